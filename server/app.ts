@@ -1,0 +1,105 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import fastifyMultipart from '@fastify/multipart'
+import fastifyStatic from '@fastify/static'
+import fastifySwagger from '@fastify/swagger'
+import fastifySwaggerUi from '@fastify/swagger-ui'
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod'
+import type { Env } from './env'
+import type { DatabaseHandle } from './db/database'
+import { PUBLIC } from './lib/access'
+import dbPlugin from './plugins/db'
+import errorsPlugin, { zodValidatorCompiler } from './plugins/errors'
+import authPlugin from './plugins/auth'
+import healthRoutes from './routes/health'
+import authRoutes from './routes/auth'
+import meRoutes from './routes/me'
+import enterpriseRoutes from './routes/enterprises'
+import memberRoutes from './routes/members'
+import assessmentRoutes from './routes/assessments'
+import { FileLinkSigner, FileStore } from './lib/files'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: import('./db/database').Db
+    dialect: import('./db/database').Dialect
+    fileStore: FileStore
+    fileLinks: FileLinkSigner
+    uploadMaxBytes: number
+  }
+}
+
+export interface AppOptions {
+  env: Env
+  database: DatabaseHandle
+  /** server.ts owns the database it opened; tests may share one across apps. */
+  closeDatabaseWithApp?: boolean
+}
+
+/** The whole API as one plugin: server.ts listens, tests `inject`. */
+async function app(fastify: FastifyInstance, opts: AppOptions) {
+  const { env } = opts
+  fastify.setValidatorCompiler(zodValidatorCompiler)
+  fastify.setSerializerCompiler(serializerCompiler)
+
+  await fastify.register(errorsPlugin)
+  fastify.decorate('fileStore', new FileStore(env.UPLOAD_DIR))
+  fastify.decorate('fileLinks', new FileLinkSigner(env.TOKEN_SECRET))
+  fastify.decorate('uploadMaxBytes', env.UPLOAD_MAX_BYTES)
+  await fastify.register(fastifyMultipart, {
+    limits: { fileSize: env.UPLOAD_MAX_BYTES, files: 1, fields: 5 },
+  })
+  await fastify.register(dbPlugin, {
+    database: opts.database,
+    closeWithApp: opts.closeDatabaseWithApp ?? true,
+  })
+
+  // The docs UI's own routes are public by declaration; every other /api route must declare its access.
+  fastify.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs') && !route.config?.access)
+      route.config = { ...route.config, access: PUBLIC }
+  })
+  await fastify.register(authPlugin, { tokenSecret: env.TOKEN_SECRET })
+
+  await fastify.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: '清廉企业 API',
+        version: '1.0.0',
+        description: '县清廉企业建设：自查自评、廉洁承诺、活动签到、三会一课与监管',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  })
+  await fastify.register(fastifySwaggerUi, { routePrefix: '/api/docs' })
+
+  await fastify.register(healthRoutes, { mode: env.APP_MODE })
+  await fastify.register(authRoutes, {
+    tokens: { secret: env.TOKEN_SECRET, ttlSeconds: env.TOKEN_TTL_SECONDS },
+    wechat: {
+      baseUrl: env.WECHAT_API_BASE,
+      appId: env.WECHAT_APPID,
+      secret: env.WECHAT_SECRET,
+      timeoutMs: env.WECHAT_TIMEOUT_MS,
+    },
+    devLogin: env.APP_MODE !== 'production',
+  })
+  await fastify.register(meRoutes)
+  await fastify.register(enterpriseRoutes)
+  await fastify.register(memberRoutes)
+  await fastify.register(assessmentRoutes)
+
+  // The H5 build, served from the same origin as the API when it has been built.
+  const h5Root = path.resolve(env.H5_DIST)
+  if (fs.existsSync(path.join(h5Root, 'index.html'))) {
+    await fastify.register(fastifyStatic, { root: h5Root, prefix: '/', wildcard: true })
+  }
+}
+
+// Not encapsulated: the decorations (db, routeAccessTable) are the server's own.
+export default fp(app, { name: 'qinglian-app' })

@@ -1,0 +1,41 @@
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { Env } from './env'
+import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database'
+import { seedDemoData } from '../seeds/demo'
+import { CHECKLIST_V1, CHECKLIST_V1_VERSION } from '../seeds/checklist/v1'
+import { checklistRepository } from './repositories/checklist'
+import app from './app'
+
+/** Opens the configured database, brings it to the latest migration and loads demo data when asked. */
+export async function prepareDatabase(env: Env, pgSchema?: string): Promise<DatabaseHandle> {
+  const database = openDatabase({ databaseUrl: env.DATABASE_URL, sqliteFile: env.SQLITE_FILE, pgSchema })
+  await migrateToLatest(database)
+  // Programme content is part of the product in every mode, not demo data.
+  await database.db
+    .transaction()
+    .execute((trx) =>
+      checklistRepository.ensureVersion(
+        trx,
+        CHECKLIST_V1_VERSION,
+        CHECKLIST_V1,
+        '依据《县清廉企业建设实施方案》编制',
+      ),
+    )
+  const seed = env.SEED_DEMO ?? env.APP_MODE === 'demo'
+  if (seed) await seedDemoData(database.db)
+  return database
+}
+
+export async function buildServer(
+  env: Env,
+  database: DatabaseHandle,
+  closeDatabaseWithApp = true,
+): Promise<FastifyInstance> {
+  const server = Fastify({
+    logger: env.LOG_LEVEL === 'silent' ? false : { level: env.LOG_LEVEL },
+    trustProxy: env.TRUST_PROXY,
+  })
+  await server.register(app, { env, database, closeDatabaseWithApp })
+  await server.ready()
+  return server
+}

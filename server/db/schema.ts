@@ -1,0 +1,249 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+/**
+ * Table types, one per table, shared by SQLite and PostgreSQL. Timestamps are ISO-8601 UTC text and
+ * dates are 'YYYY-MM-DD' text on both databases, so rows map the same way everywhere; booleans are 0/1.
+ */
+export interface DepartmentTable {
+  id: Generated<number>
+  name: string
+  is_office: number
+  created_at: string
+}
+
+export interface EnterpriseTable {
+  id: Generated<number>
+  name: string
+  credit_code: string
+  ownership: string
+  party_org: string
+  industry: string | null
+  leading_group_date: string | null
+  plan_filed_date: string | null
+  demonstration: number
+  created_at: string
+  updated_at: string
+}
+
+export interface SupervisionLinkTable {
+  department_id: number
+  enterprise_id: number
+  created_at: string
+}
+
+export interface PartyBranchTable {
+  id: Generated<number>
+  enterprise_id: number
+  name: string
+  secretary_user_id: number | null
+  created_at: string
+}
+
+export interface UserTable {
+  id: Generated<number>
+  openid: string
+  unionid: string | null
+  name: string
+  phone: string | null
+  /** WeChat session_key: kept on the server only, never serialised. */
+  session_key: string | null
+  disabled_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface MembershipTable {
+  id: Generated<number>
+  user_id: number
+  organisation_kind: 'department' | 'enterprise'
+  organisation_id: number
+  role: string
+  status: 'pending' | 'approved' | 'rejected'
+  invite_id: number | null
+  decided_by: number | null
+  decided_at: string | null
+  created_at: string
+}
+
+export interface InviteTable {
+  id: Generated<number>
+  code: string
+  enterprise_id: number
+  role: string
+  created_by: number
+  expires_at: string
+  max_uses: number
+  uses: number
+  revoked_at: string | null
+  created_at: string
+}
+
+export interface IdempotencyKeyTable {
+  id: Generated<number>
+  user_id: number
+  key: string
+  method: string
+  path: string
+  request_hash: string
+  state: 'in_progress' | 'done'
+  response_status: number | null
+  response_body: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  user_id: number | null
+  action: string
+  entity_type: string
+  entity_id: string | null
+  detail: string | null
+  ip: string | null
+  created_at: string
+}
+
+export interface ChecklistTemplateTable {
+  id: Generated<number>
+  version: number
+  note: string | null
+  created_at: string
+}
+
+export interface ChecklistItemTable {
+  template_id: number
+  code: string
+  position: number
+  section: string
+  /** '1'..'15', 'S' or 'R' */
+  task: string
+  question: string
+  basis_ref: string
+  basis_quote: string
+  /** JSON array of ownership kinds */
+  ownerships: string
+  needs_party_org: number
+  evidence_required: number
+  evidence_hint: string
+  weight: number
+}
+
+export interface CampaignTable {
+  id: Generated<number>
+  name: string
+  period_start: string
+  period_end: string
+  due_date: string
+  template_id: number
+  created_by: number
+  created_at: string
+}
+
+export interface AssessmentTable {
+  id: Generated<number>
+  campaign_id: number
+  enterprise_id: number
+  template_id: number
+  status: 'draft' | 'submitted' | 'returned' | 'accepted'
+  overall_score: number | null
+  /** JSON of the section scores computed at submit */
+  section_scores: string | null
+  submitted_at: string | null
+  reviewed_at: string | null
+  reviewed_by: number | null
+  created_at: string
+  updated_at: string
+}
+
+export interface AssessmentAnswerTable {
+  assessment_id: number
+  item_code: string
+  value: 'yes' | 'partial' | 'no' | 'na'
+  note: string | null
+  na_reason: string | null
+  review_comment: string | null
+  updated_by: number
+  updated_at: string
+}
+
+export interface EvidenceFileTable {
+  id: Generated<number>
+  enterprise_id: number
+  assessment_id: number | null
+  item_code: string | null
+  rectification_id: number | null
+  filename: string
+  mime: string
+  size: number
+  sha256: string
+  storage_key: string
+  uploaded_by: number
+  deleted_at: string | null
+  created_at: string
+}
+
+export interface AssessmentEventTable {
+  id: Generated<number>
+  assessment_id: number
+  from_status: string | null
+  to_status: string
+  actor_id: number
+  comment: string | null
+  created_at: string
+}
+
+export interface RectificationTable {
+  id: Generated<number>
+  enterprise_id: number
+  source: 'finding' | 'notice' | 'risk'
+  assessment_id: number | null
+  item_code: string | null
+  title: string
+  detail: string | null
+  deadline: string
+  status: 'open' | 'awaiting_verification' | 'closed' | 'returned'
+  response: string | null
+  created_by: number | null
+  created_at: string
+  updated_at: string
+}
+
+export interface RectificationEventTable {
+  id: Generated<number>
+  rectification_id: number
+  from_status: string | null
+  to_status: string
+  actor_id: number | null
+  comment: string | null
+  created_at: string
+}
+
+export interface Database {
+  departments: DepartmentTable
+  enterprises: EnterpriseTable
+  supervision_links: SupervisionLinkTable
+  party_branches: PartyBranchTable
+  users: UserTable
+  memberships: MembershipTable
+  invites: InviteTable
+  idempotency_keys: IdempotencyKeyTable
+  audit_log: AuditLogTable
+  checklist_templates: ChecklistTemplateTable
+  checklist_items: ChecklistItemTable
+  campaigns: CampaignTable
+  assessments: AssessmentTable
+  assessment_answers: AssessmentAnswerTable
+  evidence_files: EvidenceFileTable
+  assessment_events: AssessmentEventTable
+  rectifications: RectificationTable
+  rectification_events: RectificationEventTable
+}
+
+export type DepartmentRow = Selectable<DepartmentTable>
+export type EnterpriseRow = Selectable<EnterpriseTable>
+export type UserRow = Selectable<UserTable>
+export type NewUser = Insertable<UserTable>
+export type UserUpdate = Updateable<UserTable>
+export type MembershipRow = Selectable<MembershipTable>
+export type InviteRow = Selectable<InviteTable>
+export type PartyBranchRow = Selectable<PartyBranchTable>

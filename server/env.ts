@@ -1,0 +1,74 @@
+import { z } from 'zod'
+
+/**
+ * Environment, validated once at boot. `APP_MODE` decides what exists:
+ * - production: no demo data, no dev login, secrets required;
+ * - demo: demo data loaded on first start, dev login on (the README's `npm start`);
+ * - test: like demo but nothing is loaded unless a test asks for it.
+ */
+const ZEnv = z
+  .object({
+    APP_MODE: z.enum(['production', 'demo', 'test']).default('demo'),
+    HOST: z.string().default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    SQLITE_FILE: z.string().default('data/qinglian.db'),
+    TOKEN_SECRET: z.string().min(32, 'TOKEN_SECRET must be at least 32 characters').optional(),
+    TOKEN_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(60 * 60 * 24 * 30)
+      .default(60 * 60 * 24 * 7),
+    WECHAT_APPID: z.string().optional(),
+    WECHAT_SECRET: z.string().optional(),
+    WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+    WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30000).default(5000),
+    H5_DIST: z.string().default('dist/h5'),
+    UPLOAD_DIR: z.string().default('data/uploads'),
+    UPLOAD_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(50 * 1024 * 1024)
+      .default(10 * 1024 * 1024),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SEED_DEMO: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v === 'true')),
+    TRUST_PROXY: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.APP_MODE === 'production') {
+      if (!env.TOKEN_SECRET)
+        ctx.addIssue({ code: 'custom', path: ['TOKEN_SECRET'], message: 'required in production' })
+      if (!env.WECHAT_APPID || !env.WECHAT_SECRET)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['WECHAT_APPID'],
+          message: 'WECHAT_APPID and WECHAT_SECRET are required in production',
+        })
+    }
+  })
+
+export type Env = z.infer<typeof ZEnv> & { TOKEN_SECRET: string }
+
+/** A fixed secret is fine for demo/test data; production refuses to boot without its own. */
+const DEMO_TOKEN_SECRET = 'demo-only-secret-not-for-production-use-0000'
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = ZEnv.safeParse(source)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`)
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`)
+  }
+  return { ...parsed.data, TOKEN_SECRET: parsed.data.TOKEN_SECRET ?? DEMO_TOKEN_SECRET }
+}

@@ -1,0 +1,44 @@
+import type { TRole } from '../../src/models/org'
+
+/**
+ * Who may call a route, declared on the route itself (`config.access`) and checked in one place.
+ * A route under /api without a declaration fails to register, and a test lists them all.
+ *
+ * - public: anyone, no token.
+ * - user: any signed-in user.
+ * - office: a member of the 领导小组办公室.
+ * - department: a member of any department holding one of `roles` (what they then see is scoped by the service).
+ * - enterprise: the enterprise named by `params[param]`; allowed for its members holding one of `roles`,
+ *   for supervisors of a department linked to it (`supervisor`), and for the office (`office`).
+ *   Everyone else gets the same 404 a missing enterprise gets.
+ */
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'user' }
+  | { kind: 'office' }
+  | { kind: 'department'; roles: readonly TRole[] }
+  | { kind: 'enterprise'; param: string; roles: readonly TRole[]; supervisor?: boolean; office?: boolean }
+
+export const PUBLIC: Access = { kind: 'public' }
+export const SIGNED_IN: Access = { kind: 'user' }
+export const OFFICE: Access = { kind: 'office' }
+export const SUPERVISORS: Access = { kind: 'department', roles: ['supervisor', 'office'] }
+
+export function describeAccess(access: Access): string {
+  switch (access.kind) {
+    case 'public':
+      return 'public'
+    case 'user':
+      return 'any signed-in user'
+    case 'office':
+      return 'office'
+    case 'department':
+      return `department ${access.roles.join(', ')}`
+    case 'enterprise': {
+      const who: string[] = [...access.roles]
+      if (access.supervisor) who.push('supervisor(linked)')
+      if (access.office) who.push('office')
+      return `enterprise(:${access.param}) ${who.join(', ')}`
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import crypto from 'node:crypto'
+
+/**
+ * Signed bearer tokens: base64url(JSON payload) + '.' + base64url(HMAC-SHA256). Stateless, so several
+ * API processes can verify them with the same TOKEN_SECRET.
+ */
+export interface TokenPayload {
+  sub: number
+  iat: number
+  exp: number
+}
+
+export type TokenCheck = { ok: true; payload: TokenPayload } | { ok: false; reason: 'invalid' | 'expired' }
+
+function sign(data: string, secret: string): string {
+  return crypto.createHmac('sha256', secret).update(data).digest('base64url')
+}
+
+export function issueToken(userId: number, secret: string, ttlSeconds: number, nowMs = Date.now()) {
+  const iat = Math.floor(nowMs / 1000)
+  const payload: TokenPayload = { sub: userId, iat, exp: iat + ttlSeconds }
+  const body = Buffer.from(JSON.stringify(payload)).toString('base64url')
+  return { token: `${body}.${sign(body, secret)}`, expiresAt: new Date(payload.exp * 1000).toISOString() }
+}
+
+export function verifyToken(token: string, secret: string, nowMs = Date.now()): TokenCheck {
+  const [body, signature, extra] = token.split('.')
+  if (!body || !signature || extra !== undefined) return { ok: false, reason: 'invalid' }
+  const expected = Buffer.from(sign(body, secret))
+  const given = Buffer.from(signature)
+  if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given))
+    return { ok: false, reason: 'invalid' }
+  let payload: TokenPayload
+  try {
+    payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'))
+  } catch {
+    return { ok: false, reason: 'invalid' }
+  }
+  if (typeof payload.sub !== 'number' || typeof payload.exp !== 'number')
+    return { ok: false, reason: 'invalid' }
+  if (payload.exp * 1000 <= nowMs) return { ok: false, reason: 'expired' }
+  return { ok: true, payload }
+}

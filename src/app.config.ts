@@ -1,0 +1,26 @@
+export default defineAppConfig({
+  // The first page opens on launch; it sends a user without a session to pages/login.
+  pages: ['pages/home/index', 'pages/tasks/index', 'pages/mine/index', 'pages/login/index'],
+  window: {
+    navigationBarTitleText: '清廉企业',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f4f5f7',
+    backgroundTextStyle: 'dark',
+  },
+  // Text-only tab bar: WeChat allows tab items without iconPath.
+  tabBar: {
+    color: '#6b7078',
+    selectedColor: '#b8232b',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/tasks/index', text: '任务' },
+      { pagePath: 'pages/mine/index', text: '我的' },
+    ],
+  },
+  // WeChat privacy guide: privacy APIs wait for the user's consent (see services/platform/privacy.weapp.ts).
+  __usePrivacyCheck__: true,
+  lazyCodeLoading: 'requiredComponents',
+})

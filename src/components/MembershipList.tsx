@@ -1,0 +1,88 @@
+import { Text, View } from '@tarojs/components'
+import { Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
+import { MEMBERSHIP_STATUS_LABELS, ROLE_LABELS, type TMembership, type TOrgKind } from '../models/org'
+import './MembershipList.scss'
+
+export const ORG_KIND_LABELS: Record<TOrgKind, string> = {
+  enterprise: '企业',
+  department: '监管单位',
+}
+
+export interface OrganisationGroup {
+  key: string
+  kind: TOrgKind
+  id: number
+  name: string
+  memberships: TMembership[]
+}
+
+/** One entry per organisation (in the order the server listed them), with every role held there. */
+export function groupByOrganisation(memberships: readonly TMembership[]): OrganisationGroup[] {
+  const groups = new Map<string, OrganisationGroup>()
+  for (const m of memberships) {
+    const key = `${m.organisationKind}:${m.organisationId}`
+    let group = groups.get(key)
+    if (!group) {
+      group = {
+        key,
+        kind: m.organisationKind,
+        id: m.organisationId,
+        name: m.organisationName,
+        memberships: [],
+      }
+      groups.set(key, group)
+    }
+    group.memberships.push(m)
+  }
+  return [...groups.values()]
+}
+
+function RoleTag({ membership }: { membership: TMembership }) {
+  const label = ROLE_LABELS[membership.role]
+  if (membership.status === 'approved') {
+    return <Tag className="org-tag org-tag--role">{label}</Tag>
+  }
+  return (
+    <View className="org-tag-pair">
+      <Tag className="org-tag org-tag--muted">{label}</Tag>
+      <Tag className={`org-tag org-tag--${membership.status}`}>
+        {MEMBERSHIP_STATUS_LABELS[membership.status]}
+      </Tag>
+    </View>
+  )
+}
+
+/** The user's organisations, each with its kind and the roles held there (pending ones marked 待审核). */
+export function MembershipList({
+  memberships,
+  title = '我的组织',
+}: {
+  memberships: readonly TMembership[]
+  title?: string
+}) {
+  const groups = groupByOrganisation(memberships)
+  const hasPending = memberships.some((m) => m.status === 'pending')
+  return (
+    <CellGroup
+      className="org-list"
+      title={title}
+      description={hasPending ? '待审核的身份由本企业联络员通过后生效' : undefined}
+    >
+      {groups.map((g) => (
+        <Cell
+          key={g.key}
+          className="org-cell"
+          title={<Text className="org-cell__name">{g.name}</Text>}
+          description={
+            <View className="org-cell__meta">
+              <Text className="org-cell__kind">{ORG_KIND_LABELS[g.kind]}</Text>
+              {g.memberships.map((m) => (
+                <RoleTag key={m.id} membership={m} />
+              ))}
+            </View>
+          }
+        />
+      ))}
+    </CellGroup>
+  )
+}

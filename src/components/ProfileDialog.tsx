@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Dialog, Input } from '@nutui/nutui-react-taro'
+import { ZProfileUpdate, ZUser, type TProfileUpdate, type TUser } from '../models/auth'
+import { queueProfileUpdate } from '../services/api'
+import { updateUser, userOutbox } from '../services/session'
+import { KEEP_OPEN, settleWrite } from './settleWrite'
+import './FormDialog.scss'
+
+export interface ProfileDialogProps {
+  visible: boolean
+  user: TUser
+  onClose: () => void
+  onSubmitted: () => void
+}
+
+/** 编辑资料: name and phone, sent as PATCH /api/v1/me through the outbox. */
+export function ProfileDialog({ visible, user, onClose, onSubmitted }: ProfileDialogProps) {
+  const [name, setName] = useState(user.name)
+  const [phone, setPhone] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    if (visible) {
+      setName(user.name)
+      setPhone('')
+      setError(null)
+      setBusy(false)
+    }
+  }, [visible, user.name])
+
+  /** Resolves when done (NutUI's Dialog then closes itself); rejects to keep the dialog open. */
+  const submit = async (): Promise<void> => {
+    if (busy) throw KEEP_OPEN
+    const update: TProfileUpdate = {}
+    if (name.trim() !== user.name) update.name = name
+    if (phone.trim()) update.phone = phone
+    if (Object.keys(update).length === 0) return
+    const parsed = ZProfileUpdate.safeParse(update)
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? '请检查填写的内容')
+      throw KEEP_OPEN
+    }
+    const outbox = userOutbox()
+    if (!outbox) throw KEEP_OPEN
+    setBusy(true)
+    setError(null)
+    try {
+      const entry = queueProfileUpdate(parsed.data)
+      const outcome = await settleWrite(outbox, entry)
+      if (outcome.kind === 'refused') {
+        outbox.dismiss(entry.id)
+        setError(outcome.message)
+        throw KEEP_OPEN
+      }
+      if (outcome.kind === 'delivered') {
+        const saved = ZUser.safeParse(outcome.response?.data)
+        if (saved.success) updateUser(saved.data)
+        void Taro.showToast({ title: '资料已保存', icon: 'success' })
+      } else {
+        void Taro.showToast({ title: '网络不佳，已保存在本机，恢复后自动同步', icon: 'none', duration: 2500 })
+      }
+      onSubmitted()
+    } catch (err) {
+      if (err !== KEEP_OPEN) setError(err instanceof Error ? err.message : '保存失败，请稍后重试')
+      throw KEEP_OPEN
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog
+      visible={visible}
+      title="编辑资料"
+      confirmText="保存"
+      cancelText="取消"
+      disableConfirmButton={busy}
+      closeOnOverlayClick={!busy}
+      onConfirm={submit}
+      onCancel={onClose}
+      onClose={onClose}
+    >
+      <View className="form-dialog">
+        <Text className="form-dialog__label">姓名</Text>
+        <View className="form-dialog__field">
+          <Input
+            className="form-dialog__input"
+            value={name}
+            placeholder="请输入真实姓名"
+            maxLength={30}
+            clearable
+            onChange={(v) => {
+              setName(v)
+              setError(null)
+            }}
+          />
+        </View>
+        <Text className="form-dialog__label">手机号</Text>
+        <View className="form-dialog__field">
+          <Input
+            className="form-dialog__input"
+            type="number"
+            value={phone}
+            placeholder={user.phoneMasked ? `当前 ${user.phoneMasked}，不改请留空` : '11 位手机号（选填）'}
+            maxLength={11}
+            clearable
+            onChange={(v) => {
+              setPhone(v)
+              setError(null)
+            }}
+          />
+        </View>
+        {error ? <Text className="form-dialog__error">{error}</Text> : null}
+      </View>
+    </Dialog>
+  )
+}

@@ -1,0 +1,379 @@
+import { z } from 'zod'
+import { SECTIONS, ZChecklistItem, ZSection, type TChecklistItem, type TSection } from './checklist'
+import { ZOwnership, ZPartyOrg, type TOwnership, type TPartyOrg } from './org'
+
+/** 是 / 部分 / 否 / 不适用 */
+export const ANSWER_VALUES = ['yes', 'partial', 'no', 'na'] as const
+export const ZAnswerValue = z.enum(ANSWER_VALUES)
+export type TAnswerValue = z.infer<typeof ZAnswerValue>
+export const ANSWER_LABELS: Record<TAnswerValue, string> = {
+  yes: '是',
+  partial: '部分',
+  no: '否',
+  na: '不适用',
+}
+
+export const ASSESSMENT_STATUSES = ['draft', 'submitted', 'returned', 'accepted'] as const
+export const ZAssessmentStatus = z.enum(ASSESSMENT_STATUSES)
+export type TAssessmentStatus = z.infer<typeof ZAssessmentStatus>
+export const ASSESSMENT_STATUS_LABELS: Record<TAssessmentStatus, string> = {
+  draft: '草稿',
+  submitted: '已提交',
+  returned: '退回修改',
+  accepted: '已通过',
+}
+
+const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+
+// ---------- applicability and scoring: pure, shared by the app (progress) and the server (the record) ----------
+
+export interface EnterpriseKind {
+  ownership: TOwnership
+  partyOrg: TPartyOrg
+}
+
+/** The items that bind this enterprise: its ownership kind, and a party organisation where the duty needs one. */
+export function applicableItems<T extends Pick<TChecklistItem, 'applicability'>>(
+  items: T[],
+  enterprise: EnterpriseKind,
+): T[] {
+  return items.filter(
+    (item) =>
+      item.applicability.ownerships.includes(enterprise.ownership) &&
+      (!item.applicability.needsPartyOrg || enterprise.partyOrg !== 'none'),
+  )
+}
+
+export interface AnswerLike {
+  itemCode: string
+  value: TAnswerValue
+  note?: string | null
+  naReason?: string | null
+}
+
+const VALUE_CREDIT: Record<Exclude<TAnswerValue, 'na'>, number> = { yes: 1, partial: 0.5, no: 0 }
+
+export interface SectionScore {
+  section: TSection
+  /** 0-100 with one decimal, or null when nothing in the section counts (all 不适用 or no items). */
+  score: number | null
+  applicable: number
+  answered: number
+  weightCounted: number
+}
+
+export interface Scores {
+  sections: SectionScore[]
+  overall: number | null
+}
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10
+}
+
+/**
+ * Score = Σ weight × credit / Σ weight over the applicable items answered 是/部分/否 (是 1, 部分 0.5, 否 0),
+ * as a percentage. 不适用 (with its reason) leaves the item out of both sums.
+ */
+export function computeScores(items: TChecklistItem[], answers: AnswerLike[]): Scores {
+  const byCode = new Map(answers.map((a) => [a.itemCode, a]))
+  let totalWeight = 0
+  let totalEarned = 0
+  const sections = SECTIONS.map((section): SectionScore => {
+    const sectionItems = items.filter((i) => i.section === section)
+    let weight = 0
+    let earned = 0
+    let answered = 0
+    for (const item of sectionItems) {
+      const answer = byCode.get(item.code)
+      if (!answer) continue
+      answered += 1
+      if (answer.value === 'na') continue
+      weight += item.weight
+      earned += item.weight * VALUE_CREDIT[answer.value]
+    }
+    totalWeight += weight
+    totalEarned += earned
+    return {
+      section,
+      score: weight > 0 ? round1((earned / weight) * 100) : null,
+      applicable: sectionItems.length,
+      answered,
+      weightCounted: weight,
+    }
+  })
+  return { sections, overall: totalWeight > 0 ? round1((totalEarned / totalWeight) * 100) : null }
+}
+
+export type SubmitProblemKind = 'unanswered' | 'evidence_missing' | 'na_reason_missing'
+export interface SubmitProblem {
+  itemCode: string
+  kind: SubmitProblemKind
+  message: string
+}
+
+const PROBLEM_MESSAGES: Record<SubmitProblemKind, string> = {
+  unanswered: '尚未作答',
+  evidence_missing: '该项要求上传佐证材料',
+  na_reason_missing: '选择“不适用”须说明理由',
+}
+
+/** What stops a submit: every applicable item answered, evidence where required, a reason for 不适用. */
+export function submitProblems(
+  items: TChecklistItem[],
+  answers: AnswerLike[],
+  evidenceCount: (itemCode: string) => number,
+): SubmitProblem[] {
+  const byCode = new Map(answers.map((a) => [a.itemCode, a]))
+  const problems: SubmitProblem[] = []
+  for (const item of items) {
+    const answer = byCode.get(item.code)
+    let kind: SubmitProblemKind | null = null
+    if (!answer) kind = 'unanswered'
+    else if (answer.value === 'na' && !answer.naReason?.trim()) kind = 'na_reason_missing'
+    else if (
+      item.evidence.required &&
+      (answer.value === 'yes' || answer.value === 'partial') &&
+      evidenceCount(item.code) === 0
+    )
+      kind = 'evidence_missing'
+    if (kind) problems.push({ itemCode: item.code, kind, message: PROBLEM_MESSAGES[kind] })
+  }
+  return problems
+}
+
+// ---------- API shapes ----------
+
+export const ZCampaignCreate = z
+  .object({
+    name: z.string().trim().min(2, '期次名称至少2个字').max(60, '期次名称不超过60个字'),
+    periodStart: ZDate,
+    periodEnd: ZDate,
+    dueDate: ZDate,
+    /** Target enterprises; empty means every enterprise of the county. */
+    enterpriseIds: z.array(z.number().int().positive()).max(10000).default([]),
+  })
+  .refine((c) => c.periodStart <= c.periodEnd, { message: '开始日期不能晚于结束日期', path: ['periodEnd'] })
+  .meta({ id: 'CampaignCreate' })
+export type TCampaignCreate = z.input<typeof ZCampaignCreate>
+
+export const ZCampaign = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    periodStart: z.string(),
+    periodEnd: z.string(),
+    dueDate: z.string(),
+    templateVersion: z.number().int(),
+    targetCount: z.number().int(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Campaign' })
+export type TCampaign = z.infer<typeof ZCampaign>
+
+export const ZSectionScore = z.object({
+  section: ZSection,
+  score: z.number().nullable(),
+  applicable: z.number().int(),
+  answered: z.number().int(),
+  weightCounted: z.number(),
+})
+
+export const ZAnswerInput = z.object({
+  itemCode: z.string().min(1).max(16),
+  value: ZAnswerValue,
+  note: z.string().trim().max(500, '说明不超过500字').nullable().optional(),
+  naReason: z.string().trim().max(200, '不适用理由不超过200字').nullable().optional(),
+})
+export type TAnswerInput = z.infer<typeof ZAnswerInput>
+
+export const ZAnswersSave = z
+  .object({ answers: z.array(ZAnswerInput).min(1, '至少保存一项').max(300) })
+  .meta({ id: 'AnswersSave' })
+
+export const ZEvidenceFile = z
+  .object({
+    id: z.number().int(),
+    itemCode: z.string(),
+    filename: z.string(),
+    mime: z.string(),
+    size: z.number().int(),
+    sha256: z.string(),
+    /** A link signed for a limited time (images cannot send the bearer token). */
+    url: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'EvidenceFile' })
+export type TEvidenceFile = z.infer<typeof ZEvidenceFile>
+
+export const ZAnswer = z.object({
+  itemCode: z.string(),
+  value: ZAnswerValue,
+  note: z.string().nullable(),
+  naReason: z.string().nullable(),
+  reviewComment: z.string().nullable(),
+  updatedAt: z.string(),
+})
+export type TAnswer = z.infer<typeof ZAnswer>
+
+export const ZAssessmentEvent = z.object({
+  fromStatus: ZAssessmentStatus.nullable(),
+  toStatus: ZAssessmentStatus,
+  actorName: z.string(),
+  comment: z.string().nullable(),
+  createdAt: z.string(),
+})
+
+export const ZAssessmentSummary = z
+  .object({
+    id: z.number().int(),
+    campaign: ZCampaign,
+    enterpriseId: z.number().int(),
+    enterpriseName: z.string(),
+    status: ZAssessmentStatus,
+    applicableCount: z.number().int(),
+    answeredCount: z.number().int(),
+    overall: z.number().nullable(),
+    submittedAt: z.string().nullable(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'AssessmentSummary' })
+export type TAssessmentSummary = z.infer<typeof ZAssessmentSummary>
+
+export const ZAssessment = z
+  .object({
+    id: z.number().int(),
+    campaign: ZCampaign,
+    enterprise: z.object({
+      id: z.number().int(),
+      name: z.string(),
+      ownership: ZOwnership,
+      partyOrg: ZPartyOrg,
+    }),
+    status: ZAssessmentStatus,
+    templateVersion: z.number().int(),
+    items: z.array(ZChecklistItem),
+    answers: z.array(ZAnswer),
+    evidence: z.array(ZEvidenceFile),
+    scores: z.object({ sections: z.array(ZSectionScore), overall: z.number().nullable() }),
+    history: z.array(ZAssessmentEvent),
+    submittedAt: z.string().nullable(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Assessment' })
+export type TAssessment = z.infer<typeof ZAssessment>
+
+export const ZReturnBody = z
+  .object({
+    comment: z.string().trim().max(500).nullable().optional(),
+    items: z
+      .array(
+        z.object({
+          itemCode: z.string().min(1).max(16),
+          comment: z.string().trim().min(1, '请填写退回意见').max(500),
+        }),
+      )
+      .min(1, '请至少对一项填写退回意见')
+      .max(300),
+  })
+  .meta({ id: 'AssessmentReturn' })
+
+export const ZAcceptBody = z
+  .object({ comment: z.string().trim().max(500).nullable().optional() })
+  .meta({ id: 'AssessmentAccept' })
+
+// ---------- 整改 ----------
+
+export const RECTIFICATION_STATUSES = ['open', 'awaiting_verification', 'closed', 'returned'] as const
+export const ZRectificationStatus = z.enum(RECTIFICATION_STATUSES)
+export type TRectificationStatus = z.infer<typeof ZRectificationStatus>
+export const RECTIFICATION_STATUS_LABELS: Record<TRectificationStatus, string> = {
+  open: '待整改',
+  awaiting_verification: '待核验',
+  closed: '已销号',
+  returned: '退回重改',
+}
+export const RECTIFICATION_SOURCE_LABELS = {
+  finding: '自查发现',
+  notice: '整改通知',
+  risk: '风险点',
+} as const
+
+export const ZRectification = z
+  .object({
+    id: z.number().int(),
+    enterpriseId: z.number().int(),
+    enterpriseName: z.string(),
+    source: z.enum(['finding', 'notice', 'risk']),
+    assessmentId: z.number().int().nullable(),
+    itemCode: z.string().nullable(),
+    title: z.string(),
+    detail: z.string().nullable(),
+    deadline: z.string(),
+    status: ZRectificationStatus,
+    overdue: z.boolean(),
+    response: z.string().nullable(),
+    evidence: z.array(ZEvidenceFile),
+    history: z.array(
+      z.object({
+        fromStatus: ZRectificationStatus.nullable(),
+        toStatus: ZRectificationStatus,
+        actorName: z.string().nullable(),
+        comment: z.string().nullable(),
+        createdAt: z.string(),
+      }),
+    ),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Rectification' })
+export type TRectification = z.infer<typeof ZRectification>
+
+export const ZRectificationRespond = z
+  .object({
+    response: z.string().trim().min(2, '请说明整改情况').max(1000, '整改说明不超过1000字'),
+    evidenceIds: z.array(z.number().int().positive()).max(20).default([]),
+  })
+  .meta({ id: 'RectificationRespond' })
+
+export const ZRectificationVerify = z
+  .object({
+    decision: z.enum(['close', 'return']),
+    comment: z.string().trim().max(500).nullable().optional(),
+  })
+  .refine((v) => v.decision === 'close' || (v.comment ?? '').length > 0, {
+    message: '退回须填写意见',
+    path: ['comment'],
+  })
+  .meta({ id: 'RectificationVerify' })
+
+/** Overdue: not yet closed or awaiting verification, and the deadline (a date, Asia/Shanghai) has passed. */
+export function isOverdue(status: TRectificationStatus, deadline: string, today: string): boolean {
+  return (status === 'open' || status === 'returned') && deadline < today
+}
+
+// ---------- supervision ----------
+
+export const ZSupervisedEnterprise = z
+  .object({
+    enterpriseId: z.number().int(),
+    enterpriseName: z.string(),
+    ownership: ZOwnership,
+    partyOrg: ZPartyOrg,
+    assessmentId: z.number().int().nullable(),
+    status: ZAssessmentStatus.nullable(),
+    overall: z.number().nullable(),
+    sections: z.array(ZSectionScore),
+    submittedAt: z.string().nullable(),
+    openRectifications: z.number().int(),
+    overdueRectifications: z.number().int(),
+  })
+  .meta({ id: 'SupervisedEnterprise' })
+export type TSupervisedEnterprise = z.infer<typeof ZSupervisedEnterprise>
+
+export const ZSupervisionOverview = z
+  .object({
+    campaign: ZCampaign.nullable(),
+    enterprises: z.array(ZSupervisedEnterprise),
+  })
+  .meta({ id: 'SupervisionOverview' })
+export type TSupervisionOverview = z.infer<typeof ZSupervisionOverview>

@@ -1,0 +1,65 @@
+import { z } from 'zod'
+
+/**
+ * Stable error codes shared by the API and the app. The server answers
+ * `{ error: { code, message, fields } }`; the app branches on `code`, never on `message`.
+ */
+export const ERROR_MESSAGES = {
+  VALIDATION_FAILED: '提交的内容有误，请检查后重试',
+  UNAUTHENTICATED: '请先登录',
+  TOKEN_EXPIRED: '登录已过期，请重新登录',
+  TOKEN_INVALID: '登录凭证无效，请重新登录',
+  ACCOUNT_DISABLED: '该账号已停用，请联系管理员',
+  FORBIDDEN: '没有权限执行此操作',
+  NOT_FOUND: '记录不存在',
+  ROUTE_NOT_FOUND: '接口不存在',
+  CONFLICT: '数据冲突，请刷新后重试',
+  CREDIT_CODE_INVALID: '统一社会信用代码无效',
+  CREDIT_CODE_TAKEN: '该统一社会信用代码已登记',
+  INVITE_INVALID: '邀请码无效或已过期',
+  ALREADY_MEMBER: '已是该企业成员或已提交申请',
+  JOIN_REQUEST_NOT_PENDING: '该申请已处理',
+  IDEMPOTENCY_KEY_INVALID: '幂等键格式无效',
+  IDEMPOTENCY_KEY_REUSED: '幂等键已用于不同的请求内容',
+  IDEMPOTENCY_IN_PROGRESS: '相同请求正在处理中，请稍后重试',
+  WECHAT_BUSY: '微信服务繁忙，请稍后重试',
+  WECHAT_CODE_INVALID: '微信登录凭证无效，请重新登录',
+  WECHAT_CODE_USED: '微信登录凭证已被使用，请重新登录',
+  WECHAT_RATE_LIMITED: '登录过于频繁，请稍后再试',
+  WECHAT_USER_BLOCKED: '该微信用户已被限制登录',
+  WECHAT_UNAVAILABLE: '暂时无法连接微信服务，请稍后重试',
+  WECHAT_NOT_CONFIGURED: '服务器未配置微信小程序参数',
+  ASSESSMENT_LOCKED: '自查表已提交或已通过，当前不能修改',
+  ASSESSMENT_INCOMPLETE: '自查表尚未完成，不能提交',
+  ASSESSMENT_NOT_SUBMITTED: '该自查表尚未提交，不能审核',
+  UNKNOWN_ITEM: '自查项不存在或不适用于本企业',
+  FILE_TOO_LARGE: '文件过大',
+  FILE_TYPE_NOT_ALLOWED: '只能上传图片（JPG、PNG、WEBP）或 PDF 文件',
+  FILE_MISSING: '请选择要上传的文件',
+  RECTIFICATION_STATE: '整改事项当前状态不允许此操作',
+  CAMPAIGN_NO_TARGETS: '没有可参加本期自查的企业',
+  TEMPLATE_MISSING: '尚未加载自查清单',
+  PAYLOAD_TOO_LARGE: '提交的内容过大',
+  UNSUPPORTED_MEDIA_TYPE: '不支持的内容类型',
+  RATE_LIMITED: '请求过于频繁，请稍后再试',
+  INTERNAL: '服务器内部错误，请稍后重试',
+} as const
+
+export type TErrorCode = keyof typeof ERROR_MESSAGES
+
+export const ZErrorField = z.object({
+  path: z.string(),
+  message: z.string(),
+})
+export type TErrorField = z.infer<typeof ZErrorField>
+
+export const ZErrorResponse = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.array(ZErrorField),
+    }),
+  })
+  .meta({ id: 'ErrorResponse' })
+export type TErrorResponse = z.infer<typeof ZErrorResponse>

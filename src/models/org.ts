@@ -1,0 +1,176 @@
+import { z } from 'zod'
+import { CREDIT_CODE_PROBLEM_MESSAGES, checkCreditCode } from './creditCode'
+
+export const ZId = z.coerce.number().int().positive()
+export const ZIdParam = z.object({ id: ZId })
+
+export const ROLES = [
+  'employee',
+  'liaison',
+  'head',
+  'branch_secretary',
+  'supervisor',
+  'office',
+  'official',
+] as const
+export const ZRole = z.enum(ROLES)
+export type TRole = z.infer<typeof ZRole>
+
+export const ROLE_LABELS: Record<TRole, string> = {
+  employee: '职工',
+  liaison: '联络员',
+  head: '负责人',
+  branch_secretary: '支部书记',
+  supervisor: '监管员',
+  office: '领导小组办公室',
+  official: '党员干部',
+}
+
+/** Roles held in an enterprise, and roles held in a department. */
+export const ENTERPRISE_ROLES = [
+  'employee',
+  'liaison',
+  'head',
+  'branch_secretary',
+] as const satisfies readonly TRole[]
+export const DEPARTMENT_ROLES = ['supervisor', 'office', 'official'] as const satisfies readonly TRole[]
+export const ZEnterpriseRole = z.enum(ENTERPRISE_ROLES)
+export type TEnterpriseRole = z.infer<typeof ZEnterpriseRole>
+
+export const OWNERSHIPS = ['state_owned', 'state_controlled', 'mixed', 'private', 'other'] as const
+export const ZOwnership = z.enum(OWNERSHIPS)
+export type TOwnership = z.infer<typeof ZOwnership>
+export const OWNERSHIP_LABELS: Record<TOwnership, string> = {
+  state_owned: '国有独资',
+  state_controlled: '国有控股',
+  mixed: '混合所有制',
+  private: '民营',
+  other: '其他',
+}
+
+export const PARTY_ORGS = ['party_committee', 'general_branch', 'branch', 'none'] as const
+export const ZPartyOrg = z.enum(PARTY_ORGS)
+export type TPartyOrg = z.infer<typeof ZPartyOrg>
+export const PARTY_ORG_LABELS: Record<TPartyOrg, string> = {
+  party_committee: '党委',
+  general_branch: '党总支',
+  branch: '党支部',
+  none: '无党组织',
+}
+
+export const ORG_KINDS = ['department', 'enterprise'] as const
+export const ZOrgKind = z.enum(ORG_KINDS)
+export type TOrgKind = z.infer<typeof ZOrgKind>
+
+export const ZCreditCode = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .superRefine((code, ctx) => {
+    const problem = checkCreditCode(code)
+    if (problem) ctx.addIssue({ code: 'custom', message: CREDIT_CODE_PROBLEM_MESSAGES[problem] })
+  })
+
+const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+
+export const ZDepartment = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    isOffice: z.boolean(),
+  })
+  .meta({ id: 'Department' })
+export type TDepartment = z.infer<typeof ZDepartment>
+
+export const ZEnterprise = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    creditCode: z.string(),
+    ownership: ZOwnership,
+    partyOrg: ZPartyOrg,
+    industry: z.string().nullable(),
+    leadingGroupDate: ZDate.nullable(),
+    planFiledDate: ZDate.nullable(),
+    demonstration: z.boolean(),
+    supervisingDepartmentIds: z.array(z.number().int()),
+  })
+  .meta({ id: 'Enterprise' })
+export type TEnterprise = z.infer<typeof ZEnterprise>
+
+export const ZEnterpriseCreate = z
+  .object({
+    name: z.string().trim().min(2, '企业名称至少2个字').max(100, '企业名称不超过100个字'),
+    creditCode: ZCreditCode,
+    ownership: ZOwnership,
+    partyOrg: ZPartyOrg,
+    industry: z.string().trim().max(50).nullable().optional(),
+    supervisingDepartmentIds: z.array(z.number().int().positive()).max(20).default([]),
+  })
+  .meta({ id: 'EnterpriseCreate' })
+export type TEnterpriseCreate = z.input<typeof ZEnterpriseCreate>
+
+export const ZEnterpriseUpdate = z
+  .object({
+    name: z.string().trim().min(2, '企业名称至少2个字').max(100, '企业名称不超过100个字'),
+    ownership: ZOwnership,
+    partyOrg: ZPartyOrg,
+    industry: z.string().trim().max(50).nullable(),
+    leadingGroupDate: ZDate.nullable(),
+    planFiledDate: ZDate.nullable(),
+  })
+  .partial()
+  .meta({ id: 'EnterpriseUpdate' })
+export type TEnterpriseUpdate = z.infer<typeof ZEnterpriseUpdate>
+
+export const ZSupervisionLinkCreate = z.object({ departmentId: z.number().int().positive() })
+
+export const ZPartyBranch = z
+  .object({
+    id: z.number().int(),
+    enterpriseId: z.number().int(),
+    name: z.string(),
+    secretaryUserId: z.number().int().nullable(),
+  })
+  .meta({ id: 'PartyBranch' })
+export type TPartyBranch = z.infer<typeof ZPartyBranch>
+
+export const ZPartyBranchCreate = z.object({
+  name: z.string().trim().min(2, '支部名称至少2个字').max(60),
+  secretaryUserId: z.number().int().positive().nullable().optional(),
+})
+
+export const MEMBERSHIP_STATUSES = ['pending', 'approved', 'rejected'] as const
+export const ZMembershipStatus = z.enum(MEMBERSHIP_STATUSES)
+export const MEMBERSHIP_STATUS_LABELS: Record<z.infer<typeof ZMembershipStatus>, string> = {
+  pending: '待审核',
+  approved: '已通过',
+  rejected: '已拒绝',
+}
+
+/** A membership as its holder sees it: which organisation, which role. */
+export const ZMembership = z
+  .object({
+    id: z.number().int(),
+    organisationKind: ZOrgKind,
+    organisationId: z.number().int(),
+    organisationName: z.string(),
+    role: ZRole,
+    status: ZMembershipStatus,
+  })
+  .meta({ id: 'Membership' })
+export type TMembership = z.infer<typeof ZMembership>
+
+/** A member as a liaison sees the roll: phone always masked. */
+export const ZMember = z
+  .object({
+    membershipId: z.number().int(),
+    userId: z.number().int(),
+    name: z.string(),
+    phoneMasked: z.string().nullable(),
+    role: ZRole,
+    status: ZMembershipStatus,
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Member' })
+export type TMember = z.infer<typeof ZMember>

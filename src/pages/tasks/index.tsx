@@ -1,0 +1,105 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button, Cell, CellGroup, Empty } from '@nutui/nutui-react-taro'
+import { formatDateTime } from '../../components/format'
+import { useOutbox } from '../../components/useOutbox'
+import { useRequireSession } from '../../components/useSession'
+import './index.scss'
+import { EmptyImage } from '../../components/EmptyImage'
+
+export default function TasksPage() {
+  const session = useRequireSession()
+  const { outbox, pending, refused, syncing } = useOutbox()
+  if (!session) return <View className="page" />
+
+  const syncNow = () => {
+    outbox?.flush({ force: true }).catch(() => undefined)
+  }
+
+  return (
+    <View className="page tasks">
+      <View className="page__body">
+        {pending.length > 0 ? (
+          <CellGroup
+            title={`等待同步（${pending.length}）`}
+            description="这些记录已保存在本机，网络恢复后自动发送，无需重复提交。"
+          >
+            {pending.map((e) => (
+              <Cell
+                key={e.id}
+                title={<Text className="tasks__label">{e.label}</Text>}
+                description={
+                  <View className="tasks__meta">
+                    <Text>提交于 {formatDateTime(e.createdAt)}</Text>
+                    {e.attempts > 0 ? <Text>，已尝试 {e.attempts} 次</Text> : null}
+                    {e.lastError ? <Text className="tasks__reason">{e.lastError.message}</Text> : null}
+                  </View>
+                }
+              />
+            ))}
+            <View className="tasks__actions">
+              <Button size="small" type="primary" fill="outline" loading={syncing} onClick={syncNow}>
+                {syncing ? '正在同步' : '立即同步'}
+              </Button>
+            </View>
+          </CellGroup>
+        ) : null}
+
+        {refused.length > 0 ? (
+          <CellGroup
+            title={`未被接受（${refused.length}）`}
+            description="服务器没有接受以下提交，请查看原因后重试或忽略。"
+          >
+            {refused.map((e) => (
+              <Cell
+                key={e.id}
+                title={<Text className="tasks__label">{e.label}</Text>}
+                description={
+                  <View className="tasks__meta">
+                    <Text>提交于 {formatDateTime(e.createdAt)}</Text>
+                    <Text className="tasks__reason tasks__reason--refused">
+                      原因：{e.lastError?.message ?? '未说明'}
+                    </Text>
+                    <View className="tasks__buttons">
+                      <Button size="small" type="primary" fill="outline" onClick={() => outbox?.retry(e.id)}>
+                        重试
+                      </Button>
+                      <Button
+                        size="small"
+                        fill="outline"
+                        onClick={() => {
+                          Taro.showModal({
+                            title: '忽略这条提交？',
+                            content: `「${e.label}」将从本机删除，不会再发送。`,
+                            confirmText: '忽略',
+                            confirmColor: '#b8232b',
+                          })
+                            .then((res) => {
+                              if (res.confirm) outbox?.dismiss(e.id)
+                            })
+                            .catch(() => undefined)
+                        }}
+                      >
+                        忽略
+                      </Button>
+                    </View>
+                  </View>
+                }
+              />
+            ))}
+          </CellGroup>
+        ) : null}
+
+        <CellGroup title="待办任务">
+          <View className="tasks__empty">
+            <Empty
+              image={<EmptyImage />}
+              title="暂无待办任务"
+              description="自查、整改、承诺等任务下发后将显示在这里"
+            />
+          </View>
+        </CellGroup>
+      </View>
+    </View>
+  )
+}

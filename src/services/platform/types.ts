@@ -1,0 +1,41 @@
+import type { TLoginResponse } from '../../models/auth'
+
+/** How the stored session was obtained; decides how it can be renewed without the user. */
+export type LoginMethod = 'wechat' | 'demo'
+
+export interface SessionIdentity {
+  method: LoginMethod
+  /** Demo logins remember which demo user was picked. */
+  openid?: string
+}
+
+/**
+ * The platform's way in. H5 (login.ts): the demo-user picker; mini-program (login.weapp.ts): wx.login.
+ * Both files export `platformLogin` of this type, so callers type-check against either.
+ */
+export interface PlatformLogin {
+  /** What the login page offers. */
+  readonly kind: 'wechat' | 'demo' | 'unavailable'
+  /**
+   * Logs in again without asking the user (after a 401 or an expired token), or returns null when
+   * that is impossible here. Network failures reject with the request layer's ApiError.
+   */
+  silentLogin(previous: SessionIdentity): Promise<TLoginResponse | null>
+}
+
+/** WeChat's privacy guide (since 2023-09): privacy APIs fail until the user has agreed. */
+export interface PlatformPrivacy {
+  /** False where there is nothing to agree to (H5), or once the user has agreed. */
+  needsAuthorization(): Promise<boolean>
+  /** Opens the privacy guide filed with WeChat (no-op on H5). */
+  openContract(): Promise<void>
+  /**
+   * Registers the consent UI for privacy APIs called before consent (wx.onNeedPrivacyAuthorization).
+   * The callback shows the UI; it returns the unregister function.
+   */
+  onRequest(show: () => void): () => void
+  /** The user tapped the agree button (open-type agreePrivacyAuthorization) with this id. */
+  agreed(buttonId: string): void
+  /** The user declined. */
+  declined(): void
+}

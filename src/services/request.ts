@@ -1,0 +1,313 @@
+/**
+ * The one request module of the app. Pages call `request()` (or get/post/...) and decide themselves
+ * what to show on failure: this module never toasts. Writes that must survive going offline go through
+ * the outbox (src/services/outbox.ts), which sends via `requestRaw()`.
+ *
+ * Wiring (app startup, once):
+ *   configureRequest({ baseUrl, getToken: () => session.token, relogin: () => session.relogin() })
+ * The default transport lazily loads Taro.request, so unit tests never load @tarojs/taro.
+ */
+import type { z } from 'zod'
+import { ERROR_MESSAGES, ZErrorResponse } from '../models/errors'
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+export interface ApiErrorField {
+  path: string
+  message: string
+}
+
+export const NETWORK_ERROR_MESSAGE = '网络连接失败，请检查网络后重试'
+export const TIMEOUT_MESSAGE = '网络请求超时，请稍后重试'
+export const BAD_RESPONSE_MESSAGE = '服务器响应异常，请稍后重试'
+const SERVER_UNAVAILABLE_MESSAGE = '服务器暂时不可用，请稍后重试'
+
+/** Transient failures worth retrying with the same request (and the same idempotency key). */
+export function isRetryableStatus(status: number, code?: string): boolean {
+  return (
+    status === 0 ||
+    status >= 500 ||
+    status === 408 ||
+    status === 429 ||
+    (status === 409 && code === 'IDEMPOTENCY_IN_PROGRESS')
+  )
+}
+
+export class ApiError extends Error {
+  /** HTTP status; 0 when no response arrived (network failure or timeout). */
+  readonly status: number
+  /** Server error code (see src/models/errors.ts), or NETWORK_ERROR / TIMEOUT / BAD_RESPONSE. */
+  readonly code: string
+  readonly fields: ApiErrorField[]
+
+  constructor(status: number, code: string, message: string, fields: ApiErrorField[] = []) {
+    super(message)
+    // Keeps instanceof and the getters working when classes are compiled to ES5 for old WebViews.
+    Object.setPrototypeOf(this, new.target.prototype)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = code
+    this.fields = fields
+  }
+
+  get isNetwork(): boolean {
+    return this.status === 0
+  }
+
+  get isRetryable(): boolean {
+    return isRetryableStatus(this.status, this.code)
+  }
+}
+
+export interface TransportRequest {
+  url: string
+  method: string
+  headers: Record<string, string>
+  data?: unknown
+  timeoutMs: number
+}
+
+export interface TransportResponse {
+  status: number
+  data: unknown
+}
+
+/**
+ * Sends one HTTP request. Resolves for every HTTP status (WeChat reports all of them as success) and
+ * rejects only when no response arrived; rejecting with an ApiError (e.g. code TIMEOUT) is kept as is.
+ */
+export type Transport = (req: TransportRequest) => Promise<TransportResponse>
+
+/** Any failure to get a response becomes an ApiError with status 0. */
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err
+  const e = (err ?? {}) as { errMsg?: unknown; message?: unknown; name?: unknown }
+  const text = `${typeof e.errMsg === 'string' ? e.errMsg : ''} ${typeof e.message === 'string' ? e.message : ''}`
+  if (/timeout|timed out/i.test(text) || e.name === 'AbortError' || e.name === 'TimeoutError') {
+    return new ApiError(0, 'TIMEOUT', TIMEOUT_MESSAGE)
+  }
+  return new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE)
+}
+
+/** WeChat hands back the raw text when a body is not valid JSON; H5 may too. */
+function parseBody(data: unknown): unknown {
+  if (typeof data !== 'string') return data
+  const text = data.trim()
+  if (!text.startsWith('{') && !text.startsWith('[')) return data
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return data
+  }
+}
+
+function fallbackMessage(status: number): string {
+  if (status >= 500) return SERVER_UNAVAILABLE_MESSAGE
+  if (status === 401) return ERROR_MESSAGES.UNAUTHENTICATED
+  if (status === 403) return ERROR_MESSAGES.FORBIDDEN
+  if (status === 404) return ERROR_MESSAGES.NOT_FOUND
+  if (status === 429) return ERROR_MESSAGES.RATE_LIMITED
+  return BAD_RESPONSE_MESSAGE
+}
+
+/** Builds the error for a non-2xx response from the server's `{ error: { code, message, fields } }`. */
+export function apiErrorFromResponse(status: number, data: unknown): ApiError {
+  const parsed = ZErrorResponse.safeParse(parseBody(data))
+  if (!parsed.success) return new ApiError(status, 'BAD_RESPONSE', fallbackMessage(status))
+  const { code, message, fields } = parsed.data.error
+  const known = (ERROR_MESSAGES as Record<string, string>)[code]
+  return new ApiError(status, code, message || known || fallbackMessage(status), fields)
+}
+
+/** The subset of Taro used by the default transport; the app may pass `Taro` in explicitly. */
+export interface TaroRequestApi {
+  request(option: {
+    url: string
+    method: string
+    header: Record<string, string>
+    data?: unknown
+    timeout: number
+    dataType: string
+  }): Promise<{ statusCode: number; data: unknown }>
+}
+
+/** Transport over Taro.request (wx.request in the mini-program, fetch on H5). */
+export function taroTransport(taro?: TaroRequestApi): Transport {
+  let api = taro
+  return async (req) => {
+    if (!api) {
+      // Lazy so that modules importing request.ts stay loadable without Taro (unit tests).
+      const mod = require('@tarojs/taro') as { default?: TaroRequestApi } & TaroRequestApi
+      api = mod.default ?? mod
+    }
+    try {
+      const res = await api.request({
+        url: req.url,
+        method: req.method,
+        header: { ...req.headers }, // Taro H5 mutates the header object
+        data: req.data,
+        timeout: req.timeoutMs,
+        dataType: 'json',
+      })
+      return { status: res.statusCode, data: res.data }
+    } catch (err) {
+      throw toApiError(err)
+    }
+  }
+}
+
+export interface RequestConfig {
+  baseUrl: string
+  transport?: Transport
+  getToken: () => string | null
+  /** Obtains a new token (e.g. wx.login + /auth/login with auth: false); null when that is impossible. */
+  relogin: () => Promise<string | null>
+  timeoutMs?: number
+}
+
+interface ResolvedConfig {
+  baseUrl: string
+  transport: Transport
+  getToken: () => string | null
+  relogin: () => Promise<string | null>
+  timeoutMs: number
+}
+
+let config: ResolvedConfig | null = null
+let reloginInFlight: Promise<string | null> | null = null
+
+export function configureRequest(c: RequestConfig): void {
+  config = {
+    baseUrl: c.baseUrl.replace(/\/+$/, ''),
+    transport: c.transport ?? taroTransport(),
+    getToken: c.getToken,
+    relogin: c.relogin,
+    timeoutMs: c.timeoutMs ?? 15000,
+  }
+  reloginInFlight = null
+}
+
+function currentConfig(): ResolvedConfig {
+  if (!config) throw new Error('configureRequest() must be called before request()')
+  return config
+}
+
+export type QueryValue = string | number | boolean | null | undefined
+export type Query = Record<string, QueryValue | readonly QueryValue[]>
+
+export function buildUrl(baseUrl: string, path: string, query?: Query): string {
+  let url = /^https?:\/\//.test(path) ? path : `${baseUrl}${path.startsWith('/') ? '' : '/'}${path}`
+  if (query) {
+    const parts: string[] = []
+    for (const [key, value] of Object.entries(query)) {
+      const values: readonly QueryValue[] = Array.isArray(value) ? value : [value as QueryValue]
+      for (const v of values) {
+        if (v === undefined || v === null) continue
+        parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(v))}`)
+      }
+    }
+    if (parts.length) url += (url.includes('?') ? '&' : '?') + parts.join('&')
+  }
+  return url
+}
+
+export interface RequestOptions<T = unknown> {
+  method?: HttpMethod
+  path: string
+  query?: Query
+  body?: unknown
+  headers?: Record<string, string>
+  /** Send the bearer token and re-login on 401. Default true. */
+  auth?: boolean
+  /** Validates the 2xx body; a mismatch is an ApiError BAD_RESPONSE. */
+  schema?: z.ZodType<T>
+  timeoutMs?: number
+}
+
+/**
+ * A new token after a 401. Concurrent callers share one relogin; a caller whose 401 arrives after
+ * someone else already re-logged in just uses the newer token.
+ */
+async function freshToken(cfg: ResolvedConfig, used: string | null): Promise<string | null> {
+  const current = cfg.getToken()
+  if (current && current !== used) return current
+  if (!reloginInFlight) {
+    const p = cfg.relogin().finally(() => {
+      if (reloginInFlight === p) reloginInFlight = null
+    })
+    reloginInFlight = p
+  }
+  try {
+    return await reloginInFlight
+  } catch (err) {
+    // A network failure while logging in stays retryable; anything else means "could not log in".
+    if (err instanceof ApiError) throw err
+    return null
+  }
+}
+
+/**
+ * Sends the request with auth and one relogin-and-retry on 401, and returns the final response
+ * whatever its status. Rejects only with an ApiError for a network failure (status 0).
+ */
+export async function requestRaw(opts: Omit<RequestOptions, 'schema'>): Promise<TransportResponse> {
+  const cfg = currentConfig()
+  const auth = opts.auth ?? true
+  const url = buildUrl(cfg.baseUrl, opts.path, opts.query)
+  const method = opts.method ?? 'GET'
+
+  const send = async (token: string | null): Promise<TransportResponse> => {
+    const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers }
+    const hasContentType = Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')
+    if (opts.body !== undefined && !hasContentType) headers['Content-Type'] = 'application/json'
+    if (auth && token) headers.Authorization = `Bearer ${token}`
+    try {
+      return await cfg.transport({
+        url,
+        method,
+        headers,
+        data: opts.body,
+        timeoutMs: opts.timeoutMs ?? cfg.timeoutMs,
+      })
+    } catch (err) {
+      throw toApiError(err)
+    }
+  }
+
+  const token = auth ? cfg.getToken() : null
+  const first = await send(token)
+  if (first.status !== 401 || !auth) return first
+  const renewed = await freshToken(cfg, token)
+  if (!renewed) return first
+  return send(renewed)
+}
+
+/** Sends the request and returns the 2xx body (validated by `schema` when given); throws ApiError otherwise. */
+export async function request<T = unknown>(opts: RequestOptions<T>): Promise<T> {
+  const res = await requestRaw(opts)
+  if (res.status < 200 || res.status >= 300) throw apiErrorFromResponse(res.status, res.data)
+  const data = res.status === 204 ? undefined : parseBody(res.data)
+  if (!opts.schema) return data as T
+  const parsed = opts.schema.safeParse(data)
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => ({
+      path: i.path.map(String).join('.'),
+      message: i.message,
+    }))
+    throw new ApiError(res.status, 'BAD_RESPONSE', BAD_RESPONSE_MESSAGE, fields)
+  }
+  return parsed.data
+}
+
+type Extra<T> = Omit<RequestOptions<T>, 'method' | 'path' | 'body'>
+
+export const get = <T = unknown>(path: string, opts: Extra<T> = {}) =>
+  request<T>({ ...opts, method: 'GET', path })
+export const post = <T = unknown>(path: string, body?: unknown, opts: Extra<T> = {}) =>
+  request<T>({ ...opts, method: 'POST', path, body })
+export const put = <T = unknown>(path: string, body?: unknown, opts: Extra<T> = {}) =>
+  request<T>({ ...opts, method: 'PUT', path, body })
+export const patch = <T = unknown>(path: string, body?: unknown, opts: Extra<T> = {}) =>
+  request<T>({ ...opts, method: 'PATCH', path, body })
+export const del = <T = unknown>(path: string, opts: Extra<T> = {}) =>
+  request<T>({ ...opts, method: 'DELETE', path })

@@ -1,0 +1,247 @@
+/**
+ * Auth state and the login flow.
+ *
+ * - The session (token, expiry, user, how it was obtained) lives in device storage under one key and is
+ *   read once, lazily, after app start (so its zod parse runs after `z.config({ jitless: true })`).
+ * - `initSession()` (app start) wires the request layer: bearer token from here, and on a 401 a silent
+ *   re-login through the platform (wx.login on the mini-program, the same demo user on H5).
+ * - Each signed-in user gets their own outbox (storage keys prefixed `u<id>:`): a write queued by one
+ *   user is never sent with another user's token; it waits for its owner to sign in again.
+ */
+import Taro from '@tarojs/taro'
+import { z } from 'zod'
+import { ZUser, type TLoginResponse, type TUser } from '../models/auth'
+import { loginDemo } from './api'
+import { ApiError, configureRequest, taroTransport } from './request'
+import { attachOutboxTriggers, configureOutbox, getOutbox, sendWithRequest, type Outbox } from './outbox'
+import { taroStorage, type KeyValueStorage } from './storage'
+import { apiBase } from './platform/env'
+import { platformLogin } from './platform/login'
+import { taroRequestApi, taroStorageApi } from './platform/taro'
+import type { SessionIdentity } from './platform/types'
+
+export const SESSION_KEY = 'session'
+export const LOGIN_PAGE = '/pages/login/index'
+export const HOME_PAGE = '/pages/home/index'
+
+const ZStoredSession = z.object({
+  token: z.string().min(1),
+  expiresAt: z.string(),
+  user: ZUser,
+  method: z.enum(['wechat', 'demo']),
+  openid: z.string().optional(),
+})
+export type Session = z.infer<typeof ZStoredSession>
+
+let storage: KeyValueStorage = taroStorage(taroStorageApi)
+let current: Session | null = null
+let loaded = false
+const listeners = new Set<(session: Session | null) => void>()
+
+function load(): Session | null {
+  if (!loaded) {
+    loaded = true
+    const raw = storage.get(SESSION_KEY)
+    if (raw) {
+      try {
+        const parsed = ZStoredSession.safeParse(JSON.parse(raw))
+        current = parsed.success ? parsed.data : null
+      } catch {
+        current = null
+      }
+      if (!current) storage.remove(SESSION_KEY)
+    }
+  }
+  return current
+}
+
+function publish(next: Session | null): void {
+  current = next
+  loaded = true
+  if (next) storage.set(SESSION_KEY, JSON.stringify(next))
+  else storage.remove(SESSION_KEY)
+  startOutboxFor(next?.user.id ?? null)
+  for (const listener of [...listeners]) listener(next)
+}
+
+export function getSession(): Session | null {
+  return load()
+}
+
+export function isSignedIn(): boolean {
+  return load() !== null
+}
+
+/** The bearer token, or null when signed out or past its expiry (the request layer then re-logs in). */
+export function getToken(): string | null {
+  const s = load()
+  if (!s) return null
+  const expires = Date.parse(s.expiresAt)
+  return Number.isFinite(expires) && expires <= Date.now() ? null : s.token
+}
+
+export function subscribeSession(listener: (session: Session | null) => void): () => void {
+  listeners.add(listener)
+  return () => {
+    listeners.delete(listener)
+  }
+}
+
+/** Stores a successful login. */
+export function completeLogin(res: TLoginResponse, identity: SessionIdentity): Session {
+  const session: Session = {
+    token: res.token,
+    expiresAt: res.expiresAt,
+    user: res.user,
+    method: identity.method,
+    ...(identity.openid ? { openid: identity.openid } : {}),
+  }
+  publish(session)
+  return session
+}
+
+/** Keeps the stored user in step with what the server last said (e.g. after GET /me or PATCH /me). */
+export function updateUser(user: TUser): void {
+  const s = load()
+  if (!s || s.user.id !== user.id) return
+  if (JSON.stringify(s.user) === JSON.stringify(user)) return
+  publish({ ...s, user })
+}
+
+/** H5 demo mode: log in as one of the server's demo users. */
+export async function loginAsDemoUser(openid: string): Promise<Session> {
+  return completeLogin(await loginDemo(openid), { method: 'demo', openid })
+}
+
+/** Mini-program: wx.login → POST /api/v1/auth/wechat. */
+export async function loginWithWechat(): Promise<Session> {
+  const res = await platformLogin.silentLogin({ method: 'wechat' })
+  if (!res) throw new ApiError(0, 'WECHAT_UNAVAILABLE', '请在微信中打开「清廉企业」小程序登录')
+  return completeLogin(res, { method: 'wechat' })
+}
+
+/**
+ * Called by the request layer after a 401. Returns the new token, or null (and signs out) when the
+ * platform cannot log in again by itself or the server refuses; network failures propagate so the
+ * request stays retryable and the session is kept.
+ */
+export async function relogin(): Promise<string | null> {
+  const s = load()
+  if (!s) return null
+  try {
+    const res = await platformLogin.silentLogin({ method: s.method, openid: s.openid })
+    if (!res) {
+      publish(null)
+      return null
+    }
+    completeLogin(res, { method: s.method, openid: s.openid })
+    return res.token
+  } catch (err) {
+    if (err instanceof ApiError && err.isRetryable) throw err
+    publish(null)
+    return null
+  }
+}
+
+/** 退出登录: forgets the session on this device. The user's queued writes stay for their next login. */
+export function logout(): void {
+  publish(null)
+}
+
+/** Sends the user to the login page (clearing the page stack). */
+export function goToLogin(): void {
+  void Taro.reLaunch({ url: LOGIN_PAGE })
+}
+
+export function goHome(): void {
+  void Taro.reLaunch({ url: HOME_PAGE })
+}
+
+// ─── the signed-in user's outbox ────────────────────────────────────────────────────────────────
+
+/** A view of `base` where every key carries `prefix` (and only such keys are listed). */
+export function prefixedStorage(base: KeyValueStorage, prefix: string): KeyValueStorage {
+  return {
+    get: (key) => base.get(prefix + key),
+    set: (key, value) => base.set(prefix + key, value),
+    remove: (key) => base.remove(prefix + key),
+    keys: () =>
+      base
+        .keys()
+        .filter((k) => k.startsWith(prefix))
+        .map((k) => k.slice(prefix.length)),
+  }
+}
+
+const SIGNED_OUT_MESSAGE = '已退出登录，重新登录后继续同步'
+const appShowCallbacks = new Set<() => void>()
+const networkCallbacks = new Set<(online: boolean) => void>()
+let appEventsHooked = false
+let outboxOwner: number | null = null
+let outboxOf: Outbox | null = null
+let detachOutbox: (() => void) | null = null
+
+/** Taro keeps every onAppShow listener: register ours once and fan out to the current outbox. */
+function hookAppEvents(): void {
+  if (appEventsHooked) return
+  appEventsHooked = true
+  Taro.onAppShow(() => appShowCallbacks.forEach((cb) => cb()))
+  Taro.onNetworkStatusChange((res) => networkCallbacks.forEach((cb) => cb(res.isConnected)))
+}
+
+function startOutboxFor(userId: number | null): void {
+  if (userId === outboxOwner && (userId === null || outboxOf)) return
+  detachOutbox?.()
+  detachOutbox = null
+  outboxOf = null
+  outboxOwner = userId
+  if (userId === null) return
+
+  const outbox = configureOutbox({
+    storage: prefixedStorage(storage, `u${userId}:`),
+    // An older outbox may still be mid-flush when users switch: it must not send with the new token.
+    send: (entry) =>
+      load()?.user.id === userId
+        ? sendWithRequest(entry)
+        : Promise.reject(new ApiError(0, 'SIGNED_OUT', SIGNED_OUT_MESSAGE)),
+  })
+  outboxOf = outbox
+  hookAppEvents()
+  const mine: { show?: () => void; net?: (online: boolean) => void } = {}
+  const detachTriggers = attachOutboxTriggers(outbox, {
+    onAppShow: (cb) => {
+      mine.show = cb
+      appShowCallbacks.add(cb)
+    },
+    onNetworkStatusChange: (cb) => {
+      mine.net = cb
+      networkCallbacks.add(cb)
+    },
+    setTimer: (cb, ms) => setTimeout(cb, ms),
+    clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  })
+  detachOutbox = () => {
+    detachTriggers()
+    if (mine.show) appShowCallbacks.delete(mine.show)
+    if (mine.net) networkCallbacks.delete(mine.net)
+  }
+}
+
+/** The signed-in user's outbox (null when signed out). */
+export function userOutbox(): Outbox | null {
+  const s = load()
+  if (!s) return null
+  startOutboxFor(s.user.id)
+  return getOutbox()
+}
+
+/** App start: wires the request layer and resumes the stored user's outbox. */
+export function initSession(options: { storage?: KeyValueStorage } = {}): void {
+  if (options.storage) {
+    storage = options.storage
+    loaded = false
+    current = null
+  }
+  configureRequest({ baseUrl: apiBase, getToken, relogin, transport: taroTransport(taroRequestApi) })
+  startOutboxFor(load()?.user.id ?? null)
+}

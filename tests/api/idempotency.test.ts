@@ -1,0 +1,136 @@
+import { hashRequest } from '../../server/services/writes'
+import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
+
+describe(`idempotency keys and the audit log [${TEST_DB}]`, () => {
+  let t: TestApp
+  let liaison: string
+  let enterpriseId: number
+  beforeAll(async () => {
+    t = await createTestApp()
+    liaison = await loginAs(t.app, 'demo-liaison-private')
+    enterpriseId = await idOf(t.app, 'enterprises', '县恒达食品有限公司')
+  })
+  afterAll(() => t.close())
+
+  const createInvite = (key: string | null, payload: unknown = { role: 'employee' }) =>
+    call(t.app, liaison, {
+      method: 'POST',
+      url: `/api/v1/enterprises/${enterpriseId}/invites`,
+      payload: payload as never,
+      headers: key ? { 'idempotency-key': key } : {},
+    })
+  const countInvites = async () =>
+    Number(
+      (
+        await t.app.db
+          .selectFrom('invites')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
+
+  it('stores the first result and replays it for the same key: one record, same body', async () => {
+    const before = await countInvites()
+    const first = await createInvite('key-replay-0001')
+    const second = await createInvite('key-replay-0001')
+    expect(first.statusCode).toBe(201)
+    expect(second.statusCode).toBe(201)
+    expect(second.headers['idempotent-replayed']).toBe('true')
+    expect(second.json()).toEqual(first.json())
+    expect(await countInvites()).toBe(before + 1)
+  })
+
+  it('refuses the same key with a different body (422)', async () => {
+    await createInvite('key-differs-0001', { role: 'employee' })
+    const reused = await createInvite('key-differs-0001', { role: 'liaison' })
+    expect(reused.statusCode).toBe(422)
+    expect(reused.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED')
+  })
+
+  it('answers 409 while the first request with that key is still in flight', async () => {
+    const user = await t.app.db
+      .selectFrom('users')
+      .select('id')
+      .where('openid', '=', 'demo-liaison-private')
+      .executeTakeFirstOrThrow()
+    const now = new Date().toISOString()
+    const path = `/api/v1/enterprises/${enterpriseId}/invites`
+    // The body as the route sees it after validation (defaults applied).
+    const body = { role: 'employee', expiresInDays: 7, maxUses: 50 }
+    await t.app.db
+      .insertInto('idempotency_keys')
+      .values({
+        user_id: user.id,
+        key: 'key-inflight-0001',
+        method: 'POST',
+        path,
+        request_hash: hashRequest('POST', path, body),
+        state: 'in_progress',
+        response_status: null,
+        response_body: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute()
+    const res = await createInvite('key-inflight-0001')
+    expect(res.statusCode).toBe(409)
+    expect(res.json().error.code).toBe('IDEMPOTENCY_IN_PROGRESS')
+  })
+
+  it('makes exactly one record from 10 concurrent requests with one key', async () => {
+    const before = await countInvites()
+    const responses = await Promise.all(Array.from({ length: 10 }, () => createInvite('key-concurrent-01')))
+    const statuses = responses.map((r) => r.statusCode)
+    for (const s of statuses) expect([201, 409]).toContain(s)
+    expect(await countInvites()).toBe(before + 1)
+    const codes = new Set(responses.filter((r) => r.statusCode === 201).map((r) => r.json().code))
+    expect(codes.size).toBe(1)
+  })
+
+  it('releases the key when the write fails, so a corrected retry runs', async () => {
+    const newcomer = await loginAs(t.app, 'demo-newcomer')
+    const join = (code: string) =>
+      call(t.app, newcomer, {
+        method: 'POST',
+        url: '/api/v1/invites/join',
+        payload: { code },
+        headers: { 'idempotency-key': 'key-join-000001' },
+      })
+    const failed = await join('ZZZZZZZZ')
+    expect(failed.statusCode).toBe(400)
+    const row = await t.app.db
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('key', '=', 'key-join-000001')
+      .executeTakeFirst()
+    expect(row).toBeUndefined()
+  })
+
+  it('rejects a malformed key', async () => {
+    const res = await createInvite('short')
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error.code).toBe('IDEMPOTENCY_KEY_INVALID')
+  })
+
+  it('writes an audit row for every write, with who, what and which record', async () => {
+    const res = await createInvite(null)
+    const row = await t.app.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'invite.create')
+      .where('entity_id', '=', String(res.json().id))
+      .executeTakeFirstOrThrow()
+    const user = await t.app.db
+      .selectFrom('users')
+      .select('id')
+      .where('openid', '=', 'demo-liaison-private')
+      .executeTakeFirstOrThrow()
+    expect(row).toMatchObject({ user_id: user.id, entity_type: 'invite' })
+    const logins = await t.app.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'auth.login')
+      .execute()
+    expect(logins.length).toBeGreaterThan(0)
+  })
+})

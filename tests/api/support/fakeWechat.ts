@@ -1,0 +1,56 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+/**
+ * A local stand-in for api.weixin.qq.com's jscode2session, answering as WeChat documents:
+ * `ok:<openid>` → { openid, session_key }; `err:<errcode>` → { errcode, errmsg }.
+ * Every call is recorded so tests can check what the server sent.
+ */
+export interface FakeWechat {
+  baseUrl: string
+  calls: URLSearchParams[]
+  close(): Promise<void>
+}
+
+export const FAKE_SESSION_KEY_PREFIX = 'fake-session-key-'
+
+const ERRMSG: Record<string, string> = {
+  '-1': 'system error',
+  '40029': 'invalid code',
+  '40163': 'code been used',
+  '45011': 'api minute-quota reach limit',
+  '40226': 'high risk user',
+}
+
+export async function startFakeWechat(): Promise<FakeWechat> {
+  const calls: URLSearchParams[] = []
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    res.setHeader('content-type', 'application/json')
+    if (url.pathname !== '/sns/jscode2session') {
+      res.statusCode = 404
+      res.end('{}')
+      return
+    }
+    calls.push(url.searchParams)
+    const code = url.searchParams.get('js_code') ?? ''
+    if (code.startsWith('ok:')) {
+      const openid = code.slice(3)
+      res.end(JSON.stringify({ openid, session_key: FAKE_SESSION_KEY_PREFIX + openid }))
+    } else if (code.startsWith('err:')) {
+      const errcode = code.slice(4)
+      res.end(JSON.stringify({ errcode: Number(errcode), errmsg: ERRMSG[errcode] ?? 'unknown' }))
+    } else if (code === 'garbage') {
+      res.end('not json')
+    } else {
+      res.end(JSON.stringify({ errcode: 40029, errmsg: 'invalid code' }))
+    }
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    calls,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}

@@ -1,0 +1,91 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
+import pg from 'pg'
+import { loadEnv, type Env } from '../../../server/env'
+import { buildServer, prepareDatabase } from '../../../server/bootstrap'
+import type { DatabaseHandle } from '../../../server/db/database'
+
+/**
+ * The API suite runs once per database: TEST_DB=sqlite (default) or TEST_DB=postgres, the latter
+ * against TEST_DATABASE_URL (default: the local server). Each app gets a fresh database: an
+ * in-memory SQLite file, or its own PostgreSQL schema dropped afterwards.
+ */
+export const TEST_DB = (process.env.TEST_DB ?? 'sqlite') as 'sqlite' | 'postgres'
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+
+export interface TestApp {
+  app: FastifyInstance
+  database: DatabaseHandle
+  env: Env
+  close(): Promise<void>
+}
+
+export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const schema =
+    TEST_DB === 'postgres' ? `t_${process.pid}_${crypto.randomBytes(4).toString('hex')}` : undefined
+  if (schema) {
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL })
+    await client.connect()
+    await client.query(`create schema ${schema}`)
+    await client.end()
+  }
+  const uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglian-uploads-'))
+  const env = loadEnv({
+    UPLOAD_DIR: uploads,
+    APP_MODE: 'test',
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'true',
+    SQLITE_FILE: ':memory:',
+    H5_DIST: '/nonexistent',
+    ...(TEST_DB === 'postgres' ? { DATABASE_URL: TEST_DATABASE_URL } : {}),
+    ...overrides,
+  })
+  const database = await prepareDatabase(env, schema)
+  const app = await buildServer(env, database, false)
+  return {
+    app,
+    database,
+    env,
+    async close() {
+      await app.close()
+      await database.close()
+      fs.rmSync(uploads, { recursive: true, force: true })
+      if (schema) {
+        const client = new pg.Client({ connectionString: TEST_DATABASE_URL })
+        await client.connect()
+        await client.query(`drop schema ${schema} cascade`)
+        await client.end()
+      }
+    },
+  }
+}
+
+export async function loginAs(app: FastifyInstance, openid: string): Promise<string> {
+  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/dev', payload: { openid } })
+  if (response.statusCode !== 200) throw new Error(`login ${openid} failed: ${response.body}`)
+  return response.json().token as string
+}
+
+/** inject with a bearer token; `as` names the demo user. */
+export function call(
+  app: FastifyInstance,
+  token: string | null,
+  options: Omit<InjectOptions, 'headers'> & { headers?: Record<string, string> },
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    ...options,
+    headers: { ...(options.headers ?? {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  } as InjectOptions)
+}
+
+export async function idOf(
+  app: FastifyInstance,
+  table: 'enterprises' | 'departments',
+  name: string,
+): Promise<number> {
+  const row = await app.db.selectFrom(table).select('id').where('name', '=', name).executeTakeFirstOrThrow()
+  return row.id
+}

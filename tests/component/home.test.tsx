@@ -1,0 +1,125 @@
+import { act, fireEvent, render, screen } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import type { TMe, TUser } from '@/models/auth'
+import { ApiError } from '@/services/request'
+import { completeLogin, getSession, logout } from '@/services/session'
+import * as api from '@/services/api'
+import HomePage from '@/pages/home/index'
+
+jest.mock('@/services/api', () => ({
+  fetchMe: jest.fn(),
+  fetchDemoUsers: jest.fn(),
+  loginDemo: jest.fn(),
+  loginWechat: jest.fn(),
+  queueProfileUpdate: jest.fn(),
+  queueJoinEnterprise: jest.fn(),
+  WRITE_KINDS: { profileUpdate: 'me.update', inviteJoin: 'invite.join' },
+}))
+const fetchMe = api.fetchMe as jest.MockedFunction<typeof api.fetchMe>
+
+const user: TUser = { id: 8, name: '陈静', phoneMasked: '138****5678', createdAt: '2026-11-20T08:00:00.000Z' }
+
+function signIn() {
+  completeLogin(
+    { token: 'test-token', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user },
+    { method: 'demo', openid: 'demo-liaison-private' },
+  )
+}
+
+let reLaunch: jest.SpyInstance
+beforeEach(() => {
+  localStorage.clear()
+  fetchMe.mockReset()
+  reLaunch = jest.spyOn(Taro, 'reLaunch').mockImplementation(() => Promise.resolve({ errMsg: 'reLaunch:ok' }))
+})
+afterEach(() => {
+  act(() => logout())
+  reLaunch.mockRestore()
+})
+
+describe('首页', () => {
+  it('shows each organisation once with the roles held there, pending ones marked 待审核', async () => {
+    signIn()
+    const me: TMe = {
+      user,
+      memberships: [
+        {
+          id: 1,
+          organisationKind: 'enterprise',
+          organisationId: 3,
+          organisationName: '县恒达食品有限公司',
+          role: 'liaison',
+          status: 'approved',
+        },
+        {
+          id: 2,
+          organisationKind: 'enterprise',
+          organisationId: 3,
+          organisationName: '县恒达食品有限公司',
+          role: 'branch_secretary',
+          status: 'approved',
+        },
+        {
+          id: 3,
+          organisationKind: 'department',
+          organisationId: 1,
+          organisationName: '县财政局',
+          role: 'supervisor',
+          status: 'pending',
+        },
+      ],
+    }
+    fetchMe.mockResolvedValue(me)
+
+    render(<HomePage />)
+
+    expect(await screen.findByText('县恒达食品有限公司')).toBeTruthy()
+    expect(screen.getAllByText('县恒达食品有限公司')).toHaveLength(1) // grouped: one entry per organisation
+    expect(screen.getByText('联络员')).toBeTruthy()
+    expect(screen.getByText('支部书记')).toBeTruthy()
+    expect(screen.getByText('县财政局')).toBeTruthy()
+    expect(screen.getByText('监管员')).toBeTruthy()
+    expect(screen.getByText('待审核')).toBeTruthy()
+    expect(screen.getByText('企业')).toBeTruthy()
+    expect(screen.getByText('监管单位')).toBeTruthy()
+    expect(screen.getByText('你好，陈静')).toBeTruthy()
+    expect(fetchMe).toHaveBeenCalledTimes(1)
+    expect(reLaunch).not.toHaveBeenCalled()
+  })
+
+  it('offers 加入企业 with an invite code when the user has no organisation yet', async () => {
+    signIn()
+    fetchMe.mockResolvedValue({ user, memberships: [] })
+
+    render(<HomePage />)
+
+    expect(await screen.findByText('还没有加入任何企业')).toBeTruthy()
+    fireEvent.click(screen.getByText('加入企业'))
+    expect(await screen.findByText('请输入本企业联络员提供的 8 位邀请码，提交后由联络员审核。')).toBeTruthy()
+    expect(screen.getByText('申请加入')).toBeTruthy()
+  })
+
+  it('shows the reason and a retry when loading fails', async () => {
+    signIn()
+    fetchMe.mockRejectedValueOnce(new ApiError(0, 'NETWORK_ERROR', '网络连接失败，请检查网络后重试'))
+
+    render(<HomePage />)
+
+    expect(await screen.findByText('加载失败')).toBeTruthy()
+    expect(screen.getByText('网络连接失败，请检查网络后重试')).toBeTruthy()
+
+    fetchMe.mockResolvedValueOnce({ user, memberships: [] })
+    fireEvent.click(screen.getByText('重新加载'))
+    expect(await screen.findByText('还没有加入任何企业')).toBeTruthy()
+    expect(fetchMe).toHaveBeenCalledTimes(2)
+  })
+
+  it('sends a visitor without a session to the login page', async () => {
+    render(<HomePage />)
+
+    await act(async () => undefined)
+    expect(getSession()).toBeNull()
+    expect(reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' })
+    expect(fetchMe).not.toHaveBeenCalled()
+  })
+})
