@@ -89,7 +89,9 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!type) throw new AppError(415, 'FILE_TYPE_NOT_ALLOWED')
     const stored = await store.put(content, type.ext)
     // Path separators and control characters never reach a header or a log.
-    const filename = Array.from(part.filename || `file.${type.ext}`, (ch) => (ch < ' ' || ch === '/' || ch === '\\' ? '_' : ch))
+    const filename = Array.from(part.filename || `file.${type.ext}`, (ch) =>
+      ch < ' ' || ch === '/' || ch === '\\' ? '_' : ch,
+    )
       .join('')
       .slice(0, 120)
     return { ...stored, mime: type.mime, filename }

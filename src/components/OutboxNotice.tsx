@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Cell } from '@nutui/nutui-react-taro'
 import { useOutbox } from './useOutbox'
+import './OutboxNotice.scss'
 
 export const TASKS_PAGE = '/pages/tasks/index'
 

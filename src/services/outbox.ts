@@ -4,7 +4,7 @@
  *
  * App wiring (once, at startup, after configureRequest()):
  *   import Taro from '@tarojs/taro'
- *   const outbox = configureOutbox()            // Taro storage + requestRaw() with the Idempotency-Key header
+ *   const outbox = configureOutbox({ storage: taroStorage(taroStorageApi) })  // sends through requestRaw() with the Idempotency-Key header
  *   attachOutboxTriggers(outbox, {
  *     onAppShow: (cb) => Taro.onAppShow(() => cb()),
  *     onNetworkStatusChange: (cb) => Taro.onNetworkStatusChange((r) => cb(r.isConnected)),
@@ -21,7 +21,7 @@
  */
 import { newIdempotencyKey } from './idempotencyKey'
 import { ApiError, apiErrorFromResponse, requestRaw, toApiError, type TransportResponse } from './request'
-import { taroStorage, type KeyValueStorage } from './storage'
+import type { KeyValueStorage } from './storage'
 
 export type OutboxMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 export type OutboxStatus = 'pending' | 'refused'
@@ -519,17 +519,16 @@ export const sendWithRequest: OutboxSend = (entry) =>
 
 let appOutbox: Outbox | null = null
 
-/** Creates the app's outbox (replacing, and making stale, any previous one). Defaults: Taro storage, sendWithRequest. */
-export function configureOutbox(options: Partial<OutboxOptions> = {}): Outbox {
-  appOutbox = createOutbox({
-    ...options,
-    storage: options.storage ?? taroStorage(),
-    send: options.send ?? sendWithRequest,
-  })
+/** Creates the app's outbox (replacing, and making stale, any previous one). Default send: sendWithRequest. */
+export function configureOutbox(
+  options: Omit<OutboxOptions, 'send'> & Partial<Pick<OutboxOptions, 'send'>>,
+): Outbox {
+  appOutbox = createOutbox({ ...options, send: options.send ?? sendWithRequest })
   return appOutbox
 }
 
-/** The app's outbox, created with the defaults on first use if configureOutbox() was not called. */
+/** The app's outbox; the session configures it for the signed-in user at start. */
 export function getOutbox(): Outbox {
-  return appOutbox ?? configureOutbox()
+  if (!appOutbox) throw new Error('configureOutbox() must be called before getOutbox()')
+  return appOutbox
 }

@@ -131,15 +131,12 @@ export interface TaroRequestApi {
   }): Promise<{ statusCode: number; data: unknown }>
 }
 
-/** Transport over Taro.request (wx.request in the mini-program, fetch on H5). */
-export function taroTransport(taro?: TaroRequestApi): Transport {
-  let api = taro
+/**
+ * Transport over Taro.request (wx.request in the mini-program, fetch on H5). The Taro API comes in as an
+ * object (src/services/platform/taro.ts) so this module never loads Taro itself and unit tests run in Node.
+ */
+export function taroTransport(api: TaroRequestApi): Transport {
   return async (req) => {
-    if (!api) {
-      // Lazy so that modules importing request.ts stay loadable without Taro (unit tests).
-      const mod = require('@tarojs/taro') as { default?: TaroRequestApi } & TaroRequestApi
-      api = mod.default ?? mod
-    }
     try {
       const res = await api.request({
         url: req.url,
@@ -158,7 +155,7 @@ export function taroTransport(taro?: TaroRequestApi): Transport {
 
 export interface RequestConfig {
   baseUrl: string
-  transport?: Transport
+  transport: Transport
   getToken: () => string | null
   /** Obtains a new token (e.g. wx.login + /auth/login with auth: false); null when that is impossible. */
   relogin: () => Promise<string | null>
@@ -179,7 +176,7 @@ let reloginInFlight: Promise<string | null> | null = null
 export function configureRequest(c: RequestConfig): void {
   config = {
     baseUrl: c.baseUrl.replace(/\/+$/, ''),
-    transport: c.transport ?? taroTransport(),
+    transport: c.transport,
     getToken: c.getToken,
     relogin: c.relogin,
     timeoutMs: c.timeoutMs ?? 15000,

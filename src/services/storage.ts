@@ -38,18 +38,12 @@ export interface TaroStorageApi {
 }
 
 /** Loads @tarojs/taro on first use only, so unit tests of modules with Taro defaults never load it. */
-export function loadTaro<T>(): T {
-  const mod = require('@tarojs/taro') as { default?: T } & T
-  return mod.default ?? mod
-}
-
 /**
  * Storage backed by Taro's synchronous storage API (wx storage in the mini-program, localStorage on H5).
  * Taro returns '' for a missing key, so '' is reported as absent; never store an empty string.
  */
-export function taroStorage(taro?: TaroStorageApi): KeyValueStorage {
-  let api = taro
-  const t = (): TaroStorageApi => (api ??= loadTaro<TaroStorageApi>())
+export function taroStorage(api: TaroStorageApi): KeyValueStorage {
+  const t = (): TaroStorageApi => api
   return {
     get: (key) => {
       const value = t().getStorageSync(key)
