@@ -19,6 +19,8 @@ import meRoutes from './routes/me'
 import enterpriseRoutes from './routes/enterprises'
 import memberRoutes from './routes/members'
 import assessmentRoutes from './routes/assessments'
+import eventRoutes from './routes/events'
+import { systemClock, type Clock } from './lib/clock'
 import { FileLinkSigner, FileStore } from './lib/files'
 
 declare module 'fastify' {
@@ -28,6 +30,8 @@ declare module 'fastify' {
     fileStore: FileStore
     fileLinks: FileLinkSigner
     uploadMaxBytes: number
+    /** The server's time (ms); tests inject their own to move time without sleeping. */
+    clock: Clock
   }
 }
 
@@ -36,6 +40,8 @@ export interface AppOptions {
   database: DatabaseHandle
   /** server.ts owns the database it opened; tests may share one across apps. */
   closeDatabaseWithApp?: boolean
+  /** Defaults to the system clock. */
+  clock?: Clock
 }
 
 /** The whole API as one plugin: server.ts listens, tests `inject`. */
@@ -45,6 +51,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   fastify.setSerializerCompiler(serializerCompiler)
 
   await fastify.register(errorsPlugin)
+  fastify.decorate('clock', opts.clock ?? systemClock)
   fastify.decorate('fileStore', new FileStore(env.UPLOAD_DIR))
   fastify.decorate('fileLinks', new FileLinkSigner(env.TOKEN_SECRET))
   fastify.decorate('uploadMaxBytes', env.UPLOAD_MAX_BYTES)
@@ -93,6 +100,9 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(enterpriseRoutes)
   await fastify.register(memberRoutes)
   await fastify.register(assessmentRoutes)
+  await fastify.register(eventRoutes, {
+    maxOfflineDelayMs: env.SIGNIN_OFFLINE_MAX_DELAY_HOURS * 3600_000,
+  })
 
   // The H5 build, served from the same origin as the API when it has been built.
   const h5Root = path.resolve(env.H5_DIST)

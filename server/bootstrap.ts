@@ -5,6 +5,7 @@ import { seedDemoData } from '../seeds/demo'
 import { CHECKLIST_V1, CHECKLIST_V1_VERSION } from '../seeds/checklist/v1'
 import { checklistRepository } from './repositories/checklist'
 import app from './app'
+import type { Clock } from './lib/clock'
 
 /** Opens the configured database, brings it to the latest migration and loads demo data when asked. */
 export async function prepareDatabase(env: Env, pgSchema?: string): Promise<DatabaseHandle> {
@@ -30,12 +31,13 @@ export async function buildServer(
   env: Env,
   database: DatabaseHandle,
   closeDatabaseWithApp = true,
+  options: { clock?: Clock } = {},
 ): Promise<FastifyInstance> {
   const server = Fastify({
     logger: env.LOG_LEVEL === 'silent' ? false : { level: env.LOG_LEVEL },
     trustProxy: env.TRUST_PROXY,
   })
-  await server.register(app, { env, database, closeDatabaseWithApp })
+  await server.register(app, { env, database, closeDatabaseWithApp, clock: options.clock })
   await server.ready()
   return server
 }

@@ -36,6 +36,8 @@ const ZEnv = z
       .min(1024)
       .max(50 * 1024 * 1024)
       .default(10 * 1024 * 1024),
+    /** How long after its scan an offline QR sign-in may still be uploaded (离线补传). */
+    SIGNIN_OFFLINE_MAX_DELAY_HOURS: z.coerce.number().min(0).max(720).default(24),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SEED_DEMO: z
       .enum(['true', 'false'])

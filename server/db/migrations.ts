@@ -321,11 +321,101 @@ const m0004_assessments: DialectMigration = (dialect) => ({
   },
 })
 
+const m0005_events: DialectMigration = (dialect) => ({
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('events')
+      .addColumn('id', idColumn(dialect))
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('description', 'text')
+      .addColumn('organiser_kind', 'text', (c) => c.notNull())
+      .addColumn('organiser_id', 'integer', (c) => c.notNull())
+      .addColumn('starts_at', 'text', (c) => c.notNull())
+      .addColumn('ends_at', 'text', (c) => c.notNull())
+      .addColumn('sign_in_opens_at', 'text', (c) => c.notNull())
+      .addColumn('sign_in_closes_at', 'text', (c) => c.notNull())
+      .addColumn('place_name', 'text')
+      .addColumn('place_lat', 'double precision')
+      .addColumn('place_lng', 'double precision')
+      .addColumn('place_radius_m', 'integer')
+      .addColumn('qr_secret', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'integer', (c) => c.notNull().references('users.id'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createIndex('events_organiser')
+      .on('events')
+      .columns(['organiser_kind', 'organiser_id', 'ends_at'])
+      .execute()
+    await db.schema
+      .createTable('event_audience')
+      .addColumn('event_id', 'integer', (c) => c.notNull().references('events.id'))
+      .addColumn('enterprise_id', 'integer', (c) => c.notNull().references('enterprises.id'))
+      .addPrimaryKeyConstraint('event_audience_pk', ['event_id', 'enterprise_id'])
+      .execute()
+    await db.schema
+      .createIndex('event_audience_enterprise')
+      .on('event_audience')
+      .columns(['enterprise_id', 'event_id'])
+      .execute()
+    await db.schema
+      .createTable('event_display_tokens')
+      .addColumn('id', idColumn(dialect))
+      .addColumn('event_id', 'integer', (c) => c.notNull().references('events.id'))
+      .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+      .addColumn('created_by', 'integer', (c) => c.notNull().references('users.id'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('revoked_at', 'text')
+      .addColumn('revoked_by', 'integer', (c) => c.references('users.id'))
+      .execute()
+    await db.schema
+      .createIndex('event_display_tokens_event')
+      .on('event_display_tokens')
+      .column('event_id')
+      .execute()
+    await db.schema
+      .createTable('sign_ins')
+      .addColumn('id', idColumn(dialect))
+      .addColumn('event_id', 'integer', (c) => c.notNull().references('events.id'))
+      .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
+      .addColumn('enterprise_id', 'integer', (c) => c.notNull().references('enterprises.id'))
+      .addColumn('method', 'text', (c) => c.notNull())
+      .addColumn('signed_in_at', 'text', (c) => c.notNull())
+      .addColumn('received_at', 'text', (c) => c.notNull())
+      .addColumn('scanned_at', 'text')
+      .addColumn('slot', 'bigint')
+      .addColumn('lat', 'double precision')
+      .addColumn('lng', 'double precision')
+      .addColumn('accuracy', 'double precision')
+      .addColumn('distance_m', 'double precision')
+      .addColumn('flags', 'text', (c) => c.notNull())
+      .addColumn('proxy_by', 'integer', (c) => c.references('users.id'))
+      .addColumn('proxy_reason', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      // One sign-in per person per event, whatever arrives how often: the database decides.
+      .addUniqueConstraint('sign_ins_event_user', ['event_id', 'user_id'])
+      .execute()
+    await db.schema
+      .createIndex('sign_ins_enterprise')
+      .on('sign_ins')
+      .columns(['enterprise_id', 'event_id'])
+      .execute()
+  },
+  async down(db: AnyDb) {
+    for (const table of ['sign_ins', 'event_display_tokens', 'event_audience', 'events'])
+      await db.schema.dropTable(table).execute()
+  },
+})
+
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
     '0001_organisations': m0001_organisations(dialect),
     '0002_people': m0002_people(dialect),
     '0003_idempotency_and_audit': m0003_idempotency_and_audit(dialect),
     '0004_assessments': m0004_assessments(dialect),
+    '0005_events': m0005_events(dialect),
   }
 }

@@ -218,6 +218,67 @@ export interface RectificationEventTable {
   created_at: string
 }
 
+export interface EventTable {
+  id: Generated<number>
+  kind: string
+  title: string
+  description: string | null
+  organiser_kind: 'enterprise' | 'department'
+  organiser_id: number
+  starts_at: string
+  ends_at: string
+  sign_in_opens_at: string
+  sign_in_closes_at: string
+  place_name: string | null
+  place_lat: number | null
+  place_lng: number | null
+  place_radius_m: number | null
+  /** base64url of 32 random bytes: signs the rotating QR; never leaves the server. */
+  qr_secret: string
+  created_by: number
+  created_at: string
+  updated_at: string
+}
+
+export interface EventAudienceTable {
+  event_id: number
+  enterprise_id: number
+}
+
+export interface EventDisplayTokenTable {
+  id: Generated<number>
+  event_id: number
+  /** SHA-256 (hex) of the token: the token itself is shown once, to its creator. */
+  token_hash: string
+  created_by: number
+  created_at: string
+  expires_at: string
+  revoked_at: string | null
+  revoked_by: number | null
+}
+
+export interface SignInTable {
+  id: Generated<number>
+  event_id: number
+  user_id: number
+  /** The audience enterprise the attendee counts for. */
+  enterprise_id: number
+  method: 'scan' | 'offline' | 'proxy'
+  signed_in_at: string
+  received_at: string
+  scanned_at: string | null
+  slot: number | null
+  lat: number | null
+  lng: number | null
+  accuracy: number | null
+  distance_m: number | null
+  /** JSON array of flags */
+  flags: string
+  proxy_by: number | null
+  proxy_reason: string | null
+  created_at: string
+}
+
 export interface Database {
   departments: DepartmentTable
   enterprises: EnterpriseTable
@@ -237,6 +298,10 @@ export interface Database {
   assessment_events: AssessmentEventTable
   rectifications: RectificationTable
   rectification_events: RectificationEventTable
+  events: EventTable
+  event_audience: EventAudienceTable
+  event_display_tokens: EventDisplayTokenTable
+  sign_ins: SignInTable
 }
 
 export type DepartmentRow = Selectable<DepartmentTable>
@@ -247,3 +312,5 @@ export type UserUpdate = Updateable<UserTable>
 export type MembershipRow = Selectable<MembershipTable>
 export type InviteRow = Selectable<InviteTable>
 export type PartyBranchRow = Selectable<PartyBranchTable>
+export type EventRow = Selectable<EventTable>
+export type SignInRow = Selectable<SignInTable>

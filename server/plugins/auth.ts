@@ -1,16 +1,24 @@
 import fp from 'fastify-plugin'
 import type { FastifyRequest } from 'fastify'
 import type { Access } from '../lib/access'
-import { describeAccess } from '../lib/access'
+import { EVENT_ORGANISER_ROLES, describeAccess } from '../lib/access'
 import { AppError, notFound, unauthenticated } from '../lib/errors'
 import { verifyToken } from '../lib/token'
-import type { MembershipRow, UserRow } from '../db/schema'
+import type { EventRow, MembershipRow, UserRow } from '../db/schema'
 import type { DbOrTrx } from '../db/database'
 
 export interface AuthContext {
   user: UserRow
   /** Approved memberships only: a pending membership grants nothing. */
   memberships: MembershipRow[]
+}
+
+/** What an `event` access check found, kept for the handler so it does not load the event again. */
+export interface EventAccessContext {
+  event: EventRow
+  organiser: boolean
+  /** The audience enterprises the caller is an approved member of, lowest id first. */
+  audienceEnterpriseIds: number[]
 }
 
 export interface RouteAccessEntry {
@@ -26,6 +34,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     auth: AuthContext | null
+    eventAccess: EventAccessContext | null
   }
   interface FastifyInstance {
     routeAccessTable: RouteAccessEntry[]
@@ -59,6 +68,74 @@ export async function supervisesEnterprise(
   return link !== undefined
 }
 
+/** The organising enterprise's liaisons and branch secretaries, or the organising department's supervisors and office. */
+export function organisesEvent(
+  auth: AuthContext,
+  event: Pick<EventRow, 'organiser_kind' | 'organiser_id'>,
+): boolean {
+  const roles: readonly string[] = EVENT_ORGANISER_ROLES[event.organiser_kind]
+  return auth.memberships.some(
+    (m) =>
+      m.organisation_kind === event.organiser_kind &&
+      m.organisation_id === event.organiser_id &&
+      roles.includes(m.role),
+  )
+}
+
+/** The audience enterprises of an event that the user is an approved member of, lowest id first. */
+export async function audienceEnterprisesOf(
+  db: DbOrTrx,
+  memberships: Pick<MembershipRow, 'organisation_kind' | 'organisation_id'>[],
+  eventId: number,
+): Promise<number[]> {
+  const mine = [
+    ...new Set(memberships.filter((m) => m.organisation_kind === 'enterprise').map((m) => m.organisation_id)),
+  ]
+  if (mine.length === 0) return []
+  const rows = await db
+    .selectFrom('event_audience')
+    .select('enterprise_id')
+    .where('event_id', '=', eventId)
+    .where('enterprise_id', 'in', mine)
+    .orderBy('enterprise_id')
+    .execute()
+  return rows.map((r) => r.enterprise_id)
+}
+
+/** Ids are 32-bit integer columns: anything else names nothing (and must not reach PostgreSQL as a 5xx). */
+export const MAX_ID = 2_147_483_647
+
+function positiveIntParam(request: FastifyRequest, param: string): number | null {
+  const raw = (request.params as Record<string, unknown>)[param]
+  const id = typeof raw === 'number' ? raw : Number(raw)
+  return Number.isInteger(id) && id > 0 && id <= MAX_ID ? id : null
+}
+
+async function checkEventAccess(
+  request: FastifyRequest,
+  auth: AuthContext,
+  access: Extract<Access, { kind: 'event' }>,
+): Promise<void> {
+  const eventId = positiveIntParam(request, access.param)
+  if (eventId === null) throw notFound()
+  const event = await request.server.db
+    .selectFrom('events')
+    .selectAll()
+    .where('id', '=', eventId)
+    .executeTakeFirst()
+  if (!event) throw notFound()
+  const organiser = organisesEvent(auth, event)
+  const audienceEnterpriseIds = await audienceEnterprisesOf(request.server.db, auth.memberships, event.id)
+  request.eventAccess = { event, organiser, audienceEnterpriseIds }
+  if (organiser) return
+  if (audienceEnterpriseIds.length > 0) {
+    if (access.audience) return
+    throw new AppError(403, 'FORBIDDEN')
+  }
+  // Not organiser, not audience: exactly what a missing event answers.
+  throw notFound()
+}
+
 async function checkAccess(request: FastifyRequest, access: Access): Promise<void> {
   if (access.kind === 'public') return
   const auth = requireAuth(request)
@@ -68,15 +145,19 @@ async function checkAccess(request: FastifyRequest, access: Access): Promise<voi
     return
   }
   if (access.kind === 'department') {
+    const departmentId = access.param ? positiveIntParam(request, access.param) : undefined
     const held = auth.memberships.some(
-      (m) => m.organisation_kind === 'department' && access.roles.includes(m.role as never),
+      (m) =>
+        m.organisation_kind === 'department' &&
+        (departmentId === undefined || m.organisation_id === departmentId) &&
+        access.roles.includes(m.role as never),
     )
     if (!held) throw new AppError(403, 'FORBIDDEN')
     return
   }
-  const raw = (request.params as Record<string, unknown>)[access.param]
-  const enterpriseId = typeof raw === 'number' ? raw : Number(raw)
-  if (!Number.isInteger(enterpriseId) || enterpriseId <= 0) throw notFound()
+  if (access.kind === 'event') return checkEventAccess(request, auth, access)
+  const enterpriseId = positiveIntParam(request, access.param)
+  if (enterpriseId === null) throw notFound()
   const holdsRole = auth.memberships.some(
     (m) =>
       m.organisation_kind === 'enterprise' &&
@@ -105,6 +186,7 @@ async function checkAccess(request: FastifyRequest, access: Access): Promise<voi
 
 export default fp<{ tokenSecret: string }>(async function authPlugin(app, opts) {
   app.decorateRequest('auth', null)
+  app.decorateRequest('eventAccess', null)
   app.decorate('routeAccessTable', [] as RouteAccessEntry[])
 
   app.addHook('onRoute', (route) => {

@@ -16,6 +16,8 @@ export interface WriteOutcome<T> {
   entityType: string
   entityId: string | number | null
   detail?: unknown
+  /** HTTP status of this particular outcome when it differs from the write's usual one (e.g. 200 for "already done"). */
+  status?: number
 }
 
 export interface WriteOptions<T> {
@@ -81,13 +83,13 @@ export async function performWrite<T>(
   }
 
   if (key === undefined) {
-    const result = await db.transaction().execute(async (trx) => {
+    const outcome = await db.transaction().execute(async (trx) => {
       const outcome = await execute(trx)
       await audit(trx, outcome)
-      return outcome.result
+      return outcome
     })
-    reply.status(status)
-    return result
+    reply.status(outcome.status ?? status)
+    return outcome.result
   }
 
   if (!KEY_PATTERN.test(key)) throw new AppError(400, 'IDEMPOTENCY_KEY_INVALID')
@@ -140,23 +142,23 @@ export async function performWrite<T>(
   }
 
   try {
-    const result = await db.transaction().execute(async (trx) => {
+    const outcome = await db.transaction().execute(async (trx) => {
       const outcome = await execute(trx)
       await audit(trx, outcome)
       await trx
         .updateTable('idempotency_keys')
         .set({
           state: 'done',
-          response_status: status,
+          response_status: outcome.status ?? status,
           response_body: JSON.stringify(outcome.result),
           updated_at: nowIso(),
         })
         .where('id', '=', claimId)
         .execute()
-      return outcome.result
+      return outcome
     })
-    reply.status(status)
-    return result
+    reply.status(outcome.status ?? status)
+    return outcome.result
   } catch (error) {
     // Nothing was written: release the key so a corrected retry can run.
     await db

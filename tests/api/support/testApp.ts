@@ -7,6 +7,7 @@ import pg from 'pg'
 import { loadEnv, type Env } from '../../../server/env'
 import { buildServer, prepareDatabase } from '../../../server/bootstrap'
 import type { DatabaseHandle } from '../../../server/db/database'
+import type { Clock } from '../../../server/lib/clock'
 
 /**
  * The API suite runs once per database: TEST_DB=sqlite (default) or TEST_DB=postgres, the latter
@@ -23,7 +24,10 @@ export interface TestApp {
   close(): Promise<void>
 }
 
-export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Record<string, string> = {},
+  options: { clock?: Clock } = {},
+): Promise<TestApp> {
   const schema =
     TEST_DB === 'postgres' ? `t_${process.pid}_${crypto.randomBytes(4).toString('hex')}` : undefined
   if (schema) {
@@ -44,7 +48,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
     ...overrides,
   })
   const database = await prepareDatabase(env, schema)
-  const app = await buildServer(env, database, false)
+  const app = await buildServer(env, database, false, { clock: options.clock })
   return {
     app,
     database,

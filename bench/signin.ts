@@ -1,0 +1,391 @@
+/**
+ * bench/signin: a burst of QR sign-ins against one event on the real server, over loopback HTTP.
+ *
+ *   npx tsx bench/signin.ts       (SQLite, then PostgreSQL when TEST_DATABASE_URL / the local server answers)
+ *
+ * For each database: start the server (buildServer + listen on 127.0.0.1:0), add 1,000 distinct users to
+ * the audience enterprise, log each one in over HTTP, then fire one sign-in per user with ~20 requests in
+ * flight, each with its own token and the organiser's current QR payload (refreshed every 5 s as it
+ * rotates). GET /api/health is measured on the same server in the same run as the baseline. The load
+ * runs in a child process, so the client does not share the server's event loop. Bounded in count
+ * (BENCH_USERS, BENCH_HEALTH) and in time (BENCH_PHASE_SECONDS per phase); loopback only.
+ */
+import { fork } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import http from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { loadEnv } from '../server/env'
+import { buildServer, prepareDatabase } from '../server/bootstrap'
+
+const USERS = Number(process.env.BENCH_USERS ?? 1000)
+const HEALTH = Number(process.env.BENCH_HEALTH ?? 5000)
+const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 20)
+const PHASE_SECONDS = Number(process.env.BENCH_PHASE_SECONDS ?? 120)
+const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+
+// ---------- the load client (runs in a child process) ----------
+
+interface ClientJob {
+  port: number
+  openids: string[]
+  organiserToken: string
+  eventId: number
+  inFlight: number
+  health: number
+  phaseMs: number
+}
+
+interface PhaseResult {
+  name: string
+  done: number
+  statuses: Record<string, number>
+  seconds: number
+  perSecond: number
+  p50: number
+  p99: number
+  timedOut: boolean
+}
+
+interface ClientReport {
+  login: PhaseResult
+  signIn: PhaseResult
+  repeat: PhaseResult
+  health: PhaseResult
+}
+
+function httpCall(
+  agent: http.Agent,
+  port: number,
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body?: unknown,
+): Promise<{ status: number; body: string }> {
+  const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body))
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: url,
+        agent,
+        headers: {
+          ...headers,
+          ...(data ? { 'content-type': 'application/json', 'content-length': String(data.length) } : {}),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        )
+        res.on('error', reject)
+      },
+    )
+    req.on('error', reject)
+    req.end(data)
+  })
+}
+
+/** `count` requests, `inFlight` at a time, stopping early at the deadline. */
+async function phase(
+  name: string,
+  count: number,
+  inFlight: number,
+  phaseMs: number,
+  send: (i: number) => Promise<{ status: number; body: string }>,
+  onResult?: (i: number, r: { status: number; body: string }) => void,
+): Promise<PhaseResult> {
+  const latencies: number[] = []
+  const statuses: Record<string, number> = {}
+  const started = process.hrtime.bigint()
+  const deadline = Date.now() + phaseMs
+  let next = 0
+  let timedOut = false
+  const worker = async () => {
+    while (next < count) {
+      if (Date.now() > deadline) {
+        timedOut = true
+        return
+      }
+      const i = next++
+      const t0 = process.hrtime.bigint()
+      let result: { status: number; body: string }
+      try {
+        result = await send(i)
+      } catch {
+        result = { status: 0, body: '' }
+      }
+      latencies.push(Number(process.hrtime.bigint() - t0) / 1e6)
+      statuses[result.status] = (statuses[result.status] ?? 0) + 1
+      onResult?.(i, result)
+    }
+  }
+  await Promise.all(Array.from({ length: inFlight }, worker))
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  const sorted = latencies.sort((a, b) => a - b)
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN
+  return {
+    name,
+    done: sorted.length,
+    statuses,
+    seconds,
+    perSecond: sorted.length / seconds,
+    p50: at(0.5),
+    p99: at(0.99),
+    timedOut,
+  }
+}
+
+async function runClient(job: ClientJob): Promise<ClientReport> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: job.inFlight })
+  const call = (method: string, url: string, headers: Record<string, string>, body?: unknown) =>
+    httpCall(agent, job.port, method, url, headers, body)
+  const tokens: string[] = new Array(job.openids.length)
+  const login = await phase(
+    'login',
+    job.openids.length,
+    job.inFlight,
+    job.phaseMs,
+    (i) => call('POST', '/api/v1/auth/dev', {}, { openid: job.openids[i] }),
+    (i, r) => {
+      if (r.status === 200) tokens[i] = JSON.parse(r.body).token
+    },
+  )
+
+  // The organiser's screen: the current payload, fetched again every 5 s as it rotates.
+  const organiser = { authorization: `Bearer ${job.organiserToken}` }
+  const fetchQr = async () =>
+    JSON.parse((await call('GET', `/api/v1/events/${job.eventId}/qr`, organiser)).body)
+  let payload: string = (await fetchQr()).payload
+  const refresher = setInterval(() => {
+    fetchQr().then(
+      (qr) => {
+        payload = qr.payload
+      },
+      () => undefined,
+    )
+  }, 5_000)
+
+  const scan = (i: number) =>
+    call(
+      'POST',
+      '/api/v1/sign-ins',
+      { authorization: `Bearer ${tokens[i]}` },
+      { payload, scannedAt: new Date().toISOString() },
+    )
+  const signIn = await phase('sign-in', tokens.length, job.inFlight, job.phaseMs, scan)
+  // The same people again: every answer is 200 已签到, read from the unique row.
+  const repeat = await phase('repeat', tokens.length, job.inFlight, job.phaseMs, scan)
+  clearInterval(refresher)
+
+  await phase('warm-up', 500, job.inFlight, job.phaseMs, () => call('GET', '/api/health', {}))
+  const health = await phase('health', job.health, job.inFlight, job.phaseMs, () =>
+    call('GET', '/api/health', {}),
+  )
+  agent.destroy()
+  return { login, signIn, repeat, health }
+}
+
+// ---------- the server side (parent process) ----------
+
+async function pgReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 })
+  try {
+    await client.connect()
+    await client.query('select 1')
+    return true
+  } catch {
+    return false
+  } finally {
+    await client.end().catch(() => undefined)
+  }
+}
+
+function runChild(job: ClientJob): Promise<ClientReport> {
+  return new Promise((resolve, reject) => {
+    const child = fork(process.argv[1], ['--client'], { execArgv: process.execArgv, stdio: 'inherit' })
+    const timer = setTimeout(() => {
+      child.kill()
+      reject(new Error('load client did not finish in time'))
+    }, job.phaseMs * 6)
+    child.on('message', (report) => {
+      clearTimeout(timer)
+      resolve(report as ClientReport)
+      child.disconnect()
+    })
+    child.on('error', reject)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      if (code !== 0) reject(new Error(`load client exited with ${code}`))
+    })
+    child.send(job)
+  })
+}
+
+const fmt = (r: PhaseResult) =>
+  `${r.done} in ${r.seconds.toFixed(2)} s → ${r.perSecond.toFixed(0)}/s; p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(
+    1,
+  )} ms; statuses ${JSON.stringify(r.statuses)}${r.timedOut ? ' (stopped at the time bound)' : ''}`
+
+async function runOn(kind: 'sqlite' | 'postgres') {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglian-bench-signin-'))
+  const schema = kind === 'postgres' ? `bench_${crypto.randomBytes(4).toString('hex')}` : undefined
+  if (schema) {
+    const client = new pg.Client({ connectionString: PG_URL })
+    await client.connect()
+    await client.query(`create schema ${schema}`)
+    await client.end()
+  }
+  const env = loadEnv({
+    APP_MODE: 'test',
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'true',
+    HOST: '127.0.0.1',
+    SQLITE_FILE: path.join(tmp, 'bench.db'),
+    UPLOAD_DIR: path.join(tmp, 'uploads'),
+    H5_DIST: '/nonexistent',
+    ...(kind === 'postgres' ? { DATABASE_URL: PG_URL } : {}),
+  })
+  const database = await prepareDatabase(env, schema)
+  const server = await buildServer(env, database, false)
+  try {
+    const address = await server.listen({ host: '127.0.0.1', port: 0 })
+    const port = Number(new URL(address).port)
+    const db = database.db
+    const enterprise = await db
+      .selectFrom('enterprises')
+      .select('id')
+      .where('name', '=', '县恒达食品有限公司')
+      .executeTakeFirstOrThrow()
+    const now = new Date().toISOString()
+    const openids = Array.from({ length: USERS }, (_, i) => `bench-attendee-${String(i).padStart(5, '0')}`)
+    for (let i = 0; i < openids.length; i += 250) {
+      const users = await db
+        .insertInto('users')
+        .values(
+          openids.slice(i, i + 250).map((openid, j) => ({
+            openid,
+            unionid: null,
+            name: `职工${i + j}`,
+            phone: `139${String(i + j).padStart(8, '0')}`,
+            session_key: null,
+            disabled_at: null,
+            created_at: now,
+            updated_at: now,
+          })),
+        )
+        .returning('id')
+        .execute()
+      await db
+        .insertInto('memberships')
+        .values(
+          users.map((u) => ({
+            user_id: u.id,
+            organisation_kind: 'enterprise' as const,
+            organisation_id: enterprise.id,
+            role: 'employee',
+            status: 'approved' as const,
+            invite_id: null,
+            decided_by: null,
+            decided_at: now,
+            created_at: now,
+          })),
+        )
+        .execute()
+    }
+    const organiserToken = (
+      await server.inject({
+        method: 'POST',
+        url: '/api/v1/auth/dev',
+        payload: { openid: 'demo-liaison-private' },
+      })
+    ).json().token as string
+    const t = Date.now()
+    const created = await server.inject({
+      method: 'POST',
+      url: `/api/v1/enterprises/${enterprise.id}/events`,
+      headers: { authorization: `Bearer ${organiserToken}` },
+      payload: {
+        kind: 'warning_education',
+        title: '基准测试：千人警示教育大会',
+        startsAt: new Date(t).toISOString(),
+        endsAt: new Date(t + 2 * 3600_000).toISOString(),
+        signInOpensAt: new Date(t - 600_000).toISOString(),
+      },
+    })
+    if (created.statusCode !== 201) throw new Error(`event not created: ${created.body}`)
+    const eventId = created.json().id as number
+
+    const report = await runChild({
+      port,
+      openids,
+      organiserToken,
+      eventId,
+      inFlight: IN_FLIGHT,
+      health: HEALTH,
+      phaseMs: PHASE_SECONDS * 1000,
+    })
+    const rows = Number(
+      (
+        await db
+          .selectFrom('sign_ins')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('event_id', '=', eventId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
+    console.log(`\n[${kind}] ${USERS} users, ${IN_FLIGHT} requests in flight, loopback ${address}`)
+    console.log(`  login (POST /api/v1/auth/dev):     ${fmt(report.login)}`)
+    console.log(`  sign-in (POST /api/v1/sign-ins):   ${fmt(report.signIn)}`)
+    console.log(`  repeat scans (200 已签到):          ${fmt(report.repeat)}`)
+    console.log(`  GET /api/health:                   ${fmt(report.health)}`)
+    console.log(`  sign_ins rows for the event: ${rows} (expected ${USERS})`)
+    console.log(
+      `  → ${report.signIn.perSecond.toFixed(0)} sign-ins/s (p50 ${report.signIn.p50.toFixed(1)} ms, p99 ${report.signIn.p99.toFixed(
+        1,
+      )} ms) vs ${report.health.perSecond.toFixed(0)} health req/s: ratio ${(
+        report.signIn.perSecond / report.health.perSecond
+      ).toFixed(3)}`,
+    )
+  } finally {
+    await server.close()
+    await database.close()
+    fs.rmSync(tmp, { recursive: true, force: true })
+    if (schema) {
+      const client = new pg.Client({ connectionString: PG_URL })
+      await client.connect()
+      await client.query(`drop schema ${schema} cascade`)
+      await client.end()
+    }
+  }
+}
+
+async function main() {
+  if (process.argv.includes('--client')) {
+    process.once('message', (job) => {
+      runClient(job as ClientJob).then(
+        (report) => process.send?.(report),
+        (error) => {
+          console.error(error)
+          process.exit(1)
+        },
+      )
+    })
+    return
+  }
+  console.log(`bench/signin: ${os.cpus().length} CPUs, node ${process.version}`)
+  await runOn('sqlite')
+  if (await pgReachable()) await runOn('postgres')
+  else console.log(`\n[postgres] skipped: ${PG_URL} is not reachable`)
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
