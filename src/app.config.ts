@@ -1,6 +1,30 @@
 export default defineAppConfig({
   // The first page opens on launch; it sends a user without a session to pages/login.
   pages: ['pages/home/index', 'pages/tasks/index', 'pages/mine/index', 'pages/login/index'],
+  // One subpackage per domain: the main package keeps the tab pages and login only (2 MB limit).
+  subPackages: [
+    {
+      root: 'packages/assessment',
+      pages: [
+        'pages/list/index',
+        'pages/overview/index',
+        'pages/item/index',
+        'pages/review/index',
+        'pages/result/index',
+        'pages/rectifications/index',
+        'pages/rectification/index',
+      ],
+    },
+    {
+      root: 'packages/supervision',
+      pages: ['pages/overview/index', 'pages/review/index'],
+    },
+  ],
+  // 首页 and 任务 lead into 自查自评: fetch it in the background once they are shown.
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['packages/assessment'] },
+    'pages/tasks/index': { network: 'all', packages: ['packages/assessment'] },
+  },
   window: {
     navigationBarTitleText: '清廉企业',
     navigationBarBackgroundColor: '#ffffff',

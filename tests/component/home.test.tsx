@@ -87,6 +87,78 @@ describe('首页', () => {
     expect(reLaunch).not.toHaveBeenCalled()
   })
 
+  it('工作台 leads each role to its work: 自查自评 and 整改事项 for the liaison, 监管总览 for a supervisor', async () => {
+    signIn()
+    fetchMe.mockResolvedValue({
+      user,
+      memberships: [
+        {
+          id: 1,
+          organisationKind: 'enterprise',
+          organisationId: 3,
+          organisationName: '县恒达食品有限公司',
+          role: 'liaison',
+          status: 'approved',
+        },
+        {
+          id: 2,
+          organisationKind: 'department',
+          organisationId: 5,
+          organisationName: '县委统战部',
+          role: 'supervisor',
+          status: 'approved',
+        },
+      ],
+    })
+    const navigate = jest
+      .spyOn(Taro, 'navigateTo')
+      .mockImplementation(() => Promise.resolve({ errMsg: 'navigateTo:ok' }))
+
+    render(<HomePage />)
+
+    expect(await screen.findByText('工作台')).toBeTruthy()
+    fireEvent.click(screen.getByText('自查自评'))
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/assessment/pages/list/index?eid=3' })
+    fireEvent.click(screen.getByText('整改事项'))
+    expect(navigate).toHaveBeenLastCalledWith({
+      url: '/packages/assessment/pages/rectifications/index?eid=3',
+    })
+    fireEvent.click(screen.getByText('监管总览'))
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/supervision/pages/overview/index' })
+    navigate.mockRestore()
+  })
+
+  it('shows no 整改事项 to an employee and no 监管总览 while a supervisor role is pending', async () => {
+    signIn()
+    fetchMe.mockResolvedValue({
+      user,
+      memberships: [
+        {
+          id: 1,
+          organisationKind: 'enterprise',
+          organisationId: 3,
+          organisationName: '县恒达食品有限公司',
+          role: 'employee',
+          status: 'approved',
+        },
+        {
+          id: 2,
+          organisationKind: 'department',
+          organisationId: 5,
+          organisationName: '县委统战部',
+          role: 'supervisor',
+          status: 'pending',
+        },
+      ],
+    })
+
+    render(<HomePage />)
+
+    expect(await screen.findByText('自查自评')).toBeTruthy()
+    expect(screen.queryByText('整改事项')).toBeNull()
+    expect(screen.queryByText('监管总览')).toBeNull()
+  })
+
   it('offers 加入企业 with an invite code when the user has no organisation yet', async () => {
     signIn()
     fetchMe.mockResolvedValue({ user, memberships: [] })

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Empty } from '@nutui/nutui-react-taro'
+import { Button, Cell, CellGroup, Empty } from '@nutui/nutui-react-taro'
+import type { TMembership } from '../../models/org'
 import { formatToday } from '../../components/format'
 import { JoinEnterpriseDialog } from '../../components/JoinEnterpriseDialog'
 import { MembershipList } from '../../components/MembershipList'
@@ -9,8 +10,58 @@ import { OutboxNotice } from '../../components/OutboxNotice'
 import { ErrorState, LoadingState } from '../../components/PageState'
 import { useMe } from '../../components/useMe'
 import { useRequireSession } from '../../components/useSession'
+import { enterprisesOf, isReviewer } from '../../components/roles'
+import { assessmentPages, supervisionPages } from '../../components/routes'
 import './index.scss'
 import { EmptyImage } from '../../components/EmptyImage'
+
+const go = (url: string) => void Taro.navigateTo({ url })
+
+/** 工作台: what this user's roles lead to (the server checks every request again). */
+function Workbench({ memberships }: { memberships: TMembership[] }) {
+  const enterprises = enterprisesOf(memberships)
+  const reviewer = isReviewer(memberships)
+  if (enterprises.length === 0 && !reviewer) return null
+  const several = enterprises.length > 1
+  return (
+    <CellGroup title="工作台" className="home__workbench">
+      {enterprises.map((e) => (
+        <Cell
+          key={`a${e.id}`}
+          className="home__entry"
+          title="自查自评"
+          description={several ? e.name : '清廉政治、经营、文化、监管四个方面逐项自查'}
+          extra="进入"
+          clickable
+          onClick={() => go(assessmentPages.list(e.id))}
+        />
+      ))}
+      {enterprises
+        .filter((e) => e.roles.includes('liaison'))
+        .map((e) => (
+          <Cell
+            key={`r${e.id}`}
+            className="home__entry"
+            title="整改事项"
+            description={several ? e.name : '自查发现问题的整改、报送与核验'}
+            extra="进入"
+            clickable
+            onClick={() => go(assessmentPages.rectifications(e.id))}
+          />
+        ))}
+      {reviewer ? (
+        <Cell
+          className="home__entry"
+          title="监管总览"
+          description="所监管企业的自查进度、得分与整改"
+          extra="进入"
+          clickable
+          onClick={() => go(supervisionPages.overview())}
+        />
+      ) : null}
+    </CellGroup>
+  )
+}
 
 export default function HomePage() {
   const session = useRequireSession()
@@ -40,6 +91,7 @@ export default function HomePage() {
         {state.status === 'error' ? (
           <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
         ) : null}
+        {state.status === 'ready' ? <Workbench memberships={state.me.memberships} /> : null}
         {state.status === 'ready' && state.me.memberships.length > 0 ? (
           <MembershipList memberships={state.me.memberships} />
         ) : null}

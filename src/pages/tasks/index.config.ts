@@ -1,3 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '任务',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
 })

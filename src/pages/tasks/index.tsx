@@ -1,8 +1,16 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, Empty } from '@nutui/nutui-react-taro'
-import { formatDateTime } from '../../components/format'
+import { fetchAssessments } from '../../services/assessments'
+import { AssessmentStatusTag } from '../../components/assessment/StatusTag'
+import { openAssessments } from '../../components/assessment/logic'
+import { formatDate, formatDateTime } from '../../components/format'
+import { ErrorState, LoadingState } from '../../components/PageState'
+import { enterprisesOf } from '../../components/roles'
+import { assessmentPages } from '../../components/routes'
+import { useMe } from '../../components/useMe'
 import { useOutbox } from '../../components/useOutbox'
+import { usePullRefresh, useRemote } from '../../components/useRemote'
 import { useRequireSession } from '../../components/useSession'
 import './index.scss'
 import { EmptyImage } from '../../components/EmptyImage'
@@ -10,6 +18,21 @@ import { EmptyImage } from '../../components/EmptyImage'
 export default function TasksPage() {
   const session = useRequireSession()
   const { outbox, pending, refused, syncing } = useOutbox()
+  const { state: me, reload: reloadMe } = useMe(session?.user.id ?? null)
+  // The liaison answers the self-assessment: their enterprises' open ones are their to-dos.
+  const liaisonOf =
+    me.status === 'ready'
+      ? enterprisesOf(me.me.memberships)
+          .filter((e) => e.roles.includes('liaison'))
+          .map((e) => e.id)
+      : null
+  const { state: tasks, reload } = useRemote(liaisonOf ? `tasks:${liaisonOf.join(',')}` : null, async () =>
+    openAssessments((await Promise.all((liaisonOf ?? []).map((eid) => fetchAssessments(eid)))).flat()),
+  )
+  usePullRefresh(async () => {
+    await reloadMe()
+    await reload()
+  })
   if (!session) return <View className="page" />
 
   const syncNow = () => {
@@ -19,6 +42,57 @@ export default function TasksPage() {
   return (
     <View className="page tasks">
       <View className="page__body">
+        {me.status === 'loading' ||
+        (me.status === 'ready' && tasks.status === 'loading' && liaisonOf?.length) ? (
+          <LoadingState rows={1} />
+        ) : null}
+        {me.status === 'error' ? (
+          <ErrorState message={me.message} onRetry={() => void reloadMe().catch(() => undefined)} />
+        ) : null}
+        {tasks.status === 'error' ? (
+          <ErrorState message={tasks.message} onRetry={() => void reload().catch(() => undefined)} />
+        ) : null}
+        {tasks.status === 'ready' && tasks.data.length > 0 ? (
+          <CellGroup title={`待办任务（${tasks.data.length}）`}>
+            {tasks.data.map((a) => (
+              <Cell
+                key={a.id}
+                className="tasks__todo"
+                clickable
+                onClick={() => void Taro.navigateTo({ url: assessmentPages.overview(a.enterpriseId, a.id) })}
+                title={
+                  <View className="tasks__todo-head">
+                    <Text className="tasks__label">
+                      {a.status === 'returned' ? '自查被退回，请修改后重新提交' : '完成年度自查自评'}
+                    </Text>
+                    <AssessmentStatusTag status={a.status} />
+                  </View>
+                }
+                description={
+                  <View className="tasks__meta">
+                    <Text className="tasks__campaign">{a.campaign.name}</Text>
+                    <Text>
+                      截止 {formatDate(a.campaign.dueDate)} · 已答 {a.answeredCount}/{a.applicableCount}
+                    </Text>
+                  </View>
+                }
+              />
+            ))}
+          </CellGroup>
+        ) : null}
+        {(me.status === 'ready' && liaisonOf?.length === 0) ||
+        (tasks.status === 'ready' && tasks.data.length === 0) ? (
+          <CellGroup title="待办任务">
+            <View className="tasks__empty">
+              <Empty
+                image={<EmptyImage />}
+                title="暂无待办任务"
+                description="自查、整改、承诺等任务下发后将显示在这里"
+              />
+            </View>
+          </CellGroup>
+        ) : null}
+
         {pending.length > 0 ? (
           <CellGroup
             title={`等待同步（${pending.length}）`}
@@ -89,16 +163,6 @@ export default function TasksPage() {
             ))}
           </CellGroup>
         ) : null}
-
-        <CellGroup title="待办任务">
-          <View className="tasks__empty">
-            <Empty
-              image={<EmptyImage />}
-              title="暂无待办任务"
-              description="自查、整改、承诺等任务下发后将显示在这里"
-            />
-          </View>
-        </CellGroup>
       </View>
     </View>
   )

@@ -39,3 +39,32 @@ export interface PlatformPrivacy {
   /** The user declined. */
   declined(): void
 }
+
+/** A photo the user picked, as the platform hands it over (a temp path, or a blob: URL on H5). */
+export interface PickedFile {
+  path: string
+  size: number
+  /** The original file name where the platform knows it (H5). */
+  name?: string
+}
+
+export interface UploadRequest {
+  url: string
+  filePath: string
+  /** Multipart field name. */
+  name: string
+  fileName?: string
+  header: Record<string, string>
+  timeoutMs: number
+}
+
+/**
+ * Photos and uploads. H5 (media.ts): a file input and XHR multipart; mini-program (media.weapp.ts):
+ * wx.chooseMedia (a privacy API: it waits for the user's consent) and wx.uploadFile.
+ */
+export interface PlatformMedia {
+  /** Up to `count` photos from the camera or the album; [] when the user cancels. */
+  chooseImages(count: number): Promise<PickedFile[]>
+  /** Resolves with any HTTP status; rejects (request layer's ApiError, status 0) when nothing came back. */
+  uploadFile(req: UploadRequest): Promise<{ status: number; data: unknown }>
+}

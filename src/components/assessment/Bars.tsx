@@ -1,0 +1,50 @@
+import { Text, View } from '@tarojs/components'
+import './Bars.scss'
+
+export interface BarRow {
+  key: string
+  label: string
+  /** 0-100; null draws an empty track (nothing to count). */
+  percent: number | null
+  /** Right-hand figure, e.g. '12/20' or '85.5'. */
+  figure: string
+  /** Under the label, e.g. '全部不适用'. */
+  hint?: string
+  tone?: 'progress' | 'done' | 'score-high' | 'score-mid' | 'score-low'
+  onClick?: () => void
+}
+
+/** Horizontal bars, one per row: progress per section, or the score of each dimension. */
+export function Bars({ rows }: { rows: BarRow[] }) {
+  return (
+    <View className="bars">
+      {rows.map((row) => (
+        <View
+          key={row.key}
+          className={`bars__row${row.onClick ? ' bars__row--link' : ''}`}
+          onClick={row.onClick}
+        >
+          <View className="bars__head">
+            <Text className="bars__label">{row.label}</Text>
+            <Text className="bars__figure">{row.figure}</Text>
+          </View>
+          <View className="bars__track">
+            <View
+              className={`bars__fill bars__fill--${row.tone ?? 'progress'}`}
+              style={{ width: `${Math.max(0, Math.min(100, row.percent ?? 0))}%` }}
+            />
+          </View>
+          {row.hint ? <Text className="bars__hint">{row.hint}</Text> : null}
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/** The colour of a score: 90+ good, 60+ fair, below 60 poor. */
+export function scoreTone(score: number | null): BarRow['tone'] {
+  if (score === null) return 'progress'
+  if (score >= 90) return 'score-high'
+  if (score >= 60) return 'score-mid'
+  return 'score-low'
+}

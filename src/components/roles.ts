@@ -1,0 +1,38 @@
+import type { TMembership, TRole } from '../models/org'
+
+/** Approved memberships only: a pending or rejected one grants nothing. */
+function approved(memberships: readonly TMembership[]): TMembership[] {
+  return memberships.filter((m) => m.status === 'approved')
+}
+
+export interface EnterpriseAccess {
+  id: number
+  name: string
+  roles: TRole[]
+}
+
+/** The enterprises the user belongs to (approved), each once, with the roles held there. */
+export function enterprisesOf(memberships: readonly TMembership[]): EnterpriseAccess[] {
+  const byId = new Map<number, EnterpriseAccess>()
+  for (const m of approved(memberships)) {
+    if (m.organisationKind !== 'enterprise') continue
+    const e = byId.get(m.organisationId) ?? { id: m.organisationId, name: m.organisationName, roles: [] }
+    e.roles.push(m.role)
+    byId.set(m.organisationId, e)
+  }
+  return [...byId.values()]
+}
+
+/** The enterprise's 联络员 answers the self-assessment and 整改 (the server checks it again). */
+export function isLiaisonOf(memberships: readonly TMembership[], enterpriseId: number): boolean {
+  return approved(memberships).some(
+    (m) => m.organisationKind === 'enterprise' && m.organisationId === enterpriseId && m.role === 'liaison',
+  )
+}
+
+/** 监管员 of a department, or 领导小组办公室: reviews assessments and verifies 整改. */
+export function isReviewer(memberships: readonly TMembership[]): boolean {
+  return approved(memberships).some(
+    (m) => m.organisationKind === 'department' && (m.role === 'supervisor' || m.role === 'office'),
+  )
+}

@@ -1,0 +1,26 @@
+/** Pages of the 自查自评 and 监管 subpackages (app.config.ts), with their query parameters. */
+const A = '/packages/assessment/pages'
+const S = '/packages/supervision/pages'
+
+export const assessmentPages = {
+  list: (eid: number) => `${A}/list/index?eid=${eid}`,
+  overview: (eid: number, aid: number) => `${A}/overview/index?eid=${eid}&aid=${aid}`,
+  item: (eid: number, aid: number, code?: string) =>
+    `${A}/item/index?eid=${eid}&aid=${aid}${code ? `&code=${encodeURIComponent(code)}` : ''}`,
+  review: (eid: number, aid: number) => `${A}/review/index?eid=${eid}&aid=${aid}`,
+  result: (eid: number, aid: number) => `${A}/result/index?eid=${eid}&aid=${aid}`,
+  rectifications: (eid: number) => `${A}/rectifications/index?eid=${eid}`,
+  rectification: (eid: number, rid: number) => `${A}/rectification/index?eid=${eid}&rid=${rid}`,
+}
+
+export const supervisionPages = {
+  overview: () => `${S}/overview/index`,
+  review: (eid: number, aid: number) => `${S}/review/index?eid=${eid}&aid=${aid}`,
+}
+
+/** A positive integer id from a page parameter, or null. */
+export function idParam(value: string | undefined): number | null {
+  if (!value || !/^\d+$/.test(value)) return null
+  const n = Number(value)
+  return Number.isSafeInteger(n) && n > 0 ? n : null
+}

@@ -1,0 +1,230 @@
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import type { TEvidenceFile } from '../../../../models/assessment'
+import {
+  assessmentPath,
+  queueAnswer,
+  queueEvidenceRemoval,
+  type AnswerDraft,
+} from '../../../../services/assessments'
+import { chooseImages, uploadEvidence } from '../../../../services/upload'
+import { ErrorState, LoadingState } from '../../../../components/PageState'
+import { isLiaisonOf } from '../../../../components/roles'
+import { assessmentPages, idParam } from '../../../../components/routes'
+import { useMe } from '../../../../components/useMe'
+import { useRequireSession } from '../../../../components/useSession'
+import {
+  answerOf,
+  evidenceOf,
+  nextUnanswered,
+  withAnswer,
+  withEvidence,
+  withoutEvidence,
+} from '../../../../components/assessment/logic'
+import { useAssessment } from '../../../../components/assessment/useAssessment'
+import { ItemEditor, type SyncStatus } from './ItemEditor'
+import '../../../../components/assessment/page.scss'
+import '../../../../components/assessment/StatusTag.scss'
+import './index.scss'
+
+function toast(title: string) {
+  void Taro.showToast({ title, icon: 'none', duration: 2500 })
+}
+
+export default function AssessmentItemPage() {
+  const session = useRequireSession()
+  const params = useRouter().params
+  const eid = idParam(params.eid)
+  const aid = idParam(params.aid)
+  const { load, reload, update, syncing } = useAssessment(session ? eid : null, session ? aid : null)
+  const { state: me } = useMe(session?.user.id ?? null)
+  const [code, setCode] = useState<string | null>(params.code ? decodeURIComponent(params.code) : null)
+  const [uploading, setUploading] = useState<Record<string, number>>({})
+  // Opened without an item (or with one that does not apply): settle on the first unanswered one once,
+  // so answering it does not move the page on by itself.
+  const known = load.status === 'ready' && load.view.assessment.items.some((i) => i.code === code)
+  const fallback =
+    load.status === 'ready' && !known
+      ? ((nextUnanswered(load.view.assessment) ?? load.view.assessment.items[0])?.code ?? null)
+      : null
+  useEffect(() => {
+    if (fallback) setCode(fallback)
+  }, [fallback])
+
+  if (!session) return <View className="page" />
+  if (load.status === 'loading') {
+    return (
+      <View className="page">
+        <LoadingState />
+      </View>
+    )
+  }
+  if (load.status === 'error') {
+    return (
+      <View className="page">
+        <ErrorState message={load.message} onRetry={() => void reload().catch(() => undefined)} />
+      </View>
+    )
+  }
+
+  const { assessment: a, pendingCodes, refusedCodes, submitPending } = load.view
+  const items = a.items
+  const current = items.find((i) => i.code === code) ?? nextUnanswered(a) ?? items[0] ?? null
+  if (!current) {
+    return (
+      <View className="page">
+        <ErrorState message="本次自查没有适用于本企业的项目" onRetry={() => void Taro.navigateBack()} />
+      </View>
+    )
+  }
+  const index = items.indexOf(current)
+  const answer = answerOf(a, current.code)
+  const liaison = me.status === 'ready' && isLiaisonOf(me.me.memberships, a.enterprise.id)
+  const editable = liaison && (a.status === 'draft' || a.status === 'returned') && !submitPending
+  const next = nextUnanswered(a, current.code)
+  const unanswered = items.length - a.answers.length
+
+  let sync: SyncStatus = { kind: 'unanswered' }
+  const refused = refusedCodes.get(current.code)
+  if (pendingCodes.has(current.code)) sync = { kind: 'pending', syncing }
+  else if (refused) sync = { kind: 'refused', message: refused }
+  else if (answer) sync = { kind: 'saved' }
+
+  const go = (target: string) => {
+    setCode(target)
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
+  }
+
+  const save = (draft: AnswerDraft) => {
+    if (eid === null || aid === null) return
+    try {
+      queueAnswer(eid, aid, draft)
+      update((x) => withAnswer(x, draft))
+    } catch (err) {
+      toast(`未能保存：${err instanceof Error ? err.message : '本机存储不可用'}`)
+    }
+  }
+
+  const addEvidence = async () => {
+    if (eid === null || aid === null) return
+    const itemCode = current.code
+    let picked
+    try {
+      picked = await chooseImages(9 - evidenceOf(a, itemCode).length)
+    } catch (err) {
+      toast(err instanceof Error && err.message ? err.message : '无法打开相册或相机')
+      return
+    }
+    for (const file of picked) {
+      setUploading((u) => ({ ...u, [itemCode]: (u[itemCode] ?? 0) + 1 }))
+      try {
+        const stored = await uploadEvidence({
+          path: `${assessmentPath(eid, aid)}/evidence`,
+          query: { itemCode },
+          file,
+        })
+        update((x) => withEvidence(x, stored))
+      } catch (err) {
+        toast(`上传失败：${err instanceof Error ? err.message : '请稍后重试'}`)
+      } finally {
+        setUploading((u) => ({ ...u, [itemCode]: Math.max(0, (u[itemCode] ?? 1) - 1) }))
+      }
+    }
+  }
+
+  const removeEvidence = async (file: TEvidenceFile) => {
+    if (eid === null || aid === null) return
+    const res = await Taro.showModal({
+      title: '删除佐证材料',
+      content: `确定删除「${file.filename}」吗？`,
+      confirmText: '删除',
+      confirmColor: '#b8232b',
+    })
+    if (!res.confirm) return
+    try {
+      queueEvidenceRemoval(eid, aid, file.id, file.itemCode)
+      update((x) => withoutEvidence(x, file.id))
+    } catch (err) {
+      toast(`未能删除：${err instanceof Error ? err.message : '本机存储不可用'}`)
+    }
+  }
+
+  const last = index === items.length - 1
+  return (
+    <View className="page page--actions assessment-item">
+      <View className="assessment-item__progress">
+        <View
+          className="assessment-item__progress-fill"
+          style={{ width: `${items.length ? (a.answers.length / items.length) * 100 : 0}%` }}
+        />
+      </View>
+      <View className="page__body">
+        {me.status === 'ready' && !liaison ? (
+          <View className="a-notice a-notice--info">
+            <Text>本企业的自查由联络员作答，你可以查看各项答案和佐证。</Text>
+          </View>
+        ) : null}
+        {!editable && liaison && a.status !== 'draft' && a.status !== 'returned' ? (
+          <View className="a-notice a-notice--info">
+            <Text>自查已提交，答案只能查看，不能修改。</Text>
+          </View>
+        ) : null}
+        {submitPending ? (
+          <View className="a-notice a-notice--info">
+            <Text>提交已保存在本机，等待发送，答案暂不能修改。</Text>
+          </View>
+        ) : null}
+        <ItemEditor
+          key={current.code}
+          item={current}
+          index={index}
+          total={items.length}
+          answer={answer}
+          files={evidenceOf(a, current.code)}
+          editable={editable}
+          reviewComment={a.status === 'returned' ? (answer?.reviewComment ?? null) : null}
+          sync={sync}
+          uploading={uploading[current.code] ?? 0}
+          onSave={save}
+          onAddEvidence={() => void addEvidence()}
+          onRemoveEvidence={(f) => void removeEvidence(f).catch(() => undefined)}
+        />
+        {next && editable ? (
+          <View className="assessment-item__jump" onClick={() => go(next.code)}>
+            <Text>跳到下一未答（还有 {unanswered} 项未答）</Text>
+          </View>
+        ) : null}
+      </View>
+
+      <View className="a-actions">
+        <View className="a-actions__grow">
+          <Button disabled={index === 0} onClick={() => index > 0 && go(items[index - 1].code)}>
+            上一项
+          </Button>
+        </View>
+        <View className="a-actions__grow">
+          {last ? (
+            <Button
+              type="primary"
+              onClick={() =>
+                eid !== null &&
+                aid !== null &&
+                void Taro.redirectTo({
+                  url: editable ? assessmentPages.review(eid, aid) : assessmentPages.overview(eid, aid),
+                })
+              }
+            >
+              {editable ? '提交前检查' : '返回概览'}
+            </Button>
+          ) : (
+            <Button type="primary" onClick={() => go(items[index + 1].code)}>
+              下一项
+            </Button>
+          )}
+        </View>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,99 @@
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Empty } from '@nutui/nutui-react-taro'
+import type { TAssessmentSummary } from '../../../../models/assessment'
+import { fetchAssessments } from '../../../../services/assessments'
+import { EmptyImage } from '../../../../components/EmptyImage'
+import { formatDate } from '../../../../components/format'
+import { OutboxNotice } from '../../../../components/OutboxNotice'
+import { ErrorState, LoadingState } from '../../../../components/PageState'
+import { assessmentPages, idParam } from '../../../../components/routes'
+import { usePullRefresh, useRemote } from '../../../../components/useRemote'
+import { useRequireSession } from '../../../../components/useSession'
+import { AssessmentStatusTag } from '../../../../components/assessment/StatusTag'
+import { formatScore } from '../../../../components/assessment/logic'
+import '../../../../components/assessment/page.scss'
+import './index.scss'
+
+function AssessmentCard({ a }: { a: TAssessmentSummary }) {
+  const percent = a.applicableCount ? Math.round((a.answeredCount / a.applicableCount) * 100) : 0
+  const done = a.status === 'submitted' || a.status === 'accepted'
+  return (
+    <View
+      className="a-card assessment-card"
+      onClick={() => void Taro.navigateTo({ url: assessmentPages.overview(a.enterpriseId, a.id) })}
+    >
+      <View className="assessment-card__head">
+        <Text className="a-card__title assessment-card__name">{a.campaign.name}</Text>
+        <AssessmentStatusTag status={a.status} />
+      </View>
+      <Text className="a-card__subtitle">截止 {formatDate(a.campaign.dueDate)}</Text>
+      <View className="assessment-card__progress">
+        <View className="assessment-card__track">
+          <View
+            className={`assessment-card__fill${done ? ' assessment-card__fill--done' : ''}`}
+            style={{ width: `${percent}%` }}
+          />
+        </View>
+        <Text className="assessment-card__count">
+          已答 {a.answeredCount}/{a.applicableCount}
+        </Text>
+      </View>
+      {done && a.overall !== null ? (
+        <Text className="assessment-card__score">
+          综合得分 <Text className="assessment-card__score-value">{formatScore(a.overall)}</Text>
+        </Text>
+      ) : null}
+    </View>
+  )
+}
+
+export default function AssessmentListPage() {
+  const session = useRequireSession()
+  const eid = idParam(useRouter().params.eid)
+  const { state, reload } = useRemote(session && eid ? `assessments:${eid}` : null, () =>
+    fetchAssessments(eid ?? 0),
+  )
+  usePullRefresh(reload)
+
+  if (!session) return <View className="page" />
+  if (!eid) {
+    return (
+      <View className="page">
+        <ErrorState message="链接无效：缺少企业编号" onRetry={() => void Taro.navigateBack()} />
+      </View>
+    )
+  }
+
+  return (
+    <View className="page assessment-list">
+      <View className="page__body">
+        <OutboxNotice />
+        {state.status === 'loading' ? <LoadingState /> : null}
+        {state.status === 'error' ? (
+          <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
+        ) : null}
+        {state.status === 'ready' && state.data.length > 0 ? (
+          <>
+            <View className="a-heading">
+              <Text className="a-heading__text">{state.data[0].enterpriseName}</Text>
+              <Text className="a-heading__extra">共 {state.data.length} 期</Text>
+            </View>
+            {state.data.map((a) => (
+              <AssessmentCard key={a.id} a={a} />
+            ))}
+          </>
+        ) : null}
+        {state.status === 'ready' && state.data.length === 0 ? (
+          <View className="a-empty">
+            <Empty
+              image={<EmptyImage />}
+              title="暂无自查任务"
+              description="领导小组办公室发起年度自查后，将显示在这里"
+            />
+          </View>
+        ) : null}
+      </View>
+    </View>
+  )
+}

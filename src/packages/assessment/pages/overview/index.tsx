@@ -1,0 +1,218 @@
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { SECTION_LABELS } from '../../../../models/checklist'
+import { formatDate, formatDateTime } from '../../../../components/format'
+import { OutboxNotice } from '../../../../components/OutboxNotice'
+import { ErrorState, LoadingState } from '../../../../components/PageState'
+import { isLiaisonOf } from '../../../../components/roles'
+import { assessmentPages, idParam } from '../../../../components/routes'
+import { useMe } from '../../../../components/useMe'
+import { usePullRefresh } from '../../../../components/useRemote'
+import { useRequireSession } from '../../../../components/useSession'
+import { Bars } from '../../../../components/assessment/Bars'
+import { AssessmentStatusTag } from '../../../../components/assessment/StatusTag'
+import { Timeline } from '../../../../components/assessment/Timeline'
+import { assessmentEvents, lastReturn } from '../../../../components/assessment/history'
+import { formatScore, nextUnanswered, problemsOf } from '../../../../components/assessment/logic'
+import { useAssessment } from '../../../../components/assessment/useAssessment'
+import '../../../../components/assessment/page.scss'
+import './index.scss'
+
+export default function AssessmentOverviewPage() {
+  const session = useRequireSession()
+  const params = useRouter().params
+  const eid = idParam(params.eid)
+  const aid = idParam(params.aid)
+  const { load, reload } = useAssessment(session ? eid : null, session ? aid : null)
+  const { state: me } = useMe(session?.user.id ?? null)
+  usePullRefresh(reload)
+
+  if (!session) return <View className="page" />
+  if (load.status === 'loading') {
+    return (
+      <View className="page">
+        <LoadingState />
+      </View>
+    )
+  }
+  if (load.status === 'error') {
+    return (
+      <View className="page">
+        <ErrorState message={load.message} onRetry={() => void reload().catch(() => undefined)} />
+      </View>
+    )
+  }
+
+  const { assessment: a, submitPending, pendingCodes } = load.view
+  const ids = { eid: a.enterprise.id, aid: a.id }
+  const liaison = me.status === 'ready' && isLiaisonOf(me.me.memberships, a.enterprise.id)
+  const editable = liaison && (a.status === 'draft' || a.status === 'returned') && !submitPending
+  const done = a.status === 'submitted' || a.status === 'accepted'
+  const answered = a.answers.length
+  const total = a.items.length
+  const problems = problemsOf(a)
+  const returned = a.status === 'returned' ? lastReturn(a.history) : null
+  const commented = a.status === 'returned' ? a.answers.filter((x) => x.reviewComment) : []
+  const itemByCode = new Map(a.items.map((i) => [i.code, i]))
+  const openItem = (code?: string) =>
+    void Taro.navigateTo({ url: assessmentPages.item(ids.eid, ids.aid, code) })
+  const next = nextUnanswered(a)
+
+  return (
+    <View className="page page--actions assessment-overview">
+      <View className="page__body">
+        <OutboxNotice />
+        {load.staleReason ? (
+          <View className="a-notice a-notice--error">
+            <Text>{load.staleReason}。显示的是本机保存的内容。</Text>
+          </View>
+        ) : null}
+
+        <View className="a-card">
+          <View className="assessment-overview__head">
+            <Text className="a-card__title assessment-overview__name">{a.campaign.name}</Text>
+            <AssessmentStatusTag status={a.status} />
+          </View>
+          <Text className="a-card__subtitle">{a.enterprise.name}</Text>
+          <Text className="a-card__subtitle">
+            截止 {formatDate(a.campaign.dueDate)}
+            {a.submittedAt ? ` · 提交于 ${formatDateTime(a.submittedAt)}` : ''}
+          </Text>
+          <View className="assessment-overview__stats">
+            <View className="assessment-overview__stat">
+              <Text className="assessment-overview__stat-value">
+                {answered}
+                <Text className="assessment-overview__stat-total">/{total}</Text>
+              </Text>
+              <Text className="assessment-overview__stat-label">已答 / 适用项</Text>
+            </View>
+            <View className="assessment-overview__stat">
+              <Text className="assessment-overview__stat-value">{problems.length}</Text>
+              <Text className="assessment-overview__stat-label">待处理</Text>
+            </View>
+            <View className="assessment-overview__stat">
+              <Text className="assessment-overview__stat-value">
+                {a.status === 'draft' ? '—' : formatScore(a.scores.overall)}
+              </Text>
+              <Text className="assessment-overview__stat-label">综合得分</Text>
+            </View>
+          </View>
+        </View>
+
+        {submitPending ? (
+          <View className="a-notice a-notice--info">
+            <Text>提交已保存在本机，网络恢复后自动发送。</Text>
+          </View>
+        ) : null}
+        {pendingCodes.size > 0 && !submitPending ? (
+          <View className="a-notice a-notice--info">
+            <Text>{pendingCodes.size} 项答案待同步，网络恢复后自动发送。</Text>
+          </View>
+        ) : null}
+
+        {returned ? (
+          <View className="a-notice a-notice--returned">
+            <Text className="a-notice__title">监管单位退回修改</Text>
+            <Text>
+              {returned.actorName} · {formatDateTime(returned.createdAt)}
+            </Text>
+            {returned.comment ? <Text>{returned.comment}</Text> : null}
+            {commented.map((x) => (
+              <View key={x.itemCode} className="a-notice__item" onClick={() => openItem(x.itemCode)}>
+                <View className="a-notice__item-head">
+                  <Text className="a-notice__item-code">
+                    {x.itemCode} · {SECTION_LABELS[itemByCode.get(x.itemCode)?.section ?? 'actions']}
+                  </Text>
+                  {editable ? <Text className="a-notice__item-go">去修改 ›</Text> : null}
+                </View>
+                <Text className="a-notice__item-text">{x.reviewComment}</Text>
+              </View>
+            ))}
+          </View>
+        ) : null}
+
+        <View className="a-heading">
+          <Text className="a-heading__text">各部分进度</Text>
+          <Text className="a-heading__extra">点击进入该部分</Text>
+        </View>
+        <View className="a-card assessment-overview__bars">
+          <Bars
+            rows={a.scores.sections
+              .filter((s) => s.applicable > 0)
+              .map((s) => ({
+                key: s.section,
+                label: SECTION_LABELS[s.section],
+                percent: (s.answered / s.applicable) * 100,
+                figure: `${s.answered}/${s.applicable}`,
+                tone: s.answered === s.applicable ? 'done' : 'progress',
+                onClick: () => {
+                  const items = a.items.filter((i) => i.section === s.section)
+                  const answeredCodes = new Set(a.answers.map((x) => x.itemCode))
+                  openItem((items.find((i) => !answeredCodes.has(i.code)) ?? items[0])?.code)
+                },
+              }))}
+          />
+        </View>
+
+        <View className="a-heading">
+          <Text className="a-heading__text">办理记录</Text>
+        </View>
+        <View className="assessment-overview__timeline">
+          <Timeline events={assessmentEvents(a.history)} />
+        </View>
+      </View>
+
+      {editable ? (
+        <View className="a-actions">
+          <View className="a-actions__grow">
+            <Button
+              fill="outline"
+              type="primary"
+              onClick={() => void Taro.navigateTo({ url: assessmentPages.review(ids.eid, ids.aid) })}
+            >
+              提交前检查
+            </Button>
+          </View>
+          <View className="a-actions__grow">
+            {commented.length > 0 ? (
+              <Button type="primary" onClick={() => openItem(commented[0].itemCode)}>
+                修改退回项
+              </Button>
+            ) : (
+              <Button type="primary" onClick={() => openItem(next?.code)}>
+                {answered === 0 ? '开始作答' : next ? '继续作答' : '查看作答'}
+              </Button>
+            )}
+          </View>
+        </View>
+      ) : null}
+      {done ? (
+        <View className="a-actions">
+          <View className="a-actions__grow">
+            <Button fill="outline" type="primary" onClick={() => openItem(a.items[0]?.code)}>
+              查看作答
+            </Button>
+          </View>
+          <View className="a-actions__grow">
+            <Button
+              type="primary"
+              onClick={() => void Taro.navigateTo({ url: assessmentPages.result(ids.eid, ids.aid) })}
+            >
+              查看结果
+            </Button>
+          </View>
+        </View>
+      ) : null}
+      {!editable && !done && me.status !== 'loading' ? (
+        <View className="a-actions">
+          <View className="a-actions__grow">
+            <Button type="primary" fill="outline" onClick={() => openItem(a.items[0]?.code)}>
+              查看作答
+            </Button>
+          </View>
+        </View>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,303 @@
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button, TextArea } from '@nutui/nutui-react-taro'
+import {
+  RECTIFICATION_SOURCE_LABELS,
+  ZRectification,
+  ZRectificationRespond,
+  type TEvidenceFile,
+  type TRectification,
+} from '../../../../models/assessment'
+import {
+  fetchRectification,
+  queueRectificationResponse,
+  queueRectificationVerify,
+  rectificationPath,
+} from '../../../../services/assessments'
+import type { OutboxEntry } from '../../../../services/outbox'
+import { userOutbox } from '../../../../services/session'
+import { chooseImages, uploadEvidence } from '../../../../services/upload'
+import { formatDate } from '../../../../components/format'
+import { ErrorState, LoadingState } from '../../../../components/PageState'
+import { isLiaisonOf, isReviewer } from '../../../../components/roles'
+import { idParam } from '../../../../components/routes'
+import { settleWrite } from '../../../../components/settleWrite'
+import { useMe } from '../../../../components/useMe'
+import { usePullRefresh, useRemote } from '../../../../components/useRemote'
+import { useRequireSession } from '../../../../components/useSession'
+import { EvidenceGrid } from '../../../../components/assessment/EvidenceGrid'
+import { OverdueTag, RectificationStatusTag } from '../../../../components/assessment/StatusTag'
+import { Timeline } from '../../../../components/assessment/Timeline'
+import { rectificationEvents } from '../../../../components/assessment/history'
+import '../../../../components/assessment/page.scss'
+import './index.scss'
+
+function toast(title: string, icon: 'none' | 'success' = 'none') {
+  void Taro.showToast({ title, icon, duration: 2500 })
+}
+
+/** Sends a queued write and applies the server's answer; says what happened. */
+async function deliver(
+  entry: OutboxEntry,
+  done: (r: TRectification) => void,
+  okText: string,
+): Promise<string | null> {
+  const outbox = userOutbox()
+  if (!outbox) return null
+  const outcome = await settleWrite(outbox, entry)
+  if (outcome.kind === 'refused') {
+    outbox.dismiss(entry.id)
+    return outcome.message
+  }
+  if (outcome.kind === 'queued') {
+    toast('网络不佳，已保存在本机，恢复后自动发送')
+    return null
+  }
+  const parsed = ZRectification.safeParse(outcome.response?.data)
+  if (parsed.success) done(parsed.data)
+  toast(okText, 'success')
+  return null
+}
+
+export default function RectificationPage() {
+  const session = useRequireSession()
+  const params = useRouter().params
+  const eid = idParam(params.eid)
+  const rid = idParam(params.rid)
+  const { state, reload, setData } = useRemote(
+    session && eid && rid ? `rectification:${eid}:${rid}` : null,
+    () => fetchRectification(eid ?? 0, rid ?? 0),
+  )
+  const { state: me } = useMe(session?.user.id ?? null)
+  usePullRefresh(reload)
+  const [response, setResponse] = useState('')
+  const [files, setFiles] = useState<TEvidenceFile[]>([])
+  const [uploading, setUploading] = useState(0)
+  const [comment, setComment] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  if (!session) return <View className="page" />
+  if (state.status === 'loading') {
+    return (
+      <View className="page">
+        <LoadingState />
+      </View>
+    )
+  }
+  if (state.status === 'error') {
+    return (
+      <View className="page">
+        <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
+      </View>
+    )
+  }
+
+  const r = state.data
+  const memberships = me.status === 'ready' ? me.me.memberships : []
+  const canRespond =
+    isLiaisonOf(memberships, r.enterpriseId) && (r.status === 'open' || r.status === 'returned')
+  const canVerify = isReviewer(memberships) && r.status === 'awaiting_verification'
+  const applied = (next: TRectification) => {
+    setData(next)
+    setResponse('')
+    setFiles([])
+    setComment('')
+  }
+
+  const addPhotos = async () => {
+    let picked
+    try {
+      picked = await chooseImages(9 - files.length)
+    } catch (err) {
+      toast(err instanceof Error && err.message ? err.message : '无法打开相册或相机')
+      return
+    }
+    for (const file of picked) {
+      setUploading((n) => n + 1)
+      try {
+        const stored = await uploadEvidence({
+          path: `${rectificationPath(r.enterpriseId, r.id)}/evidence`,
+          file,
+        })
+        setFiles((list) => [...list, stored])
+      } catch (err) {
+        toast(`上传失败：${err instanceof Error ? err.message : '请稍后重试'}`)
+      } finally {
+        setUploading((n) => Math.max(0, n - 1))
+      }
+    }
+  }
+
+  const respond = async () => {
+    const parsed = ZRectificationRespond.safeParse({ response, evidenceIds: files.map((f) => f.id) })
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? '请说明整改情况')
+      return
+    }
+    setBusy(true)
+    setError(null)
+    try {
+      const entry = queueRectificationResponse(r.enterpriseId, r.id, parsed.data)
+      setError(await deliver(entry, applied, '已报送，等待核验'))
+    } catch (err) {
+      setError(err instanceof Error ? err.message : '报送失败，请稍后重试')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const verify = async (decision: 'close' | 'return') => {
+    if (decision === 'return' && !comment.trim()) {
+      setError('退回须填写意见')
+      return
+    }
+    const res = await Taro.showModal({
+      title: decision === 'close' ? '整改销号' : '退回整改',
+      content: decision === 'close' ? '确认整改到位并销号吗？' : '确认退回，要求企业按意见重新整改吗？',
+      confirmText: decision === 'close' ? '销号' : '退回',
+      confirmColor: '#b8232b',
+    })
+    if (!res.confirm) return
+    setBusy(true)
+    setError(null)
+    try {
+      const entry = queueRectificationVerify(r.enterpriseId, r.id, { decision, comment })
+      setError(await deliver(entry, applied, decision === 'close' ? '已销号' : '已退回'))
+    } catch (err) {
+      setError(err instanceof Error ? err.message : '操作失败，请稍后重试')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const hasActions = canRespond || canVerify
+  const lastComment = [...r.history].reverse().find((h) => h.toStatus === 'returned')?.comment
+
+  return (
+    <View className={`page rect-detail${hasActions ? ' page--actions' : ''}`}>
+      <View className="page__body">
+        <View className="a-card">
+          <View className="rect-detail__tags">
+            <RectificationStatusTag status={r.status} />
+            {r.overdue ? <OverdueTag /> : null}
+            <Text className="rect-detail__source">
+              {RECTIFICATION_SOURCE_LABELS[r.source]}
+              {r.itemCode ? ` · ${r.itemCode}` : ''}
+            </Text>
+          </View>
+          <Text className="rect-detail__title">{r.title}</Text>
+          <Text className={`rect-detail__deadline${r.overdue ? ' rect-detail__deadline--overdue' : ''}`}>
+            整改期限 {formatDate(r.deadline)}
+          </Text>
+          <Text className="a-card__subtitle">{r.enterpriseName}</Text>
+          {r.detail ? <Text className="rect-detail__detail">自查说明：{r.detail}</Text> : null}
+        </View>
+
+        {r.status === 'returned' && lastComment ? (
+          <View className="a-notice a-notice--returned">
+            <Text className="a-notice__title">核验退回意见</Text>
+            <Text>{lastComment}</Text>
+          </View>
+        ) : null}
+
+        {r.response ? (
+          <View className="a-card">
+            <Text className="rect-detail__label">整改情况</Text>
+            <Text className="rect-detail__text">{r.response}</Text>
+            {r.evidence.length ? (
+              <View className="rect-detail__evidence">
+                <EvidenceGrid files={r.evidence} />
+              </View>
+            ) : null}
+          </View>
+        ) : null}
+
+        {canRespond ? (
+          <View className="a-card rect-detail__form">
+            <Text className="rect-detail__label">报送整改情况</Text>
+            <TextArea
+              className="rect-detail__textarea"
+              value={response}
+              placeholder="说明采取了哪些整改措施、取得了什么效果"
+              maxLength={1000}
+              autoSize
+              onChange={(v) => {
+                setResponse(v)
+                setError(null)
+              }}
+            />
+            <Text className="rect-detail__hint">整改佐证（照片，如制度文件、会议记录、现场照片）</Text>
+            <EvidenceGrid
+              files={files}
+              editable
+              uploading={uploading}
+              onAdd={() => void addPhotos()}
+              onRemove={(f) => setFiles((list) => list.filter((x) => x.id !== f.id))}
+            />
+          </View>
+        ) : null}
+
+        {canVerify ? (
+          <View className="a-card rect-detail__form">
+            <Text className="rect-detail__label">核验意见</Text>
+            <TextArea
+              className="rect-detail__textarea"
+              value={comment}
+              placeholder="销号可不填；退回须写明还需整改的内容"
+              maxLength={500}
+              autoSize
+              onChange={(v) => {
+                setComment(v)
+                setError(null)
+              }}
+            />
+          </View>
+        ) : null}
+
+        {error ? (
+          <View className="a-notice a-notice--error">
+            <Text>{error}</Text>
+          </View>
+        ) : null}
+
+        <View className="a-heading">
+          <Text className="a-heading__text">办理记录</Text>
+        </View>
+        <View className="rect-detail__timeline">
+          <Timeline events={rectificationEvents(r.history)} />
+        </View>
+      </View>
+
+      {canRespond ? (
+        <View className="a-actions">
+          <View className="a-actions__grow">
+            <Button
+              type="primary"
+              loading={busy}
+              disabled={busy || uploading > 0}
+              onClick={() => void respond()}
+            >
+              报送整改，提请核验
+            </Button>
+          </View>
+        </View>
+      ) : null}
+      {canVerify ? (
+        <View className="a-actions">
+          <View className="a-actions__grow">
+            <Button fill="outline" type="primary" disabled={busy} onClick={() => void verify('return')}>
+              退回
+            </Button>
+          </View>
+          <View className="a-actions__grow">
+            <Button type="primary" loading={busy} disabled={busy} onClick={() => void verify('close')}>
+              销号
+            </Button>
+          </View>
+        </View>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,149 @@
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
+import { ANSWER_LABELS } from '../../../../models/assessment'
+import { SECTION_LABELS } from '../../../../models/checklist'
+import { formatDateTime } from '../../../../components/format'
+import { ErrorState, LoadingState } from '../../../../components/PageState'
+import { assessmentPages, idParam } from '../../../../components/routes'
+import { useRequireSession } from '../../../../components/useSession'
+import { Bars, scoreTone } from '../../../../components/assessment/Bars'
+import { AssessmentStatusTag } from '../../../../components/assessment/StatusTag'
+import { findingsOf, formatScore } from '../../../../components/assessment/logic'
+import { useAssessment } from '../../../../components/assessment/useAssessment'
+import '../../../../components/assessment/page.scss'
+import './index.scss'
+
+export default function AssessmentResultPage() {
+  const session = useRequireSession()
+  const params = useRouter().params
+  const eid = idParam(params.eid)
+  const aid = idParam(params.aid)
+  const { load, reload } = useAssessment(session ? eid : null, session ? aid : null)
+
+  if (!session) return <View className="page" />
+  if (load.status === 'loading') {
+    return (
+      <View className="page">
+        <LoadingState />
+      </View>
+    )
+  }
+  if (load.status === 'error') {
+    return (
+      <View className="page">
+        <ErrorState message={load.message} onRetry={() => void reload().catch(() => undefined)} />
+      </View>
+    )
+  }
+
+  const a = load.view.assessment
+  const done = a.status === 'submitted' || a.status === 'accepted'
+  const findings = findingsOf(a)
+  const overall = a.scores.overall
+
+  return (
+    <View className="page page--actions assessment-result">
+      <View className="page__body">
+        <View className="a-card assessment-result__hero">
+          <Text className="assessment-result__caption">{done ? '综合得分' : '当前预估得分'}</Text>
+          <Text className={`assessment-result__score assessment-result__score--${scoreTone(overall)}`}>
+            {formatScore(overall)}
+          </Text>
+          <View className="assessment-result__status">
+            <AssessmentStatusTag status={a.status} />
+          </View>
+          <Text className="a-card__subtitle">{a.campaign.name}</Text>
+          <Text className="a-card__subtitle">
+            {a.enterprise.name}
+            {a.submittedAt ? ` · 提交于 ${formatDateTime(a.submittedAt)}` : ''}
+          </Text>
+        </View>
+        {!done ? (
+          <View className="a-notice">
+            <Text>尚未提交：以下为按当前答案计算的预估得分，提交后以服务器计算为准。</Text>
+          </View>
+        ) : null}
+
+        <View className="a-heading">
+          <Text className="a-heading__text">各部分得分</Text>
+          <Text className="a-heading__extra">满分 100，不适用项不计分</Text>
+        </View>
+        <View className="a-card assessment-result__bars">
+          <Bars
+            rows={a.scores.sections
+              .filter((s) => s.applicable > 0)
+              .map((s) => ({
+                key: s.section,
+                label: SECTION_LABELS[s.section],
+                percent: s.score,
+                figure: s.score === null ? '不计分' : `${formatScore(s.score)} 分`,
+                hint: `适用 ${s.applicable} 项，已答 ${s.answered} 项`,
+                tone: scoreTone(s.score),
+              }))}
+          />
+        </View>
+
+        <CellGroup
+          className="assessment-result__findings"
+          title={`发现问题（${findings.length} 项）`}
+          description={
+            findings.length
+              ? done
+                ? '答“否”或“部分”的项目已生成整改事项，请在期限内整改并报送。'
+                : '答“否”或“部分”的项目提交后将生成整改事项。'
+              : undefined
+          }
+        >
+          {findings.length === 0 ? <Cell title="未发现问题：所有适用项均答“是”或“不适用”" /> : null}
+          {findings.map(({ item, answer }) => (
+            <Cell
+              key={item.code}
+              className="finding"
+              clickable
+              onClick={() =>
+                void Taro.navigateTo({ url: assessmentPages.item(a.enterprise.id, a.id, item.code) })
+              }
+              title={
+                <View className="finding__body">
+                  <View className="finding__head">
+                    <Text className="finding__code">
+                      {item.code} · {SECTION_LABELS[item.section]}
+                    </Text>
+                    <Tag className={`status-tag finding__tag finding__tag--${answer.value}`}>
+                      {ANSWER_LABELS[answer.value]}
+                    </Tag>
+                  </View>
+                  <Text className="finding__question">{item.question}</Text>
+                  {answer.note ? <Text className="finding__note">说明：{answer.note}</Text> : null}
+                </View>
+              }
+            />
+          ))}
+        </CellGroup>
+      </View>
+
+      <View className="a-actions">
+        <View className="a-actions__grow">
+          <Button
+            fill="outline"
+            type="primary"
+            onClick={() => void Taro.redirectTo({ url: assessmentPages.overview(a.enterprise.id, a.id) })}
+          >
+            返回概览
+          </Button>
+        </View>
+        {done && findings.length > 0 ? (
+          <View className="a-actions__grow">
+            <Button
+              type="primary"
+              onClick={() => void Taro.navigateTo({ url: assessmentPages.rectifications(a.enterprise.id) })}
+            >
+              查看整改事项
+            </Button>
+          </View>
+        ) : null}
+      </View>
+    </View>
+  )
+}

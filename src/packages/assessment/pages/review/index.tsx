@@ -1,0 +1,197 @@
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
+import { ZAssessment } from '../../../../models/assessment'
+import { SECTION_LABELS } from '../../../../models/checklist'
+import { queueSubmit } from '../../../../services/assessments'
+import { userOutbox } from '../../../../services/session'
+import { ErrorState, LoadingState } from '../../../../components/PageState'
+import { isLiaisonOf } from '../../../../components/roles'
+import { assessmentPages, idParam } from '../../../../components/routes'
+import { settleWrite } from '../../../../components/settleWrite'
+import { useMe } from '../../../../components/useMe'
+import { useRequireSession } from '../../../../components/useSession'
+import { groupBySection, problemsOf } from '../../../../components/assessment/logic'
+import { storeAssessment, useAssessment } from '../../../../components/assessment/useAssessment'
+import '../../../../components/assessment/page.scss'
+import './index.scss'
+
+export default function AssessmentReviewPage() {
+  const session = useRequireSession()
+  const params = useRouter().params
+  const eid = idParam(params.eid)
+  const aid = idParam(params.aid)
+  const { load, reload, update } = useAssessment(session ? eid : null, session ? aid : null)
+  const { state: me } = useMe(session?.user.id ?? null)
+  const [submitting, setSubmitting] = useState(false)
+  const [refusal, setRefusal] = useState<string | null>(null)
+
+  if (!session) return <View className="page" />
+  if (load.status === 'loading') {
+    return (
+      <View className="page">
+        <LoadingState />
+      </View>
+    )
+  }
+  if (load.status === 'error') {
+    return (
+      <View className="page">
+        <ErrorState message={load.message} onRetry={() => void reload().catch(() => undefined)} />
+      </View>
+    )
+  }
+
+  const { assessment: a, submitPending, pendingCodes } = load.view
+  const problems = problemsOf(a)
+  const byCode = new Map(a.items.map((i) => [i.code, i]))
+  const groups = groupBySection(problems, (p) => byCode.get(p.itemCode)?.section ?? 'actions')
+  const liaison = me.status === 'ready' && isLiaisonOf(me.me.memberships, a.enterprise.id)
+  const editable = a.status === 'draft' || a.status === 'returned'
+  const canSubmit = liaison && editable && !submitPending && problems.length === 0 && !submitting
+
+  const submit = async () => {
+    if (!canSubmit) return
+    const res = await Taro.showModal({
+      title: '提交自查',
+      content: '提交后将计算各部分得分并报送监管单位，提交后不能再修改答案。确定提交吗？',
+      confirmText: '提交',
+      confirmColor: '#b8232b',
+    })
+    if (!res.confirm) return
+    const outbox = userOutbox()
+    if (!outbox) return
+    setSubmitting(true)
+    setRefusal(null)
+    try {
+      const entry = queueSubmit(a.enterprise.id, a.id, a.campaign.name)
+      const outcome = await settleWrite(outbox, entry, 15000)
+      if (outcome.kind === 'refused') {
+        outbox.dismiss(entry.id)
+        setRefusal(outcome.message)
+        reload().catch(() => undefined)
+        return
+      }
+      if (outcome.kind === 'queued') {
+        void Taro.showToast({
+          title: '网络不佳，提交已保存在本机，恢复后自动发送',
+          icon: 'none',
+          duration: 2500,
+        })
+        void Taro.redirectTo({ url: assessmentPages.overview(a.enterprise.id, a.id) })
+        return
+      }
+      const saved = ZAssessment.safeParse(outcome.response?.data)
+      if (saved.success) {
+        storeAssessment(saved.data)
+        update(() => saved.data, true)
+      }
+      void Taro.showToast({ title: '已提交', icon: 'success' })
+      void Taro.redirectTo({ url: assessmentPages.result(a.enterprise.id, a.id) })
+    } catch (err) {
+      setRefusal(err instanceof Error ? err.message : '提交失败，请稍后重试')
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  return (
+    <View className="page page--actions assessment-review">
+      <View className="page__body">
+        <View className="a-card">
+          <Text className="a-card__title">{a.campaign.name}</Text>
+          <Text className="a-card__subtitle">{a.enterprise.name}</Text>
+          <View className="assessment-review__summary">
+            <Text>适用 {a.items.length} 项</Text>
+            <Text>已答 {a.answers.length} 项</Text>
+            <Text
+              className={problems.length ? 'assessment-review__count--bad' : 'assessment-review__count--ok'}
+            >
+              待处理 {problems.length} 项
+            </Text>
+          </View>
+        </View>
+
+        {!editable ? (
+          <View className="a-notice a-notice--info">
+            <Text>本次自查已提交，无需再次检查。</Text>
+          </View>
+        ) : null}
+        {editable && problems.length === 0 ? (
+          <View className="a-notice a-notice--ok">
+            <Text className="a-notice__title">检查通过</Text>
+            <Text>全部适用项均已作答，佐证材料和“不适用”理由齐全，可以提交。</Text>
+          </View>
+        ) : null}
+        {editable && problems.length > 0 ? (
+          <View className="a-notice">
+            <Text>以下 {problems.length} 项处理完毕后才能提交，点击可直接前往该项。</Text>
+          </View>
+        ) : null}
+        {pendingCodes.size > 0 ? (
+          <View className="a-notice a-notice--info">
+            <Text>{pendingCodes.size} 项答案待同步，提交会在它们之后发送。</Text>
+          </View>
+        ) : null}
+        {submitPending ? (
+          <View className="a-notice a-notice--info">
+            <Text>提交已保存在本机，网络恢复后自动发送。</Text>
+          </View>
+        ) : null}
+        {refusal ? (
+          <View className="a-notice a-notice--error">
+            <Text className="a-notice__title">未能提交</Text>
+            <Text>{refusal}</Text>
+          </View>
+        ) : null}
+
+        {groups.map((g) => (
+          <CellGroup
+            key={g.section}
+            className="assessment-review__group"
+            title={`${SECTION_LABELS[g.section]}（${g.entries.length} 项）`}
+          >
+            {g.entries.map((p) => (
+              <Cell
+                key={p.itemCode}
+                className="missing-item"
+                clickable
+                onClick={() =>
+                  void Taro.navigateTo({ url: assessmentPages.item(a.enterprise.id, a.id, p.itemCode) })
+                }
+                title={
+                  <View className="missing-item__body">
+                    <Text className="missing-item__code">{p.itemCode}</Text>
+                    <Text className="missing-item__question">{byCode.get(p.itemCode)?.question}</Text>
+                    <Text className={`missing-item__problem missing-item__problem--${p.kind}`}>
+                      {p.message}
+                    </Text>
+                  </View>
+                }
+                extra="去处理"
+              />
+            ))}
+          </CellGroup>
+        ))}
+      </View>
+
+      <View className="a-actions">
+        <View className="a-actions__grow">
+          <Button
+            fill="outline"
+            type="primary"
+            onClick={() => void Taro.redirectTo({ url: assessmentPages.overview(a.enterprise.id, a.id) })}
+          >
+            返回概览
+          </Button>
+        </View>
+        <View className="a-actions__grow">
+          <Button type="primary" disabled={!canSubmit} loading={submitting} onClick={() => void submit()}>
+            {submitting ? '正在提交' : '提交'}
+          </Button>
+        </View>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '监管总览',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

@@ -1,0 +1,130 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Empty } from '@nutui/nutui-react-taro'
+import type { TAssessmentStatus, TSupervisedEnterprise } from '../../../../models/assessment'
+import { OWNERSHIP_LABELS, PARTY_ORG_LABELS } from '../../../../models/org'
+import { fetchSupervisionOverview } from '../../../../services/assessments'
+import { EmptyImage } from '../../../../components/EmptyImage'
+import { formatDate } from '../../../../components/format'
+import { ErrorState, LoadingState } from '../../../../components/PageState'
+import { supervisionPages } from '../../../../components/routes'
+import { usePullRefresh, useRemote } from '../../../../components/useRemote'
+import { useRequireSession } from '../../../../components/useSession'
+import { AssessmentStatusTag } from '../../../../components/assessment/StatusTag'
+import { formatScore } from '../../../../components/assessment/logic'
+import '../../../../components/assessment/page.scss'
+import './index.scss'
+
+/** Waiting for review first, then returned, in progress, accepted, not taking part. */
+const ORDER: Record<TAssessmentStatus | 'none', number> = {
+  submitted: 0,
+  returned: 1,
+  draft: 2,
+  accepted: 3,
+  none: 4,
+}
+
+function EnterpriseCard({ e }: { e: TSupervisedEnterprise }) {
+  const open = () => {
+    if (e.assessmentId === null) {
+      void Taro.showToast({ title: '该企业未参加本期自查', icon: 'none' })
+      return
+    }
+    void Taro.navigateTo({ url: supervisionPages.review(e.enterpriseId, e.assessmentId) })
+  }
+  return (
+    <View className="a-card supervised" onClick={open}>
+      <View className="supervised__head">
+        <Text className="supervised__name">{e.enterpriseName}</Text>
+        <AssessmentStatusTag status={e.status} />
+      </View>
+      <Text className="supervised__kind">
+        {OWNERSHIP_LABELS[e.ownership]} · {PARTY_ORG_LABELS[e.partyOrg]}
+      </Text>
+      <View className="supervised__figures">
+        <View className="supervised__figure">
+          <Text className="supervised__value">{formatScore(e.overall)}</Text>
+          <Text className="supervised__label">综合得分</Text>
+        </View>
+        <View className="supervised__figure">
+          <Text className="supervised__value">{e.openRectifications}</Text>
+          <Text className="supervised__label">未完成整改</Text>
+        </View>
+        <View className="supervised__figure">
+          <Text className={`supervised__value${e.overdueRectifications ? ' supervised__value--bad' : ''}`}>
+            {e.overdueRectifications}
+          </Text>
+          <Text className="supervised__label">逾期整改</Text>
+        </View>
+      </View>
+    </View>
+  )
+}
+
+export default function SupervisionOverviewPage() {
+  const session = useRequireSession()
+  const { state, reload } = useRemote(session ? 'supervision:overview' : null, () =>
+    fetchSupervisionOverview(),
+  )
+  usePullRefresh(reload)
+
+  if (!session) return <View className="page" />
+  const data = state.status === 'ready' ? state.data : null
+  const enterprises = data
+    ? [...data.enterprises].sort((x, y) => ORDER[x.status ?? 'none'] - ORDER[y.status ?? 'none'])
+    : []
+  const count = (s: TAssessmentStatus) => enterprises.filter((e) => e.status === s).length
+
+  return (
+    <View className="page supervision">
+      <View className="page__body">
+        {state.status === 'loading' ? <LoadingState /> : null}
+        {state.status === 'error' ? (
+          <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
+        ) : null}
+        {data ? (
+          <View className="a-card">
+            <Text className="a-card__title">{data.campaign?.name ?? '暂无自查期次'}</Text>
+            {data.campaign ? (
+              <Text className="a-card__subtitle">截止 {formatDate(data.campaign.dueDate)}</Text>
+            ) : null}
+            <View className="supervision__counts">
+              <View className="supervision__count">
+                <Text className="supervision__count-value">{enterprises.length}</Text>
+                <Text className="supervision__count-label">所监管企业</Text>
+              </View>
+              <View className="supervision__count">
+                <Text className="supervision__count-value supervision__count-value--todo">
+                  {count('submitted')}
+                </Text>
+                <Text className="supervision__count-label">待审核</Text>
+              </View>
+              <View className="supervision__count">
+                <Text className="supervision__count-value">{count('returned')}</Text>
+                <Text className="supervision__count-label">已退回</Text>
+              </View>
+              <View className="supervision__count">
+                <Text className="supervision__count-value">{count('accepted')}</Text>
+                <Text className="supervision__count-label">已通过</Text>
+              </View>
+            </View>
+          </View>
+        ) : null}
+        {data && enterprises.length === 0 ? (
+          <View className="a-empty">
+            <Empty image={<EmptyImage />} title="暂无所监管企业" description="本单位尚未关联监管的企业" />
+          </View>
+        ) : null}
+        {enterprises.length ? (
+          <View className="a-heading">
+            <Text className="a-heading__text">企业（{enterprises.length}）</Text>
+            <Text className="a-heading__extra">待审核的排在前面</Text>
+          </View>
+        ) : null}
+        {enterprises.map((e) => (
+          <EnterpriseCard key={e.enterpriseId} e={e} />
+        ))}
+      </View>
+    </View>
+  )
+}

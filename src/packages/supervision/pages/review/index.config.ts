@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '审核自查',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

@@ -1,0 +1,43 @@
+import Taro from '@tarojs/taro'
+import { toApiError } from '../request'
+import type { PickedFile, PlatformMedia } from './types'
+
+function cancelled(err: unknown): boolean {
+  const msg = (err as { errMsg?: unknown } | null)?.errMsg
+  return typeof msg === 'string' && /cancel|abort/i.test(msg)
+}
+
+/**
+ * H5: Taro's chooseMedia opens a file input (the phone offers camera or album itself) and hands back
+ * blob: URLs, which Taro.uploadFile reads back into the multipart body; the original file name is kept.
+ */
+export const platformMedia: PlatformMedia = {
+  async chooseImages(count) {
+    try {
+      const res = await Taro.chooseMedia({ count, mediaType: ['image'], sourceType: ['album', 'camera'] })
+      return res.tempFiles.map((f): PickedFile => ({
+        path: f.tempFilePath,
+        size: f.size,
+        ...(f.originalFileObj?.name ? { name: f.originalFileObj.name } : {}),
+      }))
+    } catch (err) {
+      if (cancelled(err)) return []
+      throw err
+    }
+  },
+  async uploadFile(req) {
+    try {
+      const res = await Taro.uploadFile({
+        url: req.url,
+        filePath: req.filePath,
+        name: req.name,
+        header: { ...req.header },
+        timeout: req.timeoutMs,
+        ...(req.fileName ? { fileName: req.fileName } : {}),
+      })
+      return { status: res.statusCode, data: res.data as unknown }
+    } catch (err) {
+      throw toApiError(err)
+    }
+  },
+}

@@ -1,0 +1,44 @@
+import Taro from '@tarojs/taro'
+import { toApiError } from '../request'
+import type { PickedFile, PlatformMedia } from './types'
+
+function cancelled(err: unknown): boolean {
+  const msg = (err as { errMsg?: unknown } | null)?.errMsg
+  return typeof msg === 'string' && /cancel/i.test(msg)
+}
+
+/**
+ * Mini-program: wx.chooseMedia (compressed photos: evidence needs to be legible, not full resolution) and
+ * wx.uploadFile, which reports every HTTP status as success. chooseMedia is a privacy API: before the user
+ * agreed to the privacy guide it fails (services/platform/privacy.weapp.ts asks).
+ */
+export const platformMedia: PlatformMedia = {
+  async chooseImages(count) {
+    try {
+      const res = await Taro.chooseMedia({
+        count,
+        mediaType: ['image'],
+        sourceType: ['album', 'camera'],
+        sizeType: ['compressed'],
+      })
+      return res.tempFiles.map((f): PickedFile => ({ path: f.tempFilePath, size: f.size }))
+    } catch (err) {
+      if (cancelled(err)) return []
+      throw err
+    }
+  },
+  async uploadFile(req) {
+    try {
+      const res = await Taro.uploadFile({
+        url: req.url,
+        filePath: req.filePath,
+        name: req.name,
+        header: req.header,
+        timeout: req.timeoutMs,
+      })
+      return { status: res.statusCode, data: res.data as unknown }
+    } catch (err) {
+      throw toApiError(err)
+    }
+  },
+}

@@ -1,0 +1,215 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import type { TAssessment } from '@/models/assessment'
+import { configureRequest, type Transport, type TransportRequest } from '@/services/request'
+import { completeLogin, getToken, logout, relogin, userOutbox } from '@/services/session'
+import ItemPage from '@/packages/assessment/pages/item/index'
+import { LIAISON_ME, answer, assessment, evidence, openPage } from './support/assessmentFixture'
+
+const ANSWERS_URL = '/api/v1/enterprises/3/assessments/7/answers'
+let server: TAssessment
+let me: unknown
+let transport: jest.MockedFunction<Transport>
+
+/** Taro's <Textarea> is a Stencil web component: typing is an `input` event, leaving it a `blur` event. */
+function typeInto(field: Element, value: string) {
+  const el = field.querySelector('taro-textarea-core') ?? field
+  act(() => {
+    el.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true }))
+  })
+}
+function leave(field: Element) {
+  const el = field.querySelector('taro-textarea-core') ?? field
+  act(() => {
+    el.dispatchEvent(new CustomEvent('blur', { detail: { value: '' }, bubbles: true }))
+  })
+}
+
+const puts = () =>
+  transport.mock.calls
+    .map((c) => c[0])
+    .filter((r: TransportRequest) => r.method === 'PUT' && r.url === ANSWERS_URL)
+
+beforeEach(() => {
+  localStorage.clear()
+  server = assessment()
+  me = LIAISON_ME
+  transport = jest.fn(async (req) => {
+    if (req.method === 'GET' && req.url === '/api/v1/me') return { status: 200, data: me }
+    if (req.method === 'GET' && req.url === '/api/v1/enterprises/3/assessments/7')
+      return { status: 200, data: server }
+    if (req.method === 'PUT' && req.url === ANSWERS_URL)
+      return { status: 200, data: { saved: 1, answeredCount: 1, applicableCount: 3 } }
+    return { status: 404, data: { error: { code: 'ROUTE_NOT_FOUND', message: '接口不存在', fields: [] } } }
+  })
+  configureRequest({ baseUrl: '', getToken, relogin, transport })
+  completeLogin(
+    { token: 'test-token', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: LIAISON_ME.user },
+    { method: 'demo', openid: 'demo-liaison-private' },
+  )
+  openPage('/packages/assessment/pages/item/index', { eid: '3', aid: '7', code: 'T01-04' })
+})
+afterEach(() => {
+  act(() => logout())
+  jest.restoreAllMocks()
+})
+
+async function renderItem() {
+  render(<ItemPage />)
+  await screen.findByText(/党支部是否通过/)
+  // The liaison's role arrives with GET /me: the answers become tappable.
+  await waitFor(() => expect(document.querySelector('.answer-option--disabled')).toBeNull())
+}
+
+describe('自查作答 (item walk)', () => {
+  it('shows the question, its basis on tap, what counts as evidence, and where it is in the walk', async () => {
+    await renderItem()
+    expect(screen.getByText('第 1 / 3 项')).toBeTruthy()
+    expect(screen.getByText('清廉政治 · 任务1')).toBeTruthy()
+    expect(screen.getByText('未作答')).toBeTruthy()
+    expect(screen.getByText('可作为佐证：“三会一课”、主题党日活动记录')).toBeTruthy()
+    expect(screen.queryByText('要通过支部“三会一课”、主题党日活动')).toBeNull()
+    fireEvent.click(screen.getByText('查看依据 ▼'))
+    expect(screen.getByText('要通过支部“三会一课”、主题党日活动')).toBeTruthy()
+    expect(screen.getByText('《县清廉企业建设实施方案》任务1')).toBeTruthy()
+  })
+
+  it('saves a tapped answer at once through the outbox: PUT …/answers with the whole answer', async () => {
+    await renderItem()
+    fireEvent.click(screen.getByText('部分'))
+
+    await waitFor(() => expect(puts()).toHaveLength(1))
+    const req = puts()[0]
+    expect(req.data).toEqual({
+      answers: [{ itemCode: 'T01-04', value: 'partial', note: null, naReason: null }],
+    })
+    expect(req.headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/)
+    expect(req.headers.Authorization).toBe('Bearer test-token')
+    expect(await screen.findByText('✓ 已保存')).toBeTruthy()
+    expect(userOutbox()!.list()).toHaveLength(0)
+    // 部分 on an item that needs evidence: the page says so.
+    expect(screen.getByText('该项须上传佐证材料')).toBeTruthy()
+
+    // The note is sent with the answer when the field is left.
+    typeInto(document.querySelector('.item-editor__note')!, '尚未覆盖全部分支机构')
+    leave(document.querySelector('.item-editor__note')!)
+    await waitFor(() => expect(puts()).toHaveLength(2))
+    expect(puts()[1].data).toEqual({
+      answers: [{ itemCode: 'T01-04', value: 'partial', note: '尚未覆盖全部分支机构', naReason: null }],
+    })
+  })
+
+  it('不适用 asks for a reason, and sends it with the answer', async () => {
+    await renderItem()
+    expect(screen.queryByText(/不适用理由/)).toBeNull()
+    fireEvent.click(screen.getByText('不适用'))
+
+    expect(await screen.findByText('不适用理由')).toBeTruthy()
+    expect(screen.getByText('选择“不适用”须说明理由，否则不能提交')).toBeTruthy()
+    await waitFor(() => expect(puts()).toHaveLength(1))
+    expect(puts()[0].data).toEqual({
+      answers: [{ itemCode: 'T01-04', value: 'na', note: null, naReason: null }],
+    })
+
+    typeInto(document.querySelector('.item-editor__reason')!, '本企业未设党支部以外的党组织')
+    leave(document.querySelector('.item-editor__reason')!)
+    await waitFor(() => expect(puts()).toHaveLength(2))
+    expect(puts()[1].data).toEqual({
+      answers: [{ itemCode: 'T01-04', value: 'na', note: null, naReason: '本企业未设党支部以外的党组织' }],
+    })
+    await waitFor(() => expect(screen.queryByText('选择“不适用”须说明理由，否则不能提交')).toBeNull())
+  })
+
+  it('shows 待同步 while the network is down and keeps the answer in the outbox', async () => {
+    await renderItem()
+    transport.mockImplementation(async (req) => {
+      if (req.method === 'PUT') throw new Error('request:fail')
+      return { status: 200, data: req.url === '/api/v1/me' ? me : server }
+    })
+    fireEvent.click(screen.getByText('是'))
+    expect(await screen.findByText('待同步')).toBeTruthy()
+    expect(userOutbox()!.list()).toHaveLength(1)
+    expect(userOutbox()!.list()[0].label).toBe('自查答案 T01-04：是')
+    expect(document.querySelector('.answer-option--yes.answer-option--selected')).toBeTruthy()
+  })
+
+  it('walks to the next item and jumps to the next unanswered one', async () => {
+    server = assessment({ answers: [answer('T05-01', 'yes')], evidence: [evidence(11, 'T05-01')] })
+    await renderItem()
+    expect(screen.getByText('跳到下一未答（还有 2 项未答）')).toBeTruthy()
+    fireEvent.click(screen.getByText('跳到下一未答（还有 2 项未答）'))
+    expect(await screen.findByText('是否组织开展廉洁文化宣传教育活动？')).toBeTruthy()
+    expect(screen.getByText('第 3 / 3 项')).toBeTruthy()
+    expect(screen.getByText('提交前检查')).toBeTruthy()
+    fireEvent.click(screen.getByText('上一项'))
+    expect(await screen.findByText(/是否树立诚信、守法、廉洁的经营理念/)).toBeTruthy()
+    expect(screen.getByText('✓ 已保存')).toBeTruthy()
+  })
+
+  it('opened without an item, starts at the first unanswered one and stays there once it is answered', async () => {
+    server = assessment({ answers: [answer('T01-04', 'yes')], evidence: [evidence(11, 'T01-04')] })
+    openPage('/packages/assessment/pages/item/index', { eid: '3', aid: '7' })
+    render(<ItemPage />)
+    expect(await screen.findByText('第 2 / 3 项')).toBeTruthy()
+    await waitFor(() => expect(document.querySelector('.answer-option--disabled')).toBeNull())
+    fireEvent.click(screen.getByText('否'))
+    await waitFor(() => expect(puts()).toHaveLength(1))
+    expect(screen.getByText('第 2 / 3 项')).toBeTruthy()
+    expect(document.querySelector('.answer-option--no.answer-option--selected')).toBeTruthy()
+  })
+
+  it('uploads a photo with the token and an idempotency key and shows its thumbnail', async () => {
+    await renderItem()
+    jest.spyOn(Taro, 'chooseMedia').mockResolvedValue({
+      tempFiles: [
+        {
+          tempFilePath: 'blob:photo-1',
+          size: 2048,
+          fileType: 'image',
+          duration: 0,
+          height: 0,
+          width: 0,
+          thumbTempFilePath: '',
+        },
+      ],
+      type: 'image',
+      errMsg: 'chooseMedia:ok',
+    } as unknown as Taro.chooseMedia.SuccessCallbackResult)
+    const upload = jest.spyOn(Taro, 'uploadFile').mockResolvedValue({
+      statusCode: 201,
+      data: JSON.stringify(evidence(21, 'T01-04')),
+      errMsg: 'uploadFile:ok',
+    } as Taro.uploadFile.SuccessCallbackResult)
+
+    fireEvent.click(screen.getByText('拍照/上传'))
+
+    await waitFor(() => expect(document.querySelectorAll('.evidence-grid__image')).toHaveLength(1))
+    const opts = upload.mock.calls[0][0]
+    expect(opts.url).toBe('/api/v1/enterprises/3/assessments/7/evidence?itemCode=T01-04')
+    expect(opts.name).toBe('file')
+    expect(opts.filePath).toBe('blob:photo-1')
+    expect(opts.header?.Authorization).toBe('Bearer test-token')
+    expect(opts.header?.['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/)
+  })
+
+  it('shows the reviewer’s comment on a returned item', async () => {
+    server = assessment({
+      status: 'returned',
+      answers: [answer('T01-04', 'partial', { reviewComment: '请上传修订后的制度文本' })],
+    })
+    await renderItem()
+    expect(screen.getByText('退回意见')).toBeTruthy()
+    expect(screen.getByText('请上传修订后的制度文本')).toBeTruthy()
+  })
+
+  it('is read-only for an employee: tapping an answer sends nothing', async () => {
+    me = { ...LIAISON_ME, memberships: [{ ...LIAISON_ME.memberships[0], role: 'employee' }] }
+    render(<ItemPage />)
+    await screen.findByText(/党支部是否通过/)
+    await waitFor(() => expect(transport.mock.calls.some((c) => c[0].url === '/api/v1/me')).toBe(true))
+    fireEvent.click(screen.getByText('是'))
+    await act(async () => undefined)
+    expect(puts()).toHaveLength(0)
+    expect(screen.queryByText('拍照/上传')).toBeNull()
+  })
+})

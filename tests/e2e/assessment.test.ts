@@ -1,0 +1,348 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import zlib from 'node:zlib'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser, newPhonePage, screenshot, startServer, type RunningServer } from './support/harness'
+
+/**
+ * 自查自评 end to end, in the real H5 build served by the real server (demo data):
+ * 陈静 (联络员, 县恒达食品有限公司) walks every applicable item and submits; 韦丽萍 (监管员, 县委统战部)
+ * returns one item with a comment; 陈静 sees the comment, fixes the item and submits again.
+ */
+jest.setTimeout(600_000)
+
+const LIAISON = '陈静'
+const SUPERVISOR = '韦丽萍'
+const ENTERPRISE = '县恒达食品有限公司'
+const CAMPAIGN = '2026年度清廉企业建设自查'
+const RETURN_COMMENT = '请补充说明制度已覆盖的范围，并上传修订后的制度文本'
+
+// ─── a small real PNG (the server checks the file's first bytes) ────────────────────────────────
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+  return c >>> 0
+})
+function crc32(buf: Buffer): number {
+  let c = 0xffffffff
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8)
+  return (c ^ 0xffffffff) >>> 0
+}
+function chunk(type: string, data: Buffer): Buffer {
+  const len = Buffer.alloc(4)
+  len.writeUInt32BE(data.length)
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+  const crc = Buffer.alloc(4)
+  crc.writeUInt32BE(crc32(body))
+  return Buffer.concat([len, body, crc])
+}
+/** A 120×90 "document photo": a white sheet with grey lines and a red seal. */
+function makePng(): Buffer {
+  const w = 120
+  const h = 90
+  const raw = Buffer.alloc((w * 3 + 1) * h)
+  for (let y = 0; y < h; y++) {
+    raw[y * (w * 3 + 1)] = 0
+    for (let x = 0; x < w; x++) {
+      let rgb = [236, 238, 241]
+      if (x > 10 && x < 110 && y > 6 && y < 84) rgb = [255, 255, 255]
+      if (x > 20 && x < 100 && y > 14 && y < 70 && y % 8 === 0) rgb = [150, 155, 165]
+      if ((x - 85) ** 2 + (y - 68) ** 2 < 110 && (x - 85) ** 2 + (y - 68) ** 2 > 60) rgb = [200, 40, 48]
+      raw.set(rgb, y * (w * 3 + 1) + 1 + x * 3)
+    }
+  }
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(w, 0)
+  ihdr.writeUInt32BE(h, 4)
+  ihdr[8] = 8
+  ihdr[9] = 2
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
+}
+
+// ─── page helpers ───────────────────────────────────────────────────────────────────────────────
+// Taro's H5 router keeps the pages below the current one in the DOM (hidden): look at visible ones only.
+
+function $(page: Page, selector: string, hasText?: string | RegExp) {
+  return page
+    .locator(selector, hasText === undefined ? undefined : { hasText })
+    .filter({ visible: true })
+    .first()
+}
+
+function text(page: Page, value: string, exact = false) {
+  return page.getByText(value, { exact }).filter({ visible: true }).first()
+}
+
+/** Taro's H5 modal (Taro.showModal): the visible button with that text. */
+async function confirmModal(page: Page, label: string) {
+  const button = $(page, '.taro-model__btn', label)
+  await button.waitFor({ timeout: 10_000 })
+  await button.click()
+}
+
+async function login(page: Page, baseUrl: string, name: string) {
+  await page.goto(`${baseUrl}/#/pages/login/index`)
+  await text(page, name, true).waitFor({ timeout: 30_000 })
+  await text(page, name, true).click()
+  await text(page, '工作台').waitFor({ timeout: 15_000 })
+}
+
+async function logout(page: Page, baseUrl: string) {
+  await page.goto(`${baseUrl}/#/pages/mine/index`)
+  await text(page, '退出登录').click()
+  await confirmModal(page, '退出')
+  await text(page, '选择演示身份登录').waitFor({ timeout: 15_000 })
+}
+
+/** The bottom action bar's button with exactly this text. */
+function actionButton(page: Page, text: string | RegExp) {
+  return $(page, '.a-actions .nut-button', text)
+}
+
+async function uploadPhoto(page: Page, file: string) {
+  const cells = $(page, '.item-evidence .evidence-grid__cell:not(.evidence-grid__add)')
+  const before = await cells.count()
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    $(page, '.item-evidence .evidence-grid__add').click(),
+  ])
+  await chooser.setFiles(file)
+  await page
+    .locator(
+      '.item-evidence .evidence-grid__cell:not(.evidence-grid__add):not(.evidence-grid__cell--uploading)',
+    )
+    .nth(before)
+    .waitFor({ timeout: 15_000 })
+}
+
+describe('自查自评 in the H5 app', () => {
+  let server: RunningServer
+  let browser: Browser
+  let png: string
+  beforeAll(async () => {
+    png = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qinglian-e2e-files-')), '制度文件.png')
+    fs.writeFileSync(png, makePng())
+    server = await startServer()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+    if (png) fs.rmSync(path.dirname(png), { recursive: true, force: true })
+  })
+
+  let page: Page
+  const errors: string[] = []
+  const shots: string[] = []
+  async function shot(name: string) {
+    // Page transitions (slide-in) and progress bars animate: take the picture once they have settled.
+    await page.waitForTimeout(100)
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll(
+          '.taro_page.taro_page_show:not(.taro_page_stationed):not(.taro_tabbar_page)',
+        ).length === 0 && document.getAnimations().every((a) => a.playState !== 'running'),
+    )
+    await page.waitForTimeout(100)
+    shots.push(await screenshot(page, `assessment-${name}`))
+  }
+
+  it('liaison answers every item and submits, supervisor returns one item, liaison fixes it and resubmits', async () => {
+    page = await newPhonePage(browser)
+    page.on('pageerror', (e) => errors.push(String(e)))
+    const base = server.baseUrl
+
+    // ── 陈静: 任务 lists the open self-assessment; 首页 → 自查自评 → the campaign ──
+    await login(page, base, LIAISON)
+    await page.goto(`${base}/#/pages/tasks/index`)
+    await text(page, '完成年度自查自评').waitFor({ timeout: 15_000 })
+    await shot('01-tasks-open-assessment')
+
+    await page.goto(`${base}/#/pages/home/index`)
+    await text(page, '自查自评', true).click()
+    await text(page, CAMPAIGN).waitFor({ timeout: 15_000 })
+    await text(page, '已答 0/64').waitFor()
+    await shot('02-list')
+
+    await text(page, CAMPAIGN).click()
+    await text(page, '各部分进度').waitFor()
+    await shot('03-overview-draft')
+    await actionButton(page, '开始作答').click()
+
+    // ── every applicable item: mostly 是, a few 部分 / 否 with a note, one 不适用 with a reason ──
+    const total = 64
+    let partialCode = ''
+    let evidenceUploads = 0
+    for (let i = 0; i < total; i++) {
+      const editor = $(page, '.item-editor')
+      await editor.locator('.item-editor__position', { hasText: `第 ${i + 1} / ${total} 项` }).waitFor()
+      const code = (await editor.locator('.item-editor__code').innerText()).trim()
+      const value = i === 3 ? 'partial' : i === 10 || i === 30 ? 'no' : i === 20 ? 'na' : 'yes'
+      await editor.locator(`.answer-option--${value}`).click()
+      await editor.locator(`.answer-option--${value}.answer-option--selected`).waitFor()
+      // Saved through the outbox at once: the badge turns to 已保存 once the server has it.
+      await editor.locator('.item-sync--saved').waitFor({ timeout: 10_000 })
+      if (value === 'partial') {
+        partialCode = code
+        await editor.locator('.item-editor__note textarea').fill('制度已建立，但尚未覆盖全部分支机构')
+      }
+      if (value === 'no') {
+        await editor.locator('.item-editor__note textarea').fill('尚未开展，计划下季度落实')
+      }
+      if (value === 'na') {
+        await editor.getByText('不适用理由').waitFor()
+        await editor.getByText('选择“不适用”须说明理由，否则不能提交').waitFor()
+        await editor
+          .locator('.item-editor__reason textarea')
+          .fill('本企业未设立该机构，相关业务由上级统一办理')
+      }
+      const required = (await editor.locator('.item-evidence--required').count()) > 0
+      if (required && (value === 'yes' || value === 'partial')) {
+        await uploadPhoto(page, png)
+        evidenceUploads += 1
+      }
+      if (i === 3) {
+        await text(page, '查看依据').click()
+        await $(page, '.item-editor__basis').waitFor()
+        await shot('04-item-partial-with-evidence')
+      }
+      if (i === 20) await shot('05-item-not-applicable-reason')
+      if (i < total - 1) await actionButton(page, '下一项').click()
+      else await actionButton(page, '提交前检查').click()
+    }
+    expect(partialCode).not.toBe('')
+    expect(evidenceUploads).toBeGreaterThan(0)
+
+    // ── 提交前检查: nothing missing → 提交 → 自查结果 with a score per dimension ──
+    await text(page, '检查通过').waitFor({ timeout: 15_000 })
+    await text(page, '待处理 0 项').waitFor()
+    await shot('06-review-ready')
+    await actionButton(page, /^提交$/).click()
+    await confirmModal(page, '提交')
+    await text(page, '各部分得分').waitFor({ timeout: 20_000 })
+    for (const label of ['清廉政治', '清廉经营', '清廉文化', '清廉监管', '规定动作'])
+      await $(page, '.bars__label', label).waitFor()
+    await $(page, '.status-tag', '已提交').waitFor()
+    await text(page, '发现问题（3 项）').waitFor()
+    await shot('07-result-scores')
+
+    // ── 韦丽萍: 监管总览 → the enterprise → return one item with a comment ──
+    await logout(page, base)
+    await login(page, base, SUPERVISOR)
+    await text(page, '监管总览').click()
+    const card = $(page, '.supervised', ENTERPRISE)
+    await card.waitFor({ timeout: 15_000 })
+    await card.getByText('已提交').waitFor()
+    await shot('08-supervision-overview')
+    await card.click()
+    const item = $(page, `#item-${partialCode}`)
+    await item.waitFor({ timeout: 15_000 })
+    await item.getByText('填写退回意见').click()
+    await item.locator('textarea').fill(RETURN_COMMENT)
+    await item.scrollIntoViewIfNeeded()
+    await shot('09-supervisor-return-comment')
+    await actionButton(page, '退回修改（1 项）').click()
+    await confirmModal(page, '退回')
+    await $(page, '.supervision-review__head .status-tag', '退回修改').waitFor({ timeout: 15_000 })
+    await text(page, '办理记录').scrollIntoViewIfNeeded()
+    await shot('10-supervisor-returned')
+
+    // ── 陈静: the returned assessment with the comment; fix that item; resubmit ──
+    await logout(page, base)
+    await login(page, base, LIAISON)
+    await page.goto(`${base}/#/pages/tasks/index`)
+    await text(page, '自查被退回，请修改后重新提交').waitFor({ timeout: 15_000 })
+    await shot('11-tasks-returned-first')
+    await text(page, '自查被退回，请修改后重新提交').click()
+    await text(page, '监管单位退回修改').waitFor({ timeout: 15_000 })
+    await text(page, RETURN_COMMENT).waitFor()
+    await shot('12-overview-returned-comment')
+
+    await text(page, RETURN_COMMENT).click()
+    const editor = $(page, '.item-editor')
+    await editor.locator('.item-editor__code', { hasText: partialCode }).waitFor()
+    await $(page, '.a-notice--returned', RETURN_COMMENT).waitFor()
+    await editor.locator('.answer-option--yes').click()
+    await editor
+      .locator('.item-editor__note textarea')
+      .fill('已修订制度并覆盖全部分支机构，附修订后的制度文本')
+    await $(page, '.item-editor__question').click() // leaves the note field: the note is saved
+    await uploadPhoto(page, png)
+    await editor.locator('.item-sync--saved').waitFor({ timeout: 10_000 })
+    await shot('13-item-fixed')
+
+    await page.goBack()
+    await text(page, '监管单位退回修改').waitFor()
+    await actionButton(page, '提交前检查').click()
+    await text(page, '检查通过').waitFor({ timeout: 15_000 })
+    await actionButton(page, /^提交$/).click()
+    await confirmModal(page, '提交')
+    await text(page, '各部分得分').waitFor({ timeout: 20_000 })
+    await $(page, '.status-tag', '已提交').waitFor()
+    await text(page, '发现问题（2 项）').waitFor()
+    await actionButton(page, '返回概览').click()
+    await text(page, '修改后重新提交').waitFor({ timeout: 15_000 })
+    await $(page, '.assessment-overview__head .status-tag', '已提交').waitFor()
+    await text(page, '办理记录').scrollIntoViewIfNeeded()
+    await shot('14-resubmitted-history')
+
+    expect(errors).toEqual([])
+  })
+
+  it('整改: the liaison reports a finding with a photo, the supervisor closes it and accepts the assessment', async () => {
+    const base = server.baseUrl
+    // 陈静 is signed in, on the resubmitted assessment: its findings became 整改事项.
+    await page.goto(`${base}/#/pages/home/index`)
+    await text(page, '整改事项', true).click()
+    await text(page, '未完成（3）').waitFor({ timeout: 15_000 })
+    await shot('15-rectifications')
+    await $(page, '.rect-card').click()
+    await text(page, '报送整改情况').waitFor({ timeout: 15_000 })
+    await $(page, '.rect-detail__form textarea').fill('已制定专项计划并完成整改，相关制度已印发执行')
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      $(page, '.rect-detail__form .evidence-grid__add').click(),
+    ])
+    await chooser.setFiles(png)
+    await $(page, '.rect-detail__form .evidence-grid__image').waitFor({ timeout: 15_000 })
+    await shot('16-rectification-respond')
+    await actionButton(page, '报送整改，提请核验').click()
+    await $(page, '.rect-detail .status-tag', '待核验').waitFor({ timeout: 15_000 })
+    await text(page, '整改情况').waitFor()
+
+    await logout(page, base)
+    await login(page, base, SUPERVISOR)
+    await text(page, '监管总览').click()
+    await $(page, '.supervised', ENTERPRISE).click()
+    await text(page, '整改事项', true).click()
+    await $(page, '.rect-card', '待核验').click()
+    await text(page, '核验意见').waitFor({ timeout: 15_000 })
+    await $(page, '.evidence-grid__image').waitFor()
+    await shot('17-rectification-verify')
+    await actionButton(page, '销号').click()
+    await confirmModal(page, '销号')
+    await $(page, '.rect-detail .status-tag', '已销号').waitFor({ timeout: 15_000 })
+    await text(page, '核验销号').waitFor()
+
+    // Back to the assessment: accept it.
+    await page.goBack()
+    await page.goBack()
+    await $(page, '.supervision-review__head .status-tag', '已提交').waitFor({ timeout: 15_000 })
+    await actionButton(page, '通过').click()
+    await confirmModal(page, '通过')
+    await $(page, '.supervision-review__head .status-tag', '已通过').waitFor({ timeout: 15_000 })
+    await text(page, '审核通过', true).waitFor()
+    await $(page, '.supervision-review__head').scrollIntoViewIfNeeded()
+    await shot('18-supervisor-accepted')
+
+    expect(errors).toEqual([])
+    for (const file of shots) expect(fs.statSync(file).size).toBeGreaterThan(10_000)
+  })
+})
