@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
@@ -67,7 +68,7 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   const store = app.fileStore
 
   /** Reads the one uploaded file, checks its size and real type, stores it; the caller records it. */
-  async function receiveFile(request: import('fastify').FastifyRequest) {
+  async function receiveFile(request: FastifyRequest) {
     if (!request.isMultipart())
       throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件')
     const part = await request.file()
@@ -95,6 +96,69 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       .join('')
       .slice(0, 120)
     return { ...stored, mime: type.mime, filename }
+  }
+
+  /**
+   * Receives the file, then records it in one write (audit + Idempotency-Key, keyed on the file's hash);
+   * the stored bytes are removed again if the record is not written. A 整改's evidence is attached to it
+   * when the liaison responds.
+   */
+  async function uploadEvidence(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    target: {
+      enterpriseId: number
+      assessmentId: number | null
+      itemCode: string | null
+      rectificationId: number | null
+    },
+  ) {
+    const file = await receiveFile(request)
+    try {
+      return await performWrite(request, reply, {
+        action: 'evidence.upload',
+        status: 201,
+        fingerprint: { ...target, sha256: file.sha256 },
+        run: async (trx) => {
+          const inserted = await trx
+            .insertInto('evidence_files')
+            .values({
+              enterprise_id: target.enterpriseId,
+              assessment_id: target.assessmentId,
+              item_code: target.itemCode,
+              rectification_id: null,
+              filename: file.filename,
+              mime: file.mime,
+              size: file.size,
+              sha256: file.sha256,
+              storage_key: file.storageKey,
+              uploaded_by: requireAuth(request).user.id,
+              deleted_at: null,
+              created_at: new Date().toISOString(),
+            })
+            .returningAll()
+            .executeTakeFirstOrThrow()
+          return {
+            result: {
+              id: inserted.id,
+              itemCode: target.itemCode ?? '',
+              filename: inserted.filename,
+              mime: inserted.mime,
+              size: inserted.size,
+              sha256: inserted.sha256,
+              url: links.link(inserted.id),
+              createdAt: inserted.created_at,
+            },
+            entityType: 'evidence_file',
+            entityId: inserted.id,
+            detail: { ...target, sha256: inserted.sha256 },
+          }
+        },
+      })
+    } catch (error) {
+      await store.remove(file.storageKey)
+      throw error
+    }
   }
 
   app.post(
@@ -218,52 +282,12 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         throw new AppError(400, 'UNKNOWN_ITEM', undefined, [
           { path: 'itemCode', message: `自查项 ${request.query.itemCode} 不存在或不适用于本企业` },
         ])
-      const file = await receiveFile(request)
-      try {
-        return await performWrite(request, reply, {
-          action: 'evidence.upload',
-          status: 201,
-          fingerprint: { itemCode: request.query.itemCode, sha256: file.sha256 },
-          run: async (trx) => {
-            const inserted = await trx
-              .insertInto('evidence_files')
-              .values({
-                enterprise_id: enterpriseId,
-                assessment_id: assessmentId,
-                item_code: request.query.itemCode,
-                rectification_id: null,
-                filename: file.filename,
-                mime: file.mime,
-                size: file.size,
-                sha256: file.sha256,
-                storage_key: file.storageKey,
-                uploaded_by: requireAuth(request).user.id,
-                deleted_at: null,
-                created_at: new Date().toISOString(),
-              })
-              .returningAll()
-              .executeTakeFirstOrThrow()
-            return {
-              result: {
-                id: inserted.id,
-                itemCode: request.query.itemCode,
-                filename: inserted.filename,
-                mime: inserted.mime,
-                size: inserted.size,
-                sha256: inserted.sha256,
-                url: links.link(inserted.id),
-                createdAt: inserted.created_at,
-              },
-              entityType: 'evidence_file',
-              entityId: inserted.id,
-              detail: { assessmentId, itemCode: request.query.itemCode, sha256: inserted.sha256 },
-            }
-          },
-        })
-      } catch (error) {
-        await store.remove(file.storageKey)
-        throw error
-      }
+      return uploadEvidence(request, reply, {
+        enterpriseId,
+        assessmentId,
+        itemCode: request.query.itemCode,
+        rectificationId: null,
+      })
     },
   )
 
@@ -470,52 +494,12 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { enterpriseId, rectificationId } = request.params
       await rectificationView(app.db, links, enterpriseId, rectificationId)
-      const file = await receiveFile(request)
-      try {
-        return await performWrite(request, reply, {
-          action: 'evidence.upload',
-          status: 201,
-          fingerprint: { rectificationId, sha256: file.sha256 },
-          run: async (trx) => {
-            const inserted = await trx
-              .insertInto('evidence_files')
-              .values({
-                enterprise_id: enterpriseId,
-                assessment_id: null,
-                item_code: null,
-                rectification_id: null,
-                filename: file.filename,
-                mime: file.mime,
-                size: file.size,
-                sha256: file.sha256,
-                storage_key: file.storageKey,
-                uploaded_by: requireAuth(request).user.id,
-                deleted_at: null,
-                created_at: new Date().toISOString(),
-              })
-              .returningAll()
-              .executeTakeFirstOrThrow()
-            return {
-              result: {
-                id: inserted.id,
-                itemCode: '',
-                filename: inserted.filename,
-                mime: inserted.mime,
-                size: inserted.size,
-                sha256: inserted.sha256,
-                url: links.link(inserted.id),
-                createdAt: inserted.created_at,
-              },
-              entityType: 'evidence_file',
-              entityId: inserted.id,
-              detail: { rectificationId, sha256: inserted.sha256 },
-            }
-          },
-        })
-      } catch (error) {
-        await store.remove(file.storageKey)
-        throw error
-      }
+      return uploadEvidence(request, reply, {
+        enterpriseId,
+        assessmentId: null,
+        itemCode: null,
+        rectificationId,
+      })
     },
   )
 
