@@ -16,14 +16,24 @@ export default defineAppConfig({
       ],
     },
     {
+      root: 'packages/events',
+      pages: [
+        'pages/list/index',
+        'pages/detail/index',
+        'pages/qr/index',
+        'pages/signin/index',
+        'pages/screen/index',
+      ],
+    },
+    {
       root: 'packages/supervision',
       pages: ['pages/overview/index', 'pages/review/index'],
     },
   ],
   // 首页 and 任务 lead into 自查自评: fetch it in the background once they are shown.
   preloadRule: {
-    'pages/home/index': { network: 'all', packages: ['packages/assessment'] },
-    'pages/tasks/index': { network: 'all', packages: ['packages/assessment'] },
+    'pages/home/index': { network: 'all', packages: ['packages/assessment', 'packages/events'] },
+    'pages/tasks/index': { network: 'all', packages: ['packages/assessment', 'packages/events'] },
   },
   window: {
     navigationBarTitleText: '清廉企业',
@@ -46,5 +56,8 @@ export default defineAppConfig({
   },
   // WeChat privacy guide: privacy APIs wait for the user's consent (see services/platform/privacy.weapp.ts).
   __usePrivacyCheck__: true,
+  // 签到 at an event with a place sends the position (after the privacy guide consent).
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '用于确认您在活动现场签到' } },
   lazyCodeLoading: 'requiredComponents',
 })

@@ -36,3 +36,12 @@ export function isReviewer(memberships: readonly TMembership[]): boolean {
     (m) => m.organisationKind === 'department' && (m.role === 'supervisor' || m.role === 'office'),
   )
 }
+
+/** Who may organise events: an enterprise's 联络员 / 支部书记, a department's 监管员 / 办公室. */
+export function isEventOrganiser(memberships: readonly TMembership[]): boolean {
+  return approved(memberships).some((m) =>
+    m.organisationKind === 'enterprise'
+      ? m.role === 'liaison' || m.role === 'branch_secretary'
+      : m.role === 'supervisor' || m.role === 'office',
+  )
+}

@@ -24,3 +24,14 @@ export function idParam(value: string | undefined): number | null {
   const n = Number(value)
   return Number.isSafeInteger(n) && n > 0 ? n : null
 }
+
+const E = '/packages/events/pages'
+
+export const eventPages = {
+  list: () => `${E}/list/index`,
+  detail: (eventId: number) => `${E}/detail/index?eventId=${eventId}`,
+  qr: (eventId: number) => `${E}/qr/index?eventId=${eventId}`,
+  /** 扫码签到; with an event (from its detail page) the position is taken first when it has a place. */
+  signIn: (eventId?: number) => `${E}/signin/index${eventId ? `?eventId=${eventId}` : ''}`,
+  screen: (token: string) => `${E}/screen/index?token=${encodeURIComponent(token)}`,
+}

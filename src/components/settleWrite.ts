@@ -4,7 +4,7 @@ import type { TransportResponse } from '../services/request'
 export type WriteOutcome =
   | { kind: 'delivered'; response: TransportResponse | null }
   /** The server refused it for good: the reason is shown to the user. */
-  | { kind: 'refused'; message: string }
+  | { kind: 'refused'; code: string; message: string }
   /** Not delivered yet (offline, server busy …): it stays in the outbox and is sent later. */
   | { kind: 'queued'; message: string | null }
 
@@ -35,7 +35,12 @@ export async function settleWrite(outbox: Outbox, entry: OutboxEntry, waitMs = 8
   }
   const now = outbox.list().find((e) => e.id === entry.id)
   if (delivered || !now) return { kind: 'delivered', response }
-  if (now.status === 'refused') return { kind: 'refused', message: now.lastError?.message ?? '提交未被接受' }
+  if (now.status === 'refused')
+    return {
+      kind: 'refused',
+      code: now.lastError?.code ?? '',
+      message: now.lastError?.message ?? '提交未被接受',
+    }
   return { kind: 'queued', message: now.lastError?.message ?? null }
 }
 

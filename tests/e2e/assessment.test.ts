@@ -3,7 +3,18 @@ import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, newPhonePage, screenshot, startServer, type RunningServer } from './support/harness'
+import {
+  launchBrowser,
+  newPhonePage,
+  screenshot,
+  startServer,
+  type RunningServer,
+  visible,
+  visibleText,
+} from './support/harness'
+
+const $ = visible
+const text = visibleText
 
 /**
  * 自查自评 end to end, in the real H5 build served by the real server (demo data):
@@ -67,19 +78,6 @@ function makePng(): Buffer {
 }
 
 // ─── page helpers ───────────────────────────────────────────────────────────────────────────────
-// Taro's H5 router keeps the pages below the current one in the DOM (hidden): look at visible ones only.
-
-function $(page: Page, selector: string, hasText?: string | RegExp) {
-  return page
-    .locator(selector, hasText === undefined ? undefined : { hasText })
-    .filter({ visible: true })
-    .first()
-}
-
-function text(page: Page, value: string, exact = false) {
-  return page.getByText(value, { exact }).filter({ visible: true }).first()
-}
-
 /** Taro's H5 modal (Taro.showModal): the visible button with that text. */
 async function confirmModal(page: Page, label: string) {
   const button = $(page, '.taro-model__btn', label)

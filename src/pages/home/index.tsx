@@ -11,7 +11,7 @@ import { ErrorState, LoadingState } from '../../components/PageState'
 import { useMe } from '../../components/useMe'
 import { useRequireSession } from '../../components/useSession'
 import { enterprisesOf, isReviewer } from '../../components/roles'
-import { assessmentPages, supervisionPages } from '../../components/routes'
+import { assessmentPages, eventPages, supervisionPages } from '../../components/routes'
 import './index.scss'
 import { EmptyImage } from '../../components/EmptyImage'
 
@@ -91,6 +91,24 @@ export default function HomePage() {
         {state.status === 'error' ? (
           <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
         ) : null}
+        <CellGroup title="清廉文化活动" className="home__events">
+          <Cell
+            className="home__entry home__scan"
+            title="扫码签到"
+            description="扫描活动现场的签到二维码"
+            extra="扫码"
+            clickable
+            onClick={() => go(eventPages.signIn())}
+          />
+          <Cell
+            className="home__entry"
+            title="我的活动"
+            description="警示教育、廉政党课等活动与签到记录"
+            extra="进入"
+            clickable
+            onClick={() => go(eventPages.list())}
+          />
+        </CellGroup>
         {state.status === 'ready' ? <Workbench memberships={state.me.memberships} /> : null}
         {state.status === 'ready' && state.me.memberships.length > 0 ? (
           <MembershipList memberships={state.me.memberships} />

@@ -7,7 +7,7 @@ import { openAssessments } from '../../components/assessment/logic'
 import { formatDate, formatDateTime } from '../../components/format'
 import { ErrorState, LoadingState } from '../../components/PageState'
 import { enterprisesOf } from '../../components/roles'
-import { assessmentPages } from '../../components/routes'
+import { assessmentPages, eventPages } from '../../components/routes'
 import { useMe } from '../../components/useMe'
 import { useOutbox } from '../../components/useOutbox'
 import { usePullRefresh, useRemote } from '../../components/useRemote'
@@ -42,6 +42,16 @@ export default function TasksPage() {
   return (
     <View className="page tasks">
       <View className="page__body">
+        <CellGroup className="tasks__events">
+          <Cell
+            className="tasks__scan"
+            title={<Text className="tasks__label">扫码签到</Text>}
+            description="参加清廉文化活动时，扫描现场的签到二维码"
+            extra="扫码"
+            clickable
+            onClick={() => void Taro.navigateTo({ url: eventPages.signIn() })}
+          />
+        </CellGroup>
         {me.status === 'loading' ||
         (me.status === 'ready' && tasks.status === 'loading' && liaisonOf?.length) ? (
           <LoadingState rows={1} />

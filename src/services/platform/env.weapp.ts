@@ -5,3 +5,8 @@
 export const apiBase: string = process.env.TARO_APP_WEAPP_API_BASE ?? ''
 /** The mini-program always logs in with WeChat; the demo picker exists only in H5. */
 export const demoMode: boolean = false
+
+/** Where the H5 pages are served (the big-screen link opens there): the API server serves them too. */
+export function webOrigin(): string {
+  return process.env.TARO_APP_WEB_BASE ?? apiBase
+}

@@ -68,3 +68,30 @@ export interface PlatformMedia {
   /** Resolves with any HTTP status; rejects (request layer's ApiError, status 0) when nothing came back. */
   uploadFile(req: UploadRequest): Promise<{ status: number; data: unknown }>
 }
+
+/** QR scanning. Mini-program (scan.weapp.ts): wx.scanCode from the camera; H5 (scan.ts): none, paste instead. */
+export interface PlatformScan {
+  /** False where there is no scanner: the page offers a text field for the code. */
+  readonly canScan: boolean
+  /** The scanned text; null when the user cancels. */
+  scan(): Promise<string | null>
+}
+
+/** The device's position for events with a place (WGS84). */
+export interface PlatformLocation {
+  /** Null when the user refuses (privacy guide or permission) or the position is unavailable. */
+  locate(): Promise<{ lat: number; lng: number; accuracy?: number } | null>
+}
+
+export interface DownloadRequest {
+  url: string
+  header: Record<string, string>
+  fileName: string
+  fileType: 'xlsx'
+}
+
+/** A file from the API for the user: a browser download on H5, wx.openDocument in the mini-program. */
+export interface PlatformDownload {
+  /** Resolves with the HTTP status; rejects when nothing came back. */
+  open(req: DownloadRequest): Promise<{ status: number }>
+}

@@ -111,3 +111,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file })
   return file
 }
+
+// Taro's H5 router keeps the pages below the current one in the DOM (hidden): look at visible ones only.
+
+/** The first visible element matching `selector` (optionally containing `hasText`). */
+export function visible(page: Page, selector: string, hasText?: string | RegExp) {
+  return page
+    .locator(selector, hasText === undefined ? undefined : { hasText })
+    .filter({ visible: true })
+    .first()
+}
+
+/** The first visible element with that text. */
+export function visibleText(page: Page, value: string, exact = false) {
+  return page.getByText(value, { exact }).filter({ visible: true }).first()
+}

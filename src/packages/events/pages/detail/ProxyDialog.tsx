@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Dialog, Input } from '@nutui/nutui-react-taro'
+import type { TEvent } from '../../../../models/event'
+import type { TMember } from '../../../../models/org'
+import { fetchMembers, queueProxySignIn } from '../../../../services/events'
+import { userOutbox } from '../../../../services/session'
+import { KEEP_OPEN, settleWrite } from '../../../../components/settleWrite'
+import '../../../../components/FormDialog.scss'
+
+export interface ProxyDialogProps {
+  event: TEvent
+  signedUserIds: ReadonlySet<number>
+  visible: boolean
+  onClose: () => void
+  onDone: () => void
+}
+
+/** 代签: the organiser signs in an audience member who could not scan, with the reason (kept on record). */
+export function ProxyDialog({ event, signedUserIds, visible, onClose, onDone }: ProxyDialogProps) {
+  const [members, setMembers] = useState<TMember[] | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [userId, setUserId] = useState<number | null>(null)
+  const [reason, setReason] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    if (!visible) return
+    setUserId(null)
+    setReason('')
+    setError(null)
+    setMembers(null)
+    setLoadError(null)
+    Promise.all(event.audience.map((a) => fetchMembers(a.id)))
+      .then((lists) => setMembers(lists.flat()))
+      .catch((err: unknown) => setLoadError(err instanceof Error ? err.message : '成员加载失败'))
+  }, [visible, event.audience])
+
+  const submit = async (): Promise<void> => {
+    if (busy) throw KEEP_OPEN
+    if (userId === null) {
+      setError('请选择代签人员')
+      throw KEEP_OPEN
+    }
+    if (reason.trim().length < 2) {
+      setError('请说明代签原因')
+      throw KEEP_OPEN
+    }
+    const outbox = userOutbox()
+    if (!outbox) throw KEEP_OPEN
+    setBusy(true)
+    try {
+      const entry = queueProxySignIn(event.id, userId, reason.trim())
+      const outcome = await settleWrite(outbox, entry)
+      if (outcome.kind === 'refused') {
+        outbox.dismiss(entry.id)
+        setError(outcome.message)
+        throw KEEP_OPEN
+      }
+      void Taro.showToast({
+        title: outcome.kind === 'delivered' ? '已代签' : '已保存在本机，联网后自动提交',
+        icon: 'none',
+      })
+      onDone()
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const candidates = (members ?? []).filter((m) => !signedUserIds.has(m.userId))
+  return (
+    <Dialog
+      visible={visible}
+      title="组织者代签"
+      confirmText="代签"
+      cancelText="取消"
+      disableConfirmButton={busy}
+      onConfirm={submit}
+      onCancel={onClose}
+      onClose={onClose}
+    >
+      <View className="form-dialog">
+        <Text className="form-dialog__hint">为无法扫码的参加人员签到，代签人与原因将记入签到表。</Text>
+        {loadError ? <Text className="form-dialog__error">{loadError}</Text> : null}
+        {members && candidates.length === 0 ? (
+          <Text className="form-dialog__hint">没有待签到的人员</Text>
+        ) : null}
+        <View className="proxy-members">
+          {candidates.map((m) => (
+            <Text
+              key={m.userId}
+              className={`proxy-members__item${userId === m.userId ? ' proxy-members__item--active' : ''}`}
+              onClick={() => {
+                setUserId(m.userId)
+                setError(null)
+              }}
+            >
+              {m.name}
+            </Text>
+          ))}
+        </View>
+        <View className="form-dialog__field">
+          <Input
+            className="form-dialog__input"
+            value={reason}
+            placeholder="代签原因，如：手机没电"
+            maxLength={200}
+            onChange={(v) => {
+              setReason(v)
+              setError(null)
+            }}
+          />
+        </View>
+        {error ? <Text className="form-dialog__error">{error}</Text> : null}
+      </View>
+    </Dialog>
+  )
+}

@@ -1,0 +1,271 @@
+import { useMemo, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import {
+  EVENT_KIND_LABELS,
+  SIGN_IN_METHOD_LABELS,
+  SIGN_IN_PHASE_LABELS,
+  ZDisplayLink,
+  type TDisplayLink,
+  type TEvent,
+} from '../../../../models/event'
+import {
+  fetchAttendance,
+  fetchDisplayLinks,
+  fetchEvent,
+  openAttendanceWorkbook,
+  queueCreateDisplayLink,
+  queueRevokeDisplayLink,
+} from '../../../../services/events'
+import { webOrigin } from '../../../../services/platform/env'
+import { userOutbox } from '../../../../services/session'
+import { formatDateTime } from '../../../../components/format'
+import { OutboxNotice } from '../../../../components/OutboxNotice'
+import { ErrorState, LoadingState } from '../../../../components/PageState'
+import { eventPages, idParam } from '../../../../components/routes'
+import { settleWrite } from '../../../../components/settleWrite'
+import { usePullRefresh, useRemote } from '../../../../components/useRemote'
+import { useRequireSession } from '../../../../components/useSession'
+import { ProxyDialog } from './ProxyDialog'
+import '../../../../components/assessment/page.scss'
+import '../../../../components/events/events.scss'
+import './index.scss'
+
+const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 })
+
+/** The big-screen page (H5, no login) for a display token. */
+export function screenUrl(token: string): string {
+  return `${webOrigin()}/#${eventPages.screen(token)}`
+}
+
+function Line({ label, value }: { label: string; value: string }) {
+  return (
+    <View className="ev-line">
+      <Text className="ev-line__label">{label}</Text>
+      <Text className="ev-line__value">{value}</Text>
+    </View>
+  )
+}
+
+function Organiser({ event, onChanged }: { event: TEvent; onChanged: () => void }) {
+  const links = useRemote(`links:${event.id}`, () => fetchDisplayLinks(event.id))
+  const attendance = useRemote(`attendance:${event.id}`, () => fetchAttendance(event.id))
+  const [created, setCreated] = useState<Record<number, string>>({})
+  const [proxying, setProxying] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const signed = useMemo(
+    () =>
+      new Set(attendance.state.status === 'ready' ? attendance.state.data.signIns.map((s) => s.userId) : []),
+    [attendance.state],
+  )
+
+  const createLink = async () => {
+    const outbox = userOutbox()
+    if (!outbox || busy) return
+    setBusy(true)
+    try {
+      const outcome = await settleWrite(outbox, queueCreateDisplayLink(event.id))
+      if (outcome.kind === 'delivered') {
+        const link = ZDisplayLink.safeParse(outcome.response?.data)
+        if (link.success && link.data.token) {
+          const url = screenUrl(link.data.token)
+          setCreated((c) => ({ ...c, [link.data.id]: url }))
+        }
+      } else toast(outcome.kind === 'refused' ? outcome.message : '网络不佳，联网后自动生成')
+      await links.reload().catch(() => undefined)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const revoke = async (link: TDisplayLink) => {
+    const { confirm } = await Taro.showModal({
+      title: '撤销大屏链接',
+      content: '撤销后，用这个链接打开的大屏将不再显示签到码。',
+      confirmText: '撤销',
+    })
+    const outbox = userOutbox()
+    if (!confirm || !outbox) return
+    const outcome = await settleWrite(outbox, queueRevokeDisplayLink(event.id, link.id))
+    toast(
+      outcome.kind === 'delivered'
+        ? '已撤销'
+        : outcome.kind === 'refused'
+          ? outcome.message
+          : '联网后自动撤销',
+    )
+    await links.reload().catch(() => undefined)
+  }
+
+  const copy = (url: string) =>
+    void Taro.setClipboardData({ data: url }).then(
+      () => toast('链接已复制，请在投影电脑的浏览器中打开'),
+      () => toast('复制失败，请长按链接手动复制'),
+    )
+
+  const exportSheet = async () => {
+    try {
+      await openAttendanceWorkbook(event.id, event.title)
+    } catch (err) {
+      toast(err instanceof Error ? err.message : '导出失败')
+    }
+  }
+
+  const count = attendance.state.status === 'ready' ? attendance.state.data.count : event.signedInCount
+  const expected = attendance.state.status === 'ready' ? attendance.state.data.expected : null
+  const activeLinks = links.state.status === 'ready' ? links.state.data.filter((l) => !l.revokedAt) : []
+
+  return (
+    <>
+      <View className="a-card event-organiser">
+        <Text className="a-card__title">组织者</Text>
+        <View className="ev-line">
+          <Text className="ev-line__label">已签到</Text>
+          <Text className="ev-line__value">
+            <Text className="ev-count event-organiser__count">{count}</Text>
+            {expected !== null ? ` / 应到 ${expected} 人` : ' 人'}
+          </Text>
+        </View>
+        {attendance.state.status === 'ready'
+          ? attendance.state.data.signIns
+              .slice(0, 20)
+              .map((s) => (
+                <Line
+                  key={s.signInId}
+                  label={s.name}
+                  value={`${formatDateTime(s.signedInAt)} · ${SIGN_IN_METHOD_LABELS[s.method]}`}
+                />
+              ))
+          : null}
+        <View className="ev-actions">
+          <Button
+            type="primary"
+            size="small"
+            onClick={() => void Taro.navigateTo({ url: eventPages.qr(event.id) })}
+          >
+            显示签到码
+          </Button>
+          <Button size="small" onClick={() => setProxying(true)}>
+            代签
+          </Button>
+          <Button size="small" onClick={() => void exportSheet()}>
+            导出签到表
+          </Button>
+        </View>
+      </View>
+      <View className="a-card event-links">
+        <Text className="a-card__title">大屏链接</Text>
+        <Text className="a-card__subtitle">在投影电脑的浏览器中打开，无需登录，签到码每15秒自动更换。</Text>
+        {activeLinks.map((l) => (
+          <View key={l.id} className="ev-link">
+            {created[l.id] ? <Text className="ev-link__url">{created[l.id]}</Text> : null}
+            <Text className="ev-link__meta">
+              {formatDateTime(l.createdAt)} 生成 · {formatDateTime(l.expiresAt)} 失效
+              {created[l.id] ? '' : '（链接只在生成时显示一次）'}
+            </Text>
+            <View className="ev-actions">
+              {created[l.id] ? (
+                <Button size="small" type="primary" fill="outline" onClick={() => copy(created[l.id])}>
+                  复制链接
+                </Button>
+              ) : null}
+              <Button size="small" fill="outline" onClick={() => void revoke(l)}>
+                撤销
+              </Button>
+            </View>
+          </View>
+        ))}
+        <View className="ev-actions">
+          <Button size="small" type="primary" fill="outline" loading={busy} onClick={() => void createLink()}>
+            生成大屏链接
+          </Button>
+        </View>
+      </View>
+      <ProxyDialog
+        event={event}
+        signedUserIds={signed}
+        visible={proxying}
+        onClose={() => setProxying(false)}
+        onDone={() => {
+          setProxying(false)
+          void attendance.reload().catch(() => undefined)
+          onChanged()
+        }}
+      />
+    </>
+  )
+}
+
+export default function EventDetailPage() {
+  const session = useRequireSession()
+  const eventId = idParam(useRouter().params.eventId)
+  const { state, reload } = useRemote(session && eventId ? `event:${eventId}` : null, () =>
+    fetchEvent(eventId ?? 0),
+  )
+  usePullRefresh(reload)
+
+  if (!session) return <View className="page" />
+  if (!eventId) {
+    return (
+      <View className="page">
+        <ErrorState message="链接无效：缺少活动编号" onRetry={() => void Taro.navigateBack()} />
+      </View>
+    )
+  }
+  if (state.status === 'loading')
+    return (
+      <View className="page">
+        <LoadingState />
+      </View>
+    )
+  if (state.status === 'error') {
+    return (
+      <View className="page">
+        <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
+      </View>
+    )
+  }
+  const e = state.data
+  return (
+    <View className="page event-detail">
+      <View className="page__body">
+        <OutboxNotice />
+        <View className="a-card">
+          <View className="ev-card__head">
+            <Text className="a-card__title ev-card__title">{e.title}</Text>
+            <Text className={`ev-phase ev-phase--${e.phase}`}>{SIGN_IN_PHASE_LABELS[e.phase]}</Text>
+          </View>
+          <Line label="活动类型" value={EVENT_KIND_LABELS[e.kind]} />
+          <Line label="组织单位" value={e.organiser.name} />
+          <Line label="活动时间" value={`${formatDateTime(e.startsAt)} – ${formatDateTime(e.endsAt)}`} />
+          <Line
+            label="签到时间"
+            value={`${formatDateTime(e.signInOpensAt)} – ${formatDateTime(e.signInClosesAt)}`}
+          />
+          <Line
+            label="活动地点"
+            value={e.place ? `${e.place.name ?? '活动现场'}（${e.place.radiusM} 米内签到）` : '不限地点'}
+          />
+          {e.description ? <Line label="活动说明" value={e.description} /> : null}
+        </View>
+        <View className="a-card event-mine">
+          <Text className="a-card__title">我的签到</Text>
+          <Text className={`ev-status${e.mySignIn ? ' ev-status--done' : ''}`}>
+            {e.mySignIn
+              ? `已签到 ${formatDateTime(e.mySignIn.signedInAt)}（${SIGN_IN_METHOD_LABELS[e.mySignIn.method]}）`
+              : '未签到'}
+          </Text>
+          {!e.mySignIn && e.phase === 'open' ? (
+            <View className="ev-actions">
+              <Button type="primary" onClick={() => void Taro.navigateTo({ url: eventPages.signIn(e.id) })}>
+                扫码签到
+              </Button>
+            </View>
+          ) : null}
+        </View>
+        {e.canManage ? <Organiser event={e} onChanged={() => void reload().catch(() => undefined)} /> : null}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '清廉文化活动',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

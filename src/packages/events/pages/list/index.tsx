@@ -1,0 +1,113 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button, Empty } from '@nutui/nutui-react-taro'
+import { EVENT_KIND_LABELS, SIGN_IN_PHASE_LABELS, type TEventSummary } from '../../../../models/event'
+import { fetchEvents, type EventRole, type EventWhen } from '../../../../services/events'
+import { EmptyImage } from '../../../../components/EmptyImage'
+import { formatDateTime } from '../../../../components/format'
+import { OutboxNotice } from '../../../../components/OutboxNotice'
+import { ErrorState, LoadingState } from '../../../../components/PageState'
+import { isEventOrganiser } from '../../../../components/roles'
+import { eventPages } from '../../../../components/routes'
+import { useMe } from '../../../../components/useMe'
+import { usePullRefresh, useRemote } from '../../../../components/useRemote'
+import { useRequireSession } from '../../../../components/useSession'
+import '../../../../components/assessment/page.scss'
+import '../../../../components/events/events.scss'
+
+function EventCard({ e, role }: { e: TEventSummary; role: EventRole }) {
+  return (
+    <View className="a-card ev-card" onClick={() => void Taro.navigateTo({ url: eventPages.detail(e.id) })}>
+      <View className="ev-card__head">
+        <Text className="a-card__title ev-card__title">{e.title}</Text>
+        <Text className={`ev-phase ev-phase--${e.phase}`}>{SIGN_IN_PHASE_LABELS[e.phase]}</Text>
+      </View>
+      <Text className="a-card__subtitle">
+        {EVENT_KIND_LABELS[e.kind]} · {e.organiser.name}
+      </Text>
+      <Text className="a-card__subtitle">
+        {formatDateTime(e.startsAt)} – {formatDateTime(e.endsAt)}
+      </Text>
+      {role === 'organiser' ? (
+        <Text className="ev-status">
+          已签到 {e.signedInCount} / 参加企业 {e.audienceCount} 家
+        </Text>
+      ) : (
+        <Text className={`ev-status${e.mySignIn ? ' ev-status--done' : ''}`}>
+          {e.mySignIn ? `已签到 ${formatDateTime(e.mySignIn.signedInAt)}` : '未签到'}
+        </Text>
+      )}
+    </View>
+  )
+}
+
+export default function EventListPage() {
+  const session = useRequireSession()
+  const { state: me } = useMe(session?.user.id ?? null)
+  const organiser = me.status === 'ready' && isEventOrganiser(me.me.memberships)
+  const [role, setRole] = useState<EventRole>('attendee')
+  const [when, setWhen] = useState<EventWhen>('upcoming')
+  const { state, reload } = useRemote(session ? `events:${role}:${when}` : null, () =>
+    fetchEvents(role, when),
+  )
+  usePullRefresh(reload)
+
+  if (!session) return <View className="page" />
+
+  return (
+    <View className="page event-list">
+      <View className="page__body">
+        <OutboxNotice />
+        <Button
+          type="primary"
+          block
+          className="event-list__scan"
+          onClick={() => void Taro.navigateTo({ url: eventPages.signIn() })}
+        >
+          扫码签到
+        </Button>
+        {organiser ? (
+          <View className="ev-tabs">
+            {(['attendee', 'organiser'] as const).map((r) => (
+              <Text
+                key={r}
+                className={`ev-tabs__tab${role === r ? ' ev-tabs__tab--active' : ''}`}
+                onClick={() => setRole(r)}
+              >
+                {r === 'attendee' ? '我参加的' : '我组织的'}
+              </Text>
+            ))}
+          </View>
+        ) : null}
+        <View className="ev-seg">
+          {(['upcoming', 'past'] as const).map((w) => (
+            <Text
+              key={w}
+              className={`ev-seg__item${when === w ? ' ev-seg__item--active' : ''}`}
+              onClick={() => setWhen(w)}
+            >
+              {w === 'upcoming' ? '进行中和即将开始' : '已结束'}
+            </Text>
+          ))}
+        </View>
+        {state.status === 'loading' ? <LoadingState /> : null}
+        {state.status === 'error' ? (
+          <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
+        ) : null}
+        {state.status === 'ready' ? state.data.map((e) => <EventCard key={e.id} e={e} role={role} />) : null}
+        {state.status === 'ready' && state.data.length === 0 ? (
+          <View className="a-empty">
+            <Empty
+              image={<EmptyImage />}
+              title={when === 'upcoming' ? '暂无进行中或即将开始的活动' : '暂无已结束的活动'}
+              description={
+                role === 'organiser' ? '您组织的活动将显示在这里' : '本企业或监管部门组织的活动将显示在这里'
+              }
+            />
+          </View>
+        ) : null}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,145 @@
+/**
+ * 清廉文化活动 and QR sign-in: typed reads (request.ts) and the writes queued in the outbox (outbox.ts).
+ * The sign-in carries the device's scan time, so a scan made offline is kept and sent later.
+ */
+import { z } from 'zod'
+import {
+  ZAttendance,
+  ZDisplayLink,
+  ZDisplayQr,
+  ZEvent,
+  ZEventSummary,
+  ZQr,
+  type TAttendance,
+  type TDisplayLink,
+  type TDisplayQr,
+  type TEvent,
+  type TEventSummary,
+  type TQr,
+} from '../models/event'
+import { ZMember, type TMember } from '../models/org'
+import { getOutbox, type OutboxEntry } from './outbox'
+import { platformDownload } from './platform/download'
+import { apiBase } from './platform/env'
+import { apiErrorFromResponse, buildUrl, request, toApiError } from './request'
+import { getToken } from './session'
+
+export const EVENT_WRITE_KINDS = {
+  signIn: 'sign_in.scan',
+  proxy: 'sign_in.proxy',
+  displayLinkCreate: 'event.display_link.create',
+  displayLinkRevoke: 'event.display_link.revoke',
+} as const
+
+export const eventPath = (id: number) => `/api/v1/events/${id}`
+
+const ZEventList = z.object({ events: z.array(ZEventSummary) })
+const ZDisplayLinkList = z.object({ links: z.array(ZDisplayLink) })
+const ZMemberList = z.object({ members: z.array(ZMember) })
+
+export type EventRole = 'attendee' | 'organiser'
+export type EventWhen = 'upcoming' | 'past'
+
+export async function fetchEvents(as: EventRole, when: EventWhen): Promise<TEventSummary[]> {
+  const res = await request({ path: '/api/v1/events', query: { as, when }, schema: ZEventList })
+  return res.events
+}
+
+export function fetchEvent(id: number): Promise<TEvent> {
+  return request({ path: eventPath(id), schema: ZEvent })
+}
+
+/** Organiser: the current rotating payload (changes every 15 s). */
+export function fetchEventQr(id: number): Promise<TQr> {
+  return request({ path: `${eventPath(id)}/qr`, schema: ZQr })
+}
+
+export async function fetchDisplayLinks(id: number): Promise<TDisplayLink[]> {
+  const res = await request({ path: `${eventPath(id)}/display-links`, schema: ZDisplayLinkList })
+  return res.links
+}
+
+export function fetchAttendance(id: number): Promise<TAttendance> {
+  return request({ path: `${eventPath(id)}/attendance`, schema: ZAttendance })
+}
+
+/** The big screen: no login, the token is the permission. */
+export function fetchDisplayQr(token: string): Promise<TDisplayQr> {
+  return request({
+    path: `/api/v1/display/${encodeURIComponent(token)}/qr`,
+    auth: false,
+    schema: ZDisplayQr,
+  })
+}
+
+/** Members of an audience enterprise (for 代签); only the liaison (or the office) may read them. */
+export async function fetchMembers(enterpriseId: number): Promise<TMember[]> {
+  const res = await request({ path: `/api/v1/enterprises/${enterpriseId}/members`, schema: ZMemberList })
+  return res.members.filter((m) => m.status === 'approved')
+}
+
+/** Absolute URL of the attendance workbook (the caller adds the bearer token). */
+export function attendanceXlsxUrl(id: number): string {
+  return buildUrl(apiBase, `${eventPath(id)}/attendance.xlsx`)
+}
+
+export interface ScanLocation {
+  lat: number
+  lng: number
+  accuracy?: number
+}
+
+/** POST /sign-ins through the outbox, with the time of the scan on this device. */
+export function queueSignIn(payload: string, scannedAt: Date, location?: ScanLocation | null): OutboxEntry {
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: '/api/v1/sign-ins',
+    body: { payload, scannedAt: scannedAt.toISOString(), ...(location ? { location } : {}) },
+    label: '扫码签到',
+    kind: EVENT_WRITE_KINDS.signIn,
+  })
+}
+
+export function queueProxySignIn(eventId: number, userId: number, reason: string): OutboxEntry {
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${eventPath(eventId)}/sign-ins/proxy`,
+    body: { userId, reason },
+    label: '组织者代签',
+    kind: EVENT_WRITE_KINDS.proxy,
+  })
+}
+
+export function queueCreateDisplayLink(eventId: number): OutboxEntry {
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${eventPath(eventId)}/display-links`,
+    label: '生成大屏链接',
+    kind: EVENT_WRITE_KINDS.displayLinkCreate,
+  })
+}
+
+export function queueRevokeDisplayLink(eventId: number, linkId: number): OutboxEntry {
+  return getOutbox().enqueue({
+    method: 'DELETE',
+    path: `${eventPath(eventId)}/display-links/${linkId}`,
+    label: '撤销大屏链接',
+    kind: EVENT_WRITE_KINDS.displayLinkRevoke,
+  })
+}
+
+/** 导出签到表: the workbook, with the bearer token (a download on H5, a document in the mini-program). */
+export async function openAttendanceWorkbook(id: number, title: string): Promise<void> {
+  const token = getToken()
+  const res = await platformDownload
+    .open({
+      url: attendanceXlsxUrl(id),
+      header: token ? { Authorization: `Bearer ${token}` } : {},
+      fileName: `${title}-签到表.xlsx`,
+      fileType: 'xlsx',
+    })
+    .catch((err: unknown) => {
+      throw toApiError(err)
+    })
+  if (res.status !== 200) throw apiErrorFromResponse(res.status, null)
+}

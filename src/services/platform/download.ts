@@ -1,0 +1,25 @@
+import type { PlatformDownload } from './types'
+
+/**
+ * H5: fetch the file with the bearer token and hand it to the browser as a download link
+ * (an <a download> on a blob: URL), so the workbook lands in the user's downloads.
+ */
+export const platformDownload: PlatformDownload = {
+  async open(req) {
+    const res = await fetch(req.url, { headers: req.header })
+    if (!res.ok) return { status: res.status }
+    const blob = await res.blob()
+    const href = URL.createObjectURL(blob)
+    const a = document.createElement('a')
+    a.href = href
+    a.download = req.fileName
+    a.className = 'download-link'
+    document.body.appendChild(a)
+    a.click()
+    setTimeout(() => {
+      a.remove()
+      URL.revokeObjectURL(href)
+    }, 60_000)
+    return { status: res.status }
+  },
+}

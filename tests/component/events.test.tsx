@@ -1,0 +1,152 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { configureRequest, type Transport, type TransportResponse } from '@/services/request'
+import { completeLogin, getToken, logout, relogin, userOutbox } from '@/services/session'
+import { formatDateTime } from '@/components/format'
+import SignInPage from '@/packages/events/pages/signin/index'
+import EventQrPage from '@/packages/events/pages/qr/index'
+import { LIAISON_ME, openPage } from './support/assessmentFixture'
+
+let transport: jest.MockedFunction<Transport>
+/** The answer to the next POST /sign-ins; an Error is a network failure. */
+let signInAnswer: TransportResponse | Error
+let qrCalls = 0
+
+function typeInto(element: Element, value: string) {
+  act(() => {
+    element.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true }))
+  })
+}
+
+const refusal = (status: number, code: string, message: string): TransportResponse => ({
+  status,
+  data: { error: { code, message, fields: [] } },
+})
+
+const signIn = (at: string) => ({
+  id: 5,
+  eventId: 7,
+  eventTitle: '廉政党课',
+  userId: 9,
+  signedInAt: at,
+  receivedAt: at,
+  scannedAt: at,
+  method: 'scan',
+  flags: [],
+})
+
+function qr(n: number) {
+  const serverTime = new Date(Date.now()).toISOString()
+  return {
+    payload: `QL1.7.${n}.sig`,
+    slot: n,
+    // Expires in 1 s: the page fetches the next one as soon as it does.
+    expiresAt: new Date(Date.now() + 1000).toISOString(),
+    acceptedUntil: new Date(Date.now() + 16_000).toISOString(),
+    serverTime,
+  }
+}
+
+beforeEach(() => {
+  localStorage.clear()
+  qrCalls = 0
+  transport = jest.fn(async (req) => {
+    if (req.method === 'GET' && req.url === '/api/v1/me') return { status: 200, data: LIAISON_ME }
+    if (req.method === 'POST' && req.url === '/api/v1/sign-ins') {
+      if (signInAnswer instanceof Error) throw signInAnswer
+      return signInAnswer
+    }
+    if (req.method === 'GET' && req.url === '/api/v1/events/7/qr') return { status: 200, data: qr(++qrCalls) }
+    if (req.method === 'GET' && req.url === '/api/v1/events/7/attendance')
+      return {
+        status: 200,
+        data: { eventId: 7, title: '廉政党课', count: qrCalls, expected: 12, flaggedCount: 0, signIns: [] },
+      }
+    return { status: 404, data: { error: { code: 'ROUTE_NOT_FOUND', message: '接口不存在', fields: [] } } }
+  })
+  configureRequest({ baseUrl: '', getToken, relogin, transport })
+  completeLogin(
+    { token: 'test-token', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: LIAISON_ME.user },
+    { method: 'demo', openid: 'demo-liaison-private' },
+  )
+})
+afterEach(() => {
+  act(() => logout())
+})
+
+async function pasteAndSubmit(payload: string) {
+  openPage('/packages/events/pages/signin/index', {})
+  render(<SignInPage />)
+  const input = await waitFor(() => {
+    const el =
+      document.querySelector('.signin__input taro-input-core') ?? document.querySelector('.signin__input')
+    if (!el) throw new Error('no input')
+    return el
+  })
+  typeInto(input, payload)
+  fireEvent.click(screen.getByText('提交签到'))
+}
+
+describe('扫码签到: one clear result from the server’s answer', () => {
+  const cases: [string, TransportResponse, string][] = [
+    [
+      '201 signed_in',
+      { status: 201, data: { result: 'signed_in', signIn: signIn('2026-11-24T02:05:00.000Z') } },
+      '签到成功',
+    ],
+    [
+      '200 already_signed_in',
+      { status: 200, data: { result: 'already_signed_in', signIn: signIn('2026-11-24T01:50:00.000Z') } },
+      '已签到',
+    ],
+    ['QR_EXPIRED', refusal(422, 'QR_EXPIRED', '二维码已过期'), '二维码已过期'],
+    ['QR_INVALID', refusal(422, 'QR_INVALID', '无效二维码'), '无效二维码'],
+    ['OUTSIDE_WINDOW', refusal(422, 'OUTSIDE_WINDOW', '不在签到时间'), '不在签到时间'],
+    ['NOT_IN_AUDIENCE', refusal(403, 'NOT_IN_AUDIENCE', '非活动对象'), '非活动对象'],
+    ['OUT_OF_RANGE', refusal(422, 'OUT_OF_RANGE', '不在活动范围'), '不在活动范围'],
+  ]
+  it.each(cases)('%s → %s', async (_name, answer, title) => {
+    signInAnswer = answer
+    await pasteAndSubmit('QL1.7.1.sig')
+    await waitFor(() => expect(document.querySelector('.signin__result-title')?.textContent).toBe(title))
+    // Shown here, so nothing is left in the outbox for 任务.
+    expect(userOutbox()?.list()).toEqual([])
+  })
+
+  it('shows the original time for 已签到 and the scan time is sent in the body', async () => {
+    signInAnswer = {
+      status: 200,
+      data: { result: 'already_signed_in', signIn: signIn('2026-11-24T01:50:00.000Z') },
+    }
+    await pasteAndSubmit('QL1.7.1.sig')
+    expect(
+      await screen.findByText(`您已于 ${formatDateTime('2026-11-24T01:50:00.000Z')} 签到「廉政党课」`),
+    ).toBeTruthy()
+    const post = transport.mock.calls.map((c) => c[0]).find((r) => r.method === 'POST')
+    expect(post?.data).toMatchObject({ payload: 'QL1.7.1.sig' })
+    expect(typeof (post?.data as { scannedAt: string }).scannedAt).toBe('string')
+  })
+
+  it('keeps an offline scan in the outbox: 已记录，联网后自动补传', async () => {
+    signInAnswer = new Error('request:fail')
+    await pasteAndSubmit('QL1.7.1.sig')
+    expect(await screen.findByText('已记录，联网后自动补传', {}, { timeout: 10_000 })).toBeTruthy()
+    const pending = userOutbox()?.list() ?? []
+    expect(pending).toHaveLength(1)
+    expect(pending[0]).toMatchObject({ path: '/api/v1/sign-ins', status: 'pending' })
+  }, 15_000)
+})
+
+describe('签到二维码 (organiser)', () => {
+  it('shows a real QR image and fetches the next code when it expires, with the live count', async () => {
+    openPage('/packages/events/pages/qr/index', { eventId: '7' })
+    render(<EventQrPage />)
+    const img = () => document.querySelector('.qr-image__img img, img.qr-image__img, .qr-image__img')
+    await waitFor(() => expect(qrCalls).toBe(1))
+    await waitFor(() => expect(img()?.getAttribute('src') ?? '').toMatch(/^data:image\/gif;base64,/))
+    const first = img()?.getAttribute('src')
+    expect(await screen.findByText(/秒后更换/)).toBeTruthy()
+    await waitFor(() => expect(qrCalls).toBeGreaterThanOrEqual(2), { timeout: 4000 })
+    await waitFor(() => expect(img()?.getAttribute('src')).not.toBe(first))
+    await waitFor(() => expect(document.querySelector('.event-qr__count')?.textContent).toBe(String(qrCalls)))
+  }, 10_000)
+})

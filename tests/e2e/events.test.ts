@@ -1,0 +1,204 @@
+import fs from 'node:fs'
+import jsQR from 'jsqr'
+import { PNG } from 'pngjs'
+import type { Browser, Page } from 'playwright-core'
+import {
+  launchBrowser,
+  newPhonePage,
+  screenshot,
+  startServer,
+  type RunningServer,
+  visible,
+  visibleText,
+} from './support/harness'
+
+const $ = visible
+const text = visibleText
+
+/**
+ * 活动扫码签到 end to end, in the real H5 build served by the real server (demo data):
+ * 陈静 (联络员, 县恒达食品有限公司) opens the 廉政党课 event and creates a big-screen link; the big screen
+ * (a second browser, no login) shows the rotating QR, which the test decodes from a screenshot with a real
+ * decoder; 王小军 signs in with it through the H5 paste field → 签到成功, again → 已签到, with a code two
+ * slots old → 二维码已过期; the big screen's count goes up.
+ */
+jest.setTimeout(600_000)
+
+const LIAISON = '陈静'
+const EMPLOYEE = '王小军'
+const EVENT = '廉政主题党课：守纪律 讲规矩（演示）'
+
+async function login(page: Page, baseUrl: string, name: string) {
+  await page.goto(`${baseUrl}/#/pages/login/index`)
+  await text(page, name, true).waitFor({ timeout: 30_000 })
+  await text(page, name, true).click()
+  await text(page, '工作台').waitFor({ timeout: 15_000 })
+}
+
+/** Reads the QR code in a PNG screenshot (jsQR on the pixels decoded by pngjs). */
+function decodeQr(file: string): string {
+  const png = PNG.sync.read(fs.readFileSync(file))
+  const code = jsQR(
+    new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length),
+    png.width,
+    png.height,
+  )
+  if (!code) throw new Error(`no QR code found in ${file}`)
+  return code.data
+}
+
+interface DisplayQr {
+  payload: string
+  slot: number
+  attendance: { count: number }
+}
+
+describe('活动扫码签到 in the H5 app and on the big screen', () => {
+  let server: RunningServer
+  let browser: Browser
+  beforeAll(async () => {
+    server = await startServer()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  const errors: string[] = []
+  async function shot(page: Page, name: string) {
+    await page.waitForTimeout(100)
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll(
+          '.taro_page.taro_page_show:not(.taro_page_stationed):not(.taro_tabbar_page)',
+        ).length === 0 && document.getAnimations().every((a) => a.playState !== 'running'),
+    )
+    await page.waitForTimeout(100)
+    return screenshot(page, `events-${name}`)
+  }
+
+  async function displayQr(token: string): Promise<DisplayQr> {
+    const res = await fetch(`${server.baseUrl}/api/v1/display/${token}/qr`)
+    expect(res.status).toBe(200)
+    return (await res.json()) as DisplayQr
+  }
+
+  async function submitPayload(page: Page, payload: string, expected: string) {
+    const input = $(page, '.signin__input input')
+    await input.fill(payload)
+    await $(page, '.signin__submit').click()
+    const title = $(page, '.signin__result-title')
+    await title.waitFor({ timeout: 15_000 })
+    await expect(title.innerText()).resolves.toBe(expected)
+  }
+
+  it('organiser shows the code on a big screen, an employee signs in with it', async () => {
+    const base = server.baseUrl
+
+    // A code as it is at the start (the organiser's own API): two slots old, it is refused below.
+    const auth = await fetch(`${base}/api/v1/auth/dev`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ openid: 'demo-liaison-private' }),
+    })
+    const { token: bearer } = (await auth.json()) as { token: string }
+    const api = async <T>(path: string): Promise<T> => {
+      const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${bearer}` } })
+      expect(res.status).toBe(200)
+      return (await res.json()) as T
+    }
+    const { events } = await api<{ events: { id: number; title: string }[] }>(
+      '/api/v1/events?as=organiser&when=upcoming',
+    )
+    const eventId = events.find((e) => e.title === EVENT)?.id
+    expect(eventId).toBeDefined()
+    const old = await api<{ payload: string; slot: number }>(`/api/v1/events/${eventId}/qr`)
+
+    // ── 陈静: 首页 → 我的活动 → the event → 生成大屏链接 ──
+    const organiser = await newPhonePage(browser)
+    organiser.on('pageerror', (e) => errors.push(String(e)))
+    await login(organiser, base, LIAISON)
+    await text(organiser, '我的活动', true).click()
+    await text(organiser, EVENT).waitFor({ timeout: 15_000 })
+    await text(organiser, '我组织的', true).waitFor()
+    await shot(organiser, '01-list')
+    await text(organiser, EVENT).click()
+    await text(organiser, '大屏链接', true).waitFor({ timeout: 15_000 })
+    await text(organiser, '生成大屏链接', true).click()
+    const urlText = $(organiser, '.ev-link__url')
+    await urlText.waitFor({ timeout: 15_000 })
+    const screenUrl = (await urlText.innerText()).trim()
+    expect(screenUrl).toMatch(/#\/packages\/events\/pages\/screen\/index\?token=[A-Za-z0-9_-]{32}$/)
+    const token = screenUrl.split('token=')[1]
+    await shot(organiser, '02-detail-organiser')
+
+    // ── the big screen: a separate browser, no login ──
+    const screenContext = await browser.newContext({
+      viewport: { width: 1280, height: 720 },
+      locale: 'zh-CN',
+    })
+    const screen = await screenContext.newPage()
+    screen.on('pageerror', (e) => errors.push(String(e)))
+    await screen.goto(screenUrl)
+    await $(screen, '.screen__qr img').waitFor({ timeout: 30_000 })
+    await text(screen, EVENT).waitFor()
+    const countBefore = Number(await $(screen, '.screen__count').innerText())
+    await screenshot(screen, 'events-03-screen')
+
+    // ── 王小军 (another browser context): 首页 → 扫码签到 (H5: paste the code) ──
+    const employee = await newPhonePage(browser)
+    employee.on('pageerror', (e) => errors.push(String(e)))
+    await login(employee, base, EMPLOYEE)
+    await text(employee, '扫码签到', true).click()
+    await $(employee, '.signin__input input').waitFor({ timeout: 15_000 })
+    await shot(employee, '04-signin-paste')
+
+    // ── the old code: accepted only in its slot and the next, so wait (usually no longer) for two changes ──
+    for (;;) {
+      const now = await displayQr(token)
+      if (now.slot >= old.slot + 2) break
+      await new Promise((r) => setTimeout(r, 1000))
+    }
+    await submitPayload(employee, old.payload, '二维码已过期')
+    await shot(employee, '05-expired')
+
+    // The code on the screen right now, read from its screenshot.
+    const file = await screenshot(screen, 'events-06-screen-decoded')
+    const payload = decodeQr(file)
+    expect(payload.length).toBeGreaterThan(10)
+    const live = await displayQr(token)
+    expect(payload.split('.').slice(0, 2)).toEqual(live.payload.split('.').slice(0, 2))
+
+    await submitPayload(employee, payload, '签到成功')
+    await shot(employee, '07-signed-in')
+
+    await submitPayload(employee, payload, '已签到')
+    await expect($(employee, '.ev-result__detail').innerText()).resolves.toMatch(/您已于 .+ 签到/)
+    await shot(employee, '08-already-signed-in')
+
+    // ── the big screen's count goes up ──
+    await screen.waitForFunction(
+      (before) => Number(document.querySelector('.screen__count')?.textContent) === before + 1,
+      countBefore,
+      { timeout: 15_000 },
+    )
+    await screenshot(screen, 'events-09-screen-count-up')
+
+    // Not a code of ours at all.
+    await submitPayload(employee, 'https://example.com/not-a-sign-in-code', '无效二维码')
+
+    // ── 陈静: the code on the phone (显示签到码) is a real, decodable QR with the count ──
+    await organiser.bringToFront()
+    await text(organiser, '显示签到码', true).click()
+    await $(organiser, '.event-qr__code img').waitFor({ timeout: 15_000 })
+    await organiser.waitForFunction(
+      () => Number(document.querySelector('.event-qr__count')?.textContent) >= 1,
+    )
+    const qrFile = await shot(organiser, '10-organiser-qr')
+    const organiserPayload = decodeQr(qrFile)
+    expect(organiserPayload.split('.')[0]).toBe(payload.split('.')[0])
+
+    expect(errors).toEqual([])
+  })
+})
