@@ -23,6 +23,8 @@ export default defineAppConfig({
         'pages/qr/index',
         'pages/signin/index',
         'pages/screen/index',
+        'pages/create/index',
+        'pages/rate/index',
       ],
     },
     {

@@ -39,9 +39,37 @@ export function isReviewer(memberships: readonly TMembership[]): boolean {
 
 /** Who may organise events: an enterprise's 联络员 / 支部书记, a department's 监管员 / 办公室. */
 export function isEventOrganiser(memberships: readonly TMembership[]): boolean {
-  return approved(memberships).some((m) =>
-    m.organisationKind === 'enterprise'
-      ? m.role === 'liaison' || m.role === 'branch_secretary'
-      : m.role === 'supervisor' || m.role === 'office',
+  return eventOrganiserOptions(memberships).length > 0
+}
+
+export interface EventOrganiserOption {
+  kind: 'enterprise' | 'department'
+  id: number
+  name: string
+}
+
+/** The organisations this user may organise an event for (the server checks the same roles). */
+export function eventOrganiserOptions(memberships: readonly TMembership[]): EventOrganiserOption[] {
+  const seen = new Set<string>()
+  const out: EventOrganiserOption[] = []
+  for (const m of approved(memberships)) {
+    const allowed =
+      m.organisationKind === 'enterprise'
+        ? m.role === 'liaison' || m.role === 'branch_secretary'
+        : m.role === 'supervisor' || m.role === 'office'
+    const key = `${m.organisationKind}:${m.organisationId}`
+    if (!allowed || seen.has(key)) continue
+    seen.add(key)
+    out.push({ kind: m.organisationKind, id: m.organisationId, name: m.organisationName })
+  }
+  return out
+}
+
+/** Enterprises whose 活动到会率 this user may read: its own as 联络员 / 负责人 / 支部书记. */
+export function attendanceRateEnterprises(memberships: readonly TMembership[]) {
+  return approved(memberships).filter(
+    (m) =>
+      m.organisationKind === 'enterprise' &&
+      (m.role === 'liaison' || m.role === 'head' || m.role === 'branch_secretary'),
   )
 }

@@ -34,4 +34,7 @@ export const eventPages = {
   /** 扫码签到; with an event (from its detail page) the position is taken first when it has a place. */
   signIn: (eventId?: number) => `${E}/signin/index${eventId ? `?eventId=${eventId}` : ''}`,
   screen: (token: string) => `${E}/screen/index?token=${encodeURIComponent(token)}`,
+  create: () => `${E}/create/index`,
+  /** 活动到会率 of one enterprise. */
+  rate: (enterpriseId: number) => `${E}/rate/index?enterpriseId=${enterpriseId}`,
 }

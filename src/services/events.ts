@@ -5,19 +5,23 @@
 import { z } from 'zod'
 import {
   ZAttendance,
+  ZAttendanceRate,
   ZDisplayLink,
   ZDisplayQr,
   ZEvent,
   ZEventSummary,
   ZQr,
   type TAttendance,
+  type TAttendanceRate,
+  type TCountyEventCreate,
+  type TEnterpriseEventCreate,
   type TDisplayLink,
   type TDisplayQr,
   type TEvent,
   type TEventSummary,
   type TQr,
 } from '../models/event'
-import { ZMember, type TMember } from '../models/org'
+import { ZEnterprise, ZMember, type TEnterprise, type TMember } from '../models/org'
 import { getOutbox, type OutboxEntry } from './outbox'
 import { platformDownload } from './platform/download'
 import { apiBase } from './platform/env'
@@ -29,6 +33,7 @@ export const EVENT_WRITE_KINDS = {
   proxy: 'sign_in.proxy',
   displayLinkCreate: 'event.display_link.create',
   displayLinkRevoke: 'event.display_link.revoke',
+  create: 'event.create',
 } as const
 
 export const eventPath = (id: number) => `/api/v1/events/${id}`
@@ -36,6 +41,7 @@ export const eventPath = (id: number) => `/api/v1/events/${id}`
 const ZEventList = z.object({ events: z.array(ZEventSummary) })
 const ZDisplayLinkList = z.object({ links: z.array(ZDisplayLink) })
 const ZMemberList = z.object({ members: z.array(ZMember) })
+const ZEnterpriseList = z.object({ enterprises: z.array(ZEnterprise) })
 
 export type EventRole = 'attendee' | 'organiser'
 export type EventWhen = 'upcoming' | 'past'
@@ -142,4 +148,31 @@ export async function openAttendanceWorkbook(id: number, title: string): Promise
       throw toApiError(err)
     })
   if (res.status !== 200) throw apiErrorFromResponse(res.status, null)
+}
+
+/** 活动到会率: each event the enterprise was in the audience of, and the totals. */
+export function fetchAttendanceRate(enterpriseId: number): Promise<TAttendanceRate> {
+  return request({ path: `/api/v1/enterprises/${enterpriseId}/attendance-rate`, schema: ZAttendanceRate })
+}
+
+/** Enterprises the user can see (a supervisor: those its department supervises), for a county event. */
+export async function fetchVisibleEnterprises(): Promise<TEnterprise[]> {
+  const res = await request({ path: '/api/v1/enterprises', schema: ZEnterpriseList })
+  return res.enterprises
+}
+
+export type EventCreateRequest =
+  | { organiser: { kind: 'enterprise'; id: number }; body: TEnterpriseEventCreate }
+  | { organiser: { kind: 'department'; id: number }; body: TCountyEventCreate }
+
+/** 发起活动 through the outbox (created once, whatever the network does). */
+export function queueCreateEvent({ organiser, body }: EventCreateRequest): OutboxEntry {
+  const base = organiser.kind === 'enterprise' ? 'enterprises' : 'departments'
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `/api/v1/${base}/${organiser.id}/events`,
+    body,
+    label: `发起活动「${body.title}」`,
+    kind: EVENT_WRITE_KINDS.create,
+  })
 }

@@ -201,4 +201,40 @@ describe('活动扫码签到 in the H5 app and on the big screen', () => {
 
     expect(errors).toEqual([])
   })
+
+  it('an organiser starts an event from the form and sees the enterprise’s 到会率', async () => {
+    const base = server.baseUrl
+    const page = await newPhonePage(browser)
+    page.on('pageerror', (e) => errors.push(String(e)))
+    await login(page, base, LIAISON)
+    await text(page, '我的活动', true).click()
+    await text(page, '我组织的', true).click()
+    await text(page, '发起活动', true).click()
+    await $(page, '.ev-create__title input').waitFor({ timeout: 15_000 })
+
+    // Without a name the form says so and nothing is sent.
+    await $(page, '.ev-create__submit').click()
+    await expect($(page, '.ev-create__error').innerText()).resolves.toBe('请填写活动名称（至少2个字）')
+
+    // 活动类型 from the programme's list, with the task it comes from.
+    await $(page, '.ev-create__kinds .ev-create__choice', '读廉政书').click()
+    await text(page, '依据：实施方案任务11“开展读廉政书”').waitFor()
+    await $(page, '.ev-create__title input').fill('读廉政书分享会（端到端）')
+    await shot(page, '11-create-form')
+    await $(page, '.ev-create__submit').click()
+
+    // The new event's detail page, with the organiser's tools.
+    await text(page, '读廉政书分享会（端到端）').waitFor({ timeout: 15_000 })
+    await text(page, '显示签到码', true).waitFor()
+    await shot(page, '12-created-detail')
+
+    // 到会率 of 县恒达食品有限公司: the sign-in of the first test counts.
+    await page.goBack()
+    await text(page, '到会率', true).click()
+    await text(page, '全部活动', true).waitFor({ timeout: 15_000 })
+    await text(page, EVENT).waitFor()
+    await expect($(page, '.ev-rate__total').innerText()).resolves.toMatch(/实到 [1-9]\d* 人次/)
+    await shot(page, '13-attendance-rate')
+    expect(errors).toEqual([])
+  })
 })

@@ -8,7 +8,7 @@ import { EmptyImage } from '../../../../components/EmptyImage'
 import { formatDateTime } from '../../../../components/format'
 import { OutboxNotice } from '../../../../components/OutboxNotice'
 import { ErrorState, LoadingState } from '../../../../components/PageState'
-import { isEventOrganiser } from '../../../../components/roles'
+import { attendanceRateEnterprises, isEventOrganiser } from '../../../../components/roles'
 import { eventPages } from '../../../../components/routes'
 import { useMe } from '../../../../components/useMe'
 import { usePullRefresh, useRemote } from '../../../../components/useRemote'
@@ -46,6 +46,7 @@ export default function EventListPage() {
   const session = useRequireSession()
   const { state: me } = useMe(session?.user.id ?? null)
   const organiser = me.status === 'ready' && isEventOrganiser(me.me.memberships)
+  const rateOf = me.status === 'ready' ? attendanceRateEnterprises(me.me.memberships) : []
   const [role, setRole] = useState<EventRole>('attendee')
   const [when, setWhen] = useState<EventWhen>('upcoming')
   const { state, reload } = useRemote(session ? `events:${role}:${when}` : null, () =>
@@ -76,6 +77,27 @@ export default function EventListPage() {
                 onClick={() => setRole(r)}
               >
                 {r === 'attendee' ? '我参加的' : '我组织的'}
+              </Text>
+            ))}
+          </View>
+        ) : null}
+        {organiser && role === 'organiser' ? (
+          <View className="ev-organise">
+            <Button
+              className="ev-organise__create"
+              type="primary"
+              fill="outline"
+              onClick={() => void Taro.navigateTo({ url: eventPages.create() })}
+            >
+              发起活动
+            </Button>
+            {rateOf.map((m) => (
+              <Text
+                key={m.organisationId}
+                className="ev-organise__rate"
+                onClick={() => void Taro.navigateTo({ url: eventPages.rate(m.organisationId) })}
+              >
+                {rateOf.length > 1 ? `${m.organisationName} ` : ''}到会率
               </Text>
             ))}
           </View>
