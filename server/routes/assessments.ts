@@ -40,7 +40,8 @@ import {
 } from '../services/rectifications'
 import { performWrite } from '../services/writes'
 import { supervisionOverview } from '../services/supervision'
-import { errorResponses } from './common'
+import { supervisionLedger } from '../services/ledger'
+import { errorResponses, sendAttachment, XLSX_CONTENT_TYPE } from './common'
 
 const ZEnterpriseParams = z.object({ enterpriseId: ZId })
 const ZAssessmentParams = z.object({ enterpriseId: ZId, assessmentId: ZId })
@@ -442,6 +443,32 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => supervisionOverview(app.db, requireAuth(request), request.query.campaignId),
+  )
+
+  app.get(
+    '/api/v1/supervision/ledger.xlsx',
+    {
+      config: { access: SUPERVISORS },
+      schema: {
+        tags: ['supervision'],
+        summary: '导出工作台账（Excel）：所监管企业的自查得分、整改与活动到会率',
+        querystring: z.object({ campaignId: ZId.optional() }),
+      },
+    },
+    async (request, reply) => {
+      const { content, campaignName } = await supervisionLedger(
+        app.db,
+        requireAuth(request),
+        request.query.campaignId,
+        app.clock(),
+      )
+      return sendAttachment(reply, {
+        name: `清廉企业建设工作台账${campaignName ? `-${campaignName}` : ''}.xlsx`,
+        asciiName: 'ledger.xlsx',
+        contentType: XLSX_CONTENT_TYPE,
+        content,
+      })
+    },
   )
 
   app.get(

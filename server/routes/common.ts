@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify'
 import { ZErrorResponse } from '../../src/models/errors'
 
 /** Error answers documented on every route (the body is always the same shape). */
@@ -14,4 +15,25 @@ export const idempotencyHeader = {
   'idempotency-key': {
     description: '幂等键：同一键的重复请求返回首次结果，不会重复创建',
   },
+}
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/**
+ * Sends a generated file as a download: the Chinese file name as RFC 5987 UTF-8 (with an ASCII
+ * fallback for old clients), never cached (it holds personal data).
+ */
+export function sendAttachment(
+  reply: FastifyReply,
+  file: { name: string; asciiName: string; contentType: string; content: Buffer },
+) {
+  const encoded = encodeURIComponent(file.name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  )
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', `attachment; filename="${file.asciiName}"; filename*=UTF-8''${encoded}`)
+    .header('cache-control', 'no-store')
+    .send(file.content)
 }

@@ -36,7 +36,7 @@ import {
   signInWithPayload,
 } from '../services/events'
 import { performWrite } from '../services/writes'
-import { errorResponses } from './common'
+import { errorResponses, sendAttachment, XLSX_CONTENT_TYPE } from './common'
 
 const ZEventParams = z.object({ eventId: ZId })
 
@@ -324,20 +324,12 @@ const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app, opts)
     async (request, reply) => {
       const event = eventOf(request).event
       const content = await attendanceWorkbook(app.db, event)
-      const filename = `${event.title}-签到名单.xlsx`
-      // An ASCII fallback for old clients, then the real name as RFC 5987 UTF-8.
-      const encoded = encodeURIComponent(filename).replace(
-        /['()*]/g,
-        (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-      )
-      reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename="event-${event.id}-attendance.xlsx"; filename*=UTF-8''${encoded}`,
-        )
-        .header('cache-control', 'no-store')
-      return reply.send(content)
+      return sendAttachment(reply, {
+        name: `${event.title}-签到名单.xlsx`,
+        asciiName: `event-${event.id}-attendance.xlsx`,
+        contentType: XLSX_CONTENT_TYPE,
+        content,
+      })
     },
   )
 

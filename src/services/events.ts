@@ -23,10 +23,8 @@ import {
 } from '../models/event'
 import { ZEnterprise, ZMember, type TEnterprise, type TMember } from '../models/org'
 import { getOutbox, type OutboxEntry } from './outbox'
-import { platformDownload } from './platform/download'
-import { apiBase } from './platform/env'
-import { apiErrorFromResponse, buildUrl, request, toApiError } from './request'
-import { getToken } from './session'
+import { openApiFile } from './download'
+import { request } from './request'
 
 export const EVENT_WRITE_KINDS = {
   signIn: 'sign_in.scan',
@@ -84,11 +82,6 @@ export async function fetchMembers(enterpriseId: number): Promise<TMember[]> {
   return res.members.filter((m) => m.status === 'approved')
 }
 
-/** Absolute URL of the attendance workbook (the caller adds the bearer token). */
-export function attendanceXlsxUrl(id: number): string {
-  return buildUrl(apiBase, `${eventPath(id)}/attendance.xlsx`)
-}
-
 export interface ScanLocation {
   lat: number
   lng: number
@@ -135,19 +128,8 @@ export function queueRevokeDisplayLink(eventId: number, linkId: number): OutboxE
 }
 
 /** 导出签到表: the workbook, with the bearer token (a download on H5, a document in the mini-program). */
-export async function openAttendanceWorkbook(id: number, title: string): Promise<void> {
-  const token = getToken()
-  const res = await platformDownload
-    .open({
-      url: attendanceXlsxUrl(id),
-      header: token ? { Authorization: `Bearer ${token}` } : {},
-      fileName: `${title}-签到表.xlsx`,
-      fileType: 'xlsx',
-    })
-    .catch((err: unknown) => {
-      throw toApiError(err)
-    })
-  if (res.status !== 200) throw apiErrorFromResponse(res.status, null)
+export function openAttendanceWorkbook(id: number, title: string): Promise<void> {
+  return openApiFile(`${eventPath(id)}/attendance.xlsx`, `${title}-签到表.xlsx`)
 }
 
 /** 活动到会率: each event the enterprise was in the audience of, and the totals. */

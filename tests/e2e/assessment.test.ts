@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
+import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
 import {
   launchBrowser,
@@ -239,6 +240,23 @@ describe('自查自评 in the H5 app', () => {
     await card.waitFor({ timeout: 15_000 })
     await card.getByText('已提交').waitFor()
     await shot('08-supervision-overview')
+
+    // 导出工作台账: the .xlsx the browser downloads has the submitted score of the enterprise.
+    const [ledger] = await Promise.all([
+      page.waitForEvent('download', { timeout: 20_000 }),
+      $(page, '.supervision__ledger').click(),
+    ])
+    expect(ledger.suggestedFilename()).toMatch(/^清廉企业建设工作台账.*\.xlsx$/)
+    const ledgerFile = path.join(os.tmpdir(), `ledger-${process.pid}.xlsx`)
+    await ledger.saveAs(ledgerFile)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile(ledgerFile)
+    fs.rmSync(ledgerFile, { force: true })
+    const ledgerRow = (workbook.getWorksheet('工作台账')!.getSheetValues() as unknown[][]).find(
+      (r) => r?.[2] === ENTERPRISE,
+    )
+    expect(ledgerRow?.[5]).toBe('已提交')
+    expect(Number(ledgerRow?.[11])).toBeGreaterThan(0)
     await card.click()
     const item = $(page, `#item-${partialCode}`)
     await item.waitFor({ timeout: 15_000 })

@@ -1,9 +1,10 @@
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Empty } from '@nutui/nutui-react-taro'
+import { Button, Empty } from '@nutui/nutui-react-taro'
 import type { TAssessmentStatus, TSupervisedEnterprise } from '../../../../models/assessment'
 import { OWNERSHIP_LABELS, PARTY_ORG_LABELS } from '../../../../models/org'
-import { fetchSupervisionOverview } from '../../../../services/assessments'
+import { fetchSupervisionOverview, openSupervisionLedger } from '../../../../services/assessments'
 import { EmptyImage } from '../../../../components/EmptyImage'
 import { formatDate } from '../../../../components/format'
 import { ErrorState, LoadingState } from '../../../../components/PageState'
@@ -67,6 +68,17 @@ export default function SupervisionOverviewPage() {
     fetchSupervisionOverview(),
   )
   usePullRefresh(reload)
+  const [exporting, setExporting] = useState(false)
+  const exportLedger = async (campaignId?: number) => {
+    setExporting(true)
+    try {
+      await openSupervisionLedger(campaignId)
+    } catch (err) {
+      void Taro.showToast({ title: err instanceof Error ? err.message : '导出失败', icon: 'none' })
+    } finally {
+      setExporting(false)
+    }
+  }
 
   if (!session) return <View className="page" />
   const data = state.status === 'ready' ? state.data : null
@@ -108,6 +120,16 @@ export default function SupervisionOverviewPage() {
                 <Text className="supervision__count-label">已通过</Text>
               </View>
             </View>
+            <Button
+              className="supervision__ledger"
+              type="primary"
+              fill="outline"
+              size="small"
+              loading={exporting}
+              onClick={() => void exportLedger(data.campaign?.id)}
+            >
+              导出工作台账
+            </Button>
           </View>
         ) : null}
         {data && enterprises.length === 0 ? (

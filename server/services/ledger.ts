@@ -1,0 +1,137 @@
+import ExcelJS from 'exceljs'
+import type { DbOrTrx } from '../db/database'
+import type { AuthContext } from '../plugins/auth'
+import { ASSESSMENT_STATUS_LABELS } from '../../src/models/assessment'
+import { DIMENSIONS, SECTION_LABELS } from '../../src/models/checklist'
+import { formatBeijingTime } from '../../src/models/event'
+import { OWNERSHIP_LABELS, PARTY_ORG_LABELS } from '../../src/models/org'
+import { supervisionOverview } from './supervision'
+
+export const LEDGER_COLUMNS = [
+  '序号',
+  '企业名称',
+  '所有制',
+  '党组织',
+  '自查状态',
+  '提交时间',
+  ...DIMENSIONS.map((d) => SECTION_LABELS[d]),
+  '综合得分',
+  '未完成整改',
+  '逾期整改',
+  '活动应到人次',
+  '活动实到人次',
+  '活动到会率',
+] as const
+
+/**
+ * Event attendance per enterprise over the events whose sign-in has opened: expected = events × the
+ * enterprise's approved members today; attended = its members' sign-ins. Two grouped queries.
+ */
+async function attendanceByEnterprise(db: DbOrTrx, enterpriseIds: number[], nowIso: string) {
+  const out = new Map<number, { expected: number; attended: number }>()
+  if (enterpriseIds.length === 0) return out
+  const [events, members, signIns] = await Promise.all([
+    db
+      .selectFrom('event_audience as a')
+      .innerJoin('events as e', 'e.id', 'a.event_id')
+      .select(['a.enterprise_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('e.sign_in_opens_at', '<=', nowIso)
+      .where('a.enterprise_id', 'in', enterpriseIds)
+      .groupBy('a.enterprise_id')
+      .execute(),
+    db
+      .selectFrom('memberships')
+      .select(['organisation_id', (eb) => eb.fn.count<number>('user_id').distinct().as('n')])
+      .where('organisation_kind', '=', 'enterprise')
+      .where('status', '=', 'approved')
+      .where('organisation_id', 'in', enterpriseIds)
+      .groupBy('organisation_id')
+      .execute(),
+    db
+      .selectFrom('sign_ins as s')
+      .innerJoin('events as e', 'e.id', 's.event_id')
+      .select(['s.enterprise_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('e.sign_in_opens_at', '<=', nowIso)
+      .where('s.enterprise_id', 'in', enterpriseIds)
+      .groupBy('s.enterprise_id')
+      .execute(),
+  ])
+  const memberCount = new Map(members.map((r) => [r.organisation_id, Number(r.n)]))
+  const attended = new Map(signIns.map((r) => [r.enterprise_id, Number(r.n)]))
+  for (const r of events) {
+    out.set(r.enterprise_id, {
+      expected: Number(r.n) * (memberCount.get(r.enterprise_id) ?? 0),
+      attended: attended.get(r.enterprise_id) ?? 0,
+    })
+  }
+  return out
+}
+
+/**
+ * 工作台账 as .xlsx: one row per enterprise the caller supervises (the office: all), with the latest (or
+ * the chosen) campaign's status and scores per dimension, open and overdue 整改, and event attendance.
+ */
+export async function supervisionLedger(
+  db: DbOrTrx,
+  auth: AuthContext,
+  campaignId: number | undefined,
+  now: number,
+): Promise<{ content: Buffer; campaignName: string | null }> {
+  const overview = await supervisionOverview(db, auth, campaignId)
+  const nowIso = new Date(now).toISOString()
+  const attendance = await attendanceByEnterprise(
+    db,
+    overview.enterprises.map((e) => e.enterpriseId),
+    nowIso,
+  )
+
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = '清廉企业'
+  workbook.created = new Date(now)
+  const sheet = workbook.addWorksheet('工作台账', { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] })
+  sheet.columns = LEDGER_COLUMNS.map((header, i) => ({
+    header,
+    key: `c${i}`,
+    width: i === 1 ? 30 : i === 5 ? 20 : 11,
+  }))
+  sheet.getRow(1).font = { bold: true }
+  overview.enterprises.forEach((e, i) => {
+    const score = (d: (typeof DIMENSIONS)[number]) => e.sections.find((s) => s.section === d)?.score ?? ''
+    const a = attendance.get(e.enterpriseId) ?? { expected: 0, attended: 0 }
+    sheet.addRow([
+      i + 1,
+      e.enterpriseName,
+      OWNERSHIP_LABELS[e.ownership],
+      PARTY_ORG_LABELS[e.partyOrg],
+      e.status ? ASSESSMENT_STATUS_LABELS[e.status] : '未参加本期',
+      e.submittedAt ? formatBeijingTime(e.submittedAt) : '',
+      ...DIMENSIONS.map(score),
+      e.overall ?? '',
+      e.openRectifications,
+      e.overdueRectifications,
+      a.expected,
+      a.attended,
+      a.expected > 0 ? Math.round((a.attended / a.expected) * 1000) / 1000 : '',
+    ])
+  })
+  sheet.getColumn(LEDGER_COLUMNS.length).numFmt = '0.0%'
+
+  const info = workbook.addWorksheet('说明')
+  info.columns = [
+    { header: '项目', key: 'k', width: 16 },
+    { header: '内容', key: 'v', width: 70 },
+  ]
+  info.getRow(1).font = { bold: true }
+  info.addRows([
+    ['自查期次', overview.campaign?.name ?? '暂无期次'],
+    ['导出时间', formatBeijingTime(nowIso)],
+    ['企业数', overview.enterprises.length],
+    ['得分', '服务器按模板权重计算，是=1、部分=0.5、否=0，不适用项不计；未提交的自查无得分'],
+    ['整改', '未完成＝待整改、退回、待核验；逾期＝待整改或退回且已过整改期限（北京时间）'],
+    ['活动到会率', '已开始签到的活动：应到＝活动数×企业已加入人数（导出时），实到＝签到人次'],
+  ])
+  return {
+    content: Buffer.from(await workbook.xlsx.writeBuffer()),
+    campaignName: overview.campaign?.name ?? null,
+  }
+}
