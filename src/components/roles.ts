@@ -73,3 +73,8 @@ export function attendanceRateEnterprises(memberships: readonly TMembership[]) {
       (m.role === 'liaison' || m.role === 'head' || m.role === 'branch_secretary'),
   )
 }
+
+/** 领导小组办公室: county-wide work such as opening a 自查期次. */
+export function isOffice(memberships: readonly TMembership[]): boolean {
+  return approved(memberships).some((m) => m.organisationKind === 'department' && m.role === 'office')
+}

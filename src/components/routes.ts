@@ -16,6 +16,8 @@ export const assessmentPages = {
 export const supervisionPages = {
   overview: () => `${S}/overview/index`,
   review: (eid: number, aid: number) => `${S}/review/index?eid=${eid}&aid=${aid}`,
+  /** 自查期次 (office): list and 发起新一期. */
+  campaigns: () => `${S}/campaigns/index`,
 }
 
 /** A positive integer id from a page parameter, or null. */

@@ -8,11 +8,14 @@ import {
   ANSWER_LABELS,
   ZAssessment,
   ZAssessmentSummary,
+  ZCampaign,
   ZRectification,
   ZSupervisionOverview,
   type TAnswerValue,
   type TAssessment,
   type TAssessmentSummary,
+  type TCampaign,
+  type TCampaignCreate,
   type TRectification,
   type TSupervisionOverview,
 } from '../models/assessment'
@@ -29,6 +32,7 @@ export const ASSESSMENT_WRITE_KINDS = {
   return: 'assessment.return',
   rectificationRespond: 'rectification.respond',
   rectificationVerify: 'rectification.verify',
+  campaignCreate: 'campaign.create',
 } as const
 
 export const enterprisePath = (eid: number) => `/api/v1/enterprises/${eid}`
@@ -192,4 +196,22 @@ export function fetchSupervisionOverview(campaignId?: number): Promise<TSupervis
 export function openSupervisionLedger(campaignId?: number): Promise<void> {
   const query = campaignId ? `?campaignId=${campaignId}` : ''
   return openApiFile(`/api/v1/supervision/ledger.xlsx${query}`, '清廉企业建设工作台账.xlsx')
+}
+
+const ZCampaignList = z.object({ campaigns: z.array(ZCampaign) })
+
+export async function fetchCampaigns(): Promise<TCampaign[]> {
+  const res = await request({ path: '/api/v1/campaigns', schema: ZCampaignList })
+  return res.campaigns
+}
+
+/** 发起自查期次 (office): one assessment per target enterprise, created once through the outbox. */
+export function queueCreateCampaign(campaign: TCampaignCreate): OutboxEntry {
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: '/api/v1/campaigns',
+    body: campaign,
+    label: `发起自查「${campaign.name}」`,
+    kind: ASSESSMENT_WRITE_KINDS.campaignCreate,
+  })
 }

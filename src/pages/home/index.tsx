@@ -10,7 +10,7 @@ import { OutboxNotice } from '../../components/OutboxNotice'
 import { ErrorState, LoadingState } from '../../components/PageState'
 import { useMe } from '../../components/useMe'
 import { useRequireSession } from '../../components/useSession'
-import { enterprisesOf, isReviewer } from '../../components/roles'
+import { enterprisesOf, isOffice, isReviewer } from '../../components/roles'
 import { assessmentPages, eventPages, supervisionPages } from '../../components/routes'
 import './index.scss'
 import { EmptyImage } from '../../components/EmptyImage'
@@ -57,6 +57,16 @@ function Workbench({ memberships }: { memberships: TMembership[] }) {
           extra="进入"
           clickable
           onClick={() => go(supervisionPages.overview())}
+        />
+      ) : null}
+      {isOffice(memberships) ? (
+        <Cell
+          className="home__entry home__campaigns"
+          title="自查期次"
+          description="发起新一期全县自查，查看已发起的期次"
+          extra="进入"
+          clickable
+          onClick={() => go(supervisionPages.campaigns())}
         />
       ) : null}
     </CellGroup>

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '自查期次',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})
