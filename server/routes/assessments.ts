@@ -11,6 +11,7 @@ import {
   ZCampaignCreate,
   ZEvidenceFile,
   ZRectification,
+  ZRectificationNotice,
   ZRectificationRespond,
   ZRectificationVerify,
   ZReturnBody,
@@ -35,6 +36,7 @@ import {
 import {
   listRectifications,
   rectificationView,
+  issueRectificationNotice,
   respondToRectification,
   verifyRectification,
 } from '../services/rectifications'
@@ -500,6 +502,34 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       rectificationView(app.db, links, request.params.enterpriseId, request.params.rectificationId),
+  )
+
+  app.post(
+    '/api/v1/enterprises/:enterpriseId/rectifications',
+    {
+      config: { access: reviewers },
+      schema: {
+        tags: ['rectifications'],
+        summary: '下发整改通知（监管部门或办公室）',
+        params: ZEnterpriseParams,
+        body: ZRectificationNotice,
+        response: { 201: ZRectification, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      performWrite(request, reply, {
+        action: 'rectification.notice',
+        status: 201,
+        run: (trx) =>
+          issueRectificationNotice(
+            trx,
+            links,
+            requireAuth(request),
+            request.params.enterpriseId,
+            request.body,
+            app.clock(),
+          ),
+      }),
   )
 
   app.post(

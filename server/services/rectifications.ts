@@ -4,7 +4,12 @@ import type { DbOrTrx } from '../db/database'
 import { nowIso } from '../db/database'
 import { AppError, notFound } from '../lib/errors'
 import type { AuthContext } from '../plugins/auth'
-import { isOverdue, type TRectification, type TRectificationStatus } from '../../src/models/assessment'
+import {
+  isOverdue,
+  type TRectification,
+  type TRectificationNotice,
+  type TRectificationStatus,
+} from '../../src/models/assessment'
 import type { WriteOutcome } from './writes'
 import type { FileLinkSigner } from '../lib/files'
 
@@ -194,5 +199,81 @@ export async function verifyRectification(
     entityType: 'rectification',
     entityId: id,
     detail: { decision: input.decision },
+  }
+}
+
+/**
+ * 整改通知 from a supervising department or the office: a new 待整改 item for the enterprise, with the
+ * issuer in its history. The deadline is a date in the county's time zone, today or later.
+ */
+export async function issueRectificationNotice(
+  trx: Trx,
+  links: FileLinkSigner,
+  auth: AuthContext,
+  enterpriseId: number,
+  input: Required<TRectificationNotice>,
+  now: number,
+): Promise<WriteOutcome<TRectification>> {
+  if (input.deadline < todayInShanghai(now))
+    throw new AppError(400, 'VALIDATION_FAILED', undefined, [
+      { path: 'deadline', message: '整改期限不能早于今天' },
+    ])
+  const at = new Date(now).toISOString()
+  const issuer = await trx
+    .selectFrom('memberships as m')
+    .innerJoin('departments as d', 'd.id', 'm.organisation_id')
+    .select('d.name')
+    .where('m.user_id', '=', auth.user.id)
+    .where('m.organisation_kind', '=', 'department')
+    .where('m.status', '=', 'approved')
+    .where((eb) =>
+      eb.or([
+        eb('m.role', '=', 'office'),
+        eb(
+          'm.organisation_id',
+          'in',
+          eb
+            .selectFrom('supervision_links')
+            .select('department_id')
+            .where('enterprise_id', '=', enterpriseId),
+        ),
+      ]),
+    )
+    .orderBy('d.id')
+    .executeTakeFirst()
+  const rect = await trx
+    .insertInto('rectifications')
+    .values({
+      enterprise_id: enterpriseId,
+      source: 'notice',
+      assessment_id: null,
+      item_code: null,
+      title: input.title,
+      detail: input.detail,
+      deadline: input.deadline,
+      status: 'open',
+      response: null,
+      created_by: auth.user.id,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await trx
+    .insertInto('rectification_events')
+    .values({
+      rectification_id: rect.id,
+      from_status: null,
+      to_status: 'open',
+      actor_id: auth.user.id,
+      comment: `${issuer?.name ?? '监管部门'}下发整改通知`,
+      created_at: at,
+    })
+    .execute()
+  return {
+    result: await rectificationView(trx, links, enterpriseId, rect.id),
+    entityType: 'rectification',
+    entityId: rect.id,
+    detail: { source: 'notice', deadline: input.deadline },
   }
 }

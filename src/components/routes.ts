@@ -18,6 +18,8 @@ export const supervisionPages = {
   review: (eid: number, aid: number) => `${S}/review/index?eid=${eid}&aid=${aid}`,
   /** 自查期次 (office): list and 发起新一期. */
   campaigns: () => `${S}/campaigns/index`,
+  /** 下发整改通知 to one enterprise. */
+  notice: (eid: number, name: string) => `${S}/notice/index?eid=${eid}&name=${encodeURIComponent(name)}`,
 }
 
 /** A positive integer id from a page parameter, or null. */

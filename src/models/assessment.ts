@@ -328,6 +328,16 @@ export const ZRectification = z
   .meta({ id: 'Rectification' })
 export type TRectification = z.infer<typeof ZRectification>
 
+/** 整改通知: a supervising department (or the office) tells an enterprise what to put right, by when. */
+export const ZRectificationNotice = z
+  .object({
+    title: z.string().trim().min(2, '请填写整改事项（至少2个字）').max(100, '整改事项不超过100字'),
+    detail: z.string().trim().min(2, '请填写整改要求（至少2个字）').max(1000, '整改要求不超过1000字'),
+    deadline: ZDate,
+  })
+  .meta({ id: 'RectificationNotice' })
+export type TRectificationNotice = z.input<typeof ZRectificationNotice>
+
 export const ZRectificationRespond = z
   .object({
     response: z.string().trim().min(2, '请说明整改情况').max(1000, '整改说明不超过1000字'),

@@ -17,6 +17,7 @@ import {
   type TCampaign,
   type TCampaignCreate,
   type TRectification,
+  type TRectificationNotice,
   type TSupervisionOverview,
 } from '../models/assessment'
 import { openApiFile } from './download'
@@ -33,6 +34,7 @@ export const ASSESSMENT_WRITE_KINDS = {
   rectificationRespond: 'rectification.respond',
   rectificationVerify: 'rectification.verify',
   campaignCreate: 'campaign.create',
+  rectificationNotice: 'rectification.notice',
 } as const
 
 export const enterprisePath = (eid: number) => `/api/v1/enterprises/${eid}`
@@ -213,5 +215,16 @@ export function queueCreateCampaign(campaign: TCampaignCreate): OutboxEntry {
     body: campaign,
     label: `发起自查「${campaign.name}」`,
     kind: ASSESSMENT_WRITE_KINDS.campaignCreate,
+  })
+}
+
+/** 下发整改通知 (supervisor or office) through the outbox. */
+export function queueRectificationNotice(eid: number, notice: TRectificationNotice): OutboxEntry {
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${enterprisePath(eid)}/rectifications`,
+    body: notice,
+    label: `下发整改通知「${notice.title}」`,
+    kind: ASSESSMENT_WRITE_KINDS.rectificationNotice,
   })
 }

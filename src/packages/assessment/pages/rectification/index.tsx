@@ -192,7 +192,11 @@ export default function RectificationPage() {
             整改期限 {formatDate(r.deadline)}
           </Text>
           <Text className="a-card__subtitle">{r.enterpriseName}</Text>
-          {r.detail ? <Text className="rect-detail__detail">自查说明：{r.detail}</Text> : null}
+          {r.detail ? (
+            <Text className="rect-detail__detail">
+              {r.source === 'notice' ? '整改要求' : '自查说明'}：{r.detail}
+            </Text>
+          ) : null}
         </View>
 
         {r.status === 'returned' && lastComment ? (

@@ -8,7 +8,7 @@ import { fetchSupervisionOverview, openSupervisionLedger } from '../../../../ser
 import { EmptyImage } from '../../../../components/EmptyImage'
 import { formatDate } from '../../../../components/format'
 import { ErrorState, LoadingState } from '../../../../components/PageState'
-import { supervisionPages } from '../../../../components/routes'
+import { assessmentPages, supervisionPages } from '../../../../components/routes'
 import { usePullRefresh, useRemote } from '../../../../components/useRemote'
 import { useRequireSession } from '../../../../components/useSession'
 import { AssessmentStatusTag } from '../../../../components/assessment/StatusTag'
@@ -57,6 +57,26 @@ function EnterpriseCard({ e }: { e: TSupervisedEnterprise }) {
           </Text>
           <Text className="supervised__label">逾期整改</Text>
         </View>
+      </View>
+      <View className="supervised__actions">
+        <Text
+          className="supervised__action"
+          onClick={(ev) => {
+            ev.stopPropagation()
+            void Taro.navigateTo({ url: assessmentPages.rectifications(e.enterpriseId) })
+          }}
+        >
+          整改事项
+        </Text>
+        <Text
+          className="supervised__action supervised__notice"
+          onClick={(ev) => {
+            ev.stopPropagation()
+            void Taro.navigateTo({ url: supervisionPages.notice(e.enterpriseId, e.enterpriseName) })
+          }}
+        >
+          下发整改通知
+        </Text>
       </View>
     </View>
   )

@@ -10,8 +10,9 @@ import {
 } from './support/harness'
 
 /**
- * 自查期次 end to end: 覃秀 (领导小组办公室) opens a new campaign in the H5 app; every enterprise of the
- * demo county gets its assessment, and the liaison of one of them sees it in her list.
+ * The county's tools end to end in the H5 app: 覃秀 (领导小组办公室) opens a new 自查期次 and every
+ * enterprise gets its assessment; 韦丽萍 (监管员) sends 县恒达食品有限公司 a 整改通知 and its liaison
+ * 陈静 finds it among her 整改事项.
  */
 jest.setTimeout(300_000)
 
@@ -22,7 +23,7 @@ async function login(page: Page, baseUrl: string, name: string) {
   await text(page, '工作台').waitFor({ timeout: 15_000 })
 }
 
-describe('自查期次 in the H5 app', () => {
+describe('office and supervisor tools in the H5 app', () => {
   let server: RunningServer
   let browser: Browser
   beforeAll(async () => {
@@ -51,12 +52,12 @@ describe('自查期次 in the H5 app', () => {
     await expect($(page, '.campaigns__error').innerText()).resolves.toBe('期次名称至少2个字')
 
     await $(page, '.campaigns__name input').fill(NAME)
-    await screenshot(page, 'campaigns-01-form')
+    await screenshot(page, 'supervision-01-campaign-form')
     await $(page, '.campaigns__submit').click()
     const created = $(page, '.campaigns__item', NAME)
     await created.waitFor({ timeout: 15_000 })
     await expect(created.innerText()).resolves.toContain('4 家企业')
-    await screenshot(page, 'campaigns-02-created')
+    await screenshot(page, 'supervision-02-campaign-created')
 
     // 陈静 (联络员, 县恒达食品有限公司) has the new assessment, as a draft.
     const auth = await fetch(`${server.baseUrl}/api/v1/auth/dev`, {
@@ -78,6 +79,49 @@ describe('自查期次 in the H5 app', () => {
       })
     ).json()
     expect(JSON.stringify(list)).toContain(NAME)
+    expect(errors).toEqual([])
+  })
+
+  it('a supervisor sends a 整改通知 and the liaison finds it among her 整改事项', async () => {
+    const errors: string[] = []
+    const page = await newPhonePage(browser)
+    page.on('pageerror', (e) => errors.push(String(e)))
+    const TITLE = '廉洁风险点排查不全面（端到端）'
+
+    await login(page, server.baseUrl, '韦丽萍')
+    await text(page, '监管总览', true).click()
+    const card = $(page, '.supervised', '县恒达食品有限公司')
+    await card.waitFor({ timeout: 15_000 })
+    await card.locator('.supervised__notice').click()
+    await $(page, '.notice__title input').waitFor({ timeout: 15_000 })
+
+    // Without the requirement the page says what is missing.
+    await $(page, '.notice__title input').fill(TITLE)
+    await $(page, '.notice__submit').click()
+    await expect($(page, '.campaigns__error').innerText()).resolves.toBe('请填写整改要求（至少2个字）')
+    await $(page, '.notice__detail textarea').fill(
+      '请对照实施方案任务7补充排查物资采购、财务管理岗位的廉洁风险点。',
+    )
+    await screenshot(page, 'supervision-03-notice-form')
+    await $(page, '.notice__submit').click()
+
+    // Redirected to the enterprise's 整改事项, the notice among them.
+    const item = $(page, '.rect-card', TITLE)
+    await item.waitFor({ timeout: 15_000 })
+    await expect(item.innerText()).resolves.toContain('整改通知')
+    await screenshot(page, 'supervision-04-notice-sent')
+
+    // 陈静 on her own phone.
+    const liaison = await newPhonePage(browser)
+    liaison.on('pageerror', (e) => errors.push(String(e)))
+    await login(liaison, server.baseUrl, '陈静')
+    await text(liaison, '整改事项', true).click()
+    const mine = $(liaison, '.rect-card', TITLE)
+    await mine.waitFor({ timeout: 15_000 })
+    await mine.click()
+    await text(liaison, '县委统战部下发整改通知').waitFor({ timeout: 15_000 })
+    await text(liaison, '整改要求：请对照实施方案任务7').waitFor()
+    await screenshot(liaison, 'supervision-05-liaison-sees-notice')
     expect(errors).toEqual([])
   })
 })

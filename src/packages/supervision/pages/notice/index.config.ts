@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '下发整改通知',
+})

@@ -1,0 +1,127 @@
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button, DatePicker, Input, TextArea } from '@nutui/nutui-react-taro'
+import dayjs from 'dayjs'
+import { ZRectificationNotice } from '../../../../models/assessment'
+import { queueRectificationNotice } from '../../../../services/assessments'
+import { userOutbox } from '../../../../services/session'
+import { formatDate } from '../../../../components/format'
+import { ErrorState } from '../../../../components/PageState'
+import { assessmentPages, idParam } from '../../../../components/routes'
+import { settleWrite } from '../../../../components/settleWrite'
+import { useRequireSession } from '../../../../components/useSession'
+import '../../../../components/assessment/page.scss'
+import '../campaigns/index.scss'
+import './index.scss'
+
+/**
+ * 下发整改通知: what the enterprise must put right and by when (30 days by default). It becomes a 待整改
+ * item in the enterprise's 整改事项, answered and verified like a finding of the self-assessment.
+ */
+export default function RectificationNoticePage() {
+  const session = useRequireSession()
+  const params = useRouter().params
+  const eid = idParam(params.eid)
+  const enterpriseName = decodeURIComponent(params.name ?? '')
+  const [title, setTitle] = useState('')
+  const [detail, setDetail] = useState('')
+  const [deadline, setDeadline] = useState(() => dayjs().add(30, 'day').format('YYYY-MM-DD'))
+  const [picking, setPicking] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  if (!session) return <View className="page" />
+  if (!eid)
+    return <ErrorState message="页面链接不完整，请从监管总览进入" onRetry={() => void Taro.navigateBack()} />
+
+  const submit = async () => {
+    const outbox = userOutbox()
+    if (!outbox || busy) return
+    const notice = { title, detail, deadline }
+    const checked = ZRectificationNotice.safeParse(notice)
+    if (!checked.success) {
+      setError(checked.error.issues[0]?.message ?? '请检查填写内容')
+      return
+    }
+    if (deadline < dayjs().format('YYYY-MM-DD')) {
+      setError('整改期限不能早于今天')
+      return
+    }
+    setError(null)
+    setBusy(true)
+    try {
+      const entry = queueRectificationNotice(eid, checked.data)
+      const outcome = await settleWrite(outbox, entry)
+      if (outcome.kind === 'refused') {
+        outbox.dismiss(entry.id)
+        setError(outcome.message)
+        return
+      }
+      void Taro.showToast({
+        title: outcome.kind === 'queued' ? '已保存在本机，联网后自动下发' : '整改通知已下发',
+        icon: outcome.kind === 'queued' ? 'none' : 'success',
+      })
+      void Taro.redirectTo({ url: assessmentPages.rectifications(eid) })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className="page campaigns notice">
+      <View className="page__body">
+        <View className="a-card">
+          <Text className="a-card__title">{enterpriseName || '整改通知'}</Text>
+          <Text className="campaigns__hint">
+            企业联络员将在「整改事项」中看到本通知，报送整改情况后由监管部门核验销号。
+          </Text>
+          <Text className="campaigns__label notice__label">整改事项</Text>
+          <Input
+            className="campaigns__name notice__title"
+            value={title}
+            maxLength={100}
+            placeholder="如：廉洁风险点排查不全面"
+            onChange={setTitle}
+          />
+          <Text className="campaigns__label notice__label">整改要求</Text>
+          <TextArea
+            className="campaigns__name notice__detail"
+            value={detail}
+            maxLength={1000}
+            placeholder="问题、依据和整改要求"
+            onChange={setDetail}
+          />
+          <View className="campaigns__row notice__deadline" onClick={() => setPicking(true)}>
+            <Text className="campaigns__label">整改期限</Text>
+            <Text className="campaigns__value">{formatDate(deadline)}</Text>
+          </View>
+          {error ? <Text className="campaigns__error">{error}</Text> : null}
+          <Button
+            className="campaigns__submit notice__submit"
+            type="primary"
+            block
+            loading={busy}
+            onClick={() => void submit()}
+          >
+            下发
+          </Button>
+        </View>
+      </View>
+      <DatePicker
+        visible={picking}
+        title="整改期限"
+        type="date"
+        showChinese
+        startDate={dayjs().startOf('day').toDate()}
+        endDate={dayjs().add(2, 'year').toDate()}
+        value={dayjs(deadline).toDate()}
+        onConfirm={(_, values) => {
+          const [y, m, d] = values.map(Number)
+          setDeadline(dayjs(new Date(y, m - 1, d)).format('YYYY-MM-DD'))
+        }}
+        onClose={() => setPicking(false)}
+      />
+    </View>
+  )
+}
