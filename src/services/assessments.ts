@@ -20,7 +20,6 @@ import {
   type TRectificationNotice,
   type TSupervisionOverview,
 } from '../models/assessment'
-import { openApiFile } from './download'
 import { getOutbox, type OutboxEntry } from './outbox'
 import { request } from './request'
 
@@ -192,12 +191,6 @@ export function fetchSupervisionOverview(campaignId?: number): Promise<TSupervis
     query: { campaignId },
     schema: ZSupervisionOverview,
   })
-}
-
-/** 导出工作台账 (.xlsx) of the supervised enterprises for a campaign (default: the latest). */
-export function openSupervisionLedger(campaignId?: number): Promise<void> {
-  const query = campaignId ? `?campaignId=${campaignId}` : ''
-  return openApiFile(`/api/v1/supervision/ledger.xlsx${query}`, '清廉企业建设工作台账.xlsx')
 }
 
 const ZCampaignList = z.object({ campaigns: z.array(ZCampaign) })

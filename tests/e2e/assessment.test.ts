@@ -12,6 +12,9 @@ import {
   type RunningServer,
   visible,
   visibleText,
+  confirmModal,
+  demoLogin,
+  logout,
 } from './support/harness'
 
 const $ = visible
@@ -79,27 +82,6 @@ function makePng(): Buffer {
 }
 
 // ─── page helpers ───────────────────────────────────────────────────────────────────────────────
-/** Taro's H5 modal (Taro.showModal): the visible button with that text. */
-async function confirmModal(page: Page, label: string) {
-  const button = $(page, '.taro-model__btn', label)
-  await button.waitFor({ timeout: 10_000 })
-  await button.click()
-}
-
-async function login(page: Page, baseUrl: string, name: string) {
-  await page.goto(`${baseUrl}/#/pages/login/index`)
-  await text(page, name, true).waitFor({ timeout: 30_000 })
-  await text(page, name, true).click()
-  await text(page, '工作台').waitFor({ timeout: 15_000 })
-}
-
-async function logout(page: Page, baseUrl: string) {
-  await page.goto(`${baseUrl}/#/pages/mine/index`)
-  await text(page, '退出登录').click()
-  await confirmModal(page, '退出')
-  await text(page, '选择演示身份登录').waitFor({ timeout: 15_000 })
-}
-
 /** The bottom action bar's button with exactly this text. */
 function actionButton(page: Page, text: string | RegExp) {
   return $(page, '.a-actions .nut-button', text)
@@ -159,7 +141,7 @@ describe('自查自评 in the H5 app', () => {
     const base = server.baseUrl
 
     // ── 陈静: 任务 lists the open self-assessment; 首页 → 自查自评 → the campaign ──
-    await login(page, base, LIAISON)
+    await demoLogin(page, base, LIAISON)
     await page.goto(`${base}/#/pages/tasks/index`)
     await text(page, '完成年度自查自评').waitFor({ timeout: 15_000 })
     await shot('01-tasks-open-assessment')
@@ -234,7 +216,7 @@ describe('自查自评 in the H5 app', () => {
 
     // ── 韦丽萍: 监管总览 → the enterprise → return one item with a comment ──
     await logout(page, base)
-    await login(page, base, SUPERVISOR)
+    await demoLogin(page, base, SUPERVISOR)
     await text(page, '监管总览').click()
     const card = $(page, '.supervised', ENTERPRISE)
     await card.waitFor({ timeout: 15_000 })
@@ -272,7 +254,7 @@ describe('自查自评 in the H5 app', () => {
 
     // ── 陈静: the returned assessment with the comment; fix that item; resubmit ──
     await logout(page, base)
-    await login(page, base, LIAISON)
+    await demoLogin(page, base, LIAISON)
     await page.goto(`${base}/#/pages/tasks/index`)
     await text(page, '自查被退回，请修改后重新提交').waitFor({ timeout: 15_000 })
     await shot('11-tasks-returned-first')
@@ -334,9 +316,12 @@ describe('自查自评 in the H5 app', () => {
     await text(page, '整改情况').waitFor()
 
     await logout(page, base)
-    await login(page, base, SUPERVISOR)
+    await demoLogin(page, base, SUPERVISOR)
     await text(page, '监管总览').click()
     await $(page, '.supervised', ENTERPRISE).click()
+    // On the review page (监管总览's card has a 整改事项 link too: wait until it is out of sight).
+    await $(page, '.supervision-review__head').waitFor({ timeout: 15_000 })
+    await $(page, '.supervised').waitFor({ state: 'hidden' })
     await text(page, '整改事项', true).click()
     await $(page, '.rect-card', '待核验').click()
     await text(page, '核验意见').waitFor({ timeout: 15_000 })

@@ -10,6 +10,7 @@ import {
   type RunningServer,
   visible,
   visibleText,
+  demoLogin,
 } from './support/harness'
 
 const $ = visible
@@ -27,13 +28,6 @@ jest.setTimeout(600_000)
 const LIAISON = '陈静'
 const EMPLOYEE = '王小军'
 const EVENT = '廉政主题党课：守纪律 讲规矩（演示）'
-
-async function login(page: Page, baseUrl: string, name: string) {
-  await page.goto(`${baseUrl}/#/pages/login/index`)
-  await text(page, name, true).waitFor({ timeout: 30_000 })
-  await text(page, name, true).click()
-  await text(page, '工作台').waitFor({ timeout: 15_000 })
-}
 
 /** Reads the QR code in a PNG screenshot (jsQR on the pixels decoded by pngjs). */
 function decodeQr(file: string): string {
@@ -118,7 +112,7 @@ describe('活动扫码签到 in the H5 app and on the big screen', () => {
     // ── 陈静: 首页 → 我的活动 → the event → 生成大屏链接 ──
     const organiser = await newPhonePage(browser)
     organiser.on('pageerror', (e) => errors.push(String(e)))
-    await login(organiser, base, LIAISON)
+    await demoLogin(organiser, base, LIAISON)
     await text(organiser, '我的活动', true).click()
     await text(organiser, EVENT).waitFor({ timeout: 15_000 })
     await text(organiser, '我组织的', true).waitFor()
@@ -149,7 +143,7 @@ describe('活动扫码签到 in the H5 app and on the big screen', () => {
     // ── 王小军 (another browser context): 首页 → 扫码签到 (H5: paste the code) ──
     const employee = await newPhonePage(browser)
     employee.on('pageerror', (e) => errors.push(String(e)))
-    await login(employee, base, EMPLOYEE)
+    await demoLogin(employee, base, EMPLOYEE)
     await text(employee, '扫码签到', true).click()
     await $(employee, '.signin__input input').waitFor({ timeout: 15_000 })
     await shot(employee, '04-signin-paste')
@@ -206,7 +200,7 @@ describe('活动扫码签到 in the H5 app and on the big screen', () => {
     const base = server.baseUrl
     const page = await newPhonePage(browser)
     page.on('pageerror', (e) => errors.push(String(e)))
-    await login(page, base, LIAISON)
+    await demoLogin(page, base, LIAISON)
     await text(page, '我的活动', true).click()
     await text(page, '我组织的', true).click()
     await text(page, '发起活动', true).click()

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import {
   launchBrowser,
   newPhonePage,
@@ -7,6 +7,7 @@ import {
   visible as $,
   visibleText as text,
   type RunningServer,
+  demoLogin,
 } from './support/harness'
 
 /**
@@ -15,13 +16,6 @@ import {
  * 陈静 finds it among her 整改事项.
  */
 jest.setTimeout(300_000)
-
-async function login(page: Page, baseUrl: string, name: string) {
-  await page.goto(`${baseUrl}/#/pages/login/index`)
-  await text(page, name, true).waitFor({ timeout: 30_000 })
-  await text(page, name, true).click()
-  await text(page, '工作台').waitFor({ timeout: 15_000 })
-}
 
 describe('office and supervisor tools in the H5 app', () => {
   let server: RunningServer
@@ -41,7 +35,7 @@ describe('office and supervisor tools in the H5 app', () => {
     page.on('pageerror', (e) => errors.push(String(e)))
     const NAME = '2027年度清廉企业建设自查（端到端）'
 
-    await login(page, server.baseUrl, '覃秀')
+    await demoLogin(page, server.baseUrl, '覃秀')
     await text(page, '自查期次', true).click()
     await text(page, '已发起的期次', true).waitFor({ timeout: 15_000 })
     await text(page, '2026年度清廉企业建设自查').waitFor({ timeout: 15_000 })
@@ -88,7 +82,7 @@ describe('office and supervisor tools in the H5 app', () => {
     page.on('pageerror', (e) => errors.push(String(e)))
     const TITLE = '廉洁风险点排查不全面（端到端）'
 
-    await login(page, server.baseUrl, '韦丽萍')
+    await demoLogin(page, server.baseUrl, '韦丽萍')
     await text(page, '监管总览', true).click()
     const card = $(page, '.supervised', '县恒达食品有限公司')
     await card.waitFor({ timeout: 15_000 })
@@ -114,7 +108,7 @@ describe('office and supervisor tools in the H5 app', () => {
     // 陈静 on her own phone.
     const liaison = await newPhonePage(browser)
     liaison.on('pageerror', (e) => errors.push(String(e)))
-    await login(liaison, server.baseUrl, '陈静')
+    await demoLogin(liaison, server.baseUrl, '陈静')
     await text(liaison, '整改事项', true).click()
     const mine = $(liaison, '.rect-card', TITLE)
     await mine.waitFor({ timeout: 15_000 })

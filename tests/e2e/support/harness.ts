@@ -126,3 +126,26 @@ export function visible(page: Page, selector: string, hasText?: string | RegExp)
 export function visibleText(page: Page, value: string, exact = false) {
   return page.getByText(value, { exact }).filter({ visible: true }).first()
 }
+
+/** Taro's H5 modal (Taro.showModal): the visible button with that text. */
+export async function confirmModal(page: Page, label: string) {
+  const button = visible(page, '.taro-model__btn', label)
+  await button.waitFor({ timeout: 10_000 })
+  await button.click()
+}
+
+/** Logs in as the demo user with this name through the H5 login page and waits for 首页's 工作台. */
+export async function demoLogin(page: Page, baseUrl: string, name: string) {
+  await page.goto(`${baseUrl}/#/pages/login/index`)
+  await visibleText(page, name, true).waitFor({ timeout: 30_000 })
+  await visibleText(page, name, true).click()
+  await visibleText(page, '工作台').waitFor({ timeout: 15_000 })
+}
+
+/** 我的 → 退出登录 → back on the login page. */
+export async function logout(page: Page, baseUrl: string) {
+  await page.goto(`${baseUrl}/#/pages/mine/index`)
+  await visibleText(page, '退出登录').click()
+  await confirmModal(page, '退出')
+  await visibleText(page, '选择演示身份登录').waitFor({ timeout: 15_000 })
+}
