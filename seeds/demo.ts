@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../server/db/schema'
 import { nowIso } from '../server/db/database'
 import { newEventSecret } from '../server/lib/qrToken'
+import { seedDemoParty } from './partyDemo'
 import type { TEventKind } from '../src/models/event'
 import { creditCodeCheckChar } from '../src/models/creditCode'
 import type { TOwnership, TPartyOrg, TRole } from '../src/models/org'
@@ -453,6 +454,8 @@ export async function seedDemoData(db: Kysely<Database>): Promise<boolean> {
         .values(e.audience.map((key) => ({ event_id: event.id, enterprise_id: enterpriseIds.get(key)! })))
         .execute()
     }
+    // 三会一课: branch rolls, party groups and past meeting records.
+    await seedDemoParty(trx, { enterprises: enterpriseIds, users: userIds }, Date.now())
     return true
   })
 }

@@ -20,6 +20,8 @@ import enterpriseRoutes from './routes/enterprises'
 import memberRoutes from './routes/members'
 import assessmentRoutes from './routes/assessments'
 import eventRoutes from './routes/events'
+import meetingRoutes from './routes/meetings'
+import pledgeRoutes from './routes/pledges'
 import { systemClock, type Clock } from './lib/clock'
 import { FileLinkSigner, FileStore } from './lib/files'
 
@@ -103,6 +105,17 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(eventRoutes, {
     maxOfflineDelayMs: env.SIGNIN_OFFLINE_MAX_DELAY_HOURS * 3600_000,
   })
+  await fastify.register(meetingRoutes, {
+    subscribe: {
+      baseUrl: env.WECHAT_API_BASE,
+      appId: env.WECHAT_APPID,
+      secret: env.WECHAT_SECRET,
+      timeoutMs: env.WECHAT_TIMEOUT_MS,
+      meetingTemplateId: env.WECHAT_SUBSCRIBE_TEMPLATE_MEETING,
+    },
+    reminderIntervalMs: env.MEETING_REMINDER_INTERVAL_MINUTES * 60_000,
+  })
+  await fastify.register(pledgeRoutes, { chainKey: env.PLEDGE_CHAIN_KEY })
 
   // The H5 build, served from the same origin as the API when it has been built.
   const h5Root = path.resolve(env.H5_DIST)

@@ -4,6 +4,8 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/databas
 import { seedDemoData } from '../seeds/demo'
 import { CHECKLIST_V1, CHECKLIST_V1_VERSION } from '../seeds/checklist/v1'
 import { checklistRepository } from './repositories/checklist'
+import { PLEDGE_TEMPLATES_V1, PLEDGE_TEMPLATES_V1_VERSION } from '../seeds/pledges/v1'
+import { ensurePledgeTemplates } from './services/pledges'
 import app from './app'
 import type { Clock } from './lib/clock'
 
@@ -19,6 +21,16 @@ export async function prepareDatabase(env: Env, pgSchema?: string): Promise<Data
         trx,
         CHECKLIST_V1_VERSION,
         CHECKLIST_V1,
+        '依据《县清廉企业建设实施方案》编制',
+      ),
+    )
+  await database.db
+    .transaction()
+    .execute((trx) =>
+      ensurePledgeTemplates(
+        trx,
+        PLEDGE_TEMPLATES_V1_VERSION,
+        PLEDGE_TEMPLATES_V1,
         '依据《县清廉企业建设实施方案》编制',
       ),
     )

@@ -18,6 +18,8 @@ const ZEnv = z
       .or(z.literal('').transform(() => undefined)),
     SQLITE_FILE: z.string().default('data/qinglian.db'),
     TOKEN_SECRET: z.string().min(32, 'TOKEN_SECRET must be at least 32 characters').optional(),
+    /** Keys the pledges' hash chain (HMAC); kept out of the database. */
+    PLEDGE_CHAIN_KEY: z.string().min(32, 'PLEDGE_CHAIN_KEY must be at least 32 characters').optional(),
     TOKEN_TTL_SECONDS: z.coerce
       .number()
       .int()
@@ -28,6 +30,10 @@ const ZEnv = z
     WECHAT_SECRET: z.string().optional(),
     WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
     WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30000).default(5000),
+    /** 订阅消息 template for 三会一课 reminders (fields thing1 / date2 / thing3); unset: no reminders sent. */
+    WECHAT_SUBSCRIBE_TEMPLATE_MEETING: z.string().max(100).optional(),
+    /** How often due 三会一课 reminders are sent (0: only from the office's button). */
+    MEETING_REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
     H5_DIST: z.string().default('dist/h5'),
     UPLOAD_DIR: z.string().default('data/uploads'),
     UPLOAD_MAX_BYTES: z.coerce
@@ -52,6 +58,8 @@ const ZEnv = z
     if (env.APP_MODE === 'production') {
       if (!env.TOKEN_SECRET)
         ctx.addIssue({ code: 'custom', path: ['TOKEN_SECRET'], message: 'required in production' })
+      if (!env.PLEDGE_CHAIN_KEY)
+        ctx.addIssue({ code: 'custom', path: ['PLEDGE_CHAIN_KEY'], message: 'required in production' })
       if (!env.WECHAT_APPID || !env.WECHAT_SECRET)
         ctx.addIssue({
           code: 'custom',
@@ -61,10 +69,11 @@ const ZEnv = z
     }
   })
 
-export type Env = z.infer<typeof ZEnv> & { TOKEN_SECRET: string }
+export type Env = z.infer<typeof ZEnv> & { TOKEN_SECRET: string; PLEDGE_CHAIN_KEY: string }
 
 /** A fixed secret is fine for demo/test data; production refuses to boot without its own. */
 const DEMO_TOKEN_SECRET = 'demo-only-secret-not-for-production-use-0000'
+const DEMO_PLEDGE_CHAIN_KEY = 'demo-only-pledge-chain-key-not-for-production'
 
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = ZEnv.safeParse(source)
@@ -72,5 +81,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`)
     throw new Error(`Invalid environment:\n${lines.join('\n')}`)
   }
-  return { ...parsed.data, TOKEN_SECRET: parsed.data.TOKEN_SECRET ?? DEMO_TOKEN_SECRET }
+  return {
+    ...parsed.data,
+    TOKEN_SECRET: parsed.data.TOKEN_SECRET ?? DEMO_TOKEN_SECRET,
+    PLEDGE_CHAIN_KEY: parsed.data.PLEDGE_CHAIN_KEY ?? DEMO_PLEDGE_CHAIN_KEY,
+  }
 }

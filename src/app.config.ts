@@ -28,6 +28,28 @@ export default defineAppConfig({
       ],
     },
     {
+      root: 'packages/party',
+      pages: [
+        'pages/calendar/index',
+        'pages/edit/index',
+        'pages/detail/index',
+        'pages/supervision/index',
+        'pages/roll/index',
+      ],
+    },
+    {
+      root: 'packages/pledges',
+      pages: [
+        'pages/list/index',
+        'pages/sign/index',
+        'pages/certificate/index',
+        'pages/verify/index',
+        'pages/coverage/index',
+        'pages/supervision/index',
+        'pages/templates/index',
+      ],
+    },
+    {
       root: 'packages/supervision',
       pages: ['pages/overview/index', 'pages/review/index', 'pages/campaigns/index', 'pages/notice/index'],
     },

@@ -410,6 +410,225 @@ const m0005_events: DialectMigration = (dialect) => ({
   },
 })
 
+const m0006_pledges: DialectMigration = (dialect) => ({
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('pledge_templates')
+      .addColumn('id', idColumn(dialect))
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('content', 'text', (c) => c.notNull())
+      .addColumn('note', 'text')
+      .addColumn('created_by', 'integer', (c) => c.references('users.id'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addUniqueConstraint('pledge_templates_kind_version', ['kind', 'version'])
+      .execute()
+    await db.schema
+      .createTable('pledges')
+      .addColumn('id', idColumn(dialect))
+      .addColumn('code', 'text', (c) => c.notNull().unique())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('template_id', 'integer', (c) => c.notNull().references('pledge_templates.id'))
+      .addColumn('enterprise_id', 'integer', (c) => c.notNull().references('enterprises.id'))
+      .addColumn('department_id', 'integer', (c) => c.references('departments.id'))
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('text_sha256', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('started_by', 'integer', (c) => c.notNull().references('users.id'))
+      .addColumn('started_side', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('effective_at', 'text')
+      .addColumn('withdrawn_at', 'text')
+      .addColumn('withdrawn_by', 'integer', (c) => c.references('users.id'))
+      .addColumn('withdraw_reason', 'text')
+      .execute()
+    await db.schema
+      .createIndex('pledges_enterprise')
+      .on('pledges')
+      .columns(['enterprise_id', 'kind'])
+      .execute()
+    await db.schema.createIndex('pledges_department').on('pledges').column('department_id').execute()
+    await db.schema
+      .createTable('pledge_signatures')
+      .addColumn('id', idColumn(dialect))
+      .addColumn('pledge_id', 'integer', (c) => c.notNull().references('pledges.id'))
+      .addColumn('side', 'text', (c) => c.notNull())
+      .addColumn('signer_user_id', 'integer', (c) => c.notNull().references('users.id'))
+      .addColumn('signer_name', 'text', (c) => c.notNull())
+      .addColumn('organisation_kind', 'text', (c) => c.notNull())
+      .addColumn('organisation_id', 'integer', (c) => c.notNull())
+      .addColumn('text_sha256', 'text', (c) => c.notNull())
+      .addColumn('signature_png', 'text', (c) => c.notNull())
+      .addColumn('signature_sha256', 'text', (c) => c.notNull())
+      .addColumn('signed_at', 'text', (c) => c.notNull())
+      .addColumn('ip', 'text')
+      .addColumn('user_agent', 'text')
+      .addColumn('chain_seq', 'integer', (c) => c.notNull())
+      .addUniqueConstraint('pledge_signatures_side', ['pledge_id', 'side'])
+      .execute()
+    await db.schema
+      .createIndex('pledge_signatures_signer')
+      .on('pledge_signatures')
+      .columns(['signer_user_id', 'signed_at'])
+      .execute()
+    // The keyed hash chain: entry n's mac = HMAC(key, mac of n-1 + payload n). seq is given, not generated.
+    await db.schema
+      .createTable('pledge_chain')
+      .addColumn('seq', 'integer', (c) => c.primaryKey())
+      .addColumn('pledge_id', 'integer', (c) => c.notNull().references('pledges.id'))
+      .addColumn('signature_id', 'integer')
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('payload', 'text', (c) => c.notNull())
+      .addColumn('prev_mac', 'text', (c) => c.notNull())
+      .addColumn('mac', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema.createIndex('pledge_chain_pledge').on('pledge_chain').column('pledge_id').execute()
+    await db.schema
+      .createTable('pledge_reminders')
+      .addColumn('id', idColumn(dialect))
+      .addColumn('enterprise_id', 'integer', (c) => c.notNull().references('enterprises.id'))
+      .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
+      .addColumn('year', 'integer', (c) => c.notNull())
+      .addColumn('sent_by', 'integer', (c) => c.notNull().references('users.id'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createIndex('pledge_reminders_user')
+      .on('pledge_reminders')
+      .columns(['user_id', 'year'])
+      .execute()
+  },
+  async down(db: AnyDb) {
+    for (const table of [
+      'pledge_reminders',
+      'pledge_chain',
+      'pledge_signatures',
+      'pledges',
+      'pledge_templates',
+    ])
+      await db.schema.dropTable(table).execute()
+  },
+})
+
+const m0007_party_meetings: DialectMigration = (dialect) => ({
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('party_groups')
+      .addColumn('id', idColumn(dialect))
+      .addColumn('branch_id', 'integer', (c) => c.notNull().references('party_branches.id'))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addUniqueConstraint('party_groups_branch_name', ['branch_id', 'name'])
+      .execute()
+    await db.schema
+      .createTable('party_members')
+      .addColumn('id', idColumn(dialect))
+      .addColumn('branch_id', 'integer', (c) => c.notNull().references('party_branches.id'))
+      .addColumn('user_id', 'integer', (c) => c.references('users.id'))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('branch_role', 'text', (c) => c.notNull())
+      .addColumn('group_id', 'integer', (c) => c.references('party_groups.id'))
+      .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema.createIndex('party_members_branch').on('party_members').column('branch_id').execute()
+    await db.schema.createIndex('party_members_user').on('party_members').column('user_id').execute()
+    await db.schema
+      .createTable('meetings')
+      .addColumn('id', idColumn(dialect))
+      .addColumn('branch_id', 'integer', (c) => c.notNull().references('party_branches.id'))
+      .addColumn('enterprise_id', 'integer', (c) => c.notNull().references('enterprises.id'))
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('group_id', 'integer', (c) => c.references('party_groups.id'))
+      .addColumn('topic', 'text', (c) => c.notNull())
+      .addColumn('starts_at', 'text', (c) => c.notNull())
+      .addColumn('place', 'text', (c) => c.notNull())
+      .addColumn('host', 'text', (c) => c.notNull())
+      .addColumn('recorder', 'text', (c) => c.notNull())
+      .addColumn('expected_count', 'integer', (c) => c.notNull())
+      .addColumn('present_count', 'integer', (c) => c.notNull())
+      .addColumn('non_member_attendees', 'text', (c) => c.notNull())
+      .addColumn('minutes', 'text', (c) => c.notNull())
+      .addColumn('decisions', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('submitted_at', 'text')
+      .addColumn('submitted_by', 'integer', (c) => c.references('users.id'))
+      .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('sign_in_event_id', 'integer', (c) => c.references('events.id'))
+      .addColumn('created_by', 'integer', (c) => c.notNull().references('users.id'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createIndex('meetings_branch_starts')
+      .on('meetings')
+      .columns(['branch_id', 'starts_at'])
+      .execute()
+    await db.schema.createIndex('meetings_enterprise').on('meetings').column('enterprise_id').execute()
+    await db.schema
+      .createTable('meeting_attendance')
+      .addColumn('meeting_id', 'integer', (c) => c.notNull().references('meetings.id'))
+      .addColumn('member_id', 'integer', (c) => c.notNull().references('party_members.id'))
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('reason', 'text')
+      .addColumn('method', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('meeting_attendance_pk', ['meeting_id', 'member_id'])
+      .execute()
+    await db.schema
+      .createTable('meeting_revisions')
+      .addColumn('id', idColumn(dialect))
+      .addColumn('meeting_id', 'integer', (c) => c.notNull().references('meetings.id'))
+      .addColumn('revision', 'integer', (c) => c.notNull())
+      .addColumn('reason', 'text', (c) => c.notNull())
+      .addColumn('snapshot', 'text', (c) => c.notNull())
+      .addColumn('changed_by', 'integer', (c) => c.notNull().references('users.id'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createIndex('meeting_revisions_meeting')
+      .on('meeting_revisions')
+      .column('meeting_id')
+      .execute()
+    // One row per message a user agreed to receive (wx.requestSubscribeMessage: one accept, one message).
+    await db.schema
+      .createTable('subscribe_grants')
+      .addColumn('id', idColumn(dialect))
+      .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
+      .addColumn('template_id', 'text', (c) => c.notNull())
+      .addColumn('purpose', 'text', (c) => c.notNull())
+      .addColumn('result', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('used_at', 'text')
+      .addColumn('send_result', 'text')
+      .execute()
+    await db.schema
+      .createIndex('subscribe_grants_user')
+      .on('subscribe_grants')
+      .columns(['user_id', 'purpose', 'used_at'])
+      .execute()
+    // Meeting attachments (签到表, 现场照片) are evidence files: same storage, same signed links.
+    await db.schema.alterTable('evidence_files').addColumn('meeting_id', 'integer').execute()
+    await db.schema.alterTable('evidence_files').addColumn('attachment_kind', 'text').execute()
+    await db.schema.createIndex('evidence_files_meeting').on('evidence_files').column('meeting_id').execute()
+  },
+  async down(db: AnyDb) {
+    await db.schema.dropIndex('evidence_files_meeting').execute()
+    await db.schema.alterTable('evidence_files').dropColumn('attachment_kind').execute()
+    await db.schema.alterTable('evidence_files').dropColumn('meeting_id').execute()
+    for (const table of [
+      'subscribe_grants',
+      'meeting_revisions',
+      'meeting_attendance',
+      'meetings',
+      'party_members',
+      'party_groups',
+    ])
+      await db.schema.dropTable(table).execute()
+  },
+})
+
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
     '0001_organisations': m0001_organisations(dialect),
@@ -417,5 +636,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0003_idempotency_and_audit': m0003_idempotency_and_audit(dialect),
     '0004_assessments': m0004_assessments(dialect),
     '0005_events': m0005_events(dialect),
+    '0006_pledges': m0006_pledges(dialect),
+    '0007_party_meetings': m0007_party_meetings(dialect),
   }
 }

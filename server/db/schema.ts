@@ -180,6 +180,9 @@ export interface EvidenceFileTable {
   uploaded_by: number
   deleted_at: string | null
   created_at: string
+  /** A meeting record's attachment (签到表, 现场照片): its meeting and kind. */
+  meeting_id: number | null
+  attachment_kind: string | null
 }
 
 export interface AssessmentEventTable {
@@ -279,6 +282,151 @@ export interface SignInTable {
   created_at: string
 }
 
+export interface PledgeTemplateTable {
+  id: Generated<number>
+  kind: string
+  version: number
+  /** JSON of TPledgeTemplateContent */
+  content: string
+  note: string | null
+  created_by: number | null
+  created_at: string
+}
+
+export interface PledgeTable {
+  id: Generated<number>
+  /** The public verify code (12 chars Crockford base32). */
+  code: string
+  kind: string
+  template_id: number
+  enterprise_id: number
+  department_id: number | null
+  /** The exact text signed, and its SHA-256 (hex). */
+  text: string
+  text_sha256: string
+  status: 'pending' | 'effective' | 'withdrawn'
+  started_by: number
+  started_side: 'enterprise' | 'department'
+  created_at: string
+  effective_at: string | null
+  withdrawn_at: string | null
+  withdrawn_by: number | null
+  withdraw_reason: string | null
+}
+
+export interface PledgeSignatureTable {
+  id: Generated<number>
+  pledge_id: number
+  side: 'enterprise' | 'department'
+  signer_user_id: number
+  signer_name: string
+  organisation_kind: 'enterprise' | 'department'
+  organisation_id: number
+  text_sha256: string
+  /** base64 of the PNG as received */
+  signature_png: string
+  signature_sha256: string
+  signed_at: string
+  ip: string | null
+  user_agent: string | null
+  chain_seq: number
+}
+
+export interface PledgeChainTable {
+  seq: number
+  pledge_id: number
+  signature_id: number | null
+  action: 'sign' | 'withdraw'
+  payload: string
+  prev_mac: string
+  mac: string
+  created_at: string
+}
+
+export interface PledgeReminderTable {
+  id: Generated<number>
+  enterprise_id: number
+  user_id: number
+  year: number
+  sent_by: number
+  created_at: string
+}
+
+export interface PartyGroupTable {
+  id: Generated<number>
+  branch_id: number
+  name: string
+  created_at: string
+}
+
+export interface PartyMemberTable {
+  id: Generated<number>
+  branch_id: number
+  user_id: number | null
+  name: string
+  branch_role: 'secretary' | 'deputy_secretary' | 'committee' | 'member'
+  group_id: number | null
+  active: number
+  created_at: string
+  updated_at: string
+}
+
+export interface MeetingTable {
+  id: Generated<number>
+  branch_id: number
+  enterprise_id: number
+  type: string
+  group_id: number | null
+  topic: string
+  starts_at: string
+  place: string
+  host: string
+  recorder: string
+  expected_count: number
+  present_count: number
+  non_member_attendees: string
+  minutes: string
+  decisions: string
+  status: 'draft' | 'submitted'
+  submitted_at: string | null
+  submitted_by: number | null
+  revision: number
+  sign_in_event_id: number | null
+  created_by: number
+  created_at: string
+  updated_at: string
+}
+
+export interface MeetingAttendanceTable {
+  meeting_id: number
+  member_id: number
+  status: 'present' | 'absent'
+  reason: string | null
+  method: 'tick' | 'scan'
+}
+
+export interface MeetingRevisionTable {
+  id: Generated<number>
+  meeting_id: number
+  revision: number
+  reason: string
+  /** JSON of the record before the correction */
+  snapshot: string
+  changed_by: number
+  created_at: string
+}
+
+export interface SubscribeGrantTable {
+  id: Generated<number>
+  user_id: number
+  template_id: string
+  purpose: string
+  result: string
+  created_at: string
+  used_at: string | null
+  send_result: string | null
+}
+
 export interface Database {
   departments: DepartmentTable
   enterprises: EnterpriseTable
@@ -302,6 +450,17 @@ export interface Database {
   event_audience: EventAudienceTable
   event_display_tokens: EventDisplayTokenTable
   sign_ins: SignInTable
+  party_groups: PartyGroupTable
+  party_members: PartyMemberTable
+  meetings: MeetingTable
+  meeting_attendance: MeetingAttendanceTable
+  meeting_revisions: MeetingRevisionTable
+  subscribe_grants: SubscribeGrantTable
+  pledge_templates: PledgeTemplateTable
+  pledges: PledgeTable
+  pledge_signatures: PledgeSignatureTable
+  pledge_chain: PledgeChainTable
+  pledge_reminders: PledgeReminderTable
 }
 
 export type DepartmentRow = Selectable<DepartmentTable>
@@ -314,3 +473,8 @@ export type InviteRow = Selectable<InviteTable>
 export type PartyBranchRow = Selectable<PartyBranchTable>
 export type EventRow = Selectable<EventTable>
 export type SignInRow = Selectable<SignInTable>
+export type PledgeRow = Selectable<PledgeTable>
+export type PledgeSignatureRow = Selectable<PledgeSignatureTable>
+export type PledgeChainRow = Selectable<PledgeChainTable>
+export type MeetingRow = Selectable<MeetingTable>
+export type PartyMemberRow = Selectable<PartyMemberTable>

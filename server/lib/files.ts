@@ -1,6 +1,8 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import type { FastifyRequest } from 'fastify'
+import { AppError } from './errors'
 
 /**
  * Evidence files on local disk, addressed by a random key (never by the user's file name). The type is
@@ -97,4 +99,47 @@ export class FileLinkSigner {
     const given = Buffer.from(sig)
     return expected.length === given.length && crypto.timingSafeEqual(expected, given)
   }
+}
+
+export interface ReceivedFile extends StoredFile {
+  mime: string
+  filename: string
+}
+
+/**
+ * Reads the one uploaded file of a multipart request (field `file`), checks its size and real type and
+ * stores it; the caller records it (and removes it again if the record is not written).
+ */
+export async function receiveUpload(
+  request: FastifyRequest,
+  store: FileStore,
+  maxBytes: number,
+): Promise<ReceivedFile> {
+  if (!request.isMultipart())
+    throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件')
+  const part = await request.file()
+  if (!part) throw new AppError(400, 'FILE_MISSING')
+  let content: Buffer
+  try {
+    content = await part.toBuffer()
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new AppError(
+        413,
+        'FILE_TOO_LARGE',
+        `文件过大，单个文件不超过 ${Math.round(maxBytes / 1024 / 1024)} MB`,
+      )
+    throw error
+  }
+  if (content.length === 0) throw new AppError(400, 'FILE_MISSING')
+  const type = sniffType(content)
+  if (!type) throw new AppError(415, 'FILE_TYPE_NOT_ALLOWED')
+  const stored = await store.put(content, type.ext)
+  // Path separators and control characters never reach a header or a log.
+  const filename = Array.from(part.filename || `file.${type.ext}`, (ch) =>
+    ch < ' ' || ch === '/' || ch === '\\' ? '_' : ch,
+  )
+    .join('')
+    .slice(0, 120)
+  return { ...stored, mime: type.mime, filename }
 }

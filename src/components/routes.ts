@@ -42,3 +42,32 @@ export const eventPages = {
   /** 活动到会率 of one enterprise. */
   rate: (enterpriseId: number) => `${E}/rate/index?enterpriseId=${enterpriseId}`,
 }
+
+const P = '/packages/party/pages'
+
+/** 三会一课 (subpackage packages/party). `eid` + `bid` name the branch; without them, the user's own. */
+export const partyPages = {
+  calendar: (eid?: number, bid?: number) =>
+    `${P}/calendar/index${eid && bid ? `?eid=${eid}&bid=${bid}` : ''}`,
+  /** A new record (of `type`, from the last one of that type) or, with `mid`, a change to one. */
+  edit: (eid: number, bid: number, opts: { mid?: number; type?: string; groupId?: number | null }) =>
+    `${P}/edit/index?eid=${eid}&bid=${bid}${opts.mid ? `&mid=${opts.mid}` : ''}${opts.type ? `&type=${opts.type}` : ''}${opts.groupId ? `&groupId=${opts.groupId}` : ''}`,
+  detail: (eid: number, bid: number, mid: number) => `${P}/detail/index?eid=${eid}&bid=${bid}&mid=${mid}`,
+  supervision: () => `${P}/supervision/index`,
+  roll: (eid: number, bid: number) => `${P}/roll/index?eid=${eid}&bid=${bid}`,
+}
+
+const PL = '/packages/pledges/pages'
+
+export const pledgePages = {
+  list: () => `${PL}/list/index`,
+  /** Sign a one-sided pledge or start a 政商 pledge (kind, and the enterprise or the department it goes through). */
+  sign: (kind: string, via: { eid: number } | { did: number }) =>
+    `${PL}/sign/index?kind=${kind}&${'eid' in via ? `eid=${via.eid}` : `did=${via.did}`}`,
+  countersign: (pledgeId: number) => `${PL}/sign/index?pid=${pledgeId}`,
+  certificate: (pledgeId: number) => `${PL}/certificate/index?id=${pledgeId}`,
+  verify: (code?: string) => `${PL}/verify/index${code ? `?code=${encodeURIComponent(code)}` : ''}`,
+  coverage: (eid: number) => `${PL}/coverage/index?eid=${eid}`,
+  supervision: () => `${PL}/supervision/index`,
+  templates: () => `${PL}/templates/index`,
+}

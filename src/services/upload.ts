@@ -4,6 +4,7 @@
  * Not queued in the outbox: a picked photo is a temporary file the outbox cannot keep; the page shows
  * the failure and the user tries again (with the same key).
  */
+import type { z } from 'zod'
 import { ZEvidenceFile, type TEvidenceFile } from '../models/assessment'
 import { newIdempotencyKey } from './idempotencyKey'
 import { apiBase } from './platform/env'
@@ -39,7 +40,12 @@ function parse(data: unknown): unknown {
 }
 
 /** Uploads one picked file to an evidence endpoint; resolves with the stored file, rejects with ApiError. */
-export async function uploadEvidence(input: UploadInput): Promise<TEvidenceFile> {
+export function uploadEvidence(input: UploadInput): Promise<TEvidenceFile> {
+  return uploadFileTo(input, ZEvidenceFile)
+}
+
+/** Uploads one picked file to any upload endpoint; the answer is checked against `schema`. */
+export async function uploadFileTo<T>(input: UploadInput, schema: z.ZodType<T>): Promise<T> {
   if (input.file.size > MAX_UPLOAD_BYTES) {
     throw new ApiError(413, 'FILE_TOO_LARGE', '文件过大，单个文件不超过 10 MB')
   }
@@ -65,7 +71,7 @@ export async function uploadEvidence(input: UploadInput): Promise<TEvidenceFile>
     if (token) res = await send(token)
   }
   if (res.status < 200 || res.status >= 300) throw apiErrorFromResponse(res.status, res.data)
-  const parsed = ZEvidenceFile.safeParse(parse(res.data))
+  const parsed = schema.safeParse(parse(res.data))
   if (!parsed.success) throw new ApiError(res.status, 'BAD_RESPONSE', BAD_RESPONSE_MESSAGE)
   return parsed.data
 }

@@ -129,6 +129,7 @@ describe(`auth in production mode [${TEST_DB}]`, () => {
       APP_MODE: 'production',
       SEED_DEMO: 'true',
       TOKEN_SECRET: 'production-secret-production-secret-1234',
+      PLEDGE_CHAIN_KEY: 'production-pledge-chain-key-production-5678',
       WECHAT_APPID: 'wx-prod',
       WECHAT_SECRET: 'prod-secret',
     })

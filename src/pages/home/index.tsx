@@ -11,7 +11,13 @@ import { ErrorState, LoadingState } from '../../components/PageState'
 import { useMe } from '../../components/useMe'
 import { useRequireSession } from '../../components/useSession'
 import { enterprisesOf, isOffice, isReviewer } from '../../components/roles'
-import { assessmentPages, eventPages, supervisionPages } from '../../components/routes'
+import {
+  assessmentPages,
+  eventPages,
+  partyPages,
+  pledgePages,
+  supervisionPages,
+} from '../../components/routes'
 import './index.scss'
 import { EmptyImage } from '../../components/EmptyImage'
 
@@ -49,6 +55,28 @@ function Workbench({ memberships }: { memberships: TMembership[] }) {
             onClick={() => go(assessmentPages.rectifications(e.id))}
           />
         ))}
+      {enterprises.some((e) =>
+        e.roles.some((r) => r === 'branch_secretary' || r === 'liaison' || r === 'head'),
+      ) ? (
+        <Cell
+          className="home__entry home__party"
+          title="三会一课"
+          description="支部会议记录、完成情况日历与到期提醒"
+          extra="进入"
+          clickable
+          onClick={() => go(partyPages.calendar())}
+        />
+      ) : null}
+      {reviewer ? (
+        <Cell
+          className="home__entry home__party-supervision"
+          title="三会一课监管"
+          description="所监管企业党支部本月报送情况与完成率"
+          extra="进入"
+          clickable
+          onClick={() => go(partyPages.supervision())}
+        />
+      ) : null}
       {reviewer ? (
         <Cell
           className="home__entry"
@@ -119,6 +147,18 @@ export default function HomePage() {
             onClick={() => go(eventPages.list())}
           />
         </CellGroup>
+        {state.status === 'ready' && state.me.memberships.some((m) => m.status === 'approved') ? (
+          <CellGroup title="廉洁承诺" className="home__pledges">
+            <Cell
+              className="home__entry"
+              title="廉洁承诺"
+              description="个人廉洁从业、企业诚信守法经营、政商双边清廉承诺的签署与核验"
+              extra="进入"
+              clickable
+              onClick={() => go(pledgePages.list())}
+            />
+          </CellGroup>
+        ) : null}
         {state.status === 'ready' ? <Workbench memberships={state.me.memberships} /> : null}
         {state.status === 'ready' && state.me.memberships.length > 0 ? (
           <MembershipList memberships={state.me.memberships} />

@@ -7,7 +7,9 @@ import { openAssessments } from '../../components/assessment/logic'
 import { formatDate, formatDateTime } from '../../components/format'
 import { ErrorState, LoadingState } from '../../components/PageState'
 import { enterprisesOf } from '../../components/roles'
-import { assessmentPages, eventPages } from '../../components/routes'
+import { assessmentPages, eventPages, partyPages } from '../../components/routes'
+import { fetchDueMeetings } from '../../services/meetingDue'
+import { MEETING_TYPE_LABELS } from '../../models/meetingCompliance'
 import { useMe } from '../../components/useMe'
 import { useOutbox } from '../../components/useOutbox'
 import { usePullRefresh, useRemote } from '../../components/useRemote'
@@ -29,9 +31,17 @@ export default function TasksPage() {
   const { state: tasks, reload } = useRemote(liaisonOf ? `tasks:${liaisonOf.join(',')}` : null, async () =>
     openAssessments((await Promise.all((liaisonOf ?? []).map((eid) => fetchAssessments(eid)))).flat()),
   )
+  // 三会一课 falling due within 7 days, for the branches this user writes records for.
+  const { state: due, reload: reloadDue } = useRemote(
+    me.status === 'ready' && enterprisesOf(me.me.memberships).length > 0
+      ? `party-due:${session?.user.id}`
+      : null,
+    fetchDueMeetings,
+  )
   usePullRefresh(async () => {
     await reloadMe()
     await reload()
+    await reloadDue()
   })
   if (!session) return <View className="page" />
 
@@ -90,8 +100,35 @@ export default function TasksPage() {
             ))}
           </CellGroup>
         ) : null}
-        {(me.status === 'ready' && liaisonOf?.length === 0) ||
-        (tasks.status === 'ready' && tasks.data.length === 0) ? (
+        {due.status === 'ready' && due.data.length > 0 ? (
+          <CellGroup title={`三会一课到期（${due.data.length}）`} className="tasks__party">
+            {due.data.map((d) => (
+              <Cell
+                key={`${d.branchId}:${d.type}:${d.groupId ?? ''}`}
+                className="tasks__todo tasks__meeting-due"
+                clickable
+                onClick={() => void Taro.navigateTo({ url: partyPages.calendar(d.enterpriseId, d.branchId) })}
+                title={
+                  <Text className="tasks__label">
+                    {MEETING_TYPE_LABELS[d.type]}
+                    {d.groupName ? `（${d.groupName}）` : ''} · {d.periodLabel}待开展
+                  </Text>
+                }
+                description={
+                  <View className="tasks__meta">
+                    <Text className="tasks__campaign">{d.branchName}</Text>
+                    <Text>
+                      截止 {formatDate(d.lastDay)} · {d.daysLeft === 1 ? '今天到期' : `还剩 ${d.daysLeft} 天`}
+                    </Text>
+                  </View>
+                }
+              />
+            ))}
+          </CellGroup>
+        ) : null}
+        {((me.status === 'ready' && liaisonOf?.length === 0) ||
+          (tasks.status === 'ready' && tasks.data.length === 0)) &&
+        !(due.status === 'ready' && due.data.length > 0) ? (
           <CellGroup title="待办任务">
             <View className="tasks__empty">
               <Empty

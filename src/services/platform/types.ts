@@ -87,11 +87,26 @@ export interface DownloadRequest {
   url: string
   header: Record<string, string>
   fileName: string
-  fileType: 'xlsx'
+  fileType: 'xlsx' | 'docx'
 }
 
 /** A file from the API for the user: a browser download on H5, wx.openDocument in the mini-program. */
 export interface PlatformDownload {
   /** Resolves with the HTTP status; rejects when nothing came back. */
   open(req: DownloadRequest): Promise<{ status: number }>
+}
+
+/** What the user chose for one subscribe-message template. */
+export type SubscribeChoice = 'accept' | 'reject' | 'ban' | 'filter'
+
+/**
+ * Subscribe messages (订阅消息). Mini-program (subscribe.weapp.ts): wx.requestSubscribeMessage, which
+ * only works from a tap; H5 (subscribe.ts): none, 'unsupported'.
+ */
+export interface PlatformSubscribe {
+  request(
+    templateIds: string[],
+  ): Promise<
+    { kind: 'unsupported' } | { kind: 'answered'; results: { templateId: string; result: SubscribeChoice }[] }
+  >
 }

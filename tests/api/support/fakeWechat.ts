@@ -9,6 +9,13 @@ import type { AddressInfo } from 'node:net'
 export interface FakeWechat {
   baseUrl: string
   calls: URLSearchParams[]
+  /** Subscribe messages: access tokens handed out and messages received (body + the token used). */
+  subscribe: {
+    tokens: string[]
+    messages: { accessToken: string; body: Record<string, unknown> }[]
+    /** errcode the next send answers (then back to 0). */
+    failNext: number | null
+  }
   close(): Promise<void>
 }
 
@@ -24,9 +31,34 @@ const ERRMSG: Record<string, string> = {
 
 export async function startFakeWechat(): Promise<FakeWechat> {
   const calls: URLSearchParams[] = []
+  const subscribe: FakeWechat['subscribe'] = { tokens: [], messages: [], failNext: null }
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     res.setHeader('content-type', 'application/json')
+    if (url.pathname === '/cgi-bin/token') {
+      // client_credential: a fresh token each time, valid 7200 s.
+      const token = `fake-access-token-${subscribe.tokens.length + 1}`
+      subscribe.tokens.push(token)
+      res.end(JSON.stringify({ access_token: token, expires_in: 7200 }))
+      return
+    }
+    if (url.pathname === '/cgi-bin/message/subscribe/send' && req.method === 'POST') {
+      const chunks: Buffer[] = []
+      req.on('data', (c: Buffer) => chunks.push(c))
+      req.on('end', () => {
+        const accessToken = url.searchParams.get('access_token') ?? ''
+        if (!subscribe.tokens.includes(accessToken)) {
+          res.end(JSON.stringify({ errcode: 40001, errmsg: 'invalid credential' }))
+          return
+        }
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>
+        subscribe.messages.push({ accessToken, body })
+        const errcode = subscribe.failNext ?? 0
+        subscribe.failNext = null
+        res.end(JSON.stringify({ errcode, errmsg: errcode ? 'user refuse to accept the msg' : 'ok' }))
+      })
+      return
+    }
     if (url.pathname !== '/sns/jscode2session') {
       res.statusCode = 404
       res.end('{}')
@@ -51,6 +83,7 @@ export async function startFakeWechat(): Promise<FakeWechat> {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     calls,
+    subscribe,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
 }

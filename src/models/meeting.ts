@@ -1,0 +1,386 @@
+import { z } from 'zod'
+import { MEETING_TYPES, MEETING_TYPE_LABELS, type TMeetingType } from './meetingCompliance'
+
+/**
+ * 三会一课: party branches, their members and groups, meeting records and the compliance calendar.
+ * Task 1 of 《县清廉企业建设实施方案》: “通过支部“三会一课”、主题党日活动、职工大会等多种形式，加强对
+ * 党中央重大决策部署……的学习领会”.
+ */
+export const ZMeetingType = z.enum(MEETING_TYPES)
+
+/** 书记 / 副书记 / 委员 / 党员: the first three form the 支部委员会 and may write records. */
+export const BRANCH_ROLES = ['secretary', 'deputy_secretary', 'committee', 'member'] as const
+export const ZBranchRole = z.enum(BRANCH_ROLES)
+export type TBranchRole = z.infer<typeof ZBranchRole>
+export const BRANCH_ROLE_LABELS: Record<TBranchRole, string> = {
+  secretary: '书记',
+  deputy_secretary: '副书记',
+  committee: '委员',
+  member: '党员',
+}
+export const BRANCH_WRITER_ROLES: readonly TBranchRole[] = ['secretary', 'deputy_secretary', 'committee']
+
+export const ATTACHMENT_KINDS = ['sign_sheet', 'photo', 'other'] as const
+export const ZAttachmentKind = z.enum(ATTACHMENT_KINDS)
+export type TAttachmentKind = z.infer<typeof ZAttachmentKind>
+export const ATTACHMENT_KIND_LABELS: Record<TAttachmentKind, string> = {
+  sign_sheet: '签到表',
+  photo: '现场照片',
+  other: '其他材料',
+}
+
+export const MEETING_STATUSES = ['draft', 'submitted'] as const
+export const ZMeetingStatus = z.enum(MEETING_STATUSES)
+export type TMeetingStatus = z.infer<typeof ZMeetingStatus>
+export const MEETING_STATUS_LABELS: Record<TMeetingStatus, string> = {
+  draft: '草稿',
+  submitted: '已提交',
+}
+
+const ZRowId = z.number().int().positive().max(2_147_483_647)
+const ZIsoTime = z.iso
+  .datetime({ offset: true, message: '时间格式应为 ISO 8601（如 2026-05-01T09:00:00+08:00）' })
+  .transform((s) => new Date(s).toISOString())
+const text = (max: number) => z.string().trim().max(max, `不超过${max}个字`)
+
+// ---------- branches, members, groups ----------
+
+export const ZPartyMember = z
+  .object({
+    id: z.number().int(),
+    branchId: z.number().int(),
+    userId: z.number().int().nullable(),
+    name: z.string(),
+    branchRole: ZBranchRole,
+    groupId: z.number().int().nullable(),
+    active: z.boolean(),
+  })
+  .meta({ id: 'PartyMember' })
+export type TPartyMember = z.infer<typeof ZPartyMember>
+
+export const ZPartyMemberCreate = z
+  .object({
+    name: z.string().trim().min(2, '姓名至少2个字').max(30, '姓名不超过30个字'),
+    /** The member's account, when they have one (an approved member of the enterprise). */
+    userId: ZRowId.nullable().optional(),
+    branchRole: ZBranchRole.default('member'),
+    groupId: ZRowId.nullable().optional(),
+  })
+  .meta({ id: 'PartyMemberCreate' })
+export type TPartyMemberCreate = z.input<typeof ZPartyMemberCreate>
+
+export const ZPartyMemberUpdate = z
+  .object({
+    name: z.string().trim().min(2, '姓名至少2个字').max(30, '姓名不超过30个字'),
+    userId: ZRowId.nullable(),
+    branchRole: ZBranchRole,
+    groupId: ZRowId.nullable(),
+    /** false: 转出 / 不再计入应到. */
+    active: z.boolean(),
+  })
+  .partial()
+  .meta({ id: 'PartyMemberUpdate' })
+
+export const ZPartyGroup = z
+  .object({ id: z.number().int(), name: z.string(), memberCount: z.number().int() })
+  .meta({ id: 'PartyGroup' })
+export type TPartyGroup = z.infer<typeof ZPartyGroup>
+
+export const ZPartyGroupCreate = z
+  .object({ name: z.string().trim().min(2, '党小组名称至少2个字').max(30, '党小组名称不超过30个字') })
+  .meta({ id: 'PartyGroupCreate' })
+
+export const ZBranchSummary = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    enterpriseId: z.number().int(),
+    enterpriseName: z.string(),
+    /** The caller may write records (secretary or committee member). */
+    canWrite: z.boolean(),
+  })
+  .meta({ id: 'BranchSummary' })
+export type TBranchSummary = z.infer<typeof ZBranchSummary>
+
+export const ZBranchDetail = ZBranchSummary.extend({
+  secretary: z.object({ userId: z.number().int(), name: z.string() }).nullable(),
+  members: z.array(ZPartyMember),
+  groups: z.array(ZPartyGroup),
+}).meta({ id: 'BranchDetail' })
+export type TBranchDetail = z.infer<typeof ZBranchDetail>
+
+// ---------- meeting records ----------
+
+export const ZAttendanceInput = z.object({
+  memberId: ZRowId,
+  status: z.enum(['present', 'absent']),
+  /** Required for an absentee before the record is submitted. */
+  reason: text(100).nullable().optional(),
+})
+export type TAttendanceInput = z.input<typeof ZAttendanceInput>
+
+/** A record as saved: drafts may be incomplete; submitting checks completeness. */
+export const ZMeetingSave = z
+  .object({
+    type: ZMeetingType,
+    /** 党小组会: the group that met. */
+    groupId: ZRowId.nullable().optional(),
+    topic: text(200).default(''),
+    startsAt: ZIsoTime,
+    place: text(100).default(''),
+    host: text(30).default(''),
+    recorder: text(30).default(''),
+    /** The roll's members not listed here are recorded absent (reason still to give). */
+    attendance: z
+      .array(ZAttendanceInput)
+      .max(1000)
+      .default([])
+      .superRefine((rows, ctx) => {
+        const seen = new Set<number>()
+        rows.forEach((r, i) => {
+          if (seen.has(r.memberId))
+            ctx.addIssue({ code: 'custom', path: [i, 'memberId'], message: '同一党员重复出现' })
+          seen.add(r.memberId)
+        })
+      }),
+    /** 列席人员 */
+    nonMemberAttendees: text(300).default(''),
+    minutes: text(20000).default(''),
+    decisions: text(5000).default(''),
+    /** Required to change a submitted record: kept with the previous version. */
+    correctionReason: z.string().trim().min(2, '请填写更正原因（至少2个字）').max(200).optional(),
+    /** Submit in the same request (草稿 → 已提交). */
+    submit: z.boolean().default(false),
+  })
+  .meta({ id: 'MeetingSave' })
+export type TMeetingSave = z.input<typeof ZMeetingSave>
+export type TMeetingSaveData = z.output<typeof ZMeetingSave>
+
+export const ZMeetingAttendance = z.object({
+  memberId: z.number().int(),
+  name: z.string(),
+  branchRole: ZBranchRole,
+  status: z.enum(['present', 'absent']),
+  reason: z.string().nullable(),
+  /** 勾选 or 扫码签到 */
+  method: z.enum(['tick', 'scan']),
+})
+export type TMeetingAttendance = z.infer<typeof ZMeetingAttendance>
+
+export const ZMeetingAttachment = z
+  .object({
+    id: z.number().int(),
+    kind: ZAttachmentKind,
+    filename: z.string(),
+    mime: z.string(),
+    size: z.number().int(),
+    sha256: z.string(),
+    url: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'MeetingAttachment' })
+export type TMeetingAttachment = z.infer<typeof ZMeetingAttachment>
+
+export const ZMeetingRevision = z.object({
+  revision: z.number().int(),
+  reason: z.string(),
+  changedBy: z.string(),
+  changedAt: z.string(),
+  /** The record as it was before this correction. */
+  previous: z.record(z.string(), z.unknown()),
+})
+export type TMeetingRevision = z.infer<typeof ZMeetingRevision>
+
+export const ZMeeting = z
+  .object({
+    id: z.number().int(),
+    branchId: z.number().int(),
+    branchName: z.string(),
+    enterpriseId: z.number().int(),
+    enterpriseName: z.string(),
+    type: ZMeetingType,
+    groupId: z.number().int().nullable(),
+    groupName: z.string().nullable(),
+    topic: z.string(),
+    startsAt: z.string(),
+    place: z.string(),
+    host: z.string(),
+    recorder: z.string(),
+    /** 应到 / 实到 */
+    expected: z.number().int(),
+    present: z.number().int(),
+    attendance: z.array(ZMeetingAttendance),
+    nonMemberAttendees: z.string(),
+    minutes: z.string(),
+    decisions: z.string(),
+    status: ZMeetingStatus,
+    submittedAt: z.string().nullable(),
+    revision: z.number().int(),
+    history: z.array(ZMeetingRevision),
+    attachments: z.array(ZMeetingAttachment),
+    /** The QR sign-in event of this meeting, when one was opened. */
+    signInEventId: z.number().int().nullable(),
+    canWrite: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Meeting' })
+export type TMeeting = z.infer<typeof ZMeeting>
+
+export const ZMeetingSummary = ZMeeting.pick({
+  id: true,
+  type: true,
+  groupId: true,
+  groupName: true,
+  topic: true,
+  startsAt: true,
+  status: true,
+  expected: true,
+  present: true,
+  revision: true,
+})
+  .extend({ attachmentCount: z.number().int() })
+  .meta({ id: 'MeetingSummary' })
+export type TMeetingSummary = z.infer<typeof ZMeetingSummary>
+
+export const ZMeetingListQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  type: ZMeetingType.optional(),
+})
+
+/** The start of a new record from the last one of the same type (no attendance, no minutes). */
+export const ZMeetingTemplate = z
+  .object({
+    fromMeetingId: z.number().int().nullable(),
+    type: ZMeetingType,
+    groupId: z.number().int().nullable(),
+    topic: z.string(),
+    place: z.string(),
+    host: z.string(),
+    recorder: z.string(),
+    nonMemberAttendees: z.string(),
+  })
+  .meta({ id: 'MeetingTemplate' })
+export type TMeetingTemplate = z.infer<typeof ZMeetingTemplate>
+
+// ---------- compliance ----------
+
+const ZCellStatus = z.enum(['done', 'due', 'overdue'])
+const ZRate = z.number().nullable()
+
+export const ZCompliance = z
+  .object({
+    branchId: z.number().int(),
+    branchName: z.string(),
+    year: z.number().int(),
+    rows: z.array(
+      z.object({
+        type: ZMeetingType,
+        groupId: z.number().int().nullable(),
+        groupName: z.string().nullable(),
+        period: z.enum(['month', 'quarter']),
+        rule: z.string(),
+        cells: z.array(
+          z.object({
+            key: z.string(),
+            label: z.string(),
+            lastDay: z.string(),
+            count: z.number().int(),
+            status: ZCellStatus,
+            current: z.boolean(),
+          }),
+        ),
+        required: z.number().int(),
+        done: z.number().int(),
+        rate: ZRate,
+      }),
+    ),
+    byType: z.array(
+      z.object({ type: ZMeetingType, required: z.number().int(), done: z.number().int(), rate: ZRate }),
+    ),
+    overall: z.object({ required: z.number().int(), done: z.number().int(), rate: ZRate }),
+  })
+  .meta({ id: 'Compliance' })
+export type TCompliance = z.infer<typeof ZCompliance>
+
+export const ZComplianceQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+})
+
+export { ZDueItem, type TDueItem } from './meetingDue'
+
+export const ZPartySupervision = z
+  .object({
+    /** '2026-03': the month in 北京时间 the answer is about. */
+    month: z.string(),
+    year: z.number().int(),
+    branches: z.array(
+      z.object({
+        branchId: z.number().int(),
+        branchName: z.string(),
+        enterpriseId: z.number().int(),
+        enterpriseName: z.string(),
+        /** Submitted records held this month. */
+        meetingsThisMonth: z.number().int(),
+        reportedThisMonth: z.boolean(),
+        lastMeetingAt: z.string().nullable(),
+        rate: ZRate,
+        byType: z.array(z.object({ type: ZMeetingType, rate: ZRate })),
+      }),
+    ),
+  })
+  .meta({ id: 'PartySupervision' })
+export type TPartySupervision = z.infer<typeof ZPartySupervision>
+
+// ---------- subscribe messages (mini-program reminders) ----------
+
+/** What wx.requestSubscribeMessage answered for each template, as the user chose it. */
+export const ZSubscribeResult = z.enum(['accept', 'reject', 'ban', 'filter'])
+export const ZSubscribeConsent = z
+  .object({
+    purpose: z.literal('meeting_due').default('meeting_due'),
+    results: z
+      .array(z.object({ templateId: z.string().min(1).max(100), result: ZSubscribeResult }))
+      .min(1)
+      .max(10),
+  })
+  .meta({ id: 'SubscribeConsent' })
+export type TSubscribeConsent = z.input<typeof ZSubscribeConsent>
+
+export const ZSubscribeStatus = z
+  .object({
+    /** Template ids the app should ask for (empty: the server has none configured). */
+    templateIds: z.array(z.string()),
+    /** Messages the user has agreed to and not yet received. */
+    pending: z.number().int(),
+  })
+  .meta({ id: 'SubscribeStatus' })
+export type TSubscribeStatus = z.infer<typeof ZSubscribeStatus>
+
+export const ZReminderRun = z
+  .object({ sent: z.number().int(), failed: z.number().int(), skipped: z.number().int() })
+  .meta({ id: 'ReminderRun' })
+
+/**
+ * A meeting's QR sign-in session is an event of the enterprise (the same rotating QR and scanner). The
+ * events have no 三会一课 kind: 主题党日 and 党课 map to their own kinds, the other meetings to 专题培训.
+ */
+export const MEETING_EVENT_KIND = {
+  member_assembly: 'training',
+  committee: 'training',
+  group: 'training',
+  lecture: 'integrity_lecture',
+  party_day: 'party_day',
+  life_meeting: 'training',
+} as const satisfies Record<TMeetingType, string>
+
+export function meetingTypeNeedsGroup(type: TMeetingType): boolean {
+  return type === 'group'
+}
+
+/** The title of a record as printed: 支部委员会会议记录, 党课记录, 主题党日活动记录 … */
+export function meetingRecordTitle(type: TMeetingType): string {
+  if (type === 'lecture') return '党课记录'
+  if (type === 'party_day') return '主题党日活动记录'
+  return `${MEETING_TYPE_LABELS[type]}会议记录`
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '三会一课',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

@@ -1,0 +1,295 @@
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button, Empty } from '@nutui/nutui-react-taro'
+import type { TBranchSummary, TCompliance, TMeetingSummary } from '../../../../models/meeting'
+import { MEETING_STATUS_LABELS } from '../../../../models/meeting'
+import {
+  CELL_STATUS_LABELS,
+  MEETING_TYPES,
+  MEETING_TYPE_LABELS,
+  MEETING_TYPE_SHORT,
+  shanghaiParts,
+} from '../../../../models/meetingCompliance'
+import {
+  fetchCompliance,
+  fetchMeetings,
+  fetchMyBranches,
+  fetchSubscribeStatus,
+  openYearWorkbook,
+  requestMeetingReminders,
+} from '../../../../services/meetings'
+import { EmptyImage } from '../../../../components/EmptyImage'
+import { formatDateTime } from '../../../../components/format'
+import { OutboxNotice } from '../../../../components/OutboxNotice'
+import { ErrorState, LoadingState } from '../../../../components/PageState'
+import { idParam, partyPages } from '../../../../components/routes'
+import { usePullRefresh, useRemote } from '../../../../components/useRemote'
+import { useRequireSession } from '../../../../components/useSession'
+import '../../../../components/assessment/page.scss'
+import '../../party.scss'
+import './index.scss'
+
+const go = (url: string) => void Taro.navigateTo({ url })
+const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`)
+
+interface CalendarData {
+  branches: TBranchSummary[]
+  branch: { eid: number; bid: number; name: string; enterpriseName: string; canWrite: boolean } | null
+  compliance: TCompliance | null
+  meetings: TMeetingSummary[]
+  templateIds: string[]
+}
+
+async function load(eid: number | null, bid: number | null, year: number): Promise<CalendarData> {
+  const [branches, subscribe] = await Promise.all([
+    fetchMyBranches(),
+    fetchSubscribeStatus().catch(() => ({ templateIds: [], pending: 0 })),
+  ])
+  const mine =
+    eid && bid ? branches.find((b) => b.id === bid) : (branches.find((b) => b.canWrite) ?? branches[0])
+  const target = eid && bid ? { eid, bid } : mine ? { eid: mine.enterpriseId, bid: mine.id } : null
+  if (!target) return { branches, branch: null, compliance: null, meetings: [], templateIds: [] }
+  const [compliance, meetings] = await Promise.all([
+    fetchCompliance(target.eid, target.bid, year),
+    fetchMeetings(target.eid, target.bid, year),
+  ])
+  return {
+    branches,
+    branch: {
+      ...target,
+      name: compliance.branchName,
+      enterpriseName: mine?.enterpriseName ?? '',
+      canWrite: mine?.canWrite ?? false,
+    },
+    compliance,
+    meetings,
+    templateIds: subscribe.templateIds,
+  }
+}
+
+function Calendar({
+  compliance,
+  canWrite,
+  onAdd,
+}: {
+  compliance: TCompliance
+  canWrite: boolean
+  onAdd: (type: string, groupId: number | null) => void
+}) {
+  return (
+    <View className="a-card pt-calendar">
+      <View className="pt-legend">
+        {(['done', 'due', 'overdue'] as const).map((s) => (
+          <Text key={s}>
+            <Text className={`pt-legend__dot pt-status--${s}`} />
+            {CELL_STATUS_LABELS[s]}
+          </Text>
+        ))}
+        <Text>黑框为本期</Text>
+      </View>
+      {compliance.rows.map((row) => (
+        <View key={`${row.type}:${row.groupId ?? ''}`} className={`pt-row pt-row--${row.type}`}>
+          <View className="pt-head">
+            <Text className="pt-row__title">
+              {MEETING_TYPE_SHORT[row.type]}
+              {row.groupName ? `·${row.groupName}` : ''}
+            </Text>
+            <Text className="pt-rate pt-rate--small">{percent(row.rate)}</Text>
+          </View>
+          <Text className="pt-row__rule">{row.rule}</Text>
+          <View className="pt-grid">
+            {row.cells.map((c) => (
+              <View
+                key={c.key}
+                className={`pt-cell pt-status--${c.status}${row.period === 'quarter' ? ' pt-cell--quarter' : ''}${c.current ? ' pt-cell--current' : ''}`}
+                data-period={c.key}
+                data-status={c.status}
+              >
+                <Text className="pt-cell__label">
+                  {row.period === 'quarter' ? c.label.replace('第', '') : c.label}
+                </Text>
+                <Text className="pt-cell__status">
+                  {CELL_STATUS_LABELS[c.status]}
+                  {c.count > 1 ? `×${c.count}` : ''}
+                </Text>
+              </View>
+            ))}
+          </View>
+          {canWrite ? (
+            <Text className="pt-row__add" onClick={() => onAdd(row.type, row.groupId)}>
+              ＋ 记录{MEETING_TYPE_SHORT[row.type]}
+            </Text>
+          ) : null}
+        </View>
+      ))}
+    </View>
+  )
+}
+
+export default function PartyCalendarPage() {
+  const session = useRequireSession()
+  const params = useRouter().params
+  const [chosen, setChosen] = useState<{ eid: number; bid: number } | null>(null)
+  const eid = chosen?.eid ?? idParam(params.eid)
+  const bid = chosen?.bid ?? idParam(params.bid)
+  const [year, setYear] = useState(shanghaiParts(Date.now()).year)
+  const { state, reload } = useRemote(session ? `party:${eid}:${bid}:${year}` : null, () =>
+    load(eid, bid, year),
+  )
+  usePullRefresh(reload)
+  const [busy, setBusy] = useState(false)
+
+  if (!session) return <View className="page" />
+  if (state.status === 'loading') return <LoadingState />
+  if (state.status === 'error')
+    return <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
+  const { branches, branch, compliance, meetings, templateIds } = state.data
+  if (!branch || !compliance)
+    return (
+      <View className="page">
+        <View className="page__body">
+          <Empty
+            image={<EmptyImage />}
+            title="暂无党支部"
+            description="企业设立党支部、并将您列入党员名册后，可在此查看三会一课"
+          />
+        </View>
+      </View>
+    )
+
+  const add = (type: string, groupId: number | null) =>
+    go(partyPages.edit(branch.eid, branch.bid, { type, groupId }))
+
+  const exportYear = async () => {
+    setBusy(true)
+    try {
+      await openYearWorkbook(branch.eid, branch.bid, branch.name, year)
+    } catch (err) {
+      void Taro.showToast({ title: err instanceof Error ? err.message : '导出失败', icon: 'none' })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const remind = () => {
+    // Straight from the tap: WeChat refuses a subscribe request that does not come from one.
+    requestMeetingReminders(templateIds)
+      .then((outcome) => {
+        const title = {
+          accepted: '已订阅：到期前将通过微信提醒',
+          declined: '未订阅提醒',
+          unsupported: '浏览器中无法订阅微信提醒，请在小程序中操作；到期事项见“任务”',
+          unconfigured: '服务器尚未配置提醒模板；到期事项见“任务”',
+        }[outcome]
+        void Taro.showToast({ title, icon: 'none', duration: 3000 })
+      })
+      .catch(() => void Taro.showToast({ title: '订阅失败，请稍后重试', icon: 'none' }))
+  }
+
+  return (
+    <View className="page party-calendar">
+      <View className="page__body">
+        <OutboxNotice />
+        {branches.length > 1 ? (
+          <View className="pt-branches">
+            {branches.map((b) => (
+              <Text
+                key={b.id}
+                className={`pt-choice${b.id === branch.bid ? ' pt-choice--active' : ''}`}
+                onClick={() => setChosen({ eid: b.enterpriseId, bid: b.id })}
+              >
+                {b.name}
+              </Text>
+            ))}
+          </View>
+        ) : null}
+        <View className="a-card">
+          <Text className="a-card__title party-calendar__branch">{branch.name}</Text>
+          {branch.enterpriseName ? <Text className="a-card__subtitle">{branch.enterpriseName}</Text> : null}
+          <View className="pt-head party-calendar__summary">
+            <View className="pt-year">
+              <Text className="pt-year__arrow" onClick={() => setYear(year - 1)}>
+                ‹
+              </Text>
+              <Text>{year}年</Text>
+              <Text className="pt-year__arrow" onClick={() => setYear(year + 1)}>
+                ›
+              </Text>
+            </View>
+            <View>
+              <Text className="a-card__meta">年度完成率 </Text>
+              <Text className="pt-rate party-calendar__rate">{percent(compliance.overall.rate)}</Text>
+            </View>
+          </View>
+          <View className="party-calendar__types">
+            {compliance.byType.map((t) => (
+              <Text key={t.type} className="party-calendar__type">
+                {MEETING_TYPE_SHORT[t.type]} {percent(t.rate)}
+              </Text>
+            ))}
+          </View>
+        </View>
+
+        <Calendar compliance={compliance} canWrite={branch.canWrite} onAdd={add} />
+
+        {branch.canWrite ? (
+          <View className="a-card">
+            <Text className="a-card__title">新建会议记录</Text>
+            <View className="pt-choices party-calendar__new">
+              {MEETING_TYPES.map((t) => (
+                <Text key={t} className="pt-choice" onClick={() => add(t, null)}>
+                  {MEETING_TYPE_LABELS[t]}
+                </Text>
+              ))}
+            </View>
+            <Text className="pt-hint">自动带入同类型上一次会议的议题、地点、主持人和记录人。</Text>
+          </View>
+        ) : null}
+
+        <View className="a-heading">
+          <Text className="a-heading__text">{year}年会议记录</Text>
+          <Text className="a-heading__extra">共 {meetings.length} 次</Text>
+        </View>
+        {meetings.length === 0 ? (
+          <Text className="pt-hint party-calendar__none">本年度尚无会议记录</Text>
+        ) : null}
+        {meetings.map((m) => (
+          <View
+            key={m.id}
+            className="a-card pt-meeting"
+            onClick={() => go(partyPages.detail(branch.eid, branch.bid, m.id))}
+          >
+            <View className="pt-meeting__head">
+              <Text className="pt-tag pt-tag--type">
+                {MEETING_TYPE_SHORT[m.type]}
+                {m.groupName ? `·${m.groupName}` : ''}
+              </Text>
+              <Text className={`pt-tag pt-tag--${m.status}`}>{MEETING_STATUS_LABELS[m.status]}</Text>
+            </View>
+            <Text className="pt-meeting__topic">{m.topic || '（未填写议题）'}</Text>
+            <Text className="a-card__subtitle">
+              {formatDateTime(m.startsAt)} · 应到 {m.expected} 实到 {m.present}
+              {m.attachmentCount ? ` · 附件 ${m.attachmentCount}` : ''}
+              {m.revision ? ` · 更正 ${m.revision} 次` : ''}
+            </Text>
+          </View>
+        ))}
+
+        <View className="pt-actions">
+          <Button fill="outline" onClick={() => go(partyPages.roll(branch.eid, branch.bid))}>
+            党员名册
+          </Button>
+          <Button fill="outline" loading={busy} onClick={() => void exportYear()}>
+            导出年度台账
+          </Button>
+          {branch.canWrite ? (
+            <Button fill="outline" onClick={remind}>
+              到期提醒
+            </Button>
+          ) : null}
+        </View>
+      </View>
+    </View>
+  )
+}

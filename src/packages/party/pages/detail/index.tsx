@@ -1,0 +1,313 @@
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import type { TEvidenceFile } from '../../../../models/assessment'
+import {
+  ZMeeting,
+  ATTACHMENT_KIND_LABELS,
+  BRANCH_ROLE_LABELS,
+  MEETING_STATUS_LABELS,
+  type TAttachmentKind,
+  type TMeeting,
+  type TMeetingAttachment,
+} from '../../../../models/meeting'
+import { MEETING_TYPE_LABELS } from '../../../../models/meetingCompliance'
+import {
+  fetchMeeting,
+  openMeetingDocx,
+  queueRemoveAttachment,
+  queueSignInSession,
+  queueSubmitMeeting,
+  uploadMeetingAttachment,
+} from '../../../../services/meetings'
+import { userOutbox } from '../../../../services/session'
+import { chooseImages } from '../../../../services/upload'
+import { EvidenceGrid } from '../../../../components/assessment/EvidenceGrid'
+import { formatDateTime } from '../../../../components/format'
+import { OutboxNotice } from '../../../../components/OutboxNotice'
+import { ErrorState, LoadingState } from '../../../../components/PageState'
+import { eventPages, idParam, partyPages } from '../../../../components/routes'
+import { settleWrite } from '../../../../components/settleWrite'
+import { usePullRefresh, useRemote } from '../../../../components/useRemote'
+import { useRequireSession } from '../../../../components/useSession'
+import '../../../../components/assessment/page.scss'
+import '../../party.scss'
+import './index.scss'
+
+const KINDS: TAttachmentKind[] = ['sign_sheet', 'photo']
+
+/** The grid draws evidence files; an attachment is one with its kind in place of an item code. */
+const asEvidence = (a: TMeetingAttachment): TEvidenceFile => ({ ...a, itemCode: a.kind })
+
+function Line({ label, value }: { label: string; value: string }) {
+  return (
+    <View className="pt-line">
+      <Text className="pt-line__label">{label}</Text>
+      <Text className="pt-line__value">{value || '—'}</Text>
+    </View>
+  )
+}
+
+function Block({ label, text, className }: { label: string; text: string; className?: string }) {
+  return (
+    <View className={`pt-field ${className ?? ''}`}>
+      <Text className="pt-field__label">{label}</Text>
+      <Text className="pt-text">{text || '无'}</Text>
+    </View>
+  )
+}
+
+export default function MeetingDetailPage() {
+  const session = useRequireSession()
+  const params = useRouter().params
+  const eid = idParam(params.eid)
+  const bid = idParam(params.bid)
+  const mid = idParam(params.mid)
+  const { state, reload, setData } = useRemote<TMeeting>(
+    session && eid && bid && mid ? `meeting:${eid}:${bid}:${mid}` : null,
+    () => fetchMeeting(eid!, bid!, mid!),
+  )
+  usePullRefresh(reload)
+  const [uploading, setUploading] = useState<Record<TAttachmentKind, number>>({
+    sign_sheet: 0,
+    photo: 0,
+    other: 0,
+  })
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  if (!session) return <View className="page" />
+  if (!eid || !bid || !mid)
+    return <ErrorState message="链接无效：缺少会议记录编号" onRetry={() => void Taro.navigateBack()} />
+  if (state.status === 'loading') return <LoadingState />
+  if (state.status === 'error')
+    return <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
+  const meeting = state.data
+  const draft = meeting.status === 'draft'
+  const absent = meeting.attendance.filter((a) => a.status === 'absent')
+  const presentPeople = meeting.attendance.filter((a) => a.status === 'present')
+
+  const upload = async (kind: TAttachmentKind) => {
+    const files = await chooseImages(kind === 'photo' ? 9 : 3)
+    if (files.length === 0) return
+    setUploading((u) => ({ ...u, [kind]: u[kind] + files.length }))
+    let current = meeting
+    for (const file of files) {
+      try {
+        const stored = await uploadMeetingAttachment(eid, bid, mid, kind, file)
+        current = { ...current, attachments: [...current.attachments, stored] }
+        setData(current)
+      } catch (err) {
+        void Taro.showToast({ title: err instanceof Error ? err.message : '上传失败', icon: 'none' })
+      } finally {
+        setUploading((u) => ({ ...u, [kind]: Math.max(0, u[kind] - 1) }))
+      }
+    }
+  }
+
+  const remove = (file: TEvidenceFile) => {
+    const outbox = userOutbox()
+    if (!outbox) return
+    setData({ ...meeting, attachments: meeting.attachments.filter((a) => a.id !== file.id) })
+    void settleWrite(outbox, queueRemoveAttachment(eid, bid, mid, file.id)).then(() =>
+      reload().catch(() => undefined),
+    )
+  }
+
+  const submit = async () => {
+    const outbox = userOutbox()
+    if (!outbox || busy) return
+    const confirmed = await Taro.showModal({
+      title: '提交会议记录？',
+      content: '提交后计入三会一课完成情况；之后修改须填写更正原因。',
+      confirmText: '提交',
+      confirmColor: '#b8232b',
+    })
+    if (!confirmed.confirm) return
+    setBusy(true)
+    setError(null)
+    try {
+      const entry = queueSubmitMeeting(eid, bid, mid, meeting.type)
+      const outcome = await settleWrite(outbox, entry)
+      if (outcome.kind === 'refused') {
+        outbox.dismiss(entry.id)
+        setError(outcome.message)
+        return
+      }
+      if (outcome.kind === 'queued') {
+        void Taro.showToast({ title: '已保存在本机，联网后自动提交', icon: 'none' })
+        return
+      }
+      void Taro.showToast({ title: '已提交', icon: 'success' })
+      await reload().catch(() => undefined)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  /** 扫码签到: open (once) the meeting's QR session and show its rotating QR to the room. */
+  const showQr = async () => {
+    if (meeting.signInEventId) {
+      void Taro.navigateTo({ url: eventPages.qr(meeting.signInEventId) })
+      return
+    }
+    const outbox = userOutbox()
+    if (!outbox || busy) return
+    setBusy(true)
+    try {
+      const entry = queueSignInSession(eid, bid, mid)
+      const outcome = await settleWrite(outbox, entry)
+      if (outcome.kind === 'refused') {
+        outbox.dismiss(entry.id)
+        setError(outcome.message)
+        return
+      }
+      const opened = ZMeeting.safeParse(outcome.kind === 'delivered' ? outcome.response?.data : null)
+      if (!opened.success || !opened.data.signInEventId) {
+        void Taro.showToast({ title: '需联网后开启扫码签到', icon: 'none' })
+        return
+      }
+      setData(opened.data)
+      void Taro.navigateTo({ url: eventPages.qr(opened.data.signInEventId) })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const exportDocx = async () => {
+    try {
+      await openMeetingDocx(eid, bid, meeting)
+    } catch (err) {
+      void Taro.showToast({ title: err instanceof Error ? err.message : '导出失败', icon: 'none' })
+    }
+  }
+
+  return (
+    <View className="page meeting-detail">
+      <View className="page__body">
+        <OutboxNotice />
+        <View className="a-card">
+          <View className="pt-head">
+            <Text className="a-card__title meeting-detail__title">
+              {MEETING_TYPE_LABELS[meeting.type]}
+              {meeting.groupName ? `（${meeting.groupName}）` : ''}
+            </Text>
+            <Text className={`pt-tag pt-tag--${meeting.status} meeting-detail__status`}>
+              {MEETING_STATUS_LABELS[meeting.status]}
+            </Text>
+          </View>
+          <Text className="a-card__subtitle">{meeting.branchName}</Text>
+          {!meeting.canWrite ? (
+            <Text className="pt-hint">只读：仅本支部书记和支委会成员可以修改。</Text>
+          ) : null}
+          <Block label="议题" text={meeting.topic} className="meeting-detail__topic" />
+          <Line label="时间" value={formatDateTime(meeting.startsAt)} />
+          <Line label="地点" value={meeting.place} />
+          <Line label="主持人" value={meeting.host} />
+          <Line label="记录人" value={meeting.recorder} />
+          <Line label="应到 / 实到" value={`${meeting.expected} 人 / ${meeting.present} 人`} />
+        </View>
+
+        <View className="a-card meeting-detail__attendance">
+          <Text className="a-card__title">出缺席</Text>
+          <Block
+            label={`出席（${presentPeople.length}）`}
+            text={presentPeople.map((a) => (a.method === 'scan' ? `${a.name}（扫码）` : a.name)).join('、')}
+          />
+          {meeting.signInEventId && draft ? (
+            <Text className="pt-hint">已开启扫码签到：本支部党员扫码后计为出席，下拉刷新查看。</Text>
+          ) : null}
+          <View className="pt-field">
+            <Text className="pt-field__label">缺席（{absent.length}）</Text>
+            {absent.length === 0 ? <Text className="pt-text">无</Text> : null}
+            {absent.map((a) => (
+              <Text key={a.memberId} className="pt-text meeting-detail__absent">
+                {a.name}（{BRANCH_ROLE_LABELS[a.branchRole]}）：{a.reason || '未填写原因'}
+              </Text>
+            ))}
+          </View>
+          <Block label="列席" text={meeting.nonMemberAttendees} />
+        </View>
+
+        <View className="a-card">
+          <Block label="会议纪要" text={meeting.minutes} className="meeting-detail__minutes" />
+          <Block label="决议事项" text={meeting.decisions} />
+        </View>
+
+        <View className="a-card meeting-detail__files">
+          <Text className="a-card__title">附件</Text>
+          {KINDS.map((kind) => {
+            const files = meeting.attachments.filter((a) => a.kind === kind).map(asEvidence)
+            return (
+              <View key={kind} className={`pt-field meeting-detail__kind-${kind}`}>
+                <Text className="pt-field__label">
+                  {ATTACHMENT_KIND_LABELS[kind]}（{files.length}）
+                </Text>
+                <EvidenceGrid
+                  files={files}
+                  editable={meeting.canWrite}
+                  uploading={uploading[kind]}
+                  onAdd={() => void upload(kind)}
+                  onRemove={draft ? remove : undefined}
+                  addLabel={kind === 'photo' ? '拍照/上传' : '上传签到表'}
+                />
+              </View>
+            )
+          })}
+        </View>
+
+        {meeting.history.length ? (
+          <View className="a-card meeting-detail__history">
+            <Text className="a-card__title">更正历史</Text>
+            {meeting.history.map((h) => (
+              <Text key={h.revision} className="pt-hint">
+                第{h.revision}次更正 · {formatDateTime(h.changedAt)} · {h.changedBy}：{h.reason}
+              </Text>
+            ))}
+          </View>
+        ) : null}
+
+        {error ? <Text className="pt-error">{error}</Text> : null}
+        <View className="pt-actions">
+          {meeting.canWrite ? (
+            <Button
+              className="meeting-detail__edit"
+              fill="outline"
+              onClick={() => void Taro.navigateTo({ url: partyPages.edit(eid, bid, { mid }) })}
+            >
+              {draft ? '修改' : '更正'}
+            </Button>
+          ) : null}
+          <Button className="meeting-detail__docx" fill="outline" onClick={() => void exportDocx()}>
+            导出 Word
+          </Button>
+        </View>
+        {meeting.canWrite && draft ? (
+          <View className="pt-actions">
+            <Button
+              className="meeting-detail__qr"
+              fill="outline"
+              loading={busy}
+              onClick={() => void showQr()}
+            >
+              {meeting.signInEventId ? '签到二维码' : '开启扫码签到'}
+            </Button>
+          </View>
+        ) : null}
+        {meeting.canWrite && draft ? (
+          <View className="pt-actions">
+            <Button
+              className="meeting-detail__submit"
+              type="primary"
+              loading={busy}
+              onClick={() => void submit()}
+            >
+              提交记录
+            </Button>
+          </View>
+        ) : null}
+      </View>
+    </View>
+  )
+}

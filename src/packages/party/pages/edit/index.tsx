@@ -1,0 +1,484 @@
+import { useEffect, useMemo, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button, Checkbox, DatePicker, Input, TextArea } from '@nutui/nutui-react-taro'
+import {
+  BRANCH_ROLE_LABELS,
+  ZMeeting,
+  type TBranchDetail,
+  type TMeeting,
+  type TMeetingSave,
+  type TMeetingTemplate,
+} from '../../../../models/meeting'
+import { MEETING_TYPES, MEETING_TYPE_LABELS, type TMeetingType } from '../../../../models/meetingCompliance'
+import {
+  fetchBranch,
+  fetchMeeting,
+  fetchMeetingTemplate,
+  queueCreateMeeting,
+  queueUpdateMeeting,
+} from '../../../../services/meetings'
+import { userOutbox } from '../../../../services/session'
+import { formatDateTime } from '../../../../components/format'
+import { ErrorState, LoadingState } from '../../../../components/PageState'
+import { idParam, partyPages } from '../../../../components/routes'
+import { settleWrite } from '../../../../components/settleWrite'
+import { useRemote } from '../../../../components/useRemote'
+import { useRequireSession } from '../../../../components/useSession'
+import '../../../../components/assessment/page.scss'
+import '../../party.scss'
+import './index.scss'
+
+interface Loaded {
+  branch: TBranchDetail
+  meeting: TMeeting | null
+  template: TMeetingTemplate | null
+}
+
+interface Person {
+  memberId: number
+  name: string
+  role: string
+  groupId: number | null
+}
+
+interface Mark {
+  present: boolean
+  reason: string
+}
+
+const isType = (v: string | undefined): v is TMeetingType => MEETING_TYPES.includes(v as TMeetingType)
+
+/** DatePicker (datetime) gives [年, 月, 日, 时, 分] as strings. */
+function dateFromPicker(values: (string | number | null)[]): Date {
+  const [y, m, d, h, mi] = values.map((v) => Number(v))
+  return new Date(y, m - 1, d, h, mi)
+}
+
+/** The last full half hour: a meeting is usually logged soon after it. */
+function lastHalfHour(): Date {
+  const d = new Date()
+  d.setMinutes(d.getMinutes() < 30 ? 0 : 30, 0, 0)
+  return d
+}
+
+export default function MeetingEditPage() {
+  const session = useRequireSession()
+  const params = useRouter().params
+  const eid = idParam(params.eid)
+  const bid = idParam(params.bid)
+  const mid = idParam(params.mid)
+  const initialType: TMeetingType = isType(params.type) ? params.type : 'committee'
+  const { state, reload } = useRemote<Loaded>(
+    session && eid && bid ? `meeting-edit:${eid}:${bid}:${mid}` : null,
+    async () => {
+      const [branch, meeting, template] = await Promise.all([
+        fetchBranch(eid!, bid!),
+        mid ? fetchMeeting(eid!, bid!, mid) : Promise.resolve(null),
+        mid ? Promise.resolve(null) : fetchMeetingTemplate(eid!, bid!, initialType),
+      ])
+      return { branch, meeting, template }
+    },
+  )
+
+  const [type, setType] = useState<TMeetingType>(initialType)
+  const [groupId, setGroupId] = useState<number | null>(idParam(params.groupId))
+  const [topic, setTopic] = useState('')
+  const [startsAt, setStartsAt] = useState<Date>(lastHalfHour())
+  const [place, setPlace] = useState('')
+  const [host, setHost] = useState('')
+  const [recorder, setRecorder] = useState('')
+  const [marks, setMarks] = useState<Record<number, Mark>>({})
+  const [nonMembers, setNonMembers] = useState('')
+  const [minutes, setMinutes] = useState('')
+  const [decisions, setDecisions] = useState('')
+  const [correction, setCorrection] = useState('')
+  const [picking, setPicking] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [errors, setErrors] = useState<string[]>([])
+  const [filled, setFilled] = useState(false)
+
+  const applyTemplate = (t: TMeetingTemplate) => {
+    setTopic(t.topic)
+    setPlace(t.place)
+    setHost(t.host)
+    setRecorder(t.recorder)
+    setNonMembers(t.nonMemberAttendees)
+    if (t.groupId && !groupId) setGroupId(t.groupId)
+  }
+
+  // Fill the form once, from the record being changed or from the last one of the type.
+  useEffect(() => {
+    if (state.status !== 'ready' || filled) return
+    const { meeting, template, branch } = state.data
+    if (meeting) {
+      setType(meeting.type)
+      setGroupId(meeting.groupId)
+      setTopic(meeting.topic)
+      setStartsAt(new Date(meeting.startsAt))
+      setPlace(meeting.place)
+      setHost(meeting.host)
+      setRecorder(meeting.recorder)
+      setNonMembers(meeting.nonMemberAttendees)
+      setMinutes(meeting.minutes)
+      setDecisions(meeting.decisions)
+      setMarks(
+        Object.fromEntries(
+          meeting.attendance.map((a) => [
+            a.memberId,
+            { present: a.status === 'present', reason: a.reason ?? '' },
+          ]),
+        ),
+      )
+    } else if (template) {
+      applyTemplate(template)
+      if (!host) {
+        const secretary = branch.members.find((m) => m.branchRole === 'secretary' && m.active)
+        if (secretary && !template.host) setHost(secretary.name)
+      }
+    }
+    setFilled(true)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state.status, filled])
+
+  const roll: Person[] = useMemo(() => {
+    if (state.status !== 'ready') return []
+    const { branch, meeting } = state.data
+    const scopeGroup = type === 'group' ? groupId : null
+    const current = branch.members
+      .filter((m) => m.active && (scopeGroup === null || m.groupId === scopeGroup))
+      .map((m) => ({
+        memberId: m.id,
+        name: m.name,
+        role: BRANCH_ROLE_LABELS[m.branchRole],
+        groupId: m.groupId,
+      }))
+    if (meeting?.status === 'submitted' && meeting.groupId === scopeGroup)
+      return meeting.attendance.map((a) => ({
+        memberId: a.memberId,
+        name: a.name,
+        role: BRANCH_ROLE_LABELS[a.branchRole],
+        groupId: null,
+      }))
+    return current
+  }, [state, type, groupId])
+
+  const markOf = (id: number): Mark => marks[id] ?? { present: true, reason: '' }
+  const setMark = (id: number, change: Partial<Mark>) =>
+    setMarks((all) => ({ ...all, [id]: { ...markOf(id), ...change } }))
+
+  if (!session) return <View className="page" />
+  if (!eid || !bid)
+    return <ErrorState message="链接无效：缺少支部编号" onRetry={() => void Taro.navigateBack()} />
+  if (state.status === 'loading') return <LoadingState />
+  if (state.status === 'error')
+    return <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
+
+  const { branch, meeting } = state.data
+  const submitted = meeting?.status === 'submitted'
+  const present = roll.filter((p) => markOf(p.memberId).present).length
+
+  const changeType = (t: TMeetingType) => {
+    setType(t)
+    if (meeting) return
+    fetchMeetingTemplate(eid, bid, t)
+      .then(applyTemplate)
+      .catch(() => undefined)
+  }
+
+  const problems = (submit: boolean): string[] => {
+    const out: string[] = []
+    if (type === 'group' && !groupId) out.push('请选择党小组')
+    if (submitted && correction.trim().length < 2) out.push('请填写更正原因（至少2个字）')
+    if (!submit) return out
+    if (!topic.trim()) out.push('请填写议题')
+    if (!place.trim()) out.push('请填写地点')
+    if (!host.trim()) out.push('请填写主持人')
+    if (!recorder.trim()) out.push('请填写记录人')
+    if (!minutes.trim()) out.push('请填写会议纪要')
+    if (startsAt.getTime() > Date.now()) out.push('会议尚未开始，不能提交记录')
+    for (const p of roll) {
+      const m = markOf(p.memberId)
+      if (!m.present && !m.reason.trim()) out.push(`请填写${p.name}的缺席原因`)
+    }
+    return out
+  }
+
+  const save = async (submit: boolean) => {
+    const outbox = userOutbox()
+    if (!outbox || busy) return
+    const found = problems(submit || submitted)
+    setErrors(found)
+    if (found.length) return
+    const body: TMeetingSave = {
+      type,
+      groupId: type === 'group' ? groupId : null,
+      topic: topic.trim(),
+      startsAt: startsAt.toISOString(),
+      place: place.trim(),
+      host: host.trim(),
+      recorder: recorder.trim(),
+      attendance: roll.map((p) => {
+        const m = markOf(p.memberId)
+        return m.present
+          ? { memberId: p.memberId, status: 'present' as const }
+          : { memberId: p.memberId, status: 'absent' as const, reason: m.reason.trim() || null }
+      }),
+      nonMemberAttendees: nonMembers.trim(),
+      minutes: minutes.trim(),
+      decisions: decisions.trim(),
+      submit: submit && !submitted,
+      ...(submitted ? { correctionReason: correction.trim() } : {}),
+    }
+    setBusy(true)
+    try {
+      const entry = meeting
+        ? queueUpdateMeeting(eid, bid, meeting.id, body)
+        : queueCreateMeeting(eid, bid, body)
+      const outcome = await settleWrite(outbox, entry)
+      if (outcome.kind === 'refused') {
+        outbox.dismiss(entry.id)
+        setErrors([outcome.message])
+        return
+      }
+      if (outcome.kind === 'queued') {
+        void Taro.showToast({ title: '已保存在本机，联网后自动同步', icon: 'none' })
+        void Taro.navigateBack()
+        return
+      }
+      void Taro.showToast({ title: submitted ? '已更正' : submit ? '已提交' : '草稿已保存', icon: 'success' })
+      const saved = ZMeeting.safeParse(outcome.response?.data)
+      if (meeting) void Taro.navigateBack()
+      else if (saved.success) void Taro.redirectTo({ url: partyPages.detail(eid, bid, saved.data.id) })
+      else void Taro.navigateBack()
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className="page meeting-edit">
+      <View className="page__body">
+        <View className="a-card">
+          <Text className="a-card__subtitle">{branch.name}</Text>
+          {submitted ? (
+            <Text className="a-notice a-notice--returned">
+              该记录已提交。修改须填写更正原因，原内容保留在更正历史中。
+            </Text>
+          ) : null}
+          <View className="pt-field">
+            <Text className="pt-field__label pt-field__required">会议类型</Text>
+            <View className="pt-choices meeting-edit__types">
+              {MEETING_TYPES.map((t) => (
+                <Text
+                  key={t}
+                  className={`pt-choice${t === type ? ' pt-choice--active' : ''}`}
+                  onClick={() => changeType(t)}
+                >
+                  {MEETING_TYPE_LABELS[t]}
+                </Text>
+              ))}
+            </View>
+          </View>
+          {type === 'group' ? (
+            <View className="pt-field">
+              <Text className="pt-field__label pt-field__required">党小组</Text>
+              <View className="pt-choices">
+                {branch.groups.map((g) => (
+                  <Text
+                    key={g.id}
+                    className={`pt-choice${g.id === groupId ? ' pt-choice--active' : ''}`}
+                    onClick={() => setGroupId(g.id)}
+                  >
+                    {g.name}
+                  </Text>
+                ))}
+              </View>
+              {branch.groups.length === 0 ? <Text className="pt-hint">本支部尚未设立党小组</Text> : null}
+            </View>
+          ) : null}
+          <View className="pt-field">
+            <Text className="pt-field__label pt-field__required">议题</Text>
+            <TextArea
+              className="pt-textarea meeting-edit__topic"
+              value={topic}
+              maxLength={200}
+              rows={2}
+              placeholder="如：学习《关于加强新时代廉洁文化建设的意见》"
+              onChange={setTopic}
+            />
+          </View>
+          <View className="pt-line meeting-edit__time" onClick={() => setPicking(true)}>
+            <Text className="pt-line__label">会议时间</Text>
+            <Text className="pt-line__value">{formatDateTime(startsAt.toISOString())}</Text>
+          </View>
+          <View className="pt-field">
+            <Text className="pt-field__label pt-field__required">地点</Text>
+            <Input
+              className="pt-input meeting-edit__place"
+              value={place}
+              maxLength={100}
+              placeholder="如：公司党员活动室"
+              onChange={setPlace}
+            />
+          </View>
+          <View className="meeting-edit__pair">
+            <View className="pt-field">
+              <Text className="pt-field__label pt-field__required">主持人</Text>
+              <Input className="pt-input meeting-edit__host" value={host} maxLength={30} onChange={setHost} />
+            </View>
+            <View className="pt-field">
+              <Text className="pt-field__label pt-field__required">记录人</Text>
+              <Input
+                className="pt-input meeting-edit__recorder"
+                value={recorder}
+                maxLength={30}
+                onChange={setRecorder}
+              />
+            </View>
+          </View>
+        </View>
+
+        <View className="a-card meeting-edit__attendance">
+          <View className="pt-head">
+            <Text className="a-card__title">出席情况</Text>
+            <Text className="a-card__meta">
+              应到 {roll.length} · 实到 {present}
+            </Text>
+          </View>
+          <Text className="pt-hint">未勾选的党员记为缺席，须填写缺席原因。</Text>
+          {roll.map((p) => {
+            const m = markOf(p.memberId)
+            return (
+              <View key={p.memberId} className="pt-person meeting-edit__person" data-member={p.name}>
+                <View className="pt-person__head">
+                  <Text className="pt-person__name">
+                    {p.name}
+                    <Text className="pt-person__role">{p.role}</Text>
+                  </Text>
+                  <Checkbox
+                    className="meeting-edit__present"
+                    label="出席"
+                    checked={m.present}
+                    onChange={(on) => setMark(p.memberId, { present: on })}
+                  />
+                </View>
+                {!m.present ? (
+                  <Input
+                    className="pt-input pt-person__reason meeting-edit__reason"
+                    value={m.reason}
+                    maxLength={100}
+                    placeholder="缺席原因（如：出差、病假）"
+                    onChange={(v) => setMark(p.memberId, { reason: v })}
+                  />
+                ) : null}
+              </View>
+            )
+          })}
+          {roll.length === 0 ? <Text className="pt-hint">党员名册为空：请先维护支部党员。</Text> : null}
+          <View className="pt-field">
+            <Text className="pt-field__label">列席人员（选填）</Text>
+            <Input
+              className="pt-input meeting-edit__guests"
+              value={nonMembers}
+              maxLength={300}
+              placeholder="如：县委统战部 韦丽萍"
+              onChange={setNonMembers}
+            />
+          </View>
+        </View>
+
+        <View className="a-card">
+          <View className="pt-field">
+            <Text className="pt-field__label pt-field__required">会议纪要</Text>
+            <TextArea
+              className="pt-textarea meeting-edit__minutes"
+              value={minutes}
+              maxLength={20000}
+              rows={8}
+              placeholder="会议的主要内容、发言情况"
+              onChange={setMinutes}
+            />
+          </View>
+          <View className="pt-field">
+            <Text className="pt-field__label">决议事项（选填）</Text>
+            <TextArea
+              className="pt-textarea meeting-edit__decisions"
+              value={decisions}
+              maxLength={5000}
+              rows={4}
+              placeholder="会议形成的决议、任务分工"
+              onChange={setDecisions}
+            />
+          </View>
+          {submitted ? (
+            <View className="pt-field">
+              <Text className="pt-field__label pt-field__required">更正原因</Text>
+              <Input
+                className="pt-input meeting-edit__correction"
+                value={correction}
+                maxLength={200}
+                placeholder="如：议题录入有误"
+                onChange={setCorrection}
+              />
+            </View>
+          ) : null}
+          <Text className="pt-hint">签到表、现场照片在保存后于记录页上传。</Text>
+        </View>
+
+        {errors.length ? (
+          <View className="pt-error meeting-edit__errors">
+            {errors.map((e) => (
+              <Text key={e} style={{ display: 'block' }}>
+                {e}
+              </Text>
+            ))}
+          </View>
+        ) : null}
+        <View className="pt-actions">
+          {submitted ? (
+            <Button
+              className="meeting-edit__correct"
+              type="primary"
+              loading={busy}
+              onClick={() => void save(true)}
+            >
+              保存更正
+            </Button>
+          ) : (
+            <>
+              <Button
+                className="meeting-edit__draft"
+                fill="outline"
+                loading={busy}
+                onClick={() => void save(false)}
+              >
+                保存草稿
+              </Button>
+              <Button
+                className="meeting-edit__submit"
+                type="primary"
+                loading={busy}
+                onClick={() => void save(true)}
+              >
+                提交
+              </Button>
+            </>
+          )}
+        </View>
+      </View>
+      <DatePicker
+        visible={picking}
+        title="会议时间"
+        type="datetime"
+        showChinese
+        minuteStep={5}
+        startDate={new Date(new Date().getFullYear() - 2, 0, 1)}
+        endDate={new Date(new Date().getFullYear() + 1, 11, 31)}
+        value={startsAt}
+        onConfirm={(_, values) => setStartsAt(dateFromPicker(values))}
+        onClose={() => setPicking(false)}
+      />
+    </View>
+  )
+}

@@ -1,0 +1,201 @@
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button, Input } from '@nutui/nutui-react-taro'
+import {
+  BRANCH_ROLES,
+  BRANCH_ROLE_LABELS,
+  type TBranchRole,
+  type TPartyMember,
+} from '../../../../models/meeting'
+import { fetchBranch, queueAddGroup, queueAddMember, queueUpdateMember } from '../../../../services/meetings'
+import { userOutbox } from '../../../../services/session'
+import { ErrorState, LoadingState } from '../../../../components/PageState'
+import { idParam } from '../../../../components/routes'
+import { settleWrite } from '../../../../components/settleWrite'
+import { usePullRefresh, useRemote } from '../../../../components/useRemote'
+import { useRequireSession } from '../../../../components/useSession'
+import type { OutboxEntry } from '../../../../services/outbox'
+import '../../../../components/assessment/page.scss'
+import '../../party.scss'
+import './index.scss'
+
+/** 党员名册: the branch's secretary, committee and members, its 党小组; writers add and change them. */
+export default function PartyRollPage() {
+  const session = useRequireSession()
+  const params = useRouter().params
+  const eid = idParam(params.eid)
+  const bid = idParam(params.bid)
+  const { state, reload } = useRemote(session && eid && bid ? `roll:${eid}:${bid}` : null, () =>
+    fetchBranch(eid!, bid!),
+  )
+  usePullRefresh(reload)
+  const [name, setName] = useState('')
+  const [role, setRole] = useState<TBranchRole>('member')
+  const [groupId, setGroupId] = useState<number | null>(null)
+  const [groupName, setGroupName] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  if (!session) return <View className="page" />
+  if (!eid || !bid)
+    return <ErrorState message="链接无效：缺少支部编号" onRetry={() => void Taro.navigateBack()} />
+  if (state.status === 'loading') return <LoadingState />
+  if (state.status === 'error')
+    return <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
+  const branch = state.data
+
+  const run = async (entry: OutboxEntry, done: string): Promise<boolean> => {
+    const outbox = userOutbox()
+    if (!outbox) return false
+    setBusy(true)
+    setError(null)
+    try {
+      const outcome = await settleWrite(outbox, entry)
+      if (outcome.kind === 'refused') {
+        outbox.dismiss(entry.id)
+        setError(outcome.message)
+        return false
+      }
+      void Taro.showToast({
+        title: outcome.kind === 'queued' ? '已保存在本机，稍后同步' : done,
+        icon: 'none',
+      })
+      await reload().catch(() => undefined)
+      return true
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const addMember = async () => {
+    if (name.trim().length < 2) return setError('请填写党员姓名（至少2个字）')
+    const ok = await run(
+      queueAddMember(eid, bid, { name: name.trim(), branchRole: role, groupId }),
+      `已添加${name.trim()}`,
+    )
+    if (ok) setName('')
+  }
+
+  const addGroup = async () => {
+    if (groupName.trim().length < 2) return setError('请填写党小组名称（至少2个字）')
+    const ok = await run(queueAddGroup(eid, bid, groupName.trim()), '已新增党小组')
+    if (ok) setGroupName('')
+  }
+
+  const toggle = (m: TPartyMember) =>
+    void run(queueUpdateMember(eid, bid, m.id, { active: !m.active }), m.active ? '已转出' : '已恢复')
+
+  const groupOf = (id: number | null) => branch.groups.find((g) => g.id === id)?.name
+  const active = branch.members.filter((m) => m.active)
+  const inactive = branch.members.filter((m) => !m.active)
+
+  return (
+    <View className="page party-roll">
+      <View className="page__body">
+        <View className="a-card">
+          <Text className="a-card__title">{branch.name}</Text>
+          <Text className="a-card__subtitle">
+            书记：{branch.secretary?.name ?? active.find((m) => m.branchRole === 'secretary')?.name ?? '未设'}{' '}
+            · 在册党员 {active.length} 人 · 党小组 {branch.groups.length} 个
+          </Text>
+        </View>
+
+        <View className="a-card party-roll__members">
+          <Text className="a-card__title">党员名册</Text>
+          {[...active, ...inactive].map((m) => (
+            <View key={m.id} className={`pt-person${m.active ? '' : ' party-roll__left'}`}>
+              <View className="pt-person__head">
+                <Text className="pt-person__name">
+                  {m.name}
+                  <Text className="pt-person__role">
+                    {BRANCH_ROLE_LABELS[m.branchRole]}
+                    {groupOf(m.groupId) ? ` · ${groupOf(m.groupId)}` : ''}
+                    {m.userId ? ' · 已关联账号' : ''}
+                    {m.active ? '' : ' · 已转出'}
+                  </Text>
+                </Text>
+                {branch.canWrite ? (
+                  <Text className="party-roll__toggle" onClick={() => toggle(m)}>
+                    {m.active ? '转出' : '恢复'}
+                  </Text>
+                ) : null}
+              </View>
+            </View>
+          ))}
+        </View>
+
+        {branch.canWrite ? (
+          <View className="a-card">
+            <Text className="a-card__title">添加党员</Text>
+            <View className="pt-field">
+              <Text className="pt-field__label pt-field__required">姓名</Text>
+              <Input className="pt-input party-roll__name" value={name} maxLength={30} onChange={setName} />
+            </View>
+            <View className="pt-field">
+              <Text className="pt-field__label">支部职务</Text>
+              <View className="pt-choices">
+                {BRANCH_ROLES.map((r) => (
+                  <Text
+                    key={r}
+                    className={`pt-choice${r === role ? ' pt-choice--active' : ''}`}
+                    onClick={() => setRole(r)}
+                  >
+                    {BRANCH_ROLE_LABELS[r]}
+                  </Text>
+                ))}
+              </View>
+            </View>
+            {branch.groups.length ? (
+              <View className="pt-field">
+                <Text className="pt-field__label">所在党小组</Text>
+                <View className="pt-choices">
+                  {branch.groups.map((g) => (
+                    <Text
+                      key={g.id}
+                      className={`pt-choice${g.id === groupId ? ' pt-choice--active' : ''}`}
+                      onClick={() => setGroupId(g.id === groupId ? null : g.id)}
+                    >
+                      {g.name}
+                    </Text>
+                  ))}
+                </View>
+              </View>
+            ) : null}
+            <View className="pt-actions">
+              <Button type="primary" loading={busy} onClick={() => void addMember()}>
+                添加
+              </Button>
+            </View>
+          </View>
+        ) : null}
+
+        <View className="a-card">
+          <Text className="a-card__title">党小组</Text>
+          {branch.groups.map((g) => (
+            <View key={g.id} className="pt-line">
+              <Text className="pt-line__label">{g.name}</Text>
+              <Text className="pt-line__value">{g.memberCount} 人</Text>
+            </View>
+          ))}
+          {branch.groups.length === 0 ? <Text className="pt-hint">尚未设立党小组</Text> : null}
+          {branch.canWrite ? (
+            <View className="party-roll__group">
+              <Input
+                className="pt-input"
+                value={groupName}
+                maxLength={30}
+                placeholder="新党小组名称"
+                onChange={setGroupName}
+              />
+              <Button fill="outline" loading={busy} onClick={() => void addGroup()}>
+                新增
+              </Button>
+            </View>
+          ) : null}
+        </View>
+        {error ? <Text className="pt-error">{error}</Text> : null}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '三会一课监管',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

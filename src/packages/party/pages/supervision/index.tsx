@@ -1,0 +1,75 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Empty } from '@nutui/nutui-react-taro'
+import { MEETING_TYPE_SHORT } from '../../../../models/meetingCompliance'
+import { fetchPartySupervision } from '../../../../services/meetings'
+import { EmptyImage } from '../../../../components/EmptyImage'
+import { formatDate } from '../../../../components/format'
+import { ErrorState, LoadingState } from '../../../../components/PageState'
+import { partyPages } from '../../../../components/routes'
+import { usePullRefresh, useRemote } from '../../../../components/useRemote'
+import { useRequireSession } from '../../../../components/useSession'
+import '../../../../components/assessment/page.scss'
+import '../../party.scss'
+import './index.scss'
+
+const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`)
+
+/** 监管: the branches of the enterprises this department supervises; who has not reported this month first. */
+export default function PartySupervisionPage() {
+  const session = useRequireSession()
+  const { state, reload } = useRemote(session ? 'party-supervision' : null, fetchPartySupervision)
+  usePullRefresh(reload)
+  if (!session) return <View className="page" />
+  if (state.status === 'loading') return <LoadingState />
+  if (state.status === 'error')
+    return <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
+  const { branches, month, year } = state.data
+  const missing = branches.filter((b) => !b.reportedThisMonth).length
+  return (
+    <View className="page party-supervision">
+      <View className="page__body">
+        <View className="a-heading">
+          <Text className="a-heading__text">
+            {Number(month.slice(5))}月 未报送 {missing} 个支部
+          </Text>
+          <Text className="a-heading__extra">共 {branches.length} 个支部</Text>
+        </View>
+        {branches.length === 0 ? (
+          <Empty image={<EmptyImage />} title="暂无党支部" description="所监管企业设立党支部后将显示在这里" />
+        ) : null}
+        {branches.map((b) => (
+          <View
+            key={b.branchId}
+            className="a-card party-supervision__card"
+            onClick={() => void Taro.navigateTo({ url: partyPages.calendar(b.enterpriseId, b.branchId) })}
+          >
+            <View className="pt-head">
+              <Text className="a-card__title">{b.branchName}</Text>
+              <Text className={`pt-tag ${b.reportedThisMonth ? 'pt-tag--submitted' : 'pt-tag--late'}`}>
+                {b.reportedThisMonth ? `本月已报送 ${b.meetingsThisMonth} 次` : '本月未报送'}
+              </Text>
+            </View>
+            <Text className="a-card__subtitle">{b.enterpriseName}</Text>
+            <View className="pt-head">
+              <Text className="a-card__meta">
+                最近一次：{b.lastMeetingAt ? formatDate(b.lastMeetingAt) : '无记录'}
+              </Text>
+              <Text>
+                <Text className="a-card__meta">{year}年完成率 </Text>
+                <Text className="pt-rate pt-rate--small">{percent(b.rate)}</Text>
+              </Text>
+            </View>
+            <View className="party-supervision__types">
+              {b.byType.map((t) => (
+                <Text key={t.type}>
+                  {MEETING_TYPE_SHORT[t.type]} {percent(t.rate)}
+                </Text>
+              ))}
+            </View>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,211 @@
+import { useState } from 'react'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { Image, Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import {
+  PLEDGE_SIDE_LABELS,
+  PLEDGE_WITHDRAW_AFTER_DAYS,
+  formatVerifyCode,
+  type TPledge,
+} from '../../../../models/pledge'
+import { formatBeijingTime } from '../../../../models/event'
+import {
+  countersignPageUrl,
+  downloadCertificate,
+  fetchPledge,
+  queueWithdraw,
+  verifyPageUrl,
+} from '../../../../services/pledges'
+import { getOutbox } from '../../../../services/outbox'
+import { OutboxNotice } from '../../../../components/OutboxNotice'
+import { ErrorState, LoadingState } from '../../../../components/PageState'
+import { idParam, pledgePages } from '../../../../components/routes'
+import { settleWrite } from '../../../../components/settleWrite'
+import { usePullRefresh, useRemote } from '../../../../components/useRemote'
+import { useRequireSession } from '../../../../components/useSession'
+import { PledgeQr } from '../../components/PledgeQr'
+import { PledgeStatusTag } from '../../components/PledgeStatusTag'
+import '../../../../components/assessment/page.scss'
+import '../../components/pledges.scss'
+
+function Signatures({ pledge }: { pledge: TPledge }) {
+  return (
+    <View className="pl-cert__signatures">
+      {pledge.signatures.map((s) => (
+        <View key={s.id} className="pl-cert__sig">
+          <Text className="a-card__subtitle">
+            {pledge.kind === 'government_business' ? `${PLEDGE_SIDE_LABELS[s.side]} · ` : ''}
+            {s.organisationName}
+          </Text>
+          {s.image ? (
+            <Image
+              className="pl-cert__sig-img"
+              src={s.image}
+              mode="aspectFit"
+              aria-label={`${s.signerName}的签名`}
+            />
+          ) : null}
+          <Text className="a-card__title">
+            {s.signerName} {s.phoneMasked ? <Text className="a-card__meta">{s.phoneMasked}</Text> : null}
+          </Text>
+          <Text className="a-card__subtitle">签署时间 {formatBeijingTime(s.signedAt)}（北京时间）</Text>
+          <Text className="pl-cert__hash">签名 SHA-256 {s.signatureSha256}</Text>
+          <Text className="pl-cert__hash">哈希链第 {s.chainSeq} 条</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/** The counter-signer's way in: a QR of the sign page (H5) and, in the mini-program, a share card. */
+function ShareCard({ pledge }: { pledge: TPledge }) {
+  const other =
+    pledge.startedBy.side === 'enterprise'
+      ? `${pledge.department?.name ?? ''}的党员干部`
+      : `${pledge.enterprise.name}的负责人`
+  const link = countersignPageUrl(pledge.id)
+  return (
+    <View className="a-card pl-cert__share">
+      <Text className="a-card__title">请对方签署</Text>
+      <Text className="a-card__subtitle">
+        请{other}用「清廉企业」扫码，或打开下方链接签署；签署后双方均可在“我的承诺”中看到已生效的承诺。
+      </Text>
+      <PledgeQr text={link} label="对方签署二维码" />
+      <View className="a-card__row">
+        <Button size="small" fill="outline" onClick={() => void Taro.setClipboardData({ data: link })}>
+          复制签署链接
+        </Button>
+        {process.env.TARO_ENV === 'weapp' ? (
+          <Button size="small" type="primary" openType="share">
+            发送给对方
+          </Button>
+        ) : null}
+      </View>
+    </View>
+  )
+}
+
+export default function PledgeCertificatePage() {
+  const session = useRequireSession()
+  const id = idParam(useRouter().params.id)
+  const { state, reload } = useRemote(session && id ? `pledge:${id}` : null, () => fetchPledge(id!))
+  usePullRefresh(reload)
+  const [busy, setBusy] = useState(false)
+  const pledge = state.status === 'ready' ? state.data : null
+
+  useShareAppMessage(() => ({
+    title: pledge ? `请签署：${pledge.title}` : '廉洁承诺',
+    path: pledge && pledge.status === 'pending' ? pledgePages.countersign(pledge.id) : pledgePages.list(),
+  }))
+
+  if (!session) return <View className="page" />
+  if (!id) return <ErrorState message="链接无效" onRetry={() => void Taro.navigateBack()} />
+
+  async function withdraw(p: TPledge) {
+    const answer = await Taro.showModal({
+      title: '撤回承诺',
+      content: `对方发起后${PLEDGE_WITHDRAW_AFTER_DAYS}天仍未签署。撤回后记录仍保留，对方不能再签署。`,
+      confirmText: '撤回',
+    })
+    if (!answer.confirm) return
+    setBusy(true)
+    try {
+      const outcome = await settleWrite(getOutbox(), queueWithdraw(p.id, '对方长期未签署，发起人撤回'))
+      if (outcome.kind === 'refused') void Taro.showToast({ title: outcome.message, icon: 'none' })
+      await reload().catch(() => undefined)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  async function exportImage(p: TPledge) {
+    if (process.env.TARO_ENV !== 'h5') {
+      await Taro.setClipboardData({ data: verifyPageUrl(p.code) })
+      void Taro.showToast({ title: '核验链接已复制，可在浏览器中打开并导出证书', icon: 'none' })
+      return
+    }
+    try {
+      await downloadCertificate(p)
+    } catch (err) {
+      void Taro.showToast({ title: err instanceof Error ? err.message : '导出失败', icon: 'none' })
+    }
+  }
+
+  return (
+    <View className="page pledge-certificate">
+      <View className="page__body">
+        <OutboxNotice />
+        {state.status === 'loading' ? <LoadingState /> : null}
+        {state.status === 'error' ? (
+          <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
+        ) : null}
+        {pledge ? (
+          <>
+            <View className="a-card">
+              <View className="pl-card-head">
+                <Text className="a-card__title">{pledge.title}</Text>
+                <PledgeStatusTag status={pledge.status} />
+              </View>
+              <Text className="a-card__subtitle">
+                模板第 {pledge.templateVersion} 版 ·{' '}
+                {pledge.effectiveAt
+                  ? `${formatBeijingTime(pledge.effectiveAt)} 生效`
+                  : `${formatBeijingTime(pledge.createdAt)} 发起`}
+              </Text>
+              {pledge.withdrawn ? (
+                <View className="a-notice">
+                  {pledge.withdrawn.byName}于 {formatBeijingTime(pledge.withdrawn.at)} 撤回：
+                  {pledge.withdrawn.reason}
+                </View>
+              ) : null}
+            </View>
+            {pledge.canCountersign ? (
+              <View className="a-notice a-notice--info">
+                <Text>这份承诺待您签署。</Text>
+                <Button
+                  type="primary"
+                  size="small"
+                  onClick={() => void Taro.navigateTo({ url: pledgePages.countersign(pledge.id) })}
+                >
+                  阅读并签署
+                </Button>
+              </View>
+            ) : null}
+            {pledge.status === 'pending' && !pledge.canCountersign ? <ShareCard pledge={pledge} /> : null}
+            <View className="pl-cert__text">
+              {pledge.text.split('\n').map((line, i) => (
+                <Text key={i} className={i === 0 ? 'pl-text__title' : 'pl-text__line'}>
+                  {line || ' '}
+                </Text>
+              ))}
+            </View>
+            <Signatures pledge={pledge} />
+            <View className="a-card pl-cert__share">
+              <Text className="a-card__subtitle">核验码</Text>
+              <Text className="pl-cert__code">{formatVerifyCode(pledge.code)}</Text>
+              <PledgeQr text={verifyPageUrl(pledge.code)} label="核验二维码" />
+              <Text className="pl-cert__hash">正文 SHA-256 {pledge.textSha256}</Text>
+              <View className="a-card__row">
+                <Button
+                  size="small"
+                  fill="outline"
+                  onClick={() => void Taro.navigateTo({ url: pledgePages.verify(pledge.code) })}
+                >
+                  核验
+                </Button>
+                <Button size="small" type="primary" fill="outline" onClick={() => void exportImage(pledge)}>
+                  导出证书图片
+                </Button>
+                {pledge.canWithdraw ? (
+                  <Button size="small" fill="outline" loading={busy} onClick={() => void withdraw(pledge)}>
+                    撤回
+                  </Button>
+                ) : null}
+              </View>
+            </View>
+          </>
+        ) : null}
+      </View>
+    </View>
+  )
+}

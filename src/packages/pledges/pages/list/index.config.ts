@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '廉洁承诺',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,375 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { ScrollView, Text, View } from '@tarojs/components'
+import { Button, Input } from '@nutui/nutui-react-taro'
+import {
+  PLEDGE_KINDS,
+  PLEDGE_KIND_LABELS,
+  PLEDGE_SIDE_LABELS,
+  ZPledge,
+  renderPledgeText,
+  type TPledge,
+  type TPledgeKind,
+  type TPledgeTemplate,
+} from '../../../../models/pledge'
+import type { TDepartment } from '../../../../models/org'
+import {
+  fetchDepartments,
+  fetchPledge,
+  fetchPledgeTemplates,
+  findCounterparty,
+  queueCountersign,
+  queueSignPledge,
+} from '../../../../services/pledges'
+import { getOutbox } from '../../../../services/outbox'
+import { OutboxNotice } from '../../../../components/OutboxNotice'
+import { ErrorState, LoadingState } from '../../../../components/PageState'
+import { idParam, pledgePages } from '../../../../components/routes'
+import { settleWrite } from '../../../../components/settleWrite'
+import { useMe } from '../../../../components/useMe'
+import { useRemote } from '../../../../components/useRemote'
+import { useRequireSession } from '../../../../components/useSession'
+import { SignaturePad } from '../../components/SignaturePad'
+import type { SignaturePadHandle } from '../../components/SignaturePad.types'
+import '../../../../components/assessment/page.scss'
+import '../../components/pledges.scss'
+
+type Mode =
+  | { kind: 'countersign'; pledgeId: number }
+  | { kind: 'enterprise'; pledgeKind: TPledgeKind; enterpriseId: number }
+  | { kind: 'department'; departmentId: number }
+  | { kind: 'invalid' }
+
+function modeOf(params: Record<string, string | undefined>): Mode {
+  const pid = idParam(params.pid)
+  if (pid) return { kind: 'countersign', pledgeId: pid }
+  const pledgeKind = PLEDGE_KINDS.find((k) => k === params.kind)
+  const eid = idParam(params.eid)
+  if (pledgeKind && eid) return { kind: 'enterprise', pledgeKind, enterpriseId: eid }
+  const did = idParam(params.did)
+  if (pledgeKind === 'government_business' && did) return { kind: 'department', departmentId: did }
+  return { kind: 'invalid' }
+}
+
+interface Loaded {
+  template: TPledgeTemplate | null
+  pledge: TPledge | null
+  departments: TDepartment[]
+}
+
+/**
+ * 签署: read the exact text to its end, sign by hand, confirm. A one-sided pledge is signed here; a
+ * 政商双边清廉承诺 is started here (the counterparty is chosen first) or counter-signed (?pid=).
+ */
+export default function PledgeSignPage() {
+  const session = useRequireSession()
+  const params = useRouter().params
+  const mode = useMemo(() => modeOf(params), [params])
+  const { state: me } = useMe(session?.user.id ?? null)
+  const { state, reload } = useRemote<Loaded>(
+    session && mode.kind !== 'invalid' ? `sign:${JSON.stringify(mode)}` : null,
+    async () => {
+      if (mode.kind === 'countersign')
+        return { template: null, pledge: await fetchPledge(mode.pledgeId), departments: [] }
+      const pledgeKind = mode.kind === 'enterprise' ? mode.pledgeKind : 'government_business'
+      const templates = await fetchPledgeTemplates()
+      const template = templates.find((t) => t.kind === pledgeKind) ?? null
+      const departments =
+        mode.kind === 'enterprise' && pledgeKind === 'government_business' ? await fetchDepartments() : []
+      return { template, pledge: null, departments: departments.filter((d) => !d.isOffice) }
+    },
+  )
+
+  const [departmentId, setDepartmentId] = useState<number | null>(null)
+  const [creditCode, setCreditCode] = useState('')
+  const [counterparty, setCounterparty] = useState<{ id: number; name: string } | null>(null)
+  const [lookupError, setLookupError] = useState<string | null>(null)
+  const [read, setRead] = useState(false)
+  const [signed, setSigned] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [refusal, setRefusal] = useState<string | null>(null)
+  const pad = useRef<SignaturePadHandle>(null)
+
+  const memberships = useMemo(() => (me.status === 'ready' ? me.me.memberships : []), [me])
+  const userName = me.status === 'ready' ? me.me.user.name : (session?.user.name ?? '')
+  const loaded = state.status === 'ready' ? state.data : null
+
+  // The exact text to be signed: the stored one for a counter-signature, else the template rendered.
+  const text = useMemo(() => {
+    if (!loaded) return null
+    if (loaded.pledge) return loaded.pledge.text
+    const template = loaded.template
+    if (!template || me.status !== 'ready') return null
+    if (mode.kind === 'enterprise') {
+      const enterprise = memberships.find(
+        (m) => m.organisationKind === 'enterprise' && m.organisationId === mode.enterpriseId,
+      )
+      if (!enterprise) return null
+      if (template.kind === 'government_business') {
+        const department = loaded.departments.find((d) => d.id === departmentId)
+        if (!department) return null
+        return renderPledgeText(template.kind, template.content, {
+          enterprise: enterprise.organisationName,
+          department: department.name,
+        })
+      }
+      return renderPledgeText(template.kind, template.content, {
+        signer: userName,
+        enterprise: enterprise.organisationName,
+      })
+    }
+    if (mode.kind === 'department') {
+      const department = memberships.find(
+        (m) => m.organisationKind === 'department' && m.organisationId === mode.departmentId,
+      )
+      if (!department || !counterparty) return null
+      return renderPledgeText(template.kind, template.content, {
+        enterprise: counterparty.name,
+        department: department.organisationName,
+      })
+    }
+    return null
+  }, [loaded, me.status, memberships, mode, departmentId, counterparty, userName])
+
+  useEffect(() => setRead(false), [text])
+
+  // A text shorter than its box needs no scrolling: it counts as read once laid out.
+  useEffect(() => {
+    if (!text) return
+    const timer = setTimeout(() => {
+      Taro.createSelectorQuery()
+        .select('#pl-text-view')
+        .boundingClientRect()
+        .select('#pl-text-content')
+        .boundingClientRect()
+        .exec((res: ({ height: number } | null)[]) => {
+          const [view, content] = res
+          if (view && content && content.height <= view.height + 2) setRead(true)
+        })
+    }, 300)
+    return () => clearTimeout(timer)
+  }, [text])
+
+  if (!session) return <View className="page" />
+  if (mode.kind === 'invalid')
+    return <ErrorState message="链接无效" onRetry={() => void Taro.navigateBack()} />
+
+  const pledge = loaded?.pledge ?? null
+  const kind: TPledgeKind =
+    pledge?.kind ?? (mode.kind === 'enterprise' ? mode.pledgeKind : 'government_business')
+  const title = pledge?.title ?? loaded?.template?.content.title ?? PLEDGE_KIND_LABELS[kind]
+
+  async function lookUp() {
+    if (mode.kind !== 'department') return
+    setLookupError(null)
+    setCounterparty(null)
+    try {
+      setCounterparty(await findCounterparty(mode.departmentId, creditCode.trim().toUpperCase()))
+    } catch (err) {
+      setLookupError(
+        err instanceof Error && /不存在/.test(err.message)
+          ? '没有找到该统一社会信用代码的企业'
+          : err instanceof Error
+            ? err.message
+            : '查找失败',
+      )
+    }
+  }
+
+  async function confirm() {
+    if (!text || busy) return
+    if (!read) return void Taro.showToast({ title: '请先阅读承诺书至末尾', icon: 'none' })
+    const png = await pad.current?.read().catch(() => null)
+    if (!png) return void Taro.showToast({ title: '请先在签名区手写签名', icon: 'none' })
+    const answer = await Taro.showModal({
+      title: '确认签署',
+      content: '签署后将记录承诺书正文与签名的哈希、签署时间，不能修改或删除。',
+      confirmText: '确认签署',
+      cancelText: '再看看',
+    })
+    if (!answer.confirm) return
+    setBusy(true)
+    setRefusal(null)
+    try {
+      const entry = pledge
+        ? queueCountersign(pledge, png)
+        : mode.kind === 'department'
+          ? queueSignPledge({
+              via: { kind: 'department', departmentId: mode.departmentId, enterpriseId: counterparty!.id },
+              templateId: loaded!.template!.id,
+              text,
+              signaturePng: png,
+              label: `签署${title}`,
+            })
+          : queueSignPledge({
+              via: {
+                kind: 'enterprise',
+                enterpriseId: (mode as { enterpriseId: number }).enterpriseId,
+                ...(kind === 'government_business' && departmentId ? { departmentId } : {}),
+              },
+              templateId: loaded!.template!.id,
+              text,
+              signaturePng: png,
+              label: `签署${title}`,
+            })
+      const outcome = await settleWrite(getOutbox(), entry, 15_000)
+      if (outcome.kind === 'delivered') {
+        const done = ZPledge.safeParse(outcome.response?.data)
+        await Taro.showToast({ title: '签署成功', icon: 'success' })
+        if (done.success) await Taro.redirectTo({ url: pledgePages.certificate(done.data.id) })
+        else await Taro.redirectTo({ url: pledgePages.list() })
+      } else if (outcome.kind === 'refused') {
+        setRefusal(outcome.message)
+      } else {
+        await Taro.showToast({ title: '已保存在本机，联网后自动提交', icon: 'none' })
+        await Taro.navigateBack()
+      }
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const side = pledge ? (pledge.startedBy.side === 'enterprise' ? 'department' : 'enterprise') : null
+  return (
+    <View className="page page--actions pledge-sign">
+      <View className="page__body">
+        <OutboxNotice />
+        {state.status === 'loading' ? <LoadingState /> : null}
+        {state.status === 'error' ? (
+          <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
+        ) : null}
+        {loaded ? (
+          <View className="a-card">
+            <Text className="a-card__title">{title}</Text>
+            {pledge ? (
+              <Text className="a-card__subtitle">
+                {pledge.department?.name} ↔ {pledge.enterprise.name} · {pledge.startedBy.name}已签署，请
+                {side ? PLEDGE_SIDE_LABELS[side] : ''}签署
+              </Text>
+            ) : (
+              <Text className="a-card__subtitle">
+                第 {loaded.template?.version ?? '-'} 版 · 签署人：{userName}
+              </Text>
+            )}
+            {pledge && !pledge.canCountersign ? (
+              <View className="a-notice a-notice--error">
+                {pledge.status === 'pending'
+                  ? '您不是这份承诺的对方签署人：只有承诺书所列单位的负责人或党员干部可以签署。'
+                  : '这份承诺已不在待签署状态。'}
+              </View>
+            ) : null}
+          </View>
+        ) : null}
+
+        {loaded && mode.kind === 'enterprise' && kind === 'government_business' ? (
+          <View className="a-card">
+            <Text className="a-card__title">选择党员干部所在部门</Text>
+            <View className="pl-choice">
+              {loaded.departments.map((d) => (
+                <Text
+                  key={d.id}
+                  className={`pl-choice__item${d.id === departmentId ? ' pl-choice__item--active' : ''}`}
+                  onClick={() => setDepartmentId(d.id)}
+                >
+                  {d.id === departmentId ? '● ' : '○ '}
+                  {d.name}
+                </Text>
+              ))}
+            </View>
+          </View>
+        ) : null}
+
+        {loaded && mode.kind === 'department' ? (
+          <View className="a-card">
+            <Text className="a-card__title">对方企业</Text>
+            <Text className="a-card__subtitle">输入企业的统一社会信用代码（18位）</Text>
+            <Input
+              className="pledge-sign__code"
+              value={creditCode}
+              maxLength={18}
+              placeholder="统一社会信用代码"
+              onChange={(v) => setCreditCode(v)}
+            />
+            <Button
+              size="small"
+              type="primary"
+              fill="outline"
+              disabled={creditCode.trim().length !== 18}
+              onClick={() => void lookUp()}
+            >
+              查找企业
+            </Button>
+            {counterparty ? <Text className="pl-read pl-read--done">{counterparty.name}</Text> : null}
+            {lookupError ? <Text className="pl-read">{lookupError}</Text> : null}
+          </View>
+        ) : null}
+
+        {text ? (
+          <>
+            <ScrollView
+              id="pl-text-view"
+              className="pl-text"
+              scrollY
+              lowerThreshold={40}
+              onScrollToLower={() => setRead(true)}
+              onScroll={(e) => {
+                const { scrollTop, scrollHeight } = e.detail as { scrollTop: number; scrollHeight: number }
+                if (scrollHeight > 0 && scrollTop > 0 && scrollTop >= scrollHeight * 0.5) {
+                  // Checked precisely against the box on the way down.
+                  Taro.createSelectorQuery()
+                    .select('#pl-text-view')
+                    .boundingClientRect()
+                    .exec((res: ({ height: number } | null)[]) => {
+                      if (res[0] && scrollTop + res[0].height >= scrollHeight - 40) setRead(true)
+                    })
+                }
+              }}
+            >
+              <View id="pl-text-content">
+                {text.split('\n').map((line, i) =>
+                  i === 0 ? (
+                    <Text key={i} className="pl-text__title">
+                      {line}
+                    </Text>
+                  ) : (
+                    <Text key={i} className="pl-text__line">
+                      {line || ' '}
+                    </Text>
+                  ),
+                )}
+                <Text className="pl-text__end">— 正文完 —</Text>
+              </View>
+            </ScrollView>
+            <Text className={`pl-read${read ? ' pl-read--done' : ''}`}>
+              {read ? '✓ 已阅读至末尾，请在下方签名' : '请向上滑动，阅读承诺书至末尾后签名'}
+            </Text>
+            <View className={`pl-pad-box${read ? '' : ' pl-pad-box--locked'}`}>
+              <Text className="pl-pad-box__hint">手写签名（请在框内签写姓名）</Text>
+              <SignaturePad ref={pad} onChange={setSigned} />
+            </View>
+            {refusal ? <View className="a-notice a-notice--error">{refusal}</View> : null}
+          </>
+        ) : null}
+      </View>
+      {text && (!pledge || pledge.canCountersign) ? (
+        <View className="a-actions">
+          <View className="a-actions__grow">
+            <Button fill="outline" disabled={!signed} onClick={() => pad.current?.clear()}>
+              清除重签
+            </Button>
+          </View>
+          <View className="a-actions__grow">
+            <Button
+              type="primary"
+              loading={busy}
+              disabled={!read || !signed || busy}
+              onClick={() => void confirm()}
+            >
+              确认签署
+            </Button>
+          </View>
+        </View>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,218 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import {
+  PLEDGE_KINDS,
+  PLEDGE_KIND_LABELS,
+  PLEDGE_SIGNER_LABELS,
+  renderPledgeText,
+  type TPledgeClause,
+  type TPledgeTemplate,
+} from '../../../../models/pledge'
+import { fetchPledgeTemplates, queuePublishTemplate } from '../../../../services/pledges'
+import { getOutbox } from '../../../../services/outbox'
+import { formatDateTime } from '../../../../components/format'
+import { OutboxNotice } from '../../../../components/OutboxNotice'
+import { ErrorState, LoadingState } from '../../../../components/PageState'
+import { settleWrite } from '../../../../components/settleWrite'
+import { usePullRefresh, useRemote } from '../../../../components/useRemote'
+import { useRequireSession } from '../../../../components/useSession'
+import '../../../../components/assessment/page.scss'
+import '../../components/pledges.scss'
+
+interface Draft {
+  title: string
+  preamble: string
+  /** One clause per line; a two-sided pledge's line may start with 【党员干部】 / 【企业】 / 【双方】. */
+  clauses: string
+  closing: string
+  note: string
+}
+
+const PARTY_PREFIX = { both: '【双方】', department: '【党员干部】', enterprise: '【企业】' } as const
+
+function draftOf(t: TPledgeTemplate): Draft {
+  const prefix = (c: TPledgeClause) =>
+    t.kind === 'government_business' ? PARTY_PREFIX[c.party ?? 'both'] : ''
+  return {
+    title: t.content.title,
+    preamble: t.content.preamble,
+    clauses: t.content.clauses.map((c) => `${prefix(c)}${c.text}`).join('\n'),
+    closing: t.content.closing,
+    note: '',
+  }
+}
+
+/** Lines back to clauses; a clause whose text is unchanged keeps its citation of the programme. */
+function clausesOf(t: TPledgeTemplate, text: string): TPledgeClause[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const party = (Object.keys(PARTY_PREFIX) as (keyof typeof PARTY_PREFIX)[]).find((p) =>
+        line.startsWith(PARTY_PREFIX[p]),
+      )
+      const body = party ? line.slice(PARTY_PREFIX[party].length) : line
+      const same = t.content.clauses.find((c) => c.text === body)
+      return { text: body, party: party ?? 'both', basis: same?.basis ?? null }
+    })
+}
+
+function Editor({ template, onDone }: { template: TPledgeTemplate; onDone: () => void }) {
+  const [draft, setDraft] = useState<Draft>(() => draftOf(template))
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const set = (key: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }))
+  async function publish() {
+    setBusy(true)
+    setError(null)
+    try {
+      const outcome = await settleWrite(
+        getOutbox(),
+        queuePublishTemplate({
+          kind: template.kind,
+          content: {
+            title: draft.title.trim(),
+            preamble: draft.preamble.trim(),
+            clauses: clausesOf(template, draft.clauses),
+            closing: draft.closing.trim(),
+          },
+          note: draft.note.trim() || null,
+        }),
+      )
+      if (outcome.kind === 'refused') return setError(outcome.message)
+      void Taro.showToast({
+        title: outcome.kind === 'delivered' ? '已发布新版本' : '已保存，联网后发布',
+        icon: 'none',
+      })
+      onDone()
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View className="a-card pledge-templates__editor">
+      <Text className="a-card__subtitle">标题</Text>
+      <Input value={draft.title} onChange={set('title')} />
+      <Text className="a-card__subtitle">
+        开头（可用 {'{{signer}}'}、{'{{enterprise}}'}、{'{{department}}'}）
+      </Text>
+      <TextArea className="pl-ta" value={draft.preamble} onChange={set('preamble')} />
+      <Text className="a-card__subtitle">
+        承诺条款（每行一条
+        {template.kind === 'government_business' ? '，行首可标【双方】【党员干部】【企业】' : ''}）
+      </Text>
+      <TextArea
+        className="pl-ta pl-ta--tall"
+        value={draft.clauses}
+        onChange={set('clauses')}
+        maxLength={6000}
+      />
+      <Text className="a-card__subtitle">结尾</Text>
+      <TextArea className="pl-ta" value={draft.closing} onChange={set('closing')} />
+      <Text className="a-card__subtitle">修订说明</Text>
+      <Input value={draft.note} onChange={set('note')} placeholder="如：依据新要求调整第三条" />
+      {error ? <View className="a-notice a-notice--error">{error}</View> : null}
+      <View className="a-card__row">
+        <Button fill="outline" onClick={onDone}>
+          取消
+        </Button>
+        <Button type="primary" loading={busy} onClick={() => void publish()}>
+          发布第 {template.version + 1} 版
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+/** 领导小组办公室: the templates and their versions; editing publishes the next version. */
+export default function PledgeTemplatesPage() {
+  const session = useRequireSession()
+  const { state, reload } = useRemote(session ? 'pledge-templates:all' : null, () =>
+    fetchPledgeTemplates(true),
+  )
+  usePullRefresh(reload)
+  const [editing, setEditing] = useState<number | null>(null)
+  if (!session) return <View className="page" />
+  return (
+    <View className="page pledge-templates">
+      <View className="page__body">
+        <OutboxNotice />
+        {state.status === 'loading' ? <LoadingState /> : null}
+        {state.status === 'error' ? (
+          <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
+        ) : null}
+        {state.status === 'ready'
+          ? PLEDGE_KINDS.map((kind) => {
+              const versions = state.data.filter((t) => t.kind === kind)
+              const current = versions.find((t) => t.current)
+              if (!current) return null
+              return (
+                <View key={kind}>
+                  <View className="a-heading">
+                    <Text className="a-heading__text">{PLEDGE_KIND_LABELS[kind]}</Text>
+                    <Text className="a-heading__extra">{PLEDGE_SIGNER_LABELS[kind]}</Text>
+                  </View>
+                  {editing === current.id ? (
+                    <Editor
+                      template={current}
+                      onDone={() => {
+                        setEditing(null)
+                        void reload().catch(() => undefined)
+                      }}
+                    />
+                  ) : (
+                    <View className="a-card">
+                      <Text className="a-card__subtitle">
+                        现行第 {current.version} 版 · {formatDateTime(current.createdAt)}
+                        {current.note ? ` · ${current.note}` : ''}
+                      </Text>
+                      <View className="pl-cert__text">
+                        {renderPledgeText(kind, current.content, {})
+                          .split('\n')
+                          .map((line, i) => (
+                            <Text key={i} className={i === 0 ? 'pl-text__title' : 'pl-text__line'}>
+                              {line || ' '}
+                            </Text>
+                          ))}
+                      </View>
+                      <Text className="a-card__subtitle">
+                        依据：
+                        {current.content.clauses
+                          .filter((c) => c.basis)
+                          .map((c) => c.basis!.ref)
+                          .filter((r, i, all) => all.indexOf(r) === i)
+                          .join('、')}
+                      </Text>
+                      {versions.length > 1 ? (
+                        <Text className="a-card__subtitle">
+                          历史版本：
+                          {versions
+                            .filter((v) => !v.current)
+                            .map((v) => `第 ${v.version} 版`)
+                            .join('、')}
+                          （已签署的承诺保留其版本）
+                        </Text>
+                      ) : null}
+                      <View className="a-card__row">
+                        <Button
+                          size="small"
+                          type="primary"
+                          fill="outline"
+                          onClick={() => setEditing(current.id)}
+                        >
+                          修订并发布新版本
+                        </Button>
+                      </View>
+                    </View>
+                  )}
+                </View>
+              )
+            })
+          : null}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,136 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import type { TBranchDetail, TCompliance } from '@/models/meeting'
+import { computeCompliance } from '@/models/meetingCompliance'
+import { configureRequest, type Transport } from '@/services/request'
+import { completeLogin, getToken, logout, relogin } from '@/services/session'
+import CalendarPage from '@/packages/party/pages/calendar/index'
+import EditPage from '@/packages/party/pages/edit/index'
+import { openPage } from './support/assessmentFixture'
+
+const user = { id: 10, name: '梁红梅', phoneMasked: null, createdAt: '2026-01-05T08:00:00.000Z' }
+const YEAR = new Date(Date.now() + 8 * 3600_000).getUTCFullYear()
+const BRANCH_PATH = '/api/v1/enterprises/3/party-branches/5'
+
+const branch: TBranchDetail = {
+  id: 5,
+  name: '县恒达食品有限公司党支部',
+  enterpriseId: 3,
+  enterpriseName: '县恒达食品有限公司',
+  canWrite: true,
+  secretary: { userId: 10, name: '梁红梅' },
+  members: [
+    { id: 1, branchId: 5, userId: 10, name: '梁红梅', branchRole: 'secretary', groupId: null, active: true },
+    { id: 2, branchId: 5, userId: null, name: '黄建国', branchRole: 'member', groupId: null, active: true },
+    { id: 3, branchId: 5, userId: null, name: '莫丽娟', branchRole: 'member', groupId: null, active: true },
+  ],
+  groups: [],
+}
+
+function compliance(): TCompliance {
+  // 支委会 held in January only: February onwards is 已逾期 once it has ended.
+  const result = computeCompliance({
+    year: YEAR,
+    now: Date.now(),
+    meetings: [
+      { type: 'committee', startsAt: `${YEAR}-01-10T02:00:00.000Z`, groupId: null, status: 'submitted' },
+    ],
+    groups: [],
+  })
+  return { branchId: 5, branchName: branch.name, ...result }
+}
+
+let transport: jest.MockedFunction<Transport>
+
+beforeEach(() => {
+  localStorage.clear()
+  transport = jest.fn(async (req) => {
+    const url = req.url.split('?')[0]
+    if (req.method === 'GET' && url === '/api/v1/party/branches')
+      return {
+        status: 200,
+        data: {
+          branches: [
+            {
+              id: 5,
+              name: branch.name,
+              enterpriseId: 3,
+              enterpriseName: branch.enterpriseName,
+              canWrite: true,
+            },
+          ],
+        },
+      }
+    if (req.method === 'GET' && url === '/api/v1/party/subscriptions')
+      return { status: 200, data: { templateIds: [], pending: 0 } }
+    if (req.method === 'GET' && url === `${BRANCH_PATH}/compliance`)
+      return { status: 200, data: compliance() }
+    if (req.method === 'GET' && url === `${BRANCH_PATH}/meetings`)
+      return { status: 200, data: { meetings: [] } }
+    if (req.method === 'GET' && url === BRANCH_PATH) return { status: 200, data: branch }
+    if (req.method === 'GET' && url === `${BRANCH_PATH}/meetings/template`)
+      return {
+        status: 200,
+        data: {
+          fromMeetingId: 9,
+          type: 'committee',
+          groupId: null,
+          topic: '研究本月工作',
+          place: '公司党员活动室',
+          host: '梁红梅',
+          recorder: '陈静',
+          nonMemberAttendees: '',
+        },
+      }
+    return { status: 404, data: { error: { code: 'ROUTE_NOT_FOUND', message: '接口不存在', fields: [] } } }
+  })
+  configureRequest({ baseUrl: '', getToken, relogin, transport })
+  completeLogin(
+    { token: 'test-token', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user },
+    { method: 'demo', openid: 'demo-secretary-private' },
+  )
+})
+afterEach(() => {
+  act(() => logout())
+  jest.restoreAllMocks()
+})
+
+describe('三会一课 calendar', () => {
+  it('shows each type’s months and quarters with their status and the yearly rate', async () => {
+    openPage('/packages/party/pages/calendar/index', {})
+    render(<CalendarPage />)
+    expect(await screen.findByText(branch.name)).toBeTruthy()
+    const committee = document.querySelector('.pt-row--committee')!
+    const cells = Array.from(committee.querySelectorAll('.pt-cell'))
+    expect(cells).toHaveLength(12)
+    expect(cells[0].getAttribute('data-status')).toBe('done')
+    const expected = compliance().rows.find((r) => r.type === 'committee')!
+    expect(cells.map((c) => c.getAttribute('data-status'))).toEqual(expected.cells.map((c) => c.status))
+    expect(document.querySelectorAll('.pt-row--member_assembly .pt-cell')).toHaveLength(4)
+    // The secretary may record; the rules are spelled out.
+    expect(screen.getByText('＋ 记录支委会')).toBeTruthy()
+    expect(screen.getAllByText('每月至少1次').length).toBeGreaterThan(0)
+  })
+})
+
+describe('会议记录 form', () => {
+  it('starts from the last record of the type and will not submit an absentee without a reason', async () => {
+    openPage('/packages/party/pages/edit/index', { eid: '3', bid: '5', type: 'committee' })
+    render(<EditPage />)
+    await waitFor(() =>
+      expect(
+        Array.from(document.querySelectorAll<HTMLInputElement>('.meeting-edit__place input')).map(
+          (i) => i.value,
+        ),
+      ).toContain('公司党员活动室'),
+    )
+    expect(screen.getByText('应到 3 · 实到 3')).toBeTruthy()
+    // 黄建国 did not come: unticked, no reason yet.
+    const person = document.querySelector('[data-member="黄建国"] .nut-checkbox') as HTMLElement
+    fireEvent.click(person)
+    expect(await screen.findByText('应到 3 · 实到 2')).toBeTruthy()
+    fireEvent.click(screen.getByText('提交'))
+    expect(await screen.findByText('请填写黄建国的缺席原因')).toBeTruthy()
+    expect(screen.getByText('请填写会议纪要')).toBeTruthy()
+    expect(transport.mock.calls.some(([req]) => req.method !== 'GET')).toBe(false)
+  })
+})
