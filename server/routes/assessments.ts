@@ -20,7 +20,7 @@ import {
 import { ENTERPRISE_ROLES, ZId } from '../../src/models/org'
 import { OFFICE, PUBLIC, SIGNED_IN, SUPERVISORS, type Access } from '../lib/access'
 import { AppError, notFound } from '../lib/errors'
-import { sniffType } from '../lib/files'
+import { receiveUpload } from '../lib/files'
 import { requireAuth } from '../plugins/auth'
 import {
   acceptAssessment,
@@ -71,36 +71,6 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   const store = app.fileStore
 
   /** Reads the one uploaded file, checks its size and real type, stores it; the caller records it. */
-  async function receiveFile(request: FastifyRequest) {
-    if (!request.isMultipart())
-      throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件')
-    const part = await request.file()
-    if (!part) throw new AppError(400, 'FILE_MISSING')
-    let content: Buffer
-    try {
-      content = await part.toBuffer()
-    } catch (error) {
-      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-        throw new AppError(
-          413,
-          'FILE_TOO_LARGE',
-          `文件过大，单个文件不超过 ${Math.round(app.uploadMaxBytes / 1024 / 1024)} MB`,
-        )
-      throw error
-    }
-    if (content.length === 0) throw new AppError(400, 'FILE_MISSING')
-    const type = sniffType(content)
-    if (!type) throw new AppError(415, 'FILE_TYPE_NOT_ALLOWED')
-    const stored = await store.put(content, type.ext)
-    // Path separators and control characters never reach a header or a log.
-    const filename = Array.from(part.filename || `file.${type.ext}`, (ch) =>
-      ch < ' ' || ch === '/' || ch === '\\' ? '_' : ch,
-    )
-      .join('')
-      .slice(0, 120)
-    return { ...stored, mime: type.mime, filename }
-  }
-
   /**
    * Receives the file, then records it in one write (audit + Idempotency-Key, keyed on the file's hash);
    * the stored bytes are removed again if the record is not written. A 整改's evidence is attached to it
@@ -116,7 +86,7 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       rectificationId: number | null
     },
   ) {
-    const file = await receiveFile(request)
+    const file = await receiveUpload(request, store, app.uploadMaxBytes)
     try {
       return await performWrite(request, reply, {
         action: 'evidence.upload',

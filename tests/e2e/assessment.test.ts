@@ -1,7 +1,6 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import zlib from 'node:zlib'
 import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
 import {
@@ -15,6 +14,7 @@ import {
   confirmModal,
   demoLogin,
   logout,
+  samplePhotoPng,
 } from './support/harness'
 
 const $ = visible
@@ -32,54 +32,6 @@ const SUPERVISOR = '韦丽萍'
 const ENTERPRISE = '县恒达食品有限公司'
 const CAMPAIGN = '2026年度清廉企业建设自查'
 const RETURN_COMMENT = '请补充说明制度已覆盖的范围，并上传修订后的制度文本'
-
-// ─── a small real PNG (the server checks the file's first bytes) ────────────────────────────────
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-  return c >>> 0
-})
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8)
-  return (c ^ 0xffffffff) >>> 0
-}
-function chunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4)
-  len.writeUInt32BE(data.length)
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
-  const crc = Buffer.alloc(4)
-  crc.writeUInt32BE(crc32(body))
-  return Buffer.concat([len, body, crc])
-}
-/** A 120×90 "document photo": a white sheet with grey lines and a red seal. */
-function makePng(): Buffer {
-  const w = 120
-  const h = 90
-  const raw = Buffer.alloc((w * 3 + 1) * h)
-  for (let y = 0; y < h; y++) {
-    raw[y * (w * 3 + 1)] = 0
-    for (let x = 0; x < w; x++) {
-      let rgb = [236, 238, 241]
-      if (x > 10 && x < 110 && y > 6 && y < 84) rgb = [255, 255, 255]
-      if (x > 20 && x < 100 && y > 14 && y < 70 && y % 8 === 0) rgb = [150, 155, 165]
-      if ((x - 85) ** 2 + (y - 68) ** 2 < 110 && (x - 85) ** 2 + (y - 68) ** 2 > 60) rgb = [200, 40, 48]
-      raw.set(rgb, y * (w * 3 + 1) + 1 + x * 3)
-    }
-  }
-  const ihdr = Buffer.alloc(13)
-  ihdr.writeUInt32BE(w, 0)
-  ihdr.writeUInt32BE(h, 4)
-  ihdr[8] = 8
-  ihdr[9] = 2
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ])
-}
 
 // ─── page helpers ───────────────────────────────────────────────────────────────────────────────
 /** The bottom action bar's button with exactly this text. */
@@ -109,7 +61,7 @@ describe('自查自评 in the H5 app', () => {
   let png: string
   beforeAll(async () => {
     png = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qinglian-e2e-files-')), '制度文件.png')
-    fs.writeFileSync(png, makePng())
+    fs.writeFileSync(png, samplePhotoPng())
     server = await startServer()
     browser = await launchBrowser()
   })

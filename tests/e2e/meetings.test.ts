@@ -1,7 +1,6 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import zlib from 'node:zlib'
 import JSZip from 'jszip'
 import type { Browser, Page } from 'playwright-core'
 import {
@@ -12,6 +11,10 @@ import {
   type RunningServer,
   visible,
   visibleText,
+  demoLogin,
+  logout,
+  confirmModal,
+  samplePhotoPng,
 } from './support/harness'
 
 const $ = visible
@@ -36,74 +39,7 @@ function currentMonthKey(): string {
   return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7)
 }
 
-// ─── a small real PNG (the server checks the file's first bytes) ────────────────────────────────
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-  return c >>> 0
-})
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8)
-  return (c ^ 0xffffffff) >>> 0
-}
-function chunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4)
-  len.writeUInt32BE(data.length)
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
-  const crc = Buffer.alloc(4)
-  crc.writeUInt32BE(crc32(body))
-  return Buffer.concat([len, body, crc])
-}
-/** A 120×90 "meeting photo": a red banner over a row of grey heads. */
-function makePng(): Buffer {
-  const w = 120
-  const h = 90
-  const raw = Buffer.alloc((w * 3 + 1) * h)
-  for (let y = 0; y < h; y++) {
-    raw[y * (w * 3 + 1)] = 0
-    for (let x = 0; x < w; x++) {
-      let rgb = [238, 232, 220]
-      if (y > 8 && y < 24 && x > 14 && x < 106) rgb = [190, 30, 40]
-      if (y > 50 && ((x % 20) - 10) ** 2 + (y - 60) ** 2 < 40) rgb = [90, 95, 105]
-      raw.set(rgb, y * (w * 3 + 1) + 1 + x * 3)
-    }
-  }
-  const ihdr = Buffer.alloc(13)
-  ihdr.writeUInt32BE(w, 0)
-  ihdr.writeUInt32BE(h, 4)
-  ihdr[8] = 8
-  ihdr[9] = 2
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ])
-}
-
 // ─── page helpers ───────────────────────────────────────────────────────────────────────────────
-
-async function confirmModal(page: Page, label: string) {
-  const button = $(page, '.taro-model__btn', label)
-  await button.waitFor({ timeout: 10_000 })
-  await button.click()
-}
-
-async function login(page: Page, baseUrl: string, name: string) {
-  await page.goto(`${baseUrl}/#/pages/login/index`)
-  await text(page, name, true).waitFor({ timeout: 30_000 })
-  await text(page, name, true).click()
-  await text(page, '工作台').waitFor({ timeout: 15_000 })
-}
-
-async function logout(page: Page, baseUrl: string) {
-  await page.goto(`${baseUrl}/#/pages/mine/index`)
-  await text(page, '退出登录').click()
-  await confirmModal(page, '退出')
-  await text(page, '选择演示身份登录').waitFor({ timeout: 15_000 })
-}
 
 /** This month's cell of the 支委会 row. */
 const committeeCell = (page: Page) =>
@@ -118,7 +54,7 @@ describe('三会一课 in the H5 app', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglian-e2e-meeting-'))
     png = path.join(dir, '现场照片.png')
     downloads = dir
-    fs.writeFileSync(png, makePng())
+    fs.writeFileSync(png, samplePhotoPng())
     server = await startServer()
     browser = await launchBrowser()
   })
@@ -148,7 +84,7 @@ describe('三会一课 in the H5 app', () => {
     const base = server.baseUrl
 
     // ── 梁红梅: 首页 → 三会一课: the calendar, this month's 支委会 still 待开展 ──
-    await login(page, base, SECRETARY)
+    await demoLogin(page, base, SECRETARY)
     await text(page, '三会一课', true).click()
     await $(page, '.party-calendar__branch', BRANCH).waitFor({ timeout: 15_000 })
     await committeeCell(page).waitFor()
@@ -265,7 +201,7 @@ describe('三会一课 in the H5 app', () => {
 
     // ── 韦丽萍: 三会一课监管 → the branch has reported this month → the record, read-only ──
     await logout(page, base)
-    await login(page, base, SUPERVISOR)
+    await demoLogin(page, base, SUPERVISOR)
     await text(page, '三会一课监管', true).click()
     const card = $(page, '.party-supervision__card', BRANCH)
     await card.waitFor({ timeout: 15_000 })

@@ -13,6 +13,9 @@ import {
   type RunningServer,
   visible,
   visibleText,
+  demoLogin,
+  logout,
+  confirmModal,
 } from './support/harness'
 
 const $ = visible
@@ -29,20 +32,6 @@ jest.setTimeout(600_000)
 const HEAD = '刘恒达'
 const OFFICIAL = '陆海军'
 const DEPARTMENT = '县工业信息化和商务局'
-
-async function login(page: Page, baseUrl: string, name: string) {
-  await page.goto(`${baseUrl}/#/pages/login/index`)
-  await text(page, name, true).waitFor({ timeout: 30_000 })
-  await text(page, name, true).click()
-  await text(page, `你好，${name}`).waitFor({ timeout: 15_000 })
-}
-
-async function logout(page: Page, baseUrl: string) {
-  await page.goto(`${baseUrl}/#/pages/mine/index`)
-  await text(page, '退出登录').click()
-  await $(page, '.taro-model__btn', '退出').click()
-  await text(page, '选择演示身份登录').waitFor({ timeout: 15_000 })
-}
 
 /** Scrolls the pledge text with the mouse wheel until the page says it has been read to the end. */
 async function readToEnd(page: Page) {
@@ -93,13 +82,6 @@ function decodeQr(file: string): string {
   return code.data
 }
 
-/** Confirms in Taro's H5 modal. */
-async function confirmModal(page: Page, label: string) {
-  const button = $(page, '.taro-model__btn', label)
-  await button.waitFor({ timeout: 10_000 })
-  await button.click()
-}
-
 describe('廉洁承诺 in the H5 app', () => {
   let server: RunningServer
   let browser: Browser
@@ -136,7 +118,7 @@ describe('廉洁承诺 in the H5 app', () => {
     page.on('pageerror', (e) => errors.push(String(e)))
 
     // ── 刘恒达: 首页 → 廉洁承诺 → 发起政商双边清廉承诺 ──
-    await login(page, base, HEAD)
+    await demoLogin(page, base, HEAD)
     await $(page, '.home__pledges .home__entry').click()
     await text(page, '签署承诺').waitFor({ timeout: 15_000 })
     await text(page, '企业诚信守法经营承诺书').waitFor()
@@ -178,7 +160,7 @@ describe('廉洁承诺 in the H5 app', () => {
     await logout(page, base)
 
     // ── 陆海军: the pledge waits for him; he reads and counter-signs ──
-    await login(page, base, OFFICIAL)
+    await demoLogin(page, base, OFFICIAL)
     await $(page, '.home__pledges .home__entry').click()
     await text(page, '政商双边清廉承诺书待您签署').waitFor({ timeout: 15_000 })
     await shot(page, '06-list-official-todo')
@@ -252,7 +234,7 @@ describe('廉洁承诺 in the H5 app', () => {
     const base = server.baseUrl
     const page = await newPhonePage(browser)
     page.on('pageerror', (e) => errors.push(String(e)))
-    await login(page, base, '陈静')
+    await demoLogin(page, base, '陈静')
     await $(page, '.home__pledges .home__entry').click()
     await text(page, '职工签署情况').click()
     await text(page, '年个人廉洁从业承诺：已签 0 / 4 人').waitFor({ timeout: 15_000 })
@@ -261,7 +243,7 @@ describe('廉洁承诺 in the H5 app', () => {
     await shot(page, '13-coverage-liaison')
     await logout(page, base)
 
-    await login(page, base, '韦丽萍')
+    await demoLogin(page, base, '韦丽萍')
     await $(page, '.home__pledges .home__entry').click()
     await text(page, '承诺覆盖情况').click()
     await text(page, '县恒达食品有限公司').waitFor({ timeout: 15_000 })
@@ -274,7 +256,7 @@ describe('廉洁承诺 in the H5 app', () => {
     const base = server.baseUrl
     const page = await newPhonePage(browser)
     page.on('pageerror', (e) => errors.push(String(e)))
-    await login(page, base, '覃秀')
+    await demoLogin(page, base, '覃秀')
     await $(page, '.home__pledges .home__entry').click()
     await text(page, '承诺书模板').click()
     await text(page, '现行第 1 版', false).waitFor({ timeout: 15_000 })

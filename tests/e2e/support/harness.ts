@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
+import { PNG } from 'pngjs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -134,12 +135,12 @@ export async function confirmModal(page: Page, label: string) {
   await button.click()
 }
 
-/** Logs in as the demo user with this name through the H5 login page and waits for 首页's 工作台. */
+/** Logs in as the demo user with this name through the H5 login page and waits for 首页's greeting. */
 export async function demoLogin(page: Page, baseUrl: string, name: string) {
   await page.goto(`${baseUrl}/#/pages/login/index`)
   await visibleText(page, name, true).waitFor({ timeout: 30_000 })
   await visibleText(page, name, true).click()
-  await visibleText(page, '工作台').waitFor({ timeout: 15_000 })
+  await visibleText(page, `你好，${name}`).waitFor({ timeout: 15_000 })
 }
 
 /** 我的 → 退出登录 → back on the login page. */
@@ -148,4 +149,24 @@ export async function logout(page: Page, baseUrl: string) {
   await visibleText(page, '退出登录').click()
   await confirmModal(page, '退出')
   await visibleText(page, '选择演示身份登录').waitFor({ timeout: 15_000 })
+}
+
+/**
+ * A small real PNG for uploads (the server checks a file's first bytes): a 120×90 "photo" of a white
+ * sheet with grey lines and a red seal.
+ */
+export function samplePhotoPng(): Buffer {
+  const png = new PNG({ width: 120, height: 90 })
+  for (let y = 0; y < png.height; y++) {
+    for (let x = 0; x < png.width; x++) {
+      let rgb = [236, 238, 241]
+      if (x > 10 && x < 110 && y > 6 && y < 84) rgb = [255, 255, 255]
+      if (x > 20 && x < 100 && y > 14 && y < 70 && y % 8 === 0) rgb = [150, 155, 165]
+      const seal = (x - 85) ** 2 + (y - 68) ** 2
+      if (seal < 110 && seal > 60) rgb = [200, 40, 48]
+      const i = (y * png.width + x) * 4
+      png.data.set([...rgb, 255], i)
+    }
+  }
+  return PNG.sync.write(png)
 }

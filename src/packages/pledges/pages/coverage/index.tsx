@@ -1,0 +1,100 @@
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { fetchPledgeCoverage, queueRemind } from '../../../../services/pledges'
+import { getOutbox } from '../../../../services/outbox'
+import { formatDateTime } from '../../../../components/format'
+import { OutboxNotice } from '../../../../components/OutboxNotice'
+import { ErrorState, LoadingState } from '../../../../components/PageState'
+import { idParam } from '../../../../components/routes'
+import { settleWrite } from '../../../../components/settleWrite'
+import { usePullRefresh, useRemote } from '../../../../components/useRemote'
+import { useRequireSession } from '../../../../components/useSession'
+import '../../../../components/assessment/page.scss'
+import '../../components/pledges.scss'
+
+/** 联络员: who has signed this year's 个人廉洁从业承诺书, and a reminder for the rest. */
+export default function PledgeCoveragePage() {
+  const session = useRequireSession()
+  const eid = idParam(useRouter().params.eid)
+  const { state, reload } = useRemote(session && eid ? `coverage:${eid}` : null, () => fetchPledgeCoverage(eid!))
+  usePullRefresh(reload)
+  const [busy, setBusy] = useState(false)
+
+  if (!session) return <View className="page" />
+  if (!eid) return <ErrorState message="链接无效" onRetry={() => void Taro.navigateBack()} />
+
+  async function remind() {
+    setBusy(true)
+    try {
+      const outcome = await settleWrite(getOutbox(), queueRemind(eid!))
+      if (outcome.kind === 'delivered') {
+        const data = outcome.response?.data as { reminded?: number; skipped?: number } | undefined
+        void Taro.showToast({
+          title: data?.reminded ? `已提醒 ${data.reminded} 人` : '12小时内已提醒过，未重复提醒',
+          icon: 'none',
+        })
+      } else void Taro.showToast({ title: outcome.message ?? '已保存在本机，稍后自动同步', icon: 'none' })
+      await reload().catch(() => undefined)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const coverage = state.status === 'ready' ? state.data : null
+  const unsigned = coverage ? coverage.total - coverage.signed : 0
+  return (
+    <View className="page page--actions pledge-coverage">
+      <View className="page__body">
+        <OutboxNotice />
+        {state.status === 'loading' ? <LoadingState /> : null}
+        {state.status === 'error' ? (
+          <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
+        ) : null}
+        {coverage ? (
+          <>
+            <View className="a-card">
+              <Text className="a-card__title">{coverage.enterpriseName}</Text>
+              <Text className="a-card__subtitle">
+                {coverage.year}年个人廉洁从业承诺：已签 {coverage.signed} / {coverage.total} 人
+              </Text>
+              <View className="pl-bar">
+                <View
+                  className="pl-bar__fill"
+                  style={{ width: `${coverage.total ? Math.round((coverage.signed / coverage.total) * 100) : 0}%` }}
+                />
+              </View>
+            </View>
+            <View className="a-card">
+              {coverage.members.map((m) => (
+                <View key={m.userId} className="pl-member">
+                  <View>
+                    <Text className="pl-member__name">{m.name}</Text>
+                    <Text className="pl-member__meta"> {m.phoneMasked ?? ''}</Text>
+                  </View>
+                  {m.signedAt ? (
+                    <Text className="pl-member__state pl-member__state--done">已签 {formatDateTime(m.signedAt)}</Text>
+                  ) : (
+                    <Text className="pl-member__state pl-member__state--todo">
+                      未签{m.remindedAt ? ` · 已提醒 ${formatDateTime(m.remindedAt)}` : ''}
+                    </Text>
+                  )}
+                </View>
+              ))}
+            </View>
+          </>
+        ) : null}
+      </View>
+      {coverage && unsigned > 0 ? (
+        <View className="a-actions">
+          <View className="a-actions__grow">
+            <Button type="primary" loading={busy} onClick={() => void remind()}>
+              提醒未签署的 {unsigned} 人
+            </Button>
+          </View>
+        </View>
+      ) : null}
+    </View>
+  )
+}
