@@ -24,6 +24,7 @@ import {
 } from '../models/pledge'
 import { sha256Hex } from '../models/pledgeHash'
 import { getOutbox, type OutboxEntry } from './outbox'
+import { platformCertificate } from './platform/certificate'
 import { apiBase, webOrigin } from './platform/env'
 import { apiErrorFromResponse, buildUrl, request, toApiError } from './request'
 import { getToken } from './session'
@@ -179,28 +180,26 @@ export function countersignPageUrl(pledgeId: number): string {
   return `${webOrigin()}/#${P}/sign/index?pid=${pledgeId}`
 }
 
-/** 导出证书: the SVG image from the API, with the bearer token, as a browser download (H5). */
-export async function downloadCertificate(pledge: Pick<TPledge, 'id' | 'code' | 'title'>): Promise<void> {
+/**
+ * 导出证书图片: the certificate the API draws (SVG: text, both signatures, times, hashes, code and QR), as a
+ * PNG download on H5; the mini-program copies the public verify link (platform/certificate.*.ts).
+ */
+export async function exportCertificate(
+  pledge: Pick<TPledge, 'id' | 'code' | 'title'>,
+): Promise<'downloaded' | 'link-copied'> {
   const token = getToken()
-  const url = buildUrl(apiBase, `${pledgePath(pledge.id)}/certificate.svg`, {
-    origin: webOrigin() || undefined,
-  })
-  let res: Response
-  try {
-    res = await fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} })
-  } catch (err) {
-    throw toApiError(err)
-  }
-  if (!res.ok) throw apiErrorFromResponse(res.status, await res.json().catch(() => null))
-  const href = URL.createObjectURL(await res.blob())
-  const a = document.createElement('a')
-  a.href = href
-  a.download = `${pledge.title}-${pledge.code}.svg`
-  a.className = 'download-link'
-  document.body.appendChild(a)
-  a.click()
-  setTimeout(() => {
-    a.remove()
-    URL.revokeObjectURL(href)
-  }, 60_000)
+  const res = await platformCertificate
+    .export({
+      svgUrl: buildUrl(apiBase, `${pledgePath(pledge.id)}/certificate.svg`, {
+        origin: webOrigin() || undefined,
+      }),
+      header: token ? { Authorization: `Bearer ${token}` } : {},
+      baseName: `${pledge.title}-${pledge.code}`,
+      verifyUrl: verifyPageUrl(pledge.code),
+    })
+    .catch((err: unknown) => {
+      throw toApiError(err)
+    })
+  if (res.status !== 200) throw apiErrorFromResponse(res.status, null)
+  return res.result
 }

@@ -1,6 +1,3 @@
-import fs from 'node:fs'
-import jsQR from 'jsqr'
-import { PNG } from 'pngjs'
 import type { Browser, Page } from 'playwright-core'
 import {
   launchBrowser,
@@ -11,6 +8,7 @@ import {
   visible,
   visibleText,
   demoLogin,
+  decodeQr,
 } from './support/harness'
 
 const $ = visible
@@ -28,18 +26,6 @@ jest.setTimeout(600_000)
 const LIAISON = '陈静'
 const EMPLOYEE = '王小军'
 const EVENT = '廉政主题党课：守纪律 讲规矩（演示）'
-
-/** Reads the QR code in a PNG screenshot (jsQR on the pixels decoded by pngjs). */
-function decodeQr(file: string): string {
-  const png = PNG.sync.read(fs.readFileSync(file))
-  const code = jsQR(
-    new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length),
-    png.width,
-    png.height,
-  )
-  if (!code) throw new Error(`no QR code found in ${file}`)
-  return code.data
-}
 
 interface DisplayQr {
   payload: string

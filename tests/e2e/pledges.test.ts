@@ -2,7 +2,6 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import type { Browser, Page } from 'playwright-core'
 import {
@@ -16,6 +15,7 @@ import {
   demoLogin,
   logout,
   confirmModal,
+  decodeQr,
 } from './support/harness'
 
 const $ = visible
@@ -68,18 +68,6 @@ async function drawSignature(page: Page) {
   }
   await stroke([at(0.15, 0.6), at(0.25, 0.3), at(0.35, 0.7), at(0.45, 0.35), at(0.55, 0.65)])
   await stroke([at(0.6, 0.4), at(0.7, 0.6), at(0.85, 0.3)])
-}
-
-/** Reads the QR code in a PNG screenshot (jsQR on the pixels decoded by pngjs). */
-function decodeQr(file: string): string {
-  const png = PNG.sync.read(fs.readFileSync(file))
-  const code = jsQR(
-    new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length),
-    png.width,
-    png.height,
-  )
-  if (!code) throw new Error(`no QR code found in ${file}`)
-  return code.data
 }
 
 describe('廉洁承诺 in the H5 app', () => {
@@ -179,21 +167,27 @@ describe('廉洁承诺 in the H5 app', () => {
     await $(page, '.pl-cert__sig', OFFICIAL).scrollIntoViewIfNeeded()
     await shot(page, '09-certificate-signatures')
 
-    // 导出证书图片: an SVG download with the text, both signatures, the hashes and the code.
+    // 导出证书图片: the browser draws the API's SVG certificate (text, both signatures, hashes, code, QR)
+    // into a PNG download.
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       $(page, '.nut-button', '导出证书图片').click(),
     ])
-    const svgFile = path.join(dataDir, 'certificate.svg')
-    await download.saveAs(svgFile)
-    const svg = fs.readFileSync(svgFile, 'utf8')
-    expect(svg).toContain('政商双边清廉承诺书')
-    expect(svg.match(/<image /g)).toHaveLength(2)
-    const svgPage = await newPhonePage(browser)
-    await svgPage.setViewportSize({ width: 794, height: 1123 })
-    await svgPage.goto(`file://${svgFile}`)
-    await screenshot(svgPage, 'pledges-10-exported-certificate')
-    await svgPage.close()
+    expect(download.suggestedFilename()).toBe(`政商双边清廉承诺书-${code}.png`)
+    const pngFile = path.join(dataDir, 'certificate.png')
+    await download.saveAs(pngFile)
+    const png = PNG.sync.read(fs.readFileSync(pngFile))
+    expect(png.width).toBeGreaterThanOrEqual(1000)
+    let ink = 0
+    for (let i = 0; i < png.data.length; i += 4) if (png.data[i] < 128) ink++
+    expect(ink).toBeGreaterThan(5000)
+    // The same picture holds the QR of the public verify page.
+    expect(decodeQr(pngFile)).toContain(`/#/packages/pledges/pages/verify/index?code=${code}`)
+    const certPage = await newPhonePage(browser)
+    await certPage.setViewportSize({ width: 794, height: 1123 })
+    await certPage.goto(`file://${pngFile}`)
+    await screenshot(certPage, 'pledges-10-exported-certificate')
+    await certPage.close()
 
     // Both sides see it 已生效 in their lists.
     await page.goto(`${base}/#/packages/pledges/pages/list/index`)

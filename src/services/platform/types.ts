@@ -110,3 +110,20 @@ export interface PlatformSubscribe {
     { kind: 'unsupported' } | { kind: 'answered'; results: { templateId: string; result: SubscribeChoice }[] }
   >
 }
+
+export interface CertificateExportRequest {
+  /** The certificate as SVG from the API (it needs the bearer token). */
+  svgUrl: string
+  header: Record<string, string>
+  /** Without extension: the adapter adds the one of the file it makes. */
+  baseName: string
+  /** The public verify page of the pledge, for platforms that cannot make the image. */
+  verifyUrl: string
+}
+
+/** 导出证书图片: a PNG download on H5; in the mini-program the verify link is copied instead. */
+export interface PlatformCertificate {
+  /** Whether a share card to another user exists (the mini-program's 转发). */
+  readonly canShareCard: boolean
+  export(req: CertificateExportRequest): Promise<{ status: number; result: 'downloaded' | 'link-copied' }>
+}

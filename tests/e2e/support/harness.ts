@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
+import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import net from 'node:net'
 import os from 'node:os'
@@ -169,4 +170,16 @@ export function samplePhotoPng(): Buffer {
     }
   }
   return PNG.sync.write(png)
+}
+
+/** Reads the QR code in a PNG file (a screenshot or a download) with a real decoder (jsQR). */
+export function decodeQr(file: string): string {
+  const png = PNG.sync.read(fs.readFileSync(file))
+  const code = jsQR(
+    new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length),
+    png.width,
+    png.height,
+  )
+  if (!code) throw new Error(`no QR code found in ${file}`)
+  return code.data
 }

@@ -11,11 +11,12 @@ import {
 import { formatBeijingTime } from '../../../../models/event'
 import {
   countersignPageUrl,
-  downloadCertificate,
+  exportCertificate,
   fetchPledge,
   queueWithdraw,
   verifyPageUrl,
 } from '../../../../services/pledges'
+import { platformCertificate } from '../../../../services/platform/certificate'
 import { getOutbox } from '../../../../services/outbox'
 import { OutboxNotice } from '../../../../components/OutboxNotice'
 import { ErrorState, LoadingState } from '../../../../components/PageState'
@@ -75,7 +76,7 @@ function ShareCard({ pledge }: { pledge: TPledge }) {
         <Button size="small" fill="outline" onClick={() => void Taro.setClipboardData({ data: link })}>
           复制签署链接
         </Button>
-        {process.env.TARO_ENV === 'weapp' ? (
+        {platformCertificate.canShareCard ? (
           <Button size="small" type="primary" openType="share">
             发送给对方
           </Button>
@@ -119,13 +120,10 @@ export default function PledgeCertificatePage() {
   }
 
   async function exportImage(p: TPledge) {
-    if (process.env.TARO_ENV !== 'h5') {
-      await Taro.setClipboardData({ data: verifyPageUrl(p.code) })
-      void Taro.showToast({ title: '核验链接已复制，可在浏览器中打开并导出证书', icon: 'none' })
-      return
-    }
     try {
-      await downloadCertificate(p)
+      const result = await exportCertificate(p)
+      if (result === 'link-copied')
+        void Taro.showToast({ title: '核验链接已复制，可在浏览器中打开并导出证书', icon: 'none' })
     } catch (err) {
       void Taro.showToast({ title: err instanceof Error ? err.message : '导出失败', icon: 'none' })
     }

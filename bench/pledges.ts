@@ -1,0 +1,219 @@
+/**
+ * bench/pledges: what the keyed hash chain costs as it grows. 2,000 employees each sign the personal
+ * pledge (one chain of 2,000 entries), then: the time of one signing, the public verify of the first and
+ * of the last pledge (a verify walks the chain from its start up to the pledge), and the whole-chain check
+ * behind `npm run pledges:verify` — on SQLite and on PostgreSQL, against GET /api/health in the same run.
+ *
+ *   npx tsx bench/pledges.ts      (BENCH_PLEDGES=… to change the count)
+ */
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { PNG } from 'pngjs'
+import type { FastifyInstance } from 'fastify'
+import { loadEnv } from '../server/env'
+import { buildServer, prepareDatabase } from '../server/bootstrap'
+import { sha256Hex } from '../server/lib/hashChain'
+import { verifyWholeChain } from '../server/services/pledges'
+import { renderPledgeText, type TPledgeTemplate } from '../src/models/pledge'
+
+const PLEDGES = Number(process.env.BENCH_PLEDGES ?? 2000)
+const VERIFIES = Number(process.env.BENCH_VERIFIES ?? 15)
+const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+
+/** A 300×100 handwritten-looking stroke, different per signer (so every image hash differs). */
+function signature(seed: number): string {
+  const png = new PNG({ width: 300, height: 100 })
+  png.data.fill(255)
+  for (let x = 10; x < 290; x++) {
+    const y = Math.round(50 + 30 * Math.sin((x + seed) / 17))
+    for (let dy = -1; dy <= 1; dy++) {
+      const i = ((y + dy) * 300 + x) * 4
+      png.data[i] = png.data[i + 1] = png.data[i + 2] = 20
+    }
+  }
+  return `data:image/png;base64,${PNG.sync.write(png).toString('base64')}`
+}
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const start = process.hrtime.bigint()
+  const value = await fn()
+  return [Number(process.hrtime.bigint() - start) / 1e6, value]
+}
+
+async function token(app: FastifyInstance, openid: string): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/dev', payload: { openid } })
+  return res.json().token as string
+}
+
+async function runOn(kind: 'sqlite' | 'postgres') {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglian-bench-'))
+  const schema = kind === 'postgres' ? `bench_${crypto.randomBytes(4).toString('hex')}` : undefined
+  if (schema) {
+    const client = new pg.Client({ connectionString: PG_URL })
+    await client.connect()
+    await client.query(`create schema ${schema}`)
+    await client.end()
+  }
+  const env = loadEnv({
+    APP_MODE: 'test',
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'true',
+    SQLITE_FILE: path.join(tmp, 'bench.db'),
+    UPLOAD_DIR: path.join(tmp, 'uploads'),
+    H5_DIST: '/nonexistent',
+    ...(kind === 'postgres' ? { DATABASE_URL: PG_URL } : {}),
+  })
+  const database = await prepareDatabase(env, schema)
+  const app = await buildServer(env, database, false)
+  const db = database.db
+  try {
+    const enterprise = await db
+      .selectFrom('enterprises')
+      .select(['id', 'name'])
+      .where('name', '=', '县恒达食品有限公司')
+      .executeTakeFirstOrThrow()
+    const now = new Date().toISOString()
+    const openids = Array.from({ length: PLEDGES }, (_, i) => `bench-signer-${String(i).padStart(5, '0')}`)
+    for (let i = 0; i < openids.length; i += 250) {
+      const users = await db
+        .insertInto('users')
+        .values(
+          openids.slice(i, i + 250).map((openid, j) => ({
+            openid,
+            unionid: null,
+            name: `职工${i + j}`,
+            phone: `139${String(i + j).padStart(8, '0')}`,
+            session_key: null,
+            disabled_at: null,
+            created_at: now,
+            updated_at: now,
+          })),
+        )
+        .returning('id')
+        .execute()
+      await db
+        .insertInto('memberships')
+        .values(
+          users.map((u) => ({
+            user_id: u.id,
+            organisation_kind: 'enterprise' as const,
+            organisation_id: enterprise.id,
+            role: 'employee',
+            status: 'approved' as const,
+            invite_id: null,
+            decided_by: null,
+            decided_at: now,
+            created_at: now,
+          })),
+        )
+        .execute()
+    }
+    const first = await token(app, openids[0])
+    const templates = (
+      await app.inject({
+        method: 'GET',
+        url: '/api/v1/pledge-templates?kind=personal',
+        headers: { authorization: `Bearer ${first}` },
+      })
+    ).json().templates as TPledgeTemplate[]
+    const template = templates[0]
+
+    // Baseline: the trivial route, same server, same run.
+    const health: number[] = []
+    for (let i = 0; i < 200; i++)
+      health.push((await timed(() => app.inject({ method: 'GET', url: '/api/health' })))[0])
+
+    // Each employee signs once: the chain grows to PLEDGES entries.
+    const signTimes: number[] = []
+    const codes: string[] = []
+    for (let i = 0; i < PLEDGES; i++) {
+      const bearer = i === 0 ? first : await token(app, openids[i])
+      const text = renderPledgeText('personal', template.content, {
+        signer: `职工${i}`,
+        enterprise: enterprise.name,
+      })
+      const [took, res] = await timed(() =>
+        app.inject({
+          method: 'POST',
+          url: `/api/v1/enterprises/${enterprise.id}/pledges`,
+          headers: { authorization: `Bearer ${bearer}` },
+          payload: { templateId: template.id, textSha256: sha256Hex(text), signaturePng: signature(i) },
+        }),
+      )
+      if (res.statusCode !== 201) throw new Error(`signing ${i} failed: ${res.statusCode} ${res.body}`)
+      signTimes.push(took)
+      codes.push(res.json().code as string)
+    }
+
+    const verify = async (code: string) => {
+      const samples: number[] = []
+      for (let i = 0; i < VERIFIES; i++) {
+        const [took, res] = await timed(() =>
+          app.inject({ method: 'GET', url: `/api/v1/pledges/verify/${encodeURIComponent(code)}` }),
+        )
+        if (res.statusCode !== 200 || res.json().intact !== true)
+          throw new Error(`verify failed: ${res.statusCode} ${res.body}`)
+        samples.push(took)
+      }
+      return median(samples)
+    }
+    const verifyFirst = await verify(codes[0])
+    const verifyLast = await verify(codes[codes.length - 1])
+    const [whole, check] = await timed(() => verifyWholeChain(db, env.PLEDGE_CHAIN_KEY))
+    if (check.firstBroken) throw new Error(`chain broken: ${check.firstBroken.message}`)
+
+    const h = median(health)
+    const sign = median(signTimes)
+    const row = (label: string, value: number) =>
+      console.log(
+        `  ${label.padEnd(44)} ${value.toFixed(1).padStart(8)} ms  (${(value / h).toFixed(0)}× health)`,
+      )
+    console.log(
+      `\n[${kind}] ${PLEDGES} personal pledges in one chain (${check.checked} chain entries checked)`,
+    )
+    console.log(`  GET /api/health (baseline), median         ${h.toFixed(2).padStart(8)} ms`)
+    row('sign one pledge (POST, chain append), median', sign)
+    console.log(
+      `    signing the last 100: median ${median(signTimes.slice(-100)).toFixed(1)} ms vs first 100: ${median(signTimes.slice(0, 100)).toFixed(1)} ms`,
+    )
+    row('public verify of the first pledge, median', verifyFirst)
+    row(`public verify of the last pledge (walks ${PLEDGES}), median`, verifyLast)
+    row('whole-chain deep check (pledges:verify)', whole)
+  } finally {
+    await app.close()
+    await database.close()
+    fs.rmSync(tmp, { recursive: true, force: true })
+    if (schema) {
+      const client = new pg.Client({ connectionString: PG_URL })
+      await client.connect()
+      await client.query(`drop schema ${schema} cascade`)
+      await client.end()
+    }
+  }
+}
+
+async function main() {
+  console.log(`bench/pledges: ${os.cpus().length} CPUs, node ${process.version}`)
+  await runOn('sqlite')
+  const client = new pg.Client({ connectionString: PG_URL })
+  const reachable = await client.connect().then(
+    () => true,
+    () => false,
+  )
+  await client.end().catch(() => undefined)
+  if (reachable) await runOn('postgres')
+  else console.log(`\n[postgres] skipped: nothing answers at ${PG_URL}`)
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
