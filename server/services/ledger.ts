@@ -5,6 +5,9 @@ import { ASSESSMENT_STATUS_LABELS } from '../../src/models/assessment'
 import { DIMENSIONS, SECTION_LABELS } from '../../src/models/checklist'
 import { formatBeijingTime } from '../../src/models/event'
 import { OWNERSHIP_LABELS, PARTY_ORG_LABELS } from '../../src/models/org'
+import { beijingYear } from '../../src/models/pledge'
+import { partySupervision } from './meetings'
+import { supervisionCoverage } from './pledges'
 import { supervisionOverview } from './supervision'
 
 export const LEDGER_COLUMNS = [
@@ -21,6 +24,13 @@ export const LEDGER_COLUMNS = [
   '活动应到人次',
   '活动实到人次',
   '活动到会率',
+  '个人廉洁承诺签署率',
+  '企业诚信守法经营承诺',
+  '国企领导人员承诺',
+  '政商双边承诺（已生效）',
+  '党支部数',
+  '本月未报送支部',
+  '三会一课完成率',
 ] as const
 
 /**
@@ -79,11 +89,20 @@ export async function supervisionLedger(
 ): Promise<{ content: Buffer; campaignName: string | null }> {
   const overview = await supervisionOverview(db, auth, campaignId)
   const nowIso = new Date(now).toISOString()
-  const attendance = await attendanceByEnterprise(
-    db,
-    overview.enterprises.map((e) => e.enterpriseId),
-    nowIso,
-  )
+  const [attendance, pledges, party] = await Promise.all([
+    attendanceByEnterprise(
+      db,
+      overview.enterprises.map((e) => e.enterpriseId),
+      nowIso,
+    ),
+    supervisionCoverage(db, auth, beijingYear(now)),
+    partySupervision(db, auth, now),
+  ])
+  const pledgeOf = new Map(pledges.enterprises.map((p) => [p.enterpriseId, p]))
+  const branchesOf = new Map<number, typeof party.branches>()
+  for (const b of party.branches)
+    branchesOf.set(b.enterpriseId, [...(branchesOf.get(b.enterpriseId) ?? []), b])
+  const signedLabel = (v: boolean | null | undefined) => (v === null ? '不适用' : v ? '已签署' : '未签署')
 
   const workbook = new ExcelJS.Workbook()
   workbook.creator = '清廉企业'
@@ -112,9 +131,31 @@ export async function supervisionLedger(
       a.expected,
       a.attended,
       a.expected > 0 ? Math.round((a.attended / a.expected) * 1000) / 1000 : '',
+      ...pledgeColumns(pledgeOf.get(e.enterpriseId)),
+      ...partyColumns(branchesOf.get(e.enterpriseId) ?? []),
     ])
   })
-  sheet.getColumn(LEDGER_COLUMNS.length).numFmt = '0.0%'
+  for (const header of ['活动到会率', '个人廉洁承诺签署率', '三会一课完成率'] as const)
+    sheet.getColumn(LEDGER_COLUMNS.indexOf(header) + 1).numFmt = '0.0%'
+
+  function pledgeColumns(p: (typeof pledges.enterprises)[number] | undefined) {
+    if (!p) return ['', '', '', '']
+    return [
+      p.personalRate ?? '',
+      signedLabel(p.enterprisePledge),
+      signedLabel(p.soeLeaderPledge),
+      p.governmentBusinessEffective,
+    ]
+  }
+  /** Branches of the enterprise: how many, how many have not reported this month, the mean 完成率. */
+  function partyColumns(branches: typeof party.branches) {
+    if (branches.length === 0) return [0, '', '']
+    const rates = branches.map((b) => b.rate).filter((r): r is number => r !== null)
+    const mean = rates.length
+      ? Math.round((rates.reduce((x, y) => x + y, 0) / rates.length) * 1000) / 1000
+      : ''
+    return [branches.length, branches.filter((b) => !b.reportedThisMonth).length, mean]
+  }
 
   const info = workbook.addWorksheet('说明')
   info.columns = [
@@ -129,6 +170,11 @@ export async function supervisionLedger(
     ['得分', '服务器按模板权重计算，是=1、部分=0.5、否=0，不适用项不计；未提交的自查无得分'],
     ['整改', '未完成＝待整改、退回、待核验；逾期＝待整改或退回且已过整改期限（北京时间）'],
     ['活动到会率', '已开始签到的活动：应到＝活动数×企业已加入人数（导出时），实到＝签到人次'],
+    [
+      '廉洁承诺',
+      `${pledges.year}年度：个人承诺签署率＝已签署职工÷已加入职工；国企领导人员承诺仅适用于国有独资、国有控股企业`,
+    ],
+    ['三会一课', `本月（${party.month}）未提交会议记录的支部数；完成率为各支部年度完成率的平均（北京时间）`],
   ])
   return {
     content: Buffer.from(await workbook.xlsx.writeBuffer()),

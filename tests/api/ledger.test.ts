@@ -66,6 +66,14 @@ describe(`工作台账 export (${TEST_DB})`, () => {
     expect(col('活动实到人次')).toBe(1)
     expect(Number(col('活动应到人次'))).toBeGreaterThanOrEqual(4)
     expect(Number(col('活动到会率'))).toBeCloseTo(1 / Number(col('活动应到人次')), 3)
+    // 廉洁承诺 and 三会一课 of the same enterprise.
+    expect(col('国企领导人员承诺')).toBe('不适用')
+    expect(['已签署', '未签署']).toContain(col('企业诚信守法经营承诺'))
+    expect(Number(col('个人廉洁承诺签署率'))).toBeGreaterThanOrEqual(0)
+    expect(col('党支部数')).toBe(1)
+    expect(Number(col('三会一课完成率'))).toBeGreaterThan(0)
+    const shuntong = rows.find((r) => r[1] === '县顺通物流有限公司')!
+    expect(shuntong[LEDGER_COLUMNS.indexOf('党支部数')]).toBe(0)
   })
 
   it('gives the office every enterprise and refuses enterprise staff and anonymous callers', async () => {
