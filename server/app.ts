@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import fastifyMultipart from '@fastify/multipart'
+import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
@@ -23,6 +24,7 @@ import eventRoutes from './routes/events'
 import meetingRoutes from './routes/meetings'
 import pledgeRoutes from './routes/pledges'
 import { systemClock, type Clock } from './lib/clock'
+import { AppError } from './lib/errors'
 import { FileLinkSigner, FileStore } from './lib/files'
 
 declare module 'fastify' {
@@ -57,6 +59,11 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   fastify.decorate('fileStore', new FileStore(env.UPLOAD_DIR))
   fastify.decorate('fileLinks', new FileLinkSigner(env.TOKEN_SECRET))
   fastify.decorate('uploadMaxBytes', env.UPLOAD_MAX_BYTES)
+  // Only the public routes that need no token are limited, per client address (see their config.rateLimit).
+  await fastify.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError(429, 'RATE_LIMITED'),
+  })
   await fastify.register(fastifyMultipart, {
     limits: { fileSize: env.UPLOAD_MAX_BYTES, files: 1, fields: 5 },
   })
@@ -115,7 +122,10 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
     },
     reminderIntervalMs: env.MEETING_REMINDER_INTERVAL_MINUTES * 60_000,
   })
-  await fastify.register(pledgeRoutes, { chainKey: env.PLEDGE_CHAIN_KEY })
+  await fastify.register(pledgeRoutes, {
+    chainKey: env.PLEDGE_CHAIN_KEY,
+    verifyPerMinute: env.PLEDGE_VERIFY_PER_MINUTE,
+  })
 
   // The H5 build, served from the same origin as the API when it has been built.
   const h5Root = path.resolve(env.H5_DIST)

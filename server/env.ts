@@ -20,6 +20,8 @@ const ZEnv = z
     TOKEN_SECRET: z.string().min(32, 'TOKEN_SECRET must be at least 32 characters').optional(),
     /** Keys the pledges' hash chain (HMAC); kept out of the database. */
     PLEDGE_CHAIN_KEY: z.string().min(32, 'PLEDGE_CHAIN_KEY must be at least 32 characters').optional(),
+    /** Public pledge verifications per client address per minute (each walks the hash chain). */
+    PLEDGE_VERIFY_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(60),
     TOKEN_TTL_SECONDS: z.coerce
       .number()
       .int()

@@ -241,8 +241,9 @@ const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app, opts)
   app.get(
     '/api/v1/display/:displayToken/qr',
     {
-      // The unguessable token is the permission; revoked or expired tokens answer like unknown ones.
-      config: { access: PUBLIC },
+      // The unguessable token is the permission; revoked or expired tokens answer like unknown ones. A screen
+      // polls every 3 s; the limit stops token guessing, not projectors.
+      config: { access: PUBLIC, rateLimit: { max: 240, timeWindow: 60_000 } },
       schema: {
         tags: ['events'],
         summary: '大屏：当前签到二维码、活动名称与实时签到人数（凭大屏令牌）',

@@ -61,6 +61,8 @@ const ZYearQuery = z.object({ year: z.coerce.number().int().min(2022).max(2100).
 
 export interface PledgeRoutesOptions {
   chainKey: string
+  /** Public verifications one client address may make per minute. */
+  verifyPerMinute: number
 }
 
 const pledgeRoutes: FastifyPluginAsyncZod<PledgeRoutesOptions> = async (app, opts) => {
@@ -230,8 +232,12 @@ const pledgeRoutes: FastifyPluginAsyncZod<PledgeRoutesOptions> = async (app, opt
   app.get(
     '/api/v1/pledges/verify/:code',
     {
-      // The unguessable code is the permission: anyone holding the certificate may check it.
-      config: { access: PUBLIC },
+      // The unguessable code is the permission: anyone holding the certificate may check it. A check walks
+      // the chain, so one address may make only so many a minute.
+      config: {
+        access: PUBLIC,
+        rateLimit: { max: opts.verifyPerMinute, timeWindow: 60_000 },
+      },
       schema: {
         tags: ['pledges'],
         summary: '公开核验：按核验码重算正文与签名哈希、检查哈希链，返回签署人（手机号脱敏）与签署时间',
