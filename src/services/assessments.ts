@@ -33,6 +33,7 @@ export const ASSESSMENT_WRITE_KINDS = {
   rectificationRespond: 'rectification.respond',
   rectificationVerify: 'rectification.verify',
   campaignCreate: 'campaign.create',
+  evidenceUpload: 'assessment.evidence.upload',
   rectificationNotice: 'rectification.notice',
 } as const
 
@@ -221,3 +222,7 @@ export function queueRectificationNotice(eid: number, notice: TRectificationNoti
     kind: ASSESSMENT_WRITE_KINDS.rectificationNotice,
   })
 }
+
+/** Where an item's evidence photo is posted (the item in the query, as the server expects it). */
+export const evidenceUploadPath = (eid: number, aid: number, itemCode: string) =>
+  `${assessmentPath(eid, aid)}/evidence?itemCode=${encodeURIComponent(itemCode)}`

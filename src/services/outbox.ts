@@ -20,7 +20,14 @@
  * FIFO and a transient failure holds back the ones behind it; a refusal (4xx) is kept for the user.
  */
 import { newIdempotencyKey } from './idempotencyKey'
-import { ApiError, apiErrorFromResponse, requestRaw, toApiError, type TransportResponse } from './request'
+import {
+  ApiError,
+  apiErrorFromResponse,
+  requestRaw,
+  toApiError,
+  type FileUpload,
+  type TransportResponse,
+} from './request'
 import type { KeyValueStorage } from './storage'
 
 export type OutboxMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -38,6 +45,8 @@ export interface OutboxEntry {
   path: string
   /** JSON-normalised at enqueue, so every attempt (and every restart) sends the identical body. */
   body: unknown
+  /** A file sent as multipart instead of a body (kept on the device until it is delivered). */
+  file?: FileUpload
   /** Chinese, shown to the user, e.g. '提交自查答案'. */
   label: string
   kind?: string
@@ -55,6 +64,7 @@ export interface EnqueueInput {
   method: OutboxMethod
   path: string
   body?: unknown
+  file?: FileUpload
   label: string
   kind?: string
 }
@@ -373,6 +383,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       method: input.method,
       path: input.path,
       body,
+      ...(input.file ? { file: { ...input.file } } : {}),
       label: input.label,
       ...(input.kind !== undefined ? { kind: input.kind } : {}),
       idempotencyKey: newIdempotencyKey(),
@@ -514,6 +525,7 @@ export const sendWithRequest: OutboxSend = (entry) =>
     method: entry.method,
     path: entry.path,
     body: entry.body,
+    ...(entry.file ? { file: entry.file } : {}),
     headers: { 'Idempotency-Key': entry.idempotencyKey },
   })
 

@@ -90,7 +90,7 @@ export function toApiError(err: unknown): ApiError {
 }
 
 /** WeChat hands back the raw text when a body is not valid JSON; H5 may too. */
-function parseBody(data: unknown): unknown {
+export function parseBody(data: unknown): unknown {
   if (typeof data !== 'string') return data
   const text = data.trim()
   if (!text.startsWith('{') && !text.startsWith('[')) return data
@@ -153,9 +153,25 @@ export function taroTransport(api: TaroRequestApi): Transport {
   }
 }
 
+/** A file on the device sent as multipart field `file` (a picked photo, kept where the platform can). */
+export interface FileUpload {
+  filePath: string
+  fileName?: string
+}
+
+/** Sends one file (wx.uploadFile / Taro.uploadFile on H5); resolves with any HTTP status. */
+export type FileTransport = (req: {
+  url: string
+  file: FileUpload
+  headers: Record<string, string>
+  timeoutMs: number
+}) => Promise<TransportResponse>
+
 export interface RequestConfig {
   baseUrl: string
   transport: Transport
+  /** Multipart uploads (evidence photos), with the same token and re-login as `transport`. */
+  fileTransport?: FileTransport
   getToken: () => string | null
   /** Obtains a new token (e.g. wx.login + /auth/login with auth: false); null when that is impossible. */
   relogin: () => Promise<string | null>
@@ -165,10 +181,14 @@ export interface RequestConfig {
 interface ResolvedConfig {
   baseUrl: string
   transport: Transport
+  fileTransport?: FileTransport
   getToken: () => string | null
   relogin: () => Promise<string | null>
   timeoutMs: number
 }
+
+/** Photos over a weak mobile network take longer than a JSON request. */
+const UPLOAD_TIMEOUT_MS = 60_000
 
 let config: ResolvedConfig | null = null
 let reloginInFlight: Promise<string | null> | null = null
@@ -177,6 +197,7 @@ export function configureRequest(c: RequestConfig): void {
   config = {
     baseUrl: c.baseUrl.replace(/\/+$/, ''),
     transport: c.transport,
+    fileTransport: c.fileTransport,
     getToken: c.getToken,
     relogin: c.relogin,
     timeoutMs: c.timeoutMs ?? 15000,
@@ -213,6 +234,8 @@ export interface RequestOptions<T = unknown> {
   path: string
   query?: Query
   body?: unknown
+  /** Send this file as multipart field `file` instead of a JSON body (needs a fileTransport). */
+  file?: FileUpload
   headers?: Record<string, string>
   /** Send the bearer token and re-login on 401. Default true. */
   auth?: boolean
@@ -256,9 +279,18 @@ export async function requestRaw(opts: Omit<RequestOptions, 'schema'>): Promise<
   const send = async (token: string | null): Promise<TransportResponse> => {
     const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers }
     const hasContentType = Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')
-    if (opts.body !== undefined && !hasContentType) headers['Content-Type'] = 'application/json'
+    if (opts.body !== undefined && !opts.file && !hasContentType) headers['Content-Type'] = 'application/json'
     if (auth && token) headers.Authorization = `Bearer ${token}`
     try {
+      if (opts.file) {
+        if (!cfg.fileTransport) throw new Error('configureRequest() has no fileTransport for uploads')
+        return await cfg.fileTransport({
+          url,
+          file: opts.file,
+          headers,
+          timeoutMs: opts.timeoutMs ?? UPLOAD_TIMEOUT_MS,
+        })
+      }
       return await cfg.transport({
         url,
         method,

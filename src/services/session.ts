@@ -17,6 +17,8 @@ import { attachOutboxTriggers, configureOutbox, getOutbox, sendWithRequest, type
 import { taroStorage, type KeyValueStorage } from './storage'
 import { apiBase } from './platform/env'
 import { platformLogin } from './platform/login'
+import { platformMedia } from './platform/media'
+import { platformFileTransport } from './upload'
 import { taroRequestApi, taroStorageApi } from './platform/taro'
 import type { SessionIdentity } from './platform/types'
 
@@ -220,8 +222,13 @@ function startOutboxFor(userId: number | null): void {
     setTimer: (cb, ms) => setTimeout(cb, ms),
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   })
+  // A kept photo is removed from the device once its upload is delivered.
+  const offDelivered = outbox.onDelivered((d) => {
+    if (d.entry.file) void platformMedia.release(d.entry.file.filePath)
+  })
   detachOutbox = () => {
     detachTriggers()
+    offDelivered()
     if (mine.show) appShowCallbacks.delete(mine.show)
     if (mine.net) networkCallbacks.delete(mine.net)
   }
@@ -242,6 +249,12 @@ export function initSession(options: { storage?: KeyValueStorage } = {}): void {
     loaded = false
     current = null
   }
-  configureRequest({ baseUrl: apiBase, getToken, relogin, transport: taroTransport(taroRequestApi) })
+  configureRequest({
+    baseUrl: apiBase,
+    getToken,
+    relogin,
+    transport: taroTransport(taroRequestApi),
+    fileTransport: platformFileTransport,
+  })
   startOutboxFor(load()?.user.id ?? null)
 }

@@ -1,21 +1,29 @@
 /**
- * Evidence uploads (multipart field `file`): photos picked with the platform's media picker, sent with the
- * bearer token and an Idempotency-Key, so a retry after a lost answer never stores the file twice.
- * Not queued in the outbox: a picked photo is a temporary file the outbox cannot keep; the page shows
- * the failure and the user tries again (with the same key).
+ * Uploads (multipart field `file`) through the request layer (bearer token, one re-login on 401) with an
+ * Idempotency-Key, so a retry after a lost answer never stores the file twice. Evidence photos go through
+ * the outbox (queueUpload): kept on the device where the platform can, sent when the network allows.
  */
 import type { z } from 'zod'
 import { ZEvidenceFile, type TEvidenceFile } from '../models/assessment'
 import { newIdempotencyKey } from './idempotencyKey'
-import { apiBase } from './platform/env'
+import { getOutbox, type OutboxEntry } from './outbox'
 import { platformMedia } from './platform/media'
 import type { PickedFile } from './platform/types'
-import { ApiError, BAD_RESPONSE_MESSAGE, apiErrorFromResponse, buildUrl, type Query } from './request'
-import { getToken, relogin } from './session'
+import { ApiError, parseBody, request, type FileTransport, type Query } from './request'
 
 /** What the server accepts (it checks again from the file's first bytes). */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-const UPLOAD_TIMEOUT_MS = 60_000
+
+/** The request layer's multipart sender: the platform's uploadFile (wx.uploadFile, Taro's XHR on H5). */
+export const platformFileTransport: FileTransport = (req) =>
+  platformMedia.uploadFile({
+    url: req.url,
+    filePath: req.file.filePath,
+    name: 'file',
+    ...(req.file.fileName ? { fileName: req.file.fileName } : {}),
+    header: req.headers,
+    timeoutMs: req.timeoutMs,
+  })
 
 /** Up to `count` photos from the camera or the album; [] when the user cancels. */
 export function chooseImages(count: number): Promise<PickedFile[]> {
@@ -30,48 +38,51 @@ export interface UploadInput {
   idempotencyKey?: string
 }
 
-function parse(data: unknown): unknown {
-  if (typeof data !== 'string') return data
-  try {
-    return JSON.parse(data) as unknown
-  } catch {
-    return data
-  }
-}
-
 /** Uploads one picked file to an evidence endpoint; resolves with the stored file, rejects with ApiError. */
 export function uploadEvidence(input: UploadInput): Promise<TEvidenceFile> {
   return uploadFileTo(input, ZEvidenceFile)
 }
 
-/** Uploads one picked file to any upload endpoint; the answer is checked against `schema`. */
+/** Uploads one picked file to any upload endpoint at once; the answer is checked against `schema`. */
 export async function uploadFileTo<T>(input: UploadInput, schema: z.ZodType<T>): Promise<T> {
   if (input.file.size > MAX_UPLOAD_BYTES) {
     throw new ApiError(413, 'FILE_TOO_LARGE', '文件过大，单个文件不超过 10 MB')
   }
-  const url = buildUrl(apiBase.replace(/\/+$/, ''), input.path, input.query)
-  const key = input.idempotencyKey ?? newIdempotencyKey()
-  const send = (token: string | null) =>
-    platformMedia.uploadFile({
-      url,
-      filePath: input.file.path,
-      name: 'file',
-      ...(input.file.name ? { fileName: input.file.name } : {}),
-      header: {
-        Accept: 'application/json',
-        'Idempotency-Key': key,
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      },
-      timeoutMs: UPLOAD_TIMEOUT_MS,
-    })
+  return request({
+    method: 'POST',
+    path: input.path,
+    query: input.query,
+    file: { filePath: input.file.path, ...(input.file.name ? { fileName: input.file.name } : {}) },
+    headers: { 'Idempotency-Key': input.idempotencyKey ?? newIdempotencyKey() },
+    schema,
+  })
+}
 
-  let res = await send(getToken())
-  if (res.status === 401) {
-    const token = await relogin()
-    if (token) res = await send(token)
+/**
+ * Queues one picked photo in the outbox (kept on the device first where the platform can), so a photo
+ * taken without network is sent when the network is back, once, like any other write.
+ */
+export async function queueUpload(input: {
+  path: string
+  file: PickedFile
+  label: string
+  kind: string
+}): Promise<OutboxEntry> {
+  if (input.file.size > MAX_UPLOAD_BYTES) {
+    throw new ApiError(413, 'FILE_TOO_LARGE', '文件过大，单个文件不超过 10 MB')
   }
-  if (res.status < 200 || res.status >= 300) throw apiErrorFromResponse(res.status, res.data)
-  const parsed = schema.safeParse(parse(res.data))
-  if (!parsed.success) throw new ApiError(res.status, 'BAD_RESPONSE', BAD_RESPONSE_MESSAGE)
-  return parsed.data
+  const kept = await platformMedia.keep(input.file)
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: input.path,
+    file: { filePath: kept.path, ...(kept.name ? { fileName: kept.name } : {}) },
+    label: input.label,
+    kind: input.kind,
+  })
+}
+
+/** The stored evidence file in an upload's answer (a string in the mini-program), or null. */
+export function evidenceFromResponse(data: unknown): TEvidenceFile | null {
+  const parsed = ZEvidenceFile.safeParse(parseBody(data))
+  return parsed.success ? parsed.data : null
 }

@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { TAssessment } from '@/models/assessment'
 import { configureRequest, type Transport, type TransportRequest } from '@/services/request'
+import { platformFileTransport } from '@/services/upload'
 import { completeLogin, getToken, logout, relogin, userOutbox } from '@/services/session'
 import ItemPage from '@/packages/assessment/pages/item/index'
 import { LIAISON_ME, answer, assessment, evidence, openPage } from './support/assessmentFixture'
@@ -42,7 +43,7 @@ beforeEach(() => {
       return { status: 200, data: { saved: 1, answeredCount: 1, applicableCount: 3 } }
     return { status: 404, data: { error: { code: 'ROUTE_NOT_FOUND', message: '接口不存在', fields: [] } } }
   })
-  configureRequest({ baseUrl: '', getToken, relogin, transport })
+  configureRequest({ baseUrl: '', getToken, relogin, transport, fileTransport: platformFileTransport })
   completeLogin(
     { token: 'test-token', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: LIAISON_ME.user },
     { method: 'demo', openid: 'demo-liaison-private' },
@@ -175,6 +176,9 @@ describe('自查作答 (item walk)', () => {
       type: 'image',
       errMsg: 'chooseMedia:ok',
     } as unknown as Taro.chooseMedia.SuccessCallbackResult)
+    // The H5 adapter checks that the picked blob still exists before sending it.
+    const blobCheck = jest.fn().mockResolvedValue({ ok: true })
+    globalThis.fetch = blobCheck as unknown as typeof fetch
     const upload = jest.spyOn(Taro, 'uploadFile').mockResolvedValue({
       statusCode: 201,
       data: JSON.stringify(evidence(21, 'T01-04')),
@@ -190,7 +194,46 @@ describe('自查作答 (item walk)', () => {
     expect(opts.filePath).toBe('blob:photo-1')
     expect(opts.header?.Authorization).toBe('Bearer test-token')
     expect(opts.header?.['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/)
+    expect(blobCheck).toHaveBeenCalledWith('blob:photo-1')
   })
+
+  it('keeps a photo taken without network in the outbox and shows it once it has been sent', async () => {
+    jest.useFakeTimers({ advanceTimers: true })
+    await renderItem()
+    jest.spyOn(Taro, 'chooseMedia').mockResolvedValue({
+      tempFiles: [
+        { tempFilePath: 'blob:offline-1', size: 4096, fileType: 'image', duration: 0, height: 0, width: 0 },
+      ],
+      type: 'image',
+      errMsg: 'chooseMedia:ok',
+    } as unknown as Taro.chooseMedia.SuccessCallbackResult)
+    globalThis.fetch = jest.fn().mockResolvedValue({ ok: true }) as unknown as typeof fetch
+    let online = false
+    const upload = jest.spyOn(Taro, 'uploadFile').mockImplementation((async () => {
+      if (!online) throw { errMsg: 'uploadFile:fail net::ERR_INTERNET_DISCONNECTED' }
+      return { statusCode: 201, data: JSON.stringify(evidence(31, 'T01-04')), errMsg: 'uploadFile:ok' }
+    }) as unknown as typeof Taro.uploadFile)
+
+    fireEvent.click(screen.getByText('拍照/上传'))
+    // The outbox tries, fails for want of network and keeps it: the page says it waits.
+    await waitFor(() => expect(screen.getByText('待上传')).toBeTruthy(), { timeout: 12_000 })
+    expect(document.querySelectorAll('.evidence-grid__image')).toHaveLength(0)
+    const waiting = userOutbox()!.list()
+    expect(waiting).toHaveLength(1)
+    expect(waiting[0].file).toEqual({ filePath: 'blob:offline-1' })
+
+    // Network back: one more try sends it with the same idempotency key; the thumbnail appears.
+    online = true
+    await act(async () => {
+      await userOutbox()!.flush({ force: true })
+    })
+    await waitFor(() => expect(document.querySelectorAll('.evidence-grid__image')).toHaveLength(1))
+    expect(screen.queryByText('待上传')).toBeNull()
+    const keys = upload.mock.calls.map((c) => c[0].header?.['Idempotency-Key'])
+    expect(new Set(keys).size).toBe(1)
+    expect(userOutbox()!.list()).toHaveLength(0)
+    jest.useRealTimers()
+  }, 20_000)
 
   it('shows the reviewer’s comment on a returned item', async () => {
     server = assessment({

@@ -10,6 +10,8 @@ export interface EvidenceGridProps {
   editable?: boolean
   /** Photos being uploaded now (drawn as placeholders). */
   uploading?: number
+  /** Photos kept in the outbox, sent when the network is back. */
+  waiting?: number
   onAdd?: () => void
   onRemove?: (file: TEvidenceFile) => void
   /** The add tile's label. */
@@ -23,6 +25,7 @@ export function EvidenceGrid({
   files,
   editable = false,
   uploading = 0,
+  waiting = 0,
   onAdd,
   onRemove,
   addLabel = '拍照/上传',
@@ -67,6 +70,11 @@ export function EvidenceGrid({
       {Array.from({ length: uploading }, (_, i) => (
         <View key={`up-${i}`} className="evidence-grid__cell evidence-grid__cell--uploading">
           <Text className="evidence-grid__progress">上传中…</Text>
+        </View>
+      ))}
+      {Array.from({ length: waiting }, (_, i) => (
+        <View key={`wait-${i}`} className="evidence-grid__cell evidence-grid__cell--waiting">
+          <Text className="evidence-grid__progress">待上传</Text>
         </View>
       ))}
       {editable && onAdd ? (

@@ -26,6 +26,25 @@ export const platformMedia: PlatformMedia = {
     }
   },
   async uploadFile(req) {
+    // A blob: URL dies with the page: a queued photo from before a reload is gone, and says so for good.
+    if (
+      req.filePath.startsWith('blob:') &&
+      !(await fetch(req.filePath).then(
+        (r) => r.ok,
+        () => false,
+      ))
+    ) {
+      return {
+        status: 410,
+        data: {
+          error: {
+            code: 'FILE_GONE',
+            message: '照片已不在本机（页面曾刷新或关闭），请重新选择后上传',
+            fields: [],
+          },
+        },
+      }
+    }
     try {
       const res = await Taro.uploadFile({
         url: req.url,
@@ -40,4 +59,8 @@ export const platformMedia: PlatformMedia = {
       throw toApiError(err)
     }
   },
+  async keep(file) {
+    return file
+  },
+  async release() {},
 }

@@ -41,4 +41,16 @@ export const platformMedia: PlatformMedia = {
       throw toApiError(err)
     }
   },
+  async keep(file) {
+    try {
+      const saved = await Taro.saveFile({ tempFilePath: file.path })
+      return 'savedFilePath' in saved && saved.savedFilePath ? { ...file, path: saved.savedFilePath } : file
+    } catch {
+      // Storage full or the file already gone: keep the temporary path, the upload may still work.
+      return file
+    }
+  },
+  async release(path) {
+    await Taro.removeSavedFile({ filePath: path }).catch(() => undefined)
+  },
 }

@@ -67,6 +67,13 @@ export interface PlatformMedia {
   chooseImages(count: number): Promise<PickedFile[]>
   /** Resolves with any HTTP status; rejects (request layer's ApiError, status 0) when nothing came back. */
   uploadFile(req: UploadRequest): Promise<{ status: number; data: unknown }>
+  /**
+   * A picked file made to outlive the app (so a queued upload survives a restart): the mini-program
+   * saves it among the user's files; H5 cannot, its blob: URL lives as long as the page.
+   */
+  keep(file: PickedFile): Promise<PickedFile>
+  /** Removes a kept file once it has been delivered. */
+  release(path: string): Promise<void>
 }
 
 /** QR scanning. Mini-program (scan.weapp.ts): wx.scanCode from the camera; H5 (scan.ts): none, paste instead. */

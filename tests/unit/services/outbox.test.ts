@@ -122,6 +122,27 @@ describe('outbox', () => {
     expect(second.outbox.pendingCount()).toBe(0)
   })
 
+  it('keeps a file upload (its path and name) across a restart and sends it with the same key', async () => {
+    const storage = memoryStorage()
+    const first = harness({ storage, replies: ['network'] })
+    const entry = first.outbox.enqueue({
+      method: 'POST',
+      path: '/assessments/7/evidence?itemCode=T01-04',
+      file: { filePath: 'wxfile://store_photo.jpg', fileName: '制度.jpg' },
+      label: '上传佐证材料',
+    })
+    await first.outbox.flush()
+    expect(first.sent[0].file).toEqual({ filePath: 'wxfile://store_photo.jpg', fileName: '制度.jpg' })
+    expect(first.sent[0].body).toBeUndefined()
+
+    // The app restarts with no network fix yet in between: the stored entry still names the file.
+    const second = harness({ storage })
+    expect(second.outbox.list()[0]).toMatchObject({ id: entry.id, file: entry.file })
+    await second.outbox.flush({ force: true })
+    expect(second.sent[0]).toMatchObject({ file: entry.file, idempotencyKey: entry.idempotencyKey })
+    expect(second.outbox.list()).toHaveLength(0)
+  })
+
   it('reuses the idempotency key on every retry and the body is the same JSON every time', async () => {
     const h = harness({
       replies: ['network', errorReply(503, 'INTERNAL'), errorReply(429, 'RATE_LIMITED'), ok],

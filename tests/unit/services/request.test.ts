@@ -121,6 +121,43 @@ describe('request', () => {
     expect(retryable(404)).toBe(false)
   })
 
+  it('sends a file through the file transport with the token, re-logging in once on 401', async () => {
+    let token = 'old'
+    const relogin = jest.fn(async () => (token = 'new'))
+    const jsonTransport = jest.fn<ReturnType<Transport>, Parameters<Transport>>()
+    const uploads: { url: string; file: unknown; headers: Record<string, string> }[] = []
+    configureRequest({
+      baseUrl: 'https://api.test/',
+      transport: jsonTransport,
+      getToken: () => token,
+      relogin,
+      fileTransport: async (req) => {
+        uploads.push(req)
+        return req.headers.Authorization === 'Bearer new'
+          ? { status: 201, data: '{"id":5}' }
+          : { status: 401, data: errorBody('TOKEN_EXPIRED', '登录已过期') }
+      },
+    })
+    const res = await request({
+      method: 'POST',
+      path: '/evidence',
+      query: { itemCode: 'T01-04' },
+      file: { filePath: 'wxfile://a.jpg' },
+      headers: { 'Idempotency-Key': 'k-1' },
+      schema: z.object({ id: z.number() }),
+    })
+    expect(res).toEqual({ id: 5 })
+    expect(jsonTransport).not.toHaveBeenCalled()
+    expect(relogin).toHaveBeenCalledTimes(1)
+    expect(uploads.map((u) => u.headers.Authorization)).toEqual(['Bearer old', 'Bearer new'])
+    expect(uploads[1]).toMatchObject({
+      url: 'https://api.test/evidence?itemCode=T01-04',
+      file: { filePath: 'wxfile://a.jpg' },
+    })
+    expect(uploads[1].headers['Idempotency-Key']).toBe('k-1')
+    expect(Object.keys(uploads[1].headers).map((h) => h.toLowerCase())).not.toContain('content-type')
+  })
+
   it('re-logs in once for 5 concurrent 401s and retries each request once with the new token', async () => {
     const gate: (() => void)[] = []
     const { calls, relogin } = setup(

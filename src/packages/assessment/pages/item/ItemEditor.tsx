@@ -30,6 +30,8 @@ export interface ItemEditorProps {
   reviewComment: string | null
   sync: SyncStatus
   uploading: number
+  /** Photos of this item waiting in the outbox. */
+  waiting: number
   onSave: (draft: AnswerDraft) => void
   onAddEvidence: () => void
   onRemoveEvidence: (file: TEvidenceFile) => void
@@ -216,6 +218,7 @@ export function ItemEditor(props: ItemEditorProps) {
           files={files}
           editable={editable}
           uploading={props.uploading}
+          waiting={props.waiting}
           onAdd={props.onAddEvidence}
           onRemove={props.onRemoveEvidence}
         />

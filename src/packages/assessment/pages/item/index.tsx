@@ -4,12 +4,16 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { TEvidenceFile } from '../../../../models/assessment'
 import {
-  assessmentPath,
+  ASSESSMENT_WRITE_KINDS,
+  evidenceUploadPath,
   queueAnswer,
   queueEvidenceRemoval,
   type AnswerDraft,
 } from '../../../../services/assessments'
-import { chooseImages, uploadEvidence } from '../../../../services/upload'
+import { chooseImages, evidenceFromResponse, queueUpload } from '../../../../services/upload'
+import { userOutbox } from '../../../../services/session'
+import { settleWrite } from '../../../../components/settleWrite'
+import { useOutbox } from '../../../../components/useOutbox'
 import { ErrorState, LoadingState } from '../../../../components/PageState'
 import { isLiaisonOf } from '../../../../components/roles'
 import { assessmentPages, idParam } from '../../../../components/routes'
@@ -42,6 +46,25 @@ export default function AssessmentItemPage() {
   const { state: me } = useMe(session?.user.id ?? null)
   const [code, setCode] = useState<string | null>(params.code ? decodeURIComponent(params.code) : null)
   const [uploading, setUploading] = useState<Record<string, number>>({})
+  const { outbox, pending } = useOutbox()
+  const waitingUploads = (itemCode: string) =>
+    eid === null || aid === null
+      ? 0
+      : pending.filter(
+          (e) =>
+            e.kind === ASSESSMENT_WRITE_KINDS.evidenceUpload &&
+            e.path === evidenceUploadPath(eid, aid, itemCode),
+        ).length
+  // A photo that waited in the outbox appears once it has been delivered.
+  useEffect(
+    () =>
+      outbox?.onDelivered((d) => {
+        if (d.entry.kind !== ASSESSMENT_WRITE_KINDS.evidenceUpload) return
+        const stored = evidenceFromResponse(d.response?.data)
+        if (stored) update((x) => withEvidence(x, stored))
+      }),
+    [outbox, update],
+  )
   // Opened without an item (or with one that does not apply): settle on the first unanswered one once,
   // so answering it does not move the page on by itself.
   const known = load.status === 'ready' && load.view.assessment.items.some((i) => i.code === code)
@@ -120,12 +143,25 @@ export default function AssessmentItemPage() {
     for (const file of picked) {
       setUploading((u) => ({ ...u, [itemCode]: (u[itemCode] ?? 0) + 1 }))
       try {
-        const stored = await uploadEvidence({
-          path: `${assessmentPath(eid, aid)}/evidence`,
-          query: { itemCode },
+        // Through the outbox: without network the photo waits on the device and is sent later, once.
+        const entry = await queueUpload({
+          path: evidenceUploadPath(eid, aid, itemCode),
           file,
+          label: `上传佐证材料（${itemCode}）`,
+          kind: ASSESSMENT_WRITE_KINDS.evidenceUpload,
         })
-        update((x) => withEvidence(x, stored))
+        const outbox = userOutbox()
+        if (!outbox) continue
+        const outcome = await settleWrite(outbox, entry)
+        if (outcome.kind === 'delivered') {
+          const stored = evidenceFromResponse(outcome.response?.data)
+          if (stored) update((x) => withEvidence(x, stored))
+        } else if (outcome.kind === 'refused') {
+          outbox.dismiss(entry.id)
+          toast(`上传失败：${outcome.message}`)
+        } else {
+          toast('网络不可用：照片已保存在本机，联网后自动上传')
+        }
       } catch (err) {
         toast(`上传失败：${err instanceof Error ? err.message : '请稍后重试'}`)
       } finally {
@@ -187,6 +223,7 @@ export default function AssessmentItemPage() {
           reviewComment={a.status === 'returned' ? (answer?.reviewComment ?? null) : null}
           sync={sync}
           uploading={uploading[current.code] ?? 0}
+          waiting={waitingUploads(current.code)}
           onSave={save}
           onAddEvidence={() => void addEvidence()}
           onRemoveEvidence={(f) => void removeEvidence(f).catch(() => undefined)}
