@@ -6,20 +6,14 @@
  *   npx tsx bench/assessment.ts            (SQLite, and PostgreSQL if TEST_DATABASE_URL / the local server answers)
  */
 import crypto from 'node:crypto'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import pg from 'pg'
 import type { FastifyInstance } from 'fastify'
-import { loadEnv } from '../server/env'
-import { buildServer, prepareDatabase } from '../server/bootstrap'
 import { applicableItems, type TAssessment } from '../src/models/assessment'
 import { demoCreditCode } from '../seeds/demo'
+import { PG_URL, postgresReachable, startBenchServer, type BenchDb } from './support'
 
 const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 2000)
 const SUBMITS = Number(process.env.BENCH_SUBMITS ?? 15)
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 30)
-const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 const TINY_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
@@ -57,27 +51,10 @@ function multipart(content: Buffer) {
   }
 }
 
-async function runOn(kind: 'sqlite' | 'postgres') {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglian-bench-'))
-  const schema = kind === 'postgres' ? `bench_${crypto.randomBytes(4).toString('hex')}` : undefined
-  if (schema) {
-    const client = new pg.Client({ connectionString: PG_URL })
-    await client.connect()
-    await client.query(`create schema ${schema}`)
-    await client.end()
-  }
-  const env = loadEnv({
-    APP_MODE: 'test',
-    LOG_LEVEL: 'silent',
-    SEED_DEMO: 'true',
-    SQLITE_FILE: path.join(tmp, 'bench.db'),
-    UPLOAD_DIR: path.join(tmp, 'uploads'),
-    H5_DIST: '/nonexistent',
-    ...(kind === 'postgres' ? { DATABASE_URL: PG_URL } : {}),
-  })
-  const database = await prepareDatabase(env, schema)
-  const app = await buildServer(env, database, false)
-  const db = database.db
+async function runOn(kind: BenchDb) {
+  const bench = await startBenchServer(kind)
+  const { app } = bench
+  const db = bench.database.db
   try {
     // 2,000 enterprises supervised by 县委统战部, each with a submitted assessment and a few 整改 items.
     const department = await db
@@ -278,25 +255,13 @@ async function runOn(kind: 'sqlite' | 'postgres') {
       `  submit + score + findings         median ${ms(s.median)}  p95 ${ms(s.p95)}  (n=${s.n})  = ${(s.median / h.median).toFixed(1)}× baseline`,
     )
   } finally {
-    await app.close()
-    await database.close()
-    fs.rmSync(tmp, { recursive: true, force: true })
-    if (schema) {
-      const client = new pg.Client({ connectionString: PG_URL })
-      await client.connect()
-      await client.query(`drop schema ${schema} cascade`)
-      await client.end()
-    }
+    await bench.close()
   }
 }
 
 async function main() {
   await runOn('sqlite')
-  const client = new pg.Client({ connectionString: PG_URL })
-  try {
-    await client.connect()
-    await client.end()
-  } catch {
+  if (!(await postgresReachable())) {
     console.log(`\n[postgres] skipped: no server at ${PG_URL}`)
     return
   }

@@ -6,22 +6,16 @@
  *
  *   npx tsx bench/pledges.ts      (BENCH_PLEDGES=… to change the count)
  */
-import crypto from 'node:crypto'
-import fs from 'node:fs'
 import os from 'node:os'
-import path from 'node:path'
-import pg from 'pg'
 import { PNG } from 'pngjs'
 import type { FastifyInstance } from 'fastify'
-import { loadEnv } from '../server/env'
-import { buildServer, prepareDatabase } from '../server/bootstrap'
 import { sha256Hex } from '../server/lib/hashChain'
 import { verifyWholeChain } from '../server/services/pledges'
 import { renderPledgeText, type TPledgeTemplate } from '../src/models/pledge'
+import { addEmployees, PG_URL, postgresReachable, startBenchServer, type BenchDb } from './support'
 
 const PLEDGES = Number(process.env.BENCH_PLEDGES ?? 2000)
 const VERIFIES = Number(process.env.BENCH_VERIFIES ?? 15)
-const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 
 /** A 300×100 handwritten-looking stroke, different per signer (so every image hash differs). */
 function signature(seed: number): string {
@@ -53,69 +47,18 @@ async function token(app: FastifyInstance, openid: string): Promise<string> {
   return res.json().token as string
 }
 
-async function runOn(kind: 'sqlite' | 'postgres') {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglian-bench-'))
-  const schema = kind === 'postgres' ? `bench_${crypto.randomBytes(4).toString('hex')}` : undefined
-  if (schema) {
-    const client = new pg.Client({ connectionString: PG_URL })
-    await client.connect()
-    await client.query(`create schema ${schema}`)
-    await client.end()
-  }
-  const env = loadEnv({
-    APP_MODE: 'test',
-    LOG_LEVEL: 'silent',
-    SEED_DEMO: 'true',
-    SQLITE_FILE: path.join(tmp, 'bench.db'),
-    UPLOAD_DIR: path.join(tmp, 'uploads'),
-    H5_DIST: '/nonexistent',
-    ...(kind === 'postgres' ? { DATABASE_URL: PG_URL } : {}),
-  })
-  const database = await prepareDatabase(env, schema)
-  const app = await buildServer(env, database, false)
-  const db = database.db
+async function runOn(kind: BenchDb) {
+  const bench = await startBenchServer(kind)
+  const { app, env } = bench
+  const db = bench.database.db
   try {
     const enterprise = await db
       .selectFrom('enterprises')
       .select(['id', 'name'])
       .where('name', '=', '县恒达食品有限公司')
       .executeTakeFirstOrThrow()
-    const now = new Date().toISOString()
     const openids = Array.from({ length: PLEDGES }, (_, i) => `bench-signer-${String(i).padStart(5, '0')}`)
-    for (let i = 0; i < openids.length; i += 250) {
-      const users = await db
-        .insertInto('users')
-        .values(
-          openids.slice(i, i + 250).map((openid, j) => ({
-            openid,
-            unionid: null,
-            name: `职工${i + j}`,
-            phone: `139${String(i + j).padStart(8, '0')}`,
-            session_key: null,
-            disabled_at: null,
-            created_at: now,
-            updated_at: now,
-          })),
-        )
-        .returning('id')
-        .execute()
-      await db
-        .insertInto('memberships')
-        .values(
-          users.map((u) => ({
-            user_id: u.id,
-            organisation_kind: 'enterprise' as const,
-            organisation_id: enterprise.id,
-            role: 'employee',
-            status: 'approved' as const,
-            invite_id: null,
-            decided_by: null,
-            decided_at: now,
-            created_at: now,
-          })),
-        )
-        .execute()
-    }
+    await addEmployees(db, enterprise.id, openids)
     const first = await token(app, openids[0])
     const templates = (
       await app.inject({
@@ -188,27 +131,14 @@ async function runOn(kind: 'sqlite' | 'postgres') {
     row(`public verify of the last pledge (walks ${PLEDGES}), median`, verifyLast)
     row('whole-chain deep check (pledges:verify)', whole)
   } finally {
-    await app.close()
-    await database.close()
-    fs.rmSync(tmp, { recursive: true, force: true })
-    if (schema) {
-      const client = new pg.Client({ connectionString: PG_URL })
-      await client.connect()
-      await client.query(`drop schema ${schema} cascade`)
-      await client.end()
-    }
+    await bench.close()
   }
 }
 
 async function main() {
   console.log(`bench/pledges: ${os.cpus().length} CPUs, node ${process.version}`)
   await runOn('sqlite')
-  const client = new pg.Client({ connectionString: PG_URL })
-  const reachable = await client.connect().then(
-    () => true,
-    () => false,
-  )
-  await client.end().catch(() => undefined)
+  const reachable = await postgresReachable()
   if (reachable) await runOn('postgres')
   else console.log(`\n[postgres] skipped: nothing answers at ${PG_URL}`)
 }

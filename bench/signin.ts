@@ -11,20 +11,14 @@
  * (BENCH_USERS, BENCH_HEALTH) and in time (BENCH_PHASE_SECONDS per phase); loopback only.
  */
 import { fork } from 'node:child_process'
-import crypto from 'node:crypto'
-import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
-import path from 'node:path'
-import pg from 'pg'
-import { loadEnv } from '../server/env'
-import { buildServer, prepareDatabase } from '../server/bootstrap'
+import { addEmployees, PG_URL, postgresReachable, startBenchServer, type BenchDb } from './support'
 
 const USERS = Number(process.env.BENCH_USERS ?? 1000)
 const HEALTH = Number(process.env.BENCH_HEALTH ?? 5000)
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 20)
 const PHASE_SECONDS = Number(process.env.BENCH_PHASE_SECONDS ?? 120)
-const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 
 // ---------- the load client (runs in a child process) ----------
 
@@ -194,19 +188,6 @@ async function runClient(job: ClientJob): Promise<ClientReport> {
 
 // ---------- the server side (parent process) ----------
 
-async function pgReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 })
-  try {
-    await client.connect()
-    await client.query('select 1')
-    return true
-  } catch {
-    return false
-  } finally {
-    await client.end().catch(() => undefined)
-  }
-}
-
 function runChild(job: ClientJob): Promise<ClientReport> {
   return new Promise((resolve, reject) => {
     const child = fork(process.argv[1], ['--client'], { execArgv: process.execArgv, stdio: 'inherit' })
@@ -233,27 +214,10 @@ const fmt = (r: PhaseResult) =>
     1,
   )} ms; statuses ${JSON.stringify(r.statuses)}${r.timedOut ? ' (stopped at the time bound)' : ''}`
 
-async function runOn(kind: 'sqlite' | 'postgres') {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglian-bench-signin-'))
-  const schema = kind === 'postgres' ? `bench_${crypto.randomBytes(4).toString('hex')}` : undefined
-  if (schema) {
-    const client = new pg.Client({ connectionString: PG_URL })
-    await client.connect()
-    await client.query(`create schema ${schema}`)
-    await client.end()
-  }
-  const env = loadEnv({
-    APP_MODE: 'test',
-    LOG_LEVEL: 'silent',
-    SEED_DEMO: 'true',
-    HOST: '127.0.0.1',
-    SQLITE_FILE: path.join(tmp, 'bench.db'),
-    UPLOAD_DIR: path.join(tmp, 'uploads'),
-    H5_DIST: '/nonexistent',
-    ...(kind === 'postgres' ? { DATABASE_URL: PG_URL } : {}),
-  })
-  const database = await prepareDatabase(env, schema)
-  const server = await buildServer(env, database, false)
+async function runOn(kind: BenchDb) {
+  const bench = await startBenchServer(kind, { HOST: '127.0.0.1' })
+  const server = bench.app
+  const database = bench.database
   try {
     const address = await server.listen({ host: '127.0.0.1', port: 0 })
     const port = Number(new URL(address).port)
@@ -263,42 +227,8 @@ async function runOn(kind: 'sqlite' | 'postgres') {
       .select('id')
       .where('name', '=', '县恒达食品有限公司')
       .executeTakeFirstOrThrow()
-    const now = new Date().toISOString()
     const openids = Array.from({ length: USERS }, (_, i) => `bench-attendee-${String(i).padStart(5, '0')}`)
-    for (let i = 0; i < openids.length; i += 250) {
-      const users = await db
-        .insertInto('users')
-        .values(
-          openids.slice(i, i + 250).map((openid, j) => ({
-            openid,
-            unionid: null,
-            name: `职工${i + j}`,
-            phone: `139${String(i + j).padStart(8, '0')}`,
-            session_key: null,
-            disabled_at: null,
-            created_at: now,
-            updated_at: now,
-          })),
-        )
-        .returning('id')
-        .execute()
-      await db
-        .insertInto('memberships')
-        .values(
-          users.map((u) => ({
-            user_id: u.id,
-            organisation_kind: 'enterprise' as const,
-            organisation_id: enterprise.id,
-            role: 'employee',
-            status: 'approved' as const,
-            invite_id: null,
-            decided_by: null,
-            decided_at: now,
-            created_at: now,
-          })),
-        )
-        .execute()
-    }
+    await addEmployees(db, enterprise.id, openids)
     const organiserToken = (
       await server.inject({
         method: 'POST',
@@ -354,15 +284,7 @@ async function runOn(kind: 'sqlite' | 'postgres') {
       ).toFixed(3)}`,
     )
   } finally {
-    await server.close()
-    await database.close()
-    fs.rmSync(tmp, { recursive: true, force: true })
-    if (schema) {
-      const client = new pg.Client({ connectionString: PG_URL })
-      await client.connect()
-      await client.query(`drop schema ${schema} cascade`)
-      await client.end()
-    }
+    await bench.close()
   }
 }
 
@@ -381,7 +303,7 @@ async function main() {
   }
   console.log(`bench/signin: ${os.cpus().length} CPUs, node ${process.version}`)
   await runOn('sqlite')
-  if (await pgReachable()) await runOn('postgres')
+  if (await postgresReachable()) await runOn('postgres')
   else console.log(`\n[postgres] skipped: ${PG_URL} is not reachable`)
 }
 
