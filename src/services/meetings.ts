@@ -30,14 +30,15 @@ import { getOutbox, type OutboxEntry } from './outbox'
 import { platformSubscribe } from './platform/subscribe'
 import type { PickedFile } from './platform/types'
 import { openApiFile } from './download'
-import { request } from './request'
-import { uploadFileTo } from './upload'
+import { parseBody, request } from './request'
+import { queueUpload } from './upload'
 
 export const MEETING_WRITE_KINDS = {
   create: 'meeting.create',
   update: 'meeting.update',
   submit: 'meeting.submit',
   attachmentRemove: 'meeting.attachment.remove',
+  attachmentUpload: 'meeting.attachment.upload',
   consent: 'subscribe.consent',
   signInSession: 'meeting.sign_in_session',
   member: 'party_member.save',
@@ -182,19 +183,30 @@ export function queueRemoveAttachment(eid: number, bid: number, mid: number, fil
   })
 }
 
-/** 签到表 / 现场照片: one picked file, sent at once with an Idempotency-Key (not queued: see upload.ts). */
-export function uploadMeetingAttachment(
+/** Where a 签到表 / 现场照片 of a record is posted. */
+export const attachmentUploadPath = (eid: number, bid: number, mid: number, kind: TAttachmentKind) =>
+  `${meetingPath(eid, bid, mid)}/attachments?kind=${kind}`
+
+/** 签到表 / 现场照片 through the outbox: kept on the device and sent once when the network allows. */
+export function queueMeetingAttachment(
   eid: number,
   bid: number,
   mid: number,
   kind: TAttachmentKind,
   file: PickedFile,
-  idempotencyKey?: string,
-): Promise<TMeetingAttachment> {
-  return uploadFileTo(
-    { path: `${meetingPath(eid, bid, mid)}/attachments`, query: { kind }, file, idempotencyKey },
-    ZMeetingAttachment,
-  )
+): Promise<OutboxEntry> {
+  return queueUpload({
+    path: attachmentUploadPath(eid, bid, mid, kind),
+    file,
+    label: kind === 'photo' ? '上传会议现场照片' : '上传会议签到表',
+    kind: MEETING_WRITE_KINDS.attachmentUpload,
+  })
+}
+
+/** The stored attachment in an upload's answer (a string in the mini-program), or null. */
+export function attachmentFromResponse(data: unknown): TMeetingAttachment | null {
+  const parsed = ZMeetingAttachment.safeParse(parseBody(data))
+  return parsed.success ? parsed.data : null
 }
 
 /** 导出 Word: the record in the 会议记录 layout. */

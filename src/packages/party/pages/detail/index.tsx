@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -19,7 +19,10 @@ import {
   queueRemoveAttachment,
   queueSignInSession,
   queueSubmitMeeting,
-  uploadMeetingAttachment,
+  attachmentFromResponse,
+  attachmentUploadPath,
+  MEETING_WRITE_KINDS,
+  queueMeetingAttachment,
 } from '../../../../services/meetings'
 import { userOutbox } from '../../../../services/session'
 import { chooseImages } from '../../../../services/upload'
@@ -29,6 +32,7 @@ import { OutboxNotice } from '../../../../components/OutboxNotice'
 import { ErrorState, LoadingState } from '../../../../components/PageState'
 import { eventPages, idParam, partyPages } from '../../../../components/routes'
 import { settleWrite } from '../../../../components/settleWrite'
+import { useOutbox } from '../../../../components/useOutbox'
 import { usePullRefresh, useRemote } from '../../../../components/useRemote'
 import { useRequireSession } from '../../../../components/useSession'
 import '../../../../components/assessment/page.scss'
@@ -76,6 +80,15 @@ export default function MeetingDetailPage() {
   })
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const { outbox, pending } = useOutbox()
+  // A file that waited in the outbox shows once it has been delivered.
+  useEffect(
+    () =>
+      outbox?.onDelivered((d) => {
+        if (d.entry.kind === MEETING_WRITE_KINDS.attachmentUpload) reload().catch(() => undefined)
+      }),
+    [outbox, reload],
+  )
 
   if (!session) return <View className="page" />
   if (!eid || !bid || !mid)
@@ -90,14 +103,27 @@ export default function MeetingDetailPage() {
 
   const upload = async (kind: TAttachmentKind) => {
     const files = await chooseImages(kind === 'photo' ? 9 : 3)
-    if (files.length === 0) return
+    const outbox = userOutbox()
+    if (files.length === 0 || !outbox) return
     setUploading((u) => ({ ...u, [kind]: u[kind] + files.length }))
     let current = meeting
     for (const file of files) {
       try {
-        const stored = await uploadMeetingAttachment(eid, bid, mid, kind, file)
-        current = { ...current, attachments: [...current.attachments, stored] }
-        setData(current)
+        // Through the outbox: without network the file waits on the device and is sent later, once.
+        const entry = await queueMeetingAttachment(eid, bid, mid, kind, file)
+        const outcome = await settleWrite(outbox, entry)
+        if (outcome.kind === 'delivered') {
+          const stored = attachmentFromResponse(outcome.response?.data)
+          if (stored) {
+            current = { ...current, attachments: [...current.attachments, stored] }
+            setData(current)
+          }
+        } else if (outcome.kind === 'refused') {
+          outbox.dismiss(entry.id)
+          void Taro.showToast({ title: `上传失败：${outcome.message}`, icon: 'none' })
+        } else {
+          void Taro.showToast({ title: '网络不可用：已保存在本机，联网后自动上传', icon: 'none' })
+        }
       } catch (err) {
         void Taro.showToast({ title: err instanceof Error ? err.message : '上传失败', icon: 'none' })
       } finally {
@@ -105,6 +131,12 @@ export default function MeetingDetailPage() {
       }
     }
   }
+  const waiting = (kind: TAttachmentKind) =>
+    pending.filter(
+      (e) =>
+        e.kind === MEETING_WRITE_KINDS.attachmentUpload &&
+        e.path === attachmentUploadPath(eid, bid, mid, kind),
+    ).length
 
   const remove = (file: TEvidenceFile) => {
     const outbox = userOutbox()
@@ -248,6 +280,7 @@ export default function MeetingDetailPage() {
                   files={files}
                   editable={meeting.canWrite}
                   uploading={uploading[kind]}
+                  waiting={waiting(kind)}
                   onAdd={() => void upload(kind)}
                   onRemove={draft ? remove : undefined}
                   addLabel={kind === 'photo' ? '拍照/上传' : '上传签到表'}
