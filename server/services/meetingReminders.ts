@@ -112,6 +112,18 @@ export async function sendMeetingReminders(
       result.skipped += 1
       continue
     }
+    // Claim the accept before sending: with several API processes (or a click during the timer's run)
+    // only the one whose update takes it sends; a crash after the claim loses one accept, never doubles.
+    const claimed = await db
+      .updateTable('subscribe_grants')
+      .set({ used_at: new Date(now).toISOString(), send_result: 'sending' })
+      .where('id', '=', grant.id)
+      .where('used_at', 'is', null)
+      .executeTakeFirst()
+    if (Number(claimed.numUpdatedRows) !== 1) {
+      result.skipped += 1
+      continue
+    }
     const first = due[0]
     const outcome = await sender.send({
       touser: grant.openid,
@@ -125,10 +137,7 @@ export async function sendMeetingReminders(
     })
     await db
       .updateTable('subscribe_grants')
-      .set({
-        used_at: new Date(now).toISOString(),
-        send_result: outcome.ok ? 'ok' : `${outcome.errcode} ${outcome.errmsg}`.slice(0, 200),
-      })
+      .set({ send_result: outcome.ok ? 'ok' : `${outcome.errcode} ${outcome.errmsg}`.slice(0, 200) })
       .where('id', '=', grant.id)
       .execute()
     if (outcome.ok) result.sent += 1

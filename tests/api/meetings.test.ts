@@ -683,5 +683,18 @@ describe(`三会一课: branches, meeting records, compliance [${TEST_DB}]`, () 
       await call(t.app, office, { method: 'POST', url: '/api/v1/party/reminders/send' })
     ).json()
     expect(refused).toEqual({ sent: 0, failed: 1, skipped: 0 })
+
+    // Two runs at once (two API processes, or the button during the timer): one message per accept.
+    await call(t.app, secretary, {
+      method: 'POST',
+      url: '/api/v1/party/subscriptions',
+      payload: { results: [{ templateId: 'tmpl-meeting-due', result: 'accept' }] },
+    })
+    const before = wechat.subscribe.messages.length
+    const runs = await Promise.all(
+      [1, 2, 3].map(() => call(t.app, office, { method: 'POST', url: '/api/v1/party/reminders/send' })),
+    )
+    expect(runs.reduce((n, r) => n + (r.json().sent as number), 0)).toBe(1)
+    expect(wechat.subscribe.messages.length - before).toBe(1)
   })
 })
