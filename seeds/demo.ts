@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../server/db/schema'
 import { nowIso } from '../server/db/database'
 import { newEventSecret } from '../server/lib/qrToken'
-import { seedDemoParty } from './partyDemo'
+import { DEMO_BRANCHES_SINCE, seedDemoParty } from './partyDemo'
 import type { TEventKind } from '../src/models/event'
 import { creditCodeCheckChar } from '../src/models/creditCode'
 import type { TOwnership, TPartyOrg, TRole } from '../src/models/org'
@@ -361,7 +361,8 @@ export async function seedDemoData(db: Kysely<Database>): Promise<boolean> {
           enterprise_id: enterpriseIds.get(e.key)!,
           name: e.branch,
           secretary_user_id: secretary ? userIds.get(secretary.openid)! : null,
-          created_at: now,
+          // The branches existed long before the county switched the system on: their whole year counts.
+          created_at: DEMO_BRANCHES_SINCE,
         })
         .execute()
     }

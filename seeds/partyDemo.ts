@@ -9,6 +9,9 @@ import {
   type TMeetingType,
 } from '../src/models/meetingCompliance'
 
+/** When the demo's party branches and groups were set up: before any year the demo shows, so it all counts. */
+export const DEMO_BRANCHES_SINCE = '2020-01-01T00:00:00.000Z'
+
 /**
  * Demo 三会一课 data: the branches' rolls and party groups, and ten months of submitted records before the
  * current month (with a few gaps, so the calendar shows 已逾期 too). The current month is left open for the
@@ -119,7 +122,7 @@ export async function seedDemoParty(
     for (const name of roll.groups) {
       const row = await trx
         .insertInto('party_groups')
-        .values({ branch_id: branch.id, name, created_at: now })
+        .values({ branch_id: branch.id, name, created_at: DEMO_BRANCHES_SINCE })
         .returning('id')
         .executeTakeFirstOrThrow()
       groupIds.push(row.id)

@@ -30,6 +30,7 @@ import {
   MEETING_RULES,
   MEETING_TYPE_LABELS,
   computeCompliance,
+  type ComplianceGroup,
   dueSoon,
   formatShanghaiMinute,
   monthPeriod,
@@ -871,15 +872,16 @@ async function complianceMeetings(
 }
 
 async function groupsByBranch(db: DbOrTrx, branchIds: number[]) {
-  const byBranch = new Map<number, { id: number; name: string }[]>(branchIds.map((id) => [id, []]))
+  const byBranch = new Map<number, ComplianceGroup[]>(branchIds.map((id) => [id, []]))
   if (branchIds.length === 0) return byBranch
   const rows = await db
     .selectFrom('party_groups')
-    .select(['id', 'name', 'branch_id'])
+    .select(['id', 'name', 'branch_id', 'created_at'])
     .where('branch_id', 'in', branchIds)
     .orderBy('id')
     .execute()
-  for (const r of rows) byBranch.get(r.branch_id)?.push({ id: r.id, name: r.name })
+  for (const r of rows)
+    byBranch.get(r.branch_id)?.push({ id: r.id, name: r.name, since: Date.parse(r.created_at) })
   return byBranch
 }
 
@@ -891,9 +893,15 @@ export async function branchCompliance(
 ): Promise<TCompliance> {
   const [meetings, groups] = await Promise.all([
     complianceMeetings(db, [branch.id], year),
-    groupsOf(db, branch.id),
+    groupsByBranch(db, [branch.id]),
   ])
-  const result = computeCompliance({ year, now, meetings: meetings.get(branch.id) ?? [], groups })
+  const result = computeCompliance({
+    year,
+    now,
+    meetings: meetings.get(branch.id) ?? [],
+    groups: groups.get(branch.id) ?? [],
+    since: Date.parse(branch.created_at),
+  })
   return { branchId: branch.id, branchName: branch.name, ...result }
 }
 
@@ -930,7 +938,7 @@ export async function partySupervision(
   let q = db
     .selectFrom('party_branches as b')
     .innerJoin('enterprises as e', 'e.id', 'b.enterprise_id')
-    .select(['b.id', 'b.name', 'b.enterprise_id', 'e.name as enterprise_name'])
+    .select(['b.id', 'b.name', 'b.enterprise_id', 'b.created_at', 'e.name as enterprise_name'])
   if (!office)
     q = q.where('b.enterprise_id', 'in', (eb) =>
       eb.selectFrom('supervision_links').select('enterprise_id').where('department_id', 'in', departmentIds),
@@ -953,7 +961,13 @@ export async function partySupervision(
   const lastBy = new Map(last.map((r) => [r.branch_id, r.last as string | null]))
   const rows = branches.map((b) => {
     const mine = meetings.get(b.id) ?? []
-    const result = computeCompliance({ year, now, meetings: mine, groups: groups.get(b.id) ?? [] })
+    const result = computeCompliance({
+      year,
+      now,
+      meetings: mine,
+      groups: groups.get(b.id) ?? [],
+      since: Date.parse(b.created_at),
+    })
     const meetingsThisMonth = mine.filter((m) => {
       const at = Date.parse(m.startsAt)
       return at >= thisMonth.start && at < thisMonth.end

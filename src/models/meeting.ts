@@ -265,7 +265,7 @@ export type TMeetingTemplate = z.infer<typeof ZMeetingTemplate>
 
 // ---------- compliance ----------
 
-const ZCellStatus = z.enum(['done', 'due', 'overdue'])
+const ZCellStatus = z.enum(['done', 'due', 'overdue', 'not_yet'])
 const ZRate = z.number().nullable()
 
 export const ZCompliance = z

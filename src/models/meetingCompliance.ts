@@ -130,11 +130,13 @@ export function periodOf(ms: number, kind: TPeriodKind): Period {
   return kind === 'month' ? monthPeriod(year, month) : quarterPeriod(year, Math.ceil(month / 3))
 }
 
-export type TCellStatus = 'done' | 'due' | 'overdue'
+export type TCellStatus = 'done' | 'due' | 'overdue' | 'not_yet'
 export const CELL_STATUS_LABELS: Record<TCellStatus, string> = {
   done: '已完成',
   due: '待开展',
   overdue: '已逾期',
+  /** Ended before the branch (or the 党小组) was on the system: not required, unless a record was kept. */
+  not_yet: '未纳入',
 }
 
 /** What the computation needs of a meeting: only submitted records count. */
@@ -148,6 +150,8 @@ export interface ComplianceMeeting {
 export interface ComplianceGroup {
   id: number
   name: string
+  /** When the group was set up (epoch ms): its 党小组会 are required from then on. */
+  since?: number
 }
 
 export interface ComplianceCell {
@@ -194,14 +198,16 @@ export function computeCompliance(input: {
   now: number
   meetings: ComplianceMeeting[]
   groups: ComplianceGroup[]
+  /** When the branch was set up on the system (epoch ms): periods ended before it are not required. */
+  since?: number
   rules?: readonly MeetingRule[]
 }): ComplianceYear {
   const rules = input.rules ?? MEETING_RULES
   const submitted = input.meetings.filter((m) => m.status === 'submitted')
   const rows: ComplianceRow[] = []
   for (const rule of rules) {
-    const scopes: { groupId: number | null; groupName: string | null }[] = rule.perGroup
-      ? input.groups.map((g) => ({ groupId: g.id, groupName: g.name }))
+    const scopes: { groupId: number | null; groupName: string | null; since?: number }[] = rule.perGroup
+      ? input.groups.map((g) => ({ groupId: g.id, groupName: g.name, since: g.since }))
       : [{ groupId: null, groupName: null }]
     for (const scope of scopes) {
       const mine = submitted.filter(
@@ -216,8 +222,9 @@ export function computeCompliance(input: {
         }).length
         const ok = count >= rule.min
         const over = input.now >= p.end
-        const status: TCellStatus = ok ? 'done' : over ? 'overdue' : 'due'
-        if (over || ok) required += 1
+        const before = p.end <= Math.max(input.since ?? -Infinity, scope.since ?? -Infinity)
+        const status: TCellStatus = ok ? 'done' : before ? 'not_yet' : over ? 'overdue' : 'due'
+        if ((over && !before) || ok) required += 1
         if (ok) done += 1
         return {
           key: p.key,
@@ -272,6 +279,7 @@ export function dueSoon(input: {
   now: number
   meetings: ComplianceMeeting[]
   groups: ComplianceGroup[]
+  since?: number
   withinDays?: number
   rules?: readonly MeetingRule[]
 }): DueItem[] {

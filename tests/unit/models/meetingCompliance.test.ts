@@ -180,6 +180,35 @@ describe('the calendar', () => {
     expect(noGroups.byType.find((b) => b.type === 'group')!.rate).toBeNull()
   })
 
+  it('does not hold a branch (or a 党小组) to the months before it was set up, but counts records kept', () => {
+    // The branch came onto the system on 10 March 北京时间; group 2 on 5 May.
+    const result = computeCompliance({
+      year: 2026,
+      now: bj('2026-06-15T10:00:00'),
+      since: bj('2026-03-10T09:00:00'),
+      meetings: [meeting('committee', '2026-01-20T09:00:00'), meeting('committee', '2026-04-08T09:00:00')],
+      groups: [groups[0], { ...groups[1], since: bj('2026-05-05T12:00:00') }],
+    })
+    const committee = row(result, 'committee').cells.map((c) => c.status)
+    // January has a record (entered afterwards): done. February ended before the branch: not required.
+    // March (set up mid-month) and May are overdue, April done, June still due.
+    expect(committee.slice(0, 6)).toEqual(['done', 'not_yet', 'overdue', 'done', 'overdue', 'due'])
+    expect(row(result, 'committee')).toMatchObject({ required: 4, done: 2, rate: 0.5 })
+    // The quarter that ended before the branch does not count; the current one is still due.
+    expect(row(result, 'member_assembly').cells.map((c) => c.status)).toEqual([
+      'overdue',
+      'due',
+      'due',
+      'due',
+    ])
+    // Group 2 started in May: January to April are not required of it.
+    expect(
+      row(result, 'group', 2)
+        .cells.slice(0, 6)
+        .map((c) => c.status),
+    ).toEqual(['not_yet', 'not_yet', 'not_yet', 'not_yet', 'overdue', 'due'])
+  })
+
   it('ignores drafts', () => {
     const result = computeCompliance({
       year: 2026,

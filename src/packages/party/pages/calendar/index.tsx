@@ -80,7 +80,10 @@ function Calendar({
   return (
     <View className="a-card pt-calendar">
       <View className="pt-legend">
-        {(['done', 'due', 'overdue'] as const).map((s) => (
+        {(compliance.rows.some((r) => r.cells.some((c) => c.status === 'not_yet'))
+          ? (['done', 'due', 'overdue', 'not_yet'] as const)
+          : (['done', 'due', 'overdue'] as const)
+        ).map((s) => (
           <Text key={s}>
             <Text className={`pt-legend__dot pt-status--${s}`} />
             {CELL_STATUS_LABELS[s]}
