@@ -54,7 +54,7 @@ import {
 } from '../services/meetings'
 import { recordConsent, sendMeetingReminders, subscribeStatus } from '../services/meetingReminders'
 import { performWrite } from '../services/writes'
-import { errorResponses } from './common'
+import { errorResponses, sendAttachment, XLSX_CONTENT_TYPE } from './common'
 
 const ZBranchParams = z.object({ enterpriseId: ZId, branchId: ZId })
 const ZMeetingParams = ZBranchParams.extend({ meetingId: ZId })
@@ -78,14 +78,6 @@ export interface MeetingRoutesOptions {
   subscribe: SubscribeConfig
   /** How often reminders are sent (0: never by timer). */
   reminderIntervalMs: number
-}
-
-function attachmentHeader(filename: string, ascii: string): string {
-  const encoded = encodeURIComponent(filename).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  )
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`
 }
 
 const meetingRoutes: FastifyPluginAsyncZod<MeetingRoutesOptions> = async (app, opts) => {
@@ -322,17 +314,12 @@ const meetingRoutes: FastifyPluginAsyncZod<MeetingRoutesOptions> = async (app, o
       const now = app.clock()
       const year = request.query.year ?? shanghaiParts(now).year
       const content = await yearWorkbook(app.db, ctx.branch, year, now)
-      reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          attachmentHeader(
-            `${ctx.branch.name}-${year}年三会一课台账.xlsx`,
-            `branch-${branchId}-${year}.xlsx`,
-          ),
-        )
-        .header('cache-control', 'no-store')
-      return reply.send(content)
+      return sendAttachment(reply, {
+        name: `${ctx.branch.name}-${year}年三会一课台账.xlsx`,
+        asciiName: `branch-${branchId}-${year}.xlsx`,
+        contentType: XLSX_CONTENT_TYPE,
+        content,
+      })
     },
   )
 
@@ -636,14 +623,12 @@ const meetingRoutes: FastifyPluginAsyncZod<MeetingRoutesOptions> = async (app, o
       const meeting = await meetingView(app.db, links, ctx, await loadMeeting(app.db, branchId, meetingId))
       const content = await meetingDocx(meeting, app.clock())
       const date = shanghaiDate(Date.parse(meeting.startsAt))
-      reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header(
-          'content-disposition',
-          attachmentHeader(`${date}${recordTitle(meeting)}.docx`, `meeting-${meeting.id}.docx`),
-        )
-        .header('cache-control', 'no-store')
-      return reply.send(content)
+      return sendAttachment(reply, {
+        name: `${date}${recordTitle(meeting)}.docx`,
+        asciiName: `meeting-${meeting.id}.docx`,
+        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        content,
+      })
     },
   )
 }

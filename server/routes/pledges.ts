@@ -40,7 +40,7 @@ import {
 } from '../services/pledges'
 import { pledgeCertificateSvg } from '../services/pledgeCertificate'
 import { performWrite } from '../services/writes'
-import { errorResponses } from './common'
+import { errorResponses, sendAttachment } from './common'
 
 /** Any member of the enterprise may call; the service applies each template's rule (head, 国企 …). */
 const enterpriseSigners: Access = { kind: 'enterprise', param: 'enterpriseId', roles: ENTERPRISE_ROLES }
@@ -279,14 +279,12 @@ const pledgeRoutes: FastifyPluginAsyncZod<PledgeRoutesOptions> = async (app, opt
     async (request, reply) => {
       const pledge = await getPledge(app.db, requireAuth(request), request.params.pledgeId, app.clock())
       const svg = pledgeCertificateSvg(pledge, request.query.origin ?? '')
-      reply
-        .header('content-type', 'image/svg+xml; charset=utf-8')
-        .header(
-          'content-disposition',
-          `attachment; filename="pledge-${pledge.code}.svg"; filename*=UTF-8''${encodeURIComponent(`${pledge.title}-${pledge.code}.svg`)}`,
-        )
-        .header('cache-control', 'no-store')
-      return reply.send(svg)
+      return sendAttachment(reply, {
+        name: `${pledge.title}-${pledge.code}.svg`,
+        asciiName: `pledge-${pledge.code}.svg`,
+        contentType: 'image/svg+xml; charset=utf-8',
+        content: Buffer.from(svg, 'utf8'),
+      })
     },
   )
 

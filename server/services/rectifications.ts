@@ -12,12 +12,13 @@ import {
 } from '../../src/models/assessment'
 import type { WriteOutcome } from './writes'
 import type { FileLinkSigner } from '../lib/files'
+import { shanghaiDate } from '../../src/models/shanghaiTime'
 
 type Trx = Transaction<Database>
 
 /** Today's date in the county's time zone (Asia/Shanghai, UTC+8, no daylight saving). */
 export function todayInShanghai(now = Date.now()): string {
-  return new Date(now + 8 * 3_600_000).toISOString().slice(0, 10)
+  return shanghaiDate(now)
 }
 
 export async function rectificationView(

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SHANGHAI_OFFSET_MS } from './shanghaiTime'
 
 /**
  * 清廉文化活动 and their QR sign-in. The kinds are the activities 《县清廉企业建设实施方案》 names; each
@@ -366,5 +367,5 @@ export function distanceMetres(a: { lat: number; lng: number }, b: { lat: number
 export function formatBeijingTime(iso: string): string {
   const ms = Date.parse(iso)
   if (Number.isNaN(ms)) return ''
-  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')
+  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ')
 }

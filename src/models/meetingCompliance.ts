@@ -5,6 +5,9 @@
  * saving), whatever the time zone of the machine: every date here is computed from epoch milliseconds
  * shifted by +8 h and read with the UTC getters.
  */
+import { SHANGHAI_OFFSET_MS, shanghaiDate, shanghaiMonthStart, shanghaiParts } from './shanghaiTime'
+
+export { SHANGHAI_OFFSET_MS, shanghaiDate, shanghaiMonthStart, shanghaiParts }
 
 export const MEETING_TYPES = [
   'member_assembly',
@@ -60,24 +63,7 @@ export const MEETING_RULES: readonly MeetingRule[] = [
   { type: 'party_day', period: 'month', min: 1, perGroup: false, text: '每月至少1次' },
 ]
 
-export const SHANGHAI_OFFSET_MS = 8 * 3600_000
 const DAY_MS = 24 * 3600_000
-
-/** Year, month (1-12) and day of an instant in 北京时间. */
-export function shanghaiParts(ms: number): { year: number; month: number; day: number } {
-  const d = new Date(ms + SHANGHAI_OFFSET_MS)
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }
-}
-
-/** The instant 00:00 北京时间 on the first day of `month` (1-12; 13 rolls into the next year). */
-export function shanghaiMonthStart(year: number, month: number): number {
-  return Date.UTC(year, month - 1, 1) - SHANGHAI_OFFSET_MS
-}
-
-/** 'YYYY-MM-DD' in 北京时间. */
-export function shanghaiDate(ms: number): string {
-  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10)
-}
 
 export interface Period {
   kind: TPeriodKind

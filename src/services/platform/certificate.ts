@@ -1,3 +1,4 @@
+import { saveBlob } from './download'
 import type { PlatformCertificate } from './types'
 
 /** Renders an SVG document to a PNG blob at `scale` (the browser's own fonts draw the Chinese text). */
@@ -24,18 +25,7 @@ export const platformCertificate: PlatformCertificate = {
   async export(req) {
     const res = await fetch(req.svgUrl, { headers: req.header })
     if (!res.ok) return { status: res.status, result: 'downloaded' }
-    const png = await svgToPng(await res.text())
-    const href = URL.createObjectURL(png)
-    const a = document.createElement('a')
-    a.href = href
-    a.download = `${req.baseName}.png`
-    a.className = 'download-link'
-    document.body.appendChild(a)
-    a.click()
-    setTimeout(() => {
-      a.remove()
-      URL.revokeObjectURL(href)
-    }, 60_000)
+    saveBlob(await svgToPng(await res.text()), `${req.baseName}.png`)
     return { status: res.status, result: 'downloaded' }
   },
 }

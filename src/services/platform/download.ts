@@ -8,18 +8,22 @@ export const platformDownload: PlatformDownload = {
   async open(req) {
     const res = await fetch(req.url, { headers: req.header })
     if (!res.ok) return { status: res.status }
-    const blob = await res.blob()
-    const href = URL.createObjectURL(blob)
-    const a = document.createElement('a')
-    a.href = href
-    a.download = req.fileName
-    a.className = 'download-link'
-    document.body.appendChild(a)
-    a.click()
-    setTimeout(() => {
-      a.remove()
-      URL.revokeObjectURL(href)
-    }, 60_000)
+    saveBlob(await res.blob(), req.fileName)
     return { status: res.status }
   },
+}
+
+/** Hands a blob to the browser as a download named `fileName`. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const href = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = href
+  a.download = fileName
+  a.className = 'download-link'
+  document.body.appendChild(a)
+  a.click()
+  setTimeout(() => {
+    a.remove()
+    URL.revokeObjectURL(href)
+  }, 60_000)
 }
