@@ -24,6 +24,15 @@ module.exports = {
       moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
     },
     {
+      // The compiled mini-program (dist/weapp) in the headless WeChat logic layer of tests/weapp/runner.
+      displayName: 'weapp',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'],
+      transform: { '^.+\\.(t|j)sx?$': swc },
+      transformIgnorePatterns: ['/node_modules/(?!cookie/)'],
+      moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
+    },
+    {
       displayName: 'e2e',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],

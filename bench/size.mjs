@@ -103,5 +103,20 @@ console.log(line(rows[rows.length - 1]))
 const largest = [...packages[0].files].sort((a, b) => b.size - a.size).slice(0, 5)
 console.log(`\nlargest files in the main package: ${largest.map((f) => `${f.rel} ${kb(f.size)}`).join(', ')}`)
 
+// The mini-program runner suite (tests/weapp) records the largest setData payload of every page it opened.
+const setDataFile = path.join(root, 'artifacts/weapp-setdata.json')
+if (fs.existsSync(setDataFile)) {
+  const stats = Object.entries(JSON.parse(fs.readFileSync(setDataFile, 'utf8'))).sort(
+    (a, b) => b[1].largest - a[1].largest,
+  )
+  console.log(
+    `\nlargest setData payload per page (tests/weapp run; WeChat's limit is 256 KB, ~100 KB advised):`,
+  )
+  for (const [route, s] of stats)
+    console.log(`  ${kb(s.largest).padStart(9)}  ${String(s.calls).padStart(4)} calls  ${route}`)
+} else {
+  console.log('\nno setData figures: run the mini-program suite first (npx jest --selectProjects weapp)')
+}
+
 const over = rows.filter((r) => r[5] === 'OVER')
 if (over.length) fail(`over the WeChat limit: ${over.map((r) => r[0]).join(', ')}`)

@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
@@ -9,7 +10,36 @@ function designWidth(input?: string | number | { file?: string }): number {
   return file.replace(/\\+/g, '/').includes('@nutui/') ? 375 : 750
 }
 
+/**
+ * Taro inlines a `process.env.TARO_APP_*` only when the loaded .env file (or the shell) defines it; an
+ * undefined one stays in the bundle as `process.env.X`, which throws in WeChat (no `process`). Refuse
+ * to build instead.
+ */
+function checkAppVariables(): void {
+  const used = new Set<string>()
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(full)
+      else if (/\.(ts|tsx)$/.test(entry.name))
+        for (const m of fs.readFileSync(full, 'utf8').matchAll(/process\.env\.(TARO_APP_\w+)/g))
+          used.add(m[1])
+    }
+  }
+  walk(path.resolve(__dirname, '..', 'src'))
+  const missing = [...used].filter((name) => process.env[name] === undefined)
+  if (missing.length)
+    throw new Error(
+      `${missing.join(', ')} used in src/ but defined in no loaded .env file: add it to every .env.* file`,
+    )
+}
+
+/** Packages that ship syntax newer than the mini-program's declared base (ES2020 `?.` and `??`). */
+const TRANSPILED_PACKAGES =
+  /[\\/]node_modules[\\/](zod|@nutui|@tarojs[\\/]plugin-framework-react|dayjs|qrcode-generator)[\\/]/
+
 export default defineConfig<'webpack5'>(async (merge) => {
+  checkAppVariables()
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'qinglian-qiye',
     date: '2026-11-24',
@@ -33,6 +63,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      // project.config.json has es6:false and browserslist reaches old phones: WeChat does not transpile
+      // for them, so what Taro leaves alone in node_modules must be ES5-safe (checked by tests/weapp).
+      compile: { include: [(modulePath: string) => TRANSPILED_PACKAGES.test(modulePath)] },
       // Modules used only by a subpackage stay out of the main package (2 MB limit).
       optimizeMainPackage: { enable: true },
       // Page stylesheets import NutUI component styles in different orders; the order does not matter.

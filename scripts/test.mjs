@@ -76,6 +76,8 @@ if (await canReach(pgUrl)) {
   steps.push({ name: 'API tests on PostgreSQL (skipped: no server)', ok: true, seconds: 0 })
 }
 run('weapp build', bin('taro'), ['build', '--type', 'weapp'])
+fs.rmSync(path.join(artifacts, 'weapp-setdata.json'), { force: true })
+jest('mini-program runner (dist/weapp)', ['weapp'])
 run('weapp size report', 'node', ['bench/size.mjs'])
 run('H5 build', bin('taro'), ['build', '--type', 'h5'])
 jest('end-to-end tests in Chromium', ['e2e'])

@@ -303,7 +303,16 @@ export async function requestRaw(opts: Omit<RequestOptions, 'schema'>): Promise<
     }
   }
 
-  const token = auth ? cfg.getToken() : null
+  let token = auth ? cfg.getToken() : null
+  if (auth && !token) {
+    // Signed out (or the token expired): log in again first, and never send a call that can only get 401.
+    token = await freshToken(cfg, null)
+    if (!token)
+      return {
+        status: 401,
+        data: { error: { code: 'UNAUTHENTICATED', message: ERROR_MESSAGES.UNAUTHENTICATED } },
+      }
+  }
   const first = await send(token)
   if (first.status !== 401 || !auth) return first
   const renewed = await freshToken(cfg, token)

@@ -150,9 +150,19 @@ export function logout(): void {
   publish(null)
 }
 
-/** Sends the user to the login page (clearing the page stack). */
+/**
+ * Set while a reLaunch to the login page is under way: after 退出登录 the page that signed out and the
+ * session hook of every live tab page all ask for one, and WeChat would open the login page once each.
+ */
+let leaving = false
+
+/** Sends the user to the login page (clearing the page stack); concurrent calls navigate once. */
 export function goToLogin(): void {
-  void Taro.reLaunch({ url: LOGIN_PAGE })
+  if (leaving) return
+  leaving = true
+  void Taro.reLaunch({ url: LOGIN_PAGE }).finally(() => {
+    leaving = false
+  })
 }
 
 export function goHome(): void {

@@ -8,5 +8,5 @@ export const demoMode: boolean = false
 
 /** Where the H5 pages are served (the big-screen link opens there): the API server serves them too. */
 export function webOrigin(): string {
-  return process.env.TARO_APP_WEB_BASE ?? apiBase
+  return process.env.TARO_APP_WEB_BASE || apiBase
 }

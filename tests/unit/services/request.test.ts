@@ -57,13 +57,26 @@ describe('request', () => {
     expect(calls[0].data).toEqual({ a: 1 })
   })
 
-  it('sends no Authorization header when auth is false or there is no token', async () => {
-    const { calls, setToken } = setup(() => ({ status: 200, data: {} }))
+  it('sends no Authorization header when auth is false', async () => {
+    const { calls } = setup(() => ({ status: 200, data: {} }))
     await request({ path: '/health', auth: false })
+    expect(calls.map((c) => c.headers.Authorization)).toEqual([undefined])
+    expect(calls[0].headers['Content-Type']).toBeUndefined()
+  })
+
+  it('with no token, logs in again before sending, and sends nothing when that is impossible', async () => {
+    const { calls, relogin, setToken } = setup(() => ({ status: 200, data: {} }))
     setToken(null)
     await request({ path: '/me' })
-    expect(calls.map((c) => c.headers.Authorization)).toEqual([undefined, undefined])
-    expect(calls[0].headers['Content-Type']).toBeUndefined()
+    expect(relogin).toHaveBeenCalledTimes(1)
+    expect(calls.map((c) => c.headers.Authorization)).toEqual(['Bearer new'])
+    // signed out for good (退出登录): the call is not sent at all, and fails as unauthenticated
+    setToken(null)
+    relogin.mockResolvedValueOnce(null)
+    const err = (await request({ path: '/me' }).catch((e: unknown) => e)) as ApiError
+    expect(err).toBeInstanceOf(ApiError)
+    expect(err.status).toBe(401)
+    expect(calls).toHaveLength(1)
   })
 
   it('turns a server error body into an ApiError with code, message and fields', async () => {

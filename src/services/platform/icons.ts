@@ -1,0 +1,2 @@
+/** H5 draws NutUI's `<i>` icons as they are. */
+export function setUpIcons(): void {}

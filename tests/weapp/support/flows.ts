@@ -1,0 +1,97 @@
+/** What a user does in the mini-program, as steps the runner suite shares. */
+import fs from 'node:fs'
+import path from 'node:path'
+import { hasClass, textOf, type MiniProgram } from '../runner/miniProgram'
+import type { RNode } from '../runner/wxml'
+import { launch, type WeappServer } from './server'
+
+export const ARTIFACTS = path.resolve(__dirname, '../../../artifacts')
+
+/** Launch, agree to the privacy guide, 微信一键登录: the first minute of every user. */
+export async function signIn(server: WeappServer, openid: string): Promise<MiniProgram> {
+  const mp = await launch(server, openid)
+  await mp.waitForText('同意并继续')
+  await mp.tap('同意并继续')
+  await mp.tap('微信一键登录')
+  await mp.waitForRoute('pages/home/index')
+  return mp
+}
+
+export interface Visit {
+  route: string
+  url: string
+  text: string
+}
+
+const cellOf = (n: RNode) => hasClass(n, 'nut-cell-clickable') && Boolean(n.attrs.bindtap)
+
+/**
+ * Opens every page a user reaches by tapping list cells, from the current page down to `depth` levels:
+ * each new page is recorded with its text, then left with the back button. A page is visited once.
+ */
+export async function crawl(
+  mp: MiniProgram,
+  visits: Map<string, Visit>,
+  depth: number,
+  skip: RegExp,
+): Promise<void> {
+  const here = mp.currentRoute()
+  const count = mp.findAll(cellOf).length
+  for (let k = 0; k < count; k++) {
+    const cell = mp.findAll(cellOf)[k]
+    if (!cell) break
+    const label = mp.texts().length ? textOf(cell) : ''
+    if (skip.test(label)) continue
+    const stackBefore = mp.stack.length
+    await mp.tap(cell)
+    await mp.idle(150)
+    if (mp.stack.length === stackBefore + 1 && mp.currentRoute() !== here) {
+      const route = mp.currentRoute()
+      if (!visits.has(route)) {
+        await mp.idle(200)
+        const url = mp.navigations[mp.navigations.length - 1]?.url ?? route
+        visits.set(route, { route, url, text: mp.text() })
+        if (depth > 1) await crawl(mp, visits, depth - 1, skip)
+      }
+      await mp.back()
+      await mp.waitForRoute(here)
+    }
+  }
+}
+
+/** Taps the clickable list cell (NutUI Cell) that shows `title`. */
+export async function tapCell(mp: MiniProgram, title: string | RegExp): Promise<void> {
+  const cells = mp
+    .findAll(cellOf)
+    .filter((c) => (typeof title === 'string' ? textOf(c).includes(title) : title.test(textOf(c))))
+  if (!cells.length)
+    throw new Error(`no cell "${String(title)}" on ${mp.currentRoute()}: ${mp.text().slice(0, 1500)}`)
+  await mp.tap(cells[0])
+}
+
+/** Taps the element with this class that shows `text`. */
+export async function tapClass(mp: MiniProgram, className: string, text: string | RegExp): Promise<void> {
+  const nodes = mp
+    .findAll((n) => hasClass(n, className))
+    .filter((n) => (typeof text === 'string' ? textOf(n).includes(text) : text.test(textOf(n))))
+  if (!nodes.length)
+    throw new Error(`no .${className} "${String(text)}" on ${mp.currentRoute()}: ${mp.text().slice(0, 1500)}`)
+  await mp.tap(nodes[0])
+}
+
+/** Largest setData payload per page, merged over the suite's test files (read by bench/size.mjs). */
+export function recordSetData(mp: MiniProgram): void {
+  const file = path.join(ARTIFACTS, 'weapp-setdata.json')
+  fs.mkdirSync(ARTIFACTS, { recursive: true })
+  const all: Record<string, { largest: number; calls: number }> = fs.existsSync(file)
+    ? JSON.parse(fs.readFileSync(file, 'utf8'))
+    : {}
+  for (const stat of mp.setDataStats.values()) {
+    const previous = all[stat.route]
+    all[stat.route] = {
+      largest: Math.max(previous?.largest ?? 0, stat.largest),
+      calls: (previous?.calls ?? 0) + stat.calls,
+    }
+  }
+  fs.writeFileSync(file, JSON.stringify(all, null, 1))
+}

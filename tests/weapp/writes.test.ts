@@ -1,0 +1,153 @@
+/**
+ * One write per domain, through the mini-program's outbox to the real server: answer a checklist item,
+ * sign in to an event with a live QR payload, save a 三会一课 draft with ticked attendance, sign a
+ * pledge with a drawn signature and open its certificate, create a big-screen link.
+ */
+import { loginAs } from '../api/support/testApp'
+import { hasClass, type MiniProgram } from './runner/miniProgram'
+import { recordSetData, signIn, tapCell, tapClass } from './support/flows'
+import { startWeappServer, type WeappServer } from './support/server'
+
+jest.setTimeout(180_000)
+
+describe('writes from the mini-program', () => {
+  let server: WeappServer
+  beforeAll(async () => {
+    server = await startWeappServer()
+  })
+  afterAll(async () => {
+    await server.close()
+  })
+
+  async function api(openid: string, url: string): Promise<unknown> {
+    const token = await loginAs(server.test.app, openid)
+    const response = await server.test.app.inject({
+      method: 'GET',
+      url,
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(response.statusCode).toBe(200)
+    return response.json()
+  }
+
+  async function as(openid: string, walk: (mp: MiniProgram) => Promise<void>): Promise<void> {
+    const mp = await signIn(server, openid)
+    try {
+      await walk(mp)
+      mp.assertHealthy()
+    } finally {
+      recordSetData(mp)
+      mp.close()
+    }
+  }
+
+  it('a liaison answers a checklist item (自查自评)', async () => {
+    await as('demo-liaison-private', async (mp) => {
+      await tapCell(mp, '自查自评')
+      await mp.waitForRoute('packages/assessment/pages/list/index')
+      await mp.tap('2026年度清廉企业建设自查')
+      await mp.waitForRoute('packages/assessment/pages/overview/index')
+      await mp.waitForText('清廉政治')
+      await mp.tap('清廉政治')
+      await mp.waitForRoute('packages/assessment/pages/item/index')
+      await mp.waitForText('下一项')
+      await mp.tap('是')
+      await mp.idle(300)
+      const assessments = (await api('demo-liaison-private', '/api/v1/enterprises/4/assessments').catch(
+        () => null,
+      )) as unknown
+      void assessments
+      expect(
+        mp.device.exchanges.some((e) => e.method === 'PUT' && /answers/.test(e.path) && e.status === 200),
+      ).toBe(true)
+    })
+  })
+
+  it('an employee signs in to an event by scanning its live QR code (活动签到)', async () => {
+    const organiser = (await api('demo-supervisor-united', '/api/v1/events?as=organiser&when=upcoming')) as {
+      events: { id: number; title: string }[]
+    }
+    const event = organiser.events.find((e) => e.title.includes('警示教育会'))!
+    const qr = (await api('demo-supervisor-united', `/api/v1/events/${event.id}/qr`)) as { payload: string }
+    await as('demo-employee-private', async (mp) => {
+      mp.device.scans.push(qr.payload)
+      await mp.tap('扫码')
+      await mp.waitForText('签到成功')
+      expect(
+        mp.device.exchanges.some((e) => e.method === 'POST' && /sign-?ins?/.test(e.path) && e.status < 300),
+      ).toBe(true)
+    })
+  })
+
+  it('a branch secretary saves a 三会一课 draft with ticked attendance', async () => {
+    await as('demo-secretary-private', async (mp) => {
+      await tapCell(mp, '三会一课')
+      await mp.waitForRoute('packages/party/pages/calendar/index')
+      await mp.waitForText('新建会议记录')
+      await tapClass(mp, 'pt-choice', '支部委员会')
+      await mp.waitForRoute('packages/party/pages/edit/index')
+      await mp.waitForText('出席情况')
+      await mp.input('如：学习', '学习廉洁文化建设意见')
+      await mp.waitForText(/实到\s+8/)
+      // everyone on the roll starts ticked present; 王小军 is away
+      const ticks = () => mp.findAll((n) => hasClass(n, 'nut-checkbox') && Boolean(n.attrs.bindtap))
+      expect(ticks().length).toBe(8)
+      const wang = mp.find('王小军', (n) => hasClass(n, 'meeting-edit__person'))[0]
+      await mp.tap(mp.closestChild(wang, (n) => hasClass(n, 'nut-checkbox'))!)
+      await mp.waitForText(/实到\s+7/)
+      await mp.input('缺席原因', '出差')
+      await mp.tap('保存草稿')
+      await mp.idle(300)
+      expect(
+        mp.device.exchanges.some((e) => e.method === 'POST' && /meetings/.test(e.path) && e.status < 300),
+      ).toBe(true)
+      const saved = (await api(
+        'demo-secretary-private',
+        mp.device.exchanges.filter((e) => /meetings\/\d+$/.test(e.path)).at(-1)?.path ?? '/api/v1/me',
+      )) as {
+        topic?: string
+        attendance?: { present: boolean; reason: string | null }[]
+      }
+      expect(saved.topic).toBe('学习廉洁文化建设意见')
+    })
+  })
+
+  it('an employee signs the personal pledge by hand and opens its certificate (廉洁承诺)', async () => {
+    await as('demo-employee-private', async (mp) => {
+      await tapCell(mp, '廉洁承诺')
+      await mp.waitForRoute('packages/pledges/pages/list/index')
+      await mp.waitForText('个人廉洁从业承诺书')
+      await mp.tap('个人廉洁从业承诺书')
+      await mp.waitForRoute('packages/pledges/pages/sign/index')
+      await mp.waitForText('正文完')
+      const text = mp.findAll((n) => n.tag === 'scroll-view' && n.attrs.id === 'pl-text-view')[0]
+      mp.dispatch(text, 'scrolltolower', { direction: 'bottom' })
+      await mp.waitForText('已阅读至末尾')
+      await new Promise((r) => setTimeout(r, 1200)) // NutUI sets the canvas up 1 s after mounting
+      await mp.draw('pledge-signature', [
+        { x: 20, y: 40 },
+        { x: 80, y: 90 },
+        { x: 140, y: 30 },
+        { x: 200, y: 100 },
+      ])
+      await mp.tap('确认签署')
+      await mp.waitForRoute('packages/pledges/pages/certificate/index')
+      await mp.waitForText('核验码')
+      expect(mp.device.toasts.map((t) => t.title)).toContain('签署成功')
+    })
+  })
+
+  it('an organiser creates a big-screen link for an event (大屏)', async () => {
+    await as('demo-supervisor-united', async (mp) => {
+      await tapCell(mp, '我的活动')
+      await mp.waitForRoute('packages/events/pages/list/index')
+      await mp.tap('我组织的')
+      await mp.waitForText('警示教育会')
+      await mp.tap(/警示教育会/)
+      await mp.waitForRoute('packages/events/pages/detail/index')
+      await mp.waitForText('生成大屏链接')
+      await mp.tap('生成大屏链接')
+      await mp.waitForText(/screen\/index\?token=|大屏链接.*http/)
+    })
+  })
+})
