@@ -5,7 +5,7 @@
  */
 import { loginAs } from '../api/support/testApp'
 import { hasClass, type MiniProgram } from './runner/miniProgram'
-import { recordSetData, signIn, tapCell, tapClass } from './support/flows'
+import { recordSetData, signIn, signPersonalPledge, tapCell, tapClass } from './support/flows'
 import { startWeappServer, type WeappServer } from './support/server'
 
 jest.setTimeout(180_000)
@@ -114,24 +114,7 @@ describe('writes from the mini-program', () => {
 
   it('an employee signs the personal pledge by hand and opens its certificate (廉洁承诺)', async () => {
     await as('demo-employee-private', async (mp) => {
-      await tapCell(mp, '廉洁承诺')
-      await mp.waitForRoute('packages/pledges/pages/list/index')
-      await mp.waitForText('个人廉洁从业承诺书')
-      await mp.tap('个人廉洁从业承诺书')
-      await mp.waitForRoute('packages/pledges/pages/sign/index')
-      await mp.waitForText('正文完')
-      const text = mp.findAll((n) => n.tag === 'scroll-view' && n.attrs.id === 'pl-text-view')[0]
-      mp.dispatch(text, 'scrolltolower', { direction: 'bottom' })
-      await mp.waitForText('已阅读至末尾')
-      await new Promise((r) => setTimeout(r, 1200)) // NutUI sets the canvas up 1 s after mounting
-      await mp.draw('pledge-signature', [
-        { x: 20, y: 40 },
-        { x: 80, y: 90 },
-        { x: 140, y: 30 },
-        { x: 200, y: 100 },
-      ])
-      await mp.tap('确认签署')
-      await mp.waitForRoute('packages/pledges/pages/certificate/index')
+      await signPersonalPledge(mp)
       await mp.waitForText('核验码')
       expect(mp.device.toasts.map((t) => t.title)).toContain('签署成功')
     })

@@ -603,6 +603,8 @@ export class MiniProgram {
 
   /** Taps the innermost visible element showing `needle` (a button, a cell, a tab …). */
   async tap(needle: string | RegExp | RNode, index = 0): Promise<void> {
+    // like a person, wait for what is to be tapped to show up
+    if (typeof needle === 'string' || needle instanceof RegExp) await this.waitForText(needle)
     const node = typeof needle === 'object' && !(needle instanceof RegExp) ? needle : this.pick(needle, index)
     if (node.tag === 'button' && node.attrs.disabled === true)
       throw new Error(`button "${String(needle)}" is disabled`)

@@ -95,3 +95,25 @@ export function recordSetData(mp: MiniProgram): void {
   }
   fs.writeFileSync(file, JSON.stringify(all, null, 1))
 }
+
+/** 个人廉洁从业承诺书, as an employee signs it: read to the end, sign by hand, confirm. Ends on the certificate. */
+export async function signPersonalPledge(mp: MiniProgram): Promise<void> {
+  await tapCell(mp, '廉洁承诺')
+  await mp.waitForRoute('packages/pledges/pages/list/index')
+  await mp.waitForText('个人廉洁从业承诺书')
+  await mp.tap('个人廉洁从业承诺书')
+  await mp.waitForRoute('packages/pledges/pages/sign/index')
+  await mp.waitForText('正文完')
+  const text = mp.findAll((n) => n.tag === 'scroll-view' && n.attrs.id === 'pl-text-view')[0]
+  mp.dispatch(text, 'scrolltolower', { direction: 'bottom' })
+  await mp.waitForText('已阅读至末尾')
+  await new Promise((r) => setTimeout(r, 1200)) // NutUI sets its canvas up 1 s after mounting
+  await mp.draw('pledge-signature', [
+    { x: 20, y: 40 },
+    { x: 80, y: 90 },
+    { x: 140, y: 30 },
+    { x: 200, y: 100 },
+  ])
+  await mp.tap('确认签署')
+  await mp.waitForRoute('packages/pledges/pages/certificate/index')
+}

@@ -1,0 +1,266 @@
+/**
+ * Every page of app.json, opened in the mini-program by a user who may see it, with the parameters the
+ * app's own links give it, showing what it must show. A page added to app.json without a row here
+ * fails the first test.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { loginAs } from '../api/support/testApp'
+import { recordSetData, signIn, signPersonalPledge } from './support/flows'
+import { DIST, launch, startWeappServer, type WeappServer } from './support/server'
+
+jest.setTimeout(240_000)
+
+type Ids = Record<string, number | string>
+interface Row {
+  who: string
+  url: (ids: Ids) => string
+  shows: RegExp
+}
+
+const A = 'packages/assessment/pages'
+const E = 'packages/events/pages'
+const P = 'packages/party/pages'
+const PL = 'packages/pledges/pages'
+const S = 'packages/supervision/pages'
+
+const PAGES: Record<string, Row> = {
+  'pages/home/index': { who: 'demo-liaison-private', url: () => 'pages/home/index', shows: /你好， 陈静/ },
+  'pages/tasks/index': { who: 'demo-liaison-private', url: () => 'pages/tasks/index', shows: /待办任务/ },
+  'pages/mine/index': { who: 'demo-liaison-private', url: () => 'pages/mine/index', shows: /陈静.*退出登录/ },
+  // opened by the launch itself, before anyone logs in
+  'pages/login/index': { who: '', url: () => 'pages/login/index', shows: /隐私保护指引.*同意并继续/ },
+  [`${A}/list/index`]: {
+    who: 'demo-liaison-private',
+    url: (i) => `${A}/list/index?eid=${i.eid}`,
+    shows: /2026年度清廉企业建设自查/,
+  },
+  [`${A}/overview/index`]: {
+    who: 'demo-liaison-private',
+    url: (i) => `${A}/overview/index?eid=${i.eid}&aid=${i.aid}`,
+    shows: /各部分进度.*清廉政治.*清廉监管/,
+  },
+  [`${A}/item/index`]: {
+    who: 'demo-liaison-private',
+    url: (i) => `${A}/item/index?eid=${i.eid}&aid=${i.aid}`,
+    shows: /下一项/,
+  },
+  [`${A}/review/index`]: {
+    who: 'demo-liaison-private',
+    url: (i) => `${A}/review/index?eid=${i.eid}&aid=${i.aid}`,
+    shows: /提交/,
+  },
+  [`${A}/result/index`]: {
+    who: 'demo-liaison-private',
+    url: (i) => `${A}/result/index?eid=${i.eid}&aid=${i.aid}`,
+    shows: /清廉政治/,
+  },
+  [`${A}/rectifications/index`]: {
+    who: 'demo-liaison-private',
+    url: (i) => `${A}/rectifications/index?eid=${i.eid}`,
+    shows: /整改通知（运行测试）/,
+  },
+  [`${A}/rectification/index`]: {
+    who: 'demo-liaison-private',
+    url: (i) => `${A}/rectification/index?eid=${i.eid}&rid=${i.rid}`,
+    shows: /整改通知（运行测试）.*请补齐台账/,
+  },
+  [`${E}/list/index`]: { who: 'demo-employee-private', url: () => `${E}/list/index`, shows: /警示教育会/ },
+  [`${E}/detail/index`]: {
+    who: 'demo-supervisor-united',
+    url: (i) => `${E}/detail/index?eventId=${i.event}`,
+    shows: /警示教育会.*应到/,
+  },
+  [`${E}/qr/index`]: {
+    who: 'demo-supervisor-united',
+    url: (i) => `${E}/qr/index?eventId=${i.event}`,
+    shows: /扫码签到.*秒后更换.*已签到/,
+  },
+  [`${E}/signin/index`]: {
+    who: 'demo-employee-private',
+    url: () => `${E}/signin/index`,
+    shows: /扫码签到|扫描/,
+  },
+  [`${E}/screen/index`]: {
+    who: 'demo-supervisor-united',
+    url: (i) => `${E}/screen/index?token=${i.screen}`,
+    shows: /警示教育会/,
+  },
+  [`${E}/create/index`]: { who: 'demo-supervisor-united', url: () => `${E}/create/index`, shows: /活动类型/ },
+  [`${E}/rate/index`]: {
+    who: 'demo-liaison-private',
+    url: (i) => `${E}/rate/index?enterpriseId=${i.eid}`,
+    shows: /到会率/,
+  },
+  [`${P}/calendar/index`]: {
+    who: 'demo-secretary-private',
+    url: () => `${P}/calendar/index`,
+    shows: /年度完成率/,
+  },
+  [`${P}/edit/index`]: {
+    who: 'demo-secretary-private',
+    url: (i) => `${P}/edit/index?eid=${i.eid}&bid=${i.bid}&type=committee`,
+    shows: /出席情况.*应到/,
+  },
+  [`${P}/detail/index`]: {
+    who: 'demo-secretary-private',
+    url: (i) => `${P}/detail/index?eid=${i.eid}&bid=${i.bid}&mid=${i.mid}`,
+    shows: /出席/,
+  },
+  [`${P}/supervision/index`]: {
+    who: 'demo-supervisor-united',
+    url: () => `${P}/supervision/index`,
+    shows: /完成率/,
+  },
+  [`${P}/roll/index`]: {
+    who: 'demo-secretary-private',
+    url: (i) => `${P}/roll/index?eid=${i.eid}&bid=${i.bid}`,
+    shows: /梁红梅/,
+  },
+  [`${PL}/list/index`]: {
+    who: 'demo-employee-private',
+    url: () => `${PL}/list/index`,
+    shows: /个人廉洁从业承诺书/,
+  },
+  [`${PL}/sign/index`]: {
+    who: 'demo-head-private',
+    url: (i) => `${PL}/sign/index?kind=enterprise&eid=${i.eid}`,
+    shows: /企业诚信守法经营承诺书/,
+  },
+  [`${PL}/certificate/index`]: {
+    who: 'demo-employee-private',
+    url: (i) => `${PL}/certificate/index?id=${i.pledge}`,
+    shows: /核验码/,
+  },
+  [`${PL}/verify/index`]: {
+    who: 'demo-employee-private',
+    url: (i) => `${PL}/verify/index?code=${i.code}`,
+    shows: /王小军/,
+  },
+  [`${PL}/coverage/index`]: {
+    who: 'demo-liaison-private',
+    url: (i) => `${PL}/coverage/index?eid=${i.eid}`,
+    shows: /王小军/,
+  },
+  [`${PL}/supervision/index`]: {
+    who: 'demo-supervisor-united',
+    url: () => `${PL}/supervision/index`,
+    shows: /县恒达食品有限公司/,
+  },
+  [`${PL}/templates/index`]: {
+    who: 'demo-office',
+    url: () => `${PL}/templates/index`,
+    shows: /个人廉洁从业承诺书/,
+  },
+  [`${S}/overview/index`]: {
+    who: 'demo-supervisor-united',
+    url: () => `${S}/overview/index`,
+    shows: /所监管企业/,
+  },
+  [`${S}/review/index`]: {
+    who: 'demo-supervisor-united',
+    url: (i) => `${S}/review/index?eid=${i.eid}&aid=${i.aid}`,
+    shows: /县恒达食品有限公司/,
+  },
+  [`${S}/campaigns/index`]: {
+    who: 'demo-office',
+    url: () => `${S}/campaigns/index`,
+    shows: /发起新一期自查/,
+  },
+  [`${S}/notice/index`]: {
+    who: 'demo-supervisor-united',
+    url: (i) => `${S}/notice/index?eid=${i.eid}&name=${encodeURIComponent('县恒达食品有限公司')}`,
+    shows: /整改要求/,
+  },
+}
+
+const appJson = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as {
+  pages: string[]
+  subPackages: { root: string; pages: string[] }[]
+}
+const ROUTES = [
+  ...appJson.pages,
+  ...appJson.subPackages.flatMap((p) => p.pages.map((page) => `${p.root}/${page}`)),
+]
+
+describe('every page of the mini-program', () => {
+  let server: WeappServer
+  const ids: Ids = {}
+
+  async function api(openid: string, method: 'GET' | 'POST', url: string, payload?: object): Promise<any> {
+    const token = await loginAs(server.test.app, openid)
+    const response = await server.test.app.inject({
+      method,
+      url,
+      payload,
+      headers: { authorization: `Bearer ${token}` },
+    })
+    if (response.statusCode >= 300)
+      throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`)
+    return response.json()
+  }
+
+  beforeAll(async () => {
+    server = await startWeappServer()
+    const me = await api('demo-liaison-private', 'GET', '/api/v1/me')
+    ids.eid = me.memberships.find((m: any) => m.organisationKind === 'enterprise').organisationId
+    ids.aid = (
+      await api('demo-liaison-private', 'GET', `/api/v1/enterprises/${ids.eid}/assessments`)
+    ).assessments[0].id
+    const notice = await api(
+      'demo-supervisor-united',
+      'POST',
+      `/api/v1/enterprises/${ids.eid}/rectifications`,
+      {
+        title: '整改通知（运行测试）',
+        detail: '请补齐台账',
+        deadline: '2026-12-31',
+      },
+    )
+    ids.rid = notice.id ?? notice.rectification?.id
+    const branches = (await api('demo-secretary-private', 'GET', '/api/v1/party/branches')).branches
+    ids.bid = branches[0].id
+    const meetings = await api(
+      'demo-secretary-private',
+      'GET',
+      `/api/v1/enterprises/${ids.eid}/party-branches/${ids.bid}/meetings?year=2026`,
+    )
+    ids.mid = meetings.meetings[0].id
+    const events = await api('demo-supervisor-united', 'GET', '/api/v1/events?as=organiser&when=upcoming')
+    ids.event = events.events.find((e: any) => e.title.includes('警示教育会')).id
+    const link = await api('demo-supervisor-united', 'POST', `/api/v1/events/${ids.event}/display-links`, {})
+    ids.screen = link.token ?? link.link?.token
+    // a signed pledge, signed in the mini-program itself
+    const mp = await signIn(server, 'demo-employee-private')
+    try {
+      await signPersonalPledge(mp)
+      ids.pledge = Number(mp.current().instance.options.id)
+      mp.assertHealthy()
+    } finally {
+      mp.close()
+    }
+    ids.code = (await api('demo-employee-private', 'GET', `/api/v1/pledges/${ids.pledge}`)).code
+  })
+  afterAll(async () => {
+    await server.close()
+  })
+
+  it('has a row for every page of app.json', () => {
+    expect(ROUTES.filter((r) => !PAGES[r])).toEqual([])
+  })
+
+  it.each(ROUTES)('%s opens and shows what it must', async (route) => {
+    const row = PAGES[route]
+    const mp = row.who ? await signIn(server, row.who) : await launch(server, 'demo-newcomer')
+    try {
+      if (row.who) await mp.open(`/${row.url(ids)}`)
+      expect(mp.currentRoute()).toBe(route)
+      await mp.waitForText(row.shows)
+      expect(mp.text()).not.toMatch(/undefined|NaN|\[object Object\]|Invalid Date/)
+      mp.assertHealthy()
+    } finally {
+      recordSetData(mp)
+      mp.close()
+    }
+  })
+})
