@@ -12,6 +12,9 @@ import { DIST, launch, startWeappServer, type WeappServer } from './support/serv
 jest.setTimeout(240_000)
 
 type Ids = Record<string, number | string>
+/** An API answer, read loosely: the shapes are the server's own (tests/api checks them). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+type Json = any
 interface Row {
   who: string
   url: (ids: Ids) => string
@@ -187,7 +190,7 @@ describe('every page of the mini-program', () => {
   let server: WeappServer
   const ids: Ids = {}
 
-  async function api(openid: string, method: 'GET' | 'POST', url: string, payload?: object): Promise<any> {
+  async function api(openid: string, method: 'GET' | 'POST', url: string, payload?: object): Promise<Json> {
     const token = await loginAs(server.test.app, openid)
     const response = await server.test.app.inject({
       method,
@@ -197,13 +200,13 @@ describe('every page of the mini-program', () => {
     })
     if (response.statusCode >= 300)
       throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`)
-    return response.json()
+    return response.json() as Json
   }
 
   beforeAll(async () => {
     server = await startWeappServer()
     const me = await api('demo-liaison-private', 'GET', '/api/v1/me')
-    ids.eid = me.memberships.find((m: any) => m.organisationKind === 'enterprise').organisationId
+    ids.eid = me.memberships.find((m: Json) => m.organisationKind === 'enterprise').organisationId
     ids.aid = (
       await api('demo-liaison-private', 'GET', `/api/v1/enterprises/${ids.eid}/assessments`)
     ).assessments[0].id
@@ -227,7 +230,7 @@ describe('every page of the mini-program', () => {
     )
     ids.mid = meetings.meetings[0].id
     const events = await api('demo-supervisor-united', 'GET', '/api/v1/events?as=organiser&when=upcoming')
-    ids.event = events.events.find((e: any) => e.title.includes('警示教育会')).id
+    ids.event = events.events.find((e: Json) => e.title.includes('警示教育会')).id
     const link = await api('demo-supervisor-united', 'POST', `/api/v1/events/${ids.event}/display-links`, {})
     ids.screen = link.token ?? link.link?.token
     // a signed pledge, signed in the mini-program itself
