@@ -50,6 +50,10 @@ export default defineAppConfig({
       ],
     },
     {
+      root: 'packages/org',
+      pages: ['pages/members/index'],
+    },
+    {
       root: 'packages/supervision',
       pages: ['pages/overview/index', 'pages/review/index', 'pages/campaigns/index', 'pages/notice/index'],
     },

@@ -71,3 +71,10 @@ export const pledgePages = {
   supervision: () => `${PL}/supervision/index`,
   templates: () => `${PL}/templates/index`,
 }
+
+const O = '/packages/org/pages'
+
+/** 成员管理 of an enterprise (its liaison). */
+export const orgPages = {
+  members: (eid: number) => `${O}/members/index?eid=${eid}`,
+}

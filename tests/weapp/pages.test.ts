@@ -155,6 +155,11 @@ const PAGES: Record<string, Row> = {
     url: () => `${PL}/templates/index`,
     shows: /个人廉洁从业承诺书/,
   },
+  'packages/org/pages/members/index': {
+    who: 'demo-liaison-private',
+    url: (i) => `packages/org/pages/members/index?eid=${i.eid}`,
+    shows: /待审核.*邀请成员.*成员（\s*\d+\s*）.*陈静/,
+  },
   [`${S}/overview/index`]: {
     who: 'demo-supervisor-united',
     url: () => `${S}/overview/index`,
@@ -257,7 +262,7 @@ describe('every page of the mini-program', () => {
     const mp = row.who ? await signIn(server, row.who) : await launch(server, 'demo-newcomer')
     try {
       if (row.who) await mp.open(`/${row.url(ids)}`)
-      expect(mp.currentRoute()).toBe(route)
+      await mp.waitForRoute(route)
       await mp.waitForText(row.shows)
       expect(mp.text()).not.toMatch(/undefined|NaN|\[object Object\]|Invalid Date/)
       mp.assertHealthy()

@@ -25,6 +25,7 @@ const KEY_TEXTS: Record<string, RegExp> = {
   'packages/party/pages/supervision/index': /完成率/,
   'packages/supervision/pages/overview/index': /所监管企业.*导出工作台账/,
   'packages/supervision/pages/campaigns/index': /发起新一期自查.*已发起的期次/,
+  'packages/org/pages/members/index': /待审核.*邀请成员.*成员（\s*\d+\s*）/,
 }
 
 const TABS = ['pages/home/index', 'pages/tasks/index', 'pages/mine/index']
@@ -37,6 +38,7 @@ const ENTERPRISE = [
 ]
 const LIAISON = [
   ...ENTERPRISE,
+  'packages/org/pages/members/index',
   'packages/assessment/pages/overview/index',
   'packages/assessment/pages/rectifications/index',
   'packages/party/pages/calendar/index',
@@ -84,10 +86,10 @@ describe('every demo role in the mini-program', () => {
     try {
       for (const tab of TABS) {
         await mp.switchTab(tab)
-        await mp.idle(150)
+        await mp.waitForText(KEY_TEXTS[tab])
         visits.set(tab, { route: tab, url: tab, text: mp.text() })
         // 扫码 opens the camera, 退出 ends the session: both have tests of their own
-        await crawl(mp, visits, 2, /扫码|退出/)
+        await crawl(mp, visits, 2, /扫码|退出/, KEY_TEXTS)
       }
       expect([...visits.keys()].sort()).toEqual(expect.arrayContaining(expected))
       for (const visit of visits.values()) {

@@ -16,7 +16,7 @@ describe('session in the mini-program', () => {
   it('asks for the privacy consent before WeChat login, then logs in with wx.login', async () => {
     const mp = await launch(server, 'demo-liaison-soe')
     try {
-      expect(mp.currentRoute()).toBe('pages/login/index')
+      await mp.waitForRoute('pages/login/index')
       await mp.waitForText('隐私保护指引')
       expect(mp.text()).not.toContain('微信一键登录')
       await mp.tap('同意并继续')

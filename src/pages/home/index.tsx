@@ -14,6 +14,7 @@ import { enterprisesOf, isOffice, isReviewer } from '../../components/roles'
 import {
   assessmentPages,
   eventPages,
+  orgPages,
   partyPages,
   pledgePages,
   supervisionPages,
@@ -53,6 +54,19 @@ function Workbench({ memberships }: { memberships: TMembership[] }) {
             extra="进入"
             clickable
             onClick={() => go(assessmentPages.rectifications(e.id))}
+          />
+        ))}
+      {enterprises
+        .filter((e) => e.roles.includes('liaison'))
+        .map((e) => (
+          <Cell
+            key={`m${e.id}`}
+            className="home__entry"
+            title="成员管理"
+            description={several ? e.name : '审核加入申请、生成邀请码、查看本企业成员'}
+            extra="进入"
+            clickable
+            onClick={() => go(orgPages.members(e.id))}
           />
         ))}
       {enterprises.some((e) =>

@@ -82,6 +82,7 @@ export class MiniProgram {
   private app: Record<string, unknown> | null = null
   private loadingRoute = ''
   private readonly timers = new Set<NodeJS.Timeout>()
+  private readonly soonTimers = new Set<NodeJS.Timeout>()
   private readonly inflight = new Set<Promise<unknown>>()
   private readonly canvases = new Map<string, FakeCanvas>()
   private readonly tappedAgreeButtons = new Set<string>()
@@ -174,12 +175,18 @@ export class MiniProgram {
   // ── timers and idleness ──
   private setTimer(fn: () => void, ms: number, repeat: boolean): NodeJS.Timeout {
     const run = () => {
-      if (!repeat) this.timers.delete(handle)
+      if (!repeat) {
+        this.timers.delete(handle)
+        this.soonTimers.delete(handle)
+      }
       if (this.closed) return
       this.guard('timer', fn)
+      this.lastActivity = Date.now()
     }
     const handle = repeat ? setInterval(run, ms) : setTimeout(run, ms)
     this.timers.add(handle)
+    // a timer due soon is work about to happen: idle() waits for it
+    if (!repeat && ms <= 50) this.soonTimers.add(handle)
     return handle
   }
 
@@ -187,6 +194,7 @@ export class MiniProgram {
     clearTimeout(t)
     clearInterval(t)
     this.timers.delete(t)
+    this.soonTimers.delete(t)
   }
 
   private track<T>(promise: Promise<T>): Promise<T> {

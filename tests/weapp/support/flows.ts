@@ -34,13 +34,14 @@ export async function crawl(
   visits: Map<string, Visit>,
   depth: number,
   skip: RegExp,
+  ready: Record<string, RegExp> = {},
 ): Promise<void> {
   const here = mp.currentRoute()
   const count = mp.findAll(cellOf).length
   for (let k = 0; k < count; k++) {
     const cell = mp.findAll(cellOf)[k]
     if (!cell) break
-    const label = mp.texts().length ? textOf(cell) : ''
+    const label = textOf(cell)
     if (skip.test(label)) continue
     const stackBefore = mp.stack.length
     await mp.tap(cell)
@@ -49,9 +50,11 @@ export async function crawl(
       const route = mp.currentRoute()
       if (!visits.has(route)) {
         await mp.idle(200)
+        // read a page once it shows what it must (if it never does, the caller's check of its text fails)
+        if (ready[route]) await mp.waitForText(ready[route]).catch(() => undefined)
         const url = mp.navigations[mp.navigations.length - 1]?.url ?? route
         visits.set(route, { route, url, text: mp.text() })
-        if (depth > 1) await crawl(mp, visits, depth - 1, skip)
+        if (depth > 1) await crawl(mp, visits, depth - 1, skip, ready)
       }
       await mp.back()
       await mp.waitForRoute(here)
