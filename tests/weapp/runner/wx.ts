@@ -9,17 +9,24 @@
  *   agree button that was really tapped; getLocation also needs app.json's requiredPrivateInfos;
  * - toasts, modals, loading, clipboard, scans, chosen photos, subscribe requests: recorded or scripted.
  */
-import http from 'node:http'
 import crypto from 'node:crypto'
-import { PNG } from 'pngjs'
 import { wxApiNames } from './apiNames'
+import { FakeCanvas } from './canvas'
+import { fileSystemManager } from './wxFiles'
+import { selectorQuery, systemInfo } from './wxLayout'
+import { httpCall } from './wxNetwork'
 
-type Callbacks = {
+export { FakeCanvas }
+
+export type Callbacks = {
   success?: (res: unknown) => void
   fail?: (res: unknown) => void
   complete?: (res: unknown) => void
   [key: string]: unknown
 }
+
+/** Calls success/fail/complete on a later turn, as WeChat does. */
+export type Answer = (options: Callbacks | undefined, name: string, result: unknown, failed?: boolean) => void
 
 export interface Toast {
   title: string
@@ -56,73 +63,6 @@ export interface Host {
 const STORAGE_KEY_LIMIT = 1024 * 1024
 const STORAGE_TOTAL_LIMIT = 10 * 1024 * 1024
 
-/** A 2D canvas that records the strokes drawn on it and can be exported as a PNG. */
-export class FakeCanvas {
-  width = 300
-  height = 150
-  readonly strokes: { x: number; y: number }[][] = []
-  private current: { x: number; y: number }[] | null = null
-  getContext(): object {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the context's methods are called with the context as this
-    const canvas = this
-    return {
-      lineWidth: 1,
-      strokeStyle: '#000',
-      lineCap: 'butt',
-      lineJoin: 'miter',
-      clearRect() {
-        canvas.strokes.length = 0
-      },
-      beginPath() {
-        canvas.current = []
-        canvas.strokes.push(canvas.current)
-      },
-      closePath() {},
-      moveTo(x: number, y: number) {
-        canvas.current = [{ x, y }]
-        canvas.strokes.push(canvas.current)
-      },
-      lineTo(x: number, y: number) {
-        if (!canvas.current) canvas.strokes.push((canvas.current = []))
-        canvas.current.push({ x, y })
-      },
-      stroke() {},
-      fill() {},
-      save() {},
-      restore() {},
-      scale() {},
-      fillRect() {},
-      arc() {},
-      drawImage() {},
-      fillText() {},
-    }
-  }
-  createImage(): object {
-    return {}
-  }
-  toPng(): Buffer {
-    const png = new PNG({
-      width: Math.max(1, Math.round(this.width)),
-      height: Math.max(1, Math.round(this.height)),
-    })
-    png.data.fill(255)
-    for (const stroke of this.strokes)
-      for (let k = 1; k < stroke.length; k++) {
-        const a = stroke[k - 1]
-        const b = stroke[k]
-        const steps = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y)))
-        for (let s = 0; s <= steps; s++) {
-          const x = Math.round(a.x + ((b.x - a.x) * s) / steps)
-          const y = Math.round(a.y + ((b.y - a.y) * s) / steps)
-          if (x < 0 || y < 0 || x >= png.width || y >= png.height) continue
-          const i = (y * png.width + x) * 4
-          png.data[i] = png.data[i + 1] = png.data[i + 2] = 0
-        }
-      }
-    return PNG.sync.write(png)
-  }
-}
-
 export class Device {
   /** the WeChat user on this phone: wx.login answers a code for this openid */
   openid: string
@@ -153,7 +93,7 @@ export class Device {
 
   constructor(
     openid: string,
-    private readonly serverOrigin: string,
+    readonly serverOrigin: string,
   ) {
     this.openid = openid
   }
@@ -192,7 +132,7 @@ export class Device {
     }
 
     // Calls success/fail/complete on the next turn (WeChat answers asynchronously).
-    const answer = (options: Callbacks | undefined, name: string, result: unknown, failed = false) => {
+    const answer: Answer = (options, name, result, failed = false) => {
       host.setTimeout(() => {
         const res = failed
           ? { errMsg: `${name}:fail ${String(result)}` }
@@ -406,7 +346,7 @@ export class Device {
           header?: Record<string, string>
         },
       ) {
-        return httpCall(options, 'request')
+        return httpCall(device, host, answer, options, 'request')
       },
       uploadFile(
         options: Callbacks & {
@@ -439,6 +379,9 @@ export class Device {
           Buffer.from(`\r\n--${boundary}--\r\n`),
         )
         return httpCall(
+          device,
+          host,
+          answer,
           {
             ...options,
             method: 'POST',
@@ -452,7 +395,7 @@ export class Device {
         )
       },
       downloadFile(options: Callbacks & { url: string; header?: Record<string, string> }) {
-        return httpCall({ ...options, method: 'GET' }, 'downloadFile')
+        return httpCall(device, host, answer, { ...options, method: 'GET' }, 'downloadFile')
       },
       onNetworkStatusChange: () => undefined,
       offNetworkStatusChange: () => undefined,
@@ -529,10 +472,10 @@ export class Device {
         const existed = device.files.delete(options.filePath)
         answer(options, 'removeSavedFile', existed ? {} : 'file not exist', !existed)
       },
-      getFileSystemManager: () => fileSystemManager(),
+      getFileSystemManager: () => fileSystemManager(device, answer),
 
       // ── canvas and layout ──
-      createSelectorQuery: () => selectorQuery(),
+      createSelectorQuery: () => selectorQuery(host),
       canvasToTempFilePath(options: Callbacks & { canvas?: FakeCanvas }) {
         if (!(options.canvas instanceof FakeCanvas))
           return answer(options, 'canvasToTempFilePath', 'canvas is empty', true)
@@ -552,268 +495,6 @@ export class Device {
       if (error) answer(options, kind, error, true)
     }
 
-    function httpCall(
-      options: Callbacks & { url: string; method?: string; data?: unknown; header?: Record<string, string> },
-      name: 'request' | 'uploadFile' | 'downloadFile',
-    ) {
-      let aborted = false
-      let request: http.ClientRequest | null = null
-      const task = {
-        abort() {
-          aborted = true
-          request?.destroy()
-        },
-        onHeadersReceived() {},
-        offHeadersReceived() {},
-        onProgressUpdate() {},
-        offProgressUpdate() {},
-        onChunkReceived() {},
-        offChunkReceived() {},
-      }
-      if (!device.online) {
-        answer(options, name, 'network error (offline)', true)
-        return task
-      }
-      const target = new URL(options.url, device.serverOrigin)
-      const origin = new URL(device.serverOrigin)
-      target.protocol = origin.protocol
-      target.host = origin.host
-      const method = (options.method ?? 'GET').toUpperCase()
-      let body: Buffer | undefined
-      const headers: Record<string, string> = { ...(options.header ?? {}) }
-      if (Buffer.isBuffer(options.data)) body = options.data
-      else if (options.data !== undefined && options.data !== null) {
-        if (method === 'GET') {
-          for (const [k, v] of Object.entries(options.data as object)) target.searchParams.set(k, String(v))
-        } else if (typeof options.data === 'string') body = Buffer.from(options.data)
-        else {
-          body = Buffer.from(JSON.stringify(options.data))
-          if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
-            headers['content-type'] = 'application/json'
-        }
-      }
-      const done = new Promise<void>((resolve) => {
-        request = http.request(target, { method, headers }, (response) => {
-          const chunks: Buffer[] = []
-          response.on('data', (c: Buffer) => chunks.push(c))
-          response.on('end', () => {
-            const raw = Buffer.concat(chunks)
-            const header = response.headers as Record<string, string>
-            device.exchanges.push({
-              method,
-              path: target.pathname,
-              status: response.statusCode ?? 0,
-              authorised: Object.keys(headers).some((h) => h.toLowerCase() === 'authorization'),
-            })
-            let result: object
-            if (name === 'downloadFile') {
-              const type = String(header['content-type'] ?? '')
-              const ext = type.includes('spreadsheet')
-                ? 'xlsx'
-                : type.includes('wordprocessing')
-                  ? 'docx'
-                  : type.includes('png')
-                    ? 'png'
-                    : 'bin'
-              result = { tempFilePath: device.newFile(raw, ext), statusCode: response.statusCode }
-            } else {
-              let data: unknown = raw.toString('utf8')
-              const wantsJson =
-                name === 'request' &&
-                (options.dataType ?? 'json') === 'json' &&
-                options.responseType !== 'arraybuffer'
-              if (options.responseType === 'arraybuffer')
-                data = raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength)
-              else if (wantsJson) {
-                try {
-                  data = JSON.parse(data as string)
-                } catch {
-                  /* WeChat hands over the text when it is not JSON */
-                }
-              }
-              result = { data, statusCode: response.statusCode, header }
-            }
-            if (!aborted) answer(options, name, result)
-            resolve()
-          })
-        })
-        request.on('error', (error) => {
-          answer(options, name, aborted ? 'abort' : error.message, true)
-          resolve()
-        })
-        request.end(body)
-      })
-      void host.track(done)
-      return task
-    }
-
-    function fileSystemManager() {
-      const fsCall =
-        (name: string, run: (options: Callbacks & { filePath: string }) => unknown) =>
-        (options: Callbacks & { filePath: string }) => {
-          try {
-            answer(options, name, run(options) ?? {})
-          } catch (error) {
-            answer(options, name, (error as Error).message, true)
-          }
-        }
-      const read = (filePath: string, encoding?: string) => {
-        const bytes = device.files.get(filePath)
-        if (!bytes) throw new Error(`no such file or directory ${filePath}`)
-        return encoding
-          ? bytes.toString(encoding as BufferEncoding)
-          : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
-      }
-      const size = (filePath: string) => {
-        const bytes = device.files.get(filePath)
-        if (!bytes) throw new Error(`no such file or directory ${filePath}`)
-        return bytes.length
-      }
-      return {
-        readFile: fsCall('readFile', (o) => ({ data: read(o.filePath, o.encoding as string | undefined) })),
-        readFileSync: (filePath: string, encoding?: string) => read(filePath, encoding),
-        writeFile: fsCall('writeFile', (o) => {
-          const data = o.data as string | ArrayBuffer
-          device.files.set(
-            o.filePath,
-            typeof data === 'string'
-              ? Buffer.from(data, (o.encoding as BufferEncoding) ?? 'utf8')
-              : Buffer.from(data),
-          )
-        }),
-        writeFileSync(filePath: string, data: string | ArrayBuffer, encoding?: BufferEncoding) {
-          device.files.set(
-            filePath,
-            typeof data === 'string' ? Buffer.from(data, encoding ?? 'utf8') : Buffer.from(data),
-          )
-        },
-        access: fsCall('access', (o) => {
-          if (!device.files.has(o.filePath ?? (o.path as string)))
-            throw new Error('no such file or directory')
-        }),
-        accessSync(p: string) {
-          if (!device.files.has(p)) throw new Error(`accessSync:fail no such file or directory ${p}`)
-        },
-        unlink: fsCall('unlink', (o) => {
-          if (!device.files.delete(o.filePath)) throw new Error('no such file or directory')
-        }),
-        unlinkSync(p: string) {
-          device.files.delete(p)
-        },
-        getFileInfo: fsCall('getFileInfo', (o) => ({ size: size(o.filePath) })),
-        stat: fsCall('stat', (o) => ({
-          stats: { size: size(o.filePath ?? (o.path as string)), isFile: () => true },
-        })),
-        saveFile: fsCall('saveFile', (o) => {
-          const bytes = device.files.get(o.tempFilePath as string)
-          if (!bytes) throw new Error('no such file')
-          return {
-            savedFilePath: device.newFile(bytes, String(o.tempFilePath).split('.').pop() ?? 'bin', true),
-          }
-        }),
-        removeSavedFile: fsCall('removeSavedFile', (o) => {
-          device.files.delete(o.filePath)
-        }),
-        getSavedFileList: (o: Callbacks) =>
-          answer(o, 'getSavedFileList', {
-            fileList: [...device.files.keys()]
-              .filter((k) => k.startsWith('wxfile://'))
-              .map((filePath) => ({ filePath })),
-          }),
-      }
-    }
-
-    function selectorQuery() {
-      const requests: { selector: string; fields: Record<string, boolean>; cb?: (r: unknown) => void }[] = []
-      const query = {
-        in: () => query,
-        select(selector: string) {
-          return nodesRef(selector)
-        },
-        selectAll(selector: string) {
-          return nodesRef(selector)
-        },
-        selectViewport() {
-          return nodesRef('viewport')
-        },
-        exec(cb?: (res: unknown[]) => void) {
-          host.setTimeout(() => {
-            const results = requests.map((r) => {
-              const result = resolve(r.selector, r.fields)
-              r.cb?.(result)
-              return result
-            })
-            cb?.(results)
-          }, 0)
-          return query
-        },
-      }
-      function resolve(selector: string, fields: Record<string, boolean>) {
-        const rect = {
-          id: selector.replace(/^#/, ''),
-          dataset: {},
-          left: 0,
-          right: 375,
-          top: 0,
-          bottom: 100,
-          width: 375,
-          height: 100,
-        }
-        if (fields.node) {
-          const node = host.canvasNode(selector.replace(/^#/, ''))
-          return { ...rect, node, width: node?.width ?? 300, height: node?.height ?? 150 }
-        }
-        return { ...rect, scrollTop: 0, scrollLeft: 0, scrollHeight: 100, scrollWidth: 375 }
-      }
-      function nodesRef(selector: string) {
-        const ref = {
-          boundingClientRect(cb?: (r: unknown) => void) {
-            requests.push({ selector, fields: { rect: true, size: true }, cb })
-            return query
-          },
-          fields(fields: Record<string, boolean>, cb?: (r: unknown) => void) {
-            requests.push({ selector, fields, cb })
-            return query
-          },
-          scrollOffset(cb?: (r: unknown) => void) {
-            requests.push({ selector, fields: { scrollOffset: true }, cb })
-            return query
-          },
-          node(cb?: (r: unknown) => void) {
-            requests.push({ selector, fields: { node: true }, cb })
-            return query
-          },
-          context(cb?: (r: unknown) => void) {
-            requests.push({ selector, fields: { context: true }, cb })
-            return query
-          },
-        }
-        return ref
-      }
-      return query
-    }
-
     return wx
-  }
-}
-
-function systemInfo() {
-  return {
-    brand: 'runner',
-    model: 'headless',
-    pixelRatio: 2,
-    screenWidth: 375,
-    screenHeight: 812,
-    windowWidth: 375,
-    windowHeight: 700,
-    statusBarHeight: 44,
-    language: 'zh_CN',
-    version: '8.0.50',
-    system: 'iOS 16.0',
-    platform: 'ios',
-    SDKVersion: '3.0.0',
-    safeArea: { left: 0, right: 375, top: 44, bottom: 778, width: 375, height: 734 },
-    theme: 'light',
-    enableDebug: false,
   }
 }

@@ -204,3 +204,20 @@ function renderNode(node: XNode, scope: Record<string, unknown>, parent: RNode, 
   }
   renderNodes(node.children, scope, element, ctx)
 }
+
+/** Whether the element carries this class (a whole token of its class attribute). */
+export function hasClass(node: RNode, name: string): boolean {
+  return typeof node.attrs.class === 'string' && node.attrs.class.split(/\s+/).includes(name)
+}
+
+export function textOf(node: RNode): string {
+  if (node.tag === '#text') return node.text ?? ''
+  if (isHidden(node)) return ''
+  return node.children.map(textOf).join('')
+}
+
+export function isHidden(node: RNode): boolean {
+  if (node.attrs.hidden === true || node.attrs.hidden === 'true') return true
+  const style = String(node.attrs.style ?? '')
+  return /display\s*:\s*none/.test(style)
+}
