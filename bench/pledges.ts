@@ -9,8 +9,8 @@
 import os from 'node:os'
 import { PNG } from 'pngjs'
 import type { FastifyInstance } from 'fastify'
-import { sha256Hex } from '../server/lib/hashChain'
-import { verifyWholeChain } from '../server/services/pledges'
+import { sha256Hex } from '../server/features/pledges/hashChain'
+import { verifyWholeChain } from '../server/features/pledges/verify'
 import { renderPledgeText, type TPledgeTemplate } from '../src/models/pledge'
 import { addEmployees, PG_URL, postgresReachable, startBenchServer, type BenchDb } from './support'
 

@@ -11,7 +11,7 @@ import pg from 'pg'
 import type { FastifyInstance } from 'fastify'
 import { loadEnv, type Env } from '../server/env'
 import { buildServer, prepareDatabase } from '../server/bootstrap'
-import type { DatabaseHandle } from '../server/db/database'
+import type { DatabaseHandle } from '../server/core/db/database'
 
 export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 export type BenchDb = 'sqlite' | 'postgres'

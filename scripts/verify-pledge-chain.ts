@@ -5,8 +5,8 @@
  * broken record and exits 1, or exits 0 when everything holds.
  */
 import { loadEnv } from '../server/env'
-import { openDatabase } from '../server/db/database'
-import { verifyWholeChain } from '../server/services/pledges'
+import { openDatabase } from '../server/core/db/database'
+import { verifyWholeChain } from '../server/features/pledges/verify'
 
 async function main(): Promise<number> {
   const env = loadEnv()

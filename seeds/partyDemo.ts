@@ -1,13 +1,8 @@
 import type { Transaction } from 'kysely'
-import type { Database } from '../server/db/schema'
+import type { Database } from '../server/core/db/schema'
 import type { TBranchRole } from '../src/models/meeting'
-import {
-  MEETING_RULES,
-  monthPeriod,
-  periodOf,
-  shanghaiParts,
-  type TMeetingType,
-} from '../src/models/meetingCompliance'
+import { MEETING_RULES, monthPeriod, periodOf, type TMeetingType } from '../src/models/meetingCompliance'
+import { shanghaiParts } from '../src/models/shanghaiTime'
 
 /** When the demo's party branches and groups were set up: before any year the demo shows, so it all counts. */
 export const DEMO_BRANCHES_SINCE = '2020-01-01T00:00:00.000Z'

@@ -9,28 +9,36 @@ import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod'
 import type { Env } from './env'
-import type { DatabaseHandle } from './db/database'
-import { PUBLIC } from './lib/access'
-import dbPlugin from './plugins/db'
-import errorsPlugin, { zodValidatorCompiler } from './plugins/errors'
-import authPlugin from './plugins/auth'
-import healthRoutes from './routes/health'
-import authRoutes from './routes/auth'
-import meRoutes from './routes/me'
-import enterpriseRoutes from './routes/enterprises'
-import memberRoutes from './routes/members'
-import assessmentRoutes from './routes/assessments'
-import eventRoutes from './routes/events'
-import meetingRoutes from './routes/meetings'
-import pledgeRoutes from './routes/pledges'
-import { systemClock, type Clock } from './lib/clock'
-import { AppError } from './lib/errors'
-import { FileLinkSigner, FileStore } from './lib/files'
+import type { DatabaseHandle } from './core/db/database'
+import { PUBLIC } from './core/access'
+import dbPlugin from './core/db/plugin'
+import errorsPlugin, { zodValidatorCompiler } from './core/errorHandler'
+import authPlugin from './core/auth'
+import { checkEventAccess } from './features/events/access'
+import { checkBranchAccess } from './features/party/access'
+import { checkPledgeAccess } from './features/pledges/access'
+import healthRoutes from './features/health/routes'
+import authRoutes from './features/auth/routes'
+import meRoutes from './features/auth/meRoutes'
+import enterpriseRoutes from './features/organisations/routes'
+import memberRoutes from './features/organisations/memberRoutes'
+import assessmentRoutes from './features/assessments/routes'
+import assessmentWorkflowRoutes from './features/assessments/workflowRoutes'
+import fileRoutes from './features/files/routes'
+import rectificationRoutes from './features/rectifications/routes'
+import supervisionRoutes from './features/supervision/routes'
+import eventRoutes from './features/events/routes'
+import partyRoutes from './features/party/routes'
+import meetingRoutes from './features/party/meetingRoutes'
+import pledgeRoutes from './features/pledges/routes'
+import { systemClock, type Clock } from './core/clock'
+import { AppError } from './core/errors'
+import { FileLinkSigner, FileStore } from './features/files/store'
 
 declare module 'fastify' {
   interface FastifyInstance {
-    db: import('./db/database').Db
-    dialect: import('./db/database').Dialect
+    db: import('./core/db/database').Db
+    dialect: import('./core/db/database').Dialect
     fileStore: FileStore
     fileLinks: FileLinkSigner
     uploadMaxBytes: number
@@ -57,7 +65,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(errorsPlugin)
   fastify.decorate('clock', opts.clock ?? systemClock)
   fastify.decorate('fileStore', new FileStore(env.UPLOAD_DIR))
-  fastify.decorate('fileLinks', new FileLinkSigner(env.TOKEN_SECRET))
+  fastify.decorate('fileLinks', new FileLinkSigner(env.TOKEN_SECRET, fastify.clock))
   fastify.decorate('uploadMaxBytes', env.UPLOAD_MAX_BYTES)
   // Only the public routes that need no token are limited, per client address (see their config.rateLimit).
   await fastify.register(fastifyRateLimit, {
@@ -77,7 +85,10 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
     if (route.url.startsWith('/api/docs') && !route.config?.access)
       route.config = { ...route.config, access: PUBLIC }
   })
-  await fastify.register(authPlugin, { tokenSecret: env.TOKEN_SECRET })
+  await fastify.register(authPlugin, {
+    tokenSecret: env.TOKEN_SECRET,
+    checkers: { event: checkEventAccess, branch: checkBranchAccess, pledge: checkPledgeAccess },
+  })
 
   await fastify.register(fastifySwagger, {
     openapi: {
@@ -109,10 +120,14 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(enterpriseRoutes)
   await fastify.register(memberRoutes)
   await fastify.register(assessmentRoutes)
+  await fastify.register(fileRoutes)
+  await fastify.register(assessmentWorkflowRoutes)
+  await fastify.register(supervisionRoutes)
+  await fastify.register(rectificationRoutes)
   await fastify.register(eventRoutes, {
     maxOfflineDelayMs: env.SIGNIN_OFFLINE_MAX_DELAY_HOURS * 3600_000,
   })
-  await fastify.register(meetingRoutes, {
+  await fastify.register(partyRoutes, {
     subscribe: {
       baseUrl: env.WECHAT_API_BASE,
       appId: env.WECHAT_APPID,
@@ -122,6 +137,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
     },
     reminderIntervalMs: env.MEETING_REMINDER_INTERVAL_MINUTES * 60_000,
   })
+  await fastify.register(meetingRoutes)
   await fastify.register(pledgeRoutes, {
     chainKey: env.PLEDGE_CHAIN_KEY,
     verifyPerMinute: env.PLEDGE_VERIFY_PER_MINUTE,

@@ -1,16 +1,20 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Env } from './env'
-import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database'
+import { migrateToLatest, openDatabase, type DatabaseHandle } from './core/db/database'
 import { seedDemoData } from '../seeds/demo'
 import { CHECKLIST_V1, CHECKLIST_V1_VERSION } from '../seeds/checklist/v1'
-import { checklistRepository } from './repositories/checklist'
+import { checklistRepository } from './features/assessments/checklistRepository'
 import { PLEDGE_TEMPLATES_V1, PLEDGE_TEMPLATES_V1_VERSION } from '../seeds/pledges/v1'
-import { ensurePledgeTemplates } from './services/pledges'
+import { ensurePledgeTemplates } from './features/pledges/templates'
 import app from './app'
-import type { Clock } from './lib/clock'
+import { isoAt, systemClock, type Clock } from './core/clock'
 
 /** Opens the configured database, brings it to the latest migration and loads demo data when asked. */
-export async function prepareDatabase(env: Env, pgSchema?: string): Promise<DatabaseHandle> {
+export async function prepareDatabase(
+  env: Env,
+  pgSchema?: string,
+  clock: Clock = systemClock,
+): Promise<DatabaseHandle> {
   const database = openDatabase({ databaseUrl: env.DATABASE_URL, sqliteFile: env.SQLITE_FILE, pgSchema })
   await migrateToLatest(database)
   // Programme content is part of the product in every mode, not demo data.
@@ -22,6 +26,7 @@ export async function prepareDatabase(env: Env, pgSchema?: string): Promise<Data
         CHECKLIST_V1_VERSION,
         CHECKLIST_V1,
         '依据《县清廉企业建设实施方案》编制',
+        isoAt(clock()),
       ),
     )
   await database.db
@@ -32,6 +37,7 @@ export async function prepareDatabase(env: Env, pgSchema?: string): Promise<Data
         PLEDGE_TEMPLATES_V1_VERSION,
         PLEDGE_TEMPLATES_V1,
         '依据《县清廉企业建设实施方案》编制',
+        clock(),
       ),
     )
   const seed = env.SEED_DEMO ?? env.APP_MODE === 'demo'

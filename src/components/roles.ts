@@ -1,4 +1,11 @@
 import type { TMembership, TRole } from '../models/org'
+import {
+  ENTERPRISE_LEAD_ROLES,
+  EVENT_ORGANISER_ROLES,
+  LIAISON_ROLES,
+  SUPERVISOR_ROLES,
+  hasRole,
+} from '../models/roles'
 
 /** Approved memberships only: a pending or rejected one grants nothing. */
 function approved(memberships: readonly TMembership[]): TMembership[] {
@@ -26,14 +33,17 @@ export function enterprisesOf(memberships: readonly TMembership[]): EnterpriseAc
 /** The enterprise's 联络员 answers the self-assessment and 整改 (the server checks it again). */
 export function isLiaisonOf(memberships: readonly TMembership[], enterpriseId: number): boolean {
   return approved(memberships).some(
-    (m) => m.organisationKind === 'enterprise' && m.organisationId === enterpriseId && m.role === 'liaison',
+    (m) =>
+      m.organisationKind === 'enterprise' &&
+      m.organisationId === enterpriseId &&
+      hasRole(LIAISON_ROLES, m.role),
   )
 }
 
 /** 监管员 of a department, or 领导小组办公室: reviews assessments and verifies 整改. */
 export function isReviewer(memberships: readonly TMembership[]): boolean {
   return approved(memberships).some(
-    (m) => m.organisationKind === 'department' && (m.role === 'supervisor' || m.role === 'office'),
+    (m) => m.organisationKind === 'department' && hasRole(SUPERVISOR_ROLES, m.role),
   )
 }
 
@@ -53,10 +63,7 @@ export function eventOrganiserOptions(memberships: readonly TMembership[]): Even
   const seen = new Set<string>()
   const out: EventOrganiserOption[] = []
   for (const m of approved(memberships)) {
-    const allowed =
-      m.organisationKind === 'enterprise'
-        ? m.role === 'liaison' || m.role === 'branch_secretary'
-        : m.role === 'supervisor' || m.role === 'office'
+    const allowed = hasRole(EVENT_ORGANISER_ROLES[m.organisationKind], m.role)
     const key = `${m.organisationKind}:${m.organisationId}`
     if (!allowed || seen.has(key)) continue
     seen.add(key)
@@ -68,9 +75,7 @@ export function eventOrganiserOptions(memberships: readonly TMembership[]): Even
 /** Enterprises whose 活动到会率 this user may read: its own as 联络员 / 负责人 / 支部书记. */
 export function attendanceRateEnterprises(memberships: readonly TMembership[]) {
   return approved(memberships).filter(
-    (m) =>
-      m.organisationKind === 'enterprise' &&
-      (m.role === 'liaison' || m.role === 'head' || m.role === 'branch_secretary'),
+    (m) => m.organisationKind === 'enterprise' && hasRole(ENTERPRISE_LEAD_ROLES, m.role),
   )
 }
 

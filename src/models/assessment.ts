@@ -1,6 +1,10 @@
 import { z } from 'zod'
 import { SECTIONS, ZChecklistItem, ZSection, type TChecklistItem, type TSection } from './checklist'
 import { ZOwnership, ZPartyOrg, type TOwnership, type TPartyOrg } from './org'
+import { ZEvidenceFile } from './file'
+
+// The file model lives in ./file; re-exported for tests/component fixtures that import it from here.
+export { ZEvidenceFile, type TEvidenceFile } from './file'
 
 /** 是 / 部分 / 否 / 不适用 */
 export const ANSWER_VALUES = ['yes', 'partial', 'no', 'na'] as const
@@ -190,21 +194,6 @@ export type TAnswerInput = z.infer<typeof ZAnswerInput>
 export const ZAnswersSave = z
   .object({ answers: z.array(ZAnswerInput).min(1, '至少保存一项').max(300) })
   .meta({ id: 'AnswersSave' })
-
-export const ZEvidenceFile = z
-  .object({
-    id: z.number().int(),
-    itemCode: z.string(),
-    filename: z.string(),
-    mime: z.string(),
-    size: z.number().int(),
-    sha256: z.string(),
-    /** A link signed for a limited time (images cannot send the bearer token). */
-    url: z.string(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'EvidenceFile' })
-export type TEvidenceFile = z.infer<typeof ZEvidenceFile>
 
 export const ZAnswer = z.object({
   itemCode: z.string(),

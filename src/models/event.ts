@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { SHANGHAI_OFFSET_MS } from './shanghaiTime'
 
 /**
  * 清廉文化活动 and their QR sign-in. The kinds are the activities 《县清廉企业建设实施方案》 names; each
@@ -361,11 +360,4 @@ export function distanceMetres(a: { lat: number; lng: number }, b: { lat: number
   const dLng = (b.lng - a.lng) * rad
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2
   return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)))
-}
-
-/** 'YYYY-MM-DD HH:mm:ss' in 北京时间 (UTC+8, no daylight saving). */
-export function formatBeijingTime(iso: string): string {
-  const ms = Date.parse(iso)
-  if (Number.isNaN(ms)) return ''
-  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ')
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { MEETING_TYPES, MEETING_TYPE_LABELS, type TMeetingType } from './meetingCompliance'
+import { storedFileWith } from './file'
 
 /**
  * 三会一课: party branches, their members and groups, meeting records and the compliance calendar.
@@ -167,18 +168,8 @@ export const ZMeetingAttendance = z.object({
 })
 export type TMeetingAttendance = z.infer<typeof ZMeetingAttendance>
 
-export const ZMeetingAttachment = z
-  .object({
-    id: z.number().int(),
-    kind: ZAttachmentKind,
-    filename: z.string(),
-    mime: z.string(),
-    size: z.number().int(),
-    sha256: z.string(),
-    url: z.string(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'MeetingAttachment' })
+/** A meeting's 签到表 or 现场照片: the one stored-file model (./file) with its kind. */
+export const ZMeetingAttachment = storedFileWith('kind', ZAttachmentKind).meta({ id: 'MeetingAttachment' })
 export type TMeetingAttachment = z.infer<typeof ZMeetingAttachment>
 
 export const ZMeetingRevision = z.object({

@@ -5,9 +5,10 @@
  * saving), whatever the time zone of the machine: every date here is computed from epoch milliseconds
  * shifted by +8 h and read with the UTC getters.
  */
-import { SHANGHAI_OFFSET_MS, shanghaiDate, shanghaiMonthStart, shanghaiParts } from './shanghaiTime'
+import { shanghaiDate, shanghaiMonthStart, shanghaiParts } from './shanghaiTime'
 
-export { SHANGHAI_OFFSET_MS, shanghaiDate, shanghaiMonthStart, shanghaiParts }
+// Re-exported for callers that read the calendar helpers from here (the 北京时间 helpers live in ./shanghaiTime).
+export { shanghaiDate, shanghaiMonthStart, shanghaiParts }
 
 export const MEETING_TYPES = [
   'member_assembly',
@@ -291,11 +292,4 @@ export function dueSoon(input: {
       })
   }
   return items.sort((a, b) => a.daysLeft - b.daysLeft)
-}
-
-/** 'YYYY-MM-DD HH:mm' in 北京时间. */
-export function formatShanghaiMinute(iso: string): string {
-  const ms = Date.parse(iso)
-  if (Number.isNaN(ms)) return ''
-  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ')
 }

@@ -1,20 +1,15 @@
 import { z } from 'zod'
 import { CREDIT_CODE_PROBLEM_MESSAGES, checkCreditCode } from './creditCode'
+import { DEPARTMENT_ROLES, ENTERPRISE_ROLES, ROLES, type TRole } from './roles'
+
+// The role sets live in ./roles; re-exported here for the app's existing imports.
+export { DEPARTMENT_ROLES, ENTERPRISE_ROLES, ROLES }
 
 export const ZId = z.coerce.number().int().positive()
 export const ZIdParam = z.object({ id: ZId })
 
-export const ROLES = [
-  'employee',
-  'liaison',
-  'head',
-  'branch_secretary',
-  'supervisor',
-  'office',
-  'official',
-] as const
 export const ZRole = z.enum(ROLES)
-export type TRole = z.infer<typeof ZRole>
+export type { TRole }
 
 export const ROLE_LABELS: Record<TRole, string> = {
   employee: '职工',
@@ -26,14 +21,6 @@ export const ROLE_LABELS: Record<TRole, string> = {
   official: '党员干部',
 }
 
-/** Roles held in an enterprise, and roles held in a department. */
-export const ENTERPRISE_ROLES = [
-  'employee',
-  'liaison',
-  'head',
-  'branch_secretary',
-] as const satisfies readonly TRole[]
-export const DEPARTMENT_ROLES = ['supervisor', 'office', 'official'] as const satisfies readonly TRole[]
 export const ZEnterpriseRole = z.enum(ENTERPRISE_ROLES)
 export type TEnterpriseRole = z.infer<typeof ZEnterpriseRole>
 

@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { shanghaiMonthStart, shanghaiParts } from './shanghaiTime'
 
 /**
  * 廉洁承诺: templates written from 《县清廉企业建设实施方案》 (each clause cites its task and the phrase it
@@ -388,14 +387,3 @@ export const ZPledgeTodo = z
   })
   .meta({ id: 'PledgeTodo' })
 export type TPledgeTodo = z.infer<typeof ZPledgeTodo>
-
-/** The year (北京时间) of an instant: coverage counts pledges signed in that calendar year. */
-export function beijingYear(ms: number): number {
-  return shanghaiParts(ms).year
-}
-/** [start, end) of a 北京时间 calendar year as ISO instants. */
-export function beijingYearRange(year: number): [string, string] {
-  const start = shanghaiMonthStart(year, 1)
-  const end = shanghaiMonthStart(year + 1, 1)
-  return [new Date(start).toISOString(), new Date(end).toISOString()]
-}

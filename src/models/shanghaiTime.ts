@@ -1,4 +1,7 @@
-/** The county keeps 北京时间 (UTC+8, no daylight saving): dates and periods are counted there, whatever the TZ. */
+/**
+ * The county keeps 北京时间 (UTC+8, no daylight saving): dates and periods are counted there, whatever the TZ.
+ * Every 北京时间 helper of the app and the server is here, named `shanghai…` (the IANA zone Asia/Shanghai).
+ */
 export const SHANGHAI_OFFSET_MS = 8 * 3600_000
 
 /** Year, month (1-12) and day of an instant in 北京时间. */
@@ -15,4 +18,35 @@ export function shanghaiMonthStart(year: number, month: number): number {
 /** 'YYYY-MM-DD' in 北京时间. */
 export function shanghaiDate(ms: number): string {
   return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10)
+}
+
+const DAY_MS = 86_400_000
+
+/** 'YYYY-MM-DD' in 北京时间 of the day `days` days after the instant's own 北京时间 day. */
+export function shanghaiDateAfterDays(ms: number, days: number): string {
+  return shanghaiDate(ms + days * DAY_MS)
+}
+
+/** The calendar year (北京时间) of an instant: coverage counts pledges signed in that year. */
+export function shanghaiYear(ms: number): number {
+  return shanghaiParts(ms).year
+}
+
+/** [start, end) of a 北京时间 calendar year as ISO instants. */
+export function shanghaiYearRange(year: number): [string, string] {
+  const start = shanghaiMonthStart(year, 1)
+  const end = shanghaiMonthStart(year + 1, 1)
+  return [new Date(start).toISOString(), new Date(end).toISOString()]
+}
+
+/** 'YYYY-MM-DD HH:mm:ss' in 北京时间 of an ISO instant ('' for anything else). */
+export function formatShanghaiTime(iso: string): string {
+  const ms = Date.parse(iso)
+  if (Number.isNaN(ms)) return ''
+  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ')
+}
+
+/** 'YYYY-MM-DD HH:mm' in 北京时间 of an ISO instant ('' for anything else). */
+export function formatShanghaiMinute(iso: string): string {
+  return formatShanghaiTime(iso).slice(0, 16)
 }

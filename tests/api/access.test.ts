@@ -1,5 +1,5 @@
 import Fastify from 'fastify'
-import authPlugin from '../../server/plugins/auth'
+import authPlugin from '../../server/core/auth'
 import { createTestApp, TEST_DB, type TestApp } from './support/testApp'
 
 describe(`authorisation declarations [${TEST_DB}]`, () => {

@@ -1,4 +1,4 @@
-import { issueToken } from '../../server/lib/token'
+import { issueToken } from '../../server/core/token'
 import { createTestApp, TEST_DB, call, loginAs, type TestApp } from './support/testApp'
 import { FAKE_SESSION_KEY_PREFIX, startFakeWechat, type FakeWechat } from './support/fakeWechat'
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import type { TEvent, TSignInResult } from '../../src/models/event'
-import { ATTENDANCE_SHEET_COLUMNS } from '../../server/services/events'
-import { newEventSecret, signQrPayload, slotOf, slotStartMs } from '../../server/lib/qrToken'
+import { ATTENDANCE_SHEET_COLUMNS } from '../../server/features/events/attendance'
+import { newEventSecret, signQrPayload, slotOf, slotStartMs } from '../../server/features/events/qrToken'
 import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
 import { expectSameAsMissing, MISSING_ID } from './support/isolation'
 

@@ -1,4 +1,4 @@
-import { hashRequest } from '../../server/services/writes'
+import { hashRequest } from '../../server/core/writes'
 import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
 
 describe(`idempotency keys and the audit log [${TEST_DB}]`, () => {

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { LEDGER_COLUMNS } from '../../server/services/ledger'
+import { LEDGER_COLUMNS } from '../../server/features/supervision/ledger'
 import { createTestApp, TEST_DB, call, loginAs, type TestApp } from './support/testApp'
 
 async function sheetRows(payload: Buffer, name: string): Promise<unknown[][]> {

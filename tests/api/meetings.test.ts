@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import type { TBranchDetail, TCompliance, TMeeting } from '../../src/models/meeting'
-import { shanghaiParts } from '../../src/models/meetingCompliance'
-import { YEAR_SHEET_COLUMNS } from '../../server/services/meetings'
+import { YEAR_SHEET_COLUMNS } from '../../server/features/party/workbook'
 import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
 import { expectSameAsMissing } from './support/isolation'
 import { multipart, TINY_PNG } from './support/files'
 import { startFakeWechat, type FakeWechat } from './support/fakeWechat'
+import { shanghaiParts } from '../../src/models/shanghaiTime'
 
 const HOUR = 3600_000
 const DAY = 24 * HOUR

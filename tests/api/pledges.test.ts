@@ -1,6 +1,6 @@
 import { PNG } from 'pngjs'
-import { sha256Hex } from '../../server/lib/hashChain'
-import { verifyWholeChain } from '../../server/services/pledges'
+import { sha256Hex } from '../../server/features/pledges/hashChain'
+import { verifyWholeChain } from '../../server/features/pledges/verify'
 import {
   renderPledgeText,
   type TPledge,

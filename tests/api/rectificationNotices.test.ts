@@ -1,6 +1,6 @@
-import { todayInShanghai } from '../../server/services/rectifications'
 import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
 import { expectSameAsMissing } from './support/isolation'
+import { shanghaiDate } from '../../src/models/shanghaiTime'
 
 const DAY = 86_400_000
 
@@ -12,7 +12,7 @@ describe(`整改通知 from a supervising department (${TEST_DB})`, () => {
   let liaison: string
   let privateId: number
   let soeId: number
-  const notice = (deadline = todayInShanghai(Date.now() + 20 * DAY)) => ({
+  const notice = (deadline = shanghaiDate(Date.now() + 20 * DAY)) => ({
     title: '廉洁风险点排查不全面',
     detail: '请对照任务7所列风险领域补充排查物资采购、财务管理岗位的廉洁风险点。',
     deadline,
@@ -83,7 +83,7 @@ describe(`整改通知 from a supervising department (${TEST_DB})`, () => {
     const past = await call(t.app, supervisor, {
       method: 'POST',
       url: url(privateId),
-      payload: notice(todayInShanghai(Date.now() - DAY)),
+      payload: notice(shanghaiDate(Date.now() - DAY)),
     })
     expect(past.statusCode).toBe(400)
     expect(past.json().error.fields).toEqual([{ path: 'deadline', message: '整改期限不能早于今天' }])

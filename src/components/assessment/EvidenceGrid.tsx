@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import type { TEvidenceFile } from '../../models/assessment'
+import type { TEvidenceFile } from '../../models/file'
 import { fileUrl } from '../../services/files'
 import './EvidenceGrid.scss'
 

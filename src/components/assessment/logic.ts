@@ -10,8 +10,8 @@ import {
   type TAnswerValue,
   type TAssessment,
   type TAssessmentSummary,
-  type TEvidenceFile,
 } from '../../models/assessment'
+import type { TEvidenceFile } from '../../models/file'
 import { SECTIONS, type TChecklistItem, type TSection } from '../../models/checklist'
 import type { OutboxEntry } from '../../services/outbox'
 import { ASSESSMENT_WRITE_KINDS, assessmentPath, type AnswerDraft } from '../../services/assessments'

@@ -6,8 +6,8 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import pg from 'pg'
 import { loadEnv, type Env } from '../../../server/env'
 import { buildServer, prepareDatabase } from '../../../server/bootstrap'
-import type { DatabaseHandle } from '../../../server/db/database'
-import type { Clock } from '../../../server/lib/clock'
+import type { DatabaseHandle } from '../../../server/core/db/database'
+import type { Clock } from '../../../server/core/clock'
 
 /**
  * The API suite runs once per database: TEST_DB=sqlite (default) or TEST_DB=postgres, the latter
@@ -47,7 +47,7 @@ export async function createTestApp(
     ...(TEST_DB === 'postgres' ? { DATABASE_URL: TEST_DATABASE_URL } : {}),
     ...overrides,
   })
-  const database = await prepareDatabase(env, schema)
+  const database = await prepareDatabase(env, schema, options.clock)
   const app = await buildServer(env, database, false, { clock: options.clock })
   return {
     app,

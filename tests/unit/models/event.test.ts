@@ -6,8 +6,8 @@ import {
   ZCountyEventCreate,
   ZEnterpriseEventCreate,
   distanceMetres,
-  formatBeijingTime,
 } from '../../../src/models/event'
+import { formatShanghaiTime } from '../../../src/models/shanghaiTime'
 
 const DOC_PATH = path.resolve(__dirname, '../../../../shared/seed/000_9b535e9640dff580.txt')
 const doc = fs.readFileSync(DOC_PATH, 'utf8')
@@ -88,7 +88,7 @@ describe('helpers', () => {
   })
 
   it('formats times in 北京时间', () => {
-    expect(formatBeijingTime('2026-05-01T01:02:03.000Z')).toBe('2026-05-01 09:02:03')
-    expect(formatBeijingTime('nonsense')).toBe('')
+    expect(formatShanghaiTime('2026-05-01T01:02:03.000Z')).toBe('2026-05-01 09:02:03')
+    expect(formatShanghaiTime('nonsense')).toBe('')
   })
 })

@@ -5,10 +5,9 @@ import {
   chineseNumber,
   formatVerifyCode,
   normaliseVerifyCode,
-  beijingYear,
-  beijingYearRange,
   VERIFY_CODE_PATTERN,
 } from '../../../src/models/pledge'
+import { shanghaiYear, shanghaiYearRange } from '../../../src/models/shanghaiTime'
 
 const node = (s: string) => crypto.createHash('sha256').update(s, 'utf8').digest('hex')
 
@@ -54,8 +53,8 @@ describe('pledge model helpers', () => {
   })
 
   it('counts the year in 北京时间', () => {
-    expect(beijingYear(Date.parse('2026-12-31T16:30:00Z'))).toBe(2027)
-    expect(beijingYear(Date.parse('2026-12-31T15:59:00Z'))).toBe(2026)
-    expect(beijingYearRange(2026)).toEqual(['2025-12-31T16:00:00.000Z', '2026-12-31T16:00:00.000Z'])
+    expect(shanghaiYear(Date.parse('2026-12-31T16:30:00Z'))).toBe(2027)
+    expect(shanghaiYear(Date.parse('2026-12-31T15:59:00Z'))).toBe(2026)
+    expect(shanghaiYearRange(2026)).toEqual(['2025-12-31T16:00:00.000Z', '2026-12-31T16:00:00.000Z'])
   })
 })

@@ -4,8 +4,8 @@ import {
   chainMac,
   linkHolds,
   type ChainLink,
-} from '../../../server/lib/hashChain'
-import { decodeSignature, newVerifyCode } from '../../../server/lib/pledgeSignature'
+} from '../../../server/features/pledges/hashChain'
+import { decodeSignature, newVerifyCode } from '../../../server/features/pledges/signature'
 import { loadEnv } from '../../../server/env'
 import { VERIFY_CODE_PATTERN } from '../../../src/models/pledge'
 

@@ -9,7 +9,7 @@ import {
   slotStartMs,
   verifyQrMac,
   type FreshnessRules,
-} from '../../../server/lib/qrToken'
+} from '../../../server/features/events/qrToken'
 
 const SECRET = newEventSecret()
 const OTHER_SECRET = newEventSecret()

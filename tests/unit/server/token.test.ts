@@ -1,4 +1,4 @@
-import { issueToken, verifyToken } from '../../../server/lib/token'
+import { issueToken, verifyToken } from '../../../server/core/token'
 
 const SECRET = 'unit-test-secret-unit-test-secret-000'
 

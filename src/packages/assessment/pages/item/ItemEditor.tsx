@@ -1,13 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Tag, TextArea } from '@nutui/nutui-react-taro'
-import {
-  ANSWER_LABELS,
-  ANSWER_VALUES,
-  type TAnswer,
-  type TAnswerValue,
-  type TEvidenceFile,
-} from '../../../../models/assessment'
+import { ANSWER_LABELS, ANSWER_VALUES, type TAnswer, type TAnswerValue } from '../../../../models/assessment'
+import type { TEvidenceFile } from '../../../../models/file'
 import { SECTION_LABELS, type TChecklistItem } from '../../../../models/checklist'
 import type { AnswerDraft } from '../../../../services/assessments'
 import { EvidenceGrid } from '../../../../components/assessment/EvidenceGrid'

@@ -6,9 +6,9 @@ import {
   RECTIFICATION_SOURCE_LABELS,
   ZRectification,
   ZRectificationRespond,
-  type TEvidenceFile,
   type TRectification,
 } from '../../../../models/assessment'
+import type { TEvidenceFile } from '../../../../models/file'
 import {
   fetchRectification,
   queueRectificationResponse,

@@ -9,7 +9,6 @@ import {
   MEETING_TYPES,
   MEETING_TYPE_LABELS,
   MEETING_TYPE_SHORT,
-  shanghaiParts,
 } from '../../../../models/meetingCompliance'
 import {
   fetchCompliance,
@@ -26,6 +25,7 @@ import { ErrorState, LoadingState } from '../../../../components/PageState'
 import { idParam, partyPages } from '../../../../components/routes'
 import { usePullRefresh, useRemote } from '../../../../components/useRemote'
 import { useRequireSession } from '../../../../components/useSession'
+import { shanghaiParts } from '../../../../models/shanghaiTime'
 import '../../../../components/assessment/page.scss'
 import '../../party.scss'
 import './index.scss'

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import type { TEvidenceFile } from '../../../../models/assessment'
+import type { TEvidenceFile } from '../../../../models/file'
 import {
   ZMeeting,
   ATTACHMENT_KIND_LABELS,

@@ -8,7 +8,6 @@ import {
   formatVerifyCode,
   type TPledge,
 } from '../../../../models/pledge'
-import { formatBeijingTime } from '../../../../models/event'
 import {
   countersignPageUrl,
   exportCertificate,
@@ -26,6 +25,7 @@ import { usePullRefresh, useRemote } from '../../../../components/useRemote'
 import { useRequireSession } from '../../../../components/useSession'
 import { PledgeQr } from '../../components/PledgeQr'
 import { PledgeStatusTag } from '../../components/PledgeStatusTag'
+import { formatShanghaiTime } from '../../../../models/shanghaiTime'
 import '../../../../components/assessment/page.scss'
 import '../../components/pledges.scss'
 
@@ -49,7 +49,7 @@ function Signatures({ pledge }: { pledge: TPledge }) {
           <Text className="a-card__title">
             {s.signerName} {s.phoneMasked ? <Text className="a-card__meta">{s.phoneMasked}</Text> : null}
           </Text>
-          <Text className="a-card__subtitle">签署时间 {formatBeijingTime(s.signedAt)}（北京时间）</Text>
+          <Text className="a-card__subtitle">签署时间 {formatShanghaiTime(s.signedAt)}（北京时间）</Text>
           <Text className="pl-cert__hash">签名 SHA-256 {s.signatureSha256}</Text>
           <Text className="pl-cert__hash">哈希链第 {s.chainSeq} 条</Text>
         </View>
@@ -147,12 +147,12 @@ export default function PledgeCertificatePage() {
               <Text className="a-card__subtitle">
                 模板第 {pledge.templateVersion} 版 ·{' '}
                 {pledge.effectiveAt
-                  ? `${formatBeijingTime(pledge.effectiveAt)} 生效`
-                  : `${formatBeijingTime(pledge.createdAt)} 发起`}
+                  ? `${formatShanghaiTime(pledge.effectiveAt)} 生效`
+                  : `${formatShanghaiTime(pledge.createdAt)} 发起`}
               </Text>
               {pledge.withdrawn ? (
                 <View className="a-notice">
-                  {pledge.withdrawn.byName}于 {formatBeijingTime(pledge.withdrawn.at)} 撤回：
+                  {pledge.withdrawn.byName}于 {formatShanghaiTime(pledge.withdrawn.at)} 撤回：
                   {pledge.withdrawn.reason}
                 </View>
               ) : null}

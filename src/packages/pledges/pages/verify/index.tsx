@@ -9,10 +9,10 @@ import {
   formatVerifyCode,
   normaliseVerifyCode,
 } from '../../../../models/pledge'
-import { formatBeijingTime } from '../../../../models/event'
 import { verifyPledge } from '../../../../services/pledges'
 import { ErrorState, LoadingState } from '../../../../components/PageState'
 import { useRemote } from '../../../../components/useRemote'
+import { formatShanghaiTime } from '../../../../models/shanghaiTime'
 import '../../../../components/assessment/page.scss'
 import '../../components/pledges.scss'
 
@@ -101,7 +101,7 @@ export default function PledgeVerifyPage() {
               {result.departmentName ? <Row k="党员干部所在部门" v={result.departmentName} /> : null}
               <Row k="记录" v={result.recordIntact ? '完整' : '被改动'} />
               <Row k="哈希链" v={result.chainIntact ? '完整' : '断裂'} />
-              <Row k="核验时间" v={formatBeijingTime(result.checkedAt)} />
+              <Row k="核验时间" v={formatShanghaiTime(result.checkedAt)} />
             </View>
             <View className="a-heading">
               <Text className="a-heading__text">签署人</Text>
@@ -115,7 +115,9 @@ export default function PledgeVerifyPage() {
                   {result.kind === 'government_business' ? `${PLEDGE_SIDE_LABELS[s.side]} · ` : ''}
                   {s.organisationName}
                 </Text>
-                <Text className="a-card__subtitle">签署时间 {formatBeijingTime(s.signedAt)}（北京时间）</Text>
+                <Text className="a-card__subtitle">
+                  签署时间 {formatShanghaiTime(s.signedAt)}（北京时间）
+                </Text>
                 <Text className="pl-cert__hash">签名 SHA-256 {s.signatureSha256}</Text>
               </View>
             ))}

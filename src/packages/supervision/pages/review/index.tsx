@@ -2,13 +2,8 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, Tag, TextArea } from '@nutui/nutui-react-taro'
-import {
-  ANSWER_LABELS,
-  ZAssessment,
-  ZReturnBody,
-  type TAnswer,
-  type TEvidenceFile,
-} from '../../../../models/assessment'
+import { ANSWER_LABELS, ZAssessment, ZReturnBody, type TAnswer } from '../../../../models/assessment'
+import type { TEvidenceFile } from '../../../../models/file'
 import { SECTION_LABELS, type TChecklistItem } from '../../../../models/checklist'
 import { queueAccept, queueReturn } from '../../../../services/assessments'
 import type { OutboxEntry } from '../../../../services/outbox'

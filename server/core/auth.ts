@@ -1,0 +1,134 @@
+import fp from 'fastify-plugin'
+import type { FastifyRequest } from 'fastify'
+import {
+  checkDepartmentAccess,
+  checkEnterpriseAccess,
+  describeAccess,
+  isOffice,
+  type Access,
+  type AccessCheckers,
+  type AuthContext,
+} from './access'
+import { AppError, unauthenticated } from './errors'
+import { verifyToken } from './token'
+import { systemClock } from './clock'
+
+export type { AuthContext } from './access'
+
+export interface RouteAccessEntry {
+  method: string
+  url: string
+  access: Access
+  description: string
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access
+  }
+  interface FastifyRequest {
+    auth: AuthContext | null
+  }
+  interface FastifyInstance {
+    routeAccessTable: RouteAccessEntry[]
+  }
+}
+
+/**
+ * Sessions last real time: tokens are issued and checked by the system clock, not by `app.clock` (the
+ * business time, which tests move by days while a signed-in user keeps their token).
+ */
+export const tokenClock = systemClock
+
+export function requireAuth(request: FastifyRequest): AuthContext {
+  if (!request.auth) throw unauthenticated()
+  return request.auth
+}
+
+async function checkAccess(request: FastifyRequest, access: Access, checkers: AccessCheckers): Promise<void> {
+  if (access.kind === 'public') return
+  const auth = requireAuth(request)
+  switch (access.kind) {
+    case 'user':
+      return
+    case 'office':
+      if (!isOffice(auth)) throw new AppError(403, 'FORBIDDEN')
+      return
+    case 'department':
+      return checkDepartmentAccess(request, auth, access)
+    case 'enterprise':
+      return checkEnterpriseAccess(request, auth, access)
+    case 'event':
+    case 'branch':
+    case 'pledge': {
+      const check = checkers[access.kind] as
+        ((request: FastifyRequest, auth: AuthContext, access: Access) => Promise<void>) | undefined
+      if (!check) throw new Error(`no access checker for kind ${access.kind}`)
+      return check(request, auth, access)
+    }
+  }
+}
+
+export interface AuthPluginOptions {
+  tokenSecret: string
+  /** The loaders of the access kinds that name one record (each lives in its feature's access.ts). */
+  checkers?: AccessCheckers
+}
+
+export default fp<AuthPluginOptions>(async function authPlugin(app, opts) {
+  const checkers = opts.checkers ?? {}
+  app.decorateRequest('auth', null)
+  app.decorate('routeAccessTable', [] as RouteAccessEntry[])
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api')) return
+    const access = route.config?.access
+    if (!access) throw new Error(`Route ${String(route.method)} ${route.url} has no access declaration`)
+    const methods = Array.isArray(route.method) ? route.method : [route.method]
+    for (const method of methods) {
+      if (method === 'HEAD') continue
+      app.routeAccessTable.push({ method, url: route.url, access, description: describeAccess(access) })
+    }
+  })
+
+  // Authentication first, so an anonymous caller learns nothing from validation errors.
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access
+    const required = access !== undefined && access.kind !== 'public'
+    const header = request.headers.authorization
+    if (!header) {
+      if (required) throw unauthenticated()
+      return
+    }
+    const match = /^Bearer\s+(\S+)$/i.exec(header)
+    const check = match
+      ? verifyToken(match[1], opts.tokenSecret, tokenClock())
+      : ({ ok: false, reason: 'invalid' } as const)
+    if (!check.ok) {
+      if (required) throw unauthenticated(check.reason === 'expired' ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID')
+      return
+    }
+    const user = await app.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', check.payload.sub)
+      .executeTakeFirst()
+    if (!user) {
+      if (required) throw unauthenticated('TOKEN_INVALID')
+      return
+    }
+    if (user.disabled_at) {
+      if (required) throw new AppError(403, 'ACCOUNT_DISABLED')
+      return
+    }
+    const memberships = await app.db
+      .selectFrom('memberships')
+      .selectAll()
+      .where('user_id', '=', user.id)
+      .where('status', '=', 'approved')
+      .execute()
+    request.auth = { user, memberships }
+    // Before validation: a caller without the right learns nothing from validation messages either.
+    if (access) await checkAccess(request, access, checkers)
+  })
+})

@@ -1,0 +1,155 @@
+import { idColumn, type AnyDb, type DialectMigration } from './support'
+
+export const m0004_assessments: DialectMigration = (dialect) => ({
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('checklist_templates')
+      .addColumn('id', idColumn(dialect))
+      .addColumn('version', 'integer', (c) => c.notNull().unique())
+      .addColumn('note', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createTable('checklist_items')
+      .addColumn('template_id', 'integer', (c) => c.notNull().references('checklist_templates.id'))
+      .addColumn('code', 'text', (c) => c.notNull())
+      .addColumn('position', 'integer', (c) => c.notNull())
+      .addColumn('section', 'text', (c) => c.notNull())
+      .addColumn('task', 'text', (c) => c.notNull())
+      .addColumn('question', 'text', (c) => c.notNull())
+      .addColumn('basis_ref', 'text', (c) => c.notNull())
+      .addColumn('basis_quote', 'text', (c) => c.notNull())
+      .addColumn('ownerships', 'text', (c) => c.notNull())
+      .addColumn('needs_party_org', 'integer', (c) => c.notNull())
+      .addColumn('evidence_required', 'integer', (c) => c.notNull())
+      .addColumn('evidence_hint', 'text', (c) => c.notNull())
+      .addColumn('weight', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('checklist_items_pk', ['template_id', 'code'])
+      .execute()
+    await db.schema
+      .createTable('campaigns')
+      .addColumn('id', idColumn(dialect))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('period_start', 'text', (c) => c.notNull())
+      .addColumn('period_end', 'text', (c) => c.notNull())
+      .addColumn('due_date', 'text', (c) => c.notNull())
+      .addColumn('template_id', 'integer', (c) => c.notNull().references('checklist_templates.id'))
+      .addColumn('created_by', 'integer', (c) => c.notNull().references('users.id'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createTable('assessments')
+      .addColumn('id', idColumn(dialect))
+      .addColumn('campaign_id', 'integer', (c) => c.notNull().references('campaigns.id'))
+      .addColumn('enterprise_id', 'integer', (c) => c.notNull().references('enterprises.id'))
+      .addColumn('template_id', 'integer', (c) => c.notNull().references('checklist_templates.id'))
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('overall_score', 'double precision')
+      .addColumn('section_scores', 'text')
+      .addColumn('submitted_at', 'text')
+      .addColumn('reviewed_at', 'text')
+      .addColumn('reviewed_by', 'integer', (c) => c.references('users.id'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addUniqueConstraint('assessments_campaign_enterprise', ['campaign_id', 'enterprise_id'])
+      .execute()
+    await db.schema
+      .createIndex('assessments_enterprise_submitted')
+      .on('assessments')
+      .columns(['enterprise_id', 'submitted_at'])
+      .execute()
+    await db.schema
+      .createTable('assessment_answers')
+      .addColumn('assessment_id', 'integer', (c) => c.notNull().references('assessments.id'))
+      .addColumn('item_code', 'text', (c) => c.notNull())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .addColumn('note', 'text')
+      .addColumn('na_reason', 'text')
+      .addColumn('review_comment', 'text')
+      .addColumn('updated_by', 'integer', (c) => c.notNull().references('users.id'))
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('assessment_answers_pk', ['assessment_id', 'item_code'])
+      .execute()
+    await db.schema
+      .createTable('evidence_files')
+      .addColumn('id', idColumn(dialect))
+      .addColumn('enterprise_id', 'integer', (c) => c.notNull().references('enterprises.id'))
+      .addColumn('assessment_id', 'integer', (c) => c.references('assessments.id'))
+      .addColumn('item_code', 'text')
+      .addColumn('rectification_id', 'integer')
+      .addColumn('filename', 'text', (c) => c.notNull())
+      .addColumn('mime', 'text', (c) => c.notNull())
+      .addColumn('size', 'integer', (c) => c.notNull())
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addColumn('storage_key', 'text', (c) => c.notNull())
+      .addColumn('uploaded_by', 'integer', (c) => c.notNull().references('users.id'))
+      .addColumn('deleted_at', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createIndex('evidence_files_assessment')
+      .on('evidence_files')
+      .columns(['assessment_id', 'item_code'])
+      .execute()
+    await db.schema
+      .createTable('assessment_events')
+      .addColumn('id', idColumn(dialect))
+      .addColumn('assessment_id', 'integer', (c) => c.notNull().references('assessments.id'))
+      .addColumn('from_status', 'text')
+      .addColumn('to_status', 'text', (c) => c.notNull())
+      .addColumn('actor_id', 'integer', (c) => c.notNull().references('users.id'))
+      .addColumn('comment', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createIndex('assessment_events_assessment')
+      .on('assessment_events')
+      .column('assessment_id')
+      .execute()
+    await db.schema
+      .createTable('rectifications')
+      .addColumn('id', idColumn(dialect))
+      .addColumn('enterprise_id', 'integer', (c) => c.notNull().references('enterprises.id'))
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('assessment_id', 'integer', (c) => c.references('assessments.id'))
+      .addColumn('item_code', 'text')
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('detail', 'text')
+      .addColumn('deadline', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('response', 'text')
+      .addColumn('created_by', 'integer', (c) => c.references('users.id'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createIndex('rectifications_enterprise')
+      .on('rectifications')
+      .columns(['enterprise_id', 'status'])
+      .execute()
+    await db.schema
+      .createTable('rectification_events')
+      .addColumn('id', idColumn(dialect))
+      .addColumn('rectification_id', 'integer', (c) => c.notNull().references('rectifications.id'))
+      .addColumn('from_status', 'text')
+      .addColumn('to_status', 'text', (c) => c.notNull())
+      .addColumn('actor_id', 'integer', (c) => c.references('users.id'))
+      .addColumn('comment', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute()
+  },
+  async down(db: AnyDb) {
+    for (const table of [
+      'rectification_events',
+      'rectifications',
+      'assessment_events',
+      'evidence_files',
+      'assessment_answers',
+      'assessments',
+      'campaigns',
+      'checklist_items',
+      'checklist_templates',
+    ])
+      await db.schema.dropTable(table).execute()
+  },
+})

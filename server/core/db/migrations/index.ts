@@ -1,0 +1,22 @@
+import type { Migration } from 'kysely'
+import type { Dialect } from '../database'
+import { m0001_organisations } from './0001_organisations'
+import { m0002_people } from './0002_people'
+import { m0003_idempotency_and_audit } from './0003_idempotency_and_audit'
+import { m0004_assessments } from './0004_assessments'
+import { m0005_events } from './0005_events'
+import { m0006_pledges } from './0006_pledges'
+import { m0007_party_meetings } from './0007_party_meetings'
+
+/** Every migration by name, in order: the names are what an existing database has recorded, never renamed. */
+export function migrationsFor(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001_organisations': m0001_organisations(dialect),
+    '0002_people': m0002_people(dialect),
+    '0003_idempotency_and_audit': m0003_idempotency_and_audit(dialect),
+    '0004_assessments': m0004_assessments(dialect),
+    '0005_events': m0005_events(dialect),
+    '0006_pledges': m0006_pledges(dialect),
+    '0007_party_meetings': m0007_party_meetings(dialect),
+  }
+}

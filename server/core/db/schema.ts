@@ -1,0 +1,831 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+/**
+ * Table types, one per table, shared by SQLite and PostgreSQL. Timestamps are ISO-8601 UTC text and
+ * dates are 'YYYY-MM-DD' text on both databases, so rows map the same way everywhere; booleans are 0/1.
+ */
+export interface DepartmentTable {
+  id: Generated<number>
+  name: string
+  is_office: number
+  created_at: string
+}
+
+export interface EnterpriseTable {
+  id: Generated<number>
+  name: string
+  credit_code: string
+  ownership: string
+  party_org: string
+  industry: string | null
+  leading_group_date: string | null
+  plan_filed_date: string | null
+  demonstration: number
+  created_at: string
+  updated_at: string
+}
+
+export interface SupervisionLinkTable {
+  department_id: number
+  enterprise_id: number
+  created_at: string
+}
+
+export interface PartyBranchTable {
+  id: Generated<number>
+  enterprise_id: number
+  name: string
+  secretary_user_id: number | null
+  created_at: string
+}
+
+export interface UserTable {
+  id: Generated<number>
+  openid: string
+  unionid: string | null
+  name: string
+  phone: string | null
+  /** WeChat session_key: kept on the server only, never serialised. */
+  session_key: string | null
+  disabled_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface MembershipTable {
+  id: Generated<number>
+  user_id: number
+  organisation_kind: 'department' | 'enterprise'
+  organisation_id: number
+  role: string
+  status: 'pending' | 'approved' | 'rejected'
+  invite_id: number | null
+  decided_by: number | null
+  decided_at: string | null
+  created_at: string
+}
+
+export interface InviteTable {
+  id: Generated<number>
+  code: string
+  enterprise_id: number
+  role: string
+  created_by: number
+  expires_at: string
+  max_uses: number
+  uses: number
+  revoked_at: string | null
+  created_at: string
+}
+
+export interface IdempotencyKeyTable {
+  id: Generated<number>
+  user_id: number
+  key: string
+  method: string
+  path: string
+  request_hash: string
+  state: 'in_progress' | 'done'
+  response_status: number | null
+  response_body: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  user_id: number | null
+  action: string
+  entity_type: string
+  entity_id: string | null
+  detail: string | null
+  ip: string | null
+  created_at: string
+}
+
+export interface ChecklistTemplateTable {
+  id: Generated<number>
+  version: number
+  note: string | null
+  created_at: string
+}
+
+export interface ChecklistItemTable {
+  template_id: number
+  code: string
+  position: number
+  section: string
+  /** '1'..'15', 'S' or 'R' */
+  task: string
+  question: string
+  basis_ref: string
+  basis_quote: string
+  /** JSON array of ownership kinds */
+  ownerships: string
+  needs_party_org: number
+  evidence_required: number
+  evidence_hint: string
+  weight: number
+}
+
+export interface CampaignTable {
+  id: Generated<number>
+  name: string
+  period_start: string
+  period_end: string
+  due_date: string
+  template_id: number
+  created_by: number
+  created_at: string
+}
+
+export interface AssessmentTable {
+  id: Generated<number>
+  campaign_id: number
+  enterprise_id: number
+  template_id: number
+  status: 'draft' | 'submitted' | 'returned' | 'accepted'
+  overall_score: number | null
+  /** JSON of the section scores computed at submit */
+  section_scores: string | null
+  submitted_at: string | null
+  reviewed_at: string | null
+  reviewed_by: number | null
+  created_at: string
+  updated_at: string
+}
+
+export interface AssessmentAnswerTable {
+  assessment_id: number
+  item_code: string
+  value: 'yes' | 'partial' | 'no' | 'na'
+  note: string | null
+  na_reason: string | null
+  review_comment: string | null
+  updated_by: number
+  updated_at: string
+}
+
+export interface EvidenceFileTable {
+  id: Generated<number>
+  enterprise_id: number
+  assessment_id: number | null
+  item_code: string | null
+  rectification_id: number | null
+  filename: string
+  mime: string
+  size: number
+  sha256: string
+  storage_key: string
+  uploaded_by: number
+  deleted_at: string | null
+  created_at: string
+  /** A meeting record's attachment (签到表, 现场照片): its meeting and kind. */
+  meeting_id: number | null
+  attachment_kind: string | null
+}
+
+export interface AssessmentEventTable {
+  id: Generated<number>
+  assessment_id: number
+  from_status: string | null
+  to_status: string
+  actor_id: number
+  comment: string | null
+  created_at: string
+}
+
+export interface RectificationTable {
+  id: Generated<number>
+  enterprise_id: number
+  source: 'finding' | 'notice' | 'risk'
+  assessment_id: number | null
+  item_code: string | null
+  title: string
+  detail: string | null
+  deadline: string
+  status: 'open' | 'awaiting_verification' | 'closed' | 'returned'
+  response: string | null
+  created_by: number | null
+  created_at: string
+  updated_at: string
+}
+
+export interface RectificationEventTable {
+  id: Generated<number>
+  rectification_id: number
+  from_status: string | null
+  to_status: string
+  actor_id: number | null
+  comment: string | null
+  created_at: string
+}
+
+export interface EventTable {
+  id: Generated<number>
+  kind: string
+  title: string
+  description: string | null
+  organiser_kind: 'enterprise' | 'department'
+  organiser_id: number
+  starts_at: string
+  ends_at: string
+  sign_in_opens_at: string
+  sign_in_closes_at: string
+  place_name: string | null
+  place_lat: number | null
+  place_lng: number | null
+  place_radius_m: number | null
+  /** base64url of 32 random bytes: signs the rotating QR; never leaves the server. */
+  qr_secret: string
+  created_by: number
+  created_at: string
+  updated_at: string
+}
+
+export interface EventAudienceTable {
+  event_id: number
+  enterprise_id: number
+}
+
+export interface EventDisplayTokenTable {
+  id: Generated<number>
+  event_id: number
+  /** SHA-256 (hex) of the token: the token itself is shown once, to its creator. */
+  token_hash: string
+  created_by: number
+  created_at: string
+  expires_at: string
+  revoked_at: string | null
+  revoked_by: number | null
+}
+
+export interface SignInTable {
+  id: Generated<number>
+  event_id: number
+  user_id: number
+  /** The audience enterprise the attendee counts for. */
+  enterprise_id: number
+  method: 'scan' | 'offline' | 'proxy'
+  signed_in_at: string
+  received_at: string
+  scanned_at: string | null
+  slot: number | null
+  lat: number | null
+  lng: number | null
+  accuracy: number | null
+  distance_m: number | null
+  /** JSON array of flags */
+  flags: string
+  proxy_by: number | null
+  proxy_reason: string | null
+  created_at: string
+}
+
+export interface PledgeTemplateTable {
+  id: Generated<number>
+  kind: string
+  version: number
+  /** JSON of TPledgeTemplateContent */
+  content: string
+  note: string | null
+  created_by: number | null
+  created_at: string
+}
+
+export interface PledgeTable {
+  id: Generated<number>
+  /** The public verify code (12 chars Crockford base32). */
+  code: string
+  kind: string
+  template_id: number
+  enterprise_id: number
+  department_id: number | null
+  /** The exact text signed, and its SHA-256 (hex). */
+  text: string
+  text_sha256: string
+  status: 'pending' | 'effective' | 'withdrawn'
+  started_by: number
+  started_side: 'enterprise' | 'department'
+  created_at: string
+  effective_at: string | null
+  withdrawn_at: string | null
+  withdrawn_by: number | null
+  withdraw_reason: string | null
+}
+
+export interface PledgeSignatureTable {
+  id: Generated<number>
+  pledge_id: number
+  side: 'enterprise' | 'department'
+  signer_user_id: number
+  signer_name: string
+  organisation_kind: 'enterprise' | 'department'
+  organisation_id: number
+  text_sha256: string
+  /** base64 of the PNG as received */
+  signature_png: string
+  signature_sha256: string
+  signed_at: string
+  ip: string | null
+  user_agent: string | null
+  chain_seq: number
+}
+
+export interface PledgeChainTable {
+  seq: number
+  pledge_id: number
+  signature_id: number | null
+  action: 'sign' | 'withdraw'
+  payload: string
+  prev_mac: string
+  mac: string
+  created_at: string
+}
+
+export interface PledgeReminderTable {
+  id: Generated<number>
+  enterprise_id: number
+  user_id: number
+  year: number
+  sent_by: number
+  created_at: string
+}
+
+export interface PartyGroupTable {
+  id: Generated<number>
+  branch_id: number
+  name: string
+  created_at: string
+}
+
+export interface PartyMemberTable {
+  id: Generated<number>
+  branch_id: number
+  user_id: number | null
+  name: string
+  branch_role: 'secretary' | 'deputy_secretary' | 'committee' | 'member'
+  group_id: number | null
+  active: number
+  created_at: string
+  updated_at: string
+}
+
+export interface MeetingTable {
+  id: Generated<number>
+  branch_id: number
+  enterprise_id: number
+  type: string
+  group_id: number | null
+  topic: string
+  starts_at: string
+  place: string
+  host: string
+  recorder: string
+  expected_count: number
+  present_count: number
+  non_member_attendees: string
+  minutes: string
+  decisions: string
+  status: 'draft' | 'submitted'
+  submitted_at: string | null
+  submitted_by: number | null
+  revision: number
+  sign_in_event_id: number | null
+  created_by: number
+  created_at: string
+  updated_at: string
+}
+
+export interface MeetingAttendanceTable {
+  meeting_id: number
+  member_id: number
+  status: 'present' | 'absent'
+  reason: string | null
+  method: 'tick' | 'scan'
+}
+
+export interface MeetingRevisionTable {
+  id: Generated<number>
+  meeting_id: number
+  revision: number
+  reason: string
+  /** JSON of the record before the correction */
+  snapshot: string
+  changed_by: number
+  created_at: string
+}
+
+export interface SubscribeGrantTable {
+  id: Generated<number>
+  user_id: number
+  template_id: string
+  purpose: string
+  result: string
+  created_at: string
+  used_at: string | null
+  send_result: string | null
+}
+
+export interface Database {
+  departments: DepartmentTable
+  enterprises: EnterpriseTable
+  supervision_links: SupervisionLinkTable
+  party_branches: PartyBranchTable
+  users: UserTable
+  memberships: MembershipTable
+  invites: InviteTable
+  idempotency_keys: IdempotencyKeyTable
+  audit_log: AuditLogTable
+  checklist_templates: ChecklistTemplateTable
+  checklist_items: ChecklistItemTable
+  campaigns: CampaignTable
+  assessments: AssessmentTable
+  assessment_answers: AssessmentAnswerTable
+  evidence_files: EvidenceFileTable
+  assessment_events: AssessmentEventTable
+  rectifications: RectificationTable
+  rectification_events: RectificationEventTable
+  events: EventTable
+  event_audience: EventAudienceTable
+  event_display_tokens: EventDisplayTokenTable
+  sign_ins: SignInTable
+  party_groups: PartyGroupTable
+  party_members: PartyMemberTable
+  meetings: MeetingTable
+  meeting_attendance: MeetingAttendanceTable
+  meeting_revisions: MeetingRevisionTable
+  subscribe_grants: SubscribeGrantTable
+  pledge_templates: PledgeTemplateTable
+  pledges: PledgeTable
+  pledge_signatures: PledgeSignatureTable
+  pledge_chain: PledgeChainTable
+  pledge_reminders: PledgeReminderTable
+}
+
+export type DepartmentRow = Selectable<DepartmentTable>
+export type EnterpriseRow = Selectable<EnterpriseTable>
+export type UserRow = Selectable<UserTable>
+export type NewUser = Insertable<UserTable>
+export type UserUpdate = Updateable<UserTable>
+export type MembershipRow = Selectable<MembershipTable>
+export type InviteRow = Selectable<InviteTable>
+export type PartyBranchRow = Selectable<PartyBranchTable>
+export type EventRow = Selectable<EventTable>
+export type SignInRow = Selectable<SignInTable>
+export type PledgeRow = Selectable<PledgeTable>
+export type PledgeSignatureRow = Selectable<PledgeSignatureTable>
+export type PledgeChainRow = Selectable<PledgeChainTable>
+export type MeetingRow = Selectable<MeetingTable>
+export type PartyMemberRow = Selectable<PartyMemberTable>
+export type StoredFileRow = Selectable<EvidenceFileTable>
+
+/**
+ * Every table and column of `Database` at runtime (the migration test compares a freshly migrated
+ * database with it). `satisfies` checks it against the interfaces both ways: a column missing here or
+ * one that is not in the types fails to compile.
+ */
+export const SCHEMA_COLUMNS = {
+  departments: { id: true, name: true, is_office: true, created_at: true },
+  enterprises: {
+    id: true,
+    name: true,
+    credit_code: true,
+    ownership: true,
+    party_org: true,
+    industry: true,
+    leading_group_date: true,
+    plan_filed_date: true,
+    demonstration: true,
+    created_at: true,
+    updated_at: true,
+  },
+  supervision_links: { department_id: true, enterprise_id: true, created_at: true },
+  party_branches: { id: true, enterprise_id: true, name: true, secretary_user_id: true, created_at: true },
+  users: {
+    id: true,
+    openid: true,
+    unionid: true,
+    name: true,
+    phone: true,
+    session_key: true,
+    disabled_at: true,
+    created_at: true,
+    updated_at: true,
+  },
+  memberships: {
+    id: true,
+    user_id: true,
+    organisation_kind: true,
+    organisation_id: true,
+    role: true,
+    status: true,
+    invite_id: true,
+    decided_by: true,
+    decided_at: true,
+    created_at: true,
+  },
+  invites: {
+    id: true,
+    code: true,
+    enterprise_id: true,
+    role: true,
+    created_by: true,
+    expires_at: true,
+    max_uses: true,
+    uses: true,
+    revoked_at: true,
+    created_at: true,
+  },
+  idempotency_keys: {
+    id: true,
+    user_id: true,
+    key: true,
+    method: true,
+    path: true,
+    request_hash: true,
+    state: true,
+    response_status: true,
+    response_body: true,
+    created_at: true,
+    updated_at: true,
+  },
+  audit_log: {
+    id: true,
+    user_id: true,
+    action: true,
+    entity_type: true,
+    entity_id: true,
+    detail: true,
+    ip: true,
+    created_at: true,
+  },
+  checklist_templates: { id: true, version: true, note: true, created_at: true },
+  checklist_items: {
+    template_id: true,
+    code: true,
+    position: true,
+    section: true,
+    task: true,
+    question: true,
+    basis_ref: true,
+    basis_quote: true,
+    ownerships: true,
+    needs_party_org: true,
+    evidence_required: true,
+    evidence_hint: true,
+    weight: true,
+  },
+  campaigns: {
+    id: true,
+    name: true,
+    period_start: true,
+    period_end: true,
+    due_date: true,
+    template_id: true,
+    created_by: true,
+    created_at: true,
+  },
+  assessments: {
+    id: true,
+    campaign_id: true,
+    enterprise_id: true,
+    template_id: true,
+    status: true,
+    overall_score: true,
+    section_scores: true,
+    submitted_at: true,
+    reviewed_at: true,
+    reviewed_by: true,
+    created_at: true,
+    updated_at: true,
+  },
+  assessment_answers: {
+    assessment_id: true,
+    item_code: true,
+    value: true,
+    note: true,
+    na_reason: true,
+    review_comment: true,
+    updated_by: true,
+    updated_at: true,
+  },
+  evidence_files: {
+    id: true,
+    enterprise_id: true,
+    assessment_id: true,
+    item_code: true,
+    rectification_id: true,
+    filename: true,
+    mime: true,
+    size: true,
+    sha256: true,
+    storage_key: true,
+    uploaded_by: true,
+    deleted_at: true,
+    created_at: true,
+    meeting_id: true,
+    attachment_kind: true,
+  },
+  assessment_events: {
+    id: true,
+    assessment_id: true,
+    from_status: true,
+    to_status: true,
+    actor_id: true,
+    comment: true,
+    created_at: true,
+  },
+  rectifications: {
+    id: true,
+    enterprise_id: true,
+    source: true,
+    assessment_id: true,
+    item_code: true,
+    title: true,
+    detail: true,
+    deadline: true,
+    status: true,
+    response: true,
+    created_by: true,
+    created_at: true,
+    updated_at: true,
+  },
+  rectification_events: {
+    id: true,
+    rectification_id: true,
+    from_status: true,
+    to_status: true,
+    actor_id: true,
+    comment: true,
+    created_at: true,
+  },
+  events: {
+    id: true,
+    kind: true,
+    title: true,
+    description: true,
+    organiser_kind: true,
+    organiser_id: true,
+    starts_at: true,
+    ends_at: true,
+    sign_in_opens_at: true,
+    sign_in_closes_at: true,
+    place_name: true,
+    place_lat: true,
+    place_lng: true,
+    place_radius_m: true,
+    qr_secret: true,
+    created_by: true,
+    created_at: true,
+    updated_at: true,
+  },
+  event_audience: { event_id: true, enterprise_id: true },
+  event_display_tokens: {
+    id: true,
+    event_id: true,
+    token_hash: true,
+    created_by: true,
+    created_at: true,
+    expires_at: true,
+    revoked_at: true,
+    revoked_by: true,
+  },
+  sign_ins: {
+    id: true,
+    event_id: true,
+    user_id: true,
+    enterprise_id: true,
+    method: true,
+    signed_in_at: true,
+    received_at: true,
+    scanned_at: true,
+    slot: true,
+    lat: true,
+    lng: true,
+    accuracy: true,
+    distance_m: true,
+    flags: true,
+    proxy_by: true,
+    proxy_reason: true,
+    created_at: true,
+  },
+  party_groups: { id: true, branch_id: true, name: true, created_at: true },
+  party_members: {
+    id: true,
+    branch_id: true,
+    user_id: true,
+    name: true,
+    branch_role: true,
+    group_id: true,
+    active: true,
+    created_at: true,
+    updated_at: true,
+  },
+  meetings: {
+    id: true,
+    branch_id: true,
+    enterprise_id: true,
+    type: true,
+    group_id: true,
+    topic: true,
+    starts_at: true,
+    place: true,
+    host: true,
+    recorder: true,
+    expected_count: true,
+    present_count: true,
+    non_member_attendees: true,
+    minutes: true,
+    decisions: true,
+    status: true,
+    submitted_at: true,
+    submitted_by: true,
+    revision: true,
+    sign_in_event_id: true,
+    created_by: true,
+    created_at: true,
+    updated_at: true,
+  },
+  meeting_attendance: { meeting_id: true, member_id: true, status: true, reason: true, method: true },
+  meeting_revisions: {
+    id: true,
+    meeting_id: true,
+    revision: true,
+    reason: true,
+    snapshot: true,
+    changed_by: true,
+    created_at: true,
+  },
+  subscribe_grants: {
+    id: true,
+    user_id: true,
+    template_id: true,
+    purpose: true,
+    result: true,
+    created_at: true,
+    used_at: true,
+    send_result: true,
+  },
+  pledge_templates: {
+    id: true,
+    kind: true,
+    version: true,
+    content: true,
+    note: true,
+    created_by: true,
+    created_at: true,
+  },
+  pledges: {
+    id: true,
+    code: true,
+    kind: true,
+    template_id: true,
+    enterprise_id: true,
+    department_id: true,
+    text: true,
+    text_sha256: true,
+    status: true,
+    started_by: true,
+    started_side: true,
+    created_at: true,
+    effective_at: true,
+    withdrawn_at: true,
+    withdrawn_by: true,
+    withdraw_reason: true,
+  },
+  pledge_signatures: {
+    id: true,
+    pledge_id: true,
+    side: true,
+    signer_user_id: true,
+    signer_name: true,
+    organisation_kind: true,
+    organisation_id: true,
+    text_sha256: true,
+    signature_png: true,
+    signature_sha256: true,
+    signed_at: true,
+    ip: true,
+    user_agent: true,
+    chain_seq: true,
+  },
+  pledge_chain: {
+    seq: true,
+    pledge_id: true,
+    signature_id: true,
+    action: true,
+    payload: true,
+    prev_mac: true,
+    mac: true,
+    created_at: true,
+  },
+  pledge_reminders: {
+    id: true,
+    enterprise_id: true,
+    user_id: true,
+    year: true,
+    sent_by: true,
+    created_at: true,
+  },
+} as const satisfies { [T in keyof Database]: Record<keyof Database[T], true> }

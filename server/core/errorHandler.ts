@@ -1,0 +1,92 @@
+import fp from 'fastify-plugin'
+import type { FastifyError, FastifySchemaCompiler } from 'fastify'
+import { z, type ZodType } from 'zod'
+import { ERROR_MESSAGES, type TErrorCode, type TErrorField } from '../../src/models/errors'
+import { AppError } from './errors'
+
+/** Zod failures carry their issues here so the handler can list each field in Chinese. */
+export class RequestValidationError extends Error {
+  readonly fields: TErrorField[]
+  constructor(part: string, error: z.ZodError) {
+    super(ERROR_MESSAGES.VALIDATION_FAILED)
+    this.fields = error.issues.map((issue) => ({
+      path: issue.path.length ? issue.path.join('.') : part,
+      message: issue.message,
+    }))
+  }
+}
+
+export const zodValidatorCompiler: FastifySchemaCompiler<ZodType> =
+  ({ schema, httpPart }) =>
+  (data) => {
+    const result = schema.safeParse(data)
+    if (result.success) return { value: result.data }
+    return { error: new RequestValidationError(httpPart ?? 'body', result.error) }
+  }
+
+const FASTIFY_CODES: Record<string, { status: number; code: TErrorCode; message?: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'VALIDATION_FAILED', message: '请求长度不正确' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'VALIDATION_FAILED', message: '请求体不能为空' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'VALIDATION_FAILED', message: '请求体不是有效的 JSON' },
+}
+
+/** One error handler for the whole API: `{ error: { code, message, fields } }`, never a 5xx for bad input. */
+export default fp(async function errorsPlugin(app) {
+  z.config(z.locales.zhCN())
+
+  // wx.request sends `content-type: application/json` even without a body: treat an empty one as none.
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8')
+    if (text.trim() === '') return done(null, undefined)
+    try {
+      done(null, JSON.parse(text))
+    } catch {
+      done(new AppError(400, 'VALIDATION_FAILED', '请求体不是有效的 JSON'), undefined)
+    }
+  })
+
+  app.setErrorHandler((error: FastifyError | AppError | RequestValidationError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply
+        .status(error.statusCode)
+        .send({ error: { code: error.code, message: error.message, fields: error.fields } })
+    }
+    if (error instanceof RequestValidationError) {
+      return reply
+        .status(400)
+        .send({ error: { code: 'VALIDATION_FAILED', message: error.message, fields: error.fields } })
+    }
+    const fastifyError = error as FastifyError
+    const known = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined
+    if (known) {
+      return reply.status(known.status).send({
+        error: { code: known.code, message: known.message ?? ERROR_MESSAGES[known.code], fields: [] },
+      })
+    }
+    if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+      // A malformed request fastify caught before us (e.g. a JSON syntax error).
+      const status = fastifyError.statusCode
+      const code: TErrorCode =
+        status === 429 ? 'RATE_LIMITED' : status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED'
+      request.log.info({ err: error }, 'client error')
+      return reply.status(status).send({ error: { code, message: ERROR_MESSAGES[code], fields: [] } })
+    }
+    request.log.error({ err: error }, 'unhandled error')
+    return reply
+      .status(500)
+      .send({ error: { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL, fields: [] } })
+  })
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({
+      error: {
+        code: 'ROUTE_NOT_FOUND',
+        message: `${ERROR_MESSAGES.ROUTE_NOT_FOUND}：${request.method} ${request.url.split('?')[0]}`,
+        fields: [],
+      },
+    })
+  })
+})

@@ -1,0 +1,172 @@
+import crypto from 'node:crypto'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Transaction } from 'kysely'
+import type { Database } from './db/schema'
+import { isoAt } from './clock'
+import { AppError } from './errors'
+
+/**
+ * Every write runs through here: one transaction holding the change, its audit row and (when the
+ * client sent an Idempotency-Key) the stored response. The key row is claimed in its own short
+ * transaction first, so a concurrent duplicate sees it in flight (409) instead of waiting, and a
+ * finished one is replayed instead of executed again.
+ */
+export interface WriteOutcome<T> {
+  result: T
+  entityType: string
+  entityId: string | number | null
+  detail?: unknown
+  /** HTTP status of this particular outcome when it differs from the write's usual one (e.g. 200 for "already done"). */
+  status?: number
+}
+
+export interface WriteOptions<T> {
+  action: string
+  /** HTTP status of a successful result (201 for creations). */
+  status?: number
+  /** The user the write is recorded against, for writes made before sign-in (login). */
+  actorId?: number | null
+  /** What identifies the request when the body does not (file uploads): hashed instead of the body. */
+  fingerprint?: unknown
+  run: (trx: Transaction<Database>) => Promise<WriteOutcome<T>>
+}
+
+const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/
+/** A claim older than this belongs to a request that died: a retry may take it over. */
+const STALE_CLAIM_MS = 60_000
+
+function stableStringify(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`
+}
+
+export function hashRequest(method: string, path: string, body: unknown): string {
+  return crypto
+    .createHash('sha256')
+    .update(`${method} ${path}\n${stableStringify(body ?? null)}`)
+    .digest('hex')
+}
+
+function requestHash(request: FastifyRequest, fingerprint: unknown): string {
+  return hashRequest(request.method, request.url.split('?')[0], fingerprint ?? request.body)
+}
+
+export async function performWrite<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: WriteOptions<T>,
+): Promise<T> {
+  const db = request.server.db
+  const clock = request.server.clock
+  const status = options.status ?? 200
+  const actorId = options.actorId !== undefined ? options.actorId : (request.auth?.user.id ?? null)
+  const rawKey = request.headers['idempotency-key']
+  const key = Array.isArray(rawKey) ? rawKey[0] : rawKey
+
+  const execute = (trx: Transaction<Database>) => options.run(trx)
+  const audit = async (trx: Transaction<Database>, outcome: WriteOutcome<T>) => {
+    await trx
+      .insertInto('audit_log')
+      .values({
+        user_id: actorId,
+        action: options.action,
+        entity_type: outcome.entityType,
+        entity_id: outcome.entityId === null ? null : String(outcome.entityId),
+        detail: outcome.detail === undefined ? null : JSON.stringify(outcome.detail),
+        ip: request.ip,
+        created_at: isoAt(clock()),
+      })
+      .execute()
+  }
+
+  if (key === undefined) {
+    const outcome = await db.transaction().execute(async (trx) => {
+      const outcome = await execute(trx)
+      await audit(trx, outcome)
+      return outcome
+    })
+    reply.status(outcome.status ?? status)
+    return outcome.result
+  }
+
+  if (!KEY_PATTERN.test(key)) throw new AppError(400, 'IDEMPOTENCY_KEY_INVALID')
+  // Keys are scoped to the caller; logins (no caller yet) share scope 0.
+  const scope = request.auth?.user.id ?? 0
+  const hash = requestHash(request, options.fingerprint)
+  const now = isoAt(clock())
+  const claimed = await db
+    .insertInto('idempotency_keys')
+    .values({
+      user_id: scope,
+      key,
+      method: request.method,
+      path: request.url.split('?')[0],
+      request_hash: hash,
+      state: 'in_progress',
+      response_status: null,
+      response_body: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
+    .returning('id')
+    .executeTakeFirst()
+
+  let claimId = claimed?.id
+  if (claimId === undefined) {
+    const existing = await db
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('user_id', '=', scope)
+      .where('key', '=', key)
+      .executeTakeFirstOrThrow()
+    if (existing.request_hash !== hash) throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED')
+    if (existing.state === 'done') {
+      reply.status(existing.response_status ?? status).header('idempotent-replayed', 'true')
+      return JSON.parse(existing.response_body ?? 'null') as T
+    }
+    const age = clock() - Date.parse(existing.updated_at)
+    if (age < STALE_CLAIM_MS) throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS')
+    const takeover = await db
+      .updateTable('idempotency_keys')
+      .set({ updated_at: isoAt(clock()) })
+      .where('id', '=', existing.id)
+      .where('state', '=', 'in_progress')
+      .where('updated_at', '=', existing.updated_at)
+      .executeTakeFirst()
+    if (Number(takeover.numUpdatedRows) !== 1) throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS')
+    claimId = existing.id
+  }
+
+  try {
+    const outcome = await db.transaction().execute(async (trx) => {
+      const outcome = await execute(trx)
+      await audit(trx, outcome)
+      await trx
+        .updateTable('idempotency_keys')
+        .set({
+          state: 'done',
+          response_status: outcome.status ?? status,
+          response_body: JSON.stringify(outcome.result),
+          updated_at: isoAt(clock()),
+        })
+        .where('id', '=', claimId)
+        .execute()
+      return outcome
+    })
+    reply.status(outcome.status ?? status)
+    return outcome.result
+  } catch (error) {
+    // Nothing was written: release the key so a corrected retry can run.
+    await db
+      .deleteFrom('idempotency_keys')
+      .where('id', '=', claimId)
+      .where('state', '=', 'in_progress')
+      .execute()
+    throw error
+  }
+}

@@ -1,0 +1,283 @@
+import type { Selectable } from 'kysely'
+import { supervisedEnterpriseIds } from '../../core/access'
+import type { DbOrTrx } from '../../core/db/database'
+import type { AssessmentTable, CampaignTable } from '../../core/db/schema'
+import type { TAnswer, TAnswerValue, TAssessmentStatus } from '../../../src/models/assessment'
+import type { TOwnership, TPartyOrg } from '../../../src/models/org'
+
+export type CampaignRow = Selectable<CampaignTable>
+export type AssessmentRow = Selectable<AssessmentTable>
+
+/** Which campaigns a caller sees: all (office), or those of their enterprises and supervised ones. */
+export type CampaignScope = { all: true } | { enterpriseIds: number[]; departmentIds: number[] }
+
+export interface AssessedEnterprise {
+  id: number
+  name: string
+  ownership: TOwnership
+  partyOrg: TPartyOrg
+}
+
+export interface AssessmentHistoryRow {
+  fromStatus: TAssessmentStatus | null
+  toStatus: TAssessmentStatus
+  actorName: string
+  comment: string | null
+  createdAt: string
+}
+
+export const campaignsRepository = {
+  byId(db: DbOrTrx, id: number): Promise<CampaignRow> {
+    return db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+  },
+
+  async targetCount(db: DbOrTrx, campaignId: number): Promise<number> {
+    const targets = await db
+      .selectFrom('assessments')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('campaign_id', '=', campaignId)
+      .executeTakeFirstOrThrow()
+    return Number(targets.n)
+  },
+
+  insert(db: DbOrTrx, values: Omit<CampaignRow, 'id'>): Promise<CampaignRow> {
+    return db.insertInto('campaigns').values(values).returningAll().executeTakeFirstOrThrow()
+  },
+
+  /** Latest due date first. */
+  list(db: DbOrTrx, scope: CampaignScope): Promise<CampaignRow[]> {
+    let query = db.selectFrom('campaigns').selectAll()
+    if (!('all' in scope)) {
+      const { enterpriseIds, departmentIds } = scope
+      query = query.where((eb) =>
+        eb(
+          'id',
+          'in',
+          eb
+            .selectFrom('assessments')
+            .select('campaign_id')
+            .where((inner) =>
+              inner.or([
+                ...(enterpriseIds.length ? [inner('enterprise_id', 'in', enterpriseIds)] : []),
+                ...(departmentIds.length
+                  ? [inner('enterprise_id', 'in', supervisedEnterpriseIds(db, departmentIds))]
+                  : []),
+              ]),
+            ),
+        ),
+      )
+    }
+    return query.orderBy('due_date', 'desc').orderBy('id', 'desc').execute()
+  },
+}
+
+export const assessmentsRepository = {
+  /** Ids of every enterprise, or of those among `ids` that exist (lowest first). */
+  async enterpriseIds(db: DbOrTrx, ids?: number[]): Promise<number[]> {
+    let query = db.selectFrom('enterprises').select('id')
+    if (ids) query = query.where('id', 'in', ids)
+    return (await query.orderBy('id').execute()).map((r) => r.id)
+  },
+
+  /** One draft assessment per enterprise of the campaign, each with its first history entry. */
+  async createDrafts(
+    db: DbOrTrx,
+    campaign: Pick<CampaignRow, 'id' | 'template_id'>,
+    enterpriseIds: number[],
+    actorId: number,
+    now: string,
+  ): Promise<void> {
+    for (let i = 0; i < enterpriseIds.length; i += 200) {
+      const chunk = enterpriseIds.slice(i, i + 200)
+      const created = await db
+        .insertInto('assessments')
+        .values(
+          chunk.map((enterpriseId) => ({
+            campaign_id: campaign.id,
+            enterprise_id: enterpriseId,
+            template_id: campaign.template_id,
+            status: 'draft' as const,
+            overall_score: null,
+            section_scores: null,
+            submitted_at: null,
+            reviewed_at: null,
+            reviewed_by: null,
+            created_at: now,
+            updated_at: now,
+          })),
+        )
+        .returning('id')
+        .execute()
+      await db
+        .insertInto('assessment_events')
+        .values(
+          created.map((a) => ({
+            assessment_id: a.id,
+            from_status: null,
+            to_status: 'draft',
+            actor_id: actorId,
+            comment: '发起自查',
+            created_at: now,
+          })),
+        )
+        .execute()
+    }
+  },
+
+  find(db: DbOrTrx, enterpriseId: number, assessmentId: number): Promise<AssessmentRow | undefined> {
+    return db
+      .selectFrom('assessments')
+      .selectAll()
+      .where('id', '=', assessmentId)
+      .where('enterprise_id', '=', enterpriseId)
+      .executeTakeFirst()
+  },
+
+  async enterprise(db: DbOrTrx, enterpriseId: number): Promise<AssessedEnterprise> {
+    const e = await db
+      .selectFrom('enterprises')
+      .select(['id', 'name', 'ownership', 'party_org'])
+      .where('id', '=', enterpriseId)
+      .executeTakeFirstOrThrow()
+    return {
+      id: e.id,
+      name: e.name,
+      ownership: e.ownership as TOwnership,
+      partyOrg: e.party_org as TPartyOrg,
+    }
+  },
+
+  /** An enterprise's assessments, newest first, with what decides which items apply. */
+  listOfEnterprise(db: DbOrTrx, enterpriseId: number) {
+    return db
+      .selectFrom('assessments as a')
+      .innerJoin('enterprises as e', 'e.id', 'a.enterprise_id')
+      .selectAll('a')
+      .select(['e.name as enterprise_name', 'e.ownership', 'e.party_org'])
+      .where('a.enterprise_id', '=', enterpriseId)
+      .orderBy('a.id', 'desc')
+      .execute()
+  },
+
+  async answers(db: DbOrTrx, assessmentId: number): Promise<TAnswer[]> {
+    const rows = await db
+      .selectFrom('assessment_answers')
+      .selectAll()
+      .where('assessment_id', '=', assessmentId)
+      .execute()
+    return rows.map((r) => ({
+      itemCode: r.item_code,
+      value: r.value as TAnswerValue,
+      note: r.note,
+      naReason: r.na_reason,
+      reviewComment: r.review_comment,
+      updatedAt: r.updated_at,
+    }))
+  },
+
+  async answeredCodes(db: DbOrTrx, assessmentId: number): Promise<string[]> {
+    const rows = await db
+      .selectFrom('assessment_answers')
+      .select('item_code')
+      .where('assessment_id', '=', assessmentId)
+      .execute()
+    return rows.map((r) => r.item_code)
+  },
+
+  async saveAnswer(
+    db: DbOrTrx,
+    assessmentId: number,
+    itemCode: string,
+    values: {
+      value: TAnswerValue
+      note: string | null
+      na_reason: string | null
+      updated_by: number
+      updated_at: string
+    },
+  ): Promise<void> {
+    await db
+      .insertInto('assessment_answers')
+      .values({ assessment_id: assessmentId, item_code: itemCode, review_comment: null, ...values })
+      .onConflict((oc) => oc.columns(['assessment_id', 'item_code']).doUpdateSet(values))
+      .execute()
+  },
+
+  /** Replaces the reviewer's comments: cleared everywhere, then set on the items named. */
+  async setReviewComments(
+    db: DbOrTrx,
+    assessmentId: number,
+    comments: { itemCode: string; comment: string }[],
+  ): Promise<void> {
+    await db
+      .updateTable('assessment_answers')
+      .set({ review_comment: null })
+      .where('assessment_id', '=', assessmentId)
+      .execute()
+    for (const c of comments) {
+      await db
+        .updateTable('assessment_answers')
+        .set({ review_comment: c.comment })
+        .where('assessment_id', '=', assessmentId)
+        .where('item_code', '=', c.itemCode)
+        .execute()
+    }
+  },
+
+  async update(
+    db: DbOrTrx,
+    assessmentId: number,
+    values: Partial<Omit<AssessmentRow, 'id' | 'campaign_id' | 'enterprise_id' | 'template_id'>>,
+  ): Promise<void> {
+    await db.updateTable('assessments').set(values).where('id', '=', assessmentId).execute()
+  },
+
+  async recordTransition(
+    db: DbOrTrx,
+    assessmentId: number,
+    from: TAssessmentStatus,
+    to: TAssessmentStatus,
+    actorId: number,
+    comment: string | null,
+    now: string,
+  ): Promise<void> {
+    await db
+      .insertInto('assessment_events')
+      .values({
+        assessment_id: assessmentId,
+        from_status: from,
+        to_status: to,
+        actor_id: actorId,
+        comment,
+        created_at: now,
+      })
+      .execute()
+  },
+
+  async history(db: DbOrTrx, assessmentId: number): Promise<AssessmentHistoryRow[]> {
+    const rows = await db
+      .selectFrom('assessment_events as ev')
+      .innerJoin('users as u', 'u.id', 'ev.actor_id')
+      .select(['ev.from_status', 'ev.to_status', 'ev.comment', 'ev.created_at', 'u.name'])
+      .where('ev.assessment_id', '=', assessmentId)
+      .orderBy('ev.id')
+      .execute()
+    return rows.map((h) => ({
+      fromStatus: h.from_status as TAssessmentStatus | null,
+      toStatus: h.to_status as TAssessmentStatus,
+      actorName: h.name,
+      comment: h.comment,
+      createdAt: h.created_at,
+    }))
+  },
+
+  /** Item codes of this assessment that already became 整改 items. */
+  async findingCodes(db: DbOrTrx, assessmentId: number): Promise<Set<string | null>> {
+    const rows = await db
+      .selectFrom('rectifications')
+      .select('item_code')
+      .where('assessment_id', '=', assessmentId)
+      .execute()
+    return new Set(rows.map((r) => r.item_code))
+  },
+}

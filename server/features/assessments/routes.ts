@@ -1,0 +1,192 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import {
+  ZAnswersSave,
+  ZAssessment,
+  ZAssessmentSummary,
+  ZCampaign,
+  ZCampaignCreate,
+} from '../../../src/models/assessment'
+import { ZEvidenceFile } from '../../../src/models/file'
+import { ZId } from '../../../src/models/org'
+import { ENTERPRISE_LIAISON, ENTERPRISE_VIEWERS, OFFICE, SIGNED_IN } from '../../core/access'
+import { requireAuth } from '../../core/auth'
+import { AppError } from '../../core/errors'
+import { errorResponses } from '../../core/http'
+import { performWrite } from '../../core/writes'
+import { toEvidenceFile } from '../files/repository'
+import { removeFile, uploadFile } from '../files/service'
+import { createCampaign, listCampaigns } from './campaigns'
+import {
+  assertEditable,
+  assessmentView,
+  listEnterpriseAssessments,
+  loadAssessment,
+  saveAnswers,
+} from './service'
+
+const ZEnterpriseParams = z.object({ enterpriseId: ZId })
+export const ZAssessmentParams = z.object({ enterpriseId: ZId, assessmentId: ZId })
+const viewers = ENTERPRISE_VIEWERS
+const liaison = ENTERPRISE_LIAISON
+
+/** Campaigns, and an enterprise's assessments: reading, answering, evidence. */
+const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
+  const links = app.fileLinks
+
+  app.post(
+    '/api/v1/campaigns',
+    {
+      config: { access: OFFICE },
+      schema: {
+        tags: ['assessments'],
+        summary: '发起自查期次',
+        body: ZCampaignCreate,
+        response: { 201: ZCampaign, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      performWrite(request, reply, {
+        action: 'campaign.create',
+        status: 201,
+        run: (trx) => createCampaign(trx, requireAuth(request), request.body, app.clock()),
+      }),
+  )
+
+  app.get(
+    '/api/v1/campaigns',
+    {
+      config: { access: SIGNED_IN },
+      schema: {
+        tags: ['assessments'],
+        summary: '自查期次',
+        response: { 200: z.object({ campaigns: z.array(ZCampaign) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ campaigns: await listCampaigns(app.db, requireAuth(request)) }),
+  )
+
+  app.get(
+    '/api/v1/enterprises/:enterpriseId/assessments',
+    {
+      config: { access: viewers },
+      schema: {
+        tags: ['assessments'],
+        summary: '企业历次自查',
+        params: ZEnterpriseParams,
+        response: { 200: z.object({ assessments: z.array(ZAssessmentSummary) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      assessments: await listEnterpriseAssessments(app.db, request.params.enterpriseId),
+    }),
+  )
+
+  app.get(
+    '/api/v1/enterprises/:enterpriseId/assessments/:assessmentId',
+    {
+      config: { access: viewers },
+      schema: {
+        tags: ['assessments'],
+        summary: '自查表（适用项、答案、佐证、得分、历史）',
+        params: ZAssessmentParams,
+        response: { 200: ZAssessment, ...errorResponses },
+      },
+    },
+    async (request) =>
+      assessmentView(app.db, links, request.params.enterpriseId, request.params.assessmentId),
+  )
+
+  app.put(
+    '/api/v1/enterprises/:enterpriseId/assessments/:assessmentId/answers',
+    {
+      config: { access: liaison },
+      schema: {
+        tags: ['assessments'],
+        summary: '保存答案（草稿，可反复保存）',
+        params: ZAssessmentParams,
+        body: ZAnswersSave,
+        response: {
+          200: z.object({
+            saved: z.number().int(),
+            answeredCount: z.number().int(),
+            applicableCount: z.number().int(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) =>
+      performWrite(request, reply, {
+        action: 'assessment.answers',
+        run: (trx) =>
+          saveAnswers(
+            trx,
+            requireAuth(request),
+            request.params.enterpriseId,
+            request.params.assessmentId,
+            request.body.answers,
+            app.clock(),
+          ),
+      }),
+  )
+
+  app.post(
+    '/api/v1/enterprises/:enterpriseId/assessments/:assessmentId/evidence',
+    {
+      config: { access: liaison },
+      schema: {
+        tags: ['assessments'],
+        summary: '上传佐证材料（图片或 PDF，multipart 字段 file）',
+        params: ZAssessmentParams,
+        querystring: z.object({ itemCode: z.string().min(1).max(16) }),
+        response: {
+          201: ZEvidenceFile,
+          ...errorResponses,
+          413: errorResponses[400],
+          415: errorResponses[400],
+        },
+      },
+    },
+    async (request, reply) => {
+      const { enterpriseId, assessmentId } = request.params
+      const { row, items } = await loadAssessment(app.db, enterpriseId, assessmentId)
+      assertEditable(row.status)
+      if (!items.some((i) => i.code === request.query.itemCode))
+        throw new AppError(400, 'UNKNOWN_ITEM', undefined, [
+          { path: 'itemCode', message: `自查项 ${request.query.itemCode} 不存在或不适用于本企业` },
+        ])
+      const itemCode = request.query.itemCode
+      return uploadFile(request, reply, {
+        action: 'evidence.upload',
+        owner: { kind: 'assessment', enterpriseId, assessmentId, itemCode },
+        target: { enterpriseId, assessmentId, itemCode, rectificationId: null },
+        view: (row) => toEvidenceFile(row, links),
+      })
+    },
+  )
+
+  app.delete(
+    '/api/v1/enterprises/:enterpriseId/assessments/:assessmentId/evidence/:fileId',
+    {
+      config: { access: liaison },
+      schema: {
+        tags: ['assessments'],
+        summary: '撤下佐证材料（记录保留）',
+        params: ZAssessmentParams.extend({ fileId: ZId }),
+        response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { enterpriseId, assessmentId, fileId } = request.params
+      const { row } = await loadAssessment(app.db, enterpriseId, assessmentId)
+      assertEditable(row.status)
+      return removeFile(request, reply, {
+        action: 'evidence.remove',
+        fileId,
+        from: { assessmentId },
+      })
+    },
+  )
+}
+export default assessmentRoutes

@@ -1,0 +1,351 @@
+import type { DbOrTrx } from '../../core/db/database'
+import type { EventRow, SignInRow } from '../../core/db/schema'
+
+type OrganiserKind = EventRow['organiser_kind']
+
+/** Which events a list shows: those organised by these organisations, or those whose audience includes these enterprises. */
+export type EventScope =
+  { organisedBy: { enterprises: number[]; departments: number[] } } | { audienceOf: number[] }
+
+export const eventsRepository = {
+  byId(db: DbOrTrx, id: number): Promise<EventRow | undefined> {
+    return db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst()
+  },
+
+  /** The names of the organising enterprises and departments. */
+  async organiserNames(
+    db: DbOrTrx,
+    events: Pick<EventRow, 'organiser_kind' | 'organiser_id'>[],
+  ): Promise<Record<OrganiserKind, Map<number, string>>> {
+    const ids = (kind: OrganiserKind) => [
+      ...new Set(events.filter((e) => e.organiser_kind === kind).map((e) => e.organiser_id)),
+    ]
+    const enterpriseIds = ids('enterprise')
+    const departmentIds = ids('department')
+    const enterprises = enterpriseIds.length
+      ? await db.selectFrom('enterprises').select(['id', 'name']).where('id', 'in', enterpriseIds).execute()
+      : []
+    const departments = departmentIds.length
+      ? await db.selectFrom('departments').select(['id', 'name']).where('id', 'in', departmentIds).execute()
+      : []
+    return {
+      enterprise: new Map(enterprises.map((r) => [r.id, r.name])),
+      department: new Map(departments.map((r) => [r.id, r.name])),
+    }
+  },
+
+  async countByEvent(
+    db: DbOrTrx,
+    table: 'sign_ins' | 'event_audience',
+    eventIds: number[],
+  ): Promise<Map<number, number>> {
+    if (eventIds.length === 0) return new Map()
+    const rows = await db
+      .selectFrom(table)
+      .select(['event_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('event_id', 'in', eventIds)
+      .groupBy('event_id')
+      .execute()
+    return new Map(rows.map((r) => [r.event_id, Number(r.n)]))
+  },
+
+  /** Approved members (distinct people) of the event's audience enterprises, as of now. */
+  async expectedAttendees(db: DbOrTrx, eventId: number): Promise<number> {
+    const row = await db
+      .selectFrom('memberships')
+      .select((eb) => eb.fn.count<number>('user_id').distinct().as('n'))
+      .where('organisation_kind', '=', 'enterprise')
+      .where('status', '=', 'approved')
+      .where('organisation_id', 'in', (eb) =>
+        eb.selectFrom('event_audience').select('enterprise_id').where('event_id', '=', eventId),
+      )
+      .executeTakeFirstOrThrow()
+    return Number(row.n)
+  },
+
+  /** The user's own sign-ins among these events. */
+  mySignIns(db: DbOrTrx, userId: number, eventIds: number[]) {
+    if (eventIds.length === 0) return Promise.resolve([])
+    return db
+      .selectFrom('sign_ins')
+      .select(['event_id', 'signed_in_at', 'method'])
+      .where('user_id', '=', userId)
+      .where('event_id', 'in', eventIds)
+      .execute()
+  },
+
+  /** The audience enterprises of an event, lowest id first. */
+  audience(db: DbOrTrx, eventId: number) {
+    return db
+      .selectFrom('event_audience as a')
+      .innerJoin('enterprises as e', 'e.id', 'a.enterprise_id')
+      .select(['e.id', 'e.name'])
+      .where('a.event_id', '=', eventId)
+      .orderBy('e.id')
+      .execute()
+  },
+
+  /** Events with that enterprise in their audience whose sign-in has opened, latest first (500 at most). */
+  openedForEnterprise(db: DbOrTrx, enterpriseId: number, nowText: string): Promise<EventRow[]> {
+    return db
+      .selectFrom('events as e')
+      .innerJoin('event_audience as a', 'a.event_id', 'e.id')
+      .selectAll('e')
+      .where('a.enterprise_id', '=', enterpriseId)
+      .where('e.sign_in_opens_at', '<=', nowText)
+      .orderBy('e.starts_at', 'desc')
+      .orderBy('e.id', 'desc')
+      .limit(500)
+      .execute()
+  },
+
+  /** The enterprise's approved members (distinct people) today. */
+  async approvedMemberCount(db: DbOrTrx, enterpriseId: number): Promise<number> {
+    const row = await db
+      .selectFrom('memberships')
+      .select((eb) => eb.fn.count<number>('user_id').distinct().as('n'))
+      .where('organisation_kind', '=', 'enterprise')
+      .where('organisation_id', '=', enterpriseId)
+      .where('status', '=', 'approved')
+      .executeTakeFirstOrThrow()
+    return Number(row.n)
+  },
+
+  /** Which of these enterprises are in the event's audience, lowest id first. */
+  async audienceAmong(db: DbOrTrx, eventId: number, enterpriseIds: number[]): Promise<number[]> {
+    const rows = await db
+      .selectFrom('event_audience')
+      .select('enterprise_id')
+      .where('event_id', '=', eventId)
+      .where('enterprise_id', 'in', enterpriseIds)
+      .orderBy('enterprise_id')
+      .execute()
+    return rows.map((r) => r.enterprise_id)
+  },
+
+  department(db: DbOrTrx, id: number) {
+    return db.selectFrom('departments').select(['id', 'is_office']).where('id', '=', id).executeTakeFirst()
+  },
+
+  async existingEnterpriseIds(db: DbOrTrx, ids: number[]): Promise<number[]> {
+    const rows = await db.selectFrom('enterprises').select('id').where('id', 'in', ids).execute()
+    return rows.map((r) => r.id)
+  },
+
+  insert(db: DbOrTrx, values: Omit<EventRow, 'id'>): Promise<EventRow> {
+    return db.insertInto('events').values(values).returningAll().executeTakeFirstOrThrow()
+  },
+
+  async insertAudience(db: DbOrTrx, eventId: number, enterpriseIds: number[]): Promise<void> {
+    for (let i = 0; i < enterpriseIds.length; i += 1000) {
+      await db
+        .insertInto('event_audience')
+        .values(enterpriseIds.slice(i, i + 1000).map((id) => ({ event_id: eventId, enterprise_id: id })))
+        .execute()
+    }
+  },
+
+  /**
+   * Upcoming (what is under way too: the event or its sign-in window has not ended; soonest first) or past
+   * (latest first) events of the scope, `limit` at most.
+   */
+  list(
+    db: DbOrTrx,
+    scope: EventScope,
+    when: 'upcoming' | 'past',
+    nowText: string,
+    limit: number,
+  ): Promise<EventRow[]> {
+    let q = db.selectFrom('events').selectAll()
+    if ('organisedBy' in scope) {
+      const { enterprises, departments } = scope.organisedBy
+      q = q.where((eb) =>
+        eb.or([
+          ...(enterprises.length
+            ? [eb.and([eb('organiser_kind', '=', 'enterprise'), eb('organiser_id', 'in', enterprises)])]
+            : []),
+          ...(departments.length
+            ? [eb.and([eb('organiser_kind', '=', 'department'), eb('organiser_id', 'in', departments)])]
+            : []),
+        ]),
+      )
+    } else {
+      q = q.where('id', 'in', (eb) =>
+        eb.selectFrom('event_audience').select('event_id').where('enterprise_id', 'in', scope.audienceOf),
+      )
+    }
+    q =
+      when === 'upcoming'
+        ? q
+            .where((eb) => eb.or([eb('ends_at', '>=', nowText), eb('sign_in_closes_at', '>=', nowText)]))
+            .orderBy('starts_at', 'asc')
+        : q
+            .where('ends_at', '<', nowText)
+            .where('sign_in_closes_at', '<', nowText)
+            .orderBy('starts_at', 'desc')
+    return q.orderBy('id').limit(limit).execute()
+  },
+}
+
+/** Display links (the big screen): stored by the SHA-256 of their token. */
+export const displayLinksRepository = {
+  insert(
+    db: DbOrTrx,
+    values: {
+      event_id: number
+      token_hash: string
+      created_by: number
+      created_at: string
+      expires_at: string
+    },
+  ) {
+    return db
+      .insertInto('event_display_tokens')
+      .values({ ...values, revoked_at: null, revoked_by: null })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+  },
+
+  /** An event's links, newest first. */
+  list(db: DbOrTrx, eventId: number) {
+    return db
+      .selectFrom('event_display_tokens')
+      .select(['id', 'created_at', 'expires_at', 'revoked_at'])
+      .where('event_id', '=', eventId)
+      .orderBy('id', 'desc')
+      .execute()
+  },
+
+  find(db: DbOrTrx, eventId: number, linkId: number) {
+    return db
+      .selectFrom('event_display_tokens')
+      .select(['id', 'revoked_at'])
+      .where('id', '=', linkId)
+      .where('event_id', '=', eventId)
+      .executeTakeFirst()
+  },
+
+  async revoke(db: DbOrTrx, linkId: number, by: number, now: string): Promise<void> {
+    await db
+      .updateTable('event_display_tokens')
+      .set({ revoked_at: now, revoked_by: by })
+      .where('id', '=', linkId)
+      .execute()
+  },
+
+  byTokenHash(db: DbOrTrx, tokenHash: string) {
+    return db
+      .selectFrom('event_display_tokens')
+      .select(['event_id', 'expires_at', 'revoked_at'])
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst()
+  },
+}
+
+/** Sign-ins: one per (event, person), a unique index. */
+export const signInsRepository = {
+  find(db: DbOrTrx, eventId: number, userId: number): Promise<SignInRow | undefined> {
+    return db
+      .selectFrom('sign_ins')
+      .selectAll()
+      .where('event_id', '=', eventId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst()
+  },
+
+  /** The new sign-in, or undefined when the person has one already. */
+  insert(db: DbOrTrx, values: Omit<SignInRow, 'id'>): Promise<SignInRow | undefined> {
+    return db
+      .insertInto('sign_ins')
+      .values(values)
+      .onConflict((oc) => oc.columns(['event_id', 'user_id']).doNothing())
+      .returningAll()
+      .executeTakeFirst()
+  },
+
+  /**
+   * In one query: the event, the lowest of the user's enterprises (`enterpriseIds`) in its audience, and
+   * the id of the user's sign-in to it if any.
+   */
+  async scanContext(db: DbOrTrx, eventId: number, userId: number, enterpriseIds: number[]) {
+    const row = await db
+      .selectFrom('events as e')
+      .selectAll('e')
+      .select((eb) => [
+        (enterpriseIds.length > 0
+          ? eb
+              .selectFrom('event_audience as a')
+              .select('a.enterprise_id')
+              .whereRef('a.event_id', '=', 'e.id')
+              .where('a.enterprise_id', 'in', enterpriseIds)
+              .orderBy('a.enterprise_id')
+              .limit(1)
+          : eb.val(null)
+        ).as('audience_enterprise_id'),
+        eb
+          .selectFrom('sign_ins as s')
+          .select('s.id')
+          .whereRef('s.event_id', '=', 'e.id')
+          .where('s.user_id', '=', userId)
+          .as('existing_sign_in_id'),
+      ])
+      .where('e.id', '=', eventId)
+      .executeTakeFirst()
+    if (!row) return null
+    const { audience_enterprise_id, existing_sign_in_id, ...event } = row
+    return {
+      event: event as EventRow,
+      audienceEnterpriseId: audience_enterprise_id === null ? null : Number(audience_enterprise_id),
+      existingSignInId: existing_sign_in_id === null ? null : Number(existing_sign_in_id),
+    }
+  },
+
+  /** An event's sign-ins in order, with each person's name, phone and enterprise. */
+  ofEvent(db: DbOrTrx, eventId: number) {
+    return db
+      .selectFrom('sign_ins as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .innerJoin('enterprises as e', 'e.id', 's.enterprise_id')
+      .select([
+        's.id',
+        's.user_id',
+        's.enterprise_id',
+        's.signed_in_at',
+        's.received_at',
+        's.scanned_at',
+        's.method',
+        's.flags',
+        's.distance_m',
+        's.proxy_reason',
+        'u.name',
+        'u.phone',
+        'e.name as enterprise_name',
+      ])
+      .where('s.event_id', '=', eventId)
+      .orderBy('s.signed_in_at')
+      .orderBy('s.id')
+      .execute()
+  },
+
+  /** The enterprise's sign-ins per event, among these events. */
+  countByEventOfEnterprise(db: DbOrTrx, enterpriseId: number, eventIds: number[]) {
+    if (eventIds.length === 0) return Promise.resolve([])
+    return db
+      .selectFrom('sign_ins')
+      .select(['event_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('enterprise_id', '=', enterpriseId)
+      .where('event_id', 'in', eventIds)
+      .groupBy('event_id')
+      .execute()
+  },
+
+  /** A person's approved memberships (which enterprises they belong to). */
+  approvedMemberships(db: DbOrTrx, userId: number) {
+    return db
+      .selectFrom('memberships')
+      .select(['organisation_kind', 'organisation_id'])
+      .where('user_id', '=', userId)
+      .where('status', '=', 'approved')
+      .execute()
+  },
+}

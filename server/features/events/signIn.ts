@@ -1,0 +1,209 @@
+import { isoAt } from '../../core/clock'
+import type { Transaction } from 'kysely'
+import type { Database, EventRow, SignInRow } from '../../core/db/schema'
+import type { DbOrTrx } from '../../core/db/database'
+import { AppError } from '../../core/errors'
+import { judgeFreshness, parseQrPayload, verifyQrMac } from './qrToken'
+import { type AuthContext } from '../../core/access'
+import { audienceEnterprisesOf } from './access'
+import type { WriteOutcome } from '../../core/writes'
+import {
+  distanceMetres,
+  type TSignInBody,
+  type TSignInFlag,
+  type TSignInResult,
+} from '../../../src/models/event'
+import { placeOf, parseFlags, toSignIn } from './events'
+import { formatShanghaiTime } from '../../../src/models/shanghaiTime'
+import { signInsRepository } from './repository'
+
+/** Signing in: a scanned code (live or sent later from the outbox), or the organiser's proxy sign-in. */
+
+type Trx = Transaction<Database>
+
+export interface SignInRules {
+  maxOfflineDelayMs: number
+}
+
+/** A phone's location counts up to this much of its own stated accuracy in the place check. */
+export const MAX_ACCURACY_ALLOWANCE_M = 50
+/** A live scan whose phone time is further off than this is flagged (the phone's time is not used). */
+export const CLOCK_SKEW_FLAG_MS = 2 * 60_000
+
+// ---------- signing in ----------
+
+export function findSignIn(db: DbOrTrx, eventId: number, userId: number) {
+  return signInsRepository.find(db, eventId, userId)
+}
+
+export function alreadySignedIn(row: SignInRow, event: EventRow): WriteOutcome<TSignInResult> {
+  return {
+    result: { result: 'already_signed_in', signIn: toSignIn(row, event.title) },
+    entityType: 'sign_in',
+    entityId: row.id,
+    detail: { eventId: event.id, repeat: true },
+    status: 200,
+  }
+}
+
+export type NewSignIn = Omit<SignInRow, 'id' | 'event_id' | 'user_id' | 'created_at'>
+
+/** Inserts unless the person already has one; the unique index settles races between concurrent requests. */
+export async function recordSignIn(
+  trx: Trx,
+  event: EventRow,
+  userId: number,
+  values: NewSignIn,
+): Promise<WriteOutcome<TSignInResult>> {
+  const inserted = await signInsRepository.insert(trx, {
+    ...values,
+    event_id: event.id,
+    user_id: userId,
+    created_at: values.received_at,
+  })
+  if (!inserted) {
+    const existing = await findSignIn(trx, event.id, userId)
+    if (!existing) throw new AppError(409, 'CONFLICT')
+    return alreadySignedIn(existing, event)
+  }
+  return {
+    result: { result: 'signed_in', signIn: toSignIn(inserted, event.title) },
+    entityType: 'sign_in',
+    entityId: inserted.id,
+    detail: { eventId: event.id, method: inserted.method, flags: parseFlags(inserted.flags) },
+    status: 201,
+  }
+}
+
+export function checkWindow(event: EventRow, at: number) {
+  if (at < Date.parse(event.sign_in_opens_at) || at > Date.parse(event.sign_in_closes_at))
+    throw new AppError(
+      422,
+      'OUTSIDE_WINDOW',
+      `不在签到时间（${formatShanghaiTime(event.sign_in_opens_at)} 至 ${formatShanghaiTime(event.sign_in_closes_at)}）`,
+    )
+}
+
+/**
+ * One round trip for what a scan needs to know: the event (with its secret), the first audience
+ * enterprise the caller belongs to, and whether the caller has signed in already.
+ */
+export async function loadScanContext(trx: Trx, auth: AuthContext, eventId: number) {
+  const mine = [
+    ...new Set(
+      auth.memberships.filter((m) => m.organisation_kind === 'enterprise').map((m) => m.organisation_id),
+    ),
+  ]
+  return signInsRepository.scanContext(trx, eventId, auth.user.id, mine)
+}
+
+/**
+ * A scan, decided on the server alone, in this order: is it our payload (QR_INVALID) → is the caller
+ * in the audience (NOT_IN_AUDIENCE) → signed in already (the original, 200) → is the code fresh, or a
+ * consistent offline scan (QR_EXPIRED) → inside the window (OUTSIDE_WINDOW) → at the place, when the
+ * event has one (LOCATION_REQUIRED / OUT_OF_RANGE) → one row, whatever the concurrency.
+ */
+export async function signInWithPayload(
+  trx: Trx,
+  auth: AuthContext,
+  body: TSignInBody,
+  now: number,
+  rules: SignInRules,
+): Promise<WriteOutcome<TSignInResult>> {
+  const parsed = parseQrPayload(body.payload)
+  if (!parsed) throw new AppError(400, 'QR_INVALID')
+  const found = await loadScanContext(trx, auth, parsed.eventId)
+  // An unknown event and a forged code answer the same.
+  if (!found || !verifyQrMac(parsed, found.event.qr_secret)) throw new AppError(400, 'QR_INVALID')
+  const { event, audienceEnterpriseId, existingSignInId } = found
+  if (audienceEnterpriseId === null) throw new AppError(403, 'NOT_IN_AUDIENCE')
+
+  if (existingSignInId !== null) {
+    const existing = await findSignIn(trx, event.id, auth.user.id)
+    if (existing) return alreadySignedIn(existing, event)
+  }
+
+  const scannedAt = Date.parse(body.scannedAt)
+  const freshness = judgeFreshness(parsed.slot, now, scannedAt, {
+    maxOfflineDelayMs: rules.maxOfflineDelayMs,
+  })
+  if (freshness.kind === 'future') throw new AppError(400, 'QR_INVALID')
+  if (freshness.kind === 'expired') {
+    const hours = Math.round((rules.maxOfflineDelayMs / 3600_000) * 10) / 10
+    const message =
+      freshness.reason === 'too_late'
+        ? `二维码已过期：离线扫码须在 ${hours} 小时内上传`
+        : freshness.reason === 'scan_in_future'
+          ? '二维码已过期：手机时间不正确，请校准时间后重新扫码'
+          : undefined
+    throw new AppError(422, 'QR_EXPIRED', message)
+  }
+  const offline = freshness.kind === 'offline'
+  // The time that counts: the server's for a live scan; the phone's (tied to the signed slot) offline.
+  const at = offline ? scannedAt : now
+  checkWindow(event, at)
+
+  const place = placeOf(event)
+  const location = body.location ?? null
+  let distance: number | null = null
+  if (location) distance = place ? Math.round(distanceMetres(place, location) * 10) / 10 : null
+  if (place) {
+    if (!location) throw new AppError(422, 'LOCATION_REQUIRED')
+    const allowance = Math.min(location.accuracy ?? 0, MAX_ACCURACY_ALLOWANCE_M)
+    if ((distance ?? Infinity) > place.radiusM + allowance) throw new AppError(422, 'OUT_OF_RANGE')
+  }
+
+  const flags: TSignInFlag[] = []
+  if (offline) flags.push('offline_upload')
+  if ((offline && freshness.clockSkew) || (!offline && Math.abs(scannedAt - now) > CLOCK_SKEW_FLAG_MS))
+    flags.push('clock_skew')
+  return recordSignIn(trx, event, auth.user.id, {
+    enterprise_id: audienceEnterpriseId,
+    method: offline ? 'offline' : 'scan',
+    signed_in_at: isoAt(at),
+    received_at: isoAt(now),
+    scanned_at: isoAt(scannedAt),
+    slot: parsed.slot,
+    lat: location?.lat ?? null,
+    lng: location?.lng ?? null,
+    accuracy: location?.accuracy ?? null,
+    distance_m: distance,
+    flags: JSON.stringify(flags),
+    proxy_by: null,
+    proxy_reason: null,
+  })
+}
+
+/** 组织者代签: recorded as such, with who and why; the person must be in the audience. */
+export async function proxySignIn(
+  trx: Trx,
+  auth: AuthContext,
+  event: EventRow,
+  body: { userId: number; reason: string },
+  now: number,
+): Promise<WriteOutcome<TSignInResult>> {
+  const memberships = await signInsRepository.approvedMemberships(trx, body.userId)
+  const audience = await audienceEnterprisesOf(trx, memberships, event.id)
+  if (audience.length === 0)
+    throw new AppError(422, 'NOT_IN_AUDIENCE', '该人员不是本次活动的参加对象', [
+      { path: 'userId', message: '该人员不是本次活动的参加对象' },
+    ])
+  const existing = await findSignIn(trx, event.id, body.userId)
+  if (existing) return alreadySignedIn(existing, event)
+  if (now < Date.parse(event.sign_in_opens_at)) checkWindow(event, now)
+  return recordSignIn(trx, event, body.userId, {
+    enterprise_id: audience[0],
+    method: 'proxy',
+    signed_in_at: isoAt(now),
+    received_at: isoAt(now),
+    scanned_at: null,
+    slot: null,
+    lat: null,
+    lng: null,
+    accuracy: null,
+    distance_m: null,
+    flags: JSON.stringify(['proxy'] satisfies TSignInFlag[]),
+    proxy_by: auth.user.id,
+    proxy_reason: body.reason,
+  })
+}

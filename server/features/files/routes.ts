@@ -1,0 +1,35 @@
+import fs from 'node:fs'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { ZId } from '../../../src/models/org'
+import { PUBLIC } from '../../core/access'
+import { notFound } from '../../core/errors'
+import { filesRepository } from './repository'
+
+/** Files are shown in <Image> tags, which send no token: the signed link is the permission. */
+const fileRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/v1/files/:fileId',
+    {
+      // The signed link is the permission: it was handed out only to someone allowed to see the record.
+      config: { access: PUBLIC },
+      schema: {
+        tags: ['assessments'],
+        summary: '查看佐证文件（签名链接）',
+        params: z.object({ fileId: ZId }),
+        querystring: z.object({ expires: z.coerce.number().int(), sig: z.string().max(100) }),
+      },
+    },
+    async (request, reply) => {
+      const { fileId } = request.params
+      if (!app.fileLinks.verify(fileId, request.query.expires, request.query.sig)) throw notFound()
+      const file = await filesRepository.findById(app.db, fileId)
+      if (!file) throw notFound()
+      reply.header('content-type', file.mime)
+      reply.header('cache-control', 'private, max-age=600')
+      reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+      return reply.send(fs.createReadStream(app.fileStore.resolve(file.storage_key)))
+    },
+  )
+}
+export default fileRoutes

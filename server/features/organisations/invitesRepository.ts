@@ -1,0 +1,70 @@
+import type { DbOrTrx } from '../../core/db/database'
+import type { InviteRow } from '../../core/db/schema'
+import type { TInvite } from '../../../src/models/invite'
+import type { TEnterpriseRole } from '../../../src/models/org'
+
+export function toInvite(row: InviteRow): TInvite {
+  return {
+    id: row.id,
+    code: row.code,
+    enterpriseId: row.enterprise_id,
+    role: row.role as TEnterpriseRole,
+    expiresAt: row.expires_at,
+    maxUses: row.max_uses,
+    uses: row.uses,
+  }
+}
+
+export const invitesRepository = {
+  insert(
+    db: DbOrTrx,
+    values: {
+      code: string
+      enterpriseId: number
+      role: TEnterpriseRole
+      createdBy: number
+      expiresAt: string
+      maxUses: number
+    },
+    now: string,
+  ) {
+    return db
+      .insertInto('invites')
+      .values({
+        code: values.code,
+        enterprise_id: values.enterpriseId,
+        role: values.role,
+        created_by: values.createdBy,
+        expires_at: values.expiresAt,
+        max_uses: values.maxUses,
+        uses: 0,
+        revoked_at: null,
+        created_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+  },
+  findByCode(db: DbOrTrx, code: string) {
+    return db.selectFrom('invites').selectAll().where('code', '=', code).executeTakeFirst()
+  },
+  async listForEnterprise(db: DbOrTrx, enterpriseId: number) {
+    const rows = await db
+      .selectFrom('invites')
+      .selectAll()
+      .where('enterprise_id', '=', enterpriseId)
+      .where('revoked_at', 'is', null)
+      .orderBy('id', 'desc')
+      .execute()
+    return rows.map(toInvite)
+  },
+  /** Counts a use only while the invite still has uses left (checked in the same statement). */
+  async consume(db: DbOrTrx, id: number): Promise<boolean> {
+    const result = await db
+      .updateTable('invites')
+      .set((eb) => ({ uses: eb('uses', '+', 1) }))
+      .where('id', '=', id)
+      .whereRef('uses', '<', 'max_uses')
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows) === 1
+  },
+}

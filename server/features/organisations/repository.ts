@@ -1,0 +1,183 @@
+import { supervisedEnterpriseIds } from '../../core/access'
+import type { DbOrTrx } from '../../core/db/database'
+import type { DepartmentRow, EnterpriseRow, PartyBranchRow } from '../../core/db/schema'
+import type { TDepartment, TEnterprise, TOwnership, TPartyBranch, TPartyOrg } from '../../../src/models/org'
+
+export function toDepartment(row: DepartmentRow): TDepartment {
+  return { id: row.id, name: row.name, isOffice: row.is_office === 1 }
+}
+
+export function toEnterprise(row: EnterpriseRow, supervisingDepartmentIds: number[]): TEnterprise {
+  return {
+    id: row.id,
+    name: row.name,
+    creditCode: row.credit_code,
+    ownership: row.ownership as TOwnership,
+    partyOrg: row.party_org as TPartyOrg,
+    industry: row.industry,
+    leadingGroupDate: row.leading_group_date,
+    planFiledDate: row.plan_filed_date,
+    demonstration: row.demonstration === 1,
+    supervisingDepartmentIds,
+  }
+}
+
+export function toPartyBranch(row: PartyBranchRow): TPartyBranch {
+  return {
+    id: row.id,
+    enterpriseId: row.enterprise_id,
+    name: row.name,
+    secretaryUserId: row.secretary_user_id,
+  }
+}
+
+/** Which enterprises a list shows: all (office), those linked to departments (supervisor), or named ids. */
+export type EnterpriseScope = { all: true } | { departmentIds: number[]; enterpriseIds: number[] }
+
+export const departmentsRepository = {
+  async list(db: DbOrTrx): Promise<TDepartment[]> {
+    const rows = await db.selectFrom('departments').selectAll().orderBy('id').execute()
+    return rows.map(toDepartment)
+  },
+  findById(db: DbOrTrx, id: number) {
+    return db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst()
+  },
+  insert(db: DbOrTrx, name: string, isOffice: boolean, now: string) {
+    return db
+      .insertInto('departments')
+      .values({ name, is_office: isOffice ? 1 : 0, created_at: now })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+  },
+}
+
+export const enterprisesRepository = {
+  async supervisingDepartmentIds(db: DbOrTrx, enterpriseIds: number[]): Promise<Map<number, number[]>> {
+    const map = new Map<number, number[]>(enterpriseIds.map((id) => [id, []]))
+    if (enterpriseIds.length === 0) return map
+    const links = await db
+      .selectFrom('supervision_links')
+      .select(['enterprise_id', 'department_id'])
+      .where('enterprise_id', 'in', enterpriseIds)
+      .orderBy('department_id')
+      .execute()
+    for (const link of links) map.get(link.enterprise_id)?.push(link.department_id)
+    return map
+  },
+
+  async get(db: DbOrTrx, id: number): Promise<TEnterprise | undefined> {
+    const row = await db.selectFrom('enterprises').selectAll().where('id', '=', id).executeTakeFirst()
+    if (!row) return undefined
+    const links = await this.supervisingDepartmentIds(db, [id])
+    return toEnterprise(row, links.get(id) ?? [])
+  },
+
+  async list(db: DbOrTrx, scope: EnterpriseScope): Promise<TEnterprise[]> {
+    let query = db.selectFrom('enterprises').selectAll()
+    if (!('all' in scope)) {
+      const { departmentIds, enterpriseIds } = scope
+      if (departmentIds.length === 0 && enterpriseIds.length === 0) return []
+      query = query.where((eb) =>
+        eb.or([
+          ...(enterpriseIds.length ? [eb('id', 'in', enterpriseIds)] : []),
+          ...(departmentIds.length ? [eb('id', 'in', supervisedEnterpriseIds(db, departmentIds))] : []),
+        ]),
+      )
+    }
+    const rows = await query.orderBy('id').execute()
+    const links = await this.supervisingDepartmentIds(
+      db,
+      rows.map((r) => r.id),
+    )
+    return rows.map((r) => toEnterprise(r, links.get(r.id) ?? []))
+  },
+
+  findByCreditCode(db: DbOrTrx, creditCode: string) {
+    return db.selectFrom('enterprises').select('id').where('credit_code', '=', creditCode).executeTakeFirst()
+  },
+
+  insert(
+    db: DbOrTrx,
+    values: {
+      name: string
+      creditCode: string
+      ownership: TOwnership
+      partyOrg: TPartyOrg
+      industry?: string | null
+    },
+    now: string,
+  ) {
+    return db
+      .insertInto('enterprises')
+      .values({
+        name: values.name,
+        credit_code: values.creditCode,
+        ownership: values.ownership,
+        party_org: values.partyOrg,
+        industry: values.industry ?? null,
+        leading_group_date: null,
+        plan_filed_date: null,
+        demonstration: 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+  },
+
+  update(
+    db: DbOrTrx,
+    id: number,
+    values: Partial<
+      Pick<
+        EnterpriseRow,
+        'name' | 'ownership' | 'party_org' | 'industry' | 'leading_group_date' | 'plan_filed_date'
+      >
+    >,
+    now: string,
+  ) {
+    return db
+      .updateTable('enterprises')
+      .set({ ...values, updated_at: now })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+  },
+
+  async link(db: DbOrTrx, departmentId: number, enterpriseId: number, now: string): Promise<boolean> {
+    const inserted = await db
+      .insertInto('supervision_links')
+      .values({ department_id: departmentId, enterprise_id: enterpriseId, created_at: now })
+      .onConflict((oc) => oc.columns(['department_id', 'enterprise_id']).doNothing())
+      .executeTakeFirst()
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0
+  },
+}
+
+export const branchesRepository = {
+  async listForEnterprise(db: DbOrTrx, enterpriseId: number): Promise<TPartyBranch[]> {
+    const rows = await db
+      .selectFrom('party_branches')
+      .selectAll()
+      .where('enterprise_id', '=', enterpriseId)
+      .orderBy('id')
+      .execute()
+    return rows.map(toPartyBranch)
+  },
+  insert(
+    db: DbOrTrx,
+    values: { enterpriseId: number; name: string; secretaryUserId?: number | null },
+    now: string,
+  ) {
+    return db
+      .insertInto('party_branches')
+      .values({
+        enterprise_id: values.enterpriseId,
+        name: values.name,
+        secretary_user_id: values.secretaryUserId ?? null,
+        created_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+  },
+}

@@ -1,0 +1,298 @@
+import type { AuthContext } from '../../core/access'
+import type { DbOrTrx } from '../../core/db/database'
+import type { MeetingRow } from '../../core/db/schema'
+
+/** The user's answers to WeChat subscribe requests: each accept is one message the server may send. */
+export const subscribeGrantsRepository = {
+  async pending(db: DbOrTrx, userId: number, purpose: string): Promise<number> {
+    const row = await db
+      .selectFrom('subscribe_grants')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('user_id', '=', userId)
+      .where('purpose', '=', purpose)
+      .where('result', '=', 'accept')
+      .where('used_at', 'is', null)
+      .executeTakeFirstOrThrow()
+    return Number(row.n)
+  },
+
+  async record(
+    db: DbOrTrx,
+    userId: number,
+    purpose: string,
+    results: { templateId: string; result: string }[],
+    now: string,
+  ): Promise<void> {
+    await db
+      .insertInto('subscribe_grants')
+      .values(
+        results.map((r) => ({
+          user_id: userId,
+          template_id: r.templateId,
+          purpose,
+          result: r.result,
+          created_at: now,
+          used_at: null,
+          send_result: null,
+        })),
+      )
+      .execute()
+  },
+
+  /** Unused accepts for that template, oldest first, with the user's openid. */
+  unusedAccepts(db: DbOrTrx, purpose: string, templateId: string) {
+    return db
+      .selectFrom('subscribe_grants as g')
+      .innerJoin('users as u', 'u.id', 'g.user_id')
+      .select(['g.id', 'g.user_id', 'u.openid', 'u.disabled_at'])
+      .where('g.purpose', '=', purpose)
+      .where('g.result', '=', 'accept')
+      .where('g.template_id', '=', templateId)
+      .where('g.used_at', 'is', null)
+      .orderBy('g.id')
+      .execute()
+  },
+
+  /** The user and their approved memberships, as a signed-in request would see them. */
+  async authOf(db: DbOrTrx, userId: number): Promise<AuthContext> {
+    const memberships = await db
+      .selectFrom('memberships')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('status', '=', 'approved')
+      .execute()
+    const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow()
+    return { user, memberships }
+  },
+
+  /** Takes an accept for one message; false when another run took it first. */
+  async claim(db: DbOrTrx, grantId: number, now: string): Promise<boolean> {
+    const claimed = await db
+      .updateTable('subscribe_grants')
+      .set({ used_at: now, send_result: 'sending' })
+      .where('id', '=', grantId)
+      .where('used_at', 'is', null)
+      .executeTakeFirst()
+    return Number(claimed.numUpdatedRows) === 1
+  },
+
+  async recordResult(db: DbOrTrx, grantId: number, sendResult: string): Promise<void> {
+    await db
+      .updateTable('subscribe_grants')
+      .set({ send_result: sendResult })
+      .where('id', '=', grantId)
+      .execute()
+  },
+}
+
+/** Meeting records (三会一课), their attendance and revisions. */
+export const meetingsRepository = {
+  find(db: DbOrTrx, branchId: number, meetingId: number): Promise<MeetingRow | undefined> {
+    return db
+      .selectFrom('meetings')
+      .selectAll()
+      .where('id', '=', meetingId)
+      .where('branch_id', '=', branchId)
+      .executeTakeFirst()
+  },
+
+  attendance(db: DbOrTrx, meetingId: number) {
+    return db
+      .selectFrom('meeting_attendance as a')
+      .innerJoin('party_members as m', 'm.id', 'a.member_id')
+      .select(['a.member_id', 'a.status', 'a.reason', 'a.method', 'm.name', 'm.branch_role'])
+      .where('a.meeting_id', '=', meetingId)
+      .execute()
+  },
+
+  revisions(db: DbOrTrx, meetingId: number) {
+    return db
+      .selectFrom('meeting_revisions as r')
+      .innerJoin('users as u', 'u.id', 'r.changed_by')
+      .select(['r.revision', 'r.reason', 'r.snapshot', 'r.created_at', 'u.name'])
+      .where('r.meeting_id', '=', meetingId)
+      .orderBy('r.revision')
+      .execute()
+  },
+
+  async groupName(db: DbOrTrx, groupId: number): Promise<string | undefined> {
+    const group = await db
+      .selectFrom('party_groups')
+      .select('name')
+      .where('id', '=', groupId)
+      .executeTakeFirst()
+    return group?.name
+  },
+
+  /** A branch's records, newest first (500 at most), optionally in [from, to) and of one type, with their attachment counts. */
+  list(db: DbOrTrx, branchId: number, filter: { range?: [string, string]; type?: string }) {
+    let q = db
+      .selectFrom('meetings as m')
+      .leftJoin('party_groups as g', 'g.id', 'm.group_id')
+      .select((eb) => [
+        'm.id',
+        'm.type',
+        'm.group_id',
+        'g.name as group_name',
+        'm.topic',
+        'm.starts_at',
+        'm.status',
+        'm.expected_count',
+        'm.present_count',
+        'm.revision',
+        eb
+          .selectFrom('evidence_files as f')
+          .select((f) => f.fn.countAll<number>().as('n'))
+          .whereRef('f.meeting_id', '=', 'm.id')
+          .where('f.deleted_at', 'is', null)
+          .as('attachment_count'),
+      ])
+      .where('m.branch_id', '=', branchId)
+    if (filter.range)
+      q = q.where('m.starts_at', '>=', filter.range[0]).where('m.starts_at', '<', filter.range[1])
+    if (filter.type) q = q.where('m.type', '=', filter.type)
+    return q.orderBy('m.starts_at', 'desc').orderBy('m.id', 'desc').limit(500).execute()
+  },
+
+  /** Submitted records of these branches in [from, to) (what compliance counts). */
+  submittedIn(db: DbOrTrx, branchIds: number[], [from, to]: [string, string]) {
+    return db
+      .selectFrom('meetings')
+      .select(['branch_id', 'type', 'starts_at', 'group_id', 'status'])
+      .where('branch_id', 'in', branchIds)
+      .where('status', '=', 'submitted')
+      .where('starts_at', '>=', from)
+      .where('starts_at', '<', to)
+      .execute()
+  },
+
+  /** The start of each branch's latest submitted record. */
+  lastSubmitted(db: DbOrTrx, branchIds: number[]) {
+    if (branchIds.length === 0) return Promise.resolve([])
+    return db
+      .selectFrom('meetings')
+      .select(['branch_id', (eb) => eb.fn.max('starts_at').as('last')])
+      .where('branch_id', 'in', branchIds)
+      .where('status', '=', 'submitted')
+      .groupBy('branch_id')
+      .execute()
+  },
+
+  /** A branch's records in [from, to), oldest first, with their group's name. */
+  ofYear(db: DbOrTrx, branchId: number, [from, to]: [string, string]) {
+    return db
+      .selectFrom('meetings as m')
+      .leftJoin('party_groups as g', 'g.id', 'm.group_id')
+      .selectAll('m')
+      .select('g.name as group_name')
+      .where('m.branch_id', '=', branchId)
+      .where('m.starts_at', '>=', from)
+      .where('m.starts_at', '<', to)
+      .orderBy('m.starts_at')
+      .orderBy('m.id')
+      .execute()
+  },
+
+  /** Who was absent from these records, and why. */
+  absences(db: DbOrTrx, meetingIds: number[]) {
+    if (meetingIds.length === 0) return Promise.resolve([])
+    return db
+      .selectFrom('meeting_attendance as a')
+      .innerJoin('party_members as p', 'p.id', 'a.member_id')
+      .select(['a.meeting_id', 'p.name', 'a.reason'])
+      .where('a.meeting_id', 'in', meetingIds)
+      .where('a.status', '=', 'absent')
+      .execute()
+  },
+
+  /** The branch's latest record of that type. */
+  last(db: DbOrTrx, branchId: number, type: string): Promise<MeetingRow | undefined> {
+    return db
+      .selectFrom('meetings')
+      .selectAll()
+      .where('branch_id', '=', branchId)
+      .where('type', '=', type)
+      .orderBy('starts_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+  },
+
+  /** Active members of the branch, or of one of its groups. */
+  async rollIds(db: DbOrTrx, branchId: number, groupId: number | null): Promise<number[]> {
+    let q = db
+      .selectFrom('party_members')
+      .select(['id'])
+      .where('branch_id', '=', branchId)
+      .where('active', '=', 1)
+    if (groupId !== null) q = q.where('group_id', '=', groupId)
+    return (await q.execute()).map((r) => r.id)
+  },
+
+  /** Among these members, those whose account signed in to the event. */
+  async membersSignedIn(db: DbOrTrx, eventId: number, memberIds: number[]): Promise<Set<number>> {
+    const rows = await db
+      .selectFrom('party_members as m')
+      .innerJoin('sign_ins as s', 's.user_id', 'm.user_id')
+      .select('m.id')
+      .where('s.event_id', '=', eventId)
+      .where('m.id', 'in', memberIds)
+      .execute()
+    return new Set(rows.map((r) => r.id))
+  },
+
+  insert(db: DbOrTrx, values: Omit<MeetingRow, 'id'>): Promise<MeetingRow> {
+    return db.insertInto('meetings').values(values).returningAll().executeTakeFirstOrThrow()
+  },
+
+  update(db: DbOrTrx, id: number, values: Partial<Omit<MeetingRow, 'id'>>): Promise<MeetingRow> {
+    return db
+      .updateTable('meetings')
+      .set(values)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+  },
+
+  async insertRevision(
+    db: DbOrTrx,
+    values: {
+      meeting_id: number
+      revision: number
+      reason: string
+      snapshot: string
+      changed_by: number
+      created_at: string
+    },
+  ): Promise<void> {
+    await db.insertInto('meeting_revisions').values(values).execute()
+  },
+
+  /** Replaces a record's attendance. */
+  async setAttendance(
+    db: DbOrTrx,
+    meetingId: number,
+    attendance: {
+      memberId: number
+      status: 'present' | 'absent'
+      reason: string | null
+      method: 'tick' | 'scan'
+    }[],
+    replace: boolean,
+  ): Promise<void> {
+    if (replace) await db.deleteFrom('meeting_attendance').where('meeting_id', '=', meetingId).execute()
+    if (attendance.length)
+      await db
+        .insertInto('meeting_attendance')
+        .values(
+          attendance.map((a) => ({
+            meeting_id: meetingId,
+            member_id: a.memberId,
+            status: a.status,
+            reason: a.reason,
+            method: a.method,
+          })),
+        )
+        .execute()
+  },
+}

@@ -1,0 +1,184 @@
+import { supervisedEnterpriseIds } from '../../core/access'
+import { exists, type DbOrTrx } from '../../core/db/database'
+import type { PartyBranchRow, PartyMemberRow } from '../../core/db/schema'
+import { BRANCH_WRITER_ROLES, type TBranchRole } from '../../../src/models/meeting'
+
+const MEMBER_COLUMNS = ['id', 'branch_id', 'user_id', 'name', 'branch_role', 'group_id', 'active'] as const
+export type MemberRow = Pick<PartyMemberRow, (typeof MEMBER_COLUMNS)[number]> & { branch_role: TBranchRole }
+
+/** Branches, their roll (党员) and 党小组. */
+export const branchesRepository = {
+  /** The branch of that enterprise, with the enterprise's name. */
+  async find(db: DbOrTrx, enterpriseId: number, branchId: number) {
+    const found = await db
+      .selectFrom('party_branches as b')
+      .innerJoin('enterprises as e', 'e.id', 'b.enterprise_id')
+      .selectAll('b')
+      .select('e.name as enterprise_name')
+      .where('b.id', '=', branchId)
+      .where('b.enterprise_id', '=', enterpriseId)
+      .executeTakeFirst()
+    if (!found) return undefined
+    const { enterprise_name, ...branch } = found
+    return { branch: branch as PartyBranchRow, enterpriseName: enterprise_name }
+  },
+
+  /** Whether the user is an active member of the branch (of its committee, with `committee`). */
+  async isActiveMember(db: DbOrTrx, branchId: number, userId: number, committee = false): Promise<boolean> {
+    let q = db
+      .selectFrom('party_members')
+      .select('id')
+      .where('branch_id', '=', branchId)
+      .where('user_id', '=', userId)
+      .where('active', '=', 1)
+    if (committee) q = q.where('branch_role', 'in', [...BRANCH_WRITER_ROLES])
+    return (await q.executeTakeFirst()) !== undefined
+  },
+
+  async members(db: DbOrTrx, branchId: number): Promise<MemberRow[]> {
+    const rows = await db
+      .selectFrom('party_members')
+      .select([...MEMBER_COLUMNS])
+      .where('branch_id', '=', branchId)
+      .orderBy('id')
+      .execute()
+    return rows as MemberRow[]
+  },
+
+  /** The groups of these branches, lowest id first. */
+  groupsOf(db: DbOrTrx, branchIds: number[]) {
+    return db
+      .selectFrom('party_groups')
+      .select(['id', 'name', 'branch_id', 'created_at'])
+      .where('branch_id', 'in', branchIds)
+      .orderBy('id')
+      .execute()
+  },
+
+  /** Every branch of the enterprises the departments supervise (all with `null`), with the enterprise's name. */
+  listSupervised(db: DbOrTrx, departmentIds: number[] | null) {
+    let q = db
+      .selectFrom('party_branches as b')
+      .innerJoin('enterprises as e', 'e.id', 'b.enterprise_id')
+      .select(['b.id', 'b.name', 'b.enterprise_id', 'b.created_at', 'e.name as enterprise_name'])
+    if (departmentIds) q = q.where('b.enterprise_id', 'in', supervisedEnterpriseIds(db, departmentIds))
+    return q.orderBy('b.enterprise_id').orderBy('b.id').execute()
+  },
+
+  groups(db: DbOrTrx, branchId: number) {
+    return db
+      .selectFrom('party_groups')
+      .select(['id', 'name'])
+      .where('branch_id', '=', branchId)
+      .orderBy('id')
+      .execute()
+  },
+
+  user(db: DbOrTrx, userId: number) {
+    return db.selectFrom('users').select(['id', 'name']).where('id', '=', userId).executeTakeFirst()
+  },
+
+  /** The user's active places on branch rolls. */
+  async rollPlacesOf(db: DbOrTrx, userId: number) {
+    const rows = await db
+      .selectFrom('party_members')
+      .select(['branch_id', 'branch_role'])
+      .where('user_id', '=', userId)
+      .where('active', '=', 1)
+      .execute()
+    return rows as { branch_id: number; branch_role: TBranchRole }[]
+  },
+
+  /** Branches where the user is secretary, or among `branchIds`, or of the `enterpriseIds`, lowest id first. */
+  listFor(db: DbOrTrx, userId: number, branchIds: number[], enterpriseIds: number[]) {
+    return db
+      .selectFrom('party_branches as b')
+      .innerJoin('enterprises as e', 'e.id', 'b.enterprise_id')
+      .select(['b.id', 'b.name', 'b.enterprise_id', 'b.secretary_user_id', 'e.name as enterprise_name'])
+      .where((eb) =>
+        eb.or([
+          eb('b.secretary_user_id', '=', userId),
+          ...(branchIds.length ? [eb('b.id', 'in', branchIds)] : []),
+          ...(enterpriseIds.length ? [eb('b.enterprise_id', 'in', enterpriseIds)] : []),
+        ]),
+      )
+      .orderBy('b.id')
+      .execute()
+  },
+
+  async groupInBranch(db: DbOrTrx, branchId: number, groupId: number): Promise<boolean> {
+    return exists(
+      db.selectFrom('party_groups').select('id').where('id', '=', groupId).where('branch_id', '=', branchId),
+    )
+  },
+
+  async groupNamed(db: DbOrTrx, branchId: number, name: string): Promise<boolean> {
+    return exists(
+      db.selectFrom('party_groups').select('id').where('branch_id', '=', branchId).where('name', '=', name),
+    )
+  },
+
+  insertGroup(db: DbOrTrx, branchId: number, name: string, now: string) {
+    return db
+      .insertInto('party_groups')
+      .values({ branch_id: branchId, name, created_at: now })
+      .returning(['id', 'name'])
+      .executeTakeFirstOrThrow()
+  },
+
+  async isApprovedEnterpriseMember(db: DbOrTrx, enterpriseId: number, userId: number): Promise<boolean> {
+    return exists(
+      db
+        .selectFrom('memberships')
+        .select('id')
+        .where('user_id', '=', userId)
+        .where('organisation_kind', '=', 'enterprise')
+        .where('organisation_id', '=', enterpriseId)
+        .where('status', '=', 'approved'),
+    )
+  },
+
+  /** Whether the user is on the branch's roll already (active or not). */
+  async onRoll(db: DbOrTrx, branchId: number, userId: number): Promise<boolean> {
+    return exists(
+      db
+        .selectFrom('party_members')
+        .select('id')
+        .where('branch_id', '=', branchId)
+        .where('user_id', '=', userId),
+    )
+  },
+
+  async memberExists(db: DbOrTrx, branchId: number, memberId: number): Promise<boolean> {
+    return exists(
+      db
+        .selectFrom('party_members')
+        .select('id')
+        .where('id', '=', memberId)
+        .where('branch_id', '=', branchId),
+    )
+  },
+
+  async insertMember(db: DbOrTrx, values: Omit<PartyMemberRow, 'id'>): Promise<MemberRow> {
+    const row = await db
+      .insertInto('party_members')
+      .values(values)
+      .returning([...MEMBER_COLUMNS])
+      .executeTakeFirstOrThrow()
+    return row as MemberRow
+  },
+
+  async updateMember(
+    db: DbOrTrx,
+    memberId: number,
+    values: Partial<Omit<PartyMemberRow, 'id' | 'branch_id' | 'created_at'>>,
+  ): Promise<MemberRow> {
+    const row = await db
+      .updateTable('party_members')
+      .set(values)
+      .where('id', '=', memberId)
+      .returning([...MEMBER_COLUMNS])
+      .executeTakeFirstOrThrow()
+    return row as MemberRow
+  },
+}

@@ -1,0 +1,134 @@
+import { sql } from 'kysely'
+import type { DbOrTrx } from '../../core/db/database'
+import type { PledgeRow, PledgeSignatureRow } from '../../core/db/schema'
+
+/** The columns the chain check reads: everything but the text and the signature image. */
+export type PledgeMeta = Omit<PledgeRow, 'text'>
+export type SignatureMeta = Omit<PledgeSignatureRow, 'signature_png'>
+
+export const PLEDGE_META = [
+  'id',
+  'code',
+  'kind',
+  'template_id',
+  'enterprise_id',
+  'department_id',
+  'text_sha256',
+  'status',
+  'started_by',
+  'started_side',
+  'created_at',
+  'effective_at',
+  'withdrawn_at',
+  'withdrawn_by',
+  'withdraw_reason',
+] as const
+export const SIGNATURE_META = [
+  'id',
+  'pledge_id',
+  'side',
+  'signer_user_id',
+  'signer_name',
+  'organisation_kind',
+  'organisation_id',
+  'text_sha256',
+  'signature_sha256',
+  'signed_at',
+  'ip',
+  'user_agent',
+  'chain_seq',
+] as const
+
+/** The keyed hash chain, and the raw rows its check reads (never through a view: tampering must show). */
+export const chainRepository = {
+  /** The next entry: the previous one's seq and mac (PostgreSQL: under an advisory lock, one appender at a time). */
+  async last(db: DbOrTrx, dialect: 'sqlite' | 'postgres') {
+    if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${500601})`.execute(db)
+    return db
+      .selectFrom('pledge_chain')
+      .select(['seq', 'mac'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+  },
+
+  async append(
+    db: DbOrTrx,
+    values: {
+      seq: number
+      pledge_id: number
+      signature_id: number | null
+      action: 'sign' | 'withdraw'
+      payload: string
+      prev_mac: string
+      mac: string
+      created_at: string
+    },
+  ): Promise<void> {
+    await db.insertInto('pledge_chain').values(values).execute()
+  },
+
+  async templateVersions(db: DbOrTrx): Promise<Map<number, number>> {
+    const rows = await db.selectFrom('pledge_templates').select(['id', 'version']).execute()
+    return new Map(rows.map((r) => [r.id, r.version]))
+  },
+
+  /** Up to `limit` entries after `after` (and up to `uptoSeq`), in order. */
+  entriesAfter(db: DbOrTrx, after: number, limit: number, uptoSeq?: number) {
+    let q = db.selectFrom('pledge_chain').selectAll().where('seq', '>', after)
+    if (uptoSeq !== undefined) q = q.where('seq', '<=', uptoSeq)
+    return q.orderBy('seq').limit(limit).execute()
+  },
+
+  pledgeMeta(db: DbOrTrx, ids: number[]): Promise<PledgeMeta[]> {
+    return db.selectFrom('pledges').select(PLEDGE_META).where('id', 'in', ids).execute()
+  },
+
+  signatureMeta(db: DbOrTrx, ids: number[]): Promise<SignatureMeta[]> {
+    if (ids.length === 0) return Promise.resolve([])
+    return db.selectFrom('pledge_signatures').select(SIGNATURE_META).where('id', 'in', ids).execute()
+  },
+
+  signatureMetaOfPledge(db: DbOrTrx, pledgeId: number): Promise<SignatureMeta[]> {
+    return db
+      .selectFrom('pledge_signatures')
+      .select(SIGNATURE_META)
+      .where('pledge_id', '=', pledgeId)
+      .execute()
+  },
+
+  entriesOfPledge(db: DbOrTrx, pledgeId: number) {
+    return db
+      .selectFrom('pledge_chain')
+      .select(['seq', 'signature_id', 'action'])
+      .where('pledge_id', '=', pledgeId)
+      .execute()
+  },
+
+  /** A signature's image and its pledge's text, as stored. */
+  signedContent(db: DbOrTrx, signatureId: number) {
+    return db
+      .selectFrom('pledge_signatures as s')
+      .innerJoin('pledges as p', 'p.id', 's.pledge_id')
+      .select(['s.signature_png', 'p.text'])
+      .where('s.id', '=', signatureId)
+      .executeTakeFirstOrThrow()
+  },
+
+  async signaturePng(db: DbOrTrx, signatureId: number): Promise<string> {
+    const row = await db
+      .selectFrom('pledge_signatures')
+      .select('signature_png')
+      .where('id', '=', signatureId)
+      .executeTakeFirstOrThrow()
+    return row.signature_png
+  },
+
+  pledgeByCode(db: DbOrTrx, code: string): Promise<PledgeRow | undefined> {
+    return db.selectFrom('pledges').selectAll().where('code', '=', code).executeTakeFirst()
+  },
+
+  allPledges(db: DbOrTrx): Promise<PledgeRow[]> {
+    return db.selectFrom('pledges').selectAll().orderBy('id').execute()
+  },
+}

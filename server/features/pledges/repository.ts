@@ -1,0 +1,363 @@
+import type { Selectable } from 'kysely'
+import { supervisedEnterpriseIds } from '../../core/access'
+import { exists, type DbOrTrx } from '../../core/db/database'
+import type { PledgeRow, PledgeSignatureRow, PledgeTemplateTable } from '../../core/db/schema'
+
+export type TemplateRow = Selectable<PledgeTemplateTable>
+
+/** Names of the organisations, users and template versions a list of pledges refers to. */
+export interface PledgeNames {
+  enterprise: Map<number, string>
+  department: Map<number, string>
+  user: Map<number, string>
+  version: Map<number, number>
+}
+
+async function namesById(db: DbOrTrx, table: 'enterprises' | 'departments' | 'users', ids: number[]) {
+  if (ids.length === 0) return new Map<number, string>()
+  const rows = await db.selectFrom(table).select(['id', 'name']).where('id', 'in', ids).execute()
+  return new Map(rows.map((r) => [r.id, r.name]))
+}
+
+export const pledgeTemplatesRepository = {
+  /** The newest version of each kind. */
+  async latestVersions(db: DbOrTrx): Promise<Map<string, number>> {
+    const rows = await db
+      .selectFrom('pledge_templates')
+      .select(['kind', (eb) => eb.fn.max<number>('version').as('v')])
+      .groupBy('kind')
+      .execute()
+    return new Map(rows.map((r) => [r.kind, Number(r.v)]))
+  },
+
+  async hasKind(db: DbOrTrx, kind: string): Promise<boolean> {
+    return exists(db.selectFrom('pledge_templates').select('id').where('kind', '=', kind).limit(1))
+  },
+
+  insert(db: DbOrTrx, values: Omit<TemplateRow, 'id'>): Promise<TemplateRow> {
+    return db.insertInto('pledge_templates').values(values).returningAll().executeTakeFirstOrThrow()
+  },
+
+  /** By kind, newest version first. */
+  list(db: DbOrTrx, kind?: string): Promise<TemplateRow[]> {
+    let q = db.selectFrom('pledge_templates').selectAll()
+    if (kind) q = q.where('kind', '=', kind)
+    return q.orderBy('kind').orderBy('version', 'desc').execute()
+  },
+
+  byId(db: DbOrTrx, id: number): Promise<TemplateRow | undefined> {
+    return db.selectFrom('pledge_templates').selectAll().where('id', '=', id).executeTakeFirst()
+  },
+
+  async newestVersion(db: DbOrTrx, kind: string): Promise<number> {
+    const newest = await db
+      .selectFrom('pledge_templates')
+      .select((eb) => eb.fn.max<number>('version').as('v'))
+      .where('kind', '=', kind)
+      .executeTakeFirstOrThrow()
+    return Number(newest.v)
+  },
+}
+
+export const pledgesRepository = {
+  byId(db: DbOrTrx, id: number): Promise<PledgeRow | undefined> {
+    return db.selectFrom('pledges').selectAll().where('id', '=', id).executeTakeFirst()
+  },
+
+  async hasSigned(db: DbOrTrx, pledgeId: number, userId: number): Promise<boolean> {
+    return exists(
+      db
+        .selectFrom('pledge_signatures')
+        .select('id')
+        .where('pledge_id', '=', pledgeId)
+        .where('signer_user_id', '=', userId),
+    )
+  },
+
+  async names(db: DbOrTrx, pledges: PledgeRow[]): Promise<PledgeNames> {
+    const templateIds = [...new Set(pledges.map((p) => p.template_id))]
+    const [enterprise, department, user, versions] = await Promise.all([
+      namesById(db, 'enterprises', [...new Set(pledges.map((p) => p.enterprise_id))]),
+      namesById(db, 'departments', [
+        ...new Set(pledges.flatMap((p) => (p.department_id ? [p.department_id] : []))),
+      ]),
+      namesById(db, 'users', [...new Set(pledges.map((p) => p.started_by))]),
+      templateIds.length
+        ? db.selectFrom('pledge_templates').select(['id', 'version']).where('id', 'in', templateIds).execute()
+        : [],
+    ])
+    return { enterprise, department, user, version: new Map(versions.map((r) => [r.id, r.version])) }
+  },
+
+  /** A pledge's signatures in signing order, with each signer's phone and organisation's name. */
+  async signatures(db: DbOrTrx, pledgeId: number) {
+    const rows = await db
+      .selectFrom('pledge_signatures as s')
+      .innerJoin('users as u', 'u.id', 's.signer_user_id')
+      .selectAll('s')
+      .select('u.phone')
+      .where('s.pledge_id', '=', pledgeId)
+      .orderBy('s.signed_at')
+      .orderBy('s.id')
+      .execute()
+    const ids = (kind: string) =>
+      rows.filter((r) => r.organisation_kind === kind).map((r) => r.organisation_id)
+    const [enterprises, departments] = await Promise.all([
+      namesById(db, 'enterprises', ids('enterprise')),
+      namesById(db, 'departments', ids('department')),
+    ])
+    return rows.map((row) => ({
+      row,
+      organisationName:
+        (row.organisation_kind === 'enterprise' ? enterprises : departments).get(row.organisation_id) ?? '',
+    }))
+  },
+
+  async userName(db: DbOrTrx, userId: number): Promise<string | undefined> {
+    const user = await db.selectFrom('users').select('name').where('id', '=', userId).executeTakeFirst()
+    return user?.name
+  },
+
+  /**
+   * The caller's pledges, newest first (200 at most): started or signed by them, the non-personal ones of
+   * enterprises they head, the two-sided ones of departments where they are a cadre.
+   */
+  listForUser(db: DbOrTrx, userId: number, headOf: number[], officialOf: number[]): Promise<PledgeRow[]> {
+    return db
+      .selectFrom('pledges')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb('started_by', '=', userId),
+          eb(
+            'id',
+            'in',
+            eb.selectFrom('pledge_signatures').select('pledge_id').where('signer_user_id', '=', userId),
+          ),
+          ...(headOf.length
+            ? [eb.and([eb('kind', '!=', 'personal'), eb('enterprise_id', 'in', headOf)])]
+            : []),
+          ...(officialOf.length
+            ? [eb.and([eb('kind', '=', 'government_business'), eb('department_id', 'in', officialOf)])]
+            : []),
+        ]),
+      )
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(200)
+      .execute()
+  },
+
+  /** For the caller's personal pledge this year: their enterprises, where they signed, when they were last reminded. */
+  async personalPledgeFacts(
+    db: DbOrTrx,
+    userId: number,
+    enterpriseIds: number[],
+    year: number,
+    [from, to]: [string, string],
+  ) {
+    const [enterprises, signed, reminders] = await Promise.all([
+      db
+        .selectFrom('enterprises')
+        .select(['id', 'name'])
+        .where('id', 'in', enterpriseIds)
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('pledges')
+        .select('enterprise_id')
+        .where('kind', '=', 'personal')
+        .where('started_by', '=', userId)
+        .where('status', '=', 'effective')
+        .where('created_at', '>=', from)
+        .where('created_at', '<', to)
+        .execute(),
+      db
+        .selectFrom('pledge_reminders')
+        .select(['enterprise_id', (eb) => eb.fn.max('created_at').as('at')])
+        .where('user_id', '=', userId)
+        .where('year', '=', year)
+        .groupBy('enterprise_id')
+        .execute(),
+    ])
+    return {
+      enterprises,
+      signedIn: new Set(signed.map((s) => s.enterprise_id)),
+      remindedAt: new Map(reminders.map((r) => [r.enterprise_id, String(r.at)])),
+    }
+  },
+
+  enterprise(db: DbOrTrx, id: number) {
+    return db
+      .selectFrom('enterprises')
+      .select(['id', 'name', 'ownership'])
+      .where('id', '=', id)
+      .executeTakeFirst()
+  },
+
+  department(db: DbOrTrx, id: number) {
+    return db.selectFrom('departments').select(['id', 'name']).where('id', '=', id).executeTakeFirst()
+  },
+
+  /** Whether an effective one-sided pledge of that kind was made in [from, to) (by `startedBy`, when given). */
+  async hasEffective(
+    db: DbOrTrx,
+    kind: string,
+    enterpriseId: number,
+    [from, to]: [string, string],
+    startedBy?: number,
+  ): Promise<boolean> {
+    let q = db
+      .selectFrom('pledges as p')
+      .select('p.id')
+      .where('p.kind', '=', kind)
+      .where('p.enterprise_id', '=', enterpriseId)
+      .where('p.status', '=', 'effective')
+      .where('p.created_at', '>=', from)
+      .where('p.created_at', '<', to)
+    if (startedBy !== undefined) q = q.where('p.started_by', '=', startedBy)
+    return (await q.executeTakeFirst()) !== undefined
+  },
+
+  insert(db: DbOrTrx, values: Omit<PledgeRow, 'id'>): Promise<PledgeRow> {
+    return db.insertInto('pledges').values(values).returningAll().executeTakeFirstOrThrow()
+  },
+
+  /** Moves a pending pledge on (effective, or withdrawn); false when it was not pending any more. */
+  async leavePending(
+    db: DbOrTrx,
+    id: number,
+    values: Partial<
+      Pick<PledgeRow, 'status' | 'effective_at' | 'withdrawn_at' | 'withdrawn_by' | 'withdraw_reason'>
+    >,
+  ): Promise<boolean> {
+    const updated = await db
+      .updateTable('pledges')
+      .set(values)
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst()
+    return Number(updated.numUpdatedRows) === 1
+  },
+
+  /** One side's signature; undefined when that side has signed already. */
+  insertSignature(
+    db: DbOrTrx,
+    values: Omit<PledgeSignatureRow, 'id'>,
+  ): Promise<PledgeSignatureRow | undefined> {
+    return db
+      .insertInto('pledge_signatures')
+      .values(values)
+      .onConflict((oc) => oc.columns(['pledge_id', 'side']).doNothing())
+      .returningAll()
+      .executeTakeFirst()
+  },
+
+  async setSignatureChainSeq(db: DbOrTrx, signatureId: number, seq: number): Promise<void> {
+    await db.updateTable('pledge_signatures').set({ chain_seq: seq }).where('id', '=', signatureId).execute()
+  },
+
+  enterpriseByCreditCode(db: DbOrTrx, creditCode: string) {
+    return db
+      .selectFrom('enterprises')
+      .select(['id', 'name'])
+      .where('credit_code', '=', creditCode)
+      .executeTakeFirst()
+  },
+}
+
+/** Coverage: who signed this year, reminders, and the counts per enterprise. */
+export const pledgeCoverageRepository = {
+  enterprise(db: DbOrTrx, enterpriseId: number) {
+    return db
+      .selectFrom('enterprises')
+      .select(['id', 'name'])
+      .where('id', '=', enterpriseId)
+      .executeTakeFirstOrThrow()
+  },
+
+  /** The enterprise's approved members, in order of their accounts. */
+  approvedMembers(db: DbOrTrx, enterpriseId: number) {
+    return db
+      .selectFrom('users as u')
+      .select(['u.id', 'u.name', 'u.phone'])
+      .where('u.id', 'in', (eb) =>
+        eb
+          .selectFrom('memberships')
+          .select('user_id')
+          .where('organisation_kind', '=', 'enterprise')
+          .where('organisation_id', '=', enterpriseId)
+          .where('status', '=', 'approved'),
+      )
+      .orderBy('u.id')
+      .execute()
+  },
+
+  /** The enterprise's effective personal pledges in [from, to), oldest first. */
+  personalSigned(db: DbOrTrx, enterpriseId: number, [from, to]: [string, string]) {
+    return db
+      .selectFrom('pledges')
+      .select(['started_by', 'created_at', 'code'])
+      .where('kind', '=', 'personal')
+      .where('enterprise_id', '=', enterpriseId)
+      .where('status', '=', 'effective')
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to)
+      .orderBy('created_at')
+      .execute()
+  },
+
+  /** When each member was last reminded this year. */
+  lastReminders(db: DbOrTrx, enterpriseId: number, year: number) {
+    return db
+      .selectFrom('pledge_reminders')
+      .select(['user_id', (eb) => eb.fn.max('created_at').as('at')])
+      .where('enterprise_id', '=', enterpriseId)
+      .where('year', '=', year)
+      .groupBy('user_id')
+      .execute()
+  },
+
+  async insertReminders(
+    db: DbOrTrx,
+    rows: { enterprise_id: number; user_id: number; year: number; sent_by: number; created_at: string }[],
+  ): Promise<void> {
+    await db.insertInto('pledge_reminders').values(rows).execute()
+  },
+
+  /** The enterprises these departments supervise (all with `null`), lowest id first, 5,000 at most. */
+  enterprisesSupervised(db: DbOrTrx, departmentIds: number[] | null) {
+    let q = db.selectFrom('enterprises').select(['id', 'name', 'ownership'])
+    if (departmentIds) q = q.where('id', 'in', supervisedEnterpriseIds(db, departmentIds))
+    return q.orderBy('id').limit(5000).execute()
+  },
+
+  memberCounts(db: DbOrTrx, enterpriseIds: number[]) {
+    return db
+      .selectFrom('memberships')
+      .select(['organisation_id', (eb) => eb.fn.count<number>('user_id').distinct().as('n')])
+      .where('organisation_kind', '=', 'enterprise')
+      .where('status', '=', 'approved')
+      .where('organisation_id', 'in', enterpriseIds)
+      .groupBy('organisation_id')
+      .execute()
+  },
+
+  /** Pledges in [from, to) per enterprise, kind and status: distinct signers (`people`) and pledges (`n`). */
+  pledgeCounts(db: DbOrTrx, enterpriseIds: number[], [from, to]: [string, string]) {
+    return db
+      .selectFrom('pledges')
+      .select([
+        'enterprise_id',
+        'kind',
+        'status',
+        (eb) => eb.fn.count<number>('started_by').distinct().as('people'),
+        (eb) => eb.fn.countAll<number>().as('n'),
+      ])
+      .where('enterprise_id', 'in', enterpriseIds)
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to)
+      .groupBy(['enterprise_id', 'kind', 'status'])
+      .execute()
+  },
+}

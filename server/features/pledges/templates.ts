@@ -1,0 +1,110 @@
+import { isoAt } from '../../core/clock'
+import type { Transaction } from 'kysely'
+import type { Database } from '../../core/db/schema'
+import type { DbOrTrx } from '../../core/db/database'
+import { notFound } from '../../core/errors'
+import { MAX_ID, type AuthContext } from '../../core/access'
+import type { WriteOutcome } from '../../core/writes'
+import {
+  PLEDGE_KINDS,
+  ZPledgeTemplateContent,
+  type TPledgeKind,
+  type TPledgeTemplate,
+  type TPledgeTemplateContent,
+  type TPledgeTemplateContentInput,
+} from '../../../src/models/pledge'
+import { pledgeTemplatesRepository, type TemplateRow } from './repository'
+
+/** Pledge templates: the programme's texts, versioned; the office publishes the next version. */
+
+type Trx = Transaction<Database>
+
+export function parseContent(text: string): TPledgeTemplateContent {
+  return ZPledgeTemplateContent.parse(JSON.parse(text))
+}
+
+export function latestVersions(db: DbOrTrx): Promise<Map<string, number>> {
+  return pledgeTemplatesRepository.latestVersions(db)
+}
+
+export function toTemplate(row: TemplateRow, latest: Map<string, number>): TPledgeTemplate {
+  return {
+    id: row.id,
+    kind: row.kind as TPledgeKind,
+    version: row.version,
+    content: parseContent(row.content),
+    note: row.note,
+    createdAt: row.created_at,
+    current: latest.get(row.kind) === row.version,
+  }
+}
+
+/** Programme content, loaded at every start: version `version` of each kind that has no version yet. */
+export async function ensurePledgeTemplates(
+  trx: DbOrTrx,
+  version: number,
+  templates: Record<TPledgeKind, TPledgeTemplateContentInput>,
+  note: string,
+  now: number,
+): Promise<number> {
+  let added = 0
+  for (const kind of PLEDGE_KINDS) {
+    if (await pledgeTemplatesRepository.hasKind(trx, kind)) continue
+    await pledgeTemplatesRepository.insert(trx, {
+      kind,
+      version,
+      content: JSON.stringify(ZPledgeTemplateContent.parse(templates[kind])),
+      note,
+      created_by: null,
+      created_at: isoAt(now),
+    })
+    added += 1
+  }
+  return added
+}
+
+export async function listTemplates(
+  db: DbOrTrx,
+  query: { kind?: TPledgeKind; all?: boolean },
+): Promise<TPledgeTemplate[]> {
+  const latest = await latestVersions(db)
+  const rows = await pledgeTemplatesRepository.list(db, query.kind)
+  const templates = rows.map((r) => toTemplate(r, latest))
+  const list = query.all ? templates : templates.filter((t) => t.current)
+  return list.sort(
+    (a, b) => PLEDGE_KINDS.indexOf(a.kind) - PLEDGE_KINDS.indexOf(b.kind) || b.version - a.version,
+  )
+}
+
+export async function templateById(db: DbOrTrx, id: number): Promise<TPledgeTemplate> {
+  if (id > MAX_ID) throw notFound()
+  const row = await pledgeTemplatesRepository.byId(db, id)
+  if (!row) throw notFound()
+  return toTemplate(row, await latestVersions(db))
+}
+
+/** The office edits a template by publishing its next version; signed pledges keep theirs. */
+export async function publishTemplate(
+  trx: Trx,
+  auth: AuthContext,
+  body: { kind: TPledgeKind; content: TPledgeTemplateContent; note?: string | null },
+  now: number,
+): Promise<WriteOutcome<TPledgeTemplate>> {
+  const latest = await latestVersions(trx)
+  const version = (latest.get(body.kind) ?? 0) + 1
+  const row = await pledgeTemplatesRepository.insert(trx, {
+    kind: body.kind,
+    version,
+    content: JSON.stringify(body.content),
+    note: body.note ?? null,
+    created_by: auth.user.id,
+    created_at: isoAt(now),
+  })
+  latest.set(body.kind, version)
+  return {
+    result: toTemplate(row, latest),
+    entityType: 'pledge_template',
+    entityId: row.id,
+    detail: { kind: body.kind, version },
+  }
+}

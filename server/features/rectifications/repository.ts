@@ -1,0 +1,147 @@
+import type { Selectable } from 'kysely'
+import type { DbOrTrx } from '../../core/db/database'
+import type { RectificationTable } from '../../core/db/schema'
+import type { TRectificationStatus } from '../../../src/models/assessment'
+
+export type RectificationRow = Selectable<RectificationTable>
+
+export interface RectificationHistoryRow {
+  fromStatus: TRectificationStatus | null
+  toStatus: TRectificationStatus
+  actorName: string | null
+  comment: string | null
+  createdAt: string
+}
+
+export const rectificationsRepository = {
+  /** The 整改 of that enterprise with the enterprise's name; another enterprise's id finds nothing. */
+  find(db: DbOrTrx, enterpriseId: number, id: number) {
+    return db
+      .selectFrom('rectifications as r')
+      .innerJoin('enterprises as e', 'e.id', 'r.enterprise_id')
+      .selectAll('r')
+      .select('e.name as enterprise_name')
+      .where('r.id', '=', id)
+      .where('r.enterprise_id', '=', enterpriseId)
+      .executeTakeFirst()
+  },
+
+  /** An enterprise's 整改 ids, earliest deadline first. */
+  async idsOfEnterprise(db: DbOrTrx, enterpriseId: number): Promise<number[]> {
+    const rows = await db
+      .selectFrom('rectifications')
+      .select('id')
+      .where('enterprise_id', '=', enterpriseId)
+      .orderBy('deadline')
+      .orderBy('id')
+      .execute()
+    return rows.map((r) => r.id)
+  },
+
+  async history(db: DbOrTrx, id: number): Promise<RectificationHistoryRow[]> {
+    const rows = await db
+      .selectFrom('rectification_events as ev')
+      .leftJoin('users as u', 'u.id', 'ev.actor_id')
+      .select(['ev.from_status', 'ev.to_status', 'ev.comment', 'ev.created_at', 'u.name'])
+      .where('ev.rectification_id', '=', id)
+      .orderBy('ev.id')
+      .execute()
+    return rows.map((h) => ({
+      fromStatus: h.from_status as TRectificationStatus | null,
+      toStatus: h.to_status as TRectificationStatus,
+      actorName: h.name,
+      comment: h.comment,
+      createdAt: h.created_at,
+    }))
+  },
+
+  /** A new 待整改 item with the first entry of its history. */
+  async open(
+    db: DbOrTrx,
+    values: Pick<
+      RectificationRow,
+      'enterprise_id' | 'source' | 'assessment_id' | 'item_code' | 'title' | 'detail' | 'deadline'
+    > & { created_by: number },
+    comment: string,
+    now: string,
+  ): Promise<number> {
+    const rect = await db
+      .insertInto('rectifications')
+      .values({ ...values, status: 'open', response: null, created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await this.recordEvent(db, rect.id, null, 'open', values.created_by, comment, now)
+    return rect.id
+  },
+
+  /** Moves the item from `from` to `to`; false when it was not in `from` any more. */
+  async transition(
+    db: DbOrTrx,
+    id: number,
+    from: TRectificationStatus,
+    to: TRectificationStatus,
+    now: string,
+    extra: { response?: string } = {},
+  ): Promise<boolean> {
+    const updated = await db
+      .updateTable('rectifications')
+      .set({
+        status: to,
+        updated_at: now,
+        ...(extra.response !== undefined ? { response: extra.response } : {}),
+      })
+      .where('id', '=', id)
+      .where('status', '=', from)
+      .executeTakeFirst()
+    return Number(updated.numUpdatedRows) === 1
+  },
+
+  async recordEvent(
+    db: DbOrTrx,
+    id: number,
+    from: TRectificationStatus | null,
+    to: TRectificationStatus,
+    actorId: number,
+    comment: string | null,
+    now: string,
+  ): Promise<void> {
+    await db
+      .insertInto('rectification_events')
+      .values({
+        rectification_id: id,
+        from_status: from,
+        to_status: to,
+        actor_id: actorId,
+        comment,
+        created_at: now,
+      })
+      .execute()
+  },
+
+  /** The name of the first department (lowest id) through which the caller may issue a notice to the enterprise. */
+  async issuerName(db: DbOrTrx, userId: number, enterpriseId: number): Promise<string | undefined> {
+    const issuer = await db
+      .selectFrom('memberships as m')
+      .innerJoin('departments as d', 'd.id', 'm.organisation_id')
+      .select('d.name')
+      .where('m.user_id', '=', userId)
+      .where('m.organisation_kind', '=', 'department')
+      .where('m.status', '=', 'approved')
+      .where((eb) =>
+        eb.or([
+          eb('m.role', '=', 'office'),
+          eb(
+            'm.organisation_id',
+            'in',
+            eb
+              .selectFrom('supervision_links')
+              .select('department_id')
+              .where('enterprise_id', '=', enterpriseId),
+          ),
+        ]),
+      )
+      .orderBy('d.id')
+      .executeTakeFirst()
+    return issuer?.name
+  },
+}

@@ -1,0 +1,175 @@
+import type { DbOrTrx } from '../../core/db/database'
+import { AppError, notFound } from '../../core/errors'
+import type { AuthContext } from '../../core/access'
+import { isoAt } from '../../core/clock'
+import type { WriteOutcome } from '../../core/writes'
+import {
+  isOverdue,
+  type TRectification,
+  type TRectificationNotice,
+  type TRectificationStatus,
+} from '../../../src/models/assessment'
+import type { FileLinkSigner } from '../files/store'
+import { filesRepository, toEvidenceFile } from '../files/repository'
+import { rectificationsRepository } from './repository'
+import { shanghaiDate } from '../../../src/models/shanghaiTime'
+
+/** 整改: from a self-assessment finding, a supervisor's 整改通知 (or a risk point); deadlines are 北京时间 dates. */
+
+export async function rectificationView(
+  db: DbOrTrx,
+  links: FileLinkSigner,
+  enterpriseId: number,
+  id: number,
+  now: number,
+): Promise<TRectification> {
+  const row = await rectificationsRepository.find(db, enterpriseId, id)
+  if (!row) throw notFound()
+  const evidence = await filesRepository.listOf(db, { rectificationId: id })
+  const history = await rectificationsRepository.history(db, id)
+  return {
+    id: row.id,
+    enterpriseId: row.enterprise_id,
+    enterpriseName: row.enterprise_name,
+    source: row.source,
+    assessmentId: row.assessment_id,
+    itemCode: row.item_code,
+    title: row.title,
+    detail: row.detail,
+    deadline: row.deadline,
+    status: row.status,
+    overdue: isOverdue(row.status, row.deadline, shanghaiDate(now)),
+    response: row.response,
+    evidence: evidence.map((f) => toEvidenceFile(f, links)),
+    history,
+    updatedAt: row.updated_at,
+  }
+}
+
+export async function listRectifications(
+  db: DbOrTrx,
+  links: FileLinkSigner,
+  enterpriseId: number,
+  now: number,
+): Promise<TRectification[]> {
+  const ids = await rectificationsRepository.idsOfEnterprise(db, enterpriseId)
+  return Promise.all(ids.map((id) => rectificationView(db, links, enterpriseId, id, now)))
+}
+
+async function transition(
+  db: DbOrTrx,
+  id: number,
+  from: TRectificationStatus,
+  to: TRectificationStatus,
+  actorId: number,
+  comment: string | null,
+  now: number,
+  extra: { response?: string } = {},
+) {
+  const at = isoAt(now)
+  if (!(await rectificationsRepository.transition(db, id, from, to, at, extra)))
+    throw new AppError(409, 'RECTIFICATION_STATE')
+  await rectificationsRepository.recordEvent(db, id, from, to, actorId, comment, at)
+}
+
+/** The liaison reports what was done, with evidence: 待整改 / 退回重改 → 待核验. */
+export async function respondToRectification(
+  db: DbOrTrx,
+  links: FileLinkSigner,
+  auth: AuthContext,
+  enterpriseId: number,
+  id: number,
+  input: { response: string; evidenceIds: number[] },
+  now: number,
+): Promise<WriteOutcome<TRectification>> {
+  const current = await rectificationView(db, links, enterpriseId, id, now)
+  if (current.status !== 'open' && current.status !== 'returned')
+    throw new AppError(409, 'RECTIFICATION_STATE')
+  if (input.evidenceIds.length) {
+    const known = await filesRepository.liveIdsOfEnterprise(db, enterpriseId, input.evidenceIds)
+    const missing = input.evidenceIds.findIndex((fid) => !known.has(fid))
+    if (missing >= 0)
+      throw new AppError(400, 'VALIDATION_FAILED', undefined, [
+        { path: `evidenceIds.${missing}`, message: '佐证文件不存在' },
+      ])
+    await filesRepository.attachToRectification(db, id, input.evidenceIds)
+  }
+  await transition(db, id, current.status, 'awaiting_verification', auth.user.id, input.response, now, {
+    response: input.response,
+  })
+  return {
+    result: await rectificationView(db, links, enterpriseId, id, now),
+    entityType: 'rectification',
+    entityId: id,
+    detail: { evidence: input.evidenceIds },
+  }
+}
+
+/** The supervisor checks the response: 待核验 → 已销号, or back to 退回重改 with a comment. */
+export async function verifyRectification(
+  db: DbOrTrx,
+  links: FileLinkSigner,
+  auth: AuthContext,
+  enterpriseId: number,
+  id: number,
+  input: { decision: 'close' | 'return'; comment?: string | null },
+  now: number,
+): Promise<WriteOutcome<TRectification>> {
+  const current = await rectificationView(db, links, enterpriseId, id, now)
+  if (current.status !== 'awaiting_verification') throw new AppError(409, 'RECTIFICATION_STATE')
+  await transition(
+    db,
+    id,
+    'awaiting_verification',
+    input.decision === 'close' ? 'closed' : 'returned',
+    auth.user.id,
+    input.comment ?? null,
+    now,
+  )
+  return {
+    result: await rectificationView(db, links, enterpriseId, id, now),
+    entityType: 'rectification',
+    entityId: id,
+    detail: { decision: input.decision },
+  }
+}
+
+/**
+ * 整改通知 from a supervising department or the office: a new 待整改 item for the enterprise, with the
+ * issuer in its history. The deadline is a date in the county's time zone, today or later.
+ */
+export async function issueRectificationNotice(
+  db: DbOrTrx,
+  links: FileLinkSigner,
+  auth: AuthContext,
+  enterpriseId: number,
+  input: Required<TRectificationNotice>,
+  now: number,
+): Promise<WriteOutcome<TRectification>> {
+  if (input.deadline < shanghaiDate(now))
+    throw new AppError(400, 'VALIDATION_FAILED', undefined, [
+      { path: 'deadline', message: '整改期限不能早于今天' },
+    ])
+  const issuer = await rectificationsRepository.issuerName(db, auth.user.id, enterpriseId)
+  const id = await rectificationsRepository.open(
+    db,
+    {
+      enterprise_id: enterpriseId,
+      source: 'notice',
+      assessment_id: null,
+      item_code: null,
+      title: input.title,
+      detail: input.detail,
+      deadline: input.deadline,
+      created_by: auth.user.id,
+    },
+    `${issuer ?? '监管部门'}下发整改通知`,
+    isoAt(now),
+  )
+  return {
+    result: await rectificationView(db, links, enterpriseId, id, now),
+    entityType: 'rectification',
+    entityId: id,
+    detail: { source: 'notice', deadline: input.deadline },
+  }
+}

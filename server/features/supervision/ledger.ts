@@ -1,0 +1,158 @@
+import ExcelJS from 'exceljs'
+import type { DbOrTrx } from '../../core/db/database'
+import type { AuthContext } from '../../core/access'
+import { ASSESSMENT_STATUS_LABELS } from '../../../src/models/assessment'
+import { DIMENSIONS, SECTION_LABELS } from '../../../src/models/checklist'
+import { OWNERSHIP_LABELS, PARTY_ORG_LABELS } from '../../../src/models/org'
+import { partySupervision } from '../party/compliance'
+import { supervisionCoverage } from '../pledges/coverage'
+import { supervisionOverview } from './overview'
+import { supervisionRepository } from './repository'
+import { formatShanghaiTime, shanghaiYear } from '../../../src/models/shanghaiTime'
+
+export const LEDGER_COLUMNS = [
+  '序号',
+  '企业名称',
+  '所有制',
+  '党组织',
+  '自查状态',
+  '提交时间',
+  ...DIMENSIONS.map((d) => SECTION_LABELS[d]),
+  '综合得分',
+  '未完成整改',
+  '逾期整改',
+  '活动应到人次',
+  '活动实到人次',
+  '活动到会率',
+  '个人廉洁承诺签署率',
+  '企业诚信守法经营承诺',
+  '国企领导人员承诺',
+  '政商双边承诺（已生效）',
+  '党支部数',
+  '本月未报送支部',
+  '三会一课完成率',
+] as const
+
+/**
+ * Event attendance per enterprise over the events whose sign-in has opened: expected = events × the
+ * enterprise's approved members today; attended = its members' sign-ins. Two grouped queries.
+ */
+async function attendanceByEnterprise(db: DbOrTrx, enterpriseIds: number[], nowIso: string) {
+  const out = new Map<number, { expected: number; attended: number }>()
+  if (enterpriseIds.length === 0) return out
+  const { events, members, signIns } = await supervisionRepository.attendanceCounts(db, enterpriseIds, nowIso)
+  const memberCount = new Map(members.map((r) => [r.organisation_id, Number(r.n)]))
+  const attended = new Map(signIns.map((r) => [r.enterprise_id, Number(r.n)]))
+  for (const r of events) {
+    out.set(r.enterprise_id, {
+      expected: Number(r.n) * (memberCount.get(r.enterprise_id) ?? 0),
+      attended: attended.get(r.enterprise_id) ?? 0,
+    })
+  }
+  return out
+}
+
+/**
+ * 工作台账 as .xlsx: one row per enterprise the caller supervises (the office: all), with the latest (or
+ * the chosen) campaign's status and scores per dimension, open and overdue 整改, and event attendance.
+ */
+export async function supervisionLedger(
+  db: DbOrTrx,
+  auth: AuthContext,
+  campaignId: number | undefined,
+  now: number,
+): Promise<{ content: Buffer; campaignName: string | null }> {
+  const overview = await supervisionOverview(db, auth, campaignId, now)
+  const nowIso = new Date(now).toISOString()
+  const [attendance, pledges, party] = await Promise.all([
+    attendanceByEnterprise(
+      db,
+      overview.enterprises.map((e) => e.enterpriseId),
+      nowIso,
+    ),
+    supervisionCoverage(db, auth, shanghaiYear(now)),
+    partySupervision(db, auth, now),
+  ])
+  const pledgeOf = new Map(pledges.enterprises.map((p) => [p.enterpriseId, p]))
+  const branchesOf = new Map<number, typeof party.branches>()
+  for (const b of party.branches)
+    branchesOf.set(b.enterpriseId, [...(branchesOf.get(b.enterpriseId) ?? []), b])
+  const signedLabel = (v: boolean | null | undefined) => (v === null ? '不适用' : v ? '已签署' : '未签署')
+
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = '清廉企业'
+  workbook.created = new Date(now)
+  const sheet = workbook.addWorksheet('工作台账', { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] })
+  sheet.columns = LEDGER_COLUMNS.map((header, i) => ({
+    header,
+    key: `c${i}`,
+    width: i === 1 ? 30 : i === 5 ? 20 : 11,
+  }))
+  sheet.getRow(1).font = { bold: true }
+  overview.enterprises.forEach((e, i) => {
+    const score = (d: (typeof DIMENSIONS)[number]) => e.sections.find((s) => s.section === d)?.score ?? ''
+    const a = attendance.get(e.enterpriseId) ?? { expected: 0, attended: 0 }
+    sheet.addRow([
+      i + 1,
+      e.enterpriseName,
+      OWNERSHIP_LABELS[e.ownership],
+      PARTY_ORG_LABELS[e.partyOrg],
+      e.status ? ASSESSMENT_STATUS_LABELS[e.status] : '未参加本期',
+      e.submittedAt ? formatShanghaiTime(e.submittedAt) : '',
+      ...DIMENSIONS.map(score),
+      e.overall ?? '',
+      e.openRectifications,
+      e.overdueRectifications,
+      a.expected,
+      a.attended,
+      a.expected > 0 ? Math.round((a.attended / a.expected) * 1000) / 1000 : '',
+      ...pledgeColumns(pledgeOf.get(e.enterpriseId)),
+      ...partyColumns(branchesOf.get(e.enterpriseId) ?? []),
+    ])
+  })
+  for (const header of ['活动到会率', '个人廉洁承诺签署率', '三会一课完成率'] as const)
+    sheet.getColumn(LEDGER_COLUMNS.indexOf(header) + 1).numFmt = '0.0%'
+
+  function pledgeColumns(p: (typeof pledges.enterprises)[number] | undefined) {
+    if (!p) return ['', '', '', '']
+    return [
+      p.personalRate ?? '',
+      signedLabel(p.enterprisePledge),
+      signedLabel(p.soeLeaderPledge),
+      p.governmentBusinessEffective,
+    ]
+  }
+  /** Branches of the enterprise: how many, how many have not reported this month, the mean 完成率. */
+  function partyColumns(branches: typeof party.branches) {
+    if (branches.length === 0) return [0, '', '']
+    const rates = branches.map((b) => b.rate).filter((r): r is number => r !== null)
+    const mean = rates.length
+      ? Math.round((rates.reduce((x, y) => x + y, 0) / rates.length) * 1000) / 1000
+      : ''
+    return [branches.length, branches.filter((b) => !b.reportedThisMonth).length, mean]
+  }
+
+  const info = workbook.addWorksheet('说明')
+  info.columns = [
+    { header: '项目', key: 'k', width: 16 },
+    { header: '内容', key: 'v', width: 70 },
+  ]
+  info.getRow(1).font = { bold: true }
+  info.addRows([
+    ['自查期次', overview.campaign?.name ?? '暂无期次'],
+    ['导出时间', formatShanghaiTime(nowIso)],
+    ['企业数', overview.enterprises.length],
+    ['得分', '服务器按模板权重计算，是=1、部分=0.5、否=0，不适用项不计；未提交的自查无得分'],
+    ['整改', '未完成＝待整改、退回、待核验；逾期＝待整改或退回且已过整改期限（北京时间）'],
+    ['活动到会率', '已开始签到的活动：应到＝活动数×企业已加入人数（导出时），实到＝签到人次'],
+    [
+      '廉洁承诺',
+      `${pledges.year}年度：个人承诺签署率＝已签署职工÷已加入职工；国企领导人员承诺仅适用于国有独资、国有控股企业`,
+    ],
+    ['三会一课', `本月（${party.month}）未提交会议记录的支部数；完成率为各支部年度完成率的平均（北京时间）`],
+  ])
+  return {
+    content: Buffer.from(await workbook.xlsx.writeBuffer()),
+    campaignName: overview.campaign?.name ?? null,
+  }
+}

@@ -1,0 +1,80 @@
+import { sql } from 'kysely'
+import { supervisedEnterpriseIds } from '../../core/access'
+import type { DbOrTrx } from '../../core/db/database'
+
+export const supervisionRepository = {
+  /**
+   * One row per enterprise (those the departments supervise; all with `null`), with its assessment of the
+   * campaign and its open and overdue 整改 counts as of `today` (北京时间). One query, whatever the number.
+   */
+  overviewRows(db: DbOrTrx, campaignId: number | null, today: string, departmentIds: number[] | null) {
+    let query = db
+      .selectFrom('enterprises as e')
+      .leftJoin('assessments as a', (join) =>
+        join.onRef('a.enterprise_id', '=', 'e.id').on('a.campaign_id', '=', campaignId ?? -1),
+      )
+      .leftJoin(
+        (eb) =>
+          eb
+            .selectFrom('rectifications')
+            .select([
+              'enterprise_id',
+              sql<number>`sum(case when status in ('open', 'returned', 'awaiting_verification') then 1 else 0 end)`.as(
+                'open_count',
+              ),
+              sql<number>`sum(case when status in ('open', 'returned') and deadline < ${today} then 1 else 0 end)`.as(
+                'overdue_count',
+              ),
+            ])
+            .groupBy('enterprise_id')
+            .as('r'),
+        (join) => join.onRef('r.enterprise_id', '=', 'e.id'),
+      )
+      .select([
+        'e.id',
+        'e.name',
+        'e.ownership',
+        'e.party_org',
+        'a.id as assessment_id',
+        'a.status',
+        'a.overall_score',
+        'a.section_scores',
+        'a.submitted_at',
+        'r.open_count',
+        'r.overdue_count',
+      ])
+    if (departmentIds) query = query.where('e.id', 'in', supervisedEnterpriseIds(db, departmentIds))
+    return query.orderBy('e.id').execute()
+  },
+
+  /** Per enterprise: events whose sign-in has opened, approved members today, and its members' sign-ins. */
+  async attendanceCounts(db: DbOrTrx, enterpriseIds: number[], nowIso: string) {
+    const [events, members, signIns] = await Promise.all([
+      db
+        .selectFrom('event_audience as a')
+        .innerJoin('events as e', 'e.id', 'a.event_id')
+        .select(['a.enterprise_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('e.sign_in_opens_at', '<=', nowIso)
+        .where('a.enterprise_id', 'in', enterpriseIds)
+        .groupBy('a.enterprise_id')
+        .execute(),
+      db
+        .selectFrom('memberships')
+        .select(['organisation_id', (eb) => eb.fn.count<number>('user_id').distinct().as('n')])
+        .where('organisation_kind', '=', 'enterprise')
+        .where('status', '=', 'approved')
+        .where('organisation_id', 'in', enterpriseIds)
+        .groupBy('organisation_id')
+        .execute(),
+      db
+        .selectFrom('sign_ins as s')
+        .innerJoin('events as e', 'e.id', 's.event_id')
+        .select(['s.enterprise_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('e.sign_in_opens_at', '<=', nowIso)
+        .where('s.enterprise_id', 'in', enterpriseIds)
+        .groupBy('s.enterprise_id')
+        .execute(),
+    ])
+    return { events, members, signIns }
+  },
+}
