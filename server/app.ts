@@ -31,6 +31,7 @@ import eventRoutes from './features/events/routes'
 import partyRoutes from './features/party/routes'
 import meetingRoutes from './features/party/meetingRoutes'
 import pledgeRoutes from './features/pledges/routes'
+import setupRoutes from './features/setup/routes'
 import { systemClock, type Clock } from './core/clock'
 import { AppError } from './core/errors'
 import { FileLinkSigner, FileStore } from './features/files/store'
@@ -142,6 +143,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
     chainKey: env.PLEDGE_CHAIN_KEY,
     verifyPerMinute: env.PLEDGE_VERIFY_PER_MINUTE,
   })
+  await fastify.register(setupRoutes)
 
   // The H5 build, served from the same origin as the API when it has been built.
   const h5Root = path.resolve(env.H5_DIST)

@@ -40,6 +40,7 @@ describe(`migrations against db/schema.ts [${TEST_DB}]`, () => {
       '0005_events',
       '0006_pledges',
       '0007_party_meetings',
+      '0008_admin_codes',
     ])
   })
 

@@ -65,6 +65,17 @@ export interface MembershipTable {
   created_at: string
 }
 
+export interface AdminCodeTable {
+  id: Generated<number>
+  department_id: number
+  code_sha256: string
+  expires_at: string
+  created_at: string
+  revoked_at: string | null
+  redeemed_by: number | null
+  redeemed_at: string | null
+}
+
 export interface InviteTable {
   id: Generated<number>
   code: string
@@ -435,6 +446,7 @@ export interface Database {
   users: UserTable
   memberships: MembershipTable
   invites: InviteTable
+  admin_codes: AdminCodeTable
   idempotency_keys: IdempotencyKeyTable
   audit_log: AuditLogTable
   checklist_templates: ChecklistTemplateTable
@@ -524,6 +536,16 @@ export const SCHEMA_COLUMNS = {
     decided_by: true,
     decided_at: true,
     created_at: true,
+  },
+  admin_codes: {
+    id: true,
+    department_id: true,
+    code_sha256: true,
+    expires_at: true,
+    created_at: true,
+    revoked_at: true,
+    redeemed_by: true,
+    redeemed_at: true,
   },
   invites: {
     id: true,

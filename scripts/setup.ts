@@ -1,0 +1,78 @@
+/**
+ * `npm run setup -- --county "<县名>" [--png <file>]`: switches on a county on the configured database
+ * (SQLite by default, PostgreSQL with DATABASE_URL; any APP_MODE, never loading demo data). Creates the
+ * county's 领导小组办公室 once and prints a one-time administrator code (24 h) with its QR, also written
+ * as a PNG. The first WeChat user who redeems the code in the app becomes the office's administrator.
+ * Running it again issues a new code and revokes the previous one.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { PNG } from 'pngjs'
+import qrcode from 'qrcode-generator'
+import { loadEnv } from '../server/env'
+import { prepareDatabase } from '../server/bootstrap'
+import { ADMIN_CODE_HOURS, setUpCounty } from '../server/features/setup/service'
+import { ADMIN_CODE_QR_PREFIX } from '../src/models/setup'
+
+function arg(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`)
+  return index >= 0 ? process.argv[index + 1] : undefined
+}
+
+function qrPng(text: string, file: string): void {
+  const qr = qrcode(0, 'M')
+  qr.addData(text)
+  qr.make()
+  const cell = 8
+  const margin = 4
+  const size = (qr.getModuleCount() + margin * 2) * cell
+  const png = new PNG({ width: size, height: size })
+  png.data.fill(255)
+  for (let r = 0; r < qr.getModuleCount(); r++)
+    for (let c = 0; c < qr.getModuleCount(); c++) {
+      if (!qr.isDark(r, c)) continue
+      for (let y = 0; y < cell; y++)
+        for (let x = 0; x < cell; x++) {
+          const i = (((r + margin) * cell + y) * size + (c + margin) * cell + x) * 4
+          png.data[i] = png.data[i + 1] = png.data[i + 2] = 0
+        }
+    }
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  fs.writeFileSync(file, PNG.sync.write(png))
+}
+
+async function main() {
+  const county = arg('county')?.trim()
+  if (!county) {
+    console.error('用法：npm run setup -- --county "某某县" [--png data/admin-code.png]')
+    process.exit(2)
+  }
+  const env = loadEnv()
+  const database = await prepareDatabase({ ...env, SEED_DEMO: false })
+  try {
+    const result = await database.db.transaction().execute((trx) => setUpCounty(trx, county, Date.now()))
+    const qrText = `${ADMIN_CODE_QR_PREFIX}${result.code}`
+    const pngFile = path.resolve(arg('png') ?? 'data/admin-code.png')
+    qrPng(qrText, pngFile)
+    const qr = qrcode(0, 'M')
+    qr.addData(qrText)
+    qr.make()
+    console.log(qr.createASCII(1, 2))
+    console.log(`${result.office.created ? '已创建' : '已有'}：${result.office.name}`)
+    console.log(
+      `管理员码：${result.code}（${ADMIN_CODE_HOURS} 小时内有效，只能使用一次；此前的管理员码已作废）`,
+    )
+    console.log(
+      `有效期至：${new Date(result.expiresAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}（北京时间）`,
+    )
+    console.log(`二维码图片：${pngFile}`)
+    console.log('在小程序「我的 → 管理员码」输入或扫码，即成为领导小组办公室管理员。')
+  } finally {
+    await database.close()
+  }
+}
+
+void main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})

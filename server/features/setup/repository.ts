@@ -1,0 +1,53 @@
+import type { DbOrTrx } from '../../core/db/database'
+
+/** One-time administrator codes (only their SHA-256) and the county's office. */
+export const setupRepository = {
+  findOffice(db: DbOrTrx) {
+    return db
+      .selectFrom('departments')
+      .selectAll()
+      .where('is_office', '=', 1)
+      .orderBy('id')
+      .executeTakeFirst()
+  },
+
+  /** Every code of the office not yet used or revoked stops working. */
+  revokeOpenCodes(db: DbOrTrx, departmentId: number, now: string) {
+    return db
+      .updateTable('admin_codes')
+      .set({ revoked_at: now })
+      .where('department_id', '=', departmentId)
+      .where('redeemed_by', 'is', null)
+      .where('revoked_at', 'is', null)
+      .execute()
+  },
+
+  insertCode(db: DbOrTrx, departmentId: number, codeSha256: string, expiresAt: string, now: string) {
+    return db
+      .insertInto('admin_codes')
+      .values({
+        department_id: departmentId,
+        code_sha256: codeSha256,
+        expires_at: expiresAt,
+        created_at: now,
+      })
+      .returning(['id'])
+      .executeTakeFirstOrThrow()
+  },
+
+  /**
+   * Marks the code used by `userId` if it is still open (not used, not revoked, not expired), in one
+   * conditional update: of several concurrent redeems exactly one gets the row back.
+   */
+  claim(db: DbOrTrx, codeSha256: string, userId: number, now: string) {
+    return db
+      .updateTable('admin_codes')
+      .set({ redeemed_by: userId, redeemed_at: now })
+      .where('code_sha256', '=', codeSha256)
+      .where('redeemed_by', 'is', null)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', now)
+      .returning(['id', 'department_id'])
+      .executeTakeFirst()
+  },
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod'
+
+/** The one-time administrator code printed by `npm run setup` (12 characters, dashes optional). */
+export const ZAdminCodeRedeem = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .max(40, '管理员码格式不正确')
+      .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
+      .pipe(z.string().regex(/^[A-Z0-9]{12}$/, '管理员码为12位字母或数字')),
+  })
+  .meta({ id: 'AdminCodeRedeem' })
+export type TAdminCodeRedeem = z.input<typeof ZAdminCodeRedeem>
+
+export const ZAdminCodeRedeemed = z
+  .object({
+    departmentId: z.number().int(),
+    departmentName: z.string(),
+    role: z.literal('office'),
+  })
+  .meta({ id: 'AdminCodeRedeemed' })
+export type TAdminCodeRedeemed = z.infer<typeof ZAdminCodeRedeemed>
+
+/** What the administrator QR holds: this prefix, then the code (so the app's scanner knows it). */
+export const ADMIN_CODE_QR_PREFIX = 'QLADMIN.'
