@@ -66,7 +66,7 @@ async function main() {
       `有效期至：${new Date(result.expiresAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}（北京时间）`,
     )
     console.log(`二维码图片：${pngFile}`)
-    console.log('在小程序「我的 → 管理员码」输入或扫码，即成为领导小组办公室管理员。')
+    console.log('在小程序「我的 → 管理员码」输入这个码，即成为领导小组办公室管理员。')
   } finally {
     await database.close()
   }

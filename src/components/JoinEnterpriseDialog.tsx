@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Dialog, Input } from '@nutui/nutui-react-taro'
-import { ZInviteJoinBody, ZJoinResult } from '../models/invite'
-import { queueJoinEnterprise } from '../services/api'
-import { userOutbox } from '../services/session'
-import { KEEP_OPEN, settleWrite } from './settleWrite'
+import { ZInviteJoinBody, ZJoinResult } from '@/models/invite'
+import { queueJoinEnterprise } from '@/services/api'
+import { userOutbox } from '@/services/session'
+import { KEEP_OPEN } from '@/services/settleWrite'
 import './FormDialog.scss'
+import { useWrite } from '@/hooks/useWrite'
 
 export interface JoinEnterpriseDialogProps {
   visible: boolean
@@ -20,6 +20,7 @@ export function JoinEnterpriseDialog({ visible, onClose, onSubmitted }: JoinEnte
   const [code, setCode] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const write = useWrite()
 
   useEffect(() => {
     if (visible) {
@@ -43,24 +44,16 @@ export function JoinEnterpriseDialog({ visible, onClose, onSubmitted }: JoinEnte
     setError(null)
     try {
       const entry = queueJoinEnterprise(parsed.data.code)
-      const outcome = await settleWrite(outbox, entry)
-      if (outcome.kind === 'refused') {
+      const outcome = await write(entry, {
+        done: (data) => {
+          const result = ZJoinResult.safeParse(data)
+          const name = result.success ? `「${result.data.enterpriseName}」` : '企业'
+          return `已申请加入${name}，等待联络员审核`
+        },
         // Shown here, where the user can correct the code; no need to keep it in 任务 as well.
-        outbox.dismiss(entry.id)
-        setError(outcome.message)
-        throw KEEP_OPEN
-      }
-      if (outcome.kind === 'delivered') {
-        const result = ZJoinResult.safeParse(outcome.response?.data)
-        const name = result.success ? `「${result.data.enterpriseName}」` : '企业'
-        void Taro.showToast({ title: `已申请加入${name}，等待联络员审核`, icon: 'none', duration: 2500 })
-      } else {
-        void Taro.showToast({
-          title: '网络不佳，申请已保存在本机，恢复后自动提交',
-          icon: 'none',
-          duration: 2500,
-        })
-      }
+        onRefused: setError,
+      })
+      if (outcome.kind === 'refused') throw KEEP_OPEN
       onSubmitted()
     } catch (err) {
       if (err !== KEEP_OPEN) setError(err instanceof Error ? err.message : '提交失败，请稍后重试')

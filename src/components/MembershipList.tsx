@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
-import { MEMBERSHIP_STATUS_LABELS, ROLE_LABELS, type TMembership, type TOrgKind } from '../models/org'
+import { MEMBERSHIP_STATUS_LABELS, ROLE_LABELS, type TMembership, type TOrgKind } from '@/models/org'
 import './MembershipList.scss'
 
 export const ORG_KIND_LABELS: Record<TOrgKind, string> = {

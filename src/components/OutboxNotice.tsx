@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Cell } from '@nutui/nutui-react-taro'
-import { useOutbox } from './useOutbox'
+import { useOutbox } from '@/hooks/useOutbox'
 import './OutboxNotice.scss'
 
 export const TASKS_PAGE = '/pages/tasks/index'

@@ -1,7 +1,9 @@
+import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
 import './PageState.scss'
 import { EmptyImage } from './EmptyImage'
+import type { RemoteState } from '@/hooks/useRemote'
 
 /** Placeholder rows while a page loads. */
 export function LoadingState({ rows = 3 }: { rows?: number }) {
@@ -28,4 +30,30 @@ export function ErrorState({ message, onRetry }: { message: string; onRetry: () 
       </View>
     </View>
   )
+}
+
+export interface PageStateProps<T> {
+  /** A page's load (useRemote). */
+  state: RemoteState<T>
+  reload: () => Promise<void>
+  /** Shown instead of the content when the data is empty (isEmpty; default: an empty list). */
+  empty?: { title: string; description?: string }
+  isEmpty?: (data: T) => boolean
+  /** The content once loaded; without it, only the loading, error and empty states are drawn here. */
+  children?: (data: T) => ReactNode
+}
+
+/** A page's loading / error (with retry) / empty states around its content: one wrapper for them all. */
+export function PageState<T>({ state, reload, empty, isEmpty, children }: PageStateProps<T>) {
+  if (state.status === 'loading') return <LoadingState />
+  if (state.status === 'error')
+    return <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
+  const blank = isEmpty ? isEmpty(state.data) : Array.isArray(state.data) && state.data.length === 0
+  if (empty && blank)
+    return (
+      <View className="a-empty">
+        <Empty image={<EmptyImage />} title={empty.title} description={empty.description} />
+      </View>
+    )
+  return children ? <>{children(state.data)}</> : null
 }

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Dialog, Input } from '@nutui/nutui-react-taro'
-import { ZProfileUpdate, ZUser, type TProfileUpdate, type TUser } from '../models/auth'
-import { queueProfileUpdate } from '../services/api'
-import { updateUser, userOutbox } from '../services/session'
-import { KEEP_OPEN, settleWrite } from './settleWrite'
+import { ZProfileUpdate, ZUser, type TProfileUpdate, type TUser } from '@/models/auth'
+import { queueProfileUpdate } from '@/services/api'
+import { updateUser, userOutbox } from '@/services/session'
+import { KEEP_OPEN } from '@/services/settleWrite'
 import './FormDialog.scss'
+import { useWrite } from '@/hooks/useWrite'
 
 export interface ProfileDialogProps {
   visible: boolean
@@ -21,6 +21,7 @@ export function ProfileDialog({ visible, user, onClose, onSubmitted }: ProfileDi
   const [phone, setPhone] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const write = useWrite()
 
   useEffect(() => {
     if (visible) {
@@ -49,18 +50,11 @@ export function ProfileDialog({ visible, user, onClose, onSubmitted }: ProfileDi
     setError(null)
     try {
       const entry = queueProfileUpdate(parsed.data)
-      const outcome = await settleWrite(outbox, entry)
-      if (outcome.kind === 'refused') {
-        outbox.dismiss(entry.id)
-        setError(outcome.message)
-        throw KEEP_OPEN
-      }
+      const outcome = await write(entry, { done: '资料已保存', onRefused: setError })
+      if (outcome.kind === 'refused') throw KEEP_OPEN
       if (outcome.kind === 'delivered') {
         const saved = ZUser.safeParse(outcome.response?.data)
         if (saved.success) updateUser(saved.data)
-        void Taro.showToast({ title: '资料已保存', icon: 'success' })
-      } else {
-        void Taro.showToast({ title: '网络不佳，已保存在本机，恢复后自动同步', icon: 'none', duration: 2500 })
       }
       onSubmitted()
     } catch (err) {

@@ -4,12 +4,10 @@ import { ZMembership } from './org'
 export const ZWechatLoginBody = z
   .object({ code: z.string().trim().min(1, '缺少微信登录凭证').max(128, '微信登录凭证格式不正确') })
   .meta({ id: 'WechatLoginBody' })
-export type TWechatLoginBody = z.infer<typeof ZWechatLoginBody>
 
 export const ZDevLoginBody = z
   .object({ openid: z.string().trim().min(1, '请选择演示用户').max(64) })
   .meta({ id: 'DevLoginBody' })
-export type TDevLoginBody = z.infer<typeof ZDevLoginBody>
 
 export const ZUser = z
   .object({

@@ -6,6 +6,5 @@ export const ZHealth = z.object({
   mode: z.enum(['production', 'demo', 'test']),
   time: z.string(),
 })
-export type THealth = z.infer<typeof ZHealth>
 
 export const ZOk = z.object({ ok: z.literal(true) })

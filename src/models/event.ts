@@ -70,11 +70,6 @@ export const SIGN_IN_FLAG_LABELS: Record<TSignInFlag, string> = {
 
 /** The two good answers of a scan; the refusals are error codes (QR_EXPIRED, QR_INVALID, …). */
 export const SIGN_IN_RESULTS = ['signed_in', 'already_signed_in'] as const
-export const SIGN_IN_RESULT_LABELS: Record<(typeof SIGN_IN_RESULTS)[number], string> = {
-  signed_in: '签到成功',
-  already_signed_in: '已签到',
-}
-
 /** A row id in a body: the id columns are 32-bit integers. */
 const ZRowId = z.number().int().positive().max(2_147_483_647)
 
@@ -93,7 +88,6 @@ export const ZPlace = z
     radiusM: z.number().int().min(20, '范围半径不小于20米').max(5000, '范围半径不超过5000米'),
   })
   .meta({ id: 'EventPlace' })
-export type TPlace = z.infer<typeof ZPlace>
 
 const eventCreateFields = {
   kind: ZEventKind,

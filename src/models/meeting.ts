@@ -68,7 +68,6 @@ export const ZPartyMemberCreate = z
     groupId: ZRowId.nullable().optional(),
   })
   .meta({ id: 'PartyMemberCreate' })
-export type TPartyMemberCreate = z.input<typeof ZPartyMemberCreate>
 
 export const ZPartyMemberUpdate = z
   .object({
@@ -85,7 +84,6 @@ export const ZPartyMemberUpdate = z
 export const ZPartyGroup = z
   .object({ id: z.number().int(), name: z.string(), memberCount: z.number().int() })
   .meta({ id: 'PartyGroup' })
-export type TPartyGroup = z.infer<typeof ZPartyGroup>
 
 export const ZPartyGroupCreate = z
   .object({ name: z.string().trim().min(2, '党小组名称至少2个字').max(30, '党小组名称不超过30个字') })
@@ -118,7 +116,6 @@ export const ZAttendanceInput = z.object({
   /** Required for an absentee before the record is submitted. */
   reason: text(100).nullable().optional(),
 })
-export type TAttendanceInput = z.input<typeof ZAttendanceInput>
 
 /** A record as saved: drafts may be incomplete; submitting checks completeness. */
 export const ZMeetingSave = z
@@ -180,7 +177,6 @@ export const ZMeetingRevision = z.object({
   /** The record as it was before this correction. */
   previous: z.record(z.string(), z.unknown()),
 })
-export type TMeetingRevision = z.infer<typeof ZMeetingRevision>
 
 export const ZMeeting = z
   .object({
@@ -336,7 +332,6 @@ export const ZSubscribeConsent = z
       .max(10),
   })
   .meta({ id: 'SubscribeConsent' })
-export type TSubscribeConsent = z.input<typeof ZSubscribeConsent>
 
 export const ZSubscribeStatus = z
   .object({
@@ -364,10 +359,6 @@ export const MEETING_EVENT_KIND = {
   party_day: 'party_day',
   life_meeting: 'training',
 } as const satisfies Record<TMeetingType, string>
-
-export function meetingTypeNeedsGroup(type: TMeetingType): boolean {
-  return type === 'group'
-}
 
 /** The title of a record as printed: 支部委员会会议记录, 党课记录, 主题党日活动记录 … */
 export function meetingRecordTitle(type: TMeetingType): string {

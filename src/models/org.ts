@@ -6,8 +6,6 @@ import { DEPARTMENT_ROLES, ENTERPRISE_ROLES, ROLES, type TRole } from './roles'
 export { DEPARTMENT_ROLES, ENTERPRISE_ROLES, ROLES }
 
 export const ZId = z.coerce.number().int().positive()
-export const ZIdParam = z.object({ id: ZId })
-
 export const ZRole = z.enum(ROLES)
 export type { TRole }
 
@@ -95,7 +93,6 @@ export const ZEnterpriseCreate = z
     supervisingDepartmentIds: z.array(z.number().int().positive()).max(20).default([]),
   })
   .meta({ id: 'EnterpriseCreate' })
-export type TEnterpriseCreate = z.input<typeof ZEnterpriseCreate>
 
 export const ZEnterpriseUpdate = z
   .object({
@@ -109,8 +106,6 @@ export const ZEnterpriseUpdate = z
   .partial()
   .meta({ id: 'EnterpriseUpdate' })
 export type TEnterpriseUpdate = z.infer<typeof ZEnterpriseUpdate>
-
-export const ZSupervisionLinkCreate = z.object({ departmentId: z.number().int().positive() })
 
 export const ZPartyBranch = z
   .object({

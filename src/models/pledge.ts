@@ -57,7 +57,6 @@ export const ZPledgeBasis = z.object({
   ref: z.string().trim().min(2).max(40),
   quote: z.string().trim().min(2).max(200),
 })
-export type TPledgeBasis = z.infer<typeof ZPledgeBasis>
 
 /** 'both' (双方共同承诺), or one side of a two-sided pledge; one-sided pledges use 'both'. */
 export const ZClauseParty = z.enum(['both', 'department', 'enterprise'])
@@ -184,18 +183,15 @@ const signFields = {
 export const ZEnterprisePledgeCreate = z
   .object({ ...signFields, departmentId: ZRowId.nullable().optional() })
   .meta({ id: 'EnterprisePledgeCreate' })
-export type TEnterprisePledgeCreate = z.input<typeof ZEnterprisePledgeCreate>
 
 /** A department's cadre starts a 政商 pledge naming an enterprise. */
 export const ZDepartmentPledgeCreate = z
   .object({ ...signFields, enterpriseId: ZRowId })
   .meta({ id: 'DepartmentPledgeCreate' })
-export type TDepartmentPledgeCreate = z.input<typeof ZDepartmentPledgeCreate>
 
 export const ZPledgeCountersign = z
   .object({ textSha256: ZSha256, signaturePng: ZSignatureImage })
   .meta({ id: 'PledgeCountersign' })
-export type TPledgeCountersign = z.input<typeof ZPledgeCountersign>
 
 export const ZPledgeWithdraw = z
   .object({ reason: z.string().trim().min(2, '请说明撤回原因').max(200) })
@@ -218,7 +214,6 @@ export const ZPledgeSignature = z.object({
   image: z.string().optional(),
   chainSeq: z.number().int(),
 })
-export type TPledgeSignature = z.infer<typeof ZPledgeSignature>
 
 export const ZPledgeParty = z.object({ id: z.number().int(), name: z.string() })
 

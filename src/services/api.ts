@@ -11,7 +11,7 @@ import {
   type TLoginResponse,
   type TMe,
   type TProfileUpdate,
-} from '../models/auth'
+} from '@/models/auth'
 import { getOutbox, type OutboxEntry } from './outbox'
 import { request } from './request'
 

@@ -19,7 +19,7 @@ import {
   type TRectification,
   type TRectificationNotice,
   type TSupervisionOverview,
-} from '../models/assessment'
+} from '@/models/assessment'
 import { getOutbox, type OutboxEntry } from './outbox'
 import { request } from './request'
 

@@ -20,8 +20,8 @@ import {
   type TEvent,
   type TEventSummary,
   type TQr,
-} from '../models/event'
-import { ZEnterprise, ZMember, type TEnterprise, type TMember } from '../models/org'
+} from '@/models/event'
+import { ZEnterprise, ZMember, type TEnterprise, type TMember } from '@/models/org'
 import { getOutbox, type OutboxEntry } from './outbox'
 import { openApiFile } from './download'
 import { request } from './request'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZDueItem, type TDueItem } from '../models/meetingDue'
+import { ZDueItem, type TDueItem } from '@/models/meetingDue'
 import { request } from './request'
 
 const ZDueList = z.object({ items: z.array(ZDueItem) })

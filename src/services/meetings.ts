@@ -24,8 +24,8 @@ import {
   type TMeetingTemplate,
   type TPartySupervision,
   meetingRecordTitle,
-} from '../models/meeting'
-import { MEETING_TYPE_LABELS, type TMeetingType } from '../models/meetingCompliance'
+} from '@/models/meeting'
+import { MEETING_TYPE_LABELS, type TMeetingType } from '@/models/meetingCompliance'
 import { getOutbox, type OutboxEntry } from './outbox'
 import { platformSubscribe } from './platform/subscribe'
 import type { PickedFile } from './platform/types'

@@ -1,6 +1,6 @@
 /** 成员管理 (an enterprise's liaison): members, join requests and invite codes. */
-import { ZInvite, ZMemberList, type TInvite, type TInviteCreate } from '../models/invite'
-import type { TMember } from '../models/org'
+import { ZInvite, ZMemberList, type TInvite, type TInviteCreate } from '@/models/invite'
+import type { TMember } from '@/models/org'
 import { z } from 'zod'
 import { getOutbox, type OutboxEntry } from './outbox'
 import { request } from './request'

@@ -4,7 +4,7 @@
  * refuses it if the text it would record differs.
  */
 import { z } from 'zod'
-import { ZDepartment, type TDepartment } from '../models/org'
+import { ZDepartment, type TDepartment } from '@/models/org'
 import {
   ZPledge,
   ZPledgeCoverage,
@@ -21,8 +21,8 @@ import {
   type TPledgeTodo,
   type TPledgeVerification,
   type TSupervisionPledgeCoverage,
-} from '../models/pledge'
-import { sha256Hex } from '../models/pledgeHash'
+} from '@/models/pledge'
+import { sha256Hex } from '@/models/pledgeHash'
 import { getOutbox, type OutboxEntry } from './outbox'
 import { platformCertificate } from './platform/certificate'
 import { apiBase, webOrigin } from './platform/env'

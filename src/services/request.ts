@@ -8,7 +8,7 @@
  * The default transport lazily loads Taro.request, so unit tests never load @tarojs/taro.
  */
 import type { z } from 'zod'
-import { ERROR_MESSAGES, ZErrorResponse } from '../models/errors'
+import { ERROR_MESSAGES, ZErrorResponse } from '@/models/errors'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -347,5 +347,3 @@ export const put = <T = unknown>(path: string, body?: unknown, opts: Extra<T> = 
   request<T>({ ...opts, method: 'PUT', path, body })
 export const patch = <T = unknown>(path: string, body?: unknown, opts: Extra<T> = {}) =>
   request<T>({ ...opts, method: 'PATCH', path, body })
-export const del = <T = unknown>(path: string, opts: Extra<T> = {}) =>
-  request<T>({ ...opts, method: 'DELETE', path })

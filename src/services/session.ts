@@ -10,7 +10,7 @@
  */
 import Taro from '@tarojs/taro'
 import { z } from 'zod'
-import { ZUser, type TLoginResponse, type TUser } from '../models/auth'
+import { ZUser, type TLoginResponse, type TUser } from '@/models/auth'
 import { loginDemo } from './api'
 import { ApiError, configureRequest, taroTransport } from './request'
 import { attachOutboxTriggers, configureOutbox, getOutbox, sendWithRequest, type Outbox } from './outbox'
@@ -68,10 +68,6 @@ function publish(next: Session | null): void {
 
 export function getSession(): Session | null {
   return load()
-}
-
-export function isSignedIn(): boolean {
-  return load() !== null
 }
 
 /** The bearer token, or null when signed out or past its expiry (the request layer then re-logs in). */

@@ -4,7 +4,7 @@
  * the outbox (queueUpload): kept on the device where the platform can, sent when the network allows.
  */
 import type { z } from 'zod'
-import { ZEvidenceFile, type TEvidenceFile } from '../models/file'
+import { ZEvidenceFile, type TEvidenceFile } from '@/models/file'
 import { newIdempotencyKey } from './idempotencyKey'
 import { getOutbox, type OutboxEntry } from './outbox'
 import { platformMedia } from './platform/media'

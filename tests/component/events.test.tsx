@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { configureRequest, type Transport, type TransportResponse } from '@/services/request'
 import { completeLogin, getToken, logout, relogin, userOutbox } from '@/services/session'
-import { formatDateTime } from '@/components/format'
+import { formatDateTime } from '@/models/format'
 import SignInPage from '@/packages/events/pages/signin/index'
 import EventQrPage from '@/packages/events/pages/qr/index'
 import { LIAISON_ME, openPage } from './support/assessmentFixture'

@@ -50,12 +50,13 @@ module.exports = {
   // dist/node_modules, so "inside" means anywhere in the path).
   transformIgnorePatterns: [`^(?!.*/node_modules/(?:${ESM_PACKAGES.join('|')})/).*/node_modules/`],
   moduleNameMapper: {
+    // Stylesheets first: `@/styles/page.scss` is an empty module too, not a file under src/.
+    '\\.(css|scss|sass|less)$': '<rootDir>/tests/support/taro-style-mock.ts',
     '^@/(.*)$': '<rootDir>/src/$1',
     '^@tarojs/taro$': '<rootDir>/tests/support/taro-api.ts',
     '^@tarojs/components$': '<rootDir>/node_modules/@tarojs/components/lib/react/index.js',
     '^@nutui/nutui-react-taro$':
       '<rootDir>/node_modules/@nutui/nutui-react-taro/dist/es/packages/nutui.react.build.js',
-    '\\.(css|scss|sass|less)$': '<rootDir>/tests/support/taro-style-mock.ts',
     // Loaded by NutUI's full ES build for its Lottie component only; warns about canvases on import.
     '^@nutui/lottie-miniprogram$': '<rootDir>/tests/support/taro-style-mock.ts',
   },

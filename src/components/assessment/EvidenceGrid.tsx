@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import type { TEvidenceFile } from '../../models/file'
-import { fileUrl } from '../../services/files'
+import type { TEvidenceFile } from '@/models/file'
+import { fileUrl } from '@/services/files'
 import './EvidenceGrid.scss'
 
 export interface EvidenceGridProps {

@@ -4,7 +4,7 @@ import {
   RECTIFICATION_STATUS_LABELS,
   type TAssessmentStatus,
   type TRectificationStatus,
-} from '../../models/assessment'
+} from '@/models/assessment'
 import './StatusTag.scss'
 
 /** 草稿 / 已提交 / 退回修改 / 已通过, each in its own colour. */

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { formatDateTime } from '../format'
+import { formatDateTime } from '@/models/format'
 import './Timeline.scss'
 
 export interface TimelineEvent {

@@ -1,5 +1,5 @@
-import type { TAssessment, TRectification } from '../../models/assessment'
-import { RECTIFICATION_STATUS_LABELS } from '../../models/assessment'
+import type { TAssessment, TRectification } from '@/models/assessment'
+import { RECTIFICATION_STATUS_LABELS } from '@/models/assessment'
 import type { TimelineEvent } from './Timeline'
 
 /** The assessment's history as timeline events: 发起自查 → 提交 → 退回修改 / 审核通过 → 重新提交 … */

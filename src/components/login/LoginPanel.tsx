@@ -2,12 +2,12 @@ import { useCallback, useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, Empty, Skeleton } from '@nutui/nutui-react-taro'
-import type { TDemoUser } from '../../models/auth'
-import { fetchDemoUsers } from '../../services/api'
-import { platformLogin } from '../../services/platform/login'
-import { goHome, loginAsDemoUser } from '../../services/session'
+import type { TDemoUser } from '@/models/auth'
+import { fetchDemoUsers } from '@/services/api'
+import { platformLogin } from '@/services/platform/login'
+import { goHome, loginAsDemoUser } from '@/services/session'
 import './LoginPanel.scss'
-import { EmptyImage } from '../EmptyImage'
+import { EmptyImage } from '@/components/EmptyImage'
 
 type DemoState =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; users: TDemoUser[] }

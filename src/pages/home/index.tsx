@@ -2,15 +2,15 @@ import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, Empty } from '@nutui/nutui-react-taro'
-import type { TMembership } from '../../models/org'
-import { formatToday } from '../../components/format'
-import { JoinEnterpriseDialog } from '../../components/JoinEnterpriseDialog'
-import { MembershipList } from '../../components/MembershipList'
-import { OutboxNotice } from '../../components/OutboxNotice'
-import { ErrorState, LoadingState } from '../../components/PageState'
-import { useMe } from '../../components/useMe'
-import { useRequireSession } from '../../components/useSession'
-import { enterprisesOf, isOffice, isReviewer } from '../../components/roles'
+import type { TMembership } from '@/models/org'
+import { formatToday } from '@/models/format'
+import { JoinEnterpriseDialog } from '@/components/JoinEnterpriseDialog'
+import { MembershipList } from '@/components/MembershipList'
+import { OutboxNotice } from '@/components/OutboxNotice'
+import { ErrorState, LoadingState } from '@/components/PageState'
+import { useMe } from '@/hooks/useMe'
+import { useRequireSession } from '@/hooks/useSession'
+import { enterprisesOf, isOffice, isReviewer } from '@/models/memberships'
 import {
   assessmentPages,
   eventPages,
@@ -18,9 +18,9 @@ import {
   partyPages,
   pledgePages,
   supervisionPages,
-} from '../../components/routes'
+} from '@/services/routes'
 import './index.scss'
-import { EmptyImage } from '../../components/EmptyImage'
+import { EmptyImage } from '@/components/EmptyImage'
 
 const go = (url: string) => void Taro.navigateTo({ url })
 

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
-import { LoginPanel } from '../../components/login/LoginPanel'
-import { getSession, goHome } from '../../services/session'
+import { LoginPanel } from '@/components/login/LoginPanel'
+import { getSession, goHome } from '@/services/session'
 import './index.scss'
 
 export default function LoginPage() {

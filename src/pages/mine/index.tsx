@@ -2,16 +2,17 @@ import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
-import { formatDate } from '../../components/format'
-import { JoinEnterpriseDialog } from '../../components/JoinEnterpriseDialog'
-import { MembershipList } from '../../components/MembershipList'
-import { TASKS_PAGE } from '../../components/OutboxNotice'
-import { ErrorState, LoadingState } from '../../components/PageState'
-import { ProfileDialog } from '../../components/ProfileDialog'
-import { useMe } from '../../components/useMe'
-import { useOutbox } from '../../components/useOutbox'
-import { useRequireSession } from '../../components/useSession'
-import { goToLogin, logout } from '../../services/session'
+import { formatDate } from '@/models/format'
+import { AdminCodeDialog } from '@/components/AdminCodeDialog'
+import { JoinEnterpriseDialog } from '@/components/JoinEnterpriseDialog'
+import { MembershipList } from '@/components/MembershipList'
+import { TASKS_PAGE } from '@/components/OutboxNotice'
+import { ErrorState, LoadingState } from '@/components/PageState'
+import { ProfileDialog } from '@/components/ProfileDialog'
+import { useMe } from '@/hooks/useMe'
+import { useOutbox } from '@/hooks/useOutbox'
+import { useRequireSession } from '@/hooks/useSession'
+import { goToLogin, logout } from '@/services/session'
 import './index.scss'
 
 export default function MinePage() {
@@ -20,6 +21,7 @@ export default function MinePage() {
   const { pending, refused } = useOutbox()
   const [editing, setEditing] = useState(false)
   const [joining, setJoining] = useState(false)
+  const [redeeming, setRedeeming] = useState(false)
 
   usePullDownRefresh(() => {
     reload()
@@ -90,6 +92,16 @@ export default function MinePage() {
             clickable
             onClick={() => setJoining(true)}
           />
+          {state.status === 'ready' && state.me.memberships.length === 0 ? (
+            // The county's first administrator: a new user with the code `npm run setup` printed.
+            <Cell
+              title="管理员码"
+              description="县里开通系统时给出的一次性管理员码"
+              extra="去开通"
+              clickable
+              onClick={() => setRedeeming(true)}
+            />
+          ) : null}
           <Cell
             title="待同步记录"
             extra={
@@ -120,6 +132,11 @@ export default function MinePage() {
         visible={joining}
         onClose={() => setJoining(false)}
         onSubmitted={refreshAfterWrite}
+      />
+      <AdminCodeDialog
+        visible={redeeming}
+        onClose={() => setRedeeming(false)}
+        onRedeemed={refreshAfterWrite}
       />
     </View>
   )

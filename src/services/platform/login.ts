@@ -1,4 +1,4 @@
-import { loginDemo } from '../api'
+import { loginDemo } from '@/services/api'
 import { demoMode } from './env'
 import type { PlatformLogin } from './types'
 

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { loginWechat } from '../api'
+import { loginWechat } from '@/services/api'
 import type { PlatformLogin } from './types'
 
 /** A fresh wx.login code: single use, valid 5 minutes, exchanged by the server (code2Session). */

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { toApiError } from '../request'
+import { toApiError } from '@/services/request'
 import type { PickedFile, PlatformMedia } from './types'
 
 function cancelled(err: unknown): boolean {

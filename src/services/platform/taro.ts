@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
-import type { TaroRequestApi } from '../request'
-import type { TaroStorageApi } from '../storage'
+import type { TaroRequestApi } from '@/services/request'
+import type { TaroStorageApi } from '@/services/storage'
 
 /**
  * Taro's APIs handed to the platform-neutral services as plain objects.

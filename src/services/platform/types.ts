@@ -1,4 +1,4 @@
-import type { TLoginResponse } from '../../models/auth'
+import type { TLoginResponse } from '@/models/auth'
 
 /** How the stored session was obtained; decides how it can be renewed without the user. */
 export type LoginMethod = 'wechat' | 'demo'

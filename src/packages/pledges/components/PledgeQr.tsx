@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { View } from '@tarojs/components'
-import { qrDataUrl } from '../../../components/events/QrImage'
+import { qrDataUrl } from '@/components/events/QrImage'
 
 /** A QR code drawn as the background of a square box (a data URL: no canvas, same on H5 and weapp). */
 export function PledgeQr({ text, label }: { text: string; label: string }) {

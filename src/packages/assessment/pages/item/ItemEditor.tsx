@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Tag, TextArea } from '@nutui/nutui-react-taro'
-import { ANSWER_LABELS, ANSWER_VALUES, type TAnswer, type TAnswerValue } from '../../../../models/assessment'
-import type { TEvidenceFile } from '../../../../models/file'
-import { SECTION_LABELS, type TChecklistItem } from '../../../../models/checklist'
-import type { AnswerDraft } from '../../../../services/assessments'
-import { EvidenceGrid } from '../../../../components/assessment/EvidenceGrid'
-import { needsEvidence } from '../../../../components/assessment/logic'
+import { ANSWER_LABELS, ANSWER_VALUES, type TAnswer, type TAnswerValue } from '@/models/assessment'
+import type { TEvidenceFile } from '@/models/file'
+import { SECTION_LABELS, type TChecklistItem } from '@/models/checklist'
+import type { AnswerDraft } from '@/services/assessments'
+import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
+import { needsEvidence } from '@/services/assessmentView'
 
 export type SyncStatus =
   | { kind: 'unanswered' }

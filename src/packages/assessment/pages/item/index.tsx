@@ -2,23 +2,22 @@ import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import type { TEvidenceFile } from '../../../../models/file'
+import type { TEvidenceFile } from '@/models/file'
 import {
   ASSESSMENT_WRITE_KINDS,
   evidenceUploadPath,
   queueAnswer,
   queueEvidenceRemoval,
   type AnswerDraft,
-} from '../../../../services/assessments'
-import { chooseImages, evidenceFromResponse, queueUpload } from '../../../../services/upload'
-import { userOutbox } from '../../../../services/session'
-import { settleWrite } from '../../../../components/settleWrite'
-import { useOutbox } from '../../../../components/useOutbox'
-import { ErrorState, LoadingState } from '../../../../components/PageState'
-import { isLiaisonOf } from '../../../../components/roles'
-import { assessmentPages, idParam } from '../../../../components/routes'
-import { useMe } from '../../../../components/useMe'
-import { useRequireSession } from '../../../../components/useSession'
+} from '@/services/assessments'
+import { chooseImages, evidenceFromResponse, queueUpload } from '@/services/upload'
+import { userOutbox } from '@/services/session'
+import { useOutbox } from '@/hooks/useOutbox'
+import { ErrorState, LoadingState } from '@/components/PageState'
+import { isLiaisonOf } from '@/models/memberships'
+import { assessmentPages, idParam } from '@/services/routes'
+import { useMe } from '@/hooks/useMe'
+import { useRequireSession } from '@/hooks/useSession'
 import {
   answerOf,
   evidenceOf,
@@ -26,12 +25,13 @@ import {
   withAnswer,
   withEvidence,
   withoutEvidence,
-} from '../../../../components/assessment/logic'
-import { useAssessment } from '../../../../components/assessment/useAssessment'
+} from '@/services/assessmentView'
+import { useAssessment } from '@/hooks/useAssessment'
 import { ItemEditor, type SyncStatus } from './ItemEditor'
-import '../../../../components/assessment/page.scss'
-import '../../../../components/assessment/StatusTag.scss'
+import '@/styles/page.scss'
+import '@/components/assessment/StatusTag.scss'
 import './index.scss'
+import { useWrite } from '@/hooks/useWrite'
 
 function toast(title: string) {
   void Taro.showToast({ title, icon: 'none', duration: 2500 })
@@ -39,6 +39,7 @@ function toast(title: string) {
 
 export default function AssessmentItemPage() {
   const session = useRequireSession()
+  const write = useWrite()
   const params = useRouter().params
   const eid = idParam(params.eid)
   const aid = idParam(params.aid)
@@ -152,15 +153,13 @@ export default function AssessmentItemPage() {
         })
         const outbox = userOutbox()
         if (!outbox) continue
-        const outcome = await settleWrite(outbox, entry)
+        const outcome = await write(entry, {
+          done: null,
+          onRefused: (message) => toast(`上传失败：${message}`),
+        })
         if (outcome.kind === 'delivered') {
           const stored = evidenceFromResponse(outcome.response?.data)
           if (stored) update((x) => withEvidence(x, stored))
-        } else if (outcome.kind === 'refused') {
-          outbox.dismiss(entry.id)
-          toast(`上传失败：${outcome.message}`)
-        } else {
-          toast('网络不可用：照片已保存在本机，联网后自动上传')
         }
       } catch (err) {
         toast(`上传失败：${err instanceof Error ? err.message : '请稍后重试'}`)

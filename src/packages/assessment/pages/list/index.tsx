@@ -1,18 +1,18 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Empty } from '@nutui/nutui-react-taro'
-import type { TAssessmentSummary } from '../../../../models/assessment'
-import { fetchAssessments } from '../../../../services/assessments'
-import { EmptyImage } from '../../../../components/EmptyImage'
-import { formatDate } from '../../../../components/format'
-import { OutboxNotice } from '../../../../components/OutboxNotice'
-import { ErrorState, LoadingState } from '../../../../components/PageState'
-import { assessmentPages, idParam } from '../../../../components/routes'
-import { usePullRefresh, useRemote } from '../../../../components/useRemote'
-import { useRequireSession } from '../../../../components/useSession'
-import { AssessmentStatusTag } from '../../../../components/assessment/StatusTag'
-import { formatScore } from '../../../../components/assessment/logic'
-import '../../../../components/assessment/page.scss'
+import type { TAssessmentSummary } from '@/models/assessment'
+import { fetchAssessments } from '@/services/assessments'
+import { EmptyImage } from '@/components/EmptyImage'
+import { formatDate } from '@/models/format'
+import { OutboxNotice } from '@/components/OutboxNotice'
+import { ErrorState, PageState } from '@/components/PageState'
+import { assessmentPages, idParam } from '@/services/routes'
+import { usePullRefresh, useRemote } from '@/hooks/useRemote'
+import { useRequireSession } from '@/hooks/useSession'
+import { AssessmentStatusTag } from '@/components/assessment/StatusTag'
+import { formatScore } from '@/services/assessmentView'
+import '@/styles/page.scss'
 import './index.scss'
 
 function AssessmentCard({ a }: { a: TAssessmentSummary }) {
@@ -69,10 +69,7 @@ export default function AssessmentListPage() {
     <View className="page assessment-list">
       <View className="page__body">
         <OutboxNotice />
-        {state.status === 'loading' ? <LoadingState /> : null}
-        {state.status === 'error' ? (
-          <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
-        ) : null}
+        <PageState state={state} reload={reload} />
         {state.status === 'ready' && state.data.length > 0 ? (
           <>
             <View className="a-heading">

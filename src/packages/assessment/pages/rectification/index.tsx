@@ -7,31 +7,31 @@ import {
   ZRectification,
   ZRectificationRespond,
   type TRectification,
-} from '../../../../models/assessment'
-import type { TEvidenceFile } from '../../../../models/file'
+} from '@/models/assessment'
+import type { TEvidenceFile } from '@/models/file'
 import {
   fetchRectification,
   queueRectificationResponse,
   queueRectificationVerify,
   rectificationPath,
-} from '../../../../services/assessments'
-import type { OutboxEntry } from '../../../../services/outbox'
-import { userOutbox } from '../../../../services/session'
-import { chooseImages, uploadEvidence } from '../../../../services/upload'
-import { formatDate } from '../../../../components/format'
-import { ErrorState, LoadingState } from '../../../../components/PageState'
-import { isLiaisonOf, isReviewer } from '../../../../components/roles'
-import { idParam } from '../../../../components/routes'
-import { settleWrite } from '../../../../components/settleWrite'
-import { useMe } from '../../../../components/useMe'
-import { usePullRefresh, useRemote } from '../../../../components/useRemote'
-import { useRequireSession } from '../../../../components/useSession'
-import { EvidenceGrid } from '../../../../components/assessment/EvidenceGrid'
-import { OverdueTag, RectificationStatusTag } from '../../../../components/assessment/StatusTag'
-import { Timeline } from '../../../../components/assessment/Timeline'
-import { rectificationEvents } from '../../../../components/assessment/history'
-import '../../../../components/assessment/page.scss'
+} from '@/services/assessments'
+import type { OutboxEntry } from '@/services/outbox'
+import { userOutbox } from '@/services/session'
+import { chooseImages, uploadEvidence } from '@/services/upload'
+import { formatDate } from '@/models/format'
+import { ErrorState, LoadingState } from '@/components/PageState'
+import { isLiaisonOf, isReviewer } from '@/models/memberships'
+import { idParam } from '@/services/routes'
+import { useMe } from '@/hooks/useMe'
+import { usePullRefresh, useRemote } from '@/hooks/useRemote'
+import { useRequireSession } from '@/hooks/useSession'
+import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
+import { OverdueTag, RectificationStatusTag } from '@/components/assessment/StatusTag'
+import { Timeline } from '@/components/assessment/Timeline'
+import { rectificationEvents } from '@/components/assessment/history'
+import '@/styles/page.scss'
 import './index.scss'
+import { runWrite } from '@/hooks/useWrite'
 
 function toast(title: string, icon: 'none' | 'success' = 'none') {
   void Taro.showToast({ title, icon, duration: 2500 })
@@ -45,18 +45,11 @@ async function deliver(
 ): Promise<string | null> {
   const outbox = userOutbox()
   if (!outbox) return null
-  const outcome = await settleWrite(outbox, entry)
-  if (outcome.kind === 'refused') {
-    outbox.dismiss(entry.id)
-    return outcome.message
-  }
-  if (outcome.kind === 'queued') {
-    toast('网络不佳，已保存在本机，恢复后自动发送')
-    return null
-  }
+  let refusal: string | null = null
+  const outcome = await runWrite(entry, { done: okText, onRefused: (message) => (refusal = message) })
+  if (outcome.kind !== 'delivered') return refusal
   const parsed = ZRectification.safeParse(outcome.response?.data)
   if (parsed.success) done(parsed.data)
-  toast(okText, 'success')
   return null
 }
 

@@ -1,17 +1,15 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Empty } from '@nutui/nutui-react-taro'
-import { RECTIFICATION_SOURCE_LABELS, type TRectification } from '../../../../models/assessment'
-import { fetchRectifications } from '../../../../services/assessments'
-import { EmptyImage } from '../../../../components/EmptyImage'
-import { formatDate } from '../../../../components/format'
-import { OutboxNotice } from '../../../../components/OutboxNotice'
-import { ErrorState, LoadingState } from '../../../../components/PageState'
-import { assessmentPages, idParam } from '../../../../components/routes'
-import { usePullRefresh, useRemote } from '../../../../components/useRemote'
-import { useRequireSession } from '../../../../components/useSession'
-import { OverdueTag, RectificationStatusTag } from '../../../../components/assessment/StatusTag'
-import '../../../../components/assessment/page.scss'
+import { RECTIFICATION_SOURCE_LABELS, type TRectification } from '@/models/assessment'
+import { fetchRectifications } from '@/services/assessments'
+import { formatDate } from '@/models/format'
+import { OutboxNotice } from '@/components/OutboxNotice'
+import { PageState } from '@/components/PageState'
+import { assessmentPages, idParam } from '@/services/routes'
+import { usePullRefresh, useRemote } from '@/hooks/useRemote'
+import { useRequireSession } from '@/hooks/useSession'
+import { OverdueTag, RectificationStatusTag } from '@/components/assessment/StatusTag'
+import '@/styles/page.scss'
 import './index.scss'
 
 const OPEN = new Set(['open', 'returned', 'awaiting_verification'])
@@ -55,19 +53,14 @@ export default function RectificationListPage() {
     <View className="page rect-list">
       <View className="page__body">
         <OutboxNotice />
-        {state.status === 'loading' ? <LoadingState /> : null}
-        {state.status === 'error' ? (
-          <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
-        ) : null}
-        {state.status === 'ready' && state.data.length === 0 ? (
-          <View className="a-empty">
-            <Empty
-              image={<EmptyImage />}
-              title="暂无整改事项"
-              description="自查中答“否”或“部分”的项目、监管单位的整改通知会显示在这里"
-            />
-          </View>
-        ) : null}
+        <PageState
+          state={state}
+          reload={reload}
+          empty={{
+            title: '暂无整改事项',
+            description: '自查中答“否”或“部分”的项目、监管单位的整改通知会显示在这里',
+          }}
+        />
         {state.status === 'ready' && state.data.length > 0 ? (
           <>
             <View className="a-card rect-list__summary">

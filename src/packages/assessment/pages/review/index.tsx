@@ -2,23 +2,24 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
-import { ZAssessment } from '../../../../models/assessment'
-import { SECTION_LABELS } from '../../../../models/checklist'
-import { queueSubmit } from '../../../../services/assessments'
-import { userOutbox } from '../../../../services/session'
-import { ErrorState, LoadingState } from '../../../../components/PageState'
-import { isLiaisonOf } from '../../../../components/roles'
-import { assessmentPages, idParam } from '../../../../components/routes'
-import { settleWrite } from '../../../../components/settleWrite'
-import { useMe } from '../../../../components/useMe'
-import { useRequireSession } from '../../../../components/useSession'
-import { groupBySection, problemsOf } from '../../../../components/assessment/logic'
-import { storeAssessment, useAssessment } from '../../../../components/assessment/useAssessment'
-import '../../../../components/assessment/page.scss'
+import { ZAssessment } from '@/models/assessment'
+import { SECTION_LABELS } from '@/models/checklist'
+import { queueSubmit } from '@/services/assessments'
+import { userOutbox } from '@/services/session'
+import { ErrorState, LoadingState } from '@/components/PageState'
+import { isLiaisonOf } from '@/models/memberships'
+import { assessmentPages, idParam } from '@/services/routes'
+import { useMe } from '@/hooks/useMe'
+import { useRequireSession } from '@/hooks/useSession'
+import { groupBySection, problemsOf } from '@/services/assessmentView'
+import { storeAssessment, useAssessment } from '@/hooks/useAssessment'
+import '@/styles/page.scss'
 import './index.scss'
+import { useWrite } from '@/hooks/useWrite'
 
 export default function AssessmentReviewPage() {
   const session = useRequireSession()
+  const write = useWrite()
   const params = useRouter().params
   const eid = idParam(params.eid)
   const aid = idParam(params.aid)
@@ -66,19 +67,12 @@ export default function AssessmentReviewPage() {
     setRefusal(null)
     try {
       const entry = queueSubmit(a.enterprise.id, a.id, a.campaign.name)
-      const outcome = await settleWrite(outbox, entry, 15000)
+      const outcome = await write(entry, { done: '已提交', onRefused: setRefusal, waitMs: 15000 })
       if (outcome.kind === 'refused') {
-        outbox.dismiss(entry.id)
-        setRefusal(outcome.message)
         reload().catch(() => undefined)
         return
       }
       if (outcome.kind === 'queued') {
-        void Taro.showToast({
-          title: '网络不佳，提交已保存在本机，恢复后自动发送',
-          icon: 'none',
-          duration: 2500,
-        })
         void Taro.redirectTo({ url: assessmentPages.overview(a.enterprise.id, a.id) })
         return
       }
@@ -87,7 +81,6 @@ export default function AssessmentReviewPage() {
         storeAssessment(saved.data)
         update(() => saved.data, true)
       }
-      void Taro.showToast({ title: '已提交', icon: 'success' })
       void Taro.redirectTo({ url: assessmentPages.result(a.enterprise.id, a.id) })
     } catch (err) {
       setRefusal(err instanceof Error ? err.message : '提交失败，请稍后重试')

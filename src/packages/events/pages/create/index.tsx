@@ -2,23 +2,23 @@ import { useMemo, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Checkbox, DatePicker, Empty, Input, Switch, TextArea } from '@nutui/nutui-react-taro'
-import { EVENT_KINDS, EVENT_KIND_INFO, type TEventKind } from '../../../../models/event'
-import { ZEvent } from '../../../../models/event'
-import { fetchVisibleEnterprises, queueCreateEvent } from '../../../../services/events'
-import { platformLocation } from '../../../../services/platform/location'
-import { userOutbox } from '../../../../services/session'
-import { EmptyImage } from '../../../../components/EmptyImage'
-import { formatDateTime } from '../../../../components/format'
-import { ErrorState, LoadingState } from '../../../../components/PageState'
-import { eventOrganiserOptions, type EventOrganiserOption } from '../../../../components/roles'
-import { eventPages } from '../../../../components/routes'
-import { settleWrite } from '../../../../components/settleWrite'
-import { useMe } from '../../../../components/useMe'
-import { useRemote } from '../../../../components/useRemote'
-import { useRequireSession } from '../../../../components/useSession'
-import '../../../../components/assessment/page.scss'
-import '../../../../components/events/events.scss'
+import { EVENT_KINDS, EVENT_KIND_INFO, type TEventKind } from '@/models/event'
+import { ZEvent } from '@/models/event'
+import { fetchVisibleEnterprises, queueCreateEvent } from '@/services/events'
+import { platformLocation } from '@/services/platform/location'
+import { userOutbox } from '@/services/session'
+import { EmptyImage } from '@/components/EmptyImage'
+import { formatDateTime } from '@/models/format'
+import { ErrorState, LoadingState } from '@/components/PageState'
+import { eventOrganiserOptions, type EventOrganiserOption } from '@/models/memberships'
+import { eventPages } from '@/services/routes'
+import { useMe } from '@/hooks/useMe'
+import { useRemote } from '@/hooks/useRemote'
+import { useRequireSession } from '@/hooks/useSession'
+import '@/styles/page.scss'
+import '@/styles/events.scss'
 import './index.scss'
+import { useWrite } from '@/hooks/useWrite'
 
 type TimeField = 'startsAt' | 'endsAt' | 'signInOpensAt' | 'signInClosesAt'
 
@@ -80,6 +80,7 @@ function OrganiserChooser({
  */
 export default function EventCreatePage() {
   const session = useRequireSession()
+  const write = useWrite()
   const { state: me, reload: reloadMe } = useMe(session?.user.id ?? null)
   const options = useMemo(() => (me.status === 'ready' ? eventOrganiserOptions(me.me.memberships) : []), [me])
   const [chosen, setChosen] = useState<EventOrganiserOption | null>(null)
@@ -184,19 +185,13 @@ export default function EventCreatePage() {
               organiser: { kind: 'department', id: organiser.id },
               body: { ...common, audienceEnterpriseIds: audience },
             })
-      const outcome = await settleWrite(outbox, entry)
-      if (outcome.kind === 'refused') {
-        outbox.dismiss(entry.id)
-        setError(outcome.message)
-        return
-      }
+      const outcome = await write(entry, { done: '活动已发起', onRefused: setError })
+      if (outcome.kind === 'refused') return
       if (outcome.kind === 'queued') {
-        void Taro.showToast({ title: '已保存在本机，联网后自动发起', icon: 'none' })
         void Taro.navigateBack()
         return
       }
       const created = ZEvent.safeParse(outcome.response?.data)
-      void Taro.showToast({ title: '活动已发起', icon: 'success' })
       if (created.success) void Taro.redirectTo({ url: eventPages.detail(created.data.id) })
       else void Taro.navigateBack()
     } finally {

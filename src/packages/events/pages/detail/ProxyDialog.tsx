@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Dialog, Input } from '@nutui/nutui-react-taro'
-import type { TEvent } from '../../../../models/event'
-import type { TMember } from '../../../../models/org'
-import { fetchMembers, queueProxySignIn } from '../../../../services/events'
-import { userOutbox } from '../../../../services/session'
-import { KEEP_OPEN, settleWrite } from '../../../../components/settleWrite'
-import '../../../../components/FormDialog.scss'
+import type { TEvent } from '@/models/event'
+import type { TMember } from '@/models/org'
+import { fetchMembers, queueProxySignIn } from '@/services/events'
+import { userOutbox } from '@/services/session'
+import { KEEP_OPEN } from '@/services/settleWrite'
+import '@/components/FormDialog.scss'
+import { useWrite } from '@/hooks/useWrite'
 
 export interface ProxyDialogProps {
   event: TEvent
@@ -25,6 +25,7 @@ export function ProxyDialog({ event, signedUserIds, visible, onClose, onDone }: 
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const write = useWrite()
 
   useEffect(() => {
     if (!visible) return
@@ -53,16 +54,8 @@ export function ProxyDialog({ event, signedUserIds, visible, onClose, onDone }: 
     setBusy(true)
     try {
       const entry = queueProxySignIn(event.id, userId, reason.trim())
-      const outcome = await settleWrite(outbox, entry)
-      if (outcome.kind === 'refused') {
-        outbox.dismiss(entry.id)
-        setError(outcome.message)
-        throw KEEP_OPEN
-      }
-      void Taro.showToast({
-        title: outcome.kind === 'delivered' ? '已代签' : '已保存在本机，联网后自动提交',
-        icon: 'none',
-      })
+      const outcome = await write(entry, { done: '已代签', onRefused: setError })
+      if (outcome.kind === 'refused') throw KEEP_OPEN
       onDone()
     } finally {
       setBusy(false)

@@ -9,7 +9,7 @@ import {
   ZDisplayLink,
   type TDisplayLink,
   type TEvent,
-} from '../../../../models/event'
+} from '@/models/event'
 import {
   fetchAttendance,
   fetchDisplayLinks,
@@ -17,20 +17,20 @@ import {
   openAttendanceWorkbook,
   queueCreateDisplayLink,
   queueRevokeDisplayLink,
-} from '../../../../services/events'
-import { webOrigin } from '../../../../services/platform/env'
-import { userOutbox } from '../../../../services/session'
-import { formatDateTime } from '../../../../components/format'
-import { OutboxNotice } from '../../../../components/OutboxNotice'
-import { ErrorState, LoadingState } from '../../../../components/PageState'
-import { eventPages, idParam } from '../../../../components/routes'
-import { settleWrite } from '../../../../components/settleWrite'
-import { usePullRefresh, useRemote } from '../../../../components/useRemote'
-import { useRequireSession } from '../../../../components/useSession'
+} from '@/services/events'
+import { webOrigin } from '@/services/platform/env'
+import { userOutbox } from '@/services/session'
+import { formatDateTime } from '@/models/format'
+import { OutboxNotice } from '@/components/OutboxNotice'
+import { ErrorState, LoadingState } from '@/components/PageState'
+import { eventPages, idParam } from '@/services/routes'
+import { usePullRefresh, useRemote } from '@/hooks/useRemote'
+import { useRequireSession } from '@/hooks/useSession'
 import { ProxyDialog } from './ProxyDialog'
-import '../../../../components/assessment/page.scss'
-import '../../../../components/events/events.scss'
+import '@/styles/page.scss'
+import '@/styles/events.scss'
 import './index.scss'
+import { useWrite } from '@/hooks/useWrite'
 
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 })
 
@@ -54,6 +54,7 @@ function Organiser({ event, onChanged }: { event: TEvent; onChanged: () => void 
   const [created, setCreated] = useState<Record<number, string>>({})
   const [proxying, setProxying] = useState(false)
   const [busy, setBusy] = useState(false)
+  const write = useWrite()
   const signed = useMemo(
     () =>
       new Set(attendance.state.status === 'ready' ? attendance.state.data.signIns.map((s) => s.userId) : []),
@@ -65,14 +66,14 @@ function Organiser({ event, onChanged }: { event: TEvent; onChanged: () => void 
     if (!outbox || busy) return
     setBusy(true)
     try {
-      const outcome = await settleWrite(outbox, queueCreateDisplayLink(event.id))
+      const outcome = await write(queueCreateDisplayLink(event.id), { done: null })
       if (outcome.kind === 'delivered') {
         const link = ZDisplayLink.safeParse(outcome.response?.data)
         if (link.success && link.data.token) {
           const url = screenUrl(link.data.token)
           setCreated((c) => ({ ...c, [link.data.id]: url }))
         }
-      } else toast(outcome.kind === 'refused' ? outcome.message : '网络不佳，联网后自动生成')
+      }
       await links.reload().catch(() => undefined)
     } finally {
       setBusy(false)
@@ -87,14 +88,7 @@ function Organiser({ event, onChanged }: { event: TEvent; onChanged: () => void 
     })
     const outbox = userOutbox()
     if (!confirm || !outbox) return
-    const outcome = await settleWrite(outbox, queueRevokeDisplayLink(event.id, link.id))
-    toast(
-      outcome.kind === 'delivered'
-        ? '已撤销'
-        : outcome.kind === 'refused'
-          ? outcome.message
-          : '联网后自动撤销',
-    )
+    await write(queueRevokeDisplayLink(event.id, link.id), { done: '已撤销' })
     await links.reload().catch(() => undefined)
   }
 

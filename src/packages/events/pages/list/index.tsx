@@ -1,20 +1,19 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Empty } from '@nutui/nutui-react-taro'
-import { EVENT_KIND_LABELS, SIGN_IN_PHASE_LABELS, type TEventSummary } from '../../../../models/event'
-import { fetchEvents, type EventRole, type EventWhen } from '../../../../services/events'
-import { EmptyImage } from '../../../../components/EmptyImage'
-import { formatDateTime } from '../../../../components/format'
-import { OutboxNotice } from '../../../../components/OutboxNotice'
-import { ErrorState, LoadingState } from '../../../../components/PageState'
-import { attendanceRateEnterprises, isEventOrganiser } from '../../../../components/roles'
-import { eventPages } from '../../../../components/routes'
-import { useMe } from '../../../../components/useMe'
-import { usePullRefresh, useRemote } from '../../../../components/useRemote'
-import { useRequireSession } from '../../../../components/useSession'
-import '../../../../components/assessment/page.scss'
-import '../../../../components/events/events.scss'
+import { Button } from '@nutui/nutui-react-taro'
+import { EVENT_KIND_LABELS, SIGN_IN_PHASE_LABELS, type TEventSummary } from '@/models/event'
+import { fetchEvents, type EventRole, type EventWhen } from '@/services/events'
+import { formatDateTime } from '@/models/format'
+import { OutboxNotice } from '@/components/OutboxNotice'
+import { PageState } from '@/components/PageState'
+import { attendanceRateEnterprises, isEventOrganiser } from '@/models/memberships'
+import { eventPages } from '@/services/routes'
+import { useMe } from '@/hooks/useMe'
+import { usePullRefresh, useRemote } from '@/hooks/useRemote'
+import { useRequireSession } from '@/hooks/useSession'
+import '@/styles/page.scss'
+import '@/styles/events.scss'
 
 function EventCard({ e, role }: { e: TEventSummary; role: EventRole }) {
   return (
@@ -113,22 +112,17 @@ export default function EventListPage() {
             </Text>
           ))}
         </View>
-        {state.status === 'loading' ? <LoadingState /> : null}
-        {state.status === 'error' ? (
-          <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
-        ) : null}
-        {state.status === 'ready' ? state.data.map((e) => <EventCard key={e.id} e={e} role={role} />) : null}
-        {state.status === 'ready' && state.data.length === 0 ? (
-          <View className="a-empty">
-            <Empty
-              image={<EmptyImage />}
-              title={when === 'upcoming' ? '暂无进行中或即将开始的活动' : '暂无已结束的活动'}
-              description={
-                role === 'organiser' ? '您组织的活动将显示在这里' : '本企业或监管部门组织的活动将显示在这里'
-              }
-            />
-          </View>
-        ) : null}
+        <PageState
+          state={state}
+          reload={reload}
+          empty={{
+            title: when === 'upcoming' ? '暂无进行中或即将开始的活动' : '暂无已结束的活动',
+            description:
+              role === 'organiser' ? '您组织的活动将显示在这里' : '本企业或监管部门组织的活动将显示在这里',
+          }}
+        >
+          {(events) => events.map((e) => <EventCard key={e.id} e={e} role={role} />)}
+        </PageState>
       </View>
     </View>
   )

@@ -1,16 +1,16 @@
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Empty, Progress } from '@nutui/nutui-react-taro'
-import { EVENT_KIND_LABELS } from '../../../../models/event'
-import { fetchAttendanceRate } from '../../../../services/events'
-import { EmptyImage } from '../../../../components/EmptyImage'
-import { formatDateTime } from '../../../../components/format'
-import { ErrorState, LoadingState } from '../../../../components/PageState'
-import { idParam } from '../../../../components/routes'
-import { usePullRefresh, useRemote } from '../../../../components/useRemote'
-import { useRequireSession } from '../../../../components/useSession'
-import '../../../../components/assessment/page.scss'
-import '../../../../components/events/events.scss'
+import { EVENT_KIND_LABELS } from '@/models/event'
+import { fetchAttendanceRate } from '@/services/events'
+import { EmptyImage } from '@/components/EmptyImage'
+import { formatDateTime } from '@/models/format'
+import { PageState } from '@/components/PageState'
+import { idParam } from '@/services/routes'
+import { usePullRefresh, useRemote } from '@/hooks/useRemote'
+import { useRequireSession } from '@/hooks/useSession'
+import '@/styles/page.scss'
+import '@/styles/events.scss'
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`)
 
@@ -31,10 +31,7 @@ export default function AttendanceRatePage() {
   return (
     <View className="page ev-rate">
       <View className="page__body">
-        {state.status === 'loading' ? <LoadingState /> : null}
-        {state.status === 'error' ? (
-          <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
-        ) : null}
+        <PageState state={state} reload={reload} />
         {state.status === 'ready' ? (
           <>
             <View className="a-card ev-rate__total">

@@ -1,10 +1,10 @@
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { EVENT_KIND_LABELS } from '../../../../models/event'
-import { fetchDisplayQr } from '../../../../services/events'
-import { formatDateTime } from '../../../../components/format'
-import { QrImage } from '../../../../components/events/QrImage'
-import { useRotatingQr } from '../../../../components/events/useRotatingQr'
+import { EVENT_KIND_LABELS } from '@/models/event'
+import { fetchDisplayQr } from '@/services/events'
+import { formatDateTime } from '@/models/format'
+import { QrImage } from '@/components/events/QrImage'
+import { useRotatingQr } from '@/hooks/useRotatingQr'
 import './index.scss'
 
 /** The projector polls every 3 s (the code itself changes every 15 s). */

@@ -2,18 +2,17 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { ROLE_LABELS, type TEnterpriseRole, type TMember } from '../../../../models/org'
-import { fetchAllMembers, fetchInvites, queueDecision, queueInvite } from '../../../../services/members'
-import { getOutbox } from '../../../../services/outbox'
-import { formatDate } from '../../../../components/format'
-import { OutboxNotice } from '../../../../components/OutboxNotice'
-import { ErrorState, LoadingState } from '../../../../components/PageState'
-import { idParam } from '../../../../components/routes'
-import { settleWrite } from '../../../../components/settleWrite'
-import { usePullRefresh, useRemote } from '../../../../components/useRemote'
-import { useRequireSession } from '../../../../components/useSession'
-import '../../../../components/assessment/page.scss'
+import { ROLE_LABELS, type TEnterpriseRole, type TMember } from '@/models/org'
+import { fetchAllMembers, fetchInvites, queueDecision, queueInvite } from '@/services/members'
+import { formatDate } from '@/models/format'
+import { OutboxNotice } from '@/components/OutboxNotice'
+import { ErrorState, PageState } from '@/components/PageState'
+import { idParam } from '@/services/routes'
+import { usePullRefresh, useRemote } from '@/hooks/useRemote'
+import { useRequireSession } from '@/hooks/useSession'
+import '@/styles/page.scss'
 import './index.scss'
+import { useWrite } from '@/hooks/useWrite'
 
 /** Roles a liaison may invite (the liaison role itself is handed over by the office). */
 const INVITE_ROLES: TEnterpriseRole[] = ['employee', 'head', 'branch_secretary']
@@ -29,6 +28,7 @@ export default function MembersPage() {
   usePullRefresh(reload)
   const [role, setRole] = useState<TEnterpriseRole>('employee')
   const [busy, setBusy] = useState<string | null>(null)
+  const send = useWrite()
 
   if (!session) return <View className="page" />
   if (!eid) return <ErrorState message="链接无效" onRetry={() => void Taro.navigateBack()} />
@@ -36,9 +36,7 @@ export default function MembersPage() {
   async function write(key: string, run: () => ReturnType<typeof queueInvite>, done: string) {
     setBusy(key)
     try {
-      const outcome = await settleWrite(getOutbox(), run())
-      const title = outcome.kind === 'delivered' ? done : (outcome.message ?? '已保存在本机，联网后自动提交')
-      void Taro.showToast({ title, icon: outcome.kind === 'delivered' ? 'success' : 'none' })
+      await send(run(), { done })
       await reload().catch(() => undefined)
     } finally {
       setBusy(null)
@@ -77,10 +75,7 @@ export default function MembersPage() {
     <View className="page org-members">
       <View className="page__body">
         <OutboxNotice />
-        {state.status === 'loading' ? <LoadingState /> : null}
-        {state.status === 'error' ? (
-          <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
-        ) : null}
+        <PageState state={state} reload={reload} />
         {data ? (
           <>
             <View className="a-card">

@@ -2,14 +2,14 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Empty } from '@nutui/nutui-react-taro'
-import type { TBranchSummary, TCompliance, TMeetingSummary } from '../../../../models/meeting'
-import { MEETING_STATUS_LABELS } from '../../../../models/meeting'
+import type { TBranchSummary, TCompliance, TMeetingSummary } from '@/models/meeting'
+import { MEETING_STATUS_LABELS } from '@/models/meeting'
 import {
   CELL_STATUS_LABELS,
   MEETING_TYPES,
   MEETING_TYPE_LABELS,
   MEETING_TYPE_SHORT,
-} from '../../../../models/meetingCompliance'
+} from '@/models/meetingCompliance'
 import {
   fetchCompliance,
   fetchMeetings,
@@ -17,17 +17,17 @@ import {
   fetchSubscribeStatus,
   openYearWorkbook,
   requestMeetingReminders,
-} from '../../../../services/meetings'
-import { EmptyImage } from '../../../../components/EmptyImage'
-import { formatDateTime } from '../../../../components/format'
-import { OutboxNotice } from '../../../../components/OutboxNotice'
-import { ErrorState, LoadingState } from '../../../../components/PageState'
-import { idParam, partyPages } from '../../../../components/routes'
-import { usePullRefresh, useRemote } from '../../../../components/useRemote'
-import { useRequireSession } from '../../../../components/useSession'
-import { shanghaiParts } from '../../../../models/shanghaiTime'
-import '../../../../components/assessment/page.scss'
-import '../../party.scss'
+} from '@/services/meetings'
+import { EmptyImage } from '@/components/EmptyImage'
+import { formatDateTime } from '@/models/format'
+import { OutboxNotice } from '@/components/OutboxNotice'
+import { ErrorState, LoadingState } from '@/components/PageState'
+import { idParam, partyPages } from '@/services/routes'
+import { usePullRefresh, useRemote } from '@/hooks/useRemote'
+import { useRequireSession } from '@/hooks/useSession'
+import { shanghaiParts } from '@/models/shanghaiTime'
+import '@/styles/page.scss'
+import '@/packages/party/party.scss'
 import './index.scss'
 
 const go = (url: string) => void Taro.navigateTo({ url })

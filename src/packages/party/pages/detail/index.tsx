@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import type { TEvidenceFile } from '../../../../models/file'
+import type { TEvidenceFile } from '@/models/file'
 import {
   ZMeeting,
   ATTACHMENT_KIND_LABELS,
@@ -11,8 +11,8 @@ import {
   type TAttachmentKind,
   type TMeeting,
   type TMeetingAttachment,
-} from '../../../../models/meeting'
-import { MEETING_TYPE_LABELS } from '../../../../models/meetingCompliance'
+} from '@/models/meeting'
+import { MEETING_TYPE_LABELS } from '@/models/meetingCompliance'
 import {
   fetchMeeting,
   openMeetingDocx,
@@ -23,21 +23,22 @@ import {
   attachmentUploadPath,
   MEETING_WRITE_KINDS,
   queueMeetingAttachment,
-} from '../../../../services/meetings'
-import { userOutbox } from '../../../../services/session'
-import { chooseImages } from '../../../../services/upload'
-import { EvidenceGrid } from '../../../../components/assessment/EvidenceGrid'
-import { formatDateTime } from '../../../../components/format'
-import { OutboxNotice } from '../../../../components/OutboxNotice'
-import { ErrorState, LoadingState } from '../../../../components/PageState'
-import { eventPages, idParam, partyPages } from '../../../../components/routes'
-import { settleWrite } from '../../../../components/settleWrite'
-import { useOutbox } from '../../../../components/useOutbox'
-import { usePullRefresh, useRemote } from '../../../../components/useRemote'
-import { useRequireSession } from '../../../../components/useSession'
-import '../../../../components/assessment/page.scss'
-import '../../party.scss'
+} from '@/services/meetings'
+import { userOutbox } from '@/services/session'
+import { chooseImages } from '@/services/upload'
+import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
+import { formatDateTime } from '@/models/format'
+import { OutboxNotice } from '@/components/OutboxNotice'
+import { ErrorState, LoadingState } from '@/components/PageState'
+import { eventPages, idParam, partyPages } from '@/services/routes'
+import { settleWrite } from '@/services/settleWrite'
+import { useOutbox } from '@/hooks/useOutbox'
+import { usePullRefresh, useRemote } from '@/hooks/useRemote'
+import { useRequireSession } from '@/hooks/useSession'
+import '@/styles/page.scss'
+import '@/packages/party/party.scss'
 import './index.scss'
+import { useWrite } from '@/hooks/useWrite'
 
 const KINDS: TAttachmentKind[] = ['sign_sheet', 'photo']
 
@@ -64,6 +65,7 @@ function Block({ label, text, className }: { label: string; text: string; classN
 
 export default function MeetingDetailPage() {
   const session = useRequireSession()
+  const write = useWrite()
   const params = useRouter().params
   const eid = idParam(params.eid)
   const bid = idParam(params.bid)
@@ -111,18 +113,16 @@ export default function MeetingDetailPage() {
       try {
         // Through the outbox: without network the file waits on the device and is sent later, once.
         const entry = await queueMeetingAttachment(eid, bid, mid, kind, file)
-        const outcome = await settleWrite(outbox, entry)
+        const outcome = await write(entry, {
+          done: null,
+          onRefused: (message) => void Taro.showToast({ title: `上传失败：${message}`, icon: 'none' }),
+        })
         if (outcome.kind === 'delivered') {
           const stored = attachmentFromResponse(outcome.response?.data)
           if (stored) {
             current = { ...current, attachments: [...current.attachments, stored] }
             setData(current)
           }
-        } else if (outcome.kind === 'refused') {
-          outbox.dismiss(entry.id)
-          void Taro.showToast({ title: `上传失败：${outcome.message}`, icon: 'none' })
-        } else {
-          void Taro.showToast({ title: '网络不可用：已保存在本机，联网后自动上传', icon: 'none' })
         }
       } catch (err) {
         void Taro.showToast({ title: err instanceof Error ? err.message : '上传失败', icon: 'none' })
@@ -161,17 +161,8 @@ export default function MeetingDetailPage() {
     setError(null)
     try {
       const entry = queueSubmitMeeting(eid, bid, mid, meeting.type)
-      const outcome = await settleWrite(outbox, entry)
-      if (outcome.kind === 'refused') {
-        outbox.dismiss(entry.id)
-        setError(outcome.message)
-        return
-      }
-      if (outcome.kind === 'queued') {
-        void Taro.showToast({ title: '已保存在本机，联网后自动提交', icon: 'none' })
-        return
-      }
-      void Taro.showToast({ title: '已提交', icon: 'success' })
+      const outcome = await write(entry, { done: '已提交', onRefused: setError })
+      if (outcome.kind !== 'delivered') return
       await reload().catch(() => undefined)
     } finally {
       setBusy(false)
@@ -189,12 +180,8 @@ export default function MeetingDetailPage() {
     setBusy(true)
     try {
       const entry = queueSignInSession(eid, bid, mid)
-      const outcome = await settleWrite(outbox, entry)
-      if (outcome.kind === 'refused') {
-        outbox.dismiss(entry.id)
-        setError(outcome.message)
-        return
-      }
+      const outcome = await write(entry, { done: null, onRefused: setError, quietQueued: true })
+      if (outcome.kind === 'refused') return
       const opened = ZMeeting.safeParse(outcome.kind === 'delivered' ? outcome.response?.data : null)
       if (!opened.success || !opened.data.signInEventId) {
         void Taro.showToast({ title: '需联网后开启扫码签到', icon: 'none' })

@@ -9,25 +9,25 @@ import {
   type TMeeting,
   type TMeetingSave,
   type TMeetingTemplate,
-} from '../../../../models/meeting'
-import { MEETING_TYPES, MEETING_TYPE_LABELS, type TMeetingType } from '../../../../models/meetingCompliance'
+} from '@/models/meeting'
+import { MEETING_TYPES, MEETING_TYPE_LABELS, type TMeetingType } from '@/models/meetingCompliance'
 import {
   fetchBranch,
   fetchMeeting,
   fetchMeetingTemplate,
   queueCreateMeeting,
   queueUpdateMeeting,
-} from '../../../../services/meetings'
-import { userOutbox } from '../../../../services/session'
-import { formatDateTime } from '../../../../components/format'
-import { ErrorState, LoadingState } from '../../../../components/PageState'
-import { idParam, partyPages } from '../../../../components/routes'
-import { settleWrite } from '../../../../components/settleWrite'
-import { useRemote } from '../../../../components/useRemote'
-import { useRequireSession } from '../../../../components/useSession'
-import '../../../../components/assessment/page.scss'
-import '../../party.scss'
+} from '@/services/meetings'
+import { userOutbox } from '@/services/session'
+import { formatDateTime } from '@/models/format'
+import { ErrorState, LoadingState } from '@/components/PageState'
+import { idParam, partyPages } from '@/services/routes'
+import { useRemote } from '@/hooks/useRemote'
+import { useRequireSession } from '@/hooks/useSession'
+import '@/styles/page.scss'
+import '@/packages/party/party.scss'
 import './index.scss'
+import { useWrite } from '@/hooks/useWrite'
 
 interface Loaded {
   branch: TBranchDetail
@@ -64,6 +64,7 @@ function lastHalfHour(): Date {
 
 export default function MeetingEditPage() {
   const session = useRequireSession()
+  const write = useWrite()
   const params = useRouter().params
   const eid = idParam(params.eid)
   const bid = idParam(params.bid)
@@ -235,18 +236,15 @@ export default function MeetingEditPage() {
       const entry = meeting
         ? queueUpdateMeeting(eid, bid, meeting.id, body)
         : queueCreateMeeting(eid, bid, body)
-      const outcome = await settleWrite(outbox, entry)
-      if (outcome.kind === 'refused') {
-        outbox.dismiss(entry.id)
-        setErrors([outcome.message])
-        return
-      }
+      const outcome = await write(entry, {
+        done: submitted ? '已更正' : submit ? '已提交' : '草稿已保存',
+        onRefused: (message) => setErrors([message]),
+      })
+      if (outcome.kind === 'refused') return
       if (outcome.kind === 'queued') {
-        void Taro.showToast({ title: '已保存在本机，联网后自动同步', icon: 'none' })
         void Taro.navigateBack()
         return
       }
-      void Taro.showToast({ title: submitted ? '已更正' : submit ? '已提交' : '草稿已保存', icon: 'success' })
       const saved = ZMeeting.safeParse(outcome.response?.data)
       if (meeting) void Taro.navigateBack()
       else if (saved.success) void Taro.redirectTo({ url: partyPages.detail(eid, bid, saved.data.id) })

@@ -2,27 +2,23 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
-import {
-  BRANCH_ROLES,
-  BRANCH_ROLE_LABELS,
-  type TBranchRole,
-  type TPartyMember,
-} from '../../../../models/meeting'
-import { fetchBranch, queueAddGroup, queueAddMember, queueUpdateMember } from '../../../../services/meetings'
-import { userOutbox } from '../../../../services/session'
-import { ErrorState, LoadingState } from '../../../../components/PageState'
-import { idParam } from '../../../../components/routes'
-import { settleWrite } from '../../../../components/settleWrite'
-import { usePullRefresh, useRemote } from '../../../../components/useRemote'
-import { useRequireSession } from '../../../../components/useSession'
-import type { OutboxEntry } from '../../../../services/outbox'
-import '../../../../components/assessment/page.scss'
-import '../../party.scss'
+import { BRANCH_ROLES, BRANCH_ROLE_LABELS, type TBranchRole, type TPartyMember } from '@/models/meeting'
+import { fetchBranch, queueAddGroup, queueAddMember, queueUpdateMember } from '@/services/meetings'
+import { userOutbox } from '@/services/session'
+import { ErrorState, LoadingState } from '@/components/PageState'
+import { idParam } from '@/services/routes'
+import { usePullRefresh, useRemote } from '@/hooks/useRemote'
+import { useRequireSession } from '@/hooks/useSession'
+import type { OutboxEntry } from '@/services/outbox'
+import '@/styles/page.scss'
+import '@/packages/party/party.scss'
 import './index.scss'
+import { useWrite } from '@/hooks/useWrite'
 
 /** 党员名册: the branch's secretary, committee and members, its 党小组; writers add and change them. */
 export default function PartyRollPage() {
   const session = useRequireSession()
+  const write = useWrite()
   const params = useRouter().params
   const eid = idParam(params.eid)
   const bid = idParam(params.bid)
@@ -51,16 +47,8 @@ export default function PartyRollPage() {
     setBusy(true)
     setError(null)
     try {
-      const outcome = await settleWrite(outbox, entry)
-      if (outcome.kind === 'refused') {
-        outbox.dismiss(entry.id)
-        setError(outcome.message)
-        return false
-      }
-      void Taro.showToast({
-        title: outcome.kind === 'queued' ? '已保存在本机，稍后同步' : done,
-        icon: 'none',
-      })
+      const outcome = await write(entry, { done, onRefused: setError })
+      if (outcome.kind === 'refused') return false
       await reload().catch(() => undefined)
       return true
     } finally {

@@ -7,27 +7,26 @@ import {
   PLEDGE_WITHDRAW_AFTER_DAYS,
   formatVerifyCode,
   type TPledge,
-} from '../../../../models/pledge'
+} from '@/models/pledge'
 import {
   countersignPageUrl,
   exportCertificate,
   fetchPledge,
   queueWithdraw,
   verifyPageUrl,
-} from '../../../../services/pledges'
-import { platformCertificate } from '../../../../services/platform/certificate'
-import { getOutbox } from '../../../../services/outbox'
-import { OutboxNotice } from '../../../../components/OutboxNotice'
-import { ErrorState, LoadingState } from '../../../../components/PageState'
-import { idParam, pledgePages } from '../../../../components/routes'
-import { settleWrite } from '../../../../components/settleWrite'
-import { usePullRefresh, useRemote } from '../../../../components/useRemote'
-import { useRequireSession } from '../../../../components/useSession'
-import { PledgeQr } from '../../components/PledgeQr'
-import { PledgeStatusTag } from '../../components/PledgeStatusTag'
-import { formatShanghaiTime } from '../../../../models/shanghaiTime'
-import '../../../../components/assessment/page.scss'
-import '../../components/pledges.scss'
+} from '@/services/pledges'
+import { platformCertificate } from '@/services/platform/certificate'
+import { OutboxNotice } from '@/components/OutboxNotice'
+import { ErrorState, PageState } from '@/components/PageState'
+import { idParam, pledgePages } from '@/services/routes'
+import { usePullRefresh, useRemote } from '@/hooks/useRemote'
+import { useRequireSession } from '@/hooks/useSession'
+import { PledgeQr } from '@/packages/pledges/components/PledgeQr'
+import { PledgeStatusTag } from '@/packages/pledges/components/PledgeStatusTag'
+import { formatShanghaiTime } from '@/models/shanghaiTime'
+import '@/styles/page.scss'
+import '@/packages/pledges/components/pledges.scss'
+import { useWrite } from '@/hooks/useWrite'
 
 function Signatures({ pledge }: { pledge: TPledge }) {
   return (
@@ -92,6 +91,7 @@ export default function PledgeCertificatePage() {
   const { state, reload } = useRemote(session && id ? `pledge:${id}` : null, () => fetchPledge(id!))
   usePullRefresh(reload)
   const [busy, setBusy] = useState(false)
+  const write = useWrite()
   const pledge = state.status === 'ready' ? state.data : null
 
   useShareAppMessage(() => ({
@@ -111,8 +111,7 @@ export default function PledgeCertificatePage() {
     if (!answer.confirm) return
     setBusy(true)
     try {
-      const outcome = await settleWrite(getOutbox(), queueWithdraw(p.id, '对方长期未签署，发起人撤回'))
-      if (outcome.kind === 'refused') void Taro.showToast({ title: outcome.message, icon: 'none' })
+      await write(queueWithdraw(p.id, '对方长期未签署，发起人撤回'), { done: null })
       await reload().catch(() => undefined)
     } finally {
       setBusy(false)
@@ -133,10 +132,7 @@ export default function PledgeCertificatePage() {
     <View className="page pledge-certificate">
       <View className="page__body">
         <OutboxNotice />
-        {state.status === 'loading' ? <LoadingState /> : null}
-        {state.status === 'error' ? (
-          <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
-        ) : null}
+        <PageState state={state} reload={reload} />
         {pledge ? (
           <>
             <View className="a-card">

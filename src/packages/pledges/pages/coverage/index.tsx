@@ -2,17 +2,16 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { fetchPledgeCoverage, queueRemind } from '../../../../services/pledges'
-import { getOutbox } from '../../../../services/outbox'
-import { formatDateTime } from '../../../../components/format'
-import { OutboxNotice } from '../../../../components/OutboxNotice'
-import { ErrorState, LoadingState } from '../../../../components/PageState'
-import { idParam } from '../../../../components/routes'
-import { settleWrite } from '../../../../components/settleWrite'
-import { usePullRefresh, useRemote } from '../../../../components/useRemote'
-import { useRequireSession } from '../../../../components/useSession'
-import '../../../../components/assessment/page.scss'
-import '../../components/pledges.scss'
+import { fetchPledgeCoverage, queueRemind } from '@/services/pledges'
+import { formatDateTime } from '@/models/format'
+import { OutboxNotice } from '@/components/OutboxNotice'
+import { ErrorState, PageState } from '@/components/PageState'
+import { idParam } from '@/services/routes'
+import { usePullRefresh, useRemote } from '@/hooks/useRemote'
+import { useRequireSession } from '@/hooks/useSession'
+import '@/styles/page.scss'
+import '@/packages/pledges/components/pledges.scss'
+import { useWrite } from '@/hooks/useWrite'
 
 /** 联络员: who has signed this year's 个人廉洁从业承诺书, and a reminder for the rest. */
 export default function PledgeCoveragePage() {
@@ -21,6 +20,7 @@ export default function PledgeCoveragePage() {
   const { state, reload } = useRemote(session && eid ? `coverage:${eid}` : null, () => fetchPledgeCoverage(eid!))
   usePullRefresh(reload)
   const [busy, setBusy] = useState(false)
+  const write = useWrite()
 
   if (!session) return <View className="page" />
   if (!eid) return <ErrorState message="链接无效" onRetry={() => void Taro.navigateBack()} />
@@ -28,14 +28,12 @@ export default function PledgeCoveragePage() {
   async function remind() {
     setBusy(true)
     try {
-      const outcome = await settleWrite(getOutbox(), queueRemind(eid!))
-      if (outcome.kind === 'delivered') {
-        const data = outcome.response?.data as { reminded?: number; skipped?: number } | undefined
-        void Taro.showToast({
-          title: data?.reminded ? `已提醒 ${data.reminded} 人` : '12小时内已提醒过，未重复提醒',
-          icon: 'none',
-        })
-      } else void Taro.showToast({ title: outcome.message ?? '已保存在本机，稍后自动同步', icon: 'none' })
+      await write(queueRemind(eid!), {
+        done: (data) => {
+          const reminded = (data as { reminded?: number } | undefined)?.reminded
+          return reminded ? `已提醒 ${reminded} 人` : '12小时内已提醒过，未重复提醒'
+        },
+      })
       await reload().catch(() => undefined)
     } finally {
       setBusy(false)
@@ -48,10 +46,7 @@ export default function PledgeCoveragePage() {
     <View className="page page--actions pledge-coverage">
       <View className="page__body">
         <OutboxNotice />
-        {state.status === 'loading' ? <LoadingState /> : null}
-        {state.status === 'error' ? (
-          <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
-        ) : null}
+        <PageState state={state} reload={reload} />
         {coverage ? (
           <>
             <View className="a-card">

@@ -1,29 +1,29 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Cell, CellGroup, Empty } from '@nutui/nutui-react-taro'
-import type { TMembership } from '../../../../models/org'
-import { ZEnterprise } from '../../../../models/org'
+import type { TMembership } from '@/models/org'
+import { ZEnterprise } from '@/models/org'
 import {
   PLEDGE_KIND_LABELS,
   PLEDGE_SIGNER_LABELS,
   SOE_LEADER_OWNERSHIPS,
   type TPledgeSummary,
   type TPledgeTodo,
-} from '../../../../models/pledge'
-import { fetchMyPledges, fetchPledgeTodo } from '../../../../services/pledges'
-import { request } from '../../../../services/request'
-import { EmptyImage } from '../../../../components/EmptyImage'
-import { formatDateTime } from '../../../../components/format'
-import { OutboxNotice } from '../../../../components/OutboxNotice'
-import { ErrorState, LoadingState } from '../../../../components/PageState'
-import { enterprisesOf } from '../../../../components/roles'
-import { pledgePages } from '../../../../components/routes'
-import { useMe } from '../../../../components/useMe'
-import { usePullRefresh, useRemote } from '../../../../components/useRemote'
-import { useRequireSession } from '../../../../components/useSession'
-import { PledgeStatusTag } from '../../components/PledgeStatusTag'
-import '../../../../components/assessment/page.scss'
-import '../../components/pledges.scss'
+} from '@/models/pledge'
+import { fetchMyPledges, fetchPledgeTodo } from '@/services/pledges'
+import { request } from '@/services/request'
+import { EmptyImage } from '@/components/EmptyImage'
+import { formatDateTime } from '@/models/format'
+import { OutboxNotice } from '@/components/OutboxNotice'
+import { PageState } from '@/components/PageState'
+import { enterprisesOf } from '@/models/memberships'
+import { pledgePages } from '@/services/routes'
+import { useMe } from '@/hooks/useMe'
+import { usePullRefresh, useRemote } from '@/hooks/useRemote'
+import { useRequireSession } from '@/hooks/useSession'
+import { PledgeStatusTag } from '@/packages/pledges/components/PledgeStatusTag'
+import '@/styles/page.scss'
+import '@/packages/pledges/components/pledges.scss'
 
 const go = (url: string) => void Taro.navigateTo({ url })
 
@@ -207,10 +207,7 @@ export default function PledgeListPage() {
         <View className="a-heading">
           <Text className="a-heading__text">我的承诺</Text>
         </View>
-        {state.status === 'loading' ? <LoadingState /> : null}
-        {state.status === 'error' ? (
-          <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
-        ) : null}
+        <PageState state={state} reload={reload} />
         {state.status === 'ready' ? state.data.pledges.map((p) => <PledgeCard key={p.id} p={p} />) : null}
         {state.status === 'ready' && state.data.pledges.length === 0 ? (
           <View className="a-empty">

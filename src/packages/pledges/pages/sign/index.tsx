@@ -11,8 +11,8 @@ import {
   type TPledge,
   type TPledgeKind,
   type TPledgeTemplate,
-} from '../../../../models/pledge'
-import type { TDepartment } from '../../../../models/org'
+} from '@/models/pledge'
+import type { TDepartment } from '@/models/org'
 import {
   fetchDepartments,
   fetchPledge,
@@ -20,19 +20,18 @@ import {
   findCounterparty,
   queueCountersign,
   queueSignPledge,
-} from '../../../../services/pledges'
-import { getOutbox } from '../../../../services/outbox'
-import { OutboxNotice } from '../../../../components/OutboxNotice'
-import { ErrorState, LoadingState } from '../../../../components/PageState'
-import { idParam, pledgePages } from '../../../../components/routes'
-import { settleWrite } from '../../../../components/settleWrite'
-import { useMe } from '../../../../components/useMe'
-import { useRemote } from '../../../../components/useRemote'
-import { useRequireSession } from '../../../../components/useSession'
-import { SignaturePad } from '../../components/SignaturePad'
-import type { SignaturePadHandle } from '../../components/SignaturePad.types'
-import '../../../../components/assessment/page.scss'
-import '../../components/pledges.scss'
+} from '@/services/pledges'
+import { OutboxNotice } from '@/components/OutboxNotice'
+import { ErrorState, PageState } from '@/components/PageState'
+import { idParam, pledgePages } from '@/services/routes'
+import { useMe } from '@/hooks/useMe'
+import { useRemote } from '@/hooks/useRemote'
+import { useRequireSession } from '@/hooks/useSession'
+import { SignaturePad } from '@/packages/pledges/components/SignaturePad'
+import type { SignaturePadHandle } from '@/packages/pledges/components/SignaturePad.types'
+import '@/styles/page.scss'
+import '@/packages/pledges/components/pledges.scss'
+import { useWrite } from '@/hooks/useWrite'
 
 type Mode =
   | { kind: 'countersign'; pledgeId: number }
@@ -88,6 +87,7 @@ export default function PledgeSignPage() {
   const [signed, setSigned] = useState(false)
   const [busy, setBusy] = useState(false)
   const [refusal, setRefusal] = useState<string | null>(null)
+  const write = useWrite()
   const pad = useRef<SignaturePadHandle>(null)
 
   const memberships = useMemo(() => (me.status === 'ready' ? me.me.memberships : []), [me])
@@ -212,16 +212,17 @@ export default function PledgeSignPage() {
               signaturePng: png,
               label: `签署${title}`,
             })
-      const outcome = await settleWrite(getOutbox(), entry, 15_000)
+      const outcome = await write(entry, {
+        done: '签署成功',
+        onRefused: setRefusal,
+        keepRefused: true,
+        waitMs: 15_000,
+      })
       if (outcome.kind === 'delivered') {
         const done = ZPledge.safeParse(outcome.response?.data)
-        await Taro.showToast({ title: '签署成功', icon: 'success' })
         if (done.success) await Taro.redirectTo({ url: pledgePages.certificate(done.data.id) })
         else await Taro.redirectTo({ url: pledgePages.list() })
-      } else if (outcome.kind === 'refused') {
-        setRefusal(outcome.message)
-      } else {
-        await Taro.showToast({ title: '已保存在本机，联网后自动提交', icon: 'none' })
+      } else if (outcome.kind === 'queued') {
         await Taro.navigateBack()
       }
     } finally {
@@ -234,10 +235,7 @@ export default function PledgeSignPage() {
     <View className="page page--actions pledge-sign">
       <View className="page__body">
         <OutboxNotice />
-        {state.status === 'loading' ? <LoadingState /> : null}
-        {state.status === 'error' ? (
-          <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
-        ) : null}
+        <PageState state={state} reload={reload} />
         {loaded ? (
           <View className="a-card">
             <Text className="a-card__title">{title}</Text>

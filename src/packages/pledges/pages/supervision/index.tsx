@@ -1,14 +1,14 @@
 import { Text, View } from '@tarojs/components'
 import { Empty } from '@nutui/nutui-react-taro'
-import { OWNERSHIP_LABELS, type TOwnership } from '../../../../models/org'
-import type { TSupervisionPledgeRow } from '../../../../models/pledge'
-import { fetchSupervisionPledgeCoverage } from '../../../../services/pledges'
-import { EmptyImage } from '../../../../components/EmptyImage'
-import { ErrorState, LoadingState } from '../../../../components/PageState'
-import { usePullRefresh, useRemote } from '../../../../components/useRemote'
-import { useRequireSession } from '../../../../components/useSession'
-import '../../../../components/assessment/page.scss'
-import '../../components/pledges.scss'
+import { OWNERSHIP_LABELS, type TOwnership } from '@/models/org'
+import type { TSupervisionPledgeRow } from '@/models/pledge'
+import { fetchSupervisionPledgeCoverage } from '@/services/pledges'
+import { EmptyImage } from '@/components/EmptyImage'
+import { PageState } from '@/components/PageState'
+import { usePullRefresh, useRemote } from '@/hooks/useRemote'
+import { useRequireSession } from '@/hooks/useSession'
+import '@/styles/page.scss'
+import '@/packages/pledges/components/pledges.scss'
 
 const yesNo = (v: boolean | null) => (v === null ? '不适用' : v ? '已签署' : '未签署')
 
@@ -54,10 +54,7 @@ export default function PledgeSupervisionPage() {
   return (
     <View className="page pledge-supervision">
       <View className="page__body">
-        {state.status === 'loading' ? <LoadingState /> : null}
-        {state.status === 'error' ? (
-          <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
-        ) : null}
+        <PageState state={state} reload={reload} />
         {state.status === 'ready' ? (
           <View className="a-heading">
             <Text className="a-heading__text">

@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import {
@@ -9,17 +8,16 @@ import {
   renderPledgeText,
   type TPledgeClause,
   type TPledgeTemplate,
-} from '../../../../models/pledge'
-import { fetchPledgeTemplates, queuePublishTemplate } from '../../../../services/pledges'
-import { getOutbox } from '../../../../services/outbox'
-import { formatDateTime } from '../../../../components/format'
-import { OutboxNotice } from '../../../../components/OutboxNotice'
-import { ErrorState, LoadingState } from '../../../../components/PageState'
-import { settleWrite } from '../../../../components/settleWrite'
-import { usePullRefresh, useRemote } from '../../../../components/useRemote'
-import { useRequireSession } from '../../../../components/useSession'
-import '../../../../components/assessment/page.scss'
-import '../../components/pledges.scss'
+} from '@/models/pledge'
+import { fetchPledgeTemplates, queuePublishTemplate } from '@/services/pledges'
+import { formatDateTime } from '@/models/format'
+import { OutboxNotice } from '@/components/OutboxNotice'
+import { PageState } from '@/components/PageState'
+import { usePullRefresh, useRemote } from '@/hooks/useRemote'
+import { useRequireSession } from '@/hooks/useSession'
+import '@/styles/page.scss'
+import '@/packages/pledges/components/pledges.scss'
+import { useWrite } from '@/hooks/useWrite'
 
 interface Draft {
   title: string
@@ -64,13 +62,13 @@ function Editor({ template, onDone }: { template: TPledgeTemplate; onDone: () =>
   const [draft, setDraft] = useState<Draft>(() => draftOf(template))
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const write = useWrite()
   const set = (key: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }))
   async function publish() {
     setBusy(true)
     setError(null)
     try {
-      const outcome = await settleWrite(
-        getOutbox(),
+      const outcome = await write(
         queuePublishTemplate({
           kind: template.kind,
           content: {
@@ -81,13 +79,9 @@ function Editor({ template, onDone }: { template: TPledgeTemplate; onDone: () =>
           },
           note: draft.note.trim() || null,
         }),
+        { done: '已发布新版本', onRefused: setError, keepRefused: true },
       )
-      if (outcome.kind === 'refused') return setError(outcome.message)
-      void Taro.showToast({
-        title: outcome.kind === 'delivered' ? '已发布新版本' : '已保存，联网后发布',
-        icon: 'none',
-      })
-      onDone()
+      if (outcome.kind !== 'refused') onDone()
     } finally {
       setBusy(false)
     }
@@ -140,10 +134,7 @@ export default function PledgeTemplatesPage() {
     <View className="page pledge-templates">
       <View className="page__body">
         <OutboxNotice />
-        {state.status === 'loading' ? <LoadingState /> : null}
-        {state.status === 'error' ? (
-          <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
-        ) : null}
+        <PageState state={state} reload={reload} />
         {state.status === 'ready'
           ? PLEDGE_KINDS.map((kind) => {
               const versions = state.data.filter((t) => t.kind === kind)

@@ -8,13 +8,13 @@ import {
   VERIFY_CODE_PATTERN,
   formatVerifyCode,
   normaliseVerifyCode,
-} from '../../../../models/pledge'
-import { verifyPledge } from '../../../../services/pledges'
-import { ErrorState, LoadingState } from '../../../../components/PageState'
-import { useRemote } from '../../../../components/useRemote'
-import { formatShanghaiTime } from '../../../../models/shanghaiTime'
-import '../../../../components/assessment/page.scss'
-import '../../components/pledges.scss'
+} from '@/models/pledge'
+import { verifyPledge } from '@/services/pledges'
+import { ErrorState, LoadingState } from '@/components/PageState'
+import { useRemote } from '@/hooks/useRemote'
+import { formatShanghaiTime } from '@/models/shanghaiTime'
+import '@/styles/page.scss'
+import '@/packages/pledges/components/pledges.scss'
 
 function Row({ k, v }: { k: string; v: string }) {
   return (

@@ -1,19 +1,18 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, DatePicker, Empty, Input } from '@nutui/nutui-react-taro'
 import dayjs from 'dayjs'
-import { ZCampaign, ZCampaignCreate } from '../../../../models/assessment'
-import { fetchCampaigns, queueCreateCampaign } from '../../../../services/assessments'
-import { userOutbox } from '../../../../services/session'
-import { EmptyImage } from '../../../../components/EmptyImage'
-import { formatDate } from '../../../../components/format'
-import { ErrorState, LoadingState } from '../../../../components/PageState'
-import { settleWrite } from '../../../../components/settleWrite'
-import { usePullRefresh, useRemote } from '../../../../components/useRemote'
-import { useRequireSession } from '../../../../components/useSession'
-import '../../../../components/assessment/page.scss'
+import { ZCampaign, ZCampaignCreate } from '@/models/assessment'
+import { fetchCampaigns, queueCreateCampaign } from '@/services/assessments'
+import { userOutbox } from '@/services/session'
+import { EmptyImage } from '@/components/EmptyImage'
+import { formatDate } from '@/models/format'
+import { ErrorState, LoadingState } from '@/components/PageState'
+import { usePullRefresh, useRemote } from '@/hooks/useRemote'
+import { useRequireSession } from '@/hooks/useSession'
+import '@/styles/page.scss'
 import './index.scss'
+import { useWrite } from '@/hooks/useWrite'
 
 type DateField = 'periodStart' | 'periodEnd' | 'dueDate'
 
@@ -39,6 +38,7 @@ function defaults() {
  */
 export default function CampaignsPage() {
   const session = useRequireSession()
+  const write = useWrite()
   const { state, reload } = useRemote(session ? 'campaigns' : null, () => fetchCampaigns())
   usePullRefresh(reload)
   const [form, setForm] = useState(defaults)
@@ -59,21 +59,14 @@ export default function CampaignsPage() {
     setBusy(true)
     try {
       const entry = queueCreateCampaign(form)
-      const outcome = await settleWrite(outbox, entry)
-      if (outcome.kind === 'refused') {
-        outbox.dismiss(entry.id)
-        setError(outcome.message)
-        return
-      }
-      if (outcome.kind === 'queued') {
-        void Taro.showToast({ title: '已保存在本机，联网后自动发起', icon: 'none' })
-        return
-      }
-      const created = ZCampaign.safeParse(outcome.response?.data)
-      void Taro.showToast({
-        title: created.success ? `已发起，${created.data.targetCount} 家企业` : '已发起',
-        icon: 'success',
+      const outcome = await write(entry, {
+        done: (data) => {
+          const created = ZCampaign.safeParse(data)
+          return created.success ? `已发起，${created.data.targetCount} 家企业` : '已发起'
+        },
+        onRefused: setError,
       })
+      if (outcome.kind !== 'delivered') return
       setForm(defaults())
       await reload().catch(() => undefined)
     } finally {

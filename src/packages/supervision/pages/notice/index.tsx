@@ -3,17 +3,17 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, DatePicker, Input, TextArea } from '@nutui/nutui-react-taro'
 import dayjs from 'dayjs'
-import { ZRectificationNotice } from '../../../../models/assessment'
-import { queueRectificationNotice } from '../../../../services/assessments'
-import { userOutbox } from '../../../../services/session'
-import { formatDate } from '../../../../components/format'
-import { ErrorState } from '../../../../components/PageState'
-import { assessmentPages, idParam } from '../../../../components/routes'
-import { settleWrite } from '../../../../components/settleWrite'
-import { useRequireSession } from '../../../../components/useSession'
-import '../../../../components/assessment/page.scss'
-import '../campaigns/index.scss'
+import { ZRectificationNotice } from '@/models/assessment'
+import { queueRectificationNotice } from '@/services/assessments'
+import { userOutbox } from '@/services/session'
+import { formatDate } from '@/models/format'
+import { ErrorState } from '@/components/PageState'
+import { assessmentPages, idParam } from '@/services/routes'
+import { useRequireSession } from '@/hooks/useSession'
+import '@/styles/page.scss'
+import '@/packages/supervision/pages/campaigns/index.scss'
 import './index.scss'
+import { useWrite } from '@/hooks/useWrite'
 
 /**
  * 下发整改通知: what the enterprise must put right and by when (30 days by default). It becomes a 待整改
@@ -21,6 +21,7 @@ import './index.scss'
  */
 export default function RectificationNoticePage() {
   const session = useRequireSession()
+  const write = useWrite()
   const params = useRouter().params
   const eid = idParam(params.eid)
   const enterpriseName = decodeURIComponent(params.name ?? '')
@@ -52,16 +53,8 @@ export default function RectificationNoticePage() {
     setBusy(true)
     try {
       const entry = queueRectificationNotice(eid, checked.data)
-      const outcome = await settleWrite(outbox, entry)
-      if (outcome.kind === 'refused') {
-        outbox.dismiss(entry.id)
-        setError(outcome.message)
-        return
-      }
-      void Taro.showToast({
-        title: outcome.kind === 'queued' ? '已保存在本机，联网后自动下发' : '整改通知已下发',
-        icon: outcome.kind === 'queued' ? 'none' : 'success',
-      })
+      const outcome = await write(entry, { done: '整改通知已下发', onRefused: setError })
+      if (outcome.kind === 'refused') return
       void Taro.redirectTo({ url: assessmentPages.rectifications(eid) })
     } finally {
       setBusy(false)

@@ -2,19 +2,19 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Empty } from '@nutui/nutui-react-taro'
-import type { TAssessmentStatus, TSupervisedEnterprise } from '../../../../models/assessment'
-import { OWNERSHIP_LABELS, PARTY_ORG_LABELS } from '../../../../models/org'
-import { fetchSupervisionOverview } from '../../../../services/assessments'
-import { openSupervisionLedger } from '../../../../services/supervision'
-import { EmptyImage } from '../../../../components/EmptyImage'
-import { formatDate } from '../../../../components/format'
-import { ErrorState, LoadingState } from '../../../../components/PageState'
-import { assessmentPages, supervisionPages } from '../../../../components/routes'
-import { usePullRefresh, useRemote } from '../../../../components/useRemote'
-import { useRequireSession } from '../../../../components/useSession'
-import { AssessmentStatusTag } from '../../../../components/assessment/StatusTag'
-import { formatScore } from '../../../../components/assessment/logic'
-import '../../../../components/assessment/page.scss'
+import type { TAssessmentStatus, TSupervisedEnterprise } from '@/models/assessment'
+import { OWNERSHIP_LABELS, PARTY_ORG_LABELS } from '@/models/org'
+import { fetchSupervisionOverview } from '@/services/assessments'
+import { openSupervisionLedger } from '@/services/supervision'
+import { EmptyImage } from '@/components/EmptyImage'
+import { formatDate } from '@/models/format'
+import { PageState } from '@/components/PageState'
+import { assessmentPages, supervisionPages } from '@/services/routes'
+import { usePullRefresh, useRemote } from '@/hooks/useRemote'
+import { useRequireSession } from '@/hooks/useSession'
+import { AssessmentStatusTag } from '@/components/assessment/StatusTag'
+import { formatScore } from '@/services/assessmentView'
+import '@/styles/page.scss'
 import './index.scss'
 
 /** Waiting for review first, then returned, in progress, accepted, not taking part. */
@@ -111,10 +111,7 @@ export default function SupervisionOverviewPage() {
   return (
     <View className="page supervision">
       <View className="page__body">
-        {state.status === 'loading' ? <LoadingState /> : null}
-        {state.status === 'error' ? (
-          <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
-        ) : null}
+        <PageState state={state} reload={reload} />
         {data ? (
           <View className="a-card">
             <Text className="a-card__title">{data.campaign?.name ?? '暂无自查期次'}</Text>

@@ -2,29 +2,29 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, Tag, TextArea } from '@nutui/nutui-react-taro'
-import { ANSWER_LABELS, ZAssessment, ZReturnBody, type TAnswer } from '../../../../models/assessment'
-import type { TEvidenceFile } from '../../../../models/file'
-import { SECTION_LABELS, type TChecklistItem } from '../../../../models/checklist'
-import { queueAccept, queueReturn } from '../../../../services/assessments'
-import type { OutboxEntry } from '../../../../services/outbox'
-import { userOutbox } from '../../../../services/session'
-import { formatDateTime } from '../../../../components/format'
-import { ErrorState, LoadingState } from '../../../../components/PageState'
-import { isReviewer } from '../../../../components/roles'
-import { assessmentPages, idParam } from '../../../../components/routes'
-import { settleWrite } from '../../../../components/settleWrite'
-import { useMe } from '../../../../components/useMe'
-import { usePullRefresh } from '../../../../components/useRemote'
-import { useRequireSession } from '../../../../components/useSession'
-import { Bars, scoreTone } from '../../../../components/assessment/Bars'
-import { EvidenceGrid } from '../../../../components/assessment/EvidenceGrid'
-import { AssessmentStatusTag } from '../../../../components/assessment/StatusTag'
-import { Timeline } from '../../../../components/assessment/Timeline'
-import { assessmentEvents } from '../../../../components/assessment/history'
-import { formatScore, groupBySection } from '../../../../components/assessment/logic'
-import { useAssessment } from '../../../../components/assessment/useAssessment'
-import '../../../../components/assessment/page.scss'
+import { ANSWER_LABELS, ZAssessment, ZReturnBody, type TAnswer } from '@/models/assessment'
+import type { TEvidenceFile } from '@/models/file'
+import { SECTION_LABELS, type TChecklistItem } from '@/models/checklist'
+import { queueAccept, queueReturn } from '@/services/assessments'
+import type { OutboxEntry } from '@/services/outbox'
+import { userOutbox } from '@/services/session'
+import { formatDateTime } from '@/models/format'
+import { ErrorState, LoadingState } from '@/components/PageState'
+import { isReviewer } from '@/models/memberships'
+import { assessmentPages, idParam } from '@/services/routes'
+import { useMe } from '@/hooks/useMe'
+import { usePullRefresh } from '@/hooks/useRemote'
+import { useRequireSession } from '@/hooks/useSession'
+import { Bars, scoreTone } from '@/components/assessment/Bars'
+import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
+import { AssessmentStatusTag } from '@/components/assessment/StatusTag'
+import { Timeline } from '@/components/assessment/Timeline'
+import { assessmentEvents } from '@/components/assessment/history'
+import { formatScore, groupBySection } from '@/services/assessmentView'
+import { useAssessment } from '@/hooks/useAssessment'
+import '@/styles/page.scss'
 import './index.scss'
+import { useWrite } from '@/hooks/useWrite'
 
 interface ReviewItemProps {
   item: TChecklistItem
@@ -97,6 +97,7 @@ function ReviewItem({ item, answer, files, reviewable, comment, onComment, showE
 
 export default function SupervisionReviewPage() {
   const session = useRequireSession()
+  const write = useWrite()
   const params = useRouter().params
   const eid = idParam(params.eid)
   const aid = idParam(params.aid)
@@ -136,21 +137,12 @@ export default function SupervisionReviewPage() {
   const send = async (entry: OutboxEntry, ok: string) => {
     const outbox = userOutbox()
     if (!outbox) return
-    const outcome = await settleWrite(outbox, entry)
-    if (outcome.kind === 'refused') {
-      outbox.dismiss(entry.id)
-      setError(outcome.message)
-      return
-    }
-    if (outcome.kind === 'queued') {
-      void Taro.showToast({ title: '网络不佳，已保存在本机，恢复后自动发送', icon: 'none', duration: 2500 })
-      return
-    }
+    const outcome = await write(entry, { done: ok, onRefused: setError })
+    if (outcome.kind !== 'delivered') return
     const saved = ZAssessment.safeParse(outcome.response?.data)
     if (saved.success) update(() => saved.data, true)
     setComments({})
     setOverall('')
-    void Taro.showToast({ title: ok, icon: 'success', duration: 2000 })
   }
 
   const decide = async (decision: 'accept' | 'return') => {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { getSession, goToLogin, subscribeSession, type Session } from '../services/session'
+import { getSession, goToLogin, subscribeSession, type Session } from '@/services/session'
 
 /** The current session; re-renders on login, logout and profile changes. */
 export function useSession(): Session | null {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import type { TQr } from '../../models/event'
+import type { TQr } from '@/models/event'
 
 export interface RotatingQrState<T extends TQr> {
   qr: T | null

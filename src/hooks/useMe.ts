@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
-import type { TMe } from '../models/auth'
-import { fetchMe } from '../services/api'
-import { updateUser } from '../services/session'
+import type { TMe } from '@/models/auth'
+import { fetchMe } from '@/services/api'
+import { updateUser } from '@/services/session'
 import { useRemote } from './useRemote'
 
 export type MeState =

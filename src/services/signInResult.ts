@@ -1,8 +1,8 @@
-import { ZSignInResult } from '../../models/event'
-import type { Outbox, OutboxEntry } from '../../services/outbox'
-import type { TransportResponse } from '../../services/request'
-import { formatDateTime } from '../format'
-import { settleWrite } from '../settleWrite'
+import { ZSignInResult } from '@/models/event'
+import type { Outbox, OutboxEntry } from './outbox'
+import type { TransportResponse } from './request'
+import { formatDateTime } from '@/models/format'
+import { settleWrite } from './settleWrite'
 
 export type SignInTone = 'success' | 'info' | 'warning' | 'error' | 'pending'
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
-import type { Outbox, OutboxEntry } from '../services/outbox'
-import { subscribeSession, userOutbox } from '../services/session'
+import type { Outbox, OutboxEntry } from '@/services/outbox'
+import { subscribeSession, userOutbox } from '@/services/session'
 
 export interface OutboxView {
   outbox: Outbox | null

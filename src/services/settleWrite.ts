@@ -1,5 +1,5 @@
-import type { Outbox, OutboxEntry } from '../services/outbox'
-import type { TransportResponse } from '../services/request'
+import type { Outbox, OutboxEntry } from './outbox'
+import type { TransportResponse } from './request'
 
 export type WriteOutcome =
   | { kind: 'delivered'; response: TransportResponse | null }

@@ -1,4 +1,4 @@
-import { overlayOutbox, nextUnanswered, openAssessments, problemsOf } from '@/components/assessment/logic'
+import { overlayOutbox, nextUnanswered, openAssessments, problemsOf } from '@/services/assessmentView'
 import type { TAssessment, TAssessmentSummary } from '@/models/assessment'
 import type { OutboxEntry } from '@/services/outbox'
 import { ITEMS, answer, assessment, evidence } from '../../component/support/assessmentFixture'

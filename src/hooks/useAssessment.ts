@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
-import { ZAssessment, type TAssessment } from '../../models/assessment'
-import { ASSESSMENT_WRITE_KINDS, assessmentPath, fetchAssessment } from '../../services/assessments'
-import { getSession, subscribeSession, userOutbox } from '../../services/session'
-import { taroStorage } from '../../services/storage'
-import { taroStorageApi } from '../../services/platform/taro'
-import { useOutbox } from '../useOutbox'
-import { overlayOutbox, withAnswer, withoutEvidence, type AssessmentView } from './logic'
+import { ZAssessment, type TAssessment } from '@/models/assessment'
+import { ASSESSMENT_WRITE_KINDS, assessmentPath, fetchAssessment } from '@/services/assessments'
+import { getSession, subscribeSession, userOutbox } from '@/services/session'
+import { taroStorage } from '@/services/storage'
+import { taroStorageApi } from '@/services/platform/taro'
+import { useOutbox } from './useOutbox'
+import { overlayOutbox, withAnswer, withoutEvidence, type AssessmentView } from '@/services/assessmentView'
 
 // ─── the device's copy: in memory for the pages of one visit, in storage to resume offline ───────────
 

@@ -10,11 +10,11 @@ import {
   type TAnswerValue,
   type TAssessment,
   type TAssessmentSummary,
-} from '../../models/assessment'
-import type { TEvidenceFile } from '../../models/file'
-import { SECTIONS, type TChecklistItem, type TSection } from '../../models/checklist'
-import type { OutboxEntry } from '../../services/outbox'
-import { ASSESSMENT_WRITE_KINDS, assessmentPath, type AnswerDraft } from '../../services/assessments'
+} from '@/models/assessment'
+import type { TEvidenceFile } from '@/models/file'
+import { SECTIONS, type TChecklistItem, type TSection } from '@/models/checklist'
+import type { OutboxEntry } from './outbox'
+import { ASSESSMENT_WRITE_KINDS, assessmentPath, type AnswerDraft } from './assessments'
 
 export interface AssessmentView {
   /** The assessment with the outbox's pending writes applied. */

@@ -1,11 +1,11 @@
-import type { TMembership, TRole } from '../models/org'
+import type { TMembership, TRole } from './org'
 import {
   ENTERPRISE_LEAD_ROLES,
   EVENT_ORGANISER_ROLES,
   LIAISON_ROLES,
   SUPERVISOR_ROLES,
   hasRole,
-} from '../models/roles'
+} from './roles'
 
 /** Approved memberships only: a pending or rejected one grants nothing. */
 function approved(memberships: readonly TMembership[]): TMembership[] {

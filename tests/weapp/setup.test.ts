@@ -1,0 +1,43 @@
+/**
+ * Switching on a county, in the mini-program: the code `npm run setup` printed makes the WeChat user who
+ * enters it under 我的 → 管理员码 an administrator of the 领导小组办公室.
+ */
+import { setUpCounty } from '../../server/features/setup/service'
+import { recordSetData, signIn, tapCell } from './support/flows'
+import { startWeappServer, type WeappServer } from './support/server'
+
+jest.setTimeout(120_000)
+
+describe('管理员码 in the mini-program', () => {
+  let server: WeappServer
+  beforeAll(async () => {
+    server = await startWeappServer()
+  })
+  afterAll(async () => {
+    await server.close()
+  })
+
+  it('a new user enters the administrator code and becomes the office', async () => {
+    const { code, office } = await server.test.database.db
+      .transaction()
+      .execute((trx) => setUpCounty(trx, '演示县', Date.now()))
+    const mp = await signIn(server, 'demo-newcomer')
+    try {
+      await mp.switchTab('pages/mine/index')
+      await tapCell(mp, '管理员码')
+      await mp.input('例如 ABCD', 'WRONG-CODE-XX')
+      await mp.tap('开通')
+      await mp.waitForText('管理员码为12位字母或数字')
+      await mp.input('例如 ABCD', code.toLowerCase())
+      await mp.tap('开通')
+      await mp.waitForText('领导小组办公室')
+      expect(mp.device.toasts.map((t) => t.title).join()).toContain(`已成为「${office.name}」管理员`)
+      await mp.switchTab('pages/home/index')
+      await mp.waitForText('自查期次')
+      mp.assertHealthy()
+    } finally {
+      recordSetData(mp)
+      mp.close()
+    }
+  })
+})
