@@ -15,7 +15,6 @@ export class AppError extends Error {
 }
 
 export const notFound = () => new AppError(404, 'NOT_FOUND')
-export const forbidden = () => new AppError(403, 'FORBIDDEN')
 export const unauthenticated = (
   code: 'UNAUTHENTICATED' | 'TOKEN_EXPIRED' | 'TOKEN_INVALID' = 'UNAUTHENTICATED',
 ) => new AppError(401, code)

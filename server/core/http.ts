@@ -11,12 +11,6 @@ export const errorResponses = {
   422: ZErrorResponse,
 }
 
-export const idempotencyHeader = {
-  'idempotency-key': {
-    description: '幂等键：同一键的重复请求返回首次结果，不会重复创建',
-  },
-}
-
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /**
