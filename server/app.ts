@@ -22,6 +22,7 @@ import authRoutes from './features/auth/routes'
 import meRoutes from './features/auth/meRoutes'
 import enterpriseRoutes from './features/organisations/routes'
 import memberRoutes from './features/organisations/memberRoutes'
+import departmentRoutes from './features/organisations/departmentRoutes'
 import assessmentRoutes from './features/assessments/routes'
 import assessmentWorkflowRoutes from './features/assessments/workflowRoutes'
 import fileRoutes from './features/files/routes'
@@ -120,6 +121,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(meRoutes)
   await fastify.register(enterpriseRoutes)
   await fastify.register(memberRoutes)
+  await fastify.register(departmentRoutes)
   await fastify.register(assessmentRoutes)
   await fastify.register(fileRoutes)
   await fastify.register(assessmentWorkflowRoutes)

@@ -17,6 +17,7 @@ export const ERROR_MESSAGES = {
   CREDIT_CODE_INVALID: '统一社会信用代码无效',
   CREDIT_CODE_TAKEN: '该统一社会信用代码已登记',
   INVITE_INVALID: '邀请码无效或已过期',
+  DEPARTMENT_NAME_TAKEN: '已有同名的部门',
   ADMIN_CODE_INVALID: '管理员码无效、已使用或已过期，请向系统管理员重新获取',
   ALREADY_MEMBER: '已是该企业成员或已提交申请',
   JOIN_REQUEST_NOT_PENDING: '该申请已处理',

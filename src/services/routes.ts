@@ -77,4 +77,6 @@ const O = '/packages/org/pages'
 /** 成员管理 of an enterprise (its liaison). */
 export const orgPages = {
   members: (eid: number) => `${O}/members/index?eid=${eid}`,
+  /** 监管部门 (the office). */
+  departments: () => `${O}/departments/index`,
 }

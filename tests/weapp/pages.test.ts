@@ -160,6 +160,11 @@ const PAGES: Record<string, Row> = {
     url: (i) => `packages/org/pages/members/index?eid=${i.eid}`,
     shows: /待审核.*邀请成员.*成员（\s*\d+\s*）.*陈静/,
   },
+  'packages/org/pages/departments/index': {
+    who: 'demo-office',
+    url: () => 'packages/org/pages/departments/index',
+    shows: /新建监管部门.*监管部门（\s*\d+\s*）.*县委统战部/,
+  },
   [`${S}/overview/index`]: {
     who: 'demo-supervisor-united',
     url: () => `${S}/overview/index`,

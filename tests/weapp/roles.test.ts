@@ -25,6 +25,7 @@ const KEY_TEXTS: Record<string, RegExp> = {
   'packages/party/pages/supervision/index': /完成率/,
   'packages/supervision/pages/overview/index': /所监管企业.*导出工作台账/,
   'packages/supervision/pages/campaigns/index': /发起新一期自查.*已发起的期次/,
+  'packages/org/pages/departments/index': /新建监管部门.*监管部门（\s*\d+\s*）/,
   'packages/org/pages/members/index': /待审核.*邀请成员.*成员（\s*\d+\s*）/,
 }
 
@@ -52,7 +53,11 @@ const SUPERVISOR = [
 
 /** The pages each demo user must reach by tapping (at least these). */
 const ROLES: [string, string, string[]][] = [
-  ['demo-office', '领导小组办公室', [...SUPERVISOR, 'packages/supervision/pages/campaigns/index']],
+  [
+    'demo-office',
+    '领导小组办公室',
+    [...SUPERVISOR, 'packages/supervision/pages/campaigns/index', 'packages/org/pages/departments/index'],
+  ],
   ['demo-supervisor-finance', '监管员（县财政局）', SUPERVISOR],
   ['demo-supervisor-united', '监管员（县委统战部）', SUPERVISOR],
   [

@@ -40,4 +40,22 @@ describe('管理员码 in the mini-program', () => {
       mp.close()
     }
   })
+
+  it('the office sets up a department from the programme and links every 民营 enterprise to it', async () => {
+    const mp = await signIn(server, 'demo-office')
+    try {
+      await tapCell(mp, '监管部门')
+      await mp.waitForRoute('packages/org/pages/departments/index')
+      await mp.tap('清廉民企建设工作专班')
+      await mp.waitForText(/监管部门（\s*\d+\s*）.*清廉民企建设工作专班/)
+      expect(mp.device.toasts.map((t) => t.title)).toContain('已新建「清廉民企建设工作专班」')
+      await mp.tap(mp.find('清廉民企建设工作专班', (n) => n.attrs.class === 'org-member').at(-1)!)
+      await mp.tap('关联所选性质的全部企业')
+      expect(mp.device.toasts.at(-1)?.title).toMatch(/^新关联 \d+ 家（符合 \d+ 家）$/)
+      mp.assertHealthy()
+    } finally {
+      recordSetData(mp)
+      mp.close()
+    }
+  })
 })

@@ -49,6 +49,34 @@ export const departmentsRepository = {
       .returningAll()
       .executeTakeFirstOrThrow()
   },
+  /** A new department unless the name is taken (then undefined): one statement, safe under concurrency. */
+  insertIfNameFree(db: DbOrTrx, name: string, now: string) {
+    return db
+      .insertInto('departments')
+      .values({ name, is_office: 0, created_at: now })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .returningAll()
+      .executeTakeFirst()
+  },
+  /** Renames unless another department has the name (then undefined). */
+  renameIfNameFree(db: DbOrTrx, id: number, name: string) {
+    return db
+      .updateTable('departments')
+      .set({ name })
+      .where('id', '=', id)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('departments as other')
+              .select('other.id')
+              .where('other.name', '=', name)
+              .where('other.id', '<>', id),
+          ),
+        ),
+      )
+      .returningAll()
+      .executeTakeFirst()
+  },
 }
 
 export const enterprisesRepository = {
@@ -142,6 +170,23 @@ export const enterprisesRepository = {
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow()
+  },
+
+  /** Links the department to every enterprise of these ownership kinds not yet linked to it. */
+  async linkByOwnership(
+    db: DbOrTrx,
+    departmentId: number,
+    ownerships: readonly string[],
+    now: string,
+  ): Promise<{ matched: number; linked: number }> {
+    const matching = await db
+      .selectFrom('enterprises')
+      .select('id')
+      .where('ownership', 'in', ownerships)
+      .execute()
+    let linked = 0
+    for (const { id } of matching) if (await this.link(db, departmentId, id, now)) linked++
+    return { matched: matching.length, linked }
   },
 
   async link(db: DbOrTrx, departmentId: number, enterpriseId: number, now: string): Promise<boolean> {

@@ -111,6 +111,16 @@ function Workbench({ memberships }: { memberships: TMembership[] }) {
           onClick={() => go(supervisionPages.campaigns())}
         />
       ) : null}
+      {isOffice(memberships) ? (
+        <Cell
+          className="home__entry"
+          title="监管部门"
+          description="新建、改名监管部门，按企业性质批量关联监管企业"
+          extra="进入"
+          clickable
+          onClick={() => go(orgPages.departments())}
+        />
+      ) : null}
     </CellGroup>
   )
 }

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '监管部门',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,191 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { Button, Input } from '@nutui/nutui-react-taro'
+import { PROGRAMME_DEPARTMENTS, ZDepartmentCreate, ZSupervisionRuleResult } from '@/models/department'
+import { OWNERSHIPS, OWNERSHIP_LABELS, type TDepartment, type TOwnership } from '@/models/org'
+import {
+  fetchDepartments,
+  queueDepartmentCreate,
+  queueDepartmentRename,
+  queueSupervisionRule,
+} from '@/services/departments'
+import type { OutboxEntry } from '@/services/outbox'
+import { OutboxNotice } from '@/components/OutboxNotice'
+import { PageState } from '@/components/PageState'
+import { usePullRefresh, useRemote } from '@/hooks/useRemote'
+import { useRequireSession } from '@/hooks/useSession'
+import { useWrite, type WriteOptions } from '@/hooks/useWrite'
+import '@/styles/page.scss'
+import '../members/index.scss'
+
+/** 领导小组办公室: the county's supervising departments, and which enterprises each supervises. */
+export default function DepartmentsPage() {
+  const session = useRequireSession()
+  const { state, reload } = useRemote(session ? 'departments' : null, fetchDepartments)
+  usePullRefresh(reload)
+  const send = useWrite()
+  const [name, setName] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [open, setOpen] = useState<number | null>(null)
+  const [rename, setRename] = useState('')
+  const [ownerships, setOwnerships] = useState<TOwnership[]>(['private'])
+  const [busy, setBusy] = useState(false)
+
+  if (!session) return <View className="page" />
+
+  async function write(entry: () => OutboxEntry, options: WriteOptions) {
+    setBusy(true)
+    try {
+      const outcome = await send(entry(), options)
+      await reload().catch(() => undefined)
+      return outcome
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  async function create(value: string) {
+    const parsed = ZDepartmentCreate.safeParse({ name: value })
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '部门名称不正确')
+    setError(null)
+    const outcome = await write(() => queueDepartmentCreate(parsed.data), {
+      done: `已新建「${parsed.data.name}」`,
+      onRefused: setError,
+    })
+    if (outcome.kind !== 'refused') setName('')
+  }
+
+  const toggle = (o: TOwnership) =>
+    setOwnerships((list) => (list.includes(o) ? list.filter((x) => x !== o) : [...list, o]))
+
+  return (
+    <View className="page org-departments">
+      <View className="page__body">
+        <OutboxNotice />
+        <PageState state={state} reload={reload}>
+          {(departments: TDepartment[]) => {
+            const existing = new Set(departments.map((d) => d.name))
+            const suggestions = PROGRAMME_DEPARTMENTS.filter((d) => !existing.has(d.name))
+            return (
+              <>
+                <View className="a-card">
+                  <Text className="a-card__title">新建监管部门</Text>
+                  <View className="org-invite">
+                    <View className="org-invite__who">
+                      <Input
+                        value={name}
+                        placeholder="部门名称，如：县审计局"
+                        maxLength={60}
+                        onChange={(v) => {
+                          setName(v)
+                          setError(null)
+                        }}
+                      />
+                    </View>
+                    <Button size="small" type="primary" disabled={busy} onClick={() => void create(name)}>
+                      新建
+                    </Button>
+                  </View>
+                  {error ? <Text className="form-dialog__error">{error}</Text> : null}
+                  {suggestions.length ? (
+                    <>
+                      <Text className="a-card__subtitle">
+                        实施方案中的牵头单位、责任单位和工作专班（点选即新建）：
+                      </Text>
+                      <View className="org-roles org-roles--wrap">
+                        {suggestions.map((d) => (
+                          <Text
+                            key={d.name}
+                            className="org-roles__item"
+                            onClick={() => !busy && void create(d.name)}
+                          >
+                            {d.name}
+                          </Text>
+                        ))}
+                      </View>
+                    </>
+                  ) : null}
+                </View>
+
+                <View className="a-card">
+                  <Text className="a-card__title">监管部门（{departments.length}）</Text>
+                  {departments.map((d) => (
+                    <View key={d.id} className="org-department">
+                      <View
+                        className="org-member"
+                        onClick={() => {
+                          setOpen(open === d.id ? null : d.id)
+                          setRename(d.name)
+                        }}
+                      >
+                        <Text className="org-member__name">{d.name}</Text>
+                        <Text className="org-member__roles">
+                          {d.isOffice ? '办公室' : open === d.id ? '收起' : '管理'}
+                        </Text>
+                      </View>
+                      {open === d.id ? (
+                        <View className="org-department__edit">
+                          <View className="org-invite">
+                            <View className="org-invite__who">
+                              <Input
+                                value={rename}
+                                maxLength={60}
+                                placeholder="新名称"
+                                onChange={setRename}
+                              />
+                            </View>
+                            <Button
+                              size="small"
+                              fill="outline"
+                              disabled={busy || rename.trim() === d.name}
+                              onClick={() =>
+                                void write(() => queueDepartmentRename(d.id, rename.trim()), {
+                                  done: '已改名',
+                                })
+                              }
+                            >
+                              改名
+                            </Button>
+                          </View>
+                          <Text className="a-card__subtitle">按企业性质批量关联监管企业：</Text>
+                          <View className="org-roles org-roles--wrap">
+                            {OWNERSHIPS.map((o) => (
+                              <Text
+                                key={o}
+                                className={`org-roles__item${ownerships.includes(o) ? ' org-roles__item--active' : ''}`}
+                                onClick={() => toggle(o)}
+                              >
+                                {OWNERSHIP_LABELS[o]}
+                              </Text>
+                            ))}
+                          </View>
+                          <Button
+                            type="primary"
+                            fill="outline"
+                            disabled={busy || ownerships.length === 0}
+                            onClick={() =>
+                              void write(() => queueSupervisionRule(d.id, { ownerships }), {
+                                done: (data) => {
+                                  const r = ZSupervisionRuleResult.safeParse(data)
+                                  return r.success
+                                    ? `新关联 ${r.data.linked} 家（符合 ${r.data.matched} 家）`
+                                    : '已关联'
+                                },
+                              })
+                            }
+                          >
+                            关联所选性质的全部企业
+                          </Button>
+                        </View>
+                      ) : null}
+                    </View>
+                  ))}
+                </View>
+              </>
+            )
+          }}
+        </PageState>
+      </View>
+    </View>
+  )
+}
