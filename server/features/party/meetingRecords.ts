@@ -16,7 +16,7 @@ import {
 } from '../../../src/models/meeting'
 import { MEETING_TYPE_LABELS, type TMeetingType } from '../../../src/models/meetingCompliance'
 import type { BranchContext } from './access'
-import { attendanceOf, meetingView } from './meetings'
+import { attendanceOf, loadMeeting, meetingView } from './meetings'
 import { meetingsRepository } from './meetingsRepository'
 
 /** Writing a meeting record: drafts, submission, corrections with their revisions, QR sign-in. */
@@ -203,6 +203,36 @@ export async function saveMeeting(
  * 扫码签到 for a meeting: an event of the enterprise linked to the draft record, with the events' rotating
  * QR. Members whose account signs in count as present (扫码). Opening it again returns the same one.
  */
+/** 提交: the record as it stands, checked for completeness and saved as 已提交; submitting twice answers the same. */
+export async function submitMeeting(
+  trx: Trx,
+  links: FileLinkSigner,
+  auth: AuthContext,
+  ctx: BranchContext,
+  meetingId: number,
+  now: number,
+): Promise<WriteOutcome<TMeeting>> {
+  const existing = await loadMeeting(trx, ctx.branch.id, meetingId)
+  const view = await meetingView(trx, links, ctx, existing)
+  if (existing.status === 'submitted')
+    return { result: view, entityType: 'meeting', entityId: existing.id, detail: { repeat: true } }
+  const data: TMeetingSaveData = {
+    type: view.type,
+    groupId: view.groupId,
+    topic: view.topic,
+    startsAt: view.startsAt,
+    place: view.place,
+    host: view.host,
+    recorder: view.recorder,
+    attendance: view.attendance.map((a) => ({ memberId: a.memberId, status: a.status, reason: a.reason })),
+    nonMemberAttendees: view.nonMemberAttendees,
+    minutes: view.minutes,
+    decisions: view.decisions,
+    submit: true,
+  }
+  return saveMeeting(trx, links, auth, ctx, existing, data, now)
+}
+
 export async function openSignInSession(
   trx: Trx,
   links: FileLinkSigner,

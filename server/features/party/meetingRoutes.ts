@@ -9,7 +9,6 @@ import {
   ZMeetingSummary,
   ZMeetingTemplate,
   ZMeetingType,
-  type TMeetingSaveData,
 } from '../../../src/models/meeting'
 import { ZId } from '../../../src/models/org'
 import { ZOk } from '../../../src/models/common'
@@ -19,7 +18,7 @@ import { removeFile, uploadFile } from '../files/service'
 import { meetingDocx, recordTitle } from './docx'
 import { requireAuth } from '../../core/auth'
 import { listMeetings, loadMeeting, meetingTemplate, meetingView } from './meetings'
-import { openSignInSession, saveMeeting } from './meetingRecords'
+import { openSignInSession, saveMeeting, submitMeeting } from './meetingRecords'
 import { BRANCH_READERS, BRANCH_WRITERS, branchOf } from './access'
 import { performWrite } from '../../core/writes'
 import { errorResponses, sendAttachment } from '../../core/http'
@@ -147,41 +146,11 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { branchId, meetingId } = request.params
       const auth = requireAuth(request)
-      const ctx = branchOf(request)
       return performWrite(request, reply, {
         action: 'meeting.submit',
-        run: async (trx) => {
-          const existing = await loadMeeting(trx, branchId, meetingId)
-          if (existing.status === 'submitted')
-            return {
-              result: await meetingView(trx, links, ctx, existing),
-              entityType: 'meeting',
-              entityId: existing.id,
-              detail: { repeat: true },
-            }
-          const view = await meetingView(trx, links, ctx, existing)
-          const data: TMeetingSaveData = {
-            type: view.type,
-            groupId: view.groupId,
-            topic: view.topic,
-            startsAt: view.startsAt,
-            place: view.place,
-            host: view.host,
-            recorder: view.recorder,
-            attendance: view.attendance.map((a) => ({
-              memberId: a.memberId,
-              status: a.status,
-              reason: a.reason,
-            })),
-            nonMemberAttendees: view.nonMemberAttendees,
-            minutes: view.minutes,
-            decisions: view.decisions,
-            submit: true,
-          }
-          return saveMeeting(trx, links, auth, ctx, existing, data, app.clock())
-        },
+        run: (trx) =>
+          submitMeeting(trx, links, auth, branchOf(request), request.params.meetingId, app.clock()),
       })
     },
   )
