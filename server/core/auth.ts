@@ -121,11 +121,25 @@ export default fp<AuthPluginOptions>(async function authPlugin(app, opts) {
       if (required) throw new AppError(403, 'ACCOUNT_DISABLED')
       return
     }
+    // A retired department's roles grant nothing (its people keep their enterprise roles).
     const memberships = await app.db
       .selectFrom('memberships')
       .selectAll()
       .where('user_id', '=', user.id)
       .where('status', '=', 'approved')
+      .where(({ or, eb, not, exists, selectFrom }) =>
+        or([
+          eb('organisation_kind', '<>', 'department'),
+          not(
+            exists(
+              selectFrom('departments')
+                .select('departments.id')
+                .whereRef('departments.id', '=', 'memberships.organisation_id')
+                .where('departments.retired_at', 'is not', null),
+            ),
+          ),
+        ]),
+      )
       .execute()
     request.auth = { user, memberships }
     // Before validation: a caller without the right learns nothing from validation messages either.

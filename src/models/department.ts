@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZOwnership } from './org'
+import { ZDepartment, ZOwnership } from './org'
 
 /**
  * The supervising units the programme names (the 牵头单位 / 责任单位 of its tasks, its 纪检监察组 and the
@@ -60,3 +60,49 @@ export const ZSupervisionRuleResult = z
   .object({ matched: z.number().int(), linked: z.number().int() })
   .meta({ id: 'SupervisionRuleResult' })
 export type TSupervisionRuleResult = z.infer<typeof ZSupervisionRuleResult>
+
+/** The office's view of which enterprises a department supervises: one page, by name or credit code. */
+export const ZDepartmentEnterpriseQuery = z.object({
+  linked: z.enum(['true', 'false']).default('true'),
+  q: z
+    .string()
+    .trim()
+    .max(40, '搜索词不超过40个字')
+    // eslint-disable-next-line no-control-regex -- PostgreSQL refuses NUL; no control character is a name
+    .regex(/^[^\u0000-\u001f]*$/, '搜索词不能包含控制字符')
+    .optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+})
+// No meta id: @fastify/swagger cannot follow a $ref for query parameters.
+
+export const DEPARTMENT_ENTERPRISE_PAGE_SIZE = 20
+
+export const ZDepartmentEnterprise = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    creditCode: z.string(),
+    ownership: ZOwnership,
+    linked: z.boolean(),
+  })
+  .meta({ id: 'DepartmentEnterprise' })
+export type TDepartmentEnterprise = z.infer<typeof ZDepartmentEnterprise>
+
+export const ZDepartmentEnterprisePage = z
+  .object({
+    items: z.array(ZDepartmentEnterprise),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .meta({ id: 'DepartmentEnterprisePage' })
+export type TDepartmentEnterprisePage = z.infer<typeof ZDepartmentEnterprisePage>
+
+export const ZDepartmentRetireResult = z
+  .object({
+    department: ZDepartment,
+    /** How many enterprises it supervised until now (their links are removed). */
+    unlinked: z.number().int(),
+  })
+  .meta({ id: 'DepartmentRetireResult' })
+export type TDepartmentRetireResult = z.infer<typeof ZDepartmentRetireResult>

@@ -18,6 +18,8 @@ export const ERROR_MESSAGES = {
   CREDIT_CODE_TAKEN: '该统一社会信用代码已登记',
   INVITE_INVALID: '邀请码无效或已过期',
   DEPARTMENT_NAME_TAKEN: '已有同名的部门',
+  DEPARTMENT_RETIRED: '该部门已撤销，不能再修改或建立监管关系',
+  DEPARTMENT_IS_OFFICE: '领导小组办公室不能撤销',
   ADMIN_CODE_INVALID: '管理员码无效、已使用或已过期，请向系统管理员重新获取',
   ALREADY_MEMBER: '已是该企业成员或已提交申请',
   JOIN_REQUEST_NOT_PENDING: '该申请已处理',

@@ -63,6 +63,8 @@ export const ZDepartment = z
     id: z.number().int(),
     name: z.string(),
     isOffice: z.boolean(),
+    /** When the office retired it (it then supervises nothing); null while in service. */
+    retiredAt: z.string().nullable(),
   })
   .meta({ id: 'Department' })
 export type TDepartment = z.infer<typeof ZDepartment>

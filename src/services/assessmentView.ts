@@ -9,7 +9,6 @@ import {
   type TAnswer,
   type TAnswerValue,
   type TAssessment,
-  type TAssessmentSummary,
 } from '@/models/assessment'
 import type { TEvidenceFile } from '@/models/file'
 import { SECTIONS, type TChecklistItem, type TSection } from '@/models/checklist'
@@ -156,16 +155,4 @@ export function needsEvidence(item: TChecklistItem, value: TAnswerValue | undefi
 export function formatScore(score: number | null | undefined): string {
   if (score === null || score === undefined) return '—'
   return Number.isInteger(score) ? String(score) : score.toFixed(1)
-}
-
-/** Returned ones first (someone is waiting for the fix), then the nearest due date. */
-export function openAssessments(all: TAssessmentSummary[]): TAssessmentSummary[] {
-  return all
-    .filter((a) => a.status === 'draft' || a.status === 'returned')
-    .sort(
-      (x, y) =>
-        Number(y.status === 'returned') - Number(x.status === 'returned') ||
-        x.campaign.dueDate.localeCompare(y.campaign.dueDate) ||
-        x.id - y.id,
-    )
 }

@@ -1,13 +1,41 @@
 /** 监管部门 (the office): departments and which enterprises each supervises. */
-import type { TDepartmentCreate, TSupervisionRule } from '@/models/department'
+import {
+  ZDepartmentEnterprisePage,
+  type TDepartmentCreate,
+  type TDepartmentEnterprisePage,
+  type TSupervisionRule,
+} from '@/models/department'
+import { ZDepartment, type TDepartment } from '@/models/org'
+import { z } from 'zod'
 import { getOutbox, type OutboxEntry } from './outbox'
+import { request } from './request'
 
 export { fetchDepartments } from './pledges'
+
+/** The office's list: departments in service first, then the retired ones. */
+export async function fetchAllDepartments(): Promise<TDepartment[]> {
+  const schema = z.object({ departments: z.array(ZDepartment) })
+  return (await request({ path: '/api/v1/departments', query: { retired: 'true' }, schema })).departments
+}
+
+export function fetchDepartmentEnterprises(
+  departmentId: number,
+  filter: { linked: boolean; q: string; page: number },
+): Promise<TDepartmentEnterprisePage> {
+  return request({
+    path: `/api/v1/departments/${departmentId}/enterprises`,
+    query: { linked: String(filter.linked), page: String(filter.page), ...(filter.q ? { q: filter.q } : {}) },
+    schema: ZDepartmentEnterprisePage,
+  })
+}
 
 export const DEPARTMENT_WRITE_KINDS = {
   create: 'department.create',
   rename: 'department.rename',
   rule: 'supervision.rule',
+  retire: 'department.retire',
+  link: 'supervision.link',
+  unlink: 'supervision.unlink',
 } as const
 
 export function queueDepartmentCreate(body: TDepartmentCreate): OutboxEntry {
@@ -37,5 +65,28 @@ export function queueSupervisionRule(id: number, body: TSupervisionRule): Outbox
     body,
     label: '按企业性质建立监管关系',
     kind: DEPARTMENT_WRITE_KINDS.rule,
+  })
+}
+
+export function queueDepartmentRetire(department: TDepartment): OutboxEntry {
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `/api/v1/departments/${department.id}/retire`,
+    label: `撤销监管部门「${department.name}」`,
+    kind: DEPARTMENT_WRITE_KINDS.retire,
+  })
+}
+
+/** Links (or, with `linked: false`, unlinks) one enterprise to the department. */
+export function queueSupervisionLink(
+  departmentId: number,
+  enterprise: { id: number; name: string },
+  linked: boolean,
+): OutboxEntry {
+  return getOutbox().enqueue({
+    method: linked ? 'PUT' : 'DELETE',
+    path: `/api/v1/enterprises/${enterprise.id}/supervisors/${departmentId}`,
+    label: `${linked ? '关联' : '取消关联'}「${enterprise.name}」`,
+    kind: linked ? DEPARTMENT_WRITE_KINDS.link : DEPARTMENT_WRITE_KINDS.unlink,
   })
 }

@@ -85,8 +85,6 @@ export function fetchMeetingTemplate(
   })
 }
 
-export { fetchDueMeetings } from './meetingDue'
-
 export function fetchPartySupervision(): Promise<TPartySupervision> {
   return request({ path: '/api/v1/supervision/party', schema: ZPartySupervision })
 }

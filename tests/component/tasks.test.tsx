@@ -1,48 +1,34 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { TAssessmentSummary } from '@/models/assessment'
+import type { TTodo } from '@/models/todo'
 import { configureRequest, type Transport, type TransportResponse } from '@/services/request'
 import { completeLogin, getToken, logout, relogin, userOutbox } from '@/services/session'
 import TasksPage from '@/pages/tasks/index'
-import { LIAISON_ME, assessment } from './support/assessmentFixture'
 
 const user = { id: 8, name: '陈静', phoneMasked: null, createdAt: '2026-11-20T08:00:00.000Z' }
 let transport: jest.MockedFunction<Transport>
 /** Answers for the writes (non-GET requests), in order; an Error is a network failure. */
 let writes: (TransportResponse | Error)[]
-let memberships: unknown[]
-let assessments: TAssessmentSummary[]
+let todos: TTodo[]
 
-function summary(
-  id: number,
-  status: TAssessmentSummary['status'],
-  name: string,
-  due: string,
-): TAssessmentSummary {
-  const a = assessment()
+function todo(over: Partial<TTodo> & Pick<TTodo, 'kind' | 'key' | 'title'>): TTodo {
   return {
-    id,
-    campaign: { ...a.campaign, id, name, dueDate: due },
+    detail: '县恒达食品有限公司',
+    dueDate: null,
+    overdue: false,
     enterpriseId: 3,
-    enterpriseName: '县恒达食品有限公司',
-    status,
-    applicableCount: 64,
-    answeredCount: 12,
-    overall: null,
-    submittedAt: null,
-    updatedAt: a.updatedAt,
+    recordId: 1,
+    ...over,
   }
 }
 
 beforeEach(() => {
   localStorage.clear()
   writes = []
-  memberships = []
-  assessments = []
+  todos = []
   transport = jest.fn(async (req) => {
-    if (req.method === 'GET' && req.url === '/api/v1/me') return { status: 200, data: { user, memberships } }
-    if (req.method === 'GET' && req.url === '/api/v1/enterprises/3/assessments')
-      return { status: 200, data: { assessments } }
+    if (req.method === 'GET' && req.url === '/api/v1/todos')
+      return { status: 200, data: { items: todos, total: todos.length, counts: {} } }
     const next = writes.shift()
     if (!next || next instanceof Error) throw next ?? new Error('request:fail')
     return next
@@ -64,30 +50,60 @@ describe('任务', () => {
     expect(screen.queryByText(/等待同步/)).toBeNull()
   })
 
-  it('lists the liaison’s open self-assessments, returned ones first, with due dates', async () => {
-    memberships = LIAISON_ME.memberships
-    assessments = [
-      summary(1, 'draft', '2026年度清廉企业建设自查', '2026-12-31'),
-      summary(2, 'accepted', '2025年度清廉企业建设自查', '2025-12-31'),
-      summary(3, 'returned', '2026年度专项自查', '2027-03-31'),
+  it('lists what the server says waits, as it orders it, and opens the page where each is done', async () => {
+    todos = [
+      todo({
+        kind: 'rectification_open',
+        key: 'rectification:5',
+        title: '整改：完善采购审批制度',
+        dueDate: '2026-03-09',
+        overdue: true,
+        recordId: 5,
+      }),
+      todo({
+        kind: 'assessment_returned',
+        key: 'assessment:3',
+        title: '自查被退回，请修改后重新提交',
+        recordId: 3,
+      }),
+      todo({
+        kind: 'pledge_countersign',
+        key: 'pledge-countersign:2',
+        title: '会签：政商交往双边承诺',
+        recordId: 2,
+      }),
     ]
+    const badge = jest.spyOn(Taro, 'setTabBarBadge').mockResolvedValue({ errMsg: 'setTabBarBadge:ok' })
     render(<TasksPage />)
 
-    expect(await screen.findByText('待办任务（2）')).toBeTruthy()
-    const titles = Array.from(document.querySelectorAll('.tasks__todo .tasks__campaign')).map(
+    expect(await screen.findByText('待办任务（3）')).toBeTruthy()
+    const titles = Array.from(document.querySelectorAll('.tasks__todo .tasks__label')).map(
       (e) => e.textContent,
     )
-    expect(titles).toEqual(['2026年度专项自查', '2026年度清廉企业建设自查'])
-    expect(screen.getByText('自查被退回，请修改后重新提交')).toBeTruthy()
-    expect(screen.getByText('截止 2026年12月31日 · 已答 12/64')).toBeTruthy()
-    expect(screen.queryByText('2025年度清廉企业建设自查')).toBeNull()
+    expect(titles).toEqual([
+      '整改：完善采购审批制度',
+      '自查被退回，请修改后重新提交',
+      '会签：政商交往双边承诺',
+    ])
+    expect(screen.getByText('已逾期')).toBeTruthy()
+    expect(screen.getByText('截止 2026年3月9日')).toBeTruthy()
+    expect(badge).toHaveBeenCalledWith({ index: 1, text: '3' })
 
     const navigate = jest
       .spyOn(Taro, 'navigateTo')
       .mockImplementation(() => Promise.resolve({ errMsg: 'navigateTo:ok' }))
     fireEvent.click(screen.getByText('自查被退回，请修改后重新提交'))
-    expect(navigate).toHaveBeenCalledWith({ url: '/packages/assessment/pages/overview/index?eid=3&aid=3' })
+    expect(navigate).toHaveBeenLastCalledWith({
+      url: '/packages/assessment/pages/overview/index?eid=3&aid=3',
+    })
+    fireEvent.click(screen.getByText('整改：完善采购审批制度'))
+    expect(navigate).toHaveBeenLastCalledWith({
+      url: '/packages/assessment/pages/rectification/index?eid=3&rid=5',
+    })
+    fireEvent.click(screen.getByText('会签：政商交往双边承诺'))
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/pledges/pages/sign/index?pid=2' })
     navigate.mockRestore()
+    badge.mockRestore()
   })
 
   it('shows a write that could not be sent yet, and one the server refused with its reason', async () => {

@@ -9,6 +9,8 @@ export interface DepartmentTable {
   name: string
   is_office: number
   created_at: string
+  /** Set when the office retires it: it keeps its name and history and supervises nothing. */
+  retired_at: string | null
 }
 
 export interface EnterpriseTable {
@@ -498,7 +500,7 @@ export type StoredFileRow = Selectable<EvidenceFileTable>
  * one that is not in the types fails to compile.
  */
 export const SCHEMA_COLUMNS = {
-  departments: { id: true, name: true, is_office: true, created_at: true },
+  departments: { id: true, name: true, is_office: true, created_at: true, retired_at: true },
   enterprises: {
     id: true,
     name: true,

@@ -2,15 +2,25 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
   ZDepartmentCreate,
+  ZDepartmentEnterprisePage,
+  ZDepartmentEnterpriseQuery,
   ZDepartmentRename,
+  ZDepartmentRetireResult,
   ZSupervisionRule,
   ZSupervisionRuleResult,
 } from '../../../src/models/department'
-import { ZDepartment, ZId } from '../../../src/models/org'
+import { ZDepartment, ZEnterprise, ZId } from '../../../src/models/org'
 import { OFFICE } from '../../core/access'
 import { errorResponses } from '../../core/http'
 import { performWrite } from '../../core/writes'
-import { createDepartment, linkByRule, renameDepartment } from './departments'
+import {
+  createDepartment,
+  departmentEnterprises,
+  linkByRule,
+  renameDepartment,
+  retireDepartment,
+  unlinkSupervisor,
+} from './departments'
 
 const ZDepartmentParams = z.object({ departmentId: ZId })
 
@@ -70,6 +80,61 @@ const departmentRoutes: FastifyPluginAsyncZod = async (app) => {
       performWrite(request, reply, {
         action: 'supervision.rule',
         run: (trx) => linkByRule(trx, request.params.departmentId, request.body.ownerships, app.clock()),
+      }),
+  )
+
+  app.post(
+    '/api/v1/departments/:departmentId/retire',
+    {
+      config: { access: OFFICE },
+      schema: {
+        tags: ['organisations'],
+        summary: '撤销监管部门：保留名称与记录，不再监管任何企业，其人员的部门角色失效（领导小组办公室）',
+        params: ZDepartmentParams,
+        response: { 200: ZDepartmentRetireResult, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      performWrite(request, reply, {
+        action: 'department.retire',
+        run: (trx) => retireDepartment(trx, request.params.departmentId, app.clock()),
+      }),
+  )
+
+  app.get(
+    '/api/v1/departments/:departmentId/enterprises',
+    {
+      config: { access: OFFICE },
+      schema: {
+        tags: ['organisations'],
+        summary: '部门所监管（或未监管）的企业，按名称或信用代码查找，分页（领导小组办公室）',
+        params: ZDepartmentParams,
+        querystring: ZDepartmentEnterpriseQuery,
+        response: { 200: ZDepartmentEnterprisePage, ...errorResponses },
+      },
+    },
+    async (request) =>
+      departmentEnterprises(app.db, request.params.departmentId, {
+        ...request.query,
+        linked: request.query.linked === 'true',
+      }),
+  )
+
+  app.delete(
+    '/api/v1/enterprises/:enterpriseId/supervisors/:departmentId',
+    {
+      config: { access: OFFICE },
+      schema: {
+        tags: ['organisations'],
+        summary: '取消监管关系（部门 ↔ 企业），下一次请求起生效（领导小组办公室）',
+        params: z.object({ enterpriseId: ZId, departmentId: ZId }),
+        response: { 200: ZEnterprise, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      performWrite(request, reply, {
+        action: 'supervision.unlink',
+        run: (trx) => unlinkSupervisor(trx, request.params.enterpriseId, request.params.departmentId),
       }),
   )
 }

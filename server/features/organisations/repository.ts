@@ -2,9 +2,10 @@ import { supervisedEnterpriseIds } from '../../core/access'
 import type { DbOrTrx } from '../../core/db/database'
 import type { DepartmentRow, EnterpriseRow, PartyBranchRow } from '../../core/db/schema'
 import type { TDepartment, TEnterprise, TOwnership, TPartyBranch, TPartyOrg } from '../../../src/models/org'
+import type { TDepartmentEnterprise } from '../../../src/models/department'
 
 export function toDepartment(row: DepartmentRow): TDepartment {
-  return { id: row.id, name: row.name, isOffice: row.is_office === 1 }
+  return { id: row.id, name: row.name, isOffice: row.is_office === 1, retiredAt: row.retired_at }
 }
 
 export function toEnterprise(row: EnterpriseRow, supervisingDepartmentIds: number[]): TEnterprise {
@@ -35,9 +36,12 @@ export function toPartyBranch(row: PartyBranchRow): TPartyBranch {
 export type EnterpriseScope = { all: true } | { departmentIds: number[]; enterpriseIds: number[] }
 
 export const departmentsRepository = {
-  async list(db: DbOrTrx): Promise<TDepartment[]> {
-    const rows = await db.selectFrom('departments').selectAll().orderBy('id').execute()
-    return rows.map(toDepartment)
+  /** The departments in service; with `retired`, also those the office has retired (listed last). */
+  async list(db: DbOrTrx, options: { retired?: boolean } = {}): Promise<TDepartment[]> {
+    let query = db.selectFrom('departments').selectAll()
+    if (!options.retired) query = query.where('retired_at', 'is', null)
+    const rows = await query.orderBy('id').execute()
+    return rows.map(toDepartment).sort((a, b) => Number(!!a.retiredAt) - Number(!!b.retiredAt))
   },
   findById(db: DbOrTrx, id: number) {
     return db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst()
@@ -45,7 +49,7 @@ export const departmentsRepository = {
   insert(db: DbOrTrx, name: string, isOffice: boolean, now: string) {
     return db
       .insertInto('departments')
-      .values({ name, is_office: isOffice ? 1 : 0, created_at: now })
+      .values({ name, is_office: isOffice ? 1 : 0, created_at: now, retired_at: null })
       .returningAll()
       .executeTakeFirstOrThrow()
   },
@@ -53,7 +57,7 @@ export const departmentsRepository = {
   insertIfNameFree(db: DbOrTrx, name: string, now: string) {
     return db
       .insertInto('departments')
-      .values({ name, is_office: 0, created_at: now })
+      .values({ name, is_office: 0, created_at: now, retired_at: null })
       .onConflict((oc) => oc.column('name').doNothing())
       .returningAll()
       .executeTakeFirst()
@@ -76,6 +80,91 @@ export const departmentsRepository = {
       )
       .returningAll()
       .executeTakeFirst()
+  },
+  /**
+   * The department if it is in service, with its row locked until the transaction ends (a conditional
+   * no-op update): a link made now cannot slip in beside a concurrent retirement on PostgreSQL.
+   */
+  lockInService(db: DbOrTrx, id: number) {
+    return db
+      .updateTable('departments')
+      .set({ retired_at: null })
+      .where('id', '=', id)
+      .where('retired_at', 'is', null)
+      .returningAll()
+      .executeTakeFirst()
+  },
+  /** Retires a department in service (never the office); undefined when it was not in service. */
+  retire(db: DbOrTrx, id: number, now: string) {
+    return db
+      .updateTable('departments')
+      .set({ retired_at: now })
+      .where('id', '=', id)
+      .where('is_office', '=', 0)
+      .where('retired_at', 'is', null)
+      .returningAll()
+      .executeTakeFirst()
+  },
+}
+
+export const supervisionLinksRepository = {
+  /** Removes every link of the department; answers the enterprises it supervised. */
+  async removeAllOf(db: DbOrTrx, departmentId: number): Promise<number[]> {
+    const rows = await db
+      .deleteFrom('supervision_links')
+      .where('department_id', '=', departmentId)
+      .returning('enterprise_id')
+      .execute()
+    return rows.map((r) => r.enterprise_id).sort((a, b) => a - b)
+  },
+  async remove(db: DbOrTrx, departmentId: number, enterpriseId: number): Promise<boolean> {
+    const result = await db
+      .deleteFrom('supervision_links')
+      .where('department_id', '=', departmentId)
+      .where('enterprise_id', '=', enterpriseId)
+      .executeTakeFirst()
+    return Number(result.numDeletedRows) > 0
+  },
+  /** One page of enterprises, linked to the department or not, found by name or credit code. */
+  async page(
+    db: DbOrTrx,
+    departmentId: number,
+    filter: { linked: boolean; q?: string; page: number; pageSize: number },
+  ): Promise<{ items: TDepartmentEnterprise[]; total: number }> {
+    let query = db
+      .selectFrom('enterprises')
+      .where('id', filter.linked ? 'in' : 'not in', supervisedEnterpriseIds(db, departmentId))
+    const q = filter.q?.trim()
+    if (q) {
+      // % and _ typed by a user widen the search a little; harmless, and the same on both databases.
+      const pattern = `%${q}%`
+      query = query.where((eb) =>
+        eb.or([
+          eb(eb.fn('lower', ['name']), 'like', pattern.toLowerCase()),
+          eb(eb.fn('upper', ['credit_code']), 'like', pattern.toUpperCase()),
+        ]),
+      )
+    }
+    const { count } = await query
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .executeTakeFirstOrThrow()
+    const rows = await query
+      .select(['id', 'name', 'credit_code', 'ownership'])
+      .orderBy('name')
+      .orderBy('id')
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize)
+      .execute()
+    return {
+      total: Number(count),
+      items: rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        creditCode: r.credit_code,
+        ownership: r.ownership as TOwnership,
+        linked: filter.linked,
+      })),
+    }
   },
 }
 

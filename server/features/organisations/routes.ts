@@ -46,11 +46,14 @@ const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: SIGNED_IN },
       schema: {
         tags: ['organisations'],
-        summary: '监管部门列表',
+        summary: '监管部门列表（在任的；retired=true 时也列出已撤销的，排在最后）',
+        querystring: z.object({ retired: z.enum(['true', 'false']).default('false') }),
         response: { 200: z.object({ departments: z.array(ZDepartment) }) },
       },
     },
-    async () => ({ departments: await departmentsRepository.list(app.db) }),
+    async (request) => ({
+      departments: await departmentsRepository.list(app.db, { retired: request.query.retired === 'true' }),
+    }),
   )
 
   app.get(

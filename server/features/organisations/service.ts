@@ -10,6 +10,7 @@ import type { z } from 'zod'
 import { branchesRepository, departmentsRepository, enterprisesRepository, toPartyBranch } from './repository'
 import { invitesRepository, toInvite } from './invitesRepository'
 import { membershipsRepository } from './membershipsRepository'
+import { departmentInService } from './departments'
 import type { WriteOutcome } from '../../core/writes'
 import { isoAt } from '../../core/clock'
 
@@ -90,7 +91,7 @@ export async function linkSupervisor(
   departmentId: number,
   now: number,
 ): Promise<WriteOutcome<TEnterprise>> {
-  if (!(await departmentsRepository.findById(trx, departmentId))) throw notFound()
+  await departmentInService(trx, departmentId)
   await enterprisesRepository.link(trx, departmentId, enterpriseId, isoAt(now))
   const enterprise = await enterprisesRepository.get(trx, enterpriseId)
   return { result: enterprise!, entityType: 'supervision_link', entityId: `${departmentId}:${enterpriseId}` }

@@ -10,6 +10,7 @@ import { OutboxNotice } from '@/components/OutboxNotice'
 import { ErrorState, LoadingState } from '@/components/PageState'
 import { useMe } from '@/hooks/useMe'
 import { useRequireSession } from '@/hooks/useSession'
+import { useTodos } from '@/hooks/useTodos'
 import { enterprisesOf, isOffice, isReviewer } from '@/models/memberships'
 import {
   assessmentPages,
@@ -128,9 +129,12 @@ function Workbench({ memberships }: { memberships: TMembership[] }) {
 export default function HomePage() {
   const session = useRequireSession()
   const { state, reload } = useMe(session?.user.id ?? null)
+  // Only for the 任务 badge: it shows from launch, not from the first visit to 任务.
+  const { reload: reloadTodos } = useTodos(session?.user.id ?? null)
   const [joining, setJoining] = useState(false)
 
   usePullDownRefresh(() => {
+    reloadTodos().catch(() => undefined)
     reload()
       .catch((err: unknown) => {
         void Taro.showToast({ title: err instanceof Error ? err.message : '刷新失败', icon: 'none' })

@@ -1,48 +1,50 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Cell, CellGroup, Empty } from '@nutui/nutui-react-taro'
-import { fetchAssessments } from '@/services/assessments'
-import { AssessmentStatusTag } from '@/components/assessment/StatusTag'
-import { openAssessments } from '@/services/assessmentView'
+import { Button, Cell, CellGroup, Empty, Tag } from '@nutui/nutui-react-taro'
 import { formatDate, formatDateTime } from '@/models/format'
-import { ErrorState, LoadingState } from '@/components/PageState'
-import { enterprisesOf } from '@/models/memberships'
-import { assessmentPages, eventPages, partyPages } from '@/services/routes'
-import { fetchDueMeetings } from '@/services/meetingDue'
-import { MEETING_TYPE_LABELS } from '@/models/meetingCompliance'
-import { useMe } from '@/hooks/useMe'
+import type { TTodo, TTodoList } from '@/models/todo'
+import { PageState } from '@/components/PageState'
+import { eventPages } from '@/services/routes'
+import { todoLink } from '@/services/todos'
 import { useOutbox } from '@/hooks/useOutbox'
-import { usePullRefresh, useRemote } from '@/hooks/useRemote'
+import { usePullRefresh } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
+import { useTodos } from '@/hooks/useTodos'
 import './index.scss'
 import { EmptyImage } from '@/components/EmptyImage'
+
+function TodoCell({ todo }: { todo: TTodo }) {
+  return (
+    <Cell
+      className={`tasks__todo tasks__todo--${todo.kind}`}
+      clickable
+      onClick={() => void Taro.navigateTo({ url: todoLink(todo) })}
+      title={
+        <View className="tasks__todo-head">
+          <Text className="tasks__label">{todo.title}</Text>
+          {todo.overdue ? (
+            <Tag type="danger" plain>
+              已逾期
+            </Tag>
+          ) : null}
+        </View>
+      }
+      description={
+        <View className="tasks__meta">
+          <Text className="tasks__campaign">{todo.detail}</Text>
+          {todo.dueDate ? <Text>{`截止 ${formatDate(todo.dueDate)}`}</Text> : null}
+        </View>
+      }
+    />
+  )
+}
 
 export default function TasksPage() {
   const session = useRequireSession()
   const { outbox, pending, refused, syncing } = useOutbox()
-  const { state: me, reload: reloadMe } = useMe(session?.user.id ?? null)
-  // The liaison answers the self-assessment: their enterprises' open ones are their to-dos.
-  const liaisonOf =
-    me.status === 'ready'
-      ? enterprisesOf(me.me.memberships)
-          .filter((e) => e.roles.includes('liaison'))
-          .map((e) => e.id)
-      : null
-  const { state: tasks, reload } = useRemote(liaisonOf ? `tasks:${liaisonOf.join(',')}` : null, async () =>
-    openAssessments((await Promise.all((liaisonOf ?? []).map((eid) => fetchAssessments(eid)))).flat()),
-  )
-  // 三会一课 falling due within 7 days, for the branches this user writes records for.
-  const { state: due, reload: reloadDue } = useRemote(
-    me.status === 'ready' && enterprisesOf(me.me.memberships).length > 0
-      ? `party-due:${session?.user.id}`
-      : null,
-    fetchDueMeetings,
-  )
-  usePullRefresh(async () => {
-    await reloadMe()
-    await reload()
-    await reloadDue()
-  })
+  // Every role's to-dos, computed on the server: sign, fill, correct, review, verify, hold, approve.
+  const { state: todos, reload } = useTodos(session?.user.id ?? null)
+  usePullRefresh(reload)
   if (!session) return <View className="page" />
 
   const syncNow = () => {
@@ -62,83 +64,34 @@ export default function TasksPage() {
             onClick={() => void Taro.navigateTo({ url: eventPages.signIn() })}
           />
         </CellGroup>
-        {me.status === 'loading' ||
-        (me.status === 'ready' && tasks.status === 'loading' && liaisonOf?.length) ? (
-          <LoadingState rows={1} />
-        ) : null}
-        {me.status === 'error' ? (
-          <ErrorState message={me.message} onRetry={() => void reloadMe().catch(() => undefined)} />
-        ) : null}
-        {tasks.status === 'error' ? (
-          <ErrorState message={tasks.message} onRetry={() => void reload().catch(() => undefined)} />
-        ) : null}
-        {tasks.status === 'ready' && tasks.data.length > 0 ? (
-          <CellGroup title={`待办任务（${tasks.data.length}）`}>
-            {tasks.data.map((a) => (
-              <Cell
-                key={a.id}
-                className="tasks__todo"
-                clickable
-                onClick={() => void Taro.navigateTo({ url: assessmentPages.overview(a.enterpriseId, a.id) })}
-                title={
-                  <View className="tasks__todo-head">
-                    <Text className="tasks__label">
-                      {a.status === 'returned' ? '自查被退回，请修改后重新提交' : '完成年度自查自评'}
-                    </Text>
-                    <AssessmentStatusTag status={a.status} />
-                  </View>
-                }
+        <PageState state={todos} reload={reload}>
+          {(list: TTodoList) =>
+            list.total > 0 ? (
+              <CellGroup
+                title={`待办任务（${list.total}）`}
                 description={
-                  <View className="tasks__meta">
-                    <Text className="tasks__campaign">{a.campaign.name}</Text>
-                    <Text>
-                      截止 {formatDate(a.campaign.dueDate)} · 已答 {a.answeredCount}/{a.applicableCount}
-                    </Text>
-                  </View>
+                  list.total > list.items.length
+                    ? `先列出最紧的 ${list.items.length} 项，办完后其余随即显示。`
+                    : undefined
                 }
-              />
-            ))}
-          </CellGroup>
-        ) : null}
-        {due.status === 'ready' && due.data.length > 0 ? (
-          <CellGroup title={`三会一课到期（${due.data.length}）`} className="tasks__party">
-            {due.data.map((d) => (
-              <Cell
-                key={`${d.branchId}:${d.type}:${d.groupId ?? ''}`}
-                className="tasks__todo tasks__meeting-due"
-                clickable
-                onClick={() => void Taro.navigateTo({ url: partyPages.calendar(d.enterpriseId, d.branchId) })}
-                title={
-                  <Text className="tasks__label">
-                    {MEETING_TYPE_LABELS[d.type]}
-                    {d.groupName ? `（${d.groupName}）` : ''} · {d.periodLabel}待开展
-                  </Text>
-                }
-                description={
-                  <View className="tasks__meta">
-                    <Text className="tasks__campaign">{d.branchName}</Text>
-                    <Text>
-                      截止 {formatDate(d.lastDay)} · {d.daysLeft === 1 ? '今天到期' : `还剩 ${d.daysLeft} 天`}
-                    </Text>
-                  </View>
-                }
-              />
-            ))}
-          </CellGroup>
-        ) : null}
-        {((me.status === 'ready' && liaisonOf?.length === 0) ||
-          (tasks.status === 'ready' && tasks.data.length === 0)) &&
-        !(due.status === 'ready' && due.data.length > 0) ? (
-          <CellGroup title="待办任务">
-            <View className="tasks__empty">
-              <Empty
-                image={<EmptyImage />}
-                title="暂无待办任务"
-                description="自查、整改、承诺等任务下发后将显示在这里"
-              />
-            </View>
-          </CellGroup>
-        ) : null}
+              >
+                {list.items.map((todo) => (
+                  <TodoCell key={todo.key} todo={todo} />
+                ))}
+              </CellGroup>
+            ) : (
+              <CellGroup title="待办任务">
+                <View className="tasks__empty">
+                  <Empty
+                    image={<EmptyImage />}
+                    title="暂无待办任务"
+                    description="自查、整改、承诺、审核等任务下发后将显示在这里"
+                  />
+                </View>
+              </CellGroup>
+            )
+          }
+        </PageState>
 
         {pending.length > 0 ? (
           <CellGroup

@@ -1,5 +1,5 @@
-import { overlayOutbox, nextUnanswered, openAssessments, problemsOf } from '@/services/assessmentView'
-import type { TAssessment, TAssessmentSummary } from '@/models/assessment'
+import { overlayOutbox, nextUnanswered, problemsOf } from '@/services/assessmentView'
+import type { TAssessment } from '@/models/assessment'
 import type { OutboxEntry } from '@/services/outbox'
 import { ITEMS, answer, assessment, evidence } from '../../component/support/assessmentFixture'
 
@@ -81,18 +81,5 @@ describe('walk helpers', () => {
       evidence: [evidence(1, 'T01-04')],
     })
     expect(problemsOf(a).map((p) => [p.itemCode, p.kind])).toEqual([['T05-01', 'evidence_missing']])
-  })
-
-  it('openAssessments keeps draft and returned ones, returned first, then by due date', () => {
-    const s = (id: number, status: TAssessmentSummary['status'], dueDate: string) =>
-      ({ id, status, campaign: { dueDate } }) as TAssessmentSummary
-    expect(
-      openAssessments([
-        s(1, 'draft', '2026-12-31'),
-        s(2, 'accepted', '2026-01-01'),
-        s(3, 'draft', '2026-06-30'),
-        s(4, 'returned', '2027-01-01'),
-      ]).map((a) => a.id),
-    ).toEqual([4, 3, 1])
   })
 })

@@ -50,7 +50,7 @@ export interface Host {
   ): string | null
   navigateBack(delta: number, done?: () => void): string | null
   currentRoute(): string
-  appJson: { requiredPrivateInfos?: string[] }
+  appJson: { requiredPrivateInfos?: string[]; tabBar?: { list: { pagePath: string }[] } }
   failure(message: string): void
   /** agree-button ids tapped since the last privacy request */
   tappedAgreeButtons: Set<string>
@@ -75,6 +75,8 @@ export class Device {
   readonly modalAnswers: boolean[] = []
   readonly unmodelled: string[] = []
   readonly clipboard: string[] = []
+  /** The tab bar's badges by tab index (setTabBarBadge / removeTabBarBadge). */
+  readonly tabBarBadges = new Map<number, string>()
   readonly openedDocuments: string[] = []
   /** results for the next scanCode calls */
   readonly scans: string[] = []
@@ -117,6 +119,7 @@ export class Device {
     const device = this
     const wx: Record<string, unknown> = {}
     const page = () => host.currentRoute()
+    const onTabPage = () => (host.appJson.tabBar?.list ?? []).some((t) => t.pagePath === page())
     const unmodelled = (name: string) =>
       function (this: unknown, options?: Callbacks) {
         device.unmodelled.push(name)
@@ -290,6 +293,18 @@ export class Device {
         applyUpdate() {},
       }),
       setNavigationBarTitle: (options: Callbacks) => answer(options, 'setNavigationBarTitle', {}),
+      // WeChat refuses tab bar calls from a page that is not a tab page, and a badge over 4 characters.
+      setTabBarBadge: (options: Callbacks & { index: number; text: string }) => {
+        if (!onTabPage()) return answer(options, 'setTabBarBadge', 'not TabBar page', true)
+        if (String(options.text).length > 4) return answer(options, 'setTabBarBadge', 'text too long', true)
+        device.tabBarBadges.set(options.index, String(options.text))
+        answer(options, 'setTabBarBadge', {})
+      },
+      removeTabBarBadge: (options: Callbacks & { index: number }) => {
+        if (!onTabPage()) return answer(options, 'removeTabBarBadge', 'not TabBar page', true)
+        device.tabBarBadges.delete(options.index)
+        answer(options, 'removeTabBarBadge', {})
+      },
       setNavigationBarColor: (options: Callbacks) => answer(options, 'setNavigationBarColor', {}),
       showNavigationBarLoading: () => undefined,
       hideNavigationBarLoading: () => undefined,

@@ -1,14 +1,18 @@
 import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { PROGRAMME_DEPARTMENTS, ZDepartmentCreate, ZSupervisionRuleResult } from '@/models/department'
 import { OWNERSHIPS, OWNERSHIP_LABELS, type TDepartment, type TOwnership } from '@/models/org'
 import {
-  fetchDepartments,
+  fetchAllDepartments,
   queueDepartmentCreate,
   queueDepartmentRename,
+  queueDepartmentRetire,
   queueSupervisionRule,
 } from '@/services/departments'
+import { formatDate } from '@/models/format'
+import { DepartmentEnterprises } from '../../components/DepartmentEnterprises'
 import type { OutboxEntry } from '@/services/outbox'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { PageState } from '@/components/PageState'
@@ -21,7 +25,7 @@ import '../members/index.scss'
 /** 领导小组办公室: the county's supervising departments, and which enterprises each supervises. */
 export default function DepartmentsPage() {
   const session = useRequireSession()
-  const { state, reload } = useRemote(session ? 'departments' : null, fetchDepartments)
+  const { state, reload } = useRemote(session ? 'departments:all' : null, fetchAllDepartments)
   usePullRefresh(reload)
   const send = useWrite()
   const [name, setName] = useState('')
@@ -55,6 +59,18 @@ export default function DepartmentsPage() {
     if (outcome.kind !== 'refused') setName('')
   }
 
+  async function retire(d: TDepartment) {
+    const answer = await Taro.showModal({
+      title: `撤销「${d.name}」？`,
+      content: '撤销后该部门不再监管任何企业，其人员的部门角色随即失效；已有记录保留。此操作不能恢复。',
+      confirmText: '撤销',
+      confirmColor: '#b8232b',
+    })
+    if (!answer.confirm) return
+    const outcome = await write(() => queueDepartmentRetire(d), { done: `已撤销「${d.name}」` })
+    if (outcome.kind === 'delivered') setOpen(null)
+  }
+
   const toggle = (o: TOwnership) =>
     setOwnerships((list) => (list.includes(o) ? list.filter((x) => x !== o) : [...list, o]))
 
@@ -64,6 +80,8 @@ export default function DepartmentsPage() {
         <OutboxNotice />
         <PageState state={state} reload={reload}>
           {(departments: TDepartment[]) => {
+            const active = departments.filter((d) => !d.retiredAt)
+            const retired = departments.filter((d) => d.retiredAt)
             const existing = new Set(departments.map((d) => d.name))
             const suggestions = PROGRAMME_DEPARTMENTS.filter((d) => !existing.has(d.name))
             return (
@@ -108,8 +126,8 @@ export default function DepartmentsPage() {
                 </View>
 
                 <View className="a-card">
-                  <Text className="a-card__title">监管部门（{departments.length}）</Text>
-                  {departments.map((d) => (
+                  <Text className="a-card__title">{`监管部门（${active.length}）`}</Text>
+                  {active.map((d) => (
                     <View key={d.id} className="org-department">
                       <View
                         className="org-member"
@@ -120,67 +138,91 @@ export default function DepartmentsPage() {
                       >
                         <Text className="org-member__name">{d.name}</Text>
                         <Text className="org-member__roles">
-                          {d.isOffice ? '办公室' : open === d.id ? '收起' : '管理'}
+                          {open === d.id ? '收起' : d.isOffice ? '办公室 · 管理' : '管理'}
                         </Text>
                       </View>
                       {open === d.id ? (
                         <View className="org-department__edit">
-                          <View className="org-invite">
-                            <View className="org-invite__who">
-                              <Input
-                                value={rename}
-                                maxLength={60}
-                                placeholder="新名称"
-                                onChange={setRename}
-                              />
-                            </View>
-                            <Button
-                              size="small"
-                              fill="outline"
-                              disabled={busy || rename.trim() === d.name}
-                              onClick={() =>
-                                void write(() => queueDepartmentRename(d.id, rename.trim()), {
-                                  done: '已改名',
-                                })
-                              }
-                            >
-                              改名
-                            </Button>
-                          </View>
-                          <Text className="a-card__subtitle">按企业性质批量关联监管企业：</Text>
-                          <View className="org-roles org-roles--wrap">
-                            {OWNERSHIPS.map((o) => (
-                              <Text
-                                key={o}
-                                className={`org-roles__item${ownerships.includes(o) ? ' org-roles__item--active' : ''}`}
-                                onClick={() => toggle(o)}
+                          {d.isOffice ? null : (
+                            <>
+                              <View className="org-invite">
+                                <View className="org-invite__who">
+                                  <Input
+                                    value={rename}
+                                    maxLength={60}
+                                    placeholder="新名称"
+                                    onChange={setRename}
+                                  />
+                                </View>
+                                <Button
+                                  size="small"
+                                  fill="outline"
+                                  disabled={busy || rename.trim() === d.name}
+                                  onClick={() =>
+                                    void write(() => queueDepartmentRename(d.id, rename.trim()), {
+                                      done: '已改名',
+                                    })
+                                  }
+                                >
+                                  改名
+                                </Button>
+                              </View>
+                              <Text className="a-card__subtitle">按企业性质批量关联监管企业：</Text>
+                              <View className="org-roles org-roles--wrap">
+                                {OWNERSHIPS.map((o) => (
+                                  <Text
+                                    key={o}
+                                    className={`org-roles__item${ownerships.includes(o) ? ' org-roles__item--active' : ''}`}
+                                    onClick={() => toggle(o)}
+                                  >
+                                    {OWNERSHIP_LABELS[o]}
+                                  </Text>
+                                ))}
+                              </View>
+                              <Button
+                                type="primary"
+                                fill="outline"
+                                disabled={busy || ownerships.length === 0}
+                                onClick={() =>
+                                  void write(() => queueSupervisionRule(d.id, { ownerships }), {
+                                    done: (data) => {
+                                      const r = ZSupervisionRuleResult.safeParse(data)
+                                      return r.success
+                                        ? `新关联 ${r.data.linked} 家（符合 ${r.data.matched} 家）`
+                                        : '已关联'
+                                    },
+                                  })
+                                }
                               >
-                                {OWNERSHIP_LABELS[o]}
-                              </Text>
-                            ))}
-                          </View>
-                          <Button
-                            type="primary"
-                            fill="outline"
-                            disabled={busy || ownerships.length === 0}
-                            onClick={() =>
-                              void write(() => queueSupervisionRule(d.id, { ownerships }), {
-                                done: (data) => {
-                                  const r = ZSupervisionRuleResult.safeParse(data)
-                                  return r.success
-                                    ? `新关联 ${r.data.linked} 家（符合 ${r.data.matched} 家）`
-                                    : '已关联'
-                                },
-                              })
-                            }
-                          >
-                            关联所选性质的全部企业
-                          </Button>
+                                关联所选性质的全部企业
+                              </Button>
+                            </>
+                          )}
+                          <Text className="a-card__subtitle">逐家关联或移除：</Text>
+                          <DepartmentEnterprises departmentId={d.id} busy={busy} write={write} />
+                          {d.isOffice ? null : (
+                            <View className="org-department__retire">
+                              <Button size="small" fill="none" disabled={busy} onClick={() => void retire(d)}>
+                                撤销该部门
+                              </Button>
+                            </View>
+                          )}
                         </View>
                       ) : null}
                     </View>
                   ))}
                 </View>
+                {retired.length ? (
+                  <View className="a-card">
+                    <Text className="a-card__title">{`已撤销（${retired.length}）`}</Text>
+                    {retired.map((d) => (
+                      <View key={d.id} className="org-member org-member--retired">
+                        <Text className="org-member__name">{d.name}</Text>
+                        <Text className="org-member__meta">{`${formatDate(d.retiredAt!)}撤销`}</Text>
+                      </View>
+                    ))}
+                  </View>
+                ) : null}
               </>
             )
           }}

@@ -1,0 +1,90 @@
+import { supervisedEnterpriseIds } from '../../core/access'
+import type { DbOrTrx } from '../../core/db/database'
+
+/** Self-assessments with their campaign and enterprise, as a to-do names them. */
+const assessmentRows = (db: DbOrTrx) =>
+  db
+    .selectFrom('assessments as a')
+    .innerJoin('campaigns as c', 'c.id', 'a.campaign_id')
+    .innerJoin('enterprises as e', 'e.id', 'a.enterprise_id')
+    .select(['a.id', 'a.status', 'a.enterprise_id', 'a.submitted_at', 'e.name as enterprise_name'])
+    .select(['c.name as campaign_name', 'c.due_date'])
+
+/** 整改 items with their enterprise, as a to-do names them. */
+const rectificationRows = (db: DbOrTrx) =>
+  db
+    .selectFrom('rectifications as r')
+    .innerJoin('enterprises as e', 'e.id', 'r.enterprise_id')
+    .select([
+      'r.id',
+      'r.status',
+      'r.source',
+      'r.title',
+      'r.deadline',
+      'r.enterprise_id',
+      'e.name as enterprise_name',
+    ])
+
+/** The open records behind the to-do list; each query is narrowed to the caller's organisations. */
+export const todosRepository = {
+  /** Self-assessments still to fill or to correct, of the enterprises where the caller answers them. */
+  async openAssessments(db: DbOrTrx, enterpriseIds: number[]) {
+    if (enterpriseIds.length === 0) return []
+    return assessmentRows(db)
+      .where('a.enterprise_id', 'in', enterpriseIds)
+      .where('a.status', 'in', ['draft', 'returned'])
+      .execute()
+  },
+
+  /** Submitted self-assessments of the enterprises these departments supervise: they wait for 审核. */
+  async assessmentsToReview(db: DbOrTrx, departmentIds: number[]) {
+    if (departmentIds.length === 0) return []
+    return assessmentRows(db)
+      .where('a.enterprise_id', 'in', supervisedEnterpriseIds(db, departmentIds))
+      .where('a.status', '=', 'submitted')
+      .execute()
+  },
+
+  /** 整改 items the enterprises must still work on (open, returned). */
+  async openRectifications(db: DbOrTrx, enterpriseIds: number[]) {
+    if (enterpriseIds.length === 0) return []
+    return rectificationRows(db)
+      .where('r.enterprise_id', 'in', enterpriseIds)
+      .where('r.status', 'in', ['open', 'returned'])
+      .execute()
+  },
+
+  /** 整改 items answered by the enterprises these departments supervise: they wait for 核验. */
+  async rectificationsToVerify(db: DbOrTrx, departmentIds: number[]) {
+    if (departmentIds.length === 0) return []
+    return rectificationRows(db)
+      .where('r.enterprise_id', 'in', supervisedEnterpriseIds(db, departmentIds))
+      .where('r.status', '=', 'awaiting_verification')
+      .execute()
+  },
+
+  /** Join requests waiting in these organisations (or all of the kind), counted per organisation. */
+  async pendingMembers(db: DbOrTrx, kind: 'enterprise' | 'department', organisationIds: number[] | 'all') {
+    if (organisationIds.length === 0) return []
+    let query = db
+      .selectFrom('memberships')
+      .select((eb) => ['organisation_id', eb.fn.countAll<number | string>().as('count')])
+      .where('organisation_kind', '=', kind)
+      .where('status', '=', 'pending')
+      .groupBy('organisation_id')
+    if (organisationIds !== 'all') query = query.where('organisation_id', 'in', organisationIds)
+    const rows = await query.execute()
+    if (rows.length === 0) return []
+    const ids = rows.map((r) => r.organisation_id)
+    const named =
+      kind === 'enterprise'
+        ? await db.selectFrom('enterprises').select(['id', 'name']).where('id', 'in', ids).execute()
+        : await db.selectFrom('departments').select(['id', 'name']).where('id', 'in', ids).execute()
+    const names = new Map(named.map((o) => [o.id, o.name]))
+    return rows.map((r) => ({
+      organisationId: r.organisation_id,
+      name: names.get(r.organisation_id) ?? '',
+      count: Number(r.count),
+    }))
+  },
+}

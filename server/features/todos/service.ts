@@ -1,0 +1,148 @@
+import type { DbOrTrx } from '../../core/db/database'
+import { heldOrganisationIds, isOffice, supervisorDepartmentIds, type AuthContext } from '../../core/access'
+import { shanghaiDate } from '../../../src/models/shanghaiTime'
+import { MEETING_TYPE_LABELS } from '../../../src/models/meetingCompliance'
+import {
+  compareTodos,
+  TODO_LIST_LIMIT,
+  type TTodo,
+  type TTodoKind,
+  type TTodoList,
+} from '../../../src/models/todo'
+import { pledgeTodo } from '../pledges/views'
+import { dueForUser } from '../party/compliance'
+import { todosRepository } from './repository'
+
+type Draft = Omit<TTodo, 'overdue'>
+
+/**
+ * Everything that waits for the caller, from every flow: what they must sign, fill, correct, review,
+ * verify, hold or approve. Overdue is decided on the 北京时间 day: a task due today is not overdue yet.
+ */
+export async function todosFor(db: DbOrTrx, auth: AuthContext, now: number): Promise<TTodoList> {
+  const today = shanghaiDate(now)
+  const liaisonOf = heldOrganisationIds(auth, 'enterprise', 'liaison')
+  const supervising = supervisorDepartmentIds(auth)
+
+  const [
+    assessments,
+    reviews,
+    rectifications,
+    verifications,
+    pledges,
+    meetings,
+    enterpriseJoins,
+    departmentJoins,
+  ] = await Promise.all([
+    todosRepository.openAssessments(db, liaisonOf),
+    todosRepository.assessmentsToReview(db, supervising),
+    todosRepository.openRectifications(db, liaisonOf),
+    todosRepository.rectificationsToVerify(db, supervising),
+    pledgeTodo(db, auth, now),
+    dueForUser(db, auth, now),
+    todosRepository.pendingMembers(db, 'enterprise', liaisonOf),
+    // The office decides who joins a department (its own and every other).
+    isOffice(auth) ? todosRepository.pendingMembers(db, 'department', 'all') : Promise.resolve([]),
+  ])
+
+  const drafts: Draft[] = [
+    ...assessments.map((a) => ({
+      kind: (a.status === 'returned' ? 'assessment_returned' : 'assessment_fill') as TTodoKind,
+      key: `assessment:${a.id}`,
+      title: a.status === 'returned' ? '自查被退回，请修改后重新提交' : '完成年度自查自评',
+      detail: `${a.campaign_name} · ${a.enterprise_name}`,
+      dueDate: a.due_date,
+      enterpriseId: a.enterprise_id,
+      recordId: a.id,
+    })),
+    ...reviews.map((a) => ({
+      kind: 'assessment_review' as const,
+      key: `review:${a.id}`,
+      title: `审核「${a.enterprise_name}」的自查`,
+      detail: a.submitted_at
+        ? `${a.campaign_name} · ${shanghaiDate(Date.parse(a.submitted_at))}提交`
+        : a.campaign_name,
+      dueDate: null,
+      enterpriseId: a.enterprise_id,
+      recordId: a.id,
+    })),
+    ...rectifications.map((r) => ({
+      kind: (r.status === 'returned'
+        ? 'rectification_returned'
+        : r.source === 'notice'
+          ? 'rectification_notice'
+          : 'rectification_open') as TTodoKind,
+      key: `rectification:${r.id}`,
+      title:
+        r.status === 'returned'
+          ? `整改被退回：${r.title}`
+          : r.source === 'notice'
+            ? `整改通知：${r.title}`
+            : `整改：${r.title}`,
+      detail: r.enterprise_name,
+      dueDate: r.deadline,
+      enterpriseId: r.enterprise_id,
+      recordId: r.id,
+    })),
+    ...verifications.map((r) => ({
+      kind: 'rectification_verify' as const,
+      key: `verify:${r.id}`,
+      title: `核验整改：${r.title}`,
+      detail: r.enterprise_name,
+      dueDate: null,
+      enterpriseId: r.enterprise_id,
+      recordId: r.id,
+    })),
+    ...pledges.personal.map((p) => ({
+      kind: 'pledge_sign' as const,
+      key: `pledge-sign:${p.enterpriseId}`,
+      title: '签署本年度廉洁从业承诺',
+      detail: p.enterpriseName,
+      dueDate: null,
+      enterpriseId: p.enterpriseId,
+      recordId: null,
+    })),
+    ...pledges.countersign.map((p) => ({
+      kind: 'pledge_countersign' as const,
+      key: `pledge-countersign:${p.id}`,
+      title: `会签：${p.title}`,
+      detail: `${p.enterprise.name}${p.department ? ` · ${p.department.name}` : ''}`,
+      dueDate: null,
+      enterpriseId: p.enterprise.id,
+      recordId: p.id,
+    })),
+    ...meetings.map((d) => ({
+      kind: 'meeting_due' as const,
+      key: `meeting:${d.branchId}:${d.type}:${d.groupId ?? ''}:${d.periodKey}`,
+      title: `${MEETING_TYPE_LABELS[d.type]}${d.groupName ? `（${d.groupName}）` : ''} · ${d.periodLabel}待开展`,
+      detail: d.branchName,
+      dueDate: d.lastDay,
+      enterpriseId: d.enterpriseId,
+      recordId: d.branchId,
+    })),
+    ...enterpriseJoins.map((j) => ({
+      kind: 'member_pending' as const,
+      key: `members:enterprise:${j.organisationId}`,
+      title: `${j.count} 人申请加入，待审批`,
+      detail: j.name,
+      dueDate: null,
+      enterpriseId: j.organisationId,
+      recordId: null,
+    })),
+    ...departmentJoins.map((j) => ({
+      kind: 'member_pending' as const,
+      key: `members:department:${j.organisationId}`,
+      title: `${j.count} 人申请加入部门，待审批`,
+      detail: j.name,
+      dueDate: null,
+      enterpriseId: null,
+      recordId: j.organisationId,
+    })),
+  ]
+  const items = drafts
+    .map((d) => ({ ...d, overdue: d.dueDate !== null && d.dueDate < today }))
+    .sort(compareTodos)
+  const counts: Partial<Record<TTodoKind, number>> = {}
+  for (const item of items) counts[item.kind] = (counts[item.kind] ?? 0) + 1
+  return { items: items.slice(0, TODO_LIST_LIMIT), total: items.length, counts }
+}

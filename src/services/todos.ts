@@ -1,0 +1,51 @@
+/** 任务: what waits for the caller (one server list), and the page that does each. */
+import Taro from '@tarojs/taro'
+import { ZTodoList, type TTodo, type TTodoList } from '@/models/todo'
+import { request } from './request'
+import { assessmentPages, orgPages, partyPages, pledgePages, supervisionPages } from './routes'
+
+export function fetchTodos(): Promise<TTodoList> {
+  return request({ path: '/api/v1/todos', schema: ZTodoList })
+}
+
+/** Where a to-do is done: the app decides, from the records the server names. */
+export function todoLink(todo: TTodo): string {
+  const eid = todo.enterpriseId ?? 0
+  const id = todo.recordId ?? 0
+  switch (todo.kind) {
+    case 'assessment_fill':
+    case 'assessment_returned':
+      return assessmentPages.overview(eid, id)
+    case 'assessment_review':
+      return supervisionPages.review(eid, id)
+    case 'rectification_open':
+    case 'rectification_notice':
+    case 'rectification_returned':
+    case 'rectification_verify':
+      return assessmentPages.rectification(eid, id)
+    case 'pledge_sign':
+      return pledgePages.sign('personal', { eid })
+    case 'pledge_countersign':
+      return pledgePages.countersign(id)
+    case 'meeting_due':
+      return partyPages.calendar(eid, id)
+    case 'member_pending':
+      return todo.enterpriseId ? orgPages.members(eid) : orgPages.departments()
+  }
+}
+
+/** The tab that lists them (index in app.config.ts tabBar). */
+const TASKS_TAB = 1
+
+/**
+ * The badge on 任务: the number of to-dos (99+ beyond). Only a tab page may set it (WeChat refuses
+ * elsewhere), and a failure is no reason to bother the user.
+ */
+export function showTodoBadge(total: number): void {
+  const done = () => undefined
+  if (total > 0) {
+    Taro.setTabBarBadge({ index: TASKS_TAB, text: total > 99 ? '99+' : String(total) }).catch(done)
+  } else {
+    Taro.removeTabBarBadge({ index: TASKS_TAB }).catch(done)
+  }
+}

@@ -1,0 +1,173 @@
+import { call, createTestApp, loginAs, TEST_DB, type TestApp } from './support/testApp'
+import type { TTodoList } from '../../src/models/todo'
+
+/** 任务: one list of what waits for the caller, from every flow, for every role. */
+describe(`to-dos [${TEST_DB}]`, () => {
+  let t: TestApp
+  // 2026-03-10 07:00 北京时间 (still 03-09 in UTC): overdue is decided on the 北京时间 day.
+  const now = Date.parse('2026-03-09T23:00:00Z')
+  let privateId: number
+  let rectificationIds: number[]
+
+  async function enterpriseId(name: string) {
+    const row = await t.app.db
+      .selectFrom('enterprises')
+      .select('id')
+      .where('name', '=', name)
+      .executeTakeFirstOrThrow()
+    return row.id
+  }
+  const todos = async (openid: string): Promise<TTodoList> => {
+    const res = await call(t.app, await loginAs(t.app, openid), { method: 'GET', url: '/api/v1/todos' })
+    expect(res.statusCode).toBe(200)
+    return res.json()
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp({}, { clock: () => now })
+    privateId = await enterpriseId('县恒达食品有限公司')
+    const soeId = await enterpriseId('县城市建设投资集团有限公司')
+    // Three 整改 items of the private enterprise (overdue yesterday, due today, a returned one next
+    // week) and one of another enterprise, which the private liaison must never see.
+    const row = (
+      enterprise: number,
+      title: string,
+      deadline: string,
+      status: 'open' | 'returned',
+      source: 'finding' | 'notice',
+    ) => ({
+      enterprise_id: enterprise,
+      source,
+      title,
+      deadline,
+      status,
+      created_at: '2026-03-01T00:00:00Z',
+      updated_at: '2026-03-01T00:00:00Z',
+    })
+    const inserted = await t.app.db
+      .insertInto('rectifications')
+      .values([
+        row(privateId, '完善采购审批制度', '2026-03-09', 'open', 'finding'),
+        row(privateId, '落实整改通知', '2026-03-10', 'open', 'notice'),
+        row(privateId, '补充廉洁教育记录', '2026-03-17', 'returned', 'finding'),
+        row(soeId, '国企的整改', '2026-03-09', 'open', 'finding'),
+      ])
+      .returning('id')
+      .execute()
+    rectificationIds = inserted.map((r) => r.id)
+  })
+  afterAll(async () => {
+    await t.close()
+  })
+
+  it('needs a session', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/todos' })).statusCode).toBe(401)
+  })
+
+  it("a liaison sees every open 整改 and self-assessment of their enterprise, and no other enterprise's", async () => {
+    const list = await todos('demo-liaison-private')
+    const rectifications = list.items.filter((i) => i.kind.startsWith('rectification_'))
+    expect(rectifications.map((i) => [i.kind, i.recordId, i.dueDate, i.overdue])).toEqual([
+      ['rectification_open', rectificationIds[0], '2026-03-09', true],
+      ['rectification_notice', rectificationIds[1], '2026-03-10', false],
+      ['rectification_returned', rectificationIds[2], '2026-03-17', false],
+    ])
+    for (const item of list.items) if (item.enterpriseId !== null) expect(item.enterpriseId).toBe(privateId)
+    const drafts = await t.app.db
+      .selectFrom('assessments')
+      .select('id')
+      .where('enterprise_id', '=', privateId)
+      .where('status', 'in', ['draft', 'returned'])
+      .execute()
+    expect(drafts.length).toBeGreaterThan(0)
+    const assessments = list.items.filter((i) => i.kind.startsWith('assessment_')).map((i) => i.recordId)
+    expect(assessments.sort()).toEqual(drafts.map((d) => d.id).sort())
+    expect(list.total).toBe(list.items.length)
+    expect(Object.values(list.counts).reduce((a, b) => a + (b ?? 0), 0)).toBe(list.total)
+    expect(list.items[0]).toMatchObject({ overdue: true, title: '整改：完善采购审批制度' })
+  })
+
+  it('orders overdue first, then the nearest last day', async () => {
+    const list = await todos('demo-liaison-private')
+    const flags = list.items.map((i) => i.overdue)
+    expect(flags).toEqual([...flags].sort((a, b) => Number(b) - Number(a)))
+    const dated = list.items.filter((i) => !i.overdue && i.dueDate).map((i) => i.dueDate!)
+    expect(dated).toEqual([...dated].sort())
+  })
+
+  it('an employee sees the personal pledge still to sign this year', async () => {
+    const list = await todos('demo-employee-private')
+    expect(list.items.find((i) => i.kind === 'pledge_sign')).toMatchObject({
+      title: '签署本年度廉洁从业承诺',
+      enterpriseId: privateId,
+    })
+  })
+
+  it('a supervisor sees 整改 to verify and assessments to review, of the enterprises it supervises only', async () => {
+    const liaison = await loginAs(t.app, 'demo-liaison-private')
+    const target = rectificationIds[0]
+    const respond = await call(t.app, liaison, {
+      method: 'POST',
+      url: `/api/v1/enterprises/${privateId}/rectifications/${target}/respond`,
+      payload: { response: '已完成制度修订并组织学习。', evidenceIds: [] },
+    })
+    expect(respond.statusCode).toBe(200)
+    const submitted = await t.app.db
+      .updateTable('assessments')
+      .set({ status: 'submitted', submitted_at: '2026-03-08T02:00:00Z' })
+      .where('enterprise_id', '=', privateId)
+      .where('status', '=', 'draft')
+      .returning('id')
+      .execute()
+    const united = await todos('demo-supervisor-united')
+    expect(united.items.find((i) => i.key === `verify:${target}`)).toMatchObject({
+      kind: 'rectification_verify',
+      enterpriseId: privateId,
+    })
+    expect(united.items.find((i) => i.key === `review:${submitted[0].id}`)).toMatchObject({
+      kind: 'assessment_review',
+      title: '审核「县恒达食品有限公司」的自查',
+    })
+    // 县财政局 does not supervise this private enterprise: nothing of it in its list.
+    const finance = await todos('demo-supervisor-finance')
+    expect(finance.items.some((i) => i.enterpriseId === privateId)).toBe(false)
+    // The liaison's list no longer has either.
+    const after = await todos('demo-liaison-private')
+    expect(after.items.some((i) => i.key === `rectification:${target}`)).toBe(false)
+    expect(after.items.some((i) => i.key === `assessment:${submitted[0].id}`)).toBe(false)
+  })
+
+  it('a liaison sees join requests waiting for approval, counted', async () => {
+    const user = await t.app.db
+      .insertInto('users')
+      .values({
+        openid: 'todo-joiner',
+        name: '新员工',
+        created_at: '2026-03-01T00:00:00Z',
+        updated_at: '2026-03-01T00:00:00Z',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await t.app.db
+      .insertInto('memberships')
+      .values({
+        user_id: user.id,
+        organisation_kind: 'enterprise',
+        organisation_id: privateId,
+        role: 'employee',
+        status: 'pending',
+        created_at: '2026-03-09T00:00:00Z',
+      })
+      .execute()
+    const pending = await t.app.db
+      .selectFrom('memberships')
+      .select('id')
+      .where('organisation_kind', '=', 'enterprise')
+      .where('organisation_id', '=', privateId)
+      .where('status', '=', 'pending')
+      .execute()
+    const item = (await todos('demo-liaison-private')).items.find((i) => i.kind === 'member_pending')
+    expect(item).toMatchObject({ title: `${pending.length} 人申请加入，待审批`, enterpriseId: privateId })
+    expect((await todos('demo-employee-private')).items.some((i) => i.kind === 'member_pending')).toBe(false)
+  })
+})
