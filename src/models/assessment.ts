@@ -146,6 +146,33 @@ export function submitProblems(
   return problems
 }
 
+/**
+ * The figures a page shows about one assessment's answers, each counted once, so that they add up:
+ * answered + unanswered = items; incomplete (answered, but evidence or the 不适用 reason missing) and
+ * notApplicable are parts of answered.
+ */
+export function answerCounts(
+  items: TChecklistItem[],
+  answers: AnswerLike[],
+  problems: readonly { itemCode: string; kind: SubmitProblemKind }[],
+) {
+  const codes = new Set(items.map((i) => i.code))
+  const given = answers.filter((a) => codes.has(a.itemCode))
+  return {
+    items: items.length,
+    answered: given.length,
+    unanswered: items.length - given.length,
+    incomplete: problems.filter((p) => p.kind !== 'unanswered' && codes.has(p.itemCode)).length,
+    notApplicable: given.filter((a) => a.value === 'na').length,
+  }
+}
+
+/** 不适用 answers among these items (a section's, say): answered, but not scored. */
+export function notApplicableCount(items: TChecklistItem[], answers: AnswerLike[]): number {
+  const codes = new Set(items.map((i) => i.code))
+  return answers.filter((a) => codes.has(a.itemCode) && a.value === 'na').length
+}
+
 // ---------- API shapes ----------
 
 export const ZCampaignCreate = z

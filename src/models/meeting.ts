@@ -21,6 +21,24 @@ export const BRANCH_ROLE_LABELS: Record<TBranchRole, string> = {
 }
 export const BRANCH_WRITER_ROLES: readonly TBranchRole[] = ['secretary', 'deputy_secretary', 'committee']
 
+/**
+ * Who is expected (应到) at a meeting of this type, among the branch's members: 支部委员会 the committee
+ * (书记、副书记、委员), 党小组会 the members of its group, every other type the whole branch; active
+ * members only. Server and app count with this one rule, so the record, the .docx and the .xlsx agree.
+ */
+export function rollOf<T extends { active: boolean; branchRole: TBranchRole; groupId: number | null }>(
+  members: readonly T[],
+  type: TMeetingType,
+  groupId: number | null,
+): T[] {
+  return members.filter(
+    (m) =>
+      m.active &&
+      (type !== 'committee' || BRANCH_WRITER_ROLES.includes(m.branchRole)) &&
+      (type !== 'group' || (groupId !== null && m.groupId === groupId)),
+  )
+}
+
 export const ATTACHMENT_KINDS = ['sign_sheet', 'photo', 'other'] as const
 export const ZAttachmentKind = z.enum(ATTACHMENT_KINDS)
 export type TAttachmentKind = z.infer<typeof ZAttachmentKind>

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
-import type { TBranchDetail, TCompliance, TMeeting } from '../../src/models/meeting'
+import { rollOf, type TBranchDetail, type TCompliance, type TMeeting } from '../../src/models/meeting'
+import type { TMeetingType } from '../../src/models/meetingCompliance'
 import { YEAR_SHEET_COLUMNS } from '../../server/features/party/workbook'
 import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
 import { expectSameAsMissing } from './support/isolation'
@@ -84,16 +85,25 @@ describe(`三会一课: branches, meeting records, compliance [${TEST_DB}]`, () 
 
   const member = (name: string) => branch.members.find((m) => m.name === name)!
 
-  /** A 支委会 an hour ago, everyone present except the two given (with reasons). */
+  /** A 支委会 an hour ago: its roll is the committee (书记、委员); everyone present but those given. */
   function committeeBody(absent: Record<string, string> = {}, extra: Record<string, unknown> = {}) {
+    return meetingBody('committee', absent, extra)
+  }
+
+  /** A meeting of `type` an hour ago: its roll by the type's rule; everyone present but those given. */
+  function meetingBody(
+    type: TMeetingType,
+    absent: Record<string, string> = {},
+    extra: Record<string, unknown> = {},
+  ) {
     return {
-      type: 'committee',
+      type,
       topic: '研究本月清廉企业建设推进事项',
       startsAt: iso(now - HOUR),
       place: '公司党员活动室',
       host: '梁红梅',
-      recorder: '陈静',
-      attendance: branch.members.map((m) =>
+      recorder: '梁红梅',
+      attendance: rollOf(branch.members, type, null).map((m) =>
         m.name in absent
           ? { memberId: m.id, status: 'absent', reason: absent[m.name] || null }
           : { memberId: m.id, status: 'present' },
@@ -141,11 +151,11 @@ describe(`三会一课: branches, meeting records, compliance [${TEST_DB}]`, () 
     const cell = row.cells.find((c) => c.current)!
     expect(cell.status).toBe('due')
 
-    const draft = await createMeeting(committeeBody({ 黄建国: '出差', 莫丽娟: '病假' }))
-    expect(draft).toMatchObject({ status: 'draft', expected: 8, present: 6, canWrite: true, revision: 0 })
+    const draft = await createMeeting(committeeBody({ 刘恒达: '出差', 陈静: '病假' }))
+    expect(draft).toMatchObject({ status: 'draft', expected: 3, present: 1, canWrite: true, revision: 0 })
     expect(draft.attendance.filter((a) => a.status === 'absent')).toEqual([
-      expect.objectContaining({ name: '黄建国', reason: '出差', method: 'tick' }),
-      expect.objectContaining({ name: '莫丽娟', reason: '病假', method: 'tick' }),
+      expect.objectContaining({ name: '刘恒达', reason: '出差', method: 'tick' }),
+      expect.objectContaining({ name: '陈静', reason: '病假', method: 'tick' }),
     ])
     // A draft does not count.
     expect(
@@ -295,7 +305,7 @@ describe(`三会一课: branches, meeting records, compliance [${TEST_DB}]`, () 
   })
 
   it('corrects a submitted record only with a reason and keeps the version before', async () => {
-    const record = await createMeeting(committeeBody({ 黄建国: '出差' }, { submit: true }))
+    const record = await createMeeting(committeeBody({ 刘恒达: '出差' }, { submit: true }))
     expect(record.status).toBe('submitted')
     const url = `${base()}/meetings/${record.id}`
     const noReason = await call(t.app, secretary, {
@@ -313,13 +323,13 @@ describe(`三会一课: branches, meeting records, compliance [${TEST_DB}]`, () 
     })
     expect(corrected.statusCode).toBe(200)
     const view: TMeeting = corrected.json()
-    expect(view).toMatchObject({ status: 'submitted', revision: 1, topic: '更正后的议题', present: 8 })
+    expect(view).toMatchObject({ status: 'submitted', revision: 1, topic: '更正后的议题', present: 3 })
     expect(view.history).toEqual([
       expect.objectContaining({
         revision: 1,
         reason: '议题录入有误',
         changedBy: '梁红梅',
-        previous: expect.objectContaining({ topic: '研究本月清廉企业建设推进事项', present: 7 }),
+        previous: expect.objectContaining({ topic: '研究本月清廉企业建设推进事项', present: 2 }),
       }),
     ])
     const twice = await call(t.app, secretary, {
@@ -370,13 +380,13 @@ describe(`三会一课: branches, meeting records, compliance [${TEST_DB}]`, () 
     const incomplete = await call(t.app, secretary, {
       method: 'POST',
       url: `${base()}/meetings`,
-      payload: committeeBody({ 黄建国: '' }, { minutes: '', submit: true }),
+      payload: committeeBody({ 刘恒达: '' }, { minutes: '', submit: true }),
     })
     expect(incomplete.statusCode).toBe(400)
     expect(incomplete.json().error.code).toBe('MEETING_INCOMPLETE')
     expect(incomplete.json().error.fields.map((f: { path: string }) => f.path)).toEqual([
       'minutes',
-      `attendance.${member('黄建国').id}.reason`,
+      `attendance.${member('刘恒达').id}.reason`,
     ])
 
     const future = await call(t.app, secretary, {
@@ -396,8 +406,13 @@ describe(`三会一课: branches, meeting records, compliance [${TEST_DB}]`, () 
   })
 
   it('takes attendance by a QR sign-in session: members who scan count as present', async () => {
+    // A 党员大会: the whole branch is expected, 王小军 among them.
     const draft = await createMeeting(
-      committeeBody({}, { attendance: [], topic: '扫码签到的支委会', startsAt: iso(now - 10 * 60_000) }),
+      meetingBody(
+        'member_assembly',
+        {},
+        { attendance: [], topic: '扫码签到的党员大会', startsAt: iso(now - 10 * 60_000) },
+      ),
     )
     expect(draft.present).toBe(0)
     const opened = await call(t.app, secretary, {
@@ -434,9 +449,10 @@ describe(`三会一课: branches, meeting records, compliance [${TEST_DB}]`, () 
     const submitted = await call(t.app, secretary, {
       method: 'PUT',
       url: `${base()}/meetings/${draft.id}`,
-      payload: committeeBody(
-        { 黄建国: '出差', 莫丽娟: '病假' },
-        { topic: '扫码签到的支委会', startsAt: iso(now - 10 * 60_000), submit: true },
+      payload: meetingBody(
+        'member_assembly',
+        { 刘恒达: '出差', 陈静: '病假' },
+        { topic: '扫码签到的党员大会', startsAt: iso(now - 10 * 60_000), submit: true },
       ),
     })
     expect(submitted.statusCode).toBe(200)
@@ -486,7 +502,7 @@ describe(`三会一课: branches, meeting records, compliance [${TEST_DB}]`, () 
       type: 'committee',
       place: '公司党员活动室',
       host: '梁红梅',
-      recorder: '陈静',
+      recorder: '梁红梅',
     })
     expect(template.json().fromMeetingId).toEqual(expect.any(Number))
     const none = await call(t.app, secretary, {
@@ -543,7 +559,7 @@ describe(`三会一课: branches, meeting records, compliance [${TEST_DB}]`, () 
   })
 
   it('exports a record as .docx in the 会议记录 layout', async () => {
-    const record = await createMeeting(committeeBody({ 黄建国: '出差', 莫丽娟: '病假' }, { submit: true }))
+    const record = await createMeeting(committeeBody({ 刘恒达: '出差', 陈静: '病假' }, { submit: true }))
     const res = await call(t.app, supervisorUnited, {
       method: 'GET',
       url: `${base()}/meetings/${record.id}/record.docx`,
@@ -563,8 +579,8 @@ describe(`三会一课: branches, meeting records, compliance [${TEST_DB}]`, () 
       '县恒达食品有限公司党支部',
       '支部委员会会议记录',
       '研究本月清廉企业建设推进事项',
-      '黄建国（出差）',
-      '莫丽娟（病假）',
+      '刘恒达（出差）',
+      '陈静（病假）',
       '应到人数',
       '实到人数',
       '公司党员活动室',

@@ -20,7 +20,15 @@ const branch: TBranchDetail = {
   secretary: { userId: 10, name: '梁红梅' },
   members: [
     { id: 1, branchId: 5, userId: 10, name: '梁红梅', branchRole: 'secretary', groupId: null, active: true },
-    { id: 2, branchId: 5, userId: null, name: '黄建国', branchRole: 'member', groupId: null, active: true },
+    {
+      id: 2,
+      branchId: 5,
+      userId: null,
+      name: '黄建国',
+      branchRole: 'committee',
+      groupId: null,
+      active: true,
+    },
     { id: 3, branchId: 5, userId: null, name: '莫丽娟', branchRole: 'member', groupId: null, active: true },
   ],
   groups: [],
@@ -123,11 +131,13 @@ describe('会议记录 form', () => {
         ),
       ).toContain('公司党员活动室'),
     )
-    expect(screen.getByText('应到 3 · 实到 3')).toBeTruthy()
+    // 支委会: the committee (梁红梅, 黄建国) is expected, not the member 莫丽娟.
+    expect(screen.getByText('应到 2 · 实到 2')).toBeTruthy()
+    expect(document.querySelector('[data-member="莫丽娟"]')).toBeNull()
     // 黄建国 did not come: unticked, no reason yet.
     const person = document.querySelector('[data-member="黄建国"] .nut-checkbox') as HTMLElement
     fireEvent.click(person)
-    expect(await screen.findByText('应到 3 · 实到 2')).toBeTruthy()
+    expect(await screen.findByText('应到 2 · 实到 1')).toBeTruthy()
     fireEvent.click(screen.getByText('提交'))
     expect(await screen.findByText('请填写黄建国的缺席原因')).toBeTruthy()
     expect(screen.getByText('请填写会议纪要')).toBeTruthy()

@@ -10,6 +10,7 @@ import type { WriteOutcome } from '../../core/writes'
 import { createEvent } from '../events/events'
 import {
   MEETING_EVENT_KIND,
+  rollOf,
   type TMeeting,
   type TMeetingAttendance,
   type TMeetingSaveData,
@@ -23,8 +24,9 @@ import { meetingsRepository } from './meetingsRepository'
 
 type Trx = Transaction<Database>
 
-export async function rollFor(db: DbOrTrx, branchId: number, groupId: number | null) {
-  return meetingsRepository.rollIds(db, branchId, groupId)
+/** The member ids expected at a meeting of this type (rollOf: 支委会 the committee, 党小组会 the group). */
+export async function rollFor(db: DbOrTrx, branchId: number, type: TMeetingType, groupId: number | null) {
+  return rollOf(await meetingsRepository.rollCandidates(db, branchId), type, groupId).map((m) => m.id)
 }
 
 /** Members whose account signed in to the meeting's QR session count as present (扫码). */
@@ -103,11 +105,11 @@ export async function saveMeeting(
 
   // The roll: a draft follows the branch (or group) as it is; a submitted record keeps its people.
   const previousAttendance = existing ? await attendanceOf(trx, existing.id) : []
-  const groupChanged = existing !== null && existing.group_id !== groupId
+  const scopeChanged = existing !== null && (existing.group_id !== groupId || existing.type !== data.type)
   const rollIds =
-    submitted && !groupChanged
+    submitted && !scopeChanged
       ? previousAttendance.map((a) => a.memberId)
-      : await rollFor(trx, branchId, groupId)
+      : await rollFor(trx, branchId, data.type, groupId)
   const roll = new Set(rollIds)
   data.attendance.forEach((a, i) => {
     if (!roll.has(a.memberId)) throw invalid(`attendance.${i}.memberId`, '该党员不在本次会议的应到名单中')

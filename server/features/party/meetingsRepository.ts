@@ -219,14 +219,20 @@ export const meetingsRepository = {
   },
 
   /** Active members of the branch, or of one of its groups. */
-  async rollIds(db: DbOrTrx, branchId: number, groupId: number | null): Promise<number[]> {
-    let q = db
+  /** The branch's members as the roll rule (rollOf) reads them. */
+  async rollCandidates(db: DbOrTrx, branchId: number) {
+    const rows = await db
       .selectFrom('party_members')
-      .select(['id'])
+      .select(['id', 'active', 'branch_role', 'group_id'])
       .where('branch_id', '=', branchId)
-      .where('active', '=', 1)
-    if (groupId !== null) q = q.where('group_id', '=', groupId)
-    return (await q.execute()).map((r) => r.id)
+      .orderBy('id')
+      .execute()
+    return rows.map((r) => ({
+      id: r.id,
+      active: r.active === 1,
+      branchRole: r.branch_role,
+      groupId: r.group_id,
+    }))
   },
 
   /** Among these members, those whose account signed in to the event. */

@@ -1,6 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import { answerCounts } from '@/models/assessment'
 import { SECTION_LABELS } from '@/models/checklist'
 import { formatDate, formatDateTime } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
@@ -49,9 +50,8 @@ export default function AssessmentOverviewPage() {
   const liaison = me.status === 'ready' && isLiaisonOf(me.me.memberships, a.enterprise.id)
   const editable = liaison && (a.status === 'draft' || a.status === 'returned') && !submitPending
   const done = a.status === 'submitted' || a.status === 'accepted'
-  const answered = a.answers.length
-  const total = a.items.length
   const problems = problemsOf(a)
+  const counts = answerCounts(a.items, a.answers, problems)
   const returned = a.status === 'returned' ? lastReturn(a.history) : null
   const commented = a.status === 'returned' ? a.answers.filter((x) => x.reviewComment) : []
   const itemByCode = new Map(a.items.map((i) => [i.code, i]))
@@ -82,14 +82,14 @@ export default function AssessmentOverviewPage() {
           <View className="assessment-overview__stats">
             <View className="assessment-overview__stat">
               <Text className="assessment-overview__stat-value">
-                {answered}
-                <Text className="assessment-overview__stat-total">/{total}</Text>
+                {counts.answered}
+                <Text className="assessment-overview__stat-total">/{counts.items}</Text>
               </Text>
               <Text className="assessment-overview__stat-label">已答 / 适用项</Text>
             </View>
             <View className="assessment-overview__stat">
-              <Text className="assessment-overview__stat-value">{problems.length}</Text>
-              <Text className="assessment-overview__stat-label">待处理</Text>
+              <Text className="assessment-overview__stat-value">{counts.incomplete}</Text>
+              <Text className="assessment-overview__stat-label">已答待补充</Text>
             </View>
             <View className="assessment-overview__stat">
               <Text className="assessment-overview__stat-value">
@@ -181,7 +181,7 @@ export default function AssessmentOverviewPage() {
               </Button>
             ) : (
               <Button type="primary" onClick={() => openItem(next?.code)}>
-                {answered === 0 ? '开始作答' : next ? '继续作答' : '查看作答'}
+                {counts.answered === 0 ? '开始作答' : next ? '继续作答' : '查看作答'}
               </Button>
             )}
           </View>

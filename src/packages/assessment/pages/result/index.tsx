@@ -1,8 +1,8 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
-import { ANSWER_LABELS } from '@/models/assessment'
-import { SECTION_LABELS } from '@/models/checklist'
+import { ANSWER_LABELS, notApplicableCount, type TAssessment } from '@/models/assessment'
+import { SECTION_LABELS, type TSection } from '@/models/checklist'
 import { formatDateTime } from '@/models/format'
 import { ErrorState, LoadingState } from '@/components/PageState'
 import { assessmentPages, idParam } from '@/services/routes'
@@ -13,6 +13,14 @@ import { findingsOf, formatScore } from '@/services/assessmentView'
 import { useAssessment } from '@/hooks/useAssessment'
 import '@/styles/page.scss'
 import './index.scss'
+
+const itemsOf = (a: TAssessment, section: TSection) => a.items.filter((i) => i.section === section)
+
+/** 共 19 项，已答 19 项（不适用 1 项，不计分）: the figures as they add up. */
+function sectionHint(s: { applicable: number; answered: number }, notApplicable: number): string {
+  const base = `共 ${s.applicable} 项，已答 ${s.answered} 项`
+  return notApplicable > 0 ? `${base}（其中不适用 ${notApplicable} 项，不计分）` : base
+}
 
 export default function AssessmentResultPage() {
   const session = useRequireSession()
@@ -78,7 +86,7 @@ export default function AssessmentResultPage() {
                 label: SECTION_LABELS[s.section],
                 percent: s.score,
                 figure: s.score === null ? '不计分' : `${formatScore(s.score)} 分`,
-                hint: `适用 ${s.applicable} 项，已答 ${s.answered} 项`,
+                hint: sectionHint(s, notApplicableCount(itemsOf(a, s.section), a.answers)),
                 tone: scoreTone(s.score),
               }))}
           />

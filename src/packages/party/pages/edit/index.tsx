@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { Button, Checkbox, DatePicker, Input, TextArea } from '@nutui/nutui-react-taro'
 import {
   BRANCH_ROLE_LABELS,
+  rollOf,
   ZMeeting,
   type TBranchDetail,
   type TMeeting,
@@ -146,15 +147,14 @@ export default function MeetingEditPage() {
     if (state.status !== 'ready') return []
     const { branch, meeting } = state.data
     const scopeGroup = type === 'group' ? groupId : null
-    const current = branch.members
-      .filter((m) => m.active && (scopeGroup === null || m.groupId === scopeGroup))
-      .map((m) => ({
-        memberId: m.id,
-        name: m.name,
-        role: BRANCH_ROLE_LABELS[m.branchRole],
-        groupId: m.groupId,
-      }))
-    if (meeting?.status === 'submitted' && meeting.groupId === scopeGroup)
+    // One rule with the server: 支委会 the committee, 党小组会 the group, otherwise the whole branch.
+    const current = rollOf(branch.members, type, scopeGroup).map((m) => ({
+      memberId: m.id,
+      name: m.name,
+      role: BRANCH_ROLE_LABELS[m.branchRole],
+      groupId: m.groupId,
+    }))
+    if (meeting?.status === 'submitted' && meeting.groupId === scopeGroup && meeting.type === type)
       return meeting.attendance.map((a) => ({
         memberId: a.memberId,
         name: a.name,
