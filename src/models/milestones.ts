@@ -132,7 +132,12 @@ export type TPlanFile = z.infer<typeof ZPlanFile>
 export const ZPlanDecision = z
   .object({
     decision: z.enum(['receive', 'return']),
-    reason: z.string().trim().max(500, '退回原因不超过500个字').refine(noControl, '含有无效字符').optional(),
+    reason: z
+      .string()
+      .trim()
+      .max(500, '退回原因不超过500个字')
+      .refine((s) => noControl(s.replace(/\n/g, ' ')), '含有无效字符')
+      .optional(),
   })
   .superRefine((v, ctx) => {
     if (v.decision === 'return' && !v.reason)

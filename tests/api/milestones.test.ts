@@ -170,6 +170,10 @@ describe(`milestones [${TEST_DB}]`, () => {
     expect((await decide(office, filingId, { decision: 'receive' })).statusCode).toBe(403)
     expect((await decide(finance, filingId, { decision: 'receive' })).statusCode).toBe(404)
     expect((await decide(united, filingId, { decision: 'return' })).statusCode).toBe(400)
+    expect((await decide(united, filingId, { decision: 'return', reason: '缺\u0000页' })).statusCode).toBe(
+      400,
+    )
+    expect((await decide(united, filingId, { decision: 'maybe' })).statusCode).toBe(400)
     expect((await decide(united, 999_999, { decision: 'receive' })).statusCode).toBe(404)
     expect((await decide(united, '2147483648', { decision: 'receive' })).statusCode).toBe(404)
     // Another enterprise's filing id under this enterprise: 404.
