@@ -55,6 +55,8 @@ interface DemoEnterprise {
   industry: string
   supervisedBy: DepartmentName[]
   branch?: string
+  /** 实施步骤 milestones recorded before the app (领导小组 set-up day, 实施方案 filed day) with the group's members. */
+  milestones?: { leadingGroupDate: string; planFiledDate: string; members: [string, string, string][] }
 }
 
 export const DEMO_ENTERPRISES: DemoEnterprise[] = [
@@ -66,6 +68,15 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     industry: '城市基础设施建设',
     supervisedBy: ['县财政局', '县纪委监委驻县财政局纪检监察组'],
     branch: '县城市建设投资集团有限公司机关党支部',
+    milestones: {
+      leadingGroupDate: '2022-06-10',
+      planFiledDate: '2022-06-14',
+      members: [
+        ['张国栋', '党委书记、董事长', 'leader'],
+        ['覃建华', '党委副书记、总经理', 'deputy'],
+        ['李明', '综合办公室主任', 'member'],
+      ],
+    },
   },
   {
     key: 'mixed',
@@ -75,6 +86,14 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     industry: '供水（国有控股混合所有制）',
     supervisedBy: ['县工业园区管委会', '县财政局'],
     branch: '县园区水务发展有限公司党支部',
+    milestones: {
+      leadingGroupDate: '2022-06-13',
+      planFiledDate: '2022-06-20',
+      members: [
+        ['黄伟', '党总支书记、董事长', 'leader'],
+        ['蒙晓燕', '综合部经理', 'member'],
+      ],
+    },
   },
   {
     key: 'private',
@@ -298,8 +317,8 @@ export async function seedDemoData(db: Kysely<Database>): Promise<boolean> {
           ownership: e.ownership,
           party_org: e.partyOrg,
           industry: e.industry,
-          leading_group_date: '2022-06-10',
-          plan_filed_date: '2022-06-14',
+          leading_group_date: e.milestones?.leadingGroupDate ?? null,
+          plan_filed_date: e.milestones?.planFiledDate ?? null,
           demonstration: 0,
           created_at: now,
           updated_at: now,
@@ -307,6 +326,12 @@ export async function seedDemoData(db: Kysely<Database>): Promise<boolean> {
         .returning('id')
         .executeTakeFirstOrThrow()
       enterpriseIds.set(e.key, row.id)
+      for (const [position, [name, title, role]] of (e.milestones?.members ?? []).entries()) {
+        await trx
+          .insertInto('leading_group_members')
+          .values({ enterprise_id: row.id, position, name, title, group_role: role, created_at: now })
+          .execute()
+      }
       for (const department of e.supervisedBy) {
         await trx
           .insertInto('supervision_links')

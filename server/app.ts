@@ -34,6 +34,8 @@ import meetingRoutes from './features/party/meetingRoutes'
 import pledgeRoutes from './features/pledges/routes'
 import setupRoutes from './features/setup/routes'
 import todoRoutes from './features/todos/routes'
+import milestoneRoutes from './features/milestones/routes'
+import auditRoutes from './features/audit/routes'
 import { systemClock, type Clock } from './core/clock'
 import { AppError } from './core/errors'
 import { FileLinkSigner, FileStore } from './features/files/store'
@@ -148,6 +150,8 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   })
   await fastify.register(setupRoutes)
   await fastify.register(todoRoutes)
+  await fastify.register(milestoneRoutes)
+  await fastify.register(auditRoutes)
 
   // The H5 build, served from the same origin as the API when it has been built.
   const h5Root = path.resolve(env.H5_DIST)

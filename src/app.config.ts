@@ -51,7 +51,12 @@ export default defineAppConfig({
     },
     {
       root: 'packages/org',
-      pages: ['pages/members/index', 'pages/departments/index'],
+      pages: [
+        'pages/members/index',
+        'pages/departments/index',
+        'pages/milestones/index',
+        'pages/audit/index',
+      ],
     },
     {
       root: 'packages/supervision',

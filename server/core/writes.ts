@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { positiveIntParam } from './access'
 import type { Transaction } from 'kysely'
 import type { Database } from './db/schema'
 import { isoAt } from './clock'
@@ -18,6 +19,14 @@ export interface WriteOutcome<T> {
   detail?: unknown
   /** HTTP status of this particular outcome when it differs from the write's usual one (e.g. 200 for "already done"). */
   status?: number
+  /** The organisation the write belongs to when only the run knows it (e.g. an enterprise it created). */
+  organisation?: AuditOrganisation | null
+}
+
+/** The organisation an audit row is filed under (the office filters the log by it). */
+export interface AuditOrganisation {
+  kind: 'enterprise' | 'department'
+  id: number
 }
 
 export interface WriteOptions<T> {
@@ -28,7 +37,21 @@ export interface WriteOptions<T> {
   actorId?: number | null
   /** What identifies the request when the body does not (file uploads): hashed instead of the body. */
   fingerprint?: unknown
+  /**
+   * The organisation the write belongs to. Default: the route's `:enterpriseId` (else `:departmentId`)
+   * param; null when it belongs to none. The outcome's own `organisation` wins over both.
+   */
+  organisation?: AuditOrganisation | null
   run: (trx: Transaction<Database>) => Promise<WriteOutcome<T>>
+}
+
+/** The organisation named by the route's params: `:enterpriseId`, else `:departmentId`; null otherwise. */
+export function organisationOfRequest(request: FastifyRequest): AuditOrganisation | null {
+  const enterpriseId = positiveIntParam(request, 'enterpriseId')
+  if (enterpriseId !== null) return { kind: 'enterprise', id: enterpriseId }
+  const departmentId = positiveIntParam(request, 'departmentId')
+  if (departmentId !== null) return { kind: 'department', id: departmentId }
+  return null
 }
 
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/
@@ -69,6 +92,12 @@ export async function performWrite<T>(
 
   const execute = (trx: Transaction<Database>) => options.run(trx)
   const audit = async (trx: Transaction<Database>, outcome: WriteOutcome<T>) => {
+    const organisation =
+      outcome.organisation !== undefined
+        ? outcome.organisation
+        : options.organisation !== undefined
+          ? options.organisation
+          : organisationOfRequest(request)
     await trx
       .insertInto('audit_log')
       .values({
@@ -79,6 +108,8 @@ export async function performWrite<T>(
         detail: outcome.detail === undefined ? null : JSON.stringify(outcome.detail),
         ip: request.ip,
         created_at: isoAt(clock()),
+        organisation_kind: organisation?.kind ?? null,
+        organisation_id: organisation?.id ?? null,
       })
       .execute()
   }

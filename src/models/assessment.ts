@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { SECTIONS, ZChecklistItem, ZSection, type TChecklistItem, type TSection } from './checklist'
 import { ZOwnership, ZPartyOrg, type TOwnership, type TPartyOrg } from './org'
 import { ZEvidenceFile } from './file'
+import { ZMilestoneSummary } from './milestones'
 
 // The file model lives in ./file; re-exported for tests/component fixtures that import it from here.
 export { ZEvidenceFile, type TEvidenceFile } from './file'
@@ -392,6 +393,8 @@ export const ZSupervisedEnterprise = z
     submittedAt: z.string().nullable(),
     openRectifications: z.number().int(),
     overdueRectifications: z.number().int(),
+    /** 实施步骤: 领导小组 and 实施方案, 按时 / 逾期 / 未报. */
+    milestones: ZMilestoneSummary,
   })
   .meta({ id: 'SupervisedEnterprise' })
 export type TSupervisedEnterprise = z.infer<typeof ZSupervisedEnterprise>

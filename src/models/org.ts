@@ -102,8 +102,6 @@ export const ZEnterpriseUpdate = z
     ownership: ZOwnership,
     partyOrg: ZPartyOrg,
     industry: z.string().trim().max(50).nullable(),
-    leadingGroupDate: ZDate.nullable(),
-    planFiledDate: ZDate.nullable(),
   })
   .partial()
   .meta({ id: 'EnterpriseUpdate' })

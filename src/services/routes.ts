@@ -79,4 +79,8 @@ export const orgPages = {
   members: (eid: number) => `${O}/members/index?eid=${eid}`,
   /** 监管部门 (the office). */
   departments: () => `${O}/departments/index`,
+  /** 实施步骤 milestones of an enterprise: 领导小组 and 实施方案 (liaison, its supervisors, the office). */
+  milestones: (eid: number) => `${O}/milestones/index?eid=${eid}`,
+  /** 操作日志 (the office). */
+  audit: () => `${O}/audit/index`,
 }

@@ -25,6 +25,24 @@ describe(`authorisation declarations [${TEST_DB}]`, () => {
     )
   })
 
+  it('declares the audit log for the office and the milestones for the enterprise, its department and the office', () => {
+    const described = (method: string, url: string) =>
+      t.app.routeAccessTable.find((r) => r.method === method && r.url === url)?.description
+    expect(described('GET', '/api/v1/audit-log')).toBe('office')
+    expect(described('GET', '/api/v1/audit-log.xlsx')).toBe('office')
+    const m = '/api/v1/enterprises/:enterpriseId/milestones'
+    expect(described('GET', m)).toBe(
+      'enterprise(:enterpriseId) employee, liaison, head, branch_secretary, supervisor(linked), office',
+    )
+    expect(described('PUT', `${m}/leading-group`)).toBe('enterprise(:enterpriseId) liaison')
+    expect(described('POST', `${m}/plan/files`)).toBe('enterprise(:enterpriseId) liaison')
+    expect(described('POST', `${m}/plan/filings`)).toBe('enterprise(:enterpriseId) liaison')
+    expect(described('POST', `${m}/plan/filings/:filingId/decision`)).toBe(
+      'enterprise(:enterpriseId) supervisor(linked)',
+    )
+    expect(described('PUT', `${m}/deadline`)).toBe('enterprise(:enterpriseId) office')
+  })
+
   it('registering a route without a declaration fails', async () => {
     const bare = Fastify()
     bare.decorate('db', t.app.db)

@@ -72,12 +72,28 @@ describe(`工作台账 export (${TEST_DB})`, () => {
     expect(Number(col('个人廉洁承诺签署率'))).toBeGreaterThanOrEqual(0)
     expect(col('党支部数')).toBe(1)
     expect(Number(col('三会一课完成率'))).toBeGreaterThan(0)
+    // 实施步骤: nothing recorded for 恒达 (past the programme deadline).
+    expect(col('领导小组')).toBe('未报（已过截止日）')
+    expect(col('实施方案')).toBe('未报（已过截止日）')
+    expect(col('领导小组成立日期') ?? '').toBe('')
     const shuntong = rows.find((r) => r[1] === '县顺通物流有限公司')!
     expect(shuntong[LEDGER_COLUMNS.indexOf('党支部数')]).toBe(0)
   })
 
   it('gives the office every enterprise and refuses enterprise staff and anonymous callers', async () => {
     const all = await call(t.app, office, { method: 'GET', url })
+    const officeRows = await sheetRows(all.rawPayload, '工作台账')
+    const soeRow = officeRows.find((r) => r[1] === '县城市建设投资集团有限公司')!
+    const mixedRow = officeRows.find((r) => r[1] === '县园区水务发展有限公司')!
+    const at = (row: unknown[], header: (typeof LEDGER_COLUMNS)[number]) =>
+      row[LEDGER_COLUMNS.indexOf(header)]
+    expect([
+      at(soeRow, '领导小组成立日期'),
+      at(soeRow, '领导小组'),
+      at(soeRow, '实施方案报送日期'),
+      at(soeRow, '实施方案'),
+    ]).toEqual(['2022-06-10', '按时', '2022-06-14', '按时'])
+    expect([at(mixedRow, '实施方案报送日期'), at(mixedRow, '实施方案')]).toEqual(['2022-06-20', '逾期'])
     expect(all.statusCode).toBe(200)
     expect((await sheetRows(all.rawPayload, '工作台账')).length).toBe(1 + 4)
     expect((await call(t.app, liaison, { method: 'GET', url })).statusCode).toBe(403)

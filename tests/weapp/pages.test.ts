@@ -160,6 +160,16 @@ const PAGES: Record<string, Row> = {
     url: (i) => `packages/org/pages/members/index?eid=${i.eid}`,
     shows: /待审核.*邀请成员.*成员（\s*\d+\s*）.*陈静/,
   },
+  'packages/org/pages/milestones/index': {
+    who: 'demo-liaison-private',
+    url: (i) => `packages/org/pages/milestones/index?eid=${i.eid}`,
+    shows: /完成期限\s*2022-06-15.*清廉建设工作领导小组.*登记领导小组.*本企业实施方案.*报送/,
+  },
+  'packages/org/pages/audit/index': {
+    who: 'demo-office',
+    url: () => 'packages/org/pages/audit/index',
+    shows: /筛选.*导出 Excel.*下发整改通知.*韦丽萍/,
+  },
   'packages/org/pages/departments/index': {
     who: 'demo-office',
     url: () => 'packages/org/pages/departments/index',

@@ -14,8 +14,8 @@ export type DbOrTrx = Kysely<Database> | Transaction<Database>
 export interface DatabaseHandle {
   db: Db
   dialect: Dialect
-  /** The PostgreSQL schema every statement runs in, when not the default. */
-  schema?: string
+  /** The PostgreSQL schema in use when one was named (tests: one per suite). */
+  pgSchema?: string
   close(): Promise<void>
 }
 
@@ -38,7 +38,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     })
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-    return { db, dialect: 'postgres', schema: options.pgSchema, close: () => db.destroy() }
+    return { db, dialect: 'postgres', pgSchema: options.pgSchema, close: () => db.destroy() }
   }
   const file = options.sqliteFile ?? 'data/qinglian.db'
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
@@ -57,9 +57,9 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<void> {
   const migrator = new Migrator({
     db: handle.db,
     provider: { getMigrations: async () => migrations },
-    // Named, or the migrator finds another schema's bookkeeping tables in the same database (tests
-    // run side by side, one schema each) and believes its own exist.
-    ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
+    // Kysely looks for its migration tables in every schema unless told which: another schema's tables
+    // (a parallel test run, a bench) would make it skip creating this schema's own.
+    ...(handle.pgSchema ? { migrationTableSchema: handle.pgSchema } : {}),
   })
   const { error, results } = await migrator.migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')

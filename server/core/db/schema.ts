@@ -25,6 +25,34 @@ export interface EnterpriseTable {
   demonstration: number
   created_at: string
   updated_at: string
+  /** The 实施步骤 deadline the office set for this enterprise (null: the programme's). */
+  milestone_deadline: string | null
+}
+
+export interface LeadingGroupMemberTable {
+  id: Generated<number>
+  enterprise_id: number
+  position: number
+  name: string
+  title: string
+  group_role: string
+  created_at: string
+}
+
+export interface PlanFilingTable {
+  id: Generated<number>
+  enterprise_id: number
+  /** 1, 2, … per enterprise: unique, so two filings of the same number cannot both be written. */
+  revision: number
+  department_id: number
+  /** JSON array of evidence_files ids */
+  file_ids: string
+  status: 'submitted' | 'received' | 'returned'
+  submitted_by: number
+  submitted_at: string
+  decided_by: number | null
+  decided_at: string | null
+  return_reason: string | null
 }
 
 export interface SupervisionLinkTable {
@@ -114,6 +142,9 @@ export interface AuditLogTable {
   detail: string | null
   ip: string | null
   created_at: string
+  /** The organisation the write belongs to (the route's enterprise or department), when it has one. */
+  organisation_kind: 'enterprise' | 'department' | null
+  organisation_id: number | null
 }
 
 export interface ChecklistTemplateTable {
@@ -475,6 +506,8 @@ export interface Database {
   pledge_signatures: PledgeSignatureTable
   pledge_chain: PledgeChainTable
   pledge_reminders: PledgeReminderTable
+  leading_group_members: LeadingGroupMemberTable
+  plan_filings: PlanFilingTable
 }
 
 export type DepartmentRow = Selectable<DepartmentTable>
@@ -513,6 +546,7 @@ export const SCHEMA_COLUMNS = {
     demonstration: true,
     created_at: true,
     updated_at: true,
+    milestone_deadline: true,
   },
   supervision_links: { department_id: true, enterprise_id: true, created_at: true },
   party_branches: { id: true, enterprise_id: true, name: true, secretary_user_id: true, created_at: true },
@@ -583,6 +617,8 @@ export const SCHEMA_COLUMNS = {
     detail: true,
     ip: true,
     created_at: true,
+    organisation_kind: true,
+    organisation_id: true,
   },
   checklist_templates: { id: true, version: true, note: true, created_at: true },
   checklist_items: {
@@ -851,5 +887,27 @@ export const SCHEMA_COLUMNS = {
     year: true,
     sent_by: true,
     created_at: true,
+  },
+  leading_group_members: {
+    id: true,
+    enterprise_id: true,
+    position: true,
+    name: true,
+    title: true,
+    group_role: true,
+    created_at: true,
+  },
+  plan_filings: {
+    id: true,
+    enterprise_id: true,
+    revision: true,
+    department_id: true,
+    file_ids: true,
+    status: true,
+    submitted_by: true,
+    submitted_at: true,
+    decided_by: true,
+    decided_at: true,
+    return_reason: true,
   },
 } as const satisfies { [T in keyof Database]: Record<keyof Database[T], true> }

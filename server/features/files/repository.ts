@@ -13,9 +13,14 @@ export type FileOwner =
   | { kind: 'assessment'; enterpriseId: number; assessmentId: number; itemCode: string }
   | { kind: 'rectification'; enterpriseId: number; rectificationId: number }
   | { kind: 'meeting'; enterpriseId: number; meetingId: number; attachmentKind: TAttachmentKind }
+  /** An enterprise's 实施方案 (attached to its filing when the liaison files it). */
+  | { kind: 'plan'; enterpriseId: number }
 
 /** The columns by which a file is removed from its owner (a 整改's evidence is never removed). */
 export type RemovableFrom = { assessmentId: number } | { meetingId: number }
+
+/** `attachment_kind` of an uploaded 实施方案 file. */
+export const PLAN_ATTACHMENT_KIND = 'plan'
 
 export function toStoredFile(row: StoredFileRow, links: FileLinkSigner): TStoredFile {
   return {
@@ -74,6 +79,7 @@ export const filesRepository = {
         ...(owner.kind === 'meeting'
           ? { meeting_id: owner.meetingId, attachment_kind: owner.attachmentKind }
           : {}),
+        ...(owner.kind === 'plan' ? { attachment_kind: PLAN_ATTACHMENT_KIND } : {}),
         filename: file.filename,
         mime: file.mime,
         size: file.size,
@@ -102,15 +108,21 @@ export const filesRepository = {
     return Number(removed.numUpdatedRows) === 1
   },
 
-  /** The ids among `ids` that are live files of that enterprise. */
-  async liveIdsOfEnterprise(db: DbOrTrx, enterpriseId: number, ids: number[]): Promise<Set<number>> {
-    const rows = await db
+  /** The ids among `ids` that are live files of that enterprise (of that attachment kind, when given). */
+  async liveIdsOfEnterprise(
+    db: DbOrTrx,
+    enterpriseId: number,
+    ids: number[],
+    attachmentKind?: string,
+  ): Promise<Set<number>> {
+    let query = db
       .selectFrom('evidence_files')
       .select('id')
       .where('id', 'in', ids)
       .where('enterprise_id', '=', enterpriseId)
       .where('deleted_at', 'is', null)
-      .execute()
+    if (attachmentKind !== undefined) query = query.where('attachment_kind', '=', attachmentKind)
+    const rows = await query.execute()
     return new Set(rows.map((r) => r.id))
   },
 

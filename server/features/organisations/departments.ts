@@ -48,7 +48,13 @@ export async function createDepartment(
 ): Promise<WriteOutcome<TDepartment>> {
   const row = await departmentsRepository.insertIfNameFree(trx, name, isoAt(now))
   if (!row) throw nameTaken()
-  return { result: toDepartment(row), entityType: 'department', entityId: row.id, detail: { name } }
+  return {
+    result: toDepartment(row),
+    entityType: 'department',
+    entityId: row.id,
+    detail: { name },
+    organisation: { kind: 'department', id: row.id },
+  }
 }
 
 /** 重命名 (office); the office itself keeps its flag. */

@@ -59,6 +59,7 @@ export async function createEnterprise(
     entityType: 'enterprise',
     entityId: row.id,
     detail: { creditCode: row.credit_code },
+    organisation: { kind: 'enterprise', id: row.id },
   }
 }
 
@@ -76,8 +77,6 @@ export async function updateEnterprise(
       ...(input.ownership !== undefined ? { ownership: input.ownership } : {}),
       ...(input.partyOrg !== undefined ? { party_org: input.partyOrg } : {}),
       ...(input.industry !== undefined ? { industry: input.industry } : {}),
-      ...(input.leadingGroupDate !== undefined ? { leading_group_date: input.leadingGroupDate } : {}),
-      ...(input.planFiledDate !== undefined ? { plan_filed_date: input.planFiledDate } : {}),
     },
     isoAt(now),
   )

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import { addPrintedSheet, THIN_BORDER } from '../../core/xlsx'
 import type { DbOrTrx } from '../../core/db/database'
 import type { AuthContext } from '../../core/access'
 import { ASSESSMENT_STATUS_LABELS } from '../../../src/models/assessment'
@@ -9,12 +10,24 @@ import { supervisionCoverage } from '../pledges/coverage'
 import { supervisionOverview } from './overview'
 import { supervisionRepository } from './repository'
 import { formatShanghaiTime, shanghaiYear } from '../../../src/models/shanghaiTime'
+import {
+  MILESTONE_STATUS_LABELS,
+  PLAN_FILING_STATUS_LABELS,
+  PROGRAMME_DEADLINE,
+  PROGRAMME_DEADLINE_QUOTE,
+  type TMilestoneState,
+} from '../../../src/models/milestones'
 
 export const LEDGER_COLUMNS = [
   '序号',
   '企业名称',
   '所有制',
   '党组织',
+  '领导小组成立日期',
+  '领导小组',
+  '实施方案报送日期',
+  '实施方案',
+  '实施方案接收',
   '自查状态',
   '提交时间',
   ...DIMENSIONS.map((d) => SECTION_LABELS[d]),
@@ -32,6 +45,16 @@ export const LEDGER_COLUMNS = [
   '本月未报送支部',
   '三会一课完成率',
 ] as const
+
+const LEDGER_WIDTHS: Partial<Record<(typeof LEDGER_COLUMNS)[number], number>> = {
+  序号: 5,
+  企业名称: 24,
+  提交时间: 17,
+  领导小组成立日期: 11,
+  领导小组: 17,
+  实施方案报送日期: 11,
+  实施方案: 17,
+}
 
 /**
  * Event attendance per enterprise over the events whose sign-in has opened: expected = events × the
@@ -77,16 +100,23 @@ export async function supervisionLedger(
   const branchesOf = new Map<number, typeof party.branches>()
   for (const b of party.branches)
     branchesOf.set(b.enterpriseId, [...(branchesOf.get(b.enterpriseId) ?? []), b])
+  const milestoneCell = (m: TMilestoneState) =>
+    m.overdue ? `${MILESTONE_STATUS_LABELS[m.status]}（已过截止日）` : MILESTONE_STATUS_LABELS[m.status]
   const signedLabel = (v: boolean | null | undefined) => (v === null ? '不适用' : v ? '已签署' : '未签署')
 
   const workbook = new ExcelJS.Workbook()
   workbook.creator = '清廉企业'
   workbook.created = new Date(now)
-  const sheet = workbook.addWorksheet('工作台账', { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] })
+  // Printed as it is: A4 landscape, one page wide, the header row on every page, borders on every cell.
+  const sheet = addPrintedSheet(workbook, '工作台账', {
+    headerRow: 1,
+    xSplit: 2,
+    pageHeader: '清廉企业建设工作台账',
+  })
   sheet.columns = LEDGER_COLUMNS.map((header, i) => ({
     header,
     key: `c${i}`,
-    width: i === 1 ? 30 : i === 5 ? 20 : 11,
+    width: LEDGER_WIDTHS[header] ?? 9,
   }))
   sheet.getRow(1).font = { bold: true }
   overview.enterprises.forEach((e, i) => {
@@ -97,6 +127,11 @@ export async function supervisionLedger(
       e.enterpriseName,
       OWNERSHIP_LABELS[e.ownership],
       PARTY_ORG_LABELS[e.partyOrg],
+      e.milestones.leadingGroup.doneOn ?? '',
+      milestoneCell(e.milestones.leadingGroup),
+      e.milestones.plan.doneOn ?? '',
+      milestoneCell(e.milestones.plan),
+      e.milestones.plan.receipt ? PLAN_FILING_STATUS_LABELS[e.milestones.plan.receipt] : '',
       e.status ? ASSESSMENT_STATUS_LABELS[e.status] : '未参加本期',
       e.submittedAt ? formatShanghaiTime(e.submittedAt) : '',
       ...DIMENSIONS.map(score),
@@ -110,6 +145,17 @@ export async function supervisionLedger(
       ...partyColumns(branchesOf.get(e.enterpriseId) ?? []),
     ])
   })
+  sheet.eachRow((row, rowNumber) => {
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.border = THIN_BORDER
+      cell.alignment = {
+        vertical: 'middle',
+        wrapText: true,
+        ...(rowNumber === 1 ? { horizontal: 'center' } : {}),
+      }
+    })
+  })
+  sheet.getRow(1).height = 44
   for (const header of ['活动到会率', '个人廉洁承诺签署率', '三会一课完成率'] as const)
     sheet.getColumn(LEDGER_COLUMNS.indexOf(header) + 1).numFmt = '0.0%'
 
@@ -132,7 +178,7 @@ export async function supervisionLedger(
     return [branches.length, branches.filter((b) => !b.reportedThisMonth).length, mean]
   }
 
-  const info = workbook.addWorksheet('说明')
+  const info = addPrintedSheet(workbook, '说明', { headerRow: 1 })
   info.columns = [
     { header: '项目', key: 'k', width: 16 },
     { header: '内容', key: 'v', width: 70 },
@@ -143,6 +189,11 @@ export async function supervisionLedger(
     ['导出时间', formatShanghaiTime(nowIso)],
     ['企业数', overview.enterprises.length],
     ['得分', '服务器按模板权重计算，是=1、部分=0.5、否=0，不适用项不计；未提交的自查无得分'],
+    [
+      '领导小组、实施方案',
+      `按实施方案“${PROGRAMME_DEADLINE_QUOTE}”，截止 ${PROGRAMME_DEADLINE}（后加入的企业以办公室设定的日期为准）：` +
+        '在截止日（北京时间）当天或之前完成为按时，之后完成为逾期，尚未完成为未报；实施方案以报送日期计，被退回的不计，重新报送后以新的报送日期计',
+    ],
     ['整改', '未完成＝待整改、退回、待核验；逾期＝待整改或退回且已过整改期限（北京时间）'],
     ['活动到会率', '已开始签到的活动：应到＝活动数×企业已加入人数（导出时），实到＝签到人次'],
     [
@@ -151,6 +202,12 @@ export async function supervisionLedger(
     ],
     ['三会一课', `本月（${party.month}）未提交会议记录的支部数；完成率为各支部年度完成率的平均（北京时间）`],
   ])
+  // Wrapped, with each row as tall as its text needs (a CJK character is about two width units).
+  info.eachRow((row, n) => {
+    const text = String(row.getCell(2).value ?? '')
+    row.alignment = { wrapText: true, vertical: 'top' }
+    if (n > 1) row.height = 15 * Math.max(1, Math.ceil((text.length * 2) / 68))
+  })
   return {
     content: Buffer.from(await workbook.xlsx.writeBuffer()),
     campaignName: overview.campaign?.name ?? null,

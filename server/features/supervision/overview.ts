@@ -5,6 +5,7 @@ import type { TOwnership, TPartyOrg } from '../../../src/models/org'
 import { listCampaigns } from '../assessments/campaigns'
 import { shanghaiDate } from '../../../src/models/shanghaiTime'
 import { supervisionRepository } from './repository'
+import { milestoneSummaries } from '../milestones/service'
 
 /**
  * A department's view of its enterprises for one campaign (default: the latest it can see): status,
@@ -28,6 +29,7 @@ export async function supervisionOverview(
     today,
     office ? null : departmentIds,
   )
+  const milestones = await milestoneSummaries(db, rows, now)
   return {
     campaign,
     enterprises: rows.map((r) => ({
@@ -42,6 +44,7 @@ export async function supervisionOverview(
       submittedAt: r.submitted_at ?? null,
       openRectifications: Number(r.open_count ?? 0),
       overdueRectifications: Number(r.overdue_count ?? 0),
+      milestones: milestones.get(r.id)!,
     })),
   }
 }

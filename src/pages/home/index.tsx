@@ -70,6 +70,19 @@ function Workbench({ memberships }: { memberships: TMembership[] }) {
             onClick={() => go(orgPages.members(e.id))}
           />
         ))}
+      {enterprises
+        .filter((e) => e.roles.includes('liaison'))
+        .map((e) => (
+          <Cell
+            key={`ms${e.id}`}
+            className="home__entry home__milestones"
+            title="领导小组与实施方案"
+            description={several ? e.name : '登记清廉建设工作领导小组，向监管部门报送本企业实施方案'}
+            extra="进入"
+            clickable
+            onClick={() => go(orgPages.milestones(e.id))}
+          />
+        ))}
       {enterprises.some((e) =>
         e.roles.some((r) => r === 'branch_secretary' || r === 'liaison' || r === 'head'),
       ) ? (
@@ -120,6 +133,16 @@ function Workbench({ memberships }: { memberships: TMembership[] }) {
           extra="进入"
           clickable
           onClick={() => go(orgPages.departments())}
+        />
+      ) : null}
+      {isOffice(memberships) ? (
+        <Cell
+          className="home__entry home__audit"
+          title="操作日志"
+          description="按人员、单位、操作和日期查询每一次操作，导出 Excel"
+          extra="进入"
+          clickable
+          onClick={() => go(orgPages.audit())}
         />
       ) : null}
     </CellGroup>

@@ -15,11 +15,17 @@ function cancelled(err: unknown): boolean {
 export const platformMedia: PlatformMedia = {
   async chooseImages(count) {
     try {
-      const res = await Taro.chooseMedia({
-        count,
-        mediaType: ['image'],
-        sourceType: ['album', 'camera'],
-        sizeType: ['compressed'],
+      // Callbacks, not the promise: Taro does not promisify chooseMedia, and wx returns a promise only
+      // on base libraries that have one.
+      const res = await new Promise<Taro.chooseMedia.SuccessCallbackResult>((resolve, reject) => {
+        void Taro.chooseMedia({
+          count,
+          mediaType: ['image'],
+          sourceType: ['album', 'camera'],
+          sizeType: ['compressed'],
+          success: resolve,
+          fail: reject,
+        })
       })
       return res.tempFiles.map((f): PickedFile => ({ path: f.tempFilePath, size: f.size }))
     } catch (err) {

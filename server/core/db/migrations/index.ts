@@ -8,6 +8,8 @@ import { m0005_events } from './0005_events'
 import { m0006_pledges } from './0006_pledges'
 import { m0007_party_meetings } from './0007_party_meetings'
 import { m0008_admin_codes } from './0008_admin_codes'
+import { m0011_milestones } from './0011_milestones'
+import { m0012_audit_organisation } from './0012_audit_organisation'
 import { m0013_department_retire } from './0013_department_retire'
 
 /** Every migration by name, in order: the names are what an existing database has recorded, never renamed. */
@@ -21,6 +23,8 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0006_pledges': m0006_pledges(dialect),
     '0007_party_meetings': m0007_party_meetings(dialect),
     '0008_admin_codes': m0008_admin_codes(dialect),
+    '0011_milestones': m0011_milestones(dialect),
+    '0012_audit_organisation': m0012_audit_organisation(dialect),
     '0013_department_retire': m0013_department_retire(dialect),
   }
 }

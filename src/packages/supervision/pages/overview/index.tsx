@@ -9,7 +9,8 @@ import { openSupervisionLedger } from '@/services/supervision'
 import { EmptyImage } from '@/components/EmptyImage'
 import { formatDate } from '@/models/format'
 import { PageState } from '@/components/PageState'
-import { assessmentPages, supervisionPages } from '@/services/routes'
+import { assessmentPages, orgPages, supervisionPages } from '@/services/routes'
+import { milestoneText, PLAN_FILING_STATUS_LABELS, type TMilestoneState } from '@/models/milestones'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { AssessmentStatusTag } from '@/components/assessment/StatusTag'
@@ -25,6 +26,10 @@ const ORDER: Record<TAssessmentStatus | 'none', number> = {
   accepted: 3,
   none: 4,
 }
+
+/** 按时: ok; 逾期, or 未报 past the deadline: bad; 未报 before it: none. */
+const tone = (m: TMilestoneState) =>
+  m.status === 'on_time' ? 'ok' : m.status === 'late' || m.overdue ? 'bad' : 'none'
 
 function EnterpriseCard({ e }: { e: TSupervisedEnterprise }) {
   const open = () => {
@@ -58,6 +63,21 @@ function EnterpriseCard({ e }: { e: TSupervisedEnterprise }) {
           </Text>
           <Text className="supervised__label">逾期整改</Text>
         </View>
+      </View>
+      <View
+        className="supervised__milestones"
+        onClick={(ev) => {
+          ev.stopPropagation()
+          void Taro.navigateTo({ url: orgPages.milestones(e.enterpriseId) })
+        }}
+      >
+        <Text className={`supervised__milestone supervised__milestone--${tone(e.milestones.leadingGroup)}`}>
+          领导小组 {milestoneText(e.milestones.leadingGroup)}
+        </Text>
+        <Text className={`supervised__milestone supervised__milestone--${tone(e.milestones.plan)}`}>
+          实施方案 {milestoneText(e.milestones.plan)}
+          {e.milestones.plan.receipt ? `（${PLAN_FILING_STATUS_LABELS[e.milestones.plan.receipt]}）` : ''}
+        </Text>
       </View>
       <View className="supervised__actions">
         <Text

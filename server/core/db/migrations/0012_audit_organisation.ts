@@ -1,0 +1,28 @@
+import { sql } from 'kysely'
+import type { AnyDb, DialectMigration } from './support'
+
+/**
+ * The organisation a write belongs to, on its audit row (the office filters the log by it), and an index
+ * for the newest-first reading. Earlier rows about an enterprise or a department itself get it from
+ * their entity; other earlier rows have none.
+ */
+export const m0012_audit_organisation: DialectMigration = () => ({
+  async up(db: AnyDb) {
+    await db.schema.alterTable('audit_log').addColumn('organisation_kind', 'text').execute()
+    await db.schema.alterTable('audit_log').addColumn('organisation_id', 'integer').execute()
+    await sql`update audit_log set organisation_kind = entity_type, organisation_id = cast(entity_id as integer)
+      where entity_type in ('enterprise', 'department') and entity_id is not null`.execute(db)
+    await db.schema
+      .createIndex('audit_log_organisation')
+      .on('audit_log')
+      .columns(['organisation_kind', 'organisation_id', 'created_at'])
+      .execute()
+    await db.schema.createIndex('audit_log_created').on('audit_log').columns(['created_at', 'id']).execute()
+  },
+  async down(db: AnyDb) {
+    await db.schema.dropIndex('audit_log_created').execute()
+    await db.schema.dropIndex('audit_log_organisation').execute()
+    await db.schema.alterTable('audit_log').dropColumn('organisation_id').execute()
+    await db.schema.alterTable('audit_log').dropColumn('organisation_kind').execute()
+  },
+})

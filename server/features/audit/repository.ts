@@ -1,0 +1,84 @@
+import { sql } from 'kysely'
+import type { DbOrTrx } from '../../core/db/database'
+import type { TAuditQuery } from '../../../src/models/audit'
+
+/** [from, to) instants of the filter's 北京时间 days (each day starts at 00:00 北京时间 = 16:00 UTC the day before). */
+export function dayRange(query: Pick<TAuditQuery, 'from' | 'to'>): { since?: string; until?: string } {
+  const start = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`)).toISOString()
+  const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`) + 86_400_000).toISOString()
+  return {
+    ...(query.from ? { since: start(query.from) } : {}),
+    ...(query.to ? { until: nextDay(query.to) } : {}),
+  }
+}
+
+export interface AuditRow {
+  id: number
+  created_at: string
+  user_id: number | null
+  user_name: string | null
+  organisation_kind: 'enterprise' | 'department' | null
+  organisation_id: number | null
+  organisation_name: string | null
+  action: string
+  entity_type: string
+  entity_id: string | null
+  detail: string | null
+  ip: string | null
+}
+
+/** The audit log, newest first (ties by id), with the person's and the organisation's names. */
+export const auditRepository = {
+  list(
+    db: DbOrTrx,
+    query: TAuditQuery,
+    page: { after?: { at: string; id: number }; limit: number },
+  ): Promise<AuditRow[]> {
+    const { since, until } = dayRange(query)
+    let q = db
+      .selectFrom('audit_log as a')
+      .leftJoin('users as u', 'u.id', 'a.user_id')
+      .leftJoin('enterprises as e', (join) =>
+        join.onRef('e.id', '=', 'a.organisation_id').on('a.organisation_kind', '=', 'enterprise'),
+      )
+      .leftJoin('departments as d', (join) =>
+        join.onRef('d.id', '=', 'a.organisation_id').on('a.organisation_kind', '=', 'department'),
+      )
+      .select([
+        'a.id',
+        'a.created_at',
+        'a.user_id',
+        'u.name as user_name',
+        'a.organisation_kind',
+        'a.organisation_id',
+        sql<string | null>`coalesce(e.name, d.name)`.as('organisation_name'),
+        'a.action',
+        'a.entity_type',
+        'a.entity_id',
+        'a.detail',
+        'a.ip',
+      ])
+    if (query.userId !== undefined) q = q.where('a.user_id', '=', query.userId)
+    if (query.person !== undefined) {
+      // A literal substring match: LIKE's wildcards in the name are escaped.
+      const pattern = `%${query.person.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+      q = q.where(sql<boolean>`u.name like ${pattern} escape '\\'`)
+    }
+    if (query.organisationKind !== undefined) q = q.where('a.organisation_kind', '=', query.organisationKind)
+    if (query.organisationId !== undefined) q = q.where('a.organisation_id', '=', query.organisationId)
+    if (query.action !== undefined) q = q.where('a.action', '=', query.action)
+    if (since) q = q.where('a.created_at', '>=', since)
+    if (until) q = q.where('a.created_at', '<', until)
+    const after = page.after
+    if (after)
+      q = q.where((eb) =>
+        eb.or([
+          eb('a.created_at', '<', after.at),
+          eb.and([eb('a.created_at', '=', after.at), eb('a.id', '<', after.id)]),
+        ]),
+      )
+    return q.orderBy('a.created_at', 'desc').orderBy('a.id', 'desc').limit(page.limit).execute() as Promise<
+      AuditRow[]
+    >
+  },
+}

@@ -1,0 +1,189 @@
+import { sql, type Selectable } from 'kysely'
+import type { DbOrTrx } from '../../core/db/database'
+import type { PlanFilingTable } from '../../core/db/schema'
+import type { TLeadingGroupMember, TPlanFilingStatus } from '../../../src/models/milestones'
+
+export type PlanFilingRow = Selectable<PlanFilingTable> & {
+  department_name: string
+  submitted_by_name: string
+  decided_by_name: string | null
+}
+
+/** Milestones of the 实施步骤: the 领导小组's members, the 实施方案 filings, the enterprise's deadline. */
+export const milestonesRepository = {
+  enterprise(db: DbOrTrx, enterpriseId: number) {
+    return db
+      .selectFrom('enterprises')
+      .select(['id', 'name', 'leading_group_date', 'plan_filed_date', 'milestone_deadline'])
+      .where('id', '=', enterpriseId)
+      .executeTakeFirst()
+  },
+
+  members(db: DbOrTrx, enterpriseId: number) {
+    return db
+      .selectFrom('leading_group_members')
+      .select(['name', 'title', 'group_role'])
+      .where('enterprise_id', '=', enterpriseId)
+      .orderBy('position')
+      .execute()
+  },
+
+  /** Replaces the group: its set-up day on the enterprise and its members, in the order given. */
+  async saveGroup(
+    db: DbOrTrx,
+    enterpriseId: number,
+    setUpDate: string,
+    members: TLeadingGroupMember[],
+    now: string,
+  ): Promise<void> {
+    await db
+      .updateTable('enterprises')
+      .set({ leading_group_date: setUpDate, updated_at: now })
+      .where('id', '=', enterpriseId)
+      .execute()
+    await db.deleteFrom('leading_group_members').where('enterprise_id', '=', enterpriseId).execute()
+    await db
+      .insertInto('leading_group_members')
+      .values(
+        members.map((m, position) => ({
+          enterprise_id: enterpriseId,
+          position,
+          name: m.name,
+          title: m.title,
+          group_role: m.groupRole,
+          created_at: now,
+        })),
+      )
+      .execute()
+  },
+
+  setDeadline(db: DbOrTrx, enterpriseId: number, deadline: string | null, now: string) {
+    return db
+      .updateTable('enterprises')
+      .set({ milestone_deadline: deadline, updated_at: now })
+      .where('id', '=', enterpriseId)
+      .execute()
+  },
+
+  setPlanFiledDate(db: DbOrTrx, enterpriseId: number, day: string | null, now: string) {
+    return db
+      .updateTable('enterprises')
+      .set({ plan_filed_date: day, updated_at: now })
+      .where('id', '=', enterpriseId)
+      .execute()
+  },
+
+  /** The enterprise's filings, newest first, with the department's and the people's names. */
+  filings(db: DbOrTrx, enterpriseId: number): Promise<PlanFilingRow[]> {
+    return db
+      .selectFrom('plan_filings as f')
+      .innerJoin('departments as d', 'd.id', 'f.department_id')
+      .innerJoin('users as s', 's.id', 'f.submitted_by')
+      .leftJoin('users as r', 'r.id', 'f.decided_by')
+      .selectAll('f')
+      .select(['d.name as department_name', 's.name as submitted_by_name', 'r.name as decided_by_name'])
+      .where('f.enterprise_id', '=', enterpriseId)
+      .orderBy('f.revision', 'desc')
+      .execute()
+  },
+
+  latest(db: DbOrTrx, enterpriseId: number) {
+    return db
+      .selectFrom('plan_filings')
+      .selectAll()
+      .where('enterprise_id', '=', enterpriseId)
+      .orderBy('revision', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+  },
+
+  findFiling(db: DbOrTrx, enterpriseId: number, filingId: number) {
+    return db
+      .selectFrom('plan_filings')
+      .selectAll()
+      .where('id', '=', filingId)
+      .where('enterprise_id', '=', enterpriseId)
+      .executeTakeFirst()
+  },
+
+  /** Inserts filing number `revision`; undefined when another filing took that number first. */
+  insertFiling(
+    db: DbOrTrx,
+    values: {
+      enterpriseId: number
+      revision: number
+      departmentId: number
+      fileIds: number[]
+      submittedBy: number
+      now: string
+    },
+  ) {
+    return db
+      .insertInto('plan_filings')
+      .values({
+        enterprise_id: values.enterpriseId,
+        revision: values.revision,
+        department_id: values.departmentId,
+        file_ids: JSON.stringify(values.fileIds),
+        status: 'submitted',
+        submitted_by: values.submittedBy,
+        submitted_at: values.now,
+        decided_by: null,
+        decided_at: null,
+        return_reason: null,
+      })
+      .onConflict((oc) => oc.columns(['enterprise_id', 'revision']).doNothing())
+      .returning('id')
+      .executeTakeFirst()
+  },
+
+  /** 已收到 / 退回, only while the filing is still 待接收: false when someone decided it first. */
+  async decide(
+    db: DbOrTrx,
+    filingId: number,
+    to: Exclude<TPlanFilingStatus, 'submitted'>,
+    by: number,
+    reason: string | null,
+    now: string,
+  ): Promise<boolean> {
+    const res = await db
+      .updateTable('plan_filings')
+      .set({ status: to, decided_by: by, decided_at: now, return_reason: reason })
+      .where('id', '=', filingId)
+      .where('status', '=', 'submitted')
+      .executeTakeFirst()
+    return Number(res.numUpdatedRows) === 1
+  },
+
+  files(db: DbOrTrx, ids: number[]) {
+    if (ids.length === 0) return Promise.resolve([])
+    return db.selectFrom('evidence_files').selectAll().where('id', 'in', ids).execute()
+  },
+
+  /** The supervising departments of the enterprise (where its 实施方案 may go). */
+  departments(db: DbOrTrx, enterpriseId: number) {
+    return db
+      .selectFrom('supervision_links as l')
+      .innerJoin('departments as d', 'd.id', 'l.department_id')
+      .select(['d.id', 'd.name'])
+      .where('l.enterprise_id', '=', enterpriseId)
+      .orderBy('d.id')
+      .execute()
+  },
+
+  /** Per enterprise: the status of its latest filing (for the overview and the 台账). */
+  async latestStatuses(db: DbOrTrx, enterpriseIds: number[]): Promise<Map<number, TPlanFilingStatus>> {
+    if (enterpriseIds.length === 0) return new Map()
+    const rows = await db
+      .selectFrom('plan_filings as f')
+      .select(['f.enterprise_id', 'f.status'])
+      .where('f.enterprise_id', 'in', enterpriseIds)
+      .where(
+        'f.revision',
+        '=',
+        sql<number>`(select max(g.revision) from plan_filings g where g.enterprise_id = f.enterprise_id)`,
+      )
+      .execute()
+    return new Map(rows.map((r) => [r.enterprise_id, r.status]))
+  },
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod'
+import { ZOrgKind } from './org'
+
+/**
+ * The audit log as the office reads it: every write (server/core/writes.ts), who made it, in which
+ * organisation, what. Actions are stable English codes; the Chinese label is shown where one exists.
+ */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'auth.login': '登录',
+  'admin_code.redeem': '兑换管理员码',
+  'user.update': '修改个人资料',
+  'department.create': '新建监管部门',
+  'department.rename': '监管部门改名',
+  'supervision.link': '关联监管企业',
+  'supervision.rule': '按企业性质关联监管企业',
+  'enterprise.create': '登记企业',
+  'enterprise.update': '修改企业资料',
+  'invite.create': '生成邀请码',
+  'membership.request': '申请加入企业',
+  'membership.approve': '通过加入申请',
+  'membership.reject': '拒绝加入申请',
+  'party_branch.create': '新建党支部',
+  'party_group.create': '新建党小组',
+  'party_member.create': '添加党员',
+  'party_member.update': '修改党员信息',
+  'campaign.create': '发起自查期次',
+  'assessment.answers': '保存自查答案',
+  'assessment.submit': '提交自查',
+  'assessment.accept': '自查审核通过',
+  'assessment.return': '自查退回',
+  'evidence.upload': '上传佐证',
+  'evidence.remove': '撤下佐证',
+  'rectification.notice': '下发整改通知',
+  'rectification.respond': '报送整改',
+  'rectification.verify': '核验整改',
+  'event.create': '发起活动',
+  'event.display_link.create': '生成大屏链接',
+  'event.display_link.revoke': '撤销大屏链接',
+  'sign_in.scan': '扫码签到',
+  'sign_in.proxy': '组织者代签',
+  'meeting.create': '新建会议记录',
+  'meeting.update': '修改会议记录',
+  'meeting.submit': '提交会议记录',
+  'meeting.sign_in_session': '开启会议扫码签到',
+  'meeting.attachment.upload': '上传会议附件',
+  'meeting.attachment.remove': '撤下会议附件',
+  'subscribe.consent': '订阅到期提醒',
+  'pledge.sign': '签署承诺',
+  'pledge.countersign': '会签承诺',
+  'pledge.withdraw': '撤回承诺',
+  'pledge.remind': '提醒签署承诺',
+  'pledge_template.publish': '发布承诺书模板',
+  'milestones.leading_group.save': '登记领导小组',
+  'milestones.plan.upload': '上传实施方案文件',
+  'milestones.plan.file': '报送实施方案',
+  'milestones.plan.receive': '实施方案已收到',
+  'milestones.plan.return': '退回实施方案',
+  'milestones.deadline.set': '设定里程碑截止日期',
+}
+
+/** The Chinese label of an action, or the action itself when it has none. */
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action
+}
+
+const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+const MAX_INT4 = 2_147_483_647
+
+const auditFilter = {
+  userId: z.coerce.number().int().positive().max(MAX_INT4).optional(),
+  /** Part of the person's name. */
+  person: z.string().trim().min(1).max(30).optional(),
+  organisationKind: ZOrgKind.optional(),
+  organisationId: z.coerce.number().int().positive().max(MAX_INT4).optional(),
+  action: z
+    .string()
+    .trim()
+    .regex(/^[a-z_.]{1,60}$/, '操作类型无效')
+    .optional(),
+  /** 北京时间 days, inclusive. */
+  from: ZDay.optional(),
+  to: ZDay.optional(),
+}
+
+function checkFilter(
+  q: { organisationKind?: unknown; organisationId?: unknown; from?: string; to?: string },
+  ctx: z.RefinementCtx,
+) {
+  if (q.organisationId !== undefined && q.organisationKind === undefined)
+    ctx.addIssue({ code: 'custom', path: ['organisationKind'], message: '请同时指定单位类型' })
+  if (q.from && q.to && q.from > q.to)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' })
+}
+
+/** The filters of the list and the export. */
+export const ZAuditQuery = z.object(auditFilter).superRefine(checkFilter)
+export type TAuditQuery = z.infer<typeof ZAuditQuery>
+
+export const ZAuditPageQuery = z
+  .object({
+    ...auditFilter,
+    /** From the previous page's `nextCursor` (the last row's time and id: newest first, ties by id). */
+    cursor: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z~\d{1,10}$/, '分页参数无效')
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(30),
+  })
+  .superRefine(checkFilter)
+export type TAuditPageQuery = z.infer<typeof ZAuditPageQuery>
+
+export const ZAuditEntry = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    userId: z.number().int().nullable(),
+    userName: z.string().nullable(),
+    organisationKind: ZOrgKind.nullable(),
+    organisationId: z.number().int().nullable(),
+    organisationName: z.string().nullable(),
+    action: z.string(),
+    actionLabel: z.string(),
+    entityType: z.string(),
+    entityId: z.string().nullable(),
+    detail: z.string().nullable(),
+    ip: z.string().nullable(),
+  })
+  .meta({ id: 'AuditEntry' })
+export type TAuditEntry = z.infer<typeof ZAuditEntry>
+
+export const ZAuditPage = z
+  .object({ entries: z.array(ZAuditEntry), nextCursor: z.string().nullable() })
+  .meta({ id: 'AuditPage' })
+export type TAuditPage = z.infer<typeof ZAuditPage>

@@ -1,0 +1,183 @@
+import { convertWithLibreOffice, hasLibreOffice, parseCsv } from './support/libreoffice'
+import { call, createTestApp, idOf, loginAs, TEST_DB, type TestApp } from './support/testApp'
+
+/** The office reads every write: filtered, paged newest first, exported as .xlsx. */
+describe(`audit log [${TEST_DB}]`, () => {
+  let t: TestApp
+  let now = Date.parse('2026-12-01T10:00:00Z')
+  let office: string
+  let liaison: string
+  let liaisonSoe: string
+  let supervisor: string
+  let hengda: number
+  let soe: number
+  let liaisonId: number
+  const list = (token: string, query: Record<string, string | number> = {}) =>
+    call(t.app, token, {
+      method: 'GET',
+      url: `/api/v1/audit-log?${new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]))}`,
+    })
+  type Entry = {
+    id: number
+    at: string
+    action: string
+    actionLabel: string
+    organisationName: string | null
+    userName: string | null
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp({}, { clock: () => now })
+    ;[office, liaison, liaisonSoe, supervisor] = await Promise.all(
+      ['demo-office', 'demo-liaison-private', 'demo-liaison-soe', 'demo-supervisor-united'].map((o) =>
+        loginAs(t.app, o),
+      ),
+    )
+    hengda = await idOf(t.app, 'enterprises', '县恒达食品有限公司')
+    soe = await idOf(t.app, 'enterprises', '县城市建设投资集团有限公司')
+    liaisonId = (
+      await t.app.db
+        .selectFrom('users')
+        .select('id')
+        .where('openid', '=', 'demo-liaison-private')
+        .executeTakeFirstOrThrow()
+    ).id
+    // 23:59 北京时间 on 1 December, then 00:00 on 2 December.
+    now = Date.parse('2026-12-01T15:59:00Z')
+    const patch = (industry: string) =>
+      call(t.app, liaison, { method: 'PATCH', url: `/api/v1/enterprises/${hengda}`, payload: { industry } })
+    expect((await patch('食品加工')).statusCode).toBe(200)
+    now = Date.parse('2026-12-01T16:00:00Z')
+    const invite = await call(t.app, liaisonSoe, {
+      method: 'POST',
+      url: `/api/v1/enterprises/${soe}/invites`,
+      payload: { role: 'employee' },
+    })
+    expect(invite.statusCode).toBe(201)
+    const department = await call(t.app, office, {
+      method: 'POST',
+      url: '/api/v1/departments',
+      payload: { name: '县统计局' },
+    })
+    expect(department.statusCode).toBe(201)
+    // 25 more writes, several at the very same instant (ties are ordered by id).
+    for (let i = 0; i < 25; i++) {
+      now = Date.parse('2026-12-02T02:00:00Z') + Math.floor(i / 3) * 1000
+      expect((await patch(`食品加工${i}`)).statusCode).toBe(200)
+    }
+  })
+  afterAll(() => t.close())
+
+  it('is for the office only', async () => {
+    expect((await list(office)).statusCode).toBe(200)
+    expect((await list(supervisor)).statusCode).toBe(403)
+    expect((await list(liaison)).statusCode).toBe(403)
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/audit-log' })).statusCode).toBe(401)
+    expect((await call(t.app, supervisor, { method: 'GET', url: '/api/v1/audit-log.xlsx' })).statusCode).toBe(
+      403,
+    )
+  })
+
+  it('pages newest first, ties by id, without a row twice or missing', async () => {
+    const all = (await list(office, { limit: 100, action: 'enterprise.update' })).json().entries as Entry[]
+    expect(all).toHaveLength(26)
+    const seen: Entry[] = []
+    let cursor: string | null = null
+    do {
+      const res = await list(office, { limit: 7, action: 'enterprise.update', ...(cursor ? { cursor } : {}) })
+      expect(res.statusCode).toBe(200)
+      seen.push(...(res.json().entries as Entry[]))
+      cursor = res.json().nextCursor
+    } while (cursor)
+    expect(seen.map((e) => e.id)).toEqual(all.map((e) => e.id))
+    for (let i = 1; i < seen.length; i++) {
+      const [a, b] = [seen[i - 1], seen[i]]
+      expect(a.at > b.at || (a.at === b.at && a.id > b.id)).toBe(true)
+    }
+    expect(seen[0]).toMatchObject({
+      actionLabel: '修改企业资料',
+      userName: '陈静',
+      organisationName: '县恒达食品有限公司',
+    })
+  })
+
+  it('filters by person, organisation, action and 北京时间 days', async () => {
+    const byUser = (await list(office, { userId: liaisonId, limit: 100 })).json().entries as Entry[]
+    expect(byUser.length).toBeGreaterThanOrEqual(26)
+    expect(new Set(byUser.map((e) => e.userName))).toEqual(new Set(['陈静']))
+    const byName = (await list(office, { person: '李', limit: 100 })).json().entries as Entry[]
+    expect(byName.map((e) => e.action)).toContain('invite.create')
+    expect(byName.every((e) => e.userName?.includes('李'))).toBe(true)
+    // A LIKE wildcard in the name matches literally.
+    expect((await list(office, { person: '%' })).json().entries).toEqual([])
+
+    const ofSoe = (await list(office, { organisationKind: 'enterprise', organisationId: soe })).json()
+      .entries as Entry[]
+    expect(ofSoe.map((e) => e.action)).toEqual(['invite.create'])
+    expect(ofSoe[0].organisationName).toBe('县城市建设投资集团有限公司')
+    const statistics = await idOf(t.app, 'departments', '县统计局')
+    const ofDepartment = (
+      await list(office, { organisationKind: 'department', organisationId: statistics })
+    ).json().entries as Entry[]
+    expect(ofDepartment.map((e) => [e.action, e.organisationName])).toEqual([
+      ['department.create', '县统计局'],
+    ])
+
+    const dec1 = (await list(office, { from: '2026-12-01', to: '2026-12-01', limit: 100 })).json()
+      .entries as Entry[]
+    expect(dec1.map((e) => e.action)).toContain('enterprise.update')
+    expect(dec1.map((e) => e.action)).not.toContain('invite.create')
+    const dec2 = (await list(office, { from: '2026-12-02', limit: 100 })).json().entries as Entry[]
+    expect(dec2.map((e) => e.action)).toContain('invite.create')
+    expect(dec2.filter((e) => e.action === 'enterprise.update')).toHaveLength(25)
+  })
+
+  it('refuses bad filters with 400', async () => {
+    for (const query of [
+      { organisationId: soe },
+      { organisationKind: 'county' },
+      { organisationKind: 'enterprise', organisationId: '4294967296' },
+      { from: '2026-12-02', to: '2026-12-01' },
+      { from: '12/01/2026' },
+      { limit: 0 },
+      { limit: 101 },
+      { cursor: 'abc' },
+      { action: 'DROP TABLE' },
+      { userId: -1 },
+    ] as Record<string, string | number>[]) {
+      const res = await list(office, query)
+      expect({ query, status: res.statusCode }).toEqual({ query, status: 400 })
+    }
+  })
+
+  it('exports the same filters as .xlsx that LibreOffice opens: title, headers, rows in 北京时间', async () => {
+    const res = await call(t.app, office, {
+      method: 'GET',
+      url: `/api/v1/audit-log.xlsx?organisationKind=enterprise&organisationId=${hengda}&from=2026-12-01&to=2026-12-01`,
+    })
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    )
+    expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain('操作日志-')
+    if (!hasLibreOffice()) {
+      console.warn('LibreOffice is not installed: the .xlsx conversion check of the audit export is skipped')
+      return
+    }
+    const rows = parseCsv(convertWithLibreOffice(res.rawPayload, 'xlsx', 'csv').toString('utf8'))
+    expect(rows[0][0]).toBe('清廉企业建设操作日志')
+    expect(rows[1][0]).toContain('日期：2026-12-01 至 2026-12-01')
+    expect(rows[1][0]).toContain('单位：县恒达食品有限公司')
+    expect(rows[2]).toEqual(['序号', '时间（北京时间）', '操作人', '单位', '操作', '对象', '内容', 'IP'])
+    const data = rows.slice(3).filter((r) => r.some((c) => c !== ''))
+    expect(data).toHaveLength(1)
+    expect(data[0].slice(0, 6)).toEqual([
+      '1',
+      '2026-12-01 23:59:00',
+      '陈静',
+      '县恒达食品有限公司',
+      '修改企业资料',
+      `企业 ${hengda}`,
+    ])
+  }, 180_000)
+})
