@@ -110,7 +110,8 @@ const memberRoutes: FastifyPluginAsyncZod = async (app) => {
     app.post(
       `/api/v1/enterprises/:enterpriseId/members/:membershipId/${verb}`,
       {
-        config: { access: liaison },
+        // the office decides too: the first liaison's request, when the enterprise has no liaison yet
+        config: { access: liaisonOrOffice },
         schema: {
           tags: ['members'],
           summary: decision === 'approved' ? '通过加入申请' : '拒绝加入申请',

@@ -45,7 +45,16 @@ export const membershipsRepository = {
     const rows = await db
       .selectFrom('memberships as m')
       .innerJoin('users as u', 'u.id', 'm.user_id')
-      .select(['m.id', 'm.user_id', 'm.role', 'm.status', 'm.created_at', 'u.name', 'u.phone', 'u.disabled_at'])
+      .select([
+        'm.id',
+        'm.user_id',
+        'm.role',
+        'm.status',
+        'm.created_at',
+        'u.name',
+        'u.phone',
+        'u.disabled_at',
+      ])
       .where('m.organisation_kind', '=', kind)
       .where('m.organisation_id', '=', organisationId)
       .orderBy('m.status', 'desc')
@@ -184,13 +193,7 @@ export const membershipsRepository = {
       .executeTakeFirst()
   },
 
-  findExisting(
-    db: DbOrTrx,
-    userId: number,
-    kind: OrgKind,
-    organisationId: number,
-    role: string,
-  ) {
+  findExisting(db: DbOrTrx, userId: number, kind: OrgKind, organisationId: number, role: string) {
     return db
       .selectFrom('memberships')
       .selectAll()

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely'
 import type { Database } from '../../core/db/schema'
 import type { DbOrTrx } from '../../core/db/database'
 import { AppError, notFound } from '../../core/errors'
-import type { AuthContext } from '../../core/access'
+import { MAX_ID, type AuthContext } from '../../core/access'
 import type { WriteOutcome } from '../../core/writes'
 import { isoAt } from '../../core/clock'
 import type { TDepartmentInvite, TDepartmentRole, TJoinResult, TUserStatus } from '../../../src/models/invite'
@@ -42,6 +42,11 @@ async function assertKeepsHolder(trx: Trx, kind: OrgKind, organisationId: number
   if (others === 0) throw new AppError(409, kept.code)
 }
 
+/** Ids beyond the 32-bit columns name nothing: the 404 of a missing record (never a database error). */
+export function assertIdsInRange(...ids: number[]): void {
+  if (ids.some((id) => id > MAX_ID)) throw notFound()
+}
+
 async function lockOrNotFound(trx: Trx, kind: OrgKind, organisationId: number) {
   if (!(await membershipsRepository.lockOrganisation(trx, kind, organisationId))) throw notFound()
 }
@@ -70,6 +75,7 @@ export async function createDepartmentInvite(
   input: { role: TDepartmentRole; expiresInDays: number; maxUses: number },
   now: number,
 ): Promise<WriteOutcome<TDepartmentInvite>> {
+  assertIdsInRange(departmentId)
   await assertRoleFitsDepartment(trx, departmentId, input.role)
   const row = await invitesRepository.insert(
     trx,
@@ -105,7 +111,13 @@ export async function joinWithInvite(
   const organisationId = (invite.enterprise_id ?? invite.department_id)!
   if (!(await membershipsRepository.lockOrganisation(trx, kind, organisationId)))
     throw new AppError(400, 'INVITE_INVALID')
-  const existing = await membershipsRepository.findExisting(trx, auth.user.id, kind, organisationId, invite.role)
+  const existing = await membershipsRepository.findExisting(
+    trx,
+    auth.user.id,
+    kind,
+    organisationId,
+    invite.role,
+  )
   if (existing && existing.status !== 'rejected' && existing.status !== 'removed')
     throw new AppError(409, 'ALREADY_MEMBER')
   if (!(await invitesRepository.consume(trx, invite.id))) throw new AppError(400, 'INVITE_INVALID')
@@ -152,6 +164,7 @@ export async function decideJoinRequest(
   decision: 'approved' | 'rejected',
   now: number,
 ): Promise<WriteOutcome<TMember>> {
+  assertIdsInRange(organisationId, membershipId)
   const membership = await membershipsRepository.findInOrganisation(trx, kind, organisationId, membershipId)
   if (!membership) throw notFound()
   if (membership.user_id === auth.user.id) throw new AppError(403, 'FORBIDDEN', '不能审核自己的申请')
@@ -177,6 +190,7 @@ export async function changeMemberRole(
   role: TRole,
   now: number,
 ): Promise<WriteOutcome<TMember>> {
+  assertIdsInRange(organisationId, membershipId)
   await lockOrNotFound(trx, kind, organisationId)
   const membership = await membershipsRepository.findInOrganisation(trx, kind, organisationId, membershipId)
   if (!membership) throw notFound()
@@ -216,8 +230,14 @@ export async function removeMember(
   membershipId: number,
   now: number,
 ): Promise<WriteOutcome<TMember>> {
+  assertIdsInRange(membershipId)
   await lockOrNotFound(trx, 'enterprise', enterpriseId)
-  const membership = await membershipsRepository.findInOrganisation(trx, 'enterprise', enterpriseId, membershipId)
+  const membership = await membershipsRepository.findInOrganisation(
+    trx,
+    'enterprise',
+    enterpriseId,
+    membershipId,
+  )
   if (!membership) throw notFound()
   if (membership.status !== 'approved' && membership.status !== 'pending')
     throw new AppError(409, 'MEMBER_NOT_ACTIVE')
@@ -253,8 +273,14 @@ export async function handOverLiaison(
   now: number,
 ): Promise<WriteOutcome<TMember>> {
   const at = isoAt(now)
+  assertIdsInRange(targetMembershipId)
   await lockOrNotFound(trx, 'enterprise', enterpriseId)
-  const target = await membershipsRepository.findInOrganisation(trx, 'enterprise', enterpriseId, targetMembershipId)
+  const target = await membershipsRepository.findInOrganisation(
+    trx,
+    'enterprise',
+    enterpriseId,
+    targetMembershipId,
+  )
   if (!target) throw notFound()
   if (target.status !== 'approved') throw new AppError(409, 'MEMBER_NOT_ACTIVE')
   if (target.user_id === auth.user.id)
@@ -285,7 +311,8 @@ export async function handOverLiaison(
   const employeeRow = mine.find((m) => m.role === 'employee')
   if (keepsAnother || employeeRow) {
     await membershipsRepository.endOne(trx, myLiaison.id, auth.user.id, at)
-    if (!keepsAnother && employeeRow) await membershipsRepository.grantAgain(trx, employeeRow.id, auth.user.id, at)
+    if (!keepsAnother && employeeRow)
+      await membershipsRepository.grantAgain(trx, employeeRow.id, auth.user.id, at)
   } else if (!(await membershipsRepository.changeRole(trx, myLiaison.id, 'liaison', 'employee'))) {
     throw new AppError(409, 'CONFLICT')
   }
@@ -313,6 +340,7 @@ export async function setUserDisabled(
   now: number,
 ): Promise<WriteOutcome<TUserStatus>> {
   const at = isoAt(now)
+  assertIdsInRange(userId)
   if (disabled) {
     if (userId === auth.user.id) throw new AppError(403, 'FORBIDDEN', '不能停用自己的账号')
     await membershipsRepository.lockOfficeDepartments(trx)

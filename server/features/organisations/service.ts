@@ -155,7 +155,11 @@ export async function createInvite(
 ): Promise<WriteOutcome<TInvite>> {
   if (!(await enterprisesRepository.get(trx, enterpriseId))) throw notFound()
   if (input.role === 'liaison' && !isOffice(auth))
-    throw new AppError(403, 'INVITE_ROLE_NOT_ALLOWED', '联络员邀请码由领导小组办公室生成；移交联络员请用「移交联络员」')
+    throw new AppError(
+      403,
+      'INVITE_ROLE_NOT_ALLOWED',
+      '联络员邀请码由领导小组办公室生成；移交联络员请用「移交联络员」',
+    )
   const expiresAt = isoAt(now + input.expiresInDays * 86_400_000)
   const row = await invitesRepository.insert(
     trx,

@@ -16,7 +16,13 @@ import { performWrite } from '../../core/writes'
 import { invitesRepository } from './invitesRepository'
 import { membershipsRepository } from './membershipsRepository'
 import { departmentsRepository } from './repository'
-import { changeMemberRole, createDepartmentInvite, decideJoinRequest, setUserDisabled } from './people'
+import {
+  assertIdsInRange,
+  changeMemberRole,
+  createDepartmentInvite,
+  decideJoinRequest,
+  setUserDisabled,
+} from './people'
 
 const ZDepartmentParams = z.object({ departmentId: ZId })
 const ZMembershipParams = z.object({ departmentId: ZId, membershipId: ZId })
@@ -27,6 +33,7 @@ const ZMembershipParams = z.object({ departmentId: ZId, membershipId: ZId })
  */
 const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   async function assertDepartment(id: number) {
+    assertIdsInRange(id)
     if (!(await departmentsRepository.findById(app.db, id))) throw notFound()
   }
 
@@ -171,7 +178,8 @@ const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       async (request, reply) =>
         performWrite(request, reply, {
           action: `user.${verb}`,
-          run: (trx) => setUserDisabled(trx, requireAuth(request), request.params.userId, disabled, app.clock()),
+          run: (trx) =>
+            setUserDisabled(trx, requireAuth(request), request.params.userId, disabled, app.clock()),
         }),
     )
   }
