@@ -51,7 +51,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/org',
-      pages: ['pages/members/index', 'pages/departments/index'],
+      pages: ['pages/members/index', 'pages/departments/index', 'pages/staff/index', 'pages/join/index'],
     },
     {
       root: 'packages/supervision',

@@ -51,3 +51,22 @@ function codeOf(kind: JoinLinkKind, code: string): JoinLink | null {
   const ok = kind === 'invite' ? /^[A-Z0-9]{8}$/ : /^[A-Z0-9]{4}-?[A-Z0-9]{4}-?[A-Z0-9]{4}$/
   return ok.test(clean) ? { kind, code: clean } : null
 }
+
+/**
+ * The link a join page was opened with: `q` (WeChat's scanner hands the scanned URL, encoded) or
+ * `kind` + `code` (from inside the app, or the server's redirect of a browser).
+ */
+export function joinLinkFromParams(params: { q?: string; kind?: string; code?: string }): JoinLink | null {
+  if (params.q) return parseJoinLink(decodeOnce(params.q))
+  if (!params.code) return null
+  const kind: JoinLinkKind = params.kind === 'admin' ? 'admin' : 'invite'
+  return codeOf(kind, decodeOnce(params.code))
+}
+
+/** The toast once a join request is in: whom it went to and who decides. */
+export function joinRequestMessage(result: { organisationKind?: string; organisationName?: string }): string {
+  const where = result.organisationName ? `「${result.organisationName}」` : ''
+  return result.organisationKind === 'department'
+    ? `已申请加入${where}，等待领导小组办公室审核`
+    : `已申请加入${where}，等待联络员审核`
+}

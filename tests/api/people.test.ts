@@ -53,7 +53,11 @@ describe(`people with roles [${TEST_DB}]`, () => {
   }
 
   const departmentInvite = (token: string, departmentId: number | string, payload: unknown) =>
-    call(t.app, token, { method: 'POST', url: `/api/v1/departments/${departmentId}/invites`, payload })
+    call(t.app, token, {
+      method: 'POST',
+      url: `/api/v1/departments/${departmentId}/invites`,
+      payload: payload as object,
+    })
   const join = (token: string, code: string) =>
     call(t.app, token, { method: 'POST', url: '/api/v1/invites/join', payload: { code } })
   const departmentMembers = (token: string, departmentId: number | string) =>
@@ -382,6 +386,16 @@ describe(`people with roles [${TEST_DB}]`, () => {
         payload: { membershipId },
       })
 
+    const approvedLiaisons = (enterpriseId: number) =>
+      t.app.db
+        .selectFrom('memberships')
+        .select('user_id')
+        .where('organisation_kind', '=', 'enterprise')
+        .where('organisation_id', '=', enterpriseId)
+        .where('role', '=', 'liaison')
+        .where('status', '=', 'approved')
+        .execute()
+
     /** A new enterprise with a liaison who joined on the office's invite. */
     async function enterpriseWithLiaison(name: string, creditSeed: number) {
       const { demoCreditCode } = await import('../../seeds/demo')
@@ -592,14 +606,7 @@ describe(`people with roles [${TEST_DB}]`, () => {
         remove(b.token, enterpriseId, aRow.membershipId),
       ])
       expect(removals.map((r) => r.statusCode).sort()).toEqual([200, 409])
-      const liaisons = await t.app.db
-        .selectFrom('memberships')
-        .select('user_id')
-        .where('organisation_kind', '=', 'enterprise')
-        .where('organisation_id', '=', enterpriseId)
-        .where('role', '=', 'liaison')
-        .where('status', '=', 'approved')
-        .execute()
+      const liaisons = await approvedLiaisons(enterpriseId)
       expect(liaisons).toHaveLength(1)
       const keeper = liaisons[0].user_id === a.id ? a : b
 
@@ -611,14 +618,7 @@ describe(`people with roles [${TEST_DB}]`, () => {
         handOver(keeper.token, enterpriseId, y.membershipId),
       ])
       expect(handovers.map((r) => r.statusCode).sort()).toEqual([200, 409])
-      const after = await t.app.db
-        .selectFrom('memberships')
-        .select('user_id')
-        .where('organisation_kind', '=', 'enterprise')
-        .where('organisation_id', '=', enterpriseId)
-        .where('role', '=', 'liaison')
-        .where('status', '=', 'approved')
-        .execute()
+      const after = await approvedLiaisons(enterpriseId)
       expect(after).toHaveLength(1)
       expect([x.id, y.id]).toContain(after[0].user_id)
     })

@@ -160,6 +160,18 @@ const PAGES: Record<string, Row> = {
     url: (i) => `packages/org/pages/members/index?eid=${i.eid}`,
     shows: /待审核.*邀请成员.*成员（\s*\d+\s*）.*陈静/,
   },
+  'packages/org/pages/staff/index': {
+    who: 'demo-office',
+    url: (i) => `packages/org/pages/staff/index?did=${i.did}&name=${encodeURIComponent('县委统战部')}`,
+    shows: /县委统战部.*待审核.*邀请人员.*监管员.*党员干部.*人员（\s*\d+\s*）.*韦丽萍/,
+  },
+  // as WeChat's scanner opens it: the scanned link, encoded, as `q`
+  'packages/org/pages/join/index': {
+    who: 'demo-newcomer',
+    url: () =>
+      `packages/org/pages/join/index?q=${encodeURIComponent('https://ql.example.com/qr/join?code=ABCD2345')}`,
+    shows: /凭邀请码加入.*ABCD2345.*申请加入/,
+  },
   'packages/org/pages/departments/index': {
     who: 'demo-office',
     url: () => 'packages/org/pages/departments/index',
@@ -217,6 +229,9 @@ describe('every page of the mini-program', () => {
     server = await startWeappServer()
     const me = await api('demo-liaison-private', 'GET', '/api/v1/me')
     ids.eid = me.memberships.find((m: Json) => m.organisationKind === 'enterprise').organisationId
+    ids.did = (await api('demo-office', 'GET', '/api/v1/departments')).departments.find(
+      (d: Json) => d.name === '县委统战部',
+    ).id
     ids.aid = (
       await api('demo-liaison-private', 'GET', `/api/v1/enterprises/${ids.eid}/assessments`)
     ).assessments[0].id

@@ -65,25 +65,21 @@ export const invitesRepository = {
   findByCode(db: DbOrTrx, code: string) {
     return db.selectFrom('invites').selectAll().where('code', '=', code).executeTakeFirst()
   },
-  async listForEnterprise(db: DbOrTrx, enterpriseId: number) {
-    const rows = await db
+  /** The organisation's invites still open (not revoked), newest first. */
+  listOpen(db: DbOrTrx, column: 'enterprise_id' | 'department_id', organisationId: number) {
+    return db
       .selectFrom('invites')
       .selectAll()
-      .where('enterprise_id', '=', enterpriseId)
+      .where(column, '=', organisationId)
       .where('revoked_at', 'is', null)
       .orderBy('id', 'desc')
       .execute()
-    return rows.map(toInvite)
+  },
+  async listForEnterprise(db: DbOrTrx, enterpriseId: number) {
+    return (await invitesRepository.listOpen(db, 'enterprise_id', enterpriseId)).map(toInvite)
   },
   async listForDepartment(db: DbOrTrx, departmentId: number) {
-    const rows = await db
-      .selectFrom('invites')
-      .selectAll()
-      .where('department_id', '=', departmentId)
-      .where('revoked_at', 'is', null)
-      .orderBy('id', 'desc')
-      .execute()
-    return rows.map(toDepartmentInvite)
+    return (await invitesRepository.listOpen(db, 'department_id', departmentId)).map(toDepartmentInvite)
   },
   /** Counts a use only while the invite still has uses left (checked in the same statement). */
   async consume(db: DbOrTrx, id: number): Promise<boolean> {

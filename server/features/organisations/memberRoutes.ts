@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
-  ZEnterpriseRoleChange,
   ZInvite,
   ZInviteCreate,
   ZInviteJoinBody,
@@ -15,7 +14,8 @@ import { requireAuth } from '../../core/auth'
 import { invitesRepository } from './invitesRepository'
 import { membershipsRepository } from './membershipsRepository'
 import { createInvite } from './service'
-import { changeMemberRole, decideJoinRequest, handOverLiaison, joinWithInvite, removeMember } from './people'
+import { handOverLiaison, joinWithInvite, removeMember } from './people'
+import { registerMembershipRoutes } from './membershipRoutes'
 import { performWrite } from '../../core/writes'
 import { errorResponses } from '../../core/http'
 
@@ -103,66 +103,13 @@ const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       }),
   )
 
-  for (const [verb, decision] of [
-    ['approve', 'approved'],
-    ['reject', 'rejected'],
-  ] as const) {
-    app.post(
-      `/api/v1/enterprises/:enterpriseId/members/:membershipId/${verb}`,
-      {
-        // the office decides too: the first liaison's request, when the enterprise has no liaison yet
-        config: { access: liaisonOrOffice },
-        schema: {
-          tags: ['members'],
-          summary: decision === 'approved' ? '通过加入申请' : '拒绝加入申请',
-          params: ZMembershipParams,
-          response: { 200: ZMember, ...errorResponses },
-        },
-      },
-      async (request, reply) =>
-        performWrite(request, reply, {
-          action: `membership.${verb}`,
-          run: (trx) =>
-            decideJoinRequest(
-              trx,
-              requireAuth(request),
-              'enterprise',
-              request.params.enterpriseId,
-              request.params.membershipId,
-              decision,
-              app.clock(),
-            ),
-        }),
-    )
-  }
-
-  app.patch(
-    '/api/v1/enterprises/:enterpriseId/members/:membershipId',
-    {
-      config: { access: liaison },
-      schema: {
-        tags: ['members'],
-        summary: '调整成员角色（企业至少保留一名联络员）',
-        params: ZMembershipParams,
-        body: ZEnterpriseRoleChange,
-        response: { 200: ZMember, ...errorResponses },
-      },
-    },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'membership.role',
-        run: (trx) =>
-          changeMemberRole(
-            trx,
-            requireAuth(request),
-            'enterprise',
-            request.params.enterpriseId,
-            request.params.membershipId,
-            request.body.role,
-            app.clock(),
-          ),
-      }),
-  )
+  // the office decides too: the first liaison's request, when the enterprise has no liaison yet
+  registerMembershipRoutes(app, {
+    kind: 'enterprise',
+    decide: liaisonOrOffice,
+    changeRole: liaison,
+    tag: 'members',
+  })
 
   app.post(
     '/api/v1/enterprises/:enterpriseId/members/:membershipId/remove',

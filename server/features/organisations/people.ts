@@ -47,8 +47,23 @@ export function assertIdsInRange(...ids: number[]): void {
   if (ids.some((id) => id > MAX_ID)) throw notFound()
 }
 
-async function lockOrNotFound(trx: Trx, kind: OrgKind, organisationId: number) {
+/**
+ * The membership a change is about, read after the organisation's lock: 404 when it is not that
+ * organisation's, 409 MEMBER_NOT_ACTIVE when its status is not one of `statuses`.
+ */
+async function lockedMembership(
+  trx: Trx,
+  kind: OrgKind,
+  organisationId: number,
+  membershipId: number,
+  statuses: readonly string[] = ['approved'],
+) {
+  assertIdsInRange(organisationId, membershipId)
   if (!(await membershipsRepository.lockOrganisation(trx, kind, organisationId))) throw notFound()
+  const membership = await membershipsRepository.findInOrganisation(trx, kind, organisationId, membershipId)
+  if (!membership) throw notFound()
+  if (!statuses.includes(membership.status)) throw new AppError(409, 'MEMBER_NOT_ACTIVE')
+  return membership
 }
 
 async function memberView(db: DbOrTrx, kind: OrgKind, organisationId: number, membershipId: number) {
@@ -190,11 +205,7 @@ export async function changeMemberRole(
   role: TRole,
   now: number,
 ): Promise<WriteOutcome<TMember>> {
-  assertIdsInRange(organisationId, membershipId)
-  await lockOrNotFound(trx, kind, organisationId)
-  const membership = await membershipsRepository.findInOrganisation(trx, kind, organisationId, membershipId)
-  if (!membership) throw notFound()
-  if (membership.status !== 'approved') throw new AppError(409, 'MEMBER_NOT_ACTIVE')
+  const membership = await lockedMembership(trx, kind, organisationId, membershipId)
   if (kind === 'department') await assertRoleFitsDepartment(trx, organisationId, role)
   let resultId = membershipId
   if (membership.role !== role) {
@@ -230,17 +241,10 @@ export async function removeMember(
   membershipId: number,
   now: number,
 ): Promise<WriteOutcome<TMember>> {
-  assertIdsInRange(membershipId)
-  await lockOrNotFound(trx, 'enterprise', enterpriseId)
-  const membership = await membershipsRepository.findInOrganisation(
-    trx,
-    'enterprise',
-    enterpriseId,
-    membershipId,
-  )
-  if (!membership) throw notFound()
-  if (membership.status !== 'approved' && membership.status !== 'pending')
-    throw new AppError(409, 'MEMBER_NOT_ACTIVE')
+  const membership = await lockedMembership(trx, 'enterprise', enterpriseId, membershipId, [
+    'approved',
+    'pending',
+  ])
   const roles = await membershipsRepository.listOfPerson(trx, membership.user_id, 'enterprise', enterpriseId)
   if (roles.some((m) => m.role === 'liaison' && m.status === 'approved'))
     await assertKeepsHolder(trx, 'enterprise', enterpriseId, membership.user_id)
@@ -273,16 +277,7 @@ export async function handOverLiaison(
   now: number,
 ): Promise<WriteOutcome<TMember>> {
   const at = isoAt(now)
-  assertIdsInRange(targetMembershipId)
-  await lockOrNotFound(trx, 'enterprise', enterpriseId)
-  const target = await membershipsRepository.findInOrganisation(
-    trx,
-    'enterprise',
-    enterpriseId,
-    targetMembershipId,
-  )
-  if (!target) throw notFound()
-  if (target.status !== 'approved') throw new AppError(409, 'MEMBER_NOT_ACTIVE')
+  const target = await lockedMembership(trx, 'enterprise', enterpriseId, targetMembershipId)
   if (target.user_id === auth.user.id)
     throw new AppError(400, 'VALIDATION_FAILED', '请选择其他成员作为新的联络员', [
       { path: 'membershipId', message: '请选择其他成员作为新的联络员' },

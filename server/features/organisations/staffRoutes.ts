@@ -3,11 +3,10 @@ import { z } from 'zod'
 import {
   ZDepartmentInvite,
   ZDepartmentInviteCreate,
-  ZDepartmentRoleChange,
   ZMemberList,
   ZUserStatus,
 } from '../../../src/models/invite'
-import { ZId, ZMember } from '../../../src/models/org'
+import { ZId } from '../../../src/models/org'
 import { OFFICE } from '../../core/access'
 import { requireAuth } from '../../core/auth'
 import { notFound } from '../../core/errors'
@@ -16,16 +15,10 @@ import { performWrite } from '../../core/writes'
 import { invitesRepository } from './invitesRepository'
 import { membershipsRepository } from './membershipsRepository'
 import { departmentsRepository } from './repository'
-import {
-  assertIdsInRange,
-  changeMemberRole,
-  createDepartmentInvite,
-  decideJoinRequest,
-  setUserDisabled,
-} from './people'
+import { assertIdsInRange, createDepartmentInvite, setUserDisabled } from './people'
+import { registerMembershipRoutes } from './membershipRoutes'
 
 const ZDepartmentParams = z.object({ departmentId: ZId })
-const ZMembershipParams = z.object({ departmentId: ZId, membershipId: ZId })
 
 /**
  * 部门人员 (the office): a department's 监管员 / 党员干部 (and the office's own 办公室人员), their join
@@ -100,65 +93,12 @@ const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       }),
   )
 
-  for (const [verb, decision] of [
-    ['approve', 'approved'],
-    ['reject', 'rejected'],
-  ] as const) {
-    app.post(
-      `/api/v1/departments/:departmentId/members/:membershipId/${verb}`,
-      {
-        config: { access: OFFICE },
-        schema: {
-          tags: ['departments'],
-          summary: decision === 'approved' ? '通过部门加入申请' : '拒绝部门加入申请',
-          params: ZMembershipParams,
-          response: { 200: ZMember, ...errorResponses },
-        },
-      },
-      async (request, reply) =>
-        performWrite(request, reply, {
-          action: `membership.${verb}`,
-          run: (trx) =>
-            decideJoinRequest(
-              trx,
-              requireAuth(request),
-              'department',
-              request.params.departmentId,
-              request.params.membershipId,
-              decision,
-              app.clock(),
-            ),
-        }),
-    )
-  }
-
-  app.patch(
-    '/api/v1/departments/:departmentId/members/:membershipId',
-    {
-      config: { access: OFFICE },
-      schema: {
-        tags: ['departments'],
-        summary: '调整部门人员角色（办公室至少保留一名在用的办公室人员）',
-        params: ZMembershipParams,
-        body: ZDepartmentRoleChange,
-        response: { 200: ZMember, ...errorResponses },
-      },
-    },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'membership.role',
-        run: (trx) =>
-          changeMemberRole(
-            trx,
-            requireAuth(request),
-            'department',
-            request.params.departmentId,
-            request.params.membershipId,
-            request.body.role,
-            app.clock(),
-          ),
-      }),
-  )
+  registerMembershipRoutes(app, {
+    kind: 'department',
+    decide: OFFICE,
+    changeRole: OFFICE,
+    tag: 'departments',
+  })
 
   for (const [verb, disabled] of [
     ['disable', true],

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { PROGRAMME_DEPARTMENTS, ZDepartmentCreate, ZSupervisionRuleResult } from '@/models/department'
@@ -10,6 +11,7 @@ import {
   queueSupervisionRule,
 } from '@/services/departments'
 import type { OutboxEntry } from '@/services/outbox'
+import { orgPages } from '@/services/routes'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { PageState } from '@/components/PageState'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
@@ -125,6 +127,15 @@ export default function DepartmentsPage() {
                       </View>
                       {open === d.id ? (
                         <View className="org-department__edit">
+                          <Button
+                            type="primary"
+                            block
+                            onClick={() =>
+                              void Taro.navigateTo({ url: orgPages.staff(d.id, d.name, d.isOffice) })
+                            }
+                          >
+                            部门人员（邀请、审核、角色）
+                          </Button>
                           <View className="org-invite">
                             <View className="org-invite__who">
                               <Input

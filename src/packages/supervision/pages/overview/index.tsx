@@ -9,7 +9,9 @@ import { openSupervisionLedger } from '@/services/supervision'
 import { EmptyImage } from '@/components/EmptyImage'
 import { formatDate } from '@/models/format'
 import { PageState } from '@/components/PageState'
-import { assessmentPages, supervisionPages } from '@/services/routes'
+import { assessmentPages, orgPages, supervisionPages } from '@/services/routes'
+import { isOffice } from '@/models/memberships'
+import { useMe } from '@/hooks/useMe'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { AssessmentStatusTag } from '@/components/assessment/StatusTag'
@@ -26,7 +28,7 @@ const ORDER: Record<TAssessmentStatus | 'none', number> = {
   none: 4,
 }
 
-function EnterpriseCard({ e }: { e: TSupervisedEnterprise }) {
+function EnterpriseCard({ e, office }: { e: TSupervisedEnterprise; office: boolean }) {
   const open = () => {
     if (e.assessmentId === null) {
       void Taro.showToast({ title: '该企业未参加本期自查', icon: 'none' })
@@ -78,6 +80,17 @@ function EnterpriseCard({ e }: { e: TSupervisedEnterprise }) {
         >
           下发整改通知
         </Text>
+        {office ? (
+          <Text
+            className="supervised__action"
+            onClick={(ev) => {
+              ev.stopPropagation()
+              void Taro.navigateTo({ url: orgPages.members(e.enterpriseId, true) })
+            }}
+          >
+            成员与联络员
+          </Text>
+        ) : null}
       </View>
     </View>
   )
@@ -89,6 +102,8 @@ export default function SupervisionOverviewPage() {
     fetchSupervisionOverview(),
   )
   usePullRefresh(reload)
+  const me = useMe(session?.user.id ?? null).state
+  const office = me.status === 'ready' && isOffice(me.me.memberships)
   const [exporting, setExporting] = useState(false)
   const exportLedger = async (campaignId?: number) => {
     setExporting(true)
@@ -162,7 +177,7 @@ export default function SupervisionOverviewPage() {
           </View>
         ) : null}
         {enterprises.map((e) => (
-          <EnterpriseCard key={e.enterpriseId} e={e} />
+          <EnterpriseCard office={office} key={e.enterpriseId} e={e} />
         ))}
       </View>
     </View>
