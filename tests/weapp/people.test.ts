@@ -105,6 +105,7 @@ describe('people with roles in the mini-program', () => {
     const mp = await signIn(server, 'demo-newcomer')
     try {
       await mp.switchTab('pages/mine/index')
+      await mp.waitForText('扫一扫')
       mp.device.scans.push('https://ql.example.com/qr/join?code=ABCD2345')
       await tapCell(mp, '扫一扫')
       await mp.waitForRoute('packages/org/pages/join/index')
