@@ -17,6 +17,9 @@ module.exports = {
     {
       displayName: 'api',
       testEnvironment: 'node',
+      // A suite's app migrates and seeds its own PostgreSQL schema in beforeAll: seconds on a busy
+      // machine, beyond jest's 5 s default for a hook. A guard against a hang, not a measurement.
+      testTimeout: 30_000,
       testMatch: ['<rootDir>/tests/api/**/*.test.ts'],
       transform: { '^.+\\.(t|j)sx?$': swc },
       // light-my-request pulls in cookie@2, which ships ESM only.

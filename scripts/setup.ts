@@ -4,6 +4,10 @@
  * county's 领导小组办公室 once and prints a one-time administrator code (24 h) with its QR, also written
  * as a PNG. The first WeChat user who redeems the code in the app becomes the office's administrator.
  * Running it again issues a new code and revokes the previous one.
+ *
+ * The QR carries `<web base>/qr/admin?code=…` (`--web-base`, else WEB_BASE, else this server's own address):
+ * WeChat's scanner opens the mini-program's 管理员码 page with the code filled in (the 扫普通链接二维码打开小程序
+ * rule), a browser is sent to the H5 page of the same name.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -12,7 +16,7 @@ import qrcode from 'qrcode-generator'
 import { loadEnv } from '../server/env'
 import { prepareDatabase } from '../server/bootstrap'
 import { ADMIN_CODE_HOURS, setUpCounty } from '../server/features/setup/service'
-import { ADMIN_CODE_QR_PREFIX } from '../src/models/setup'
+import { joinLinkUrl } from '../src/models/joinLink'
 
 function arg(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`)
@@ -44,14 +48,17 @@ function qrPng(text: string, file: string): void {
 async function main() {
   const county = arg('county')?.trim()
   if (!county) {
-    console.error('用法：npm run setup -- --county "某某县" [--png data/admin-code.png]')
+    console.error(
+      '用法：npm run setup -- --county "某某县" [--png data/admin-code.png] [--web-base https://…]',
+    )
     process.exit(2)
   }
   const env = loadEnv()
   const database = await prepareDatabase({ ...env, SEED_DEMO: false })
   try {
     const result = await database.db.transaction().execute((trx) => setUpCounty(trx, county, Date.now()))
-    const qrText = `${ADMIN_CODE_QR_PREFIX}${result.code}`
+    const webBase = arg('web-base') ?? env.WEB_BASE ?? `http://${env.HOST}:${env.PORT}`
+    const qrText = joinLinkUrl(webBase, { kind: 'admin', code: result.code })
     const pngFile = path.resolve(arg('png') ?? 'data/admin-code.png')
     qrPng(qrText, pngFile)
     const qr = qrcode(0, 'M')
@@ -66,7 +73,14 @@ async function main() {
       `有效期至：${new Date(result.expiresAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}（北京时间）`,
     )
     console.log(`二维码图片：${pngFile}`)
-    console.log('在小程序「我的 → 管理员码」输入这个码，即成为领导小组办公室管理员。')
+    console.log(`二维码链接：${qrText}`)
+    if (!arg('web-base') && !env.WEB_BASE)
+      console.log(
+        '提示：未设置 WEB_BASE（或 --web-base），二维码链接指向本机地址，微信扫一扫无法打开小程序。',
+      )
+    console.log(
+      '用微信扫一扫这个二维码，或在小程序「我的 → 管理员码」输入这个码，即成为领导小组办公室管理员。',
+    )
   } finally {
     await database.close()
   }

@@ -23,6 +23,8 @@ import meRoutes from './features/auth/meRoutes'
 import enterpriseRoutes from './features/organisations/routes'
 import memberRoutes from './features/organisations/memberRoutes'
 import departmentRoutes from './features/organisations/departmentRoutes'
+import staffRoutes from './features/organisations/staffRoutes'
+import joinLinkRoutes from './features/organisations/joinLinkRoutes'
 import assessmentRoutes from './features/assessments/routes'
 import assessmentWorkflowRoutes from './features/assessments/workflowRoutes'
 import fileRoutes from './features/files/routes'
@@ -125,6 +127,8 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(enterpriseRoutes)
   await fastify.register(memberRoutes)
   await fastify.register(departmentRoutes)
+  await fastify.register(staffRoutes)
+  await fastify.register(joinLinkRoutes)
   await fastify.register(assessmentRoutes)
   await fastify.register(fileRoutes)
   await fastify.register(assessmentWorkflowRoutes)

@@ -37,6 +37,11 @@ const ZEnv = z
     /** How often due 三会一课 reminders are sent (0: only from the office's button). */
     MEETING_REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
     H5_DIST: z.string().default('dist/h5'),
+    /** Public origin of the H5 pages: invite and administrator QR codes carry links under it. */
+    WEB_BASE: z
+      .url()
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     UPLOAD_DIR: z.string().default('data/uploads'),
     UPLOAD_MAX_BYTES: z.coerce
       .number()

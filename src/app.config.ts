@@ -56,6 +56,8 @@ export default defineAppConfig({
         'pages/departments/index',
         'pages/milestones/index',
         'pages/audit/index',
+        'pages/staff/index',
+        'pages/join/index',
       ],
     },
     {

@@ -101,7 +101,10 @@ export async function performWrite<T>(
     await trx
       .insertInto('audit_log')
       .values({
-        user_id: actorId,
+        // A login has no caller yet: the person it signs in is who acted.
+        user_id:
+          actorId ??
+          (outcome.entityType === 'user' && typeof outcome.entityId === 'number' ? outcome.entityId : null),
         action: options.action,
         entity_type: outcome.entityType,
         entity_id: outcome.entityId === null ? null : String(outcome.entityId),

@@ -1,4 +1,5 @@
 import { ZInviteJoinBody, ZJoinResult } from '@/models/invite'
+import { joinRequestMessage } from '@/models/joinLink'
 import { queueJoinEnterprise } from '@/services/api'
 import { CodeDialog } from './CodeDialog'
 
@@ -16,14 +17,14 @@ export function JoinEnterpriseDialog({ visible, onClose, onSubmitted }: JoinEnte
       visible={visible}
       title="加入企业"
       confirmText="申请加入"
-      hint="请输入本企业联络员提供的 8 位邀请码，提交后由联络员审核。"
+      hint="请输入联络员或领导小组办公室提供的 8 位邀请码，提交后由其审核。"
       placeholder="例如 A1B2C3D4"
       maxLength={8}
       schema={ZInviteJoinBody}
       send={queueJoinEnterprise}
       done={(data) => {
         const result = ZJoinResult.safeParse(data)
-        return `已申请加入${result.success ? `「${result.data.enterpriseName}」` : '企业'}，等待联络员审核`
+        return joinRequestMessage(result.success ? result.data : {})
       }}
       onClose={onClose}
       onSubmitted={onSubmitted}

@@ -1,5 +1,8 @@
 import { z } from 'zod'
-import { ZEnterpriseRole, ZMember } from './org'
+import { DEPARTMENT_ROLES, ZEnterpriseRole, ZMember, ZOrgKind, ZRole } from './org'
+
+export const ZDepartmentRole = z.enum(DEPARTMENT_ROLES)
+export type TDepartmentRole = z.infer<typeof ZDepartmentRole>
 
 export const ZInviteCreate = z
   .object({
@@ -33,15 +36,60 @@ export const ZInviteJoinBody = z
   })
   .meta({ id: 'InviteJoinBody' })
 
+/** Whom the request goes to: an enterprise (its liaison decides) or a department (the office decides). */
 export const ZJoinResult = z
   .object({
     membershipId: z.number().int(),
-    enterpriseId: z.number().int(),
-    enterpriseName: z.string(),
-    role: ZEnterpriseRole,
+    organisationKind: ZOrgKind,
+    organisationId: z.number().int(),
+    organisationName: z.string(),
+    /** Set when the invite is an enterprise's. */
+    enterpriseId: z.number().int().optional(),
+    enterpriseName: z.string().optional(),
+    role: ZRole,
     status: z.literal('pending'),
   })
   .meta({ id: 'JoinResult' })
 export type TJoinResult = z.infer<typeof ZJoinResult>
 
 export const ZMemberList = z.object({ members: z.array(ZMember) })
+
+const ZExpiresInDays = z.number().int().min(1, '有效期至少1天').max(90, '有效期不超过90天').default(7)
+
+/** An invite to a department (监管员, 党员干部, or 办公室人员 of the office), made by the office. */
+export const ZDepartmentInviteCreate = z
+  .object({
+    role: ZDepartmentRole,
+    expiresInDays: ZExpiresInDays,
+    maxUses: z.number().int().min(1).max(1000).default(20),
+  })
+  .meta({ id: 'DepartmentInviteCreate' })
+export type TDepartmentInviteCreate = z.input<typeof ZDepartmentInviteCreate>
+
+export const ZDepartmentInvite = z
+  .object({
+    id: z.number().int(),
+    code: z.string(),
+    departmentId: z.number().int(),
+    role: ZDepartmentRole,
+    expiresAt: z.string(),
+    maxUses: z.number().int(),
+    uses: z.number().int(),
+  })
+  .meta({ id: 'DepartmentInvite' })
+export type TDepartmentInvite = z.infer<typeof ZDepartmentInvite>
+
+/** 调整角色: the membership takes this role instead of its current one. */
+export const ZEnterpriseRoleChange = z.object({ role: ZEnterpriseRole }).meta({ id: 'EnterpriseRoleChange' })
+export const ZDepartmentRoleChange = z.object({ role: ZDepartmentRole }).meta({ id: 'DepartmentRoleChange' })
+
+/** 移交联络员: the member (any approved membership of that person here) becomes the liaison instead of the caller. */
+export const ZLiaisonHandover = z
+  .object({ membershipId: z.number().int().positive() })
+  .meta({ id: 'LiaisonHandover' })
+
+/** A person's account as the office sees it after 停用 / 启用. */
+export const ZUserStatus = z
+  .object({ userId: z.number().int(), name: z.string(), disabled: z.boolean() })
+  .meta({ id: 'UserStatus' })
+export type TUserStatus = z.infer<typeof ZUserStatus>

@@ -122,12 +122,13 @@ export const ZPartyBranchCreate = z.object({
   secretaryUserId: z.number().int().positive().nullable().optional(),
 })
 
-export const MEMBERSHIP_STATUSES = ['pending', 'approved', 'rejected'] as const
+export const MEMBERSHIP_STATUSES = ['pending', 'approved', 'rejected', 'removed'] as const
 export const ZMembershipStatus = z.enum(MEMBERSHIP_STATUSES)
 export const MEMBERSHIP_STATUS_LABELS: Record<z.infer<typeof ZMembershipStatus>, string> = {
   pending: '待审核',
   approved: '已通过',
   rejected: '已拒绝',
+  removed: '已移出',
 }
 
 /** A membership as its holder sees it: which organisation, which role. */
@@ -153,6 +154,8 @@ export const ZMember = z
     role: ZRole,
     status: ZMembershipStatus,
     createdAt: z.string(),
+    /** The person's account is disabled by the office (signs in no more). */
+    disabled: z.boolean(),
   })
   .meta({ id: 'Member' })
 export type TMember = z.infer<typeof ZMember>

@@ -21,6 +21,3 @@ export const ZAdminCodeRedeemed = z
   })
   .meta({ id: 'AdminCodeRedeemed' })
 export type TAdminCodeRedeemed = z.infer<typeof ZAdminCodeRedeemed>
-
-/** What the administrator QR holds: this prefix, then the code (so the app's scanner knows it). */
-export const ADMIN_CODE_QR_PREFIX = 'QLADMIN.'

@@ -74,13 +74,19 @@ export const pledgePages = {
 
 const O = '/packages/org/pages'
 
-/** 成员管理 of an enterprise (its liaison). */
+/** 成员管理 of an enterprise (its liaison; the office, `as=office`, invites its liaison and decides requests). */
 export const orgPages = {
-  members: (eid: number) => `${O}/members/index?eid=${eid}`,
+  members: (eid: number, asOffice = false) => `${O}/members/index?eid=${eid}${asOffice ? '&as=office' : ''}`,
   /** 监管部门 (the office). */
   departments: () => `${O}/departments/index`,
   /** 实施步骤 milestones of an enterprise: 领导小组 and 实施方案 (liaison, its supervisors, the office). */
   milestones: (eid: number) => `${O}/milestones/index?eid=${eid}`,
   /** 操作日志 (the office). */
   audit: () => `${O}/audit/index`,
+  /** 部门人员 of one department (the office). */
+  staff: (did: number, name: string, isOffice = false) =>
+    `${O}/staff/index?did=${did}&name=${encodeURIComponent(name)}${isOffice ? '&office=1' : ''}`,
+  /** 加入 with an invite code, or 管理员码 (opened from a scanned link: `q`, or from the app: kind + code). */
+  join: (link?: { kind: 'invite' | 'admin'; code: string }) =>
+    `${O}/join/index${link ? `?kind=${link.kind}&code=${encodeURIComponent(link.code)}` : ''}`,
 }

@@ -161,8 +161,25 @@ export function goToLogin(): void {
   })
 }
 
+const PENDING_LINK_KEY = 'pendingLink'
+
+/**
+ * A page opened from a link (a scanned invite QR) before login: kept on the device so that login leads
+ * back to it instead of 首页.
+ */
+export function rememberPendingLink(url: string): void {
+  try {
+    storage.set(PENDING_LINK_KEY, url)
+  } catch {
+    // storage full: the link is lost, the user can scan again
+  }
+}
+
+/** After login: the remembered link (once), else 首页. */
 export function goHome(): void {
-  void Taro.reLaunch({ url: HOME_PAGE })
+  const pending = storage.get(PENDING_LINK_KEY)
+  if (pending) storage.remove(PENDING_LINK_KEY)
+  void Taro.reLaunch({ url: pending && pending.startsWith('/packages/') ? pending : HOME_PAGE })
 }
 
 // ─── the signed-in user's outbox ────────────────────────────────────────────────────────────────

@@ -43,6 +43,31 @@ describe(`authorisation declarations [${TEST_DB}]`, () => {
     expect(described('PUT', `${m}/deadline`)).toBe('enterprise(:enterpriseId) office')
   })
 
+  it('declares who manages people: the office for departments and accounts, the liaison for its enterprise', () => {
+    const table = Object.fromEntries(
+      t.app.routeAccessTable.map((r) => [`${r.method} ${r.url}`, r.description]),
+    )
+    const liaison = 'enterprise(:enterpriseId) liaison'
+    expect(table).toMatchObject({
+      'GET /api/v1/departments/:departmentId/members': 'office',
+      'GET /api/v1/departments/:departmentId/invites': 'office',
+      'POST /api/v1/departments/:departmentId/invites': 'office',
+      'POST /api/v1/departments/:departmentId/members/:membershipId/approve': 'office',
+      'POST /api/v1/departments/:departmentId/members/:membershipId/reject': 'office',
+      'PATCH /api/v1/departments/:departmentId/members/:membershipId': 'office',
+      'POST /api/v1/users/:userId/disable': 'office',
+      'POST /api/v1/users/:userId/enable': 'office',
+      'GET /api/v1/enterprises/:enterpriseId/invites': `${liaison}, office`,
+      'POST /api/v1/enterprises/:enterpriseId/invites': `${liaison}, office`,
+      'POST /api/v1/enterprises/:enterpriseId/members/:membershipId/approve': `${liaison}, office`,
+      'POST /api/v1/enterprises/:enterpriseId/members/:membershipId/reject': `${liaison}, office`,
+      'PATCH /api/v1/enterprises/:enterpriseId/members/:membershipId': liaison,
+      'POST /api/v1/enterprises/:enterpriseId/members/:membershipId/remove': liaison,
+      'POST /api/v1/enterprises/:enterpriseId/liaison/handover': liaison,
+      'POST /api/v1/invites/join': 'any signed-in user',
+    })
+  })
+
   it('registering a route without a declaration fails', async () => {
     const bare = Fastify()
     bare.decorate('db', t.app.db)

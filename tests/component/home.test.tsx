@@ -167,7 +167,9 @@ describe('首页', () => {
 
     expect(await screen.findByText('还没有加入任何企业')).toBeTruthy()
     fireEvent.click(screen.getByText('加入企业'))
-    expect(await screen.findByText('请输入本企业联络员提供的 8 位邀请码，提交后由联络员审核。')).toBeTruthy()
+    expect(
+      await screen.findByText('请输入联络员或领导小组办公室提供的 8 位邀请码，提交后由其审核。'),
+    ).toBeTruthy()
     expect(screen.getByText('申请加入')).toBeTruthy()
   })
 

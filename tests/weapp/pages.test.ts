@@ -168,7 +168,20 @@ const PAGES: Record<string, Row> = {
   'packages/org/pages/audit/index': {
     who: 'demo-office',
     url: () => 'packages/org/pages/audit/index',
-    shows: /筛选.*导出 Excel.*下发整改通知.*韦丽萍/,
+    // the newest writes first: in this shared runner server, the logins of the pages before this one
+    shows: /筛选.*导出 Excel.*登录 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} (?!（未登录）)\S+/,
+  },
+  'packages/org/pages/staff/index': {
+    who: 'demo-office',
+    url: (i) => `packages/org/pages/staff/index?did=${i.did}&name=${encodeURIComponent('县委统战部')}`,
+    shows: /县委统战部.*待审核.*邀请人员.*监管员.*党员干部.*人员（\s*\d+\s*）.*韦丽萍/,
+  },
+  // as WeChat's scanner opens it: the scanned link, encoded, as `q`
+  'packages/org/pages/join/index': {
+    who: 'demo-newcomer',
+    url: () =>
+      `packages/org/pages/join/index?q=${encodeURIComponent('https://ql.example.com/qr/join?code=ABCD2345')}`,
+    shows: /凭邀请码加入.*ABCD2345.*申请加入/,
   },
   'packages/org/pages/departments/index': {
     who: 'demo-office',
@@ -227,6 +240,9 @@ describe('every page of the mini-program', () => {
     server = await startWeappServer()
     const me = await api('demo-liaison-private', 'GET', '/api/v1/me')
     ids.eid = me.memberships.find((m: Json) => m.organisationKind === 'enterprise').organisationId
+    ids.did = (await api('demo-office', 'GET', '/api/v1/departments')).departments.find(
+      (d: Json) => d.name === '县委统战部',
+    ).id
     ids.aid = (
       await api('demo-liaison-private', 'GET', `/api/v1/enterprises/${ids.eid}/assessments`)
     ).assessments[0].id

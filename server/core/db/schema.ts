@@ -88,7 +88,8 @@ export interface MembershipTable {
   organisation_kind: 'department' | 'enterprise'
   organisation_id: number
   role: string
-  status: 'pending' | 'approved' | 'rejected'
+  /** removed: the person left (ended by the liaison); the row and their records stay. */
+  status: 'pending' | 'approved' | 'rejected' | 'removed'
   invite_id: number | null
   decided_by: number | null
   decided_at: string | null
@@ -106,10 +107,12 @@ export interface AdminCodeTable {
   redeemed_at: string | null
 }
 
+/** An invite names exactly one organisation: an enterprise or a department. */
 export interface InviteTable {
   id: Generated<number>
   code: string
-  enterprise_id: number
+  enterprise_id: number | null
+  department_id: number | null
   role: string
   created_by: number
   expires_at: string
@@ -587,6 +590,7 @@ export const SCHEMA_COLUMNS = {
     id: true,
     code: true,
     enterprise_id: true,
+    department_id: true,
     role: true,
     created_by: true,
     expires_at: true,

@@ -71,4 +71,14 @@ export const usersRepository = {
       .returningAll()
       .executeTakeFirstOrThrow()
   },
+  /** 停用 (a time) or 启用 (null), only when it changes anything: the changed row, or undefined. */
+  setDisabled(db: DbOrTrx, id: number, disabledAt: string | null, now: string) {
+    return db
+      .updateTable('users')
+      .set({ disabled_at: disabledAt, updated_at: now })
+      .where('id', '=', id)
+      .where('disabled_at', disabledAt === null ? 'is not' : 'is', null)
+      .returningAll()
+      .executeTakeFirst()
+  },
 }

@@ -1,13 +1,14 @@
 import type { DbOrTrx } from '../../core/db/database'
 import type { InviteRow } from '../../core/db/schema'
-import type { TInvite } from '../../../src/models/invite'
-import type { TEnterpriseRole } from '../../../src/models/org'
+import type { TDepartmentInvite, TDepartmentRole, TInvite } from '../../../src/models/invite'
+import type { TEnterpriseRole, TRole } from '../../../src/models/org'
 
+/** An enterprise's invite as the API shows it. */
 export function toInvite(row: InviteRow): TInvite {
   return {
     id: row.id,
     code: row.code,
-    enterpriseId: row.enterprise_id,
+    enterpriseId: row.enterprise_id!,
     role: row.role as TEnterpriseRole,
     expiresAt: row.expires_at,
     maxUses: row.max_uses,
@@ -15,13 +16,29 @@ export function toInvite(row: InviteRow): TInvite {
   }
 }
 
+/** A department's invite as the API shows it. */
+export function toDepartmentInvite(row: InviteRow): TDepartmentInvite {
+  return {
+    id: row.id,
+    code: row.code,
+    departmentId: row.department_id!,
+    role: row.role as TDepartmentRole,
+    expiresAt: row.expires_at,
+    maxUses: row.max_uses,
+    uses: row.uses,
+  }
+}
+
+/** One invite concept for both kinds: it names an enterprise or (with `departmentId`) a department. */
 export const invitesRepository = {
   insert(
     db: DbOrTrx,
     values: {
       code: string
-      enterpriseId: number
-      role: TEnterpriseRole
+      /** The enterprise invited to; leave it out (or null) for a department's invite. */
+      enterpriseId?: number | null
+      departmentId?: number | null
+      role: TEnterpriseRole | TRole
       createdBy: number
       expiresAt: string
       maxUses: number
@@ -32,7 +49,8 @@ export const invitesRepository = {
       .insertInto('invites')
       .values({
         code: values.code,
-        enterprise_id: values.enterpriseId,
+        enterprise_id: values.enterpriseId ?? null,
+        department_id: values.departmentId ?? null,
         role: values.role,
         created_by: values.createdBy,
         expires_at: values.expiresAt,
@@ -47,15 +65,21 @@ export const invitesRepository = {
   findByCode(db: DbOrTrx, code: string) {
     return db.selectFrom('invites').selectAll().where('code', '=', code).executeTakeFirst()
   },
-  async listForEnterprise(db: DbOrTrx, enterpriseId: number) {
-    const rows = await db
+  /** The organisation's invites still open (not revoked), newest first. */
+  listOpen(db: DbOrTrx, column: 'enterprise_id' | 'department_id', organisationId: number) {
+    return db
       .selectFrom('invites')
       .selectAll()
-      .where('enterprise_id', '=', enterpriseId)
+      .where(column, '=', organisationId)
       .where('revoked_at', 'is', null)
       .orderBy('id', 'desc')
       .execute()
-    return rows.map(toInvite)
+  },
+  async listForEnterprise(db: DbOrTrx, enterpriseId: number) {
+    return (await invitesRepository.listOpen(db, 'enterprise_id', enterpriseId)).map(toInvite)
+  },
+  async listForDepartment(db: DbOrTrx, departmentId: number) {
+    return (await invitesRepository.listOpen(db, 'department_id', departmentId)).map(toDepartmentInvite)
   },
   /** Counts a use only while the invite still has uses left (checked in the same statement). */
   async consume(db: DbOrTrx, id: number): Promise<boolean> {

@@ -1,12 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { ZInvite, ZInviteCreate, ZInviteJoinBody, ZJoinResult, ZMemberList } from '../../../src/models/invite'
+import {
+  ZInvite,
+  ZInviteCreate,
+  ZInviteJoinBody,
+  ZJoinResult,
+  ZLiaisonHandover,
+  ZMemberList,
+} from '../../../src/models/invite'
 import { ZId, ZMember } from '../../../src/models/org'
 import { SIGNED_IN, type Access } from '../../core/access'
 import { requireAuth } from '../../core/auth'
 import { invitesRepository } from './invitesRepository'
 import { membershipsRepository } from './membershipsRepository'
-import { createInvite, decideJoinRequest, joinWithInvite } from './service'
+import { createInvite } from './service'
+import { handOverLiaison, joinWithInvite, removeMember } from './people'
+import { registerMembershipRoutes } from './membershipRoutes'
 import { performWrite } from '../../core/writes'
 import { errorResponses } from '../../core/http'
 
@@ -20,6 +29,7 @@ const liaisonOrOffice: Access = {
   office: true,
 }
 
+/** An enterprise's people: members, join requests, invite codes, roles, removal, the liaison's handover. */
 const memberRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/enterprises/:enterpriseId/members',
@@ -33,14 +43,14 @@ const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      members: await membershipsRepository.listMembersOfEnterprise(app.db, request.params.enterpriseId),
+      members: await membershipsRepository.listMembers(app.db, 'enterprise', request.params.enterpriseId),
     }),
   )
 
   app.get(
     '/api/v1/enterprises/:enterpriseId/invites',
     {
-      config: { access: liaison },
+      config: { access: liaisonOrOffice },
       schema: {
         tags: ['members'],
         summary: '有效的邀请码',
@@ -56,10 +66,10 @@ const memberRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/enterprises/:enterpriseId/invites',
     {
-      config: { access: liaison },
+      config: { access: liaisonOrOffice },
       schema: {
         tags: ['members'],
-        summary: '生成邀请码',
+        summary: '生成邀请码（联络员：职工/负责人/支部书记；办公室：也可生成联络员邀请码）',
         params: ZEnterpriseParams,
         body: ZInviteCreate,
         response: { 201: ZInvite, ...errorResponses },
@@ -80,7 +90,7 @@ const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: SIGNED_IN },
       schema: {
         tags: ['members'],
-        summary: '凭邀请码申请加入企业（待联络员审核）',
+        summary: '凭邀请码申请加入企业或部门（待联络员或领导小组办公室审核）',
         body: ZInviteJoinBody,
         response: { 201: ZJoinResult, ...errorResponses },
       },
@@ -93,35 +103,63 @@ const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       }),
   )
 
-  for (const [verb, decision] of [
-    ['approve', 'approved'],
-    ['reject', 'rejected'],
-  ] as const) {
-    app.post(
-      `/api/v1/enterprises/:enterpriseId/members/:membershipId/${verb}`,
-      {
-        config: { access: liaison },
-        schema: {
-          tags: ['members'],
-          summary: decision === 'approved' ? '通过加入申请' : '拒绝加入申请',
-          params: ZMembershipParams,
-          response: { 200: ZMember, ...errorResponses },
-        },
+  // the office decides too: the first liaison's request, when the enterprise has no liaison yet
+  registerMembershipRoutes(app, {
+    kind: 'enterprise',
+    decide: liaisonOrOffice,
+    changeRole: liaison,
+    tag: 'members',
+  })
+
+  app.post(
+    '/api/v1/enterprises/:enterpriseId/members/:membershipId/remove',
+    {
+      config: { access: liaison },
+      schema: {
+        tags: ['members'],
+        summary: '移出已离开的成员（其签署的记录保留）',
+        params: ZMembershipParams,
+        response: { 200: ZMember, ...errorResponses },
       },
-      async (request, reply) =>
-        performWrite(request, reply, {
-          action: `membership.${verb}`,
-          run: (trx) =>
-            decideJoinRequest(
-              trx,
-              requireAuth(request),
-              request.params.enterpriseId,
-              request.params.membershipId,
-              decision,
-              app.clock(),
-            ),
-        }),
-    )
-  }
+    },
+    async (request, reply) =>
+      performWrite(request, reply, {
+        action: 'membership.remove',
+        run: (trx) =>
+          removeMember(
+            trx,
+            requireAuth(request),
+            request.params.enterpriseId,
+            request.params.membershipId,
+            app.clock(),
+          ),
+      }),
+  )
+
+  app.post(
+    '/api/v1/enterprises/:enterpriseId/liaison/handover',
+    {
+      config: { access: liaison },
+      schema: {
+        tags: ['members'],
+        summary: '把联络员移交给本企业另一名成员',
+        params: ZEnterpriseParams,
+        body: ZLiaisonHandover,
+        response: { 200: ZMember, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      performWrite(request, reply, {
+        action: 'membership.liaison_handover',
+        run: (trx) =>
+          handOverLiaison(
+            trx,
+            requireAuth(request),
+            request.params.enterpriseId,
+            request.body.membershipId,
+            app.clock(),
+          ),
+      }),
+  )
 }
 export default memberRoutes

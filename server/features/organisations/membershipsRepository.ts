@@ -3,6 +3,8 @@ import type { MembershipRow } from '../../core/db/schema'
 import type { TMember, TMembership, TRole } from '../../../src/models/org'
 import { maskPhone } from '../../../src/models/phone'
 
+type OrgKind = 'department' | 'enterprise'
+
 export const membershipsRepository = {
   /** The caller's memberships of every status, with the organisation's name. */
   async listForUser(db: DbOrTrx, userId: number): Promise<TMembership[]> {
@@ -24,7 +26,7 @@ export const membershipsRepository = {
         'd.name as department_name',
       ])
       .where('m.user_id', '=', userId)
-      .where('m.status', '!=', 'rejected')
+      .where('m.status', 'not in', ['rejected', 'removed'])
       .orderBy('m.organisation_kind')
       .orderBy('m.id')
       .execute()
@@ -38,13 +40,23 @@ export const membershipsRepository = {
     }))
   },
 
-  async listMembersOfEnterprise(db: DbOrTrx, enterpriseId: number): Promise<TMember[]> {
+  /** An organisation's members and join requests of every status (phones masked), requests first. */
+  async listMembers(db: DbOrTrx, kind: OrgKind, organisationId: number): Promise<TMember[]> {
     const rows = await db
       .selectFrom('memberships as m')
       .innerJoin('users as u', 'u.id', 'm.user_id')
-      .select(['m.id', 'm.user_id', 'm.role', 'm.status', 'm.created_at', 'u.name', 'u.phone'])
-      .where('m.organisation_kind', '=', 'enterprise')
-      .where('m.organisation_id', '=', enterpriseId)
+      .select([
+        'm.id',
+        'm.user_id',
+        'm.role',
+        'm.status',
+        'm.created_at',
+        'u.name',
+        'u.phone',
+        'u.disabled_at',
+      ])
+      .where('m.organisation_kind', '=', kind)
+      .where('m.organisation_id', '=', organisationId)
       .orderBy('m.status', 'desc')
       .orderBy('m.id')
       .execute()
@@ -56,26 +68,132 @@ export const membershipsRepository = {
       role: r.role as TRole,
       status: r.status,
       createdAt: r.created_at,
+      disabled: r.disabled_at !== null,
     }))
   },
 
-  findInEnterprise(db: DbOrTrx, enterpriseId: number, membershipId: number) {
+  findInOrganisation(db: DbOrTrx, kind: OrgKind, organisationId: number, membershipId: number) {
     return db
       .selectFrom('memberships')
       .selectAll()
       .where('id', '=', membershipId)
-      .where('organisation_kind', '=', 'enterprise')
-      .where('organisation_id', '=', enterpriseId)
+      .where('organisation_kind', '=', kind)
+      .where('organisation_id', '=', organisationId)
       .executeTakeFirst()
   },
 
-  findExisting(
+  /**
+   * Takes the organisation's row lock (a no-op update) for the rest of the transaction: every change to
+   * who holds which role there runs after it, so a count checked next stays true until commit (PostgreSQL;
+   * SQLite runs one write transaction at a time). False when the organisation does not exist.
+   */
+  async lockOrganisation(db: DbOrTrx, kind: OrgKind, organisationId: number): Promise<boolean> {
+    const result =
+      kind === 'enterprise'
+        ? await db
+            .updateTable('enterprises')
+            .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+            .where('id', '=', organisationId)
+            .executeTakeFirst()
+        : await db
+            .updateTable('departments')
+            .set((eb) => ({ name: eb.ref('name') }))
+            .where('id', '=', organisationId)
+            .executeTakeFirst()
+    return Number(result.numUpdatedRows) === 1
+  },
+
+  /** Locks every office department's row (see lockOrganisation): before a change to who is office. */
+  async lockOfficeDepartments(db: DbOrTrx): Promise<void> {
+    await db
+      .updateTable('departments')
+      .set((eb) => ({ name: eb.ref('name') }))
+      .where('is_office', '=', 1)
+      .execute()
+  },
+
+  /** Approved holders of `role` there whose account is not disabled, leaving out `exceptUserId`. */
+  async countActiveHolders(
     db: DbOrTrx,
-    userId: number,
-    kind: 'department' | 'enterprise',
+    kind: OrgKind,
     organisationId: number,
-    role: string,
-  ) {
+    role: TRole,
+    exceptUserId: number,
+  ): Promise<number> {
+    const row = await db
+      .selectFrom('memberships as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('m.organisation_kind', '=', kind)
+      .where('m.organisation_id', '=', organisationId)
+      .where('m.role', '=', role)
+      .where('m.status', '=', 'approved')
+      .where('u.disabled_at', 'is', null)
+      .where('m.user_id', '!=', exceptUserId)
+      .executeTakeFirstOrThrow()
+    return Number(row.n)
+  },
+
+  /** The person's memberships there (every role), of the statuses given. */
+  listOfPerson(db: DbOrTrx, userId: number, kind: OrgKind, organisationId: number) {
+    return db
+      .selectFrom('memberships')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('organisation_kind', '=', kind)
+      .where('organisation_id', '=', organisationId)
+      .orderBy('id')
+      .execute()
+  },
+
+  /** 调整角色: only while the membership is approved and still holds `from`. */
+  changeRole(db: DbOrTrx, id: number, from: string, to: string) {
+    return db
+      .updateTable('memberships')
+      .set({ role: to })
+      .where('id', '=', id)
+      .where('role', '=', from)
+      .where('status', '=', 'approved')
+      .returningAll()
+      .executeTakeFirst()
+  },
+
+  /** The person left: their pending and approved memberships there end (the rows and their records stay). */
+  async endAll(db: DbOrTrx, userId: number, kind: OrgKind, organisationId: number, by: number, now: string) {
+    const result = await db
+      .updateTable('memberships')
+      .set({ status: 'removed', decided_by: by, decided_at: now })
+      .where('user_id', '=', userId)
+      .where('organisation_kind', '=', kind)
+      .where('organisation_id', '=', organisationId)
+      .where('status', 'in', ['pending', 'approved'])
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows)
+  },
+
+  /** Ends one membership (a role handed over while the person holds another one here). */
+  endOne(db: DbOrTrx, id: number, by: number, now: string) {
+    return db
+      .updateTable('memberships')
+      .set({ status: 'removed', decided_by: by, decided_at: now })
+      .where('id', '=', id)
+      .where('status', '=', 'approved')
+      .returningAll()
+      .executeTakeFirst()
+  },
+
+  /** An ended or refused membership granted again (the liaison role handed to this person). */
+  grantAgain(db: DbOrTrx, id: number, by: number, now: string) {
+    return db
+      .updateTable('memberships')
+      .set({ status: 'approved', decided_by: by, decided_at: now })
+      .where('id', '=', id)
+      .where('status', 'in', ['rejected', 'removed', 'pending'])
+      .returningAll()
+      .executeTakeFirst()
+  },
+
+  findExisting(db: DbOrTrx, userId: number, kind: OrgKind, organisationId: number, role: string) {
     return db
       .selectFrom('memberships')
       .selectAll()

@@ -4,8 +4,13 @@ import type { Database } from '../../core/db/schema'
 import type { DbOrTrx } from '../../core/db/database'
 import { AppError, notFound } from '../../core/errors'
 import { type AuthContext, isOffice, supervisorDepartmentIds } from '../../core/access'
-import { type TEnterprise, type TEnterpriseUpdate, ZEnterpriseCreate } from '../../../src/models/org'
-import type { TInvite, TJoinResult } from '../../../src/models/invite'
+import {
+  type TEnterprise,
+  type TEnterpriseRole,
+  type TEnterpriseUpdate,
+  ZEnterpriseCreate,
+} from '../../../src/models/org'
+import type { TInvite } from '../../../src/models/invite'
 import type { z } from 'zod'
 import { branchesRepository, departmentsRepository, enterprisesRepository, toPartyBranch } from './repository'
 import { invitesRepository, toInvite } from './invitesRepository'
@@ -128,22 +133,33 @@ export async function createBranch(
 // Unambiguous characters only: no 0/O, 1/I/L.
 const INVITE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
 
-function newInviteCode(): string {
+export function newInviteCode(): string {
   const bytes = crypto.randomBytes(8)
   return Array.from(bytes, (b) => INVITE_ALPHABET[b % INVITE_ALPHABET.length]).join('')
 }
 
+/**
+ * An enterprise's invite code. Its liaison invites 职工 / 负责人 / 支部书记; the office also invites the
+ * liaison (the enterprise's first one, or a new one).
+ */
 export async function createInvite(
   trx: Trx,
   auth: AuthContext,
   enterpriseId: number,
   input: {
-    role: 'employee' | 'liaison' | 'head' | 'branch_secretary'
+    role: TEnterpriseRole
     expiresInDays: number
     maxUses: number
   },
   now: number,
 ): Promise<WriteOutcome<TInvite>> {
+  if (!(await enterprisesRepository.get(trx, enterpriseId))) throw notFound()
+  if (input.role === 'liaison' && !isOffice(auth))
+    throw new AppError(
+      403,
+      'INVITE_ROLE_NOT_ALLOWED',
+      '联络员邀请码由领导小组办公室生成；移交联络员请用「移交联络员」',
+    )
   const expiresAt = isoAt(now + input.expiresInDays * 86_400_000)
   const row = await invitesRepository.insert(
     trx,
@@ -158,70 +174,4 @@ export async function createInvite(
     isoAt(now),
   )
   return { result: toInvite(row), entityType: 'invite', entityId: row.id, detail: { role: row.role } }
-}
-
-export async function joinWithInvite(
-  trx: Trx,
-  auth: AuthContext,
-  code: string,
-  now: number,
-): Promise<WriteOutcome<TJoinResult>> {
-  const invite = await invitesRepository.findByCode(trx, code)
-  if (!invite || invite.revoked_at || Date.parse(invite.expires_at) <= now)
-    throw new AppError(400, 'INVITE_INVALID')
-  const existing = await membershipsRepository.findExisting(
-    trx,
-    auth.user.id,
-    'enterprise',
-    invite.enterprise_id,
-    invite.role,
-  )
-  if (existing && existing.status !== 'rejected') throw new AppError(409, 'ALREADY_MEMBER')
-  if (!(await invitesRepository.consume(trx, invite.id))) throw new AppError(400, 'INVITE_INVALID')
-  const enterprise = await enterprisesRepository.get(trx, invite.enterprise_id)
-  if (!enterprise) throw new AppError(400, 'INVITE_INVALID')
-  const membership = existing
-    ? await membershipsRepository.requestAgain(trx, existing.id, invite.id)
-    : await membershipsRepository.insert(
-        trx,
-        {
-          user_id: auth.user.id,
-          organisation_kind: 'enterprise',
-          organisation_id: invite.enterprise_id,
-          role: invite.role,
-          status: 'pending',
-          invite_id: invite.id,
-        },
-        isoAt(now),
-      )
-  return {
-    result: {
-      membershipId: membership.id,
-      enterpriseId: enterprise.id,
-      enterpriseName: enterprise.name,
-      role: invite.role as TJoinResult['role'],
-      status: 'pending',
-    },
-    entityType: 'membership',
-    entityId: membership.id,
-    detail: { inviteId: invite.id },
-  }
-}
-
-export async function decideJoinRequest(
-  trx: Trx,
-  auth: AuthContext,
-  enterpriseId: number,
-  membershipId: number,
-  decision: 'approved' | 'rejected',
-  now: number,
-) {
-  const membership = await membershipsRepository.findInEnterprise(trx, enterpriseId, membershipId)
-  if (!membership) throw notFound()
-  if (membership.user_id === auth.user.id) throw new AppError(403, 'FORBIDDEN', '不能审核自己的申请')
-  const decided = await membershipsRepository.decide(trx, membershipId, decision, auth.user.id, isoAt(now))
-  if (!decided) throw new AppError(409, 'JOIN_REQUEST_NOT_PENDING')
-  const members = await membershipsRepository.listMembersOfEnterprise(trx, enterpriseId)
-  const member = members.find((m) => m.membershipId === membershipId)!
-  return { result: member, entityType: 'membership', entityId: membershipId, detail: { decision } }
 }

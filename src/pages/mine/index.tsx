@@ -13,6 +13,9 @@ import { useMe } from '@/hooks/useMe'
 import { useOutbox } from '@/hooks/useOutbox'
 import { useRequireSession } from '@/hooks/useSession'
 import { goToLogin, logout } from '@/services/session'
+import { platformScan } from '@/services/platform/scan'
+import { orgPages } from '@/services/routes'
+import { parseJoinLink } from '@/models/joinLink'
 import './index.scss'
 
 export default function MinePage() {
@@ -35,6 +38,20 @@ export default function MinePage() {
   // The session's copy of the user is kept in step with GET /me and PATCH /me.
   const user = session.user
   const refreshAfterWrite = () => void reload().catch(() => undefined)
+
+  /** 扫一扫 for an invite or 管理员码 QR: opens its join page with the code filled in. */
+  const scanJoinCode = async () => {
+    try {
+      const text = await platformScan.scan()
+      if (text === null) return
+      const link = parseJoinLink(text)
+      if (link) void Taro.navigateTo({ url: orgPages.join(link) })
+      else
+        void Taro.showToast({ title: '不是邀请码或管理员码的二维码；活动签到请用「扫码签到」', icon: 'none' })
+    } catch (err) {
+      void Taro.showToast({ title: err instanceof Error ? err.message : '扫码失败', icon: 'none' })
+    }
+  }
 
   const confirmLogout = async () => {
     const waiting = pending.length
@@ -100,6 +117,15 @@ export default function MinePage() {
               extra="去开通"
               clickable
               onClick={() => setRedeeming(true)}
+            />
+          ) : null}
+          {platformScan.canScan ? (
+            <Cell
+              title="扫一扫"
+              description="扫描邀请码或管理员码的二维码"
+              extra="扫码"
+              clickable
+              onClick={() => void scanJoinCode()}
             />
           ) : null}
           <Cell

@@ -7,7 +7,8 @@ import { platformLocation } from '@/services/platform/location'
 import { platformPrivacy } from '@/services/platform/privacy'
 import { platformScan } from '@/services/platform/scan'
 import { userOutbox } from '@/services/session'
-import { eventPages, idParam } from '@/services/routes'
+import { eventPages, idParam, orgPages } from '@/services/routes'
+import { parseJoinLink } from '@/models/joinLink'
 import { deliveredView, settleSignIn, type SignInView } from '@/services/signInResult'
 import { useRequireSession } from '@/hooks/useSession'
 import '@/styles/events.scss'
@@ -76,6 +77,9 @@ export default function SignInPage() {
   const scan = async () => {
     try {
       const text = await platformScan.scan()
+      // an invite or 管理员码 QR scanned here opens its join page instead
+      const link = text === null ? null : parseJoinLink(text)
+      if (link) return void Taro.redirectTo({ url: orgPages.join(link) })
       if (text !== null) await submit(text, new Date())
     } catch (err) {
       void Taro.showToast({ title: err instanceof Error ? err.message : '扫码失败', icon: 'none' })

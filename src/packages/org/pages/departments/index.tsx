@@ -12,8 +12,9 @@ import {
   queueSupervisionRule,
 } from '@/services/departments'
 import { formatDate } from '@/models/format'
-import { DepartmentEnterprises } from '../../components/DepartmentEnterprises'
+import { DepartmentEnterprises } from '@/packages/org/components/DepartmentEnterprises'
 import type { OutboxEntry } from '@/services/outbox'
+import { orgPages } from '@/services/routes'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { PageState } from '@/components/PageState'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
@@ -143,6 +144,15 @@ export default function DepartmentsPage() {
                       </View>
                       {open === d.id ? (
                         <View className="org-department__edit">
+                          <Button
+                            type="primary"
+                            block
+                            onClick={() =>
+                              void Taro.navigateTo({ url: orgPages.staff(d.id, d.name, d.isOffice) })
+                            }
+                          >
+                            部门人员（邀请、审核、角色）
+                          </Button>
                           {d.isOffice ? null : (
                             <>
                               <View className="org-invite">

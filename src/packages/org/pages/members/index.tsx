@@ -1,178 +1,174 @@
-import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { ROLE_LABELS, type TEnterpriseRole, type TMember } from '@/models/org'
-import { fetchAllMembers, fetchInvites, queueDecision, queueInvite } from '@/services/members'
-import { formatDate } from '@/models/format'
+import {
+  fetchAllMembers,
+  fetchInvites,
+  queueDecision,
+  queueHandover,
+  queueInvite,
+  queueRemove,
+  queueRoleChange,
+} from '@/services/members'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { ErrorState, PageState } from '@/components/PageState'
+import { HOME_PAGE } from '@/services/session'
 import { idParam } from '@/services/routes'
-import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
+import { JoinRequests, confirmReject } from '@/packages/org/components/JoinRequests'
+import { groupPeople, type Person } from '@/packages/org/components/people'
+import { InvitePanel } from '@/packages/org/components/InvitePanel'
+import { PersonRow } from '@/packages/org/components/PersonRow'
+import { useOrgPeople } from '@/packages/org/components/useOrgPeople'
 import '@/styles/page.scss'
 import './index.scss'
-import { useWrite } from '@/hooks/useWrite'
 
-/** Roles a liaison may invite (the liaison role itself is handed over by the office). */
+/** Roles a liaison may invite (a liaison invite comes from the office; the role itself is handed over). */
 const INVITE_ROLES: TEnterpriseRole[] = ['employee', 'head', 'branch_secretary']
+/** The office opens this page to invite an enterprise's liaison (and decide the liaison's request). */
+const OFFICE_INVITE_ROLES: TEnterpriseRole[] = ['liaison', ...INVITE_ROLES]
 
-/** 联络员: join requests to approve, invite codes by role, and the enterprise's members. */
+async function confirm(title: string, content: string, confirmText: string): Promise<boolean> {
+  const res = await Taro.showModal({ title, content, confirmText, confirmColor: '#b8232b' })
+  return res.confirm
+}
+
+/**
+ * 成员管理 (联络员): join requests to approve, invite codes by role with QR and expiry, and the members:
+ * change a role, remove someone who has left (what they signed stays), hand the liaison role over.
+ */
 export default function MembersPage() {
   const session = useRequireSession()
-  const eid = idParam(useRouter().params.eid)
-  const { state, reload } = useRemote(session && eid ? `members:${eid}` : null, async () => {
-    const [members, invites] = await Promise.all([fetchAllMembers(eid!), fetchInvites(eid!)])
-    return { members, invites }
-  })
-  usePullRefresh(reload)
-  const [role, setRole] = useState<TEnterpriseRole>('employee')
-  const [busy, setBusy] = useState<string | null>(null)
-  const send = useWrite()
+  const params = useRouter().params
+  const eid = idParam(params.eid)
+  const asOffice = params.as === 'office'
+  const { state, reload, busy, write, open, setOpen, toggle } = useOrgPeople(
+    session && eid ? `members:${eid}` : null,
+    () => fetchAllMembers(eid!),
+    () => fetchInvites(eid!),
+  )
 
   if (!session) return <View className="page" />
   if (!eid) return <ErrorState message="链接无效" onRetry={() => void Taro.navigateBack()} />
 
-  async function write(key: string, run: () => ReturnType<typeof queueInvite>, done: string) {
-    setBusy(key)
-    try {
-      await send(run(), { done })
-      await reload().catch(() => undefined)
-    } finally {
-      setBusy(null)
-    }
-  }
-
   async function decide(member: TMember, approve: boolean) {
-    if (!approve) {
-      const res = await Taro.showModal({
-        title: '拒绝加入申请',
-        content: `拒绝${member.name}加入本企业吗？对方可以凭新的邀请码再次申请。`,
-        confirmText: '拒绝',
-        confirmColor: '#b8232b',
-      })
-      if (!res.confirm) return
-    }
-    await write(
-      `m${member.membershipId}`,
-      () => queueDecision(eid!, member, approve),
-      approve ? '已通过' : '已拒绝',
-    )
+    if (!approve && !(await confirmReject(member, '本企业'))) return
+    await write(`m${member.membershipId}`, () => queueDecision(eid!, member, approve), {
+      done: approve ? '已通过' : '已拒绝',
+    })
   }
 
-  const data = state.status === 'ready' ? state.data : null
-  const pending = data?.members.filter((m) => m.status === 'pending') ?? []
-  const approved = data?.members.filter((m) => m.status === 'approved') ?? []
-  // one row per person, with every role they hold here
-  const people = new Map<number, { member: TMember; roles: TMember['role'][] }>()
-  for (const m of approved) {
-    const person = people.get(m.userId) ?? { member: m, roles: [] }
-    person.roles.push(m.role)
-    people.set(m.userId, person)
+  async function changeRole(member: TMember, to: TEnterpriseRole) {
+    await write(`r${member.membershipId}`, () => queueRoleChange(eid!, member, to), {
+      done: `已改为${ROLE_LABELS[to]}`,
+    })
+  }
+
+  async function remove(person: Person) {
+    const ok = await confirm(
+      '移出成员',
+      `${person.name}已离开本企业吗？移出后其不再是本企业成员，已签署的承诺、签到等记录保留并仍显示其姓名。`,
+      '移出',
+    )
+    if (!ok) return
+    const outcome = await write(`x${person.userId}`, () => queueRemove(eid!, person.memberships[0]), {
+      done: `已移出${person.name}`,
+    })
+    if (outcome.kind === 'delivered') setOpen(null)
+  }
+
+  async function handOver(person: Person) {
+    const ok = await confirm(
+      '移交联络员',
+      `把联络员移交给${person.name}？移交后你将改为职工，不能再管理本企业成员。`,
+      '移交',
+    )
+    if (!ok) return
+    const outcome = await write(`h${person.userId}`, () => queueHandover(eid!, person.memberships[0]), {
+      done: `已移交给${person.name}`,
+    })
+    if (outcome.kind === 'delivered') void Taro.navigateBack().catch(() => Taro.reLaunch({ url: HOME_PAGE }))
   }
 
   return (
     <View className="page org-members">
       <View className="page__body">
         <OutboxNotice />
-        <PageState state={state} reload={reload} />
-        {data ? (
-          <>
-            <View className="a-card">
-              <Text className="a-card__title">待审核（{pending.length}）</Text>
-              {pending.length === 0 ? <Text className="a-card__subtitle">暂无加入申请</Text> : null}
-              {pending.map((m) => (
-                <View key={m.membershipId} className="org-member">
-                  <View className="org-member__who">
-                    <Text className="org-member__name">{m.name || '未填写姓名'}</Text>
-                    <Text className="org-member__meta">
-                      {ROLE_LABELS[m.role]} · {m.phoneMasked ?? '未填手机号'} · {formatDate(m.createdAt)}申请
-                    </Text>
-                  </View>
-                  <View className="org-member__actions">
-                    <Button
-                      size="small"
-                      fill="outline"
-                      disabled={busy !== null}
-                      onClick={() => void decide(m, false)}
-                    >
-                      拒绝
-                    </Button>
-                    <Button
-                      size="small"
-                      type="primary"
-                      loading={busy === `m${m.membershipId}`}
-                      disabled={busy !== null}
-                      onClick={() => void decide(m, true)}
-                    >
-                      通过
-                    </Button>
-                  </View>
-                </View>
-              ))}
-            </View>
+        <PageState state={state} reload={reload}>
+          {(data) => {
+            const pending = data.members.filter((m) => m.status === 'pending')
+            const people = groupPeople(data.members)
+            return (
+              <>
+                <JoinRequests pending={pending} busy={busy} onDecide={(m, ok) => void decide(m, ok)} />
 
-            <View className="a-card">
-              <Text className="a-card__title">邀请成员</Text>
-              <Text className="a-card__subtitle">
-                把邀请码发给本企业职工：在「我的 → 加入企业」输入后提交，由你审核通过。
-              </Text>
-              <View className="org-roles">
-                {INVITE_ROLES.map((r) => (
-                  <Text
-                    key={r}
-                    className={`org-roles__item${r === role ? ' org-roles__item--active' : ''}`}
-                    onClick={() => setRole(r)}
-                  >
-                    {ROLE_LABELS[r]}
-                  </Text>
-                ))}
-              </View>
-              <Button
-                type="primary"
-                fill="outline"
-                loading={busy === 'invite'}
-                disabled={busy !== null}
-                onClick={() =>
-                  void write('invite', () => queueInvite(eid!, { role, expiresInDays: 7 }), '已生成邀请码')
-                }
-              >
-                生成{ROLE_LABELS[role]}邀请码（7天有效）
-              </Button>
-              {data.invites.map((invite) => (
-                <View key={invite.id} className="org-invite">
-                  <View className="org-invite__who">
-                    <Text className="org-invite__code">{invite.code}</Text>
-                    <Text className="org-member__meta">
-                      {ROLE_LABELS[invite.role]} · {formatDate(invite.expiresAt)}前有效 · 已用 {invite.uses}/
-                      {invite.maxUses}
-                    </Text>
-                  </View>
-                  <Button
-                    size="small"
-                    fill="outline"
-                    onClick={() => void Taro.setClipboardData({ data: invite.code })}
-                  >
-                    复制
-                  </Button>
-                </View>
-              ))}
-            </View>
+                <InvitePanel
+                  title={asOffice ? '邀请联络员和成员' : '邀请成员'}
+                  hint={
+                    asOffice
+                      ? '领导小组办公室为企业生成联络员邀请码：联络员微信扫码或输入邀请码提交后，在上方「待审核」通过。'
+                      : '把邀请码或二维码发给本企业职工：微信扫码或在「我的 → 加入企业」输入后提交，由你审核通过。'
+                  }
+                  roles={asOffice ? OFFICE_INVITE_ROLES : INVITE_ROLES}
+                  invites={data.invites}
+                  busy={busy}
+                  onCreate={(role) =>
+                    void write('invite', () => queueInvite(eid, { role, expiresInDays: 7 }), {
+                      done: '已生成邀请码',
+                    })
+                  }
+                />
 
-            <View className="a-card">
-              <Text className="a-card__title">成员（{people.size}）</Text>
-              {[...people.values()].map(({ member, roles }) => (
-                <View key={member.userId} className="org-member">
-                  <View className="org-member__who">
-                    <Text className="org-member__name">{member.name || '未填写姓名'}</Text>
-                    <Text className="org-member__meta">{member.phoneMasked ?? '未填手机号'}</Text>
-                  </View>
-                  <Text className="org-member__roles">{roles.map((r) => ROLE_LABELS[r]).join('、')}</Text>
+                <View className="a-card">
+                  <Text className="a-card__title">成员（{people.length}）</Text>
+                  {asOffice ? null : (
+                    <Text className="a-card__subtitle">点成员可调整角色、移交联络员或移出。</Text>
+                  )}
+                  {people.map((person) => {
+                    const me = person.userId === session.user.id
+                    const isLiaison = person.memberships.some((m) => m.role === 'liaison')
+                    return (
+                      <PersonRow
+                        key={person.userId}
+                        person={person}
+                        suffix={me ? '（我）' : undefined}
+                        open={open === person.userId}
+                        onToggle={() => !asOffice && toggle(person.userId)}
+                        roles={INVITE_ROLES}
+                        busy={busy}
+                        onChangeRole={(m, r) => void changeRole(m, r as TEnterpriseRole)}
+                      >
+                        {!me && !isLiaison ? (
+                          <Button
+                            size="small"
+                            fill="outline"
+                            loading={busy === `h${person.userId}`}
+                            disabled={busy !== null}
+                            onClick={() => void handOver(person)}
+                          >
+                            移交联络员
+                          </Button>
+                        ) : null}
+                        {!me ? (
+                          <Button
+                            size="small"
+                            fill="outline"
+                            loading={busy === `x${person.userId}`}
+                            disabled={busy !== null}
+                            onClick={() => void remove(person)}
+                          >
+                            移出
+                          </Button>
+                        ) : null}
+                      </PersonRow>
+                    )
+                  })}
                 </View>
-              ))}
-            </View>
-          </>
-        ) : null}
+              </>
+            )
+          }}
+        </PageState>
       </View>
     </View>
   )

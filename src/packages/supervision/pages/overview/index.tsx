@@ -11,6 +11,8 @@ import { formatDate } from '@/models/format'
 import { PageState } from '@/components/PageState'
 import { assessmentPages, orgPages, supervisionPages } from '@/services/routes'
 import { milestoneText, PLAN_FILING_STATUS_LABELS, type TMilestoneState } from '@/models/milestones'
+import { isOffice } from '@/models/memberships'
+import { useMe } from '@/hooks/useMe'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { AssessmentStatusTag } from '@/components/assessment/StatusTag'
@@ -31,7 +33,7 @@ const ORDER: Record<TAssessmentStatus | 'none', number> = {
 const tone = (m: TMilestoneState) =>
   m.status === 'on_time' ? 'ok' : m.status === 'late' || m.overdue ? 'bad' : 'none'
 
-function EnterpriseCard({ e }: { e: TSupervisedEnterprise }) {
+function EnterpriseCard({ e, office }: { e: TSupervisedEnterprise; office: boolean }) {
   const open = () => {
     if (e.assessmentId === null) {
       void Taro.showToast({ title: '该企业未参加本期自查', icon: 'none' })
@@ -98,6 +100,17 @@ function EnterpriseCard({ e }: { e: TSupervisedEnterprise }) {
         >
           下发整改通知
         </Text>
+        {office ? (
+          <Text
+            className="supervised__action"
+            onClick={(ev) => {
+              ev.stopPropagation()
+              void Taro.navigateTo({ url: orgPages.members(e.enterpriseId, true) })
+            }}
+          >
+            成员与联络员
+          </Text>
+        ) : null}
       </View>
     </View>
   )
@@ -109,6 +122,8 @@ export default function SupervisionOverviewPage() {
     fetchSupervisionOverview(),
   )
   usePullRefresh(reload)
+  const me = useMe(session?.user.id ?? null).state
+  const office = me.status === 'ready' && isOffice(me.me.memberships)
   const [exporting, setExporting] = useState(false)
   const exportLedger = async (campaignId?: number) => {
     setExporting(true)
@@ -182,7 +197,7 @@ export default function SupervisionOverviewPage() {
           </View>
         ) : null}
         {enterprises.map((e) => (
-          <EnterpriseCard key={e.enterpriseId} e={e} />
+          <EnterpriseCard office={office} key={e.enterpriseId} e={e} />
         ))}
       </View>
     </View>

@@ -1,0 +1,116 @@
+import { useEffect, useMemo, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { ZJoinResult } from '@/models/invite'
+import { joinLinkFromParams, joinRequestMessage } from '@/models/joinLink'
+import { ZAdminCodeRedeemed } from '@/models/setup'
+import { queueJoinEnterprise } from '@/services/api'
+import { queueRedeemAdminCode } from '@/services/setup'
+import { orgPages } from '@/services/routes'
+import { goToLogin, HOME_PAGE, rememberPendingLink } from '@/services/session'
+import { useSession } from '@/hooks/useSession'
+import { useWrite } from '@/hooks/useWrite'
+import '@/styles/page.scss'
+import '../members/index.scss'
+import './index.scss'
+
+/**
+ * 加入: opened from an invite or 管理员码 QR (WeChat's scanner hands the link as `q`; the app's own scanner
+ * and the browser redirect pass `kind` and `code`). The code is filled in; one tap sends the request.
+ * Opened before login, the link is kept and login comes back here.
+ */
+export default function JoinPage() {
+  const params = useRouter().params
+  const link = useMemo(() => joinLinkFromParams(params), [params])
+  const session = useSession()
+  const send = useWrite()
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [done, setDone] = useState<string | null>(null)
+
+  useEffect(() => {
+    if (!session && link) {
+      rememberPendingLink(orgPages.join(link))
+      goToLogin()
+    }
+  }, [session, link])
+
+  if (!link) {
+    return (
+      <View className="page org-join">
+        <View className="page__body">
+          <View className="a-card">
+            <Text className="a-card__title">二维码无效</Text>
+            <Text className="a-card__subtitle">
+              没有识别出邀请码或管理员码。请向联络员或领导小组办公室重新获取，或在「我的 →
+              加入企业」输入邀请码。
+            </Text>
+            <Button block onClick={() => void Taro.reLaunch({ url: HOME_PAGE })}>
+              返回首页
+            </Button>
+          </View>
+        </View>
+      </View>
+    )
+  }
+  if (!session) return <View className="page" />
+
+  const admin = link.kind === 'admin'
+
+  async function submit() {
+    if (!link || busy) return
+    setBusy(true)
+    setError(null)
+    try {
+      const outcome = await send(admin ? queueRedeemAdminCode(link.code) : queueJoinEnterprise(link.code), {
+        done: (data) => {
+          const text = admin
+            ? (() => {
+                const r = ZAdminCodeRedeemed.safeParse(data)
+                return `已成为${r.success ? `「${r.data.departmentName}」` : '领导小组办公室'}管理员`
+              })()
+            : (() => {
+                const r = ZJoinResult.safeParse(data)
+                return joinRequestMessage(r.success ? r.data : {})
+              })()
+          setDone(text)
+          return text
+        },
+        onRefused: setError,
+      })
+      if (outcome.kind === 'queued') setDone('已保存在本机，联网后自动提交')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className="page org-join">
+      <View className="page__body">
+        <View className="a-card">
+          <Text className="a-card__title">{admin ? '领导小组办公室管理员码' : '凭邀请码加入'}</Text>
+          <Text className="a-card__subtitle">
+            {admin
+              ? '县里开通系统时给出的一次性管理员码：确认后你将成为领导小组办公室管理员。'
+              : '确认后提交加入申请，由联络员（企业）或领导小组办公室（部门）审核通过后生效。'}
+          </Text>
+          <Text className="org-join__code">{link.code}</Text>
+          {error ? <Text className="form-dialog__error">{error}</Text> : null}
+          {done ? (
+            <>
+              <Text className="org-join__done">{done}</Text>
+              <Button type="primary" block onClick={() => void Taro.reLaunch({ url: HOME_PAGE })}>
+                返回首页
+              </Button>
+            </>
+          ) : (
+            <Button type="primary" block loading={busy} disabled={busy} onClick={() => void submit()}>
+              {admin ? '成为管理员' : '申请加入'}
+            </Button>
+          )}
+        </View>
+      </View>
+    </View>
+  )
+}

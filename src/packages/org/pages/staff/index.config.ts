@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '部门人员',
+  enablePullDownRefresh: true,
+})

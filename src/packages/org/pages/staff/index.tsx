@@ -1,0 +1,141 @@
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { DEPARTMENT_ROLES, ROLE_LABELS, type TMember } from '@/models/org'
+import type { TDepartmentRole } from '@/models/invite'
+import {
+  fetchDepartmentInvites,
+  fetchDepartmentMembers,
+  queueAccount,
+  queueDepartmentDecision,
+  queueDepartmentInvite,
+  queueDepartmentRoleChange,
+} from '@/services/members'
+import { OutboxNotice } from '@/components/OutboxNotice'
+import { ErrorState, PageState } from '@/components/PageState'
+import { idParam } from '@/services/routes'
+import { useRequireSession } from '@/hooks/useSession'
+import { JoinRequests, confirmReject } from '@/packages/org/components/JoinRequests'
+import { groupPeople, type Person } from '@/packages/org/components/people'
+import { InvitePanel } from '@/packages/org/components/InvitePanel'
+import { PersonRow } from '@/packages/org/components/PersonRow'
+import { useOrgPeople } from '@/packages/org/components/useOrgPeople'
+import '@/styles/page.scss'
+import '../members/index.scss'
+
+/**
+ * 部门人员 (领导小组办公室): a department's 监管员 and 党员干部 (and, in the office itself, its 办公室人员):
+ * join requests, invite codes by role with QR, role changes, 停用 / 启用 of a person's account.
+ */
+export default function StaffPage() {
+  const session = useRequireSession()
+  const params = useRouter().params
+  const did = idParam(params.did)
+  const name = decodeURIComponent(params.name ?? '')
+  const isOffice = params.office === '1'
+  const roles: TDepartmentRole[] = DEPARTMENT_ROLES.filter((r) => isOffice || r !== 'office')
+  const { state, reload, busy, write, open, toggle } = useOrgPeople(
+    session && did ? `staff:${did}` : null,
+    () => fetchDepartmentMembers(did!),
+    () => fetchDepartmentInvites(did!),
+  )
+
+  if (!session) return <View className="page" />
+  if (!did) return <ErrorState message="链接无效" onRetry={() => void Taro.navigateBack()} />
+
+  async function decide(member: TMember, approve: boolean) {
+    if (!approve && !(await confirmReject(member, name || '本部门'))) return
+    await write(`m${member.membershipId}`, () => queueDepartmentDecision(did!, member, approve), {
+      done: approve ? '已通过' : '已拒绝',
+    })
+  }
+
+  async function account(person: Person, disable: boolean) {
+    if (disable) {
+      const res = await Taro.showModal({
+        title: '停用账号',
+        content: `停用${person.name}的账号？停用后其立即不能再使用本系统（可随时重新启用）。`,
+        confirmText: '停用',
+        confirmColor: '#b8232b',
+      })
+      if (!res.confirm) return
+    }
+    await write(`a${person.userId}`, () => queueAccount(person.memberships[0], disable), {
+      done: disable ? `已停用${person.name}` : `已启用${person.name}`,
+    })
+  }
+
+  return (
+    <View className="page org-staff">
+      <View className="page__body">
+        <OutboxNotice />
+        {name ? <Text className="a-card__title org-staff__title">{name}</Text> : null}
+        <PageState state={state} reload={reload}>
+          {(data) => {
+            const pending = data.members.filter((m) => m.status === 'pending')
+            const people = groupPeople(data.members)
+            return (
+              <>
+                <JoinRequests pending={pending} busy={busy} onDecide={(m, ok) => void decide(m, ok)} />
+
+                <InvitePanel
+                  title="邀请人员"
+                  hint="把邀请码或二维码发给本部门人员：微信扫码或在「我的 → 加入企业」输入后提交，由办公室审核通过。"
+                  roles={roles}
+                  invites={data.invites}
+                  busy={busy}
+                  onCreate={(role) =>
+                    void write('invite', () => queueDepartmentInvite(did, { role, expiresInDays: 7 }), {
+                      done: '已生成邀请码',
+                    })
+                  }
+                />
+
+                <View className="a-card">
+                  <Text className="a-card__title">人员（{people.length}）</Text>
+                  {people.length === 0 ? (
+                    <Text className="a-card__subtitle">还没有人员：生成邀请码发给本部门人员</Text>
+                  ) : (
+                    <Text className="a-card__subtitle">点人员可调整角色、停用或启用账号。</Text>
+                  )}
+                  {people.map((person) => (
+                    <PersonRow
+                      key={person.userId}
+                      person={person}
+                      suffix={person.disabled ? '（已停用）' : undefined}
+                      open={open === person.userId}
+                      onToggle={() => toggle(person.userId)}
+                      roles={roles}
+                      busy={busy}
+                      onChangeRole={(m, r) =>
+                        void write(
+                          `r${m.membershipId}`,
+                          () => queueDepartmentRoleChange(did, m, r as TDepartmentRole),
+                          {
+                            done: `已改为${ROLE_LABELS[r]}`,
+                          },
+                        )
+                      }
+                    >
+                      {person.userId !== session.user.id ? (
+                        <Button
+                          size="small"
+                          fill="outline"
+                          loading={busy === `a${person.userId}`}
+                          disabled={busy !== null}
+                          onClick={() => void account(person, !person.disabled)}
+                        >
+                          {person.disabled ? '启用账号' : '停用账号'}
+                        </Button>
+                      ) : null}
+                    </PersonRow>
+                  ))}
+                </View>
+              </>
+            )
+          }}
+        </PageState>
+      </View>
+    </View>
+  )
+}
