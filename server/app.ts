@@ -33,6 +33,7 @@ import partyRoutes from './features/party/routes'
 import meetingRoutes from './features/party/meetingRoutes'
 import pledgeRoutes from './features/pledges/routes'
 import setupRoutes from './features/setup/routes'
+import importRoutes from './features/imports/routes'
 import { systemClock, type Clock } from './core/clock'
 import { AppError } from './core/errors'
 import { FileLinkSigner, FileStore } from './features/files/store'
@@ -146,6 +147,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
     verifyPerMinute: env.PLEDGE_VERIFY_PER_MINUTE,
   })
   await fastify.register(setupRoutes)
+  await fastify.register(importRoutes)
 
   // The H5 build, served from the same origin as the API when it has been built.
   const h5Root = path.resolve(env.H5_DIST)

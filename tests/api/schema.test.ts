@@ -41,6 +41,7 @@ describe(`migrations against db/schema.ts [${TEST_DB}]`, () => {
       '0006_pledges',
       '0007_party_meetings',
       '0008_admin_codes',
+      '0010_enterprise_imports',
     ])
   })
 

@@ -128,7 +128,7 @@ export async function createBranch(
 // Unambiguous characters only: no 0/O, 1/I/L.
 const INVITE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
 
-function newInviteCode(): string {
+export function newInviteCode(): string {
   const bytes = crypto.randomBytes(8)
   return Array.from(bytes, (b) => INVITE_ALPHABET[b % INVITE_ALPHABET.length]).join('')
 }

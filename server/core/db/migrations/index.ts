@@ -8,6 +8,7 @@ import { m0005_events } from './0005_events'
 import { m0006_pledges } from './0006_pledges'
 import { m0007_party_meetings } from './0007_party_meetings'
 import { m0008_admin_codes } from './0008_admin_codes'
+import { m0010_enterprise_imports } from './0010_enterprise_imports'
 
 /** Every migration by name, in order: the names are what an existing database has recorded, never renamed. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -20,5 +21,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0006_pledges': m0006_pledges(dialect),
     '0007_party_meetings': m0007_party_meetings(dialect),
     '0008_admin_codes': m0008_admin_codes(dialect),
+    '0010_enterprise_imports': m0010_enterprise_imports(dialect),
   }
 }
