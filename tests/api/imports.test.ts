@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
+import jsQR from 'jsqr'
+import { PNG } from 'pngjs'
+import { inviteLink } from '../../src/models/inviteLink'
 import { call, createTestApp, loginAs, TEST_DB, type TestApp } from './support/testApp'
 import { TINY_PNG, multipart } from './support/files'
 import {
@@ -313,6 +316,14 @@ describe(`enterprise import [${TEST_DB}]`, () => {
     expect(
       Object.keys(zip.files).filter((f) => f.startsWith('word/media/') && f.endsWith('.png')),
     ).toHaveLength(2)
+    // The QR carries the join link the app opens, with the invite code of its page.
+    const png = PNG.sync.read(await zip.file('word/media/qr0.png')!.async('nodebuffer'))
+    const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
+    const first = xml.indexOf(codes[0].code) < xml.indexOf(codes[1].code) ? codes[0] : codes[1]
+    expect(decoded?.data).toBe(inviteLink(first.code, 'https://qinglian.example.com'))
+    expect(decoded?.data).toBe(
+      `https://qinglian.example.com/packages/org/pages/join/index?code=${first.code}`,
+    )
   })
 
   it('refuses bad files with a clear message and a stable code', async () => {
