@@ -14,6 +14,8 @@ export type DbOrTrx = Kysely<Database> | Transaction<Database>
 export interface DatabaseHandle {
   db: Db
   dialect: Dialect
+  /** The PostgreSQL schema the handle works in, when not the default (tests, benches). */
+  pgSchema?: string
   close(): Promise<void>
 }
 
@@ -36,7 +38,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     })
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-    return { db, dialect: 'postgres', close: () => db.destroy() }
+    return { db, dialect: 'postgres', pgSchema: options.pgSchema, close: () => db.destroy() }
   }
   const file = options.sqliteFile ?? 'data/qinglian.db'
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
@@ -55,6 +57,9 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<void> {
   const migrator = new Migrator({
     db: handle.db,
     provider: { getMigrations: async () => migrations },
+    // Kysely looks for its own tables in every schema unless told which: another schema's migration
+    // tables (a concurrent test run's) would otherwise pass for this one's.
+    ...(handle.pgSchema ? { migrationTableSchema: handle.pgSchema } : {}),
   })
   const { error, results } = await migrator.migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')
