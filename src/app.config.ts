@@ -51,7 +51,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/org',
-      pages: ['pages/members/index', 'pages/departments/index'],
+      pages: ['pages/members/index', 'pages/departments/index', 'pages/import/index'],
     },
     {
       root: 'packages/supervision',

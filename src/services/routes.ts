@@ -79,4 +79,6 @@ export const orgPages = {
   members: (eid: number) => `${O}/members/index?eid=${eid}`,
   /** 监管部门 (the office). */
   departments: () => `${O}/departments/index`,
+  /** 企业批量导入 (the office); with `id`, that import's progress and preview. */
+  import: (id?: number) => `${O}/import/index${id ? `?id=${id}` : ''}`,
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { PROGRAMME_DEPARTMENTS, ZDepartmentCreate, ZSupervisionRuleResult } from '@/models/department'
@@ -15,6 +16,7 @@ import { PageState } from '@/components/PageState'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { useWrite, type WriteOptions } from '@/hooks/useWrite'
+import { orgPages } from '@/services/routes'
 import '@/styles/page.scss'
 import '../members/index.scss'
 
@@ -62,6 +64,19 @@ export default function DepartmentsPage() {
     <View className="page org-departments">
       <View className="page__body">
         <OutboxNotice />
+        <View className="a-card">
+          <Text className="a-card__title">批量导入企业</Text>
+          <Text className="a-card__subtitle">
+            用 Excel 模板一次登记多家企业及其监管部门和联络员，导入后可打印联络员邀请函。
+          </Text>
+          <Button
+            type="primary"
+            fill="outline"
+            onClick={() => void Taro.navigateTo({ url: orgPages.import() })}
+          >
+            从 Excel 导入企业
+          </Button>
+        </View>
         <PageState state={state} reload={reload}>
           {(departments: TDepartment[]) => {
             const existing = new Set(departments.map((d) => d.name))
