@@ -428,6 +428,19 @@ describe(`enterprise import [${TEST_DB}]`, () => {
     expect((await get(`/api/v1/imports/${view.id}`)).json().state).toBe('ready')
   })
 
+  it('an import whose check stopped reporting (its process died) is shown as failed and cannot be committed', async () => {
+    const view = await preview(await workbook([enterpriseRow(950)]))
+    await t.app.db
+      .updateTable('enterprise_imports')
+      .set({ state: 'parsing', updated_at: new Date(Date.now() - 10 * 60_000).toISOString() })
+      .where('id', '=', view.id)
+      .execute()
+    const res = await get(`/api/v1/imports/${view.id}`)
+    expect(res.json()).toMatchObject({ state: 'failed', errorMessage: '导入文件检查失败，请重新上传' })
+    expect((await commit(view.id)).json().error.code).toBe('IMPORT_FAILED')
+    expect((await get(`/api/v1/imports/${view.id}/result.xlsx`)).json().error.code).toBe('IMPORT_FAILED')
+  })
+
   it('previews and commits 5,000 rows', async () => {
     const rows = Array.from({ length: 5000 }, (_, i) =>
       enterpriseRow(10_000 + i, { 监管部门: i % 2 ? '县委统战部' : '县财政局、县委统战部' }),

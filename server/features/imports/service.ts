@@ -58,14 +58,19 @@ export async function startImport(request: FastifyRequest, reply: FastifyReply):
     refused = reject
   })
   let importId: number | null = null
+  let headerRead = false
   let resolveId!: (id: number | null) => void
   const idKnown = new Promise<number | null>((resolve) => (resolveId = resolve))
   let writes: Promise<unknown> = Promise.resolve()
   const now = () => isoAt(app.clock())
 
   const handle = async (message: WorkerReply) => {
-    if (message.type === 'started') return started(message.total)
-    if (message.type === 'fail' && importId === null)
+    if (message.type === 'started') {
+      headerRead = true
+      return started(message.total)
+    }
+    // Before the header was read, a failure is the upload's answer; after, the import's state.
+    if (message.type === 'fail' && !headerRead)
       return refused(
         new AppError(
           message.status === 500 ? 400 : message.status,
@@ -175,12 +180,20 @@ export async function loadImport(app: FastifyInstance, id: number) {
   return row
 }
 
+/** A check that has reported nothing for this long died with its process (a restart, a crash). */
+export const STALE_PARSE_MS = 5 * 60_000
+
 export async function importView(
   app: FastifyInstance,
   id: number,
   query: TImportRowsQuery,
 ): Promise<TImport> {
-  const row = await loadImport(app, id)
+  let row = await loadImport(app, id)
+  if (row.state === 'parsing' && app.clock() - Date.parse(row.updated_at) > STALE_PARSE_MS) {
+    const failed = { state: 'failed' as const, errorMessage: ERROR_MESSAGES.IMPORT_FAILED }
+    await importsRepository.finish(app.db, id, failed, isoAt(app.clock()))
+    row = await loadImport(app, id)
+  }
   const paging = ZImportRowsQuery.parse(query)
   const page =
     row.state === 'parsing' ? { rows: [], total: 0 } : await importsRepository.pageRows(app.db, id, paging)
