@@ -7,7 +7,9 @@
  * alone (the trivial route), then upload a workbook of BENCH_IMPORT_ROWS (20,000) new enterprises, poll
  * the import until its preview is ready, and commit it. While the import runs, a prober in its own
  * thread (so it never waits on the server's event loop) calls /api/health back to back and records how
- * long each answer took: the worst one says how long the server was unable to answer anyone.
+ * long each answer took: the worst one says how long the server was unable to answer anyone. Last, the
+ * first printable part of the new enterprises' liaison invites (.docx of 1,000 pages, built in a worker
+ * thread as well).
  */
 import os from 'node:os'
 import { Worker } from 'node:worker_threads'
@@ -76,6 +78,7 @@ function startProber(port: number) {
   }
 }
 
+const worst = (values: number[]) => values.reduce((a, b) => Math.max(a, b), 0)
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
@@ -138,6 +141,14 @@ async function run(kind: BenchDb, file: Buffer) {
     const commitProbes = await commitProber.stop()
     if (committed.status !== 200) throw new Error(`commit: ${committed.status} ${commitBody}`)
 
+    const invitesProber = startProber(port)
+    const invitesStarted = performance.now()
+    const invitesRes = await fetch(`${base}/api/v1/imports/${id}/invites.docx?part=1`, { headers: auth })
+    const invitesBytes = (await invitesRes.arrayBuffer()).byteLength
+    const invites = performance.now() - invitesStarted
+    const invitesProbes = await invitesProber.stop()
+    if (invitesRes.status !== 200) throw new Error(`invites: ${invitesRes.status}`)
+
     console.log(`\n[${kind}] ${ROWS} rows`)
     console.log(
       `  health alone          ${ms(health)} mean, p99 ${ms(percentile(healthTimes, 99))} (${HEALTH} calls)`,
@@ -147,13 +158,19 @@ async function run(kind: BenchDb, file: Buffer) {
       `  preview ready         ${ms(preview)}  = ${Math.round(preview / health)} × health   counts ${JSON.stringify(counts)}`,
     )
     console.log(
-      `    health meanwhile    ${previewProbes.length} calls, p50 ${ms(percentile(previewProbes, 50))}, p99 ${ms(percentile(previewProbes, 99))}, worst ${ms(Math.max(...previewProbes))}`,
+      `    health meanwhile    ${previewProbes.length} calls, p50 ${ms(percentile(previewProbes, 50))}, p99 ${ms(percentile(previewProbes, 99))}, worst ${ms(worst(previewProbes))}`,
     )
     console.log(
       `  commit                ${ms(commit)}  = ${Math.round(commit / health)} × health   ${commitBody}`,
     )
     console.log(
-      `    health meanwhile    ${commitProbes.length} calls, p50 ${ms(percentile(commitProbes, 50))}, p99 ${ms(percentile(commitProbes, 99))}, worst ${ms(Math.max(...commitProbes))}`,
+      `    health meanwhile    ${commitProbes.length} calls, p50 ${ms(percentile(commitProbes, 50))}, p99 ${ms(percentile(commitProbes, 99))}, worst ${ms(worst(commitProbes))}`,
+    )
+    console.log(
+      `  invites .docx (1,000) ${ms(invites)}  = ${Math.round(invites / health)} × health   ${(invitesBytes / 1024 / 1024).toFixed(1)} MB`,
+    )
+    console.log(
+      `    health meanwhile    ${invitesProbes.length} calls, p50 ${ms(percentile(invitesProbes, 50))}, p99 ${ms(percentile(invitesProbes, 99))}, worst ${ms(worst(invitesProbes))}`,
     )
   } finally {
     await server.close()

@@ -29,6 +29,8 @@ export type TImportColumnKey = (typeof IMPORT_COLUMNS)[number]['key']
 export type TImportCells = Record<TImportColumnKey, string>
 
 export const IMPORT_MAX_ROWS = 20_000
+/** The liaison invites of a large import print in parts of this many enterprises (pages) per document. */
+export const INVITES_PER_DOCUMENT = 1000
 /** Rows whose 企业名称 starts with this are the template's example and are not imported. */
 export const IMPORT_EXAMPLE_PREFIX = '（示例）'
 /** Several departments in one cell: separated by 、，, ; ； / or a line break. */

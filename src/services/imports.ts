@@ -49,11 +49,12 @@ export function commitImport(id: number): Promise<TImportCommitResult> {
 export const downloadTemplate = () => openApiFile('/api/v1/imports/template.xlsx', '企业导入模板.xlsx')
 export const downloadResult = (id: number) =>
   openApiFile(`/api/v1/imports/${id}/result.xlsx`, `企业导入检查结果-${id}.xlsx`)
-export function downloadInvites(id: number) {
+/** Part `part` (1-based) of the import's liaison invites: INVITES_PER_DOCUMENT enterprises per document. */
+export function downloadInvites(id: number, part = 1) {
   const base = webOrigin()
   return openApiFile(
-    `/api/v1/imports/${id}/invites.docx${base ? `?base=${encodeURIComponent(base)}` : ''}`,
-    `联络员邀请函-${id}.docx`,
+    `/api/v1/imports/${id}/invites.docx?part=${part}${base ? `&base=${encodeURIComponent(base)}` : ''}`,
+    `联络员邀请函-${id}${part > 1 ? `-${part}` : ''}.docx`,
     'docx',
   )
 }

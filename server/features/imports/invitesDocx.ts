@@ -84,7 +84,8 @@ export async function buildInvitesDocx(items: InviteSheet[], title: string): Pro
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W_NS}" xmlns:r="${R_NS}" xmlns:wp="${WP_NS}" xmlns:a="${A_NS}" xmlns:pic="${PIC_NS}"><w:body>${body}</w:body></w:document>`,
   )
   const rels = items.map((item, i) => {
-    zip.file(`word/media/qr${i}.png`, qrPng(item.link).png)
+    // PNG is compressed already: stored as it is.
+    zip.file(`word/media/qr${i}.png`, qrPng(item.link).png, { compression: 'STORE' })
     return `<Relationship Id="rIdQr${i}" Type="${R_NS}/image" Target="media/qr${i}.png"/>`
   })
   zip.file(

@@ -31,17 +31,18 @@ export function qrPng(text: string, pixelsPerModule = 8): { png: Buffer; size: n
   const margin = 4
   const size = (modules + margin * 2) * pixelsPerModule
   const stride = Math.ceil(size / 8)
+  // One row of pixels per module row, repeated `pixelsPerModule` times (filter byte 0 = none).
   const raw = Buffer.alloc((stride + 1) * size, 0)
-  for (let y = 0; y < size; y++) {
-    const row = y * (stride + 1)
-    raw[row] = 0 // filter: none
-    const r = Math.floor(y / pixelsPerModule) - margin
+  for (let r = -margin; r < modules + margin; r++) {
+    const line = Buffer.alloc(stride + 1, 0)
     for (let x = 0; x < size; x++) {
       const c = Math.floor(x / pixelsPerModule) - margin
       const dark = r >= 0 && c >= 0 && r < modules && c < modules && qr.isDark(r, c)
       // 1-bit greyscale: 1 is white.
-      if (!dark) raw[row + 1 + (x >> 3)] |= 0x80 >> (x & 7)
+      if (!dark) line[1 + (x >> 3)] |= 0x80 >> (x & 7)
     }
+    for (let k = 0; k < pixelsPerModule; k++)
+      line.copy(raw, ((r + margin) * pixelsPerModule + k) * (stride + 1))
   }
   const header = Buffer.alloc(13)
   header.writeUInt32BE(size, 0)

@@ -108,18 +108,24 @@ const importRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: OFFICE },
       schema: {
         tags: ['imports'],
-        summary: '下载本次导入新企业的联络员邀请函（.docx，每企业一页）',
+        summary: '下载本次导入新企业的联络员邀请函（.docx，每企业一页；每份至多1000家，part 指第几份）',
         params: ZImportParams,
-        querystring: z.object({ base: z.url().max(200).optional() }),
+        querystring: z.object({
+          base: z.url().max(200).optional(),
+          part: z.coerce.number().int().min(1).max(1000).default(1),
+        }),
       },
     },
-    async (request, reply) =>
-      sendAttachment(reply, {
-        name: `联络员邀请函-第${request.params.importId}批.docx`,
-        asciiName: `import-${request.params.importId}-invites.docx`,
+    async (request, reply) => {
+      const { importId } = request.params
+      const { base, part } = request.query
+      return sendAttachment(reply, {
+        name: `联络员邀请函-第${importId}批${part > 1 ? `-${part}` : ''}.docx`,
+        asciiName: `import-${importId}-invites${part > 1 ? `-${part}` : ''}.docx`,
         contentType: DOCX_CONTENT_TYPE,
-        content: await invitesDocument(app, request.params.importId, request.query.base ?? ''),
-      }),
+        content: await invitesDocument(app, importId, base ?? '', part),
+      })
+    },
   )
 }
 export default importRoutes

@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../core/errors'
 import { performWrite } from '../../core/writes'
 import { ERROR_MESSAGES } from '../../../src/models/errors'
 import type { TImport, TImportCounts, TImportRowsQuery } from '../../../src/models/enterpriseImport'
-import { ZImportRowsQuery } from '../../../src/models/enterpriseImport'
+import { INVITES_PER_DOCUMENT, ZImportRowsQuery } from '../../../src/models/enterpriseImport'
 import { formatShanghaiMinute } from '../../../src/models/shanghaiTime'
 import { inviteLink } from '../../../src/models/inviteLink'
 import { importsRepository, type StoredCommit } from './repository'
@@ -232,12 +232,22 @@ export async function resultWorkbook(
   return { content, filename: row.filename.replace(/\.xlsx$/i, '') }
 }
 
-/** The printable liaison invites of the enterprises this import created (built in a worker thread). */
-export async function invitesDocument(app: FastifyInstance, id: number, webBase: string): Promise<Buffer> {
+/**
+ * The printable liaison invites of the enterprises this import created, built in a worker thread: part
+ * `part` of them (INVITES_PER_DOCUMENT enterprises per document; a county's usual import is one part).
+ */
+export async function invitesDocument(
+  app: FastifyInstance,
+  id: number,
+  webBase: string,
+  part: number,
+): Promise<Buffer> {
   const row = await loadImport(app, id)
   if (row.state !== 'committed' || !row.commit_result) throw new AppError(409, 'IMPORT_NOT_COMMITTED')
   const commit = JSON.parse(row.commit_result) as StoredCommit
-  const invites = await importsRepository.invitesOf(app.db, commit.createdInvites)
+  const pairs = commit.createdInvites.slice((part - 1) * INVITES_PER_DOCUMENT, part * INVITES_PER_DOCUMENT)
+  if (part > 1 && pairs.length === 0) throw notFound()
+  const invites = await importsRepository.invitesOf(app.db, pairs)
   const items = invites.map((i) => ({
     name: i.name,
     creditCode: i.creditCode,

@@ -5,6 +5,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import {
   IMPORT_STATUS_LABELS,
   IMPORT_STATUSES,
+  INVITES_PER_DOCUMENT,
   type TImport,
   type TImportStatus,
 } from '@/models/enterpriseImport'
@@ -191,13 +192,7 @@ export default function ImportPage() {
                           确认导入
                         </Button>
                       ) : (
-                        <Button
-                          type="primary"
-                          disabled={busy !== null || !view.commitResult?.invites}
-                          onClick={() => void run('invites', () => downloadInvites(view.id))}
-                        >
-                          下载联络员邀请函
-                        </Button>
+                        <InviteButtons view={view} busy={busy !== null} run={run} />
                       )}
                     </View>
                   ) : null}
@@ -210,6 +205,42 @@ export default function ImportPage() {
           </PageState>
         ) : null}
       </View>
+    </View>
+  )
+}
+
+/** 下载联络员邀请函: one document, or one per INVITES_PER_DOCUMENT enterprises of a large import. */
+function InviteButtons(props: {
+  view: TImport
+  busy: boolean
+  run: (label: string, action: () => Promise<void>) => Promise<void>
+}) {
+  const invites = props.view.commitResult?.invites ?? 0
+  const parts = Math.ceil(invites / INVITES_PER_DOCUMENT)
+  if (parts <= 1)
+    return (
+      <Button
+        type="primary"
+        disabled={props.busy || invites === 0}
+        onClick={() => void props.run('invites', () => downloadInvites(props.view.id))}
+      >
+        下载联络员邀请函
+      </Button>
+    )
+  return (
+    <View className="org-import__parts">
+      {Array.from({ length: parts }, (_, i) => (
+        <Button
+          key={i}
+          size="small"
+          type="primary"
+          fill="outline"
+          disabled={props.busy}
+          onClick={() => void props.run('invites', () => downloadInvites(props.view.id, i + 1))}
+        >
+          {`邀请函 第${i * INVITES_PER_DOCUMENT + 1}–${Math.min(invites, (i + 1) * INVITES_PER_DOCUMENT)}家`}
+        </Button>
+      ))}
     </View>
   )
 }
