@@ -38,6 +38,7 @@ import setupRoutes from './features/setup/routes'
 import todoRoutes from './features/todos/routes'
 import milestoneRoutes from './features/milestones/routes'
 import auditRoutes from './features/audit/routes'
+import importRoutes from './features/imports/routes'
 import { systemClock, type Clock } from './core/clock'
 import { AppError } from './core/errors'
 import { FileLinkSigner, FileStore } from './features/files/store'
@@ -156,6 +157,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(todoRoutes)
   await fastify.register(milestoneRoutes)
   await fastify.register(auditRoutes)
+  await fastify.register(importRoutes)
 
   // The H5 build, served from the same origin as the API when it has been built.
   const h5Root = path.resolve(env.H5_DIST)

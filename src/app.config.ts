@@ -58,6 +58,7 @@ export default defineAppConfig({
         'pages/audit/index',
         'pages/staff/index',
         'pages/join/index',
+        'pages/import/index',
       ],
     },
     {

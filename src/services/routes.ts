@@ -89,4 +89,6 @@ export const orgPages = {
   /** 加入 with an invite code, or 管理员码 (opened from a scanned link: `q`, or from the app: kind + code). */
   join: (link?: { kind: 'invite' | 'admin'; code: string }) =>
     `${O}/join/index${link ? `?kind=${link.kind}&code=${encodeURIComponent(link.code)}` : ''}`,
+  /** 企业批量导入 (the office); with `id`, that import's progress and preview. */
+  import: (id?: number) => `${O}/import/index${id ? `?id=${id}` : ''}`,
 }

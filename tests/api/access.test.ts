@@ -104,4 +104,21 @@ describe(`authorisation declarations [${TEST_DB}]`, () => {
       })
     }
   })
+
+  it('declares every import route for the office only', () => {
+    const imports = t.app.routeAccessTable
+      .filter((r) => r.url.startsWith('/api/v1/imports'))
+      .map((r) => `${r.method} ${r.url} ${r.access.kind}`)
+      .sort()
+    expect(imports).toEqual(
+      [
+        'GET /api/v1/imports/template.xlsx office',
+        'POST /api/v1/imports office',
+        'GET /api/v1/imports/:importId office',
+        'GET /api/v1/imports/:importId/result.xlsx office',
+        'POST /api/v1/imports/:importId/commit office',
+        'GET /api/v1/imports/:importId/invites.docx office',
+      ].sort(),
+    )
+  })
 })

@@ -42,6 +42,7 @@ describe(`migrations against db/schema.ts [${TEST_DB}]`, () => {
       '0007_party_meetings',
       '0008_admin_codes',
       '0009_department_invites',
+      '0010_enterprise_imports',
       '0011_milestones',
       '0012_audit_organisation',
       '0013_department_retire',

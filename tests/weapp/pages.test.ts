@@ -188,6 +188,11 @@ const PAGES: Record<string, Row> = {
     url: () => 'packages/org/pages/departments/index',
     shows: /新建监管部门.*监管部门（\s*\d+\s*）.*县委统战部/,
   },
+  'packages/org/pages/import/index': {
+    who: 'demo-office',
+    url: () => 'packages/org/pages/import/index',
+    shows: /下载导入模板.*选择文件并上传/,
+  },
   [`${S}/overview/index`]: {
     who: 'demo-supervisor-united',
     url: () => `${S}/overview/index`,

@@ -23,6 +23,8 @@ export interface EnterpriseTable {
   leading_group_date: string | null
   plan_filed_date: string | null
   demonstration: number
+  liaison_name: string | null
+  liaison_phone: string | null
   created_at: string
   updated_at: string
   /** The 实施步骤 deadline the office set for this enterprise (null: the programme's). */
@@ -53,6 +55,39 @@ export interface PlanFilingTable {
   decided_by: number | null
   decided_at: string | null
   return_reason: string | null
+}
+
+export interface EnterpriseImportTable {
+  id: Generated<number>
+  created_by: number
+  filename: string
+  sha256: string
+  /** parsing → ready → committed, or failed */
+  state: string
+  processed: number
+  total: number
+  /** JSON: rows per status */
+  counts: string | null
+  error_message: string | null
+  /** The result workbook in the file store. */
+  result_key: string | null
+  /** JSON: what the commit did (replayed to a second commit). */
+  commit_result: string | null
+  created_at: string
+  updated_at: string
+  committed_at: string | null
+}
+
+export interface EnterpriseImportRowTable {
+  import_id: number
+  /** The row's number in the worksheet (the header is row 1). */
+  row_no: number
+  status: string
+  reason: string | null
+  name: string | null
+  credit_code: string | null
+  /** JSON: the row as checked (TImportRowData) */
+  data: string | null
 }
 
 export interface SupervisionLinkTable {
@@ -482,6 +517,8 @@ export interface Database {
   users: UserTable
   memberships: MembershipTable
   invites: InviteTable
+  enterprise_imports: EnterpriseImportTable
+  enterprise_import_rows: EnterpriseImportRowTable
   admin_codes: AdminCodeTable
   idempotency_keys: IdempotencyKeyTable
   audit_log: AuditLogTable
@@ -547,9 +584,36 @@ export const SCHEMA_COLUMNS = {
     leading_group_date: true,
     plan_filed_date: true,
     demonstration: true,
+    liaison_name: true,
+    liaison_phone: true,
     created_at: true,
     updated_at: true,
     milestone_deadline: true,
+  },
+  enterprise_imports: {
+    id: true,
+    created_by: true,
+    filename: true,
+    sha256: true,
+    state: true,
+    processed: true,
+    total: true,
+    counts: true,
+    error_message: true,
+    result_key: true,
+    commit_result: true,
+    created_at: true,
+    updated_at: true,
+    committed_at: true,
+  },
+  enterprise_import_rows: {
+    import_id: true,
+    row_no: true,
+    status: true,
+    reason: true,
+    name: true,
+    credit_code: true,
+    data: true,
   },
   supervision_links: { department_id: true, enterprise_id: true, created_at: true },
   party_branches: { id: true, enterprise_id: true, name: true, secretary_user_id: true, created_at: true },

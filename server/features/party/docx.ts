@@ -21,7 +21,7 @@ const CONTENT_WIDTH = 11906 - 2 * 1440
 const LABEL_WIDTH = 1900
 const VALUE_WIDTH = CONTENT_WIDTH / 2 - LABEL_WIDTH
 
-function escapeXml(text: string): string {
+export function escapeXml(text: string): string {
   return (
     text
       // Characters XML 1.0 cannot carry.

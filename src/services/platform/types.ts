@@ -134,3 +134,12 @@ export interface PlatformCertificate {
   readonly canShareCard: boolean
   export(req: CertificateExportRequest): Promise<{ status: number; result: 'downloaded' | 'link-copied' }>
 }
+
+/**
+ * A document file the user picks to upload (the enterprise import's .xlsx). Mini-program
+ * (document.weapp.ts): wx.chooseMessageFile, from a chat (a privacy API); H5 (document.ts): a file input.
+ */
+export interface PlatformDocument {
+  /** The picked file; null when the user cancels. */
+  pick(extensions: string[]): Promise<PickedFile | null>
+}

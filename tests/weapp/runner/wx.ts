@@ -3,6 +3,7 @@
  * on WeChat's documented behaviour, the rest answering `fail` and recorded as unmodelled (a test fails
  * on them, so nothing the app calls goes unnoticed):
  * - storage: 1 MB per key, 10 MB in all, sync and async;
+ * - chooseMessageFile: the files queued in `device.messageFiles` (a chat's file), behind the privacy gate
  * - request / uploadFile / downloadFile: real HTTP to the test server (every HTTP status in `success`);
  * - login: a code the local fake code2Session understands (`ok:<openid>`);
  * - the privacy gate: privacy APIs wait for onNeedPrivacyAuthorization's resolve with the id of an
@@ -82,6 +83,8 @@ export class Device {
   readonly scans: string[] = []
   /** files picked by the next chooseMedia / chooseImage calls (PNG bytes) */
   readonly photos: Buffer[] = []
+  /** files in the user's chats, picked by the next chooseMessageFile calls (name and bytes) */
+  readonly messageFiles: { name: string; bytes: Buffer }[] = []
   location = { latitude: 30.0, longitude: 120.0, accuracy: 20 }
   subscribeAnswer: 'accept' | 'reject' = 'accept'
   readonly subscribeRequests: string[][] = []
@@ -450,6 +453,18 @@ export class Device {
         if (!photo) return answer(options, 'chooseImage', 'cancel', true)
         const path = device.newFile(photo, 'png')
         answer(options, 'chooseImage', { tempFilePaths: [path], tempFiles: [{ path, size: photo.length }] })
+      }),
+      chooseMessageFile: gated('chooseMessageFile', (options) => {
+        const o = options as Callbacks & { count?: number; type?: string; extension?: string[] }
+        const file = device.messageFiles.shift()
+        if (!file) return answer(options, 'chooseMessageFile', 'cancel', true)
+        const ext = file.name.split('.').pop() ?? ''
+        if (o.extension && !o.extension.includes(ext))
+          return answer(options, 'chooseMessageFile', 'cancel', true)
+        const path = device.newFile(file.bytes, ext)
+        answer(options, 'chooseMessageFile', {
+          tempFiles: [{ path, size: file.bytes.length, name: file.name, type: 'file', time: 0 }],
+        })
       }),
       setClipboardData: gated('setClipboardData', (options) => {
         device.clipboard.push(String(options.data))

@@ -9,6 +9,7 @@ import { m0006_pledges } from './0006_pledges'
 import { m0007_party_meetings } from './0007_party_meetings'
 import { m0008_admin_codes } from './0008_admin_codes'
 import { m0009_department_invites } from './0009_department_invites'
+import { m0010_enterprise_imports } from './0010_enterprise_imports'
 import { m0011_milestones } from './0011_milestones'
 import { m0012_audit_organisation } from './0012_audit_organisation'
 import { m0013_department_retire } from './0013_department_retire'
@@ -25,6 +26,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0007_party_meetings': m0007_party_meetings(dialect),
     '0008_admin_codes': m0008_admin_codes(dialect),
     '0009_department_invites': m0009_department_invites(dialect),
+    '0010_enterprise_imports': m0010_enterprise_imports(dialect),
     '0011_milestones': m0011_milestones(dialect),
     '0012_audit_organisation': m0012_audit_organisation(dialect),
     '0013_department_retire': m0013_department_retire(dialect),

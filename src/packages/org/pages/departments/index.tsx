@@ -79,6 +79,19 @@ export default function DepartmentsPage() {
     <View className="page org-departments">
       <View className="page__body">
         <OutboxNotice />
+        <View className="a-card">
+          <Text className="a-card__title">批量导入企业</Text>
+          <Text className="a-card__subtitle">
+            用 Excel 模板一次登记多家企业及其监管部门和联络员，导入后可打印联络员邀请函。
+          </Text>
+          <Button
+            type="primary"
+            fill="outline"
+            onClick={() => void Taro.navigateTo({ url: orgPages.import() })}
+          >
+            从 Excel 导入企业
+          </Button>
+        </View>
         <PageState state={state} reload={reload}>
           {(departments: TDepartment[]) => {
             const active = departments.filter((d) => !d.retiredAt)

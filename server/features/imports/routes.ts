@@ -1,0 +1,131 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { ZImport, ZImportCommitResult, ZImportRowsQuery } from '../../../src/models/enterpriseImport'
+import { ZId } from '../../../src/models/org'
+import { OFFICE } from '../../core/access'
+import { requireAuth } from '../../core/auth'
+import { XLSX_CONTENT_TYPE, errorResponses, sendAttachment } from '../../core/http'
+import { performWrite } from '../../core/writes'
+import { commitImport } from './commit'
+import {
+  importView,
+  invitesDocument,
+  resultWorkbook,
+  startImport,
+  stopRunningImports,
+  templateWorkbook,
+} from './service'
+
+const ZImportParams = z.object({ importId: ZId })
+const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+/** 企业批量导入 (the office): template, upload → preview with progress, result workbook, commit, invites. */
+const importRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addHook('onClose', async () => stopRunningImports())
+
+  app.get(
+    '/api/v1/imports/template.xlsx',
+    {
+      config: { access: OFFICE },
+      schema: { tags: ['imports'], summary: '下载企业导入模板（.xlsx）' },
+    },
+    async (_request, reply) =>
+      sendAttachment(reply, {
+        name: '企业导入模板.xlsx',
+        asciiName: 'enterprise-import-template.xlsx',
+        contentType: XLSX_CONTENT_TYPE,
+        content: await templateWorkbook(app),
+      }),
+  )
+
+  app.post(
+    '/api/v1/imports',
+    {
+      config: { access: OFFICE },
+      schema: {
+        tags: ['imports'],
+        summary: '上传填好的企业名单（multipart，字段 file），开始检查',
+        consumes: ['multipart/form-data'],
+        response: { 202: z.object({ id: z.number().int() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => startImport(request, reply),
+  )
+
+  app.get(
+    '/api/v1/imports/:importId',
+    {
+      config: { access: OFFICE },
+      schema: {
+        tags: ['imports'],
+        summary: '导入进度与预览（逐行结果分页，可按结果筛选）',
+        params: ZImportParams,
+        querystring: ZImportRowsQuery,
+        response: { 200: ZImport, ...errorResponses },
+      },
+    },
+    async (request) => importView(app, request.params.importId, request.query),
+  )
+
+  app.get(
+    '/api/v1/imports/:importId/result.xlsx',
+    {
+      config: { access: OFFICE },
+      schema: { tags: ['imports'], summary: '下载检查结果（原表加“结果”“原因”两列）', params: ZImportParams },
+    },
+    async (request, reply) => {
+      const result = await resultWorkbook(app, request.params.importId)
+      return sendAttachment(reply, {
+        name: `${result.filename}-检查结果.xlsx`,
+        asciiName: `import-${request.params.importId}-result.xlsx`,
+        contentType: XLSX_CONTENT_TYPE,
+        content: result.content,
+      })
+    },
+  )
+
+  app.post(
+    '/api/v1/imports/:importId/commit',
+    {
+      config: { access: OFFICE },
+      schema: {
+        tags: ['imports'],
+        summary: '确认导入：全部通过的行在一个事务中写入（按统一社会信用代码幂等）',
+        params: ZImportParams,
+        response: { 200: ZImportCommitResult, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      performWrite(request, reply, {
+        action: 'import.commit',
+        run: (trx) => commitImport(trx, request.params.importId, requireAuth(request).user.id, app.clock()),
+      }),
+  )
+
+  app.get(
+    '/api/v1/imports/:importId/invites.docx',
+    {
+      config: { access: OFFICE },
+      schema: {
+        tags: ['imports'],
+        summary: '下载本次导入新企业的联络员邀请函（.docx，每企业一页；每份至多1000家，part 指第几份）',
+        params: ZImportParams,
+        querystring: z.object({
+          base: z.url().max(200).optional(),
+          part: z.coerce.number().int().min(1).max(1000).default(1),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { importId } = request.params
+      const { base, part } = request.query
+      return sendAttachment(reply, {
+        name: `联络员邀请函-第${importId}批${part > 1 ? `-${part}` : ''}.docx`,
+        asciiName: `import-${importId}-invites${part > 1 ? `-${part}` : ''}.docx`,
+        contentType: DOCX_CONTENT_TYPE,
+        content: await invitesDocument(app, importId, base ?? '', part),
+      })
+    },
+  )
+}
+export default importRoutes

@@ -1,0 +1,48 @@
+import type { TErrorCode } from '../../../src/models/errors'
+import type {
+  TExistingEnterprise,
+  TImportCounts,
+  TImportRowData,
+  TImportStatus,
+} from '../../../src/models/enterpriseImport'
+
+/** Messages between the API thread and an import worker (structured-cloned; file bytes transferred). */
+export interface PreviewTask {
+  kind: 'preview'
+  content: ArrayBuffer
+  departments: [name: string, id: number][]
+  existing: [creditCode: string, enterprise: TExistingEnterprise][]
+}
+
+export interface InviteSheet {
+  name: string
+  creditCode: string
+  code: string
+  link: string
+  /** 北京时间, as printed */
+  expiresAt: string
+}
+
+export interface InvitesTask {
+  kind: 'invites'
+  title: string
+  items: InviteSheet[]
+}
+
+export type WorkerTask = PreviewTask | InvitesTask
+
+export interface PreviewRow {
+  rowNo: number
+  status: TImportStatus
+  reason: string | null
+  name: string | null
+  creditCode: string | null
+  data: TImportRowData | null
+}
+
+export type WorkerReply =
+  | { type: 'started'; total: number }
+  | { type: 'progress'; processed: number }
+  | { type: 'rows'; rows: PreviewRow[] }
+  | { type: 'done'; content: ArrayBuffer; counts?: TImportCounts }
+  | { type: 'fail'; status: number; code: TErrorCode | 'INTERNAL'; message: string }
