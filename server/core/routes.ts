@@ -25,12 +25,16 @@ export interface RouteDeclaration {
   response?: Record<number, z.ZodType>
   /** For the few public routes a client could hammer. */
   rateLimit?: { max: number; timeWindow: number }
+  /** False on the few routes whose documentation lists no error answers (health, the demo-user list). */
+  errorAnswers?: false
 }
 
 export interface WriteDeclaration extends RouteDeclaration {
   /** The audit log's action. */
   action: string
   response: Record<number, z.ZodType>
+  /** A write made before sign-in (login): recorded against no user. */
+  anonymous?: true
 }
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : unknown
@@ -55,7 +59,8 @@ function schemaOf(tag: string, declaration: RouteDeclaration): FastifySchema {
   const schema: Record<string, unknown> = { tags: declaration.tags ?? [tag], summary }
   // Only what is declared: an absent part must stay absent from the OpenAPI document.
   for (const [key, value] of Object.entries({ params, querystring, body })) if (value) schema[key] = value
-  if (response) schema.response = { ...response, ...errorResponses }
+  if (response)
+    schema.response = declaration.errorAnswers === false ? response : { ...response, ...errorResponses }
   return schema
 }
 
@@ -95,9 +100,11 @@ export function featureRoutes(app: App, tag: string) {
       declaration: D,
       run: (request: RouteRequest<D>, trx: Transaction<Database>) => Promise<WriteOutcome<Answer<D>>>,
     ) {
+      const { action, anonymous } = declaration
       const status = 201 in declaration.response ? 201 : 200
+      const actorId = anonymous ? null : undefined
       declare(method, url, declaration, (request, reply) =>
-        performWrite(request, reply, { action: declaration.action, status, run: (trx) => run(request, trx) }),
+        performWrite(request, reply, { action, status, actorId, run: (trx) => run(request, trx) }),
       )
     },
   }
