@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { ZId } from '../../../src/models/org'
 import { PUBLIC } from '../../core/access'
-import { notFound } from '../../core/errors'
+import { found, notFound } from '../../core/errors'
 import { featureRoutes } from '../../core/routes'
 import { filesRepository } from './repository'
 
@@ -24,8 +24,7 @@ const fileRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { fileId } = request.params
       if (!app.fileLinks.verify(fileId, request.query.expires, request.query.sig)) throw notFound()
-      const file = await filesRepository.findById(app.db, fileId)
-      if (!file) throw notFound()
+      const file = await found(filesRepository.findById(app.db, fileId))
       reply.header('content-type', file.mime)
       reply.header('cache-control', 'private, max-age=600')
       reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.filename)}`)

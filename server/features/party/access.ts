@@ -11,7 +11,7 @@ import {
 } from '../../core/access'
 import type { DbOrTrx } from '../../core/db/database'
 import type { PartyBranchRow } from '../../core/db/schema'
-import { AppError, notFound } from '../../core/errors'
+import { AppError, found, notFound } from '../../core/errors'
 import { branchesRepository } from './repository'
 
 /**
@@ -51,9 +51,8 @@ async function loadBranch(
   enterpriseId: number,
   branchId: number,
 ): Promise<BranchContext> {
-  const found = await branchesRepository.find(db, enterpriseId, branchId)
-  if (!found) throw notFound()
-  return { ...found, canWrite: await writesForBranch(db, auth, found.branch) }
+  const loaded = await found(branchesRepository.find(db, enterpriseId, branchId))
+  return { ...loaded, canWrite: await writesForBranch(db, auth, loaded.branch) }
 }
 
 export const checkBranchAccess: AccessChecker<{ kind: 'branch'; need: 'read' | 'write' }> = async (

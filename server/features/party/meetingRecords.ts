@@ -16,7 +16,7 @@ import {
 } from '../../../src/models/meeting'
 import { MEETING_TYPE_LABELS, type TMeetingType } from '../../../src/models/meetingCompliance'
 import type { BranchContext } from './access'
-import { attendanceOf, loadMeeting, meetingView } from './meetings'
+import { attendanceOf, loadMeeting, meetingView, recordContent } from './meetings'
 import { meetingsRepository } from './meetingsRepository'
 
 /** Writing a meeting record: drafts, submission, corrections with their revisions, QR sign-in. */
@@ -69,13 +69,7 @@ export function completenessProblems(
 export function snapshotOf(row: MeetingRow, attendance: TMeetingAttendance[]) {
   return {
     type: row.type,
-    groupId: row.group_id,
-    topic: row.topic,
-    startsAt: row.starts_at,
-    place: row.place,
-    host: row.host,
-    recorder: row.recorder,
-    expected: row.expected_count,
+    ...recordContent(row),
     present: row.present_count,
     attendance: attendance.map((a) => ({
       memberId: a.memberId,

@@ -17,7 +17,7 @@ import {
 } from '../../core/access'
 import type { DbOrTrx } from '../../core/db/database'
 import type { PledgeRow } from '../../core/db/schema'
-import { notFound } from '../../core/errors'
+import { found, notFound } from '../../core/errors'
 import { pledgesRepository } from './repository'
 
 /** The `pledge` access kind on routes under /pledges/:pledgeId: whoever may see the pledge. */
@@ -59,8 +59,7 @@ export async function canView(db: DbOrTrx, auth: AuthContext, pledge: PledgeRow)
 
 /** The pledge, or the 404 of one that does not exist (also for a caller who may not see it). */
 export async function loadPledge(db: DbOrTrx, pledgeId: number): Promise<PledgeRow> {
-  const pledge = await pledgesRepository.byId(db, pledgeId)
-  if (!pledge) throw notFound()
+  const pledge = await found(pledgesRepository.byId(db, pledgeId))
   return pledge
 }
 

@@ -1,5 +1,5 @@
 import type { DbOrTrx } from '../../core/db/database'
-import { AppError, notFound } from '../../core/errors'
+import { AppError, found } from '../../core/errors'
 import { isoAt } from '../../core/clock'
 import type { WriteOutcome } from '../../core/writes'
 import {
@@ -23,8 +23,7 @@ export async function rectificationView(
   id: number,
   now: number,
 ): Promise<TRectification> {
-  const row = await rectificationsRepository.find(db, enterpriseId, id)
-  if (!row) throw notFound()
+  const row = await found(rectificationsRepository.find(db, enterpriseId, id))
   const evidence = await filesRepository.listOf(db, { rectificationId: id })
   const history = await rectificationsRepository.history(db, id)
   return {

@@ -9,6 +9,7 @@ import { supervisionCoverage } from '../pledges/coverage'
 import { supervisionOverview } from './overview'
 import { supervisionRepository } from './repository'
 import { formatShanghaiTime, shanghaiYear } from '../../../src/models/shanghaiTime'
+import { addInfoSheet } from '../../core/workbook'
 
 export const LEDGER_COLUMNS = [
   '序号',
@@ -132,25 +133,27 @@ export async function supervisionLedger(
     return [branches.length, branches.filter((b) => !b.reportedThisMonth).length, mean]
   }
 
-  const info = workbook.addWorksheet('说明')
-  info.columns = [
-    { header: '项目', key: 'k', width: 16 },
-    { header: '内容', key: 'v', width: 70 },
-  ]
-  info.getRow(1).font = { bold: true }
-  info.addRows([
-    ['自查期次', overview.campaign?.name ?? '暂无期次'],
-    ['导出时间', formatShanghaiTime(nowIso)],
-    ['企业数', overview.enterprises.length],
-    ['得分', '服务器按模板权重计算，是=1、部分=0.5、否=0，不适用项不计；未提交的自查无得分'],
-    ['整改', '未完成＝待整改、退回、待核验；逾期＝待整改或退回且已过整改期限（北京时间）'],
-    ['活动到会率', '已开始签到的活动：应到＝活动数×企业已加入人数（导出时），实到＝签到人次'],
+  addInfoSheet(
+    workbook,
+    '说明',
     [
-      '廉洁承诺',
-      `${pledges.year}年度：个人承诺签署率＝已签署职工÷已加入职工；国企领导人员承诺仅适用于国有独资、国有控股企业`,
+      ['自查期次', overview.campaign?.name ?? '暂无期次'],
+      ['导出时间', formatShanghaiTime(nowIso)],
+      ['企业数', overview.enterprises.length],
+      ['得分', '服务器按模板权重计算，是=1、部分=0.5、否=0，不适用项不计；未提交的自查无得分'],
+      ['整改', '未完成＝待整改、退回、待核验；逾期＝待整改或退回且已过整改期限（北京时间）'],
+      ['活动到会率', '已开始签到的活动：应到＝活动数×企业已加入人数（导出时），实到＝签到人次'],
+      [
+        '廉洁承诺',
+        `${pledges.year}年度：个人承诺签署率＝已签署职工÷已加入职工；国企领导人员承诺仅适用于国有独资、国有控股企业`,
+      ],
+      [
+        '三会一课',
+        `本月（${party.month}）未提交会议记录的支部数；完成率为各支部年度完成率的平均（北京时间）`,
+      ],
     ],
-    ['三会一课', `本月（${party.month}）未提交会议记录的支部数；完成率为各支部年度完成率的平均（北京时间）`],
-  ])
+    { width: 70, boldHeader: true },
+  )
   return {
     content: Buffer.from(await workbook.xlsx.writeBuffer()),
     campaignName: overview.campaign?.name ?? null,
