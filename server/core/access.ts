@@ -79,7 +79,7 @@ export const OUTSIDERS = { supervisor: true, office: true } as const
 export function enterpriseAccess(
   roles: readonly TRole[],
   outsiders: { supervisor?: true; office?: true } = {},
-): Access {
+): Extract<Access, { kind: 'enterprise' }> {
   return { kind: 'enterprise', param: 'enterpriseId', roles, ...outsiders }
 }
 
@@ -202,6 +202,13 @@ export function positiveIntParam(request: FastifyRequest, param: string): number
   return Number.isInteger(id) && id > 0 && id <= MAX_ID ? id : null
 }
 
+/** The record id a route's param names; one that cannot exist answers like a missing record (404). */
+export function recordIdParam(request: FastifyRequest, param: string): number {
+  const id = positiveIntParam(request, param)
+  if (id === null) throw notFound()
+  return id
+}
+
 export function checkDepartmentAccess(
   request: FastifyRequest,
   auth: AuthContext,
@@ -223,8 +230,7 @@ export async function checkEnterpriseAccess(
   access: Extract<Access, { kind: 'enterprise' }>,
 ): Promise<void> {
   const db = request.server.db
-  const enterpriseId = positiveIntParam(request, access.param)
-  if (enterpriseId === null) throw notFound()
+  const enterpriseId = recordIdParam(request, access.param)
   if (holdsRole(auth, 'enterprise', enterpriseId, access.roles)) return
   if (access.office && isOffice(auth)) return
   const supervises = await supervisesEnterprise(db, auth, enterpriseId)

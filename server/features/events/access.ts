@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify'
 import { EVENT_ORGANISER_ROLES, hasRole } from '../../../src/models/roles'
-import { accessContextSlot, positiveIntParam, type AccessChecker, type AuthContext } from '../../core/access'
+import { accessContextSlot, recordIdParam, type AccessChecker, type AuthContext } from '../../core/access'
 import type { DbOrTrx } from '../../core/db/database'
 import type { EventRow, MembershipRow } from '../../core/db/schema'
 import { AppError, found, notFound } from '../../core/errors'
@@ -52,8 +52,7 @@ export const checkEventAccess: AccessChecker<{ kind: 'event'; param: string; aud
   auth,
   access,
 ) => {
-  const eventId = positiveIntParam(request, access.param)
-  if (eventId === null) throw notFound()
+  const eventId = recordIdParam(request, access.param)
   const db = request.server.db
   const event = await found(eventsRepository.byId(db, eventId))
   const organiser = organisesEvent(auth, event)
