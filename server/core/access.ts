@@ -69,24 +69,31 @@ export const SIGNED_IN: Access = { kind: 'user' }
 export const OFFICE: Access = { kind: 'office' }
 export const SUPERVISORS: Access = { kind: 'department', roles: SUPERVISOR_ROLES }
 
+/** Whoever watches an enterprise from outside: its supervising departments and the office. */
+export const OUTSIDERS = { supervisor: true, office: true } as const
+
+/**
+ * The enterprise of `:enterpriseId`: its members holding one of `roles`, and, as `outsiders` says, its
+ * supervising departments and the office.
+ */
+export function enterpriseAccess(
+  roles: readonly TRole[],
+  outsiders: { supervisor?: true; office?: true } = {},
+): Extract<Access, { kind: 'enterprise' }> {
+  return { kind: 'enterprise', param: 'enterpriseId', roles, ...outsiders }
+}
+
+/** The department of `:departmentId`: its members holding one of `roles`. */
+export function departmentAccess(roles: readonly TRole[]): Access {
+  return { kind: 'department', param: 'departmentId', roles }
+}
+
 /** The enterprise of `:enterpriseId`: any of its members, its supervising departments and the office. */
-export const ENTERPRISE_VIEWERS: Access = {
-  kind: 'enterprise',
-  param: 'enterpriseId',
-  roles: ENTERPRISE_ROLES,
-  supervisor: true,
-  office: true,
-}
+export const ENTERPRISE_VIEWERS = enterpriseAccess(ENTERPRISE_ROLES, OUTSIDERS)
 /** The enterprise of `:enterpriseId`: its liaison only. */
-export const ENTERPRISE_LIAISON: Access = { kind: 'enterprise', param: 'enterpriseId', roles: LIAISON_ROLES }
+export const ENTERPRISE_LIAISON = enterpriseAccess(LIAISON_ROLES)
 /** The enterprise of `:enterpriseId` never reviews itself: only its supervising departments and the office. */
-export const ENTERPRISE_REVIEWERS: Access = {
-  kind: 'enterprise',
-  param: 'enterpriseId',
-  roles: [],
-  supervisor: true,
-  office: true,
-}
+export const ENTERPRISE_REVIEWERS = enterpriseAccess([], OUTSIDERS)
 
 export function describeAccess(access: Access): string {
   switch (access.kind) {
@@ -195,6 +202,13 @@ export function positiveIntParam(request: FastifyRequest, param: string): number
   return Number.isInteger(id) && id > 0 && id <= MAX_ID ? id : null
 }
 
+/** The record id a route's param names; one that cannot exist answers like a missing record (404). */
+export function recordIdParam(request: FastifyRequest, param: string): number {
+  const id = positiveIntParam(request, param)
+  if (id === null) throw notFound()
+  return id
+}
+
 export function checkDepartmentAccess(
   request: FastifyRequest,
   auth: AuthContext,
@@ -216,8 +230,7 @@ export async function checkEnterpriseAccess(
   access: Extract<Access, { kind: 'enterprise' }>,
 ): Promise<void> {
   const db = request.server.db
-  const enterpriseId = positiveIntParam(request, access.param)
-  if (enterpriseId === null) throw notFound()
+  const enterpriseId = recordIdParam(request, access.param)
   if (holdsRole(auth, 'enterprise', enterpriseId, access.roles)) return
   if (access.office && isOffice(auth)) return
   const supervises = await supervisesEnterprise(db, auth, enterpriseId)

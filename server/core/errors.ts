@@ -20,3 +20,10 @@ export const unauthenticated = (
 ) => new AppError(401, code)
 export const invalid = (path: string, message: string, code: TErrorCode = 'VALIDATION_FAILED') =>
   new AppError(400, code, ERROR_MESSAGES[code], [{ path, message }])
+
+/** What a lookup found; a missing record answers the 404 every route gives for one. */
+export async function found<T>(lookup: Promise<T | null | undefined>): Promise<T> {
+  const value = await lookup
+  if (!value) throw notFound()
+  return value
+}

@@ -32,6 +32,25 @@ export function ErrorState({ message, onRetry }: { message: string; onRetry: () 
   )
 }
 
+/** A whole page while its load is pending or has failed; the page draws its own content once ready. */
+export function PendingPage({
+  state,
+  reload,
+}: {
+  state: { status: 'loading' } | { status: 'error'; message: string }
+  reload: () => Promise<void>
+}) {
+  return (
+    <View className="page">
+      {state.status === 'loading' ? (
+        <LoadingState />
+      ) : (
+        <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
+      )}
+    </View>
+  )
+}
+
 export interface PageStateProps<T> {
   /** A page's load (useRemote). */
   state: RemoteState<T>

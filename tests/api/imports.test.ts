@@ -323,9 +323,7 @@ describe(`enterprise import [${TEST_DB}]`, () => {
     expect(decoded?.data).toBe(
       joinLinkUrl('https://qinglian.example.com', { kind: 'invite', code: first.code }),
     )
-    expect(decoded?.data).toBe(
-      `https://qinglian.example.com/qr/join?code=${first.code}`,
-    )
+    expect(decoded?.data).toBe(`https://qinglian.example.com/qr/join?code=${first.code}`)
   })
 
   it('refuses bad files with a clear message and a stable code', async () => {

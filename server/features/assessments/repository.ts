@@ -1,6 +1,8 @@
 import type { Selectable } from 'kysely'
 import { supervisedEnterpriseIds } from '../../core/access'
 import type { DbOrTrx } from '../../core/db/database'
+import { findRow } from '../../core/db/rows'
+import { recordStatusChange, statusHistory, type StatusChange } from '../../core/db/statusHistory'
 import type { AssessmentTable, CampaignTable } from '../../core/db/schema'
 import type { TAnswer, TAnswerValue, TAssessmentStatus } from '../../../src/models/assessment'
 import type { TOwnership, TPartyOrg } from '../../../src/models/org'
@@ -18,13 +20,8 @@ export interface AssessedEnterprise {
   partyOrg: TPartyOrg
 }
 
-export interface AssessmentHistoryRow {
-  fromStatus: TAssessmentStatus | null
-  toStatus: TAssessmentStatus
-  actorName: string
-  comment: string | null
-  createdAt: string
-}
+/** Every assessment event has an actor (actor_id is required). */
+export type AssessmentHistoryRow = StatusChange<TAssessmentStatus> & { actorName: string }
 
 export const campaignsRepository = {
   byId(db: DbOrTrx, id: number): Promise<CampaignRow> {
@@ -125,12 +122,7 @@ export const assessmentsRepository = {
   },
 
   find(db: DbOrTrx, enterpriseId: number, assessmentId: number): Promise<AssessmentRow | undefined> {
-    return db
-      .selectFrom('assessments')
-      .selectAll()
-      .where('id', '=', assessmentId)
-      .where('enterprise_id', '=', enterpriseId)
-      .executeTakeFirst()
+    return findRow(db, 'assessments', { id: assessmentId, enterprise_id: enterpriseId })
   },
 
   async enterprise(db: DbOrTrx, enterpriseId: number): Promise<AssessedEnterprise> {
@@ -241,34 +233,12 @@ export const assessmentsRepository = {
     comment: string | null,
     now: string,
   ): Promise<void> {
-    await db
-      .insertInto('assessment_events')
-      .values({
-        assessment_id: assessmentId,
-        from_status: from,
-        to_status: to,
-        actor_id: actorId,
-        comment,
-        created_at: now,
-      })
-      .execute()
+    await recordStatusChange(db, 'assessment_events', assessmentId, { from, to, actorId, comment, at: now })
   },
 
   async history(db: DbOrTrx, assessmentId: number): Promise<AssessmentHistoryRow[]> {
-    const rows = await db
-      .selectFrom('assessment_events as ev')
-      .innerJoin('users as u', 'u.id', 'ev.actor_id')
-      .select(['ev.from_status', 'ev.to_status', 'ev.comment', 'ev.created_at', 'u.name'])
-      .where('ev.assessment_id', '=', assessmentId)
-      .orderBy('ev.id')
-      .execute()
-    return rows.map((h) => ({
-      fromStatus: h.from_status as TAssessmentStatus | null,
-      toStatus: h.to_status as TAssessmentStatus,
-      actorName: h.name,
-      comment: h.comment,
-      createdAt: h.created_at,
-    }))
+    const changes = await statusHistory<TAssessmentStatus>(db, 'assessment_events', assessmentId)
+    return changes.map((c) => ({ ...c, actorName: c.actorName ?? '' }))
   },
 
   /** Item codes of this assessment that already became 整改 items. */

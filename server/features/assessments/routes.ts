@@ -12,10 +12,9 @@ import { ZId } from '../../../src/models/org'
 import { ENTERPRISE_LIAISON, ENTERPRISE_VIEWERS, OFFICE, SIGNED_IN } from '../../core/access'
 import { requireAuth } from '../../core/auth'
 import { AppError } from '../../core/errors'
-import { errorResponses } from '../../core/http'
-import { performWrite } from '../../core/writes'
+import { featureRoutes } from '../../core/routes'
 import { toEvidenceFile } from '../files/repository'
-import { removeFile, uploadFile } from '../files/service'
+import { removeFile, UPLOAD_REFUSALS, uploadFile } from '../files/service'
 import { createCampaign, listCampaigns } from './campaigns'
 import {
   assertEditable,
@@ -33,120 +32,92 @@ const liaison = ENTERPRISE_LIAISON
 /** Campaigns, and an enterprise's assessments: reading, answering, evidence. */
 const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   const links = app.fileLinks
+  const { route, write } = featureRoutes(app, 'assessments')
 
-  app.post(
+  write(
+    'POST',
     '/api/v1/campaigns',
     {
-      config: { access: OFFICE },
-      schema: {
-        tags: ['assessments'],
-        summary: '发起自查期次',
-        body: ZCampaignCreate,
-        response: { 201: ZCampaign, ...errorResponses },
-      },
+      access: OFFICE,
+      summary: '发起自查期次',
+      body: ZCampaignCreate,
+      response: { 201: ZCampaign },
+      action: 'campaign.create',
     },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'campaign.create',
-        status: 201,
-        run: (trx) => createCampaign(trx, requireAuth(request), request.body, app.clock()),
-      }),
+    (request, trx) => createCampaign(trx, requireAuth(request), request.body, app.clock()),
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/campaigns',
     {
-      config: { access: SIGNED_IN },
-      schema: {
-        tags: ['assessments'],
-        summary: '自查期次',
-        response: { 200: z.object({ campaigns: z.array(ZCampaign) }), ...errorResponses },
-      },
+      access: SIGNED_IN,
+      summary: '自查期次',
+      response: { 200: z.object({ campaigns: z.array(ZCampaign) }) },
     },
     async (request) => ({ campaigns: await listCampaigns(app.db, requireAuth(request)) }),
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/enterprises/:enterpriseId/assessments',
     {
-      config: { access: viewers },
-      schema: {
-        tags: ['assessments'],
-        summary: '企业历次自查',
-        params: ZEnterpriseParams,
-        response: { 200: z.object({ assessments: z.array(ZAssessmentSummary) }), ...errorResponses },
-      },
+      access: viewers,
+      summary: '企业历次自查',
+      params: ZEnterpriseParams,
+      response: { 200: z.object({ assessments: z.array(ZAssessmentSummary) }) },
     },
     async (request) => ({
       assessments: await listEnterpriseAssessments(app.db, request.params.enterpriseId),
     }),
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/enterprises/:enterpriseId/assessments/:assessmentId',
     {
-      config: { access: viewers },
-      schema: {
-        tags: ['assessments'],
-        summary: '自查表（适用项、答案、佐证、得分、历史）',
-        params: ZAssessmentParams,
-        response: { 200: ZAssessment, ...errorResponses },
-      },
+      access: viewers,
+      summary: '自查表（适用项、答案、佐证、得分、历史）',
+      params: ZAssessmentParams,
+      response: { 200: ZAssessment },
     },
     async (request) =>
       assessmentView(app.db, links, request.params.enterpriseId, request.params.assessmentId),
   )
 
-  app.put(
+  write(
+    'PUT',
     '/api/v1/enterprises/:enterpriseId/assessments/:assessmentId/answers',
     {
-      config: { access: liaison },
-      schema: {
-        tags: ['assessments'],
-        summary: '保存答案（草稿，可反复保存）',
-        params: ZAssessmentParams,
-        body: ZAnswersSave,
-        response: {
-          200: z.object({
-            saved: z.number().int(),
-            answeredCount: z.number().int(),
-            applicableCount: z.number().int(),
-          }),
-          ...errorResponses,
-        },
+      access: liaison,
+      summary: '保存答案（草稿，可反复保存）',
+      params: ZAssessmentParams,
+      body: ZAnswersSave,
+      response: {
+        200: z.object({
+          saved: z.number().int(),
+          answeredCount: z.number().int(),
+          applicableCount: z.number().int(),
+        }),
       },
+      action: 'assessment.answers',
     },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'assessment.answers',
-        run: (trx) =>
-          saveAnswers(
-            trx,
-            requireAuth(request),
-            request.params.enterpriseId,
-            request.params.assessmentId,
-            request.body.answers,
-            app.clock(),
-          ),
-      }),
+    (request, trx) => {
+      const { enterpriseId, assessmentId } = request.params
+      const { answers } = request.body
+      return saveAnswers(trx, requireAuth(request), enterpriseId, assessmentId, answers, app.clock())
+    },
   )
 
-  app.post(
+  route(
+    'POST',
     '/api/v1/enterprises/:enterpriseId/assessments/:assessmentId/evidence',
     {
-      config: { access: liaison },
-      schema: {
-        tags: ['assessments'],
-        summary: '上传佐证材料（图片或 PDF，multipart 字段 file）',
-        params: ZAssessmentParams,
-        querystring: z.object({ itemCode: z.string().min(1).max(16) }),
-        response: {
-          201: ZEvidenceFile,
-          ...errorResponses,
-          413: errorResponses[400],
-          415: errorResponses[400],
-        },
-      },
+      access: liaison,
+      summary: '上传佐证材料（图片或 PDF，multipart 字段 file）',
+      params: ZAssessmentParams,
+      querystring: z.object({ itemCode: z.string().min(1).max(16) }),
+      response: { 201: ZEvidenceFile, ...UPLOAD_REFUSALS },
     },
     async (request, reply) => {
       const { enterpriseId, assessmentId } = request.params
@@ -166,16 +137,14 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   )
 
-  app.delete(
+  route(
+    'DELETE',
     '/api/v1/enterprises/:enterpriseId/assessments/:assessmentId/evidence/:fileId',
     {
-      config: { access: liaison },
-      schema: {
-        tags: ['assessments'],
-        summary: '撤下佐证材料（记录保留）',
-        params: ZAssessmentParams.extend({ fileId: ZId }),
-        response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses },
-      },
+      access: liaison,
+      summary: '撤下佐证材料（记录保留）',
+      params: ZAssessmentParams.extend({ fileId: ZId }),
+      response: { 200: z.object({ ok: z.literal(true) }) },
     },
     async (request, reply) => {
       const { enterpriseId, assessmentId, fileId } = request.params

@@ -1,4 +1,4 @@
-import { AppError, notFound } from '../../core/errors'
+import { AppError, found } from '../../core/errors'
 import type { AuthContext } from '../../core/access'
 import { isoAt } from '../../core/clock'
 import type { DbOrTrx } from '../../core/db/database'
@@ -34,8 +34,7 @@ export async function loadAssessment(
   enterpriseId: number,
   assessmentId: number,
 ): Promise<LoadedAssessment> {
-  const row = await assessmentsRepository.find(db, enterpriseId, assessmentId)
-  if (!row) throw notFound()
+  const row = await found(assessmentsRepository.find(db, enterpriseId, assessmentId))
   const enterprise = await assessmentsRepository.enterprise(db, enterpriseId)
   const items = applicableItems(await checklistRepository.items(db, row.template_id), enterprise)
   return { row, enterprise, items }

@@ -1,10 +1,8 @@
 import { AppError } from '../../core/errors'
-import type { AuthContext } from '../../core/access'
 import { isoAt } from '../../core/clock'
-import type { DbOrTrx } from '../../core/db/database'
 import type { WriteOutcome } from '../../core/writes'
 import { computeScores, submitProblems, type TAssessment } from '../../../src/models/assessment'
-import type { FileLinkSigner } from '../files/store'
+import type { EvidenceWrite } from '../files/service'
 import { rectificationsRepository } from '../rectifications/repository'
 import { assertEditable, assessmentView, evidenceOf, loadAssessment } from './service'
 import { assessmentsRepository } from './repository'
@@ -15,14 +13,21 @@ import { shanghaiDateAfterDays } from '../../../src/models/shanghaiTime'
 /** Proposed 整改 deadline for a finding: 否 is more urgent than 部分. */
 export const FINDING_DEADLINE_DAYS = { no: 30, partial: 60 } as const
 
-export async function submitAssessment(
-  db: DbOrTrx,
-  links: FileLinkSigner,
-  auth: AuthContext,
-  enterpriseId: number,
+/** What a write answers: the assessment as it now stands. */
+async function answer(
+  w: EvidenceWrite,
   assessmentId: number,
-  now: number,
+  detail: unknown,
 ): Promise<WriteOutcome<TAssessment>> {
+  const result = await assessmentView(w.db, w.links, w.enterpriseId, assessmentId)
+  return { result, entityType: 'assessment', entityId: assessmentId, detail }
+}
+
+export async function submitAssessment(
+  w: EvidenceWrite,
+  assessmentId: number,
+): Promise<WriteOutcome<TAssessment>> {
+  const { db, links, auth, enterpriseId, now } = w
   const { row, items } = await loadAssessment(db, enterpriseId, assessmentId)
   assertEditable(row.status)
   const answers = await assessmentsRepository.answers(db, assessmentId)
@@ -83,60 +88,46 @@ export async function submitAssessment(
       at,
     )
   }
-  return {
-    result: await assessmentView(db, links, enterpriseId, assessmentId),
-    entityType: 'assessment',
-    entityId: assessmentId,
-    detail: { overall: scores.overall },
-  }
+  return answer(w, assessmentId, { overall: scores.overall })
 }
 
-export async function acceptAssessment(
-  db: DbOrTrx,
-  links: FileLinkSigner,
-  auth: AuthContext,
-  enterpriseId: number,
+/** Only a submitted assessment is reviewed. */
+async function loadSubmitted(w: EvidenceWrite, assessmentId: number) {
+  const loaded = await loadAssessment(w.db, w.enterpriseId, assessmentId)
+  if (loaded.row.status !== 'submitted') throw new AppError(409, 'ASSESSMENT_NOT_SUBMITTED')
+  return loaded
+}
+
+/** The reviewers' decision, recorded with its comment in the assessment's history. */
+async function decide(
+  w: EvidenceWrite,
   assessmentId: number,
+  to: 'accepted' | 'returned',
   comment: string | null,
-  now: number,
 ) {
-  const { row } = await loadAssessment(db, enterpriseId, assessmentId)
-  if (row.status !== 'submitted') throw new AppError(409, 'ASSESSMENT_NOT_SUBMITTED')
-  const at = isoAt(now)
-  await assessmentsRepository.update(db, assessmentId, {
-    status: 'accepted',
+  const at = isoAt(w.now)
+  const reviewer = w.auth.user.id
+  await assessmentsRepository.update(w.db, assessmentId, {
+    status: to,
     reviewed_at: at,
-    reviewed_by: auth.user.id,
+    reviewed_by: reviewer,
     updated_at: at,
   })
-  await assessmentsRepository.recordTransition(
-    db,
-    assessmentId,
-    'submitted',
-    'accepted',
-    auth.user.id,
-    comment,
-    at,
-  )
-  return {
-    result: await assessmentView(db, links, enterpriseId, assessmentId),
-    entityType: 'assessment',
-    entityId: assessmentId,
-    detail: { decision: 'accepted' },
-  }
+  await assessmentsRepository.recordTransition(w.db, assessmentId, 'submitted', to, reviewer, comment, at)
+}
+
+export async function acceptAssessment(w: EvidenceWrite, assessmentId: number, comment: string | null) {
+  await loadSubmitted(w, assessmentId)
+  await decide(w, assessmentId, 'accepted', comment)
+  return answer(w, assessmentId, { decision: 'accepted' })
 }
 
 export async function returnAssessment(
-  db: DbOrTrx,
-  links: FileLinkSigner,
-  auth: AuthContext,
-  enterpriseId: number,
+  w: EvidenceWrite,
   assessmentId: number,
   input: { comment?: string | null; items: { itemCode: string; comment: string }[] },
-  now: number,
 ) {
-  const { row, items } = await loadAssessment(db, enterpriseId, assessmentId)
-  if (row.status !== 'submitted') throw new AppError(409, 'ASSESSMENT_NOT_SUBMITTED')
+  const { items } = await loadSubmitted(w, assessmentId)
   const codes = new Set(items.map((i) => i.code))
   const fields = input.items.flatMap((c, index) =>
     codes.has(c.itemCode)
@@ -144,30 +135,10 @@ export async function returnAssessment(
       : [{ path: `items.${index}.itemCode`, message: `自查项 ${c.itemCode} 不存在` }],
   )
   if (fields.length) throw new AppError(400, 'UNKNOWN_ITEM', undefined, fields)
-  const at = isoAt(now)
   // Earlier comments are cleared: the new return says what is wrong now.
-  await assessmentsRepository.setReviewComments(db, assessmentId, input.items)
-  await assessmentsRepository.update(db, assessmentId, {
-    status: 'returned',
-    reviewed_at: at,
-    reviewed_by: auth.user.id,
-    updated_at: at,
-  })
+  await assessmentsRepository.setReviewComments(w.db, assessmentId, input.items)
   const summary =
     input.comment ?? `退回 ${input.items.length} 项：${input.items.map((c) => c.itemCode).join('、')}`
-  await assessmentsRepository.recordTransition(
-    db,
-    assessmentId,
-    'submitted',
-    'returned',
-    auth.user.id,
-    summary,
-    at,
-  )
-  return {
-    result: await assessmentView(db, links, enterpriseId, assessmentId),
-    entityType: 'assessment',
-    entityId: assessmentId,
-    detail: { decision: 'returned', items: input.items.map((c) => c.itemCode) },
-  }
+  await decide(w, assessmentId, 'returned', summary)
+  return answer(w, assessmentId, { decision: 'returned', items: input.items.map((c) => c.itemCode) })
 }

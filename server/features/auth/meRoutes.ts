@@ -4,55 +4,37 @@ import { SIGNED_IN } from '../../core/access'
 import { requireAuth } from '../../core/auth'
 import { membershipsRepository } from '../organisations/membershipsRepository'
 import { toUser, usersRepository } from './repository'
-import { performWrite } from '../../core/writes'
-import { errorResponses } from '../../core/http'
+import { featureRoutes } from '../../core/routes'
 import { isoAt } from '../../core/clock'
 
 const meRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
+  const { route, write } = featureRoutes(app, 'me')
+
+  route(
+    'GET',
     '/api/v1/me',
-    {
-      config: { access: SIGNED_IN },
-      schema: {
-        tags: ['me'],
-        summary: '当前用户与所属组织、角色',
-        response: { 200: ZMe, ...errorResponses },
-      },
-    },
+    { access: SIGNED_IN, summary: '当前用户与所属组织、角色', response: { 200: ZMe } },
     async (request) => {
-      const auth = requireAuth(request)
-      return {
-        user: toUser(auth.user),
-        memberships: await membershipsRepository.listForUser(app.db, auth.user.id),
-      }
+      const { user } = requireAuth(request)
+      return { user: toUser(user), memberships: await membershipsRepository.listForUser(app.db, user.id) }
     },
   )
 
-  app.patch(
+  write(
+    'PATCH',
     '/api/v1/me',
     {
-      config: { access: SIGNED_IN },
-      schema: {
-        tags: ['me'],
-        summary: '修改个人资料',
-        body: ZProfileUpdate,
-        response: { 200: ZUser, ...errorResponses },
-      },
+      access: SIGNED_IN,
+      summary: '修改个人资料',
+      body: ZProfileUpdate,
+      response: { 200: ZUser },
+      action: 'user.update',
     },
-    async (request, reply) => {
-      const auth = requireAuth(request)
-      return performWrite(request, reply, {
-        action: 'user.update',
-        run: async (trx) => {
-          const row = await usersRepository.update(trx, auth.user.id, request.body, isoAt(app.clock()))
-          return {
-            result: toUser(row),
-            entityType: 'user',
-            entityId: row.id,
-            detail: { fields: Object.keys(request.body) },
-          }
-        },
-      })
+    async (request, trx) => {
+      const { user } = requireAuth(request)
+      const row = await usersRepository.update(trx, user.id, request.body, isoAt(app.clock()))
+      const detail = { fields: Object.keys(request.body) }
+      return { result: toUser(row), entityType: 'user', entityId: row.id, detail }
     },
   )
 }

@@ -5,7 +5,8 @@ import { code2Session, type WechatConfig } from '../../core/wechat'
 import { loginAsDemoUser, loginWithWechatSession, type TokenSettings } from './service'
 import { usersRepository } from './repository'
 import { performWrite } from '../../core/writes'
-import { errorResponses } from '../../core/http'
+import { featureRoutes } from '../../core/routes'
+import { ZErrorResponse } from '../../../src/models/errors'
 import { DEMO_USERS } from '../../../seeds/demo'
 
 export interface AuthRoutesOptions {
@@ -16,22 +17,17 @@ export interface AuthRoutesOptions {
 }
 
 const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, opts) => {
-  app.post(
+  const { route, write } = featureRoutes(app, 'auth')
+  const refusedUpstream = { 429: ZErrorResponse, 502: ZErrorResponse, 503: ZErrorResponse }
+
+  route(
+    'POST',
     '/api/v1/auth/wechat',
     {
-      config: { access: PUBLIC },
-      schema: {
-        tags: ['auth'],
-        summary: '微信登录（code2Session）',
-        body: ZWechatLoginBody,
-        response: {
-          200: ZLoginResponse,
-          ...errorResponses,
-          429: errorResponses[400],
-          502: errorResponses[400],
-          503: errorResponses[400],
-        },
-      },
+      access: PUBLIC,
+      summary: '微信登录（code2Session）',
+      body: ZWechatLoginBody,
+      response: { 200: ZLoginResponse, ...refusedUpstream },
     },
     async (request, reply) => {
       // Called before the transaction: the code is single-use and the network call must not hold a lock.
@@ -47,45 +43,33 @@ const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, opts) =
 
   if (!opts.devLogin) return
 
-  app.post(
+  write(
+    'POST',
     '/api/v1/auth/dev',
     {
-      config: { access: PUBLIC },
-      schema: {
-        tags: ['auth'],
-        summary: '演示登录（仅演示/测试模式）',
-        body: ZDevLoginBody,
-        response: { 200: ZLoginResponse, ...errorResponses },
-      },
+      access: PUBLIC,
+      summary: '演示登录（仅演示/测试模式）',
+      body: ZDevLoginBody,
+      response: { 200: ZLoginResponse },
+      action: 'auth.login',
+      anonymous: true,
     },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'auth.login',
-        status: 200,
-        actorId: null,
-        run: (trx) => loginAsDemoUser(trx, request.body.openid, opts.tokens),
-      }),
+    (request, trx) => loginAsDemoUser(trx, request.body.openid, opts.tokens),
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/auth/dev/users',
     {
-      config: { access: PUBLIC },
-      schema: {
-        tags: ['auth'],
-        summary: '演示用户列表（仅演示/测试模式）',
-        response: { 200: ZDemoUserList },
-      },
+      access: PUBLIC,
+      summary: '演示用户列表（仅演示/测试模式）',
+      response: { 200: ZDemoUserList },
+      errorAnswers: false,
     },
     async () => {
       const present = new Set(await usersRepository.demoOpenids(app.db))
-      return {
-        users: DEMO_USERS.filter((u) => present.has(u.openid)).map((u) => ({
-          openid: u.openid,
-          name: u.name,
-          description: u.description,
-        })),
-      }
+      const users = DEMO_USERS.filter((u) => present.has(u.openid))
+      return { users: users.map(({ openid, name, description }) => ({ openid, name, description })) }
     },
   )
 }

@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify'
 import { EVENT_ORGANISER_ROLES, hasRole } from '../../../src/models/roles'
-import { accessContextSlot, positiveIntParam, type AccessChecker, type AuthContext } from '../../core/access'
+import { accessContextSlot, recordIdParam, type AccessChecker, type AuthContext } from '../../core/access'
 import type { DbOrTrx } from '../../core/db/database'
 import type { EventRow, MembershipRow } from '../../core/db/schema'
-import { AppError, notFound } from '../../core/errors'
+import { AppError, found, notFound } from '../../core/errors'
 import { eventsRepository } from './repository'
 
 /** What an `event` access check found, kept for the handler so it does not load the event again. */
@@ -52,11 +52,9 @@ export const checkEventAccess: AccessChecker<{ kind: 'event'; param: string; aud
   auth,
   access,
 ) => {
-  const eventId = positiveIntParam(request, access.param)
-  if (eventId === null) throw notFound()
+  const eventId = recordIdParam(request, access.param)
   const db = request.server.db
-  const event = await eventsRepository.byId(db, eventId)
-  if (!event) throw notFound()
+  const event = await found(eventsRepository.byId(db, eventId))
   const organiser = organisesEvent(auth, event)
   const audienceEnterpriseIds = await audienceEnterprisesOf(db, auth.memberships, event.id)
   slot.remember(request, { event, organiser, audienceEnterpriseIds })

@@ -15,6 +15,7 @@ import {
 import { parseFlags, organiserNames } from './events'
 import { formatShanghaiTime } from '../../../src/models/shanghaiTime'
 import { eventsRepository, signInsRepository } from './repository'
+import { addInfoSheet } from '../../core/workbook'
 
 /** The organiser's tools: attendance, its .xlsx export, and the rates per enterprise. */
 
@@ -81,12 +82,7 @@ export async function attendanceWorkbook(db: DbOrTrx, event: EventRow): Promise<
       s.proxyReason ?? '',
     ])
   })
-  const info = workbook.addWorksheet('活动信息')
-  info.columns = [
-    { header: '项目', key: 'k', width: 16 },
-    { header: '内容', key: 'v', width: 50 },
-  ]
-  info.addRows([
+  addInfoSheet(workbook, '活动信息', [
     ['活动名称', event.title],
     ['活动类型', EVENT_KIND_LABELS[event.kind as TEventKind] ?? event.kind],
     ['开始时间', formatShanghaiTime(event.starts_at)],

@@ -3,7 +3,7 @@ import crypto from 'node:crypto'
 import type { Transaction } from 'kysely'
 import type { Database, EventRow } from '../../core/db/schema'
 import type { DbOrTrx } from '../../core/db/database'
-import { notFound } from '../../core/errors'
+import { found, notFound } from '../../core/errors'
 import { issueQr, type IssuedQr } from './qrToken'
 import { MAX_ID, type AuthContext } from '../../core/access'
 import type { WriteOutcome } from '../../core/writes'
@@ -79,8 +79,7 @@ export async function revokeDisplayLink(
   now: number,
 ): Promise<WriteOutcome<{ ok: true }>> {
   if (linkId > MAX_ID) throw notFound()
-  const row = await displayLinksRepository.find(trx, eventId, linkId)
-  if (!row) throw notFound()
+  const row = await found(displayLinksRepository.find(trx, eventId, linkId))
   if (!row.revoked_at) await displayLinksRepository.revoke(trx, linkId, auth.user.id, isoAt(now))
   return { result: { ok: true }, entityType: 'event_display_token', entityId: linkId, detail: { eventId } }
 }

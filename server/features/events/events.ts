@@ -2,7 +2,7 @@ import { isoAt } from '../../core/clock'
 import type { Transaction } from 'kysely'
 import type { Database, EventRow, SignInRow } from '../../core/db/schema'
 import type { DbOrTrx } from '../../core/db/database'
-import { invalid, notFound } from '../../core/errors'
+import { invalid, found } from '../../core/errors'
 import { EVENT_ORGANISER_ROLES } from '../../../src/models/roles'
 import { newEventSecret } from './qrToken'
 import { supervisedEnterpriseIds, type AuthContext } from '../../core/access'
@@ -131,8 +131,7 @@ export interface Organiser {
 
 /** For a county event: the enterprises chosen must be ones the department supervises (the office: any). */
 export async function checkCountyAudience(trx: Trx, departmentId: number, ids: number[]): Promise<void> {
-  const department = await eventsRepository.department(trx, departmentId)
-  if (!department) throw notFound()
+  const department = await found(eventsRepository.department(trx, departmentId))
   const allowed = new Set<number>()
   for (let i = 0; i < ids.length; i += 1000) {
     const chunk = ids.slice(i, i + 1000)

@@ -1,5 +1,7 @@
 import type { DbOrTrx } from '../../core/db/database'
+import { findRow } from '../../core/db/rows'
 import type { EventRow, SignInRow } from '../../core/db/schema'
+import { approvedMemberCounts } from '../../core/db/members'
 
 type OrganiserKind = EventRow['organiser_kind']
 
@@ -101,14 +103,8 @@ export const eventsRepository = {
 
   /** The enterprise's approved members (distinct people) today. */
   async approvedMemberCount(db: DbOrTrx, enterpriseId: number): Promise<number> {
-    const row = await db
-      .selectFrom('memberships')
-      .select((eb) => eb.fn.count<number>('user_id').distinct().as('n'))
-      .where('organisation_kind', '=', 'enterprise')
-      .where('organisation_id', '=', enterpriseId)
-      .where('status', '=', 'approved')
-      .executeTakeFirstOrThrow()
-    return Number(row.n)
+    const [row] = await approvedMemberCounts(db, [enterpriseId])
+    return Number(row?.n ?? 0)
   },
 
   /** Which of these enterprises are in the event's audience, lowest id first. */
@@ -245,12 +241,7 @@ export const displayLinksRepository = {
 /** Sign-ins: one per (event, person), a unique index. */
 export const signInsRepository = {
   find(db: DbOrTrx, eventId: number, userId: number): Promise<SignInRow | undefined> {
-    return db
-      .selectFrom('sign_ins')
-      .selectAll()
-      .where('event_id', '=', eventId)
-      .where('user_id', '=', userId)
-      .executeTakeFirst()
+    return findRow(db, 'sign_ins', { event_id: eventId, user_id: userId })
   },
 
   /** The new sign-in, or undefined when the person has one already. */

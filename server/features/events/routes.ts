@@ -17,7 +17,14 @@ import {
 } from '../../../src/models/event'
 import { ZId } from '../../../src/models/org'
 import { ZOk } from '../../../src/models/common'
-import { PUBLIC, SIGNED_IN, type Access } from '../../core/access'
+import {
+  departmentAccess,
+  enterpriseAccess,
+  OUTSIDERS,
+  PUBLIC,
+  SIGNED_IN,
+  type Access,
+} from '../../core/access'
 import { ENTERPRISE_LEAD_ROLES, EVENT_ORGANISER_ROLES } from '../../../src/models/roles'
 import { requireAuth } from '../../core/auth'
 import { eventOf } from './access'
@@ -25,33 +32,19 @@ import { attendance, attendanceRate, attendanceWorkbook } from './attendance'
 import { createDisplayLink, currentQr, displayQr, listDisplayLinks, revokeDisplayLink } from './displayLinks'
 import { createEvent, eventView, listEvents } from './events'
 import { proxySignIn, signInWithPayload } from './signIn'
-import { performWrite } from '../../core/writes'
-import { errorResponses, sendAttachment, XLSX_CONTENT_TYPE } from '../../core/http'
+import { featureRoutes } from '../../core/routes'
+import { sendAttachment, XLSX_CONTENT_TYPE } from '../../core/http'
 
 const ZEventParams = z.object({ eventId: ZId })
 
 /** Enterprise events are organised by the liaison or a branch secretary. */
-const enterpriseOrganisers: Access = {
-  kind: 'enterprise',
-  param: 'enterpriseId',
-  roles: EVENT_ORGANISER_ROLES.enterprise,
-}
+const enterpriseOrganisers = enterpriseAccess(EVENT_ORGANISER_ROLES.enterprise)
 /** County events: a supervisor (or the office) of the organising department. */
-const departmentOrganisers: Access = {
-  kind: 'department',
-  param: 'departmentId',
-  roles: EVENT_ORGANISER_ROLES.department,
-}
+const departmentOrganisers = departmentAccess(EVENT_ORGANISER_ROLES.department)
 const organisers: Access = { kind: 'event', param: 'eventId' }
 const organisersAndAudience: Access = { kind: 'event', param: 'eventId', audience: true }
 /** Attendance rates: the enterprise's own leads, its supervising departments and the office. */
-const rateViewers: Access = {
-  kind: 'enterprise',
-  param: 'enterpriseId',
-  roles: ENTERPRISE_LEAD_ROLES,
-  supervisor: true,
-  office: true,
-}
+const rateViewers = enterpriseAccess(ENTERPRISE_LEAD_ROLES, OUTSIDERS)
 
 export interface EventRoutesOptions {
   maxOfflineDelayMs: number
@@ -60,103 +53,78 @@ export interface EventRoutesOptions {
 const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app, opts) => {
   const rules = { maxOfflineDelayMs: opts.maxOfflineDelayMs }
   const noStore = { 'cache-control': 'no-store' }
+  const { route, write } = featureRoutes(app, 'events')
+  /** Enterprises and departments create events alike: the same answer, the same audit action. */
+  const creation = { response: { 201: ZEvent }, action: 'event.create' }
 
-  app.post(
+  write(
+    'POST',
     '/api/v1/enterprises/:enterpriseId/events',
     {
-      config: { access: enterpriseOrganisers },
-      schema: {
-        tags: ['events'],
-        summary: '企业发起清廉文化活动（参加对象：本企业）',
-        params: z.object({ enterpriseId: ZId }),
-        body: ZEnterpriseEventCreate,
-        response: { 201: ZEvent, ...errorResponses },
-      },
+      access: enterpriseOrganisers,
+      summary: '企业发起清廉文化活动（参加对象：本企业）',
+      params: z.object({ enterpriseId: ZId }),
+      body: ZEnterpriseEventCreate,
+      ...creation,
     },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'event.create',
-        status: 201,
-        run: (trx) =>
-          createEvent(
-            trx,
-            requireAuth(request),
-            { kind: 'enterprise', id: request.params.enterpriseId },
-            request.body,
-            [request.params.enterpriseId],
-            app.clock(),
-          ),
-      }),
+    (request, trx) => {
+      const { enterpriseId } = request.params
+      const organiser = { kind: 'enterprise' as const, id: enterpriseId }
+      return createEvent(trx, requireAuth(request), organiser, request.body, [enterpriseId], app.clock())
+    },
   )
 
-  app.post(
+  write(
+    'POST',
     '/api/v1/departments/:departmentId/events',
     {
-      config: { access: departmentOrganisers },
-      schema: {
-        tags: ['events'],
-        summary: '监管部门发起全县活动（参加对象：所选监管企业）',
-        params: z.object({ departmentId: ZId }),
-        body: ZCountyEventCreate,
-        response: { 201: ZEvent, ...errorResponses },
-      },
+      access: departmentOrganisers,
+      summary: '监管部门发起全县活动（参加对象：所选监管企业）',
+      params: z.object({ departmentId: ZId }),
+      body: ZCountyEventCreate,
+      ...creation,
     },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'event.create',
-        status: 201,
-        run: (trx) =>
-          createEvent(
-            trx,
-            requireAuth(request),
-            { kind: 'department', id: request.params.departmentId },
-            request.body,
-            request.body.audienceEnterpriseIds,
-            app.clock(),
-          ),
-      }),
+    (request, trx) => {
+      const organiser = { kind: 'department' as const, id: request.params.departmentId }
+      const audience = request.body.audienceEnterpriseIds
+      return createEvent(trx, requireAuth(request), organiser, request.body, audience, app.clock())
+    },
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/events',
     {
-      config: { access: SIGNED_IN },
-      schema: {
-        tags: ['events'],
-        summary: '我的活动：作为参加者或组织者，即将进行（含进行中）或已结束',
-        querystring: ZEventListQuery,
-        response: { 200: z.object({ events: z.array(ZEventSummary) }), ...errorResponses },
-      },
+      access: SIGNED_IN,
+      summary: '我的活动：作为参加者或组织者，即将进行（含进行中）或已结束',
+      querystring: ZEventListQuery,
+      response: { 200: z.object({ events: z.array(ZEventSummary) }) },
     },
     async (request) => ({
       events: await listEvents(app.db, requireAuth(request), request.query, app.clock()),
     }),
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/events/:eventId',
     {
-      config: { access: organisersAndAudience },
-      schema: {
-        tags: ['events'],
-        summary: '活动详情（含本人签到情况）',
-        params: ZEventParams,
-        response: { 200: ZEvent, ...errorResponses },
-      },
+      access: organisersAndAudience,
+      summary: '活动详情（含本人签到情况）',
+      params: ZEventParams,
+      response: { 200: ZEvent },
     },
     async (request) => eventView(app.db, requireAuth(request), eventOf(request).event, app.clock()),
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/events/:eventId/qr',
     {
-      config: { access: organisers },
-      schema: {
-        tags: ['events'],
-        summary: '当前签到二维码（每15秒更换，仅组织者）',
-        params: ZEventParams,
-        response: { 200: ZQr, ...errorResponses },
-      },
+      access: organisers,
+      summary: '当前签到二维码（每15秒更换，仅组织者）',
+      params: ZEventParams,
+      response: { 200: ZQr },
     },
     async (request, reply) => {
       reply.headers(noStore)
@@ -164,76 +132,58 @@ const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app, opts)
     },
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/events/:eventId/display-links',
     {
-      config: { access: organisers },
-      schema: {
-        tags: ['events'],
-        summary: '大屏链接（不含令牌本身）',
-        params: ZEventParams,
-        response: { 200: z.object({ links: z.array(ZDisplayLink) }), ...errorResponses },
-      },
+      access: organisers,
+      summary: '大屏链接（不含令牌本身）',
+      params: ZEventParams,
+      response: { 200: z.object({ links: z.array(ZDisplayLink) }) },
     },
     async (request) => ({ links: await listDisplayLinks(app.db, request.params.eventId) }),
   )
 
-  app.post(
+  write(
+    'POST',
     '/api/v1/events/:eventId/display-links',
     {
-      config: { access: organisers },
-      schema: {
-        tags: ['events'],
-        summary: '生成大屏链接（令牌只在此处返回一次）',
-        params: ZEventParams,
-        response: { 201: ZDisplayLink, ...errorResponses },
-      },
+      access: organisers,
+      summary: '生成大屏链接（令牌只在此处返回一次）',
+      params: ZEventParams,
+      response: { 201: ZDisplayLink },
+      action: 'event.display_link.create',
     },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'event.display_link.create',
-        status: 201,
-        run: (trx) => createDisplayLink(trx, requireAuth(request), eventOf(request).event, app.clock()),
-      }),
+    (request, trx) => createDisplayLink(trx, requireAuth(request), eventOf(request).event, app.clock()),
   )
 
-  app.delete(
+  write(
+    'DELETE',
     '/api/v1/events/:eventId/display-links/:linkId',
     {
-      config: { access: organisers },
-      schema: {
-        tags: ['events'],
-        summary: '撤销大屏链接',
-        params: ZEventParams.extend({ linkId: ZId }),
-        response: { 200: ZOk, ...errorResponses },
-      },
+      access: organisers,
+      summary: '撤销大屏链接',
+      params: ZEventParams.extend({ linkId: ZId }),
+      response: { 200: ZOk },
+      action: 'event.display_link.revoke',
     },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'event.display_link.revoke',
-        run: (trx) =>
-          revokeDisplayLink(
-            trx,
-            requireAuth(request),
-            request.params.eventId,
-            request.params.linkId,
-            app.clock(),
-          ),
-      }),
+    (request, trx) => {
+      const { eventId, linkId } = request.params
+      return revokeDisplayLink(trx, requireAuth(request), eventId, linkId, app.clock())
+    },
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/display/:displayToken/qr',
     {
       // The unguessable token is the permission; revoked or expired tokens answer like unknown ones. A screen
       // polls every 3 s; the limit stops token guessing, not projectors.
-      config: { access: PUBLIC, rateLimit: { max: 240, timeWindow: 60_000 } },
-      schema: {
-        tags: ['events'],
-        summary: '大屏：当前签到二维码、活动名称与实时签到人数（凭大屏令牌）',
-        params: z.object({ displayToken: z.string().max(200) }),
-        response: { 200: ZDisplayQr, ...errorResponses },
-      },
+      access: PUBLIC,
+      rateLimit: { max: 240, timeWindow: 60_000 },
+      summary: '大屏：当前签到二维码、活动名称与实时签到人数（凭大屏令牌）',
+      params: z.object({ displayToken: z.string().max(200) }),
+      response: { 200: ZDisplayQr },
     },
     async (request, reply) => {
       reply.headers(noStore)
@@ -241,71 +191,51 @@ const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app, opts)
     },
   )
 
-  app.post(
+  write(
+    'POST',
     '/api/v1/sign-ins',
     {
-      config: { access: SIGNED_IN },
-      schema: {
-        tags: ['events'],
-        summary:
-          '扫码签到：201 签到成功；200 已签到（返回首次记录）；4xx QR_INVALID / QR_EXPIRED / NOT_IN_AUDIENCE / OUTSIDE_WINDOW / LOCATION_REQUIRED / OUT_OF_RANGE',
-        body: ZSignInBody,
-        response: { 200: ZSignInResult, 201: ZSignInResult, ...errorResponses },
-      },
+      access: SIGNED_IN,
+      summary:
+        '扫码签到：201 签到成功；200 已签到（返回首次记录）；4xx QR_INVALID / QR_EXPIRED / NOT_IN_AUDIENCE / OUTSIDE_WINDOW / LOCATION_REQUIRED / OUT_OF_RANGE',
+      body: ZSignInBody,
+      response: { 200: ZSignInResult, 201: ZSignInResult },
+      action: 'sign_in.scan',
     },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'sign_in.scan',
-        status: 201,
-        run: (trx) => signInWithPayload(trx, requireAuth(request), request.body, app.clock(), rules),
-      }),
+    (request, trx) => signInWithPayload(trx, requireAuth(request), request.body, app.clock(), rules),
   )
 
-  app.post(
+  write(
+    'POST',
     '/api/v1/events/:eventId/sign-ins/proxy',
     {
-      config: { access: organisers },
-      schema: {
-        tags: ['events'],
-        summary: '组织者代签（记录代签人与原因）',
-        params: ZEventParams,
-        body: ZProxySignInBody,
-        response: { 200: ZSignInResult, 201: ZSignInResult, ...errorResponses },
-      },
+      access: organisers,
+      summary: '组织者代签（记录代签人与原因）',
+      params: ZEventParams,
+      body: ZProxySignInBody,
+      response: { 200: ZSignInResult, 201: ZSignInResult },
+      action: 'sign_in.proxy',
     },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'sign_in.proxy',
-        status: 201,
-        run: (trx) =>
-          proxySignIn(trx, requireAuth(request), eventOf(request).event, request.body, app.clock()),
-      }),
+    (request, trx) =>
+      proxySignIn(trx, requireAuth(request), eventOf(request).event, request.body, app.clock()),
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/events/:eventId/attendance',
     {
-      config: { access: organisers },
-      schema: {
-        tags: ['events'],
-        summary: '签到名单（手机号脱敏，含签到方式与标记）',
-        params: ZEventParams,
-        response: { 200: ZAttendance, ...errorResponses },
-      },
+      access: organisers,
+      summary: '签到名单（手机号脱敏，含签到方式与标记）',
+      params: ZEventParams,
+      response: { 200: ZAttendance },
     },
     async (request) => attendance(app.db, eventOf(request).event),
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/events/:eventId/attendance.xlsx',
-    {
-      config: { access: organisers },
-      schema: {
-        tags: ['events'],
-        summary: '导出签到名单（Excel）',
-        params: ZEventParams,
-      },
-    },
+    { access: organisers, summary: '导出签到名单（Excel）', params: ZEventParams },
     async (request, reply) => {
       const event = eventOf(request).event
       const content = await attendanceWorkbook(app.db, event)
@@ -318,16 +248,14 @@ const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app, opts)
     },
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/enterprises/:enterpriseId/attendance-rate',
     {
-      config: { access: rateViewers },
-      schema: {
-        tags: ['events'],
-        summary: '企业参加活动的应到、实到与到会率',
-        params: z.object({ enterpriseId: ZId }),
-        response: { 200: ZAttendanceRate, ...errorResponses },
-      },
+      access: rateViewers,
+      summary: '企业参加活动的应到、实到与到会率',
+      params: z.object({ enterpriseId: ZId }),
+      response: { 200: ZAttendanceRate },
     },
     async (request) => attendanceRate(app.db, request.params.enterpriseId, app.clock()),
   )

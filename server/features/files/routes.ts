@@ -3,28 +3,28 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { ZId } from '../../../src/models/org'
 import { PUBLIC } from '../../core/access'
-import { notFound } from '../../core/errors'
+import { found, notFound } from '../../core/errors'
+import { featureRoutes } from '../../core/routes'
 import { filesRepository } from './repository'
 
 /** Files are shown in <Image> tags, which send no token: the signed link is the permission. */
 const fileRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
+  const { route } = featureRoutes(app, 'assessments')
+
+  route(
+    'GET',
     '/api/v1/files/:fileId',
     {
       // The signed link is the permission: it was handed out only to someone allowed to see the record.
-      config: { access: PUBLIC },
-      schema: {
-        tags: ['assessments'],
-        summary: '查看佐证文件（签名链接）',
-        params: z.object({ fileId: ZId }),
-        querystring: z.object({ expires: z.coerce.number().int(), sig: z.string().max(100) }),
-      },
+      access: PUBLIC,
+      summary: '查看佐证文件（签名链接）',
+      params: z.object({ fileId: ZId }),
+      querystring: z.object({ expires: z.coerce.number().int(), sig: z.string().max(100) }),
     },
     async (request, reply) => {
       const { fileId } = request.params
       if (!app.fileLinks.verify(fileId, request.query.expires, request.query.sig)) throw notFound()
-      const file = await filesRepository.findById(app.db, fileId)
-      if (!file) throw notFound()
+      const file = await found(filesRepository.findById(app.db, fileId))
       reply.header('content-type', file.mime)
       reply.header('cache-control', 'private, max-age=600')
       reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.filename)}`)

@@ -1,11 +1,17 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { AuthContext } from '../../core/access'
+import type { DbOrTrx } from '../../core/db/database'
 import { requireAuth } from '../../core/auth'
 import { isoAt } from '../../core/clock'
 import type { StoredFileRow } from '../../core/db/schema'
 import { notFound } from '../../core/errors'
 import { performWrite } from '../../core/writes'
-import { receiveUpload } from './store'
+import { receiveUpload, type FileLinkSigner } from './store'
+import { ZErrorResponse } from '../../../src/models/errors'
 import { filesRepository, type FileOwner, type RemovableFrom } from './repository'
+
+/** What an upload route answers besides the usual errors: a file too large (413) or of a refused type (415). */
+export const UPLOAD_REFUSALS = { 413: ZErrorResponse, 415: ZErrorResponse }
 
 /**
  * The one upload path: receives the multipart file (size and real type checked, bytes stored), then
@@ -72,4 +78,25 @@ export function removeFile(
       return { result: { ok: true as const }, entityType: 'evidence_file', entityId: options.fileId }
     },
   })
+}
+
+/**
+ * A write to an enterprise's records that carry evidence (assessments, rectifications): who writes, to
+ * which enterprise, when, and the signer of the file links its answer shows.
+ */
+export interface EvidenceWrite {
+  db: DbOrTrx
+  links: FileLinkSigner
+  auth: AuthContext
+  enterpriseId: number
+  now: number
+}
+
+export function evidenceWrite(
+  request: FastifyRequest & { params: { enterpriseId: number } },
+  db: DbOrTrx,
+): EvidenceWrite {
+  const app = request.server
+  const { enterpriseId } = request.params
+  return { db, links: app.fileLinks, auth: requireAuth(request), enterpriseId, now: app.clock() }
 }

@@ -4,14 +4,16 @@ import {
   accessContextSlot,
   checkEnterpriseAccess,
   holdsRole,
-  positiveIntParam,
+  enterpriseAccess,
+  OUTSIDERS,
+  recordIdParam,
   type Access,
   type AccessChecker,
   type AuthContext,
 } from '../../core/access'
 import type { DbOrTrx } from '../../core/db/database'
 import type { PartyBranchRow } from '../../core/db/schema'
-import { AppError, notFound } from '../../core/errors'
+import { AppError, found } from '../../core/errors'
 import { branchesRepository } from './repository'
 
 /**
@@ -51,9 +53,8 @@ async function loadBranch(
   enterpriseId: number,
   branchId: number,
 ): Promise<BranchContext> {
-  const found = await branchesRepository.find(db, enterpriseId, branchId)
-  if (!found) throw notFound()
-  return { ...found, canWrite: await writesForBranch(db, auth, found.branch) }
+  const loaded = await found(branchesRepository.find(db, enterpriseId, branchId))
+  return { ...loaded, canWrite: await writesForBranch(db, auth, loaded.branch) }
 }
 
 export const checkBranchAccess: AccessChecker<{ kind: 'branch'; need: 'read' | 'write' }> = async (
@@ -62,15 +63,13 @@ export const checkBranchAccess: AccessChecker<{ kind: 'branch'; need: 'read' | '
   access,
 ) => {
   // First the enterprise: its members for either; its supervising departments and the office may read.
-  await checkEnterpriseAccess(request, auth, {
-    kind: 'enterprise',
-    param: 'enterpriseId',
-    roles: ENTERPRISE_ROLES,
-    ...(access.need === 'read' ? { supervisor: true, office: true } : {}),
-  })
-  const enterpriseId = positiveIntParam(request, 'enterpriseId')!
-  const branchId = positiveIntParam(request, 'branchId')
-  if (branchId === null) throw notFound()
+  await checkEnterpriseAccess(
+    request,
+    auth,
+    enterpriseAccess(ENTERPRISE_ROLES, access.need === 'read' ? OUTSIDERS : {}),
+  )
+  const enterpriseId = recordIdParam(request, 'enterpriseId')
+  const branchId = recordIdParam(request, 'branchId')
   const db = request.server.db
   const context = await loadBranch(db, auth, enterpriseId, branchId)
   slot.remember(request, context)

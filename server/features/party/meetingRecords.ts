@@ -17,12 +17,21 @@ import {
 } from '../../../src/models/meeting'
 import { MEETING_TYPE_LABELS, type TMeetingType } from '../../../src/models/meetingCompliance'
 import type { BranchContext } from './access'
-import { attendanceOf, loadMeeting, meetingView } from './meetings'
+import { attendanceOf, loadMeeting, meetingView, recordContent } from './meetings'
 import { meetingsRepository } from './meetingsRepository'
 
 /** Writing a meeting record: drafts, submission, corrections with their revisions, QR sign-in. */
 
 type Trx = Transaction<Database>
+
+/** A write to one branch's meeting records: in which transaction, by whom, when, and the file-link signer its answer needs. */
+export interface MeetingWrite {
+  trx: Trx
+  links: FileLinkSigner
+  auth: AuthContext
+  ctx: BranchContext
+  now: number
+}
 
 /** The member ids expected at a meeting of this type (rollOf: 支委会 the committee, 党小组会 the group). */
 export async function rollFor(db: DbOrTrx, branchId: number, type: TMeetingType, groupId: number | null) {
@@ -62,13 +71,7 @@ export function completenessProblems(
 export function snapshotOf(row: MeetingRow, attendance: TMeetingAttendance[]) {
   return {
     type: row.type,
-    groupId: row.group_id,
-    topic: row.topic,
-    startsAt: row.starts_at,
-    place: row.place,
-    host: row.host,
-    recorder: row.recorder,
-    expected: row.expected_count,
+    ...recordContent(row),
     present: row.present_count,
     attendance: attendance.map((a) => ({
       memberId: a.memberId,
@@ -88,14 +91,11 @@ export function snapshotOf(row: MeetingRow, attendance: TMeetingAttendance[]) {
  * expected is stored present or absent (absent with its reason), 扫码 sign-ins count as present.
  */
 export async function saveMeeting(
-  trx: Trx,
-  links: FileLinkSigner,
-  auth: AuthContext,
-  ctx: BranchContext,
+  w: MeetingWrite,
   existing: MeetingRow | null,
   data: TMeetingSaveData,
-  now: number,
 ): Promise<WriteOutcome<TMeeting>> {
+  const { trx, links, auth, ctx, now } = w
   const branchId = ctx.branch.id
   const groupId = data.type === 'group' ? (data.groupId ?? null) : null
   if (data.type === 'group' && groupId === null) throw invalid('groupId', '党小组会须选择党小组')
@@ -201,19 +201,9 @@ export async function saveMeeting(
   }
 }
 
-/**
- * 扫码签到 for a meeting: an event of the enterprise linked to the draft record, with the events' rotating
- * QR. Members whose account signs in count as present (扫码). Opening it again returns the same one.
- */
 /** 提交: the record as it stands, checked for completeness and saved as 已提交; submitting twice answers the same. */
-export async function submitMeeting(
-  trx: Trx,
-  links: FileLinkSigner,
-  auth: AuthContext,
-  ctx: BranchContext,
-  meetingId: number,
-  now: number,
-): Promise<WriteOutcome<TMeeting>> {
+export async function submitMeeting(w: MeetingWrite, meetingId: number): Promise<WriteOutcome<TMeeting>> {
+  const { trx, links, ctx } = w
   const existing = await loadMeeting(trx, ctx.branch.id, meetingId)
   const view = await meetingView(trx, links, ctx, existing)
   if (existing.status === 'submitted')
@@ -232,17 +222,18 @@ export async function submitMeeting(
     decisions: view.decisions,
     submit: true,
   }
-  return saveMeeting(trx, links, auth, ctx, existing, data, now)
+  return saveMeeting(w, existing, data)
 }
 
+/**
+ * 扫码签到 for a meeting: an event of the enterprise linked to the draft record, with the events' rotating
+ * QR. Members whose account signs in count as present (扫码). Opening it again returns the same one.
+ */
 export async function openSignInSession(
-  trx: Trx,
-  links: FileLinkSigner,
-  auth: AuthContext,
-  ctx: BranchContext,
+  w: MeetingWrite,
   meeting: MeetingRow,
-  now: number,
 ): Promise<WriteOutcome<TMeeting>> {
+  const { trx, links, auth, ctx, now } = w
   if (meeting.status === 'submitted') throw new AppError(409, 'MEETING_CORRECTION_REASON_REQUIRED')
   let row = meeting
   if (meeting.sign_in_event_id === null) {

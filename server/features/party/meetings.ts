@@ -1,6 +1,6 @@
 import type { MeetingRow } from '../../core/db/schema'
 import type { DbOrTrx } from '../../core/db/database'
-import { notFound } from '../../core/errors'
+import { found, notFound } from '../../core/errors'
 import type { FileLinkSigner } from '../files/store'
 import { filesRepository, toMeetingAttachment } from '../files/repository'
 import { MAX_ID } from '../../core/access'
@@ -21,8 +21,7 @@ import { meetingsRepository } from './meetingsRepository'
 
 export async function loadMeeting(db: DbOrTrx, branchId: number, meetingId: number): Promise<MeetingRow> {
   if (meetingId > MAX_ID) throw notFound()
-  const row = await meetingsRepository.find(db, branchId, meetingId)
-  if (!row) throw notFound()
+  const row = await found(meetingsRepository.find(db, branchId, meetingId))
   return row
 }
 
@@ -43,6 +42,19 @@ export async function attendanceOf(db: DbOrTrx, meetingId: number): Promise<TMee
 export async function meetingAttachments(db: DbOrTrx, links: FileLinkSigner, meetingId: number) {
   const files = await filesRepository.listOf(db, { meetingId })
   return files.map((f) => toMeetingAttachment(f, links))
+}
+
+/** What a meeting record says: shown, exported, and kept in each revision's snapshot. */
+export function recordContent(row: MeetingRow) {
+  return {
+    groupId: row.group_id,
+    topic: row.topic,
+    startsAt: row.starts_at,
+    place: row.place,
+    host: row.host,
+    recorder: row.recorder,
+    expected: row.expected_count,
+  }
 }
 
 export async function meetingView(
@@ -79,14 +91,8 @@ export async function meetingView(
     enterpriseId: row.enterprise_id,
     enterpriseName: ctx.enterpriseName,
     type: row.type as TMeetingType,
-    groupId: row.group_id,
+    ...recordContent(row),
     groupName: group ?? null,
-    topic: row.topic,
-    startsAt: row.starts_at,
-    place: row.place,
-    host: row.host,
-    recorder: row.recorder,
-    expected: row.expected_count,
     present: presentCount,
     attendance,
     nonMemberAttendees: row.non_member_attendees,

@@ -1,6 +1,8 @@
+import type { Insertable } from 'kysely'
 import type { AuthContext } from '../../core/access'
 import type { DbOrTrx } from '../../core/db/database'
-import type { MeetingRow } from '../../core/db/schema'
+import { findRow } from '../../core/db/rows'
+import type { MeetingRevisionTable, MeetingRow } from '../../core/db/schema'
 
 /** The user's answers to WeChat subscribe requests: each accept is one message the server may send. */
 export const subscribeGrantsRepository = {
@@ -88,12 +90,7 @@ export const subscribeGrantsRepository = {
 /** Meeting records (三会一课), their attendance and revisions. */
 export const meetingsRepository = {
   find(db: DbOrTrx, branchId: number, meetingId: number): Promise<MeetingRow | undefined> {
-    return db
-      .selectFrom('meetings')
-      .selectAll()
-      .where('id', '=', meetingId)
-      .where('branch_id', '=', branchId)
-      .executeTakeFirst()
+    return findRow(db, 'meetings', { id: meetingId, branch_id: branchId })
   },
 
   attendance(db: DbOrTrx, meetingId: number) {
@@ -260,17 +257,7 @@ export const meetingsRepository = {
       .executeTakeFirstOrThrow()
   },
 
-  async insertRevision(
-    db: DbOrTrx,
-    values: {
-      meeting_id: number
-      revision: number
-      reason: string
-      snapshot: string
-      changed_by: number
-      created_at: string
-    },
-  ): Promise<void> {
+  async insertRevision(db: DbOrTrx, values: Insertable<MeetingRevisionTable>): Promise<void> {
     await db.insertInto('meeting_revisions').values(values).execute()
   },
 

@@ -1,5 +1,6 @@
 import { supervisedEnterpriseIds } from '../../core/access'
-import { exists, type DbOrTrx } from '../../core/db/database'
+import type { DbOrTrx } from '../../core/db/database'
+import { hasRow } from '../../core/db/rows'
 import type { PartyBranchRow, PartyMemberRow } from '../../core/db/schema'
 import { BRANCH_WRITER_ROLES, type TBranchRole } from '../../../src/models/meeting'
 
@@ -107,15 +108,11 @@ export const branchesRepository = {
   },
 
   async groupInBranch(db: DbOrTrx, branchId: number, groupId: number): Promise<boolean> {
-    return exists(
-      db.selectFrom('party_groups').select('id').where('id', '=', groupId).where('branch_id', '=', branchId),
-    )
+    return hasRow(db, 'party_groups', { id: groupId, branch_id: branchId })
   },
 
   async groupNamed(db: DbOrTrx, branchId: number, name: string): Promise<boolean> {
-    return exists(
-      db.selectFrom('party_groups').select('id').where('branch_id', '=', branchId).where('name', '=', name),
-    )
+    return hasRow(db, 'party_groups', { branch_id: branchId, name })
   },
 
   insertGroup(db: DbOrTrx, branchId: number, name: string, now: string) {
@@ -127,36 +124,21 @@ export const branchesRepository = {
   },
 
   async isApprovedEnterpriseMember(db: DbOrTrx, enterpriseId: number, userId: number): Promise<boolean> {
-    return exists(
-      db
-        .selectFrom('memberships')
-        .select('id')
-        .where('user_id', '=', userId)
-        .where('organisation_kind', '=', 'enterprise')
-        .where('organisation_id', '=', enterpriseId)
-        .where('status', '=', 'approved'),
-    )
+    const membership = {
+      organisation_kind: 'enterprise',
+      organisation_id: enterpriseId,
+      status: 'approved',
+    } as const
+    return hasRow(db, 'memberships', { user_id: userId, ...membership })
   },
 
   /** Whether the user is on the branch's roll already (active or not). */
   async onRoll(db: DbOrTrx, branchId: number, userId: number): Promise<boolean> {
-    return exists(
-      db
-        .selectFrom('party_members')
-        .select('id')
-        .where('branch_id', '=', branchId)
-        .where('user_id', '=', userId),
-    )
+    return hasRow(db, 'party_members', { branch_id: branchId, user_id: userId })
   },
 
   async memberExists(db: DbOrTrx, branchId: number, memberId: number): Promise<boolean> {
-    return exists(
-      db
-        .selectFrom('party_members')
-        .select('id')
-        .where('id', '=', memberId)
-        .where('branch_id', '=', branchId),
-    )
+    return hasRow(db, 'party_members', { id: memberId, branch_id: branchId })
   },
 
   async insertMember(db: DbOrTrx, values: Omit<PartyMemberRow, 'id'>): Promise<MemberRow> {

@@ -11,6 +11,7 @@ import {
 import { branchCompliance } from './compliance'
 import { formatShanghaiMinute, shanghaiYearRange } from '../../../src/models/shanghaiTime'
 import { meetingsRepository } from './meetingsRepository'
+import { addInfoSheet, percent } from '../../core/workbook'
 
 /** A branch's year as an .xlsx workbook. */
 
@@ -95,22 +96,14 @@ export async function yearWorkbook(
       `${MEETING_TYPE_LABELS[row.type]}${row.groupName ? `（${row.groupName}）` : ''}`,
       row.rule,
       ...cells,
-      row.rate === null ? '—' : `${Math.round(row.rate * 1000) / 10}%`,
+      percent(row.rate),
     ])
   }
-  const info = workbook.addWorksheet('支部信息')
-  info.columns = [
-    { header: '项目', key: 'k', width: 16 },
-    { header: '内容', key: 'v', width: 50 },
-  ]
-  info.addRows([
+  addInfoSheet(workbook, '支部信息', [
     ['支部', branch.name],
     ['年度', year],
     ['会议记录', rows.length],
-    [
-      '总体完成率',
-      compliance.overall.rate === null ? '—' : `${Math.round(compliance.overall.rate * 1000) / 10}%`,
-    ],
+    ['总体完成率', percent(compliance.overall.rate)],
     ['规则', MEETING_RULES.map((r) => `${MEETING_TYPE_LABELS[r.type]}${r.text}`).join('；')],
   ])
   return Buffer.from(await workbook.xlsx.writeBuffer())

@@ -9,7 +9,7 @@ import {
   accessContextSlot,
   holdsRole,
   isOffice,
-  positiveIntParam,
+  recordIdParam,
   supervisesEnterprise,
   type Access,
   type AccessChecker,
@@ -17,7 +17,7 @@ import {
 } from '../../core/access'
 import type { DbOrTrx } from '../../core/db/database'
 import type { PledgeRow } from '../../core/db/schema'
-import { notFound } from '../../core/errors'
+import { found, notFound } from '../../core/errors'
 import { pledgesRepository } from './repository'
 
 /** The `pledge` access kind on routes under /pledges/:pledgeId: whoever may see the pledge. */
@@ -59,9 +59,7 @@ export async function canView(db: DbOrTrx, auth: AuthContext, pledge: PledgeRow)
 
 /** The pledge, or the 404 of one that does not exist (also for a caller who may not see it). */
 export async function loadPledge(db: DbOrTrx, pledgeId: number): Promise<PledgeRow> {
-  const pledge = await pledgesRepository.byId(db, pledgeId)
-  if (!pledge) throw notFound()
-  return pledge
+  return found(pledgesRepository.byId(db, pledgeId))
 }
 
 export const checkPledgeAccess: AccessChecker<{ kind: 'pledge'; param: string }> = async (
@@ -69,8 +67,7 @@ export const checkPledgeAccess: AccessChecker<{ kind: 'pledge'; param: string }>
   auth,
   access,
 ) => {
-  const pledgeId = positiveIntParam(request, access.param)
-  if (pledgeId === null) throw notFound()
+  const pledgeId = recordIdParam(request, access.param)
   const pledge = await loadPledge(request.server.db, pledgeId)
   if (!(await canView(request.server.db, auth, pledge))) throw notFound()
   slot.remember(request, pledge)

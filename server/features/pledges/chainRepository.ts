@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { DbOrTrx } from '../../core/db/database'
-import type { PledgeRow, PledgeSignatureRow } from '../../core/db/schema'
+import type { PledgeChainTable, PledgeRow, PledgeSignatureRow } from '../../core/db/schema'
 
 /** The columns the chain check reads: everything but the text and the signature image. */
 export type PledgeMeta = Omit<PledgeRow, 'text'>
@@ -52,19 +52,7 @@ export const chainRepository = {
       .executeTakeFirst()
   },
 
-  async append(
-    db: DbOrTrx,
-    values: {
-      seq: number
-      pledge_id: number
-      signature_id: number | null
-      action: 'sign' | 'withdraw'
-      payload: string
-      prev_mac: string
-      mac: string
-      created_at: string
-    },
-  ): Promise<void> {
+  async append(db: DbOrTrx, values: PledgeChainTable): Promise<void> {
     await db.insertInto('pledge_chain').values(values).execute()
   },
 

@@ -15,6 +15,7 @@ import {
 } from '../../../src/models/pledge'
 import { shanghaiYear, shanghaiYearRange } from '../../../src/models/shanghaiTime'
 import { pledgeCoverageRepository } from './repository'
+import { approvedMemberCounts } from '../../core/db/members'
 
 /** Coverage: who has signed this year, reminders, and the supervisors' view per enterprise. */
 
@@ -119,7 +120,7 @@ export async function supervisionCoverage(
   const counts = new Map<string, number>()
   for (const chunk of chunks) {
     const [members, pledges] = await Promise.all([
-      pledgeCoverageRepository.memberCounts(db, chunk),
+      approvedMemberCounts(db, chunk),
       pledgeCoverageRepository.pledgeCounts(db, chunk, [from, to]),
     ])
     for (const m of members) memberCounts.set(m.organisation_id, Number(m.n))

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely'
 import { supervisedEnterpriseIds } from '../../core/access'
 import { exists, type DbOrTrx } from '../../core/db/database'
+import { hasRow } from '../../core/db/rows'
 import type { PledgeRow, PledgeSignatureRow, PledgeTemplateTable } from '../../core/db/schema'
 
 export type TemplateRow = Selectable<PledgeTemplateTable>
@@ -65,13 +66,7 @@ export const pledgesRepository = {
   },
 
   async hasSigned(db: DbOrTrx, pledgeId: number, userId: number): Promise<boolean> {
-    return exists(
-      db
-        .selectFrom('pledge_signatures')
-        .select('id')
-        .where('pledge_id', '=', pledgeId)
-        .where('signer_user_id', '=', userId),
-    )
+    return hasRow(db, 'pledge_signatures', { pledge_id: pledgeId, signer_user_id: userId })
   },
 
   async names(db: DbOrTrx, pledges: PledgeRow[]): Promise<PledgeNames> {
@@ -330,17 +325,6 @@ export const pledgeCoverageRepository = {
     let q = db.selectFrom('enterprises').select(['id', 'name', 'ownership'])
     if (departmentIds) q = q.where('id', 'in', supervisedEnterpriseIds(db, departmentIds))
     return q.orderBy('id').limit(5000).execute()
-  },
-
-  memberCounts(db: DbOrTrx, enterpriseIds: number[]) {
-    return db
-      .selectFrom('memberships')
-      .select(['organisation_id', (eb) => eb.fn.count<number>('user_id').distinct().as('n')])
-      .where('organisation_kind', '=', 'enterprise')
-      .where('status', '=', 'approved')
-      .where('organisation_id', 'in', enterpriseIds)
-      .groupBy('organisation_id')
-      .execute()
   },
 
   /** Pledges in [from, to) per enterprise, kind and status: distinct signers (`people`) and pledges (`n`). */

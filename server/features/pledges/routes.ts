@@ -18,7 +18,16 @@ import {
   ZSupervisionPledgeCoverage,
 } from '../../../src/models/pledge'
 import { ENTERPRISE_ROLES, ZId } from '../../../src/models/org'
-import { OFFICE, PUBLIC, SIGNED_IN, SUPERVISORS, type Access } from '../../core/access'
+import {
+  departmentAccess,
+  ENTERPRISE_LIAISON,
+  enterpriseAccess,
+  OFFICE,
+  OUTSIDERS,
+  PUBLIC,
+  SIGNED_IN,
+  SUPERVISORS,
+} from '../../core/access'
 import { requireAuth } from '../../core/auth'
 import { PLEDGE_VIEWERS, pledgeOf } from './access'
 import { enterpriseCoverage, remindUnsigned, supervisionCoverage } from './coverage'
@@ -27,23 +36,17 @@ import { listTemplates, publishTemplate, templateById } from './templates'
 import { verifyByCode } from './verify'
 import { findCounterparty, listMyPledges, pledgeTodo, pledgeView } from './views'
 import { pledgeCertificateSvg } from './certificate'
-import { performWrite } from '../../core/writes'
-import { errorResponses, sendAttachment } from '../../core/http'
+import { featureRoutes } from '../../core/routes'
+import { sendAttachment } from '../../core/http'
 import { shanghaiYear } from '../../../src/models/shanghaiTime'
 
 /** Any member of the enterprise may call; the service applies each template's rule (head, 国企 …). */
-const enterpriseSigners: Access = { kind: 'enterprise', param: 'enterpriseId', roles: ENTERPRISE_ROLES }
+const enterpriseSigners = enterpriseAccess(ENTERPRISE_ROLES)
 /** 政商双边清廉承诺 started by a department's cadre. */
-const departmentCadres: Access = { kind: 'department', param: 'departmentId', roles: ['official'] }
+const departmentCadres = departmentAccess(['official'])
 /** Coverage: the enterprise's liaison and head, its supervising departments and the office. */
-const coverageViewers: Access = {
-  kind: 'enterprise',
-  param: 'enterpriseId',
-  roles: ['liaison', 'head'],
-  supervisor: true,
-  office: true,
-}
-const liaison: Access = { kind: 'enterprise', param: 'enterpriseId', roles: ['liaison'] }
+const coverageViewers = enterpriseAccess(['liaison', 'head'], OUTSIDERS)
+const liaison = ENTERPRISE_LIAISON
 
 const ZPledgeParams = z.object({ pledgeId: ZId })
 const ZYearQuery = z.object({ year: z.coerce.number().int().min(2022).max(2100).optional() })
@@ -67,172 +70,138 @@ const pledgeRoutes: FastifyPluginAsyncZod<PledgeRoutesOptions> = async (app, opt
     }
   }
 
-  app.get(
+  const { route, write } = featureRoutes(app, 'pledges')
+  /** Both sides start a pledge alike: the same answer, the same audit action. */
+  const start = { response: { 201: ZPledge }, action: 'pledge.sign' }
+
+  route(
+    'GET',
     '/api/v1/pledge-templates',
     {
-      config: { access: SIGNED_IN },
-      schema: {
-        tags: ['pledges'],
-        summary: '承诺书模板（默认只列各类最新版本；all=true 列出全部版本）',
-        querystring: z.object({
-          kind: ZPledgeKind.optional(),
-          all: z
-            .enum(['true', 'false'])
-            .optional()
-            .transform((v) => v === 'true'),
-        }),
-        response: { 200: z.object({ templates: z.array(ZPledgeTemplate) }), ...errorResponses },
-      },
+      access: SIGNED_IN,
+      summary: '承诺书模板（默认只列各类最新版本；all=true 列出全部版本）',
+      querystring: z.object({
+        kind: ZPledgeKind.optional(),
+        all: z
+          .enum(['true', 'false'])
+          .optional()
+          .transform((v) => v === 'true'),
+      }),
+      response: { 200: z.object({ templates: z.array(ZPledgeTemplate) }) },
     },
     async (request) => ({ templates: await listTemplates(app.db, request.query) }),
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/pledge-templates/:templateId',
     {
-      config: { access: SIGNED_IN },
-      schema: {
-        tags: ['pledges'],
-        summary: '一个版本的承诺书模板',
-        params: z.object({ templateId: ZId }),
-        response: { 200: ZPledgeTemplate, ...errorResponses },
-      },
+      access: SIGNED_IN,
+      summary: '一个版本的承诺书模板',
+      params: z.object({ templateId: ZId }),
+      response: { 200: ZPledgeTemplate },
     },
     async (request) => templateById(app.db, request.params.templateId),
   )
 
-  app.post(
+  write(
+    'POST',
     '/api/v1/pledge-templates',
     {
-      config: { access: OFFICE },
-      schema: {
-        tags: ['pledges'],
-        summary: '发布承诺书模板的新版本（已签署的承诺保留原版本）',
-        body: ZPledgeTemplatePublish,
-        response: { 201: ZPledgeTemplate, ...errorResponses },
-      },
+      access: OFFICE,
+      summary: '发布承诺书模板的新版本（已签署的承诺保留原版本）',
+      body: ZPledgeTemplatePublish,
+      response: { 201: ZPledgeTemplate },
+      action: 'pledge_template.publish',
     },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'pledge_template.publish',
-        status: 201,
-        run: (trx) => publishTemplate(trx, requireAuth(request), request.body, app.clock()),
-      }),
+    (request, trx) => publishTemplate(trx, requireAuth(request), request.body, app.clock()),
   )
 
-  app.post(
+  write(
+    'POST',
     '/api/v1/enterprises/:enterpriseId/pledges',
     {
-      config: { access: enterpriseSigners },
-      schema: {
-        tags: ['pledges'],
-        summary:
-          '企业方签署承诺：个人廉洁从业（职工）、企业诚信守法经营（负责人）、国有企业领导人员廉洁从业（国有/国有控股企业负责人）；或发起政商双边清廉承诺（负责人，须选部门）',
-        params: z.object({ enterpriseId: ZId }),
-        body: ZEnterprisePledgeCreate,
-        response: { 201: ZPledge, ...errorResponses },
-      },
+      access: enterpriseSigners,
+      summary:
+        '企业方签署承诺：个人廉洁从业（职工）、企业诚信守法经营（负责人）、国有企业领导人员廉洁从业（国有/国有控股企业负责人）；或发起政商双边清廉承诺（负责人，须选部门）',
+      params: z.object({ enterpriseId: ZId }),
+      body: ZEnterprisePledgeCreate,
+      ...start,
     },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'pledge.sign',
-        status: 201,
-        run: (trx) =>
-          startPledge(trx, context(request), {
-            side: 'enterprise',
-            enterpriseId: request.params.enterpriseId,
-            departmentId: request.body.departmentId ?? null,
-            templateId: request.body.templateId,
-            textSha256: request.body.textSha256,
-            signaturePng: request.body.signaturePng,
-          }),
-      }),
+    (request, trx) => {
+      const { enterpriseId } = request.params
+      const departmentId = request.body.departmentId ?? null
+      return startPledge(trx, context(request), {
+        ...request.body,
+        side: 'enterprise',
+        enterpriseId,
+        departmentId,
+      })
+    },
   )
 
-  app.post(
+  write(
+    'POST',
     '/api/v1/departments/:departmentId/pledges',
     {
-      config: { access: departmentCadres },
-      schema: {
-        tags: ['pledges'],
-        summary: '党员干部发起政商双边清廉承诺（先签本方，待企业负责人签署）',
-        params: z.object({ departmentId: ZId }),
-        body: ZDepartmentPledgeCreate,
-        response: { 201: ZPledge, ...errorResponses },
-      },
+      access: departmentCadres,
+      summary: '党员干部发起政商双边清廉承诺（先签本方，待企业负责人签署）',
+      params: z.object({ departmentId: ZId }),
+      body: ZDepartmentPledgeCreate,
+      ...start,
     },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'pledge.sign',
-        status: 201,
-        run: (trx) =>
-          startPledge(trx, context(request), {
-            side: 'department',
-            enterpriseId: request.body.enterpriseId,
-            departmentId: request.params.departmentId,
-            templateId: request.body.templateId,
-            textSha256: request.body.textSha256,
-            signaturePng: request.body.signaturePng,
-          }),
-      }),
+    (request, trx) => {
+      const { departmentId } = request.params
+      return startPledge(trx, context(request), { ...request.body, side: 'department', departmentId })
+    },
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/departments/:departmentId/pledge-counterparty',
     {
-      config: { access: departmentCadres },
-      schema: {
-        tags: ['pledges'],
-        summary: '按统一社会信用代码查找政商双边承诺的企业',
-        params: z.object({ departmentId: ZId }),
-        querystring: z.object({ creditCode: z.string().trim().min(18).max(18) }),
-        response: { 200: z.object({ id: z.number().int(), name: z.string() }), ...errorResponses },
-      },
+      access: departmentCadres,
+      summary: '按统一社会信用代码查找政商双边承诺的企业',
+      params: z.object({ departmentId: ZId }),
+      querystring: z.object({ creditCode: z.string().trim().min(18).max(18) }),
+      response: { 200: z.object({ id: z.number().int(), name: z.string() }) },
     },
     async (request) => findCounterparty(app.db, request.query.creditCode),
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/pledges',
     {
-      config: { access: SIGNED_IN },
-      schema: {
-        tags: ['pledges'],
-        summary: '我的承诺：本人签署或发起的，以及本人代表一方签署的双边承诺',
-        response: { 200: z.object({ pledges: z.array(ZPledgeSummary) }), ...errorResponses },
-      },
+      access: SIGNED_IN,
+      summary: '我的承诺：本人签署或发起的，以及本人代表一方签署的双边承诺',
+      response: { 200: z.object({ pledges: z.array(ZPledgeSummary) }) },
     },
     async (request) => ({ pledges: await listMyPledges(app.db, requireAuth(request), app.clock()) }),
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/pledges/todo',
     {
-      config: { access: SIGNED_IN },
-      schema: {
-        tags: ['pledges'],
-        summary: '待办：本年度未签的个人廉洁从业承诺、待本人签署的双边承诺',
-        response: { 200: ZPledgeTodo, ...errorResponses },
-      },
+      access: SIGNED_IN,
+      summary: '待办：本年度未签的个人廉洁从业承诺、待本人签署的双边承诺',
+      response: { 200: ZPledgeTodo },
     },
     async (request) => pledgeTodo(app.db, requireAuth(request), app.clock()),
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/pledges/verify/:code',
     {
       // The unguessable code is the permission: anyone holding the certificate may check it. A check walks
       // the chain, so one address may make only so many a minute.
-      config: {
-        access: PUBLIC,
-        rateLimit: { max: opts.verifyPerMinute, timeWindow: 60_000 },
-      },
-      schema: {
-        tags: ['pledges'],
-        summary: '公开核验：按核验码重算正文与签名哈希、检查哈希链，返回签署人（手机号脱敏）与签署时间',
-        params: z.object({ code: z.string().max(40) }),
-        response: { 200: ZPledgeVerification, ...errorResponses },
-      },
+      access: PUBLIC,
+      rateLimit: { max: opts.verifyPerMinute, timeWindow: 60_000 },
+      summary: '公开核验：按核验码重算正文与签名哈希、检查哈希链，返回签署人（手机号脱敏）与签署时间',
+      params: z.object({ code: z.string().max(40) }),
+      response: { 200: ZPledgeVerification },
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store')
@@ -240,30 +209,26 @@ const pledgeRoutes: FastifyPluginAsyncZod<PledgeRoutesOptions> = async (app, opt
     },
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/pledges/:pledgeId',
     {
-      config: { access: PLEDGE_VIEWERS },
-      schema: {
-        tags: ['pledges'],
-        summary: '承诺书证书：正文、双方签名、时间、哈希与核验码',
-        params: ZPledgeParams,
-        response: { 200: ZPledge, ...errorResponses },
-      },
+      access: PLEDGE_VIEWERS,
+      summary: '承诺书证书：正文、双方签名、时间、哈希与核验码',
+      params: ZPledgeParams,
+      response: { 200: ZPledge },
     },
     async (request) => pledgeView(app.db, requireAuth(request), pledgeOf(request), app.clock()),
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/pledges/:pledgeId/certificate.svg',
     {
-      config: { access: PLEDGE_VIEWERS },
-      schema: {
-        tags: ['pledges'],
-        summary: '导出承诺书证书图片（SVG，含签名、哈希与核验二维码）',
-        params: ZPledgeParams,
-        querystring: z.object({ origin: z.url().max(200).optional() }),
-      },
+      access: PLEDGE_VIEWERS,
+      summary: '导出承诺书证书图片（SVG，含签名、哈希与核验二维码）',
+      params: ZPledgeParams,
+      querystring: z.object({ origin: z.url().max(200).optional() }),
     },
     async (request, reply) => {
       const pledge = await pledgeView(app.db, requireAuth(request), pledgeOf(request), app.clock())
@@ -277,103 +242,76 @@ const pledgeRoutes: FastifyPluginAsyncZod<PledgeRoutesOptions> = async (app, opt
     },
   )
 
-  app.post(
+  write(
+    'POST',
     '/api/v1/pledges/:pledgeId/countersign',
     {
-      config: { access: PLEDGE_VIEWERS },
-      schema: {
-        tags: ['pledges'],
-        summary: '对方签署政商双边清廉承诺（仅所列部门的党员干部或所列企业的负责人）',
-        params: ZPledgeParams,
-        body: ZPledgeCountersign,
-        response: { 200: ZPledge, ...errorResponses },
-      },
+      access: PLEDGE_VIEWERS,
+      summary: '对方签署政商双边清廉承诺（仅所列部门的党员干部或所列企业的负责人）',
+      params: ZPledgeParams,
+      body: ZPledgeCountersign,
+      response: { 200: ZPledge },
+      action: 'pledge.countersign',
     },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'pledge.countersign',
-        run: (trx) => countersignPledge(trx, context(request), request.params.pledgeId, request.body),
-      }),
+    (request, trx) => countersignPledge(trx, context(request), request.params.pledgeId, request.body),
   )
 
-  app.post(
+  write(
+    'POST',
     '/api/v1/pledges/:pledgeId/withdraw',
     {
-      config: { access: PLEDGE_VIEWERS },
-      schema: {
-        tags: ['pledges'],
-        summary: '发起人撤回久未签署的双边承诺（记录在案，不删除）',
-        params: ZPledgeParams,
-        body: ZPledgeWithdraw,
-        response: { 200: ZPledge, ...errorResponses },
-      },
+      access: PLEDGE_VIEWERS,
+      summary: '发起人撤回久未签署的双边承诺（记录在案，不删除）',
+      params: ZPledgeParams,
+      body: ZPledgeWithdraw,
+      response: { 200: ZPledge },
+      action: 'pledge.withdraw',
     },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'pledge.withdraw',
-        run: (trx) => withdrawPledge(trx, context(request), request.params.pledgeId, request.body.reason),
-      }),
+    (request, trx) => withdrawPledge(trx, context(request), request.params.pledgeId, request.body.reason),
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/enterprises/:enterpriseId/pledge-coverage',
     {
-      config: { access: coverageViewers },
-      schema: {
-        tags: ['pledges'],
-        summary: '本年度个人廉洁从业承诺签署情况（未签在前，手机号脱敏）',
-        params: z.object({ enterpriseId: ZId }),
-        querystring: ZYearQuery,
-        response: { 200: ZPledgeCoverage, ...errorResponses },
-      },
+      access: coverageViewers,
+      summary: '本年度个人廉洁从业承诺签署情况（未签在前，手机号脱敏）',
+      params: z.object({ enterpriseId: ZId }),
+      querystring: ZYearQuery,
+      response: { 200: ZPledgeCoverage },
     },
-    async (request) =>
-      enterpriseCoverage(
-        app.db,
-        request.params.enterpriseId,
-        request.query.year ?? shanghaiYear(app.clock()),
-      ),
+    async (request) => {
+      const year = request.query.year ?? shanghaiYear(app.clock())
+      return enterpriseCoverage(app.db, request.params.enterpriseId, year)
+    },
   )
 
-  app.post(
+  write(
+    'POST',
     '/api/v1/enterprises/:enterpriseId/pledge-reminders',
     {
-      config: { access: liaison },
-      schema: {
-        tags: ['pledges'],
-        summary: '提醒未签署个人廉洁从业承诺的职工（不传 userIds 则提醒全部未签者；12小时内不重复提醒）',
-        params: z.object({ enterpriseId: ZId }),
-        body: ZPledgeReminderCreate,
-        response: {
-          200: z.object({ reminded: z.number().int(), skipped: z.number().int() }),
-          ...errorResponses,
-        },
-      },
+      access: liaison,
+      summary: '提醒未签署个人廉洁从业承诺的职工（不传 userIds 则提醒全部未签者；12小时内不重复提醒）',
+      params: z.object({ enterpriseId: ZId }),
+      body: ZPledgeReminderCreate,
+      response: { 200: z.object({ reminded: z.number().int(), skipped: z.number().int() }) },
+      action: 'pledge.remind',
     },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'pledge.remind',
-        run: (trx) =>
-          remindUnsigned(
-            trx,
-            requireAuth(request),
-            request.params.enterpriseId,
-            request.body.userIds,
-            app.clock(),
-          ),
-      }),
+    (request, trx) => {
+      const { enterpriseId } = request.params
+      return remindUnsigned(trx, requireAuth(request), enterpriseId, request.body.userIds, app.clock())
+    },
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/supervision/pledge-coverage',
     {
-      config: { access: SUPERVISORS },
-      schema: {
-        tags: ['supervision'],
-        summary: '所监管企业的廉洁承诺覆盖情况（个人承诺签署率、企业承诺、国企领导人员承诺、政商双边承诺）',
-        querystring: ZYearQuery,
-        response: { 200: ZSupervisionPledgeCoverage, ...errorResponses },
-      },
+      access: SUPERVISORS,
+      tags: ['supervision'],
+      summary: '所监管企业的廉洁承诺覆盖情况（个人承诺签署率、企业承诺、国企领导人员承诺、政商双边承诺）',
+      querystring: ZYearQuery,
+      response: { 200: ZSupervisionPledgeCoverage },
     },
     async (request) =>
       supervisionCoverage(app.db, requireAuth(request), request.query.year ?? shanghaiYear(app.clock())),

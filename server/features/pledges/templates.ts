@@ -2,7 +2,7 @@ import { isoAt } from '../../core/clock'
 import type { Transaction } from 'kysely'
 import type { Database } from '../../core/db/schema'
 import type { DbOrTrx } from '../../core/db/database'
-import { notFound } from '../../core/errors'
+import { found, notFound } from '../../core/errors'
 import { MAX_ID, type AuthContext } from '../../core/access'
 import type { WriteOutcome } from '../../core/writes'
 import {
@@ -78,8 +78,7 @@ export async function listTemplates(
 
 export async function templateById(db: DbOrTrx, id: number): Promise<TPledgeTemplate> {
   if (id > MAX_ID) throw notFound()
-  const row = await pledgeTemplatesRepository.byId(db, id)
-  if (!row) throw notFound()
+  const row = await found(pledgeTemplatesRepository.byId(db, id))
   return toTemplate(row, await latestVersions(db))
 }
 

@@ -1,7 +1,7 @@
 import { isoAt } from '../../core/clock'
 import type { PledgeChainRow, PledgeRow } from '../../core/db/schema'
 import type { DbOrTrx } from '../../core/db/database'
-import { notFound } from '../../core/errors'
+import { found, notFound } from '../../core/errors'
 import { linkHolds, sha256Hex } from './hashChain'
 import {
   CHAIN_BREAK_LABELS,
@@ -167,8 +167,7 @@ export async function verifyByCode(
 ): Promise<TPledgeVerification> {
   const code = normaliseVerifyCode(rawCode)
   if (!VERIFY_CODE_PATTERN.test(code)) throw notFound()
-  const pledge = await chainRepository.pledgeByCode(db, code)
-  if (!pledge) throw notFound()
+  const pledge = await found(chainRepository.pledgeByCode(db, code))
   const own = await checkOwnRecords(db, pledge)
   const chain = await checkChain(db, key, { uptoSeq: own.lastSeq, deep: new Set([pledge.id]) })
   const signatures = await signaturesOf(db, pledge.id, false)

@@ -1,6 +1,6 @@
 import type { PledgeRow } from '../../core/db/schema'
 import type { DbOrTrx } from '../../core/db/database'
-import { notFound } from '../../core/errors'
+import { found } from '../../core/errors'
 import { heldOrganisationIds, type AuthContext } from '../../core/access'
 import { maskPhone } from '../../../src/models/phone'
 import {
@@ -136,7 +136,6 @@ export async function pledgeTodo(db: DbOrTrx, auth: AuthContext, now: number): P
 
 /** A department's cadre names the enterprise of a 政商 pledge by its 统一社会信用代码 (public registry data). */
 export async function findCounterparty(db: DbOrTrx, creditCode: string) {
-  const row = await pledgesRepository.enterpriseByCreditCode(db, creditCode.trim().toUpperCase())
-  if (!row) throw notFound()
+  const row = await found(pledgesRepository.enterpriseByCreditCode(db, creditCode.trim().toUpperCase()))
   return row
 }

@@ -1,17 +1,12 @@
 import type { Selectable } from 'kysely'
 import type { DbOrTrx } from '../../core/db/database'
+import { recordStatusChange, statusHistory, type StatusChange } from '../../core/db/statusHistory'
 import type { RectificationTable } from '../../core/db/schema'
 import type { TRectificationStatus } from '../../../src/models/assessment'
 
 export type RectificationRow = Selectable<RectificationTable>
 
-export interface RectificationHistoryRow {
-  fromStatus: TRectificationStatus | null
-  toStatus: TRectificationStatus
-  actorName: string | null
-  comment: string | null
-  createdAt: string
-}
+export type RectificationHistoryRow = StatusChange<TRectificationStatus>
 
 export const rectificationsRepository = {
   /** The 整改 of that enterprise with the enterprise's name; another enterprise's id finds nothing. */
@@ -38,21 +33,8 @@ export const rectificationsRepository = {
     return rows.map((r) => r.id)
   },
 
-  async history(db: DbOrTrx, id: number): Promise<RectificationHistoryRow[]> {
-    const rows = await db
-      .selectFrom('rectification_events as ev')
-      .leftJoin('users as u', 'u.id', 'ev.actor_id')
-      .select(['ev.from_status', 'ev.to_status', 'ev.comment', 'ev.created_at', 'u.name'])
-      .where('ev.rectification_id', '=', id)
-      .orderBy('ev.id')
-      .execute()
-    return rows.map((h) => ({
-      fromStatus: h.from_status as TRectificationStatus | null,
-      toStatus: h.to_status as TRectificationStatus,
-      actorName: h.name,
-      comment: h.comment,
-      createdAt: h.created_at,
-    }))
+  history(db: DbOrTrx, id: number): Promise<RectificationHistoryRow[]> {
+    return statusHistory<TRectificationStatus>(db, 'rectification_events', id)
   },
 
   /** A new 待整改 item with the first entry of its history. */
@@ -105,17 +87,7 @@ export const rectificationsRepository = {
     comment: string | null,
     now: string,
   ): Promise<void> {
-    await db
-      .insertInto('rectification_events')
-      .values({
-        rectification_id: id,
-        from_status: from,
-        to_status: to,
-        actor_id: actorId,
-        comment,
-        created_at: now,
-      })
-      .execute()
+    await recordStatusChange(db, 'rectification_events', id, { from, to, actorId, comment, at: now })
   },
 
   /** The name of the first department (lowest id) through which the caller may issue a notice to the enterprise. */

@@ -9,11 +9,9 @@ import {
 import { ZEvidenceFile } from '../../../src/models/file'
 import { ZId } from '../../../src/models/org'
 import { ENTERPRISE_LIAISON, ENTERPRISE_REVIEWERS, ENTERPRISE_VIEWERS } from '../../core/access'
-import { requireAuth } from '../../core/auth'
-import { errorResponses } from '../../core/http'
-import { performWrite } from '../../core/writes'
+import { featureRoutes } from '../../core/routes'
 import { toEvidenceFile } from '../files/repository'
-import { uploadFile } from '../files/service'
+import { evidenceWrite, UPLOAD_REFUSALS, uploadFile } from '../files/service'
 import {
   issueRectificationNotice,
   listRectifications,
@@ -31,87 +29,59 @@ const reviewers = ENTERPRISE_REVIEWERS
 /** 整改: listed to the enterprise and its supervisors, answered by the liaison, verified by the reviewers. */
 const rectificationRoutes: FastifyPluginAsyncZod = async (app) => {
   const links = app.fileLinks
+  const { route, write } = featureRoutes(app, 'rectifications')
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/enterprises/:enterpriseId/rectifications',
     {
-      config: { access: viewers },
-      schema: {
-        tags: ['rectifications'],
-        summary: '整改事项',
-        params: ZEnterpriseParams,
-        response: { 200: z.object({ rectifications: z.array(ZRectification) }), ...errorResponses },
-      },
+      access: viewers,
+      summary: '整改事项',
+      params: ZEnterpriseParams,
+      response: { 200: z.object({ rectifications: z.array(ZRectification) }) },
     },
     async (request) => ({
       rectifications: await listRectifications(app.db, links, request.params.enterpriseId, app.clock()),
     }),
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/enterprises/:enterpriseId/rectifications/:rectificationId',
     {
-      config: { access: viewers },
-      schema: {
-        tags: ['rectifications'],
-        summary: '整改事项详情',
-        params: ZRectificationParams,
-        response: { 200: ZRectification, ...errorResponses },
-      },
+      access: viewers,
+      summary: '整改事项详情',
+      params: ZRectificationParams,
+      response: { 200: ZRectification },
     },
-    async (request) =>
-      rectificationView(
-        app.db,
-        links,
-        request.params.enterpriseId,
-        request.params.rectificationId,
-        app.clock(),
-      ),
+    async (request) => {
+      const { enterpriseId, rectificationId } = request.params
+      return rectificationView(app.db, links, enterpriseId, rectificationId, app.clock())
+    },
   )
 
-  app.post(
+  write(
+    'POST',
     '/api/v1/enterprises/:enterpriseId/rectifications',
     {
-      config: { access: reviewers },
-      schema: {
-        tags: ['rectifications'],
-        summary: '下发整改通知（监管部门或办公室）',
-        params: ZEnterpriseParams,
-        body: ZRectificationNotice,
-        response: { 201: ZRectification, ...errorResponses },
-      },
+      access: reviewers,
+      summary: '下发整改通知（监管部门或办公室）',
+      params: ZEnterpriseParams,
+      body: ZRectificationNotice,
+      response: { 201: ZRectification },
+      action: 'rectification.notice',
     },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'rectification.notice',
-        status: 201,
-        run: (trx) =>
-          issueRectificationNotice(
-            trx,
-            links,
-            requireAuth(request),
-            request.params.enterpriseId,
-            request.body,
-            app.clock(),
-          ),
-      }),
+    (request, trx) => issueRectificationNotice(evidenceWrite(request, trx), request.body),
   )
 
-  app.post(
+  route(
+    'POST',
     '/api/v1/enterprises/:enterpriseId/rectifications/:rectificationId/evidence',
     {
-      config: { access: liaison },
-      schema: {
-        tags: ['rectifications'],
-        summary: '上传整改佐证（multipart 字段 file）',
-        params: ZRectificationParams,
-        response: {
-          201: ZEvidenceFile,
-          ...errorResponses,
-          413: errorResponses[400],
-          415: errorResponses[400],
-        },
-      },
+      access: liaison,
+      summary: '上传整改佐证（multipart 字段 file）',
+      params: ZRectificationParams,
+      response: { 201: ZEvidenceFile, ...UPLOAD_REFUSALS },
     },
     async (request, reply) => {
       const { enterpriseId, rectificationId } = request.params
@@ -125,60 +95,34 @@ const rectificationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   )
 
-  app.post(
+  write(
+    'POST',
     '/api/v1/enterprises/:enterpriseId/rectifications/:rectificationId/respond',
     {
-      config: { access: liaison },
-      schema: {
-        tags: ['rectifications'],
-        summary: '报送整改情况（→ 待核验）',
-        params: ZRectificationParams,
-        body: ZRectificationRespond,
-        response: { 200: ZRectification, ...errorResponses },
-      },
+      access: liaison,
+      summary: '报送整改情况（→ 待核验）',
+      params: ZRectificationParams,
+      body: ZRectificationRespond,
+      response: { 200: ZRectification },
+      action: 'rectification.respond',
     },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'rectification.respond',
-        run: (trx) =>
-          respondToRectification(
-            trx,
-            links,
-            requireAuth(request),
-            request.params.enterpriseId,
-            request.params.rectificationId,
-            request.body,
-            app.clock(),
-          ),
-      }),
+    (request, trx) =>
+      respondToRectification(evidenceWrite(request, trx), request.params.rectificationId, request.body),
   )
 
-  app.post(
+  write(
+    'POST',
     '/api/v1/enterprises/:enterpriseId/rectifications/:rectificationId/verify',
     {
-      config: { access: reviewers },
-      schema: {
-        tags: ['rectifications'],
-        summary: '核验整改（销号或退回）',
-        params: ZRectificationParams,
-        body: ZRectificationVerify,
-        response: { 200: ZRectification, ...errorResponses },
-      },
+      access: reviewers,
+      summary: '核验整改（销号或退回）',
+      params: ZRectificationParams,
+      body: ZRectificationVerify,
+      response: { 200: ZRectification },
+      action: 'rectification.verify',
     },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'rectification.verify',
-        run: (trx) =>
-          verifyRectification(
-            trx,
-            links,
-            requireAuth(request),
-            request.params.enterpriseId,
-            request.params.rectificationId,
-            request.body,
-            app.clock(),
-          ),
-      }),
+    (request, trx) =>
+      verifyRectification(evidenceWrite(request, trx), request.params.rectificationId, request.body),
   )
 }
 export default rectificationRoutes

@@ -1,6 +1,5 @@
 import type { DbOrTrx } from '../../core/db/database'
-import { AppError, notFound } from '../../core/errors'
-import type { AuthContext } from '../../core/access'
+import { AppError, found } from '../../core/errors'
 import { isoAt } from '../../core/clock'
 import type { WriteOutcome } from '../../core/writes'
 import {
@@ -10,6 +9,7 @@ import {
   type TRectificationStatus,
 } from '../../../src/models/assessment'
 import type { FileLinkSigner } from '../files/store'
+import type { EvidenceWrite } from '../files/service'
 import { filesRepository, toEvidenceFile } from '../files/repository'
 import { rectificationsRepository } from './repository'
 import { shanghaiDate } from '../../../src/models/shanghaiTime'
@@ -23,8 +23,7 @@ export async function rectificationView(
   id: number,
   now: number,
 ): Promise<TRectification> {
-  const row = await rectificationsRepository.find(db, enterpriseId, id)
-  if (!row) throw notFound()
+  const row = await found(rectificationsRepository.find(db, enterpriseId, id))
   const evidence = await filesRepository.listOf(db, { rectificationId: id })
   const history = await rectificationsRepository.history(db, id)
   return {
@@ -72,17 +71,20 @@ async function transition(
   await rectificationsRepository.recordEvent(db, id, from, to, actorId, comment, at)
 }
 
+/** What a write answers: the rectification as it now stands. */
+async function answer(w: EvidenceWrite, id: number, detail: unknown): Promise<WriteOutcome<TRectification>> {
+  const result = await rectificationView(w.db, w.links, w.enterpriseId, id, w.now)
+  return { result, entityType: 'rectification', entityId: id, detail }
+}
+
 /** The liaison reports what was done, with evidence: 待整改 / 退回重改 → 待核验. */
 export async function respondToRectification(
-  db: DbOrTrx,
-  links: FileLinkSigner,
-  auth: AuthContext,
-  enterpriseId: number,
+  w: EvidenceWrite,
   id: number,
   input: { response: string; evidenceIds: number[] },
-  now: number,
 ): Promise<WriteOutcome<TRectification>> {
-  const current = await rectificationView(db, links, enterpriseId, id, now)
+  const { db, enterpriseId } = w
+  const current = await rectificationView(db, w.links, enterpriseId, id, w.now)
   if (current.status !== 'open' && current.status !== 'returned')
     throw new AppError(409, 'RECTIFICATION_STATE')
   if (input.evidenceIds.length) {
@@ -94,44 +96,23 @@ export async function respondToRectification(
       ])
     await filesRepository.attachToRectification(db, id, input.evidenceIds)
   }
-  await transition(db, id, current.status, 'awaiting_verification', auth.user.id, input.response, now, {
+  await transition(db, id, current.status, 'awaiting_verification', w.auth.user.id, input.response, w.now, {
     response: input.response,
   })
-  return {
-    result: await rectificationView(db, links, enterpriseId, id, now),
-    entityType: 'rectification',
-    entityId: id,
-    detail: { evidence: input.evidenceIds },
-  }
+  return answer(w, id, { evidence: input.evidenceIds })
 }
 
 /** The supervisor checks the response: 待核验 → 已销号, or back to 退回重改 with a comment. */
 export async function verifyRectification(
-  db: DbOrTrx,
-  links: FileLinkSigner,
-  auth: AuthContext,
-  enterpriseId: number,
+  w: EvidenceWrite,
   id: number,
   input: { decision: 'close' | 'return'; comment?: string | null },
-  now: number,
 ): Promise<WriteOutcome<TRectification>> {
-  const current = await rectificationView(db, links, enterpriseId, id, now)
+  const current = await rectificationView(w.db, w.links, w.enterpriseId, id, w.now)
   if (current.status !== 'awaiting_verification') throw new AppError(409, 'RECTIFICATION_STATE')
-  await transition(
-    db,
-    id,
-    'awaiting_verification',
-    input.decision === 'close' ? 'closed' : 'returned',
-    auth.user.id,
-    input.comment ?? null,
-    now,
-  )
-  return {
-    result: await rectificationView(db, links, enterpriseId, id, now),
-    entityType: 'rectification',
-    entityId: id,
-    detail: { decision: input.decision },
-  }
+  const to = input.decision === 'close' ? 'closed' : 'returned'
+  await transition(w.db, id, 'awaiting_verification', to, w.auth.user.id, input.comment ?? null, w.now)
+  return answer(w, id, { decision: input.decision })
 }
 
 /**
@@ -139,37 +120,28 @@ export async function verifyRectification(
  * issuer in its history. The deadline is a date in the county's time zone, today or later.
  */
 export async function issueRectificationNotice(
-  db: DbOrTrx,
-  links: FileLinkSigner,
-  auth: AuthContext,
-  enterpriseId: number,
+  w: EvidenceWrite,
   input: Required<TRectificationNotice>,
-  now: number,
 ): Promise<WriteOutcome<TRectification>> {
-  if (input.deadline < shanghaiDate(now))
+  if (input.deadline < shanghaiDate(w.now))
     throw new AppError(400, 'VALIDATION_FAILED', undefined, [
       { path: 'deadline', message: '整改期限不能早于今天' },
     ])
-  const issuer = await rectificationsRepository.issuerName(db, auth.user.id, enterpriseId)
+  const issuer = await rectificationsRepository.issuerName(w.db, w.auth.user.id, w.enterpriseId)
   const id = await rectificationsRepository.open(
-    db,
+    w.db,
     {
-      enterprise_id: enterpriseId,
+      enterprise_id: w.enterpriseId,
       source: 'notice',
       assessment_id: null,
       item_code: null,
       title: input.title,
       detail: input.detail,
       deadline: input.deadline,
-      created_by: auth.user.id,
+      created_by: w.auth.user.id,
     },
     `${issuer ?? '监管部门'}下发整改通知`,
-    isoAt(now),
+    isoAt(w.now),
   )
-  return {
-    result: await rectificationView(db, links, enterpriseId, id, now),
-    entityType: 'rectification',
-    entityId: id,
-    detail: { source: 'notice', deadline: input.deadline },
-  }
+  return answer(w, id, { source: 'notice', deadline: input.deadline })
 }

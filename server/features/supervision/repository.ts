@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { supervisedEnterpriseIds } from '../../core/access'
 import type { DbOrTrx } from '../../core/db/database'
+import { approvedMemberCounts } from '../../core/db/members'
 
 export const supervisionRepository = {
   /**
@@ -61,14 +62,7 @@ export const supervisionRepository = {
         .where('a.enterprise_id', 'in', enterpriseIds)
         .groupBy('a.enterprise_id')
         .execute(),
-      db
-        .selectFrom('memberships')
-        .select(['organisation_id', (eb) => eb.fn.count<number>('user_id').distinct().as('n')])
-        .where('organisation_kind', '=', 'enterprise')
-        .where('status', '=', 'approved')
-        .where('organisation_id', 'in', enterpriseIds)
-        .groupBy('organisation_id')
-        .execute(),
+      approvedMemberCounts(db, enterpriseIds),
       db
         .selectFrom('sign_ins as s')
         .innerJoin('events as e', 'e.id', 's.event_id')

@@ -25,6 +25,32 @@ import { EmptyImage } from '@/components/EmptyImage'
 
 const go = (url: string) => void Taro.navigateTo({ url })
 
+/** One entry of the home page: a cell that opens a page. */
+function Entry({
+  title,
+  description,
+  url,
+  className,
+  extra = '进入',
+}: {
+  title: string
+  description: string
+  url: string
+  className?: string
+  extra?: string
+}) {
+  return (
+    <Cell
+      className={className ? `home__entry ${className}` : 'home__entry'}
+      title={title}
+      description={description}
+      extra={extra}
+      clickable
+      onClick={() => go(url)}
+    />
+  )
+}
+
 /** 工作台: what this user's roles lead to (the server checks every request again). */
 function Workbench({ memberships }: { memberships: TMembership[] }) {
   const enterprises = enterprisesOf(memberships)
@@ -34,40 +60,31 @@ function Workbench({ memberships }: { memberships: TMembership[] }) {
   return (
     <CellGroup title="工作台" className="home__workbench">
       {enterprises.map((e) => (
-        <Cell
+        <Entry
           key={`a${e.id}`}
-          className="home__entry"
           title="自查自评"
           description={several ? e.name : '清廉政治、经营、文化、监管四个方面逐项自查'}
-          extra="进入"
-          clickable
-          onClick={() => go(assessmentPages.list(e.id))}
+          url={assessmentPages.list(e.id)}
         />
       ))}
       {enterprises
         .filter((e) => e.roles.includes('liaison'))
         .map((e) => (
-          <Cell
+          <Entry
             key={`r${e.id}`}
-            className="home__entry"
             title="整改事项"
             description={several ? e.name : '自查发现问题的整改、报送与核验'}
-            extra="进入"
-            clickable
-            onClick={() => go(assessmentPages.rectifications(e.id))}
+            url={assessmentPages.rectifications(e.id)}
           />
         ))}
       {enterprises
         .filter((e) => e.roles.includes('liaison'))
         .map((e) => (
-          <Cell
+          <Entry
             key={`m${e.id}`}
-            className="home__entry"
             title="成员管理"
             description={several ? e.name : '审核加入申请、生成邀请码、查看本企业成员'}
-            extra="进入"
-            clickable
-            onClick={() => go(orgPages.members(e.id))}
+            url={orgPages.members(e.id)}
           />
         ))}
       {enterprises
@@ -86,53 +103,41 @@ function Workbench({ memberships }: { memberships: TMembership[] }) {
       {enterprises.some((e) =>
         e.roles.some((r) => r === 'branch_secretary' || r === 'liaison' || r === 'head'),
       ) ? (
-        <Cell
-          className="home__entry home__party"
+        <Entry
+          className="home__party"
           title="三会一课"
           description="支部会议记录、完成情况日历与到期提醒"
-          extra="进入"
-          clickable
-          onClick={() => go(partyPages.calendar())}
+          url={partyPages.calendar()}
         />
       ) : null}
       {reviewer ? (
-        <Cell
-          className="home__entry home__party-supervision"
+        <Entry
+          className="home__party-supervision"
           title="三会一课监管"
           description="所监管企业党支部本月报送情况与完成率"
-          extra="进入"
-          clickable
-          onClick={() => go(partyPages.supervision())}
+          url={partyPages.supervision()}
         />
       ) : null}
       {reviewer ? (
-        <Cell
-          className="home__entry"
+        <Entry
           title="监管总览"
           description="所监管企业的自查进度、得分与整改"
-          extra="进入"
-          clickable
-          onClick={() => go(supervisionPages.overview())}
+          url={supervisionPages.overview()}
         />
       ) : null}
       {isOffice(memberships) ? (
-        <Cell
-          className="home__entry home__campaigns"
+        <Entry
+          className="home__campaigns"
           title="自查期次"
           description="发起新一期全县自查，查看已发起的期次"
-          extra="进入"
-          clickable
-          onClick={() => go(supervisionPages.campaigns())}
+          url={supervisionPages.campaigns()}
         />
       ) : null}
       {isOffice(memberships) ? (
-        <Cell
-          className="home__entry"
+        <Entry
           title="监管部门"
           description="新建、改名监管部门，按企业性质批量关联监管企业"
-          extra="进入"
-          clickable
-          onClick={() => go(orgPages.departments())}
+          url={orgPages.departments()}
         />
       ) : null}
       {isOffice(memberships) ? (
@@ -181,32 +186,21 @@ export default function HomePage() {
           <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
         ) : null}
         <CellGroup title="清廉文化活动" className="home__events">
-          <Cell
-            className="home__entry home__scan"
+          <Entry
+            className="home__scan"
             title="扫码签到"
             description="扫描活动现场的签到二维码"
             extra="扫码"
-            clickable
-            onClick={() => go(eventPages.signIn())}
+            url={eventPages.signIn()}
           />
-          <Cell
-            className="home__entry"
-            title="我的活动"
-            description="警示教育、廉政党课等活动与签到记录"
-            extra="进入"
-            clickable
-            onClick={() => go(eventPages.list())}
-          />
+          <Entry title="我的活动" description="警示教育、廉政党课等活动与签到记录" url={eventPages.list()} />
         </CellGroup>
         {state.status === 'ready' && state.me.memberships.some((m) => m.status === 'approved') ? (
           <CellGroup title="廉洁承诺" className="home__pledges">
-            <Cell
-              className="home__entry"
+            <Entry
               title="廉洁承诺"
               description="个人廉洁从业、企业诚信守法经营、政商双边清廉承诺的签署与核验"
-              extra="进入"
-              clickable
-              onClick={() => go(pledgePages.list())}
+              url={pledgePages.list()}
             />
           </CellGroup>
         ) : null}

@@ -13,7 +13,7 @@ import {
 import { chooseImages, evidenceFromResponse, queueUpload } from '@/services/upload'
 import { userOutbox } from '@/services/session'
 import { useOutbox } from '@/hooks/useOutbox'
-import { ErrorState, LoadingState } from '@/components/PageState'
+import { ErrorState, PendingPage } from '@/components/PageState'
 import { isLiaisonOf } from '@/models/memberships'
 import { assessmentPages, idParam } from '@/services/routes'
 import { useMe } from '@/hooks/useMe'
@@ -78,20 +78,7 @@ export default function AssessmentItemPage() {
   }, [fallback])
 
   if (!session) return <View className="page" />
-  if (load.status === 'loading') {
-    return (
-      <View className="page">
-        <LoadingState />
-      </View>
-    )
-  }
-  if (load.status === 'error') {
-    return (
-      <View className="page">
-        <ErrorState message={load.message} onRetry={() => void reload().catch(() => undefined)} />
-      </View>
-    )
-  }
+  if (load.status !== 'ready') return <PendingPage state={load} reload={reload} />
 
   const { assessment: a, pendingCodes, refusedCodes, submitPending } = load.view
   const items = a.items

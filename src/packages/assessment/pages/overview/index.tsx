@@ -5,7 +5,7 @@ import { answerCounts } from '@/models/assessment'
 import { SECTION_LABELS } from '@/models/checklist'
 import { formatDate, formatDateTime } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
-import { ErrorState, LoadingState } from '@/components/PageState'
+import { PendingPage } from '@/components/PageState'
 import { isLiaisonOf } from '@/models/memberships'
 import { assessmentPages, idParam } from '@/services/routes'
 import { useMe } from '@/hooks/useMe'
@@ -30,20 +30,7 @@ export default function AssessmentOverviewPage() {
   usePullRefresh(reload)
 
   if (!session) return <View className="page" />
-  if (load.status === 'loading') {
-    return (
-      <View className="page">
-        <LoadingState />
-      </View>
-    )
-  }
-  if (load.status === 'error') {
-    return (
-      <View className="page">
-        <ErrorState message={load.message} onRetry={() => void reload().catch(() => undefined)} />
-      </View>
-    )
-  }
+  if (load.status !== 'ready') return <PendingPage state={load} reload={reload} />
 
   const { assessment: a, submitPending, pendingCodes } = load.view
   const ids = { eid: a.enterprise.id, aid: a.id }

@@ -19,7 +19,7 @@ import type { OutboxEntry } from '@/services/outbox'
 import { userOutbox } from '@/services/session'
 import { chooseImages, uploadEvidence } from '@/services/upload'
 import { formatDate } from '@/models/format'
-import { ErrorState, LoadingState } from '@/components/PageState'
+import { PendingPage } from '@/components/PageState'
 import { isLiaisonOf, isReviewer } from '@/models/memberships'
 import { idParam } from '@/services/routes'
 import { useMe } from '@/hooks/useMe'
@@ -72,20 +72,7 @@ export default function RectificationPage() {
   const [error, setError] = useState<string | null>(null)
 
   if (!session) return <View className="page" />
-  if (state.status === 'loading') {
-    return (
-      <View className="page">
-        <LoadingState />
-      </View>
-    )
-  }
-  if (state.status === 'error') {
-    return (
-      <View className="page">
-        <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
-      </View>
-    )
-  }
+  if (state.status !== 'ready') return <PendingPage state={state} reload={reload} />
 
   const r = state.data
   const memberships = me.status === 'ready' ? me.me.memberships : []

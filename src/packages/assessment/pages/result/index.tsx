@@ -4,7 +4,7 @@ import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
 import { ANSWER_LABELS, notApplicableCount, type TAssessment } from '@/models/assessment'
 import { SECTION_LABELS, type TSection } from '@/models/checklist'
 import { formatDateTime } from '@/models/format'
-import { ErrorState, LoadingState } from '@/components/PageState'
+import { PendingPage } from '@/components/PageState'
 import { assessmentPages, idParam } from '@/services/routes'
 import { useRequireSession } from '@/hooks/useSession'
 import { Bars, scoreTone } from '@/components/assessment/Bars'
@@ -30,20 +30,7 @@ export default function AssessmentResultPage() {
   const { load, reload } = useAssessment(session ? eid : null, session ? aid : null)
 
   if (!session) return <View className="page" />
-  if (load.status === 'loading') {
-    return (
-      <View className="page">
-        <LoadingState />
-      </View>
-    )
-  }
-  if (load.status === 'error') {
-    return (
-      <View className="page">
-        <ErrorState message={load.message} onRetry={() => void reload().catch(() => undefined)} />
-      </View>
-    )
-  }
+  if (load.status !== 'ready') return <PendingPage state={load} reload={reload} />
 
   const a = load.view.assessment
   const done = a.status === 'submitted' || a.status === 'accepted'

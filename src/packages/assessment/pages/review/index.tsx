@@ -6,7 +6,7 @@ import { ZAssessment } from '@/models/assessment'
 import { SECTION_LABELS } from '@/models/checklist'
 import { queueSubmit } from '@/services/assessments'
 import { userOutbox } from '@/services/session'
-import { ErrorState, LoadingState } from '@/components/PageState'
+import { PendingPage } from '@/components/PageState'
 import { isLiaisonOf } from '@/models/memberships'
 import { assessmentPages, idParam } from '@/services/routes'
 import { useMe } from '@/hooks/useMe'
@@ -29,20 +29,7 @@ export default function AssessmentReviewPage() {
   const [refusal, setRefusal] = useState<string | null>(null)
 
   if (!session) return <View className="page" />
-  if (load.status === 'loading') {
-    return (
-      <View className="page">
-        <LoadingState />
-      </View>
-    )
-  }
-  if (load.status === 'error') {
-    return (
-      <View className="page">
-        <ErrorState message={load.message} onRetry={() => void reload().catch(() => undefined)} />
-      </View>
-    )
-  }
+  if (load.status !== 'ready') return <PendingPage state={load} reload={reload} />
 
   const { assessment: a, submitPending, pendingCodes } = load.view
   const problems = problemsOf(a)

@@ -22,7 +22,7 @@ import { webOrigin } from '@/services/platform/env'
 import { userOutbox } from '@/services/session'
 import { formatDateTime } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
-import { ErrorState, LoadingState } from '@/components/PageState'
+import { ErrorState, PendingPage } from '@/components/PageState'
 import { eventPages, idParam } from '@/services/routes'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
@@ -207,19 +207,7 @@ export default function EventDetailPage() {
       </View>
     )
   }
-  if (state.status === 'loading')
-    return (
-      <View className="page">
-        <LoadingState />
-      </View>
-    )
-  if (state.status === 'error') {
-    return (
-      <View className="page">
-        <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
-      </View>
-    )
-  }
+  if (state.status !== 'ready') return <PendingPage state={state} reload={reload} />
   const e = state.data
   return (
     <View className="page event-detail">

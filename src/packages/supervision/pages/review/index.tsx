@@ -9,7 +9,7 @@ import { queueAccept, queueReturn } from '@/services/assessments'
 import type { OutboxEntry } from '@/services/outbox'
 import { userOutbox } from '@/services/session'
 import { formatDateTime } from '@/models/format'
-import { ErrorState, LoadingState } from '@/components/PageState'
+import { PendingPage } from '@/components/PageState'
 import { isReviewer } from '@/models/memberships'
 import { assessmentPages, idParam } from '@/services/routes'
 import { useMe } from '@/hooks/useMe'
@@ -110,20 +110,7 @@ export default function SupervisionReviewPage() {
   const [error, setError] = useState<string | null>(null)
 
   if (!session) return <View className="page" />
-  if (load.status === 'loading') {
-    return (
-      <View className="page">
-        <LoadingState />
-      </View>
-    )
-  }
-  if (load.status === 'error') {
-    return (
-      <View className="page">
-        <ErrorState message={load.message} onRetry={() => void reload().catch(() => undefined)} />
-      </View>
-    )
-  }
+  if (load.status !== 'ready') return <PendingPage state={load} reload={reload} />
 
   const a = load.view.assessment
   const reviewer = me.status === 'ready' && isReviewer(me.me.memberships)

@@ -1,0 +1,32 @@
+import type { Selectable } from 'kysely'
+import { exists, type DbOrTrx } from './database'
+import type { Database } from './schema'
+
+type Table = keyof Database & string
+type Row<T extends Table> = Selectable<Database[T]>
+
+/**
+ * Looking a row up by its id and its owner's (a meeting of that branch, an assessment of that enterprise):
+ * every value of `match` must hold, so another owner's id finds nothing.
+ */
+export type Match<T extends Table> = Partial<Row<T>>
+
+function matching<T extends Table>(db: DbOrTrx, table: T, match: Match<T>) {
+  let query = db.selectFrom(table as Table).selectAll()
+  for (const [column, value] of Object.entries(match)) query = query.where(db.dynamic.ref(column), '=', value)
+  return query
+}
+
+/** The row of `table` matching every value of `match`, or undefined. */
+export function findRow<T extends Table>(
+  db: DbOrTrx,
+  table: T,
+  match: Match<T>,
+): Promise<Row<T> | undefined> {
+  return matching(db, table, match).executeTakeFirst() as Promise<Row<T> | undefined>
+}
+
+/** Whether `table` holds a row matching every value of `match`. */
+export function hasRow<T extends Table>(db: DbOrTrx, table: T, match: Match<T>): Promise<boolean> {
+  return exists(matching(db, table, match))
+}
