@@ -25,6 +25,7 @@ import memberRoutes from './features/organisations/memberRoutes'
 import departmentRoutes from './features/organisations/departmentRoutes'
 import staffRoutes from './features/organisations/staffRoutes'
 import joinLinkRoutes from './features/organisations/joinLinkRoutes'
+import signInLinkRoutes from './features/events/signInLinkRoutes'
 import assessmentRoutes from './features/assessments/routes'
 import assessmentWorkflowRoutes from './features/assessments/workflowRoutes'
 import fileRoutes from './features/files/routes'
@@ -130,6 +131,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(departmentRoutes)
   await fastify.register(staffRoutes)
   await fastify.register(joinLinkRoutes)
+  await fastify.register(signInLinkRoutes)
   await fastify.register(assessmentRoutes)
   await fastify.register(fileRoutes)
   await fastify.register(assessmentWorkflowRoutes)

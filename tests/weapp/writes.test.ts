@@ -3,6 +3,7 @@
  * sign in to an event with a live QR payload, save a 三会一课 draft with ticked attendance, sign a
  * pledge with a drawn signature and open its certificate, create a big-screen link.
  */
+import { signInLinkUrl } from '../../src/models/signInLink'
 import { loginAs } from '../api/support/testApp'
 import { hasClass, type MiniProgram } from './runner/miniProgram'
 import { recordSetData, signIn, signPersonalPledge, tapCell, tapClass } from './support/flows'
@@ -70,12 +71,28 @@ describe('writes from the mini-program', () => {
     const event = organiser.events.find((e) => e.title.includes('警示教育会'))!
     const qr = (await api('demo-supervisor-united', `/api/v1/events/${event.id}/qr`)) as { payload: string }
     await as('demo-employee-private', async (mp) => {
-      mp.device.scans.push(qr.payload)
+      // the QR carries a link WeChat's scanner opens; the in-app scanner reads it as well
+      mp.device.scans.push(signInLinkUrl('https://ql.example.com', qr.payload))
       await mp.tap('扫码')
       await mp.waitForText('签到成功')
       expect(
         mp.device.exchanges.some((e) => e.method === 'POST' && /sign-?ins?/.test(e.path) && e.status < 300),
       ).toBe(true)
+    })
+  })
+
+  it("a sign-in link opened by WeChat's own scanner signs in at once (扫普通链接二维码打开小程序)", async () => {
+    const organiser = (await api('demo-supervisor-united', '/api/v1/events?as=organiser&when=upcoming')) as {
+      events: { id: number; title: string }[]
+    }
+    const event = organiser.events.find((e) => e.title.includes('警示教育会'))!
+    const qr = (await api('demo-supervisor-united', `/api/v1/events/${event.id}/qr`)) as { payload: string }
+    await as('demo-liaison-private', async (mp) => {
+      // WeChat opens the page the rule names with q = the scanned URL, encoded
+      const link = signInLinkUrl('https://ql.example.com', qr.payload)
+      await mp.open(`packages/events/pages/signin/index?q=${encodeURIComponent(link)}`)
+      await mp.waitForText('签到成功')
+      expect(mp.device.scans).toHaveLength(0)
     })
   })
 

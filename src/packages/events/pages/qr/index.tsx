@@ -5,6 +5,8 @@ import { fetchAttendance, fetchEventQr } from '@/services/events'
 import { ErrorState } from '@/components/PageState'
 import { idParam } from '@/services/routes'
 import { QrImage } from '@/components/events/QrImage'
+import { signInLinkUrl } from '@/models/signInLink'
+import { webOrigin } from '@/services/platform/env'
 import { useRotatingQr } from '@/hooks/useRotatingQr'
 import { useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
@@ -47,7 +49,7 @@ export default function EventQrPage() {
       <Text className="event-qr__hint">请参加人员打开「清廉企业」小程序扫码签到</Text>
       <View className="event-qr__box">
         {qr ? (
-          <QrImage className="event-qr__code" text={qr.payload} />
+          <QrImage className="event-qr__code" text={signInLinkUrl(webOrigin(), qr.payload)} />
         ) : (
           <Text className="event-qr__loading">正在获取签到码…</Text>
         )}

@@ -4,6 +4,8 @@ import { EVENT_KIND_LABELS } from '@/models/event'
 import { fetchDisplayQr } from '@/services/events'
 import { formatDateTime } from '@/models/format'
 import { QrImage } from '@/components/events/QrImage'
+import { signInLinkUrl } from '@/models/signInLink'
+import { webOrigin } from '@/services/platform/env'
 import { useRotatingQr } from '@/hooks/useRotatingQr'
 import './index.scss'
 
@@ -50,7 +52,7 @@ export default function EventScreenPage() {
       </View>
       <View className="screen__body">
         <View className="screen__qr-box">
-          {open ? <QrImage className="screen__qr" text={qr.payload} /> : null}
+          {open ? <QrImage className="screen__qr" text={signInLinkUrl(webOrigin(), qr.payload)} /> : null}
           {!open ? (
             <Text className="screen__closed">
               {qr.event.phase === 'not_started' ? '签到尚未开始' : '签到已结束'}

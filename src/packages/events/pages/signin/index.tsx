@@ -9,6 +9,7 @@ import { platformScan } from '@/services/platform/scan'
 import { userOutbox } from '@/services/session'
 import { eventPages, idParam, orgPages } from '@/services/routes'
 import { parseJoinLink } from '@/models/joinLink'
+import { signInPayload, signInPayloadFromParams } from '@/models/signInLink'
 import { deliveredView, settleSignIn, type SignInView } from '@/services/signInResult'
 import { useRequireSession } from '@/hooks/useSession'
 import '@/styles/events.scss'
@@ -22,7 +23,10 @@ const PRIVACY_BUTTON_ID = 'signin-privacy-agree'
  */
 export default function SignInPage() {
   const session = useRequireSession()
-  const eventId = idParam(useRouter().params.eventId)
+  const params = useRouter().params
+  const eventId = idParam(params.eventId)
+  // Opened from a scanned link (WeChat's scanner: `q`; a browser, through the server: `c`).
+  const linked = signInPayloadFromParams(params)
   const [view, setView] = useState<SignInView | null>(null)
   const [busy, setBusy] = useState(false)
   const [pasted, setPasted] = useState('')
@@ -80,18 +84,19 @@ export default function SignInPage() {
       // an invite or 管理员码 QR scanned here opens its join page instead
       const link = text === null ? null : parseJoinLink(text)
       if (link) return void Taro.redirectTo({ url: orgPages.join(link) })
-      if (text !== null) await submit(text, new Date())
+      // the link or the bare QL1 payload; anything else goes to the server as it is, which says why not
+      if (text !== null) await submit(signInPayload(text) ?? text, new Date())
     } catch (err) {
       void Taro.showToast({ title: err instanceof Error ? err.message : '扫码失败', icon: 'none' })
     }
   }
 
-  // In the mini-program the camera opens at once.
+  // Opened by a scanned link: sign in with it at once. Otherwise, in the mini-program, the camera opens.
   useEffect(() => {
-    if (session && platformScan.canScan && !scannedOnce.current) {
-      scannedOnce.current = true
-      void scan()
-    }
+    if (!session || scannedOnce.current) return
+    scannedOnce.current = true
+    if (linked) void submit(linked, new Date())
+    else if (platformScan.canScan) void scan()
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [session])
 
@@ -166,7 +171,7 @@ export default function SignInPage() {
               block
               loading={busy}
               disabled={!pasted.trim()}
-              onClick={() => void submit(pasted.trim(), new Date())}
+              onClick={() => void submit(signInPayload(pasted) ?? pasted.trim(), new Date())}
             >
               提交签到
             </Button>
