@@ -61,13 +61,20 @@ export function MembershipList({
   title?: string
 }) {
   const groups = groupByOrganisation(memberships)
-  const hasPending = memberships.some((m) => m.status === 'pending')
+  const pending = memberships.filter((m) => m.status === 'pending')
+  // Who decides: the office for a department's people and an enterprise's liaison, the liaison otherwise.
+  const byOffice = pending.some((m) => m.organisationKind === 'department' || m.role === 'liaison')
+  const byLiaison = pending.some((m) => m.organisationKind === 'enterprise' && m.role !== 'liaison')
+  const pendingNote =
+    byOffice && byLiaison
+      ? '待审核的身份由领导小组办公室或本企业联络员通过后生效'
+      : byOffice
+        ? '待审核的身份由领导小组办公室通过后生效'
+        : byLiaison
+          ? '待审核的身份由本企业联络员通过后生效'
+          : undefined
   return (
-    <CellGroup
-      className="org-list"
-      title={title}
-      description={hasPending ? '待审核的身份由本企业联络员通过后生效' : undefined}
-    >
+    <CellGroup className="org-list" title={title} description={pendingNote}>
       {groups.map((g) => (
         <Cell
           key={g.key}

@@ -63,10 +63,17 @@ export function joinLinkFromParams(params: { q?: string; kind?: string; code?: s
   return codeOf(kind, decodeOnce(params.code))
 }
 
-/** The toast once a join request is in: whom it went to and who decides. */
-export function joinRequestMessage(result: { organisationKind?: string; organisationName?: string }): string {
+/**
+ * The toast once a join request is in: whom it went to and who decides. The office decides a department's
+ * people and an enterprise's liaison (it has none yet, or is replacing it); the liaison everyone else.
+ */
+export function joinRequestMessage(result: {
+  organisationKind?: string
+  organisationName?: string
+  role?: string
+}): string {
   const where = result.organisationName ? `「${result.organisationName}」` : ''
-  return result.organisationKind === 'department'
+  return result.organisationKind === 'department' || result.role === 'liaison'
     ? `已申请加入${where}，等待领导小组办公室审核`
     : `已申请加入${where}，等待联络员审核`
 }

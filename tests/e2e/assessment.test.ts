@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
+import { LEDGER_COLUMNS } from '../../server/features/supervision/ledger'
 import type { Browser, Page } from 'playwright-core'
 import {
   launchBrowser,
@@ -189,8 +190,10 @@ describe('自查自评 in the H5 app', () => {
     const ledgerRow = (workbook.getWorksheet('工作台账')!.getSheetValues() as unknown[][]).find(
       (r) => r?.[2] === ENTERPRISE,
     )
-    expect(ledgerRow?.[5]).toBe('已提交')
-    expect(Number(ledgerRow?.[11])).toBeGreaterThan(0)
+    // getSheetValues() rows start at index 1, as the columns do
+    const column = (header: (typeof LEDGER_COLUMNS)[number]) => LEDGER_COLUMNS.indexOf(header) + 1
+    expect(ledgerRow?.[column('自查状态')]).toBe('已提交')
+    expect(Number(ledgerRow?.[column('综合得分')])).toBeGreaterThan(0)
     await card.click()
     const item = $(page, `#item-${partialCode}`)
     await item.waitFor({ timeout: 15_000 })

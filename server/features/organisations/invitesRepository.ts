@@ -65,13 +65,14 @@ export const invitesRepository = {
   findByCode(db: DbOrTrx, code: string) {
     return db.selectFrom('invites').selectAll().where('code', '=', code).executeTakeFirst()
   },
-  /** The organisation's invites still open (not revoked), newest first. */
+  /** The organisation's invites still open (not revoked, uses left), newest first. */
   listOpen(db: DbOrTrx, column: 'enterprise_id' | 'department_id', organisationId: number) {
     return db
       .selectFrom('invites')
       .selectAll()
       .where(column, '=', organisationId)
       .where('revoked_at', 'is', null)
+      .whereRef('uses', '<', 'max_uses')
       .orderBy('id', 'desc')
       .execute()
   },

@@ -183,3 +183,56 @@ export function decodeQr(file: string): string {
   if (!code) throw new Error(`no QR code found in ${file}`)
   return code.data
 }
+
+/**
+ * Signs in as a WeChat user the way the mini-program does (wx.login → POST /api/v1/auth/wechat), for a
+ * browser that has no wx.login: the code is the fake code2Session's `ok:<openid>` (tests/api/support/
+ * fakeWechat.ts; a new openid makes a new user). The answer is stored as the app stores a session
+ * (src/services/session.ts: key `session`, method `wechat`; Taro's H5 storage keeps `{"data": <value>}`
+ * in localStorage), then 首页 opens and its greeting is awaited. The app reads its session once, at start:
+ * the storage is written from a same-origin page that is not the app.
+ */
+export async function wechatLogin(page: Page, baseUrl: string, openid: string): Promise<{ name: string }> {
+  await page.goto(`${baseUrl}/api/health`)
+  const name = await page.evaluate(async (code) => {
+    const res = await fetch('/api/v1/auth/wechat', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    })
+    if (!res.ok) throw new Error(`POST /api/v1/auth/wechat: ${res.status} ${await res.text()}`)
+    const body = (await res.json()) as { token: string; expiresAt: string; user: { name: string } }
+    const session = { token: body.token, expiresAt: body.expiresAt, user: body.user, method: 'wechat' }
+    localStorage.setItem('session', JSON.stringify({ data: JSON.stringify(session) }))
+    return body.user.name
+  }, `ok:${openid}`)
+  await page.goto(`${baseUrl}/#/pages/home/index`)
+  await visibleText(page, `你好，${name}`).waitFor({ timeout: 30_000 })
+  return { name }
+}
+
+/** Taps a tab of the tab bar (首页 / 任务 / 我的). */
+export async function tapTab(page: Page, label: string) {
+  await page.locator('.weui-tabbar__item', { hasText: label }).filter({ visible: true }).first().click()
+}
+
+/**
+ * A screenshot once the page has settled: no toast on screen, no page sliding in (Taro's H5 router),
+ * no animation running; what a user looking at the phone would see.
+ */
+export async function settledScreenshot(page: Page, name: string): Promise<string> {
+  await page.waitForTimeout(100)
+  await page.waitForFunction(
+    () =>
+      Array.from(document.querySelectorAll<HTMLElement>('.taro__toast')).every(
+        (t) => t.style.display === 'none',
+      ) &&
+      document.querySelectorAll('.taro_page.taro_page_show:not(.taro_page_stationed):not(.taro_tabbar_page)')
+        .length === 0 &&
+      document.getAnimations().every((a) => a.playState !== 'running'),
+    undefined,
+    { timeout: 15_000 },
+  )
+  await page.waitForTimeout(100)
+  return screenshot(page, name)
+}
