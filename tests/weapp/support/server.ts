@@ -18,12 +18,14 @@ export interface WeappServer {
   close(): Promise<void>
 }
 
-export async function startWeappServer(): Promise<WeappServer> {
+/** `env` overrides the test server's settings (e.g. production mode on an empty database). */
+export async function startWeappServer(env: Record<string, string> = {}): Promise<WeappServer> {
   const wechat = await startFakeWechat()
   const test = await createTestApp({
     WECHAT_API_BASE: wechat.baseUrl,
     WECHAT_APPID: 'wx-runner-app',
     WECHAT_SECRET: 'runner-secret',
+    ...env,
   })
   await test.app.listen({ port: 0, host: '127.0.0.1' })
   const { port } = test.app.server.address() as AddressInfo

@@ -1,0 +1,75 @@
+/**
+ * Production mode from an empty database, in the mini-program: no demo data and no demo login; the
+ * county's clerk scans the administrator QR that `npm run setup` printed, logs in with WeChat (a fake
+ * code2Session behind the real server), becomes the office and sets up the first department.
+ */
+import crypto from 'node:crypto'
+import { setUpCounty } from '../../server/features/setup/service'
+import { joinLinkUrl } from '../../src/models/joinLink'
+import { recordSetData, tapCell } from './support/flows'
+import { launch, startWeappServer, type WeappServer } from './support/server'
+
+jest.setTimeout(120_000)
+
+describe('production mode from an empty database', () => {
+  let server: WeappServer
+  beforeAll(async () => {
+    server = await startWeappServer({
+      APP_MODE: 'production',
+      SEED_DEMO: 'false',
+      TOKEN_SECRET: crypto.randomBytes(32).toString('hex'),
+      PLEDGE_CHAIN_KEY: crypto.randomBytes(32).toString('hex'),
+    })
+  })
+  afterAll(async () => {
+    await server.close()
+  })
+
+  it('has no demo data and no demo login', async () => {
+    const db = server.test.app.db
+    for (const table of ['departments', 'enterprises', 'users'] as const)
+      expect(await db.selectFrom(table).select('id').execute()).toEqual([])
+    const dev = await server.test.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/dev',
+      payload: { openid: 'x' },
+    })
+    expect(dev.statusCode).toBe(404)
+  })
+
+  it('the clerk scans the administrator QR, logs in with WeChat, becomes the office and adds a department', async () => {
+    const { code, office } = await server.test.database.db
+      .transaction()
+      .execute((trx) => setUpCounty(trx, '测试县', Date.now()))
+    const link = joinLinkUrl(server.origin, { kind: 'admin', code })
+    const mp = await launch(server, 'wx-county-clerk')
+    try {
+      // WeChat's scanner opens the join page with the link as `q`; login comes first, then back to it
+      await mp.waitForText('同意并继续')
+      await mp.open(`/packages/org/pages/join/index?q=${encodeURIComponent(link)}`)
+      await mp.waitForRoute('pages/login/index')
+      expect(mp.text()).not.toMatch(/演示/)
+      await mp.waitForText('同意并继续')
+      await mp.tap('同意并继续')
+      await mp.tap('微信一键登录')
+      await mp.waitForRoute('packages/org/pages/join/index')
+      await mp.tap('成为管理员')
+      await mp.waitForText(`已成为「${office.name}」管理员`)
+      await mp.tap('返回首页')
+      await mp.waitForRoute('pages/home/index')
+      await tapCell(mp, '监管部门')
+      await mp.waitForRoute('packages/org/pages/departments/index')
+      await mp.tap('县委统战部')
+      await mp.waitForText(/监管部门（2）.*县委统战部/)
+      expect(server.wechat.calls.at(-1)?.get('appid')).toBe('wx-runner-app')
+      mp.assertHealthy()
+    } finally {
+      recordSetData(mp)
+      mp.close()
+    }
+    // The code is spent.
+    const used = await server.test.app.db.selectFrom('admin_codes').select('redeemed_by').execute()
+    expect(used).toHaveLength(1)
+    expect(used[0].redeemed_by).not.toBeNull()
+  })
+})
