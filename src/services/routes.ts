@@ -76,7 +76,9 @@ const O = '/packages/org/pages'
 
 /** 成员管理 of an enterprise (its liaison; the office, `as=office`, invites its liaison and decides requests). */
 export const orgPages = {
-  members: (eid: number, asOffice = false) => `${O}/members/index?eid=${eid}${asOffice ? '&as=office' : ''}`,
+  /** `name`: the enterprise's, shown on the page (the office decides for many enterprises). */
+  members: (eid: number, asOffice = false, name?: string) =>
+    `${O}/members/index?eid=${eid}${asOffice ? '&as=office' : ''}${name ? `&name=${encodeURIComponent(name)}` : ''}`,
   /** 监管部门 (the office). */
   departments: () => `${O}/departments/index`,
   /** 实施步骤 milestones of an enterprise: 领导小组 and 实施方案 (liaison, its supervisors, the office). */

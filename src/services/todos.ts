@@ -30,7 +30,7 @@ export function todoLink(todo: TTodo): string {
     case 'meeting_due':
       return partyPages.calendar(eid, id)
     case 'member_pending':
-      return todo.enterpriseId ? orgPages.members(eid) : orgPages.departments()
+      return todo.enterpriseId ? orgPages.members(eid, false, todo.detail) : orgPages.departments()
   }
 }
 

@@ -84,7 +84,7 @@ function Workbench({ memberships }: { memberships: TMembership[] }) {
             key={`m${e.id}`}
             title="成员管理"
             description={several ? e.name : '审核加入申请、生成邀请码、查看本企业成员'}
-            url={orgPages.members(e.id)}
+            url={orgPages.members(e.id, false, e.name)}
           />
         ))}
       {enterprises

@@ -43,6 +43,7 @@ export default function MembersPage() {
   const params = useRouter().params
   const eid = idParam(params.eid)
   const asOffice = params.as === 'office'
+  const name = decodeURIComponent(params.name ?? '')
   const { state, reload, busy, write, open, setOpen, toggle } = useOrgPeople(
     session && eid ? `members:${eid}` : null,
     () => fetchAllMembers(eid!),
@@ -95,6 +96,7 @@ export default function MembersPage() {
     <View className="page org-members">
       <View className="page__body">
         <OutboxNotice />
+        {name ? <Text className="a-card__title org-staff__title">{name}</Text> : null}
         <PageState state={state} reload={reload}>
           {(data) => {
             const pending = data.members.filter((m) => m.status === 'pending')

@@ -105,7 +105,7 @@ function EnterpriseCard({ e, office }: { e: TSupervisedEnterprise; office: boole
             className="supervised__action"
             onClick={(ev) => {
               ev.stopPropagation()
-              void Taro.navigateTo({ url: orgPages.members(e.enterpriseId, true) })
+              void Taro.navigateTo({ url: orgPages.members(e.enterpriseId, true, e.enterpriseName) })
             }}
           >
             成员与联络员
