@@ -28,10 +28,10 @@ export type TInvite = z.infer<typeof ZInvite>
 
 export const ZInviteJoinBody = z
   .object({
+    // A code pasted from a chat often carries spaces (ABCD 2345) or a line break: they are not part of it.
     code: z
       .string()
-      .trim()
-      .transform((s) => s.toUpperCase())
+      .transform((s) => s.replace(/\s+/g, '').toUpperCase())
       .pipe(z.string().regex(/^[A-Z0-9]{8}$/, '邀请码应为8位字母或数字')),
   })
   .meta({ id: 'InviteJoinBody' })
