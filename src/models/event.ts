@@ -355,3 +355,19 @@ export function distanceMetres(a: { lat: number; lng: number }, b: { lat: number
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2
   return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)))
 }
+
+/**
+ * Who the organiser may sign in (代签): the approved, active members of the audience's enterprises who
+ * have not signed in, each person once however many roles they hold there or in several enterprises.
+ */
+export function proxyCandidates<
+  T extends { userId: number; name: string; status: string; disabled: boolean },
+>(members: readonly T[], signedUserIds: ReadonlySet<number>): T[] {
+  const seen = new Set<number>()
+  return members.filter((m) => {
+    if (m.status !== 'approved' || m.disabled || signedUserIds.has(m.userId) || seen.has(m.userId))
+      return false
+    seen.add(m.userId)
+    return true
+  })
+}

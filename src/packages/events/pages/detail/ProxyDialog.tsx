@@ -4,6 +4,7 @@ import { Dialog, Input } from '@nutui/nutui-react-taro'
 import type { TEvent } from '@/models/event'
 import type { TMember } from '@/models/org'
 import { fetchMembers, queueProxySignIn } from '@/services/events'
+import { proxyCandidates } from '@/models/event'
 import { userOutbox } from '@/services/session'
 import { KEEP_OPEN } from '@/services/settleWrite'
 import '@/components/FormDialog.scss'
@@ -62,7 +63,7 @@ export function ProxyDialog({ event, signedUserIds, visible, onClose, onDone }: 
     }
   }
 
-  const candidates = (members ?? []).filter((m) => !signedUserIds.has(m.userId))
+  const candidates = proxyCandidates(members ?? [], signedUserIds)
   return (
     <Dialog
       visible={visible}
