@@ -31,6 +31,27 @@ describe('session in the mini-program', () => {
     }
   })
 
+  it('a page opened before login (a shared link, a scanned QR) is where login leads back to', async () => {
+    // e.g. an event's page shared in a chat: the page and its parameters survive the login
+    const event = await server.test.app.db.selectFrom('events').select('id').executeTakeFirstOrThrow()
+    const url = `/packages/events/pages/detail/index?eventId=${event.id}`
+    const mp = await launch(server, 'demo-employee-private')
+    try {
+      await mp.waitForText('同意并继续')
+      await mp.open(url)
+      await mp.waitForRoute('pages/login/index')
+      await mp.waitForText('同意并继续')
+      await mp.tap('同意并继续')
+      await mp.tap('微信一键登录')
+      await mp.waitForRoute('packages/events/pages/detail/index')
+      expect(mp.navigations.at(-1)?.url).toBe(url)
+      mp.assertHealthy()
+    } finally {
+      recordSetData(mp)
+      mp.close()
+    }
+  })
+
   it('退出登录 leaves with one navigation to the login page and no request without a token', async () => {
     const mp = await signIn(server, 'demo-head-private')
     try {
