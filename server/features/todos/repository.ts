@@ -33,6 +33,8 @@ export const todosRepository = {
     return assessmentRows(db)
       .where('a.enterprise_id', 'in', enterpriseIds)
       .where('a.status', 'in', ['draft', 'returned'])
+      // A closed campaign's drafts are no longer anyone's task.
+      .where('c.closed_at', 'is', null)
       .execute()
   },
 
