@@ -142,7 +142,11 @@ function checkTimes(v: Required<EventTimes>, ctx: z.RefinementCtx) {
   if (closes <= starts)
     ctx.addIssue({ code: 'custom', path: ['signInClosesAt'], message: '签到截止时间应晚于活动开始时间' })
   else if (closes > ends + SIGN_IN_MARGIN_MS)
-    ctx.addIssue({ code: 'custom', path: ['signInClosesAt'], message: '签到截止时间不能晚于活动结束后24小时' })
+    ctx.addIssue({
+      code: 'custom',
+      path: ['signInClosesAt'],
+      message: '签到截止时间不能晚于活动结束后24小时',
+    })
 }
 
 /** Whether an event (or its new end) lies wholly in the past: one message for the endsAt field, or null. */

@@ -57,9 +57,7 @@ describe(`corrections: campaigns and events [${TEST_DB}]`, () => {
       .json()
       .items.map((i: { key: string }) => i.key) as string[]
   const assessmentOf = async (enterpriseId: number, campaignId: number, token: string) =>
-    (
-      await call(t.app, token, { method: 'GET', url: `/api/v1/enterprises/${enterpriseId}/assessments` })
-    )
+    (await call(t.app, token, { method: 'GET', url: `/api/v1/enterprises/${enterpriseId}/assessments` }))
       .json()
       .assessments.find((a: { campaign: { id: number } }) => a.campaign.id === campaignId).id as number
 
@@ -75,7 +73,11 @@ describe(`corrections: campaigns and events [${TEST_DB}]`, () => {
 
   describe('campaigns', () => {
     it('refuses impossible dates on create with a message per field', async () => {
-      const bad = await createCampaign({ periodStart: '2026-10-01', periodEnd: '2026-09-30', dueDate: '2026-06-09' })
+      const bad = await createCampaign({
+        periodStart: '2026-10-01',
+        periodEnd: '2026-09-30',
+        dueDate: '2026-06-09',
+      })
       expect(bad.statusCode).toBe(400)
       expect(bad.json().error.code).toBe('VALIDATION_FAILED')
       expect(fieldsOf(bad)).toEqual({
@@ -132,7 +134,11 @@ describe(`corrections: campaigns and events [${TEST_DB}]`, () => {
         before: { name: '待修改期次', dueDate: '2026-10-15' },
         after: { name: '2026年度第二期自查（延期）', dueDate: '2026-11-30' },
       })
-      const missing = await call(t.app, office, { method: 'PATCH', url: '/api/v1/campaigns/999999', payload: {} })
+      const missing = await call(t.app, office, {
+        method: 'PATCH',
+        url: '/api/v1/campaigns/999999',
+        payload: {},
+      })
       expect(missing.statusCode).toBe(404)
     })
 
@@ -304,7 +310,10 @@ describe(`corrections: campaigns and events [${TEST_DB}]`, () => {
       const payload = qr.json().payload
       const rate = async () =>
         (
-          await call(t.app, office, { method: 'GET', url: `/api/v1/enterprises/${privateId}/attendance-rate` })
+          await call(t.app, office, {
+            method: 'GET',
+            url: `/api/v1/enterprises/${privateId}/attendance-rate`,
+          })
         ).json()
       const list = async (when: string) =>
         (await call(t.app, employee, { method: 'GET', url: `/api/v1/events?as=attendee&when=${when}` }))
@@ -314,7 +323,9 @@ describe(`corrections: campaigns and events [${TEST_DB}]`, () => {
       expect(before.events.map((e: { eventId: number }) => e.eventId)).toContain(event.id)
       expect(await list('upcoming')).toContain(event.id)
 
-      expect((await call(t.app, liaison, { method: 'POST', url: `/api/v1/events/${event.id}/cancel` })).statusCode).toBe(200)
+      expect(
+        (await call(t.app, liaison, { method: 'POST', url: `/api/v1/events/${event.id}/cancel` })).statusCode,
+      ).toBe(200)
 
       const after = await rate()
       expect(after.events.map((e: { eventId: number }) => e.eventId)).not.toContain(event.id)
@@ -322,7 +333,9 @@ describe(`corrections: campaigns and events [${TEST_DB}]`, () => {
       expect(after.totals.expected).toBe(before.totals.expected - expected)
       expect(await list('upcoming')).not.toContain(event.id)
       expect(await list('past')).toContain(event.id)
-      const detail = (await call(t.app, employee, { method: 'GET', url: `/api/v1/events/${event.id}` })).json()
+      const detail = (
+        await call(t.app, employee, { method: 'GET', url: `/api/v1/events/${event.id}` })
+      ).json()
       expect(detail.cancelledAt).toBe(iso(now))
 
       const scan = await call(t.app, employee, {
@@ -331,7 +344,10 @@ describe(`corrections: campaigns and events [${TEST_DB}]`, () => {
         payload: { payload, scannedAt: iso(now) },
       })
       expect(scan.statusCode).toBe(409)
-      expect(scan.json().error).toMatchObject({ code: 'EVENT_CANCELLED', message: '活动“取消后不计到会率”已取消，无需签到' })
+      expect(scan.json().error).toMatchObject({
+        code: 'EVENT_CANCELLED',
+        message: '活动“取消后不计到会率”已取消，无需签到',
+      })
       const newQr = await call(t.app, liaison, { method: 'GET', url: `/api/v1/events/${event.id}/qr` })
       expect(newQr.json().error.code).toBe('EVENT_CANCELLED')
     })

@@ -87,15 +87,15 @@ export const eventsRepository = {
       .execute()
   },
 
-  /** Events with that enterprise in their audience whose sign-in has opened, latest first (500 at most). */
+  /** Events with that enterprise in their audience, sign-in opened, not cancelled, latest first (500 at most). */
   openedForEnterprise(db: DbOrTrx, enterpriseId: number, nowText: string): Promise<EventRow[]> {
+    // A cancelled event counts in no rate.
     return db
       .selectFrom('events as e')
       .innerJoin('event_audience as a', 'a.event_id', 'e.id')
       .selectAll('e')
       .where('a.enterprise_id', '=', enterpriseId)
       .where('e.sign_in_opens_at', '<=', nowText)
-      // A cancelled event counts in no rate.
       .where('e.cancelled_at', 'is', null)
       .orderBy('e.starts_at', 'desc')
       .orderBy('e.id', 'desc')
