@@ -185,9 +185,44 @@ export const ZCampaignCreate = z
     /** Target enterprises; empty means every enterprise of the county. */
     enterpriseIds: z.array(z.number().int().positive()).max(10000).default([]),
   })
-  .refine((c) => c.periodStart <= c.periodEnd, { message: '开始日期不能晚于结束日期', path: ['periodEnd'] })
   .meta({ id: 'CampaignCreate' })
 export type TCampaignCreate = z.input<typeof ZCampaignCreate>
+
+/** Changing a campaign (the office): any of its name and dates; the dates are checked again as a whole. */
+export const ZCampaignUpdate = z
+  .object({
+    name: z.string().trim().min(2, '期次名称至少2个字').max(60, '期次名称不超过60个字').optional(),
+    periodStart: ZDate.optional(),
+    periodEnd: ZDate.optional(),
+    dueDate: ZDate.optional(),
+  })
+  .meta({ id: 'CampaignUpdate' })
+export type TCampaignUpdate = z.input<typeof ZCampaignUpdate>
+
+export interface CampaignDates {
+  periodStart: string
+  periodEnd: string
+  dueDate: string
+}
+
+/**
+ * The dates of a campaign against each other and against today (北京时间 YYYY-MM-DD): one message per field.
+ * `dueDateChanged` false skips the check against today (an existing campaign renamed after its deadline).
+ */
+export function campaignDateProblems(
+  dates: CampaignDates,
+  today: string,
+  dueDateChanged = true,
+): { path: keyof CampaignDates; message: string }[] {
+  const problems: { path: keyof CampaignDates; message: string }[] = []
+  if (dates.periodStart > dates.periodEnd)
+    problems.push({ path: 'periodEnd', message: '自查期间的结束日期不能早于开始日期' })
+  if (dates.dueDate < dates.periodStart)
+    problems.push({ path: 'dueDate', message: '截止日期不能早于自查期间的开始日期' })
+  else if (dueDateChanged && dates.dueDate < today)
+    problems.push({ path: 'dueDate', message: `截止日期不能早于今天（${today}）` })
+  return problems
+}
 
 export const ZCampaign = z
   .object({
@@ -199,6 +234,8 @@ export const ZCampaign = z
     templateVersion: z.number().int(),
     targetCount: z.number().int(),
     createdAt: z.string(),
+    /** Set when the office closed the campaign (已结束). */
+    closedAt: z.string().nullable(),
   })
   .meta({ id: 'Campaign' })
 export type TCampaign = z.infer<typeof ZCampaign>

@@ -46,6 +46,8 @@ export const ERROR_MESSAGES = {
   FILE_TYPE_NOT_ALLOWED: '只能上传图片（JPG、PNG、WEBP）或 PDF 文件',
   FILE_MISSING: '请选择要上传的文件',
   RECTIFICATION_STATE: '整改事项当前状态不允许此操作',
+  CAMPAIGN_CLOSED: '该自查期次已结束，不能再提交或修改',
+  EVENT_CANCELLED: '该活动已取消',
   CAMPAIGN_NO_TARGETS: '没有可参加本期自查的企业',
   TEMPLATE_MISSING: '尚未加载自查清单',
   QR_EXPIRED: '二维码已过期，请扫描现场最新的二维码',

@@ -104,6 +104,7 @@ const eventCreateFields = {
 
 const MAX_WINDOW_MS = 90 * 24 * 3600_000
 const DEFAULT_OPEN_BEFORE_MS = 30 * 60_000
+const SIGN_IN_MARGIN_MS = 24 * 3600_000
 
 interface EventTimes {
   startsAt: string
@@ -130,6 +131,27 @@ function checkTimes(v: Required<EventTimes>, ctx: z.RefinementCtx) {
     ctx.addIssue({ code: 'custom', path: ['signInClosesAt'], message: '签到截止时间应晚于签到开始时间' })
   else if (closes - opens > MAX_WINDOW_MS)
     ctx.addIssue({ code: 'custom', path: ['signInClosesAt'], message: '签到时间段不超过90天' })
+  // The sign-in window belongs to the event: it opens at most a day before the start and before the end,
+  // and closes after the start and at most a day after the end.
+  const starts = Date.parse(v.startsAt)
+  const ends = Date.parse(v.endsAt)
+  if (opens >= ends)
+    ctx.addIssue({ code: 'custom', path: ['signInOpensAt'], message: '签到开始时间应早于活动结束时间' })
+  else if (opens < starts - SIGN_IN_MARGIN_MS)
+    ctx.addIssue({ code: 'custom', path: ['signInOpensAt'], message: '签到最早在活动开始前24小时开始' })
+  if (closes <= starts)
+    ctx.addIssue({ code: 'custom', path: ['signInClosesAt'], message: '签到截止时间应晚于活动开始时间' })
+  else if (closes > ends + SIGN_IN_MARGIN_MS)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['signInClosesAt'],
+      message: '签到截止时间不能晚于活动结束后24小时',
+    })
+}
+
+/** Whether an event (or its new end) lies wholly in the past: one message for the endsAt field, or null. */
+export function eventEndProblem(endsAt: string, now: number): string | null {
+  return Date.parse(endsAt) <= now ? '活动结束时间已过，不能发起已经结束的活动' : null
 }
 
 /** An enterprise's own event: its audience is the enterprise. */
@@ -194,6 +216,8 @@ export const ZEvent = z
     signedInCount: z.number().int(),
     mySignIn: ZMySignIn.nullable(),
     createdAt: z.string(),
+    /** Set when the organiser cancelled the event (已取消). */
+    cancelledAt: z.string().nullable(),
   })
   .meta({ id: 'Event' })
 export type TEvent = z.infer<typeof ZEvent>

@@ -16,6 +16,7 @@ import {
   type TAssessmentSummary,
   type TCampaign,
   type TCampaignCreate,
+  type TCampaignUpdate,
   type TRectification,
   type TRectificationNotice,
   type TSupervisionOverview,
@@ -33,6 +34,8 @@ export const ASSESSMENT_WRITE_KINDS = {
   rectificationRespond: 'rectification.respond',
   rectificationVerify: 'rectification.verify',
   campaignCreate: 'campaign.create',
+  campaignUpdate: 'campaign.update',
+  campaignClose: 'campaign.close',
   evidenceUpload: 'assessment.evidence.upload',
   rectificationNotice: 'rectification.notice',
 } as const
@@ -209,6 +212,27 @@ export function queueCreateCampaign(campaign: TCampaignCreate): OutboxEntry {
     body: campaign,
     label: `发起自查「${campaign.name}」`,
     kind: ASSESSMENT_WRITE_KINDS.campaignCreate,
+  })
+}
+
+/** 修改自查期次 (office): name and dates, checked again on the server. */
+export function queueUpdateCampaign(id: number, changes: TCampaignUpdate): OutboxEntry {
+  return getOutbox().enqueue({
+    method: 'PATCH',
+    path: `/api/v1/campaigns/${id}`,
+    body: changes,
+    label: `修改自查期次「${changes.name ?? id}」`,
+    kind: ASSESSMENT_WRITE_KINDS.campaignUpdate,
+  })
+}
+
+/** 结束期次 (office): unsubmitted assessments leave the to-dos and can no longer be submitted. */
+export function queueCloseCampaign(id: number, name: string): OutboxEntry {
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `/api/v1/campaigns/${id}/close`,
+    label: `结束自查期次「${name}」`,
+    kind: ASSESSMENT_WRITE_KINDS.campaignClose,
   })
 }
 

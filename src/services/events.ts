@@ -32,6 +32,7 @@ export const EVENT_WRITE_KINDS = {
   displayLinkCreate: 'event.display_link.create',
   displayLinkRevoke: 'event.display_link.revoke',
   create: 'event.create',
+  cancel: 'event.cancel',
 } as const
 
 export const eventPath = (id: number) => `/api/v1/events/${id}`
@@ -115,6 +116,16 @@ export function queueCreateDisplayLink(eventId: number): OutboxEntry {
     path: `${eventPath(eventId)}/display-links`,
     label: '生成大屏链接',
     kind: EVENT_WRITE_KINDS.displayLinkCreate,
+  })
+}
+
+/** 取消活动 (organisers): kept and marked 已取消; out of upcoming lists and rates, no more sign-in. */
+export function queueCancelEvent(eventId: number, title: string): OutboxEntry {
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${eventPath(eventId)}/cancel`,
+    label: `取消活动「${title}」`,
+    kind: EVENT_WRITE_KINDS.cancel,
   })
 }
 

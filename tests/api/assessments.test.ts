@@ -1,5 +1,6 @@
 import type { TAssessment, TChecklistItem } from '../../src/models'
 import { computeScores } from '../../src/models/assessment'
+import { shanghaiDateAfterDays } from '../../src/models/shanghaiTime'
 import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
 import { expectSameAsMissing } from './support/isolation'
 import { multipart, TINY_PNG, TINY_PDF } from './support/files'
@@ -36,7 +37,8 @@ describe(`self-assessment lifecycle [${TEST_DB}]`, () => {
         name: '测试期次自查',
         periodStart: '2026-01-01',
         periodEnd: '2026-12-31',
-        dueDate: '2026-12-20',
+        // Not before today (北京时间): the test runs on the real clock.
+        dueDate: shanghaiDateAfterDays(Date.now(), 30),
       },
     })
     expect(created.statusCode).toBe(201)

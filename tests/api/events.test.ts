@@ -225,12 +225,16 @@ describe(`events and QR sign-in [${TEST_DB}]`, () => {
     })
 
     it('lists upcoming and past events for attendees and for organisers', async () => {
+      // An event cannot be created once it has ended: this one was created last month.
+      const today = now
+      at(now - 30 * 24 * HOUR - HOUR)
       const past = await createEvent({
         title: '上月的廉政党课',
-        startsAt: iso(now - 30 * 24 * HOUR),
-        endsAt: iso(now - 30 * 24 * HOUR + HOUR),
-        signInOpensAt: iso(now - 30 * 24 * HOUR - 10 * MINUTE),
+        startsAt: iso(today - 30 * 24 * HOUR),
+        endsAt: iso(today - 30 * 24 * HOUR + HOUR),
+        signInOpensAt: iso(today - 30 * 24 * HOUR - 10 * MINUTE),
       })
+      at(today)
       const list = async (token: string, query: string) =>
         (await call(t.app, token, { method: 'GET', url: `/api/v1/events?${query}` })).json().events as {
           id: number

@@ -46,6 +46,7 @@ describe(`migrations against db/schema.ts [${TEST_DB}]`, () => {
       '0011_milestones',
       '0012_audit_organisation',
       '0013_department_retire',
+      '0014_campaign_close',
     ])
   })
 

@@ -72,7 +72,7 @@ const PAGES: Record<string, Row> = {
   [`${E}/detail/index`]: {
     who: 'demo-supervisor-united',
     url: (i) => `${E}/detail/index?eventId=${i.event}`,
-    shows: /警示教育会.*应到/,
+    shows: /警示教育会.*应到.*取消活动/,
   },
   [`${E}/qr/index`]: {
     who: 'demo-supervisor-united',
@@ -206,7 +206,7 @@ const PAGES: Record<string, Row> = {
   [`${S}/campaigns/index`]: {
     who: 'demo-office',
     url: () => `${S}/campaigns/index`,
-    shows: /发起新一期自查/,
+    shows: /发起新一期自查.*已发起的期次.*修改.*结束期次/,
   },
   [`${S}/notice/index`]: {
     who: 'demo-supervisor-united',

@@ -219,6 +219,8 @@ export interface CampaignTable {
   template_id: number
   created_by: number
   created_at: string
+  /** Set when the office closes the campaign (已结束): its drafts can no longer be submitted. */
+  closed_at: string | null
 }
 
 export interface AssessmentTable {
@@ -323,6 +325,8 @@ export interface EventTable {
   created_by: number
   created_at: string
   updated_at: string
+  /** Set when the organiser cancels the event (已取消): kept, but out of every list of upcoming events and rate. */
+  cancelled_at: string | null
 }
 
 export interface EventAudienceTable {
@@ -713,6 +717,7 @@ export const SCHEMA_COLUMNS = {
     template_id: true,
     created_by: true,
     created_at: true,
+    closed_at: true,
   },
   assessments: {
     id: true,
@@ -807,6 +812,7 @@ export const SCHEMA_COLUMNS = {
     created_by: true,
     created_at: true,
     updated_at: true,
+    cancelled_at: true,
   },
   event_audience: { event_id: true, enterprise_id: true },
   event_display_tokens: {

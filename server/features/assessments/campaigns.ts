@@ -1,9 +1,15 @@
-import { AppError } from '../../core/errors'
+import { AppError, found } from '../../core/errors'
 import { isOffice, supervisorDepartmentIds, type AuthContext } from '../../core/access'
 import { isoAt } from '../../core/clock'
 import type { DbOrTrx } from '../../core/db/database'
 import type { WriteOutcome } from '../../core/writes'
-import type { TCampaign, TCampaignCreate } from '../../../src/models/assessment'
+import {
+  campaignDateProblems,
+  type TCampaign,
+  type TCampaignCreate,
+  type TCampaignUpdate,
+} from '../../../src/models/assessment'
+import { shanghaiDate } from '../../../src/models/shanghaiTime'
 import { checklistRepository } from './checklistRepository'
 import { assessmentsRepository, campaignsRepository, type CampaignRow } from './repository'
 
@@ -19,6 +25,78 @@ export async function toCampaign(db: DbOrTrx, row: CampaignRow): Promise<TCampai
     templateVersion: await checklistRepository.templateVersion(db, row.template_id),
     targetCount: await campaignsRepository.targetCount(db, row.id),
     createdAt: row.created_at,
+    closedAt: row.closed_at,
+  }
+}
+
+/** 400 VALIDATION_FAILED with one message per date that does not fit the others or today (北京时间). */
+function checkDates(
+  dates: { periodStart: string; periodEnd: string; dueDate: string },
+  now: number,
+  dueDateChanged = true,
+) {
+  const problems = campaignDateProblems(dates, shanghaiDate(now), dueDateChanged)
+  if (problems.length) throw new AppError(400, 'VALIDATION_FAILED', undefined, problems)
+}
+
+/** A campaign that is still open; a closed one answers 409 CAMPAIGN_CLOSED. */
+export async function openCampaign(db: DbOrTrx, id: number): Promise<CampaignRow> {
+  const row = await found(campaignsRepository.find(db, id))
+  if (row.closed_at !== null) throw new AppError(409, 'CAMPAIGN_CLOSED')
+  return row
+}
+
+/** The office changes a campaign's name or dates; the dates are checked again as a whole. */
+export async function updateCampaign(
+  db: DbOrTrx,
+  id: number,
+  input: TCampaignUpdate,
+  now: number,
+): Promise<WriteOutcome<TCampaign>> {
+  const row = await openCampaign(db, id)
+  const dates = {
+    periodStart: input.periodStart ?? row.period_start,
+    periodEnd: input.periodEnd ?? row.period_end,
+    dueDate: input.dueDate ?? row.due_date,
+  }
+  checkDates(dates, now, dates.dueDate !== row.due_date)
+  const changes = {
+    name: input.name ?? row.name,
+    period_start: dates.periodStart,
+    period_end: dates.periodEnd,
+    due_date: dates.dueDate,
+  }
+  if (!(await campaignsRepository.update(db, id, changes))) throw new AppError(409, 'CAMPAIGN_CLOSED')
+  const before = {
+    name: row.name,
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+    dueDate: row.due_date,
+  }
+  const after = { name: changes.name, ...dates }
+  const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => before[k] !== after[k])
+  return {
+    result: await campaignById(db, id),
+    entityType: 'campaign',
+    entityId: id,
+    detail: {
+      before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+      after: Object.fromEntries(changed.map((k) => [k, after[k]])),
+    },
+  }
+}
+
+/** The office closes a campaign (已结束): its drafts leave the to-do lists and can no longer be submitted. */
+export async function closeCampaign(db: DbOrTrx, id: number, now: number): Promise<WriteOutcome<TCampaign>> {
+  await openCampaign(db, id)
+  const unfinished = await campaignsRepository.openCount(db, id)
+  // Conditional on closed_at being null: of two closes, or a close and an edit, one wins.
+  if (!(await campaignsRepository.close(db, id, isoAt(now)))) throw new AppError(409, 'CAMPAIGN_CLOSED')
+  return {
+    result: await campaignById(db, id),
+    entityType: 'campaign',
+    entityId: id,
+    detail: { unfinished },
   }
 }
 
@@ -32,6 +110,7 @@ export async function createCampaign(
   input: Required<TCampaignCreate>,
   now: number,
 ): Promise<WriteOutcome<TCampaign>> {
+  checkDates(input, now)
   const template = await checklistRepository.latestTemplate(db)
   if (!template) throw new AppError(409, 'TEMPLATE_MISSING')
   let enterpriseIds = input.enterpriseIds
@@ -55,6 +134,7 @@ export async function createCampaign(
     template_id: template.id,
     created_by: auth.user.id,
     created_at: at,
+    closed_at: null,
   })
   await assessmentsRepository.createDrafts(db, campaign, enterpriseIds, auth.user.id, at)
   return {

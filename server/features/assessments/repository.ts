@@ -28,6 +28,10 @@ export const campaignsRepository = {
     return db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
   },
 
+  find(db: DbOrTrx, id: number): Promise<CampaignRow | undefined> {
+    return db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirst()
+  },
+
   async targetCount(db: DbOrTrx, campaignId: number): Promise<number> {
     const targets = await db
       .selectFrom('assessments')
@@ -35,6 +39,42 @@ export const campaignsRepository = {
       .where('campaign_id', '=', campaignId)
       .executeTakeFirstOrThrow()
     return Number(targets.n)
+  },
+
+  async update(
+    db: DbOrTrx,
+    id: number,
+    values: Partial<Pick<CampaignRow, 'name' | 'period_start' | 'period_end' | 'due_date'>>,
+  ): Promise<boolean> {
+    const result = await db
+      .updateTable('campaigns')
+      .set(values)
+      .where('id', '=', id)
+      .where('closed_at', 'is', null)
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows) === 1
+  },
+
+  /** Closes an open campaign; false when it was already closed (a concurrent close won). */
+  async close(db: DbOrTrx, id: number, at: string): Promise<boolean> {
+    const result = await db
+      .updateTable('campaigns')
+      .set({ closed_at: at })
+      .where('id', '=', id)
+      .where('closed_at', 'is', null)
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows) === 1
+  },
+
+  /** Drafts and returned assessments of a campaign: what its closing takes off the to-do lists. */
+  async openCount(db: DbOrTrx, campaignId: number): Promise<number> {
+    const row = await db
+      .selectFrom('assessments')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('campaign_id', '=', campaignId)
+      .where('status', 'in', ['draft', 'returned'])
+      .executeTakeFirstOrThrow()
+    return Number(row.n)
   },
 
   insert(db: DbOrTrx, values: Omit<CampaignRow, 'id'>): Promise<CampaignRow> {
@@ -214,6 +254,33 @@ export const assessmentsRepository = {
         .where('item_code', '=', c.itemCode)
         .execute()
     }
+  },
+
+  /**
+   * Submits an editable assessment of an open campaign, in one conditional update; false when the campaign was
+   * closed (or the assessment left draft / returned) before it: a submit that loses to a close changes nothing.
+   */
+  async submitIfOpen(
+    db: DbOrTrx,
+    assessmentId: number,
+    values: Pick<AssessmentRow, 'overall_score' | 'section_scores' | 'submitted_at' | 'updated_at'>,
+  ): Promise<boolean> {
+    const result = await db
+      .updateTable('assessments')
+      .set({ ...values, status: 'submitted' })
+      .where('id', '=', assessmentId)
+      .where('status', 'in', ['draft', 'returned'])
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('campaigns as c')
+            .select('c.id')
+            .whereRef('c.id', '=', 'assessments.campaign_id')
+            .where('c.closed_at', 'is', null),
+        ),
+      )
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows) === 1
   },
 
   async update(

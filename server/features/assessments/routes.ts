@@ -6,6 +6,7 @@ import {
   ZAssessmentSummary,
   ZCampaign,
   ZCampaignCreate,
+  ZCampaignUpdate,
 } from '../../../src/models/assessment'
 import { ZEvidenceFile } from '../../../src/models/file'
 import { ZId } from '../../../src/models/org'
@@ -15,7 +16,7 @@ import { AppError } from '../../core/errors'
 import { featureRoutes } from '../../core/routes'
 import { toEvidenceFile } from '../files/repository'
 import { removeFile, UPLOAD_REFUSALS, uploadFile } from '../files/service'
-import { createCampaign, listCampaigns } from './campaigns'
+import { closeCampaign, createCampaign, listCampaigns, updateCampaign } from './campaigns'
 import {
   assertEditable,
   assessmentView,
@@ -45,6 +46,35 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       action: 'campaign.create',
     },
     (request, trx) => createCampaign(trx, requireAuth(request), request.body, app.clock()),
+  )
+
+  const ZCampaignParams = z.object({ campaignId: ZId })
+
+  write(
+    'PATCH',
+    '/api/v1/campaigns/:campaignId',
+    {
+      access: OFFICE,
+      summary: '修改自查期次（名称、期间、截止日期；已结束的期次不能修改）',
+      params: ZCampaignParams,
+      body: ZCampaignUpdate,
+      response: { 200: ZCampaign },
+      action: 'campaign.update',
+    },
+    (request, trx) => updateCampaign(trx, request.params.campaignId, request.body, app.clock()),
+  )
+
+  write(
+    'POST',
+    '/api/v1/campaigns/:campaignId/close',
+    {
+      access: OFFICE,
+      summary: '结束自查期次（未提交的自查表不再列入待办，不能再提交）',
+      params: ZCampaignParams,
+      response: { 200: ZCampaign },
+      action: 'campaign.close',
+    },
+    (request, trx) => closeCampaign(trx, request.params.campaignId, app.clock()),
   )
 
   route(

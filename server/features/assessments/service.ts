@@ -16,7 +16,7 @@ import type { TEvidenceFile } from '../../../src/models/file'
 import type { TOwnership, TPartyOrg } from '../../../src/models/org'
 import type { FileLinkSigner } from '../files/store'
 import { filesRepository, toEvidenceFile } from '../files/repository'
-import { campaignById } from './campaigns'
+import { campaignById, openCampaign } from './campaigns'
 import { checklistRepository } from './checklistRepository'
 import { assessmentsRepository, type AssessedEnterprise, type AssessmentRow } from './repository'
 
@@ -123,6 +123,7 @@ export async function saveAnswers(
 ): Promise<WriteOutcome<{ saved: number; answeredCount: number; applicableCount: number }>> {
   const { row, items } = await loadAssessment(db, enterpriseId, assessmentId)
   assertEditable(row.status)
+  await openCampaign(db, row.campaign_id)
   const codes = new Set(items.map((i) => i.code))
   const fields = answers.flatMap((a, index) =>
     codes.has(a.itemCode)

@@ -6,6 +6,7 @@ import type { EvidenceWrite } from '../files/service'
 import { rectificationsRepository } from '../rectifications/repository'
 import { assertEditable, assessmentView, evidenceOf, loadAssessment } from './service'
 import { assessmentsRepository } from './repository'
+import { openCampaign } from './campaigns'
 import { shanghaiDateAfterDays } from '../../../src/models/shanghaiTime'
 
 /** 草稿 → 已提交 → 已通过 / 退回: submitting scores the assessment and turns 否 / 部分 into 整改 items. */
@@ -30,6 +31,7 @@ export async function submitAssessment(
   const { db, links, auth, enterpriseId, now } = w
   const { row, items } = await loadAssessment(db, enterpriseId, assessmentId)
   assertEditable(row.status)
+  await openCampaign(db, row.campaign_id)
   const answers = await assessmentsRepository.answers(db, assessmentId)
   const evidence = await evidenceOf(db, links, assessmentId)
   const problems = submitProblems(
@@ -47,13 +49,17 @@ export async function submitAssessment(
   }
   const scores = computeScores(items, answers)
   const at = isoAt(now)
-  await assessmentsRepository.update(db, assessmentId, {
-    status: 'submitted',
+  // Conditional on the campaign being open: a submit that loses to a concurrent close gets 409.
+  const submitted = await assessmentsRepository.submitIfOpen(db, assessmentId, {
     overall_score: scores.overall,
     section_scores: JSON.stringify(scores.sections),
     submitted_at: at,
     updated_at: at,
   })
+  if (!submitted) {
+    await openCampaign(db, row.campaign_id)
+    throw new AppError(409, 'ASSESSMENT_LOCKED')
+  }
   await assessmentsRepository.recordTransition(
     db,
     assessmentId,

@@ -2,7 +2,7 @@ import { isoAt } from '../../core/clock'
 import type { Transaction } from 'kysely'
 import type { Database, EventRow, SignInRow } from '../../core/db/schema'
 import type { DbOrTrx } from '../../core/db/database'
-import { invalid, found } from '../../core/errors'
+import { AppError, invalid, found } from '../../core/errors'
 import { EVENT_ORGANISER_ROLES } from '../../../src/models/roles'
 import { newEventSecret } from './qrToken'
 import { supervisedEnterpriseIds, type AuthContext } from '../../core/access'
@@ -10,6 +10,7 @@ import { organisesEvent } from './access'
 import { eventsRepository, type EventScope } from './repository'
 import type { WriteOutcome } from '../../core/writes'
 import {
+  eventEndProblem,
   type TEvent,
   type TEventCreateData,
   type TEventKind,
@@ -105,6 +106,7 @@ export async function summaries(
       signedInCount: signedIn.get(row.id) ?? 0,
       mySignIn: my ? { signedInAt: my.signed_in_at, method: my.method } : null,
       createdAt: row.created_at,
+      cancelledAt: row.cancelled_at,
       audienceCount: audience.get(row.id) ?? 0,
     }
   })
@@ -154,6 +156,8 @@ export async function createEvent(
   audienceEnterpriseIds: number[],
   now: number,
 ): Promise<WriteOutcome<TEvent>> {
+  const ended = eventEndProblem(data.endsAt, now)
+  if (ended) throw invalid('endsAt', ended)
   if (organiser.kind === 'department') await checkCountyAudience(trx, organiser.id, audienceEnterpriseIds)
   const created = isoAt(now)
   const place = data.place ?? null
@@ -175,6 +179,7 @@ export async function createEvent(
     created_by: auth.user.id,
     created_at: created,
     updated_at: created,
+    cancelled_at: null,
   })
   await eventsRepository.insertAudience(trx, event.id, audienceEnterpriseIds)
   return {
@@ -182,6 +187,26 @@ export async function createEvent(
     entityType: 'event',
     entityId: event.id,
     detail: { kind: event.kind, organiser, audience: audienceEnterpriseIds.length },
+  }
+}
+
+// ---------- cancelling ----------
+
+/** The organiser cancels an event (已取消): the row stays, out of upcoming lists and every rate; no more sign-in. */
+export async function cancelEvent(
+  trx: Trx,
+  auth: AuthContext,
+  event: EventRow,
+  now: number,
+): Promise<WriteOutcome<TEvent>> {
+  if (!(await eventsRepository.cancel(trx, event.id, isoAt(now)))) throw new AppError(409, 'EVENT_CANCELLED')
+  const cancelled = await found(eventsRepository.byId(trx, event.id))
+  return {
+    result: await eventView(trx, auth, cancelled, now),
+    entityType: 'event',
+    entityId: event.id,
+    detail: { title: event.title, startsAt: event.starts_at },
+    organisation: { kind: event.organiser_kind, id: event.organiser_id },
   }
 }
 

@@ -87,14 +87,16 @@ export const eventsRepository = {
       .execute()
   },
 
-  /** Events with that enterprise in their audience whose sign-in has opened, latest first (500 at most). */
+  /** Events with that enterprise in their audience, sign-in opened, not cancelled, latest first (500 at most). */
   openedForEnterprise(db: DbOrTrx, enterpriseId: number, nowText: string): Promise<EventRow[]> {
+    // A cancelled event counts in no rate.
     return db
       .selectFrom('events as e')
       .innerJoin('event_audience as a', 'a.event_id', 'e.id')
       .selectAll('e')
       .where('a.enterprise_id', '=', enterpriseId)
       .where('e.sign_in_opens_at', '<=', nowText)
+      .where('e.cancelled_at', 'is', null)
       .orderBy('e.starts_at', 'desc')
       .orderBy('e.id', 'desc')
       .limit(500)
@@ -145,6 +147,17 @@ export const eventsRepository = {
    * Upcoming (what is under way too: the event or its sign-in window has not ended; soonest first) or past
    * (latest first) events of the scope, `limit` at most.
    */
+  /** Cancels the event unless it already was; false when a concurrent cancel won. */
+  async cancel(db: DbOrTrx, eventId: number, at: string): Promise<boolean> {
+    const result = await db
+      .updateTable('events')
+      .set({ cancelled_at: at, updated_at: at })
+      .where('id', '=', eventId)
+      .where('cancelled_at', 'is', null)
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows) === 1
+  },
+
   list(
     db: DbOrTrx,
     scope: EventScope,
@@ -173,11 +186,17 @@ export const eventsRepository = {
     q =
       when === 'upcoming'
         ? q
+            // A cancelled event is not coming: it is listed with the past ones, marked 已取消.
+            .where('cancelled_at', 'is', null)
             .where((eb) => eb.or([eb('ends_at', '>=', nowText), eb('sign_in_closes_at', '>=', nowText)]))
             .orderBy('starts_at', 'asc')
         : q
-            .where('ends_at', '<', nowText)
-            .where('sign_in_closes_at', '<', nowText)
+            .where((eb) =>
+              eb.or([
+                eb.and([eb('ends_at', '<', nowText), eb('sign_in_closes_at', '<', nowText)]),
+                eb('cancelled_at', 'is not', null),
+              ]),
+            )
             .orderBy('starts_at', 'desc')
     return q.orderBy('id').limit(limit).execute()
   },

@@ -30,8 +30,8 @@ import { requireAuth } from '../../core/auth'
 import { eventOf } from './access'
 import { attendance, attendanceRate, attendanceWorkbook } from './attendance'
 import { createDisplayLink, currentQr, displayQr, listDisplayLinks, revokeDisplayLink } from './displayLinks'
-import { createEvent, eventView, listEvents } from './events'
-import { proxySignIn, signInWithPayload } from './signIn'
+import { cancelEvent, createEvent, eventView, listEvents } from './events'
+import { assertNotCancelled, proxySignIn, signInWithPayload } from './signIn'
 import { featureRoutes } from '../../core/routes'
 import { sendAttachment, XLSX_CONTENT_TYPE } from '../../core/http'
 
@@ -117,6 +117,19 @@ const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app, opts)
     async (request) => eventView(app.db, requireAuth(request), eventOf(request).event, app.clock()),
   )
 
+  write(
+    'POST',
+    '/api/v1/events/:eventId/cancel',
+    {
+      access: organisers,
+      summary: '取消活动（保留记录，标记已取消；不再计入到会率与即将进行的活动，不能再签到）',
+      params: ZEventParams,
+      response: { 200: ZEvent },
+      action: 'event.cancel',
+    },
+    (request, trx) => cancelEvent(trx, requireAuth(request), eventOf(request).event, app.clock()),
+  )
+
   route(
     'GET',
     '/api/v1/events/:eventId/qr',
@@ -128,7 +141,9 @@ const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app, opts)
     },
     async (request, reply) => {
       reply.headers(noStore)
-      return currentQr(eventOf(request).event, app.clock())
+      const event = eventOf(request).event
+      assertNotCancelled(event)
+      return currentQr(event, app.clock())
     },
   )
 

@@ -75,6 +75,12 @@ export async function recordSignIn(
   }
 }
 
+/** A cancelled event takes no sign-in: its code answers 409 EVENT_CANCELLED. */
+export function assertNotCancelled(event: Pick<EventRow, 'cancelled_at' | 'title'>) {
+  if (event.cancelled_at !== null)
+    throw new AppError(409, 'EVENT_CANCELLED', `活动“${event.title}”已取消，无需签到`)
+}
+
 export function checkWindow(event: EventRow, at: number) {
   if (at < Date.parse(event.sign_in_opens_at) || at > Date.parse(event.sign_in_closes_at))
     throw new AppError(
@@ -117,6 +123,7 @@ export async function signInWithPayload(
   if (!found || !verifyQrMac(parsed, found.event.qr_secret)) throw new AppError(400, 'QR_INVALID')
   const { event, audienceEnterpriseId, existingSignInId } = found
   if (audienceEnterpriseId === null) throw new AppError(403, 'NOT_IN_AUDIENCE')
+  assertNotCancelled(event)
 
   if (existingSignInId !== null) {
     const existing = await findSignIn(trx, event.id, auth.user.id)
@@ -182,6 +189,7 @@ export async function proxySignIn(
   body: { userId: number; reason: string },
   now: number,
 ): Promise<WriteOutcome<TSignInResult>> {
+  assertNotCancelled(event)
   const memberships = await signInsRepository.approvedMemberships(trx, body.userId)
   const audience = await audienceEnterprisesOf(trx, memberships, event.id)
   if (audience.length === 0)

@@ -59,6 +59,7 @@ export const supervisionRepository = {
         .innerJoin('events as e', 'e.id', 'a.event_id')
         .select(['a.enterprise_id', (eb) => eb.fn.countAll<number>().as('n')])
         .where('e.sign_in_opens_at', '<=', nowIso)
+        .where('e.cancelled_at', 'is', null)
         .where('a.enterprise_id', 'in', enterpriseIds)
         .groupBy('a.enterprise_id')
         .execute(),
@@ -68,6 +69,7 @@ export const supervisionRepository = {
         .innerJoin('events as e', 'e.id', 's.event_id')
         .select(['s.enterprise_id', (eb) => eb.fn.countAll<number>().as('n')])
         .where('e.sign_in_opens_at', '<=', nowIso)
+        .where('e.cancelled_at', 'is', null)
         .where('s.enterprise_id', 'in', enterpriseIds)
         .groupBy('s.enterprise_id')
         .execute(),

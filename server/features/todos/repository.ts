@@ -30,9 +30,11 @@ export const todosRepository = {
   /** Self-assessments still to fill or to correct, of the enterprises where the caller answers them. */
   async openAssessments(db: DbOrTrx, enterpriseIds: number[]) {
     if (enterpriseIds.length === 0) return []
+    // A closed campaign's drafts are no longer anyone's task.
     return assessmentRows(db)
       .where('a.enterprise_id', 'in', enterpriseIds)
       .where('a.status', 'in', ['draft', 'returned'])
+      .where('c.closed_at', 'is', null)
       .execute()
   },
 

@@ -72,6 +72,7 @@ export function assessment(overrides: Partial<TAssessment> = {}): TAssessment {
       templateVersion: 1,
       targetCount: 4,
       createdAt: '2026-11-01T00:00:00.000Z',
+      closedAt: null,
     },
     enterprise: { id: 3, name: '县恒达食品有限公司', ownership: 'private', partyOrg: 'branch' },
     status: 'draft',

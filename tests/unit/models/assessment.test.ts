@@ -1,4 +1,10 @@
-import { applicableItems, computeScores, submitProblems, isOverdue } from '../../../src/models/assessment'
+import {
+  applicableItems,
+  campaignDateProblems,
+  computeScores,
+  submitProblems,
+  isOverdue,
+} from '../../../src/models/assessment'
 import type { TChecklistItem, TSection } from '../../../src/models/checklist'
 import type { TOwnership } from '../../../src/models/org'
 
@@ -139,5 +145,30 @@ describe('整改 overdue', () => {
     expect(isOverdue('open', '2026-11-24', '2026-11-24')).toBe(false)
     expect(isOverdue('awaiting_verification', '2026-01-01', '2026-11-24')).toBe(false)
     expect(isOverdue('returned', '2026-01-01', '2026-11-24')).toBe(true)
+  })
+})
+
+describe('campaign dates', () => {
+  const dates = { periodStart: '2026-01-01', periodEnd: '2026-12-31', dueDate: '2027-01-15' }
+
+  it('accepts a deadline of today or later, after the start of the period', () => {
+    expect(campaignDateProblems(dates, '2027-01-15')).toEqual([])
+    expect(campaignDateProblems({ ...dates, dueDate: '2026-01-01' }, '2026-01-01')).toEqual([])
+  })
+
+  it('names each date that does not fit', () => {
+    expect(campaignDateProblems({ ...dates, periodEnd: '2025-12-31' }, '2026-06-01')).toEqual([
+      { path: 'periodEnd', message: '自查期间的结束日期不能早于开始日期' },
+    ])
+    expect(campaignDateProblems({ ...dates, dueDate: '2025-12-31' }, '2025-06-01')).toEqual([
+      { path: 'dueDate', message: '截止日期不能早于自查期间的开始日期' },
+    ])
+    expect(campaignDateProblems(dates, '2027-01-16')).toEqual([
+      { path: 'dueDate', message: '截止日期不能早于今天（2027-01-16）' },
+    ])
+  })
+
+  it('lets a past deadline stand when it is not being changed', () => {
+    expect(campaignDateProblems(dates, '2027-02-01', false)).toEqual([])
   })
 })

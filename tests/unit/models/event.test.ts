@@ -6,6 +6,7 @@ import {
   ZCountyEventCreate,
   ZEnterpriseEventCreate,
   distanceMetres,
+  eventEndProblem,
 } from '../../../src/models/event'
 import { formatShanghaiTime } from '../../../src/models/shanghaiTime'
 
@@ -77,6 +78,36 @@ describe('event create schemas', () => {
     expect(
       ZCountyEventCreate.parse({ ...base, audienceEnterpriseIds: [3, 3, 4] }).audienceEnterpriseIds,
     ).toEqual([3, 4])
+  })
+
+  it('keeps the sign-in window within a day of the event and overlapping it', () => {
+    const fields = (times: Record<string, string>) =>
+      Object.fromEntries(
+        (ZEnterpriseEventCreate.safeParse({ ...base, ...times }).error?.issues ?? []).map((i) => [
+          i.path.join('.'),
+          i.message,
+        ]),
+      )
+    expect(fields({ signInOpensAt: '2026-04-30T09:00:00+08:00' })).toEqual({})
+    expect(fields({ signInOpensAt: '2026-04-30T08:59:00+08:00' })).toEqual({
+      signInOpensAt: '签到最早在活动开始前24小时开始',
+    })
+    expect(
+      fields({ signInOpensAt: '2026-05-01T12:00:00+08:00', signInClosesAt: '2026-05-01T13:00:00+08:00' }),
+    ).toEqual({ signInOpensAt: '签到开始时间应早于活动结束时间' })
+    expect(
+      fields({ signInOpensAt: '2026-05-01T07:00:00+08:00', signInClosesAt: '2026-05-01T08:00:00+08:00' }),
+    ).toEqual({ signInClosesAt: '签到截止时间应晚于活动开始时间' })
+    expect(fields({ signInClosesAt: '2026-05-02T11:00:00+08:00' })).toEqual({})
+    expect(fields({ signInClosesAt: '2026-05-02T11:01:00+08:00' })).toEqual({
+      signInClosesAt: '签到截止时间不能晚于活动结束后24小时',
+    })
+  })
+
+  it('refuses an event that has already ended', () => {
+    const end = '2026-05-01T03:00:00.000Z'
+    expect(eventEndProblem(end, Date.parse(end) - 1)).toBeNull()
+    expect(eventEndProblem(end, Date.parse(end))).toBe('活动结束时间已过，不能发起已经结束的活动')
   })
 })
 

@@ -15,6 +15,7 @@ import {
   fetchDisplayLinks,
   fetchEvent,
   openAttendanceWorkbook,
+  queueCancelEvent,
   queueCreateDisplayLink,
   queueRevokeDisplayLink,
 } from '@/services/events'
@@ -92,6 +93,19 @@ function Organiser({ event, onChanged }: { event: TEvent; onChanged: () => void 
     await links.reload().catch(() => undefined)
   }
 
+  const cancel = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '取消活动',
+      content: `取消「${event.title}」后，活动记录保留并标记为已取消，不再计入到会率，签到码也不能再签到。确定取消？`,
+      confirmText: '取消活动',
+      cancelText: '不取消',
+      confirmColor: '#d9363e',
+    })
+    if (!confirm || !userOutbox()) return
+    const outcome = await write(queueCancelEvent(event.id, event.title), { done: '活动已取消' })
+    if (outcome.kind === 'delivered') onChanged()
+  }
+
   const copy = (url: string) =>
     void Taro.setClipboardData({ data: url }).then(
       () => toast('链接已复制，请在投影电脑的浏览器中打开'),
@@ -145,6 +159,9 @@ function Organiser({ event, onChanged }: { event: TEvent; onChanged: () => void 
           </Button>
           <Button size="small" onClick={() => void exportSheet()}>
             导出签到表
+          </Button>
+          <Button size="small" type="danger" fill="outline" onClick={() => void cancel()}>
+            取消活动
           </Button>
         </View>
       </View>
@@ -216,7 +233,11 @@ export default function EventDetailPage() {
         <View className="a-card">
           <View className="ev-card__head">
             <Text className="a-card__title ev-card__title">{e.title}</Text>
-            <Text className={`ev-phase ev-phase--${e.phase}`}>{SIGN_IN_PHASE_LABELS[e.phase]}</Text>
+            {e.cancelledAt ? (
+              <Text className="ev-phase ev-phase--cancelled">已取消</Text>
+            ) : (
+              <Text className={`ev-phase ev-phase--${e.phase}`}>{SIGN_IN_PHASE_LABELS[e.phase]}</Text>
+            )}
           </View>
           <Line label="活动类型" value={EVENT_KIND_LABELS[e.kind]} />
           <Line label="组织单位" value={e.organiser.name} />
@@ -238,7 +259,7 @@ export default function EventDetailPage() {
               ? `已签到 ${formatDateTime(e.mySignIn.signedInAt)}（${SIGN_IN_METHOD_LABELS[e.mySignIn.method]}）`
               : '未签到'}
           </Text>
-          {!e.mySignIn && e.phase === 'open' ? (
+          {!e.mySignIn && e.phase === 'open' && !e.cancelledAt ? (
             <View className="ev-actions">
               <Button type="primary" onClick={() => void Taro.navigateTo({ url: eventPages.signIn(e.id) })}>
                 扫码签到
@@ -246,7 +267,16 @@ export default function EventDetailPage() {
             </View>
           ) : null}
         </View>
-        {e.canManage ? <Organiser event={e} onChanged={() => void reload().catch(() => undefined)} /> : null}
+        {e.canManage && e.cancelledAt ? (
+          <View className="a-card">
+            <Text className="a-card__subtitle">
+              活动已于 {formatDateTime(e.cancelledAt)} 取消，不计入到会率。
+            </Text>
+          </View>
+        ) : null}
+        {e.canManage && !e.cancelledAt ? (
+          <Organiser event={e} onChanged={() => void reload().catch(() => undefined)} />
+        ) : null}
       </View>
     </View>
   )

@@ -20,7 +20,11 @@ function EventCard({ e, role }: { e: TEventSummary; role: EventRole }) {
     <View className="a-card ev-card" onClick={() => void Taro.navigateTo({ url: eventPages.detail(e.id) })}>
       <View className="ev-card__head">
         <Text className="a-card__title ev-card__title">{e.title}</Text>
-        <Text className={`ev-phase ev-phase--${e.phase}`}>{SIGN_IN_PHASE_LABELS[e.phase]}</Text>
+        {e.cancelledAt ? (
+          <Text className="ev-phase ev-phase--cancelled">已取消</Text>
+        ) : (
+          <Text className={`ev-phase ev-phase--${e.phase}`}>{SIGN_IN_PHASE_LABELS[e.phase]}</Text>
+        )}
       </View>
       <Text className="a-card__subtitle">
         {EVENT_KIND_LABELS[e.kind]} · {e.organiser.name}

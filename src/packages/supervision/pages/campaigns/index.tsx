@@ -1,9 +1,16 @@
 import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, DatePicker, Empty, Input } from '@nutui/nutui-react-taro'
 import dayjs from 'dayjs'
-import { ZCampaign, ZCampaignCreate } from '@/models/assessment'
-import { fetchCampaigns, queueCreateCampaign } from '@/services/assessments'
+import { campaignDateProblems, ZCampaign, ZCampaignCreate, type TCampaign } from '@/models/assessment'
+import { shanghaiDate } from '@/models/shanghaiTime'
+import {
+  fetchCampaigns,
+  queueCloseCampaign,
+  queueCreateCampaign,
+  queueUpdateCampaign,
+} from '@/services/assessments'
 import { userOutbox } from '@/services/session'
 import { EmptyImage } from '@/components/EmptyImage'
 import { formatDate } from '@/models/format'
@@ -34,7 +41,8 @@ function defaults() {
 
 /**
  * 自查期次 (领导小组办公室): the campaigns so far, and 发起新一期 for every enterprise of the county.
- * Each target enterprise gets its assessment on the latest checklist version at once.
+ * Each target enterprise gets its assessment on the latest checklist version at once. An open campaign can be
+ * changed (修改: the same form) or closed (结束期次: its unsubmitted assessments leave the to-dos).
  */
 export default function CampaignsPage() {
   const session = useRequireSession()
@@ -45,22 +53,31 @@ export default function CampaignsPage() {
   const [editing, setEditing] = useState<DateField | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  /** The campaign being changed (修改), or null when the form opens a new one. */
+  const [changing, setChanging] = useState<TCampaign | null>(null)
 
   const submit = async () => {
     const outbox = userOutbox()
     if (!outbox || busy) return
-    // The shared schema gives the same Chinese message the server would.
+    // The shared schema and date rules give the same Chinese messages the server would.
     const checked = ZCampaignCreate.safeParse(form)
     if (!checked.success) {
       setError(checked.error.issues[0]?.message ?? '请检查填写内容')
       return
     }
+    const today = shanghaiDate(Date.now())
+    const problems = campaignDateProblems(form, today, !changing || changing.dueDate !== form.dueDate)
+    if (problems.length) {
+      setError(problems.map((p) => `${DATE_LABELS[p.path]}：${p.message}`).join('\n'))
+      return
+    }
     setError(null)
     setBusy(true)
     try {
-      const entry = queueCreateCampaign(form)
+      const entry = changing ? queueUpdateCampaign(changing.id, form) : queueCreateCampaign(form)
       const outcome = await write(entry, {
         done: (data) => {
+          if (changing) return '已修改'
           const created = ZCampaign.safeParse(data)
           return created.success ? `已发起，${created.data.targetCount} 家企业` : '已发起'
         },
@@ -68,9 +85,38 @@ export default function CampaignsPage() {
       })
       if (outcome.kind !== 'delivered') return
       setForm(defaults())
+      setChanging(null)
       await reload().catch(() => undefined)
     } finally {
       setBusy(false)
+    }
+  }
+
+  const change = (c: TCampaign) => {
+    setChanging(c)
+    setError(null)
+    setForm({ name: c.name, periodStart: c.periodStart, periodEnd: c.periodEnd, dueDate: c.dueDate })
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 200 })
+  }
+
+  const cancelChange = () => {
+    setChanging(null)
+    setError(null)
+    setForm(defaults())
+  }
+
+  const close = async (c: TCampaign) => {
+    const { confirm } = await Taro.showModal({
+      title: '结束期次',
+      content: `结束「${c.name}」后，尚未提交的自查表不再列入待办，也不能再提交。已提交的仍可审核。确定结束？`,
+      confirmText: '结束',
+      confirmColor: '#d9363e',
+    })
+    if (!confirm || !userOutbox()) return
+    const outcome = await write(queueCloseCampaign(c.id, c.name), { done: '期次已结束' })
+    if (outcome.kind === 'delivered') {
+      if (changing?.id === c.id) cancelChange()
+      await reload().catch(() => undefined)
     }
   }
 
@@ -80,7 +126,7 @@ export default function CampaignsPage() {
     <View className="page campaigns">
       <View className="page__body">
         <View className="a-card campaigns__form">
-          <Text className="a-card__title">发起新一期自查</Text>
+          <Text className="a-card__title">{changing ? `修改：${changing.name}` : '发起新一期自查'}</Text>
           <Input
             className="campaigns__name"
             value={form.name}
@@ -94,9 +140,11 @@ export default function CampaignsPage() {
               <Text className="campaigns__value">{formatDate(form[f])}</Text>
             </View>
           ))}
-          <Text className="campaigns__hint">
-            参加企业：全县所有企业。各企业按最新版自查清单、只对适用本企业的条目作答。
-          </Text>
+          {changing ? null : (
+            <Text className="campaigns__hint">
+              参加企业：全县所有企业。各企业按最新版自查清单、只对适用本企业的条目作答。
+            </Text>
+          )}
           {error ? <Text className="campaigns__error">{error}</Text> : null}
           <Button
             className="campaigns__submit"
@@ -105,8 +153,13 @@ export default function CampaignsPage() {
             loading={busy}
             onClick={() => void submit()}
           >
-            发起
+            {changing ? '保存修改' : '发起'}
           </Button>
+          {changing ? (
+            <Button className="campaigns__cancel" block fill="none" onClick={cancelChange}>
+              放弃修改
+            </Button>
+          ) : null}
         </View>
 
         <View className="a-heading">
@@ -123,14 +176,30 @@ export default function CampaignsPage() {
         ) : null}
         {state.status === 'ready'
           ? state.data.map((c) => (
-              <View key={c.id} className="a-card campaigns__item">
-                <Text className="a-card__title">{c.name}</Text>
+              <View
+                key={c.id}
+                className={`a-card campaigns__item${c.closedAt ? ' campaigns__item--closed' : ''}`}
+              >
+                <View className="campaigns__head">
+                  <Text className="a-card__title campaigns__title">{c.name}</Text>
+                  {c.closedAt ? <Text className="campaigns__tag">已结束</Text> : null}
+                </View>
                 <Text className="a-card__subtitle">
                   {formatDate(c.periodStart)} 至 {formatDate(c.periodEnd)} · 截止 {formatDate(c.dueDate)}
                 </Text>
                 <Text className="a-card__subtitle">
                   {c.targetCount} 家企业 · 清单第 {c.templateVersion} 版
                 </Text>
+                {c.closedAt ? null : (
+                  <View className="campaigns__actions">
+                    <Button size="small" fill="outline" onClick={() => change(c)}>
+                      修改
+                    </Button>
+                    <Button size="small" fill="outline" type="danger" onClick={() => void close(c)}>
+                      结束期次
+                    </Button>
+                  </View>
+                )}
               </View>
             ))
           : null}
