@@ -20,21 +20,6 @@ export const TODO_KINDS = [
 export const ZTodoKind = z.enum(TODO_KINDS)
 export type TTodoKind = z.infer<typeof ZTodoKind>
 
-/** The heading of each kind (任务 groups nothing, but a reminder digest names them). */
-export const TODO_KIND_LABELS: Record<TTodoKind, string> = {
-  rectification_returned: '整改被退回',
-  rectification_notice: '整改通知',
-  rectification_open: '待整改',
-  assessment_returned: '自查被退回',
-  assessment_fill: '待自查',
-  pledge_countersign: '待会签承诺',
-  pledge_sign: '待签承诺',
-  meeting_due: '三会一课到期',
-  assessment_review: '待审核自查',
-  rectification_verify: '待核验整改',
-  member_pending: '待审批成员',
-}
-
 export const ZTodo = z
   .object({
     kind: ZTodoKind,

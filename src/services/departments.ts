@@ -10,12 +10,12 @@ import { z } from 'zod'
 import { getOutbox, type OutboxEntry } from './outbox'
 import { request } from './request'
 
-export { fetchDepartments } from './pledges'
+const ZDepartmentList = z.object({ departments: z.array(ZDepartment) })
 
-/** The office's list: departments in service first, then the retired ones. */
-export async function fetchAllDepartments(): Promise<TDepartment[]> {
-  const schema = z.object({ departments: z.array(ZDepartment) })
-  return (await request({ path: '/api/v1/departments', query: { retired: 'true' }, schema })).departments
+/** The departments in service; with `retired` (the office's list), the retired ones too, listed last. */
+export async function fetchDepartments(options: { retired?: boolean } = {}): Promise<TDepartment[]> {
+  const query = options.retired ? { retired: 'true' } : undefined
+  return (await request({ path: '/api/v1/departments', query, schema: ZDepartmentList })).departments
 }
 
 export function fetchDepartmentEnterprises(

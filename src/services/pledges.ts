@@ -4,7 +4,6 @@
  * refuses it if the text it would record differs.
  */
 import { z } from 'zod'
-import { ZDepartment, type TDepartment } from '@/models/org'
 import {
   ZPledge,
   ZPledgeCoverage,
@@ -41,7 +40,6 @@ export const pledgePath = (id: number) => `/api/v1/pledges/${id}`
 
 const ZTemplateList = z.object({ templates: z.array(ZPledgeTemplate) })
 const ZPledgeList = z.object({ pledges: z.array(ZPledgeSummary) })
-const ZDepartmentList = z.object({ departments: z.array(ZDepartment) })
 const ZCounterparty = z.object({ id: z.number().int(), name: z.string() })
 
 export async function fetchPledgeTemplates(all = false): Promise<TPledgeTemplate[]> {
@@ -74,9 +72,7 @@ export function verifyPledge(code: string): Promise<TPledgeVerification> {
   })
 }
 
-export async function fetchDepartments(): Promise<TDepartment[]> {
-  return (await request({ path: '/api/v1/departments', schema: ZDepartmentList })).departments
-}
+export { fetchDepartments } from './departments'
 
 export function findCounterparty(departmentId: number, creditCode: string) {
   return request({

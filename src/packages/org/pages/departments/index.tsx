@@ -5,7 +5,7 @@ import { Button, Input } from '@nutui/nutui-react-taro'
 import { PROGRAMME_DEPARTMENTS, ZDepartmentCreate, ZSupervisionRuleResult } from '@/models/department'
 import { OWNERSHIPS, OWNERSHIP_LABELS, type TDepartment, type TOwnership } from '@/models/org'
 import {
-  fetchAllDepartments,
+  fetchDepartments,
   queueDepartmentCreate,
   queueDepartmentRename,
   queueDepartmentRetire,
@@ -26,7 +26,9 @@ import '../members/index.scss'
 /** 领导小组办公室: the county's supervising departments, and which enterprises each supervises. */
 export default function DepartmentsPage() {
   const session = useRequireSession()
-  const { state, reload } = useRemote(session ? 'departments:all' : null, fetchAllDepartments)
+  const { state, reload } = useRemote(session ? 'departments:all' : null, () =>
+    fetchDepartments({ retired: true }),
+  )
   usePullRefresh(reload)
   const send = useWrite()
   const [name, setName] = useState('')
