@@ -176,9 +176,18 @@ export function notApplicableCount(items: TChecklistItem[], answers: AnswerLike[
 
 // ---------- API shapes ----------
 
+/** A campaign's name; PostgreSQL refuses NUL in text, so every control character is refused with a message. */
+const ZCampaignName = z
+  .string()
+  .trim()
+  .min(2, '期次名称至少2个字')
+  .max(60, '期次名称不超过60个字')
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
+  .regex(/^[^\u0000-\u001f]*$/, '期次名称不能包含控制字符')
+
 export const ZCampaignCreate = z
   .object({
-    name: z.string().trim().min(2, '期次名称至少2个字').max(60, '期次名称不超过60个字'),
+    name: ZCampaignName,
     periodStart: ZDate,
     periodEnd: ZDate,
     dueDate: ZDate,
@@ -191,7 +200,7 @@ export type TCampaignCreate = z.input<typeof ZCampaignCreate>
 /** Changing a campaign (the office): any of its name and dates; the dates are checked again as a whole. */
 export const ZCampaignUpdate = z
   .object({
-    name: z.string().trim().min(2, '期次名称至少2个字').max(60, '期次名称不超过60个字').optional(),
+    name: ZCampaignName.optional(),
     periodStart: ZDate.optional(),
     periodEnd: ZDate.optional(),
     dueDate: ZDate.optional(),

@@ -106,6 +106,22 @@ describe(`corrections: campaigns and events [${TEST_DB}]`, () => {
         const res = await call(t.app, token, { method: 'PATCH', url, payload: { name: '越权修改' } })
         expect(res.statusCode).toBe(403)
       }
+      // A NUL (PostgreSQL refuses it) is a 400 with a message; an id beyond int4 names nothing.
+      const nul = await call(t.app, office, { method: 'PATCH', url, payload: { name: '期次\u0000名称' } })
+      expect(nul.statusCode).toBe(400)
+      expect(nul.json().error.code).toBe('VALIDATION_FAILED')
+      for (const huge of ['4294967296', '2147483648']) {
+        const patch = await call(t.app, office, {
+          method: 'PATCH',
+          url: `/api/v1/campaigns/${huge}`,
+          payload: { name: '某期次' },
+        })
+        expect(patch.statusCode).toBe(404)
+        const close = await call(t.app, office, { method: 'POST', url: `/api/v1/campaigns/${huge}/close` })
+        expect(close.statusCode).toBe(404)
+        const cancel = await call(t.app, office, { method: 'POST', url: `/api/v1/events/${huge}/cancel` })
+        expect(cancel.statusCode).toBe(404)
+      }
       const bad = await call(t.app, office, {
         method: 'PATCH',
         url,

@@ -1,5 +1,5 @@
-import { AppError, found } from '../../core/errors'
-import { isOffice, supervisorDepartmentIds, type AuthContext } from '../../core/access'
+import { AppError, found, notFound } from '../../core/errors'
+import { isOffice, MAX_ID, supervisorDepartmentIds, type AuthContext } from '../../core/access'
 import { isoAt } from '../../core/clock'
 import type { DbOrTrx } from '../../core/db/database'
 import type { WriteOutcome } from '../../core/writes'
@@ -41,6 +41,8 @@ function checkDates(
 
 /** A campaign that is still open; a closed one answers 409 CAMPAIGN_CLOSED. */
 export async function openCampaign(db: DbOrTrx, id: number): Promise<CampaignRow> {
+  // An id beyond the 32-bit column names no campaign (PostgreSQL would refuse to compare it).
+  if (id > MAX_ID) throw notFound()
   const row = await found(campaignsRepository.find(db, id))
   if (row.closed_at !== null) throw new AppError(409, 'CAMPAIGN_CLOSED')
   return row
