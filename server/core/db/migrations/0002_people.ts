@@ -1,64 +1,67 @@
-import { idColumn, type AnyDb, type DialectMigration } from './support'
+import { type AnyDb, createIndex, createTable, type DialectMigration } from './support'
 
 export const m0002_people: DialectMigration = (dialect) => ({
   async up(db: AnyDb) {
-    await db.schema
-      .createTable('users')
-      .addColumn('id', idColumn(dialect))
-      .addColumn('openid', 'text', (c) => c.notNull().unique())
-      .addColumn('unionid', 'text')
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('phone', 'text')
-      .addColumn('session_key', 'text')
-      .addColumn('disabled_at', 'text')
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .execute()
-    await db.schema
-      .createTable('party_branches')
-      .addColumn('id', idColumn(dialect))
-      .addColumn('enterprise_id', 'integer', (c) => c.notNull().references('enterprises.id'))
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('secretary_user_id', 'integer', (c) => c.references('users.id'))
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .execute()
-    await db.schema
-      .createIndex('party_branches_enterprise')
-      .on('party_branches')
-      .column('enterprise_id')
-      .execute()
-    await db.schema
-      .createTable('invites')
-      .addColumn('id', idColumn(dialect))
-      .addColumn('code', 'text', (c) => c.notNull().unique())
-      .addColumn('enterprise_id', 'integer', (c) => c.notNull().references('enterprises.id'))
-      .addColumn('role', 'text', (c) => c.notNull())
-      .addColumn('created_by', 'integer', (c) => c.notNull().references('users.id'))
-      .addColumn('expires_at', 'text', (c) => c.notNull())
-      .addColumn('max_uses', 'integer', (c) => c.notNull())
-      .addColumn('uses', 'integer', (c) => c.notNull().defaultTo(0))
-      .addColumn('revoked_at', 'text')
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .execute()
-    await db.schema
-      .createTable('memberships')
-      .addColumn('id', idColumn(dialect))
-      .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
-      .addColumn('organisation_kind', 'text', (c) => c.notNull())
-      .addColumn('organisation_id', 'integer', (c) => c.notNull())
-      .addColumn('role', 'text', (c) => c.notNull())
-      .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('invite_id', 'integer', (c) => c.references('invites.id'))
-      .addColumn('decided_by', 'integer', (c) => c.references('users.id'))
-      .addColumn('decided_at', 'text')
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addUniqueConstraint('memberships_unique', ['user_id', 'organisation_kind', 'organisation_id', 'role'])
-      .execute()
-    await db.schema
-      .createIndex('memberships_organisation')
-      .on('memberships')
-      .columns(['organisation_kind', 'organisation_id', 'status'])
-      .execute()
+    await createTable(db, dialect, 'users', {
+      id: 'id',
+      openid: 'text! unique',
+      unionid: 'text',
+      name: 'text!',
+      phone: 'text',
+      session_key: 'text',
+      disabled_at: 'text',
+      created_at: 'text!',
+      updated_at: 'text!',
+    })
+    await createTable(db, dialect, 'party_branches', {
+      id: 'id',
+      enterprise_id: 'integer! -> enterprises.id',
+      name: 'text!',
+      secretary_user_id: 'integer -> users.id',
+      created_at: 'text!',
+    })
+    await createIndex(db, 'party_branches_enterprise', 'party_branches', ['enterprise_id'])
+    await createTable(db, dialect, 'invites', {
+      id: 'id',
+      code: 'text! unique',
+      enterprise_id: 'integer! -> enterprises.id',
+      role: 'text!',
+      created_by: 'integer! -> users.id',
+      expires_at: 'text!',
+      max_uses: 'integer!',
+      uses: 'integer! = 0',
+      revoked_at: 'text',
+      created_at: 'text!',
+    })
+    await createTable(
+      db,
+      dialect,
+      'memberships',
+      {
+        id: 'id',
+        user_id: 'integer! -> users.id',
+        organisation_kind: 'text!',
+        organisation_id: 'integer!',
+        role: 'text!',
+        status: 'text!',
+        invite_id: 'integer -> invites.id',
+        decided_by: 'integer -> users.id',
+        decided_at: 'text',
+        created_at: 'text!',
+      },
+      (t) =>
+        t.addUniqueConstraint('memberships_unique', [
+          'user_id',
+          'organisation_kind',
+          'organisation_id',
+          'role',
+        ]),
+    )
+    await createIndex(db, 'memberships_organisation', 'memberships', [
+      'organisation_kind',
+      'organisation_id',
+      'status',
+    ])
   },
   async down(db: AnyDb) {
     await db.schema.dropTable('memberships').execute()

@@ -1,142 +1,135 @@
-import { idColumn, type AnyDb, type DialectMigration } from './support'
+import { type AnyDb, createIndex, createTable, type DialectMigration } from './support'
 
 export const m0004_assessments: DialectMigration = (dialect) => ({
   async up(db: AnyDb) {
-    await db.schema
-      .createTable('checklist_templates')
-      .addColumn('id', idColumn(dialect))
-      .addColumn('version', 'integer', (c) => c.notNull().unique())
-      .addColumn('note', 'text')
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .execute()
-    await db.schema
-      .createTable('checklist_items')
-      .addColumn('template_id', 'integer', (c) => c.notNull().references('checklist_templates.id'))
-      .addColumn('code', 'text', (c) => c.notNull())
-      .addColumn('position', 'integer', (c) => c.notNull())
-      .addColumn('section', 'text', (c) => c.notNull())
-      .addColumn('task', 'text', (c) => c.notNull())
-      .addColumn('question', 'text', (c) => c.notNull())
-      .addColumn('basis_ref', 'text', (c) => c.notNull())
-      .addColumn('basis_quote', 'text', (c) => c.notNull())
-      .addColumn('ownerships', 'text', (c) => c.notNull())
-      .addColumn('needs_party_org', 'integer', (c) => c.notNull())
-      .addColumn('evidence_required', 'integer', (c) => c.notNull())
-      .addColumn('evidence_hint', 'text', (c) => c.notNull())
-      .addColumn('weight', 'integer', (c) => c.notNull())
-      .addPrimaryKeyConstraint('checklist_items_pk', ['template_id', 'code'])
-      .execute()
-    await db.schema
-      .createTable('campaigns')
-      .addColumn('id', idColumn(dialect))
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('period_start', 'text', (c) => c.notNull())
-      .addColumn('period_end', 'text', (c) => c.notNull())
-      .addColumn('due_date', 'text', (c) => c.notNull())
-      .addColumn('template_id', 'integer', (c) => c.notNull().references('checklist_templates.id'))
-      .addColumn('created_by', 'integer', (c) => c.notNull().references('users.id'))
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .execute()
-    await db.schema
-      .createTable('assessments')
-      .addColumn('id', idColumn(dialect))
-      .addColumn('campaign_id', 'integer', (c) => c.notNull().references('campaigns.id'))
-      .addColumn('enterprise_id', 'integer', (c) => c.notNull().references('enterprises.id'))
-      .addColumn('template_id', 'integer', (c) => c.notNull().references('checklist_templates.id'))
-      .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('overall_score', 'double precision')
-      .addColumn('section_scores', 'text')
-      .addColumn('submitted_at', 'text')
-      .addColumn('reviewed_at', 'text')
-      .addColumn('reviewed_by', 'integer', (c) => c.references('users.id'))
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .addUniqueConstraint('assessments_campaign_enterprise', ['campaign_id', 'enterprise_id'])
-      .execute()
-    await db.schema
-      .createIndex('assessments_enterprise_submitted')
-      .on('assessments')
-      .columns(['enterprise_id', 'submitted_at'])
-      .execute()
-    await db.schema
-      .createTable('assessment_answers')
-      .addColumn('assessment_id', 'integer', (c) => c.notNull().references('assessments.id'))
-      .addColumn('item_code', 'text', (c) => c.notNull())
-      .addColumn('value', 'text', (c) => c.notNull())
-      .addColumn('note', 'text')
-      .addColumn('na_reason', 'text')
-      .addColumn('review_comment', 'text')
-      .addColumn('updated_by', 'integer', (c) => c.notNull().references('users.id'))
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .addPrimaryKeyConstraint('assessment_answers_pk', ['assessment_id', 'item_code'])
-      .execute()
-    await db.schema
-      .createTable('evidence_files')
-      .addColumn('id', idColumn(dialect))
-      .addColumn('enterprise_id', 'integer', (c) => c.notNull().references('enterprises.id'))
-      .addColumn('assessment_id', 'integer', (c) => c.references('assessments.id'))
-      .addColumn('item_code', 'text')
-      .addColumn('rectification_id', 'integer')
-      .addColumn('filename', 'text', (c) => c.notNull())
-      .addColumn('mime', 'text', (c) => c.notNull())
-      .addColumn('size', 'integer', (c) => c.notNull())
-      .addColumn('sha256', 'text', (c) => c.notNull())
-      .addColumn('storage_key', 'text', (c) => c.notNull())
-      .addColumn('uploaded_by', 'integer', (c) => c.notNull().references('users.id'))
-      .addColumn('deleted_at', 'text')
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .execute()
-    await db.schema
-      .createIndex('evidence_files_assessment')
-      .on('evidence_files')
-      .columns(['assessment_id', 'item_code'])
-      .execute()
-    await db.schema
-      .createTable('assessment_events')
-      .addColumn('id', idColumn(dialect))
-      .addColumn('assessment_id', 'integer', (c) => c.notNull().references('assessments.id'))
-      .addColumn('from_status', 'text')
-      .addColumn('to_status', 'text', (c) => c.notNull())
-      .addColumn('actor_id', 'integer', (c) => c.notNull().references('users.id'))
-      .addColumn('comment', 'text')
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .execute()
-    await db.schema
-      .createIndex('assessment_events_assessment')
-      .on('assessment_events')
-      .column('assessment_id')
-      .execute()
-    await db.schema
-      .createTable('rectifications')
-      .addColumn('id', idColumn(dialect))
-      .addColumn('enterprise_id', 'integer', (c) => c.notNull().references('enterprises.id'))
-      .addColumn('source', 'text', (c) => c.notNull())
-      .addColumn('assessment_id', 'integer', (c) => c.references('assessments.id'))
-      .addColumn('item_code', 'text')
-      .addColumn('title', 'text', (c) => c.notNull())
-      .addColumn('detail', 'text')
-      .addColumn('deadline', 'text', (c) => c.notNull())
-      .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('response', 'text')
-      .addColumn('created_by', 'integer', (c) => c.references('users.id'))
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .execute()
-    await db.schema
-      .createIndex('rectifications_enterprise')
-      .on('rectifications')
-      .columns(['enterprise_id', 'status'])
-      .execute()
-    await db.schema
-      .createTable('rectification_events')
-      .addColumn('id', idColumn(dialect))
-      .addColumn('rectification_id', 'integer', (c) => c.notNull().references('rectifications.id'))
-      .addColumn('from_status', 'text')
-      .addColumn('to_status', 'text', (c) => c.notNull())
-      .addColumn('actor_id', 'integer', (c) => c.references('users.id'))
-      .addColumn('comment', 'text')
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .execute()
+    await createTable(db, dialect, 'checklist_templates', {
+      id: 'id',
+      version: 'integer! unique',
+      note: 'text',
+      created_at: 'text!',
+    })
+    await createTable(
+      db,
+      dialect,
+      'checklist_items',
+      {
+        template_id: 'integer! -> checklist_templates.id',
+        code: 'text!',
+        position: 'integer!',
+        section: 'text!',
+        task: 'text!',
+        question: 'text!',
+        basis_ref: 'text!',
+        basis_quote: 'text!',
+        ownerships: 'text!',
+        needs_party_org: 'integer!',
+        evidence_required: 'integer!',
+        evidence_hint: 'text!',
+        weight: 'integer!',
+      },
+      (t) => t.addPrimaryKeyConstraint('checklist_items_pk', ['template_id', 'code']),
+    )
+    await createTable(db, dialect, 'campaigns', {
+      id: 'id',
+      name: 'text!',
+      period_start: 'text!',
+      period_end: 'text!',
+      due_date: 'text!',
+      template_id: 'integer! -> checklist_templates.id',
+      created_by: 'integer! -> users.id',
+      created_at: 'text!',
+    })
+    await createTable(
+      db,
+      dialect,
+      'assessments',
+      {
+        id: 'id',
+        campaign_id: 'integer! -> campaigns.id',
+        enterprise_id: 'integer! -> enterprises.id',
+        template_id: 'integer! -> checklist_templates.id',
+        status: 'text!',
+        overall_score: 'double precision',
+        section_scores: 'text',
+        submitted_at: 'text',
+        reviewed_at: 'text',
+        reviewed_by: 'integer -> users.id',
+        created_at: 'text!',
+        updated_at: 'text!',
+      },
+      (t) => t.addUniqueConstraint('assessments_campaign_enterprise', ['campaign_id', 'enterprise_id']),
+    )
+    await createIndex(db, 'assessments_enterprise_submitted', 'assessments', [
+      'enterprise_id',
+      'submitted_at',
+    ])
+    await createTable(
+      db,
+      dialect,
+      'assessment_answers',
+      {
+        assessment_id: 'integer! -> assessments.id',
+        item_code: 'text!',
+        value: 'text!',
+        note: 'text',
+        na_reason: 'text',
+        review_comment: 'text',
+        updated_by: 'integer! -> users.id',
+        updated_at: 'text!',
+      },
+      (t) => t.addPrimaryKeyConstraint('assessment_answers_pk', ['assessment_id', 'item_code']),
+    )
+    await createTable(db, dialect, 'evidence_files', {
+      id: 'id',
+      enterprise_id: 'integer! -> enterprises.id',
+      assessment_id: 'integer -> assessments.id',
+      item_code: 'text',
+      rectification_id: 'integer',
+      filename: 'text!',
+      mime: 'text!',
+      size: 'integer!',
+      sha256: 'text!',
+      storage_key: 'text!',
+      uploaded_by: 'integer! -> users.id',
+      deleted_at: 'text',
+      created_at: 'text!',
+    })
+    await createIndex(db, 'evidence_files_assessment', 'evidence_files', ['assessment_id', 'item_code'])
+    await createTable(db, dialect, 'assessment_events', {
+      id: 'id',
+      assessment_id: 'integer! -> assessments.id',
+      from_status: 'text',
+      to_status: 'text!',
+      actor_id: 'integer! -> users.id',
+      comment: 'text',
+      created_at: 'text!',
+    })
+    await createIndex(db, 'assessment_events_assessment', 'assessment_events', ['assessment_id'])
+    await createTable(db, dialect, 'rectifications', {
+      id: 'id',
+      enterprise_id: 'integer! -> enterprises.id',
+      source: 'text!',
+      assessment_id: 'integer -> assessments.id',
+      item_code: 'text',
+      title: 'text!',
+      detail: 'text',
+      deadline: 'text!',
+      status: 'text!',
+      response: 'text',
+      created_by: 'integer -> users.id',
+      created_at: 'text!',
+      updated_at: 'text!',
+    })
+    await createIndex(db, 'rectifications_enterprise', 'rectifications', ['enterprise_id', 'status'])
+    await createTable(db, dialect, 'rectification_events', {
+      id: 'id',
+      rectification_id: 'integer! -> rectifications.id',
+      from_status: 'text',
+      to_status: 'text!',
+      actor_id: 'integer -> users.id',
+      comment: 'text',
+      created_at: 'text!',
+    })
   },
   async down(db: AnyDb) {
     for (const table of [

@@ -1,87 +1,77 @@
-import { idColumn, type AnyDb, type DialectMigration } from './support'
+import { type AnyDb, createIndex, createTable, type DialectMigration } from './support'
 
 export const m0005_events: DialectMigration = (dialect) => ({
   async up(db: AnyDb) {
-    await db.schema
-      .createTable('events')
-      .addColumn('id', idColumn(dialect))
-      .addColumn('kind', 'text', (c) => c.notNull())
-      .addColumn('title', 'text', (c) => c.notNull())
-      .addColumn('description', 'text')
-      .addColumn('organiser_kind', 'text', (c) => c.notNull())
-      .addColumn('organiser_id', 'integer', (c) => c.notNull())
-      .addColumn('starts_at', 'text', (c) => c.notNull())
-      .addColumn('ends_at', 'text', (c) => c.notNull())
-      .addColumn('sign_in_opens_at', 'text', (c) => c.notNull())
-      .addColumn('sign_in_closes_at', 'text', (c) => c.notNull())
-      .addColumn('place_name', 'text')
-      .addColumn('place_lat', 'double precision')
-      .addColumn('place_lng', 'double precision')
-      .addColumn('place_radius_m', 'integer')
-      .addColumn('qr_secret', 'text', (c) => c.notNull())
-      .addColumn('created_by', 'integer', (c) => c.notNull().references('users.id'))
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .execute()
-    await db.schema
-      .createIndex('events_organiser')
-      .on('events')
-      .columns(['organiser_kind', 'organiser_id', 'ends_at'])
-      .execute()
-    await db.schema
-      .createTable('event_audience')
-      .addColumn('event_id', 'integer', (c) => c.notNull().references('events.id'))
-      .addColumn('enterprise_id', 'integer', (c) => c.notNull().references('enterprises.id'))
-      .addPrimaryKeyConstraint('event_audience_pk', ['event_id', 'enterprise_id'])
-      .execute()
-    await db.schema
-      .createIndex('event_audience_enterprise')
-      .on('event_audience')
-      .columns(['enterprise_id', 'event_id'])
-      .execute()
-    await db.schema
-      .createTable('event_display_tokens')
-      .addColumn('id', idColumn(dialect))
-      .addColumn('event_id', 'integer', (c) => c.notNull().references('events.id'))
-      .addColumn('token_hash', 'text', (c) => c.notNull().unique())
-      .addColumn('created_by', 'integer', (c) => c.notNull().references('users.id'))
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('expires_at', 'text', (c) => c.notNull())
-      .addColumn('revoked_at', 'text')
-      .addColumn('revoked_by', 'integer', (c) => c.references('users.id'))
-      .execute()
-    await db.schema
-      .createIndex('event_display_tokens_event')
-      .on('event_display_tokens')
-      .column('event_id')
-      .execute()
-    await db.schema
-      .createTable('sign_ins')
-      .addColumn('id', idColumn(dialect))
-      .addColumn('event_id', 'integer', (c) => c.notNull().references('events.id'))
-      .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
-      .addColumn('enterprise_id', 'integer', (c) => c.notNull().references('enterprises.id'))
-      .addColumn('method', 'text', (c) => c.notNull())
-      .addColumn('signed_in_at', 'text', (c) => c.notNull())
-      .addColumn('received_at', 'text', (c) => c.notNull())
-      .addColumn('scanned_at', 'text')
-      .addColumn('slot', 'bigint')
-      .addColumn('lat', 'double precision')
-      .addColumn('lng', 'double precision')
-      .addColumn('accuracy', 'double precision')
-      .addColumn('distance_m', 'double precision')
-      .addColumn('flags', 'text', (c) => c.notNull())
-      .addColumn('proxy_by', 'integer', (c) => c.references('users.id'))
-      .addColumn('proxy_reason', 'text')
-      .addColumn('created_at', 'text', (c) => c.notNull())
+    await createTable(db, dialect, 'events', {
+      id: 'id',
+      kind: 'text!',
+      title: 'text!',
+      description: 'text',
+      organiser_kind: 'text!',
+      organiser_id: 'integer!',
+      starts_at: 'text!',
+      ends_at: 'text!',
+      sign_in_opens_at: 'text!',
+      sign_in_closes_at: 'text!',
+      place_name: 'text',
+      place_lat: 'double precision',
+      place_lng: 'double precision',
+      place_radius_m: 'integer',
+      qr_secret: 'text!',
+      created_by: 'integer! -> users.id',
+      created_at: 'text!',
+      updated_at: 'text!',
+    })
+    await createIndex(db, 'events_organiser', 'events', ['organiser_kind', 'organiser_id', 'ends_at'])
+    await createTable(
+      db,
+      dialect,
+      'event_audience',
+      {
+        event_id: 'integer! -> events.id',
+        enterprise_id: 'integer! -> enterprises.id',
+      },
+      (t) => t.addPrimaryKeyConstraint('event_audience_pk', ['event_id', 'enterprise_id']),
+    )
+    await createIndex(db, 'event_audience_enterprise', 'event_audience', ['enterprise_id', 'event_id'])
+    await createTable(db, dialect, 'event_display_tokens', {
+      id: 'id',
+      event_id: 'integer! -> events.id',
+      token_hash: 'text! unique',
+      created_by: 'integer! -> users.id',
+      created_at: 'text!',
+      expires_at: 'text!',
+      revoked_at: 'text',
+      revoked_by: 'integer -> users.id',
+    })
+    await createIndex(db, 'event_display_tokens_event', 'event_display_tokens', ['event_id'])
+    await createTable(
+      db,
+      dialect,
+      'sign_ins',
+      {
+        id: 'id',
+        event_id: 'integer! -> events.id',
+        user_id: 'integer! -> users.id',
+        enterprise_id: 'integer! -> enterprises.id',
+        method: 'text!',
+        signed_in_at: 'text!',
+        received_at: 'text!',
+        scanned_at: 'text',
+        slot: 'bigint',
+        lat: 'double precision',
+        lng: 'double precision',
+        accuracy: 'double precision',
+        distance_m: 'double precision',
+        flags: 'text!',
+        proxy_by: 'integer -> users.id',
+        proxy_reason: 'text',
+        created_at: 'text!',
+      },
       // One sign-in per person per event, whatever arrives how often: the database decides.
-      .addUniqueConstraint('sign_ins_event_user', ['event_id', 'user_id'])
-      .execute()
-    await db.schema
-      .createIndex('sign_ins_enterprise')
-      .on('sign_ins')
-      .columns(['enterprise_id', 'event_id'])
-      .execute()
+      (t) => t.addUniqueConstraint('sign_ins_event_user', ['event_id', 'user_id']),
+    )
+    await createIndex(db, 'sign_ins_enterprise', 'sign_ins', ['enterprise_id', 'event_id'])
   },
   async down(db: AnyDb) {
     for (const table of ['sign_ins', 'event_display_tokens', 'event_audience', 'events'])

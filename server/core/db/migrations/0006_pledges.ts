@@ -1,93 +1,86 @@
-import { idColumn, type AnyDb, type DialectMigration } from './support'
+import { type AnyDb, createIndex, createTable, type DialectMigration } from './support'
 
 export const m0006_pledges: DialectMigration = (dialect) => ({
   async up(db: AnyDb) {
-    await db.schema
-      .createTable('pledge_templates')
-      .addColumn('id', idColumn(dialect))
-      .addColumn('kind', 'text', (c) => c.notNull())
-      .addColumn('version', 'integer', (c) => c.notNull())
-      .addColumn('content', 'text', (c) => c.notNull())
-      .addColumn('note', 'text')
-      .addColumn('created_by', 'integer', (c) => c.references('users.id'))
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addUniqueConstraint('pledge_templates_kind_version', ['kind', 'version'])
-      .execute()
-    await db.schema
-      .createTable('pledges')
-      .addColumn('id', idColumn(dialect))
-      .addColumn('code', 'text', (c) => c.notNull().unique())
-      .addColumn('kind', 'text', (c) => c.notNull())
-      .addColumn('template_id', 'integer', (c) => c.notNull().references('pledge_templates.id'))
-      .addColumn('enterprise_id', 'integer', (c) => c.notNull().references('enterprises.id'))
-      .addColumn('department_id', 'integer', (c) => c.references('departments.id'))
-      .addColumn('text', 'text', (c) => c.notNull())
-      .addColumn('text_sha256', 'text', (c) => c.notNull())
-      .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('started_by', 'integer', (c) => c.notNull().references('users.id'))
-      .addColumn('started_side', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('effective_at', 'text')
-      .addColumn('withdrawn_at', 'text')
-      .addColumn('withdrawn_by', 'integer', (c) => c.references('users.id'))
-      .addColumn('withdraw_reason', 'text')
-      .execute()
-    await db.schema
-      .createIndex('pledges_enterprise')
-      .on('pledges')
-      .columns(['enterprise_id', 'kind'])
-      .execute()
-    await db.schema.createIndex('pledges_department').on('pledges').column('department_id').execute()
-    await db.schema
-      .createTable('pledge_signatures')
-      .addColumn('id', idColumn(dialect))
-      .addColumn('pledge_id', 'integer', (c) => c.notNull().references('pledges.id'))
-      .addColumn('side', 'text', (c) => c.notNull())
-      .addColumn('signer_user_id', 'integer', (c) => c.notNull().references('users.id'))
-      .addColumn('signer_name', 'text', (c) => c.notNull())
-      .addColumn('organisation_kind', 'text', (c) => c.notNull())
-      .addColumn('organisation_id', 'integer', (c) => c.notNull())
-      .addColumn('text_sha256', 'text', (c) => c.notNull())
-      .addColumn('signature_png', 'text', (c) => c.notNull())
-      .addColumn('signature_sha256', 'text', (c) => c.notNull())
-      .addColumn('signed_at', 'text', (c) => c.notNull())
-      .addColumn('ip', 'text')
-      .addColumn('user_agent', 'text')
-      .addColumn('chain_seq', 'integer', (c) => c.notNull())
-      .addUniqueConstraint('pledge_signatures_side', ['pledge_id', 'side'])
-      .execute()
-    await db.schema
-      .createIndex('pledge_signatures_signer')
-      .on('pledge_signatures')
-      .columns(['signer_user_id', 'signed_at'])
-      .execute()
+    await createTable(
+      db,
+      dialect,
+      'pledge_templates',
+      {
+        id: 'id',
+        kind: 'text!',
+        version: 'integer!',
+        content: 'text!',
+        note: 'text',
+        created_by: 'integer -> users.id',
+        created_at: 'text!',
+      },
+      (t) => t.addUniqueConstraint('pledge_templates_kind_version', ['kind', 'version']),
+    )
+    await createTable(db, dialect, 'pledges', {
+      id: 'id',
+      code: 'text! unique',
+      kind: 'text!',
+      template_id: 'integer! -> pledge_templates.id',
+      enterprise_id: 'integer! -> enterprises.id',
+      department_id: 'integer -> departments.id',
+      text: 'text!',
+      text_sha256: 'text!',
+      status: 'text!',
+      started_by: 'integer! -> users.id',
+      started_side: 'text!',
+      created_at: 'text!',
+      effective_at: 'text',
+      withdrawn_at: 'text',
+      withdrawn_by: 'integer -> users.id',
+      withdraw_reason: 'text',
+    })
+    await createIndex(db, 'pledges_enterprise', 'pledges', ['enterprise_id', 'kind'])
+    await createIndex(db, 'pledges_department', 'pledges', ['department_id'])
+    await createTable(
+      db,
+      dialect,
+      'pledge_signatures',
+      {
+        id: 'id',
+        pledge_id: 'integer! -> pledges.id',
+        side: 'text!',
+        signer_user_id: 'integer! -> users.id',
+        signer_name: 'text!',
+        organisation_kind: 'text!',
+        organisation_id: 'integer!',
+        text_sha256: 'text!',
+        signature_png: 'text!',
+        signature_sha256: 'text!',
+        signed_at: 'text!',
+        ip: 'text',
+        user_agent: 'text',
+        chain_seq: 'integer!',
+      },
+      (t) => t.addUniqueConstraint('pledge_signatures_side', ['pledge_id', 'side']),
+    )
+    await createIndex(db, 'pledge_signatures_signer', 'pledge_signatures', ['signer_user_id', 'signed_at'])
     // The keyed hash chain: entry n's mac = HMAC(key, mac of n-1 + payload n). seq is given, not generated.
-    await db.schema
-      .createTable('pledge_chain')
-      .addColumn('seq', 'integer', (c) => c.primaryKey())
-      .addColumn('pledge_id', 'integer', (c) => c.notNull().references('pledges.id'))
-      .addColumn('signature_id', 'integer')
-      .addColumn('action', 'text', (c) => c.notNull())
-      .addColumn('payload', 'text', (c) => c.notNull())
-      .addColumn('prev_mac', 'text', (c) => c.notNull())
-      .addColumn('mac', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .execute()
-    await db.schema.createIndex('pledge_chain_pledge').on('pledge_chain').column('pledge_id').execute()
-    await db.schema
-      .createTable('pledge_reminders')
-      .addColumn('id', idColumn(dialect))
-      .addColumn('enterprise_id', 'integer', (c) => c.notNull().references('enterprises.id'))
-      .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
-      .addColumn('year', 'integer', (c) => c.notNull())
-      .addColumn('sent_by', 'integer', (c) => c.notNull().references('users.id'))
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .execute()
-    await db.schema
-      .createIndex('pledge_reminders_user')
-      .on('pledge_reminders')
-      .columns(['user_id', 'year'])
-      .execute()
+    await createTable(db, dialect, 'pledge_chain', {
+      seq: 'integer pk',
+      pledge_id: 'integer! -> pledges.id',
+      signature_id: 'integer',
+      action: 'text!',
+      payload: 'text!',
+      prev_mac: 'text!',
+      mac: 'text!',
+      created_at: 'text!',
+    })
+    await createIndex(db, 'pledge_chain_pledge', 'pledge_chain', ['pledge_id'])
+    await createTable(db, dialect, 'pledge_reminders', {
+      id: 'id',
+      enterprise_id: 'integer! -> enterprises.id',
+      user_id: 'integer! -> users.id',
+      year: 'integer!',
+      sent_by: 'integer! -> users.id',
+      created_at: 'text!',
+    })
+    await createIndex(db, 'pledge_reminders_user', 'pledge_reminders', ['user_id', 'year'])
   },
   async down(db: AnyDb) {
     for (const table of [

@@ -1,106 +1,98 @@
-import { idColumn, type AnyDb, type DialectMigration } from './support'
+import { type AnyDb, createIndex, createTable, type DialectMigration } from './support'
 
 export const m0007_party_meetings: DialectMigration = (dialect) => ({
   async up(db: AnyDb) {
-    await db.schema
-      .createTable('party_groups')
-      .addColumn('id', idColumn(dialect))
-      .addColumn('branch_id', 'integer', (c) => c.notNull().references('party_branches.id'))
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addUniqueConstraint('party_groups_branch_name', ['branch_id', 'name'])
-      .execute()
-    await db.schema
-      .createTable('party_members')
-      .addColumn('id', idColumn(dialect))
-      .addColumn('branch_id', 'integer', (c) => c.notNull().references('party_branches.id'))
-      .addColumn('user_id', 'integer', (c) => c.references('users.id'))
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('branch_role', 'text', (c) => c.notNull())
-      .addColumn('group_id', 'integer', (c) => c.references('party_groups.id'))
-      .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .execute()
-    await db.schema.createIndex('party_members_branch').on('party_members').column('branch_id').execute()
-    await db.schema.createIndex('party_members_user').on('party_members').column('user_id').execute()
-    await db.schema
-      .createTable('meetings')
-      .addColumn('id', idColumn(dialect))
-      .addColumn('branch_id', 'integer', (c) => c.notNull().references('party_branches.id'))
-      .addColumn('enterprise_id', 'integer', (c) => c.notNull().references('enterprises.id'))
-      .addColumn('type', 'text', (c) => c.notNull())
-      .addColumn('group_id', 'integer', (c) => c.references('party_groups.id'))
-      .addColumn('topic', 'text', (c) => c.notNull())
-      .addColumn('starts_at', 'text', (c) => c.notNull())
-      .addColumn('place', 'text', (c) => c.notNull())
-      .addColumn('host', 'text', (c) => c.notNull())
-      .addColumn('recorder', 'text', (c) => c.notNull())
-      .addColumn('expected_count', 'integer', (c) => c.notNull())
-      .addColumn('present_count', 'integer', (c) => c.notNull())
-      .addColumn('non_member_attendees', 'text', (c) => c.notNull())
-      .addColumn('minutes', 'text', (c) => c.notNull())
-      .addColumn('decisions', 'text', (c) => c.notNull())
-      .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('submitted_at', 'text')
-      .addColumn('submitted_by', 'integer', (c) => c.references('users.id'))
-      .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(0))
-      .addColumn('sign_in_event_id', 'integer', (c) => c.references('events.id'))
-      .addColumn('created_by', 'integer', (c) => c.notNull().references('users.id'))
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .execute()
-    await db.schema
-      .createIndex('meetings_branch_starts')
-      .on('meetings')
-      .columns(['branch_id', 'starts_at'])
-      .execute()
-    await db.schema.createIndex('meetings_enterprise').on('meetings').column('enterprise_id').execute()
-    await db.schema
-      .createTable('meeting_attendance')
-      .addColumn('meeting_id', 'integer', (c) => c.notNull().references('meetings.id'))
-      .addColumn('member_id', 'integer', (c) => c.notNull().references('party_members.id'))
-      .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('reason', 'text')
-      .addColumn('method', 'text', (c) => c.notNull())
-      .addPrimaryKeyConstraint('meeting_attendance_pk', ['meeting_id', 'member_id'])
-      .execute()
-    await db.schema
-      .createTable('meeting_revisions')
-      .addColumn('id', idColumn(dialect))
-      .addColumn('meeting_id', 'integer', (c) => c.notNull().references('meetings.id'))
-      .addColumn('revision', 'integer', (c) => c.notNull())
-      .addColumn('reason', 'text', (c) => c.notNull())
-      .addColumn('snapshot', 'text', (c) => c.notNull())
-      .addColumn('changed_by', 'integer', (c) => c.notNull().references('users.id'))
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .execute()
-    await db.schema
-      .createIndex('meeting_revisions_meeting')
-      .on('meeting_revisions')
-      .column('meeting_id')
-      .execute()
+    await createTable(
+      db,
+      dialect,
+      'party_groups',
+      {
+        id: 'id',
+        branch_id: 'integer! -> party_branches.id',
+        name: 'text!',
+        created_at: 'text!',
+      },
+      (t) => t.addUniqueConstraint('party_groups_branch_name', ['branch_id', 'name']),
+    )
+    await createTable(db, dialect, 'party_members', {
+      id: 'id',
+      branch_id: 'integer! -> party_branches.id',
+      user_id: 'integer -> users.id',
+      name: 'text!',
+      branch_role: 'text!',
+      group_id: 'integer -> party_groups.id',
+      active: 'integer! = 1',
+      created_at: 'text!',
+      updated_at: 'text!',
+    })
+    await createIndex(db, 'party_members_branch', 'party_members', ['branch_id'])
+    await createIndex(db, 'party_members_user', 'party_members', ['user_id'])
+    await createTable(db, dialect, 'meetings', {
+      id: 'id',
+      branch_id: 'integer! -> party_branches.id',
+      enterprise_id: 'integer! -> enterprises.id',
+      type: 'text!',
+      group_id: 'integer -> party_groups.id',
+      topic: 'text!',
+      starts_at: 'text!',
+      place: 'text!',
+      host: 'text!',
+      recorder: 'text!',
+      expected_count: 'integer!',
+      present_count: 'integer!',
+      non_member_attendees: 'text!',
+      minutes: 'text!',
+      decisions: 'text!',
+      status: 'text!',
+      submitted_at: 'text',
+      submitted_by: 'integer -> users.id',
+      revision: 'integer! = 0',
+      sign_in_event_id: 'integer -> events.id',
+      created_by: 'integer! -> users.id',
+      created_at: 'text!',
+      updated_at: 'text!',
+    })
+    await createIndex(db, 'meetings_branch_starts', 'meetings', ['branch_id', 'starts_at'])
+    await createIndex(db, 'meetings_enterprise', 'meetings', ['enterprise_id'])
+    await createTable(
+      db,
+      dialect,
+      'meeting_attendance',
+      {
+        meeting_id: 'integer! -> meetings.id',
+        member_id: 'integer! -> party_members.id',
+        status: 'text!',
+        reason: 'text',
+        method: 'text!',
+      },
+      (t) => t.addPrimaryKeyConstraint('meeting_attendance_pk', ['meeting_id', 'member_id']),
+    )
+    await createTable(db, dialect, 'meeting_revisions', {
+      id: 'id',
+      meeting_id: 'integer! -> meetings.id',
+      revision: 'integer!',
+      reason: 'text!',
+      snapshot: 'text!',
+      changed_by: 'integer! -> users.id',
+      created_at: 'text!',
+    })
+    await createIndex(db, 'meeting_revisions_meeting', 'meeting_revisions', ['meeting_id'])
     // One row per message a user agreed to receive (wx.requestSubscribeMessage: one accept, one message).
-    await db.schema
-      .createTable('subscribe_grants')
-      .addColumn('id', idColumn(dialect))
-      .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
-      .addColumn('template_id', 'text', (c) => c.notNull())
-      .addColumn('purpose', 'text', (c) => c.notNull())
-      .addColumn('result', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('used_at', 'text')
-      .addColumn('send_result', 'text')
-      .execute()
-    await db.schema
-      .createIndex('subscribe_grants_user')
-      .on('subscribe_grants')
-      .columns(['user_id', 'purpose', 'used_at'])
-      .execute()
+    await createTable(db, dialect, 'subscribe_grants', {
+      id: 'id',
+      user_id: 'integer! -> users.id',
+      template_id: 'text!',
+      purpose: 'text!',
+      result: 'text!',
+      created_at: 'text!',
+      used_at: 'text',
+      send_result: 'text',
+    })
+    await createIndex(db, 'subscribe_grants_user', 'subscribe_grants', ['user_id', 'purpose', 'used_at'])
     // Meeting attachments (签到表, 现场照片) are evidence files: same storage, same signed links.
     await db.schema.alterTable('evidence_files').addColumn('meeting_id', 'integer').execute()
     await db.schema.alterTable('evidence_files').addColumn('attachment_kind', 'text').execute()
-    await db.schema.createIndex('evidence_files_meeting').on('evidence_files').column('meeting_id').execute()
+    await createIndex(db, 'evidence_files_meeting', 'evidence_files', ['meeting_id'])
   },
   async down(db: AnyDb) {
     await db.schema.dropIndex('evidence_files_meeting').execute()

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { idColumn, type AnyDb, type DialectMigration } from './support'
+import { type AnyDb, createIndex, createTable, type DialectMigration } from './support'
 
 /**
  * One invite for both kinds of organisation: an invite names an enterprise or a department (exactly one).
@@ -19,24 +19,29 @@ export const m0009_department_invites: DialectMigration = (dialect) => ({
         check ((enterprise_id is null) <> (department_id is null))`.execute(db)
     } else {
       await sql`pragma foreign_keys = off`.execute(db)
-      await db.schema
-        .createTable('invites_new')
-        .addColumn('id', idColumn(dialect))
-        .addColumn('code', 'text', (c) => c.notNull().unique())
-        .addColumn('enterprise_id', 'integer', (c) => c.references('enterprises.id'))
-        .addColumn('role', 'text', (c) => c.notNull())
-        .addColumn('created_by', 'integer', (c) => c.notNull().references('users.id'))
-        .addColumn('expires_at', 'text', (c) => c.notNull())
-        .addColumn('max_uses', 'integer', (c) => c.notNull())
-        .addColumn('uses', 'integer', (c) => c.notNull().defaultTo(0))
-        .addColumn('revoked_at', 'text')
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('department_id', 'integer', (c) => c.references('departments.id'))
-        .addCheckConstraint(
-          'invites_one_organisation',
-          sql`(enterprise_id is null) <> (department_id is null)`,
-        )
-        .execute()
+      await createTable(
+        db,
+        dialect,
+        'invites_new',
+        {
+          id: 'id',
+          code: 'text! unique',
+          enterprise_id: 'integer -> enterprises.id',
+          role: 'text!',
+          created_by: 'integer! -> users.id',
+          expires_at: 'text!',
+          max_uses: 'integer!',
+          uses: 'integer! = 0',
+          revoked_at: 'text',
+          created_at: 'text!',
+          department_id: 'integer -> departments.id',
+        },
+        (t) =>
+          t.addCheckConstraint(
+            'invites_one_organisation',
+            sql`(enterprise_id is null) <> (department_id is null)`,
+          ),
+      )
       await sql`insert into invites_new
         (id, code, enterprise_id, role, created_by, expires_at, max_uses, uses, revoked_at, created_at)
         select id, code, enterprise_id, role, created_by, expires_at, max_uses, uses, revoked_at, created_at
@@ -45,7 +50,7 @@ export const m0009_department_invites: DialectMigration = (dialect) => ({
       await sql`alter table invites_new rename to invites`.execute(db)
       await sql`pragma foreign_keys = on`.execute(db)
     }
-    await db.schema.createIndex('invites_department').on('invites').column('department_id').execute()
+    await createIndex(db, 'invites_department', 'invites', ['department_id'])
   },
   async down(db: AnyDb) {
     await db.schema.dropIndex('invites_department').execute()

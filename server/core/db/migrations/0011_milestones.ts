@@ -1,4 +1,4 @@
-import { idColumn, type AnyDb, type DialectMigration } from './support'
+import { type AnyDb, createIndex, createTable, type DialectMigration } from './support'
 
 /**
  * Milestones of the 实施步骤: the members of an enterprise's 清廉建设工作领导小组 (its set-up date stays in
@@ -10,36 +10,38 @@ import { idColumn, type AnyDb, type DialectMigration } from './support'
 export const m0011_milestones: DialectMigration = (dialect) => ({
   async up(db: AnyDb) {
     await db.schema.alterTable('enterprises').addColumn('milestone_deadline', 'text').execute()
-    await db.schema
-      .createTable('leading_group_members')
-      .addColumn('id', idColumn(dialect))
-      .addColumn('enterprise_id', 'integer', (c) => c.notNull().references('enterprises.id'))
-      .addColumn('position', 'integer', (c) => c.notNull())
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('title', 'text', (c) => c.notNull())
-      .addColumn('group_role', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .execute()
-    await db.schema
-      .createIndex('leading_group_members_enterprise')
-      .on('leading_group_members')
-      .columns(['enterprise_id', 'position'])
-      .execute()
-    await db.schema
-      .createTable('plan_filings')
-      .addColumn('id', idColumn(dialect))
-      .addColumn('enterprise_id', 'integer', (c) => c.notNull().references('enterprises.id'))
-      .addColumn('revision', 'integer', (c) => c.notNull())
-      .addColumn('department_id', 'integer', (c) => c.notNull().references('departments.id'))
-      .addColumn('file_ids', 'text', (c) => c.notNull())
-      .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('submitted_by', 'integer', (c) => c.notNull().references('users.id'))
-      .addColumn('submitted_at', 'text', (c) => c.notNull())
-      .addColumn('decided_by', 'integer', (c) => c.references('users.id'))
-      .addColumn('decided_at', 'text')
-      .addColumn('return_reason', 'text')
-      .addUniqueConstraint('plan_filings_revision', ['enterprise_id', 'revision'])
-      .execute()
+    await createTable(db, dialect, 'leading_group_members', {
+      id: 'id',
+      enterprise_id: 'integer! -> enterprises.id',
+      position: 'integer!',
+      name: 'text!',
+      title: 'text!',
+      group_role: 'text!',
+      created_at: 'text!',
+    })
+    await createIndex(db, 'leading_group_members_enterprise', 'leading_group_members', [
+      'enterprise_id',
+      'position',
+    ])
+    await createTable(
+      db,
+      dialect,
+      'plan_filings',
+      {
+        id: 'id',
+        enterprise_id: 'integer! -> enterprises.id',
+        revision: 'integer!',
+        department_id: 'integer! -> departments.id',
+        file_ids: 'text!',
+        status: 'text!',
+        submitted_by: 'integer! -> users.id',
+        submitted_at: 'text!',
+        decided_by: 'integer -> users.id',
+        decided_at: 'text',
+        return_reason: 'text',
+      },
+      (t) => t.addUniqueConstraint('plan_filings_revision', ['enterprise_id', 'revision']),
+    )
   },
   async down(db: AnyDb) {
     await db.schema.dropTable('plan_filings').execute()

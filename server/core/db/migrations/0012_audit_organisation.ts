@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { AnyDb, DialectMigration } from './support'
+import { createIndex, type AnyDb, type DialectMigration } from './support'
 
 /**
  * The organisation a write belongs to, on its audit row (the office filters the log by it), and an index
@@ -12,12 +12,12 @@ export const m0012_audit_organisation: DialectMigration = () => ({
     await db.schema.alterTable('audit_log').addColumn('organisation_id', 'integer').execute()
     await sql`update audit_log set organisation_kind = entity_type, organisation_id = cast(entity_id as integer)
       where entity_type in ('enterprise', 'department') and entity_id is not null`.execute(db)
-    await db.schema
-      .createIndex('audit_log_organisation')
-      .on('audit_log')
-      .columns(['organisation_kind', 'organisation_id', 'created_at'])
-      .execute()
-    await db.schema.createIndex('audit_log_created').on('audit_log').columns(['created_at', 'id']).execute()
+    await createIndex(db, 'audit_log_organisation', 'audit_log', [
+      'organisation_kind',
+      'organisation_id',
+      'created_at',
+    ])
+    await createIndex(db, 'audit_log_created', 'audit_log', ['created_at', 'id'])
   },
   async down(db: AnyDb) {
     await db.schema.dropIndex('audit_log_created').execute()
