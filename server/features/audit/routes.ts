@@ -1,37 +1,31 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { featureRoutes } from '../../core/routes'
 import { ZAuditPage, ZAuditPageQuery, ZAuditQuery } from '../../../src/models/audit'
 import { OFFICE } from '../../core/access'
-import { errorResponses, sendAttachment, XLSX_CONTENT_TYPE } from '../../core/http'
+import { sendAttachment, XLSX_CONTENT_TYPE } from '../../core/http'
 import { shanghaiDate } from '../../../src/models/shanghaiTime'
 import { auditPage } from './service'
 import { auditWorkbook } from './workbook'
 
 /** 操作日志 for the office: every write, filtered by person, organisation, action and 北京时间 days. */
 const auditRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
+  const { route } = featureRoutes(app, 'audit')
+  route(
+    'GET',
     '/api/v1/audit-log',
     {
-      config: { access: OFFICE },
-      schema: {
-        tags: ['audit'],
-        summary: '操作日志（按人员、单位、操作、日期筛选；最新在前，游标分页）',
-        querystring: ZAuditPageQuery,
-        response: { 200: ZAuditPage, ...errorResponses },
-      },
+      access: OFFICE,
+      summary: '操作日志（按人员、单位、操作、日期筛选；最新在前，游标分页）',
+      querystring: ZAuditPageQuery,
+      response: { 200: ZAuditPage },
     },
     async (request) => auditPage(app.db, request.query),
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/audit-log.xlsx',
-    {
-      config: { access: OFFICE },
-      schema: {
-        tags: ['audit'],
-        summary: '导出操作日志（Excel，筛选条件同列表）',
-        querystring: ZAuditQuery,
-      },
-    },
+    { access: OFFICE, summary: '导出操作日志（Excel，筛选条件同列表）', querystring: ZAuditQuery },
     async (request, reply) => {
       const now = app.clock()
       const content = await auditWorkbook(app.db, request.query, now)

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { featureRoutes } from '../../core/routes'
 import { z } from 'zod'
 import { ZImport, ZImportCommitResult, ZImportRowsQuery } from '../../../src/models/enterpriseImport'
 import { ZId } from '../../../src/models/org'
 import { OFFICE } from '../../core/access'
 import { requireAuth } from '../../core/auth'
-import { XLSX_CONTENT_TYPE, errorResponses, sendAttachment } from '../../core/http'
-import { performWrite } from '../../core/writes'
+import { XLSX_CONTENT_TYPE, sendAttachment } from '../../core/http'
 import { commitImport } from './commit'
 import {
   importView,
@@ -21,14 +21,13 @@ const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordpro
 
 /** 企业批量导入 (the office): template, upload → preview with progress, result workbook, commit, invites. */
 const importRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { route, write } = featureRoutes(app, 'imports')
   app.addHook('onClose', async () => stopRunningImports())
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/imports/template.xlsx',
-    {
-      config: { access: OFFICE },
-      schema: { tags: ['imports'], summary: '下载企业导入模板（.xlsx）' },
-    },
+    { access: OFFICE, summary: '下载企业导入模板（.xlsx）' },
     async (_request, reply) =>
       sendAttachment(reply, {
         name: '企业导入模板.xlsx',
@@ -38,41 +37,35 @@ const importRoutes: FastifyPluginAsyncZod = async (app) => {
       }),
   )
 
-  app.post(
+  route(
+    'POST',
     '/api/v1/imports',
     {
-      config: { access: OFFICE },
-      schema: {
-        tags: ['imports'],
-        summary: '上传填好的企业名单（multipart，字段 file），开始检查',
-        consumes: ['multipart/form-data'],
-        response: { 202: z.object({ id: z.number().int() }), ...errorResponses },
-      },
+      access: OFFICE,
+      summary: '上传填好的企业名单（multipart，字段 file），开始检查',
+      consumes: ['multipart/form-data'],
+      response: { 202: z.object({ id: z.number().int() }) },
     },
     async (request, reply) => startImport(request, reply),
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/imports/:importId',
     {
-      config: { access: OFFICE },
-      schema: {
-        tags: ['imports'],
-        summary: '导入进度与预览（逐行结果分页，可按结果筛选）',
-        params: ZImportParams,
-        querystring: ZImportRowsQuery,
-        response: { 200: ZImport, ...errorResponses },
-      },
+      access: OFFICE,
+      summary: '导入进度与预览（逐行结果分页，可按结果筛选）',
+      params: ZImportParams,
+      querystring: ZImportRowsQuery,
+      response: { 200: ZImport },
     },
     async (request) => importView(app, request.params.importId, request.query),
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/imports/:importId/result.xlsx',
-    {
-      config: { access: OFFICE },
-      schema: { tags: ['imports'], summary: '下载检查结果（原表加“结果”“原因”两列）', params: ZImportParams },
-    },
+    { access: OFFICE, summary: '下载检查结果（原表加“结果”“原因”两列）', params: ZImportParams },
     async (request, reply) => {
       const result = await resultWorkbook(app, request.params.importId)
       return sendAttachment(reply, {
@@ -84,37 +77,30 @@ const importRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   )
 
-  app.post(
+  write(
+    'POST',
     '/api/v1/imports/:importId/commit',
     {
-      config: { access: OFFICE },
-      schema: {
-        tags: ['imports'],
-        summary: '确认导入：全部通过的行在一个事务中写入（按统一社会信用代码幂等）',
-        params: ZImportParams,
-        response: { 200: ZImportCommitResult, ...errorResponses },
-      },
+      access: OFFICE,
+      summary: '确认导入：全部通过的行在一个事务中写入（按统一社会信用代码幂等）',
+      params: ZImportParams,
+      response: { 200: ZImportCommitResult },
+      action: 'import.commit',
     },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'import.commit',
-        run: (trx) => commitImport(trx, request.params.importId, requireAuth(request).user.id, app.clock()),
-      }),
+    (request, trx) => commitImport(trx, request.params.importId, requireAuth(request).user.id, app.clock()),
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/imports/:importId/invites.docx',
     {
-      config: { access: OFFICE },
-      schema: {
-        tags: ['imports'],
-        summary: '下载本次导入新企业的联络员邀请函（.docx，每企业一页；每份至多1000家，part 指第几份）',
-        params: ZImportParams,
-        querystring: z.object({
-          base: z.url().max(200).optional(),
-          part: z.coerce.number().int().min(1).max(1000).default(1),
-        }),
-      },
+      access: OFFICE,
+      summary: '下载本次导入新企业的联络员邀请函（.docx，每企业一页；每份至多1000家，part 指第几份）',
+      params: ZImportParams,
+      querystring: z.object({
+        base: z.url().max(200).optional(),
+        part: z.coerce.number().int().min(1).max(1000).default(1),
+      }),
     },
     async (request, reply) => {
       const { importId } = request.params

@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { featureRoutes } from '../../core/routes'
+import { performWrite } from '../../core/writes'
 import { z } from 'zod'
 import { ZStoredFile } from '../../../src/models/file'
 import {
@@ -14,7 +16,6 @@ import { ZOk } from '../../../src/models/common'
 import { type Access, ENTERPRISE_LIAISON, ENTERPRISE_VIEWERS } from '../../core/access'
 import { requireAuth } from '../../core/auth'
 import { errorResponses } from '../../core/http'
-import { performWrite } from '../../core/writes'
 import { toStoredFile } from '../files/repository'
 import { uploadFile } from '../files/service'
 import { decidePlan, filePlan, milestonesView, saveLeadingGroup, setMilestoneDeadline } from './service'
@@ -28,56 +29,43 @@ const OFFICE_OF_ENTERPRISE: Access = { kind: 'enterprise', param: 'enterpriseId'
 
 /** 实施步骤 milestones: the 领导小组 and the 实施方案 filed with a supervising department, against the deadline. */
 const milestoneRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { route, write } = featureRoutes(app, 'milestones')
   const links = app.fileLinks
 
-  app.get(
+  route(
+    'GET',
     BASE,
     {
-      config: { access: ENTERPRISE_VIEWERS },
-      schema: {
-        tags: ['milestones'],
-        summary: '领导小组与实施方案报送情况（按时 / 逾期 / 未报）',
-        params: ZParams,
-        response: { 200: ZMilestones, ...errorResponses },
-      },
+      access: ENTERPRISE_VIEWERS,
+      summary: '领导小组与实施方案报送情况（按时 / 逾期 / 未报）',
+      params: ZParams,
+      response: { 200: ZMilestones },
     },
     async (request) => milestonesView(app.db, links, request.params.enterpriseId, app.clock()),
   )
 
-  app.put(
+  write(
+    'PUT',
     `${BASE}/leading-group`,
     {
-      config: { access: ENTERPRISE_LIAISON },
-      schema: {
-        tags: ['milestones'],
-        summary: '登记清廉建设工作领导小组：成立日期与成员（姓名、职务、组内职务）',
-        params: ZParams,
-        body: ZLeadingGroupSave,
-        response: { 200: ZOk, ...errorResponses },
-      },
+      access: ENTERPRISE_LIAISON,
+      summary: '登记清廉建设工作领导小组：成立日期与成员（姓名、职务、组内职务）',
+      params: ZParams,
+      body: ZLeadingGroupSave,
+      response: { 200: ZOk },
+      action: 'milestones.leading_group.save',
     },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'milestones.leading_group.save',
-        run: (trx) => saveLeadingGroup(trx, request.params.enterpriseId, request.body, app.clock()),
-      }),
+    (request, trx) => saveLeadingGroup(trx, request.params.enterpriseId, request.body, app.clock()),
   )
 
-  app.post(
+  route(
+    'POST',
     `${BASE}/plan/files`,
     {
-      config: { access: ENTERPRISE_LIAISON },
-      schema: {
-        tags: ['milestones'],
-        summary: '上传实施方案文件（PDF 或图片，multipart 字段 file），报送时引用',
-        params: ZParams,
-        response: {
-          201: ZStoredFile,
-          ...errorResponses,
-          413: errorResponses[400],
-          415: errorResponses[400],
-        },
-      },
+      access: ENTERPRISE_LIAISON,
+      summary: '上传实施方案文件（PDF 或图片，multipart 字段 file），报送时引用',
+      params: ZParams,
+      response: { 201: ZStoredFile, 413: errorResponses[400], 415: errorResponses[400] },
     },
     async (request, reply) => {
       const { enterpriseId } = request.params
@@ -90,38 +78,31 @@ const milestoneRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   )
 
-  app.post(
+  write(
+    'POST',
     `${BASE}/plan/filings`,
     {
-      config: { access: ENTERPRISE_LIAISON },
-      schema: {
-        tags: ['milestones'],
-        summary: '向监管部门报送实施方案（首次，或被退回后重新报送）',
-        params: ZParams,
-        body: ZPlanFile,
-        response: { 201: z.object({ id: z.number().int(), revision: z.number().int() }), ...errorResponses },
-      },
+      access: ENTERPRISE_LIAISON,
+      summary: '向监管部门报送实施方案（首次，或被退回后重新报送）',
+      params: ZParams,
+      body: ZPlanFile,
+      response: { 201: z.object({ id: z.number().int(), revision: z.number().int() }) },
+      action: 'milestones.plan.file',
     },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'milestones.plan.file',
-        status: 201,
-        run: (trx) =>
-          filePlan(trx, requireAuth(request), request.params.enterpriseId, request.body, app.clock()),
-      }),
+    (request, trx) =>
+      filePlan(trx, requireAuth(request), request.params.enterpriseId, request.body, app.clock()),
   )
 
-  app.post(
+  // The audit action names the decision, so this write is declared as a route running performWrite.
+  route(
+    'POST',
     `${BASE}/plan/filings/:filingId/decision`,
     {
-      config: { access: LINKED_SUPERVISORS },
-      schema: {
-        tags: ['milestones'],
-        summary: '监管部门处理报送的实施方案：已收到，或退回（须填原因）',
-        params: ZParams.extend({ filingId: ZId }),
-        body: ZPlanDecision,
-        response: { 200: z.object({ id: z.number().int(), status: ZPlanFilingStatus }), ...errorResponses },
-      },
+      access: LINKED_SUPERVISORS,
+      summary: '监管部门处理报送的实施方案：已收到，或退回（须填原因）',
+      params: ZParams.extend({ filingId: ZId }),
+      body: ZPlanDecision,
+      response: { 200: z.object({ id: z.number().int(), status: ZPlanFilingStatus }) },
     },
     async (request, reply) =>
       performWrite(request, reply, {
@@ -138,27 +119,19 @@ const milestoneRoutes: FastifyPluginAsyncZod = async (app) => {
       }),
   )
 
-  app.put(
+  write(
+    'PUT',
     `${BASE}/deadline`,
     {
-      config: { access: OFFICE_OF_ENTERPRISE },
-      schema: {
-        tags: ['milestones'],
-        summary: '设定后加入企业的完成期限（null 恢复为实施方案规定的 2022-06-15）',
-        params: ZParams,
-        body: ZMilestoneDeadlineSet,
-        response: {
-          200: z.object({ deadline: z.string(), programmeDeadline: z.boolean() }),
-          ...errorResponses,
-        },
-      },
+      access: OFFICE_OF_ENTERPRISE,
+      summary: '设定后加入企业的完成期限（null 恢复为实施方案规定的 2022-06-15）',
+      params: ZParams,
+      body: ZMilestoneDeadlineSet,
+      response: { 200: z.object({ deadline: z.string(), programmeDeadline: z.boolean() }) },
+      action: 'milestones.deadline.set',
     },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'milestones.deadline.set',
-        run: (trx) =>
-          setMilestoneDeadline(trx, request.params.enterpriseId, request.body.deadline, app.clock()),
-      }),
+    (request, trx) =>
+      setMilestoneDeadline(trx, request.params.enterpriseId, request.body.deadline, app.clock()),
   )
 }
 export default milestoneRoutes

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { featureRoutes } from '../../core/routes'
 import { z } from 'zod'
 import {
   ZInvite,
@@ -16,8 +17,6 @@ import { membershipsRepository } from './membershipsRepository'
 import { createInvite } from './service'
 import { handOverLiaison, joinWithInvite, removeMember } from './people'
 import { registerMembershipRoutes } from './membershipRoutes'
-import { performWrite } from '../../core/writes'
-import { errorResponses } from '../../core/http'
 
 const ZEnterpriseParams = z.object({ enterpriseId: ZId })
 const ZMembershipParams = z.object({ enterpriseId: ZId, membershipId: ZId })
@@ -31,76 +30,61 @@ const liaisonOrOffice: Access = {
 
 /** An enterprise's people: members, join requests, invite codes, roles, removal, the liaison's handover. */
 const memberRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
+  const { route, write } = featureRoutes(app, 'members')
+  route(
+    'GET',
     '/api/v1/enterprises/:enterpriseId/members',
     {
-      config: { access: liaisonOrOffice },
-      schema: {
-        tags: ['members'],
-        summary: '企业成员与加入申请（手机号脱敏）',
-        params: ZEnterpriseParams,
-        response: { 200: ZMemberList, ...errorResponses },
-      },
+      access: liaisonOrOffice,
+      summary: '企业成员与加入申请（手机号脱敏）',
+      params: ZEnterpriseParams,
+      response: { 200: ZMemberList },
     },
     async (request) => ({
       members: await membershipsRepository.listMembers(app.db, 'enterprise', request.params.enterpriseId),
     }),
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/enterprises/:enterpriseId/invites',
     {
-      config: { access: liaisonOrOffice },
-      schema: {
-        tags: ['members'],
-        summary: '有效的邀请码',
-        params: ZEnterpriseParams,
-        response: { 200: z.object({ invites: z.array(ZInvite) }), ...errorResponses },
-      },
+      access: liaisonOrOffice,
+      summary: '有效的邀请码',
+      params: ZEnterpriseParams,
+      response: { 200: z.object({ invites: z.array(ZInvite) }) },
     },
     async (request) => ({
       invites: await invitesRepository.listForEnterprise(app.db, request.params.enterpriseId),
     }),
   )
 
-  app.post(
+  write(
+    'POST',
     '/api/v1/enterprises/:enterpriseId/invites',
     {
-      config: { access: liaisonOrOffice },
-      schema: {
-        tags: ['members'],
-        summary: '生成邀请码（联络员：职工/负责人/支部书记；办公室：也可生成联络员邀请码）',
-        params: ZEnterpriseParams,
-        body: ZInviteCreate,
-        response: { 201: ZInvite, ...errorResponses },
-      },
+      access: liaisonOrOffice,
+      summary: '生成邀请码（联络员：职工/负责人/支部书记；办公室：也可生成联络员邀请码）',
+      params: ZEnterpriseParams,
+      body: ZInviteCreate,
+      response: { 201: ZInvite },
+      action: 'invite.create',
     },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'invite.create',
-        status: 201,
-        run: (trx) =>
-          createInvite(trx, requireAuth(request), request.params.enterpriseId, request.body, app.clock()),
-      }),
+    (request, trx) =>
+      createInvite(trx, requireAuth(request), request.params.enterpriseId, request.body, app.clock()),
   )
 
-  app.post(
+  write(
+    'POST',
     '/api/v1/invites/join',
     {
-      config: { access: SIGNED_IN },
-      schema: {
-        tags: ['members'],
-        summary: '凭邀请码申请加入企业或部门（待联络员或领导小组办公室审核）',
-        body: ZInviteJoinBody,
-        response: { 201: ZJoinResult, ...errorResponses },
-      },
+      access: SIGNED_IN,
+      summary: '凭邀请码申请加入企业或部门（待联络员或领导小组办公室审核）',
+      body: ZInviteJoinBody,
+      response: { 201: ZJoinResult },
+      action: 'membership.request',
     },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'membership.request',
-        status: 201,
-        run: (trx) => joinWithInvite(trx, requireAuth(request), request.body.code, app.clock()),
-      }),
+    (request, trx) => joinWithInvite(trx, requireAuth(request), request.body.code, app.clock()),
   )
 
   // the office decides too: the first liaison's request, when the enterprise has no liaison yet
@@ -111,55 +95,45 @@ const memberRoutes: FastifyPluginAsyncZod = async (app) => {
     tag: 'members',
   })
 
-  app.post(
+  write(
+    'POST',
     '/api/v1/enterprises/:enterpriseId/members/:membershipId/remove',
     {
-      config: { access: liaison },
-      schema: {
-        tags: ['members'],
-        summary: '移出已离开的成员（其签署的记录保留）',
-        params: ZMembershipParams,
-        response: { 200: ZMember, ...errorResponses },
-      },
+      access: liaison,
+      summary: '移出已离开的成员（其签署的记录保留）',
+      params: ZMembershipParams,
+      response: { 200: ZMember },
+      action: 'membership.remove',
     },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'membership.remove',
-        run: (trx) =>
-          removeMember(
-            trx,
-            requireAuth(request),
-            request.params.enterpriseId,
-            request.params.membershipId,
-            app.clock(),
-          ),
-      }),
+    (request, trx) =>
+      removeMember(
+        trx,
+        requireAuth(request),
+        request.params.enterpriseId,
+        request.params.membershipId,
+        app.clock(),
+      ),
   )
 
-  app.post(
+  write(
+    'POST',
     '/api/v1/enterprises/:enterpriseId/liaison/handover',
     {
-      config: { access: liaison },
-      schema: {
-        tags: ['members'],
-        summary: '把联络员移交给本企业另一名成员',
-        params: ZEnterpriseParams,
-        body: ZLiaisonHandover,
-        response: { 200: ZMember, ...errorResponses },
-      },
+      access: liaison,
+      summary: '把联络员移交给本企业另一名成员',
+      params: ZEnterpriseParams,
+      body: ZLiaisonHandover,
+      response: { 200: ZMember },
+      action: 'membership.liaison_handover',
     },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'membership.liaison_handover',
-        run: (trx) =>
-          handOverLiaison(
-            trx,
-            requireAuth(request),
-            request.params.enterpriseId,
-            request.body.membershipId,
-            app.clock(),
-          ),
-      }),
+    (request, trx) =>
+      handOverLiaison(
+        trx,
+        requireAuth(request),
+        request.params.enterpriseId,
+        request.body.membershipId,
+        app.clock(),
+      ),
   )
 }
 export default memberRoutes

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { featureRoutes } from '../../core/routes'
 import { z } from 'zod'
 import {
   ENTERPRISE_ROLES,
@@ -22,7 +23,6 @@ import {
   updateEnterprise,
 } from './service'
 import { performWrite } from '../../core/writes'
-import { errorResponses } from '../../core/http'
 
 const ZEnterpriseParams = z.object({ enterpriseId: ZId })
 const anyMember: Access = {
@@ -40,65 +40,50 @@ const liaisonOrOffice: Access = {
 }
 
 const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
+  const { route, write } = featureRoutes(app, 'organisations')
+  route(
+    'GET',
     '/api/v1/departments',
     {
-      config: { access: SIGNED_IN },
-      schema: {
-        tags: ['organisations'],
-        summary: '监管部门列表（在任的；retired=true 时也列出已撤销的，排在最后）',
-        querystring: z.object({ retired: z.enum(['true', 'false']).default('false') }),
-        response: { 200: z.object({ departments: z.array(ZDepartment) }) },
-      },
+      access: SIGNED_IN,
+      summary: '监管部门列表（在任的；retired=true 时也列出已撤销的，排在最后）',
+      querystring: z.object({ retired: z.enum(['true', 'false']).default('false') }),
+      response: { 200: z.object({ departments: z.array(ZDepartment) }) },
+      errorAnswers: false,
     },
     async (request) => ({
       departments: await departmentsRepository.list(app.db, { retired: request.query.retired === 'true' }),
     }),
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/enterprises',
     {
-      config: { access: SIGNED_IN },
-      schema: {
-        tags: ['organisations'],
-        summary: '可见的企业（办公室：全部；监管员：所监管；其他：本企业）',
-        response: { 200: z.object({ enterprises: z.array(ZEnterprise) }), ...errorResponses },
-      },
+      access: SIGNED_IN,
+      summary: '可见的企业（办公室：全部；监管员：所监管；其他：本企业）',
+      response: { 200: z.object({ enterprises: z.array(ZEnterprise) }) },
     },
     async (request) => ({ enterprises: await listVisibleEnterprises(app.db, requireAuth(request)) }),
   )
 
-  app.post(
+  write(
+    'POST',
     '/api/v1/enterprises',
     {
-      config: { access: OFFICE },
-      schema: {
-        tags: ['organisations'],
-        summary: '登记企业（统一社会信用代码按 GB 32100 校验）',
-        body: ZEnterpriseCreate,
-        response: { 201: ZEnterprise, ...errorResponses },
-      },
+      access: OFFICE,
+      summary: '登记企业（统一社会信用代码按 GB 32100 校验）',
+      body: ZEnterpriseCreate,
+      response: { 201: ZEnterprise },
+      action: 'enterprise.create',
     },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'enterprise.create',
-        status: 201,
-        run: (trx) => createEnterprise(trx, request.body, app.clock()),
-      }),
+    (request, trx) => createEnterprise(trx, request.body, app.clock()),
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/enterprises/:enterpriseId',
-    {
-      config: { access: anyMember },
-      schema: {
-        tags: ['organisations'],
-        summary: '企业资料',
-        params: ZEnterpriseParams,
-        response: { 200: ZEnterprise, ...errorResponses },
-      },
-    },
+    { access: anyMember, summary: '企业资料', params: ZEnterpriseParams, response: { 200: ZEnterprise } },
     async (request) => {
       const enterprise = await enterprisesRepository.get(app.db, request.params.enterpriseId)
       if (!enterprise) throw notFound()
@@ -106,17 +91,15 @@ const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   )
 
-  app.patch(
+  route(
+    'PATCH',
     '/api/v1/enterprises/:enterpriseId',
     {
-      config: { access: liaisonOrOffice },
-      schema: {
-        tags: ['organisations'],
-        summary: '修改企业资料',
-        params: ZEnterpriseParams,
-        body: ZEnterpriseUpdate,
-        response: { 200: ZEnterprise, ...errorResponses },
-      },
+      access: liaisonOrOffice,
+      summary: '修改企业资料',
+      params: ZEnterpriseParams,
+      body: ZEnterpriseUpdate,
+      response: { 200: ZEnterprise },
     },
     async (request, reply) => {
       if (!(await enterprisesRepository.get(app.db, request.params.enterpriseId))) throw notFound()
@@ -127,16 +110,14 @@ const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   )
 
-  app.put(
+  route(
+    'PUT',
     '/api/v1/enterprises/:enterpriseId/supervisors/:departmentId',
     {
-      config: { access: { kind: 'enterprise', param: 'enterpriseId', roles: [], office: true } },
-      schema: {
-        tags: ['organisations'],
-        summary: '建立监管关系（部门 ↔ 企业）',
-        params: z.object({ enterpriseId: ZId, departmentId: ZId }),
-        response: { 200: ZEnterprise, ...errorResponses },
-      },
+      access: { kind: 'enterprise', param: 'enterpriseId', roles: [], office: true },
+      summary: '建立监管关系（部门 ↔ 企业）',
+      params: z.object({ enterpriseId: ZId, departmentId: ZId }),
+      response: { 200: ZEnterprise },
     },
     async (request, reply) => {
       if (!(await enterprisesRepository.get(app.db, request.params.enterpriseId))) throw notFound()
@@ -148,40 +129,32 @@ const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/enterprises/:enterpriseId/branches',
     {
-      config: { access: anyMember },
-      schema: {
-        tags: ['organisations'],
-        summary: '企业党支部',
-        params: ZEnterpriseParams,
-        response: { 200: z.object({ branches: z.array(ZPartyBranch) }), ...errorResponses },
-      },
+      access: anyMember,
+      summary: '企业党支部',
+      params: ZEnterpriseParams,
+      response: { 200: z.object({ branches: z.array(ZPartyBranch) }) },
     },
     async (request) => ({
       branches: await branchesRepository.listForEnterprise(app.db, request.params.enterpriseId),
     }),
   )
 
-  app.post(
+  write(
+    'POST',
     '/api/v1/enterprises/:enterpriseId/branches',
     {
-      config: { access: liaisonOrOffice },
-      schema: {
-        tags: ['organisations'],
-        summary: '新增党支部',
-        params: ZEnterpriseParams,
-        body: ZPartyBranchCreate,
-        response: { 201: ZPartyBranch, ...errorResponses },
-      },
+      access: liaisonOrOffice,
+      summary: '新增党支部',
+      params: ZEnterpriseParams,
+      body: ZPartyBranchCreate,
+      response: { 201: ZPartyBranch },
+      action: 'party_branch.create',
     },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'party_branch.create',
-        status: 201,
-        run: (trx) => createBranch(trx, request.params.enterpriseId, request.body, app.clock()),
-      }),
+    (request, trx) => createBranch(trx, request.params.enterpriseId, request.body, app.clock()),
   )
 }
 export default enterpriseRoutes

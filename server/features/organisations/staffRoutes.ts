@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { featureRoutes } from '../../core/routes'
 import { z } from 'zod'
 import {
   ZDepartmentInvite,
@@ -10,8 +11,6 @@ import { ZId } from '../../../src/models/org'
 import { OFFICE } from '../../core/access'
 import { requireAuth } from '../../core/auth'
 import { notFound } from '../../core/errors'
-import { errorResponses } from '../../core/http'
-import { performWrite } from '../../core/writes'
 import { invitesRepository } from './invitesRepository'
 import { membershipsRepository } from './membershipsRepository'
 import { departmentsRepository } from './repository'
@@ -25,21 +24,20 @@ const ZDepartmentParams = z.object({ departmentId: ZId })
  * requests and invite codes, role changes, and 停用 / 启用 of a person's account.
  */
 const staffRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { route, write } = featureRoutes(app, 'departments')
   async function assertDepartment(id: number) {
     assertIdsInRange(id)
     if (!(await departmentsRepository.findById(app.db, id))) throw notFound()
   }
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/departments/:departmentId/members',
     {
-      config: { access: OFFICE },
-      schema: {
-        tags: ['departments'],
-        summary: '部门人员与加入申请（手机号脱敏）',
-        params: ZDepartmentParams,
-        response: { 200: ZMemberList, ...errorResponses },
-      },
+      access: OFFICE,
+      summary: '部门人员与加入申请（手机号脱敏）',
+      params: ZDepartmentParams,
+      response: { 200: ZMemberList },
     },
     async (request) => {
       await assertDepartment(request.params.departmentId)
@@ -49,16 +47,14 @@ const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   )
 
-  app.get(
+  route(
+    'GET',
     '/api/v1/departments/:departmentId/invites',
     {
-      config: { access: OFFICE },
-      schema: {
-        tags: ['departments'],
-        summary: '部门的有效邀请码',
-        params: ZDepartmentParams,
-        response: { 200: z.object({ invites: z.array(ZDepartmentInvite) }), ...errorResponses },
-      },
+      access: OFFICE,
+      summary: '部门的有效邀请码',
+      params: ZDepartmentParams,
+      response: { 200: z.object({ invites: z.array(ZDepartmentInvite) }) },
     },
     async (request) => {
       await assertDepartment(request.params.departmentId)
@@ -66,31 +62,25 @@ const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   )
 
-  app.post(
+  write(
+    'POST',
     '/api/v1/departments/:departmentId/invites',
     {
-      config: { access: OFFICE },
-      schema: {
-        tags: ['departments'],
-        summary: '生成部门邀请码（监管员、党员干部；办公室人员仅限领导小组办公室）',
-        params: ZDepartmentParams,
-        body: ZDepartmentInviteCreate,
-        response: { 201: ZDepartmentInvite, ...errorResponses },
-      },
+      access: OFFICE,
+      summary: '生成部门邀请码（监管员、党员干部；办公室人员仅限领导小组办公室）',
+      params: ZDepartmentParams,
+      body: ZDepartmentInviteCreate,
+      response: { 201: ZDepartmentInvite },
+      action: 'invite.create',
     },
-    async (request, reply) =>
-      performWrite(request, reply, {
-        action: 'invite.create',
-        status: 201,
-        run: (trx) =>
-          createDepartmentInvite(
-            trx,
-            requireAuth(request),
-            request.params.departmentId,
-            request.body,
-            app.clock(),
-          ),
-      }),
+    (request, trx) =>
+      createDepartmentInvite(
+        trx,
+        requireAuth(request),
+        request.params.departmentId,
+        request.body,
+        app.clock(),
+      ),
   )
 
   registerMembershipRoutes(app, {
@@ -104,23 +94,18 @@ const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     ['disable', true],
     ['enable', false],
   ] as const) {
-    app.post(
+    write(
+      'POST',
       `/api/v1/users/:userId/${verb}`,
       {
-        config: { access: OFFICE },
-        schema: {
-          tags: ['departments'],
-          summary: disabled ? '停用账号（下一次请求起失效）' : '重新启用账号',
-          params: z.object({ userId: ZId }),
-          response: { 200: ZUserStatus, ...errorResponses },
-        },
+        access: OFFICE,
+        summary: disabled ? '停用账号（下一次请求起失效）' : '重新启用账号',
+        params: z.object({ userId: ZId }),
+        response: { 200: ZUserStatus },
+        action: `user.${verb}`,
       },
-      async (request, reply) =>
-        performWrite(request, reply, {
-          action: `user.${verb}`,
-          run: (trx) =>
-            setUserDisabled(trx, requireAuth(request), request.params.userId, disabled, app.clock()),
-        }),
+      (request, trx) =>
+        setUserDisabled(trx, requireAuth(request), request.params.userId, disabled, app.clock()),
     )
   }
 }
