@@ -1,6 +1,5 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
+import { View } from '@tarojs/components'
 import { ROLE_LABELS, type TEnterpriseRole, type TMember } from '@/models/org'
 import {
   fetchAllMembers,
@@ -11,14 +10,13 @@ import {
   queueRemove,
   queueRoleChange,
 } from '@/services/members'
-import { OutboxNotice } from '@/components/OutboxNotice'
-import { ErrorState, PageState } from '@/components/PageState'
+import { ErrorState } from '@/components/PageState'
 import { HOME_PAGE } from '@/services/session'
 import { idParam } from '@/services/routes'
 import { useRequireSession } from '@/hooks/useSession'
-import { JoinRequests, confirmReject } from '@/packages/org/components/JoinRequests'
-import { groupPeople, type Person } from '@/packages/org/components/people'
-import { InvitePanel } from '@/packages/org/components/InvitePanel'
+import { confirmReject } from '@/packages/org/components/JoinRequests'
+import type { Person } from '@/packages/org/components/people'
+import { PeopleLayout, PersonAction } from '@/packages/org/components/PeopleLayout'
 import { PersonRow } from '@/packages/org/components/PersonRow'
 import { useOrgPeople } from '@/packages/org/components/useOrgPeople'
 import '@/styles/page.scss'
@@ -93,85 +91,51 @@ export default function MembersPage() {
   }
 
   return (
-    <View className="page org-members">
-      <View className="page__body">
-        <OutboxNotice />
-        {name ? <Text className="a-card__title org-staff__title">{name}</Text> : null}
-        <PageState state={state} reload={reload}>
-          {(data) => {
-            const pending = data.members.filter((m) => m.status === 'pending')
-            const people = groupPeople(data.members)
-            return (
-              <>
-                <JoinRequests pending={pending} busy={busy} onDecide={(m, ok) => void decide(m, ok)} />
-
-                <InvitePanel
-                  title={asOffice ? '邀请联络员和成员' : '邀请成员'}
-                  hint={
-                    asOffice
-                      ? '领导小组办公室为企业生成联络员邀请码：联络员微信扫码或输入邀请码提交后，在上方「待审核」通过。'
-                      : '把邀请码或二维码发给本企业职工：微信扫码或在「我的 → 加入企业」输入后提交，由你审核通过。'
-                  }
-                  roles={asOffice ? OFFICE_INVITE_ROLES : INVITE_ROLES}
-                  invites={data.invites}
-                  busy={busy}
-                  onCreate={(role) =>
-                    void write('invite', () => queueInvite(eid, { role, expiresInDays: 7 }), {
-                      done: '已生成邀请码',
-                    })
-                  }
-                />
-
-                <View className="a-card">
-                  <Text className="a-card__title">成员（{people.length}）</Text>
-                  {asOffice ? null : (
-                    <Text className="a-card__subtitle">点成员可调整角色、移交联络员或移出。</Text>
-                  )}
-                  {people.map((person) => {
-                    const me = person.userId === session.user.id
-                    const isLiaison = person.memberships.some((m) => m.role === 'liaison')
-                    return (
-                      <PersonRow
-                        key={person.userId}
-                        person={person}
-                        suffix={me ? '（我）' : undefined}
-                        open={open === person.userId}
-                        onToggle={() => !asOffice && toggle(person.userId)}
-                        roles={INVITE_ROLES}
-                        busy={busy}
-                        onChangeRole={(m, r) => void changeRole(m, r as TEnterpriseRole)}
-                      >
-                        {!me && !isLiaison ? (
-                          <Button
-                            size="small"
-                            fill="outline"
-                            loading={busy === `h${person.userId}`}
-                            disabled={busy !== null}
-                            onClick={() => void handOver(person)}
-                          >
-                            移交联络员
-                          </Button>
-                        ) : null}
-                        {!me ? (
-                          <Button
-                            size="small"
-                            fill="outline"
-                            loading={busy === `x${person.userId}`}
-                            disabled={busy !== null}
-                            onClick={() => void remove(person)}
-                          >
-                            移出
-                          </Button>
-                        ) : null}
-                      </PersonRow>
-                    )
-                  })}
-                </View>
-              </>
-            )
-          }}
-        </PageState>
-      </View>
-    </View>
+    <PeopleLayout
+      className="org-members"
+      name={name}
+      state={state}
+      reload={reload}
+      busy={busy}
+      onDecide={(m, ok) => void decide(m, ok)}
+      invite={{
+        title: asOffice ? '邀请联络员和成员' : '邀请成员',
+        hint: asOffice
+          ? '领导小组办公室为企业生成联络员邀请码：联络员微信扫码或输入邀请码提交后，在上方「待审核」通过。'
+          : '把邀请码或二维码发给本企业职工：微信扫码或在「我的 → 加入企业」输入后提交，由你审核通过。',
+        roles: asOffice ? OFFICE_INVITE_ROLES : INVITE_ROLES,
+        onCreate: (role) =>
+          void write('invite', () => queueInvite(eid, { role, expiresInDays: 7 }), { done: '已生成邀请码' }),
+      }}
+      heading="成员"
+      subtitle={() => (asOffice ? null : '点成员可调整角色、移交联络员或移出。')}
+      person={(person) => {
+        const me = person.userId === session.user.id
+        const isLiaison = person.memberships.some((m) => m.role === 'liaison')
+        return (
+          <PersonRow
+            key={person.userId}
+            person={person}
+            suffix={me ? '（我）' : undefined}
+            open={open === person.userId}
+            onToggle={() => !asOffice && toggle(person.userId)}
+            roles={INVITE_ROLES}
+            busy={busy}
+            onChangeRole={(m, r) => void changeRole(m, r as TEnterpriseRole)}
+          >
+            {!me && !isLiaison ? (
+              <PersonAction id={`h${person.userId}`} busy={busy} onClick={() => void handOver(person)}>
+                移交联络员
+              </PersonAction>
+            ) : null}
+            {!me ? (
+              <PersonAction id={`x${person.userId}`} busy={busy} onClick={() => void remove(person)}>
+                移出
+              </PersonAction>
+            ) : null}
+          </PersonRow>
+        )
+      }}
+    />
   )
 }

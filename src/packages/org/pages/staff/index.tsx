@@ -1,6 +1,5 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
+import { View } from '@tarojs/components'
 import { DEPARTMENT_ROLES, ROLE_LABELS, type TMember } from '@/models/org'
 import type { TDepartmentRole } from '@/models/invite'
 import {
@@ -11,13 +10,12 @@ import {
   queueDepartmentInvite,
   queueDepartmentRoleChange,
 } from '@/services/members'
-import { OutboxNotice } from '@/components/OutboxNotice'
-import { ErrorState, PageState } from '@/components/PageState'
+import { ErrorState } from '@/components/PageState'
 import { idParam } from '@/services/routes'
 import { useRequireSession } from '@/hooks/useSession'
-import { JoinRequests, confirmReject } from '@/packages/org/components/JoinRequests'
-import { groupPeople, type Person } from '@/packages/org/components/people'
-import { InvitePanel } from '@/packages/org/components/InvitePanel'
+import { confirmReject } from '@/packages/org/components/JoinRequests'
+import type { Person } from '@/packages/org/components/people'
+import { PeopleLayout, PersonAction } from '@/packages/org/components/PeopleLayout'
 import { PersonRow } from '@/packages/org/components/PersonRow'
 import { useOrgPeople } from '@/packages/org/components/useOrgPeople'
 import '@/styles/page.scss'
@@ -66,76 +64,52 @@ export default function StaffPage() {
   }
 
   return (
-    <View className="page org-staff">
-      <View className="page__body">
-        <OutboxNotice />
-        {name ? <Text className="a-card__title org-staff__title">{name}</Text> : null}
-        <PageState state={state} reload={reload}>
-          {(data) => {
-            const pending = data.members.filter((m) => m.status === 'pending')
-            const people = groupPeople(data.members)
-            return (
-              <>
-                <JoinRequests pending={pending} busy={busy} onDecide={(m, ok) => void decide(m, ok)} />
-
-                <InvitePanel
-                  title="邀请人员"
-                  hint="把邀请码或二维码发给本部门人员：微信扫码或在「我的 → 加入企业」输入后提交，由办公室审核通过。"
-                  roles={roles}
-                  invites={data.invites}
-                  busy={busy}
-                  onCreate={(role) =>
-                    void write('invite', () => queueDepartmentInvite(did, { role, expiresInDays: 7 }), {
-                      done: '已生成邀请码',
-                    })
-                  }
-                />
-
-                <View className="a-card">
-                  <Text className="a-card__title">人员（{people.length}）</Text>
-                  {people.length === 0 ? (
-                    <Text className="a-card__subtitle">还没有人员：生成邀请码发给本部门人员</Text>
-                  ) : (
-                    <Text className="a-card__subtitle">点人员可调整角色、停用或启用账号。</Text>
-                  )}
-                  {people.map((person) => (
-                    <PersonRow
-                      key={person.userId}
-                      person={person}
-                      suffix={person.disabled ? '（已停用）' : undefined}
-                      open={open === person.userId}
-                      onToggle={() => toggle(person.userId)}
-                      roles={roles}
-                      busy={busy}
-                      onChangeRole={(m, r) =>
-                        void write(
-                          `r${m.membershipId}`,
-                          () => queueDepartmentRoleChange(did, m, r as TDepartmentRole),
-                          {
-                            done: `已改为${ROLE_LABELS[r]}`,
-                          },
-                        )
-                      }
-                    >
-                      {person.userId !== session.user.id ? (
-                        <Button
-                          size="small"
-                          fill="outline"
-                          loading={busy === `a${person.userId}`}
-                          disabled={busy !== null}
-                          onClick={() => void account(person, !person.disabled)}
-                        >
-                          {person.disabled ? '启用账号' : '停用账号'}
-                        </Button>
-                      ) : null}
-                    </PersonRow>
-                  ))}
-                </View>
-              </>
-            )
-          }}
-        </PageState>
-      </View>
-    </View>
+    <PeopleLayout
+      className="org-staff"
+      name={name}
+      state={state}
+      reload={reload}
+      busy={busy}
+      onDecide={(m, ok) => void decide(m, ok)}
+      invite={{
+        title: '邀请人员',
+        hint: '把邀请码或二维码发给本部门人员：微信扫码或在「我的 → 加入企业」输入后提交，由办公室审核通过。',
+        roles,
+        onCreate: (role) =>
+          void write('invite', () => queueDepartmentInvite(did, { role, expiresInDays: 7 }), {
+            done: '已生成邀请码',
+          }),
+      }}
+      heading="人员"
+      subtitle={(count) =>
+        count === 0 ? '还没有人员：生成邀请码发给本部门人员' : '点人员可调整角色、停用或启用账号。'
+      }
+      person={(person) => (
+        <PersonRow
+          key={person.userId}
+          person={person}
+          suffix={person.disabled ? '（已停用）' : undefined}
+          open={open === person.userId}
+          onToggle={() => toggle(person.userId)}
+          roles={roles}
+          busy={busy}
+          onChangeRole={(m, r) =>
+            void write(`r${m.membershipId}`, () => queueDepartmentRoleChange(did, m, r as TDepartmentRole), {
+              done: `已改为${ROLE_LABELS[r]}`,
+            })
+          }
+        >
+          {person.userId !== session.user.id ? (
+            <PersonAction
+              id={`a${person.userId}`}
+              busy={busy}
+              onClick={() => void account(person, !person.disabled)}
+            >
+              {person.disabled ? '启用账号' : '停用账号'}
+            </PersonAction>
+          ) : null}
+        </PersonRow>
+      )}
+    />
   )
 }
