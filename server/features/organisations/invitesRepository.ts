@@ -3,30 +3,19 @@ import type { InviteRow } from '../../core/db/schema'
 import type { TDepartmentInvite, TDepartmentRole, TInvite } from '../../../src/models/invite'
 import type { TEnterpriseRole, TRole } from '../../../src/models/org'
 
+/** What an invite shows of itself, for an enterprise's or a department's. */
+function inviteFields(row: InviteRow) {
+  return { id: row.id, code: row.code, expiresAt: row.expires_at, maxUses: row.max_uses, uses: row.uses }
+}
+
 /** An enterprise's invite as the API shows it. */
 export function toInvite(row: InviteRow): TInvite {
-  return {
-    id: row.id,
-    code: row.code,
-    enterpriseId: row.enterprise_id!,
-    role: row.role as TEnterpriseRole,
-    expiresAt: row.expires_at,
-    maxUses: row.max_uses,
-    uses: row.uses,
-  }
+  return { ...inviteFields(row), enterpriseId: row.enterprise_id!, role: row.role as TEnterpriseRole }
 }
 
 /** A department's invite as the API shows it. */
 export function toDepartmentInvite(row: InviteRow): TDepartmentInvite {
-  return {
-    id: row.id,
-    code: row.code,
-    departmentId: row.department_id!,
-    role: row.role as TDepartmentRole,
-    expiresAt: row.expires_at,
-    maxUses: row.max_uses,
-    uses: row.uses,
-  }
+  return { ...inviteFields(row), departmentId: row.department_id!, role: row.role as TDepartmentRole }
 }
 
 /** One invite concept for both kinds: it names an enterprise or (with `departmentId`) a department. */

@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../../core/db/database'
+import { findRow } from '../../core/db/rows'
 import type { MembershipRow } from '../../core/db/schema'
 import type { TMember, TMembership, TRole } from '../../../src/models/org'
 import { maskPhone } from '../../../src/models/phone'
@@ -73,13 +74,11 @@ export const membershipsRepository = {
   },
 
   findInOrganisation(db: DbOrTrx, kind: OrgKind, organisationId: number, membershipId: number) {
-    return db
-      .selectFrom('memberships')
-      .selectAll()
-      .where('id', '=', membershipId)
-      .where('organisation_kind', '=', kind)
-      .where('organisation_id', '=', organisationId)
-      .executeTakeFirst()
+    return findRow(db, 'memberships', {
+      id: membershipId,
+      organisation_kind: kind,
+      organisation_id: organisationId,
+    })
   },
 
   /**
@@ -194,14 +193,12 @@ export const membershipsRepository = {
   },
 
   findExisting(db: DbOrTrx, userId: number, kind: OrgKind, organisationId: number, role: string) {
-    return db
-      .selectFrom('memberships')
-      .selectAll()
-      .where('user_id', '=', userId)
-      .where('organisation_kind', '=', kind)
-      .where('organisation_id', '=', organisationId)
-      .where('role', '=', role)
-      .executeTakeFirst()
+    return findRow(db, 'memberships', {
+      user_id: userId,
+      organisation_kind: kind,
+      organisation_id: organisationId,
+      role,
+    })
   },
 
   insert(
