@@ -3,17 +3,21 @@ import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, Empty, Tag } from '@nutui/nutui-react-taro'
 import { formatDate, formatDateTime } from '@/models/format'
 import type { TTodo, TTodoList } from '@/models/todo'
+import { chooseTemplates, kindsByUrgency, type TReminderOffer } from '@/models/reminder'
 import { PageState } from '@/components/PageState'
+import { ReminderButton } from '@/components/todos/ReminderButton'
+import { TodoDigestCard } from '@/components/todos/TodoDigestCard'
 import { eventPages } from '@/services/routes'
-import { todoLink } from '@/services/todos'
+import { fetchTodoDigest, todoLink } from '@/services/todos'
+import { fetchReminderOffer, remindersSupported } from '@/services/reminders'
 import { useOutbox } from '@/hooks/useOutbox'
-import { usePullRefresh } from '@/hooks/useRemote'
+import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { useTodos } from '@/hooks/useTodos'
 import './index.scss'
 import { EmptyImage } from '@/components/EmptyImage'
 
-function TodoCell({ todo }: { todo: TTodo }) {
+function TodoCell({ todo, fresh }: { todo: TTodo; fresh: boolean }) {
   return (
     <Cell
       className={`tasks__todo tasks__todo--${todo.kind}`}
@@ -25,6 +29,10 @@ function TodoCell({ todo }: { todo: TTodo }) {
           {todo.overdue ? (
             <Tag type="danger" plain>
               已逾期
+            </Tag>
+          ) : fresh ? (
+            <Tag className="tasks__new" type="primary" plain>
+              新
             </Tag>
           ) : null}
         </View>
@@ -39,13 +47,54 @@ function TodoCell({ todo }: { todo: TTodo }) {
   )
 }
 
+/** 微信提醒 (mini-program): for the kinds the user has that the server has a template for. */
+function ReminderCard({
+  list,
+  offer,
+  onRecorded,
+}: {
+  list: TTodoList
+  offer: TReminderOffer
+  onRecorded: (offer: TReminderOffer) => void
+}) {
+  const kinds = kindsByUrgency(list.items, list.counts)
+  const templateIds = chooseTemplates(offer, kinds)
+  if (templateIds.length === 0) return null
+  const mine = new Set(kinds.map((k) => offer.templates[k]).filter(Boolean))
+  const left = Object.entries(offer.pending).reduce((n, [id, count]) => n + (mine.has(id) ? count : 0), 0)
+  return (
+    <View className="a-card tasks__remind">
+      <Text className="tasks__label">微信提醒</Text>
+      <Text className="tasks__meta">
+        有新任务或任务逾期时，通过微信通知您。微信规定每次同意只能发送一条，可随时再次开启。
+      </Text>
+      <View className="tasks__remind-row">
+        <Text className="tasks__remind-left">{left > 0 ? `还可提醒 ${left} 次` : '尚未开启'}</Text>
+        <ReminderButton
+          className="tasks__remind-button"
+          compact
+          templateIds={templateIds}
+          label="开启微信提醒"
+          text="开启微信提醒"
+          onRecorded={onRecorded}
+        />
+      </View>
+    </View>
+  )
+}
+
 export default function TasksPage() {
   const session = useRequireSession()
   const { outbox, pending, refused, syncing } = useOutbox()
   // Every role's to-dos, computed on the server: sign, fill, correct, review, verify, hold, approve.
-  const { state: todos, reload } = useTodos(session?.user.id ?? null)
-  usePullRefresh(reload)
+  const userId = session?.user.id ?? null
+  const { state: todos, reload } = useTodos(userId)
+  // The mini-program offers WeChat reminders; H5 has none, so it shows a digest of what changed.
+  const offer = useRemote(remindersSupported && userId ? `reminders:${userId}` : null, fetchReminderOffer)
+  const digest = useRemote(!remindersSupported && userId ? `digest:${userId}` : null, fetchTodoDigest)
+  usePullRefresh(() => Promise.all([reload(), offer.reload(), digest.reload()]).then(() => undefined))
   if (!session) return <View className="page" />
+  const fresh = new Set(digest.state.status === 'ready' ? digest.state.data.newKeys : [])
 
   const syncNow = () => {
     outbox?.flush({ force: true }).catch(() => undefined)
@@ -54,6 +103,7 @@ export default function TasksPage() {
   return (
     <View className="page tasks">
       <View className="page__body">
+        {digest.state.status === 'ready' ? <TodoDigestCard digest={digest.state.data} /> : null}
         <CellGroup className="tasks__events">
           <Cell
             className="tasks__scan"
@@ -67,18 +117,23 @@ export default function TasksPage() {
         <PageState state={todos} reload={reload}>
           {(list: TTodoList) =>
             list.total > 0 ? (
-              <CellGroup
-                title={`待办任务（${list.total}）`}
-                description={
-                  list.total > list.items.length
-                    ? `先列出最紧的 ${list.items.length} 项，办完后其余随即显示。`
-                    : undefined
-                }
-              >
-                {list.items.map((todo) => (
-                  <TodoCell key={todo.key} todo={todo} />
-                ))}
-              </CellGroup>
+              <>
+                {offer.state.status === 'ready' ? (
+                  <ReminderCard list={list} offer={offer.state.data} onRecorded={offer.setData} />
+                ) : null}
+                <CellGroup
+                  title={`待办任务（${list.total}）`}
+                  description={
+                    list.total > list.items.length
+                      ? `先列出最紧的 ${list.items.length} 项，办完后其余随即显示。`
+                      : undefined
+                  }
+                >
+                  {list.items.map((todo) => (
+                    <TodoCell key={todo.key} todo={todo} fresh={fresh.has(todo.key)} />
+                  ))}
+                </CellGroup>
+              </>
             ) : (
               <CellGroup title="待办任务">
                 <View className="tasks__empty">
