@@ -1,4 +1,4 @@
-import { call, createTestApp, loginAs, TEST_DB, type TestApp } from './support/testApp'
+import { addJoinRequest, call, createTestApp, loginAs, TEST_DB, type TestApp } from './support/testApp'
 import type { TTodoDigest, TTodoList } from '../../src/models/todo'
 
 /** 任务: one list of what waits for the caller, from every flow, for every role. */
@@ -138,27 +138,7 @@ describe(`to-dos [${TEST_DB}]`, () => {
   })
 
   it('a liaison sees join requests waiting for approval, counted', async () => {
-    const user = await t.app.db
-      .insertInto('users')
-      .values({
-        openid: 'todo-joiner',
-        name: '新员工',
-        created_at: '2026-03-01T00:00:00Z',
-        updated_at: '2026-03-01T00:00:00Z',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await t.app.db
-      .insertInto('memberships')
-      .values({
-        user_id: user.id,
-        organisation_kind: 'enterprise',
-        organisation_id: privateId,
-        role: 'employee',
-        status: 'pending',
-        created_at: '2026-03-09T00:00:00Z',
-      })
-      .execute()
+    await addJoinRequest(t.app, privateId, 'todo-joiner', '2026-03-09T00:00:00Z')
     const pending = await t.app.db
       .selectFrom('memberships')
       .select('id')

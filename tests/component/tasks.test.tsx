@@ -48,6 +48,17 @@ afterEach(() => {
   act(() => logout())
 })
 
+/** An overdue 整改 (opens its rectification page). */
+const overdueRectification = () =>
+  todo({
+    kind: 'rectification_open',
+    key: 'rectification:5',
+    title: '整改：完善采购审批制度',
+    dueDate: '2026-03-09',
+    overdue: true,
+    recordId: 5,
+  })
+
 describe('任务', () => {
   it('is honest when there is nothing to do', async () => {
     render(<TasksPage />)
@@ -57,14 +68,7 @@ describe('任务', () => {
 
   it('lists what the server says waits, as it orders it, and opens the page where each is done', async () => {
     todos = [
-      todo({
-        kind: 'rectification_open',
-        key: 'rectification:5',
-        title: '整改：完善采购审批制度',
-        dueDate: '2026-03-09',
-        overdue: true,
-        recordId: 5,
-      }),
+      overdueRectification(),
       todo({
         kind: 'assessment_returned',
         key: 'assessment:3',
@@ -181,13 +185,7 @@ describe('任务', () => {
 
   it('in H5, sums up the list at the top (overdue first, new since the last look) and notes the look', async () => {
     todos = [
-      todo({
-        kind: 'rectification_open',
-        key: 'rectification:5',
-        title: '整改：完善采购审批制度',
-        dueDate: '2026-03-09',
-        overdue: true,
-      }),
+      overdueRectification(),
       todo({ kind: 'assessment_fill', key: 'assessment:3', title: '完成年度自查自评' }),
       todo({ kind: 'assessment_fill', key: 'assessment:4', title: '完成第二期自查' }),
     ]

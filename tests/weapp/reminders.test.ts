@@ -5,7 +5,7 @@
  * requestSubscribeMessage as WeChat does: only in a tap, keyed by template id.
  */
 import { shanghaiDate } from '../../src/models/shanghaiTime'
-import { idOf, loginAs, call } from '../api/support/testApp'
+import { addJoinRequest, idOf, loginAs, call } from '../api/support/testApp'
 import { recordSetData, signIn, tapCell } from './support/flows'
 import { startWeappServer, type WeappServer } from './support/server'
 
@@ -55,27 +55,7 @@ describe('微信提醒 in the mini-program', () => {
     // The liaison has four kinds with a template: a 整改, the self-assessment, the personal pledge and a
     // join request.
     await rectification('完善采购审批制度', 'finding', 10)
-    const user = await server.test.app.db
-      .insertInto('users')
-      .values({
-        openid: 'weapp-joiner',
-        name: '新职工',
-        created_at: new Date().toISOString(),
-        updated_at: new Date().toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await server.test.app.db
-      .insertInto('memberships')
-      .values({
-        user_id: user.id,
-        organisation_kind: 'enterprise',
-        organisation_id: privateId,
-        role: 'employee',
-        status: 'pending',
-        created_at: new Date().toISOString(),
-      })
-      .execute()
+    await addJoinRequest(server.test.app, privateId, 'weapp-joiner')
   })
   afterAll(async () => {
     await server.close()

@@ -3,7 +3,8 @@ import { Text, View } from '@tarojs/components'
 import { TODO_KIND_LABELS, type TTodoDigest } from '@/models/todo'
 import { formatShanghaiMinute } from '@/models/shanghaiTime'
 import { markTodosSeen } from '@/services/todos'
-import './TodoDigestCard.scss'
+import '@/styles/page.scss'
+import './todos.scss'
 
 /**
  * H5's digest at the top of 任务 (a browser gets no WeChat reminders): how many of each kind, the kinds
@@ -18,13 +19,15 @@ export function TodoDigestCard({ digest }: { digest: TTodoDigest }) {
   return (
     <View className="a-card todo-digest">
       <View className="todo-digest__head">
-        <Text className="todo-digest__title">{`待办 ${digest.total} 项`}</Text>
+        <Text className="a-card__title todo-digest__title">{`待办 ${digest.total} 项`}</Text>
         {digest.overdue > 0 ? (
           <Text className="todo-digest__overdue">{`已逾期 ${digest.overdue} 项`}</Text>
         ) : null}
       </View>
       {digest.lastSeenAt ? (
-        <Text className={`todo-digest__new${digest.newCount ? ' todo-digest__new--some' : ''}`}>
+        <Text
+          className={`a-card__subtitle todo-digest__new${digest.newCount ? ' todo-digest__new--some' : ''}`}
+        >
           {digest.newCount > 0
             ? `自上次查看（${formatShanghaiMinute(digest.lastSeenAt)}）以来新增 ${digest.newCount} 项`
             : `自上次查看（${formatShanghaiMinute(digest.lastSeenAt)}）以来没有新增`}

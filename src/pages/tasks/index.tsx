@@ -3,9 +3,8 @@ import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, Empty, Tag } from '@nutui/nutui-react-taro'
 import { formatDate, formatDateTime } from '@/models/format'
 import type { TTodo, TTodoList } from '@/models/todo'
-import { chooseTemplates, kindsByUrgency, type TReminderOffer } from '@/models/reminder'
 import { PageState } from '@/components/PageState'
-import { ReminderButton } from '@/components/todos/ReminderButton'
+import { ReminderCard } from '@/components/todos/ReminderCard'
 import { TodoDigestCard } from '@/components/todos/TodoDigestCard'
 import { eventPages } from '@/services/routes'
 import { fetchTodoDigest, todoLink } from '@/services/todos'
@@ -31,9 +30,7 @@ function TodoCell({ todo, fresh }: { todo: TTodo; fresh: boolean }) {
               已逾期
             </Tag>
           ) : fresh ? (
-            <Tag className="tasks__new" type="primary" plain>
-              新
-            </Tag>
+            <Text className="tasks__new">新</Text>
           ) : null}
         </View>
       }
@@ -44,42 +41,6 @@ function TodoCell({ todo, fresh }: { todo: TTodo; fresh: boolean }) {
         </View>
       }
     />
-  )
-}
-
-/** 微信提醒 (mini-program): for the kinds the user has that the server has a template for. */
-function ReminderCard({
-  list,
-  offer,
-  onRecorded,
-}: {
-  list: TTodoList
-  offer: TReminderOffer
-  onRecorded: (offer: TReminderOffer) => void
-}) {
-  const kinds = kindsByUrgency(list.items, list.counts)
-  const templateIds = chooseTemplates(offer, kinds)
-  if (templateIds.length === 0) return null
-  const mine = new Set(kinds.map((k) => offer.templates[k]).filter(Boolean))
-  const left = Object.entries(offer.pending).reduce((n, [id, count]) => n + (mine.has(id) ? count : 0), 0)
-  return (
-    <View className="a-card tasks__remind">
-      <Text className="tasks__label">微信提醒</Text>
-      <Text className="tasks__meta">
-        有新任务或任务逾期时，通过微信通知您。微信规定每次同意只能发送一条，可随时再次开启。
-      </Text>
-      <View className="tasks__remind-row">
-        <Text className="tasks__remind-left">{left > 0 ? `还可提醒 ${left} 次` : '尚未开启'}</Text>
-        <ReminderButton
-          className="tasks__remind-button"
-          compact
-          templateIds={templateIds}
-          label="开启微信提醒"
-          text="开启微信提醒"
-          onRecorded={onRecorded}
-        />
-      </View>
-    </View>
   )
 }
 

@@ -1,17 +1,6 @@
 import { chooseTemplates, kindsByUrgency, SUBSCRIBE_MAX_TEMPLATES } from '@/models/reminder'
-import { digestByKind, type TTodo } from '@/models/todo'
-
-const todo = (over: Partial<TTodo>): TTodo => ({
-  kind: 'rectification_open',
-  key: 'k',
-  title: 't',
-  detail: 'd',
-  dueDate: null,
-  overdue: false,
-  enterpriseId: 1,
-  recordId: 1,
-  ...over,
-})
+import { digestByKind } from '@/models/todo'
+import { todo } from '../support/todo'
 
 describe('which templates one tap asks WeChat for', () => {
   const offer = {

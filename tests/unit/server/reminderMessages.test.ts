@@ -1,18 +1,16 @@
 import { MESSAGE_FIELDS, messageData } from '../../../server/features/reminders/messages'
 import { fitField } from '../../../server/features/reminders/wechatSend'
 import { TODO_KINDS, type TTodo } from '../../../src/models/todo'
+import { todo as base } from '../support/todo'
 
-const todo = (over: Partial<TTodo>): TTodo => ({
-  kind: 'rectification_open',
-  key: 'rectification:1',
-  title: '整改：完善采购审批制度',
-  detail: '县恒达食品有限公司',
-  dueDate: '2026-03-20',
-  overdue: false,
-  enterpriseId: 1,
-  recordId: 1,
-  ...over,
-})
+const todo = (over: Partial<TTodo>): TTodo =>
+  base({
+    key: 'rectification:1',
+    title: '整改：完善采购审批制度',
+    detail: '县恒达食品有限公司',
+    dueDate: '2026-03-20',
+    ...over,
+  })
 
 describe('what a reminder says', () => {
   it('has a row for every kind, with only WeChat field types', () => {
