@@ -100,6 +100,8 @@ describe(`reminders from the to-do list [${TEST_DB}]`, () => {
         WECHAT_API_BASE: wechat.baseUrl,
         WECHAT_APPID: 'wx-test-app',
         WECHAT_SECRET: 'test-secret-never-logged',
+        // A loopback call to the fake must not time out on a busy machine (a timeout is a final failure).
+        WECHAT_TIMEOUT_MS: '30000',
         WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify(TEMPLATES),
         WECHAT_SUBSCRIBE_TEMPLATE_MEETING: 'tmpl-meeting',
       },
