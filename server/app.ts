@@ -40,6 +40,9 @@ import todoRoutes from './features/todos/routes'
 import milestoneRoutes from './features/milestones/routes'
 import auditRoutes from './features/audit/routes'
 import importRoutes from './features/imports/routes'
+import reminderRoutes from './features/reminders/routes'
+import { sendReminders, type Reminders } from './features/reminders/sender'
+import { SubscribeMessageSender } from './features/reminders/wechatSend'
 import { systemClock, type Clock } from './core/clock'
 import { AppError } from './core/errors'
 import { FileLinkSigner, FileStore } from './features/files/store'
@@ -53,6 +56,8 @@ declare module 'fastify' {
     uploadMaxBytes: number
     /** The server's time (ms); tests inject their own to move time without sleeping. */
     clock: Clock
+    /** 微信提醒: the templates per to-do kind and one run of the sender (server.ts times it in production). */
+    reminders: Reminders
   }
 }
 
@@ -87,6 +92,22 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(dbPlugin, {
     database: opts.database,
     closeWithApp: opts.closeDatabaseWithApp ?? true,
+  })
+  const wechatSend = new SubscribeMessageSender(
+    {
+      baseUrl: env.WECHAT_API_BASE,
+      appId: env.WECHAT_APPID,
+      secret: env.WECHAT_SECRET,
+      timeoutMs: env.WECHAT_TIMEOUT_MS,
+      miniprogramState: env.WECHAT_MINIPROGRAM_STATE,
+    },
+    () => fastify.clock(),
+  )
+  const templates = env.WECHAT_SUBSCRIBE_TEMPLATES
+  fastify.decorate('reminders', {
+    templates,
+    run: (now: number) =>
+      sendReminders({ db: fastify.db, client: wechatSend, templates, log: fastify.log }, now),
   })
 
   // The docs UI's own routes are public by declaration; every other /api route must declare its access.
@@ -140,16 +161,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(eventRoutes, {
     maxOfflineDelayMs: env.SIGNIN_OFFLINE_MAX_DELAY_HOURS * 3600_000,
   })
-  await fastify.register(partyRoutes, {
-    subscribe: {
-      baseUrl: env.WECHAT_API_BASE,
-      appId: env.WECHAT_APPID,
-      secret: env.WECHAT_SECRET,
-      timeoutMs: env.WECHAT_TIMEOUT_MS,
-      meetingTemplateId: env.WECHAT_SUBSCRIBE_TEMPLATE_MEETING,
-    },
-    reminderIntervalMs: env.MEETING_REMINDER_INTERVAL_MINUTES * 60_000,
-  })
+  await fastify.register(partyRoutes)
   await fastify.register(meetingRoutes)
   await fastify.register(pledgeRoutes, {
     chainKey: env.PLEDGE_CHAIN_KEY,
@@ -160,6 +172,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(milestoneRoutes)
   await fastify.register(auditRoutes)
   await fastify.register(importRoutes)
+  await fastify.register(reminderRoutes)
 
   // The H5 build, served from the same origin as the API when it has been built.
   const h5Root = path.resolve(env.H5_DIST)

@@ -1,4 +1,23 @@
 import { z } from 'zod'
+import { ZTodoKind, type TTodoKind } from '../src/models/todo'
+
+/** WECHAT_SUBSCRIBE_TEMPLATES: a JSON object, to-do kind → template id (kinds without one: no reminder). */
+const ZTemplates = z
+  .string()
+  .optional()
+  .transform((text, ctx) => {
+    if (!text?.trim()) return {}
+    try {
+      return JSON.parse(text) as unknown
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be a JSON object: {"rectification_open":"<template id>"}',
+      })
+      return z.NEVER
+    }
+  })
+  .pipe(z.partialRecord(ZTodoKind, z.string().min(1).max(100)))
 
 /**
  * Environment, validated once at boot. `APP_MODE` decides what exists:
@@ -32,10 +51,14 @@ const ZEnv = z
     WECHAT_SECRET: z.string().optional(),
     WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
     WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30000).default(5000),
-    /** 订阅消息 template for 三会一课 reminders (fields thing1 / date2 / thing3); unset: no reminders sent. */
+    /** 订阅消息 templates per to-do kind (JSON); kinds without one are not offered. */
+    WECHAT_SUBSCRIBE_TEMPLATES: ZTemplates,
+    /** The earlier setting for the 三会一课 template alone: meeting_due, unless the JSON names one. */
     WECHAT_SUBSCRIBE_TEMPLATE_MEETING: z.string().max(100).optional(),
-    /** How often due 三会一课 reminders are sent (0: only from the office's button). */
-    MEETING_REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
+    /** Which build a reminder opens: formal (released), trial (体验版) or developer. */
+    WECHAT_MINIPROGRAM_STATE: z.enum(['formal', 'trial', 'developer']).default('formal'),
+    /** Production: how often the server sends due reminders (0: only from the office's 立即发送). */
+    REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(30),
     H5_DIST: z.string().default('dist/h5'),
     /** Public origin of the H5 pages: invite and administrator QR codes carry links under it. */
     WEB_BASE: z
@@ -76,7 +99,11 @@ const ZEnv = z
     }
   })
 
-export type Env = z.infer<typeof ZEnv> & { TOKEN_SECRET: string; PLEDGE_CHAIN_KEY: string }
+export type Env = Omit<z.infer<typeof ZEnv>, 'WECHAT_SUBSCRIBE_TEMPLATES'> & {
+  TOKEN_SECRET: string
+  PLEDGE_CHAIN_KEY: string
+  WECHAT_SUBSCRIBE_TEMPLATES: Partial<Record<TTodoKind, string>>
+}
 
 /** A fixed secret is fine for demo/test data; production refuses to boot without its own. */
 const DEMO_TOKEN_SECRET = 'demo-only-secret-not-for-production-use-0000'
@@ -92,5 +119,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     ...parsed.data,
     TOKEN_SECRET: parsed.data.TOKEN_SECRET ?? DEMO_TOKEN_SECRET,
     PLEDGE_CHAIN_KEY: parsed.data.PLEDGE_CHAIN_KEY ?? DEMO_PLEDGE_CHAIN_KEY,
+    WECHAT_SUBSCRIBE_TEMPLATES: {
+      ...(parsed.data.WECHAT_SUBSCRIBE_TEMPLATE_MEETING
+        ? { meeting_due: parsed.data.WECHAT_SUBSCRIBE_TEMPLATE_MEETING }
+        : {}),
+      ...parsed.data.WECHAT_SUBSCRIBE_TEMPLATES,
+    },
   }
 }

@@ -12,6 +12,8 @@ import {
 import { AppError, unauthenticated } from './errors'
 import { verifyToken } from './token'
 import { systemClock } from './clock'
+import type { DbOrTrx } from './db/database'
+import type { UserRow } from './db/schema'
 
 export type { AuthContext } from './access'
 
@@ -39,6 +41,34 @@ declare module 'fastify' {
  * business time, which tests move by days while a signed-in user keeps their token).
  */
 export const tokenClock = systemClock
+
+/**
+ * A user and their approved memberships, as a signed-in request sees them (the server's own work, the
+ * reminders, acts for a user with the same rights). A retired department's roles grant nothing (its
+ * people keep their enterprise roles).
+ */
+export async function authContextOf(db: DbOrTrx, user: UserRow): Promise<AuthContext> {
+  const memberships = await db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('user_id', '=', user.id)
+    .where('status', '=', 'approved')
+    .where(({ or, eb, not, exists, selectFrom }) =>
+      or([
+        eb('organisation_kind', '<>', 'department'),
+        not(
+          exists(
+            selectFrom('departments')
+              .select('departments.id')
+              .whereRef('departments.id', '=', 'memberships.organisation_id')
+              .where('departments.retired_at', 'is not', null),
+          ),
+        ),
+      ]),
+    )
+    .execute()
+  return { user, memberships }
+}
 
 export function requireAuth(request: FastifyRequest): AuthContext {
   if (!request.auth) throw unauthenticated()
@@ -121,27 +151,7 @@ export default fp<AuthPluginOptions>(async function authPlugin(app, opts) {
       if (required) throw new AppError(403, 'ACCOUNT_DISABLED')
       return
     }
-    // A retired department's roles grant nothing (its people keep their enterprise roles).
-    const memberships = await app.db
-      .selectFrom('memberships')
-      .selectAll()
-      .where('user_id', '=', user.id)
-      .where('status', '=', 'approved')
-      .where(({ or, eb, not, exists, selectFrom }) =>
-        or([
-          eb('organisation_kind', '<>', 'department'),
-          not(
-            exists(
-              selectFrom('departments')
-                .select('departments.id')
-                .whereRef('departments.id', '=', 'memberships.organisation_id')
-                .where('departments.retired_at', 'is not', null),
-            ),
-          ),
-        ]),
-      )
-      .execute()
-    request.auth = { user, memberships }
+    request.auth = await authContextOf(app.db, user)
     // Before validation: a caller without the right learns nothing from validation messages either.
     if (access) await checkAccess(request, access, checkers)
   })

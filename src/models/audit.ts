@@ -44,7 +44,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'meeting.sign_in_session': '开启会议扫码签到',
   'meeting.attachment.upload': '上传会议附件',
   'meeting.attachment.remove': '撤下会议附件',
-  'subscribe.consent': '订阅到期提醒',
+  'subscribe.consent': '开启微信提醒',
   'pledge.sign': '签署承诺',
   'pledge.countersign': '会签承诺',
   'pledge.withdraw': '撤回承诺',

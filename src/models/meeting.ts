@@ -337,34 +337,6 @@ export const ZPartySupervision = z
   .meta({ id: 'PartySupervision' })
 export type TPartySupervision = z.infer<typeof ZPartySupervision>
 
-// ---------- subscribe messages (mini-program reminders) ----------
-
-/** What wx.requestSubscribeMessage answered for each template, as the user chose it. */
-export const ZSubscribeResult = z.enum(['accept', 'reject', 'ban', 'filter'])
-export const ZSubscribeConsent = z
-  .object({
-    purpose: z.literal('meeting_due').default('meeting_due'),
-    results: z
-      .array(z.object({ templateId: z.string().min(1).max(100), result: ZSubscribeResult }))
-      .min(1)
-      .max(10),
-  })
-  .meta({ id: 'SubscribeConsent' })
-
-export const ZSubscribeStatus = z
-  .object({
-    /** Template ids the app should ask for (empty: the server has none configured). */
-    templateIds: z.array(z.string()),
-    /** Messages the user has agreed to and not yet received. */
-    pending: z.number().int(),
-  })
-  .meta({ id: 'SubscribeStatus' })
-export type TSubscribeStatus = z.infer<typeof ZSubscribeStatus>
-
-export const ZReminderRun = z
-  .object({ sent: z.number().int(), failed: z.number().int(), skipped: z.number().int() })
-  .meta({ id: 'ReminderRun' })
-
 /**
  * A meeting's QR sign-in session is an event of the enterprise (the same rotating QR and scanner). The
  * events have no 三会一课 kind: 主题党日 and 党课 map to their own kinds, the other meetings to 专题培训.

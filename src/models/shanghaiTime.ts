@@ -10,6 +10,11 @@ export function shanghaiParts(ms: number): { year: number; month: number; day: n
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }
 }
 
+/** The hour (0-23) of an instant in 北京时间. */
+export function shanghaiHour(ms: number): number {
+  return new Date(ms + SHANGHAI_OFFSET_MS).getUTCHours()
+}
+
 /** The instant 00:00 北京时间 on the first day of `month` (1-12; 13 rolls into the next year). */
 export function shanghaiMonthStart(year: number, month: number): number {
   return Date.UTC(year, month - 1, 1) - SHANGHAI_OFFSET_MS

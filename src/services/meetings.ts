@@ -1,6 +1,6 @@
 /**
  * 三会一课: typed reads (request.ts), the record writes queued in the outbox (outbox.ts), attachments
- * (upload.ts), the Word / Excel exports (platform download) and the mini-program's subscribe request.
+ * (upload.ts) and the Word / Excel exports (platform download).
  */
 import { z } from 'zod'
 import {
@@ -12,7 +12,6 @@ import {
   ZMeetingSummary,
   ZMeetingTemplate,
   ZPartySupervision,
-  ZSubscribeStatus,
   type TAttachmentKind,
   type TBranchDetail,
   type TBranchSummary,
@@ -27,7 +26,6 @@ import {
 } from '@/models/meeting'
 import { MEETING_TYPE_LABELS, type TMeetingType } from '@/models/meetingCompliance'
 import { getOutbox, type OutboxEntry } from './outbox'
-import { platformSubscribe } from './platform/subscribe'
 import type { PickedFile } from './platform/types'
 import { openApiFile } from './download'
 import { parseBody, request } from './request'
@@ -39,7 +37,6 @@ export const MEETING_WRITE_KINDS = {
   submit: 'meeting.submit',
   attachmentRemove: 'meeting.attachment.remove',
   attachmentUpload: 'meeting.attachment.upload',
-  consent: 'subscribe.consent',
   signInSession: 'meeting.sign_in_session',
   member: 'party_member.save',
   group: 'party_group.create',
@@ -224,28 +221,4 @@ export function openYearWorkbook(eid: number, bid: number, branchName: string, y
     `${branchName}-${year}年三会一课台账.xlsx`,
     'xlsx',
   )
-}
-
-export type SubscribeOutcome = 'unsupported' | 'accepted' | 'declined' | 'unconfigured'
-
-/** Which templates the app may ask for, fetched before the tap (WeChat wants the request in the tap). */
-export function fetchSubscribeStatus() {
-  return request({ path: '/api/v1/party/subscriptions', schema: ZSubscribeStatus })
-}
-
-/**
- * 到期提醒: asks WeChat (call it directly in onClick, with the template ids loaded beforehand), then
- * tells the server what the user chose. H5 answers 'unsupported': the 任务 tab is the reminder there.
- */
-export async function requestMeetingReminders(templateIds: string[]): Promise<SubscribeOutcome> {
-  const answer = await platformSubscribe.request(templateIds)
-  if (answer.kind === 'unsupported') return templateIds.length ? 'unsupported' : 'unconfigured'
-  getOutbox().enqueue({
-    method: 'POST',
-    path: '/api/v1/party/subscriptions',
-    body: { purpose: 'meeting_due', results: answer.results },
-    label: '订阅三会一课到期提醒',
-    kind: MEETING_WRITE_KINDS.consent,
-  })
-  return answer.results.some((r) => r.result === 'accept') ? 'accepted' : 'declined'
 }

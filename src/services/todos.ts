@@ -1,6 +1,6 @@
 /** 任务: what waits for the caller (one server list), and the page that does each. */
 import Taro from '@tarojs/taro'
-import { ZTodoList, type TTodo, type TTodoList } from '@/models/todo'
+import { ZTodoDigest, ZTodoList, type TTodo, type TTodoDigest, type TTodoList } from '@/models/todo'
 import { request } from './request'
 import { assessmentPages, orgPages, partyPages, pledgePages, supervisionPages } from './routes'
 
@@ -48,4 +48,17 @@ export function showTodoBadge(total: number): void {
   } else {
     Taro.removeTabBarBadge({ index: TASKS_TAB }).catch(done)
   }
+}
+
+/** H5's digest at the top of 任务: counts per kind, and what is new since the last look. */
+export function fetchTodoDigest(): Promise<TTodoDigest> {
+  return request({ path: '/api/v1/todos/digest', schema: ZTodoDigest })
+}
+
+/**
+ * Tells the server the user has looked at their list (the digest's "new" counts from here). Not a write
+ * of the user's through the outbox: sent later it would mark as seen what was never shown.
+ */
+export async function markTodosSeen(): Promise<void> {
+  await request({ method: 'PUT', path: '/api/v1/todos/seen' })
 }

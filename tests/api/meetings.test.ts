@@ -6,7 +6,6 @@ import { YEAR_SHEET_COLUMNS } from '../../server/features/party/workbook'
 import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
 import { expectSameAsMissing } from './support/isolation'
 import { multipart, TINY_PNG } from './support/files'
-import { startFakeWechat, type FakeWechat } from './support/fakeWechat'
 import { shanghaiParts } from '../../src/models/shanghaiTime'
 
 const HOUR = 3600_000
@@ -21,7 +20,6 @@ function twentyFifth(): number {
 
 describe(`三会一课: branches, meeting records, compliance [${TEST_DB}]`, () => {
   let t: TestApp
-  let wechat: FakeWechat
   let now = twentyFifth()
 
   let secretary: string // 梁红梅: secretary of 恒达's branch
@@ -40,17 +38,7 @@ describe(`三会一课: branches, meeting records, compliance [${TEST_DB}]`, () 
   const base = () => `/api/v1/enterprises/${privateId}/party-branches/${branchId}`
 
   beforeAll(async () => {
-    wechat = await startFakeWechat()
-    t = await createTestApp(
-      {
-        WECHAT_API_BASE: wechat.baseUrl,
-        WECHAT_APPID: 'wx-test-app',
-        WECHAT_SECRET: 'test-secret',
-        WECHAT_SUBSCRIBE_TEMPLATE_MEETING: 'tmpl-meeting-due',
-        MEETING_REMINDER_INTERVAL_MINUTES: '0',
-      },
-      { clock: () => now },
-    )
+    t = await createTestApp({}, { clock: () => now })
     ;[secretary, head, employee, liaisonNopo, liaisonSoe, supervisorUnited, supervisorFinance, office] =
       await Promise.all(
         [
@@ -80,7 +68,6 @@ describe(`三会一课: branches, meeting records, compliance [${TEST_DB}]`, () 
   })
   afterAll(async () => {
     await t.close()
-    await wechat.close()
   })
 
   const member = (name: string) => branch.members.find((m) => m.name === name)!
@@ -630,7 +617,8 @@ describe(`三会一课: branches, meeting records, compliance [${TEST_DB}]`, () 
     expect(employeeView.statusCode).toBe(403)
   })
 
-  it('lists what falls due within 7 days for the people who write, and reminds those who agreed', async () => {
+  // Reminders of what falls due (subscribe messages) are the to-do list's: tests/api/reminders.test.ts.
+  it('lists what falls due within 7 days for the people who write', async () => {
     const due = (await call(t.app, secretary, { method: 'GET', url: '/api/v1/party/due' })).json()
     const types = due.items.map((i: { type: string }) => i.type)
     expect(types).toContain('party_day') // none submitted this month
@@ -647,70 +635,5 @@ describe(`三会一课: branches, meeting records, compliance [${TEST_DB}]`, () 
       [],
     )
     now = saved
-
-    const status = (
-      await call(t.app, secretary, { method: 'GET', url: '/api/v1/party/subscriptions' })
-    ).json()
-    expect(status).toEqual({ templateIds: ['tmpl-meeting-due'], pending: 0 })
-    const consent = await call(t.app, secretary, {
-      method: 'POST',
-      url: '/api/v1/party/subscriptions',
-      payload: { results: [{ templateId: 'tmpl-meeting-due', result: 'accept' }] },
-    })
-    expect(consent.statusCode).toBe(201)
-    expect(consent.json()).toMatchObject({ pending: 1, recorded: 1 })
-    // The employee refused: kept, nothing will be sent.
-    await call(t.app, employee, {
-      method: 'POST',
-      url: '/api/v1/party/subscriptions',
-      payload: { results: [{ templateId: 'tmpl-meeting-due', result: 'reject' }] },
-    })
-
-    const forbidden = await call(t.app, secretary, { method: 'POST', url: '/api/v1/party/reminders/send' })
-    expect(forbidden.statusCode).toBe(403)
-    const run = await call(t.app, office, { method: 'POST', url: '/api/v1/party/reminders/send' })
-    expect(run.json()).toEqual({ sent: 1, failed: 0, skipped: 0 })
-    expect(wechat.subscribe.messages).toHaveLength(1)
-    const message = wechat.subscribe.messages[0].body as {
-      touser: string
-      template_id: string
-      page: string
-      data: Record<string, { value: string }>
-    }
-    expect(message).toMatchObject({ touser: 'demo-secretary-private', template_id: 'tmpl-meeting-due' })
-    expect(message.page).toContain('packages/party/pages/calendar/index')
-    expect(Array.from(message.data.thing1.value).length).toBeLessThanOrEqual(20)
-    expect(message.data.date2.value).toMatch(/^\d{4}-\d{2}-\d{2}$/)
-    // One accept, one message: nothing more to send.
-    const again = (await call(t.app, office, { method: 'POST', url: '/api/v1/party/reminders/send' })).json()
-    expect(again).toEqual({ sent: 0, failed: 0, skipped: 0 })
-    expect(
-      (await call(t.app, secretary, { method: 'GET', url: '/api/v1/party/subscriptions' })).json().pending,
-    ).toBe(0)
-
-    // A refused send (the user withdrew in WeChat) uses up the accept and is counted as failed.
-    await call(t.app, secretary, {
-      method: 'POST',
-      url: '/api/v1/party/subscriptions',
-      payload: { results: [{ templateId: 'tmpl-meeting-due', result: 'accept' }] },
-    })
-    wechat.subscribe.failNext = 43101
-    const refused = (
-      await call(t.app, office, { method: 'POST', url: '/api/v1/party/reminders/send' })
-    ).json()
-    expect(refused).toEqual({ sent: 0, failed: 1, skipped: 0 })
-
-    // Two runs at once (two API processes, or the button during the timer): one message per accept.
-    await call(t.app, secretary, {
-      method: 'POST',
-      url: '/api/v1/party/subscriptions',
-      payload: { results: [{ templateId: 'tmpl-meeting-due', result: 'accept' }] },
-    })
-    const before = wechat.subscribe.messages.length
-    const runs = await Promise.all(
-      [1, 2, 3].map(() => call(t.app, office, { method: 'POST', url: '/api/v1/party/reminders/send' })),
-    )
-    expect(runs.reduce((n, r) => n + (r.json().sent as number), 0)).toBe(1)
-    expect(wechat.subscribe.messages.length - before).toBe(1)
   })
 })

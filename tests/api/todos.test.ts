@@ -1,5 +1,5 @@
-import { call, createTestApp, loginAs, TEST_DB, type TestApp } from './support/testApp'
-import type { TTodoList } from '../../src/models/todo'
+import { addJoinRequest, call, createTestApp, loginAs, TEST_DB, type TestApp } from './support/testApp'
+import type { TTodoDigest, TTodoList } from '../../src/models/todo'
 
 /** 任务: one list of what waits for the caller, from every flow, for every role. */
 describe(`to-dos [${TEST_DB}]`, () => {
@@ -138,27 +138,7 @@ describe(`to-dos [${TEST_DB}]`, () => {
   })
 
   it('a liaison sees join requests waiting for approval, counted', async () => {
-    const user = await t.app.db
-      .insertInto('users')
-      .values({
-        openid: 'todo-joiner',
-        name: '新员工',
-        created_at: '2026-03-01T00:00:00Z',
-        updated_at: '2026-03-01T00:00:00Z',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await t.app.db
-      .insertInto('memberships')
-      .values({
-        user_id: user.id,
-        organisation_kind: 'enterprise',
-        organisation_id: privateId,
-        role: 'employee',
-        status: 'pending',
-        created_at: '2026-03-09T00:00:00Z',
-      })
-      .execute()
+    await addJoinRequest(t.app, privateId, 'todo-joiner', '2026-03-09T00:00:00Z')
     const pending = await t.app.db
       .selectFrom('memberships')
       .select('id')
@@ -169,5 +149,63 @@ describe(`to-dos [${TEST_DB}]`, () => {
     const item = (await todos('demo-liaison-private')).items.find((i) => i.kind === 'member_pending')
     expect(item).toMatchObject({ title: `${pending.length} 人申请加入，待审批`, enterpriseId: privateId })
     expect((await todos('demo-employee-private')).items.some((i) => i.kind === 'member_pending')).toBe(false)
+  })
+
+  it('gives H5 a digest: counts per kind, overdue first, and what is new since the last look', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/todos/digest' })).statusCode).toBe(401)
+    expect((await t.app.inject({ method: 'PUT', url: '/api/v1/todos/seen' })).statusCode).toBe(401)
+    const liaison = await loginAs(t.app, 'demo-liaison-private')
+    const digest = async (): Promise<TTodoDigest> =>
+      (await call(t.app, liaison, { method: 'GET', url: '/api/v1/todos/digest' })).json()
+    await t.app.db
+      .insertInto('rectifications')
+      .values({
+        enterprise_id: privateId,
+        source: 'notice',
+        title: '逾期未办的整改通知',
+        deadline: '2026-03-01',
+        status: 'open',
+        created_at: '2026-02-20T00:00:00Z',
+        updated_at: '2026-02-20T00:00:00Z',
+      })
+      .execute()
+    const first = await digest()
+    const list = await todos('demo-liaison-private')
+    expect(first).toMatchObject({ total: list.total, newCount: 0, newKeys: [], lastSeenAt: null })
+    expect(first.overdue).toBe(list.items.filter((i) => i.overdue).length)
+    expect(first.byKind.reduce((n, k) => n + k.count, 0)).toBe(list.total)
+    // The kind with an overdue item leads; the others follow in the list's order of kinds.
+    expect(first.byKind[0]).toMatchObject({ kind: 'rectification_notice', overdue: 1 })
+    expect(first.byKind.slice(1).every((k) => k.overdue === 0)).toBe(true)
+
+    const seen = await call(t.app, liaison, { method: 'PUT', url: '/api/v1/todos/seen' })
+    expect(seen.statusCode).toBe(200)
+    expect((await digest()).newCount).toBe(0)
+    const added = await t.app.db
+      .insertInto('rectifications')
+      .values({
+        enterprise_id: privateId,
+        source: 'notice',
+        title: '查看之后下发的整改通知',
+        deadline: '2026-03-30',
+        status: 'open',
+        created_at: '2026-03-09T23:00:00Z',
+        updated_at: '2026-03-09T23:00:00Z',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const after = await digest()
+    expect(after).toMatchObject({
+      total: first.total + 1,
+      newCount: 1,
+      newKeys: [`rectification:${added.id}`],
+      lastSeenAt: new Date(now).toISOString(),
+    })
+    // Another user's look is theirs: the employee's digest is unaffected.
+    const employee = await loginAs(t.app, 'demo-employee-private')
+    const theirs = (await call(t.app, employee, { method: 'GET', url: '/api/v1/todos/digest' })).json()
+    expect(theirs.lastSeenAt).toBeNull()
+    await call(t.app, liaison, { method: 'PUT', url: '/api/v1/todos/seen' })
+    expect((await digest()).newCount).toBe(0)
   })
 })

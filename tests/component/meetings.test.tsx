@@ -68,8 +68,6 @@ beforeEach(() => {
           ],
         },
       }
-    if (req.method === 'GET' && url === '/api/v1/party/subscriptions')
-      return { status: 200, data: { templateIds: [], pending: 0 } }
     if (req.method === 'GET' && url === `${BRANCH_PATH}/compliance`)
       return { status: 200, data: compliance() }
     if (req.method === 'GET' && url === `${BRANCH_PATH}/meetings`)

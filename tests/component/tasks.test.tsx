@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { TTodo } from '@/models/todo'
+import type { TTodo, TTodoDigest } from '@/models/todo'
 import { configureRequest, type Transport, type TransportResponse } from '@/services/request'
 import { completeLogin, getToken, logout, relogin, userOutbox } from '@/services/session'
 import TasksPage from '@/pages/tasks/index'
@@ -10,6 +10,7 @@ let transport: jest.MockedFunction<Transport>
 /** Answers for the writes (non-GET requests), in order; an Error is a network failure. */
 let writes: (TransportResponse | Error)[]
 let todos: TTodo[]
+let digest: TTodoDigest
 
 function todo(over: Partial<TTodo> & Pick<TTodo, 'kind' | 'key' | 'title'>): TTodo {
   return {
@@ -26,9 +27,13 @@ beforeEach(() => {
   localStorage.clear()
   writes = []
   todos = []
+  digest = { total: 0, overdue: 0, byKind: [], newCount: 0, newKeys: [], lastSeenAt: null }
   transport = jest.fn(async (req) => {
     if (req.method === 'GET' && req.url === '/api/v1/todos')
       return { status: 200, data: { items: todos, total: todos.length, counts: {} } }
+    // H5 (this test's platform): the digest, and the note that it has been looked at.
+    if (req.method === 'GET' && req.url === '/api/v1/todos/digest') return { status: 200, data: digest }
+    if (req.method === 'PUT' && req.url === '/api/v1/todos/seen') return { status: 200, data: { ok: true } }
     const next = writes.shift()
     if (!next || next instanceof Error) throw next ?? new Error('request:fail')
     return next
@@ -43,6 +48,17 @@ afterEach(() => {
   act(() => logout())
 })
 
+/** An overdue 整改 (opens its rectification page). */
+const overdueRectification = () =>
+  todo({
+    kind: 'rectification_open',
+    key: 'rectification:5',
+    title: '整改：完善采购审批制度',
+    dueDate: '2026-03-09',
+    overdue: true,
+    recordId: 5,
+  })
+
 describe('任务', () => {
   it('is honest when there is nothing to do', async () => {
     render(<TasksPage />)
@@ -52,14 +68,7 @@ describe('任务', () => {
 
   it('lists what the server says waits, as it orders it, and opens the page where each is done', async () => {
     todos = [
-      todo({
-        kind: 'rectification_open',
-        key: 'rectification:5',
-        title: '整改：完善采购审批制度',
-        dueDate: '2026-03-09',
-        overdue: true,
-        recordId: 5,
-      }),
+      overdueRectification(),
       todo({
         kind: 'assessment_returned',
         key: 'assessment:3',
@@ -168,9 +177,46 @@ describe('任务', () => {
     expect(screen.getByText('暂无待办任务')).toBeTruthy()
     expect(screen.queryByText('修改个人资料')).toBeNull()
     const keys = transport.mock.calls
-      .filter((c) => c[0].method !== 'GET')
+      .filter((c) => c[0].method !== 'GET' && c[0].url !== '/api/v1/todos/seen')
       .map((c) => c[0].headers['Idempotency-Key'])
     expect(keys).toHaveLength(2)
     expect(keys[0]).toBe(keys[1])
+  })
+
+  it('in H5, sums up the list at the top (overdue first, new since the last look) and notes the look', async () => {
+    todos = [
+      overdueRectification(),
+      todo({ kind: 'assessment_fill', key: 'assessment:3', title: '完成年度自查自评' }),
+      todo({ kind: 'assessment_fill', key: 'assessment:4', title: '完成第二期自查' }),
+    ]
+    digest = {
+      total: 3,
+      overdue: 1,
+      byKind: [
+        { kind: 'rectification_open', count: 1, overdue: 1 },
+        { kind: 'assessment_fill', count: 2, overdue: 0 },
+      ],
+      newCount: 1,
+      newKeys: ['assessment:4'],
+      lastSeenAt: '2026-03-08T01:30:00.000Z',
+    }
+    render(<TasksPage />)
+    expect(await screen.findByText('待办 3 项')).toBeTruthy()
+    expect(screen.getByText('已逾期 1 项')).toBeTruthy()
+    expect(screen.getByText('自上次查看（2026-03-08 09:30）以来新增 1 项')).toBeTruthy()
+    const kinds = Array.from(document.querySelectorAll('.todo-digest__kind')).map((e) => e.textContent)
+    expect(kinds).toEqual(['待整改 1（逾期 1）', '待自查 2'])
+    // The new one is marked in the list; the overdue one says so instead.
+    await screen.findByText('待办任务（3）')
+    const fresh = screen.getByText('完成第二期自查').closest('.tasks__todo') as HTMLElement
+    expect(within(fresh).getByText('新')).toBeTruthy()
+    expect(document.querySelectorAll('.tasks__new')).toHaveLength(1)
+    // No WeChat reminders in a browser.
+    expect(screen.queryByText('开启微信提醒')).toBeNull()
+    await waitFor(() =>
+      expect(
+        transport.mock.calls.some((c) => c[0].method === 'PUT' && c[0].url === '/api/v1/todos/seen'),
+      ).toBe(true),
+    )
   })
 })

@@ -513,6 +513,27 @@ export interface SubscribeGrantTable {
   send_result: string | null
 }
 
+export interface TodoReminderTable {
+  id: Generated<number>
+  user_id: number
+  kind: string
+  todo_key: string
+  occasion: 'new' | 'overdue'
+  status: 'known' | 'sending' | 'sent' | 'retry' | 'failed'
+  attempts: Generated<number>
+  grant_id: number | null
+  result: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface TodoSeenTable {
+  user_id: number
+  /** JSON array of to-do keys */
+  keys: string
+  seen_at: string
+}
+
 export interface Database {
   departments: DepartmentTable
   enterprises: EnterpriseTable
@@ -545,6 +566,8 @@ export interface Database {
   meeting_attendance: MeetingAttendanceTable
   meeting_revisions: MeetingRevisionTable
   subscribe_grants: SubscribeGrantTable
+  todo_reminders: TodoReminderTable
+  todo_seen: TodoSeenTable
   pledge_templates: PledgeTemplateTable
   pledges: PledgeTable
   pledge_signatures: PledgeSignatureTable
@@ -901,6 +924,20 @@ export const SCHEMA_COLUMNS = {
     used_at: true,
     send_result: true,
   },
+  todo_reminders: {
+    id: true,
+    user_id: true,
+    kind: true,
+    todo_key: true,
+    occasion: true,
+    status: true,
+    attempts: true,
+    grant_id: true,
+    result: true,
+    created_at: true,
+    updated_at: true,
+  },
+  todo_seen: { user_id: true, keys: true, seen_at: true },
   pledge_templates: {
     id: true,
     kind: true,

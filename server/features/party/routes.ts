@@ -12,19 +12,14 @@ import {
   ZPartyMemberCreate,
   ZPartyMemberUpdate,
   ZPartySupervision,
-  ZReminderRun,
-  ZSubscribeConsent,
-  ZSubscribeStatus,
 } from '../../../src/models/meeting'
 import { ZId } from '../../../src/models/org'
-import { OFFICE, SIGNED_IN, SUPERVISORS } from '../../core/access'
-import { SubscribeMessageSender, type SubscribeConfig } from './subscribeMessages'
+import { SIGNED_IN, SUPERVISORS } from '../../core/access'
 import { requireAuth } from '../../core/auth'
 import { addGroup, addMember, branchDetail, myBranches, updateMember } from './branches'
 import { branchCompliance, dueForUser, partySupervision } from './compliance'
 import { yearWorkbook } from './workbook'
 import { BRANCH_READERS, BRANCH_WRITERS, branchOf } from './access'
-import { recordConsent, sendMeetingReminders, subscribeStatus } from './reminders'
 import { featureRoutes } from '../../core/routes'
 import { sendAttachment, XLSX_CONTENT_TYPE } from '../../core/http'
 import { shanghaiParts } from '../../../src/models/shanghaiTime'
@@ -32,31 +27,8 @@ import { shanghaiParts } from '../../../src/models/shanghaiTime'
 export const ZBranchParams = z.object({ enterpriseId: ZId, branchId: ZId })
 export const BRANCH = '/api/v1/enterprises/:enterpriseId/party-branches/:branchId'
 
-export interface PartyRoutesOptions {
-  subscribe: SubscribeConfig
-  /** How often reminders are sent (0: never by timer). */
-  reminderIntervalMs: number
-}
-
-/** 三会一课: the caller's branches and what is due, reminders, the supervisors' view, a branch's roll and calendar. */
-const partyRoutes: FastifyPluginAsyncZod<PartyRoutesOptions> = async (app, opts) => {
-  const sender = new SubscribeMessageSender(opts.subscribe, () => app.clock())
-
-  if (opts.reminderIntervalMs > 0 && sender.configured) {
-    let timer: NodeJS.Timeout | null = null
-    app.addHook('onReady', async () => {
-      timer = setInterval(() => {
-        sendMeetingReminders(app.db, sender, app.clock()).catch((error) =>
-          app.log.error({ err: error }, 'meeting reminders failed'),
-        )
-      }, opts.reminderIntervalMs)
-      timer.unref()
-    })
-    app.addHook('onClose', async () => {
-      if (timer) clearInterval(timer)
-    })
-  }
-
+/** 三会一课: the caller's branches and what is due, the supervisors' view, a branch's roll and calendar. */
+const partyRoutes: FastifyPluginAsyncZod = async (app) => {
   const { route, write } = featureRoutes(app, 'party')
 
   // ---------- the caller's own ----------
@@ -81,37 +53,6 @@ const partyRoutes: FastifyPluginAsyncZod<PartyRoutesOptions> = async (app, opts)
       response: { 200: z.object({ items: z.array(ZDueItem) }) },
     },
     async (request) => ({ items: await dueForUser(app.db, requireAuth(request), app.clock()) }),
-  )
-
-  route(
-    'GET',
-    '/api/v1/party/subscriptions',
-    {
-      access: SIGNED_IN,
-      summary: '订阅消息：可申请的模板与本人尚未使用的同意次数',
-      response: { 200: ZSubscribeStatus },
-    },
-    async (request) => subscribeStatus(app.db, requireAuth(request), sender),
-  )
-
-  write(
-    'POST',
-    '/api/v1/party/subscriptions',
-    {
-      access: SIGNED_IN,
-      summary: '记录用户在小程序中对订阅消息的选择（每次同意可发送一条提醒）',
-      body: ZSubscribeConsent,
-      response: { 201: ZSubscribeStatus.extend({ recorded: z.number().int() }) },
-      action: 'subscribe.consent',
-    },
-    (request, trx) => recordConsent(trx, requireAuth(request), request.body, app.clock()),
-  )
-
-  route(
-    'POST',
-    '/api/v1/party/reminders/send',
-    { access: OFFICE, summary: '立即发送三会一课到期提醒（订阅消息）', response: { 200: ZReminderRun } },
-    async () => sendMeetingReminders(app.db, sender, app.clock()),
   )
 
   route(

@@ -27,6 +27,25 @@ const rectificationRows = (db: DbOrTrx) =>
 
 /** The open records behind the to-do list; each query is narrowed to the caller's organisations. */
 export const todosRepository = {
+  /** The to-do keys the user had when they last looked at 任务 (H5 digest), and when. */
+  async seen(db: DbOrTrx, userId: number): Promise<{ keys: string[]; seenAt: string } | null> {
+    const row = await db
+      .selectFrom('todo_seen')
+      .select(['keys', 'seen_at'])
+      .where('user_id', '=', userId)
+      .executeTakeFirst()
+    return row ? { keys: JSON.parse(row.keys) as string[], seenAt: row.seen_at } : null
+  },
+
+  async markSeen(db: DbOrTrx, userId: number, keys: string[], now: string): Promise<void> {
+    const values = { keys: JSON.stringify(keys), seen_at: now }
+    await db
+      .insertInto('todo_seen')
+      .values({ user_id: userId, ...values })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet(values))
+      .execute()
+  },
+
   /** Self-assessments still to fill or to correct, of the enterprises where the caller answers them. */
   async openAssessments(db: DbOrTrx, enterpriseIds: number[]) {
     if (enterpriseIds.length === 0) return []

@@ -1,12 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { featureRoutes } from '../../core/routes'
-import { ZTodoList } from '../../../src/models/todo'
+import { z } from 'zod'
+import { ZTodoDigest, ZTodoList } from '../../../src/models/todo'
 import { SIGNED_IN } from '../../core/access'
 import { requireAuth } from '../../core/auth'
-import { todosFor } from './service'
+import { featureRoutes } from '../../core/routes'
+import { markTodosSeen, todoDigest, todosFor } from './service'
 
 const todoRoutes: FastifyPluginAsyncZod = async (app) => {
   const { route } = featureRoutes(app, 'todos')
+
   route(
     'GET',
     '/api/v1/todos',
@@ -19,6 +21,35 @@ const todoRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       reply.header('cache-control', 'no-store')
       return todosFor(app.db, requireAuth(request), app.clock())
+    },
+  )
+
+  route(
+    'GET',
+    '/api/v1/todos/digest',
+    {
+      access: SIGNED_IN,
+      summary: '待办摘要（H5）：各类数量、逾期在前、自上次查看以来新增',
+      response: { 200: ZTodoDigest },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store')
+      return todoDigest(app.db, requireAuth(request), app.clock())
+    },
+  )
+
+  // Not a write of the user's (no audit row, no outbox): the page notes that it has been looked at.
+  route(
+    'PUT',
+    '/api/v1/todos/seen',
+    {
+      access: SIGNED_IN,
+      summary: '记录本人已查看待办（H5 摘要的“新增”从此刻算起）',
+      response: { 200: z.object({ ok: z.literal(true) }) },
+    },
+    async (request) => {
+      await markTodosSeen(app.db, requireAuth(request), app.clock())
+      return { ok: true as const }
     },
   )
 }

@@ -1,14 +1,17 @@
 import type { DbOrTrx } from '../../core/db/database'
 import { heldOrganisationIds, isOffice, supervisorDepartmentIds, type AuthContext } from '../../core/access'
-import { shanghaiDate } from '../../../src/models/shanghaiTime'
+import { shanghaiDate, shanghaiParts } from '../../../src/models/shanghaiTime'
 import { MEETING_TYPE_LABELS } from '../../../src/models/meetingCompliance'
 import {
   compareTodos,
+  digestByKind,
   TODO_LIST_LIMIT,
   type TTodo,
+  type TTodoDigest,
   type TTodoKind,
   type TTodoList,
 } from '../../../src/models/todo'
+import { isoAt } from '../../core/clock'
 import { pledgeTodo } from '../pledges/views'
 import { dueForUser } from '../party/compliance'
 import { todosRepository } from './repository'
@@ -17,9 +20,10 @@ type Draft = Omit<TTodo, 'overdue'>
 
 /**
  * Everything that waits for the caller, from every flow: what they must sign, fill, correct, review,
- * verify, hold or approve. Overdue is decided on the 北京时间 day: a task due today is not overdue yet.
+ * verify, hold or approve, in the list's order and without its limit (the digest and the reminders
+ * count them all). Overdue is decided on the 北京时间 day: a task due today is not overdue yet.
  */
-export async function todosFor(db: DbOrTrx, auth: AuthContext, now: number): Promise<TTodoList> {
+export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Promise<TTodo[]> {
   const today = shanghaiDate(now)
   const liaisonOf = heldOrganisationIds(auth, 'enterprise', 'liaison')
   const supervising = supervisorDepartmentIds(auth)
@@ -95,7 +99,8 @@ export async function todosFor(db: DbOrTrx, auth: AuthContext, now: number): Pro
     })),
     ...pledges.personal.map((p) => ({
       kind: 'pledge_sign' as const,
-      key: `pledge-sign:${p.enterpriseId}`,
+      // The personal pledge is signed once a year: next year's is another to-do.
+      key: `pledge-sign:${p.enterpriseId}:${shanghaiParts(now).year}`,
       title: '签署本年度廉洁从业承诺',
       detail: p.enterpriseName,
       dueDate: null,
@@ -139,10 +144,42 @@ export async function todosFor(db: DbOrTrx, auth: AuthContext, now: number): Pro
       recordId: j.organisationId,
     })),
   ]
-  const items = drafts
-    .map((d) => ({ ...d, overdue: d.dueDate !== null && d.dueDate < today }))
-    .sort(compareTodos)
+  return drafts.map((d) => ({ ...d, overdue: d.dueDate !== null && d.dueDate < today })).sort(compareTodos)
+}
+
+/** The caller's list for 任务: the most urgent TODO_LIST_LIMIT, the total and the count of each kind. */
+export async function todosFor(db: DbOrTrx, auth: AuthContext, now: number): Promise<TTodoList> {
+  const items = await allTodos(db, auth, now)
   const counts: Partial<Record<TTodoKind, number>> = {}
   for (const item of items) counts[item.kind] = (counts[item.kind] ?? 0) + 1
   return { items: items.slice(0, TODO_LIST_LIMIT), total: items.length, counts }
+}
+
+/**
+ * The H5 digest (no subscribe messages there): counts per kind, overdue first, and what is new since the
+ * user last looked. Looking is recorded by `markTodosSeen`, which the page calls once it has shown this.
+ */
+export async function todoDigest(db: DbOrTrx, auth: AuthContext, now: number): Promise<TTodoDigest> {
+  const [items, seen] = await Promise.all([allTodos(db, auth, now), todosRepository.seen(db, auth.user.id)])
+  const before = new Set(seen?.keys ?? [])
+  const fresh = seen ? items.filter((i) => !before.has(i.key)) : []
+  return {
+    total: items.length,
+    overdue: items.filter((i) => i.overdue).length,
+    byKind: digestByKind(items),
+    newCount: fresh.length,
+    newKeys: fresh.slice(0, TODO_LIST_LIMIT).map((i) => i.key),
+    lastSeenAt: seen?.seenAt ?? null,
+  }
+}
+
+/** The user has looked at their list: what they have now is no longer new to them. */
+export async function markTodosSeen(db: DbOrTrx, auth: AuthContext, now: number): Promise<void> {
+  const items = await allTodos(db, auth, now)
+  await todosRepository.markSeen(
+    db,
+    auth.user.id,
+    items.map((i) => i.key),
+    isoAt(now),
+  )
 }

@@ -4,16 +4,19 @@ import { Button, Cell, CellGroup, Empty, Tag } from '@nutui/nutui-react-taro'
 import { formatDate, formatDateTime } from '@/models/format'
 import type { TTodo, TTodoList } from '@/models/todo'
 import { PageState } from '@/components/PageState'
+import { ReminderCard } from '@/components/todos/ReminderCard'
+import { TodoDigestCard } from '@/components/todos/TodoDigestCard'
 import { eventPages } from '@/services/routes'
-import { todoLink } from '@/services/todos'
+import { fetchTodoDigest, todoLink } from '@/services/todos'
+import { fetchReminderOffer, remindersSupported } from '@/services/reminders'
 import { useOutbox } from '@/hooks/useOutbox'
-import { usePullRefresh } from '@/hooks/useRemote'
+import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { useTodos } from '@/hooks/useTodos'
 import './index.scss'
 import { EmptyImage } from '@/components/EmptyImage'
 
-function TodoCell({ todo }: { todo: TTodo }) {
+function TodoCell({ todo, fresh }: { todo: TTodo; fresh: boolean }) {
   return (
     <Cell
       className={`tasks__todo tasks__todo--${todo.kind}`}
@@ -26,6 +29,8 @@ function TodoCell({ todo }: { todo: TTodo }) {
             <Tag type="danger" plain>
               已逾期
             </Tag>
+          ) : fresh ? (
+            <Text className="tasks__new">新</Text>
           ) : null}
         </View>
       }
@@ -43,9 +48,14 @@ export default function TasksPage() {
   const session = useRequireSession()
   const { outbox, pending, refused, syncing } = useOutbox()
   // Every role's to-dos, computed on the server: sign, fill, correct, review, verify, hold, approve.
-  const { state: todos, reload } = useTodos(session?.user.id ?? null)
-  usePullRefresh(reload)
+  const userId = session?.user.id ?? null
+  const { state: todos, reload } = useTodos(userId)
+  // The mini-program offers WeChat reminders; H5 has none, so it shows a digest of what changed.
+  const offer = useRemote(remindersSupported && userId ? `reminders:${userId}` : null, fetchReminderOffer)
+  const digest = useRemote(!remindersSupported && userId ? `digest:${userId}` : null, fetchTodoDigest)
+  usePullRefresh(() => Promise.all([reload(), offer.reload(), digest.reload()]).then(() => undefined))
   if (!session) return <View className="page" />
+  const fresh = new Set(digest.state.status === 'ready' ? digest.state.data.newKeys : [])
 
   const syncNow = () => {
     outbox?.flush({ force: true }).catch(() => undefined)
@@ -54,6 +64,7 @@ export default function TasksPage() {
   return (
     <View className="page tasks">
       <View className="page__body">
+        {digest.state.status === 'ready' ? <TodoDigestCard digest={digest.state.data} /> : null}
         <CellGroup className="tasks__events">
           <Cell
             className="tasks__scan"
@@ -67,18 +78,23 @@ export default function TasksPage() {
         <PageState state={todos} reload={reload}>
           {(list: TTodoList) =>
             list.total > 0 ? (
-              <CellGroup
-                title={`待办任务（${list.total}）`}
-                description={
-                  list.total > list.items.length
-                    ? `先列出最紧的 ${list.items.length} 项，办完后其余随即显示。`
-                    : undefined
-                }
-              >
-                {list.items.map((todo) => (
-                  <TodoCell key={todo.key} todo={todo} />
-                ))}
-              </CellGroup>
+              <>
+                {offer.state.status === 'ready' ? (
+                  <ReminderCard list={list} offer={offer.state.data} onRecorded={offer.setData} />
+                ) : null}
+                <CellGroup
+                  title={`待办任务（${list.total}）`}
+                  description={
+                    list.total > list.items.length
+                      ? `先列出最紧的 ${list.items.length} 项，办完后其余随即显示。`
+                      : undefined
+                  }
+                >
+                  {list.items.map((todo) => (
+                    <TodoCell key={todo.key} todo={todo} fresh={fresh.has(todo.key)} />
+                  ))}
+                </CellGroup>
+              </>
             ) : (
               <CellGroup title="待办任务">
                 <View className="tasks__empty">

@@ -1,6 +1,7 @@
 import type { PlatformSubscribe } from './types'
 
-/** H5: browsers have no WeChat subscribe messages; reminders are the 任务 tab only. */
+/** H5: browsers have no WeChat subscribe messages; 任务 shows a digest there instead. */
 export const platformSubscribe: PlatformSubscribe = {
+  supported: false,
   request: async () => ({ kind: 'unsupported' }),
 }

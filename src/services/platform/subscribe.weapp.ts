@@ -4,10 +4,12 @@ import type { PlatformSubscribe, SubscribeChoice } from './types'
 const CHOICES: readonly string[] = ['accept', 'reject', 'ban', 'filter']
 
 /**
- * wx.requestSubscribeMessage: must be called from the user's tap (the page calls it in onClick). Each
- * "accept" lets the server send one message; the answers are sent to the server, which keeps them.
+ * wx.requestSubscribeMessage: WeChat shows its panel only when called from the user's tap, before
+ * anything asynchronous (the page calls this first thing in onClick, with ids loaded beforehand). The
+ * answer is keyed by template id ('accept', 'reject', 'ban', 'filter').
  */
 export const platformSubscribe: PlatformSubscribe = {
+  supported: true,
   async request(templateIds) {
     if (templateIds.length === 0) return { kind: 'unsupported' }
     const res = (await Taro.requestSubscribeMessage({

@@ -111,6 +111,8 @@ export type SubscribeChoice = 'accept' | 'reject' | 'ban' | 'filter'
  * only works from a tap; H5 (subscribe.ts): none, 'unsupported'.
  */
 export interface PlatformSubscribe {
+  /** Whether the platform has subscribe messages at all (the mini-program does, H5 does not). */
+  supported: boolean
   request(
     templateIds: string[],
   ): Promise<

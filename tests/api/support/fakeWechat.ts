@@ -15,6 +15,8 @@ export interface FakeWechat {
     messages: { accessToken: string; body: Record<string, unknown> }[]
     /** errcode the next send answers (then back to 0). */
     failNext: number | null
+    /** errcode every send answers while set (a busy WeChat). */
+    failAlways: number | null
   }
   close(): Promise<void>
 }
@@ -31,7 +33,12 @@ const ERRMSG: Record<string, string> = {
 
 export async function startFakeWechat(): Promise<FakeWechat> {
   const calls: URLSearchParams[] = []
-  const subscribe: FakeWechat['subscribe'] = { tokens: [], messages: [], failNext: null }
+  const subscribe: FakeWechat['subscribe'] = {
+    tokens: [],
+    messages: [],
+    failNext: null,
+    failAlways: null,
+  }
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     res.setHeader('content-type', 'application/json')
@@ -53,9 +60,10 @@ export async function startFakeWechat(): Promise<FakeWechat> {
         }
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>
         subscribe.messages.push({ accessToken, body })
-        const errcode = subscribe.failNext ?? 0
+        const errcode = subscribe.failNext ?? subscribe.failAlways ?? 0
         subscribe.failNext = null
-        res.end(JSON.stringify({ errcode, errmsg: errcode ? 'user refuse to accept the msg' : 'ok' }))
+        const errmsg = errcode === -1 ? 'system error' : errcode ? 'user refuse to accept the msg' : 'ok'
+        res.end(JSON.stringify({ errcode, errmsg }))
       })
       return
     }

@@ -93,3 +93,28 @@ export async function idOf(
   const row = await app.db.selectFrom(table).select('id').where('name', '=', name).executeTakeFirstOrThrow()
   return row.id
 }
+
+/** Someone new who asked to join an enterprise as an employee and waits for approval. */
+export async function addJoinRequest(
+  app: FastifyInstance,
+  enterpriseId: number,
+  openid: string,
+  at = new Date().toISOString(),
+): Promise<void> {
+  const user = await app.db
+    .insertInto('users')
+    .values({ openid, name: '新员工', created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await app.db
+    .insertInto('memberships')
+    .values({
+      user_id: user.id,
+      organisation_kind: 'enterprise',
+      organisation_id: enterpriseId,
+      role: 'employee',
+      status: 'pending',
+      created_at: at,
+    })
+    .execute()
+}

@@ -1,16 +1,5 @@
-import { compareTodos, TODO_KINDS, type TTodo } from '@/models/todo'
-
-const todo = (over: Partial<TTodo>): TTodo => ({
-  kind: 'rectification_open',
-  key: 'k',
-  title: 't',
-  detail: 'd',
-  dueDate: null,
-  overdue: false,
-  enterpriseId: 1,
-  recordId: 1,
-  ...over,
-})
+import { compareTodos, TODO_KINDS } from '@/models/todo'
+import { todo } from '../support/todo'
 
 describe('the to-do order', () => {
   it('puts overdue first, then the nearest last day, undated last, then the kinds in their order', () => {

@@ -87,6 +87,10 @@ export class LogicLayer {
   protected readonly inflight = new Set<Promise<unknown>>()
   protected readonly canvases = new Map<string, FakeCanvas>()
   protected readonly tappedAgreeButtons = new Set<string>()
+  /** > 0 while a tap's handlers run (synchronously): what WeChat calls a user TAP gesture */
+  protected tapDepth = 0
+  /** the `wx` the bundle sees */
+  protected readonly wx: Record<string, unknown>
   protected rejectionHandler: (reason: unknown) => void
   protected lastActivity = Date.now()
   protected pendingNavigations = 0
@@ -105,11 +109,13 @@ export class LogicLayer {
       appJson: this.appJson,
       failure: (m) => this.fail(m),
       tappedAgreeButtons: this.tappedAgreeButtons,
+      inTap: () => this.tapDepth > 0,
       canvasNode: (id) => this.canvasNode(id),
       track: (p) => this.track(p),
       setTimeout: (fn, ms) => this.setTimer(fn, ms, false),
     }
     const wx = this.device.createWx(host)
+    this.wx = wx
     const consoleProxy = {
       log: () => undefined,
       info: () => undefined,
@@ -155,6 +161,21 @@ export class LogicLayer {
   }
 
   // ── failures ──
+  /**
+   * Calls a wx API as code outside any tap would (a timer, a callback after a request), and resolves
+   * with what its success or fail callback got: for checking the model's own contract.
+   */
+  callWx(name: string, options: Record<string, unknown> = {}): Promise<{ ok: boolean; res: unknown }> {
+    return new Promise((resolve) => {
+      const api = this.wx[name] as (o: Record<string, unknown>) => void
+      api({
+        ...options,
+        success: (res: unknown) => resolve({ ok: true, res }),
+        fail: (res: unknown) => resolve({ ok: false, res }),
+      })
+    })
+  }
+
   fail(message: string): void {
     this.failures.push(`[${this.currentRoute() || 'app'}] ${message}`)
   }

@@ -174,7 +174,12 @@ export class MiniProgram extends LogicLayer {
           ...extra,
         }
         const handler = this.handlerOf(node.owner)
-        this.guard(`${type} handler`, () => handler(event))
+        if (type === 'tap') this.tapDepth += 1
+        try {
+          this.guard(`${type} handler`, () => handler(event))
+        } finally {
+          if (type === 'tap') this.tapDepth -= 1
+        }
         this.lastActivity = Date.now()
         if (capture) break
       }

@@ -8,7 +8,10 @@
  * - login: a code the local fake code2Session understands (`ok:<openid>`);
  * - the privacy gate: privacy APIs wait for onNeedPrivacyAuthorization's resolve with the id of an
  *   agree button that was really tapped; getLocation also needs app.json's requiredPrivateInfos;
- * - toasts, modals, loading, clipboard, scans, chosen photos, subscribe requests: recorded or scripted.
+ * - toasts, modals, loading, clipboard, scans, chosen photos: recorded or scripted;
+ * - subscribe requests as WeChat answers them: only from a tap (synchronously in its handler), 1–3
+ *   template ids, the answer keyed by template id ('accept' / 'reject'), or errCode 20004 when the
+ *   user has switched subscribe messages off.
  */
 import crypto from 'node:crypto'
 import { wxApiNames } from './apiNames'
@@ -55,6 +58,8 @@ export interface Host {
   failure(message: string): void
   /** agree-button ids tapped since the last privacy request */
   tappedAgreeButtons: Set<string>
+  /** whether a tap's handler is running right now (WeChat's "user TAP gesture") */
+  inTap(): boolean
   /** a canvas node by element id, for createSelectorQuery().fields({ node: true }) */
   canvasNode(id: string): FakeCanvas | null
   track<T>(promise: Promise<T>): Promise<T>
@@ -86,8 +91,15 @@ export class Device {
   /** files in the user's chats, picked by the next chooseMessageFile calls (name and bytes) */
   readonly messageFiles: { name: string; bytes: Buffer }[] = []
   location = { latitude: 30.0, longitude: 120.0, accuracy: 20 }
+  /** the user's choice in the subscribe panel, per template id (default for the others: subscribeAnswer) */
   subscribeAnswer: 'accept' | 'reject' = 'accept'
+  readonly subscribeAnswers = new Map<string, 'accept' | 'reject'>()
+  /** 设置 → 订阅消息 main switch */
+  subscribeSwitchOn = true
+  /** the template ids of each panel shown */
   readonly subscribeRequests: string[][] = []
+  /** calls WeChat refused (not from a tap, too many ids …), with the reason */
+  readonly subscribeRefusals: string[] = []
   loading: string | null = null
   online = true
   /** every HTTP exchange: method, path and status */
@@ -482,12 +494,32 @@ export class Device {
         device.openedDocuments.push(options.filePath)
         answer(options, 'openDocument', {})
       },
-      requestSubscribeMessage(options: Callbacks & { tmplIds: string[] }) {
-        device.subscribeRequests.push(options.tmplIds)
+      requestSubscribeMessage(options: Callbacks & { tmplIds?: unknown }) {
+        const refuse = (errCode: number | null, reason: string) => {
+          device.subscribeRefusals.push(reason)
+          host.setTimeout(() => {
+            const res = {
+              errMsg: `requestSubscribeMessage:fail ${reason}`,
+              ...(errCode === null ? {} : { errCode }),
+            }
+            options.fail?.(res)
+            options.complete?.(res)
+          }, 0)
+        }
+        // Since base library 2.8.2 the panel opens only from the user's tap, not after an await.
+        if (!host.inTap()) return refuse(null, 'can only be invoked by user TAP gesture.')
+        const ids = options.tmplIds
+        if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => typeof id !== 'string' || !id))
+          return refuse(10001, "TmplIds can't be empty")
+        if (ids.length > 3) return refuse(20003, 'Templates count out of max bounds')
+        if (!device.subscribeSwitchOn) return refuse(20004, 'The main switch is switched off')
+        device.subscribeRequests.push(ids as string[])
         answer(
           options,
           'requestSubscribeMessage',
-          Object.fromEntries(options.tmplIds.map((id) => [id, device.subscribeAnswer])),
+          Object.fromEntries(
+            (ids as string[]).map((id) => [id, device.subscribeAnswers.get(id) ?? device.subscribeAnswer]),
+          ),
         )
       },
 

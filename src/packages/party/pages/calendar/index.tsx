@@ -10,14 +10,10 @@ import {
   MEETING_TYPE_LABELS,
   MEETING_TYPE_SHORT,
 } from '@/models/meetingCompliance'
-import {
-  fetchCompliance,
-  fetchMeetings,
-  fetchMyBranches,
-  fetchSubscribeStatus,
-  openYearWorkbook,
-  requestMeetingReminders,
-} from '@/services/meetings'
+import { fetchCompliance, fetchMeetings, fetchMyBranches, openYearWorkbook } from '@/services/meetings'
+import { fetchReminderOffer, remindersSupported } from '@/services/reminders'
+import { chooseTemplates, type TReminderOffer } from '@/models/reminder'
+import { ReminderButton } from '@/components/todos/ReminderButton'
 import { EmptyImage } from '@/components/EmptyImage'
 import { formatDateTime } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
@@ -38,18 +34,19 @@ interface CalendarData {
   branch: { eid: number; bid: number; name: string; enterpriseName: string; canWrite: boolean } | null
   compliance: TCompliance | null
   meetings: TMeetingSummary[]
-  templateIds: string[]
+  /** The mini-program's reminder templates (null on H5, or when they could not be loaded). */
+  offer: TReminderOffer | null
 }
 
 async function load(eid: number | null, bid: number | null, year: number): Promise<CalendarData> {
-  const [branches, subscribe] = await Promise.all([
+  const [branches, offer] = await Promise.all([
     fetchMyBranches(),
-    fetchSubscribeStatus().catch(() => ({ templateIds: [], pending: 0 })),
+    remindersSupported ? fetchReminderOffer().catch(() => null) : Promise.resolve(null),
   ])
   const mine =
     eid && bid ? branches.find((b) => b.id === bid) : (branches.find((b) => b.canWrite) ?? branches[0])
   const target = eid && bid ? { eid, bid } : mine ? { eid: mine.enterpriseId, bid: mine.id } : null
-  if (!target) return { branches, branch: null, compliance: null, meetings: [], templateIds: [] }
+  if (!target) return { branches, branch: null, compliance: null, meetings: [], offer }
   const [compliance, meetings] = await Promise.all([
     fetchCompliance(target.eid, target.bid, year),
     fetchMeetings(target.eid, target.bid, year),
@@ -64,7 +61,7 @@ async function load(eid: number | null, bid: number | null, year: number): Promi
     },
     compliance,
     meetings,
-    templateIds: subscribe.templateIds,
+    offer,
   }
 }
 
@@ -137,7 +134,7 @@ export default function PartyCalendarPage() {
   const eid = chosen?.eid ?? idParam(params.eid)
   const bid = chosen?.bid ?? idParam(params.bid)
   const [year, setYear] = useState(shanghaiParts(Date.now()).year)
-  const { state, reload } = useRemote(session ? `party:${eid}:${bid}:${year}` : null, () =>
+  const { state, reload, setData } = useRemote(session ? `party:${eid}:${bid}:${year}` : null, () =>
     load(eid, bid, year),
   )
   usePullRefresh(reload)
@@ -147,7 +144,8 @@ export default function PartyCalendarPage() {
   if (state.status === 'loading') return <LoadingState />
   if (state.status === 'error')
     return <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
-  const { branches, branch, compliance, meetings, templateIds } = state.data
+  const { branches, branch, compliance, meetings, offer } = state.data
+  const templateIds = offer ? chooseTemplates(offer, ['meeting_due']) : []
   if (!branch || !compliance)
     return (
       <View className="page">
@@ -173,21 +171,6 @@ export default function PartyCalendarPage() {
     } finally {
       setBusy(false)
     }
-  }
-
-  const remind = () => {
-    // Straight from the tap: WeChat refuses a subscribe request that does not come from one.
-    requestMeetingReminders(templateIds)
-      .then((outcome) => {
-        const title = {
-          accepted: '已订阅：到期前将通过微信提醒',
-          declined: '未订阅提醒',
-          unsupported: '浏览器中无法订阅微信提醒，请在小程序中操作；到期事项见“任务”',
-          unconfigured: '服务器尚未配置提醒模板；到期事项见“任务”',
-        }[outcome]
-        void Taro.showToast({ title, icon: 'none', duration: 3000 })
-      })
-      .catch(() => void Taro.showToast({ title: '订阅失败，请稍后重试', icon: 'none' }))
   }
 
   return (
@@ -286,10 +269,13 @@ export default function PartyCalendarPage() {
           <Button fill="outline" loading={busy} onClick={() => void exportYear()}>
             导出年度台账
           </Button>
-          {branch.canWrite ? (
-            <Button fill="outline" onClick={remind}>
-              到期提醒
-            </Button>
+          {branch.canWrite && templateIds.length > 0 ? (
+            <ReminderButton
+              templateIds={templateIds}
+              label="订阅三会一课到期提醒"
+              text="到期提醒"
+              onRecorded={(next) => setData({ ...state.data, offer: next })}
+            />
           ) : null}
         </View>
       </View>
