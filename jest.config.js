@@ -5,6 +5,10 @@ const swc = [
 ]
 
 module.exports = {
+  // A guard against a hang, not a measurement: an API suite's app migrates and seeds its own PostgreSQL
+  // schema in beforeAll, seconds on a busy machine, beyond jest's 5 s default. Global on purpose: jest
+  // ignores testTimeout inside a project (measured: a 7 s test failed at 5 s with it set on the project).
+  testTimeout: 30_000,
   projects: [
     {
       displayName: 'unit',
@@ -17,9 +21,6 @@ module.exports = {
     {
       displayName: 'api',
       testEnvironment: 'node',
-      // A suite's app migrates and seeds its own PostgreSQL schema in beforeAll: seconds on a busy
-      // machine, beyond jest's 5 s default for a hook. A guard against a hang, not a measurement.
-      testTimeout: 30_000,
       testMatch: ['<rootDir>/tests/api/**/*.test.ts'],
       transform: { '^.+\\.(t|j)sx?$': swc },
       // light-my-request pulls in cookie@2, which ships ESM only.
