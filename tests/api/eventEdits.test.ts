@@ -1,9 +1,16 @@
 import type { Transaction } from 'kysely'
 import type { Database } from '../../server/core/db/schema'
 import type { TEvent } from '../../src/models/event'
-import { slotOf, slotStartMs } from '../../server/features/events/qrToken'
 import { eventsRepository } from '../../server/features/events/repository'
-import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
+import { TEST_DB, call, type TestApp } from './support/testApp'
+import {
+  auditRows,
+  correctionsApp,
+  CORRECTIONS_START,
+  fieldsOf,
+  postEvent,
+  type CorrectionsApp,
+} from './support/corrections'
 import { multipart, TINY_PNG } from './support/files'
 
 const MINUTE = 60_000
@@ -15,63 +22,32 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 /** Corrections, continued: events edited by their organisers; sign-in and cancel exclusive; closed campaigns' evidence. */
 describe(`corrections: event edits and guards [${TEST_DB}]`, () => {
   let t: TestApp
-  // 2026-06-10 10:00 北京时间, on a QR slot boundary (+1 s).
-  const start = slotStartMs(slotOf(Date.parse('2026-06-10T02:00:00Z'))) + 1_000
+  let c: CorrectionsApp
+  const start = CORRECTIONS_START
   let now = start
-  let office: string
-  let liaison: string
-  let liaisonNopo: string
-  let supervisor: string
-  let employee: string
-  let secretary: string
-  let privateId: number
 
   beforeAll(async () => {
-    t = await createTestApp({}, { clock: () => now })
-    ;[office, liaison, liaisonNopo, supervisor, employee, secretary] = await Promise.all(
-      [
-        'demo-office',
-        'demo-liaison-private',
-        'demo-liaison-nopo',
-        'demo-supervisor-united',
-        'demo-employee-private',
-        'demo-secretary-private',
-      ].map((openid) => loginAs(t.app, openid)),
-    )
-    privateId = await idOf(t.app, 'enterprises', '县恒达食品有限公司')
+    c = await correctionsApp(() => now)
+    t = c.t
   })
   afterAll(() => t.close())
   afterEach(() => {
     now = start
   })
 
-  const fieldsOf = (res: { json: () => { error: { fields: { path: string; message: string }[] } } }) =>
-    Object.fromEntries(res.json().error.fields.map((f) => [f.path, f.message]))
-
   /** An event from 10 minutes from now for two hours, sign-in from 10 minutes ago. */
   async function createEvent(extra: Record<string, unknown> = {}): Promise<TEvent> {
-    const res = await call(t.app, liaison, {
-      method: 'POST',
-      url: `/api/v1/enterprises/${privateId}/events`,
-      payload: {
-        kind: 'integrity_lecture',
-        title: '廉政主题党课',
-        startsAt: iso(now + 10 * MINUTE),
-        endsAt: iso(now + 2 * HOUR),
-        signInOpensAt: iso(now - 10 * MINUTE),
-        ...extra,
-      },
-    })
+    const res = await postEvent(t.app, c.liaison, c.privateId, now, extra)
     expect(res.statusCode).toBe(201)
     return res.json()
   }
-  const edit = (id: number, payload: Record<string, unknown>, token = liaison) =>
+  const edit = (id: number, payload: Record<string, unknown>, token = c.liaison) =>
     call(t.app, token, { method: 'PATCH', url: `/api/v1/events/${id}`, payload })
 
   it('lets the organisers edit an event, shows the change everywhere and audits it before → after', async () => {
     const event = await createEvent({ title: '待修改的党课', signInOpensAt: iso(now + 5 * MINUTE) })
-    expect((await edit(event.id, { title: '越权' }, employee)).statusCode).toBe(403)
-    for (const token of [liaisonNopo, supervisor, office]) {
+    expect((await edit(event.id, { title: '越权' }, c.employee)).statusCode).toBe(403)
+    for (const token of [c.liaisonNopo, c.supervisor, c.office]) {
       const res = await edit(event.id, { title: '越权' }, token)
       expect(res.statusCode).toBe(404)
     }
@@ -85,22 +61,19 @@ describe(`corrections: event edits and guards [${TEST_DB}]`, () => {
         signInOpensAt: iso(now + DAY - 30 * MINUTE),
         signInClosesAt: iso(now + DAY + 2 * HOUR),
       },
-      secretary,
+      c.secretary,
     )
     expect(res.statusCode).toBe(200)
     expect(res.json()).toMatchObject({ title: '廉政主题党课（改期）', startsAt: moved, cancelledAt: null })
-    const detail = (await call(t.app, employee, { method: 'GET', url: `/api/v1/events/${event.id}` })).json()
+    const detail = (
+      await call(t.app, c.employee, { method: 'GET', url: `/api/v1/events/${event.id}` })
+    ).json()
     expect(detail).toMatchObject({ title: '廉政主题党课（改期）', startsAt: moved })
-    const list = (await call(t.app, employee, { method: 'GET', url: '/api/v1/events?as=attendee' })).json()
+    const list = (await call(t.app, c.employee, { method: 'GET', url: '/api/v1/events?as=attendee' })).json()
     expect(list.events.find((e: { id: number }) => e.id === event.id).startsAt).toBe(moved)
-    const audit = await t.app.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('action', '=', 'event.update')
-      .where('entity_id', '=', String(event.id))
-      .execute()
+    const audit = await auditRows(t.app, 'event.update', event.id)
     expect(audit).toHaveLength(1)
-    expect(audit[0].organisation_id).toBe(privateId)
+    expect(audit[0].organisation_id).toBe(c.privateId)
     expect(JSON.parse(audit[0].detail!)).toEqual({
       before: {
         title: '待修改的党课',
@@ -181,7 +154,7 @@ describe(`corrections: event edits and guards [${TEST_DB}]`, () => {
   it('answers 409 EVENT_CANCELLED to an edit of a cancelled event; an edit racing a cancel is one or the other', async () => {
     const event = await createEvent()
     expect(
-      (await call(t.app, liaison, { method: 'POST', url: `/api/v1/events/${event.id}/cancel` })).statusCode,
+      (await call(t.app, c.liaison, { method: 'POST', url: `/api/v1/events/${event.id}/cancel` })).statusCode,
     ).toBe(200)
     const res = await edit(event.id, { title: '取消后再改' })
     expect(res.statusCode).toBe(409)
@@ -190,7 +163,7 @@ describe(`corrections: event edits and guards [${TEST_DB}]`, () => {
       const e = await createEvent({ title: `竞争修改${round}` })
       const [edited, cancelled] = await Promise.all([
         edit(e.id, { title: `已修改${round}` }),
-        call(t.app, secretary, { method: 'POST', url: `/api/v1/events/${e.id}/cancel` }),
+        call(t.app, c.secretary, { method: 'POST', url: `/api/v1/events/${e.id}/cancel` }),
       ])
       expect(cancelled.statusCode).toBe(200)
       const row = await eventsRepository.byId(t.app.db, e.id)
@@ -205,9 +178,9 @@ describe(`corrections: event edits and guards [${TEST_DB}]`, () => {
 
   describe('sign-in and cancel', () => {
     const scan = async (eventId: number) => {
-      const qr = await call(t.app, liaison, { method: 'GET', url: `/api/v1/events/${eventId}/qr` })
+      const qr = await call(t.app, c.liaison, { method: 'GET', url: `/api/v1/events/${eventId}/qr` })
       return () =>
-        call(t.app, employee, {
+        call(t.app, c.employee, {
           method: 'POST',
           url: '/api/v1/sign-ins',
           payload: { payload: qr.json().payload, scannedAt: iso(now) },
@@ -222,7 +195,7 @@ describe(`corrections: event edits and guards [${TEST_DB}]`, () => {
         const signIn = await scan(e.id)
         const [signed, cancelled] = await Promise.all([
           signIn(),
-          call(t.app, liaison, { method: 'POST', url: `/api/v1/events/${e.id}/cancel` }),
+          call(t.app, c.liaison, { method: 'POST', url: `/api/v1/events/${e.id}/cancel` }),
         ])
         expect(cancelled.statusCode).toBe(200)
         if (signed.statusCode === 201) expect(await signInRows(e.id)).toBe(1)
@@ -260,7 +233,7 @@ describe(`corrections: event edits and guards [${TEST_DB}]`, () => {
     onPostgres('a cancel waits for a sign-in in flight, which is kept', async () => {
       const e = await createEvent({ title: '签到在先' })
       const release = await holdOpen((trx) => eventsRepository.holdForSignIn(trx, e.id, 'postgres'))
-      const cancel = call(t.app, liaison, { method: 'POST', url: `/api/v1/events/${e.id}/cancel` })
+      const cancel = call(t.app, c.liaison, { method: 'POST', url: `/api/v1/events/${e.id}/cancel` })
       expect(await stillWaiting(cancel)).toBe(true)
       await release()
       expect((await cancel).statusCode).toBe(200)
@@ -282,17 +255,17 @@ describe(`corrections: event edits and guards [${TEST_DB}]`, () => {
     it('shows 已取消 and no code on the big screen of a cancelled event', async () => {
       const e = await createEvent({ title: '大屏取消' })
       const link = (
-        await call(t.app, liaison, { method: 'POST', url: `/api/v1/events/${e.id}/display-links` })
+        await call(t.app, c.liaison, { method: 'POST', url: `/api/v1/events/${e.id}/display-links` })
       ).json()
       const screen = async () => (await t.app.inject({ method: 'GET', url: link.qrPath })).json()
       expect(await screen()).toMatchObject({ payload: expect.any(String), event: { cancelledAt: null } })
-      await call(t.app, liaison, { method: 'POST', url: `/api/v1/events/${e.id}/cancel` })
+      await call(t.app, c.liaison, { method: 'POST', url: `/api/v1/events/${e.id}/cancel` })
       expect(await screen()).toMatchObject({ payload: null, event: { cancelledAt: iso(now) } })
     })
   })
 
   it('refuses evidence uploaded to or removed from an assessment of a closed campaign', async () => {
-    const campaign = await call(t.app, office, {
+    const campaign = await call(t.app, c.office, {
       method: 'POST',
       url: '/api/v1/campaigns',
       payload: {
@@ -300,31 +273,31 @@ describe(`corrections: event edits and guards [${TEST_DB}]`, () => {
         periodStart: '2026-06-01',
         periodEnd: '2026-09-30',
         dueDate: '2026-10-15',
-        enterpriseIds: [privateId],
+        enterpriseIds: [c.privateId],
       },
     })
     const campaignId = campaign.json().id
     const assessments = (
-      await call(t.app, liaison, { method: 'GET', url: `/api/v1/enterprises/${privateId}/assessments` })
+      await call(t.app, c.liaison, { method: 'GET', url: `/api/v1/enterprises/${c.privateId}/assessments` })
     ).json().assessments
     const assessmentId = assessments.find(
       (a: { campaign: { id: number } }) => a.campaign.id === campaignId,
     ).id
-    const base = `/api/v1/enterprises/${privateId}/assessments/${assessmentId}`
-    const itemCode = (await call(t.app, liaison, { method: 'GET', url: base })).json().items[0].code
+    const base = `/api/v1/enterprises/${c.privateId}/assessments/${assessmentId}`
+    const itemCode = (await call(t.app, c.liaison, { method: 'GET', url: base })).json().items[0].code
     const upload = () =>
-      call(t.app, liaison, {
+      call(t.app, c.liaison, {
         method: 'POST',
         url: `${base}/evidence?itemCode=${itemCode}`,
         ...multipart('file', '制度.png', TINY_PNG),
       })
     const uploaded = await upload()
     expect(uploaded.statusCode).toBe(201)
-    await call(t.app, office, { method: 'POST', url: `/api/v1/campaigns/${campaignId}/close` })
+    await call(t.app, c.office, { method: 'POST', url: `/api/v1/campaigns/${campaignId}/close` })
     const refused = await upload()
     expect(refused.statusCode).toBe(409)
     expect(refused.json().error.code).toBe('CAMPAIGN_CLOSED')
-    const removed = await call(t.app, liaison, {
+    const removed = await call(t.app, c.liaison, {
       method: 'DELETE',
       url: `${base}/evidence/${uploaded.json().id}`,
     })

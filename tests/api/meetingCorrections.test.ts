@@ -6,6 +6,7 @@ import { meetingsRepository } from '../../server/features/party/meetingsReposito
 import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
 import { expectSameAsMissing } from './support/isolation'
 import { multipart, TINY_PNG } from './support/files'
+import { auditRows } from './support/corrections'
 
 const HOUR = 3600_000
 const iso = (ms: number) => new Date(ms).toISOString()
@@ -115,12 +116,7 @@ describe(`corrections: meeting records [${TEST_DB}]`, () => {
         .where('id', '=', eventId)
         .executeTakeFirstOrThrow()
       expect(event.cancelled_at).toBe(iso(now))
-      const audit = await t.app.db
-        .selectFrom('audit_log')
-        .selectAll()
-        .where('action', '=', 'meeting.delete')
-        .where('entity_id', '=', String(draft.id))
-        .execute()
+      const audit = await auditRows(t.app, 'meeting.delete', draft.id)
       expect(audit).toHaveLength(1)
       expect(audit[0].organisation_id).toBe(privateId)
       expect(JSON.parse(audit[0].detail!)).toMatchObject({

@@ -5,6 +5,7 @@ import {
   launchBrowser,
   newPhonePage,
   screenshot,
+  settledScreenshot,
   startServer,
   visible,
   visibleText,
@@ -38,17 +39,7 @@ describe('修改活动 and 取消活动 in the H5 app', () => {
   })
 
   const errors: string[] = []
-  async function shot(page: Page, name: string) {
-    await page.waitForTimeout(100)
-    await page.waitForFunction(
-      () =>
-        document.querySelectorAll(
-          '.taro_page.taro_page_show:not(.taro_page_stationed):not(.taro_tabbar_page)',
-        ).length === 0 && document.getAnimations().every((a) => a.playState !== 'running'),
-    )
-    await page.waitForTimeout(100)
-    return screenshot(page, `corrections-${name}`)
-  }
+  const shot = (page: Page, name: string) => settledScreenshot(page, `corrections-${name}`)
 
   /** The text of the detail page's 活动时间 line. */
   const eventTime = (page: Page) => $(page, '.ev-line', '活动时间').locator('.ev-line__value').innerText()
@@ -123,7 +114,10 @@ describe('修改活动 and 取消活动 in the H5 app', () => {
     const urlText = $(page, '.ev-link__url')
     await urlText.waitFor({ timeout: 15_000 })
     const screenUrl = (await urlText.innerText()).trim()
-    const screenContext = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' })
+    const screenContext = await browser.newContext({
+      viewport: { width: 1280, height: 720 },
+      locale: 'zh-CN',
+    })
     const screen = await screenContext.newPage()
     screen.on('pageerror', (e) => errors.push(String(e)))
     await screen.goto(screenUrl)

@@ -8,7 +8,7 @@ import { newEventSecret } from './qrToken'
 import { supervisedEnterpriseIds, type AuthContext } from '../../core/access'
 import { organisesEvent } from './access'
 import { eventsRepository, type EventScope } from './repository'
-import type { WriteOutcome } from '../../core/writes'
+import { changedFields, type WriteOutcome } from '../../core/writes'
 import {
   eventEndProblem,
   type TEvent,
@@ -263,9 +263,6 @@ export async function updateEvent(
     ...next,
     place: place && { name: place.name ?? null, lat: place.lat, lng: place.lng, radiusM: place.radiusM },
   }
-  const changed = (Object.keys(after) as (keyof typeof after)[]).filter(
-    (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
-  )
   const updated = await eventsRepository.update(trx, eventId, {
     kind: after.kind,
     title: after.title,
@@ -284,10 +281,7 @@ export async function updateEvent(
     result: await eventView(trx, auth, updated, now),
     entityType: 'event',
     entityId: eventId,
-    detail: {
-      before: Object.fromEntries(changed.map((k) => [k, before[k]])),
-      after: Object.fromEntries(changed.map((k) => [k, after[k]])),
-    },
+    detail: changedFields(before, after),
     organisation: { kind: event.organiser_kind, id: event.organiser_id },
   }
 }

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Dialog, Input } from '@nutui/nutui-react-taro'
+import { Dialog } from '@nutui/nutui-react-taro'
 import { ZCorrectionReason } from '@/models/meeting'
 import { KEEP_OPEN } from '@/services/settleWrite'
-import '@/components/FormDialog.scss'
+import { FormDialogInput } from '@/components/FormDialogInput'
 
 export interface CorrectionDialogProps {
   /** What is about to change (补传现场照片, 撤下签到表 a.jpg); null: closed. */
@@ -48,19 +48,17 @@ export function CorrectionDialog({ subject, onConfirm, onClose }: CorrectionDial
     >
       <View className="form-dialog">
         <Text className="form-dialog__hint">该记录已提交：附件的变动将记入更正历史。请填写更正原因。</Text>
-        <View className={`form-dialog__field${error ? ' form-dialog__field--error' : ''}`}>
-          <Input
-            className="form-dialog__input meeting-correction__reason"
-            value={reason}
-            placeholder="如：补传会议签到表"
-            maxLength={200}
-            onChange={(v) => {
-              setReason(v)
-              setError(null)
-            }}
-          />
-        </View>
-        {error ? <Text className="form-dialog__error">{error}</Text> : null}
+        <FormDialogInput
+          className="meeting-correction__reason"
+          value={reason}
+          placeholder="如：补传会议签到表"
+          maxLength={200}
+          error={error}
+          onChange={(v) => {
+            setReason(v)
+            setError(null)
+          }}
+        />
       </View>
     </Dialog>
   )

@@ -365,6 +365,7 @@ export default function MeetingDetailPage() {
           </View>
         ) : null}
         {meeting.canWrite && draft ? (
+          // A draft is submitted, or deleted (a submitted record is only corrected).
           <View className="pt-actions">
             <Button
               className="meeting-detail__delete"
