@@ -4,6 +4,7 @@ import type { TEvent } from '@/models/event'
 import type { TMeeting } from '@/models/meeting'
 import { configureRequest, type Transport } from '@/services/request'
 import { completeLogin, getToken, logout, relogin } from '@/services/session'
+import { platformFileTransport } from '@/services/upload'
 import EventCreatePage from '@/packages/events/pages/create/index'
 import EventDetailPage from '@/packages/events/pages/detail/index'
 import EventScreenPage from '@/packages/events/pages/screen/index'
@@ -142,7 +143,7 @@ beforeEach(() => {
       }
     return { status: 404, data: { error: { code: 'ROUTE_NOT_FOUND', message: '接口不存在', fields: [] } } }
   })
-  configureRequest({ baseUrl: '', getToken, relogin, transport })
+  configureRequest({ baseUrl: '', getToken, relogin, transport, fileTransport: platformFileTransport })
   completeLogin(
     { token: 'test-token', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: LIAISON_ME.user },
     { method: 'demo', openid: 'demo-liaison-private' },
@@ -211,6 +212,50 @@ describe('会议记录: 更正 history and 删除草稿', () => {
     expect(screen.getByText('第2次更正：2026-06-10 11:00，梁红梅，原因：议题录入有误')).toBeTruthy()
     // A submitted record is corrected, never deleted.
     expect(screen.queryByText('删除草稿')).toBeNull()
+  })
+
+  it('asks the 更正原因 before a photo is added to a submitted record, and sends it with the file', async () => {
+    jest.spyOn(Taro, 'chooseMedia').mockResolvedValue({
+      tempFiles: [
+        { tempFilePath: 'blob:photo-9', size: 2048, fileType: 'image', duration: 0, height: 0, width: 0 },
+      ],
+      type: 'image',
+      errMsg: 'chooseMedia:ok',
+    } as unknown as Taro.chooseMedia.SuccessCallbackResult)
+    // The H5 adapter checks that the picked blob still exists before sending it.
+    globalThis.fetch = jest.fn().mockResolvedValue({ ok: true }) as unknown as typeof fetch
+    const upload = jest.spyOn(Taro, 'uploadFile').mockResolvedValue({
+      statusCode: 201,
+      data: JSON.stringify({
+        id: 40,
+        kind: 'photo',
+        filename: '合影.png',
+        mime: 'image/png',
+        size: 2048,
+        sha256: 'a'.repeat(64),
+        url: '/api/v1/files/40?expires=1&sig=x',
+        createdAt: '2026-06-10T03:00:00.000Z',
+      }),
+      errMsg: 'uploadFile:ok',
+    } as Taro.uploadFile.SuccessCallbackResult)
+    openPage('/packages/party/pages/detail/index', { eid: '3', bid: '5', mid: '11' })
+    render(<MeetingDetailPage />)
+    fireEvent.click(await screen.findByText('拍照/上传'))
+    // Not yet: first the reason, checked as the server checks it.
+    expect(await screen.findByText('补传现场照片')).toBeTruthy()
+    expect(upload).not.toHaveBeenCalled()
+    await act(async () => {
+      fireEvent.click(screen.getByText('继续'))
+    })
+    expect(await screen.findByText('请填写更正原因（至少2个字）')).toBeTruthy()
+    typeInto(document.querySelector('.meeting-correction__reason taro-input-core')!, '补传会议合影')
+    await act(async () => {
+      fireEvent.click(screen.getByText('继续'))
+    })
+    await waitFor(() => expect(upload).toHaveBeenCalled())
+    expect(upload.mock.calls[0][0].url).toBe(
+      `${MEETING_PATH}/attachments?kind=photo&correctionReason=${encodeURIComponent('补传会议合影')}`,
+    )
   })
 
   it('deletes a draft after a confirm', async () => {
