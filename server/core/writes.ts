@@ -45,6 +45,16 @@ export interface WriteOptions<T> {
   run: (trx: Transaction<Database>) => Promise<WriteOutcome<T>>
 }
 
+/** An edit's audit detail: the fields that changed, as they were and as they are now. */
+export function changedFields<T extends Record<string, unknown>>(
+  before: T,
+  after: T,
+): { before: Partial<T>; after: Partial<T> } {
+  const changed = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+  const pick = (of: T) => Object.fromEntries(changed.map((k) => [k, of[k]])) as Partial<T>
+  return { before: pick(before), after: pick(after) }
+}
+
 /** The organisation named by the route's params: `:enterpriseId`, else `:departmentId`; null otherwise. */
 export function organisationOfRequest(request: FastifyRequest): AuditOrganisation | null {
   const enterpriseId = positiveIntParam(request, 'enterpriseId')

@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState } from 'react'
 import type { TQr } from '@/models/event'
 
-export interface RotatingQrState<T extends TQr> {
+/** What the polling needs of an answer: when its code expires, on the server's clock. */
+type Rotating = Pick<TQr, 'expiresAt' | 'serverTime'>
+
+export interface RotatingQrState<T extends Rotating> {
   qr: T | null
   /** Whole seconds until the shown payload is replaced (server time). */
   secondsLeft: number
@@ -10,7 +13,7 @@ export interface RotatingQrState<T extends TQr> {
 }
 
 /** When to poll next: every `pollMs`, and right after the payload expires (server clock). */
-export function nextPollDelay(qr: TQr, receivedAt: number, pollMs: number): number {
+export function nextPollDelay(qr: Rotating, receivedAt: number, pollMs: number): number {
   const untilExpiry = Date.parse(qr.expiresAt) - Date.parse(qr.serverTime)
   const elapsed = Date.now() - receivedAt
   return Math.max(200, Math.min(pollMs, untilExpiry - elapsed + 300))
@@ -20,7 +23,7 @@ export function nextPollDelay(qr: TQr, receivedAt: number, pollMs: number): numb
  * Polls a rotating QR (organiser's /qr or the big screen's /display/:token/qr) while `key` is set:
  * every `pollMs` and as soon as the shown one expires; counts down once a second.
  */
-export function useRotatingQr<T extends TQr>(
+export function useRotatingQr<T extends Rotating>(
   key: string | null,
   fetcher: () => Promise<T>,
   pollMs: number,

@@ -58,6 +58,7 @@ export const ERROR_MESSAGES = {
   LOCATION_REQUIRED: '本活动需要定位，请允许获取位置后重新签到',
   MEETING_INCOMPLETE: '会议记录尚未填写完整，不能提交',
   MEETING_CORRECTION_REASON_REQUIRED: '已提交的会议记录须填写更正原因后才能修改',
+  MEETING_NOT_DRAFT: '只能删除草稿：已提交的会议记录只能更正',
   MEETING_NO_BRANCH_WRITER: '只有本支部书记和支委会成员可以填写会议记录',
   WECHAT_SEND_FAILED: '微信消息发送失败',
   PLAN_ALREADY_FILED: '实施方案已报送，待监管部门处理或已收到；被退回后才能重新报送',

@@ -82,17 +82,37 @@ const ZIsoTime = z.iso
 
 export const ZPlace = z
   .object({
-    name: z.string().trim().max(60).nullable().optional(),
+    name: z
+      .string()
+      .trim()
+      .max(60)
+      // eslint-disable-next-line no-control-regex -- PostgreSQL refuses NUL in text
+      .regex(/^[^\u0000-\u001f]*$/, '地点名称不能包含控制字符')
+      .nullable()
+      .optional(),
     lat: z.number().min(-90).max(90),
     lng: z.number().min(-180).max(180),
     radiusM: z.number().int().min(20, '范围半径不小于20米').max(5000, '范围半径不超过5000米'),
   })
   .meta({ id: 'EventPlace' })
 
-const eventCreateFields = {
+export const eventCreateFields = {
   kind: ZEventKind,
-  title: z.string().trim().min(2, '活动名称至少2个字').max(60, '活动名称不超过60个字'),
-  description: z.string().trim().max(500).nullable().optional(),
+  title: z
+    .string()
+    .trim()
+    .min(2, '活动名称至少2个字')
+    .max(60, '活动名称不超过60个字')
+    // eslint-disable-next-line no-control-regex -- PostgreSQL refuses NUL; no control character is a title
+    .regex(/^[^\u0000-\u001f]*$/, '活动名称不能包含控制字符'),
+  description: z
+    .string()
+    .trim()
+    .max(500)
+    // eslint-disable-next-line no-control-regex -- PostgreSQL refuses NUL in text
+    .regex(/^[^\u0000]*$/, '活动说明不能包含控制字符')
+    .nullable()
+    .optional(),
   startsAt: ZIsoTime,
   endsAt: ZIsoTime,
   /** Defaults to 30 minutes before the start. */
@@ -106,7 +126,7 @@ const MAX_WINDOW_MS = 90 * 24 * 3600_000
 const DEFAULT_OPEN_BEFORE_MS = 30 * 60_000
 const SIGN_IN_MARGIN_MS = 24 * 3600_000
 
-interface EventTimes {
+export interface EventTimes {
   startsAt: string
   endsAt: string
   signInOpensAt?: string
@@ -122,31 +142,36 @@ function withWindow<T extends EventTimes>(v: T): T & { signInOpensAt: string; si
   }
 }
 
-function checkTimes(v: Required<EventTimes>, ctx: z.RefinementCtx) {
-  if (Date.parse(v.endsAt) <= Date.parse(v.startsAt))
-    ctx.addIssue({ code: 'custom', path: ['endsAt'], message: '结束时间应晚于开始时间' })
+/** One field's message, as the API's VALIDATION_FAILED lists them. */
+export interface FieldProblem {
+  path: string
+  message: string
+}
+
+/**
+ * The times of an event checked against each other (the same rule on create and on edit): the end after
+ * the start; the sign-in window closes after it opens, lasts at most 90 days, opens at most 24 h before
+ * the start and before the end, and closes after the start and at most 24 h after the end.
+ */
+export function eventTimeProblems(v: Required<EventTimes>): FieldProblem[] {
+  const out: FieldProblem[] = []
+  const add = (path: keyof EventTimes, message: string) => out.push({ path, message })
+  if (Date.parse(v.endsAt) <= Date.parse(v.startsAt)) add('endsAt', '结束时间应晚于开始时间')
   const opens = Date.parse(v.signInOpensAt)
   const closes = Date.parse(v.signInClosesAt)
-  if (closes <= opens)
-    ctx.addIssue({ code: 'custom', path: ['signInClosesAt'], message: '签到截止时间应晚于签到开始时间' })
-  else if (closes - opens > MAX_WINDOW_MS)
-    ctx.addIssue({ code: 'custom', path: ['signInClosesAt'], message: '签到时间段不超过90天' })
-  // The sign-in window belongs to the event: it opens at most a day before the start and before the end,
-  // and closes after the start and at most a day after the end.
+  if (closes <= opens) add('signInClosesAt', '签到截止时间应晚于签到开始时间')
+  else if (closes - opens > MAX_WINDOW_MS) add('signInClosesAt', '签到时间段不超过90天')
   const starts = Date.parse(v.startsAt)
   const ends = Date.parse(v.endsAt)
-  if (opens >= ends)
-    ctx.addIssue({ code: 'custom', path: ['signInOpensAt'], message: '签到开始时间应早于活动结束时间' })
-  else if (opens < starts - SIGN_IN_MARGIN_MS)
-    ctx.addIssue({ code: 'custom', path: ['signInOpensAt'], message: '签到最早在活动开始前24小时开始' })
-  if (closes <= starts)
-    ctx.addIssue({ code: 'custom', path: ['signInClosesAt'], message: '签到截止时间应晚于活动开始时间' })
-  else if (closes > ends + SIGN_IN_MARGIN_MS)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['signInClosesAt'],
-      message: '签到截止时间不能晚于活动结束后24小时',
-    })
+  if (opens >= ends) add('signInOpensAt', '签到开始时间应早于活动结束时间')
+  else if (opens < starts - SIGN_IN_MARGIN_MS) add('signInOpensAt', '签到最早在活动开始前24小时开始')
+  if (closes <= starts) add('signInClosesAt', '签到截止时间应晚于活动开始时间')
+  else if (closes > ends + SIGN_IN_MARGIN_MS) add('signInClosesAt', '签到截止时间不能晚于活动结束后24小时')
+  return out
+}
+
+function checkTimes(v: Required<EventTimes>, ctx: z.RefinementCtx) {
+  for (const p of eventTimeProblems(v)) ctx.addIssue({ code: 'custom', path: [p.path], message: p.message })
 }
 
 /** Whether an event (or its new end) lies wholly in the past: one message for the endsAt field, or null. */
@@ -247,12 +272,15 @@ export const ZQr = z
 export type TQr = z.infer<typeof ZQr>
 
 export const ZDisplayQr = ZQr.extend({
+  /** Null once the event is cancelled: the screen shows 已取消 and no code. */
+  payload: z.string().nullable(),
   event: z.object({
     title: z.string(),
     kind: ZEventKind,
     signInOpensAt: z.string(),
     signInClosesAt: z.string(),
     phase: ZSignInPhase,
+    cancelledAt: z.string().nullable(),
   }),
   attendance: z.object({ count: z.number().int(), expected: z.number().int() }),
 }).meta({ id: 'DisplayQr' })

@@ -62,6 +62,15 @@ const ZIsoTime = z.iso
   .transform((s) => new Date(s).toISOString())
 const text = (max: number) => z.string().trim().max(max, `不超过${max}个字`)
 
+/** Why a submitted record is corrected (its text, its attendance or its attachments): kept in its history. */
+export const ZCorrectionReason = z
+  .string()
+  .trim()
+  .min(2, '请填写更正原因（至少2个字）')
+  .max(200, '更正原因不超过200个字')
+  // eslint-disable-next-line no-control-regex -- PostgreSQL refuses NUL; a reason is one line
+  .regex(/^[^\u0000-\u001f]*$/, '更正原因不能包含控制字符')
+
 // ---------- branches, members, groups ----------
 
 export const ZPartyMember = z
@@ -164,7 +173,7 @@ export const ZMeetingSave = z
     minutes: text(20000).default(''),
     decisions: text(5000).default(''),
     /** Required to change a submitted record: kept with the previous version. */
-    correctionReason: z.string().trim().min(2, '请填写更正原因（至少2个字）').max(200).optional(),
+    correctionReason: ZCorrectionReason.optional(),
     /** Submit in the same request (草稿 → 已提交). */
     submit: z.boolean().default(false),
   })
@@ -187,6 +196,10 @@ export type TMeetingAttendance = z.infer<typeof ZMeetingAttendance>
 export const ZMeetingAttachment = storedFileWith('kind', ZAttachmentKind).meta({ id: 'MeetingAttachment' })
 export type TMeetingAttachment = z.infer<typeof ZMeetingAttachment>
 
+/** One thing a correction changed, in readable Chinese (meetingRevision.ts computes and words them). */
+export const ZMeetingChange = z.object({ label: z.string(), before: z.string(), after: z.string() })
+export type TMeetingChange = z.infer<typeof ZMeetingChange>
+
 export const ZMeetingRevision = z.object({
   revision: z.number().int(),
   reason: z.string(),
@@ -194,7 +207,10 @@ export const ZMeetingRevision = z.object({
   changedAt: z.string(),
   /** The record as it was before this correction. */
   previous: z.record(z.string(), z.unknown()),
+  /** What changed, before → after (shown shortened); null on corrections recorded before they were kept. */
+  changes: z.array(ZMeetingChange).nullable(),
 })
+export type TMeetingRevision = z.infer<typeof ZMeetingRevision>
 
 export const ZMeeting = z
   .object({

@@ -21,6 +21,7 @@ import {
   type TEventSummary,
   type TQr,
 } from '@/models/event'
+import type { TEventUpdate } from '@/models/eventEdit'
 import { ZEnterprise, ZMember, type TEnterprise, type TMember } from '@/models/org'
 import { getOutbox, type OutboxEntry } from './outbox'
 import { openApiFile } from './download'
@@ -33,6 +34,7 @@ export const EVENT_WRITE_KINDS = {
   displayLinkRevoke: 'event.display_link.revoke',
   create: 'event.create',
   cancel: 'event.cancel',
+  update: 'event.update',
 } as const
 
 export const eventPath = (id: number) => `/api/v1/events/${id}`
@@ -126,6 +128,17 @@ export function queueCancelEvent(eventId: number, title: string): OutboxEntry {
     path: `${eventPath(eventId)}/cancel`,
     label: `取消活动「${title}」`,
     kind: EVENT_WRITE_KINDS.cancel,
+  })
+}
+
+/** 修改活动 (organisers): the fields of the form; the server checks the times against now again. */
+export function queueUpdateEvent(eventId: number, body: TEventUpdate): OutboxEntry {
+  return getOutbox().enqueue({
+    method: 'PATCH',
+    path: eventPath(eventId),
+    body,
+    label: `修改活动「${body.title ?? ''}」`,
+    kind: EVENT_WRITE_KINDS.update,
   })
 }
 

@@ -36,6 +36,7 @@ export const MEETING_WRITE_KINDS = {
   update: 'meeting.update',
   submit: 'meeting.submit',
   attachmentRemove: 'meeting.attachment.remove',
+  remove: 'meeting.delete',
   attachmentUpload: 'meeting.attachment.upload',
   signInSession: 'meeting.sign_in_session',
   member: 'party_member.save',
@@ -169,16 +170,36 @@ export function queueAddGroup(eid: number, bid: number, name: string): OutboxEnt
   })
 }
 
-export function queueRemoveAttachment(eid: number, bid: number, mid: number, fileId: number): OutboxEntry {
+/** 删除草稿 (only a draft; the server refuses a submitted record). */
+export function queueDeleteMeeting(eid: number, bid: number, mid: number, type: TMeetingType): OutboxEntry {
   return getOutbox().enqueue({
     method: 'DELETE',
-    path: `${meetingPath(eid, bid, mid)}/attachments/${fileId}`,
-    label: '撤下会议附件',
+    path: meetingPath(eid, bid, mid),
+    label: `删除${MEETING_TYPE_LABELS[type]}记录草稿`,
+    kind: MEETING_WRITE_KINDS.remove,
+  })
+}
+
+/** A submitted record's attachments change only with a 更正 reason (kept in its history). */
+const withReason = (reason?: string) => (reason ? `correctionReason=${encodeURIComponent(reason)}` : '')
+
+export function queueRemoveAttachment(
+  eid: number,
+  bid: number,
+  mid: number,
+  fileId: number,
+  correctionReason?: string,
+): OutboxEntry {
+  const query = withReason(correctionReason)
+  return getOutbox().enqueue({
+    method: 'DELETE',
+    path: `${meetingPath(eid, bid, mid)}/attachments/${fileId}${query ? `?${query}` : ''}`,
+    label: correctionReason ? '更正：撤下会议附件' : '撤下会议附件',
     kind: MEETING_WRITE_KINDS.attachmentRemove,
   })
 }
 
-/** Where a 签到表 / 现场照片 of a record is posted. */
+/** Where a 签到表 / 现场照片 of a record is posted (uploads waiting for it start with this path). */
 export const attachmentUploadPath = (eid: number, bid: number, mid: number, kind: TAttachmentKind) =>
   `${meetingPath(eid, bid, mid)}/attachments?kind=${kind}`
 
@@ -189,11 +210,13 @@ export function queueMeetingAttachment(
   mid: number,
   kind: TAttachmentKind,
   file: PickedFile,
+  correctionReason?: string,
 ): Promise<OutboxEntry> {
+  const query = withReason(correctionReason)
   return queueUpload({
-    path: attachmentUploadPath(eid, bid, mid, kind),
+    path: `${attachmentUploadPath(eid, bid, mid, kind)}${query ? `&${query}` : ''}`,
     file,
-    label: kind === 'photo' ? '上传会议现场照片' : '上传会议签到表',
+    label: `${correctionReason ? '更正：' : ''}${kind === 'photo' ? '上传会议现场照片' : '上传会议签到表'}`,
     kind: MEETING_WRITE_KINDS.attachmentUpload,
   })
 }

@@ -39,6 +39,8 @@ export const eventPages = {
   signIn: (eventId?: number) => `${E}/signin/index${eventId ? `?eventId=${eventId}` : ''}`,
   screen: (token: string) => `${E}/screen/index?token=${encodeURIComponent(token)}`,
   create: () => `${E}/create/index`,
+  /** 修改活动: the create page with the event's fields (organisers). */
+  edit: (eventId: number) => `${E}/create/index?eventId=${eventId}`,
   /** 活动到会率 of one enterprise. */
   rate: (enterpriseId: number) => `${E}/rate/index?enterpriseId=${enterpriseId}`,
 }

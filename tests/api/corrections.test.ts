@@ -1,8 +1,8 @@
 import type { TAssessment } from '../../src/models'
 import type { TEvent } from '../../src/models/event'
-import { slotOf, slotStartMs } from '../../server/features/events/qrToken'
 import { assessmentsRepository, campaignsRepository } from '../../server/features/assessments/repository'
-import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
+import { TEST_DB, call, type TestApp } from './support/testApp'
+import { auditRows, correctionsApp, CORRECTIONS_START, fieldsOf, postEvent } from './support/corrections'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -12,8 +12,7 @@ const iso = (ms: number) => new Date(ms).toISOString()
 /** Corrections: campaigns edited and closed, events cancelled; dates checked against each other and today. */
 describe(`corrections: campaigns and events [${TEST_DB}]`, () => {
   let t: TestApp
-  // 2026-06-10 10:00 北京时间, on a QR slot boundary (+1 s).
-  let now = slotStartMs(slotOf(Date.parse('2026-06-10T02:00:00Z'))) + 1_000
+  let now = CORRECTIONS_START
   let office: string
   let liaison: string
   let liaisonNopo: string
@@ -24,19 +23,8 @@ describe(`corrections: campaigns and events [${TEST_DB}]`, () => {
   let nopoId: number
 
   beforeAll(async () => {
-    t = await createTestApp({}, { clock: () => now })
-    ;[office, liaison, liaisonNopo, supervisor, employee, secretary] = await Promise.all(
-      [
-        'demo-office',
-        'demo-liaison-private',
-        'demo-liaison-nopo',
-        'demo-supervisor-united',
-        'demo-employee-private',
-        'demo-secretary-private',
-      ].map((openid) => loginAs(t.app, openid)),
-    )
-    privateId = await idOf(t.app, 'enterprises', '县恒达食品有限公司')
-    nopoId = await idOf(t.app, 'enterprises', '县顺通物流有限公司')
+    ;({ t, office, liaison, liaisonNopo, supervisor, employee, secretary, privateId, nopoId } =
+      await correctionsApp(() => now))
   })
   afterAll(() => t.close())
 
@@ -50,8 +38,6 @@ describe(`corrections: campaigns and events [${TEST_DB}]`, () => {
   })
   const createCampaign = (extra: Record<string, unknown> = {}, token = office) =>
     call(t.app, token, { method: 'POST', url: '/api/v1/campaigns', payload: campaignBody(extra) })
-  const fieldsOf = (res: { json: () => { error: { fields: { path: string; message: string }[] } } }) =>
-    Object.fromEntries(res.json().error.fields.map((f) => [f.path, f.message]))
   const todoKeys = async (token: string) =>
     (await call(t.app, token, { method: 'GET', url: '/api/v1/todos' }))
       .json()
@@ -139,12 +125,7 @@ describe(`corrections: campaigns and events [${TEST_DB}]`, () => {
       })
       expect(ok.statusCode).toBe(200)
       expect(ok.json()).toMatchObject({ name: '2026年度第二期自查（延期）', dueDate: '2026-11-30' })
-      const audit = await t.app.db
-        .selectFrom('audit_log')
-        .selectAll()
-        .where('action', '=', 'campaign.update')
-        .where('entity_id', '=', String(id))
-        .execute()
+      const audit = await auditRows(t.app, 'campaign.update', id)
       expect(audit).toHaveLength(1)
       expect(JSON.parse(audit[0].detail!)).toEqual({
         before: { name: '待修改期次', dueDate: '2026-10-15' },
@@ -193,12 +174,7 @@ describe(`corrections: campaigns and events [${TEST_DB}]`, () => {
         .json()
         .campaigns.find((c: { id: number }) => c.id === id)
       expect(listed.closedAt).toBe(iso(now))
-      const audit = await t.app.db
-        .selectFrom('audit_log')
-        .select('detail')
-        .where('action', '=', 'campaign.close')
-        .where('entity_id', '=', String(id))
-        .execute()
+      const audit = await auditRows(t.app, 'campaign.close', id)
       expect(audit.map((a) => JSON.parse(a.detail!))).toEqual([{ unfinished: 2 }])
     })
 
@@ -252,18 +228,7 @@ describe(`corrections: campaigns and events [${TEST_DB}]`, () => {
 
   describe('events', () => {
     const createEvent = (extra: Record<string, unknown> = {}, token = liaison) =>
-      call(t.app, token, {
-        method: 'POST',
-        url: `/api/v1/enterprises/${privateId}/events`,
-        payload: {
-          kind: 'integrity_lecture',
-          title: '廉政主题党课',
-          startsAt: iso(now + 10 * MINUTE),
-          endsAt: iso(now + 2 * HOUR),
-          signInOpensAt: iso(now - 10 * MINUTE),
-          ...extra,
-        },
-      })
+      postEvent(t.app, token, privateId, now, extra)
 
     it('refuses an event that has ended and a sign-in window outside the event', async () => {
       const ended = await createEvent({
@@ -310,12 +275,7 @@ describe(`corrections: campaigns and events [${TEST_DB}]`, () => {
       const again = await call(t.app, liaison, { method: 'POST', url })
       expect(again.statusCode).toBe(409)
       expect(again.json().error.code).toBe('EVENT_CANCELLED')
-      const audit = await t.app.db
-        .selectFrom('audit_log')
-        .selectAll()
-        .where('action', '=', 'event.cancel')
-        .where('entity_id', '=', String(event.id))
-        .execute()
+      const audit = await auditRows(t.app, 'event.cancel', event.id)
       expect(audit).toHaveLength(1)
     })
 

@@ -47,6 +47,7 @@ describe(`migrations against db/schema.ts [${TEST_DB}]`, () => {
       '0012_audit_organisation',
       '0013_department_retire',
       '0014_campaign_close',
+      '0015_meeting_revision_changes',
       '0017_todo_reminders',
     ])
   })

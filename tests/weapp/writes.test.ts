@@ -1,7 +1,7 @@
 /**
  * One write per domain, through the mini-program's outbox to the real server: answer a checklist item,
  * sign in to an event with a live QR payload, save a 三会一课 draft with ticked attendance, sign a
- * pledge with a drawn signature and open its certificate, create a big-screen link.
+ * pledge with a drawn signature and open its certificate, create a big-screen link and edit the event.
  */
 import { signInLinkUrl } from '../../src/models/signInLink'
 import { loginAs } from '../api/support/testApp'
@@ -138,7 +138,7 @@ describe('writes from the mini-program', () => {
     })
   })
 
-  it('an organiser creates a big-screen link for an event (大屏)', async () => {
+  it('an organiser creates a big-screen link for an event (大屏) and edits the event (修改)', async () => {
     await as('demo-supervisor-united', async (mp) => {
       await tapCell(mp, '我的活动')
       await mp.waitForRoute('packages/events/pages/list/index')
@@ -149,6 +149,18 @@ describe('writes from the mini-program', () => {
       await mp.waitForText('生成大屏链接')
       await mp.tap('生成大屏链接')
       await mp.waitForText(/screen\/index\?token=|大屏链接.*http/)
+      // 修改: the create form, prefilled with the event; saved as it is, back on the event's page.
+      await mp.tap('修改')
+      await mp.waitForRoute('packages/events/pages/create/index')
+      await mp.waitForText(/组织单位：.*活动类型.*开始时间.*签到截止.*参加对象：.*保存修改/)
+      await mp.tap('保存修改')
+      await mp.waitForRoute('packages/events/pages/detail/index')
+      expect(mp.device.toasts.map((t) => t.title)).toContain('活动已修改')
+      expect(
+        mp.device.exchanges.some(
+          (e) => e.method === 'PATCH' && /\/events\/\d+$/.test(e.path) && e.status === 200,
+        ),
+      ).toBe(true)
     })
   })
 })

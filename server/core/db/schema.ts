@@ -498,6 +498,8 @@ export interface MeetingRevisionTable {
   reason: string
   /** JSON of the record before the correction */
   snapshot: string
+  /** JSON array of what changed ({ label, before, after }); null on corrections made before it was kept. */
+  changes: string | null
   changed_by: number
   created_at: string
 }
@@ -911,6 +913,7 @@ export const SCHEMA_COLUMNS = {
     revision: true,
     reason: true,
     snapshot: true,
+    changes: true,
     changed_by: true,
     created_at: true,
   },

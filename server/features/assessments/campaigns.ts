@@ -2,7 +2,7 @@ import { AppError, found, notFound } from '../../core/errors'
 import { isOffice, MAX_ID, supervisorDepartmentIds, type AuthContext } from '../../core/access'
 import { isoAt } from '../../core/clock'
 import type { DbOrTrx } from '../../core/db/database'
-import type { WriteOutcome } from '../../core/writes'
+import { changedFields, type WriteOutcome } from '../../core/writes'
 import {
   campaignDateProblems,
   type TCampaign,
@@ -76,15 +76,11 @@ export async function updateCampaign(
     dueDate: row.due_date,
   }
   const after = { name: changes.name, ...dates }
-  const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => before[k] !== after[k])
   return {
     result: await campaignById(db, id),
     entityType: 'campaign',
     entityId: id,
-    detail: {
-      before: Object.fromEntries(changed.map((k) => [k, before[k]])),
-      after: Object.fromEntries(changed.map((k) => [k, after[k]])),
-    },
+    detail: changedFields(before, after),
   }
 }
 

@@ -16,7 +16,7 @@ import { AppError } from '../../core/errors'
 import { featureRoutes } from '../../core/routes'
 import { toEvidenceFile } from '../files/repository'
 import { removeFile, UPLOAD_REFUSALS, uploadFile } from '../files/service'
-import { closeCampaign, createCampaign, listCampaigns, updateCampaign } from './campaigns'
+import { closeCampaign, createCampaign, listCampaigns, openCampaign, updateCampaign } from './campaigns'
 import {
   assertEditable,
   assessmentView,
@@ -153,6 +153,8 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       const { enterpriseId, assessmentId } = request.params
       const { row, items } = await loadAssessment(app.db, enterpriseId, assessmentId)
       assertEditable(row.status)
+      // A closed campaign's assessments are final: no evidence comes or goes (409 CAMPAIGN_CLOSED).
+      await openCampaign(app.db, row.campaign_id)
       if (!items.some((i) => i.code === request.query.itemCode))
         throw new AppError(400, 'UNKNOWN_ITEM', undefined, [
           { path: 'itemCode', message: `自查项 ${request.query.itemCode} 不存在或不适用于本企业` },
@@ -180,6 +182,7 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       const { enterpriseId, assessmentId, fileId } = request.params
       const { row } = await loadAssessment(app.db, enterpriseId, assessmentId)
       assertEditable(row.status)
+      await openCampaign(app.db, row.campaign_id)
       return removeFile(request, reply, {
         action: 'evidence.remove',
         fileId,

@@ -94,14 +94,18 @@ export async function displayQr(db: DbOrTrx, token: string, now: number): Promis
     eventsRepository.countByEvent(db, 'sign_ins', [event.id]),
     eventsRepository.expectedAttendees(db, event.id),
   ])
+  const qr = currentQr(event, now)
   return {
-    ...currentQr(event, now),
+    ...qr,
+    // A cancelled event shows 已取消 and no code on the screen.
+    payload: event.cancelled_at === null ? qr.payload : null,
     event: {
       title: event.title,
       kind: event.kind as TEventKind,
       signInOpensAt: event.sign_in_opens_at,
       signInClosesAt: event.sign_in_closes_at,
       phase: phaseAt(event, now),
+      cancelledAt: event.cancelled_at,
     },
     attendance: { count: counts.get(event.id) ?? 0, expected },
   }

@@ -1,4 +1,4 @@
-import type { DbOrTrx } from '../../core/db/database'
+import type { DbOrTrx, Dialect } from '../../core/db/database'
 import { findRow } from '../../core/db/rows'
 import type { EventRow, SignInRow } from '../../core/db/schema'
 import { approvedMemberCounts } from '../../core/db/members'
@@ -143,10 +143,6 @@ export const eventsRepository = {
     }
   },
 
-  /**
-   * Upcoming (what is under way too: the event or its sign-in window has not ended; soonest first) or past
-   * (latest first) events of the scope, `limit` at most.
-   */
   /** Cancels the event unless it already was; false when a concurrent cancel won. */
   async cancel(db: DbOrTrx, eventId: number, at: string): Promise<boolean> {
     const result = await db
@@ -158,6 +154,47 @@ export const eventsRepository = {
     return Number(result.numUpdatedRows) === 1
   },
 
+  /**
+   * The event as it stands, with its row locked for the rest of the transaction (a no-op update), unless
+   * it is cancelled: an edit then sees no concurrent edit or cancel half-way (PostgreSQL waits for them).
+   */
+  lockOpen(db: DbOrTrx, eventId: number): Promise<EventRow | undefined> {
+    return db
+      .updateTable('events')
+      .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+      .where('id', '=', eventId)
+      .where('cancelled_at', 'is', null)
+      .returningAll()
+      .executeTakeFirst()
+  },
+
+  /**
+   * Whether the event is still open for sign-in (not cancelled), holding a share lock on its row until
+   * the transaction ends on PostgreSQL: a cancel waits for the sign-ins in flight, and a sign-in behind
+   * a cancel sees it cancelled. Sign-ins do not wait for each other (SQLite runs one write at a time).
+   */
+  async holdForSignIn(db: DbOrTrx, eventId: number, dialect: Dialect): Promise<boolean> {
+    const query = db
+      .selectFrom('events')
+      .select('id')
+      .where('id', '=', eventId)
+      .where('cancelled_at', 'is', null)
+    return (await (dialect === 'postgres' ? query.forShare() : query).executeTakeFirst()) !== undefined
+  },
+
+  update(db: DbOrTrx, eventId: number, values: Partial<Omit<EventRow, 'id'>>): Promise<EventRow> {
+    return db
+      .updateTable('events')
+      .set(values)
+      .where('id', '=', eventId)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+  },
+
+  /**
+   * Upcoming (what is under way too: the event or its sign-in window has not ended; soonest first) or past
+   * (latest first) events of the scope, `limit` at most.
+   */
   list(
     db: DbOrTrx,
     scope: EventScope,

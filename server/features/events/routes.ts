@@ -15,6 +15,7 @@ import {
   ZSignInBody,
   ZSignInResult,
 } from '../../../src/models/event'
+import { ZEventUpdate } from '../../../src/models/eventEdit'
 import { ZId } from '../../../src/models/org'
 import { ZOk } from '../../../src/models/common'
 import {
@@ -30,7 +31,7 @@ import { requireAuth } from '../../core/auth'
 import { eventOf } from './access'
 import { attendance, attendanceRate, attendanceWorkbook } from './attendance'
 import { createDisplayLink, currentQr, displayQr, listDisplayLinks, revokeDisplayLink } from './displayLinks'
-import { cancelEvent, createEvent, eventView, listEvents } from './events'
+import { cancelEvent, createEvent, eventView, listEvents, updateEvent } from './events'
 import { assertNotCancelled, proxySignIn, signInWithPayload } from './signIn'
 import { featureRoutes } from '../../core/routes'
 import { sendAttachment, XLSX_CONTENT_TYPE } from '../../core/http'
@@ -51,7 +52,7 @@ export interface EventRoutesOptions {
 }
 
 const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app, opts) => {
-  const rules = { maxOfflineDelayMs: opts.maxOfflineDelayMs }
+  const rules = { maxOfflineDelayMs: opts.maxOfflineDelayMs, dialect: app.dialect }
   const noStore = { 'cache-control': 'no-store' }
   const { route, write } = featureRoutes(app, 'events')
   /** Enterprises and departments create events alike: the same answer, the same audit action. */
@@ -115,6 +116,22 @@ const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app, opts)
       response: { 200: ZEvent },
     },
     async (request) => eventView(app.db, requireAuth(request), eventOf(request).event, app.clock()),
+  )
+
+  write(
+    'PATCH',
+    '/api/v1/events/:eventId',
+    {
+      access: organisers,
+      summary:
+        '修改活动（组织者；时间按发起时的规则并对照当前时间校验：已开始的不能改开始时间，已开始签到的不能改签到开始，已结束的只能延后签到截止，最迟至结束后24小时）',
+      params: ZEventParams,
+      body: ZEventUpdate,
+      response: { 200: ZEvent },
+      action: 'event.update',
+    },
+    (request, trx) =>
+      updateEvent(trx, requireAuth(request), request.params.eventId, request.body, app.clock()),
   )
 
   write(
@@ -232,7 +249,7 @@ const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app, opts)
       action: 'sign_in.proxy',
     },
     (request, trx) =>
-      proxySignIn(trx, requireAuth(request), eventOf(request).event, request.body, app.clock()),
+      proxySignIn(trx, requireAuth(request), eventOf(request).event, request.body, app.clock(), app.dialect),
   )
 
   route(

@@ -1,7 +1,7 @@
 import { isoAt } from '../../core/clock'
 import type { Transaction } from 'kysely'
 import type { Database, EventRow, SignInRow } from '../../core/db/schema'
-import type { DbOrTrx } from '../../core/db/database'
+import type { DbOrTrx, Dialect } from '../../core/db/database'
 import { AppError } from '../../core/errors'
 import { judgeFreshness, parseQrPayload, verifyQrMac } from './qrToken'
 import { type AuthContext } from '../../core/access'
@@ -15,7 +15,7 @@ import {
 } from '../../../src/models/event'
 import { placeOf, parseFlags, toSignIn } from './events'
 import { formatShanghaiTime } from '../../../src/models/shanghaiTime'
-import { signInsRepository } from './repository'
+import { eventsRepository, signInsRepository } from './repository'
 
 /** Signing in: a scanned code (live or sent later from the outbox), or the organiser's proxy sign-in. */
 
@@ -23,6 +23,8 @@ type Trx = Transaction<Database>
 
 export interface SignInRules {
   maxOfflineDelayMs: number
+  /** How the event row is held against a concurrent cancel (a share lock on PostgreSQL). */
+  dialect: Dialect
 }
 
 /** A phone's location counts up to this much of its own stated accuracy in the place check. */
@@ -48,13 +50,19 @@ export function alreadySignedIn(row: SignInRow, event: EventRow): WriteOutcome<T
 
 export type NewSignIn = Omit<SignInRow, 'id' | 'event_id' | 'user_id' | 'created_at'>
 
-/** Inserts unless the person already has one; the unique index settles races between concurrent requests. */
+/**
+ * Inserts unless the person already has one; the unique index settles races between concurrent requests.
+ * The event is checked again under a share lock of its row, so a sign-in and a cancel are exclusive: the
+ * sign-in lands before the cancel commits, or meets the event cancelled (409 EVENT_CANCELLED).
+ */
 export async function recordSignIn(
   trx: Trx,
   event: EventRow,
   userId: number,
   values: NewSignIn,
+  dialect: Dialect,
 ): Promise<WriteOutcome<TSignInResult>> {
+  if (!(await eventsRepository.holdForSignIn(trx, event.id, dialect))) throw eventCancelled(event.title)
   const inserted = await signInsRepository.insert(trx, {
     ...values,
     event_id: event.id,
@@ -75,10 +83,12 @@ export async function recordSignIn(
   }
 }
 
+const eventCancelled = (title: string) =>
+  new AppError(409, 'EVENT_CANCELLED', `活动“${title}”已取消，无需签到`)
+
 /** A cancelled event takes no sign-in: its code answers 409 EVENT_CANCELLED. */
 export function assertNotCancelled(event: Pick<EventRow, 'cancelled_at' | 'title'>) {
-  if (event.cancelled_at !== null)
-    throw new AppError(409, 'EVENT_CANCELLED', `活动“${event.title}”已取消，无需签到`)
+  if (event.cancelled_at !== null) throw eventCancelled(event.title)
 }
 
 export function checkWindow(event: EventRow, at: number) {
@@ -164,7 +174,7 @@ export async function signInWithPayload(
   if (offline) flags.push('offline_upload')
   if ((offline && freshness.clockSkew) || (!offline && Math.abs(scannedAt - now) > CLOCK_SKEW_FLAG_MS))
     flags.push('clock_skew')
-  return recordSignIn(trx, event, auth.user.id, {
+  const values: NewSignIn = {
     enterprise_id: audienceEnterpriseId,
     method: offline ? 'offline' : 'scan',
     signed_in_at: isoAt(at),
@@ -178,7 +188,8 @@ export async function signInWithPayload(
     flags: JSON.stringify(flags),
     proxy_by: null,
     proxy_reason: null,
-  })
+  }
+  return recordSignIn(trx, event, auth.user.id, values, rules.dialect)
 }
 
 /** 组织者代签: recorded as such, with who and why; the person must be in the audience. */
@@ -188,6 +199,7 @@ export async function proxySignIn(
   event: EventRow,
   body: { userId: number; reason: string },
   now: number,
+  dialect: Dialect,
 ): Promise<WriteOutcome<TSignInResult>> {
   assertNotCancelled(event)
   const memberships = await signInsRepository.approvedMemberships(trx, body.userId)
@@ -199,7 +211,7 @@ export async function proxySignIn(
   const existing = await findSignIn(trx, event.id, body.userId)
   if (existing) return alreadySignedIn(existing, event)
   if (now < Date.parse(event.sign_in_opens_at)) checkWindow(event, now)
-  return recordSignIn(trx, event, body.userId, {
+  const values: NewSignIn = {
     enterprise_id: audience[0],
     method: 'proxy',
     signed_in_at: isoAt(now),
@@ -213,5 +225,6 @@ export async function proxySignIn(
     flags: JSON.stringify(['proxy'] satisfies TSignInFlag[]),
     proxy_by: auth.user.id,
     proxy_reason: body.reason,
-  })
+  }
+  return recordSignIn(trx, event, body.userId, values, dialect)
 }

@@ -108,6 +108,17 @@ export const filesRepository = {
     return Number(removed.numUpdatedRows) === 1
   },
 
+  /** Marks these files removed (a deleted draft's attachments). */
+  async removeAll(db: DbOrTrx, ids: number[], now: string): Promise<void> {
+    if (ids.length === 0) return
+    await db
+      .updateTable('evidence_files')
+      .set({ deleted_at: now })
+      .where('id', 'in', ids)
+      .where('deleted_at', 'is', null)
+      .execute()
+  },
+
   /** The ids among `ids` that are live files of that enterprise (of that attachment kind, when given). */
   async liveIdsOfEnterprise(
     db: DbOrTrx,

@@ -25,10 +25,13 @@ const fileRoutes: FastifyPluginAsyncZod = async (app) => {
       const { fileId } = request.params
       if (!app.fileLinks.verify(fileId, request.query.expires, request.query.sig)) throw notFound()
       const file = await found(filesRepository.findById(app.db, fileId))
+      const bytes = app.fileStore.resolve(file.storage_key)
+      // A deleted draft's attachments have had their bytes released: an old link finds nothing.
+      if (!(await fs.promises.stat(bytes).catch(() => null))) throw notFound()
       reply.header('content-type', file.mime)
       reply.header('cache-control', 'private, max-age=600')
       reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-      return reply.send(fs.createReadStream(app.fileStore.resolve(file.storage_key)))
+      return reply.send(fs.createReadStream(bytes))
     },
   )
 }

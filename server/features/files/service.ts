@@ -3,7 +3,8 @@ import type { AuthContext } from '../../core/access'
 import type { DbOrTrx } from '../../core/db/database'
 import { requireAuth } from '../../core/auth'
 import { isoAt } from '../../core/clock'
-import type { StoredFileRow } from '../../core/db/schema'
+import type { Transaction } from 'kysely'
+import type { Database, StoredFileRow } from '../../core/db/schema'
 import { notFound } from '../../core/errors'
 import { performWrite } from '../../core/writes'
 import { receiveUpload, type FileLinkSigner } from './store'
@@ -28,6 +29,11 @@ export async function uploadFile<T>(
     /** What identifies the upload besides the file's hash (its target), and is recorded with it. */
     target: Record<string, unknown>
     view: (row: StoredFileRow) => T
+    /**
+     * Runs the owner's part of the write around the insert (`change`), in its transaction: a check under
+     * the owner's lock before, a record of the change after; what it returns joins the audit detail.
+     */
+    within?: OwnerChange
   },
 ): Promise<T> {
   const app = request.server
@@ -38,18 +44,17 @@ export async function uploadFile<T>(
       status: 201,
       fingerprint: { ...options.target, sha256: file.sha256 },
       run: async (trx) => {
-        const row = await filesRepository.insert(
-          trx,
-          options.owner,
-          file,
-          requireAuth(request).user.id,
-          isoAt(app.clock()),
-        )
+        const insert = () =>
+          filesRepository.insert(trx, options.owner, file, requireAuth(request).user.id, isoAt(app.clock()))
+        let row: StoredFileRow | undefined
+        const change = async () => (row = await insert())
+        const extra = options.within ? await options.within(trx, change) : await change().then(() => ({}))
+        if (!row) throw new Error('the upload was not recorded')
         return {
           result: options.view(row),
           entityType: 'evidence_file',
           entityId: row.id,
-          detail: { ...options.target, sha256: row.sha256 },
+          detail: { ...options.target, sha256: row.sha256, ...extra },
         }
       },
     })
@@ -59,23 +64,41 @@ export async function uploadFile<T>(
   }
 }
 
+/**
+ * The owner's part of a file write (see uploadFile's `within`): it calls `change` (the insert or the
+ * removal, which gives the file's row) at the point it chooses and returns what joins the audit detail.
+ */
+export type OwnerChange = (
+  trx: Transaction<Database>,
+  change: () => Promise<StoredFileRow>,
+) => Promise<Record<string, unknown>>
+
 /** The one removal path: the file is marked removed from its owner (record and bytes kept); 404 when not attached there. */
 export function removeFile(
   request: FastifyRequest,
   reply: FastifyReply,
-  options: { action: string; fileId: number; from: RemovableFrom },
+  options: { action: string; fileId: number; from: RemovableFrom; within?: OwnerChange },
 ) {
   return performWrite(request, reply, {
     action: options.action,
     run: async (trx) => {
-      const removed = await filesRepository.remove(
-        trx,
-        options.fileId,
-        options.from,
-        isoAt(request.server.clock()),
-      )
-      if (!removed) throw notFound()
-      return { result: { ok: true as const }, entityType: 'evidence_file', entityId: options.fileId }
+      const change = async () => {
+        const removed = await filesRepository.remove(
+          trx,
+          options.fileId,
+          options.from,
+          isoAt(request.server.clock()),
+        )
+        if (!removed) throw notFound()
+        return (await filesRepository.findById(trx, options.fileId))!
+      }
+      const extra = options.within ? await options.within(trx, change) : await change().then(() => undefined)
+      return {
+        result: { ok: true as const },
+        entityType: 'evidence_file',
+        entityId: options.fileId,
+        ...(extra ? { detail: extra } : {}),
+      }
     },
   })
 }

@@ -7,6 +7,7 @@ import {
 } from '../../../src/models/meeting'
 import { MEETING_TYPE_LABELS } from '../../../src/models/meetingCompliance'
 import { formatShanghaiMinute } from '../../../src/models/shanghaiTime'
+import { meetingRevisionLines } from '../../../src/models/meetingRevision'
 
 /**
  * A meeting record as a Word document (.docx, Office Open XML) in the usual 会议记录 layout: a title, then
@@ -126,15 +127,7 @@ export function meetingDocumentXml(meeting: TMeeting): string {
     ),
   ]
   const corrections = meeting.history.length
-    ? paragraphs(
-        meeting.history
-          .map(
-            (h) =>
-              `第${h.revision}次更正：${formatShanghaiMinute(h.changedAt)}，${h.changedBy}，原因：${h.reason}`,
-          )
-          .join('\n'),
-        { size: 20 },
-      )
+    ? paragraphs(meeting.history.flatMap(meetingRevisionLines).join('\n'), { size: 20 })
     : ''
   const body = [
     paragraphs(meeting.branchName, { align: 'center', bold: true, size: 32 }),

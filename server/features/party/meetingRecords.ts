@@ -1,7 +1,7 @@
 import { isoAt } from '../../core/clock'
 import { checkGroup } from './branches'
 import type { Transaction } from 'kysely'
-import type { Database, MeetingRow } from '../../core/db/schema'
+import type { Database, MeetingRow, StoredFileRow } from '../../core/db/schema'
 import type { DbOrTrx } from '../../core/db/database'
 import { AppError, invalid } from '../../core/errors'
 import type { FileLinkSigner } from '../files/store'
@@ -13,11 +13,14 @@ import {
   rollOf,
   type TMeeting,
   type TMeetingAttendance,
+  type TMeetingChange,
   type TMeetingSaveData,
 } from '../../../src/models/meeting'
 import { MEETING_TYPE_LABELS, type TMeetingType } from '../../../src/models/meetingCompliance'
 import type { BranchContext } from './access'
-import { attendanceOf, loadMeeting, meetingView, recordContent } from './meetings'
+import { attendanceOf, diffContent, loadMeeting, meetingView, recordContent } from './meetings'
+import { filesRepository } from '../files/repository'
+import { meetingChanges } from '../../../src/models/meetingRevision'
 import { meetingsRepository } from './meetingsRepository'
 
 /** Writing a meeting record: drafts, submission, corrections with their revisions, QR sign-in. */
@@ -68,7 +71,11 @@ export function completenessProblems(
   return fields
 }
 
-export function snapshotOf(row: MeetingRow, attendance: TMeetingAttendance[]) {
+export function snapshotOf(
+  row: MeetingRow,
+  attendance: TMeetingAttendance[],
+  attachments: StoredFileRow[] = [],
+) {
   return {
     type: row.type,
     ...recordContent(row),
@@ -82,7 +89,32 @@ export function snapshotOf(row: MeetingRow, attendance: TMeetingAttendance[]) {
     nonMemberAttendees: row.non_member_attendees,
     minutes: row.minutes,
     decisions: row.decisions,
+    attachments: attachments.map((f) => ({ id: f.id, kind: f.attachment_kind, filename: f.filename })),
   }
+}
+
+/**
+ * One 更正 of a submitted record (the caller holds its lock): the next revision number, its reason, the
+ * record as it was and what changed (before → after), kept in meeting_revisions.
+ */
+export async function recordCorrection(
+  w: Pick<MeetingWrite, 'trx' | 'auth' | 'now'>,
+  existing: MeetingRow,
+  reason: string,
+  snapshot: ReturnType<typeof snapshotOf>,
+  changes: TMeetingChange[],
+): Promise<number> {
+  const revision = existing.revision + 1
+  await meetingsRepository.insertRevision(w.trx, {
+    meeting_id: existing.id,
+    revision,
+    reason,
+    snapshot: JSON.stringify(snapshot),
+    changes: JSON.stringify(changes),
+    changed_by: w.auth.user.id,
+    created_at: isoAt(w.now),
+  })
+  return revision
 }
 
 /**
@@ -169,14 +201,20 @@ export async function saveMeeting(
     })
   } else {
     if (submitted) {
-      await meetingsRepository.insertRevision(trx, {
-        meeting_id: existing.id,
-        revision: existing.revision + 1,
-        reason: data.correctionReason!,
-        snapshot: JSON.stringify(snapshotOf(existing, previousAttendance)),
-        changed_by: auth.user.id,
-        created_at: isoAt(now),
-      })
+      const attachments = await filesRepository.listOf(trx, { meetingId: existing.id })
+      const names = new Map(previousAttendance.map((a) => [a.memberId, a.name]))
+      const missing = rollIds.filter((id) => !names.has(id))
+      for (const [id, name] of await meetingsRepository.memberNames(trx, missing)) names.set(id, name)
+      const changes = meetingChanges(
+        await diffContent(trx, existing, previousAttendance),
+        await diffContent(
+          trx,
+          values,
+          attendance.map((a) => ({ ...a, name: names.get(a.memberId) ?? '' })),
+        ),
+      )
+      const snapshot = snapshotOf(existing, previousAttendance, attachments)
+      await recordCorrection(w, existing, data.correctionReason!, snapshot, changes)
     }
     row = await meetingsRepository.update(trx, existing.id, {
       ...values,
@@ -204,7 +242,7 @@ export async function saveMeeting(
 /** 提交: the record as it stands, checked for completeness and saved as 已提交; submitting twice answers the same. */
 export async function submitMeeting(w: MeetingWrite, meetingId: number): Promise<WriteOutcome<TMeeting>> {
   const { trx, links, ctx } = w
-  const existing = await loadMeeting(trx, ctx.branch.id, meetingId)
+  const existing = await loadMeeting(trx, ctx.branch.id, meetingId, true)
   const view = await meetingView(trx, links, ctx, existing)
   if (existing.status === 'submitted')
     return { result: view, entityType: 'meeting', entityId: existing.id, detail: { repeat: true } }

@@ -11,6 +11,7 @@ import {
   ZMeetingSummary,
   ZMeetingTemplate,
   ZMeetingType,
+  ZCorrectionReason,
 } from '../../../src/models/meeting'
 import { ZId } from '../../../src/models/org'
 import { ZOk } from '../../../src/models/common'
@@ -21,6 +22,8 @@ import { meetingDocx, recordTitle } from './docx'
 import { requireAuth } from '../../core/auth'
 import { listMeetings, loadMeeting, meetingTemplate, meetingView } from './meetings'
 import { openSignInSession, saveMeeting, submitMeeting, type MeetingWrite } from './meetingRecords'
+import { attachmentChange, deleteDraft } from './meetingCorrections'
+import { performWrite } from '../../core/writes'
 import { BRANCH_READERS, BRANCH_WRITERS, branchOf } from './access'
 import { featureRoutes } from '../../core/routes'
 import { sendAttachment } from '../../core/http'
@@ -37,16 +40,19 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   const links = app.fileLinks
   const { route, write } = featureRoutes(app, 'party')
   /** The branch the access check loaded, the caller and the time, for one write. */
-  const writer = (request: FastifyRequest, trx: Transaction<Database>): MeetingWrite => ({
-    trx,
+  const actor = (request: FastifyRequest): Omit<MeetingWrite, 'trx'> => ({
     links,
     auth: requireAuth(request),
     ctx: branchOf(request),
     now: app.clock(),
   })
-  /** The meeting of `:meetingId`, in that branch only (another branch's answers 404). */
-  const meetingOf = (request: MeetingRequest, db: DbOrTrx) =>
-    loadMeeting(db, request.params.branchId, request.params.meetingId)
+  const writer = (request: FastifyRequest, trx: Transaction<Database>): MeetingWrite => ({
+    trx,
+    ...actor(request),
+  })
+  /** The meeting of `:meetingId`, in that branch only (another branch's answers 404); `lock` for a write. */
+  const meetingOf = (request: MeetingRequest, db: DbOrTrx, lock = false) =>
+    loadMeeting(db, request.params.branchId, request.params.meetingId, lock)
 
   route(
     'GET',
@@ -111,7 +117,8 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: ZMeeting },
       action: 'meeting.update',
     },
-    async (request, trx) => saveMeeting(writer(request, trx), await meetingOf(request, trx), request.body),
+    async (request, trx) =>
+      saveMeeting(writer(request, trx), await meetingOf(request, trx, true), request.body),
   )
 
   write(
@@ -137,28 +144,64 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: ZMeeting },
       action: 'meeting.sign_in_session',
     },
-    async (request, trx) => openSignInSession(writer(request, trx), await meetingOf(request, trx)),
+    async (request, trx) => openSignInSession(writer(request, trx), await meetingOf(request, trx, true)),
   )
+
+  route(
+    'DELETE',
+    `${BRANCH}/meetings/:meetingId`,
+    {
+      access: BRANCH_WRITERS,
+      summary: '删除草稿（仅草稿；附件一并撤下，已开启的扫码签到随之取消；已提交的记录只能更正）',
+      params: ZMeetingParams,
+      response: { 200: ZOk },
+    },
+    async (request, reply) => {
+      let released: string[] = []
+      const result = await performWrite(request, reply, {
+        action: 'meeting.delete',
+        run: async (trx) => {
+          const { releasedKeys, ...outcome } = await deleteDraft(
+            writer(request, trx),
+            request.params.meetingId,
+          )
+          released = releasedKeys
+          return outcome
+        },
+      })
+      // The bytes go once the deletion is committed (a rolled-back one keeps them).
+      await Promise.all(released.map((key) => app.fileStore.remove(key).catch(() => undefined)))
+      return result
+    },
+  )
+
+  /** A submitted record's attachments change only with a 更正 reason, and each change is a revision. */
+  const ZAttachmentChange = z.object({ correctionReason: ZCorrectionReason.optional() })
 
   route(
     'POST',
     `${BRANCH}/meetings/:meetingId/attachments`,
     {
       access: BRANCH_WRITERS,
-      summary: '上传会议附件：签到表、现场照片（图片或 PDF，multipart 字段 file）',
+      summary:
+        '上传会议附件：签到表、现场照片（图片或 PDF，multipart 字段 file）；已提交的记录须附更正原因（correctionReason），记入更正历史',
       params: ZMeetingParams,
-      querystring: z.object({ kind: ZAttachmentKind.default('photo') }),
+      querystring: ZAttachmentChange.extend({ kind: ZAttachmentKind.default('photo') }),
       response: { 201: ZMeetingAttachment },
     },
     async (request, reply) => {
       const { enterpriseId, meetingId } = request.params
-      await meetingOf(request, app.db)
-      const kind = request.query.kind
+      const { kind, correctionReason } = request.query
+      const meeting = await meetingOf(request, app.db)
+      // Checked again under the record's lock; refused here before the file is received.
+      if (meeting.status === 'submitted' && !correctionReason)
+        throw new AppError(409, 'MEETING_CORRECTION_REASON_REQUIRED')
       return uploadFile(request, reply, {
         action: 'meeting.attachment.upload',
         owner: { kind: 'meeting', enterpriseId, meetingId, attachmentKind: kind },
-        target: { meetingId, kind },
+        target: { meetingId, kind, ...(correctionReason ? { correctionReason } : {}) },
         view: (row) => toMeetingAttachment(row, links),
+        within: attachmentChange(actor(request), meetingId, correctionReason),
       })
     },
   )
@@ -168,18 +211,22 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     `${BRANCH}/meetings/:meetingId/attachments/:fileId`,
     {
       access: BRANCH_WRITERS,
-      summary: '撤下草稿的附件（文件记录保留）',
+      summary: '撤下会议附件（文件记录保留）；已提交的记录须附更正原因（correctionReason），记入更正历史',
       params: ZMeetingParams.extend({ fileId: ZId }),
+      querystring: ZAttachmentChange,
       response: { 200: ZOk },
     },
     async (request, reply) => {
       const { meetingId, fileId } = request.params
+      const { correctionReason } = request.query
       const meeting = await meetingOf(request, app.db)
-      if (meeting.status === 'submitted') throw new AppError(409, 'MEETING_CORRECTION_REASON_REQUIRED')
+      if (meeting.status === 'submitted' && !correctionReason)
+        throw new AppError(409, 'MEETING_CORRECTION_REASON_REQUIRED')
       return removeFile(request, reply, {
         action: 'meeting.attachment.remove',
         fileId,
         from: { meetingId },
+        within: attachmentChange(actor(request), meetingId, correctionReason),
       })
     },
   )

@@ -1,4 +1,4 @@
-import type { MeetingRow } from '../../core/db/schema'
+import type { MeetingRow, StoredFileRow } from '../../core/db/schema'
 import type { DbOrTrx } from '../../core/db/database'
 import { found, notFound } from '../../core/errors'
 import type { FileLinkSigner } from '../files/store'
@@ -6,7 +6,9 @@ import { filesRepository, toMeetingAttachment } from '../files/repository'
 import { MAX_ID } from '../../core/access'
 import {
   type TMeeting,
+  type TAttachmentKind,
   type TMeetingAttendance,
+  type TMeetingChange,
   type TMeetingSummary,
   type TMeetingTemplate,
 } from '../../../src/models/meeting'
@@ -15,14 +17,24 @@ import type { BranchContext } from './access'
 import { ROLE_ORDER } from './branches'
 import { scannedMembers } from './meetingRecords'
 import { shanghaiYearRange } from '../../../src/models/shanghaiTime'
+import { shownChange, type MeetingDiffContent } from '../../../src/models/meetingRevision'
 import { meetingsRepository } from './meetingsRepository'
 
 /** Meeting records (三会一课): reading one, the list, the template of the next. */
 
-export async function loadMeeting(db: DbOrTrx, branchId: number, meetingId: number): Promise<MeetingRow> {
+/** The record of that branch, or 404; `lock`: its row locked for the rest of the write (meetingsRepository.lock). */
+export async function loadMeeting(
+  db: DbOrTrx,
+  branchId: number,
+  meetingId: number,
+  lock = false,
+): Promise<MeetingRow> {
   if (meetingId > MAX_ID) throw notFound()
-  const row = await found(meetingsRepository.find(db, branchId, meetingId))
-  return row
+  return found(
+    lock
+      ? meetingsRepository.lock(db, branchId, meetingId)
+      : meetingsRepository.find(db, branchId, meetingId),
+  )
 }
 
 export async function attendanceOf(db: DbOrTrx, meetingId: number): Promise<TMeetingAttendance[]> {
@@ -54,6 +66,52 @@ export function recordContent(row: MeetingRow) {
     host: row.host,
     recorder: row.recorder,
     expected: row.expected_count,
+  }
+}
+
+/** The columns of a record that a correction compares (a row, or the values about to be written). */
+type RecordText = Pick<
+  MeetingRow,
+  | 'type'
+  | 'group_id'
+  | 'topic'
+  | 'starts_at'
+  | 'place'
+  | 'host'
+  | 'recorder'
+  | 'non_member_attendees'
+  | 'minutes'
+  | 'decisions'
+>
+
+/** A record as a correction compares it (meetingChanges); the attachments when the correction is about them. */
+export async function diffContent(
+  db: DbOrTrx,
+  row: RecordText,
+  attendance: MeetingDiffContent['attendance'],
+  attachments?: StoredFileRow[],
+): Promise<MeetingDiffContent> {
+  return {
+    type: row.type as TMeetingType,
+    groupName: row.group_id ? ((await meetingsRepository.groupName(db, row.group_id)) ?? null) : null,
+    topic: row.topic,
+    startsAt: row.starts_at,
+    place: row.place,
+    host: row.host,
+    recorder: row.recorder,
+    nonMemberAttendees: row.non_member_attendees,
+    minutes: row.minutes,
+    decisions: row.decisions,
+    attendance,
+    ...(attachments
+      ? {
+          attachments: attachments.map((f) => ({
+            id: f.id,
+            kind: (f.attachment_kind ?? 'other') as TAttachmentKind,
+            filename: f.filename,
+          })),
+        }
+      : {}),
   }
 }
 
@@ -107,6 +165,7 @@ export async function meetingView(
       changedBy: r.name,
       changedAt: r.created_at,
       previous: JSON.parse(r.snapshot) as Record<string, unknown>,
+      changes: r.changes === null ? null : (JSON.parse(r.changes) as TMeetingChange[]).map(shownChange),
     })),
     attachments,
     signInEventId: row.sign_in_event_id,

@@ -9,6 +9,46 @@ export const meetingsRepository = {
     return findRow(db, 'meetings', { id: meetingId, branch_id: branchId })
   },
 
+  /**
+   * The record as it stands, its row locked for the rest of the transaction (a no-op update): a write
+   * that starts here sees a concurrent submit, correction or deletion whole (PostgreSQL waits for it).
+   * `draftOnly`: only while it is a draft (what deleting a draft needs).
+   */
+  lock(db: DbOrTrx, branchId: number, meetingId: number, draftOnly = false): Promise<MeetingRow | undefined> {
+    let query = db
+      .updateTable('meetings')
+      .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+      .where('id', '=', meetingId)
+      .where('branch_id', '=', branchId)
+    if (draftOnly) query = query.where('status', '=', 'draft')
+    return query.returningAll().executeTakeFirst()
+  },
+
+  /**
+   * Deletes a draft with its attendance (the caller holds its lock); false when it is no longer a draft,
+   * and the caller then rolls back.
+   */
+  async deleteDraft(db: DbOrTrx, meetingId: number): Promise<boolean> {
+    await db.deleteFrom('meeting_attendance').where('meeting_id', '=', meetingId).execute()
+    const deleted = await db
+      .deleteFrom('meetings')
+      .where('id', '=', meetingId)
+      .where('status', '=', 'draft')
+      .executeTakeFirst()
+    return Number(deleted.numDeletedRows) === 1
+  },
+
+  /** Names of these party members. */
+  async memberNames(db: DbOrTrx, memberIds: number[]): Promise<Map<number, string>> {
+    if (memberIds.length === 0) return new Map()
+    const rows = await db
+      .selectFrom('party_members')
+      .select(['id', 'name'])
+      .where('id', 'in', memberIds)
+      .execute()
+    return new Map(rows.map((r) => [r.id, r.name]))
+  },
+
   attendance(db: DbOrTrx, meetingId: number) {
     return db
       .selectFrom('meeting_attendance as a')
@@ -22,7 +62,7 @@ export const meetingsRepository = {
     return db
       .selectFrom('meeting_revisions as r')
       .innerJoin('users as u', 'u.id', 'r.changed_by')
-      .select(['r.revision', 'r.reason', 'r.snapshot', 'r.created_at', 'u.name'])
+      .select(['r.revision', 'r.reason', 'r.snapshot', 'r.changes', 'r.created_at', 'u.name'])
       .where('r.meeting_id', '=', meetingId)
       .orderBy('r.revision')
       .execute()

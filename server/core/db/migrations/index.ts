@@ -14,6 +14,7 @@ import { m0011_milestones } from './0011_milestones'
 import { m0012_audit_organisation } from './0012_audit_organisation'
 import { m0013_department_retire } from './0013_department_retire'
 import { m0014_campaign_close } from './0014_campaign_close'
+import { m0015_meeting_revision_changes } from './0015_meeting_revision_changes'
 import { m0017_todo_reminders } from './0017_todo_reminders'
 
 /** Every migration by name, in order: the names are what an existing database has recorded, never renamed. */
@@ -33,6 +34,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0012_audit_organisation': m0012_audit_organisation(dialect),
     '0013_department_retire': m0013_department_retire(dialect),
     '0014_campaign_close': m0014_campaign_close(dialect),
+    '0015_meeting_revision_changes': m0015_meeting_revision_changes(dialect),
     '0017_todo_reminders': m0017_todo_reminders(dialect),
   }
 }

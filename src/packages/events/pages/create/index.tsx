@@ -1,387 +1,46 @@
-import { useMemo, useState } from 'react'
-import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
-import { Button, Checkbox, DatePicker, Empty, Input, Switch, TextArea } from '@nutui/nutui-react-taro'
-import { EVENT_KINDS, EVENT_KIND_INFO, type TEventKind } from '@/models/event'
-import { ZEvent } from '@/models/event'
-import { fetchVisibleEnterprises, queueCreateEvent } from '@/services/events'
-import { platformLocation } from '@/services/platform/location'
-import { userOutbox } from '@/services/session'
-import { EmptyImage } from '@/components/EmptyImage'
-import { formatDateTime } from '@/models/format'
-import { ErrorState, LoadingState } from '@/components/PageState'
-import { eventOrganiserOptions, type EventOrganiserOption } from '@/models/memberships'
-import { eventPages } from '@/services/routes'
+import { useEffect, useMemo } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { eventOrganiserOptions } from '@/models/memberships'
+import { fetchEvent } from '@/services/events'
+import { ErrorState, LoadingState, PendingPage } from '@/components/PageState'
+import { idParam } from '@/services/routes'
 import { useMe } from '@/hooks/useMe'
 import { useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
+import { EventForm } from './EventForm'
 import '@/styles/page.scss'
 import '@/styles/events.scss'
 import './index.scss'
-import { useWrite } from '@/hooks/useWrite'
 
-type TimeField = 'startsAt' | 'endsAt' | 'signInOpensAt' | 'signInClosesAt'
-
-const TIME_LABELS: Record<TimeField, string> = {
-  startsAt: '开始时间',
-  endsAt: '结束时间',
-  signInOpensAt: '签到开始',
-  signInClosesAt: '签到截止',
-}
-
-/** The next whole hour, so the default start is a time people would choose. */
-function nextHour(): Date {
-  const d = new Date()
-  d.setMinutes(0, 0, 0)
-  d.setHours(d.getHours() + 1)
-  return d
-}
-
-const addMinutes = (d: Date, minutes: number) => new Date(d.getTime() + minutes * 60_000)
-
-/** DatePicker (datetime) gives [年, 月, 日, 时, 分] as strings. */
-function dateFromPicker(values: (string | number | null)[]): Date {
-  const [y, m, d, h, mi] = values.map((v) => Number(v))
-  return new Date(y, m - 1, d, h, mi)
-}
-
-function OrganiserChooser({
-  options,
-  value,
-  onChange,
-}: {
-  options: EventOrganiserOption[]
-  value: EventOrganiserOption
-  onChange: (o: EventOrganiserOption) => void
-}) {
-  if (options.length < 2) return null
-  return (
-    <View className="ev-create__field">
-      <Text className="ev-create__label">组织单位</Text>
-      <View className="ev-create__choices">
-        {options.map((o) => (
-          <Text
-            key={`${o.kind}:${o.id}`}
-            className={`ev-create__choice${o.kind === value.kind && o.id === value.id ? ' ev-create__choice--active' : ''}`}
-            onClick={() => onChange(o)}
-          >
-            {o.name}
-          </Text>
-        ))}
-      </View>
-    </View>
-  )
-}
-
-/**
- * 发起活动: an enterprise's 联络员 / 支部书记 (audience: the enterprise) or a department's 监管员 (a county
- * event for the enterprises it chooses). Times default to the next hour for two hours, sign-in from 30
- * minutes before; a place with a radius is optional. Sent through the outbox with one idempotency key.
- */
+/** 发起活动, or with `eventId` 修改活动: the same form, prefilled with the event (its organisers only). */
 export default function EventCreatePage() {
   const session = useRequireSession()
-  const write = useWrite()
+  const eventId = idParam(useRouter().params.eventId)
   const { state: me, reload: reloadMe } = useMe(session?.user.id ?? null)
   const options = useMemo(() => (me.status === 'ready' ? eventOrganiserOptions(me.me.memberships) : []), [me])
-  const [chosen, setChosen] = useState<EventOrganiserOption | null>(null)
-  const organiser = chosen ?? options[0] ?? null
-  const county = organiser?.kind === 'department'
-
-  const [kind, setKind] = useState<TEventKind>('warning_education')
-  const [title, setTitle] = useState('')
-  const [description, setDescription] = useState('')
-  const [times, setTimes] = useState<Record<TimeField, Date>>(() => {
-    const start = nextHour()
-    return {
-      startsAt: start,
-      endsAt: addMinutes(start, 120),
-      signInOpensAt: addMinutes(start, -30),
-      signInClosesAt: addMinutes(start, 120),
-    }
-  })
-  const [editing, setEditing] = useState<TimeField | null>(null)
-  const [withPlace, setWithPlace] = useState(false)
-  const [placeName, setPlaceName] = useState('')
-  const [position, setPosition] = useState<{ lat: number; lng: number } | null>(null)
-  const [radius, setRadius] = useState('300')
-  const [locating, setLocating] = useState(false)
-  const [audience, setAudience] = useState<number[]>([])
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-
-  const enterprises = useRemote(county && organiser ? `enterprises-for:${organiser.id}` : null, () =>
-    fetchVisibleEnterprises(),
-  )
-  const supervised =
-    county && organiser && enterprises.state.status === 'ready'
-      ? enterprises.state.data.filter((e) => e.supervisingDepartmentIds.includes(organiser.id))
-      : []
-
-  const setTime = (field: TimeField, value: Date) =>
-    setTimes((t) => {
-      const next = { ...t, [field]: value }
-      // Moving the start keeps the length and the 30-minute sign-in lead; moving the end moves the close.
-      if (field === 'startsAt') {
-        const length = t.endsAt.getTime() - t.startsAt.getTime()
-        next.endsAt = new Date(value.getTime() + length)
-        next.signInOpensAt = addMinutes(value, -30)
-        next.signInClosesAt = next.endsAt
-      } else if (field === 'endsAt' && t.signInClosesAt.getTime() === t.endsAt.getTime()) {
-        next.signInClosesAt = value
-      }
-      return next
-    })
-
-  const locate = async () => {
-    setLocating(true)
-    try {
-      const loc = await platformLocation.locate()
-      if (loc) setPosition({ lat: loc.lat, lng: loc.lng })
-      else void Taro.showToast({ title: '未能获取位置，请检查定位权限', icon: 'none' })
-    } finally {
-      setLocating(false)
-    }
-  }
-
-  /** The form's own checks, in words; the server checks everything again. */
-  const problem = (): string | null => {
-    if (title.trim().length < 2) return '请填写活动名称（至少2个字）'
-    if (times.endsAt <= times.startsAt) return '结束时间应晚于开始时间'
-    if (times.signInClosesAt <= times.signInOpensAt) return '签到截止时间应晚于签到开始时间'
-    if (withPlace) {
-      if (!position) return '请先获取活动地点的位置'
-      const r = Number(radius)
-      if (!Number.isInteger(r) || r < 20 || r > 5000) return '签到范围半径应为20至5000米的整数'
-    }
-    if (county && audience.length === 0) return '请选择参加活动的企业'
-    return null
-  }
-
-  const submit = async () => {
-    const outbox = userOutbox()
-    if (!organiser || !outbox || busy) return
-    const why = problem()
-    setError(why)
-    if (why) return
-    const common = {
-      kind,
-      title: title.trim(),
-      description: description.trim() || null,
-      startsAt: times.startsAt.toISOString(),
-      endsAt: times.endsAt.toISOString(),
-      signInOpensAt: times.signInOpensAt.toISOString(),
-      signInClosesAt: times.signInClosesAt.toISOString(),
-      place:
-        withPlace && position
-          ? { name: placeName.trim() || null, lat: position.lat, lng: position.lng, radiusM: Number(radius) }
-          : null,
-    }
-    setBusy(true)
-    try {
-      const entry =
-        organiser.kind === 'enterprise'
-          ? queueCreateEvent({ organiser: { kind: 'enterprise', id: organiser.id }, body: common })
-          : queueCreateEvent({
-              organiser: { kind: 'department', id: organiser.id },
-              body: { ...common, audienceEnterpriseIds: audience },
-            })
-      const outcome = await write(entry, { done: '活动已发起', onRefused: setError })
-      if (outcome.kind === 'refused') return
-      if (outcome.kind === 'queued') {
-        void Taro.navigateBack()
-        return
-      }
-      const created = ZEvent.safeParse(outcome.response?.data)
-      if (created.success) void Taro.redirectTo({ url: eventPages.detail(created.data.id) })
-      else void Taro.navigateBack()
-    } finally {
-      setBusy(false)
-    }
-  }
+  const editing = useRemote(session && eventId ? `event-edit:${eventId}` : null, () => fetchEvent(eventId!))
+  useEffect(() => {
+    if (eventId) void Taro.setNavigationBarTitle({ title: '修改活动' })
+  }, [eventId])
 
   if (!session) return <View className="page" />
+  if (eventId) {
+    if (editing.state.status !== 'ready') return <PendingPage state={editing.state} reload={editing.reload} />
+    const event = editing.state.data
+    if (!event.canManage || event.cancelledAt)
+      return (
+        <View className="page">
+          <ErrorState
+            message={event.cancelledAt ? '活动已取消，不能修改' : '只有活动的组织者可以修改活动'}
+            onRetry={() => void Taro.navigateBack()}
+          />
+        </View>
+      )
+    return <EventForm key={event.id} options={[]} event={event} />
+  }
   if (me.status === 'loading') return <LoadingState />
   if (me.status === 'error')
     return <ErrorState message={me.message} onRetry={() => void reloadMe().catch(() => undefined)} />
-  if (!organiser)
-    return (
-      <View className="page">
-        <View className="page__body">
-          <Empty
-            image={<EmptyImage />}
-            title="无法发起活动"
-            description="只有企业联络员、支部书记或监管部门人员可以发起活动"
-          />
-        </View>
-      </View>
-    )
-
-  const kindInfo = EVENT_KIND_INFO[kind]
-  return (
-    <View className="page ev-create">
-      <View className="page__body">
-        <View className="a-card">
-          <OrganiserChooser options={options} value={organiser} onChange={setChosen} />
-          {options.length < 2 ? <Text className="a-card__subtitle">组织单位：{organiser.name}</Text> : null}
-
-          <View className="ev-create__field">
-            <Text className="ev-create__label">活动类型</Text>
-            <View className="ev-create__choices ev-create__kinds">
-              {EVENT_KINDS.map((k) => (
-                <Text
-                  key={k}
-                  className={`ev-create__choice${k === kind ? ' ev-create__choice--active' : ''}`}
-                  onClick={() => setKind(k)}
-                >
-                  {EVENT_KIND_INFO[k].label}
-                </Text>
-              ))}
-            </View>
-            <Text className="ev-create__hint">
-              依据：实施方案任务{kindInfo.task}“{kindInfo.quote}”
-            </Text>
-          </View>
-
-          <View className="ev-create__field">
-            <Text className="ev-create__label">活动名称</Text>
-            <Input
-              className="ev-create__input ev-create__title"
-              value={title}
-              maxLength={60}
-              placeholder="如：身边人身边事警示教育大会"
-              onChange={setTitle}
-            />
-          </View>
-
-          <View className="ev-create__field">
-            <Text className="ev-create__label">活动说明（选填）</Text>
-            <TextArea
-              className="ev-create__textarea"
-              value={description}
-              maxLength={500}
-              placeholder="内容、地点、参加要求等"
-              onChange={setDescription}
-            />
-          </View>
-        </View>
-
-        <View className="a-card">
-          {(Object.keys(TIME_LABELS) as TimeField[]).map((f) => (
-            <View key={f} className={`ev-create__row ev-create__time-${f}`} onClick={() => setEditing(f)}>
-              <Text className="ev-create__label">{TIME_LABELS[f]}</Text>
-              <Text className="ev-create__value">{formatDateTime(times[f].toISOString())}</Text>
-            </View>
-          ))}
-          <Text className="ev-create__hint">签到时间默认为活动开始前30分钟至活动结束。</Text>
-        </View>
-
-        <View className="a-card">
-          <View className="ev-create__row">
-            <Text className="ev-create__label">限定签到地点</Text>
-            <Switch checked={withPlace} onChange={(v) => setWithPlace(v)} />
-          </View>
-          {withPlace ? (
-            <>
-              <View className="ev-create__field">
-                <Text className="ev-create__label">地点名称</Text>
-                <Input
-                  className="ev-create__input"
-                  value={placeName}
-                  maxLength={60}
-                  placeholder="如：公司三楼会议室"
-                  onChange={setPlaceName}
-                />
-              </View>
-              <View className="ev-create__row">
-                <Text className="ev-create__value">
-                  {position
-                    ? `已定位 ${position.lat.toFixed(5)}, ${position.lng.toFixed(5)}`
-                    : '请在活动现场获取位置'}
-                </Text>
-                <Button size="small" fill="outline" loading={locating} onClick={() => void locate()}>
-                  {position ? '重新定位' : '获取当前位置'}
-                </Button>
-              </View>
-              <View className="ev-create__field">
-                <Text className="ev-create__label">签到范围（米）</Text>
-                <Input className="ev-create__input" type="number" value={radius} onChange={setRadius} />
-              </View>
-              <Text className="ev-create__hint">签到时将请求参加人员的位置，超出范围的签到不被接受。</Text>
-            </>
-          ) : (
-            <Text className="ev-create__hint">不限地点：凭现场滚动二维码签到。</Text>
-          )}
-        </View>
-
-        {county ? (
-          <View className="a-card ev-create__audience">
-            <View className="ev-create__row">
-              <Text className="ev-create__label">参加企业（{audience.length} 家）</Text>
-              {supervised.length ? (
-                <Text
-                  className="ev-create__more"
-                  onClick={() =>
-                    setAudience(audience.length === supervised.length ? [] : supervised.map((e) => e.id))
-                  }
-                >
-                  {audience.length === supervised.length ? '全不选' : '全选'}
-                </Text>
-              ) : null}
-            </View>
-            {enterprises.state.status === 'loading' ? <LoadingState rows={1} /> : null}
-            {enterprises.state.status === 'error' ? (
-              <ErrorState
-                message={enterprises.state.message}
-                onRetry={() => void enterprises.reload().catch(() => undefined)}
-              />
-            ) : null}
-            {enterprises.state.status === 'ready' && supervised.length === 0 ? (
-              <Text className="ev-create__hint">本部门暂无监管企业</Text>
-            ) : null}
-            {supervised.map((e) => (
-              <Checkbox
-                key={e.id}
-                className="ev-create__enterprise"
-                label={e.name}
-                checked={audience.includes(e.id)}
-                onChange={(on) => setAudience((a) => (on ? [...a, e.id] : a.filter((id) => id !== e.id)))}
-              />
-            ))}
-          </View>
-        ) : (
-          <Text className="ev-create__hint ev-create__note">
-            参加对象：{organiser.name}全体已加入的职工。
-          </Text>
-        )}
-
-        {error ? <Text className="ev-create__error">{error}</Text> : null}
-        <View className="ev-actions">
-          <Button
-            className="ev-create__submit"
-            type="primary"
-            block
-            loading={busy}
-            onClick={() => void submit()}
-          >
-            发起活动
-          </Button>
-        </View>
-      </View>
-
-      <DatePicker
-        visible={editing !== null}
-        title={editing ? TIME_LABELS[editing] : ''}
-        type="datetime"
-        showChinese
-        minuteStep={5}
-        startDate={new Date(new Date().getFullYear() - 1, 0, 1)}
-        endDate={new Date(new Date().getFullYear() + 2, 11, 31)}
-        value={editing ? times[editing] : undefined}
-        onConfirm={(_, values) => {
-          if (editing) setTime(editing, dateFromPicker(values))
-        }}
-        onClose={() => setEditing(null)}
-      />
-    </View>
-  )
+  return <EventForm options={options} />
 }

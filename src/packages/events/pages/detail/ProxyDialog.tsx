@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Dialog, Input } from '@nutui/nutui-react-taro'
+import { Dialog } from '@nutui/nutui-react-taro'
 import type { TEvent } from '@/models/event'
 import type { TMember } from '@/models/org'
 import { fetchMembers, queueProxySignIn } from '@/services/events'
 import { proxyCandidates } from '@/models/event'
 import { userOutbox } from '@/services/session'
 import { KEEP_OPEN } from '@/services/settleWrite'
-import '@/components/FormDialog.scss'
+import { FormDialogInput } from '@/components/FormDialogInput'
 import { useWrite } from '@/hooks/useWrite'
 
 export interface ProxyDialogProps {
@@ -95,19 +95,16 @@ export function ProxyDialog({ event, signedUserIds, visible, onClose, onDone }: 
             </Text>
           ))}
         </View>
-        <View className="form-dialog__field">
-          <Input
-            className="form-dialog__input"
-            value={reason}
-            placeholder="代签原因，如：手机没电"
-            maxLength={200}
-            onChange={(v) => {
-              setReason(v)
-              setError(null)
-            }}
-          />
-        </View>
-        {error ? <Text className="form-dialog__error">{error}</Text> : null}
+        <FormDialogInput
+          value={reason}
+          placeholder="代签原因，如：手机没电"
+          maxLength={200}
+          error={error}
+          onChange={(v) => {
+            setReason(v)
+            setError(null)
+          }}
+        />
       </View>
     </Dialog>
   )

@@ -160,6 +160,13 @@ function Organiser({ event, onChanged }: { event: TEvent; onChanged: () => void 
           <Button size="small" onClick={() => void exportSheet()}>
             导出签到表
           </Button>
+          <Button
+            className="event-organiser__edit"
+            size="small"
+            onClick={() => void Taro.navigateTo({ url: eventPages.edit(event.id) })}
+          >
+            修改
+          </Button>
           <Button size="small" type="danger" fill="outline" onClick={() => void cancel()}>
             取消活动
           </Button>

@@ -40,7 +40,8 @@ export default function EventScreenPage() {
       </View>
     )
   }
-  const open = qr.event.phase === 'open'
+  const cancelled = qr.event.cancelledAt !== null || qr.payload === null
+  const open = qr.event.phase === 'open' && !cancelled
   return (
     <View className="screen">
       <View className="screen__head">
@@ -52,12 +53,13 @@ export default function EventScreenPage() {
       </View>
       <View className="screen__body">
         <View className="screen__qr-box">
-          {open ? <QrImage className="screen__qr" text={signInLinkUrl(webOrigin(), qr.payload)} /> : null}
-          {!open ? (
-            <Text className="screen__closed">
-              {qr.event.phase === 'not_started' ? '签到尚未开始' : '签到已结束'}
+          {open && qr.payload ? (
+            <QrImage className="screen__qr" text={signInLinkUrl(webOrigin(), qr.payload)} />
+          ) : (
+            <Text className={`screen__closed${cancelled ? ' screen__closed--cancelled' : ''}`}>
+              {cancelled ? '活动已取消' : qr.event.phase === 'not_started' ? '签到尚未开始' : '签到已结束'}
             </Text>
-          ) : null}
+          )}
         </View>
         <View className="screen__side">
           <Text className="screen__label">已签到</Text>
@@ -67,7 +69,9 @@ export default function EventScreenPage() {
           {error ? <Text className="screen__warn">网络不稳定：{error}</Text> : null}
         </View>
       </View>
-      <Text className="screen__foot">打开微信「清廉企业」小程序 → 扫码签到</Text>
+      <Text className="screen__foot">
+        {cancelled ? '本次活动已取消，无需签到' : '打开微信「清廉企业」小程序 → 扫码签到'}
+      </Text>
     </View>
   )
 }

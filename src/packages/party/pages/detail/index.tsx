@@ -16,6 +16,7 @@ import { MEETING_TYPE_LABELS } from '@/models/meetingCompliance'
 import {
   fetchMeeting,
   openMeetingDocx,
+  queueDeleteMeeting,
   queueRemoveAttachment,
   queueSignInSession,
   queueSubmitMeeting,
@@ -31,7 +32,6 @@ import { formatDateTime } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { ErrorState, LoadingState } from '@/components/PageState'
 import { eventPages, idParam, partyPages } from '@/services/routes'
-import { settleWrite } from '@/services/settleWrite'
 import { useOutbox } from '@/hooks/useOutbox'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
@@ -39,6 +39,8 @@ import '@/styles/page.scss'
 import '@/packages/party/party.scss'
 import './index.scss'
 import { useWrite } from '@/hooks/useWrite'
+import { meetingRevisionLines } from '@/models/meetingRevision'
+import { CorrectionDialog } from './CorrectionDialog'
 
 const KINDS: TAttachmentKind[] = ['sign_sheet', 'photo']
 
@@ -82,6 +84,10 @@ export default function MeetingDetailPage() {
   })
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  // A submitted record's attachment about to change: asked for its 更正原因 first.
+  const [correcting, setCorrecting] = useState<{ kind: TAttachmentKind } | { file: TEvidenceFile } | null>(
+    null,
+  )
   const { outbox, pending } = useOutbox()
   // A file that waited in the outbox shows once it has been delivered.
   useEffect(
@@ -103,7 +109,8 @@ export default function MeetingDetailPage() {
   const absent = meeting.attendance.filter((a) => a.status === 'absent')
   const presentPeople = meeting.attendance.filter((a) => a.status === 'present')
 
-  const upload = async (kind: TAttachmentKind) => {
+  /** Photos or a sign sheet; on a submitted record with the 更正原因 asked before (one revision per file). */
+  const upload = async (kind: TAttachmentKind, correctionReason?: string) => {
     const files = await chooseImages(kind === 'photo' ? 9 : 3)
     const outbox = userOutbox()
     if (files.length === 0 || !outbox) return
@@ -112,7 +119,7 @@ export default function MeetingDetailPage() {
     for (const file of files) {
       try {
         // Through the outbox: without network the file waits on the device and is sent later, once.
-        const entry = await queueMeetingAttachment(eid, bid, mid, kind, file)
+        const entry = await queueMeetingAttachment(eid, bid, mid, kind, file, correctionReason)
         const outcome = await write(entry, {
           done: null,
           onRefused: (message) => void Taro.showToast({ title: `上传失败：${message}`, icon: 'none' }),
@@ -130,21 +137,55 @@ export default function MeetingDetailPage() {
         setUploading((u) => ({ ...u, [kind]: Math.max(0, u[kind] - 1) }))
       }
     }
+    // The corrections are in the record's history now.
+    if (correctionReason) await reload().catch(() => undefined)
   }
   const waiting = (kind: TAttachmentKind) =>
     pending.filter(
       (e) =>
         e.kind === MEETING_WRITE_KINDS.attachmentUpload &&
-        e.path === attachmentUploadPath(eid, bid, mid, kind),
+        e.path.startsWith(attachmentUploadPath(eid, bid, mid, kind)),
     ).length
 
-  const remove = (file: TEvidenceFile) => {
-    const outbox = userOutbox()
-    if (!outbox) return
+  const remove = (file: TEvidenceFile, correctionReason?: string) => {
+    if (!userOutbox()) return
     setData({ ...meeting, attachments: meeting.attachments.filter((a) => a.id !== file.id) })
-    void settleWrite(outbox, queueRemoveAttachment(eid, bid, mid, file.id)).then(() =>
+    const entry = queueRemoveAttachment(eid, bid, mid, file.id, correctionReason)
+    void write(entry, { done: correctionReason ? '已撤下，记入更正历史' : null }).then(() =>
       reload().catch(() => undefined),
     )
+  }
+
+  const corrected = (reason: string) => {
+    const target = correcting
+    setCorrecting(null)
+    if (target && 'kind' in target) void upload(target.kind, reason)
+    else if (target) remove(target.file, reason)
+  }
+  const correctionSubject = !correcting
+    ? null
+    : 'kind' in correcting
+      ? `补传${ATTACHMENT_KIND_LABELS[correcting.kind]}`
+      : `撤下${correcting.file.filename}`
+
+  /** 删除草稿: confirmed first; its attachments go with it and an opened QR session is cancelled. */
+  const deleteDraft = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '删除草稿？',
+      content: `删除后不能恢复，已上传的附件一并删除${meeting.signInEventId ? '，已开启的扫码签到随之取消' : ''}。`,
+      confirmText: '删除',
+      cancelText: '不删除',
+      confirmColor: '#d9363e',
+    })
+    if (!confirm || !userOutbox() || busy) return
+    setBusy(true)
+    try {
+      const entry = queueDeleteMeeting(eid, bid, mid, meeting.type)
+      const outcome = await write(entry, { done: '草稿已删除', onRefused: setError })
+      if (outcome.kind !== 'refused') void Taro.navigateBack()
+    } finally {
+      setBusy(false)
+    }
   }
 
   const submit = async () => {
@@ -268,8 +309,8 @@ export default function MeetingDetailPage() {
                   editable={meeting.canWrite}
                   uploading={uploading[kind]}
                   waiting={waiting(kind)}
-                  onAdd={() => void upload(kind)}
-                  onRemove={draft ? remove : undefined}
+                  onAdd={() => (draft ? void upload(kind) : setCorrecting({ kind }))}
+                  onRemove={draft ? (f) => remove(f) : (file) => setCorrecting({ file })}
                   addLabel={kind === 'photo' ? '拍照/上传' : '上传签到表'}
                 />
               </View>
@@ -280,11 +321,19 @@ export default function MeetingDetailPage() {
         {meeting.history.length ? (
           <View className="a-card meeting-detail__history">
             <Text className="a-card__title">更正历史</Text>
-            {meeting.history.map((h) => (
-              <Text key={h.revision} className="pt-hint">
-                第{h.revision}次更正 · {formatDateTime(h.changedAt)} · {h.changedBy}：{h.reason}
-              </Text>
-            ))}
+            {meeting.history.map((h) => {
+              const [head, ...changes] = meetingRevisionLines(h)
+              return (
+                <View key={h.revision} className="meeting-detail__revision">
+                  <Text className="pt-hint">{head}</Text>
+                  {changes.map((line, i) => (
+                    <Text key={i} className="pt-text meeting-detail__change">
+                      {line}
+                    </Text>
+                  ))}
+                </View>
+              )
+            })}
           </View>
         ) : null}
 
@@ -316,7 +365,17 @@ export default function MeetingDetailPage() {
           </View>
         ) : null}
         {meeting.canWrite && draft ? (
+          // A draft is submitted, or deleted (a submitted record is only corrected).
           <View className="pt-actions">
+            <Button
+              className="meeting-detail__delete"
+              type="danger"
+              fill="outline"
+              loading={busy}
+              onClick={() => void deleteDraft()}
+            >
+              删除草稿
+            </Button>
             <Button
               className="meeting-detail__submit"
               type="primary"
@@ -328,6 +387,11 @@ export default function MeetingDetailPage() {
           </View>
         ) : null}
       </View>
+      <CorrectionDialog
+        subject={correctionSubject}
+        onConfirm={corrected}
+        onClose={() => setCorrecting(null)}
+      />
     </View>
   )
 }

@@ -421,7 +421,11 @@ export default function MeetingEditPage() {
               />
             </View>
           ) : null}
-          <Text className="pt-hint">签到表、现场照片在保存后于记录页上传。</Text>
+          <Text className="pt-hint">
+            {submitted
+              ? '签到表、现场照片在记录页补传或撤下，同样须填写更正原因。'
+              : '签到表、现场照片在保存后于记录页上传。'}
+          </Text>
         </View>
 
         {errors.length ? (
