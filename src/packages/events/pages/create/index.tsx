@@ -1,9 +1,12 @@
 import { useMemo, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Checkbox, DatePicker, Empty, Input, Switch, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Checkbox, DatePicker, Empty, Input, Switch } from '@nutui/nutui-react-taro'
 import { EVENT_KINDS, EVENT_KIND_INFO, type TEventKind } from '@/models/event'
-import { ZEvent } from '@/models/event'
+import { ZEnterpriseEventCreate, ZEvent, ZPlace } from '@/models/event'
+import { maxLengthOf, overLimitProblems } from '@/models/textLimit'
+import { TextField } from '@/components/TextField'
+import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { fetchVisibleEnterprises, queueCreateEvent } from '@/services/events'
 import { platformLocation } from '@/services/platform/location'
 import { userOutbox } from '@/services/session'
@@ -35,6 +38,12 @@ function nextHour(): Date {
   d.setMinutes(0, 0, 0)
   d.setHours(d.getHours() + 1)
   return d
+}
+
+const LIMITS = {
+  title: maxLengthOf(ZEnterpriseEventCreate.in.shape.title),
+  description: maxLengthOf(ZEnterpriseEventCreate.in.shape.description),
+  placeName: maxLengthOf(ZPlace.shape.name),
 }
 
 const addMinutes = (d: Date, minutes: number) => new Date(d.getTime() + minutes * 60_000)
@@ -108,6 +117,8 @@ export default function EventCreatePage() {
   const [audience, setAudience] = useState<number[]>([])
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [created, setCreated] = useState(false)
+  useUnsavedGuard(!created && Boolean(title.trim() || description.trim() || placeName.trim()))
 
   const enterprises = useRemote(county && organiser ? `enterprises-for:${organiser.id}` : null, () =>
     fetchVisibleEnterprises(),
@@ -145,6 +156,12 @@ export default function EventCreatePage() {
 
   /** The form's own checks, in words; the server checks everything again. */
   const problem = (): string | null => {
+    const [tooLong] = overLimitProblems([
+      ['活动名称', title, LIMITS.title],
+      ['活动说明', description, LIMITS.description],
+      ['地点名称', withPlace ? placeName : '', LIMITS.placeName],
+    ])
+    if (tooLong) return tooLong
     if (title.trim().length < 2) return '请填写活动名称（至少2个字）'
     if (times.endsAt <= times.startsAt) return '结束时间应晚于开始时间'
     if (times.signInClosesAt <= times.signInOpensAt) return '签到截止时间应晚于签到开始时间'
@@ -187,6 +204,7 @@ export default function EventCreatePage() {
             })
       const outcome = await write(entry, { done: '活动已发起', onRefused: setError })
       if (outcome.kind === 'refused') return
+      setCreated(true)
       if (outcome.kind === 'queued') {
         void Taro.navigateBack()
         return
@@ -244,10 +262,10 @@ export default function EventCreatePage() {
 
           <View className="ev-create__field">
             <Text className="ev-create__label">活动名称</Text>
-            <Input
+            <TextField
               className="ev-create__input ev-create__title"
               value={title}
-              maxLength={60}
+              limit={LIMITS.title}
               placeholder="如：身边人身边事警示教育大会"
               onChange={setTitle}
             />
@@ -255,10 +273,11 @@ export default function EventCreatePage() {
 
           <View className="ev-create__field">
             <Text className="ev-create__label">活动说明（选填）</Text>
-            <TextArea
+            <TextField
+              multiline
               className="ev-create__textarea"
               value={description}
-              maxLength={500}
+              limit={LIMITS.description}
               placeholder="内容、地点、参加要求等"
               onChange={setDescription}
             />
@@ -284,10 +303,10 @@ export default function EventCreatePage() {
             <>
               <View className="ev-create__field">
                 <Text className="ev-create__label">地点名称</Text>
-                <Input
+                <TextField
                   className="ev-create__input"
                   value={placeName}
-                  maxLength={60}
+                  limit={LIMITS.placeName}
                   placeholder="如：公司三楼会议室"
                   onChange={setPlaceName}
                 />

@@ -1,14 +1,18 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Dialog, Input } from '@nutui/nutui-react-taro'
+import { Dialog } from '@nutui/nutui-react-taro'
 import type { TEvent } from '@/models/event'
 import type { TMember } from '@/models/org'
 import { fetchMembers, queueProxySignIn } from '@/services/events'
-import { proxyCandidates } from '@/models/event'
+import { proxyCandidates, ZProxySignInBody } from '@/models/event'
+import { maxLengthOf } from '@/models/textLimit'
+import { TextField } from '@/components/TextField'
 import { userOutbox } from '@/services/session'
 import { KEEP_OPEN } from '@/services/settleWrite'
 import '@/components/FormDialog.scss'
 import { useWrite } from '@/hooks/useWrite'
+
+const REASON_LIMIT = maxLengthOf(ZProxySignInBody.shape.reason)
 
 export interface ProxyDialogProps {
   event: TEvent
@@ -96,11 +100,11 @@ export function ProxyDialog({ event, signedUserIds, visible, onClose, onDone }: 
           ))}
         </View>
         <View className="form-dialog__field">
-          <Input
+          <TextField
             className="form-dialog__input"
             value={reason}
             placeholder="代签原因，如：手机没电"
-            maxLength={200}
+            limit={REASON_LIMIT}
             onChange={(v) => {
               setReason(v)
               setError(null)

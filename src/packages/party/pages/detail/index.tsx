@@ -25,7 +25,7 @@ import {
   queueMeetingAttachment,
 } from '@/services/meetings'
 import { userOutbox } from '@/services/session'
-import { chooseImages } from '@/services/upload'
+import { chooseEvidence, type EvidenceSource } from '@/services/upload'
 import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
 import { formatDateTime } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
@@ -103,8 +103,17 @@ export default function MeetingDetailPage() {
   const absent = meeting.attendance.filter((a) => a.status === 'absent')
   const presentPeople = meeting.attendance.filter((a) => a.status === 'present')
 
-  const upload = async (kind: TAttachmentKind) => {
-    const files = await chooseImages(kind === 'photo' ? 9 : 3)
+  const upload = async (kind: TAttachmentKind, source: EvidenceSource) => {
+    let files
+    try {
+      files = await chooseEvidence(source, kind === 'photo' ? 9 : 3)
+    } catch (err) {
+      void Taro.showToast({
+        title: err instanceof Error && err.message ? err.message : '无法选择文件',
+        icon: 'none',
+      })
+      return
+    }
     const outbox = userOutbox()
     if (files.length === 0 || !outbox) return
     setUploading((u) => ({ ...u, [kind]: u[kind] + files.length }))
@@ -268,9 +277,10 @@ export default function MeetingDetailPage() {
                   editable={meeting.canWrite}
                   uploading={uploading[kind]}
                   waiting={waiting(kind)}
-                  onAdd={() => void upload(kind)}
+                  onAdd={(source) => void upload(kind, source)}
                   onRemove={draft ? remove : undefined}
-                  addLabel={kind === 'photo' ? '拍照/上传' : '上传签到表'}
+                  addLabel={kind === 'photo' ? '拍照/相册' : '拍照签到表'}
+                  acceptPdf={kind !== 'photo'}
                 />
               </View>
             )
