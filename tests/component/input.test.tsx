@@ -7,10 +7,11 @@ import { useState } from 'react'
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { TextField } from '@/components/TextField'
+import { TextAreaField } from '@/components/TextAreaField'
 import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
 import { UNSAVED_MESSAGE, useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import type { TEvidenceFile } from '@/models/file'
-import { chooseEvidence } from '@/services/upload'
+import { chooseEvidence } from '@/services/evidence'
 
 /** Taro's <Textarea>/<Input> are Stencil web components: typing is an `input` event with the value. */
 function typeInto(container: Element, value: string) {
@@ -20,16 +21,11 @@ function typeInto(container: Element, value: string) {
   })
 }
 
-function Field(props: {
-  limit: number
-  multiline?: boolean
-  initial?: string
-  onValue?: (v: string) => void
-}) {
-  const [value, setValue] = useState(props.initial ?? '')
+function Field(props: { limit: number; multiline?: boolean; onValue?: (v: string) => void }) {
+  const [value, setValue] = useState('')
+  const Component = props.multiline ? TextAreaField : TextField
   return (
-    <TextField
-      multiline={props.multiline}
+    <Component
       limit={props.limit}
       value={value}
       placeholder="说明"
@@ -45,7 +41,7 @@ afterEach(() => {
   jest.restoreAllMocks()
 })
 
-describe('TextField', () => {
+describe('TextField and TextAreaField', () => {
   it('a text area shows n/limit at all times and grows with its text (no fixed height to spill over)', () => {
     const { container } = render(<Field multiline limit={500} />)
     expect(screen.getByText('0/500')).toBeTruthy()
@@ -89,7 +85,7 @@ function GuardedPage() {
   useUnsavedGuard(text.trim() !== '')
   return (
     <>
-      <TextField multiline limit={1000} value={text} onChange={setText} />
+      <TextAreaField limit={1000} value={text} onChange={setText} />
       <button type="button" onClick={() => setText('')}>
         保存
       </button>

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import type { TEvidenceFile } from '@/models/file'
 import { fileUrl } from '@/services/files'
-import { openPdf, type EvidenceSource } from '@/services/upload'
+import { openPdf, type EvidenceSource } from '@/services/evidence'
 import './EvidenceGrid.scss'
 
 export interface EvidenceGridProps {

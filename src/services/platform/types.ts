@@ -65,11 +65,6 @@ export interface UploadRequest {
 export interface PlatformMedia {
   /** Up to `count` photos from the camera or the album; [] when the user cancels. */
   chooseImages(count: number): Promise<PickedFile[]>
-  /**
-   * A photo over imageCompression's threshold re-encoded smaller on the device (about 1–2 MB; the
-   * longest side at most MAX_EDGE_PX); smaller ones, and any the platform cannot decode, as they are.
-   */
-  compress(file: PickedFile): Promise<PickedFile>
   /** Resolves with any HTTP status; rejects (request layer's ApiError, status 0) when nothing came back. */
   uploadFile(req: UploadRequest): Promise<{ status: number; data: unknown }>
   /**
@@ -79,6 +74,18 @@ export interface PlatformMedia {
   keep(file: PickedFile): Promise<PickedFile>
   /** Removes a kept file once it has been delivered. */
   release(path: string): Promise<void>
+}
+
+/**
+ * Photos made smaller before upload. H5 (photo.ts): a canvas re-encode to JPEG; mini-program
+ * (photo.weapp.ts): wx.compressImage.
+ */
+export interface PlatformPhoto {
+  /**
+   * A photo over imageCompression's threshold re-encoded smaller on the device (about 1–2 MB; the
+   * longest side at most MAX_EDGE_PX); smaller ones, and any the platform cannot decode, as they are.
+   */
+  compress(file: PickedFile): Promise<PickedFile>
 }
 
 /** QR scanning. Mini-program (scan.weapp.ts): wx.scanCode from the camera; H5 (scan.ts): none, paste instead. */

@@ -51,7 +51,8 @@ function resizePng(bytes: Buffer, width: number, height: number): Buffer {
       )
     }
   }
-  return PNG.sync.write(out)
+  // Fast settings: the model cares about size in pixels, not about the smallest file.
+  return PNG.sync.write(out, { deflateLevel: 1, filterType: 0 })
 }
 
 export interface Compression {

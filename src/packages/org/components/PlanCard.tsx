@@ -14,10 +14,10 @@ import {
   type TPlanFiling,
 } from '@/models/milestones'
 import { queuePlanDecision, queuePlanFiling, uploadPlanFile } from '@/services/milestones'
-import { chooseEvidence, type EvidenceSource } from '@/services/upload'
+import { chooseEvidence, type EvidenceSource } from '@/services/evidence'
 import { useWrite } from '@/hooks/useWrite'
 import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
-import { TextField } from '@/components/TextField'
+import { TextAreaField } from '@/components/TextAreaField'
 import { MilestoneTag } from './MilestoneTag'
 
 const REASON_LIMIT = maxLengthOf(ZPlanDecision.shape.reason)
@@ -155,8 +155,7 @@ export function PlanCard({
 
       {canDecide && current?.status === 'submitted' ? (
         <View className="milestone__form milestone__decide">
-          <TextField
-            multiline
+          <TextAreaField
             value={reason}
             placeholder="退回时填写原因"
             limit={REASON_LIMIT}

@@ -14,10 +14,11 @@ import type { TEvidenceFile } from '@/models/file'
 import { SECTION_LABELS, type TChecklistItem } from '@/models/checklist'
 import type { AnswerDraft } from '@/services/assessments'
 import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
-import { isOverLimit, TextField } from '@/components/TextField'
+import { isOverLimit } from '@/components/TextField'
+import { TextAreaField } from '@/components/TextAreaField'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { needsEvidence } from '@/services/assessmentView'
-import type { EvidenceSource } from '@/services/upload'
+import type { EvidenceSource } from '@/services/evidence'
 
 export type SyncStatus =
   | { kind: 'unanswered' }
@@ -182,8 +183,7 @@ export function ItemEditor(props: ItemEditorProps) {
             不适用理由<Text className="item-editor__required">（必填）</Text>
           </Text>
           {editable ? (
-            <TextField
-              multiline
+            <TextAreaField
               rows={2}
               className="item-editor__textarea item-editor__reason"
               value={reason}
@@ -206,8 +206,7 @@ export function ItemEditor(props: ItemEditorProps) {
         <View className="a-card item-editor__field">
           <Text className="item-editor__label">说明</Text>
           {editable ? (
-            <TextField
-              multiline
+            <TextAreaField
               className="item-editor__textarea item-editor__note"
               value={note}
               placeholder={NOTE_PLACEHOLDER[value ?? 'yes']}

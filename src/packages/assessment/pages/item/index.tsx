@@ -10,7 +10,8 @@ import {
   queueEvidenceRemoval,
   type AnswerDraft,
 } from '@/services/assessments'
-import { chooseEvidence, evidenceFromResponse, queueUpload, type EvidenceSource } from '@/services/upload'
+import { chooseEvidence, type EvidenceSource } from '@/services/evidence'
+import { evidenceFromResponse, queueUpload } from '@/services/upload'
 import { userOutbox } from '@/services/session'
 import { useOutbox } from '@/hooks/useOutbox'
 import { ErrorState, PendingPage } from '@/components/PageState'

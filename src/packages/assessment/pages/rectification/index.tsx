@@ -19,7 +19,8 @@ import {
 } from '@/services/assessments'
 import type { OutboxEntry } from '@/services/outbox'
 import { userOutbox } from '@/services/session'
-import { chooseEvidence, uploadEvidence, type EvidenceSource } from '@/services/upload'
+import { chooseEvidence, type EvidenceSource } from '@/services/evidence'
+import { uploadEvidence } from '@/services/upload'
 import { formatDate } from '@/models/format'
 import { PendingPage } from '@/components/PageState'
 import { isLiaisonOf, isReviewer } from '@/models/memberships'
@@ -28,7 +29,8 @@ import { useMe } from '@/hooks/useMe'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
-import { isOverLimit, TextField } from '@/components/TextField'
+import { isOverLimit } from '@/components/TextField'
+import { TextAreaField } from '@/components/TextAreaField'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { OverdueTag, RectificationStatusTag } from '@/components/assessment/StatusTag'
 import { Timeline } from '@/components/assessment/Timeline'
@@ -218,8 +220,7 @@ export default function RectificationPage() {
         {canRespond ? (
           <View className="a-card rect-detail__form">
             <Text className="rect-detail__label">报送整改情况</Text>
-            <TextField
-              multiline
+            <TextAreaField
               rows={4}
               className="rect-detail__textarea"
               value={response}
@@ -244,8 +245,7 @@ export default function RectificationPage() {
         {canVerify ? (
           <View className="a-card rect-detail__form">
             <Text className="rect-detail__label">核验意见</Text>
-            <TextField
-              multiline
+            <TextAreaField
               className="rect-detail__textarea"
               value={comment}
               placeholder="销号可不填；退回须写明还需整改的内容"

@@ -6,6 +6,7 @@ import { EVENT_KINDS, EVENT_KIND_INFO, type TEventKind } from '@/models/event'
 import { ZEnterpriseEventCreate, ZEvent, ZPlace } from '@/models/event'
 import { maxLengthOf, overLimitProblems } from '@/models/textLimit'
 import { TextField } from '@/components/TextField'
+import { TextAreaField } from '@/components/TextAreaField'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { fetchVisibleEnterprises, queueCreateEvent } from '@/services/events'
 import { platformLocation } from '@/services/platform/location'
@@ -273,8 +274,7 @@ export default function EventCreatePage() {
 
           <View className="ev-create__field">
             <Text className="ev-create__label">活动说明（选填）</Text>
-            <TextField
-              multiline
+            <TextAreaField
               className="ev-create__textarea"
               value={description}
               limit={LIMITS.description}

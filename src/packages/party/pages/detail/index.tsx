@@ -25,7 +25,7 @@ import {
   queueMeetingAttachment,
 } from '@/services/meetings'
 import { userOutbox } from '@/services/session'
-import { chooseEvidence, type EvidenceSource } from '@/services/upload'
+import { chooseEvidence, type EvidenceSource } from '@/services/evidence'
 import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
 import { formatDateTime } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'

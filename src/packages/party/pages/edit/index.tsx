@@ -23,6 +23,7 @@ import { userOutbox } from '@/services/session'
 import { formatDateTime } from '@/models/format'
 import { overLimitProblems } from '@/models/textLimit'
 import { TextField } from '@/components/TextField'
+import { TextAreaField } from '@/components/TextAreaField'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { ErrorState, LoadingState } from '@/components/PageState'
 import { idParam, partyPages } from '@/services/routes'
@@ -328,8 +329,7 @@ export default function MeetingEditPage() {
           ) : null}
           <View className="pt-field">
             <Text className="pt-field__label pt-field__required">议题</Text>
-            <TextField
-              multiline
+            <TextAreaField
               rows={2}
               className="pt-textarea meeting-edit__topic"
               value={topic}
@@ -426,8 +426,7 @@ export default function MeetingEditPage() {
         <View className="a-card">
           <View className="pt-field">
             <Text className="pt-field__label pt-field__required">会议纪要</Text>
-            <TextField
-              multiline
+            <TextAreaField
               rows={8}
               className="pt-textarea meeting-edit__minutes"
               value={minutes}
@@ -438,8 +437,7 @@ export default function MeetingEditPage() {
           </View>
           <View className="pt-field">
             <Text className="pt-field__label">决议事项（选填）</Text>
-            <TextField
-              multiline
+            <TextAreaField
               rows={4}
               className="pt-textarea meeting-edit__decisions"
               value={decisions}

@@ -14,6 +14,7 @@ import {
 } from '@/models/pledge'
 import { maxLengthOf, overLimitProblems } from '@/models/textLimit'
 import { TextField } from '@/components/TextField'
+import { TextAreaField } from '@/components/TextAreaField'
 import { fetchPledgeTemplates, queuePublishTemplate } from '@/services/pledges'
 import { formatDateTime } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
@@ -118,8 +119,7 @@ function Editor({ template, onDone }: { template: TPledgeTemplate; onDone: () =>
       <Text className="a-card__subtitle">
         开头（可用 {'{{signer}}'}、{'{{enterprise}}'}、{'{{department}}'}）
       </Text>
-      <TextField
-        multiline
+      <TextAreaField
         className="pl-field"
         value={draft.preamble}
         limit={LIMITS.preamble}
@@ -137,8 +137,7 @@ function Editor({ template, onDone }: { template: TPledgeTemplate; onDone: () =>
         maxLength={-1}
       />
       <Text className="a-card__subtitle">结尾</Text>
-      <TextField
-        multiline
+      <TextAreaField
         className="pl-field"
         value={draft.closing}
         limit={LIMITS.closing}

@@ -9,6 +9,7 @@ import { userOutbox } from '@/services/session'
 import { formatDate } from '@/models/format'
 import { maxLengthOf } from '@/models/textLimit'
 import { TextField } from '@/components/TextField'
+import { TextAreaField } from '@/components/TextAreaField'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { ErrorState } from '@/components/PageState'
 import { assessmentPages, idParam } from '@/services/routes'
@@ -87,8 +88,7 @@ export default function RectificationNoticePage() {
             onChange={setTitle}
           />
           <Text className="campaigns__label notice__label">整改要求</Text>
-          <TextField
-            multiline
+          <TextAreaField
             rows={4}
             className="campaigns__name notice__detail"
             value={detail}

@@ -18,7 +18,7 @@ import { usePullRefresh } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { Bars, scoreTone } from '@/components/assessment/Bars'
 import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
-import { TextField } from '@/components/TextField'
+import { TextAreaField } from '@/components/TextAreaField'
 import { AssessmentStatusTag } from '@/components/assessment/StatusTag'
 import { Timeline } from '@/components/assessment/Timeline'
 import { assessmentEvents } from '@/components/assessment/history'
@@ -83,8 +83,7 @@ function ReviewItem({ item, answer, files, reviewable, comment, onComment, showE
       {reviewable && open ? (
         <View className="review-item__comment">
           <Text className="review-item__comment-label">退回意见</Text>
-          <TextField
-            multiline
+          <TextAreaField
             className="review-item__textarea"
             value={comment ?? ''}
             placeholder="写明需要企业修改或补充的内容"
@@ -271,8 +270,7 @@ export default function SupervisionReviewPage() {
         {reviewable ? (
           <View className="a-card">
             <Text className="supervision-review__label">总体意见（选填）</Text>
-            <TextField
-              multiline
+            <TextAreaField
               className="review-item__textarea"
               value={overall}
               placeholder="对本次自查的总体评价或要求"
