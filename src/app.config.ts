@@ -72,6 +72,9 @@ export default defineAppConfig({
     'pages/tasks/index': { network: 'all', packages: ['packages/assessment', 'packages/events'] },
   },
   window: {
+    // 'default' is what WeChat draws anyway; on H5 it switches on Taro's own title bar (the page's title,
+    // back to the previous page, or 首页 when the page was opened from a link).
+    navigationStyle: 'default',
     navigationBarTitleText: '清廉企业',
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTextStyle: 'black',

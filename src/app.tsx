@@ -1,6 +1,7 @@
 import type { PropsWithChildren } from 'react'
 import { z } from 'zod'
 import { setUpIcons } from './services/platform/icons'
+import { setUpTitleBar } from './services/platform/titleBar'
 import { initSession } from './services/session'
 import './app.scss'
 
@@ -9,6 +10,7 @@ import './app.scss'
 z.config({ jitless: true })
 
 setUpIcons()
+setUpTitleBar()
 
 // Request layer (token + silent re-login) and the signed-in user's outbox.
 initSession()

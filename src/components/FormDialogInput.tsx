@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components'
-import { Input } from '@nutui/nutui-react-taro'
+import { TextField } from './TextField'
 import './FormDialog.scss'
 
 export interface FormDialogInputProps {
   value: string
   placeholder: string
-  maxLength: number
+  /** The schema's maximum: counted, and a message past it, never cut. */
+  limit: number
   /** Shown under the field (and the field outlined) until the next keystroke clears it. */
   error: string | null
   className?: string
@@ -16,7 +17,7 @@ export interface FormDialogInputProps {
 export function FormDialogInput({
   value,
   placeholder,
-  maxLength,
+  limit,
   error,
   className,
   onChange,
@@ -24,11 +25,11 @@ export function FormDialogInput({
   return (
     <>
       <View className={`form-dialog__field${error ? ' form-dialog__field--error' : ''}`}>
-        <Input
+        <TextField
           className={`form-dialog__input${className ? ` ${className}` : ''}`}
           value={value}
           placeholder={placeholder}
-          maxLength={maxLength}
+          limit={limit}
           onChange={onChange}
         />
       </View>

@@ -2,11 +2,15 @@ import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Dialog, Input } from '@nutui/nutui-react-taro'
 import { ZProfileUpdate, ZUser, type TProfileUpdate, type TUser } from '@/models/auth'
+import { maxLengthOf } from '@/models/textLimit'
+import { TextField } from './TextField'
 import { queueProfileUpdate } from '@/services/api'
 import { updateUser, userOutbox } from '@/services/session'
 import { KEEP_OPEN } from '@/services/settleWrite'
 import './FormDialog.scss'
 import { useWrite } from '@/hooks/useWrite'
+
+const NAME_LIMIT = maxLengthOf(ZProfileUpdate.shape.name)
 
 export interface ProfileDialogProps {
   visible: boolean
@@ -80,12 +84,11 @@ export function ProfileDialog({ visible, user, onClose, onSubmitted }: ProfileDi
       <View className="form-dialog">
         <Text className="form-dialog__label">姓名</Text>
         <View className="form-dialog__field">
-          <Input
+          <TextField
             className="form-dialog__input"
             value={name}
             placeholder="请输入真实姓名"
-            maxLength={30}
-            clearable
+            limit={NAME_LIMIT}
             onChange={(v) => {
               setName(v)
               setError(null)

@@ -25,11 +25,6 @@ export const platformFileTransport: FileTransport = (req) =>
     timeoutMs: req.timeoutMs,
   })
 
-/** Up to `count` photos from the camera or the album; [] when the user cancels. */
-export function chooseImages(count: number): Promise<PickedFile[]> {
-  return platformMedia.chooseImages(Math.max(1, Math.min(9, count)))
-}
-
 export interface UploadInput {
   path: string
   query?: Query

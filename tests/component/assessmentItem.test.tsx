@@ -185,7 +185,7 @@ describe('自查作答 (item walk)', () => {
       errMsg: 'uploadFile:ok',
     } as Taro.uploadFile.SuccessCallbackResult)
 
-    fireEvent.click(screen.getByText('拍照/上传'))
+    fireEvent.click(screen.getByText('拍照/相册'))
 
     await waitFor(() => expect(document.querySelectorAll('.evidence-grid__image')).toHaveLength(1))
     const opts = upload.mock.calls[0][0]
@@ -214,7 +214,7 @@ describe('自查作答 (item walk)', () => {
       return { statusCode: 201, data: JSON.stringify(evidence(31, 'T01-04')), errMsg: 'uploadFile:ok' }
     }) as unknown as typeof Taro.uploadFile)
 
-    fireEvent.click(screen.getByText('拍照/上传'))
+    fireEvent.click(screen.getByText('拍照/相册'))
     // The outbox tries, fails for want of network and keeps it: the page says it waits.
     await waitFor(() => expect(screen.getByText('待上传')).toBeTruthy(), { timeout: 12_000 })
     expect(document.querySelectorAll('.evidence-grid__image')).toHaveLength(0)
@@ -253,6 +253,6 @@ describe('自查作答 (item walk)', () => {
     fireEvent.click(screen.getByText('是'))
     await act(async () => undefined)
     expect(puts()).toHaveLength(0)
-    expect(screen.queryByText('拍照/上传')).toBeNull()
+    expect(screen.queryByText('拍照/相册')).toBeNull()
   })
 })

@@ -45,7 +45,7 @@ async function uploadPhoto(page: Page, file: string) {
   const before = await cells.count()
   const [chooser] = await Promise.all([
     page.waitForEvent('filechooser'),
-    $(page, '.item-evidence .evidence-grid__add').click(),
+    $(page, '.item-evidence .evidence-grid__add--photo').click(),
   ])
   await chooser.setFiles(file)
   await page
@@ -261,7 +261,7 @@ describe('自查自评 in the H5 app', () => {
     await $(page, '.rect-detail__form textarea').fill('已制定专项计划并完成整改，相关制度已印发执行')
     const [chooser] = await Promise.all([
       page.waitForEvent('filechooser'),
-      $(page, '.rect-detail__form .evidence-grid__add').click(),
+      $(page, '.rect-detail__form .evidence-grid__add--photo').click(),
     ])
     await chooser.setFiles(png)
     await $(page, '.rect-detail__form .evidence-grid__image').waitFor({ timeout: 15_000 })

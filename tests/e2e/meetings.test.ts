@@ -131,7 +131,7 @@ describe('三会一课 in the H5 app', () => {
     await text(page, '刘恒达（委员）：出差').waitFor()
     const [chooser] = await Promise.all([
       page.waitForEvent('filechooser'),
-      $(page, '.meeting-detail__kind-photo .evidence-grid__add').click(),
+      $(page, '.meeting-detail__kind-photo .evidence-grid__add--photo').click(),
     ])
     await chooser.setFiles(png)
     await page

@@ -38,7 +38,7 @@ describe('领导小组与实施方案 in the mini-program', () => {
 
       await liaison.tap('县委统战部')
       liaison.device.photos.push(TINY_PNG)
-      await liaison.tap('拍照/上传')
+      await liaison.tap('拍照/相册')
       await liaison.idle(300)
       await liaison.tap('报送', 0)
       await liaison.waitForText(/第\s*1\s*次报送\s*·\s*县委统战部.*待接收/)

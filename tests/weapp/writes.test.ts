@@ -6,7 +6,14 @@
 import { signInLinkUrl } from '../../src/models/signInLink'
 import { loginAs } from '../api/support/testApp'
 import { hasClass, type MiniProgram } from './runner/miniProgram'
-import { recordSetData, signIn, signPersonalPledge, tapCell, tapClass } from './support/flows'
+import {
+  openAssessmentItems,
+  recordSetData,
+  signIn,
+  signPersonalPledge,
+  tapCell,
+  tapClass,
+} from './support/flows'
 import { startWeappServer, type WeappServer } from './support/server'
 
 jest.setTimeout(180_000)
@@ -44,14 +51,7 @@ describe('writes from the mini-program', () => {
 
   it('a liaison answers a checklist item (自查自评)', async () => {
     await as('demo-liaison-private', async (mp) => {
-      await tapCell(mp, '自查自评')
-      await mp.waitForRoute('packages/assessment/pages/list/index')
-      await mp.tap('2026年度清廉企业建设自查')
-      await mp.waitForRoute('packages/assessment/pages/overview/index')
-      await mp.waitForText('清廉政治')
-      await mp.tap('清廉政治')
-      await mp.waitForRoute('packages/assessment/pages/item/index')
-      await mp.waitForText('下一项')
+      await openAssessmentItems(mp, '清廉政治')
       await mp.tap('是')
       await mp.idle(300)
       const assessments = (await api('demo-liaison-private', '/api/v1/enterprises/4/assessments').catch(

@@ -139,8 +139,12 @@ export async function receiveUpload(
   const type = sniffType(content)
   if (!type) throw new AppError(415, 'FILE_TYPE_NOT_ALLOWED')
   const stored = await store.put(content, type.ext, now)
+  // wx.uploadFile names the file after its temporary path: the mini-program sends the name the user
+  // knows (a chat file's) as the form field `filename`, before the file.
+  const named = part.fields.filename
+  const given = named && 'value' in named && typeof named.value === 'string' ? named.value : part.filename
   // Path separators and control characters never reach a header or a log.
-  const filename = Array.from(part.filename || `file.${type.ext}`, (ch) =>
+  const filename = Array.from(given || `file.${type.ext}`, (ch) =>
     ch < ' ' || ch === '/' || ch === '\\' ? '_' : ch,
   )
     .join('')

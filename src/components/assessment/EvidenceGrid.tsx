@@ -2,25 +2,32 @@ import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import type { TEvidenceFile } from '@/models/file'
 import { fileUrl } from '@/services/files'
+import { openPdf, type EvidenceSource } from '@/services/evidence'
 import './EvidenceGrid.scss'
 
 export interface EvidenceGridProps {
   files: TEvidenceFile[]
-  /** Shows the add tile and the delete buttons. */
+  /** Shows the add tiles and the delete buttons. */
   editable?: boolean
-  /** Photos being uploaded now (drawn as placeholders). */
+  /** Files being uploaded now (drawn as placeholders). */
   uploading?: number
-  /** Photos kept in the outbox, sent when the network is back. */
+  /** Files kept in the outbox, sent when the network is back. */
   waiting?: number
-  onAdd?: () => void
+  /** The user chose where the next file comes from (拍照/相册, or 文件（PDF）). */
+  onAdd?: (source: EvidenceSource) => void
   onRemove?: (file: TEvidenceFile) => void
-  /** The add tile's label. */
+  /** The photo tile's label. */
   addLabel?: string
+  /** Offers the 文件（PDF） tile besides the photo tile (evidence is 图片或 PDF). */
+  acceptPdf?: boolean
 }
 
 const isImage = (f: TEvidenceFile) => f.mime.startsWith('image/')
 
-/** Evidence thumbnails: tap to view large, × to remove, + to add photos. */
+/**
+ * Evidence: images as thumbnails (tap to view large), PDFs as a file chip (tap to open), × to remove, and
+ * the add tiles: 拍照/相册 and, where PDFs are accepted, 文件（PDF）.
+ */
 export function EvidenceGrid({
   files,
   editable = false,
@@ -28,12 +35,19 @@ export function EvidenceGrid({
   waiting = 0,
   onAdd,
   onRemove,
-  addLabel = '拍照/上传',
+  addLabel = '拍照/相册',
+  acceptPdf = true,
 }: EvidenceGridProps) {
   const images = files.filter(isImage).map((f) => fileUrl(f.url))
   const open = (f: TEvidenceFile) => {
     if (isImage(f)) void Taro.previewImage({ current: fileUrl(f.url), urls: images })
-    else void Taro.showToast({ title: `${f.filename}（PDF 请在电脑端查看）`, icon: 'none' })
+    else
+      openPdf(f.url).catch((err: unknown) =>
+        Taro.showToast({
+          title: err instanceof Error && err.message ? err.message : '无法打开该文件，请稍后重试',
+          icon: 'none',
+        }),
+      )
   }
   return (
     <View className="evidence-grid">
@@ -78,9 +92,21 @@ export function EvidenceGrid({
         </View>
       ))}
       {editable && onAdd ? (
-        <View className="evidence-grid__cell evidence-grid__add" onClick={onAdd}>
+        <View
+          className="evidence-grid__cell evidence-grid__add evidence-grid__add--photo"
+          onClick={() => onAdd('photo')}
+        >
           <Text className="evidence-grid__plus">+</Text>
           <Text className="evidence-grid__add-label">{addLabel}</Text>
+        </View>
+      ) : null}
+      {editable && onAdd && acceptPdf ? (
+        <View
+          className="evidence-grid__cell evidence-grid__add evidence-grid__add--pdf"
+          onClick={() => onAdd('pdf')}
+        >
+          <Text className="evidence-grid__plus">+</Text>
+          <Text className="evidence-grid__add-label">文件（PDF）</Text>
         </View>
       ) : null}
     </View>

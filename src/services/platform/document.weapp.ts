@@ -23,4 +23,10 @@ export const platformDocument: PlatformDocument = {
       })
     })
   },
+  async openPdf(url) {
+    // The link is signed: no token needed. wx.openDocument shows it, with 转发 / 保存 in its menu.
+    const res = await Taro.downloadFile({ url })
+    if (res.statusCode !== 200) throw new Error('文件已失效，请刷新页面后重试')
+    await Taro.openDocument({ filePath: res.tempFilePath, fileType: 'pdf', showMenu: true })
+  },
 }

@@ -41,6 +41,8 @@ export const platformMedia: PlatformMedia = {
         name: req.name,
         header: req.header,
         timeout: req.timeoutMs,
+        // The multipart file is named after the temporary path: the server takes this name instead.
+        ...(req.fileName ? { formData: { filename: req.fileName } } : {}),
       })
       return { status: res.statusCode, data: res.data as unknown }
     } catch (err) {

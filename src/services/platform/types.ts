@@ -76,6 +76,18 @@ export interface PlatformMedia {
   release(path: string): Promise<void>
 }
 
+/**
+ * Photos made smaller before upload. H5 (photo.ts): a canvas re-encode to JPEG; mini-program
+ * (photo.weapp.ts): wx.compressImage.
+ */
+export interface PlatformPhoto {
+  /**
+   * A photo over imageCompression's threshold re-encoded smaller on the device (about 1–2 MB; the
+   * longest side at most MAX_EDGE_PX); smaller ones, and any the platform cannot decode, as they are.
+   */
+  compress(file: PickedFile): Promise<PickedFile>
+}
+
 /** QR scanning. Mini-program (scan.weapp.ts): wx.scanCode from the camera; H5 (scan.ts): none, paste instead. */
 export interface PlatformScan {
   /** False where there is no scanner: the page offers a text field for the code. */
@@ -138,10 +150,26 @@ export interface PlatformCertificate {
 }
 
 /**
- * A document file the user picks to upload (the enterprise import's .xlsx). Mini-program
- * (document.weapp.ts): wx.chooseMessageFile, from a chat (a privacy API); H5 (document.ts): a file input.
+ * A document file the user picks to upload (the enterprise import's .xlsx, a PDF as evidence), and a
+ * stored PDF opened for reading. Mini-program (document.weapp.ts): wx.chooseMessageFile, from a chat (a
+ * privacy API), and wx.openDocument; H5 (document.ts): a file input, and a new browser tab.
  */
 export interface PlatformDocument {
   /** The picked file; null when the user cancels. */
   pick(extensions: string[]): Promise<PickedFile | null>
+  /** Opens a stored PDF from its (signed) link; rejects when it cannot be fetched or shown. */
+  openPdf(url: string): Promise<void>
+}
+
+/**
+ * Asking before the user leaves a page with unsaved typed text. Mini-program (leave.weapp.ts):
+ * wx.enableAlertBeforeUnload, which WeChat shows on the navigation bar's back and Android's back key (not
+ * on a swipe back, nor on the app's own navigateBack); H5 (leave.ts): the browser's beforeunload and the
+ * back / home buttons of the title bar.
+ */
+export interface PlatformLeaveGuard {
+  /** From now on, going back from the current page asks `message` first. */
+  enable(message: string): void
+  /** Going back no longer asks. */
+  disable(): void
 }

@@ -54,6 +54,8 @@ export interface PageRecord {
   templates: TemplateSet
   body: ReturnType<TemplateSet['load']>
   alive: boolean
+  /** wx.enableAlertBeforeUnload's question while it is on */
+  alertBeforeUnload?: string
 }
 
 export interface SetDataStat {
@@ -106,6 +108,10 @@ export class LogicLayer {
       navigate: (kind, url, done) => this.navigate(kind, url, done),
       navigateBack: (delta, done) => this.navigateBack(delta, done),
       currentRoute: () => this.stack[this.stack.length - 1]?.route ?? '',
+      setAlertBeforeUnload: (message) => {
+        const top = this.stack[this.stack.length - 1]
+        if (top) top.alertBeforeUnload = message ?? undefined
+      },
       appJson: this.appJson,
       failure: (m) => this.fail(m),
       tappedAgreeButtons: this.tappedAgreeButtons,

@@ -278,7 +278,17 @@ export class MiniProgram extends LogicLayer {
     await this.idle()
   }
 
+  /**
+   * The navigation bar's back button. A page that turned wx.enableAlertBeforeUnload on asks first (a
+   * modal with its message, answered from `device.modalAnswers`): 取消 stays on the page.
+   */
   async back(): Promise<void> {
+    const page = this.current()
+    if (page.alertBeforeUnload && this.stack.length > 1) {
+      const confirmed = this.device.modalAnswers.length ? this.device.modalAnswers.shift()! : true
+      this.device.modals.push({ content: page.alertBeforeUnload, confirmed, page: page.route })
+      if (!confirmed) return
+    }
     const error = this.navigateBack(1)
     if (error) throw new Error(error)
     await this.idle()

@@ -12,11 +12,15 @@
  * - subscribe requests as WeChat answers them: only from a tap (synchronously in its handler), 1–3
  *   template ids, the answer keyed by template id ('accept' / 'reject'), or errCode 20004 when the
  *   user has switched subscribe messages off.
+ * - enableAlertBeforeUnload / disableAlertBeforeUnload: the question kept on the page on top, asked by
+ *   the runner's back() (the navigation bar's back), never by wx.navigateBack;
+ * - getImageInfo / compressImage: see ./wxImage.ts.
  */
 import crypto from 'node:crypto'
 import { wxApiNames } from './apiNames'
 import { FakeCanvas } from './canvas'
 import { fileSystemManager } from './wxFiles'
+import { imageApis, type Compression } from './wxImage'
 import { selectorQuery, systemInfo } from './wxLayout'
 import { httpCall } from './wxNetwork'
 
@@ -54,6 +58,8 @@ export interface Host {
   ): string | null
   navigateBack(delta: number, done?: () => void): string | null
   currentRoute(): string
+  /** the question asked before the page on top is left by the user's back (null: none) */
+  setAlertBeforeUnload(message: string | null): void
   appJson: { requiredPrivateInfos?: string[]; tabBar?: { list: { pagePath: string }[] } }
   failure(message: string): void
   /** agree-button ids tapped since the last privacy request */
@@ -84,6 +90,8 @@ export class Device {
   /** The tab bar's badges by tab index (setTabBarBadge / removeTabBarBadge). */
   readonly tabBarBadges = new Map<number, string>()
   readonly openedDocuments: string[] = []
+  /** every wx.compressImage call */
+  readonly compressions: Compression[] = []
   /** results for the next scanCode calls */
   readonly scans: string[] = []
   /** files picked by the next chooseMedia / chooseImage calls (PNG bytes) */
@@ -356,6 +364,17 @@ export class Device {
       showActionSheet(options: Callbacks) {
         answer(options, 'showActionSheet', { tapIndex: 0 })
       },
+      // The question belongs to the page on top; WeChat asks it on the bar's back and Android's back key.
+      enableAlertBeforeUnload(options: Callbacks & { message?: unknown }) {
+        if (typeof options?.message !== 'string' || !options.message)
+          return answer(options, 'enableAlertBeforeUnload', 'parameter.message should be String', true)
+        host.setAlertBeforeUnload(options.message)
+        answer(options, 'enableAlertBeforeUnload', {})
+      },
+      disableAlertBeforeUnload(options?: Callbacks) {
+        host.setAlertBeforeUnload(null)
+        answer(options, 'disableAlertBeforeUnload', {})
+      },
 
       // ── navigation ──
       navigateTo: (options: Callbacks & { url: string }) => navigation('navigateTo', options),
@@ -400,7 +419,9 @@ export class Device {
           ? 'image/png'
           : filename.endsWith('.jpg')
             ? 'image/jpeg'
-            : 'application/octet-stream'
+            : filename.endsWith('.pdf')
+              ? 'application/pdf'
+              : 'application/octet-stream'
         parts.push(
           Buffer.from(
             `--${boundary}\r\nContent-Disposition: form-data; name="${options.name}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
@@ -488,6 +509,7 @@ export class Device {
         answer(options, 'scanCode', { result, scanType: 'QR_CODE', charSet: 'utf-8' })
       },
       previewImage: (options: Callbacks) => answer(options, 'previewImage', {}),
+      ...imageApis(device, answer),
       openDocument(options: Callbacks & { filePath: string }) {
         if (!device.files.has(options.filePath))
           return answer(options, 'openDocument', 'file not found', true)

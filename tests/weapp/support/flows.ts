@@ -72,6 +72,18 @@ export async function tapCell(mp: MiniProgram, title: string | RegExp): Promise<
   await mp.tap(cells[0])
 }
 
+/** 首页 → 自查自评 → the demo campaign, then one of the overview's ways into the items (清廉政治, 开始作答 …). */
+export async function openAssessmentItems(mp: MiniProgram, way: string): Promise<void> {
+  await tapCell(mp, '自查自评')
+  await mp.waitForRoute('packages/assessment/pages/list/index')
+  await mp.tap('2026年度清廉企业建设自查')
+  await mp.waitForRoute('packages/assessment/pages/overview/index')
+  await mp.waitForText(way)
+  await mp.tap(way)
+  await mp.waitForRoute('packages/assessment/pages/item/index')
+  await mp.waitForText('下一项')
+}
+
 /** Taps the element with this class that shows `text`. */
 export async function tapClass(mp: MiniProgram, className: string, text: string | RegExp): Promise<void> {
   const nodes = mp

@@ -5,13 +5,19 @@ import {
   GROUP_ROLES,
   GROUP_ROLE_LABELS,
   milestoneText,
+  ZLeadingGroupMember,
   ZLeadingGroupSave,
   type TLeadingGroupMember,
   type TMilestones,
 } from '@/models/milestones'
+import { maxLengthOf } from '@/models/textLimit'
 import { queueLeadingGroup } from '@/services/milestones'
+import { TextField } from '@/components/TextField'
 import { useWrite } from '@/hooks/useWrite'
 import { MilestoneTag } from './MilestoneTag'
+
+const NAME_LIMIT = maxLengthOf(ZLeadingGroupMember.shape.name)
+const TITLE_LIMIT = maxLengthOf(ZLeadingGroupMember.shape.title)
 
 const blank = (): TLeadingGroupMember => ({ name: '', title: '', groupRole: 'member' })
 
@@ -101,18 +107,18 @@ export function LeadingGroupCard({
             <View key={i} className="milestone__member">
               <View className="org-invite">
                 <View className="org-invite__who">
-                  <Input
+                  <TextField
                     value={m.name}
                     placeholder="姓名"
-                    maxLength={30}
+                    limit={NAME_LIMIT}
                     onChange={(v) => change(i, { name: v })}
                   />
                 </View>
                 <View className="org-invite__who">
-                  <Input
+                  <TextField
                     value={m.title}
                     placeholder="职务"
-                    maxLength={40}
+                    limit={TITLE_LIMIT}
                     onChange={(v) => change(i, { title: v })}
                   />
                 </View>

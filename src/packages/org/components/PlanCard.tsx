@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, TextArea } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import type { TStoredFile } from '@/models/file'
 import { formatShanghaiMinute } from '@/models/shanghaiTime'
+import { maxLengthOf } from '@/models/textLimit'
 import {
   milestoneText,
   PLAN_FILING_STATUS_LABELS,
@@ -13,10 +14,13 @@ import {
   type TPlanFiling,
 } from '@/models/milestones'
 import { queuePlanDecision, queuePlanFiling, uploadPlanFile } from '@/services/milestones'
-import { chooseImages } from '@/services/upload'
+import { chooseEvidence, type EvidenceSource } from '@/services/evidence'
 import { useWrite } from '@/hooks/useWrite'
 import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
+import { TextAreaField } from '@/components/TextAreaField'
 import { MilestoneTag } from './MilestoneTag'
+
+const REASON_LIMIT = maxLengthOf(ZPlanDecision.shape.reason)
 
 const asEvidence = (files: TStoredFile[]) => files.map((f) => ({ ...f, itemCode: '' }))
 
@@ -68,13 +72,13 @@ export function PlanCard({
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
-  const addFiles = async () => {
+  const addFiles = async (source: EvidenceSource) => {
     let picked
     try {
-      picked = await chooseImages(9 - files.length)
+      picked = await chooseEvidence(source, 9 - files.length)
     } catch (err) {
       void Taro.showToast({
-        title: err instanceof Error && err.message ? err.message : '无法打开相册或相机',
+        title: err instanceof Error && err.message ? err.message : '无法选择文件',
         icon: 'none',
       })
       return
@@ -151,7 +155,12 @@ export function PlanCard({
 
       {canDecide && current?.status === 'submitted' ? (
         <View className="milestone__form milestone__decide">
-          <TextArea value={reason} placeholder="退回时填写原因" maxLength={500} onChange={setReason} />
+          <TextAreaField
+            value={reason}
+            placeholder="退回时填写原因"
+            limit={REASON_LIMIT}
+            onChange={setReason}
+          />
           {error ? <Text className="form-dialog__error">{error}</Text> : null}
           <View className="milestone__buttons">
             <Button size="small" disabled={busy} onClick={() => void decide('return')}>
@@ -183,14 +192,13 @@ export function PlanCard({
           {data.departments.length === 0 ? (
             <Text className="org-member__meta">本企业尚未关联监管部门，请联系领导小组办公室</Text>
           ) : null}
-          <Text className="milestone__label">实施方案文件（拍照或图片，最多9张）</Text>
+          <Text className="milestone__label">实施方案文件（图片或 PDF，最多9个）</Text>
           <EvidenceGrid
             files={asEvidence(files)}
             editable
             uploading={uploading}
-            onAdd={() => void addFiles()}
+            onAdd={(source) => void addFiles(source)}
             onRemove={(f) => setFiles((list) => list.filter((x) => x.id !== f.id))}
-            addLabel="拍照/上传"
           />
           {error ? <Text className="form-dialog__error">{error}</Text> : null}
           <Button

@@ -1,12 +1,24 @@
 import { useEffect, useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Tag, TextArea } from '@nutui/nutui-react-taro'
-import { ANSWER_LABELS, ANSWER_VALUES, type TAnswer, type TAnswerValue } from '@/models/assessment'
+import { Tag } from '@nutui/nutui-react-taro'
+import {
+  ANSWER_LABELS,
+  ANSWER_VALUES,
+  ZAnswerInput,
+  type TAnswer,
+  type TAnswerValue,
+} from '@/models/assessment'
+import { maxLengthOf } from '@/models/textLimit'
 import type { TEvidenceFile } from '@/models/file'
 import { SECTION_LABELS, type TChecklistItem } from '@/models/checklist'
 import type { AnswerDraft } from '@/services/assessments'
 import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
+import { isOverLimit } from '@/components/TextField'
+import { TextAreaField } from '@/components/TextAreaField'
+import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { needsEvidence } from '@/services/assessmentView'
+import type { EvidenceSource } from '@/services/evidence'
 
 export type SyncStatus =
   | { kind: 'unanswered' }
@@ -28,9 +40,12 @@ export interface ItemEditorProps {
   /** Photos of this item waiting in the outbox. */
   waiting: number
   onSave: (draft: AnswerDraft) => void
-  onAddEvidence: () => void
+  onAddEvidence: (source: EvidenceSource) => void
   onRemoveEvidence: (file: TEvidenceFile) => void
 }
+
+const NOTE_LIMIT = maxLengthOf(ZAnswerInput.shape.note)
+const REASON_LIMIT = maxLengthOf(ZAnswerInput.shape.naReason)
 
 const NOTE_PLACEHOLDER: Record<TAnswerValue, string> = {
   yes: '补充说明（选填）',
@@ -75,9 +90,12 @@ export function ItemEditor(props: ItemEditorProps) {
     onSave.current({ itemCode: item.code, value: next.value, note: next.note, naReason: next.reason })
   }
 
+  /** Text over its limit is not sent: the server would refuse the whole answer. */
+  const savable = (t: { note: string; reason: string }) =>
+    !isOverLimit(t.note, NOTE_LIMIT) && !isOverLimit(t.reason, REASON_LIMIT)
   const saveTextIfChanged = () => {
     const l = latest.current
-    if (!editable || !l.value) return
+    if (!editable || !l.value || !savable(l)) return
     if (l.note.trim() === l.saved.note.trim() && l.reason.trim() === l.saved.reason.trim()) return
     save({ value: l.value, note: l.note, reason: l.reason })
   }
@@ -85,8 +103,17 @@ export function ItemEditor(props: ItemEditorProps) {
   saveTextRef.current = saveTextIfChanged
   useEffect(() => () => saveTextRef.current(), [])
 
+  // Typed text that leaving would lose: no answer chosen yet to save it with, or over its limit.
+  const textChanged =
+    note.trim() !== latest.current.saved.note.trim() || reason.trim() !== latest.current.saved.reason.trim()
+  useUnsavedGuard(editable && textChanged && (!value || !savable({ note, reason })))
+
   const choose = (v: TAnswerValue) => {
     if (!editable) return
+    if (!savable({ note, reason })) {
+      void Taro.showToast({ title: '文字超出字数上限，请删减后再保存', icon: 'none', duration: 2500 })
+      return
+    }
     if (
       v === value &&
       note.trim() === latest.current.saved.note.trim() &&
@@ -156,13 +183,13 @@ export function ItemEditor(props: ItemEditorProps) {
             不适用理由<Text className="item-editor__required">（必填）</Text>
           </Text>
           {editable ? (
-            <TextArea
+            <TextAreaField
+              rows={2}
               className="item-editor__textarea item-editor__reason"
               value={reason}
               placeholder="请说明本企业为何不适用此项"
-              maxLength={200}
+              limit={REASON_LIMIT}
               status={reasonMissing ? 'error' : 'default'}
-              autoSize
               onChange={setReason}
               onBlur={saveTextIfChanged}
             />
@@ -179,12 +206,11 @@ export function ItemEditor(props: ItemEditorProps) {
         <View className="a-card item-editor__field">
           <Text className="item-editor__label">说明</Text>
           {editable ? (
-            <TextArea
+            <TextAreaField
               className="item-editor__textarea item-editor__note"
               value={note}
               placeholder={NOTE_PLACEHOLDER[value ?? 'yes']}
-              maxLength={500}
-              autoSize
+              limit={NOTE_LIMIT}
               onChange={setNote}
               onBlur={saveTextIfChanged}
             />

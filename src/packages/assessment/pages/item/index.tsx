@@ -10,7 +10,8 @@ import {
   queueEvidenceRemoval,
   type AnswerDraft,
 } from '@/services/assessments'
-import { chooseImages, evidenceFromResponse, queueUpload } from '@/services/upload'
+import { chooseEvidence, type EvidenceSource } from '@/services/evidence'
+import { evidenceFromResponse, queueUpload } from '@/services/upload'
 import { userOutbox } from '@/services/session'
 import { useOutbox } from '@/hooks/useOutbox'
 import { ErrorState, PendingPage } from '@/components/PageState'
@@ -118,20 +119,26 @@ export default function AssessmentItemPage() {
     }
   }
 
-  const addEvidence = async () => {
+  const addEvidence = async (source: EvidenceSource) => {
     if (eid === null || aid === null) return
     const itemCode = current.code
     let picked
     try {
-      picked = await chooseImages(9 - evidenceOf(a, itemCode).length)
+      picked = await chooseEvidence(source, 9 - evidenceOf(a, itemCode).length)
     } catch (err) {
-      toast(err instanceof Error && err.message ? err.message : '无法打开相册或相机')
+      toast(
+        err instanceof Error && err.message
+          ? err.message
+          : source === 'pdf'
+            ? '无法选择文件'
+            : '无法打开相册或相机',
+      )
       return
     }
     for (const file of picked) {
       setUploading((u) => ({ ...u, [itemCode]: (u[itemCode] ?? 0) + 1 }))
       try {
-        // Through the outbox: without network the photo waits on the device and is sent later, once.
+        // Through the outbox: without network the file waits on the device and is sent later, once.
         const entry = await queueUpload({
           path: evidenceUploadPath(eid, aid, itemCode),
           file,
@@ -211,7 +218,7 @@ export default function AssessmentItemPage() {
           uploading={uploading[current.code] ?? 0}
           waiting={waitingUploads(current.code)}
           onSave={save}
-          onAddEvidence={() => void addEvidence()}
+          onAddEvidence={(source) => void addEvidence(source)}
           onRemoveEvidence={(f) => void removeEvidence(f).catch(() => undefined)}
         />
         {next && editable ? (

@@ -1,13 +1,15 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, TextArea } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import {
   RECTIFICATION_SOURCE_LABELS,
   ZRectification,
   ZRectificationRespond,
+  ZRectificationVerify,
   type TRectification,
 } from '@/models/assessment'
+import { maxLengthOf } from '@/models/textLimit'
 import type { TEvidenceFile } from '@/models/file'
 import {
   fetchRectification,
@@ -17,7 +19,8 @@ import {
 } from '@/services/assessments'
 import type { OutboxEntry } from '@/services/outbox'
 import { userOutbox } from '@/services/session'
-import { chooseImages, uploadEvidence } from '@/services/upload'
+import { chooseEvidence, type EvidenceSource } from '@/services/evidence'
+import { uploadEvidence } from '@/services/upload'
 import { formatDate } from '@/models/format'
 import { PendingPage } from '@/components/PageState'
 import { isLiaisonOf, isReviewer } from '@/models/memberships'
@@ -26,6 +29,9 @@ import { useMe } from '@/hooks/useMe'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
+import { isOverLimit } from '@/components/TextField'
+import { TextAreaField } from '@/components/TextAreaField'
+import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { OverdueTag, RectificationStatusTag } from '@/components/assessment/StatusTag'
 import { Timeline } from '@/components/assessment/Timeline'
 import { rectificationEvents } from '@/components/assessment/history'
@@ -33,20 +39,28 @@ import '@/styles/page.scss'
 import './index.scss'
 import { runWrite } from '@/hooks/useWrite'
 
+const RESPONSE_LIMIT = maxLengthOf(ZRectificationRespond.shape.response)
+const COMMENT_LIMIT = maxLengthOf(ZRectificationVerify.shape.comment)
+
 function toast(title: string, icon: 'none' | 'success' = 'none') {
   void Taro.showToast({ title, icon, duration: 2500 })
 }
 
-/** Sends a queued write and applies the server's answer; says what happened. */
+/**
+ * Sends a queued write and applies the server's answer; says what happened. `sent` runs once the write is
+ * the outbox's (delivered or waiting for the network): the form's text is no longer the user's to lose.
+ */
 async function deliver(
   entry: OutboxEntry,
   done: (r: TRectification) => void,
+  sent: () => void,
   okText: string,
 ): Promise<string | null> {
   const outbox = userOutbox()
   if (!outbox) return null
   let refusal: string | null = null
   const outcome = await runWrite(entry, { done: okText, onRefused: (message) => (refusal = message) })
+  if (outcome.kind !== 'refused') sent()
   if (outcome.kind !== 'delivered') return refusal
   const parsed = ZRectification.safeParse(outcome.response?.data)
   if (parsed.success) done(parsed.data)
@@ -70,6 +84,8 @@ export default function RectificationPage() {
   const [comment, setComment] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  // A typed response or comment, or evidence not yet reported with one, is lost on leaving.
+  useUnsavedGuard(Boolean(response.trim() || comment.trim() || files.length))
 
   if (!session) return <View className="page" />
   if (state.status !== 'ready') return <PendingPage state={state} reload={reload} />
@@ -79,19 +95,18 @@ export default function RectificationPage() {
   const canRespond =
     isLiaisonOf(memberships, r.enterpriseId) && (r.status === 'open' || r.status === 'returned')
   const canVerify = isReviewer(memberships) && r.status === 'awaiting_verification'
-  const applied = (next: TRectification) => {
-    setData(next)
+  const cleared = () => {
     setResponse('')
     setFiles([])
     setComment('')
   }
 
-  const addPhotos = async () => {
+  const addEvidence = async (source: EvidenceSource) => {
     let picked
     try {
-      picked = await chooseImages(9 - files.length)
+      picked = await chooseEvidence(source, 9 - files.length)
     } catch (err) {
-      toast(err instanceof Error && err.message ? err.message : '无法打开相册或相机')
+      toast(err instanceof Error && err.message ? err.message : '无法选择文件')
       return
     }
     for (const file of picked) {
@@ -120,7 +135,7 @@ export default function RectificationPage() {
     setError(null)
     try {
       const entry = queueRectificationResponse(r.enterpriseId, r.id, parsed.data)
-      setError(await deliver(entry, applied, '已报送，等待核验'))
+      setError(await deliver(entry, setData, cleared, '已报送，等待核验'))
     } catch (err) {
       setError(err instanceof Error ? err.message : '报送失败，请稍后重试')
     } finally {
@@ -131,6 +146,10 @@ export default function RectificationPage() {
   const verify = async (decision: 'close' | 'return') => {
     if (decision === 'return' && !comment.trim()) {
       setError('退回须填写意见')
+      return
+    }
+    if (isOverLimit(comment, COMMENT_LIMIT)) {
+      setError(`核验意见不超过${COMMENT_LIMIT}字，请删减`)
       return
     }
     const res = await Taro.showModal({
@@ -144,7 +163,7 @@ export default function RectificationPage() {
     setError(null)
     try {
       const entry = queueRectificationVerify(r.enterpriseId, r.id, { decision, comment })
-      setError(await deliver(entry, applied, decision === 'close' ? '已销号' : '已退回'))
+      setError(await deliver(entry, setData, cleared, decision === 'close' ? '已销号' : '已退回'))
     } catch (err) {
       setError(err instanceof Error ? err.message : '操作失败，请稍后重试')
     } finally {
@@ -201,23 +220,23 @@ export default function RectificationPage() {
         {canRespond ? (
           <View className="a-card rect-detail__form">
             <Text className="rect-detail__label">报送整改情况</Text>
-            <TextArea
+            <TextAreaField
+              rows={4}
               className="rect-detail__textarea"
               value={response}
               placeholder="说明采取了哪些整改措施、取得了什么效果"
-              maxLength={1000}
-              autoSize
+              limit={RESPONSE_LIMIT}
               onChange={(v) => {
                 setResponse(v)
                 setError(null)
               }}
             />
-            <Text className="rect-detail__hint">整改佐证（照片，如制度文件、会议记录、现场照片）</Text>
+            <Text className="rect-detail__hint">整改佐证（图片或 PDF，如制度文件、会议记录、现场照片）</Text>
             <EvidenceGrid
               files={files}
               editable
               uploading={uploading}
-              onAdd={() => void addPhotos()}
+              onAdd={(source) => void addEvidence(source)}
               onRemove={(f) => setFiles((list) => list.filter((x) => x.id !== f.id))}
             />
           </View>
@@ -226,12 +245,11 @@ export default function RectificationPage() {
         {canVerify ? (
           <View className="a-card rect-detail__form">
             <Text className="rect-detail__label">核验意见</Text>
-            <TextArea
+            <TextAreaField
               className="rect-detail__textarea"
               value={comment}
               placeholder="销号可不填；退回须写明还需整改的内容"
-              maxLength={500}
-              autoSize
+              limit={COMMENT_LIMIT}
               onChange={(v) => {
                 setComment(v)
                 setError(null)

@@ -1,12 +1,14 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Checkbox, DatePicker, Empty, Input, Switch, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Checkbox, DatePicker, Empty, Input, Switch } from '@nutui/nutui-react-taro'
 import {
   EVENT_KINDS,
   EVENT_KIND_INFO,
   eventTimeProblems,
+  ZEnterpriseEventCreate,
   ZEvent,
+  ZPlace,
   type TEvent,
   type TEventKind,
 } from '@/models/event'
@@ -26,6 +28,16 @@ import type { EventOrganiserOption } from '@/models/memberships'
 import { eventPages } from '@/services/routes'
 import { useRemote } from '@/hooks/useRemote'
 import { useWrite } from '@/hooks/useWrite'
+import { maxLengthOf, overLimitProblems } from '@/models/textLimit'
+import { TextField } from '@/components/TextField'
+import { TextAreaField } from '@/components/TextAreaField'
+import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
+
+const LIMITS = {
+  title: maxLengthOf(ZEnterpriseEventCreate.in.shape.title),
+  description: maxLengthOf(ZEnterpriseEventCreate.in.shape.description),
+  placeName: maxLengthOf(ZPlace.shape.name),
+}
 
 type TimeField = EventTimeField
 
@@ -148,6 +160,13 @@ export function EventForm({ options, event }: EventFormProps) {
   const [audience, setAudience] = useState<number[]>([])
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [saved, setSaved] = useState(false)
+  useUnsavedGuard(
+    !saved &&
+      (title !== (event?.title ?? '') ||
+        description !== (event?.description ?? '') ||
+        placeName !== (event?.place?.name ?? '')),
+  )
 
   const enterprises = useRemote(
     county && organiser && !event ? `enterprises-for:${organiser.id}` : null,
@@ -190,6 +209,12 @@ export function EventForm({ options, event }: EventFormProps) {
 
   /** The form's own checks, in words (the times by the server's own rule); the server checks again. */
   const problem = (): string | null => {
+    const [tooLong] = overLimitProblems([
+      ['活动名称', title, LIMITS.title],
+      ['活动说明', description, LIMITS.description],
+      ['地点名称', withPlace ? placeName : '', LIMITS.placeName],
+    ])
+    if (tooLong) return tooLong
     if (title.trim().length < 2) return '请填写活动名称（至少2个字）'
     const timeProblems = event
       ? eventEditProblems(event, isoTimes(times), Date.now())
@@ -227,7 +252,9 @@ export function EventForm({ options, event }: EventFormProps) {
           done: '活动已修改',
           onRefused: setError,
         })
-        if (outcome.kind !== 'refused') void Taro.navigateBack()
+        if (outcome.kind === 'refused') return
+        setSaved(true)
+        void Taro.navigateBack()
         return
       }
       const entry =
@@ -239,6 +266,7 @@ export function EventForm({ options, event }: EventFormProps) {
             })
       const outcome = await write(entry, { done: '活动已发起', onRefused: setError })
       if (outcome.kind === 'refused') return
+      setSaved(true)
       if (outcome.kind === 'queued') {
         void Taro.navigateBack()
         return
@@ -294,10 +322,10 @@ export function EventForm({ options, event }: EventFormProps) {
 
           <View className="ev-create__field">
             <Text className="ev-create__label">活动名称</Text>
-            <Input
+            <TextField
               className="ev-create__input ev-create__title"
               value={title}
-              maxLength={60}
+              limit={LIMITS.title}
               placeholder="如：身边人身边事警示教育大会"
               onChange={setTitle}
             />
@@ -305,10 +333,10 @@ export function EventForm({ options, event }: EventFormProps) {
 
           <View className="ev-create__field">
             <Text className="ev-create__label">活动说明（选填）</Text>
-            <TextArea
+            <TextAreaField
               className="ev-create__textarea"
               value={description}
-              maxLength={500}
+              limit={LIMITS.description}
               placeholder="内容、地点、参加要求等"
               onChange={setDescription}
             />
@@ -346,10 +374,10 @@ export function EventForm({ options, event }: EventFormProps) {
             <>
               <View className="ev-create__field">
                 <Text className="ev-create__label">地点名称</Text>
-                <Input
+                <TextField
                   className="ev-create__input"
                   value={placeName}
-                  maxLength={60}
+                  limit={LIMITS.placeName}
                   placeholder="如：公司三楼会议室"
                   onChange={setPlaceName}
                 />

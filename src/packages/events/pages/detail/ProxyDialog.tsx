@@ -4,11 +4,14 @@ import { Dialog } from '@nutui/nutui-react-taro'
 import type { TEvent } from '@/models/event'
 import type { TMember } from '@/models/org'
 import { fetchMembers, queueProxySignIn } from '@/services/events'
-import { proxyCandidates } from '@/models/event'
+import { proxyCandidates, ZProxySignInBody } from '@/models/event'
+import { maxLengthOf } from '@/models/textLimit'
 import { userOutbox } from '@/services/session'
 import { KEEP_OPEN } from '@/services/settleWrite'
 import { FormDialogInput } from '@/components/FormDialogInput'
 import { useWrite } from '@/hooks/useWrite'
+
+const REASON_LIMIT = maxLengthOf(ZProxySignInBody.shape.reason)
 
 export interface ProxyDialogProps {
   event: TEvent
@@ -98,7 +101,7 @@ export function ProxyDialog({ event, signedUserIds, visible, onClose, onDone }: 
         <FormDialogInput
           value={reason}
           placeholder="代签原因，如：手机没电"
-          maxLength={200}
+          limit={REASON_LIMIT}
           error={error}
           onChange={(v) => {
             setReason(v)

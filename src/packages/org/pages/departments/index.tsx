@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { PROGRAMME_DEPARTMENTS, ZDepartmentCreate, ZSupervisionRuleResult } from '@/models/department'
 import { OWNERSHIPS, OWNERSHIP_LABELS, type TDepartment, type TOwnership } from '@/models/org'
 import {
@@ -12,6 +12,8 @@ import {
   queueSupervisionRule,
 } from '@/services/departments'
 import { formatDate } from '@/models/format'
+import { maxLengthOf } from '@/models/textLimit'
+import { TextField } from '@/components/TextField'
 import { DepartmentEnterprises } from '@/packages/org/components/DepartmentEnterprises'
 import type { OutboxEntry } from '@/services/outbox'
 import { orgPages } from '@/services/routes'
@@ -22,6 +24,8 @@ import { useRequireSession } from '@/hooks/useSession'
 import { useWrite, type WriteOptions } from '@/hooks/useWrite'
 import '@/styles/page.scss'
 import '../members/index.scss'
+
+const NAME_LIMIT = maxLengthOf(ZDepartmentCreate.shape.name)
 
 /** 领导小组办公室: the county's supervising departments, and which enterprises each supervises. */
 export default function DepartmentsPage() {
@@ -106,10 +110,10 @@ export default function DepartmentsPage() {
                   <Text className="a-card__title">新建监管部门</Text>
                   <View className="org-invite">
                     <View className="org-invite__who">
-                      <Input
+                      <TextField
                         value={name}
                         placeholder="部门名称，如：县审计局"
-                        maxLength={60}
+                        limit={NAME_LIMIT}
                         onChange={(v) => {
                           setName(v)
                           setError(null)
@@ -172,9 +176,9 @@ export default function DepartmentsPage() {
                             <>
                               <View className="org-invite">
                                 <View className="org-invite__who">
-                                  <Input
+                                  <TextField
                                     value={rename}
-                                    maxLength={60}
+                                    limit={NAME_LIMIT}
                                     placeholder="新名称"
                                     onChange={setRename}
                                   />

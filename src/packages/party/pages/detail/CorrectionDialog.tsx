@@ -4,6 +4,9 @@ import { Dialog } from '@nutui/nutui-react-taro'
 import { ZCorrectionReason } from '@/models/meeting'
 import { KEEP_OPEN } from '@/services/settleWrite'
 import { FormDialogInput } from '@/components/FormDialogInput'
+import { maxLengthOf } from '@/models/textLimit'
+
+const REASON_LIMIT = maxLengthOf(ZCorrectionReason)
 
 export interface CorrectionDialogProps {
   /** What is about to change (补传现场照片, 撤下签到表 a.jpg); null: closed. */
@@ -52,7 +55,7 @@ export function CorrectionDialog({ subject, onConfirm, onClose }: CorrectionDial
           className="meeting-correction__reason"
           value={reason}
           placeholder="如：补传会议签到表"
-          maxLength={200}
+          limit={REASON_LIMIT}
           error={error}
           onChange={(v) => {
             setReason(v)

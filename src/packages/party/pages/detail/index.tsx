@@ -26,7 +26,7 @@ import {
   queueMeetingAttachment,
 } from '@/services/meetings'
 import { userOutbox } from '@/services/session'
-import { chooseImages } from '@/services/upload'
+import { chooseEvidence, type EvidenceSource } from '@/services/evidence'
 import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
 import { formatDateTime } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
@@ -85,9 +85,9 @@ export default function MeetingDetailPage() {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   // A submitted record's attachment about to change: asked for its 更正原因 first.
-  const [correcting, setCorrecting] = useState<{ kind: TAttachmentKind } | { file: TEvidenceFile } | null>(
-    null,
-  )
+  const [correcting, setCorrecting] = useState<
+    { kind: TAttachmentKind; source: EvidenceSource } | { file: TEvidenceFile } | null
+  >(null)
   const { outbox, pending } = useOutbox()
   // A file that waited in the outbox shows once it has been delivered.
   useEffect(
@@ -110,8 +110,17 @@ export default function MeetingDetailPage() {
   const presentPeople = meeting.attendance.filter((a) => a.status === 'present')
 
   /** Photos or a sign sheet; on a submitted record with the 更正原因 asked before (one revision per file). */
-  const upload = async (kind: TAttachmentKind, correctionReason?: string) => {
-    const files = await chooseImages(kind === 'photo' ? 9 : 3)
+  const upload = async (kind: TAttachmentKind, source: EvidenceSource, correctionReason?: string) => {
+    let files
+    try {
+      files = await chooseEvidence(source, kind === 'photo' ? 9 : 3)
+    } catch (err) {
+      void Taro.showToast({
+        title: err instanceof Error && err.message ? err.message : '无法选择文件',
+        icon: 'none',
+      })
+      return
+    }
     const outbox = userOutbox()
     if (files.length === 0 || !outbox) return
     setUploading((u) => ({ ...u, [kind]: u[kind] + files.length }))
@@ -159,7 +168,7 @@ export default function MeetingDetailPage() {
   const corrected = (reason: string) => {
     const target = correcting
     setCorrecting(null)
-    if (target && 'kind' in target) void upload(target.kind, reason)
+    if (target && 'kind' in target) void upload(target.kind, target.source, reason)
     else if (target) remove(target.file, reason)
   }
   const correctionSubject = !correcting
@@ -309,9 +318,10 @@ export default function MeetingDetailPage() {
                   editable={meeting.canWrite}
                   uploading={uploading[kind]}
                   waiting={waiting(kind)}
-                  onAdd={() => (draft ? void upload(kind) : setCorrecting({ kind }))}
+                  onAdd={(source) => (draft ? void upload(kind, source) : setCorrecting({ kind, source }))}
                   onRemove={draft ? (f) => remove(f) : (file) => setCorrecting({ file })}
-                  addLabel={kind === 'photo' ? '拍照/上传' : '上传签到表'}
+                  addLabel={kind === 'photo' ? '拍照/相册' : '拍照签到表'}
+                  acceptPdf={kind !== 'photo'}
                 />
               </View>
             )

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Checkbox, DatePicker, Input, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Checkbox, DatePicker } from '@nutui/nutui-react-taro'
 import {
   BRANCH_ROLE_LABELS,
   rollOf,
@@ -21,6 +21,10 @@ import {
 } from '@/services/meetings'
 import { userOutbox } from '@/services/session'
 import { formatDateTime } from '@/models/format'
+import { overLimitProblems } from '@/models/textLimit'
+import { TextField } from '@/components/TextField'
+import { TextAreaField } from '@/components/TextAreaField'
+import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { ErrorState, LoadingState } from '@/components/PageState'
 import { idParam, partyPages } from '@/services/routes'
 import { useRemote } from '@/hooks/useRemote'
@@ -28,6 +32,7 @@ import { useRequireSession } from '@/hooks/useSession'
 import '@/styles/page.scss'
 import '@/packages/party/party.scss'
 import './index.scss'
+import { MEETING_LIMITS as LIMITS } from './limits'
 import { useWrite } from '@/hooks/useWrite'
 
 interface Loaded {
@@ -99,6 +104,23 @@ export default function MeetingEditPage() {
   const [busy, setBusy] = useState(false)
   const [errors, setErrors] = useState<string[]>([])
   const [filled, setFilled] = useState(false)
+  // The form as filled (from the record or the template): anything else typed is the user's to lose.
+  const form = JSON.stringify([
+    topic,
+    place,
+    host,
+    recorder,
+    nonMembers,
+    minutes,
+    decisions,
+    correction,
+    marks,
+  ])
+  const [asFilled, setAsFilled] = useState<string | null>(null)
+  useEffect(() => {
+    if (filled && asFilled === null) setAsFilled(form)
+  }, [filled, asFilled, form])
+  useUnsavedGuard(asFilled !== null && form !== asFilled && !busy)
 
   const applyTemplate = (t: TMeetingTemplate) => {
     setTopic(t.topic)
@@ -188,7 +210,17 @@ export default function MeetingEditPage() {
   }
 
   const problems = (submit: boolean): string[] => {
-    const out: string[] = []
+    const out: string[] = overLimitProblems([
+      ['议题', topic, LIMITS.topic],
+      ['地点', place, LIMITS.place],
+      ['主持人', host, LIMITS.host],
+      ['记录人', recorder, LIMITS.recorder],
+      ['列席人员', nonMembers, LIMITS.nonMembers],
+      ['会议纪要', minutes, LIMITS.minutes],
+      ['决议事项', decisions, LIMITS.decisions],
+      ['更正原因', correction, LIMITS.correction],
+      ...roll.map((p) => [`${p.name}的缺席原因`, markOf(p.memberId).reason, LIMITS.reason] as const),
+    ])
     if (type === 'group' && !groupId) out.push('请选择党小组')
     if (submitted && correction.trim().length < 2) out.push('请填写更正原因（至少2个字）')
     if (!submit) return out
@@ -297,11 +329,11 @@ export default function MeetingEditPage() {
           ) : null}
           <View className="pt-field">
             <Text className="pt-field__label pt-field__required">议题</Text>
-            <TextArea
+            <TextAreaField
+              rows={2}
               className="pt-textarea meeting-edit__topic"
               value={topic}
-              maxLength={200}
-              rows={2}
+              limit={LIMITS.topic}
               placeholder="如：学习《关于加强新时代廉洁文化建设的意见》"
               onChange={setTopic}
             />
@@ -312,10 +344,10 @@ export default function MeetingEditPage() {
           </View>
           <View className="pt-field">
             <Text className="pt-field__label pt-field__required">地点</Text>
-            <Input
+            <TextField
               className="pt-input meeting-edit__place"
               value={place}
-              maxLength={100}
+              limit={LIMITS.place}
               placeholder="如：公司党员活动室"
               onChange={setPlace}
             />
@@ -323,14 +355,19 @@ export default function MeetingEditPage() {
           <View className="meeting-edit__pair">
             <View className="pt-field">
               <Text className="pt-field__label pt-field__required">主持人</Text>
-              <Input className="pt-input meeting-edit__host" value={host} maxLength={30} onChange={setHost} />
+              <TextField
+                className="pt-input meeting-edit__host"
+                value={host}
+                limit={LIMITS.host}
+                onChange={setHost}
+              />
             </View>
             <View className="pt-field">
               <Text className="pt-field__label pt-field__required">记录人</Text>
-              <Input
+              <TextField
                 className="pt-input meeting-edit__recorder"
                 value={recorder}
-                maxLength={30}
+                limit={LIMITS.recorder}
                 onChange={setRecorder}
               />
             </View>
@@ -362,10 +399,10 @@ export default function MeetingEditPage() {
                   />
                 </View>
                 {!m.present ? (
-                  <Input
+                  <TextField
                     className="pt-input pt-person__reason meeting-edit__reason"
                     value={m.reason}
-                    maxLength={100}
+                    limit={LIMITS.reason}
                     placeholder="缺席原因（如：出差、病假）"
                     onChange={(v) => setMark(p.memberId, { reason: v })}
                   />
@@ -376,10 +413,10 @@ export default function MeetingEditPage() {
           {roll.length === 0 ? <Text className="pt-hint">党员名册为空：请先维护支部党员。</Text> : null}
           <View className="pt-field">
             <Text className="pt-field__label">列席人员（选填）</Text>
-            <Input
+            <TextField
               className="pt-input meeting-edit__guests"
               value={nonMembers}
-              maxLength={300}
+              limit={LIMITS.nonMembers}
               placeholder="如：县委统战部 韦丽萍"
               onChange={setNonMembers}
             />
@@ -389,22 +426,22 @@ export default function MeetingEditPage() {
         <View className="a-card">
           <View className="pt-field">
             <Text className="pt-field__label pt-field__required">会议纪要</Text>
-            <TextArea
+            <TextAreaField
+              rows={8}
               className="pt-textarea meeting-edit__minutes"
               value={minutes}
-              maxLength={20000}
-              rows={8}
+              limit={LIMITS.minutes}
               placeholder="会议的主要内容、发言情况"
               onChange={setMinutes}
             />
           </View>
           <View className="pt-field">
             <Text className="pt-field__label">决议事项（选填）</Text>
-            <TextArea
+            <TextAreaField
+              rows={4}
               className="pt-textarea meeting-edit__decisions"
               value={decisions}
-              maxLength={5000}
-              rows={4}
+              limit={LIMITS.decisions}
               placeholder="会议形成的决议、任务分工"
               onChange={setDecisions}
             />
@@ -412,10 +449,10 @@ export default function MeetingEditPage() {
           {submitted ? (
             <View className="pt-field">
               <Text className="pt-field__label pt-field__required">更正原因</Text>
-              <Input
+              <TextField
                 className="pt-input meeting-edit__correction"
                 value={correction}
-                maxLength={200}
+                limit={LIMITS.correction}
                 placeholder="如：议题录入有误"
                 onChange={setCorrection}
               />

@@ -1,8 +1,17 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Input } from '@nutui/nutui-react-taro'
-import { BRANCH_ROLES, BRANCH_ROLE_LABELS, type TBranchRole, type TPartyMember } from '@/models/meeting'
+import { Button } from '@nutui/nutui-react-taro'
+import {
+  BRANCH_ROLES,
+  BRANCH_ROLE_LABELS,
+  ZPartyGroupCreate,
+  ZPartyMemberCreate,
+  type TBranchRole,
+  type TPartyMember,
+} from '@/models/meeting'
+import { maxLengthOf } from '@/models/textLimit'
+import { TextField } from '@/components/TextField'
 import { fetchBranch, queueAddGroup, queueAddMember, queueUpdateMember } from '@/services/meetings'
 import { userOutbox } from '@/services/session'
 import { ErrorState, LoadingState } from '@/components/PageState'
@@ -14,6 +23,9 @@ import '@/styles/page.scss'
 import '@/packages/party/party.scss'
 import './index.scss'
 import { useWrite } from '@/hooks/useWrite'
+
+const NAME_LIMIT = maxLengthOf(ZPartyMemberCreate.shape.name)
+const GROUP_LIMIT = maxLengthOf(ZPartyGroupCreate.shape.name)
 
 /** 党员名册: the branch's secretary, committee and members, its 党小组; writers add and change them. */
 export default function PartyRollPage() {
@@ -118,7 +130,12 @@ export default function PartyRollPage() {
             <Text className="a-card__title">添加党员</Text>
             <View className="pt-field">
               <Text className="pt-field__label pt-field__required">姓名</Text>
-              <Input className="pt-input party-roll__name" value={name} maxLength={30} onChange={setName} />
+              <TextField
+                className="pt-input party-roll__name"
+                value={name}
+                limit={NAME_LIMIT}
+                onChange={setName}
+              />
             </View>
             <View className="pt-field">
               <Text className="pt-field__label">支部职务</Text>
@@ -169,10 +186,10 @@ export default function PartyRollPage() {
           {branch.groups.length === 0 ? <Text className="pt-hint">尚未设立党小组</Text> : null}
           {branch.canWrite ? (
             <View className="party-roll__group">
-              <Input
+              <TextField
                 className="pt-input"
                 value={groupName}
-                maxLength={30}
+                limit={GROUP_LIMIT}
                 placeholder="新党小组名称"
                 onChange={setGroupName}
               />

@@ -1,14 +1,20 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import { Button, TextArea } from '@nutui/nutui-react-taro'
 import {
   PLEDGE_KINDS,
   PLEDGE_KIND_LABELS,
   PLEDGE_SIGNER_LABELS,
   renderPledgeText,
+  ZPledgeClause,
+  ZPledgeTemplateContent,
+  ZPledgeTemplatePublish,
   type TPledgeClause,
   type TPledgeTemplate,
 } from '@/models/pledge'
+import { maxLengthOf, overLimitProblems } from '@/models/textLimit'
+import { TextField } from '@/components/TextField'
+import { TextAreaField } from '@/components/TextAreaField'
 import { fetchPledgeTemplates, queuePublishTemplate } from '@/services/pledges'
 import { formatDateTime } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
@@ -26,6 +32,14 @@ interface Draft {
   clauses: string
   closing: string
   note: string
+}
+
+const LIMITS = {
+  title: maxLengthOf(ZPledgeTemplateContent.shape.title),
+  preamble: maxLengthOf(ZPledgeTemplateContent.shape.preamble),
+  clause: maxLengthOf(ZPledgeClause.shape.text),
+  closing: maxLengthOf(ZPledgeTemplateContent.shape.closing),
+  note: maxLengthOf(ZPledgeTemplatePublish.shape.note),
 }
 
 const PARTY_PREFIX = { both: '【双方】', department: '【党员干部】', enterprise: '【企业】' } as const
@@ -65,6 +79,18 @@ function Editor({ template, onDone }: { template: TPledgeTemplate; onDone: () =>
   const write = useWrite()
   const set = (key: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }))
   async function publish() {
+    const clauses = clausesOf(template, draft.clauses)
+    const [tooLong] = overLimitProblems([
+      ['标题', draft.title, LIMITS.title],
+      ['开头', draft.preamble, LIMITS.preamble],
+      ...clauses.map((c, i) => [`第${i + 1}条`, c.text, LIMITS.clause] as const),
+      ['结尾', draft.closing, LIMITS.closing],
+      ['修订说明', draft.note, LIMITS.note],
+    ])
+    if (tooLong) {
+      setError(tooLong)
+      return
+    }
     setBusy(true)
     setError(null)
     try {
@@ -74,7 +100,7 @@ function Editor({ template, onDone }: { template: TPledgeTemplate; onDone: () =>
           content: {
             title: draft.title.trim(),
             preamble: draft.preamble.trim(),
-            clauses: clausesOf(template, draft.clauses),
+            clauses,
             closing: draft.closing.trim(),
           },
           note: draft.note.trim() || null,
@@ -89,25 +115,42 @@ function Editor({ template, onDone }: { template: TPledgeTemplate; onDone: () =>
   return (
     <View className="a-card pledge-templates__editor">
       <Text className="a-card__subtitle">标题</Text>
-      <Input value={draft.title} onChange={set('title')} />
+      <TextField className="pl-field" value={draft.title} limit={LIMITS.title} onChange={set('title')} />
       <Text className="a-card__subtitle">
         开头（可用 {'{{signer}}'}、{'{{enterprise}}'}、{'{{department}}'}）
       </Text>
-      <TextArea className="pl-ta" value={draft.preamble} onChange={set('preamble')} />
+      <TextAreaField
+        className="pl-field"
+        value={draft.preamble}
+        limit={LIMITS.preamble}
+        onChange={set('preamble')}
+      />
       <Text className="a-card__subtitle">
         承诺条款（每行一条
         {template.kind === 'government_business' ? '，行首可标【双方】【党员干部】【企业】' : ''}）
       </Text>
+      {/* Each line is a clause with its own limit (checked on 发布): the box itself cuts nothing. */}
       <TextArea
         className="pl-ta pl-ta--tall"
         value={draft.clauses}
         onChange={set('clauses')}
-        maxLength={6000}
+        maxLength={-1}
       />
       <Text className="a-card__subtitle">结尾</Text>
-      <TextArea className="pl-ta" value={draft.closing} onChange={set('closing')} />
+      <TextAreaField
+        className="pl-field"
+        value={draft.closing}
+        limit={LIMITS.closing}
+        onChange={set('closing')}
+      />
       <Text className="a-card__subtitle">修订说明</Text>
-      <Input value={draft.note} onChange={set('note')} placeholder="如：依据新要求调整第三条" />
+      <TextField
+        className="pl-field"
+        value={draft.note}
+        limit={LIMITS.note}
+        onChange={set('note')}
+        placeholder="如：依据新要求调整第三条"
+      />
       {error ? <View className="a-notice a-notice--error">{error}</View> : null}
       <View className="a-card__row">
         <Button fill="outline" onClick={onDone}>

@@ -1,10 +1,12 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, DatePicker, Empty, Input } from '@nutui/nutui-react-taro'
+import { Button, DatePicker, Empty } from '@nutui/nutui-react-taro'
 import dayjs from 'dayjs'
 import { campaignDateProblems, ZCampaign, ZCampaignCreate, type TCampaign } from '@/models/assessment'
 import { shanghaiDate } from '@/models/shanghaiTime'
+import { maxLengthOf } from '@/models/textLimit'
+import { TextField } from '@/components/TextField'
 import {
   fetchCampaigns,
   queueCloseCampaign,
@@ -20,6 +22,8 @@ import { useRequireSession } from '@/hooks/useSession'
 import '@/styles/page.scss'
 import './index.scss'
 import { useWrite } from '@/hooks/useWrite'
+
+const NAME_LIMIT = maxLengthOf(ZCampaignCreate.shape.name)
 
 type DateField = 'periodStart' | 'periodEnd' | 'dueDate'
 
@@ -127,10 +131,10 @@ export default function CampaignsPage() {
       <View className="page__body">
         <View className="a-card campaigns__form">
           <Text className="a-card__title">{changing ? `修改：${changing.name}` : '发起新一期自查'}</Text>
-          <Input
+          <TextField
             className="campaigns__name"
             value={form.name}
-            maxLength={60}
+            limit={NAME_LIMIT}
             placeholder="期次名称，如 2027年度清廉企业建设自查"
             onChange={(name) => setForm((f) => ({ ...f, name }))}
           />

@@ -1,12 +1,16 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, DatePicker, Input, TextArea } from '@nutui/nutui-react-taro'
+import { Button, DatePicker } from '@nutui/nutui-react-taro'
 import dayjs from 'dayjs'
 import { ZRectificationNotice } from '@/models/assessment'
 import { queueRectificationNotice } from '@/services/assessments'
 import { userOutbox } from '@/services/session'
 import { formatDate } from '@/models/format'
+import { maxLengthOf } from '@/models/textLimit'
+import { TextField } from '@/components/TextField'
+import { TextAreaField } from '@/components/TextAreaField'
+import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { ErrorState } from '@/components/PageState'
 import { assessmentPages, idParam } from '@/services/routes'
 import { useRequireSession } from '@/hooks/useSession'
@@ -14,6 +18,9 @@ import '@/styles/page.scss'
 import '@/packages/supervision/pages/campaigns/index.scss'
 import './index.scss'
 import { useWrite } from '@/hooks/useWrite'
+
+const TITLE_LIMIT = maxLengthOf(ZRectificationNotice.shape.title)
+const DETAIL_LIMIT = maxLengthOf(ZRectificationNotice.shape.detail)
 
 /**
  * 下发整改通知: what the enterprise must put right and by when (30 days by default). It becomes a 待整改
@@ -31,6 +38,8 @@ export default function RectificationNoticePage() {
   const [picking, setPicking] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [sent, setSent] = useState(false)
+  useUnsavedGuard(!sent && Boolean(title.trim() || detail.trim()))
 
   if (!session) return <View className="page" />
   if (!eid)
@@ -55,6 +64,7 @@ export default function RectificationNoticePage() {
       const entry = queueRectificationNotice(eid, checked.data)
       const outcome = await write(entry, { done: '整改通知已下发', onRefused: setError })
       if (outcome.kind === 'refused') return
+      setSent(true)
       void Taro.redirectTo({ url: assessmentPages.rectifications(eid) })
     } finally {
       setBusy(false)
@@ -70,18 +80,19 @@ export default function RectificationNoticePage() {
             企业联络员将在「整改事项」中看到本通知，报送整改情况后由监管部门核验销号。
           </Text>
           <Text className="campaigns__label notice__label">整改事项</Text>
-          <Input
+          <TextField
             className="campaigns__name notice__title"
             value={title}
-            maxLength={100}
+            limit={TITLE_LIMIT}
             placeholder="如：廉洁风险点排查不全面"
             onChange={setTitle}
           />
           <Text className="campaigns__label notice__label">整改要求</Text>
-          <TextArea
+          <TextAreaField
+            rows={4}
             className="campaigns__name notice__detail"
             value={detail}
-            maxLength={1000}
+            limit={DETAIL_LIMIT}
             placeholder="问题、依据和整改要求"
             onChange={setDetail}
           />

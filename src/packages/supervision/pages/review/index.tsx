@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Cell, CellGroup, Tag, TextArea } from '@nutui/nutui-react-taro'
-import { ANSWER_LABELS, ZAssessment, ZReturnBody, type TAnswer } from '@/models/assessment'
+import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
+import { ANSWER_LABELS, ZAcceptBody, ZAssessment, ZReturnBody, type TAnswer } from '@/models/assessment'
+import { maxLengthOf, overLimitMessage } from '@/models/textLimit'
 import type { TEvidenceFile } from '@/models/file'
 import { SECTION_LABELS, type TChecklistItem } from '@/models/checklist'
 import { queueAccept, queueReturn } from '@/services/assessments'
@@ -17,6 +18,7 @@ import { usePullRefresh } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { Bars, scoreTone } from '@/components/assessment/Bars'
 import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
+import { TextAreaField } from '@/components/TextAreaField'
 import { AssessmentStatusTag } from '@/components/assessment/StatusTag'
 import { Timeline } from '@/components/assessment/Timeline'
 import { assessmentEvents } from '@/components/assessment/history'
@@ -25,6 +27,9 @@ import { useAssessment } from '@/hooks/useAssessment'
 import '@/styles/page.scss'
 import './index.scss'
 import { useWrite } from '@/hooks/useWrite'
+
+const ITEM_COMMENT_LIMIT = maxLengthOf(ZReturnBody.shape.items.element.shape.comment)
+const OVERALL_LIMIT = maxLengthOf(ZAcceptBody.shape.comment)
 
 interface ReviewItemProps {
   item: TChecklistItem
@@ -78,12 +83,11 @@ function ReviewItem({ item, answer, files, reviewable, comment, onComment, showE
       {reviewable && open ? (
         <View className="review-item__comment">
           <Text className="review-item__comment-label">退回意见</Text>
-          <TextArea
+          <TextAreaField
             className="review-item__textarea"
-            value={comment}
+            value={comment ?? ''}
             placeholder="写明需要企业修改或补充的内容"
-            maxLength={500}
-            autoSize
+            limit={ITEM_COMMENT_LIMIT}
             onChange={(v) => onComment(v)}
           />
           <Text className="review-item__cancel" onClick={() => onComment(undefined)}>
@@ -134,6 +138,11 @@ export default function SupervisionReviewPage() {
 
   const decide = async (decision: 'accept' | 'return') => {
     setError(null)
+    const overallTooLong = overLimitMessage(overall, OVERALL_LIMIT)
+    if (overallTooLong) {
+      setError(`总体意见${overallTooLong}`)
+      return
+    }
     if (decision === 'return') {
       const parsed = ZReturnBody.safeParse({ comment: overall || null, items: itemComments })
       if (!parsed.success) {
@@ -261,12 +270,11 @@ export default function SupervisionReviewPage() {
         {reviewable ? (
           <View className="a-card">
             <Text className="supervision-review__label">总体意见（选填）</Text>
-            <TextArea
+            <TextAreaField
               className="review-item__textarea"
               value={overall}
               placeholder="对本次自查的总体评价或要求"
-              maxLength={500}
-              autoSize
+              limit={OVERALL_LIMIT}
               onChange={setOverall}
             />
           </View>

@@ -1,0 +1,2 @@
+/** The mini-program: WeChat draws the title bar with its back button. */
+export function setUpTitleBar(): void {}
