@@ -29,3 +29,16 @@ export function formatDateTime(value: string | number | Date): string {
 export function formatToday(now: Date = new Date()): string {
   return beijing(now).format('M月D日 dddd')
 }
+
+/**
+ * A picker (NutUI DatePicker) reads and gives the device's local fields. These two make it show and take
+ * 北京时间 on any device: the value it opens on, and the instant of the [年, 月, 日, 时, 分] it gives.
+ */
+export function pickerValue(instant: Date): Date {
+  return beijing(instant).toDate()
+}
+
+export function fromPicker(values: (string | number | null)[]): Date {
+  const [y, m, d, h = 0, mi = 0] = values.map((v) => Number(v ?? 0))
+  return new Date(Date.UTC(y, m - 1, d, h, mi) - 8 * 3600_000)
+}

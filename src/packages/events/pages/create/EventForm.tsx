@@ -22,7 +22,7 @@ import { fetchVisibleEnterprises, queueCreateEvent, queueUpdateEvent } from '@/s
 import { platformLocation } from '@/services/platform/location'
 import { userOutbox } from '@/services/session'
 import { EmptyImage } from '@/components/EmptyImage'
-import { formatDateTime } from '@/models/format'
+import { formatDateTime, fromPicker, pickerValue } from '@/models/format'
 import { ErrorState, LoadingState } from '@/components/PageState'
 import type { EventOrganiserOption } from '@/models/memberships'
 import { eventPages } from '@/services/routes'
@@ -59,12 +59,6 @@ function nextHour(): Date {
 }
 
 const addMinutes = (d: Date, minutes: number) => new Date(d.getTime() + minutes * 60_000)
-
-/** DatePicker (datetime) gives [年, 月, 日, 时, 分] as strings. */
-function dateFromPicker(values: (string | number | null)[]): Date {
-  const [y, m, d, h, mi] = values.map((v) => Number(v))
-  return new Date(y, m - 1, d, h, mi)
-}
 
 function OrganiserChooser({
   options,
@@ -470,9 +464,9 @@ export function EventForm({ options, event }: EventFormProps) {
         minuteStep={5}
         startDate={new Date(new Date().getFullYear() - 1, 0, 1)}
         endDate={new Date(new Date().getFullYear() + 2, 11, 31)}
-        value={editing ? times[editing] : undefined}
+        value={editing ? pickerValue(times[editing]) : undefined}
         onConfirm={(_, values) => {
-          if (editing) setTime(editing, dateFromPicker(values))
+          if (editing) setTime(editing, fromPicker(values))
         }}
         onClose={() => setEditing(null)}
       />

@@ -20,7 +20,7 @@ import {
   queueUpdateMeeting,
 } from '@/services/meetings'
 import { userOutbox } from '@/services/session'
-import { formatDateTime } from '@/models/format'
+import { formatDateTime, fromPicker, pickerValue } from '@/models/format'
 import { overLimitProblems } from '@/models/textLimit'
 import { TextField } from '@/components/TextField'
 import { TextAreaField } from '@/components/TextAreaField'
@@ -54,12 +54,6 @@ interface Mark {
 }
 
 const isType = (v: string | undefined): v is TMeetingType => MEETING_TYPES.includes(v as TMeetingType)
-
-/** DatePicker (datetime) gives [年, 月, 日, 时, 分] as strings. */
-function dateFromPicker(values: (string | number | null)[]): Date {
-  const [y, m, d, h, mi] = values.map((v) => Number(v))
-  return new Date(y, m - 1, d, h, mi)
-}
 
 /** The last full half hour: a meeting is usually logged soon after it. */
 function lastHalfHour(): Date {
@@ -514,8 +508,8 @@ export default function MeetingEditPage() {
         minuteStep={5}
         startDate={new Date(new Date().getFullYear() - 2, 0, 1)}
         endDate={new Date(new Date().getFullYear() + 1, 11, 31)}
-        value={startsAt}
-        onConfirm={(_, values) => setStartsAt(dateFromPicker(values))}
+        value={pickerValue(startsAt)}
+        onConfirm={(_, values) => setStartsAt(fromPicker(values))}
         onClose={() => setPicking(false)}
       />
     </View>

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { Button, DatePicker, Empty } from '@nutui/nutui-react-taro'
 import dayjs from 'dayjs'
 import { campaignDateProblems, ZCampaign, ZCampaignCreate, type TCampaign } from '@/models/assessment'
-import { shanghaiDate } from '@/models/shanghaiTime'
+import { shanghaiDate, shanghaiDateAfterDays, shanghaiYear } from '@/models/shanghaiTime'
 import { maxLengthOf } from '@/models/textLimit'
 import { TextField } from '@/components/TextField'
 import {
@@ -34,12 +34,12 @@ const DATE_LABELS: Record<DateField, string> = {
 }
 
 function defaults() {
-  const year = dayjs().year()
+  const year = shanghaiYear(Date.now())
   return {
     name: `${year}年度清廉企业建设自查`,
     periodStart: `${year}-01-01`,
     periodEnd: `${year}-12-31`,
-    dueDate: dayjs().add(30, 'day').format('YYYY-MM-DD'),
+    dueDate: shanghaiDateAfterDays(Date.now(), 30),
   }
 }
 

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, DatePicker } from '@nutui/nutui-react-taro'
 import dayjs from 'dayjs'
+import { shanghaiDate, shanghaiDateAfterDays } from '@/models/shanghaiTime'
 import { ZRectificationNotice } from '@/models/assessment'
 import { queueRectificationNotice } from '@/services/assessments'
 import { userOutbox } from '@/services/session'
@@ -34,7 +35,7 @@ export default function RectificationNoticePage() {
   const enterpriseName = decodeURIComponent(params.name ?? '')
   const [title, setTitle] = useState('')
   const [detail, setDetail] = useState('')
-  const [deadline, setDeadline] = useState(() => dayjs().add(30, 'day').format('YYYY-MM-DD'))
+  const [deadline, setDeadline] = useState(() => shanghaiDateAfterDays(Date.now(), 30))
   const [picking, setPicking] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -54,7 +55,7 @@ export default function RectificationNoticePage() {
       setError(checked.error.issues[0]?.message ?? '请检查填写内容')
       return
     }
-    if (deadline < dayjs().format('YYYY-MM-DD')) {
+    if (deadline < shanghaiDate(Date.now())) {
       setError('整改期限不能早于今天')
       return
     }
