@@ -240,7 +240,7 @@ describe('会议记录: 更正 history and 删除草稿', () => {
     } as Taro.uploadFile.SuccessCallbackResult)
     openPage('/packages/party/pages/detail/index', { eid: '3', bid: '5', mid: '11' })
     render(<MeetingDetailPage />)
-    fireEvent.click(await screen.findByText('拍照/上传'))
+    fireEvent.click(await screen.findByText('拍照/相册'))
     // Not yet: first the reason, checked as the server checks it.
     expect(await screen.findByText('补传现场照片')).toBeTruthy()
     expect(upload).not.toHaveBeenCalled()
