@@ -8,3 +8,12 @@ export const ZHealth = z.object({
 })
 
 export const ZOk = z.object({ ok: z.literal(true) })
+
+/**
+ * The paging of a list route's querystring (`?page=2&pageSize=50`, 1-based); its answer carries
+ * `items`, `total`, `page` and `pageSize`.
+ */
+export const pagingFields = {
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+}
