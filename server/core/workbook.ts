@@ -11,6 +11,11 @@ import { formatShanghaiMinute } from '../../src/models/shanghaiTime'
 const thin = { style: 'thin' as const, color: { argb: 'FF999999' } }
 /** Thin grey borders on all four sides of a cell. */
 export const THIN_BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin }
+/**
+ * The workbook's own font (ExcelJS's default, Calibri): a font set without a name would fall back to
+ * whatever the reader's default is (a serif in LibreOffice); CJK text takes the system's CJK font.
+ */
+export const FONT = { name: 'Calibri', family: 2 } as const
 export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } }
 
 export interface Column {
@@ -64,19 +69,20 @@ export function columnLetter(n: number): string {
 }
 
 /**
- * The print setup of a sheet whose header is row `headerRow`: A4 landscape, one page wide, the header row
- * repeated on every page and frozen on screen, the title and page numbers in the footer.
+ * The print setup of a sheet whose header is row `headerRow`: A4 (A3 when `wide`) landscape, one page wide,
+ * the header row repeated on every page and frozen on screen, the title and page numbers in the footer.
  */
 export function applyPrintSetup(
   sheet: ExcelJS.Worksheet,
-  options: { headerRow: number; title: string; xSplit?: number },
+  options: { headerRow: number; title: string; xSplit?: number; wide?: boolean },
 ): void {
   const { headerRow, xSplit } = options
   sheet.views = [{ state: 'frozen', ySplit: headerRow, ...(xSplit ? { xSplit } : {}) }]
   // A loaded workbook's sheet may lack either object.
   sheet.pageSetup = {
     ...sheet.pageSetup,
-    paperSize: 9,
+    // A3 for a table too wide to read on A4 at one page wide (the 工作台账), else A4.
+    paperSize: (options.wide ? 8 : 9) as ExcelJS.PaperSize,
     orientation: 'landscape',
     fitToPage: true,
     fitToWidth: 1,
@@ -94,7 +100,7 @@ export function applyPrintSetup(
 
 /** Borders, wrapping and alignment of the header row. */
 export function styleHeaderRow(row: ExcelJS.Row, count: number): void {
-  row.font = { bold: true }
+  row.font = { ...FONT, bold: true }
   for (let col = 1; col <= count; col++) {
     const cell = row.getCell(col)
     cell.border = THIN_BORDER
@@ -103,15 +109,28 @@ export function styleHeaderRow(row: ExcelJS.Row, count: number): void {
   }
 }
 
-/** A rough row height for wrapped text in these columns (a CJK character is about two width units). */
+/** How wide a text is in Excel's width units: a CJK or full-width character about two, others about one. */
+function textWidth(text: string): number {
+  let width = 0
+  for (const ch of text) width += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 2 : 1.1
+  return width
+}
+
+/**
+ * The row height (points) that shows these texts wrapped in columns of these widths: LibreOffice does
+ * not fit row heights to wrapped text when it opens a workbook, so each row carries its own.
+ */
 function fittedHeight(texts: string[], widths: number[], lineHeight = 15): number {
   const lines = texts.map((t, i) =>
     t
       .split('\n')
-      .reduce((sum, line) => sum + Math.max(1, Math.ceil((line.length * 2) / Math.max(widths[i] - 1, 1))), 0),
+      .reduce((sum, line) => sum + Math.max(1, Math.ceil(textWidth(line) / Math.max(widths[i] - 1.5, 1))), 0),
   )
-  return lineHeight * Math.max(1, ...lines) + 6
+  return lineHeight * Math.max(1, ...lines) + 5
 }
+
+/** Columns wider than this in all (Excel units) print on A3: on A4 one page wide their text would be too small. */
+const WIDE_TABLE = 200
 
 /** A titled, bordered, print-ready table on a new sheet. */
 export function addTable(workbook: ExcelJS.Workbook, name: string, options: TableOptions): Table {
@@ -128,7 +147,7 @@ export function addTable(workbook: ExcelJS.Workbook, name: string, options: Tabl
   sheet.mergeCells(`A1:${last}1`)
   const title = sheet.getCell('A1')
   title.value = options.title
-  title.font = { bold: true, size: 16 }
+  title.font = { ...FONT, bold: true, size: 16 }
   title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
   sheet.getRow(1).height = fittedHeight([options.title], [totalWidth / 1.6], 24)
 
@@ -137,7 +156,7 @@ export function addTable(workbook: ExcelJS.Workbook, name: string, options: Tabl
     sheet.mergeCells(`A2:${last}2`)
     const sub = sheet.getCell('A2')
     sub.value = options.subtitle
-    sub.font = { size: 10, color: { argb: 'FF555555' } }
+    sub.font = { ...FONT, size: 10, color: { argb: 'FF555555' } }
     sub.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true }
     sheet.getRow(2).height = fittedHeight([options.subtitle], [totalWidth * 1.1], 14)
     headerRow = 3
@@ -150,7 +169,12 @@ export function addTable(workbook: ExcelJS.Workbook, name: string, options: Tabl
     columns.map((c) => c.header),
     columns.map((c) => c.width),
   )
-  applyPrintSetup(sheet, { headerRow, title: options.title, xSplit: options.xSplit })
+  applyPrintSetup(sheet, {
+    headerRow,
+    title: options.title,
+    xSplit: options.xSplit,
+    wide: totalWidth > WIDE_TABLE,
+  })
 
   return {
     sheet,
@@ -160,8 +184,15 @@ export function addTable(workbook: ExcelJS.Workbook, name: string, options: Tabl
       columns.forEach((c, i) => {
         const cell = row.getCell(i + 1)
         cell.border = THIN_BORDER
-        cell.alignment = { vertical: 'top', wrapText: true, horizontal: c.center ? 'center' : 'left' }
+        cell.alignment = { vertical: 'middle', wrapText: true, horizontal: c.center ? 'center' : 'left' }
       })
+      row.height = Math.max(
+        20,
+        fittedHeight(
+          values.map((v) => (v === null || v === undefined ? '' : String(v))),
+          columns.map((c) => c.width),
+        ),
+      )
       return row
     },
   }
@@ -181,10 +212,7 @@ export function addInfoSheet(
       { header: '内容', width: 80 },
     ],
   })
-  for (const [k, v] of facts) {
-    const row = table.add([k, v])
-    row.height = fittedHeight([String(k), String(v)], [18, 80])
-  }
+  for (const [k, v] of facts) table.add([k, String(v)])
   return table
 }
 

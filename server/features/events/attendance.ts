@@ -160,7 +160,11 @@ export async function attendanceWorkbook(db: DbOrTrx, event: EventRow, now: numb
       SIGN_IN_METHOD_LABELS[s.method],
       s.proxyByName ?? '',
       s.proxyReason ?? '',
-      s.flags.map((f) => SIGN_IN_FLAG_LABELS[f]).join('；'),
+      // 代签 is said by 签到方式 and 代签人 already.
+      s.flags
+        .filter((f) => f !== 'proxy')
+        .map((f) => SIGN_IN_FLAG_LABELS[f])
+        .join('；'),
     ])
   })
 

@@ -13,6 +13,7 @@ import {
   addInfoSheet,
   addTable,
   applyPrintSetup,
+  FONT,
   HEADER_FILL,
   newWorkbook,
   THIN_BORDER,
@@ -69,7 +70,7 @@ export async function buildTemplate(departmentNames: string[], office: string, n
   const { sheet, headerRow } = table
   sheet.getRow(headerRow).eachCell((cell, col) => {
     const required = IMPORT_COLUMNS[col - 1].required
-    cell.font = { bold: true, color: { argb: required ? 'FFC00000' : 'FF000000' } }
+    cell.font = { ...FONT, bold: true, color: { argb: required ? 'FFC00000' : 'FF000000' } }
     cell.fill = HEADER_FILL
     cell.note = required ? '必填' : '选填'
   })
@@ -85,7 +86,7 @@ export async function buildTemplate(departmentNames: string[], office: string, n
   ])
   example.eachCell((cell) => {
     cell.fill = EXAMPLE_FILL
-    cell.font = { italic: true, color: { argb: 'FF7F7F7F' } }
+    cell.font = { ...FONT, italic: true, color: { argb: 'FF7F7F7F' } }
   })
   const [first, last] = [headerRow + 1, headerRow + VALIDATED_ROWS - 1]
   const validations = (
@@ -245,7 +246,7 @@ export async function writeResult(
   ] as const) {
     const cell = header.getCell(col)
     cell.value = text
-    cell.font = { bold: true }
+    cell.font = { ...FONT, bold: true }
     cell.fill = HEADER_FILL
     cell.border = THIN_BORDER
     cell.alignment = { horizontal: 'center', vertical: 'middle' }
@@ -263,7 +264,7 @@ export async function writeResult(
       cell.fill = outcome?.refused ? REFUSED_FILL : { type: 'pattern', pattern: 'none' }
       cell.border = THIN_BORDER
     }
-    if (outcome?.refused) row.getCell(resultCol).font = { bold: true, color: { argb: 'FF9C0006' } }
+    if (outcome?.refused) row.getCell(resultCol).font = { ...FONT, bold: true, color: { argb: 'FF9C0006' } }
     else row.getCell(resultCol).font = {}
   }
   const title = headerRow > 1 ? cellText(sheet.getCell('A1')) : ''

@@ -5,6 +5,7 @@ import {
   Document,
   Header,
   ImageRun,
+  LineRuleType,
   Packer,
   Paragraph,
   ShadingType,
@@ -80,6 +81,13 @@ export async function meetingImages(
   return images
 }
 
+/** `2026年12月2日 05:30` (北京时间), as a record writes its time. */
+function chineseMinute(iso: string): string {
+  const [date, time] = formatShanghaiMinute(iso).split(' ')
+  const [y, m, d] = date.split('-').map(Number)
+  return `${y}年${m}月${d}日 ${time}`
+}
+
 const text = (value: string, style: { bold?: boolean; size?: number; color?: string } = {}) =>
   new TextRun({ text: value, ...style })
 
@@ -139,12 +147,7 @@ function recordTable(meeting: TMeeting, photoCount: number): Table {
       insideVertical: border,
     },
     rows: [
-      row(
-        label('会议类型'),
-        value(typeLabel),
-        label('会议时间'),
-        value(formatShanghaiMinute(meeting.startsAt)),
-      ),
+      row(label('会议类型'), value(typeLabel), label('会议时间'), value(chineseMinute(meeting.startsAt))),
       row(label('会议地点'), wideValue(meeting.place)),
       row(label('主持人'), value(meeting.host), label('记录人'), value(meeting.recorder)),
       row(
@@ -180,7 +183,7 @@ function figures(meeting: TMeeting, images: Map<number, AttachedImage>): Paragra
         new Paragraph({
           alignment: AlignmentType.CENTER,
           keepNext: true,
-          spacing: { before: 240 },
+          spacing: { before: 240, line: 240, lineRule: LineRuleType.AUTO },
           children: [
             new ImageRun({
               type: image.info.type,
@@ -235,7 +238,8 @@ export function meetingDocument(meeting: TMeeting, images: Map<number, AttachedI
       default: {
         document: {
           run: { font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' }, size: 24 },
-          paragraph: { spacing: { before: 40, after: 40, line: 360 } },
+          // 1.5 lines, as a proportion (auto): an exact height would clip the pictures.
+          paragraph: { spacing: { before: 40, after: 40, line: 360, lineRule: LineRuleType.AUTO } },
         },
       },
     },

@@ -55,7 +55,7 @@ const RATE_COLUMNS: readonly string[] = ['活动到会率', '个人廉洁承诺�
 const LEDGER_WIDTHS: Partial<Record<(typeof LEDGER_COLUMNS)[number], number>> = {
   序号: 5,
   企业名称: 24,
-  统一社会信用代码: 12,
+  统一社会信用代码: 20,
   监管部门: 16,
   联络员: 10,
   联络员电话: 12,
