@@ -278,7 +278,7 @@ describe(`documents as LibreOffice opens them [${TEST_DB}]`, () => {
   )
 
   itConverts(
-    '三会一课台账, 工作台账 and the liaison invites open with their titles, headers and pictures',
+    '三会一课台账, 工作台账, 操作日志, the import template and the liaison invites open with their titles, headers and pictures',
     async () => {
       const year = await get(`${base()}/year.xlsx`, secretary)
       const yearRows = parseCsv(convertWithLibreOffice(year.rawPayload, 'xlsx', 'csv').toString('utf8'))
@@ -296,6 +296,16 @@ describe(`documents as LibreOffice opens them [${TEST_DB}]`, () => {
       const ledgerPdf = convertWithLibreOffice(ledger.rawPayload, 'xlsx', 'pdf')
       keep('ledger', ledgerPdf)
       expect(pdfText(ledgerPdf)).toContain('县委统战部整改事项台账')
+
+      const office = await loginAs(t.app, 'demo-office')
+      for (const [name, url] of [
+        ['audit', '/api/v1/audit-log.xlsx'],
+        ['template', '/api/v1/imports/template.xlsx'],
+      ]) {
+        const sheetPdf = convertWithLibreOffice((await get(url, office)).rawPayload, 'xlsx', 'pdf')
+        keep(name, sheetPdf)
+        expect(pdfText(sheetPdf)).toContain('县清廉企业建设工作领导小组办公室（县财政局资产股）')
+      }
 
       const invites = await buildInvitesDocx(
         [1, 2].map((i) => ({
