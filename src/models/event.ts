@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { pagingFields } from './common'
+import { pageOf, pagingFields } from './common'
 
 /**
  * 清廉文化活动 and their QR sign-in. The kinds are the activities 《县清廉企业建设实施方案》 names; each
@@ -361,10 +361,7 @@ const attendanceCounts = {
 export const ZAttendance = z
   .object({
     ...attendanceCounts,
-    items: z.array(ZAttendanceRow),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
+    ...pageOf(ZAttendanceRow),
   })
   .meta({ id: 'Attendance' })
 export type TAttendance = z.infer<typeof ZAttendance>
@@ -385,10 +382,7 @@ export type TAbsentee = z.infer<typeof ZAbsentee>
 export const ZAbsentees = z
   .object({
     ...attendanceCounts,
-    items: z.array(ZAbsentee),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
+    ...pageOf(ZAbsentee),
   })
   .meta({ id: 'Absentees' })
 export type TAbsentees = z.infer<typeof ZAbsentees>

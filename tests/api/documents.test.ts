@@ -4,6 +4,7 @@ import { PNG } from 'pngjs'
 import { rollOf, type TBranchDetail, type TMeeting } from '../../src/models/meeting'
 import { SHANGHAI_OFFSET_MS, shanghaiDate } from '../../src/models/shanghaiTime'
 import { buildInvitesDocx } from '../../server/features/imports/invitesDocx'
+import { ATTENDANCE_SHEET_COLUMNS } from '../../server/features/events/attendance'
 import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
 import { multipart, TINY_PDF } from './support/files'
 import {
@@ -168,17 +169,7 @@ describe(`documents as LibreOffice opens them [${TEST_DB}]`, () => {
       const rows = parseCsv(convertWithLibreOffice(res.rawPayload, 'xlsx', 'csv').toString('utf8'))
       expect(rows[0][0]).toBe('廉政党课（签到表） 签到表')
       expect(rows[1][0]).toContain('实到 1 人 / 应到 4 人，未签到 3 人')
-      expect(rows[2]).toEqual([
-        '序号',
-        '姓名',
-        '手机号',
-        '企业',
-        '签到时间（北京时间）',
-        '签到方式',
-        '代签人',
-        '代签原因',
-        '标记',
-      ])
+      expect(rows[2]).toEqual([...ATTENDANCE_SHEET_COLUMNS])
       expect(rows[3].slice(0, 8)).toEqual([
         '1',
         '刘恒达',

@@ -3,15 +3,18 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-/** Whether LibreOffice is on this machine (tests that convert with it say so when it is not). */
-export function hasLibreOffice(): boolean {
+/** Whether a command runs on this machine (tests that need it say so when it does not). */
+function runs(command: string, args: string[]): boolean {
   try {
-    execFileSync('libreoffice', ['--version'], { stdio: 'ignore', timeout: 30_000 })
+    execFileSync(command, args, { stdio: 'ignore', timeout: 30_000 })
     return true
   } catch {
     return false
   }
 }
+
+/** Whether LibreOffice is on this machine. */
+export const hasLibreOffice = (): boolean => runs('libreoffice', ['--version'])
 
 /**
  * Converts a document with LibreOffice headless (its own profile, so parallel runs do not collide) and
@@ -76,14 +79,7 @@ export function parseCsv(text: string): string[][] {
 }
 
 /** Whether poppler's tools (pdftotext, pdfimages, pdftoppm) are on this machine. */
-export function hasPoppler(): boolean {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore', timeout: 30_000 })
-    return true
-  } catch {
-    return false
-  }
-}
+export const hasPoppler = (): boolean => runs('pdftotext', ['-v'])
 
 /** Runs a poppler tool on a PDF in a scratch directory; its standard output, or the files it wrote there. */
 function withPdf<T>(pdf: Buffer, run: (input: string, dir: string) => T): T {

@@ -11,7 +11,7 @@ import {
   type TAttendanceRow,
 } from '@/models/event'
 import { formatDateTime } from '@/models/format'
-import { fetchAbsentees, fetchAttendance, fetchEvent, openAttendanceWorkbook } from '@/services/events'
+import { fetchAbsentees, fetchAttendance, fetchEvent } from '@/services/events'
 import { idParam } from '@/services/routes'
 import { EmptyImage } from '@/components/EmptyImage'
 import { ErrorState, LoadingState } from '@/components/PageState'
@@ -19,6 +19,7 @@ import { OutboxNotice } from '@/components/OutboxNotice'
 import { usePages, type PagesState } from '@/hooks/usePages'
 import { useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
+import { ExportAttendanceButton } from '../../components/ExportAttendanceButton'
 import { ProxyDialog } from '../../components/ProxyDialog'
 import '@/styles/page.scss'
 import '@/styles/events.scss'
@@ -176,15 +177,6 @@ export default function AttendancePage() {
   const cancelled = Boolean(counts?.cancelledAt ?? e?.cancelledAt)
   const canProxy = Boolean(e && !e.cancelledAt && e.phase !== 'not_started')
 
-  const exportSheet = async () => {
-    if (!e) return
-    try {
-      await openAttendanceWorkbook(e)
-    } catch (err) {
-      toast(err instanceof Error ? err.message : '导出失败')
-    }
-  }
-
   return (
     <View className="page event-attendance">
       <View className="page__body">
@@ -206,9 +198,7 @@ export default function AttendancePage() {
             <Text className="a-card__subtitle">活动已取消，签到名单保留备查，不计入到会率。</Text>
           ) : null}
           <View className="ev-actions">
-            <Button size="small" onClick={() => void exportSheet()}>
-              导出签到表
-            </Button>
+            <ExportAttendanceButton event={e} />
           </View>
         </View>
         <View className="ev-tabs">

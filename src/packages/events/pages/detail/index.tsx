@@ -14,7 +14,6 @@ import {
   fetchAttendance,
   fetchDisplayLinks,
   fetchEvent,
-  openAttendanceWorkbook,
   queueCancelEvent,
   queueCreateDisplayLink,
   queueRevokeDisplayLink,
@@ -27,6 +26,7 @@ import { ErrorState, PendingPage } from '@/components/PageState'
 import { eventPages, idParam } from '@/services/routes'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
+import { ExportAttendanceButton } from '../../components/ExportAttendanceButton'
 import { ProxyDialog } from '../../components/ProxyDialog'
 import '@/styles/page.scss'
 import '@/styles/events.scss'
@@ -51,13 +51,6 @@ function Line({ label, value }: { label: string; value: string }) {
 /** 签到 x / 应到 y, 未签到 z, and the way to the full lists (签到名单) and the 签到表. */
 function AttendanceSummary({ event, counts }: { event: TEvent; counts: Counts }) {
   const c = counts.state.status === 'ready' ? counts.state.data : null
-  const exportSheet = async () => {
-    try {
-      await openAttendanceWorkbook(event)
-    } catch (err) {
-      toast(err instanceof Error ? err.message : '导出失败')
-    }
-  }
   return (
     <>
       <View className="ev-line">
@@ -84,9 +77,7 @@ function AttendanceSummary({ event, counts }: { event: TEvent; counts: Counts })
         >
           未签到名单
         </Button>
-        <Button size="small" fill="outline" onClick={() => void exportSheet()}>
-          导出签到表
-        </Button>
+        <ExportAttendanceButton event={event} />
       </View>
     </>
   )
