@@ -10,7 +10,7 @@ import {
   type TAttendance,
   type TAttendanceRow,
 } from '@/models/event'
-import { formatDateTime } from '@/models/format'
+import { formatShanghaiMinute } from '@/models/shanghaiTime'
 import { fetchAbsentees, fetchAttendance, fetchEvent } from '@/services/events'
 import { idParam } from '@/services/routes'
 import { EmptyImage } from '@/components/EmptyImage'
@@ -41,7 +41,7 @@ function SignedRow({ s, index }: { s: TAttendanceRow; index: number }) {
           </Text>
         </View>
         <Text className="ev-person__meta">
-          {s.enterpriseName} · {formatDateTime(s.signedInAt)}
+          {s.enterpriseName} · {formatShanghaiMinute(s.signedInAt)}
         </Text>
         {s.method === 'proxy' ? (
           <Text className="ev-person__proxy">
