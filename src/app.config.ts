@@ -25,6 +25,7 @@ export default defineAppConfig({
         'pages/screen/index',
         'pages/create/index',
         'pages/rate/index',
+        'pages/attendance/index',
       ],
     },
     {

@@ -165,6 +165,26 @@ export function supervisorDepartmentIds(auth: AuthContext): number[] {
     .map((m) => m.organisation_id)
 }
 
+/**
+ * The organisation an export made by the caller carries in its title and file name: the office when they
+ * are in it, else the departments they supervise for ('' for anyone else).
+ */
+export async function actingDepartmentName(db: DbOrTrx, auth: AuthContext): Promise<string> {
+  const ids = isOffice(auth)
+    ? auth.memberships
+        .filter((m) => m.role === 'office' && m.organisation_kind === 'department')
+        .map((m) => m.organisation_id)
+    : supervisorDepartmentIds(auth)
+  if (ids.length === 0) return ''
+  const rows = await db
+    .selectFrom('departments')
+    .select('name')
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .execute()
+  return rows.map((r) => r.name).join('、')
+}
+
 // ---------- which enterprises a department supervises ----------
 
 /**

@@ -1,19 +1,219 @@
-import type ExcelJS from 'exceljs'
+import ExcelJS from 'exceljs'
+import { formatShanghaiMinute } from '../../src/models/shanghaiTime'
+
+/**
+ * Every .xlsx the server hands out is laid out here, so that each prints as a county clerk files it: a title
+ * row (what, which organisation, which period), a line under it (filters, counts, when it was exported in
+ * 北京时间), one bold header row with borders, frozen on screen and repeated on every printed page, thin
+ * borders on every cell, A4 landscape fitted to one page wide, the title and page numbers in the footer.
+ */
+
+const thin = { style: 'thin' as const, color: { argb: 'FF999999' } }
+/** Thin grey borders on all four sides of a cell. */
+export const THIN_BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin }
+/**
+ * The workbook's own font (ExcelJS's default, Calibri): a font set without a name would fall back to
+ * whatever the reader's default is (a serif in LibreOffice); CJK text takes the system's CJK font.
+ */
+export const FONT = { name: 'Calibri', family: 2 } as const
+export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } }
+
+export interface Column {
+  header: string
+  /** In Excel's character units (a CJK character is about two). */
+  width: number
+  /** Centred (numbers, short labels); else left. */
+  center?: boolean
+  numFmt?: string
+}
+
+export interface TableOptions {
+  /** What the sheet is, for whom and when: `县恒达食品有限公司党支部 2026年三会一课台账`. */
+  title: string
+  /** One line under the title: the filter, the counts, the export time. */
+  subtitle?: string
+  columns: readonly Column[]
+  /** Columns kept on screen when scrolling right (the name column). */
+  xSplit?: number
+}
+
+export interface Table {
+  sheet: ExcelJS.Worksheet
+  /** The row number of the header (data follows it). */
+  headerRow: number
+  /** Appends a row of values, bordered and wrapped. */
+  add(values: ExcelJS.CellValue[]): ExcelJS.Row
+}
+
+export function newWorkbook(now: number): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = '清廉企业'
+  workbook.created = new Date(now)
+  return workbook
+}
+
+export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}
+
+/** `导出时间：2026-12-02 05:30（北京时间）` */
+export function exportedAt(now: number): string {
+  return `导出时间：${formatShanghaiMinute(new Date(now).toISOString())}（北京时间）`
+}
+
+/** A-Z, AA-AZ … of a 1-based column number. */
+export function columnLetter(n: number): string {
+  let s = ''
+  for (let i = n; i > 0; i = Math.floor((i - 1) / 26)) s = String.fromCharCode(65 + ((i - 1) % 26)) + s
+  return s
+}
+
+/**
+ * The print setup of a sheet whose header is row `headerRow`: A4 (A3 when `wide`) landscape, one page wide,
+ * the header row repeated on every page and frozen on screen, the title and page numbers in the footer.
+ */
+export function applyPrintSetup(
+  sheet: ExcelJS.Worksheet,
+  options: { headerRow: number; title: string; xSplit?: number; wide?: boolean },
+): void {
+  const { headerRow, xSplit } = options
+  sheet.views = [{ state: 'frozen', ySplit: headerRow, ...(xSplit ? { xSplit } : {}) }]
+  // A loaded workbook's sheet may lack either object.
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    // A3 for a table too wide to read on A4 at one page wide (the 工作台账), else A4.
+    paperSize: (options.wide ? 8 : 9) as ExcelJS.PaperSize,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    printTitlesRow: `${headerRow}:${headerRow}`,
+    margins: { left: 0.3, right: 0.3, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+  }
+  // '&' starts a code in a header or footer: a literal one is doubled.
+  sheet.headerFooter = {
+    ...sheet.headerFooter,
+    oddFooter: `&L${options.title.replace(/&/g, '&&')}&R第 &P 页，共 &N 页`,
+  }
+}
+
+/** Borders, wrapping and alignment of the header row. */
+export function styleHeaderRow(row: ExcelJS.Row, count: number): void {
+  row.font = { ...FONT, bold: true }
+  for (let col = 1; col <= count; col++) {
+    const cell = row.getCell(col)
+    cell.border = THIN_BORDER
+    cell.fill = HEADER_FILL
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
+  }
+}
+
+/** How wide a text is in Excel's width units: a CJK or full-width character about two, others about one. */
+function textWidth(text: string): number {
+  let width = 0
+  for (const ch of text) width += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 2 : 1.1
+  return width
+}
+
+/**
+ * The row height (points) that shows these texts wrapped in columns of these widths: LibreOffice does
+ * not fit row heights to wrapped text when it opens a workbook, so each row carries its own.
+ */
+function fittedHeight(texts: string[], widths: number[], lineHeight = 15): number {
+  const lines = texts.map((t, i) =>
+    t
+      .split('\n')
+      .reduce((sum, line) => sum + Math.max(1, Math.ceil(textWidth(line) / Math.max(widths[i] - 1.5, 1))), 0),
+  )
+  return lineHeight * Math.max(1, ...lines) + 5
+}
+
+/** Columns wider than this in all (Excel units) print on A3: on A4 one page wide their text would be too small. */
+const WIDE_TABLE = 200
+
+/** A titled, bordered, print-ready table on a new sheet. */
+export function addTable(workbook: ExcelJS.Workbook, name: string, options: TableOptions): Table {
+  const { columns } = options
+  const sheet = workbook.addWorksheet(name)
+  sheet.columns = columns.map((c, i) => ({
+    key: `c${i}`,
+    width: c.width,
+    ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}),
+  }))
+  const last = columnLetter(columns.length)
+  const totalWidth = columns.reduce((sum, c) => sum + c.width, 0)
+
+  sheet.mergeCells(`A1:${last}1`)
+  const title = sheet.getCell('A1')
+  title.value = options.title
+  title.font = { ...FONT, bold: true, size: 16 }
+  title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
+  sheet.getRow(1).height = fittedHeight([options.title], [totalWidth / 1.6], 24)
+
+  let headerRow = 2
+  if (options.subtitle !== undefined) {
+    sheet.mergeCells(`A2:${last}2`)
+    const sub = sheet.getCell('A2')
+    sub.value = options.subtitle
+    sub.font = { ...FONT, size: 10, color: { argb: 'FF555555' } }
+    sub.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true }
+    sheet.getRow(2).height = fittedHeight([options.subtitle], [totalWidth * 1.1], 14)
+    headerRow = 3
+  }
+
+  const header = sheet.getRow(headerRow)
+  header.values = columns.map((c) => c.header)
+  styleHeaderRow(header, columns.length)
+  header.height = fittedHeight(
+    columns.map((c) => c.header),
+    columns.map((c) => c.width),
+  )
+  applyPrintSetup(sheet, {
+    headerRow,
+    title: options.title,
+    xSplit: options.xSplit,
+    wide: totalWidth > WIDE_TABLE,
+  })
+
+  return {
+    sheet,
+    headerRow,
+    add(values) {
+      const row = sheet.addRow(values)
+      columns.forEach((c, i) => {
+        const cell = row.getCell(i + 1)
+        cell.border = THIN_BORDER
+        cell.alignment = { vertical: 'middle', wrapText: true, horizontal: c.center ? 'center' : 'left' }
+      })
+      row.height = Math.max(
+        20,
+        fittedHeight(
+          values.map((v) => (v === null || v === undefined ? '' : String(v))),
+          columns.map((c) => c.width),
+        ),
+      )
+      return row
+    },
+  }
+}
 
 /** The sheet an export ends with: what it is about, one fact a row (项目 | 内容). */
 export function addInfoSheet(
   workbook: ExcelJS.Workbook,
   name: string,
+  title: string,
   facts: (string | number)[][],
-  layout: { width: number; boldHeader?: true } = { width: 50 },
-) {
-  const info = workbook.addWorksheet(name)
-  info.columns = [
-    { header: '项目', key: 'k', width: 16 },
-    { header: '内容', key: 'v', width: layout.width },
-  ]
-  if (layout.boldHeader) info.getRow(1).font = { bold: true }
-  info.addRows(facts)
+): Table {
+  const table = addTable(workbook, name, {
+    title,
+    columns: [
+      { header: '项目', width: 18 },
+      { header: '内容', width: 80 },
+    ],
+  })
+  for (const [k, v] of facts) table.add([k, String(v)])
+  return table
 }
 
 /** A rate as a percentage with one decimal, or a dash when there was nothing to count. */

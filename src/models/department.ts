@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ZDepartment, ZOwnership } from './org'
+import { pageOf } from './common'
 
 /**
  * The supervising units the programme names (the 牵头单位 / 责任单位 of its tasks, its 纪检监察组 and the
@@ -90,10 +91,7 @@ export type TDepartmentEnterprise = z.infer<typeof ZDepartmentEnterprise>
 
 export const ZDepartmentEnterprisePage = z
   .object({
-    items: z.array(ZDepartmentEnterprise),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
+    ...pageOf(ZDepartmentEnterprise),
   })
   .meta({ id: 'DepartmentEnterprisePage' })
 export type TDepartmentEnterprisePage = z.infer<typeof ZDepartmentEnterprisePage>

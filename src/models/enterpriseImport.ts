@@ -9,6 +9,7 @@ import {
   type TPartyOrg,
 } from './org'
 import { normalizeMobilePhone } from './phone'
+import { pagingFields } from './common'
 
 /**
  * Enterprises in bulk from Excel (企业批量导入): the template's columns, how one row is checked, and how a
@@ -222,7 +223,6 @@ export type TImport = z.infer<typeof ZImport>
 
 export const ZImportRowsQuery = z.object({
   status: ZImportStatus.optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pagingFields,
 })
 export type TImportRowsQuery = z.input<typeof ZImportRowsQuery>

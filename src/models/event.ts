@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { pageOf, pagingFields } from './common'
 
 /**
  * 清廉文化活动 and their QR sign-in. The kinds are the activities 《县清廉企业建设实施方案》 names; each
@@ -359,22 +360,60 @@ export const ZAttendanceRow = z.object({
   scannedAt: z.string().nullable(),
   receivedAt: z.string(),
   distanceM: z.number().nullable(),
+  /** 代签人 (the organiser who signed the person in) and why: only for 组织者代签. */
+  proxyByName: z.string().nullable(),
   proxyReason: z.string().nullable(),
 })
 export type TAttendanceRow = z.infer<typeof ZAttendanceRow>
 
+/** `?page=&pageSize=` of the attendance lists (已签到 and 未签到). */
+export const ZAttendanceQuery = z.object(pagingFields)
+export type TAttendanceQuery = z.input<typeof ZAttendanceQuery>
+
+/** The counts an organiser sees above both lists: 签到 x / 应到 y, 未签到 z. */
+const attendanceCounts = {
+  eventId: z.number().int(),
+  title: z.string(),
+  /** Set when the event was cancelled: its lists are kept, marked 已取消. */
+  cancelledAt: z.string().nullable(),
+  /** Sign-ins (实到). */
+  count: z.number().int(),
+  /** Approved members of the audience enterprises today (应到). */
+  expected: z.number().int(),
+  /** Of those, who has not signed in (未签到). */
+  absentCount: z.number().int(),
+  flaggedCount: z.number().int(),
+}
+
+/** 已签到, one page (earliest first): `items` of `total` (= count). */
 export const ZAttendance = z
   .object({
-    eventId: z.number().int(),
-    title: z.string(),
-    count: z.number().int(),
-    /** Approved members of the audience enterprises today. */
-    expected: z.number().int(),
-    flaggedCount: z.number().int(),
-    signIns: z.array(ZAttendanceRow),
+    ...attendanceCounts,
+    ...pageOf(ZAttendanceRow),
   })
   .meta({ id: 'Attendance' })
 export type TAttendance = z.infer<typeof ZAttendance>
+
+export const ZAbsentee = z.object({
+  userId: z.number().int(),
+  name: z.string(),
+  phoneMasked: z.string().nullable(),
+  /** The person's (lowest) enterprise among the audience. */
+  enterpriseId: z.number().int(),
+  enterpriseName: z.string(),
+  /** The account is switched off (停用): they cannot sign in themselves. */
+  disabled: z.boolean(),
+})
+export type TAbsentee = z.infer<typeof ZAbsentee>
+
+/** 未签到, one page (by enterprise): `items` of `total` (= absentCount). */
+export const ZAbsentees = z
+  .object({
+    ...attendanceCounts,
+    ...pageOf(ZAbsentee),
+  })
+  .meta({ id: 'Absentees' })
+export type TAbsentees = z.infer<typeof ZAbsentees>
 
 export const ZAttendanceRate = z
   .object({
@@ -406,20 +445,4 @@ export function distanceMetres(a: { lat: number; lng: number }, b: { lat: number
   const dLng = (b.lng - a.lng) * rad
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2
   return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)))
-}
-
-/**
- * Who the organiser may sign in (代签): the approved, active members of the audience's enterprises who
- * have not signed in, each person once however many roles they hold there or in several enterprises.
- */
-export function proxyCandidates<
-  T extends { userId: number; name: string; status: string; disabled: boolean },
->(members: readonly T[], signedUserIds: ReadonlySet<number>): T[] {
-  const seen = new Set<number>()
-  return members.filter((m) => {
-    if (m.status !== 'approved' || m.disabled || signedUserIds.has(m.userId) || seen.has(m.userId))
-      return false
-    seen.add(m.userId)
-    return true
-  })
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import {
+  ZAbsentees,
   ZAttendance,
   ZAttendanceRate,
   ZDisplayLink,
@@ -11,6 +12,7 @@ import {
   ZEvent,
   ZEventSummary,
   ZQr,
+  type TAbsentees,
   type TAttendance,
   type TAttendanceRate,
   type TCountyEventCreate,
@@ -22,7 +24,8 @@ import {
   type TQr,
 } from '@/models/event'
 import type { TEventUpdate } from '@/models/eventEdit'
-import { ZEnterprise, ZMember, type TEnterprise, type TMember } from '@/models/org'
+import { exportFileName } from '@/models/exportName'
+import { ZEnterprise, type TEnterprise } from '@/models/org'
 import { getOutbox, type OutboxEntry } from './outbox'
 import { openApiFile } from './download'
 import { request } from './request'
@@ -39,9 +42,11 @@ export const EVENT_WRITE_KINDS = {
 
 export const eventPath = (id: number) => `/api/v1/events/${id}`
 
+/** People per page of the organiser's lists (已签到, 未签到); more load as the page scrolls. */
+export const ATTENDANCE_PAGE_SIZE = 30
+
 const ZEventList = z.object({ events: z.array(ZEventSummary) })
 const ZDisplayLinkList = z.object({ links: z.array(ZDisplayLink) })
-const ZMemberList = z.object({ members: z.array(ZMember) })
 const ZEnterpriseList = z.object({ enterprises: z.array(ZEnterprise) })
 
 export type EventRole = 'attendee' | 'organiser'
@@ -66,8 +71,14 @@ export async function fetchDisplayLinks(id: number): Promise<TDisplayLink[]> {
   return res.links
 }
 
-export function fetchAttendance(id: number): Promise<TAttendance> {
-  return request({ path: `${eventPath(id)}/attendance`, schema: ZAttendance })
+/** 已签到, one page (earliest first), with the counts 签到 / 应到 / 未签到. */
+export function fetchAttendance(id: number, page = 1, pageSize = ATTENDANCE_PAGE_SIZE): Promise<TAttendance> {
+  return request({ path: `${eventPath(id)}/attendance`, query: { page, pageSize }, schema: ZAttendance })
+}
+
+/** 未签到: who of the audience has not signed in, one page (by enterprise). */
+export function fetchAbsentees(id: number, page = 1, pageSize = ATTENDANCE_PAGE_SIZE): Promise<TAbsentees> {
+  return request({ path: `${eventPath(id)}/absentees`, query: { page, pageSize }, schema: ZAbsentees })
 }
 
 /** The big screen: no login, the token is the permission. */
@@ -77,12 +88,6 @@ export function fetchDisplayQr(token: string): Promise<TDisplayQr> {
     auth: false,
     schema: ZDisplayQr,
   })
-}
-
-/** Members of an audience enterprise (for 代签); only the liaison (or the office) may read them. */
-export async function fetchMembers(enterpriseId: number): Promise<TMember[]> {
-  const res = await request({ path: `/api/v1/enterprises/${enterpriseId}/members`, schema: ZMemberList })
-  return res.members.filter((m) => m.status === 'approved')
 }
 
 export interface ScanLocation {
@@ -152,8 +157,16 @@ export function queueRevokeDisplayLink(eventId: number, linkId: number): OutboxE
 }
 
 /** 导出签到表: the workbook, with the bearer token (a download on H5, a document in the mini-program). */
-export function openAttendanceWorkbook(id: number, title: string): Promise<void> {
-  return openApiFile(`${eventPath(id)}/attendance.xlsx`, `${title}-签到表.xlsx`)
+export function openAttendanceWorkbook(
+  event: Pick<TEvent, 'id' | 'title' | 'startsAt' | 'organiser'>,
+): Promise<void> {
+  const name = exportFileName({
+    organisation: event.organiser.name,
+    title: `${event.title}-签到表`,
+    at: event.startsAt,
+    ext: 'xlsx',
+  })
+  return openApiFile(`${eventPath(event.id)}/attendance.xlsx`, name)
 }
 
 /** 活动到会率: each event the enterprise was in the audience of, and the totals. */

@@ -25,6 +25,7 @@ import {
   meetingRecordTitle,
 } from '@/models/meeting'
 import { MEETING_TYPE_LABELS, type TMeetingType } from '@/models/meetingCompliance'
+import { exportFileName } from '@/models/exportName'
 import { getOutbox, type OutboxEntry } from './outbox'
 import type { PickedFile } from './platform/types'
 import { openApiFile } from './download'
@@ -229,19 +230,20 @@ export function attachmentFromResponse(data: unknown): TMeetingAttachment | null
 
 /** 导出 Word: the record in the 会议记录 layout. */
 export function openMeetingDocx(eid: number, bid: number, meeting: TMeeting): Promise<void> {
-  const date = meeting.startsAt.slice(0, 10)
-  return openApiFile(
-    `${meetingPath(eid, bid, meeting.id)}/record.docx`,
-    `${date}${meetingRecordTitle(meeting.type)}.docx`,
-    'docx',
-  )
+  const name = exportFileName({
+    organisation: meeting.branchName,
+    title: meetingRecordTitle(meeting.type),
+    at: meeting.startsAt,
+    ext: 'docx',
+  })
+  return openApiFile(`${meetingPath(eid, bid, meeting.id)}/record.docx`, name, 'docx')
 }
 
 /** 导出年度台账 (Excel). */
 export function openYearWorkbook(eid: number, bid: number, branchName: string, year: number): Promise<void> {
   return openApiFile(
     `${branchPath(eid, bid)}/year.xlsx?year=${year}`,
-    `${branchName}-${year}年三会一课台账.xlsx`,
+    exportFileName({ organisation: branchName, title: `${year}年三会一课台账`, at: Date.now(), ext: 'xlsx' }),
     'xlsx',
   )
 }

@@ -35,6 +35,9 @@ export const eventPages = {
   list: () => `${E}/list/index`,
   detail: (eventId: number) => `${E}/detail/index?eventId=${eventId}`,
   qr: (eventId: number) => `${E}/qr/index?eventId=${eventId}`,
+  /** The organiser's 签到名单: 已签到 (`signed`) or 未签到 (`absent`), paged. */
+  attendance: (eventId: number, tab: 'signed' | 'absent' = 'signed') =>
+    `${E}/attendance/index?eventId=${eventId}&tab=${tab}`,
   /** 扫码签到; with an event (from its detail page) the position is taken first when it has a place. */
   signIn: (eventId?: number) => `${E}/signin/index${eventId ? `?eventId=${eventId}` : ''}`,
   screen: (token: string) => `${E}/screen/index?token=${encodeURIComponent(token)}`,

@@ -159,13 +159,17 @@ describe(`audit log [${TEST_DB}]`, () => {
     expect(res.headers['content-type']).toBe(
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     )
-    expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain('操作日志-')
+    expect(decodeURIComponent(String(res.headers['content-disposition']))).toMatch(
+      /filename\*=UTF-8''县清廉企业建设工作领导小组办公室（县财政局资产股）-操作日志-\d{4}-\d{2}-\d{2}\.xlsx$/,
+    )
     if (!hasLibreOffice()) {
       console.warn('LibreOffice is not installed: the .xlsx conversion check of the audit export is skipped')
       return
     }
     const rows = parseCsv(convertWithLibreOffice(res.rawPayload, 'xlsx', 'csv').toString('utf8'))
-    expect(rows[0][0]).toBe('清廉企业建设操作日志')
+    expect(rows[0][0]).toBe(
+      '县清廉企业建设工作领导小组办公室（县财政局资产股）清廉企业建设操作日志（2026-12-01 至 2026-12-01）',
+    )
     expect(rows[1][0]).toContain('日期：2026-12-01 至 2026-12-01')
     expect(rows[1][0]).toContain('单位：县恒达食品有限公司')
     expect(rows[2]).toEqual(['序号', '时间（北京时间）', '操作人', '单位', '操作', '对象', '内容', 'IP'])

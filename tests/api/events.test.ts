@@ -3,6 +3,7 @@ import type { TEvent, TSignInResult } from '../../src/models/event'
 import { ATTENDANCE_SHEET_COLUMNS } from '../../server/features/events/attendance'
 import { newEventSecret, signQrPayload, slotOf, slotStartMs } from '../../server/features/events/qrToken'
 import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
+import { shanghaiDate } from '../../src/models/shanghaiTime'
 import { expectSameAsMissing, MISSING_ID } from './support/isolation'
 
 const MINUTE = 60_000
@@ -533,7 +534,7 @@ describe(`events and QR sign-in [${TEST_DB}]`, () => {
         await call(t.app, liaison, { method: 'GET', url: `/api/v1/events/${event.id}/attendance` })
       ).json()
       expect(list).toMatchObject({ count: 2, flaggedCount: 2 })
-      expect(list.signIns.map((s: { method: string }) => s.method)).toEqual(['offline', 'offline'])
+      expect(list.items.map((s: { method: string }) => s.method)).toEqual(['offline', 'offline'])
     })
   })
 
@@ -592,13 +593,14 @@ describe(`events and QR sign-in [${TEST_DB}]`, () => {
         expected: 4,
         flaggedCount: 1,
       })
-      expect(list.signIns).toEqual([
+      expect(list.items).toEqual([
         expect.objectContaining({
           name: '刘恒达',
           phoneMasked: '138****0032',
           enterpriseName: '县恒达食品有限公司',
           method: 'proxy',
           flags: ['proxy'],
+          proxyByName: '陈静',
           proxyReason: '手机没电，现场核实本人参加',
         }),
         expect.objectContaining({ name: '王小军', phoneMasked: '138****0034', method: 'scan', flags: [] }),
@@ -616,23 +618,33 @@ describe(`events and QR sign-in [${TEST_DB}]`, () => {
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       )
       const disposition = String(res.headers['content-disposition'])
-      expect(disposition).toMatch(/^attachment; filename="event-\d+-attendance\.xlsx"; filename\*=UTF-8''/)
+      expect(disposition).toMatch(
+        /^attachment; filename="event-\d+-attendance-\d{4}-\d{2}-\d{2}\.xlsx"; filename\*=UTF-8''/,
+      )
       const encoded = disposition.split("filename*=UTF-8''")[1]
-      expect(decodeURIComponent(encoded)).toBe('代签与导出-签到名单.xlsx')
+      expect(decodeURIComponent(encoded)).toBe(
+        `县恒达食品有限公司-代签与导出-签到表-${shanghaiDate(Date.parse(event.startsAt))}.xlsx`,
+      )
       const workbook = new ExcelJS.Workbook()
       await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
       const sheet = workbook.getWorksheet('签到名单')!
       const rows = sheet.getSheetValues().filter(Boolean) as unknown[][]
-      expect(rows[0].slice(1)).toEqual([...ATTENDANCE_SHEET_COLUMNS])
-      expect(rows).toHaveLength(3)
-      expect(rows[1].slice(1, 4)).toEqual([1, '刘恒达', '138****0032'])
-      expect(rows[1][6]).toBe('组织者代签')
-      expect(rows[1][8]).toBe('手机没电，现场核实本人参加')
-      expect(rows[2].slice(1, 3)).toEqual([2, '王小军'])
-      expect(rows[2][6]).toBe('扫码')
-      expect(String(rows[2][5])).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/)
+      // Title, the line under it, then the header and one row a person.
+      expect(rows[0][1]).toBe('代签与导出 签到表')
+      expect(String(rows[1][1])).toContain('组织单位：县恒达食品有限公司')
+      expect(rows[2].slice(1)).toEqual([...ATTENDANCE_SHEET_COLUMNS])
+      expect(rows).toHaveLength(5)
+      const col = (row: unknown[], header: (typeof ATTENDANCE_SHEET_COLUMNS)[number]) =>
+        row[ATTENDANCE_SHEET_COLUMNS.indexOf(header) + 1]
+      expect(rows[3].slice(1, 4)).toEqual([1, '刘恒达', '138****0032'])
+      expect(col(rows[3], '签到方式')).toBe('组织者代签')
+      expect(col(rows[3], '代签人')).toBe('陈静')
+      expect(col(rows[3], '代签原因')).toBe('手机没电，现场核实本人参加')
+      expect(rows[4].slice(1, 3)).toEqual([2, '王小军'])
+      expect(col(rows[4], '签到方式')).toBe('扫码')
+      expect(String(col(rows[4], '签到时间（北京时间）'))).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/)
       const info = workbook.getWorksheet('活动信息')!
-      expect(info.getCell('B2').value).toBe('代签与导出')
+      expect(info.getCell('B3').value).toBe('代签与导出')
       const byAttendee = await call(t.app, employee, {
         method: 'GET',
         url: `/api/v1/events/${event.id}/attendance.xlsx`,
@@ -764,6 +776,7 @@ describe(`events and QR sign-in [${TEST_DB}]`, () => {
         },
         { method: 'GET' as const, url: (id: number) => `/api/v1/events/${id}/attendance` },
         { method: 'GET' as const, url: (id: number) => `/api/v1/events/${id}/attendance.xlsx` },
+        { method: 'GET' as const, url: (id: number) => `/api/v1/events/${id}/absentees` },
       ]
       // Another enterprise's liaison, another department's supervisor, and the office (not an organiser).
       for (const token of [liaisonSoe, supervisorFinance, liaisonNopo, office])
@@ -796,7 +809,11 @@ describe(`events and QR sign-in [${TEST_DB}]`, () => {
 
     it('answers an id beyond the id column like a missing one, never a 5xx', async () => {
       for (const token of [liaison, office]) {
-        for (const url of ['/api/v1/events/99999999999', '/api/v1/events/99999999999/attendance']) {
+        for (const url of [
+          '/api/v1/events/99999999999',
+          '/api/v1/events/99999999999/attendance',
+          '/api/v1/events/99999999999/absentees',
+        ]) {
           const res = await call(t.app, token, { method: 'GET', url })
           expect({ url, status: res.statusCode }).toEqual({ url, status: 404 })
         }

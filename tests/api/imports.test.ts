@@ -71,13 +71,19 @@ describe(`enterprise import [${TEST_DB}]`, () => {
     const book = new ExcelJS.Workbook()
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
     const sheet = book.getWorksheet('企业名单')!
-    expect((sheet.getRow(1).values as string[]).slice(1)).toEqual(HEADERS)
-    expect(String(sheet.getCell('A2').value)).toMatch(/^（示例）/)
-    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+    // A title with the office, a note, then the header (row 3) repeated on every printed page.
+    expect(String(sheet.getCell('A1').value)).toBe(
+      '县清廉企业建设工作领导小组办公室（县财政局资产股）清廉企业名单导入模板',
+    )
+    expect(String(sheet.getCell('A2').value)).toContain('第3行表头不要修改')
+    expect((sheet.getRow(3).values as string[]).slice(1)).toEqual(HEADERS)
+    expect(String(sheet.getCell('A4').value)).toMatch(/^（示例）/)
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 })
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '3:3' })
     const zip = await JSZip.loadAsync(res.rawPayload)
     const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string')
-    expect(xml).toContain('sqref="C2:C20001"><formula1>&quot;国有独资,国有控股,混合所有制,民营,其他&quot;')
-    expect(xml).toContain('sqref="D2:D20001"><formula1>&quot;党委,党总支,党支部,无党组织&quot;')
+    expect(xml).toContain('sqref="C4:C20003"><formula1>&quot;国有独资,国有控股,混合所有制,民营,其他&quot;')
+    expect(xml).toContain('sqref="D4:D20003"><formula1>&quot;党委,党总支,党支部,无党组织&quot;')
   })
 
   it('previews a file with one row of each kind, and the example row is left out', async () => {
@@ -152,9 +158,10 @@ describe(`enterprise import [${TEST_DB}]`, () => {
     async () => {
       const template = (await get('/api/v1/imports/template.xlsx')).rawPayload
       const templateRows = parseCsv(libreOfficeConvert(template, 'template.xlsx', CSV).toString('utf8'))
-      expect(templateRows[0]).toEqual(HEADERS)
-      expect(templateRows[1][0]).toMatch(/^（示例）/)
-      expect(templateRows[1][7]).toBe('13800138000')
+      expect(templateRows[0][0]).toMatch(/清廉企业名单导入模板$/)
+      expect(templateRows[2]).toEqual(HEADERS)
+      expect(templateRows[3][0]).toMatch(/^（示例）/)
+      expect(templateRows[3][7]).toBe('13800138000')
 
       const view = await preview(await workbook([enterpriseRow(301), enterpriseRow(302, { 所有制: '外资' })]))
       const result = (await get(`/api/v1/imports/${view.id}/result.xlsx`)).rawPayload
@@ -317,7 +324,11 @@ describe(`enterprise import [${TEST_DB}]`, () => {
       Object.keys(zip.files).filter((f) => f.startsWith('word/media/') && f.endsWith('.png')),
     ).toHaveLength(2)
     // The QR carries the join link the app opens, with the invite code of its page.
-    const png = PNG.sync.read(await zip.file('word/media/qr0.png')!.async('nodebuffer'))
+    // The first page's picture, through its relationship.
+    const embed = /r:embed="([^"]+)"/.exec(xml)![1]
+    const rels = await zip.file('word/_rels/document.xml.rels')!.async('string')
+    const target = new RegExp(`Id="${embed}"[^>]*Target="([^"]+)"`).exec(rels)![1]
+    const png = PNG.sync.read(await zip.file(`word/${target}`)!.async('nodebuffer'))
     const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
     const first = xml.indexOf(codes[0].code) < xml.indexOf(codes[1].code) ? codes[0] : codes[1]
     expect(decoded?.data).toBe(

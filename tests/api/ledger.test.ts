@@ -1,14 +1,22 @@
 import ExcelJS from 'exceljs'
 import { LEDGER_COLUMNS } from '../../server/features/supervision/ledger'
-import { createTestApp, TEST_DB, call, loginAs, type TestApp } from './support/testApp'
+import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
 
+/** The header row and the data rows of a sheet (under its title and the line under it). */
 async function sheetRows(payload: Buffer, name: string): Promise<unknown[][]> {
   const workbook = new ExcelJS.Workbook()
   await workbook.xlsx.load(payload as unknown as ArrayBuffer)
   const sheet = workbook.getWorksheet(name)
   if (!sheet) throw new Error(`no sheet ${name}`)
+  expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '3:3' })
   // getSheetValues() is 1-based: drop the empty slot 0 of every row.
-  return (sheet.getSheetValues().filter(Boolean) as unknown[][]).map((r) => r.slice(1))
+  return (sheet.getSheetValues().filter(Boolean) as unknown[][]).slice(2).map((r) => r.slice(1))
+}
+
+async function titleOf(payload: Buffer, name: string): Promise<string> {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(payload as unknown as ArrayBuffer)
+  return String(workbook.getWorksheet(name)!.getCell('A1').value)
 }
 
 describe(`工作台账 export (${TEST_DB})`, () => {
@@ -52,7 +60,8 @@ describe(`工作台账 export (${TEST_DB})`, () => {
     )
     expect(res.headers['cache-control']).toBe('no-store')
     const name = decodeURIComponent(String(res.headers['content-disposition']).split("filename*=UTF-8''")[1])
-    expect(name).toMatch(/^清廉企业建设工作台账-.+\.xlsx$/)
+    expect(name).toMatch(/^县委统战部-清廉企业建设工作台账-.+-\d{4}-\d{2}-\d{2}\.xlsx$/)
+    expect(await titleOf(res.rawPayload, '工作台账')).toBe('县委统战部清廉企业建设工作台账')
 
     const rows = await sheetRows(res.rawPayload, '工作台账')
     expect(rows[0]).toEqual([...LEDGER_COLUMNS])
@@ -62,6 +71,11 @@ describe(`工作台账 export (${TEST_DB})`, () => {
     const hengda = rows.find((r) => r[1] === '县恒达食品有限公司')!
     const col = (header: (typeof LEDGER_COLUMNS)[number]) => hengda[LEDGER_COLUMNS.indexOf(header)]
     expect(col('所有制')).toBe('民营')
+    expect(col('统一社会信用代码')).toMatch(/^[0-9A-Z]{18}$/)
+    expect(col('监管部门')).toContain('县委统战部')
+    expect(col('联络员')).toBe('陈静')
+    expect(col('联络员电话')).toMatch(/^1\d{10}$/)
+    expect(LEDGER_COLUMNS).toContain('规定动作')
     expect(col('自查状态')).toBe('草稿')
     expect(col('活动实到人次')).toBe(1)
     expect(Number(col('活动应到人次'))).toBeGreaterThanOrEqual(4)
@@ -78,6 +92,60 @@ describe(`工作台账 export (${TEST_DB})`, () => {
     expect(col('领导小组成立日期') ?? '').toBe('')
     const shuntong = rows.find((r) => r[1] === '县顺通物流有限公司')!
     expect(shuntong[LEDGER_COLUMNS.indexOf('党支部数')]).toBe(0)
+  })
+
+  it('lists each 整改 of the supervised enterprises on its own sheet, overdue ones marked', async () => {
+    const hengda = await idOf(t.app, 'enterprises', '县恒达食品有限公司')
+    const issued = await call(t.app, supervisor, {
+      method: 'POST',
+      url: `/api/v1/enterprises/${hengda}/rectifications`,
+      payload: {
+        title: '台账测试：廉洁风险点排查不全面',
+        detail: '补充排查采购岗位风险点',
+        deadline: '2099-12-31',
+      },
+    })
+    expect(issued.statusCode).toBe(201)
+    // One already past its deadline, straight in the table (a notice cannot be issued for a past day).
+    await t.app.db
+      .insertInto('rectifications')
+      .values({
+        enterprise_id: hengda,
+        source: 'notice',
+        assessment_id: null,
+        item_code: null,
+        title: '台账测试：逾期未整改',
+        detail: null,
+        deadline: '2020-01-31',
+        status: 'open',
+        response: null,
+        created_by: null,
+        created_at: '2020-01-01T00:00:00.000Z',
+        updated_at: '2020-01-01T00:00:00.000Z',
+      })
+      .execute()
+    const res = await call(t.app, supervisor, { method: 'GET', url })
+    const rows = await sheetRows(res.rawPayload, '整改事项')
+    expect(rows[0]).toEqual(expect.arrayContaining(['企业名称', '整改事项', '整改期限', '状态', '是否逾期']))
+    const open = rows.find((r) => r[4] === '台账测试：廉洁风险点排查不全面')!
+    expect(open).toEqual(
+      expect.arrayContaining([
+        '县恒达食品有限公司',
+        '整改通知',
+        '补充排查采购岗位风险点',
+        '2099-12-31',
+        '待整改',
+      ]),
+    )
+    const late = rows.find((r) => r[4] === '台账测试：逾期未整改')!
+    expect(late[8]).toBe('逾期')
+    // The other department's supervisor does not see them.
+    const finance = await loginAs(t.app, 'demo-supervisor-finance')
+    const theirs = await sheetRows(
+      (await call(t.app, finance, { method: 'GET', url })).rawPayload,
+      '整改事项',
+    )
+    expect(theirs.flat()).not.toContain('台账测试：逾期未整改')
   })
 
   it('gives the office every enterprise and refuses enterprise staff and anonymous callers', async () => {

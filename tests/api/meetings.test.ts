@@ -583,8 +583,11 @@ describe(`三会一课: branches, meeting records, compliance [${TEST_DB}]`, () 
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
     const sheet = workbook.worksheets[0]
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([...YEAR_SHEET_COLUMNS])
     const year = shanghaiParts(now).year
+    // The title (the branch and the year), the line under it, then the header on every printed page.
+    expect(sheet.getCell('A1').value).toBe(`县恒达食品有限公司党支部 ${year}年三会一课台账`)
+    expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual([...YEAR_SHEET_COLUMNS])
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '3:3' })
     const count = await t.app.db
       .selectFrom('meetings')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -592,9 +595,9 @@ describe(`三会一课: branches, meeting records, compliance [${TEST_DB}]`, () 
       .where('starts_at', '>=', `${year - 1}-12-31T16:00:00.000Z`)
       .where('starts_at', '<', `${year}-12-31T16:00:00.000Z`)
       .executeTakeFirstOrThrow()
-    expect(sheet.rowCount - 1).toBe(Number(count.n))
+    expect(sheet.rowCount - 3).toBe(Number(count.n))
     // One row per rule (党小组会: per group, three groups by now) under the header.
-    expect(workbook.getWorksheet('完成情况')!.rowCount).toBe((await compliance()).rows.length + 1)
+    expect(workbook.getWorksheet('完成情况')!.rowCount).toBe((await compliance()).rows.length + 3)
   })
 
   it('shows supervisors which branches have not reported this month, with the rate per branch', async () => {

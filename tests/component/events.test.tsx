@@ -56,10 +56,22 @@ beforeEach(() => {
       return signInAnswer
     }
     if (req.method === 'GET' && req.url === '/api/v1/events/7/qr') return { status: 200, data: qr(++qrCalls) }
-    if (req.method === 'GET' && req.url === '/api/v1/events/7/attendance')
+    if (req.method === 'GET' && req.url === '/api/v1/events/7/attendance?page=1&pageSize=1')
       return {
         status: 200,
-        data: { eventId: 7, title: '廉政党课', count: qrCalls, expected: 12, flaggedCount: 0, signIns: [] },
+        data: {
+          eventId: 7,
+          title: '廉政党课',
+          cancelledAt: null,
+          count: qrCalls,
+          expected: 12,
+          absentCount: 12 - qrCalls,
+          flaggedCount: 0,
+          items: [],
+          total: qrCalls,
+          page: 1,
+          pageSize: 1,
+        },
       }
     return { status: 404, data: { error: { code: 'ROUTE_NOT_FOUND', message: '接口不存在', fields: [] } } }
   })

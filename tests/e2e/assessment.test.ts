@@ -181,7 +181,7 @@ describe('自查自评 in the H5 app', () => {
       page.waitForEvent('download', { timeout: 20_000 }),
       $(page, '.supervision__ledger').click(),
     ])
-    expect(ledger.suggestedFilename()).toMatch(/^清廉企业建设工作台账.*\.xlsx$/)
+    expect(ledger.suggestedFilename()).toMatch(/-清廉企业建设工作台账.*-\d{4}-\d{2}-\d{2}\.xlsx$/)
     const ledgerFile = path.join(os.tmpdir(), `ledger-${process.pid}.xlsx`)
     await ledger.saveAs(ledgerFile)
     const workbook = new ExcelJS.Workbook()

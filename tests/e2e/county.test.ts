@@ -241,14 +241,15 @@ describe('switching on a county from an empty database (H5, WeChat users)', () =
         office.waitForEvent('download'),
         text(office, '下载导入模板', true).click(),
       ])
-      expect(template.suggestedFilename()).toBe('企业导入模板.xlsx')
+      expect(template.suggestedFilename()).toMatch(/-企业导入模板-\d{4}-\d{2}-\d{2}\.xlsx$/)
       if (hasLibreOffice()) {
         const csv = convertWithLibreOffice(fs.readFileSync((await template.path())!), 'xlsx', 'csv')
         const rows = parseCsv(csv.toString('utf8'))
-        expect(rows[0]).toEqual(IMPORT_COLUMNS.map((c) => c.header))
+        // the title and the note above the header (row 3)
+        expect(rows[2]).toEqual(IMPORT_COLUMNS.map((c) => c.header))
         // the grey example row, naming the county's own department
-        expect(rows[1][0].startsWith(IMPORT_EXAMPLE_PREFIX)).toBe(true)
-        expect(rows[1][IMPORT_COLUMNS.findIndex((c) => c.key === 'departments')]).toBe(DEPARTMENT)
+        expect(rows[3][0].startsWith(IMPORT_EXAMPLE_PREFIX)).toBe(true)
+        expect(rows[3][IMPORT_COLUMNS.findIndex((c) => c.key === 'departments')]).toBe(DEPARTMENT)
       } else {
         console.warn('LibreOffice is not installed: the template was not converted')
       }
@@ -296,7 +297,8 @@ describe('switching on a county from an empty database (H5, WeChat users)', () =
       ])
       expect(invites.suggestedFilename()).toMatch(/\.docx$/)
       const docx = await JSZip.loadAsync(fs.readFileSync((await invites.path())!))
-      const pages = docxPages(await docx.file('word/document.xml')!.async('string'))
+      const documentXml = await docx.file('word/document.xml')!.async('string')
+      const pages = docxPages(documentXml)
       expect(pages).toHaveLength(47)
       for (const p of pages) expect(p).toContain('联络员邀请函')
       expect(pages.flat().join()).not.toMatch(/县第50(48|49|50)测试有限公司/)
@@ -309,7 +311,8 @@ describe('switching on a county from an empty database (H5, WeChat users)', () =
       expect(liaisonCode).toMatch(/^[A-Z0-9]{8}$/)
       // the printed QR (the page's image) carries the join link of that code
       const rels = await docx.file('word/_rels/document.xml.rels')!.async('string')
-      const target = new RegExp(`Id="rIdQr${index}"[^>]*Target="([^"]+)"`).exec(rels)![1]
+      const embed = /r:embed="([^"]+)"/.exec(documentXml.split('<w:br w:type="page"/>')[index])![1]
+      const target = new RegExp(`Id="${embed}"[^>]*Target="([^"]+)"`).exec(rels)![1]
       const qrFile = path.join(dataDir, 'invite-qr.png')
       fs.writeFileSync(qrFile, await docx.file(`word/${target}`)!.async('nodebuffer'))
       liaisonLink = decodeQr(qrFile)

@@ -187,6 +187,58 @@ describe('活动扫码签到 in the H5 app and on the big screen', () => {
     expect(errors).toEqual([])
   })
 
+  it('the organiser reads 签到名单: 已签到 and 未签到, signs in an absentee (代签) from the list', async () => {
+    const page = await newPhonePage(browser)
+    page.on('pageerror', (e) => errors.push(String(e)))
+    await demoLogin(page, server.baseUrl, LIAISON)
+    await text(page, '我的活动', true).click()
+    await text(page, '我组织的', true).click()
+    await text(page, EVENT).click()
+    await $(page, '.event-organiser__list').waitFor({ timeout: 15_000 })
+    // 签到 x / 应到 4 人，未签到 y 人 on the event page.
+    await $(page, '.event-organiser', /应到 4 人，未签到 \d+ 人/).waitFor({ timeout: 15_000 })
+    await shot(page, '14-detail-counts')
+
+    await $(page, '.event-organiser__list').click()
+    await $(page, '.ev-tabs__tab--absent').waitFor({ timeout: 15_000 })
+    await $(page, '.ev-people, .a-empty').waitFor({ timeout: 15_000 })
+    await shot(page, '15-attendance-signed')
+
+    // 未签到: who of 县恒达食品有限公司 has not signed in; 刘恒达 among them.
+    await $(page, '.ev-tabs__tab--absent').click()
+    const absentee = $(page, '.ev-person', '刘恒达')
+    await absentee.waitFor({ timeout: 15_000 })
+    await expect(absentee.innerText()).resolves.toContain('县恒达食品有限公司')
+    const before = await page.locator('.ev-person').filter({ visible: true }).count()
+    await shot(page, '16-attendance-absent')
+
+    // 代签 from the row: the dialog names the person and asks why.
+    await absentee.locator('.ev-person__action').click()
+    await text(page, '代签：刘恒达').waitFor({ timeout: 10_000 })
+    await $(page, '.form-dialog__input input').fill('手机没电，现场核实')
+    await shot(page, '17-proxy-dialog')
+    await $(page, '.nut-dialog-footer-ok').click()
+    await text(page, '已代签').waitFor({ timeout: 15_000 })
+    await page.waitForFunction(
+      (n) =>
+        Array.from(document.querySelectorAll<HTMLElement>('.ev-person')).filter(
+          (e) => e.offsetParent !== null,
+        ).length ===
+        n - 1,
+      before,
+      { timeout: 15_000 },
+    )
+    expect(await $(page, '.ev-people').innerText()).not.toContain('刘恒达')
+
+    // 已签到: 刘恒达 with 代签人 陈静 and the reason.
+    await $(page, '.ev-tabs__tab--signed').click()
+    const signed = $(page, '.ev-person', '刘恒达')
+    await signed.waitFor({ timeout: 15_000 })
+    await expect(signed.innerText()).resolves.toContain('代签人：陈静（手机没电，现场核实）')
+    await shot(page, '18-attendance-signed-proxy')
+    expect(errors).toEqual([])
+  })
+
   it('an organiser starts an event from the form and sees the enterprise’s 到会率', async () => {
     const base = server.baseUrl
     const page = await newPhonePage(browser)

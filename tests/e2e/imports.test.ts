@@ -45,7 +45,7 @@ describe('enterprise import in the H5 app', () => {
       page.waitForEvent('download'),
       text(page, '下载导入模板', true).click(),
     ])
-    expect(template.suggestedFilename()).toBe('企业导入模板.xlsx')
+    expect(template.suggestedFilename()).toMatch(/-企业导入模板-\d{4}-\d{2}-\d{2}\.xlsx$/)
 
     const file = await workbook([
       enterpriseRow(4001),
@@ -71,7 +71,7 @@ describe('enterprise import in the H5 app', () => {
       page.waitForEvent('download'),
       text(page, '下载检查结果', true).click(),
     ])
-    expect(result.suggestedFilename()).toMatch(/^企业导入检查结果-\d+\.xlsx$/)
+    expect(result.suggestedFilename()).toMatch(/^企业名单-检查结果-\d{4}-\d{2}-\d{2}\.xlsx$/)
 
     await text(page, '确认导入', true).click()
     await confirmModal(page, '确定')

@@ -158,7 +158,7 @@ describe('三会一课 in the H5 app', () => {
     ])
     const docx = path.join(downloads, 'record.docx')
     await download.saveAs(docx)
-    expect(download.suggestedFilename()).toMatch(/支部委员会会议记录\.docx$/)
+    expect(download.suggestedFilename()).toMatch(/党支部-支部委员会会议记录-\d{4}-\d{2}-\d{2}\.docx$/)
     const zip = await JSZip.loadAsync(fs.readFileSync(docx))
     const xml = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')
     for (const expected of [BRANCH, '支部委员会会议记录', TOPIC, '刘恒达（出差）', '现场照片'])

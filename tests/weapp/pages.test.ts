@@ -90,6 +90,11 @@ const PAGES: Record<string, Row> = {
     shows: /警示教育会/,
   },
   [`${E}/create/index`]: { who: 'demo-supervisor-united', url: () => `${E}/create/index`, shows: /活动类型/ },
+  [`${E}/attendance/index`]: {
+    who: 'demo-supervisor-united',
+    url: (i) => `${E}/attendance/index?eventId=${i.event}&tab=absent`,
+    shows: /警示教育会.*应到.*未签到.*县恒达食品有限公司/,
+  },
   [`${E}/rate/index`]: {
     who: 'demo-liaison-private',
     url: (i) => `${E}/rate/index?enterpriseId=${i.eid}`,

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { featureRoutes } from '../../core/routes'
 import { ZAuditPage, ZAuditPageQuery, ZAuditQuery } from '../../../src/models/audit'
-import { OFFICE } from '../../core/access'
+import { actingDepartmentName, OFFICE } from '../../core/access'
+import { requireAuth } from '../../core/auth'
+import { exportFileName } from '../../../src/models/exportName'
 import { sendAttachment, XLSX_CONTENT_TYPE } from '../../core/http'
 import { shanghaiDate } from '../../../src/models/shanghaiTime'
 import { auditPage } from './service'
@@ -28,10 +30,11 @@ const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     { access: OFFICE, summary: '导出操作日志（Excel，筛选条件同列表）', querystring: ZAuditQuery },
     async (request, reply) => {
       const now = app.clock()
-      const content = await auditWorkbook(app.db, request.query, now)
+      const office = await actingDepartmentName(app.db, requireAuth(request))
+      const content = await auditWorkbook(app.db, request.query, now, office)
       return sendAttachment(reply, {
-        name: `操作日志-${shanghaiDate(now)}.xlsx`,
-        asciiName: 'audit-log.xlsx',
+        name: exportFileName({ organisation: office, title: '操作日志', at: now, ext: 'xlsx' }),
+        asciiName: `audit-log-${shanghaiDate(now)}.xlsx`,
         contentType: XLSX_CONTENT_TYPE,
         content,
       })

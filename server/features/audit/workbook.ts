@@ -1,5 +1,4 @@
-import ExcelJS from 'exceljs'
-import { addPrintedSheet, THIN_BORDER } from '../../core/xlsx'
+import { addTable, exportedAt, newWorkbook, workbookBuffer } from '../../core/workbook'
 import type { DbOrTrx } from '../../core/db/database'
 import { auditActionLabel, type TAuditQuery } from '../../../src/models/audit'
 import { formatShanghaiTime } from '../../../src/models/shanghaiTime'
@@ -50,10 +49,15 @@ function describeFilter(query: TAuditQuery, names: { person?: string; organisati
 }
 
 /**
- * 操作日志 as .xlsx for the office: a title row, the filter and export time, headers repeated on every
- * printed page, thin borders, widths for A4 landscape fitted to one page wide; times in 北京时间.
+ * 操作日志 as .xlsx for the office: the one export layout (title with the office and the period, the filter
+ * and export time, header repeated on every printed page, borders, A4 landscape one page wide); 北京时间.
  */
-export async function auditWorkbook(db: DbOrTrx, query: TAuditQuery, now: number): Promise<Buffer> {
+export async function auditWorkbook(
+  db: DbOrTrx,
+  query: TAuditQuery,
+  now: number,
+  office: string,
+): Promise<Buffer> {
   const rows = await auditRepository.list(db, query, { limit: AUDIT_EXPORT_MAX_ROWS + 1 })
   const truncated = rows.length > AUDIT_EXPORT_MAX_ROWS
   const shown = truncated ? rows.slice(0, AUDIT_EXPORT_MAX_ROWS) : rows
@@ -66,42 +70,18 @@ export async function auditWorkbook(db: DbOrTrx, query: TAuditQuery, now: number
           `${query.organisationKind === 'department' ? '部门' : '企业'} ${query.organisationId}`)
         : undefined,
   }
+  const period = query.from || query.to ? `（${query.from ?? '…'} 至 ${query.to ?? '…'}）` : ''
 
-  const workbook = new ExcelJS.Workbook()
-  workbook.creator = '清廉企业'
-  workbook.created = new Date(now)
-  const sheet = addPrintedSheet(workbook, '操作日志', { headerRow: 3 })
-  sheet.columns = AUDIT_COLUMNS.map((c, i) => ({ key: `c${i}`, width: c.width }))
-  const lastCol = String.fromCharCode(64 + AUDIT_COLUMNS.length)
-
-  sheet.mergeCells(`A1:${lastCol}1`)
-  const title = sheet.getCell('A1')
-  title.value = '清廉企业建设操作日志'
-  title.font = { bold: true, size: 16 }
-  title.alignment = { horizontal: 'center', vertical: 'middle' }
-  sheet.getRow(1).height = 28
-
-  sheet.mergeCells(`A2:${lastCol}2`)
-  const sub = sheet.getCell('A2')
-  sub.value = `${describeFilter(query, names)}  共 ${shown.length} 条${
-    truncated ? `（仅导出最新 ${AUDIT_EXPORT_MAX_ROWS} 条，请缩小日期范围）` : ''
-  }  导出时间：${formatShanghaiTime(new Date(now).toISOString())}`
-  sub.font = { size: 10, color: { argb: 'FF555555' } }
-  sub.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true }
-  sheet.getRow(2).height = 20
-
-  const header = sheet.getRow(3)
-  header.values = AUDIT_COLUMNS.map((c) => c.header)
-  header.font = { bold: true }
-  header.height = 20
-  header.eachCell((cell) => {
-    cell.border = THIN_BORDER
-    cell.alignment = { horizontal: 'center', vertical: 'middle' }
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } }
+  const workbook = newWorkbook(now)
+  const table = addTable(workbook, '操作日志', {
+    title: `${office}清廉企业建设操作日志${period}`,
+    subtitle: `${describeFilter(query, names)}    共 ${shown.length} 条${
+      truncated ? `（仅导出最新 ${AUDIT_EXPORT_MAX_ROWS} 条，请缩小日期范围）` : ''
+    }    ${exportedAt(now)}`,
+    columns: AUDIT_COLUMNS.map((c, i) => ({ ...c, center: i === 0 })),
   })
-
   shown.forEach((r, i) => {
-    const row = sheet.addRow([
+    table.add([
       i + 1,
       formatShanghaiTime(r.created_at),
       r.user_name ?? (r.user_id === null ? '（未登录）' : `用户 ${r.user_id}`),
@@ -111,10 +91,6 @@ export async function auditWorkbook(db: DbOrTrx, query: TAuditQuery, now: number
       r.detail ? r.detail.slice(0, 300) : '',
       r.ip ?? '',
     ])
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cell.border = THIN_BORDER
-      cell.alignment = { vertical: 'top', wrapText: col >= 4, horizontal: col === 1 ? 'center' : 'left' }
-    })
   })
-  return Buffer.from(await workbook.xlsx.writeBuffer())
+  return workbookBuffer(workbook)
 }

@@ -1,5 +1,4 @@
 import { isoAt } from '../../core/clock'
-import ExcelJS from 'exceljs'
 import type { EventRow } from '../../core/db/schema'
 import type { DbOrTrx } from '../../core/db/database'
 import { maskPhone } from '../../../src/models/phone'
@@ -7,21 +6,27 @@ import {
   EVENT_KIND_LABELS,
   SIGN_IN_FLAG_LABELS,
   SIGN_IN_METHOD_LABELS,
+  ZAttendanceQuery,
+  type TAbsentee,
+  type TAbsentees,
   type TAttendance,
+  type TAttendanceQuery,
   type TAttendanceRate,
   type TAttendanceRow,
   type TEventKind,
 } from '../../../src/models/event'
 import { parseFlags, organiserNames } from './events'
-import { formatShanghaiTime } from '../../../src/models/shanghaiTime'
+import { formatShanghaiMinute, formatShanghaiTime } from '../../../src/models/shanghaiTime'
 import { eventsRepository, signInsRepository } from './repository'
-import { addInfoSheet } from '../../core/workbook'
+import { addInfoSheet, addTable, exportedAt, newWorkbook, workbookBuffer } from '../../core/workbook'
 
-/** The organiser's tools: attendance, its .xlsx export, and the rates per enterprise. */
+/** The organiser's tools: attendance (已签到 and 未签到, paged), its .xlsx 签到表, and the rates per enterprise. */
 
-export async function attendance(db: DbOrTrx, event: EventRow): Promise<TAttendance> {
-  const rows = await signInsRepository.ofEvent(db, event.id)
-  const signIns: TAttendanceRow[] = rows.map((r) => ({
+type SignInListRow = Awaited<ReturnType<typeof signInsRepository.ofEvent>>[number]
+type AbsentListRow = Awaited<ReturnType<typeof eventsRepository.absentees>>[number]
+
+function toAttendanceRow(r: SignInListRow): TAttendanceRow {
+  return {
     signInId: r.id,
     userId: r.user_id,
     name: r.name,
@@ -34,16 +39,67 @@ export async function attendance(db: DbOrTrx, event: EventRow): Promise<TAttenda
     scannedAt: r.scanned_at,
     receivedAt: r.received_at,
     distanceM: r.distance_m,
+    proxyByName: r.method === 'proxy' ? (r.proxy_by_name ?? null) : null,
     proxyReason: r.proxy_reason,
-  }))
+  }
+}
+
+function toAbsentee(r: AbsentListRow): TAbsentee {
+  return {
+    userId: r.id,
+    name: r.name,
+    phoneMasked: maskPhone(r.phone),
+    enterpriseId: r.enterprise_id,
+    enterpriseName: r.enterprise_name,
+    disabled: r.disabled_at !== null,
+  }
+}
+
+/** 签到 x / 应到 y, 未签到 z (and how many sign-ins carry a flag). */
+async function attendanceCounts(db: DbOrTrx, event: EventRow) {
+  const [signIns, expected, absentCount] = await Promise.all([
+    signInsRepository.counts(db, event.id),
+    eventsRepository.expectedAttendees(db, event.id),
+    eventsRepository.absentCount(db, event.id),
+  ])
   return {
     eventId: event.id,
     title: event.title,
-    count: signIns.length,
-    expected: await eventsRepository.expectedAttendees(db, event.id),
-    flaggedCount: signIns.filter((s) => s.flags.length > 0).length,
-    signIns,
+    cancelledAt: event.cancelled_at,
+    count: signIns.count,
+    expected,
+    absentCount,
+    flaggedCount: signIns.flagged,
   }
+}
+
+const pageOf = (query: TAttendanceQuery) => {
+  const { page, pageSize } = ZAttendanceQuery.parse(query)
+  return { page, pageSize, limit: pageSize, offset: (page - 1) * pageSize }
+}
+
+/** 已签到, one page, earliest first. */
+export async function attendance(
+  db: DbOrTrx,
+  event: EventRow,
+  query: TAttendanceQuery,
+): Promise<TAttendance> {
+  const { page, pageSize, ...window } = pageOf(query)
+  const [counts, rows] = await Promise.all([
+    attendanceCounts(db, event),
+    signInsRepository.ofEvent(db, event.id, window),
+  ])
+  return { ...counts, items: rows.map(toAttendanceRow), total: counts.count, page, pageSize }
+}
+
+/** 未签到, one page, by enterprise. */
+export async function absentees(db: DbOrTrx, event: EventRow, query: TAttendanceQuery): Promise<TAbsentees> {
+  const { page, pageSize, ...window } = pageOf(query)
+  const [counts, rows] = await Promise.all([
+    attendanceCounts(db, event),
+    eventsRepository.absentees(db, event.id, window),
+  ])
+  return { ...counts, items: rows.map(toAbsentee), total: counts.absentCount, page, pageSize }
 }
 
 export const ATTENDANCE_SHEET_COLUMNS = [
@@ -53,49 +109,92 @@ export const ATTENDANCE_SHEET_COLUMNS = [
   '企业',
   '签到时间（北京时间）',
   '签到方式',
-  '标记',
+  '代签人',
   '代签原因',
+  '标记',
 ] as const
+const ATTENDANCE_WIDTHS = [6, 10, 14, 28, 20, 10, 10, 24, 28]
 
-/** The attendance as a real .xlsx: one header row, one row per person, and a sheet about the event. */
-export async function attendanceWorkbook(db: DbOrTrx, event: EventRow): Promise<Buffer> {
-  const list = await attendance(db, event)
-  const workbook = new ExcelJS.Workbook()
-  workbook.creator = '清廉企业'
-  workbook.created = new Date(event.created_at)
-  const sheet = workbook.addWorksheet('签到名单', { views: [{ state: 'frozen', ySplit: 1 }] })
-  sheet.columns = ATTENDANCE_SHEET_COLUMNS.map((header, i) => ({
-    header,
-    key: `c${i}`,
-    width: [6, 12, 16, 30, 22, 12, 36, 24][i],
-  }))
-  sheet.getRow(1).font = { bold: true }
-  list.signIns.forEach((s, i) => {
-    sheet.addRow([
+export const ABSENT_SHEET_COLUMNS = ['序号', '姓名', '手机号', '企业', '备注'] as const
+const ABSENT_WIDTHS = [6, 12, 16, 40, 20]
+
+/**
+ * The 签到表 as a real .xlsx: 签到名单 (who signed in, how, 代签人 and reason), 未签到 (who of the audience
+ * did not), and 活动信息 — each with the event's title, organiser and time, and 已取消 when it was cancelled.
+ */
+export async function attendanceWorkbook(db: DbOrTrx, event: EventRow, now: number): Promise<Buffer> {
+  const [counts, signIns, absent, names] = await Promise.all([
+    attendanceCounts(db, event),
+    signInsRepository.ofEvent(db, event.id),
+    eventsRepository.absentees(db, event.id),
+    organiserNames(db, [event]),
+  ])
+  const organiser = names(event.organiser_kind, event.organiser_id)
+  const cancelled = event.cancelled_at ? '（已取消）' : ''
+  const when = `${formatShanghaiMinute(event.starts_at)} 至 ${formatShanghaiMinute(event.ends_at)}（北京时间）`
+  const subtitle = [
+    `组织单位：${organiser}`,
+    `活动时间：${when}`,
+    `实到 ${counts.count} 人 / 应到 ${counts.expected} 人，未签到 ${counts.absentCount} 人`,
+    ...(event.cancelled_at ? [`已于 ${formatShanghaiMinute(event.cancelled_at)} 取消`] : []),
+    exportedAt(now),
+  ].join('    ')
+  const workbook = newWorkbook(now)
+
+  const list = addTable(workbook, '签到名单', {
+    title: `${event.title} 签到表${cancelled}`,
+    subtitle,
+    columns: ATTENDANCE_SHEET_COLUMNS.map((header, i) => ({
+      header,
+      width: ATTENDANCE_WIDTHS[i],
+      center: i === 0 || i === 5,
+    })),
+  })
+  signIns.map(toAttendanceRow).forEach((s, i) => {
+    list.add([
       i + 1,
       s.name,
       s.phoneMasked ?? '',
       s.enterpriseName,
       formatShanghaiTime(s.signedInAt),
       SIGN_IN_METHOD_LABELS[s.method],
-      s.flags.map((f) => SIGN_IN_FLAG_LABELS[f]).join('；'),
+      s.proxyByName ?? '',
       s.proxyReason ?? '',
+      // 代签 is said by 签到方式 and 代签人 already.
+      s.flags
+        .filter((f) => f !== 'proxy')
+        .map((f) => SIGN_IN_FLAG_LABELS[f])
+        .join('；'),
     ])
   })
-  addInfoSheet(workbook, '活动信息', [
+
+  const missing = addTable(workbook, '未签到', {
+    title: `${event.title} 未签到人员${cancelled}`,
+    subtitle,
+    columns: ABSENT_SHEET_COLUMNS.map((header, i) => ({ header, width: ABSENT_WIDTHS[i], center: i === 0 })),
+  })
+  absent.map(toAbsentee).forEach((a, i) => {
+    missing.add([i + 1, a.name, a.phoneMasked ?? '', a.enterpriseName, a.disabled ? '账号已停用' : ''])
+  })
+
+  addInfoSheet(workbook, '活动信息', `${event.title} 活动信息${cancelled}`, [
     ['活动名称', event.title],
     ['活动类型', EVENT_KIND_LABELS[event.kind as TEventKind] ?? event.kind],
+    ['组织单位', organiser],
     ['开始时间', formatShanghaiTime(event.starts_at)],
     ['结束时间', formatShanghaiTime(event.ends_at)],
     [
       '签到时间',
       `${formatShanghaiTime(event.sign_in_opens_at)} 至 ${formatShanghaiTime(event.sign_in_closes_at)}`,
     ],
-    ['应到人数', list.expected],
-    ['实到人数', list.count],
-    ['需关注', list.flaggedCount],
+    ['活动状态', event.cancelled_at ? `已取消（${formatShanghaiTime(event.cancelled_at)}）` : '正常'],
+    ['应到人数', counts.expected],
+    ['实到人数', counts.count],
+    ['未签到人数', counts.absentCount],
+    ['需关注', counts.flaggedCount],
+    ['说明', '应到＝参加企业已加入的人员（导出时）；时间均为北京时间'],
   ])
-  return Buffer.from(await workbook.xlsx.writeBuffer())
+  return workbookBuffer(workbook)
 }
 
 /** Each event the enterprise was invited to (its sign-in opened): its members expected vs signed in. */

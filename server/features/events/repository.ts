@@ -9,6 +9,30 @@ type OrganiserKind = EventRow['organiser_kind']
 export type EventScope =
   { organisedBy: { enterprises: number[]; departments: number[] } } | { audienceOf: number[] }
 
+/** Who is expected at the event and has not signed in: one row per person, their lowest audience enterprise. */
+function absentPeople(db: DbOrTrx, eventId: number) {
+  return db
+    .selectFrom('memberships as m')
+    .select(['m.user_id', (eb) => eb.fn.min<number>('m.organisation_id').as('enterprise_id')])
+    .where('m.organisation_kind', '=', 'enterprise')
+    .where('m.status', '=', 'approved')
+    .where('m.organisation_id', 'in', (eb) =>
+      eb.selectFrom('event_audience').select('enterprise_id').where('event_id', '=', eventId),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('sign_ins as s')
+            .select('s.id')
+            .whereRef('s.user_id', '=', 'm.user_id')
+            .where('s.event_id', '=', eventId),
+        ),
+      ),
+    )
+    .groupBy('m.user_id')
+}
+
 export const eventsRepository = {
   byId(db: DbOrTrx, id: number): Promise<EventRow | undefined> {
     return db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst()
@@ -61,6 +85,37 @@ export const eventsRepository = {
       .where('organisation_id', 'in', (eb) =>
         eb.selectFrom('event_audience').select('enterprise_id').where('event_id', '=', eventId),
       )
+      .executeTakeFirstOrThrow()
+    return Number(row.n)
+  },
+
+  /**
+   * 未签到: the people expected (approved members of the audience enterprises) without a sign-in, each once
+   * with the lowest of their audience enterprises; a page of them (or all) by enterprise, then by person.
+   */
+  absentees(db: DbOrTrx, eventId: number, page?: { limit: number; offset: number }) {
+    let q = db
+      .selectFrom(absentPeople(db, eventId).as('a'))
+      .innerJoin('users as u', 'u.id', 'a.user_id')
+      .innerJoin('enterprises as e', 'e.id', 'a.enterprise_id')
+      .select([
+        'u.id',
+        'u.name',
+        'u.phone',
+        'u.disabled_at',
+        'e.id as enterprise_id',
+        'e.name as enterprise_name',
+      ])
+      .orderBy('a.enterprise_id')
+      .orderBy('u.id')
+    if (page) q = q.limit(page.limit).offset(page.offset)
+    return q.execute()
+  },
+
+  async absentCount(db: DbOrTrx, eventId: number): Promise<number> {
+    const row = await db
+      .selectFrom(absentPeople(db, eventId).as('a'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow()
     return Number(row.n)
   },
@@ -347,12 +402,16 @@ export const signInsRepository = {
     }
   },
 
-  /** An event's sign-ins in order, with each person's name, phone and enterprise. */
-  ofEvent(db: DbOrTrx, eventId: number) {
-    return db
+  /**
+   * An event's sign-ins in order (a page of them, or all), with each person's name, phone and enterprise
+   * and, for a 代签, the organiser's name.
+   */
+  ofEvent(db: DbOrTrx, eventId: number, page?: { limit: number; offset: number }) {
+    let q = db
       .selectFrom('sign_ins as s')
       .innerJoin('users as u', 'u.id', 's.user_id')
       .innerJoin('enterprises as e', 'e.id', 's.enterprise_id')
+      .leftJoin('users as p', 'p.id', 's.proxy_by')
       .select([
         's.id',
         's.user_id',
@@ -367,11 +426,26 @@ export const signInsRepository = {
         'u.name',
         'u.phone',
         'e.name as enterprise_name',
+        'p.name as proxy_by_name',
       ])
       .where('s.event_id', '=', eventId)
       .orderBy('s.signed_in_at')
       .orderBy('s.id')
-      .execute()
+    if (page) q = q.limit(page.limit).offset(page.offset)
+    return q.execute()
+  },
+
+  /** How many sign-ins the event has, and how many of them carry a flag. */
+  async counts(db: DbOrTrx, eventId: number): Promise<{ count: number; flagged: number }> {
+    const row = await db
+      .selectFrom('sign_ins')
+      .select((eb) => [
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.sum<number>(eb.case().when('flags', '!=', '[]').then(1).else(0).end()).as('flagged'),
+      ])
+      .where('event_id', '=', eventId)
+      .executeTakeFirstOrThrow()
+    return { count: Number(row.n), flagged: Number(row.flagged ?? 0) }
   },
 
   /** The enterprise's sign-ins per event, among these events. */

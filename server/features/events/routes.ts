@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
+  ZAbsentees,
   ZAttendance,
+  ZAttendanceQuery,
   ZAttendanceRate,
   ZCountyEventCreate,
   ZDisplayLink,
@@ -29,12 +31,14 @@ import {
 import { ENTERPRISE_LEAD_ROLES, EVENT_ORGANISER_ROLES } from '../../../src/models/roles'
 import { requireAuth } from '../../core/auth'
 import { eventOf } from './access'
-import { attendance, attendanceRate, attendanceWorkbook } from './attendance'
+import { absentees, attendance, attendanceRate, attendanceWorkbook } from './attendance'
 import { createDisplayLink, currentQr, displayQr, listDisplayLinks, revokeDisplayLink } from './displayLinks'
-import { cancelEvent, createEvent, eventView, listEvents, updateEvent } from './events'
+import { cancelEvent, createEvent, eventView, listEvents, organiserNames, updateEvent } from './events'
 import { assertNotCancelled, proxySignIn, signInWithPayload } from './signIn'
 import { featureRoutes } from '../../core/routes'
 import { sendAttachment, XLSX_CONTENT_TYPE } from '../../core/http'
+import { exportFileName } from '../../../src/models/exportName'
+import { shanghaiDate } from '../../../src/models/shanghaiTime'
 
 const ZEventParams = z.object({ eventId: ZId })
 
@@ -257,23 +261,44 @@ const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app, opts)
     '/api/v1/events/:eventId/attendance',
     {
       access: organisers,
-      summary: '签到名单（手机号脱敏，含签到方式与标记）',
+      summary: '已签到名单（分页，最早签到在前；手机号脱敏，含签到方式、代签人与标记；已取消的活动照常可查）',
       params: ZEventParams,
+      querystring: ZAttendanceQuery,
       response: { 200: ZAttendance },
     },
-    async (request) => attendance(app.db, eventOf(request).event),
+    async (request) => attendance(app.db, eventOf(request).event, request.query),
+  )
+
+  route(
+    'GET',
+    '/api/v1/events/:eventId/absentees',
+    {
+      access: organisers,
+      summary: '未签到名单（分页：参加企业已加入、尚未签到的人员，按企业）',
+      params: ZEventParams,
+      querystring: ZAttendanceQuery,
+      response: { 200: ZAbsentees },
+    },
+    async (request) => absentees(app.db, eventOf(request).event, request.query),
   )
 
   route(
     'GET',
     '/api/v1/events/:eventId/attendance.xlsx',
-    { access: organisers, summary: '导出签到名单（Excel）', params: ZEventParams },
+    { access: organisers, summary: '导出签到表（Excel：签到名单、未签到、活动信息）', params: ZEventParams },
     async (request, reply) => {
       const event = eventOf(request).event
-      const content = await attendanceWorkbook(app.db, event)
+      const now = app.clock()
+      const content = await attendanceWorkbook(app.db, event, now)
+      const organiser = (await organiserNames(app.db, [event]))(event.organiser_kind, event.organiser_id)
       return sendAttachment(reply, {
-        name: `${event.title}-签到名单.xlsx`,
-        asciiName: `event-${event.id}-attendance.xlsx`,
+        name: exportFileName({
+          organisation: organiser,
+          title: `${event.title}-签到表`,
+          at: event.starts_at,
+          ext: 'xlsx',
+        }),
+        asciiName: `event-${event.id}-attendance-${shanghaiDate(Date.parse(event.starts_at))}.xlsx`,
         contentType: XLSX_CONTENT_TYPE,
         content,
       })

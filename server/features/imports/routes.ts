@@ -3,7 +3,9 @@ import { featureRoutes } from '../../core/routes'
 import { z } from 'zod'
 import { ZImport, ZImportCommitResult, ZImportRowsQuery } from '../../../src/models/enterpriseImport'
 import { ZId } from '../../../src/models/org'
-import { OFFICE } from '../../core/access'
+import { actingDepartmentName, OFFICE } from '../../core/access'
+import { exportFileName } from '../../../src/models/exportName'
+import { shanghaiDate } from '../../../src/models/shanghaiTime'
 import { requireAuth } from '../../core/auth'
 import { XLSX_CONTENT_TYPE, sendAttachment } from '../../core/http'
 import { commitImport } from './commit'
@@ -28,13 +30,16 @@ const importRoutes: FastifyPluginAsyncZod = async (app) => {
     'GET',
     '/api/v1/imports/template.xlsx',
     { access: OFFICE, summary: '下载企业导入模板（.xlsx）' },
-    async (_request, reply) =>
-      sendAttachment(reply, {
-        name: '企业导入模板.xlsx',
-        asciiName: 'enterprise-import-template.xlsx',
+    async (request, reply) => {
+      const office = await actingDepartmentName(app.db, requireAuth(request))
+      const now = app.clock()
+      return sendAttachment(reply, {
+        name: exportFileName({ organisation: office, title: '企业导入模板', at: now, ext: 'xlsx' }),
+        asciiName: `enterprise-import-template-${shanghaiDate(now)}.xlsx`,
         contentType: XLSX_CONTENT_TYPE,
-        content: await templateWorkbook(app),
-      }),
+        content: await templateWorkbook(app, office),
+      })
+    },
   )
 
   route(
@@ -68,9 +73,10 @@ const importRoutes: FastifyPluginAsyncZod = async (app) => {
     { access: OFFICE, summary: '下载检查结果（原表加“结果”“原因”两列）', params: ZImportParams },
     async (request, reply) => {
       const result = await resultWorkbook(app, request.params.importId)
+      const now = app.clock()
       return sendAttachment(reply, {
-        name: `${result.filename}-检查结果.xlsx`,
-        asciiName: `import-${request.params.importId}-result.xlsx`,
+        name: exportFileName({ title: `${result.filename}-检查结果`, at: now, ext: 'xlsx' }),
+        asciiName: `import-${request.params.importId}-result-${shanghaiDate(now)}.xlsx`,
         contentType: XLSX_CONTENT_TYPE,
         content: result.content,
       })
@@ -105,9 +111,16 @@ const importRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { importId } = request.params
       const { base, part } = request.query
+      const now = app.clock()
+      const office = await actingDepartmentName(app.db, requireAuth(request))
       return sendAttachment(reply, {
-        name: `联络员邀请函-第${importId}批${part > 1 ? `-${part}` : ''}.docx`,
-        asciiName: `import-${importId}-invites${part > 1 ? `-${part}` : ''}.docx`,
+        name: exportFileName({
+          organisation: office,
+          title: `联络员邀请函-第${importId}批${part > 1 ? `-${part}` : ''}`,
+          at: now,
+          ext: 'docx',
+        }),
+        asciiName: `import-${importId}-invites${part > 1 ? `-${part}` : ''}-${shanghaiDate(now)}.docx`,
         contentType: DOCX_CONTENT_TYPE,
         content: await invitesDocument(app, importId, base ?? '', part),
       })

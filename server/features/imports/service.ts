@@ -28,9 +28,13 @@ export async function stopRunningImports() {
   )
 }
 
-export async function templateWorkbook(app: FastifyInstance): Promise<Buffer> {
+export async function templateWorkbook(app: FastifyInstance, office: string): Promise<Buffer> {
   const departments = await importsRepository.departmentsByName(app.db)
-  return buildTemplate(departments.map(([name]) => name))
+  return buildTemplate(
+    departments.map(([name]) => name),
+    office,
+    app.clock(),
+  )
 }
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve))

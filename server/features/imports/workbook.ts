@@ -9,6 +9,16 @@ import {
 import { OWNERSHIPS, OWNERSHIP_LABELS, PARTY_ORGS, PARTY_ORG_LABELS } from '../../../src/models/org'
 import { creditCodeCheckChar } from '../../../src/models/creditCode'
 import { AppError } from '../../core/errors'
+import {
+  addInfoSheet,
+  addTable,
+  applyPrintSetup,
+  FONT,
+  HEADER_FILL,
+  newWorkbook,
+  THIN_BORDER,
+  workbookBuffer,
+} from '../../core/workbook'
 
 /**
  * The import workbook: the template the office downloads, reading a filled one, and the result copy
@@ -18,10 +28,8 @@ export const SHEET_NAME = '企业名单'
 export const RESULT_HEADER = '结果'
 export const REASON_HEADER = '原因'
 const VALIDATED_ROWS = IMPORT_MAX_ROWS + 1
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } }
 const EXAMPLE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } }
 export const REFUSED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } }
-const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FFBFBFBF' } }
 
 function exampleCreditCode(): string {
   const first17 = '91330100MA2B3C4D5'
@@ -43,79 +51,66 @@ function listValidation(values: string[], title: string): ExcelJS.DataValidation
   }
 }
 
-/** The template a county clerk fills as it is: headers, one example row, lists, widths, print setup. */
-export async function buildTemplate(departmentNames: string[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook()
-  workbook.creator = '清廉企业'
-  const sheet = workbook.addWorksheet(SHEET_NAME, {
-    views: [{ state: 'frozen', ySplit: 1, activeCell: 'A3' }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: '1:1',
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
+/** The template's title row and note row sit above its header (row 3); the reader finds the header anywhere in the first rows. */
+const TEMPLATE_HEADER_ROW = 3
+const HEADER_SEARCH_ROWS = 10
+
+/** The template a county clerk fills as it is: title, headers, one example row, lists, widths, print setup. */
+export async function buildTemplate(departmentNames: string[], office: string, now: number): Promise<Buffer> {
+  const workbook = newWorkbook(now)
+  const table = addTable(workbook, SHEET_NAME, {
+    title: `${office}清廉企业名单导入模板`,
+    subtitle: `第${TEMPLATE_HEADER_ROW}行表头不要修改，红字列必填；灰色“${IMPORT_EXAMPLE_PREFIX}”行是示例，不会导入；一次最多 ${IMPORT_MAX_ROWS} 行。详见“填写说明”。`,
+    columns: IMPORT_COLUMNS.map((c) => ({
+      header: c.header,
+      width: c.width,
+      ...(c.key === 'creditCode' || c.key === 'liaisonPhone' ? { numFmt: '@' } : {}),
+    })),
   })
-  sheet.columns = IMPORT_COLUMNS.map((c) => ({
-    header: c.header,
-    key: c.key,
-    width: c.width,
-    style: c.key === 'creditCode' || c.key === 'liaisonPhone' ? { numFmt: '@' } : {},
-  }))
-  const header = sheet.getRow(1)
-  header.height = 22
-  header.eachCell((cell, col) => {
-    cell.font = { bold: true, color: { argb: IMPORT_COLUMNS[col - 1].required ? 'FFC00000' : 'FF000000' } }
+  const { sheet, headerRow } = table
+  sheet.getRow(headerRow).eachCell((cell, col) => {
+    const required = IMPORT_COLUMNS[col - 1].required
+    cell.font = { ...FONT, bold: true, color: { argb: required ? 'FFC00000' : 'FF000000' } }
     cell.fill = HEADER_FILL
-    cell.alignment = { vertical: 'middle', horizontal: 'center' }
-    cell.border = { top: THIN, bottom: THIN, left: THIN, right: THIN }
-    cell.note = IMPORT_COLUMNS[col - 1].required ? '必填' : '选填'
+    cell.note = required ? '必填' : '选填'
   })
-  const example = sheet.addRow({
-    name: `${IMPORT_EXAMPLE_PREFIX}某某县某某有限公司`,
-    creditCode: exampleCreditCode(),
-    ownership: OWNERSHIP_LABELS.private,
-    partyOrg: PARTY_ORG_LABELS.branch,
-    industry: '制造业',
-    departments: departmentNames.slice(0, 1).join('、') || '县委统战部',
-    liaisonName: '张三',
-    liaisonPhone: '13800138000',
-  })
+  const example = table.add([
+    `${IMPORT_EXAMPLE_PREFIX}某某县某某有限公司`,
+    exampleCreditCode(),
+    OWNERSHIP_LABELS.private,
+    PARTY_ORG_LABELS.branch,
+    '制造业',
+    departmentNames.slice(0, 1).join('、') || '县委统战部',
+    '张三',
+    '13800138000',
+  ])
   example.eachCell((cell) => {
     cell.fill = EXAMPLE_FILL
-    cell.font = { italic: true, color: { argb: 'FF7F7F7F' } }
+    cell.font = { ...FONT, italic: true, color: { argb: 'FF7F7F7F' } }
   })
+  const [first, last] = [headerRow + 1, headerRow + VALIDATED_ROWS - 1]
   const validations = (
     sheet as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }
   ).dataValidations
   validations.add(
-    `C2:C${VALIDATED_ROWS}`,
+    `C${first}:C${last}`,
     listValidation(
       OWNERSHIPS.map((o) => OWNERSHIP_LABELS[o]),
       '所有制',
     ),
   )
   validations.add(
-    `D2:D${VALIDATED_ROWS}`,
+    `D${first}:D${last}`,
     listValidation(
       PARTY_ORGS.map((p) => PARTY_ORG_LABELS[p]),
       '党组织',
     ),
   )
 
-  const help = workbook.addWorksheet('填写说明', {
-    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  })
-  help.columns = [{ width: 16 }, { width: 80 }]
-  const lines: [string, string][] = [
-    ['填写说明', ''],
+  addInfoSheet(workbook, '填写说明', '企业名单导入模板 填写说明', [
     [
       '每行一家企业',
-      `第一行表头不要修改；灰色的“${IMPORT_EXAMPLE_PREFIX}”行是示例，不会导入，可保留或删除。一次最多 ${IMPORT_MAX_ROWS} 行。`,
+      `第${TEMPLATE_HEADER_ROW}行表头不要修改；灰色的“${IMPORT_EXAMPLE_PREFIX}”行是示例，不会导入，可保留或删除。一次最多 ${IMPORT_MAX_ROWS} 行。`,
     ],
     [
       '必填',
@@ -129,16 +124,9 @@ export async function buildTemplate(departmentNames: string[]): Promise<Buffer> 
     ['党组织', PARTY_ORGS.map((p) => PARTY_ORG_LABELS[p]).join('、') + '（下拉选择）'],
     ['监管部门', '填写系统中已有的部门名称，多个部门用顿号“、”分隔。'],
     ['联络员手机', '11位手机号。导入后为每家新企业生成联络员邀请码，可打印发放。'],
-    ['', ''],
     ['系统中已有的部门', departmentNames.join('、') || '（尚未建立部门，请先在“监管部门”中新建）'],
-  ]
-  for (const line of lines) help.addRow(line)
-  help.getCell('A1').font = { bold: true, size: 14 }
-  help.getColumn(2).alignment = { wrapText: true, vertical: 'top' }
-  help.getColumn(1).alignment = { vertical: 'top' }
-  help.getColumn(1).font = { bold: true }
-
-  return Buffer.from(await workbook.xlsx.writeBuffer())
+  ])
+  return workbookBuffer(workbook)
 }
 
 /** A cell as the clerk sees it: rich text joined, formulas by their result, numbers without exponent. */
@@ -163,6 +151,8 @@ export function cellText(cell: ExcelJS.Cell): string {
 
 export interface SheetLayout {
   sheet: ExcelJS.Worksheet
+  /** The header's row number (3 in the template, 1 in a sheet of the clerk's own). */
+  headerRow: number
   /** Column number of each template column. */
   columns: Record<keyof TImportCells, number>
   /** Data rows (not empty), in order; the example row included, flagged. */
@@ -182,12 +172,25 @@ export async function readWorkbook(
   if (workbook.worksheets.length === 0) throw new AppError(400, 'IMPORT_FILE_INVALID')
   const sheet = workbook.getWorksheet(SHEET_NAME) ?? workbook.worksheets.find((s) => s.rowCount > 0)
   if (!sheet || sheet.rowCount === 0) throw new AppError(400, 'IMPORT_FILE_EMPTY')
-  const headerRow = sheet.getRow(1)
-  const found = new Map<string, number>()
-  headerRow.eachCell((cell, col) => {
-    const text = cellText(cell).replace(/\s/g, '')
-    if (text && !found.has(text)) found.set(text, col)
-  })
+  // The template's header is row 3 (under its title); a sheet of the clerk's own may start at row 1.
+  const headerOf = (rowNo: number) => {
+    const found = new Map<string, number>()
+    sheet.getRow(rowNo).eachCell((cell, col) => {
+      const text = cellText(cell).replace(/\s/g, '')
+      if (text && !found.has(text)) found.set(text, col)
+    })
+    return found
+  }
+  let headerRow = 1
+  let found = headerOf(1)
+  for (let rowNo = 1; rowNo <= Math.min(HEADER_SEARCH_ROWS, sheet.rowCount); rowNo++) {
+    const candidate = headerOf(rowNo)
+    if (candidate.has(IMPORT_COLUMNS[0].header)) {
+      headerRow = rowNo
+      found = candidate
+      break
+    }
+  }
   const missing = IMPORT_COLUMNS.filter((c) => !found.has(c.header)).map((c) => c.header)
   if (missing.length) {
     throw new AppError(
@@ -201,8 +204,8 @@ export async function readWorkbook(
   ) as SheetLayout['columns']
   const rows: SheetLayout['rows'] = []
   const last = sheet.rowCount
-  if (last - 1 > IMPORT_MAX_ROWS + 1) throw new AppError(400, 'IMPORT_TOO_MANY_ROWS')
-  for (let rowNo = 2; rowNo <= last; rowNo++) {
+  if (last - headerRow > IMPORT_MAX_ROWS + 1) throw new AppError(400, 'IMPORT_TOO_MANY_ROWS')
+  for (let rowNo = headerRow + 1; rowNo <= last; rowNo++) {
     const row = sheet.getRow(rowNo)
     if (!row.hasValues) continue
     const cells = Object.fromEntries(
@@ -214,7 +217,7 @@ export async function readWorkbook(
   const dataRows = rows.filter((r) => !r.example).length
   if (dataRows === 0) throw new AppError(400, 'IMPORT_FILE_EMPTY')
   if (dataRows > IMPORT_MAX_ROWS) throw new AppError(400, 'IMPORT_TOO_MANY_ROWS')
-  return { workbook, layout: { sheet, columns, rows } }
+  return { workbook, layout: { sheet, headerRow, columns, rows } }
 }
 
 /** The same workbook with 结果 and 原因 (reused when the clerk uploads a result copy again); refused rows red. */
@@ -223,8 +226,8 @@ export async function writeResult(
   layout: SheetLayout,
   outcomes: Map<number, { label: string; reason: string; refused: boolean }>,
 ): Promise<Buffer> {
-  const { sheet } = layout
-  const header = sheet.getRow(1)
+  const { sheet, headerRow } = layout
+  const header = sheet.getRow(headerRow)
   let resultCol = 0
   let reasonCol = 0
   let lastCol = 0
@@ -243,9 +246,10 @@ export async function writeResult(
   ] as const) {
     const cell = header.getCell(col)
     cell.value = text
-    cell.font = { bold: true }
+    cell.font = { ...FONT, bold: true }
     cell.fill = HEADER_FILL
-    cell.border = { top: THIN, bottom: THIN, left: THIN, right: THIN }
+    cell.border = THIN_BORDER
+    cell.alignment = { horizontal: 'center', vertical: 'middle' }
     sheet.getColumn(col).width = width
   }
   for (const { rowNo } of layout.rows) {
@@ -255,12 +259,15 @@ export async function writeResult(
     row.getCell(reasonCol).value = outcome?.reason ?? ''
     row.getCell(reasonCol).alignment = { wrapText: true, vertical: 'top' }
     for (let col = 1; col <= lastCol; col++) {
+      const cell = row.getCell(col)
       // A row corrected since the last result loses its red.
-      row.getCell(col).fill = outcome?.refused ? REFUSED_FILL : { type: 'pattern', pattern: 'none' }
+      cell.fill = outcome?.refused ? REFUSED_FILL : { type: 'pattern', pattern: 'none' }
+      cell.border = THIN_BORDER
     }
-    if (outcome?.refused) row.getCell(resultCol).font = { bold: true, color: { argb: 'FF9C0006' } }
+    if (outcome?.refused) row.getCell(resultCol).font = { ...FONT, bold: true, color: { argb: 'FF9C0006' } }
     else row.getCell(resultCol).font = {}
   }
-  sheet.views = [{ state: 'frozen', ySplit: 1 }]
-  return Buffer.from(await workbook.xlsx.writeBuffer())
+  const title = headerRow > 1 ? cellText(sheet.getCell('A1')) : ''
+  applyPrintSetup(sheet, { headerRow, title: title ? `${title}（检查结果）` : '企业名单导入检查结果' })
+  return workbookBuffer(workbook)
 }

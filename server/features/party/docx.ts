@@ -1,173 +1,270 @@
-import JSZip from 'jszip'
+import fs from 'node:fs'
 import {
-  ATTACHMENT_KIND_LABELS,
-  MEETING_STATUS_LABELS,
-  meetingRecordTitle,
-  type TMeeting,
-} from '../../../src/models/meeting'
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Header,
+  ImageRun,
+  LineRuleType,
+  Packer,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx'
+import type { DbOrTrx } from '../../core/db/database'
+import type { FileStore } from '../files/store'
+import { filesRepository } from '../files/repository'
+import { fitWithin, imageInfo, type ImageInfo } from '../files/imageSize'
+import { ATTACHMENT_KIND_LABELS, meetingRecordTitle, type TMeeting } from '../../../src/models/meeting'
 import { MEETING_TYPE_LABELS } from '../../../src/models/meetingCompliance'
 import { formatShanghaiMinute } from '../../../src/models/shanghaiTime'
 import { meetingRevisionLines } from '../../../src/models/meetingRevision'
 
 /**
- * A meeting record as a Word document (.docx, Office Open XML) in the usual 会议记录 layout: a title, then
- * one bordered table of 会议类型 / 时间 / 地点 / 主持人 / 记录人 / 应到 / 实到 / 出席 / 缺席及原因 / 列席 /
- * 议题 / 会议内容 / 决议, then the attachments and the signature lines. Written by hand (WordprocessingML
- * is a zip of a few XML parts), so it needs no document library; LibreOffice and Word open it.
+ * A meeting record as a Word document (.docx) in the usual 会议记录 layout: the branch and the title, one
+ * bordered table of 会议类型 / 时间 / 地点 / 主持人 / 记录人 / 应到 / 实到 / 缺席 / 出席 / 缺席人员及原因 / 列席 / 议题 /
+ * 会议内容 / 决议 / 附件, the signature lines, then the photos attached to the meeting embedded at the page's
+ * width, and the 更正 history. A draft says 草稿 at the top of every page; a submitted record says nothing
+ * about its status. Written with the `docx` library; Word and LibreOffice open it.
  */
 
-const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
-// A4 portrait, 2.54 cm margins (twentieths of a point).
-const CONTENT_WIDTH = 11906 - 2 * 1440
+// A4 portrait, 2.54 cm margins, in twentieths of a point (dxa).
+const PAGE = { width: 11906, height: 16838, margin: 1440 }
+const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin
 const LABEL_WIDTH = 1900
 const VALUE_WIDTH = CONTENT_WIDTH / 2 - LABEL_WIDTH
-
-export function escapeXml(text: string): string {
-  return (
-    text
-      // Characters XML 1.0 cannot carry.
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-  )
-}
-
-interface RunStyle {
-  bold?: boolean
-  size?: number
-}
-
-function run(text: string, style: RunStyle = {}): string {
-  const props = [
-    style.bold ? '<w:b/><w:bCs/>' : '',
-    style.size ? `<w:sz w:val="${style.size}"/><w:szCs w:val="${style.size}"/>` : '',
-  ].join('')
-  return `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`
-}
-
-/** One paragraph per line of the text (empty text: one empty paragraph). */
-function paragraphs(text: string, options: { align?: 'center' | 'left' | 'right' } & RunStyle = {}): string {
-  const lines = text.split(/\r?\n/)
-  const pPr = options.align ? `<w:pPr><w:jc w:val="${options.align}"/></w:pPr>` : ''
-  return lines.map((line) => `<w:p>${pPr}${line ? run(line, options) : ''}</w:p>`).join('')
-}
-
-function cell(content: string, width: number, options: { span?: number; shade?: boolean } = {}): string {
-  const props = [
-    `<w:tcW w:w="${width}" w:type="dxa"/>`,
-    options.span && options.span > 1 ? `<w:gridSpan w:val="${options.span}"/>` : '',
-    options.shade ? '<w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/>' : '',
-    '<w:vAlign w:val="center"/>',
-  ].join('')
-  return `<w:tc><w:tcPr>${props}</w:tcPr>${content}</w:tc>`
-}
-
-const label = (text: string) =>
-  cell(paragraphs(text, { bold: true, align: 'center' }), LABEL_WIDTH, { shade: true })
-const value = (text: string) => cell(paragraphs(text), VALUE_WIDTH)
-const wideValue = (text: string) => cell(paragraphs(text), CONTENT_WIDTH - LABEL_WIDTH, { span: 3 })
-
-/** A row of two label/value pairs, or one label with a value across the rest of the table. */
-function row(...cells: string[]): string {
-  return `<w:tr><w:trPr><w:trHeight w:val="520"/></w:trPr>${cells.join('')}</w:tr>`
-}
-
-function table(rows: string[]): string {
-  const border = (side: string) => `<w:${side} w:val="single" w:sz="6" w:space="0" w:color="000000"/>`
-  return [
-    '<w:tbl>',
-    `<w:tblPr><w:tblW w:w="${CONTENT_WIDTH}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblBorders>`,
-    ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join(''),
-    '</w:tblBorders><w:tblCellMar><w:left w:w="100" w:type="dxa"/><w:right w:w="100" w:type="dxa"/></w:tblCellMar></w:tblPr>',
-    `<w:tblGrid>${[LABEL_WIDTH, VALUE_WIDTH, LABEL_WIDTH, VALUE_WIDTH].map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`,
-    ...rows,
-    '</w:tbl>',
-  ].join('')
+// The same content box in pixels at 96 to the inch (1440 dxa): a photo is at most this wide and this tall.
+const PHOTO_MAX = {
+  width: Math.floor((CONTENT_WIDTH / 1440) * 96),
+  height: Math.floor(((PAGE.height - 2 * PAGE.margin) / 1440) * 96 * 0.8),
 }
 
 /** 支部委员会会议记录, 党课记录, 主题党日活动记录 … */
 export const recordTitle = (meeting: Pick<TMeeting, 'type'>): string => meetingRecordTitle(meeting.type)
 
-export function meetingDocumentXml(meeting: TMeeting): string {
+/**
+ * The 更正 section, one entry per correction: its heading line and what changed (before → after), if the
+ * history carries it. The document prints exactly these strings.
+ */
+export function correctionLines(history: TMeeting['history']): { heading: string; details: string[] }[] {
+  return history.map((h) => {
+    const [heading, ...details] = meetingRevisionLines(h)
+    return { heading, details }
+  })
+}
+
+/** An attachment's bytes when it is a PNG or JPEG image (the photos and photographed 签到表 go into the document). */
+export interface AttachedImage {
+  info: ImageInfo
+  data: Buffer
+}
+
+/** The PNG and JPEG attachments of a meeting, read from the file store, by file id. */
+export async function meetingImages(
+  db: DbOrTrx,
+  store: FileStore,
+  meetingId: number,
+): Promise<Map<number, AttachedImage>> {
+  const rows = await filesRepository.listOf(db, { meetingId })
+  const images = new Map<number, AttachedImage>()
+  for (const row of rows) {
+    if (row.mime !== 'image/png' && row.mime !== 'image/jpeg') continue
+    const data = await fs.promises.readFile(store.resolve(row.storage_key)).catch(() => null)
+    const info = data && imageInfo(data)
+    if (data && info) images.set(row.id, { info, data })
+  }
+  return images
+}
+
+/** `2026年12月2日 05:30` (北京时间), as a record writes its time. */
+function chineseMinute(iso: string): string {
+  const [date, time] = formatShanghaiMinute(iso).split(' ')
+  const [y, m, d] = date.split('-').map(Number)
+  return `${y}年${m}月${d}日 ${time}`
+}
+
+const text = (value: string, style: { bold?: boolean; size?: number; color?: string } = {}) =>
+  new TextRun({ text: value, ...style })
+
+/** One paragraph per line of the text (empty text: one empty paragraph). */
+function lines(
+  value: string,
+  options: { bold?: boolean; size?: number; color?: string; align?: 'center' | 'left' } = {},
+): Paragraph[] {
+  const { align, ...style } = options
+  return value.split(/\r?\n/).map(
+    (line) =>
+      new Paragraph({
+        alignment: align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
+        children: line ? [text(line, style)] : [],
+      }),
+  )
+}
+
+function cell(children: Paragraph[], width: number, options: { span?: number; shade?: boolean } = {}) {
+  return new TableCell({
+    children,
+    width: { size: width, type: WidthType.DXA },
+    columnSpan: options.span,
+    verticalAlign: VerticalAlign.CENTER,
+    margins: { left: 100, right: 100, top: 40, bottom: 40 },
+    ...(options.shade ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' } } : {}),
+  })
+}
+
+const label = (value: string) =>
+  cell(lines(value, { bold: true, align: 'center' }), LABEL_WIDTH, { shade: true })
+const value = (v: string) => cell(lines(v), VALUE_WIDTH)
+const wideValue = (v: string) => cell(lines(v), CONTENT_WIDTH - LABEL_WIDTH, { span: 3 })
+const row = (...cells: TableCell[]) =>
+  new TableRow({ children: cells, height: { value: 520, rule: 'atLeast' } })
+
+function recordTable(meeting: TMeeting, photoCount: number): Table {
   const present = meeting.attendance.filter((a) => a.status === 'present')
   const absent = meeting.attendance.filter((a) => a.status === 'absent')
   const typeLabel = MEETING_TYPE_LABELS[meeting.type] + (meeting.groupName ? `（${meeting.groupName}）` : '')
-  const rows = [
-    row(label('会议类型'), value(typeLabel), label('记录状态'), value(MEETING_STATUS_LABELS[meeting.status])),
-    row(
-      label('会议时间'),
-      value(formatShanghaiMinute(meeting.startsAt)),
-      label('会议地点'),
-      value(meeting.place),
-    ),
-    row(label('主持人'), value(meeting.host), label('记录人'), value(meeting.recorder)),
-    row(
-      label('应到人数'),
-      value(String(meeting.expected)),
-      label('实到人数'),
-      value(String(meeting.present)),
-    ),
-    row(label('出席人员'), wideValue(present.map((a) => a.name).join('、') || '无')),
-    row(
-      label('缺席人员及原因'),
-      wideValue(absent.map((a) => `${a.name}（${a.reason ?? '未填写原因'}）`).join('；') || '无'),
-    ),
-    row(label('列席人员'), wideValue(meeting.nonMemberAttendees || '无')),
-    row(label('议题'), wideValue(meeting.topic)),
-    row(label('会议内容'), wideValue(meeting.minutes)),
-    row(label('决议事项'), wideValue(meeting.decisions || '无')),
-    row(
-      label('附件'),
-      wideValue(
-        meeting.attachments.map((f) => `${ATTACHMENT_KIND_LABELS[f.kind]}：${f.filename}`).join('\n') || '无',
-      ),
-    ),
+  const documents = meeting.attachments.filter((f) => f.mime !== 'image/png' && f.mime !== 'image/jpeg')
+  const attachments = [
+    ...(photoCount ? [`图片 ${photoCount} 张（见附图）`] : []),
+    ...documents.map((f) => `${ATTACHMENT_KIND_LABELS[f.kind]}：${f.filename}`),
   ]
-  const corrections = meeting.history.length
-    ? paragraphs(meeting.history.flatMap(meetingRevisionLines).join('\n'), { size: 20 })
-    : ''
+  const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' }
+  return new Table({
+    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+    columnWidths: [LABEL_WIDTH, VALUE_WIDTH, LABEL_WIDTH, VALUE_WIDTH],
+    layout: TableLayoutType.FIXED,
+    borders: {
+      top: border,
+      bottom: border,
+      left: border,
+      right: border,
+      insideHorizontal: border,
+      insideVertical: border,
+    },
+    rows: [
+      row(label('会议类型'), value(typeLabel), label('会议时间'), value(chineseMinute(meeting.startsAt))),
+      row(label('会议地点'), wideValue(meeting.place)),
+      row(label('主持人'), value(meeting.host), label('记录人'), value(meeting.recorder)),
+      row(
+        label('应到人数'),
+        value(`${meeting.expected} 人`),
+        label('实到人数'),
+        value(`${meeting.present} 人（缺席 ${absent.length} 人）`),
+      ),
+      row(label('出席人员'), wideValue(present.map((a) => a.name).join('、') || '无')),
+      row(
+        label('缺席人员及原因'),
+        wideValue(absent.map((a) => `${a.name}（${a.reason ?? '未填写原因'}）`).join('；') || '无'),
+      ),
+      row(label('列席人员'), wideValue(meeting.nonMemberAttendees || '无')),
+      row(label('议题'), wideValue(meeting.topic)),
+      row(label('会议内容'), wideValue(meeting.minutes)),
+      row(label('决议事项'), wideValue(meeting.decisions || '无')),
+      row(label('附件'), wideValue(attachments.join('\n') || '无')),
+    ],
+  })
+}
+
+/** 附图: each image attachment at the page's width (aspect ratio kept), with its kind and file name under it. */
+function figures(meeting: TMeeting, images: Map<number, AttachedImage>): Paragraph[] {
+  const shown = meeting.attachments.filter((f) => images.has(f.id))
+  if (shown.length === 0) return []
+  return [
+    new Paragraph({ pageBreakBefore: true, children: [text('附图', { bold: true, size: 28 })] }),
+    ...shown.flatMap((f, i) => {
+      const image = images.get(f.id)!
+      const size = fitWithin(image.info, PHOTO_MAX.width, PHOTO_MAX.height)
+      return [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          keepNext: true,
+          spacing: { before: 240, line: 240, lineRule: LineRuleType.AUTO },
+          children: [
+            new ImageRun({
+              type: image.info.type,
+              data: image.data,
+              transformation: size,
+              altText: { name: f.filename, description: ATTACHMENT_KIND_LABELS[f.kind], title: f.filename },
+            }),
+          ],
+        }),
+        ...lines(`图${i + 1}  ${ATTACHMENT_KIND_LABELS[f.kind]}：${f.filename}`, {
+          size: 20,
+          align: 'center',
+        }),
+      ]
+    }),
+  ]
+}
+
+function corrections(meeting: TMeeting): Paragraph[] {
+  const entries = correctionLines(meeting.history)
+  if (entries.length === 0) return []
+  return [
+    new Paragraph({ spacing: { before: 240 }, children: [text('更正记录', { bold: true, size: 24 })] }),
+    ...entries.flatMap((e) => [
+      ...lines(e.heading, { size: 20 }),
+      ...e.details.map((d) => new Paragraph({ indent: { left: 480 }, children: [text(d, { size: 20 })] })),
+    ]),
+  ]
+}
+
+export function meetingDocument(meeting: TMeeting, images: Map<number, AttachedImage>): Document {
+  const draft = meeting.status === 'draft'
+  const photoCount = meeting.attachments.filter((f) => images.has(f.id)).length
   const body = [
-    paragraphs(meeting.branchName, { align: 'center', bold: true, size: 32 }),
-    paragraphs(recordTitle(meeting), { align: 'center', bold: true, size: 36 }),
-    paragraphs(meeting.enterpriseName, { align: 'center', size: 21 }),
-    table(rows),
-    paragraphs(''),
-    paragraphs(`主持人（签字）：                    记录人（签字）：`),
-    corrections,
-    `<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr>`,
-  ].join('')
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W_NS}"><w:body>${body}</w:body></w:document>`
+    ...(draft
+      ? lines('草稿（未提交，仅供核对）', { bold: true, size: 32, color: 'C00000', align: 'center' })
+      : []),
+    ...lines(meeting.branchName, { bold: true, size: 32, align: 'center' }),
+    ...lines(recordTitle(meeting), { bold: true, size: 36, align: 'center' }),
+    ...lines(meeting.enterpriseName, { size: 21, align: 'center' }),
+    recordTable(meeting, photoCount),
+    new Paragraph({}),
+    new Paragraph({ children: [text('主持人（签字）：                    记录人（签字）：')] }),
+    ...corrections(meeting),
+    ...figures(meeting, images),
+  ]
+  return new Document({
+    creator: '清廉企业',
+    title: `${meeting.branchName}${recordTitle(meeting)}`,
+    // 宋体 小四 (12 pt) for the body, Times New Roman for Latin text.
+    styles: {
+      default: {
+        document: {
+          run: { font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' }, size: 24 },
+          // 1.5 lines, as a proportion (auto): an exact height would clip the pictures.
+          paragraph: { spacing: { before: 40, after: 40, line: 360, lineRule: LineRuleType.AUTO } },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.margin, right: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin },
+          },
+        },
+        headers: draft
+          ? {
+              default: new Header({
+                children: lines('草稿', { bold: true, color: 'C00000', align: 'center' }),
+              }),
+            }
+          : undefined,
+        children: body,
+      },
+    ],
+  })
 }
 
-const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`
-
-const ROOT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`
-
-const DOCUMENT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`
-
-// 宋体 小四 (12 pt) for the body, with the usual fallbacks where SimSun is not installed.
-const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:styles xmlns:w="${W_NS}"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="宋体" w:cs="Times New Roman"/><w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:before="40" w:after="40" w:line="360" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>`
-
-function coreXml(meeting: TMeeting, now: number): string {
-  const when = new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z')
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${escapeXml(`${meeting.branchName}${recordTitle(meeting)}`)}</dc:title><dc:creator>清廉企业</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created></cp:coreProperties>`
-}
-
-export async function meetingDocx(meeting: TMeeting, now: number): Promise<Buffer> {
-  const zip = new JSZip()
-  zip.file('[Content_Types].xml', CONTENT_TYPES)
-  zip.file('_rels/.rels', ROOT_RELS)
-  zip.file('docProps/core.xml', coreXml(meeting, now))
-  zip.file('word/_rels/document.xml.rels', DOCUMENT_RELS)
-  zip.file('word/styles.xml', STYLES)
-  zip.file('word/document.xml', meetingDocumentXml(meeting))
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })
+export function meetingDocx(meeting: TMeeting, images: Map<number, AttachedImage>): Promise<Buffer> {
+  return Packer.toBuffer(meetingDocument(meeting, images))
 }

@@ -18,7 +18,7 @@ import { ZOk } from '../../../src/models/common'
 import { AppError } from '../../core/errors'
 import { toMeetingAttachment } from '../files/repository'
 import { removeFile, uploadFile } from '../files/service'
-import { meetingDocx, recordTitle } from './docx'
+import { meetingDocx, meetingImages, recordTitle } from './docx'
 import { requireAuth } from '../../core/auth'
 import { listMeetings, loadMeeting, meetingTemplate, meetingView } from './meetings'
 import { openSignInSession, saveMeeting, submitMeeting, type MeetingWrite } from './meetingRecords'
@@ -27,6 +27,7 @@ import { performWrite } from '../../core/writes'
 import { BRANCH_READERS, BRANCH_WRITERS, branchOf } from './access'
 import { featureRoutes } from '../../core/routes'
 import { sendAttachment } from '../../core/http'
+import { exportFileName } from '../../../src/models/exportName'
 import type { DbOrTrx } from '../../core/db/database'
 import type { Database } from '../../core/db/schema'
 import { shanghaiDate } from '../../../src/models/shanghaiTime'
@@ -241,11 +242,17 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const meeting = await meetingView(app.db, links, branchOf(request), await meetingOf(request, app.db))
-      const content = await meetingDocx(meeting, app.clock())
+      const content = await meetingDocx(meeting, await meetingImages(app.db, app.fileStore, meeting.id))
+      // The meeting's own day in 北京时间 (a 05:30 meeting is not dated the day before).
       const date = shanghaiDate(Date.parse(meeting.startsAt))
       return sendAttachment(reply, {
-        name: `${date}${recordTitle(meeting)}.docx`,
-        asciiName: `meeting-${meeting.id}.docx`,
+        name: exportFileName({
+          organisation: meeting.branchName,
+          title: `${recordTitle(meeting)}${meeting.status === 'draft' ? '（草稿）' : ''}`,
+          at: meeting.startsAt,
+          ext: 'docx',
+        }),
+        asciiName: `meeting-${meeting.id}-${date}.docx`,
         contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         content,
       })

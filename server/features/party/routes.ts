@@ -22,7 +22,8 @@ import { yearWorkbook } from './workbook'
 import { BRANCH_READERS, BRANCH_WRITERS, branchOf } from './access'
 import { featureRoutes } from '../../core/routes'
 import { sendAttachment, XLSX_CONTENT_TYPE } from '../../core/http'
-import { shanghaiParts } from '../../../src/models/shanghaiTime'
+import { exportFileName } from '../../../src/models/exportName'
+import { shanghaiDate, shanghaiParts } from '../../../src/models/shanghaiTime'
 
 export const ZBranchParams = z.object({ enterpriseId: ZId, branchId: ZId })
 export const BRANCH = '/api/v1/enterprises/:enterpriseId/party-branches/:branchId'
@@ -155,8 +156,13 @@ const partyRoutes: FastifyPluginAsyncZod = async (app) => {
       const year = request.query.year ?? shanghaiParts(now).year
       const content = await yearWorkbook(app.db, branch, year, now)
       return sendAttachment(reply, {
-        name: `${branch.name}-${year}年三会一课台账.xlsx`,
-        asciiName: `branch-${request.params.branchId}-${year}.xlsx`,
+        name: exportFileName({
+          organisation: branch.name,
+          title: `${year}年三会一课台账`,
+          at: now,
+          ext: 'xlsx',
+        }),
+        asciiName: `branch-${request.params.branchId}-${year}-${shanghaiDate(now)}.xlsx`,
         contentType: XLSX_CONTENT_TYPE,
         content,
       })

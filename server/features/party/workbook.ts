@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs'
 import type { PartyBranchRow } from '../../core/db/schema'
 import type { DbOrTrx } from '../../core/db/database'
 import { MEETING_STATUS_LABELS } from '../../../src/models/meeting'
@@ -11,7 +10,7 @@ import {
 import { branchCompliance } from './compliance'
 import { formatShanghaiMinute, shanghaiYearRange } from '../../../src/models/shanghaiTime'
 import { meetingsRepository } from './meetingsRepository'
-import { addInfoSheet, percent } from '../../core/workbook'
+import { addInfoSheet, addTable, exportedAt, newWorkbook, percent, workbookBuffer } from '../../core/workbook'
 
 /** A branch's year as an .xlsx workbook. */
 
@@ -44,18 +43,22 @@ export async function yearWorkbook(
     db,
     rows.map((r) => r.id),
   )
-  const workbook = new ExcelJS.Workbook()
-  workbook.creator = '清廉企业'
-  workbook.created = new Date(now)
-  const sheet = workbook.addWorksheet(`${year}年会议记录`, { views: [{ state: 'frozen', ySplit: 1 }] })
-  sheet.columns = YEAR_SHEET_COLUMNS.map((header, i) => ({
-    header,
-    key: `c${i}`,
-    width: [6, 14, 12, 18, 16, 36, 10, 10, 6, 6, 30, 20, 36, 8, 8][i],
-  }))
-  sheet.getRow(1).font = { bold: true }
+  const compliance = await branchCompliance(db, branch, year, now)
+  const title = `${branch.name} ${year}年三会一课台账`
+  const subtitle = `年度：${year}年（北京时间）    会议记录 ${rows.length} 份    总体完成率 ${percent(compliance.overall.rate)}    ${exportedAt(now)}`
+  const workbook = newWorkbook(now)
+  const meetings = addTable(workbook, `${year}年会议记录`, {
+    title,
+    subtitle,
+    columns: YEAR_SHEET_COLUMNS.map((header, i) => ({
+      header,
+      width: [5, 12, 10, 16, 14, 30, 8, 8, 5, 5, 24, 14, 30, 7, 6][i],
+      center: [0, 8, 9, 13, 14].includes(i),
+    })),
+    xSplit: 2,
+  })
   rows.forEach((r, i) => {
-    sheet.addRow([
+    meetings.add([
       i + 1,
       MEETING_TYPE_LABELS[r.type as TMeetingType] ?? r.type,
       r.group_name ?? '',
@@ -76,35 +79,36 @@ export async function yearWorkbook(
       r.revision,
     ])
   })
-  const compliance = await branchCompliance(db, branch, year, now)
-  const calendar = workbook.addWorksheet('完成情况')
   const monthHeaders = Array.from({ length: 12 }, (_, i) => `${i + 1}月`)
-  calendar.columns = [
-    { header: '类型', key: 'type', width: 16 },
-    { header: '要求', key: 'rule', width: 20 },
-    ...monthHeaders.map((h, i) => ({ header: h, key: `m${i}`, width: 8 })),
-    { header: '完成率', key: 'rate', width: 10 },
-  ]
-  calendar.getRow(1).font = { bold: true }
+  const calendar = addTable(workbook, '完成情况', {
+    title: `${branch.name} ${year}年三会一课完成情况`,
+    subtitle,
+    columns: [
+      { header: '类型', width: 16 },
+      { header: '要求', width: 20 },
+      ...monthHeaders.map((header) => ({ header, width: 7, center: true })),
+      { header: '完成率', width: 9, center: true },
+    ],
+  })
   for (const row of compliance.rows) {
     // A quarter's status is shown under its three months.
     const cells = monthHeaders.map((_, i) => {
       const cell = row.period === 'month' ? row.cells[i] : row.cells[Math.floor(i / 3)]
       return CELL_STATUS_LABELS[cell.status]
     })
-    calendar.addRow([
+    calendar.add([
       `${MEETING_TYPE_LABELS[row.type]}${row.groupName ? `（${row.groupName}）` : ''}`,
       row.rule,
       ...cells,
       percent(row.rate),
     ])
   }
-  addInfoSheet(workbook, '支部信息', [
+  addInfoSheet(workbook, '支部信息', `${branch.name} 支部信息`, [
     ['支部', branch.name],
     ['年度', year],
     ['会议记录', rows.length],
     ['总体完成率', percent(compliance.overall.rate)],
     ['规则', MEETING_RULES.map((r) => `${MEETING_TYPE_LABELS[r.type]}${r.text}`).join('；')],
   ])
-  return Buffer.from(await workbook.xlsx.writeBuffer())
+  return workbookBuffer(workbook)
 }

@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs'
-import { addPrintedSheet, THIN_BORDER } from '../../core/xlsx'
+import { addInfoSheet, addTable, exportedAt, newWorkbook, workbookBuffer } from '../../core/workbook'
+import { addRectificationSheet, ledgerFactsByEnterprise } from './ledgerSheets'
 import type { DbOrTrx } from '../../core/db/database'
-import type { AuthContext } from '../../core/access'
+import { actingDepartmentName, type AuthContext } from '../../core/access'
 import { ASSESSMENT_STATUS_LABELS } from '../../../src/models/assessment'
-import { DIMENSIONS, SECTION_LABELS } from '../../../src/models/checklist'
+import { SECTIONS, SECTION_LABELS } from '../../../src/models/checklist'
 import { OWNERSHIP_LABELS, PARTY_ORG_LABELS } from '../../../src/models/org'
 import { partySupervision } from '../party/compliance'
 import { supervisionCoverage } from '../pledges/coverage'
@@ -21,8 +21,12 @@ import {
 export const LEDGER_COLUMNS = [
   '序号',
   '企业名称',
+  '统一社会信用代码',
   '所有制',
   '党组织',
+  '监管部门',
+  '联络员',
+  '联络员电话',
   '领导小组成立日期',
   '领导小组',
   '实施方案报送日期',
@@ -30,7 +34,7 @@ export const LEDGER_COLUMNS = [
   '实施方案接收',
   '自查状态',
   '提交时间',
-  ...DIMENSIONS.map((d) => SECTION_LABELS[d]),
+  ...SECTIONS.map((d) => SECTION_LABELS[d]),
   '综合得分',
   '未完成整改',
   '逾期整改',
@@ -46,9 +50,15 @@ export const LEDGER_COLUMNS = [
   '三会一课完成率',
 ] as const
 
+const RATE_COLUMNS: readonly string[] = ['活动到会率', '个人廉洁承诺签署率', '三会一课完成率']
+
 const LEDGER_WIDTHS: Partial<Record<(typeof LEDGER_COLUMNS)[number], number>> = {
   序号: 5,
   企业名称: 24,
+  统一社会信用代码: 20,
+  监管部门: 16,
+  联络员: 10,
+  联络员电话: 12,
   提交时间: 17,
   领导小组成立日期: 11,
   领导小组: 17,
@@ -84,7 +94,7 @@ export async function supervisionLedger(
   auth: AuthContext,
   campaignId: number | undefined,
   now: number,
-): Promise<{ content: Buffer; campaignName: string | null }> {
+): Promise<{ content: Buffer; campaignName: string | null; organisation: string }> {
   const overview = await supervisionOverview(db, auth, campaignId, now)
   const nowIso = new Date(now).toISOString()
   const [attendance, pledges, party] = await Promise.all([
@@ -104,29 +114,42 @@ export async function supervisionLedger(
     m.overdue ? `${MILESTONE_STATUS_LABELS[m.status]}（已过截止日）` : MILESTONE_STATUS_LABELS[m.status]
   const signedLabel = (v: boolean | null | undefined) => (v === null ? '不适用' : v ? '已签署' : '未签署')
 
-  const workbook = new ExcelJS.Workbook()
-  workbook.creator = '清廉企业'
-  workbook.created = new Date(now)
-  // Printed as it is: A4 landscape, one page wide, the header row on every page, borders on every cell.
-  const sheet = addPrintedSheet(workbook, '工作台账', {
-    headerRow: 1,
+  const ids = overview.enterprises.map((e) => e.enterpriseId)
+  const [facts, rectifications, organisation] = await Promise.all([
+    supervisionRepository.ledgerFacts(db, ids),
+    supervisionRepository.rectifications(db, ids),
+    actingDepartmentName(db, auth),
+  ])
+  const factsOf = ledgerFactsByEnterprise(facts)
+  const campaignName = overview.campaign?.name ?? '暂无期次'
+  const title = `${organisation}清廉企业建设工作台账`
+  const subtitle = `自查期次：${campaignName}    企业 ${overview.enterprises.length} 家    ${exportedAt(now)}`
+
+  const workbook = newWorkbook(now)
+  const table = addTable(workbook, '工作台账', {
+    title,
+    subtitle,
+    columns: LEDGER_COLUMNS.map((header, i) => ({
+      header,
+      width: LEDGER_WIDTHS[header] ?? 9,
+      center: i === 0,
+      ...(RATE_COLUMNS.includes(header) ? { numFmt: '0.0%' } : {}),
+    })),
     xSplit: 2,
-    pageHeader: '清廉企业建设工作台账',
   })
-  sheet.columns = LEDGER_COLUMNS.map((header, i) => ({
-    header,
-    key: `c${i}`,
-    width: LEDGER_WIDTHS[header] ?? 9,
-  }))
-  sheet.getRow(1).font = { bold: true }
   overview.enterprises.forEach((e, i) => {
-    const score = (d: (typeof DIMENSIONS)[number]) => e.sections.find((s) => s.section === d)?.score ?? ''
+    const score = (d: (typeof SECTIONS)[number]) => e.sections.find((s) => s.section === d)?.score ?? ''
     const a = attendance.get(e.enterpriseId) ?? { expected: 0, attended: 0 }
-    sheet.addRow([
+    const f = factsOf(e.enterpriseId)
+    table.add([
       i + 1,
       e.enterpriseName,
+      f.creditCode,
       OWNERSHIP_LABELS[e.ownership],
       PARTY_ORG_LABELS[e.partyOrg],
+      f.departments,
+      f.liaison,
+      f.liaisonPhone,
       e.milestones.leadingGroup.doneOn ?? '',
       milestoneCell(e.milestones.leadingGroup),
       e.milestones.plan.doneOn ?? '',
@@ -134,7 +157,7 @@ export async function supervisionLedger(
       e.milestones.plan.receipt ? PLAN_FILING_STATUS_LABELS[e.milestones.plan.receipt] : '',
       e.status ? ASSESSMENT_STATUS_LABELS[e.status] : '未参加本期',
       e.submittedAt ? formatShanghaiTime(e.submittedAt) : '',
-      ...DIMENSIONS.map(score),
+      ...SECTIONS.map(score),
       e.overall ?? '',
       e.openRectifications,
       e.overdueRectifications,
@@ -145,19 +168,8 @@ export async function supervisionLedger(
       ...partyColumns(branchesOf.get(e.enterpriseId) ?? []),
     ])
   })
-  sheet.eachRow((row, rowNumber) => {
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      cell.border = THIN_BORDER
-      cell.alignment = {
-        vertical: 'middle',
-        wrapText: true,
-        ...(rowNumber === 1 ? { horizontal: 'center' } : {}),
-      }
-    })
-  })
-  sheet.getRow(1).height = 44
-  for (const header of ['活动到会率', '个人廉洁承诺签署率', '三会一课完成率'] as const)
-    sheet.getColumn(LEDGER_COLUMNS.indexOf(header) + 1).numFmt = '0.0%'
+  const names = new Map(overview.enterprises.map((e) => [e.enterpriseId, e.enterpriseName]))
+  addRectificationSheet(workbook, `${organisation}整改事项台账`, subtitle, rectifications, names, now)
 
   function pledgeColumns(p: (typeof pledges.enterprises)[number] | undefined) {
     if (!p) return ['', '', '', '']
@@ -178,17 +190,18 @@ export async function supervisionLedger(
     return [branches.length, branches.filter((b) => !b.reportedThisMonth).length, mean]
   }
 
-  const info = addPrintedSheet(workbook, '说明', { headerRow: 1 })
-  info.columns = [
-    { header: '项目', key: 'k', width: 16 },
-    { header: '内容', key: 'v', width: 70 },
-  ]
-  info.getRow(1).font = { bold: true }
-  info.addRows([
-    ['自查期次', overview.campaign?.name ?? '暂无期次'],
-    ['导出时间', formatShanghaiTime(nowIso)],
+  addInfoSheet(workbook, '说明', `${title} 说明`, [
+    ['自查期次', campaignName],
+    ['导出时间', `${formatShanghaiTime(nowIso)}（北京时间）`],
     ['企业数', overview.enterprises.length],
-    ['得分', '服务器按模板权重计算，是=1、部分=0.5、否=0，不适用项不计；未提交的自查无得分'],
+    [
+      '得分',
+      '清廉政治、清廉经营、清廉文化、清廉监管和规定动作（实施步骤与工作要求）各一项，服务器按模板权重计算，是=1、部分=0.5、否=0，不适用项不计；未提交的自查无得分',
+    ],
+    [
+      '整改事项',
+      '“整改事项”表逐条列出这些企业的整改：来源、期限、状态、是否逾期（北京时间）与企业的整改情况',
+    ],
     [
       '领导小组、实施方案',
       `按实施方案“${PROGRAMME_DEADLINE_QUOTE}”，截止 ${PROGRAMME_DEADLINE}（后加入的企业以办公室设定的日期为准）：` +
@@ -202,14 +215,9 @@ export async function supervisionLedger(
     ],
     ['三会一课', `本月（${party.month}）未提交会议记录的支部数；完成率为各支部年度完成率的平均（北京时间）`],
   ])
-  // Wrapped, with each row as tall as its text needs (a CJK character is about two width units).
-  info.eachRow((row, n) => {
-    const text = String(row.getCell(2).value ?? '')
-    row.alignment = { wrapText: true, vertical: 'top' }
-    if (n > 1) row.height = 15 * Math.max(1, Math.ceil((text.length * 2) / 68))
-  })
   return {
-    content: Buffer.from(await workbook.xlsx.writeBuffer()),
+    content: await workbookBuffer(workbook),
     campaignName: overview.campaign?.name ?? null,
+    organisation,
   }
 }

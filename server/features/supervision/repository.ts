@@ -76,4 +76,61 @@ export const supervisionRepository = {
     ])
     return { events, members, signIns }
   },
+  /**
+   * What the 工作台账 adds per enterprise: its credit code and registered liaison, the approved 联络员 in the
+   * app (name and phone), and the names of its supervising departments.
+   */
+  async ledgerFacts(db: DbOrTrx, enterpriseIds: number[]) {
+    if (enterpriseIds.length === 0) return { enterprises: [], liaisons: [], departments: [] }
+    const [enterprises, liaisons, departments] = await Promise.all([
+      db
+        .selectFrom('enterprises')
+        .select(['id', 'credit_code', 'liaison_name', 'liaison_phone'])
+        .where('id', 'in', enterpriseIds)
+        .execute(),
+      db
+        .selectFrom('memberships as m')
+        .innerJoin('users as u', 'u.id', 'm.user_id')
+        .select(['m.organisation_id', 'u.name', 'u.phone'])
+        .where('m.organisation_kind', '=', 'enterprise')
+        .where('m.role', '=', 'liaison')
+        .where('m.status', '=', 'approved')
+        .where('m.organisation_id', 'in', enterpriseIds)
+        .orderBy('m.id')
+        .execute(),
+      db
+        .selectFrom('supervision_links as l')
+        .innerJoin('departments as d', 'd.id', 'l.department_id')
+        .select(['l.enterprise_id', 'd.name'])
+        .where('l.enterprise_id', 'in', enterpriseIds)
+        .orderBy('d.id')
+        .execute(),
+    ])
+    return { enterprises, liaisons, departments }
+  },
+
+  /** Every 整改 of these enterprises, by enterprise, earliest deadline first. */
+  rectifications(db: DbOrTrx, enterpriseIds: number[]) {
+    if (enterpriseIds.length === 0) return Promise.resolve([])
+    return db
+      .selectFrom('rectifications')
+      .select([
+        'id',
+        'enterprise_id',
+        'source',
+        'item_code',
+        'title',
+        'detail',
+        'deadline',
+        'status',
+        'response',
+        'created_at',
+        'updated_at',
+      ])
+      .where('enterprise_id', 'in', enterpriseIds)
+      .orderBy('enterprise_id')
+      .orderBy('deadline')
+      .orderBy('id')
+      .execute()
+  },
 }

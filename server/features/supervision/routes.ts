@@ -5,6 +5,8 @@ import { ZId } from '../../../src/models/org'
 import { SUPERVISORS } from '../../core/access'
 import { requireAuth } from '../../core/auth'
 import { sendAttachment, XLSX_CONTENT_TYPE } from '../../core/http'
+import { exportFileName } from '../../../src/models/exportName'
+import { shanghaiDate } from '../../../src/models/shanghaiTime'
 import { featureRoutes } from '../../core/routes'
 import { supervisionLedger } from './ledger'
 import { supervisionOverview } from './overview'
@@ -37,11 +39,17 @@ const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const auth = requireAuth(request)
-      const ledger = await supervisionLedger(app.db, auth, request.query.campaignId, app.clock())
-      const { content, campaignName } = ledger
+      const now = app.clock()
+      const ledger = await supervisionLedger(app.db, auth, request.query.campaignId, now)
+      const { content, campaignName, organisation } = ledger
       return sendAttachment(reply, {
-        name: `清廉企业建设工作台账${campaignName ? `-${campaignName}` : ''}.xlsx`,
-        asciiName: 'ledger.xlsx',
+        name: exportFileName({
+          organisation,
+          title: `清廉企业建设工作台账${campaignName ? `-${campaignName}` : ''}`,
+          at: now,
+          ext: 'xlsx',
+        }),
+        asciiName: `ledger-${shanghaiDate(now)}.xlsx`,
         contentType: XLSX_CONTENT_TYPE,
         content,
       })

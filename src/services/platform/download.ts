@@ -1,14 +1,17 @@
+import { fileNameFromDisposition } from '@/models/exportName'
 import type { PlatformDownload } from './types'
 
 /**
  * H5: fetch the file with the bearer token and hand it to the browser as a download link
- * (an <a download> on a blob: URL), so the workbook lands in the user's downloads.
+ * (an <a download> on a blob: URL), so the workbook lands in the user's downloads, under the name the
+ * server gives it (organisation, title, 北京时间 date), else the app's.
  */
 export const platformDownload: PlatformDownload = {
   async open(req) {
     const res = await fetch(req.url, { headers: req.header })
     if (!res.ok) return { status: res.status }
-    saveBlob(await res.blob(), req.fileName)
+    const name = fileNameFromDisposition(res.headers.get('content-disposition')) ?? req.fileName
+    saveBlob(await res.blob(), name)
     return { status: res.status }
   },
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -14,7 +14,6 @@ import {
   fetchAttendance,
   fetchDisplayLinks,
   fetchEvent,
-  openAttendanceWorkbook,
   queueCancelEvent,
   queueCreateDisplayLink,
   queueRevokeDisplayLink,
@@ -27,10 +26,10 @@ import { ErrorState, PendingPage } from '@/components/PageState'
 import { eventPages, idParam } from '@/services/routes'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
-import { ProxyDialog } from './ProxyDialog'
+import { ExportAttendanceButton } from '../../components/ExportAttendanceButton'
+import { ProxyDialog } from '../../components/ProxyDialog'
 import '@/styles/page.scss'
 import '@/styles/events.scss'
-import './index.scss'
 import { useWrite } from '@/hooks/useWrite'
 
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 })
@@ -49,18 +48,53 @@ function Line({ label, value }: { label: string; value: string }) {
   )
 }
 
+/** 签到 x / 应到 y, 未签到 z, and the way to the full lists (签到名单) and the 签到表. */
+function AttendanceSummary({ event, counts }: { event: TEvent; counts: Counts }) {
+  const c = counts.state.status === 'ready' ? counts.state.data : null
+  return (
+    <>
+      <View className="ev-line">
+        <Text className="ev-line__label">已签到</Text>
+        <Text className="ev-line__value">
+          <Text className="ev-count event-organiser__count">{c ? c.count : event.signedInCount}</Text>
+          {c ? ` / 应到 ${c.expected} 人，未签到 ${c.absentCount} 人` : ' 人'}
+        </Text>
+      </View>
+      <View className="ev-actions">
+        <Button
+          className="event-organiser__list"
+          size="small"
+          type="primary"
+          fill="outline"
+          onClick={() => void Taro.navigateTo({ url: eventPages.attendance(event.id) })}
+        >
+          签到名单
+        </Button>
+        <Button
+          size="small"
+          fill="outline"
+          onClick={() => void Taro.navigateTo({ url: eventPages.attendance(event.id, 'absent') })}
+        >
+          未签到名单
+        </Button>
+        <ExportAttendanceButton event={event} />
+      </View>
+    </>
+  )
+}
+
+type Counts = ReturnType<typeof useAttendanceCounts>
+/** The counts only: the first page of one person. */
+const useAttendanceCounts = (eventId: number) =>
+  useRemote(`attendance-counts:${eventId}`, () => fetchAttendance(eventId, 1, 1))
+
 function Organiser({ event, onChanged }: { event: TEvent; onChanged: () => void }) {
   const links = useRemote(`links:${event.id}`, () => fetchDisplayLinks(event.id))
-  const attendance = useRemote(`attendance:${event.id}`, () => fetchAttendance(event.id))
+  const counts = useAttendanceCounts(event.id)
   const [created, setCreated] = useState<Record<number, string>>({})
   const [proxying, setProxying] = useState(false)
   const [busy, setBusy] = useState(false)
   const write = useWrite()
-  const signed = useMemo(
-    () =>
-      new Set(attendance.state.status === 'ready' ? attendance.state.data.signIns.map((s) => s.userId) : []),
-    [attendance.state],
-  )
 
   const createLink = async () => {
     const outbox = userOutbox()
@@ -112,40 +146,13 @@ function Organiser({ event, onChanged }: { event: TEvent; onChanged: () => void 
       () => toast('复制失败，请长按链接手动复制'),
     )
 
-  const exportSheet = async () => {
-    try {
-      await openAttendanceWorkbook(event.id, event.title)
-    } catch (err) {
-      toast(err instanceof Error ? err.message : '导出失败')
-    }
-  }
-
-  const count = attendance.state.status === 'ready' ? attendance.state.data.count : event.signedInCount
-  const expected = attendance.state.status === 'ready' ? attendance.state.data.expected : null
   const activeLinks = links.state.status === 'ready' ? links.state.data.filter((l) => !l.revokedAt) : []
 
   return (
     <>
       <View className="a-card event-organiser">
         <Text className="a-card__title">组织者</Text>
-        <View className="ev-line">
-          <Text className="ev-line__label">已签到</Text>
-          <Text className="ev-line__value">
-            <Text className="ev-count event-organiser__count">{count}</Text>
-            {expected !== null ? ` / 应到 ${expected} 人` : ' 人'}
-          </Text>
-        </View>
-        {attendance.state.status === 'ready'
-          ? attendance.state.data.signIns
-              .slice(0, 20)
-              .map((s) => (
-                <Line
-                  key={s.signInId}
-                  label={s.name}
-                  value={`${formatDateTime(s.signedInAt)} · ${SIGN_IN_METHOD_LABELS[s.method]}`}
-                />
-              ))
-          : null}
+        <AttendanceSummary event={event} counts={counts} />
         <View className="ev-actions">
           <Button
             type="primary"
@@ -156,9 +163,6 @@ function Organiser({ event, onChanged }: { event: TEvent; onChanged: () => void 
           </Button>
           <Button size="small" onClick={() => setProxying(true)}>
             代签
-          </Button>
-          <Button size="small" onClick={() => void exportSheet()}>
-            导出签到表
           </Button>
           <Button
             className="event-organiser__edit"
@@ -202,16 +206,29 @@ function Organiser({ event, onChanged }: { event: TEvent; onChanged: () => void 
       </View>
       <ProxyDialog
         event={event}
-        signedUserIds={signed}
         visible={proxying}
         onClose={() => setProxying(false)}
         onDone={() => {
           setProxying(false)
-          void attendance.reload().catch(() => undefined)
+          void counts.reload().catch(() => undefined)
           onChanged()
         }}
       />
     </>
+  )
+}
+
+/** A cancelled event's organiser still reads its lists (kept, marked 已取消). */
+function CancelledOrganiser({ event }: { event: TEvent }) {
+  const counts = useAttendanceCounts(event.id)
+  return (
+    <View className="a-card event-organiser">
+      <Text className="a-card__title">组织者</Text>
+      <Text className="a-card__subtitle">
+        活动已于 {formatDateTime(event.cancelledAt ?? '')} 取消，不计入到会率；签到名单保留备查。
+      </Text>
+      <AttendanceSummary event={event} counts={counts} />
+    </View>
   )
 }
 
@@ -274,13 +291,7 @@ export default function EventDetailPage() {
             </View>
           ) : null}
         </View>
-        {e.canManage && e.cancelledAt ? (
-          <View className="a-card">
-            <Text className="a-card__subtitle">
-              活动已于 {formatDateTime(e.cancelledAt)} 取消，不计入到会率。
-            </Text>
-          </View>
-        ) : null}
+        {e.canManage && e.cancelledAt ? <CancelledOrganiser event={e} /> : null}
         {e.canManage && !e.cancelledAt ? (
           <Organiser event={e} onChanged={() => void reload().catch(() => undefined)} />
         ) : null}

@@ -21,7 +21,8 @@ export default function EventQrPage() {
   const eventId = idParam(useRouter().params.eventId)
   const key = session && eventId ? `qr:${eventId}` : null
   const { qr, secondsLeft, error } = useRotatingQr(key, () => fetchEventQr(eventId ?? 0), QR_POLL_MS)
-  const attendance = useRemote(key, () => fetchAttendance(eventId ?? 0))
+  // The counts only (签到 / 应到): a page of one person.
+  const attendance = useRemote(key, () => fetchAttendance(eventId ?? 0, 1, 1))
   const { reload } = attendance
 
   // The count follows the code's refresh.

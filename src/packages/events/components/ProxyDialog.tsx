@@ -1,29 +1,37 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Dialog } from '@nutui/nutui-react-taro'
-import type { TEvent } from '@/models/event'
-import type { TMember } from '@/models/org'
-import { fetchMembers, queueProxySignIn } from '@/services/events'
-import { proxyCandidates, ZProxySignInBody } from '@/models/event'
+import { ZProxySignInBody, type TAbsentee, type TEvent } from '@/models/event'
+import { fetchAbsentees, queueProxySignIn } from '@/services/events'
 import { maxLengthOf } from '@/models/textLimit'
 import { userOutbox } from '@/services/session'
 import { KEEP_OPEN } from '@/services/settleWrite'
 import { FormDialogInput } from '@/components/FormDialogInput'
 import { useWrite } from '@/hooks/useWrite'
+import '@/components/FormDialog.scss'
+import './ProxyDialog.scss'
+
+/** How many of the 未签到 the dialog offers to pick from; the 签到名单 page reaches everyone. */
+const CANDIDATES = 200
 
 const REASON_LIMIT = maxLengthOf(ZProxySignInBody.shape.reason)
 
 export interface ProxyDialogProps {
-  event: TEvent
-  signedUserIds: ReadonlySet<number>
+  event: Pick<TEvent, 'id'>
   visible: boolean
+  /** The person chosen on the 未签到 list; without one, the dialog offers the first of them. */
+  person?: Pick<TAbsentee, 'userId' | 'name'> | null
   onClose: () => void
   onDone: () => void
 }
 
-/** 代签: the organiser signs in an audience member who could not scan, with the reason (kept on record). */
-export function ProxyDialog({ event, signedUserIds, visible, onClose, onDone }: ProxyDialogProps) {
-  const [members, setMembers] = useState<TMember[] | null>(null)
+/**
+ * 代签: the organiser signs in an audience member who could not scan, with the reason (kept on record with
+ * the organiser's name as 代签人). The candidates are the event's 未签到 whose account is in use.
+ */
+export function ProxyDialog({ event, visible, person, onClose, onDone }: ProxyDialogProps) {
+  const [candidates, setCandidates] = useState<TAbsentee[] | null>(null)
+  const [more, setMore] = useState(0)
   const [loadError, setLoadError] = useState<string | null>(null)
   const [userId, setUserId] = useState<number | null>(null)
   const [reason, setReason] = useState('')
@@ -33,15 +41,20 @@ export function ProxyDialog({ event, signedUserIds, visible, onClose, onDone }: 
 
   useEffect(() => {
     if (!visible) return
-    setUserId(null)
+    setUserId(person?.userId ?? null)
     setReason('')
     setError(null)
-    setMembers(null)
+    setCandidates(null)
     setLoadError(null)
-    Promise.all(event.audience.map((a) => fetchMembers(a.id)))
-      .then((lists) => setMembers(lists.flat()))
-      .catch((err: unknown) => setLoadError(err instanceof Error ? err.message : '成员加载失败'))
-  }, [visible, event.audience])
+    if (person) return
+    fetchAbsentees(event.id, 1, CANDIDATES)
+      .then((page) => {
+        const usable = page.items.filter((a) => !a.disabled)
+        setCandidates(usable)
+        setMore(Math.max(0, page.total - page.items.length))
+      })
+      .catch((err: unknown) => setLoadError(err instanceof Error ? err.message : '名单加载失败'))
+  }, [visible, event.id, person])
 
   const submit = async (): Promise<void> => {
     if (busy) throw KEEP_OPEN
@@ -53,8 +66,7 @@ export function ProxyDialog({ event, signedUserIds, visible, onClose, onDone }: 
       setError('请说明代签原因')
       throw KEEP_OPEN
     }
-    const outbox = userOutbox()
-    if (!outbox) throw KEEP_OPEN
+    if (!userOutbox()) throw KEEP_OPEN
     setBusy(true)
     try {
       const entry = queueProxySignIn(event.id, userId, reason.trim())
@@ -66,7 +78,6 @@ export function ProxyDialog({ event, signedUserIds, visible, onClose, onDone }: 
     }
   }
 
-  const candidates = proxyCandidates(members ?? [], signedUserIds)
   return (
     <Dialog
       visible={visible}
@@ -81,11 +92,12 @@ export function ProxyDialog({ event, signedUserIds, visible, onClose, onDone }: 
       <View className="form-dialog">
         <Text className="form-dialog__hint">为无法扫码的参加人员签到，代签人与原因将记入签到表。</Text>
         {loadError ? <Text className="form-dialog__error">{loadError}</Text> : null}
-        {members && candidates.length === 0 ? (
+        {person ? <Text className="proxy-members__chosen">代签：{person.name}</Text> : null}
+        {candidates && candidates.length === 0 ? (
           <Text className="form-dialog__hint">没有待签到的人员</Text>
         ) : null}
         <View className="proxy-members">
-          {candidates.map((m) => (
+          {(candidates ?? []).map((m) => (
             <Text
               key={m.userId}
               className={`proxy-members__item${userId === m.userId ? ' proxy-members__item--active' : ''}`}
@@ -98,6 +110,9 @@ export function ProxyDialog({ event, signedUserIds, visible, onClose, onDone }: 
             </Text>
           ))}
         </View>
+        {more > 0 ? (
+          <Text className="form-dialog__hint">另有 {more} 人未列出，请在“签到名单 → 未签到”中代签。</Text>
+        ) : null}
         <FormDialogInput
           value={reason}
           placeholder="代签原因，如：手机没电"

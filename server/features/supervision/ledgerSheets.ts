@@ -1,0 +1,88 @@
+import type ExcelJS from 'exceljs'
+import { addTable } from '../../core/workbook'
+import {
+  RECTIFICATION_SOURCE_LABELS,
+  RECTIFICATION_STATUS_LABELS,
+  type TRectificationStatus,
+} from '../../../src/models/assessment'
+import { formatShanghaiMinute, shanghaiDate } from '../../../src/models/shanghaiTime'
+import type { supervisionRepository } from './repository'
+
+type Facts = Awaited<ReturnType<typeof supervisionRepository.ledgerFacts>>
+type RectificationRow = Awaited<ReturnType<typeof supervisionRepository.rectifications>>[number]
+
+/**
+ * Per enterprise: its credit code, its supervising departments, and its 联络员 — those who joined in the app
+ * as liaison, else the one registered with the enterprise (marked 未加入).
+ */
+export function ledgerFactsByEnterprise(facts: Facts) {
+  const enterprise = new Map(facts.enterprises.map((e) => [e.id, e]))
+  const group = <T extends { name: string }>(rows: T[], key: (r: T) => number) => {
+    const map = new Map<number, T[]>()
+    for (const r of rows) map.set(key(r), [...(map.get(key(r)) ?? []), r])
+    return map
+  }
+  const liaisons = group(facts.liaisons, (r) => r.organisation_id)
+  const departments = group(facts.departments, (r) => r.enterprise_id)
+  return (id: number) => {
+    const e = enterprise.get(id)
+    const joined = liaisons.get(id) ?? []
+    const registered = e?.liaison_name ? `${e.liaison_name}（未加入）` : ''
+    return {
+      creditCode: e?.credit_code ?? '',
+      departments: (departments.get(id) ?? []).map((d) => d.name).join('、'),
+      liaison: joined.length ? joined.map((l) => l.name).join('、') : registered,
+      liaisonPhone: joined.length ? joined.map((l) => l.phone ?? '').join('、') : (e?.liaison_phone ?? ''),
+    }
+  }
+}
+
+const OVERDUE_STATUSES: readonly TRectificationStatus[] = ['open', 'returned']
+
+/** 整改事项: every 整改 of the ledger's enterprises, one a row, with whether it is overdue today (北京时间). */
+export function addRectificationSheet(
+  workbook: ExcelJS.Workbook,
+  title: string,
+  subtitle: string,
+  rows: RectificationRow[],
+  enterpriseNames: Map<number, string>,
+  now: number,
+): void {
+  const today = shanghaiDate(now)
+  const table = addTable(workbook, '整改事项', {
+    title,
+    subtitle,
+    columns: [
+      { header: '序号', width: 5, center: true },
+      { header: '企业名称', width: 22 },
+      { header: '来源', width: 9, center: true },
+      { header: '自查项', width: 8, center: true },
+      { header: '整改事项', width: 26 },
+      { header: '问题描述', width: 30 },
+      { header: '整改期限', width: 11, center: true },
+      { header: '状态', width: 9, center: true },
+      { header: '是否逾期', width: 7, center: true },
+      { header: '整改情况', width: 30 },
+      { header: '下达时间', width: 16 },
+      { header: '最近更新', width: 16 },
+    ],
+    xSplit: 2,
+  })
+  rows.forEach((r, i) => {
+    const overdue = OVERDUE_STATUSES.includes(r.status) && r.deadline < today
+    table.add([
+      i + 1,
+      enterpriseNames.get(r.enterprise_id) ?? '',
+      RECTIFICATION_SOURCE_LABELS[r.source],
+      r.item_code ?? '',
+      r.title,
+      r.detail ?? '',
+      r.deadline,
+      RECTIFICATION_STATUS_LABELS[r.status],
+      overdue ? '逾期' : '',
+      r.response ?? '',
+      formatShanghaiMinute(r.created_at),
+      formatShanghaiMinute(r.updated_at),
+    ])
+  })
+}
