@@ -120,7 +120,7 @@ function textWidth(text: string): number {
  * The row height (points) that shows these texts wrapped in columns of these widths: LibreOffice does
  * not fit row heights to wrapped text when it opens a workbook, so each row carries its own.
  */
-function fittedHeight(texts: string[], widths: number[], lineHeight = 15): number {
+export function fittedHeight(texts: string[], widths: number[], lineHeight = 15): number {
   const lines = texts.map((t, i) =>
     t
       .split('\n')

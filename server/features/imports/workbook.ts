@@ -13,6 +13,7 @@ import {
   addInfoSheet,
   addTable,
   applyPrintSetup,
+  fittedHeight,
   FONT,
   HEADER_FILL,
   newWorkbook,
@@ -258,6 +259,8 @@ export async function writeResult(
     row.getCell(resultCol).value = outcome?.label ?? '—'
     row.getCell(reasonCol).value = outcome?.reason ?? ''
     row.getCell(reasonCol).alignment = { wrapText: true, vertical: 'top' }
+    // LibreOffice does not grow a row to its wrapped text on opening: a long reason gets the height it needs.
+    if (outcome?.reason) row.height = Math.max(row.height ?? 0, fittedHeight([outcome.reason], [48]))
     for (let col = 1; col <= lastCol; col++) {
       const cell = row.getCell(col)
       // A row corrected since the last result loses its red.
@@ -267,7 +270,9 @@ export async function writeResult(
     if (outcome?.refused) row.getCell(resultCol).font = { ...FONT, bold: true, color: { argb: 'FF9C0006' } }
     else row.getCell(resultCol).font = {}
   }
-  const title = headerRow > 1 ? cellText(sheet.getCell('A1')) : ''
+  // The template's title says what this copy is (once, however often it comes back).
+  const title = headerRow > 1 ? cellText(sheet.getCell('A1')).replace(/（检查结果）$/, '') : ''
+  if (title) sheet.getCell('A1').value = `${title}（检查结果）`
   applyPrintSetup(sheet, { headerRow, title: title ? `${title}（检查结果）` : '企业名单导入检查结果' })
   return workbookBuffer(workbook)
 }

@@ -125,11 +125,13 @@ const wideValue = (v: string) => cell(lines(v), CONTENT_WIDTH - LABEL_WIDTH, { s
 const row = (...cells: TableCell[]) =>
   new TableRow({ children: cells, height: { value: 520, rule: 'atLeast' } })
 
-function recordTable(meeting: TMeeting, photoCount: number): Table {
+function recordTable(meeting: TMeeting, images: Map<number, AttachedImage>): Table {
   const present = meeting.attendance.filter((a) => a.status === 'present')
   const absent = meeting.attendance.filter((a) => a.status === 'absent')
   const typeLabel = MEETING_TYPE_LABELS[meeting.type] + (meeting.groupName ? `（${meeting.groupName}）` : '')
-  const documents = meeting.attachments.filter((f) => f.mime !== 'image/png' && f.mime !== 'image/jpeg')
+  // What is not drawn in 附图 (PDFs, WebP photos, a file missing from the store) is listed by name.
+  const documents = meeting.attachments.filter((f) => !images.has(f.id))
+  const photoCount = meeting.attachments.length - documents.length
   const attachments = [
     ...(photoCount ? [`图片 ${photoCount} 张（见附图）`] : []),
     ...documents.map((f) => `${ATTACHMENT_KIND_LABELS[f.kind]}：${f.filename}`),
@@ -217,7 +219,6 @@ function corrections(meeting: TMeeting): Paragraph[] {
 
 export function meetingDocument(meeting: TMeeting, images: Map<number, AttachedImage>): Document {
   const draft = meeting.status === 'draft'
-  const photoCount = meeting.attachments.filter((f) => images.has(f.id)).length
   const body = [
     ...(draft
       ? lines('草稿（未提交，仅供核对）', { bold: true, size: 32, color: 'C00000', align: 'center' })
@@ -225,7 +226,7 @@ export function meetingDocument(meeting: TMeeting, images: Map<number, AttachedI
     ...lines(meeting.branchName, { bold: true, size: 32, align: 'center' }),
     ...lines(recordTitle(meeting), { bold: true, size: 36, align: 'center' }),
     ...lines(meeting.enterpriseName, { size: 21, align: 'center' }),
-    recordTable(meeting, photoCount),
+    recordTable(meeting, images),
     new Paragraph({}),
     new Paragraph({ children: [text('主持人（签字）：                    记录人（签字）：')] }),
     ...corrections(meeting),
