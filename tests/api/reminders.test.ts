@@ -189,9 +189,11 @@ describe(`reminders from the to-do list [${TEST_DB}]`, () => {
     expect((await reminderRows(`rectification:${fresh}`)).map((r) => [r.occasion, r.status])).toEqual([
       ['new', 'sent'],
     ])
-    // The unique index is what holds it, whoever runs the sender.
+    // The unique index is what holds it, whoever runs the sender: a second row for the same user,
+    // to-do and occasion is refused (checked on a key of its own, so no sender state is involved).
     const [row] = await reminderRows(`rectification:${fresh}`)
-    const { id: _id, ...copy } = row
+    const { id: _id, ...copy } = { ...row, todo_key: `unique-check:${fresh}` }
+    await t.app.db.insertInto('todo_reminders').values(copy).execute()
     await expect(t.app.db.insertInto('todo_reminders').values(copy).execute()).rejects.toThrow()
   })
 
