@@ -308,7 +308,7 @@ describe('任务 in the H5 app', () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(file))
     const xml = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')
     expect(xml).toContain('支部委员会会议记录')
-    expect(xml).toContain('应到人数3实到人数3')
+    expect(xml).toContain('应到人数3 人实到人数3 人')
     expect(xml).toMatch(/出席人员(梁红梅|刘恒达|陈静)、(梁红梅|刘恒达|陈静)、(梁红梅|刘恒达|陈静)缺席/)
     expect(xml).not.toContain('王小军')
     await page.close()
