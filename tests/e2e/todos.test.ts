@@ -44,6 +44,8 @@ describe('任务 in the H5 app', () => {
   let dataDir: string
   let pledgeId: number
   const errors: string[] = []
+  // Uncaught page errors fail the test they happened in.
+  afterEach(() => expect(errors.splice(0)).toEqual([]))
 
   /** The API as a demo user (for setting up what the pages then show). */
   async function as(openid: string) {
@@ -161,7 +163,7 @@ describe('任务 in the H5 app', () => {
 
   it('an employee: the personal pledge to sign; the badge; opening it lands on the signing page', async () => {
     const page = await newPhonePage(browser)
-    page.on('pageerror', (e) => errors.push(String(e)))
+    page.on('pageerror', (e) => errors.push(`${e}\n${e.stack ?? ''}`))
     await demoLogin(page, server.baseUrl, '王小军')
     // The badge is on the tab from 首页 already.
     const onHome = await badge(page)
@@ -180,7 +182,7 @@ describe('任务 in the H5 app', () => {
 
   it('a liaison: the 整改通知 and the self-assessment to fill, each opening where it is done', async () => {
     const page = await newPhonePage(browser)
-    page.on('pageerror', (e) => errors.push(String(e)))
+    page.on('pageerror', (e) => errors.push(`${e}\n${e.stack ?? ''}`))
     await demoLogin(page, server.baseUrl, '陈静')
     await openTasks(page)
     await $(page, '.tasks__todo', `整改通知：${NOTICE}`).waitFor()
@@ -217,7 +219,7 @@ describe('任务 in the H5 app', () => {
 
   it('a supervisor: the self-assessment to 审核 and the 整改 to 核验', async () => {
     const page = await newPhonePage(browser)
-    page.on('pageerror', (e) => errors.push(String(e)))
+    page.on('pageerror', (e) => errors.push(`${e}\n${e.stack ?? ''}`))
     await demoLogin(page, server.baseUrl, '韦丽萍')
     await openTasks(page)
     await $(page, '.tasks__todo', `审核「${NOPO}」的自查`).waitFor()
@@ -237,7 +239,7 @@ describe('任务 in the H5 app', () => {
 
   it('an official: the 政商 pledge to counter-sign opens on the pledge', async () => {
     const page = await newPhonePage(browser)
-    page.on('pageerror', (e) => errors.push(String(e)))
+    page.on('pageerror', (e) => errors.push(`${e}\n${e.stack ?? ''}`))
     await demoLogin(page, server.baseUrl, '陆海军')
     await openTasks(page)
     const item = $(page, '.tasks__todo', /^会签：/)
@@ -252,7 +254,7 @@ describe('任务 in the H5 app', () => {
 
   it('a counter-sign link opened signed out: login, then back on that page with the pledge', async () => {
     const page = await newPhonePage(browser)
-    page.on('pageerror', (e) => errors.push(String(e)))
+    page.on('pageerror', (e) => errors.push(`${e}\n${e.stack ?? ''}`))
     await page.goto(`${server.baseUrl}/#/packages/pledges/pages/sign/index?pid=${pledgeId}`)
     await text(page, '选择演示身份登录').waitFor({ timeout: 30_000 })
     await settledScreenshot(page, 'todos-12-link-signed-out-login')
@@ -272,7 +274,7 @@ describe('任务 in the H5 app', () => {
 
   it('a 支委会 expects the committee: 应到 3 on the page and in the .docx', async () => {
     const page = await newPhonePage(browser)
-    page.on('pageerror', (e) => errors.push(String(e)))
+    page.on('pageerror', (e) => errors.push(`${e}\n${e.stack ?? ''}`))
     await demoLogin(page, server.baseUrl, '梁红梅')
     await text(page, '三会一课', true).click()
     await $(page, '.pt-row--committee .pt-row__add').click()
@@ -312,6 +314,5 @@ describe('任务 in the H5 app', () => {
     expect(xml).toMatch(/出席人员(梁红梅|刘恒达|陈静)、(梁红梅|刘恒达|陈静)、(梁红梅|刘恒达|陈静)缺席/)
     expect(xml).not.toContain('王小军')
     await page.close()
-    expect(errors).toEqual([])
   })
 })
