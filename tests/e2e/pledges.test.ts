@@ -55,8 +55,6 @@ async function drawSignature(page: Page) {
   const canvas = $(page, '.signature-pad canvas')
   await canvas.waitFor()
   await $(page, '.signature-pad').scrollIntoViewIfNeeded()
-  // NutUI sizes the canvas a moment after it mounts; strokes before that would be wiped.
-  await page.waitForTimeout(1300)
   const box = await canvas.boundingBox()
   if (!box) throw new Error('no signature canvas')
   const at = (fx: number, fy: number) => [box.x + box.width * fx, box.y + box.height * fy] as const

@@ -1,30 +1,22 @@
-import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react'
+import { createElement, forwardRef, useEffect, useImperativeHandle, useRef } from 'react'
 import { View } from '@tarojs/components'
-import { Signature } from '@nutui/nutui-react-taro'
-import { SIGNATURE_CANVAS_ID, type SignaturePadHandle, type SignaturePadProps } from './SignaturePad.types'
+import type { SignaturePadHandle, SignaturePadProps } from './SignaturePad.types'
 import './SignaturePad.scss'
 
-interface NutSignatureRef {
-  clear(): void
-  confirm(): void
-}
-
-function canvasElement(): HTMLCanvasElement | null {
-  const host = document.getElementById(SIGNATURE_CANVAS_ID)
-  if (!host) return null
-  return host.tagName === 'CANVAS' ? (host as HTMLCanvasElement) : host.querySelector('canvas')
-}
+const LINE_WIDTH = 3
+const INK = '#1a1a1a'
 
 /**
- * H5: NutUI Signature draws with the finger (touch events); a desktop browser has a mouse, which NutUI
- * does not listen to, so mouse strokes are drawn here on the same canvas. The PNG is the canvas itself
- * (toDataURL), which is what NutUI's own confirm produces on H5.
+ * H5: a plain <canvas> held by a ref, drawn with pointer events (finger, pen and mouse alike). NutUI's
+ * Signature looked its canvas up by a global id from a 1 s timer it never clears: a sign page left within
+ * that second (or a stacked second sign page) threw "Cannot set properties of undefined" from the timer.
+ * The PNG is the canvas itself (toDataURL), as NutUI's own confirm produced it on H5.
  */
 export const SignaturePad = forwardRef<SignaturePadHandle, SignaturePadProps>(function SignaturePad(
   { onChange },
   ref,
 ) {
-  const nut = useRef<NutSignatureRef>(null)
+  const canvasRef = useRef<HTMLCanvasElement | null>(null)
   const signed = useRef(false)
   const onChangeRef = useRef(onChange)
   onChangeRef.current = onChange
@@ -36,71 +28,76 @@ export const SignaturePad = forwardRef<SignaturePadHandle, SignaturePadProps>(fu
   }
 
   useEffect(() => {
-    let drawing = false
-    const point = (e: MouseEvent, canvas: HTMLCanvasElement) => {
+    const canvas = canvasRef.current
+    if (!canvas) return
+    // The bitmap follows the element's size (× the screen's pixel ratio) the first time it is needed;
+    // resizing a canvas wipes it, so a drawn pad is never resized.
+    const fit = () => {
       const r = canvas.getBoundingClientRect()
-      // NutUI sizes the bitmap to the element's CSS size; scale in case the two differ.
+      const ratio = window.devicePixelRatio || 1
+      const width = Math.round(r.width * ratio)
+      const height = Math.round(r.height * ratio)
+      if (!width || !height || (canvas.width === width && canvas.height === height)) return
+      canvas.width = width
+      canvas.height = height
+    }
+    const point = (e: PointerEvent) => {
+      const r = canvas.getBoundingClientRect()
       return [
         ((e.clientX - r.left) * canvas.width) / (r.width || 1),
         ((e.clientY - r.top) * canvas.height) / (r.height || 1),
-      ]
+      ] as const
     }
-    const inside = (target: EventTarget | null) => {
-      const host = document.getElementById(SIGNATURE_CANVAS_ID)
-      return Boolean(host && target instanceof Node && host.contains(target))
-    }
-    const down = (e: MouseEvent) => {
-      if (e.button !== 0 || !inside(e.target)) return
-      const canvas = canvasElement()
-      const ctx = canvas?.getContext('2d')
-      if (!canvas || !ctx) return
-      drawing = true
-      const [x, y] = point(e, canvas)
+    let drawing: number | null = null
+    const down = (e: PointerEvent) => {
+      if (e.pointerType === 'mouse' && e.button !== 0) return
+      if (!signed.current) fit()
+      const ctx = canvas.getContext('2d')
+      if (!ctx) return
+      drawing = e.pointerId
+      canvas.setPointerCapture?.(e.pointerId)
+      const [x, y] = point(e)
       ctx.beginPath()
-      ctx.lineWidth = 3
+      ctx.lineWidth = LINE_WIDTH * (window.devicePixelRatio || 1)
       ctx.lineCap = 'round'
       ctx.lineJoin = 'round'
-      ctx.strokeStyle = '#1a1a1a'
+      ctx.strokeStyle = INK
       ctx.moveTo(x, y)
       mark(true)
       e.preventDefault()
     }
-    const move = (e: MouseEvent) => {
-      if (!drawing) return
-      const canvas = canvasElement()
-      const ctx = canvas?.getContext('2d')
-      if (!canvas || !ctx) return
-      const [x, y] = point(e, canvas)
-      ctx.lineTo(x, y)
-      ctx.stroke()
+    const move = (e: PointerEvent) => {
+      if (drawing !== e.pointerId) return
+      const ctx = canvas.getContext('2d')
+      const [x, y] = point(e)
+      ctx?.lineTo(x, y)
+      ctx?.stroke()
+      e.preventDefault()
     }
-    const up = () => {
-      drawing = false
+    const up = (e: PointerEvent) => {
+      if (drawing === e.pointerId) drawing = null
     }
-    const touch = (e: TouchEvent) => {
-      if (inside(e.target)) mark(true)
-    }
-    document.addEventListener('mousedown', down)
-    document.addEventListener('mousemove', move)
-    document.addEventListener('mouseup', up)
-    document.addEventListener('touchstart', touch, { passive: true })
+    fit()
+    canvas.addEventListener('pointerdown', down)
+    canvas.addEventListener('pointermove', move)
+    canvas.addEventListener('pointerup', up)
+    canvas.addEventListener('pointercancel', up)
     return () => {
-      document.removeEventListener('mousedown', down)
-      document.removeEventListener('mousemove', move)
-      document.removeEventListener('mouseup', up)
-      document.removeEventListener('touchstart', touch)
+      canvas.removeEventListener('pointerdown', down)
+      canvas.removeEventListener('pointermove', move)
+      canvas.removeEventListener('pointerup', up)
+      canvas.removeEventListener('pointercancel', up)
     }
   }, [])
 
   useImperativeHandle(ref, () => ({
     async read() {
-      const canvas = canvasElement()
+      const canvas = canvasRef.current
       if (!signed.current || !canvas) return null
       return canvas.toDataURL('image/png')
     },
     clear() {
-      nut.current?.clear()
-      const canvas = canvasElement()
+      const canvas = canvasRef.current
       canvas?.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height)
       mark(false)
     },
@@ -108,7 +105,8 @@ export const SignaturePad = forwardRef<SignaturePadHandle, SignaturePadProps>(fu
 
   return (
     <View className="signature-pad">
-      <Signature ref={nut} canvasId={SIGNATURE_CANVAS_ID} lineWidth={3} strokeStyle="#1a1a1a" type="png" />
+      {/* A DOM canvas, not Taro's <Canvas>: that one creates its inner canvas asynchronously. */}
+      {createElement('canvas', { ref: canvasRef, className: 'signature-pad__canvas' })}
     </View>
   )
 })
