@@ -120,11 +120,13 @@ describe(`to-dos [${TEST_DB}]`, () => {
       .returning('id')
       .execute()
     const united = await todos('demo-supervisor-united')
-    expect(united.items.find((i) => i.key === `verify:${target}`)).toMatchObject({
+    expect(united.items.find((i) => i.key.startsWith(`verify:${target}:`))).toMatchObject({
       kind: 'rectification_verify',
       enterpriseId: privateId,
     })
-    expect(united.items.find((i) => i.key === `review:${submitted[0].id}`)).toMatchObject({
+    expect(
+      united.items.find((i) => i.key === `review:${submitted[0].id}:2026-03-08T02:00:00Z`),
+    ).toMatchObject({
       kind: 'assessment_review',
       title: '审核「县恒达食品有限公司」的自查',
     })
@@ -149,6 +151,27 @@ describe(`to-dos [${TEST_DB}]`, () => {
     const item = (await todos('demo-liaison-private')).items.find((i) => i.kind === 'member_pending')
     expect(item).toMatchObject({ title: `${pending.length} 人申请加入，待审批`, enterpriseId: privateId })
     expect((await todos('demo-employee-private')).items.some((i) => i.kind === 'member_pending')).toBe(false)
+    // A further request is a new occasion (a new key, so a new reminder), not the old to-do again.
+    await addJoinRequest(t.app, privateId, 'todo-joiner-2', '2026-03-09T01:00:00Z')
+    const next = (await todos('demo-liaison-private')).items.find((i) => i.kind === 'member_pending')
+    expect(next?.title).toBe(`${pending.length + 1} 人申请加入，待审批`)
+    expect(next?.key).not.toBe(item?.key)
+  })
+
+  it('a second 退回 of the same 整改 is a new to-do (a new key), so it is reminded again', async () => {
+    const returned = rectificationIds[2]
+    const keyOf = async () =>
+      (await todos('demo-liaison-private')).items.find(
+        (i) => i.recordId === returned && i.kind === 'rectification_returned',
+      )?.key
+    const first = await keyOf()
+    expect(first).toBe(`rectification:${returned}:returned:2026-03-01T00:00:00Z`)
+    await t.app.db
+      .updateTable('rectifications')
+      .set({ updated_at: '2026-03-09T05:00:00Z' })
+      .where('id', '=', returned)
+      .execute()
+    expect(await keyOf()).toBe(`rectification:${returned}:returned:2026-03-09T05:00:00Z`)
   })
 
   it('gives H5 a digest: counts per kind, overdue first, and what is new since the last look', async () => {

@@ -7,7 +7,14 @@ const assessmentRows = (db: DbOrTrx) =>
     .selectFrom('assessments as a')
     .innerJoin('campaigns as c', 'c.id', 'a.campaign_id')
     .innerJoin('enterprises as e', 'e.id', 'a.enterprise_id')
-    .select(['a.id', 'a.status', 'a.enterprise_id', 'a.submitted_at', 'e.name as enterprise_name'])
+    .select([
+      'a.id',
+      'a.status',
+      'a.enterprise_id',
+      'a.submitted_at',
+      'a.reviewed_at',
+      'e.name as enterprise_name',
+    ])
     .select(['c.name as campaign_name', 'c.due_date'])
 
 /** 整改 items with their enterprise, as a to-do names them. */
@@ -22,6 +29,7 @@ const rectificationRows = (db: DbOrTrx) =>
       'r.title',
       'r.deadline',
       'r.enterprise_id',
+      'r.updated_at',
       'e.name as enterprise_name',
     ])
 
@@ -89,7 +97,11 @@ export const todosRepository = {
     if (organisationIds.length === 0) return []
     let query = db
       .selectFrom('memberships')
-      .select((eb) => ['organisation_id', eb.fn.countAll<number | string>().as('count')])
+      .select((eb) => [
+        'organisation_id',
+        eb.fn.countAll<number | string>().as('count'),
+        eb.fn.max('id').as('latest_id'),
+      ])
       .where('organisation_kind', '=', kind)
       .where('status', '=', 'pending')
       .groupBy('organisation_id')
@@ -106,6 +118,7 @@ export const todosRepository = {
       organisationId: r.organisation_id,
       name: names.get(r.organisation_id) ?? '',
       count: Number(r.count),
+      latestId: Number(r.latest_id),
     }))
   },
 }

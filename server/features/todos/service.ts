@@ -52,7 +52,8 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
   const drafts: Draft[] = [
     ...assessments.map((a) => ({
       kind: (a.status === 'returned' ? 'assessment_returned' : 'assessment_fill') as TTodoKind,
-      key: `assessment:${a.id}`,
+      // A to-do key names one occasion: a second 退回 (or a new request) is a new to-do, reminded again.
+      key: a.status === 'returned' ? `assessment:${a.id}:returned:${a.reviewed_at}` : `assessment:${a.id}`,
       title: a.status === 'returned' ? '自查被退回，请修改后重新提交' : '完成年度自查自评',
       detail: `${a.campaign_name} · ${a.enterprise_name}`,
       dueDate: a.due_date,
@@ -61,7 +62,7 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
     })),
     ...reviews.map((a) => ({
       kind: 'assessment_review' as const,
-      key: `review:${a.id}`,
+      key: `review:${a.id}:${a.submitted_at}`,
       title: `审核「${a.enterprise_name}」的自查`,
       detail: a.submitted_at
         ? `${a.campaign_name} · ${shanghaiDate(Date.parse(a.submitted_at))}提交`
@@ -76,7 +77,8 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
         : r.source === 'notice'
           ? 'rectification_notice'
           : 'rectification_open') as TTodoKind,
-      key: `rectification:${r.id}`,
+      key:
+        r.status === 'returned' ? `rectification:${r.id}:returned:${r.updated_at}` : `rectification:${r.id}`,
       title:
         r.status === 'returned'
           ? `整改被退回：${r.title}`
@@ -90,7 +92,7 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
     })),
     ...verifications.map((r) => ({
       kind: 'rectification_verify' as const,
-      key: `verify:${r.id}`,
+      key: `verify:${r.id}:${r.updated_at}`,
       title: `核验整改：${r.title}`,
       detail: r.enterprise_name,
       dueDate: null,
@@ -127,7 +129,7 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
     })),
     ...enterpriseJoins.map((j) => ({
       kind: 'member_pending' as const,
-      key: `members:enterprise:${j.organisationId}`,
+      key: `members:enterprise:${j.organisationId}:${j.latestId}`,
       title: `${j.count} 人申请加入，待审批`,
       detail: j.name,
       dueDate: null,
@@ -136,7 +138,7 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
     })),
     ...departmentJoins.map((j) => ({
       kind: 'member_pending' as const,
-      key: `members:department:${j.organisationId}`,
+      key: `members:department:${j.organisationId}:${j.latestId}`,
       title: `${j.count} 人申请加入部门，待审批`,
       detail: j.name,
       dueDate: null,
