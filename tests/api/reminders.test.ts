@@ -162,7 +162,9 @@ describe(`reminders from the to-do list [${TEST_DB}]`, () => {
     })
     expect(message.data.thing1.value).toBe(`整改：${title}`.slice(0, 19) + '…')
     expect(Array.from(message.data.thing1.value)).toHaveLength(20)
-    expect(message.data.time2.value).toBe(ymd(9))
+    expect(message.data.time2.value).toBe(
+      `${ymd(9).replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')} 23:59`,
+    )
     expect(message.data.phrase3.value).toBe('待办理')
     expect(message.data.thing4.value).toBe('县恒达食品有限公司')
     expect((await offer(liaison)).pending).toEqual({})
@@ -316,7 +318,7 @@ describe(`reminders from the to-do list [${TEST_DB}]`, () => {
     expect(Object.keys(message.data).sort()).toEqual(['date2', 'thing1', 'thing3'])
     expect(Array.from(message.data.thing1.value).length).toBeLessThanOrEqual(20)
     expect(message.data.thing1.value).toMatch(/待开展/)
-    expect(message.data.date2.value).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    expect(message.data.date2.value).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/)
     expect(message.data.thing3.value).toBe('县恒达食品有限公司党支部')
   })
 

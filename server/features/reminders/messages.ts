@@ -13,7 +13,7 @@ type Source =
   | 'title'
   /** the enterprise (or branch, department) it belongs to */
   | 'detail'
-  /** its last day, YYYY-MM-DD (北京时间) */
+  /** its last day (北京时间), as the keyword's type writes it */
   | 'due'
   /** 待办理 / 已逾期 */
   | 'state'
@@ -41,9 +41,19 @@ export const MESSAGE_FIELDS: Record<TTodoKind, Record<string, Source>> = {
 /** The page a reminder opens: 任务, where the to-do is listed with the others (the most urgent first). */
 export const REMINDER_PAGE = 'pages/tasks/index'
 
+/**
+ * A last day as WeChat's keyword types take it: `date` 2026年3月20日; `time` needs a time of day, so the
+ * day's end, 2026年3月20日 23:59 (a bare date in a time field is refused with 47003).
+ */
+function dueText(key: string, day: string): string {
+  const [y, m, d] = day.split('-').map(Number)
+  const date = `${y}年${m}月${d}日`
+  return key.startsWith('time') ? `${date} 23:59` : date
+}
+
 /** The message's data for one to-do, before the fields are cut to their limits. */
 export function messageData(todo: TTodo, occasion: Occasion, today: string): Record<string, string> {
-  const value = (source: Source): string => {
+  const value = (key: string, source: Source): string => {
     switch (source) {
       case 'title':
         return todo.title
@@ -51,10 +61,10 @@ export function messageData(todo: TTodo, occasion: Occasion, today: string): Rec
         return todo.detail || '—'
       case 'due':
         // Dated kinds always have a last day; today keeps a time field valid if one ever has none.
-        return todo.dueDate ?? today
+        return dueText(key, todo.dueDate ?? today)
       case 'state':
         return occasion === 'overdue' ? '已逾期' : '待办理'
     }
   }
-  return Object.fromEntries(Object.entries(MESSAGE_FIELDS[todo.kind]).map(([key, s]) => [key, value(s)]))
+  return Object.fromEntries(Object.entries(MESSAGE_FIELDS[todo.kind]).map(([key, s]) => [key, value(key, s)]))
 }

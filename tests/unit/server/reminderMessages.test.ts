@@ -22,11 +22,15 @@ describe('what a reminder says', () => {
   it('fills a dated kind with its title, last day, state and unit', () => {
     expect(messageData(todo({}), 'new', '2026-03-10')).toEqual({
       thing1: '整改：完善采购审批制度',
-      time2: '2026-03-20',
+      time2: '2026年3月20日 23:59',
       phrase3: '待办理',
       thing4: '县恒达食品有限公司',
     })
     expect(messageData(todo({ overdue: true }), 'overdue', '2026-03-21').phrase3).toBe('已逾期')
+    // A date keyword takes the day alone.
+    expect(messageData(todo({ kind: 'meeting_due', dueDate: '2026-03-31' }), 'new', '2026-03-10').date2).toBe(
+      '2026年3月31日',
+    )
   })
 
   it('gives an undated kind no time field', () => {
