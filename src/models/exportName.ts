@@ -20,14 +20,13 @@ export function exportFileName(parts: {
 
 /** What no file system accepts in a name (and control characters), replaced; at most 60 characters a part. */
 function cleanPart(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex -- control characters are no part of a file name
-      .replace(/[\u0000-\u001f\\/:*?"<>|]+/g, '_')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, 60)
-  )
+  const clean = text
+    // eslint-disable-next-line no-control-regex -- control characters are no part of a file name
+    .replace(/[\u0000-\u001f\\/:*?"<>|]+/g, '_')
+    .replace(/\s+/g, ' ')
+    .trim()
+  // By characters, not UTF-16 units: half an emoji would make the header's encodeURIComponent throw.
+  return Array.from(clean).slice(0, 60).join('')
 }
 
 /**

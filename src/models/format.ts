@@ -8,6 +8,8 @@ dayjs.locale('zh-cn')
  * test machine on UTC): dates people read are 北京时间 everywhere in the product.
  */
 function beijing(value: string | number | Date): dayjs.Dayjs {
+  // A calendar day (a deadline, 2026-11-24) is no instant: it reads as written in every zone.
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return dayjs(value)
   const ms = dayjs(value).valueOf()
   return dayjs(ms + (8 * 60 + new Date(ms).getTimezoneOffset()) * 60_000)
 }

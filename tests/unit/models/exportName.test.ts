@@ -28,6 +28,10 @@ describe('exportFileName: documents are dated in 北京时间', () => {
     expect(exportFileName({ organisation: null, title: 'a'.repeat(100), at: 0, ext: 'xlsx' })).toBe(
       `${'a'.repeat(60)}-1970-01-01.xlsx`,
     )
+    // 60 characters, an emoji being one: never half of one (a lone surrogate breaks the header)
+    const emoji = exportFileName({ organisation: null, title: `${'a'.repeat(59)}😀😀`, at: 0, ext: 'xlsx' })
+    expect(emoji).toBe(`${'a'.repeat(59)}😀-1970-01-01.xlsx`)
+    expect(() => encodeURIComponent(emoji)).not.toThrow()
   })
 })
 

@@ -1,23 +1,25 @@
-import { formatDate, formatDateTime, formatToday } from '../../../src/models/format'
+import { inZone, ZONES } from '../support/inZone'
 
 /** What people read is 北京时间 whatever zone the device (or the test machine) is set to. */
-describe.each(['UTC', 'America/New_York', 'Asia/Shanghai'])('dates in 北京时间 on a device in %s', (zone) => {
-  const saved = process.env.TZ
-  beforeAll(() => {
-    process.env.TZ = zone
-  })
-  afterAll(() => {
-    process.env.TZ = saved
-  })
+describe.each(ZONES)('dates in 北京时间 on a device in %s', (zone, offset) => {
+  const run = <T>(body: string) => {
+    const result = inZone<T>(zone, 'src/models/format.ts', body)
+    expect(result.offset).toBe(offset)
+    return result.value
+  }
 
   it('a 05:30 北京时间 meeting on 12月2日 (21:30 UTC the day before) reads 12月2日 05:30', () => {
-    expect(formatDate('2026-12-01T21:30:00.000Z')).toBe('2026年12月2日')
-    expect(formatDateTime('2026-12-01T21:30:00.000Z')).toMatch(/12月2日 05:30$/)
-    expect(formatToday(new Date('2026-12-01T21:30:00.000Z'))).toBe('12月2日 星期三')
+    const at = '2026-12-01T21:30:00.000Z'
+    expect(
+      run(`return [m.formatDate('${at}'), m.formatDateTime('${at}'), m.formatToday(new Date('${at}'))]`),
+    ).toEqual(['2026年12月2日', expect.stringMatching(/12月2日 05:30$/), '12月2日 星期三'])
+  })
+
+  it('a last day (a calendar day, no instant) reads as written, east of 北京 too', () => {
+    expect(run(`return m.formatDate('2026-11-24')`)).toBe('2026年11月24日')
   })
 
   it('an invalid value reads as nothing', () => {
-    expect(formatDateTime('not a date')).toBe('')
-    expect(formatDate('')).toBe('')
+    expect(run(`return [m.formatDateTime('not a date'), m.formatDate('')]`)).toEqual(['', ''])
   })
 })
