@@ -74,7 +74,7 @@ describe(`工作台账 export (${TEST_DB})`, () => {
     expect(col('统一社会信用代码')).toMatch(/^[0-9A-Z]{18}$/)
     expect(col('监管部门')).toContain('县委统战部')
     expect(col('联络员')).toBe('陈静')
-    expect(col('联络员电话')).toMatch(/^1\d{10}$/)
+    expect(col('联络员电话')).toMatch(/^1\d{2}\*{4}\d{4}$/)
     expect(LEDGER_COLUMNS).toContain('规定动作')
     expect(col('自查状态')).toBe('草稿')
     expect(col('活动实到人次')).toBe(1)

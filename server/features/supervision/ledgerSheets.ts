@@ -5,6 +5,7 @@ import {
   RECTIFICATION_STATUS_LABELS,
   type TRectificationStatus,
 } from '../../../src/models/assessment'
+import { maskPhone } from '../../../src/models/phone'
 import { formatShanghaiMinute, shanghaiDate } from '../../../src/models/shanghaiTime'
 import type { supervisionRepository } from './repository'
 
@@ -32,7 +33,10 @@ export function ledgerFactsByEnterprise(facts: Facts) {
       creditCode: e?.credit_code ?? '',
       departments: (departments.get(id) ?? []).map((d) => d.name).join('、'),
       liaison: joined.length ? joined.map((l) => l.name).join('、') : registered,
-      liaisonPhone: joined.length ? joined.map((l) => l.phone ?? '').join('、') : (e?.liaison_phone ?? ''),
+      // Masked as in every list (DESIGN): the 台账 travels by mail and print.
+      liaisonPhone: joined.length
+        ? joined.map((l) => maskPhone(l.phone) ?? '').join('、')
+        : (maskPhone(e?.liaison_phone) ?? ''),
     }
   }
 }
