@@ -114,7 +114,9 @@ export default function MeetingEditPage() {
   useEffect(() => {
     if (filled && asFilled === null) setAsFilled(form)
   }, [filled, asFilled, form])
-  useUnsavedGuard(asFilled !== null && form !== asFilled && !busy)
+  // Saved (or queued) and leaving: the question must not come back when busy ends mid-navigation.
+  const [saved, setSaved] = useState(false)
+  useUnsavedGuard(asFilled !== null && form !== asFilled && !busy && !saved)
 
   const applyTemplate = (t: TMeetingTemplate) => {
     setTopic(t.topic)
@@ -267,13 +269,14 @@ export default function MeetingEditPage() {
         onRefused: (message) => setErrors([message]),
       })
       if (outcome.kind === 'refused') return
+      setSaved(true)
       if (outcome.kind === 'queued') {
         void Taro.navigateBack()
         return
       }
-      const saved = ZMeeting.safeParse(outcome.response?.data)
+      const record = ZMeeting.safeParse(outcome.response?.data)
       if (meeting) void Taro.navigateBack()
-      else if (saved.success) void Taro.redirectTo({ url: partyPages.detail(eid, bid, saved.data.id) })
+      else if (record.success) void Taro.redirectTo({ url: partyPages.detail(eid, bid, record.data.id) })
       else void Taro.navigateBack()
     } finally {
       setBusy(false)
