@@ -1,3 +1,5 @@
+import Fastify from 'fastify'
+import errorsPlugin from '../../server/core/errorHandler'
 import type { TAssessment } from '../../src/models'
 import { demoCreditCode } from '../../seeds/demo'
 import { shanghaiDateAfterDays } from '../../src/models/shanghaiTime'
@@ -188,6 +190,28 @@ describe(`races: self-assessments, 整改, campaigns [${TEST_DB}]`, () => {
       }),
     )
     expectOneWinner(answers, 201, '409 CREDIT_CODE_TAKEN')
+  })
+
+  it('a row a unique index refuses answers 409 CONFLICT in the usual shape, never a 500', async () => {
+    // A route of its own doing what a forgotten check-then-insert would: insert a name that exists.
+    const probe = Fastify({ logger: false })
+    await probe.register(errorsPlugin)
+    probe.post('/duplicate', async () => {
+      await t.app.db.transaction().execute(async (trx) => {
+        const at = new Date().toISOString()
+        await trx
+          .insertInto('departments')
+          .values({ name: '县委统战部', is_office: 0, created_at: at, retired_at: null })
+          .execute()
+      })
+      return { ok: true }
+    })
+    const res = await probe.inject({ method: 'POST', url: '/duplicate' })
+    await probe.close()
+    expect({ status: res.statusCode, body: res.json() }).toEqual({
+      status: 409,
+      body: { error: { code: 'CONFLICT', message: '数据冲突，请刷新后重试', fields: [] } },
+    })
   })
 
   it('creates a department once per name', async () => {

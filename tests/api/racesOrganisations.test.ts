@@ -2,6 +2,7 @@ import { setUpCounty } from '../../server/features/setup/service'
 import { rollOf, type TBranchDetail } from '../../src/models/meeting'
 import { call, createTestApp, idOf, loginAs, TEST_DB, type TestApp } from './support/testApp'
 import { postEvent } from './support/corrections'
+import { startFakeWechat, type FakeWechat } from './support/fakeWechat'
 import { expectOneWinner, race, RACERS } from './support/races'
 
 const HOUR = 3600_000
@@ -15,9 +16,14 @@ describe(`races: people, sign-ins, meeting records [${TEST_DB}]`, () => {
   let secretary: string
   let employee: string
   let enterpriseId: number
+  let wechat: FakeWechat
 
   beforeAll(async () => {
-    t = await createTestApp({}, { clock: () => now })
+    wechat = await startFakeWechat()
+    t = await createTestApp(
+      { WECHAT_API_BASE: wechat.baseUrl, WECHAT_APPID: 'wx-test-app', WECHAT_SECRET: 'test-secret' },
+      { clock: () => now },
+    )
     ;[office, liaison, secretary, employee] = await Promise.all(
       ['demo-office', 'demo-liaison-private', 'demo-secretary-private', 'demo-employee-private'].map((o) =>
         loginAs(t.app, o),
@@ -25,7 +31,20 @@ describe(`races: people, sign-ins, meeting records [${TEST_DB}]`, () => {
     )
     enterpriseId = await idOf(t.app, 'enterprises', '县恒达食品有限公司')
   })
-  afterAll(() => t.close())
+  afterAll(async () => {
+    await t.close()
+    await wechat.close()
+  })
+
+  it('a first WeChat login sent eight times at once makes one user; every answer signs in as it', async () => {
+    const answers = await race(() =>
+      t.app.inject({ method: 'POST', url: '/api/v1/auth/wechat', payload: { code: 'ok:openid-race-1' } }),
+    )
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(RACERS).fill(200))
+    const users = await t.app.db.selectFrom('users').select('id').where('openid', '=', 'openid-race-1').execute()
+    expect(users).toHaveLength(1)
+    expect(new Set(answers.map((a) => a.json().user.id))).toEqual(new Set([users[0].id]))
+  })
 
   /** Someone new, signed in. */
   let people = 0
