@@ -41,7 +41,11 @@ describe(`races: people, sign-ins, meeting records [${TEST_DB}]`, () => {
       t.app.inject({ method: 'POST', url: '/api/v1/auth/wechat', payload: { code: 'ok:openid-race-1' } }),
     )
     expect(answers.map((a) => a.statusCode)).toEqual(Array(RACERS).fill(200))
-    const users = await t.app.db.selectFrom('users').select('id').where('openid', '=', 'openid-race-1').execute()
+    const users = await t.app.db
+      .selectFrom('users')
+      .select('id')
+      .where('openid', '=', 'openid-race-1')
+      .execute()
     expect(users).toHaveLength(1)
     expect(new Set(answers.map((a) => a.json().user.id))).toEqual(new Set([users[0].id]))
   })
@@ -85,7 +89,11 @@ describe(`races: people, sign-ins, meeting records [${TEST_DB}]`, () => {
     const code = await invite(1)
     const crowd = await Promise.all(Array.from({ length: RACERS }, () => newcomer()))
     expectOneWinner(await race((i) => join(crowd[i].token, code)), 201, '400 INVITE_INVALID')
-    const row = await t.app.db.selectFrom('invites').selectAll().where('code', '=', code).executeTakeFirstOrThrow()
+    const row = await t.app.db
+      .selectFrom('invites')
+      .selectAll()
+      .where('code', '=', code)
+      .executeTakeFirstOrThrow()
     expect(row.uses).toBe(1)
   })
 
@@ -184,7 +192,10 @@ describe(`races: people, sign-ins, meeting records [${TEST_DB}]`, () => {
       place: '公司党员活动室',
       host: '梁红梅',
       recorder: '梁红梅',
-      attendance: rollOf(branch.members, 'committee', null).map((m) => ({ memberId: m.id, status: 'present' })),
+      attendance: rollOf(branch.members, 'committee', null).map((m) => ({
+        memberId: m.id,
+        status: 'present',
+      })),
       nonMemberAttendees: '',
       minutes: '会议传达了清廉企业建设实施方案。',
       decisions: '开展廉洁风险点排查。',
@@ -200,10 +211,16 @@ describe(`races: people, sign-ins, meeting records [${TEST_DB}]`, () => {
         .execute()
 
     it('a draft submitted eight times at once is submitted once (the others answer the same record)', async () => {
-      const draft = await call(t.app, secretary, { method: 'POST', url: `${base}/meetings`, payload: committee() })
+      const draft = await call(t.app, secretary, {
+        method: 'POST',
+        url: `${base}/meetings`,
+        payload: committee(),
+      })
       expect(draft.statusCode).toBe(201)
       const id: number = draft.json().id
-      const answers = await race(() => call(t.app, secretary, { method: 'POST', url: `${base}/meetings/${id}/submit` }))
+      const answers = await race(() =>
+        call(t.app, secretary, { method: 'POST', url: `${base}/meetings/${id}/submit` }),
+      )
       expect(answers.map((a) => a.statusCode)).toEqual(Array(RACERS).fill(200))
       const audit = await auditOf('meeting.submit', id)
       expect(audit.filter((a) => !JSON.parse(a.detail ?? '{}').repeat)).toHaveLength(1)

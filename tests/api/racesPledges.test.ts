@@ -45,7 +45,11 @@ describe(`races: pledges [${TEST_DB}]`, () => {
     return Object.fromEntries(list.map((tpl) => [tpl.kind, tpl])) as Record<TPledgeKind, TPledgeTemplate>
   }
 
-  const nameOf = async (table: 'users' | 'enterprises' | 'departments', column: 'openid' | 'id', v: string | number) =>
+  const nameOf = async (
+    table: 'users' | 'enterprises' | 'departments',
+    column: 'openid' | 'id',
+    v: string | number,
+  ) =>
     (
       await t.app.db
         .selectFrom(table)
@@ -130,6 +134,27 @@ describe(`races: pledges [${TEST_DB}]`, () => {
     expect((await chainOf(pledge.id)).map((e) => e.action)).toEqual(['sign', 'withdraw'])
   })
 
+  it('reminders sent eight times at once remind each member who has not signed once', async () => {
+    const liaison = await loginAs(t.app, 'demo-liaison-private')
+    const answers = await race(() =>
+      call(t.app, liaison, {
+        method: 'POST',
+        url: `/api/v1/enterprises/${enterpriseId}/pledge-reminders`,
+        payload: {},
+      }),
+    )
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(RACERS).fill(200))
+    const reminded = answers.reduce((sum, a) => sum + (a.json().reminded as number), 0)
+    const rows = await t.app.db
+      .selectFrom('pledge_reminders')
+      .select('user_id')
+      .where('enterprise_id', '=', enterpriseId)
+      .execute()
+    expect(reminded).toBeGreaterThan(0)
+    expect(rows).toHaveLength(reminded)
+    expect(new Set(rows.map((r) => r.user_id)).size).toBe(reminded)
+  })
+
   const publish = (kind: TPledgeKind, closing: string, note: string) =>
     call(t.app, office, {
       method: 'POST',
@@ -156,7 +181,10 @@ describe(`races: pledges [${TEST_DB}]`, () => {
     const answers = await race((i) => publish('personal', `承诺人：{{signer}}（第${i + 2}版）`, `修订${i}`))
     const published = outcomes(answers).filter((o) => o === '201').length
     expect(outcomes(answers)).toEqual(
-      [...Array<string>(published).fill('201'), ...Array<string>(RACERS - published).fill('409 CONFLICT')].sort(),
+      [
+        ...Array<string>(published).fill('201'),
+        ...Array<string>(RACERS - published).fill('409 CONFLICT'),
+      ].sort(),
     )
     expect(await versionsOf('personal')).toEqual(Array.from({ length: published + 1 }, (_, i) => i + 1))
   })
