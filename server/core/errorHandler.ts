@@ -32,6 +32,24 @@ const FASTIFY_CODES: Record<string, { status: number; code: TErrorCode; message?
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'VALIDATION_FAILED', message: '请求体不是有效的 JSON' },
 }
 
+/**
+ * A write that lost a race the database settled: a unique index refused its row (PostgreSQL 23505,
+ * SQLite's UNIQUE / PRIMARY KEY constraint), or PostgreSQL broke a deadlock or serialisation failure by
+ * aborting it. Nothing was written (the transaction rolled back): 409, and the client may refresh and retry.
+ */
+const DATABASE_CONFLICTS = new Set([
+  '23505',
+  '40P01',
+  '40001',
+  'SQLITE_CONSTRAINT_UNIQUE',
+  'SQLITE_CONSTRAINT_PRIMARYKEY',
+])
+export function isDatabaseConflict(error: unknown): boolean {
+  // Duck-typed: better-sqlite3's and pg's errors carry a string `code`.
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && DATABASE_CONFLICTS.has(code)
+}
+
 /** One error handler for the whole API: `{ error: { code, message, fields } }`, never a 5xx for bad input. */
 export default fp(async function errorsPlugin(app) {
   z.config(z.locales.zhCN())
@@ -73,6 +91,12 @@ export default fp(async function errorsPlugin(app) {
         status === 429 ? 'RATE_LIMITED' : status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED'
       request.log.info({ err: error }, 'client error')
       return reply.status(status).send({ error: { code, message: ERROR_MESSAGES[code], fields: [] } })
+    }
+    if (isDatabaseConflict(error)) {
+      request.log.warn({ err: error }, 'write refused by the database (concurrent change)')
+      return reply
+        .status(409)
+        .send({ error: { code: 'CONFLICT', message: ERROR_MESSAGES.CONFLICT, fields: [] } })
     }
     request.log.error({ err: error }, 'unhandled error')
     return reply

@@ -67,6 +67,7 @@ export const ERROR_MESSAGES = {
   SIGNATURE_TOO_LARGE: '签名图片过大（不超过512 KB）',
   SIGNATURE_NOT_PNG: '签名须为 PNG 图片',
   PLEDGE_TEMPLATE_OUTDATED: '承诺书模板已更新，请阅读最新版本后重新签署',
+  PLEDGE_TEMPLATE_UNCHANGED: '承诺书内容与现行版本相同，无需发布新版本',
   PLEDGE_TEXT_MISMATCH: '承诺书内容与服务器记录不一致，请刷新后重新阅读并签署',
   PLEDGE_NOT_APPLICABLE: '该承诺书不适用于本单位或本人',
   PLEDGE_ALREADY_SIGNED: '本年度已签署该承诺书',

@@ -165,6 +165,21 @@ export const assessmentsRepository = {
     return findRow(db, 'assessments', { id: assessmentId, enterprise_id: enterpriseId })
   },
 
+  /**
+   * The assessment as committed, its row locked for the rest of the transaction (a no-op update): a
+   * second write to it waits here until the first commits, then reads what the first left (PostgreSQL;
+   * SQLite runs one write transaction at a time).
+   */
+  lock(db: DbOrTrx, enterpriseId: number, assessmentId: number): Promise<AssessmentRow | undefined> {
+    return db
+      .updateTable('assessments')
+      .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+      .where('id', '=', assessmentId)
+      .where('enterprise_id', '=', enterpriseId)
+      .returningAll()
+      .executeTakeFirst()
+  },
+
   async enterprise(db: DbOrTrx, enterpriseId: number): Promise<AssessedEnterprise> {
     const e = await db
       .selectFrom('enterprises')

@@ -16,13 +16,13 @@ import { AppError } from '../../core/errors'
 import { featureRoutes } from '../../core/routes'
 import { toEvidenceFile } from '../files/repository'
 import { removeFile, UPLOAD_REFUSALS, uploadFile } from '../files/service'
-import { closeCampaign, createCampaign, listCampaigns, openCampaign, updateCampaign } from './campaigns'
+import { closeCampaign, createCampaign, listCampaigns, updateCampaign } from './campaigns'
 import {
-  assertEditable,
   assessmentView,
+  editableAssessment,
   listEnterpriseAssessments,
-  loadAssessment,
   saveAnswers,
+  whileEditable,
 } from './service'
 
 const ZEnterpriseParams = z.object({ enterpriseId: ZId })
@@ -151,10 +151,8 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { enterpriseId, assessmentId } = request.params
-      const { row, items } = await loadAssessment(app.db, enterpriseId, assessmentId)
-      assertEditable(row.status)
-      // A closed campaign's assessments are final: no evidence comes or goes (409 CAMPAIGN_CLOSED).
-      await openCampaign(app.db, row.campaign_id)
+      // Refused before the upload is received; checked again under the assessment's lock (whileEditable).
+      const { items } = await editableAssessment(app.db, enterpriseId, assessmentId)
       if (!items.some((i) => i.code === request.query.itemCode))
         throw new AppError(400, 'UNKNOWN_ITEM', undefined, [
           { path: 'itemCode', message: `自查项 ${request.query.itemCode} 不存在或不适用于本企业` },
@@ -165,6 +163,7 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         owner: { kind: 'assessment', enterpriseId, assessmentId, itemCode },
         target: { enterpriseId, assessmentId, itemCode, rectificationId: null },
         view: (row) => toEvidenceFile(row, links),
+        within: whileEditable(enterpriseId, assessmentId),
       })
     },
   )
@@ -180,13 +179,12 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { enterpriseId, assessmentId, fileId } = request.params
-      const { row } = await loadAssessment(app.db, enterpriseId, assessmentId)
-      assertEditable(row.status)
-      await openCampaign(app.db, row.campaign_id)
+      await editableAssessment(app.db, enterpriseId, assessmentId)
       return removeFile(request, reply, {
         action: 'evidence.remove',
         fileId,
         from: { assessmentId },
+        within: whileEditable(enterpriseId, assessmentId),
       })
     },
   )

@@ -16,6 +16,7 @@ import type { TEvidenceFile } from '../../../src/models/file'
 import type { TOwnership, TPartyOrg } from '../../../src/models/org'
 import type { FileLinkSigner } from '../files/store'
 import { filesRepository, toEvidenceFile } from '../files/repository'
+import type { OwnerChange } from '../files/service'
 import { campaignById, openCampaign } from './campaigns'
 import { checklistRepository } from './checklistRepository'
 import { assessmentsRepository, type AssessedEnterprise, type AssessmentRow } from './repository'
@@ -28,13 +29,22 @@ export interface LoadedAssessment {
   items: TChecklistItem[]
 }
 
-/** The assessment of that enterprise, with the items that apply to it; another enterprise's id is a 404. */
+/**
+ * The assessment of that enterprise, with the items that apply to it; another enterprise's id is a 404.
+ * `lock`: for a write, its row locked until the transaction ends, so every check that follows (status,
+ * campaign, answers) holds until commit: concurrent submits, reviews and saves run one after another.
+ */
 export async function loadAssessment(
   db: DbOrTrx,
   enterpriseId: number,
   assessmentId: number,
+  lock = false,
 ): Promise<LoadedAssessment> {
-  const row = await found(assessmentsRepository.find(db, enterpriseId, assessmentId))
+  const row = await found(
+    lock
+      ? assessmentsRepository.lock(db, enterpriseId, assessmentId)
+      : assessmentsRepository.find(db, enterpriseId, assessmentId),
+  )
   const enterprise = await assessmentsRepository.enterprise(db, enterpriseId)
   const items = applicableItems(await checklistRepository.items(db, row.template_id), enterprise)
   return { row, enterprise, items }
@@ -47,6 +57,31 @@ export function isEditable(status: TAssessmentStatus): boolean {
 export function assertEditable(status: TAssessmentStatus) {
   if (!isEditable(status)) throw new AppError(409, 'ASSESSMENT_LOCKED')
 }
+
+/** The assessment while it may change: draft or returned (409 ASSESSMENT_LOCKED), its campaign open. */
+export async function editableAssessment(
+  db: DbOrTrx,
+  enterpriseId: number,
+  assessmentId: number,
+  lock = false,
+): Promise<LoadedAssessment> {
+  const loaded = await loadAssessment(db, enterpriseId, assessmentId, lock)
+  assertEditable(loaded.row.status)
+  await openCampaign(db, loaded.row.campaign_id)
+  return loaded
+}
+
+/**
+ * An evidence file's owner part (uploadFile / removeFile `within`): the assessment checked again under its
+ * lock, so no file comes or goes once a concurrent submit or close has committed.
+ */
+export const whileEditable =
+  (enterpriseId: number, assessmentId: number): OwnerChange =>
+  async (trx, change) => {
+    await editableAssessment(trx, enterpriseId, assessmentId, true)
+    await change()
+    return {}
+  }
 
 export async function evidenceOf(
   db: DbOrTrx,
@@ -121,9 +156,7 @@ export async function saveAnswers(
   answers: TAnswerInput[],
   now: number,
 ): Promise<WriteOutcome<{ saved: number; answeredCount: number; applicableCount: number }>> {
-  const { row, items } = await loadAssessment(db, enterpriseId, assessmentId)
-  assertEditable(row.status)
-  await openCampaign(db, row.campaign_id)
+  const { items } = await editableAssessment(db, enterpriseId, assessmentId, true)
   const codes = new Set(items.map((i) => i.code))
   const fields = answers.flatMap((a, index) =>
     codes.has(a.itemCode)

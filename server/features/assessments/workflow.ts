@@ -4,7 +4,7 @@ import type { WriteOutcome } from '../../core/writes'
 import { computeScores, submitProblems, type TAssessment } from '../../../src/models/assessment'
 import type { EvidenceWrite } from '../files/service'
 import { rectificationsRepository } from '../rectifications/repository'
-import { assertEditable, assessmentView, evidenceOf, loadAssessment } from './service'
+import { assessmentView, editableAssessment, evidenceOf, loadAssessment } from './service'
 import { assessmentsRepository } from './repository'
 import { openCampaign } from './campaigns'
 import { shanghaiDateAfterDays } from '../../../src/models/shanghaiTime'
@@ -29,9 +29,7 @@ export async function submitAssessment(
   assessmentId: number,
 ): Promise<WriteOutcome<TAssessment>> {
   const { db, links, auth, enterpriseId, now } = w
-  const { row, items } = await loadAssessment(db, enterpriseId, assessmentId)
-  assertEditable(row.status)
-  await openCampaign(db, row.campaign_id)
+  const { row, items } = await editableAssessment(db, enterpriseId, assessmentId, true)
   const answers = await assessmentsRepository.answers(db, assessmentId)
   const evidence = await evidenceOf(db, links, assessmentId)
   const problems = submitProblems(
@@ -99,7 +97,7 @@ export async function submitAssessment(
 
 /** Only a submitted assessment is reviewed. */
 async function loadSubmitted(w: EvidenceWrite, assessmentId: number) {
-  const loaded = await loadAssessment(w.db, w.enterpriseId, assessmentId)
+  const loaded = await loadAssessment(w.db, w.enterpriseId, assessmentId, true)
   if (loaded.row.status !== 'submitted') throw new AppError(409, 'ASSESSMENT_NOT_SUBMITTED')
   return loaded
 }

@@ -7,6 +7,27 @@ export function toUser(row: UserRow): TUser {
   return { id: row.id, name: row.name, phoneMasked: maskPhone(row.phone), createdAt: row.created_at }
 }
 
+export interface NewUser {
+  openid: string
+  name: string
+  phone?: string | null
+  unionid?: string | null
+  sessionKey?: string | null
+}
+
+function insertUser(db: DbOrTrx, values: NewUser, now: string) {
+  return db.insertInto('users').values({
+    openid: values.openid,
+    unionid: values.unionid ?? null,
+    name: values.name,
+    phone: values.phone ?? null,
+    session_key: values.sessionKey ?? null,
+    disabled_at: null,
+    created_at: now,
+    updated_at: now,
+  })
+}
+
 export const usersRepository = {
   findById(db: DbOrTrx, id: number) {
     return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
@@ -19,31 +40,15 @@ export const usersRepository = {
   findByOpenid(db: DbOrTrx, openid: string) {
     return db.selectFrom('users').selectAll().where('openid', '=', openid).executeTakeFirst()
   },
-  async insert(
-    db: DbOrTrx,
-    values: {
-      openid: string
-      name: string
-      phone?: string | null
-      unionid?: string | null
-      sessionKey?: string | null
-    },
-    now: string,
-  ) {
-    return db
-      .insertInto('users')
-      .values({
-        openid: values.openid,
-        unionid: values.unionid ?? null,
-        name: values.name,
-        phone: values.phone ?? null,
-        session_key: values.sessionKey ?? null,
-        disabled_at: null,
-        created_at: now,
-        updated_at: now,
-      })
+  insert(db: DbOrTrx, values: NewUser, now: string) {
+    return insertUser(db, values, now).returningAll().executeTakeFirstOrThrow()
+  },
+  /** A new user unless the openid has one (then undefined): a first login racing another one of the same person. */
+  insertIfNew(db: DbOrTrx, values: NewUser, now: string) {
+    return insertUser(db, values, now)
+      .onConflict((oc) => oc.column('openid').doNothing())
       .returningAll()
-      .executeTakeFirstOrThrow()
+      .executeTakeFirst()
   },
   async update(
     db: DbOrTrx,

@@ -26,33 +26,32 @@ export async function loginWithWechatSession(
   tokens: TokenSettings,
   now: number,
 ): Promise<WriteOutcome<TLoginResponse>> {
-  const existing = await usersRepository.findByOpenid(trx, session.openid)
+  const at = isoAt(now)
+  let existing = await usersRepository.findByOpenid(trx, session.openid)
+  let created: UserRow | undefined
+  if (!existing) {
+    created = await usersRepository.insertIfNew(
+      trx,
+      { openid: session.openid, unionid: session.unionid, name: '微信用户', sessionKey: session.sessionKey },
+      at,
+    )
+    // A first login of the same person committed meanwhile (PostgreSQL waited for it): sign in as that user.
+    if (!created) existing = await usersRepository.findByOpenid(trx, session.openid)
+  }
   if (existing?.disabled_at) throw new AppError(403, 'ACCOUNT_DISABLED')
-  const user = existing
-    ? await usersRepository.update(
-        trx,
-        existing.id,
-        {
-          sessionKey: session.sessionKey,
-          unionid: session.unionid ?? existing.unionid,
-        },
-        isoAt(now),
-      )
-    : await usersRepository.insert(
-        trx,
-        {
-          openid: session.openid,
-          unionid: session.unionid,
-          name: '微信用户',
-          sessionKey: session.sessionKey,
-        },
-        isoAt(now),
-      )
+  const user =
+    created ??
+    (await usersRepository.update(
+      trx,
+      existing!.id,
+      { sessionKey: session.sessionKey, unionid: session.unionid ?? existing!.unionid },
+      at,
+    ))
   return {
     result: loginResponse(user, tokens),
     entityType: 'user',
     entityId: user.id,
-    detail: { method: 'wechat', created: !existing },
+    detail: { method: 'wechat', created: Boolean(created) },
   }
 }
 

@@ -209,11 +209,8 @@ export const enterprisesRepository = {
     return rows.map((r) => toEnterprise(r, links.get(r.id) ?? []))
   },
 
-  findByCreditCode(db: DbOrTrx, creditCode: string) {
-    return db.selectFrom('enterprises').select('id').where('credit_code', '=', creditCode).executeTakeFirst()
-  },
-
-  insert(
+  /** A new enterprise unless its credit code is registered (then undefined): one statement, safe under concurrency. */
+  insertIfCreditCodeFree(
     db: DbOrTrx,
     values: {
       name: string
@@ -238,8 +235,9 @@ export const enterprisesRepository = {
         created_at: now,
         updated_at: now,
       })
+      .onConflict((oc) => oc.column('credit_code').doNothing())
       .returningAll()
-      .executeTakeFirstOrThrow()
+      .executeTakeFirst()
   },
 
   update(

@@ -49,13 +49,13 @@ export async function createEnterprise(
   now: number,
 ): Promise<WriteOutcome<TEnterprise>> {
   const at = isoAt(now)
-  if (await enterprisesRepository.findByCreditCode(trx, input.creditCode)) {
+  // Checked by the insert itself: of two registrations of one code at once, the second finds it taken.
+  const row = await enterprisesRepository.insertIfCreditCodeFree(trx, input, at)
+  if (!row)
     throw new AppError(409, 'CREDIT_CODE_TAKEN', undefined, [
       { path: 'creditCode', message: '该统一社会信用代码已登记' },
     ])
-  }
   await assertDepartmentsExist(trx, input.supervisingDepartmentIds)
-  const row = await enterprisesRepository.insert(trx, input, at)
   for (const departmentId of input.supervisingDepartmentIds)
     await enterprisesRepository.link(trx, departmentId, row.id, at)
   const enterprise = await enterprisesRepository.get(trx, row.id)

@@ -41,9 +41,17 @@ export const SIGNATURE_META = [
 
 /** The keyed hash chain, and the raw rows its check reads (never through a view: tampering must show). */
 export const chainRepository = {
-  /** The next entry: the previous one's seq and mac (PostgreSQL: under an advisory lock, one appender at a time). */
-  async last(db: DbOrTrx, dialect: 'sqlite' | 'postgres') {
+  /**
+   * Makes the transaction the chain's only writer until it ends (PostgreSQL: a transaction-scoped advisory
+   * lock, taken again at no cost; SQLite runs one write transaction at a time anyway).
+   */
+  async lock(db: DbOrTrx, dialect: 'sqlite' | 'postgres'): Promise<void> {
     if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${500601})`.execute(db)
+  },
+
+  /** The next entry: the previous one's seq and mac (under the chain's lock, one appender at a time). */
+  async last(db: DbOrTrx, dialect: 'sqlite' | 'postgres') {
+    await chainRepository.lock(db, dialect)
     return db
       .selectFrom('pledge_chain')
       .select(['seq', 'mac'])

@@ -16,6 +16,7 @@ import {
 import { shanghaiYear, shanghaiYearRange } from '../../../src/models/shanghaiTime'
 import { pledgeCoverageRepository } from './repository'
 import { approvedMemberCounts } from '../../core/db/members'
+import { membershipsRepository } from '../organisations/membershipsRepository'
 
 /** Coverage: who has signed this year, reminders, and the supervisors' view per enterprise. */
 
@@ -67,6 +68,8 @@ export async function remindUnsigned(
   now: number,
 ): Promise<WriteOutcome<{ reminded: number; skipped: number }>> {
   const year = shanghaiYear(now)
+  // Under the enterprise's row lock: a concurrent reminder waits, then sees whom this one reminded.
+  await membershipsRepository.lockOrganisation(trx, 'enterprise', enterpriseId)
   const coverage = await enterpriseCoverage(trx, enterpriseId, year)
   const unsigned = coverage.members.filter((m) => m.signedAt === null)
   const wanted = userIds ? new Set(userIds) : null

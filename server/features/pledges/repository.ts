@@ -39,6 +39,30 @@ export const pledgeTemplatesRepository = {
     return db.insertInto('pledge_templates').values(values).returningAll().executeTakeFirstOrThrow()
   },
 
+  /**
+   * A kind's next version unless that version exists (then undefined): of two publishes at once, the
+   * second waits for the first's commit (PostgreSQL) and finds its number taken, instead of a 500.
+   */
+  insertVersion(db: DbOrTrx, values: Omit<TemplateRow, 'id'>): Promise<TemplateRow | undefined> {
+    return db
+      .insertInto('pledge_templates')
+      .values(values)
+      .onConflict((oc) => oc.columns(['kind', 'version']).doNothing())
+      .returningAll()
+      .executeTakeFirst()
+  },
+
+  /** The kind's current version and its content as stored, read together. */
+  newest(db: DbOrTrx, kind: string): Promise<Pick<TemplateRow, 'version' | 'content'> | undefined> {
+    return db
+      .selectFrom('pledge_templates')
+      .select(['version', 'content'])
+      .where('kind', '=', kind)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+  },
+
   /** By kind, newest version first. */
   list(db: DbOrTrx, kind?: string): Promise<TemplateRow[]> {
     let q = db.selectFrom('pledge_templates').selectAll()

@@ -20,6 +20,7 @@ import {
 import { parseContent } from './templates'
 import { pledgeTemplatesRepository, pledgesRepository } from './repository'
 import { signPayload, withdrawPayload, appendChain } from './chain'
+import { chainRepository } from './chainRepository'
 import { counterSide, canSignSide, loadPledge } from './access'
 import { pledgeView } from './views'
 import { shanghaiYear, shanghaiYearRange } from '../../../src/models/shanghaiTime'
@@ -147,6 +148,9 @@ export async function startPledge(
 
   // One-sided pledges: once a year (北京时间) per signer (the enterprise's own pledge: once per enterprise).
   if (kind !== 'government_business') {
+    // Under the chain's lock, which this signing takes anyway to append its entry: a concurrent signing by
+    // the same signer waits here and then finds this one's pledge (checked, then written, in one turn).
+    await chainRepository.lock(trx, ctx.dialect)
     const year = shanghaiYearRange(shanghaiYear(now))
     const by = kind !== 'enterprise' ? auth.user.id : undefined
     if (await pledgesRepository.hasEffective(trx, kind, enterprise.id, year, by))
@@ -261,12 +265,14 @@ export async function withdrawPledge(
     withdrawn_by: auth.user.id,
     withdraw_reason: reason,
   }
-  await pledgesRepository.leavePending(trx, pledge.id, {
+  // Conditional on it still pending: of two withdrawals (or a withdrawal and the counter-signature), one wins.
+  const left = await pledgesRepository.leavePending(trx, pledge.id, {
     status: after.status,
     withdrawn_at: after.withdrawn_at,
     withdrawn_by: after.withdrawn_by,
     withdraw_reason: after.withdraw_reason,
   })
+  if (!left) throw new AppError(409, 'PLEDGE_NOT_PENDING')
   await appendChain(trx, ctx, {
     pledgeId: pledge.id,
     signatureId: null,

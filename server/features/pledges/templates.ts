@@ -2,7 +2,7 @@ import { isoAt } from '../../core/clock'
 import type { Transaction } from 'kysely'
 import type { Database } from '../../core/db/schema'
 import type { DbOrTrx } from '../../core/db/database'
-import { found, notFound } from '../../core/errors'
+import { AppError, found, notFound } from '../../core/errors'
 import { MAX_ID, type AuthContext } from '../../core/access'
 import type { WriteOutcome } from '../../core/writes'
 import {
@@ -89,17 +89,28 @@ export async function publishTemplate(
   body: { kind: TPledgeKind; content: TPledgeTemplateContent; note?: string | null },
   now: number,
 ): Promise<WriteOutcome<TPledgeTemplate>> {
-  const latest = await latestVersions(trx)
-  const version = (latest.get(body.kind) ?? 0) + 1
-  const row = await pledgeTemplatesRepository.insert(trx, {
+  const content = JSON.stringify(body.content)
+  // The current text again would only make every signer sign anew for nothing. Version and text are read
+  // in one statement: the version this one follows is the text it was compared with.
+  const current = await pledgeTemplatesRepository.newest(trx, body.kind)
+  if (current?.content === content) throw new AppError(409, 'PLEDGE_TEMPLATE_UNCHANGED')
+  const version = (current?.version ?? 0) + 1
+  const row = await pledgeTemplatesRepository.insertVersion(trx, {
     kind: body.kind,
     version,
-    content: JSON.stringify(body.content),
+    content,
     note: body.note ?? null,
     created_by: auth.user.id,
     created_at: isoAt(now),
   })
-  latest.set(body.kind, version)
+  // Lost to a concurrent publish of the kind (PostgreSQL waited for its commit): the same text, or another.
+  if (!row) {
+    const winner = await pledgeTemplatesRepository.newest(trx, body.kind)
+    throw winner?.content === content
+      ? new AppError(409, 'PLEDGE_TEMPLATE_UNCHANGED')
+      : new AppError(409, 'CONFLICT', '承诺书模板刚由他人发布了新版本，请刷新后查看')
+  }
+  const latest = await latestVersions(trx)
   return {
     result: toTemplate(row, latest),
     entityType: 'pledge_template',
