@@ -47,6 +47,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
       PORT: String(port),
       HOST: '127.0.0.1',
       SQLITE_FILE: path.join(dataDir, 'e2e.db'),
+      SECRETS_FILE: path.join(dataDir, 'secrets.json'),
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
       ...extraEnv,
