@@ -35,6 +35,8 @@ export interface WriteDeclaration extends RouteDeclaration {
   response: Record<number, z.ZodType>
   /** A write made before sign-in (login): recorded against no user. */
   anonymous?: true
+  /** The answer is a credential: never stored for an idempotent replay (see performWrite). */
+  secretResult?: true
 }
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : unknown
@@ -100,11 +102,17 @@ export function featureRoutes(app: App, tag: string) {
       declaration: D,
       run: (request: RouteRequest<D>, trx: Transaction<Database>) => Promise<WriteOutcome<Answer<D>>>,
     ) {
-      const { action, anonymous } = declaration
+      const { action, anonymous, secretResult } = declaration
       const status = 201 in declaration.response ? 201 : 200
       const actorId = anonymous ? null : undefined
       declare(method, url, declaration, (request, reply) =>
-        performWrite(request, reply, { action, status, actorId, run: (trx) => run(request, trx) }),
+        performWrite(request, reply, {
+          action,
+          status,
+          actorId,
+          secretResult,
+          run: (trx) => run(request, trx),
+        }),
       )
     },
   }

@@ -36,6 +36,7 @@ const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, opts) =
         action: 'auth.login',
         status: 200,
         actorId: null,
+        secretResult: true,
         run: (trx) => loginWithWechatSession(trx, session, opts.tokens, app.clock()),
       })
     },
@@ -53,6 +54,7 @@ const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, opts) =
       response: { 200: ZLoginResponse },
       action: 'auth.login',
       anonymous: true,
+      secretResult: true,
     },
     (request, trx) => loginAsDemoUser(trx, request.body.openid, opts.tokens),
   )

@@ -189,6 +189,7 @@ const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app, opts)
       params: ZEventParams,
       response: { 201: ZDisplayLink },
       action: 'event.display_link.create',
+      secretResult: true,
     },
     (request, trx) => createDisplayLink(trx, requireAuth(request), eventOf(request).event, app.clock()),
   )

@@ -26,7 +26,7 @@ export interface TestApp {
 
 export async function createTestApp(
   overrides: Record<string, string> = {},
-  options: { clock?: Clock } = {},
+  options: { clock?: Clock; logStream?: NodeJS.WritableStream } = {},
 ): Promise<TestApp> {
   const schema =
     TEST_DB === 'postgres' ? `t_${process.pid}_${crypto.randomBytes(4).toString('hex')}` : undefined
@@ -48,7 +48,7 @@ export async function createTestApp(
     ...overrides,
   })
   const database = await prepareDatabase(env, schema, options.clock)
-  const app = await buildServer(env, database, false, { clock: options.clock })
+  const app = await buildServer(env, database, false, { clock: options.clock, logStream: options.logStream })
   return {
     app,
     database,
