@@ -46,6 +46,10 @@ const ZEnv = z
     PLEDGE_CHAIN_KEY: z.string().min(32, 'PLEDGE_CHAIN_KEY must be at least 32 characters').optional(),
     /** Public pledge verifications per client address per minute (each walks the hash chain). */
     PLEDGE_VERIFY_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(60),
+    /** Logins and joins (WeChat and demo login, invite join, 管理员码) per client address per minute. */
+    LOGIN_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(1000000).default(100),
+    /** The same per account per minute: per WeChat login code, demo openid, or signed-in user for joins. */
+    LOGIN_PER_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).max(1000000).default(10),
     TOKEN_TTL_SECONDS: z.coerce
       .number()
       .int()

@@ -6,6 +6,7 @@ import type { Access } from './access'
 import type { Database } from './db/schema'
 import { errorResponses } from './http'
 import { performWrite, type WriteOutcome } from './writes'
+import type { RouteLimit } from './rateLimit'
 
 /**
  * One way to declare a route: who may call it (checked by the auth plugin), what the OpenAPI document
@@ -23,8 +24,8 @@ export interface RouteDeclaration {
   body?: z.ZodType
   /** Success answers by status; absent on downloads, whose body is a file. */
   response?: Record<number, z.ZodType>
-  /** For the few public routes a client could hammer. */
-  rateLimit?: { max: number; timeWindow: number }
+  /** For the routes a client could hammer (logins, joins, public look-ups): counted before the handler runs. */
+  limits?: readonly RouteLimit[]
   /** False on the few routes whose documentation lists no error answers (health, the demo-user list). */
   errorAnswers?: false
 }
@@ -74,12 +75,15 @@ export function featureRoutes(app: App, tag: string) {
     declaration: D,
     handler: (request: RouteRequest<D>, reply: FastifyReply) => Promise<unknown>,
   ) => {
-    const { access, rateLimit } = declaration
+    const { access, limits } = declaration
     app.route({
       method,
       url,
-      config: rateLimit ? { access, rateLimit } : { access },
+      config: { access },
       schema: schemaOf(tag, declaration),
+      ...(limits?.length
+        ? { preHandler: (request, reply) => app.rateLimiter.check(request, reply, limits) }
+        : {}),
       handler: (request, reply) => handler(request as RouteRequest<D>, reply),
     })
   }

@@ -44,6 +44,9 @@ export async function createTestApp(
     SEED_DEMO: 'true',
     SQLITE_FILE: ':memory:',
     H5_DIST: '/nonexistent',
+    // Tests sign in hundreds of times a minute from one address (tests/api/rateLimit.test.ts checks the limits).
+    LOGIN_PER_ADDRESS_PER_MINUTE: '1000000',
+    LOGIN_PER_ACCOUNT_PER_MINUTE: '1000000',
     ...(TEST_DB === 'postgres' ? { DATABASE_URL: TEST_DATABASE_URL } : {}),
     ...overrides,
   })
