@@ -43,6 +43,7 @@ import reminderRoutes from './features/reminders/routes'
 import { sendReminders, type Reminders } from './features/reminders/sender'
 import { SubscribeMessageSender } from './features/reminders/wechatSend'
 import { systemClock, type Clock } from './core/clock'
+import { registerSecurityHeaders } from './core/securityHeaders'
 import { MemoryRateLimitStore, RateLimiter, type RateLimitStore } from './core/rateLimit'
 import { FileLinkSigner, FileStore } from './features/files/store'
 
@@ -80,6 +81,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   fastify.setSerializerCompiler(serializerCompiler)
 
   await fastify.register(errorsPlugin)
+  await registerSecurityHeaders(fastify, path.resolve(env.H5_DIST))
   fastify.decorate('clock', opts.clock ?? systemClock)
   fastify.decorate('fileStore', new FileStore(env.UPLOAD_DIR))
   fastify.decorate('fileLinks', new FileLinkSigner(env.TOKEN_SECRET, fastify.clock))

@@ -1,0 +1,52 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import fastifyHelmet from '@fastify/helmet'
+
+/**
+ * The hashes of the inline scripts of the H5 build's index.html (Taro's rem script), so the CSP lets
+ * exactly them run and no other inline script. Read once at start: a new build needs a restart anyway.
+ */
+export function inlineScriptHashes(h5Root: string): string[] {
+  const index = path.join(h5Root, 'index.html')
+  if (!fs.existsSync(index)) return []
+  const html = fs.readFileSync(index, 'utf8')
+  return Array.from(html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g), ([, body]) => {
+    const digest = crypto.createHash('sha256').update(body, 'utf8').digest('base64')
+    return `'sha256-${digest}'`
+  })
+}
+
+/**
+ * Security headers on every answer (API, H5 app, evidence files): a CSP that allows only this origin's
+ * scripts (plus the build's own inline script by hash), no framing by anyone, `nosniff`, no referrer.
+ * Styles may be inline: Taro's and NutUI's components set them at run time. Images may be data: or blob:
+ * URLs (QR codes, signatures, photo previews). No upgrade-insecure-requests: a demo may run on plain http.
+ */
+export async function registerSecurityHeaders(app: FastifyInstance, h5Root: string): Promise<void> {
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", ...inlineScriptHashes(h5Root)],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'", 'blob:'],
+        workerSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    // The H5 app may be opened over http on a county's intranet; HSTS belongs to the TLS proxy in front.
+    strictTransportSecurity: false,
+  })
+}
