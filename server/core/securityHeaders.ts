@@ -4,6 +4,15 @@ import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import fastifyHelmet from '@fastify/helmet'
 
+const sha256Source = (text: string) =>
+  `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`
+
+/**
+ * Taro's H5 tab bar items are `<a href="javascript:;">` (its runtime's markup, not ours): a tap runs that
+ * URL, which a CSP without 'unsafe-hashes' reports as a violation. Only this exact URL is allowed.
+ */
+const TAB_BAR_HREF = sha256Source('javascript:;')
+
 /**
  * The hashes of the inline scripts of the H5 build's index.html (Taro's rem script), so the CSP lets
  * exactly them run and no other inline script. Read once at start: a new build needs a restart anyway.
@@ -12,10 +21,9 @@ export function inlineScriptHashes(h5Root: string): string[] {
   const index = path.join(h5Root, 'index.html')
   if (!fs.existsSync(index)) return []
   const html = fs.readFileSync(index, 'utf8')
-  return Array.from(html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g), ([, body]) => {
-    const digest = crypto.createHash('sha256').update(body, 'utf8').digest('base64')
-    return `'sha256-${digest}'`
-  })
+  return Array.from(html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g), ([, body]) =>
+    sha256Source(body),
+  )
 }
 
 /**
@@ -30,7 +38,7 @@ export async function registerSecurityHeaders(app: FastifyInstance, h5Root: stri
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", ...inlineScriptHashes(h5Root)],
+        scriptSrc: ["'self'", "'unsafe-hashes'", TAB_BAR_HREF, ...inlineScriptHashes(h5Root)],
         scriptSrcAttr: ["'none'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
