@@ -3,7 +3,6 @@ import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import fastifyMultipart from '@fastify/multipart'
-import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
@@ -44,7 +43,8 @@ import reminderRoutes from './features/reminders/routes'
 import { sendReminders, type Reminders } from './features/reminders/sender'
 import { SubscribeMessageSender } from './features/reminders/wechatSend'
 import { systemClock, type Clock } from './core/clock'
-import { AppError } from './core/errors'
+import { registerSecurityHeaders } from './core/securityHeaders'
+import { MemoryRateLimitStore, RateLimiter, type RateLimitStore } from './core/rateLimit'
 import { FileLinkSigner, FileStore } from './features/files/store'
 
 declare module 'fastify' {
@@ -56,6 +56,8 @@ declare module 'fastify' {
     uploadMaxBytes: number
     /** The server's time (ms); tests inject their own to move time without sleeping. */
     clock: Clock
+    /** Counts the requests of the routes that declare `limits` (logins, joins, public look-ups). */
+    rateLimiter: RateLimiter
     /** 微信提醒: the templates per to-do kind and one run of the sender (server.ts times it in production). */
     reminders: Reminders
   }
@@ -68,6 +70,8 @@ export interface AppOptions {
   closeDatabaseWithApp?: boolean
   /** Defaults to the system clock. */
   clock?: Clock
+  /** Where rate limits count; defaults to this process's memory. */
+  rateLimitStore?: RateLimitStore
 }
 
 /** The whole API as one plugin: server.ts listens, tests `inject`. */
@@ -77,15 +81,19 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   fastify.setSerializerCompiler(serializerCompiler)
 
   await fastify.register(errorsPlugin)
+  await registerSecurityHeaders(fastify, path.resolve(env.H5_DIST))
   fastify.decorate('clock', opts.clock ?? systemClock)
   fastify.decorate('fileStore', new FileStore(env.UPLOAD_DIR))
   fastify.decorate('fileLinks', new FileLinkSigner(env.TOKEN_SECRET, fastify.clock))
   fastify.decorate('uploadMaxBytes', env.UPLOAD_MAX_BYTES)
-  // Only the public routes that need no token are limited, per client address (see their config.rateLimit).
-  await fastify.register(fastifyRateLimit, {
-    global: false,
-    errorResponseBuilder: () => new AppError(429, 'RATE_LIMITED'),
-  })
+  // Only routes that declare `limits` are counted (logins, joins and the public look-ups a client could hammer).
+  fastify.decorate(
+    'rateLimiter',
+    new RateLimiter(opts.rateLimitStore ?? new MemoryRateLimitStore(), () => fastify.clock(), {
+      perAddress: env.LOGIN_PER_ADDRESS_PER_MINUTE,
+      perAccount: env.LOGIN_PER_ACCOUNT_PER_MINUTE,
+    }),
+  )
   await fastify.register(fastifyMultipart, {
     limits: { fileSize: env.UPLOAD_MAX_BYTES, files: 1, fields: 5 },
   })

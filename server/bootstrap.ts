@@ -8,6 +8,7 @@ import { PLEDGE_TEMPLATES_V1, PLEDGE_TEMPLATES_V1_VERSION } from '../seeds/pledg
 import { ensurePledgeTemplates } from './features/pledges/templates'
 import app from './app'
 import { isoAt, systemClock, type Clock } from './core/clock'
+import { loggerOptions } from './core/logging'
 
 /** Opens the configured database, brings it to the latest migration and loads demo data when asked. */
 export async function prepareDatabase(
@@ -49,10 +50,10 @@ export async function buildServer(
   env: Env,
   database: DatabaseHandle,
   closeDatabaseWithApp = true,
-  options: { clock?: Clock } = {},
+  options: { clock?: Clock; logStream?: NodeJS.WritableStream } = {},
 ): Promise<FastifyInstance> {
   const server = Fastify({
-    logger: env.LOG_LEVEL === 'silent' ? false : { level: env.LOG_LEVEL },
+    logger: env.LOG_LEVEL === 'silent' ? false : loggerOptions(env.LOG_LEVEL, options.logStream),
     trustProxy: env.TRUST_PROXY,
   })
   await server.register(app, { env, database, closeDatabaseWithApp, clock: options.clock })

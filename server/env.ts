@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { demoSecrets, testSecrets, type GeneratedSecrets } from './demoSecrets'
 import { ZTodoKind, type TTodoKind } from '../src/models/todo'
 
 /** WECHAT_SUBSCRIBE_TEMPLATES: a JSON object, to-do kind → template id (kinds without one: no reminder). */
@@ -21,13 +22,15 @@ const ZTemplates = z
 
 /**
  * Environment, validated once at boot. `APP_MODE` decides what exists:
- * - production: no demo data, no dev login, secrets required;
- * - demo: demo data loaded on first start, dev login on (the README's `npm start`);
- * - test: like demo but nothing is loaded unless a test asks for it.
+ * - production (also when unset: a server must never fall back to demo): no demo data, no dev login,
+ *   secrets required;
+ * - demo: demo data loaded on first start, dev login on (the README's `npm start` sets it); secrets
+ *   not given are generated once and kept in SECRETS_FILE;
+ * - test: like demo but nothing is loaded unless a test asks for it; secrets not given are random per process.
  */
 const ZEnv = z
   .object({
-    APP_MODE: z.enum(['production', 'demo', 'test']).default('demo'),
+    APP_MODE: z.enum(['production', 'demo', 'test']).optional(),
     HOST: z.string().default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     DATABASE_URL: z
@@ -37,10 +40,16 @@ const ZEnv = z
       .or(z.literal('').transform(() => undefined)),
     SQLITE_FILE: z.string().default('data/qinglian.db'),
     TOKEN_SECRET: z.string().min(32, 'TOKEN_SECRET must be at least 32 characters').optional(),
+    /** Demo mode: where the secrets generated on first start are kept (0600). */
+    SECRETS_FILE: z.string().default('data/secrets.json'),
     /** Keys the pledges' hash chain (HMAC); kept out of the database. */
     PLEDGE_CHAIN_KEY: z.string().min(32, 'PLEDGE_CHAIN_KEY must be at least 32 characters').optional(),
     /** Public pledge verifications per client address per minute (each walks the hash chain). */
     PLEDGE_VERIFY_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(60),
+    /** Logins and joins (WeChat and demo login, invite join, 管理员码) per client address per minute. */
+    LOGIN_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(1000000).default(100),
+    /** The same per account per minute: per WeChat login code, demo openid, or signed-in user for joins. */
+    LOGIN_PER_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).max(1000000).default(10),
     TOKEN_TTL_SECONDS: z.coerce
       .number()
       .int()
@@ -85,29 +94,45 @@ const ZEnv = z
       .transform((v) => v === 'true'),
   })
   .superRefine((env, ctx) => {
-    if (env.APP_MODE === 'production') {
-      if (!env.TOKEN_SECRET)
-        ctx.addIssue({ code: 'custom', path: ['TOKEN_SECRET'], message: 'required in production' })
-      if (!env.PLEDGE_CHAIN_KEY)
-        ctx.addIssue({ code: 'custom', path: ['PLEDGE_CHAIN_KEY'], message: 'required in production' })
-      if (!env.WECHAT_APPID || !env.WECHAT_SECRET)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['WECHAT_APPID'],
-          message: 'WECHAT_APPID and WECHAT_SECRET are required in production',
-        })
-    }
+    if (env.APP_MODE === 'demo' || env.APP_MODE === 'test') return
+    const missing = [
+      ...(env.TOKEN_SECRET ? [] : ['TOKEN_SECRET']),
+      ...(env.PLEDGE_CHAIN_KEY ? [] : ['PLEDGE_CHAIN_KEY']),
+      ...(env.WECHAT_APPID ? [] : ['WECHAT_APPID']),
+      ...(env.WECHAT_SECRET ? [] : ['WECHAT_SECRET']),
+    ]
+    if (missing.length === 0) return
+    ctx.addIssue({
+      code: 'custom',
+      path: [missing[0]],
+      message:
+        env.APP_MODE === 'production'
+          ? `required in production (missing: ${missing.join(', ')})`
+          : `APP_MODE is not set, so the server runs as production and needs ${missing.join(', ')}. ` +
+            'Set them (see .env.example), or set APP_MODE=demo to try the product with demo data (npm start does).',
+    })
   })
 
-export type Env = Omit<z.infer<typeof ZEnv>, 'WECHAT_SUBSCRIBE_TEMPLATES'> & {
+export type Env = Omit<z.infer<typeof ZEnv>, 'WECHAT_SUBSCRIBE_TEMPLATES' | 'APP_MODE'> & {
+  APP_MODE: 'production' | 'demo' | 'test'
   TOKEN_SECRET: string
   PLEDGE_CHAIN_KEY: string
   WECHAT_SUBSCRIBE_TEMPLATES: Partial<Record<TTodoKind, string>>
 }
 
-/** A fixed secret is fine for demo/test data; production refuses to boot without its own. */
-const DEMO_TOKEN_SECRET = 'demo-only-secret-not-for-production-use-0000'
-const DEMO_PLEDGE_CHAIN_KEY = 'demo-only-pledge-chain-key-not-for-production'
+/** Production has both (checked above); demo and test never sign with a value anyone else knows. */
+function secretsFor(
+  given: { TOKEN_SECRET?: string; PLEDGE_CHAIN_KEY?: string; SECRETS_FILE: string },
+  mode: Env['APP_MODE'],
+): GeneratedSecrets {
+  const { TOKEN_SECRET, PLEDGE_CHAIN_KEY } = given
+  if (TOKEN_SECRET && PLEDGE_CHAIN_KEY) return { TOKEN_SECRET, PLEDGE_CHAIN_KEY }
+  const generated = mode === 'demo' ? demoSecrets(given.SECRETS_FILE) : testSecrets()
+  return {
+    TOKEN_SECRET: TOKEN_SECRET ?? generated.TOKEN_SECRET,
+    PLEDGE_CHAIN_KEY: PLEDGE_CHAIN_KEY ?? generated.PLEDGE_CHAIN_KEY,
+  }
+}
 
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = ZEnv.safeParse(source)
@@ -115,10 +140,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`)
     throw new Error(`Invalid environment:\n${lines.join('\n')}`)
   }
+  const mode = parsed.data.APP_MODE ?? 'production'
   return {
     ...parsed.data,
-    TOKEN_SECRET: parsed.data.TOKEN_SECRET ?? DEMO_TOKEN_SECRET,
-    PLEDGE_CHAIN_KEY: parsed.data.PLEDGE_CHAIN_KEY ?? DEMO_PLEDGE_CHAIN_KEY,
+    APP_MODE: mode,
+    ...secretsFor(parsed.data, mode),
     WECHAT_SUBSCRIBE_TEMPLATES: {
       ...(parsed.data.WECHAT_SUBSCRIBE_TEMPLATE_MEETING
         ? { meeting_due: parsed.data.WECHAT_SUBSCRIBE_TEMPLATE_MEETING }

@@ -1,13 +1,10 @@
 import type { PropsWithChildren } from 'react'
-import { z } from 'zod'
+// First: schemas built by the modules below must see jitless (see zodJitless.ts).
+import './zodJitless'
 import { setUpIcons } from './services/platform/icons'
 import { setUpTitleBar } from './services/platform/titleBar'
 import { initSession } from './services/session'
 import './app.scss'
-
-// WeChat forbids `new Function`, which zod 4 uses to compile fast parsers: parse without it. This runs
-// before any parse (modules only define schemas when they load).
-z.config({ jitless: true })
 
 setUpIcons()
 setUpTitleBar()

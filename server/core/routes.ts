@@ -6,6 +6,7 @@ import type { Access } from './access'
 import type { Database } from './db/schema'
 import { errorResponses } from './http'
 import { performWrite, type WriteOutcome } from './writes'
+import type { RouteLimit } from './rateLimit'
 
 /**
  * One way to declare a route: who may call it (checked by the auth plugin), what the OpenAPI document
@@ -23,8 +24,8 @@ export interface RouteDeclaration {
   body?: z.ZodType
   /** Success answers by status; absent on downloads, whose body is a file. */
   response?: Record<number, z.ZodType>
-  /** For the few public routes a client could hammer. */
-  rateLimit?: { max: number; timeWindow: number }
+  /** For the routes a client could hammer (logins, joins, public look-ups): counted before the handler runs. */
+  limits?: readonly RouteLimit[]
   /** False on the few routes whose documentation lists no error answers (health, the demo-user list). */
   errorAnswers?: false
 }
@@ -35,6 +36,8 @@ export interface WriteDeclaration extends RouteDeclaration {
   response: Record<number, z.ZodType>
   /** A write made before sign-in (login): recorded against no user. */
   anonymous?: true
+  /** The answer is a credential: never stored for an idempotent replay (see performWrite). */
+  secretResult?: true
 }
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : unknown
@@ -72,12 +75,15 @@ export function featureRoutes(app: App, tag: string) {
     declaration: D,
     handler: (request: RouteRequest<D>, reply: FastifyReply) => Promise<unknown>,
   ) => {
-    const { access, rateLimit } = declaration
+    const { access, limits } = declaration
     app.route({
       method,
       url,
-      config: rateLimit ? { access, rateLimit } : { access },
+      config: { access },
       schema: schemaOf(tag, declaration),
+      ...(limits?.length
+        ? { preHandler: (request, reply) => app.rateLimiter.check(request, reply, limits) }
+        : {}),
       handler: (request, reply) => handler(request as RouteRequest<D>, reply),
     })
   }
@@ -100,11 +106,17 @@ export function featureRoutes(app: App, tag: string) {
       declaration: D,
       run: (request: RouteRequest<D>, trx: Transaction<Database>) => Promise<WriteOutcome<Answer<D>>>,
     ) {
-      const { action, anonymous } = declaration
+      const { action, anonymous, secretResult } = declaration
       const status = 201 in declaration.response ? 201 : 200
       const actorId = anonymous ? null : undefined
       declare(method, url, declaration, (request, reply) =>
-        performWrite(request, reply, { action, status, actorId, run: (trx) => run(request, trx) }),
+        performWrite(request, reply, {
+          action,
+          status,
+          actorId,
+          secretResult,
+          run: (trx) => run(request, trx),
+        }),
       )
     },
   }

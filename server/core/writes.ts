@@ -42,6 +42,11 @@ export interface WriteOptions<T> {
    * param; null when it belongs to none. The outcome's own `organisation` wins over both.
    */
   organisation?: AuditOrganisation | null
+  /**
+   * The answer carries a bearer credential (a login token, a display token): with an Idempotency-Key only
+   * a marker is stored (the key, never the answer) and a repeat is refused instead of replayed.
+   */
+  secretResult?: boolean
   run: (trx: Transaction<Database>) => Promise<WriteOutcome<T>>
 }
 
@@ -170,6 +175,7 @@ export async function performWrite<T>(
       .executeTakeFirstOrThrow()
     if (existing.request_hash !== hash) throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED')
     if (existing.state === 'done') {
+      if (existing.response_body === null) throw new AppError(409, 'IDEMPOTENCY_NOT_REPLAYABLE')
       reply.status(existing.response_status ?? status).header('idempotent-replayed', 'true')
       return JSON.parse(existing.response_body ?? 'null') as T
     }
@@ -195,7 +201,7 @@ export async function performWrite<T>(
         .set({
           state: 'done',
           response_status: outcome.status ?? status,
-          response_body: JSON.stringify(outcome.result),
+          response_body: options.secretResult ? null : JSON.stringify(outcome.result),
           updated_at: isoAt(clock()),
         })
         .where('id', '=', claimId)

@@ -31,6 +31,7 @@ export const ERROR_MESSAGES = {
   IDEMPOTENCY_KEY_INVALID: '幂等键格式无效',
   IDEMPOTENCY_KEY_REUSED: '幂等键已用于不同的请求内容',
   IDEMPOTENCY_IN_PROGRESS: '相同请求正在处理中，请稍后重试',
+  IDEMPOTENCY_NOT_REPLAYABLE: '该请求已处理；其结果含有登录或大屏凭证，不能再次返回，请重新发起',
   WECHAT_BUSY: '微信服务繁忙，请稍后重试',
   WECHAT_CODE_INVALID: '微信登录凭证无效，请重新登录',
   WECHAT_CODE_USED: '微信登录凭证已被使用，请重新登录',

@@ -6,7 +6,8 @@ const DAY = 86_400_000
 
 /**
  * Evidence as image or PDF (the hint says 图片或 PDF): the server decides the type from the file's first
- * bytes (`%PDF-`), whatever its name says, and refuses anything else with a Chinese message.
+ * bytes, whatever its name says, parses a PDF's structure, and refuses anything else with a Chinese
+ * message. PDFs are served as attachments.
  */
 describe(`PDF evidence [${TEST_DB}]`, () => {
   let t: TestApp
@@ -64,7 +65,10 @@ describe(`PDF evidence [${TEST_DB}]`, () => {
     const served = await t.app.inject({ method: 'GET', url: pdf.json().url })
     expect(served.statusCode).toBe(200)
     expect(served.headers['content-type']).toBe('application/pdf')
-    expect(served.headers['content-disposition']).toContain(encodeURIComponent('整改报告.pdf'))
+    expect(served.headers['content-disposition']).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('整改报告.pdf')}`,
+    )
+    expect(served.headers['x-content-type-options']).toBe('nosniff')
     expect(served.rawPayload.equals(TINY_PDF)).toBe(true)
   })
 
@@ -94,6 +98,29 @@ describe(`PDF evidence [${TEST_DB}]`, () => {
       expect(res.json().error).toMatchObject({
         code: 'FILE_TYPE_NOT_ALLOWED',
         message: '只能上传图片（JPG、PNG、WEBP）或 PDF 文件',
+      })
+    }
+  })
+
+  it('parses a PDF instead of trusting its first bytes: an HTML page after %PDF- is refused', async () => {
+    const html = '<html><body><script>alert(document.cookie)</script></body></html>'
+    const good = TINY_PDF.toString('latin1')
+    const xrefAt = good.indexOf('xref')
+    for (const fake of [
+      `%PDF-1.4\n${html}`,
+      `%PDF-1.4\n${html}\n%%EOF\n`,
+      // a trailer pasted after the page, pointing into it
+      `%PDF-1.4\n${html}\nstartxref\n9\n%%EOF\n`,
+      // a real PDF whose cross-reference offsets no longer point at objects
+      good.replace(/0000000009 00000 n/, '0000000001 00000 n'),
+      // startxref past the cross-reference table
+      good.replace(`startxref\n${xrefAt}`, `startxref\n${xrefAt + 3}`),
+    ]) {
+      const res = await upload('制度.pdf', Buffer.from(fake, 'latin1'))
+      expect(res.statusCode).toBe(415)
+      expect(res.json().error).toMatchObject({
+        code: 'FILE_TYPE_NOT_ALLOWED',
+        message: '该文件不是有效的 PDF（文件已损坏或只是改了扩展名），请重新导出后上传',
       })
     }
   })

@@ -30,14 +30,19 @@ interface SentMessage {
 describe('reminder settings', () => {
   it('reads the templates per kind as JSON, with the earlier 三会一课 setting as meeting_due', () => {
     expect(
-      loadEnv({ WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify(TEMPLATES) }).WECHAT_SUBSCRIBE_TEMPLATES,
+      loadEnv({ APP_MODE: 'test', WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify(TEMPLATES) })
+        .WECHAT_SUBSCRIBE_TEMPLATES,
     ).toEqual(TEMPLATES)
-    expect(loadEnv({ WECHAT_SUBSCRIBE_TEMPLATE_MEETING: 'm1' }).WECHAT_SUBSCRIBE_TEMPLATES).toEqual({
+    expect(
+      loadEnv({ APP_MODE: 'test', WECHAT_SUBSCRIBE_TEMPLATE_MEETING: 'm1' }).WECHAT_SUBSCRIBE_TEMPLATES,
+    ).toEqual({
       meeting_due: 'm1',
     })
-    expect(loadEnv({}).WECHAT_SUBSCRIBE_TEMPLATES).toEqual({})
-    expect(() => loadEnv({ WECHAT_SUBSCRIBE_TEMPLATES: '{not json' })).toThrow(/WECHAT_SUBSCRIBE_TEMPLATES/)
-    expect(() => loadEnv({ WECHAT_SUBSCRIBE_TEMPLATES: '{"lunch":"x"}' })).toThrow(
+    expect(loadEnv({ APP_MODE: 'test' }).WECHAT_SUBSCRIBE_TEMPLATES).toEqual({})
+    expect(() => loadEnv({ APP_MODE: 'test', WECHAT_SUBSCRIBE_TEMPLATES: '{not json' })).toThrow(
+      /WECHAT_SUBSCRIBE_TEMPLATES/,
+    )
+    expect(() => loadEnv({ APP_MODE: 'test', WECHAT_SUBSCRIBE_TEMPLATES: '{"lunch":"x"}' })).toThrow(
       /WECHAT_SUBSCRIBE_TEMPLATES/,
     )
   })

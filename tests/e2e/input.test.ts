@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
+import { TINY_PDF } from '../api/support/files'
 import {
   confirmModal,
   demoLogin,
@@ -75,10 +76,7 @@ async function phonePhotoJpeg(page: Page, noise: number): Promise<Buffer> {
   return Buffer.from(base64, 'base64')
 }
 
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-  'latin1',
-)
+const PDF = TINY_PDF
 
 describe('input that respects people (H5)', () => {
   let server: RunningServer

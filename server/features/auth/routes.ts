@@ -6,6 +6,7 @@ import { loginAsDemoUser, loginWithWechatSession, type TokenSettings } from './s
 import { usersRepository } from './repository'
 import { performWrite } from '../../core/writes'
 import { featureRoutes } from '../../core/routes'
+import { perBodyField } from '../../core/rateLimit'
 import { ZErrorResponse } from '../../../src/models/errors'
 import { DEMO_USERS } from '../../../seeds/demo'
 
@@ -25,6 +26,8 @@ const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, opts) =
     '/api/v1/auth/wechat',
     {
       access: PUBLIC,
+      // Each login spends one code2Session call of the app's WeChat quota: limited before that call.
+      limits: app.rateLimiter.loginLimits('wechat-login', (name, max) => perBodyField(name, 'code', max)),
       summary: '微信登录（code2Session）',
       body: ZWechatLoginBody,
       response: { 200: ZLoginResponse, ...refusedUpstream },
@@ -36,6 +39,7 @@ const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, opts) =
         action: 'auth.login',
         status: 200,
         actorId: null,
+        secretResult: true,
         run: (trx) => loginWithWechatSession(trx, session, opts.tokens, app.clock()),
       })
     },
@@ -48,11 +52,13 @@ const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, opts) =
     '/api/v1/auth/dev',
     {
       access: PUBLIC,
+      limits: app.rateLimiter.loginLimits('dev-login', (name, max) => perBodyField(name, 'openid', max)),
       summary: '演示登录（仅演示/测试模式）',
       body: ZDevLoginBody,
       response: { 200: ZLoginResponse },
       action: 'auth.login',
       anonymous: true,
+      secretResult: true,
     },
     (request, trx) => loginAsDemoUser(trx, request.body.openid, opts.tokens),
   )

@@ -36,6 +36,7 @@ import { createDisplayLink, currentQr, displayQr, listDisplayLinks, revokeDispla
 import { cancelEvent, createEvent, eventView, listEvents, organiserNames, updateEvent } from './events'
 import { assertNotCancelled, proxySignIn, signInWithPayload } from './signIn'
 import { featureRoutes } from '../../core/routes'
+import { perAddress } from '../../core/rateLimit'
 import { sendAttachment, XLSX_CONTENT_TYPE } from '../../core/http'
 import { exportFileName } from '../../../src/models/exportName'
 import { shanghaiDate } from '../../../src/models/shanghaiTime'
@@ -189,6 +190,7 @@ const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app, opts)
       params: ZEventParams,
       response: { 201: ZDisplayLink },
       action: 'event.display_link.create',
+      secretResult: true,
     },
     (request, trx) => createDisplayLink(trx, requireAuth(request), eventOf(request).event, app.clock()),
   )
@@ -216,7 +218,7 @@ const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app, opts)
       // The unguessable token is the permission; revoked or expired tokens answer like unknown ones. A screen
       // polls every 3 s; the limit stops token guessing, not projectors.
       access: PUBLIC,
-      rateLimit: { max: 240, timeWindow: 60_000 },
+      limits: [perAddress('display-qr', 240)],
       summary: '大屏：当前签到二维码、活动名称与实时签到人数（凭大屏令牌）',
       params: z.object({ displayToken: z.string().max(200) }),
       response: { 200: ZDisplayQr },

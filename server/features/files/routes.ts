@@ -30,7 +30,12 @@ const fileRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!(await fs.promises.stat(bytes).catch(() => null))) throw notFound()
       reply.header('content-type', file.mime)
       reply.header('cache-control', 'private, max-age=600')
-      reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+      // Only images are shown in place (in <Image>); anything else is downloaded, never rendered by the browser.
+      const disposition = file.mime.startsWith('image/') ? 'inline' : 'attachment'
+      reply.header(
+        'content-disposition',
+        `${disposition}; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      )
       return reply.send(fs.createReadStream(bytes))
     },
   )

@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { FastifyRequest } from 'fastify'
 import { AppError } from '../../core/errors'
 import type { Clock } from '../../core/clock'
+import { isWellFormedPdf } from './pdf'
 
 /**
  * Uploaded files on local disk, addressed by a random key (never by the user's file name). The type is
@@ -138,6 +139,12 @@ export async function receiveUpload(
   if (content.length === 0) throw new AppError(400, 'FILE_MISSING')
   const type = sniffType(content)
   if (!type) throw new AppError(415, 'FILE_TYPE_NOT_ALLOWED')
+  if (type.mime === 'application/pdf' && !isWellFormedPdf(content))
+    throw new AppError(
+      415,
+      'FILE_TYPE_NOT_ALLOWED',
+      '该文件不是有效的 PDF（文件已损坏或只是改了扩展名），请重新导出后上传',
+    )
   const stored = await store.put(content, type.ext, now)
   // wx.uploadFile names the file after its temporary path: the mini-program sends the name the user
   // knows (a chat file's) as the form field `filename`, before the file.

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { featureRoutes } from '../../core/routes'
+import { perUser } from '../../core/rateLimit'
 import { z } from 'zod'
 import {
   ZInvite,
@@ -79,6 +80,8 @@ const memberRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/invites/join',
     {
       access: SIGNED_IN,
+      // Per user, not per invite code: a whole staff may join with one code at a meeting.
+      limits: app.rateLimiter.loginLimits('invite-join', perUser),
       summary: '凭邀请码申请加入企业或部门（待联络员或领导小组办公室审核）',
       body: ZInviteJoinBody,
       response: { 201: ZJoinResult },

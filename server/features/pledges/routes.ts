@@ -37,6 +37,7 @@ import { verifyByCode } from './verify'
 import { findCounterparty, listMyPledges, pledgeTodo, pledgeView } from './views'
 import { pledgeCertificateSvg } from './certificate'
 import { featureRoutes } from '../../core/routes'
+import { perAddress } from '../../core/rateLimit'
 import { sendAttachment } from '../../core/http'
 import { shanghaiYear } from '../../../src/models/shanghaiTime'
 
@@ -198,7 +199,7 @@ const pledgeRoutes: FastifyPluginAsyncZod<PledgeRoutesOptions> = async (app, opt
       // The unguessable code is the permission: anyone holding the certificate may check it. A check walks
       // the chain, so one address may make only so many a minute.
       access: PUBLIC,
-      rateLimit: { max: opts.verifyPerMinute, timeWindow: 60_000 },
+      limits: [perAddress('pledge-verify', opts.verifyPerMinute)],
       summary: '公开核验：按核验码重算正文与签名哈希、检查哈希链，返回签署人（手机号脱敏）与签署时间',
       params: z.object({ code: z.string().max(40) }),
       response: { 200: ZPledgeVerification },

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { featureRoutes } from '../../core/routes'
+import { perAddress, perUser } from '../../core/rateLimit'
 import { ZAdminCodeRedeem, ZAdminCodeRedeemed } from '../../../src/models/setup'
 import { SIGNED_IN } from '../../core/access'
 import { requireAuth } from '../../core/auth'
@@ -13,7 +14,7 @@ const setupRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/setup/redeem',
     {
       access: SIGNED_IN,
-      rateLimit: { max: 20, timeWindow: 60_000 },
+      limits: [perAddress('admin-code', 20), perUser('admin-code', app.rateLimiter.login.perAccount)],
       summary: '凭管理员码成为领导小组办公室管理员（一次性，24小时有效）',
       body: ZAdminCodeRedeem,
       response: { 201: ZAdminCodeRedeemed },

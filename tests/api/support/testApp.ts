@@ -26,7 +26,7 @@ export interface TestApp {
 
 export async function createTestApp(
   overrides: Record<string, string> = {},
-  options: { clock?: Clock } = {},
+  options: { clock?: Clock; logStream?: NodeJS.WritableStream } = {},
 ): Promise<TestApp> {
   const schema =
     TEST_DB === 'postgres' ? `t_${process.pid}_${crypto.randomBytes(4).toString('hex')}` : undefined
@@ -44,11 +44,14 @@ export async function createTestApp(
     SEED_DEMO: 'true',
     SQLITE_FILE: ':memory:',
     H5_DIST: '/nonexistent',
+    // Tests sign in hundreds of times a minute from one address (tests/api/rateLimit.test.ts checks the limits).
+    LOGIN_PER_ADDRESS_PER_MINUTE: '1000000',
+    LOGIN_PER_ACCOUNT_PER_MINUTE: '1000000',
     ...(TEST_DB === 'postgres' ? { DATABASE_URL: TEST_DATABASE_URL } : {}),
     ...overrides,
   })
   const database = await prepareDatabase(env, schema, options.clock)
-  const app = await buildServer(env, database, false, { clock: options.clock })
+  const app = await buildServer(env, database, false, { clock: options.clock, logStream: options.logStream })
   return {
     app,
     database,

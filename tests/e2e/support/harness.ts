@@ -5,7 +5,7 @@ import { PNG } from 'pngjs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
 /**
  * End-to-end harness: the real server process (tsx server/server.ts) in demo mode on a fresh SQLite
@@ -47,6 +47,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
       PORT: String(port),
       HOST: '127.0.0.1',
       SQLITE_FILE: path.join(dataDir, 'e2e.db'),
+      SECRETS_FILE: path.join(dataDir, 'secrets.json'),
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
       ...extraEnv,
@@ -79,10 +80,37 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   }
 }
 
+/**
+ * CSP violations seen by any page of the run: the server's policy must let the H5 app work untouched.
+ * Chromium reports each on the console ("Refused to …") and as a `securitypolicyviolation` event, which
+ * an init script turns into a console line too; every test fails that saw one.
+ */
+const cspViolations: string[] = []
+
+async function watchCsp(context: BrowserContext) {
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(
+        `CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`,
+      )
+    })
+  })
+  context.on('console', (message) => {
+    const text = message.text()
+    if (/Content Security Policy|CSP violation/i.test(text))
+      cspViolations.push(`${message.page()?.url()}: ${text}`)
+  })
+}
+
+afterEach(() => {
+  const seen = cspViolations.splice(0)
+  if (seen.length) throw new Error(`Content Security Policy violations in the browser:\n${seen.join('\n')}`)
+})
+
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM))
     throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`)
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
       '--headless',
@@ -95,6 +123,14 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   })
+  // Every context (phone pages, the big screen) reports the CSP violations of its pages.
+  const newContext = browser.newContext.bind(browser)
+  browser.newContext = async (...args: Parameters<Browser['newContext']>) => {
+    const context = await newContext(...args)
+    await watchCsp(context)
+    return context
+  }
+  return browser
 }
 
 /** A phone-sized page, as the H5 app is meant to be seen. */
