@@ -112,7 +112,7 @@ export function resolveRef(doc: OpenApiDoc, schema: Schema | undefined): Schema 
 // ---------- values ----------
 
 const CONTROL = ['\u0000', 'a\u0000b', '\u0001', '\u0007', '\u001b[31m', '\u001f', 'x\u0000'.repeat(5)]
-const HUGE_NUMBERS = [2_147_483_648, 4_294_967_296, 9_007_199_254_740_993, 1e308, -2_147_483_649, -1, 0, 1.5]
+const HUGE_NUMBERS = [2_147_483_648, 4_294_967_296, 2 ** 53 + 2, 1e308, -2_147_483_649, -1, 0, 1.5]
 const BAD_DATES = [
   '2026-02-30',
   '2026-13-01',
