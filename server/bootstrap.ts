@@ -7,6 +7,7 @@ import { checklistRepository } from './features/assessments/checklistRepository'
 import { PLEDGE_TEMPLATES_V1, PLEDGE_TEMPLATES_V1_VERSION } from '../seeds/pledges/v1'
 import { ensurePledgeTemplates } from './features/pledges/templates'
 import app from './app'
+import { frameworkErrors } from './core/errorHandler'
 import { isoAt, systemClock, type Clock } from './core/clock'
 
 /** Opens the configured database, brings it to the latest migration and loads demo data when asked. */
@@ -54,6 +55,7 @@ export async function buildServer(
   const server = Fastify({
     logger: env.LOG_LEVEL === 'silent' ? false : { level: env.LOG_LEVEL },
     trustProxy: env.TRUST_PROXY,
+    frameworkErrors,
   })
   await server.register(app, { env, database, closeDatabaseWithApp, clock: options.clock })
   await server.ready()

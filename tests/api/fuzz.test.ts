@@ -2,7 +2,14 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { contractProblem, operationsOf, requestsFor, seededRandom, type FuzzRequest } from './support/fuzz'
+import {
+  contractProblem,
+  operationsOf,
+  requestsFor,
+  seededRandom,
+  type FuzzRequest,
+  unguardedTexts,
+} from './support/fuzz'
 import { startFakeWechat, type FakeWechat } from './support/fakeWechat'
 import { createTestApp, loginAs, TEST_DB, type TestApp } from './support/testApp'
 
@@ -72,6 +79,10 @@ describe(`fuzz: bad requests from the OpenAPI document [${TEST_DB}]`, () => {
     fs.rmSync(h5, { recursive: true, force: true })
   })
 
+  it('refuses control characters in every text a request carries (each has a pattern in the document)', () => {
+    expect(unguardedTexts(t.app.swagger() as never)).toEqual([])
+  })
+
   it(
     'answers every generated request below 500 and every error in the error shape',
     async () => {
@@ -91,7 +102,7 @@ describe(`fuzz: bad requests from the OpenAPI document [${TEST_DB}]`, () => {
           remoteAddress: `10.14.${(sent >> 8) & 255}.${sent & 255}`,
         })
         sent += 1
-        const problem = contractProblem(response.statusCode, response.body)
+        const problem = contractProblem(response.statusCode, response.body, request.mustRefuse)
         if (problem)
           failures.push(
             `${problem} — as ${role}: ${request.method} ${request.url.slice(0, 160)} [${request.mutation.slice(0, 120)}]` +

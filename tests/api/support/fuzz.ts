@@ -57,6 +57,8 @@ export interface FuzzRequest {
   url: string
   headers: Record<string, string>
   payload?: string | Buffer
+  /** No answer but a refusal will do (a control character in every text, a path naming nothing). */
+  mustRefuse?: boolean
 }
 
 /** mulberry32: small, fast and the same on every machine. */
@@ -112,7 +114,8 @@ export function resolveRef(doc: OpenApiDoc, schema: Schema | undefined): Schema 
 // ---------- values ----------
 
 const CONTROL = ['\u0000', 'a\u0000b', '\u0001', '\u0007', '\u001b[31m', '\u001f', 'x\u0000'.repeat(5)]
-const HUGE_NUMBERS = [2_147_483_648, 4_294_967_296, 2 ** 53 + 2, 1e308, -2_147_483_649, -1, 0, 1.5]
+// 99_999: an id in range that names nothing (a foreign key the database must not be the one to refuse).
+const HUGE_NUMBERS = [2_147_483_648, 4_294_967_296, 2 ** 53 + 2, 1e308, -2_147_483_649, -1, 0, 1.5, 99_999]
 const BAD_DATES = [
   '2026-02-30',
   '2026-13-01',
@@ -322,7 +325,10 @@ function brokenBody(
       const strings = leaves(body).filter(([, v]) => typeof v === 'string')
       let broken = body
       for (const [path] of strings) broken = withLeaf(broken, path, `${bad}`)
-      return jsonBody(`control characters ${JSON.stringify(bad)} in every string`, broken)
+      return {
+        ...jsonBody(`control characters ${JSON.stringify(bad)} in every string`, broken),
+        mustRefuse: strings.length > 0,
+      }
     }
     case 'huge number': {
       const bad = random.pick(HUGE_NUMBERS)
@@ -421,7 +427,14 @@ export function requestsFor(
     if (part === 'path' || part === 'query') {
       const body =
         hasBody && op.body ? jsonBody('plausible body', sample(doc, op.body, random)) : { headers: {} }
-      requests.push({ operation, method: op.method, url, mutation: `bad ${target}`, headers: {}, ...body })
+      requests.push({
+        operation,
+        method: op.method,
+        url,
+        mutation: `bad ${target}`,
+        mustRefuse: part === 'path',
+        ...body,
+      })
     } else if (part === 'transport' || !op.body) {
       requests.push({ operation, method: op.method, url, ...random.pick(TRANSPORT)(random) })
     } else {
@@ -429,6 +442,35 @@ export function requestsFor(
     }
   }
   return requests
+}
+
+/**
+ * The texts a request carries (path, querystring, JSON body) whose schema shows no pattern, enum or
+ * format: each should go through `oneLine`/`severalLines` (src/models/textLimit.ts), whose pattern
+ * refuses control characters. `where` names each ('POST /api/v1/x body.name').
+ */
+export function unguardedTexts(doc: OpenApiDoc): string[] {
+  const found: string[] = []
+  const walk = (raw: Schema | undefined, where: string, seen: Set<Schema>): void => {
+    const schema = resolveRef(doc, raw)
+    if (!schema || seen.has(schema)) return
+    const next = new Set(seen).add(schema)
+    if (typesOf(schema).includes('string') && !schema.pattern && !schema.enum && !schema.format)
+      found.push(where)
+    for (const variant of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])])
+      walk(variant, where, next)
+    for (const [key, property] of Object.entries(schema.properties ?? {}))
+      walk(property, `${where}.${key}`, next)
+    if (schema.items) walk(schema.items, `${where}[]`, next)
+  }
+  for (const [path, item] of Object.entries(doc.paths))
+    for (const [method, operation] of Object.entries(item)) {
+      const name = `${method.toUpperCase()} ${path}`
+      for (const p of operation.parameters ?? []) walk(p.schema, `${name} ${p.in}.${p.name}`, new Set())
+      for (const content of Object.values(operation.requestBody?.content ?? {}))
+        walk(content.schema, `${name} body`, new Set())
+    }
+  return found
 }
 
 // ---------- the contract ----------
@@ -448,10 +490,13 @@ const STATUS_OF: Record<string, number> = {
   RATE_LIMITED: 429,
 }
 
-/** Why an answer breaks the contract (a 5xx, or an error body outside `{error:{code,message,fields?}}`); null when it keeps it. */
-export function contractProblem(status: number, body: string): string | null {
+/**
+ * Why an answer breaks the contract (a 5xx, an error body outside `{error:{code,message,fields?}}`, a
+ * request that had to be refused and was not); null when it keeps it.
+ */
+export function contractProblem(status: number, body: string, mustRefuse = false): string | null {
   if (status >= 500) return `answered ${status}`
-  if (status < 400) return null
+  if (status < 400) return mustRefuse ? `accepted (${status})` : null
   let parsed: unknown
   try {
     parsed = JSON.parse(body)
