@@ -1,4 +1,3 @@
-import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -11,7 +10,7 @@ import {
   unguardedTexts,
 } from './support/fuzz'
 import { startFakeWechat, type FakeWechat } from './support/fakeWechat'
-import { createTestApp, loginAs, TEST_DB, type TestApp } from './support/testApp'
+import { createTestApp, FORGED_SUBS, forgedToken, loginAs, TEST_DB, type TestApp } from './support/testApp'
 
 /**
  * Bad requests for every operation of the OpenAPI document, sent as several demo users and anonymously:
@@ -28,15 +27,6 @@ const ROLES = {
   secretary: 'demo-secretary-private',
   employee: 'demo-employee-private',
 } as const
-
-/** Tokens signed with the server's own secret whose `sub` is no user id the database can hold. */
-function forgedTokens(secret: string): string[] {
-  const exp = Math.floor(Date.now() / 1000) + 3600
-  return ['1', 1.5, 2 ** 31, 2 ** 53 + 2, -1, 1e308, null].map((sub) => {
-    const body = Buffer.from(JSON.stringify({ sub, iat: exp - 60, exp })).toString('base64url')
-    return `${body}.${crypto.createHmac('sha256', secret).update(body).digest('base64url')}`
-  })
-}
 
 /** Requests no operation describes: the router's and the static files' own answers. */
 const FIXED: FuzzRequest[] = [
@@ -71,7 +61,7 @@ describe(`fuzz: bad requests from the OpenAPI document [${TEST_DB}]`, () => {
     })
     for (const [role, openid] of Object.entries(ROLES)) tokens.push([role, await loginAs(t.app, openid)])
     tokens.push(['anonymous', null])
-    forgedTokens(t.env.TOKEN_SECRET).forEach((token, i) => tokens.push([`forged#${i}`, token]))
+    FORGED_SUBS.forEach((sub, i) => tokens.push([`forged#${i}`, forgedToken(t.env.TOKEN_SECRET, sub)]))
   })
   afterAll(async () => {
     await t.close()

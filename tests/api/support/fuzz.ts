@@ -212,9 +212,12 @@ function idArrays(value: unknown, path: (string | number)[] = []): [(string | nu
 
 // ---------- bodies ----------
 
+/** What one mutation decides of a request. */
+type BrokenPart = Pick<FuzzRequest, 'mutation' | 'headers' | 'payload' | 'mustRefuse'>
+
 const JSON_TYPE = { 'content-type': 'application/json' }
 
-function jsonBody(mutation: string, body: unknown): Pick<FuzzRequest, 'mutation' | 'headers' | 'payload'> {
+function jsonBody(mutation: string, body: unknown): BrokenPart {
   return { mutation, headers: JSON_TYPE, payload: JSON.stringify(body) }
 }
 
@@ -231,7 +234,7 @@ const filePart = (name = 'file', filename = 'a.png') =>
   'Content-Type: image/png\r\n\r\n'
 
 /** Bodies that break the transport itself: content types, broken JSON, broken multipart. */
-const TRANSPORT: ((random: Random) => Pick<FuzzRequest, 'mutation' | 'headers' | 'payload'>)[] = [
+const TRANSPORT: ((random: Random) => BrokenPart)[] = [
   () => ({ mutation: 'invalid JSON', headers: JSON_TYPE, payload: '{"a":' }),
   () => ({ mutation: 'JSON null', headers: JSON_TYPE, payload: 'null' }),
   () => ({ mutation: 'JSON array', headers: JSON_TYPE, payload: '[1,2,3]' }),
@@ -283,11 +286,7 @@ const TRANSPORT: ((random: Random) => Pick<FuzzRequest, 'mutation' | 'headers' |
 ]
 
 /** One broken variant of a plausible body. */
-function brokenBody(
-  doc: OpenApiDoc,
-  schema: Schema,
-  random: Random,
-): Pick<FuzzRequest, 'mutation' | 'headers' | 'payload'> {
+function brokenBody(doc: OpenApiDoc, schema: Schema, random: Random): BrokenPart {
   const body = sample(doc, schema, random)
   const spots = leaves(body).filter(([path]) => path.length > 0)
   const spot = spots.length ? random.pick(spots) : null
