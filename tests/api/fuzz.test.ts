@@ -115,7 +115,7 @@ describe(`fuzz: bad requests from the OpenAPI document [${TEST_DB}]`, () => {
       process.stdout.write(
         `fuzz [${TEST_DB}] seed ${SEED}: ${sent} requests sent to ${operations.length} operations, ` +
           `${failures.length} failures\n` +
-          failures.slice(0, 200).join('\n') +
+          failures.slice(0, 2000).join('\n') +
           (failures.length ? '\n' : ''),
       )
       expect({ failures: failures.length, distinct: distinct.slice(0, 50) }).toEqual({
