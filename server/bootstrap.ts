@@ -7,6 +7,7 @@ import { checklistRepository } from './features/assessments/checklistRepository'
 import { PLEDGE_TEMPLATES_V1, PLEDGE_TEMPLATES_V1_VERSION } from '../seeds/pledges/v1'
 import { ensurePledgeTemplates } from './features/pledges/templates'
 import app from './app'
+import { frameworkErrors } from './core/errorHandler'
 import { isoAt, systemClock, type Clock } from './core/clock'
 import { loggerOptions } from './core/logging'
 
@@ -55,6 +56,7 @@ export async function buildServer(
   const server = Fastify({
     logger: env.LOG_LEVEL === 'silent' ? false : loggerOptions(env.LOG_LEVEL, options.logStream),
     trustProxy: env.TRUST_PROXY,
+    frameworkErrors,
   })
   await server.register(app, { env, database, closeDatabaseWithApp, clock: options.clock })
   await server.ready()

@@ -6,6 +6,7 @@ import {
   hasRole,
   type TRole,
 } from '../../src/models/roles'
+import { MAX_ID } from '../../src/models/common'
 import type { DbOrTrx } from './db/database'
 import type { MembershipRow, UserRow } from './db/schema'
 import { AppError, notFound } from './errors'
@@ -214,7 +215,7 @@ export async function supervisesEnterprise(
 // ---------- the generic checks ----------
 
 /** Ids are 32-bit integer columns: anything else names nothing (and must not reach PostgreSQL as a 5xx). */
-export const MAX_ID = 2_147_483_647
+export { MAX_ID }
 
 export function positiveIntParam(request: FastifyRequest, param: string): number | null {
   const raw = (request.params as Record<string, unknown>)[param]
@@ -251,8 +252,16 @@ export async function checkEnterpriseAccess(
 ): Promise<void> {
   const db = request.server.db
   const enterpriseId = recordIdParam(request, access.param)
+  // A membership or a supervision link names an existing enterprise; the office's reach names every
+  // one, so for the office the enterprise must be proved to exist first: a missing one is the same 404
+  // for everyone, reads and writes alike.
   if (holdsRole(auth, 'enterprise', enterpriseId, access.roles)) return
-  if (access.office && isOffice(auth)) return
+  const office = isOffice(auth)
+  const officeSeesIt =
+    office &&
+    (await db.selectFrom('enterprises').select('id').where('id', '=', enterpriseId).executeTakeFirst()) !==
+      undefined
+  if (access.office && officeSeesIt) return
   const supervises = await supervisesEnterprise(db, auth, enterpriseId)
   if (access.supervisor && supervises) return
   // Someone who can see this enterprise but lacks the role is told so; anyone else gets exactly the
@@ -260,10 +269,6 @@ export async function checkEnterpriseAccess(
   const member = auth.memberships.some(
     (m) => m.organisation_kind === 'enterprise' && m.organisation_id === enterpriseId,
   )
-  const officeSeesIt =
-    isOffice(auth) &&
-    (await db.selectFrom('enterprises').select('id').where('id', '=', enterpriseId).executeTakeFirst()) !==
-      undefined
   if (member || supervises || officeSeesIt) throw new AppError(403, 'FORBIDDEN')
   throw notFound()
 }

@@ -1,8 +1,8 @@
 import fp from 'fastify-plugin'
-import type { FastifyError, FastifySchemaCompiler } from 'fastify'
+import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaCompiler } from 'fastify'
 import { z, type ZodType } from 'zod'
 import { ERROR_MESSAGES, type TErrorCode, type TErrorField } from '../../src/models/errors'
-import { AppError } from './errors'
+import { AppError, notFound } from './errors'
 
 /** Zod failures carry their issues here so the handler can list each field in Chinese. */
 export class RequestValidationError extends Error {
@@ -16,13 +16,45 @@ export class RequestValidationError extends Error {
   }
 }
 
+/**
+ * A path names a record: one its schema refuses (an id past the 32-bit column, a token too long) names
+ * none, and answers like a missing record (404), as the access checks do. Bodies and querystrings answer
+ * VALIDATION_FAILED with their fields.
+ */
 export const zodValidatorCompiler: FastifySchemaCompiler<ZodType> =
   ({ schema, httpPart }) =>
   (data) => {
     const result = schema.safeParse(data)
     if (result.success) return { value: result.data }
+    if (httpPart === 'params') return { error: notFound() }
     return { error: new RequestValidationError(httpPart ?? 'body', result.error) }
   }
+
+/** The answer of each 4xx no handler of ours chose a code for (the router's, the static files', a plugin's). */
+const CODE_OF_STATUS: Record<number, TErrorCode> = {
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'ROUTE_NOT_FOUND',
+  406: 'UNSUPPORTED_MEDIA_TYPE',
+  413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+}
+
+function errorBody(code: TErrorCode, message: string = ERROR_MESSAGES[code], fields: TErrorField[] = []) {
+  return { error: { code, message, fields } }
+}
+
+/**
+ * Fastify's router answers a malformed URL and a path parameter over its length (100) before any route or
+ * hook runs (the server option `frameworkErrors`): in the contract's shape here.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return reply.status(414).send(errorBody('URI_TOO_LONG'))
+  return reply.status(400).send(errorBody('VALIDATION_FAILED', '请求地址格式不正确'))
+}
 
 const FASTIFY_CODES: Record<string, { status: number; code: TErrorCode; message?: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE' },
@@ -85,12 +117,13 @@ export default fp(async function errorsPlugin(app) {
       })
     }
     if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-      // A malformed request fastify caught before us (e.g. a JSON syntax error).
-      const status = fastifyError.statusCode
-      const code: TErrorCode =
-        status === 429 ? 'RATE_LIMITED' : status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED'
+      // A malformed request fastify or a plugin caught before us (a refused path traversal is a 403 of
+      // the static files): its status when it has a code of its own, else a 400.
+      const known = CODE_OF_STATUS[fastifyError.statusCode]
+      const status = known ? fastifyError.statusCode : 400
+      const code: TErrorCode = known ?? 'VALIDATION_FAILED'
       request.log.info({ err: error }, 'client error')
-      return reply.status(status).send({ error: { code, message: ERROR_MESSAGES[code], fields: [] } })
+      return reply.status(status).send(errorBody(code))
     }
     if (isDatabaseConflict(error)) {
       request.log.warn({ err: error }, 'write refused by the database (concurrent change)')

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import { MAX_ID } from '../../src/models/common'
 
 /**
  * Signed bearer tokens: base64url(JSON payload) + '.' + base64url(HMAC-SHA256). Stateless, so several
@@ -23,6 +24,9 @@ export function issueToken(userId: number, secret: string, ttlSeconds: number, n
   return { token: `${body}.${sign(body, secret)}`, expiresAt: new Date(payload.exp * 1000).toISOString() }
 }
 
+const isRowId = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= MAX_ID
+
 export function verifyToken(token: string, secret: string, nowMs = Date.now()): TokenCheck {
   const [body, signature, extra] = token.split('.')
   if (!body || !signature || extra !== undefined) return { ok: false, reason: 'invalid' }
@@ -36,8 +40,9 @@ export function verifyToken(token: string, secret: string, nowMs = Date.now()): 
   } catch {
     return { ok: false, reason: 'invalid' }
   }
-  if (typeof payload.sub !== 'number' || typeof payload.exp !== 'number')
-    return { ok: false, reason: 'invalid' }
+  // A signed token names a user by a row id: anything else (a string, a fraction, 2^31) is no user, and
+  // must not reach the database (PostgreSQL refuses ids past the 32-bit column).
+  if (!isRowId(payload?.sub) || typeof payload.exp !== 'number') return { ok: false, reason: 'invalid' }
   if (payload.exp * 1000 <= nowMs) return { ok: false, reason: 'expired' }
   return { ok: true, payload }
 }

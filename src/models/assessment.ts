@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { rowIds } from './common'
+import { lines, oneLine, severalLines } from './textLimit'
 import { SECTIONS, ZChecklistItem, ZSection, type TChecklistItem, type TSection } from './checklist'
 import { ZOwnership, ZPartyOrg, type TOwnership, type TPartyOrg } from './org'
 import { ZEvidenceFile } from './file'
@@ -177,13 +179,10 @@ export function notApplicableCount(items: TChecklistItem[], answers: AnswerLike[
 // ---------- API shapes ----------
 
 /** A campaign's name; PostgreSQL refuses NUL in text, so every control character is refused with a message. */
-const ZCampaignName = z
-  .string()
-  .trim()
-  .min(2, '期次名称至少2个字')
-  .max(60, '期次名称不超过60个字')
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
-  .regex(/^[^\u0000-\u001f]*$/, '期次名称不能包含控制字符')
+const ZCampaignName = oneLine(
+  z.string().trim().min(2, '期次名称至少2个字').max(60, '期次名称不超过60个字'),
+  '期次名称',
+)
 
 export const ZCampaignCreate = z
   .object({
@@ -192,7 +191,7 @@ export const ZCampaignCreate = z
     periodEnd: ZDate,
     dueDate: ZDate,
     /** Target enterprises; empty means every enterprise of the county. */
-    enterpriseIds: z.array(z.number().int().positive()).max(10000).default([]),
+    enterpriseIds: rowIds(10000, '企业').default([]),
   })
   .meta({ id: 'CampaignCreate' })
 export type TCampaignCreate = z.input<typeof ZCampaignCreate>
@@ -258,10 +257,12 @@ export const ZSectionScore = z.object({
 })
 
 export const ZAnswerInput = z.object({
-  itemCode: z.string().min(1).max(16),
+  itemCode: oneLine(z.string().min(1).max(16), '自查项编号'),
   value: ZAnswerValue,
-  note: z.string().trim().max(500, '说明不超过500字').nullable().optional(),
-  naReason: z.string().trim().max(200, '不适用理由不超过200字').nullable().optional(),
+  note: severalLines(z.string().trim().max(500, '说明不超过500字'), '说明').nullable().optional(),
+  naReason: severalLines(z.string().trim().max(200, '不适用理由不超过200字'), '不适用理由')
+    .nullable()
+    .optional(),
 })
 export type TAnswerInput = z.infer<typeof ZAnswerInput>
 
@@ -328,12 +329,12 @@ export type TAssessment = z.infer<typeof ZAssessment>
 
 export const ZReturnBody = z
   .object({
-    comment: z.string().trim().max(500).nullable().optional(),
+    comment: lines(500, '意见').nullable().optional(),
     items: z
       .array(
         z.object({
-          itemCode: z.string().min(1).max(16),
-          comment: z.string().trim().min(1, '请填写退回意见').max(500),
+          itemCode: oneLine(z.string().min(1).max(16), '自查项编号'),
+          comment: severalLines(z.string().trim().min(1, '请填写退回意见').max(500), '退回意见'),
         }),
       )
       .min(1, '请至少对一项填写退回意见')
@@ -342,7 +343,7 @@ export const ZReturnBody = z
   .meta({ id: 'AssessmentReturn' })
 
 export const ZAcceptBody = z
-  .object({ comment: z.string().trim().max(500).nullable().optional() })
+  .object({ comment: lines(500, '意见').nullable().optional() })
   .meta({ id: 'AssessmentAccept' })
 
 // ---------- 整改 ----------
@@ -394,8 +395,14 @@ export type TRectification = z.infer<typeof ZRectification>
 /** 整改通知: a supervising department (or the office) tells an enterprise what to put right, by when. */
 export const ZRectificationNotice = z
   .object({
-    title: z.string().trim().min(2, '请填写整改事项（至少2个字）').max(100, '整改事项不超过100字'),
-    detail: z.string().trim().min(2, '请填写整改要求（至少2个字）').max(1000, '整改要求不超过1000字'),
+    title: oneLine(
+      z.string().trim().min(2, '请填写整改事项（至少2个字）').max(100, '整改事项不超过100字'),
+      '整改事项',
+    ),
+    detail: severalLines(
+      z.string().trim().min(2, '请填写整改要求（至少2个字）').max(1000, '整改要求不超过1000字'),
+      '整改要求',
+    ),
     deadline: ZDate,
   })
   .meta({ id: 'RectificationNotice' })
@@ -403,15 +410,18 @@ export type TRectificationNotice = z.input<typeof ZRectificationNotice>
 
 export const ZRectificationRespond = z
   .object({
-    response: z.string().trim().min(2, '请说明整改情况').max(1000, '整改说明不超过1000字'),
-    evidenceIds: z.array(z.number().int().positive()).max(20).default([]),
+    response: severalLines(
+      z.string().trim().min(2, '请说明整改情况').max(1000, '整改说明不超过1000字'),
+      '整改说明',
+    ),
+    evidenceIds: rowIds(20, '证明材料').default([]),
   })
   .meta({ id: 'RectificationRespond' })
 
 export const ZRectificationVerify = z
   .object({
     decision: z.enum(['close', 'return']),
-    comment: z.string().trim().max(500).nullable().optional(),
+    comment: lines(500, '意见').nullable().optional(),
   })
   .refine((v) => v.decision === 'close' || (v.comment ?? '').length > 0, {
     message: '退回须填写意见',

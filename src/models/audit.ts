@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { ZIdParam } from './common'
+import { oneLine } from './textLimit'
 import { ZOrgKind } from './org'
 
 /**
@@ -69,14 +71,13 @@ export function auditActionLabel(action: string): string {
 }
 
 const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-const MAX_INT4 = 2_147_483_647
 
 const auditFilter = {
-  userId: z.coerce.number().int().positive().max(MAX_INT4).optional(),
+  userId: ZIdParam.optional(),
   /** Part of the person's name. */
-  person: z.string().trim().min(1).max(30).optional(),
+  person: oneLine(z.string().trim().min(1).max(30), '姓名').optional(),
   organisationKind: ZOrgKind.optional(),
-  organisationId: z.coerce.number().int().positive().max(MAX_INT4).optional(),
+  organisationId: ZIdParam.optional(),
   action: z
     .string()
     .trim()

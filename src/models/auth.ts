@@ -1,12 +1,13 @@
 import { z } from 'zod'
+import { oneLine } from './textLimit'
 import { ZMembership } from './org'
 
 export const ZWechatLoginBody = z
-  .object({ code: z.string().trim().min(1, '缺少微信登录凭证').max(128, '微信登录凭证格式不正确') })
+  .object({ code: oneLine(z.string().trim().min(1, '缺少微信登录凭证').max(128, '微信登录凭证格式不正确')) })
   .meta({ id: 'WechatLoginBody' })
 
 export const ZDevLoginBody = z
-  .object({ openid: z.string().trim().min(1, '请选择演示用户').max(64) })
+  .object({ openid: oneLine(z.string().trim().min(1, '请选择演示用户').max(64)) })
   .meta({ id: 'DevLoginBody' })
 
 export const ZUser = z
@@ -38,7 +39,7 @@ export type TMe = z.infer<typeof ZMe>
 
 export const ZProfileUpdate = z
   .object({
-    name: z.string().trim().min(1, '请填写姓名').max(30, '姓名不超过30个字'),
+    name: oneLine(z.string().trim().min(1, '请填写姓名').max(30, '姓名不超过30个字'), '姓名'),
     phone: z
       .string()
       .trim()

@@ -27,3 +27,19 @@ export function pageOf<T extends z.ZodType>(item: T) {
     pageSize: z.number().int(),
   }
 }
+
+/** The id columns are 32-bit integers: no id beyond this names a record (PostgreSQL refuses it outright). */
+export const MAX_ID = 2_147_483_647
+
+/** A record id in a body: a positive integer the id column can hold. */
+export const ZRowId = z.number().int().positive().max(MAX_ID)
+
+/** A record id in a path or a querystring (text coerced to a number), bounded like `ZRowId`. */
+export const ZIdParam = z.coerce.number().int().positive().max(MAX_ID)
+
+/** A list of record ids in a body: each bounded, none repeated (a repeated id is a mistake, not a second record). */
+export const rowIds = (max: number, label = 'id') =>
+  z
+    .array(ZRowId)
+    .max(max)
+    .refine((ids) => new Set(ids).size === ids.length, `${label}不能重复`)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { line, oneLine } from './textLimit'
 import { ZDepartment, ZOwnership } from './org'
 import { pageOf } from './common'
 
@@ -32,13 +33,10 @@ export const PROGRAMME_DEPARTMENTS = [
 ] as const
 
 // PostgreSQL refuses NUL in text: refuse every control character with a message instead of a 5xx.
-const ZDepartmentName = z
-  .string()
-  .trim()
-  .min(2, '请填写部门名称（至少2个字）')
-  .max(60, '部门名称不超过60个字')
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
-  .regex(/^[^\u0000-\u001f]*$/, '部门名称不能包含控制字符')
+const ZDepartmentName = oneLine(
+  z.string().trim().min(2, '请填写部门名称（至少2个字）').max(60, '部门名称不超过60个字'),
+  '部门名称',
+)
 
 export const ZDepartmentCreate = z.object({ name: ZDepartmentName }).meta({ id: 'DepartmentCreate' })
 export type TDepartmentCreate = z.input<typeof ZDepartmentCreate>
@@ -65,13 +63,7 @@ export type TSupervisionRuleResult = z.infer<typeof ZSupervisionRuleResult>
 /** The office's view of which enterprises a department supervises: one page, by name or credit code. */
 export const ZDepartmentEnterpriseQuery = z.object({
   linked: z.enum(['true', 'false']).default('true'),
-  q: z
-    .string()
-    .trim()
-    .max(40, '搜索词不超过40个字')
-    // eslint-disable-next-line no-control-regex -- PostgreSQL refuses NUL; no control character is a name
-    .regex(/^[^\u0000-\u001f]*$/, '搜索词不能包含控制字符')
-    .optional(),
+  q: line(40, '搜索词').optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 })
 // No meta id: @fastify/swagger cannot follow a $ref for query parameters.

@@ -85,6 +85,8 @@ export const ERROR_MESSAGES = {
   IMPORT_FAILED: '导入文件检查失败，请重新上传',
   IMPORT_NOT_COMMITTED: '尚未确认导入，还没有联络员邀请码',
   PAYLOAD_TOO_LARGE: '提交的内容过大',
+  URI_TOO_LONG: '请求地址过长',
+  UPLOAD_BROKEN: '文件上传不完整或格式不正确，请重新上传',
   UNSUPPORTED_MEDIA_TYPE: '不支持的内容类型',
   RATE_LIMITED: '请求过于频繁，请稍后再试',
   INTERNAL: '服务器内部错误，请稍后重试',

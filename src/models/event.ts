@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { pageOf, pagingFields } from './common'
+import { pageOf, pagingFields, ZRowId } from './common'
+import { line, lines, oneLine } from './textLimit'
 
 /**
  * 清廉文化活动 and their QR sign-in. The kinds are the activities 《县清廉企业建设实施方案》 names; each
@@ -72,7 +73,6 @@ export const SIGN_IN_FLAG_LABELS: Record<TSignInFlag, string> = {
 /** The two good answers of a scan; the refusals are error codes (QR_EXPIRED, QR_INVALID, …). */
 export const SIGN_IN_RESULTS = ['signed_in', 'already_signed_in'] as const
 /** A row id in a body: the id columns are 32-bit integers. */
-const ZRowId = z.number().int().positive().max(2_147_483_647)
 
 /** Rotating QR: one payload per 15 s slot, accepted in its slot and the next one. */
 export const QR_SLOT_SECONDS = 15
@@ -83,14 +83,7 @@ const ZIsoTime = z.iso
 
 export const ZPlace = z
   .object({
-    name: z
-      .string()
-      .trim()
-      .max(60)
-      // eslint-disable-next-line no-control-regex -- PostgreSQL refuses NUL in text
-      .regex(/^[^\u0000-\u001f]*$/, '地点名称不能包含控制字符')
-      .nullable()
-      .optional(),
+    name: line(60, '地点名称').nullable().optional(),
     lat: z.number().min(-90).max(90),
     lng: z.number().min(-180).max(180),
     radiusM: z.number().int().min(20, '范围半径不小于20米').max(5000, '范围半径不超过5000米'),
@@ -99,21 +92,8 @@ export const ZPlace = z
 
 export const eventCreateFields = {
   kind: ZEventKind,
-  title: z
-    .string()
-    .trim()
-    .min(2, '活动名称至少2个字')
-    .max(60, '活动名称不超过60个字')
-    // eslint-disable-next-line no-control-regex -- PostgreSQL refuses NUL; no control character is a title
-    .regex(/^[^\u0000-\u001f]*$/, '活动名称不能包含控制字符'),
-  description: z
-    .string()
-    .trim()
-    .max(500)
-    // eslint-disable-next-line no-control-regex -- PostgreSQL refuses NUL in text
-    .regex(/^[^\u0000]*$/, '活动说明不能包含控制字符')
-    .nullable()
-    .optional(),
+  title: oneLine(z.string().trim().min(2, '活动名称至少2个字').max(60, '活动名称不超过60个字'), '活动名称'),
+  description: lines(500, '活动说明').nullable().optional(),
   startsAt: ZIsoTime,
   endsAt: ZIsoTime,
   /** Defaults to 30 minutes before the start. */
@@ -311,7 +291,7 @@ export const ZLocation = z.object({
 export const ZSignInBody = z
   .object({
     /** The scanned text, as read: anything that is not our payload is answered QR_INVALID. */
-    payload: z.string().max(4096),
+    payload: oneLine(z.string().max(4096), '二维码内容'),
     /** The device's time of the scan (kept with an offline scan). */
     scannedAt: ZIsoTime,
     location: ZLocation.nullable().optional(),
@@ -322,7 +302,7 @@ export type TSignInBody = z.input<typeof ZSignInBody>
 export const ZProxySignInBody = z
   .object({
     userId: ZRowId,
-    reason: z.string().trim().min(2, '请说明代签原因').max(200),
+    reason: oneLine(z.string().trim().min(2, '请说明代签原因').max(200), '代签原因'),
   })
   .meta({ id: 'ProxySignInBody' })
 

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { severalLines } from './textLimit'
+import { ZRowId } from './common'
 import { DEPARTMENT_ROLES, ZEnterpriseRole, ZMember, ZOrgKind, ZRole } from './org'
 
 export const ZDepartmentRole = z.enum(DEPARTMENT_ROLES)
@@ -29,8 +31,7 @@ export type TInvite = z.infer<typeof ZInvite>
 export const ZInviteJoinBody = z
   .object({
     // A code pasted from a chat often carries spaces (ABCD 2345) or a line break: they are not part of it.
-    code: z
-      .string()
+    code: severalLines(z.string().max(40, '邀请码应为8位字母或数字'), '邀请码')
       .transform((s) => s.replace(/\s+/g, '').toUpperCase())
       .pipe(z.string().regex(/^[A-Z0-9]{8}$/, '邀请码应为8位字母或数字')),
   })
@@ -84,9 +85,7 @@ export const ZEnterpriseRoleChange = z.object({ role: ZEnterpriseRole }).meta({ 
 export const ZDepartmentRoleChange = z.object({ role: ZDepartmentRole }).meta({ id: 'DepartmentRoleChange' })
 
 /** 移交联络员: the member (any approved membership of that person here) becomes the liaison instead of the caller. */
-export const ZLiaisonHandover = z
-  .object({ membershipId: z.number().int().positive() })
-  .meta({ id: 'LiaisonHandover' })
+export const ZLiaisonHandover = z.object({ membershipId: ZRowId }).meta({ id: 'LiaisonHandover' })
 
 /** A person's account as the office sees it after 停用 / 启用. */
 export const ZUserStatus = z

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { ZRowId } from './common'
+import { line, lines, oneLine } from './textLimit'
 import { MEETING_TYPES, MEETING_TYPE_LABELS, type TMeetingType } from './meetingCompliance'
 import { storedFileWith } from './file'
 
@@ -56,20 +58,15 @@ export const MEETING_STATUS_LABELS: Record<TMeetingStatus, string> = {
   submitted: '已提交',
 }
 
-const ZRowId = z.number().int().positive().max(2_147_483_647)
 const ZIsoTime = z.iso
   .datetime({ offset: true, message: '时间格式应为 ISO 8601（如 2026-05-01T09:00:00+08:00）' })
   .transform((s) => new Date(s).toISOString())
-const text = (max: number) => z.string().trim().max(max, `不超过${max}个字`)
 
 /** Why a submitted record is corrected (its text, its attendance or its attachments): kept in its history. */
-export const ZCorrectionReason = z
-  .string()
-  .trim()
-  .min(2, '请填写更正原因（至少2个字）')
-  .max(200, '更正原因不超过200个字')
-  // eslint-disable-next-line no-control-regex -- PostgreSQL refuses NUL; a reason is one line
-  .regex(/^[^\u0000-\u001f]*$/, '更正原因不能包含控制字符')
+export const ZCorrectionReason = oneLine(
+  z.string().trim().min(2, '请填写更正原因（至少2个字）').max(200, '更正原因不超过200个字'),
+  '更正原因',
+)
 
 // ---------- branches, members, groups ----------
 
@@ -88,7 +85,7 @@ export type TPartyMember = z.infer<typeof ZPartyMember>
 
 export const ZPartyMemberCreate = z
   .object({
-    name: z.string().trim().min(2, '姓名至少2个字').max(30, '姓名不超过30个字'),
+    name: oneLine(z.string().trim().min(2, '姓名至少2个字').max(30, '姓名不超过30个字'), '姓名'),
     /** The member's account, when they have one (an approved member of the enterprise). */
     userId: ZRowId.nullable().optional(),
     branchRole: ZBranchRole.default('member'),
@@ -98,7 +95,7 @@ export const ZPartyMemberCreate = z
 
 export const ZPartyMemberUpdate = z
   .object({
-    name: z.string().trim().min(2, '姓名至少2个字').max(30, '姓名不超过30个字'),
+    name: oneLine(z.string().trim().min(2, '姓名至少2个字').max(30, '姓名不超过30个字'), '姓名'),
     userId: ZRowId.nullable(),
     branchRole: ZBranchRole,
     groupId: ZRowId.nullable(),
@@ -113,7 +110,12 @@ export const ZPartyGroup = z
   .meta({ id: 'PartyGroup' })
 
 export const ZPartyGroupCreate = z
-  .object({ name: z.string().trim().min(2, '党小组名称至少2个字').max(30, '党小组名称不超过30个字') })
+  .object({
+    name: oneLine(
+      z.string().trim().min(2, '党小组名称至少2个字').max(30, '党小组名称不超过30个字'),
+      '党小组名称',
+    ),
+  })
   .meta({ id: 'PartyGroupCreate' })
 
 export const ZBranchSummary = z
@@ -141,7 +143,7 @@ export const ZAttendanceInput = z.object({
   memberId: ZRowId,
   status: z.enum(['present', 'absent']),
   /** Required for an absentee before the record is submitted. */
-  reason: text(100).nullable().optional(),
+  reason: line(100, '缺席原因').nullable().optional(),
 })
 
 /** A record as saved: drafts may be incomplete; submitting checks completeness. */
@@ -150,11 +152,11 @@ export const ZMeetingSave = z
     type: ZMeetingType,
     /** 党小组会: the group that met. */
     groupId: ZRowId.nullable().optional(),
-    topic: text(200).default(''),
+    topic: line(200, '议题').default(''),
     startsAt: ZIsoTime,
-    place: text(100).default(''),
-    host: text(30).default(''),
-    recorder: text(30).default(''),
+    place: line(100, '地点').default(''),
+    host: line(30, '主持人').default(''),
+    recorder: line(30, '记录人').default(''),
     /** The roll's members not listed here are recorded absent (reason still to give). */
     attendance: z
       .array(ZAttendanceInput)
@@ -169,9 +171,9 @@ export const ZMeetingSave = z
         })
       }),
     /** 列席人员 */
-    nonMemberAttendees: text(300).default(''),
-    minutes: text(20000).default(''),
-    decisions: text(5000).default(''),
+    nonMemberAttendees: lines(300, '列席人员').default(''),
+    minutes: lines(20000, '会议纪要').default(''),
+    decisions: lines(5000, '决议').default(''),
     /** Required to change a submitted record: kept with the previous version. */
     correctionReason: ZCorrectionReason.optional(),
     /** Submit in the same request (草稿 → 已提交). */

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { ZRowId } from './common'
+import { lines, oneLine } from './textLimit'
 import { ZStoredFile } from './file'
 import { shanghaiDate } from './shanghaiTime'
 
@@ -67,11 +69,10 @@ export const GROUP_ROLE_LABELS: Record<TGroupRole, string> = {
 }
 
 /** No control characters (PostgreSQL refuses NUL in text). */
-const noControl = (s: string) => Array.from(s).every((ch) => ch >= ' ')
 
 export const ZLeadingGroupMember = z.object({
-  name: z.string().trim().min(1, '请填写姓名').max(30, '姓名不超过30个字').refine(noControl, '含有无效字符'),
-  title: z.string().trim().min(1, '请填写职务').max(40, '职务不超过40个字').refine(noControl, '含有无效字符'),
+  name: oneLine(z.string().trim().min(1, '请填写姓名').max(30, '姓名不超过30个字'), '姓名'),
+  title: oneLine(z.string().trim().min(1, '请填写职务').max(40, '职务不超过40个字'), '职务'),
   groupRole: ZGroupRole,
 })
 export type TLeadingGroupMember = z.infer<typeof ZLeadingGroupMember>
@@ -119,9 +120,9 @@ export type TPlanFiling = z.infer<typeof ZPlanFiling>
 
 export const ZPlanFile = z
   .object({
-    departmentId: z.number().int().positive().max(2_147_483_647),
+    departmentId: ZRowId,
     fileIds: z
-      .array(z.number().int().positive().max(2_147_483_647))
+      .array(ZRowId)
       .min(1, '请上传实施方案文件')
       .max(9, '文件不超过9个')
       .refine((ids) => new Set(ids).size === ids.length, '文件重复'),
@@ -132,12 +133,7 @@ export type TPlanFile = z.infer<typeof ZPlanFile>
 export const ZPlanDecision = z
   .object({
     decision: z.enum(['receive', 'return']),
-    reason: z
-      .string()
-      .trim()
-      .max(500, '退回原因不超过500个字')
-      .refine((s) => noControl(s.replace(/\n/g, ' ')), '含有无效字符')
-      .optional(),
+    reason: lines(500, '退回原因').optional(),
   })
   .superRefine((v, ctx) => {
     if (v.decision === 'return' && !v.reason)

@@ -1,11 +1,14 @@
 import { z } from 'zod'
+import { rowIds, ZIdParam, ZRowId } from './common'
+import { line, oneLine } from './textLimit'
 import { CREDIT_CODE_PROBLEM_MESSAGES, checkCreditCode } from './creditCode'
 import { DEPARTMENT_ROLES, ENTERPRISE_ROLES, ROLES, type TRole } from './roles'
 
 // The role sets live in ./roles; re-exported here for the app's existing imports.
 export { DEPARTMENT_ROLES, ENTERPRISE_ROLES, ROLES }
 
-export const ZId = z.coerce.number().int().positive()
+/** A record id in a path (bounded to the 32-bit id columns). */
+export const ZId = ZIdParam
 export const ZRole = z.enum(ROLES)
 export type { TRole }
 
@@ -47,9 +50,7 @@ export const ORG_KINDS = ['department', 'enterprise'] as const
 export const ZOrgKind = z.enum(ORG_KINDS)
 export type TOrgKind = z.infer<typeof ZOrgKind>
 
-export const ZCreditCode = z
-  .string()
-  .trim()
+export const ZCreditCode = oneLine(z.string().trim().max(40, '统一社会信用代码应为18位'), '统一社会信用代码')
   .transform((s) => s.toUpperCase())
   .superRefine((code, ctx) => {
     const problem = checkCreditCode(code)
@@ -87,21 +88,27 @@ export type TEnterprise = z.infer<typeof ZEnterprise>
 
 export const ZEnterpriseCreate = z
   .object({
-    name: z.string().trim().min(2, '企业名称至少2个字').max(100, '企业名称不超过100个字'),
+    name: oneLine(
+      z.string().trim().min(2, '企业名称至少2个字').max(100, '企业名称不超过100个字'),
+      '企业名称',
+    ),
     creditCode: ZCreditCode,
     ownership: ZOwnership,
     partyOrg: ZPartyOrg,
-    industry: z.string().trim().max(50).nullable().optional(),
-    supervisingDepartmentIds: z.array(z.number().int().positive()).max(20).default([]),
+    industry: line(50, '行业').nullable().optional(),
+    supervisingDepartmentIds: rowIds(20, '监管部门').default([]),
   })
   .meta({ id: 'EnterpriseCreate' })
 
 export const ZEnterpriseUpdate = z
   .object({
-    name: z.string().trim().min(2, '企业名称至少2个字').max(100, '企业名称不超过100个字'),
+    name: oneLine(
+      z.string().trim().min(2, '企业名称至少2个字').max(100, '企业名称不超过100个字'),
+      '企业名称',
+    ),
     ownership: ZOwnership,
     partyOrg: ZPartyOrg,
-    industry: z.string().trim().max(50).nullable(),
+    industry: line(50, '行业').nullable(),
   })
   .partial()
   .meta({ id: 'EnterpriseUpdate' })
@@ -118,8 +125,8 @@ export const ZPartyBranch = z
 export type TPartyBranch = z.infer<typeof ZPartyBranch>
 
 export const ZPartyBranchCreate = z.object({
-  name: z.string().trim().min(2, '支部名称至少2个字').max(60),
-  secretaryUserId: z.number().int().positive().nullable().optional(),
+  name: oneLine(z.string().trim().min(2, '支部名称至少2个字').max(60), '支部名称'),
+  secretaryUserId: ZRowId.nullable().optional(),
 })
 
 export const MEMBERSHIP_STATUSES = ['pending', 'approved', 'rejected', 'removed'] as const

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { rowIds, ZRowId } from './common'
+import { lines, oneLine, severalLines } from './textLimit'
 
 /**
  * 廉洁承诺: templates written from 《县清廉企业建设实施方案》 (each clause cites its task and the phrase it
@@ -54,15 +56,15 @@ export const SIGNATURE_MAX_BYTES = 512 * 1024
 
 /** Where a clause comes from: '任务N' (二、主要任务) or a part of the document, and the exact phrase. */
 export const ZPledgeBasis = z.object({
-  ref: z.string().trim().min(2).max(40),
-  quote: z.string().trim().min(2).max(200),
+  ref: oneLine(z.string().trim().min(2).max(40), '依据'),
+  quote: severalLines(z.string().trim().min(2).max(200), '原文'),
 })
 
 /** 'both' (双方共同承诺), or one side of a two-sided pledge; one-sided pledges use 'both'. */
 export const ZClauseParty = z.enum(['both', 'department', 'enterprise'])
 
 export const ZPledgeClause = z.object({
-  text: z.string().trim().min(4, '条款至少4个字').max(400, '条款不超过400个字'),
+  text: severalLines(z.string().trim().min(4, '条款至少4个字').max(400, '条款不超过400个字'), '条款'),
   party: ZClauseParty.default('both'),
   basis: ZPledgeBasis.nullable().optional(),
 })
@@ -73,10 +75,10 @@ export type TPledgeClause = z.input<typeof ZPledgeClause>
  * {{signer}} (the one who signs a one-sided pledge), {{enterprise}}, {{department}}.
  */
 export const ZPledgeTemplateContent = z.object({
-  title: z.string().trim().min(4).max(40),
-  preamble: z.string().trim().min(4).max(400),
+  title: oneLine(z.string().trim().min(4).max(40), '标题'),
+  preamble: severalLines(z.string().trim().min(4).max(400), '导语'),
   clauses: z.array(ZPledgeClause).min(1, '至少一条承诺').max(30),
-  closing: z.string().trim().max(400).default(''),
+  closing: lines(400, '结语').default(''),
 })
 export type TPledgeTemplateContent = z.output<typeof ZPledgeTemplateContent>
 export type TPledgeTemplateContentInput = z.input<typeof ZPledgeTemplateContent>
@@ -99,7 +101,7 @@ export const ZPledgeTemplatePublish = z
   .object({
     kind: ZPledgeKind,
     content: ZPledgeTemplateContent,
-    note: z.string().trim().max(200).nullable().optional(),
+    note: lines(200, '说明').nullable().optional(),
   })
   .meta({ id: 'PledgeTemplatePublish' })
 export type TPledgeTemplatePublish = z.input<typeof ZPledgeTemplatePublish>
@@ -164,12 +166,9 @@ const ZSha256 = z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 应为64位十六进
  * Base64 PNG, with or without the data: prefix (NutUI Signature on H5 gives a data URL). Its size and type
  * are checked on the decoded bytes (SIGNATURE_TOO_LARGE / SIGNATURE_NOT_PNG); the body limit caps the rest.
  */
-const ZSignatureImage = z
-  .string()
-  .min(16, '请先签名')
-  .transform((s) => s.replace(/^data:image\/[a-z]+;base64,/, '').replace(/\s+/g, ''))
-
-const ZRowId = z.number().int().positive().max(2_147_483_647)
+const ZSignatureImage = severalLines(z.string().min(16, '请先签名'), '签名').transform((s) =>
+  s.replace(/^data:image\/[a-z]+;base64,/, '').replace(/\s+/g, ''),
+)
 
 const signFields = {
   /** The version the signer read: it must still be the newest of its kind. */
@@ -194,7 +193,7 @@ export const ZPledgeCountersign = z
   .meta({ id: 'PledgeCountersign' })
 
 export const ZPledgeWithdraw = z
-  .object({ reason: z.string().trim().min(2, '请说明撤回原因').max(200) })
+  .object({ reason: oneLine(z.string().trim().min(2, '请说明撤回原因').max(200), '撤回原因') })
   .meta({ id: 'PledgeWithdraw' })
 
 // ---------- records ----------
@@ -344,7 +343,7 @@ export const ZPledgeCoverage = z
 export type TPledgeCoverage = z.infer<typeof ZPledgeCoverage>
 
 export const ZPledgeReminderCreate = z
-  .object({ userIds: z.array(ZRowId).max(5000).optional() })
+  .object({ userIds: rowIds(5000, '人员').optional() })
   .meta({ id: 'PledgeReminderCreate' })
 
 export const ZSupervisionPledgeRow = z.object({

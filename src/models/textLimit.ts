@@ -34,3 +34,29 @@ export function overLimitProblems(
     return over ? [`${label}${over}`] : []
   })
 }
+
+/* eslint-disable no-control-regex -- control characters are exactly what these patterns refuse */
+/** One line of text: no C0 control character (PostgreSQL refuses NUL in text; none belongs in a name). */
+const ONE_LINE = /^[^\u0000-\u001f]*$/
+/** Several lines: tab, line feed and carriage return are kept, every other C0 control character refused. */
+const SEVERAL_LINES = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f]*$/
+/* eslint-enable no-control-regex */
+
+export const CONTROL_CHARACTER_MESSAGE = '不能包含控制字符'
+
+/**
+ * Every text a request carries goes through one of these two: a pattern (so the OpenAPI document shows
+ * it too) that refuses control characters with a Chinese message, before anything reaches a database.
+ * `label` names the field in the message ('姓名不能包含控制字符…').
+ */
+export const oneLine = (schema: z.ZodString, label = '') =>
+  schema.regex(ONE_LINE, `${label}${CONTROL_CHARACTER_MESSAGE}`)
+export const severalLines = (schema: z.ZodString, label = '') =>
+  schema.regex(SEVERAL_LINES, `${label}${CONTROL_CHARACTER_MESSAGE}`)
+
+/** A trimmed one-line text of at most `max` characters (the common case of a request's text field). */
+export const line = (max: number, label = '') =>
+  oneLine(z.string().trim().max(max, `${label}不超过${max}个字`), label)
+/** A trimmed text of at most `max` characters that may hold several lines (notes, minutes, comments). */
+export const lines = (max: number, label = '') =>
+  severalLines(z.string().trim().max(max, `${label}不超过${max}个字`), label)

@@ -24,6 +24,7 @@ import {
   saveAnswers,
   whileEditable,
 } from './service'
+import { oneLine } from '../../../src/models/textLimit'
 
 const ZEnterpriseParams = z.object({ enterpriseId: ZId })
 export const ZAssessmentParams = z.object({ enterpriseId: ZId, assessmentId: ZId })
@@ -146,7 +147,7 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       access: liaison,
       summary: '上传佐证材料（图片或 PDF，multipart 字段 file）',
       params: ZAssessmentParams,
-      querystring: z.object({ itemCode: z.string().min(1).max(16) }),
+      querystring: z.object({ itemCode: oneLine(z.string().min(1).max(16), '自查项编号') }),
       response: { 201: ZEvidenceFile, ...UPLOAD_REFUSALS },
     },
     async (request, reply) => {

@@ -40,6 +40,7 @@ import { perAddress } from '../../core/rateLimit'
 import { sendAttachment, XLSX_CONTENT_TYPE } from '../../core/http'
 import { exportFileName } from '../../../src/models/exportName'
 import { shanghaiDate } from '../../../src/models/shanghaiTime'
+import { oneLine } from '../../../src/models/textLimit'
 
 const ZEventParams = z.object({ eventId: ZId })
 
@@ -220,7 +221,7 @@ const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app, opts)
       access: PUBLIC,
       limits: [perAddress('display-qr', 240)],
       summary: '大屏：当前签到二维码、活动名称与实时签到人数（凭大屏令牌）',
-      params: z.object({ displayToken: z.string().max(200) }),
+      params: z.object({ displayToken: oneLine(z.string().max(200)) }),
       response: { 200: ZDisplayQr },
     },
     async (request, reply) => {

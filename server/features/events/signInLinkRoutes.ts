@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { signInPayload } from '../../../src/models/signInLink'
+import { oneLine } from '../../../src/models/textLimit'
 
 /**
  * The link an event's sign-in QR carries (`/s?c=QL1.…`, see src/models/signInLink.ts). WeChat's scanner
@@ -10,7 +11,7 @@ import { signInPayload } from '../../../src/models/signInLink'
 const signInLinkRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/s',
-    { schema: { hide: true, querystring: z.object({ c: z.string().max(200).optional() }) } },
+    { schema: { hide: true, querystring: z.object({ c: oneLine(z.string().max(200)).optional() }) } },
     async (request, reply) => {
       const payload = signInPayload(request.query.c ?? '')
       const query = payload ? `?c=${encodeURIComponent(payload)}` : ''

@@ -6,6 +6,7 @@ import { PUBLIC } from '../../core/access'
 import { found, notFound } from '../../core/errors'
 import { featureRoutes } from '../../core/routes'
 import { filesRepository } from './repository'
+import { oneLine } from '../../../src/models/textLimit'
 
 /** Files are shown in <Image> tags, which send no token: the signed link is the permission. */
 const fileRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -19,7 +20,10 @@ const fileRoutes: FastifyPluginAsyncZod = async (app) => {
       access: PUBLIC,
       summary: '查看佐证文件（签名链接）',
       params: z.object({ fileId: ZId }),
-      querystring: z.object({ expires: z.coerce.number().int(), sig: z.string().max(100) }),
+      querystring: z.object({
+        expires: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+        sig: oneLine(z.string().max(100)),
+      }),
     },
     async (request, reply) => {
       const { fileId } = request.params

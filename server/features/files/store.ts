@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { FastifyRequest } from 'fastify'
+import type { MultipartFile } from '@fastify/multipart'
 import { AppError } from '../../core/errors'
 import type { Clock } from '../../core/clock'
 import { isWellFormedPdf } from './pdf'
@@ -105,6 +106,25 @@ export class FileLinkSigner {
   }
 }
 
+/**
+ * The first file part of a multipart request and its bytes. A body the multipart parser cannot read (no
+ * boundary, cut short, malformed headers) is the caller's mistake: `broken` turns that error into the
+ * answer (a 400 in the error shape, or 413 for a file over the limit), never a 5xx.
+ */
+export async function readUploadedFile(
+  request: FastifyRequest,
+  broken: (error: unknown) => AppError,
+): Promise<{ part: MultipartFile; content: Buffer }> {
+  try {
+    const part = await request.file()
+    if (!part) throw new AppError(400, 'FILE_MISSING')
+    return { part, content: await part.toBuffer() }
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    throw broken(error)
+  }
+}
+
 export interface ReceivedFile extends StoredFile {
   mime: string
   filename: string
@@ -122,20 +142,15 @@ export async function receiveUpload(
 ): Promise<ReceivedFile> {
   if (!request.isMultipart())
     throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件')
-  const part = await request.file()
-  if (!part) throw new AppError(400, 'FILE_MISSING')
-  let content: Buffer
-  try {
-    content = await part.toBuffer()
-  } catch (error) {
+  const { part, content } = await readUploadedFile(request, (error) => {
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw new AppError(
+      return new AppError(
         413,
         'FILE_TOO_LARGE',
         `文件过大，单个文件不超过 ${Math.round(maxBytes / 1024 / 1024)} MB`,
       )
-    throw error
-  }
+    return new AppError(400, 'UPLOAD_BROKEN')
+  })
   if (content.length === 0) throw new AppError(400, 'FILE_MISSING')
   const type = sniffType(content)
   if (!type) throw new AppError(415, 'FILE_TYPE_NOT_ALLOWED')

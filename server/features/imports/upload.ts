@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify'
 import { AppError } from '../../core/errors'
+import { readUploadedFile } from '../files/store'
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04])
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0])
@@ -14,19 +15,12 @@ export async function readWorkbookUpload(
 ): Promise<{ content: Buffer; filename: string }> {
   if (!request.isMultipart())
     throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传 Excel 文件')
-  let content: Buffer
-  let filename: string
-  try {
-    const part = await request.file()
-    if (!part) throw new AppError(400, 'FILE_MISSING')
-    filename = part.filename
-    content = await part.toBuffer()
-  } catch (error) {
-    if (error instanceof AppError) throw error
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw new AppError(413, 'FILE_TOO_LARGE', `文件过大，不超过 ${Math.round(maxBytes / 1024 / 1024)} MB`)
-    throw new AppError(400, 'IMPORT_UPLOAD_BROKEN')
-  }
+  const { part, content } = await readUploadedFile(request, (error) =>
+    (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE'
+      ? new AppError(413, 'FILE_TOO_LARGE', `文件过大，不超过 ${Math.round(maxBytes / 1024 / 1024)} MB`)
+      : new AppError(400, 'IMPORT_UPLOAD_BROKEN'),
+  )
+  const filename = part.filename
   if (content.length === 0) throw new AppError(400, 'IMPORT_FILE_EMPTY', '上传的文件是空的')
   if (content.subarray(0, 4).equals(OLE)) throw new AppError(415, 'IMPORT_FILE_XLS')
   if (!content.subarray(0, 4).equals(ZIP)) throw new AppError(415, 'IMPORT_FILE_INVALID')

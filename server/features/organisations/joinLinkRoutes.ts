@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { parseJoinLink } from '../../../src/models/joinLink'
+import { oneLine } from '../../../src/models/textLimit'
 
 /**
  * The links an invite or administrator QR carries (`/qr/join?code=…`, `/qr/admin?code=…`, see
@@ -12,7 +13,7 @@ const joinLinkRoutes: FastifyPluginAsyncZod = async (app) => {
   for (const path of ['join', 'admin'] as const) {
     app.get(
       `/qr/${path}`,
-      { schema: { hide: true, querystring: z.object({ code: z.string().max(40).optional() }) } },
+      { schema: { hide: true, querystring: z.object({ code: oneLine(z.string().max(40)).optional() }) } },
       async (request, reply) => {
         const link = parseJoinLink(`http://x/qr/${path}?code=${encodeURIComponent(request.query.code ?? '')}`)
         const query = link ? `?kind=${link.kind}&code=${encodeURIComponent(link.code)}` : ''

@@ -40,6 +40,7 @@ import { featureRoutes } from '../../core/routes'
 import { perAddress } from '../../core/rateLimit'
 import { sendAttachment } from '../../core/http'
 import { shanghaiYear } from '../../../src/models/shanghaiTime'
+import { oneLine } from '../../../src/models/textLimit'
 
 /** Any member of the enterprise may call; the service applies each template's rule (head, 国企 …). */
 const enterpriseSigners = enterpriseAccess(ENTERPRISE_ROLES)
@@ -164,7 +165,7 @@ const pledgeRoutes: FastifyPluginAsyncZod<PledgeRoutesOptions> = async (app, opt
       access: departmentCadres,
       summary: '按统一社会信用代码查找政商双边承诺的企业',
       params: z.object({ departmentId: ZId }),
-      querystring: z.object({ creditCode: z.string().trim().min(18).max(18) }),
+      querystring: z.object({ creditCode: oneLine(z.string().trim().min(18).max(18), '统一社会信用代码') }),
       response: { 200: z.object({ id: z.number().int(), name: z.string() }) },
     },
     async (request) => findCounterparty(app.db, request.query.creditCode),
@@ -201,7 +202,7 @@ const pledgeRoutes: FastifyPluginAsyncZod<PledgeRoutesOptions> = async (app, opt
       access: PUBLIC,
       limits: [perAddress('pledge-verify', opts.verifyPerMinute)],
       summary: '公开核验：按核验码重算正文与签名哈希、检查哈希链，返回签署人（手机号脱敏）与签署时间',
-      params: z.object({ code: z.string().max(40) }),
+      params: z.object({ code: oneLine(z.string().max(40)) }),
       response: { 200: ZPledgeVerification },
     },
     async (request, reply) => {

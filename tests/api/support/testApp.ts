@@ -76,6 +76,16 @@ export async function loginAs(app: FastifyInstance, openid: string): Promise<str
   return response.json().token as string
 }
 
+/** `sub`s no user id can be: a string, a fraction, past int4, past 2^53, negative, huge, null. */
+export const FORGED_SUBS: unknown[] = ['1', 1.5, 2 ** 31, 2 ** 53 + 2, -1, 1e308, null]
+
+/** A token signed with the server's own secret (so only its payload is wrong) naming `sub`. */
+export function forgedToken(secret: string, sub: unknown): string {
+  const exp = Math.floor(Date.now() / 1000) + 3600
+  const body = Buffer.from(JSON.stringify({ sub, iat: exp - 60, exp })).toString('base64url')
+  return `${body}.${crypto.createHmac('sha256', secret).update(body).digest('base64url')}`
+}
+
 /** inject with a bearer token; `as` names the demo user. */
 export function call(
   app: FastifyInstance,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { maxLengthOf, overLimitMessage, overLimitProblems, textLength } from '@/models/textLimit'
+import { line, lines, maxLengthOf, overLimitMessage, overLimitProblems, textLength } from '@/models/textLimit'
+import { rowIds, ZIdParam, ZRowId } from '@/models/common'
 import { ZAnswerInput, ZCampaignCreate, ZRectificationRespond } from '@/models/assessment'
 import { ZEnterpriseEventCreate } from '@/models/event'
 import { ZMeetingSave } from '@/models/meeting'
@@ -41,5 +42,29 @@ describe('text limits from the schemas', () => {
         ['地点', '一', 3],
       ]),
     ).toEqual(['议题最多 3 字，已超出 1 字'])
+  })
+})
+
+describe('the shared text and id schemas', () => {
+  it('refuses every control character in one line, and all but tab and line breaks in several', () => {
+    const name = line(30, '姓名')
+    expect(name.parse('  陈静 ')).toBe('陈静')
+    for (const bad of ['\u0000', '陈\u0000静', '\u001b[31m', 'a\tb', 'a\nb'])
+      expect(name.safeParse(bad).error?.issues[0].message).toBe('姓名不能包含控制字符')
+    const minutes = lines(100, '纪要')
+    expect(minutes.parse('第一条\n\t第二条\r\n')).toBe('第一条\n\t第二条')
+    for (const bad of ['\u0000', '\u0007', '\u000b', '\u001f'])
+      expect(minutes.safeParse(`纪${bad}要`).success).toBe(false)
+    // The limit is still read from the schema for the form's counter.
+    expect(maxLengthOf(name)).toBe(30)
+  })
+
+  it('bounds ids to the 32-bit columns and refuses a repeated one', () => {
+    expect(ZRowId.safeParse(2_147_483_647).success).toBe(true)
+    expect(ZRowId.safeParse(2_147_483_648).success).toBe(false)
+    expect(ZIdParam.safeParse('2147483648').success).toBe(false)
+    expect(ZIdParam.parse('12')).toBe(12)
+    expect(rowIds(5, '企业').safeParse([1, 2, 1]).error?.issues[0].message).toBe('企业不能重复')
+    expect(rowIds(5).safeParse([1, 2 ** 31]).success).toBe(false)
   })
 })
