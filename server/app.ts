@@ -46,6 +46,7 @@ import { SubscribeMessageSender } from './features/reminders/wechatSend'
 import { systemClock, type Clock } from './core/clock'
 import { AppError } from './core/errors'
 import { FileLinkSigner, FileStore } from './features/files/store'
+import { CheckpointLog } from './features/pledges/checkpoints'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -56,6 +57,8 @@ declare module 'fastify' {
     uploadMaxBytes: number
     /** The server's time (ms); tests inject their own to move time without sleeping. */
     clock: Clock
+    /** The pledge chain's checkpoints, outside the database (verify, 工作台账). */
+    pledgeCheckpoints: CheckpointLog
     /** 微信提醒: the templates per to-do kind and one run of the sender (server.ts times it in production). */
     reminders: Reminders
   }
@@ -81,6 +84,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   fastify.decorate('fileStore', new FileStore(env.UPLOAD_DIR))
   fastify.decorate('fileLinks', new FileLinkSigner(env.TOKEN_SECRET, fastify.clock))
   fastify.decorate('uploadMaxBytes', env.UPLOAD_MAX_BYTES)
+  fastify.decorate('pledgeCheckpoints', new CheckpointLog(env.PLEDGE_CHECKPOINT_FILE, env.PLEDGE_CHAIN_KEY))
   // Only the public routes that need no token are limited, per client address (see their config.rateLimit).
   await fastify.register(fastifyRateLimit, {
     global: false,
@@ -166,6 +170,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(pledgeRoutes, {
     chainKey: env.PLEDGE_CHAIN_KEY,
     verifyPerMinute: env.PLEDGE_VERIFY_PER_MINUTE,
+    checkpointEvery: env.PLEDGE_CHECKPOINT_EVERY,
   })
   await fastify.register(setupRoutes)
   await fastify.register(todoRoutes)

@@ -41,6 +41,10 @@ const ZEnv = z
     PLEDGE_CHAIN_KEY: z.string().min(32, 'PLEDGE_CHAIN_KEY must be at least 32 characters').optional(),
     /** Public pledge verifications per client address per minute (each walks the hash chain). */
     PLEDGE_VERIFY_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(60),
+    /** The append-only file of signed checkpoints of the chain's head (kept outside the database). */
+    PLEDGE_CHECKPOINT_FILE: z.string().min(1).default('data/pledge-checkpoints.log'),
+    /** A checkpoint every this many chain entries (a verification walks at most about this far). */
+    PLEDGE_CHECKPOINT_EVERY: z.coerce.number().int().min(1).max(100000).default(100),
     TOKEN_TTL_SECONDS: z.coerce
       .number()
       .int()

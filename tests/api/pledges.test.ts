@@ -640,14 +640,14 @@ describe(`pledges [${TEST_DB}]`, () => {
         ),
       )
       expect(results.map((r) => r.statusCode)).toEqual(Array(6).fill(201))
-      const whole = await verifyWholeChain(t.app.db, t.env.PLEDGE_CHAIN_KEY)
+      const whole = await verifyWholeChain(t.app.db, t.env.PLEDGE_CHAIN_KEY, t.app.pledgeCheckpoints)
       expect(whole.firstBroken).toBeNull()
       const seqs = await t.app.db.selectFrom('pledge_chain').select('seq').orderBy('seq').execute()
       expect(seqs.map((s) => s.seq)).toEqual(seqs.map((_, i) => i + 1))
     })
 
     it('a chain checked with another key is broken at its first entry', async () => {
-      const whole = await verifyWholeChain(t.app.db, 'another-key-another-key-another-key')
+      const whole = await verifyWholeChain(t.app.db, 'another-key-another-key-another-key', null)
       expect(whole.firstBroken).toMatchObject({ seq: 1, reason: 'link' })
     })
   })
@@ -803,7 +803,7 @@ describe(`pledges [${TEST_DB}]`, () => {
           })
         },
       )
-      const whole = await verifyWholeChain(t.app.db, t.env.PLEDGE_CHAIN_KEY)
+      const whole = await verifyWholeChain(t.app.db, t.env.PLEDGE_CHAIN_KEY, t.app.pledgeCheckpoints)
       expect(whole.firstBroken).toBeNull()
     })
 
@@ -871,7 +871,7 @@ describe(`pledges [${TEST_DB}]`, () => {
         .where('id', '=', signature.id)
         .execute()
       try {
-        const whole = await verifyWholeChain(t.app.db, t.env.PLEDGE_CHAIN_KEY)
+        const whole = await verifyWholeChain(t.app.db, t.env.PLEDGE_CHAIN_KEY, t.app.pledgeCheckpoints)
         expect(whole.firstBroken).toMatchObject({
           seq: signature.chainSeq,
           pledgeCode: target.code,
@@ -881,7 +881,9 @@ describe(`pledges [${TEST_DB}]`, () => {
       } finally {
         await t.app.db.updateTable('pledge_signatures').set(row).where('id', '=', signature.id).execute()
       }
-      expect((await verifyWholeChain(t.app.db, t.env.PLEDGE_CHAIN_KEY)).firstBroken).toBeNull()
+      expect(
+        (await verifyWholeChain(t.app.db, t.env.PLEDGE_CHAIN_KEY, t.app.pledgeCheckpoints)).firstBroken,
+      ).toBeNull()
     })
   })
 

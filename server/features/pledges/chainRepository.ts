@@ -52,6 +52,22 @@ export const chainRepository = {
       .executeTakeFirst()
   },
 
+  /** The chain's last entry as committed, without the appenders' lock (readers never wait). */
+  head(db: DbOrTrx) {
+    return this.atOrBefore(db, Number.MAX_SAFE_INTEGER)
+  },
+
+  /** The entry at `seq`, or the nearest one before it when it is missing. */
+  atOrBefore(db: DbOrTrx, seq: number) {
+    return db
+      .selectFrom('pledge_chain')
+      .select(['seq', 'mac'])
+      .where('seq', '<=', seq)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+  },
+
   async append(db: DbOrTrx, values: PledgeChainTable): Promise<void> {
     await db.insertInto('pledge_chain').values(values).execute()
   },
@@ -61,7 +77,7 @@ export const chainRepository = {
     return new Map(rows.map((r) => [r.id, r.version]))
   },
 
-  /** Up to `limit` entries after `after` (and up to `uptoSeq`), in order. */
+  /** Up to `limit` entries after `after` (and up to `uptoSeq`), in order: every column, the MAC format too. */
   entriesAfter(db: DbOrTrx, after: number, limit: number, uptoSeq?: number) {
     let q = db.selectFrom('pledge_chain').selectAll().where('seq', '>', after)
     if (uptoSeq !== undefined) q = q.where('seq', '<=', uptoSeq)
