@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { formatShanghaiTime } from './shanghaiTime'
 
 /**
  * 廉洁承诺: templates written from 《县清廉企业建设实施方案》 (each clause cites its task and the phrase it
@@ -294,6 +295,12 @@ export const ZChainAnchor = z
   })
   .meta({ id: 'PledgeChainAnchor' })
 export type TChainAnchor = z.infer<typeof ZChainAnchor>
+
+/** The latest checkpoint in one line (verify page, 工作台账). */
+export function anchorSummary(anchor: TChainAnchor | null): string {
+  if (!anchor) return '尚未写入链外锚点'
+  return `哈希链共 ${anchor.count} 条时写入 · ${formatShanghaiTime(anchor.at)}（北京时间）`
+}
 
 /** `第 12–15 条` (or `第 12 条`): a range of chain entries as the verify page and the 工作台账 print it. */
 export function chainRange(from: number, to: number): string {

@@ -54,7 +54,12 @@ export const chainRepository = {
 
   /** The chain's last entry as committed, without the appenders' lock (readers never wait). */
   head(db: DbOrTrx) {
-    return this.atOrBefore(db, Number.MAX_SAFE_INTEGER)
+    return db
+      .selectFrom('pledge_chain')
+      .select(['seq', 'mac'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst()
   },
 
   /** The entry at `seq`, or the nearest one before it when it is missing. */

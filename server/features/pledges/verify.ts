@@ -6,6 +6,7 @@ import { entryMac, linkHolds, macEquals, sha256Hex, type ChainLink } from './has
 import type { Checkpoint, CheckpointLog } from './checkpoints'
 import {
   CHAIN_BREAK_LABELS,
+  anchorSummary,
   chainRange,
   PLEDGE_KIND_LABELS,
   VERIFY_CODE_PATTERN,
@@ -316,6 +317,15 @@ export async function verifyByCode(
     anchor: anchored.anchor,
     checkedAt: isoAt(now),
   }
+}
+
+/** The chain's anchoring in one line, as the 工作台账 prints it: the latest checkpoint and how the chain compares. */
+export async function anchorLine(db: DbOrTrx, log: CheckpointLog): Promise<string> {
+  const [{ anchor, broken }, head] = await Promise.all([checkAnchor(db, log), chainRepository.head(db)])
+  const stored = `数据库中现有 ${head?.seq ?? 0} 条`
+  if (!anchor) return `${anchorSummary(null)}；${stored}`
+  const verdict = broken ? `✗ ${broken.message}` : '✓ 与锚点一致'
+  return `${anchorSummary(anchor)}；锚点 MAC ${anchor.mac}；${stored}；核对：${verdict}`
 }
 
 /**
