@@ -2,6 +2,9 @@ import fs from 'node:fs'
 import ExcelJS from 'exceljs'
 import { sql } from 'kysely'
 import { verifyWholeChain } from '../../server/features/pledges/verify'
+import { chainRepository } from '../../server/features/pledges/chainRepository'
+import { signPayload, withdrawPayload } from '../../server/features/pledges/chain'
+import { chainMac, GENESIS_MAC } from '../../server/features/pledges/hashChain'
 import type { TPledge, TPledgeKind, TPledgeTemplate } from '../../src/models/pledge'
 import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
 import { countersign, currentTemplates, signAsEnterprise } from './support/pledges'
@@ -347,6 +350,63 @@ describe(`pledge chain anchoring [${TEST_DB}]`, () => {
       }
       expect((await verify(earlier.code)).body).toMatchObject({ intact: true, anchor: { count: top } })
       expect((await wholeChain()).firstBroken).toBeNull()
+    })
+  })
+  describe('a chain written before format 2', () => {
+    /** Rewrites every entry as the code before migration 0020 wrote it: payload and mac of format 1. */
+    async function rewriteAsFormat1() {
+      const db = t.app.db
+      const key = t.env.PLEDGE_CHAIN_KEY
+      const rows = await db.selectFrom('pledge_chain').selectAll().orderBy('seq').execute()
+      const versions = await chainRepository.templateVersions(db)
+      let prev = GENESIS_MAC
+      for (const row of rows) {
+        const [pledge] = await chainRepository.pledgeMeta(db, [row.pledge_id])
+        const [signature] = row.signature_id
+          ? await chainRepository.signatureMeta(db, [row.signature_id])
+          : []
+        const payload =
+          row.action === 'sign'
+            ? signPayload({ pledge, templateVersion: versions.get(pledge.template_id)!, signature }, 1)
+            : withdrawPayload(pledge)
+        const mac = chainMac(key, prev, payload)
+        await db
+          .updateTable('pledge_chain')
+          .set({ payload, prev_mac: prev, mac, mac_version: 1 })
+          .where('seq', '=', row.seq)
+          .execute()
+        prev = mac
+      }
+      return rows.length
+    }
+
+    it('still verifies entry by entry with the old rule, and grows in format 2', async () => {
+      const old = await twoSided(60)
+      // The file's checkpoints named the format-2 macs: a database migrated with its old chain has none.
+      fs.rmSync(t.env.PLEDGE_CHECKPOINT_FILE, { force: true })
+      const count = await rewriteAsFormat1()
+      expect((await verify(old.code)).body).toMatchObject({ intact: true, anchor: null })
+      expect((await wholeChain()).firstBroken).toBeNull()
+      const next = await twoSided(62)
+      const versions = await t.app.db
+        .selectFrom('pledge_chain')
+        .select('mac_version')
+        .where('seq', '>', count)
+        .execute()
+      expect(versions.map((v) => v.mac_version)).toEqual([2, 2])
+      expect((await verify(next.code)).body).toMatchObject({ intact: true })
+      expect((await verify(old.code)).body).toMatchObject({ intact: true })
+      expect((await wholeChain()).firstBroken).toBeNull()
+      // A format-1 entry after a format-2 one is a downgrade, refused.
+      const restore = await setColumn('pledge_chain', { column: 'seq', value: count + 2 }, 'mac_version', 1)
+      try {
+        expect((await verify(next.code)).body).toMatchObject({
+          intact: false,
+          firstBroken: { seq: count + 2, reason: 'link' },
+        })
+      } finally {
+        await restore()
+      }
     })
   })
 })
