@@ -109,115 +109,71 @@ describe(`pledge chain anchoring [${TEST_DB}]`, () => {
       expect(rows.every((r) => r.mac_version === 2)).toBe(true)
     })
 
-    type Case = [
-      string,
-      () => Promise<{ pledge: TPledge; restore: () => Promise<void> }>,
-      { reason: string; seq?: (p: TPledge) => number },
-    ]
+    /**
+     * [the field and what it decides, whose pledge, the new value, what breaks and at which of the
+     * pledge's signatures' entries]. A pledge_chain column is edited on that entry's row.
+     */
+    type Case = [string, () => TPledge, () => Promise<string | number>, { reason: string; at?: 0 | 1 }]
+    const at = (iso: string) => async () => iso
     const cases: Case[] = [
       [
         'pledges.started_by (who may counter-sign and withdraw)',
-        async () => ({
-          pledge: done,
-          restore: await setColumn(
-            'pledges',
-            { column: 'id', value: done.id },
-            'started_by',
-            await userId('demo-official'),
-          ),
-        }),
-        { reason: 'record', seq: (p) => p.signatures[0].chainSeq },
+        () => done,
+        () => userId('demo-official'),
+        { reason: 'record', at: 0 },
       ],
       [
         'pledges.started_side (which side counter-signs)',
-        async () => ({
-          pledge: waiting,
-          restore: await setColumn(
-            'pledges',
-            { column: 'id', value: waiting.id },
-            'started_side',
-            'department',
-          ),
-        }),
-        { reason: 'record', seq: (p) => p.signatures[0].chainSeq },
+        () => waiting,
+        async () => 'department',
+        { reason: 'record', at: 0 },
       ],
       [
         'pledges.created_at (the year a pledge counts for)',
-        async () => ({
-          pledge: personal,
-          restore: await setColumn(
-            'pledges',
-            { column: 'id', value: personal.id },
-            'created_at',
-            '2025-06-01T02:00:00.000Z',
-          ),
-        }),
-        { reason: 'record', seq: (p) => p.signatures[0].chainSeq },
+        () => personal,
+        at('2025-06-01T02:00:00.000Z'),
+        { reason: 'record', at: 0 },
       ],
       [
         'pledges.effective_at (the certificate’s date)',
-        async () => ({
-          pledge: done,
-          restore: await setColumn(
-            'pledges',
-            { column: 'id', value: done.id },
-            'effective_at',
-            '2026-01-02T02:00:00.000Z',
-          ),
-        }),
-        { reason: 'record', seq: (p) => p.signatures[1].chainSeq },
+        () => done,
+        at('2026-01-02T02:00:00.000Z'),
+        { reason: 'record', at: 1 },
       ],
       [
         'pledges.effective_at set on a pledge still waiting',
-        async () => ({
-          pledge: waiting,
-          restore: await setColumn(
-            'pledges',
-            { column: 'id', value: waiting.id },
-            'effective_at',
-            '2026-06-01T02:00:00.000Z',
-          ),
-        }),
+        () => waiting,
+        at('2026-06-01T02:00:00.000Z'),
         { reason: 'status' },
       ],
       [
         'pledge_chain.created_at (when the chain says it was written)',
-        async () => ({
-          pledge: done,
-          restore: await setColumn(
-            'pledge_chain',
-            { column: 'seq', value: done.signatures[1].chainSeq },
-            'created_at',
-            '2026-05-01T02:00:00.000Z',
-          ),
-        }),
-        { reason: 'link', seq: (p) => p.signatures[1].chainSeq },
+        () => done,
+        at('2026-05-01T02:00:00.000Z'),
+        { reason: 'link', at: 1 },
       ],
       [
         'pledge_chain.mac_version (a downgrade to the weaker format)',
-        async () => ({
-          pledge: done,
-          restore: await setColumn(
-            'pledge_chain',
-            { column: 'seq', value: done.signatures[0].chainSeq },
-            'mac_version',
-            1,
-          ),
-        }),
-        { reason: 'link', seq: (p) => p.signatures[0].chainSeq },
+        () => done,
+        async () => 1,
+        { reason: 'link', at: 0 },
       ],
     ]
 
     it.each(cases)(
       'an edit of %s is detected, by the public verify and the whole-chain check',
-      async (_, edit, want) => {
-        const { pledge, restore } = await edit()
+      async (field, whose, value, want) => {
+        const pledge = whose()
+        const [table, column] = field.split(' ')[0].split('.') as ['pledges' | 'pledge_chain', string]
+        const key =
+          table === 'pledges'
+            ? { column: 'id' as const, value: pledge.id }
+            : { column: 'seq' as const, value: pledge.signatures[want.at ?? 0].chainSeq }
+        const restore = await setColumn(table, key, column, await value())
         try {
           const { body } = await verify(pledge.code)
-          expect(body).toMatchObject({
-            intact: false,
-            firstBroken: { reason: want.reason, ...(want.seq ? { seq: want.seq(pledge) } : {}) },
-          })
+          const seq = want.at === undefined ? {} : { seq: pledge.signatures[want.at].chainSeq }
+          expect(body).toMatchObject({ intact: false, firstBroken: { reason: want.reason, ...seq } })
           expect((await wholeChain()).firstBroken).not.toBeNull()
         } finally {
           await restore()

@@ -44,33 +44,19 @@ export const chainRepository = {
   /** The next entry: the previous one's seq and mac (PostgreSQL: under an advisory lock, one appender at a time). */
   async last(db: DbOrTrx, dialect: 'sqlite' | 'postgres') {
     if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${500601})`.execute(db)
-    return db
-      .selectFrom('pledge_chain')
-      .select(['seq', 'mac'])
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst()
+    return chainRepository.atOrBefore(db)
   },
 
   /** The chain's last entry as committed, without the appenders' lock (readers never wait). */
   head(db: DbOrTrx) {
-    return db
-      .selectFrom('pledge_chain')
-      .select(['seq', 'mac'])
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst()
+    return chainRepository.atOrBefore(db)
   },
 
-  /** The entry at `seq`, or the nearest one before it when it is missing. */
-  atOrBefore(db: DbOrTrx, seq: number) {
-    return db
-      .selectFrom('pledge_chain')
-      .select(['seq', 'mac'])
-      .where('seq', '<=', seq)
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst()
+  /** The entry at `seq`, or the nearest one before it when it is missing (no `seq`: the last one). */
+  atOrBefore(db: DbOrTrx, seq?: number) {
+    let q = db.selectFrom('pledge_chain').select(['seq', 'mac'])
+    if (seq !== undefined) q = q.where('seq', '<=', seq)
+    return q.orderBy('seq', 'desc').limit(1).executeTakeFirst()
   },
 
   async append(db: DbOrTrx, values: PledgeChainTable): Promise<void> {

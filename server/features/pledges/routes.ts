@@ -244,7 +244,7 @@ const pledgeRoutes: FastifyPluginAsyncZod<PledgeRoutesOptions> = async (app, opt
     '/api/v1/pledges/verify/:code',
     {
       // The unguessable code is the permission: anyone holding the certificate may check it. A check walks
-      // the chain, so one address may make only so many a minute.
+      // from the nearest checkpoint (about PLEDGE_CHECKPOINT_EVERY entries); still a public route, limited.
       access: PUBLIC,
       rateLimit: { max: opts.verifyPerMinute, timeWindow: 60_000 },
       summary: '公开核验：按核验码重算正文与签名哈希、检查哈希链，返回签署人（手机号脱敏）与签署时间',
