@@ -152,6 +152,7 @@ export async function checkChain(db: DbOrTrx, key: string, options: ChainWalk): 
       if (expected !== entry.payload) return fail('record')
     }
     after = entries[entries.length - 1].seq
+    if (entries.length < BATCH) break
   }
   // The anchor's own entry must still be there.
   if (anchor && previous === null)
@@ -201,14 +202,14 @@ export async function checkOwnRecords(
 /**
  * Walks, for each of these entries, from the nearest checkpoint at or before it up to it (from the
  * chain's start when there is none): what one pledge's verification costs is bounded by the distance
- * between checkpoints, not by the chain's length. Reports the first break.
+ * between checkpoints, not by the chain's length. Links and records only (the caller hashes its own
+ * text and images). Reports the first break.
  */
 export async function checkAround(
   db: DbOrTrx,
   key: string,
   log: CheckpointLog,
   seqs: number[],
-  deep: Set<number>,
 ): Promise<ChainCheck> {
   const segments: { from: Checkpoint | null; upto: number }[] = []
   for (const seq of seqs) {
@@ -220,7 +221,7 @@ export async function checkAround(
   }
   let checked = 0
   for (const segment of segments) {
-    const walk = await checkChain(db, key, { from: segment.from, uptoSeq: segment.upto, deep })
+    const walk = await checkChain(db, key, { from: segment.from, uptoSeq: segment.upto, deep: new Set() })
     checked += walk.checked
     if (walk.firstBroken) return { ...walk, checked }
   }
@@ -260,10 +261,8 @@ export async function verifyByCode(
   if (!VERIFY_CODE_PATTERN.test(code)) throw notFound()
   const pledge = await found(chainRepository.pledgeByCode(db, code))
   const own = await checkOwnRecords(db, pledge)
-  const [chain, anchored] = await Promise.all([
-    checkAround(db, key, log, own.seqs, new Set([pledge.id])),
-    checkAnchor(db, log),
-  ])
+  // The walk checks links and records; this pledge's text and images are hashed once, below.
+  const [chain, anchored] = await Promise.all([checkAround(db, key, log, own.seqs), checkAnchor(db, log)])
   const signatures = await signaturesOf(db, pledge.id, false)
   // The chain's own verdict on this pledge's entries counts as the record's; an earlier break is the chain's.
   const ownSeqs = new Set(signatures.map((s) => s.row.chain_seq))
