@@ -3,14 +3,15 @@
  * SQLITE_FILE) with the configured PLEDGE_CHAIN_KEY: every link, every entry against its record, every
  * text and signature image hashed again, every signature and withdrawal on the chain, every checkpoint of
  * PLEDGE_CHECKPOINT_FILE met and none of the entries they vouch for missing. Prints the first broken record
- * and exits 1, or exits 0 when everything holds. With `--checkpoint`, a chain that holds is then anchored
- * at its head (`npm run pledges:verify -- --checkpoint`).
+ * and exits 1, or exits 0 when everything holds. With `--checkpoint`, a chain that holds is then anchored:
+ * every PLEDGE_CHECKPOINT_EVERYth entry not anchored yet, and its head (`npm run pledges:verify -- --checkpoint`,
+ * once after upgrading a database whose chain was written before checkpoints existed).
  */
 import { loadEnv } from '../server/env'
 import { openDatabase } from '../server/core/db/database'
 import { verifyWholeChain } from '../server/features/pledges/verify'
 import { CheckpointLog } from '../server/features/pledges/checkpoints'
-import { writeCheckpoint } from '../server/features/pledges/anchoring'
+import { anchorChain } from '../server/features/pledges/anchoring'
 
 async function main(): Promise<number> {
   const env = loadEnv()
@@ -38,11 +39,12 @@ async function main(): Promise<number> {
     }
     console.log('✓ 哈希链完整：所有记录与签署时一致')
     if (process.argv.includes('--checkpoint')) {
-      const written = await writeCheckpoint(database.db, env.PLEDGE_CHAIN_KEY, log, Date.now())
+      const every = env.PLEDGE_CHECKPOINT_EVERY
+      const written = await anchorChain(database.db, env.PLEDGE_CHAIN_KEY, log, Date.now(), every)
       const cp = written.checkpoint
       console.log(
         cp
-          ? `✓ 链外锚点：共 ${cp.count} 条，MAC ${cp.mac}${written.written ? '（已写入）' : '（已有）'}`
+          ? `✓ 链外锚点：共 ${cp.count} 条，MAC ${cp.mac}（本次写入 ${written.added} 个锚点）`
           : '链为空，无需锚点',
       )
     }

@@ -337,6 +337,7 @@ describe(`pledge chain anchoring [${TEST_DB}]`, () => {
     }
 
     it('still verifies entry by entry with the old rule, and grows in format 2', async () => {
+      for (let i = 0; i < 7; i++) await twoSided(70 + 2 * i)
       const old = await twoSided(60)
       // The file's checkpoints named the format-2 macs: a database migrated with its old chain has none.
       fs.rmSync(t.env.PLEDGE_CHECKPOINT_FILE, { force: true })
@@ -353,6 +354,20 @@ describe(`pledge chain anchoring [${TEST_DB}]`, () => {
       expect((await verify(next.code)).body).toMatchObject({ intact: true })
       expect((await verify(old.code)).body).toMatchObject({ intact: true })
       expect((await wholeChain()).firstBroken).toBeNull()
+      // Anchored on demand: every Nth entry of the old chain too, so an old pledge walks from near it.
+      const top = await headSeq()
+      const res = await call(t.app, office, { method: 'POST', url: '/api/v1/pledge-chain/checkpoints' })
+      expect(res.json()).toMatchObject({ written: true, checkpoint: { count: top } })
+      // (the entry appended after the file was removed was anchored by its own writer already)
+      const multiples = Array.from({ length: Math.ceil(top / EVERY) - 1 }, (_, k) => (k + 1) * EVERY)
+      const counts = fileLines().map((l) => l.count)
+      expect([...new Set(counts)].sort((a, b) => a - b)).toEqual([...new Set([...multiples, top])])
+      expect(counts).toHaveLength(new Set(counts).size)
+      const oldSeq = old.signatures[1].chainSeq
+      const { body } = await verify(old.code)
+      expect(body).toMatchObject({ intact: true })
+      expect(body.checkedEntries).toBeLessThanOrEqual(2 * EVERY)
+      expect(oldSeq).toBeGreaterThan(4 * EVERY)
       // A format-1 entry after a format-2 one is a downgrade, refused.
       const restore = await setColumn('pledge_chain', { column: 'seq', value: count + 2 }, 'mac_version', 1)
       try {

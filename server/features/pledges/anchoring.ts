@@ -42,3 +42,26 @@ export async function writeCheckpoint(
   log.append(checkpoint)
   return { checkpoint, written: true, broken: null }
 }
+
+/**
+ * Anchors every `every`th entry not anchored yet, then the head: what a chain written before checkpoints
+ * existed (or a process that died before writing one) needs so that every pledge's verification walks
+ * only from a checkpoint near it. One pass over the links; stops at the first break.
+ */
+export async function anchorChain(
+  db: DbOrTrx,
+  key: string,
+  log: CheckpointLog,
+  now: number,
+  every: number,
+): Promise<CheckpointOutcome & { added: number }> {
+  const head = await chainRepository.head(db)
+  let added = 0
+  for (let seq = every; head && seq < head.seq; seq += every) {
+    const outcome = await writeCheckpoint(db, key, log, now, seq)
+    if (outcome.broken) return { ...outcome, added }
+    if (outcome.written) added += 1
+  }
+  const last = await writeCheckpoint(db, key, log, now)
+  return { ...last, added: added + Number(last.written) }
+}

@@ -36,7 +36,7 @@ import { enterpriseCoverage, remindUnsigned, supervisionCoverage } from './cover
 import { countersignPledge, startPledge, withdrawPledge, type PledgeContext } from './signing'
 import { listTemplates, publishTemplate, templateById } from './templates'
 import { verifyByCode } from './verify'
-import { writeCheckpoint } from './anchoring'
+import { anchorChain, writeCheckpoint } from './anchoring'
 import { findCounterparty, listMyPledges, pledgeTodo, pledgeView } from './views'
 import { pledgeCertificateSvg } from './certificate'
 import { featureRoutes } from '../../core/routes'
@@ -223,15 +223,23 @@ const pledgeRoutes: FastifyPluginAsyncZod<PledgeRoutesOptions> = async (app, opt
     '/api/v1/pledge-chain/checkpoints',
     {
       access: OFFICE,
-      summary: '立即为廉洁承诺哈希链写一个链外锚点（链头的条数与 MAC，签名后追加到锚点文件）',
-      response: { 200: z.object({ checkpoint: ZChainAnchor.nullable(), written: z.boolean() }) },
+      summary:
+        '立即为廉洁承诺哈希链写链外锚点：链头的条数与 MAC，签名后追加到锚点文件（并补齐每 N 条一个、尚缺的锚点）',
+      response: {
+        200: z.object({
+          checkpoint: ZChainAnchor.nullable(),
+          written: z.boolean(),
+          added: z.number().int(),
+        }),
+      },
       action: 'pledge_chain.checkpoint',
     },
     async (_request, trx) => {
-      const outcome = await writeCheckpoint(trx, opts.chainKey, app.pledgeCheckpoints, app.clock())
+      const { pledgeCheckpoints: log, clock } = app
+      const outcome = await anchorChain(trx, opts.chainKey, log, clock(), opts.checkpointEvery)
       if (outcome.broken) throw new AppError(409, 'PLEDGE_CHAIN_BROKEN', outcome.broken.message)
       return {
-        result: { checkpoint: outcome.checkpoint, written: outcome.written },
+        result: { checkpoint: outcome.checkpoint, written: outcome.written, added: outcome.added },
         entityType: 'pledge_chain',
         entityId: outcome.checkpoint?.count ?? null,
         detail: outcome.checkpoint,

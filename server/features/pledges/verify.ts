@@ -116,14 +116,13 @@ export async function checkChain(db: DbOrTrx, key: string, options: ChainWalk): 
         firstBroken: breakAt(entry.seq, code, reason),
       })
       const link = linkOf(entry)
-      const atAnchor = previous === null && anchor !== null
-      // The anchor's entry: its mac is the signed one, and it is the keyed hash of its own row.
-      const holds = atAnchor
-        ? entry.seq === anchor.count &&
-          macEquals(entry.mac, anchor.mac) &&
-          macEquals(entry.mac, entryMac(key, link))
-        : linkHolds(key, previous, link)
-      if (!holds) return fail(atAnchor ? 'anchor' : 'link')
+      if (previous === null && anchor !== null) {
+        // The anchor's entry: still there, with the mac the checkpoint signed, the keyed hash of its own row.
+        if (entry.seq !== anchor.count)
+          return { checked, lastSeq: entry.seq, firstBroken: missingRange(anchor.count, entry.seq - 1) }
+        if (!macEquals(entry.mac, anchor.mac)) return fail('anchor')
+        if (!macEquals(entry.mac, entryMac(key, link))) return fail('link')
+      } else if (!linkHolds(key, previous, link)) return fail('link')
       const checkpointMac = options.checkpoints?.get(entry.seq)
       if (checkpointMac !== undefined && !macEquals(entry.mac, checkpointMac)) return fail('anchor')
       checked += 1
