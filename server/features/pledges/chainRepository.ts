@@ -110,13 +110,14 @@ export const chainRepository = {
       .executeTakeFirstOrThrow()
   },
 
-  async signaturePng(db: DbOrTrx, signatureId: number): Promise<string> {
-    const row = await db
+  /** A pledge's signature images as stored, by signature id. */
+  async signaturePngsOf(db: DbOrTrx, pledgeId: number): Promise<Map<number, string>> {
+    const rows = await db
       .selectFrom('pledge_signatures')
-      .select('signature_png')
-      .where('id', '=', signatureId)
-      .executeTakeFirstOrThrow()
-    return row.signature_png
+      .select(['id', 'signature_png'])
+      .where('pledge_id', '=', pledgeId)
+      .execute()
+    return new Map(rows.map((r) => [r.id, r.signature_png]))
   },
 
   pledgeByCode(db: DbOrTrx, code: string): Promise<PledgeRow | undefined> {

@@ -259,10 +259,19 @@ export async function verifyByCode(
   const code = normaliseVerifyCode(rawCode)
   if (!VERIFY_CODE_PATTERN.test(code)) throw notFound()
   const pledge = await found(chainRepository.pledgeByCode(db, code))
-  const own = await checkOwnRecords(db, pledge)
-  // The walk checks links and records; this pledge's text and images are hashed once, below.
-  const [chain, anchored] = await Promise.all([checkAround(db, key, log, own.seqs), checkAnchor(db, log)])
-  const signatures = await signaturesOf(db, pledge.id, false)
+  // Independent reads side by side: the public route's cost is its longest path, not their sum.
+  const [chain, anchored, signatures, images, names] = await Promise.all([
+    // The walk checks links and records; this pledge's text and images are hashed once, below.
+    checkOwnRecords(db, pledge).then(async (own) => ({
+      own,
+      ...(await checkAround(db, key, log, own.seqs)),
+    })),
+    checkAnchor(db, log),
+    signaturesOf(db, pledge.id, false),
+    chainRepository.signaturePngsOf(db, pledge.id),
+    pledgesRepository.names(db, [pledge]),
+  ])
+  const own = chain.own
   // The chain's own verdict on this pledge's entries counts as the record's; an earlier break is the chain's.
   const ownSeqs = new Set(signatures.map((s) => s.row.chain_seq))
   const chainBreakIsOwn =
@@ -273,7 +282,7 @@ export async function verifyByCode(
   if (sha256Hex(pledge.text) !== pledge.text_sha256) textOrImage = breakAt(null, pledge.code, 'text_hash')
   else
     for (const s of signatures) {
-      const png = await chainRepository.signaturePng(db, s.row.id)
+      const png = images.get(s.row.id) ?? ''
       if (sha256Hex(Buffer.from(png, 'base64')) !== s.row.signature_sha256) {
         textOrImage = breakAt(s.row.chain_seq, pledge.code, 'signature_hash')
         break
@@ -282,7 +291,6 @@ export async function verifyByCode(
   const recordBroken = own.broken ?? (chainBreakIsOwn ? chain.firstBroken : null) ?? textOrImage
   // A tail cut off after this pledge, or a head replaced, is the chain's break, found last.
   const firstBroken = chain.firstBroken ?? own.broken ?? textOrImage ?? anchored.broken
-  const names = await pledgesRepository.names(db, [pledge])
   const enterprise = { name: names.enterprise.get(pledge.enterprise_id) }
   const department = pledge.department_id ? { name: names.department.get(pledge.department_id) } : undefined
   const version = { version: names.version.get(pledge.template_id) }
