@@ -47,6 +47,7 @@ export async function startBenchServer(
     SEED_DEMO: 'true',
     SQLITE_FILE: path.join(tmp, 'bench.db'),
     UPLOAD_DIR: path.join(tmp, 'uploads'),
+    PLEDGE_CHECKPOINT_FILE: path.join(tmp, 'pledge-checkpoints.log'),
     H5_DIST: '/nonexistent',
     // The benchmarks sign in thousands of users from one address.
     LOGIN_PER_ADDRESS_PER_MINUTE: '1000000',

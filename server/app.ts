@@ -46,6 +46,7 @@ import { systemClock, type Clock } from './core/clock'
 import { registerSecurityHeaders } from './core/securityHeaders'
 import { MemoryRateLimitStore, RateLimiter, type RateLimitStore } from './core/rateLimit'
 import { FileLinkSigner, FileStore } from './features/files/store'
+import { CheckpointLog } from './features/pledges/checkpoints'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -58,6 +59,8 @@ declare module 'fastify' {
     clock: Clock
     /** Counts the requests of the routes that declare `limits` (logins, joins, public look-ups). */
     rateLimiter: RateLimiter
+    /** The pledge chain's checkpoints, outside the database (verify, 工作台账). */
+    pledgeCheckpoints: CheckpointLog
     /** 微信提醒: the templates per to-do kind and one run of the sender (server.ts times it in production). */
     reminders: Reminders
   }
@@ -94,6 +97,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
       perAccount: env.LOGIN_PER_ACCOUNT_PER_MINUTE,
     }),
   )
+  fastify.decorate('pledgeCheckpoints', new CheckpointLog(env.PLEDGE_CHECKPOINT_FILE, env.PLEDGE_CHAIN_KEY))
   await fastify.register(fastifyMultipart, {
     limits: { fileSize: env.UPLOAD_MAX_BYTES, files: 1, fields: 5 },
   })
@@ -174,6 +178,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(pledgeRoutes, {
     chainKey: env.PLEDGE_CHAIN_KEY,
     verifyPerMinute: env.PLEDGE_VERIFY_PER_MINUTE,
+    checkpointEvery: env.PLEDGE_CHECKPOINT_EVERY,
   })
   await fastify.register(setupRoutes)
   await fastify.register(todoRoutes)

@@ -50,6 +50,10 @@ const ZEnv = z
     LOGIN_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(1000000).default(100),
     /** The same per account per minute: per WeChat login code, demo openid, or signed-in user for joins. */
     LOGIN_PER_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).max(1000000).default(10),
+    /** The append-only file of signed checkpoints of the chain's head (kept outside the database). */
+    PLEDGE_CHECKPOINT_FILE: z.string().min(1).default('data/pledge-checkpoints.log'),
+    /** A checkpoint every this many chain entries (a verification walks at most about this far). */
+    PLEDGE_CHECKPOINT_EVERY: z.coerce.number().int().min(1).max(100000).default(100),
     TOKEN_TTL_SECONDS: z.coerce
       .number()
       .int()

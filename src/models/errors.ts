@@ -75,6 +75,7 @@ export const ERROR_MESSAGES = {
   PLEDGE_NOT_PENDING: '该承诺不在待对方签署状态',
   PLEDGE_WITHDRAW_TOO_EARLY: '发起后等待未满期限，暂不能撤回',
   PLEDGE_SAME_SIGNER: '双边承诺须由双方不同的人员签署',
+  PLEDGE_CHAIN_BROKEN: '廉洁承诺哈希链未通过核验，不能写入锚点，请运行 npm run pledges:verify 查明断点',
   IMPORT_FILE_INVALID: '无法读取该文件，请上传用模板填写的 Excel 文件（.xlsx）',
   IMPORT_FILE_XLS: '这是旧版 Excel（.xls）文件，请在 Excel 中“另存为”.xlsx 格式后再上传',
   IMPORT_FILE_EMPTY: '表格中没有企业数据，请在表头下方逐行填写后再上传',

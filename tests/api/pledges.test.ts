@@ -1,4 +1,3 @@
-import { PNG } from 'pngjs'
 import { sha256Hex } from '../../server/features/pledges/hashChain'
 import { verifyWholeChain } from '../../server/features/pledges/verify'
 import {
@@ -11,20 +10,9 @@ import { PLEDGE_TEMPLATES_V1 } from '../../seeds/pledges/v1'
 import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
 import { expectSameAsMissing, MISSING_ID } from './support/isolation'
 import { TINY_PNG } from './support/files'
+import { signaturePng } from './support/pledges'
 
 const DAY = 24 * 3600_000
-
-/** A small real PNG "signature": a diagonal stroke, varied by `seed` so hashes differ. */
-function signaturePng(seed = 1): string {
-  const png = new PNG({ width: 120, height: 40 })
-  png.data.fill(255)
-  for (let x = 0; x < 120; x++) {
-    const y = Math.floor((x * (seed + 1)) / 4) % 40
-    const i = (y * 120 + x) * 4
-    png.data[i] = png.data[i + 1] = png.data[i + 2] = 0
-  }
-  return `data:image/png;base64,${PNG.sync.write(png).toString('base64')}`
-}
 
 describe(`pledges [${TEST_DB}]`, () => {
   let t: TestApp
@@ -640,14 +628,14 @@ describe(`pledges [${TEST_DB}]`, () => {
         ),
       )
       expect(results.map((r) => r.statusCode)).toEqual(Array(6).fill(201))
-      const whole = await verifyWholeChain(t.app.db, t.env.PLEDGE_CHAIN_KEY)
+      const whole = await verifyWholeChain(t.app.db, t.env.PLEDGE_CHAIN_KEY, t.app.pledgeCheckpoints)
       expect(whole.firstBroken).toBeNull()
       const seqs = await t.app.db.selectFrom('pledge_chain').select('seq').orderBy('seq').execute()
       expect(seqs.map((s) => s.seq)).toEqual(seqs.map((_, i) => i + 1))
     })
 
     it('a chain checked with another key is broken at its first entry', async () => {
-      const whole = await verifyWholeChain(t.app.db, 'another-key-another-key-another-key')
+      const whole = await verifyWholeChain(t.app.db, 'another-key-another-key-another-key', null)
       expect(whole.firstBroken).toMatchObject({ seq: 1, reason: 'link' })
     })
   })
@@ -803,7 +791,7 @@ describe(`pledges [${TEST_DB}]`, () => {
           })
         },
       )
-      const whole = await verifyWholeChain(t.app.db, t.env.PLEDGE_CHAIN_KEY)
+      const whole = await verifyWholeChain(t.app.db, t.env.PLEDGE_CHAIN_KEY, t.app.pledgeCheckpoints)
       expect(whole.firstBroken).toBeNull()
     })
 
@@ -871,7 +859,7 @@ describe(`pledges [${TEST_DB}]`, () => {
         .where('id', '=', signature.id)
         .execute()
       try {
-        const whole = await verifyWholeChain(t.app.db, t.env.PLEDGE_CHAIN_KEY)
+        const whole = await verifyWholeChain(t.app.db, t.env.PLEDGE_CHAIN_KEY, t.app.pledgeCheckpoints)
         expect(whole.firstBroken).toMatchObject({
           seq: signature.chainSeq,
           pledgeCode: target.code,
@@ -881,7 +869,9 @@ describe(`pledges [${TEST_DB}]`, () => {
       } finally {
         await t.app.db.updateTable('pledge_signatures').set(row).where('id', '=', signature.id).execute()
       }
-      expect((await verifyWholeChain(t.app.db, t.env.PLEDGE_CHAIN_KEY)).firstBroken).toBeNull()
+      expect(
+        (await verifyWholeChain(t.app.db, t.env.PLEDGE_CHAIN_KEY, t.app.pledgeCheckpoints)).firstBroken,
+      ).toBeNull()
     })
   })
 

@@ -49,6 +49,7 @@ describe(`migrations against db/schema.ts [${TEST_DB}]`, () => {
       '0014_campaign_close',
       '0015_meeting_revision_changes',
       '0017_todo_reminders',
+      '0020_pledge_chain_mac_version',
     ])
   })
 

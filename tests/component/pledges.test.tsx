@@ -57,29 +57,41 @@ function verification(intact: boolean) {
         chainSeq: 1,
       },
     ],
-    recordIntact: intact,
+    recordIntact: intact || tailCut,
     chainIntact: intact,
     intact,
     checkedEntries: 1,
     firstBroken: intact
       ? null
-      : {
-          seq: 1,
-          pledgeCode: 'ABCD2345WXYZ',
-          reason: 'text_hash',
-          message: '第 1 条链记录（承诺编号 ABCD-2345-WXYZ）：承诺书正文与签署时的哈希不一致（正文被改动）',
-        },
+      : tailCut
+        ? {
+            seq: 101,
+            pledgeCode: null,
+            reason: 'missing',
+            missing: { from: 101, to: 120 },
+            message: '哈希链第 101–120 条缺失：链外锚点已登记的链记录不在数据库中（记录被删除）',
+          }
+        : {
+            seq: 1,
+            pledgeCode: 'ABCD2345WXYZ',
+            reason: 'text_hash',
+            message: '第 1 条链记录（承诺编号 ABCD-2345-WXYZ）：承诺书正文与签署时的哈希不一致（正文被改动）',
+          },
+    anchor: { count: 120, mac: 'c'.repeat(64), at: '2026-11-24T02:30:00.000Z' },
     checkedAt: '2026-11-24T03:00:00.000Z',
   }
 }
 
 let transport: jest.MockedFunction<Transport>
 let intact = true
+/** The chain lost its tail after the pledge (the record itself holds). */
+let tailCut = false
 let pledgeCanCountersign = true
 
 beforeEach(() => {
   localStorage.clear()
   intact = true
+  tailCut = false
   pledgeCanCountersign = true
   transport = jest.fn(async (req) => {
     const url = req.url
@@ -147,6 +159,9 @@ describe('承诺核验 (public)', () => {
     render(<PledgeVerifyPage />)
     await screen.findByText('记录完整，哈希链完整')
     expect(screen.getByText(/138\*\*\*\*0032/)).toBeTruthy()
+    // The latest checkpoint outside the database is printed.
+    expect(screen.getByText(/哈希链共 120 条时写入 · 2026-11-24 10:30/)).toBeTruthy()
+    expect(screen.getByText(`MAC ${'c'.repeat(64)}`)).toBeTruthy()
     const call = transport.mock.calls.find(([r]) => r.url.includes('/verify/'))
     expect(call?.[0].headers.Authorization).toBeUndefined()
   })
@@ -157,6 +172,15 @@ describe('承诺核验 (public)', () => {
     render(<PledgeVerifyPage />)
     await screen.findByText('记录已被改动')
     expect(screen.getByText(/第一处断点：第 1 条链记录/)).toBeTruthy()
+  })
+
+  it('says which entries are missing when the chain lost its tail', async () => {
+    intact = false
+    tailCut = true
+    openPage('/packages/pledges/pages/verify/index', { code: 'ABCD2345WXYZ' })
+    render(<PledgeVerifyPage />)
+    await screen.findByText('哈希链已断裂')
+    expect(screen.getByText(/第一处断点：哈希链第 101–120 条缺失/)).toBeTruthy()
   })
 })
 

@@ -427,6 +427,8 @@ export interface PledgeChainTable {
   prev_mac: string
   mac: string
   created_at: string
+  /** 1: the payload alone is keyed (entries written before 0020); 2: the row's columns too. */
+  mac_version: number
 }
 
 export interface PledgeReminderTable {
@@ -993,6 +995,7 @@ export const SCHEMA_COLUMNS = {
     prev_mac: true,
     mac: true,
     created_at: true,
+    mac_version: true,
   },
   pledge_reminders: {
     id: true,

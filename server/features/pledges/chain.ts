@@ -1,7 +1,7 @@
 import { isoAt } from '../../core/clock'
 import { type Transaction } from 'kysely'
 import type { Database, PledgeRow, PledgeSignatureRow } from '../../core/db/schema'
-import { canonicalJson, chainMac, GENESIS_MAC } from './hashChain'
+import { canonicalJson, entryMac, GENESIS_MAC, MAC_VERSION } from './hashChain'
 import { type PledgeContext } from './signing'
 import { chainRepository } from './chainRepository'
 
@@ -10,14 +10,52 @@ import { chainRepository } from './chainRepository'
 type Trx = Transaction<Database>
 
 export interface SignPayloadInput {
-  pledge: Pick<PledgeRow, 'id' | 'code' | 'kind' | 'template_id' | 'enterprise_id' | 'department_id'>
+  pledge: Pick<
+    PledgeRow,
+    | 'id'
+    | 'code'
+    | 'kind'
+    | 'template_id'
+    | 'enterprise_id'
+    | 'department_id'
+    | 'started_by'
+    | 'started_side'
+    | 'created_at'
+    | 'effective_at'
+  >
   templateVersion: number
   signature: Omit<PledgeSignatureRow, 'signature_png' | 'chain_seq'>
 }
 
-/** What a signing entry of the chain records: everything that identifies the signature, but the image itself (its hash). */
-export function signPayload({ pledge, templateVersion, signature: s }: SignPayloadInput): string {
+/** Whether this signature is the one that makes the pledge effective (one-sided: the only one; two-sided: the counter-signature). */
+export function completesPledge(
+  pledge: Pick<PledgeRow, 'kind' | 'started_side'>,
+  signature: Pick<PledgeSignatureRow, 'side'>,
+): boolean {
+  return pledge.kind !== 'government_business' || signature.side !== pledge.started_side
+}
+
+/**
+ * What a signing entry of the chain records: everything that identifies the signature, but the image
+ * itself (its hash). Format 2 adds what decides who counter-signs, which year the pledge counts for and
+ * the certificate's dates: its starter and side, its creation, and (on the signature that completes it)
+ * when it took effect.
+ */
+export function signPayload(
+  { pledge, templateVersion, signature: s }: SignPayloadInput,
+  version = MAC_VERSION,
+): string {
+  const v2 =
+    version >= 2
+      ? {
+          startedBy: pledge.started_by,
+          startedSide: pledge.started_side,
+          pledgeCreatedAt: pledge.created_at,
+          effectiveAt: completesPledge(pledge, s) ? pledge.effective_at : null,
+        }
+      : {}
   return canonicalJson({
+    ...v2,
     action: 'sign',
     pledgeId: pledge.id,
     code: pledge.code,
@@ -60,12 +98,23 @@ export function withdrawPayload(
  */
 export async function appendChain(
   trx: Trx,
-  ctx: Pick<PledgeContext, 'chainKey' | 'dialect' | 'now'>,
+  ctx: Pick<PledgeContext, 'chainKey' | 'dialect' | 'now' | 'appended'>,
   entry: { pledgeId: number; signatureId: number | null; action: 'sign' | 'withdraw'; payload: string },
 ): Promise<number> {
   const last = await chainRepository.last(trx, ctx.dialect)
   const seq = (last?.seq ?? 0) + 1
   const prevMac = last?.mac ?? GENESIS_MAC
+  const createdAt = isoAt(ctx.now)
+  const link = {
+    seq,
+    prevMac,
+    payload: entry.payload,
+    version: MAC_VERSION,
+    pledgeId: entry.pledgeId,
+    signatureId: entry.signatureId,
+    action: entry.action,
+    createdAt,
+  }
   await chainRepository.append(trx, {
     seq,
     pledge_id: entry.pledgeId,
@@ -73,8 +122,11 @@ export async function appendChain(
     action: entry.action,
     payload: entry.payload,
     prev_mac: prevMac,
-    mac: chainMac(ctx.chainKey, prevMac, entry.payload),
-    created_at: isoAt(ctx.now),
+    mac: entryMac(ctx.chainKey, link),
+    created_at: createdAt,
+    mac_version: MAC_VERSION,
   })
+  // Known to the route, which anchors every Nth entry once the write has committed.
+  ctx.appended?.push(seq)
   return seq
 }

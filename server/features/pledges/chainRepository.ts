@@ -52,12 +52,19 @@ export const chainRepository = {
   /** The next entry: the previous one's seq and mac (under the chain's lock, one appender at a time). */
   async last(db: DbOrTrx, dialect: 'sqlite' | 'postgres') {
     await chainRepository.lock(db, dialect)
-    return db
-      .selectFrom('pledge_chain')
-      .select(['seq', 'mac'])
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst()
+    return chainRepository.atOrBefore(db)
+  },
+
+  /** The chain's last entry as committed, without the appenders' lock (readers never wait). */
+  head(db: DbOrTrx) {
+    return chainRepository.atOrBefore(db)
+  },
+
+  /** The entry at `seq`, or the nearest one before it when it is missing (no `seq`: the last one). */
+  atOrBefore(db: DbOrTrx, seq?: number) {
+    let q = db.selectFrom('pledge_chain').select(['seq', 'mac'])
+    if (seq !== undefined) q = q.where('seq', '<=', seq)
+    return q.orderBy('seq', 'desc').limit(1).executeTakeFirst()
   },
 
   async append(db: DbOrTrx, values: PledgeChainTable): Promise<void> {
@@ -69,7 +76,7 @@ export const chainRepository = {
     return new Map(rows.map((r) => [r.id, r.version]))
   },
 
-  /** Up to `limit` entries after `after` (and up to `uptoSeq`), in order. */
+  /** Up to `limit` entries after `after` (and up to `uptoSeq`), in order: every column, the MAC format too. */
   entriesAfter(db: DbOrTrx, after: number, limit: number, uptoSeq?: number) {
     let q = db.selectFrom('pledge_chain').selectAll().where('seq', '>', after)
     if (uptoSeq !== undefined) q = q.where('seq', '<=', uptoSeq)
@@ -111,13 +118,14 @@ export const chainRepository = {
       .executeTakeFirstOrThrow()
   },
 
-  async signaturePng(db: DbOrTrx, signatureId: number): Promise<string> {
-    const row = await db
+  /** A pledge's signature images as stored, by signature id. */
+  async signaturePngsOf(db: DbOrTrx, pledgeId: number): Promise<Map<number, string>> {
+    const rows = await db
       .selectFrom('pledge_signatures')
-      .select('signature_png')
-      .where('id', '=', signatureId)
-      .executeTakeFirstOrThrow()
-    return row.signature_png
+      .select(['id', 'signature_png'])
+      .where('pledge_id', '=', pledgeId)
+      .execute()
+    return new Map(rows.map((r) => [r.id, r.signature_png]))
   },
 
   pledgeByCode(db: DbOrTrx, code: string): Promise<PledgeRow | undefined> {

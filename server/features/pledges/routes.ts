@@ -16,6 +16,7 @@ import {
   ZPledgeVerification,
   ZPledgeWithdraw,
   ZSupervisionPledgeCoverage,
+  ZChainAnchor,
 } from '../../../src/models/pledge'
 import { ENTERPRISE_ROLES, ZId } from '../../../src/models/org'
 import {
@@ -29,11 +30,13 @@ import {
   SUPERVISORS,
 } from '../../core/access'
 import { requireAuth } from '../../core/auth'
+import { AppError } from '../../core/errors'
 import { PLEDGE_VIEWERS, pledgeOf } from './access'
 import { enterpriseCoverage, remindUnsigned, supervisionCoverage } from './coverage'
 import { countersignPledge, startPledge, withdrawPledge, type PledgeContext } from './signing'
 import { listTemplates, publishTemplate, templateById } from './templates'
 import { verifyByCode } from './verify'
+import { anchorChain, writeCheckpoint } from './anchoring'
 import { findCounterparty, listMyPledges, pledgeTodo, pledgeView } from './views'
 import { pledgeCertificateSvg } from './certificate'
 import { featureRoutes } from '../../core/routes'
@@ -57,11 +60,17 @@ export interface PledgeRoutesOptions {
   chainKey: string
   /** Public verifications one client address may make per minute. */
   verifyPerMinute: number
+  /** A checkpoint of the chain every this many entries. */
+  checkpointEvery: number
 }
 
 const pledgeRoutes: FastifyPluginAsyncZod<PledgeRoutesOptions> = async (app, opts) => {
+  /** The chain entries each request appended, anchored once its write has committed. */
+  const appendedBy = new WeakMap<FastifyRequest, number[]>()
   const context = (request: FastifyRequest): PledgeContext => {
     const agent = request.headers['user-agent']
+    const appended: number[] = []
+    appendedBy.set(request, appended)
     return {
       auth: requireAuth(request),
       chainKey: opts.chainKey,
@@ -69,8 +78,26 @@ const pledgeRoutes: FastifyPluginAsyncZod<PledgeRoutesOptions> = async (app, opt
       ip: request.ip ?? null,
       userAgent: typeof agent === 'string' ? agent.slice(0, 500) : null,
       now: app.clock(),
+      appended,
     }
   }
+
+  // Every Nth entry is anchored by the process that appended it, after the commit (onSend follows the
+  // write's transaction) and before the answer: exactly one writer per entry, whichever process it is.
+  app.addHook('onSend', async (request, reply, payload) => {
+    const appended = appendedBy.get(request)
+    if (!appended || reply.statusCode >= 300) return payload
+    for (const seq of appended.filter((s) => s % opts.checkpointEvery === 0)) {
+      try {
+        const outcome = await writeCheckpoint(app.db, opts.chainKey, app.pledgeCheckpoints, app.clock(), seq)
+        if (outcome.broken) request.log.error({ broken: outcome.broken }, 'pledge chain not anchored')
+      } catch (error) {
+        // The pledge is signed and committed; a missed checkpoint only lengthens the next walk.
+        request.log.error({ err: error }, 'pledge chain checkpoint failed')
+      }
+    }
+    return payload
+  })
 
   const { route, write } = featureRoutes(app, 'pledges')
   /** Both sides start a pledge alike: the same answer, the same audit action. */
@@ -193,12 +220,41 @@ const pledgeRoutes: FastifyPluginAsyncZod<PledgeRoutesOptions> = async (app, opt
     async (request) => pledgeTodo(app.db, requireAuth(request), app.clock()),
   )
 
+  write(
+    'POST',
+    '/api/v1/pledge-chain/checkpoints',
+    {
+      access: OFFICE,
+      summary:
+        '立即为廉洁承诺哈希链写链外锚点：链头的条数与 MAC，签名后追加到锚点文件（并补齐每 N 条一个、尚缺的锚点）',
+      response: {
+        200: z.object({
+          checkpoint: ZChainAnchor.nullable(),
+          written: z.boolean(),
+          added: z.number().int(),
+        }),
+      },
+      action: 'pledge_chain.checkpoint',
+    },
+    async (_request, trx) => {
+      const { pledgeCheckpoints: log, clock } = app
+      const outcome = await anchorChain(trx, opts.chainKey, log, clock(), opts.checkpointEvery)
+      if (outcome.broken) throw new AppError(409, 'PLEDGE_CHAIN_BROKEN', outcome.broken.message)
+      return {
+        result: { checkpoint: outcome.checkpoint, written: outcome.written, added: outcome.added },
+        entityType: 'pledge_chain',
+        entityId: outcome.checkpoint?.count ?? null,
+        detail: outcome.checkpoint,
+      }
+    },
+  )
+
   route(
     'GET',
     '/api/v1/pledges/verify/:code',
     {
       // The unguessable code is the permission: anyone holding the certificate may check it. A check walks
-      // the chain, so one address may make only so many a minute.
+      // from the nearest checkpoint (about PLEDGE_CHECKPOINT_EVERY entries); still a public route, limited.
       access: PUBLIC,
       limits: [perAddress('pledge-verify', opts.verifyPerMinute)],
       summary: '公开核验：按核验码重算正文与签名哈希、检查哈希链，返回签署人（手机号脱敏）与签署时间',
@@ -207,7 +263,7 @@ const pledgeRoutes: FastifyPluginAsyncZod<PledgeRoutesOptions> = async (app, opt
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store')
-      return verifyByCode(app.db, opts.chainKey, request.params.code, app.clock())
+      return verifyByCode(app.db, opts.chainKey, app.pledgeCheckpoints, request.params.code, app.clock())
     },
   )
 

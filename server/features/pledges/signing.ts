@@ -38,6 +38,8 @@ export interface PledgeContext {
   ip: string | null
   userAgent: string | null
   now: number
+  /** The chain entries this request appended (the route anchors every Nth once committed). */
+  appended?: number[]
 }
 
 // ---------- signing ----------
@@ -223,8 +225,10 @@ export async function countersignPledge(
     side === 'department'
       ? { kind: 'department' as const, id: pledge.department_id! }
       : { kind: 'enterprise' as const, id: pledge.enterprise_id }
-  await insertSignature(trx, ctx, pledge, version.version, side, organisation, image)
+  // The counter-signature's chain entry records when the pledge takes effect.
   const effectiveAt = isoAt(now)
+  const after = { ...pledge, status: 'effective' as const, effective_at: effectiveAt }
+  await insertSignature(trx, ctx, after, version.version, side, organisation, image)
   if (
     !(await pledgesRepository.leavePending(trx, pledge.id, {
       status: 'effective',
@@ -232,7 +236,6 @@ export async function countersignPledge(
     }))
   )
     throw new AppError(409, 'PLEDGE_NOT_PENDING')
-  const after = { ...pledge, status: 'effective' as const, effective_at: effectiveAt }
   return {
     result: await pledgeView(trx, auth, after, now),
     entityType: 'pledge',

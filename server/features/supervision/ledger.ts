@@ -94,6 +94,8 @@ export async function supervisionLedger(
   auth: AuthContext,
   campaignId: number | undefined,
   now: number,
+  /** The pledge chain's latest checkpoint and how the chain compares with it, printed on 说明. */
+  pledgeAnchor: string,
 ): Promise<{ content: Buffer; campaignName: string | null; organisation: string }> {
   const overview = await supervisionOverview(db, auth, campaignId, now)
   const nowIso = new Date(now).toISOString()
@@ -213,6 +215,7 @@ export async function supervisionLedger(
       '廉洁承诺',
       `${pledges.year}年度：个人承诺签署率＝已签署职工÷已加入职工；国企领导人员承诺仅适用于国有独资、国有控股企业`,
     ],
+    ['廉洁承诺哈希链锚点', pledgeAnchor],
     ['三会一课', `本月（${party.month}）未提交会议记录的支部数；完成率为各支部年度完成率的平均（北京时间）`],
   ])
   return {

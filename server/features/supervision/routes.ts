@@ -10,6 +10,7 @@ import { shanghaiDate } from '../../../src/models/shanghaiTime'
 import { featureRoutes } from '../../core/routes'
 import { supervisionLedger } from './ledger'
 import { supervisionOverview } from './overview'
+import { anchorLine } from '../pledges/verify'
 
 /** A department's view of the enterprises it supervises, and the 工作台账 export. */
 const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -40,7 +41,8 @@ const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const auth = requireAuth(request)
       const now = app.clock()
-      const ledger = await supervisionLedger(app.db, auth, request.query.campaignId, now)
+      const anchor = await anchorLine(app.db, app.pledgeCheckpoints)
+      const ledger = await supervisionLedger(app.db, auth, request.query.campaignId, now, anchor)
       const { content, campaignName, organisation } = ledger
       return sendAttachment(reply, {
         name: exportFileName({

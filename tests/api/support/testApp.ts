@@ -37,6 +37,8 @@ export async function createTestApp(
     await client.end()
   }
   const uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglian-uploads-'))
+  // The pledge chain's checkpoints: one file per app, as its database is its own.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglian-data-'))
   const env = loadEnv({
     UPLOAD_DIR: uploads,
     APP_MODE: 'test',
@@ -47,6 +49,7 @@ export async function createTestApp(
     // Tests sign in hundreds of times a minute from one address (tests/api/rateLimit.test.ts checks the limits).
     LOGIN_PER_ADDRESS_PER_MINUTE: '1000000',
     LOGIN_PER_ACCOUNT_PER_MINUTE: '1000000',
+    PLEDGE_CHECKPOINT_FILE: path.join(dataDir, 'pledge-checkpoints.log'),
     ...(TEST_DB === 'postgres' ? { DATABASE_URL: TEST_DATABASE_URL } : {}),
     ...overrides,
   })
@@ -60,6 +63,7 @@ export async function createTestApp(
       await app.close()
       await database.close()
       fs.rmSync(uploads, { recursive: true, force: true })
+      fs.rmSync(dataDir, { recursive: true, force: true })
       if (schema) {
         const client = new pg.Client({ connectionString: TEST_DATABASE_URL })
         await client.connect()

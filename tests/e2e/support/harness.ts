@@ -48,6 +48,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
       HOST: '127.0.0.1',
       SQLITE_FILE: path.join(dataDir, 'e2e.db'),
       SECRETS_FILE: path.join(dataDir, 'secrets.json'),
+      PLEDGE_CHECKPOINT_FILE: path.join(dataDir, 'pledge-checkpoints.log'),
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
       ...extraEnv,

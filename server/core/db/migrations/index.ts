@@ -16,6 +16,7 @@ import { m0013_department_retire } from './0013_department_retire'
 import { m0014_campaign_close } from './0014_campaign_close'
 import { m0015_meeting_revision_changes } from './0015_meeting_revision_changes'
 import { m0017_todo_reminders } from './0017_todo_reminders'
+import { m0020_pledge_chain_mac_version } from './0020_pledge_chain_mac_version'
 import { m0021_idempotency_secrets } from './0021_idempotency_secrets'
 
 /** Every migration by name, in order: the names are what an existing database has recorded, never renamed. */
@@ -37,6 +38,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0014_campaign_close': m0014_campaign_close(dialect),
     '0015_meeting_revision_changes': m0015_meeting_revision_changes(dialect),
     '0017_todo_reminders': m0017_todo_reminders(dialect),
+    '0020_pledge_chain_mac_version': m0020_pledge_chain_mac_version(dialect),
     '0021_idempotency_secrets': m0021_idempotency_secrets(dialect),
   }
 }

@@ -6,6 +6,7 @@ import {
   PLEDGE_SIDE_LABELS,
   PLEDGE_STATUS_LABELS,
   VERIFY_CODE_PATTERN,
+  anchorSummary,
   formatVerifyCode,
   normaliseVerifyCode,
 } from '@/models/pledge'
@@ -88,7 +89,8 @@ export default function PledgeVerifyPage() {
                 <Text className="pl-verdict__detail">第一处断点：{result.firstBroken.message}</Text>
               ) : (
                 <Text className="pl-verdict__detail">
-                  正文、签名与签署记录均与签署时一致；已核对哈希链前 {result.checkedEntries} 条记录
+                  正文、签名与签署记录均与签署时一致；已从最近的链外锚点起核对哈希链 {result.checkedEntries}{' '}
+                  条记录
                 </Text>
               )}
             </View>
@@ -124,6 +126,11 @@ export default function PledgeVerifyPage() {
             <View className="a-card">
               <Text className="a-card__subtitle">正文 SHA-256</Text>
               <Text className="pl-cert__hash">{result.textSha256}</Text>
+            </View>
+            <View className="a-card pledge-verify__anchor">
+              <Text className="a-card__subtitle">链外锚点（最近一次）</Text>
+              <Text className="a-card__subtitle">{anchorSummary(result.anchor)}</Text>
+              {result.anchor ? <Text className="pl-cert__hash">MAC {result.anchor.mac}</Text> : null}
             </View>
           </>
         ) : null}
