@@ -100,21 +100,15 @@ export default fp(async function errorsPlugin(app) {
 
   app.setErrorHandler((error: FastifyError | AppError | RequestValidationError, request, reply) => {
     if (error instanceof AppError) {
-      return reply
-        .status(error.statusCode)
-        .send({ error: { code: error.code, message: error.message, fields: error.fields } })
+      return reply.status(error.statusCode).send(errorBody(error.code, error.message, error.fields))
     }
     if (error instanceof RequestValidationError) {
-      return reply
-        .status(400)
-        .send({ error: { code: 'VALIDATION_FAILED', message: error.message, fields: error.fields } })
+      return reply.status(400).send(errorBody('VALIDATION_FAILED', error.message, error.fields))
     }
     const fastifyError = error as FastifyError
     const known = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined
     if (known) {
-      return reply.status(known.status).send({
-        error: { code: known.code, message: known.message ?? ERROR_MESSAGES[known.code], fields: [] },
-      })
+      return reply.status(known.status).send(errorBody(known.code, known.message))
     }
     if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
       // A malformed request fastify or a plugin caught before us (a refused path traversal is a 403 of
@@ -127,23 +121,20 @@ export default fp(async function errorsPlugin(app) {
     }
     if (isDatabaseConflict(error)) {
       request.log.warn({ err: error }, 'write refused by the database (concurrent change)')
-      return reply
-        .status(409)
-        .send({ error: { code: 'CONFLICT', message: ERROR_MESSAGES.CONFLICT, fields: [] } })
+      return reply.status(409).send(errorBody('CONFLICT'))
     }
     request.log.error({ err: error }, 'unhandled error')
-    return reply
-      .status(500)
-      .send({ error: { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL, fields: [] } })
+    return reply.status(500).send(errorBody('INTERNAL'))
   })
 
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({
-      error: {
-        code: 'ROUTE_NOT_FOUND',
-        message: `${ERROR_MESSAGES.ROUTE_NOT_FOUND}：${request.method} ${request.url.split('?')[0]}`,
-        fields: [],
-      },
-    })
+    reply
+      .status(404)
+      .send(
+        errorBody(
+          'ROUTE_NOT_FOUND',
+          `${ERROR_MESSAGES.ROUTE_NOT_FOUND}：${request.method} ${request.url.split('?')[0]}`,
+        ),
+      )
   })
 })
