@@ -46,6 +46,8 @@ import { systemClock, type Clock } from './core/clock'
 import { registerSecurityHeaders } from './core/securityHeaders'
 import { MemoryRateLimitStore, RateLimiter, type RateLimitStore } from './core/rateLimit'
 import { FileLinkSigner, FileStore } from './features/files/store'
+import { DiskObjectStore, type ObjectStore } from './core/objectStore'
+import { S3ObjectStore } from './core/s3ObjectStore'
 import { CheckpointLog } from './features/pledges/checkpoints'
 
 declare module 'fastify' {
@@ -77,6 +79,20 @@ export interface AppOptions {
   rateLimitStore?: RateLimitStore
 }
 
+/** The S3-compatible bucket when it is configured (all four settings, checked in env.ts), else UPLOAD_DIR. */
+function objectStoreFor(env: Env): ObjectStore {
+  const { S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_REGION } = env
+  if (S3_ENDPOINT && S3_BUCKET && S3_ACCESS_KEY_ID && S3_SECRET_ACCESS_KEY)
+    return new S3ObjectStore({
+      endpoint: S3_ENDPOINT,
+      bucket: S3_BUCKET,
+      region: S3_REGION,
+      accessKeyId: S3_ACCESS_KEY_ID,
+      secretAccessKey: S3_SECRET_ACCESS_KEY,
+    })
+  return new DiskObjectStore(env.UPLOAD_DIR)
+}
+
 /** The whole API as one plugin: server.ts listens, tests `inject`. */
 async function app(fastify: FastifyInstance, opts: AppOptions) {
   const { env } = opts
@@ -86,7 +102,9 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(errorsPlugin)
   await registerSecurityHeaders(fastify, path.resolve(env.H5_DIST))
   fastify.decorate('clock', opts.clock ?? systemClock)
-  fastify.decorate('fileStore', new FileStore(env.UPLOAD_DIR))
+  const objects = objectStoreFor(env)
+  fastify.addHook('onClose', async () => objects.close?.())
+  fastify.decorate('fileStore', new FileStore(objects))
   fastify.decorate('fileLinks', new FileLinkSigner(env.TOKEN_SECRET, fastify.clock))
   fastify.decorate('uploadMaxBytes', env.UPLOAD_MAX_BYTES)
   // Only routes that declare `limits` are counted (logins, joins and the public look-ups a client could hammer).

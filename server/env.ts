@@ -20,6 +20,14 @@ const ZTemplates = z
   })
   .pipe(z.partialRecord(ZTodoKind, z.string().min(1).max(100)))
 
+/** An optional setting where an empty value (`S3_BUCKET=` in a .env file) means unset. */
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v?.trim() ? v : undefined))
+
+const S3_SETTINGS = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const
+
 /**
  * Environment, validated once at boot. `APP_MODE` decides what exists:
  * - production (also when unset: a server must never fall back to demo): no demo data, no dev login,
@@ -79,6 +87,15 @@ const ZEnv = z
       .optional()
       .or(z.literal('').transform(() => undefined)),
     UPLOAD_DIR: z.string().default('data/uploads'),
+    /**
+     * Files in an S3-compatible bucket instead of UPLOAD_DIR (several API processes share it): endpoint,
+     * bucket and both keys together, or none. Addressed path-style.
+     */
+    S3_ENDPOINT: optionalText.pipe(z.url().optional()),
+    S3_BUCKET: optionalText,
+    S3_ACCESS_KEY_ID: optionalText,
+    S3_SECRET_ACCESS_KEY: optionalText,
+    S3_REGION: z.string().min(1).default('us-east-1'),
     UPLOAD_MAX_BYTES: z.coerce
       .number()
       .int()
@@ -96,6 +113,16 @@ const ZEnv = z
       .enum(['true', 'false'])
       .default('false')
       .transform((v) => v === 'true'),
+  })
+  .superRefine((env, ctx) => {
+    // Half an S3 configuration would silently keep files on one process's disk.
+    const s3Missing = S3_SETTINGS.filter((name) => !env[name])
+    if (s3Missing.length > 0 && s3Missing.length < S3_SETTINGS.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: [s3Missing[0]],
+        message: `the object store needs ${S3_SETTINGS.join(', ')} together (missing: ${s3Missing.join(', ')}); or unset them all to keep files in UPLOAD_DIR`,
+      })
   })
   .superRefine((env, ctx) => {
     if (env.APP_MODE === 'demo' || env.APP_MODE === 'test') return

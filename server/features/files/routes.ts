@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { ZId } from '../../../src/models/org'
@@ -29,9 +28,9 @@ const fileRoutes: FastifyPluginAsyncZod = async (app) => {
       const { fileId } = request.params
       if (!app.fileLinks.verify(fileId, request.query.expires, request.query.sig)) throw notFound()
       const file = await found(filesRepository.findById(app.db, fileId))
-      const bytes = app.fileStore.resolve(file.storage_key)
       // A deleted draft's attachments have had their bytes released: an old link finds nothing.
-      if (!(await fs.promises.stat(bytes).catch(() => null))) throw notFound()
+      const bytes = await app.fileStore.open(file.storage_key)
+      if (!bytes) throw notFound()
       reply.header('content-type', file.mime)
       reply.header('cache-control', 'private, max-age=600')
       // Only images are shown in place (in <Image>); anything else is downloaded, never rendered by the browser.
@@ -40,7 +39,8 @@ const fileRoutes: FastifyPluginAsyncZod = async (app) => {
         'content-disposition',
         `${disposition}; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
       )
-      return reply.send(fs.createReadStream(bytes))
+      if (bytes.size !== undefined) reply.header('content-length', bytes.size)
+      return reply.send(bytes.stream)
     },
   )
 }

@@ -1,16 +1,12 @@
 import crypto from 'node:crypto'
-import fs from 'node:fs'
-import path from 'node:path'
 import type { FastifyRequest } from 'fastify'
 import type { MultipartFile } from '@fastify/multipart'
 import { AppError } from '../../core/errors'
 import type { Clock } from '../../core/clock'
 import { isWellFormedPdf } from './pdf'
+import type { ObjectStore } from '../../core/objectStore'
 
-/**
- * Uploaded files on local disk, addressed by a random key (never by the user's file name). The type is
- * decided from the file's first bytes, not from what the client claims.
- */
+/** The type of an upload is decided from the file's first bytes, not from what the client claims. */
 const SIGNATURES: { mime: string; ext: string; test: (b: Buffer) => boolean }[] = [
   {
     mime: 'image/jpeg',
@@ -49,15 +45,17 @@ export interface StoredFile {
   size: number
 }
 
+/**
+ * Uploaded files in the object store (disk or S3), each under a fresh random key in its month's folder
+ * (`2026-12/<uuid>.png`), never under the user's file name.
+ */
 export class FileStore {
-  constructor(private readonly root: string) {}
+  constructor(readonly objects: ObjectStore) {}
 
   /** `now` only names the month folder the file goes to. */
-  async put(content: Buffer, ext: string, now: number): Promise<StoredFile> {
-    const storageKey = `${new Date(now).toISOString().slice(0, 7)}/${crypto.randomUUID()}.${ext}`
-    const full = this.resolve(storageKey)
-    await fs.promises.mkdir(path.dirname(full), { recursive: true })
-    await fs.promises.writeFile(full, content, { flag: 'wx' })
+  async put(content: Buffer, type: { ext: string; mime: string }, now: number): Promise<StoredFile> {
+    const storageKey = `${new Date(now).toISOString().slice(0, 7)}/${crypto.randomUUID()}.${type.ext}`
+    await this.objects.put(storageKey, content, type.mime)
     return {
       storageKey,
       sha256: crypto.createHash('sha256').update(content).digest('hex'),
@@ -65,15 +63,17 @@ export class FileStore {
     }
   }
 
-  resolve(storageKey: string): string {
-    const full = path.resolve(this.root, storageKey)
-    if (!full.startsWith(path.resolve(this.root) + path.sep))
-      throw new Error('storage key escapes the upload root')
-    return full
+  /** The bytes as a stream (served as they come); null when the object is gone (a released draft's). */
+  open(storageKey: string) {
+    return this.objects.open(storageKey)
+  }
+
+  read(storageKey: string): Promise<Buffer | null> {
+    return this.objects.read(storageKey)
   }
 
   async remove(storageKey: string): Promise<void> {
-    await fs.promises.rm(this.resolve(storageKey), { force: true })
+    await this.objects.remove(storageKey)
   }
 }
 
@@ -160,7 +160,7 @@ export async function receiveUpload(
       'FILE_TYPE_NOT_ALLOWED',
       '该文件不是有效的 PDF（文件已损坏或只是改了扩展名），请重新导出后上传',
     )
-  const stored = await store.put(content, type.ext, now)
+  const stored = await store.put(content, type, now)
   // wx.uploadFile names the file after its temporary path: the mini-program sends the name the user
   // knows (a chat file's) as the form field `filename`, before the file.
   const named = part.fields.filename

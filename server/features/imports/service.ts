@@ -1,9 +1,9 @@
 import crypto from 'node:crypto'
-import fs from 'node:fs'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isoAt } from '../../core/clock'
 import { requireAuth } from '../../core/auth'
-import { AppError, notFound } from '../../core/errors'
+import { AppError, found, notFound } from '../../core/errors'
+import { XLSX_CONTENT_TYPE } from '../../core/http'
 import { performWrite } from '../../core/writes'
 import { ERROR_MESSAGES } from '../../../src/models/errors'
 import type { TImport, TImportCounts, TImportRowsQuery } from '../../../src/models/enterpriseImport'
@@ -89,7 +89,11 @@ export async function startImport(request: FastifyRequest, reply: FastifyReply):
       await importsRepository.insertRows(app.db, id, message.rows)
       await yieldToLoop()
     } else if (message.type === 'done') {
-      const stored = await app.fileStore.put(Buffer.from(message.content), 'xlsx', app.clock())
+      const stored = await app.fileStore.put(
+        Buffer.from(message.content),
+        { ext: 'xlsx', mime: XLSX_CONTENT_TYPE },
+        app.clock(),
+      )
       await importsRepository.finish(
         app.db,
         id,
@@ -232,7 +236,7 @@ export async function resultWorkbook(
   const row = await loadImport(app, id)
   if (row.state === 'failed') throw new AppError(409, 'IMPORT_FAILED')
   if (!row.result_key) throw new AppError(409, 'IMPORT_NOT_READY')
-  const content = await fs.promises.readFile(app.fileStore.resolve(row.result_key))
+  const content = await found(app.fileStore.read(row.result_key))
   return { content, filename: row.filename.replace(/\.xlsx$/i, '') }
 }
 

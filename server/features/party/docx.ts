@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import {
   AlignmentType,
   BorderStyle,
@@ -65,7 +64,7 @@ export interface AttachedImage {
   data: Buffer
 }
 
-/** The PNG and JPEG attachments of a meeting, read from the file store, by file id. */
+/** The PNG and JPEG attachments of a meeting, read from the file store, by file id (a missing one is left out). */
 export async function meetingImages(
   db: DbOrTrx,
   store: FileStore,
@@ -75,7 +74,7 @@ export async function meetingImages(
   const images = new Map<number, AttachedImage>()
   for (const row of rows) {
     if (row.mime !== 'image/png' && row.mime !== 'image/jpeg') continue
-    const data = await fs.promises.readFile(store.resolve(row.storage_key)).catch(() => null)
+    const data = await store.read(row.storage_key)
     const info = data && imageInfo(data)
     if (data && info) images.set(row.id, { info, data })
   }

@@ -75,3 +75,27 @@ describe('demo mode secrets', () => {
     expect(env.TOKEN_SECRET).toBe(loadEnv({ APP_MODE: 'test' }).TOKEN_SECRET)
   })
 })
+
+describe('the S3-compatible object store settings', () => {
+  const S3 = {
+    S3_ENDPOINT: 'http://127.0.0.1:9000',
+    S3_BUCKET: 'qinglian',
+    S3_ACCESS_KEY_ID: 'id',
+    S3_SECRET_ACCESS_KEY: 'secret',
+  }
+
+  it('takes all four (region defaulted), or none: empty values are unset', () => {
+    expect(loadEnv({ ...PRODUCTION_SECRETS, ...S3 })).toMatchObject({ ...S3, S3_REGION: 'us-east-1' })
+    const none = loadEnv({ ...PRODUCTION_SECRETS, S3_BUCKET: '', S3_ENDPOINT: ' ' })
+    expect(none.S3_BUCKET).toBeUndefined()
+    expect(none.S3_ENDPOINT).toBeUndefined()
+  })
+
+  it('refuses part of them at startup, naming the ones missing', () => {
+    const { S3_SECRET_ACCESS_KEY: _key, S3_BUCKET: _bucket, ...partial } = S3
+    expect(() => loadEnv({ ...PRODUCTION_SECRETS, ...partial })).toThrow(
+      /S3_BUCKET: the object store needs .*\(missing: S3_BUCKET, S3_SECRET_ACCESS_KEY\)/,
+    )
+    expect(() => loadEnv({ ...PRODUCTION_SECRETS, ...S3, S3_ENDPOINT: 'not a url' })).toThrow(/S3_ENDPOINT/)
+  })
+})
