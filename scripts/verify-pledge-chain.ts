@@ -2,7 +2,7 @@
  * `npm run pledges:verify`: checks the whole pledge chain of the configured database (DATABASE_URL or
  * SQLITE_FILE) with the configured PLEDGE_CHAIN_KEY: every link, every entry against its record, every
  * text and signature image hashed again, every signature and withdrawal on the chain, every checkpoint of
- * PLEDGE_CHECKPOINT_FILE met and none of the entries they vouch for missing. Prints the first broken record
+ * PLEDGE_CHECKPOINT_FILE (or the bucket's pledge-checkpoints/, when S3_* is set) met and none of the entries they vouch for missing. Prints the first broken record
  * and exits 1, or exits 0 when everything holds. With `--checkpoint`, a chain that holds is then anchored:
  * every PLEDGE_CHECKPOINT_EVERYth entry not anchored yet, and its head (`npm run pledges:verify -- --checkpoint`,
  * once after upgrading a database whose chain was written before checkpoints existed).
@@ -10,15 +10,20 @@
 import { loadEnv } from '../server/env'
 import { openDatabase } from '../server/core/db/database'
 import { verifyWholeChain } from '../server/features/pledges/verify'
-import { CheckpointLog } from '../server/features/pledges/checkpoints'
+import { checkpointLogFor } from '../server/features/pledges/checkpointObjects'
+import { objectStoreFor } from '../server/core/s3ObjectStore'
 import { anchorChain } from '../server/features/pledges/anchoring'
 
 async function main(): Promise<number> {
   const env = loadEnv()
   const database = openDatabase({ databaseUrl: env.DATABASE_URL, sqliteFile: env.SQLITE_FILE })
+  const objects = objectStoreFor(env)
   try {
     const started = Date.now()
-    const log = new CheckpointLog(env.PLEDGE_CHECKPOINT_FILE, env.PLEDGE_CHAIN_KEY)
+    const log = checkpointLogFor(env, objects)
+    const anchorsAt = env.S3_BUCKET
+      ? `${env.S3_ENDPOINT} ${env.S3_BUCKET}/pledge-checkpoints/`
+      : env.PLEDGE_CHECKPOINT_FILE
     const result = await verifyWholeChain(database.db, env.PLEDGE_CHAIN_KEY, log)
     const where = env.DATABASE_URL ? 'PostgreSQL' : env.SQLITE_FILE
     console.log(
@@ -27,8 +32,8 @@ async function main(): Promise<number> {
     const anchor = result.anchor
     console.log(
       anchor
-        ? `  链外锚点（${env.PLEDGE_CHECKPOINT_FILE}）：共 ${anchor.count} 条，MAC ${anchor.mac}，写于 ${anchor.at}`
-        : `  链外锚点（${env.PLEDGE_CHECKPOINT_FILE}）：尚无`,
+        ? `  链外锚点（${anchorsAt}）：共 ${anchor.count} 条，MAC ${anchor.mac}，写于 ${anchor.at}`
+        : `  链外锚点（${anchorsAt}）：尚无`,
     )
     if (log.rejected > 0) console.log(`  ! 锚点文件中有 ${log.rejected} 行未通过签名核验，已忽略`)
     if (result.firstBroken) {
@@ -50,6 +55,7 @@ async function main(): Promise<number> {
     }
     return 0
   } finally {
+    objects.close?.()
     await database.close()
   }
 }

@@ -46,9 +46,9 @@ import { systemClock, type Clock } from './core/clock'
 import { registerSecurityHeaders } from './core/securityHeaders'
 import { MemoryRateLimitStore, RateLimiter, type RateLimitStore } from './core/rateLimit'
 import { FileLinkSigner, FileStore } from './features/files/store'
-import { DiskObjectStore, type ObjectStore } from './core/objectStore'
-import { S3ObjectStore } from './core/s3ObjectStore'
-import { CheckpointLog } from './features/pledges/checkpoints'
+import { objectStoreFor } from './core/s3ObjectStore'
+import type { CheckpointLog } from './features/pledges/checkpoints'
+import { checkpointLogFor } from './features/pledges/checkpointObjects'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -79,20 +79,6 @@ export interface AppOptions {
   rateLimitStore?: RateLimitStore
 }
 
-/** The S3-compatible bucket when it is configured (all four settings, checked in env.ts), else UPLOAD_DIR. */
-function objectStoreFor(env: Env): ObjectStore {
-  const { S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_REGION } = env
-  if (S3_ENDPOINT && S3_BUCKET && S3_ACCESS_KEY_ID && S3_SECRET_ACCESS_KEY)
-    return new S3ObjectStore({
-      endpoint: S3_ENDPOINT,
-      bucket: S3_BUCKET,
-      region: S3_REGION,
-      accessKeyId: S3_ACCESS_KEY_ID,
-      secretAccessKey: S3_SECRET_ACCESS_KEY,
-    })
-  return new DiskObjectStore(env.UPLOAD_DIR)
-}
-
 /** The whole API as one plugin: server.ts listens, tests `inject`. */
 async function app(fastify: FastifyInstance, opts: AppOptions) {
   const { env } = opts
@@ -115,7 +101,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
       perAccount: env.LOGIN_PER_ACCOUNT_PER_MINUTE,
     }),
   )
-  fastify.decorate('pledgeCheckpoints', new CheckpointLog(env.PLEDGE_CHECKPOINT_FILE, env.PLEDGE_CHAIN_KEY))
+  fastify.decorate('pledgeCheckpoints', checkpointLogFor(env, objects))
   await fastify.register(fastifyMultipart, {
     limits: { fileSize: env.UPLOAD_MAX_BYTES, files: 1, fields: 5 },
   })

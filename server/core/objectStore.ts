@@ -17,8 +17,8 @@ export interface ObjectStore {
   read(key: string): Promise<Buffer | null>
   /** Gone afterwards; removing a missing object is not an error. */
   remove(key: string): Promise<void>
-  /** Every key under a prefix ending in `/`, in ascending order. */
-  list(prefix: string): Promise<string[]>
+  /** Every key under a prefix ending in `/` (only those after `after`, when given), in ascending order. */
+  list(prefix: string, after?: string): Promise<string[]>
   /** Releases connections (the app's onClose). */
   close?(): void
 }
@@ -92,7 +92,7 @@ export class DiskObjectStore implements ObjectStore {
     await fs.promises.rm(this.fileOf(key), { force: true })
   }
 
-  async list(prefix: string): Promise<string[]> {
+  async list(prefix: string, after = ''): Promise<string[]> {
     const dir = this.fileOf(prefix.replace(/\/$/, ''))
     const names = await fs.promises.readdir(dir, { recursive: true, withFileTypes: true }).catch((error) => {
       if (isMissing(error)) return []
@@ -103,6 +103,7 @@ export class DiskObjectStore implements ObjectStore {
       .map((entry) =>
         path.relative(this.root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
       )
+      .filter((key) => key > after)
       .sort()
   }
 }

@@ -6,7 +6,8 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3'
-import { checkKey, type ObjectStore } from './objectStore'
+import type { Env } from '../env'
+import { checkKey, DiskObjectStore, type ObjectStore } from './objectStore'
 
 export interface S3Settings {
   endpoint: string
@@ -76,12 +77,17 @@ export class S3ObjectStore implements ObjectStore {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: checkKey(key) }))
   }
 
-  async list(prefix: string): Promise<string[]> {
+  async list(prefix: string, after?: string): Promise<string[]> {
     const keys: string[] = []
     let token: string | undefined
     do {
       const page = await this.client.send(
-        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
+        new ListObjectsV2Command({
+          Bucket: this.bucket,
+          Prefix: prefix,
+          StartAfter: after,
+          ContinuationToken: token,
+        }),
       )
       for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key)
       token = page.IsTruncated ? page.NextContinuationToken : undefined
@@ -92,4 +98,18 @@ export class S3ObjectStore implements ObjectStore {
   close(): void {
     this.client.destroy()
   }
+}
+
+/** The S3-compatible bucket when it is configured (all four settings, checked in env.ts), else UPLOAD_DIR. */
+export function objectStoreFor(env: Env): ObjectStore {
+  const { S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_REGION } = env
+  if (S3_ENDPOINT && S3_BUCKET && S3_ACCESS_KEY_ID && S3_SECRET_ACCESS_KEY)
+    return new S3ObjectStore({
+      endpoint: S3_ENDPOINT,
+      bucket: S3_BUCKET,
+      region: S3_REGION,
+      accessKeyId: S3_ACCESS_KEY_ID,
+      secretAccessKey: S3_SECRET_ACCESS_KEY,
+    })
+  return new DiskObjectStore(env.UPLOAD_DIR)
 }

@@ -29,7 +29,7 @@ export async function writeCheckpoint(
   const entry = seq === undefined ? await chainRepository.head(db) : await chainRepository.atOrBefore(db, seq)
   if (!entry || (seq !== undefined && entry.seq !== seq))
     return { checkpoint: null, written: false, broken: null }
-  const previous = log.atOrBefore(entry.seq)
+  const previous = await log.atOrBefore(entry.seq)
   if (previous?.count === entry.seq) return { checkpoint: previous, written: false, broken: null }
   const walk = await checkChain(db, key, {
     from: previous,
@@ -39,7 +39,7 @@ export async function writeCheckpoint(
   })
   if (walk.firstBroken) return { checkpoint: null, written: false, broken: walk.firstBroken }
   const checkpoint = { count: entry.seq, mac: entry.mac, at: isoAt(now) }
-  log.append(checkpoint)
+  await log.append(checkpoint)
   return { checkpoint, written: true, broken: null }
 }
 

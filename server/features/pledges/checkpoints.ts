@@ -28,7 +28,7 @@ function signatureOf(key: Buffer, cp: Checkpoint): string {
 }
 
 /** One line of the file as written: the checkpoint and its signature, newline-terminated. */
-function checkpointLine(key: Buffer, cp: Checkpoint): string {
+export function checkpointLine(key: Buffer, cp: Checkpoint): string {
   const sig = signatureOf(key, cp)
   return `${JSON.stringify({ count: cp.count, mac: cp.mac, at: cp.at, sig })}\n`
 }
@@ -48,27 +48,102 @@ function parseLine(key: Buffer, line: string): Checkpoint | null {
 }
 
 /**
+ * The verified checkpoints kept in memory, by count, topped up from where they are kept before each
+ * question (`refresh`: only what was added since the last one is read). Concurrent questions share one
+ * refresh.
+ */
+export abstract class CheckpointIndex {
+  protected readonly key: Buffer
+  private counts: number[] = []
+  private byCount = new Map<number, Checkpoint>()
+  private refreshing: Promise<void> | null = null
+  /** Lines that did not verify (torn, edited, or signed with another key). */
+  rejected = 0
+
+  constructor(chainKey: string) {
+    this.key = signingKey(chainKey)
+  }
+
+  abstract append(cp: Checkpoint): Promise<void>
+  /** Reads what was added since the last refresh, through `take`. */
+  protected abstract readNew(): Promise<void>
+
+  /** One stored line (or object) of a checkpoint: kept if it verifies, counted as rejected if not. */
+  protected take(line: string): boolean {
+    const cp = parseLine(this.key, line)
+    if (!cp) this.rejected += 1
+    else if (!this.byCount.has(cp.count)) {
+      this.byCount.set(cp.count, cp)
+      return true
+    }
+    return false
+  }
+
+  protected sortCounts(): void {
+    this.counts = [...this.byCount.keys()].sort((a, b) => a - b)
+  }
+
+  protected reset(): void {
+    this.counts = []
+    this.byCount.clear()
+    this.rejected = 0
+  }
+
+  private refresh(): Promise<void> {
+    this.refreshing ??= this.readNew().finally(() => (this.refreshing = null))
+    return this.refreshing
+  }
+
+  /** Every verified checkpoint, by count. */
+  async all(): Promise<Checkpoint[]> {
+    await this.refresh()
+    return this.counts.map((c) => this.byCount.get(c)!)
+  }
+
+  /** The checkpoint furthest along the chain. */
+  async latest(): Promise<Checkpoint | null> {
+    await this.refresh()
+    const last = this.counts[this.counts.length - 1]
+    return last === undefined ? null : this.byCount.get(last)!
+  }
+
+  /** The checkpoint at `seq` or the nearest before it (null: none, walk from the chain's start). */
+  async atOrBefore(seq: number): Promise<Checkpoint | null> {
+    await this.refresh()
+    let lo = 0
+    let hi = this.counts.length - 1
+    let found = -1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      if (this.counts[mid] <= seq) {
+        found = mid
+        lo = mid + 1
+      } else hi = mid - 1
+    }
+    return found < 0 ? null : this.byCount.get(this.counts[found])!
+  }
+}
+
+/** Where the checkpoints are kept: the file (default) or the object store (checkpointObjects.ts). */
+export type CheckpointLog = CheckpointIndex
+
+/**
  * The file, read incrementally: only the bytes appended since the last read are parsed, so a verify on a
  * public route costs a stat and a binary search. A file replaced or shortened is read again from its start.
  */
-export class CheckpointLog {
-  private readonly key: Buffer
-  private counts: number[] = []
-  private byCount = new Map<number, Checkpoint>()
+export class FileCheckpointLog extends CheckpointIndex {
   private offset = 0
   private inode = -1
-  /** Lines that did not verify (torn, edited, or signed with another key). */
-  rejected = 0
 
   constructor(
     readonly file: string,
     chainKey: string,
   ) {
-    this.key = signingKey(chainKey)
+    super(chainKey)
   }
 
   /** Appends one checkpoint as one write (O_APPEND): concurrent writers never interleave within a line. */
-  append(cp: Checkpoint): void {
+  async append(cp: Checkpoint): Promise<void> {
     fs.mkdirSync(path.dirname(this.file), { recursive: true })
     const fd = fs.openSync(this.file, 'a', 0o640)
     try {
@@ -78,15 +153,15 @@ export class CheckpointLog {
     }
   }
 
-  private refresh(): void {
+  protected async readNew(): Promise<void> {
     let stat: fs.Stats
     try {
       stat = fs.statSync(this.file)
     } catch {
-      this.reset(-1)
+      this.restart(-1)
       return
     }
-    if (stat.ino !== this.inode || stat.size < this.offset) this.reset(stat.ino)
+    if (stat.ino !== this.inode || stat.size < this.offset) this.restart(stat.ino)
     if (stat.size === this.offset) return
     const fd = fs.openSync(this.file, 'r')
     let text: string
@@ -101,52 +176,13 @@ export class CheckpointLog {
       fs.closeSync(fd)
     }
     let added = false
-    for (const line of text.split('\n')) {
-      if (!line.trim()) continue
-      const cp = parseLine(this.key, line)
-      if (!cp) this.rejected += 1
-      else if (!this.byCount.has(cp.count)) {
-        this.byCount.set(cp.count, cp)
-        added = true
-      }
-    }
-    if (added) this.counts = [...this.byCount.keys()].sort((a, b) => a - b)
+    for (const line of text.split('\n')) if (line.trim() && this.take(line)) added = true
+    if (added) this.sortCounts()
   }
 
-  private reset(inode: number): void {
+  private restart(inode: number): void {
     this.inode = inode
     this.offset = 0
-    this.counts = []
-    this.byCount.clear()
-    this.rejected = 0
-  }
-
-  /** Every verified checkpoint, by count. */
-  all(): Checkpoint[] {
-    this.refresh()
-    return this.counts.map((c) => this.byCount.get(c)!)
-  }
-
-  /** The checkpoint furthest along the chain. */
-  latest(): Checkpoint | null {
-    this.refresh()
-    const last = this.counts[this.counts.length - 1]
-    return last === undefined ? null : this.byCount.get(last)!
-  }
-
-  /** The checkpoint at `seq` or the nearest before it (null: none, walk from the chain's start). */
-  atOrBefore(seq: number): Checkpoint | null {
-    this.refresh()
-    let lo = 0
-    let hi = this.counts.length - 1
-    let found = -1
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1
-      if (this.counts[mid] <= seq) {
-        found = mid
-        lo = mid + 1
-      } else hi = mid - 1
-    }
-    return found < 0 ? null : this.byCount.get(this.counts[found])!
+    this.reset()
   }
 }

@@ -212,7 +212,7 @@ export async function checkAround(
 ): Promise<ChainCheck> {
   const segments: { from: Checkpoint | null; upto: number }[] = []
   for (const seq of seqs) {
-    const from = log.atOrBefore(seq)
+    const from = await log.atOrBefore(seq)
     const last = segments[segments.length - 1]
     // Segments that overlap are walked once.
     if (last && (from?.count ?? 1) <= last.upto) last.upto = seq
@@ -235,7 +235,7 @@ export async function checkAnchor(
   db: DbOrTrx,
   log: CheckpointLog,
 ): Promise<{ anchor: Checkpoint | null; broken: TChainBreak | null }> {
-  const anchor = log.latest()
+  const anchor = await log.latest()
   if (!anchor) return { anchor, broken: null }
   const row = await chainRepository.atOrBefore(db, anchor.count)
   if (!row || row.seq < anchor.count)
@@ -344,7 +344,7 @@ export async function verifyWholeChain(
   key: string,
   log: CheckpointLog | null,
 ): Promise<ChainCheck & { pledges: number; anchor: Checkpoint | null }> {
-  const checkpoints = new Map((log?.all() ?? []).map((cp) => [cp.count, cp.mac]))
+  const checkpoints = new Map(((await log?.all()) ?? []).map((cp) => [cp.count, cp.mac]))
   const chain = await checkChain(db, key, { deep: 'all', checkpoints })
   const anchored = log ? await checkAnchor(db, log) : { anchor: null, broken: null }
   const pledges = await chainRepository.allPledges(db)
