@@ -2,15 +2,13 @@ import fs from 'node:fs'
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import { rollOf, type TBranchDetail } from '../../src/models/meeting'
-import { shanghaiDate } from '../../src/models/shanghaiTime'
 import { S3ObjectStore } from '../../server/core/s3ObjectStore'
 import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
-import { multipart, TINY_PDF, TINY_PNG } from './support/files'
+import { multipart, openRectification, TINY_PDF, TINY_PNG } from './support/files'
 import { enterpriseRow, upload as uploadWorkbook, waitReady, workbook } from './support/importFiles'
 import { startS3, type LocalS3 } from './support/s3'
 
 const HOUR = 3600_000
-const DAY = 24 * HOUR
 
 /**
  * Files in an S3-compatible bucket (S3_* set) instead of UPLOAD_DIR: evidence, meeting photos (and the
@@ -36,18 +34,7 @@ describe(`files in an S3-compatible object store [${TEST_DB}]`, () => {
     )
     privateId = await idOf(t.app, 'enterprises', '县恒达食品有限公司')
     const supervisor = await loginAs(t.app, 'demo-supervisor-united')
-    const url = `/api/v1/enterprises/${privateId}/rectifications`
-    const notice = await call(t.app, supervisor, {
-      method: 'POST',
-      url,
-      payload: {
-        title: '廉洁风险点排查不全面',
-        detail: '请补充排查。',
-        deadline: shanghaiDate(Date.now() + 20 * DAY),
-      },
-    })
-    expect(notice.statusCode).toBe(201)
-    rectificationUrl = `${url}/${notice.json().id}`
+    rectificationUrl = await openRectification(t.app, supervisor, privateId)
   })
   afterAll(async () => {
     bucket?.close()

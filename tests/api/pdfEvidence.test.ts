@@ -1,8 +1,5 @@
 import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
-import { shanghaiDate } from '../../src/models/shanghaiTime'
-import { multipart, TINY_PDF, TINY_PNG } from './support/files'
-
-const DAY = 86_400_000
+import { multipart, openRectification, TINY_PDF, TINY_PNG } from './support/files'
 
 /**
  * Evidence as image or PDF (the hint says 图片或 PDF): the server decides the type from the file's first
@@ -20,19 +17,11 @@ describe(`PDF evidence [${TEST_DB}]`, () => {
     ;[liaison, supervisor] = await Promise.all(
       ['demo-liaison-private', 'demo-supervisor-united'].map((o) => loginAs(t.app, o)),
     )
-    const privateId = await idOf(t.app, 'enterprises', '县恒达食品有限公司')
-    const url = `/api/v1/enterprises/${privateId}/rectifications`
-    const notice = await call(t.app, supervisor, {
-      method: 'POST',
-      url,
-      payload: {
-        title: '廉洁风险点排查不全面',
-        detail: '请补充排查物资采购、财务管理岗位的廉洁风险点。',
-        deadline: shanghaiDate(Date.now() + 20 * DAY),
-      },
-    })
-    expect(notice.statusCode).toBe(201)
-    rectificationUrl = `${url}/${notice.json().id}`
+    rectificationUrl = await openRectification(
+      t.app,
+      supervisor,
+      await idOf(t.app, 'enterprises', '县恒达食品有限公司'),
+    )
   })
   afterAll(() => t.close())
 

@@ -1,3 +1,7 @@
+import type { FastifyInstance } from 'fastify'
+import { shanghaiDate } from '../../../src/models/shanghaiTime'
+import { call } from './testApp'
+
 /** Small real files (their first bytes decide the type) and a multipart body builder for inject. */
 export const TINY_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -43,4 +47,24 @@ export function multipart(
     payload: Buffer.concat([head, content, tail]),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   }
+}
+
+/** A 整改通知 from a supervisor to an enterprise, due in 20 days: somewhere to upload evidence to. Its URL. */
+export async function openRectification(
+  app: FastifyInstance,
+  supervisor: string,
+  enterpriseId: number,
+): Promise<string> {
+  const url = `/api/v1/enterprises/${enterpriseId}/rectifications`
+  const notice = await call(app, supervisor, {
+    method: 'POST',
+    url,
+    payload: {
+      title: '廉洁风险点排查不全面',
+      detail: '请补充排查物资采购、财务管理岗位的廉洁风险点。',
+      deadline: shanghaiDate(Date.now() + 20 * 86_400_000),
+    },
+  })
+  if (notice.statusCode !== 201) throw new Error(`rectification notice: ${notice.body}`)
+  return `${url}/${notice.json().id}`
 }

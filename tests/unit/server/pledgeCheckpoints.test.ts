@@ -9,6 +9,13 @@ import { DiskObjectStore } from '../../../server/core/objectStore'
 const KEY = 'unit-test-key-unit-test-key-unit-test-key'
 const ROOT = path.resolve(__dirname, '../../..')
 
+/** A checkpoint of `count` (its mac made up: the log checks signatures, not the chain). */
+const cp = (count: number) => ({
+  count,
+  mac: count.toString(16).padStart(64, '0'),
+  at: '2026-06-01T02:00:00.000Z',
+})
+
 /** A child process that appends `count` checkpoints once told to go; resolves when it is ready. */
 async function appender(file: string, first: number, count: number) {
   const child = spawn(
@@ -29,12 +36,6 @@ describe('the checkpoint log (outside the database)', () => {
     file = path.join(dir, 'sub', 'pledge-checkpoints.log')
   })
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }))
-
-  const cp = (count: number) => ({
-    count,
-    mac: count.toString(16).padStart(64, '0'),
-    at: '2026-06-01T02:00:00.000Z',
-  })
 
   it('finds the latest checkpoint and the nearest at or before an entry', async () => {
     const log = new FileCheckpointLog(file, KEY)
@@ -90,12 +91,6 @@ describe('the checkpoints in the object store (files in a bucket)', () => {
   let dir: string
   beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglian-checkpoint-objects-'))))
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }))
-  const cp = (count: number) => ({
-    count,
-    mac: count.toString(16).padStart(64, '0'),
-    at: '2026-06-01T02:00:00.000Z',
-  })
-
   it('keeps one object per checkpoint; every process sees the others’, signed ones only', async () => {
     const objects = new DiskObjectStore(dir)
     const one = new ObjectCheckpointLog(objects, KEY)
