@@ -3,6 +3,7 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { h5Delivery } from './h5Delivery'
 
 /** NutUI React Taro is drawn on a 375 px canvas; our own styles on the usual 750 rpx one. */
 function designWidth(input?: string | number | { file?: string }): number {
@@ -82,6 +83,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      webpackChain: h5Delivery,
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[contenthash:8].js',

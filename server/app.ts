@@ -1,9 +1,7 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import fastifyMultipart from '@fastify/multipart'
-import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod'
@@ -44,6 +42,7 @@ import { sendReminders, type Reminders } from './features/reminders/sender'
 import { SubscribeMessageSender } from './features/reminders/wechatSend'
 import { systemClock, type Clock } from './core/clock'
 import { registerSecurityHeaders } from './core/securityHeaders'
+import { registerCompression, serveH5 } from './core/delivery'
 import { MemoryRateLimitStore, RateLimiter, type RateLimitStore } from './core/rateLimit'
 import { FileLinkSigner, FileStore } from './features/files/store'
 import { objectStoreFor } from './core/s3ObjectStore'
@@ -87,6 +86,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
 
   await fastify.register(errorsPlugin)
   await registerSecurityHeaders(fastify, path.resolve(env.H5_DIST))
+  await registerCompression(fastify, env.HTTP_DELIVERY)
   fastify.decorate('clock', opts.clock ?? systemClock)
   const objects = objectStoreFor(env)
   fastify.addHook('onClose', async () => objects.close?.())
@@ -192,10 +192,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(reminderRoutes)
 
   // The H5 build, served from the same origin as the API when it has been built.
-  const h5Root = path.resolve(env.H5_DIST)
-  if (fs.existsSync(path.join(h5Root, 'index.html'))) {
-    await fastify.register(fastifyStatic, { root: h5Root, prefix: '/', wildcard: true })
-  }
+  await serveH5(fastify, path.resolve(env.H5_DIST), env.HTTP_DELIVERY)
 }
 
 // Not encapsulated: the decorations (db, routeAccessTable) are the server's own.

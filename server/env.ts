@@ -81,6 +81,8 @@ const ZEnv = z
     /** Production: how often the server sends due reminders (0: only from the office's 立即发送). */
     REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(30),
     H5_DIST: z.string().default('dist/h5'),
+    /** How the H5 files and API answers go out (server/core/delivery.ts); `plain` is the bench's baseline. */
+    HTTP_DELIVERY: z.enum(['precompressed', 'dynamic', 'plain']).default('precompressed'),
     /** Public origin of the H5 pages: invite and administrator QR codes carry links under it. */
     WEB_BASE: z
       .url()

@@ -3,7 +3,8 @@ import type { PropsWithChildren } from 'react'
 import './zodJitless'
 import { setUpIcons } from './services/platform/icons'
 import { setUpTitleBar } from './services/platform/titleBar'
-import { initSession } from './services/session'
+import { startSignedOutOnLogin } from './services/platform/startPage'
+import { getSession, initSession, LOGIN_PAGE } from './services/session'
 import './app.scss'
 
 setUpIcons()
@@ -11,6 +12,7 @@ setUpTitleBar()
 
 // Request layer (token + silent re-login) and the signed-in user's outbox.
 initSession()
+startSignedOutOnLogin(getSession() !== null, LOGIN_PAGE)
 
 function App({ children }: PropsWithChildren) {
   // children are the pages

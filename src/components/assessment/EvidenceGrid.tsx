@@ -3,6 +3,7 @@ import { Image, Text, View } from '@tarojs/components'
 import type { TEvidenceFile } from '@/models/file'
 import { fileUrl } from '@/services/files'
 import { openPdf, type EvidenceSource } from '@/services/evidence'
+import { previewImages } from '@/services/platform/preview'
 import './EvidenceGrid.scss'
 
 export interface EvidenceGridProps {
@@ -40,7 +41,7 @@ export function EvidenceGrid({
 }: EvidenceGridProps) {
   const images = files.filter(isImage).map((f) => fileUrl(f.url))
   const open = (f: TEvidenceFile) => {
-    if (isImage(f)) void Taro.previewImage({ current: fileUrl(f.url), urls: images })
+    if (isImage(f)) previewImages(fileUrl(f.url), images)
     else
       openPdf(f.url).catch((err: unknown) =>
         Taro.showToast({
