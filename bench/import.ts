@@ -12,12 +12,12 @@
  * thread as well).
  */
 import os from 'node:os'
-import { Worker } from 'node:worker_threads'
 import type { AddressInfo } from 'node:net'
 import ExcelJS from 'exceljs'
 import { creditCodeCheckChar } from '../src/models/creditCode'
 import { IMPORT_COLUMNS } from '../src/models/enterpriseImport'
 import { PG_URL, postgresReachable, startBenchServer, type BenchDb } from './support'
+import { loadAverage, ms, percentile, startProber, worst } from './prober'
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 20_000)
 const HEALTH = Number(process.env.BENCH_HEALTH ?? 500)
@@ -41,49 +41,6 @@ async function buildWorkbook(rows: number): Promise<Buffer> {
   }
   return Buffer.from(await book.xlsx.writeBuffer())
 }
-
-/** Back-to-back health calls from another thread: each answer's time, until told to stop. */
-const PROBER = `
-const { parentPort, workerData } = require('node:worker_threads')
-const http = require('node:http')
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
-let stop = false
-const times = []
-parentPort.on('message', () => { stop = true })
-function once() {
-  return new Promise((resolve) => {
-    const started = performance.now()
-    http.get({ host: '127.0.0.1', port: workerData.port, path: '/api/health', agent }, (res) => {
-      res.resume()
-      res.on('end', () => resolve(performance.now() - started))
-    }).on('error', () => resolve(performance.now() - started))
-  })
-}
-;(async () => {
-  while (!stop) times.push(await once())
-  parentPort.postMessage(times)
-})()
-`
-
-function startProber(port: number) {
-  const worker = new Worker(PROBER, { eval: true, workerData: { port } })
-  return {
-    async stop(): Promise<number[]> {
-      const times = new Promise<number[]>((resolve) => worker.once('message', resolve))
-      worker.postMessage('stop')
-      const result = await times
-      await worker.terminate()
-      return result
-    },
-  }
-}
-
-const worst = (values: number[]) => values.reduce((a, b) => Math.max(a, b), 0)
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
-}
-const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`
 
 async function run(kind: BenchDb, file: Buffer) {
   const server = await startBenchServer(kind)
@@ -178,12 +135,7 @@ async function run(kind: BenchDb, file: Buffer) {
 }
 
 async function main() {
-  console.log(
-    `bench:import — node ${process.version}, ${os.cpus().length} cpus, load ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  )
+  console.log(`bench:import — node ${process.version}, ${os.cpus().length} cpus, load ${loadAverage()}`)
   const file = await buildWorkbook(ROWS)
   console.log(`workbook: ${ROWS} rows, ${(file.length / 1024 / 1024).toFixed(1)} MB`)
   const only = process.argv[2] as BenchDb | undefined
@@ -191,12 +143,7 @@ async function main() {
   if (only === 'sqlite') return
   if (await postgresReachable()) await run('postgres', file)
   else console.log(`\n[postgres] skipped: ${PG_URL} does not answer`)
-  console.log(
-    `\nload average after: ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  )
+  console.log(`\nload average after: ${loadAverage()}`)
 }
 
 main().catch((error) => {
