@@ -47,6 +47,7 @@ import { registerSecurityHeaders } from './core/securityHeaders'
 import { MemoryRateLimitStore, RateLimiter, type RateLimitStore } from './core/rateLimit'
 import { FileLinkSigner, FileStore } from './features/files/store'
 import { CheckpointLog } from './features/pledges/checkpoints'
+import { Exporter } from './core/exports/exporter'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -63,6 +64,8 @@ declare module 'fastify' {
     pledgeCheckpoints: CheckpointLog
     /** 微信提醒: the templates per to-do kind and one run of the sender (server.ts times it in production). */
     reminders: Reminders
+    /** Workbook exports, in line and in worker threads. */
+    exporter: Exporter
   }
 }
 
@@ -105,6 +108,18 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
     database: opts.database,
     closeWithApp: opts.closeDatabaseWithApp ?? true,
   })
+  // A worker opens the same database on its own connection; an in-memory one it cannot see.
+  fastify.decorate(
+    'exporter',
+    new Exporter(
+      opts.database.db,
+      env.DATABASE_URL
+        ? { databaseUrl: env.DATABASE_URL, pgSchema: opts.database.pgSchema }
+        : env.SQLITE_FILE === ':memory:'
+          ? null
+          : { sqliteFile: env.SQLITE_FILE },
+    ),
+  )
   const wechatSend = new SubscribeMessageSender(
     {
       baseUrl: env.WECHAT_API_BASE,
