@@ -61,7 +61,11 @@ async function inWorker(
  */
 export async function renderWorkbook(spec: WorkbookSpec): Promise<Buffer> {
   const { content } = await inWorker(async (post) => {
-    post({ type: 'begin', now: spec.now, sheets: spec.sheets.map(({ name, options }) => ({ name, options })) })
+    post({
+      type: 'begin',
+      now: spec.now,
+      sheets: spec.sheets.map(({ name, options }) => ({ name, options })),
+    })
     for (const [sheet, { rows }] of spec.sheets.entries())
       for (let i = 0; i < rows.length; i += ROWS_PER_MESSAGE) {
         post({ type: 'rows', sheet, rows: rows.slice(i, i + ROWS_PER_MESSAGE) })
@@ -87,7 +91,10 @@ export class Exporter {
     readonly queue = new ExportQueue(1, 4),
   ) {}
 
-  run<A extends unknown[], M extends object>(job: ExportJob<A, M>, ...args: A): Promise<{ content: Buffer } & M> {
+  run<A extends unknown[], M extends object>(
+    job: ExportJob<A, M>,
+    ...args: A
+  ): Promise<{ content: Buffer } & M> {
     return this.queue.run(async () => {
       if (this.database) {
         const database = this.database

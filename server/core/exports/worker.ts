@@ -9,7 +9,10 @@ const port = parentPort!
 let builder: WorkbookBuilder | null = null
 
 function done(content: Buffer, meta?: Record<string, unknown>) {
-  const bytes = content.buffer.slice(content.byteOffset, content.byteOffset + content.byteLength) as ArrayBuffer
+  const bytes = content.buffer.slice(
+    content.byteOffset,
+    content.byteOffset + content.byteLength,
+  ) as ArrayBuffer
   port.postMessage({ type: 'done', content: bytes, meta } satisfies ExportReply, [bytes])
 }
 
@@ -24,7 +27,6 @@ function fail(error: unknown) {
 async function runJob(task: Extract<ExportTask, { type: 'job' }>) {
   const database = openDatabase(task.database)
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the job's module, by path
     const build = require(task.file)[task.name] as (...args: unknown[]) => Promise<{ spec: WorkbookSpec }>
     const { spec, ...meta } = await build(database.db, ...task.args)
     const book = new WorkbookBuilder(spec.now, spec.sheets)

@@ -243,7 +243,14 @@ export async function addLedgerEnterprises(db: Db, count: number, now = Date.now
       .execute()
     const branches = await db
       .insertInto('party_branches')
-      .values(batch.map((id) => ({ enterprise_id: id, name: '台账测试党支部', secretary_user_id: null, created_at: at })))
+      .values(
+        batch.map((id) => ({
+          enterprise_id: id,
+          name: '台账测试党支部',
+          secretary_user_id: null,
+          created_at: at,
+        })),
+      )
       .returning(['id', 'enterprise_id'])
       .execute()
     await db
