@@ -178,7 +178,8 @@ describe(`工作台账 export (${TEST_DB})`, () => {
     expect(refused.json()).toEqual({
       error: { code: 'EXPORT_BUSY', message: '正在生成的导出文件较多，请稍后再试', fields: [] },
     })
-  })
+    // Five workbooks one after another, each in a fresh worker thread: a minute on a shared machine.
+  }, 180_000)
 
   it('refuses a malformed campaign id with a stable code', async () => {
     const bad = await call(t.app, supervisor, { method: 'GET', url: `${url}?campaignId=abc` })
