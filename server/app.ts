@@ -120,6 +120,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
           : { sqliteFile: env.SQLITE_FILE },
     ),
   )
+  fastify.addHook('onClose', () => fastify.exporter.close())
   const wechatSend = new SubscribeMessageSender(
     {
       baseUrl: env.WECHAT_API_BASE,

@@ -29,53 +29,6 @@ export function exportJob<A extends unknown[], M extends object>(
   return { file, name, build }
 }
 
-/** One worker thread for one workbook: the task messages in, the file (or the failure) out. */
-async function inWorker(
-  send: (post: (task: ExportTask) => void) => Promise<void>,
-): Promise<{ content: Buffer; meta: Record<string, unknown> }> {
-  // execArgv empty: the entry registers tsx itself, the same under tsx, `npm start` and jest.
-  const worker = new Worker(path.join(__dirname, 'worker.cjs'), { execArgv: [] })
-  const result = new Promise<{ content: Buffer; meta: Record<string, unknown> }>((resolve, reject) => {
-    worker.once('message', (reply: ExportReply) => {
-      if (reply.type === 'done') resolve({ content: Buffer.from(reply.content), meta: reply.meta ?? {} })
-      else if (reply.status && reply.code)
-        reject(new AppError(reply.status, reply.code as TErrorCode, reply.message))
-      else reject(new Error(`export worker: ${reply.message}`))
-    })
-    worker.once('error', reject)
-    worker.once('exit', (code) => reject(new Error(`export worker exited (${code}) without an answer`)))
-  })
-  // Settled on every path (a failed hand-over terminates the worker, whose exit then rejects it).
-  result.catch(() => undefined)
-  try {
-    await send((task) => worker.postMessage(task))
-    return await result
-  } finally {
-    await worker.terminate()
-  }
-}
-
-/**
- * Lays out a workbook in a worker thread from rows gathered here, a few hundred per message with a turn
- * of the event loop between, so that handing over 20,000 rows does not hold up other requests either.
- */
-export async function renderWorkbook(spec: WorkbookSpec): Promise<Buffer> {
-  const { content } = await inWorker(async (post) => {
-    post({
-      type: 'begin',
-      now: spec.now,
-      sheets: spec.sheets.map(({ name, options }) => ({ name, options })),
-    })
-    for (const [sheet, { rows }] of spec.sheets.entries())
-      for (let i = 0; i < rows.length; i += ROWS_PER_MESSAGE) {
-        post({ type: 'rows', sheet, rows: rows.slice(i, i + ROWS_PER_MESSAGE) })
-        await nextTurn()
-      }
-    post({ type: 'end' })
-  })
-  return content
-}
-
 /**
  * Runs the server's workbook exports in line (ExportQueue) and off the API's event loop. With a database
  * a worker can open (a SQLite file, PostgreSQL) the whole export runs in the worker on its own connection:
@@ -84,6 +37,10 @@ export async function renderWorkbook(spec: WorkbookSpec): Promise<Buffer> {
  * layout alone runs in the worker.
  */
 export class Exporter {
+  /** A worker kept from the last export: loading the server's modules in a new thread takes seconds. */
+  private spare: Worker | null = null
+  private closed = false
+
   constructor(
     private readonly db: Db,
     /** How a worker opens the same database; null when it cannot. */
@@ -98,13 +55,84 @@ export class Exporter {
     return this.queue.run(async () => {
       if (this.database) {
         const database = this.database
-        const { content, meta } = await inWorker(async (post) =>
+        const { content, meta } = await this.inWorker(async (post) =>
           post({ type: 'job', file: job.file, name: job.name, database, args }),
         )
         return { ...(meta as M), content }
       }
       const { spec, ...meta } = await job.build(this.db, ...args)
-      return { ...(meta as unknown as M), content: await renderWorkbook(spec) }
+      return { ...(meta as unknown as M), content: await this.render(spec) }
     })
+  }
+
+  /**
+   * Lays out a workbook in a worker thread from rows gathered here, a few hundred per message with a turn
+   * of the event loop between, so that handing over 20,000 rows does not hold up other requests either.
+   */
+  private async render(spec: WorkbookSpec): Promise<Buffer> {
+    const { content } = await this.inWorker(async (post) => {
+      post({
+        type: 'begin',
+        now: spec.now,
+        sheets: spec.sheets.map(({ name, options }) => ({ name, options })),
+      })
+      for (const [sheet, { rows }] of spec.sheets.entries())
+        for (let i = 0; i < rows.length; i += ROWS_PER_MESSAGE) {
+          post({ type: 'rows', sheet, rows: rows.slice(i, i + ROWS_PER_MESSAGE) })
+          await nextTurn()
+        }
+      post({ type: 'end' })
+    })
+    return content
+  }
+
+  /** One workbook in a worker thread: the task messages in, the file (or the failure) out. */
+  private async inWorker(
+    send: (post: (task: ExportTask) => void) => Promise<void>,
+  ): Promise<{ content: Buffer; meta: Record<string, unknown> }> {
+    // execArgv empty: the entry registers tsx itself, the same under tsx, `npm start` and jest.
+    const worker = this.spare ?? new Worker(path.join(__dirname, 'worker.cjs'), { execArgv: [] })
+    this.spare = null
+    worker.ref()
+    let onMessage!: (reply: ExportReply) => void
+    let onError!: (error: unknown) => void
+    const result = new Promise<{ content: Buffer; meta: Record<string, unknown> }>((resolve, reject) => {
+      onMessage = (reply) => {
+        if (reply.type === 'done') resolve({ content: Buffer.from(reply.content), meta: reply.meta ?? {} })
+        else if (reply.status && reply.code)
+          reject(new AppError(reply.status, reply.code as TErrorCode, reply.message))
+        else reject(new Error(`export worker: ${reply.message}`))
+      }
+      onError = reject
+    })
+    const onExit = (code: number) => onError(new Error(`export worker exited (${code}) without an answer`))
+    worker.once('message', onMessage).once('error', onError).once('exit', onExit)
+    // Settled on every path (a failed hand-over terminates the worker, whose exit then rejects it).
+    result.catch(() => undefined)
+    let healthy = false
+    try {
+      await send((task) => worker.postMessage(task))
+      const answer = await result
+      healthy = true
+      return answer
+    } catch (error) {
+      // An AppError is the job's own answer (a refusal): the worker is fine.
+      healthy = error instanceof AppError
+      throw error
+    } finally {
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit)
+      if (healthy && !this.closed && !this.spare) {
+        // Kept for the next export without keeping the process alive.
+        worker.unref()
+        this.spare = worker
+      } else await worker.terminate()
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    const spare = this.spare
+    this.spare = null
+    await spare?.terminate()
   }
 }

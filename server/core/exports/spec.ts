@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs'
-import { addTable, newWorkbook, type TableOptions } from '../workbook'
+import { addTable, INFO_COLUMNS, newWorkbook, type TableOptions } from '../workbook'
 
 /**
  * A workbook as plain data: what the API thread gathers and hands to an export worker, which lays it out
@@ -21,13 +21,7 @@ export interface WorkbookSpec {
 export function infoSheet(name: string, title: string, facts: (string | number)[][]): SheetSpec {
   return {
     name,
-    options: {
-      title,
-      columns: [
-        { header: '项目', width: 18 },
-        { header: '内容', width: 80 },
-      ],
-    },
+    options: { title, columns: INFO_COLUMNS },
     rows: facts.map(([k, v]) => [String(k), String(v)]),
   }
 }

@@ -4,7 +4,10 @@ import { AppError } from '../errors'
 import type { ExportReply, ExportTask } from './protocol'
 import { WorkbookBuilder, type WorkbookSpec } from './spec'
 
-/** One workbook per thread: its queries (a `job`) or its rows from the API thread, the layout, the zip. */
+/**
+ * One workbook at a time per thread: its queries (a `job`) or its rows from the API thread, the layout,
+ * the zip.
+ */
 const port = parentPort!
 let builder: WorkbookBuilder | null = null
 
@@ -42,7 +45,12 @@ port.on('message', (task: ExportTask) => {
     if (task.type === 'job') void runJob(task).catch(fail)
     else if (task.type === 'begin') builder = new WorkbookBuilder(task.now, task.sheets)
     else if (task.type === 'rows') builder!.add(task.sheet, task.rows)
-    else void builder!.finish().then((content) => done(content), fail)
+    else {
+      // The thread may serve the next export: it keeps nothing of this one.
+      const finishing = builder!.finish()
+      builder = null
+      void finishing.then((content) => done(content), fail)
+    }
   } catch (error) {
     fail(error)
   }
