@@ -12,7 +12,7 @@ import os from 'node:os'
 import type { AddressInfo } from 'node:net'
 import { addLedgerEnterprises } from '../tests/api/support/bulkEnterprises'
 import { startBenchServer } from './support'
-import { loadAverage, ms, percentile, startProber, worst } from './prober'
+import { healthAlone, loadAverage, ms, officeToken, percentile, startProber, worst } from './prober'
 
 const SIZES = (process.argv[2] ?? '2000,20000').split(',').map(Number)
 const HEALTH = Number(process.env.BENCH_HEALTH ?? 500)
@@ -25,19 +25,8 @@ async function main() {
     await server.app.listen({ host: '127.0.0.1', port: 0 })
     const port = (server.app.server.address() as AddressInfo).port
     const base = `http://127.0.0.1:${port}`
-    const login = await fetch(`${base}/api/v1/auth/dev`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ openid: 'demo-office' }),
-    })
-    const { token } = (await login.json()) as { token: string }
-
-    const healthTimes: number[] = []
-    for (let i = 0; i < HEALTH; i++) {
-      const started = performance.now()
-      await (await fetch(`${base}/api/health`)).text()
-      healthTimes.push(performance.now() - started)
-    }
+    const token = await officeToken(base)
+    const healthTimes = await healthAlone(base, HEALTH)
     const health = healthTimes.reduce((a, b) => a + b, 0) / healthTimes.length
     const healthWorst = worst(healthTimes)
     console.log(

@@ -17,7 +17,7 @@ import ExcelJS from 'exceljs'
 import { creditCodeCheckChar } from '../src/models/creditCode'
 import { IMPORT_COLUMNS } from '../src/models/enterpriseImport'
 import { PG_URL, postgresReachable, startBenchServer, type BenchDb } from './support'
-import { loadAverage, ms, percentile, startProber, worst } from './prober'
+import { healthAlone, loadAverage, ms, officeToken, percentile, startProber, worst } from './prober'
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 20_000)
 const HEALTH = Number(process.env.BENCH_HEALTH ?? 500)
@@ -48,21 +48,10 @@ async function run(kind: BenchDb, file: Buffer) {
     await server.app.listen({ host: '127.0.0.1', port: 0 })
     const base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`
     const port = (server.app.server.address() as AddressInfo).port
-    const login = await fetch(`${base}/api/v1/auth/dev`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ openid: 'demo-office' }),
-    })
-    const { token } = (await login.json()) as { token: string }
-    const auth = { authorization: `Bearer ${token}` }
+    const auth = { authorization: `Bearer ${await officeToken(base)}` }
 
     // The trivial route alone, same server, same run.
-    const healthTimes: number[] = []
-    for (let i = 0; i < HEALTH; i++) {
-      const started = performance.now()
-      await (await fetch(`${base}/api/health`)).text()
-      healthTimes.push(performance.now() - started)
-    }
+    const healthTimes = await healthAlone(base, HEALTH)
     const health = healthTimes.reduce((a, b) => a + b, 0) / healthTimes.length
 
     const previewProber = startProber(port)

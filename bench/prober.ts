@@ -53,3 +53,24 @@ export const loadAverage = () =>
     .loadavg()
     .map((l) => l.toFixed(2))
     .join(' ')
+
+/** The demo office's bearer token from the dev login of a listening server. */
+export async function officeToken(base: string): Promise<string> {
+  const login = await fetch(`${base}/api/v1/auth/dev`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ openid: 'demo-office' }),
+  })
+  return ((await login.json()) as { token: string }).token
+}
+
+/** The trivial route alone, one call after another: each answer's time (the baseline of the same run). */
+export async function healthAlone(base: string, calls: number): Promise<number[]> {
+  const times: number[] = []
+  for (let i = 0; i < calls; i++) {
+    const started = performance.now()
+    await (await fetch(`${base}/api/health`)).text()
+    times.push(performance.now() - started)
+  }
+  return times
+}
