@@ -12,12 +12,12 @@
  * thread as well).
  */
 import os from 'node:os'
-import { Worker } from 'node:worker_threads'
 import type { AddressInfo } from 'node:net'
 import ExcelJS from 'exceljs'
 import { creditCodeCheckChar } from '../src/models/creditCode'
 import { IMPORT_COLUMNS } from '../src/models/enterpriseImport'
 import { PG_URL, postgresReachable, startBenchServer, type BenchDb } from './support'
+import { healthAlone, loadAverage, ms, officeToken, percentile, startProber, worst } from './prober'
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 20_000)
 const HEALTH = Number(process.env.BENCH_HEALTH ?? 500)
@@ -42,70 +42,16 @@ async function buildWorkbook(rows: number): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer())
 }
 
-/** Back-to-back health calls from another thread: each answer's time, until told to stop. */
-const PROBER = `
-const { parentPort, workerData } = require('node:worker_threads')
-const http = require('node:http')
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
-let stop = false
-const times = []
-parentPort.on('message', () => { stop = true })
-function once() {
-  return new Promise((resolve) => {
-    const started = performance.now()
-    http.get({ host: '127.0.0.1', port: workerData.port, path: '/api/health', agent }, (res) => {
-      res.resume()
-      res.on('end', () => resolve(performance.now() - started))
-    }).on('error', () => resolve(performance.now() - started))
-  })
-}
-;(async () => {
-  while (!stop) times.push(await once())
-  parentPort.postMessage(times)
-})()
-`
-
-function startProber(port: number) {
-  const worker = new Worker(PROBER, { eval: true, workerData: { port } })
-  return {
-    async stop(): Promise<number[]> {
-      const times = new Promise<number[]>((resolve) => worker.once('message', resolve))
-      worker.postMessage('stop')
-      const result = await times
-      await worker.terminate()
-      return result
-    },
-  }
-}
-
-const worst = (values: number[]) => values.reduce((a, b) => Math.max(a, b), 0)
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
-}
-const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`
-
 async function run(kind: BenchDb, file: Buffer) {
   const server = await startBenchServer(kind)
   try {
     await server.app.listen({ host: '127.0.0.1', port: 0 })
     const base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`
     const port = (server.app.server.address() as AddressInfo).port
-    const login = await fetch(`${base}/api/v1/auth/dev`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ openid: 'demo-office' }),
-    })
-    const { token } = (await login.json()) as { token: string }
-    const auth = { authorization: `Bearer ${token}` }
+    const auth = { authorization: `Bearer ${await officeToken(base)}` }
 
     // The trivial route alone, same server, same run.
-    const healthTimes: number[] = []
-    for (let i = 0; i < HEALTH; i++) {
-      const started = performance.now()
-      await (await fetch(`${base}/api/health`)).text()
-      healthTimes.push(performance.now() - started)
-    }
+    const healthTimes = await healthAlone(base, HEALTH)
     const health = healthTimes.reduce((a, b) => a + b, 0) / healthTimes.length
 
     const previewProber = startProber(port)
@@ -178,12 +124,7 @@ async function run(kind: BenchDb, file: Buffer) {
 }
 
 async function main() {
-  console.log(
-    `bench:import — node ${process.version}, ${os.cpus().length} cpus, load ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  )
+  console.log(`bench:import — node ${process.version}, ${os.cpus().length} cpus, load ${loadAverage()}`)
   const file = await buildWorkbook(ROWS)
   console.log(`workbook: ${ROWS} rows, ${(file.length / 1024 / 1024).toFixed(1)} MB`)
   const only = process.argv[2] as BenchDb | undefined
@@ -191,12 +132,7 @@ async function main() {
   if (only === 'sqlite') return
   if (await postgresReachable()) await run('postgres', file)
   else console.log(`\n[postgres] skipped: ${PG_URL} does not answer`)
-  console.log(
-    `\nload average after: ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  )
+  console.log(`\nload average after: ${loadAverage()}`)
 }
 
 main().catch((error) => {

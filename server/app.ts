@@ -48,6 +48,7 @@ import { FileLinkSigner, FileStore } from './features/files/store'
 import { objectStoreFor } from './core/s3ObjectStore'
 import type { CheckpointLog } from './features/pledges/checkpoints'
 import { checkpointLogFor } from './features/pledges/checkpointObjects'
+import { Exporter } from './core/exports/exporter'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -64,6 +65,8 @@ declare module 'fastify' {
     pledgeCheckpoints: CheckpointLog
     /** 微信提醒: the templates per to-do kind and one run of the sender (server.ts times it in production). */
     reminders: Reminders
+    /** Workbook exports, in line and in worker threads. */
+    exporter: Exporter
   }
 }
 
@@ -109,6 +112,19 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
     database: opts.database,
     closeWithApp: opts.closeDatabaseWithApp ?? true,
   })
+  // A worker opens the same database on its own connection; an in-memory one it cannot see.
+  fastify.decorate(
+    'exporter',
+    new Exporter(
+      opts.database.db,
+      env.DATABASE_URL
+        ? { databaseUrl: env.DATABASE_URL, pgSchema: opts.database.pgSchema }
+        : env.SQLITE_FILE === ':memory:'
+          ? null
+          : { sqliteFile: env.SQLITE_FILE },
+    ),
+  )
+  fastify.addHook('onClose', () => fastify.exporter.close())
   const wechatSend = new SubscribeMessageSender(
     {
       baseUrl: env.WECHAT_API_BASE,

@@ -198,6 +198,11 @@ export function addTable(workbook: ExcelJS.Workbook, name: string, options: Tabl
   }
 }
 
+export const INFO_COLUMNS: readonly Column[] = [
+  { header: '项目', width: 18 },
+  { header: '内容', width: 80 },
+]
+
 /** The sheet an export ends with: what it is about, one fact a row (项目 | 内容). */
 export function addInfoSheet(
   workbook: ExcelJS.Workbook,
@@ -205,13 +210,7 @@ export function addInfoSheet(
   title: string,
   facts: (string | number)[][],
 ): Table {
-  const table = addTable(workbook, name, {
-    title,
-    columns: [
-      { header: '项目', width: 18 },
-      { header: '内容', width: 80 },
-    ],
-  })
+  const table = addTable(workbook, name, { title, columns: INFO_COLUMNS })
   for (const [k, v] of facts) table.add([k, String(v)])
   return table
 }

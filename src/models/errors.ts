@@ -90,6 +90,7 @@ export const ERROR_MESSAGES = {
   UPLOAD_BROKEN: '文件上传不完整或格式不正确，请重新上传',
   UNSUPPORTED_MEDIA_TYPE: '不支持的内容类型',
   RATE_LIMITED: '请求过于频繁，请稍后再试',
+  EXPORT_BUSY: '正在生成的导出文件较多，请稍后再试',
   INTERNAL: '服务器内部错误，请稍后重试',
 } as const
 

@@ -168,6 +168,19 @@ describe(`工作台账 export (${TEST_DB})`, () => {
     expect((await call(t.app, null, { method: 'GET', url })).statusCode).toBe(401)
   })
 
+  it('builds one export at a time with four in line, and refuses more with 429 EXPORT_BUSY', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 7 }, () => call(t.app, office, { method: 'GET', url })),
+    )
+    const statuses = answers.map((a) => a.statusCode).sort()
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429])
+    const refused = answers.find((a) => a.statusCode === 429)!
+    expect(refused.json()).toEqual({
+      error: { code: 'EXPORT_BUSY', message: '正在生成的导出文件较多，请稍后再试', fields: [] },
+    })
+    // Five workbooks one after another, each in a fresh worker thread: a minute on a shared machine.
+  }, 180_000)
+
   it('refuses a malformed campaign id with a stable code', async () => {
     const bad = await call(t.app, supervisor, { method: 'GET', url: `${url}?campaignId=abc` })
     expect(bad.statusCode).toBe(400)

@@ -7,7 +7,7 @@ import { exportFileName } from '../../../src/models/exportName'
 import { sendAttachment, XLSX_CONTENT_TYPE } from '../../core/http'
 import { shanghaiDate } from '../../../src/models/shanghaiTime'
 import { auditPage } from './service'
-import { auditWorkbook } from './workbook'
+import { auditExport } from './workbook'
 
 /** 操作日志 for the office: every write, filtered by person, organisation, action and 北京时间 days. */
 const auditRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -31,7 +31,8 @@ const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const now = app.clock()
       const office = await actingDepartmentName(app.db, requireAuth(request))
-      const content = await auditWorkbook(app.db, request.query, now, office)
+      // In line with the other exports, in a worker thread (core/exports).
+      const { content } = await app.exporter.run(auditExport, request.query, now, office)
       return sendAttachment(reply, {
         name: exportFileName({ organisation: office, title: '操作日志', at: now, ext: 'xlsx' }),
         asciiName: `audit-log-${shanghaiDate(now)}.xlsx`,

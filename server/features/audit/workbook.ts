@@ -1,4 +1,6 @@
-import { addTable, exportedAt, newWorkbook, workbookBuffer } from '../../core/workbook'
+import { exportedAt } from '../../core/workbook'
+import { exportJob } from '../../core/exports/exporter'
+import type { WorkbookSpec } from '../../core/exports/spec'
 import type { DbOrTrx } from '../../core/db/database'
 import { auditActionLabel, type TAuditQuery } from '../../../src/models/audit'
 import { formatShanghaiTime } from '../../../src/models/shanghaiTime'
@@ -51,13 +53,14 @@ function describeFilter(query: TAuditQuery, names: { person?: string; organisati
 /**
  * 操作日志 as .xlsx for the office: the one export layout (title with the office and the period, the filter
  * and export time, header repeated on every printed page, borders, A4 landscape one page wide); 北京时间.
+ * Laid out (and, where it can, queried) in an export worker: `auditExport`.
  */
 export async function auditWorkbook(
   db: DbOrTrx,
   query: TAuditQuery,
   now: number,
   office: string,
-): Promise<Buffer> {
+): Promise<{ spec: WorkbookSpec }> {
   const rows = await auditRepository.list(db, query, { limit: AUDIT_EXPORT_MAX_ROWS + 1 })
   const truncated = rows.length > AUDIT_EXPORT_MAX_ROWS
   const shown = truncated ? rows.slice(0, AUDIT_EXPORT_MAX_ROWS) : rows
@@ -72,25 +75,24 @@ export async function auditWorkbook(
   }
   const period = query.from || query.to ? `（${query.from ?? '…'} 至 ${query.to ?? '…'}）` : ''
 
-  const workbook = newWorkbook(now)
-  const table = addTable(workbook, '操作日志', {
+  const options = {
     title: `${office}清廉企业建设操作日志${period}`,
     subtitle: `${describeFilter(query, names)}    共 ${shown.length} 条${
       truncated ? `（仅导出最新 ${AUDIT_EXPORT_MAX_ROWS} 条，请缩小日期范围）` : ''
     }    ${exportedAt(now)}`,
     columns: AUDIT_COLUMNS.map((c, i) => ({ ...c, center: i === 0 })),
-  })
-  shown.forEach((r, i) => {
-    table.add([
-      i + 1,
-      formatShanghaiTime(r.created_at),
-      r.user_name ?? (r.user_id === null ? '（未登录）' : `用户 ${r.user_id}`),
-      r.organisation_name ?? '',
-      auditActionLabel(r.action),
-      `${ENTITY_LABELS[r.entity_type] ?? r.entity_type}${r.entity_id ? ` ${r.entity_id}` : ''}`,
-      r.detail ? r.detail.slice(0, 300) : '',
-      r.ip ?? '',
-    ])
-  })
-  return workbookBuffer(workbook)
+  }
+  const cells = shown.map((r, i) => [
+    i + 1,
+    formatShanghaiTime(r.created_at),
+    r.user_name ?? (r.user_id === null ? '（未登录）' : `用户 ${r.user_id}`),
+    r.organisation_name ?? '',
+    auditActionLabel(r.action),
+    `${ENTITY_LABELS[r.entity_type] ?? r.entity_type}${r.entity_id ? ` ${r.entity_id}` : ''}`,
+    r.detail ? r.detail.slice(0, 300) : '',
+    r.ip ?? '',
+  ])
+  return { spec: { now, sheets: [{ name: '操作日志', options, rows: cells }] } }
 }
+
+export const auditExport = exportJob(__filename, 'auditWorkbook', auditWorkbook)

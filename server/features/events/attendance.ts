@@ -18,7 +18,9 @@ import {
 import { parseFlags, organiserNames } from './events'
 import { formatShanghaiMinute, formatShanghaiTime } from '../../../src/models/shanghaiTime'
 import { eventsRepository, signInsRepository } from './repository'
-import { addInfoSheet, addTable, exportedAt, newWorkbook, workbookBuffer } from '../../core/workbook'
+import { exportedAt } from '../../core/workbook'
+import { exportJob } from '../../core/exports/exporter'
+import { infoSheet, type WorkbookSpec } from '../../core/exports/spec'
 
 /** The organiser's tools: attendance (已签到 and 未签到, paged), its .xlsx 签到表, and the rates per enterprise. */
 
@@ -121,8 +123,13 @@ const ABSENT_WIDTHS = [6, 12, 16, 40, 20]
 /**
  * The 签到表 as a real .xlsx: 签到名单 (who signed in, how, 代签人 and reason), 未签到 (who of the audience
  * did not), and 活动信息 — each with the event's title, organiser and time, and 已取消 when it was cancelled.
+ * Laid out (and, where it can, queried) in an export worker: `attendanceExport`.
  */
-export async function attendanceWorkbook(db: DbOrTrx, event: EventRow, now: number): Promise<Buffer> {
+export async function attendanceWorkbook(
+  db: DbOrTrx,
+  event: EventRow,
+  now: number,
+): Promise<{ spec: WorkbookSpec }> {
   const [counts, signIns, absent, names] = await Promise.all([
     attendanceCounts(db, event),
     signInsRepository.ofEvent(db, event.id),
@@ -139,19 +146,18 @@ export async function attendanceWorkbook(db: DbOrTrx, event: EventRow, now: numb
     ...(event.cancelled_at ? [`已于 ${formatShanghaiMinute(event.cancelled_at)} 取消`] : []),
     exportedAt(now),
   ].join('    ')
-  const workbook = newWorkbook(now)
-
-  const list = addTable(workbook, '签到名单', {
-    title: `${event.title} 签到表${cancelled}`,
-    subtitle,
-    columns: ATTENDANCE_SHEET_COLUMNS.map((header, i) => ({
-      header,
-      width: ATTENDANCE_WIDTHS[i],
-      center: i === 0 || i === 5,
-    })),
-  })
-  signIns.map(toAttendanceRow).forEach((s, i) => {
-    list.add([
+  const list = {
+    name: '签到名单',
+    options: {
+      title: `${event.title} 签到表${cancelled}`,
+      subtitle,
+      columns: ATTENDANCE_SHEET_COLUMNS.map((header, i) => ({
+        header,
+        width: ATTENDANCE_WIDTHS[i],
+        center: i === 0 || i === 5,
+      })),
+    },
+    rows: signIns.map(toAttendanceRow).map((s, i) => [
       i + 1,
       s.name,
       s.phoneMasked ?? '',
@@ -165,19 +171,24 @@ export async function attendanceWorkbook(db: DbOrTrx, event: EventRow, now: numb
         .filter((f) => f !== 'proxy')
         .map((f) => SIGN_IN_FLAG_LABELS[f])
         .join('；'),
-    ])
-  })
-
-  const missing = addTable(workbook, '未签到', {
-    title: `${event.title} 未签到人员${cancelled}`,
-    subtitle,
-    columns: ABSENT_SHEET_COLUMNS.map((header, i) => ({ header, width: ABSENT_WIDTHS[i], center: i === 0 })),
-  })
-  absent.map(toAbsentee).forEach((a, i) => {
-    missing.add([i + 1, a.name, a.phoneMasked ?? '', a.enterpriseName, a.disabled ? '账号已停用' : ''])
-  })
-
-  addInfoSheet(workbook, '活动信息', `${event.title} 活动信息${cancelled}`, [
+    ]),
+  }
+  const missing = {
+    name: '未签到',
+    options: {
+      title: `${event.title} 未签到人员${cancelled}`,
+      subtitle,
+      columns: ABSENT_SHEET_COLUMNS.map((header, i) => ({
+        header,
+        width: ABSENT_WIDTHS[i],
+        center: i === 0,
+      })),
+    },
+    rows: absent
+      .map(toAbsentee)
+      .map((a, i) => [i + 1, a.name, a.phoneMasked ?? '', a.enterpriseName, a.disabled ? '账号已停用' : '']),
+  }
+  const about = infoSheet('活动信息', `${event.title} 活动信息${cancelled}`, [
     ['活动名称', event.title],
     ['活动类型', EVENT_KIND_LABELS[event.kind as TEventKind] ?? event.kind],
     ['组织单位', organiser],
@@ -194,8 +205,10 @@ export async function attendanceWorkbook(db: DbOrTrx, event: EventRow, now: numb
     ['需关注', counts.flaggedCount],
     ['说明', '应到＝参加企业已加入的人员（导出时）；时间均为北京时间'],
   ])
-  return workbookBuffer(workbook)
+  return { spec: { now, sheets: [list, missing, about] } }
 }
+
+export const attendanceExport = exportJob(__filename, 'attendanceWorkbook', attendanceWorkbook)
 
 /** Each event the enterprise was invited to (its sign-in opened): its members expected vs signed in. */
 export async function attendanceRate(

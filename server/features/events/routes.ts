@@ -31,7 +31,7 @@ import {
 import { ENTERPRISE_LEAD_ROLES, EVENT_ORGANISER_ROLES } from '../../../src/models/roles'
 import { requireAuth } from '../../core/auth'
 import { eventOf } from './access'
-import { absentees, attendance, attendanceRate, attendanceWorkbook } from './attendance'
+import { absentees, attendance, attendanceExport, attendanceRate } from './attendance'
 import { createDisplayLink, currentQr, displayQr, listDisplayLinks, revokeDisplayLink } from './displayLinks'
 import { cancelEvent, createEvent, eventView, listEvents, organiserNames, updateEvent } from './events'
 import { assertNotCancelled, proxySignIn, signInWithPayload } from './signIn'
@@ -292,7 +292,8 @@ const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app, opts)
     async (request, reply) => {
       const event = eventOf(request).event
       const now = app.clock()
-      const content = await attendanceWorkbook(app.db, event, now)
+      // In line with the other exports, in a worker thread (core/exports).
+      const { content } = await app.exporter.run(attendanceExport, event, now)
       const organiser = (await organiserNames(app.db, [event]))(event.organiser_kind, event.organiser_id)
       return sendAttachment(reply, {
         name: exportFileName({

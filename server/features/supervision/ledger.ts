@@ -1,5 +1,7 @@
-import { addInfoSheet, addTable, exportedAt, newWorkbook, workbookBuffer } from '../../core/workbook'
-import { addRectificationSheet, ledgerFactsByEnterprise } from './ledgerSheets'
+import { exportedAt } from '../../core/workbook'
+import { infoSheet, type Cell, type WorkbookSpec } from '../../core/exports/spec'
+import { exportJob } from '../../core/exports/exporter'
+import { rectificationSheet, ledgerFactsByEnterprise } from './ledgerSheets'
 import type { DbOrTrx } from '../../core/db/database'
 import { actingDepartmentName, type AuthContext } from '../../core/access'
 import { ASSESSMENT_STATUS_LABELS } from '../../../src/models/assessment'
@@ -86,8 +88,9 @@ async function attendanceByEnterprise(db: DbOrTrx, enterpriseIds: number[], nowI
 }
 
 /**
- * 工作台账 as .xlsx: one row per enterprise the caller supervises (the office: all), with the latest (or
- * the chosen) campaign's status and scores per dimension, open and overdue 整改, and event attendance.
+ * 工作台账 as a workbook to lay out (core/exports): one row per enterprise the caller supervises (the
+ * office: all), with the latest (or the chosen) campaign's status and scores per dimension, open and
+ * overdue 整改, and event attendance. The queries run here; the layout in an export worker.
  */
 export async function supervisionLedger(
   db: DbOrTrx,
@@ -96,7 +99,7 @@ export async function supervisionLedger(
   now: number,
   /** The pledge chain's latest checkpoint and how the chain compares with it, printed on 说明. */
   pledgeAnchor: string,
-): Promise<{ content: Buffer; campaignName: string | null; organisation: string }> {
+): Promise<{ spec: WorkbookSpec; campaignName: string | null; organisation: string }> {
   const overview = await supervisionOverview(db, auth, campaignId, now)
   const nowIso = new Date(now).toISOString()
   const [attendance, pledges, party] = await Promise.all([
@@ -127,23 +130,11 @@ export async function supervisionLedger(
   const title = `${organisation}清廉企业建设工作台账`
   const subtitle = `自查期次：${campaignName}    企业 ${overview.enterprises.length} 家    ${exportedAt(now)}`
 
-  const workbook = newWorkbook(now)
-  const table = addTable(workbook, '工作台账', {
-    title,
-    subtitle,
-    columns: LEDGER_COLUMNS.map((header, i) => ({
-      header,
-      width: LEDGER_WIDTHS[header] ?? 9,
-      center: i === 0,
-      ...(RATE_COLUMNS.includes(header) ? { numFmt: '0.0%' } : {}),
-    })),
-    xSplit: 2,
-  })
-  overview.enterprises.forEach((e, i) => {
+  const rows = overview.enterprises.map((e, i): Cell[] => {
     const score = (d: (typeof SECTIONS)[number]) => e.sections.find((s) => s.section === d)?.score ?? ''
     const a = attendance.get(e.enterpriseId) ?? { expected: 0, attended: 0 }
     const f = factsOf(e.enterpriseId)
-    table.add([
+    return [
       i + 1,
       e.enterpriseName,
       f.creditCode,
@@ -168,12 +159,26 @@ export async function supervisionLedger(
       a.expected > 0 ? Math.round((a.attended / a.expected) * 1000) / 1000 : '',
       ...pledgeColumns(pledgeOf.get(e.enterpriseId)),
       ...partyColumns(branchesOf.get(e.enterpriseId) ?? []),
-    ])
+    ]
   })
+  const ledgerSheet = {
+    name: '工作台账',
+    options: {
+      title,
+      subtitle,
+      columns: LEDGER_COLUMNS.map((header, i) => ({
+        header,
+        width: LEDGER_WIDTHS[header] ?? 9,
+        center: i === 0,
+        ...(RATE_COLUMNS.includes(header) ? { numFmt: '0.0%' } : {}),
+      })),
+      xSplit: 2,
+    },
+    rows,
+  }
   const names = new Map(overview.enterprises.map((e) => [e.enterpriseId, e.enterpriseName]))
-  addRectificationSheet(workbook, `${organisation}整改事项台账`, subtitle, rectifications, names, now)
 
-  function pledgeColumns(p: (typeof pledges.enterprises)[number] | undefined) {
+  function pledgeColumns(p: (typeof pledges.enterprises)[number] | undefined): Cell[] {
     if (!p) return ['', '', '', '']
     return [
       p.personalRate ?? '',
@@ -183,7 +188,7 @@ export async function supervisionLedger(
     ]
   }
   /** Branches of the enterprise: how many, how many have not reported this month, the mean 完成率. */
-  function partyColumns(branches: typeof party.branches) {
+  function partyColumns(branches: typeof party.branches): Cell[] {
     if (branches.length === 0) return [0, '', '']
     const rates = branches.map((b) => b.rate).filter((r): r is number => r !== null)
     const mean = rates.length
@@ -192,7 +197,7 @@ export async function supervisionLedger(
     return [branches.length, branches.filter((b) => !b.reportedThisMonth).length, mean]
   }
 
-  addInfoSheet(workbook, '说明', `${title} 说明`, [
+  const about = infoSheet('说明', `${title} 说明`, [
     ['自查期次', campaignName],
     ['导出时间', `${formatShanghaiTime(nowIso)}（北京时间）`],
     ['企业数', overview.enterprises.length],
@@ -219,8 +224,18 @@ export async function supervisionLedger(
     ['三会一课', `本月（${party.month}）未提交会议记录的支部数；完成率为各支部年度完成率的平均（北京时间）`],
   ])
   return {
-    content: await workbookBuffer(workbook),
+    spec: {
+      now,
+      sheets: [
+        ledgerSheet,
+        rectificationSheet(`${organisation}整改事项台账`, subtitle, rectifications, names, now),
+        about,
+      ],
+    },
     campaignName: overview.campaign?.name ?? null,
     organisation,
   }
 }
+
+/** The 工作台账 as an export job: a worker thread loads this module and runs `supervisionLedger`. */
+export const ledgerExport = exportJob(__filename, 'supervisionLedger', supervisionLedger)

@@ -1,5 +1,4 @@
-import type ExcelJS from 'exceljs'
-import { addTable } from '../../core/workbook'
+import type { SheetSpec } from '../../core/exports/spec'
 import {
   RECTIFICATION_SOURCE_LABELS,
   RECTIFICATION_STATUS_LABELS,
@@ -44,16 +43,15 @@ export function ledgerFactsByEnterprise(facts: Facts) {
 const OVERDUE_STATUSES: readonly TRectificationStatus[] = ['open', 'returned']
 
 /** 整改事项: every 整改 of the ledger's enterprises, one a row, with whether it is overdue today (北京时间). */
-export function addRectificationSheet(
-  workbook: ExcelJS.Workbook,
+export function rectificationSheet(
   title: string,
   subtitle: string,
   rows: RectificationRow[],
   enterpriseNames: Map<number, string>,
   now: number,
-): void {
+): SheetSpec {
   const today = shanghaiDate(now)
-  const table = addTable(workbook, '整改事项', {
+  const options = {
     title,
     subtitle,
     columns: [
@@ -71,10 +69,10 @@ export function addRectificationSheet(
       { header: '最近更新', width: 16 },
     ],
     xSplit: 2,
-  })
-  rows.forEach((r, i) => {
+  }
+  const cells = rows.map((r, i) => {
     const overdue = OVERDUE_STATUSES.includes(r.status) && r.deadline < today
-    table.add([
+    return [
       i + 1,
       enterpriseNames.get(r.enterprise_id) ?? '',
       RECTIFICATION_SOURCE_LABELS[r.source],
@@ -87,6 +85,7 @@ export function addRectificationSheet(
       r.response ?? '',
       formatShanghaiMinute(r.created_at),
       formatShanghaiMinute(r.updated_at),
-    ])
+    ]
   })
+  return { name: '整改事项', options, rows: cells }
 }

@@ -8,7 +8,7 @@ import { sendAttachment, XLSX_CONTENT_TYPE } from '../../core/http'
 import { exportFileName } from '../../../src/models/exportName'
 import { shanghaiDate } from '../../../src/models/shanghaiTime'
 import { featureRoutes } from '../../core/routes'
-import { supervisionLedger } from './ledger'
+import { ledgerExport } from './ledger'
 import { supervisionOverview } from './overview'
 import { anchorLine } from '../pledges/verify'
 
@@ -42,8 +42,14 @@ const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
       const auth = requireAuth(request)
       const now = app.clock()
       const anchor = await anchorLine(app.db, app.pledgeCheckpoints)
-      const ledger = await supervisionLedger(app.db, auth, request.query.campaignId, now, anchor)
-      const { content, campaignName, organisation } = ledger
+      // In line with the other exports, in a worker thread (core/exports).
+      const { content, campaignName, organisation } = await app.exporter.run(
+        ledgerExport,
+        auth,
+        request.query.campaignId,
+        now,
+        anchor,
+      )
       return sendAttachment(reply, {
         name: exportFileName({
           organisation,

@@ -9,7 +9,8 @@ import type { PlatformDownload } from './types'
 export const platformDownload: PlatformDownload = {
   async open(req) {
     const res = await fetch(req.url, { headers: req.header })
-    if (!res.ok) return { status: res.status }
+    // The error body carries the reason (导出较多请稍后, 无权限…) for the message the user sees.
+    if (!res.ok) return { status: res.status, data: await res.text().catch(() => '') }
     const name = fileNameFromDisposition(res.headers.get('content-disposition')) ?? req.fileName
     saveBlob(await res.blob(), name)
     return { status: res.status }

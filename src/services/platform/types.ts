@@ -111,8 +111,8 @@ export interface DownloadRequest {
 
 /** A file from the API for the user: a browser download on H5, wx.openDocument in the mini-program. */
 export interface PlatformDownload {
-  /** Resolves with the HTTP status; rejects when nothing came back. */
-  open(req: DownloadRequest): Promise<{ status: number }>
+  /** Resolves with the HTTP status (and the error body where the platform gives it); rejects when nothing came back. */
+  open(req: DownloadRequest): Promise<{ status: number; data?: string }>
 }
 
 /** What the user chose for one subscribe-message template. */

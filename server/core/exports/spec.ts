@@ -1,0 +1,46 @@
+import type ExcelJS from 'exceljs'
+import { addTable, INFO_COLUMNS, newWorkbook, type TableOptions } from '../workbook'
+
+/**
+ * A workbook as plain data: what the API thread gathers and hands to an export worker, which lays it out
+ * with the one table layout of core/workbook.ts. Cell values are strings, numbers, dates or empty.
+ */
+export type Cell = string | number | Date | null
+export interface SheetSpec {
+  name: string
+  options: TableOptions
+  rows: Cell[][]
+}
+export interface WorkbookSpec {
+  /** The export's time: the workbook's creation date. */
+  now: number
+  sheets: SheetSpec[]
+}
+
+/** The sheet an export ends with: what it is about, one fact a row (项目 | 内容). */
+export function infoSheet(name: string, title: string, facts: (string | number)[][]): SheetSpec {
+  return {
+    name,
+    options: { title, columns: INFO_COLUMNS },
+    rows: facts.map(([k, v]) => [String(k), String(v)]),
+  }
+}
+
+/** Lays out a workbook whose sheets arrive a part at a time (the worker's side). */
+export class WorkbookBuilder {
+  private readonly workbook: ExcelJS.Workbook
+  private readonly tables: ReturnType<typeof addTable>[]
+
+  constructor(now: number, sheets: Omit<SheetSpec, 'rows'>[]) {
+    this.workbook = newWorkbook(now)
+    this.tables = sheets.map((s) => addTable(this.workbook, s.name, s.options))
+  }
+
+  add(sheet: number, rows: Cell[][]): void {
+    for (const row of rows) this.tables[sheet].add(row)
+  }
+
+  async finish(): Promise<Buffer> {
+    return Buffer.from(await this.workbook.xlsx.writeBuffer())
+  }
+}
