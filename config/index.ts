@@ -69,6 +69,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
       compile: { include: [(modulePath: string) => TRANSPILED_PACKAGES.test(modulePath)] },
       // Modules used only by a subpackage stay out of the main package (2 MB limit).
       optimizeMainPackage: { enable: true },
+      // The app never calls toJSONSchema (the server's OpenAPI does): zod's generator stays out (~24 KB).
+      webpackChain(chain) {
+        chain.module
+          .rule('zod-no-json-schema')
+          .test(/[\\/]zod[\\/]v4[\\/]classic[\\/]schemas\.js$/)
+          .enforce('pre')
+          .use('stub')
+          .loader(path.resolve(__dirname, 'weapp', 'zodNoJsonSchema.js'))
+      },
       // Page stylesheets import NutUI component styles in different orders; the order does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {

@@ -1,35 +1,59 @@
-import dayjs from 'dayjs'
-import 'dayjs/locale/zh-cn'
-
-dayjs.locale('zh-cn')
+import { SHANGHAI_OFFSET_MS } from './shanghaiTime'
 
 /**
- * The instant as a dayjs whose fields read in 北京时间, whatever the device's zone (a phone set abroad, a
- * test machine on UTC): dates people read are 北京时间 everywhere in the product.
+ * Dates people read are 北京时间 everywhere in the product, whatever the device's zone (a phone set abroad,
+ * a test machine on UTC). Plain Date arithmetic, no date library: these run on the mini-program's tab pages,
+ * whose main package has a size budget (bench/size.mjs).
  */
-function beijing(value: string | number | Date): dayjs.Dayjs {
+interface Fields {
+  year: number
+  month: number
+  day: number
+  hour: number
+  minute: number
+  weekday: number
+}
+
+const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六']
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** The 北京时间 fields of a value; null when it is no date. */
+function beijing(value: string | number | Date): Fields | null {
   // A calendar day (a deadline, 2026-11-24) is no instant: it reads as written in every zone.
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return dayjs(value)
-  const ms = dayjs(value).valueOf()
-  return dayjs(ms + (8 * 60 + new Date(ms).getTimezoneOffset()) * 60_000)
+  const day = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null
+  const ms = day
+    ? Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])) - SHANGHAI_OFFSET_MS
+    : new Date(value).getTime()
+  if (Number.isNaN(ms)) return null
+  const d = new Date(ms + SHANGHAI_OFFSET_MS)
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    weekday: d.getUTCDay(),
+  }
 }
 
 /** 2026年11月24日 */
 export function formatDate(value: string | number | Date): string {
   const d = beijing(value)
-  return d.isValid() ? d.format('YYYY年M月D日') : ''
+  return d ? `${d.year}年${d.month}月${d.day}日` : ''
 }
 
 /** 11月24日 14:05, with the year when it is not this year. */
 export function formatDateTime(value: string | number | Date): string {
   const d = beijing(value)
-  if (!d.isValid()) return ''
-  return d.format(d.year() === beijing(Date.now()).year() ? 'M月D日 HH:mm' : 'YYYY年M月D日 HH:mm')
+  if (!d) return ''
+  const date = d.year === beijing(Date.now())?.year ? `${d.month}月${d.day}日` : formatDate(value)
+  return `${date} ${pad(d.hour)}:${pad(d.minute)}`
 }
 
 /** 11月24日 星期二 */
 export function formatToday(now: Date = new Date()): string {
-  return beijing(now).format('M月D日 dddd')
+  const d = beijing(now)
+  return d ? `${d.month}月${d.day}日 ${WEEKDAYS[d.weekday]}` : ''
 }
 
 /**
@@ -37,10 +61,11 @@ export function formatToday(now: Date = new Date()): string {
  * 北京时间 on any device: the value it opens on, and the instant of the [年, 月, 日, 时, 分] it gives.
  */
 export function pickerValue(instant: Date): Date {
-  return beijing(instant).toDate()
+  const ms = instant.getTime()
+  return new Date(ms + SHANGHAI_OFFSET_MS + new Date(ms).getTimezoneOffset() * 60_000)
 }
 
 export function fromPicker(values: (string | number | null)[]): Date {
   const [y, m, d, h = 0, mi = 0] = values.map((v) => Number(v ?? 0))
-  return new Date(Date.UTC(y, m - 1, d, h, mi) - 8 * 3600_000)
+  return new Date(Date.UTC(y, m - 1, d, h, mi) - SHANGHAI_OFFSET_MS)
 }
