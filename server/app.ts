@@ -45,6 +45,7 @@ import { SubscribeMessageSender } from './features/reminders/wechatSend'
 import { systemClock, type Clock } from './core/clock'
 import { registerSecurityHeaders } from './core/securityHeaders'
 import { MemoryRateLimitStore, RateLimiter, type RateLimitStore } from './core/rateLimit'
+import { RedisRateLimitStore } from './core/redisRateLimit'
 import { FileLinkSigner, FileStore } from './features/files/store'
 import { CheckpointLog } from './features/pledges/checkpoints'
 
@@ -73,7 +74,7 @@ export interface AppOptions {
   closeDatabaseWithApp?: boolean
   /** Defaults to the system clock. */
   clock?: Clock
-  /** Where rate limits count; defaults to this process's memory. */
+  /** Where rate limits count (the caller closes it); defaults to Redis with REDIS_URL, else this process's memory. */
   rateLimitStore?: RateLimitStore
 }
 
@@ -90,9 +91,10 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   fastify.decorate('fileLinks', new FileLinkSigner(env.TOKEN_SECRET, fastify.clock))
   fastify.decorate('uploadMaxBytes', env.UPLOAD_MAX_BYTES)
   // Only routes that declare `limits` are counted (logins, joins and the public look-ups a client could hammer).
+  const rateLimitStore = opts.rateLimitStore ?? (await ownRateLimitStore(fastify, env))
   fastify.decorate(
     'rateLimiter',
-    new RateLimiter(opts.rateLimitStore ?? new MemoryRateLimitStore(), () => fastify.clock(), {
+    new RateLimiter(rateLimitStore, () => fastify.clock(), {
       perAddress: env.LOGIN_PER_ADDRESS_PER_MINUTE,
       perAccount: env.LOGIN_PER_ACCOUNT_PER_MINUTE,
     }),
@@ -192,6 +194,14 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   if (fs.existsSync(path.join(h5Root, 'index.html'))) {
     await fastify.register(fastifyStatic, { root: h5Root, prefix: '/', wildcard: true })
   }
+}
+
+/** The store the app opens (and closes with itself): shared through Redis when REDIS_URL is set. */
+async function ownRateLimitStore(fastify: FastifyInstance, env: Env): Promise<RateLimitStore> {
+  if (!env.REDIS_URL) return new MemoryRateLimitStore()
+  const store = await RedisRateLimitStore.open(env.REDIS_URL, `${env.REDIS_KEY_PREFIX}rl:`, fastify.log)
+  fastify.addHook('onClose', () => store.close())
+  return store
 }
 
 // Not encapsulated: the decorations (db, routeAccessTable) are the server's own.
