@@ -4,6 +4,8 @@ import { MemoryRateLimitStore, type RateLimitStore } from './rateLimit'
 
 /** How long one hit may wait for Redis before this process counts it itself (a login waits on it). */
 const COMMAND_TIMEOUT_MS = 500
+/** After a failed hit, how long hits skip Redis (a stalled Redis would otherwise slow every login by the timeout). */
+const BACK_OFF_MS = 5_000
 /** At most one warning a minute while Redis cannot be reached (every retry would otherwise log). */
 const WARN_EVERY_MS = 60_000
 
@@ -12,7 +14,6 @@ function redisClient(url: string) {
     url,
     // Fail now rather than queue while disconnected: a queued hit would hold its login until Redis is back.
     disableOfflineQueue: true,
-    commandOptions: { timeout: COMMAND_TIMEOUT_MS },
     socket: { connectTimeout: 2000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5000) },
   })
 }
@@ -33,6 +34,8 @@ export class RedisRateLimitStore implements RateLimitStore {
   private warnedAt = -Infinity
   private outage = false
   private closed = false
+  /** Until when (this machine's time, not the app's clock: it paces a connection) hits skip Redis. */
+  private skipUntil = 0
 
   private constructor(
     private readonly client: Client,
@@ -64,17 +67,19 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 
   async hit(key: string, windowMs: number, now: number) {
-    if (this.client.isReady && !this.closed) {
+    if (this.client.isReady && !this.closed && Date.now() >= this.skipUntil) {
       try {
         const redisKey = this.prefix + key
-        const [count, , ttl] = await this.client
+        const reply = this.client
           .multi()
           .incr(redisKey)
           .pExpire(redisKey, windowMs, 'NX')
           .pTTL(redisKey)
           .exec()
+        const [count, , ttl] = await withTimeout(reply, COMMAND_TIMEOUT_MS)
         return { count: Number(count), resetAt: now + (Number(ttl) > 0 ? Number(ttl) : windowMs) }
       } catch (error) {
+        this.skipUntil = Date.now() + BACK_OFF_MS
         this.warn(error as Error)
       }
     }
@@ -84,9 +89,12 @@ export class RedisRateLimitStore implements RateLimitStore {
   /** Ends the connection (app close); a hit after it is counted in memory. */
   async close(): Promise<void> {
     this.closed = true
-    // close() lets the hits in flight finish; a client still trying to connect has none and is dropped.
-    if (this.client.isReady) await this.client.close()
-    else if (this.client.isOpen) this.client.destroy()
+    if (!this.client.isOpen) return
+    // close() lets replies in flight arrive; a Redis that stopped answering (or one still being dialled)
+    // would hold the app's close, so it is dropped instead.
+    if (this.client.isReady)
+      await withTimeout(this.client.close(), COMMAND_TIMEOUT_MS).catch(() => this.client.destroy())
+    else this.client.destroy()
   }
 
   private warn(error: Error) {
@@ -100,4 +108,15 @@ export class RedisRateLimitStore implements RateLimitStore {
       'rate limits: Redis unreachable, counting in this process only until it answers',
     )
   }
+}
+
+/** The client's own command timeout does not cover a MULTI: a Redis that stops answering would hold the login. */
+function withTimeout<T>(reply: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms)
+  })
+  // The reply may still come (or fail) after the timeout: nothing waits for it then.
+  reply.catch(() => undefined)
+  return Promise.race([reply, late]).finally(() => clearTimeout(timer))
 }

@@ -1,3 +1,5 @@
+import net from 'node:net'
+import type { AddressInfo } from 'node:net'
 import { PassThrough } from 'node:stream'
 import type { FastifyBaseLogger } from 'fastify'
 import { RedisRateLimitStore } from '../../server/core/redisRateLimit'
@@ -111,5 +113,41 @@ describe(`rate limits when Redis cannot be reached (${TEST_DB})`, () => {
     expect(refused.json().error.code).toBe('RATE_LIMITED')
     expect(log).toContain('Redis unreachable, counting in this process only')
     expect(log).toContain('ECONNREFUSED')
+  })
+})
+
+/**
+ * A Redis that accepts the connection and then stops answering: each hit waits its 500 ms, then is counted in
+ * memory; the app still closes at once. (The stand-in answers +OK to the client's handshake, then nothing.)
+ */
+describe(`rate limits when Redis stops answering (${TEST_DB})`, () => {
+  let t: TestApp
+  let silentRedis: net.Server
+
+  beforeAll(async () => {
+    silentRedis = net.createServer((socket) => {
+      let stalled = false
+      socket.on('data', (chunk: Buffer) => {
+        stalled ||= chunk.toString('latin1').includes('MULTI')
+        if (!stalled) socket.write('+OK\r\n'.repeat(chunk.toString('latin1').match(/^\*/gm)?.length ?? 0))
+      })
+    })
+    await new Promise<void>((resolve) => silentRedis.listen(0, '127.0.0.1', resolve))
+    const { port } = silentRedis.address() as AddressInfo
+    t = await createTestApp({
+      REDIS_URL: `redis://127.0.0.1:${port}`,
+      LOGIN_PER_ACCOUNT_PER_MINUTE: String(PER_ACCOUNT),
+    })
+  })
+  afterAll(async () => {
+    await t.close()
+    await new Promise((resolve) => silentRedis.close(resolve))
+  })
+
+  it('answers every login, and limits the account in this process', async () => {
+    const logins = await Promise.all(
+      Array.from({ length: PER_ACCOUNT + 1 }, (_, i) => devLogin(t, 'demo-office', `10.9.0.${i}`)),
+    )
+    expect(logins.map((r) => r.statusCode).sort()).toEqual([...Array<number>(PER_ACCOUNT).fill(200), 429])
   })
 })
