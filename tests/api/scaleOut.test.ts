@@ -29,9 +29,9 @@ describeScaleOut('two API processes on one database, one Redis and one file stor
   const database = `qlqy_scale_${process.pid}_${crypto.randomBytes(4).toString('hex')}`
   const databaseUrl = Object.assign(new URL(TEST_DATABASE_URL), { pathname: `/${database}` }).toString()
   const prefix = testKeyPrefix()
-  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglian-scale-'))
+  let temp = ''
   /** Where evidence lives, the same for both processes: the one object to switch to S3 (S3_* variables). */
-  const storageEnv: Record<string, string> = { UPLOAD_DIR: path.join(temp, 'uploads') }
+  const storageEnv = (): Record<string, string> => ({ UPLOAD_DIR: path.join(temp, 'uploads') })
   let handle: DatabaseHandle | undefined
   let wechat: FakeWechat | undefined
   let processes: ApiProcess[] = []
@@ -69,6 +69,7 @@ describeScaleOut('two API processes on one database, one Redis and one file stor
   const devLogin = (n: number, openid: string) => ask(n, 'POST', '/api/v1/auth/dev', { json: { openid } })
 
   beforeAll(async () => {
+    temp = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglian-scale-'))
     await admin(`create database ${database}`)
     wechat = await startFakeWechat()
     const shared = {
@@ -91,11 +92,14 @@ describeScaleOut('two API processes on one database, one Redis and one file stor
       H5_DIST: '/nonexistent',
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'false',
-      ...storageEnv,
+      ...storageEnv(),
     }
     // Migrated and seeded once here, so the two start on a ready database (and the test can look into it).
     handle = await prepareDatabase(loadEnv({ ...shared, SEED_DEMO: 'true' }))
-    processes = await Promise.all(['api-1', 'api-2'].map((name) => startApiProcess(name, shared)))
+    // Settled, not all: when one fails to start, the other is still kept for afterAll to stop.
+    const started = await Promise.allSettled(['api-1', 'api-2'].map((name) => startApiProcess(name, shared)))
+    processes = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []))
+    for (const s of started) if (s.status === 'rejected') throw s.reason
     for (const openid of ['demo-office', 'demo-liaison-private', 'demo-secretary-private']) {
       const login = await devLogin(0, openid)
       expect(login.status).toBe(200)
@@ -109,7 +113,7 @@ describeScaleOut('two API processes on one database, one Redis and one file stor
     await wechat?.close()
     await admin(`drop database if exists ${database} with (force)`)
     await (await redisInspector()).cleanUp(prefix)
-    fs.rmSync(temp, { recursive: true, force: true })
+    if (temp) fs.rmSync(temp, { recursive: true, force: true })
   }, START_TIMEOUT_MS)
 
   const enterpriseId = async (name: string) =>
