@@ -48,10 +48,10 @@ function jest(name, projects, env = {}) {
   return ok
 }
 
-function canReach(url) {
+function canReach(url, defaultPort = 5432) {
   const { hostname, port } = new URL(url)
   return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port || 5432) })
+    const socket = net.connect({ host: hostname, port: Number(port || defaultPort) })
     socket.setTimeout(2000)
     socket.once('connect', () => (socket.destroy(), resolve(true)))
     socket.once('error', () => resolve(false))
@@ -59,12 +59,28 @@ function canReach(url) {
   })
 }
 
+// Redis for the shared rate limits and the two-process test; outside CI their suites are skipped without one.
+const redisUrl = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379'
+let redisEnv = { TEST_REDIS_URL: redisUrl }
+if (!(await canReach(redisUrl, 6379))) {
+  if (inCI) {
+    console.error(`\n✖ Redis is required in CI and is not reachable at ${redisUrl}`)
+    steps.push({ name: 'Redis', ok: false, seconds: 0 })
+    totals.failed += 1
+  } else {
+    console.warn(
+      `\n⚠ Redis not reachable at ${redisUrl}: the shared rate-limit tests are SKIPPED (required in CI).`,
+    )
+  }
+  redisEnv = { TEST_REDIS_URL: '' }
+}
+
 run('lint', 'npm', ['run', '--silent', 'lint'])
 run('typecheck', 'npm', ['run', '--silent', 'typecheck'])
 jest('unit + component tests', ['unit', 'component'])
-jest('API tests on SQLite', ['api'], { TEST_DB: 'sqlite' })
+jest('API tests on SQLite', ['api'], { TEST_DB: 'sqlite', ...redisEnv })
 if (await canReach(pgUrl)) {
-  jest('API tests on PostgreSQL', ['api'], { TEST_DB: 'postgres', TEST_DATABASE_URL: pgUrl })
+  jest('API tests on PostgreSQL', ['api'], { TEST_DB: 'postgres', TEST_DATABASE_URL: pgUrl, ...redisEnv })
 } else if (inCI) {
   console.error(`\n✖ PostgreSQL is required in CI and is not reachable at ${pgUrl}`)
   steps.push({ name: 'API tests on PostgreSQL', ok: false, seconds: 0 })

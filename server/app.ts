@@ -44,6 +44,7 @@ import { systemClock, type Clock } from './core/clock'
 import { registerSecurityHeaders } from './core/securityHeaders'
 import { registerCompression, serveH5 } from './core/delivery'
 import { MemoryRateLimitStore, RateLimiter, type RateLimitStore } from './core/rateLimit'
+import { RedisRateLimitStore } from './core/redisRateLimit'
 import { FileLinkSigner, FileStore } from './features/files/store'
 import { objectStoreFor } from './core/s3ObjectStore'
 import type { CheckpointLog } from './features/pledges/checkpoints'
@@ -77,7 +78,7 @@ export interface AppOptions {
   closeDatabaseWithApp?: boolean
   /** Defaults to the system clock. */
   clock?: Clock
-  /** Where rate limits count; defaults to this process's memory. */
+  /** Where rate limits count (the caller closes it); defaults to Redis with REDIS_URL, else this process's memory. */
   rateLimitStore?: RateLimitStore
 }
 
@@ -97,9 +98,10 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   fastify.decorate('fileLinks', new FileLinkSigner(env.TOKEN_SECRET, fastify.clock))
   fastify.decorate('uploadMaxBytes', env.UPLOAD_MAX_BYTES)
   // Only routes that declare `limits` are counted (logins, joins and the public look-ups a client could hammer).
+  const rateLimitStore = opts.rateLimitStore ?? (await ownRateLimitStore(fastify, env))
   fastify.decorate(
     'rateLimiter',
-    new RateLimiter(opts.rateLimitStore ?? new MemoryRateLimitStore(), () => fastify.clock(), {
+    new RateLimiter(rateLimitStore, () => fastify.clock(), {
       perAddress: env.LOGIN_PER_ADDRESS_PER_MINUTE,
       perAccount: env.LOGIN_PER_ACCOUNT_PER_MINUTE,
     }),
@@ -209,6 +211,14 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
 
   // The H5 build, served from the same origin as the API when it has been built.
   await serveH5(fastify, path.resolve(env.H5_DIST), env.HTTP_DELIVERY)
+}
+
+/** The store the app opens (and closes with itself): shared through Redis when REDIS_URL is set. */
+async function ownRateLimitStore(fastify: FastifyInstance, env: Env): Promise<RateLimitStore> {
+  if (!env.REDIS_URL) return new MemoryRateLimitStore()
+  const store = await RedisRateLimitStore.open(env.REDIS_URL, `${env.REDIS_KEY_PREFIX}rl:`, fastify.log)
+  fastify.addHook('onClose', () => store.close())
+  return store
 }
 
 // Not encapsulated: the decorations (db, routeAccessTable) are the server's own.

@@ -62,6 +62,14 @@ const ZEnv = z
     PLEDGE_CHECKPOINT_FILE: z.string().min(1).default('data/pledge-checkpoints.log'),
     /** A checkpoint every this many chain entries (a verification walks at most about this far). */
     PLEDGE_CHECKPOINT_EVERY: z.coerce.number().int().min(1).max(100000).default(100),
+    /** Several API processes: the Redis their rate-limit counts are shared in (unset: each process's memory). */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    /** Begins every key the server writes to Redis (several deployments may share one Redis). */
+    REDIS_KEY_PREFIX: z.string().min(1).max(100).default('qlqy:'),
     TOKEN_TTL_SECONDS: z.coerce
       .number()
       .int()

@@ -3,11 +3,13 @@ import { AppError } from './errors'
 
 /**
  * Where the limiter counts. One process keeps counts in memory (the default); several API processes
- * need one shared store (e.g. Redis: INCR the key, PEXPIRE it with the window when it is new).
+ * share one Redis (RedisRateLimitStore, when REDIS_URL is set).
  */
 export interface RateLimitStore {
   /** Counts one hit on `key` in its fixed window of `windowMs` (which starts with the first hit). */
   hit(key: string, windowMs: number, now: number): Promise<{ count: number; resetAt: number }>
+  /** Releases a connection, if the store holds one. */
+  close?(): Promise<void>
 }
 
 /** Fixed windows in a Map; ended windows are swept once a minute so idle keys do not pile up. */

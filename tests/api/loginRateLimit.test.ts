@@ -1,20 +1,10 @@
-import type { LightMyRequestResponse } from 'fastify'
 import { MemoryRateLimitStore } from '../../server/core/rateLimit'
 import { createTestApp, TEST_DB, type TestApp } from './support/testApp'
 import { startFakeWechat, type FakeWechat } from './support/fakeWechat'
+import { expectLimited } from './support/rateLimited'
 
 const PER_ADDRESS = 5
 const PER_ACCOUNT = 3
-
-function expectLimited(response: LightMyRequestResponse) {
-  expect(response.statusCode).toBe(429)
-  expect(response.json()).toEqual({
-    error: { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试', fields: [] },
-  })
-  const retryAfter = Number(response.headers['retry-after'])
-  expect(retryAfter).toBeGreaterThan(0)
-  expect(retryAfter).toBeLessThanOrEqual(60)
-}
 
 describe(`rate limits on login and join routes (${TEST_DB})`, () => {
   let wechat: FakeWechat
