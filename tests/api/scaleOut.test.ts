@@ -10,6 +10,8 @@ import { shanghaiDateAfterDays } from '../../src/models/shanghaiTime'
 import { startApiProcess, type ApiProcess } from './support/apiProcess'
 import { startFakeWechat, type FakeWechat } from './support/fakeWechat'
 import { multipart, TINY_PNG } from './support/files'
+import { startS3, type LocalS3 } from './support/s3'
+import { S3ObjectStore } from '../../server/core/s3ObjectStore'
 import { describeWithRedis, redisInspector, testKeyPrefix, TEST_REDIS_URL } from './support/redis'
 import { TEST_DATABASE_URL, TEST_DB } from './support/testApp'
 
@@ -30,8 +32,9 @@ describeScaleOut('two API processes on one database, one Redis and one file stor
   const databaseUrl = Object.assign(new URL(TEST_DATABASE_URL), { pathname: `/${database}` }).toString()
   const prefix = testKeyPrefix()
   let temp = ''
-  /** Where evidence lives, the same for both processes: the one object to switch to S3 (S3_* variables). */
-  const storageEnv = (): Record<string, string> => ({ UPLOAD_DIR: path.join(temp, 'uploads') })
+  /** Where evidence lives: one S3-compatible bucket (a local s3rver) for both; an upload folder neither uses. */
+  let s3: LocalS3 | undefined
+  const uploadDir = () => path.join(temp, 'uploads')
   let handle: DatabaseHandle | undefined
   let wechat: FakeWechat | undefined
   let processes: ApiProcess[] = []
@@ -72,6 +75,7 @@ describeScaleOut('two API processes on one database, one Redis and one file stor
     temp = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglian-scale-'))
     await admin(`create database ${database}`)
     wechat = await startFakeWechat()
+    s3 = await startS3()
     const shared = {
       APP_MODE: 'test',
       DATABASE_URL: databaseUrl,
@@ -92,7 +96,8 @@ describeScaleOut('two API processes on one database, one Redis and one file stor
       H5_DIST: '/nonexistent',
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'false',
-      ...storageEnv(),
+      UPLOAD_DIR: uploadDir(),
+      ...s3.env,
     }
     // Migrated and seeded once here, so the two start on a ready database (and the test can look into it).
     handle = await prepareDatabase(loadEnv({ ...shared, SEED_DEMO: 'true' }))
@@ -111,6 +116,7 @@ describeScaleOut('two API processes on one database, one Redis and one file stor
     await Promise.all(processes.map((p) => p.stop()))
     await handle?.close()
     await wechat?.close()
+    await s3?.stop()
     await admin(`drop database if exists ${database} with (force)`)
     await (await redisInspector()).cleanUp(prefix)
     if (temp) fs.rmSync(temp, { recursive: true, force: true })
@@ -156,6 +162,16 @@ describeScaleOut('two API processes on one database, one Redis and one file stor
     expect(served.status).toBe(200)
     expect(served.headers.get('content-type')).toBe('image/png')
     expect(served.bytes.equals(TINY_PNG)).toBe(true)
+    // In the bucket, not on either process's disk.
+    const file = await handle!.db
+      .selectFrom('evidence_files')
+      .select('storage_key')
+      .where('id', '=', stored.json().id)
+      .executeTakeFirstOrThrow()
+    const bucket = new S3ObjectStore({ ...s3!, region: 'us-east-1' })
+    expect((await bucket.read(file.storage_key))?.equals(TINY_PNG)).toBe(true)
+    bucket.close()
+    expect(fs.existsSync(path.join(uploadDir(), file.storage_key))).toBe(false)
   })
 
   it('records one attendance of 20 scans of one QR code sent at once across both processes', async () => {
