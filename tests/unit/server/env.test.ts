@@ -99,3 +99,21 @@ describe('the S3-compatible object store settings', () => {
     expect(() => loadEnv({ ...PRODUCTION_SECRETS, ...S3, S3_ENDPOINT: 'not a url' })).toThrow(/S3_ENDPOINT/)
   })
 })
+
+describe('the shared rate-limit store setting', () => {
+  it('takes a redis:// or rediss:// REDIS_URL (empty: none) and a key prefix, qlqy: unless given', () => {
+    const unset = loadEnv({ APP_MODE: 'test' })
+    expect(unset.REDIS_URL).toBeUndefined()
+    expect(unset.REDIS_KEY_PREFIX).toBe('qlqy:')
+    expect(loadEnv({ APP_MODE: 'test', REDIS_URL: '' }).REDIS_URL).toBeUndefined()
+    const env = loadEnv({
+      APP_MODE: 'test',
+      REDIS_URL: 'rediss://:pw@cache:6380/2',
+      REDIS_KEY_PREFIX: 'city:',
+    })
+    expect(env).toMatchObject({ REDIS_URL: 'rediss://:pw@cache:6380/2', REDIS_KEY_PREFIX: 'city:' })
+    expect(() => loadEnv({ APP_MODE: 'test', REDIS_URL: 'cache:6379' })).toThrow(
+      /REDIS_URL must start with redis:\/\//,
+    )
+  })
+})
