@@ -1,5 +1,6 @@
 import path from 'node:path'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyPluginOptions } from 'fastify'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import fp from 'fastify-plugin'
 import fastifyMultipart from '@fastify/multipart'
 import fastifySwagger from '@fastify/swagger'
@@ -80,6 +81,20 @@ export interface AppOptions {
   clock?: Clock
   /** Where rate limits count (the caller closes it); defaults to Redis with REDIS_URL, else this process's memory. */
   rateLimitStore?: RateLimitStore
+}
+
+/** Registers one feature's routes plugin. */
+type Registration = (fastify: FastifyInstance) => PromiseLike<unknown>
+
+function withOptions<O extends FastifyPluginOptions>(
+  plugin: FastifyPluginAsyncZod<O>,
+  options: O,
+): Registration {
+  return (fastify) => fastify.register(plugin, options)
+}
+
+function withoutOptions(plugin: FastifyPluginAsyncZod): Registration {
+  return (fastify) => fastify.register(plugin)
 }
 
 /** The whole API as one plugin: server.ts listens, tests `inject`. */
@@ -169,45 +184,45 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
   })
   await fastify.register(fastifySwaggerUi, { routePrefix: '/api/docs' })
 
-  await fastify.register(healthRoutes, { mode: env.APP_MODE })
-  await fastify.register(authRoutes, {
-    tokens: { secret: env.TOKEN_SECRET, ttlSeconds: env.TOKEN_TTL_SECONDS },
-    wechat: {
-      baseUrl: env.WECHAT_API_BASE,
-      appId: env.WECHAT_APPID,
-      secret: env.WECHAT_SECRET,
-      timeoutMs: env.WECHAT_TIMEOUT_MS,
-    },
-    devLogin: env.APP_MODE !== 'production',
-  })
-  await fastify.register(meRoutes)
-  await fastify.register(enterpriseRoutes)
-  await fastify.register(memberRoutes)
-  await fastify.register(departmentRoutes)
-  await fastify.register(staffRoutes)
-  await fastify.register(joinLinkRoutes)
-  await fastify.register(signInLinkRoutes)
-  await fastify.register(assessmentRoutes)
-  await fastify.register(fileRoutes)
-  await fastify.register(assessmentWorkflowRoutes)
-  await fastify.register(supervisionRoutes)
-  await fastify.register(rectificationRoutes)
-  await fastify.register(eventRoutes, {
-    maxOfflineDelayMs: env.SIGNIN_OFFLINE_MAX_DELAY_HOURS * 3600_000,
-  })
-  await fastify.register(partyRoutes)
-  await fastify.register(meetingRoutes)
-  await fastify.register(pledgeRoutes, {
-    chainKey: env.PLEDGE_CHAIN_KEY,
-    verifyPerMinute: env.PLEDGE_VERIFY_PER_MINUTE,
-    checkpointEvery: env.PLEDGE_CHECKPOINT_EVERY,
-  })
-  await fastify.register(setupRoutes)
-  await fastify.register(todoRoutes)
-  await fastify.register(milestoneRoutes)
-  await fastify.register(auditRoutes)
-  await fastify.register(importRoutes)
-  await fastify.register(reminderRoutes)
+  // The features' routes in one list, in the order the route table and the OpenAPI document list them.
+  const routes: Registration[] = [
+    withOptions(healthRoutes, { mode: env.APP_MODE }),
+    withOptions(authRoutes, {
+      tokens: { secret: env.TOKEN_SECRET, ttlSeconds: env.TOKEN_TTL_SECONDS },
+      wechat: {
+        baseUrl: env.WECHAT_API_BASE,
+        appId: env.WECHAT_APPID,
+        secret: env.WECHAT_SECRET,
+        timeoutMs: env.WECHAT_TIMEOUT_MS,
+      },
+      devLogin: env.APP_MODE !== 'production',
+    }),
+    ...[
+      meRoutes,
+      enterpriseRoutes,
+      memberRoutes,
+      departmentRoutes,
+      staffRoutes,
+      joinLinkRoutes,
+      signInLinkRoutes,
+      assessmentRoutes,
+      fileRoutes,
+      assessmentWorkflowRoutes,
+      supervisionRoutes,
+      rectificationRoutes,
+    ].map(withoutOptions),
+    withOptions(eventRoutes, { maxOfflineDelayMs: env.SIGNIN_OFFLINE_MAX_DELAY_HOURS * 3600_000 }),
+    ...[partyRoutes, meetingRoutes].map(withoutOptions),
+    withOptions(pledgeRoutes, {
+      chainKey: env.PLEDGE_CHAIN_KEY,
+      verifyPerMinute: env.PLEDGE_VERIFY_PER_MINUTE,
+      checkpointEvery: env.PLEDGE_CHECKPOINT_EVERY,
+    }),
+    ...[setupRoutes, todoRoutes, milestoneRoutes, auditRoutes, importRoutes, reminderRoutes].map(
+      withoutOptions,
+    ),
+  ]
+  for (const register of routes) await register(fastify)
 
   // The H5 build, served from the same origin as the API when it has been built.
   await serveH5(fastify, path.resolve(env.H5_DIST), env.HTTP_DELIVERY)

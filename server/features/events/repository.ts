@@ -1,4 +1,5 @@
 import type { DbOrTrx, Dialect } from '../../core/db/database'
+import { organisationNames } from '../../core/db/names'
 import { findRow } from '../../core/db/rows'
 import type { EventRow, SignInRow } from '../../core/db/schema'
 import { approvedMemberCounts } from '../../core/db/members'
@@ -39,25 +40,14 @@ export const eventsRepository = {
   },
 
   /** The names of the organising enterprises and departments. */
-  async organiserNames(
+  organiserNames(
     db: DbOrTrx,
     events: Pick<EventRow, 'organiser_kind' | 'organiser_id'>[],
   ): Promise<Record<OrganiserKind, Map<number, string>>> {
-    const ids = (kind: OrganiserKind) => [
-      ...new Set(events.filter((e) => e.organiser_kind === kind).map((e) => e.organiser_id)),
-    ]
-    const enterpriseIds = ids('enterprise')
-    const departmentIds = ids('department')
-    const enterprises = enterpriseIds.length
-      ? await db.selectFrom('enterprises').select(['id', 'name']).where('id', 'in', enterpriseIds).execute()
-      : []
-    const departments = departmentIds.length
-      ? await db.selectFrom('departments').select(['id', 'name']).where('id', 'in', departmentIds).execute()
-      : []
-    return {
-      enterprise: new Map(enterprises.map((r) => [r.id, r.name])),
-      department: new Map(departments.map((r) => [r.id, r.name])),
-    }
+    return organisationNames(
+      db,
+      events.map((e) => ({ kind: e.organiser_kind, id: e.organiser_id })),
+    )
   },
 
   async countByEvent(

@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely'
 import type { DbOrTrx } from '../../core/db/database'
+import { namesById } from '../../core/db/names'
 import { findRow } from '../../core/db/rows'
 import type { MeetingRevisionTable, MeetingRow } from '../../core/db/schema'
 
@@ -39,14 +40,8 @@ export const meetingsRepository = {
   },
 
   /** Names of these party members. */
-  async memberNames(db: DbOrTrx, memberIds: number[]): Promise<Map<number, string>> {
-    if (memberIds.length === 0) return new Map()
-    const rows = await db
-      .selectFrom('party_members')
-      .select(['id', 'name'])
-      .where('id', 'in', memberIds)
-      .execute()
-    return new Map(rows.map((r) => [r.id, r.name]))
+  memberNames(db: DbOrTrx, memberIds: number[]): Promise<Map<number, string>> {
+    return namesById(db, 'party_members', memberIds)
   },
 
   attendance(db: DbOrTrx, meetingId: number) {

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely'
 import { supervisedEnterpriseIds } from '../../core/access'
 import { exists, type DbOrTrx } from '../../core/db/database'
+import { namesById, organisationNames } from '../../core/db/names'
 import { hasRow } from '../../core/db/rows'
 import type { PledgeRow, PledgeSignatureRow, PledgeTemplateTable } from '../../core/db/schema'
 
@@ -12,12 +13,6 @@ export interface PledgeNames {
   department: Map<number, string>
   user: Map<number, string>
   version: Map<number, number>
-}
-
-async function namesById(db: DbOrTrx, table: 'enterprises' | 'departments' | 'users', ids: number[]) {
-  if (ids.length === 0) return new Map<number, string>()
-  const rows = await db.selectFrom(table).select(['id', 'name']).where('id', 'in', ids).execute()
-  return new Map(rows.map((r) => [r.id, r.name]))
 }
 
 export const pledgeTemplatesRepository = {
@@ -96,11 +91,21 @@ export const pledgesRepository = {
   async names(db: DbOrTrx, pledges: PledgeRow[]): Promise<PledgeNames> {
     const templateIds = [...new Set(pledges.map((p) => p.template_id))]
     const [enterprise, department, user, versions] = await Promise.all([
-      namesById(db, 'enterprises', [...new Set(pledges.map((p) => p.enterprise_id))]),
-      namesById(db, 'departments', [
-        ...new Set(pledges.flatMap((p) => (p.department_id ? [p.department_id] : []))),
-      ]),
-      namesById(db, 'users', [...new Set(pledges.map((p) => p.started_by))]),
+      namesById(
+        db,
+        'enterprises',
+        pledges.map((p) => p.enterprise_id),
+      ),
+      namesById(
+        db,
+        'departments',
+        pledges.flatMap((p) => (p.department_id ? [p.department_id] : [])),
+      ),
+      namesById(
+        db,
+        'users',
+        pledges.map((p) => p.started_by),
+      ),
       templateIds.length
         ? db.selectFrom('pledge_templates').select(['id', 'version']).where('id', 'in', templateIds).execute()
         : [],
@@ -119,16 +124,13 @@ export const pledgesRepository = {
       .orderBy('s.signed_at')
       .orderBy('s.id')
       .execute()
-    const ids = (kind: string) =>
-      rows.filter((r) => r.organisation_kind === kind).map((r) => r.organisation_id)
-    const [enterprises, departments] = await Promise.all([
-      namesById(db, 'enterprises', ids('enterprise')),
-      namesById(db, 'departments', ids('department')),
-    ])
+    const names = await organisationNames(
+      db,
+      rows.map((r) => ({ kind: r.organisation_kind, id: r.organisation_id })),
+    )
     return rows.map((row) => ({
       row,
-      organisationName:
-        (row.organisation_kind === 'enterprise' ? enterprises : departments).get(row.organisation_id) ?? '',
+      organisationName: names[row.organisation_kind].get(row.organisation_id) ?? '',
     }))
   },
 

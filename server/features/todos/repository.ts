@@ -1,5 +1,6 @@
 import { supervisedEnterpriseIds } from '../../core/access'
 import type { DbOrTrx } from '../../core/db/database'
+import { namesById, organisationTable } from '../../core/db/names'
 
 /** Self-assessments with their campaign and enterprise, as a to-do names them. */
 const assessmentRows = (db: DbOrTrx) =>
@@ -108,12 +109,11 @@ export const todosRepository = {
     if (organisationIds !== 'all') query = query.where('organisation_id', 'in', organisationIds)
     const rows = await query.execute()
     if (rows.length === 0) return []
-    const ids = rows.map((r) => r.organisation_id)
-    const named =
-      kind === 'enterprise'
-        ? await db.selectFrom('enterprises').select(['id', 'name']).where('id', 'in', ids).execute()
-        : await db.selectFrom('departments').select(['id', 'name']).where('id', 'in', ids).execute()
-    const names = new Map(named.map((o) => [o.id, o.name]))
+    const names = await namesById(
+      db,
+      organisationTable(kind),
+      rows.map((r) => r.organisation_id),
+    )
     return rows.map((r) => ({
       organisationId: r.organisation_id,
       name: names.get(r.organisation_id) ?? '',
