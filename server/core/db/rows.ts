@@ -30,3 +30,27 @@ export function findRow<T extends Table>(
 export function hasRow<T extends Table>(db: DbOrTrx, table: T, match: Match<T>): Promise<boolean> {
   return exists(matching(db, table, match))
 }
+
+/** The tables of rows an enterprise owns that are shown with its name (a 整改, a 党支部). */
+type EnterpriseOwned = 'rectifications' | 'party_branches'
+
+/**
+ * The row of `table` with that id, owned by that enterprise, with the enterprise's name; another
+ * enterprise's id finds nothing.
+ */
+export function findOfEnterprise<T extends EnterpriseOwned>(
+  db: DbOrTrx,
+  table: T,
+  enterpriseId: number,
+  id: number,
+): Promise<(Row<T> & { enterprise_name: string }) | undefined> {
+  // Typed as the 整改 table: the query names only the columns every such table has (id, enterprise_id).
+  return db
+    .selectFrom(`${table as EnterpriseOwned} as r` as 'rectifications as r')
+    .innerJoin('enterprises as e', 'e.id', 'r.enterprise_id')
+    .selectAll('r')
+    .select('e.name as enterprise_name')
+    .where('r.id', '=', id)
+    .where('r.enterprise_id', '=', enterpriseId)
+    .executeTakeFirst() as Promise<(Row<T> & { enterprise_name: string }) | undefined>
+}

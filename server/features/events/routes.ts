@@ -16,6 +16,7 @@ import {
   ZQr,
   ZSignInBody,
   ZSignInResult,
+  type TAttendanceQuery,
 } from '../../../src/models/event'
 import { ZEventUpdate } from '../../../src/models/eventEdit'
 import { ZId } from '../../../src/models/org'
@@ -30,6 +31,8 @@ import {
 } from '../../core/access'
 import { ENTERPRISE_LEAD_ROLES, EVENT_ORGANISER_ROLES } from '../../../src/models/roles'
 import { requireAuth } from '../../core/auth'
+import type { DbOrTrx } from '../../core/db/database'
+import type { EventRow } from '../../core/db/schema'
 import { eventOf } from './access'
 import { absentees, attendance, attendanceExport, attendanceRate } from './attendance'
 import { createDisplayLink, currentQr, displayQr, listDisplayLinks, revokeDisplayLink } from './displayLinks'
@@ -259,31 +262,33 @@ const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app, opts)
       proxySignIn(trx, requireAuth(request), eventOf(request).event, request.body, app.clock(), app.dialect),
   )
 
-  route(
-    'GET',
-    '/api/v1/events/:eventId/attendance',
-    {
-      access: organisers,
-      summary: '已签到名单（分页，最早签到在前；手机号脱敏，含签到方式、代签人与标记；已取消的活动照常可查）',
-      params: ZEventParams,
-      querystring: ZAttendanceQuery,
-      response: { 200: ZAttendance },
-    },
-    async (request) => attendance(app.db, eventOf(request).event, request.query),
-  )
+  /** The organisers' lists of an event's people, a page at a time. */
+  const peopleList = <T extends z.ZodType>(
+    list: string,
+    summary: string,
+    answer: T,
+    page: (db: DbOrTrx, event: EventRow, query: TAttendanceQuery) => Promise<z.output<T>>,
+  ) =>
+    route(
+      'GET',
+      `/api/v1/events/:eventId/${list}`,
+      {
+        access: organisers,
+        summary,
+        params: ZEventParams,
+        querystring: ZAttendanceQuery,
+        response: { 200: answer },
+      },
+      async (request) => page(app.db, eventOf(request).event, request.query),
+    )
 
-  route(
-    'GET',
-    '/api/v1/events/:eventId/absentees',
-    {
-      access: organisers,
-      summary: '未签到名单（分页：参加企业已加入、尚未签到的人员，按企业）',
-      params: ZEventParams,
-      querystring: ZAttendanceQuery,
-      response: { 200: ZAbsentees },
-    },
-    async (request) => absentees(app.db, eventOf(request).event, request.query),
+  peopleList(
+    'attendance',
+    '已签到名单（分页，最早签到在前；手机号脱敏，含签到方式、代签人与标记；已取消的活动照常可查）',
+    ZAttendance,
+    attendance,
   )
+  peopleList('absentees', '未签到名单（分页：参加企业已加入、尚未签到的人员，按企业）', ZAbsentees, absentees)
 
   route(
     'GET',

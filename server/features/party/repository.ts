@@ -1,6 +1,6 @@
 import { supervisedEnterpriseIds } from '../../core/access'
 import type { DbOrTrx } from '../../core/db/database'
-import { hasRow } from '../../core/db/rows'
+import { findOfEnterprise, hasRow } from '../../core/db/rows'
 import type { PartyBranchRow, PartyMemberRow } from '../../core/db/schema'
 import { BRANCH_WRITER_ROLES, type TBranchRole } from '../../../src/models/meeting'
 
@@ -11,14 +11,7 @@ export type MemberRow = Pick<PartyMemberRow, (typeof MEMBER_COLUMNS)[number]> & 
 export const branchesRepository = {
   /** The branch of that enterprise, with the enterprise's name. */
   async find(db: DbOrTrx, enterpriseId: number, branchId: number) {
-    const found = await db
-      .selectFrom('party_branches as b')
-      .innerJoin('enterprises as e', 'e.id', 'b.enterprise_id')
-      .selectAll('b')
-      .select('e.name as enterprise_name')
-      .where('b.id', '=', branchId)
-      .where('b.enterprise_id', '=', enterpriseId)
-      .executeTakeFirst()
+    const found = await findOfEnterprise(db, 'party_branches', enterpriseId, branchId)
     if (!found) return undefined
     const { enterprise_name, ...branch } = found
     return { branch: branch as PartyBranchRow, enterpriseName: enterprise_name }

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely'
 import type { DbOrTrx } from '../../core/db/database'
+import { findOfEnterprise } from '../../core/db/rows'
 import { recordStatusChange, statusHistory, type StatusChange } from '../../core/db/statusHistory'
 import type { RectificationTable } from '../../core/db/schema'
 import type { TRectificationStatus } from '../../../src/models/assessment'
@@ -11,14 +12,7 @@ export type RectificationHistoryRow = StatusChange<TRectificationStatus>
 export const rectificationsRepository = {
   /** The 整改 of that enterprise with the enterprise's name; another enterprise's id finds nothing. */
   find(db: DbOrTrx, enterpriseId: number, id: number) {
-    return db
-      .selectFrom('rectifications as r')
-      .innerJoin('enterprises as e', 'e.id', 'r.enterprise_id')
-      .selectAll('r')
-      .select('e.name as enterprise_name')
-      .where('r.id', '=', id)
-      .where('r.enterprise_id', '=', enterpriseId)
-      .executeTakeFirst()
+    return findOfEnterprise(db, 'rectifications', enterpriseId, id)
   },
 
   /** An enterprise's 整改 ids, earliest deadline first. */

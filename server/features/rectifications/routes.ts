@@ -5,13 +5,15 @@ import {
   ZRectificationNotice,
   ZRectificationRespond,
   ZRectificationVerify,
+  type TRectification,
 } from '../../../src/models/assessment'
 import { ZEvidenceFile } from '../../../src/models/file'
 import { ZId } from '../../../src/models/org'
-import { ENTERPRISE_LIAISON, ENTERPRISE_REVIEWERS, ENTERPRISE_VIEWERS } from '../../core/access'
+import { ENTERPRISE_LIAISON, ENTERPRISE_REVIEWERS, ENTERPRISE_VIEWERS, type Access } from '../../core/access'
+import type { WriteOutcome } from '../../core/writes'
 import { featureRoutes } from '../../core/routes'
 import { toEvidenceFile } from '../files/repository'
-import { evidenceWrite, UPLOAD_REFUSALS, uploadFile } from '../files/service'
+import { evidenceWrite, UPLOAD_REFUSALS, uploadFile, type EvidenceWrite } from '../files/service'
 import {
   issueRectificationNotice,
   listRectifications,
@@ -95,34 +97,29 @@ const rectificationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   )
 
-  write(
-    'POST',
-    '/api/v1/enterprises/:enterpriseId/rectifications/:rectificationId/respond',
-    {
-      access: liaison,
-      summary: '报送整改情况（→ 待核验）',
-      params: ZRectificationParams,
-      body: ZRectificationRespond,
-      response: { 200: ZRectification },
-      action: 'rectification.respond',
-    },
-    (request, trx) =>
-      respondToRectification(evidenceWrite(request, trx), request.params.rectificationId, request.body),
-  )
+  /** A step of one 整改 (`rectification.<step>` in the audit log), answered with the 整改 as it now stands. */
+  const step = <I>(
+    name: 'respond' | 'verify',
+    access: Access,
+    summary: string,
+    body: z.ZodType<I>,
+    run: (w: EvidenceWrite, id: number, input: I) => Promise<WriteOutcome<TRectification>>,
+  ) =>
+    write(
+      'POST',
+      `/api/v1/enterprises/:enterpriseId/rectifications/:rectificationId/${name}`,
+      {
+        access,
+        summary,
+        params: ZRectificationParams,
+        body,
+        response: { 200: ZRectification },
+        action: `rectification.${name}`,
+      },
+      (request, trx) => run(evidenceWrite(request, trx), request.params.rectificationId, request.body),
+    )
 
-  write(
-    'POST',
-    '/api/v1/enterprises/:enterpriseId/rectifications/:rectificationId/verify',
-    {
-      access: reviewers,
-      summary: '核验整改（销号或退回）',
-      params: ZRectificationParams,
-      body: ZRectificationVerify,
-      response: { 200: ZRectification },
-      action: 'rectification.verify',
-    },
-    (request, trx) =>
-      verifyRectification(evidenceWrite(request, trx), request.params.rectificationId, request.body),
-  )
+  step('respond', liaison, '报送整改情况（→ 待核验）', ZRectificationRespond, respondToRectification)
+  step('verify', reviewers, '核验整改（销号或退回）', ZRectificationVerify, verifyRectification)
 }
 export default rectificationRoutes

@@ -53,26 +53,21 @@ export const supervisionRepository = {
 
   /** Per enterprise: events whose sign-in has opened, approved members today, and its members' sign-ins. */
   async attendanceCounts(db: DbOrTrx, enterpriseIds: number[], nowIso: string) {
+    // Rows per enterprise (its places in audiences, its sign-ins) of the events that stand and have opened.
+    const ofOpenedEvents = (table: 'event_audience' | 'sign_ins') =>
+      db
+        .selectFrom(table)
+        .innerJoin('events as e', 'e.id', 'event_id')
+        .select(['enterprise_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('e.sign_in_opens_at', '<=', nowIso)
+        .where('e.cancelled_at', 'is', null)
+        .where('enterprise_id', 'in', enterpriseIds)
+        .groupBy('enterprise_id')
+        .execute()
     const [events, members, signIns] = await Promise.all([
-      db
-        .selectFrom('event_audience as a')
-        .innerJoin('events as e', 'e.id', 'a.event_id')
-        .select(['a.enterprise_id', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('e.sign_in_opens_at', '<=', nowIso)
-        .where('e.cancelled_at', 'is', null)
-        .where('a.enterprise_id', 'in', enterpriseIds)
-        .groupBy('a.enterprise_id')
-        .execute(),
+      ofOpenedEvents('event_audience'),
       approvedMemberCounts(db, enterpriseIds),
-      db
-        .selectFrom('sign_ins as s')
-        .innerJoin('events as e', 'e.id', 's.event_id')
-        .select(['s.enterprise_id', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('e.sign_in_opens_at', '<=', nowIso)
-        .where('e.cancelled_at', 'is', null)
-        .where('s.enterprise_id', 'in', enterpriseIds)
-        .groupBy('s.enterprise_id')
-        .execute(),
+      ofOpenedEvents('sign_ins'),
     ])
     return { events, members, signIns }
   },
