@@ -1,6 +1,6 @@
 import { sql, type Selectable } from 'kysely'
 import type { DbOrTrx } from '../../core/db/database'
-import type { PlanFilingTable } from '../../core/db/schema'
+import type { EnterpriseTable, PlanFilingTable } from '../../core/db/schema'
 import type { TLeadingGroupMember, TPlanFilingStatus } from '../../../src/models/milestones'
 
 export type PlanFilingRow = Selectable<PlanFilingTable> & {
@@ -8,6 +8,10 @@ export type PlanFilingRow = Selectable<PlanFilingTable> & {
   submitted_by_name: string
   decided_by_name: string | null
 }
+
+type MilestoneDates = Partial<
+  Pick<EnterpriseTable, 'leading_group_date' | 'plan_filed_date' | 'milestone_deadline'>
+>
 
 /** Milestones of the 实施步骤: the 领导小组's members, the 实施方案 filings, the enterprise's deadline. */
 export const milestonesRepository = {
@@ -36,11 +40,7 @@ export const milestonesRepository = {
     members: TLeadingGroupMember[],
     now: string,
   ): Promise<void> {
-    await db
-      .updateTable('enterprises')
-      .set({ leading_group_date: setUpDate, updated_at: now })
-      .where('id', '=', enterpriseId)
-      .execute()
+    await milestonesRepository.setDates(db, enterpriseId, { leading_group_date: setUpDate }, now)
     await db.deleteFrom('leading_group_members').where('enterprise_id', '=', enterpriseId).execute()
     await db
       .insertInto('leading_group_members')
@@ -57,18 +57,11 @@ export const milestonesRepository = {
       .execute()
   },
 
-  setDeadline(db: DbOrTrx, enterpriseId: number, deadline: string | null, now: string) {
+  /** Sets the given milestone days on the enterprise (the group set up, the plan filed, the deadline). */
+  setDates(db: DbOrTrx, enterpriseId: number, dates: MilestoneDates, now: string) {
     return db
       .updateTable('enterprises')
-      .set({ milestone_deadline: deadline, updated_at: now })
-      .where('id', '=', enterpriseId)
-      .execute()
-  },
-
-  setPlanFiledDate(db: DbOrTrx, enterpriseId: number, day: string | null, now: string) {
-    return db
-      .updateTable('enterprises')
-      .set({ plan_filed_date: day, updated_at: now })
+      .set({ ...dates, updated_at: now })
       .where('id', '=', enterpriseId)
       .execute()
   },

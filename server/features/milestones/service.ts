@@ -165,7 +165,7 @@ export async function filePlan(
     now: at,
   })
   if (!inserted) throw new AppError(409, 'PLAN_ALREADY_FILED')
-  await repo.setPlanFiledDate(trx, enterpriseId, filedOn(at), at)
+  await repo.setDates(trx, enterpriseId, { plan_filed_date: filedOn(at) }, at)
   return {
     result: { id: inserted.id, revision },
     entityType: 'plan_filing',
@@ -197,7 +197,7 @@ export async function decidePlan(
   const reason = to === 'returned' ? (input.reason ?? null) : null
   if (!(await repo.decide(trx, filingId, to, auth.user.id, reason, at)))
     throw new AppError(409, 'PLAN_ALREADY_DECIDED')
-  if (to === 'returned') await repo.setPlanFiledDate(trx, enterpriseId, null, at)
+  if (to === 'returned') await repo.setDates(trx, enterpriseId, { plan_filed_date: null }, at)
   return {
     result: { id: filingId, status: to },
     entityType: 'plan_filing',
@@ -215,7 +215,7 @@ export async function setMilestoneDeadline(
 ): Promise<WriteOutcome<{ deadline: string; programmeDeadline: boolean }>> {
   // The office passes the access check for any id: a missing enterprise is 404 here.
   if (!(await repo.enterprise(trx, enterpriseId))) throw notFound()
-  await repo.setDeadline(trx, enterpriseId, deadline, isoAt(now))
+  await repo.setDates(trx, enterpriseId, { milestone_deadline: deadline }, isoAt(now))
   return {
     result: { deadline: milestoneDeadline(deadline), programmeDeadline: deadline === null },
     entityType: 'enterprise',
