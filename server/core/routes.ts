@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest, FastifySchema } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Transaction } from 'kysely'
-import type { z } from 'zod'
+import { z } from 'zod'
+import { ZId } from '../../src/models/org'
 import type { Access } from './access'
 import type { Database } from './db/schema'
 import { errorResponses } from './http'
@@ -39,6 +40,11 @@ export interface WriteDeclaration extends RouteDeclaration {
   /** The answer is a credential: never stored for an idempotent replay (see performWrite). */
   secretResult?: true
 }
+
+/** The path of the routes under one enterprise, `/enterprises/:enterpriseId/…`. */
+export const ZEnterpriseParams = z.object({ enterpriseId: ZId })
+/** The path of the routes under one department, `/departments/:departmentId/…`. */
+export const ZDepartmentParams = z.object({ departmentId: ZId })
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : unknown
 

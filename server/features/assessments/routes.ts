@@ -13,7 +13,7 @@ import { ZId } from '../../../src/models/org'
 import { ENTERPRISE_LIAISON, ENTERPRISE_VIEWERS, OFFICE, SIGNED_IN } from '../../core/access'
 import { requireAuth } from '../../core/auth'
 import { AppError } from '../../core/errors'
-import { featureRoutes } from '../../core/routes'
+import { featureRoutes, ZEnterpriseParams } from '../../core/routes'
 import { toEvidenceFile } from '../files/repository'
 import { removeFile, UPLOAD_REFUSALS, uploadFile } from '../files/service'
 import { closeCampaign, createCampaign, listCampaigns, updateCampaign } from './campaigns'
@@ -26,7 +26,6 @@ import {
 } from './service'
 import { oneLine } from '../../../src/models/textLimit'
 
-const ZEnterpriseParams = z.object({ enterpriseId: ZId })
 export const ZAssessmentParams = z.object({ enterpriseId: ZId, assessmentId: ZId })
 const viewers = ENTERPRISE_VIEWERS
 const liaison = ENTERPRISE_LIAISON

@@ -38,7 +38,7 @@ import { absentees, attendance, attendanceExport, attendanceRate } from './atten
 import { createDisplayLink, currentQr, displayQr, listDisplayLinks, revokeDisplayLink } from './displayLinks'
 import { cancelEvent, createEvent, eventView, listEvents, organiserNames, updateEvent } from './events'
 import { assertNotCancelled, proxySignIn, signInWithPayload } from './signIn'
-import { featureRoutes } from '../../core/routes'
+import { featureRoutes, ZEnterpriseParams, ZDepartmentParams } from '../../core/routes'
 import { perAddress } from '../../core/rateLimit'
 import { sendAttachment, XLSX_CONTENT_TYPE } from '../../core/http'
 import { exportFileName } from '../../../src/models/exportName'
@@ -73,7 +73,7 @@ const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app, opts)
     {
       access: enterpriseOrganisers,
       summary: '企业发起清廉文化活动（参加对象：本企业）',
-      params: z.object({ enterpriseId: ZId }),
+      params: ZEnterpriseParams,
       body: ZEnterpriseEventCreate,
       ...creation,
     },
@@ -90,7 +90,7 @@ const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app, opts)
     {
       access: departmentOrganisers,
       summary: '监管部门发起全县活动（参加对象：所选监管企业）',
-      params: z.object({ departmentId: ZId }),
+      params: ZDepartmentParams,
       body: ZCountyEventCreate,
       ...creation,
     },
@@ -320,7 +320,7 @@ const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app, opts)
     {
       access: rateViewers,
       summary: '企业参加活动的应到、实到与到会率',
-      params: z.object({ enterpriseId: ZId }),
+      params: ZEnterpriseParams,
       response: { 200: ZAttendanceRate },
     },
     async (request) => attendanceRate(app.db, request.params.enterpriseId, app.clock()),

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { featureRoutes } from '../../core/routes'
+import { featureRoutes, ZEnterpriseParams } from '../../core/routes'
 import { performWrite } from '../../core/writes'
 import { z } from 'zod'
 import { ZStoredFile } from '../../../src/models/file'
@@ -21,7 +21,6 @@ import { uploadFile } from '../files/service'
 import { decidePlan, filePlan, milestonesView, saveLeadingGroup, setMilestoneDeadline } from './service'
 
 const BASE = '/api/v1/enterprises/:enterpriseId/milestones'
-const ZParams = z.object({ enterpriseId: ZId })
 /** A 监管员 of a department linked to the enterprise (the service then checks it is the filing's department). */
 const LINKED_SUPERVISORS: Access = { kind: 'enterprise', param: 'enterpriseId', roles: [], supervisor: true }
 /** The office, for an enterprise that exists. */
@@ -38,7 +37,7 @@ const milestoneRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       access: ENTERPRISE_VIEWERS,
       summary: '领导小组与实施方案报送情况（按时 / 逾期 / 未报）',
-      params: ZParams,
+      params: ZEnterpriseParams,
       response: { 200: ZMilestones },
     },
     async (request) => milestonesView(app.db, links, request.params.enterpriseId, app.clock()),
@@ -50,7 +49,7 @@ const milestoneRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       access: ENTERPRISE_LIAISON,
       summary: '登记清廉建设工作领导小组：成立日期与成员（姓名、职务、组内职务）',
-      params: ZParams,
+      params: ZEnterpriseParams,
       body: ZLeadingGroupSave,
       response: { 200: ZOk },
       action: 'milestones.leading_group.save',
@@ -64,7 +63,7 @@ const milestoneRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       access: ENTERPRISE_LIAISON,
       summary: '上传实施方案文件（PDF 或图片，multipart 字段 file），报送时引用',
-      params: ZParams,
+      params: ZEnterpriseParams,
       response: { 201: ZStoredFile, 413: errorResponses[400], 415: errorResponses[400] },
     },
     async (request, reply) => {
@@ -84,7 +83,7 @@ const milestoneRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       access: ENTERPRISE_LIAISON,
       summary: '向监管部门报送实施方案（首次，或被退回后重新报送）',
-      params: ZParams,
+      params: ZEnterpriseParams,
       body: ZPlanFile,
       response: { 201: z.object({ id: z.number().int(), revision: z.number().int() }) },
       action: 'milestones.plan.file',
@@ -100,7 +99,7 @@ const milestoneRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       access: LINKED_SUPERVISORS,
       summary: '监管部门处理报送的实施方案：已收到，或退回（须填原因）',
-      params: ZParams.extend({ filingId: ZId }),
+      params: ZEnterpriseParams.extend({ filingId: ZId }),
       body: ZPlanDecision,
       response: { 200: z.object({ id: z.number().int(), status: ZPlanFilingStatus }) },
     },
@@ -125,7 +124,7 @@ const milestoneRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       access: OFFICE_OF_ENTERPRISE,
       summary: '设定后加入企业的完成期限（null 恢复为实施方案规定的 2022-06-15）',
-      params: ZParams,
+      params: ZEnterpriseParams,
       body: ZMilestoneDeadlineSet,
       response: { 200: z.object({ deadline: z.string(), programmeDeadline: z.boolean() }) },
       action: 'milestones.deadline.set',

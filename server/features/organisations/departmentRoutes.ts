@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { featureRoutes } from '../../core/routes'
+import { featureRoutes, ZDepartmentParams } from '../../core/routes'
 import { z } from 'zod'
 import {
   ZDepartmentCreate,
@@ -20,8 +20,6 @@ import {
   retireDepartment,
   unlinkSupervisor,
 } from './departments'
-
-const ZDepartmentParams = z.object({ departmentId: ZId })
 
 /** The office sets up the county's supervising departments and which enterprises each supervises. */
 const departmentRoutes: FastifyPluginAsyncZod = async (app) => {

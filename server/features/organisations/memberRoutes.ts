@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { featureRoutes } from '../../core/routes'
+import { featureRoutes, ZEnterpriseParams } from '../../core/routes'
 import { perUser } from '../../core/rateLimit'
 import { z } from 'zod'
 import {
@@ -19,7 +19,6 @@ import { createInvite } from './service'
 import { handOverLiaison, joinWithInvite, removeMember } from './people'
 import { registerMembershipRoutes } from './membershipRoutes'
 
-const ZEnterpriseParams = z.object({ enterpriseId: ZId })
 const ZMembershipParams = z.object({ enterpriseId: ZId, membershipId: ZId })
 const liaison: Access = { kind: 'enterprise', param: 'enterpriseId', roles: ['liaison'] }
 const liaisonOrOffice: Access = {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { featureRoutes } from '../../core/routes'
+import { featureRoutes, ZEnterpriseParams } from '../../core/routes'
 import { z } from 'zod'
 import {
   ENTERPRISE_ROLES,
@@ -24,7 +24,6 @@ import {
 } from './service'
 import { performWrite } from '../../core/writes'
 
-const ZEnterpriseParams = z.object({ enterpriseId: ZId })
 const anyMember: Access = {
   kind: 'enterprise',
   param: 'enterpriseId',

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { featureRoutes } from '../../core/routes'
+import { featureRoutes, ZDepartmentParams } from '../../core/routes'
 import { z } from 'zod'
 import {
   ZDepartmentInvite,
@@ -16,8 +16,6 @@ import { membershipsRepository } from './membershipsRepository'
 import { departmentsRepository } from './repository'
 import { assertIdsInRange, createDepartmentInvite, setUserDisabled } from './people'
 import { registerMembershipRoutes } from './membershipRoutes'
-
-const ZDepartmentParams = z.object({ departmentId: ZId })
 
 /**
  * 部门人员 (the office): a department's 监管员 / 党员干部 (and the office's own 办公室人员), their join

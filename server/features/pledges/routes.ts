@@ -39,7 +39,7 @@ import { verifyByCode } from './verify'
 import { anchorChain, writeCheckpoint } from './anchoring'
 import { findCounterparty, listMyPledges, pledgeTodo, pledgeView } from './views'
 import { pledgeCertificateSvg } from './certificate'
-import { featureRoutes } from '../../core/routes'
+import { featureRoutes, ZEnterpriseParams, ZDepartmentParams } from '../../core/routes'
 import { perAddress } from '../../core/rateLimit'
 import { sendAttachment } from '../../core/http'
 import { shanghaiYear } from '../../../src/models/shanghaiTime'
@@ -153,7 +153,7 @@ const pledgeRoutes: FastifyPluginAsyncZod<PledgeRoutesOptions> = async (app, opt
       access: enterpriseSigners,
       summary:
         '企业方签署承诺：个人廉洁从业（职工）、企业诚信守法经营（负责人）、国有企业领导人员廉洁从业（国有/国有控股企业负责人）；或发起政商双边清廉承诺（负责人，须选部门）',
-      params: z.object({ enterpriseId: ZId }),
+      params: ZEnterpriseParams,
       body: ZEnterprisePledgeCreate,
       ...start,
     },
@@ -175,7 +175,7 @@ const pledgeRoutes: FastifyPluginAsyncZod<PledgeRoutesOptions> = async (app, opt
     {
       access: departmentCadres,
       summary: '党员干部发起政商双边清廉承诺（先签本方，待企业负责人签署）',
-      params: z.object({ departmentId: ZId }),
+      params: ZDepartmentParams,
       body: ZDepartmentPledgeCreate,
       ...start,
     },
@@ -191,7 +191,7 @@ const pledgeRoutes: FastifyPluginAsyncZod<PledgeRoutesOptions> = async (app, opt
     {
       access: departmentCadres,
       summary: '按统一社会信用代码查找政商双边承诺的企业',
-      params: z.object({ departmentId: ZId }),
+      params: ZDepartmentParams,
       querystring: z.object({ creditCode: oneLine(z.string().trim().min(18).max(18), '统一社会信用代码') }),
       response: { 200: z.object({ id: z.number().int(), name: z.string() }) },
     },
@@ -334,7 +334,7 @@ const pledgeRoutes: FastifyPluginAsyncZod<PledgeRoutesOptions> = async (app, opt
     {
       access: coverageViewers,
       summary: '本年度个人廉洁从业承诺签署情况（未签在前，手机号脱敏）',
-      params: z.object({ enterpriseId: ZId }),
+      params: ZEnterpriseParams,
       querystring: ZYearQuery,
       response: { 200: ZPledgeCoverage },
     },
@@ -350,7 +350,7 @@ const pledgeRoutes: FastifyPluginAsyncZod<PledgeRoutesOptions> = async (app, opt
     {
       access: liaison,
       summary: '提醒未签署个人廉洁从业承诺的职工（不传 userIds 则提醒全部未签者；12小时内不重复提醒）',
-      params: z.object({ enterpriseId: ZId }),
+      params: ZEnterpriseParams,
       body: ZPledgeReminderCreate,
       response: { 200: z.object({ reminded: z.number().int(), skipped: z.number().int() }) },
       action: 'pledge.remind',

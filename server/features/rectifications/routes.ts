@@ -11,7 +11,7 @@ import { ZEvidenceFile } from '../../../src/models/file'
 import { ZId } from '../../../src/models/org'
 import { ENTERPRISE_LIAISON, ENTERPRISE_REVIEWERS, ENTERPRISE_VIEWERS, type Access } from '../../core/access'
 import type { WriteOutcome } from '../../core/writes'
-import { featureRoutes } from '../../core/routes'
+import { featureRoutes, ZEnterpriseParams } from '../../core/routes'
 import { toEvidenceFile } from '../files/repository'
 import { evidenceWrite, UPLOAD_REFUSALS, uploadFile, type EvidenceWrite } from '../files/service'
 import {
@@ -22,7 +22,6 @@ import {
   verifyRectification,
 } from './service'
 
-const ZEnterpriseParams = z.object({ enterpriseId: ZId })
 const ZRectificationParams = z.object({ enterpriseId: ZId, rectificationId: ZId })
 const viewers = ENTERPRISE_VIEWERS
 const liaison = ENTERPRISE_LIAISON
