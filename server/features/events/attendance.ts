@@ -1,4 +1,5 @@
 import { isoAt } from '../../core/clock'
+import type { PageRequest } from '../../core/db/page'
 import type { EventRow } from '../../core/db/schema'
 import type { DbOrTrx } from '../../core/db/database'
 import { maskPhone } from '../../../src/models/phone'
@@ -75,9 +76,9 @@ async function attendanceCounts(db: DbOrTrx, event: EventRow) {
   }
 }
 
-const pageOf = (query: TAttendanceQuery) => {
+const pageOf = (query: TAttendanceQuery): PageRequest => {
   const { page, pageSize } = ZAttendanceQuery.parse(query)
-  return { page, pageSize, limit: pageSize, offset: (page - 1) * pageSize }
+  return { page, pageSize }
 }
 
 /** 已签到, one page, earliest first. */
@@ -86,22 +87,22 @@ export async function attendance(
   event: EventRow,
   query: TAttendanceQuery,
 ): Promise<TAttendance> {
-  const { page, pageSize, ...window } = pageOf(query)
+  const page = pageOf(query)
   const [counts, rows] = await Promise.all([
     attendanceCounts(db, event),
-    signInsRepository.ofEvent(db, event.id, window),
+    signInsRepository.ofEvent(db, event.id, page),
   ])
-  return { ...counts, items: rows.map(toAttendanceRow), total: counts.count, page, pageSize }
+  return { ...counts, items: rows.map(toAttendanceRow), total: counts.count, ...page }
 }
 
 /** 未签到, one page, by enterprise. */
 export async function absentees(db: DbOrTrx, event: EventRow, query: TAttendanceQuery): Promise<TAbsentees> {
-  const { page, pageSize, ...window } = pageOf(query)
+  const page = pageOf(query)
   const [counts, rows] = await Promise.all([
     attendanceCounts(db, event),
-    eventsRepository.absentees(db, event.id, window),
+    eventsRepository.absentees(db, event.id, page),
   ])
-  return { ...counts, items: rows.map(toAbsentee), total: counts.absentCount, page, pageSize }
+  return { ...counts, items: rows.map(toAbsentee), total: counts.absentCount, ...page }
 }
 
 export const ATTENDANCE_SHEET_COLUMNS = [

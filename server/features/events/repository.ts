@@ -1,5 +1,6 @@
 import type { DbOrTrx, Dialect } from '../../core/db/database'
 import { organisationNames } from '../../core/db/names'
+import { onePage, type PageRequest } from '../../core/db/page'
 import { findRow } from '../../core/db/rows'
 import type { EventRow, SignInRow } from '../../core/db/schema'
 import { approvedMemberCounts } from '../../core/db/members'
@@ -83,7 +84,7 @@ export const eventsRepository = {
    * 未签到: the people expected (approved members of the audience enterprises) without a sign-in, each once
    * with the lowest of their audience enterprises; a page of them (or all) by enterprise, then by person.
    */
-  absentees(db: DbOrTrx, eventId: number, page?: { limit: number; offset: number }) {
+  absentees(db: DbOrTrx, eventId: number, page?: PageRequest) {
     let q = db
       .selectFrom(absentPeople(db, eventId).as('a'))
       .innerJoin('users as u', 'u.id', 'a.user_id')
@@ -98,8 +99,7 @@ export const eventsRepository = {
       ])
       .orderBy('a.enterprise_id')
       .orderBy('u.id')
-    if (page) q = q.limit(page.limit).offset(page.offset)
-    return q.execute()
+    return onePage(q, page).execute()
   },
 
   async absentCount(db: DbOrTrx, eventId: number): Promise<number> {
@@ -396,7 +396,7 @@ export const signInsRepository = {
    * An event's sign-ins in order (a page of them, or all), with each person's name, phone and enterprise
    * and, for a 代签, the organiser's name.
    */
-  ofEvent(db: DbOrTrx, eventId: number, page?: { limit: number; offset: number }) {
+  ofEvent(db: DbOrTrx, eventId: number, page?: PageRequest) {
     let q = db
       .selectFrom('sign_ins as s')
       .innerJoin('users as u', 'u.id', 's.user_id')
@@ -421,8 +421,7 @@ export const signInsRepository = {
       .where('s.event_id', '=', eventId)
       .orderBy('s.signed_in_at')
       .orderBy('s.id')
-    if (page) q = q.limit(page.limit).offset(page.offset)
-    return q.execute()
+    return onePage(q, page).execute()
   },
 
   /** How many sign-ins the event has, and how many of them carry a flag. */

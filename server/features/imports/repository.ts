@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../../core/db/database'
+import { onePage } from '../../core/db/page'
 import type { EnterpriseImportRowTable } from '../../core/db/schema'
 import type {
   TExistingEnterprise,
@@ -121,12 +122,8 @@ export const importsRepository = {
     const { total } = await base
       .select((eb) => eb.fn.countAll<number>().as('total'))
       .executeTakeFirstOrThrow()
-    const rows = await base
-      .select(['row_no', 'status', 'reason', 'name', 'credit_code'])
-      .orderBy('row_no')
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute()
+    const ordered = base.select(['row_no', 'status', 'reason', 'name', 'credit_code']).orderBy('row_no')
+    const rows = await onePage(ordered, query).execute()
     return {
       total: Number(total),
       rows: rows.map((r) => ({

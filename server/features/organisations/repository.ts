@@ -1,5 +1,6 @@
 import { supervisedEnterpriseIds } from '../../core/access'
 import type { DbOrTrx } from '../../core/db/database'
+import { onePage } from '../../core/db/page'
 import type { DepartmentRow, EnterpriseRow, PartyBranchRow } from '../../core/db/schema'
 import type { TDepartment, TEnterprise, TOwnership, TPartyBranch, TPartyOrg } from '../../../src/models/org'
 import type { TDepartmentEnterprise } from '../../../src/models/department'
@@ -148,13 +149,8 @@ export const supervisionLinksRepository = {
     const { count } = await query
       .select((eb) => eb.fn.countAll<number | string>().as('count'))
       .executeTakeFirstOrThrow()
-    const rows = await query
-      .select(['id', 'name', 'credit_code', 'ownership'])
-      .orderBy('name')
-      .orderBy('id')
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize)
-      .execute()
+    const ordered = query.select(['id', 'name', 'credit_code', 'ownership']).orderBy('name').orderBy('id')
+    const rows = await onePage(ordered, filter).execute()
     return {
       total: Number(count),
       items: rows.map((r) => ({
