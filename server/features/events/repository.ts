@@ -85,7 +85,7 @@ export const eventsRepository = {
    * with the lowest of their audience enterprises; a page of them (or all) by enterprise, then by person.
    */
   absentees(db: DbOrTrx, eventId: number, page?: PageRequest) {
-    let q = db
+    const q = db
       .selectFrom(absentPeople(db, eventId).as('a'))
       .innerJoin('users as u', 'u.id', 'a.user_id')
       .innerJoin('enterprises as e', 'e.id', 'a.enterprise_id')
@@ -397,7 +397,7 @@ export const signInsRepository = {
    * and, for a 代签, the organiser's name.
    */
   ofEvent(db: DbOrTrx, eventId: number, page?: PageRequest) {
-    let q = db
+    const q = db
       .selectFrom('sign_ins as s')
       .innerJoin('users as u', 'u.id', 's.user_id')
       .innerJoin('enterprises as e', 'e.id', 's.enterprise_id')
