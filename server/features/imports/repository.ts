@@ -10,6 +10,7 @@ import type {
   TImportState,
   TImportStatus,
 } from '../../../src/models/enterpriseImport'
+import { newEnterpriseRow } from '../organisations/repository'
 import type { PreviewRow } from './workerProtocol'
 
 const CHUNK = 500
@@ -208,22 +209,7 @@ export const importsRepository = {
     for (const part of chunks(rows, 200)) {
       const inserted = await db
         .insertInto('enterprises')
-        .values(
-          part.map((r) => ({
-            name: r.name,
-            credit_code: r.creditCode,
-            ownership: r.ownership,
-            party_org: r.partyOrg,
-            industry: r.industry,
-            liaison_name: r.liaisonName,
-            liaison_phone: r.liaisonPhone,
-            leading_group_date: null,
-            plan_filed_date: null,
-            demonstration: 0,
-            created_at: now,
-            updated_at: now,
-          })),
-        )
+        .values(part.map((r) => newEnterpriseRow(r, now)))
         .onConflict((oc) => oc.column('credit_code').doNothing())
         .returning(['id', 'credit_code'])
         .execute()

@@ -1,7 +1,8 @@
+import type { Insertable } from 'kysely'
 import { supervisedEnterpriseIds } from '../../core/access'
 import type { DbOrTrx } from '../../core/db/database'
 import { onePage } from '../../core/db/page'
-import type { DepartmentRow, EnterpriseRow, PartyBranchRow } from '../../core/db/schema'
+import type { DepartmentRow, EnterpriseRow, EnterpriseTable, PartyBranchRow } from '../../core/db/schema'
 import type { TDepartment, TEnterprise, TOwnership, TPartyBranch, TPartyOrg } from '../../../src/models/org'
 import type { TDepartmentEnterprise } from '../../../src/models/department'
 
@@ -35,6 +36,35 @@ export function toPartyBranch(row: PartyBranchRow): TPartyBranch {
 
 /** Which enterprises a list shows: all (office), those linked to departments (supervisor), or named ids. */
 export type EnterpriseScope = { all: true } | { departmentIds: number[]; enterpriseIds: number[] }
+
+/** A new enterprise's row (registered by the office or imported): no 实施步骤 done yet, not a 示范. */
+export function newEnterpriseRow(
+  values: {
+    name: string
+    creditCode: string
+    ownership: string
+    partyOrg: string
+    industry?: string | null
+    liaisonName?: string | null
+    liaisonPhone?: string | null
+  },
+  now: string,
+): Insertable<EnterpriseTable> {
+  return {
+    name: values.name,
+    credit_code: values.creditCode,
+    ownership: values.ownership,
+    party_org: values.partyOrg,
+    industry: values.industry ?? null,
+    liaison_name: values.liaisonName ?? null,
+    liaison_phone: values.liaisonPhone ?? null,
+    leading_group_date: null,
+    plan_filed_date: null,
+    demonstration: 0,
+    created_at: now,
+    updated_at: now,
+  }
+}
 
 export const departmentsRepository = {
   /** The departments in service; with `retired`, also those the office has retired (listed last). */
@@ -219,18 +249,7 @@ export const enterprisesRepository = {
   ) {
     return db
       .insertInto('enterprises')
-      .values({
-        name: values.name,
-        credit_code: values.creditCode,
-        ownership: values.ownership,
-        party_org: values.partyOrg,
-        industry: values.industry ?? null,
-        leading_group_date: null,
-        plan_filed_date: null,
-        demonstration: 0,
-        created_at: now,
-        updated_at: now,
-      })
+      .values(newEnterpriseRow(values, now))
       .onConflict((oc) => oc.column('credit_code').doNothing())
       .returningAll()
       .executeTakeFirst()
