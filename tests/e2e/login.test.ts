@@ -27,8 +27,16 @@ describe('demo login in the H5 app', () => {
     const picker = await screenshot(page, '01-login-demo-picker')
 
     await page.getByText('陈静').first().click()
-    await page.getByText('县恒达食品有限公司').first().waitFor({ timeout: 15_000 })
-    await page.getByText('联络员').first().waitFor()
+    // The picker itself names every organisation: wait for 首页 (its chunk downloads only now) to show them.
+    await page.waitForFunction(
+      () =>
+        window.location.hash.includes('/pages/home/index') &&
+        !document.body.innerText.includes('选择演示身份登录') &&
+        document.body.innerText.includes('县恒达食品有限公司') &&
+        document.body.innerText.includes('联络员'),
+      undefined,
+      { timeout: 30_000 },
+    )
     const home = await screenshot(page, '02-home-organisations')
 
     // What the page shows came from the API for this user: the organisation and the role it holds.
