@@ -60,6 +60,9 @@ export default defineAppConfig({
         'pages/staff/index',
         'pages/join/index',
         'pages/import/index',
+        // 我的 and 首页's dialogs, as pages: their form code stays out of the main package.
+        'pages/code/index',
+        'pages/profile/index',
       ],
     },
     {

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
-import { MEMBERSHIP_STATUS_LABELS, ROLE_LABELS, type TMembership, type TOrgKind } from '@/models/org'
+import type { TMembership, TOrgKind } from '@/models/org'
+import { MEMBERSHIP_STATUS_LABELS, ROLE_LABELS } from '@/models/orgLabels'
 import './MembershipList.scss'
 
 export const ORG_KIND_LABELS: Record<TOrgKind, string> = {

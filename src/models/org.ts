@@ -3,24 +3,17 @@ import { rowIds, ZIdParam, ZRowId } from './common'
 import { line, oneLine } from './textLimit'
 import { CREDIT_CODE_PROBLEM_MESSAGES, checkCreditCode } from './creditCode'
 import { DEPARTMENT_ROLES, ENTERPRISE_ROLES, ROLES, type TRole } from './roles'
+import { MEMBERSHIP_STATUSES, MEMBERSHIP_STATUS_LABELS, ROLE_LABELS } from './orgLabels'
 
 // The role sets live in ./roles; re-exported here for the app's existing imports.
 export { DEPARTMENT_ROLES, ENTERPRISE_ROLES, ROLES }
+export { MEMBERSHIP_STATUSES, MEMBERSHIP_STATUS_LABELS, ROLE_LABELS }
 
 /** A record id in a path (bounded to the 32-bit id columns). */
 export const ZId = ZIdParam
 export const ZRole = z.enum(ROLES)
 export type { TRole }
 
-export const ROLE_LABELS: Record<TRole, string> = {
-  employee: '职工',
-  liaison: '联络员',
-  head: '负责人',
-  branch_secretary: '支部书记',
-  supervisor: '监管员',
-  office: '领导小组办公室',
-  official: '党员干部',
-}
 
 export const ZEnterpriseRole = z.enum(ENTERPRISE_ROLES)
 export type TEnterpriseRole = z.infer<typeof ZEnterpriseRole>
@@ -129,14 +122,7 @@ export const ZPartyBranchCreate = z.object({
   secretaryUserId: ZRowId.nullable().optional(),
 })
 
-export const MEMBERSHIP_STATUSES = ['pending', 'approved', 'rejected', 'removed'] as const
 export const ZMembershipStatus = z.enum(MEMBERSHIP_STATUSES)
-export const MEMBERSHIP_STATUS_LABELS: Record<z.infer<typeof ZMembershipStatus>, string> = {
-  pending: '待审核',
-  approved: '已通过',
-  rejected: '已拒绝',
-  removed: '已移出',
-}
 
 /** A membership as its holder sees it: which organisation, which role. */
 export const ZMembership = z

@@ -2,50 +2,43 @@
  * Typed calls of the API, built on the request layer (request.ts). Reads return parsed data; writes
  * are queued in the outbox (outbox.ts) and return the queued entry: the caller decides how to wait.
  * Login is not a queued write: it needs an answer now and is safe to repeat.
+ *
+ * Types only, no schemas: this module is in the main package, which carries no zod; the server checks
+ * every answer against the same schema before sending it (serializerCompiler in server/app.ts).
  */
-import {
-  ZDemoUserList,
-  ZLoginResponse,
-  ZMe,
-  type TDemoUser,
-  type TLoginResponse,
-  type TMe,
-  type TProfileUpdate,
-} from '@/models/auth'
+import type { TDemoUser, TLoginResponse, TMe, TProfileUpdate } from '@/models/auth'
 import { getOutbox, type OutboxEntry } from './outbox'
 import { request } from './request'
 
 /** Demo and test mode only: the users the login page offers. */
 export async function fetchDemoUsers(): Promise<TDemoUser[]> {
-  const res = await request({ path: '/api/v1/auth/dev/users', auth: false, schema: ZDemoUserList })
+  const res = await request<{ users: TDemoUser[] }>({ path: '/api/v1/auth/dev/users', auth: false })
   return res.users
 }
 
 /** Demo and test mode only: log in as a seeded demo user. */
 export function loginDemo(openid: string): Promise<TLoginResponse> {
-  return request({
+  return request<TLoginResponse>({
     method: 'POST',
     path: '/api/v1/auth/dev',
     body: { openid },
     auth: false,
-    schema: ZLoginResponse,
   })
 }
 
 /** Mini-program login: the server exchanges the wx.login code (code2Session). */
 export function loginWechat(code: string): Promise<TLoginResponse> {
-  return request({
+  return request<TLoginResponse>({
     method: 'POST',
     path: '/api/v1/auth/wechat',
     body: { code },
     auth: false,
-    schema: ZLoginResponse,
   })
 }
 
 /** The signed-in user and the organisations and roles they hold. */
 export function fetchMe(): Promise<TMe> {
-  return request({ path: '/api/v1/me', schema: ZMe })
+  return request<TMe>({ path: '/api/v1/me' })
 }
 
 /** Outbox `kind`s of the writes below, to recognise their deliveries. */

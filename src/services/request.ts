@@ -8,7 +8,8 @@
  * The default transport lazily loads Taro.request, so unit tests never load @tarojs/taro.
  */
 import type { z } from 'zod'
-import { ERROR_MESSAGES, ZErrorResponse } from '@/models/errors'
+import { ERROR_MESSAGES } from '@/models/errorMessages'
+import type { TErrorResponse } from '@/models/errors'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -110,11 +111,30 @@ function fallbackMessage(status: number): string {
   return BAD_RESPONSE_MESSAGE
 }
 
+/**
+ * The server's `{ error: { code, message, fields } }` (ZErrorResponse), checked by hand: the request
+ * layer is in the main package, which carries no zod.
+ */
+function errorBody(data: unknown): TErrorResponse['error'] | null {
+  const error = (data as { error?: unknown } | null)?.error as Record<string, unknown> | null | undefined
+  if (!error || typeof error.code !== 'string' || typeof error.message !== 'string') return null
+  const fields = error.fields
+  if (
+    !Array.isArray(fields) ||
+    !fields.every(
+      (f: { path?: unknown; message?: unknown } | null) =>
+        typeof f?.path === 'string' && typeof f.message === 'string',
+    )
+  )
+    return null
+  return { code: error.code, message: error.message, fields: fields as TErrorResponse['error']['fields'] }
+}
+
 /** Builds the error for a non-2xx response from the server's `{ error: { code, message, fields } }`. */
 export function apiErrorFromResponse(status: number, data: unknown): ApiError {
-  const parsed = ZErrorResponse.safeParse(parseBody(data))
-  if (!parsed.success) return new ApiError(status, 'BAD_RESPONSE', fallbackMessage(status))
-  const { code, message, fields } = parsed.data.error
+  const body = errorBody(parseBody(data))
+  if (!body) return new ApiError(status, 'BAD_RESPONSE', fallbackMessage(status))
+  const { code, message, fields } = body
   const known = (ERROR_MESSAGES as Record<string, string>)[code]
   return new ApiError(status, code, message || known || fallbackMessage(status), fields)
 }

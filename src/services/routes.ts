@@ -96,6 +96,10 @@ export const orgPages = {
   /** 加入 with an invite code, or 管理员码 (opened from a scanned link: `q`, or from the app: kind + code). */
   join: (link?: { kind: 'invite' | 'admin'; code: string }) =>
     `${O}/join/index${link ? `?kind=${link.kind}&code=${encodeURIComponent(link.code)}` : ''}`,
+  /** 加入企业 (`invite`) or 管理员码 (`admin`): the code typed in. */
+  code: (kind: 'invite' | 'admin') => `${O}/code/index?kind=${kind}`,
+  /** 编辑资料: the signed-in user's name and phone. */
+  profile: () => `${O}/profile/index`,
   /** 企业批量导入 (the office); with `id`, that import's progress and preview. */
   import: (id?: number) => `${O}/import/index${id ? `?id=${id}` : ''}`,
 }

@@ -2,15 +2,14 @@
  * Auth state and the login flow.
  *
  * - The session (token, expiry, user, how it was obtained) lives in device storage under one key and is
- *   read once, lazily, after app start (so its zod parse runs after `z.config({ jitless: true })`).
+ *   read once, lazily, after app start, and checked by hand (the main package carries no zod).
  * - `initSession()` (app start) wires the request layer: bearer token from here, and on a 401 a silent
  *   re-login through the platform (wx.login on the mini-program, the same demo user on H5).
  * - Each signed-in user gets their own outbox (storage keys prefixed `u<id>:`): a write queued by one
  *   user is never sent with another user's token; it waits for its owner to sign in again.
  */
 import Taro from '@tarojs/taro'
-import { z } from 'zod'
-import { ZUser, type TLoginResponse, type TUser } from '@/models/auth'
+import type { TLoginResponse, TUser } from '@/models/auth'
 import { loginDemo } from './api'
 import { ApiError, configureRequest, taroTransport } from './request'
 import { attachOutboxTriggers, configureOutbox, getOutbox, sendWithRequest, type Outbox } from './outbox'
@@ -18,7 +17,7 @@ import { taroStorage, type KeyValueStorage } from './storage'
 import { apiBase } from './platform/env'
 import { platformLogin } from './platform/login'
 import { platformMedia } from './platform/media'
-import { platformFileTransport } from './upload'
+import { platformFileTransport } from './platform/fileTransport'
 import { taroRequestApi, taroStorageApi } from './platform/taro'
 import type { SessionIdentity } from './platform/types'
 
@@ -26,14 +25,45 @@ export const SESSION_KEY = 'session'
 export const LOGIN_PAGE = '/pages/login/index'
 export const HOME_PAGE = '/pages/home/index'
 
-const ZStoredSession = z.object({
-  token: z.string().min(1),
-  expiresAt: z.string(),
-  user: ZUser,
-  method: z.enum(['wechat', 'demo']),
-  openid: z.string().optional(),
-})
-export type Session = z.infer<typeof ZStoredSession>
+export interface Session {
+  token: string
+  expiresAt: string
+  user: TUser
+  method: 'wechat' | 'demo'
+  openid?: string
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string'
+
+/** A stored session as this version wrote it (ZUser's fields included), or null. */
+function storedSession(value: unknown): Session | null {
+  const s = value as Partial<Record<keyof Session, unknown>> | null
+  const user = s?.user as Partial<Record<keyof TUser, unknown>> | null | undefined
+  const ok =
+    isString(s?.token) &&
+    s.token.length > 0 &&
+    isString(s.expiresAt) &&
+    (s.method === 'wechat' || s.method === 'demo') &&
+    (s.openid === undefined || isString(s.openid)) &&
+    Number.isInteger(user?.id) &&
+    isString(user?.name) &&
+    (user?.phoneMasked === null || isString(user?.phoneMasked)) &&
+    isString(user?.createdAt)
+  if (!ok || !s || !user) return null
+  const kept: Session = {
+    token: s.token as string,
+    expiresAt: s.expiresAt as string,
+    user: {
+      id: user.id as number,
+      name: user.name as string,
+      phoneMasked: user.phoneMasked as string | null,
+      createdAt: user.createdAt as string,
+    },
+    method: s.method as Session['method'],
+  }
+  if (s.openid !== undefined) kept.openid = s.openid as string
+  return kept
+}
 
 let storage: KeyValueStorage = taroStorage(taroStorageApi)
 let current: Session | null = null
@@ -46,8 +76,7 @@ function load(): Session | null {
     const raw = storage.get(SESSION_KEY)
     if (raw) {
       try {
-        const parsed = ZStoredSession.safeParse(JSON.parse(raw))
-        current = parsed.success ? parsed.data : null
+        current = storedSession(JSON.parse(raw))
       } catch {
         current = null
       }

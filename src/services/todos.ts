@@ -1,11 +1,13 @@
 /** 任务: what waits for the caller (one server list), and the page that does each. */
 import Taro from '@tarojs/taro'
-import { ZTodoDigest, ZTodoList, type TTodo, type TTodoDigest, type TTodoList } from '@/models/todo'
+import type { TTodo, TTodoDigest, TTodoList } from '@/models/todo'
 import { request } from './request'
 import { assessmentPages, orgPages, partyPages, pledgePages, supervisionPages } from './routes'
 
+// Types only, no schema: this module is in the main package, which carries no zod; the server checks
+// every answer against the same schema before sending it (serializerCompiler in server/app.ts).
 export function fetchTodos(): Promise<TTodoList> {
-  return request({ path: '/api/v1/todos', schema: ZTodoList })
+  return request<TTodoList>({ path: '/api/v1/todos' })
 }
 
 /** Where a to-do is done: the app decides, from the records the server names. */
@@ -52,7 +54,7 @@ export function showTodoBadge(total: number): void {
 
 /** H5's digest at the top of 任务: counts per kind, and what is new since the last look. */
 export function fetchTodoDigest(): Promise<TTodoDigest> {
-  return request({ path: '/api/v1/todos/digest', schema: ZTodoDigest })
+  return request<TTodoDigest>({ path: '/api/v1/todos/digest' })
 }
 
 /**

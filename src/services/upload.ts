@@ -8,22 +8,14 @@ import { ZEvidenceFile, type TEvidenceFile } from '@/models/file'
 import { newIdempotencyKey } from './idempotencyKey'
 import { getOutbox, type OutboxEntry } from './outbox'
 import { platformMedia } from './platform/media'
+import { platformFileTransport } from './platform/fileTransport'
 import type { PickedFile } from './platform/types'
-import { ApiError, parseBody, request, type FileTransport, type Query } from './request'
+import { ApiError, parseBody, request, type Query } from './request'
 
 /** What the server accepts (it checks again from the file's first bytes). */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
-/** The request layer's multipart sender: the platform's uploadFile (wx.uploadFile, Taro's XHR on H5). */
-export const platformFileTransport: FileTransport = (req) =>
-  platformMedia.uploadFile({
-    url: req.url,
-    filePath: req.file.filePath,
-    name: 'file',
-    ...(req.file.fileName ? { fileName: req.file.fileName } : {}),
-    header: req.headers,
-    timeoutMs: req.timeoutMs,
-  })
+export { platformFileTransport }
 
 export interface UploadInput {
   path: string

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
-import { ZReminderOffer, type TReminderOffer } from '@/models/reminder'
+import type { TReminderOffer } from '@/models/reminder'
 import { runWrite } from '@/hooks/useWrite'
 import { reminderFailureMessage, requestReminders } from '@/services/reminders'
 import { parseBody } from '@/services/request'
@@ -35,8 +35,9 @@ export function ReminderButton({ templateIds, label, text, className, compact, o
           done: () => '已开启：有新任务或逾期时将通过微信提醒您',
         })
         if (outcome.kind !== 'delivered') return
-        const recorded = ZReminderOffer.safeParse(parseBody(outcome.response?.data))
-        if (recorded.success) onRecorded(recorded.data)
+        // The server's ZReminderOffer (checked there: 任务 is in the main package, which has no zod).
+        const recorded = parseBody(outcome.response?.data) as TReminderOffer | null
+        if (recorded?.templates && recorded.pending) onRecorded(recorded)
       })
       .catch((err: unknown) =>
         Taro.showToast({ title: reminderFailureMessage(err), icon: 'none', duration: 3000 }),

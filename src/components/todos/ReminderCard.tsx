@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { chooseTemplates, kindsByUrgency, type TReminderOffer } from '@/models/reminder'
+import type { TReminderOffer } from '@/models/reminder'
+import { chooseTemplates, kindsByUrgency } from '@/models/reminderChoice'
 import type { TTodoList } from '@/models/todo'
 import { ReminderButton } from './ReminderButton'
 import '@/styles/page.scss'

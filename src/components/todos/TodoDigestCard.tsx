@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
-import { TODO_KIND_LABELS, type TTodoDigest } from '@/models/todo'
+import type { TTodoDigest } from '@/models/todo'
+import { TODO_KIND_LABELS } from '@/models/todoKinds'
 import { formatShanghaiMinute } from '@/models/shanghaiTime'
 import { markTodosSeen } from '@/services/todos'
 import '@/styles/page.scss'

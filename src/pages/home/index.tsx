@@ -1,10 +1,8 @@
-import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, Empty } from '@nutui/nutui-react-taro'
 import type { TMembership } from '@/models/org'
 import { formatToday } from '@/models/format'
-import { JoinEnterpriseDialog } from '@/components/JoinEnterpriseDialog'
 import { MembershipList } from '@/components/MembershipList'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { ErrorState, LoadingState } from '@/components/PageState'
@@ -159,7 +157,6 @@ export default function HomePage() {
   const { state, reload } = useMe(session?.user.id ?? null)
   // Only for the 任务 badge: it shows from launch, not from the first visit to 任务.
   const { reload: reloadTodos } = useTodos(session?.user.id ?? null)
-  const [joining, setJoining] = useState(false)
 
   usePullDownRefresh(() => {
     reloadTodos().catch(() => undefined)
@@ -215,17 +212,12 @@ export default function HomePage() {
               title="还没有加入任何企业"
               description="向本企业的联络员索取 8 位邀请码，申请加入后由联络员审核。"
             />
-            <Button type="primary" className="home__join" onClick={() => setJoining(true)}>
+            <Button type="primary" className="home__join" onClick={() => go(orgPages.code('invite'))}>
               加入企业
             </Button>
           </View>
         ) : null}
       </View>
-      <JoinEnterpriseDialog
-        visible={joining}
-        onClose={() => setJoining(false)}
-        onSubmitted={() => void reload().catch(() => undefined)}
-      />
     </View>
   )
 }

@@ -1,14 +1,10 @@
-import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { formatDate } from '@/models/format'
-import { AdminCodeDialog } from '@/components/AdminCodeDialog'
-import { JoinEnterpriseDialog } from '@/components/JoinEnterpriseDialog'
 import { MembershipList } from '@/components/MembershipList'
 import { TASKS_PAGE } from '@/components/OutboxNotice'
 import { ErrorState, LoadingState } from '@/components/PageState'
-import { ProfileDialog } from '@/components/ProfileDialog'
 import { useMe } from '@/hooks/useMe'
 import { useOutbox } from '@/hooks/useOutbox'
 import { useRequireSession } from '@/hooks/useSession'
@@ -18,13 +14,12 @@ import { orgPages } from '@/services/routes'
 import { parseJoinLink } from '@/models/joinLink'
 import './index.scss'
 
+const go = (url: string) => void Taro.navigateTo({ url })
+
 export default function MinePage() {
   const session = useRequireSession()
   const { state, reload } = useMe(session?.user.id ?? null)
   const { pending, refused } = useOutbox()
-  const [editing, setEditing] = useState(false)
-  const [joining, setJoining] = useState(false)
-  const [redeeming, setRedeeming] = useState(false)
 
   usePullDownRefresh(() => {
     reload()
@@ -78,7 +73,7 @@ export default function MinePage() {
           <Text className="mine__name">{user.name}</Text>
           <Text className="mine__phone">{user.phoneMasked ?? '未填写手机号'}</Text>
         </View>
-        <Button size="small" fill="outline" type="primary" onClick={() => setEditing(true)}>
+        <Button size="small" fill="outline" type="primary" onClick={() => go(orgPages.profile())}>
           编辑资料
         </Button>
       </View>
@@ -107,7 +102,7 @@ export default function MinePage() {
             description="输入 8 位邀请码"
             extra="去加入"
             clickable
-            onClick={() => setJoining(true)}
+            onClick={() => go(orgPages.code('invite'))}
           />
           {state.status === 'ready' && state.me.memberships.length === 0 ? (
             // The county's first administrator: a new user with the code `npm run setup` printed.
@@ -116,7 +111,7 @@ export default function MinePage() {
               description="县里开通系统时给出的一次性管理员码"
               extra="去开通"
               clickable
-              onClick={() => setRedeeming(true)}
+              onClick={() => go(orgPages.code('admin'))}
             />
           ) : null}
           {platformScan.canScan ? (
@@ -148,22 +143,6 @@ export default function MinePage() {
         <Text className="mine__version">清廉企业 v0.1.0</Text>
       </View>
 
-      <ProfileDialog
-        visible={editing}
-        user={user}
-        onClose={() => setEditing(false)}
-        onSubmitted={refreshAfterWrite}
-      />
-      <JoinEnterpriseDialog
-        visible={joining}
-        onClose={() => setJoining(false)}
-        onSubmitted={refreshAfterWrite}
-      />
-      <AdminCodeDialog
-        visible={redeeming}
-        onClose={() => setRedeeming(false)}
-        onRedeemed={refreshAfterWrite}
-      />
     </View>
   )
 }

@@ -1,0 +1,35 @@
+// No zod here: the main package (tab pages) imports it, and zod stays in the subpackages.
+
+/**
+ * What waits for the caller (任务): one list computed on the server from every flow, so the tab, its
+ * badge and the reminders agree. The kinds, in the order the list shows them when nothing is overdue.
+ */
+export const TODO_KINDS = [
+  'rectification_returned',
+  'rectification_notice',
+  'rectification_open',
+  'assessment_returned',
+  'assessment_fill',
+  'pledge_countersign',
+  'pledge_sign',
+  'meeting_due',
+  'assessment_review',
+  'rectification_verify',
+  'member_pending',
+] as const
+export type TTodoKind = (typeof TODO_KINDS)[number]
+
+/** The heading of each kind, as the H5 digest and the reminder settings name them. */
+export const TODO_KIND_LABELS: Record<TTodoKind, string> = {
+  rectification_returned: '整改被退回',
+  rectification_notice: '整改通知',
+  rectification_open: '待整改',
+  assessment_returned: '自查被退回',
+  assessment_fill: '待自查',
+  pledge_countersign: '待会签承诺',
+  pledge_sign: '待签承诺',
+  meeting_due: '三会一课到期',
+  assessment_review: '待审核自查',
+  rectification_verify: '待核验整改',
+  member_pending: '待审批成员',
+}

@@ -1,0 +1,18 @@
+import { useRef } from 'react'
+import Taro from '@tarojs/taro'
+import { HOME_PAGE } from '@/services/session'
+
+/**
+ * A dialog shown as a page of its own (its code and zod's stay out of the main package): closing it, by
+ * cancel or after it is sent, goes back to the tab page, which reloads when shown again. Once only: NutUI
+ * calls onClose after a confirm too. Opened with nothing to go back to (a link), it goes to 首页.
+ */
+export function useDialogPage(): () => void {
+  const left = useRef(false)
+  return () => {
+    if (left.current) return
+    left.current = true
+    if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+    else void Taro.reLaunch({ url: HOME_PAGE })
+  }
+}

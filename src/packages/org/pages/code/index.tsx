@@ -1,0 +1,28 @@
+import { useEffect } from 'react'
+import { View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { AdminCodeDialog } from '@/components/AdminCodeDialog'
+import { JoinEnterpriseDialog } from '@/components/JoinEnterpriseDialog'
+import { useRequireSession } from '@/hooks/useSession'
+import '@/styles/page.scss'
+import { useDialogPage } from '../../components/useDialogPage'
+
+/** 加入企业 (`kind=invite`, an 8-character invite code) or 管理员码 (`kind=admin`), typed in. */
+export default function CodePage() {
+  const session = useRequireSession()
+  const admin = useRouter().params.kind === 'admin'
+  const leave = useDialogPage()
+  useEffect(() => {
+    if (admin) void Taro.setNavigationBarTitle({ title: '管理员码' })
+  }, [admin])
+  if (!session) return <View className="page" />
+  return (
+    <View className="page">
+      {admin ? (
+        <AdminCodeDialog visible onClose={leave} onRedeemed={() => undefined} />
+      ) : (
+        <JoinEnterpriseDialog visible onClose={leave} onSubmitted={() => undefined} />
+      )}
+    </View>
+  )
+}

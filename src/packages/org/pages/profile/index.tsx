@@ -1,0 +1,17 @@
+import { View } from '@tarojs/components'
+import { ProfileDialog } from '@/components/ProfileDialog'
+import { useRequireSession } from '@/hooks/useSession'
+import '@/styles/page.scss'
+import { useDialogPage } from '../../components/useDialogPage'
+
+/** 编辑资料 of 我的 (name and phone). */
+export default function ProfilePage() {
+  const session = useRequireSession()
+  const leave = useDialogPage()
+  if (!session) return <View className="page" />
+  return (
+    <View className="page">
+      <ProfileDialog visible user={session.user} onClose={leave} onSubmitted={() => undefined} />
+    </View>
+  )
+}
