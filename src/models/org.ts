@@ -14,7 +14,6 @@ export const ZId = ZIdParam
 export const ZRole = z.enum(ROLES)
 export type { TRole }
 
-
 export const ZEnterpriseRole = z.enum(ENTERPRISE_ROLES)
 export type TEnterpriseRole = z.infer<typeof ZEnterpriseRole>
 

@@ -5,7 +5,6 @@ export { TODO_KINDS, TODO_KIND_LABELS, type TTodoKind }
 
 export const ZTodoKind = z.enum(TODO_KINDS)
 
-
 export const ZTodo = z
   .object({
     kind: ZTodoKind,

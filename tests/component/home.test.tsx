@@ -5,6 +5,7 @@ import { ApiError } from '@/services/request'
 import { completeLogin, getSession, logout } from '@/services/session'
 import * as api from '@/services/api'
 import HomePage from '@/pages/home/index'
+import CodePage from '@/packages/org/pages/code/index'
 
 jest.mock('@/services/api', () => ({
   fetchMe: jest.fn(),
@@ -165,8 +166,14 @@ describe('首页', () => {
 
     render(<HomePage />)
 
+    const navigate = jest
+      .spyOn(Taro, 'navigateTo')
+      .mockImplementation(() => Promise.resolve({ errMsg: 'navigateTo:ok' }))
     expect(await screen.findByText('还没有加入任何企业')).toBeTruthy()
     fireEvent.click(screen.getByText('加入企业'))
+    // The dialog is a page of the org subpackage (it keeps zod out of the main package).
+    expect(navigate).toHaveBeenCalledWith({ url: '/packages/org/pages/code/index?kind=invite' })
+    render(<CodePage />)
     expect(
       await screen.findByText('请输入联络员或领导小组办公室提供的 8 位邀请码，提交后由其审核。'),
     ).toBeTruthy()

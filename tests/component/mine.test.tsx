@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { configureRequest, type Transport } from '@/services/request'
 import { completeLogin, getSession, getToken, logout, relogin } from '@/services/session'
 import MinePage from '@/pages/mine/index'
+import ProfilePage from '@/packages/org/pages/profile/index'
 
 const user = { id: 8, name: '陈静', phoneMasked: '138****5678', createdAt: '2026-11-20T08:00:00.000Z' }
 let serverUser = { ...user }
@@ -67,7 +68,13 @@ describe('我的', () => {
     render(<MinePage />)
     await screen.findByText('县恒达食品有限公司')
 
+    const navigate = jest
+      .spyOn(Taro, 'navigateTo')
+      .mockImplementation(() => Promise.resolve({ errMsg: 'navigateTo:ok' }))
     fireEvent.click(screen.getByText('编辑资料'))
+    // The dialog is a page of the org subpackage (it keeps zod out of the main package).
+    expect(navigate).toHaveBeenCalledWith({ url: '/packages/org/pages/profile/index' })
+    render(<ProfilePage />)
     await screen.findByText('姓名', { selector: '.form-dialog__label' })
     typeInto(document.querySelector('.form-dialog taro-input-core')!, '陈静静')
     await act(async () => {

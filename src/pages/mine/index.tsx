@@ -142,7 +142,6 @@ export default function MinePage() {
         </View>
         <Text className="mine__version">清廉企业 v0.1.0</Text>
       </View>
-
     </View>
   )
 }

@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { AdminCodeDialog } from '@/components/AdminCodeDialog'
 import { JoinEnterpriseDialog } from '@/components/JoinEnterpriseDialog'
 import { useRequireSession } from '@/hooks/useSession'
@@ -10,7 +10,7 @@ import { useDialogPage } from '../../components/useDialogPage'
 /** 加入企业 (`kind=invite`, an 8-character invite code) or 管理员码 (`kind=admin`), typed in. */
 export default function CodePage() {
   const session = useRequireSession()
-  const admin = useRouter().params.kind === 'admin'
+  const admin = Taro.getCurrentInstance().router?.params.kind === 'admin'
   const leave = useDialogPage()
   useEffect(() => {
     if (admin) void Taro.setNavigationBarTitle({ title: '管理员码' })
