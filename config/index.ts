@@ -80,7 +80,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
           .enforce('pre')
           .use('stub')
           .loader(path.resolve(__dirname, 'weapp', 'zodNoJsonSchema.js'))
-        if (process.env.SIZE_STATS) chain.plugin('statsdump').use(require('/tmp/size-stats-plugin.js'))
       },
       // Page stylesheets import NutUI component styles in different orders; the order does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
