@@ -81,17 +81,19 @@ export function UrgeDialog({
           {item ? `提醒「${item.enterpriseName}」的联络员尽快办理：${item.title}。` : ''}
           催办进入其待办，已开启微信提醒的会收到消息；每项每天可催办一次。
         </Text>
-        <TextAreaField
-          value={note}
-          onChange={(v) => {
-            setNote(v)
-            setError(null)
-          }}
-          limit={URGE_NOTE_MAX}
-          counter="near"
-          rows={2}
-          placeholder="催办说明（选填），如：请于本周五前报送"
-        />
+        <View className={`form-dialog__field${error ? ' form-dialog__field--error' : ''}`}>
+          <TextAreaField
+            value={note}
+            onChange={(v) => {
+              setNote(v)
+              setError(null)
+            }}
+            limit={URGE_NOTE_MAX}
+            counter="near"
+            rows={2}
+            placeholder="催办说明（选填），如：请于本周五前报送"
+          />
+        </View>
         {error ? <Text className="form-dialog__error">{error}</Text> : null}
       </View>
     </Dialog>
