@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { Env } from './env'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './core/db/database'
 import { seedDemoData } from '../seeds/demo'
+import { seedDemoWorklists } from '../seeds/worklistsDemo'
 import { CHECKLIST_V1, CHECKLIST_V1_VERSION } from '../seeds/checklist/v1'
 import { checklistRepository } from './features/assessments/checklistRepository'
 import { PLEDGE_TEMPLATES_V1, PLEDGE_TEMPLATES_V1_VERSION } from '../seeds/pledges/v1'
@@ -43,7 +44,9 @@ export async function prepareDatabase(
       ),
     )
   const seed = env.SEED_DEMO ?? env.APP_MODE === 'demo'
-  if (seed) await seedDemoData(database.db)
+  // The demo's showcase 整改 (工作清单) only on a demo server: the API tests build on the bare demo data.
+  if (seed && (await seedDemoData(database.db)) && env.APP_MODE === 'demo')
+    await seedDemoWorklists(database.db, clock())
   return database
 }
 

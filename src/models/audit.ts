@@ -63,6 +63,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'milestones.plan.receive': '实施方案已收到',
   'milestones.plan.return': '退回实施方案',
   'milestones.deadline.set': '设定里程碑截止日期',
+  'supervision.urge': '催办',
 }
 
 /** The Chinese label of an action, or the action itself when it has none. */

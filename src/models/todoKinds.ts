@@ -5,6 +5,7 @@
  * badge and the reminders agree. The kinds, in the order the list shows them when nothing is overdue.
  */
 export const TODO_KINDS = [
+  'urge',
   'rectification_returned',
   'rectification_notice',
   'rectification_open',
@@ -21,6 +22,7 @@ export type TTodoKind = (typeof TODO_KINDS)[number]
 
 /** The heading of each kind, as the H5 digest and the reminder settings name them. */
 export const TODO_KIND_LABELS: Record<TTodoKind, string> = {
+  urge: '督办催办',
   rectification_returned: '整改被退回',
   rectification_notice: '整改通知',
   rectification_open: '待整改',

@@ -20,6 +20,10 @@ export const supervisionPages = {
   campaigns: () => `${S}/campaigns/index`,
   /** 下发整改通知 to one enterprise. */
   notice: (eid: number, name: string) => `${S}/notice/index?eid=${eid}&name=${encodeURIComponent(name)}`,
+  /** 工作清单: 逾期整改, 待核验, 待审核, 未开始自查, with 催办. */
+  worklists: () => `${S}/worklists/index`,
+  /** Everything about one enterprise (its supervising departments, the office). */
+  enterprise: (enterpriseId: number) => `${S}/enterprise/index?enterpriseId=${enterpriseId}`,
 }
 
 /** A positive integer id from a page parameter, or null. */

@@ -15,6 +15,10 @@ export function todoLink(todo: TTodo): string {
   const eid = todo.enterpriseId ?? 0
   const id = todo.recordId ?? 0
   switch (todo.kind) {
+    // A 催办 names its matter in its key: a 整改, or a campaign's self-assessment (none yet: the list).
+    case 'urge':
+      if (todo.key.startsWith('urge:rectification:')) return assessmentPages.rectification(eid, id)
+      return id ? assessmentPages.overview(eid, id) : assessmentPages.list(eid)
     case 'assessment_fill':
     case 'assessment_returned':
       return assessmentPages.overview(eid, id)

@@ -51,6 +51,7 @@ describe(`migrations against db/schema.ts [${TEST_DB}]`, () => {
       '0017_todo_reminders',
       '0020_pledge_chain_mac_version',
       '0021_idempotency_secrets',
+      '0022_urges',
     ])
   })
 

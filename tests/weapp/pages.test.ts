@@ -229,6 +229,11 @@ const PAGES: Record<string, Row> = {
     url: (i) => `${S}/notice/index?eid=${i.eid}&name=${encodeURIComponent('县恒达食品有限公司')}`,
     shows: /整改要求/,
   },
+  [`${S}/worklists/index`]: {
+    who: 'demo-supervisor-united',
+    url: () => `${S}/worklists/index`,
+    shows: /工作清单.*逾期整改 0.*未开始自查 2/,
+  },
 }
 
 const appJson = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as {

@@ -538,6 +538,20 @@ export interface TodoSeenTable {
   seen_at: string
 }
 
+/** 催办 (0022): one matter an enterprise owes, reminded by a department (null: the office), once a day. */
+export interface UrgeTable {
+  id: Generated<number>
+  enterprise_id: number
+  department_id: number | null
+  kind: 'rectification' | 'campaign'
+  item_id: number
+  /** The 北京时间 day it was sent ('YYYY-MM-DD'). */
+  day: string
+  note: string | null
+  created_by: number
+  created_at: string
+}
+
 export interface Database {
   departments: DepartmentTable
   enterprises: EnterpriseTable
@@ -579,6 +593,7 @@ export interface Database {
   pledge_reminders: PledgeReminderTable
   leading_group_members: LeadingGroupMemberTable
   plan_filings: PlanFilingTable
+  urges: UrgeTable
 }
 
 export type DepartmentRow = Selectable<DepartmentTable>
@@ -1026,5 +1041,16 @@ export const SCHEMA_COLUMNS = {
     decided_by: true,
     decided_at: true,
     return_reason: true,
+  },
+  urges: {
+    id: true,
+    enterprise_id: true,
+    department_id: true,
+    kind: true,
+    item_id: true,
+    day: true,
+    note: true,
+    created_by: true,
+    created_at: true,
   },
 } as const satisfies { [T in keyof Database]: Record<keyof Database[T], true> }

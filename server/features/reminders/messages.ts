@@ -24,6 +24,8 @@ const DATED: Record<string, Source> = { thing1: 'title', time2: 'due', phrase3: 
 const UNDATED: Record<string, Source> = { thing1: 'title', thing2: 'detail', phrase3: 'state' }
 
 export const MESSAGE_FIELDS: Record<TTodoKind, Record<string, Source>> = {
+  // 催办 of an overdue 整改 or an unsubmitted self-assessment: the matter's last day.
+  urge: DATED,
   rectification_returned: DATED,
   rectification_notice: DATED,
   rectification_open: DATED,

@@ -15,6 +15,8 @@ import { isoAt } from '../../core/clock'
 import { pledgeTodo } from '../pledges/views'
 import { dueForUser } from '../party/compliance'
 import { todosRepository } from './repository'
+import { urgeRepository } from '../supervision/worklistUrgeRepository'
+import { OFFICE_URGE_NAME } from '../../../src/models/worklists'
 
 type Draft = Omit<TTodo, 'overdue'>
 
@@ -37,6 +39,7 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
     meetings,
     enterpriseJoins,
     departmentJoins,
+    urges,
   ] = await Promise.all([
     todosRepository.openAssessments(db, liaisonOf),
     todosRepository.assessmentsToReview(db, supervising),
@@ -47,9 +50,23 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
     todosRepository.pendingMembers(db, 'enterprise', liaisonOf),
     // The office decides who joins a department (its own and every other).
     isOffice(auth) ? todosRepository.pendingMembers(db, 'department', 'all') : Promise.resolve([]),
+    urgeRepository.stillOwed(db, liaisonOf),
   ])
 
   const drafts: Draft[] = [
+    ...latestUrges(urges).map((u) => ({
+      kind: 'urge' as const,
+      // Each 催办 is a new to-do (and so a new reminder); an earlier one of the same matter gives way to it.
+      key: `urge:${u.kind}:${u.id}`,
+      title:
+        u.kind === 'rectification'
+          ? `督办：请尽快完成整改「${u.rectification_title}」`
+          : `督办：请尽快提交「${u.campaign_name}」自查`,
+      detail: `${u.enterprise_name} · ${u.department_name ?? OFFICE_URGE_NAME}催办${u.note ? `：${u.note}` : ''}`,
+      dueDate: (u.kind === 'rectification' ? u.deadline : u.due_date) ?? null,
+      enterpriseId: u.enterprise_id,
+      recordId: u.kind === 'rectification' ? u.item_id : (u.assessment_id ?? null),
+    })),
     ...assessments.map((a) => ({
       kind: (a.status === 'returned' ? 'assessment_returned' : 'assessment_fill') as TTodoKind,
       // A to-do key names one occasion: a second 退回 (or a new request) is a new to-do, reminded again.
@@ -147,6 +164,17 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
     })),
   ]
   return drafts.map((d) => ({ ...d, overdue: d.dueDate !== null && d.dueDate < today })).sort(compareTodos)
+}
+
+/** The newest 催办 of each matter (the rows come newest first): one to-do per matter still owed. */
+function latestUrges<U extends { kind: string; item_id: number; enterprise_id: number }>(urges: U[]): U[] {
+  const seen = new Set<string>()
+  return urges.filter((u) => {
+    const matter = `${u.enterprise_id}:${u.kind}:${u.item_id}`
+    if (seen.has(matter)) return false
+    seen.add(matter)
+    return true
+  })
 }
 
 /** The caller's list for 任务: the most urgent TODO_LIST_LIMIT, the total and the count of each kind. */

@@ -123,6 +123,14 @@ function Workbench({ memberships }: { memberships: TMembership[] }) {
           url={supervisionPages.overview()}
         />
       ) : null}
+      {reviewer ? (
+        <Entry
+          className="home__worklists"
+          title="工作清单"
+          description="逾期整改、待核验、待审核、未开始自查，一键催办"
+          url={supervisionPages.worklists()}
+        />
+      ) : null}
       {isOffice(memberships) ? (
         <Entry
           className="home__campaigns"

@@ -1,0 +1,131 @@
+import type { Insertable } from 'kysely'
+import type { DbOrTrx } from '../../core/db/database'
+import { onePage, type PageRequest } from '../../core/db/page'
+import type { UrgeTable } from '../../core/db/schema'
+
+/** 催办 rows with who sent them (department or office) and by whom, as the history shows them. */
+const urgeRows = (db: DbOrTrx) =>
+  db
+    .selectFrom('urges as u')
+    .innerJoin('users as p', 'p.id', 'u.created_by')
+    .leftJoin('departments as d', 'd.id', 'u.department_id')
+    .select([
+      'u.id',
+      'u.enterprise_id',
+      'u.department_id',
+      'u.kind',
+      'u.item_id',
+      'u.note',
+      'u.created_by',
+      'u.created_at',
+      'p.name as created_by_name',
+      'd.name as department_name',
+    ])
+
+export type UrgeRow = Awaited<ReturnType<ReturnType<typeof urgeRows>['execute']>>[number]
+
+export const urgeRepository = {
+  /** One 催办; null when the matter was already reminded that day (the unique index decides, also in a race). */
+  async insert(db: DbOrTrx, row: Insertable<UrgeTable>): Promise<number | null> {
+    const inserted = await db
+      .insertInto('urges')
+      .values(row)
+      .onConflict((oc) => oc.columns(['enterprise_id', 'kind', 'item_id', 'day']).doNothing())
+      .returning('id')
+      .executeTakeFirst()
+    return inserted?.id ?? null
+  },
+
+  byId(db: DbOrTrx, id: number) {
+    return urgeRows(db).where('u.id', '=', id).executeTakeFirstOrThrow()
+  },
+
+  /** One enterprise's 催办, newest first. */
+  async page(db: DbOrTrx, enterpriseId: number, page: PageRequest) {
+    const { n } = await db
+      .selectFrom('urges')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('enterprise_id', '=', enterpriseId)
+      .executeTakeFirstOrThrow()
+    const rows = await onePage(
+      urgeRows(db).where('u.enterprise_id', '=', enterpriseId).orderBy('u.id', 'desc'),
+      page,
+    ).execute()
+    return { total: Number(n), rows }
+  },
+
+  /** The first of these departments that supervises the enterprise (the one a 催办 is sent for). */
+  async supervisingDepartment(db: DbOrTrx, departmentIds: number[], enterpriseId: number) {
+    if (departmentIds.length === 0) return null
+    const link = await db
+      .selectFrom('supervision_links')
+      .select('department_id')
+      .where('department_id', 'in', departmentIds)
+      .where('enterprise_id', '=', enterpriseId)
+      .orderBy('department_id')
+      .executeTakeFirst()
+    return link?.department_id ?? null
+  },
+
+  /** The enterprise's approved 联络员 (who find a 催办 in 任务). */
+  async liaisonCount(db: DbOrTrx, enterpriseId: number): Promise<number> {
+    const { n } = await db
+      .selectFrom('memberships')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('organisation_kind', '=', 'enterprise')
+      .where('organisation_id', '=', enterpriseId)
+      .where('role', '=', 'liaison')
+      .where('status', '=', 'approved')
+      .executeTakeFirstOrThrow()
+    return Number(n)
+  },
+
+  /**
+   * The 催办 of these enterprises whose matter the enterprise still owes: the 整改 is still to do (待整改 /
+   * 被退回), or the campaign is open and its self-assessment not submitted. Newest first; what is done
+   * drops out by itself. Each with what its to-do names.
+   */
+  stillOwed(db: DbOrTrx, enterpriseIds: number[]) {
+    if (enterpriseIds.length === 0) return Promise.resolve([])
+    return db
+      .selectFrom('urges as u')
+      .innerJoin('enterprises as e', 'e.id', 'u.enterprise_id')
+      .leftJoin('departments as d', 'd.id', 'u.department_id')
+      .leftJoin('rectifications as r', (join) =>
+        join.onRef('r.id', '=', 'u.item_id').on('u.kind', '=', 'rectification'),
+      )
+      .leftJoin('campaigns as c', (join) =>
+        join.onRef('c.id', '=', 'u.item_id').on('u.kind', '=', 'campaign'),
+      )
+      .leftJoin('assessments as a', (join) =>
+        join.onRef('a.campaign_id', '=', 'c.id').onRef('a.enterprise_id', '=', 'u.enterprise_id'),
+      )
+      .where('u.enterprise_id', 'in', enterpriseIds)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('u.kind', '=', 'rectification'), eb('r.status', 'in', ['open', 'returned'])]),
+          eb.and([
+            eb('u.kind', '=', 'campaign'),
+            eb('c.closed_at', 'is', null),
+            eb.or([eb('a.id', 'is', null), eb('a.status', 'in', ['draft', 'returned'])]),
+          ]),
+        ]),
+      )
+      .select([
+        'u.id',
+        'u.kind',
+        'u.item_id',
+        'u.enterprise_id',
+        'u.note',
+        'e.name as enterprise_name',
+        'd.name as department_name',
+        'r.title as rectification_title',
+        'r.deadline',
+        'c.name as campaign_name',
+        'c.due_date',
+        'a.id as assessment_id',
+      ])
+      .orderBy('u.id', 'desc')
+      .execute()
+  },
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '工作清单',
+  enablePullDownRefresh: true,
+})

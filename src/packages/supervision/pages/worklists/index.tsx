@@ -1,0 +1,239 @@
+import { useState } from 'react'
+import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button, Empty, SearchBar, Tabs } from '@nutui/nutui-react-taro'
+import { formatDate, formatDateTime } from '@/models/format'
+import { shanghaiDate } from '@/models/shanghaiTime'
+import { WORKLIST_LABELS, WORKLISTS, type TWorkItem, type TWorklist } from '@/models/worklists'
+import { EmptyImage } from '@/components/EmptyImage'
+import { ErrorState, LoadingState } from '@/components/PageState'
+import { usePages } from '@/hooks/usePages'
+import { useRemote } from '@/hooks/useRemote'
+import { useRequireSession } from '@/hooks/useSession'
+import { assessmentPages, supervisionPages } from '@/services/routes'
+import { fetchWorklist, fetchWorklistCounts } from '@/services/worklists'
+import { UrgeDialog } from '../../components/UrgeDialog'
+import '@/styles/page.scss'
+import './index.scss'
+
+const DAY = 86_400_000
+const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 })
+const go = (url: string) => void Taro.navigateTo({ url })
+
+/** What each list says when it is empty (no search). */
+const EMPTY: Record<TWorklist, string> = {
+  overdue: '没有逾期的整改',
+  verify: '没有待核验的整改',
+  review: '没有待审核的自查',
+  not_started: '所有企业都已提交本期自查',
+}
+
+/** The row's second line: how long it has waited, or what is missing. */
+function waiting(item: TWorkItem, list: TWorklist, today: string): string {
+  switch (list) {
+    case 'overdue': {
+      const days = Math.round((Date.parse(today) - Date.parse(item.deadline ?? today)) / DAY)
+      return `截止 ${formatDate(item.deadline ?? today)} · 已逾期 ${days} 天${item.status === 'returned' ? ' · 曾被退回' : ''}`
+    }
+    case 'verify':
+      return item.since ? `${formatDateTime(item.since)} 报送，待核验` : '已报送，待核验'
+    case 'review':
+      return item.since ? `${formatDateTime(item.since)} 提交，待审核` : '已提交，待审核'
+    case 'not_started':
+      return item.status === 'none'
+        ? '未参加本期自查（没有自查表）'
+        : `自查表未提交（草稿）${item.deadline ? ` · 截止 ${formatDate(item.deadline)}` : ''}`
+  }
+}
+
+/** Where the row's matter is handled: the 整改 (to view or verify) or the assessment (to review). */
+function itemAction(item: TWorkItem, list: TWorklist): { label: string; url: string } | null {
+  if (item.rectificationId !== null)
+    return {
+      label: list === 'verify' ? '去核验' : '查看整改',
+      url: assessmentPages.rectification(item.enterpriseId, item.rectificationId),
+    }
+  if (list === 'review' && item.assessmentId !== null)
+    return { label: '去审核', url: supervisionPages.review(item.enterpriseId, item.assessmentId) }
+  return null
+}
+
+function WorkRow(props: { item: TWorkItem; list: TWorklist; today: string; onUrge: (i: TWorkItem) => void }) {
+  const { item, list } = props
+  const action = itemAction(item, list)
+  return (
+    <View className="a-card worklist-row">
+      <View className="worklist-row__head" onClick={() => go(supervisionPages.enterprise(item.enterpriseId))}>
+        <Text className="worklist-row__name">{item.enterpriseName}</Text>
+        <Text className="worklist-row__more">企业详情 ›</Text>
+      </View>
+      <Text className="worklist-row__code">{item.creditCode}</Text>
+      <Text className="worklist-row__title">{item.title}</Text>
+      <Text className={`worklist-row__meta worklist-row__meta--${list}`}>
+        {waiting(item, list, props.today)}
+      </Text>
+      {item.lastUrgedAt ? (
+        <Text className="worklist-row__urged">
+          {item.urgedToday ? '今日已催办' : `上次催办 ${formatDateTime(item.lastUrgedAt)}`}
+        </Text>
+      ) : null}
+      <View className="worklist-row__actions">
+        {action ? (
+          <Button size="small" fill="outline" onClick={() => go(action.url)}>
+            {action.label}
+          </Button>
+        ) : null}
+        {item.urge ? (
+          <Button
+            className="worklist-row__urge"
+            size="small"
+            type="primary"
+            disabled={item.urgedToday}
+            onClick={() => props.onUrge(item)}
+          >
+            {item.urgedToday ? '今日已催办' : '催办'}
+          </Button>
+        ) : null}
+      </View>
+    </View>
+  )
+}
+
+/**
+ * 工作清单 of a department (the enterprises it supervises) or the office (all): 逾期整改, 待核验, 待审核 and
+ * 未开始自查, each searchable by name or credit code, paged as the page scrolls, the longest waiting first
+ * (or the latest). Rows open the enterprise's page and the matter; where the enterprise owes the next step
+ * they offer 催办.
+ */
+export default function WorklistsPage() {
+  const session = useRequireSession()
+  const params = useRouter().params
+  const [tab, setTab] = useState<TWorklist>(WORKLISTS.find((l) => l === params.list) ?? 'overdue')
+  const [typed, setTyped] = useState('')
+  const [q, setQ] = useState('')
+  const [order, setOrder] = useState<'oldest' | 'newest'>('oldest')
+  const [urging, setUrging] = useState<TWorkItem | null>(null)
+  const on = session !== null
+  const counts = useRemote(on ? `worklists:counts:${q}` : null, () => fetchWorklistCounts(q))
+  const pages = usePages(on ? `worklists:${tab}:${q}:${order}` : null, (page) =>
+    fetchWorklist(tab, { q, order, page }),
+  )
+  const refresh = () => Promise.all([counts.reload(), pages.reload()]).then(() => undefined)
+  usePullDownRefresh(() => {
+    refresh()
+      .catch((err: unknown) => toast(err instanceof Error ? err.message : '刷新失败'))
+      .finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => void pages.loadMore().catch(() => undefined))
+
+  if (!session) return <View className="page" />
+  const today = shanghaiDate(Date.now())
+  const c = counts.state.status === 'ready' ? counts.state.data : null
+  const state = pages.state
+
+  const body = () => {
+    if (state.status === 'loading') return <LoadingState />
+    if (state.status === 'error')
+      return <ErrorState message={state.message} onRetry={() => void pages.reload().catch(() => undefined)} />
+    if (state.items.length === 0)
+      return (
+        <View className="a-empty">
+          <Empty
+            image={<EmptyImage />}
+            title={
+              q
+                ? '没有找到相符的企业'
+                : tab === 'not_started' && !c?.campaign
+                  ? '当前没有进行中的自查期次'
+                  : EMPTY[tab]
+            }
+          />
+        </View>
+      )
+    return (
+      <View>
+        {state.items.map((item) => (
+          <WorkRow
+            key={`${item.enterpriseId}:${item.rectificationId ?? item.assessmentId ?? 0}`}
+            item={item}
+            list={tab}
+            today={today}
+            onUrge={setUrging}
+          />
+        ))}
+        {state.hasMore ? (
+          <Button
+            className="worklists__more"
+            block
+            fill="outline"
+            loading={state.loadingMore}
+            onClick={() =>
+              void pages
+                .loadMore()
+                .catch((err: unknown) => toast(err instanceof Error ? err.message : '加载失败'))
+            }
+          >
+            加载更多（已显示 {state.items.length} / {state.last.total}）
+          </Button>
+        ) : (
+          <Text className="worklists__end">共 {state.last.total} 项</Text>
+        )}
+      </View>
+    )
+  }
+
+  return (
+    <View className="page worklists">
+      <View className="page__body">
+        <View className="a-card">
+          <Text className="a-card__title">工作清单</Text>
+          <Text className="a-card__subtitle">
+            {c?.campaign
+              ? `当前自查期次：${c.campaign.name}（截止 ${formatDate(c.campaign.dueDate)}）`
+              : '所监管企业待办理、待核验、待审核的事项'}
+          </Text>
+          <SearchBar
+            className="worklists__search"
+            value={typed}
+            placeholder="企业名称或统一社会信用代码"
+            onChange={setTyped}
+            onSearch={(v) => setQ(v.trim())}
+            onClear={() => {
+              setTyped('')
+              setQ('')
+            }}
+          />
+        </View>
+        <Tabs className="worklists__tabs" value={tab} duration={0} onChange={(v) => setTab(v as TWorklist)}>
+          {WORKLISTS.map((list) => (
+            <Tabs.TabPane
+              key={list}
+              value={list}
+              title={`${WORKLIST_LABELS[list]}${c ? ` ${c.counts[list]}` : ''}`}
+            />
+          ))}
+        </Tabs>
+        <View className="worklists__order">
+          <Text className="worklists__hint">
+            {tab === 'overdue' ? '按整改期限' : tab === 'not_started' ? '按企业登记时间' : '按等待时间'}
+          </Text>
+          <Text
+            className="worklists__toggle"
+            onClick={() => setOrder(order === 'oldest' ? 'newest' : 'oldest')}
+          >
+            {order === 'oldest' ? '最早在前 ⇅' : '最新在前 ⇅'}
+          </Text>
+        </View>
+        {body()}
+      </View>
+      <UrgeDialog
+        item={urging}
+        onClose={() => setUrging(null)}
+        onDone={() => {
+          setUrging(null)
+          void refresh().catch(() => undefined)
+        }}
+      />
+    </View>
+  )
+}
