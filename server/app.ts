@@ -29,6 +29,7 @@ import assessmentWorkflowRoutes from './features/assessments/workflowRoutes'
 import fileRoutes from './features/files/routes'
 import rectificationRoutes from './features/rectifications/routes'
 import supervisionRoutes from './features/supervision/routes'
+import supervisionEnterpriseRoutes from './features/supervision/enterpriseRoutes'
 import eventRoutes from './features/events/routes'
 import partyRoutes from './features/party/routes'
 import meetingRoutes from './features/party/meetingRoutes'
@@ -209,6 +210,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
       fileRoutes,
       assessmentWorkflowRoutes,
       supervisionRoutes,
+      supervisionEnterpriseRoutes,
       rectificationRoutes,
     ].map(withoutOptions),
     withOptions(eventRoutes, { maxOfflineDelayMs: env.SIGNIN_OFFLINE_MAX_DELAY_HOURS * 3600_000 }),
