@@ -20,6 +20,8 @@ export const supervisionPages = {
   campaigns: () => `${S}/campaigns/index`,
   /** 下发整改通知 to one enterprise. */
   notice: (eid: number, name: string) => `${S}/notice/index?eid=${eid}&name=${encodeURIComponent(name)}`,
+  /** 企业详情: everything about one supervised enterprise. */
+  enterprise: (eid: number) => `${S}/enterprise/index?enterpriseId=${eid}`,
 }
 
 /** A positive integer id from a page parameter, or null. */
