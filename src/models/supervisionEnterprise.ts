@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { pageOf, pagingFields } from './common'
 import { ZAssessmentStatus, ZRectificationStatus, ZSectionScore } from './assessment'
 import { ZMilestoneSummary } from './milestones'
-import { ZOwnership, ZPartyOrg } from './org'
+import { ZEnterprise } from './org'
 import { ZMeetingType } from './meeting'
 import { ZSupervisionPledgeRow } from './pledge'
 
@@ -33,13 +33,14 @@ export const SUPERVISION_HISTORY_ACTIONS = [
 
 const ZCount = z.number().int()
 
-export const ZEnterpriseProfile = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  creditCode: z.string(),
-  ownership: ZOwnership,
-  partyOrg: ZPartyOrg,
-  industry: z.string().nullable(),
+export const ZEnterpriseProfile = ZEnterprise.pick({
+  id: true,
+  name: true,
+  creditCode: true,
+  ownership: true,
+  partyOrg: true,
+  industry: true,
+}).extend({
   /** The liaison registered with the enterprise (may differ from who holds the role in the app). */
   registeredLiaison: z.object({ name: z.string().nullable(), phone: z.string().nullable() }),
   /** Approved 联络员 in the app. */

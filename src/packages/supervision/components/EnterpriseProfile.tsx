@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
+import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
 import { SECTIONS, SECTION_LABELS } from '@/models/checklist'
 import { OWNERSHIP_LABELS, PARTY_ORG_LABELS } from '@/models/org'
 import { milestoneText, PLAN_FILING_STATUS_LABELS } from '@/models/milestones'
@@ -48,6 +48,15 @@ export function ProfileCard({ data }: { data: TSupervisionEnterprise }) {
         />
       </CellGroup>
       <Text className="a-card__meta">里程碑截止日期 {formatDate(m.deadline)}</Text>
+      <Button
+        className="ent-notice"
+        type="primary"
+        fill="outline"
+        size="small"
+        onClick={go(supervisionPages.notice(p.id, p.name))}
+      >
+        下发整改通知
+      </Button>
     </View>
   )
 }
