@@ -19,7 +19,7 @@ export const ENTERPRISE_HISTORY_FIRST = 10
 
 /**
  * What a supervising department or the office did about the enterprise, as the audit log records it
- * (the 催办 of the work lists joins once it exists).
+ * (`supervision.urge`: the 催办 of the work lists, recorded against the enterprise).
  */
 export const SUPERVISION_HISTORY_ACTIONS = [
   'assessment.accept',
@@ -29,6 +29,7 @@ export const SUPERVISION_HISTORY_ACTIONS = [
   'milestones.plan.receive',
   'milestones.plan.return',
   'milestones.deadline.set',
+  'supervision.urge',
 ] as const
 
 const ZCount = z.number().int()
