@@ -30,6 +30,7 @@ import fileRoutes from './features/files/routes'
 import rectificationRoutes from './features/rectifications/routes'
 import supervisionRoutes from './features/supervision/routes'
 import worklistRoutes from './features/supervision/worklistRoutes'
+import supervisionEnterpriseRoutes from './features/supervision/enterpriseRoutes'
 import eventRoutes from './features/events/routes'
 import partyRoutes from './features/party/routes'
 import meetingRoutes from './features/party/meetingRoutes'
@@ -211,6 +212,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
       assessmentWorkflowRoutes,
       supervisionRoutes,
       worklistRoutes,
+      supervisionEnterpriseRoutes,
       rectificationRoutes,
     ].map(withoutOptions),
     withOptions(eventRoutes, { maxOfflineDelayMs: env.SIGNIN_OFFLINE_MAX_DELAY_HOURS * 3600_000 }),

@@ -73,6 +73,7 @@ export default defineAppConfig({
         'pages/campaigns/index',
         'pages/notice/index',
         'pages/worklists/index',
+        'pages/enterprise/index',
       ],
     },
   ],

@@ -194,7 +194,9 @@ describe('自查自评 in the H5 app', () => {
     const column = (header: (typeof LEDGER_COLUMNS)[number]) => LEDGER_COLUMNS.indexOf(header) + 1
     expect(ledgerRow?.[column('自查状态')]).toBe('已提交')
     expect(Number(ledgerRow?.[column('综合得分')])).toBeGreaterThan(0)
+    // The card opens the enterprise's page; its campaign row opens the review.
     await card.click()
+    await $(page, '.ent-row', CAMPAIGN).click()
     const item = $(page, `#item-${partialCode}`)
     await item.waitFor({ timeout: 15_000 })
     await item.getByText('填写退回意见').click()
@@ -274,6 +276,7 @@ describe('自查自评 in the H5 app', () => {
     await demoLogin(page, base, SUPERVISOR)
     await text(page, '监管总览').click()
     await $(page, '.supervised', ENTERPRISE).click()
+    await $(page, '.ent-row', CAMPAIGN).click()
     // On the review page (监管总览's card has a 整改事项 link too: wait until it is out of sight).
     await $(page, '.supervision-review__head').waitFor({ timeout: 15_000 })
     await $(page, '.supervised').waitFor({ state: 'hidden' })

@@ -13,7 +13,8 @@ import {
 /**
  * The county's tools end to end in the H5 app: 覃秀 (领导小组办公室) opens a new 自查期次 and every
  * enterprise gets its assessment; 韦丽萍 (监管员) sends 县恒达食品有限公司 a 整改通知 and its liaison
- * 陈静 finds it among her 整改事项.
+ * 陈静 finds it among her 整改事项; 韦丽萍 opens the enterprise's page (企业详情) from 监管总览, sends another
+ * 整改通知 from it and finds it there among its 整改 and in its 监管记录.
  */
 jest.setTimeout(300_000)
 
@@ -116,6 +117,41 @@ describe('office and supervisor tools in the H5 app', () => {
     await text(liaison, '县委统战部下发整改通知').waitFor({ timeout: 15_000 })
     await text(liaison, '整改要求：请对照实施方案任务7').waitFor()
     await screenshot(liaison, 'supervision-05-liaison-sees-notice')
+    expect(errors).toEqual([])
+  })
+
+  // 企业详情: after the notice above, it opens from 监管总览 and sends one more from there.
+  it('a supervisor opens an enterprise’s page from 监管总览, sends a 整改通知 from it and finds it there', async () => {
+    const errors: string[] = []
+    const page = await newPhonePage(browser)
+    page.on('pageerror', (e) => errors.push(String(e)))
+    const TITLE = '廉洁风险点台账未更新（企业详情端到端）'
+
+    await demoLogin(page, server.baseUrl, '韦丽萍')
+    await text(page, '监管总览', true).click()
+    await $(page, '.supervised', '县恒达食品有限公司').click()
+    await $(page, '.ent-card__name', '县恒达食品有限公司').waitFor({ timeout: 15_000 })
+    await text(page, '91450703MA5K23757D').waitFor()
+    await $(page, '.ent-row', '2026年度清廉企业建设自查').waitFor()
+    await $(page, '.ent-block', '县恒达食品有限公司党支部').waitFor()
+    await screenshot(page, 'enterprise-01-page')
+
+    await text(page, '下发整改通知', true).click()
+    await $(page, '.notice__title input').fill(TITLE)
+    await $(page, '.notice__detail textarea').fill('请按实施方案任务7更新廉洁风险点台账并报送。')
+    await $(page, '.notice__submit').click()
+    await $(page, '.rect-card', TITLE).waitFor({ timeout: 15_000 })
+
+    // Back on the enterprise's page, reloaded on show: the notice is an open 整改 and a history entry.
+    await page.goBack()
+    const row = $(page, '.ent-row', TITLE)
+    await row.waitFor({ timeout: 15_000 })
+    await $(page, '.ent-history', TITLE).waitFor()
+    await expect($(page, '.ent-history', TITLE).innerText()).resolves.toMatch(/下发整改通知[\s\S]*韦丽萍/)
+    await $(page, '.ent-history', TITLE).scrollIntoViewIfNeeded()
+    await screenshot(page, 'enterprise-02-history')
+    await row.click()
+    await text(page, '县委统战部下发整改通知').waitFor({ timeout: 15_000 })
     expect(errors).toEqual([])
   })
 })

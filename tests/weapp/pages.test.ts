@@ -219,6 +219,12 @@ const PAGES: Record<string, Row> = {
     url: (i) => `${S}/review/index?eid=${i.eid}&aid=${i.aid}`,
     shows: /县恒达食品有限公司/,
   },
+  [`${S}/enterprise/index`]: {
+    who: 'demo-supervisor-united',
+    url: (i) => `${S}/enterprise/index?enterpriseId=${i.eid}`,
+    shows:
+      /县恒达食品有限公司.*历次自查.*整改通知（运行测试）.*三会一课.*廉洁承诺.*活动到会率.*监管记录.*下发整改通知/,
+  },
   [`${S}/campaigns/index`]: {
     who: 'demo-office',
     url: () => `${S}/campaigns/index`,

@@ -81,18 +81,22 @@ export async function dueForUser(db: DbOrTrx, auth: AuthContext, now: number): P
   )
 }
 
-/** For a supervisor: its enterprises' branches (the office: all), this month's reporting and the 完成率. */
+/**
+ * For a supervisor: its enterprises' branches (the office: all), this month's reporting and the 完成率;
+ * only one enterprise's with `enterpriseId` (its page).
+ */
 export async function partySupervision(
   db: DbOrTrx,
   auth: AuthContext,
   now: number,
+  enterpriseId?: number,
 ): Promise<TPartySupervision> {
   const { year, month } = shanghaiParts(now)
   const thisMonth = monthPeriod(year, month)
   const departmentIds = supervisorDepartmentIds(auth)
   const office = isOffice(auth)
   if (!office && departmentIds.length === 0) return { month: thisMonth.key, year, branches: [] }
-  const branches = await branchesRepository.listSupervised(db, office ? null : departmentIds)
+  const branches = await branchesRepository.listSupervised(db, office ? null : departmentIds, enterpriseId)
   const ids = branches.map((b) => b.id)
   const [meetings, groups, last] = await Promise.all([
     complianceMeetings(db, ids, year),

@@ -49,13 +49,17 @@ export const branchesRepository = {
       .execute()
   },
 
-  /** Every branch of the enterprises the departments supervise (all with `null`), with the enterprise's name. */
-  listSupervised(db: DbOrTrx, departmentIds: number[] | null) {
+  /**
+   * Every branch of the enterprises the departments supervise (all with `null`), with the enterprise's
+   * name; only that enterprise's with `enterpriseId`.
+   */
+  listSupervised(db: DbOrTrx, departmentIds: number[] | null, enterpriseId?: number) {
     let q = db
       .selectFrom('party_branches as b')
       .innerJoin('enterprises as e', 'e.id', 'b.enterprise_id')
       .select(['b.id', 'b.name', 'b.enterprise_id', 'b.created_at', 'e.name as enterprise_name'])
     if (departmentIds) q = q.where('b.enterprise_id', 'in', supervisedEnterpriseIds(db, departmentIds))
+    if (enterpriseId !== undefined) q = q.where('b.enterprise_id', '=', enterpriseId)
     return q.orderBy('b.enterprise_id').orderBy('b.id').execute()
   },
 

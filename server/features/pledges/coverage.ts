@@ -103,10 +103,12 @@ export async function remindUnsigned(
   }
 }
 
+/** The supervisors' view per enterprise (the office: all); only one enterprise's with `enterpriseId` (its page). */
 export async function supervisionCoverage(
   db: DbOrTrx,
   auth: AuthContext,
   year: number,
+  enterpriseId?: number,
 ): Promise<TSupervisionPledgeCoverage> {
   const [from, to] = shanghaiYearRange(year)
   let departments: number[] | null = null
@@ -114,7 +116,7 @@ export async function supervisionCoverage(
     departments = heldOrganisationIds(auth, 'department', 'supervisor')
     if (departments.length === 0) return { year, enterprises: [] }
   }
-  const enterprises = await pledgeCoverageRepository.enterprisesSupervised(db, departments)
+  const enterprises = await pledgeCoverageRepository.enterprisesSupervised(db, departments, enterpriseId)
   if (enterprises.length === 0) return { year, enterprises: [] }
   const ids = enterprises.map((e) => e.id)
   const chunks: number[][] = []

@@ -351,9 +351,10 @@ export const pledgeCoverageRepository = {
    * 工作台账 needs a row for each (a cap here once left its pledge columns empty past 5,000); the counts
    * that follow are grouped queries over chunks of ids.
    */
-  enterprisesSupervised(db: DbOrTrx, departmentIds: number[] | null) {
+  enterprisesSupervised(db: DbOrTrx, departmentIds: number[] | null, enterpriseId?: number) {
     let q = db.selectFrom('enterprises').select(['id', 'name', 'ownership'])
     if (departmentIds) q = q.where('id', 'in', supervisedEnterpriseIds(db, departmentIds))
+    if (enterpriseId !== undefined) q = q.where('id', '=', enterpriseId)
     return q.orderBy('id').execute()
   },
 

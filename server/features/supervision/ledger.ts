@@ -70,16 +70,18 @@ const LEDGER_WIDTHS: Partial<Record<(typeof LEDGER_COLUMNS)[number], number>> = 
 
 /**
  * Event attendance per enterprise over the events whose sign-in has opened: expected = events × the
- * enterprise's approved members today; attended = its members' sign-ins. Two grouped queries.
+ * enterprise's approved members today; attended = its members' sign-ins (and the events counted).
+ * Two grouped queries.
  */
-async function attendanceByEnterprise(db: DbOrTrx, enterpriseIds: number[], nowIso: string) {
-  const out = new Map<number, { expected: number; attended: number }>()
+export async function attendanceByEnterprise(db: DbOrTrx, enterpriseIds: number[], nowIso: string) {
+  const out = new Map<number, { events: number; expected: number; attended: number }>()
   if (enterpriseIds.length === 0) return out
   const { events, members, signIns } = await supervisionRepository.attendanceCounts(db, enterpriseIds, nowIso)
   const memberCount = new Map(members.map((r) => [r.organisation_id, Number(r.n)]))
   const attended = new Map(signIns.map((r) => [r.enterprise_id, Number(r.n)]))
   for (const r of events) {
     out.set(r.enterprise_id, {
+      events: Number(r.n),
       expected: Number(r.n) * (memberCount.get(r.enterprise_id) ?? 0),
       attended: attended.get(r.enterprise_id) ?? 0,
     })

@@ -34,13 +34,8 @@ const tone = (m: TMilestoneState) =>
   m.status === 'on_time' ? 'ok' : m.status === 'late' || m.overdue ? 'bad' : 'none'
 
 function EnterpriseCard({ e, office }: { e: TSupervisedEnterprise; office: boolean }) {
-  const open = () => {
-    if (e.assessmentId === null) {
-      void Taro.showToast({ title: '该企业未参加本期自查', icon: 'none' })
-      return
-    }
-    void Taro.navigateTo({ url: supervisionPages.review(e.enterpriseId, e.assessmentId) })
-  }
+  // The row opens the enterprise's page; its campaigns there open the review.
+  const open = () => void Taro.navigateTo({ url: supervisionPages.enterprise(e.enterpriseId) })
   return (
     <View className="a-card supervised" onClick={open}>
       <View className="supervised__head">

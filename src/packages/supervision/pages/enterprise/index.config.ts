@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '企业详情',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})
