@@ -1,7 +1,7 @@
 /**
  * The H5 app on a phone-like profile: the built dist/h5 served by the real server (a child process, as in
  * production), opened in headless Chromium with Chrome DevTools' "Fast 3G" network and the CPU slowed ×4.
- * Prints, for a new visitor, the time to the first text on screen (index.html's app shell, the product's
+ * Prints, for a new visitor, the time to the first contentful paint (index.html's app shell, the product's
  * name), to the login page's own text (rendered by the app: the figure the goal is about) and to the demo
  * users listed (the login usable); then 首页 after a demo login, and 首页 on a return visit (cache kept),
  * with the bytes transferred before each; once per HTTP_DELIVERY mode:
@@ -140,12 +140,15 @@ async function visit(browser: Browser, url: string): Promise<Visit> {
   try {
     const page = await context.newPage()
     const net = await throttle(page)
-    const [shell, login, users] = await timesToTexts(
-      page,
-      net.bytes,
-      [SHELL_TEXT, LOGIN_TEXT, DEMO_USER],
-      () => page.goto(`${url}/`, { waitUntil: 'commit' }),
+    const [, login, users] = await timesToTexts(page, net.bytes, [SHELL_TEXT, LOGIN_TEXT, DEMO_USER], () =>
+      page.goto(`${url}/`, { waitUntil: 'commit' }),
     )
+    // The shell paints while app.js still downloads and runs, when playwright's polling in the page lags
+    // by seconds: its time is the browser's own first contentful paint (no bytes figure).
+    const fcp = await page.evaluate(
+      () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    )
+    const shell = { ms: fcp ?? NaN, bytes: NaN }
     const home = await timeToText(page, net.bytes, HOME_TEXT, () =>
       page.getByText(DEMO_USER, { exact: true }).click(),
     )
@@ -161,7 +164,7 @@ async function visit(browser: Browser, url: string): Promise<Visit> {
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`
+const kb = (bytes: number) => (Number.isNaN(bytes) ? '—' : `${(bytes / 1024).toFixed(0)} KB`)
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 
 function diskFigures() {
@@ -216,7 +219,7 @@ async function main() {
   }
 
   const rows: [string, Row][] = [
-    ['first text on screen (app shell)', 'shell'],
+    ['first contentful paint (app shell)', 'shell'],
     ['login page, its own first text', 'login'],
     ['login page, demo users listed', 'users'],
     ['首页 after the demo login', 'home'],
@@ -238,7 +241,7 @@ async function main() {
   if (results.precompressed) {
     const shipped = results.precompressed.login
     console.log(
-      `\nfirst text on screen (app shell): ${s(results.precompressed.shell.ms)}; ` +
+      `\nfirst contentful paint (app shell): ${s(results.precompressed.shell.ms)}; ` +
         `goals (precompressed): login page's own first text ${s(shipped.ms)} (< ${s(GOALS.loginMs)}: ${shipped.ms < GOALS.loginMs ? 'met' : 'NOT met'}), ` +
         `bytes before it ${kb(shipped.bytes)} (< ${kb(GOALS.loginBytes)}: ${shipped.bytes < GOALS.loginBytes ? 'met' : 'NOT met'})`,
     )
