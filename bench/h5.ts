@@ -1,8 +1,10 @@
 /**
  * The H5 app on a phone-like profile: the built dist/h5 served by the real server (a child process, as in
  * production), opened in headless Chromium with Chrome DevTools' "Fast 3G" network and the CPU slowed ×4.
- * Prints the time to the first text of the login page (a new visitor), of 首页 after a demo login, and of
- * 首页 on a return visit (cache kept), with the bytes transferred before each; once per HTTP_DELIVERY mode:
+ * Prints, for a new visitor, the time to the first contentful paint (index.html's app shell, the product's
+ * name), to the login page's own text (rendered by the app: the figure the goal is about) and to the demo
+ * users listed (the login usable); then 首页 after a demo login, and 首页 on a return visit (cache kept),
+ * with the bytes transferred before each; once per HTTP_DELIVERY mode:
  * `plain` (no compression, max-age=0: the baseline), `precompressed` (what ships) and `dynamic` (everything
  * compressed per request), with the server's CPU time per mode. No assertion: figures and ratios.
  *
@@ -19,9 +21,12 @@ const ROOT = path.resolve(__dirname, '..')
 const H5 = path.resolve(ROOT, process.env.H5_DIST ?? 'dist/h5')
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const RUNS = Number(process.env.RUNS ?? 3)
-const MODES = ['plain', 'precompressed', 'dynamic'] as const
-type Mode = (typeof MODES)[number]
-type Visit = Record<'login' | 'home' | 'return', Sample>
+const ALL_MODES = ['plain', 'precompressed', 'dynamic'] as const
+type Mode = (typeof ALL_MODES)[number]
+// MODES=precompressed: only the modes named (comma-separated); ratios need plain among them.
+const MODES = ALL_MODES.filter((m) => (process.env.MODES ?? ALL_MODES.join(',')).split(',').includes(m))
+type Row = 'shell' | 'login' | 'users' | 'home' | 'return'
+type Visit = Record<Row, Sample>
 
 /** Chrome DevTools' "Fast 3G" preset (as Puppeteer's PredefinedNetworkConditions spell it out). */
 const FAST_3G = {
@@ -31,6 +36,9 @@ const FAST_3G = {
   uploadThroughput: ((750 * 1000) / 8) * 0.9,
 }
 const CPU_SLOWDOWN = 4
+/** The product's name: index.html's app shell shows it while the JS loads, then the login page's title. */
+const SHELL_TEXT = '清廉企业'
+/** Only the login page itself renders this (not the app shell). */
 const LOGIN_TEXT = '清廉企业建设 · 规定动作线上办理'
 const DEMO_USER = '覃秀'
 const HOME_TEXT = `你好，${DEMO_USER}`
@@ -108,14 +116,23 @@ interface Sample {
   bytes: number
 }
 
-/** From `start` (a navigation or a tap) to the moment `text` is visible in the page. */
-async function timeToText(page: Page, bytes: () => number, text: string, start: () => Promise<unknown>) {
+/**
+ * From `start` (a navigation or a tap) to the moment each of `texts` is visible in the page, in order.
+ * Navigations wait only for the response to commit, not for the load event: text may show before it.
+ */
+async function timesToTexts(page: Page, bytes: () => number, texts: string[], start: () => Promise<unknown>) {
   const before = bytes()
   const t0 = Date.now()
   await start()
-  await page.getByText(text, { exact: true }).first().waitFor({ timeout: 120_000 })
-  return { ms: Date.now() - t0, bytes: bytes() - before }
+  const samples: Sample[] = []
+  for (const text of texts) {
+    await page.getByText(text, { exact: true }).first().waitFor({ timeout: 120_000 })
+    samples.push({ ms: Date.now() - t0, bytes: bytes() - before })
+  }
+  return samples
 }
+const timeToText = async (page: Page, bytes: () => number, text: string, start: () => Promise<unknown>) =>
+  (await timesToTexts(page, bytes, [text], start))[0]
 
 /** One visitor: login page cold, a demo login to 首页, then 首页 again in a new tab (cache kept). */
 async function visit(browser: Browser, url: string): Promise<Visit> {
@@ -123,22 +140,31 @@ async function visit(browser: Browser, url: string): Promise<Visit> {
   try {
     const page = await context.newPage()
     const net = await throttle(page)
-    const login = await timeToText(page, net.bytes, LOGIN_TEXT, () => page.goto(`${url}/`))
-    await page.getByText(DEMO_USER, { exact: true }).waitFor({ timeout: 120_000 })
+    const [, login, users] = await timesToTexts(page, net.bytes, [SHELL_TEXT, LOGIN_TEXT, DEMO_USER], () =>
+      page.goto(`${url}/`, { waitUntil: 'commit' }),
+    )
+    // The shell paints while app.js still downloads and runs, when playwright's polling in the page lags
+    // by seconds: its time is the browser's own first contentful paint (no bytes figure).
+    const fcp = await page.evaluate(
+      () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    )
+    const shell = { ms: fcp ?? NaN, bytes: NaN }
     const home = await timeToText(page, net.bytes, HOME_TEXT, () =>
       page.getByText(DEMO_USER, { exact: true }).click(),
     )
     const again = await context.newPage()
     const netAgain = await throttle(again)
-    const back = await timeToText(again, netAgain.bytes, HOME_TEXT, () => again.goto(`${url}/`))
-    return { login, home, return: back }
+    const back = await timeToText(again, netAgain.bytes, HOME_TEXT, () =>
+      again.goto(`${url}/`, { waitUntil: 'commit' }),
+    )
+    return { shell, login, users, home, return: back }
   } finally {
     await context.close()
   }
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`
+const kb = (bytes: number) => (Number.isNaN(bytes) ? '—' : `${(bytes / 1024).toFixed(0)} KB`)
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 
 function diskFigures() {
@@ -172,12 +198,14 @@ async function main() {
         const cpu0 = server.cpuSeconds()
         const runs: Visit[] = []
         for (let i = 0; i < RUNS; i++) runs.push(await visit(browser, server.url))
-        const pick = (k: 'login' | 'home' | 'return') => ({
+        const pick = (k: Row) => ({
           ms: median(runs.map((r) => r[k].ms)),
           bytes: median(runs.map((r) => r[k].bytes)),
         })
         results[mode] = {
+          shell: pick('shell'),
           login: pick('login'),
+          users: pick('users'),
           home: pick('home'),
           return: pick('return'),
           cpu: ((server.cpuSeconds() - cpu0) / RUNS) * 1000,
@@ -190,29 +218,34 @@ async function main() {
     await browser.close()
   }
 
-  const rows: [string, 'login' | 'home' | 'return'][] = [
-    ['login page, first text (new visitor)', 'login'],
+  const rows: [string, Row][] = [
+    ['first contentful paint (app shell)', 'shell'],
+    ['login page, its own first text', 'login'],
+    ['login page, demo users listed', 'users'],
     ['首页 after the demo login', 'home'],
     ['首页, return visit (cache kept)', 'return'],
   ]
-  const base = results.plain
+  const base = results.plain as (typeof results)[Mode] | undefined
   for (const mode of MODES) {
     const r = results[mode]
     console.log(`${mode}:`)
     for (const [label, k] of rows) {
       const ratio =
-        mode === 'plain'
+        mode === 'plain' || !base
           ? ''
           : `  (×${(r[k].ms / base[k].ms).toFixed(2)} time, ×${(r[k].bytes / Math.max(1, base[k].bytes)).toFixed(2)} bytes vs plain)`
       console.log(`  ${label.padEnd(38)} ${s(r[k].ms).padStart(8)} ${kb(r[k].bytes).padStart(8)}${ratio}`)
     }
     console.log(`  server CPU per visit                   ${r.cpu.toFixed(0).padStart(5)} ms`)
   }
-  const shipped = results.precompressed.login
-  console.log(
-    `\ngoals (precompressed): login first text ${s(shipped.ms)} (< ${s(GOALS.loginMs)}: ${shipped.ms < GOALS.loginMs ? 'met' : 'NOT met'}), ` +
-      `bytes before it ${kb(shipped.bytes)} (< ${kb(GOALS.loginBytes)}: ${shipped.bytes < GOALS.loginBytes ? 'met' : 'NOT met'})`,
-  )
+  if (results.precompressed) {
+    const shipped = results.precompressed.login
+    console.log(
+      `\nfirst contentful paint (app shell): ${s(results.precompressed.shell.ms)}; ` +
+        `goals (precompressed): login page's own first text ${s(shipped.ms)} (< ${s(GOALS.loginMs)}: ${shipped.ms < GOALS.loginMs ? 'met' : 'NOT met'}), ` +
+        `bytes before it ${kb(shipped.bytes)} (< ${kb(GOALS.loginBytes)}: ${shipped.bytes < GOALS.loginBytes ? 'met' : 'NOT met'})`,
+    )
+  }
   console.log(
     `load average: ${os
       .loadavg()
