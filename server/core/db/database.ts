@@ -18,11 +18,13 @@ export interface DatabaseHandle {
   /** The PostgreSQL schema in use when one was named (tests: one per suite). */
   pgSchema?: string
   /**
-   * A number that changes whenever users, memberships or departments may have changed (this process's
+   * A value that changes whenever users, memberships or departments may have changed (this process's
    * writes, or any commit by another connection): the auth cache's check. Absent where it cannot be known
    * cheaply for every process (PostgreSQL, several API processes): nothing is cached there.
    */
   accessVersion?: () => string
+  /** SQLite's group commit, when on. */
+  groupCommit?: GroupCommitDriver
   close(): Promise<void>
 }
 
@@ -68,6 +70,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   return {
     db,
     dialect: 'sqlite',
+    groupCommit: driver,
     accessVersion: () => `${driver.accessGeneration}:${String(dataVersion.get())}`,
     close: () => db.destroy(),
   }

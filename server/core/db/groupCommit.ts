@@ -106,6 +106,8 @@ export class GroupCommitDriver implements Driver {
   #batch: Batch | null = null
   /** Bumped by every write that may change access, in this process. */
   accessGeneration = 0
+  /** COMMITs run so far (the tests see writes share them). */
+  commits = 0
 
   constructor(
     private readonly sqlite: BetterSqlite3.Database,
@@ -241,6 +243,7 @@ export class GroupCommitDriver implements Driver {
     this.#batch = null
     try {
       this.#run('commit')
+      this.commits++
     } catch (error) {
       if (this.sqlite.inTransaction) this.sqlite.prepare('rollback').run()
       for (const w of batch.waiters) w.reject(error)
