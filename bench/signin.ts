@@ -333,16 +333,28 @@ async function main() {
     })
     return
   }
-  console.log(`bench/signin: ${os.cpus().length} CPUs, node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+  console.log(
+    `bench/signin: ${os.cpus().length} CPUs, node ${process.version}, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  )
   const ratios: Ratio[] = []
   for (const groupCommit of [false, true])
     for (const keys of [true, false]) ratios.push(await runOn('sqlite', { keys, groupCommit }))
   if (await postgresReachable())
     for (const keys of [true, false]) ratios.push(await runOn('postgres', { keys, groupCommit: true }))
   else console.log(`\n[postgres] skipped: ${PG_URL} is not reachable`)
-  console.log(`\nsign-ins against the health route of the same run (load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}):`)
+  console.log(
+    `\nsign-ins against the health route of the same run (load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}):`,
+  )
   for (const r of ratios)
-    console.log(`  ${r.label.padEnd(40)} ${r.perSecond.toFixed(0).padStart(5)}/s  p99 ${r.p99.toFixed(1).padStart(6)} ms  ratio ${r.ratio.toFixed(3)}`)
+    console.log(
+      `  ${r.label.padEnd(40)} ${r.perSecond.toFixed(0).padStart(5)}/s  p99 ${r.p99.toFixed(1).padStart(6)} ms  ratio ${r.ratio.toFixed(3)}`,
+    )
 }
 
 main().catch((error) => {

@@ -133,7 +133,8 @@ function judgeExisting(
     if (existing.response_body === null) throw new AppError(409, 'IDEMPOTENCY_NOT_REPLAYABLE')
     return { replay: { status: existing.response_status, body: JSON.parse(existing.response_body) } }
   }
-  if (now - Date.parse(existing.updated_at) < STALE_CLAIM_MS) throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS')
+  if (now - Date.parse(existing.updated_at) < STALE_CLAIM_MS)
+    throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS')
   return undefined
 }
 

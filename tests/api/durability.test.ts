@@ -83,9 +83,7 @@ describeSqlite('writes answered before a kill -9 [sqlite]', () => {
 
       const after = openDatabase({ sqliteFile: file(), groupCommit: false })
       try {
-        const ids = new Set(
-          (await after.db.selectFrom('invites').select('id').execute()).map((r) => r.id),
-        )
+        const ids = new Set((await after.db.selectFrom('invites').select('id').execute()).map((r) => r.id))
         expect(answered.filter((id) => !ids.has(id))).toEqual([])
         // Each answered write's key and audit row were committed with it.
         const keys = await after.db

@@ -62,11 +62,7 @@ describe(`concurrent write transactions, one failing [${TEST_DB}]`, () => {
     // What answered is durable: a second connection to the same database sees it.
     const other = open()
     try {
-      const rows = await probeDb(other)
-        .selectFrom('probe')
-        .selectAll()
-        .orderBy('n')
-        .execute()
+      const rows = await probeDb(other).selectFrom('probe').selectAll().orderBy('n').execute()
       const expected = [...Array.from({ length: 20 }, (_, n) => n).filter((n) => n !== 7 && n !== 11), 999]
       expect(rows.map((r) => r.n)).toEqual(expected)
       expect(new Set(rows.map((r) => r.label))).toEqual(new Set(['second']))
@@ -82,7 +78,12 @@ describe(`concurrent write transactions, one failing [${TEST_DB}]`, () => {
       const db = probeDb(handle)
       await Promise.all(
         Array.from({ length: 50 }, (_, i) =>
-          db.transaction().execute((trx) => trx.insertInto('probe').values({ n: 100 + i, label: 'b' }).execute()),
+          db.transaction().execute((trx) =>
+            trx
+              .insertInto('probe')
+              .values({ n: 100 + i, label: 'b' })
+              .execute(),
+          ),
         ),
       )
       expect(driver.commits - commitsBefore).toBeLessThan(10)

@@ -82,7 +82,8 @@ class Lease implements DatabaseConnection {
 
 function tableOf(node: OperationNode | undefined): string | null {
   if (!node) return null
-  if (node.kind === 'TableNode') return (node as unknown as { table: { identifier: { name: string } } }).table.identifier.name
+  if (node.kind === 'TableNode')
+    return (node as unknown as { table: { identifier: { name: string } } }).table.identifier.name
   if (node.kind === 'AliasNode') return tableOf((node as unknown as { node: OperationNode }).node)
   return null
 }
@@ -94,7 +95,8 @@ function touchesAccess(query: CompiledQuery): boolean {
   if (InsertQueryNode.is(node)) tables = [tableOf(node.into)]
   else if (UpdateQueryNode.is(node)) {
     const from = node.table
-    tables = from && 'froms' in from ? (from as { froms: OperationNode[] }).froms.map(tableOf) : [tableOf(from)]
+    tables =
+      from && 'froms' in from ? (from as { froms: OperationNode[] }).froms.map(tableOf) : [tableOf(from)]
   } else if (DeleteQueryNode.is(node)) tables = node.from.froms.map(tableOf)
   else return true
   return tables.some((t) => t === null || ACCESS_TABLES.has(t))
@@ -197,7 +199,8 @@ export class GroupCommitDriver implements Driver {
   }
 
   async *stream<R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
-    if (!SelectQueryNode.is(query.query)) throw new Error('Sqlite driver only supports streaming of select queries')
+    if (!SelectQueryNode.is(query.query))
+      throw new Error('Sqlite driver only supports streaming of select queries')
     // A fresh statement: a kept one could be asked for again while this iterator is open.
     for (const row of this.sqlite.prepare(query.sql).iterate(query.parameters as unknown[]))
       yield { rows: [row as R] }
