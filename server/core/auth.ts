@@ -13,7 +13,9 @@ import { AppError, unauthenticated } from './errors'
 import { verifyToken } from './token'
 import { systemClock } from './clock'
 import type { DbOrTrx } from './db/database'
-import type { UserRow } from './db/schema'
+import type { Database, UserRow } from './db/schema'
+import type { ExpressionBuilder } from 'kysely'
+import { jsonArrayFrom } from 'kysely/helpers/postgres'
 
 export type { AuthContext } from './access'
 
@@ -55,21 +57,48 @@ export async function authContextOf(db: DbOrTrx, user: UserRow): Promise<AuthCon
     .selectFrom('memberships')
     .selectAll()
     .where('user_id', '=', user.id)
-    .where('status', '=', 'approved')
-    .where(({ or, eb, not, exists, selectFrom }) =>
-      or([
-        eb('organisation_kind', '<>', 'department'),
-        not(
-          exists(
-            selectFrom('departments')
-              .select('departments.id')
-              .whereRef('departments.id', '=', 'memberships.organisation_id')
-              .where('departments.retired_at', 'is not', null),
-          ),
-        ),
-      ]),
-    )
+    .where(grantsAccess)
     .execute()
+  return { user, memberships }
+}
+
+/** An approved membership that grants something: a retired department's does not. */
+function grantsAccess(eb: ExpressionBuilder<Database, 'memberships'>) {
+  return eb.and([
+    eb('memberships.status', '=', 'approved'),
+    eb.or([
+      eb('memberships.organisation_kind', '<>', 'department'),
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('departments')
+            .select('departments.id')
+            .whereRef('departments.id', '=', 'memberships.organisation_id')
+            .where('departments.retired_at', 'is not', null),
+        ),
+      ),
+    ]),
+  ])
+}
+
+/** The user and their memberships in one round trip (PostgreSQL, where nothing is kept between requests). */
+async function authContextInOneQuery(db: DbOrTrx, userId: number): Promise<AuthContext | null> {
+  const row = await db
+    .selectFrom('users')
+    .selectAll('users')
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('memberships')
+          .selectAll('memberships')
+          .whereRef('memberships.user_id', '=', 'users.id')
+          .where(grantsAccess),
+      ).as('granting_memberships'),
+    )
+    .where('users.id', '=', userId)
+    .executeTakeFirst()
+  if (!row) return null
+  const { granting_memberships: memberships, ...user } = row
   return { user, memberships }
 }
 
@@ -132,6 +161,7 @@ export default fp<AuthPluginOptions>(async function authPlugin(app, opts) {
   const cache = new Map<number, { version: string; context: AuthContext | null }>()
   async function signedInContext(userId: number): Promise<AuthContext | null> {
     const version = app.accessVersion?.()
+    if (version === undefined && app.dialect === 'postgres') return authContextInOneQuery(app.db, userId)
     const kept = version === undefined ? undefined : cache.get(userId)
     if (kept && kept.version === version) return kept.context
     const user = await app.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst()

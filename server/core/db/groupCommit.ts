@@ -3,6 +3,7 @@ import {
   CompiledQuery,
   DeleteQueryNode,
   InsertQueryNode,
+  RawNode,
   SelectQueryNode,
   SqliteAdapter,
   SqliteIntrospector,
@@ -102,6 +103,11 @@ function touchesAccess(query: CompiledQuery): boolean {
   return tables.some((t) => t === null || ACCESS_TABLES.has(t))
 }
 
+/** A SELECT, built or raw (the health route's `select 1`); anything else counts as a write. */
+function isRead(query: CompiledQuery): boolean {
+  return SelectQueryNode.is(query.query) || (RawNode.is(query.query) && /^\s*select\b/i.test(query.sql))
+}
+
 export class GroupCommitDriver implements Driver {
   readonly #mutex = new FifoMutex()
   readonly #statements = new Map<string, BetterSqlite3.Statement>()
@@ -186,7 +192,7 @@ export class GroupCommitDriver implements Driver {
   }
 
   execute<R>(lease: Lease, query: CompiledQuery): QueryResult<R> {
-    if (!SelectQueryNode.is(query.query)) {
+    if (!isRead(query)) {
       // A write of its own answers after its own COMMIT: the batch before it goes first.
       if (!lease.inTransaction && this.#batch) this.#commitBatch()
       if (touchesAccess(query)) this.accessGeneration++
