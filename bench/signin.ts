@@ -30,6 +30,8 @@ interface ClientJob {
   inFlight: number
   health: number
   phaseMs: number
+  /** Every sign-in with an Idempotency-Key, as the app sends it. */
+  keys: boolean
 }
 
 interface PhaseResult {
@@ -166,16 +168,20 @@ async function runClient(job: ClientJob): Promise<ClientReport> {
     )
   }, 5_000)
 
-  const scan = (i: number) =>
+  const scan = (round: string) => (i: number) =>
     call(
       'POST',
       '/api/v1/sign-ins',
-      { authorization: `Bearer ${tokens[i]}` },
+      {
+        authorization: `Bearer ${tokens[i]}`,
+        // A new key per scan (the app's outbox keeps one per queued write).
+        ...(job.keys ? { 'idempotency-key': `bench-${round}-${i}-${Date.now()}` } : {}),
+      },
       { payload, scannedAt: new Date().toISOString() },
     )
-  const signIn = await phase('sign-in', tokens.length, job.inFlight, job.phaseMs, scan)
+  const signIn = await phase('sign-in', tokens.length, job.inFlight, job.phaseMs, scan('first'))
   // The same people again: every answer is 200 已签到, read from the unique row.
-  const repeat = await phase('repeat', tokens.length, job.inFlight, job.phaseMs, scan)
+  const repeat = await phase('repeat', tokens.length, job.inFlight, job.phaseMs, scan('repeat'))
   clearInterval(refresher)
 
   await phase('warm-up', 500, job.inFlight, job.phaseMs, () => call('GET', '/api/health', {}))
@@ -214,8 +220,27 @@ const fmt = (r: PhaseResult) =>
     1,
   )} ms; statuses ${JSON.stringify(r.statuses)}${r.timedOut ? ' (stopped at the time bound)' : ''}`
 
-async function runOn(kind: BenchDb) {
-  const bench = await startBenchServer(kind, { HOST: '127.0.0.1' })
+interface Mode {
+  keys: boolean
+  /** SQLite only: false runs one COMMIT per write (and so no auth cache either), the path before issue 15. */
+  groupCommit: boolean
+}
+
+interface Ratio {
+  label: string
+  perSecond: number
+  p99: number
+  ratio: number
+}
+
+async function runOn(kind: BenchDb, mode: Mode): Promise<Ratio> {
+  const bench = await startBenchServer(kind, {
+    HOST: '127.0.0.1',
+    SQLITE_GROUP_COMMIT: String(mode.groupCommit),
+  })
+  const label = `${kind}, ${mode.keys ? 'with keys' : 'no keys'}${
+    kind === 'sqlite' ? `, group commit ${mode.groupCommit ? 'on' : 'off'}` : ''
+  }`
   const server = bench.app
   const database = bench.database
   try {
@@ -260,6 +285,7 @@ async function runOn(kind: BenchDb) {
       inFlight: IN_FLIGHT,
       health: HEALTH,
       phaseMs: PHASE_SECONDS * 1000,
+      keys: mode.keys,
     })
     const rows = Number(
       (
@@ -270,7 +296,7 @@ async function runOn(kind: BenchDb) {
           .executeTakeFirstOrThrow()
       ).n,
     )
-    console.log(`\n[${kind}] ${USERS} users, ${IN_FLIGHT} requests in flight, loopback ${address}`)
+    console.log(`\n[${label}] ${USERS} users, ${IN_FLIGHT} requests in flight, loopback ${address}`)
     console.log(`  login (POST /api/v1/auth/dev):     ${fmt(report.login)}`)
     console.log(`  sign-in (POST /api/v1/sign-ins):   ${fmt(report.signIn)}`)
     console.log(`  repeat scans (200 已签到):          ${fmt(report.repeat)}`)
@@ -283,6 +309,12 @@ async function runOn(kind: BenchDb) {
         report.signIn.perSecond / report.health.perSecond
       ).toFixed(3)}`,
     )
+    return {
+      label,
+      perSecond: report.signIn.perSecond,
+      p99: report.signIn.p99,
+      ratio: report.signIn.perSecond / report.health.perSecond,
+    }
   } finally {
     await bench.close()
   }
@@ -301,10 +333,28 @@ async function main() {
     })
     return
   }
-  console.log(`bench/signin: ${os.cpus().length} CPUs, node ${process.version}`)
-  await runOn('sqlite')
-  if (await postgresReachable()) await runOn('postgres')
+  console.log(
+    `bench/signin: ${os.cpus().length} CPUs, node ${process.version}, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  )
+  const ratios: Ratio[] = []
+  for (const groupCommit of [false, true])
+    for (const keys of [true, false]) ratios.push(await runOn('sqlite', { keys, groupCommit }))
+  if (await postgresReachable())
+    for (const keys of [true, false]) ratios.push(await runOn('postgres', { keys, groupCommit: true }))
   else console.log(`\n[postgres] skipped: ${PG_URL} is not reachable`)
+  console.log(
+    `\nsign-ins against the health route of the same run (load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}):`,
+  )
+  for (const r of ratios)
+    console.log(
+      `  ${r.label.padEnd(40)} ${r.perSecond.toFixed(0).padStart(5)}/s  p99 ${r.p99.toFixed(1).padStart(6)} ms  ratio ${r.ratio.toFixed(3)}`,
+    )
 }
 
 main().catch((error) => {

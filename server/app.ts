@@ -58,6 +58,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: import('./core/db/database').Db
     dialect: import('./core/db/database').Dialect
+    /** See DatabaseHandle.accessVersion: null where signed-in users are looked up on every request. */
+    accessVersion: (() => string) | null
     fileStore: FileStore
     fileLinks: FileLinkSigner
     uploadMaxBytes: number

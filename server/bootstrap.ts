@@ -18,7 +18,12 @@ export async function prepareDatabase(
   pgSchema?: string,
   clock: Clock = systemClock,
 ): Promise<DatabaseHandle> {
-  const database = openDatabase({ databaseUrl: env.DATABASE_URL, sqliteFile: env.SQLITE_FILE, pgSchema })
+  const database = openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    sqliteFile: env.SQLITE_FILE,
+    groupCommit: env.SQLITE_GROUP_COMMIT,
+    pgSchema,
+  })
   await migrateToLatest(database)
   // Programme content is part of the product in every mode, not demo data.
   await database.db

@@ -123,6 +123,11 @@ const ZEnv = z
       .enum(['true', 'false'])
       .default('false')
       .transform((v) => v === 'true'),
+    /** SQLite: the writes of concurrent requests share one COMMIT (server/core/db/groupCommit.ts). */
+    SQLITE_GROUP_COMMIT: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
   })
   .superRefine((env, ctx) => {
     // Half an S3 configuration would silently keep files on one process's disk.

@@ -13,7 +13,9 @@ import { AppError, unauthenticated } from './errors'
 import { verifyToken } from './token'
 import { systemClock } from './clock'
 import type { DbOrTrx } from './db/database'
-import type { UserRow } from './db/schema'
+import type { Database, UserRow } from './db/schema'
+import type { ExpressionBuilder } from 'kysely'
+import { jsonArrayFrom } from 'kysely/helpers/postgres'
 
 export type { AuthContext } from './access'
 
@@ -42,6 +44,9 @@ declare module 'fastify' {
  */
 export const tokenClock = systemClock
 
+/** Signed-in users whose access is kept between requests (all of them cleared past this). */
+const AUTH_CACHE_SIZE = 10_000
+
 /**
  * A user and their approved memberships, as a signed-in request sees them (the server's own work, the
  * reminders, acts for a user with the same rights). A retired department's roles grant nothing (its
@@ -52,21 +57,48 @@ export async function authContextOf(db: DbOrTrx, user: UserRow): Promise<AuthCon
     .selectFrom('memberships')
     .selectAll()
     .where('user_id', '=', user.id)
-    .where('status', '=', 'approved')
-    .where(({ or, eb, not, exists, selectFrom }) =>
-      or([
-        eb('organisation_kind', '<>', 'department'),
-        not(
-          exists(
-            selectFrom('departments')
-              .select('departments.id')
-              .whereRef('departments.id', '=', 'memberships.organisation_id')
-              .where('departments.retired_at', 'is not', null),
-          ),
-        ),
-      ]),
-    )
+    .where(grantsAccess)
     .execute()
+  return { user, memberships }
+}
+
+/** An approved membership that grants something: a retired department's does not. */
+function grantsAccess(eb: ExpressionBuilder<Database, 'memberships'>) {
+  return eb.and([
+    eb('memberships.status', '=', 'approved'),
+    eb.or([
+      eb('memberships.organisation_kind', '<>', 'department'),
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('departments')
+            .select('departments.id')
+            .whereRef('departments.id', '=', 'memberships.organisation_id')
+            .where('departments.retired_at', 'is not', null),
+        ),
+      ),
+    ]),
+  ])
+}
+
+/** The user and their memberships in one round trip (PostgreSQL, where nothing is kept between requests). */
+async function authContextInOneQuery(db: DbOrTrx, userId: number): Promise<AuthContext | null> {
+  const row = await db
+    .selectFrom('users')
+    .selectAll('users')
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('memberships')
+          .selectAll('memberships')
+          .whereRef('memberships.user_id', '=', 'users.id')
+          .where(grantsAccess),
+      ).as('granting_memberships'),
+    )
+    .where('users.id', '=', userId)
+    .executeTakeFirst()
+  if (!row) return null
+  const { granting_memberships: memberships, ...user } = row
   return { user, memberships }
 }
 
@@ -121,6 +153,27 @@ export default fp<AuthPluginOptions>(async function authPlugin(app, opts) {
     }
   })
 
+  /**
+   * The user and memberships a token stands for, kept while the database's access version stands (any
+   * change to users, memberships or departments moves it, so a removal takes effect on the next request).
+   * Without an access version (PostgreSQL: another process may change them) it is read on every request.
+   */
+  const cache = new Map<number, { version: string; context: AuthContext | null }>()
+  async function signedInContext(userId: number): Promise<AuthContext | null> {
+    const version = app.accessVersion?.()
+    if (version === undefined && app.dialect === 'postgres') return authContextInOneQuery(app.db, userId)
+    const kept = version === undefined ? undefined : cache.get(userId)
+    if (kept && kept.version === version) return kept.context
+    const user = await app.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst()
+    const context = user ? await authContextOf(app.db, user) : null
+    if (version !== undefined) {
+      if (cache.size >= AUTH_CACHE_SIZE) cache.clear()
+      // Read under `version`: a change made meanwhile has moved it, so this entry is never used stale.
+      cache.set(userId, { version, context })
+    }
+    return context
+  }
+
   // Authentication first, so an anonymous caller learns nothing from validation errors.
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access
@@ -138,20 +191,16 @@ export default fp<AuthPluginOptions>(async function authPlugin(app, opts) {
       if (required) throw unauthenticated(check.reason === 'expired' ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID')
       return
     }
-    const user = await app.db
-      .selectFrom('users')
-      .selectAll()
-      .where('id', '=', check.payload.sub)
-      .executeTakeFirst()
-    if (!user) {
+    const context = await signedInContext(check.payload.sub)
+    if (!context) {
       if (required) throw unauthenticated('TOKEN_INVALID')
       return
     }
-    if (user.disabled_at) {
+    if (context.user.disabled_at) {
       if (required) throw new AppError(403, 'ACCOUNT_DISABLED')
       return
     }
-    request.auth = await authContextOf(app.db, user)
+    request.auth = context
     // Before validation: a caller without the right learns nothing from validation messages either.
     if (access) await checkAccess(request, access, checkers)
   })

@@ -1,15 +1,17 @@
 import crypto from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { positiveIntParam } from './access'
-import type { Transaction } from 'kysely'
-import type { Database } from './db/schema'
+import type { Selectable, Transaction } from 'kysely'
+import type { Database, IdempotencyKeyTable } from './db/schema'
+import type { DbOrTrx } from './db/database'
 import { isoAt } from './clock'
 import { AppError } from './errors'
 
 /**
  * Every write runs through here: one transaction holding the change, its audit row and (when the
- * client sent an Idempotency-Key) the stored response. The key row is claimed in its own short
- * transaction first, so a concurrent duplicate sees it in flight (409) instead of waiting, and a
+ * client sent an Idempotency-Key) the stored response. On PostgreSQL the key row is claimed in its own
+ * short transaction first, so a concurrent duplicate sees it in flight (409) instead of waiting; on SQLite
+ * (one connection, writers already one at a time) it is claimed inside the write's own transaction. A
  * finished one is replayed instead of executed again.
  */
 export interface WriteOutcome<T> {
@@ -93,6 +95,49 @@ function requestHash(request: FastifyRequest, fingerprint: unknown): string {
   return hashRequest(request.method, request.url.split('?')[0], fingerprint ?? request.body)
 }
 
+function claimRow(request: FastifyRequest, scope: number, key: string, hash: string, now: string) {
+  return {
+    user_id: scope,
+    key,
+    method: request.method,
+    path: request.url.split('?')[0],
+    request_hash: hash,
+    state: 'in_progress',
+    response_status: null,
+    response_body: null,
+    created_at: now,
+    updated_at: now,
+  } as const
+}
+
+function keyRow(db: DbOrTrx, scope: number, key: string) {
+  return db
+    .selectFrom('idempotency_keys')
+    .selectAll()
+    .where('user_id', '=', scope)
+    .where('key', '=', key)
+    .executeTakeFirst()
+}
+
+/**
+ * A key seen before: the stored answer to replay, or an error (another body, not replayable, still in
+ * flight); undefined when its claim is stale (its request died) and may be taken over.
+ */
+function judgeExisting(
+  existing: Selectable<IdempotencyKeyTable>,
+  hash: string,
+  now: number,
+): { replay: { status: number | null; body: unknown } } | undefined {
+  if (existing.request_hash !== hash) throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED')
+  if (existing.state === 'done') {
+    if (existing.response_body === null) throw new AppError(409, 'IDEMPOTENCY_NOT_REPLAYABLE')
+    return { replay: { status: existing.response_status, body: JSON.parse(existing.response_body) } }
+  }
+  if (now - Date.parse(existing.updated_at) < STALE_CLAIM_MS)
+    throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS')
+  return undefined
+}
+
 export async function performWrite<T>(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -147,40 +192,65 @@ export async function performWrite<T>(
   const scope = request.auth?.user.id ?? 0
   const hash = requestHash(request, options.fingerprint)
   const now = isoAt(clock())
+  const finish = (trx: Transaction<Database>, claimId: number, outcome: WriteOutcome<T>) =>
+    trx
+      .updateTable('idempotency_keys')
+      .set({
+        state: 'done',
+        response_status: outcome.status ?? status,
+        response_body: options.secretResult ? null : JSON.stringify(outcome.result),
+        updated_at: isoAt(clock()),
+      })
+      .where('id', '=', claimId)
+      .execute()
+
+  if (request.server.dialect === 'sqlite') {
+    // One connection serialises the writers: the claim needs no transaction (and no fsync) of its own, and
+    // a failed write takes its claim with it.
+    const answer = await db.transaction().execute(async (trx) => {
+      const existing = await keyRow(trx, scope, key)
+      let claimId: number
+      if (existing) {
+        const earlier = judgeExisting(existing, hash, clock())
+        if (earlier) return earlier
+        claimId = existing.id
+      } else {
+        const claimed = await trx
+          .insertInto('idempotency_keys')
+          .values(claimRow(request, scope, key, hash, now))
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        claimId = claimed.id
+      }
+      const outcome = await execute(trx)
+      await audit(trx, outcome)
+      await finish(trx, claimId, outcome)
+      return { outcome }
+    })
+    if ('replay' in answer) {
+      reply.status(answer.replay.status ?? status).header('idempotent-replayed', 'true')
+      return answer.replay.body as T
+    }
+    reply.status(answer.outcome.status ?? status)
+    return answer.outcome.result
+  }
+
   const claimed = await db
     .insertInto('idempotency_keys')
-    .values({
-      user_id: scope,
-      key,
-      method: request.method,
-      path: request.url.split('?')[0],
-      request_hash: hash,
-      state: 'in_progress',
-      response_status: null,
-      response_body: null,
-      created_at: now,
-      updated_at: now,
-    })
+    .values(claimRow(request, scope, key, hash, now))
     .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
     .returning('id')
     .executeTakeFirst()
 
   let claimId = claimed?.id
   if (claimId === undefined) {
-    const existing = await db
-      .selectFrom('idempotency_keys')
-      .selectAll()
-      .where('user_id', '=', scope)
-      .where('key', '=', key)
-      .executeTakeFirstOrThrow()
-    if (existing.request_hash !== hash) throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED')
-    if (existing.state === 'done') {
-      if (existing.response_body === null) throw new AppError(409, 'IDEMPOTENCY_NOT_REPLAYABLE')
-      reply.status(existing.response_status ?? status).header('idempotent-replayed', 'true')
-      return JSON.parse(existing.response_body ?? 'null') as T
+    const existing = await keyRow(db, scope, key)
+    if (!existing) throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS')
+    const earlier = judgeExisting(existing, hash, clock())
+    if (earlier) {
+      reply.status(earlier.replay.status ?? status).header('idempotent-replayed', 'true')
+      return earlier.replay.body as T
     }
-    const age = clock() - Date.parse(existing.updated_at)
-    if (age < STALE_CLAIM_MS) throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS')
     const takeover = await db
       .updateTable('idempotency_keys')
       .set({ updated_at: isoAt(clock()) })
@@ -196,16 +266,7 @@ export async function performWrite<T>(
     const outcome = await db.transaction().execute(async (trx) => {
       const outcome = await execute(trx)
       await audit(trx, outcome)
-      await trx
-        .updateTable('idempotency_keys')
-        .set({
-          state: 'done',
-          response_status: outcome.status ?? status,
-          response_body: options.secretResult ? null : JSON.stringify(outcome.result),
-          updated_at: isoAt(clock()),
-        })
-        .where('id', '=', claimId)
-        .execute()
+      await finish(trx, claimId as number, outcome)
       return outcome
     })
     reply.status(outcome.status ?? status)

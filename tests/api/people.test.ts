@@ -612,7 +612,11 @@ describe(`people with roles [${TEST_DB}]`, () => {
         remove(a.token, enterpriseId, b.membershipId),
         remove(b.token, enterpriseId, aRow.membershipId),
       ])
-      expect(removals.map((r) => r.statusCode).sort()).toEqual([200, 409])
+      // The loser is refused by the check in its transaction (409), or was removed already when its
+      // request was checked (404, as for anyone outside the enterprise): which one depends on the timing.
+      const [won, lost] = removals.map((r) => r.statusCode).sort()
+      expect(won).toBe(200)
+      expect([404, 409]).toContain(lost)
       const liaisons = await approvedLiaisons(enterpriseId)
       expect(liaisons).toHaveLength(1)
       const keeper = liaisons[0].user_id === a.id ? a : b

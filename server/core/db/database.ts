@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } fr
 import pg from 'pg'
 import type { Database } from './schema'
 import { migrationsFor } from './migrations'
+import { GroupCommitDialect, GroupCommitDriver } from './groupCommit'
 
 export type Dialect = 'sqlite' | 'postgres'
 export type Db = Kysely<Database>
@@ -16,6 +17,14 @@ export interface DatabaseHandle {
   dialect: Dialect
   /** The PostgreSQL schema in use when one was named (tests: one per suite). */
   pgSchema?: string
+  /**
+   * A value that changes whenever users, memberships or departments may have changed (this process's
+   * writes, or any commit by another connection): the auth cache's check. Absent where it cannot be known
+   * cheaply for every process (PostgreSQL, several API processes): nothing is cached there.
+   */
+  accessVersion?: () => string
+  /** SQLite's group commit, when on. */
+  groupCommit?: GroupCommitDriver
   close(): Promise<void>
 }
 
@@ -28,6 +37,8 @@ export interface DatabaseOptions {
   sqliteFile?: string
   /** PostgreSQL schema to use (tests run each suite in its own schema). */
   pgSchema?: string
+  /** SQLite: batch concurrent write transactions into one COMMIT (default); false: one COMMIT each. */
+  groupCommit?: boolean
 }
 
 export function openDatabase(options: DatabaseOptions): DatabaseHandle {
@@ -48,8 +59,21 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
-  return { db, dialect: 'sqlite', close: () => db.destroy() }
+  if (options.groupCommit === false) {
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+    return { db, dialect: 'sqlite', close: () => db.destroy() }
+  }
+  const driver = new GroupCommitDriver(sqlite, {})
+  const db = new Kysely<Database>({ dialect: new GroupCommitDialect(driver) })
+  // data_version moves when another connection (a CLI, a worker) commits; the driver counts our own writes.
+  const dataVersion = sqlite.prepare('pragma data_version').pluck()
+  return {
+    db,
+    dialect: 'sqlite',
+    groupCommit: driver,
+    accessVersion: () => `${driver.accessGeneration}:${String(dataVersion.get())}`,
+    close: () => db.destroy(),
+  }
 }
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<void> {

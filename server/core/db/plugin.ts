@@ -5,5 +5,6 @@ import type { DatabaseHandle } from './database'
 export default fp<{ database: DatabaseHandle; closeWithApp: boolean }>(async function dbPlugin(app, opts) {
   app.decorate('db', opts.database.db)
   app.decorate('dialect', opts.database.dialect)
+  app.decorate('accessVersion', opts.database.accessVersion ?? null)
   if (opts.closeWithApp) app.addHook('onClose', async () => opts.database.close())
 })

@@ -10,6 +10,8 @@ export interface ApiProcess {
   /** What it printed (stdout and stderr), for a failure's message. */
   output(): string
   stop(): Promise<void>
+  /** kill -9: no chance to finish anything (the durability test). */
+  kill(): Promise<void>
 }
 
 /** Starts one on a free port with `env` (over a minimal PATH/HOME) and waits until it listens. */
@@ -46,6 +48,10 @@ export async function startApiProcess(name: string, env: Record<string, string>)
     origin,
     output: () => output,
     stop: () => stopProcess(child, exited),
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+      await exited
+    },
   }
 }
 

@@ -1,0 +1,91 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { sql, type Kysely } from 'kysely'
+import { openDatabase, type DatabaseHandle } from '../../server/core/db/database'
+import type { GroupCommitDriver } from '../../server/core/db/groupCommit'
+import { TEST_DATABASE_URL, TEST_DB } from './support/testApp'
+import crypto from 'node:crypto'
+import pg from 'pg'
+
+/**
+ * Concurrent write transactions (batched into one COMMIT on SQLite, each its own on PostgreSQL): a failing
+ * one rolls back alone, the others stay committed and are on disk once they have answered.
+ */
+describe(`concurrent write transactions, one failing [${TEST_DB}]`, () => {
+  let handle: DatabaseHandle
+  let temp = ''
+  const schema = `gc_${process.pid}_${crypto.randomBytes(4).toString('hex')}`
+  const admin = async (query: string) => {
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL })
+    await client.connect()
+    await client.query(query).finally(() => client.end())
+  }
+  const open = () =>
+    TEST_DB === 'postgres'
+      ? openDatabase({ databaseUrl: TEST_DATABASE_URL, pgSchema: schema })
+      : openDatabase({ sqliteFile: path.join(temp, 'probe.db') })
+  type Probe = { probe: { n: number; label: string } }
+  const probeDb = (h: DatabaseHandle) => h.db as unknown as Kysely<Probe>
+
+  beforeAll(async () => {
+    temp = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglian-gc-'))
+    if (TEST_DB === 'postgres') await admin(`create schema ${schema}`)
+    handle = open()
+    await sql`create table probe (n integer primary key, label text not null)`.execute(handle.db)
+  })
+  afterAll(async () => {
+    await handle.close()
+    if (TEST_DB === 'postgres') await admin(`drop schema ${schema} cascade`)
+    fs.rmSync(temp, { recursive: true, force: true })
+  })
+
+  it('rolls back only the failing one; the others are committed and on disk when they answer', async () => {
+    const db = probeDb(handle)
+    await db.insertInto('probe').values({ n: 999, label: 'second' }).execute()
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, n) =>
+        db.transaction().execute(async (trx) => {
+          await trx.insertInto('probe').values({ n, label: 'first' }).execute()
+          // Yield between statements, as a request does, so the transactions interleave.
+          await new Promise((resolve) => setImmediate(resolve))
+          await trx.updateTable('probe').set({ label: 'second' }).where('n', '=', n).execute()
+          if (n === 7) throw new Error('this write fails after writing')
+          // Another fails on a statement of its own (a duplicate key).
+          if (n === 11) await trx.insertInto('probe').values({ n: 999, label: 'dup' }).execute()
+          return n
+        }),
+      ),
+    )
+    const failed = results.flatMap((r, n) => (r.status === 'rejected' ? [n] : []))
+    expect(failed).toEqual([7, 11])
+    // What answered is durable: a second connection to the same database sees it.
+    const other = open()
+    try {
+      const rows = await probeDb(other).selectFrom('probe').selectAll().orderBy('n').execute()
+      const expected = [...Array.from({ length: 20 }, (_, n) => n).filter((n) => n !== 7 && n !== 11), 999]
+      expect(rows.map((r) => r.n)).toEqual(expected)
+      expect(new Set(rows.map((r) => r.label))).toEqual(new Set(['second']))
+    } finally {
+      await other.close()
+    }
+  })
+
+  if (TEST_DB === 'sqlite')
+    it('shares COMMITs between the transactions of one burst', async () => {
+      const driver = handle.groupCommit as GroupCommitDriver
+      const commitsBefore = driver.commits
+      const db = probeDb(handle)
+      await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          db.transaction().execute((trx) =>
+            trx
+              .insertInto('probe')
+              .values({ n: 100 + i, label: 'b' })
+              .execute(),
+          ),
+        ),
+      )
+      expect(driver.commits - commitsBefore).toBeLessThan(10)
+    })
+})
