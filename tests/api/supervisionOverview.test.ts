@@ -36,7 +36,7 @@ describe(`监管总览 figures and drill-down lists (${TEST_DB})`, () => {
   let liaison: string
   const get = async <T>(token: string, url: string) => {
     const res = await call(t.app, token, { method: 'GET', url })
-    expect(res.statusCode).toBe(200)
+    expect([url, res.statusCode, res.statusCode === 200 ? '' : res.body]).toEqual([url, 200, ''])
     return res.json() as T
   }
   const departmentOf = async (openid: string) =>

@@ -9,6 +9,7 @@ import {
   SCORE_BANDS,
   SCORE_KEYS,
   type TEnterpriseListFilter,
+  type TRectificationFilter,
   type TScoreKey,
 } from '../../../src/models/supervisionOverview'
 import { OWNERSHIPS, PARTY_ORGS } from '../../../src/models/org'
@@ -43,28 +44,58 @@ function sectionScore(dialect: Dialect, column: string, section: TSection): RawB
 }
 
 const scoreColumn = (key: TScoreKey) => (key === 'overall' ? 'overall' : `s_${key}`)
-const compareColumn = (key: TScoreKey) => (key === 'overall' ? 'c_overall' : `c_${key}`)
 
 function milestoneState(column: string): RawBuilder<string> {
   const col = sql.ref(column)
   return sql`case when ${col} is null then 'missing' when ${col} <= coalesce(e.milestone_deadline, ${PROGRAMME_DEADLINE}) then 'on_time' else 'late' end`
 }
 
-/** The facts as a subquery (alias it `f`). Score columns are computed only where `withScores`. */
-function facts(p: FactsParams, withScores: boolean) {
-  const scope = p.departmentIds
+/** The enterprises in reach (`where`, always: the others are added with `and`). */
+function scopeOf(p: FactsParams) {
+  return p.departmentIds
     ? sql`where e.id in (select enterprise_id from supervision_links where department_id in (${sql.join(p.departmentIds.length ? p.departmentIds : [-1])}))`
-    : sql``
+    : sql`where 1 = 1`
+}
+
+/**
+ * The columns of the facts a list can filter on without counting anything (`f`, not materialised, so the
+ * database walks the enterprises' indexes and stops at the page); 整改 by `exists` (see `where`).
+ */
+function plainFacts(p: FactsParams) {
+  return sql`with f as (
+    select e.id, e.name, e.credit_code, e.ownership, e.party_org, coalesce(a.status, 'not_started') as status,
+      ${milestoneState('e.leading_group_date')} as lg_status,
+      ${milestoneState('e.plan_filed_date')} as plan_status
+    from enterprises e
+    left join assessments a on a.enterprise_id = e.id and a.campaign_id = ${p.campaignId ?? -1}
+    ${scopeOf(p)}
+  )`
+}
+
+/** What a 整改 filter asks of one 整改 (for `exists` over the plain facts). */
+function rectificationCondition(filter: TRectificationFilter, today: string) {
+  if (filter === 'awaiting') return sql`r.status = 'awaiting_verification'`
+  if (filter === 'overdue') return sql`r.status in ('open', 'returned') and r.deadline < ${today}`
+  return sql`r.status in ('open', 'returned', 'awaiting_verification')`
+}
+
+/**
+ * The facts as the common table `f` (materialised: the bands read a column several times, which must not
+ * repeat the JSON extraction per read). The sections' scores (`s_…`) are extracted only `withScores`; the
+ * stored JSON itself comes along for the rows of a page.
+ */
+function facts(p: FactsParams, withScores: boolean, ids?: number[]) {
+  const scope = ids ? sql`${scopeOf(p)} and e.id in (${sql.join(ids)})` : scopeOf(p)
+  // For a page's rows, the grouped counts are restricted to them too.
+  const only = (column: string) => (ids ? sql`and ${sql.ref(column)} in (${sql.join(ids)})` : sql``)
   const sections = withScores
     ? sql.join(
         SECTIONS.map((s) => sql`${sectionScore(p.dialect, 'a.section_scores', s)} as ${sql.ref(`s_${s}`)}`),
       )
-    : sql.join(SECTIONS.map((s) => sql`null as ${sql.ref(`s_${s}`)}`))
+    : sql`null as s_none`
   const compare =
     p.compareCampaignId !== null
-      ? sql`, c.status as c_status, c.overall_score as c_overall, ${sql.join(
-          SECTIONS.map((s) => sql`${sectionScore(p.dialect, 'c.section_scores', s)} as ${sql.ref(`c_${s}`)}`),
-        )}`
+      ? sql`, c.status as c_status, c.overall_score as c_overall, c.section_scores as c_sections`
       : sql``
   const compareJoin =
     p.compareCampaignId !== null
@@ -72,10 +103,12 @@ function facts(p: FactsParams, withScores: boolean) {
       : sql``
   const openedEvents = (table: 'event_audience' | 'sign_ins') => sql`
     select t.enterprise_id, count(*) as n from ${sql.table(table)} t join events ev on ev.id = t.event_id
-    where ev.sign_in_opens_at <= ${p.nowIso} and ev.cancelled_at is null group by t.enterprise_id`
-  return sql`(
+    where ev.sign_in_opens_at <= ${p.nowIso} and ev.cancelled_at is null ${only('t.enterprise_id')}
+    group by t.enterprise_id`
+  return sql`with f as materialized (
     select e.id, e.name, e.credit_code, e.ownership, e.party_org,
       a.id as assessment_id, coalesce(a.status, 'not_started') as status, a.overall_score as overall,
+      a.section_scores as a_sections,
       ${sections},
       coalesce(r.open_n, 0) as open_n, coalesce(r.awaiting_n, 0) as awaiting_n, coalesce(r.overdue_n, 0) as overdue_n,
       coalesce(m.n, 0) as members, coalesce(pl.n, 0) as signed,
@@ -91,21 +124,22 @@ function facts(p: FactsParams, withScores: boolean) {
         sum(case when status in ('open', 'returned', 'awaiting_verification') then 1 else 0 end) as open_n,
         sum(case when status = 'awaiting_verification' then 1 else 0 end) as awaiting_n,
         sum(case when status in ('open', 'returned') and deadline < ${p.today} then 1 else 0 end) as overdue_n
-      from rectifications where status <> 'closed' group by enterprise_id
+      from rectifications where status <> 'closed' ${only('enterprise_id')} group by enterprise_id
     ) r on r.enterprise_id = e.id
     left join (
       select organisation_id, count(distinct user_id) as n from memberships
-      where organisation_kind = 'enterprise' and status = 'approved' group by organisation_id
+      where organisation_kind = 'enterprise' and status = 'approved' ${only('organisation_id')}
+      group by organisation_id
     ) m on m.organisation_id = e.id
     left join (
       select enterprise_id, count(distinct started_by) as n from pledges
       where kind = 'personal' and status = 'effective' and created_at >= ${p.yearRange[0]} and created_at < ${p.yearRange[1]}
-      group by enterprise_id
+      ${only('enterprise_id')} group by enterprise_id
     ) pl on pl.enterprise_id = e.id
     left join (${openedEvents('event_audience')}) ea on ea.enterprise_id = e.id
     left join (${openedEvents('sign_ins')}) si on si.enterprise_id = e.id
     ${scope}
-  ) f`
+  )`
 }
 
 // Bands as SQL over the facts' columns (f.…), the same expressions for figures and filters.
@@ -119,7 +153,8 @@ const scoreBand = (column: string) => {
   )} end`
 }
 
-function where(filter: Partial<TEnterpriseListFilter>): RawBuilder<unknown> {
+/** `plain`: over `plainFacts` (no counts): a 整改 filter asks `exists` of the 整改 themselves. */
+function where(filter: Partial<TEnterpriseListFilter>, plain?: { today: string }): RawBuilder<unknown> {
   const conditions: RawBuilder<unknown>[] = []
   const q = filter.q?.trim()
   if (q) {
@@ -135,7 +170,12 @@ function where(filter: Partial<TEnterpriseListFilter>): RawBuilder<unknown> {
       sql`f.id in (select enterprise_id from supervision_links where department_id = ${filter.departmentId})`,
     )
   if (filter.status) conditions.push(sql`f.status = ${filter.status}`)
-  if (filter.rectification) conditions.push(sql`${sql.ref(`f.${filter.rectification}_n`)} > 0`)
+  if (filter.rectification)
+    conditions.push(
+      plain
+        ? sql`exists (select 1 from rectifications r where r.enterprise_id = f.id and ${rectificationCondition(filter.rectification, plain.today)})`
+        : sql`${sql.ref(`f.${filter.rectification}_n`)} > 0`,
+    )
   if (filter.pledge) conditions.push(sql`${pledgeBand} = ${filter.pledge}`)
   if (filter.attendance) conditions.push(sql`${attendanceBand} = ${filter.attendance}`)
   if (filter.milestone) {
@@ -170,6 +210,7 @@ export const factsRepository = {
       }),
     )
     const { rows } = await sql<FactsRow>`
+      ${facts(p, true)}
       select count(*) as total,
         ${countsOf(sql`f.ownership`, OWNERSHIPS, 'ownership')},
         ${countsOf(sql`f.party_org`, PARTY_ORGS, 'party')},
@@ -184,7 +225,7 @@ export const factsRepository = {
         ${countsOf(attendanceBand, ATTENDANCE_BANDS, 'attendance')},
         ${countsOf(sql`f.lg_status`, MILESTONE_STATUSES, 'lg')},
         ${countsOf(sql`f.plan_status`, MILESTONE_STATUSES, 'plan')}
-      from ${facts(p, true)} ${where(filter)}`.execute(db)
+      from f ${where(filter)}`.execute(db)
     return rows[0]
   },
 
@@ -195,14 +236,21 @@ export const factsRepository = {
     filter: TEnterpriseListFilter,
   ): Promise<{ rows: FactsRow[]; total: number }> {
     const offset = (filter.page - 1) * filter.pageSize
+    // Which enterprises, in order: without counting when the filter needs no count (most drill-downs).
+    const plain = !filter.pledge && !filter.attendance && filter.score === undefined
+    const matching = plain ? plainFacts(p) : facts(p, needsScores(filter))
+    const condition = where(filter, plain ? { today: p.today } : undefined)
     const [count, page] = await Promise.all([
-      sql<{
-        n: number | string
-      }>`select count(*) as n from ${facts(p, needsScores(filter))} ${where(filter)}`.execute(db),
-      sql<FactsRow>`select f.* from ${facts(p, true)} ${where(filter)}
+      sql<{ n: number | string }>`${matching} select count(*) as n from f ${condition}`.execute(db),
+      sql<{ id: number }>`${matching} select f.id from f ${condition}
         order by f.id limit ${filter.pageSize} offset ${offset}`.execute(db),
     ])
-    return { rows: page.rows, total: Number(count.rows[0].n) }
+    const ids = page.rows.map((r) => Number(r.id))
+    // Then everything about that page's enterprises only.
+    const rows = ids.length
+      ? (await sql<FactsRow>`${facts(p, false, ids)} select f.* from f order by f.id`.execute(db)).rows
+      : []
+    return { rows, total: Number(count.rows[0].n) }
   },
 
   /** Per department in reach: how many of the enterprises in reach it supervises. */
@@ -218,5 +266,3 @@ export const factsRepository = {
     return query.execute()
   },
 }
-
-export { compareColumn, scoreColumn }

@@ -1,7 +1,7 @@
 import type { DbOrTrx, Dialect } from '../../core/db/database'
 import { type AuthContext, isOffice, supervisorDepartmentIds } from '../../core/access'
 import { notFound } from '../../core/errors'
-import type { TCampaign } from '../../../src/models/assessment'
+import type { SectionScore, TCampaign } from '../../../src/models/assessment'
 import { SECTIONS } from '../../../src/models/checklist'
 import { OWNERSHIPS, PARTY_ORGS, type TOwnership, type TPartyOrg } from '../../../src/models/org'
 import { MILESTONE_STATUSES, type TMilestoneStatus } from '../../../src/models/milestones'
@@ -132,10 +132,13 @@ export async function supervisionFigures(
   }
 }
 
-function scoresOf(row: FactsRow, column: (key: (typeof SCORE_KEYS)[number]) => string) {
+/** A page's scores from the stored JSON (a handful of rows: no need to extract them in SQL). */
+function scoresOf(overall: unknown, stored: unknown) {
+  const parsed = typeof stored === 'string' ? (JSON.parse(stored) as SectionScore[]) : []
+  const bySection = new Map(parsed.map((s) => [s.section, s.score]))
   return {
-    overall: score(row[column('overall')]),
-    sections: SECTIONS.map((section) => ({ section, score: score(row[column(section)]) })),
+    overall: score(overall),
+    sections: SECTIONS.map((section) => ({ section, score: score(bySection.get(section)) })),
   }
 }
 
@@ -143,8 +146,8 @@ const change = (now: number | null, then: number | null) =>
   now === null || then === null ? null : Math.round((now - then) * 10) / 10
 
 function toRow(row: FactsRow, comparing: boolean): TEnterpriseListRow {
-  const scores = scoresOf(row, scoreColumn)
-  const other = comparing ? scoresOf(row, compareColumn) : null
+  const scores = scoresOf(row.overall, row.a_sections)
+  const other = comparing ? scoresOf(row.c_overall, row.c_sections) : null
   return {
     enterpriseId: n(row.id),
     enterpriseName: String(row.name),
