@@ -64,7 +64,13 @@ export default defineAppConfig({
     },
     {
       root: 'packages/supervision',
-      pages: ['pages/overview/index', 'pages/review/index', 'pages/campaigns/index', 'pages/notice/index'],
+      pages: [
+        'pages/overview/index',
+        'pages/enterprises/index',
+        'pages/review/index',
+        'pages/campaigns/index',
+        'pages/notice/index',
+      ],
     },
   ],
   // 首页 and 任务 lead into 自查自评: fetch it in the background once they are shown.

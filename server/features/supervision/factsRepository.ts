@@ -145,8 +145,8 @@ function facts(p: FactsParams, withScores: boolean, ids?: number[]) {
 // Bands as SQL over the facts' columns (f.…), the same expressions for figures and filters.
 const pledgeBand = sql`case when f.members = 0 then 'no_members' when f.signed >= f.members then 'full' when f.signed = 0 then 'none' else 'partial' end`
 const attendanceBand = sql`case when f.expected = 0 then 'no_events' when f.attended * 10 >= f.expected * 8 then 'high' when f.attended * 2 >= f.expected then 'mid' else 'low' end`
-const scoreBand = (column: string) => {
-  const col = sql.ref(`f.${column}`)
+const scoreBand = (column: string) => bandOf(sql.ref(`f.${column}`))
+function bandOf(col: RawBuilder<unknown>) {
   return sql`case when ${col} is null then null ${sql.join(
     SCORE_BANDS.map((b, i) => sql`when ${col} < ${sql.lit(b.to)} then ${sql.lit(i)}`),
     sql` `,
@@ -199,23 +199,18 @@ export type FactsRow = Record<string, string | number | null>
 export const factsRepository = {
   /** The figures: one aggregate row over the facts (counts keyed `<group>_<value>`). */
   async figures(db: DbOrTrx, p: FactsParams, filter: Partial<TEnterpriseListFilter>): Promise<FactsRow> {
-    const scoreAggregates = sql.join(
-      SCORE_KEYS.map((key) => {
-        const col = sql.ref(`f.${scoreColumn(key)}`)
-        return sql`avg(${col}) as ${sql.ref(`avg_${key}`)}, count(${col}) as ${sql.ref(`n_${key}`)}, ${countsOf(
-          scoreBand(scoreColumn(key)),
-          SCORE_BANDS.map((_, i) => i),
-          `band_${key}`,
-        )}`
-      }),
-    )
+    const overall = sql`avg(f.overall) as avg_overall, count(f.overall) as n_overall, ${countsOf(
+      scoreBand('overall'),
+      SCORE_BANDS.map((_, i) => i),
+      'band_overall',
+    )}`
     const { rows } = await sql<FactsRow>`
-      ${facts(p, true)}
+      ${facts(p, false)}
       select count(*) as total,
         ${countsOf(sql`f.ownership`, OWNERSHIPS, 'ownership')},
         ${countsOf(sql`f.party_org`, PARTY_ORGS, 'party')},
         ${countsOf(sql`f.status`, COMPLETION_STATUSES, 'status')},
-        ${scoreAggregates},
+        ${overall},
         ${sumWhen(sql`f.open_n > 0`)} as rect_open, sum(f.open_n) as items_open,
         ${sumWhen(sql`f.awaiting_n > 0`)} as rect_awaiting, sum(f.awaiting_n) as items_awaiting,
         ${sumWhen(sql`f.overdue_n > 0`)} as rect_overdue, sum(f.overdue_n) as items_overdue,
@@ -227,6 +222,37 @@ export const factsRepository = {
         ${countsOf(sql`f.plan_status`, MILESTONE_STATUSES, 'plan')}
       from f ${where(filter)}`.execute(db)
     return rows[0]
+  },
+
+  /**
+   * Per section: the mean score, how many have one, and how many in each band; one pass over the stored
+   * JSON of the campaign's assessments in reach (the same scores the list's `s_…` columns read).
+   */
+  async sectionFigures(db: DbOrTrx, p: FactsParams, departmentId: number | undefined) {
+    const elements =
+      p.dialect === 'postgres'
+        ? sql`cross join lateral jsonb_array_elements(a.section_scores::jsonb) j`
+        : sql`cross join json_each(a.section_scores) j`
+    const [section, score] =
+      p.dialect === 'postgres'
+        ? [sql`j->>'section'`, sql`(j->>'score')::float8`]
+        : [sql`json_extract(j.value, '$.section')`, sql`json_extract(j.value, '$.score')`]
+    const department = departmentId
+      ? sql`and e.id in (select enterprise_id from supervision_links where department_id = ${departmentId})`
+      : sql``
+    const { rows } = await sql<FactsRow>`
+      select s.section, avg(s.score) as avg, count(s.score) as n,
+        ${countsOf(
+          bandOf(sql`s.score`),
+          SCORE_BANDS.map((_, i) => i),
+          'band',
+        )}
+      from (
+        select ${section} as section, ${score} as score
+        from assessments a join enterprises e on e.id = a.enterprise_id ${elements}
+        ${scopeOf(p)} and a.campaign_id = ${p.campaignId ?? -1} ${department}
+      ) s group by s.section`.execute(db)
+    return rows
   },
 
   /** One page of the facts under `filter`, ordered by enterprise, and how many match in all. */
