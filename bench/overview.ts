@@ -91,7 +91,9 @@ async function benchOne(kind: BenchDb) {
         ['list page (200 rows)', '/api/v1/supervision/enterprises?pageSize=200&page=2'],
         ['one enterprise (credit code)', `/api/v1/supervision/enterprises?q=${probe.credit_code}`],
       ]
-      console.log(`\n[${kind}] ${size} enterprises × ${campaigns.length} campaigns   health p50 ${ms(health)}`)
+      console.log(
+        `\n[${kind}] ${size} enterprises × ${campaigns.length} campaigns   health p50 ${ms(health)}`,
+      )
       for (const [label, url] of routes) {
         const bytes = (await get(url)).length
         const took = await median(async () => void (await get(url)))

@@ -131,6 +131,13 @@ describe(`监管总览 figures and drill-down lists (${TEST_DB})`, () => {
     expect(overall.scored).toBeGreaterThanOrEqual(30)
     expect(overall.bands.reduce((a, b) => a + b, 0)).toBe(overall.scored)
     expect(overall.average).not.toBeNull()
+    // The rows carry the stored per-section scores (80 in every section for these).
+    const bulk = await get<TEnterpriseListPage>(
+      office,
+      `/api/v1/supervision/enterprises?q=${encodeURIComponent('县台账测试')}&pageSize=3`,
+    )
+    expect(bulk.total).toBe(30)
+    expect(bulk.items[0].scores.sections.map((x) => x.score)).toEqual([80, 80, 80, 80, 80])
   })
 
   it('searches by name or credit code, filters and pages', async () => {

@@ -7,7 +7,6 @@ import {
   COMPLETION_STATUSES,
   PLEDGE_BANDS,
   SCORE_BANDS,
-  SCORE_KEYS,
   type TEnterpriseListFilter,
   type TRectificationFilter,
   type TScoreKey,

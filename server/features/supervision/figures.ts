@@ -19,13 +19,7 @@ import {
   type TSupervisionFigures,
 } from '../../../src/models/supervisionOverview'
 import { listCampaigns } from '../assessments/campaigns'
-import {
-  compareColumn,
-  factsRepository,
-  scoreColumn,
-  type FactsParams,
-  type FactsRow,
-} from './factsRepository'
+import { factsRepository, type FactsParams, type FactsRow } from './factsRepository'
 
 /**
  * 监管总览's figures and the lists behind them. The caller's reach: the office sees every enterprise, a
