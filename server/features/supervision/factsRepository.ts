@@ -7,6 +7,7 @@ import {
   COMPLETION_STATUSES,
   PLEDGE_BANDS,
   SCORE_BANDS,
+  SCORE_KEYS,
   type TEnterpriseListFilter,
   type TRectificationFilter,
   type TScoreKey,
@@ -34,12 +35,22 @@ export interface FactsParams {
 
 const lit = (s: string) => sql.lit(s)
 
-/** A section's score out of the stored JSON of `section_scores` (null when absent or unscored). */
-function sectionScore(dialect: Dialect, column: string, section: TSection): RawBuilder<number | null> {
-  const col = sql.ref(column)
+/**
+ * A section's score out of the stored JSON of `section_scores`, an array written in SECTIONS order
+ * (assessment scoring): read at the section's position, and searched for only if that place holds another
+ * section (an order from before a change). SQLite keeps the parsed JSON between the calls on one row;
+ * PostgreSQL reads `sj.js`, the row's JSON parsed once (see `facts`).
+ */
+function sectionScore(dialect: Dialect, section: TSection): RawBuilder<number | null> {
+  const i = sql.lit(SECTIONS.indexOf(section))
+  const name = lit(section)
   return dialect === 'postgres'
-    ? sql`(select (j->>'score')::float8 from jsonb_array_elements(${col}::jsonb) j where j->>'section' = ${lit(section)})`
-    : sql`(select json_extract(j.value, '$.score') from json_each(${col}) j where json_extract(j.value, '$.section') = ${lit(section)})`
+    ? sql`case when sj.js -> ${i} ->> 'section' = ${name} then (sj.js -> ${i} ->> 'score')::float8
+        else (select (j->>'score')::float8 from jsonb_array_elements(sj.js) j where j->>'section' = ${name}) end`
+    : sql`case when json_extract(a.section_scores, ${sql.lit(`$[${SECTIONS.indexOf(section)}].section`)}) = ${name}
+        then json_extract(a.section_scores, ${sql.lit(`$[${SECTIONS.indexOf(section)}].score`)})
+        else (select json_extract(j.value, '$.score') from json_each(a.section_scores) j
+          where json_extract(j.value, '$.section') = ${name}) end`
 }
 
 const scoreColumn = (key: TScoreKey) => (key === 'overall' ? 'overall' : `s_${key}`)
@@ -88,9 +99,7 @@ function facts(p: FactsParams, withScores: boolean, ids?: number[]) {
   // For a page's rows, the grouped counts are restricted to them too.
   const only = (column: string) => (ids ? sql`and ${sql.ref(column)} in (${sql.join(ids)})` : sql``)
   const sections = withScores
-    ? sql.join(
-        SECTIONS.map((s) => sql`${sectionScore(p.dialect, 'a.section_scores', s)} as ${sql.ref(`s_${s}`)}`),
-      )
+    ? sql.join(SECTIONS.map((s) => sql`${sectionScore(p.dialect, s)} as ${sql.ref(`s_${s}`)}`))
     : sql`null as s_none`
   const compare =
     p.compareCampaignId !== null
@@ -117,6 +126,7 @@ function facts(p: FactsParams, withScores: boolean, ids?: number[]) {
       ${compare}
     from enterprises e
     left join assessments a on a.enterprise_id = e.id and a.campaign_id = ${p.campaignId ?? -1}
+    ${withScores && p.dialect === 'postgres' ? sql`left join lateral (select a.section_scores::jsonb as js) sj on true` : sql``}
     ${compareJoin}
     left join (
       select enterprise_id,
@@ -198,18 +208,23 @@ export type FactsRow = Record<string, string | number | null>
 export const factsRepository = {
   /** The figures: one aggregate row over the facts (counts keyed `<group>_<value>`). */
   async figures(db: DbOrTrx, p: FactsParams, filter: Partial<TEnterpriseListFilter>): Promise<FactsRow> {
-    const overall = sql`avg(f.overall) as avg_overall, count(f.overall) as n_overall, ${countsOf(
-      scoreBand('overall'),
-      SCORE_BANDS.map((_, i) => i),
-      'band_overall',
-    )}`
+    const scores = sql.join(
+      SCORE_KEYS.map((key) => {
+        const col = sql.ref(`f.${scoreColumn(key)}`)
+        return sql`avg(${col}) as ${sql.ref(`avg_${key}`)}, count(${col}) as ${sql.ref(`n_${key}`)}, ${countsOf(
+          scoreBand(scoreColumn(key)),
+          SCORE_BANDS.map((_, i) => i),
+          `band_${key}`,
+        )}`
+      }),
+    )
     const { rows } = await sql<FactsRow>`
-      ${facts(p, false)}
+      ${facts(p, true)}
       select count(*) as total,
         ${countsOf(sql`f.ownership`, OWNERSHIPS, 'ownership')},
         ${countsOf(sql`f.party_org`, PARTY_ORGS, 'party')},
         ${countsOf(sql`f.status`, COMPLETION_STATUSES, 'status')},
-        ${overall},
+        ${scores},
         ${sumWhen(sql`f.open_n > 0`)} as rect_open, sum(f.open_n) as items_open,
         ${sumWhen(sql`f.awaiting_n > 0`)} as rect_awaiting, sum(f.awaiting_n) as items_awaiting,
         ${sumWhen(sql`f.overdue_n > 0`)} as rect_overdue, sum(f.overdue_n) as items_overdue,
@@ -221,37 +236,6 @@ export const factsRepository = {
         ${countsOf(sql`f.plan_status`, MILESTONE_STATUSES, 'plan')}
       from f ${where(filter)}`.execute(db)
     return rows[0]
-  },
-
-  /**
-   * Per section: the mean score, how many have one, and how many in each band; one pass over the stored
-   * JSON of the campaign's assessments in reach (the same scores the list's `s_…` columns read).
-   */
-  async sectionFigures(db: DbOrTrx, p: FactsParams, departmentId: number | undefined) {
-    const elements =
-      p.dialect === 'postgres'
-        ? sql`cross join lateral jsonb_array_elements(a.section_scores::jsonb) j`
-        : sql`cross join json_each(a.section_scores) j`
-    const [section, score] =
-      p.dialect === 'postgres'
-        ? [sql`j->>'section'`, sql`(j->>'score')::float8`]
-        : [sql`json_extract(j.value, '$.section')`, sql`json_extract(j.value, '$.score')`]
-    const department = departmentId
-      ? sql`and e.id in (select enterprise_id from supervision_links where department_id = ${departmentId})`
-      : sql``
-    const { rows } = await sql<FactsRow>`
-      select s.section, avg(s.score) as avg, count(s.score) as n,
-        ${countsOf(
-          bandOf(sql`s.score`),
-          SCORE_BANDS.map((_, i) => i),
-          'band',
-        )}
-      from (
-        select ${section} as section, ${score} as score
-        from assessments a join enterprises e on e.id = a.enterprise_id ${elements}
-        ${scopeOf(p)} and a.campaign_id = ${p.campaignId ?? -1} ${department}
-      ) s group by s.section`.execute(db)
-    return rows
   },
 
   /** One page of the facts under `filter`, ordered by enterprise, and how many match in all. */

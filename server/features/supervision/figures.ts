@@ -84,12 +84,10 @@ export async function supervisionFigures(
   now: number,
 ): Promise<TSupervisionFigures> {
   const scope = await scopeOf(db, dialect, auth, query, now)
-  const [row, sections, departments] = await Promise.all([
+  const [row, departments] = await Promise.all([
     factsRepository.figures(db, scope.params, { departmentId: query.departmentId }),
-    factsRepository.sectionFigures(db, scope.params, query.departmentId),
     factsRepository.departmentCounts(db, scope.ownDepartments),
   ])
-  const bySection = new Map(sections.map((s) => [String(s.section), s]))
   return {
     campaign: scope.campaign,
     campaigns: scope.campaigns,
@@ -99,22 +97,12 @@ export async function supervisionFigures(
     ownership: pick(row, 'ownership', OWNERSHIPS),
     partyOrg: pick(row, 'party', PARTY_ORGS),
     completion: pick(row, 'status', COMPLETION_STATUSES),
-    scores: SCORE_KEYS.map((key) => {
-      if (key === 'overall')
-        return {
-          key,
-          average: score(row.avg_overall),
-          scored: n(row.n_overall),
-          bands: SCORE_BANDS.map((_, i) => n(row[`band_overall_${i}`])),
-        }
-      const s = bySection.get(key)
-      return {
-        key,
-        average: score(s?.avg),
-        scored: n(s?.n),
-        bands: SCORE_BANDS.map((_, i) => n(s?.[`band_${i}`])),
-      }
-    }),
+    scores: SCORE_KEYS.map((key) => ({
+      key,
+      average: score(row[`avg_${key}`]),
+      scored: n(row[`n_${key}`]),
+      bands: SCORE_BANDS.map((_, i) => n(row[`band_${key}_${i}`])),
+    })),
     rectifications: {
       open: { enterprises: n(row.rect_open), items: n(row.items_open) },
       awaiting: { enterprises: n(row.rect_awaiting), items: n(row.items_awaiting) },
