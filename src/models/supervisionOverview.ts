@@ -3,7 +3,7 @@ import { pageOf, pagingFields, ZIdParam } from './common'
 import { ZCampaign } from './assessment'
 import { SECTIONS, ZSection } from './checklist'
 import { ZOwnership, ZPartyOrg, OWNERSHIPS, PARTY_ORGS } from './org'
-import { ZMilestoneStatus } from './milestones'
+import { ZMilestoneStatus, ZMilestoneSummary } from './milestones'
 import { line } from './textLimit'
 
 /**
@@ -181,7 +181,8 @@ export const ZEnterpriseListRow = z
     rectifications: z.object({ open: count, awaiting: count, overdue: count }),
     pledges: z.object({ members: count, signed: count }),
     attendance: z.object({ expected: count, attended: count }),
-    milestones: z.object({ leadingGroup: ZMilestoneStatus, plan: ZMilestoneStatus }),
+    /** 实施步骤: 领导小组 and 实施方案, 按时 / 逾期 / 未报, with their days and the filing's receipt. */
+    milestones: ZMilestoneSummary,
   })
   .meta({ id: 'SupervisionEnterpriseRow' })
 export type TEnterpriseListRow = z.infer<typeof ZEnterpriseListRow>

@@ -122,7 +122,8 @@ function facts(p: FactsParams, withScores: boolean, ids?: number[]) {
       coalesce(m.n, 0) as members, coalesce(pl.n, 0) as signed,
       coalesce(ea.n, 0) * coalesce(m.n, 0) as expected, coalesce(si.n, 0) as attended,
       ${milestoneState('e.leading_group_date')} as lg_status,
-      ${milestoneState('e.plan_filed_date')} as plan_status
+      ${milestoneState('e.plan_filed_date')} as plan_status,
+      e.milestone_deadline, e.leading_group_date, e.plan_filed_date
       ${compare}
     from enterprises e
     left join assessments a on a.enterprise_id = e.id and a.campaign_id = ${p.campaignId ?? -1}

@@ -4,7 +4,8 @@ import { notFound } from '../../core/errors'
 import type { SectionScore, TCampaign } from '../../../src/models/assessment'
 import { SECTIONS } from '../../../src/models/checklist'
 import { OWNERSHIPS, PARTY_ORGS, type TOwnership, type TPartyOrg } from '../../../src/models/org'
-import { MILESTONE_STATUSES, type TMilestoneStatus } from '../../../src/models/milestones'
+import { MILESTONE_STATUSES, type TMilestoneSummary } from '../../../src/models/milestones'
+import { milestoneSummaries } from '../milestones/service'
 import { shanghaiDate, shanghaiYear, shanghaiYearRange } from '../../../src/models/shanghaiTime'
 import {
   ATTENDANCE_BANDS,
@@ -139,7 +140,7 @@ function scoresOf(overall: unknown, stored: unknown) {
 const change = (now: number | null, then: number | null) =>
   now === null || then === null ? null : Math.round((now - then) * 10) / 10
 
-function toRow(row: FactsRow, comparing: boolean): TEnterpriseListRow {
+function toRow(row: FactsRow, comparing: boolean, milestones: TMilestoneSummary): TEnterpriseListRow {
   const scores = scoresOf(row.overall, row.a_sections)
   const other = comparing ? scoresOf(row.c_overall, row.c_sections) : null
   return {
@@ -165,10 +166,7 @@ function toRow(row: FactsRow, comparing: boolean): TEnterpriseListRow {
     rectifications: { open: n(row.open_n), awaiting: n(row.awaiting_n), overdue: n(row.overdue_n) },
     pledges: { members: n(row.members), signed: n(row.signed) },
     attendance: { expected: n(row.expected), attended: n(row.attended) },
-    milestones: {
-      leadingGroup: row.lg_status as TMilestoneStatus,
-      plan: row.plan_status as TMilestoneStatus,
-    },
+    milestones,
   }
 }
 
@@ -182,12 +180,23 @@ export async function supervisionEnterprises(
   const scope = await scopeOf(db, dialect, auth, filter, now)
   const { rows, total } = await factsRepository.page(db, scope.params, filter)
   const comparing = scope.params.compareCampaignId !== null
+  // The page's rows only: their filings' receipts (the states themselves are the facts' rule too).
+  const milestones = await milestoneSummaries(
+    db,
+    rows.map((r) => ({
+      id: n(r.id),
+      milestone_deadline: r.milestone_deadline as string | null,
+      leading_group_date: r.leading_group_date as string | null,
+      plan_filed_date: r.plan_filed_date as string | null,
+    })),
+    now,
+  )
   return {
     campaign: scope.campaign,
     compareCampaign: comparing
       ? (scope.campaigns.find((c) => c.id === scope.params.compareCampaignId) ?? null)
       : null,
-    items: rows.map((r) => toRow(r, comparing)),
+    items: rows.map((r) => toRow(r, comparing, milestones.get(n(r.id))!)),
     total,
     page: filter.page,
     pageSize: filter.pageSize,

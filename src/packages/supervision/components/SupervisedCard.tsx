@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { OWNERSHIP_LABELS, PARTY_ORG_LABELS } from '@/models/org'
-import { MILESTONE_STATUS_LABELS, type TMilestoneStatus } from '@/models/milestones'
+import { milestoneText, PLAN_FILING_STATUS_LABELS, type TMilestoneState } from '@/models/milestones'
 import type { TEnterpriseListRow } from '@/models/supervisionOverview'
 import { assessmentPages, orgPages, supervisionPages } from '@/services/routes'
 import { formatScore } from '@/services/assessmentView'
@@ -13,7 +13,9 @@ const go = (url: string) => (ev: { stopPropagation: () => void }) => {
   void Taro.navigateTo({ url })
 }
 
-const tone = (s: TMilestoneStatus) => (s === 'on_time' ? 'ok' : s === 'late' ? 'bad' : 'none')
+/** 按时: ok; 逾期, or 未报 past the deadline: bad; 未报 before it: none. */
+const tone = (m: TMilestoneState) =>
+  m.status === 'on_time' ? 'ok' : m.status === 'late' || m.overdue ? 'bad' : 'none'
 
 /** '+3.5' / '−2' / '持平' against the compared campaign. */
 function changeText(change: number | null): string {
@@ -77,10 +79,11 @@ export function SupervisedCard({ e, office }: { e: TEnterpriseListRow; office: b
       ) : null}
       <View className="supervised__milestones" onClick={go(orgPages.milestones(e.enterpriseId))}>
         <Text className={`supervised__milestone supervised__milestone--${tone(e.milestones.leadingGroup)}`}>
-          领导小组 {MILESTONE_STATUS_LABELS[e.milestones.leadingGroup]}
+          领导小组 {milestoneText(e.milestones.leadingGroup)}
         </Text>
         <Text className={`supervised__milestone supervised__milestone--${tone(e.milestones.plan)}`}>
-          实施方案 {MILESTONE_STATUS_LABELS[e.milestones.plan]}
+          实施方案 {milestoneText(e.milestones.plan)}
+          {e.milestones.plan.receipt ? `（${PLAN_FILING_STATUS_LABELS[e.milestones.plan.receipt]}）` : ''}
         </Text>
       </View>
       <View className="supervised__actions">
