@@ -80,15 +80,17 @@ function ScoreBlock({ s, scope }: { s: TScoreFigure; scope: Drill }) {
   return (
     <View className="sv-score">
       <Text className="sv-score__title">
-        {label} 平均 {formatScore(s.average)}（{s.scored} 家有得分）
+        {s.scored ? `${label} 平均 ${formatScore(s.average)}（${s.scored} 家有得分）` : `${label}：暂无得分`}
       </Text>
-      <Bars
-        rows={SCORE_BANDS.map((b, i) => ({
-          label: b.label,
-          value: s.bands[i],
-          drill: { ...scope, score: s.key, band: i },
-        }))}
-      />
+      {s.scored ? (
+        <Bars
+          rows={SCORE_BANDS.map((b, i) => ({
+            label: b.label,
+            value: s.bands[i],
+            drill: { ...scope, score: s.key, band: i },
+          }))}
+        />
+      ) : null}
     </View>
   )
 }
@@ -128,7 +130,7 @@ export function Figures({ f }: { f: TSupervisionFigures }) {
           ))}
         </View>
       </Section>
-      <Section title="各维度得分" extra="平均分与分布">
+      <Section title="各维度得分" extra="平均分与分布（已提交的自查）">
         {f.scores.map((s) => (
           <ScoreBlock key={s.key} s={s} scope={scope} />
         ))}
