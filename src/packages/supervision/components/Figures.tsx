@@ -130,7 +130,7 @@ export function Figures({ f }: { f: TSupervisionFigures }) {
           ))}
         </View>
       </Section>
-      <Section title="各维度得分" extra="平均分与分布（已提交的自查）">
+      <Section title="各维度得分" extra="平均分与分布">
         {f.scores.map((s) => (
           <ScoreBlock key={s.key} s={s} scope={scope} />
         ))}
