@@ -206,7 +206,7 @@ const PAGES: Record<string, Row> = {
   [`${S}/enterprises/index`]: {
     who: 'demo-supervisor-united',
     url: () => `${S}/enterprises/index?status=draft`,
-    shows: /企业（\d+）.*县恒达食品有限公司/,
+    shows: /企业（\s*\d+\s*）.*县恒达食品有限公司/,
   },
   [`${S}/review/index`]: {
     who: 'demo-supervisor-united',

@@ -61,10 +61,10 @@ export default function SupervisedEnterprisesPage() {
 
   if (!session) return <View className="page" />
   const label = drillLabel(filter)
-  const others =
-    campaigns.status === 'ready' ? campaigns.data.filter((c) => c.id !== Number(filter.campaignId)) : []
-  const current =
-    campaigns.status === 'ready' ? campaigns.data.find((c) => c.id === Number(filter.campaignId)) : null
+  const list = campaigns.status === 'ready' ? campaigns.data : []
+  // The campaign shown: the one asked for, else the latest (as the server takes it).
+  const current = list.find((c) => c.id === Number(filter.campaignId)) ?? list[0] ?? null
+  const others = list.filter((c) => c.id !== current?.id)
 
   return (
     <View className="page supervision">
