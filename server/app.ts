@@ -5,7 +5,8 @@ import fp from 'fastify-plugin'
 import fastifyMultipart from '@fastify/multipart'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod'
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
+import { responseSerializerCompiler } from './core/serializer'
 import type { Env } from './env'
 import type { DatabaseHandle } from './core/db/database'
 import { PUBLIC } from './core/access'
@@ -105,7 +106,7 @@ function withoutOptions(plugin: FastifyPluginAsyncZod): Registration {
 async function app(fastify: FastifyInstance, opts: AppOptions) {
   const { env } = opts
   fastify.setValidatorCompiler(zodValidatorCompiler)
-  fastify.setSerializerCompiler(serializerCompiler)
+  fastify.setSerializerCompiler(responseSerializerCompiler)
 
   await fastify.register(errorsPlugin)
   await registerSecurityHeaders(fastify, path.resolve(env.H5_DIST))

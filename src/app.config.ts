@@ -69,6 +69,7 @@ export default defineAppConfig({
       root: 'packages/supervision',
       pages: [
         'pages/overview/index',
+        'pages/enterprises/index',
         'pages/review/index',
         'pages/campaigns/index',
         'pages/notice/index',

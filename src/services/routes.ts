@@ -15,6 +15,16 @@ export const assessmentPages = {
 
 export const supervisionPages = {
   overview: () => `${S}/overview/index`,
+  /** The enterprises behind a figure of 监管总览: its filters as the list route takes them. */
+  enterprises: (filter: Record<string, string | number | undefined>) => {
+    const query = Object.entries(filter)
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+      .join('&')
+    return `${S}/enterprises/index${query ? `?${query}` : ''}`
+  },
+  /** One enterprise's page (profile, assessments, 整改, 三会一课, pledges, attendance). */
+  enterprise: (eid: number) => `${S}/enterprise/index?enterpriseId=${eid}`,
   review: (eid: number, aid: number) => `${S}/review/index?eid=${eid}&aid=${aid}`,
   /** 自查期次 (office): list and 发起新一期. */
   campaigns: () => `${S}/campaigns/index`,

@@ -24,6 +24,15 @@ import {
   type RunningServer,
 } from './support/harness'
 
+/** 监管总览 pages its enterprises (20 at a time): find one by name in its search box. */
+async function searchOverview(page: Page, name: string) {
+  const input = visible(page, '.sv-list__search input')
+  await input.waitFor({ timeout: 30_000 })
+  await input.fill(name)
+  await input.press('Enter')
+  await visible(page, '.sv-list__total', '企业（1）').waitFor({ timeout: 30_000 })
+}
+
 /**
  * Switching on a county from an EMPTY database, as issue 12 asks: the server in test mode with no demo
  * data, `scripts/setup.ts` run as the county's IT person would, and then everything in the H5 app (phone
@@ -376,6 +385,7 @@ describe('switching on a county from an empty database (H5, WeChat users)', () =
 
       // ── office: 监管总览 → the enterprise → 成员与联络员 → 待审核 → 通过 ──
       await openFromHome(office, '监管总览')
+      await searchOverview(office, ENTERPRISE)
       const card = visible(office, '.supervised', ENTERPRISE)
       await card.waitFor({ timeout: 30_000 })
       await card.getByText('成员与联络员', { exact: true }).click()
@@ -438,6 +448,7 @@ describe('switching on a county from an empty database (H5, WeChat users)', () =
 
   stage('the supervisor sees that enterprise in 监管总览', async () => {
     await openFromHome(supervisor, '监管总览')
+    await searchOverview(supervisor, ENTERPRISE)
     const card = visible(supervisor, '.supervised', ENTERPRISE)
     await card.waitFor({ timeout: 30_000 })
     expect(await visible(supervisor, '.supervision__count-value').innerText()).toBe('47')

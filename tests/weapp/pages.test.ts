@@ -214,6 +214,11 @@ const PAGES: Record<string, Row> = {
     url: () => `${S}/overview/index`,
     shows: /所监管企业/,
   },
+  [`${S}/enterprises/index`]: {
+    who: 'demo-supervisor-united',
+    url: () => `${S}/enterprises/index?status=draft`,
+    shows: /企业（\s*\d+\s*）.*县恒达食品有限公司/,
+  },
   [`${S}/review/index`]: {
     who: 'demo-supervisor-united',
     url: (i) => `${S}/review/index?eid=${i.eid}&aid=${i.aid}`,

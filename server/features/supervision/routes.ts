@@ -10,6 +10,13 @@ import { shanghaiDate } from '../../../src/models/shanghaiTime'
 import { featureRoutes } from '../../core/routes'
 import { ledgerExport } from './ledger'
 import { supervisionOverview } from './overview'
+import { supervisionEnterprises, supervisionFigures } from './figures'
+import {
+  ZEnterpriseListPage,
+  ZEnterpriseListQuery,
+  ZFiguresQuery,
+  ZSupervisionFigures,
+} from '../../../src/models/supervisionOverview'
 import { anchorLine } from '../pledges/verify'
 
 /** A department's view of the enterprises it supervises, and the 工作台账 export. */
@@ -28,6 +35,32 @@ const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       supervisionOverview(app.db, requireAuth(request), request.query.campaignId, app.clock()),
+  )
+
+  route(
+    'GET',
+    '/api/v1/supervision/figures',
+    {
+      access: SUPERVISORS,
+      summary: '监管总览数字：所有制、党组织、自查进度、各维度得分分布、整改、承诺覆盖、到会率、实施步骤',
+      querystring: ZFiguresQuery,
+      response: { 200: ZSupervisionFigures },
+    },
+    async (request) =>
+      supervisionFigures(app.db, app.dialect, requireAuth(request), request.query, app.clock()),
+  )
+
+  route(
+    'GET',
+    '/api/v1/supervision/enterprises',
+    {
+      access: SUPERVISORS,
+      summary: '监管总览下钻：按数字筛选的企业列表（搜索、筛选、分页，可对比两期得分）',
+      querystring: ZEnterpriseListQuery,
+      response: { 200: ZEnterpriseListPage },
+    },
+    async (request) =>
+      supervisionEnterprises(app.db, app.dialect, requireAuth(request), request.query, app.clock()),
   )
 
   route(

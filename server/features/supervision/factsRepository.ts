@@ -1,0 +1,278 @@
+import { sql, type RawBuilder } from 'kysely'
+import type { DbOrTrx, Dialect } from '../../core/db/database'
+import { SECTIONS, type TSection } from '../../../src/models/checklist'
+import { PROGRAMME_DEADLINE } from '../../../src/models/milestones'
+import {
+  ATTENDANCE_BANDS,
+  COMPLETION_STATUSES,
+  PLEDGE_BANDS,
+  SCORE_BANDS,
+  SCORE_KEYS,
+  type TEnterpriseListFilter,
+  type TRectificationFilter,
+  type TScoreKey,
+} from '../../../src/models/supervisionOverview'
+import { OWNERSHIPS, PARTY_ORGS } from '../../../src/models/org'
+import { MILESTONE_STATUSES } from '../../../src/models/milestones'
+
+/**
+ * One row of facts per enterprise in reach (`facts`): the campaign's assessment, 整改 counts, members and
+ * this year's personal pledges, event attendance, milestone states, and the bands derived from them. The
+ * figures aggregate it and the lists filter and page it, so a figure is the total of its list by
+ * construction. Everything is grouped in SQL: nothing per enterprise is loaded to count.
+ */
+
+export interface FactsParams {
+  dialect: Dialect
+  campaignId: number | null
+  compareCampaignId: number | null
+  /** Enterprises supervised by any of these departments; null: every enterprise (the office). */
+  departmentIds: number[] | null
+  today: string
+  nowIso: string
+  yearRange: [string, string]
+}
+
+const lit = (s: string) => sql.lit(s)
+
+/**
+ * A section's score out of the stored JSON of `section_scores`, an array written in SECTIONS order
+ * (assessment scoring): read at the section's position, and searched for only if that place holds another
+ * section (an order from before a change). SQLite keeps the parsed JSON between the calls on one row;
+ * PostgreSQL reads `sj.js`, the row's JSON parsed once (see `facts`).
+ */
+function sectionScore(dialect: Dialect, section: TSection): RawBuilder<number | null> {
+  const i = sql.lit(SECTIONS.indexOf(section))
+  const name = lit(section)
+  return dialect === 'postgres'
+    ? sql`case when sj.js -> ${i} ->> 'section' = ${name} then (sj.js -> ${i} ->> 'score')::float8
+        else (select (j->>'score')::float8 from jsonb_array_elements(sj.js) j where j->>'section' = ${name}) end`
+    : sql`case when json_extract(a.section_scores, ${sql.lit(`$[${SECTIONS.indexOf(section)}].section`)}) = ${name}
+        then json_extract(a.section_scores, ${sql.lit(`$[${SECTIONS.indexOf(section)}].score`)})
+        else (select json_extract(j.value, '$.score') from json_each(a.section_scores) j
+          where json_extract(j.value, '$.section') = ${name}) end`
+}
+
+const scoreColumn = (key: TScoreKey) => (key === 'overall' ? 'overall' : `s_${key}`)
+
+function milestoneState(column: string): RawBuilder<string> {
+  const col = sql.ref(column)
+  return sql`case when ${col} is null then 'missing' when ${col} <= coalesce(e.milestone_deadline, ${PROGRAMME_DEADLINE}) then 'on_time' else 'late' end`
+}
+
+/** The enterprises in reach (`where`, always: the others are added with `and`). */
+function scopeOf(p: FactsParams) {
+  return p.departmentIds
+    ? sql`where e.id in (select enterprise_id from supervision_links where department_id in (${sql.join(p.departmentIds.length ? p.departmentIds : [-1])}))`
+    : sql`where 1 = 1`
+}
+
+/**
+ * The columns of the facts a list can filter on without counting anything (`f`, not materialised, so the
+ * database walks the enterprises' indexes and stops at the page); 整改 by `exists` (see `where`).
+ */
+function plainFacts(p: FactsParams) {
+  return sql`with f as (
+    select e.id, e.name, e.credit_code, e.ownership, e.party_org, coalesce(a.status, 'not_started') as status,
+      ${milestoneState('e.leading_group_date')} as lg_status,
+      ${milestoneState('e.plan_filed_date')} as plan_status
+    from enterprises e
+    left join assessments a on a.enterprise_id = e.id and a.campaign_id = ${p.campaignId ?? -1}
+    ${scopeOf(p)}
+  )`
+}
+
+/** What a 整改 filter asks of one 整改 (for `exists` over the plain facts). */
+function rectificationCondition(filter: TRectificationFilter, today: string) {
+  if (filter === 'awaiting') return sql`r.status = 'awaiting_verification'`
+  if (filter === 'overdue') return sql`r.status in ('open', 'returned') and r.deadline < ${today}`
+  return sql`r.status in ('open', 'returned', 'awaiting_verification')`
+}
+
+/**
+ * The facts as the common table `f` (materialised: the bands read a column several times, which must not
+ * repeat the JSON extraction per read). The sections' scores (`s_…`) are extracted only `withScores`; the
+ * stored JSON itself comes along for the rows of a page.
+ */
+function facts(p: FactsParams, withScores: boolean, ids?: number[]) {
+  const scope = ids ? sql`${scopeOf(p)} and e.id in (${sql.join(ids)})` : scopeOf(p)
+  // For a page's rows, the grouped counts are restricted to them too.
+  const only = (column: string) => (ids ? sql`and ${sql.ref(column)} in (${sql.join(ids)})` : sql``)
+  const sections = withScores
+    ? sql.join(SECTIONS.map((s) => sql`${sectionScore(p.dialect, s)} as ${sql.ref(`s_${s}`)}`))
+    : sql`null as s_none`
+  const compare =
+    p.compareCampaignId !== null
+      ? sql`, c.status as c_status, c.overall_score as c_overall, c.section_scores as c_sections`
+      : sql``
+  const compareJoin =
+    p.compareCampaignId !== null
+      ? sql`left join assessments c on c.enterprise_id = e.id and c.campaign_id = ${p.compareCampaignId}`
+      : sql``
+  const openedEvents = (table: 'event_audience' | 'sign_ins') => sql`
+    select t.enterprise_id, count(*) as n from ${sql.table(table)} t join events ev on ev.id = t.event_id
+    where ev.sign_in_opens_at <= ${p.nowIso} and ev.cancelled_at is null ${only('t.enterprise_id')}
+    group by t.enterprise_id`
+  return sql`with f as materialized (
+    select e.id, e.name, e.credit_code, e.ownership, e.party_org,
+      a.id as assessment_id, coalesce(a.status, 'not_started') as status, a.overall_score as overall,
+      a.section_scores as a_sections,
+      ${sections},
+      coalesce(r.open_n, 0) as open_n, coalesce(r.awaiting_n, 0) as awaiting_n, coalesce(r.overdue_n, 0) as overdue_n,
+      coalesce(m.n, 0) as members, coalesce(pl.n, 0) as signed,
+      coalesce(ea.n, 0) * coalesce(m.n, 0) as expected, coalesce(si.n, 0) as attended,
+      ${milestoneState('e.leading_group_date')} as lg_status,
+      ${milestoneState('e.plan_filed_date')} as plan_status,
+      e.milestone_deadline, e.leading_group_date, e.plan_filed_date
+      ${compare}
+    from enterprises e
+    left join assessments a on a.enterprise_id = e.id and a.campaign_id = ${p.campaignId ?? -1}
+    ${withScores && p.dialect === 'postgres' ? sql`left join lateral (select a.section_scores::jsonb as js) sj on true` : sql``}
+    ${compareJoin}
+    left join (
+      select enterprise_id,
+        sum(case when status in ('open', 'returned', 'awaiting_verification') then 1 else 0 end) as open_n,
+        sum(case when status = 'awaiting_verification' then 1 else 0 end) as awaiting_n,
+        sum(case when status in ('open', 'returned') and deadline < ${p.today} then 1 else 0 end) as overdue_n
+      from rectifications where status <> 'closed' ${only('enterprise_id')} group by enterprise_id
+    ) r on r.enterprise_id = e.id
+    left join (
+      select organisation_id, count(distinct user_id) as n from memberships
+      where organisation_kind = 'enterprise' and status = 'approved' ${only('organisation_id')}
+      group by organisation_id
+    ) m on m.organisation_id = e.id
+    left join (
+      select enterprise_id, count(distinct started_by) as n from pledges
+      where kind = 'personal' and status = 'effective' and created_at >= ${p.yearRange[0]} and created_at < ${p.yearRange[1]}
+      ${only('enterprise_id')} group by enterprise_id
+    ) pl on pl.enterprise_id = e.id
+    left join (${openedEvents('event_audience')}) ea on ea.enterprise_id = e.id
+    left join (${openedEvents('sign_ins')}) si on si.enterprise_id = e.id
+    ${scope}
+  )`
+}
+
+// Bands as SQL over the facts' columns (f.…), the same expressions for figures and filters.
+const pledgeBand = sql`case when f.members = 0 then 'no_members' when f.signed >= f.members then 'full' when f.signed = 0 then 'none' else 'partial' end`
+const attendanceBand = sql`case when f.expected = 0 then 'no_events' when f.attended * 10 >= f.expected * 8 then 'high' when f.attended * 2 >= f.expected then 'mid' else 'low' end`
+const scoreBand = (column: string) => bandOf(sql.ref(`f.${column}`))
+function bandOf(col: RawBuilder<unknown>) {
+  return sql`case when ${col} is null then null ${sql.join(
+    SCORE_BANDS.map((b, i) => sql`when ${col} < ${sql.lit(b.to)} then ${sql.lit(i)}`),
+    sql` `,
+  )} end`
+}
+
+/** `plain`: over `plainFacts` (no counts): a 整改 filter asks `exists` of the 整改 themselves. */
+function where(filter: Partial<TEnterpriseListFilter>, plain?: { today: string }): RawBuilder<unknown> {
+  const conditions: RawBuilder<unknown>[] = []
+  const q = filter.q?.trim()
+  if (q) {
+    // % and _ typed by a user widen the search a little; harmless, and the same on both databases.
+    conditions.push(
+      sql`(lower(f.name) like ${`%${q.toLowerCase()}%`} or upper(f.credit_code) like ${`%${q.toUpperCase()}%`})`,
+    )
+  }
+  if (filter.ownership) conditions.push(sql`f.ownership = ${filter.ownership}`)
+  if (filter.partyOrg) conditions.push(sql`f.party_org = ${filter.partyOrg}`)
+  if (filter.departmentId)
+    conditions.push(
+      sql`f.id in (select enterprise_id from supervision_links where department_id = ${filter.departmentId})`,
+    )
+  if (filter.status) conditions.push(sql`f.status = ${filter.status}`)
+  if (filter.rectification)
+    conditions.push(
+      plain
+        ? sql`exists (select 1 from rectifications r where r.enterprise_id = f.id and ${rectificationCondition(filter.rectification, plain.today)})`
+        : sql`${sql.ref(`f.${filter.rectification}_n`)} > 0`,
+    )
+  if (filter.pledge) conditions.push(sql`${pledgeBand} = ${filter.pledge}`)
+  if (filter.attendance) conditions.push(sql`${attendanceBand} = ${filter.attendance}`)
+  if (filter.milestone) {
+    const [key, state] = filter.milestone.split('.')
+    conditions.push(sql`${sql.ref(key === 'plan' ? 'f.plan_status' : 'f.lg_status')} = ${state}`)
+  }
+  if (filter.score && filter.band !== undefined)
+    conditions.push(sql`${scoreBand(scoreColumn(filter.score))} = ${filter.band}`)
+  return conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``
+}
+
+const needsScores = (filter: Partial<TEnterpriseListFilter>) =>
+  filter.score !== undefined && filter.score !== 'overall'
+
+const sumWhen = (condition: RawBuilder<unknown>) => sql`sum(case when ${condition} then 1 else 0 end)`
+const countsOf = (column: RawBuilder<unknown>, keys: readonly (string | number)[], prefix: string) =>
+  sql.join(keys.map((k) => sql`${sumWhen(sql`${column} = ${sql.lit(k)}`)} as ${sql.ref(`${prefix}_${k}`)}`))
+
+export type FactsRow = Record<string, string | number | null>
+
+export const factsRepository = {
+  /** The figures: one aggregate row over the facts (counts keyed `<group>_<value>`). */
+  async figures(db: DbOrTrx, p: FactsParams, filter: Partial<TEnterpriseListFilter>): Promise<FactsRow> {
+    const scores = sql.join(
+      SCORE_KEYS.map((key) => {
+        const col = sql.ref(`f.${scoreColumn(key)}`)
+        return sql`avg(${col}) as ${sql.ref(`avg_${key}`)}, count(${col}) as ${sql.ref(`n_${key}`)}, ${countsOf(
+          scoreBand(scoreColumn(key)),
+          SCORE_BANDS.map((_, i) => i),
+          `band_${key}`,
+        )}`
+      }),
+    )
+    const { rows } = await sql<FactsRow>`
+      ${facts(p, true)}
+      select count(*) as total,
+        ${countsOf(sql`f.ownership`, OWNERSHIPS, 'ownership')},
+        ${countsOf(sql`f.party_org`, PARTY_ORGS, 'party')},
+        ${countsOf(sql`f.status`, COMPLETION_STATUSES, 'status')},
+        ${scores},
+        ${sumWhen(sql`f.open_n > 0`)} as rect_open, sum(f.open_n) as items_open,
+        ${sumWhen(sql`f.awaiting_n > 0`)} as rect_awaiting, sum(f.awaiting_n) as items_awaiting,
+        ${sumWhen(sql`f.overdue_n > 0`)} as rect_overdue, sum(f.overdue_n) as items_overdue,
+        sum(f.members) as members, sum(f.signed) as signed,
+        ${countsOf(pledgeBand, PLEDGE_BANDS, 'pledge')},
+        sum(f.expected) as expected, sum(f.attended) as attended,
+        ${countsOf(attendanceBand, ATTENDANCE_BANDS, 'attendance')},
+        ${countsOf(sql`f.lg_status`, MILESTONE_STATUSES, 'lg')},
+        ${countsOf(sql`f.plan_status`, MILESTONE_STATUSES, 'plan')}
+      from f ${where(filter)}`.execute(db)
+    return rows[0]
+  },
+
+  /** One page of the facts under `filter`, ordered by enterprise, and how many match in all. */
+  async page(
+    db: DbOrTrx,
+    p: FactsParams,
+    filter: TEnterpriseListFilter,
+  ): Promise<{ rows: FactsRow[]; total: number }> {
+    const offset = (filter.page - 1) * filter.pageSize
+    // Which enterprises, in order: without counting when the filter needs no count (most drill-downs).
+    const plain = !filter.pledge && !filter.attendance && filter.score === undefined
+    const matching = plain ? plainFacts(p) : facts(p, needsScores(filter))
+    const condition = where(filter, plain ? { today: p.today } : undefined)
+    const [count, page] = await Promise.all([
+      sql<{ n: number | string }>`${matching} select count(*) as n from f ${condition}`.execute(db),
+      sql<{ id: number }>`${matching} select f.id from f ${condition}
+        order by f.id limit ${filter.pageSize} offset ${offset}`.execute(db),
+    ])
+    const ids = page.rows.map((r) => Number(r.id))
+    // Then everything about that page's enterprises only.
+    const rows = ids.length
+      ? (await sql<FactsRow>`${facts(p, false, ids)} select f.* from f order by f.id`.execute(db)).rows
+      : []
+    return { rows, total: Number(count.rows[0].n) }
+  },
+
+  /** Per department in reach: how many of the enterprises in reach it supervises. */
+  departmentCounts(db: DbOrTrx, departmentIds: number[] | null) {
+    let query = db
+      .selectFrom('departments as d')
+      .leftJoin('supervision_links as l', 'l.department_id', 'd.id')
+      .select(['d.id', 'd.name', (eb) => eb.fn.count<number | string>('l.enterprise_id').as('n')])
+      .where('d.is_office', '=', 0)
+      .groupBy(['d.id', 'd.name'])
+      .orderBy('d.id')
+    if (departmentIds) query = query.where('d.id', 'in', departmentIds.length ? departmentIds : [-1])
+    return query.execute()
+  },
+}

@@ -1,0 +1,113 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { OWNERSHIP_LABELS, PARTY_ORG_LABELS } from '@/models/org'
+import { milestoneText, PLAN_FILING_STATUS_LABELS, type TMilestoneState } from '@/models/milestones'
+import type { TEnterpriseListRow } from '@/models/supervisionOverview'
+import { assessmentPages, orgPages, supervisionPages } from '@/services/routes'
+import { formatScore } from '@/services/assessmentView'
+import { AssessmentStatusTag } from '@/components/assessment/StatusTag'
+import './supervision.scss'
+
+const go = (url: string) => (ev: { stopPropagation: () => void }) => {
+  ev.stopPropagation()
+  void Taro.navigateTo({ url })
+}
+
+/** 按时: ok; 逾期, or 未报 past the deadline: bad; 未报 before it: none. */
+const tone = (m: TMilestoneState) =>
+  m.status === 'on_time' ? 'ok' : m.status === 'late' || m.overdue ? 'bad' : 'none'
+
+/** '+3.5' / '−2' / '持平' against the compared campaign. */
+function changeText(change: number | null): string {
+  if (change === null) return '—'
+  if (change === 0) return '持平'
+  return `${change > 0 ? '+' : '−'}${formatScore(Math.abs(change))}`
+}
+
+/**
+ * One enterprise in a supervisor's list: its assessment of the campaign (tap: the review), scores (and the
+ * change against a compared campaign), 整改, milestones, and the ways on (its page, 整改, 通知, members).
+ */
+export function SupervisedCard({ e, office }: { e: TEnterpriseListRow; office: boolean }) {
+  const open = () => {
+    if (e.assessmentId === null) {
+      void Taro.showToast({ title: '该企业未参加本期自查', icon: 'none' })
+      return
+    }
+    void Taro.navigateTo({ url: supervisionPages.review(e.enterpriseId, e.assessmentId) })
+  }
+  const overdue = e.rectifications.overdue
+  return (
+    <View className="a-card supervised" onClick={open}>
+      <View className="supervised__head">
+        <Text className="supervised__name" onClick={go(supervisionPages.enterprise(e.enterpriseId))}>
+          {e.enterpriseName}
+        </Text>
+        <AssessmentStatusTag status={e.status === 'not_started' ? null : e.status} />
+      </View>
+      <Text className="supervised__kind">
+        {OWNERSHIP_LABELS[e.ownership]} · {PARTY_ORG_LABELS[e.partyOrg]}
+      </Text>
+      <View className="supervised__figures">
+        <View className="supervised__figure">
+          <Text className="supervised__value">{formatScore(e.scores.overall)}</Text>
+          <Text className="supervised__label">
+            {e.compare ? `综合得分 ${changeText(e.compare.change.overall)}` : '综合得分'}
+          </Text>
+        </View>
+        <View className="supervised__figure">
+          <Text className="supervised__value">{e.rectifications.open}</Text>
+          <Text className="supervised__label">未完成整改</Text>
+        </View>
+        <View className="supervised__figure">
+          <Text className="supervised__value">{e.rectifications.awaiting}</Text>
+          <Text className="supervised__label">待核验</Text>
+        </View>
+        <View className="supervised__figure">
+          <Text className={`supervised__value${overdue ? ' supervised__value--bad' : ''}`}>{overdue}</Text>
+          <Text className="supervised__label">逾期整改</Text>
+        </View>
+      </View>
+      {e.compare ? (
+        <View className="supervised__compare">
+          {e.scores.sections.map((s, i) => (
+            <Text key={s.section} className="supervised__compare-item">
+              {formatScore(s.score)}（{changeText(e.compare!.change.sections[i].change)}）
+            </Text>
+          ))}
+        </View>
+      ) : null}
+      <View className="supervised__milestones" onClick={go(orgPages.milestones(e.enterpriseId))}>
+        <Text className={`supervised__milestone supervised__milestone--${tone(e.milestones.leadingGroup)}`}>
+          领导小组 {milestoneText(e.milestones.leadingGroup)}
+        </Text>
+        <Text className={`supervised__milestone supervised__milestone--${tone(e.milestones.plan)}`}>
+          实施方案 {milestoneText(e.milestones.plan)}
+          {e.milestones.plan.receipt ? `（${PLAN_FILING_STATUS_LABELS[e.milestones.plan.receipt]}）` : ''}
+        </Text>
+      </View>
+      <View className="supervised__actions">
+        <Text className="supervised__action" onClick={go(supervisionPages.enterprise(e.enterpriseId))}>
+          企业详情
+        </Text>
+        <Text className="supervised__action" onClick={go(assessmentPages.rectifications(e.enterpriseId))}>
+          整改事项
+        </Text>
+        <Text
+          className="supervised__action supervised__notice"
+          onClick={go(supervisionPages.notice(e.enterpriseId, e.enterpriseName))}
+        >
+          下发整改通知
+        </Text>
+        {office ? (
+          <Text
+            className="supervised__action"
+            onClick={go(orgPages.members(e.enterpriseId, true, e.enterpriseName))}
+          >
+            成员与联络员
+          </Text>
+        ) : null}
+      </View>
+    </View>
+  )
+}

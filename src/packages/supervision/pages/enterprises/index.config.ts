@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '企业列表',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

@@ -1,0 +1,129 @@
+import { useMemo, useState } from 'react'
+import { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { SECTION_LABELS } from '@/models/checklist'
+import { MILESTONE_STATUS_LABELS, type TMilestoneStatus } from '@/models/milestones'
+import {
+  ATTENDANCE_BAND_LABELS,
+  MILESTONE_KEY_LABELS,
+  PLEDGE_BAND_LABELS,
+  RECTIFICATION_FILTER_LABELS,
+  SCORE_BANDS,
+  ZEnterpriseListQuery,
+} from '@/models/supervisionOverview'
+import { fetchCampaigns } from '@/services/assessments'
+import { fetchDepartments } from '@/services/departments'
+import { isOffice } from '@/models/memberships'
+import { useMe } from '@/hooks/useMe'
+import { usePullRefresh, useRemote } from '@/hooks/useRemote'
+import { useRequireSession } from '@/hooks/useSession'
+import { SupervisedList, type ListFilter } from '../../components/SupervisedList'
+import '@/styles/page.scss'
+import '../overview/index.scss'
+
+/** What a figure's filter says, for the chip the list was opened with. */
+function drillLabel(f: ListFilter): string | null {
+  if (f.rectification) return RECTIFICATION_FILTER_LABELS[f.rectification]
+  if (f.pledge) return `承诺：${PLEDGE_BAND_LABELS[f.pledge]}`
+  if (f.attendance) return `到会率：${ATTENDANCE_BAND_LABELS[f.attendance]}`
+  if (f.milestone) {
+    const [key, state] = f.milestone.split('.') as [keyof typeof MILESTONE_KEY_LABELS, TMilestoneStatus]
+    return `${MILESTONE_KEY_LABELS[key]}：${MILESTONE_STATUS_LABELS[state]}`
+  }
+  if (f.score && f.band !== undefined)
+    return `${f.score === 'overall' ? '综合得分' : SECTION_LABELS[f.score]} ${SCORE_BANDS[Number(f.band)].label}`
+  return null
+}
+
+/** The filter of the page's query (`?rectification=overdue&campaignId=3` …); anything invalid is dropped. */
+function filterOf(params: Record<string, string | undefined>): ListFilter {
+  const parsed = ZEnterpriseListQuery.safeParse(params)
+  if (!parsed.success) return {}
+  const { page: _p, pageSize: _s, ...filter } = parsed.data
+  return filter
+}
+
+/**
+ * The enterprises behind one figure of 监管总览: search, filter chips, paging, and a comparison with
+ * another campaign (its scores and the change per enterprise).
+ */
+export default function SupervisedEnterprisesPage() {
+  const session = useRequireSession()
+  const params = useRouter().params
+  const initial = useMemo(() => filterOf(params), [params])
+  const [filter, setFilter] = useState<ListFilter>(initial)
+  const [reloadKey, setReloadKey] = useState(0)
+  const me = useMe(session?.user.id ?? null).state
+  const office = me.status === 'ready' && isOffice(me.me.memberships)
+  const campaigns = useRemote(session ? 'campaigns' : null, fetchCampaigns).state
+  const departments = useRemote(office ? 'departments' : null, () => fetchDepartments()).state
+  usePullRefresh(async () => setReloadKey((k) => k + 1))
+
+  if (!session) return <View className="page" />
+  const label = drillLabel(filter)
+  const list = campaigns.status === 'ready' ? campaigns.data : []
+  // The campaign shown: the one asked for, else the latest (as the server takes it).
+  const current = list.find((c) => c.id === Number(filter.campaignId)) ?? list[0] ?? null
+  const others = list.filter((c) => c.id !== current?.id)
+
+  return (
+    <View className="page supervision">
+      <View className="page__body">
+        <View className="a-card">
+          <Text className="a-card__title">
+            {current?.name ?? (campaigns.status === 'ready' ? campaigns.data[0]?.name : '') ?? ''}
+          </Text>
+          {others.length ? (
+            <View className="sv-chips sv-chips--top">
+              <Text className="sv-chips__label">对比</Text>
+              <View className="sv-chips__items">
+                {others.map((c) => (
+                  <Text
+                    key={c.id}
+                    className={`sv-chip${Number(filter.compareCampaignId) === c.id ? ' sv-chip--active' : ''}`}
+                    onClick={() =>
+                      setFilter({
+                        ...filter,
+                        compareCampaignId: Number(filter.compareCampaignId) === c.id ? undefined : c.id,
+                      })
+                    }
+                  >
+                    {c.name}
+                  </Text>
+                ))}
+              </View>
+            </View>
+          ) : null}
+        </View>
+        <SupervisedList
+          filter={filter}
+          fixed={
+            label
+              ? {
+                  label,
+                  clear: () =>
+                    setFilter({
+                      ...filter,
+                      rectification: undefined,
+                      pledge: undefined,
+                      attendance: undefined,
+                      milestone: undefined,
+                      score: undefined,
+                      band: undefined,
+                    }),
+                }
+              : null
+          }
+          departments={
+            departments.status === 'ready'
+              ? departments.data.filter((d) => !d.isOffice).map((d) => ({ id: d.id, name: d.name }))
+              : undefined
+          }
+          office={office}
+          reloadKey={reloadKey}
+          onFilter={setFilter}
+        />
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,226 @@
+import { createTestApp, TEST_DB, call, loginAs, type TestApp } from './support/testApp'
+import { addLedgerEnterprises } from './support/bulkEnterprises'
+import {
+  ATTENDANCE_BANDS,
+  COMPLETION_STATUSES,
+  MILESTONE_KEYS,
+  PLEDGE_BANDS,
+  RECTIFICATION_FILTERS,
+  type TEnterpriseListPage,
+  type TSupervisionFigures,
+} from '../../src/models/supervisionOverview'
+import { MILESTONE_STATUSES } from '../../src/models/milestones'
+import { OWNERSHIPS, PARTY_ORGS } from '../../src/models/org'
+
+/** Every figure of the answer with the list filter that should total to it. */
+function figureFilters(f: TSupervisionFigures): [string, number][] {
+  const out: [string, number][] = [['', f.total]]
+  for (const k of OWNERSHIPS) out.push([`ownership=${k}`, f.ownership[k]])
+  for (const k of PARTY_ORGS) out.push([`partyOrg=${k}`, f.partyOrg[k]])
+  for (const k of COMPLETION_STATUSES) out.push([`status=${k}`, f.completion[k]])
+  for (const s of f.scores) s.bands.forEach((n, i) => out.push([`score=${s.key}&band=${i}`, n]))
+  for (const k of RECTIFICATION_FILTERS) out.push([`rectification=${k}`, f.rectifications[k].enterprises])
+  for (const k of PLEDGE_BANDS) out.push([`pledge=${k}`, f.pledges.bands[k]])
+  for (const k of ATTENDANCE_BANDS) out.push([`attendance=${k}`, f.attendance.bands[k]])
+  for (const m of MILESTONE_KEYS)
+    for (const s of MILESTONE_STATUSES) out.push([`milestone=${m}.${s}`, f.milestones[m][s]])
+  for (const d of f.departments) out.push([`departmentId=${d.id}`, d.enterprises])
+  return out
+}
+
+describe(`监管总览 figures and drill-down lists (${TEST_DB})`, () => {
+  let t: TestApp
+  let office: string
+  let united: string
+  let finance: string
+  let liaison: string
+  const get = async <T>(token: string, url: string) => {
+    const res = await call(t.app, token, { method: 'GET', url })
+    expect([url, res.statusCode, res.statusCode === 200 ? '' : res.body]).toEqual([url, 200, ''])
+    return res.json() as T
+  }
+  const departmentOf = async (openid: string) =>
+    (
+      await t.app.db
+        .selectFrom('memberships as m')
+        .innerJoin('users as u', 'u.id', 'm.user_id')
+        .select('m.organisation_id')
+        .where('u.openid', '=', openid)
+        .where('m.organisation_kind', '=', 'department')
+        .executeTakeFirstOrThrow()
+    ).organisation_id
+  const linkedTo = async (departmentId: number) =>
+    (
+      await t.app.db
+        .selectFrom('supervision_links')
+        .select('enterprise_id')
+        .where('department_id', '=', departmentId)
+        .execute()
+    )
+      .map((r) => r.enterprise_id)
+      .sort((a, b) => a - b)
+  const allIds = async (token: string, query = '') => {
+    const page = await get<TEnterpriseListPage>(
+      token,
+      `/api/v1/supervision/enterprises?pageSize=200&${query}`,
+    )
+    return page.items.map((r) => r.enterpriseId).sort((a, b) => a - b)
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp()
+    ;[office, united, finance, liaison] = await Promise.all(
+      ['demo-office', 'demo-supervisor-united', 'demo-supervisor-finance', 'demo-liaison-private'].map((o) =>
+        loginAs(t.app, o),
+      ),
+    )
+    // A few dozen more (the first department's), so the bands and pages have something to count.
+    await addLedgerEnterprises(t.app.db, 30)
+  })
+  afterAll(() => t.close())
+
+  it('shows a department exactly its enterprises, in the figures and in the list', async () => {
+    for (const [openid, token] of [
+      ['demo-supervisor-united', united],
+      ['demo-supervisor-finance', finance],
+    ] as const) {
+      const linked = await linkedTo(await departmentOf(openid))
+      expect(linked.length).toBeGreaterThan(0)
+      expect(await allIds(token)).toEqual(linked)
+      const figures = await get<TSupervisionFigures>(token, '/api/v1/supervision/figures')
+      expect(figures.total).toBe(linked.length)
+      expect(figures.departments.map((d) => d.enterprises)).toEqual([linked.length])
+    }
+    const every = await t.app.db.selectFrom('enterprises').select('id').orderBy('id').execute()
+    const figures = await get<TSupervisionFigures>(office, '/api/v1/supervision/figures')
+    expect(figures.total).toBe(every.length)
+    const page = await get<TEnterpriseListPage>(office, '/api/v1/supervision/enterprises?pageSize=200')
+    expect(page.total).toBe(every.length)
+    expect(page.items.map((r) => r.enterpriseId)).toEqual(every.map((r) => r.id))
+  })
+
+  it('answers every figure with the total of the list behind it (office, by department, a department)', async () => {
+    const financeDepartment = await departmentOf('demo-supervisor-finance')
+    for (const [token, scope] of [
+      [office, ''],
+      [office, `departmentId=${financeDepartment}`],
+      [united, ''],
+      [finance, ''],
+    ] as const) {
+      const figures = await get<TSupervisionFigures>(token, `/api/v1/supervision/figures?${scope}`)
+      const campaign = `campaignId=${figures.campaign!.id}`
+      for (const [filter, expected] of figureFilters(figures)) {
+        if (scope && filter.startsWith('departmentId=')) continue
+        const list = await get<TEnterpriseListPage>(
+          token,
+          `/api/v1/supervision/enterprises?${campaign}&${scope}&${filter}&pageSize=1`,
+        )
+        expect([filter, list.total]).toEqual([filter, expected])
+      }
+    }
+  })
+
+  it('counts what the bulk enterprises carry: submitted, scored, an open 整改, milestones on time', async () => {
+    const figures = await get<TSupervisionFigures>(office, '/api/v1/supervision/figures')
+    expect(figures.completion.submitted).toBeGreaterThanOrEqual(30)
+    expect(figures.rectifications.open.enterprises).toBeGreaterThanOrEqual(30)
+    expect(
+      figures.milestones.leadingGroup.on_time + figures.milestones.leadingGroup.late,
+    ).toBeGreaterThanOrEqual(30)
+    const overall = figures.scores.find((s) => s.key === 'overall')!
+    expect(overall.scored).toBeGreaterThanOrEqual(30)
+    expect(overall.bands.reduce((a, b) => a + b, 0)).toBe(overall.scored)
+    expect(overall.average).not.toBeNull()
+    // The rows carry the stored per-section scores (80 in every section for these).
+    const bulk = await get<TEnterpriseListPage>(
+      office,
+      `/api/v1/supervision/enterprises?q=${encodeURIComponent('县台账测试')}&pageSize=3`,
+    )
+    expect(bulk.total).toBe(30)
+    expect(bulk.items[0].scores.sections.map((x) => x.score)).toEqual([80, 80, 80, 80, 80])
+  })
+
+  it('searches by name or credit code, filters and pages', async () => {
+    const first = await get<TEnterpriseListPage>(united, '/api/v1/supervision/enterprises?pageSize=1')
+    expect(first.items).toHaveLength(1)
+    const row = first.items[0]
+    const byName = await get<TEnterpriseListPage>(
+      united,
+      `/api/v1/supervision/enterprises?q=${encodeURIComponent(row.enterpriseName.slice(1, 4))}`,
+    )
+    expect(byName.items.map((r) => r.enterpriseId)).toContain(row.enterpriseId)
+    const byCode = await get<TEnterpriseListPage>(
+      united,
+      `/api/v1/supervision/enterprises?q=${row.creditCode.slice(4, 14).toLowerCase()}`,
+    )
+    expect(byCode.items.map((r) => r.enterpriseId)).toEqual([row.enterpriseId])
+
+    const all = await get<TEnterpriseListPage>(office, '/api/v1/supervision/enterprises?pageSize=200')
+    const second = await get<TEnterpriseListPage>(office, '/api/v1/supervision/enterprises?page=2&pageSize=7')
+    expect(second.total).toBe(all.total)
+    expect(second.items.map((r) => r.enterpriseId)).toEqual(all.items.slice(7, 14).map((r) => r.enterpriseId))
+    const privateOnes = await get<TEnterpriseListPage>(
+      office,
+      '/api/v1/supervision/enterprises?ownership=private',
+    )
+    expect(privateOnes.items.every((r) => r.ownership === 'private')).toBe(true)
+  })
+
+  it('compares two campaigns per enterprise: both scores and the change', async () => {
+    const figures = await get<TSupervisionFigures>(office, '/api/v1/supervision/figures')
+    expect(figures.campaigns.length).toBeGreaterThan(0)
+    const [latest, earlier] = [figures.campaigns[0], figures.campaigns.at(-1)!]
+    const page = await get<TEnterpriseListPage>(
+      office,
+      `/api/v1/supervision/enterprises?campaignId=${latest.id}&compareCampaignId=${earlier.id}&status=submitted&pageSize=5`,
+    )
+    expect(page.compareCampaign?.id).toBe(earlier.id)
+    for (const row of page.items) {
+      expect(row.compare).not.toBeNull()
+      const { overall } = row.scores
+      const then = row.compare!.scores.overall
+      if (overall !== null && then !== null)
+        expect(row.compare!.change.overall).toBeCloseTo(Math.round((overall - then) * 10) / 10, 5)
+      expect(row.compare!.change.sections).toHaveLength(row.scores.sections.length)
+    }
+    const plain = await get<TEnterpriseListPage>(office, '/api/v1/supervision/enterprises?pageSize=1')
+    expect(plain.items[0].compare).toBeNull()
+  })
+
+  it('answers 404 for a department or campaign out of reach, and refuses an enterprise member', async () => {
+    const financeDepartment = await departmentOf('demo-supervisor-finance')
+    for (const url of [
+      `/api/v1/supervision/enterprises?departmentId=${financeDepartment}`,
+      `/api/v1/supervision/figures?departmentId=${financeDepartment}`,
+      '/api/v1/supervision/figures?campaignId=999999',
+      '/api/v1/supervision/enterprises?compareCampaignId=999999',
+    ]) {
+      const res = await call(t.app, united, { method: 'GET', url })
+      expect([url, res.statusCode, res.json().error.code]).toEqual([url, 404, 'NOT_FOUND'])
+    }
+    const res = await call(t.app, liaison, { method: 'GET', url: '/api/v1/supervision/figures' })
+    expect(res.statusCode).toBe(403)
+  })
+
+  it('takes a removed supervision link into account on the next request', async () => {
+    const department = await departmentOf('demo-supervisor-united')
+    const before = await linkedTo(department)
+    const gone = before[0]
+    await t.app.db
+      .deleteFrom('supervision_links')
+      .where('department_id', '=', department)
+      .where('enterprise_id', '=', gone)
+      .execute()
+    expect(await allIds(united)).toEqual(before.slice(1))
+    const figures = await get<TSupervisionFigures>(united, '/api/v1/supervision/figures')
+    expect(figures.total).toBe(before.length - 1)
+  })
+
+  it('still documents the full rows of the paged list in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json()
+    const row = doc.components.schemas.SupervisionEnterpriseRow
+    expect(Object.keys(row.properties)).toEqual(
+      expect.arrayContaining(['enterpriseName', 'scores', 'compare']),
+    )
+  })
+})
