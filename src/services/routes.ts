@@ -32,8 +32,6 @@ export const supervisionPages = {
   notice: (eid: number, name: string) => `${S}/notice/index?eid=${eid}&name=${encodeURIComponent(name)}`,
   /** 工作清单: 逾期整改, 待核验, 待审核, 未开始自查, with 催办. */
   worklists: () => `${S}/worklists/index`,
-  /** 企业详情: everything about one supervised enterprise. */
-  enterprise: (eid: number) => `${S}/enterprise/index?enterpriseId=${eid}`,
 }
 
 /** A positive integer id from a page parameter, or null. */
