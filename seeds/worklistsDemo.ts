@@ -35,7 +35,7 @@ const DEMO_RECTIFICATIONS: {
     response: '已梳理招投标环节风险点 12 个，修订《招标采购管理办法》，并组织相关人员专题学习。',
   },
   {
-    enterprise: 'private',
+    enterprise: 'private-nopo',
     title: '建立廉洁从业教育台账',
     detail: '请建立关键岗位人员廉洁从业教育台账，记录每次教育的时间、内容和参加人员。',
     deadlineIn: -3,

@@ -29,9 +29,10 @@ describe('监管总览 in the mini-program', () => {
       await supervisor.tap('草稿', 0)
       await supervisor.waitForRoute('packages/supervision/pages/enterprises/index')
       await supervisor.waitForText(/企业（\s*\d+\s*）.*县恒达食品有限公司/)
-      // The card opens the assessment (its name, the enterprise's page of issue 16 part 1).
+      // The card opens the enterprise's page; its 查看自查 opens the assessment.
       await supervisor.tap('综合得分', 0)
-      await supervisor.waitForRoute('packages/supervision/pages/review/index')
+      await supervisor.waitForRoute('packages/supervision/pages/enterprise/index')
+      await supervisor.waitForText(/91450703MA5K23757D|县恒达食品有限公司/)
       supervisor.assertHealthy()
     } finally {
       recordSetData(supervisor)

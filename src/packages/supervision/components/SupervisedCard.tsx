@@ -25,11 +25,14 @@ function changeText(change: number | null): string {
 }
 
 /**
- * One enterprise in a supervisor's list: its assessment of the campaign (tap: the review), scores (and the
+ * One enterprise in a supervisor's list (tap: its page): its assessment of the campaign (查看自查), scores (and the
  * change against a compared campaign), 整改, milestones, and the ways on (its page, 整改, 通知, members).
  */
 export function SupervisedCard({ e, office }: { e: TEnterpriseListRow; office: boolean }) {
-  const open = () => {
+  // The card opens the enterprise's page (everything about it); 查看自查 opens this campaign's review.
+  const open = () => void Taro.navigateTo({ url: supervisionPages.enterprise(e.enterpriseId) })
+  const review = (ev: { stopPropagation: () => void }) => {
+    ev.stopPropagation()
     if (e.assessmentId === null) {
       void Taro.showToast({ title: '该企业未参加本期自查', icon: 'none' })
       return
@@ -40,9 +43,7 @@ export function SupervisedCard({ e, office }: { e: TEnterpriseListRow; office: b
   return (
     <View className="a-card supervised" onClick={open}>
       <View className="supervised__head">
-        <Text className="supervised__name" onClick={go(supervisionPages.enterprise(e.enterpriseId))}>
-          {e.enterpriseName}
-        </Text>
+        <Text className="supervised__name">{e.enterpriseName}</Text>
         <AssessmentStatusTag status={e.status === 'not_started' ? null : e.status} />
       </View>
       <Text className="supervised__kind">
@@ -87,8 +88,8 @@ export function SupervisedCard({ e, office }: { e: TEnterpriseListRow; office: b
         </Text>
       </View>
       <View className="supervised__actions">
-        <Text className="supervised__action" onClick={go(supervisionPages.enterprise(e.enterpriseId))}>
-          企业详情
+        <Text className="supervised__action" onClick={review}>
+          查看自查
         </Text>
         <Text className="supervised__action" onClick={go(assessmentPages.rectifications(e.enterpriseId))}>
           整改事项
