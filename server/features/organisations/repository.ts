@@ -5,6 +5,7 @@ import { onePage } from '../../core/db/page'
 import type { DepartmentRow, EnterpriseRow, EnterpriseTable, PartyBranchRow } from '../../core/db/schema'
 import type { TDepartment, TEnterprise, TOwnership, TPartyBranch, TPartyOrg } from '../../../src/models/org'
 import type { TDepartmentEnterprise } from '../../../src/models/department'
+import { enterpriseMatches } from '../../core/db/search'
 
 export function toDepartment(row: DepartmentRow): TDepartment {
   return { id: row.id, name: row.name, isOffice: row.is_office === 1, retiredAt: row.retired_at }
@@ -166,16 +167,7 @@ export const supervisionLinksRepository = {
       .selectFrom('enterprises')
       .where('id', filter.linked ? 'in' : 'not in', supervisedEnterpriseIds(db, departmentId))
     const q = filter.q?.trim()
-    if (q) {
-      // % and _ typed by a user widen the search a little; harmless, and the same on both databases.
-      const pattern = `%${q}%`
-      query = query.where((eb) =>
-        eb.or([
-          eb(eb.fn('lower', ['name']), 'like', pattern.toLowerCase()),
-          eb(eb.fn('upper', ['credit_code']), 'like', pattern.toUpperCase()),
-        ]),
-      )
-    }
+    if (q) query = query.where((eb) => enterpriseMatches(eb, q))
     const { count } = await query
       .select((eb) => eb.fn.countAll<number | string>().as('count'))
       .executeTakeFirstOrThrow()

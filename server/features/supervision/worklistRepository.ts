@@ -4,6 +4,7 @@ import type { DbOrTrx } from '../../core/db/database'
 import { onePage, type PageRequest } from '../../core/db/page'
 import type { Database } from '../../core/db/schema'
 import type { TUrgeKind, TWorklist } from '../../../src/models/worklists'
+import { enterpriseMatches } from '../../core/db/search'
 
 /** Whose enterprises a list covers: these departments' (supervision links read now), or all (office). */
 export type Reach = { departmentIds: number[] } | 'all'
@@ -28,16 +29,7 @@ function enterprisesMatching(db: DbOrTrx, filter: WorklistFilter) {
   let query = db.selectFrom('enterprises').select('id')
   if (filter.reach !== 'all')
     query = query.where('id', 'in', supervisedEnterpriseIds(db, filter.reach.departmentIds))
-  if (q) {
-    // % and _ typed by a user widen the search a little, as in the department's enterprise search.
-    const pattern = `%${q}%`
-    query = query.where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', ['name']), 'like', pattern.toLowerCase()),
-        eb(eb.fn('upper', ['credit_code']), 'like', pattern.toUpperCase()),
-      ]),
-    )
-  }
+  if (q) query = query.where((eb) => enterpriseMatches(eb, q))
   return query
 }
 
