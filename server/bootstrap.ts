@@ -4,6 +4,7 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from './core/db/da
 import { seedDemoData } from '../seeds/demo'
 import { seedDemoWorklists } from '../seeds/worklistsDemo'
 import { CHECKLIST_V1, CHECKLIST_V1_VERSION } from '../seeds/checklist/v1'
+import { CHECKLIST_V2, CHECKLIST_V2_VERSION } from '../seeds/checklist/v2'
 import { checklistRepository } from './features/assessments/checklistRepository'
 import { PLEDGE_TEMPLATES_V1, PLEDGE_TEMPLATES_V1_VERSION } from '../seeds/pledges/v1'
 import { ensurePledgeTemplates } from './features/pledges/templates'
@@ -34,6 +35,18 @@ export async function prepareDatabase(
         CHECKLIST_V1_VERSION,
         CHECKLIST_V1,
         '依据《县清廉企业建设实施方案》编制',
+        isoAt(clock()),
+      ),
+    )
+  // v2 after v1, so it is the latest: new campaigns use it, assessments answered on v1 keep v1.
+  await database.db
+    .transaction()
+    .execute((trx) =>
+      checklistRepository.ensureVersion(
+        trx,
+        CHECKLIST_V2_VERSION,
+        CHECKLIST_V2,
+        '依据《县清廉企业建设实施方案》逐项复核：依据整句、作答规则、适用范围',
         isoAt(clock()),
       ),
     )

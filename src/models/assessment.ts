@@ -1,7 +1,15 @@
 import { z } from 'zod'
 import { rowIds } from './common'
 import { lines, oneLine, severalLines } from './textLimit'
-import { SECTIONS, ZChecklistItem, ZSection, type TChecklistItem, type TSection } from './checklist'
+import {
+  SECTIONS,
+  ZChecklistItem,
+  ZSection,
+  needsEvidence,
+  noteMissing,
+  type TChecklistItem,
+  type TSection,
+} from './checklist'
 import { ZOwnership, ZPartyOrg, type TOwnership, type TPartyOrg } from './org'
 import { ZEvidenceFile } from './file'
 import { ZMilestoneSummary } from './milestones'
@@ -79,6 +87,13 @@ function round1(value: number): number {
 }
 
 /**
+ * A dimension scored on fewer items than this gets no score of its own (null, shown as —): with one item a
+ * single answer would swing it from 0 to 100. Its answers still count in the overall score. Applies to
+ * templates whose items carry answer rules (v2 on); v1 assessments score as they always did.
+ */
+export const MIN_SCORED_PER_SECTION = 3
+
+/**
  * Score = Σ weight × credit / Σ weight over the applicable items answered 是/部分/否 (是 1, 部分 0.5, 否 0),
  * as a percentage. 不适用 (with its reason) leaves the item out of both sums.
  */
@@ -86,16 +101,19 @@ export function computeScores(items: TChecklistItem[], answers: AnswerLike[]): S
   const byCode = new Map(answers.map((a) => [a.itemCode, a]))
   let totalWeight = 0
   let totalEarned = 0
+  const minScored = items.some((i) => i.rules) ? MIN_SCORED_PER_SECTION : 1
   const sections = SECTIONS.map((section): SectionScore => {
     const sectionItems = items.filter((i) => i.section === section)
     let weight = 0
     let earned = 0
     let answered = 0
+    let scored = 0
     for (const item of sectionItems) {
       const answer = byCode.get(item.code)
       if (!answer) continue
       answered += 1
       if (answer.value === 'na') continue
+      scored += 1
       weight += item.weight
       earned += item.weight * VALUE_CREDIT[answer.value]
     }
@@ -103,7 +121,7 @@ export function computeScores(items: TChecklistItem[], answers: AnswerLike[]): S
     totalEarned += earned
     return {
       section,
-      score: weight > 0 ? round1((earned / weight) * 100) : null,
+      score: weight > 0 && scored >= minScored ? round1((earned / weight) * 100) : null,
       applicable: sectionItems.length,
       answered,
       weightCounted: weight,
@@ -112,7 +130,7 @@ export function computeScores(items: TChecklistItem[], answers: AnswerLike[]): S
   return { sections, overall: totalWeight > 0 ? round1((totalEarned / totalWeight) * 100) : null }
 }
 
-export type SubmitProblemKind = 'unanswered' | 'evidence_missing' | 'na_reason_missing'
+export type SubmitProblemKind = 'unanswered' | 'evidence_missing' | 'na_reason_missing' | 'note_missing'
 export interface SubmitProblem {
   itemCode: string
   kind: SubmitProblemKind
@@ -123,9 +141,13 @@ const PROBLEM_MESSAGES: Record<SubmitProblemKind, string> = {
   unanswered: '尚未作答',
   evidence_missing: '该项要求上传佐证材料',
   na_reason_missing: '选择“不适用”须说明理由',
+  note_missing: '选择“否”或“部分”须在说明中写明未落实的内容',
 }
 
-/** What stops a submit: every applicable item answered, evidence where required, a reason for 不适用. */
+/**
+ * What stops a submit: every applicable item answered, evidence where required, a reason for 不适用, and
+ * (v2 on) a note for 否 / 部分 as the item's rules ask.
+ */
 export function submitProblems(
   items: TChecklistItem[],
   answers: AnswerLike[],
@@ -138,12 +160,8 @@ export function submitProblems(
     let kind: SubmitProblemKind | null = null
     if (!answer) kind = 'unanswered'
     else if (answer.value === 'na' && !answer.naReason?.trim()) kind = 'na_reason_missing'
-    else if (
-      item.evidence.required &&
-      (answer.value === 'yes' || answer.value === 'partial') &&
-      evidenceCount(item.code) === 0
-    )
-      kind = 'evidence_missing'
+    else if (noteMissing(item, answer)) kind = 'note_missing'
+    else if (needsEvidence(item, answer.value) && evidenceCount(item.code) === 0) kind = 'evidence_missing'
     if (kind) problems.push({ itemCode: item.code, kind, message: PROBLEM_MESSAGES[kind] })
   }
   return problems

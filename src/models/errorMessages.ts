@@ -43,6 +43,7 @@ export const ERROR_MESSAGES = {
   ASSESSMENT_INCOMPLETE: '自查表尚未完成，不能提交',
   ASSESSMENT_NOT_SUBMITTED: '该自查表尚未提交，不能审核',
   UNKNOWN_ITEM: '自查项不存在或不适用于本企业',
+  ANSWER_NA_NOT_ALLOWED: '该项是每家企业都须落实的要求，不能选择“不适用”',
   FILE_TOO_LARGE: '文件过大',
   FILE_TYPE_NOT_ALLOWED: '只能上传图片（JPG、PNG、WEBP）或 PDF 文件',
   FILE_MISSING: '请选择要上传的文件',

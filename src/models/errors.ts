@@ -7,6 +7,8 @@ export { ERROR_MESSAGES, type TErrorCode }
 export const ZErrorField = z.object({
   path: z.string(),
   message: z.string(),
+  /** A stable reason for this field where the app acts on it (e.g. 'na_not_allowed'); the message is for people. */
+  kind: z.string().optional(),
 })
 export type TErrorField = z.infer<typeof ZErrorField>
 

@@ -26,8 +26,8 @@ export const PLEDGE_SIGNER_LABELS: Record<TPledgeKind, string> = {
   government_business: '部门党员干部与企业负责人',
 }
 
-/** Ownerships whose heads sign the 国有企业领导人员廉洁从业承诺书 (国有 / 国有控股). */
-export const SOE_LEADER_OWNERSHIPS = ['state_owned', 'state_controlled'] as const
+// Ownerships whose heads sign the 国有企业领导人员廉洁从业承诺书: one rule with the checklist, kept in ./org.
+export { SOE_LEADER_OWNERSHIPS } from './org'
 
 /** 待对方签署 → 已生效; 已撤回 when its starter gave up waiting (recorded, never deleted). */
 export const PLEDGE_STATUSES = ['pending', 'effective', 'withdrawn'] as const

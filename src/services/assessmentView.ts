@@ -11,7 +11,12 @@ import {
   type TAssessment,
 } from '@/models/assessment'
 import type { TEvidenceFile } from '@/models/file'
-import { SECTIONS, type TChecklistItem, type TSection } from '@/models/checklist'
+import {
+  SECTIONS,
+  needsEvidence as needsEvidenceByRule,
+  type TChecklistItem,
+  type TSection,
+} from '@/models/checklist'
 import type { OutboxEntry } from './outbox'
 import { ASSESSMENT_WRITE_KINDS, assessmentPath, type AnswerDraft } from './assessments'
 
@@ -146,9 +151,9 @@ export function findingsOf(assessment: TAssessment): { item: TChecklistItem; ans
   })
 }
 
-/** Whether an answer needs evidence before the submit (the item asks for it, and the answer claims it). */
+/** Whether an answer needs evidence before the submit (the item asks for it, and its rules name the answer). */
 export function needsEvidence(item: TChecklistItem, value: TAnswerValue | undefined): boolean {
-  return item.evidence.required && (value === 'yes' || value === 'partial')
+  return needsEvidenceByRule(item, value)
 }
 
 /** 0-100 as shown: one decimal only when it has one. */

@@ -208,6 +208,10 @@ export interface ChecklistItemTable {
   evidence_required: number
   evidence_hint: string
   weight: number
+  /** v2 on: the programme's sentence around basis_quote, the task's title, the answer rules (JSON). */
+  basis_sentence: string | null
+  basis_title: string | null
+  answer_rules: string | null
 }
 
 export interface CampaignTable {
@@ -749,6 +753,9 @@ export const SCHEMA_COLUMNS = {
     evidence_required: true,
     evidence_hint: true,
     weight: true,
+    basis_sentence: true,
+    basis_title: true,
+    answer_rules: true,
   },
   campaigns: {
     id: true,

@@ -1,6 +1,11 @@
 import type { DbOrTrx } from '../../core/db/database'
 import type { ChecklistItemTable } from '../../core/db/schema'
-import type { TChecklistItem, TSection, TTaskRef } from '../../../src/models/checklist'
+import {
+  ZAnswerRules,
+  type TChecklistItem,
+  type TSection,
+  type TTaskRef,
+} from '../../../src/models/checklist'
 import type { TOwnership } from '../../../src/models/org'
 
 function toItem(row: ChecklistItemTable): TChecklistItem {
@@ -10,13 +15,20 @@ function toItem(row: ChecklistItemTable): TChecklistItem {
     section: row.section as TSection,
     task,
     question: row.question,
-    basis: { ref: row.basis_ref, quote: row.basis_quote },
+    basis: {
+      ref: row.basis_ref,
+      quote: row.basis_quote,
+      // v1 items have neither: the keys stay absent rather than null, as the model reads them.
+      ...(row.basis_sentence === null ? {} : { sentence: row.basis_sentence }),
+      ...(row.basis_title === null ? {} : { title: row.basis_title }),
+    },
     applicability: {
       ownerships: JSON.parse(row.ownerships) as TOwnership[],
       needsPartyOrg: row.needs_party_org === 1,
     },
     evidence: { required: row.evidence_required === 1, hint: row.evidence_hint },
     weight: row.weight,
+    ...(row.answer_rules === null ? {} : { rules: ZAnswerRules.parse(JSON.parse(row.answer_rules)) }),
   }
 }
 
@@ -91,6 +103,9 @@ export const checklistRepository = {
       evidence_required: item.evidence.required ? 1 : 0,
       evidence_hint: item.evidence.hint,
       weight: item.weight,
+      basis_sentence: item.basis.sentence ?? null,
+      basis_title: item.basis.title ?? null,
+      answer_rules: item.rules ? JSON.stringify(item.rules) : null,
     }))
     for (let i = 0; i < rows.length; i += 50)
       await db

@@ -11,7 +11,7 @@ import {
   type TAssessmentStatus,
   type TAssessmentSummary,
 } from '../../../src/models/assessment'
-import type { TChecklistItem } from '../../../src/models/checklist'
+import { naRefused, type TChecklistItem } from '../../../src/models/checklist'
 import type { TEvidenceFile } from '../../../src/models/file'
 import type { TOwnership, TPartyOrg } from '../../../src/models/org'
 import type { FileLinkSigner } from '../files/store'
@@ -147,6 +147,22 @@ export async function listEnterpriseAssessments(
   return summaries
 }
 
+/**
+ * 不适用 on an item whose rules refuse it (v2 on: 底线 and 规定动作): one field per such answer, its kind
+ * stable for the app. A missing note for 否 / 部分 is a submit problem instead (the note comes after the choice).
+ */
+function checkAnswerRules(items: TChecklistItem[], answers: TAnswerInput[]) {
+  const byCode = new Map(items.map((i) => [i.code, i]))
+  const fields = answers.flatMap((a, index) =>
+    naRefused(byCode.get(a.itemCode)!, a.value)
+      ? [{ path: `answers.${index}.value`, message: NA_REFUSED_MESSAGE(a.itemCode), kind: 'na_not_allowed' }]
+      : [],
+  )
+  if (fields.length) throw new AppError(400, 'ANSWER_NA_NOT_ALLOWED', undefined, fields)
+}
+
+const NA_REFUSED_MESSAGE = (code: string) => `自查项 ${code} 是每家企业都须落实的要求，不能选择“不适用”`
+
 /** Draft answers: saved as often as the app likes (upsert per item), only while the assessment is editable. */
 export async function saveAnswers(
   db: DbOrTrx,
@@ -164,6 +180,7 @@ export async function saveAnswers(
       : [{ path: `answers.${index}.itemCode`, message: `自查项 ${a.itemCode} 不存在或不适用于本企业` }],
   )
   if (fields.length) throw new AppError(400, 'UNKNOWN_ITEM', undefined, fields)
+  checkAnswerRules(items, answers)
   const seen = new Set<string>()
   const at = isoAt(now)
   for (const a of answers) {

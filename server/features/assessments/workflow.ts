@@ -2,6 +2,7 @@ import { AppError } from '../../core/errors'
 import { isoAt } from '../../core/clock'
 import type { WriteOutcome } from '../../core/writes'
 import { computeScores, submitProblems, type TAssessment } from '../../../src/models/assessment'
+import { rectifies } from '../../../src/models/checklist'
 import type { EvidenceWrite } from '../files/service'
 import { rectificationsRepository } from '../rectifications/repository'
 import { assessmentView, editableAssessment, evidenceOf, loadAssessment } from './service'
@@ -42,7 +43,7 @@ export async function submitAssessment(
       422,
       'ASSESSMENT_INCOMPLETE',
       `自查表尚未完成：还有 ${problems.length} 项需要处理`,
-      problems.map((p) => ({ path: p.itemCode, message: p.message })),
+      problems.map((p) => ({ path: p.itemCode, message: p.message, kind: p.kind })),
     )
   }
   const scores = computeScores(items, answers)
@@ -68,13 +69,13 @@ export async function submitAssessment(
     at,
   )
 
-  // 否 / 部分 become 整改 items, once per item of this assessment.
+  // 否 / 部分 become 整改 items, once per item of this assessment; never on what the document only encourages.
   const existing = await assessmentsRepository.findingCodes(db, assessmentId)
   const byCode = new Map(items.map((i) => [i.code, i]))
   for (const answer of answers) {
     if ((answer.value !== 'no' && answer.value !== 'partial') || existing.has(answer.itemCode)) continue
     const item = byCode.get(answer.itemCode)
-    if (!item) continue
+    if (!item || !rectifies(item, answer.value)) continue
     await rectificationsRepository.open(
       db,
       {

@@ -1,76 +1,17 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { CHECKLIST_V1, CHECKLIST_V1_VERSION } from '../../../seeds/checklist/v1'
 import { applicableItems } from '../../../src/models/assessment'
 import { DIMENSIONS, ZChecklistItem, sectionOfTask, type TTaskRef } from '../../../src/models/checklist'
 import type { TChecklistItem } from '../../../src/models/checklist'
 import type { TOwnership } from '../../../src/models/org'
-
-/** The programme document: /work/shared/seed/… beside the repository (CI keeps shared/ at the same place). */
-const DOC_PATH = path.resolve(__dirname, '../../../../shared/seed/000_9b535e9640dff580.txt')
-const doc = fs.readFileSync(DOC_PATH, 'utf8')
-
-// ---------- the document, split the way items cite it ----------
-
-function sliceBetween(text: string, start: string, end?: string): string {
-  const from = text.indexOf(start)
-  if (from < 0) throw new Error(`heading not found: ${start}`)
-  const to = end === undefined ? text.length : text.indexOf(end, from + start.length)
-  if (to < 0) throw new Error(`heading not found: ${end}`)
-  return text.slice(from, to)
-}
-
-// Split on the chapter headings first: 三、实施步骤 and 四、工作要求 have their own '1.' '2.' numbering.
-const TASKS_TEXT = sliceBetween(doc, '\n二、主要任务\n', '\n三、实施步骤\n')
-const STEPS_TEXT = sliceBetween(doc, '\n三、实施步骤\n', '\n四、工作要求\n')
-const REQUIREMENTS_TEXT = sliceBetween(doc, '\n四、工作要求\n', '\n附件')
-
-/** Tasks 1-15: a line opening with 'N.' starts task N; a group heading such as '（二）…' ends it. */
-function splitTasks(text: string): Map<number, string> {
-  const tasks = new Map<number, string>()
-  let current: number | null = null
-  for (const line of text.split('\n')) {
-    const start = /^(\d{1,2})\./.exec(line)
-    if (start) {
-      current = Number(start[1])
-      tasks.set(current, line)
-    } else if (/^（[一二三四五六七八九十]+）/.test(line)) current = null
-    else if (current !== null) tasks.set(current, `${tasks.get(current)}\n${line}`)
-  }
-  return tasks
-}
-const TASK_TEXT = splitTasks(TASKS_TEXT)
-
-/** '（二）' → the text of that part of a chapter, up to the next part heading at a line start. */
-function subsection(chapter: string, label: string): string {
-  const parts = chapter.split(/\n(?=（[一二三四五六七八九十]+）)/)
-  const part = parts.find((p) => p.startsWith(label))
-  if (!part) throw new Error(`part ${label} not found`)
-  return part
-}
-
-/** 'N.' inside a part, up to 'N+1.' (or the part's end); the numbers stand inline or at line starts. */
-function numbered(part: string, n: number): string {
-  const start = new RegExp(`(?<!\\d)${n}\\.`).exec(part)
-  if (!start) throw new Error(`point ${n} not found`)
-  const rest = part.slice(start.index)
-  const next = new RegExp(`(?<!\\d)${n + 1}\\.`).exec(rest)
-  return next ? rest.slice(0, next.index) : rest
-}
-
-/** The document text an item's basis points at: its task, or the part / point of 实施步骤 or 工作要求. */
-function citedText(item: TChecklistItem): string {
-  if (typeof item.task === 'number') {
-    const text = TASK_TEXT.get(item.task)
-    if (!text) throw new Error(`task ${item.task} not in the document`)
-    return text
-  }
-  const chapterName = item.task === 'S' ? '实施步骤' : '工作要求'
-  const ref = new RegExp(`^${chapterName}(（[一二三四]）)(\\d)?$`).exec(item.basis.ref)
-  if (!ref) throw new Error(`${item.code}: basis.ref '${item.basis.ref}' is not '${chapterName}（…）N'`)
-  const part = subsection(item.task === 'S' ? STEPS_TEXT : REQUIREMENTS_TEXT, ref[1])
-  return ref[2] ? numbered(part, Number(ref[2])) : part
-}
+import {
+  REQUIREMENTS_TEXT,
+  STEPS_TEXT,
+  TASK_TEXT,
+  citedText,
+  doc,
+  numbered,
+  subsection,
+} from './programmeDoc'
 
 // ---------- helpers ----------
 

@@ -11,13 +11,14 @@ import {
 } from '@/models/assessment'
 import { maxLengthOf } from '@/models/textLimit'
 import type { TEvidenceFile } from '@/models/file'
-import { SECTION_LABELS, type TChecklistItem } from '@/models/checklist'
+import { SECTION_LABELS, answerRules, noteMissing, type TChecklistItem } from '@/models/checklist'
 import type { AnswerDraft } from '@/services/assessments'
 import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
 import { isOverLimit } from '@/components/TextField'
 import { TextAreaField } from '@/components/TextAreaField'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { needsEvidence } from '@/services/assessmentView'
+import { BasisSentence } from './BasisSentence'
 import type { EvidenceSource } from '@/services/evidence'
 
 export type SyncStatus =
@@ -125,6 +126,13 @@ export function ItemEditor(props: ItemEditorProps) {
 
   const evidenceMissing = needsEvidence(item, value) && files.length === 0
   const reasonMissing = value === 'na' && !reason.trim()
+  const rules = answerRules(item)
+  const noteRequired = value !== undefined && (rules.noteFor as string[]).includes(value)
+  const noteShort = value !== undefined && noteMissing(item, { value, note })
+  // 须上传 only while the answer (or no answer yet) is one that needs it: never after 否 or 不适用.
+  const evidenceRequired = item.evidence.required && (value === undefined || needsEvidence(item, value))
+  // 不适用 is not offered on duties that bind every enterprise (the server refuses it too).
+  const values = ANSWER_VALUES.filter((v) => v !== 'na' || rules.naAllowed || value === 'na')
 
   return (
     <View className="item-editor">
@@ -146,12 +154,7 @@ export function ItemEditor(props: ItemEditorProps) {
         <Text className="item-editor__basis-toggle" onClick={() => setShowBasis((s) => !s)}>
           {showBasis ? '收起依据 ▲' : '查看依据 ▼'}
         </Text>
-        {showBasis ? (
-          <View className="item-editor__basis">
-            <Text className="item-editor__basis-ref">《县清廉企业建设实施方案》{item.basis.ref}</Text>
-            <Text className="item-editor__basis-quote">{item.basis.quote}</Text>
-          </View>
-        ) : null}
+        {showBasis ? <BasisSentence basis={item.basis} /> : null}
       </View>
 
       {props.reviewComment ? (
@@ -162,7 +165,7 @@ export function ItemEditor(props: ItemEditorProps) {
       ) : null}
 
       <View className="item-editor__answers">
-        {ANSWER_VALUES.map((v) => (
+        {values.map((v) => (
           <View
             key={v}
             className={`answer-option answer-option--${v}${value === v ? ' answer-option--selected' : ''}${
@@ -204,29 +207,42 @@ export function ItemEditor(props: ItemEditorProps) {
 
       {editable || answer?.note ? (
         <View className="a-card item-editor__field">
-          <Text className="item-editor__label">说明</Text>
+          <Text className="item-editor__label">
+            说明
+            {noteRequired ? (
+              <Text className="item-editor__required">
+                （必填，至少{Math.max(rules.noteMinLength, 1)}个字）
+              </Text>
+            ) : null}
+          </Text>
           {editable ? (
             <TextAreaField
               className="item-editor__textarea item-editor__note"
               value={note}
               placeholder={NOTE_PLACEHOLDER[value ?? 'yes']}
               limit={NOTE_LIMIT}
+              status={noteShort ? 'error' : 'default'}
               onChange={setNote}
               onBlur={saveTextIfChanged}
             />
           ) : (
             <Text className="item-editor__text">{answer?.note}</Text>
           )}
+          {noteShort && editable ? (
+            <Text className="item-editor__error">
+              选择“{ANSWER_LABELS[value ?? 'no']}”须写明未落实的内容，否则不能提交
+            </Text>
+          ) : null}
         </View>
       ) : null}
 
       <View
-        className={`a-card item-editor__field item-evidence${item.evidence.required ? ' item-evidence--required' : ''}`}
+        className={`a-card item-editor__field item-evidence${evidenceRequired ? ' item-evidence--required' : ''}`}
       >
         <View className="item-evidence__head">
           <Text className="item-editor__label">佐证材料</Text>
-          <Tag className={`status-tag ${item.evidence.required ? 'status-tag--returned' : ''}`}>
-            {item.evidence.required ? '须上传' : '选填'}
+          <Tag className={`status-tag ${evidenceRequired ? 'status-tag--returned' : ''}`}>
+            {evidenceRequired ? '须上传' : '选填'}
           </Tag>
         </View>
         <Text className="item-evidence__hint">可作为佐证：{item.evidence.hint}</Text>

@@ -5,7 +5,7 @@ import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
 import { ANSWER_LABELS, ZAcceptBody, ZAssessment, ZReturnBody, type TAnswer } from '@/models/assessment'
 import { maxLengthOf, overLimitMessage } from '@/models/textLimit'
 import type { TEvidenceFile } from '@/models/file'
-import { SECTION_LABELS, type TChecklistItem } from '@/models/checklist'
+import { SECTION_LABELS, needsEvidence, type TChecklistItem } from '@/models/checklist'
 import { queueAccept, queueReturn } from '@/services/assessments'
 import type { OutboxEntry } from '@/services/outbox'
 import { userOutbox } from '@/services/session'
@@ -67,7 +67,7 @@ function ReviewItem({ item, answer, files, reviewable, comment, onComment, showE
         <View className="review-item__evidence">
           <EvidenceGrid files={files} />
         </View>
-      ) : item.evidence.required && (answer?.value === 'yes' || answer?.value === 'partial') ? (
+      ) : needsEvidence(item, answer?.value) ? (
         <Text className="review-item__missing">未上传佐证材料</Text>
       ) : null}
       {showExisting && answer?.reviewComment ? (
