@@ -63,7 +63,7 @@ describe(`self-assessment lifecycle [${TEST_DB}]`, () => {
     const campaigns = (await call(t.app, liaison, { method: 'GET', url: '/api/v1/campaigns' })).json()
       .campaigns
     const mine = campaigns.find((c: { id: number }) => c.id === campaignId)
-    expect(mine).toMatchObject({ name: '测试期次自查', targetCount: 4, templateVersion: 1 })
+    expect(mine).toMatchObject({ name: '测试期次自查', targetCount: 4, templateVersion: 2 })
     const byEmployee = await call(t.app, liaison, {
       method: 'POST',
       url: '/api/v1/campaigns',
@@ -156,9 +156,13 @@ describe(`self-assessment lifecycle [${TEST_DB}]`, () => {
 
     // 不适用 without a reason is refused at submit; evidence is required where the item says so.
     const answers = [
-      { itemCode: first.code, value: 'no', note: '尚未建立' },
+      { itemCode: first.code, value: 'no', note: '尚未建立制度' },
       { itemCode: second.code, value: 'na' },
-      ...rest.map((i, index) => ({ itemCode: i.code, value: index % 5 === 0 ? 'partial' : 'yes' })),
+      ...rest.map((i, index) =>
+        index % 5 === 0
+          ? { itemCode: i.code, value: 'partial', note: '部分落实，正在完善' }
+          : { itemCode: i.code, value: 'yes' },
+      ),
     ]
     expect(
       (await call(t.app, liaison, { method: 'PUT', url: `${base()}/answers`, payload: { answers } }))
@@ -167,13 +171,19 @@ describe(`self-assessment lifecycle [${TEST_DB}]`, () => {
     const stillMissing = (await call(t.app, liaison, { method: 'POST', url: `${base()}/submit` })).json()
       .error.fields
     expect(stillMissing).toEqual(
-      expect.arrayContaining([{ path: second.code, message: '选择“不适用”须说明理由' }]),
+      expect.arrayContaining([
+        { path: second.code, message: '选择“不适用”须说明理由', kind: 'na_reason_missing' },
+      ]),
     )
     const needEvidence = rest.filter((i, index) =>
       i.evidence.required && index % 5 !== 0 ? true : i.evidence.required,
     )
     for (const item of needEvidence)
-      expect(stillMissing).toContainEqual({ path: item.code, message: '该项要求上传佐证材料' })
+      expect(stillMissing).toContainEqual({
+        path: item.code,
+        message: '该项要求上传佐证材料',
+        kind: 'evidence_missing',
+      })
 
     await call(t.app, liaison, {
       method: 'PUT',

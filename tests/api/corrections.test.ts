@@ -51,7 +51,7 @@ describe(`corrections: campaigns and events [${TEST_DB}]`, () => {
   async function fillIn(enterpriseId: number, assessmentId: number, token: string) {
     const base = `/api/v1/enterprises/${enterpriseId}/assessments/${assessmentId}`
     const view: TAssessment = (await call(t.app, token, { method: 'GET', url: base })).json()
-    const answers = view.items.map((i) => ({ itemCode: i.code, value: 'no' }))
+    const answers = view.items.map((i) => ({ itemCode: i.code, value: 'no', note: '尚未落实，正在整改' }))
     const saved = await call(t.app, token, { method: 'PUT', url: `${base}/answers`, payload: { answers } })
     expect(saved.statusCode).toBe(200)
     return base

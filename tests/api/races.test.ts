@@ -3,6 +3,7 @@ import errorsPlugin from '../../server/core/errorHandler'
 import type { TAssessment } from '../../src/models'
 import { demoCreditCode } from '../../seeds/demo'
 import { shanghaiDateAfterDays } from '../../src/models/shanghaiTime'
+import { naRefused, rectifies } from '../../src/models/checklist'
 import { call, createTestApp, idOf, loginAs, TEST_DB, type TestApp } from './support/testApp'
 import { expectOneWinner, race } from './support/races'
 
@@ -56,10 +57,11 @@ describe(`races: self-assessments, 整改, campaigns [${TEST_DB}]`, () => {
       .assessments.find((a: { campaign: { id: number } }) => a.campaign.id === campaignId).id
     const base = `/api/v1/enterprises/${enterpriseId}/assessments/${id}`
     const view: TAssessment = (await call(t.app, liaison, { method: 'GET', url: base })).json()
-    const answers = view.items.map((i) => ({ itemCode: i.code, value: 'no' }))
+    const answers = view.items.map((i) => ({ itemCode: i.code, value: 'no', note: '尚未落实，正在整改' }))
     const saved = await call(t.app, liaison, { method: 'PUT', url: `${base}/answers`, payload: { answers } })
     expect(saved.statusCode).toBe(200)
-    return { base, id, items: view.items.length }
+    // 否 on what the document only encourages (探索, 鼓励) makes no 整改.
+    return { base, id, items: view.items.filter((i) => rectifies(i, 'no')).length }
   }
 
   const transitions = async (assessmentId: number) =>
@@ -107,7 +109,10 @@ describe(`races: self-assessments, 整改, campaigns [${TEST_DB}]`, () => {
   it('saves made while the assessment is submitted never land after it: its score is its answers', async () => {
     const { base, id } = await answeredAssessment()
     const view: TAssessment = (await call(t.app, liaison, { method: 'GET', url: base })).json()
-    const answers = view.items.map((i) => ({ itemCode: i.code, value: 'na', naReason: '本企业不涉及' }))
+    // 不适用 only where the item allows it (never on 底线 and 规定动作).
+    const answers = view.items
+      .filter((i) => !naRefused(i, 'na'))
+      .map((i) => ({ itemCode: i.code, value: 'na', naReason: '本企业不涉及' }))
     const results = await race((i) =>
       i === 0
         ? call(t.app, liaison, { method: 'POST', url: `${base}/submit` })
@@ -124,7 +129,10 @@ describe(`races: self-assessments, 整改, campaigns [${TEST_DB}]`, () => {
     const now: TAssessment = (await call(t.app, liaison, { method: 'GET', url: base })).json()
     expect(stored.status).toBe('submitted')
     expect(now.scores.overall).toBe(stored.overall_score)
-    expect(await findings(id)).toHaveLength(now.answers.filter((a) => a.value === 'no').length)
+    const rectifying = new Set(now.items.filter((i) => rectifies(i, 'no')).map((i) => i.code))
+    expect(await findings(id)).toHaveLength(
+      now.answers.filter((a) => a.value === 'no' && rectifying.has(a.itemCode)).length,
+    )
   })
 
   it('moves a 整改 item once: one respond, then one verify', async () => {
