@@ -14,6 +14,7 @@ import type { TEvidenceFile } from '@/models/file'
 import {
   SECTIONS,
   needsEvidence as needsEvidenceByRule,
+  rectifies,
   type TChecklistItem,
   type TSection,
 } from '@/models/checklist'
@@ -142,12 +143,12 @@ export function groupBySection<T>(
   })).filter((g) => g.entries.length > 0)
 }
 
-/** 否 / 部分 answers: what becomes 整改. */
+/** 否 / 部分 answers that become 整改 (not on what the document only encourages: 探索, 鼓励). */
 export function findingsOf(assessment: TAssessment): { item: TChecklistItem; answer: TAnswer }[] {
   const byCode = new Map(assessment.answers.map((a) => [a.itemCode, a]))
   return assessment.items.flatMap((item) => {
     const answer = byCode.get(item.code)
-    return answer && (answer.value === 'no' || answer.value === 'partial') ? [{ item, answer }] : []
+    return answer && rectifies(item, answer.value) ? [{ item, answer }] : []
   })
 }
 

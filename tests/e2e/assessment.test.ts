@@ -102,7 +102,7 @@ describe('自查自评 in the H5 app', () => {
     await page.goto(`${base}/#/pages/home/index`)
     await text(page, '自查自评', true).click()
     await text(page, CAMPAIGN).waitFor({ timeout: 15_000 })
-    await text(page, '已答 0/64').waitFor()
+    await text(page, '已答 0/61').waitFor()
     await shot('02-list')
 
     await text(page, CAMPAIGN).click()
@@ -111,7 +111,7 @@ describe('自查自评 in the H5 app', () => {
     await actionButton(page, '开始作答').click()
 
     // ── every applicable item: mostly 是, a few 部分 / 否 with a note, one 不适用 with a reason ──
-    const total = 64
+    const total = 61
     let partialCode = ''
     let evidenceUploads = 0
     for (let i = 0; i < total; i++) {
