@@ -6,6 +6,7 @@ import { platformFileTransport } from '@/services/upload'
 import { completeLogin, getToken, logout, relogin, userOutbox } from '@/services/session'
 import ItemPage from '@/packages/assessment/pages/item/index'
 import { LIAISON_ME, answer, assessment, evidence, openPage } from './support/assessmentFixture'
+import { CHECKLIST_V2 } from '../../seeds/checklist/v2'
 
 const ANSWERS_URL = '/api/v1/enterprises/3/assessments/7/answers'
 let server: TAssessment
@@ -254,5 +255,41 @@ describe('自查作答 (item walk)', () => {
     await act(async () => undefined)
     expect(puts()).toHaveLength(0)
     expect(screen.queryByText('拍照/相册')).toBeNull()
+  })
+})
+
+describe('自查作答 on checklist v2 (依据 sentence, answer rules)', () => {
+  const V2 = ['T01-04', 'T08-05', 'T10-03'].map((code) => CHECKLIST_V2.find((i) => i.code === code)!)
+
+  async function renderV2(code: string, answers: TAssessment['answers'] = []) {
+    server = { ...assessment({ answers }), templateVersion: 2, items: V2 }
+    openPage('/packages/assessment/pages/item/index', { eid: '3', aid: '7', code })
+    render(<ItemPage />)
+    await screen.findByText(V2.find((i) => i.code === code)!.question)
+    await waitFor(() => expect(document.querySelector('.answer-option--disabled')).toBeNull())
+  }
+
+  it('shows the task title and the whole sentence with the quote highlighted', async () => {
+    await renderV2('T01-04')
+    fireEvent.click(screen.getByText('查看依据 ▼'))
+    expect(screen.getByText('《县清廉企业建设实施方案》任务1 坚持把党的政治建设摆在首位')).toBeTruthy()
+    const mark = document.querySelector('.item-editor__basis-mark')!
+    expect(mark.textContent).toBe('要通过支部“三会一课”、主题党日活动')
+    expect(document.querySelector('.item-editor__basis-sentence')!.textContent).toBe(V2[0].basis.sentence)
+  })
+
+  it('offers no 不适用 on a baseline duty; 否 asks for a note and drops the 须上传 tag', async () => {
+    await renderV2('T08-05', [answer('T08-05', 'no')])
+    expect(screen.queryByText('不适用')).toBeNull()
+    expect(screen.getByText('（必填，至少5个字）')).toBeTruthy()
+    expect(screen.getByText('选择“否”须写明未落实的内容，否则不能提交')).toBeTruthy()
+    expect(screen.getByText('选填')).toBeTruthy()
+    expect(screen.queryByText('须上传')).toBeNull()
+  })
+
+  it('asks no note for 否 on what is only 探索', async () => {
+    await renderV2('T10-03', [answer('T10-03', 'no')])
+    expect(screen.getByText('不适用')).toBeTruthy()
+    expect(screen.queryByText(/须写明未落实的内容/)).toBeNull()
   })
 })
