@@ -26,7 +26,7 @@ type Edit = Partial<Omit<TChecklistItem, 'code' | 'section' | 'task' | 'rules'>>
 export const CHANGED: Record<string, Edit> = {
   'T05-02': {
     applicability: { ownerships: [...SOE_LEADER_OWNERSHIPS], needsPartyOrg: false },
-    why: '《国有企业领导人员廉洁从业若干规定》约束国有独资、国有控股企业领导人员；与“国企领导人员廉洁从业承诺书”同一规则，混合所有制不适用',
+    why: '《国有企业领导人员廉洁从业若干规定》约束国有独资、国有控股企业领导人员；与“国有企业领导人员廉洁从业承诺书”同一规则（SOE_LEADER_OWNERSHIPS），混合所有制不适用',
   },
   'T06-01': {
     question: '是否把清廉企业建设与落实企业全面从严治党主体责任相结合？',

@@ -71,17 +71,25 @@ describe('checklist v2: the template', () => {
 describe('checklist v2: what changed from v1', () => {
   it('探索 / 鼓励 items make no 整改 on 否 and need no note; T10-03 asks 探索, without evidence', () => {
     for (const code of ENCOURAGED) {
-      expect([code, rectifies(byCode(code), 'no'), rectifies(byCode(code), 'partial')]).toEqual([code, false, false])
+      expect([code, rectifies(byCode(code), 'no'), rectifies(byCode(code), 'partial')]).toEqual([
+        code,
+        false,
+        false,
+      ])
       expect(noteMissing(byCode(code), { value: 'no', note: '' })).toBe(false)
     }
     expect(byCode('T10-03').question).toContain('探索')
     expect(byCode('T10-03').evidence.required).toBe(false)
-    const exploring = CHECKLIST_V2.filter((i) => /探索|鼓励/.test(i.basis.sentence!) && /探索/.test(i.basis.quote))
+    const exploring = CHECKLIST_V2.filter(
+      (i) => /探索|鼓励/.test(i.basis.sentence!) && /探索/.test(i.basis.quote),
+    )
     expect(codesOf(exploring.filter((i) => rectifies(i, 'no')))).toEqual([])
   })
 
   it('the 等活动 of task 11 are one item that accepts any of them', () => {
-    const activities = CHECKLIST_V2.filter((i) => /读廉政书|廉政知识竞赛|廉政家访|廉政主题党课/.test(i.basis.quote))
+    const activities = CHECKLIST_V2.filter((i) =>
+      /读廉政书|廉政知识竞赛|廉政家访|廉政主题党课/.test(i.basis.quote),
+    )
     expect(codesOf(activities)).toEqual(['T11-04'])
     expect(activities[0].question).toContain('任一项')
   })
@@ -122,9 +130,9 @@ describe('checklist v2: dimensions per kind of enterprise', () => {
   const thin = OWNERSHIPS.flatMap((ownership) =>
     PARTY_ORGS.flatMap((partyOrg) => {
       const items = applicableItems(CHECKLIST_V2, { ownership, partyOrg })
-      return DIMENSIONS.filter((d) => items.filter((i) => i.section === d).length < MIN_SCORED_PER_SECTION).map(
-        (d) => `${ownership}/${partyOrg}: ${d} ${items.filter((i) => i.section === d).length}`,
-      )
+      return DIMENSIONS.filter(
+        (d) => items.filter((i) => i.section === d).length < MIN_SCORED_PER_SECTION,
+      ).map((d) => `${ownership}/${partyOrg}: ${d} ${items.filter((i) => i.section === d).length}`)
     }),
   )
 
@@ -135,7 +143,8 @@ describe('checklist v2: dimensions per kind of enterprise', () => {
 
   it('such a dimension gets no score of its own, so one answer cannot swing it from 0 to 100', () => {
     const items = applicableItems(CHECKLIST_V2, { ownership: 'private', partyOrg: 'none' })
-    const answers = (value: 'yes' | 'no') => items.map((i) => ({ itemCode: i.code, value, note: '未落实的内容' }))
+    const answers = (value: 'yes' | 'no') =>
+      items.map((i) => ({ itemCode: i.code, value, note: '未落实的内容' }))
     const politics = (value: 'yes' | 'no') =>
       computeScores(items, answers(value)).sections.find((s) => s.section === 'politics')!
     expect(politics('yes').score).toBeNull()
