@@ -27,29 +27,18 @@ export async function prepareDatabase(
   })
   await migrateToLatest(database)
   // Programme content is part of the product in every mode, not demo data.
-  await database.db
-    .transaction()
-    .execute((trx) =>
-      checklistRepository.ensureVersion(
-        trx,
-        CHECKLIST_V1_VERSION,
-        CHECKLIST_V1,
-        '依据《县清廉企业建设实施方案》编制',
-        isoAt(clock()),
-      ),
-    )
   // v2 after v1, so it is the latest: new campaigns use it, assessments answered on v1 keep v1.
-  await database.db
-    .transaction()
-    .execute((trx) =>
-      checklistRepository.ensureVersion(
-        trx,
-        CHECKLIST_V2_VERSION,
-        CHECKLIST_V2,
-        '依据《县清廉企业建设实施方案》逐项复核：依据整句、作答规则、适用范围',
-        isoAt(clock()),
-      ),
-    )
+  for (const [version, items, note] of [
+    [CHECKLIST_V1_VERSION, CHECKLIST_V1, '依据《县清廉企业建设实施方案》编制'],
+    [
+      CHECKLIST_V2_VERSION,
+      CHECKLIST_V2,
+      '依据《县清廉企业建设实施方案》逐项复核：依据整句、作答规则、适用范围',
+    ],
+  ] as const)
+    await database.db
+      .transaction()
+      .execute((trx) => checklistRepository.ensureVersion(trx, version, items, note, isoAt(clock())))
   await database.db
     .transaction()
     .execute((trx) =>

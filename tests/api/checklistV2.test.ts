@@ -2,6 +2,7 @@ import type { TAssessment, TRectification } from '../../src/models'
 import { computeScores } from '../../src/models/assessment'
 import { CHECKLIST_V1 } from '../../seeds/checklist/v1'
 import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
+import { openCampaignFor } from './support/campaigns'
 
 /**
  * Checklist v2 on the server: new campaigns (and the demo's) use it, its answer rules are enforced, and an
@@ -32,19 +33,7 @@ describe(`checklist v2 [${TEST_DB}]`, () => {
 
   /** A new campaign for 恒达 alone; `onV1` moves it (before any answer) onto the v1 template. */
   async function openAssessment(name: string, onV1 = false): Promise<string> {
-    const campaign = await call(t.app, office, {
-      method: 'POST',
-      url: '/api/v1/campaigns',
-      payload: {
-        name,
-        periodStart: '2026-01-01',
-        periodEnd: '2026-12-31',
-        dueDate: '2026-12-20',
-        enterpriseIds: [enterpriseId],
-      },
-    })
-    expect(campaign.statusCode).toBe(201)
-    const campaignId: number = campaign.json().id
+    const { campaignId, base } = await openCampaignFor(t.app, { office, liaison }, enterpriseId, name)
     if (onV1) {
       const v1 = await templateId(1)
       await t.app.db.updateTable('campaigns').set({ template_id: v1 }).where('id', '=', campaignId).execute()
@@ -54,13 +43,7 @@ describe(`checklist v2 [${TEST_DB}]`, () => {
         .where('campaign_id', '=', campaignId)
         .execute()
     }
-    const list = (
-      await call(t.app, liaison, { method: 'GET', url: `/api/v1/enterprises/${enterpriseId}/assessments` })
-    ).json()
-    const id: number = list.assessments.find(
-      (a: { campaign: { id: number } }) => a.campaign.id === campaignId,
-    ).id
-    return `/api/v1/enterprises/${enterpriseId}/assessments/${id}`
+    return base
   }
 
   const save = (base: string, answers: object[]) =>

@@ -1,6 +1,7 @@
 import type { TAssessment, TRectification } from '../../src/models'
 import { rectifies } from '../../src/models/checklist'
 import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
+import { openCampaignFor } from './support/campaigns'
 
 /**
  * A finding's 整改 deadline is counted from the day of submission in 北京时间, the calendar every
@@ -24,26 +25,7 @@ describe(`finding deadlines in 北京时间 [${TEST_DB}]`, () => {
 
   /** Opens a campaign for the enterprise, answers every item 否 (one 部分) and submits; returns its findings. */
   async function submitWithFindings(name: string): Promise<{ no: string; partial: string }> {
-    const campaign = await call(t.app, office, {
-      method: 'POST',
-      url: '/api/v1/campaigns',
-      payload: {
-        name,
-        periodStart: '2026-01-01',
-        periodEnd: '2026-12-31',
-        dueDate: '2026-12-20',
-        enterpriseIds: [enterpriseId],
-      },
-    })
-    expect(campaign.statusCode).toBe(201)
-    const list = await call(t.app, liaison, {
-      method: 'GET',
-      url: `/api/v1/enterprises/${enterpriseId}/assessments`,
-    })
-    const assessmentId: number = list
-      .json()
-      .assessments.find((a: { campaign: { id: number } }) => a.campaign.id === campaign.json().id).id
-    const base = `/api/v1/enterprises/${enterpriseId}/assessments/${assessmentId}`
+    const { base } = await openCampaignFor(t.app, { office, liaison }, enterpriseId, name)
     const view: TAssessment = (await call(t.app, liaison, { method: 'GET', url: base })).json()
     const partialItem = view.items.find((i) => !i.evidence.required && rectifies(i, 'partial'))!
     const answers = view.items.map((i) => ({
@@ -59,7 +41,7 @@ describe(`finding deadlines in 北京时间 [${TEST_DB}]`, () => {
       await call(t.app, liaison, { method: 'GET', url: `/api/v1/enterprises/${enterpriseId}/rectifications` })
     )
       .json()
-      .rectifications.filter((r: TRectification) => r.assessmentId === assessmentId)
+      .rectifications.filter((r: TRectification) => r.assessmentId === view.id)
     // 否 on what the document only encourages (探索, 鼓励) makes no 整改.
     expect(rectifications.length).toBe(view.items.filter((i) => rectifies(i, 'no')).length)
     const deadlines = (partial: boolean) => [
