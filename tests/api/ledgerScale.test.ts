@@ -49,52 +49,60 @@ describe(`exports at ${ENTERPRISES} enterprises (${TEST_DB})`, () => {
     fs.rmSync(dir, { recursive: true, force: true })
   })
 
-  it('工作台账: fills every column of every row of the added enterprises', async () => {
-    const office = await loginAs(t.app, 'demo-office')
-    const res = await call(t.app, office, { method: 'GET', url: '/api/v1/supervision/ledger.xlsx' })
-    expect(res.statusCode).toBe(200)
-    const sheet = (await openWorkbook(res.rawPayload)).getWorksheet('工作台账')!
-    const headerRow = 3
-    const added = dataRows(sheet, headerRow).filter((r) => String(r[1]).startsWith('县台账测试'))
-    expect(added.length).toBe(ENTERPRISES)
-    expect(filledPerColumn(added, LEDGER_COLUMNS)).toEqual(
-      Object.fromEntries(LEDGER_COLUMNS.map((h) => [h, ENTERPRISES])),
-    )
-    // The last row too has its pledges (the old query stopped at 5,000 enterprises).
-    const last = added[added.length - 1]
-    expect(last[LEDGER_COLUMNS.indexOf('个人廉洁承诺签署率')]).toBe(1)
-    expect(last[LEDGER_COLUMNS.indexOf('企业诚信守法经营承诺')]).toBe('已签署')
-    expect(sheet.rowCount).toBe(headerRow + 4 + ENTERPRISES)
-    // The export and reading it back: tens of seconds when the machine is shared.
-  }, MINUTES * 60_000)
+  it(
+    '工作台账: fills every column of every row of the added enterprises',
+    async () => {
+      const office = await loginAs(t.app, 'demo-office')
+      const res = await call(t.app, office, { method: 'GET', url: '/api/v1/supervision/ledger.xlsx' })
+      expect(res.statusCode).toBe(200)
+      const sheet = (await openWorkbook(res.rawPayload)).getWorksheet('工作台账')!
+      const headerRow = 3
+      const added = dataRows(sheet, headerRow).filter((r) => String(r[1]).startsWith('县台账测试'))
+      expect(added.length).toBe(ENTERPRISES)
+      expect(filledPerColumn(added, LEDGER_COLUMNS)).toEqual(
+        Object.fromEntries(LEDGER_COLUMNS.map((h) => [h, ENTERPRISES])),
+      )
+      // The last row too has its pledges (the old query stopped at 5,000 enterprises).
+      const last = added[added.length - 1]
+      expect(last[LEDGER_COLUMNS.indexOf('个人廉洁承诺签署率')]).toBe(1)
+      expect(last[LEDGER_COLUMNS.indexOf('企业诚信守法经营承诺')]).toBe('已签署')
+      expect(sheet.rowCount).toBe(headerRow + 4 + ENTERPRISES)
+      // The export and reading it back: tens of seconds when the machine is shared.
+    },
+    MINUTES * 60_000,
+  )
 
-  it('签到表 of an event with every enterprise in its audience: one row per sign-in, every column counted', async () => {
-    const event = await t.app.db
-      .selectFrom('events')
-      .select(['id', 'organiser_id'])
-      .where('title', '=', '台账测试廉政讲座')
-      .executeTakeFirstOrThrow()
-    // A member of the organising department (the bulk event's organiser is the first non-office department).
-    const { openid } = await t.app.db
-      .selectFrom('memberships as m')
-      .innerJoin('users as u', 'u.id', 'm.user_id')
-      .select('u.openid')
-      .where('m.organisation_kind', '=', 'department')
-      .where('m.organisation_id', '=', event.organiser_id)
-      .where('m.status', '=', 'approved')
-      .orderBy('m.id')
-      .executeTakeFirstOrThrow()
-    const supervisor = await loginAs(t.app, openid)
-    const res = await call(t.app, supervisor, {
-      method: 'GET',
-      url: `/api/v1/events/${event.id}/attendance.xlsx`,
-    })
-    expect(res.statusCode).toBe(200)
-    const sheet = (await openWorkbook(res.rawPayload)).getWorksheet('签到名单')!
-    const rows = dataRows(sheet, 3)
-    expect(rows.length).toBe(ENTERPRISES)
-    // Every sign-in is a 代签 by its liaison with a reason; none is flagged (标记 empty).
-    const all = Object.fromEntries(ATTENDANCE_SHEET_COLUMNS.map((h) => [h, ENTERPRISES]))
-    expect(filledPerColumn(rows, ATTENDANCE_SHEET_COLUMNS)).toEqual({ ...all, 标记: 0 })
-  }, MINUTES * 60_000)
+  it(
+    '签到表 of an event with every enterprise in its audience: one row per sign-in, every column counted',
+    async () => {
+      const event = await t.app.db
+        .selectFrom('events')
+        .select(['id', 'organiser_id'])
+        .where('title', '=', '台账测试廉政讲座')
+        .executeTakeFirstOrThrow()
+      // A member of the organising department (the bulk event's organiser is the first non-office department).
+      const { openid } = await t.app.db
+        .selectFrom('memberships as m')
+        .innerJoin('users as u', 'u.id', 'm.user_id')
+        .select('u.openid')
+        .where('m.organisation_kind', '=', 'department')
+        .where('m.organisation_id', '=', event.organiser_id)
+        .where('m.status', '=', 'approved')
+        .orderBy('m.id')
+        .executeTakeFirstOrThrow()
+      const supervisor = await loginAs(t.app, openid)
+      const res = await call(t.app, supervisor, {
+        method: 'GET',
+        url: `/api/v1/events/${event.id}/attendance.xlsx`,
+      })
+      expect(res.statusCode).toBe(200)
+      const sheet = (await openWorkbook(res.rawPayload)).getWorksheet('签到名单')!
+      const rows = dataRows(sheet, 3)
+      expect(rows.length).toBe(ENTERPRISES)
+      // Every sign-in is a 代签 by its liaison with a reason; none is flagged (标记 empty).
+      const all = Object.fromEntries(ATTENDANCE_SHEET_COLUMNS.map((h) => [h, ENTERPRISES]))
+      expect(filledPerColumn(rows, ATTENDANCE_SHEET_COLUMNS)).toEqual({ ...all, 标记: 0 })
+    },
+    MINUTES * 60_000,
+  )
 })

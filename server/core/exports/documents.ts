@@ -13,10 +13,11 @@ const builder = <F extends (data: never) => Promise<Buffer>>(file: string): Buil
 
 export const DOCUMENTS = {
   meetingRecord: builder<typeof import('../../features/party/docx').meetingRecord>('features/party/docx'),
-  importTemplate: builder<typeof import('../../features/imports/workbook').importTemplate>(
-    'features/imports/workbook',
+  importTemplate:
+    builder<typeof import('../../features/imports/workbook').importTemplate>('features/imports/workbook'),
+  invites: builder<typeof import('../../features/imports/invitesDocx').invites>(
+    'features/imports/invitesDocx',
   ),
-  invites: builder<typeof import('../../features/imports/invitesDocx').invites>('features/imports/invitesDocx'),
 }
 
 export type DocumentName = keyof typeof DOCUMENTS

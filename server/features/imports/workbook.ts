@@ -161,7 +161,11 @@ export interface SheetLayout {
 }
 
 /** The template as an export worker builds it (core/exports/documents.ts). */
-export function importTemplate(data: { departmentNames: string[]; office: string; now: number }): Promise<Buffer> {
+export function importTemplate(data: {
+  departmentNames: string[]
+  office: string
+  now: number
+}): Promise<Buffer> {
   return buildTemplate(data.departmentNames, data.office, data.now)
 }
 

@@ -277,7 +277,10 @@ export function meetingRecord(data: {
   const images = new Map(
     data.images.map(([id, image]) => [
       id,
-      { info: image.info, data: Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength) },
+      {
+        info: image.info,
+        data: Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength),
+      },
     ]),
   )
   return meetingDocx(data.meeting, images)

@@ -52,7 +52,7 @@ export async function yearWorkbook(
     name: `${year}年会议记录`,
     options: {
       title,
-    subtitle,
+      subtitle,
       columns: YEAR_SHEET_COLUMNS.map((header, i) => ({
         header,
         width: [5, 12, 10, 16, 14, 30, 8, 8, 5, 5, 24, 14, 30, 7, 6][i],
