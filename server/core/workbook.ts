@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { formatShanghaiMinute } from '../../src/models/shanghaiTime'
 
@@ -56,6 +57,33 @@ export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 
+/**
+ * A workbook written as it is laid out (ExcelJS's WorkbookWriter): each row is turned into XML when it is
+ * added and its objects let go, so a 20,000-row 台账 neither holds every cell in memory nor builds the
+ * whole sheet's XML in one go at the end. Styles kept; strings inline (no shared-strings table to hold).
+ */
+export function streamingWorkbook(now: number): { workbook: ExcelJS.Workbook; finish(): Promise<Buffer> } {
+  const chunks: Buffer[] = []
+  const stream = new PassThrough()
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+  const ended = new Promise<void>((resolve, reject) => stream.on('end', resolve).on('error', reject))
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+  })
+  workbook.creator = '清廉企业'
+  workbook.created = new Date(now)
+  return {
+    workbook,
+    async finish() {
+      await workbook.commit()
+      await ended
+      return Buffer.concat(chunks)
+    },
+  }
+}
+
 /** `导出时间：2026-12-02 05:30（北京时间）` */
 export function exportedAt(now: number): string {
   return `导出时间：${formatShanghaiMinute(new Date(now).toISOString())}（北京时间）`
@@ -72,15 +100,28 @@ export function columnLetter(n: number): string {
  * The print setup of a sheet whose header is row `headerRow`: A4 (A3 when `wide`) landscape, one page wide,
  * the header row repeated on every page and frozen on screen, the title and page numbers in the footer.
  */
-export function applyPrintSetup(
-  sheet: ExcelJS.Worksheet,
-  options: { headerRow: number; title: string; xSplit?: number; wide?: boolean },
-): void {
-  const { headerRow, xSplit } = options
-  sheet.views = [{ state: 'frozen', ySplit: headerRow, ...(xSplit ? { xSplit } : {}) }]
+export function applyPrintSetup(sheet: ExcelJS.Worksheet, options: PrintOptions): void {
+  const setup = printSetup(options)
+  sheet.views = setup.views
   // A loaded workbook's sheet may lack either object.
-  sheet.pageSetup = {
-    ...sheet.pageSetup,
+  sheet.pageSetup = { ...sheet.pageSetup, ...setup.pageSetup }
+  sheet.headerFooter = { ...sheet.headerFooter, ...setup.headerFooter }
+}
+
+interface PrintOptions {
+  headerRow: number
+  title: string
+  xSplit?: number
+  wide?: boolean
+}
+
+/** The print setup as a new sheet's options: a streamed sheet takes it when it is added, not after. */
+function printSetup(options: PrintOptions) {
+  const { headerRow, xSplit } = options
+  const views: Partial<ExcelJS.WorksheetView>[] = [
+    { state: 'frozen', ySplit: headerRow, ...(xSplit ? { xSplit } : {}) },
+  ]
+  const pageSetup: Partial<ExcelJS.PageSetup> = {
     // A3 for a table too wide to read on A4 at one page wide (the 工作台账), else A4.
     paperSize: (options.wide ? 8 : 9) as ExcelJS.PaperSize,
     orientation: 'landscape',
@@ -92,10 +133,10 @@ export function applyPrintSetup(
     margins: { left: 0.3, right: 0.3, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
   }
   // '&' starts a code in a header or footer: a literal one is doubled.
-  sheet.headerFooter = {
-    ...sheet.headerFooter,
+  const headerFooter: Partial<ExcelJS.HeaderFooter> = {
     oddFooter: `&L${options.title.replace(/&/g, '&&')}&R第 &P 页，共 &N 页`,
   }
+  return { views: views as ExcelJS.WorksheetView[], pageSetup, headerFooter }
 }
 
 /** Borders, wrapping and alignment of the header row. */
@@ -132,17 +173,25 @@ export function fittedHeight(texts: string[], widths: number[], lineHeight = 15)
 /** Columns wider than this in all (Excel units) print on A3: on A4 one page wide their text would be too small. */
 const WIDE_TABLE = 200
 
-/** A titled, bordered, print-ready table on a new sheet. */
+/**
+ * A titled, bordered, print-ready table on a new sheet. On a streaming workbook each added row is
+ * committed (written out) at once: the caller styles a row before adding the next, never after.
+ */
 export function addTable(workbook: ExcelJS.Workbook, name: string, options: TableOptions): Table {
   const { columns } = options
-  const sheet = workbook.addWorksheet(name)
+  const streaming = workbook instanceof ExcelJS.stream.xlsx.WorkbookWriter
+  const totalWidth = columns.reduce((sum, c) => sum + c.width, 0)
+  const headerRow = options.subtitle !== undefined ? 3 : 2
+  const sheet = workbook.addWorksheet(
+    name,
+    printSetup({ headerRow, title: options.title, xSplit: options.xSplit, wide: totalWidth > WIDE_TABLE }),
+  )
   sheet.columns = columns.map((c, i) => ({
     key: `c${i}`,
     width: c.width,
     ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}),
   }))
   const last = columnLetter(columns.length)
-  const totalWidth = columns.reduce((sum, c) => sum + c.width, 0)
 
   sheet.mergeCells(`A1:${last}1`)
   const title = sheet.getCell('A1')
@@ -151,7 +200,6 @@ export function addTable(workbook: ExcelJS.Workbook, name: string, options: Tabl
   title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
   sheet.getRow(1).height = fittedHeight([options.title], [totalWidth / 1.6], 24)
 
-  let headerRow = 2
   if (options.subtitle !== undefined) {
     sheet.mergeCells(`A2:${last}2`)
     const sub = sheet.getCell('A2')
@@ -159,7 +207,6 @@ export function addTable(workbook: ExcelJS.Workbook, name: string, options: Tabl
     sub.font = { ...FONT, size: 10, color: { argb: 'FF555555' } }
     sub.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true }
     sheet.getRow(2).height = fittedHeight([options.subtitle], [totalWidth * 1.1], 14)
-    headerRow = 3
   }
 
   const header = sheet.getRow(headerRow)
@@ -169,12 +216,6 @@ export function addTable(workbook: ExcelJS.Workbook, name: string, options: Tabl
     columns.map((c) => c.header),
     columns.map((c) => c.width),
   )
-  applyPrintSetup(sheet, {
-    headerRow,
-    title: options.title,
-    xSplit: options.xSplit,
-    wide: totalWidth > WIDE_TABLE,
-  })
 
   return {
     sheet,
@@ -193,6 +234,7 @@ export function addTable(workbook: ExcelJS.Workbook, name: string, options: Tabl
           columns.map((c) => c.width),
         ),
       )
+      if (streaming) row.commit()
       return row
     },
   }

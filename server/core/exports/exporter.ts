@@ -6,6 +6,7 @@ import { AppError } from '../errors'
 import type { TErrorCode } from '../../../src/models/errors'
 import type { ExportReply, ExportTask } from './protocol'
 import { ExportQueue } from './queue'
+import type { DocumentData, DocumentName } from './documents'
 import type { WorkbookSpec } from './spec'
 
 /** Rows per message to the worker: each clone is short, and the API answers others between them. */
@@ -62,6 +63,18 @@ export class Exporter {
       }
       const { spec, ...meta } = await job.build(this.db, ...args)
       return { ...(meta as unknown as M), content: await this.render(spec) }
+    })
+  }
+
+  /**
+   * A document (documents.ts) built in a worker thread from plain data gathered here, in line with the
+   * other exports: a meeting's record with its photos or 1,000 invites with their QR codes is seconds of
+   * JavaScript that would otherwise hold up every request.
+   */
+  document<K extends DocumentName>(builder: K, data: DocumentData<K>): Promise<Buffer> {
+    return this.queue.run(async () => {
+      const { content } = await this.inWorker(async (post) => post({ type: 'document', builder, data }))
+      return content
     })
   }
 

@@ -1,5 +1,4 @@
-import type ExcelJS from 'exceljs'
-import { addTable, INFO_COLUMNS, newWorkbook, type TableOptions } from '../workbook'
+import { addTable, INFO_COLUMNS, streamingWorkbook, type TableOptions } from '../workbook'
 
 /**
  * A workbook as plain data: what the API thread gathers and hands to an export worker, which lays it out
@@ -26,21 +25,28 @@ export function infoSheet(name: string, title: string, facts: (string | number)[
   }
 }
 
-/** Lays out a workbook whose sheets arrive a part at a time (the worker's side). */
+/**
+ * Lays out a workbook whose sheets arrive a part at a time (the worker's side), streamed: each row is
+ * written out as it is added. The sheets' rows arrive in order, one sheet after the other.
+ */
 export class WorkbookBuilder {
-  private readonly workbook: ExcelJS.Workbook
+  private readonly book: ReturnType<typeof streamingWorkbook>
   private readonly tables: ReturnType<typeof addTable>[]
+  /** Sheets committed so far (the workbook commits the rest at the end). */
+  private written = 0
 
   constructor(now: number, sheets: Omit<SheetSpec, 'rows'>[]) {
-    this.workbook = newWorkbook(now)
-    this.tables = sheets.map((s) => addTable(this.workbook, s.name, s.options))
+    this.book = streamingWorkbook(now)
+    this.tables = sheets.map((s) => addTable(this.book.workbook, s.name, s.options))
   }
 
   add(sheet: number, rows: Cell[][]): void {
+    // A sheet is finished when the next one starts: written out, its buffers let go.
+    while (this.written < sheet) this.tables[this.written++].sheet.commit()
     for (const row of rows) this.tables[sheet].add(row)
   }
 
-  async finish(): Promise<Buffer> {
-    return Buffer.from(await this.workbook.xlsx.writeBuffer())
+  finish(): Promise<Buffer> {
+    return this.book.finish()
   }
 }

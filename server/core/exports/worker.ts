@@ -2,11 +2,12 @@ import { parentPort } from 'node:worker_threads'
 import { openDatabase } from '../db/database'
 import { AppError } from '../errors'
 import type { ExportReply, ExportTask } from './protocol'
+import { loadBuilder } from './documents'
 import { WorkbookBuilder, type WorkbookSpec } from './spec'
 
 /**
- * One workbook at a time per thread: its queries (a `job`) or its rows from the API thread, the layout,
- * the zip.
+ * One file at a time per thread: a workbook's queries (a `job`) or its rows from the API thread, the
+ * layout, the zip; or a document from its data (`document`).
  */
 const port = parentPort!
 let builder: WorkbookBuilder | null = null
@@ -43,6 +44,8 @@ async function runJob(task: Extract<ExportTask, { type: 'job' }>) {
 port.on('message', (task: ExportTask) => {
   try {
     if (task.type === 'job') void runJob(task).catch(fail)
+    else if (task.type === 'document')
+      void loadBuilder(task.builder)(task.data).then((content) => done(content), fail)
     else if (task.type === 'begin') builder = new WorkbookBuilder(task.now, task.sheets)
     else if (task.type === 'rows') builder!.add(task.sheet, task.rows)
     else {

@@ -92,3 +92,8 @@ export function buildInvitesDocx(items: InviteSheet[], title: string): Promise<B
   })
   return Packer.toBuffer(document)
 }
+
+/** The invites as an export worker builds them (core/exports/documents.ts). */
+export function invites(data: { items: InviteSheet[]; title: string }): Promise<Buffer> {
+  return buildInvitesDocx(data.items, data.title)
+}

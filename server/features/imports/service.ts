@@ -13,7 +13,6 @@ import { joinLinkUrl } from '../../../src/models/joinLink'
 import { importsRepository, type StoredCommit } from './repository'
 import { readWorkbookUpload } from './upload'
 import { runInWorker, type WorkerRun } from './runner'
-import { buildTemplate } from './workbook'
 import type { WorkerReply } from './workerProtocol'
 
 /** A parse the process still runs: kept so closing the app stops its thread and waits for its writes. */
@@ -30,11 +29,11 @@ export async function stopRunningImports() {
 
 export async function templateWorkbook(app: FastifyInstance, office: string): Promise<Buffer> {
   const departments = await importsRepository.departmentsByName(app.db)
-  return buildTemplate(
-    departments.map(([name]) => name),
+  return app.exporter.document('importTemplate', {
+    departmentNames: departments.map(([name]) => name),
     office,
-    app.clock(),
-  )
+    now: app.clock(),
+  })
 }
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
@@ -263,12 +262,6 @@ export async function invitesDocument(
     link: joinLinkUrl(webBase, { kind: 'invite', code: i.code }),
     expiresAt: formatShanghaiMinute(i.expiresAt),
   }))
-  let content: Buffer | null = null
-  let failure: string | null = null
-  await runInWorker({ kind: 'invites', title: '县清廉企业建设', items }, [], (message) => {
-    if (message.type === 'done') content = Buffer.from(message.content)
-    if (message.type === 'fail') failure = message.message
-  }).finished
-  if (!content) throw new Error(`invites document failed: ${failure}`)
-  return content
+  // In line with the other exports, in an export worker (core/exports).
+  return app.exporter.document('invites', { title: '县清廉企业建设', items })
 }

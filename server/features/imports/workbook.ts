@@ -160,6 +160,15 @@ export interface SheetLayout {
   rows: { rowNo: number; cells: TImportCells; example: boolean }[]
 }
 
+/** The template as an export worker builds it (core/exports/documents.ts). */
+export function importTemplate(data: {
+  departmentNames: string[]
+  office: string
+  now: number
+}): Promise<Buffer> {
+  return buildTemplate(data.departmentNames, data.office, data.now)
+}
+
 /** Loads a filled workbook and finds its header; refuses a file that is not the template's. */
 export async function readWorkbook(
   content: Buffer,

@@ -23,13 +23,7 @@ export interface InviteSheet {
   expiresAt: string
 }
 
-export interface InvitesTask {
-  kind: 'invites'
-  title: string
-  items: InviteSheet[]
-}
-
-export type WorkerTask = PreviewTask | InvitesTask
+export type WorkerTask = PreviewTask
 
 export interface PreviewRow {
   rowNo: number

@@ -268,3 +268,20 @@ export function meetingDocument(meeting: TMeeting, images: Map<number, AttachedI
 export function meetingDocx(meeting: TMeeting, images: Map<number, AttachedImage>): Promise<Buffer> {
   return Packer.toBuffer(meetingDocument(meeting, images))
 }
+
+/** The record as an export worker builds it (core/exports/documents.ts): the images' bytes arrive as Uint8Arrays. */
+export function meetingRecord(data: {
+  meeting: TMeeting
+  images: [number, { info: ImageInfo; data: Uint8Array }][]
+}): Promise<Buffer> {
+  const images = new Map(
+    data.images.map(([id, image]) => [
+      id,
+      {
+        info: image.info,
+        data: Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength),
+      },
+    ]),
+  )
+  return meetingDocx(data.meeting, images)
+}

@@ -18,7 +18,7 @@ import { ZOk } from '../../../src/models/common'
 import { AppError } from '../../core/errors'
 import { toMeetingAttachment } from '../files/repository'
 import { removeFile, uploadFile } from '../files/service'
-import { meetingDocx, meetingImages, recordTitle } from './docx'
+import { meetingImages, recordTitle } from './docx'
 import { requireAuth } from '../../core/auth'
 import { listMeetings, loadMeeting, meetingTemplate, meetingView } from './meetings'
 import { openSignInSession, saveMeeting, submitMeeting, type MeetingWrite } from './meetingRecords'
@@ -242,7 +242,9 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const meeting = await meetingView(app.db, links, branchOf(request), await meetingOf(request, app.db))
-      const content = await meetingDocx(meeting, await meetingImages(app.db, app.fileStore, meeting.id))
+      const images = await meetingImages(app.db, app.fileStore, meeting.id)
+      // Built in an export worker, in line with the other exports (core/exports).
+      const content = await app.exporter.document('meetingRecord', { meeting, images: [...images] })
       // The meeting's own day in 北京时间 (a 05:30 meeting is not dated the day before).
       const date = shanghaiDate(Date.parse(meeting.startsAt))
       return sendAttachment(reply, {

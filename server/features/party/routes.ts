@@ -18,7 +18,7 @@ import { SIGNED_IN, SUPERVISORS } from '../../core/access'
 import { requireAuth } from '../../core/auth'
 import { addGroup, addMember, branchDetail, myBranches, updateMember } from './branches'
 import { branchCompliance, dueForUser, partySupervision } from './compliance'
-import { yearWorkbook } from './workbook'
+import { yearExport } from './workbook'
 import { BRANCH_READERS, BRANCH_WRITERS, branchOf } from './access'
 import { featureRoutes } from '../../core/routes'
 import { sendAttachment, XLSX_CONTENT_TYPE } from '../../core/http'
@@ -154,7 +154,7 @@ const partyRoutes: FastifyPluginAsyncZod = async (app) => {
       const { branch } = branchOf(request)
       const now = app.clock()
       const year = request.query.year ?? shanghaiParts(now).year
-      const content = await yearWorkbook(app.db, branch, year, now)
+      const { content } = await app.exporter.run(yearExport, branch, year, now)
       return sendAttachment(reply, {
         name: exportFileName({
           organisation: branch.name,

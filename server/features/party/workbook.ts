@@ -10,9 +10,11 @@ import {
 import { branchCompliance } from './compliance'
 import { formatShanghaiMinute, shanghaiYearRange } from '../../../src/models/shanghaiTime'
 import { meetingsRepository } from './meetingsRepository'
-import { addInfoSheet, addTable, exportedAt, newWorkbook, percent, workbookBuffer } from '../../core/workbook'
+import { exportedAt, percent } from '../../core/workbook'
+import { infoSheet, type WorkbookSpec } from '../../core/exports/spec'
+import { exportJob } from '../../core/exports/exporter'
 
-/** A branch's year as an .xlsx workbook. */
+/** A branch's year as an .xlsx workbook: gathered here, laid out in an export worker (core/exports). */
 
 export const YEAR_SHEET_COLUMNS = [
   '序号',
@@ -37,7 +39,7 @@ export async function yearWorkbook(
   branch: PartyBranchRow,
   year: number,
   now: number,
-): Promise<Buffer> {
+): Promise<{ spec: WorkbookSpec }> {
   const rows = await meetingsRepository.ofYear(db, branch.id, shanghaiYearRange(year))
   const absences = await meetingsRepository.absences(
     db,
@@ -46,19 +48,19 @@ export async function yearWorkbook(
   const compliance = await branchCompliance(db, branch, year, now)
   const title = `${branch.name} ${year}年三会一课台账`
   const subtitle = `年度：${year}年（北京时间）    会议记录 ${rows.length} 份    总体完成率 ${percent(compliance.overall.rate)}    ${exportedAt(now)}`
-  const workbook = newWorkbook(now)
-  const meetings = addTable(workbook, `${year}年会议记录`, {
-    title,
-    subtitle,
-    columns: YEAR_SHEET_COLUMNS.map((header, i) => ({
-      header,
-      width: [5, 12, 10, 16, 14, 30, 8, 8, 5, 5, 24, 14, 30, 7, 6][i],
-      center: [0, 8, 9, 13, 14].includes(i),
-    })),
-    xSplit: 2,
-  })
-  rows.forEach((r, i) => {
-    meetings.add([
+  const meetings = {
+    name: `${year}年会议记录`,
+    options: {
+      title,
+      subtitle,
+      columns: YEAR_SHEET_COLUMNS.map((header, i) => ({
+        header,
+        width: [5, 12, 10, 16, 14, 30, 8, 8, 5, 5, 24, 14, 30, 7, 6][i],
+        center: [0, 8, 9, 13, 14].includes(i),
+      })),
+      xSplit: 2,
+    },
+    rows: rows.map((r, i) => [
       i + 1,
       MEETING_TYPE_LABELS[r.type as TMeetingType] ?? r.type,
       r.group_name ?? '',
@@ -77,38 +79,41 @@ export async function yearWorkbook(
       r.decisions,
       MEETING_STATUS_LABELS[r.status],
       r.revision,
-    ])
-  })
+    ]),
+  }
   const monthHeaders = Array.from({ length: 12 }, (_, i) => `${i + 1}月`)
-  const calendar = addTable(workbook, '完成情况', {
-    title: `${branch.name} ${year}年三会一课完成情况`,
-    subtitle,
-    columns: [
-      { header: '类型', width: 16 },
-      { header: '要求', width: 20 },
-      ...monthHeaders.map((header) => ({ header, width: 7, center: true })),
-      { header: '完成率', width: 9, center: true },
-    ],
-  })
-  for (const row of compliance.rows) {
-    // A quarter's status is shown under its three months.
-    const cells = monthHeaders.map((_, i) => {
-      const cell = row.period === 'month' ? row.cells[i] : row.cells[Math.floor(i / 3)]
-      return CELL_STATUS_LABELS[cell.status]
-    })
-    calendar.add([
+  const calendar = {
+    name: '完成情况',
+    options: {
+      title: `${branch.name} ${year}年三会一课完成情况`,
+      subtitle,
+      columns: [
+        { header: '类型', width: 16 },
+        { header: '要求', width: 20 },
+        ...monthHeaders.map((header) => ({ header, width: 7, center: true })),
+        { header: '完成率', width: 9, center: true },
+      ],
+    },
+    rows: compliance.rows.map((row) => [
       `${MEETING_TYPE_LABELS[row.type]}${row.groupName ? `（${row.groupName}）` : ''}`,
       row.rule,
-      ...cells,
+      // A quarter's status is shown under its three months.
+      ...monthHeaders.map((_, i) => {
+        const cell = row.period === 'month' ? row.cells[i] : row.cells[Math.floor(i / 3)]
+        return CELL_STATUS_LABELS[cell.status]
+      }),
       percent(row.rate),
-    ])
+    ]),
   }
-  addInfoSheet(workbook, '支部信息', `${branch.name} 支部信息`, [
+  const about = infoSheet('支部信息', `${branch.name} 支部信息`, [
     ['支部', branch.name],
     ['年度', year],
     ['会议记录', rows.length],
     ['总体完成率', percent(compliance.overall.rate)],
     ['规则', MEETING_RULES.map((r) => `${MEETING_TYPE_LABELS[r.type]}${r.text}`).join('；')],
   ])
-  return workbookBuffer(workbook)
+  return { spec: { now, sheets: [meetings, calendar, about] } }
 }
+
+/** The year workbook as an export job: a worker thread loads this module and runs `yearWorkbook`. */
+export const yearExport = exportJob(__filename, 'yearWorkbook', yearWorkbook)

@@ -1,5 +1,5 @@
 import { fileNameFromDisposition } from '@/models/exportName'
-import type { PlatformDownload } from './types'
+import type { DownloadRequest, PlatformDownload } from './types'
 
 /**
  * H5: fetch the file with the bearer token and hand it to the browser as a download link
@@ -12,9 +12,25 @@ export const platformDownload: PlatformDownload = {
     // The error body carries the reason (导出较多请稍后, 无权限…) for the message the user sees.
     if (!res.ok) return { status: res.status, data: await res.text().catch(() => '') }
     const name = fileNameFromDisposition(res.headers.get('content-disposition')) ?? req.fileName
-    saveBlob(await res.blob(), name)
+    saveBlob(await readBody(res, req.onProgress), name)
     return { status: res.status }
   },
+}
+
+/** The body as a blob, read a part at a time so that the caller can show how much has arrived. */
+async function readBody(res: Response, onProgress: DownloadRequest['onProgress']): Promise<Blob> {
+  const total = Number(res.headers.get('content-length')) || null
+  onProgress?.({ received: 0, total })
+  if (!onProgress || !res.body) return res.blob()
+  const reader = res.body.getReader()
+  const parts: BlobPart[] = []
+  let received = 0
+  for (let part = await reader.read(); !part.done; part = await reader.read()) {
+    parts.push(part.value)
+    received += part.value.byteLength
+    onProgress({ received, total })
+  }
+  return new Blob(parts, { type: res.headers.get('content-type') ?? '' })
 }
 
 /** Hands a blob to the browser as a download named `fileName`. */

@@ -107,6 +107,13 @@ export interface DownloadRequest {
   header: Record<string, string>
   fileName: string
   fileType: 'xlsx' | 'docx'
+  /** The answer has begun (received 0) and each part of it after; total null when the size is not known. */
+  onProgress?: (progress: DownloadProgress) => void
+}
+
+export interface DownloadProgress {
+  received: number
+  total: number | null
 }
 
 /** A file from the API for the user: a browser download on H5, wx.openDocument in the mini-program. */
