@@ -29,6 +29,13 @@ export function exportJob<A extends unknown[], M extends object>(
   return { file, name, build }
 }
 
+/** A document builder exported by name from `file`, answering the file's bytes (see Exporter.document). */
+export interface DocumentJob<A extends unknown[]> {
+  file: string
+  name: string
+  build: (...args: A) => Promise<Buffer>
+}
+
 /**
  * Runs the server's workbook exports in line (ExportQueue) and off the API's event loop. With a database
  * a worker can open (a SQLite file, PostgreSQL) the whole export runs in the worker on its own connection:
@@ -62,6 +69,19 @@ export class Exporter {
       }
       const { spec, ...meta } = await job.build(this.db, ...args)
       return { ...(meta as unknown as M), content: await this.render(spec) }
+    })
+  }
+
+  /**
+   * A document laid out in a worker from data already gathered (cloneable arguments), e.g. a 督查专报 from
+   * its stored snapshot: in line with the workbooks, and off the event loop.
+   */
+  document<A extends unknown[]>(job: DocumentJob<A>, ...args: A): Promise<Buffer> {
+    return this.queue.run(async () => {
+      const { content } = await this.inWorker(async (post) =>
+        post({ type: 'report', file: job.file, name: job.name, args }),
+      )
+      return content
     })
   }
 

@@ -11,6 +11,8 @@ export type ExportTask =
   | { type: 'rows'; sheet: number; rows: Cell[][] }
   | { type: 'end' }
   | { type: 'job'; file: string; name: string; database: DatabaseOptions; args: unknown[] }
+  // A document from data already gathered (a 督查专报's snapshot): a module's function answering the bytes.
+  | { type: 'report'; file: string; name: string; args: unknown[] }
 
 export type ExportReply =
   | { type: 'done'; content: ArrayBuffer; meta?: Record<string, unknown> }

@@ -40,9 +40,15 @@ async function runJob(task: Extract<ExportTask, { type: 'job' }>) {
   }
 }
 
+async function runReport(task: Extract<ExportTask, { type: 'report' }>) {
+  const build = require(task.file)[task.name] as (...args: unknown[]) => Promise<Buffer>
+  done(await build(...task.args))
+}
+
 port.on('message', (task: ExportTask) => {
   try {
     if (task.type === 'job') void runJob(task).catch(fail)
+    else if (task.type === 'report') void runReport(task).catch(fail)
     else if (task.type === 'begin') builder = new WorkbookBuilder(task.now, task.sheets)
     else if (task.type === 'rows') builder!.add(task.sheet, task.rows)
     else {
