@@ -76,8 +76,10 @@ export function tableCells(row: TReportRow): string[] {
   ]
 }
 
-const run = (text: string, style: { bold?: boolean; size?: number; color?: string; font?: typeof SONG } = {}) =>
-  new TextRun({ text, ...style })
+const run = (
+  text: string,
+  style: { bold?: boolean; size?: number; color?: string; font?: typeof SONG } = {},
+) => new TextRun({ text, ...style })
 
 function paragraphs(text: string): Paragraph[] {
   return text
@@ -172,7 +174,11 @@ export function reportDocument(report: TReport): Document {
     ...paragraphs(report.sections[key]),
     ...(key === 'progress'
       ? [
-          centred(`${snapshot.issuer}清廉企业建设进展情况表`, { bold: true, size: 24, font: HEITI }, { before: 120 }),
+          centred(
+            `${snapshot.issuer}清廉企业建设进展情况表`,
+            { bold: true, size: 24, font: HEITI },
+            { before: 120 },
+          ),
           progressTable(report),
           new Paragraph({
             spacing: { after: 120 },
@@ -187,7 +193,11 @@ export function reportDocument(report: TReport): Document {
       : []),
   ])
   const signature = [
-    new Paragraph({ spacing: { before: 480 }, alignment: AlignmentType.RIGHT, children: [run(snapshot.issuer)] }),
+    new Paragraph({
+      spacing: { before: 480 },
+      alignment: AlignmentType.RIGHT,
+      children: [run(snapshot.issuer)],
+    }),
     new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(chineseDate(dated))] }),
   ]
   return new Document({
@@ -211,7 +221,11 @@ export function reportDocument(report: TReport): Document {
           },
         },
         headers: draft
-          ? { default: new Header({ children: [centred('草稿（未定稿）', { bold: true, color: RED, size: 24 })] }) }
+          ? {
+              default: new Header({
+                children: [centred('草稿（未定稿）', { bold: true, color: RED, size: 24 })],
+              }),
+            }
           : undefined,
         footers: {
           default: new Footer({
@@ -234,4 +248,8 @@ export function reportDocx(report: TReport): Promise<Buffer> {
 }
 
 /** The worker's entry (core/exports): this module, loaded in the export thread, runs `reportDocx`. */
-export const reportDocxJob: DocumentJob<[TReport]> = { file: __filename, name: 'reportDocx', build: reportDocx }
+export const reportDocxJob: DocumentJob<[TReport]> = {
+  file: __filename,
+  name: 'reportDocx',
+  build: reportDocx,
+}

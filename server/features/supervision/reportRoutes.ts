@@ -44,8 +44,7 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 201: ZReport },
       action: 'supervision_report.create',
     },
-    async (request, trx) =>
-      createReport(trx, app.dialect, requireAuth(request), request.body, app.clock()),
+    async (request, trx) => createReport(trx, app.dialect, requireAuth(request), request.body, app.clock()),
   )
 
   route(

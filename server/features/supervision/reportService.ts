@@ -120,7 +120,12 @@ export async function createReport(
   const row = await reportOf(db, auth, id)
   return {
     result: toReport(row),
-    ...audited(row, { title: row.title, periodStart: row.period_start, periodEnd: row.period_end, departmentId }),
+    ...audited(row, {
+      title: row.title,
+      periodStart: row.period_start,
+      periodEnd: row.period_end,
+      departmentId,
+    }),
   }
 }
 

@@ -60,7 +60,9 @@ export async function reportSnapshot(
         db,
         dialect,
         auth,
-        { ...base, page: 1, pageSize: NAMED_LIMIT, ...filter } as Parameters<typeof supervisionEnterprises>[3],
+        { ...base, page: 1, pageSize: NAMED_LIMIT, ...filter } as Parameters<
+          typeof supervisionEnterprises
+        >[3],
         now,
       )
     ).items
@@ -100,7 +102,11 @@ export async function reportSnapshot(
     weakSections: figures.scores
       .filter((s) => s.key !== 'overall' && s.bands[0] > 0)
       .map((s) => ({ section: s.key as keyof typeof SECTION_LABELS, below: s.bands[0], average: s.average })),
-    returned: returned.map((e) => ({ enterpriseId: e.enterpriseId, name: e.enterpriseName, reason: '自查被退回' })),
+    returned: returned.map((e) => ({
+      enterpriseId: e.enterpriseId,
+      name: e.enterpriseName,
+      reason: '自查被退回',
+    })),
     named: [...named.values()],
   }
 }

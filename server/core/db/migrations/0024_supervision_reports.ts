@@ -8,27 +8,22 @@ import { type AnyDb, createIndex, createTable, type DialectMigration } from './s
  */
 export const m0024_supervision_reports: DialectMigration = (dialect) => ({
   async up(db: AnyDb) {
-    await createTable(
-      db,
-      dialect,
-      'supervision_reports',
-      {
-        id: 'id',
-        department_id: 'integer -> departments.id',
-        number: 'integer!',
-        title: 'text!',
-        period_start: 'text!',
-        period_end: 'text!',
-        status: 'text!',
-        version: 'integer!',
-        sections: 'text!',
-        snapshot: 'text!',
-        created_by: 'integer! -> users.id',
-        created_at: 'text!',
-        updated_at: 'text!',
-        finalised_at: 'text',
-      },
-    )
+    await createTable(db, dialect, 'supervision_reports', {
+      id: 'id',
+      department_id: 'integer -> departments.id',
+      number: 'integer!',
+      title: 'text!',
+      period_start: 'text!',
+      period_end: 'text!',
+      status: 'text!',
+      version: 'integer!',
+      sections: 'text!',
+      snapshot: 'text!',
+      created_by: 'integer! -> users.id',
+      created_at: 'text!',
+      updated_at: 'text!',
+      finalised_at: 'text',
+    })
     // A department's list (newest first); the office's covers every row.
     await createIndex(db, 'supervision_reports_by_department', 'supervision_reports', ['department_id', 'id'])
   },
