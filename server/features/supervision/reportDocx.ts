@@ -21,6 +21,7 @@ import type { DocumentJob } from '../../core/exports/exporter'
 import {
   REPORT_SECTION_HEADINGS,
   REPORT_SECTIONS,
+  chineseDay,
   type TReport,
   type TReportRow,
 } from '../../../src/models/supervisionReport'
@@ -42,26 +43,18 @@ const HEITI = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '�
 const SONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' }
 
 /** `2026年12月3日` for an instant, as its 北京时间 day. */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = shanghaiDate(Date.parse(iso)).split('-').map(Number)
-  return `${y}年${m}月${d}日`
-}
-
-const chineseDay = (day: string) => {
-  const [y, m, d] = day.split('-').map(Number)
-  return `${y}年${m}月${d}日`
-}
+export const chineseDate = (iso: string): string => chineseDay(shanghaiDate(Date.parse(iso)))
 
 /** The table's columns: heading and width (dxa); the values of a row in the same order. */
 export const TABLE_COLUMNS: [string, number][] = [
-  ['部门', 2000],
-  ['企业数', 800],
-  ['未开始', 800],
-  ['草稿', 760],
-  ['已提交', 800],
-  ['退回', 760],
-  ['已通过', 800],
-  ['逾期整改企业', 1100],
+  ['部门', 2260],
+  ['企业数', 790],
+  ['未开始', 790],
+  ['草稿', 620],
+  ['已提交', 790],
+  ['退回', 620],
+  ['已通过', 790],
+  ['逾期整改企业', 940],
   ['平均分', 0],
 ]
 TABLE_COLUMNS[TABLE_COLUMNS.length - 1][1] =
@@ -107,9 +100,10 @@ function cell(text: string, width: number, head: boolean, left: boolean) {
 function progressTable(report: TReport): Table {
   const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' }
   const { rows, total } = report.snapshot
-  const line = (cells: string[], head: boolean) =>
+  // The heading row repeats on every page; 合计 is shaded and bold like it, but printed once.
+  const line = (cells: string[], head: boolean, repeat = head) =>
     new TableRow({
-      tableHeader: head,
+      tableHeader: repeat,
       cantSplit: true,
       height: { value: 440, rule: 'atLeast' },
       children: cells.map((c, i) => cell(c, TABLE_COLUMNS[i][1], head, i === 0 && !head)),
@@ -132,7 +126,7 @@ function progressTable(report: TReport): Table {
         true,
       ),
       ...rows.map((r) => line(tableCells(r), false)),
-      line(tableCells(total), true),
+      line(tableCells(total), true, false),
     ],
   })
 }
@@ -181,7 +175,7 @@ export function reportDocument(report: TReport): Document {
           ),
           progressTable(report),
           new Paragraph({
-            spacing: { after: 120 },
+            spacing: { before: 60, after: 120, line: 300, lineRule: LineRuleType.AUTO },
             children: [
               run(
                 `注：数据截至${chineseDate(snapshot.generatedAt)}；一家企业由多个部门监管时在各部门分别计入，合计按企业计一次；平均分为已评分企业的自查总分平均。`,

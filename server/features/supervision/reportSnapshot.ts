@@ -4,7 +4,12 @@ import { isoAt } from '../../core/clock'
 import { SECTION_LABELS } from '../../../src/models/checklist'
 import { shanghaiDate } from '../../../src/models/shanghaiTime'
 import type { TSupervisionFigures } from '../../../src/models/supervisionOverview'
-import type { TReportRow, TReportSections, TReportSnapshot } from '../../../src/models/supervisionReport'
+import {
+  chineseDay,
+  type TReportRow,
+  type TReportSections,
+  type TReportSnapshot,
+} from '../../../src/models/supervisionReport'
 import { supervisionEnterprises, supervisionFigures } from './figures'
 
 /**
@@ -136,7 +141,7 @@ export function draftSections(s: TReportSnapshot): TReportSections {
     scope: `本次督查覆盖${s.issuer}所监管的 ${t.enterprises} 家企业${
       s.campaign ? `，依据“${s.campaign.name}”自查结果` : ''
     }，对照《清廉企业建设实施方案》主要任务和工作要求（二）强化监督检查开展。`,
-    progress: `截至${shanghaiDate(Date.parse(s.generatedAt))}，${t.enterprises} 家企业中已通过审核 ${t.accepted} 家（${pct(
+    progress: `截至${chineseDay(shanghaiDate(Date.parse(s.generatedAt)))}，${t.enterprises} 家企业中已通过审核 ${t.accepted} 家（${pct(
       t.accepted,
     )}），已提交待审核 ${t.submitted} 家，退回修改 ${t.returned} 家，草稿 ${t.draft} 家，尚未开始 ${t.notStarted} 家${
       t.average === null ? '' : `；已评分企业自查总分平均 ${t.average} 分`
