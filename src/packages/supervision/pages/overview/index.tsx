@@ -135,7 +135,7 @@ export default function SupervisionOverviewPage() {
               导出工作台账
             </Button>
             <Button
-              className="supervision__ledger supervision__reports"
+              className="supervision__reports"
               type="primary"
               fill="outline"
               size="small"
