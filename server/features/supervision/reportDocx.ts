@@ -74,11 +74,12 @@ const run = (
   style: { bold?: boolean; size?: number; color?: string; font?: typeof SONG } = {},
 ) => new TextRun({ text, ...style })
 
-function paragraphs(text: string): Paragraph[] {
+/** One indented paragraph per line; `keepNext` holds them on the page of what follows (the signature). */
+function paragraphs(text: string, keepNext = false): Paragraph[] {
   return text
     .split(/\r?\n/)
     .filter((line) => line.trim() !== '')
-    .map((line) => new Paragraph({ indent: { firstLine: 640 }, children: [run(line.trim())] }))
+    .map((line) => new Paragraph({ keepNext, indent: { firstLine: 640 }, children: [run(line.trim())] }))
 }
 
 function cell(text: string, width: number, head: boolean, left: boolean) {
@@ -165,7 +166,7 @@ export function reportDocument(report: TReport): Document {
       indent: { firstLine: 640 },
       children: [run(REPORT_SECTION_HEADINGS[key], { font: HEITI })],
     }),
-    ...paragraphs(report.sections[key]),
+    ...paragraphs(report.sections[key], key === 'nextSteps'),
     ...(key === 'progress'
       ? [
           centred(
@@ -188,6 +189,7 @@ export function reportDocument(report: TReport): Document {
   ])
   const signature = [
     new Paragraph({
+      keepNext: true,
       spacing: { before: 480 },
       alignment: AlignmentType.RIGHT,
       children: [run(snapshot.issuer)],

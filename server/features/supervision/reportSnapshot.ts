@@ -138,7 +138,7 @@ export function draftSections(s: TReportSnapshot): TReportSections {
       : '（三）薄弱维度。各维度均没有低于60分的企业。',
   ]
   return {
-    scope: `本次督查覆盖${s.issuer}所监管的 ${t.enterprises} 家企业${
+    scope: `本次督查覆盖${t.departmentId === null ? '全县纳入清廉企业建设' : `${s.issuer}所监管`}的 ${t.enterprises} 家企业${
       s.campaign ? `，依据“${s.campaign.name}”自查结果` : ''
     }，对照《清廉企业建设实施方案》主要任务和工作要求（二）强化监督检查开展。`,
     progress: `截至${chineseDay(shanghaiDate(Date.parse(s.generatedAt)))}，${t.enterprises} 家企业中已通过审核 ${t.accepted} 家（${pct(
