@@ -24,7 +24,7 @@ describe('督查专报 in the mini-program', () => {
       await supervisor.waitForText(/生成督查专报.*还没有督查专报/)
       await tapClass(supervisor, 'reports__generate', '生成草稿')
       await supervisor.waitForRoute('packages/supervision/pages/report/index')
-      await supervisor.waitForText(/县委统战部.*第1期.*部门.*县委统战部\s*2.*合计\s*2/)
+      await supervisor.waitForText(/县委统战部.*第\s*1\s*期.*部门.*县委统战部\s*2.*合计\s*2/)
       await supervisor.waitForText(/一、督查范围.*二、工作进展.*三、发现的问题.*四、通报企业.*五、下一步工作/)
       await supervisor.waitForText(/保存.*定稿.*下载草稿/)
       supervisor.assertHealthy()
