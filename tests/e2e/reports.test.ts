@@ -11,7 +11,7 @@ import {
   demoLogin,
   launchBrowser,
   newPhonePage,
-  screenshot,
+  settledScreenshot,
   SCREENSHOTS,
   startServer,
   visible as $,
@@ -67,12 +67,12 @@ describe('督查专报 in the H5 app', () => {
     await $(page, '.supervision__reports').click()
     await text(page, '生成督查专报').waitFor({ timeout: 15_000 })
     await text(page, '还没有督查专报').waitFor({ timeout: 15_000 })
-    await screenshot(page, 'reports-01-list')
+    await settledScreenshot(page, 'reports-01-list')
     await $(page, '.reports__generate').click()
 
     await text(page, '五、下一步工作').waitFor({ timeout: 30_000 })
     await $(page, '.report-table').waitFor()
-    await screenshot(page, 'reports-02-draft')
+    await settledScreenshot(page, 'reports-02-draft')
     const next = $(page, '.report__text--nextSteps textarea')
     await next.fill(
       '（一）对逾期未完成整改的企业下发整改通知，督促限期整改到位。\n（二）下季度开展专项督查。',
@@ -83,7 +83,7 @@ describe('督查专报 in the H5 app', () => {
     await confirmModal(page, '确定')
     await text(page, '已定稿', true).waitFor({ timeout: 15_000 })
     await text(page, '（二）下季度开展专项督查。').waitFor()
-    await screenshot(page, 'reports-03-final')
+    await settledScreenshot(page, 'reports-03-final')
 
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 60_000 }),
