@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process'
 import os from 'node:os'
 import path from 'node:path'
 import JSZip from 'jszip'
+import { docxTableRows as tableRows } from '../api/support/docxTable'
 import type { Browser } from 'playwright-core'
 import type { TSupervisionFigures } from '../../src/models/supervisionOverview'
 import { convertWithLibreOffice, hasLibreOffice } from '../api/support/libreoffice'
@@ -25,16 +26,6 @@ import {
  * department and 合计, and LibreOffice turns it into a PDF that reads as a 督查专报.
  */
 jest.setTimeout(300_000)
-
-/** The text of each cell of each row of the document's (one) table. */
-function tableRows(xml: string): string[][] {
-  const table = /<w:tbl>[\s\S]*<\/w:tbl>/.exec(xml)![0]
-  return [...table.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map(([tr]) =>
-    [...tr.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map(([tc]) =>
-      [...tc.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''),
-    ),
-  )
-}
 
 const figureCells = (name: string, f: TSupervisionFigures) => [
   name,

@@ -1,16 +1,7 @@
 import JSZip from 'jszip'
+import { docxTableRows as tableRows } from '../../api/support/docxTable'
 import { reportDocx, TABLE_COLUMNS, tableCells } from '../../../server/features/supervision/reportDocx'
 import { SAMPLE_REPORT } from './support/sampleReport'
-
-/** The text of each cell of each table row of document.xml. */
-function tableRows(xml: string): string[][] {
-  const table = /<w:tbl>[\s\S]*<\/w:tbl>/.exec(xml)![0]
-  return [...table.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map(([tr]) =>
-    [...tr.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map(([tc]) =>
-      [...tc.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''),
-    ),
-  )
-}
 
 describe('督查专报 .docx', () => {
   it('has the head, the 期号 line dated in 北京时间, the headings and a bordered table of the snapshot', async () => {
