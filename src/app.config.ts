@@ -75,6 +75,8 @@ export default defineAppConfig({
         'pages/notice/index',
         'pages/worklists/index',
         'pages/enterprise/index',
+        'pages/reports/index',
+        'pages/report/index',
       ],
     },
   ],

@@ -64,6 +64,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'milestones.plan.return': '退回实施方案',
   'milestones.deadline.set': '设定里程碑截止日期',
   'supervision.urge': '催办',
+  'supervision_report.create': '生成督查专报',
+  'supervision_report.edit': '修改督查专报',
+  'supervision_report.finalise': '督查专报定稿',
 }
 
 /** The Chinese label of an action, or the action itself when it has none. */

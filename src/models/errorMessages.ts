@@ -88,6 +88,8 @@ export const ERROR_MESSAGES = {
   IMPORT_NOT_COMMITTED: '尚未确认导入，还没有联络员邀请码',
   URGE_ALREADY_TODAY: '今天已催办过该事项，请明天再催办',
   URGE_NOT_NEEDED: '该事项企业已办理，无需催办',
+  REPORT_STALE: '督查专报已被他人修改，请刷新后在最新内容上修改',
+  REPORT_FINALISED: '督查专报已定稿，不能再修改',
   PAYLOAD_TOO_LARGE: '提交的内容过大',
   URI_TOO_LONG: '请求地址过长',
   UPLOAD_BROKEN: '文件上传不完整或格式不正确，请重新上传',

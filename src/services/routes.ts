@@ -32,6 +32,10 @@ export const supervisionPages = {
   notice: (eid: number, name: string) => `${S}/notice/index?eid=${eid}&name=${encodeURIComponent(name)}`,
   /** 工作清单: 逾期整改, 待核验, 待审核, 未开始自查, with 催办. */
   worklists: () => `${S}/worklists/index`,
+  /** 督查专报: the list and 生成. */
+  reports: () => `${S}/reports/index`,
+  /** One 督查专报: its text (editable while a draft), figures, 定稿 and .docx. */
+  report: (id: number) => `${S}/report/index?id=${id}`,
 }
 
 /** A positive integer id from a page parameter, or null. */

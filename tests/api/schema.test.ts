@@ -53,6 +53,7 @@ describe(`migrations against db/schema.ts [${TEST_DB}]`, () => {
       '0021_idempotency_secrets',
       '0022_urges',
       '0023_checklist_v2',
+      '0024_supervision_reports',
     ])
   })
 

@@ -245,6 +245,16 @@ const PAGES: Record<string, Row> = {
     url: () => `${S}/worklists/index`,
     shows: /工作清单.*逾期整改 0.*未开始自查 2/,
   },
+  [`${S}/reports/index`]: {
+    who: 'demo-supervisor-united',
+    url: () => `${S}/reports/index`,
+    shows: /生成督查专报.*生成草稿.*督查专报（运行测试）.*草稿/,
+  },
+  [`${S}/report/index`]: {
+    who: 'demo-supervisor-united',
+    url: (i) => `${S}/report/index?id=${i.report}`,
+    shows: /督查专报（运行测试）.*合计.*一、督查范围.*五、下一步工作.*保存.*定稿/,
+  },
 }
 
 const appJson = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as {
@@ -294,6 +304,13 @@ describe('every page of the mini-program', () => {
       },
     )
     ids.rid = notice.id ?? notice.rectification?.id
+    ids.report = (
+      await api('demo-supervisor-united', 'POST', '/api/v1/supervision/reports', {
+        title: '督查专报（运行测试）',
+        periodStart: '2026-01-01',
+        periodEnd: '2026-06-30',
+      })
+    ).id
     const branches = (await api('demo-secretary-private', 'GET', '/api/v1/party/branches')).branches
     ids.bid = branches[0].id
     const meetings = await api(

@@ -556,6 +556,25 @@ export interface UrgeTable {
   created_at: string
 }
 
+/** 督查专报 (0024): `sections` and `snapshot` are JSON text. */
+export interface SupervisionReportTable {
+  id: Generated<number>
+  /** The department it covers; null: the office's report of every enterprise. */
+  department_id: number | null
+  number: number
+  title: string
+  period_start: string
+  period_end: string
+  status: 'draft' | 'final'
+  version: number
+  sections: string
+  snapshot: string
+  created_by: number
+  created_at: string
+  updated_at: string
+  finalised_at: string | null
+}
+
 export interface Database {
   departments: DepartmentTable
   enterprises: EnterpriseTable
@@ -598,6 +617,7 @@ export interface Database {
   leading_group_members: LeadingGroupMemberTable
   plan_filings: PlanFilingTable
   urges: UrgeTable
+  supervision_reports: SupervisionReportTable
 }
 
 export type DepartmentRow = Selectable<DepartmentTable>
@@ -1059,5 +1079,21 @@ export const SCHEMA_COLUMNS = {
     note: true,
     created_by: true,
     created_at: true,
+  },
+  supervision_reports: {
+    id: true,
+    department_id: true,
+    number: true,
+    title: true,
+    period_start: true,
+    period_end: true,
+    status: true,
+    version: true,
+    sections: true,
+    snapshot: true,
+    created_by: true,
+    created_at: true,
+    updated_at: true,
+    finalised_at: true,
   },
 } as const satisfies { [T in keyof Database]: Record<keyof Database[T], true> }

@@ -18,6 +18,9 @@ export const DOCUMENTS = {
   invites: builder<typeof import('../../features/imports/invitesDocx').invites>(
     'features/imports/invitesDocx',
   ),
+  reportDocx: builder<typeof import('../../features/supervision/reportDocx').reportDocx>(
+    'features/supervision/reportDocx',
+  ),
 }
 
 export type DocumentName = keyof typeof DOCUMENTS

@@ -131,6 +131,14 @@ function Workbench({ memberships }: { memberships: TMembership[] }) {
           url={supervisionPages.worklists()}
         />
       ) : null}
+      {reviewer ? (
+        <Entry
+          className="home__reports"
+          title="督查专报"
+          description="按监管总览数字生成督查专报，修改正文、定稿、下载 Word"
+          url={supervisionPages.reports()}
+        />
+      ) : null}
       {isOffice(memberships) ? (
         <Entry
           className="home__campaigns"

@@ -20,6 +20,7 @@ import { m0020_pledge_chain_mac_version } from './0020_pledge_chain_mac_version'
 import { m0021_idempotency_secrets } from './0021_idempotency_secrets'
 import { m0022_urges } from './0022_urges'
 import { m0023_checklist_v2 } from './0023_checklist_v2'
+import { m0024_supervision_reports } from './0024_supervision_reports'
 
 /** Every migration by name, in order: the names are what an existing database has recorded, never renamed. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -44,5 +45,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0021_idempotency_secrets': m0021_idempotency_secrets(dialect),
     '0022_urges': m0022_urges(dialect),
     '0023_checklist_v2': m0023_checklist_v2(dialect),
+    '0024_supervision_reports': m0024_supervision_reports(dialect),
   }
 }

@@ -134,6 +134,15 @@ export default function SupervisionOverviewPage() {
             >
               导出工作台账
             </Button>
+            <Button
+              className="supervision__reports"
+              type="primary"
+              fill="outline"
+              size="small"
+              onClick={() => void Taro.navigateTo({ url: supervisionPages.reports() })}
+            >
+              督查专报
+            </Button>
           </View>
         ) : null}
         {f ? <Figures f={f} /> : null}

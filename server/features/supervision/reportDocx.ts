@@ -1,0 +1,243 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx'
+import {
+  REPORT_SECTION_HEADINGS,
+  REPORT_SECTIONS,
+  chineseDay,
+  type TReport,
+  type TReportRow,
+} from '../../../src/models/supervisionReport'
+import { shanghaiDate } from '../../../src/models/shanghaiTime'
+
+/**
+ * A 督查专报 as a Word document a county office prints as it is: the red 督查专报 head with its 期号 line
+ * (issuer, 第 N 期, the date in 北京时间) over a red rule, the title, the five headed sections with the
+ * progress table (bordered, one row per department and 合计) under 二、工作进展, and the issuer and date at
+ * the end. Built from the report's stored snapshot only, so the document never changes with later data.
+ */
+
+// A4 portrait; margins near the 公文 layout (top 3.7 cm, bottom 3.5 cm, left 2.8 cm, right 2.6 cm), in dxa.
+const PAGE = { width: 11906, height: 16838, top: 2098, bottom: 1984, left: 1588, right: 1474 }
+const CONTENT_WIDTH = PAGE.width - PAGE.left - PAGE.right
+const RED = 'C00000'
+const FANGSONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋' }
+const HEITI = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体' }
+const SONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' }
+
+/** `2026年12月3日` for an instant, as its 北京时间 day. */
+export const chineseDate = (iso: string): string => chineseDay(shanghaiDate(Date.parse(iso)))
+
+/** The table's columns: heading and width (dxa); the values of a row in the same order. */
+export const TABLE_COLUMNS: [string, number][] = [
+  ['部门', 2260],
+  ['企业数', 790],
+  ['未开始', 790],
+  ['草稿', 620],
+  ['已提交', 790],
+  ['退回', 620],
+  ['已通过', 790],
+  ['逾期整改企业', 940],
+  ['平均分', 0],
+]
+TABLE_COLUMNS[TABLE_COLUMNS.length - 1][1] =
+  CONTENT_WIDTH - TABLE_COLUMNS.reduce((sum, [, width]) => sum + width, 0)
+
+export function tableCells(row: TReportRow): string[] {
+  return [
+    row.name,
+    ...[row.enterprises, row.notStarted, row.draft, row.submitted, row.returned, row.accepted].map(String),
+    String(row.overdueEnterprises),
+    row.average === null ? '—' : row.average.toFixed(1),
+  ]
+}
+
+const run = (
+  text: string,
+  style: { bold?: boolean; size?: number; color?: string; font?: typeof SONG } = {},
+) => new TextRun({ text, ...style })
+
+/** One indented paragraph per line; `keepNext` holds them on the page of what follows (the signature). */
+function paragraphs(text: string, keepNext = false): Paragraph[] {
+  return text
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
+    .map((line) => new Paragraph({ keepNext, indent: { firstLine: 640 }, children: [run(line.trim())] }))
+}
+
+function cell(text: string, width: number, head: boolean, left: boolean) {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlign.CENTER,
+    margins: { left: 60, right: 60, top: 40, bottom: 40 },
+    ...(head ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' } } : {}),
+    children: [
+      new Paragraph({
+        alignment: left ? AlignmentType.LEFT : AlignmentType.CENTER,
+        spacing: { line: 300, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+        children: [run(text, { size: 21, bold: head, font: SONG })],
+      }),
+    ],
+  })
+}
+
+function progressTable(report: TReport): Table {
+  const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' }
+  const { rows, total } = report.snapshot
+  // The heading row repeats on every page; 合计 is shaded and bold like it, but printed once.
+  const line = (cells: string[], head: boolean, repeat = head) =>
+    new TableRow({
+      tableHeader: repeat,
+      cantSplit: true,
+      height: { value: 440, rule: 'atLeast' },
+      children: cells.map((c, i) => cell(c, TABLE_COLUMNS[i][1], head, i === 0 && !head)),
+    })
+  return new Table({
+    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+    columnWidths: TABLE_COLUMNS.map(([, width]) => width),
+    layout: TableLayoutType.FIXED,
+    borders: {
+      top: border,
+      bottom: border,
+      left: border,
+      right: border,
+      insideHorizontal: border,
+      insideVertical: border,
+    },
+    rows: [
+      line(
+        TABLE_COLUMNS.map(([heading]) => heading),
+        true,
+      ),
+      ...rows.map((r) => line(tableCells(r), false)),
+      line(tableCells(total), true, false),
+    ],
+  })
+}
+
+const centred = (text: string, style: Parameters<typeof run>[1], spacing = {}) =>
+  new Paragraph({ alignment: AlignmentType.CENTER, spacing, children: [run(text, style)] })
+
+export function reportDocument(report: TReport): Document {
+  const { snapshot } = report
+  const dated = report.finalisedAt ?? snapshot.generatedAt
+  const year = Number(shanghaiDate(Date.parse(dated)).slice(0, 4))
+  const draft = report.status === 'draft'
+  const head = [
+    centred('督 查 专 报', { bold: true, size: 72, color: RED, font: SONG }, { before: 0, after: 240 }),
+    centred(`〔${year}〕第${report.number}期`, { size: 32 }),
+    // 期号 line: issuer left, date right, over the red rule.
+    new Paragraph({
+      tabStops: [{ type: 'right', position: CONTENT_WIDTH }],
+      border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 6 } },
+      spacing: { before: 120, after: 360 },
+      children: [run(snapshot.issuer, { size: 28 }), run(`\t${chineseDate(dated)}`, { size: 28 })],
+    }),
+    centred(report.title, { bold: true, size: 40, font: SONG }, { after: 120 }),
+    centred(
+      `（督查期间：${chineseDay(report.periodStart)}至${chineseDay(report.periodEnd)}${
+        snapshot.campaign ? `；自查批次：${snapshot.campaign.name}` : ''
+      }）`,
+      { size: 28 },
+      { after: 240 },
+    ),
+  ]
+  const body = REPORT_SECTIONS.flatMap((key) => [
+    new Paragraph({
+      keepNext: true,
+      spacing: { before: 160 },
+      indent: { firstLine: 640 },
+      children: [run(REPORT_SECTION_HEADINGS[key], { font: HEITI })],
+    }),
+    ...paragraphs(report.sections[key], key === 'nextSteps'),
+    ...(key === 'progress'
+      ? [
+          centred(
+            `${snapshot.issuer}清廉企业建设进展情况表`,
+            { bold: true, size: 24, font: HEITI },
+            { before: 120 },
+          ),
+          progressTable(report),
+          new Paragraph({
+            spacing: { before: 60, after: 120, line: 300, lineRule: LineRuleType.AUTO },
+            children: [
+              run(
+                `注：数据截至${chineseDate(snapshot.generatedAt)}；一家企业由多个部门监管时在各部门分别计入，合计按企业计一次；平均分为已评分企业的自查总分平均。`,
+                { size: 21 },
+              ),
+            ],
+          }),
+        ]
+      : []),
+  ])
+  const signature = [
+    new Paragraph({
+      keepNext: true,
+      spacing: { before: 480 },
+      alignment: AlignmentType.RIGHT,
+      children: [run(snapshot.issuer)],
+    }),
+    new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(chineseDate(dated))] }),
+  ]
+  return new Document({
+    creator: '清廉企业',
+    title: report.title,
+    // 仿宋 三号 (16 pt) body, fixed 28 pt lines as 公文 are set.
+    styles: {
+      default: {
+        document: {
+          run: { font: FANGSONG, size: 32 },
+          paragraph: { spacing: { line: 560, lineRule: LineRuleType.EXACT } },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.top, right: PAGE.right, bottom: PAGE.bottom, left: PAGE.left },
+          },
+        },
+        headers: draft
+          ? {
+              default: new Header({
+                children: [centred('草稿（未定稿）', { bold: true, color: RED, size: 24 })],
+              }),
+            }
+          : undefined,
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28 })],
+              }),
+            ],
+          }),
+        },
+        children: [...head, ...body, ...signature],
+      },
+    ],
+  })
+}
+
+export function reportDocx(report: TReport): Promise<Buffer> {
+  return Packer.toBuffer(reportDocument(report))
+}

@@ -1,0 +1,92 @@
+import type { Insertable } from 'kysely'
+import type { DbOrTrx } from '../../core/db/database'
+import { onePage, type PageRequest } from '../../core/db/page'
+import type { SupervisionReportTable } from '../../core/db/schema'
+
+/** null: the office's reach (every report); else the departments whose reports the caller sees. */
+export type ReportReach = number[] | null
+
+const inReach = (db: DbOrTrx, reach: ReportReach) => {
+  const query = db.selectFrom('supervision_reports')
+  return reach === null ? query : query.where('department_id', 'in', reach.length ? reach : [-1])
+}
+
+export type ReportRow = Awaited<ReturnType<typeof reportRepository.byId>> & object
+
+export const reportRepository = {
+  async insert(db: DbOrTrx, row: Insertable<SupervisionReportTable>): Promise<number> {
+    const inserted = await db
+      .insertInto('supervision_reports')
+      .values(row)
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    return inserted.id
+  },
+
+  /** The next 期号 of the issuer (the office, or one department) in that year of creation. */
+  async nextNumber(db: DbOrTrx, departmentId: number | null, yearStart: string, yearEnd: string) {
+    const row = await db
+      .selectFrom('supervision_reports')
+      .select((eb) => eb.fn.max<number | null>('number').as('n'))
+      .where('department_id', departmentId === null ? 'is' : '=', departmentId)
+      .where('created_at', '>=', yearStart)
+      .where('created_at', '<', yearEnd)
+      .executeTakeFirst()
+    return Number(row?.n ?? 0) + 1
+  },
+
+  byId(db: DbOrTrx, reach: ReportReach, id: number) {
+    return inReach(db, reach).selectAll().where('id', '=', id).executeTakeFirst()
+  },
+
+  async page(db: DbOrTrx, reach: ReportReach, page: PageRequest) {
+    const [rows, total] = await Promise.all([
+      onePage(
+        inReach(db, reach)
+          .select([
+            'id',
+            'department_id',
+            'number',
+            'title',
+            'period_start',
+            'period_end',
+            'status',
+            'version',
+            'snapshot',
+            'created_at',
+            'updated_at',
+            'finalised_at',
+          ])
+          .orderBy('id', 'desc'),
+        page,
+      ).execute(),
+      inReach(db, reach)
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ])
+    return { rows, total: Number(total.n) }
+  },
+
+  /**
+   * A draft's change when it is still at `version`: true when made. The version condition in the UPDATE
+   * itself decides, so of two edits that read the same version exactly one wins (PostgreSQL re-checks it
+   * after the first commits).
+   */
+  async update(
+    db: DbOrTrx,
+    id: number,
+    version: number,
+    changes: Partial<Pick<SupervisionReportTable, 'title' | 'sections' | 'status' | 'finalised_at'>> & {
+      updated_at: string
+    },
+  ): Promise<boolean> {
+    const result = await db
+      .updateTable('supervision_reports')
+      .set({ ...changes, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .where('status', '=', 'draft')
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows) === 1
+  },
+}

@@ -1,0 +1,183 @@
+import { type AuthContext, isOffice, supervisorDepartmentIds } from '../../core/access'
+import { isoAt } from '../../core/clock'
+import type { DbOrTrx, Dialect } from '../../core/db/database'
+import { findRow } from '../../core/db/rows'
+import { AppError, notFound } from '../../core/errors'
+import type { WriteOutcome } from '../../core/writes'
+import { shanghaiYear, shanghaiYearRange } from '../../../src/models/shanghaiTime'
+import type {
+  TReport,
+  TReportCreate,
+  TReportEdit,
+  TReportPage,
+  TReportSections,
+  TReportSnapshot,
+  TReportSummary,
+} from '../../../src/models/supervisionReport'
+import { type ReportReach, type ReportRow, reportRepository } from './reportRepository'
+import { draftSections, reportSnapshot } from './reportSnapshot'
+
+/** 督查专报: the office sees and edits every report; a 监管员 those of its departments (others: 404). */
+
+const OFFICE_ISSUER = '县清廉企业建设工作领导小组办公室'
+
+const reachOf = (auth: AuthContext): ReportReach => (isOffice(auth) ? null : supervisorDepartmentIds(auth))
+
+type SummaryRow = Omit<ReportRow, 'sections' | 'created_by'>
+
+function toSummary(row: SummaryRow): TReportSummary {
+  const snapshot = JSON.parse(row.snapshot) as TReportSnapshot
+  return {
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    departmentId: row.department_id,
+    issuer: snapshot.issuer,
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+    status: row.status,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    finalisedAt: row.finalised_at,
+  }
+}
+
+function toReport(row: ReportRow): TReport {
+  return {
+    ...toSummary(row),
+    sections: JSON.parse(row.sections) as TReportSections,
+    snapshot: JSON.parse(row.snapshot) as TReportSnapshot,
+  }
+}
+
+async function reportOf(db: DbOrTrx, auth: AuthContext, id: number): Promise<ReportRow> {
+  const row = await reportRepository.byId(db, reachOf(auth), id)
+  if (!row) throw notFound()
+  return row
+}
+
+export async function getReport(db: DbOrTrx, auth: AuthContext, id: number): Promise<TReport> {
+  return toReport(await reportOf(db, auth, id))
+}
+
+export async function reportPage(
+  db: DbOrTrx,
+  auth: AuthContext,
+  page: { page: number; pageSize: number },
+): Promise<TReportPage> {
+  const { rows, total } = await reportRepository.page(db, reachOf(auth), page)
+  return { items: rows.map(toSummary), total, page: page.page, pageSize: page.pageSize }
+}
+
+const audited = (row: ReportRow, detail: unknown): Omit<WriteOutcome<TReport>, 'result'> => ({
+  entityType: 'supervision_report',
+  entityId: row.id,
+  detail,
+  organisation: row.department_id === null ? null : { kind: 'department', id: row.department_id },
+})
+
+/** A new draft: the figures as of now (kept), and the first text of its sections from them. */
+export async function createReport(
+  db: DbOrTrx,
+  dialect: Dialect,
+  auth: AuthContext,
+  input: TReportCreate,
+  now: number,
+): Promise<WriteOutcome<TReport>> {
+  let departmentId: number | null = null
+  let issuer = OFFICE_ISSUER
+  if (!isOffice(auth)) {
+    const own = supervisorDepartmentIds(auth)
+    departmentId = input.departmentId ?? own[0] ?? null
+    if (departmentId === null || !own.includes(departmentId)) throw notFound()
+    issuer = (await findRow(db, 'departments', { id: departmentId }))?.name ?? ''
+  } else if (input.departmentId !== undefined) throw new AppError(400, 'VALIDATION_FAILED')
+  const snapshot = await reportSnapshot(
+    db,
+    dialect,
+    auth,
+    { departmentId, campaignId: input.campaignId, issuer },
+    now,
+  )
+  const at = isoAt(now)
+  const [yearStart, yearEnd] = shanghaiYearRange(shanghaiYear(now))
+  const id = await reportRepository.insert(db, {
+    department_id: departmentId,
+    number: await reportRepository.nextNumber(db, departmentId, yearStart, yearEnd),
+    title: input.title || `清廉企业建设督查专报`,
+    period_start: input.periodStart,
+    period_end: input.periodEnd,
+    status: 'draft',
+    version: 1,
+    sections: JSON.stringify(draftSections(snapshot)),
+    snapshot: JSON.stringify(snapshot),
+    created_by: auth.user.id,
+    created_at: at,
+    updated_at: at,
+    finalised_at: null,
+  })
+  const row = await reportOf(db, auth, id)
+  return {
+    result: toReport(row),
+    ...audited(row, {
+      title: row.title,
+      periodStart: row.period_start,
+      periodEnd: row.period_end,
+      departmentId,
+    }),
+  }
+}
+
+/** Why a draft's change at `version` was not made: finalised, or edited since it was read. */
+function refusal(row: ReportRow): AppError {
+  return row.status === 'final' ? new AppError(409, 'REPORT_FINALISED') : new AppError(409, 'REPORT_STALE')
+}
+
+export async function editReport(
+  db: DbOrTrx,
+  auth: AuthContext,
+  id: number,
+  input: TReportEdit,
+  now: number,
+): Promise<WriteOutcome<TReport>> {
+  const before = await reportOf(db, auth, id)
+  if (before.status !== 'draft' || before.version !== input.version) throw refusal(before)
+  const sections = { ...(JSON.parse(before.sections) as TReportSections), ...input.sections }
+  const changed = await reportRepository.update(db, id, input.version, {
+    title: input.title ?? before.title,
+    sections: JSON.stringify(sections),
+    updated_at: isoAt(now),
+  })
+  if (!changed) throw refusal(await reportOf(db, auth, id))
+  const row = await reportOf(db, auth, id)
+  return {
+    result: toReport(row),
+    ...audited(row, {
+      version: row.version,
+      title: input.title !== undefined && input.title !== before.title ? input.title : undefined,
+      sections: Object.keys(input.sections ?? {}),
+    }),
+  }
+}
+
+/** 定稿: the report is fixed from now on (its text and figures); the document no longer says 草稿. */
+export async function finaliseReport(
+  db: DbOrTrx,
+  auth: AuthContext,
+  id: number,
+  version: number,
+  now: number,
+): Promise<WriteOutcome<TReport>> {
+  const before = await reportOf(db, auth, id)
+  if (before.status !== 'draft' || before.version !== version) throw refusal(before)
+  const at = isoAt(now)
+  const changed = await reportRepository.update(db, id, version, {
+    status: 'final',
+    finalised_at: at,
+    updated_at: at,
+  })
+  if (!changed) throw refusal(await reportOf(db, auth, id))
+  const row = await reportOf(db, auth, id)
+  return { result: toReport(row), ...audited(row, { version: row.version }) }
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '督查专报',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})
