@@ -69,6 +69,20 @@ export const ATTENDANCE_BAND_LABELS: Record<TAttendanceBand, string> = {
   no_events: '无活动',
 }
 
+/**
+ * 三会一课 完成率 of an enterprise this year (its branches' periods done / required, the rule of
+ * meetingCompliance.ts); 暂无要求 without a branch or before anything fell due.
+ */
+export const MEETING_BANDS = ['high', 'mid', 'low', 'none'] as const
+export const ZMeetingBand = z.enum(MEETING_BANDS)
+export type TMeetingBand = z.infer<typeof ZMeetingBand>
+export const MEETING_BAND_LABELS: Record<TMeetingBand, string> = {
+  high: '80%以上',
+  mid: '50%–80%',
+  low: '50%以下',
+  none: '暂无要求',
+}
+
 export const MILESTONE_KEYS = ['leadingGroup', 'plan'] as const
 export const MILESTONE_KEY_LABELS = { leadingGroup: '领导小组', plan: '实施方案' } as const
 /** `leadingGroup.missing` etc.: one milestone in one state. */
@@ -96,6 +110,7 @@ export const ZEnterpriseListQuery = z.object({
   rectification: ZRectificationFilter.optional(),
   pledge: ZPledgeBand.optional(),
   attendance: ZAttendanceBand.optional(),
+  meetings: ZMeetingBand.optional(),
   milestone: ZMilestoneFilter.optional(),
   /** With `band`: enterprises whose score (`overall` or a section's) falls in SCORE_BANDS[band]. */
   score: ZScoreKey.optional(),
@@ -144,6 +159,8 @@ export const ZSupervisionFigures = z
     }),
     pledges: z.object({ year: count, members: count, signed: count, bands: countsOf(PLEDGE_BANDS) }),
     attendance: z.object({ expected: count, attended: count, bands: countsOf(ATTENDANCE_BANDS) }),
+    /** 三会一课 this year: periods done / required over the branches, and enterprises per band. */
+    meetings: z.object({ year: count, required: count, done: count, bands: countsOf(MEETING_BANDS) }),
     milestones: z.object({
       leadingGroup: countsOf(ZMilestoneStatus.options),
       plan: countsOf(ZMilestoneStatus.options),
@@ -181,6 +198,7 @@ export const ZEnterpriseListRow = z
     rectifications: z.object({ open: count, awaiting: count, overdue: count }),
     pledges: z.object({ members: count, signed: count }),
     attendance: z.object({ expected: count, attended: count }),
+    meetings: z.object({ required: count, done: count }),
     /** 实施步骤: 领导小组 and 实施方案, 按时 / 逾期 / 未报, with their days and the filing's receipt. */
     milestones: ZMilestoneSummary,
   })

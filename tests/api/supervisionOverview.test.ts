@@ -3,6 +3,7 @@ import { addLedgerEnterprises } from './support/bulkEnterprises'
 import {
   ATTENDANCE_BANDS,
   COMPLETION_STATUSES,
+  MEETING_BANDS,
   MILESTONE_KEYS,
   PLEDGE_BANDS,
   RECTIFICATION_FILTERS,
@@ -11,6 +12,9 @@ import {
 } from '../../src/models/supervisionOverview'
 import { MILESTONE_STATUSES } from '../../src/models/milestones'
 import { OWNERSHIPS, PARTY_ORGS } from '../../src/models/org'
+import { computeCompliance } from '../../src/models/meetingCompliance'
+import { shanghaiYear } from '../../src/models/shanghaiTime'
+import { complianceMeetings, groupsByBranch } from '../../server/features/party/compliance'
 
 /** Every figure of the answer with the list filter that should total to it. */
 function figureFilters(f: TSupervisionFigures): [string, number][] {
@@ -22,6 +26,7 @@ function figureFilters(f: TSupervisionFigures): [string, number][] {
   for (const k of RECTIFICATION_FILTERS) out.push([`rectification=${k}`, f.rectifications[k].enterprises])
   for (const k of PLEDGE_BANDS) out.push([`pledge=${k}`, f.pledges.bands[k]])
   for (const k of ATTENDANCE_BANDS) out.push([`attendance=${k}`, f.attendance.bands[k]])
+  for (const k of MEETING_BANDS) out.push([`meetings=${k}`, f.meetings.bands[k]])
   for (const m of MILESTONE_KEYS)
     for (const s of MILESTONE_STATUSES) out.push([`milestone=${m}.${s}`, f.milestones[m][s]])
   for (const d of f.departments) out.push([`departmentId=${d.id}`, d.enterprises])
@@ -138,6 +143,66 @@ describe(`监管总览 figures and drill-down lists (${TEST_DB})`, () => {
     )
     expect(bulk.total).toBe(30)
     expect(bulk.items[0].scores.sections.map((x) => x.score)).toEqual([80, 80, 80, 80, 80])
+  })
+
+  it('counts 三会一课 as the compliance rule does, branch by branch (groups, ended and current periods)', async () => {
+    // One more record in the current month for a demo branch's group, and one for a committee: the
+    // current period counts once done, a group's 党小组会 only for that group.
+    const group = await t.app.db
+      .selectFrom('party_groups as g')
+      .innerJoin('party_branches as b', 'b.id', 'g.branch_id')
+      .select(['g.id', 'g.branch_id', 'b.enterprise_id'])
+      .orderBy('g.id')
+      .executeTakeFirstOrThrow()
+    const template = await t.app.db
+      .selectFrom('meetings')
+      .selectAll()
+      .where('branch_id', '=', group.branch_id)
+      .executeTakeFirstOrThrow()
+    const { id: _id, ...row } = template
+    const now = new Date(t.app.clock()).toISOString()
+    for (const [type, groupId] of [
+      ['group', group.id],
+      ['committee', null],
+    ] as const)
+      await t.app.db
+        .insertInto('meetings')
+        .values({ ...row, type, group_id: groupId, starts_at: now, status: 'submitted' })
+        .execute()
+
+    const branches = await t.app.db.selectFrom('party_branches').selectAll().execute()
+    const ids = branches.map((b) => b.id)
+    const year = shanghaiYear(t.app.clock())
+    const [meetings, groups] = await Promise.all([
+      complianceMeetings(t.app.db, ids, year),
+      groupsByBranch(t.app.db, ids),
+    ])
+    const expected = new Map<number, { required: number; done: number }>()
+    for (const b of branches) {
+      const { overall } = computeCompliance({
+        year,
+        now: t.app.clock(),
+        meetings: meetings.get(b.id) ?? [],
+        groups: groups.get(b.id) ?? [],
+        since: Date.parse(b.created_at),
+      })
+      const sum = expected.get(b.enterprise_id) ?? { required: 0, done: 0 }
+      expected.set(b.enterprise_id, { required: sum.required + overall.required, done: sum.done + overall.done })
+    }
+    expect([...expected.values()].some((e) => e.done > 0)).toBe(true)
+    const page = await get<TEnterpriseListPage>(office, '/api/v1/supervision/enterprises?pageSize=200')
+    for (const r of page.items)
+      expect([r.enterpriseId, r.meetings]).toEqual([
+        r.enterpriseId,
+        expected.get(r.enterpriseId) ?? { required: 0, done: 0 },
+      ])
+    const figures = await get<TSupervisionFigures>(office, '/api/v1/supervision/figures')
+    const totals = [...expected.values()].reduce(
+      (a, e) => ({ required: a.required + e.required, done: a.done + e.done }),
+      { required: 0, done: 0 },
+    )
+    expect({ required: figures.meetings.required, done: figures.meetings.done }).toEqual(totals)
+    expect(MEETING_BANDS.reduce((a, k) => a + figures.meetings.bands[k], 0)).toBe(figures.total)
   })
 
   it('searches by name or credit code, filters and pages', async () => {

@@ -5,6 +5,7 @@ import { PROGRAMME_DEADLINE } from '../../../src/models/milestones'
 import {
   ATTENDANCE_BANDS,
   COMPLETION_STATUSES,
+  MEETING_BANDS,
   PLEDGE_BANDS,
   SCORE_BANDS,
   SCORE_KEYS,
@@ -14,6 +15,7 @@ import {
 } from '../../../src/models/supervisionOverview'
 import { OWNERSHIPS, PARTY_ORGS } from '../../../src/models/org'
 import { MILESTONE_STATUSES } from '../../../src/models/milestones'
+import { meetingCompliance } from './meetingFacts'
 
 /**
  * One row of facts per enterprise in reach (`facts`): the campaign's assessment, 整改 counts, members and
@@ -121,6 +123,7 @@ function facts(p: FactsParams, withScores: boolean, ids?: number[]) {
       coalesce(r.open_n, 0) as open_n, coalesce(r.awaiting_n, 0) as awaiting_n, coalesce(r.overdue_n, 0) as overdue_n,
       coalesce(m.n, 0) as members, coalesce(pl.n, 0) as signed,
       coalesce(ea.n, 0) * coalesce(m.n, 0) as expected, coalesce(si.n, 0) as attended,
+      coalesce(mc.m_required, 0) as m_required, coalesce(mc.m_done, 0) as m_done,
       ${milestoneState('e.leading_group_date')} as lg_status,
       ${milestoneState('e.plan_filed_date')} as plan_status,
       e.milestone_deadline, e.leading_group_date, e.plan_filed_date
@@ -148,6 +151,7 @@ function facts(p: FactsParams, withScores: boolean, ids?: number[]) {
     ) pl on pl.enterprise_id = e.id
     left join (${openedEvents('event_audience')}) ea on ea.enterprise_id = e.id
     left join (${openedEvents('sign_ins')}) si on si.enterprise_id = e.id
+    left join (${meetingCompliance(p.nowIso, only)}) mc on mc.enterprise_id = e.id
     ${scope}
   )`
 }
@@ -155,6 +159,7 @@ function facts(p: FactsParams, withScores: boolean, ids?: number[]) {
 // Bands as SQL over the facts' columns (f.…), the same expressions for figures and filters.
 const pledgeBand = sql`case when f.members = 0 then 'no_members' when f.signed >= f.members then 'full' when f.signed = 0 then 'none' else 'partial' end`
 const attendanceBand = sql`case when f.expected = 0 then 'no_events' when f.attended * 10 >= f.expected * 8 then 'high' when f.attended * 2 >= f.expected then 'mid' else 'low' end`
+const meetingBand = sql`case when f.m_required = 0 then 'none' when f.m_done * 10 >= f.m_required * 8 then 'high' when f.m_done * 2 >= f.m_required then 'mid' else 'low' end`
 const scoreBand = (column: string) => bandOf(sql.ref(`f.${column}`))
 function bandOf(col: RawBuilder<unknown>) {
   return sql`case when ${col} is null then null ${sql.join(
@@ -188,6 +193,7 @@ function where(filter: Partial<TEnterpriseListFilter>, plain?: { today: string }
     )
   if (filter.pledge) conditions.push(sql`${pledgeBand} = ${filter.pledge}`)
   if (filter.attendance) conditions.push(sql`${attendanceBand} = ${filter.attendance}`)
+  if (filter.meetings) conditions.push(sql`${meetingBand} = ${filter.meetings}`)
   if (filter.milestone) {
     const [key, state] = filter.milestone.split('.')
     conditions.push(sql`${sql.ref(key === 'plan' ? 'f.plan_status' : 'f.lg_status')} = ${state}`)
@@ -233,6 +239,8 @@ export const factsRepository = {
         ${countsOf(pledgeBand, PLEDGE_BANDS, 'pledge')},
         sum(f.expected) as expected, sum(f.attended) as attended,
         ${countsOf(attendanceBand, ATTENDANCE_BANDS, 'attendance')},
+        sum(f.m_required) as m_required, sum(f.m_done) as m_done,
+        ${countsOf(meetingBand, MEETING_BANDS, 'meetings')},
         ${countsOf(sql`f.lg_status`, MILESTONE_STATUSES, 'lg')},
         ${countsOf(sql`f.plan_status`, MILESTONE_STATUSES, 'plan')}
       from f ${where(filter)}`.execute(db)
@@ -247,7 +255,7 @@ export const factsRepository = {
   ): Promise<{ rows: FactsRow[]; total: number }> {
     const offset = (filter.page - 1) * filter.pageSize
     // Which enterprises, in order: without counting when the filter needs no count (most drill-downs).
-    const plain = !filter.pledge && !filter.attendance && filter.score === undefined
+    const plain = !filter.pledge && !filter.attendance && !filter.meetings && filter.score === undefined
     const matching = plain ? plainFacts(p) : facts(p, needsScores(filter))
     const condition = where(filter, plain ? { today: p.today } : undefined)
     const [count, page] = await Promise.all([

@@ -10,6 +10,7 @@ import { shanghaiDate, shanghaiYear, shanghaiYearRange } from '../../../src/mode
 import {
   ATTENDANCE_BANDS,
   COMPLETION_STATUSES,
+  MEETING_BANDS,
   PLEDGE_BANDS,
   SCORE_BANDS,
   SCORE_KEYS,
@@ -120,6 +121,12 @@ export async function supervisionFigures(
       attended: n(row.attended),
       bands: pick(row, 'attendance', ATTENDANCE_BANDS),
     },
+    meetings: {
+      year: shanghaiYear(now),
+      required: n(row.m_required),
+      done: n(row.m_done),
+      bands: pick(row, 'meetings', MEETING_BANDS),
+    },
     milestones: {
       leadingGroup: pick(row, 'lg', MILESTONE_STATUSES),
       plan: pick(row, 'plan', MILESTONE_STATUSES),
@@ -166,6 +173,7 @@ function toRow(row: FactsRow, comparing: boolean, milestones: TMilestoneSummary)
     rectifications: { open: n(row.open_n), awaiting: n(row.awaiting_n), overdue: n(row.overdue_n) },
     pledges: { members: n(row.members), signed: n(row.signed) },
     attendance: { expected: n(row.expected), attended: n(row.attended) },
+    meetings: { required: n(row.m_required), done: n(row.m_done) },
     milestones,
   }
 }
