@@ -78,6 +78,13 @@ const score = (v: unknown) => (v === null || v === undefined ? null : Math.round
 const pick = <K extends string>(row: FactsRow, prefix: string, keys: readonly K[]) =>
   Object.fromEntries(keys.map((k) => [k, n(row[`${prefix}_${k}`])])) as Record<K, number>
 
+/** 暂无要求: the enterprises in reach without a branch row are counted as the rest of the total. */
+function meetingFiguresOf(row: FactsRow, total: number, year: number): TSupervisionFigures['meetings'] {
+  const bands = pick(row, 'meetings', MEETING_BANDS)
+  bands.none = total - bands.high - bands.mid - bands.low
+  return { year, required: n(row.m_required), done: n(row.m_done), bands }
+}
+
 export async function supervisionFigures(
   db: DbOrTrx,
   dialect: Dialect,
@@ -86,8 +93,9 @@ export async function supervisionFigures(
   now: number,
 ): Promise<TSupervisionFigures> {
   const scope = await scopeOf(db, dialect, auth, query, now)
-  const [row, departments] = await Promise.all([
+  const [row, meetings, departments] = await Promise.all([
     factsRepository.figures(db, scope.params, { departmentId: query.departmentId }),
+    factsRepository.meetingFigures(db, scope.params, query.departmentId),
     factsRepository.departmentCounts(db, scope.ownDepartments),
   ])
   return {
@@ -121,12 +129,7 @@ export async function supervisionFigures(
       attended: n(row.attended),
       bands: pick(row, 'attendance', ATTENDANCE_BANDS),
     },
-    meetings: {
-      year: shanghaiYear(now),
-      required: n(row.m_required),
-      done: n(row.m_done),
-      bands: pick(row, 'meetings', MEETING_BANDS),
-    },
+    meetings: meetingFiguresOf(meetings, n(row.total), shanghaiYear(now)),
     milestones: {
       leadingGroup: pick(row, 'lg', MILESTONE_STATUSES),
       plan: pick(row, 'plan', MILESTONE_STATUSES),

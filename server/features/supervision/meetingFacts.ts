@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely'
-import { MEETING_RULES, periodsOfYear } from '../../../src/models/meetingCompliance'
+import { MEETING_RULES, periodsOfYear, type TPeriodKind } from '../../../src/models/meetingCompliance'
 import { shanghaiYear } from '../../../src/models/shanghaiTime'
 
 /**
@@ -13,6 +13,7 @@ import { shanghaiYear } from '../../../src/models/shanghaiTime'
 
 interface RulePeriod {
   type: string
+  kind: TPeriodKind
   perGroup: boolean
   start: string
   end: string
@@ -22,6 +23,7 @@ function rulePeriods(year: number): RulePeriod[] {
   return MEETING_RULES.flatMap((rule) =>
     periodsOfYear(year, rule.period).map((p) => ({
       type: rule.type,
+      kind: rule.period,
       perGroup: rule.perGroup,
       start: new Date(p.start).toISOString(),
       end: new Date(p.end).toISOString(),
@@ -44,46 +46,45 @@ function elapsed(periods: RulePeriod[], perGroup: boolean, nowIso: string, since
   )
 }
 
+/** The end of the period (of `kind`) a record's start falls in: its key, as one `case` over the ends. */
+function periodEnd(periods: RulePeriod[], kind: TPeriodKind, startsAt: RawBuilder<unknown>) {
+  const ends = [...new Set(periods.filter((p) => p.kind === kind).map((p) => p.end))].sort()
+  return sql`case ${sql.join(
+    ends.map((end) => sql`when ${startsAt} < ${end} then ${end}`),
+    sql` `,
+  )} end`
+}
+
 /**
  * `(enterprise_id, m_required, m_done)` for the enterprises with a branch, this year (北京时间) as of
- * `nowIso`; `only` restricts it to some enterprises (a page's rows).
+ * `nowIso`; `only` restricts it to some enterprises (a page's rows). Rows of three kinds are summed: each
+ * branch's and group's ended periods, then each done cell (distinct branch, type, group, period), counted
+ * as required too unless it is already among those ended periods (the current period, or one before `since`).
  */
 export function meetingCompliance(nowIso: string, only: (column: string) => RawBuilder<unknown>) {
   const periods = rulePeriods(shanghaiYear(Date.parse(nowIso)))
   const [yearStart, yearEnd] = [periods[0].start, periods[periods.length - 1].end]
-  const rp = sql.join(
-    periods.map(
-      (p, i) =>
-        sql`select ${p.type} as t, ${sql.lit(p.perGroup ? 1 : 0)} as g, ${p.start} as s, ${p.end} as e, ${sql.lit(i)} as k`,
-    ),
-    sql` union all `,
-  )
+  const quarterly = MEETING_RULES.filter((r) => r.period === 'quarter').map((r) => r.type)
+  const startsAt = sql.ref('m.starts_at')
   const groupSince = sql`case when g.created_at > b.created_at then g.created_at else b.created_at end`
-  return sql`select sc.enterprise_id, sum(sc.required) + coalesce(sum(dn.extra), 0) as m_required,
-      coalesce(sum(dn.done), 0) as m_done
-    from (
-      select b.id as branch_id, 0 as gkey, b.enterprise_id, b.created_at as since,
-        ${elapsed(periods, false, nowIso, sql`b.created_at`)} as required
+  return sql`select x.enterprise_id, sum(x.req) as m_required, sum(x.done) as m_done from (
+      select b.enterprise_id, ${elapsed(periods, false, nowIso, sql`b.created_at`)} as req, 0 as done
       from party_branches b where 1 = 1 ${only('b.enterprise_id')}
       union all
-      select b.id, g.id, b.enterprise_id, ${groupSince}, ${elapsed(periods, true, nowIso, groupSince)}
+      select b.enterprise_id, ${elapsed(periods, true, nowIso, groupSince)}, 0
       from party_groups g join party_branches b on b.id = g.branch_id where 1 = 1 ${only('b.enterprise_id')}
-    ) sc
-    left join (
-      -- Per scope: its done cells, and those not already among the ended periods it was required to hold.
-      select dc.branch_id, dc.gkey, count(*) as done,
-        sum(case when dc.e <= ${nowIso} and dc.e > dc.since then 0 else 1 end) as extra
-      from (
-        select distinct m.branch_id, case when rp.g = 1 then m.group_id else 0 end as gkey, rp.k, rp.e,
-          case when rp.g = 1 and gr.created_at > br.created_at then gr.created_at else br.created_at end as since
+      union all
+      select c.enterprise_id, case when c.e <= ${nowIso} and c.e > c.since then 0 else 1 end, 1 from (
+        select distinct m.enterprise_id, m.branch_id, m.type, g.id as gid,
+          case when m.type in (${sql.join(quarterly)}) then ${periodEnd(periods, 'quarter', startsAt)}
+            else ${periodEnd(periods, 'month', startsAt)} end as e,
+          case when g.id is not null and g.created_at > b.created_at then g.created_at else b.created_at end as since
         from meetings m
-        join (${rp}) rp on rp.t = m.type and m.starts_at >= rp.s and m.starts_at < rp.e
-        join party_branches br on br.id = m.branch_id
-        left join party_groups gr on gr.id = m.group_id and gr.branch_id = m.branch_id
+        join party_branches b on b.id = m.branch_id
+        left join party_groups g on m.type = 'group' and g.id = m.group_id and g.branch_id = m.branch_id
         where m.status = 'submitted' and m.starts_at >= ${yearStart} and m.starts_at < ${yearEnd}
-          and (rp.g = 0 or gr.id is not null) ${only('m.enterprise_id')}
-      ) dc
-      group by dc.branch_id, dc.gkey
-    ) dn on dn.branch_id = sc.branch_id and dn.gkey = sc.gkey
-    group by sc.enterprise_id`
+          and m.type in (${sql.join(MEETING_RULES.map((r) => r.type))})
+          and (m.type <> 'group' or g.id is not null) ${only('m.enterprise_id')}
+      ) c
+    ) x group by x.enterprise_id`
 }

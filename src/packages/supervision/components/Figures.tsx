@@ -8,6 +8,8 @@ import {
   ATTENDANCE_BAND_LABELS,
   COMPLETION_LABELS,
   COMPLETION_STATUSES,
+  MEETING_BANDS,
+  MEETING_BAND_LABELS,
   MILESTONE_KEYS,
   MILESTONE_KEY_LABELS,
   PLEDGE_BANDS,
@@ -156,6 +158,18 @@ export function Figures({ f }: { f: TSupervisionFigures }) {
             label: ATTENDANCE_BAND_LABELS[b],
             value: f.attendance.bands[b],
             drill: { ...scope, attendance: b },
+          }))}
+        />
+      </Section>
+      <Section
+        title={`三会一课完成率（${f.meetings.year}年）`}
+        extra={`已完成 ${f.meetings.done}/应完成 ${f.meetings.required} 期 ${percent(f.meetings.done, f.meetings.required)}`}
+      >
+        <Bars
+          rows={MEETING_BANDS.map((b) => ({
+            label: MEETING_BAND_LABELS[b],
+            value: f.meetings.bands[b],
+            drill: { ...scope, meetings: b },
           }))}
         />
       </Section>

@@ -80,7 +80,7 @@ export default function SupervisionOverviewPage() {
                 </View>
               </View>
             ) : null}
-            {office && f.departments.length > 1 ? (
+            {f.departments.length > 1 ? (
               <View className="sv-chips">
                 <Text className="sv-chips__label">部门</Text>
                 <View className="sv-chips__items">
@@ -88,7 +88,7 @@ export default function SupervisionOverviewPage() {
                     className={`sv-chip${departmentId === undefined ? ' sv-chip--active' : ''}`}
                     onClick={() => setDepartmentId(undefined)}
                   >
-                    全县
+                    {office ? '全县' : '全部'}
                   </Text>
                   {f.departments.map((d) => (
                     <Text
