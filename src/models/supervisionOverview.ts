@@ -159,8 +159,6 @@ export const ZSupervisionFigures = z
     }),
     pledges: z.object({ year: count, members: count, signed: count, bands: countsOf(PLEDGE_BANDS) }),
     attendance: z.object({ expected: count, attended: count, bands: countsOf(ATTENDANCE_BANDS) }),
-    /** 三会一课 this year: periods done / required over the branches, and enterprises per band. */
-    meetings: z.object({ year: count, required: count, done: count, bands: countsOf(MEETING_BANDS) }),
     milestones: z.object({
       leadingGroup: countsOf(ZMilestoneStatus.options),
       plan: countsOf(ZMilestoneStatus.options),
@@ -168,6 +166,15 @@ export const ZSupervisionFigures = z
   })
   .meta({ id: 'SupervisionFigures' })
 export type TSupervisionFigures = z.infer<typeof ZSupervisionFigures>
+
+/**
+ * 三会一课 this year over the same enterprises as the figures (its own request, so that the other figures
+ * do not wait for it): periods done / required over their branches, and enterprises per band.
+ */
+export const ZMeetingFigures = z
+  .object({ year: count, total: count, required: count, done: count, bands: countsOf(MEETING_BANDS) })
+  .meta({ id: 'SupervisionMeetingFigures' })
+export type TMeetingFigures = z.infer<typeof ZMeetingFigures>
 
 const ZScores = z.object({
   overall: z.number().nullable(),

@@ -8,6 +8,7 @@ import {
   PLEDGE_BANDS,
   RECTIFICATION_FILTERS,
   type TEnterpriseListPage,
+  type TMeetingFigures,
   type TSupervisionFigures,
 } from '../../src/models/supervisionOverview'
 import { MILESTONE_STATUSES } from '../../src/models/milestones'
@@ -17,7 +18,7 @@ import { shanghaiYear } from '../../src/models/shanghaiTime'
 import { complianceMeetings, groupsByBranch } from '../../server/features/party/compliance'
 
 /** Every figure of the answer with the list filter that should total to it. */
-function figureFilters(f: TSupervisionFigures): [string, number][] {
+function figureFilters(f: TSupervisionFigures, meetings: TMeetingFigures): [string, number][] {
   const out: [string, number][] = [['', f.total]]
   for (const k of OWNERSHIPS) out.push([`ownership=${k}`, f.ownership[k]])
   for (const k of PARTY_ORGS) out.push([`partyOrg=${k}`, f.partyOrg[k]])
@@ -26,10 +27,10 @@ function figureFilters(f: TSupervisionFigures): [string, number][] {
   for (const k of RECTIFICATION_FILTERS) out.push([`rectification=${k}`, f.rectifications[k].enterprises])
   for (const k of PLEDGE_BANDS) out.push([`pledge=${k}`, f.pledges.bands[k]])
   for (const k of ATTENDANCE_BANDS) out.push([`attendance=${k}`, f.attendance.bands[k]])
-  for (const k of MEETING_BANDS) out.push([`meetings=${k}`, f.meetings.bands[k]])
   for (const m of MILESTONE_KEYS)
     for (const s of MILESTONE_STATUSES) out.push([`milestone=${m}.${s}`, f.milestones[m][s]])
   for (const d of f.departments) out.push([`departmentId=${d.id}`, d.enterprises])
+  for (const k of MEETING_BANDS) out.push([`meetings=${k}`, meetings.bands[k]])
   return out
 }
 
@@ -95,6 +96,8 @@ describe(`监管总览 figures and drill-down lists (${TEST_DB})`, () => {
       const figures = await get<TSupervisionFigures>(token, '/api/v1/supervision/figures')
       expect(figures.total).toBe(linked.length)
       expect(figures.departments.map((d) => d.enterprises)).toEqual([linked.length])
+      const meetings = await get<TMeetingFigures>(token, '/api/v1/supervision/figures/meetings')
+      expect(meetings.total).toBe(linked.length)
     }
     const every = await t.app.db.selectFrom('enterprises').select('id').orderBy('id').execute()
     const figures = await get<TSupervisionFigures>(office, '/api/v1/supervision/figures')
@@ -113,8 +116,10 @@ describe(`监管总览 figures and drill-down lists (${TEST_DB})`, () => {
       [finance, ''],
     ] as const) {
       const figures = await get<TSupervisionFigures>(token, `/api/v1/supervision/figures?${scope}`)
+      const meetings = await get<TMeetingFigures>(token, `/api/v1/supervision/figures/meetings?${scope}`)
+      expect(meetings.total).toBe(figures.total)
       const campaign = `campaignId=${figures.campaign!.id}`
-      for (const [filter, expected] of figureFilters(figures)) {
+      for (const [filter, expected] of figureFilters(figures, meetings)) {
         if (scope && filter.startsWith('departmentId=')) continue
         const list = await get<TEnterpriseListPage>(
           token,
@@ -196,13 +201,13 @@ describe(`监管总览 figures and drill-down lists (${TEST_DB})`, () => {
         r.enterpriseId,
         expected.get(r.enterpriseId) ?? { required: 0, done: 0 },
       ])
-    const figures = await get<TSupervisionFigures>(office, '/api/v1/supervision/figures')
+    const figures = await get<TMeetingFigures>(office, '/api/v1/supervision/figures/meetings')
     const totals = [...expected.values()].reduce(
       (a, e) => ({ required: a.required + e.required, done: a.done + e.done }),
       { required: 0, done: 0 },
     )
-    expect({ required: figures.meetings.required, done: figures.meetings.done }).toEqual(totals)
-    expect(MEETING_BANDS.reduce((a, k) => a + figures.meetings.bands[k], 0)).toBe(figures.total)
+    expect({ required: figures.required, done: figures.done }).toEqual(totals)
+    expect(MEETING_BANDS.reduce((a, k) => a + figures.bands[k], 0)).toBe(figures.total)
   })
 
   it('searches by name or credit code, filters and pages', async () => {
@@ -258,6 +263,7 @@ describe(`监管总览 figures and drill-down lists (${TEST_DB})`, () => {
       `/api/v1/supervision/enterprises?departmentId=${financeDepartment}`,
       `/api/v1/supervision/figures?departmentId=${financeDepartment}`,
       '/api/v1/supervision/figures?campaignId=999999',
+      `/api/v1/supervision/figures/meetings?departmentId=${financeDepartment}`,
       '/api/v1/supervision/enterprises?compareCampaignId=999999',
     ]) {
       const res = await call(t.app, united, { method: 'GET', url })
@@ -279,6 +285,8 @@ describe(`监管总览 figures and drill-down lists (${TEST_DB})`, () => {
     expect(await allIds(united)).toEqual(before.slice(1))
     const figures = await get<TSupervisionFigures>(united, '/api/v1/supervision/figures')
     expect(figures.total).toBe(before.length - 1)
+    const meetings = await get<TMeetingFigures>(united, '/api/v1/supervision/figures/meetings')
+    expect(meetings.total).toBe(before.length - 1)
   })
 
   it('still documents the full rows of the paged list in the OpenAPI document', async () => {

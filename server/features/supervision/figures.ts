@@ -18,6 +18,7 @@ import {
   type TEnterpriseListFilter,
   type TEnterpriseListPage,
   type TEnterpriseListRow,
+  type TMeetingFigures,
   type TSupervisionFigures,
 } from '../../../src/models/supervisionOverview'
 import { listCampaigns } from '../assessments/campaigns'
@@ -78,11 +79,23 @@ const score = (v: unknown) => (v === null || v === undefined ? null : Math.round
 const pick = <K extends string>(row: FactsRow, prefix: string, keys: readonly K[]) =>
   Object.fromEntries(keys.map((k) => [k, n(row[`${prefix}_${k}`])])) as Record<K, number>
 
-/** 暂无要求: the enterprises in reach without a branch row are counted as the rest of the total. */
-function meetingFiguresOf(row: FactsRow, total: number, year: number): TSupervisionFigures['meetings'] {
-  const bands = pick(row, 'meetings', MEETING_BANDS)
-  bands.none = total - bands.high - bands.mid - bands.low
-  return { year, required: n(row.m_required), done: n(row.m_done), bands }
+/** 三会一课 完成率 over the same enterprises as `supervisionFigures` (the list's `meetings` filter). */
+export async function supervisionMeetingFigures(
+  db: DbOrTrx,
+  dialect: Dialect,
+  auth: AuthContext,
+  query: { campaignId?: number; departmentId?: number },
+  now: number,
+): Promise<TMeetingFigures> {
+  const scope = await scopeOf(db, dialect, auth, query, now)
+  const row = await factsRepository.meetingFigures(db, scope.params, query.departmentId)
+  return {
+    year: shanghaiYear(now),
+    total: n(row.total),
+    required: n(row.m_required),
+    done: n(row.m_done),
+    bands: pick(row, 'meetings', MEETING_BANDS),
+  }
 }
 
 export async function supervisionFigures(
@@ -93,9 +106,8 @@ export async function supervisionFigures(
   now: number,
 ): Promise<TSupervisionFigures> {
   const scope = await scopeOf(db, dialect, auth, query, now)
-  const [row, meetings, departments] = await Promise.all([
+  const [row, departments] = await Promise.all([
     factsRepository.figures(db, scope.params, { departmentId: query.departmentId }),
-    factsRepository.meetingFigures(db, scope.params, query.departmentId),
     factsRepository.departmentCounts(db, scope.ownDepartments),
   ])
   return {
@@ -129,7 +141,6 @@ export async function supervisionFigures(
       attended: n(row.attended),
       bands: pick(row, 'attendance', ATTENDANCE_BANDS),
     },
-    meetings: meetingFiguresOf(meetings, n(row.total), shanghaiYear(now)),
     milestones: {
       leadingGroup: pick(row, 'lg', MILESTONE_STATUSES),
       plan: pick(row, 'plan', MILESTONE_STATUSES),
