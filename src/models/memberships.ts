@@ -83,7 +83,8 @@ export function attendanceRateEnterprises(memberships: readonly TMembership[]) {
 export function supervisedDepartments(memberships: readonly TMembership[]): { id: number; name: string }[] {
   const byId = new Map<number, string>()
   for (const m of approved(memberships))
-    if (m.organisationKind === 'department' && m.role === 'supervisor') byId.set(m.organisationId, m.organisationName)
+    if (m.organisationKind === 'department' && m.role === 'supervisor')
+      byId.set(m.organisationId, m.organisationName)
   return [...byId].map(([id, name]) => ({ id, name }))
 }
 

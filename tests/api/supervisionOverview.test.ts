@@ -192,7 +192,10 @@ describe(`监管总览 figures and drill-down lists (${TEST_DB})`, () => {
         since: Date.parse(b.created_at),
       })
       const sum = expected.get(b.enterprise_id) ?? { required: 0, done: 0 }
-      expected.set(b.enterprise_id, { required: sum.required + overall.required, done: sum.done + overall.done })
+      expected.set(b.enterprise_id, {
+        required: sum.required + overall.required,
+        done: sum.done + overall.done,
+      })
     }
     expect([...expected.values()].some((e) => e.done > 0)).toBe(true)
     const page = await get<TEnterpriseListPage>(office, '/api/v1/supervision/enterprises?pageSize=200')
