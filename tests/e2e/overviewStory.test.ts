@@ -62,8 +62,8 @@ describe('监管总览 → drill-down → 企业详情 → 工作清单 催办 �
     await $(page, '.ent-row', '2025年度清廉企业建设自查').waitFor()
     await settledScreenshot(page, 'story-04-enterprise')
 
-    // 工作清单 from 首页: 逾期整改 first, the enterprise's row with 催办.
-    await tapTab(page, '首页')
+    // 首页 → 工作清单 (the app reopened on 首页): 逾期整改 first, the enterprise's row with 催办.
+    await page.goto(`${server.baseUrl}/#/pages/home/index`)
     await text(page, '工作清单', true).click()
     const row = $(page, '.worklist-row', ENTERPRISE)
     await row.waitFor({ timeout: 15_000 })

@@ -164,8 +164,8 @@ export function Figures({ f, meetings }: { f: TSupervisionFigures; meetings: TMe
       </Section>
       {meetings ? (
         <Section
-          title={`三会一课完成率（${meetings.year}年）`}
-          extra={`已完成 ${meetings.done}/应完成 ${meetings.required} 期 ${percent(meetings.done, meetings.required)}`}
+          title="三会一课完成率"
+          extra={`${meetings.year}年 ${meetings.done}/${meetings.required}期 ${percent(meetings.done, meetings.required)}`}
         >
           <Bars
             rows={MEETING_BANDS.map((b) => ({
