@@ -73,13 +73,15 @@ function scopeOf(p: FactsParams) {
  * The columns of the facts a list can filter on without counting anything (`f`, not materialised, so the
  * database walks the enterprises' indexes and stops at the page); 整改 by `exists` (see `where`).
  */
-function plainFacts(p: FactsParams) {
+function plainFacts(p: FactsParams, withMeetings: boolean) {
   return sql`with f as (
     select e.id, e.name, e.credit_code, e.ownership, e.party_org, coalesce(a.status, 'not_started') as status,
       ${milestoneState('e.leading_group_date')} as lg_status,
       ${milestoneState('e.plan_filed_date')} as plan_status
+      ${withMeetings ? sql`, coalesce(mc.m_required, 0) as m_required, coalesce(mc.m_done, 0) as m_done` : sql``}
     from enterprises e
     left join assessments a on a.enterprise_id = e.id and a.campaign_id = ${p.campaignId ?? -1}
+    ${withMeetings ? sql`left join (${meetingCompliance(p.nowIso, () => sql``)}) mc on mc.enterprise_id = e.id` : sql``}
     ${scopeOf(p)}
   )`
 }
@@ -270,8 +272,8 @@ export const factsRepository = {
   ): Promise<{ rows: FactsRow[]; total: number }> {
     const offset = (filter.page - 1) * filter.pageSize
     // Which enterprises, in order: without counting when the filter needs no count (most drill-downs).
-    const plain = !filter.pledge && !filter.attendance && !filter.meetings && filter.score === undefined
-    const matching = plain ? plainFacts(p) : facts(p, needsScores(filter))
+    const plain = !filter.pledge && !filter.attendance && filter.score === undefined
+    const matching = plain ? plainFacts(p, filter.meetings !== undefined) : facts(p, needsScores(filter))
     const condition = where(filter, plain ? { today: p.today } : undefined)
     const [count, page] = await Promise.all([
       sql<{ n: number | string }>`${matching} select count(*) as n from f ${condition}`.execute(db),
