@@ -6,7 +6,7 @@
  *
  * Three campaigns are added to the demo's (4 in all), then enterprises with an assessment in each of them,
  * an open 整改, members, pledges and sign-ins (tests/api/support/bulkEnterprises.ts) up to each size. Then the
- * median of RUNS calls of: the figures, a drill-down list page (overdue-free "open 整改", 20 rows, compared
+ * median of RUNS calls of: the figures, the 三会一课 figures (their own route) and their drill-down, a drill-down list page (overdue-free "open 整改", 20 rows, compared
  * with an earlier campaign), a 200-row page, and one enterprise's rows (found by credit code), each with its
  * ratio to GET /api/health of the same run. Goal (issue 16): under 200 ms each at 20,000. Last, what the
  * response serialiser costs for a 200-row page: the full zod check per row against the envelope-only one.
@@ -84,6 +84,8 @@ async function benchOne(kind: BenchDb) {
       const health = percentile(await healthAlone(base, 200), 50)
       const routes: [string, string][] = [
         ['figures', '/api/v1/supervision/figures'],
+        ['三会一课 figures (own route)', '/api/v1/supervision/figures/meetings'],
+        ['list page (三会一课 低于50%)', '/api/v1/supervision/enterprises?meetings=low'],
         [
           'list page (open 整改, 20, compared)',
           `/api/v1/supervision/enterprises?rectification=open&compareCampaignId=${campaigns[1]}&page=3`,

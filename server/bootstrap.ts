@@ -3,6 +3,7 @@ import type { Env } from './env'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './core/db/database'
 import { seedDemoData } from '../seeds/demo'
 import { seedDemoWorklists } from '../seeds/worklistsDemo'
+import { seedDemoEarlierCampaign } from '../seeds/campaignsDemo'
 import { CHECKLIST_V1, CHECKLIST_V1_VERSION } from '../seeds/checklist/v1'
 import { CHECKLIST_V2, CHECKLIST_V2_VERSION } from '../seeds/checklist/v2'
 import { checklistRepository } from './features/assessments/checklistRepository'
@@ -52,8 +53,10 @@ export async function prepareDatabase(
     )
   const seed = env.SEED_DEMO ?? env.APP_MODE === 'demo'
   // The demo's showcase 整改 (工作清单) only on a demo server: the API tests build on the bare demo data.
-  if (seed && (await seedDemoData(database.db)) && env.APP_MODE === 'demo')
+  if (seed && (await seedDemoData(database.db)) && env.APP_MODE === 'demo') {
     await seedDemoWorklists(database.db, clock())
+    await seedDemoEarlierCampaign(database.db)
+  }
   return database
 }
 

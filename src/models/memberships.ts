@@ -79,6 +79,15 @@ export function attendanceRateEnterprises(memberships: readonly TMembership[]) {
   )
 }
 
+/** The departments a 监管员 supervises for (approved, each once): its 企业列表 can narrow to one. */
+export function supervisedDepartments(memberships: readonly TMembership[]): { id: number; name: string }[] {
+  const byId = new Map<number, string>()
+  for (const m of approved(memberships))
+    if (m.organisationKind === 'department' && m.role === 'supervisor')
+      byId.set(m.organisationId, m.organisationName)
+  return [...byId].map(([id, name]) => ({ id, name }))
+}
+
 /** 领导小组办公室: county-wide work such as opening a 自查期次. */
 export function isOffice(memberships: readonly TMembership[]): boolean {
   return approved(memberships).some((m) => m.organisationKind === 'department' && m.role === 'office')

@@ -69,6 +69,20 @@ export const ATTENDANCE_BAND_LABELS: Record<TAttendanceBand, string> = {
   no_events: '无活动',
 }
 
+/**
+ * 三会一课 完成率 of an enterprise this year (its branches' periods done / required, the rule of
+ * meetingCompliance.ts); 暂无要求 without a branch or before anything fell due.
+ */
+export const MEETING_BANDS = ['high', 'mid', 'low', 'none'] as const
+export const ZMeetingBand = z.enum(MEETING_BANDS)
+export type TMeetingBand = z.infer<typeof ZMeetingBand>
+export const MEETING_BAND_LABELS: Record<TMeetingBand, string> = {
+  high: '80%以上',
+  mid: '50%–80%',
+  low: '50%以下',
+  none: '暂无要求',
+}
+
 export const MILESTONE_KEYS = ['leadingGroup', 'plan'] as const
 export const MILESTONE_KEY_LABELS = { leadingGroup: '领导小组', plan: '实施方案' } as const
 /** `leadingGroup.missing` etc.: one milestone in one state. */
@@ -96,6 +110,7 @@ export const ZEnterpriseListQuery = z.object({
   rectification: ZRectificationFilter.optional(),
   pledge: ZPledgeBand.optional(),
   attendance: ZAttendanceBand.optional(),
+  meetings: ZMeetingBand.optional(),
   milestone: ZMilestoneFilter.optional(),
   /** With `band`: enterprises whose score (`overall` or a section's) falls in SCORE_BANDS[band]. */
   score: ZScoreKey.optional(),
@@ -152,6 +167,15 @@ export const ZSupervisionFigures = z
   .meta({ id: 'SupervisionFigures' })
 export type TSupervisionFigures = z.infer<typeof ZSupervisionFigures>
 
+/**
+ * 三会一课 this year over the same enterprises as the figures (its own request, so that the other figures
+ * do not wait for it): periods done / required over their branches, and enterprises per band.
+ */
+export const ZMeetingFigures = z
+  .object({ year: count, total: count, required: count, done: count, bands: countsOf(MEETING_BANDS) })
+  .meta({ id: 'SupervisionMeetingFigures' })
+export type TMeetingFigures = z.infer<typeof ZMeetingFigures>
+
 const ZScores = z.object({
   overall: z.number().nullable(),
   sections: z.array(z.object({ section: ZSection, score: z.number().nullable() })),
@@ -181,6 +205,7 @@ export const ZEnterpriseListRow = z
     rectifications: z.object({ open: count, awaiting: count, overdue: count }),
     pledges: z.object({ members: count, signed: count }),
     attendance: z.object({ expected: count, attended: count }),
+    meetings: z.object({ required: count, done: count }),
     /** 实施步骤: 领导小组 and 实施方案, 按时 / 逾期 / 未报, with their days and the filing's receipt. */
     milestones: ZMilestoneSummary,
   })

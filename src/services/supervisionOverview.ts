@@ -1,7 +1,9 @@
 import {
   ZEnterpriseListPage,
+  ZMeetingFigures,
   ZSupervisionFigures,
   type TEnterpriseListPage,
+  type TMeetingFigures,
   type TEnterpriseListQuery,
   type TSupervisionFigures,
 } from '@/models/supervisionOverview'
@@ -13,6 +15,11 @@ export function fetchSupervisionFigures(query: {
   departmentId?: number
 }): Promise<TSupervisionFigures> {
   return request({ path: '/api/v1/supervision/figures', query, schema: ZSupervisionFigures })
+}
+
+/** 三会一课 完成率 over the same enterprises (its own request: the other figures do not wait for it). */
+export function fetchMeetingFigures(query: { departmentId?: number }): Promise<TMeetingFigures> {
+  return request({ path: '/api/v1/supervision/figures/meetings', query, schema: ZMeetingFigures })
 }
 
 /** One page of the enterprises behind a figure (filters as the route takes them). */

@@ -3,17 +3,22 @@ import { addLedgerEnterprises } from './support/bulkEnterprises'
 import {
   ATTENDANCE_BANDS,
   COMPLETION_STATUSES,
+  MEETING_BANDS,
   MILESTONE_KEYS,
   PLEDGE_BANDS,
   RECTIFICATION_FILTERS,
   type TEnterpriseListPage,
+  type TMeetingFigures,
   type TSupervisionFigures,
 } from '../../src/models/supervisionOverview'
 import { MILESTONE_STATUSES } from '../../src/models/milestones'
 import { OWNERSHIPS, PARTY_ORGS } from '../../src/models/org'
+import { computeCompliance } from '../../src/models/meetingCompliance'
+import { shanghaiYear } from '../../src/models/shanghaiTime'
+import { complianceMeetings, groupsByBranch } from '../../server/features/party/compliance'
 
 /** Every figure of the answer with the list filter that should total to it. */
-function figureFilters(f: TSupervisionFigures): [string, number][] {
+function figureFilters(f: TSupervisionFigures, meetings: TMeetingFigures): [string, number][] {
   const out: [string, number][] = [['', f.total]]
   for (const k of OWNERSHIPS) out.push([`ownership=${k}`, f.ownership[k]])
   for (const k of PARTY_ORGS) out.push([`partyOrg=${k}`, f.partyOrg[k]])
@@ -25,6 +30,7 @@ function figureFilters(f: TSupervisionFigures): [string, number][] {
   for (const m of MILESTONE_KEYS)
     for (const s of MILESTONE_STATUSES) out.push([`milestone=${m}.${s}`, f.milestones[m][s]])
   for (const d of f.departments) out.push([`departmentId=${d.id}`, d.enterprises])
+  for (const k of MEETING_BANDS) out.push([`meetings=${k}`, meetings.bands[k]])
   return out
 }
 
@@ -90,6 +96,8 @@ describe(`监管总览 figures and drill-down lists (${TEST_DB})`, () => {
       const figures = await get<TSupervisionFigures>(token, '/api/v1/supervision/figures')
       expect(figures.total).toBe(linked.length)
       expect(figures.departments.map((d) => d.enterprises)).toEqual([linked.length])
+      const meetings = await get<TMeetingFigures>(token, '/api/v1/supervision/figures/meetings')
+      expect(meetings.total).toBe(linked.length)
     }
     const every = await t.app.db.selectFrom('enterprises').select('id').orderBy('id').execute()
     const figures = await get<TSupervisionFigures>(office, '/api/v1/supervision/figures')
@@ -108,8 +116,10 @@ describe(`监管总览 figures and drill-down lists (${TEST_DB})`, () => {
       [finance, ''],
     ] as const) {
       const figures = await get<TSupervisionFigures>(token, `/api/v1/supervision/figures?${scope}`)
+      const meetings = await get<TMeetingFigures>(token, `/api/v1/supervision/figures/meetings?${scope}`)
+      expect(meetings.total).toBe(figures.total)
       const campaign = `campaignId=${figures.campaign!.id}`
-      for (const [filter, expected] of figureFilters(figures)) {
+      for (const [filter, expected] of figureFilters(figures, meetings)) {
         if (scope && filter.startsWith('departmentId=')) continue
         const list = await get<TEnterpriseListPage>(
           token,
@@ -138,6 +148,69 @@ describe(`监管总览 figures and drill-down lists (${TEST_DB})`, () => {
     )
     expect(bulk.total).toBe(30)
     expect(bulk.items[0].scores.sections.map((x) => x.score)).toEqual([80, 80, 80, 80, 80])
+  })
+
+  it('counts 三会一课 as the compliance rule does, branch by branch (groups, ended and current periods)', async () => {
+    // One more record in the current month for a demo branch's group, and one for a committee: the
+    // current period counts once done, a group's 党小组会 only for that group.
+    const group = await t.app.db
+      .selectFrom('party_groups as g')
+      .innerJoin('party_branches as b', 'b.id', 'g.branch_id')
+      .select(['g.id', 'g.branch_id', 'b.enterprise_id'])
+      .orderBy('g.id')
+      .executeTakeFirstOrThrow()
+    const template = await t.app.db
+      .selectFrom('meetings')
+      .selectAll()
+      .where('branch_id', '=', group.branch_id)
+      .executeTakeFirstOrThrow()
+    const { id: _id, ...row } = template
+    const now = new Date(t.app.clock()).toISOString()
+    for (const [type, groupId] of [
+      ['group', group.id],
+      ['committee', null],
+    ] as const)
+      await t.app.db
+        .insertInto('meetings')
+        .values({ ...row, type, group_id: groupId, starts_at: now, status: 'submitted' })
+        .execute()
+
+    const branches = await t.app.db.selectFrom('party_branches').selectAll().execute()
+    const ids = branches.map((b) => b.id)
+    const year = shanghaiYear(t.app.clock())
+    const [meetings, groups] = await Promise.all([
+      complianceMeetings(t.app.db, ids, year),
+      groupsByBranch(t.app.db, ids),
+    ])
+    const expected = new Map<number, { required: number; done: number }>()
+    for (const b of branches) {
+      const { overall } = computeCompliance({
+        year,
+        now: t.app.clock(),
+        meetings: meetings.get(b.id) ?? [],
+        groups: groups.get(b.id) ?? [],
+        since: Date.parse(b.created_at),
+      })
+      const sum = expected.get(b.enterprise_id) ?? { required: 0, done: 0 }
+      expected.set(b.enterprise_id, {
+        required: sum.required + overall.required,
+        done: sum.done + overall.done,
+      })
+    }
+    expect([...expected.values()].some((e) => e.done > 0)).toBe(true)
+    const page = await get<TEnterpriseListPage>(office, '/api/v1/supervision/enterprises?pageSize=200')
+    for (const r of page.items)
+      expect([r.enterpriseId, r.meetings]).toEqual([
+        r.enterpriseId,
+        expected.get(r.enterpriseId) ?? { required: 0, done: 0 },
+      ])
+    const figures = await get<TMeetingFigures>(office, '/api/v1/supervision/figures/meetings')
+    const totals = [...expected.values()].reduce(
+      (a, e) => ({ required: a.required + e.required, done: a.done + e.done }),
+      { required: 0, done: 0 },
+    )
+    expect({ required: figures.required, done: figures.done }).toEqual(totals)
+    expect(MEETING_BANDS.reduce((a, k) => a + figures.bands[k], 0)).toBe(figures.total)
   })
 
   it('searches by name or credit code, filters and pages', async () => {
@@ -193,6 +266,7 @@ describe(`监管总览 figures and drill-down lists (${TEST_DB})`, () => {
       `/api/v1/supervision/enterprises?departmentId=${financeDepartment}`,
       `/api/v1/supervision/figures?departmentId=${financeDepartment}`,
       '/api/v1/supervision/figures?campaignId=999999',
+      `/api/v1/supervision/figures/meetings?departmentId=${financeDepartment}`,
       '/api/v1/supervision/enterprises?compareCampaignId=999999',
     ]) {
       const res = await call(t.app, united, { method: 'GET', url })
@@ -214,6 +288,8 @@ describe(`监管总览 figures and drill-down lists (${TEST_DB})`, () => {
     expect(await allIds(united)).toEqual(before.slice(1))
     const figures = await get<TSupervisionFigures>(united, '/api/v1/supervision/figures')
     expect(figures.total).toBe(before.length - 1)
+    const meetings = await get<TMeetingFigures>(united, '/api/v1/supervision/figures/meetings')
+    expect(meetings.total).toBe(before.length - 1)
   })
 
   it('still documents the full rows of the paged list in the OpenAPI document', async () => {

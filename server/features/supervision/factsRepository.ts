@@ -5,6 +5,7 @@ import { PROGRAMME_DEADLINE } from '../../../src/models/milestones'
 import {
   ATTENDANCE_BANDS,
   COMPLETION_STATUSES,
+  MEETING_BANDS,
   PLEDGE_BANDS,
   SCORE_BANDS,
   SCORE_KEYS,
@@ -14,6 +15,7 @@ import {
 } from '../../../src/models/supervisionOverview'
 import { OWNERSHIPS, PARTY_ORGS } from '../../../src/models/org'
 import { MILESTONE_STATUSES } from '../../../src/models/milestones'
+import { meetingCompliance } from './meetingFacts'
 
 /**
  * One row of facts per enterprise in reach (`facts`): the campaign's assessment, 整改 counts, members and
@@ -71,13 +73,15 @@ function scopeOf(p: FactsParams) {
  * The columns of the facts a list can filter on without counting anything (`f`, not materialised, so the
  * database walks the enterprises' indexes and stops at the page); 整改 by `exists` (see `where`).
  */
-function plainFacts(p: FactsParams) {
+function plainFacts(p: FactsParams, withMeetings: boolean) {
   return sql`with f as (
     select e.id, e.name, e.credit_code, e.ownership, e.party_org, coalesce(a.status, 'not_started') as status,
       ${milestoneState('e.leading_group_date')} as lg_status,
       ${milestoneState('e.plan_filed_date')} as plan_status
+      ${withMeetings ? sql`, coalesce(mc.m_required, 0) as m_required, coalesce(mc.m_done, 0) as m_done` : sql``}
     from enterprises e
     left join assessments a on a.enterprise_id = e.id and a.campaign_id = ${p.campaignId ?? -1}
+    ${withMeetings ? sql`left join (${meetingCompliance(p.nowIso, () => sql``)}) mc on mc.enterprise_id = e.id` : sql``}
     ${scopeOf(p)}
   )`
 }
@@ -94,7 +98,7 @@ function rectificationCondition(filter: TRectificationFilter, today: string) {
  * repeat the JSON extraction per read). The sections' scores (`s_…`) are extracted only `withScores`; the
  * stored JSON itself comes along for the rows of a page.
  */
-function facts(p: FactsParams, withScores: boolean, ids?: number[]) {
+function facts(p: FactsParams, withScores: boolean, ids?: number[], withMeetings = true) {
   const scope = ids ? sql`${scopeOf(p)} and e.id in (${sql.join(ids)})` : scopeOf(p)
   // For a page's rows, the grouped counts are restricted to them too.
   const only = (column: string) => (ids ? sql`and ${sql.ref(column)} in (${sql.join(ids)})` : sql``)
@@ -121,6 +125,8 @@ function facts(p: FactsParams, withScores: boolean, ids?: number[]) {
       coalesce(r.open_n, 0) as open_n, coalesce(r.awaiting_n, 0) as awaiting_n, coalesce(r.overdue_n, 0) as overdue_n,
       coalesce(m.n, 0) as members, coalesce(pl.n, 0) as signed,
       coalesce(ea.n, 0) * coalesce(m.n, 0) as expected, coalesce(si.n, 0) as attended,
+      ${withMeetings ? sql`coalesce(mc.m_required, 0)` : sql`0`} as m_required,
+      ${withMeetings ? sql`coalesce(mc.m_done, 0)` : sql`0`} as m_done,
       ${milestoneState('e.leading_group_date')} as lg_status,
       ${milestoneState('e.plan_filed_date')} as plan_status,
       e.milestone_deadline, e.leading_group_date, e.plan_filed_date
@@ -148,6 +154,7 @@ function facts(p: FactsParams, withScores: boolean, ids?: number[]) {
     ) pl on pl.enterprise_id = e.id
     left join (${openedEvents('event_audience')}) ea on ea.enterprise_id = e.id
     left join (${openedEvents('sign_ins')}) si on si.enterprise_id = e.id
+    ${withMeetings ? sql`left join (${meetingCompliance(p.nowIso, only)}) mc on mc.enterprise_id = e.id` : sql``}
     ${scope}
   )`
 }
@@ -155,6 +162,7 @@ function facts(p: FactsParams, withScores: boolean, ids?: number[]) {
 // Bands as SQL over the facts' columns (f.…), the same expressions for figures and filters.
 const pledgeBand = sql`case when f.members = 0 then 'no_members' when f.signed >= f.members then 'full' when f.signed = 0 then 'none' else 'partial' end`
 const attendanceBand = sql`case when f.expected = 0 then 'no_events' when f.attended * 10 >= f.expected * 8 then 'high' when f.attended * 2 >= f.expected then 'mid' else 'low' end`
+const meetingBand = sql`case when f.m_required = 0 then 'none' when f.m_done * 10 >= f.m_required * 8 then 'high' when f.m_done * 2 >= f.m_required then 'mid' else 'low' end`
 const scoreBand = (column: string) => bandOf(sql.ref(`f.${column}`))
 function bandOf(col: RawBuilder<unknown>) {
   return sql`case when ${col} is null then null ${sql.join(
@@ -188,6 +196,7 @@ function where(filter: Partial<TEnterpriseListFilter>, plain?: { today: string }
     )
   if (filter.pledge) conditions.push(sql`${pledgeBand} = ${filter.pledge}`)
   if (filter.attendance) conditions.push(sql`${attendanceBand} = ${filter.attendance}`)
+  if (filter.meetings) conditions.push(sql`${meetingBand} = ${filter.meetings}`)
   if (filter.milestone) {
     const [key, state] = filter.milestone.split('.')
     conditions.push(sql`${sql.ref(key === 'plan' ? 'f.plan_status' : 'f.lg_status')} = ${state}`)
@@ -220,7 +229,7 @@ export const factsRepository = {
       }),
     )
     const { rows } = await sql<FactsRow>`
-      ${facts(p, true)}
+      ${facts(p, true, undefined, false)}
       select count(*) as total,
         ${countsOf(sql`f.ownership`, OWNERSHIPS, 'ownership')},
         ${countsOf(sql`f.party_org`, PARTY_ORGS, 'party')},
@@ -239,6 +248,22 @@ export const factsRepository = {
     return rows[0]
   },
 
+  /** 三会一课 over the enterprises in reach (and `departmentId`'s): the sums and the enterprises per band. */
+  async meetingFigures(db: DbOrTrx, p: FactsParams, departmentId?: number): Promise<FactsRow> {
+    const department = departmentId
+      ? sql`and e.id in (select enterprise_id from supervision_links where department_id = ${departmentId})`
+      : sql``
+    const { rows } = await sql<FactsRow>`
+      select count(*) as total, sum(f.m_required) as m_required, sum(f.m_done) as m_done,
+        ${countsOf(meetingBand, MEETING_BANDS, 'meetings')}
+      from (
+        select e.id, coalesce(mc.m_required, 0) as m_required, coalesce(mc.m_done, 0) as m_done
+        from enterprises e left join (${meetingCompliance(p.nowIso, () => sql``)}) mc on mc.enterprise_id = e.id
+        ${scopeOf(p)} ${department}
+      ) f`.execute(db)
+    return rows[0]
+  },
+
   /** One page of the facts under `filter`, ordered by enterprise, and how many match in all. */
   async page(
     db: DbOrTrx,
@@ -248,7 +273,7 @@ export const factsRepository = {
     const offset = (filter.page - 1) * filter.pageSize
     // Which enterprises, in order: without counting when the filter needs no count (most drill-downs).
     const plain = !filter.pledge && !filter.attendance && filter.score === undefined
-    const matching = plain ? plainFacts(p) : facts(p, needsScores(filter))
+    const matching = plain ? plainFacts(p, filter.meetings !== undefined) : facts(p, needsScores(filter))
     const condition = where(filter, plain ? { today: p.today } : undefined)
     const [count, page] = await Promise.all([
       sql<{ n: number | string }>`${matching} select count(*) as n from f ${condition}`.execute(db),

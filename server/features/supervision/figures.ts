@@ -10,6 +10,7 @@ import { shanghaiDate, shanghaiYear, shanghaiYearRange } from '../../../src/mode
 import {
   ATTENDANCE_BANDS,
   COMPLETION_STATUSES,
+  MEETING_BANDS,
   PLEDGE_BANDS,
   SCORE_BANDS,
   SCORE_KEYS,
@@ -17,6 +18,7 @@ import {
   type TEnterpriseListFilter,
   type TEnterpriseListPage,
   type TEnterpriseListRow,
+  type TMeetingFigures,
   type TSupervisionFigures,
 } from '../../../src/models/supervisionOverview'
 import { listCampaigns } from '../assessments/campaigns'
@@ -76,6 +78,25 @@ const n = (v: unknown) => Number(v ?? 0)
 const score = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10)
 const pick = <K extends string>(row: FactsRow, prefix: string, keys: readonly K[]) =>
   Object.fromEntries(keys.map((k) => [k, n(row[`${prefix}_${k}`])])) as Record<K, number>
+
+/** 三会一课 完成率 over the same enterprises as `supervisionFigures` (the list's `meetings` filter). */
+export async function supervisionMeetingFigures(
+  db: DbOrTrx,
+  dialect: Dialect,
+  auth: AuthContext,
+  query: { campaignId?: number; departmentId?: number },
+  now: number,
+): Promise<TMeetingFigures> {
+  const scope = await scopeOf(db, dialect, auth, query, now)
+  const row = await factsRepository.meetingFigures(db, scope.params, query.departmentId)
+  return {
+    year: shanghaiYear(now),
+    total: n(row.total),
+    required: n(row.m_required),
+    done: n(row.m_done),
+    bands: pick(row, 'meetings', MEETING_BANDS),
+  }
+}
 
 export async function supervisionFigures(
   db: DbOrTrx,
@@ -166,6 +187,7 @@ function toRow(row: FactsRow, comparing: boolean, milestones: TMilestoneSummary)
     rectifications: { open: n(row.open_n), awaiting: n(row.awaiting_n), overdue: n(row.overdue_n) },
     pledges: { members: n(row.members), signed: n(row.signed) },
     attendance: { expected: n(row.expected), attended: n(row.attended) },
+    meetings: { required: n(row.m_required), done: n(row.m_done) },
     milestones,
   }
 }

@@ -10,11 +10,12 @@ import { shanghaiDate } from '../../../src/models/shanghaiTime'
 import { featureRoutes } from '../../core/routes'
 import { ledgerExport } from './ledger'
 import { supervisionOverview } from './overview'
-import { supervisionEnterprises, supervisionFigures } from './figures'
+import { supervisionEnterprises, supervisionFigures, supervisionMeetingFigures } from './figures'
 import {
   ZEnterpriseListPage,
   ZEnterpriseListQuery,
   ZFiguresQuery,
+  ZMeetingFigures,
   ZSupervisionFigures,
 } from '../../../src/models/supervisionOverview'
 import { anchorLine } from '../pledges/verify'
@@ -48,6 +49,19 @@ const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       supervisionFigures(app.db, app.dialect, requireAuth(request), request.query, app.clock()),
+  )
+
+  route(
+    'GET',
+    '/api/v1/supervision/figures/meetings',
+    {
+      access: SUPERVISORS,
+      summary: '监管总览数字：三会一课完成率（本年度，按企业分档）',
+      querystring: ZFiguresQuery,
+      response: { 200: ZMeetingFigures },
+    },
+    async (request) =>
+      supervisionMeetingFigures(app.db, app.dialect, requireAuth(request), request.query, app.clock()),
   )
 
   route(

@@ -8,6 +8,8 @@ import {
   ATTENDANCE_BAND_LABELS,
   COMPLETION_LABELS,
   COMPLETION_STATUSES,
+  MEETING_BANDS,
+  MEETING_BAND_LABELS,
   MILESTONE_KEYS,
   MILESTONE_KEY_LABELS,
   PLEDGE_BANDS,
@@ -15,6 +17,7 @@ import {
   RECTIFICATION_FILTERS,
   RECTIFICATION_FILTER_LABELS,
   SCORE_BANDS,
+  type TMeetingFigures,
   type TScoreFigure,
   type TSupervisionFigures,
 } from '@/models/supervisionOverview'
@@ -99,7 +102,7 @@ function ScoreBlock({ s, scope }: { s: TScoreFigure; scope: Drill }) {
  * 监管总览's figures: each number or bar opens the enterprises behind it (the same campaign and
  * department), where its count is the list's total.
  */
-export function Figures({ f }: { f: TSupervisionFigures }) {
+export function Figures({ f, meetings }: { f: TSupervisionFigures; meetings: TMeetingFigures | null }) {
   const scope: Drill = { campaignId: f.campaign?.id, departmentId: f.departmentId ?? undefined }
   const r = f.rectifications
   return (
@@ -159,6 +162,20 @@ export function Figures({ f }: { f: TSupervisionFigures }) {
           }))}
         />
       </Section>
+      {meetings ? (
+        <Section
+          title="三会一课完成率"
+          extra={`${meetings.year}年 ${meetings.done}/${meetings.required}期 ${percent(meetings.done, meetings.required)}`}
+        >
+          <Bars
+            rows={MEETING_BANDS.map((b) => ({
+              label: MEETING_BAND_LABELS[b],
+              value: meetings.bands[b],
+              drill: { ...scope, meetings: b },
+            }))}
+          />
+        </Section>
+      ) : null}
       <Section title="实施步骤">
         {MILESTONE_KEYS.map((m) => (
           <View key={m} className="sv-score">

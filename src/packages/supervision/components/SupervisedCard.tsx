@@ -24,6 +24,12 @@ function changeText(change: number | null): string {
   return `${change > 0 ? '+' : '−'}${formatScore(Math.abs(change))}`
 }
 
+/** The change, or (no score this campaign) the compared campaign's own score: 上期 76.5. */
+function againstText(change: number | null, then: number | null): string {
+  if (change === null && then !== null) return `上期${formatScore(then)}`
+  return changeText(change)
+}
+
 /**
  * One enterprise in a supervisor's list (tap: its page): its assessment of the campaign (查看自查), scores (and the
  * change against a compared campaign), 整改, milestones, and the ways on (its page, 整改, 通知, members).
@@ -53,7 +59,9 @@ export function SupervisedCard({ e, office }: { e: TEnterpriseListRow; office: b
         <View className="supervised__figure">
           <Text className="supervised__value">{formatScore(e.scores.overall)}</Text>
           <Text className="supervised__label">
-            {e.compare ? `综合得分 ${changeText(e.compare.change.overall)}` : '综合得分'}
+            {e.compare
+              ? `综合得分 ${againstText(e.compare.change.overall, e.compare.scores.overall)}`
+              : '综合得分'}
           </Text>
         </View>
         <View className="supervised__figure">
@@ -73,7 +81,8 @@ export function SupervisedCard({ e, office }: { e: TEnterpriseListRow; office: b
         <View className="supervised__compare">
           {e.scores.sections.map((s, i) => (
             <Text key={s.section} className="supervised__compare-item">
-              {formatScore(s.score)}（{changeText(e.compare!.change.sections[i].change)}）
+              {formatScore(s.score)}（
+              {againstText(e.compare!.change.sections[i].change, e.compare!.scores.sections[i].score)}）
             </Text>
           ))}
         </View>

@@ -5,6 +5,7 @@ import { SECTION_LABELS } from '@/models/checklist'
 import { MILESTONE_STATUS_LABELS, type TMilestoneStatus } from '@/models/milestones'
 import {
   ATTENDANCE_BAND_LABELS,
+  MEETING_BAND_LABELS,
   MILESTONE_KEY_LABELS,
   PLEDGE_BAND_LABELS,
   RECTIFICATION_FILTER_LABELS,
@@ -13,7 +14,7 @@ import {
 } from '@/models/supervisionOverview'
 import { fetchCampaigns } from '@/services/assessments'
 import { fetchDepartments } from '@/services/departments'
-import { isOffice } from '@/models/memberships'
+import { isOffice, supervisedDepartments } from '@/models/memberships'
 import { useMe } from '@/hooks/useMe'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
@@ -26,6 +27,7 @@ function drillLabel(f: ListFilter): string | null {
   if (f.rectification) return RECTIFICATION_FILTER_LABELS[f.rectification]
   if (f.pledge) return `承诺：${PLEDGE_BAND_LABELS[f.pledge]}`
   if (f.attendance) return `到会率：${ATTENDANCE_BAND_LABELS[f.attendance]}`
+  if (f.meetings) return `三会一课：${MEETING_BAND_LABELS[f.meetings]}`
   if (f.milestone) {
     const [key, state] = f.milestone.split('.') as [keyof typeof MILESTONE_KEY_LABELS, TMilestoneStatus]
     return `${MILESTONE_KEY_LABELS[key]}：${MILESTONE_STATUS_LABELS[state]}`
@@ -107,6 +109,7 @@ export default function SupervisedEnterprisesPage() {
                       rectification: undefined,
                       pledge: undefined,
                       attendance: undefined,
+                      meetings: undefined,
                       milestone: undefined,
                       score: undefined,
                       band: undefined,
@@ -115,9 +118,14 @@ export default function SupervisedEnterprisesPage() {
               : null
           }
           departments={
-            departments.status === 'ready'
-              ? departments.data.filter((d) => !d.isOffice).map((d) => ({ id: d.id, name: d.name }))
-              : undefined
+            // The office: every department; a 监管员: its own (chips once it has several).
+            office
+              ? departments.status === 'ready'
+                ? departments.data.filter((d) => !d.isOffice).map((d) => ({ id: d.id, name: d.name }))
+                : undefined
+              : me.status === 'ready'
+                ? supervisedDepartments(me.me.memberships)
+                : undefined
           }
           office={office}
           reloadKey={reloadKey}

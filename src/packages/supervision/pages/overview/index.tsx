@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { openSupervisionLedger } from '@/services/supervision'
-import { fetchSupervisionFigures } from '@/services/supervisionOverview'
+import { fetchMeetingFigures, fetchSupervisionFigures } from '@/services/supervisionOverview'
 import { formatDate } from '@/models/format'
 import { PageState } from '@/components/PageState'
 import { supervisionPages } from '@/services/routes'
@@ -30,9 +30,13 @@ export default function SupervisionOverviewPage() {
     session ? `supervision:figures:${campaignId ?? ''}:${departmentId ?? ''}` : null,
     () => fetchSupervisionFigures({ campaignId, departmentId }),
   )
+  // 三会一课 (this year, not per campaign) comes on its own: the other figures need not wait for it.
+  const meetings = useRemote(session ? `supervision:figures:meetings:${departmentId ?? ''}` : null, () =>
+    fetchMeetingFigures({ departmentId }),
+  )
   usePullRefresh(async () => {
     setReloadKey((k) => k + 1)
-    await reload()
+    await Promise.all([reload(), meetings.reload()])
   })
   const me = useMe(session?.user.id ?? null).state
   const office = me.status === 'ready' && isOffice(me.me.memberships)
@@ -80,7 +84,7 @@ export default function SupervisionOverviewPage() {
                 </View>
               </View>
             ) : null}
-            {office && f.departments.length > 1 ? (
+            {f.departments.length > 1 ? (
               <View className="sv-chips">
                 <Text className="sv-chips__label">部门</Text>
                 <View className="sv-chips__items">
@@ -88,7 +92,7 @@ export default function SupervisionOverviewPage() {
                     className={`sv-chip${departmentId === undefined ? ' sv-chip--active' : ''}`}
                     onClick={() => setDepartmentId(undefined)}
                   >
-                    全县
+                    {office ? '全县' : '全部'}
                   </Text>
                   {f.departments.map((d) => (
                     <Text
@@ -145,7 +149,9 @@ export default function SupervisionOverviewPage() {
             </Button>
           </View>
         ) : null}
-        {f ? <Figures f={f} /> : null}
+        {f ? (
+          <Figures f={f} meetings={meetings.state.status === 'ready' ? meetings.state.data : null} />
+        ) : null}
         {f ? (
           <SupervisedList
             filter={{ ...list, ...scope }}

@@ -1,0 +1,89 @@
+import type { Browser } from 'playwright-core'
+import {
+  demoLogin,
+  launchBrowser,
+  newPhonePage,
+  settledScreenshot,
+  startServer,
+  tapTab,
+  visible as $,
+  visibleText as text,
+  type RunningServer,
+} from './support/harness'
+
+/**
+ * The county's story end to end in the H5 app (issue 16): 韦丽萍 (监管员, 县委统战部) opens 监管总览, sees
+ * 三会一课 完成率 among the figures, drills from 整改逾期 to the enterprises behind it, opens 县顺通物流有限公司's
+ * page (its earlier campaign's scores there too), goes to 工作清单 and sends its liaison a 催办; 周顺 (联络员)
+ * finds the 催办 in 任务. A screenshot at each step (390×844).
+ */
+jest.setTimeout(300_000)
+
+describe('监管总览 → drill-down → 企业详情 → 工作清单 催办 → 任务', () => {
+  let server: RunningServer
+  let browser: Browser
+  beforeAll(async () => {
+    server = await startServer()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('a supervisor drills from the overdue figure to one enterprise and urges it; the liaison sees it', async () => {
+    const errors: string[] = []
+    const page = await newPhonePage(browser)
+    page.on('pageerror', (e) => errors.push(String(e)))
+    const ENTERPRISE = '县顺通物流有限公司'
+    const NOTE = '请于本周五前报送台账（端到端）'
+
+    await demoLogin(page, server.baseUrl, '韦丽萍')
+    await text(page, '监管总览', true).click()
+    const overdue = $(page, '.supervision__count', '整改逾期')
+    await overdue.waitFor({ timeout: 15_000 })
+    await expect($(page, '.supervision__count-value--bad').innerText()).resolves.toBe('1')
+    await $(page, '.sv-section', '三会一课完成率').waitFor()
+    await settledScreenshot(page, 'story-01-overview')
+    await $(page, '.sv-section', '三会一课完成率').scrollIntoViewIfNeeded()
+    await settledScreenshot(page, 'story-02-overview-meetings')
+
+    // The figure opens the list behind it: as many enterprises as it said, under its filter's chip.
+    await overdue.click()
+    await $(page, '.sv-chip--fixed', '已逾期').waitFor({ timeout: 15_000 })
+    await expect($(page, '.sv-list__total').innerText()).resolves.toBe('企业（1）')
+    // 上年度 (the demo's earlier campaign) to compare with.
+    await $(page, '.sv-chip', '2025年度清廉企业建设自查').click()
+    await $(page, '.a-heading__extra', '对比 2025年度清廉企业建设自查').waitFor({ timeout: 15_000 })
+    await settledScreenshot(page, 'story-03-overdue-list')
+
+    await $(page, '.supervised', ENTERPRISE).click()
+    await $(page, '.ent-card__name', ENTERPRISE).waitFor({ timeout: 15_000 })
+    await $(page, '.ent-row', '2025年度清廉企业建设自查').waitFor()
+    await settledScreenshot(page, 'story-04-enterprise')
+
+    // 首页 → 工作清单 (the app reopened on 首页): 逾期整改 first, the enterprise's row with 催办.
+    await page.goto(`${server.baseUrl}/#/pages/home/index`)
+    await text(page, '工作清单', true).click()
+    const row = $(page, '.worklist-row', ENTERPRISE)
+    await row.waitFor({ timeout: 15_000 })
+    await settledScreenshot(page, 'story-05-worklists')
+    await row.locator('.worklist-row__urge').click()
+    await $(page, '.form-dialog textarea').fill(NOTE)
+    await settledScreenshot(page, 'story-06-urge-dialog')
+    await text(page, '发送催办', true).click()
+    await $(page, '.worklist-row__urge', '今日已催办').waitFor({ timeout: 15_000 })
+    await settledScreenshot(page, 'story-07-urged')
+
+    // 周顺, the enterprise's liaison, on his own phone.
+    const liaison = await newPhonePage(browser)
+    liaison.on('pageerror', (e) => errors.push(String(e)))
+    await demoLogin(liaison, server.baseUrl, '周顺')
+    await tapTab(liaison, '任务')
+    const todo = $(liaison, '.tasks__todo--urge', NOTE)
+    await todo.waitFor({ timeout: 15_000 })
+    await expect(todo.innerText()).resolves.toContain('县委统战部催办')
+    await settledScreenshot(liaison, 'story-08-liaison-tasks')
+    expect(errors).toEqual([])
+  })
+})
