@@ -32,6 +32,7 @@ import rectificationRoutes from './features/rectifications/routes'
 import supervisionRoutes from './features/supervision/routes'
 import worklistRoutes from './features/supervision/worklistRoutes'
 import supervisionEnterpriseRoutes from './features/supervision/enterpriseRoutes'
+import exemplarRoutes from './features/exemplars/routes'
 import eventRoutes from './features/events/routes'
 import partyRoutes from './features/party/routes'
 import meetingRoutes from './features/party/meetingRoutes'
@@ -216,6 +217,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
       supervisionRoutes,
       worklistRoutes,
       supervisionEnterpriseRoutes,
+      exemplarRoutes,
       rectificationRoutes,
     ].map(withoutOptions),
     withOptions(eventRoutes, { maxOfflineDelayMs: env.SIGNIN_OFFLINE_MAX_DELAY_HOURS * 3600_000 }),
