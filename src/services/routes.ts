@@ -32,6 +32,10 @@ export const supervisionPages = {
   notice: (eid: number, name: string) => `${S}/notice/index?eid=${eid}&name=${encodeURIComponent(name)}`,
   /** 工作清单: 逾期整改, 待核验, 待审核, 未开始自查, with 催办. */
   worklists: () => `${S}/worklists/index`,
+  /** 示范选树 (office): the rounds, one round's candidates side by side, and the public 公示 (no login). */
+  exemplars: () => `${S}/exemplars/index`,
+  exemplarRound: (roundId: number) => `${S}/exemplarRound/index?roundId=${roundId}`,
+  exemplarNotice: (code: string) => `${S}/exemplarNotice/index?code=${encodeURIComponent(code)}`,
 }
 
 /** A positive integer id from a page parameter, or null. */
