@@ -72,9 +72,9 @@ describe(`示范点 / 示范企业 [${TEST_DB}]`, () => {
     for (const token of [finance, liaison]) {
       expect((await get(token, '/api/v1/exemplars/rounds')).statusCode).toBe(403)
       expect((await get(token, `/api/v1/exemplars/rounds/${round.id}`)).statusCode).toBe(403)
-      expect((await post(token, '/api/v1/exemplars/rounds', { kind: 'pilot', name: '部门发起' })).statusCode).toBe(
-        403,
-      )
+      expect(
+        (await post(token, '/api/v1/exemplars/rounds', { kind: 'pilot', name: '部门发起' })).statusCode,
+      ).toBe(403)
       expect((await propose(round.id, id.soe, token)).statusCode).toBe(403)
       expect((await choose(round.id, id.soe, token)).statusCode).toBe(403)
     }
@@ -156,7 +156,8 @@ describe(`示范点 / 示范企业 [${TEST_DB}]`, () => {
 
   it('publishes a 公示 that anyone reads within its period: names and kinds only', async () => {
     const round = await newRound('pilot', '2026年清廉企业建设示范点')
-    for (const e of [id.soe, id.private, id.private2]) expect((await propose(round.id, e)).statusCode).toBe(201)
+    for (const e of [id.soe, id.private, id.private2])
+      expect((await propose(round.id, e)).statusCode).toBe(201)
     const publishUrl = `/api/v1/exemplars/rounds/${round.id}/publish`
     const none = await post(office, publishUrl, { startsOn: '2026-03-11', endsOn: '2026-03-17' })
     expect([none.statusCode, code(none)]).toEqual([409, 'EXEMPLAR_NONE_CHOSEN'])
@@ -169,7 +170,9 @@ describe(`示范点 / 示范企业 [${TEST_DB}]`, () => {
       const bad = await post(office, publishUrl, period)
       expect([bad.statusCode, code(bad)]).toEqual([400, 'EXEMPLAR_NOTICE_PERIOD'])
     }
-    expect((await post(finance, publishUrl, { startsOn: '2026-03-11', endsOn: '2026-03-17' })).statusCode).toBe(403)
+    expect(
+      (await post(finance, publishUrl, { startsOn: '2026-03-11', endsOn: '2026-03-17' })).statusCode,
+    ).toBe(403)
     const published = await post(office, publishUrl, { startsOn: '2026-03-11', endsOn: '2026-03-17' })
     expect(published.statusCode).toBe(200)
     const notice = (published.json() as TExemplarRound).notice!

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { shanghaiDate } from '../../src/models/shanghaiTime'
 import { loginAs } from '../api/support/testApp'
 import { recordSetData, signIn, signPersonalPledge } from './support/flows'
 import { DIST, launch, startWeappServer, type WeappServer } from './support/server'
@@ -245,6 +246,24 @@ const PAGES: Record<string, Row> = {
     url: () => `${S}/worklists/index`,
     shows: /工作清单.*逾期整改 0.*未开始自查 2/,
   },
+  [`${S}/exemplars/index`]: {
+    who: 'demo-office',
+    url: () => `${S}/exemplars/index`,
+    shows: /发起示范选树.*示范点.*示范企业.*选树轮次.*示范点（运行测试）/,
+  },
+  [`${S}/exemplarRound/index`]: {
+    who: 'demo-office',
+    url: (i) => `${S}/exemplarRound/index?roundId=${i.round}`,
+    shows:
+      /示范点（运行测试）.*已发布公示.*县城市建设投资集团有限公司.*县恒达食品有限公司.*整改销号率.*三会一课完成率/,
+  },
+  // public: opened before anyone logs in
+  [`${S}/exemplarNotice/index`]: {
+    who: '',
+    url: (i) => `${S}/exemplarNotice/index?code=${i.notice}`,
+    shows:
+      /示范点公示.*示范点（运行测试）.*县城市建设投资集团有限公司.*国有企业.*县恒达食品有限公司.*民营企业/,
+  },
 }
 
 const appJson = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as {
@@ -316,6 +335,31 @@ describe('every page of the mini-program', () => {
       mp.close()
     }
     ids.code = (await api('demo-employee-private', 'GET', `/api/v1/pledges/${ids.pledge}`)).code
+    // a published 示范点 round: 国企 and 民企 chosen, its 公示 running from today
+    ids.round = (
+      await api('demo-office', 'POST', '/api/v1/exemplars/rounds', {
+        kind: 'pilot',
+        name: '示范点（运行测试）',
+      })
+    ).id
+    const soe = (
+      await api('demo-office', 'GET', `/api/v1/supervision/enterprises?q=${encodeURIComponent('城市建设')}`)
+    ).items[0].enterpriseId
+    for (const enterpriseId of [soe, ids.eid]) {
+      await api('demo-office', 'POST', `/api/v1/exemplars/rounds/${ids.round}/candidates`, { enterpriseId })
+      await api(
+        'demo-office',
+        'POST',
+        `/api/v1/exemplars/rounds/${ids.round}/candidates/${enterpriseId}/choose`,
+      )
+    }
+    const today = shanghaiDate(Date.now())
+    ids.notice = (
+      await api('demo-office', 'POST', `/api/v1/exemplars/rounds/${ids.round}/publish`, {
+        startsOn: today,
+        endsOn: today,
+      })
+    ).notice.code
   })
   afterAll(async () => {
     await server.close()

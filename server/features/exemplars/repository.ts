@@ -109,7 +109,11 @@ export const exemplarRepository = {
   ) {
     return db
       .updateTable('exemplar_candidates')
-      .set({ chosen_slot: chosen?.slot ?? null, chosen_at: chosen?.at ?? null, chosen_by: chosen?.by ?? null })
+      .set({
+        chosen_slot: chosen?.slot ?? null,
+        chosen_at: chosen?.at ?? null,
+        chosen_by: chosen?.by ?? null,
+      })
       .where('round_id', '=', roundId)
       .where('enterprise_id', '=', enterpriseId)
       .execute()

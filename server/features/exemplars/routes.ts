@@ -65,7 +65,8 @@ const exemplarRoutes: FastifyPluginAsyncZod = async (app) => {
     `${ROUNDS}/:roundId`,
     {
       access: OFFICE,
-      summary: '一轮示范选树：候选企业的各项指标并列对比（历次得分、整改销号率、到会率、承诺覆盖、三会一课、里程碑）',
+      summary:
+        '一轮示范选树：候选企业的各项指标并列对比（历次得分、整改销号率、到会率、承诺覆盖、三会一课、里程碑）',
       params: ZExemplarRoundParams,
       response: { 200: ZExemplarRoundDetail },
     },
@@ -110,9 +111,7 @@ const exemplarRoutes: FastifyPluginAsyncZod = async (app) => {
       `${CANDIDATE}/choose`,
       {
         access: OFFICE,
-        summary: chosen
-          ? '选定候选企业（示范点：国有企业、民营企业各至多1家）'
-          : '取消选定（公示发布前）',
+        summary: chosen ? '选定候选企业（示范点：国有企业、民营企业各至多1家）' : '取消选定（公示发布前）',
         params: ZExemplarCandidateParams,
         response: { 200: ZExemplarRoundResult },
         action: chosen ? 'exemplar.choose' : 'exemplar.unchoose',

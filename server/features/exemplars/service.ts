@@ -40,7 +40,12 @@ function roundOf(r: RoundRow): TExemplarRound {
     chosenCount: Number(r.chosen),
     notice:
       r.notice_code && r.notice_starts && r.notice_ends && r.published_at
-        ? { code: r.notice_code, startsOn: r.notice_starts, endsOn: r.notice_ends, publishedAt: r.published_at }
+        ? {
+            code: r.notice_code,
+            startsOn: r.notice_starts,
+            endsOn: r.notice_ends,
+            publishedAt: r.published_at,
+          }
         : null,
   }
 }
@@ -77,7 +82,9 @@ export async function roundDetail(
 ): Promise<TExemplarRoundDetail> {
   const round = await currentRound(db, roundId)
   const candidates = await repo.candidates(db, roundId)
-  const pages = await Promise.all(candidates.map((c) => supervisionEnterprise(db, auth, c.enterprise_id, now)))
+  const pages = await Promise.all(
+    candidates.map((c) => supervisionEnterprise(db, auth, c.enterprise_id, now)),
+  )
   return {
     round,
     candidates: candidates.map((c, i): TExemplarCandidate => {
@@ -97,7 +104,8 @@ export async function roundDetail(
           overall: k.overall,
           sections: k.sections,
         })),
-        rectificationClosure: raised > 0 ? Math.round((p.rectifications.closed / raised) * 1000) / 1000 : null,
+        rectificationClosure:
+          raised > 0 ? Math.round((p.rectifications.closed / raised) * 1000) / 1000 : null,
         rectificationOpen: p.rectifications.open,
         rectificationOverdue: p.rectifications.overdue,
         attendanceRate: p.attendance.rate,
@@ -166,7 +174,8 @@ export async function removeCandidate(
   now: number,
 ): Promise<WriteOutcome<TExemplarRound>> {
   const round = await claim(db, roundId, now)
-  if (!(await repo.deleteCandidate(db, roundId, enterpriseId))) throw new AppError(404, 'EXEMPLAR_NOT_CANDIDATE')
+  if (!(await repo.deleteCandidate(db, roundId, enterpriseId)))
+    throw new AppError(404, 'EXEMPLAR_NOT_CANDIDATE')
   return outcome(db, roundId, enterpriseId, { round: round.name })
 }
 
@@ -189,7 +198,12 @@ export async function setChosen(
   if ((candidate.chosen_slot !== null) !== chosen) {
     const slot = round.kind === 'pilot' ? candidate.class : `e${enterpriseId}`
     try {
-      await repo.setChosen(db, roundId, enterpriseId, chosen ? { slot, at: isoAt(now), by: auth.user.id } : null)
+      await repo.setChosen(
+        db,
+        roundId,
+        enterpriseId,
+        chosen ? { slot, at: isoAt(now), by: auth.user.id } : null,
+      )
     } catch (err) {
       if (isDatabaseConflict(err)) throw new AppError(409, 'EXEMPLAR_SLOT_TAKEN')
       throw err
@@ -224,7 +238,10 @@ export async function publish(
 ): Promise<WriteOutcome<TExemplarRound>> {
   await claim(db, roundId, now)
   const today = shanghaiDate(now)
-  const latestEnd = shanghaiDateAfterDays(Date.parse(`${body.startsOn}T00:00:00+08:00`), EXEMPLAR_NOTICE_MAX_DAYS)
+  const latestEnd = shanghaiDateAfterDays(
+    Date.parse(`${body.startsOn}T00:00:00+08:00`),
+    EXEMPLAR_NOTICE_MAX_DAYS,
+  )
   if (body.startsOn < today || body.endsOn < body.startsOn || body.endsOn > latestEnd)
     throw new AppError(400, 'EXEMPLAR_NOTICE_PERIOD')
   const chosen = await repo.chosen(db, roundId)

@@ -6,12 +6,14 @@ import { EXEMPLAR_CLASS_LABELS, type TExemplarCandidate } from '@/models/exempla
 import { milestoneText } from '@/models/milestones'
 
 const pct = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`)
-const score = (value: number | null | undefined) => (value === null || value === undefined ? '—' : value.toFixed(1))
+const score = (value: number | null | undefined) =>
+  value === null || value === undefined ? '—' : value.toFixed(1)
 
 /** The campaigns any candidate took part in, newest first (each candidate's own list is newest first). */
 function campaignsOf(candidates: TExemplarCandidate[]) {
   const seen = new Map<number, string>()
-  for (const c of candidates) for (const k of c.campaigns) if (!seen.has(k.campaignId)) seen.set(k.campaignId, k.campaignName)
+  for (const c of candidates)
+    for (const k of c.campaigns) if (!seen.has(k.campaignId)) seen.set(k.campaignId, k.campaignName)
   return [...seen.entries()].sort((a, b) => b[0] - a[0]).slice(0, 4)
 }
 
@@ -72,7 +74,12 @@ export function ExemplarComparison(props: {
                 key={s}
                 label={`${SECTION_LABELS[s]}（最近一期）`}
                 cells={each((c) =>
-                  text(score(c.campaigns.find((k) => k.campaignId === latest)?.sections.find((x) => x.section === s)?.score)),
+                  text(
+                    score(
+                      c.campaigns.find((k) => k.campaignId === latest)?.sections.find((x) => x.section === s)
+                        ?.score,
+                    ),
+                  ),
                 )}
               />
             ))

@@ -14,7 +14,9 @@ import '../../components/exemplars.scss'
  */
 export default function ExemplarNoticePage() {
   const code = decodeURIComponent(useRouter().params.code ?? '')
-  const { state, reload } = useRemote(code ? `exemplar-notice:${code}` : null, () => fetchExemplarNotice(code))
+  const { state, reload } = useRemote(code ? `exemplar-notice:${code}` : null, () =>
+    fetchExemplarNotice(code),
+  )
   usePullRefresh(reload)
   if (!code)
     return (
@@ -39,7 +41,9 @@ export default function ExemplarNoticePage() {
               {n.state === 'ended' ? (
                 <View className="a-card ex-public__state">
                   <Text className="ex-public__ended">公示期已结束</Text>
-                  <Text className="a-card__subtitle">本次公示已于 {formatDate(n.endsOn)} 结束，名单不再公开。</Text>
+                  <Text className="a-card__subtitle">
+                    本次公示已于 {formatDate(n.endsOn)} 结束，名单不再公开。
+                  </Text>
                 </View>
               ) : null}
               {n.state === 'upcoming' ? (

@@ -180,7 +180,9 @@ export default function ExemplarRoundPage() {
                     candidates={data.candidates}
                     editable={open}
                     onChoose={choose}
-                    onRemove={(c) => void send(queueRemoveCandidate(roundId, c.enterpriseId, c.name), '已移出')}
+                    onRemove={(c) =>
+                      void send(queueRemoveCandidate(roundId, c.enterpriseId, c.name), '已移出')
+                    }
                     onOpen={(c) => go(supervisionPages.enterprise(c.enterpriseId))}
                   />
                 ) : (
@@ -215,7 +217,8 @@ export default function ExemplarRoundPage() {
         value={editing ? dayjs(period[editing]).toDate() : undefined}
         onConfirm={(_, values) => {
           const [y, m, d] = values.map(Number)
-          if (editing) setPeriod((p) => ({ ...p, [editing]: dayjs(new Date(y, m - 1, d)).format('YYYY-MM-DD') }))
+          if (editing)
+            setPeriod((p) => ({ ...p, [editing]: dayjs(new Date(y, m - 1, d)).format('YYYY-MM-DD') }))
         }}
         onClose={() => setEditing(null)}
       />

@@ -117,7 +117,11 @@ export default function ExemplarRoundsPage() {
         ) : null}
         {state.status === 'ready' && state.items.length === 0 ? (
           <View className="a-empty">
-            <Empty image={<EmptyImage />} title="暂无选树轮次" description="发起后提名候选企业并对比各项指标" />
+            <Empty
+              image={<EmptyImage />}
+              title="暂无选树轮次"
+              description="发起后提名候选企业并对比各项指标"
+            />
           </View>
         ) : null}
         {state.status === 'ready' ? state.items.map((r) => <RoundRow key={r.id} r={r} />) : null}
