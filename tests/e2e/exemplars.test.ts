@@ -51,7 +51,7 @@ describe('示范点 and its public 公示 in the H5 app', () => {
       await search.waitFor({ timeout: 15_000 })
       await search.fill(q)
       await search.press('Enter')
-      await $(page, '.ex-propose__row', q).locator('button').click()
+      await $(page, '.ex-propose__row', q).locator('.nut-button').click()
       await $(page, '.ex-cmp__name', q).waitFor({ timeout: 15_000 })
     }
     await text(page, '整改销号率', true).waitFor()
@@ -61,7 +61,7 @@ describe('示范点 and its public 公示 in the H5 app', () => {
       await $(page, '.ex-choose', /^选定$/).click()
       await text(page, `已选定 ${i + 1} 家`).waitFor({ timeout: 15_000 })
     }
-    await $(page, '.ex-publish button').click()
+    await $(page, '.ex-publish .nut-button').click()
     await confirmModal(page, '发布')
     const link = $(page, '.ex-link')
     await link.waitFor({ timeout: 15_000 })

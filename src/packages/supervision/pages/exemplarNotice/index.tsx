@@ -60,9 +60,6 @@ export default function ExemplarNoticePage() {
                       <Text className="ex-tag">{EXEMPLAR_CLASS_LABELS[item.class]}</Text>
                     </View>
                   ))}
-                  <Text className="a-card__subtitle ex-public__hint">
-                    公示期内如有异议，请向县清廉企业建设工作领导小组办公室反映。
-                  </Text>
                 </View>
               ) : null}
             </>
