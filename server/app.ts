@@ -33,6 +33,7 @@ import supervisionRoutes from './features/supervision/routes'
 import worklistRoutes from './features/supervision/worklistRoutes'
 import supervisionEnterpriseRoutes from './features/supervision/enterpriseRoutes'
 import supervisionReportRoutes from './features/supervision/reportRoutes'
+import exemplarRoutes from './features/exemplars/routes'
 import eventRoutes from './features/events/routes'
 import partyRoutes from './features/party/routes'
 import meetingRoutes from './features/party/meetingRoutes'
@@ -218,6 +219,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
       worklistRoutes,
       supervisionEnterpriseRoutes,
       supervisionReportRoutes,
+      exemplarRoutes,
       rectificationRoutes,
     ].map(withoutOptions),
     withOptions(eventRoutes, { maxOfflineDelayMs: env.SIGNIN_OFFLINE_MAX_DELAY_HOURS * 3600_000 }),

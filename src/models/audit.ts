@@ -67,6 +67,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'supervision_report.create': '生成督查专报',
   'supervision_report.edit': '修改督查专报',
   'supervision_report.finalise': '督查专报定稿',
+  'exemplar.round.create': '发起示范选树',
+  'exemplar.candidate.add': '列为示范候选企业',
+  'exemplar.candidate.remove': '移出示范候选企业',
+  'exemplar.choose': '选定示范企业',
+  'exemplar.unchoose': '取消选定示范企业',
+  'exemplar.publish': '发布示范公示',
+  'exemplar.notice': '列入示范公示',
 }
 
 /** The Chinese label of an action, or the action itself when it has none. */

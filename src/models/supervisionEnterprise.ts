@@ -30,6 +30,11 @@ export const SUPERVISION_HISTORY_ACTIONS = [
   'milestones.plan.return',
   'milestones.deadline.set',
   'supervision.urge',
+  'exemplar.candidate.add',
+  'exemplar.candidate.remove',
+  'exemplar.choose',
+  'exemplar.unchoose',
+  'exemplar.notice',
 ] as const
 
 const ZCount = z.number().int()

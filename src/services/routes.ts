@@ -36,6 +36,10 @@ export const supervisionPages = {
   reports: () => `${S}/reports/index`,
   /** One 督查专报: its text (editable while a draft), figures, 定稿 and .docx. */
   report: (id: number) => `${S}/report/index?id=${id}`,
+  /** 示范选树 (office): the rounds, one round's candidates side by side, and the public 公示 (no login). */
+  exemplars: () => `${S}/exemplars/index`,
+  exemplarRound: (roundId: number) => `${S}/exemplarRound/index?roundId=${roundId}`,
+  exemplarNotice: (code: string) => `${S}/exemplarNotice/index?code=${encodeURIComponent(code)}`,
 }
 
 /** A positive integer id from a page parameter, or null. */

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { shanghaiDate } from '../../src/models/shanghaiTime'
 import { loginAs } from '../api/support/testApp'
 import { recordSetData, signIn, signPersonalPledge } from './support/flows'
 import { DIST, launch, startWeappServer, type WeappServer } from './support/server'
@@ -255,6 +256,24 @@ const PAGES: Record<string, Row> = {
     url: (i) => `${S}/report/index?id=${i.report}`,
     shows: /督查专报（运行测试）.*合计.*一、督查范围.*五、下一步工作.*保存.*定稿/,
   },
+  [`${S}/exemplars/index`]: {
+    who: 'demo-office',
+    url: () => `${S}/exemplars/index`,
+    shows: /发起示范选树.*示范点.*示范企业.*选树轮次.*示范点（运行测试）/,
+  },
+  [`${S}/exemplarRound/index`]: {
+    who: 'demo-office',
+    url: (i) => `${S}/exemplarRound/index?roundId=${i.round}`,
+    shows:
+      /示范点（运行测试）.*已发布公示.*县城市建设投资集团有限公司.*县恒达食品有限公司.*整改销号率.*三会一课完成率/,
+  },
+  // public: opened before anyone logs in
+  [`${S}/exemplarNotice/index`]: {
+    who: '',
+    url: (i) => `${S}/exemplarNotice/index?code=${i.notice}`,
+    shows:
+      /示范点\s*公示.*示范点（运行测试）.*县恒达食品有限公司\s*民营企业.*县城市建设投资集团有限公司\s*国有企业/,
+  },
 }
 
 const appJson = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as {
@@ -333,6 +352,31 @@ describe('every page of the mini-program', () => {
       mp.close()
     }
     ids.code = (await api('demo-employee-private', 'GET', `/api/v1/pledges/${ids.pledge}`)).code
+    // a published 示范点 round: 国企 and 民企 chosen, its 公示 running from today
+    ids.round = (
+      await api('demo-office', 'POST', '/api/v1/exemplars/rounds', {
+        kind: 'pilot',
+        name: '示范点（运行测试）',
+      })
+    ).id
+    const soe = (
+      await api('demo-office', 'GET', `/api/v1/supervision/enterprises?q=${encodeURIComponent('城市建设')}`)
+    ).items[0].enterpriseId
+    for (const enterpriseId of [soe, ids.eid]) {
+      await api('demo-office', 'POST', `/api/v1/exemplars/rounds/${ids.round}/candidates`, { enterpriseId })
+      await api(
+        'demo-office',
+        'POST',
+        `/api/v1/exemplars/rounds/${ids.round}/candidates/${enterpriseId}/choose`,
+      )
+    }
+    const today = shanghaiDate(Date.now())
+    ids.notice = (
+      await api('demo-office', 'POST', `/api/v1/exemplars/rounds/${ids.round}/publish`, {
+        startsOn: today,
+        endsOn: today,
+      })
+    ).notice.code
   })
   afterAll(async () => {
     await server.close()
@@ -346,7 +390,8 @@ describe('every page of the mini-program', () => {
     const row = PAGES[route]
     const mp = row.who ? await signIn(server, row.who) : await launch(server, 'demo-newcomer')
     try {
-      if (row.who) await mp.open(`/${row.url(ids)}`)
+      // A public page (no `who`) is opened before anyone logs in, as a shared link would.
+      if (row.who || route !== 'pages/login/index') await mp.open(`/${row.url(ids)}`)
       await mp.waitForRoute(route)
       await mp.waitForText(row.shows)
       expect(mp.text()).not.toMatch(/undefined|NaN|\[object Object\]|Invalid Date/)

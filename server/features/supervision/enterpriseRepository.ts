@@ -143,4 +143,10 @@ export const enterpriseRepository = {
       .where('a.id', 'in', ids)
       .execute()
   },
+
+  /** Names of these 示范 selection rounds (the history's subjects). */
+  exemplarRoundNames(db: DbOrTrx, ids: number[]) {
+    if (ids.length === 0) return Promise.resolve([])
+    return db.selectFrom('exemplar_rounds').select(['id', 'name']).where('id', 'in', ids).execute()
+  },
 }

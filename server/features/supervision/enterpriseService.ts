@@ -133,13 +133,15 @@ export async function enterpriseHistory(
   ])
   const idsOf = (type: string) =>
     rows.filter((r) => r.entity_type === type && r.entity_id !== null).map((r) => Number(r.entity_id))
-  const [titles, campaigns] = await Promise.all([
+  const [titles, campaigns, rounds] = await Promise.all([
     repo.rectificationTitles(db, enterpriseId, idsOf('rectification')),
     repo.assessmentCampaigns(db, enterpriseId, idsOf('assessment')),
+    repo.exemplarRoundNames(db, idsOf('exemplar_round')),
   ])
   const subjects = {
     rectification: new Map(titles.map((t) => [t.id, t.title])),
     assessment: new Map(campaigns.map((c) => [c.id, c.name])),
+    exemplar_round: new Map(rounds.map((r) => [r.id, r.name])),
   }
   return {
     items: rows.map((r) => {

@@ -147,6 +147,17 @@ export default function SupervisionOverviewPage() {
             >
               督查专报
             </Button>
+            {office ? (
+              <Button
+                className="supervision__ledger supervision__exemplars"
+                type="primary"
+                fill="outline"
+                size="small"
+                onClick={() => void Taro.navigateTo({ url: supervisionPages.exemplars() })}
+              >
+                示范选树
+              </Button>
+            ) : null}
           </View>
         ) : null}
         {f ? (

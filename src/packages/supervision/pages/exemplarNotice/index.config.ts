@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '示范公示',
+  enablePullDownRefresh: true,
+})

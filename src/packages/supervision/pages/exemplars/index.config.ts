@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '示范选树',
+  enablePullDownRefresh: true,
+})
