@@ -52,6 +52,7 @@ describe(`migrations against db/schema.ts [${TEST_DB}]`, () => {
       '0020_pledge_chain_mac_version',
       '0021_idempotency_secrets',
       '0022_urges',
+      '0026_risks',
     ])
   })
 

@@ -19,6 +19,7 @@ import { m0017_todo_reminders } from './0017_todo_reminders'
 import { m0020_pledge_chain_mac_version } from './0020_pledge_chain_mac_version'
 import { m0021_idempotency_secrets } from './0021_idempotency_secrets'
 import { m0022_urges } from './0022_urges'
+import { m0026_risks } from './0026_risks'
 
 /** Every migration by name, in order: the names are what an existing database has recorded, never renamed. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -42,5 +43,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0020_pledge_chain_mac_version': m0020_pledge_chain_mac_version(dialect),
     '0021_idempotency_secrets': m0021_idempotency_secrets(dialect),
     '0022_urges': m0022_urges(dialect),
+    '0026_risks': m0026_risks(dialect),
   }
 }
