@@ -47,8 +47,7 @@ export interface RiskStarter {
 const T7_MEASURES = '加强重点岗位、关键环节监控'
 const T7_PRIVATE_MEASURES = '民营企业要加强自身内部管理制度建设，杜绝管理漏洞'
 const T13_MEASURES = '制定完善防控措施，健全制度机制，堵塞制度漏洞'
-const T13_PRIVATE =
-  '根据自身实际树立廉洁风险防控意识，加大廉洁风险点的排查，制定防控措施，堵塞问题漏洞'
+const T13_PRIVATE = '根据自身实际树立廉洁风险防控意识，加大廉洁风险点的排查，制定防控措施，堵塞问题漏洞'
 
 const task7Starters: RiskStarter[] = RISK_AREAS.filter((a) => a.task === 7).flatMap((a, i) => [
   {

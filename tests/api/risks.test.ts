@@ -75,10 +75,18 @@ describe(`廉洁风险点 register (${TEST_DB})`, () => {
       payload: risk({ area: 'other', areaName: '食品安全抽检', likelihood: 1, impact: 3, reviewCycle: 3 }),
     })
     expect(byHead.statusCode).toBe(201)
-    expect(byHead.json()).toMatchObject({ level: 'medium', areaName: '其他：食品安全抽检', nextReviewDate: '2026-07-01' })
+    expect(byHead.json()).toMatchObject({
+      level: 'medium',
+      areaName: '其他：食品安全抽检',
+      nextReviewDate: '2026-07-01',
+    })
     second = byHead.json().id
 
-    const unnamed = await call(t.app, liaison, { method: 'POST', url: url(privateId), payload: risk({ area: 'other' }) })
+    const unnamed = await call(t.app, liaison, {
+      method: 'POST',
+      url: url(privateId),
+      payload: risk({ area: 'other' }),
+    })
     expect(unnamed.statusCode).toBe(400)
     expect(unnamed.json().error.fields).toEqual([expect.objectContaining({ path: 'areaName' })])
     const past = await call(t.app, liaison, {
@@ -99,12 +107,12 @@ describe(`廉洁风险点 register (${TEST_DB})`, () => {
 
   it('keeps writes to the liaison and head, and another enterprise’s risks answer like missing ones', async () => {
     expect((await call(t.app, employee, { method: 'GET', url: url(privateId) })).statusCode).toBe(403)
-    expect((await call(t.app, employee, { method: 'POST', url: url(privateId), payload: risk() })).statusCode).toBe(
-      403,
-    )
-    expect((await call(t.app, supervisor, { method: 'POST', url: url(privateId), payload: risk() })).statusCode).toBe(
-      403,
-    )
+    expect(
+      (await call(t.app, employee, { method: 'POST', url: url(privateId), payload: risk() })).statusCode,
+    ).toBe(403)
+    expect(
+      (await call(t.app, supervisor, { method: 'POST', url: url(privateId), payload: risk() })).statusCode,
+    ).toBe(403)
     // 县财政局 does not supervise 恒达; the 国企's liaison asks for 恒达's risk through its own enterprise.
     await expectSameAsMissing(t.app, otherSupervisor, [{ method: 'GET', url: (id) => url(id) }], [privateId])
     await expectSameAsMissing(
@@ -112,7 +120,11 @@ describe(`廉洁风险点 register (${TEST_DB})`, () => {
       soeLiaison,
       [
         { method: 'GET', url: (id) => url(soeId, `/${id}`) },
-        { method: 'PUT', url: (id) => url(soeId, `/${id}`), payload: { ...risk(), status: 'active', version: 1 } },
+        {
+          method: 'PUT',
+          url: (id) => url(soeId, `/${id}`),
+          payload: { ...risk(), status: 'active', version: 1 },
+        },
         {
           method: 'POST',
           url: (id) => url(soeId, `/${id}/reviews`),
@@ -159,14 +171,18 @@ describe(`廉洁风险点 register (${TEST_DB})`, () => {
       toLevel: 'high',
     })
     const alerts = (await todos(supervisor)).items.filter((i) => i.kind === 'risk_alert')
-    expect(alerts).toEqual([expect.objectContaining({ recordId: first, enterpriseId: privateId, overdue: false })])
+    expect(alerts).toEqual([
+      expect.objectContaining({ recordId: first, enterpriseId: privateId, overdue: false }),
+    ])
     expect((await todos(otherSupervisor)).items.filter((i) => i.kind === 'risk_alert')).toEqual([])
 
     // Past the second risk's date (2026-07-01 北京时间): overdue for the liaison, an alert for the department.
     now = Date.parse('2026-07-01T16:30:00Z') // 2026-07-02 00:30 北京时间
     const late = (await todos(liaison)).items.find((i) => i.kind === 'risk_review' && i.recordId === second)
     expect(late).toMatchObject({ overdue: true, dueDate: '2026-07-01' })
-    const lateAlert = (await todos(supervisor)).items.find((i) => i.kind === 'risk_alert' && i.recordId === second)
+    const lateAlert = (await todos(supervisor)).items.find(
+      (i) => i.kind === 'risk_alert' && i.recordId === second,
+    )
     expect(lateAlert).toMatchObject({ overdue: true })
     const list = (await call(t.app, supervisor, { method: 'GET', url: url(privateId) })).json()
     expect(list.summary).toEqual({ active: 2, high: 1, overdue: 2 })
@@ -203,18 +219,30 @@ describe(`廉洁风险点 register (${TEST_DB})`, () => {
       await call(t.app, liaison, { method: 'GET', url: `/api/v1/enterprises/${privateId}/rectifications` })
     ).json().rectifications
     expect(all.filter((r: { riskId: number | null }) => r.riskId === first)).toHaveLength(1)
-    expect((await call(t.app, liaison, { method: 'GET', url: url(privateId, `/${first}`) })).json()).toMatchObject({
+    expect(
+      (await call(t.app, liaison, { method: 'GET', url: url(privateId, `/${first}`) })).json(),
+    ).toMatchObject({
       rectificationId: rect.id,
     })
 
     const rurl = `/api/v1/enterprises/${privateId}/rectifications/${rect.id}`
     expect(
-      (await call(t.app, liaison, { method: 'POST', url: `${rurl}/respond`, payload: { response: '已建立轮换制度' } }))
-        .statusCode,
+      (
+        await call(t.app, liaison, {
+          method: 'POST',
+          url: `${rurl}/respond`,
+          payload: { response: '已建立轮换制度' },
+        })
+      ).statusCode,
     ).toBe(200)
     expect(
-      (await call(t.app, supervisor, { method: 'POST', url: `${rurl}/verify`, payload: { decision: 'close' } }))
-        .statusCode,
+      (
+        await call(t.app, supervisor, {
+          method: 'POST',
+          url: `${rurl}/verify`,
+          payload: { decision: 'close' },
+        })
+      ).statusCode,
     ).toBe(200)
     const settled = (await call(t.app, liaison, { method: 'GET', url: url(privateId, `/${first}`) })).json()
     expect(settled.status).toBe('rectified')
@@ -226,14 +254,18 @@ describe(`廉洁风险点 register (${TEST_DB})`, () => {
       'rectified',
     ])
     // A settled risk is no alert and no review any more.
-    expect((await todos(supervisor)).items.some((i) => i.kind === 'risk_alert' && i.recordId === first)).toBe(false)
+    expect((await todos(supervisor)).items.some((i) => i.kind === 'risk_alert' && i.recordId === first)).toBe(
+      false,
+    )
     const again = await rectify()
     expect(again.statusCode).toBe(409)
     expect(again.json().error.code).toBe('RISK_NOT_ACTIVE')
   })
 
   it('is listed paged', async () => {
-    const page = (await call(t.app, liaison, { method: 'GET', url: `${url(privateId)}?page=2&pageSize=1` })).json()
+    const page = (
+      await call(t.app, liaison, { method: 'GET', url: `${url(privateId)}?page=2&pageSize=1` })
+    ).json()
     expect(page).toMatchObject({ total: 2, page: 2, pageSize: 1 })
     expect(page.items).toHaveLength(1)
   })

@@ -41,7 +41,9 @@ export const risksRepository = {
       .selectFrom('risks')
       .select((eb) => [
         eb.fn.countAll<number | string>().as('total'),
-        eb.fn.sum<number | string>(eb.case().when('status', '=', 'active').then(1).else(0).end()).as('active'),
+        eb.fn
+          .sum<number | string>(eb.case().when('status', '=', 'active').then(1).else(0).end())
+          .as('active'),
         eb.fn
           .sum<number | string>(
             eb

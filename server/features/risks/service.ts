@@ -157,7 +157,13 @@ export async function updateRisk(
   if (current.version !== input.version) throw stale()
   const at = isoAt(w.now)
   const fields = riskFields(input, shanghaiDate(w.now))
-  if (!(await risksRepository.update(w.db, id, input.version, { ...fields, status: input.status, updated_at: at })))
+  if (
+    !(await risksRepository.update(w.db, id, input.version, {
+      ...fields,
+      status: input.status,
+      updated_at: at,
+    }))
+  )
     throw stale()
   await risksRepository.record(w.db, id, {
     kind: 'edited',

@@ -11,7 +11,10 @@ import {
 } from '../../../src/models/risk'
 import { OWNERSHIPS } from '../../../src/models/org'
 
-const DOCUMENT = fs.readFileSync(path.resolve(__dirname, '../../../../shared/seed/000_9b535e9640dff580.txt'), 'utf8')
+const DOCUMENT = fs.readFileSync(
+  path.resolve(__dirname, '../../../../shared/seed/000_9b535e9640dff580.txt'),
+  'utf8',
+)
 /** The text of one numbered task of 二、主要任务 (its paragraph starts with the number and a full stop). */
 const task = (n: number) => DOCUMENT.split('\n').find((line) => line.startsWith(`${n}.`)) ?? ''
 
@@ -30,9 +33,11 @@ describe('廉洁风险点 areas and starter list', () => {
   it('quotes the document verbatim in every starter item, within the task it cites', () => {
     for (const s of RISK_STARTERS) {
       const text = task(s.task)
-      expect({ code: s.code, description: text.includes(s.description), measures: text.includes(s.measures) }).toEqual(
-        { code: s.code, description: true, measures: true },
-      )
+      expect({
+        code: s.code,
+        description: text.includes(s.description),
+        measures: text.includes(s.measures),
+      }).toEqual({ code: s.code, description: true, measures: true })
     }
     expect(new Set(RISK_STARTERS.map((s) => s.code)).size).toBe(RISK_STARTERS.length)
   })

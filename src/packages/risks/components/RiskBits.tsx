@@ -1,5 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import { GRADE_LABELS, RISK_LEVEL_LABELS, RISK_STATUS_LABELS, type TRisk, type TRiskLevel } from '@/models/risk'
+import {
+  GRADE_LABELS,
+  RISK_LEVEL_LABELS,
+  RISK_STATUS_LABELS,
+  type TRisk,
+  type TRiskLevel,
+} from '@/models/risk'
 import './risks.scss'
 
 export function LevelTag({ level }: { level: TRiskLevel }) {

@@ -12,9 +12,7 @@ const SHOWN = 5
 
 /** 廉洁风险点 of the enterprise: 有效 / 高 / 逾期未复核 (the alerts), then the first ones, each opening its page. */
 export function RisksCard({ enterpriseId, loads }: { enterpriseId: number; loads: number }) {
-  const { state } = useRemote(`supervision-risks:${enterpriseId}:${loads}`, () =>
-    fetchRisks(enterpriseId, 1),
-  )
+  const { state } = useRemote(`supervision-risks:${enterpriseId}:${loads}`, () => fetchRisks(enterpriseId, 1))
   if (state.status !== 'ready') return null
   const { summary, items, total } = state.data
   return (

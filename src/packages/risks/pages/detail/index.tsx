@@ -138,12 +138,20 @@ export default function RiskDetailPage() {
             value={`${REVIEW_CYCLE_LABELS[r.reviewCycle] ?? ''}，下次 ${r.nextReviewDate}${r.reviewOverdue ? '（已逾期）' : ''}`}
           />
           {r.rectificationId ? (
-            <Button onClick={() => void Taro.navigateTo({ url: assessmentPages.rectification(r.enterpriseId, r.rectificationId!) })}>
+            <Button
+              onClick={() =>
+                void Taro.navigateTo({
+                  url: assessmentPages.rectification(r.enterpriseId, r.rectificationId!),
+                })
+              }
+            >
               查看整改事项
             </Button>
           ) : null}
           {keeper ? (
-            <Button onClick={() => void Taro.navigateTo({ url: riskPages.edit(r.enterpriseId, r.id) })}>修改</Button>
+            <Button onClick={() => void Taro.navigateTo({ url: riskPages.edit(r.enterpriseId, r.id) })}>
+              修改
+            </Button>
           ) : null}
         </View>
 
@@ -163,14 +171,21 @@ export default function RiskDetailPage() {
         {keeper && r.status === 'active' ? (
           <View className="a-card risk-form">
             <Text className="a-card__title">复核</Text>
-            <TextAreaField rows={3} value={note} limit={NOTE_LIMIT} placeholder="复核发现的情况" onChange={setNote} />
+            <TextAreaField
+              rows={3}
+              value={note}
+              limit={NOTE_LIMIT}
+              placeholder="复核发现的情况"
+              onChange={setNote}
+            />
             <Text className="risk-form__label">发生可能性</Text>
             <Chips options={RISK_GRADES} value={likelihood} label={gradeLabel} onPick={setLikelihood} />
             <Text className="risk-form__label">影响程度</Text>
             <Chips options={RISK_GRADES} value={impact} label={gradeLabel} onPick={setImpact} />
             {likelihood && impact ? (
               <Text className="risk-form__hint">
-                复核后等级：{RISK_LEVEL_LABELS[riskLevel(likelihood, impact)]}（原{RISK_LEVEL_LABELS[r.level]}）
+                复核后等级：{RISK_LEVEL_LABELS[riskLevel(likelihood, impact)]}（原{RISK_LEVEL_LABELS[r.level]}
+                ）
               </Text>
             ) : null}
             {error ? <Text className="risk-form__error">{error}</Text> : null}
@@ -183,8 +198,16 @@ export default function RiskDetailPage() {
         {canRectify ? (
           <View className="a-card risk-form">
             <Text className="a-card__title">转为整改</Text>
-            <TextAreaField rows={3} value={detail} limit={DETAIL_LIMIT} placeholder="整改要求" onChange={setDetail} />
-            <Text className="risk-form__hint">整改期限：30 天；企业报送后由监管部门核验销号，风险点随之更新为“已整改”。</Text>
+            <TextAreaField
+              rows={3}
+              value={detail}
+              limit={DETAIL_LIMIT}
+              placeholder="整改要求"
+              onChange={setDetail}
+            />
+            <Text className="risk-form__hint">
+              整改期限：30 天；企业报送后由监管部门核验销号，风险点随之更新为“已整改”。
+            </Text>
             {error ? <Text className="risk-form__error">{error}</Text> : null}
             <Button type="primary" block loading={busy} onClick={rectify}>
               下发整改

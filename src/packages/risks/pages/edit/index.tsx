@@ -142,10 +142,20 @@ export default function RiskEditPage() {
             onPick={setArea}
           />
           {area === 'other' ? (
-            <TextField value={areaName} limit={LIMITS.areaName} placeholder="领域名称" onChange={setAreaName} />
+            <TextField
+              value={areaName}
+              limit={LIMITS.areaName}
+              placeholder="领域名称"
+              onChange={setAreaName}
+            />
           ) : null}
           <Text className="risk-form__label">岗位 / 环节</Text>
-          <TextField value={post} limit={LIMITS.post} placeholder="如：采购部 · 供应商选择" onChange={setPost} />
+          <TextField
+            value={post}
+            limit={LIMITS.post}
+            placeholder="如：采购部 · 供应商选择"
+            onChange={setPost}
+          />
           <Text className="risk-form__label">风险描述</Text>
           <TextAreaField rows={3} value={description} limit={LIMITS.description} onChange={setDescription} />
           <Text className="risk-form__label">发生可能性</Text>
@@ -163,11 +173,21 @@ export default function RiskEditPage() {
           <Text className="risk-form__label">责任人</Text>
           <TextField value={owner} limit={LIMITS.owner} placeholder="姓名或岗位" onChange={setOwner} />
           <Text className="risk-form__label">复核周期</Text>
-          <Chips options={REVIEW_CYCLES} value={cycle} label={(c) => REVIEW_CYCLE_LABELS[c]!} onPick={setCycle} />
+          <Chips
+            options={REVIEW_CYCLES}
+            value={cycle}
+            label={(c) => REVIEW_CYCLE_LABELS[c]!}
+            onPick={setCycle}
+          />
           {loaded ? (
             <>
               <Text className="risk-form__label">状态</Text>
-              <Chips options={RISK_STATUSES} value={status} label={(s) => RISK_STATUS_LABELS[s]} onPick={setStatus} />
+              <Chips
+                options={RISK_STATUSES}
+                value={status}
+                label={(s) => RISK_STATUS_LABELS[s]}
+                onPick={setStatus}
+              />
             </>
           ) : (
             <Text className="risk-form__hint">下次复核日期：自今天起一个复核周期（北京时间）</Text>

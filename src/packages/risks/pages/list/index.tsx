@@ -25,7 +25,9 @@ export default function RiskListPage() {
   const session = useRequireSession()
   const eid = idParam(useRouter().params.eid)
   const { state: me } = useMe(session?.user.id ?? null)
-  const pages = usePages<TRiskList>(session && eid ? `risks:${eid}` : null, (page) => fetchRisks(eid ?? 0, page))
+  const pages = usePages<TRiskList>(session && eid ? `risks:${eid}` : null, (page) =>
+    fetchRisks(eid ?? 0, page),
+  )
   const [showStarters, setShowStarters] = useState(false)
   usePullRefresh(pages.reload)
   useReachBottom(() => void pages.loadMore().catch(() => undefined))
@@ -40,7 +42,8 @@ export default function RiskListPage() {
   if (!eid) return <ErrorState message="页面链接不完整" onRetry={() => void Taro.navigateBack()} />
   const state = pages.state
   if (state.status === 'loading') return <LoadingState />
-  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void pages.reload()} />
+  if (state.status === 'error')
+    return <ErrorState message={state.message} onRetry={() => void pages.reload()} />
   const keeper = me.status === 'ready' && keepsRisksOf(me.me.memberships, eid)
   const { summary, ownership, total } = state.last
   const starters = startersFor(ownership)
@@ -83,7 +86,11 @@ export default function RiskListPage() {
               依据《县清廉企业建设实施方案》任务7、任务13的原文，选一项后补充本企业的岗位/环节、责任人和等级。
             </Text>
             {starters.map((s) => (
-              <View key={s.code} className="risk-starter" onClick={() => go(riskPages.edit(eid, undefined, s.code))}>
+              <View
+                key={s.code}
+                className="risk-starter"
+                onClick={() => go(riskPages.edit(eid, undefined, s.code))}
+              >
                 <Text className="risk-starter__area">
                   {riskAreaLabel(s.area)} · 任务{s.task}
                 </Text>
@@ -107,7 +114,11 @@ export default function RiskListPage() {
           <RiskCard key={r.id} risk={r} onClick={() => go(riskPages.detail(eid, r.id))} />
         ))}
         {state.hasMore ? (
-          <Button block loading={state.loadingMore} onClick={() => void pages.loadMore().catch(() => undefined)}>
+          <Button
+            block
+            loading={state.loadingMore}
+            onClick={() => void pages.loadMore().catch(() => undefined)}
+          >
             加载更多
           </Button>
         ) : null}
