@@ -6,6 +6,7 @@ import type { TOwnership } from '../../../src/models/org'
 
 export type RiskRow = Selectable<RiskTable>
 type HistoryEntry = Omit<Insertable<RiskHistoryTable>, 'id' | 'risk_id'>
+type Level = RiskTable['level'] | null
 
 /** The risk register's rows; every lookup is narrowed to one enterprise (another's id finds nothing). */
 export const risksRepository = {
@@ -108,10 +109,24 @@ export const risksRepository = {
     return Number(result.numUpdatedRows) === 1
   },
 
-  async record(db: DbOrTrx, riskId: number, entry: HistoryEntry): Promise<void> {
+  /** One step of the risk's history: what happened, its note, the level before and after, who, when. */
+  async record(
+    db: DbOrTrx,
+    riskId: number,
+    entry: Pick<HistoryEntry, 'kind' | 'note'> & { levels: [Level, Level]; actor: number; at: string },
+  ): Promise<void> {
+    const [from_level, to_level] = entry.levels
     await db
       .insertInto('risk_history')
-      .values({ risk_id: riskId, ...entry })
+      .values({
+        risk_id: riskId,
+        kind: entry.kind,
+        note: entry.note,
+        from_level,
+        to_level,
+        actor_id: entry.actor,
+        created_at: entry.at,
+      })
       .execute()
   },
 

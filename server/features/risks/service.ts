@@ -139,10 +139,9 @@ export async function createRisk(w: EvidenceWrite, input: TRiskCreate): Promise<
   await risksRepository.record(w.db, id, {
     kind: 'created',
     note: null,
-    from_level: null,
-    to_level: fields.level,
-    actor_id: w.auth.user.id,
-    created_at: at,
+    levels: [null, fields.level],
+    actor: w.auth.user.id,
+    at,
   })
   return answer(w, id, { level: fields.level, starter: input.starterCode ?? null })
 }
@@ -168,10 +167,9 @@ export async function updateRisk(
   await risksRepository.record(w.db, id, {
     kind: 'edited',
     note: current.status !== input.status ? `状态改为${RISK_STATUS_LABELS[input.status]}` : null,
-    from_level: current.level,
-    to_level: fields.level,
-    actor_id: w.auth.user.id,
-    created_at: at,
+    levels: [current.level, fields.level],
+    actor: w.auth.user.id,
+    at,
   })
   return answer(w, id, { level: fields.level, status: input.status })
 }
@@ -199,10 +197,9 @@ export async function reviewRisk(
   await risksRepository.record(w.db, id, {
     kind: 'reviewed',
     note: input.note,
-    from_level: current.level,
-    to_level: level,
-    actor_id: w.auth.user.id,
-    created_at: at,
+    levels: [current.level, level],
+    actor: w.auth.user.id,
+    at,
   })
   return answer(w, id, { from: current.level, to: level, nextReviewDate: next })
 }
@@ -251,10 +248,9 @@ export async function raiseRectification(
   await risksRepository.record(w.db, id, {
     kind: 'rectification',
     note: input.detail,
-    from_level: null,
-    to_level: null,
-    actor_id: w.auth.user.id,
-    created_at: at,
+    levels: [null, null],
+    actor: w.auth.user.id,
+    at,
   })
   const result = await rectificationView(w.db, w.links, w.enterpriseId, rectificationId, w.now)
   return { result, entityType: 'rectification', entityId: rectificationId, detail: { riskId: id } }
@@ -274,9 +270,8 @@ export async function rectificationClosed(
   await risksRepository.record(db, risk.id, {
     kind: 'rectified',
     note: null,
-    from_level: risk.level,
-    to_level: risk.level,
-    actor_id: actorId,
-    created_at: at,
+    levels: [risk.level, risk.level],
+    actor: actorId,
+    at,
   })
 }

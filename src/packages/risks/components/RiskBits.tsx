@@ -1,8 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import {
   GRADE_LABELS,
+  RISK_GRADES,
   RISK_LEVEL_LABELS,
   RISK_STATUS_LABELS,
+  riskLevel,
   type TRisk,
   type TRiskLevel,
 } from '@/models/risk'
@@ -56,3 +58,30 @@ export function Chips<T extends string | number>(props: {
 }
 
 export const gradeLabel = (g: number) => GRADE_LABELS[g] ?? String(g)
+
+/** Likelihood and impact (低 / 中 / 高 each), and the level the matrix gives them once both are chosen. */
+export function GradeChoice(props: {
+  likelihood: number | null
+  impact: number | null
+  onLikelihood: (g: number) => void
+  onImpact: (g: number) => void
+  was?: TRiskLevel
+}) {
+  const { likelihood, impact } = props
+  return (
+    <>
+      <Text className="risk-form__label">发生可能性</Text>
+      <Chips options={RISK_GRADES} value={likelihood} label={gradeLabel} onPick={props.onLikelihood} />
+      <Text className="risk-form__label">影响程度</Text>
+      <Chips options={RISK_GRADES} value={impact} label={gradeLabel} onPick={props.onImpact} />
+      {likelihood && impact ? (
+        <View className="risk-form__row">
+          <Text className="risk-form__label">
+            {props.was ? `风险等级（原${RISK_LEVEL_LABELS[props.was]}）` : '风险等级'}
+          </Text>
+          <LevelTag level={riskLevel(likelihood, impact)} />
+        </View>
+      ) : null}
+    </>
+  )
+}

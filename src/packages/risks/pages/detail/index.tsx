@@ -4,11 +4,9 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import {
   REVIEW_CYCLE_LABELS,
-  RISK_GRADES,
   RISK_HISTORY_LABELS,
   RISK_LEVEL_LABELS,
   RISK_STATUS_LABELS,
-  riskLevel,
   ZRiskRectify,
   ZRiskReviewBody,
 } from '@/models/risk'
@@ -28,7 +26,7 @@ import { TextAreaField } from '@/components/TextAreaField'
 import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
 import { Timeline } from '@/components/assessment/Timeline'
 import type { OutboxEntry } from '@/services/outbox'
-import { Chips, gradeLabel, LevelTag } from '../../components/RiskBits'
+import { GradeChoice, gradeLabel, LevelTag } from '../../components/RiskBits'
 import '@/styles/page.scss'
 import '../../components/risks.scss'
 
@@ -178,16 +176,13 @@ export default function RiskDetailPage() {
               placeholder="复核发现的情况"
               onChange={setNote}
             />
-            <Text className="risk-form__label">发生可能性</Text>
-            <Chips options={RISK_GRADES} value={likelihood} label={gradeLabel} onPick={setLikelihood} />
-            <Text className="risk-form__label">影响程度</Text>
-            <Chips options={RISK_GRADES} value={impact} label={gradeLabel} onPick={setImpact} />
-            {likelihood && impact ? (
-              <Text className="risk-form__hint">
-                复核后等级：{RISK_LEVEL_LABELS[riskLevel(likelihood, impact)]}（原{RISK_LEVEL_LABELS[r.level]}
-                ）
-              </Text>
-            ) : null}
+            <GradeChoice
+              likelihood={likelihood}
+              impact={impact}
+              onLikelihood={setLikelihood}
+              onImpact={setImpact}
+              was={r.level}
+            />
             {error ? <Text className="risk-form__error">{error}</Text> : null}
             <Button type="primary" block loading={busy} onClick={review}>
               提交复核

@@ -6,11 +6,9 @@ import {
   REVIEW_CYCLE_LABELS,
   REVIEW_CYCLES,
   RISK_AREAS,
-  RISK_GRADES,
   RISK_STARTERS,
   RISK_STATUS_LABELS,
   RISK_STATUSES,
-  riskLevel,
   ZRiskCreate,
   ZRiskUpdate,
   type TRiskArea,
@@ -26,7 +24,7 @@ import { ErrorState } from '@/components/PageState'
 import { useRequireSession } from '@/hooks/useSession'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { useWrite } from '@/hooks/useWrite'
-import { Chips, gradeLabel, LevelTag } from '../../components/RiskBits'
+import { Chips, GradeChoice } from '../../components/RiskBits'
 import '@/styles/page.scss'
 import '../../components/risks.scss'
 
@@ -158,16 +156,12 @@ export default function RiskEditPage() {
           />
           <Text className="risk-form__label">风险描述</Text>
           <TextAreaField rows={3} value={description} limit={LIMITS.description} onChange={setDescription} />
-          <Text className="risk-form__label">发生可能性</Text>
-          <Chips options={RISK_GRADES} value={likelihood} label={gradeLabel} onPick={setLikelihood} />
-          <Text className="risk-form__label">影响程度</Text>
-          <Chips options={RISK_GRADES} value={impact} label={gradeLabel} onPick={setImpact} />
-          {likelihood && impact ? (
-            <View className="risk-form__row">
-              <Text className="risk-form__label">风险等级</Text>
-              <LevelTag level={riskLevel(likelihood, impact)} />
-            </View>
-          ) : null}
+          <GradeChoice
+            likelihood={likelihood}
+            impact={impact}
+            onLikelihood={setLikelihood}
+            onImpact={setImpact}
+          />
           <Text className="risk-form__label">防控措施</Text>
           <TextAreaField rows={3} value={measures} limit={LIMITS.measures} onChange={setMeasures} />
           <Text className="risk-form__label">责任人</Text>
