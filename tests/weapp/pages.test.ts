@@ -249,13 +249,12 @@ const PAGES: Record<string, Row> = {
   [`${R}/detail/index`]: {
     who: 'demo-supervisor-united',
     url: (i) => `${R}/detail/index?eid=${i.eid}&rid=${i.risk}`,
-    shows: /中风险.*有效.*物资采购.*仓储部 · 出入库.*转为整改.*动态管理记录.*登记/,
+    shows: /中\s*风险.*有效.*物资采购.*仓储部 · 出入库.*转为整改.*动态管理记录.*登记/,
   },
   [`${R}/edit/index`]: {
     who: 'demo-liaison-private',
     url: (i) => `${R}/edit/index?eid=${i.eid}&starter=P07-02`,
-    shows:
-      /参考：任务7.*风险领域.*物资采购.*岗位 \/ 环节.*防控措施.*民营企业要加强自身内部管理制度建设.*登记/,
+    shows: /参考：任务\s*7.*风险领域.*物资采购.*岗位 \/ 环节.*防控措施.*责任人.*复核周期.*登记/,
   },
   [`${S}/worklists/index`]: {
     who: 'demo-supervisor-united',

@@ -52,11 +52,11 @@ describe('廉洁风险点 in the mini-program', () => {
       await mp.waitForRoute('packages/risks/pages/list/index')
       await mp.waitForText(/1\s*有效风险点\s*1\s*高风险\s*0\s*逾期未复核/)
       await mp.tap('从参考清单添加')
-      await mp.waitForText(/物资采购 · 任务7/)
+      await mp.waitForText(/物资采购\s*·\s*任务\s*7/)
       await tapClass(mp, 'risk-card', '财务部 · 资金支付')
       await mp.waitForRoute('packages/risks/pages/detail/index')
       await mp.waitForText(
-        /高风险.*财务管理.*大额支付双签.*复核.*动态管理记录.*复核：中 → 高.*本季度支付笔数翻倍/,
+        /高\s*风险.*财务管理.*大额支付双签.*动态管理记录.*复核：中 → 高.*本季度支付笔数翻倍/,
       )
       mp.assertHealthy()
     } finally {
