@@ -157,6 +157,7 @@ export default function RiskDetailPage() {
           <Text className="a-heading__text">附件</Text>
         </View>
         <View className="a-card">
+          {!keeper && r.attachments.length === 0 ? <Text className="risk-form__hint">暂无附件</Text> : null}
           <EvidenceGrid
             files={r.attachments}
             editable={keeper}
