@@ -29,6 +29,7 @@ import assessmentRoutes from './features/assessments/routes'
 import assessmentWorkflowRoutes from './features/assessments/workflowRoutes'
 import fileRoutes from './features/files/routes'
 import rectificationRoutes from './features/rectifications/routes'
+import riskRoutes from './features/risks/routes'
 import supervisionRoutes from './features/supervision/routes'
 import worklistRoutes from './features/supervision/worklistRoutes'
 import supervisionEnterpriseRoutes from './features/supervision/enterpriseRoutes'
@@ -221,6 +222,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
       supervisionReportRoutes,
       exemplarRoutes,
       rectificationRoutes,
+      riskRoutes,
     ].map(withoutOptions),
     withOptions(eventRoutes, { maxOfflineDelayMs: env.SIGNIN_OFFLINE_MAX_DELAY_HOURS * 3600_000 }),
     ...[partyRoutes, meetingRoutes].map(withoutOptions),

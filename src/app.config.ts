@@ -82,6 +82,10 @@ export default defineAppConfig({
         'pages/exemplarNotice/index',
       ],
     },
+    {
+      root: 'packages/risks',
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/edit/index'],
+    },
   ],
   // 首页 and 任务 lead into 自查自评: fetch it in the background once they are shown.
   preloadRule: {

@@ -389,6 +389,8 @@ export const ZRectification = z
     source: z.enum(['finding', 'notice', 'risk']),
     assessmentId: z.number().int().nullable(),
     itemCode: z.string().nullable(),
+    /** The 廉洁风险点 it was raised from (source 'risk'). */
+    riskId: z.number().int().nullable(),
     title: z.string(),
     detail: z.string().nullable(),
     deadline: z.string(),

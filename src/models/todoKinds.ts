@@ -9,6 +9,7 @@ export const TODO_KINDS = [
   'rectification_returned',
   'rectification_notice',
   'rectification_open',
+  'risk_review',
   'assessment_returned',
   'assessment_fill',
   'pledge_countersign',
@@ -16,6 +17,7 @@ export const TODO_KINDS = [
   'meeting_due',
   'assessment_review',
   'rectification_verify',
+  'risk_alert',
   'member_pending',
 ] as const
 export type TTodoKind = (typeof TODO_KINDS)[number]
@@ -26,6 +28,7 @@ export const TODO_KIND_LABELS: Record<TTodoKind, string> = {
   rectification_returned: '整改被退回',
   rectification_notice: '整改通知',
   rectification_open: '待整改',
+  risk_review: '风险点待复核',
   assessment_returned: '自查被退回',
   assessment_fill: '待自查',
   pledge_countersign: '待会签承诺',
@@ -33,5 +36,6 @@ export const TODO_KIND_LABELS: Record<TTodoKind, string> = {
   meeting_due: '三会一课到期',
   assessment_review: '待审核自查',
   rectification_verify: '待核验整改',
+  risk_alert: '廉洁风险预警',
   member_pending: '待审批成员',
 }

@@ -42,6 +42,16 @@ export const supervisionPages = {
   exemplarNotice: (code: string) => `${S}/exemplarNotice/index?code=${encodeURIComponent(code)}`,
 }
 
+const R = '/packages/risks/pages'
+
+/** 廉洁风险点 (tasks 7, 13): an enterprise's register, one risk, and the form (new, or `rid` to edit). */
+export const riskPages = {
+  list: (eid: number) => `${R}/list/index?eid=${eid}`,
+  detail: (eid: number, rid: number) => `${R}/detail/index?eid=${eid}&rid=${rid}`,
+  edit: (eid: number, rid?: number, starter?: string) =>
+    `${R}/edit/index?eid=${eid}${rid ? `&rid=${rid}` : ''}${starter ? `&starter=${starter}` : ''}`,
+}
+
 /** A positive integer id from a page parameter, or null. */
 export function idParam(value: string | undefined): number | null {
   if (!value || !/^\d+$/.test(value)) return null

@@ -2,7 +2,7 @@
 import Taro from '@tarojs/taro'
 import type { TTodo, TTodoDigest, TTodoList } from '@/models/todo'
 import { request } from './request'
-import { assessmentPages, orgPages, partyPages, pledgePages, supervisionPages } from './routes'
+import { assessmentPages, orgPages, partyPages, pledgePages, riskPages, supervisionPages } from './routes'
 
 // Types only, no schema: this module is in the main package, which carries no zod; the server checks
 // every answer against the same schema before sending it (serializerCompiler in server/app.ts).
@@ -29,6 +29,10 @@ export function todoLink(todo: TTodo): string {
     case 'rectification_returned':
     case 'rectification_verify':
       return assessmentPages.rectification(eid, id)
+    case 'risk_review':
+      return riskPages.detail(eid, id)
+    case 'risk_alert':
+      return supervisionPages.enterprise(eid)
     case 'pledge_sign':
       return pledgePages.sign('personal', { eid })
     case 'pledge_countersign':

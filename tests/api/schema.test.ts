@@ -55,6 +55,7 @@ describe(`migrations against db/schema.ts [${TEST_DB}]`, () => {
       '0023_checklist_v2',
       '0024_supervision_reports',
       '0025_exemplars',
+      '0026_risks',
     ])
   })
 

@@ -27,6 +27,7 @@ const E = 'packages/events/pages'
 const P = 'packages/party/pages'
 const PL = 'packages/pledges/pages'
 const S = 'packages/supervision/pages'
+const R = 'packages/risks/pages'
 
 const PAGES: Record<string, Row> = {
   'pages/home/index': { who: 'demo-liaison-private', url: () => 'pages/home/index', shows: /你好， 陈静/ },
@@ -241,6 +242,21 @@ const PAGES: Record<string, Row> = {
     url: (i) => `${S}/notice/index?eid=${i.eid}&name=${encodeURIComponent('县恒达食品有限公司')}`,
     shows: /整改要求/,
   },
+  [`${R}/list/index`]: {
+    who: 'demo-liaison-private',
+    url: (i) => `${R}/list/index?eid=${i.eid}`,
+    shows: /有效风险点.*高风险.*逾期未复核.*登记风险点.*风险点（\s*1\s*）.*仓储部 · 出入库/,
+  },
+  [`${R}/detail/index`]: {
+    who: 'demo-supervisor-united',
+    url: (i) => `${R}/detail/index?eid=${i.eid}&rid=${i.risk}`,
+    shows: /中\s*风险.*有效.*物资采购.*仓储部 · 出入库.*转为整改.*动态管理记录.*登记/,
+  },
+  [`${R}/edit/index`]: {
+    who: 'demo-liaison-private',
+    url: (i) => `${R}/edit/index?eid=${i.eid}&starter=P07-02`,
+    shows: /参考：任务\s*7.*风险领域.*物资采购.*岗位 \/ 环节.*防控措施.*责任人.*复核周期.*登记/,
+  },
   [`${S}/worklists/index`]: {
     who: 'demo-supervisor-united',
     url: () => `${S}/worklists/index`,
@@ -328,6 +344,18 @@ describe('every page of the mini-program', () => {
         title: '督查专报（运行测试）',
         periodStart: '2026-01-01',
         periodEnd: '2026-06-30',
+      })
+    ).id
+    ids.risk = (
+      await api('demo-liaison-private', 'POST', `/api/v1/enterprises/${ids.eid}/risks`, {
+        area: 'material_purchase',
+        post: '仓储部 · 出入库',
+        description: '出入库登记不实',
+        likelihood: 2,
+        impact: 2,
+        measures: '双人验收',
+        owner: '李仓管',
+        reviewCycle: 3,
       })
     ).id
     const branches = (await api('demo-secretary-private', 'GET', '/api/v1/party/branches')).branches

@@ -271,6 +271,8 @@ export interface EvidenceFileTable {
   /** A meeting record's attachment (签到表, 现场照片): its meeting and kind. */
   meeting_id: number | null
   attachment_kind: string | null
+  /** A risk point's attachment. */
+  risk_id: number | null
 }
 
 export interface AssessmentEventTable {
@@ -297,6 +299,8 @@ export interface RectificationTable {
   created_by: number | null
   created_at: string
   updated_at: string
+  /** The risk point a supervisor raised this 整改 from (source 'risk'). */
+  risk_id: number | null
 }
 
 export interface RectificationEventTable {
@@ -648,6 +652,42 @@ export interface Database {
   supervision_reports: SupervisionReportTable
   exemplar_rounds: ExemplarRoundTable
   exemplar_candidates: ExemplarCandidateTable
+  risks: RiskTable
+  risk_history: RiskHistoryTable
+}
+
+export interface RiskTable {
+  id: Generated<number>
+  enterprise_id: number
+  area: string
+  area_name: string | null
+  post: string
+  description: string
+  likelihood: number
+  impact: number
+  level: 'high' | 'medium' | 'low'
+  measures: string
+  owner: string
+  review_cycle: number
+  next_review_date: string
+  status: 'active' | 'rectified' | 'closed'
+  starter_code: string | null
+  rectification_id: number | null
+  version: number
+  created_by: number
+  created_at: string
+  updated_at: string
+}
+
+export interface RiskHistoryTable {
+  id: Generated<number>
+  risk_id: number
+  kind: 'created' | 'edited' | 'reviewed' | 'rectification' | 'rectified'
+  note: string | null
+  from_level: 'high' | 'medium' | 'low' | null
+  to_level: 'high' | 'medium' | 'low' | null
+  actor_id: number | null
+  created_at: string
 }
 
 export type DepartmentRow = Selectable<DepartmentTable>
@@ -858,6 +898,7 @@ export const SCHEMA_COLUMNS = {
     created_at: true,
     meeting_id: true,
     attachment_kind: true,
+    risk_id: true,
   },
   assessment_events: {
     id: true,
@@ -882,6 +923,7 @@ export const SCHEMA_COLUMNS = {
     created_by: true,
     created_at: true,
     updated_at: true,
+    risk_id: true,
   },
   rectification_events: {
     id: true,
@@ -1148,6 +1190,38 @@ export const SCHEMA_COLUMNS = {
     chosen_at: true,
     chosen_by: true,
     created_by: true,
+    created_at: true,
+  },
+  risks: {
+    id: true,
+    enterprise_id: true,
+    area: true,
+    area_name: true,
+    post: true,
+    description: true,
+    likelihood: true,
+    impact: true,
+    level: true,
+    measures: true,
+    owner: true,
+    review_cycle: true,
+    next_review_date: true,
+    status: true,
+    starter_code: true,
+    rectification_id: true,
+    version: true,
+    created_by: true,
+    created_at: true,
+    updated_at: true,
+  },
+  risk_history: {
+    id: true,
+    risk_id: true,
+    kind: true,
+    note: true,
+    from_level: true,
+    to_level: true,
+    actor_id: true,
     created_at: true,
   },
 } as const satisfies { [T in keyof Database]: Record<keyof Database[T], true> }

@@ -15,6 +15,8 @@ export type FileOwner =
   | { kind: 'meeting'; enterpriseId: number; meetingId: number; attachmentKind: TAttachmentKind }
   /** An enterprise's 实施方案 (attached to its filing when the liaison files it). */
   | { kind: 'plan'; enterpriseId: number }
+  /** A 廉洁风险点's attachment (its liaison or head uploads it to the risk directly). */
+  | { kind: 'risk'; enterpriseId: number; riskId: number }
 
 /** The columns by which a file is removed from its owner (a 整改's evidence is never removed). */
 export type RemovableFrom = { assessmentId: number } | { meetingId: number }
@@ -52,11 +54,12 @@ export const filesRepository = {
   /** The files still attached to an assessment, a 整改 or a meeting, oldest first. */
   listOf(
     db: DbOrTrx,
-    of: { assessmentId: number } | { rectificationId: number } | { meetingId: number },
+    of: { assessmentId: number } | { rectificationId: number } | { meetingId: number } | { riskId: number },
   ): Promise<StoredFileRow[]> {
     let query = db.selectFrom('evidence_files').selectAll().where('deleted_at', 'is', null)
     if ('assessmentId' in of) query = query.where('assessment_id', '=', of.assessmentId)
     else if ('rectificationId' in of) query = query.where('rectification_id', '=', of.rectificationId)
+    else if ('riskId' in of) query = query.where('risk_id', '=', of.riskId)
     else query = query.where('meeting_id', '=', of.meetingId)
     return query.orderBy('id').execute()
   },
@@ -80,6 +83,7 @@ export const filesRepository = {
           ? { meeting_id: owner.meetingId, attachment_kind: owner.attachmentKind }
           : {}),
         ...(owner.kind === 'plan' ? { attachment_kind: PLAN_ATTACHMENT_KIND } : {}),
+        ...(owner.kind === 'risk' ? { risk_id: owner.riskId } : {}),
         filename: file.filename,
         mime: file.mime,
         size: file.size,

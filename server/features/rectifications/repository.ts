@@ -37,7 +37,7 @@ export const rectificationsRepository = {
     values: Pick<
       RectificationRow,
       'enterprise_id' | 'source' | 'assessment_id' | 'item_code' | 'title' | 'detail' | 'deadline'
-    > & { created_by: number },
+    > & { created_by: number; risk_id?: number },
     comment: string,
     now: string,
   ): Promise<number> {

@@ -13,6 +13,7 @@ import type { EvidenceWrite } from '../files/service'
 import { filesRepository, toEvidenceFile } from '../files/repository'
 import { rectificationsRepository } from './repository'
 import { shanghaiDate } from '../../../src/models/shanghaiTime'
+import { rectificationClosed } from '../risks/service'
 
 /** 整改: from a self-assessment finding, a supervisor's 整改通知 (or a risk point); deadlines are 北京时间 dates. */
 
@@ -33,6 +34,7 @@ export async function rectificationView(
     source: row.source,
     assessmentId: row.assessment_id,
     itemCode: row.item_code,
+    riskId: row.risk_id,
     title: row.title,
     detail: row.detail,
     deadline: row.deadline,
@@ -112,6 +114,8 @@ export async function verifyRectification(
   if (current.status !== 'awaiting_verification') throw new AppError(409, 'RECTIFICATION_STATE')
   const to = input.decision === 'close' ? 'closed' : 'returned'
   await transition(w.db, id, 'awaiting_verification', to, w.auth.user.id, input.comment ?? null, w.now)
+  // A 整改 raised from a 廉洁风险点 settles the risk when it is closed.
+  if (to === 'closed' && current.source === 'risk') await rectificationClosed(w.db, id, w.auth.user.id, w.now)
   return answer(w, id, { decision: input.decision })
 }
 

@@ -29,6 +29,7 @@ export const MESSAGE_FIELDS: Record<TTodoKind, Record<string, Source>> = {
   rectification_returned: DATED,
   rectification_notice: DATED,
   rectification_open: DATED,
+  risk_review: DATED,
   assessment_returned: DATED,
   assessment_fill: DATED,
   pledge_countersign: UNDATED,
@@ -37,6 +38,7 @@ export const MESSAGE_FIELDS: Record<TTodoKind, Record<string, Source>> = {
   meeting_due: { thing1: 'title', date2: 'due', thing3: 'detail' },
   assessment_review: UNDATED,
   rectification_verify: UNDATED,
+  risk_alert: UNDATED,
   member_pending: UNDATED,
 }
 

@@ -17,6 +17,7 @@ import { dueForUser } from '../party/compliance'
 import { todosRepository } from './repository'
 import { urgeRepository } from '../supervision/worklistUrgeRepository'
 import { OFFICE_URGE_NAME } from '../../../src/models/worklists'
+import { riskTodos } from '../risks/todos'
 
 type Draft = Omit<TTodo, 'overdue'>
 
@@ -40,6 +41,7 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
     enterpriseJoins,
     departmentJoins,
     urges,
+    risks,
   ] = await Promise.all([
     todosRepository.openAssessments(db, liaisonOf),
     todosRepository.assessmentsToReview(db, supervising),
@@ -51,9 +53,11 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
     // The office decides who joins a department (its own and every other).
     isOffice(auth) ? todosRepository.pendingMembers(db, 'department', 'all') : Promise.resolve([]),
     urgeRepository.stillOwed(db, liaisonOf),
+    riskTodos(db, liaisonOf, supervising, now),
   ])
 
   const drafts: Draft[] = [
+    ...risks,
     ...latestUrges(urges).map((u) => ({
       kind: 'urge' as const,
       // Each 催办 is a new to-do (and so a new reminder); an earlier one of the same matter gives way to it.

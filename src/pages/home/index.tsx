@@ -16,6 +16,7 @@ import {
   orgPages,
   partyPages,
   pledgePages,
+  riskPages,
   supervisionPages,
 } from '@/services/routes'
 import './index.scss'
@@ -73,6 +74,17 @@ function Workbench({ memberships }: { memberships: TMembership[] }) {
             title="整改事项"
             description={several ? e.name : '自查发现问题的整改、报送与核验'}
             url={assessmentPages.rectifications(e.id)}
+          />
+        ))}
+      {enterprises
+        .filter((e) => e.roles.includes('liaison') || e.roles.includes('head'))
+        .map((e) => (
+          <Entry
+            key={`k${e.id}`}
+            className="home__risks"
+            title="廉洁风险点"
+            description={several ? e.name : '风险点台账、定期复核与防控措施'}
+            url={riskPages.list(e.id)}
           />
         ))}
       {enterprises

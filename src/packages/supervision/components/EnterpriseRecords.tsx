@@ -12,7 +12,7 @@ import { assessmentPages, eventPages, partyPages, pledgePages } from '@/services
 const go = (url: string) => () => void Taro.navigateTo({ url })
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`)
 
-function Figure({ value, label, bad }: { value: number | string; label: string; bad?: boolean }) {
+export function Figure({ value, label, bad }: { value: number | string; label: string; bad?: boolean }) {
   return (
     <View className="ent-figure">
       <Text className={`ent-figure__value${bad ? ' ent-figure__value--bad' : ''}`}>{value}</Text>

@@ -14,6 +14,7 @@ import {
   PledgesAttendanceCard,
   RectificationsCard,
 } from '../../components/EnterpriseRecords'
+import { RisksCard } from '../../components/RisksCard'
 import '@/styles/page.scss'
 import './index.scss'
 
@@ -33,7 +34,12 @@ export default function SupervisionEnterprisePage() {
   const [more, setMore] = useState<{ items: TEnterpriseHistoryEntry[]; page: number }>({ items: [], page: 1 })
   const [loadingMore, setLoadingMore] = useState(false)
   const data = state.status === 'ready' ? state.data : null
-  useEffect(() => setMore({ items: [], page: 1 }), [data])
+  // Each load of the page reloads the risk card too (pull-to-refresh).
+  const [loads, setLoads] = useState(0)
+  useEffect(() => {
+    setMore({ items: [], page: 1 })
+    setLoads((n) => n + 1)
+  }, [data])
   const name = data?.profile.name
   useEffect(() => {
     if (name) void Taro.setNavigationBarTitle({ title: name })
@@ -72,6 +78,7 @@ export default function SupervisionEnterprisePage() {
               <ProfileCard data={d} />
               <CampaignsCard data={d} />
               <RectificationsCard data={d} />
+              <RisksCard enterpriseId={d.profile.id} loads={loads} />
               <PartyCard data={d} />
               <PledgesAttendanceCard data={d} />
               <HistoryCard

@@ -1,0 +1,186 @@
+import type { Insertable, Selectable, Updateable } from 'kysely'
+import type { DbOrTrx } from '../../core/db/database'
+import type { RiskHistoryTable, RiskTable } from '../../core/db/schema'
+import { supervisedEnterpriseIds } from '../../core/access'
+import type { TOwnership } from '../../../src/models/org'
+
+export type RiskRow = Selectable<RiskTable>
+type HistoryEntry = Omit<Insertable<RiskHistoryTable>, 'id' | 'risk_id'>
+type Level = RiskTable['level'] | null
+
+/** The risk register's rows; every lookup is narrowed to one enterprise (another's id finds nothing). */
+export const risksRepository = {
+  find(db: DbOrTrx, enterpriseId: number, id: number): Promise<RiskRow | undefined> {
+    return db
+      .selectFrom('risks')
+      .selectAll()
+      .where('id', '=', id)
+      .where('enterprise_id', '=', enterpriseId)
+      .executeTakeFirst()
+  },
+
+  /** One page of the register: 有效 first, then the highest level, then the nearest review. */
+  page(db: DbOrTrx, enterpriseId: number, page: number, pageSize: number): Promise<RiskRow[]> {
+    return db
+      .selectFrom('risks')
+      .selectAll()
+      .where('enterprise_id', '=', enterpriseId)
+      .orderBy((eb) => eb.case().when('status', '=', 'active').then(0).else(1).end())
+      .orderBy((eb) =>
+        eb.case().when('level', '=', 'high').then(0).when('level', '=', 'medium').then(1).else(2).end(),
+      )
+      .orderBy('next_review_date')
+      .orderBy('id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute()
+  },
+
+  /** Counts of the register: all, 有效, 有效 and 高, 有效 past its review date. */
+  async summary(db: DbOrTrx, enterpriseId: number, today: string) {
+    const row = await db
+      .selectFrom('risks')
+      .select((eb) => [
+        eb.fn.countAll<number | string>().as('total'),
+        eb.fn
+          .sum<number | string>(eb.case().when('status', '=', 'active').then(1).else(0).end())
+          .as('active'),
+        eb.fn
+          .sum<number | string>(
+            eb
+              .case()
+              .when(eb.and([eb('status', '=', 'active'), eb('level', '=', 'high')]))
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as('high'),
+        eb.fn
+          .sum<number | string>(
+            eb
+              .case()
+              .when(eb.and([eb('status', '=', 'active'), eb('next_review_date', '<', today)]))
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as('overdue'),
+      ])
+      .where('enterprise_id', '=', enterpriseId)
+      .executeTakeFirstOrThrow()
+    return {
+      total: Number(row.total),
+      active: Number(row.active ?? 0),
+      high: Number(row.high ?? 0),
+      overdue: Number(row.overdue ?? 0),
+    }
+  },
+
+  async insert(db: DbOrTrx, values: Omit<Insertable<RiskTable>, 'id'>): Promise<number> {
+    const row = await db.insertInto('risks').values(values).returning('id').executeTakeFirstOrThrow()
+    return row.id
+  },
+
+  /** Applies `changes` on the version read and moves it on; false when someone else moved it first. */
+  async update(
+    db: DbOrTrx,
+    id: number,
+    version: number,
+    changes: Updateable<RiskTable>,
+    extra: { onlyWithoutOpenRectification?: boolean } = {},
+  ): Promise<boolean> {
+    let query = db
+      .updateTable('risks')
+      .set({ ...changes, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+    if (extra.onlyWithoutOpenRectification)
+      query = query.where((eb) =>
+        eb.or([
+          eb('rectification_id', 'is', null),
+          eb(
+            'rectification_id',
+            'in',
+            eb.selectFrom('rectifications').select('id').where('status', '=', 'closed'),
+          ),
+        ]),
+      )
+    const result = await query.executeTakeFirst()
+    return Number(result.numUpdatedRows) === 1
+  },
+
+  /** One step of the risk's history: what happened, its note, the level before and after, who, when. */
+  async record(
+    db: DbOrTrx,
+    riskId: number,
+    entry: Pick<HistoryEntry, 'kind' | 'note'> & { levels: [Level, Level]; actor: number; at: string },
+  ): Promise<void> {
+    const [from_level, to_level] = entry.levels
+    await db
+      .insertInto('risk_history')
+      .values({
+        risk_id: riskId,
+        kind: entry.kind,
+        note: entry.note,
+        from_level,
+        to_level,
+        actor_id: entry.actor,
+        created_at: entry.at,
+      })
+      .execute()
+  },
+
+  history(db: DbOrTrx, riskId: number) {
+    return db
+      .selectFrom('risk_history as h')
+      .leftJoin('users as u', 'u.id', 'h.actor_id')
+      .select(['h.kind', 'h.note', 'h.from_level', 'h.to_level', 'h.created_at', 'u.name'])
+      .where('h.risk_id', '=', riskId)
+      .orderBy('h.id')
+      .execute()
+  },
+
+  async ownership(db: DbOrTrx, enterpriseId: number) {
+    const row = await db
+      .selectFrom('enterprises')
+      .select('ownership')
+      .where('id', '=', enterpriseId)
+      .executeTakeFirstOrThrow()
+    return row.ownership as TOwnership
+  },
+
+  /** The risk a 整改 was raised from, if any. */
+  async ofRectification(db: DbOrTrx, rectificationId: number): Promise<RiskRow | undefined> {
+    return db
+      .selectFrom('risks')
+      .selectAll()
+      .where('rectification_id', '=', rectificationId)
+      .executeTakeFirst()
+  },
+
+  /** 有效 risks due for review by `until` of the enterprises these liaisons / heads keep. */
+  dueForReview(db: DbOrTrx, enterpriseIds: number[], until: string) {
+    return db
+      .selectFrom('risks as r')
+      .innerJoin('enterprises as e', 'e.id', 'r.enterprise_id')
+      .select(['r.id', 'r.enterprise_id', 'r.post', 'r.area', 'r.area_name', 'r.next_review_date'])
+      .select('e.name as enterprise_name')
+      .where('r.enterprise_id', 'in', enterpriseIds)
+      .where('r.status', '=', 'active')
+      .where('r.next_review_date', '<=', until)
+      .execute()
+  },
+
+  /** 有效 risks at 高 or past their review, of the enterprises these departments supervise. */
+  alerts(db: DbOrTrx, departmentIds: number[], today: string) {
+    return db
+      .selectFrom('risks as r')
+      .innerJoin('enterprises as e', 'e.id', 'r.enterprise_id')
+      .select(['r.id', 'r.enterprise_id', 'r.post', 'r.area', 'r.area_name', 'r.level'])
+      .select(['r.next_review_date', 'r.updated_at', 'e.name as enterprise_name'])
+      .where('r.enterprise_id', 'in', supervisedEnterpriseIds(db, departmentIds))
+      .where('r.status', '=', 'active')
+      .where((eb) => eb.or([eb('r.level', '=', 'high'), eb('r.next_review_date', '<', today)]))
+      .execute()
+  },
+}

@@ -1,0 +1,129 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { ZRectification } from '../../../src/models/assessment'
+import { ZEvidenceFile } from '../../../src/models/file'
+import { ZIdParam } from '../../../src/models/common'
+import {
+  ZRiskCreate,
+  ZRiskDetail,
+  ZRiskList,
+  ZRiskListQuery,
+  ZRiskRectify,
+  ZRiskReviewBody,
+  ZRiskUpdate,
+} from '../../../src/models/risk'
+import { ENTERPRISE_REVIEWERS, enterpriseAccess, OUTSIDERS } from '../../core/access'
+import { featureRoutes, ZEnterpriseParams } from '../../core/routes'
+import { toEvidenceFile } from '../files/repository'
+import { evidenceWrite, UPLOAD_REFUSALS, uploadFile } from '../files/service'
+import { createRisk, listRisks, raiseRectification, reviewRisk, riskDetail, updateRisk } from './service'
+
+const ZRiskParams = z.object({ enterpriseId: ZIdParam, riskId: ZIdParam })
+/** The register is kept by the enterprise's liaison and head, read by its supervising departments and the office. */
+const keepers = enterpriseAccess(['liaison', 'head'])
+const readers = enterpriseAccess(['liaison', 'head'], OUTSIDERS)
+
+const riskRoutes: FastifyPluginAsyncZod = async (app) => {
+  const links = app.fileLinks
+  const { route, write } = featureRoutes(app, 'risks')
+  const base = '/api/v1/enterprises/:enterpriseId/risks'
+
+  route(
+    'GET',
+    base,
+    {
+      access: readers,
+      summary: '廉洁风险点台账',
+      params: ZEnterpriseParams,
+      querystring: ZRiskListQuery,
+      response: { 200: ZRiskList },
+    },
+    async (request) => listRisks(app.db, request.params.enterpriseId, request.query, app.clock()),
+  )
+
+  route(
+    'GET',
+    `${base}/:riskId`,
+    { access: readers, summary: '廉洁风险点详情', params: ZRiskParams, response: { 200: ZRiskDetail } },
+    async (request) =>
+      riskDetail(app.db, links, request.params.enterpriseId, request.params.riskId, app.clock()),
+  )
+
+  write(
+    'POST',
+    base,
+    {
+      access: keepers,
+      summary: '登记廉洁风险点',
+      params: ZEnterpriseParams,
+      body: ZRiskCreate,
+      response: { 201: ZRiskDetail },
+      action: 'risk.create',
+    },
+    (request, trx) => createRisk(evidenceWrite(request, trx), request.body),
+  )
+
+  write(
+    'PUT',
+    `${base}/:riskId`,
+    {
+      access: keepers,
+      summary: '修改廉洁风险点（带版本号，过期 409 RISK_STALE）',
+      params: ZRiskParams,
+      body: ZRiskUpdate,
+      response: { 200: ZRiskDetail },
+      action: 'risk.update',
+    },
+    (request, trx) => updateRisk(evidenceWrite(request, trx), request.params.riskId, request.body),
+  )
+
+  write(
+    'POST',
+    `${base}/:riskId/reviews`,
+    {
+      access: keepers,
+      summary: '复核廉洁风险点（记录复核情况和新的风险等级）',
+      params: ZRiskParams,
+      body: ZRiskReviewBody,
+      response: { 200: ZRiskDetail },
+      action: 'risk.review',
+    },
+    (request, trx) => reviewRisk(evidenceWrite(request, trx), request.params.riskId, request.body),
+  )
+
+  write(
+    'POST',
+    `${base}/:riskId/rectification`,
+    {
+      access: ENTERPRISE_REVIEWERS,
+      summary: '将廉洁风险点转为整改（监管部门或办公室）',
+      params: ZRiskParams,
+      body: ZRiskRectify,
+      response: { 201: ZRectification },
+      action: 'risk.rectify',
+    },
+    (request, trx) => raiseRectification(evidenceWrite(request, trx), request.params.riskId, request.body),
+  )
+
+  route(
+    'POST',
+    `${base}/:riskId/attachments`,
+    {
+      access: keepers,
+      summary: '上传廉洁风险点附件（multipart 字段 file）',
+      params: ZRiskParams,
+      response: { 201: ZEvidenceFile, ...UPLOAD_REFUSALS },
+    },
+    async (request, reply) => {
+      const { enterpriseId, riskId } = request.params
+      await riskDetail(app.db, links, enterpriseId, riskId, app.clock())
+      return uploadFile(request, reply, {
+        action: 'risk.attach',
+        owner: { kind: 'risk', enterpriseId, riskId },
+        target: { enterpriseId, riskId },
+        view: (row) => toEvidenceFile(row, links),
+      })
+    },
+  )
+}
+export default riskRoutes

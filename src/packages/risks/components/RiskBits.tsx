@@ -1,0 +1,87 @@
+import { Text, View } from '@tarojs/components'
+import {
+  GRADE_LABELS,
+  RISK_GRADES,
+  RISK_LEVEL_LABELS,
+  RISK_STATUS_LABELS,
+  riskLevel,
+  type TRisk,
+  type TRiskLevel,
+} from '@/models/risk'
+import './risks.scss'
+
+export function LevelTag({ level }: { level: TRiskLevel }) {
+  return <Text className={`risk-level risk-level--${level}`}>{RISK_LEVEL_LABELS[level]}风险</Text>
+}
+
+/** A risk in a list: level, status, area · post, owner and the next review (red when past). */
+export function RiskCard({ risk, onClick }: { risk: TRisk; onClick: () => void }) {
+  return (
+    <View className="a-card risk-card" onClick={onClick}>
+      <View className="risk-card__tags">
+        <LevelTag level={risk.level} />
+        <Text className="risk-status">{RISK_STATUS_LABELS[risk.status]}</Text>
+        <Text className="risk-status">{risk.areaName}</Text>
+      </View>
+      <Text className="risk-card__title">{risk.post}</Text>
+      <Text className="risk-card__meta">责任人 {risk.owner}</Text>
+      {risk.status === 'active' ? (
+        <Text className={`risk-card__meta${risk.reviewOverdue ? ' risk-card__meta--bad' : ''}`}>
+          {risk.reviewOverdue ? '逾期未复核 · 应于 ' : '下次复核 '}
+          {risk.nextReviewDate}
+        </Text>
+      ) : null}
+    </View>
+  )
+}
+
+/** Choice of one value among chips (likelihood, impact, area, cycle, status). */
+export function Chips<T extends string | number>(props: {
+  options: readonly T[]
+  value: T | null
+  label: (v: T) => string
+  onPick: (v: T) => void
+}) {
+  return (
+    <View className="risk-chips">
+      {props.options.map((o) => (
+        <Text
+          key={String(o)}
+          className={`risk-chips__item${props.value === o ? ' risk-chips__item--active' : ''}`}
+          onClick={() => props.onPick(o)}
+        >
+          {props.label(o)}
+        </Text>
+      ))}
+    </View>
+  )
+}
+
+export const gradeLabel = (g: number) => GRADE_LABELS[g] ?? String(g)
+
+/** Likelihood and impact (低 / 中 / 高 each), and the level the matrix gives them once both are chosen. */
+export function GradeChoice(props: {
+  likelihood: number | null
+  impact: number | null
+  onLikelihood: (g: number) => void
+  onImpact: (g: number) => void
+  was?: TRiskLevel
+}) {
+  const { likelihood, impact } = props
+  return (
+    <>
+      <Text className="risk-form__label">发生可能性</Text>
+      <Chips options={RISK_GRADES} value={likelihood} label={gradeLabel} onPick={props.onLikelihood} />
+      <Text className="risk-form__label">影响程度</Text>
+      <Chips options={RISK_GRADES} value={impact} label={gradeLabel} onPick={props.onImpact} />
+      {likelihood && impact ? (
+        <View className="risk-form__row">
+          <Text className="risk-form__label">
+            {props.was ? `风险等级（原${RISK_LEVEL_LABELS[props.was]}）` : '风险等级'}
+          </Text>
+          <LevelTag level={riskLevel(likelihood, impact)} />
+        </View>
+      ) : null}
+    </>
+  )
+}

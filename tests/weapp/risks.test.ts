@@ -1,0 +1,67 @@
+/**
+ * 廉洁风险点 in the mini-program: the liaison opens the register from 首页, sees its alerts and a risk
+ * reviewed to 高, opens it (history with the level change), and opens the starter list.
+ */
+import { loginAs } from '../api/support/testApp'
+import { recordSetData, signIn, tapCell, tapClass } from './support/flows'
+import { startWeappServer, type WeappServer } from './support/server'
+
+jest.setTimeout(180_000)
+
+describe('廉洁风险点 in the mini-program', () => {
+  let server: WeappServer
+  beforeAll(async () => {
+    server = await startWeappServer()
+  })
+  afterAll(async () => {
+    await server.close()
+  })
+
+  it('首页 → 廉洁风险点 → the register, one risk and the starter list', async () => {
+    const app = server.test.app
+    const token = await loginAs(app, 'demo-liaison-private')
+    const { id: eid } = await app.db
+      .selectFrom('enterprises')
+      .select('id')
+      .where('name', '=', '县恒达食品有限公司')
+      .executeTakeFirstOrThrow()
+    const post = (url: string, payload: object) =>
+      app.inject({ method: 'POST', url, payload, headers: { authorization: `Bearer ${token}` } })
+    const created = await post(`/api/v1/enterprises/${eid}/risks`, {
+      area: 'finance',
+      post: '财务部 · 资金支付',
+      description: '大额资金支付审批流于形式',
+      likelihood: 2,
+      impact: 2,
+      measures: '大额支付双签',
+      owner: '赵会计',
+      reviewCycle: 1,
+    })
+    expect(created.statusCode).toBe(201)
+    const reviewed = await post(`/api/v1/enterprises/${eid}/risks/${created.json().id}/reviews`, {
+      note: '本季度支付笔数翻倍',
+      likelihood: 3,
+      impact: 3,
+      version: 1,
+    })
+    expect(reviewed.statusCode).toBe(200)
+
+    const mp = await signIn(server, 'demo-liaison-private')
+    try {
+      await tapCell(mp, '廉洁风险点')
+      await mp.waitForRoute('packages/risks/pages/list/index')
+      await mp.waitForText(/1\s*有效风险点\s*1\s*高风险\s*0\s*逾期未复核/)
+      await mp.tap('从参考清单添加')
+      await mp.waitForText(/物资采购\s*·\s*任务\s*7/)
+      await tapClass(mp, 'risk-card', '财务部 · 资金支付')
+      await mp.waitForRoute('packages/risks/pages/detail/index')
+      await mp.waitForText(
+        /高\s*风险.*财务管理.*大额支付双签.*动态管理记录.*复核：中 → 高.*本季度支付笔数翻倍/,
+      )
+      mp.assertHealthy()
+    } finally {
+      recordSetData(mp)
+      mp.close()
+    }
+  })
+})
