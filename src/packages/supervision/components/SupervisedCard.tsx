@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { SECTION_LABELS } from '@/models/checklist'
 import { OWNERSHIP_LABELS, PARTY_ORG_LABELS } from '@/models/org'
 import { milestoneText, PLAN_FILING_STATUS_LABELS, type TMilestoneState } from '@/models/milestones'
 import type { TEnterpriseListRow } from '@/models/supervisionOverview'
@@ -81,7 +82,7 @@ export function SupervisedCard({ e, office }: { e: TEnterpriseListRow; office: b
         <View className="supervised__compare">
           {e.scores.sections.map((s, i) => (
             <Text key={s.section} className="supervised__compare-item">
-              {formatScore(s.score)}（
+              {SECTION_LABELS[s.section]} {formatScore(s.score)}（
               {againstText(e.compare!.change.sections[i].change, e.compare!.scores.sections[i].score)}）
             </Text>
           ))}
