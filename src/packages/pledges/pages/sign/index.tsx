@@ -137,6 +137,10 @@ export default function PledgeSignPage() {
   useEffect(() => {
     if (!text) return
     const timer = setTimeout(() => {
+      // Taro's H5 query looks in the top page: skip while another page (login, on a link opened signed out) is on top.
+      const pages = Taro.getCurrentPages()
+      const top = pages[pages.length - 1]?.route
+      if (top && !top.includes('pledges/pages/sign')) return
       Taro.createSelectorQuery()
         .select('#pl-text-view')
         .boundingClientRect()
