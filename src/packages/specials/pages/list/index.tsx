@@ -33,7 +33,7 @@ function EnterpriseSpecials({ eid }: { eid: number }) {
           </View>
         ) : null}
         {items.map((s) => (
-          <View key={s.id} onClick={() => go(specialPages.sheet(eid, s.id))}>
+          <View key={s.id} className="sp-item" onClick={() => go(specialPages.sheet(eid, s.id))}>
             <SpecialHead special={s} />
             <View className="sp-tags">
               <ProgressTag progress={s.progress} />
@@ -88,7 +88,7 @@ function IssuedSpecials() {
         ) : null}
         {state.status === 'ready'
           ? state.items.map((s) => (
-              <View key={s.id} onClick={() => go(specialPages.detail(s.id))}>
+              <View key={s.id} className="sp-item" onClick={() => go(specialPages.detail(s.id))}>
                 <SpecialHead special={s} />
                 <CountsCard counts={s.counts} />
               </View>
