@@ -4,6 +4,7 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from './core/db/da
 import { seedDemoData } from '../seeds/demo'
 import { seedDemoWorklists } from '../seeds/worklistsDemo'
 import { seedDemoEarlierCampaign } from '../seeds/campaignsDemo'
+import { seedDemoSpecials } from '../seeds/specialsDemo'
 import { CHECKLIST_V1, CHECKLIST_V1_VERSION } from '../seeds/checklist/v1'
 import { CHECKLIST_V2, CHECKLIST_V2_VERSION } from '../seeds/checklist/v2'
 import { checklistRepository } from './features/assessments/checklistRepository'
@@ -56,6 +57,7 @@ export async function prepareDatabase(
   if (seed && (await seedDemoData(database.db)) && env.APP_MODE === 'demo') {
     await seedDemoWorklists(database.db, clock())
     await seedDemoEarlierCampaign(database.db)
+    await seedDemoSpecials(database.db, clock())
   }
   return database
 }

@@ -86,6 +86,16 @@ export default defineAppConfig({
       root: 'packages/risks',
       pages: ['pages/list/index', 'pages/detail/index', 'pages/edit/index'],
     },
+    {
+      root: 'packages/specials',
+      pages: [
+        'pages/list/index',
+        'pages/detail/index',
+        'pages/sheet/index',
+        'pages/problem/index',
+        'pages/create/index',
+      ],
+    },
   ],
   // 首页 and 任务 lead into 自查自评: fetch it in the background once they are shown.
   preloadRule: {

@@ -52,6 +52,23 @@ export const riskPages = {
     `${R}/edit/index?eid=${eid}${rid ? `&rid=${rid}` : ''}${starter ? `&starter=${starter}` : ''}`,
 }
 
+const SP = '/packages/specials/pages'
+
+/**
+ * 专项整治 (task 13): the supervisors' list (or an enterprise's, `eid`), one 专项整治 with its completion,
+ * one enterprise's 突出问题清单 (`issuer` when the issuer drills into it), one problem (new without `pid`),
+ * and the form that opens one.
+ */
+export const specialPages = {
+  list: (eid?: number) => `${SP}/list/index${eid ? `?eid=${eid}` : ''}`,
+  detail: (sid: number) => `${SP}/detail/index?sid=${sid}`,
+  sheet: (eid: number, sid: number, issuer = false) =>
+    `${SP}/sheet/index?eid=${eid}&sid=${sid}${issuer ? '&issuer=1' : ''}`,
+  problem: (eid: number, sid: number, pid?: number) =>
+    `${SP}/problem/index?eid=${eid}&sid=${sid}${pid ? `&pid=${pid}` : ''}`,
+  create: () => `${SP}/create/index`,
+}
+
 /** A positive integer id from a page parameter, or null. */
 export function idParam(value: string | undefined): number | null {
   if (!value || !/^\d+$/.test(value)) return null

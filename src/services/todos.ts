@@ -2,7 +2,15 @@
 import Taro from '@tarojs/taro'
 import type { TTodo, TTodoDigest, TTodoList } from '@/models/todo'
 import { request } from './request'
-import { assessmentPages, orgPages, partyPages, pledgePages, riskPages, supervisionPages } from './routes'
+import {
+  assessmentPages,
+  orgPages,
+  partyPages,
+  pledgePages,
+  riskPages,
+  specialPages,
+  supervisionPages,
+} from './routes'
 
 // Types only, no schema: this module is in the main package, which carries no zod; the server checks
 // every answer against the same schema before sending it (serializerCompiler in server/app.ts).
@@ -31,6 +39,8 @@ export function todoLink(todo: TTodo): string {
       return assessmentPages.rectification(eid, id)
     case 'risk_review':
       return riskPages.detail(eid, id)
+    case 'special_report':
+      return specialPages.sheet(eid, id)
     case 'risk_alert':
       return supervisionPages.enterprise(eid)
     case 'pledge_sign':

@@ -28,6 +28,7 @@ const P = 'packages/party/pages'
 const PL = 'packages/pledges/pages'
 const S = 'packages/supervision/pages'
 const R = 'packages/risks/pages'
+const SP = 'packages/specials/pages'
 
 const PAGES: Record<string, Row> = {
   'pages/home/index': { who: 'demo-liaison-private', url: () => 'pages/home/index', shows: /你好， 陈静/ },
@@ -257,6 +258,31 @@ const PAGES: Record<string, Row> = {
     url: (i) => `${R}/edit/index?eid=${i.eid}&starter=P07-02`,
     shows: /参考：任务\s*7.*风险领域.*物资采购.*岗位 \/ 环节.*防控措施.*责任人.*复核周期.*登记/,
   },
+  [`${SP}/list/index`]: {
+    who: 'demo-supervisor-united',
+    url: () => `${SP}/list/index`,
+    shows: /开展专项整治.*专项整治（运行测试）.*未填报/,
+  },
+  [`${SP}/detail/index`]: {
+    who: 'demo-supervisor-united',
+    url: (i) => `${SP}/detail/index?sid=${i.special}`,
+    shows: /专项整治（运行测试）.*加大廉洁风险点的排查.*结束专项整治.*企业（\s*2\s*）.*县恒达食品有限公司/,
+  },
+  [`${SP}/sheet/index`]: {
+    who: 'demo-liaison-private',
+    url: (i) => `${SP}/sheet/index?eid=${i.eid}&sid=${i.special}`,
+    shows: /专项整治（运行测试）.*县恒达食品有限公司.*整改中.*填报问题.*应收账款长期挂账/,
+  },
+  [`${SP}/problem/index`]: {
+    who: 'demo-liaison-private',
+    url: (i) => `${SP}/problem/index?eid=${i.eid}&sid=${i.special}&pid=${i.problem}`,
+    shows: /突出问题.*整改措施.*责任人.*计划完成日期.*整改进展.*填报.*已摸排/,
+  },
+  [`${SP}/create/index`]: {
+    who: 'demo-office',
+    url: () => `${SP}/create/index`,
+    shows: /标题.*依据.*列出企业突出问题清单.*填报截止日期.*民营.*开展/,
+  },
   [`${S}/worklists/index`]: {
     who: 'demo-supervisor-united',
     url: () => `${S}/worklists/index`,
@@ -358,6 +384,29 @@ describe('every page of the mini-program', () => {
         reviewCycle: 3,
       })
     ).id
+    ids.special = (
+      await api('demo-supervisor-united', 'POST', '/api/v1/specials', {
+        title: '专项整治（运行测试）',
+        basis: 't13-private',
+        description: '请逐项列出突出问题',
+        deadline: '2030-12-31',
+        scope: { kind: 'ownership', ownerships: ['private'] },
+      })
+    ).id
+    ids.problem = (
+      await api(
+        'demo-liaison-private',
+        'POST',
+        `/api/v1/enterprises/${ids.eid}/specials/${ids.special}/problems`,
+        {
+          problem: '应收账款长期挂账',
+          measure: '逐笔核对清收',
+          owner: '李会计',
+          plannedDate: '2030-06-30',
+          note: '已摸排',
+        },
+      )
+    ).problems[0].id
     const branches = (await api('demo-secretary-private', 'GET', '/api/v1/party/branches')).branches
     ids.bid = branches[0].id
     const meetings = await api(

@@ -30,6 +30,7 @@ export const MESSAGE_FIELDS: Record<TTodoKind, Record<string, Source>> = {
   rectification_notice: DATED,
   rectification_open: DATED,
   risk_review: DATED,
+  special_report: DATED,
   assessment_returned: DATED,
   assessment_fill: DATED,
   pledge_countersign: UNDATED,

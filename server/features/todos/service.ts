@@ -18,6 +18,7 @@ import { todosRepository } from './repository'
 import { urgeRepository } from '../supervision/worklistUrgeRepository'
 import { OFFICE_URGE_NAME } from '../../../src/models/worklists'
 import { riskTodos } from '../risks/todos'
+import { specialTodos } from '../specials/todos'
 
 type Draft = Omit<TTodo, 'overdue'>
 
@@ -42,6 +43,7 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
     departmentJoins,
     urges,
     risks,
+    specials,
   ] = await Promise.all([
     todosRepository.openAssessments(db, liaisonOf),
     todosRepository.assessmentsToReview(db, supervising),
@@ -54,10 +56,12 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
     isOffice(auth) ? todosRepository.pendingMembers(db, 'department', 'all') : Promise.resolve([]),
     urgeRepository.stillOwed(db, liaisonOf),
     riskTodos(db, liaisonOf, supervising, now),
+    specialTodos(db, liaisonOf),
   ])
 
   const drafts: Draft[] = [
     ...risks,
+    ...specials,
     ...latestUrges(urges).map((u) => ({
       kind: 'urge' as const,
       // Each 催办 is a new to-do (and so a new reminder); an earlier one of the same matter gives way to it.

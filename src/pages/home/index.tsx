@@ -17,6 +17,7 @@ import {
   partyPages,
   pledgePages,
   riskPages,
+  specialPages,
   supervisionPages,
 } from '@/services/routes'
 import './index.scss'
@@ -88,6 +89,17 @@ function Workbench({ memberships }: { memberships: TMembership[] }) {
           />
         ))}
       {enterprises
+        .filter((e) => e.roles.includes('liaison') || e.roles.includes('head'))
+        .map((e) => (
+          <Entry
+            key={`s${e.id}`}
+            className="home__specials"
+            title="专项整治"
+            description={several ? e.name : '突出问题清单的填报与整改进展'}
+            url={specialPages.list(e.id)}
+          />
+        ))}
+      {enterprises
         .filter((e) => e.roles.includes('liaison'))
         .map((e) => (
           <Entry
@@ -141,6 +153,14 @@ function Workbench({ memberships }: { memberships: TMembership[] }) {
           title="工作清单"
           description="逾期整改、待核验、待审核、未开始自查，一键催办"
           url={supervisionPages.worklists()}
+        />
+      ) : null}
+      {reviewer ? (
+        <Entry
+          className="home__specials-supervision"
+          title="专项整治"
+          description="开展专项整治，查看各企业突出问题清单的填报和整改"
+          url={specialPages.list()}
         />
       ) : null}
       {reviewer ? (

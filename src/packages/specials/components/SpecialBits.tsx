@@ -1,0 +1,79 @@
+import { Text, View } from '@tarojs/components'
+import {
+  SPECIAL_PROGRESS_LABELS,
+  type TSpecial,
+  type TSpecialCounts,
+  type TSpecialProgress,
+} from '@/models/special'
+import './specials.scss'
+
+export function ProgressTag({ progress }: { progress: TSpecialProgress }) {
+  return <Text className={`sp-tag sp-tag--${progress}`}>{SPECIAL_PROGRESS_LABELS[progress]}</Text>
+}
+
+/** A 专项整治's heading: title, who opened it, its basis (quoted), deadline and scope. */
+export function SpecialHead({ special, quote = false }: { special: TSpecial; quote?: boolean }) {
+  return (
+    <View className="a-card sp-card">
+      <View className="sp-tags">
+        <Text className={`sp-tag${special.status === 'closed' ? '' : ' sp-tag--in_progress'}`}>
+          {special.status === 'closed' ? '已结束' : '进行中'}
+        </Text>
+        {special.overdue ? <Text className="sp-tag sp-tag--bad">已过截止日期</Text> : null}
+        <Text className="sp-tag">{special.issuerName}</Text>
+      </View>
+      <Text className="sp-card__title">{special.title}</Text>
+      <Text className="sp-card__meta">
+        截止 {special.deadline} · {special.scopeLabel}
+      </Text>
+      <Text className="sp-card__meta">依据：{special.basisLabel}</Text>
+      {quote ? (
+        <>
+          <Text className="sp-card__quote">“{special.basisQuote}”</Text>
+          <Text className="sp-card__quote">{special.description}</Text>
+        </>
+      ) : null}
+    </View>
+  )
+}
+
+export function CountsCard({ counts }: { counts: TSpecialCounts }) {
+  const stats: [number, string][] = [
+    [counts.unreported, '未填报'],
+    [counts.inProgress, '整改中'],
+    [counts.done, '已完成'],
+    [counts.problems, `问题（已完成${counts.problemsDone}）`],
+  ]
+  return (
+    <View className="a-card sp-counts">
+      {stats.map(([value, label]) => (
+        <View key={label} className="sp-counts__stat">
+          <Text className="sp-counts__value">{value}</Text>
+          <Text className="sp-counts__label">{label}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/** Choice of one value among chips. */
+export function Chips<T extends string>(props: {
+  options: readonly T[]
+  value: T | null
+  label: (v: T) => string
+  onPick: (v: T) => void
+}) {
+  return (
+    <View className="sp-chips">
+      {props.options.map((o) => (
+        <Text
+          key={o}
+          className={`sp-chips__item${props.value === o ? ' sp-chips__item--active' : ''}`}
+          onClick={() => props.onPick(o)}
+        >
+          {props.label(o)}
+        </Text>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '开展专项整治' })

@@ -1,0 +1,136 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button, DatePicker } from '@nutui/nutui-react-taro'
+import dayjs from 'dayjs'
+import { OWNERSHIP_LABELS, OWNERSHIPS, type TOwnership } from '@/models/org'
+import { SPECIAL_BASES, ZSpecialCreate, type TSpecialBasis } from '@/models/special'
+import { maxLengthOf } from '@/models/textLimit'
+import { shanghaiDate, shanghaiDateAfterDays } from '@/models/shanghaiTime'
+import { queueSpecialOpen } from '@/services/specials'
+import { TextField } from '@/components/TextField'
+import { TextAreaField } from '@/components/TextAreaField'
+import { useRequireSession } from '@/hooks/useSession'
+import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
+import { useWrite } from '@/hooks/useWrite'
+import { Chips } from '../../components/SpecialBits'
+import '@/styles/page.scss'
+import '../../components/specials.scss'
+
+const shape = ZSpecialCreate.shape
+const LIMITS = { title: maxLengthOf(shape.title), description: maxLengthOf(shape.description) }
+
+/**
+ * 开展专项整治: title, the programme sentence it cites (quoted), requirements, deadline (北京时间) and the
+ * ownership kinds in scope: the enterprises of those kinds the caller's department supervises (the
+ * office: all of them), fixed when it opens.
+ */
+export default function SpecialCreatePage() {
+  const session = useRequireSession()
+  const write = useWrite()
+  const [title, setTitle] = useState('')
+  const [basis, setBasis] = useState<TSpecialBasis>('t13-list')
+  const [description, setDescription] = useState('')
+  const [deadline, setDeadline] = useState(() => shanghaiDateAfterDays(Date.now(), 30))
+  const [ownerships, setOwnerships] = useState<TOwnership[]>([])
+  const [picking, setPicking] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [sent, setSent] = useState(false)
+  useUnsavedGuard(!sent && Boolean(title.trim() || description.trim()))
+  if (!session) return <View className="page" />
+  const cited = SPECIAL_BASES.find((b) => b.code === basis)!
+
+  const toggle = (o: TOwnership) =>
+    setOwnerships(ownerships.includes(o) ? ownerships.filter((x) => x !== o) : [...ownerships, o])
+
+  const submit = async () => {
+    if (busy) return
+    if (deadline < shanghaiDate(Date.now())) {
+      setError('截止日期不能早于今天')
+      return
+    }
+    const checked = ZSpecialCreate.safeParse({
+      title,
+      basis,
+      description,
+      deadline,
+      scope: { kind: 'ownership', ownerships },
+    })
+    if (!checked.success) {
+      setError(checked.error.issues[0]?.message ?? '请检查填写内容')
+      return
+    }
+    setError(null)
+    setBusy(true)
+    try {
+      const outcome = await write(queueSpecialOpen(checked.data), { done: '已开展', onRefused: setError })
+      if (outcome.kind === 'refused') return
+      setSent(true)
+      void Taro.navigateBack()
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className="page">
+      <View className="page__body">
+        <View className="a-card sp-form">
+          <Text className="sp-form__label">标题</Text>
+          <TextField
+            value={title}
+            limit={LIMITS.title}
+            placeholder="如：应收款项清收专项行动"
+            onChange={setTitle}
+          />
+          <Text className="sp-form__label">依据（《县清廉企业建设实施方案》原文）</Text>
+          <Chips
+            options={SPECIAL_BASES.map((b) => b.code)}
+            value={basis}
+            label={(c) => SPECIAL_BASES.find((b) => b.code === c)!.label}
+            onPick={setBasis}
+          />
+          <Text className="sp-card__quote">“{cited.quote}”</Text>
+          <Text className="sp-form__label">工作要求</Text>
+          <TextAreaField rows={4} value={description} limit={LIMITS.description} onChange={setDescription} />
+          <View className="sp-form__row" onClick={() => setPicking(true)}>
+            <Text className="sp-form__label">填报截止日期</Text>
+            <Text>{deadline}</Text>
+          </View>
+          <Text className="sp-form__label">范围（企业性质，开展时确定名单）</Text>
+          <View className="sp-chips">
+            {OWNERSHIPS.map((o) => (
+              <Text
+                key={o}
+                className={`sp-chips__item${ownerships.includes(o) ? ' sp-chips__item--active' : ''}`}
+                onClick={() => toggle(o)}
+              >
+                {OWNERSHIP_LABELS[o]}
+              </Text>
+            ))}
+          </View>
+          <Text className="sp-form__hint">监管部门：本部门监管的企业；领导小组办公室：全县企业。</Text>
+          {error ? <Text className="sp-form__error">{error}</Text> : null}
+          <Button type="primary" block loading={busy} onClick={() => void submit()}>
+            开展
+          </Button>
+        </View>
+      </View>
+      <DatePicker
+        visible={picking}
+        title="填报截止日期"
+        type="date"
+        showChinese
+        startDate={dayjs().startOf('day').toDate()}
+        endDate={dayjs().add(2, 'year').toDate()}
+        value={dayjs(deadline).toDate()}
+        onConfirm={(_, values) => {
+          const [y, m, d] = values.map(Number)
+          setDeadline(dayjs(new Date(y, m - 1, d)).format('YYYY-MM-DD'))
+        }}
+        onClose={() => setPicking(false)}
+      />
+    </View>
+  )
+}

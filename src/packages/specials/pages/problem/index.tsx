@@ -1,0 +1,190 @@
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button, DatePicker } from '@nutui/nutui-react-taro'
+import dayjs from 'dayjs'
+import {
+  SPECIAL_PROBLEM_STATUS_LABELS,
+  ZSpecialProblemCreate,
+  ZSpecialProblemUpdate,
+  type TSpecialProblem,
+  type TSpecialProblemStatus,
+} from '@/models/special'
+import { maxLengthOf } from '@/models/textLimit'
+import { formatDateTime } from '@/models/format'
+import { shanghaiDateAfterDays } from '@/models/shanghaiTime'
+import { fetchSheet, keepsSheetOf, queueProblemCreate, queueProblemUpdate } from '@/services/specials'
+import { idParam } from '@/services/routes'
+import { TextField } from '@/components/TextField'
+import { TextAreaField } from '@/components/TextAreaField'
+import { ErrorState, LoadingState } from '@/components/PageState'
+import { useMe } from '@/hooks/useMe'
+import { useRequireSession } from '@/hooks/useSession'
+import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
+import { useWrite } from '@/hooks/useWrite'
+import { Chips } from '../../components/SpecialBits'
+import '@/styles/page.scss'
+import '../../components/specials.scss'
+
+const shape = ZSpecialProblemCreate.shape
+const LIMITS = {
+  problem: maxLengthOf(shape.problem),
+  measure: maxLengthOf(shape.measure),
+  owner: maxLengthOf(shape.owner),
+  note: maxLengthOf(shape.note),
+}
+const STATUSES = ['in_progress', 'done'] as const
+const HISTORY_LABELS = { created: '填报', edited: '修改', note: '进展' } as const
+
+/** 突出问题: new (no `pid`), or one problem with its progress history; its keepers edit and add a note. */
+export default function SpecialProblemPage() {
+  const session = useRequireSession()
+  const write = useWrite()
+  const params = useRouter().params
+  const eid = idParam(params.eid)
+  const sid = idParam(params.sid)
+  const pid = idParam(params.pid)
+  const issuer = params.issuer === '1'
+  const { state: me } = useMe(session?.user.id ?? null)
+  const [problem, setProblem] = useState('')
+  const [measure, setMeasure] = useState('')
+  const [owner, setOwner] = useState('')
+  const [plannedDate, setPlannedDate] = useState(() => shanghaiDateAfterDays(Date.now(), 30))
+  const [status, setStatus] = useState<TSpecialProblemStatus>('in_progress')
+  const [note, setNote] = useState('')
+  const [loaded, setLoaded] = useState<TSpecialProblem | null>(null)
+  const [closed, setClosed] = useState(false)
+  const [loading, setLoading] = useState(Boolean(pid))
+  const [picking, setPicking] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [sent, setSent] = useState(false)
+  useUnsavedGuard(!sent && Boolean(note.trim() || (!pid && problem.trim())))
+
+  useEffect(() => {
+    if (!session || !eid || !sid) return
+    fetchSheet(eid, sid, issuer)
+      .then((sheet) => {
+        setClosed(sheet.special.status === 'closed')
+        const p = pid ? sheet.problems.find((x) => x.id === pid) : undefined
+        if (pid && !p) throw new Error('没有找到该问题')
+        if (!p) return
+        setLoaded(p)
+        setProblem(p.problem)
+        setMeasure(p.measure)
+        setOwner(p.owner)
+        setPlannedDate(p.plannedDate)
+        setStatus(p.status)
+      })
+      .catch((err: unknown) => setError(err instanceof Error ? err.message : '加载失败'))
+      .finally(() => setLoading(false))
+  }, [session, eid, sid, pid, issuer])
+
+  if (!session) return <View className="page" />
+  if (!eid || !sid) return <ErrorState message="页面链接不完整" onRetry={() => void Taro.navigateBack()} />
+  if (loading) return <LoadingState />
+  const keeper = !issuer && !closed && me.status === 'ready' && keepsSheetOf(me.me.memberships, eid)
+
+  const submit = async () => {
+    if (busy) return
+    const fields = { problem, measure, owner, plannedDate, note: note.trim() ? note : undefined }
+    const checked = loaded
+      ? ZSpecialProblemUpdate.safeParse({ ...fields, status, version: loaded.version })
+      : ZSpecialProblemCreate.safeParse(fields)
+    if (!checked.success) {
+      setError(checked.error.issues[0]?.message ?? '请检查填写内容')
+      return
+    }
+    setError(null)
+    setBusy(true)
+    try {
+      const entry =
+        loaded && pid
+          ? queueProblemUpdate(eid, sid, pid, ZSpecialProblemUpdate.parse(checked.data))
+          : queueProblemCreate(eid, sid, ZSpecialProblemCreate.parse(checked.data))
+      const outcome = await write(entry, { done: loaded ? '已保存' : '已填报', onRefused: setError })
+      if (outcome.kind === 'refused') return
+      setSent(true)
+      void Taro.navigateBack()
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className="page">
+      <View className="page__body">
+        {keeper ? (
+          <View className="a-card sp-form">
+            <Text className="sp-form__label">突出问题</Text>
+            <TextAreaField rows={3} value={problem} limit={LIMITS.problem} onChange={setProblem} />
+            <Text className="sp-form__label">整改措施</Text>
+            <TextAreaField rows={3} value={measure} limit={LIMITS.measure} onChange={setMeasure} />
+            <Text className="sp-form__label">责任人</Text>
+            <TextField value={owner} limit={LIMITS.owner} placeholder="姓名或岗位" onChange={setOwner} />
+            <View className="sp-form__row sp-planned" onClick={() => setPicking(true)}>
+              <Text className="sp-form__label">计划完成日期</Text>
+              <Text>{plannedDate}</Text>
+            </View>
+            {loaded ? (
+              <>
+                <Text className="sp-form__label">状态</Text>
+                <Chips
+                  options={STATUSES}
+                  value={status}
+                  label={(s) => SPECIAL_PROBLEM_STATUS_LABELS[s]}
+                  onPick={setStatus}
+                />
+              </>
+            ) : null}
+            <Text className="sp-form__label">进展情况（记入历史）</Text>
+            <TextAreaField rows={2} value={note} limit={LIMITS.note} onChange={setNote} />
+            {error ? <Text className="sp-form__error">{error}</Text> : null}
+            <Button type="primary" block loading={busy} onClick={() => void submit()}>
+              {loaded ? '保存' : '填报'}
+            </Button>
+          </View>
+        ) : loaded ? (
+          <View className="a-card sp-card">
+            <Text className="sp-tag">{SPECIAL_PROBLEM_STATUS_LABELS[loaded.status]}</Text>
+            <Text className="sp-card__title">{loaded.problem}</Text>
+            <Text className="sp-card__meta">措施：{loaded.measure}</Text>
+            <Text className="sp-card__meta">
+              责任人 {loaded.owner} · 计划 {loaded.plannedDate}
+            </Text>
+          </View>
+        ) : (
+          <ErrorState message={error ?? '只读'} onRetry={() => void Taro.navigateBack()} />
+        )}
+        {loaded ? (
+          <View className="a-card sp-card">
+            <Text className="sp-form__label">整改进展</Text>
+            {loaded.history.map((h, i) => (
+              <View key={i} className="sp-history">
+                <Text className="sp-card__meta">
+                  {formatDateTime(h.createdAt)} · {h.actorName ?? ''} · {HISTORY_LABELS[h.kind]}
+                  {h.status ? `（${SPECIAL_PROBLEM_STATUS_LABELS[h.status]}）` : ''}
+                </Text>
+                {h.note ? <Text className="sp-card__quote">{h.note}</Text> : null}
+              </View>
+            ))}
+          </View>
+        ) : null}
+      </View>
+      <DatePicker
+        visible={picking}
+        title="计划完成日期"
+        type="date"
+        showChinese
+        startDate={dayjs().subtract(1, 'year').toDate()}
+        endDate={dayjs().add(2, 'year').toDate()}
+        value={dayjs(plannedDate).toDate()}
+        onConfirm={(_, values) => {
+          const [y, m, d] = values.map(Number)
+          setPlannedDate(dayjs(new Date(y, m - 1, d)).format('YYYY-MM-DD'))
+        }}
+        onClose={() => setPicking(false)}
+      />
+    </View>
+  )
+}
