@@ -654,6 +654,13 @@ export interface Database {
   exemplar_candidates: ExemplarCandidateTable
   risks: RiskTable
   risk_history: RiskHistoryTable
+  access_version: AccessVersionTable
+}
+
+/** One row (id 1): moved by any change to users, memberships or departments (migration 0033). */
+export interface AccessVersionTable {
+  id: number
+  version: number
 }
 
 export interface RiskTable {
@@ -1224,4 +1231,5 @@ export const SCHEMA_COLUMNS = {
     actor_id: true,
     created_at: true,
   },
+  access_version: { id: true, version: true },
 } as const satisfies { [T in keyof Database]: Record<keyof Database[T], true> }
