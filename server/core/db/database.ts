@@ -43,7 +43,8 @@ export interface DatabaseOptions {
   groupCommit?: boolean
   /**
    * PostgreSQL: name data statements so each connection parses them once (server/core/db/preparedPool.ts).
-   * Default on; PG_PREPARED_STATEMENTS=off turns it off (the benchmarks compare both).
+   * Off unless PG_PREPARED_STATEMENTS=on: bench/signin showed no gain measurable above the noise, and a
+   * statement kept across another process's migration of its table could fail.
    */
   preparedStatements?: boolean
 }
@@ -55,7 +56,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       max: 10,
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     })
-    const prepared = options.preparedStatements ?? process.env.PG_PREPARED_STATEMENTS !== 'off'
+    const prepared = options.preparedStatements ?? process.env.PG_PREPARED_STATEMENTS === 'on'
     const db = new Kysely<Database>({
       dialect: new PostgresDialect({ pool: prepared ? preparedPool(pool) : pool }),
     })

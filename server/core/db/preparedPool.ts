@@ -9,7 +9,8 @@ import type { PostgresPool, PostgresPoolClient } from 'kysely'
  * it. PostgreSQL keeps prepared statements per connection until it closes, and pg offers no eviction, so
  * each connection names at most `PREPARED_PER_CONNECTION` statements (the first seen: the hot ones) and
  * sends the rest unnamed as before. Transaction control and DDL are never named (a plan kept across a
- * migration of its table could fail).
+ * migration of its table could fail). Off by default (PG_PREPARED_STATEMENTS=on): on bench/signin it
+ * showed no gain above the noise of a loaded machine (see database.ts).
  */
 export const PREPARED_PER_CONNECTION = 200
 
