@@ -2,6 +2,7 @@
  * bench/signin: a burst of QR sign-ins against one event on the real server, over loopback HTTP.
  *
  *   npx tsx bench/signin.ts       (SQLite, then PostgreSQL when TEST_DATABASE_URL / the local server answers)
+ *   BENCH_DB=postgres npx tsx bench/signin.ts   (one database only: sqlite | postgres)
  *
  * For each database: start the server (buildServer + listen on 127.0.0.1:0), add 1,000 distinct users to
  * the audience enterprise, log each one in over HTTP, then fire one sign-in per user with ~20 requests in
@@ -340,9 +341,12 @@ async function main() {
       .join(' ')}`,
   )
   const ratios: Ratio[] = []
-  for (const groupCommit of [false, true])
-    for (const keys of [true, false]) ratios.push(await runOn('sqlite', { keys, groupCommit }))
-  if (await postgresReachable())
+  const only = process.env.BENCH_DB
+  if (only !== 'postgres')
+    for (const groupCommit of [false, true])
+      for (const keys of [true, false]) ratios.push(await runOn('sqlite', { keys, groupCommit }))
+  if (only === 'sqlite') console.log('\n[postgres] skipped: BENCH_DB=sqlite')
+  else if (await postgresReachable())
     for (const keys of [true, false]) ratios.push(await runOn('postgres', { keys, groupCommit: true }))
   else console.log(`\n[postgres] skipped: ${PG_URL} is not reachable`)
   console.log(

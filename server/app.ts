@@ -64,7 +64,7 @@ declare module 'fastify' {
     db: import('./core/db/database').Db
     dialect: import('./core/db/database').Dialect
     /** See DatabaseHandle.accessVersion: null where signed-in users are looked up on every request. */
-    accessVersion: (() => string) | null
+    accessVersion: (() => string | Promise<string>) | null
     fileStore: FileStore
     fileLinks: FileLinkSigner
     uploadMaxBytes: number

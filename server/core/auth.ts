@@ -81,7 +81,7 @@ function grantsAccess(eb: ExpressionBuilder<Database, 'memberships'>) {
   ])
 }
 
-/** The user and their memberships in one round trip (PostgreSQL, where nothing is kept between requests). */
+/** The user and their memberships in one round trip (PostgreSQL, on a miss of the kept ones). */
 async function authContextInOneQuery(db: DbOrTrx, userId: number): Promise<AuthContext | null> {
   const row = await db
     .selectFrom('users')
@@ -155,17 +155,21 @@ export default fp<AuthPluginOptions>(async function authPlugin(app, opts) {
 
   /**
    * The user and memberships a token stands for, kept while the database's access version stands (any
-   * change to users, memberships or departments moves it, so a removal takes effect on the next request).
-   * Without an access version (PostgreSQL: another process may change them) it is read on every request.
+   * change to users, memberships or departments moves it, whichever process or connection commits it, so
+   * a removal takes effect on the next request). The version is read first: what is read after it is at
+   * least as new, so an entry is never kept under a version older than its data.
    */
   const cache = new Map<number, { version: string; context: AuthContext | null }>()
   async function signedInContext(userId: number): Promise<AuthContext | null> {
-    const version = app.accessVersion?.()
-    if (version === undefined && app.dialect === 'postgres') return authContextInOneQuery(app.db, userId)
+    const version = await app.accessVersion?.()
     const kept = version === undefined ? undefined : cache.get(userId)
     if (kept && kept.version === version) return kept.context
-    const user = await app.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst()
-    const context = user ? await authContextOf(app.db, user) : null
+    let context: AuthContext | null
+    if (app.dialect === 'postgres') context = await authContextInOneQuery(app.db, userId)
+    else {
+      const user = await app.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst()
+      context = user ? await authContextOf(app.db, user) : null
+    }
     if (version !== undefined) {
       if (cache.size >= AUTH_CACHE_SIZE) cache.clear()
       // Read under `version`: a change made meanwhile has moved it, so this entry is never used stale.

@@ -6,6 +6,7 @@ import pg from 'pg'
 import type { Database } from './schema'
 import { migrationsFor } from './migrations'
 import { GroupCommitDialect, GroupCommitDriver } from './groupCommit'
+import { preparedPool } from './preparedPool'
 
 export type Dialect = 'sqlite' | 'postgres'
 export type Db = Kysely<Database>
@@ -19,10 +20,11 @@ export interface DatabaseHandle {
   pgSchema?: string
   /**
    * A value that changes whenever users, memberships or departments may have changed (this process's
-   * writes, or any commit by another connection): the auth cache's check. Absent where it cannot be known
-   * cheaply for every process (PostgreSQL, several API processes): nothing is cached there.
+   * writes, or any commit by another connection): the auth cache's check. SQLite: the driver's write
+   * counter and `pragma data_version`, no query. PostgreSQL: the `access_version` row (migration 0033),
+   * moved by trigger in the committing transaction, one primary-key read. Absent: nothing is cached.
    */
-  accessVersion?: () => string
+  accessVersion?: () => string | Promise<string>
   /** SQLite's group commit, when on. */
   groupCommit?: GroupCommitDriver
   close(): Promise<void>
@@ -39,6 +41,12 @@ export interface DatabaseOptions {
   pgSchema?: string
   /** SQLite: batch concurrent write transactions into one COMMIT (default); false: one COMMIT each. */
   groupCommit?: boolean
+  /**
+   * PostgreSQL: name data statements so each connection parses them once (server/core/db/preparedPool.ts).
+   * Off unless PG_PREPARED_STATEMENTS=on: bench/signin showed no gain measurable above the noise, and a
+   * statement kept across another process's migration of its table could fail.
+   */
+  preparedStatements?: boolean
 }
 
 export function openDatabase(options: DatabaseOptions): DatabaseHandle {
@@ -48,8 +56,20 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       max: 10,
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     })
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-    return { db, dialect: 'postgres', pgSchema: options.pgSchema, close: () => db.destroy() }
+    const prepared = options.preparedStatements ?? process.env.PG_PREPARED_STATEMENTS === 'on'
+    const db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: prepared ? preparedPool(pool) : pool }),
+    })
+    const accessVersion = async () => {
+      const row = await db
+        .selectFrom('access_version')
+        .select('version')
+        .where('id', '=', 1)
+        .executeTakeFirst()
+      // Before migration 0033 (a server started on an old database migrates first): never the same twice.
+      return row ? String(row.version) : `none:${Math.random()}`
+    }
+    return { db, dialect: 'postgres', pgSchema: options.pgSchema, accessVersion, close: () => db.destroy() }
   }
   const file = options.sqliteFile ?? 'data/qinglian.db'
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })

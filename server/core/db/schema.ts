@@ -658,6 +658,7 @@ export interface Database {
   special_scope: SpecialScopeTable
   special_problems: SpecialProblemTable
   special_problem_history: SpecialProblemHistoryTable
+  access_version: AccessVersionTable
 }
 
 /** 专项整治 (migration 0027). */
@@ -709,6 +710,12 @@ export interface SpecialProblemHistoryTable {
   status: 'in_progress' | 'done' | null
   actor_id: number | null
   created_at: string
+}
+
+/** One row (id 1): moved by any change to users, memberships or departments (migration 0033). */
+export interface AccessVersionTable {
+  id: number
+  version: number
 }
 
 export interface RiskTable {
@@ -1320,4 +1327,5 @@ export const SCHEMA_COLUMNS = {
     actor_id: true,
     created_at: true,
   },
+  access_version: { id: true, version: true },
 } as const satisfies { [T in keyof Database]: Record<keyof Database[T], true> }
