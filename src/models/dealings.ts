@@ -80,11 +80,15 @@ export const ZDealingDraftUpdate = z
   .meta({ id: 'DealingDraftUpdate' })
 export type TDealingDraftUpdate = z.input<typeof ZDealingDraftUpdate>
 
-export const ZDealingPublish = z
-  .object({ revision: z.number().int().min(0) })
-  .meta({ id: 'DealingPublish' })
+export const ZDealingPublish = z.object({ revision: z.number().int().min(0) }).meta({ id: 'DealingPublish' })
 
-export const ZDealingVersionParams = z.object({ versionId: z.coerce.number().int().positive().max(2 ** 31 - 1) })
+export const ZDealingVersionParams = z.object({
+  versionId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31 - 1),
+})
 
 export const ZDealingVersion = z
   .object({

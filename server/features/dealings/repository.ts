@@ -32,8 +32,9 @@ export const dealingsRepository = {
   },
 
   async insert(db: DbOrTrx, row: Insertable<DealingListVersionTable>): Promise<number> {
-    return (await db.insertInto('dealing_list_versions').values(row).returning('id').executeTakeFirstOrThrow())
-      .id
+    return (
+      await db.insertInto('dealing_list_versions').values(row).returning('id').executeTakeFirstOrThrow()
+    ).id
   },
 
   /** A draft's items, only at the revision the editor saw. False: missing, published or stale. */
