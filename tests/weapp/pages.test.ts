@@ -28,6 +28,7 @@ const P = 'packages/party/pages'
 const PL = 'packages/pledges/pages'
 const S = 'packages/supervision/pages'
 const R = 'packages/risks/pages'
+const D = 'packages/dealings/pages'
 
 const PAGES: Record<string, Row> = {
   'pages/home/index': { who: 'demo-liaison-private', url: () => 'pages/home/index', shows: /你好， 陈静/ },
@@ -256,6 +257,17 @@ const PAGES: Record<string, Row> = {
     who: 'demo-liaison-private',
     url: (i) => `${R}/edit/index?eid=${i.eid}&starter=P07-02`,
     shows: /参考：任务\s*7.*风险领域.*物资采购.*岗位 \/ 环节.*防控措施.*责任人.*复核周期.*登记/,
+  },
+  [`${D}/lists/index`]: {
+    who: 'demo-employee-private',
+    url: () => `${D}/lists/index`,
+    shows:
+      /主要任务10.*政商交往正面清单.*第1版.*现行.*进一步明晰政商交往的界限、红线和底线.*政商交往负面清单.*清廉民企建设引导清单.*推动构建亲清政商关系/,
+  },
+  [`${D}/edit/index`]: {
+    who: 'demo-supervisor-united',
+    url: () => `${D}/edit/index?kind=negative`,
+    shows: /政商交往负面清单.*新版本草稿.*第1条.*进一步明晰政商交往的界限、红线和底线.*保存草稿.*保存并发布/,
   },
   [`${S}/worklists/index`]: {
     who: 'demo-supervisor-united',
