@@ -37,9 +37,9 @@ describe('政商交往清单 in the mini-program', () => {
     try {
       await mp.open('/packages/dealings/pages/lists/index')
       await mp.waitForText(/起草新版本/)
-      await mp.tap('起草新版本', 1)
-      await mp.waitForRoute('packages/dealings/pages/edit/index')
-      await mp.waitForText(/政商交往负面清单.*进一步明晰政商交往的界限、红线和底线/)
+      // The 负面清单's 起草新版本 opens this page; the form starts from the version in force (one item, 18 字).
+      await mp.open('/packages/dealings/pages/edit/index?kind=negative')
+      await mp.waitForText(/政商交往负面清单.*新版本草稿.*第\s*1\s*条\s*18\/500/)
       await mp.tap('保存并发布')
       await mp.waitForRoute('packages/dealings/pages/lists/index')
       await mp.waitForText(/政商交往负面清单.*第2版.*现行.*历次版本.*第1版/)

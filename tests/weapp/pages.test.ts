@@ -267,7 +267,7 @@ const PAGES: Record<string, Row> = {
   [`${D}/edit/index`]: {
     who: 'demo-supervisor-united',
     url: () => `${D}/edit/index?kind=negative`,
-    shows: /政商交往负面清单.*新版本草稿.*第1条.*进一步明晰政商交往的界限、红线和底线.*保存草稿.*保存并发布/,
+    shows: /政商交往负面清单.*新版本草稿.*第\s*1\s*条\s*18\/500.*保存草稿.*保存并发布/,
   },
   [`${S}/worklists/index`]: {
     who: 'demo-supervisor-united',
