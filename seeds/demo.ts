@@ -1,3 +1,4 @@
+import { seedDemoDealings } from './dealingsDemo'
 import type { Kysely } from 'kysely'
 import type { Database } from '../server/core/db/schema'
 import { nowIso } from '../server/core/clock'
@@ -482,6 +483,7 @@ export async function seedDemoData(db: Kysely<Database>): Promise<boolean> {
     }
     // 三会一课: branch rolls, party groups and past meeting records.
     await seedDemoParty(trx, { enterprises: enterpriseIds, users: userIds }, Date.now())
+    await seedDemoDealings(trx, userIds.get('demo-office')!, now)
     return true
   })
 }

@@ -36,6 +36,7 @@ import worklistRoutes from './features/supervision/worklistRoutes'
 import supervisionEnterpriseRoutes from './features/supervision/enterpriseRoutes'
 import supervisionReportRoutes from './features/supervision/reportRoutes'
 import exemplarRoutes from './features/exemplars/routes'
+import dealingRoutes from './features/dealings/routes'
 import eventRoutes from './features/events/routes'
 import partyRoutes from './features/party/routes'
 import meetingRoutes from './features/party/meetingRoutes'
@@ -222,6 +223,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
       supervisionEnterpriseRoutes,
       supervisionReportRoutes,
       exemplarRoutes,
+      dealingRoutes,
       rectificationRoutes,
       riskRoutes,
       specialRoutes,

@@ -83,6 +83,11 @@ export default defineAppConfig({
       ],
     },
     {
+      // 政商交往清单 (task 10): read by everyone, edited by the office, 县委统战部, 县工商联.
+      root: 'packages/dealings',
+      pages: ['pages/lists/index', 'pages/edit/index'],
+    },
+    {
       root: 'packages/risks',
       pages: ['pages/list/index', 'pages/detail/index', 'pages/edit/index'],
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ZDealingRef } from './dealings'
 import { rowIds, ZRowId } from './common'
 import { lines, oneLine, severalLines } from './textLimit'
 import { formatShanghaiTime } from './shanghaiTime'
@@ -177,6 +178,11 @@ const signFields = {
   /** SHA-256 (hex) of the exact text the signer's device showed (renderPledgeText). */
   textSha256: ZSha256,
   signaturePng: ZSignatureImage,
+  /**
+   * 政商 pledges: the 政商交往清单 versions the signer's page showed (ids). When given, they must still be the
+   * ones in force (409 DEALINGS_CHANGED); the pledge records the versions in force either way.
+   */
+  dealingVersionIds: z.array(ZRowId).max(3).optional(),
 }
 
 /** An enterprise member signs (personal, enterprise, soe_leader) or starts a 政商 pledge naming a department. */
@@ -245,6 +251,8 @@ export const ZPledge = ZPledgeSummary.extend({
   withdrawn: z.object({ at: z.string(), byName: z.string(), reason: z.string() }).nullable(),
   /** The public verify page's path (the app builds the full link). */
   verifyPath: z.string(),
+  /** 政商 pledges from migration 0029: the 政商交往清单 versions in force when it was started (else empty). */
+  dealings: z.array(ZDealingRef),
 }).meta({ id: 'Pledge' })
 export type TPledge = z.infer<typeof ZPledge>
 

@@ -100,11 +100,18 @@ export interface PledgeSigning {
   text: string
   /** data:image/png;base64,… */
   signaturePng: string
+  /** 政商 pledges: the 政商交往清单 versions the page showed (the server refuses if no longer in force). */
+  dealingVersionIds?: number[]
   label: string
 }
 
 export function queueSignPledge(s: PledgeSigning): OutboxEntry {
-  const common = { templateId: s.templateId, textSha256: sha256Hex(s.text), signaturePng: s.signaturePng }
+  const common = {
+    templateId: s.templateId,
+    textSha256: sha256Hex(s.text),
+    signaturePng: s.signaturePng,
+    ...(s.dealingVersionIds ? { dealingVersionIds: s.dealingVersionIds } : {}),
+  }
   return getOutbox().enqueue(
     s.via.kind === 'enterprise'
       ? {

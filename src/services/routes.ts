@@ -150,3 +150,15 @@ export const orgPages = {
   /** 企业批量导入 (the office); with `id`, that import's progress and preview. */
   import: (id?: number) => `${O}/import/index${id ? `?id=${id}` : ''}`,
 }
+
+const D = '/packages/dealings/pages'
+
+/** 政商交往清单 (task 10): the three lists (a `versionId` shows that version), and the publishers' form. */
+export const dealingsPages = {
+  lists: (versionId?: number) => `${D}/lists/index${versionId ? `?versionId=${versionId}` : ''}`,
+  /** A new draft of `kind`, or the draft `versionId`. */
+  edit: (target: { kind: string } | { versionId: number }) =>
+    'kind' in target
+      ? `${D}/edit/index?kind=${target.kind}`
+      : `${D}/edit/index?versionId=${target.versionId}`,
+}

@@ -57,6 +57,7 @@ describe(`migrations against db/schema.ts [${TEST_DB}]`, () => {
       '0025_exemplars',
       '0026_risks',
       '0027_special_campaigns',
+      '0029_dealings',
       '0033_access_version',
     ])
   })

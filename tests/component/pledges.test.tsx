@@ -120,6 +120,7 @@ beforeEach(() => {
           signatures: [],
           withdrawn: null,
           verifyPath: '/api/v1/pledges/verify/ABCD2345WXYZ',
+          dealings: [],
         },
       }
     if (url === '/api/v1/enterprises/3')

@@ -29,6 +29,7 @@ const PL = 'packages/pledges/pages'
 const S = 'packages/supervision/pages'
 const R = 'packages/risks/pages'
 const SP = 'packages/specials/pages'
+const D = 'packages/dealings/pages'
 
 const PAGES: Record<string, Row> = {
   'pages/home/index': { who: 'demo-liaison-private', url: () => 'pages/home/index', shows: /你好， 陈静/ },
@@ -282,6 +283,17 @@ const PAGES: Record<string, Row> = {
     who: 'demo-office',
     url: () => `${SP}/create/index`,
     shows: /标题.*依据.*列出企业突出问题清单.*填报截止日期.*民营.*开展/,
+  },
+  [`${D}/lists/index`]: {
+    who: 'demo-employee-private',
+    url: () => `${D}/lists/index`,
+    shows:
+      /主要任务10.*政商交往正面清单.*第1版.*现行.*进一步明晰政商交往的界限、红线和底线.*政商交往负面清单.*清廉民企建设引导清单.*推动构建亲清政商关系/,
+  },
+  [`${D}/edit/index`]: {
+    who: 'demo-supervisor-united',
+    url: () => `${D}/edit/index?kind=negative`,
+    shows: /政商交往负面清单.*新版本草稿.*第\s*1\s*条\s*18\/500.*保存草稿.*保存并发布/,
   },
   [`${S}/worklists/index`]: {
     who: 'demo-supervisor-united',

@@ -406,6 +406,8 @@ export interface PledgeTable {
   withdrawn_at: string | null
   withdrawn_by: number | null
   withdraw_reason: string | null
+  /** 政商 pledges from 0029: the 政商交往清单 versions in force when started (JSON array of ids); else null. */
+  dealing_version_ids: string | null
 }
 
 export interface PledgeSignatureTable {
@@ -607,6 +609,22 @@ export interface ExemplarCandidateTable {
   created_at: string
 }
 
+/** A version of a 政商交往清单 (0029): a draft (`version` null) until published; `in_force_kind` unique. */
+export interface DealingListVersionTable {
+  id: Generated<number>
+  kind: 'positive' | 'negative' | 'guidance'
+  version: number | null
+  /** JSON array of { text, basis } */
+  items: string
+  revision: number
+  in_force_kind: string | null
+  created_by: number
+  created_at: string
+  updated_at: string
+  published_at: string | null
+  published_by: number | null
+}
+
 export interface Database {
   departments: DepartmentTable
   enterprises: EnterpriseTable
@@ -652,6 +670,7 @@ export interface Database {
   supervision_reports: SupervisionReportTable
   exemplar_rounds: ExemplarRoundTable
   exemplar_candidates: ExemplarCandidateTable
+  dealing_list_versions: DealingListVersionTable
   risks: RiskTable
   risk_history: RiskHistoryTable
   special_campaigns: SpecialCampaignTable
@@ -1145,6 +1164,7 @@ export const SCHEMA_COLUMNS = {
     withdrawn_at: true,
     withdrawn_by: true,
     withdraw_reason: true,
+    dealing_version_ids: true,
   },
   pledge_signatures: {
     id: true,
@@ -1242,6 +1262,19 @@ export const SCHEMA_COLUMNS = {
     created_by: true,
     created_at: true,
     updated_at: true,
+  },
+  dealing_list_versions: {
+    id: true,
+    kind: true,
+    version: true,
+    items: true,
+    revision: true,
+    in_force_kind: true,
+    created_by: true,
+    created_at: true,
+    updated_at: true,
+    published_at: true,
+    published_by: true,
   },
   exemplar_candidates: {
     id: true,

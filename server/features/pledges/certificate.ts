@@ -6,6 +6,7 @@ import {
   type TPledge,
 } from '../../../src/models/pledge'
 import { formatShanghaiTime } from '../../../src/models/shanghaiTime'
+import { dealingBasisLine } from '../../../src/models/dealings'
 
 /**
  * The certificate as one self-contained SVG image (A4 proportions): the exact text, both handwritten
@@ -65,6 +66,11 @@ export function pledgeCertificateSvg(pledge: TPledge, origin: string): string {
     anchor: 'middle',
     fill: '#6b7078',
   })
+  // 政商 pledges from migration 0029: the 政商交往清单 versions in force when it was started.
+  if (pledge.dealings.length > 0) {
+    y += 20
+    text(W / 2, dealingBasisLine(pledge.dealings), { size: 13, anchor: 'middle', fill: '#6b7078' })
+  }
   y += 36
   for (const line of wrap(body.join('\n').replace(/^\n+/, ''))) {
     text(MARGIN, line)

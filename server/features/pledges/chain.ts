@@ -22,6 +22,7 @@ export interface SignPayloadInput {
     | 'started_side'
     | 'created_at'
     | 'effective_at'
+    | 'dealing_version_ids'
   >
   templateVersion: number
   signature: Omit<PledgeSignatureRow, 'signature_png' | 'chain_seq'>
@@ -40,6 +41,11 @@ export function completesPledge(
  * itself (its hash). Format 2 adds what decides who counter-signs, which year the pledge counts for and
  * the certificate's dates: its starter and side, its creation, and (on the signature that completes it)
  * when it took effect.
+ *
+ * `dealingVersionIds` (政商 pledges from migration 0029): the 政商交往清单 versions in force when it was
+ * started, on each of its signatures' entries. Present exactly when the pledge row holds them, in every MAC
+ * format: a payload written before has no such key and still matches a row without them, while ids set on
+ * such a row afterwards (or removed from a newer one) no longer match the entry, which breaks as 'record'.
  */
 export function signPayload(
   { pledge, templateVersion, signature: s }: SignPayloadInput,
@@ -56,6 +62,10 @@ export function signPayload(
       : {}
   return canonicalJson({
     ...v2,
+    dealingVersionIds:
+      pledge.dealing_version_ids === null || pledge.dealing_version_ids === undefined
+        ? undefined
+        : (JSON.parse(pledge.dealing_version_ids) as unknown),
     action: 'sign',
     pledgeId: pledge.id,
     code: pledge.code,

@@ -22,6 +22,7 @@ export const PLEDGE_META = [
   'withdrawn_at',
   'withdrawn_by',
   'withdraw_reason',
+  'dealing_version_ids',
 ] as const
 export const SIGNATURE_META = [
   'id',

@@ -24,6 +24,7 @@ import { chainRepository } from './chainRepository'
 import { counterSide, canSignSide, loadPledge } from './access'
 import { pledgeView } from './views'
 import { shanghaiYear, shanghaiYearRange } from '../../../src/models/shanghaiTime'
+import { inForceRefs } from '../dealings/service'
 
 /** Signing: starting a pledge, the counter-signature, withdrawal. */
 
@@ -101,6 +102,20 @@ export interface StartPledge {
   templateId: number
   textSha256: string
   signaturePng: string
+  /** The 政商交往清单 versions the signer's page showed (optional: checked when given). */
+  dealingVersionIds?: number[]
+}
+
+/**
+ * The 政商交往清单 versions a 政商 pledge started now is signed under (JSON of their ids, null when none is in
+ * force or for the other kinds); when the signer's page named the versions it showed, they must be these.
+ */
+async function dealingVersionsOf(trx: Trx, kind: TPledgeKind, shown: number[] | undefined) {
+  if (kind !== 'government_business') return null
+  const ids = (await inForceRefs(trx)).map((r) => r.id)
+  if (shown && [...shown].sort((a, b) => a - b).join() !== [...ids].sort((a, b) => a - b).join())
+    throw new AppError(409, 'DEALINGS_CHANGED')
+  return ids.length > 0 ? JSON.stringify(ids) : null
 }
 
 /**
@@ -166,6 +181,7 @@ export async function startPledge(
   })
   checkText(text, body.textSha256)
 
+  const dealingVersionIds = await dealingVersionsOf(trx, kind, body.dealingVersionIds)
   const created = isoAt(now)
   const oneSided = kind !== 'government_business'
   const pledge = await pledgesRepository.insert(trx, {
@@ -184,6 +200,7 @@ export async function startPledge(
     withdrawn_at: null,
     withdrawn_by: null,
     withdraw_reason: null,
+    dealing_version_ids: dealingVersionIds,
   })
   const organisation =
     body.side === 'department'

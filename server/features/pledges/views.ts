@@ -1,3 +1,4 @@
+import { refsOfIds } from '../dealings/service'
 import type { PledgeRow } from '../../core/db/schema'
 import type { DbOrTrx } from '../../core/db/database'
 import { found } from '../../core/errors'
@@ -95,6 +96,7 @@ export async function pledgeView(
     signatures: signatures.map((s) => s.view),
     withdrawn,
     verifyPath: `/api/v1/pledges/verify/${pledge.code}`,
+    dealings: await refsOfIds(db, pledge.dealing_version_ids),
   }
 }
 

@@ -18,6 +18,7 @@ import {
   pledgePages,
   riskPages,
   specialPages,
+  dealingsPages,
   supervisionPages,
 } from '@/services/routes'
 import './index.scss'
@@ -239,6 +240,12 @@ export default function HomePage() {
             url={eventPages.signIn()}
           />
           <Entry title="我的活动" description="警示教育、廉政党课等活动与签到记录" url={eventPages.list()} />
+          <Entry
+            className="home__dealings"
+            title="政商交往清单"
+            description="政商交往正面清单、负面清单和清廉民企建设引导清单"
+            url={dealingsPages.lists()}
+          />
         </CellGroup>
         {state.status === 'ready' && state.me.memberships.some((m) => m.status === 'approved') ? (
           <CellGroup title="廉洁承诺" className="home__pledges">

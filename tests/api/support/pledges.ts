@@ -44,6 +44,7 @@ export async function signAsEnterprise(
   template: TPledgeTemplate,
   parties: { enterpriseId: number; departmentId?: number; signerId?: number },
   seed = 1,
+  extra: object = {},
 ): Promise<TPledge> {
   const text = renderPledgeText(template.kind, template.content, {
     signer: parties.signerId ? await nameOf(app, 'users', parties.signerId) : undefined,
@@ -58,6 +59,7 @@ export async function signAsEnterprise(
       textSha256: sha256Hex(text),
       signaturePng: signaturePng(seed),
       ...(parties.departmentId ? { departmentId: parties.departmentId } : {}),
+      ...extra,
     },
   })
   if (res.statusCode !== 201) throw new Error(`signing failed: ${res.statusCode} ${res.body}`)

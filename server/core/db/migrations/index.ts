@@ -24,6 +24,7 @@ import { m0024_supervision_reports } from './0024_supervision_reports'
 import { m0025_exemplars } from './0025_exemplars'
 import { m0026_risks } from './0026_risks'
 import { m0027_special_campaigns } from './0027_special_campaigns'
+import { m0029_dealings } from './0029_dealings'
 import { m0033_access_version } from './0033_access_version'
 
 /** Every migration by name, in order: the names are what an existing database has recorded, never renamed. */
@@ -53,6 +54,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0025_exemplars': m0025_exemplars(dialect),
     '0026_risks': m0026_risks(dialect),
     '0027_special_campaigns': m0027_special_campaigns(dialect),
+    '0029_dealings': m0029_dealings(dialect),
     '0033_access_version': m0033_access_version(dialect),
   }
 }

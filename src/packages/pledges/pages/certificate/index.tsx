@@ -23,6 +23,7 @@ import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { PledgeQr } from '@/packages/pledges/components/PledgeQr'
 import { PledgeStatusTag } from '@/packages/pledges/components/PledgeStatusTag'
+import { DealingsBasis } from '@/packages/pledges/components/DealingsBasis'
 import { formatShanghaiTime } from '@/models/shanghaiTime'
 import '@/styles/page.scss'
 import '@/packages/pledges/components/pledges.scss'
@@ -166,6 +167,7 @@ export default function PledgeCertificatePage() {
               </View>
             ) : null}
             {pledge.status === 'pending' && !pledge.canCountersign ? <ShareCard pledge={pledge} /> : null}
+            {pledge.kind === 'government_business' ? <DealingsBasis refs={pledge.dealings} /> : null}
             <View className="pl-cert__text">
               {pledge.text.split('\n').map((line, i) => (
                 <Text key={i} className={i === 0 ? 'pl-text__title' : 'pl-text__line'}>

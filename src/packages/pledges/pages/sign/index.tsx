@@ -32,6 +32,15 @@ import type { SignaturePadHandle } from '@/packages/pledges/components/Signature
 import '@/styles/page.scss'
 import '@/packages/pledges/components/pledges.scss'
 import { useWrite } from '@/hooks/useWrite'
+import type { TDealingLists, TDealingRef } from '@/models/dealings'
+import { fetchDealingLists } from '@/services/dealings'
+import { DealingsBasis } from '@/packages/pledges/components/DealingsBasis'
+
+/** The versions in force, as a 政商 pledge started now records them. */
+const inForceRefs = (lists: TDealingLists): TDealingRef[] =>
+  lists.lists.flatMap((l) =>
+    l.inForce?.version ? [{ id: l.inForce.id, kind: l.kind, version: l.inForce.version }] : [],
+  )
 
 type Mode =
   | { kind: 'countersign'; pledgeId: number }
@@ -52,6 +61,8 @@ function modeOf(params: Record<string, string | undefined>): Mode {
 
 interface Loaded {
   template: TPledgeTemplate | null
+  /** 政商 pledges: the versions in force (starting) or recorded on the pledge (counter-signing). */
+  dealings: TDealingRef[]
   pledge: TPledge | null
   departments: TDepartment[]
 }
@@ -68,14 +79,17 @@ export default function PledgeSignPage() {
   const { state, reload } = useRemote<Loaded>(
     session && mode.kind !== 'invalid' ? `sign:${JSON.stringify(mode)}` : null,
     async () => {
-      if (mode.kind === 'countersign')
-        return { template: null, pledge: await fetchPledge(mode.pledgeId), departments: [] }
+      if (mode.kind === 'countersign') {
+        const pledge = await fetchPledge(mode.pledgeId)
+        return { template: null, pledge, departments: [], dealings: pledge.dealings }
+      }
       const pledgeKind = mode.kind === 'enterprise' ? mode.pledgeKind : 'government_business'
       const templates = await fetchPledgeTemplates()
       const template = templates.find((t) => t.kind === pledgeKind) ?? null
       const departments =
         mode.kind === 'enterprise' && pledgeKind === 'government_business' ? await fetchDepartments() : []
-      return { template, pledge: null, departments: departments.filter((d) => !d.isOffice) }
+      const dealings = pledgeKind === 'government_business' ? inForceRefs(await fetchDealingLists()) : []
+      return { template, pledge: null, departments: departments.filter((d) => !d.isOffice), dealings }
     },
   )
 
@@ -203,6 +217,9 @@ export default function PledgeSignPage() {
               templateId: loaded!.template!.id,
               text,
               signaturePng: png,
+              ...(kind === 'government_business'
+                ? { dealingVersionIds: loaded!.dealings.map((d) => d.id) }
+                : {}),
               label: `签署${title}`,
             })
           : queueSignPledge({
@@ -214,6 +231,9 @@ export default function PledgeSignPage() {
               templateId: loaded!.template!.id,
               text,
               signaturePng: png,
+              ...(kind === 'government_business'
+                ? { dealingVersionIds: loaded!.dealings.map((d) => d.id) }
+                : {}),
               label: `签署${title}`,
             })
       const outcome = await write(entry, {
@@ -261,6 +281,10 @@ export default function PledgeSignPage() {
               </View>
             ) : null}
           </View>
+        ) : null}
+
+        {loaded && kind === 'government_business' ? (
+          <DealingsBasis refs={loaded.dealings} signing={!pledge} />
         ) : null}
 
         {loaded && mode.kind === 'enterprise' && kind === 'government_business' ? (

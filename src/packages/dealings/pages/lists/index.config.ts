@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '政商交往清单',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})
