@@ -42,6 +42,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'risk.review': '复核廉洁风险点',
   'risk.rectify': '廉洁风险点转为整改',
   'risk.attach': '上传风险点附件',
+  'risk.detach': '撤下风险点附件',
   'event.create': '发起活动',
   'event.update': '修改活动',
   'event.cancel': '取消活动',
