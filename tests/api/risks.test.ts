@@ -226,6 +226,13 @@ describe(`廉洁风险点 register (${TEST_DB})`, () => {
       .where('action', '=', 'risk.detach')
       .execute()
     expect(audit.map((a) => Number(a.entity_id))).toEqual([fileId])
+    // Two removals at once: one wins, the other finds it gone.
+    const raced = await upload(first)
+    const both = await Promise.all([
+      remove(liaison, privateId, first, raced),
+      remove(head, privateId, first, raced),
+    ])
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 404])
     // No longer 有效: the attachments stay.
     const kept = await upload(second)
     await t.app.db.updateTable('risks').set({ status: 'closed' }).where('id', '=', second).execute()
