@@ -48,6 +48,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'special.report': '报送突出问题清单',
   'special.problem.create': '填报突出问题',
   'special.problem.update': '更新突出问题整改进展',
+  'risk.detach': '撤下风险点附件',
   'event.create': '发起活动',
   'event.update': '修改活动',
   'event.cancel': '取消活动',

@@ -5,6 +5,7 @@ import { SECTIONS, ZSection } from './checklist'
 import { ZOwnership, ZPartyOrg, OWNERSHIPS, PARTY_ORGS } from './org'
 import { ZMilestoneStatus, ZMilestoneSummary } from './milestones'
 import { line } from './textLimit'
+import { RISK_AREAS, type TRiskArea } from './riskCatalogue'
 
 /**
  * 监管总览 with drill-down: figures over the enterprises a caller supervises (the office: all, or one
@@ -83,6 +84,27 @@ export const MEETING_BAND_LABELS: Record<TMeetingBand, string> = {
   none: '暂无要求',
 }
 
+/**
+ * 廉洁风险点 figures (有效 risk points only): enterprises with one at a level, past its review date, or in an
+ * area. `risk=high|medium|low|overdue|area:<code>` on the list.
+ */
+export const RISK_LEVEL_FILTERS = ['high', 'medium', 'low'] as const
+export const RISK_FILTERS = [
+  ...RISK_LEVEL_FILTERS,
+  'overdue',
+  ...RISK_AREAS.map((a) => `area:${a.code}` as const),
+] as const
+export const ZRiskFilter = z.enum(RISK_FILTERS)
+export type TRiskFilter = z.infer<typeof ZRiskFilter>
+export function riskFilterLabel(filter: TRiskFilter): string {
+  if (filter === 'overdue') return '风险点：逾期未复核'
+  if (filter.startsWith('area:')) {
+    const code = filter.slice(5) as TRiskArea
+    return `风险领域：${RISK_AREAS.find((a) => a.code === code)?.label ?? code}`
+  }
+  return `风险等级：${{ high: '高', medium: '中', low: '低' }[filter as (typeof RISK_LEVEL_FILTERS)[number]]}`
+}
+
 export const MILESTONE_KEYS = ['leadingGroup', 'plan'] as const
 export const MILESTONE_KEY_LABELS = { leadingGroup: '领导小组', plan: '实施方案' } as const
 /** `leadingGroup.missing` etc.: one milestone in one state. */
@@ -111,6 +133,7 @@ export const ZEnterpriseListQuery = z.object({
   pledge: ZPledgeBand.optional(),
   attendance: ZAttendanceBand.optional(),
   meetings: ZMeetingBand.optional(),
+  risk: ZRiskFilter.optional(),
   milestone: ZMilestoneFilter.optional(),
   /** With `band`: enterprises whose score (`overall` or a section's) falls in SCORE_BANDS[band]. */
   score: ZScoreKey.optional(),
@@ -175,6 +198,30 @@ export const ZMeetingFigures = z
   .object({ year: count, total: count, required: count, done: count, bands: countsOf(MEETING_BANDS) })
   .meta({ id: 'SupervisionMeetingFigures' })
 export type TMeetingFigures = z.infer<typeof ZMeetingFigures>
+
+const ZRiskCount = z.object({ points: count, enterprises: count })
+
+/**
+ * 廉洁风险点 over the same enterprises as the figures (its own request): 有效 risk points and the
+ * enterprises holding them, in all, per level, past their review date, per area; the office also per
+ * department. Each `enterprises` is the total of the list with the matching `risk` filter.
+ */
+export const ZRiskFigures = z
+  .object({
+    active: ZRiskCount,
+    levels: z.object({ high: ZRiskCount, medium: ZRiskCount, low: ZRiskCount }),
+    overdue: ZRiskCount,
+    areas: z.array(
+      z.object({
+        area: z.enum(RISK_AREAS.map((a) => a.code) as [TRiskArea, ...TRiskArea[]]),
+        points: count,
+        enterprises: count,
+      }),
+    ),
+    departments: z.array(z.object({ id: count, name: z.string(), points: count, high: count })),
+  })
+  .meta({ id: 'SupervisionRiskFigures' })
+export type TRiskFigures = z.infer<typeof ZRiskFigures>
 
 const ZScores = z.object({
   overall: z.number().nullable(),

@@ -1,9 +1,11 @@
 import {
   ZEnterpriseListPage,
   ZMeetingFigures,
+  ZRiskFigures,
   ZSupervisionFigures,
   type TEnterpriseListPage,
   type TMeetingFigures,
+  type TRiskFigures,
   type TEnterpriseListQuery,
   type TSupervisionFigures,
 } from '@/models/supervisionOverview'
@@ -20,6 +22,11 @@ export function fetchSupervisionFigures(query: {
 /** 三会一课 完成率 over the same enterprises (its own request: the other figures do not wait for it). */
 export function fetchMeetingFigures(query: { departmentId?: number }): Promise<TMeetingFigures> {
   return request({ path: '/api/v1/supervision/figures/meetings', query, schema: ZMeetingFigures })
+}
+
+/** 廉洁风险点 (有效) over the same enterprises, by level and area (its own request too). */
+export function fetchRiskFigures(query: { departmentId?: number }): Promise<TRiskFigures> {
+  return request({ path: '/api/v1/supervision/figures/risks', query, schema: ZRiskFigures })
 }
 
 /** One page of the enterprises behind a figure (filters as the route takes them). */

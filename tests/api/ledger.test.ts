@@ -148,6 +148,65 @@ describe(`工作台账 export (${TEST_DB})`, () => {
     expect(theirs.flat()).not.toContain('台账测试：逾期未整改')
   })
 
+  it('lists each 廉洁风险点 on its own sheet, a review past its date (北京时间) marked 逾期', async () => {
+    const hengda = await idOf(t.app, 'enterprises', '县恒达食品有限公司')
+    const recorded = await call(t.app, liaison, {
+      method: 'POST',
+      url: `/api/v1/enterprises/${hengda}/risks`,
+      payload: {
+        area: 'material_purchase',
+        post: '台账测试：采购部 · 供应商选择',
+        description: '供应商选择环节存在利益输送风险',
+        likelihood: 3,
+        impact: 3,
+        measures: '三方比价，采购与验收分离',
+        owner: '王采购',
+        reviewCycle: 1,
+        nextReviewDate: '2099-01-31',
+      },
+    })
+    expect(recorded.statusCode).toBe(201)
+    // One whose review date has passed, straight in the table (the form takes today or later).
+    await t.app.db
+      .updateTable('risks')
+      .set({ next_review_date: '2020-01-31' })
+      .where('id', '=', recorded.json().id)
+      .execute()
+    const res = await call(t.app, supervisor, { method: 'GET', url })
+    const rows = await sheetRows(res.rawPayload, '廉洁风险点')
+    expect(rows[0]).toEqual([
+      '序号',
+      '企业名称',
+      '风险领域',
+      '岗位/环节',
+      '风险等级',
+      '防控措施',
+      '责任人',
+      '下次复核',
+      '状态',
+      '复核逾期',
+    ])
+    const mine = rows.find((r) => r[3] === '台账测试：采购部 · 供应商选择')!
+    expect(mine.slice(1)).toEqual([
+      '县恒达食品有限公司',
+      '物资采购',
+      '台账测试：采购部 · 供应商选择',
+      '高',
+      '三方比价，采购与验收分离',
+      '王采购',
+      '2020-01-31',
+      '有效',
+      '逾期',
+    ])
+    expect(await titleOf(res.rawPayload, '廉洁风险点')).toContain('廉洁风险点台账')
+    const finance = await loginAs(t.app, 'demo-supervisor-finance')
+    const theirs = await sheetRows(
+      (await call(t.app, finance, { method: 'GET', url })).rawPayload,
+      '廉洁风险点',
+    )
+    expect(theirs.flat()).not.toContain('台账测试：采购部 · 供应商选择')
+  })
+
   it('gives the office every enterprise and refuses enterprise staff and anonymous callers', async () => {
     const all = await call(t.app, office, { method: 'GET', url })
     const officeRows = await sheetRows(all.rawPayload, '工作台账')

@@ -199,6 +199,48 @@ describe(`廉洁风险点 register (${TEST_DB})`, () => {
     expect(detail.attachments).toEqual([expect.objectContaining({ filename: '采购制度.pdf' })])
   })
 
+  it('removes an attachment while the risk is 有效 (liaison, head), 404 from another enterprise', async () => {
+    const upload = async (id: number) =>
+      (
+        await call(t.app, liaison, {
+          method: 'POST',
+          url: url(privateId, `/${id}/attachments`),
+          ...multipart('file', '临时附件.pdf', TINY_PDF),
+        })
+      ).json().id as number
+    const fileId = await upload(first)
+    const remove = (token: string, eid: number, id: number, file = fileId) =>
+      call(t.app, token, { method: 'DELETE', url: url(eid, `/${id}/attachments/${file}`) })
+    expect((await remove(soeLiaison, soeId, first)).statusCode).toBe(404)
+    expect((await remove(employee, privateId, first)).statusCode).toBe(403)
+    // Attached to another risk of the same enterprise: not there, 404.
+    expect((await remove(liaison, privateId, second)).statusCode).toBe(404)
+    const removed = await remove(head, privateId, first)
+    expect([removed.statusCode, removed.json()]).toEqual([200, { ok: true }])
+    expect((await remove(liaison, privateId, first)).statusCode).toBe(404)
+    const detail = (await call(t.app, liaison, { method: 'GET', url: url(privateId, `/${first}`) })).json()
+    expect(detail.attachments.map((a: { filename: string }) => a.filename)).toEqual(['采购制度.pdf'])
+    const audit = await t.app.db
+      .selectFrom('audit_log')
+      .select('entity_id')
+      .where('action', '=', 'risk.detach')
+      .execute()
+    expect(audit.map((a) => Number(a.entity_id))).toEqual([fileId])
+    // Two removals at once: one wins, the other finds it gone.
+    const raced = await upload(first)
+    const both = await Promise.all([
+      remove(liaison, privateId, first, raced),
+      remove(head, privateId, first, raced),
+    ])
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 404])
+    // No longer 有效: the attachments stay.
+    const kept = await upload(second)
+    await t.app.db.updateTable('risks').set({ status: 'closed' }).where('id', '=', second).execute()
+    const locked = await remove(liaison, privateId, second, kept)
+    expect([locked.statusCode, locked.json().error.code]).toEqual([409, 'RISK_ATTACHMENT_LOCKED'])
+    await t.app.db.updateTable('risks').set({ status: 'active' }).where('id', '=', second).execute()
+  })
+
   it('turns a risk into a 整改 once, and closing the 整改 marks the risk 已整改', async () => {
     const deadline = '2026-08-01'
     const rectify = (token = supervisor, id = first) =>

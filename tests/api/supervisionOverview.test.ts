@@ -9,16 +9,22 @@ import {
   RECTIFICATION_FILTERS,
   type TEnterpriseListPage,
   type TMeetingFigures,
+  type TRiskFigures,
   type TSupervisionFigures,
 } from '../../src/models/supervisionOverview'
+import { RISK_LEVELS } from '../../src/models/risk'
 import { MILESTONE_STATUSES } from '../../src/models/milestones'
 import { OWNERSHIPS, PARTY_ORGS } from '../../src/models/org'
 import { computeCompliance } from '../../src/models/meetingCompliance'
-import { shanghaiYear } from '../../src/models/shanghaiTime'
+import { shanghaiDate, shanghaiYear } from '../../src/models/shanghaiTime'
 import { complianceMeetings, groupsByBranch } from '../../server/features/party/compliance'
 
 /** Every figure of the answer with the list filter that should total to it. */
-function figureFilters(f: TSupervisionFigures, meetings: TMeetingFigures): [string, number][] {
+function figureFilters(
+  f: TSupervisionFigures,
+  meetings: TMeetingFigures,
+  risks: TRiskFigures,
+): [string, number][] {
   const out: [string, number][] = [['', f.total]]
   for (const k of OWNERSHIPS) out.push([`ownership=${k}`, f.ownership[k]])
   for (const k of PARTY_ORGS) out.push([`partyOrg=${k}`, f.partyOrg[k]])
@@ -31,6 +37,9 @@ function figureFilters(f: TSupervisionFigures, meetings: TMeetingFigures): [stri
     for (const s of MILESTONE_STATUSES) out.push([`milestone=${m}.${s}`, f.milestones[m][s]])
   for (const d of f.departments) out.push([`departmentId=${d.id}`, d.enterprises])
   for (const k of MEETING_BANDS) out.push([`meetings=${k}`, meetings.bands[k]])
+  for (const k of RISK_LEVELS) out.push([`risk=${k}`, risks.levels[k].enterprises])
+  out.push(['risk=overdue', risks.overdue.enterprises])
+  for (const a of risks.areas) out.push([`risk=area:${a.area}`, a.enterprises])
   return out
 }
 
@@ -73,6 +82,60 @@ describe(`监管总览 figures and drill-down lists (${TEST_DB})`, () => {
     return page.items.map((r) => r.enterpriseId).sort((a, b) => a - b)
   }
 
+  /**
+   * 有效 risk points over every other enterprise (levels, areas, reviews past and future), and a 已整改 one
+   * that no figure counts.
+   */
+  const seedRisks = async () => {
+    const ids = (await t.app.db.selectFrom('enterprises').select('id').orderBy('id').execute()).map(
+      (r) => r.id,
+    )
+    const creator = await t.app.db.selectFrom('users').select('id').executeTakeFirstOrThrow()
+    const areas = ['material_purchase', 'finance', 'engineering_tender']
+    const rows = ids.flatMap((enterprise_id, i) =>
+      i % 2
+        ? []
+        : Array.from({ length: 1 + (i % 3) }, (_, j) => ({
+            enterprise_id,
+            area: areas[(i + j) % 3],
+            area_name: null,
+            post: '岗位',
+            description: '风险描述',
+            likelihood: 1 + ((i + j) % 3),
+            impact: 1 + ((i + j) % 3),
+            level: RISK_LEVELS[(i + j) % 3],
+            measures: '防控措施',
+            owner: '责任人',
+            review_cycle: 3,
+            next_review_date: (i + j) % 4 === 0 ? '2020-01-01' : '2099-01-01',
+            status: (i === 2 && j === 0 ? 'rectified' : 'active') as 'active' | 'rectified',
+            starter_code: null,
+            rectification_id: null,
+            version: 1,
+            created_by: creator.id,
+            created_at: '2026-01-01T00:00:00.000Z',
+            updated_at: '2026-01-01T00:00:00.000Z',
+          })),
+    )
+    await t.app.db.insertInto('risks').values(rows).execute()
+  }
+  /** The enterprises with a 有效 risk point matching `where`, among `ids` (null: all). */
+  const withRisk = async (
+    ids: number[] | null,
+    where: (r: { level: string; next_review_date: string; area: string }) => boolean,
+  ) => {
+    const rows = await t.app.db
+      .selectFrom('risks')
+      .select(['enterprise_id', 'level', 'next_review_date', 'area'])
+      .where('status', '=', 'active')
+      .execute()
+    return [
+      ...new Set(
+        rows.filter((r) => (!ids || ids.includes(r.enterprise_id)) && where(r)).map((r) => r.enterprise_id),
+      ),
+    ].sort((a, b) => a - b)
+  }
+
   beforeAll(async () => {
     t = await createTestApp()
     ;[office, united, finance, liaison] = await Promise.all(
@@ -82,6 +145,7 @@ describe(`监管总览 figures and drill-down lists (${TEST_DB})`, () => {
     )
     // A few dozen more (the first department's), so the bands and pages have something to count.
     await addLedgerEnterprises(t.app.db, 30)
+    await seedRisks()
   })
   afterAll(() => t.close())
 
@@ -118,8 +182,10 @@ describe(`监管总览 figures and drill-down lists (${TEST_DB})`, () => {
       const figures = await get<TSupervisionFigures>(token, `/api/v1/supervision/figures?${scope}`)
       const meetings = await get<TMeetingFigures>(token, `/api/v1/supervision/figures/meetings?${scope}`)
       expect(meetings.total).toBe(figures.total)
+      const risks = await get<TRiskFigures>(token, `/api/v1/supervision/figures/risks?${scope}`)
+      expect(risks.levels.high.enterprises).toBeGreaterThan(0)
       const campaign = `campaignId=${figures.campaign!.id}`
-      for (const [filter, expected] of figureFilters(figures, meetings)) {
+      for (const [filter, expected] of figureFilters(figures, meetings, risks)) {
         if (scope && filter.startsWith('departmentId=')) continue
         const list = await get<TEnterpriseListPage>(
           token,
@@ -127,6 +193,46 @@ describe(`监管总览 figures and drill-down lists (${TEST_DB})`, () => {
         )
         expect([filter, list.total]).toEqual([filter, expected])
       }
+    }
+  }, 120_000)
+
+  it('counts 有效 risk points of exactly a department’s enterprises, and the office’s per department', async () => {
+    const today = shanghaiDate(Date.now())
+    for (const [openid, token] of [
+      ['demo-supervisor-united', united],
+      ['demo-supervisor-finance', finance],
+      ['office', office],
+    ] as const) {
+      const linked = openid === 'office' ? null : await linkedTo(await departmentOf(openid))
+      const risks = await get<TRiskFigures>(token, '/api/v1/supervision/figures/risks')
+      const points = await t.app.db
+        .selectFrom('risks')
+        .select(['enterprise_id', 'level', 'next_review_date'])
+        .where('status', '=', 'active')
+        .execute()
+      const mine = points.filter((r) => !linked || linked.includes(r.enterprise_id))
+      expect(risks.active.points).toBe(mine.length)
+      expect(risks.levels.high.points).toBe(mine.filter((r) => r.level === 'high').length)
+      expect(risks.overdue.points).toBe(mine.filter((r) => r.next_review_date < today).length)
+      expect(risks.areas.reduce((a, x) => a + x.points, 0)).toBe(mine.length)
+      const high = await withRisk(linked, (r) => r.level === 'high')
+      expect(high.length).toBe(risks.levels.high.enterprises)
+      expect(await allIds(token, 'risk=high')).toEqual(high)
+      expect(await allIds(token, 'risk=overdue')).toEqual(
+        await withRisk(linked, (r) => r.next_review_date < today),
+      )
+      expect(await allIds(token, 'risk=area:finance')).toEqual(
+        await withRisk(linked, (r) => r.area === 'finance'),
+      )
+      if (linked) expect(risks.departments.map((d) => d.high)).toEqual([high.length])
+    }
+    const risks = await get<TRiskFigures>(office, '/api/v1/supervision/figures/risks')
+    for (const d of risks.departments) {
+      const list = await get<TEnterpriseListPage>(
+        office,
+        `/api/v1/supervision/enterprises?departmentId=${d.id}&risk=high&pageSize=1`,
+      )
+      expect([d.name, list.total]).toEqual([d.name, d.high])
     }
   })
 
@@ -267,6 +373,7 @@ describe(`监管总览 figures and drill-down lists (${TEST_DB})`, () => {
       `/api/v1/supervision/figures?departmentId=${financeDepartment}`,
       '/api/v1/supervision/figures?campaignId=999999',
       `/api/v1/supervision/figures/meetings?departmentId=${financeDepartment}`,
+      `/api/v1/supervision/figures/risks?departmentId=${financeDepartment}`,
       '/api/v1/supervision/enterprises?compareCampaignId=999999',
     ]) {
       const res = await call(t.app, united, { method: 'GET', url })

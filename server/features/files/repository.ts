@@ -19,7 +19,7 @@ export type FileOwner =
   | { kind: 'risk'; enterpriseId: number; riskId: number }
 
 /** The columns by which a file is removed from its owner (a 整改's evidence is never removed). */
-export type RemovableFrom = { assessmentId: number } | { meetingId: number }
+export type RemovableFrom = { assessmentId: number } | { meetingId: number } | { riskId: number }
 
 /** `attachment_kind` of an uploaded 实施方案 file. */
 export const PLAN_ATTACHMENT_KIND = 'plan'
@@ -104,10 +104,9 @@ export const filesRepository = {
       .set({ deleted_at: now })
       .where('id', '=', fileId)
       .where('deleted_at', 'is', null)
-    query =
-      'assessmentId' in from
-        ? query.where('assessment_id', '=', from.assessmentId)
-        : query.where('meeting_id', '=', from.meetingId)
+    if ('assessmentId' in from) query = query.where('assessment_id', '=', from.assessmentId)
+    else if ('riskId' in from) query = query.where('risk_id', '=', from.riskId)
+    else query = query.where('meeting_id', '=', from.meetingId)
     const removed = await query.executeTakeFirst()
     return Number(removed.numUpdatedRows) === 1
   },

@@ -149,6 +149,21 @@ export const risksRepository = {
     return row.ownership as TOwnership
   },
 
+  /**
+   * Touches the risk while it is 有效 (its row locked for the rest of the transaction, so a status change
+   * waits); false when it is not, or not this enterprise's.
+   */
+  async touchActive(db: DbOrTrx, enterpriseId: number, id: number, at: string): Promise<boolean> {
+    const result = await db
+      .updateTable('risks')
+      .set({ updated_at: at })
+      .where('id', '=', id)
+      .where('enterprise_id', '=', enterpriseId)
+      .where('status', '=', 'active')
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows) === 1
+  },
+
   /** The risk a 整改 was raised from, if any. */
   async ofRectification(db: DbOrTrx, rectificationId: number): Promise<RiskRow | undefined> {
     return db

@@ -15,7 +15,9 @@ import {
 import { ENTERPRISE_REVIEWERS, enterpriseAccess, OUTSIDERS } from '../../core/access'
 import { featureRoutes, ZEnterpriseParams } from '../../core/routes'
 import { toEvidenceFile } from '../files/repository'
-import { evidenceWrite, UPLOAD_REFUSALS, uploadFile } from '../files/service'
+import { evidenceWrite, removeFile, UPLOAD_REFUSALS, uploadFile } from '../files/service'
+import { AppError, notFound } from '../../core/errors'
+import { risksRepository } from './repository'
 import { createRisk, listRisks, raiseRectification, reviewRisk, riskDetail, updateRisk } from './service'
 
 const ZRiskParams = z.object({ enterpriseId: ZIdParam, riskId: ZIdParam })
@@ -122,6 +124,37 @@ const riskRoutes: FastifyPluginAsyncZod = async (app) => {
         owner: { kind: 'risk', enterpriseId, riskId },
         target: { enterpriseId, riskId },
         view: (row) => toEvidenceFile(row, links),
+      })
+    },
+  )
+
+  route(
+    'DELETE',
+    `${base}/:riskId/attachments/:fileId`,
+    {
+      access: keepers,
+      summary: '撤下廉洁风险点附件（风险点有效时；记录保留）',
+      params: ZRiskParams.extend({ fileId: ZIdParam }),
+      response: { 200: z.object({ ok: z.literal(true) }) },
+    },
+    async (request, reply) => {
+      const { enterpriseId, riskId, fileId } = request.params
+      // Another enterprise's risk: the 404 of a missing one.
+      const risk = await risksRepository.find(app.db, enterpriseId, riskId)
+      if (!risk) throw notFound()
+      if (risk.status !== 'active') throw new AppError(409, 'RISK_ATTACHMENT_LOCKED')
+      return removeFile(request, reply, {
+        action: 'risk.detach',
+        fileId,
+        from: { riskId },
+        // Checked again under the risk's row: a status change in between waits or wins.
+        within: async (trx, change) => {
+          const at = new Date(app.clock()).toISOString()
+          if (!(await risksRepository.touchActive(trx, enterpriseId, riskId, at)))
+            throw new AppError(409, 'RISK_ATTACHMENT_LOCKED')
+          await change()
+          return { riskId }
+        },
       })
     },
   )

@@ -16,6 +16,7 @@ import {
 import { OWNERSHIPS, PARTY_ORGS } from '../../../src/models/org'
 import { MILESTONE_STATUSES } from '../../../src/models/milestones'
 import { meetingCompliance } from './meetingFacts'
+import { hasRisk } from './riskFacts'
 
 /**
  * One row of facts per enterprise in reach (`facts`): the campaign's assessment, 整改 counts, members and
@@ -172,7 +173,7 @@ function bandOf(col: RawBuilder<unknown>) {
 }
 
 /** `plain`: over `plainFacts` (no counts): a 整改 filter asks `exists` of the 整改 themselves. */
-function where(filter: Partial<TEnterpriseListFilter>, plain?: { today: string }): RawBuilder<unknown> {
+function where(filter: Partial<TEnterpriseListFilter>, today: string, plain = false): RawBuilder<unknown> {
   const conditions: RawBuilder<unknown>[] = []
   const q = filter.q?.trim()
   if (q) {
@@ -191,12 +192,13 @@ function where(filter: Partial<TEnterpriseListFilter>, plain?: { today: string }
   if (filter.rectification)
     conditions.push(
       plain
-        ? sql`exists (select 1 from rectifications r where r.enterprise_id = f.id and ${rectificationCondition(filter.rectification, plain.today)})`
+        ? sql`exists (select 1 from rectifications r where r.enterprise_id = f.id and ${rectificationCondition(filter.rectification, today)})`
         : sql`${sql.ref(`f.${filter.rectification}_n`)} > 0`,
     )
   if (filter.pledge) conditions.push(sql`${pledgeBand} = ${filter.pledge}`)
   if (filter.attendance) conditions.push(sql`${attendanceBand} = ${filter.attendance}`)
   if (filter.meetings) conditions.push(sql`${meetingBand} = ${filter.meetings}`)
+  if (filter.risk) conditions.push(hasRisk('f.id', filter.risk, today))
   if (filter.milestone) {
     const [key, state] = filter.milestone.split('.')
     conditions.push(sql`${sql.ref(key === 'plan' ? 'f.plan_status' : 'f.lg_status')} = ${state}`)
@@ -244,7 +246,7 @@ export const factsRepository = {
         ${countsOf(attendanceBand, ATTENDANCE_BANDS, 'attendance')},
         ${countsOf(sql`f.lg_status`, MILESTONE_STATUSES, 'lg')},
         ${countsOf(sql`f.plan_status`, MILESTONE_STATUSES, 'plan')}
-      from f ${where(filter)}`.execute(db)
+      from f ${where(filter, p.today)}`.execute(db)
     return rows[0]
   },
 
@@ -274,7 +276,7 @@ export const factsRepository = {
     // Which enterprises, in order: without counting when the filter needs no count (most drill-downs).
     const plain = !filter.pledge && !filter.attendance && filter.score === undefined
     const matching = plain ? plainFacts(p, filter.meetings !== undefined) : facts(p, needsScores(filter))
-    const condition = where(filter, plain ? { today: p.today } : undefined)
+    const condition = where(filter, p.today, plain)
     const [count, page] = await Promise.all([
       sql<{ n: number | string }>`${matching} select count(*) as n from f ${condition}`.execute(db),
       sql<{ id: number }>`${matching} select f.id from f ${condition}

@@ -19,10 +19,13 @@ import {
   type TEnterpriseListPage,
   type TEnterpriseListRow,
   type TMeetingFigures,
+  type TRiskFigures,
   type TSupervisionFigures,
 } from '../../../src/models/supervisionOverview'
 import { listCampaigns } from '../assessments/campaigns'
 import { factsRepository, type FactsParams, type FactsRow } from './factsRepository'
+import { riskFactsRepository as risks } from './riskFacts'
+import { RISK_AREAS } from '../../../src/models/riskCatalogue'
 
 /**
  * 监管总览's figures and the lists behind them. The caller's reach: the office sees every enterprise, a
@@ -95,6 +98,46 @@ export async function supervisionMeetingFigures(
     required: n(row.m_required),
     done: n(row.m_done),
     bands: pick(row, 'meetings', MEETING_BANDS),
+  }
+}
+
+/** 廉洁风险点 (有效) over the same enterprises as `supervisionFigures` (the list's `risk` filter). */
+export async function supervisionRiskFigures(
+  db: DbOrTrx,
+  dialect: Dialect,
+  auth: AuthContext,
+  query: { departmentId?: number },
+  now: number,
+): Promise<TRiskFigures> {
+  const scope = await scopeOf(db, dialect, auth, query, now)
+  const d = query.departmentId
+  const [totals, levels, areas, departments, names] = await Promise.all([
+    risks.totals(db, scope.params, d),
+    risks.grouped(db, scope.params, 'level', d),
+    risks.grouped(db, scope.params, 'area', d),
+    risks.byDepartment(db, scope.params),
+    factsRepository.departmentCounts(db, scope.ownDepartments),
+  ])
+  const countOf = (rows: typeof levels, key: string) => {
+    const row = rows.find((r) => r.key === key)
+    return { points: n(row?.points), enterprises: n(row?.enterprises) }
+  }
+  const perDepartment = new Map(departments.map((r) => [n(r.department_id), r]))
+  return {
+    active: { points: n(totals.points), enterprises: n(totals.enterprises) },
+    levels: {
+      high: countOf(levels, 'high'),
+      medium: countOf(levels, 'medium'),
+      low: countOf(levels, 'low'),
+    },
+    overdue: { points: n(totals.overdue_points), enterprises: n(totals.overdue_enterprises) },
+    areas: RISK_AREAS.map((a) => ({ area: a.code, ...countOf(areas, a.code) })),
+    departments: names.map((x) => ({
+      id: x.id,
+      name: x.name,
+      points: n(perDepartment.get(x.id)?.points),
+      high: n(perDepartment.get(x.id)?.high),
+    })),
   }
 }
 

@@ -1,7 +1,7 @@
 import { exportedAt } from '../../core/workbook'
 import { infoSheet, type Cell, type WorkbookSpec } from '../../core/exports/spec'
 import { exportJob } from '../../core/exports/exporter'
-import { rectificationSheet, ledgerFactsByEnterprise } from './ledgerSheets'
+import { rectificationSheet, ledgerFactsByEnterprise, riskSheet } from './ledgerSheets'
 import type { DbOrTrx } from '../../core/db/database'
 import { actingDepartmentName, type AuthContext } from '../../core/access'
 import { ASSESSMENT_STATUS_LABELS } from '../../../src/models/assessment'
@@ -122,9 +122,10 @@ export async function supervisionLedger(
   const signedLabel = (v: boolean | null | undefined) => (v === null ? '不适用' : v ? '已签署' : '未签署')
 
   const ids = overview.enterprises.map((e) => e.enterpriseId)
-  const [facts, rectifications, organisation] = await Promise.all([
+  const [facts, rectifications, risks, organisation] = await Promise.all([
     supervisionRepository.ledgerFacts(db, ids),
     supervisionRepository.rectifications(db, ids),
+    supervisionRepository.risks(db, ids),
     actingDepartmentName(db, auth),
   ])
   const factsOf = ledgerFactsByEnterprise(facts)
@@ -216,6 +217,10 @@ export async function supervisionLedger(
       `按实施方案“${PROGRAMME_DEADLINE_QUOTE}”，截止 ${PROGRAMME_DEADLINE}（后加入的企业以办公室设定的日期为准）：` +
         '在截止日（北京时间）当天或之前完成为按时，之后完成为逾期，尚未完成为未报；实施方案以报送日期计，被退回的不计，重新报送后以新的报送日期计',
     ],
+    [
+      '廉洁风险点',
+      '“廉洁风险点”表逐条列出这些企业登记的风险点：领域、岗位/环节、等级、防控措施、责任人、下次复核日期与状态；复核逾期＝有效且已过下次复核日期（北京时间）',
+    ],
     ['整改', '未完成＝待整改、退回、待核验；逾期＝待整改或退回且已过整改期限（北京时间）'],
     ['活动到会率', '已开始签到的活动：应到＝活动数×企业已加入人数（导出时），实到＝签到人次'],
     [
@@ -231,6 +236,7 @@ export async function supervisionLedger(
       sheets: [
         ledgerSheet,
         rectificationSheet(`${organisation}整改事项台账`, subtitle, rectifications, names, now),
+        riskSheet(`${organisation}廉洁风险点台账`, subtitle, risks, names, now),
         about,
       ],
     },

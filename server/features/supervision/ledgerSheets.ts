@@ -7,9 +7,17 @@ import {
 import { maskPhone } from '../../../src/models/phone'
 import { formatShanghaiMinute, shanghaiDate } from '../../../src/models/shanghaiTime'
 import type { supervisionRepository } from './repository'
+import {
+  RISK_LEVEL_LABELS,
+  RISK_STATUS_LABELS,
+  reviewOverdue,
+  riskAreaLabel,
+  type TRiskArea,
+} from '../../../src/models/risk'
 
 type Facts = Awaited<ReturnType<typeof supervisionRepository.ledgerFacts>>
 type RectificationRow = Awaited<ReturnType<typeof supervisionRepository.rectifications>>[number]
+type RiskRow = Awaited<ReturnType<typeof supervisionRepository.risks>>[number]
 
 /**
  * Per enterprise: its credit code, its supervising departments, and its 联络员 — those who joined in the app
@@ -88,4 +96,45 @@ export function rectificationSheet(
     ]
   })
   return { name: '整改事项', options, rows: cells }
+}
+
+/** 廉洁风险点: every risk point of the ledger's enterprises, one a row, with whether its review is overdue (北京时间). */
+export function riskSheet(
+  title: string,
+  subtitle: string,
+  rows: RiskRow[],
+  enterpriseNames: Map<number, string>,
+  now: number,
+): SheetSpec {
+  const today = shanghaiDate(now)
+  const options = {
+    title,
+    subtitle,
+    columns: [
+      { header: '序号', width: 5, center: true },
+      { header: '企业名称', width: 22 },
+      { header: '风险领域', width: 14 },
+      { header: '岗位/环节', width: 18 },
+      { header: '风险等级', width: 7, center: true },
+      { header: '防控措施', width: 32 },
+      { header: '责任人', width: 9 },
+      { header: '下次复核', width: 11, center: true },
+      { header: '状态', width: 8, center: true },
+      { header: '复核逾期', width: 7, center: true },
+    ],
+    xSplit: 2,
+  }
+  const cells = rows.map((r, i) => [
+    i + 1,
+    enterpriseNames.get(r.enterprise_id) ?? '',
+    riskAreaLabel(r.area as TRiskArea, r.area_name),
+    r.post,
+    RISK_LEVEL_LABELS[r.level],
+    r.measures,
+    r.owner,
+    r.next_review_date,
+    RISK_STATUS_LABELS[r.status],
+    reviewOverdue(r.status, r.next_review_date, today) ? '逾期' : '',
+  ])
+  return { name: '廉洁风险点', options, rows: cells }
 }

@@ -128,4 +128,32 @@ export const supervisionRepository = {
       .orderBy('id')
       .execute()
   },
+
+  /** Every risk point of these enterprises (工作台账's 廉洁风险点 sheet), by enterprise, 有效 and highest first. */
+  risks(db: DbOrTrx, enterpriseIds: number[]) {
+    if (enterpriseIds.length === 0) return Promise.resolve([])
+    return db
+      .selectFrom('risks')
+      .select([
+        'id',
+        'enterprise_id',
+        'area',
+        'area_name',
+        'post',
+        'level',
+        'measures',
+        'owner',
+        'next_review_date',
+        'status',
+      ])
+      .where('enterprise_id', 'in', enterpriseIds)
+      .orderBy('enterprise_id')
+      .orderBy((eb) => eb.case().when('status', '=', 'active').then(0).else(1).end())
+      .orderBy((eb) =>
+        eb.case().when('level', '=', 'high').then(0).when('level', '=', 'medium').then(1).else(2).end(),
+      )
+      .orderBy('next_review_date')
+      .orderBy('id')
+      .execute()
+  },
 }

@@ -10,12 +10,18 @@ import { shanghaiDate } from '../../../src/models/shanghaiTime'
 import { featureRoutes } from '../../core/routes'
 import { ledgerExport } from './ledger'
 import { supervisionOverview } from './overview'
-import { supervisionEnterprises, supervisionFigures, supervisionMeetingFigures } from './figures'
+import {
+  supervisionEnterprises,
+  supervisionFigures,
+  supervisionMeetingFigures,
+  supervisionRiskFigures,
+} from './figures'
 import {
   ZEnterpriseListPage,
   ZEnterpriseListQuery,
   ZFiguresQuery,
   ZMeetingFigures,
+  ZRiskFigures,
   ZSupervisionFigures,
 } from '../../../src/models/supervisionOverview'
 import { anchorLine } from '../pledges/verify'
@@ -62,6 +68,19 @@ const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       supervisionMeetingFigures(app.db, app.dialect, requireAuth(request), request.query, app.clock()),
+  )
+
+  route(
+    'GET',
+    '/api/v1/supervision/figures/risks',
+    {
+      access: SUPERVISORS,
+      summary: '监管总览数字：廉洁风险点（有效）按等级、领域，逾期未复核，含高风险点的企业',
+      querystring: ZFiguresQuery,
+      response: { 200: ZRiskFigures },
+    },
+    async (request) =>
+      supervisionRiskFigures(app.db, app.dialect, requireAuth(request), request.query, app.clock()),
   )
 
   route(

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { OWNERSHIPS, OWNERSHIP_LABELS, PARTY_ORGS, PARTY_ORG_LABELS } from '@/models/org'
 import { SECTION_LABELS } from '@/models/checklist'
@@ -18,65 +17,16 @@ import {
   RECTIFICATION_FILTER_LABELS,
   SCORE_BANDS,
   type TMeetingFigures,
+  type TRiskFigures,
   type TScoreFigure,
   type TSupervisionFigures,
 } from '@/models/supervisionOverview'
-import { supervisionPages } from '@/services/routes'
 import { formatScore } from '@/services/assessmentView'
+import { RiskFiguresSection } from './RiskFigures'
+import { Bars, Section, Tile, type Drill } from './FigureParts'
 import './supervision.scss'
 
-type Drill = Record<string, string | number | undefined>
-
 const percent = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : '—')
-
-/** A number that opens the list behind it. */
-function Tile(props: { value: number; label: string; drill: Drill; tone?: 'bad' | 'todo' }) {
-  return (
-    <View
-      className="sv-tile"
-      onClick={() => void Taro.navigateTo({ url: supervisionPages.enterprises(props.drill) })}
-    >
-      <Text className={`sv-tile__value${props.tone ? ` sv-tile__value--${props.tone}` : ''}`}>
-        {props.value}
-      </Text>
-      <Text className="sv-tile__label">{props.label}</Text>
-    </View>
-  )
-}
-
-/** Horizontal bars drawn with views (no chart library): each opens its list. */
-function Bars(props: { rows: { label: string; value: number; drill: Drill }[] }) {
-  const max = Math.max(1, ...props.rows.map((r) => r.value))
-  return (
-    <View className="sv-bars">
-      {props.rows.map((r) => (
-        <View
-          key={r.label}
-          className="sv-bars__row"
-          onClick={() => void Taro.navigateTo({ url: supervisionPages.enterprises(r.drill) })}
-        >
-          <Text className="sv-bars__label">{r.label}</Text>
-          <View className="sv-bars__track">
-            <View className="sv-bars__fill" style={{ width: `${(r.value / max) * 100}%` }} />
-          </View>
-          <Text className="sv-bars__value">{r.value}</Text>
-        </View>
-      ))}
-    </View>
-  )
-}
-
-function Section(props: { title: string; extra?: string; children: React.ReactNode }) {
-  return (
-    <View className="a-card sv-section">
-      <View className="sv-section__head">
-        <Text className="sv-section__title">{props.title}</Text>
-        {props.extra ? <Text className="sv-section__extra">{props.extra}</Text> : null}
-      </View>
-      {props.children}
-    </View>
-  )
-}
 
 function ScoreBlock({ s, scope }: { s: TScoreFigure; scope: Drill }) {
   const label = s.key === 'overall' ? '综合得分' : SECTION_LABELS[s.key]
@@ -102,7 +52,15 @@ function ScoreBlock({ s, scope }: { s: TScoreFigure; scope: Drill }) {
  * 监管总览's figures: each number or bar opens the enterprises behind it (the same campaign and
  * department), where its count is the list's total.
  */
-export function Figures({ f, meetings }: { f: TSupervisionFigures; meetings: TMeetingFigures | null }) {
+export function Figures({
+  f,
+  meetings,
+  risks,
+}: {
+  f: TSupervisionFigures
+  meetings: TMeetingFigures | null
+  risks: TRiskFigures | null
+}) {
   const scope: Drill = { campaignId: f.campaign?.id, departmentId: f.departmentId ?? undefined }
   const r = f.rectifications
   return (
@@ -176,6 +134,7 @@ export function Figures({ f, meetings }: { f: TSupervisionFigures; meetings: TMe
           />
         </Section>
       ) : null}
+      {risks ? <RiskFiguresSection risks={risks} scope={scope} /> : null}
       <Section title="实施步骤">
         {MILESTONE_KEYS.map((m) => (
           <View key={m} className="sv-score">

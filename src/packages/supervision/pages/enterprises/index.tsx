@@ -11,6 +11,7 @@ import {
   RECTIFICATION_FILTER_LABELS,
   SCORE_BANDS,
   ZEnterpriseListQuery,
+  riskFilterLabel,
 } from '@/models/supervisionOverview'
 import { fetchCampaigns } from '@/services/assessments'
 import { fetchDepartments } from '@/services/departments'
@@ -28,6 +29,7 @@ function drillLabel(f: ListFilter): string | null {
   if (f.pledge) return `承诺：${PLEDGE_BAND_LABELS[f.pledge]}`
   if (f.attendance) return `到会率：${ATTENDANCE_BAND_LABELS[f.attendance]}`
   if (f.meetings) return `三会一课：${MEETING_BAND_LABELS[f.meetings]}`
+  if (f.risk) return riskFilterLabel(f.risk)
   if (f.milestone) {
     const [key, state] = f.milestone.split('.') as [keyof typeof MILESTONE_KEY_LABELS, TMilestoneStatus]
     return `${MILESTONE_KEY_LABELS[key]}：${MILESTONE_STATUS_LABELS[state]}`
@@ -110,6 +112,7 @@ export default function SupervisedEnterprisesPage() {
                       pledge: undefined,
                       attendance: undefined,
                       meetings: undefined,
+                      risk: undefined,
                       milestone: undefined,
                       score: undefined,
                       band: undefined,

@@ -3,7 +3,11 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { openSupervisionLedger } from '@/services/supervision'
-import { fetchMeetingFigures, fetchSupervisionFigures } from '@/services/supervisionOverview'
+import {
+  fetchMeetingFigures,
+  fetchRiskFigures,
+  fetchSupervisionFigures,
+} from '@/services/supervisionOverview'
 import { formatDate } from '@/models/format'
 import { PageState } from '@/components/PageState'
 import { supervisionPages } from '@/services/routes'
@@ -34,9 +38,12 @@ export default function SupervisionOverviewPage() {
   const meetings = useRemote(session ? `supervision:figures:meetings:${departmentId ?? ''}` : null, () =>
     fetchMeetingFigures({ departmentId }),
   )
+  const risks = useRemote(session ? `supervision:figures:risks:${departmentId ?? ''}` : null, () =>
+    fetchRiskFigures({ departmentId }),
+  )
   usePullRefresh(async () => {
     setReloadKey((k) => k + 1)
-    await Promise.all([reload(), meetings.reload()])
+    await Promise.all([reload(), meetings.reload(), risks.reload()])
   })
   const me = useMe(session?.user.id ?? null).state
   const office = me.status === 'ready' && isOffice(me.me.memberships)
@@ -161,7 +168,11 @@ export default function SupervisionOverviewPage() {
           </View>
         ) : null}
         {f ? (
-          <Figures f={f} meetings={meetings.state.status === 'ready' ? meetings.state.data : null} />
+          <Figures
+            f={f}
+            meetings={meetings.state.status === 'ready' ? meetings.state.data : null}
+            risks={risks.state.status === 'ready' ? risks.state.data : null}
+          />
         ) : null}
         {f ? (
           <SupervisedList
