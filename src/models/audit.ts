@@ -72,6 +72,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'supervision_report.create': '生成督查专报',
   'supervision_report.edit': '修改督查专报',
   'supervision_report.finalise': '督查专报定稿',
+  'supervision_report.refresh': '更新督查专报数据',
   'exemplar.round.create': '发起示范选树',
   'exemplar.candidate.add': '列为示范候选企业',
   'exemplar.candidate.remove': '移出示范候选企业',
