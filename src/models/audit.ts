@@ -74,6 +74,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'supervision_report.finalise': '督查专报定稿',
   'supervision_report.refresh': '更新督查专报数据',
   'exemplar.round.create': '发起示范选树',
+  'exemplar.round.cancel': '取消示范选树',
   'exemplar.candidate.add': '列为示范候选企业',
   'exemplar.candidate.remove': '移出示范候选企业',
   'exemplar.choose': '选定示范企业',
