@@ -150,7 +150,6 @@ const exemplarRoutes: FastifyPluginAsyncZod = async (app) => {
       access: OFFICE,
       summary: '取消本轮评选（公示发布前）：取消后可另行发起示范点评选',
       params: ZExemplarRoundParams,
-      body: z.object({}).optional(),
       response: { 200: ZExemplarRoundResult },
       action: 'exemplar.round.cancel',
     },
