@@ -62,12 +62,16 @@ describe(`示范点 rules [${TEST_DB}]`, () => {
       [exemplar, priv],
       [exemplar, other],
     ]) {
-      expect((await post(`/api/v1/exemplars/rounds/${round}/candidates`, { enterpriseId: e })).statusCode).toBe(201)
+      expect(
+        (await post(`/api/v1/exemplars/rounds/${round}/candidates`, { enterpriseId: e })).statusCode,
+      ).toBe(201)
       expect((await post(`/api/v1/exemplars/rounds/${round}/candidates/${e}/choose`)).statusCode).toBe(200)
     }
     const page = async (e: number) =>
       (
-        (await call(t.app, office, { method: 'GET', url: `/api/v1/supervision/enterprises/${e}` })).json() as TSupervisionEnterprise
+        (
+          await call(t.app, office, { method: 'GET', url: `/api/v1/supervision/enterprises/${e}` })
+        ).json() as TSupervisionEnterprise
       ).profile.demonstration
     expect(await page(soe)).toBeNull()
     const period = { startsOn: '2026-03-11', endsOn: '2026-03-17' }

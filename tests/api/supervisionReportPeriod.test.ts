@@ -115,7 +115,10 @@ describe(`督查专报 period (${TEST_DB})`, () => {
       created_by: actor,
       created_at: at(day),
     })
-    await db.insertInto('urges').values([urge(start), urge(end), urge(daysAgo(9))]).execute()
+    await db
+      .insertInto('urges')
+      .values([urge(start), urge(end), urge(daysAgo(9))])
+      .execute()
 
     const after = await create(finance, start, end)
     const delta = (a: TReportPeriodRow, b: TReportPeriodRow) => ({

@@ -140,7 +140,8 @@ export async function createRound(
       updated_at: at,
     })
   } catch (err) {
-    if (body.kind === 'pilot' && isDatabaseConflict(err)) throw new AppError(409, 'EXEMPLAR_PILOT_ROUND_EXISTS')
+    if (body.kind === 'pilot' && isDatabaseConflict(err))
+      throw new AppError(409, 'EXEMPLAR_PILOT_ROUND_EXISTS')
     throw err
   }
   return {

@@ -218,9 +218,7 @@ export function reportDocument(report: TReport): Document {
       children: [run(REPORT_SECTION_HEADINGS[key], { font: HEITI })],
     }),
     ...paragraphs(report.sections[key], key === 'nextSteps'),
-    ...(key === 'progress'
-      ? progressTables(report)
-      : []),
+    ...(key === 'progress' ? progressTables(report) : []),
   ])
   const signature = [
     new Paragraph({

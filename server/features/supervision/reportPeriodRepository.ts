@@ -70,7 +70,10 @@ export const reportPeriodRepository = {
         return [metric, { total: Number(total.rows[0]?.n ?? 0), byDepartment }] as const
       }),
     )
-    return Object.fromEntries(entries) as Record<PeriodMetric, { total: number; byDepartment: Map<number, number> }>
+    return Object.fromEntries(entries) as Record<
+      PeriodMetric,
+      { total: number; byDepartment: Map<number, number> }
+    >
   },
 
   /** Enterprises whose 自查 was returned in the period (the last return first), within `reach`. */
@@ -80,7 +83,11 @@ export const reportPeriodRepository = {
       reach === null
         ? sql``
         : sql` and e.id in (select enterprise_id from supervision_links where department_id = ${reach})`
-    const rows = await sql<{ id: number; name: string; n: number | string }>`select e.id, e.name, count(*) as n
+    const rows = await sql<{
+      id: number
+      name: string
+      n: number | string
+    }>`select e.id, e.name, count(*) as n
       from (${src}) x join enterprises e on e.id = x.enterprise_id where 1 = 1${within}
       group by e.id, e.name order by e.id limit ${limit}`.execute(db)
     return rows.rows.map((r) => ({ enterpriseId: Number(r.id), name: r.name, times: Number(r.n) }))
@@ -92,7 +99,11 @@ export const reportPeriodRepository = {
       reach === null
         ? sql``
         : sql` and e.id in (select enterprise_id from supervision_links where department_id = ${reach})`
-    const rows = await sql<{ id: number; name: string; n: number | string }>`select e.id, e.name, count(*) as n
+    const rows = await sql<{
+      id: number
+      name: string
+      n: number | string
+    }>`select e.id, e.name, count(*) as n
       from rectifications r join enterprises e on e.id = r.enterprise_id
       where r.status in ('open', 'returned') and r.deadline < ${today} and r.deadline <= ${b.end}${within}
       group by e.id, e.name order by e.id limit ${limit}`.execute(db)

@@ -62,7 +62,8 @@ async function periodCounts(
 ): Promise<TReportPeriod> {
   const counts = await reportPeriodRepository.counts(db, b, departmentId)
   const rowOfPeriod = (name: string, id: number | null, total: boolean): TReportPeriodRow => {
-    const pick = (m: keyof typeof counts) => (total || id === null ? counts[m].total : (counts[m].byDepartment.get(id) ?? 0))
+    const pick = (m: keyof typeof counts) =>
+      total || id === null ? counts[m].total : (counts[m].byDepartment.get(id) ?? 0)
     return {
       name,
       departmentId: id,

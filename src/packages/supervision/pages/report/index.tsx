@@ -82,7 +82,11 @@ function ProgressTable({ report }: { report: TReport }) {
           <Text className="campaigns__label">
             本期工作情况（{formatDate(period.start)} 至 {formatDate(period.end)}）
           </Text>
-          <Table head={PERIOD_COLUMNS} rows={period.rows.map(periodCells)} total={periodCells(period.total)} />
+          <Table
+            head={PERIOD_COLUMNS}
+            rows={period.rows.map(periodCells)}
+            total={periodCells(period.total)}
+          />
         </View>
       ) : null}
     </View>
@@ -116,7 +120,11 @@ export default function ReportPage() {
       <ErrorState message="页面链接不完整，请从督查专报列表进入" onRetry={() => void Taro.navigateBack()} />
     )
 
-  const run = async (kind: 'save' | 'final' | 'docx' | 'refresh', work: () => Promise<TReport | void>, done: string) => {
+  const run = async (
+    kind: 'save' | 'final' | 'docx' | 'refresh',
+    work: () => Promise<TReport | void>,
+    done: string,
+  ) => {
     setBusy(kind)
     try {
       const next = await work()
@@ -199,7 +207,8 @@ export default function ReportPage() {
                   onClick={() =>
                     void Taro.showModal({
                       title: '更新数据',
-                      content: '按当前数字重新生成表格；已修改过的正文保留，未修改的随新数字重拟。确定更新吗？',
+                      content:
+                        '按当前数字重新生成表格；已修改过的正文保留，未修改的随新数字重拟。确定更新吗？',
                     }).then((r) => {
                       if (r.confirm)
                         void run('refresh', () => refreshReport(report.id, report.version), '已更新数据')
@@ -238,7 +247,9 @@ export default function ReportPage() {
               </Button>
             </View>
             {dirty ? (
-              <Text className="campaigns__hint report__dirty">有未保存的修改，保存后才能更新数据或定稿。</Text>
+              <Text className="campaigns__hint report__dirty">
+                有未保存的修改，保存后才能更新数据或定稿。
+              </Text>
             ) : null}
           </View>
         ) : null}
