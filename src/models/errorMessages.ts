@@ -98,6 +98,7 @@ export const ERROR_MESSAGES = {
   URGE_NOT_NEEDED: '该事项企业已办理，无需催办',
   REPORT_STALE: '督查专报已被他人修改，请刷新后在最新内容上修改',
   REPORT_FINALISED: '督查专报已定稿，不能再修改',
+  REPORT_PERIOD_INVALID: '督查期间不正确：结束日期不能早于开始日期、不能晚于今天，且期间不超过1年',
   EXEMPLAR_NOT_ELIGIBLE: '示范点在国有企业、民营企业中各选择1家：该企业不是国有企业或民营企业',
   EXEMPLAR_CANDIDATE_EXISTS: '该企业已是本轮候选企业',
   EXEMPLAR_TOO_MANY_CANDIDATES: '每轮最多8家候选企业',
@@ -105,6 +106,9 @@ export const ERROR_MESSAGES = {
   EXEMPLAR_SLOT_TAKEN: '示范点国有企业、民营企业各选定1家：该类已选定一家，请先取消后再选',
   EXEMPLAR_ROUND_PUBLISHED: '本轮已发布公示，不能再更改候选企业或选定结果',
   EXEMPLAR_NONE_CHOSEN: '尚未选定企业，不能发布公示',
+  EXEMPLAR_PILOT_ROUND_EXISTS:
+    '示范点在国有企业、民营企业中各选择1家，只设一轮示范点评选：已有未取消的示范点评选，请在该轮中选定或先取消该轮',
+  EXEMPLAR_ROUND_CANCELLED: '本轮评选已取消',
   EXEMPLAR_NOTICE_PERIOD: '公示期不正确：开始日期不早于今天，结束日期不早于开始日期，且不超过60天',
   DEALINGS_STALE: '清单已被他人修改或发布，请刷新后在最新内容上修改',
   DEALINGS_PUBLISHED: '该版本已发布，不能再修改；请新建一版',

@@ -84,6 +84,8 @@ export const ZExemplarRound = z.object({
   chosenCount: z.number().int(),
   /** Null until published; then fixed. */
   notice: ZExemplarNotice.nullable(),
+  /** When the office cancelled the round (before its 公示); null while it stands. */
+  cancelledAt: z.string().nullable(),
 })
 export type TExemplarRound = z.infer<typeof ZExemplarRound>
 

@@ -5,6 +5,7 @@ import { ZMilestoneSummary } from './milestones'
 import { ZEnterprise } from './org'
 import { ZMeetingType } from './meeting'
 import { ZSupervisionPledgeRow } from './pledge'
+import { ZDemonstrationMark } from './supervisionOverview'
 
 /**
  * One enterprise as its supervising departments and the office see it (监管 · 企业详情): profile and
@@ -53,6 +54,7 @@ export const ZEnterpriseProfile = ZEnterprise.pick({
   liaisons: z.array(z.object({ name: z.string(), phone: z.string().nullable() })),
   /** Names of its supervising departments. */
   departments: z.array(z.string()),
+  demonstration: ZDemonstrationMark,
 })
 
 export const ZEnterpriseCampaign = z.object({

@@ -228,12 +228,23 @@ const ZScores = z.object({
   sections: z.array(z.object({ section: ZSection, score: z.number().nullable() })),
 })
 
+/**
+ * 示范 mark of an enterprise (`enterprises.demonstration`, set when a round's 公示 is published): 2 示范点
+ * (实施步骤（二）2 培育示范点企业), 1 示范企业, 0 none.
+ */
+export const ZDemonstrationMark = z.enum(['pilot', 'exemplar']).nullable()
+export type TDemonstrationMark = z.infer<typeof ZDemonstrationMark>
+export const DEMONSTRATION_LABELS = { pilot: '示范点', exemplar: '示范企业' } as const
+export const demonstrationMark = (level: unknown): TDemonstrationMark =>
+  Number(level) >= 2 ? 'pilot' : Number(level) === 1 ? 'exemplar' : null
+
 export const ZEnterpriseListRow = z
   .object({
     enterpriseId: count,
     enterpriseName: z.string(),
     creditCode: z.string(),
     ownership: ZOwnership,
+    demonstration: ZDemonstrationMark,
     partyOrg: ZPartyOrg,
     status: ZCompletionStatus,
     assessmentId: count.nullable(),

@@ -50,6 +50,30 @@ export const ZReportRow = z.object({
 })
 export type TReportRow = z.infer<typeof ZReportRow>
 
+/**
+ * One row of 本期工作情况: what happened in the report's period (北京时间 days, inclusive) among a department's
+ * enterprises (or all, 合计): 自查 submitted and returned, 整改 issued, closed (销号), become overdue (its
+ * deadline passed in the period before it was handed in for verification), 催办 sent.
+ */
+export const ZReportPeriodRow = z.object({
+  name: z.string(),
+  departmentId: count.nullable(),
+  submitted: count,
+  returned: count,
+  issued: count,
+  closed: count,
+  becameOverdue: count,
+  urged: count,
+})
+export type TReportPeriodRow = z.infer<typeof ZReportPeriodRow>
+export const ZReportPeriod = z.object({
+  start: z.string(),
+  end: z.string(),
+  rows: z.array(ZReportPeriodRow),
+  total: ZReportPeriodRow,
+})
+export type TReportPeriod = z.infer<typeof ZReportPeriod>
+
 const ZNamed = z.object({ enterpriseId: count, name: z.string(), reason: z.string() })
 
 /** The figures as of generation. */
@@ -64,21 +88,36 @@ export const ZReportSnapshot = z.object({
   weakSections: z.array(z.object({ section: ZSection, below: count, average: z.number().nullable() })),
   returned: z.array(ZNamed),
   named: z.array(ZNamed),
+  /** The period's counts (absent from snapshots taken before they were kept: such a report shows none). */
+  period: ZReportPeriod.optional(),
 })
 export type TReportSnapshot = z.infer<typeof ZReportSnapshot>
 
 const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
 
-export const ZReportCreate = z
-  .object({
-    title: line(60, '标题'),
-    periodStart: ZDay,
-    periodEnd: ZDay,
-    campaignId: ZIdParam.optional(),
-    /** A 监管员's report is of one of its departments (default: the first); the office's of all. */
-    departmentId: ZIdParam.optional(),
-  })
-  .refine((b) => b.periodStart <= b.periodEnd, { message: '结束日期不能早于开始日期', path: ['periodEnd'] })
+/** The longest period a report covers (a year, 366 days in a leap year). */
+export const REPORT_PERIOD_MAX_DAYS = 366
+
+/**
+ * Why a period is refused (REPORT_PERIOD_INVALID), null when good: end before start, end after `today`, or
+ * longer than a year (inclusive days).
+ */
+export function reportPeriodProblem(start: string, end: string, today: string): string | null {
+  if (end < start) return '结束日期不能早于开始日期'
+  if (end > today) return '结束日期不能晚于今天'
+  const days = (Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000 + 1
+  if (days > REPORT_PERIOD_MAX_DAYS) return '督查期间不能超过1年'
+  return null
+}
+
+export const ZReportCreate = z.object({
+  title: line(60, '标题'),
+  periodStart: ZDay,
+  periodEnd: ZDay,
+  campaignId: ZIdParam.optional(),
+  /** A 监管员's report is of one of its departments (default: the first); the office's of all. */
+  departmentId: ZIdParam.optional(),
+})
 export type TReportCreate = z.infer<typeof ZReportCreate>
 
 export const ZReportEdit = z.object({
@@ -89,6 +128,8 @@ export const ZReportEdit = z.object({
 export type TReportEdit = z.infer<typeof ZReportEdit>
 
 export const ZReportFinalise = z.object({ version: count.min(1) })
+/** 更新数据: retake a draft's figures (the version read); edited text is kept. */
+export const ZReportRefresh = z.object({ version: count.min(1) })
 
 export const ZReportSummary = z.object({
   id: count,
@@ -108,6 +149,8 @@ export type TReportSummary = z.infer<typeof ZReportSummary>
 
 export const ZReport = ZReportSummary.extend({
   sections: ZReportSections,
+  /** The sections the user edited (kept when the figures are refreshed). */
+  editedSections: z.array(z.enum(REPORT_SECTIONS)),
   snapshot: ZReportSnapshot,
 }).meta({ id: 'SupervisionReport' })
 export type TReport = z.infer<typeof ZReport>

@@ -53,3 +53,8 @@ export function finaliseReport(id: number, version: number): Promise<TReport> {
 export function openReportDocx(report: Pick<TReport, 'id' | 'title'>): Promise<void> {
   return openApiFile(`${BASE}/${report.id}/report.docx`, `${report.title}.docx`, 'docx')
 }
+
+/** 更新数据: the figures retaken now over `version`; edited text kept, untouched text redrafted. */
+export function refreshReport(id: number, version: number): Promise<TReport> {
+  return request({ method: 'POST', path: `${BASE}/${id}/refresh`, body: { version }, schema: ZReport })
+}

@@ -22,7 +22,19 @@ describe(`示范点 / 示范企业 [${TEST_DB}]`, () => {
   const post = (token: string | null, url: string, payload?: object) =>
     call(t.app, token, { method: 'POST', url, ...(payload ? { payload } : {}) })
   const get = (token: string | null, url: string) => call(t.app, token, { method: 'GET', url })
+  /** One 示范点 round stands at a time (tests/api/exemplarRules.test.ts): the previous unpublished one is cancelled. */
   const newRound = async (kind: 'pilot' | 'exemplar', name: string): Promise<TExemplarRound> => {
+    if (kind === 'pilot') {
+      const standing = await t.app.db
+        .selectFrom('exemplar_rounds')
+        .select('id')
+        .where('kind', '=', 'pilot')
+        .where('cancelled_at', 'is', null)
+        .where('published_at', 'is', null)
+        .execute()
+      for (const r of standing)
+        expect((await post(office, `/api/v1/exemplars/rounds/${r.id}/cancel`)).statusCode).toBe(200)
+    }
     const res = await post(office, '/api/v1/exemplars/rounds', { kind, name })
     expect(res.statusCode).toBe(201)
     return res.json() as TExemplarRound
@@ -218,7 +230,8 @@ describe(`示范点 / 示范企业 [${TEST_DB}]`, () => {
   })
 
   it('audits every step and shows it in the enterprise’s history', async () => {
-    const round = await newRound('pilot', '审计测试')
+    // A 示范企业 round: the 示范点 round published above still stands.
+    const round = await newRound('exemplar', '审计测试')
     expect((await propose(round.id, id.private2)).statusCode).toBe(201)
     expect((await choose(round.id, id.private2)).statusCode).toBe(200)
     now += DAY

@@ -188,6 +188,6 @@ describe(`督查专报 (${TEST_DB})`, () => {
     const xml = await zip.file('word/document.xml')!.async('string')
     expect(xml).toContain('督 查 专 报')
     expect(xml).toContain(report.snapshot.rows[0].name)
-    expect((xml.match(/<w:tr>|<w:tr /g) ?? []).length).toBe(report.snapshot.rows.length + 2)
+    expect((xml.match(/<w:tr>|<w:tr /g) ?? []).length).toBe(2 * (report.snapshot.rows.length + 2))
   }, 60_000)
 })

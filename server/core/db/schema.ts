@@ -579,6 +579,15 @@ export interface SupervisionReportTable {
   created_at: string
   updated_at: string
   finalised_at: string | null
+  /** JSON list of the section keys the user edited (0032); null on older rows. */
+  edited_sections: string | null
+}
+
+/** 期号 counter of an issuer ('office' / 'd<id>') in a 北京时间 year (0032). */
+export interface SupervisionReportNumberTable {
+  issuer: string
+  year: number
+  last: number
 }
 
 /** 示范点 / 示范企业 selection rounds (0025); `notice_*` set once, when the 公示 is published. */
@@ -594,6 +603,8 @@ export interface ExemplarRoundTable {
   created_by: number
   created_at: string
   updated_at: string
+  /** Set when the office cancels the round (0032); one 示范点 round stands uncancelled. */
+  cancelled_at: string | null
 }
 
 /** A round's candidate (0025); `chosen_slot` unique per round: 'soe' / 'private' in a 示范点 round. */
@@ -668,6 +679,7 @@ export interface Database {
   plan_filings: PlanFilingTable
   urges: UrgeTable
   supervision_reports: SupervisionReportTable
+  supervision_report_numbers: SupervisionReportNumberTable
   exemplar_rounds: ExemplarRoundTable
   exemplar_candidates: ExemplarCandidateTable
   dealing_list_versions: DealingListVersionTable
@@ -1249,7 +1261,9 @@ export const SCHEMA_COLUMNS = {
     created_at: true,
     updated_at: true,
     finalised_at: true,
+    edited_sections: true,
   },
+  supervision_report_numbers: { issuer: true, year: true, last: true },
   exemplar_rounds: {
     id: true,
     kind: true,
@@ -1262,6 +1276,7 @@ export const SCHEMA_COLUMNS = {
     created_by: true,
     created_at: true,
     updated_at: true,
+    cancelled_at: true,
   },
   dealing_list_versions: {
     id: true,

@@ -16,6 +16,7 @@ const roundRows = (db: DbOrTrx) =>
       'r.notice_starts',
       'r.notice_ends',
       'r.published_at',
+      'r.cancelled_at',
       sql<number>`(select count(*) from exemplar_candidates c where c.round_id = r.id)`.as('candidates'),
       sql<number>`(select count(*) from exemplar_candidates c where c.round_id = r.id and c.chosen_slot is not null)`.as(
         'chosen',
@@ -56,8 +57,35 @@ export const exemplarRepository = {
       .set({ updated_at: now })
       .where('id', '=', roundId)
       .where('published_at', 'is', null)
+      .where('cancelled_at', 'is', null)
       .executeTakeFirst()
     return Number(res.numUpdatedRows) === 1
+  },
+
+  /** Cancels a round still unpublished and standing; false otherwise. */
+  async cancel(db: DbOrTrx, roundId: number, now: string): Promise<boolean> {
+    const res = await db
+      .updateTable('exemplar_rounds')
+      .set({ cancelled_at: now, updated_at: now })
+      .where('id', '=', roundId)
+      .where('published_at', 'is', null)
+      .where('cancelled_at', 'is', null)
+      .executeTakeFirst()
+    return Number(res.numUpdatedRows) === 1
+  },
+
+  /**
+   * Marks the enterprises of a published 公示: 2 示范点 (pilot), 1 示范企业; a 示范点 stays one when it is
+   * later chosen as a 示范企业 too.
+   */
+  markDemonstration(db: DbOrTrx, enterpriseIds: number[], level: 1 | 2, now: string) {
+    if (enterpriseIds.length === 0) return Promise.resolve()
+    return db
+      .updateTable('enterprises')
+      .set({ demonstration: level, updated_at: now })
+      .where('id', 'in', enterpriseIds)
+      .where('demonstration', '<', level)
+      .execute()
   },
 
   /** Its candidates with their enterprise's name and ownership, in the order they were proposed. */

@@ -22,6 +22,7 @@ import {
   createRound,
   listRounds,
   publicNotice,
+  cancelRound,
   publish,
   removeCandidate,
   roundDetail,
@@ -140,6 +141,19 @@ const exemplarRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, trx) =>
       publish(trx, requireAuth(request), request.params.roundId, request.body, request.ip, app.clock()),
+  )
+
+  write(
+    'POST',
+    `${ROUNDS}/:roundId/cancel`,
+    {
+      access: OFFICE,
+      summary: '取消本轮评选（公示发布前）：取消后可另行发起示范点评选',
+      params: ZExemplarRoundParams,
+      response: { 200: ZExemplarRoundResult },
+      action: 'exemplar.round.cancel',
+    },
+    async (request, trx) => cancelRound(trx, request.params.roundId, app.clock()),
   )
 
   route(

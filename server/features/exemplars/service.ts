@@ -38,6 +38,7 @@ function roundOf(r: RoundRow): TExemplarRound {
     createdAt: r.created_at,
     candidateCount: Number(r.candidates),
     chosenCount: Number(r.chosen),
+    cancelledAt: r.cancelled_at,
     notice:
       r.notice_code && r.notice_starts && r.notice_ends && r.published_at
         ? {
@@ -56,11 +57,12 @@ async function currentRound(db: DbOrTrx, roundId: number): Promise<TExemplarRoun
   return roundOf(r)
 }
 
-/** Claims an unpublished round for a change: 404 when missing, 409 once published. */
+/** Claims an unpublished, standing round for a change: 404 when missing, 409 once published or cancelled. */
 async function claim(db: DbOrTrx, roundId: number, now: number): Promise<RoundRow> {
   if (!(await repo.claimUnpublished(db, roundId, isoAt(now)))) {
-    if (!(await repo.round(db, roundId))) throw notFound()
-    throw new AppError(409, 'EXEMPLAR_ROUND_PUBLISHED')
+    const round = await repo.round(db, roundId)
+    if (!round) throw notFound()
+    throw new AppError(409, round.cancelled_at ? 'EXEMPLAR_ROUND_CANCELLED' : 'EXEMPLAR_ROUND_PUBLISHED')
   }
   return (await repo.round(db, roundId))!
 }
@@ -126,13 +128,22 @@ export async function createRound(
   now: number,
 ): Promise<WriteOutcome<TExemplarRound>> {
   const at = isoAt(now)
-  const id = await repo.insertRound(db, {
-    kind: body.kind,
-    name: body.name,
-    created_by: auth.user.id,
-    created_at: at,
-    updated_at: at,
-  })
+  // 实施步骤（二）2: 国企、民企各选择1家 示范点, so one 示范点 round stands (the partial unique index decides,
+  // also when two are made at once); 示范企业 rounds may repeat.
+  let id: number
+  try {
+    id = await repo.insertRound(db, {
+      kind: body.kind,
+      name: body.name,
+      created_by: auth.user.id,
+      created_at: at,
+      updated_at: at,
+    })
+  } catch (err) {
+    if (body.kind === 'pilot' && isDatabaseConflict(err))
+      throw new AppError(409, 'EXEMPLAR_PILOT_ROUND_EXISTS')
+    throw err
+  }
   return {
     result: await currentRound(db, id),
     entityType: 'exemplar_round',
@@ -249,6 +260,13 @@ export async function publish(
   const at = isoAt(now)
   const code = crypto.randomBytes(12).toString('base64url')
   await repo.publish(db, roundId, { code, starts: body.startsOn, ends: body.endsOn, at, by: auth.user.id })
+  // The chosen enterprises carry the mark from the 公示 on (see `markDemonstration`).
+  await repo.markDemonstration(
+    db,
+    chosen.map((c) => c.enterprise_id),
+    (await repo.round(db, roundId))!.kind === 'pilot' ? 2 : 1,
+    at,
+  )
   await repo.auditNotice(
     db,
     chosen.map((c) => ({ userId: auth.user.id, enterpriseId: c.enterprise_id, roundId, ip, at })),
@@ -280,5 +298,22 @@ export async function publicNotice(db: DbOrTrx, code: string, now: number): Prom
     endsOn: round.notice_ends,
     state,
     items: items.map((c) => ({ name: c.name, class: c.class })),
+  }
+}
+
+/** Cancels a round before its 公示 (a 示范点 round cancelled frees the way for a new one). */
+export async function cancelRound(
+  db: DbOrTrx,
+  roundId: number,
+  now: number,
+): Promise<WriteOutcome<TExemplarRound>> {
+  const round = await claim(db, roundId, now)
+  if (!(await repo.cancel(db, roundId, isoAt(now)))) throw new AppError(409, 'EXEMPLAR_ROUND_PUBLISHED')
+  return {
+    result: await currentRound(db, roundId),
+    entityType: 'exemplar_round',
+    entityId: roundId,
+    detail: { kind: round.kind, name: round.name },
+    organisation: null,
   }
 }

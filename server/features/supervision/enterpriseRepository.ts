@@ -23,6 +23,7 @@ export const enterpriseRepository = {
         'milestone_deadline',
         'leading_group_date',
         'plan_filed_date',
+        'demonstration',
       ])
       .where('id', '=', enterpriseId)
       .executeTakeFirst()

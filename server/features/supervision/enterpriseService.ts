@@ -1,3 +1,4 @@
+import { demonstrationMark } from '../../../src/models/supervisionOverview'
 import type { DbOrTrx } from '../../core/db/database'
 import type { AuthContext } from '../../core/access'
 import { notFound } from '../../core/errors'
@@ -59,6 +60,7 @@ export async function supervisionEnterprise(
       registeredLiaison: { name: e.liaison_name, phone: maskPhone(e.liaison_phone) ?? null },
       liaisons: facts.liaisons.map((l) => ({ name: l.name, phone: maskPhone(l.phone) ?? null })),
       departments: facts.departments.map((d) => d.name),
+      demonstration: demonstrationMark(e.demonstration),
     },
     milestones: milestones.get(enterpriseId)!,
     campaigns: campaigns.map((c) => ({

@@ -76,7 +76,7 @@ function scopeOf(p: FactsParams) {
  */
 function plainFacts(p: FactsParams, withMeetings: boolean) {
   return sql`with f as (
-    select e.id, e.name, e.credit_code, e.ownership, e.party_org, coalesce(a.status, 'not_started') as status,
+    select e.id, e.name, e.credit_code, e.ownership, e.party_org, e.demonstration, coalesce(a.status, 'not_started') as status,
       ${milestoneState('e.leading_group_date')} as lg_status,
       ${milestoneState('e.plan_filed_date')} as plan_status
       ${withMeetings ? sql`, coalesce(mc.m_required, 0) as m_required, coalesce(mc.m_done, 0) as m_done` : sql``}
@@ -119,7 +119,7 @@ function facts(p: FactsParams, withScores: boolean, ids?: number[], withMeetings
     where ev.sign_in_opens_at <= ${p.nowIso} and ev.cancelled_at is null ${only('t.enterprise_id')}
     group by t.enterprise_id`
   return sql`with f as materialized (
-    select e.id, e.name, e.credit_code, e.ownership, e.party_org,
+    select e.id, e.name, e.credit_code, e.ownership, e.party_org, e.demonstration,
       a.id as assessment_id, coalesce(a.status, 'not_started') as status, a.overall_score as overall,
       a.section_scores as a_sections,
       ${sections},

@@ -21,6 +21,7 @@ import {
   type TMeetingFigures,
   type TRiskFigures,
   type TSupervisionFigures,
+  demonstrationMark,
 } from '../../../src/models/supervisionOverview'
 import { listCampaigns } from '../assessments/campaigns'
 import { factsRepository, type FactsParams, type FactsRow } from './factsRepository'
@@ -212,6 +213,7 @@ function toRow(row: FactsRow, comparing: boolean, milestones: TMilestoneSummary)
     enterpriseName: String(row.name),
     creditCode: String(row.credit_code),
     ownership: row.ownership as TOwnership,
+    demonstration: demonstrationMark(row.demonstration),
     partyOrg: row.party_org as TPartyOrg,
     status: row.status as TCompletionStatus,
     assessmentId: row.assessment_id === null ? null : n(row.assessment_id),

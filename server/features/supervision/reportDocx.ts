@@ -22,6 +22,7 @@ import {
   REPORT_SECTIONS,
   chineseDay,
   type TReport,
+  type TReportPeriodRow,
   type TReportRow,
 } from '../../../src/models/supervisionReport'
 import { shanghaiDate } from '../../../src/models/shanghaiTime'
@@ -58,6 +59,29 @@ export const TABLE_COLUMNS: [string, number][] = [
 ]
 TABLE_COLUMNS[TABLE_COLUMNS.length - 1][1] =
   CONTENT_WIDTH - TABLE_COLUMNS.reduce((sum, [, width]) => sum + width, 0)
+
+/** 本期工作情况表: what happened in the period, per department and 合计. */
+export const PERIOD_COLUMNS: [string, number][] = [
+  ['部门', 2260],
+  ['提交自查', 0],
+  ['退回自查', 0],
+  ['下发整改', 0],
+  ['整改销号', 0],
+  ['新增逾期整改', 0],
+  ['催办', 0],
+]
+{
+  const each = Math.floor((CONTENT_WIDTH - PERIOD_COLUMNS[0][1]) / (PERIOD_COLUMNS.length - 1))
+  for (const c of PERIOD_COLUMNS.slice(1)) c[1] = each
+  PERIOD_COLUMNS[0][1] = CONTENT_WIDTH - each * (PERIOD_COLUMNS.length - 1)
+}
+
+export function periodCells(row: TReportPeriodRow): string[] {
+  return [
+    row.name,
+    ...[row.submitted, row.returned, row.issued, row.closed, row.becameOverdue, row.urged].map(String),
+  ]
+}
 
 export function tableCells(row: TReportRow): string[] {
   return [
@@ -97,20 +121,19 @@ function cell(text: string, width: number, head: boolean, left: boolean) {
   })
 }
 
-function progressTable(report: TReport): Table {
+function borderedTable(columns: [string, number][], rows: string[][], total: string[]): Table {
   const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' }
-  const { rows, total } = report.snapshot
   // The heading row repeats on every page; 合计 is shaded and bold like it, but printed once.
   const line = (cells: string[], head: boolean, repeat = head) =>
     new TableRow({
       tableHeader: repeat,
       cantSplit: true,
       height: { value: 440, rule: 'atLeast' },
-      children: cells.map((c, i) => cell(c, TABLE_COLUMNS[i][1], head, i === 0 && !head)),
+      children: cells.map((c, i) => cell(c, columns[i][1], head, i === 0 && !head)),
     })
   return new Table({
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
-    columnWidths: TABLE_COLUMNS.map(([, width]) => width),
+    columnWidths: columns.map(([, width]) => width),
     layout: TableLayoutType.FIXED,
     borders: {
       top: border,
@@ -122,13 +145,42 @@ function progressTable(report: TReport): Table {
     },
     rows: [
       line(
-        TABLE_COLUMNS.map(([heading]) => heading),
+        columns.map(([heading]) => heading),
         true,
       ),
-      ...rows.map((r) => line(tableCells(r), false)),
-      line(tableCells(total), true, false),
+      ...rows.map((r) => line(r, false)),
+      line(total, true, false),
     ],
   })
+}
+
+const note = (text: string) =>
+  new Paragraph({
+    spacing: { before: 60, after: 120, line: 300, lineRule: LineRuleType.AUTO },
+    children: [run(text, { size: 21 })],
+  })
+
+/** The status table as of generation, then (when the snapshot has them) the period's counts. */
+function progressTables(report: TReport): (Paragraph | Table)[] {
+  const { snapshot } = report
+  const caption = (text: string) => centred(text, { bold: true, size: 24, font: HEITI }, { before: 120 })
+  const status = [
+    caption(`${snapshot.issuer}清廉企业建设进展情况表（截至${chineseDate(snapshot.generatedAt)}）`),
+    borderedTable(TABLE_COLUMNS, snapshot.rows.map(tableCells), tableCells(snapshot.total)),
+    note(
+      `注：数据截至${chineseDate(snapshot.generatedAt)}；一家企业由多个部门监管时在各部门分别计入，合计按企业计一次；平均分为已评分企业的自查总分平均。`,
+    ),
+  ]
+  const p = snapshot.period
+  if (!p) return status
+  return [
+    ...status,
+    caption(`本期工作情况表（${chineseDay(p.start)}至${chineseDay(p.end)}）`),
+    borderedTable(PERIOD_COLUMNS, p.rows.map(periodCells), periodCells(p.total)),
+    note(
+      '注：提交、退回自查按份次计，整改按项计，催办按次计；新增逾期整改为期限在本期内届满而未按期提交核验的整改。',
+    ),
+  ]
 }
 
 const centred = (text: string, style: Parameters<typeof run>[1], spacing = {}) =>
@@ -166,25 +218,7 @@ export function reportDocument(report: TReport): Document {
       children: [run(REPORT_SECTION_HEADINGS[key], { font: HEITI })],
     }),
     ...paragraphs(report.sections[key], key === 'nextSteps'),
-    ...(key === 'progress'
-      ? [
-          centred(
-            `${snapshot.issuer}清廉企业建设进展情况表`,
-            { bold: true, size: 24, font: HEITI },
-            { before: 120 },
-          ),
-          progressTable(report),
-          new Paragraph({
-            spacing: { before: 60, after: 120, line: 300, lineRule: LineRuleType.AUTO },
-            children: [
-              run(
-                `注：数据截至${chineseDate(snapshot.generatedAt)}；一家企业由多个部门监管时在各部门分别计入，合计按企业计一次；平均分为已评分企业的自查总分平均。`,
-                { size: 21 },
-              ),
-            ],
-          }),
-        ]
-      : []),
+    ...(key === 'progress' ? progressTables(report) : []),
   ])
   const signature = [
     new Paragraph({

@@ -23,8 +23,30 @@ export const reportRepository = {
     return inserted.id
   },
 
-  /** The next 期号 of the issuer (the office, or one department) in that year of creation. */
-  async nextNumber(db: DbOrTrx, departmentId: number | null, yearStart: string, yearEnd: string) {
+  /**
+   * The next 期号 of the issuer (the office, or one department) in that 北京时间 year. The counter row is
+   * made once (from the reports already numbered) and raised by one conditional UPDATE: of two reports made
+   * at once, PostgreSQL makes the second UPDATE wait for the first's commit and re-read the row, so each gets
+   * its own number.
+   */
+  async nextNumber(
+    db: DbOrTrx,
+    departmentId: number | null,
+    year: number,
+    yearStart: string,
+    yearEnd: string,
+  ): Promise<number> {
+    const issuer = departmentId === null ? 'office' : `d${departmentId}`
+    const bump = () =>
+      db
+        .updateTable('supervision_report_numbers')
+        .set((eb) => ({ last: eb('last', '+', 1) }))
+        .where('issuer', '=', issuer)
+        .where('year', '=', year)
+        .returning('last')
+        .executeTakeFirst()
+    const bumped = await bump()
+    if (bumped) return Number(bumped.last)
     const row = await db
       .selectFrom('supervision_reports')
       .select((eb) => eb.fn.max<number | null>('number').as('n'))
@@ -32,7 +54,12 @@ export const reportRepository = {
       .where('created_at', '>=', yearStart)
       .where('created_at', '<', yearEnd)
       .executeTakeFirst()
-    return Number(row?.n ?? 0) + 1
+    await db
+      .insertInto('supervision_report_numbers')
+      .values({ issuer, year, last: Number(row?.n ?? 0) })
+      .onConflict((oc) => oc.columns(['issuer', 'year']).doNothing())
+      .execute()
+    return Number((await bump())!.last)
   },
 
   byId(db: DbOrTrx, reach: ReportReach, id: number) {
@@ -76,7 +103,12 @@ export const reportRepository = {
     db: DbOrTrx,
     id: number,
     version: number,
-    changes: Partial<Pick<SupervisionReportTable, 'title' | 'sections' | 'status' | 'finalised_at'>> & {
+    changes: Partial<
+      Pick<
+        SupervisionReportTable,
+        'title' | 'sections' | 'status' | 'finalised_at' | 'snapshot' | 'edited_sections'
+      >
+    > & {
       updated_at: string
     },
   ): Promise<boolean> {

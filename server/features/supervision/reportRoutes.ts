@@ -7,13 +7,21 @@ import {
   ZReportListQuery,
   ZReportPage,
   ZReportParams,
+  ZReportRefresh,
 } from '../../../src/models/supervisionReport'
 import { exportFileName } from '../../../src/models/exportName'
 import { SUPERVISORS } from '../../core/access'
 import { requireAuth } from '../../core/auth'
 import { sendAttachment } from '../../core/http'
 import { featureRoutes } from '../../core/routes'
-import { createReport, editReport, finaliseReport, getReport, reportPage } from './reportService'
+import {
+  createReport,
+  editReport,
+  finaliseReport,
+  getReport,
+  refreshReport,
+  reportPage,
+} from './reportService'
 
 const BASE = '/api/v1/supervision/reports'
 
@@ -86,6 +94,29 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, trx) =>
       finaliseReport(trx, requireAuth(request), request.params.reportId, request.body.version, app.clock()),
+  )
+
+  write(
+    'POST',
+    `${BASE}/:reportId/refresh`,
+    {
+      access: SUPERVISORS,
+      summary:
+        '更新督查专报草稿的数据：按当前数字重新留存快照，未修改过的正文随之重拟，已修改的保留（带上读取时的版本号）',
+      params: ZReportParams,
+      body: ZReportRefresh,
+      response: { 200: ZReport },
+      action: 'supervision_report.refresh',
+    },
+    async (request, trx) =>
+      refreshReport(
+        trx,
+        app.dialect,
+        requireAuth(request),
+        request.params.reportId,
+        request.body.version,
+        app.clock(),
+      ),
   )
 
   route(

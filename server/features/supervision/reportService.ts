@@ -4,15 +4,18 @@ import type { DbOrTrx, Dialect } from '../../core/db/database'
 import { findRow } from '../../core/db/rows'
 import { AppError, notFound } from '../../core/errors'
 import type { WriteOutcome } from '../../core/writes'
-import { shanghaiYear, shanghaiYearRange } from '../../../src/models/shanghaiTime'
-import type {
-  TReport,
-  TReportCreate,
-  TReportEdit,
-  TReportPage,
-  TReportSections,
-  TReportSnapshot,
-  TReportSummary,
+import { shanghaiDate, shanghaiYear, shanghaiYearRange } from '../../../src/models/shanghaiTime'
+import {
+  REPORT_SECTIONS,
+  reportPeriodProblem,
+  type TReport,
+  type TReportCreate,
+  type TReportEdit,
+  type TReportPage,
+  type TReportSections,
+  type TReportSnapshot,
+  type TReportSectionKey,
+  type TReportSummary,
 } from '../../../src/models/supervisionReport'
 import { type ReportReach, type ReportRow, reportRepository } from './reportRepository'
 import { draftSections, reportSnapshot } from './reportSnapshot'
@@ -23,7 +26,7 @@ const OFFICE_ISSUER = '县清廉企业建设工作领导小组办公室'
 
 const reachOf = (auth: AuthContext): ReportReach => (isOffice(auth) ? null : supervisorDepartmentIds(auth))
 
-type SummaryRow = Omit<ReportRow, 'sections' | 'created_by'>
+type SummaryRow = Omit<ReportRow, 'sections' | 'created_by' | 'edited_sections'>
 
 function toSummary(row: SummaryRow): TReportSummary {
   const snapshot = JSON.parse(row.snapshot) as TReportSnapshot
@@ -43,10 +46,22 @@ function toSummary(row: SummaryRow): TReportSummary {
   }
 }
 
+/**
+ * The sections the user edited: recorded since 0032; for an older report, those whose text is not the one
+ * its snapshot would have drafted.
+ */
+function editedOf(row: ReportRow): TReportSectionKey[] {
+  if (row.edited_sections !== null) return JSON.parse(row.edited_sections) as TReportSectionKey[]
+  const sections = JSON.parse(row.sections) as TReportSections
+  const drafted = draftSections(JSON.parse(row.snapshot) as TReportSnapshot)
+  return REPORT_SECTIONS.filter((k) => sections[k] !== drafted[k])
+}
+
 function toReport(row: ReportRow): TReport {
   return {
     ...toSummary(row),
     sections: JSON.parse(row.sections) as TReportSections,
+    editedSections: editedOf(row),
     snapshot: JSON.parse(row.snapshot) as TReportSnapshot,
   }
 }
@@ -93,18 +108,28 @@ export async function createReport(
     if (departmentId === null || !own.includes(departmentId)) throw notFound()
     issuer = (await findRow(db, 'departments', { id: departmentId }))?.name ?? ''
   } else if (input.departmentId !== undefined) throw new AppError(400, 'VALIDATION_FAILED')
+  const problem = reportPeriodProblem(input.periodStart, input.periodEnd, shanghaiDate(now))
+  if (problem)
+    throw new AppError(400, 'REPORT_PERIOD_INVALID', undefined, [{ path: 'periodEnd', message: problem }])
   const snapshot = await reportSnapshot(
     db,
     dialect,
     auth,
-    { departmentId, campaignId: input.campaignId, issuer },
+    {
+      departmentId,
+      campaignId: input.campaignId,
+      issuer,
+      periodStart: input.periodStart,
+      periodEnd: input.periodEnd,
+    },
     now,
   )
   const at = isoAt(now)
-  const [yearStart, yearEnd] = shanghaiYearRange(shanghaiYear(now))
+  const year = shanghaiYear(now)
+  const [yearStart, yearEnd] = shanghaiYearRange(year)
   const id = await reportRepository.insert(db, {
     department_id: departmentId,
-    number: await reportRepository.nextNumber(db, departmentId, yearStart, yearEnd),
+    number: await reportRepository.nextNumber(db, departmentId, year, yearStart, yearEnd),
     title: input.title || `清廉企业建设督查专报`,
     period_start: input.periodStart,
     period_end: input.periodEnd,
@@ -112,6 +137,7 @@ export async function createReport(
     version: 1,
     sections: JSON.stringify(draftSections(snapshot)),
     snapshot: JSON.stringify(snapshot),
+    edited_sections: '[]',
     created_by: auth.user.id,
     created_at: at,
     updated_at: at,
@@ -143,10 +169,14 @@ export async function editReport(
 ): Promise<WriteOutcome<TReport>> {
   const before = await reportOf(db, auth, id)
   if (before.status !== 'draft' || before.version !== input.version) throw refusal(before)
-  const sections = { ...(JSON.parse(before.sections) as TReportSections), ...input.sections }
+  const previous = JSON.parse(before.sections) as TReportSections
+  const sections = { ...previous, ...input.sections }
+  const edited = new Set(editedOf(before))
+  for (const k of REPORT_SECTIONS) if (sections[k] !== previous[k]) edited.add(k)
   const changed = await reportRepository.update(db, id, input.version, {
     title: input.title ?? before.title,
     sections: JSON.stringify(sections),
+    edited_sections: JSON.stringify(REPORT_SECTIONS.filter((k) => edited.has(k))),
     updated_at: isoAt(now),
   })
   if (!changed) throw refusal(await reportOf(db, auth, id))
@@ -180,4 +210,57 @@ export async function finaliseReport(
   if (!changed) throw refusal(await reportOf(db, auth, id))
   const row = await reportOf(db, auth, id)
   return { result: toReport(row), ...audited(row, { version: row.version }) }
+}
+
+/**
+ * 更新数据: a draft's figures retaken as of now (same period, campaign and issuer); the sections the user
+ * edited are kept, the untouched pre-written ones drafted again from the new figures.
+ */
+export async function refreshReport(
+  db: DbOrTrx,
+  dialect: Dialect,
+  auth: AuthContext,
+  id: number,
+  version: number,
+  now: number,
+): Promise<WriteOutcome<TReport>> {
+  const before = await reportOf(db, auth, id)
+  if (before.status !== 'draft' || before.version !== version) throw refusal(before)
+  const old = JSON.parse(before.snapshot) as TReportSnapshot
+  const snapshot = await reportSnapshot(
+    db,
+    dialect,
+    auth,
+    {
+      departmentId: before.department_id,
+      campaignId: old.campaign?.id,
+      issuer: old.issuer,
+      periodStart: before.period_start,
+      periodEnd: before.period_end,
+    },
+    now,
+  )
+  const edited = editedOf(before)
+  const kept = JSON.parse(before.sections) as TReportSections
+  const drafted = draftSections(snapshot)
+  const sections = Object.fromEntries(
+    REPORT_SECTIONS.map((k) => [k, edited.includes(k) ? kept[k] : drafted[k]]),
+  ) as TReportSections
+  const changed = await reportRepository.update(db, id, version, {
+    snapshot: JSON.stringify(snapshot),
+    sections: JSON.stringify(sections),
+    edited_sections: JSON.stringify(edited),
+    updated_at: isoAt(now),
+  })
+  if (!changed) throw refusal(await reportOf(db, auth, id))
+  const row = await reportOf(db, auth, id)
+  return {
+    result: toReport(row),
+    ...audited(row, {
+      version: row.version,
+      generatedAt: snapshot.generatedAt,
+      kept: edited,
+      redrafted: REPORT_SECTIONS.filter((k) => !edited.includes(k)),
+    }),
+  }
 }

@@ -2,15 +2,18 @@ import type { AuthContext } from '../../core/access'
 import type { DbOrTrx, Dialect } from '../../core/db/database'
 import { isoAt } from '../../core/clock'
 import { SECTION_LABELS } from '../../../src/models/checklist'
-import { shanghaiDate } from '../../../src/models/shanghaiTime'
+import { shanghaiDate, shanghaiDateAfterDays } from '../../../src/models/shanghaiTime'
 import type { TSupervisionFigures } from '../../../src/models/supervisionOverview'
 import {
   chineseDay,
+  type TReportPeriod,
+  type TReportPeriodRow,
   type TReportRow,
   type TReportSections,
   type TReportSnapshot,
 } from '../../../src/models/supervisionReport'
 import { supervisionEnterprises, supervisionFigures } from './figures'
+import { type PeriodBounds, reportPeriodRepository } from './reportPeriodRepository'
 
 /**
  * A 督查专报's figures as of its generation, taken from 监管总览's own figures and lists (the caller's reach,
@@ -36,11 +39,61 @@ function rowOf(name: string, departmentId: number | null, f: TSupervisionFigures
   }
 }
 
+const dayStart = (day: string) => Date.parse(`${day}T00:00:00+08:00`)
+
+export function periodBounds(start: string, end: string, campaignId: number | null): PeriodBounds {
+  return {
+    start,
+    end,
+    fromIso: new Date(dayStart(start)).toISOString(),
+    toIso: new Date(dayStart(end) + 86_400_000).toISOString(),
+    dayBeforeStart: shanghaiDateAfterDays(dayStart(start), -1),
+    dayBeforeEnd: shanghaiDateAfterDays(dayStart(end), -1),
+    campaignId,
+  }
+}
+
+/** 本期工作情况: the period's counts per department row (as the status table's rows) and 合计. */
+async function periodCounts(
+  db: DbOrTrx,
+  b: PeriodBounds,
+  rows: TReportRow[],
+  departmentId: number | null,
+): Promise<TReportPeriod> {
+  const counts = await reportPeriodRepository.counts(db, b, departmentId)
+  const rowOfPeriod = (name: string, id: number | null, total: boolean): TReportPeriodRow => {
+    const pick = (m: keyof typeof counts) =>
+      total || id === null ? counts[m].total : (counts[m].byDepartment.get(id) ?? 0)
+    return {
+      name,
+      departmentId: id,
+      submitted: pick('submitted'),
+      returned: pick('returned'),
+      issued: pick('issued'),
+      closed: pick('closed'),
+      becameOverdue: pick('becameOverdue'),
+      urged: pick('urged'),
+    }
+  }
+  return {
+    start: b.start,
+    end: b.end,
+    rows: rows.map((r) => rowOfPeriod(r.name, r.departmentId, departmentId !== null)),
+    total: rowOfPeriod('合计', departmentId, true),
+  }
+}
+
 export async function reportSnapshot(
   db: DbOrTrx,
   dialect: Dialect,
   auth: AuthContext,
-  scope: { departmentId: number | null; campaignId?: number; issuer: string },
+  scope: {
+    departmentId: number | null
+    campaignId?: number
+    issuer: string
+    periodStart: string
+    periodEnd: string
+  },
   now: number,
 ): Promise<TReportSnapshot> {
   const base = { campaignId: scope.campaignId, departmentId: scope.departmentId ?? undefined }
@@ -71,17 +124,21 @@ export async function reportSnapshot(
         now,
       )
     ).items
-  const [returned, overdue, failing] = await Promise.all([
-    list({ status: 'returned' }),
-    list({ rectification: 'overdue' }),
+  const bounds = periodBounds(scope.periodStart, scope.periodEnd, figures.campaign?.id ?? null)
+  const today = shanghaiDate(now)
+  // Returns made in the period; 整改 overdue now whose deadline fell in or before the period.
+  const [returned, overdue, failing, period] = await Promise.all([
+    reportPeriodRepository.returnedIn(db, bounds, scope.departmentId, NAMED_LIMIT),
+    reportPeriodRepository.overdueBy(db, bounds, today, scope.departmentId, NAMED_LIMIT),
     list({ score: 'overall', band: 0 }),
+    periodCounts(db, bounds, rows, scope.departmentId),
   ])
   const named = new Map<number, { enterpriseId: number; name: string; reason: string }>()
   for (const e of overdue)
     named.set(e.enterpriseId, {
       enterpriseId: e.enterpriseId,
-      name: e.enterpriseName,
-      reason: `${e.rectifications.overdue} 项整改逾期未完成`,
+      name: e.name,
+      reason: `${e.overdue} 项整改逾期未完成`,
     })
   for (const e of failing) {
     const reason = `自查总分 ${e.scores.overall} 分，低于60分`
@@ -109,11 +166,25 @@ export async function reportSnapshot(
       .map((s) => ({ section: s.key as keyof typeof SECTION_LABELS, below: s.bands[0], average: s.average })),
     returned: returned.map((e) => ({
       enterpriseId: e.enterpriseId,
-      name: e.enterpriseName,
-      reason: '自查被退回',
+      name: e.name,
+      reason: e.times > 1 ? `本期自查被退回 ${e.times} 次` : '本期自查被退回',
     })),
     named: [...named.values()],
+    period,
   }
+}
+
+/** `2026年1月1日至2026年3月31日`: a period as a report writes it. */
+export function periodText(p: { start: string; end: string }): string {
+  return `${chineseDay(p.start)}至${chineseDay(p.end)}`
+}
+
+/** The period's counts in one sentence (empty for an old snapshot without them). */
+function periodSentence(s: TReportSnapshot): string {
+  const p = s.period
+  if (!p) return ''
+  const t = p.total
+  return `本期（${periodText(p)}），企业提交自查 ${t.submitted} 份，退回修改 ${t.returned} 份；下发整改 ${t.issued} 项，整改销号 ${t.closed} 项，新增逾期未整改 ${t.becameOverdue} 项；发出催办 ${t.urged} 次。`
 }
 
 /** The first text of each section, from the snapshot: the office edits it before finalising. */
@@ -121,13 +192,16 @@ export function draftSections(s: TReportSnapshot): TReportSections {
   const t = s.total
   const pct = (part: number) => (t.enterprises ? `${Math.round((part / t.enterprises) * 1000) / 10}%` : '0%')
   const names = (list: { name: string }[]) => list.map((e) => e.name).join('、')
+  const asOf = chineseDay(shanghaiDate(Date.parse(s.generatedAt)))
+  const becameOverdue = s.period?.total.becameOverdue
   const problems = [
     s.returned.length
-      ? `（一）自查退回。${s.returned.length} 家企业的自查被退回，需按审核意见修改后重新提交：${names(s.returned)}。`
+      ? `（一）自查退回。本期 ${s.returned.length} 家企业的自查被退回，需按审核意见修改后重新提交：${names(s.returned)}。`
       : '（一）自查退回。本期没有被退回的自查。',
-    s.rectifications.overdue
-      ? `（二）整改逾期。${s.rectifications.overdueEnterprises} 家企业共 ${s.rectifications.overdue} 项整改超过期限未完成；另有 ${s.rectifications.open} 项整改正在进行，${s.rectifications.awaiting} 项待核验。`
-      : `（二）整改逾期。没有逾期未完成的整改；${s.rectifications.open} 项整改正在进行，${s.rectifications.awaiting} 项待核验。`,
+    (s.rectifications.overdue
+      ? `（二）整改逾期。截至${asOf}，${s.rectifications.overdueEnterprises} 家企业共 ${s.rectifications.overdue} 项整改超过期限未完成；另有 ${s.rectifications.open} 项整改正在进行，${s.rectifications.awaiting} 项待核验。`
+      : `（二）整改逾期。截至${asOf}，没有逾期未完成的整改；${s.rectifications.open} 项整改正在进行，${s.rectifications.awaiting} 项待核验。`) +
+      (becameOverdue ? `本期内有 ${becameOverdue} 项整改到期未完成。` : ''),
     s.weakSections.length
       ? `（三）薄弱维度。${s.weakSections
           .map(
@@ -138,10 +212,10 @@ export function draftSections(s: TReportSnapshot): TReportSections {
       : '（三）薄弱维度。各维度均没有低于60分的企业。',
   ]
   return {
-    scope: `本次督查覆盖${t.departmentId === null ? '全县纳入清廉企业建设' : `${s.issuer}所监管`}的 ${t.enterprises} 家企业${
+    scope: `本次督查期间为${s.period ? periodText(s.period) : '—'}，覆盖${t.departmentId === null ? '全县纳入清廉企业建设' : `${s.issuer}所监管`}的 ${t.enterprises} 家企业${
       s.campaign ? `，依据“${s.campaign.name}”自查结果` : ''
     }，对照《清廉企业建设实施方案》主要任务和工作要求（二）强化监督检查开展。`,
-    progress: `截至${chineseDay(shanghaiDate(Date.parse(s.generatedAt)))}，${t.enterprises} 家企业中已通过审核 ${t.accepted} 家（${pct(
+    progress: `${periodSentence(s)}截至${asOf}，${t.enterprises} 家企业中已通过审核 ${t.accepted} 家（${pct(
       t.accepted,
     )}），已提交待审核 ${t.submitted} 家，退回修改 ${t.returned} 家，草稿 ${t.draft} 家，尚未开始 ${t.notStarted} 家${
       t.average === null ? '' : `；已评分企业自查总分平均 ${t.average} 分`

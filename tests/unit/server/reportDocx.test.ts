@@ -1,7 +1,17 @@
 import JSZip from 'jszip'
 import { docxTableRows as tableRows } from '../../api/support/docxTable'
-import { reportDocx, TABLE_COLUMNS, tableCells } from '../../../server/features/supervision/reportDocx'
-import { SAMPLE_REPORT } from './support/sampleReport'
+import {
+  PERIOD_COLUMNS,
+  periodCells,
+  reportDocx,
+  TABLE_COLUMNS,
+  tableCells,
+} from '../../../server/features/supervision/reportDocx'
+import { OLD_SAMPLE_REPORT, SAMPLE_REPORT } from './support/sampleReport'
+
+const documentXml = async (content: Buffer) =>
+  (await JSZip.loadAsync(content)).file('word/document.xml')!.async('string')
+const tables = (xml: string) => [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => tableRows(m[0]))
 
 describe('督查专报 .docx', () => {
   it('has the head, the 期号 line dated in 北京时间, the headings and a bordered table of the snapshot', async () => {
@@ -30,6 +40,28 @@ describe('督查专报 .docx', () => {
     const borders = /<w:tblBorders>[\s\S]*?<\/w:tblBorders>/.exec(xml)![0]
     for (const side of ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'])
       expect(borders).toMatch(new RegExp(`<w:${side} w:val="single"`))
+  })
+
+  it('adds 本期工作情况表 after the status table, which says it is as of generation', async () => {
+    const xml = await documentXml(await reportDocx(SAMPLE_REPORT))
+    expect(xml).toContain('清廉企业建设进展情况表（截至2026年4月1日）')
+    expect(xml).toContain('本期工作情况表（2026年1月1日至2026年3月31日）')
+    const [status, period] = tables(xml)
+    expect(status[0]).toEqual(TABLE_COLUMNS.map(([heading]) => heading))
+    expect(period[0]).toEqual(PERIOD_COLUMNS.map(([heading]) => heading))
+    const p = SAMPLE_REPORT.snapshot.period!
+    expect(period.slice(1)).toEqual([...p.rows, p.total].map(periodCells))
+    expect(period[4]).toEqual(['合计', '32', '2', '6', '4', '2', '6'])
+    expect(PERIOD_COLUMNS.reduce((sum, [, w]) => sum + w, 0)).toBe(
+      TABLE_COLUMNS.reduce((sum, [, w]) => sum + w, 0),
+    )
+  })
+
+  it('still prints a report stored before the period counts were kept: its one table', async () => {
+    const xml = await documentXml(await reportDocx(OLD_SAMPLE_REPORT))
+    expect(tables(xml)).toHaveLength(1)
+    expect(xml).not.toContain('本期工作情况表')
+    expect(xml).toContain('督 查 专 报')
   })
 
   it('says 草稿 on a draft', async () => {

@@ -26,6 +26,11 @@ export function ProfileCard({ data }: { data: TSupervisionEnterprise }) {
       <View className="ent-card__tags">
         <Tag className="ent-tag">{OWNERSHIP_LABELS[p.ownership]}</Tag>
         <Tag className="ent-tag">{PARTY_ORG_LABELS[p.partyOrg]}</Tag>
+        {p.demonstration ? (
+          <Tag className="ent-tag ent-tag--mark" type="success">
+            {p.demonstration === 'pilot' ? '示范点' : '示范企业'}
+          </Tag>
+        ) : null}
       </View>
       <CellGroup className="ent-cells">
         <Cell title="统一社会信用代码" extra={p.creditCode} />

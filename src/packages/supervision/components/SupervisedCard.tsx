@@ -55,6 +55,9 @@ export function SupervisedCard({ e, office }: { e: TEnterpriseListRow; office: b
       </View>
       <Text className="supervised__kind">
         {OWNERSHIP_LABELS[e.ownership]} · {PARTY_ORG_LABELS[e.partyOrg]}
+        {e.demonstration ? (
+          <Text className="supervised__mark"> · {e.demonstration === 'pilot' ? '示范点' : '示范企业'}</Text>
+        ) : null}
       </Text>
       <View className="supervised__figures">
         <View className="supervised__figure">

@@ -1,4 +1,4 @@
-import type { TReport, TReportRow } from '../../../../src/models/supervisionReport'
+import type { TReport, TReportPeriodRow, TReportRow } from '../../../../src/models/supervisionReport'
 
 const row = (name: string, departmentId: number | null, n: number[], average: number | null): TReportRow => ({
   name,
@@ -11,6 +11,17 @@ const row = (name: string, departmentId: number | null, n: number[], average: nu
   accepted: n[5],
   overdueEnterprises: n[6],
   average,
+})
+
+const periodRow = (name: string, departmentId: number | null, n: number[]): TReportPeriodRow => ({
+  name,
+  departmentId,
+  submitted: n[0],
+  returned: n[1],
+  issued: n[2],
+  closed: n[3],
+  becameOverdue: n[4],
+  urged: n[5],
 })
 
 /** A finalised office report of three departments, as the docx builder's test and a look at the print use it. */
@@ -28,6 +39,7 @@ export const SAMPLE_REPORT: TReport = {
   updatedAt: '2026-04-01T17:30:00.000Z',
   // 01:30 on 4月2日 北京时间: the document is dated the 2nd, not the UTC 1st.
   finalisedAt: '2026-04-01T17:30:00.000Z',
+  editedSections: [],
   sections: {
     scope: '本次督查覆盖县清廉企业建设工作领导小组办公室所监管的 42 家企业。',
     progress: '截至2026年4月1日，42 家企业中已通过审核 20 家。各部门情况见下表。',
@@ -49,5 +61,21 @@ export const SAMPLE_REPORT: TReport = {
     weakSections: [{ section: 'culture', below: 2, average: 71.5 }],
     returned: [],
     named: [{ enterpriseId: 9, name: '县恒达食品有限公司', reason: '2 项整改逾期未完成' }],
+    period: {
+      start: '2026-01-01',
+      end: '2026-03-31',
+      rows: [
+        periodRow('县财政局', 2, [14, 1, 3, 2, 1, 4]),
+        periodRow('县委统战部', 3, [11, 1, 2, 1, 0, 2]),
+        periodRow('县工业信息化和商务局', 4, [8, 0, 1, 1, 1, 0]),
+      ],
+      total: periodRow('合计', null, [32, 2, 6, 4, 2, 6]),
+    },
   },
+}
+
+/** The same report as stored before its snapshot kept the period's counts (it must still open and print). */
+export const OLD_SAMPLE_REPORT: TReport = {
+  ...SAMPLE_REPORT,
+  snapshot: { ...SAMPLE_REPORT.snapshot, period: undefined },
 }

@@ -9,6 +9,7 @@ import {
   REPORT_STATUS_LABELS,
   ZReportSections,
   type TReport,
+  type TReportPeriodRow,
   type TReportRow,
   type TReportSections,
 } from '@/models/supervisionReport'
@@ -20,7 +21,13 @@ import { useRequireSession } from '@/hooks/useSession'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { idParam } from '@/services/routes'
 import { ApiError } from '@/services/request'
-import { fetchReport, finaliseReport, openReportDocx, saveReport } from '@/services/supervisionReports'
+import {
+  fetchReport,
+  finaliseReport,
+  openReportDocx,
+  refreshReport,
+  saveReport,
+} from '@/services/supervisionReports'
 import '@/styles/page.scss'
 import '@/packages/supervision/pages/campaigns/index.scss'
 import './index.scss'
@@ -37,12 +44,17 @@ const cells = (r: TReportRow) => [
   r.average === null ? '—' : r.average.toFixed(1),
 ]
 
-/** The progress table as generated (the same rows the .docx prints). */
-function ProgressTable({ report }: { report: TReport }) {
-  const { rows, total } = report.snapshot
+const PERIOD_COLUMNS = ['部门', '提交自查', '退回自查', '下发整改', '整改销号', '新增逾期', '催办']
+const periodCells = (r: TReportPeriodRow) => [
+  r.name,
+  ...[r.submitted, r.returned, r.issued, r.closed, r.becameOverdue, r.urged].map(String),
+]
+
+/** A table as the .docx prints it: heading row, rows, 合计. */
+function Table({ head, rows, total }: { head: string[]; rows: string[][]; total: string[] }) {
   return (
     <View className="report-table">
-      {[COLUMNS, ...rows.map(cells), cells(total)].map((line, i) => (
+      {[head, ...rows, total].map((line, i) => (
         <View
           key={i}
           className={`report-table__row${i === 0 || i === rows.length + 1 ? ' report-table__row--head' : ''}`}
@@ -54,6 +66,29 @@ function ProgressTable({ report }: { report: TReport }) {
           ))}
         </View>
       ))}
+    </View>
+  )
+}
+
+/** The status table as generated, and (when kept) what happened in the period. */
+function ProgressTable({ report }: { report: TReport }) {
+  const { rows, total, period } = report.snapshot
+  return (
+    <View>
+      <Text className="campaigns__label">进展情况（截至 {formatDate(report.snapshot.generatedAt)}）</Text>
+      <Table head={COLUMNS} rows={rows.map(cells)} total={cells(total)} />
+      {period ? (
+        <View className="report__period">
+          <Text className="campaigns__label">
+            本期工作情况（{formatDate(period.start)} 至 {formatDate(period.end)}）
+          </Text>
+          <Table
+            head={PERIOD_COLUMNS}
+            rows={period.rows.map(periodCells)}
+            total={periodCells(period.total)}
+          />
+        </View>
+      ) : null}
     </View>
   )
 }
@@ -74,7 +109,7 @@ export default function ReportPage() {
   usePullRefresh(reload)
   const report = state.status === 'ready' ? state.data : null
   const [text, setText] = useState<TReportSections | null>(null)
-  const [busy, setBusy] = useState<'save' | 'final' | 'docx' | null>(null)
+  const [busy, setBusy] = useState<'save' | 'final' | 'docx' | 'refresh' | null>(null)
   useEffect(() => setText(report ? report.sections : null), [report])
   const dirty = Boolean(report && text && REPORT_SECTIONS.some((k) => text[k] !== report.sections[k]))
   useUnsavedGuard(dirty)
@@ -85,7 +120,11 @@ export default function ReportPage() {
       <ErrorState message="页面链接不完整，请从督查专报列表进入" onRetry={() => void Taro.navigateBack()} />
     )
 
-  const run = async (kind: 'save' | 'final' | 'docx', work: () => Promise<TReport | void>, done: string) => {
+  const run = async (
+    kind: 'save' | 'final' | 'docx' | 'refresh',
+    work: () => Promise<TReport | void>,
+    done: string,
+  ) => {
     setBusy(kind)
     try {
       const next = await work()
@@ -160,6 +199,27 @@ export default function ReportPage() {
               ) : null}
               {draft ? (
                 <Button
+                  className="report__refresh"
+                  type="primary"
+                  fill="outline"
+                  disabled={dirty}
+                  loading={busy === 'refresh'}
+                  onClick={() =>
+                    void Taro.showModal({
+                      title: '更新数据',
+                      content:
+                        '按当前数字重新生成表格；已修改过的正文保留，未修改的随新数字重拟。确定更新吗？',
+                    }).then((r) => {
+                      if (r.confirm)
+                        void run('refresh', () => refreshReport(report.id, report.version), '已更新数据')
+                    })
+                  }
+                >
+                  更新数据
+                </Button>
+              ) : null}
+              {draft ? (
+                <Button
                   className="report__finalise"
                   type="primary"
                   disabled={dirty}
@@ -187,7 +247,9 @@ export default function ReportPage() {
               </Button>
             </View>
             {dirty ? (
-              <Text className="campaigns__hint report__dirty">有未保存的修改，保存后才能定稿。</Text>
+              <Text className="campaigns__hint report__dirty">
+                有未保存的修改，保存后才能更新数据或定稿。
+              </Text>
             ) : null}
           </View>
         ) : null}
