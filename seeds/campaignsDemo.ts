@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../server/core/db/schema'
 import { SECTIONS } from '../src/models/checklist'
 import { DEMO_ENTERPRISES } from './demo'
+import { sectionScoreColumns } from '../server/features/assessments/scoreColumns'
 
 /**
  * An earlier, closed campaign (上年度) with a reviewed, scored assessment for every demo enterprise, so
@@ -71,7 +72,7 @@ export async function seedDemoEarlierCampaign(db: Kysely<Database>): Promise<voi
           template_id: template.id,
           status: 'accepted',
           overall_score: overall,
-          section_scores: JSON.stringify(sections),
+          ...sectionScoreColumns(sections),
           submitted_at: submitted,
           reviewed_at: reviewed,
           reviewed_by: office.id,

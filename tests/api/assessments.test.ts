@@ -231,6 +231,13 @@ describe(`self-assessment lifecycle [${TEST_DB}]`, () => {
     expect(result.scores).toEqual(expected)
     expect(result.scores.overall).toBeGreaterThan(0)
     expect(result.scores.overall).toBeLessThan(100)
+    // Each section's score is stored in its own column too (监管总览's figures read those), the same as the JSON.
+    const stored = await t.app.db
+      .selectFrom('assessments')
+      .select(['score_politics', 'score_operation', 'score_culture', 'score_supervision', 'score_actions'])
+      .where('id', '=', assessmentId)
+      .executeTakeFirstOrThrow()
+    expect(Object.values(stored)).toEqual(expected.sections.map((s) => s.score))
 
     // 否 / 部分 became 整改 items, once each (the replayed submit made none).
     const rect = (

@@ -3,6 +3,7 @@ import type { TEvent } from '../../src/models/event'
 import { assessmentsRepository, campaignsRepository } from '../../server/features/assessments/repository'
 import { TEST_DB, call, type TestApp } from './support/testApp'
 import { auditRows, correctionsApp, CORRECTIONS_START, fieldsOf, postEvent } from './support/corrections'
+import { sectionScoreColumns } from '../../server/features/assessments/scoreColumns'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -183,7 +184,12 @@ describe(`corrections: campaigns and events [${TEST_DB}]`, () => {
       const assessmentId = await assessmentOf(privateId, id, liaison)
       expect(await campaignsRepository.close(t.app.db, id, iso(now))).toBe(true)
       expect(await campaignsRepository.close(t.app.db, id, iso(now))).toBe(false)
-      const values = { overall_score: 0, section_scores: '[]', submitted_at: iso(now), updated_at: iso(now) }
+      const values = {
+        overall_score: 0,
+        ...sectionScoreColumns([]),
+        submitted_at: iso(now),
+        updated_at: iso(now),
+      }
       expect(await assessmentsRepository.submitIfOpen(t.app.db, assessmentId, values)).toBe(false)
       const row = await t.app.db
         .selectFrom('assessments')

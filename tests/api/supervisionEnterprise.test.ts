@@ -1,4 +1,5 @@
 import { SECTIONS } from '../../src/models/checklist'
+import { sectionScoreColumns } from '../../server/features/assessments/scoreColumns'
 import { isOverdue, type TRectificationStatus } from '../../src/models/assessment'
 import { shanghaiDate, shanghaiDateAfterDays } from '../../src/models/shanghaiTime'
 import type { TSupervisionEnterprise } from '../../src/models/supervisionEnterprise'
@@ -109,7 +110,7 @@ describe(`监管 · 企业详情 [${TEST_DB}]`, () => {
         template_id: template.id,
         status: 'accepted',
         overall_score: 75.5,
-        section_scores: JSON.stringify(sections),
+        ...sectionScoreColumns(sections),
         submitted_at: now,
         reviewed_at: now,
         reviewed_by: office_.id,

@@ -236,6 +236,12 @@ export interface AssessmentTable {
   overall_score: number | null
   /** JSON of the section scores computed at submit */
   section_scores: string | null
+  /** Each section's score out of `section_scores` (written with it: `sectionScoreColumns`), for the figures. */
+  score_politics: number | null
+  score_operation: number | null
+  score_culture: number | null
+  score_supervision: number | null
+  score_actions: number | null
   submitted_at: string | null
   reviewed_at: string | null
   reviewed_by: number | null
@@ -959,6 +965,11 @@ export const SCHEMA_COLUMNS = {
     status: true,
     overall_score: true,
     section_scores: true,
+    score_politics: true,
+    score_operation: true,
+    score_culture: true,
+    score_supervision: true,
+    score_actions: true,
     submitted_at: true,
     reviewed_at: true,
     reviewed_by: true,

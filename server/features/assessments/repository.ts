@@ -4,6 +4,7 @@ import type { DbOrTrx } from '../../core/db/database'
 import { findRow } from '../../core/db/rows'
 import { recordStatusChange, statusHistory, type StatusChange } from '../../core/db/statusHistory'
 import type { AssessmentTable, CampaignTable } from '../../core/db/schema'
+import type { SectionScoreColumns } from './scoreColumns'
 import type { TAnswer, TAnswerValue, TAssessmentStatus } from '../../../src/models/assessment'
 import type { TOwnership, TPartyOrg } from '../../../src/models/org'
 
@@ -278,7 +279,7 @@ export const assessmentsRepository = {
   async submitIfOpen(
     db: DbOrTrx,
     assessmentId: number,
-    values: Pick<AssessmentRow, 'overall_score' | 'section_scores' | 'submitted_at' | 'updated_at'>,
+    values: Pick<AssessmentRow, 'overall_score' | 'submitted_at' | 'updated_at'> & SectionScoreColumns,
   ): Promise<boolean> {
     const result = await db
       .updateTable('assessments')

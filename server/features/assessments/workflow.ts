@@ -8,6 +8,7 @@ import { rectificationsRepository } from '../rectifications/repository'
 import { assessmentView, editableAssessment, evidenceOf, loadAssessment } from './service'
 import { assessmentsRepository } from './repository'
 import { openCampaign } from './campaigns'
+import { sectionScoreColumns } from './scoreColumns'
 import { shanghaiDateAfterDays } from '../../../src/models/shanghaiTime'
 
 /** 草稿 → 已提交 → 已通过 / 退回: submitting scores the assessment and turns 否 / 部分 into 整改 items. */
@@ -51,7 +52,7 @@ export async function submitAssessment(
   // Conditional on the campaign being open: a submit that loses to a concurrent close gets 409.
   const submitted = await assessmentsRepository.submitIfOpen(db, assessmentId, {
     overall_score: scores.overall,
-    section_scores: JSON.stringify(scores.sections),
+    ...sectionScoreColumns(scores.sections),
     submitted_at: at,
     updated_at: at,
   })

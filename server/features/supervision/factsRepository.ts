@@ -1,20 +1,14 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { DbOrTrx, Dialect } from '../../core/db/database'
-import { SECTIONS, type TSection } from '../../../src/models/checklist'
+import { SECTIONS } from '../../../src/models/checklist'
 import { PROGRAMME_DEADLINE } from '../../../src/models/milestones'
 import {
-  ATTENDANCE_BANDS,
-  COMPLETION_STATUSES,
   MEETING_BANDS,
-  PLEDGE_BANDS,
   SCORE_BANDS,
-  SCORE_KEYS,
   type TEnterpriseListFilter,
   type TRectificationFilter,
   type TScoreKey,
 } from '../../../src/models/supervisionOverview'
-import { OWNERSHIPS, PARTY_ORGS } from '../../../src/models/org'
-import { MILESTONE_STATUSES } from '../../../src/models/milestones'
 import { meetingCompliance } from './meetingFacts'
 import { hasRisk } from './riskFacts'
 
@@ -36,35 +30,15 @@ export interface FactsParams {
   yearRange: [string, string]
 }
 
-const lit = (s: string) => sql.lit(s)
+export const scoreColumn = (key: TScoreKey) => (key === 'overall' ? 'overall' : `s_${key}`)
 
-/**
- * A section's score out of the stored JSON of `section_scores`, an array written in SECTIONS order
- * (assessment scoring): read at the section's position, and searched for only if that place holds another
- * section (an order from before a change). SQLite keeps the parsed JSON between the calls on one row;
- * PostgreSQL reads `sj.js`, the row's JSON parsed once (see `facts`).
- */
-function sectionScore(dialect: Dialect, section: TSection): RawBuilder<number | null> {
-  const i = sql.lit(SECTIONS.indexOf(section))
-  const name = lit(section)
-  return dialect === 'postgres'
-    ? sql`case when sj.js -> ${i} ->> 'section' = ${name} then (sj.js -> ${i} ->> 'score')::float8
-        else (select (j->>'score')::float8 from jsonb_array_elements(sj.js) j where j->>'section' = ${name}) end`
-    : sql`case when json_extract(a.section_scores, ${sql.lit(`$[${SECTIONS.indexOf(section)}].section`)}) = ${name}
-        then json_extract(a.section_scores, ${sql.lit(`$[${SECTIONS.indexOf(section)}].score`)})
-        else (select json_extract(j.value, '$.score') from json_each(a.section_scores) j
-          where json_extract(j.value, '$.section') = ${name}) end`
-}
-
-const scoreColumn = (key: TScoreKey) => (key === 'overall' ? 'overall' : `s_${key}`)
-
-function milestoneState(column: string): RawBuilder<string> {
+export function milestoneState(column: string): RawBuilder<string> {
   const col = sql.ref(column)
   return sql`case when ${col} is null then 'missing' when ${col} <= coalesce(e.milestone_deadline, ${PROGRAMME_DEADLINE}) then 'on_time' else 'late' end`
 }
 
 /** The enterprises in reach (`where`, always: the others are added with `and`). */
-function scopeOf(p: FactsParams) {
+export function scopeOf(p: FactsParams) {
   return p.departmentIds
     ? sql`where e.id in (select enterprise_id from supervision_links where department_id in (${sql.join(p.departmentIds.length ? p.departmentIds : [-1])}))`
     : sql`where 1 = 1`
@@ -95,55 +69,16 @@ function rectificationCondition(filter: TRectificationFilter, today: string) {
 }
 
 /**
- * The facts as the common table `f` (materialised: the bands read a column several times, which must not
- * repeat the JSON extraction per read). The sections' scores (`s_…`) are extracted only `withScores`; the
- * stored JSON itself comes along for the rows of a page.
+ * Per enterprise `e`: approved members (`m.n`), this year's personal pledges (`pl.n`), places in the
+ * audiences (`ea.n`) and sign-ins (`si.n`) of the events whose sign-in has opened; the facts' columns
+ * `members`, `signed`, `expected` and `attended` (see `participation`), for the lists and the figures alike.
  */
-function facts(p: FactsParams, withScores: boolean, ids?: number[], withMeetings = true) {
-  const scope = ids ? sql`${scopeOf(p)} and e.id in (${sql.join(ids)})` : scopeOf(p)
-  // For a page's rows, the grouped counts are restricted to them too.
-  const only = (column: string) => (ids ? sql`and ${sql.ref(column)} in (${sql.join(ids)})` : sql``)
-  const sections = withScores
-    ? sql.join(SECTIONS.map((s) => sql`${sectionScore(p.dialect, s)} as ${sql.ref(`s_${s}`)}`))
-    : sql`null as s_none`
-  const compare =
-    p.compareCampaignId !== null
-      ? sql`, c.status as c_status, c.overall_score as c_overall, c.section_scores as c_sections`
-      : sql``
-  const compareJoin =
-    p.compareCampaignId !== null
-      ? sql`left join assessments c on c.enterprise_id = e.id and c.campaign_id = ${p.compareCampaignId}`
-      : sql``
+export function participationJoins(p: FactsParams, only: (column: string) => RawBuilder<unknown>) {
   const openedEvents = (table: 'event_audience' | 'sign_ins') => sql`
     select t.enterprise_id, count(*) as n from ${sql.table(table)} t join events ev on ev.id = t.event_id
     where ev.sign_in_opens_at <= ${p.nowIso} and ev.cancelled_at is null ${only('t.enterprise_id')}
     group by t.enterprise_id`
-  return sql`with f as materialized (
-    select e.id, e.name, e.credit_code, e.ownership, e.party_org, e.demonstration,
-      a.id as assessment_id, coalesce(a.status, 'not_started') as status, a.overall_score as overall,
-      a.section_scores as a_sections,
-      ${sections},
-      coalesce(r.open_n, 0) as open_n, coalesce(r.awaiting_n, 0) as awaiting_n, coalesce(r.overdue_n, 0) as overdue_n,
-      coalesce(m.n, 0) as members, coalesce(pl.n, 0) as signed,
-      coalesce(ea.n, 0) * coalesce(m.n, 0) as expected, coalesce(si.n, 0) as attended,
-      ${withMeetings ? sql`coalesce(mc.m_required, 0)` : sql`0`} as m_required,
-      ${withMeetings ? sql`coalesce(mc.m_done, 0)` : sql`0`} as m_done,
-      ${milestoneState('e.leading_group_date')} as lg_status,
-      ${milestoneState('e.plan_filed_date')} as plan_status,
-      e.milestone_deadline, e.leading_group_date, e.plan_filed_date
-      ${compare}
-    from enterprises e
-    left join assessments a on a.enterprise_id = e.id and a.campaign_id = ${p.campaignId ?? -1}
-    ${withScores && p.dialect === 'postgres' ? sql`left join lateral (select a.section_scores::jsonb as js) sj on true` : sql``}
-    ${compareJoin}
-    left join (
-      select enterprise_id,
-        sum(case when status in ('open', 'returned', 'awaiting_verification') then 1 else 0 end) as open_n,
-        sum(case when status = 'awaiting_verification' then 1 else 0 end) as awaiting_n,
-        sum(case when status in ('open', 'returned') and deadline < ${p.today} then 1 else 0 end) as overdue_n
-      from rectifications where status <> 'closed' ${only('enterprise_id')} group by enterprise_id
-    ) r on r.enterprise_id = e.id
-    left join (
+  return sql`left join (
       select organisation_id, count(distinct user_id) as n from memberships
       where organisation_kind = 'enterprise' and status = 'approved' ${only('organisation_id')}
       group by organisation_id
@@ -154,15 +89,74 @@ function facts(p: FactsParams, withScores: boolean, ids?: number[], withMeetings
       ${only('enterprise_id')} group by enterprise_id
     ) pl on pl.enterprise_id = e.id
     left join (${openedEvents('event_audience')}) ea on ea.enterprise_id = e.id
-    left join (${openedEvents('sign_ins')}) si on si.enterprise_id = e.id
+    left join (${openedEvents('sign_ins')}) si on si.enterprise_id = e.id`
+}
+
+/** The columns `participationJoins` gives the facts. */
+export const participation = sql`coalesce(m.n, 0) as members, coalesce(pl.n, 0) as signed,
+      coalesce(ea.n, 0) * coalesce(m.n, 0) as expected, coalesce(si.n, 0) as attended`
+
+/** The open, awaiting and overdue 整改 of a facts row (counted per enterprise, or in all). */
+export const rectificationCounts = (today: string) => ({
+  open: sql`status in ('open', 'returned', 'awaiting_verification')`,
+  awaiting: sql`status = 'awaiting_verification'`,
+  overdue: sql`status in ('open', 'returned') and deadline < ${today}`,
+})
+
+/**
+ * The facts as the common table `f` (materialised: the bands read a column several times, which must not
+ * repeat the JSON extraction per read). The sections' scores (`s_…`) are extracted only `withScores`; the
+ * stored JSON itself comes along for the rows of a page.
+ */
+function facts(p: FactsParams, withScores: boolean, ids?: number[], withMeetings = true) {
+  const scope = ids ? sql`${scopeOf(p)} and e.id in (${sql.join(ids)})` : scopeOf(p)
+  // For a page's rows, the grouped counts are restricted to them too.
+  const only = (column: string) => (ids ? sql`and ${sql.ref(column)} in (${sql.join(ids)})` : sql``)
+  // Each section's score from its column (written with the JSON: migration 0031), not from the JSON.
+  const sections = withScores
+    ? sql.join(SECTIONS.map((s) => sql`${sql.ref(`a.score_${s}`)} as ${sql.ref(`s_${s}`)}`))
+    : sql`null as s_none`
+  const rect = rectificationCounts(p.today)
+  const compare =
+    p.compareCampaignId !== null
+      ? sql`, c.status as c_status, c.overall_score as c_overall, c.section_scores as c_sections`
+      : sql``
+  const compareJoin =
+    p.compareCampaignId !== null
+      ? sql`left join assessments c on c.enterprise_id = e.id and c.campaign_id = ${p.compareCampaignId}`
+      : sql``
+  return sql`with f as materialized (
+    select e.id, e.name, e.credit_code, e.ownership, e.party_org, e.demonstration,
+      a.id as assessment_id, coalesce(a.status, 'not_started') as status, a.overall_score as overall,
+      a.section_scores as a_sections,
+      ${sections},
+      coalesce(r.open_n, 0) as open_n, coalesce(r.awaiting_n, 0) as awaiting_n, coalesce(r.overdue_n, 0) as overdue_n,
+      ${participation},
+      ${withMeetings ? sql`coalesce(mc.m_required, 0)` : sql`0`} as m_required,
+      ${withMeetings ? sql`coalesce(mc.m_done, 0)` : sql`0`} as m_done,
+      ${milestoneState('e.leading_group_date')} as lg_status,
+      ${milestoneState('e.plan_filed_date')} as plan_status,
+      e.milestone_deadline, e.leading_group_date, e.plan_filed_date
+      ${compare}
+    from enterprises e
+    left join assessments a on a.enterprise_id = e.id and a.campaign_id = ${p.campaignId ?? -1}
+    ${compareJoin}
+    left join (
+      select enterprise_id,
+        sum(case when ${rect.open} then 1 else 0 end) as open_n,
+        sum(case when ${rect.awaiting} then 1 else 0 end) as awaiting_n,
+        sum(case when ${rect.overdue} then 1 else 0 end) as overdue_n
+      from rectifications where status <> 'closed' ${only('enterprise_id')} group by enterprise_id
+    ) r on r.enterprise_id = e.id
+    ${participationJoins(p, only)}
     ${withMeetings ? sql`left join (${meetingCompliance(p.nowIso, only)}) mc on mc.enterprise_id = e.id` : sql``}
     ${scope}
   )`
 }
 
 // Bands as SQL over the facts' columns (f.…), the same expressions for figures and filters.
-const pledgeBand = sql`case when f.members = 0 then 'no_members' when f.signed >= f.members then 'full' when f.signed = 0 then 'none' else 'partial' end`
-const attendanceBand = sql`case when f.expected = 0 then 'no_events' when f.attended * 10 >= f.expected * 8 then 'high' when f.attended * 2 >= f.expected then 'mid' else 'low' end`
+export const pledgeBand = sql`case when f.members = 0 then 'no_members' when f.signed >= f.members then 'full' when f.signed = 0 then 'none' else 'partial' end`
+export const attendanceBand = sql`case when f.expected = 0 then 'no_events' when f.attended * 10 >= f.expected * 8 then 'high' when f.attended * 2 >= f.expected then 'mid' else 'low' end`
 const meetingBand = sql`case when f.m_required = 0 then 'none' when f.m_done * 10 >= f.m_required * 8 then 'high' when f.m_done * 2 >= f.m_required then 'mid' else 'low' end`
 const scoreBand = (column: string) => bandOf(sql.ref(`f.${column}`))
 function bandOf(col: RawBuilder<unknown>) {
@@ -218,38 +212,6 @@ const countsOf = (column: RawBuilder<unknown>, keys: readonly (string | number)[
 export type FactsRow = Record<string, string | number | null>
 
 export const factsRepository = {
-  /** The figures: one aggregate row over the facts (counts keyed `<group>_<value>`). */
-  async figures(db: DbOrTrx, p: FactsParams, filter: Partial<TEnterpriseListFilter>): Promise<FactsRow> {
-    const scores = sql.join(
-      SCORE_KEYS.map((key) => {
-        const col = sql.ref(`f.${scoreColumn(key)}`)
-        return sql`avg(${col}) as ${sql.ref(`avg_${key}`)}, count(${col}) as ${sql.ref(`n_${key}`)}, ${countsOf(
-          scoreBand(scoreColumn(key)),
-          SCORE_BANDS.map((_, i) => i),
-          `band_${key}`,
-        )}`
-      }),
-    )
-    const { rows } = await sql<FactsRow>`
-      ${facts(p, true, undefined, false)}
-      select count(*) as total,
-        ${countsOf(sql`f.ownership`, OWNERSHIPS, 'ownership')},
-        ${countsOf(sql`f.party_org`, PARTY_ORGS, 'party')},
-        ${countsOf(sql`f.status`, COMPLETION_STATUSES, 'status')},
-        ${scores},
-        ${sumWhen(sql`f.open_n > 0`)} as rect_open, sum(f.open_n) as items_open,
-        ${sumWhen(sql`f.awaiting_n > 0`)} as rect_awaiting, sum(f.awaiting_n) as items_awaiting,
-        ${sumWhen(sql`f.overdue_n > 0`)} as rect_overdue, sum(f.overdue_n) as items_overdue,
-        sum(f.members) as members, sum(f.signed) as signed,
-        ${countsOf(pledgeBand, PLEDGE_BANDS, 'pledge')},
-        sum(f.expected) as expected, sum(f.attended) as attended,
-        ${countsOf(attendanceBand, ATTENDANCE_BANDS, 'attendance')},
-        ${countsOf(sql`f.lg_status`, MILESTONE_STATUSES, 'lg')},
-        ${countsOf(sql`f.plan_status`, MILESTONE_STATUSES, 'plan')}
-      from f ${where(filter, p.today)}`.execute(db)
-    return rows[0]
-  },
-
   /** 三会一课 over the enterprises in reach (and `departmentId`'s): the sums and the enterprises per band. */
   async meetingFigures(db: DbOrTrx, p: FactsParams, departmentId?: number): Promise<FactsRow> {
     const department = departmentId
@@ -277,17 +239,33 @@ export const factsRepository = {
     const plain = !filter.pledge && !filter.attendance && filter.score === undefined
     const matching = plain ? plainFacts(p, filter.meetings !== undefined) : facts(p, needsScores(filter))
     const condition = where(filter, p.today, plain)
-    const [count, page] = await Promise.all([
-      sql<{ n: number | string }>`${matching} select count(*) as n from f ${condition}`.execute(db),
-      sql<{ id: number }>`${matching} select f.id from f ${condition}
-        order by f.id limit ${filter.pageSize} offset ${offset}`.execute(db),
-    ])
-    const ids = page.rows.map((r) => Number(r.id))
+    const countAll = () =>
+      sql<{ n: number | string }>`${matching} select count(*) as n from f ${condition}`.execute(db)
+    let page: { id: number; n?: number | string }[]
+    let total: number
+    if (filter.meetings !== undefined) {
+      // 三会一课 is worked out for every enterprise in reach whatever the page: once, with the total beside
+      // each row of the page (counted again only for a page past the end, which has no row to carry it).
+      page = (
+        await sql<{ id: number; n: number | string }>`${matching} select f.id, count(*) over () as n from f
+          ${condition} order by f.id limit ${filter.pageSize} offset ${offset}`.execute(db)
+      ).rows
+      total = page.length ? Number(page[0].n) : Number((await countAll()).rows[0].n)
+    } else {
+      const [count, rows] = await Promise.all([
+        countAll(),
+        sql<{ id: number }>`${matching} select f.id from f ${condition}
+          order by f.id limit ${filter.pageSize} offset ${offset}`.execute(db),
+      ])
+      page = rows.rows
+      total = Number(count.rows[0].n)
+    }
+    const ids = page.map((r) => Number(r.id))
     // Then everything about that page's enterprises only.
     const rows = ids.length
       ? (await sql<FactsRow>`${facts(p, false, ids)} select f.* from f order by f.id`.execute(db)).rows
       : []
-    return { rows, total: Number(count.rows[0].n) }
+    return { rows, total }
   },
 
   /** Per department in reach: how many of the enterprises in reach it supervises. */

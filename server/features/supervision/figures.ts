@@ -27,6 +27,7 @@ import { listCampaigns } from '../assessments/campaigns'
 import { factsRepository, type FactsParams, type FactsRow } from './factsRepository'
 import { riskFactsRepository as risks } from './riskFacts'
 import { RISK_AREAS } from '../../../src/models/riskCatalogue'
+import { figuresRow } from './figuresRepository'
 
 /**
  * 监管总览's figures and the lists behind them. The caller's reach: the office sees every enterprise, a
@@ -151,7 +152,7 @@ export async function supervisionFigures(
 ): Promise<TSupervisionFigures> {
   const scope = await scopeOf(db, dialect, auth, query, now)
   const [row, departments] = await Promise.all([
-    factsRepository.figures(db, scope.params, { departmentId: query.departmentId }),
+    figuresRow(db, scope.params, query.departmentId),
     factsRepository.departmentCounts(db, scope.ownDepartments),
   ])
   return {

@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import type { DatabaseHandle } from '../../../server/core/db/database'
 import { creditCodeCheckChar } from '../../../src/models/creditCode'
 import { SECTIONS } from '../../../src/models/checklist'
+import { sectionScoreColumns } from '../../../server/features/assessments/scoreColumns'
 
 type Db = DatabaseHandle['db']
 
@@ -110,7 +111,7 @@ export async function addLedgerEnterprises(db: Db, count: number, now = Date.now
     })
     .returning('id')
     .executeTakeFirstOrThrow()
-  const sectionScores = JSON.stringify(
+  const sectionScores = sectionScoreColumns(
     SECTIONS.map((section) => ({ section, score: 80, applicable: 4, answered: 4, weightCounted: 4 })),
   )
   await inBatches(ids, async (batch) => {
@@ -161,7 +162,7 @@ export async function addLedgerEnterprises(db: Db, count: number, now = Date.now
             template_id: c.template_id,
             status: 'submitted' as const,
             overall_score: 80,
-            section_scores: sectionScores,
+            ...sectionScores,
             submitted_at: at,
             reviewed_at: null,
             reviewed_by: null,

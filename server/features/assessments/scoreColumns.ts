@@ -1,0 +1,31 @@
+import type { SectionScore } from '../../../src/models/assessment'
+import { SECTIONS } from '../../../src/models/checklist'
+
+/** The assessment columns holding the section scores: the JSON and each section's score on its own. */
+export interface SectionScoreColumns {
+  section_scores: string | null
+  score_politics: number | null
+  score_operation: number | null
+  score_culture: number | null
+  score_supervision: number | null
+  score_actions: number | null
+}
+
+/**
+ * What an assessment's scores are written as, wherever they are written: the JSON (the page's detail) and,
+ * from the same list, each section's score in its column (监管总览's figures and filters, migration 0031).
+ */
+export function sectionScoreColumns(
+  sections: readonly Pick<SectionScore, 'section' | 'score'>[] | null,
+): SectionScoreColumns {
+  const of = (section: (typeof SECTIONS)[number]) =>
+    sections?.find((s) => s.section === section)?.score ?? null
+  return {
+    section_scores: sections === null ? null : JSON.stringify(sections),
+    score_politics: of('politics'),
+    score_operation: of('operation'),
+    score_culture: of('culture'),
+    score_supervision: of('supervision'),
+    score_actions: of('actions'),
+  }
+}
