@@ -67,8 +67,9 @@ export async function figuresRow(
   // The enterprises in reach, repeated in each part rather than a common table: PostgreSQL estimates the
   // joins from the table's statistics (a CTE's would be a guess, a million-fold too high, and JIT-compiled).
   const reach = sql`${scopeOf(p)} ${department}`
-  const { rows } = await sql<FactsRow>`
-    select * from (
+  // Three independent aggregates: on PostgreSQL they run side by side on the pool's connections.
+  const [enterprises, rectifications, participated] = await Promise.all([
+    sql<FactsRow>`
       select count(*) as total,
         ${countsOf(sql`e.ownership`, OWNERSHIPS, 'ownership')},
         ${countsOf(sql`e.party_org`, PARTY_ORGS, 'party')},
@@ -77,16 +78,20 @@ export async function figuresRow(
         ${countsOf(milestoneState('e.leading_group_date'), MILESTONE_STATUSES, 'lg')},
         ${countsOf(milestoneState('e.plan_filed_date'), MILESTONE_STATUSES, 'plan')}
       from enterprises e left join assessments a on a.enterprise_id = e.id and a.campaign_id = ${p.campaignId ?? -1}
-      ${reach}
-    ) enterprises_ cross join (
+      ${reach}`.execute(db),
+    sql<FactsRow>`
       select ${rectFigures('open')}, ${rectFigures('awaiting')}, ${rectFigures('overdue')}
-      from rectifications r join enterprises e on e.id = r.enterprise_id ${reach} and r.status <> 'closed'
-    ) rectifications_ cross join (
+      from rectifications r join enterprises e on e.id = r.enterprise_id ${reach} and r.status <> 'closed'`.execute(
+      db,
+    ),
+    sql<FactsRow>`
       select sum(f.members) as members, sum(f.signed) as signed,
         ${countsOf(pledgeBand, PLEDGE_BANDS, 'pledge')},
         sum(f.expected) as expected, sum(f.attended) as attended,
         ${countsOf(attendanceBand, ATTENDANCE_BANDS, 'attendance')}
-      from (select ${participation} from enterprises e ${participationJoins(p, () => sql``)} ${reach}) f
-    ) participation_`.execute(db)
-  return rows[0]
+      from (select ${participation} from enterprises e ${participationJoins(p, () => sql``)} ${reach}) f`.execute(
+      db,
+    ),
+  ])
+  return { ...enterprises.rows[0], ...rectifications.rows[0], ...participated.rows[0] }
 }
