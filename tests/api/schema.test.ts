@@ -56,6 +56,7 @@ describe(`migrations against db/schema.ts [${TEST_DB}]`, () => {
       '0024_supervision_reports',
       '0025_exemplars',
       '0026_risks',
+      '0028_powers',
     ])
   })
 

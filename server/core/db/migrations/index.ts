@@ -23,6 +23,7 @@ import { m0023_checklist_v2 } from './0023_checklist_v2'
 import { m0024_supervision_reports } from './0024_supervision_reports'
 import { m0025_exemplars } from './0025_exemplars'
 import { m0026_risks } from './0026_risks'
+import { m0028_powers } from './0028_powers'
 
 /** Every migration by name, in order: the names are what an existing database has recorded, never renamed. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -50,5 +51,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0024_supervision_reports': m0024_supervision_reports(dialect),
     '0025_exemplars': m0025_exemplars(dialect),
     '0026_risks': m0026_risks(dialect),
+    '0028_powers': m0028_powers(dialect),
   }
 }
