@@ -3,6 +3,7 @@ import type { Env } from './env'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './core/db/database'
 import { seedDemoData } from '../seeds/demo'
 import { seedDemoWorklists } from '../seeds/worklistsDemo'
+import { seedDemoPowers } from '../seeds/powersDemo'
 import { seedDemoEarlierCampaign } from '../seeds/campaignsDemo'
 import { CHECKLIST_V1, CHECKLIST_V1_VERSION } from '../seeds/checklist/v1'
 import { CHECKLIST_V2, CHECKLIST_V2_VERSION } from '../seeds/checklist/v2'
@@ -55,6 +56,7 @@ export async function prepareDatabase(
   // The demo's showcase 整改 (工作清单) only on a demo server: the API tests build on the bare demo data.
   if (seed && (await seedDemoData(database.db)) && env.APP_MODE === 'demo') {
     await seedDemoWorklists(database.db, clock())
+    await seedDemoPowers(database.db, clock())
     await seedDemoEarlierCampaign(database.db)
   }
   return database
