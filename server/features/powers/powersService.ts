@@ -159,19 +159,17 @@ export async function versionView(c: PowersContext, number: number): Promise<TPo
   await soeEnterprise(c.db, c.enterpriseId)
   const row = await powersRepository.version(c.db, c.enterpriseId, number)
   if (!row) throw notFound()
-  const [acksOf, departments] = await Promise.all([ackRows(c.db, [row.id]), ownDepartments(c)])
-  const acks = acksOf(row.id)
-  const acked = await c.db
-    .selectFrom('power_list_acks')
-    .select('department_id')
-    .where('version_id', '=', row.id)
-    .execute()
-  const done = new Set(acked.map((a) => a.department_id))
+  const [acks, departments] = await Promise.all([powersRepository.acks(c.db, [row.id]), ownDepartments(c)])
+  const done = new Set(acks.map((a) => a.department_id))
   return {
     version: row.version,
     publishedAt: row.published_at,
     publishedByName: row.published_by_name,
-    acks,
+    acks: acks.map((r) => ({
+      departmentName: r.department_name,
+      userName: r.user_name,
+      acknowledgedAt: r.acknowledged_at,
+    })),
     content: parse(row.content),
     canAcknowledge: departments.some((d) => !done.has(d)),
   }
