@@ -16,9 +16,11 @@ import {
   orgPages,
   partyPages,
   pledgePages,
+  powerPages,
   riskPages,
   supervisionPages,
 } from '@/services/routes'
+import { useSoeKept } from '@/hooks/useSoeKept'
 import './index.scss'
 import { EmptyImage } from '@/components/EmptyImage'
 
@@ -54,6 +56,8 @@ function Entry({
 function Workbench({ memberships }: { memberships: TMembership[] }) {
   const enterprises = enterprisesOf(memberships)
   const reviewer = isReviewer(memberships)
+  // 权力清单 and “三重一大” are a 国企's: the enterprises this user keeps them for (liaison or head).
+  const soe = useSoeKept(enterprises)
   if (enterprises.length === 0 && !reviewer) return null
   const several = enterprises.length > 1
   return (
@@ -85,6 +89,17 @@ function Workbench({ memberships }: { memberships: TMembership[] }) {
             title="廉洁风险点"
             description={several ? e.name : '风险点台账、定期复核与防控措施'}
             url={riskPages.list(e.id)}
+          />
+        ))}
+      {enterprises
+        .filter((e) => soe.includes(e.id))
+        .map((e) => (
+          <Entry
+            key={`p${e.id}`}
+            className="home__powers"
+            title="权力清单与“三重一大”"
+            description={several ? e.name : '“一把手”权力清单、负面清单和“三重一大”决策台账'}
+            url={powerPages.list(e.id)}
           />
         ))}
       {enterprises
