@@ -21,11 +21,9 @@ export function PowerContent({ content }: { content: TPowerListContent }) {
             {items.length === 0 ? <Text className="pw-none">未列明</Text> : null}
             {items.map((i, n) => (
               <View key={n} className="pw-item">
-                <Text className="pw-item__power">
-                  {n + 1}. {i.power}
-                </Text>
-                <Text className="pw-item__meta">依据：{i.basis}</Text>
-                <Text className="pw-item__meta">程序：{i.procedure}</Text>
+                <Text className="pw-item__power">{`${n + 1}. ${i.power}`}</Text>
+                <Text className="pw-item__meta">{`依据：${i.basis}`}</Text>
+                <Text className="pw-item__meta">{`程序：${i.procedure}`}</Text>
               </View>
             ))}
           </View>
@@ -36,10 +34,8 @@ export function PowerContent({ content }: { content: TPowerListContent }) {
         {content.negatives.length === 0 ? <Text className="pw-none">未列明</Text> : null}
         {content.negatives.map((i, n) => (
           <View key={n} className="pw-item">
-            <Text className="pw-item__power">
-              {n + 1}. {i.item}
-            </Text>
-            <Text className="pw-item__meta">依据：{i.basis}</Text>
+            <Text className="pw-item__power">{`${n + 1}. ${i.item}`}</Text>
+            <Text className="pw-item__meta">{`依据：${i.basis}`}</Text>
           </View>
         ))}
       </View>
@@ -54,8 +50,7 @@ export function AckList({ version }: { version: Pick<TPowerVersion, 'acks'> }) {
       {version.acks.length === 0 ? <Text>监管部门尚未阅看</Text> : null}
       {version.acks.map((a) => (
         <Text key={`${a.departmentName}${a.acknowledgedAt}`}>
-          已阅 · {a.departmentName}
-          {a.userName ? ` ${a.userName}` : ''} · {formatDateTime(a.acknowledgedAt)}
+          {`已阅 · ${a.departmentName}${a.userName ? ` ${a.userName}` : ''} · ${formatDateTime(a.acknowledgedAt)}`}
         </Text>
       ))}
     </View>

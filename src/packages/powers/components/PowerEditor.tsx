@@ -116,7 +116,7 @@ export function PowerEditor(props: {
   return (
     <View className="a-card pw-editor">
       <View className="pw-head">
-        <Text className="a-card__title">草稿（修订 {props.draft.revision}）</Text>
+        <Text className="a-card__title">{`草稿（修订 ${props.draft.revision}）`}</Text>
         <Text className={`pw-tag${props.draft.dirty ? ' pw-tag--draft' : ' pw-tag--ok'}`}>
           {props.draft.dirty ? '有未发布的修改' : '与已发布版本一致'}
         </Text>
@@ -127,9 +127,7 @@ export function PowerEditor(props: {
           {rows(kind).length === 0 ? <Text className="pw-none">尚未填写</Text> : null}
           {rows(kind).map((row, n) => (
             <View key={row.index} className="pw-item">
-              <Text className="pw-item__power">
-                {n + 1}. {row.title}
-              </Text>
+              <Text className="pw-item__power">{`${n + 1}. ${row.title}`}</Text>
               {row.lines.map((l) => (
                 <Text key={l} className="pw-item__meta">
                   {l}
@@ -147,7 +145,7 @@ export function PowerEditor(props: {
           ))}
           {editing?.kind !== kind || editing.index !== null ? (
             <Text className="pw-item__link" onClick={() => start(kind, null)}>
-              ＋ 添加{kindLabel(kind)}事项
+              {`＋ 添加${kindLabel(kind)}事项`}
             </Text>
           ) : null}
         </View>
@@ -155,7 +153,7 @@ export function PowerEditor(props: {
       {editing ? (
         <View className="pw-form pw-row-form">
           <Text className="pw-form__label">
-            {editing.index === null ? '添加' : '修改'} · {kindLabel(editing.kind)}
+            {`${editing.index === null ? '添加' : '修改'} · ${kindLabel(editing.kind)}`}
           </Text>
           <Text className="pw-form__label">{editing.kind === 'negative' ? '不得从事的事项' : '职权'}</Text>
           {editing.kind === 'negative' ? (
@@ -163,12 +161,14 @@ export function PowerEditor(props: {
               rows={2}
               value={editing.power}
               limit={LIMITS.item}
+              placeholder="不得从事的事项"
               onChange={(power) => setEditing({ ...editing, power })}
             />
           ) : (
             <TextField
               value={editing.power}
               limit={LIMITS.power}
+              placeholder="职权（按本企业章程、制度填写）"
               onChange={(power) => setEditing({ ...editing, power })}
             />
           )}
@@ -187,6 +187,7 @@ export function PowerEditor(props: {
                 rows={3}
                 value={editing.procedure}
                 limit={LIMITS.procedure}
+                placeholder="履行该职权的程序"
                 onChange={(procedure) => setEditing({ ...editing, procedure })}
               />
             </>

@@ -209,15 +209,13 @@ export default function DecisionPage() {
           {d.revisions.map((r, n) => (
             <View key={n} className="pw-item">
               <Text className="pw-item__power">
-                {r.before ? '更正' : '登记'} · {r.actorName ?? '—'} · {formatDateTime(r.createdAt)}
+                {`${r.before ? '更正' : '登记'} · ${r.actorName ?? '—'} · ${formatDateTime(r.createdAt)}`}
               </Text>
-              {r.note ? <Text className="pw-item__meta">更正说明：{r.note}</Text> : null}
+              {r.note ? <Text className="pw-item__meta">{`更正说明：${r.note}`}</Text> : null}
               {r.before
                 ? Object.entries(r.after).map(([field, value]) => (
                     <Text key={field} className="pw-item__meta">
-                      {FIELD_LABELS[field] ?? field}：
-                      {shownValue(field, r.before?.[field as keyof typeof r.before])} →{' '}
-                      {shownValue(field, value)}
+                      {`${FIELD_LABELS[field] ?? field}：${shownValue(field, r.before?.[field as keyof typeof r.before])} → ${shownValue(field, value)}`}
                     </Text>
                   ))
                 : null}

@@ -86,7 +86,7 @@ export default function DecisionListPage() {
         {!ready ? <LoadingState /> : null}
         {ready ? (
           <View className="a-heading">
-            <Text className="a-heading__text">决策记录（{ready.last.total}）</Text>
+            <Text className="a-heading__text">{`决策记录（${ready.last.total}）`}</Text>
             <Text className="a-heading__extra">按决策日期，新的在前</Text>
           </View>
         ) : null}
@@ -104,8 +104,7 @@ export default function DecisionListPage() {
               <Text className="pw-tag">{DECISION_CATEGORY_LABELS[d.category]}</Text>
             </View>
             <Text className="pw-decision__meta">
-              {d.decidedOn} · {d.meeting}
-              {d.version > 1 ? ` · 已更正${d.version - 1}次` : ''}
+              {`${d.decidedOn} · ${d.meeting}${d.version > 1 ? ` · 已更正${d.version - 1}次` : ''}`}
             </Text>
           </View>
         ))}

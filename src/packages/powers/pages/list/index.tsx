@@ -118,7 +118,10 @@ export default function PowerListPage() {
     setBusy(true)
     try {
       const outcome = await write(queuePowerAcknowledge(eid, v), { done: '已阅' })
-      if (outcome.kind !== 'queued') setLoads((n) => n + 1)
+      if (outcome.kind !== 'queued') {
+        setLoads((n) => n + 1)
+        await reload().catch(() => undefined)
+      }
     } finally {
       setBusy(false)
     }
@@ -130,9 +133,8 @@ export default function PowerListPage() {
         <OutboxNotice />
         <View className="a-card">
           <Text className="a-card__title">{data.enterpriseName}</Text>
-          <Text className="pw-quote">
-            任务{POWERS_SOURCE.task}：{POWERS_SOURCE.instruction}
-          </Text>
+          <Text className="pw-item__meta">{`实施方案 · 任务${POWERS_SOURCE.task}`}</Text>
+          <Text className="pw-quote">{POWERS_SOURCE.instruction}</Text>
           <Text
             className="pw-item__link pw-to-decisions"
             onClick={() => void Taro.navigateTo({ url: powerPages.decisions(eid) })}
@@ -148,7 +150,7 @@ export default function PowerListPage() {
         ) : (
           <View className="a-card pw-published">
             <View className="pw-head">
-              <Text className="a-card__title">已发布 · 第{shown}版</Text>
+              <Text className="a-card__title">{`已发布 · 第${shown}版`}</Text>
               {shown === data.versions[0]?.version ? <Text className="pw-tag pw-tag--ok">现行</Text> : null}
             </View>
             {data.versions.length > 1 ? (
@@ -163,7 +165,7 @@ export default function PowerListPage() {
             {version && version.version === shown ? (
               <>
                 <Text className="pw-item__meta">
-                  {formatDateTime(version.publishedAt)} 由{version.publishedByName ?? '—'}发布
+                  {`${formatDateTime(version.publishedAt)} 由${version.publishedByName ?? '—'}发布`}
                 </Text>
                 <PowerContent content={version.content} />
                 <AckList version={version} />
@@ -189,11 +191,10 @@ export default function PowerListPage() {
             {data.versions.map((v) => (
               <View key={v.version} className="pw-item" onClick={() => setChosen(v.version)}>
                 <Text className="pw-item__power">
-                  第{v.version}版 · {formatDateTime(v.publishedAt)}
+                  {`第${v.version}版 · ${formatDateTime(v.publishedAt)}`}
                 </Text>
                 <Text className="pw-item__meta">
-                  {v.publishedByName ?? '—'}发布 ·{' '}
-                  {v.acks.length ? `已阅：${v.acks.map((a) => a.departmentName).join('、')}` : '监管部门未阅'}
+                  {`${v.publishedByName ?? '—'}发布 · ${v.acks.length ? `已阅：${v.acks.map((a) => a.departmentName).join('、')}` : '监管部门未阅'}`}
                 </Text>
               </View>
             ))}
