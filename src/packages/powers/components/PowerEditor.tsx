@@ -113,6 +113,56 @@ export function PowerEditor(props: {
             lines: [`依据：${r.basis}`, `程序：${r.procedure}`],
           }))
 
+  const form = (e: Editing) => (
+    <View className="pw-form pw-row-form">
+      <Text className="pw-form__title">{`${e.index === null ? '添加' : '修改'} · ${kindLabel(e.kind)}`}</Text>
+      <Text className="pw-form__label">{e.kind === 'negative' ? '不得从事的事项' : '职权'}</Text>
+      {e.kind === 'negative' ? (
+        <TextAreaField
+          rows={2}
+          value={e.power}
+          limit={LIMITS.item}
+          placeholder="不得从事的事项"
+          onChange={(power) => setEditing({ ...e, power })}
+        />
+      ) : (
+        <TextField
+          value={e.power}
+          limit={LIMITS.power}
+          placeholder="职权（按本企业章程、制度填写）"
+          onChange={(power) => setEditing({ ...e, power })}
+        />
+      )}
+      <Text className="pw-form__label">依据</Text>
+      <TextAreaField
+        rows={2}
+        value={e.basis}
+        limit={LIMITS.basis}
+        placeholder="法律法规、公司章程或制度名称及条款"
+        onChange={(basis) => setEditing({ ...e, basis })}
+      />
+      {e.kind !== 'negative' ? (
+        <>
+          <Text className="pw-form__label">程序</Text>
+          <TextAreaField
+            rows={3}
+            value={e.procedure}
+            limit={LIMITS.procedure}
+            placeholder="履行该职权的程序"
+            onChange={(procedure) => setEditing({ ...e, procedure })}
+          />
+        </>
+      ) : null}
+      {error ? <Text className="pw-form__error">{error}</Text> : null}
+      <View className="pw-actions">
+        <Button onClick={() => setEditing(null)}>取消</Button>
+        <Button type="primary" loading={props.busy} onClick={() => void submit()}>
+          保存到草稿
+        </Button>
+      </View>
+    </View>
+  )
+
   return (
     <View className="a-card pw-editor">
       <View className="pw-head">
@@ -143,64 +193,14 @@ export function PowerEditor(props: {
               </View>
             </View>
           ))}
-          {editing?.kind !== kind || editing.index !== null ? (
+          {editing?.kind === kind ? form(editing) : null}
+          {editing?.kind !== kind ? (
             <Text className="pw-item__link" onClick={() => start(kind, null)}>
               {`＋ 添加${kindLabel(kind)}事项`}
             </Text>
           ) : null}
         </View>
       ))}
-      {editing ? (
-        <View className="pw-form pw-row-form">
-          <Text className="pw-form__label">
-            {`${editing.index === null ? '添加' : '修改'} · ${kindLabel(editing.kind)}`}
-          </Text>
-          <Text className="pw-form__label">{editing.kind === 'negative' ? '不得从事的事项' : '职权'}</Text>
-          {editing.kind === 'negative' ? (
-            <TextAreaField
-              rows={2}
-              value={editing.power}
-              limit={LIMITS.item}
-              placeholder="不得从事的事项"
-              onChange={(power) => setEditing({ ...editing, power })}
-            />
-          ) : (
-            <TextField
-              value={editing.power}
-              limit={LIMITS.power}
-              placeholder="职权（按本企业章程、制度填写）"
-              onChange={(power) => setEditing({ ...editing, power })}
-            />
-          )}
-          <Text className="pw-form__label">依据</Text>
-          <TextAreaField
-            rows={2}
-            value={editing.basis}
-            limit={LIMITS.basis}
-            placeholder="法律法规、公司章程或制度名称及条款"
-            onChange={(basis) => setEditing({ ...editing, basis })}
-          />
-          {editing.kind !== 'negative' ? (
-            <>
-              <Text className="pw-form__label">程序</Text>
-              <TextAreaField
-                rows={3}
-                value={editing.procedure}
-                limit={LIMITS.procedure}
-                placeholder="履行该职权的程序"
-                onChange={(procedure) => setEditing({ ...editing, procedure })}
-              />
-            </>
-          ) : null}
-          {error ? <Text className="pw-form__error">{error}</Text> : null}
-          <View className="pw-actions">
-            <Button onClick={() => setEditing(null)}>取消</Button>
-            <Button type="primary" loading={props.busy} onClick={() => void submit()}>
-              保存到草稿
-            </Button>
-          </View>
-        </View>
-      ) : null}
       <View className="pw-actions">
         <Button
           type="primary"

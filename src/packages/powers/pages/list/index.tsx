@@ -61,10 +61,6 @@ export default function PowerListPage() {
       .then(setVersion)
       .catch((err: unknown) => setVersionError(err instanceof Error ? err.message : '加载失败'))
   }, [eid, shown, loads, versionCount])
-  const enterpriseName = overview?.enterpriseName
-  useEffect(() => {
-    if (enterpriseName) void Taro.setNavigationBarTitle({ title: `权力清单 · ${enterpriseName}` })
-  }, [enterpriseName])
 
   if (!session) return <View className="page" />
   if (!eid) return <ErrorState message="页面链接不完整" onRetry={() => void Taro.navigateBack()} />
