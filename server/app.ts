@@ -31,6 +31,7 @@ import fileRoutes from './features/files/routes'
 import rectificationRoutes from './features/rectifications/routes'
 import riskRoutes from './features/risks/routes'
 import specialRoutes from './features/specials/routes'
+import powersRoutes from './features/powers/routes'
 import supervisionRoutes from './features/supervision/routes'
 import worklistRoutes from './features/supervision/worklistRoutes'
 import supervisionEnterpriseRoutes from './features/supervision/enterpriseRoutes'
@@ -227,6 +228,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
       rectificationRoutes,
       riskRoutes,
       specialRoutes,
+      powersRoutes,
     ].map(withoutOptions),
     withOptions(eventRoutes, { maxOfflineDelayMs: env.SIGNIN_OFFLINE_MAX_DELAY_HOURS * 3600_000 }),
     ...[partyRoutes, meetingRoutes].map(withoutOptions),

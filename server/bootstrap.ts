@@ -3,6 +3,7 @@ import type { Env } from './env'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './core/db/database'
 import { seedDemoData } from '../seeds/demo'
 import { seedDemoWorklists } from '../seeds/worklistsDemo'
+import { seedDemoPowers } from '../seeds/powersDemo'
 import { seedDemoEarlierCampaign } from '../seeds/campaignsDemo'
 import { seedDemoSpecials } from '../seeds/specialsDemo'
 import { CHECKLIST_V1, CHECKLIST_V1_VERSION } from '../seeds/checklist/v1'
@@ -56,6 +57,7 @@ export async function prepareDatabase(
   // The demo's showcase 整改 (工作清单) only on a demo server: the API tests build on the bare demo data.
   if (seed && (await seedDemoData(database.db)) && env.APP_MODE === 'demo') {
     await seedDemoWorklists(database.db, clock())
+    await seedDemoPowers(database.db, clock())
     await seedDemoEarlierCampaign(database.db)
     await seedDemoSpecials(database.db, clock())
   }

@@ -101,6 +101,10 @@ export default defineAppConfig({
         'pages/create/index',
       ],
     },
+    {
+      root: 'packages/powers',
+      pages: ['pages/list/index', 'pages/decisions/index', 'pages/decision/index'],
+    },
   ],
   // 首页 and 任务 lead into 自查自评: fetch it in the background once they are shown.
   preloadRule: {

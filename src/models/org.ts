@@ -28,12 +28,8 @@ export const OWNERSHIP_LABELS: Record<TOwnership, string> = {
   other: '其他',
 }
 
-/**
- * Who the 国有企业领导人员 rules bind (《国有企业领导人员廉洁从业若干规定》, the 国有企业领导人员廉洁从业承诺书):
- * 国有独资 and 国有控股. A 混合所有制 enterprise here is one where state capital does not control, so its
- * heads are not 国有企业领导人员. One rule for the checklist (T05-02) and the pledges.
- */
-export const SOE_LEADER_OWNERSHIPS = ['state_owned', 'state_controlled'] as const
+// Kept with the labels (no zod) so that 首页 can use it too.
+export { SOE_LEADER_OWNERSHIPS } from './orgLabels'
 
 export const PARTY_ORGS = ['party_committee', 'general_branch', 'branch', 'none'] as const
 export const ZPartyOrg = z.enum(PARTY_ORGS)

@@ -41,6 +41,12 @@ export function fetchMe(): Promise<TMe> {
   return request<TMe>({ path: '/api/v1/me' })
 }
 
+/** An enterprise's ownership (国有独资 …), read loosely: the main package carries no schema. */
+export async function fetchEnterpriseOwnership(eid: number): Promise<string> {
+  const e = await request<{ ownership: string }>({ path: `/api/v1/enterprises/${eid}` })
+  return e.ownership
+}
+
 /** Outbox `kind`s of the writes below, to recognise their deliveries. */
 export const WRITE_KINDS = {
   profileUpdate: 'me.update',

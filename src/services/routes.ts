@@ -69,6 +69,15 @@ export const specialPages = {
   create: () => `${SP}/create/index`,
 }
 
+const PW = '/packages/powers/pages'
+
+/** “一把手”权力清单 and the “三重一大” log of a 国企 (task 12); `did` opens one decision, none a new one. */
+export const powerPages = {
+  list: (eid: number) => `${PW}/list/index?eid=${eid}`,
+  decisions: (eid: number) => `${PW}/decisions/index?eid=${eid}`,
+  decision: (eid: number, did?: number) => `${PW}/decision/index?eid=${eid}${did ? `&did=${did}` : ''}`,
+}
+
 /** A positive integer id from a page parameter, or null. */
 export function idParam(value: string | undefined): number | null {
   if (!value || !/^\d+$/.test(value)) return null

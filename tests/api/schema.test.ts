@@ -57,6 +57,7 @@ describe(`migrations against db/schema.ts [${TEST_DB}]`, () => {
       '0025_exemplars',
       '0026_risks',
       '0027_special_campaigns',
+      '0028_powers',
       '0029_dealings',
       '0031_assessment_section_columns',
       '0032_report_period_exemplar_rules',

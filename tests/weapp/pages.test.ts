@@ -6,6 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { shanghaiDate } from '../../src/models/shanghaiTime'
+import { seedDemoPowers } from '../../seeds/powersDemo'
 import { loginAs } from '../api/support/testApp'
 import { recordSetData, signIn, signPersonalPledge } from './support/flows'
 import { DIST, launch, startWeappServer, type WeappServer } from './support/server'
@@ -30,6 +31,7 @@ const S = 'packages/supervision/pages'
 const R = 'packages/risks/pages'
 const SP = 'packages/specials/pages'
 const D = 'packages/dealings/pages'
+const PW = 'packages/powers/pages'
 
 const PAGES: Record<string, Row> = {
   'pages/home/index': { who: 'demo-liaison-private', url: () => 'pages/home/index', shows: /你好， 陈静/ },
@@ -295,6 +297,21 @@ const PAGES: Record<string, Row> = {
     url: () => `${D}/edit/index?kind=negative`,
     shows: /政商交往负面清单.*新版本草稿.*第\s*1\s*条\s*18\/500.*保存草稿.*保存并发布/,
   },
+  [`${PW}/list/index`]: {
+    who: 'demo-liaison-soe',
+    url: (i) => `${PW}/list/index?eid=${i.soe}`,
+    shows: /已发布 · 第\s*1\s*版.*决策权.*负面清单.*监管部门尚未阅看.*草稿.*发布.*版本记录/,
+  },
+  [`${PW}/decisions/index`]: {
+    who: 'demo-supervisor-finance',
+    url: (i) => `${PW}/decisions/index?eid=${i.soe}`,
+    shows: /全部类别.*重大决策.*全部年度.*决策记录（\s*2\s*）.*年度融资计划（示例）/,
+  },
+  [`${PW}/decision/index`]: {
+    who: 'demo-liaison-soe',
+    url: (i) => `${PW}/decision/index?eid=${i.soe}&did=${i.decision}`,
+    shows: /（示例）.*决策会议.*参会人员.*决策结果.*更正.*附件.*登记与更正记录.*登记 · 李明/,
+  },
   [`${S}/worklists/index`]: {
     who: 'demo-supervisor-united',
     url: () => `${S}/worklists/index`,
@@ -451,6 +468,10 @@ describe('every page of the mini-program', () => {
     const soe = (
       await api('demo-office', 'GET', `/api/v1/supervision/enterprises?q=${encodeURIComponent('城市建设')}`)
     ).items[0].enterpriseId
+    ids.soe = soe
+    // the demo 权力清单 (published) and two “三重一大” entries of the 国企
+    await seedDemoPowers(server.test.app.db, Date.now())
+    ids.decision = (await api('demo-liaison-soe', 'GET', `/api/v1/enterprises/${soe}/decisions`)).items[0].id
     for (const enterpriseId of [soe, ids.eid]) {
       await api('demo-office', 'POST', `/api/v1/exemplars/rounds/${ids.round}/candidates`, { enterpriseId })
       await api(

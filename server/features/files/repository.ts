@@ -17,6 +17,8 @@ export type FileOwner =
   | { kind: 'plan'; enterpriseId: number }
   /** A 廉洁风险点's attachment (its liaison or head uploads it to the risk directly). */
   | { kind: 'risk'; enterpriseId: number; riskId: number }
+  /** A “三重一大” decision's attachment (its liaison or head uploads it to the entry directly). */
+  | { kind: 'decision'; enterpriseId: number; decisionId: number }
 
 /** The columns by which a file is removed from its owner (a 整改's evidence is never removed). */
 export type RemovableFrom = { assessmentId: number } | { meetingId: number } | { riskId: number }
@@ -54,12 +56,18 @@ export const filesRepository = {
   /** The files still attached to an assessment, a 整改 or a meeting, oldest first. */
   listOf(
     db: DbOrTrx,
-    of: { assessmentId: number } | { rectificationId: number } | { meetingId: number } | { riskId: number },
+    of:
+      | { assessmentId: number }
+      | { rectificationId: number }
+      | { meetingId: number }
+      | { riskId: number }
+      | { decisionId: number },
   ): Promise<StoredFileRow[]> {
     let query = db.selectFrom('evidence_files').selectAll().where('deleted_at', 'is', null)
     if ('assessmentId' in of) query = query.where('assessment_id', '=', of.assessmentId)
     else if ('rectificationId' in of) query = query.where('rectification_id', '=', of.rectificationId)
     else if ('riskId' in of) query = query.where('risk_id', '=', of.riskId)
+    else if ('decisionId' in of) query = query.where('major_decision_id', '=', of.decisionId)
     else query = query.where('meeting_id', '=', of.meetingId)
     return query.orderBy('id').execute()
   },
@@ -84,6 +92,7 @@ export const filesRepository = {
           : {}),
         ...(owner.kind === 'plan' ? { attachment_kind: PLAN_ATTACHMENT_KIND } : {}),
         ...(owner.kind === 'risk' ? { risk_id: owner.riskId } : {}),
+        ...(owner.kind === 'decision' ? { major_decision_id: owner.decisionId } : {}),
         filename: file.filename,
         mime: file.mime,
         size: file.size,

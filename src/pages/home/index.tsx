@@ -16,11 +16,13 @@ import {
   orgPages,
   partyPages,
   pledgePages,
+  powerPages,
   riskPages,
   specialPages,
   dealingsPages,
   supervisionPages,
 } from '@/services/routes'
+import { useSoeKept } from '@/hooks/useSoeKept'
 import './index.scss'
 import { EmptyImage } from '@/components/EmptyImage'
 
@@ -56,6 +58,8 @@ function Entry({
 function Workbench({ memberships }: { memberships: TMembership[] }) {
   const enterprises = enterprisesOf(memberships)
   const reviewer = isReviewer(memberships)
+  // 权力清单 and “三重一大” are a 国企's: the enterprises this user keeps them for (liaison or head).
+  const soe = useSoeKept(enterprises)
   if (enterprises.length === 0 && !reviewer) return null
   const several = enterprises.length > 1
   return (
@@ -98,6 +102,17 @@ function Workbench({ memberships }: { memberships: TMembership[] }) {
             title="专项整治"
             description={several ? e.name : '突出问题清单的填报与整改进展'}
             url={specialPages.list(e.id)}
+          />
+        ))}
+      {enterprises
+        .filter((e) => soe.includes(e.id))
+        .map((e) => (
+          <Entry
+            key={`p${e.id}`}
+            className="home__powers"
+            title="权力清单与“三重一大”"
+            description={several ? e.name : '“一把手”权力清单、负面清单和“三重一大”决策台账'}
+            url={powerPages.list(e.id)}
           />
         ))}
       {enterprises

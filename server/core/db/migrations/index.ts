@@ -24,6 +24,7 @@ import { m0024_supervision_reports } from './0024_supervision_reports'
 import { m0025_exemplars } from './0025_exemplars'
 import { m0026_risks } from './0026_risks'
 import { m0027_special_campaigns } from './0027_special_campaigns'
+import { m0028_powers } from './0028_powers'
 import { m0029_dealings } from './0029_dealings'
 import { m0031_assessment_section_columns } from './0031_assessment_section_columns'
 import { m0032_report_period_exemplar_rules } from './0032_report_period_exemplar_rules'
@@ -56,6 +57,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0025_exemplars': m0025_exemplars(dialect),
     '0026_risks': m0026_risks(dialect),
     '0027_special_campaigns': m0027_special_campaigns(dialect),
+    '0028_powers': m0028_powers(dialect),
     '0029_dealings': m0029_dealings(dialect),
     '0031_assessment_section_columns': m0031_assessment_section_columns(dialect),
     '0032_report_period_exemplar_rules': m0032_report_period_exemplar_rules(dialect),

@@ -15,6 +15,7 @@ import {
   RectificationsCard,
 } from '../../components/EnterpriseRecords'
 import { RisksCard } from '../../components/RisksCard'
+import { PowersCard } from '../../components/PowersCard'
 import '@/styles/page.scss'
 import './index.scss'
 
@@ -79,6 +80,7 @@ export default function SupervisionEnterprisePage() {
               <CampaignsCard data={d} />
               <RectificationsCard data={d} />
               <RisksCard enterpriseId={d.profile.id} loads={loads} />
+              <PowersCard enterpriseId={d.profile.id} ownership={d.profile.ownership} loads={loads} />
               <PartyCard data={d} />
               <PledgesAttendanceCard data={d} />
               <HistoryCard

@@ -1,0 +1,245 @@
+import type { Insertable, Selectable } from 'kysely'
+import type { DbOrTrx } from '../../core/db/database'
+import type { MajorDecisionRevisionTable, MajorDecisionTable, PowerListTable } from '../../core/db/schema'
+import { supervisedEnterpriseIds } from '../../core/access'
+
+export type PowerListRow = Selectable<PowerListTable>
+export type DecisionRow = Selectable<MajorDecisionTable>
+type DecisionFields = Pick<
+  Insertable<MajorDecisionTable>,
+  'subject' | 'category' | 'decided_on' | 'meeting' | 'attendees' | 'result'
+>
+
+/** 权力清单 rows: the draft, its published versions and their 已阅; every lookup narrowed to one enterprise. */
+export const powersRepository = {
+  enterprise(db: DbOrTrx, enterpriseId: number) {
+    return db
+      .selectFrom('enterprises')
+      .select(['id', 'name', 'ownership'])
+      .where('id', '=', enterpriseId)
+      .executeTakeFirstOrThrow()
+  },
+
+  draft(db: DbOrTrx, enterpriseId: number): Promise<PowerListRow | undefined> {
+    return db
+      .selectFrom('power_lists')
+      .selectAll()
+      .where('enterprise_id', '=', enterpriseId)
+      .executeTakeFirst()
+  },
+
+  /** The first edit: false when another made it first (the unique enterprise_id). */
+  async insertDraft(
+    db: DbOrTrx,
+    values: { enterprise_id: number; content: string; updated_by: number; updated_at: string },
+  ): Promise<boolean> {
+    const inserted = await db
+      .insertInto('power_lists')
+      .values({ ...values, revision: 1, dirty: 1, published_version: 0 })
+      .onConflict((oc) => oc.column('enterprise_id').doNothing())
+      .executeTakeFirst()
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1
+  },
+
+  /** An edit on the revision read: false when the draft moved on meanwhile. */
+  async updateDraft(
+    db: DbOrTrx,
+    enterpriseId: number,
+    revision: number,
+    values: { content: string; updated_by: number; updated_at: string },
+  ): Promise<boolean> {
+    const updated = await db
+      .updateTable('power_lists')
+      .set((eb) => ({ ...values, revision: eb('revision', '+', 1), dirty: 1 }))
+      .where('enterprise_id', '=', enterpriseId)
+      .where('revision', '=', revision)
+      .executeTakeFirst()
+    return Number(updated.numUpdatedRows) === 1
+  },
+
+  /**
+   * Claims the next version number for the revision read, if the draft changed since the last one: one
+   * conditional UPDATE, so of two publishes at once only one claims it (the other finds `dirty = 0`).
+   */
+  async claimPublish(db: DbOrTrx, enterpriseId: number, revision: number): Promise<number | null> {
+    const row = await db
+      .updateTable('power_lists')
+      .set((eb) => ({ dirty: 0, published_version: eb('published_version', '+', 1) }))
+      .where('enterprise_id', '=', enterpriseId)
+      .where('revision', '=', revision)
+      .where('dirty', '=', 1)
+      .returning('published_version')
+      .executeTakeFirst()
+    return row?.published_version ?? null
+  },
+
+  insertVersion(
+    db: DbOrTrx,
+    values: {
+      enterprise_id: number
+      version: number
+      content: string
+      published_by: number
+      published_at: string
+    },
+  ) {
+    return db.insertInto('power_list_versions').values(values).returning('id').executeTakeFirstOrThrow()
+  },
+
+  /** Published versions, newest first, with who published them. */
+  versions(db: DbOrTrx, enterpriseId: number) {
+    return db
+      .selectFrom('power_list_versions as v')
+      .leftJoin('users as u', 'u.id', 'v.published_by')
+      .select(['v.id', 'v.version', 'v.content', 'v.published_at', 'u.name as published_by_name'])
+      .where('v.enterprise_id', '=', enterpriseId)
+      .orderBy('v.version', 'desc')
+      .execute()
+  },
+
+  version(db: DbOrTrx, enterpriseId: number, version: number) {
+    return db
+      .selectFrom('power_list_versions as v')
+      .leftJoin('users as u', 'u.id', 'v.published_by')
+      .select(['v.id', 'v.version', 'v.content', 'v.published_at', 'u.name as published_by_name'])
+      .where('v.enterprise_id', '=', enterpriseId)
+      .where('v.version', '=', version)
+      .executeTakeFirst()
+  },
+
+  acks(db: DbOrTrx, versionIds: number[]) {
+    if (versionIds.length === 0) return Promise.resolve([])
+    return db
+      .selectFrom('power_list_acks as a')
+      .innerJoin('departments as d', 'd.id', 'a.department_id')
+      .leftJoin('users as u', 'u.id', 'a.user_id')
+      .select([
+        'a.version_id',
+        'a.department_id',
+        'd.name as department_name',
+        'u.name as user_name',
+        'a.acknowledged_at',
+      ])
+      .where('a.version_id', 'in', versionIds)
+      .orderBy('a.id')
+      .execute()
+  },
+
+  /** Of these departments, the ones supervising the enterprise. */
+  async supervisingOf(db: DbOrTrx, enterpriseId: number, departmentIds: number[]): Promise<number[]> {
+    if (departmentIds.length === 0) return []
+    const rows = await supervisedEnterpriseIds(db, departmentIds)
+      .select('department_id')
+      .where('enterprise_id', '=', enterpriseId)
+      .execute()
+    return rows.map((r) => r.department_id)
+  },
+
+  /** 已阅 by each department, once: a department that already acknowledged keeps its first. */
+  async acknowledge(db: DbOrTrx, versionId: number, departmentIds: number[], userId: number, at: string) {
+    if (departmentIds.length === 0) return
+    await db
+      .insertInto('power_list_acks')
+      .values(
+        departmentIds.map((d) => ({
+          version_id: versionId,
+          department_id: d,
+          user_id: userId,
+          acknowledged_at: at,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['version_id', 'department_id']).doNothing())
+      .execute()
+  },
+}
+
+/** The “三重一大” log; every lookup narrowed to one enterprise (another's id finds nothing). */
+export const decisionsRepository = {
+  find(db: DbOrTrx, enterpriseId: number, id: number): Promise<DecisionRow | undefined> {
+    return db
+      .selectFrom('major_decisions')
+      .selectAll()
+      .where('id', '=', id)
+      .where('enterprise_id', '=', enterpriseId)
+      .executeTakeFirst()
+  },
+
+  async page(
+    db: DbOrTrx,
+    enterpriseId: number,
+    filter: { category?: DecisionRow['category']; from?: string; to?: string },
+    page: number,
+    pageSize: number,
+  ): Promise<{ rows: DecisionRow[]; total: number }> {
+    let query = db.selectFrom('major_decisions').where('enterprise_id', '=', enterpriseId)
+    if (filter.category) query = query.where('category', '=', filter.category)
+    if (filter.from) query = query.where('decided_on', '>=', filter.from)
+    if (filter.to) query = query.where('decided_on', '<=', filter.to)
+    const [rows, count] = await Promise.all([
+      query
+        .selectAll()
+        .orderBy('decided_on', 'desc')
+        .orderBy('id', 'desc')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute(),
+      query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+    ])
+    return { rows, total: Number(count.n) }
+  },
+
+  /** The years (北京时间 dates' first four characters) that have entries, newest first. */
+  async years(db: DbOrTrx, enterpriseId: number): Promise<number[]> {
+    const rows = await db
+      .selectFrom('major_decisions')
+      .select('decided_on')
+      .distinct()
+      .where('enterprise_id', '=', enterpriseId)
+      .execute()
+    return [...new Set(rows.map((r) => Number(r.decided_on.slice(0, 4))))].sort((a, b) => b - a)
+  },
+
+  async insert(
+    db: DbOrTrx,
+    values: DecisionFields & { enterprise_id: number; created_by: number; created_at: string },
+  ): Promise<number> {
+    const row = await db
+      .insertInto('major_decisions')
+      .values({ ...values, version: 1, updated_at: values.created_at })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    return row.id
+  },
+
+  /** A correction on the version read: false when another corrected it meanwhile. */
+  async update(
+    db: DbOrTrx,
+    enterpriseId: number,
+    id: number,
+    version: number,
+    values: DecisionFields & { updated_at: string },
+  ): Promise<boolean> {
+    const updated = await db
+      .updateTable('major_decisions')
+      .set({ ...values, version: version + 1 })
+      .where('id', '=', id)
+      .where('enterprise_id', '=', enterpriseId)
+      .where('version', '=', version)
+      .executeTakeFirst()
+    return Number(updated.numUpdatedRows) === 1
+  },
+
+  async record(db: DbOrTrx, values: Omit<Insertable<MajorDecisionRevisionTable>, 'id'>): Promise<void> {
+    await db.insertInto('major_decision_revisions').values(values).execute()
+  },
+
+  revisions(db: DbOrTrx, decisionId: number) {
+    return db
+      .selectFrom('major_decision_revisions as r')
+      .leftJoin('users as u', 'u.id', 'r.actor_id')
+      .select(['r.before', 'r.after', 'r.note', 'r.created_at', 'u.name'])
+      .where('r.decision_id', '=', decisionId)
+      .orderBy('r.id')
+      .execute()
+  },
+}
