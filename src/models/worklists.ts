@@ -9,10 +9,12 @@ import { line, lines } from './textLimit'
  * - verify: 整改 the enterprise has answered, waiting for 核验;
  * - review: self-assessments submitted, waiting for 审核 (any campaign);
  * - not_started: enterprises without a submitted self-assessment of the current campaign (none at all,
- *   or a draft never submitted).
+ *   or a draft never submitted);
+ * - risk_alert: 风险预警, 有效 廉洁风险点 at 高 or past their review date (the rule of the supervisors'
+ *   风险预警 to-dos, server/features/risks/repository.ts riskAlerting).
  * verify and review wait for the supervisors, not the enterprise: they offer the action, not 催办.
  */
-export const WORKLISTS = ['overdue', 'verify', 'review', 'not_started'] as const
+export const WORKLISTS = ['overdue', 'verify', 'review', 'not_started', 'risk_alert'] as const
 export const ZWorklist = z.enum(WORKLISTS)
 export type TWorklist = z.infer<typeof ZWorklist>
 
@@ -21,10 +23,14 @@ export const WORKLIST_LABELS: Record<TWorklist, string> = {
   verify: '待核验',
   review: '待审核',
   not_started: '未开始自查',
+  risk_alert: '风险预警',
 }
 
-/** What a 催办 is about: an open 整改 (its id), or a campaign's self-assessment (the campaign's id). */
-export const ZUrgeKind = z.enum(['rectification', 'campaign'])
+/**
+ * What a 催办 is about: an open 整改 (its id), a campaign's self-assessment (the campaign's id), or a
+ * 廉洁风险点 under 风险预警 (the risk's id: review it, or take it down).
+ */
+export const ZUrgeKind = z.enum(['rectification', 'campaign', 'risk'])
 export type TUrgeKind = z.infer<typeof ZUrgeKind>
 
 export const ZWorklistQuery = z.object({
@@ -44,13 +50,18 @@ export const ZWorkItem = z
     /** The 整改 (overdue, verify), the assessment (review, not_started with a draft), or null. */
     rectificationId: z.number().int().nullable(),
     assessmentId: z.number().int().nullable(),
-    /** The 整改's title, or the campaign's name. */
+    /** The 廉洁风险点 (risk_alert), or null. */
+    riskId: z.number().int().nullable(),
+    /** The 整改's title, the campaign's name, or the risk's area and post (领域 · 岗位). */
     title: z.string(),
-    /** overdue: the deadline; not_started: the campaign's due date; else null. */
+    /** overdue: the deadline; not_started: the campaign's due date; risk_alert: the review date; else null. */
     deadline: z.string().nullable(),
     /** Since when it waits (ISO): answered (verify), submitted (review); null otherwise. */
     since: z.string().nullable(),
-    /** The 整改's or assessment's status; 'none' when the enterprise has no assessment of the campaign. */
+    /**
+     * The 整改's or assessment's status ('none' when the enterprise has no assessment of the campaign); the
+     * risk's level (high / medium / low).
+     */
     status: z.string(),
     /** What POST /urges takes for this row; null where the next step is not the enterprise's. */
     urge: z.object({ kind: ZUrgeKind, itemId: z.number().int() }).nullable(),

@@ -23,9 +23,10 @@ export function todoLink(todo: TTodo): string {
   const eid = todo.enterpriseId ?? 0
   const id = todo.recordId ?? 0
   switch (todo.kind) {
-    // A 催办 names its matter in its key: a 整改, or a campaign's self-assessment (none yet: the list).
+    // A 催办 names its matter in its key: a 整改, a 廉洁风险点, or a campaign's self-assessment (none yet: the list).
     case 'urge':
       if (todo.key.startsWith('urge:rectification:')) return assessmentPages.rectification(eid, id)
+      if (todo.key.startsWith('urge:risk:')) return riskPages.detail(eid, id)
       return id ? assessmentPages.overview(eid, id) : assessmentPages.list(eid)
     case 'assessment_fill':
     case 'assessment_returned':
@@ -38,11 +39,10 @@ export function todoLink(todo: TTodo): string {
     case 'rectification_verify':
       return assessmentPages.rectification(eid, id)
     case 'risk_review':
+    case 'risk_alert':
       return riskPages.detail(eid, id)
     case 'special_report':
       return specialPages.sheet(eid, id)
-    case 'risk_alert':
-      return supervisionPages.enterprise(eid)
     case 'pledge_sign':
       return pledgePages.sign('personal', { eid })
     case 'pledge_countersign':

@@ -5,7 +5,7 @@ import { expectOneWinner, race } from './support/races'
 import { call, createTestApp, idOf, loginAs, TEST_DB, type TestApp } from './support/testApp'
 
 const DAY = 86_400_000
-const LISTS: TWorklist[] = ['overdue', 'verify', 'review', 'not_started']
+const LISTS: TWorklist[] = ['overdue', 'verify', 'review', 'not_started', 'risk_alert']
 
 /**
  * 工作清单 and 催办: each list holds exactly the caller's enterprises (a department's, the office's all),
@@ -166,7 +166,13 @@ describe(`work lists and 催办 [${TEST_DB}]`, () => {
         const { counts: c } = await counts(token, q.slice(1))
         for (const name of LISTS) expect(c[name]).toBe((await list(token, name, q)).total)
       }
-    expect((await counts(office)).counts).toEqual({ overdue: 3, verify: 2, review: 1, not_started: 3 })
+    expect((await counts(office)).counts).toEqual({
+      overdue: 3,
+      verify: 2,
+      review: 1,
+      not_started: 3,
+      risk_alert: 0,
+    })
     expect((await counts(office)).campaign).toMatchObject({ id: campaignId })
   })
 

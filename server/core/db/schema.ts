@@ -561,7 +561,7 @@ export interface UrgeTable {
   id: Generated<number>
   enterprise_id: number
   department_id: number | null
-  kind: 'rectification' | 'campaign'
+  kind: 'rectification' | 'campaign' | 'risk'
   item_id: number
   /** The 北京时间 day it was sent ('YYYY-MM-DD'). */
   day: string

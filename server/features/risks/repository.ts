@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely'
+import { type Expression, type Insertable, type Selectable, type SqlBool, sql, type Updateable } from 'kysely'
 import type { DbOrTrx } from '../../core/db/database'
 import type { RiskHistoryTable, RiskTable } from '../../core/db/schema'
 import { supervisedEnterpriseIds } from '../../core/access'
@@ -7,6 +7,15 @@ import type { TOwnership } from '../../../src/models/org'
 export type RiskRow = Selectable<RiskTable>
 type HistoryEntry = Omit<Insertable<RiskHistoryTable>, 'id' | 'risk_id'>
 type Level = RiskTable['level'] | null
+
+/**
+ * 风险预警: a risk (as `alias`) still 有效 and at 高 or past its review date (北京时间 `today`). The one rule of
+ * the supervisors' alert to-dos, the 风险预警 work list and its 催办.
+ */
+export function riskAlerting(today: string, alias = 'r'): Expression<SqlBool> {
+  const [status, level, review] = ['status', 'level', 'next_review_date'].map((c) => sql.ref(`${alias}.${c}`))
+  return sql<SqlBool>`(${status} = 'active' and (${level} = 'high' or ${review} < ${today}))`
+}
 
 /** The risk register's rows; every lookup is narrowed to one enterprise (another's id finds nothing). */
 export const risksRepository = {
@@ -194,8 +203,7 @@ export const risksRepository = {
       .select(['r.id', 'r.enterprise_id', 'r.post', 'r.area', 'r.area_name', 'r.level'])
       .select(['r.next_review_date', 'r.updated_at', 'e.name as enterprise_name'])
       .where('r.enterprise_id', 'in', supervisedEnterpriseIds(db, departmentIds))
-      .where('r.status', '=', 'active')
-      .where((eb) => eb.or([eb('r.level', '=', 'high'), eb('r.next_review_date', '<', today)]))
+      .where(riskAlerting(today))
       .execute()
   },
 }

@@ -5,6 +5,7 @@ import { onePage, type PageRequest } from '../../core/db/page'
 import type { Database } from '../../core/db/schema'
 import type { TUrgeKind, TWorklist } from '../../../src/models/worklists'
 import { enterpriseMatches } from '../../core/db/search'
+import { riskAlerting } from '../risks/repository'
 
 /** Whose enterprises a list covers: these departments' (supervision links read now), or all (office). */
 export type Reach = { departmentIds: number[] } | 'all'
@@ -40,6 +41,10 @@ export interface WorkRow {
   credit_code: string
   rectification_id: number | null
   assessment_id: number | null
+  risk_id: number | null
+  /** risk_alert: the risk's area code and, for 其他, its name (the title is then the post). */
+  risk_area: string | null
+  risk_area_name: string | null
   title: string
   deadline: string | null
   since: string | null
@@ -51,6 +56,12 @@ export interface WorkRow {
 type WorkQuery = SelectQueryBuilder<Database, keyof Database, WorkRow>
 
 const enterpriseColumns = ['e.id as enterprise_id', 'e.name as enterprise_name', 'e.credit_code'] as const
+/** The risk columns of the lists that are not about a risk. */
+const noRisk = [
+  sql<number | null>`null`.as('risk_id'),
+  sql<string | null>`null`.as('risk_area'),
+  sql<string | null>`null`.as('risk_area_name'),
+] as const
 
 /** Each list as one query: its rows, and the column it is ordered by (then the row's id). */
 function listRows(db: DbOrTrx, list: TWorklist, filter: WorklistFilter): WorkQuery {
@@ -67,6 +78,7 @@ function listRows(db: DbOrTrx, list: TWorklist, filter: WorklistFilter): WorkQue
         ...enterpriseColumns,
         'r.id as rectification_id',
         sql<number | null>`null`.as('assessment_id'),
+        ...noRisk,
         'r.title',
         sql<string | null>`${list === 'overdue' ? sql.ref('r.deadline') : sql`null`}`.as('deadline'),
         sql<string | null>`${list === 'verify' ? sql.ref('r.updated_at') : sql`null`}`.as('since'),
@@ -85,6 +97,7 @@ function listRows(db: DbOrTrx, list: TWorklist, filter: WorklistFilter): WorkQue
           ...enterpriseColumns,
           sql<number | null>`null`.as('rectification_id'),
           'a.id as assessment_id',
+          ...noRisk,
           'c.name as title',
           sql<string | null>`null`.as('deadline'),
           'a.submitted_at as since',
@@ -104,12 +117,33 @@ function listRows(db: DbOrTrx, list: TWorklist, filter: WorklistFilter): WorkQue
           ...enterpriseColumns,
           sql<number | null>`null`.as('rectification_id'),
           'a.id as assessment_id',
+          ...noRisk,
           'c.name as title',
           'c.due_date as deadline',
           sql<string | null>`null`.as('since'),
           sql<string>`coalesce(a.status, 'none')`.as('status'),
           'e.created_at as sort_key',
           'e.id as row_id',
+        ]) as unknown as WorkQuery
+    case 'risk_alert':
+      // The most overdue review first (a 高 risk not yet due comes after the late ones).
+      return db
+        .selectFrom('risks as r')
+        .innerJoin('enterprises as e', 'e.id', 'r.enterprise_id')
+        .where(riskAlerting(filter.today))
+        .select([
+          ...enterpriseColumns,
+          sql<number | null>`null`.as('rectification_id'),
+          sql<number | null>`null`.as('assessment_id'),
+          'r.id as risk_id',
+          'r.area as risk_area',
+          'r.area_name as risk_area_name',
+          'r.post as title',
+          'r.next_review_date as deadline',
+          'r.updated_at as since',
+          'r.level as status',
+          'r.next_review_date as sort_key',
+          'r.id as row_id',
         ]) as unknown as WorkQuery
   }
 }

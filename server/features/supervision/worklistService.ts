@@ -4,6 +4,7 @@ import type { DbOrTrx } from '../../core/db/database'
 import { findRow } from '../../core/db/rows'
 import { AppError, notFound } from '../../core/errors'
 import type { WriteOutcome } from '../../core/writes'
+import { riskAreaLabel, type TRiskArea } from '../../../src/models/risk'
 import { shanghaiDate } from '../../../src/models/shanghaiTime'
 import {
   OFFICE_URGE_NAME,
@@ -53,7 +54,9 @@ async function toItems(
       ? { enterpriseId: r.enterprise_id, kind: 'rectification' as const, itemId: r.rectification_id! }
       : list === 'not_started' && campaignId !== null
         ? { enterpriseId: r.enterprise_id, kind: 'campaign' as const, itemId: campaignId }
-        : null
+        : list === 'risk_alert'
+          ? { enterpriseId: r.enterprise_id, kind: 'risk' as const, itemId: r.risk_id! }
+          : null
   const matters = rows.map(matterOf)
   const latest = await worklistRepository.latestUrges(
     db,
@@ -69,7 +72,10 @@ async function toItems(
       creditCode: r.credit_code,
       rectificationId: r.rectification_id ?? null,
       assessmentId: r.assessment_id ?? null,
-      title: r.title,
+      riskId: r.risk_id ?? null,
+      title: r.risk_area
+        ? `${riskAreaLabel(r.risk_area as TRiskArea, r.risk_area_name)} · ${r.title}`
+        : r.title,
       deadline: r.deadline ?? null,
       since: r.since ?? null,
       status: r.status,
@@ -141,8 +147,17 @@ async function reachableEnterprise(db: DbOrTrx, auth: AuthContext, enterpriseId:
   if (!reached) throw notFound()
 }
 
-/** Whether the enterprise still owes the matter: a 整改 still to do, or the open campaign's self-assessment. */
-async function checkOwed(db: DbOrTrx, input: TUrgeCreate): Promise<void> {
+/**
+ * Whether the enterprise still owes the matter: a 整改 still to do, the open campaign's self-assessment, or
+ * a risk still under 风险预警.
+ */
+async function checkOwed(db: DbOrTrx, input: TUrgeCreate, today: string): Promise<void> {
+  if (input.kind === 'risk') {
+    const alerting = await urgeRepository.riskAlerting(db, input.enterpriseId, input.itemId, today)
+    if (alerting === undefined) throw notFound()
+    if (!alerting) throw new AppError(409, 'URGE_NOT_NEEDED')
+    return
+  }
   if (input.kind === 'rectification') {
     const r = await findRow(db, 'rectifications', { id: input.itemId, enterprise_id: input.enterpriseId })
     if (!r) throw notFound()
@@ -169,7 +184,7 @@ export async function createUrge(
   now: number,
 ): Promise<WriteOutcome<TUrgeResult>> {
   await reachableEnterprise(db, auth, input.enterpriseId)
-  await checkOwed(db, input)
+  await checkOwed(db, input, shanghaiDate(now))
   const departmentId = isOffice(auth)
     ? null
     : await urgeRepository.supervisingDepartment(db, supervisorDepartmentIds(auth), input.enterpriseId)

@@ -2,6 +2,7 @@ import type { Insertable } from 'kysely'
 import type { DbOrTrx } from '../../core/db/database'
 import { onePage, type PageRequest } from '../../core/db/page'
 import type { UrgeTable } from '../../core/db/schema'
+import { riskAlerting } from '../risks/repository'
 
 /** 催办 rows with who sent them (department or office) and by whom, as the history shows them. */
 const urgeRows = (db: DbOrTrx) =>
@@ -67,6 +68,17 @@ export const urgeRepository = {
     return link?.department_id ?? null
   },
 
+  /** Whether the enterprise's risk is under 风险预警 today; undefined when it has no such risk. */
+  async riskAlerting(db: DbOrTrx, enterpriseId: number, riskId: number, today: string) {
+    const row = await db
+      .selectFrom('risks as r')
+      .select((eb) => eb.case().when(riskAlerting(today)).then(1).else(0).end().as('alerting'))
+      .where('r.id', '=', riskId)
+      .where('r.enterprise_id', '=', enterpriseId)
+      .executeTakeFirst()
+    return row && Number(row.alerting) === 1
+  },
+
   /** The enterprise's approved 联络员 (who find a 催办 in 任务). */
   async liaisonCount(db: DbOrTrx, enterpriseId: number): Promise<number> {
     const { n } = await db
@@ -82,10 +94,10 @@ export const urgeRepository = {
 
   /**
    * The 催办 of these enterprises whose matter the enterprise still owes: the 整改 is still to do (待整改 /
-   * 被退回), or the campaign is open and its self-assessment not submitted. Newest first; what is done
-   * drops out by itself. Each with what its to-do names.
+   * 被退回), the campaign is open and its self-assessment not submitted, or the risk is still under 风险预警
+   * (北京时间 `today`). Newest first; what is done drops out by itself. Each with what its to-do names.
    */
-  stillOwed(db: DbOrTrx, enterpriseIds: number[]) {
+  stillOwed(db: DbOrTrx, enterpriseIds: number[], today: string) {
     if (enterpriseIds.length === 0) return Promise.resolve([])
     return db
       .selectFrom('urges as u')
@@ -100,6 +112,12 @@ export const urgeRepository = {
       .leftJoin('assessments as a', (join) =>
         join.onRef('a.campaign_id', '=', 'c.id').onRef('a.enterprise_id', '=', 'u.enterprise_id'),
       )
+      .leftJoin('risks as k', (join) =>
+        join
+          .onRef('k.id', '=', 'u.item_id')
+          .onRef('k.enterprise_id', '=', 'u.enterprise_id')
+          .on('u.kind', '=', 'risk'),
+      )
       .where('u.enterprise_id', 'in', enterpriseIds)
       .where((eb) =>
         eb.or([
@@ -109,6 +127,7 @@ export const urgeRepository = {
             eb('c.closed_at', 'is', null),
             eb.or([eb('a.id', 'is', null), eb('a.status', 'in', ['draft', 'returned'])]),
           ]),
+          eb.and([eb('u.kind', '=', 'risk'), riskAlerting(today, 'k')]),
         ]),
       )
       .select([
@@ -124,6 +143,10 @@ export const urgeRepository = {
         'c.name as campaign_name',
         'c.due_date',
         'a.id as assessment_id',
+        'k.area as risk_area',
+        'k.area_name as risk_area_name',
+        'k.post as risk_post',
+        'k.next_review_date as risk_review_date',
       ])
       .orderBy('u.id', 'desc')
       .execute()

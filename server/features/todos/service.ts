@@ -17,6 +17,7 @@ import { dueForUser } from '../party/compliance'
 import { todosRepository } from './repository'
 import { urgeRepository } from '../supervision/worklistUrgeRepository'
 import { OFFICE_URGE_NAME } from '../../../src/models/worklists'
+import { riskAreaLabel, type TRiskArea } from '../../../src/models/risk'
 import { riskTodos } from '../risks/todos'
 import { specialTodos } from '../specials/todos'
 
@@ -54,7 +55,7 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
     todosRepository.pendingMembers(db, 'enterprise', liaisonOf),
     // The office decides who joins a department (its own and every other).
     isOffice(auth) ? todosRepository.pendingMembers(db, 'department', 'all') : Promise.resolve([]),
-    urgeRepository.stillOwed(db, liaisonOf),
+    urgeRepository.stillOwed(db, liaisonOf, today),
     riskTodos(db, liaisonOf, supervising, now),
     specialTodos(db, liaisonOf),
   ])
@@ -66,14 +67,13 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
       kind: 'urge' as const,
       // Each 催办 is a new to-do (and so a new reminder); an earlier one of the same matter gives way to it.
       key: `urge:${u.kind}:${u.id}`,
-      title:
-        u.kind === 'rectification'
-          ? `督办：请尽快完成整改「${u.rectification_title}」`
-          : `督办：请尽快提交「${u.campaign_name}」自查`,
+      title: urgeTitle(u),
       detail: `${u.enterprise_name} · ${u.department_name ?? OFFICE_URGE_NAME}催办${u.note ? `：${u.note}` : ''}`,
-      dueDate: (u.kind === 'rectification' ? u.deadline : u.due_date) ?? null,
+      dueDate:
+        (u.kind === 'rectification' ? u.deadline : u.kind === 'risk' ? u.risk_review_date : u.due_date) ??
+        null,
       enterpriseId: u.enterprise_id,
-      recordId: u.kind === 'rectification' ? u.item_id : (u.assessment_id ?? null),
+      recordId: u.kind === 'campaign' ? (u.assessment_id ?? null) : u.item_id,
     })),
     ...assessments.map((a) => ({
       kind: (a.status === 'returned' ? 'assessment_returned' : 'assessment_fill') as TTodoKind,
@@ -172,6 +172,18 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
     })),
   ]
   return drafts.map((d) => ({ ...d, overdue: d.dueDate !== null && d.dueDate < today })).sort(compareTodos)
+}
+
+/** What a 催办's to-do asks of the liaison. */
+function urgeTitle(u: Awaited<ReturnType<typeof urgeRepository.stillOwed>>[number]): string {
+  switch (u.kind) {
+    case 'rectification':
+      return `督办：请尽快完成整改「${u.rectification_title}」`
+    case 'campaign':
+      return `督办：请尽快提交「${u.campaign_name}」自查`
+    case 'risk':
+      return `督办：请复核处置廉洁风险点「${riskAreaLabel(u.risk_area as TRiskArea, u.risk_area_name)} · ${u.risk_post}」`
+  }
 }
 
 /** The newest 催办 of each matter (the rows come newest first): one to-do per matter still owed. */

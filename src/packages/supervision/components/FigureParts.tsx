@@ -23,7 +23,11 @@ export function Tile(props: { value: number; label: string; drill: Drill; tone?:
 }
 
 /** Horizontal bars drawn with views (no chart library): each opens its list. */
-export function Bars(props: { rows: { label: string; value: number; drill: Drill }[] }) {
+/**
+ * Bars of enterprises, each opening the list behind it. A row's `note` (the points, 1个) follows its label
+ * unbroken: a long label (物资（服务）采购, 县工业信息化和商务局) wraps before it, never inside it.
+ */
+export function Bars(props: { rows: { label: string; note?: string; value: number; drill: Drill }[] }) {
   const max = Math.max(1, ...props.rows.map((r) => r.value))
   return (
     <View className="sv-bars">
@@ -33,7 +37,10 @@ export function Bars(props: { rows: { label: string; value: number; drill: Drill
           className="sv-bars__row"
           onClick={() => void Taro.navigateTo({ url: supervisionPages.enterprises(r.drill) })}
         >
-          <Text className="sv-bars__label">{r.label}</Text>
+          <Text className="sv-bars__label">
+            {r.label}
+            {r.note ? <Text className="sv-bars__note">{r.note}</Text> : null}
+          </Text>
           <View className="sv-bars__track">
             <View className="sv-bars__fill" style={{ width: `${(r.value / max) * 100}%` }} />
           </View>

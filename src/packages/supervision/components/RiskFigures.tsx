@@ -18,6 +18,8 @@ export function RiskFiguresSection({ risks, scope }: { risks: TRiskFigures; scop
   const areas = RISK_AREAS.map((a) => ({ ...a, ...risks.areas.find((x) => x.area === a.code)! })).filter(
     (a) => a.points > 0,
   )
+  // Only the departments whose enterprises have 有效 points: a row of zeros for every department says nothing.
+  const departments = risks.departments.filter((d) => d.points > 0)
   return (
     <Section title="廉洁风险点" extra={`有效 ${risks.active.points} 个，涉及 ${risks.active.enterprises} 家`}>
       <View className="sv-tiles">
@@ -37,7 +39,8 @@ export function RiskFiguresSection({ risks, scope }: { risks: TRiskFigures; scop
       <Text className="sv-score__title">按等级（企业数）</Text>
       <Bars
         rows={LEVELS.map(([level, label]) => ({
-          label: `${label}（${risks.levels[level].points}个）`,
+          label,
+          note: `（${risks.levels[level].points}个）`,
           value: risks.levels[level].enterprises,
           drill: { ...scope, risk: level },
         }))}
@@ -47,19 +50,21 @@ export function RiskFiguresSection({ risks, scope }: { risks: TRiskFigures; scop
           <Text className="sv-score__title">按领域（企业数）</Text>
           <Bars
             rows={areas.map((a) => ({
-              label: `${a.label}（${a.points}个）`,
+              label: a.label,
+              note: `（${a.points}个）`,
               value: a.enterprises,
               drill: { ...scope, risk: `area:${a.code}` },
             }))}
           />
         </>
       ) : null}
-      {risks.departments.length > 1 && scope.departmentId === undefined ? (
+      {risks.departments.length > 1 && departments.length > 0 && scope.departmentId === undefined ? (
         <>
           <Text className="sv-score__title">按监管部门（有高风险点的企业）</Text>
           <Bars
-            rows={risks.departments.map((d) => ({
-              label: `${d.name}（${d.points}个）`,
+            rows={departments.map((d) => ({
+              label: d.name,
+              note: `（${d.points}个）`,
               value: d.high,
               drill: { campaignId: scope.campaignId, departmentId: d.id, risk: 'high' },
             }))}

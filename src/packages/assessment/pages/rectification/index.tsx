@@ -193,7 +193,7 @@ export default function RectificationPage() {
           <Text className="a-card__subtitle">{r.enterpriseName}</Text>
           {r.detail ? (
             <Text className="rect-detail__detail">
-              {r.source === 'notice' ? '整改要求' : '自查说明'}：{r.detail}
+              {r.source === 'finding' ? '自查说明' : '整改要求'}：{r.detail}
             </Text>
           ) : null}
         </View>

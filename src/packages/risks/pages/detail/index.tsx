@@ -88,7 +88,11 @@ export default function RiskDetailPage() {
   const review = () => {
     const parsed = ZRiskReviewBody.safeParse({ note, likelihood, impact, version: r.version })
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '请填写复核情况')
-    void send(queueRiskReview(r.enterpriseId, r.id, parsed.data), '已复核', () => setNote(''))
+    void send(queueRiskReview(r.enterpriseId, r.id, parsed.data), '已复核', () => {
+      setNote('')
+      setLikelihood(null)
+      setImpact(null)
+    })
   }
 
   const rectify = () => {
@@ -121,7 +125,7 @@ export default function RiskDetailPage() {
     <View className="page">
       <View className="page__body">
         <View className="a-card">
-          <View className="risk-card__tags">
+          <View className="risk-card__tags risk-detail__tags">
             <LevelTag level={r.level} />
             <Text className="risk-status">{RISK_STATUS_LABELS[r.status]}</Text>
             <Text className="risk-status">{r.areaName}</Text>
@@ -225,7 +229,7 @@ export default function RiskDetailPage() {
               actorName: h.actorName,
               comment: h.note,
               createdAt: h.createdAt,
-              tone: h.toLevel === 'high' ? 'warn' : h.kind === 'rectified' ? 'good' : 'default',
+              tone: h.kind === 'rectified' ? 'good' : h.toLevel === 'high' ? 'warn' : 'default',
             }))}
           />
         </View>

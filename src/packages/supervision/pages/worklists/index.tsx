@@ -4,13 +4,14 @@ import { Text, View } from '@tarojs/components'
 import { Button, Empty, SearchBar, Tabs } from '@nutui/nutui-react-taro'
 import { formatDate, formatDateTime } from '@/models/format'
 import { shanghaiDate } from '@/models/shanghaiTime'
+import { RISK_LEVEL_LABELS, type TRiskLevel } from '@/models/risk'
 import { WORKLIST_LABELS, WORKLISTS, type TWorkItem, type TWorklist } from '@/models/worklists'
 import { EmptyImage } from '@/components/EmptyImage'
 import { ErrorState, LoadingState } from '@/components/PageState'
 import { usePages } from '@/hooks/usePages'
 import { useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
-import { assessmentPages, supervisionPages } from '@/services/routes'
+import { assessmentPages, riskPages, supervisionPages } from '@/services/routes'
 import { fetchWorklist, fetchWorklistCounts } from '@/services/worklists'
 import { UrgeDialog } from '../../components/UrgeDialog'
 import '@/styles/page.scss'
@@ -26,6 +27,7 @@ const EMPTY: Record<TWorklist, string> = {
   verify: '没有待核验的整改',
   review: '没有待审核的自查',
   not_started: '所有企业都已提交本期自查',
+  risk_alert: '没有高风险或逾期未复核的廉洁风险点',
 }
 
 /** The row's second line: how long it has waited, or what is missing. */
@@ -43,11 +45,20 @@ function waiting(item: TWorkItem, list: TWorklist, today: string): string {
       return item.status === 'none'
         ? '未参加本期自查（没有自查表）'
         : `自查表未提交（草稿）${item.deadline ? ` · 截止 ${formatDate(item.deadline)}` : ''}`
+    case 'risk_alert': {
+      const level = `风险等级：${RISK_LEVEL_LABELS[item.status as TRiskLevel] ?? item.status}`
+      const review = item.deadline ?? today
+      return review < today
+        ? `${level} · 逾期未复核（应于 ${formatDate(review)}）`
+        : `${level} · 下次复核 ${formatDate(review)}`
+    }
   }
 }
 
-/** Where the row's matter is handled: the 整改 (to view or verify) or the assessment (to review). */
+/** Where the row's matter is handled: the 整改 (to view or verify), the assessment (to review), the risk. */
 function itemAction(item: TWorkItem, list: TWorklist): { label: string; url: string } | null {
+  if (item.riskId !== null)
+    return { label: '查看风险点', url: riskPages.detail(item.enterpriseId, item.riskId) }
   if (item.rectificationId !== null)
     return {
       label: list === 'verify' ? '去核验' : '查看整改',
@@ -100,8 +111,8 @@ function WorkRow(props: { item: TWorkItem; list: TWorklist; today: string; onUrg
 }
 
 /**
- * 工作清单 of a department (the enterprises it supervises) or the office (all): 逾期整改, 待核验, 待审核 and
- * 未开始自查, each searchable by name or credit code, paged as the page scrolls, the longest waiting first
+ * 工作清单 of a department (the enterprises it supervises) or the office (all): 逾期整改, 待核验, 待审核,
+ * 未开始自查 and 风险预警, each searchable by name or credit code, paged as the page scrolls, the longest waiting first
  * (or the latest). Rows open the enterprise's page and the matter; where the enterprise owes the next step
  * they offer 催办.
  */
@@ -154,7 +165,7 @@ export default function WorklistsPage() {
       <View>
         {state.items.map((item) => (
           <WorkRow
-            key={`${item.enterpriseId}:${item.rectificationId ?? item.assessmentId ?? 0}`}
+            key={`${item.enterpriseId}:${item.rectificationId ?? item.assessmentId ?? 0}:${item.riskId ?? 0}`}
             item={item}
             list={tab}
             today={today}
@@ -215,7 +226,13 @@ export default function WorklistsPage() {
         </Tabs>
         <View className="worklists__order">
           <Text className="worklists__hint">
-            {tab === 'overdue' ? '按整改期限' : tab === 'not_started' ? '按企业登记时间' : '按等待时间'}
+            {tab === 'overdue'
+              ? '按整改期限'
+              : tab === 'not_started'
+                ? '按企业登记时间'
+                : tab === 'risk_alert'
+                  ? '按复核日期'
+                  : '按等待时间'}
           </Text>
           <Text
             className="worklists__toggle"
