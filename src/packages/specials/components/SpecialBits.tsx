@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import {
   SPECIAL_PROGRESS_LABELS,
@@ -12,7 +13,16 @@ export function ProgressTag({ progress }: { progress: TSpecialProgress }) {
 }
 
 /** A 专项整治's heading: title, who opened it, its basis (quoted), deadline and scope. */
-export function SpecialHead({ special, quote = false }: { special: TSpecial; quote?: boolean }) {
+/** One 专项整治's card; `children` (its progress in a list) sit inside it, so a list item is one card. */
+export function SpecialHead({
+  special,
+  quote = false,
+  children,
+}: {
+  special: TSpecial
+  quote?: boolean
+  children?: ReactNode
+}) {
   return (
     <View className="a-card sp-card">
       <View className="sp-tags">
@@ -33,11 +43,12 @@ export function SpecialHead({ special, quote = false }: { special: TSpecial; quo
           <Text className="sp-card__quote">{special.description}</Text>
         </>
       ) : null}
+      {children}
     </View>
   )
 }
 
-export function CountsCard({ counts }: { counts: TSpecialCounts }) {
+export function CountsCard({ counts, inline = false }: { counts: TSpecialCounts; inline?: boolean }) {
   const stats: [number, string][] = [
     [counts.unreported, '未填报'],
     [counts.inProgress, '整改中'],
@@ -45,7 +56,7 @@ export function CountsCard({ counts }: { counts: TSpecialCounts }) {
     [counts.problems, `问题（已完成${counts.problemsDone}）`],
   ]
   return (
-    <View className="a-card sp-counts">
+    <View className={inline ? 'sp-counts sp-counts--inline' : 'a-card sp-counts'}>
       {stats.map(([value, label]) => (
         <View key={label} className="sp-counts__stat">
           <Text className="sp-counts__value">{value}</Text>

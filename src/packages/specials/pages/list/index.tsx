@@ -34,13 +34,14 @@ function EnterpriseSpecials({ eid }: { eid: number }) {
         ) : null}
         {items.map((s) => (
           <View key={s.id} className="sp-item" onClick={() => go(specialPages.sheet(eid, s.id))}>
-            <SpecialHead special={s} />
-            <View className="sp-tags">
-              <ProgressTag progress={s.progress} />
-              <Text className="sp-card__meta">
-                问题 {s.problems} 个，已完成 {s.problemsDone} 个
-              </Text>
-            </View>
+            <SpecialHead special={s}>
+              <View className="sp-tags sp-tags--progress">
+                <ProgressTag progress={s.progress} />
+                <Text className="sp-card__meta">
+                  问题 {s.problems} 个，已完成 {s.problemsDone} 个
+                </Text>
+              </View>
+            </SpecialHead>
           </View>
         ))}
       </View>
@@ -89,8 +90,9 @@ function IssuedSpecials() {
         {state.status === 'ready'
           ? state.items.map((s) => (
               <View key={s.id} className="sp-item" onClick={() => go(specialPages.detail(s.id))}>
-                <SpecialHead special={s} />
-                <CountsCard counts={s.counts} />
+                <SpecialHead special={s}>
+                  <CountsCard counts={s.counts} inline />
+                </SpecialHead>
               </View>
             ))
           : null}
