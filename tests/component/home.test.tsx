@@ -14,6 +14,8 @@ jest.mock('@/services/api', () => ({
   loginWechat: jest.fn(),
   queueProfileUpdate: jest.fn(),
   queueJoinEnterprise: jest.fn(),
+  // 首页 asks each kept enterprise's ownership (权力清单 is for 国企 only): these are 民企.
+  fetchEnterpriseOwnership: jest.fn(() => Promise.resolve('private')),
   WRITE_KINDS: { profileUpdate: 'me.update', inviteJoin: 'invite.join' },
 }))
 const fetchMe = api.fetchMe as jest.MockedFunction<typeof api.fetchMe>
