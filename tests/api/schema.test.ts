@@ -62,6 +62,7 @@ describe(`migrations against db/schema.ts [${TEST_DB}]`, () => {
       '0031_assessment_section_columns',
       '0032_report_period_exemplar_rules',
       '0033_access_version',
+      '0034_figures_indexes',
     ])
   })
 

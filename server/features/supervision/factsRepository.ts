@@ -37,11 +37,21 @@ export function milestoneState(column: string): RawBuilder<string> {
   return sql`case when ${col} is null then 'missing' when ${col} <= coalesce(e.milestone_deadline, ${PROGRAMME_DEADLINE}) then 'on_time' else 'late' end`
 }
 
+/**
+ * `and` the enterprise `column` is in reach (and `departmentId`'s): nothing for the office without a
+ * department, so a table with the enterprise's id (a foreign key) is counted without a join.
+ */
+export function inReach(p: FactsParams, column: string, departmentId?: number): RawBuilder<unknown> {
+  const col = sql.ref(column)
+  const supervisedBy = (ids: number[]) =>
+    sql`and ${col} in (select enterprise_id from supervision_links where department_id in (${sql.join(ids)}))`
+  const own = p.departmentIds ? supervisedBy(p.departmentIds.length ? p.departmentIds : [-1]) : sql``
+  return departmentId ? sql`${own} ${supervisedBy([departmentId])}` : own
+}
+
 /** The enterprises in reach (`where`, always: the others are added with `and`). */
 export function scopeOf(p: FactsParams) {
-  return p.departmentIds
-    ? sql`where e.id in (select enterprise_id from supervision_links where department_id in (${sql.join(p.departmentIds.length ? p.departmentIds : [-1])}))`
-    : sql`where 1 = 1`
+  return sql`where 1 = 1 ${inReach(p, 'e.id')}`
 }
 
 /**

@@ -11,24 +11,26 @@ import { OWNERSHIPS, PARTY_ORGS } from '../../../src/models/org'
 import { MILESTONE_STATUSES } from '../../../src/models/milestones'
 import {
   attendanceBand,
+  inReach,
   milestoneState,
   participation,
   participationJoins,
   pledgeBand,
   rectificationCounts,
-  scopeOf,
   type FactsParams,
   type FactsRow,
 } from './factsRepository'
 
 /**
  * 监管总览's figures as one row, keyed `<group>_<value>` (the same keys as before: figures.ts reads them).
- * Each figure is counted over the table it is about, joined to the enterprises in reach, with the
+ * Each figure is counted over the table it is about, restricted to the enterprises in reach, with the
  * facts' own expressions (bands, milestone states, 整改 conditions), so it stays the total of its list:
- *  - the enterprises and their assessment of the campaign: ownership, 党组织, status, scores, milestones;
+ *  - the enterprises: ownership, 党组织, milestones;
+ *  - their assessments of the campaign: status and scores (an enterprise without one is 未开始);
  *  - the 整改 themselves: enterprises with one (`count(distinct)`) and how many;
  *  - members, pledges and attendance per enterprise (their bands need the per-enterprise ratio).
- * No row per enterprise is materialised and no JSON is read (the sections' scores have their columns).
+ * No table is joined to the enterprises only to count its rows (the office reaches every enterprise and
+ * each row names its own: a foreign key), no row per enterprise is materialised and no JSON is read.
  */
 const count = (condition: RawBuilder<unknown>, as: string) =>
   sql`count(*) filter (where ${condition}) as ${sql.ref(as)}`
@@ -57,31 +59,26 @@ export async function figuresRow(
   p: FactsParams,
   departmentId: number | undefined,
 ): Promise<FactsRow> {
-  const department = departmentId
-    ? sql`and e.id in (select enterprise_id from supervision_links where department_id = ${departmentId})`
-    : sql``
   const rect = rectificationCounts(p.today)
   const rectFigures = (key: keyof typeof rect) =>
     sql`count(distinct r.enterprise_id) filter (where ${rect[key]}) as ${sql.ref(`rect_${key}`)},
       count(*) filter (where ${rect[key]}) as ${sql.ref(`items_${key}`)}`
-  // The enterprises in reach, repeated in each part rather than a common table: PostgreSQL estimates the
-  // joins from the table's statistics (a CTE's would be a guess, a million-fold too high, and JIT-compiled).
-  const reach = sql`${scopeOf(p)} ${department}`
-  // Three independent aggregates: on PostgreSQL they run side by side on the pool's connections.
-  const [enterprises, rectifications, participated] = await Promise.all([
+  // Independent aggregates: on PostgreSQL they run side by side on the pool's connections.
+  const [enterprises, assessed, rectifications, participated] = await Promise.all([
     sql<FactsRow>`
       select count(*) as total,
         ${countsOf(sql`e.ownership`, OWNERSHIPS, 'ownership')},
         ${countsOf(sql`e.party_org`, PARTY_ORGS, 'party')},
-        ${countsOf(sql`coalesce(a.status, 'not_started')`, COMPLETION_STATUSES, 'status')},
-        ${scoreFigures()},
         ${countsOf(milestoneState('e.leading_group_date'), MILESTONE_STATUSES, 'lg')},
         ${countsOf(milestoneState('e.plan_filed_date'), MILESTONE_STATUSES, 'plan')}
-      from enterprises e left join assessments a on a.enterprise_id = e.id and a.campaign_id = ${p.campaignId ?? -1}
-      ${reach}`.execute(db),
+      from enterprises e where 1 = 1 ${inReach(p, 'e.id', departmentId)}`.execute(db),
+    sql<FactsRow>`
+      select count(*) as assessed, ${countsOf(sql`a.status`, COMPLETION_STATUSES, 'status')}, ${scoreFigures()}
+      from assessments a
+      where a.campaign_id = ${p.campaignId ?? -1} ${inReach(p, 'a.enterprise_id', departmentId)}`.execute(db),
     sql<FactsRow>`
       select ${rectFigures('open')}, ${rectFigures('awaiting')}, ${rectFigures('overdue')}
-      from rectifications r join enterprises e on e.id = r.enterprise_id ${reach} and r.status <> 'closed'`.execute(
+      from rectifications r where r.status <> 'closed' ${inReach(p, 'r.enterprise_id', departmentId)}`.execute(
       db,
     ),
     sql<FactsRow>`
@@ -89,9 +86,11 @@ export async function figuresRow(
         ${countsOf(pledgeBand, PLEDGE_BANDS, 'pledge')},
         sum(f.expected) as expected, sum(f.attended) as attended,
         ${countsOf(attendanceBand, ATTENDANCE_BANDS, 'attendance')}
-      from (select ${participation} from enterprises e ${participationJoins(p, () => sql``)} ${reach}) f`.execute(
-      db,
-    ),
+      from (select ${participation} from enterprises e ${participationJoins(p, () => sql``)}
+        where 1 = 1 ${inReach(p, 'e.id', departmentId)}) f`.execute(db),
   ])
-  return { ...enterprises.rows[0], ...rectifications.rows[0], ...participated.rows[0] }
+  const [e, a] = [enterprises.rows[0], assessed.rows[0]]
+  // 未开始: the enterprises without an assessment of the campaign, and any assessment still so.
+  const notStarted = Number(e.total ?? 0) - Number(a.assessed ?? 0) + Number(a.status_not_started ?? 0)
+  return { ...e, ...a, status_not_started: notStarted, ...rectifications.rows[0], ...participated.rows[0] }
 }

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { DbOrTrx } from '../../core/db/database'
 import type { TRiskFilter } from '../../../src/models/supervisionOverview'
-import type { FactsParams, FactsRow } from './factsRepository'
+import { inReach, type FactsParams, type FactsRow } from './factsRepository'
 
 /**
  * 廉洁风险点 over the enterprises in reach: counts of 有效 risk points grouped in SQL, and the condition the
@@ -22,13 +22,7 @@ export function hasRisk(column: string, filter: TRiskFilter, today: string): Raw
 
 /** 有效 risk points of the enterprises in reach (and `departmentId`'s). */
 function reach(p: FactsParams, departmentId?: number): RawBuilder<unknown> {
-  const own = p.departmentIds
-    ? sql`and k.enterprise_id in (select enterprise_id from supervision_links where department_id in (${sql.join(p.departmentIds.length ? p.departmentIds : [-1])}))`
-    : sql``
-  const one = departmentId
-    ? sql`and k.enterprise_id in (select enterprise_id from supervision_links where department_id = ${departmentId})`
-    : sql``
-  return sql`k.status = 'active' ${own} ${one}`
+  return sql`k.status = 'active' ${inReach(p, 'k.enterprise_id', departmentId)}`
 }
 
 export const riskFactsRepository = {

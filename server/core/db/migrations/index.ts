@@ -29,6 +29,7 @@ import { m0029_dealings } from './0029_dealings'
 import { m0031_assessment_section_columns } from './0031_assessment_section_columns'
 import { m0032_report_period_exemplar_rules } from './0032_report_period_exemplar_rules'
 import { m0033_access_version } from './0033_access_version'
+import { m0034_figures_indexes } from './0034_figures_indexes'
 
 /** Every migration by name, in order: the names are what an existing database has recorded, never renamed. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -62,5 +63,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0031_assessment_section_columns': m0031_assessment_section_columns(dialect),
     '0032_report_period_exemplar_rules': m0032_report_period_exemplar_rules(dialect),
     '0033_access_version': m0033_access_version(dialect),
+    '0034_figures_indexes': m0034_figures_indexes(dialect),
   }
 }
