@@ -4,6 +4,7 @@ import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
 import './PageState.scss'
 import { EmptyImage } from './EmptyImage'
 import type { RemoteState } from '@/hooks/useRemote'
+import type { Page, PagesState } from '@/hooks/usePages'
 
 /** Placeholder rows while a page loads. */
 export function LoadingState({ rows = 3 }: { rows?: number }) {
@@ -75,4 +76,32 @@ export function PageState<T>({ state, reload, empty, isEmpty, children }: PageSt
       </View>
     )
   return children ? <>{children(state.data)}</> : null
+}
+
+/** What a paged list (usePages) needs drawn around its rows. */
+interface PagedList {
+  state: PagesState<Page<unknown>>
+  reload: () => Promise<void>
+  loadMore: () => Promise<void>
+}
+
+/** A paged list's first load: placeholder rows, or the failure with a retry; nothing once it is ready. */
+export function PagesPending({ pages }: { pages: PagedList }) {
+  if (pages.state.status === 'loading') return <LoadingState />
+  if (pages.state.status === 'error')
+    return (
+      <ErrorState message={pages.state.message} onRetry={() => void pages.reload().catch(() => undefined)} />
+    )
+  return null
+}
+
+/** 加载更多 under a paged list while the server has more (reaching the bottom does the same). */
+export function LoadMore({ pages }: { pages: PagedList }) {
+  const { state } = pages
+  if (state.status !== 'ready' || !state.hasMore) return null
+  return (
+    <Button block loading={state.loadingMore} onClick={() => void pages.loadMore().catch(() => undefined)}>
+      加载更多
+    </Button>
+  )
 }

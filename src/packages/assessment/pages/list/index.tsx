@@ -12,6 +12,7 @@ import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { AssessmentStatusTag } from '@/components/assessment/StatusTag'
 import { formatScore } from '@/services/assessmentView'
+import { Heading } from '@/components/Heading'
 import '@/styles/page.scss'
 import './index.scss'
 
@@ -72,10 +73,7 @@ export default function AssessmentListPage() {
         <PageState state={state} reload={reload} />
         {state.status === 'ready' && state.data.length > 0 ? (
           <>
-            <View className="a-heading">
-              <Text className="a-heading__text">{state.data[0].enterpriseName}</Text>
-              <Text className="a-heading__extra">共 {state.data.length} 期</Text>
-            </View>
+            <Heading text={state.data[0].enterpriseName} extra={`共 ${state.data.length} 期`} />
             {state.data.map((a) => (
               <AssessmentCard key={a.id} a={a} />
             ))}

@@ -17,6 +17,7 @@ import { Timeline } from '@/components/assessment/Timeline'
 import { assessmentEvents, lastReturn } from '@/components/assessment/history'
 import { formatScore, nextUnanswered, problemsOf } from '@/services/assessmentView'
 import { useAssessment } from '@/hooks/useAssessment'
+import { Heading } from '@/components/Heading'
 import '@/styles/page.scss'
 import './index.scss'
 
@@ -119,10 +120,7 @@ export default function AssessmentOverviewPage() {
           </View>
         ) : null}
 
-        <View className="a-heading">
-          <Text className="a-heading__text">各部分进度</Text>
-          <Text className="a-heading__extra">点击进入该部分</Text>
-        </View>
+        <Heading text="各部分进度" extra="点击进入该部分" />
         <View className="a-card assessment-overview__bars">
           <Bars
             rows={a.scores.sections
@@ -142,9 +140,7 @@ export default function AssessmentOverviewPage() {
           />
         </View>
 
-        <View className="a-heading">
-          <Text className="a-heading__text">办理记录</Text>
-        </View>
+        <Heading text="办理记录" />
         <View className="assessment-overview__timeline">
           <Timeline events={assessmentEvents(a.history)} />
         </View>

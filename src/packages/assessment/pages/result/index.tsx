@@ -11,6 +11,8 @@ import { Bars, scoreTone } from '@/components/assessment/Bars'
 import { AssessmentStatusTag } from '@/components/assessment/StatusTag'
 import { findingsOf, formatScore } from '@/services/assessmentView'
 import { useAssessment } from '@/hooks/useAssessment'
+import { Heading } from '@/components/Heading'
+import { BackToOverview } from '@/components/assessment/BackToOverview'
 import '@/styles/page.scss'
 import './index.scss'
 
@@ -60,10 +62,7 @@ export default function AssessmentResultPage() {
           </View>
         ) : null}
 
-        <View className="a-heading">
-          <Text className="a-heading__text">各部分得分</Text>
-          <Text className="a-heading__extra">满分 100，不适用项不计分</Text>
-        </View>
+        <Heading text="各部分得分" extra="满分 100，不适用项不计分" />
         <View className="a-card assessment-result__bars">
           <Bars
             rows={a.scores.sections
@@ -119,15 +118,7 @@ export default function AssessmentResultPage() {
       </View>
 
       <View className="a-actions">
-        <View className="a-actions__grow">
-          <Button
-            fill="outline"
-            type="primary"
-            onClick={() => void Taro.redirectTo({ url: assessmentPages.overview(a.enterprise.id, a.id) })}
-          >
-            返回概览
-          </Button>
-        </View>
+        <BackToOverview enterpriseId={a.enterprise.id} assessmentId={a.id} />
         {done && findings.length > 0 ? (
           <View className="a-actions__grow">
             <Button

@@ -22,6 +22,7 @@ import { idParam, partyPages } from '@/services/routes'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { shanghaiParts } from '@/models/shanghaiTime'
+import { Heading } from '@/components/Heading'
 import '@/styles/page.scss'
 import '@/packages/party/party.scss'
 import './index.scss'
@@ -233,10 +234,7 @@ export default function PartyCalendarPage() {
           </View>
         ) : null}
 
-        <View className="a-heading">
-          <Text className="a-heading__text">{year}年会议记录</Text>
-          <Text className="a-heading__extra">共 {meetings.length} 次</Text>
-        </View>
+        <Heading text={`${year}年会议记录`} extra={`共 ${meetings.length} 次`} />
         {meetings.length === 0 ? (
           <Text className="pt-hint party-calendar__none">本年度尚无会议记录</Text>
         ) : null}

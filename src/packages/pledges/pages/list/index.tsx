@@ -22,6 +22,7 @@ import { useMe } from '@/hooks/useMe'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { PledgeStatusTag } from '@/packages/pledges/components/PledgeStatusTag'
+import { Heading } from '@/components/Heading'
 import '@/styles/page.scss'
 import '@/packages/pledges/components/pledges.scss'
 
@@ -204,9 +205,7 @@ export default function PledgeListPage() {
             核验承诺
           </Text>
         </View>
-        <View className="a-heading">
-          <Text className="a-heading__text">我的承诺</Text>
-        </View>
+        <Heading text="我的承诺" />
         <PageState state={state} reload={reload} />
         {state.status === 'ready' ? state.data.pledges.map((p) => <PledgeCard key={p.id} p={p} />) : null}
         {state.status === 'ready' && state.data.pledges.length === 0 ? (

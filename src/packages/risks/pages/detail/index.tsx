@@ -27,6 +27,7 @@ import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
 import { Timeline } from '@/components/assessment/Timeline'
 import type { OutboxEntry } from '@/services/outbox'
 import { GradeChoice, gradeLabel, LevelTag } from '../../components/RiskBits'
+import { Heading } from '@/components/Heading'
 import '@/styles/page.scss'
 import '../../components/risks.scss'
 
@@ -157,9 +158,7 @@ export default function RiskDetailPage() {
           ) : null}
         </View>
 
-        <View className="a-heading">
-          <Text className="a-heading__text">附件</Text>
-        </View>
+        <Heading text="附件" />
         <View className="a-card">
           {!keeper && r.attachments.length === 0 ? <Text className="risk-form__hint">暂无附件</Text> : null}
           <EvidenceGrid
@@ -215,9 +214,7 @@ export default function RiskDetailPage() {
           </View>
         ) : null}
 
-        <View className="a-heading">
-          <Text className="a-heading__text">动态管理记录</Text>
-        </View>
+        <Heading text="动态管理记录" />
         <View className="a-card">
           <Timeline
             events={r.history.map((h, i) => ({
