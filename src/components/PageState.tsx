@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
 import './PageState.scss'
-import { EmptyImage } from './EmptyImage'
+import { EmptyBox, EmptyImage } from './EmptyImage'
 import type { RemoteState } from '@/hooks/useRemote'
 import type { Page, PagesState } from '@/hooks/usePages'
 
@@ -69,12 +69,7 @@ export function PageState<T>({ state, reload, empty, isEmpty, children }: PageSt
   if (state.status === 'error')
     return <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
   const blank = isEmpty ? isEmpty(state.data) : Array.isArray(state.data) && state.data.length === 0
-  if (empty && blank)
-    return (
-      <View className="a-empty">
-        <Empty image={<EmptyImage />} title={empty.title} description={empty.description} />
-      </View>
-    )
+  if (empty && blank) return <EmptyBox title={empty.title} description={empty.description} />
   return children ? <>{children(state.data)}</> : null
 }
 

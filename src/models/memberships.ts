@@ -3,6 +3,7 @@ import {
   ENTERPRISE_LEAD_ROLES,
   EVENT_ORGANISER_ROLES,
   LIAISON_ROLES,
+  REGISTER_KEEPER_ROLES,
   SUPERVISOR_ROLES,
   hasRole,
 } from './roles'
@@ -37,6 +38,16 @@ export function isLiaisonOf(memberships: readonly TMembership[], enterpriseId: n
       m.organisationKind === 'enterprise' &&
       m.organisationId === enterpriseId &&
       hasRole(LIAISON_ROLES, m.role),
+  )
+}
+
+/** The enterprise's 联络员 or 负责人: they keep its 廉洁风险点 and 突出问题清单 (the server checks it again). */
+export function keepsRegistersOf(memberships: readonly TMembership[], enterpriseId: number): boolean {
+  return approved(memberships).some(
+    (m) =>
+      m.organisationKind === 'enterprise' &&
+      m.organisationId === enterpriseId &&
+      hasRole(REGISTER_KEEPER_ROLES, m.role),
   )
 }
 

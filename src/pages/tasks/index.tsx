@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Cell, CellGroup, Empty, Tag } from '@nutui/nutui-react-taro'
+import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
 import { formatDate, formatDateTime } from '@/models/format'
 import type { TTodo, TTodoList } from '@/models/todo'
 import { PageState } from '@/components/PageState'
@@ -16,7 +16,7 @@ import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { useTodos } from '@/hooks/useTodos'
 import './index.scss'
-import { EmptyImage } from '@/components/EmptyImage'
+import { EmptyBox } from '@/components/EmptyImage'
 
 /** An entry of the outbox: what it was and when it was sent, then `children` (attempts, reason, buttons). */
 function OutboxCell({ entry, children }: { entry: OutboxEntry; children: ReactNode }) {
@@ -114,13 +114,11 @@ export default function TasksPage() {
               </>
             ) : (
               <CellGroup title="待办任务">
-                <View className="tasks__empty">
-                  <Empty
-                    image={<EmptyImage />}
-                    title="暂无待办任务"
-                    description="自查、整改、承诺、审核等任务下发后将显示在这里"
-                  />
-                </View>
+                <EmptyBox
+                  className="tasks__empty"
+                  title="暂无待办任务"
+                  description="自查、整改、承诺、审核等任务下发后将显示在这里"
+                />
               </CellGroup>
             )
           }

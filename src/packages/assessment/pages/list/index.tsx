@@ -1,9 +1,8 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Empty } from '@nutui/nutui-react-taro'
 import type { TAssessmentSummary } from '@/models/assessment'
 import { fetchAssessments } from '@/services/assessments'
-import { EmptyImage } from '@/components/EmptyImage'
+import { EmptyBox } from '@/components/EmptyImage'
 import { formatDate } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { ErrorState, PageState } from '@/components/PageState'
@@ -80,13 +79,7 @@ export default function AssessmentListPage() {
           </>
         ) : null}
         {state.status === 'ready' && state.data.length === 0 ? (
-          <View className="a-empty">
-            <Empty
-              image={<EmptyImage />}
-              title="暂无自查任务"
-              description="领导小组办公室发起年度自查后，将显示在这里"
-            />
-          </View>
+          <EmptyBox title="暂无自查任务" description="领导小组办公室发起年度自查后，将显示在这里" />
         ) : null}
       </View>
     </View>

@@ -7,7 +7,7 @@ import { formatDateTime } from '@/models/format'
 import { PendingPage } from '@/components/PageState'
 import { assessmentPages, idParam } from '@/services/routes'
 import { useRequireSession } from '@/hooks/useSession'
-import { Bars, scoreTone } from '@/components/assessment/Bars'
+import { Bars, sectionBars, scoreTone } from '@/components/assessment/Bars'
 import { AssessmentStatusTag } from '@/components/assessment/StatusTag'
 import { findingsOf, formatScore } from '@/services/assessmentView'
 import { useAssessment } from '@/hooks/useAssessment'
@@ -65,16 +65,12 @@ export default function AssessmentResultPage() {
         <Heading text="各部分得分" extra="满分 100，不适用项不计分" />
         <View className="a-card assessment-result__bars">
           <Bars
-            rows={a.scores.sections
-              .filter((s) => s.applicable > 0)
-              .map((s) => ({
-                key: s.section,
-                label: SECTION_LABELS[s.section],
-                percent: s.score,
-                figure: s.score === null ? '不计分' : `${formatScore(s.score)} 分`,
-                hint: sectionHint(s, notApplicableCount(itemsOf(a, s.section), a.answers)),
-                tone: scoreTone(s.score),
-              }))}
+            rows={sectionBars(a.scores.sections, (s) => ({
+              percent: s.score,
+              figure: s.score === null ? '不计分' : `${formatScore(s.score)} 分`,
+              hint: sectionHint(s, notApplicableCount(itemsOf(a, s.section), a.answers)),
+              tone: scoreTone(s.score),
+            }))}
           />
         </View>
 

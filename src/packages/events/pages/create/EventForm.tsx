@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Checkbox, DatePicker, Empty, Input, Switch } from '@nutui/nutui-react-taro'
+import { Button, Checkbox, DatePicker, Input, Switch } from '@nutui/nutui-react-taro'
 import {
   EVENT_KINDS,
   EVENT_KIND_INFO,
@@ -21,7 +21,7 @@ import {
 import { fetchVisibleEnterprises, queueCreateEvent, queueUpdateEvent } from '@/services/events'
 import { platformLocation } from '@/services/platform/location'
 import { userOutbox } from '@/services/session'
-import { EmptyImage } from '@/components/EmptyImage'
+import { EmptyBox } from '@/components/EmptyImage'
 import { formatDateTime, fromPicker, pickerValue } from '@/models/format'
 import { ErrorState, LoadingState } from '@/components/PageState'
 import type { EventOrganiserOption } from '@/models/memberships'
@@ -286,13 +286,11 @@ export function EventForm({ options, event }: EventFormProps) {
   if (!organiser)
     return (
       <View className="page">
-        <View className="page__body">
-          <Empty
-            image={<EmptyImage />}
-            title="无法发起活动"
-            description="只有企业联络员、支部书记或监管部门人员可以发起活动"
-          />
-        </View>
+        <EmptyBox
+          className="page__body"
+          title="无法发起活动"
+          description="只有企业联络员、支部书记或监管部门人员可以发起活动"
+        />
       </View>
     )
 

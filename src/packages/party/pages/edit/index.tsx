@@ -34,8 +34,7 @@ import '@/packages/party/party.scss'
 import './index.scss'
 import { MEETING_LIMITS as LIMITS } from './limits'
 import { useWrite } from '@/hooks/useWrite'
-import { Chips } from '@/components/Chips'
-import { PartyField } from '@/packages/party/components/PartyField'
+import { GroupChips, PartyChips, PartyField } from '@/packages/party/components/PartyField'
 
 interface Loaded {
   branch: TBranchDetail
@@ -296,9 +295,7 @@ export default function MeetingEditPage() {
             </Text>
           ) : null}
           <PartyField label="会议类型" required>
-            <Chips
-              block="pt-choices"
-              item="pt-choice"
+            <PartyChips
               className="meeting-edit__types"
               options={MEETING_TYPES}
               label={(t) => MEETING_TYPE_LABELS[t]}
@@ -308,14 +305,7 @@ export default function MeetingEditPage() {
           </PartyField>
           {type === 'group' ? (
             <PartyField label="党小组" required>
-              <Chips
-                block="pt-choices"
-                item="pt-choice"
-                options={branch.groups.map((g) => g.id)}
-                label={(id) => branch.groups.find((g) => g.id === id)?.name ?? ''}
-                value={groupId}
-                onPick={setGroupId}
-              />
+              <GroupChips groups={branch.groups} value={groupId} onPick={setGroupId} />
               {branch.groups.length === 0 ? <Text className="pt-hint">本支部尚未设立党小组</Text> : null}
             </PartyField>
           ) : null}

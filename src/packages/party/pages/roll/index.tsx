@@ -23,8 +23,7 @@ import '@/styles/page.scss'
 import '@/packages/party/party.scss'
 import './index.scss'
 import { useWrite } from '@/hooks/useWrite'
-import { Chips } from '@/components/Chips'
-import { PartyField } from '@/packages/party/components/PartyField'
+import { GroupChips, PartyChips, PartyField } from '@/packages/party/components/PartyField'
 
 const NAME_LIMIT = maxLengthOf(ZPartyMemberCreate.shape.name)
 const GROUP_LIMIT = maxLengthOf(ZPartyGroupCreate.shape.name)
@@ -139,9 +138,7 @@ export default function PartyRollPage() {
               />
             </PartyField>
             <PartyField label="支部职务">
-              <Chips
-                block="pt-choices"
-                item="pt-choice"
+              <PartyChips
                 options={BRANCH_ROLES}
                 label={(r) => BRANCH_ROLE_LABELS[r]}
                 value={role}
@@ -150,11 +147,8 @@ export default function PartyRollPage() {
             </PartyField>
             {branch.groups.length ? (
               <PartyField label="所在党小组">
-                <Chips
-                  block="pt-choices"
-                  item="pt-choice"
-                  options={branch.groups.map((g) => g.id)}
-                  label={(id) => branch.groups.find((g) => g.id === id)?.name ?? ''}
+                <GroupChips
+                  groups={branch.groups}
                   value={groupId}
                   onPick={(id) => setGroupId(id === groupId ? null : id)}
                 />

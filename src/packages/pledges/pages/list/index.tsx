@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Cell, CellGroup, Empty } from '@nutui/nutui-react-taro'
+import { Cell, CellGroup } from '@nutui/nutui-react-taro'
 import type { TMembership } from '@/models/org'
 import { ZEnterprise } from '@/models/org'
 import {
@@ -12,7 +12,7 @@ import {
 } from '@/models/pledge'
 import { fetchMyPledges, fetchPledgeTodo } from '@/services/pledges'
 import { request } from '@/services/request'
-import { EmptyImage } from '@/components/EmptyImage'
+import { EmptyBox } from '@/components/EmptyImage'
 import { formatDateTime } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { PageState } from '@/components/PageState'
@@ -209,13 +209,7 @@ export default function PledgeListPage() {
         <PageState state={state} reload={reload} />
         {state.status === 'ready' ? state.data.pledges.map((p) => <PledgeCard key={p.id} p={p} />) : null}
         {state.status === 'ready' && state.data.pledges.length === 0 ? (
-          <View className="a-empty">
-            <Empty
-              image={<EmptyImage />}
-              title="还没有签署的承诺"
-              description="签署后的承诺书与核验码将显示在这里"
-            />
-          </View>
+          <EmptyBox title="还没有签署的承诺" description="签署后的承诺书与核验码将显示在这里" />
         ) : null}
       </View>
     </View>

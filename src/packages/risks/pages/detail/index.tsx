@@ -13,7 +13,7 @@ import {
 import { maxLengthOf } from '@/models/textLimit'
 import { shanghaiDateAfterDays } from '@/models/shanghaiTime'
 import { isReviewer } from '@/models/memberships'
-import { fetchRisk, keepsRisksOf, queueRiskRectify, queueRiskReview, riskPath } from '@/services/risks'
+import { fetchRisk, queueRiskRectify, queueRiskReview, riskPath } from '@/services/risks'
 import { assessmentPages, idParam, riskPages } from '@/services/routes'
 import { chooseEvidence, type EvidenceSource } from '@/services/evidence'
 import { uploadEvidence } from '@/services/upload'
@@ -28,6 +28,7 @@ import { Timeline } from '@/components/assessment/Timeline'
 import type { OutboxEntry } from '@/services/outbox'
 import { GradeChoice, gradeLabel, LevelTag } from '../../components/RiskBits'
 import { Heading } from '@/components/Heading'
+import { keepsRegistersOf } from '@/models/memberships'
 import '@/styles/page.scss'
 import '../../components/risks.scss'
 
@@ -70,7 +71,7 @@ export default function RiskDetailPage() {
   if (state.status !== 'ready') return <PendingPage state={state} reload={reload} />
   const r = state.data
   const memberships = me.status === 'ready' ? me.me.memberships : []
-  const keeper = keepsRisksOf(memberships, r.enterpriseId)
+  const keeper = keepsRegistersOf(memberships, r.enterpriseId)
   const canRectify = !keeper && isReviewer(memberships) && r.status === 'active'
 
   const send = async (entry: OutboxEntry, done: string, after: () => void) => {

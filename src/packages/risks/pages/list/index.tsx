@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { riskAreaLabel, startersFor, type TRiskList } from '@/models/risk'
-import { fetchRisks, keepsRisksOf } from '@/services/risks'
+import { fetchRisks } from '@/services/risks'
 import { idParam, riskPages } from '@/services/routes'
 import { usePagedList } from '@/hooks/usePagedList'
 import { useMe } from '@/hooks/useMe'
@@ -12,6 +12,7 @@ import { ErrorState, LoadMore, LoadingState } from '@/components/PageState'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { RiskCard } from '../../components/RiskBits'
 import { Heading } from '@/components/Heading'
+import { keepsRegistersOf } from '@/models/memberships'
 import '@/styles/page.scss'
 import '../../components/risks.scss'
 
@@ -39,7 +40,7 @@ export default function RiskListPage() {
   if (state.status === 'loading') return <LoadingState />
   if (state.status === 'error')
     return <ErrorState message={state.message} onRetry={() => void pages.reload()} />
-  const keeper = me.status === 'ready' && keepsRisksOf(me.me.memberships, eid)
+  const keeper = me.status === 'ready' && keepsRegistersOf(me.me.memberships, eid)
   const { summary, ownership, total } = state.last
   const starters = startersFor(ownership)
 

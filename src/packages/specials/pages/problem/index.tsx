@@ -13,7 +13,7 @@ import {
 import { maxLengthsOf } from '@/models/textLimit'
 import { formatDateTime } from '@/models/format'
 import { shanghaiDateAfterDays } from '@/models/shanghaiTime'
-import { fetchSheet, keepsSheetOf, queueProblemCreate, queueProblemUpdate } from '@/services/specials'
+import { fetchSheet, queueProblemCreate, queueProblemUpdate } from '@/services/specials'
 import { idParam } from '@/services/routes'
 import { TextField } from '@/components/TextField'
 import { TextAreaField } from '@/components/TextAreaField'
@@ -23,6 +23,7 @@ import { useRequireSession } from '@/hooks/useSession'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { useFormSend } from '@/hooks/useFormSend'
 import { Chips } from '@/components/Chips'
+import { keepsRegistersOf } from '@/models/memberships'
 import '@/styles/page.scss'
 import '../../components/specials.scss'
 
@@ -74,7 +75,7 @@ export default function SpecialProblemPage() {
   if (!session) return <View className="page" />
   if (!eid || !sid) return <ErrorState message="页面链接不完整" onRetry={() => void Taro.navigateBack()} />
   if (loading) return <LoadingState />
-  const keeper = !issuer && !closed && me.status === 'ready' && keepsSheetOf(me.me.memberships, eid)
+  const keeper = !issuer && !closed && me.status === 'ready' && keepsRegistersOf(me.me.memberships, eid)
 
   const submit = async () => {
     const fields = { problem, measure, owner, plannedDate, note: note.trim() ? note : undefined }
