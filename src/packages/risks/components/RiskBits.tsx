@@ -47,24 +47,15 @@ export function GradeChoice(props: {
   was?: TRiskLevel
 }) {
   const { likelihood, impact } = props
+  const grades = (value: number | null, onPick: (g: number) => void) => (
+    <Chips block="risk-chips" options={RISK_GRADES} value={value} label={gradeLabel} onPick={onPick} />
+  )
   return (
     <>
       <Text className="risk-form__label">发生可能性</Text>
-      <Chips
-        block="risk-chips"
-        options={RISK_GRADES}
-        value={likelihood}
-        label={gradeLabel}
-        onPick={props.onLikelihood}
-      />
+      {grades(likelihood, props.onLikelihood)}
       <Text className="risk-form__label">影响程度</Text>
-      <Chips
-        block="risk-chips"
-        options={RISK_GRADES}
-        value={impact}
-        label={gradeLabel}
-        onPick={props.onImpact}
-      />
+      {grades(impact, props.onImpact)}
       {likelihood && impact ? (
         <View className="risk-form__row">
           <Text className="risk-form__label">
