@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components'
+import { Empty } from '@nutui/nutui-react-taro'
 import './EmptyImage.scss'
 
 /**
@@ -14,6 +15,23 @@ export function EmptyImage({ status = 'empty' }: { status?: 'empty' | 'error' })
         <View className="empty-image__line" />
       </View>
       <View className="empty-image__badge">{status === 'error' ? '!' : ''}</View>
+    </View>
+  )
+}
+
+/** An empty state in a box of the page's class (default `a-empty`): the picture, a title and a line of help. */
+export function EmptyBox({
+  title,
+  description,
+  className = 'a-empty',
+}: {
+  title: string
+  description?: string
+  className?: string
+}) {
+  return (
+    <View className={className}>
+      <Empty image={<EmptyImage />} title={title} description={description} />
     </View>
   )
 }

@@ -2,8 +2,9 @@ import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
 import './PageState.scss'
-import { EmptyImage } from './EmptyImage'
+import { EmptyBox, EmptyImage } from './EmptyImage'
 import type { RemoteState } from '@/hooks/useRemote'
+import type { Page, PagesState } from '@/hooks/usePages'
 
 /** Placeholder rows while a page loads. */
 export function LoadingState({ rows = 3 }: { rows?: number }) {
@@ -68,11 +69,34 @@ export function PageState<T>({ state, reload, empty, isEmpty, children }: PageSt
   if (state.status === 'error')
     return <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
   const blank = isEmpty ? isEmpty(state.data) : Array.isArray(state.data) && state.data.length === 0
-  if (empty && blank)
-    return (
-      <View className="a-empty">
-        <Empty image={<EmptyImage />} title={empty.title} description={empty.description} />
-      </View>
-    )
+  if (empty && blank) return <EmptyBox title={empty.title} description={empty.description} />
   return children ? <>{children(state.data)}</> : null
+}
+
+/** What a paged list (usePages) needs drawn around its rows. */
+interface PagedList {
+  state: PagesState<Page<unknown>>
+  reload: () => Promise<void>
+  loadMore: () => Promise<void>
+}
+
+/** A paged list's first load: placeholder rows, or the failure with a retry; nothing once it is ready. */
+export function PagesPending({ pages }: { pages: PagedList }) {
+  if (pages.state.status === 'loading') return <LoadingState />
+  if (pages.state.status === 'error')
+    return (
+      <ErrorState message={pages.state.message} onRetry={() => void pages.reload().catch(() => undefined)} />
+    )
+  return null
+}
+
+/** 加载更多 under a paged list while the server has more (reaching the bottom does the same). */
+export function LoadMore({ pages }: { pages: PagedList }) {
+  const { state } = pages
+  if (state.status !== 'ready' || !state.hasMore) return null
+  return (
+    <Button block loading={state.loadingMore} onClick={() => void pages.loadMore().catch(() => undefined)}>
+      加载更多
+    </Button>
+  )
 }

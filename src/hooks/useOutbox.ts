@@ -41,3 +41,14 @@ export function useOutbox(): OutboxView {
   }, [])
   return view
 }
+
+/** Reloads a page once a write of `kind` that waited in the outbox is delivered (a file sent later shows). */
+export function useReloadOnDelivered(outbox: Outbox | null, kind: string, reload: () => Promise<void>): void {
+  useEffect(
+    () =>
+      outbox?.onDelivered((d) => {
+        if (d.entry.kind === kind) reload().catch(() => undefined)
+      }),
+    [outbox, kind, reload],
+  )
+}

@@ -3,6 +3,7 @@ import {
   ENTERPRISE_LEAD_ROLES,
   EVENT_ORGANISER_ROLES,
   LIAISON_ROLES,
+  REGISTER_KEEPER_ROLES,
   SUPERVISOR_ROLES,
   hasRole,
 } from './roles'
@@ -30,15 +31,24 @@ export function enterprisesOf(memberships: readonly TMembership[]): EnterpriseAc
   return [...byId.values()]
 }
 
-/** The enterprise's 联络员 answers the self-assessment and 整改 (the server checks it again). */
-export function isLiaisonOf(memberships: readonly TMembership[], enterpriseId: number): boolean {
+/** Holds one of `roles` in the enterprise, approved. */
+function holdsIn(
+  memberships: readonly TMembership[],
+  enterpriseId: number,
+  roles: readonly TRole[],
+): boolean {
   return approved(memberships).some(
-    (m) =>
-      m.organisationKind === 'enterprise' &&
-      m.organisationId === enterpriseId &&
-      hasRole(LIAISON_ROLES, m.role),
+    (m) => m.organisationKind === 'enterprise' && m.organisationId === enterpriseId && hasRole(roles, m.role),
   )
 }
+
+/** The enterprise's 联络员 answers the self-assessment and 整改 (the server checks it again). */
+export const isLiaisonOf = (memberships: readonly TMembership[], enterpriseId: number): boolean =>
+  holdsIn(memberships, enterpriseId, LIAISON_ROLES)
+
+/** The enterprise's 联络员 or 负责人: they keep its 廉洁风险点 and 突出问题清单 (the server checks it again). */
+export const keepsRegistersOf = (memberships: readonly TMembership[], enterpriseId: number): boolean =>
+  holdsIn(memberships, enterpriseId, REGISTER_KEEPER_ROLES)
 
 /** 监管员 of a department, or 领导小组办公室: reviews assessments and verifies 整改. */
 export function isReviewer(memberships: readonly TMembership[]): boolean {

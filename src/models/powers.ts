@@ -128,22 +128,7 @@ export const ZDecisionUpdate = z
   .meta({ id: 'DecisionUpdate' })
 export type TDecisionUpdate = z.input<typeof ZDecisionUpdate>
 
-export const ZDecision = z
-  .object({
-    id: ZRowId,
-    enterpriseId: ZRowId,
-    subject: z.string(),
-    category: ZDecisionCategory,
-    decidedOn: z.string(),
-    meeting: z.string(),
-    attendees: z.string(),
-    result: z.string(),
-    version: z.number().int(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: 'Decision' })
-export type TDecision = z.infer<typeof ZDecision>
-
+/** A decision's own fields: what a correction may change (and its history shows). */
 const ZDecisionSnapshot = z.object({
   subject: z.string(),
   category: ZDecisionCategory,
@@ -153,6 +138,17 @@ const ZDecisionSnapshot = z.object({
   result: z.string(),
 })
 export type TDecisionSnapshot = z.infer<typeof ZDecisionSnapshot>
+
+export const ZDecision = z
+  .object({
+    id: ZRowId,
+    enterpriseId: ZRowId,
+    ...ZDecisionSnapshot.shape,
+    version: z.number().int(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Decision' })
+export type TDecision = z.infer<typeof ZDecision>
 
 export const ZDecisionDetail = ZDecision.extend({
   canEdit: z.boolean(),

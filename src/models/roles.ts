@@ -50,6 +50,8 @@ export const PLEDGE_DEPARTMENT_SIGNER_ROLES = ['official'] as const satisfies re
 /** The enterprise's administrator (profile, members, self-assessment, 整改). */
 /** Who keeps a 国企's 权力清单 and “三重一大” log (task 12). */
 export const POWERS_KEEPER_ROLES = ['liaison', 'head'] as const satisfies readonly TRole[]
+/** Who keeps an enterprise's 廉洁风险点 and 突出问题清单 (tasks 7, 13). */
+export const REGISTER_KEEPER_ROLES = ['liaison', 'head'] as const satisfies readonly TRole[]
 export const LIAISON_ROLES = ['liaison'] as const satisfies readonly TRole[]
 
 /** Whether `role` is one of `roles` (the sets are readonly tuples; this reads them as plain string lists). */

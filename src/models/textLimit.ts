@@ -13,6 +13,14 @@ export function maxLengthOf(schema: z.ZodType): number {
   throw new Error('maxLengthOf: the schema sets no maximum length')
 }
 
+/** maxLengthOf for several fields of one object schema: `{ field: limit }`, the fields named as in it. */
+export function maxLengthsOf<S extends Record<string, z.ZodType>, K extends keyof S & string>(
+  shape: S,
+  fields: readonly K[],
+): Record<K, number> {
+  return Object.fromEntries(fields.map((f) => [f, maxLengthOf(shape[f])])) as Record<K, number>
+}
+
 /**
  * Characters as zod counts them (UTF-16 code units), so the counter and the server agree; an emoji
  * counts 2, a Chinese character 1.

@@ -7,7 +7,6 @@ import {
   type TRiskReviewBody,
   type TRiskUpdate,
 } from '@/models/risk'
-import type { TMembership } from '@/models/org'
 import { getOutbox, type OutboxEntry } from './outbox'
 import { request } from './request'
 import { enterprisePath } from './assessments'
@@ -69,15 +68,4 @@ export function queueRiskRectify(eid: number, rid: number, body: TRiskRectify): 
     label: '廉洁风险点转为整改',
     kind: RISK_WRITE_KINDS.rectify,
   })
-}
-
-/** The register is kept by the enterprise's 联络员 and 负责人 (the server checks it again). */
-export function keepsRisksOf(memberships: readonly TMembership[], eid: number): boolean {
-  return memberships.some(
-    (m) =>
-      m.status === 'approved' &&
-      m.organisationKind === 'enterprise' &&
-      m.organisationId === eid &&
-      (m.role === 'liaison' || m.role === 'head'),
-  )
 }

@@ -9,7 +9,6 @@ import {
   type TSpecialProblemCreate,
   type TSpecialProblemUpdate,
 } from '@/models/special'
-import type { TMembership } from '@/models/org'
 import { getOutbox, type OutboxEntry } from './outbox'
 import { request } from './request'
 import { enterprisePath } from './assessments'
@@ -98,15 +97,4 @@ export function queueProblemUpdate(
     label: '更新突出问题整改进展',
     kind: 'special.problem.update',
   })
-}
-
-/** The list is kept by the enterprise's 联络员 and 负责人 (the server checks it again). */
-export function keepsSheetOf(memberships: readonly TMembership[], eid: number): boolean {
-  return memberships.some(
-    (m) =>
-      m.status === 'approved' &&
-      m.organisationKind === 'enterprise' &&
-      m.organisationId === eid &&
-      (m.role === 'liaison' || m.role === 'head'),
-  )
 }

@@ -1,5 +1,10 @@
 import { Text, View } from '@tarojs/components'
+import type { z } from 'zod'
+import { SECTION_LABELS } from '@/models/checklist'
+import type { ZSectionScore } from '@/models/assessment'
 import './Bars.scss'
+
+type TSectionScore = z.infer<typeof ZSectionScore>
 
 export interface BarRow {
   key: string
@@ -47,4 +52,14 @@ export function scoreTone(score: number | null): BarRow['tone'] {
   if (score >= 90) return 'score-high'
   if (score >= 60) return 'score-mid'
   return 'score-low'
+}
+
+/** One bar per section with applicable items, labelled with the section's name; `row` draws the rest. */
+export function sectionBars(
+  sections: readonly TSectionScore[],
+  row: (s: TSectionScore) => Omit<BarRow, 'key' | 'label'>,
+): BarRow[] {
+  return sections
+    .filter((s) => s.applicable > 0)
+    .map((s) => ({ key: s.section, label: SECTION_LABELS[s.section], ...row(s) }))
 }

@@ -9,7 +9,7 @@ import { ErrorState, LoadingState } from '@/components/PageState'
 import { useMe } from '@/hooks/useMe'
 import { useRequireSession } from '@/hooks/useSession'
 import { useTodos } from '@/hooks/useTodos'
-import { enterprisesOf, isOffice, isReviewer } from '@/models/memberships'
+import { enterprisesOf, isOffice, isReviewer, type EnterpriseAccess } from '@/models/memberships'
 import {
   assessmentPages,
   eventPages,
@@ -28,20 +28,16 @@ import { EmptyImage } from '@/components/EmptyImage'
 
 const go = (url: string) => void Taro.navigateTo({ url })
 
-/** One entry of the home page: a cell that opens a page. */
-function Entry({
-  title,
-  description,
-  url,
-  className,
-  extra = '进入',
-}: {
+interface EntryProps {
   title: string
   description: string
   url: string
   className?: string
   extra?: string
-}) {
+}
+
+/** One entry of the home page: a cell that opens a page. */
+function Entry({ title, description, url, className, extra = '进入' }: EntryProps) {
   return (
     <Cell
       className={className ? `home__entry ${className}` : 'home__entry'}
@@ -54,6 +50,123 @@ function Entry({
   )
 }
 
+const liaison = (e: EnterpriseAccess) => e.roles.includes('liaison')
+const keeper = (e: EnterpriseAccess) => e.roles.includes('liaison') || e.roles.includes('head')
+
+/**
+ * The 工作台 entries kept per enterprise, in the order shown: each stands once for every enterprise
+ * `of` picks, described by the enterprise's name when the user has several, else by `about`.
+ */
+const perEnterprise: {
+  key: string
+  title: string
+  about: string
+  url: (e: EnterpriseAccess) => string
+  className?: string
+  of?: (e: EnterpriseAccess, soe: number[]) => boolean
+}[] = [
+  {
+    key: 'a',
+    title: '自查自评',
+    about: '清廉政治、经营、文化、监管四个方面逐项自查',
+    url: (e) => assessmentPages.list(e.id),
+  },
+  {
+    key: 'r',
+    title: '整改事项',
+    about: '自查发现问题的整改、报送与核验',
+    url: (e) => assessmentPages.rectifications(e.id),
+    of: liaison,
+  },
+  {
+    key: 'k',
+    className: 'home__risks',
+    title: '廉洁风险点',
+    about: '风险点台账、定期复核与防控措施',
+    url: (e) => riskPages.list(e.id),
+    of: keeper,
+  },
+  {
+    key: 's',
+    className: 'home__specials',
+    title: '专项整治',
+    about: '突出问题清单的填报与整改进展',
+    url: (e) => specialPages.list(e.id),
+    of: keeper,
+  },
+  {
+    key: 'p',
+    className: 'home__powers',
+    title: '权力清单与“三重一大”',
+    about: '“一把手”权力清单、负面清单和“三重一大”决策台账',
+    url: (e) => powerPages.list(e.id),
+    of: (e, soe) => soe.includes(e.id),
+  },
+  {
+    key: 'm',
+    title: '成员管理',
+    about: '审核加入申请、生成邀请码、查看本企业成员',
+    url: (e) => orgPages.members(e.id, false, e.name),
+    of: liaison,
+  },
+  {
+    key: 'ms',
+    className: 'home__milestones',
+    title: '领导小组与实施方案',
+    about: '登记清廉建设工作领导小组，向监管部门报送本企业实施方案',
+    url: (e) => orgPages.milestones(e.id),
+    of: liaison,
+  },
+]
+
+/** The county's entries: for a reviewer (监管部门), then for the office (县纪委) only. */
+const forReviewer: EntryProps[] = [
+  {
+    className: 'home__party-supervision',
+    title: '三会一课监管',
+    description: '所监管企业党支部本月报送情况与完成率',
+    url: partyPages.supervision(),
+  },
+  { title: '监管总览', description: '所监管企业的自查进度、得分与整改', url: supervisionPages.overview() },
+  {
+    className: 'home__worklists',
+    title: '工作清单',
+    description: '逾期整改、待核验、待审核、未开始自查，一键催办',
+    url: supervisionPages.worklists(),
+  },
+  {
+    className: 'home__specials-supervision',
+    title: '专项整治',
+    description: '开展专项整治，查看各企业突出问题清单的填报和整改',
+    url: specialPages.list(),
+  },
+  {
+    className: 'home__reports',
+    title: '督查专报',
+    description: '按监管总览数字生成督查专报，修改正文、定稿、下载 Word',
+    url: supervisionPages.reports(),
+  },
+]
+const forOffice: EntryProps[] = [
+  {
+    className: 'home__campaigns',
+    title: '自查期次',
+    description: '发起新一期全县自查，查看已发起的期次',
+    url: supervisionPages.campaigns(),
+  },
+  {
+    title: '监管部门',
+    description: '新建、改名监管部门，按企业性质批量关联监管企业',
+    url: orgPages.departments(),
+  },
+  {
+    className: 'home__audit',
+    title: '操作日志',
+    description: '按人员、单位、操作和日期查询每一次操作，导出 Excel',
+    url: orgPages.audit(),
+  },
+]
+
 /** 工作台: what this user's roles lead to (the server checks every request again). */
 function Workbench({ memberships }: { memberships: TMembership[] }) {
   const enterprises = enterprisesOf(memberships)
@@ -64,80 +177,19 @@ function Workbench({ memberships }: { memberships: TMembership[] }) {
   const several = enterprises.length > 1
   return (
     <CellGroup title="工作台" className="home__workbench">
-      {enterprises.map((e) => (
-        <Entry
-          key={`a${e.id}`}
-          title="自查自评"
-          description={several ? e.name : '清廉政治、经营、文化、监管四个方面逐项自查'}
-          url={assessmentPages.list(e.id)}
-        />
-      ))}
-      {enterprises
-        .filter((e) => e.roles.includes('liaison'))
-        .map((e) => (
-          <Entry
-            key={`r${e.id}`}
-            title="整改事项"
-            description={several ? e.name : '自查发现问题的整改、报送与核验'}
-            url={assessmentPages.rectifications(e.id)}
-          />
-        ))}
-      {enterprises
-        .filter((e) => e.roles.includes('liaison') || e.roles.includes('head'))
-        .map((e) => (
-          <Entry
-            key={`k${e.id}`}
-            className="home__risks"
-            title="廉洁风险点"
-            description={several ? e.name : '风险点台账、定期复核与防控措施'}
-            url={riskPages.list(e.id)}
-          />
-        ))}
-      {enterprises
-        .filter((e) => e.roles.includes('liaison') || e.roles.includes('head'))
-        .map((e) => (
-          <Entry
-            key={`s${e.id}`}
-            className="home__specials"
-            title="专项整治"
-            description={several ? e.name : '突出问题清单的填报与整改进展'}
-            url={specialPages.list(e.id)}
-          />
-        ))}
-      {enterprises
-        .filter((e) => soe.includes(e.id))
-        .map((e) => (
-          <Entry
-            key={`p${e.id}`}
-            className="home__powers"
-            title="权力清单与“三重一大”"
-            description={several ? e.name : '“一把手”权力清单、负面清单和“三重一大”决策台账'}
-            url={powerPages.list(e.id)}
-          />
-        ))}
-      {enterprises
-        .filter((e) => e.roles.includes('liaison'))
-        .map((e) => (
-          <Entry
-            key={`m${e.id}`}
-            title="成员管理"
-            description={several ? e.name : '审核加入申请、生成邀请码、查看本企业成员'}
-            url={orgPages.members(e.id, false, e.name)}
-          />
-        ))}
-      {enterprises
-        .filter((e) => e.roles.includes('liaison'))
-        .map((e) => (
-          <Cell
-            key={`ms${e.id}`}
-            className="home__entry home__milestones"
-            title="领导小组与实施方案"
-            description={several ? e.name : '登记清廉建设工作领导小组，向监管部门报送本企业实施方案'}
-            extra="进入"
-            clickable
-            onClick={() => go(orgPages.milestones(e.id))}
-          />
-        ))}
+      {perEnterprise.map((d) =>
+        enterprises
+          .filter((e) => (d.of ? d.of(e, soe) : true))
+          .map((e) => (
+            <Entry
+              key={`${d.key}${e.id}`}
+              className={d.className}
+              title={d.title}
+              description={several ? e.name : d.about}
+              url={d.url(e)}
+            />
+          )),
+      )}
       {enterprises.some((e) =>
         e.roles.some((r) => r === 'branch_secretary' || r === 'liaison' || r === 'head'),
       ) ? (
@@ -148,70 +200,8 @@ function Workbench({ memberships }: { memberships: TMembership[] }) {
           url={partyPages.calendar()}
         />
       ) : null}
-      {reviewer ? (
-        <Entry
-          className="home__party-supervision"
-          title="三会一课监管"
-          description="所监管企业党支部本月报送情况与完成率"
-          url={partyPages.supervision()}
-        />
-      ) : null}
-      {reviewer ? (
-        <Entry
-          title="监管总览"
-          description="所监管企业的自查进度、得分与整改"
-          url={supervisionPages.overview()}
-        />
-      ) : null}
-      {reviewer ? (
-        <Entry
-          className="home__worklists"
-          title="工作清单"
-          description="逾期整改、待核验、待审核、未开始自查，一键催办"
-          url={supervisionPages.worklists()}
-        />
-      ) : null}
-      {reviewer ? (
-        <Entry
-          className="home__specials-supervision"
-          title="专项整治"
-          description="开展专项整治，查看各企业突出问题清单的填报和整改"
-          url={specialPages.list()}
-        />
-      ) : null}
-      {reviewer ? (
-        <Entry
-          className="home__reports"
-          title="督查专报"
-          description="按监管总览数字生成督查专报，修改正文、定稿、下载 Word"
-          url={supervisionPages.reports()}
-        />
-      ) : null}
-      {isOffice(memberships) ? (
-        <Entry
-          className="home__campaigns"
-          title="自查期次"
-          description="发起新一期全县自查，查看已发起的期次"
-          url={supervisionPages.campaigns()}
-        />
-      ) : null}
-      {isOffice(memberships) ? (
-        <Entry
-          title="监管部门"
-          description="新建、改名监管部门，按企业性质批量关联监管企业"
-          url={orgPages.departments()}
-        />
-      ) : null}
-      {isOffice(memberships) ? (
-        <Cell
-          className="home__entry home__audit"
-          title="操作日志"
-          description="按人员、单位、操作和日期查询每一次操作，导出 Excel"
-          extra="进入"
-          clickable
-          onClick={() => go(orgPages.audit())}
-        />
-      ) : null}
+      {reviewer ? forReviewer.map((d) => <Entry key={d.url} {...d} />) : null}
+      {isOffice(memberships) ? forOffice.map((d) => <Entry key={d.url} {...d} />) : null}
     </CellGroup>
   )
 }

@@ -1,6 +1,7 @@
+import type { ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Cell, CellGroup, Empty, Tag } from '@nutui/nutui-react-taro'
+import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
 import { formatDate, formatDateTime } from '@/models/format'
 import type { TTodo, TTodoList } from '@/models/todo'
 import { PageState } from '@/components/PageState'
@@ -10,11 +11,27 @@ import { eventPages } from '@/services/routes'
 import { fetchTodoDigest, todoLink } from '@/services/todos'
 import { fetchReminderOffer, remindersSupported } from '@/services/reminders'
 import { useOutbox } from '@/hooks/useOutbox'
+import type { OutboxEntry } from '@/services/outbox'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { useTodos } from '@/hooks/useTodos'
 import './index.scss'
-import { EmptyImage } from '@/components/EmptyImage'
+import { EmptyBox } from '@/components/EmptyImage'
+
+/** An entry of the outbox: what it was and when it was sent, then `children` (attempts, reason, buttons). */
+function OutboxCell({ entry, children }: { entry: OutboxEntry; children: ReactNode }) {
+  return (
+    <Cell
+      title={<Text className="tasks__label">{entry.label}</Text>}
+      description={
+        <View className="tasks__meta">
+          <Text>提交于 {formatDateTime(entry.createdAt)}</Text>
+          {children}
+        </View>
+      }
+    />
+  )
+}
 
 function TodoCell({ todo, fresh }: { todo: TTodo; fresh: boolean }) {
   return (
@@ -97,13 +114,11 @@ export default function TasksPage() {
               </>
             ) : (
               <CellGroup title="待办任务">
-                <View className="tasks__empty">
-                  <Empty
-                    image={<EmptyImage />}
-                    title="暂无待办任务"
-                    description="自查、整改、承诺、审核等任务下发后将显示在这里"
-                  />
-                </View>
+                <EmptyBox
+                  className="tasks__empty"
+                  title="暂无待办任务"
+                  description="自查、整改、承诺、审核等任务下发后将显示在这里"
+                />
               </CellGroup>
             )
           }
@@ -115,17 +130,10 @@ export default function TasksPage() {
             description="这些记录已保存在本机，网络恢复后自动发送，无需重复提交。"
           >
             {pending.map((e) => (
-              <Cell
-                key={e.id}
-                title={<Text className="tasks__label">{e.label}</Text>}
-                description={
-                  <View className="tasks__meta">
-                    <Text>提交于 {formatDateTime(e.createdAt)}</Text>
-                    {e.attempts > 0 ? <Text>，已尝试 {e.attempts} 次</Text> : null}
-                    {e.lastError ? <Text className="tasks__reason">{e.lastError.message}</Text> : null}
-                  </View>
-                }
-              />
+              <OutboxCell key={e.id} entry={e}>
+                {e.attempts > 0 ? <Text>，已尝试 {e.attempts} 次</Text> : null}
+                {e.lastError ? <Text className="tasks__reason">{e.lastError.message}</Text> : null}
+              </OutboxCell>
             ))}
             <View className="tasks__actions">
               <Button size="small" type="primary" fill="outline" loading={syncing} onClick={syncNow}>
@@ -141,41 +149,34 @@ export default function TasksPage() {
             description="服务器没有接受以下提交，请查看原因后重试或忽略。"
           >
             {refused.map((e) => (
-              <Cell
-                key={e.id}
-                title={<Text className="tasks__label">{e.label}</Text>}
-                description={
-                  <View className="tasks__meta">
-                    <Text>提交于 {formatDateTime(e.createdAt)}</Text>
-                    <Text className="tasks__reason tasks__reason--refused">
-                      原因：{e.lastError?.message ?? '未说明'}
-                    </Text>
-                    <View className="tasks__buttons">
-                      <Button size="small" type="primary" fill="outline" onClick={() => outbox?.retry(e.id)}>
-                        重试
-                      </Button>
-                      <Button
-                        size="small"
-                        fill="outline"
-                        onClick={() => {
-                          Taro.showModal({
-                            title: '忽略这条提交？',
-                            content: `「${e.label}」将从本机删除，不会再发送。`,
-                            confirmText: '忽略',
-                            confirmColor: '#b8232b',
-                          })
-                            .then((res) => {
-                              if (res.confirm) outbox?.dismiss(e.id)
-                            })
-                            .catch(() => undefined)
-                        }}
-                      >
-                        忽略
-                      </Button>
-                    </View>
-                  </View>
-                }
-              />
+              <OutboxCell key={e.id} entry={e}>
+                <Text className="tasks__reason tasks__reason--refused">
+                  原因：{e.lastError?.message ?? '未说明'}
+                </Text>
+                <View className="tasks__buttons">
+                  <Button size="small" type="primary" fill="outline" onClick={() => outbox?.retry(e.id)}>
+                    重试
+                  </Button>
+                  <Button
+                    size="small"
+                    fill="outline"
+                    onClick={() => {
+                      Taro.showModal({
+                        title: '忽略这条提交？',
+                        content: `「${e.label}」将从本机删除，不会再发送。`,
+                        confirmText: '忽略',
+                        confirmColor: '#b8232b',
+                      })
+                        .then((res) => {
+                          if (res.confirm) outbox?.dismiss(e.id)
+                        })
+                        .catch(() => undefined)
+                    }}
+                  >
+                    忽略
+                  </Button>
+                </View>
+              </OutboxCell>
             ))}
           </CellGroup>
         ) : null}

@@ -1,5 +1,13 @@
 import { z } from 'zod'
-import { line, lines, maxLengthOf, overLimitMessage, overLimitProblems, textLength } from '@/models/textLimit'
+import {
+  line,
+  lines,
+  maxLengthOf,
+  maxLengthsOf,
+  overLimitMessage,
+  overLimitProblems,
+  textLength,
+} from '@/models/textLimit'
 import { rowIds, ZIdParam, ZRowId } from '@/models/common'
 import { ZAnswerInput, ZCampaignCreate, ZRectificationRespond } from '@/models/assessment'
 import { ZEnterpriseEventCreate } from '@/models/event'
@@ -16,6 +24,16 @@ describe('text limits from the schemas', () => {
   it('refuses a schema without a maximum, so no form field goes without one', () => {
     expect(() => maxLengthOf(z.string())).toThrow(/no maximum/)
     expect(() => maxLengthOf(z.number().max(3))).toThrow(/no maximum/)
+  })
+
+  it('reads several fields of one schema at once, and refuses one without a maximum', () => {
+    const shape = z.object({
+      title: z.string().max(60),
+      note: z.string().max(500).optional(),
+      n: z.number(),
+    }).shape
+    expect(maxLengthsOf(shape, ['title', 'note'])).toEqual({ title: 60, note: 500 })
+    expect(() => maxLengthsOf(shape, ['title', 'n'])).toThrow(/no maximum/)
   })
 
   it('gives the forms the numbers the server checks', () => {

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, SearchBar } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { OWNERSHIP_LABELS } from '@/models/org'
 import type { TDepartmentEnterprise, TDepartmentEnterprisePage } from '@/models/department'
 import { fetchDepartmentEnterprises, queueSupervisionLink } from '@/services/departments'
@@ -9,6 +9,7 @@ import type { WriteOptions } from '@/hooks/useWrite'
 import type { WriteOutcome } from '@/services/settleWrite'
 import { PageState } from '@/components/PageState'
 import { useRemote } from '@/hooks/useRemote'
+import { ListSearch } from '@/components/ListSearch'
 
 export interface DepartmentEnterprisesProps {
   departmentId: number
@@ -22,7 +23,6 @@ export interface DepartmentEnterprisesProps {
  */
 export function DepartmentEnterprises({ departmentId, busy, write }: DepartmentEnterprisesProps) {
   const [linked, setLinked] = useState(true)
-  const [typed, setTyped] = useState('')
   const [q, setQ] = useState('')
   const [page, setPage] = useState(1)
   const { state, reload } = useRemote(`department-enterprises:${departmentId}:${linked}:${q}:${page}`, () =>
@@ -56,17 +56,10 @@ export function DepartmentEnterprises({ departmentId, busy, write }: DepartmentE
           未监管
         </Text>
       </View>
-      <SearchBar
-        value={typed}
+      <ListSearch
         placeholder="企业名称或统一社会信用代码"
-        onChange={setTyped}
-        onSearch={(v) => {
-          setQ(v.trim())
-          setPage(1)
-        }}
-        onClear={() => {
-          setTyped('')
-          setQ('')
+        onSearch={(words) => {
+          setQ(words)
           setPage(1)
         }}
       />

@@ -13,21 +13,14 @@ import {
   type TDecisionUpdate,
 } from '@/models/powers'
 import { shanghaiDate } from '@/models/shanghaiTime'
-import { maxLengthOf } from '@/models/textLimit'
+import { maxLengthsOf } from '@/models/textLimit'
 import { TextField } from '@/components/TextField'
 import { TextAreaField } from '@/components/TextAreaField'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
-import { Chips } from './Chips'
+import { Chips } from '@/components/Chips'
 import './powers.scss'
 
-const shape = ZDecisionUpdate.shape
-const LIMITS = {
-  subject: maxLengthOf(shape.subject),
-  meeting: maxLengthOf(shape.meeting),
-  attendees: maxLengthOf(shape.attendees),
-  result: maxLengthOf(shape.result),
-  note: maxLengthOf(shape.note),
-}
+const LIMITS = maxLengthsOf(ZDecisionUpdate.shape, ['subject', 'meeting', 'attendees', 'result', 'note'])
 
 export type DecisionSubmit =
   { kind: 'create'; body: TDecisionCreate } | { kind: 'correct'; body: TDecisionUpdate }
@@ -82,6 +75,7 @@ export function DecisionForm(props: {
       <TextField value={subject} limit={LIMITS.subject} placeholder="决策事项名称" onChange={setSubject} />
       <Text className="pw-form__label">类别</Text>
       <Chips
+        block="pw-chips"
         options={DECISION_CATEGORIES}
         value={category}
         label={(c) => DECISION_CATEGORY_LABELS[c]}

@@ -8,6 +8,7 @@ import {
   type TRisk,
   type TRiskLevel,
 } from '@/models/risk'
+import { Chips } from '@/components/Chips'
 import './risks.scss'
 
 export function LevelTag({ level }: { level: TRiskLevel }) {
@@ -35,28 +36,6 @@ export function RiskCard({ risk, onClick }: { risk: TRisk; onClick: () => void }
   )
 }
 
-/** Choice of one value among chips (likelihood, impact, area, cycle, status). */
-export function Chips<T extends string | number>(props: {
-  options: readonly T[]
-  value: T | null
-  label: (v: T) => string
-  onPick: (v: T) => void
-}) {
-  return (
-    <View className="risk-chips">
-      {props.options.map((o) => (
-        <Text
-          key={String(o)}
-          className={`risk-chips__item${props.value === o ? ' risk-chips__item--active' : ''}`}
-          onClick={() => props.onPick(o)}
-        >
-          {props.label(o)}
-        </Text>
-      ))}
-    </View>
-  )
-}
-
 export const gradeLabel = (g: number) => GRADE_LABELS[g] ?? String(g)
 
 /** Likelihood and impact (低 / 中 / 高 each), and the level the matrix gives them once both are chosen. */
@@ -68,12 +47,15 @@ export function GradeChoice(props: {
   was?: TRiskLevel
 }) {
   const { likelihood, impact } = props
+  const grades = (value: number | null, onPick: (g: number) => void) => (
+    <Chips block="risk-chips" options={RISK_GRADES} value={value} label={gradeLabel} onPick={onPick} />
+  )
   return (
     <>
       <Text className="risk-form__label">发生可能性</Text>
-      <Chips options={RISK_GRADES} value={likelihood} label={gradeLabel} onPick={props.onLikelihood} />
+      {grades(likelihood, props.onLikelihood)}
       <Text className="risk-form__label">影响程度</Text>
-      <Chips options={RISK_GRADES} value={impact} label={gradeLabel} onPick={props.onImpact} />
+      {grades(impact, props.onImpact)}
       {likelihood && impact ? (
         <View className="risk-form__row">
           <Text className="risk-form__label">

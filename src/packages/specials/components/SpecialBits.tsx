@@ -66,25 +66,3 @@ export function CountsCard({ counts, inline = false }: { counts: TSpecialCounts;
     </View>
   )
 }
-
-/** Choice of one value among chips. */
-export function Chips<T extends string>(props: {
-  options: readonly T[]
-  value: T | null
-  label: (v: T) => string
-  onPick: (v: T) => void
-}) {
-  return (
-    <View className="sp-chips">
-      {props.options.map((o) => (
-        <Text
-          key={o}
-          className={`sp-chips__item${props.value === o ? ' sp-chips__item--active' : ''}`}
-          onClick={() => props.onPick(o)}
-        >
-          {props.label(o)}
-        </Text>
-      ))}
-    </View>
-  )
-}

@@ -1,9 +1,8 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Empty } from '@nutui/nutui-react-taro'
 import type { TAssessmentSummary } from '@/models/assessment'
 import { fetchAssessments } from '@/services/assessments'
-import { EmptyImage } from '@/components/EmptyImage'
+import { EmptyBox } from '@/components/EmptyImage'
 import { formatDate } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { ErrorState, PageState } from '@/components/PageState'
@@ -12,6 +11,7 @@ import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { AssessmentStatusTag } from '@/components/assessment/StatusTag'
 import { formatScore } from '@/services/assessmentView'
+import { Heading } from '@/components/Heading'
 import '@/styles/page.scss'
 import './index.scss'
 
@@ -72,23 +72,14 @@ export default function AssessmentListPage() {
         <PageState state={state} reload={reload} />
         {state.status === 'ready' && state.data.length > 0 ? (
           <>
-            <View className="a-heading">
-              <Text className="a-heading__text">{state.data[0].enterpriseName}</Text>
-              <Text className="a-heading__extra">共 {state.data.length} 期</Text>
-            </View>
+            <Heading text={state.data[0].enterpriseName} extra={`共 ${state.data.length} 期`} />
             {state.data.map((a) => (
               <AssessmentCard key={a.id} a={a} />
             ))}
           </>
         ) : null}
         {state.status === 'ready' && state.data.length === 0 ? (
-          <View className="a-empty">
-            <Empty
-              image={<EmptyImage />}
-              title="暂无自查任务"
-              description="领导小组办公室发起年度自查后，将显示在这里"
-            />
-          </View>
+          <EmptyBox title="暂无自查任务" description="领导小组办公室发起年度自查后，将显示在这里" />
         ) : null}
       </View>
     </View>

@@ -11,12 +11,13 @@ import { assessmentPages, idParam } from '@/services/routes'
 import { useMe } from '@/hooks/useMe'
 import { usePullRefresh } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
-import { Bars } from '@/components/assessment/Bars'
+import { Bars, sectionBars } from '@/components/assessment/Bars'
 import { AssessmentStatusTag } from '@/components/assessment/StatusTag'
 import { Timeline } from '@/components/assessment/Timeline'
 import { assessmentEvents, lastReturn } from '@/components/assessment/history'
 import { formatScore, nextUnanswered, problemsOf } from '@/services/assessmentView'
 import { useAssessment } from '@/hooks/useAssessment'
+import { Heading } from '@/components/Heading'
 import '@/styles/page.scss'
 import './index.scss'
 
@@ -119,32 +120,23 @@ export default function AssessmentOverviewPage() {
           </View>
         ) : null}
 
-        <View className="a-heading">
-          <Text className="a-heading__text">各部分进度</Text>
-          <Text className="a-heading__extra">点击进入该部分</Text>
-        </View>
+        <Heading text="各部分进度" extra="点击进入该部分" />
         <View className="a-card assessment-overview__bars">
           <Bars
-            rows={a.scores.sections
-              .filter((s) => s.applicable > 0)
-              .map((s) => ({
-                key: s.section,
-                label: SECTION_LABELS[s.section],
-                percent: (s.answered / s.applicable) * 100,
-                figure: `${s.answered}/${s.applicable}`,
-                tone: s.answered === s.applicable ? 'done' : 'progress',
-                onClick: () => {
-                  const items = a.items.filter((i) => i.section === s.section)
-                  const answeredCodes = new Set(a.answers.map((x) => x.itemCode))
-                  openItem((items.find((i) => !answeredCodes.has(i.code)) ?? items[0])?.code)
-                },
-              }))}
+            rows={sectionBars(a.scores.sections, (s) => ({
+              percent: (s.answered / s.applicable) * 100,
+              figure: `${s.answered}/${s.applicable}`,
+              tone: s.answered === s.applicable ? 'done' : 'progress',
+              onClick: () => {
+                const items = a.items.filter((i) => i.section === s.section)
+                const answeredCodes = new Set(a.answers.map((x) => x.itemCode))
+                openItem((items.find((i) => !answeredCodes.has(i.code)) ?? items[0])?.code)
+              },
+            }))}
           />
         </View>
 
-        <View className="a-heading">
-          <Text className="a-heading__text">办理记录</Text>
-        </View>
+        <Heading text="办理记录" />
         <View className="assessment-overview__timeline">
           <Timeline events={assessmentEvents(a.history)} />
         </View>

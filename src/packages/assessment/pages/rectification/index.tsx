@@ -38,6 +38,7 @@ import { rectificationEvents } from '@/components/assessment/history'
 import '@/styles/page.scss'
 import './index.scss'
 import { runWrite } from '@/hooks/useWrite'
+import { Heading } from '@/components/Heading'
 
 const RESPONSE_LIMIT = maxLengthOf(ZRectificationRespond.shape.response)
 const COMMENT_LIMIT = maxLengthOf(ZRectificationVerify.shape.comment)
@@ -264,9 +265,7 @@ export default function RectificationPage() {
           </View>
         ) : null}
 
-        <View className="a-heading">
-          <Text className="a-heading__text">办理记录</Text>
-        </View>
+        <Heading text="办理记录" />
         <View className="rect-detail__timeline">
           <Timeline events={rectificationEvents(r.history)} />
         </View>

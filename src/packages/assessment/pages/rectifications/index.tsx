@@ -9,6 +9,7 @@ import { assessmentPages, idParam } from '@/services/routes'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { OverdueTag, RectificationStatusTag } from '@/components/assessment/StatusTag'
+import { Heading } from '@/components/Heading'
 import '@/styles/page.scss'
 import './index.scss'
 
@@ -79,20 +80,11 @@ export default function RectificationListPage() {
                 <Text className="rect-list__stat-label">已销号</Text>
               </View>
             </View>
-            {open.length ? (
-              <View className="a-heading">
-                <Text className="a-heading__text">未完成（{open.length}）</Text>
-                <Text className="a-heading__extra">按整改期限排序</Text>
-              </View>
-            ) : null}
+            {open.length ? <Heading text={`未完成（${open.length}）`} extra="按整改期限排序" /> : null}
             {open.map((r) => (
               <RectificationCard key={r.id} r={r} />
             ))}
-            {closed.length ? (
-              <View className="a-heading">
-                <Text className="a-heading__text">已销号（{closed.length}）</Text>
-              </View>
-            ) : null}
+            {closed.length ? <Heading text={`已销号（${closed.length}）`} /> : null}
             {closed.map((r) => (
               <RectificationCard key={r.id} r={r} />
             ))}

@@ -7,10 +7,12 @@ import { formatDateTime } from '@/models/format'
 import { PendingPage } from '@/components/PageState'
 import { assessmentPages, idParam } from '@/services/routes'
 import { useRequireSession } from '@/hooks/useSession'
-import { Bars, scoreTone } from '@/components/assessment/Bars'
+import { Bars, sectionBars, scoreTone } from '@/components/assessment/Bars'
 import { AssessmentStatusTag } from '@/components/assessment/StatusTag'
 import { findingsOf, formatScore } from '@/services/assessmentView'
 import { useAssessment } from '@/hooks/useAssessment'
+import { Heading } from '@/components/Heading'
+import { BackToOverview } from '@/components/assessment/BackToOverview'
 import '@/styles/page.scss'
 import './index.scss'
 
@@ -60,22 +62,15 @@ export default function AssessmentResultPage() {
           </View>
         ) : null}
 
-        <View className="a-heading">
-          <Text className="a-heading__text">各部分得分</Text>
-          <Text className="a-heading__extra">满分 100，不适用项不计分</Text>
-        </View>
+        <Heading text="各部分得分" extra="满分 100，不适用项不计分" />
         <View className="a-card assessment-result__bars">
           <Bars
-            rows={a.scores.sections
-              .filter((s) => s.applicable > 0)
-              .map((s) => ({
-                key: s.section,
-                label: SECTION_LABELS[s.section],
-                percent: s.score,
-                figure: s.score === null ? '不计分' : `${formatScore(s.score)} 分`,
-                hint: sectionHint(s, notApplicableCount(itemsOf(a, s.section), a.answers)),
-                tone: scoreTone(s.score),
-              }))}
+            rows={sectionBars(a.scores.sections, (s) => ({
+              percent: s.score,
+              figure: s.score === null ? '不计分' : `${formatScore(s.score)} 分`,
+              hint: sectionHint(s, notApplicableCount(itemsOf(a, s.section), a.answers)),
+              tone: scoreTone(s.score),
+            }))}
           />
         </View>
 
@@ -119,15 +114,7 @@ export default function AssessmentResultPage() {
       </View>
 
       <View className="a-actions">
-        <View className="a-actions__grow">
-          <Button
-            fill="outline"
-            type="primary"
-            onClick={() => void Taro.redirectTo({ url: assessmentPages.overview(a.enterprise.id, a.id) })}
-          >
-            返回概览
-          </Button>
-        </View>
+        <BackToOverview enterpriseId={a.enterprise.id} assessmentId={a.id} />
         {done && findings.length > 0 ? (
           <View className="a-actions__grow">
             <Button

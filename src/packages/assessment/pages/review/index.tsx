@@ -16,6 +16,7 @@ import { storeAssessment, useAssessment } from '@/hooks/useAssessment'
 import '@/styles/page.scss'
 import './index.scss'
 import { useWrite } from '@/hooks/useWrite'
+import { BackToOverview } from '@/components/assessment/BackToOverview'
 
 export default function AssessmentReviewPage() {
   const session = useRequireSession()
@@ -157,15 +158,7 @@ export default function AssessmentReviewPage() {
       </View>
 
       <View className="a-actions">
-        <View className="a-actions__grow">
-          <Button
-            fill="outline"
-            type="primary"
-            onClick={() => void Taro.redirectTo({ url: assessmentPages.overview(a.enterprise.id, a.id) })}
-          >
-            返回概览
-          </Button>
-        </View>
+        <BackToOverview enterpriseId={a.enterprise.id} assessmentId={a.id} />
         <View className="a-actions__grow">
           <Button type="primary" disabled={!canSubmit} loading={submitting} onClick={() => void submit()}>
             {submitting ? '正在提交' : '提交'}

@@ -26,6 +26,7 @@ import { TextField } from '@/components/TextField'
 import { ErrorState, LoadingState } from '@/components/PageState'
 import { useRequireSession } from '@/hooks/useSession'
 import { useWrite } from '@/hooks/useWrite'
+import { useFormSend } from '@/hooks/useFormSend'
 import '@/styles/page.scss'
 import '../../components/dealings.scss'
 
@@ -50,9 +51,8 @@ export default function DealingEditPage() {
   const [draft, setDraft] = useState<TDealingVersion | null>(null)
   const [kind, setKind] = useState<TDealingListKind | null>(newKind)
   const [items, setItems] = useState<Item[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { error, setError, busy, run } = useFormSend()
 
   useEffect(() => {
     if (!session) return
@@ -81,19 +81,11 @@ export default function DealingEditPage() {
   const body = () => items.map((i) => ({ text: i.text, basis: i.basis.trim() ? i.basis : null }))
 
   /** Saves (creates or updates the draft); then, when asked, publishes it at the revision just written. */
-  const save = async (andPublish: boolean) => {
-    if (busy) return
-    const checked = ZDealingDraftCreate.safeParse({ kind, items: body() })
-    if (!checked.success) {
-      setError(checked.error.issues[0]?.message ?? '请检查填写内容')
-      return
-    }
-    setError(null)
-    setBusy(true)
-    try {
+  const save = (andPublish: boolean) =>
+    run(ZDealingDraftCreate.safeParse({ kind, items: body() }), async (data) => {
       const entry = draft
-        ? queueDealingUpdate(draft.id, kind, { items: checked.data.items, revision: draft.revision })
-        : queueDealingDraft(checked.data)
+        ? queueDealingUpdate(draft.id, kind, { items: data.items, revision: draft.revision })
+        : queueDealingDraft(data)
       const saved = await write(entry, { done: andPublish ? null : '已保存草稿', onRefused: setError })
       if (saved.kind !== 'delivered') return
       const version = saved.response?.data as TDealingVersion
@@ -107,10 +99,7 @@ export default function DealingEditPage() {
         onRefused: setError,
       })
       if (outcome.kind === 'delivered') void Taro.navigateBack()
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   return (
     <View className="page dealings">

@@ -1,7 +1,7 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Checkbox, DatePicker, Empty, Input, Switch } from '@nutui/nutui-react-taro'
+import { Button, Checkbox, DatePicker, Input, Switch } from '@nutui/nutui-react-taro'
 import {
   EVENT_KINDS,
   EVENT_KIND_INFO,
@@ -21,7 +21,7 @@ import {
 import { fetchVisibleEnterprises, queueCreateEvent, queueUpdateEvent } from '@/services/events'
 import { platformLocation } from '@/services/platform/location'
 import { userOutbox } from '@/services/session'
-import { EmptyImage } from '@/components/EmptyImage'
+import { EmptyBox } from '@/components/EmptyImage'
 import { formatDateTime, fromPicker, pickerValue } from '@/models/format'
 import { ErrorState, LoadingState } from '@/components/PageState'
 import type { EventOrganiserOption } from '@/models/memberships'
@@ -30,6 +30,7 @@ import { useRemote } from '@/hooks/useRemote'
 import { useWrite } from '@/hooks/useWrite'
 import { maxLengthOf, overLimitProblems } from '@/models/textLimit'
 import { TextField } from '@/components/TextField'
+import { Chips } from '@/components/Chips'
 import { TextAreaField } from '@/components/TextAreaField'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 
@@ -60,6 +61,16 @@ function nextHour(): Date {
 
 const addMinutes = (d: Date, minutes: number) => new Date(d.getTime() + minutes * 60_000)
 
+/** A labelled field of the form. */
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <View className="ev-create__field">
+      <Text className="ev-create__label">{label}</Text>
+      {children}
+    </View>
+  )
+}
+
 function OrganiserChooser({
   options,
   value,
@@ -71,8 +82,7 @@ function OrganiserChooser({
 }) {
   if (options.length < 2) return null
   return (
-    <View className="ev-create__field">
-      <Text className="ev-create__label">组织单位</Text>
+    <Field label="组织单位">
       <View className="ev-create__choices">
         {options.map((o) => (
           <Text
@@ -84,7 +94,7 @@ function OrganiserChooser({
           </Text>
         ))}
       </View>
-    </View>
+    </Field>
   )
 }
 
@@ -276,13 +286,11 @@ export function EventForm({ options, event }: EventFormProps) {
   if (!organiser)
     return (
       <View className="page">
-        <View className="page__body">
-          <Empty
-            image={<EmptyImage />}
-            title="无法发起活动"
-            description="只有企业联络员、支部书记或监管部门人员可以发起活动"
-          />
-        </View>
+        <EmptyBox
+          className="page__body"
+          title="无法发起活动"
+          description="只有企业联络员、支部书记或监管部门人员可以发起活动"
+        />
       </View>
     )
 
@@ -296,26 +304,22 @@ export function EventForm({ options, event }: EventFormProps) {
             <Text className="a-card__subtitle">组织单位：{organiser.name}</Text>
           ) : null}
 
-          <View className="ev-create__field">
-            <Text className="ev-create__label">活动类型</Text>
-            <View className="ev-create__choices ev-create__kinds">
-              {EVENT_KINDS.map((k) => (
-                <Text
-                  key={k}
-                  className={`ev-create__choice${k === kind ? ' ev-create__choice--active' : ''}`}
-                  onClick={() => setKind(k)}
-                >
-                  {EVENT_KIND_INFO[k].label}
-                </Text>
-              ))}
-            </View>
+          <Field label="活动类型">
+            <Chips
+              block="ev-create__choices"
+              item="ev-create__choice"
+              className="ev-create__kinds"
+              options={EVENT_KINDS}
+              value={kind}
+              label={(k) => EVENT_KIND_INFO[k].label}
+              onPick={setKind}
+            />
             <Text className="ev-create__hint">
               依据：实施方案任务{kindInfo.task}“{kindInfo.quote}”
             </Text>
-          </View>
+          </Field>
 
-          <View className="ev-create__field">
-            <Text className="ev-create__label">活动名称</Text>
+          <Field label="活动名称">
             <TextField
               className="ev-create__input ev-create__title"
               value={title}
@@ -323,10 +327,9 @@ export function EventForm({ options, event }: EventFormProps) {
               placeholder="如：身边人身边事警示教育大会"
               onChange={setTitle}
             />
-          </View>
+          </Field>
 
-          <View className="ev-create__field">
-            <Text className="ev-create__label">活动说明（选填）</Text>
+          <Field label="活动说明（选填）">
             <TextAreaField
               className="ev-create__textarea"
               value={description}
@@ -334,7 +337,7 @@ export function EventForm({ options, event }: EventFormProps) {
               placeholder="内容、地点、参加要求等"
               onChange={setDescription}
             />
-          </View>
+          </Field>
         </View>
 
         <View className="a-card">
@@ -366,8 +369,7 @@ export function EventForm({ options, event }: EventFormProps) {
           </View>
           {withPlace ? (
             <>
-              <View className="ev-create__field">
-                <Text className="ev-create__label">地点名称</Text>
+              <Field label="地点名称">
                 <TextField
                   className="ev-create__input"
                   value={placeName}
@@ -375,7 +377,7 @@ export function EventForm({ options, event }: EventFormProps) {
                   placeholder="如：公司三楼会议室"
                   onChange={setPlaceName}
                 />
-              </View>
+              </Field>
               <View className="ev-create__row">
                 <Text className="ev-create__value">
                   {position
@@ -386,10 +388,9 @@ export function EventForm({ options, event }: EventFormProps) {
                   {position ? '重新定位' : '获取当前位置'}
                 </Button>
               </View>
-              <View className="ev-create__field">
-                <Text className="ev-create__label">签到范围（米）</Text>
+              <Field label="签到范围（米）">
                 <Input className="ev-create__input" type="number" value={radius} onChange={setRadius} />
-              </View>
+              </Field>
               <Text className="ev-create__hint">签到时将请求参加人员的位置，超出范围的签到不被接受。</Text>
             </>
           ) : (

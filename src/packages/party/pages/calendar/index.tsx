@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Empty } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import type { TBranchSummary, TCompliance, TMeetingSummary } from '@/models/meeting'
 import { MEETING_STATUS_LABELS } from '@/models/meeting'
 import {
@@ -14,7 +14,7 @@ import { fetchCompliance, fetchMeetings, fetchMyBranches, openYearWorkbook } fro
 import { fetchReminderOffer, remindersSupported } from '@/services/reminders'
 import { chooseTemplates, type TReminderOffer } from '@/models/reminder'
 import { ReminderButton } from '@/components/todos/ReminderButton'
-import { EmptyImage } from '@/components/EmptyImage'
+import { EmptyBox } from '@/components/EmptyImage'
 import { formatDateTime } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { ErrorState, LoadingState } from '@/components/PageState'
@@ -22,6 +22,7 @@ import { idParam, partyPages } from '@/services/routes'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { shanghaiParts } from '@/models/shanghaiTime'
+import { Heading } from '@/components/Heading'
 import '@/styles/page.scss'
 import '@/packages/party/party.scss'
 import './index.scss'
@@ -149,13 +150,11 @@ export default function PartyCalendarPage() {
   if (!branch || !compliance)
     return (
       <View className="page">
-        <View className="page__body">
-          <Empty
-            image={<EmptyImage />}
-            title="暂无党支部"
-            description="企业设立党支部、并将您列入党员名册后，可在此查看三会一课"
-          />
-        </View>
+        <EmptyBox
+          className="page__body"
+          title="暂无党支部"
+          description="企业设立党支部、并将您列入党员名册后，可在此查看三会一课"
+        />
       </View>
     )
 
@@ -233,10 +232,7 @@ export default function PartyCalendarPage() {
           </View>
         ) : null}
 
-        <View className="a-heading">
-          <Text className="a-heading__text">{year}年会议记录</Text>
-          <Text className="a-heading__extra">共 {meetings.length} 次</Text>
-        </View>
+        <Heading text={`${year}年会议记录`} extra={`共 ${meetings.length} 次`} />
         {meetings.length === 0 ? (
           <Text className="pt-hint party-calendar__none">本年度尚无会议记录</Text>
         ) : null}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -32,7 +32,7 @@ import { formatDateTime } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { ErrorState, LoadingState } from '@/components/PageState'
 import { eventPages, idParam, partyPages } from '@/services/routes'
-import { useOutbox } from '@/hooks/useOutbox'
+import { useOutbox, useReloadOnDelivered } from '@/hooks/useOutbox'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import '@/styles/page.scss'
@@ -89,14 +89,7 @@ export default function MeetingDetailPage() {
     { kind: TAttachmentKind; source: EvidenceSource } | { file: TEvidenceFile } | null
   >(null)
   const { outbox, pending } = useOutbox()
-  // A file that waited in the outbox shows once it has been delivered.
-  useEffect(
-    () =>
-      outbox?.onDelivered((d) => {
-        if (d.entry.kind === MEETING_WRITE_KINDS.attachmentUpload) reload().catch(() => undefined)
-      }),
-    [outbox, reload],
-  )
+  useReloadOnDelivered(outbox, MEETING_WRITE_KINDS.attachmentUpload, reload)
 
   if (!session) return <View className="page" />
   if (!eid || !bid || !mid)

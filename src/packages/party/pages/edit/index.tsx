@@ -34,6 +34,7 @@ import '@/packages/party/party.scss'
 import './index.scss'
 import { MEETING_LIMITS as LIMITS } from './limits'
 import { useWrite } from '@/hooks/useWrite'
+import { GroupChips, PartyChips, PartyField } from '@/packages/party/components/PartyField'
 
 interface Loaded {
   branch: TBranchDetail
@@ -293,39 +294,22 @@ export default function MeetingEditPage() {
               该记录已提交。修改须填写更正原因，原内容保留在更正历史中。
             </Text>
           ) : null}
-          <View className="pt-field">
-            <Text className="pt-field__label pt-field__required">会议类型</Text>
-            <View className="pt-choices meeting-edit__types">
-              {MEETING_TYPES.map((t) => (
-                <Text
-                  key={t}
-                  className={`pt-choice${t === type ? ' pt-choice--active' : ''}`}
-                  onClick={() => changeType(t)}
-                >
-                  {MEETING_TYPE_LABELS[t]}
-                </Text>
-              ))}
-            </View>
-          </View>
+          <PartyField label="会议类型" required>
+            <PartyChips
+              className="meeting-edit__types"
+              options={MEETING_TYPES}
+              label={(t) => MEETING_TYPE_LABELS[t]}
+              value={type}
+              onPick={changeType}
+            />
+          </PartyField>
           {type === 'group' ? (
-            <View className="pt-field">
-              <Text className="pt-field__label pt-field__required">党小组</Text>
-              <View className="pt-choices">
-                {branch.groups.map((g) => (
-                  <Text
-                    key={g.id}
-                    className={`pt-choice${g.id === groupId ? ' pt-choice--active' : ''}`}
-                    onClick={() => setGroupId(g.id)}
-                  >
-                    {g.name}
-                  </Text>
-                ))}
-              </View>
+            <PartyField label="党小组" required>
+              <GroupChips groups={branch.groups} value={groupId} onPick={setGroupId} />
               {branch.groups.length === 0 ? <Text className="pt-hint">本支部尚未设立党小组</Text> : null}
-            </View>
+            </PartyField>
           ) : null}
-          <View className="pt-field">
-            <Text className="pt-field__label pt-field__required">议题</Text>
+          <PartyField label="议题" required>
             <TextAreaField
               rows={2}
               className="pt-textarea meeting-edit__topic"
@@ -334,13 +318,12 @@ export default function MeetingEditPage() {
               placeholder="如：学习《关于加强新时代廉洁文化建设的意见》"
               onChange={setTopic}
             />
-          </View>
+          </PartyField>
           <View className="pt-line meeting-edit__time" onClick={() => setPicking(true)}>
             <Text className="pt-line__label">会议时间</Text>
             <Text className="pt-line__value">{formatDateTime(startsAt.toISOString())}</Text>
           </View>
-          <View className="pt-field">
-            <Text className="pt-field__label pt-field__required">地点</Text>
+          <PartyField label="地点" required>
             <TextField
               className="pt-input meeting-edit__place"
               value={place}
@@ -348,26 +331,24 @@ export default function MeetingEditPage() {
               placeholder="如：公司党员活动室"
               onChange={setPlace}
             />
-          </View>
+          </PartyField>
           <View className="meeting-edit__pair">
-            <View className="pt-field">
-              <Text className="pt-field__label pt-field__required">主持人</Text>
+            <PartyField label="主持人" required>
               <TextField
                 className="pt-input meeting-edit__host"
                 value={host}
                 limit={LIMITS.host}
                 onChange={setHost}
               />
-            </View>
-            <View className="pt-field">
-              <Text className="pt-field__label pt-field__required">记录人</Text>
+            </PartyField>
+            <PartyField label="记录人" required>
               <TextField
                 className="pt-input meeting-edit__recorder"
                 value={recorder}
                 limit={LIMITS.recorder}
                 onChange={setRecorder}
               />
-            </View>
+            </PartyField>
           </View>
         </View>
 
@@ -408,8 +389,7 @@ export default function MeetingEditPage() {
             )
           })}
           {roll.length === 0 ? <Text className="pt-hint">党员名册为空：请先维护支部党员。</Text> : null}
-          <View className="pt-field">
-            <Text className="pt-field__label">列席人员（选填）</Text>
+          <PartyField label="列席人员（选填）">
             <TextField
               className="pt-input meeting-edit__guests"
               value={nonMembers}
@@ -417,12 +397,11 @@ export default function MeetingEditPage() {
               placeholder="如：县委统战部 韦丽萍"
               onChange={setNonMembers}
             />
-          </View>
+          </PartyField>
         </View>
 
         <View className="a-card">
-          <View className="pt-field">
-            <Text className="pt-field__label pt-field__required">会议纪要</Text>
+          <PartyField label="会议纪要" required>
             <TextAreaField
               rows={8}
               className="pt-textarea meeting-edit__minutes"
@@ -431,9 +410,8 @@ export default function MeetingEditPage() {
               placeholder="会议的主要内容、发言情况"
               onChange={setMinutes}
             />
-          </View>
-          <View className="pt-field">
-            <Text className="pt-field__label">决议事项（选填）</Text>
+          </PartyField>
+          <PartyField label="决议事项（选填）">
             <TextAreaField
               rows={4}
               className="pt-textarea meeting-edit__decisions"
@@ -442,10 +420,9 @@ export default function MeetingEditPage() {
               placeholder="会议形成的决议、任务分工"
               onChange={setDecisions}
             />
-          </View>
+          </PartyField>
           {submitted ? (
-            <View className="pt-field">
-              <Text className="pt-field__label pt-field__required">更正原因</Text>
+            <PartyField label="更正原因" required>
               <TextField
                 className="pt-input meeting-edit__correction"
                 value={correction}
@@ -453,7 +430,7 @@ export default function MeetingEditPage() {
                 placeholder="如：议题录入有误"
                 onChange={setCorrection}
               />
-            </View>
+            </PartyField>
           ) : null}
           <Text className="pt-hint">
             {submitted

@@ -23,6 +23,7 @@ import '@/styles/page.scss'
 import '@/packages/party/party.scss'
 import './index.scss'
 import { useWrite } from '@/hooks/useWrite'
+import { GroupChips, PartyChips, PartyField } from '@/packages/party/components/PartyField'
 
 const NAME_LIMIT = maxLengthOf(ZPartyMemberCreate.shape.name)
 const GROUP_LIMIT = maxLengthOf(ZPartyGroupCreate.shape.name)
@@ -128,44 +129,30 @@ export default function PartyRollPage() {
         {branch.canWrite ? (
           <View className="a-card">
             <Text className="a-card__title">添加党员</Text>
-            <View className="pt-field">
-              <Text className="pt-field__label pt-field__required">姓名</Text>
+            <PartyField label="姓名" required>
               <TextField
                 className="pt-input party-roll__name"
                 value={name}
                 limit={NAME_LIMIT}
                 onChange={setName}
               />
-            </View>
-            <View className="pt-field">
-              <Text className="pt-field__label">支部职务</Text>
-              <View className="pt-choices">
-                {BRANCH_ROLES.map((r) => (
-                  <Text
-                    key={r}
-                    className={`pt-choice${r === role ? ' pt-choice--active' : ''}`}
-                    onClick={() => setRole(r)}
-                  >
-                    {BRANCH_ROLE_LABELS[r]}
-                  </Text>
-                ))}
-              </View>
-            </View>
+            </PartyField>
+            <PartyField label="支部职务">
+              <PartyChips
+                options={BRANCH_ROLES}
+                label={(r) => BRANCH_ROLE_LABELS[r]}
+                value={role}
+                onPick={setRole}
+              />
+            </PartyField>
             {branch.groups.length ? (
-              <View className="pt-field">
-                <Text className="pt-field__label">所在党小组</Text>
-                <View className="pt-choices">
-                  {branch.groups.map((g) => (
-                    <Text
-                      key={g.id}
-                      className={`pt-choice${g.id === groupId ? ' pt-choice--active' : ''}`}
-                      onClick={() => setGroupId(g.id === groupId ? null : g.id)}
-                    >
-                      {g.name}
-                    </Text>
-                  ))}
-                </View>
-              </View>
+              <PartyField label="所在党小组">
+                <GroupChips
+                  groups={branch.groups}
+                  value={groupId}
+                  onPick={(id) => setGroupId(id === groupId ? null : id)}
+                />
+              </PartyField>
             ) : null}
             <View className="pt-actions">
               <Button type="primary" loading={busy} onClick={() => void addMember()}>

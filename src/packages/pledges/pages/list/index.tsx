@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Cell, CellGroup, Empty } from '@nutui/nutui-react-taro'
+import { Cell, CellGroup } from '@nutui/nutui-react-taro'
 import type { TMembership } from '@/models/org'
 import { ZEnterprise } from '@/models/org'
 import {
@@ -12,7 +12,7 @@ import {
 } from '@/models/pledge'
 import { fetchMyPledges, fetchPledgeTodo } from '@/services/pledges'
 import { request } from '@/services/request'
-import { EmptyImage } from '@/components/EmptyImage'
+import { EmptyBox } from '@/components/EmptyImage'
 import { formatDateTime } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { PageState } from '@/components/PageState'
@@ -22,6 +22,7 @@ import { useMe } from '@/hooks/useMe'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { PledgeStatusTag } from '@/packages/pledges/components/PledgeStatusTag'
+import { Heading } from '@/components/Heading'
 import '@/styles/page.scss'
 import '@/packages/pledges/components/pledges.scss'
 
@@ -204,19 +205,11 @@ export default function PledgeListPage() {
             核验承诺
           </Text>
         </View>
-        <View className="a-heading">
-          <Text className="a-heading__text">我的承诺</Text>
-        </View>
+        <Heading text="我的承诺" />
         <PageState state={state} reload={reload} />
         {state.status === 'ready' ? state.data.pledges.map((p) => <PledgeCard key={p.id} p={p} />) : null}
         {state.status === 'ready' && state.data.pledges.length === 0 ? (
-          <View className="a-empty">
-            <Empty
-              image={<EmptyImage />}
-              title="还没有签署的承诺"
-              description="签署后的承诺书与核验码将显示在这里"
-            />
-          </View>
+          <EmptyBox title="还没有签署的承诺" description="签署后的承诺书与核验码将显示在这里" />
         ) : null}
       </View>
     </View>

@@ -24,6 +24,7 @@ import { useRequireSession } from '@/hooks/useSession'
 import '@/styles/page.scss'
 import '@/packages/pledges/components/pledges.scss'
 import { useWrite } from '@/hooks/useWrite'
+import { Heading } from '@/components/Heading'
 
 interface Draft {
   title: string
@@ -185,10 +186,7 @@ export default function PledgeTemplatesPage() {
               if (!current) return null
               return (
                 <View key={kind}>
-                  <View className="a-heading">
-                    <Text className="a-heading__text">{PLEDGE_KIND_LABELS[kind]}</Text>
-                    <Text className="a-heading__extra">{PLEDGE_SIGNER_LABELS[kind]}</Text>
-                  </View>
+                  <Heading text={PLEDGE_KIND_LABELS[kind]} extra={PLEDGE_SIGNER_LABELS[kind]} />
                   {editing === current.id ? (
                     <Editor
                       template={current}

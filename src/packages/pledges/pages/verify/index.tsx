@@ -14,6 +14,7 @@ import { verifyPledge } from '@/services/pledges'
 import { ErrorState, LoadingState } from '@/components/PageState'
 import { useRemote } from '@/hooks/useRemote'
 import { formatShanghaiTime } from '@/models/shanghaiTime'
+import { Heading } from '@/components/Heading'
 import '@/styles/page.scss'
 import '@/packages/pledges/components/pledges.scss'
 
@@ -105,9 +106,7 @@ export default function PledgeVerifyPage() {
               <Row k="哈希链" v={result.chainIntact ? '完整' : '断裂'} />
               <Row k="核验时间" v={formatShanghaiTime(result.checkedAt)} />
             </View>
-            <View className="a-heading">
-              <Text className="a-heading__text">签署人</Text>
-            </View>
+            <Heading text="签署人" />
             {result.signers.map((s) => (
               <View key={s.chainSeq} className="a-card pledge-verify__signer">
                 <Text className="a-card__title">

@@ -18,7 +18,7 @@ import { idParam, powerPages } from '@/services/routes'
 import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
 import { ErrorState, LoadingState } from '@/components/PageState'
 import { OutboxNotice } from '@/components/OutboxNotice'
-import { useOutbox } from '@/hooks/useOutbox'
+import { useOutbox, useReloadOnDelivered } from '@/hooks/useOutbox'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { useWrite } from '@/hooks/useWrite'
@@ -68,13 +68,7 @@ export default function DecisionPage() {
   const [error, setError] = useState<string | null>(null)
   const [uploading, setUploading] = useState(0)
   const { outbox, pending } = useOutbox()
-  useEffect(
-    () =>
-      outbox?.onDelivered((d) => {
-        if (d.entry.kind === POWERS_WRITE_KINDS.decisionAttach) reload().catch(() => undefined)
-      }),
-    [outbox, reload],
-  )
+  useReloadOnDelivered(outbox, POWERS_WRITE_KINDS.decisionAttach, reload)
   useEffect(() => {
     if (!did) void Taro.setNavigationBarTitle({ title: '登记“三重一大”决策' })
   }, [did])

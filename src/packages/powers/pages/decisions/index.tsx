@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react'
-import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Empty } from '@nutui/nutui-react-taro'
 import {
@@ -11,13 +11,13 @@ import {
 } from '@/models/powers'
 import { fetchDecisions } from '@/services/powers'
 import { idParam, powerPages } from '@/services/routes'
-import { usePages } from '@/hooks/usePages'
-import { usePullRefresh } from '@/hooks/useRemote'
+import { usePagedList } from '@/hooks/usePagedList'
 import { useRequireSession } from '@/hooks/useSession'
-import { ErrorState, LoadingState } from '@/components/PageState'
+import { ErrorState, LoadMore, LoadingState } from '@/components/PageState'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { EmptyImage } from '@/components/EmptyImage'
-import { Chips } from '../../components/Chips'
+import { Chips } from '@/components/Chips'
+import { Heading } from '@/components/Heading'
 import '@/styles/page.scss'
 import '../../components/powers.scss'
 
@@ -35,21 +35,15 @@ export default function DecisionListPage() {
   // The years offered stay those of the unfiltered log (a category's page may have fewer).
   const [years, setYears] = useState<number[]>([])
   const filter = { category: category ?? undefined, year: year ?? undefined }
-  const pages = usePages<TDecisionList>(
+  const pages = usePagedList<TDecisionList>(
     session && eid ? `decisions:${eid}:${category ?? ''}:${year ?? ''}` : null,
     async (page) => {
       const list = await fetchDecisions(eid ?? 0, page, filter)
       if (!category && !year) setYears(list.years)
       return list
     },
+    { reloadOnShow: true },
   )
-  usePullRefresh(pages.reload)
-  useReachBottom(() => void pages.loadMore().catch(() => undefined))
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void pages.reload().catch(() => undefined)
-    shown.current = true
-  })
 
   if (!session) return <View className="page" />
   if (!eid) return <ErrorState message="页面链接不完整" onRetry={() => void Taro.navigateBack()} />
@@ -74,6 +68,7 @@ export default function DecisionListPage() {
           ) : null}
         </View>
         <Chips
+          block="pw-chips"
           all="全部类别"
           options={DECISION_CATEGORIES}
           value={category}
@@ -81,15 +76,17 @@ export default function DecisionListPage() {
           onPick={setCategory}
         />
         {yearChoices.length ? (
-          <Chips all="全部年度" options={yearChoices} value={year} label={(y) => `${y}年`} onPick={setYear} />
+          <Chips
+            block="pw-chips"
+            all="全部年度"
+            options={yearChoices}
+            value={year}
+            label={(y) => `${y}年`}
+            onPick={setYear}
+          />
         ) : null}
         {!ready ? <LoadingState /> : null}
-        {ready ? (
-          <View className="a-heading">
-            <Text className="a-heading__text">{`决策记录（${ready.last.total}）`}</Text>
-            <Text className="a-heading__extra">按决策日期，新的在前</Text>
-          </View>
-        ) : null}
+        {ready ? <Heading text={`决策记录（${ready.last.total}）`} extra="按决策日期，新的在前" /> : null}
         {ready && ready.items.length === 0 ? (
           <Empty
             image={<EmptyImage />}
@@ -108,15 +105,7 @@ export default function DecisionListPage() {
             </Text>
           </View>
         ))}
-        {ready?.hasMore ? (
-          <Button
-            block
-            loading={ready.loadingMore}
-            onClick={() => void pages.loadMore().catch(() => undefined)}
-          >
-            加载更多
-          </Button>
-        ) : null}
+        <LoadMore pages={pages} />
       </View>
     </View>
   )

@@ -26,7 +26,7 @@ import { useRequireSession } from '@/hooks/useSession'
 import { useWrite } from '@/hooks/useWrite'
 import { AckList, PowerContent } from '../../components/PowerContent'
 import { PowerEditor } from '../../components/PowerEditor'
-import { Chips } from '../../components/Chips'
+import { Chips } from '@/components/Chips'
 import '@/styles/page.scss'
 import '../../components/powers.scss'
 
@@ -151,6 +151,7 @@ export default function PowerListPage() {
             </View>
             {data.versions.length > 1 ? (
               <Chips
+                block="pw-chips"
                 options={data.versions.map((v) => v.version)}
                 value={shown}
                 label={(v) => `第${v}版`}

@@ -13,7 +13,7 @@ import {
 import { maxLengthOf } from '@/models/textLimit'
 import { shanghaiDateAfterDays } from '@/models/shanghaiTime'
 import { isReviewer } from '@/models/memberships'
-import { fetchRisk, keepsRisksOf, queueRiskRectify, queueRiskReview, riskPath } from '@/services/risks'
+import { fetchRisk, queueRiskRectify, queueRiskReview, riskPath } from '@/services/risks'
 import { assessmentPages, idParam, riskPages } from '@/services/routes'
 import { chooseEvidence, type EvidenceSource } from '@/services/evidence'
 import { uploadEvidence } from '@/services/upload'
@@ -27,6 +27,8 @@ import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
 import { Timeline } from '@/components/assessment/Timeline'
 import type { OutboxEntry } from '@/services/outbox'
 import { GradeChoice, gradeLabel, LevelTag } from '../../components/RiskBits'
+import { Heading } from '@/components/Heading'
+import { keepsRegistersOf } from '@/models/memberships'
 import '@/styles/page.scss'
 import '../../components/risks.scss'
 
@@ -69,7 +71,7 @@ export default function RiskDetailPage() {
   if (state.status !== 'ready') return <PendingPage state={state} reload={reload} />
   const r = state.data
   const memberships = me.status === 'ready' ? me.me.memberships : []
-  const keeper = keepsRisksOf(memberships, r.enterpriseId)
+  const keeper = keepsRegistersOf(memberships, r.enterpriseId)
   const canRectify = !keeper && isReviewer(memberships) && r.status === 'active'
 
   const send = async (entry: OutboxEntry, done: string, after: () => void) => {
@@ -157,9 +159,7 @@ export default function RiskDetailPage() {
           ) : null}
         </View>
 
-        <View className="a-heading">
-          <Text className="a-heading__text">附件</Text>
-        </View>
+        <Heading text="附件" />
         <View className="a-card">
           {!keeper && r.attachments.length === 0 ? <Text className="risk-form__hint">暂无附件</Text> : null}
           <EvidenceGrid
@@ -215,9 +215,7 @@ export default function RiskDetailPage() {
           </View>
         ) : null}
 
-        <View className="a-heading">
-          <Text className="a-heading__text">动态管理记录</Text>
-        </View>
+        <Heading text="动态管理记录" />
         <View className="a-card">
           <Timeline
             events={r.history.map((h, i) => ({

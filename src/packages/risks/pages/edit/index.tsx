@@ -15,7 +15,7 @@ import {
   type TRiskDetail,
   type TRiskStatus,
 } from '@/models/risk'
-import { maxLengthOf } from '@/models/textLimit'
+import { maxLengthsOf } from '@/models/textLimit'
 import { fetchRisk, queueRiskCreate, queueRiskUpdate } from '@/services/risks'
 import { idParam } from '@/services/routes'
 import { TextField } from '@/components/TextField'
@@ -23,25 +23,18 @@ import { TextAreaField } from '@/components/TextAreaField'
 import { ErrorState } from '@/components/PageState'
 import { useRequireSession } from '@/hooks/useSession'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
-import { useWrite } from '@/hooks/useWrite'
-import { Chips, GradeChoice } from '../../components/RiskBits'
+import { useFormSend } from '@/hooks/useFormSend'
+import { GradeChoice } from '../../components/RiskBits'
+import { Chips } from '@/components/Chips'
 import '@/styles/page.scss'
 import '../../components/risks.scss'
 
-const shape = ZRiskCreate.shape
-const LIMITS = {
-  areaName: maxLengthOf(shape.areaName),
-  post: maxLengthOf(shape.post),
-  description: maxLengthOf(shape.description),
-  measures: maxLengthOf(shape.measures),
-  owner: maxLengthOf(shape.owner),
-}
+const LIMITS = maxLengthsOf(ZRiskCreate.shape, ['areaName', 'post', 'description', 'measures', 'owner'])
 type Cycle = (typeof REVIEW_CYCLES)[number]
 
 /** 登记 / 修改廉洁风险点: area, 岗位/环节, description, likelihood × impact (the level follows), 防控措施, owner, cycle. */
 export default function RiskEditPage() {
   const session = useRequireSession()
-  const write = useWrite()
   const params = useRouter().params
   const eid = idParam(params.eid)
   const rid = idParam(params.rid)
@@ -57,9 +50,7 @@ export default function RiskEditPage() {
   const [cycle, setCycle] = useState<Cycle>(3)
   const [status, setStatus] = useState<TRiskStatus>('active')
   const [loaded, setLoaded] = useState<TRiskDetail | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [sent, setSent] = useState(false)
+  const { error, setError, busy, sent, send } = useFormSend()
   useUnsavedGuard(!sent && Boolean(post.trim() || owner.trim()))
 
   useEffect(() => {
@@ -80,13 +71,12 @@ export default function RiskEditPage() {
         setStatus(r.status)
       })
       .catch((err: unknown) => setError(err instanceof Error ? err.message : '加载失败'))
-  }, [session, eid, rid])
+  }, [session, eid, rid, setError])
 
   if (!session) return <View className="page" />
   if (!eid) return <ErrorState message="页面链接不完整" onRetry={() => void Taro.navigateBack()} />
 
   const submit = async () => {
-    if (busy) return
     const fields = {
       area,
       areaName: area === 'other' ? areaName : null,
@@ -103,24 +93,14 @@ export default function RiskEditPage() {
     const checked = loaded
       ? ZRiskUpdate.safeParse({ ...fields, status, version: loaded.version })
       : ZRiskCreate.safeParse(fields)
-    if (!checked.success) {
-      setError(checked.error.issues[0]?.message ?? '请检查填写内容')
-      return
-    }
-    setError(null)
-    setBusy(true)
-    try {
-      const entry =
+    await send(
+      checked,
+      (data) =>
         loaded && rid
-          ? queueRiskUpdate(eid, rid, ZRiskUpdate.parse(checked.data))
-          : queueRiskCreate(eid, ZRiskCreate.parse(checked.data))
-      const outcome = await write(entry, { done: loaded ? '已保存' : '已登记', onRefused: setError })
-      if (outcome.kind === 'refused') return
-      setSent(true)
-      void Taro.navigateBack()
-    } finally {
-      setBusy(false)
-    }
+          ? queueRiskUpdate(eid, rid, ZRiskUpdate.parse(data))
+          : queueRiskCreate(eid, ZRiskCreate.parse(data)),
+      loaded ? '已保存' : '已登记',
+    )
   }
 
   return (
@@ -134,6 +114,7 @@ export default function RiskEditPage() {
           ) : null}
           <Text className="risk-form__label">风险领域</Text>
           <Chips
+            block="risk-chips"
             options={RISK_AREAS.map((a) => a.code)}
             value={area}
             label={(c) => RISK_AREAS.find((a) => a.code === c)!.label}
@@ -168,6 +149,7 @@ export default function RiskEditPage() {
           <TextField value={owner} limit={LIMITS.owner} placeholder="姓名或岗位" onChange={setOwner} />
           <Text className="risk-form__label">复核周期</Text>
           <Chips
+            block="risk-chips"
             options={REVIEW_CYCLES}
             value={cycle}
             label={(c) => REVIEW_CYCLE_LABELS[c]!}
@@ -177,6 +159,7 @@ export default function RiskEditPage() {
             <>
               <Text className="risk-form__label">状态</Text>
               <Chips
+                block="risk-chips"
                 options={RISK_STATUSES}
                 value={status}
                 label={(s) => RISK_STATUS_LABELS[s]}

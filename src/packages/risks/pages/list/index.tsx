@@ -1,17 +1,18 @@
-import { useRef, useState } from 'react'
-import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { riskAreaLabel, startersFor, type TRiskList } from '@/models/risk'
-import { fetchRisks, keepsRisksOf } from '@/services/risks'
+import { fetchRisks } from '@/services/risks'
 import { idParam, riskPages } from '@/services/routes'
-import { usePages } from '@/hooks/usePages'
-import { usePullRefresh } from '@/hooks/useRemote'
+import { usePagedList } from '@/hooks/usePagedList'
 import { useMe } from '@/hooks/useMe'
 import { useRequireSession } from '@/hooks/useSession'
-import { ErrorState, LoadingState } from '@/components/PageState'
+import { ErrorState, LoadMore, LoadingState } from '@/components/PageState'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { RiskCard } from '../../components/RiskBits'
+import { Heading } from '@/components/Heading'
+import { keepsRegistersOf } from '@/models/memberships'
 import '@/styles/page.scss'
 import '../../components/risks.scss'
 
@@ -25,18 +26,13 @@ export default function RiskListPage() {
   const session = useRequireSession()
   const eid = idParam(useRouter().params.eid)
   const { state: me } = useMe(session?.user.id ?? null)
-  const pages = usePages<TRiskList>(session && eid ? `risks:${eid}` : null, (page) =>
-    fetchRisks(eid ?? 0, page),
+  const pages = usePagedList<TRiskList>(
+    session && eid ? `risks:${eid}` : null,
+    (page) => fetchRisks(eid ?? 0, page),
+    // Back from a form or a review: the register may have changed.
+    { reloadOnShow: true },
   )
   const [showStarters, setShowStarters] = useState(false)
-  usePullRefresh(pages.reload)
-  useReachBottom(() => void pages.loadMore().catch(() => undefined))
-  // Back from a form or a review: the register may have changed (the first show is the first load).
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void pages.reload().catch(() => undefined)
-    shown.current = true
-  })
 
   if (!session) return <View className="page" />
   if (!eid) return <ErrorState message="页面链接不完整" onRetry={() => void Taro.navigateBack()} />
@@ -44,7 +40,7 @@ export default function RiskListPage() {
   if (state.status === 'loading') return <LoadingState />
   if (state.status === 'error')
     return <ErrorState message={state.message} onRetry={() => void pages.reload()} />
-  const keeper = me.status === 'ready' && keepsRisksOf(me.me.memberships, eid)
+  const keeper = me.status === 'ready' && keepsRegistersOf(me.me.memberships, eid)
   const { summary, ownership, total } = state.last
   const starters = startersFor(ownership)
 
@@ -99,10 +95,7 @@ export default function RiskListPage() {
             ))}
           </View>
         ) : null}
-        <View className="a-heading">
-          <Text className="a-heading__text">风险点（{total}）</Text>
-          <Text className="a-heading__extra">高风险、待复核在前</Text>
-        </View>
+        <Heading text={`风险点（${total}）`} extra="高风险、待复核在前" />
         {state.items.length === 0 ? (
           <View className="a-card">
             <Text className="risk-form__hint">
@@ -113,15 +106,7 @@ export default function RiskListPage() {
         {state.items.map((r) => (
           <RiskCard key={r.id} risk={r} onClick={() => go(riskPages.detail(eid, r.id))} />
         ))}
-        {state.hasMore ? (
-          <Button
-            block
-            loading={state.loadingMore}
-            onClick={() => void pages.loadMore().catch(() => undefined)}
-          >
-            加载更多
-          </Button>
-        ) : null}
+        <LoadMore pages={pages} />
       </View>
     </View>
   )

@@ -1,24 +1,22 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, DatePicker } from '@nutui/nutui-react-taro'
 import dayjs from 'dayjs'
 import { OWNERSHIP_LABELS, OWNERSHIPS, type TOwnership } from '@/models/org'
 import { SPECIAL_BASES, ZSpecialCreate, type TSpecialBasis } from '@/models/special'
-import { maxLengthOf } from '@/models/textLimit'
+import { maxLengthsOf } from '@/models/textLimit'
 import { shanghaiDate, shanghaiDateAfterDays } from '@/models/shanghaiTime'
 import { queueSpecialOpen } from '@/services/specials'
 import { TextField } from '@/components/TextField'
 import { TextAreaField } from '@/components/TextAreaField'
 import { useRequireSession } from '@/hooks/useSession'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
-import { useWrite } from '@/hooks/useWrite'
-import { Chips } from '../../components/SpecialBits'
+import { useFormSend } from '@/hooks/useFormSend'
+import { Chips } from '@/components/Chips'
 import '@/styles/page.scss'
 import '../../components/specials.scss'
 
-const shape = ZSpecialCreate.shape
-const LIMITS = { title: maxLengthOf(shape.title), description: maxLengthOf(shape.description) }
+const LIMITS = maxLengthsOf(ZSpecialCreate.shape, ['title', 'description'])
 
 /**
  * 开展专项整治: title, the programme sentence it cites (quoted), requirements, deadline (北京时间) and the
@@ -27,16 +25,13 @@ const LIMITS = { title: maxLengthOf(shape.title), description: maxLengthOf(shape
  */
 export default function SpecialCreatePage() {
   const session = useRequireSession()
-  const write = useWrite()
   const [title, setTitle] = useState('')
   const [basis, setBasis] = useState<TSpecialBasis>('t13-list')
   const [description, setDescription] = useState('')
   const [deadline, setDeadline] = useState(() => shanghaiDateAfterDays(Date.now(), 30))
   const [ownerships, setOwnerships] = useState<TOwnership[]>([])
   const [picking, setPicking] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [sent, setSent] = useState(false)
+  const { error, setError, busy, sent, send } = useFormSend()
   useUnsavedGuard(!sent && Boolean(title.trim() || description.trim()))
   if (!session) return <View className="page" />
   const cited = SPECIAL_BASES.find((b) => b.code === basis)!
@@ -45,7 +40,6 @@ export default function SpecialCreatePage() {
     setOwnerships(ownerships.includes(o) ? ownerships.filter((x) => x !== o) : [...ownerships, o])
 
   const submit = async () => {
-    if (busy) return
     if (deadline < shanghaiDate(Date.now())) {
       setError('截止日期不能早于今天')
       return
@@ -57,20 +51,7 @@ export default function SpecialCreatePage() {
       deadline,
       scope: { kind: 'ownership', ownerships },
     })
-    if (!checked.success) {
-      setError(checked.error.issues[0]?.message ?? '请检查填写内容')
-      return
-    }
-    setError(null)
-    setBusy(true)
-    try {
-      const outcome = await write(queueSpecialOpen(checked.data), { done: '已开展', onRefused: setError })
-      if (outcome.kind === 'refused') return
-      setSent(true)
-      void Taro.navigateBack()
-    } finally {
-      setBusy(false)
-    }
+    await send(checked, queueSpecialOpen, '已开展')
   }
 
   return (
@@ -86,6 +67,7 @@ export default function SpecialCreatePage() {
           />
           <Text className="sp-form__label">依据（《县清廉企业建设实施方案》原文）</Text>
           <Chips
+            block="sp-chips"
             options={SPECIAL_BASES.map((b) => b.code)}
             value={basis}
             label={(c) => SPECIAL_BASES.find((b) => b.code === c)!.label}

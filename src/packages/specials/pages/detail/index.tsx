@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, SearchBar } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { OWNERSHIP_LABELS } from '@/models/org'
 import type { TSpecialCompletion } from '@/models/special'
 import { fetchCompletion, fetchSpecial, queueSpecialClose } from '@/services/specials'
@@ -10,8 +10,10 @@ import { usePages } from '@/hooks/usePages'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { useWrite } from '@/hooks/useWrite'
-import { ErrorState, LoadingState } from '@/components/PageState'
+import { ErrorState, LoadMore, LoadingState, PagesPending } from '@/components/PageState'
 import { CountsCard, ProgressTag, SpecialHead } from '../../components/SpecialBits'
+import { ListSearch } from '@/components/ListSearch'
+import { Heading } from '@/components/Heading'
 import '@/styles/page.scss'
 import '../../components/specials.scss'
 
@@ -25,7 +27,6 @@ export default function SpecialDetailPage() {
   const session = useRequireSession()
   const write = useWrite()
   const sid = idParam(useRouter().params.sid)
-  const [typed, setTyped] = useState('')
   const [q, setQ] = useState('')
   const [busy, setBusy] = useState(false)
   const head = useRemote(session && sid ? `special:${sid}` : null, () => fetchSpecial(sid ?? 0))
@@ -72,25 +73,10 @@ export default function SpecialDetailPage() {
             </Button>
           </View>
         ) : null}
-        <SearchBar
-          value={typed}
-          placeholder="企业名称或统一社会信用代码"
-          onChange={setTyped}
-          onSearch={(v) => setQ(v.trim())}
-          onClear={() => {
-            setTyped('')
-            setQ('')
-          }}
-        />
-        {state.status === 'loading' ? <LoadingState /> : null}
-        {state.status === 'error' ? (
-          <ErrorState message={state.message} onRetry={() => void pages.reload()} />
-        ) : null}
+        <ListSearch placeholder="企业名称或统一社会信用代码" onSearch={setQ} />
+        <PagesPending pages={pages} />
         {state.status === 'ready' ? (
-          <View className="a-heading">
-            <Text className="a-heading__text">企业（{state.last.total}）</Text>
-            <Text className="a-heading__extra">未填报、整改中在前</Text>
-          </View>
+          <Heading text={`企业（${state.last.total}）`} extra="未填报、整改中在前" />
         ) : null}
         {state.status === 'ready'
           ? state.items.map((r) => (
@@ -111,15 +97,7 @@ export default function SpecialDetailPage() {
               </View>
             ))
           : null}
-        {state.status === 'ready' && state.hasMore ? (
-          <Button
-            block
-            loading={state.loadingMore}
-            onClick={() => void pages.loadMore().catch(() => undefined)}
-          >
-            加载更多
-          </Button>
-        ) : null}
+        <LoadMore pages={pages} />
       </View>
     </View>
   )

@@ -1,16 +1,17 @@
 import { useState } from 'react'
-import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, SearchBar } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import type { TSpecialList } from '@/models/special'
 import { fetchEnterpriseSpecials, fetchSpecials } from '@/services/specials'
 import { idParam, specialPages } from '@/services/routes'
-import { usePages } from '@/hooks/usePages'
+import { usePagedList } from '@/hooks/usePagedList'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
-import { ErrorState, LoadingState } from '@/components/PageState'
+import { ErrorState, LoadMore, LoadingState, PagesPending } from '@/components/PageState'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { CountsCard, ProgressTag, SpecialHead } from '../../components/SpecialBits'
+import { ListSearch } from '@/components/ListSearch'
 import '@/styles/page.scss'
 import '../../components/specials.scss'
 
@@ -51,11 +52,8 @@ function EnterpriseSpecials({ eid }: { eid: number }) {
 
 /** The 专项整治 the caller's department opened (the office: every one), paged, by title. */
 function IssuedSpecials() {
-  const [typed, setTyped] = useState('')
   const [q, setQ] = useState('')
-  const pages = usePages<TSpecialList>(`specials:${q}`, (page) => fetchSpecials(page, q || undefined))
-  usePullRefresh(pages.reload)
-  useReachBottom(() => void pages.loadMore().catch(() => undefined))
+  const pages = usePagedList<TSpecialList>(`specials:${q}`, (page) => fetchSpecials(page, q || undefined))
   const state = pages.state
   return (
     <View className="page">
@@ -66,20 +64,8 @@ function IssuedSpecials() {
             开展专项整治
           </Button>
         </View>
-        <SearchBar
-          value={typed}
-          placeholder="按标题查找"
-          onChange={setTyped}
-          onSearch={(v) => setQ(v.trim())}
-          onClear={() => {
-            setTyped('')
-            setQ('')
-          }}
-        />
-        {state.status === 'loading' ? <LoadingState /> : null}
-        {state.status === 'error' ? (
-          <ErrorState message={state.message} onRetry={() => void pages.reload()} />
-        ) : null}
+        <ListSearch placeholder="按标题查找" onSearch={setQ} />
+        <PagesPending pages={pages} />
         {state.status === 'ready' && state.items.length === 0 ? (
           <View className="a-card">
             <Text className="sp-form__hint">
@@ -96,15 +82,7 @@ function IssuedSpecials() {
               </View>
             ))
           : null}
-        {state.status === 'ready' && state.hasMore ? (
-          <Button
-            block
-            loading={state.loadingMore}
-            onClick={() => void pages.loadMore().catch(() => undefined)}
-          >
-            加载更多
-          </Button>
-        ) : null}
+        <LoadMore pages={pages} />
       </View>
     </View>
   )

@@ -10,10 +10,10 @@ import {
   type TSpecialProblem,
   type TSpecialProblemStatus,
 } from '@/models/special'
-import { maxLengthOf } from '@/models/textLimit'
+import { maxLengthsOf } from '@/models/textLimit'
 import { formatDateTime } from '@/models/format'
 import { shanghaiDateAfterDays } from '@/models/shanghaiTime'
-import { fetchSheet, keepsSheetOf, queueProblemCreate, queueProblemUpdate } from '@/services/specials'
+import { fetchSheet, queueProblemCreate, queueProblemUpdate } from '@/services/specials'
 import { idParam } from '@/services/routes'
 import { TextField } from '@/components/TextField'
 import { TextAreaField } from '@/components/TextAreaField'
@@ -21,25 +21,19 @@ import { ErrorState, LoadingState } from '@/components/PageState'
 import { useMe } from '@/hooks/useMe'
 import { useRequireSession } from '@/hooks/useSession'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
-import { useWrite } from '@/hooks/useWrite'
-import { Chips } from '../../components/SpecialBits'
+import { useFormSend } from '@/hooks/useFormSend'
+import { Chips } from '@/components/Chips'
+import { keepsRegistersOf } from '@/models/memberships'
 import '@/styles/page.scss'
 import '../../components/specials.scss'
 
-const shape = ZSpecialProblemCreate.shape
-const LIMITS = {
-  problem: maxLengthOf(shape.problem),
-  measure: maxLengthOf(shape.measure),
-  owner: maxLengthOf(shape.owner),
-  note: maxLengthOf(shape.note),
-}
+const LIMITS = maxLengthsOf(ZSpecialProblemCreate.shape, ['problem', 'measure', 'owner', 'note'])
 const STATUSES = ['in_progress', 'done'] as const
 const HISTORY_LABELS = { created: '填报', edited: '修改', note: '进展' } as const
 
 /** 突出问题: new (no `pid`), or one problem with its progress history; its keepers edit and add a note. */
 export default function SpecialProblemPage() {
   const session = useRequireSession()
-  const write = useWrite()
   const params = useRouter().params
   const eid = idParam(params.eid)
   const sid = idParam(params.sid)
@@ -56,9 +50,7 @@ export default function SpecialProblemPage() {
   const [closed, setClosed] = useState(false)
   const [loading, setLoading] = useState(Boolean(pid))
   const [picking, setPicking] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [sent, setSent] = useState(false)
+  const { error, setError, busy, sent, send } = useFormSend()
   useUnsavedGuard(!sent && Boolean(note.trim() || (!pid && problem.trim())))
 
   useEffect(() => {
@@ -78,37 +70,26 @@ export default function SpecialProblemPage() {
       })
       .catch((err: unknown) => setError(err instanceof Error ? err.message : '加载失败'))
       .finally(() => setLoading(false))
-  }, [session, eid, sid, pid, issuer])
+  }, [session, eid, sid, pid, issuer, setError])
 
   if (!session) return <View className="page" />
   if (!eid || !sid) return <ErrorState message="页面链接不完整" onRetry={() => void Taro.navigateBack()} />
   if (loading) return <LoadingState />
-  const keeper = !issuer && !closed && me.status === 'ready' && keepsSheetOf(me.me.memberships, eid)
+  const keeper = !issuer && !closed && me.status === 'ready' && keepsRegistersOf(me.me.memberships, eid)
 
   const submit = async () => {
-    if (busy) return
     const fields = { problem, measure, owner, plannedDate, note: note.trim() ? note : undefined }
     const checked = loaded
       ? ZSpecialProblemUpdate.safeParse({ ...fields, status, version: loaded.version })
       : ZSpecialProblemCreate.safeParse(fields)
-    if (!checked.success) {
-      setError(checked.error.issues[0]?.message ?? '请检查填写内容')
-      return
-    }
-    setError(null)
-    setBusy(true)
-    try {
-      const entry =
+    await send(
+      checked,
+      (data) =>
         loaded && pid
-          ? queueProblemUpdate(eid, sid, pid, ZSpecialProblemUpdate.parse(checked.data))
-          : queueProblemCreate(eid, sid, ZSpecialProblemCreate.parse(checked.data))
-      const outcome = await write(entry, { done: loaded ? '已保存' : '已填报', onRefused: setError })
-      if (outcome.kind === 'refused') return
-      setSent(true)
-      void Taro.navigateBack()
-    } finally {
-      setBusy(false)
-    }
+          ? queueProblemUpdate(eid, sid, pid, ZSpecialProblemUpdate.parse(data))
+          : queueProblemCreate(eid, sid, ZSpecialProblemCreate.parse(data)),
+      loaded ? '已保存' : '已填报',
+    )
   }
 
   return (
@@ -130,6 +111,7 @@ export default function SpecialProblemPage() {
               <>
                 <Text className="sp-form__label">状态</Text>
                 <Chips
+                  block="sp-chips"
                   options={STATUSES}
                   value={status}
                   label={(s) => SPECIAL_PROBLEM_STATUS_LABELS[s]}

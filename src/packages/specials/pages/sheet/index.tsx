@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { SPECIAL_PROBLEM_STATUS_LABELS } from '@/models/special'
-import { fetchSheet, keepsSheetOf, queueSheetReport } from '@/services/specials'
+import { fetchSheet, queueSheetReport } from '@/services/specials'
 import { idParam, specialPages } from '@/services/routes'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useMe } from '@/hooks/useMe'
@@ -12,6 +12,7 @@ import { useWrite } from '@/hooks/useWrite'
 import { ErrorState, LoadingState } from '@/components/PageState'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { ProgressTag, SpecialHead } from '../../components/SpecialBits'
+import { keepsRegistersOf } from '@/models/memberships'
 import '@/styles/page.scss'
 import '../../components/specials.scss'
 
@@ -41,7 +42,7 @@ export default function SpecialSheetPage() {
   if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
   const sheet = state.data
   const open = sheet.special.status === 'open'
-  const keeper = !issuer && open && me.status === 'ready' && keepsSheetOf(me.me.memberships, eid)
+  const keeper = !issuer && open && me.status === 'ready' && keepsRegistersOf(me.me.memberships, eid)
 
   const reportNone = async () => {
     const ok = await Taro.showModal({ title: '报送清单', content: '确认本企业在本次专项整治中无突出问题？' })
