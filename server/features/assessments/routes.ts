@@ -8,14 +8,12 @@ import {
   ZCampaignCreate,
   ZCampaignUpdate,
 } from '../../../src/models/assessment'
-import { ZEvidenceFile } from '../../../src/models/file'
 import { ZId } from '../../../src/models/org'
 import { ENTERPRISE_LIAISON, ENTERPRISE_VIEWERS, OFFICE, SIGNED_IN } from '../../core/access'
 import { requireAuth } from '../../core/auth'
 import { AppError } from '../../core/errors'
 import { featureRoutes, ZEnterpriseParams } from '../../core/routes'
-import { toEvidenceFile } from '../files/repository'
-import { removeFile, UPLOAD_REFUSALS, uploadFile } from '../files/service'
+import { evidenceUploadRoute, removeFile, uploadEvidence } from '../files/service'
 import { closeCampaign, createCampaign, listCampaigns, updateCampaign } from './campaigns'
 import {
   assessmentView,
@@ -143,11 +141,8 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     'POST',
     '/api/v1/enterprises/:enterpriseId/assessments/:assessmentId/evidence',
     {
-      access: liaison,
-      summary: '上传佐证材料（图片或 PDF，multipart 字段 file）',
-      params: ZAssessmentParams,
+      ...evidenceUploadRoute(liaison, '上传佐证材料（图片或 PDF，multipart 字段 file）', ZAssessmentParams),
       querystring: z.object({ itemCode: oneLine(z.string().min(1).max(16), '自查项编号') }),
-      response: { 201: ZEvidenceFile, ...UPLOAD_REFUSALS },
     },
     async (request, reply) => {
       const { enterpriseId, assessmentId } = request.params
@@ -158,11 +153,10 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
           { path: 'itemCode', message: `自查项 ${request.query.itemCode} 不存在或不适用于本企业` },
         ])
       const itemCode = request.query.itemCode
-      return uploadFile(request, reply, {
+      return uploadEvidence(request, reply, {
         action: 'evidence.upload',
         owner: { kind: 'assessment', enterpriseId, assessmentId, itemCode },
         target: { enterpriseId, assessmentId, itemCode, rectificationId: null },
-        view: (row) => toEvidenceFile(row, links),
         within: whileEditable(enterpriseId, assessmentId),
       })
     },

@@ -10,6 +10,15 @@ type DecisionFields = Pick<
   'subject' | 'category' | 'decided_on' | 'meeting' | 'attendees' | 'result'
 >
 
+/** An enterprise's published 权力清单 versions, with who published each. */
+function publishedVersions(db: DbOrTrx, enterpriseId: number) {
+  return db
+    .selectFrom('power_list_versions as v')
+    .leftJoin('users as u', 'u.id', 'v.published_by')
+    .select(['v.id', 'v.version', 'v.content', 'v.published_at', 'u.name as published_by_name'])
+    .where('v.enterprise_id', '=', enterpriseId)
+}
+
 /** 权力清单 rows: the draft, its published versions and their 已阅; every lookup narrowed to one enterprise. */
 export const powersRepository = {
   enterprise(db: DbOrTrx, enterpriseId: number) {
@@ -88,23 +97,11 @@ export const powersRepository = {
 
   /** Published versions, newest first, with who published them. */
   versions(db: DbOrTrx, enterpriseId: number) {
-    return db
-      .selectFrom('power_list_versions as v')
-      .leftJoin('users as u', 'u.id', 'v.published_by')
-      .select(['v.id', 'v.version', 'v.content', 'v.published_at', 'u.name as published_by_name'])
-      .where('v.enterprise_id', '=', enterpriseId)
-      .orderBy('v.version', 'desc')
-      .execute()
+    return publishedVersions(db, enterpriseId).orderBy('v.version', 'desc').execute()
   },
 
   version(db: DbOrTrx, enterpriseId: number, version: number) {
-    return db
-      .selectFrom('power_list_versions as v')
-      .leftJoin('users as u', 'u.id', 'v.published_by')
-      .select(['v.id', 'v.version', 'v.content', 'v.published_at', 'u.name as published_by_name'])
-      .where('v.enterprise_id', '=', enterpriseId)
-      .where('v.version', '=', version)
-      .executeTakeFirst()
+    return publishedVersions(db, enterpriseId).where('v.version', '=', version).executeTakeFirst()
   },
 
   acks(db: DbOrTrx, versionIds: number[]) {

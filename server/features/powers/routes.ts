@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { ZEvidenceFile } from '../../../src/models/file'
 import { ZIdParam } from '../../../src/models/common'
 import {
   ZDecisionCreate,
@@ -17,8 +16,7 @@ import { POWERS_KEEPER_ROLES } from '../../../src/models/roles'
 import { enterpriseAccess, OUTSIDERS } from '../../core/access'
 import { requireAuth } from '../../core/auth'
 import { featureRoutes, ZEnterpriseParams } from '../../core/routes'
-import { toEvidenceFile } from '../files/repository'
-import { UPLOAD_REFUSALS, uploadFile } from '../files/service'
+import { evidenceUploadRoute, uploadEvidence } from '../files/service'
 import type { DbOrTrx } from '../../core/db/database'
 import type { FastifyRequest } from 'fastify'
 import { acknowledge, powersOverview, publish, updateDraft, versionView } from './powersService'
@@ -169,20 +167,15 @@ const powersRoutes: FastifyPluginAsyncZod = async (app) => {
   route(
     'POST',
     `${decisions}/:decisionId/attachments`,
-    {
-      access: keepers,
-      summary: '上传“三重一大”决策附件（multipart 字段 file）',
-      params: ZDecisionParams,
-      response: { 201: ZEvidenceFile, ...UPLOAD_REFUSALS },
-    },
+    evidenceUploadRoute(keepers, '上传“三重一大”决策附件（multipart 字段 file）', ZDecisionParams),
     async (request, reply) => {
       const { enterpriseId, decisionId } = request.params
       await decisionDetail(ctx(request), decisionId)
-      return uploadFile(request, reply, {
+      const owner = { kind: 'decision', enterpriseId, decisionId } as const
+      return uploadEvidence(request, reply, {
         action: 'decision.attach',
-        owner: { kind: 'decision', enterpriseId, decisionId },
+        owner,
         target: { enterpriseId, decisionId },
-        view: (row) => toEvidenceFile(row, app.fileLinks),
       })
     },
   )

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { ZRectification } from '../../../src/models/assessment'
-import { ZEvidenceFile } from '../../../src/models/file'
 import { ZIdParam } from '../../../src/models/common'
 import {
   ZRiskCreate,
@@ -14,8 +13,7 @@ import {
 } from '../../../src/models/risk'
 import { ENTERPRISE_REVIEWERS, enterpriseAccess, OUTSIDERS } from '../../core/access'
 import { featureRoutes, ZEnterpriseParams } from '../../core/routes'
-import { toEvidenceFile } from '../files/repository'
-import { evidenceWrite, removeFile, UPLOAD_REFUSALS, uploadFile } from '../files/service'
+import { evidenceUploadRoute, evidenceWrite, removeFile, uploadEvidence } from '../files/service'
 import { AppError, notFound } from '../../core/errors'
 import { risksRepository } from './repository'
 import { createRisk, listRisks, raiseRectification, reviewRisk, riskDetail, updateRisk } from './service'
@@ -110,20 +108,15 @@ const riskRoutes: FastifyPluginAsyncZod = async (app) => {
   route(
     'POST',
     `${base}/:riskId/attachments`,
-    {
-      access: keepers,
-      summary: '上传廉洁风险点附件（multipart 字段 file）',
-      params: ZRiskParams,
-      response: { 201: ZEvidenceFile, ...UPLOAD_REFUSALS },
-    },
+    evidenceUploadRoute(keepers, '上传廉洁风险点附件（multipart 字段 file）', ZRiskParams),
     async (request, reply) => {
       const { enterpriseId, riskId } = request.params
       await riskDetail(app.db, links, enterpriseId, riskId, app.clock())
-      return uploadFile(request, reply, {
+      const owner = { kind: 'risk', enterpriseId, riskId } as const
+      return uploadEvidence(request, reply, {
         action: 'risk.attach',
-        owner: { kind: 'risk', enterpriseId, riskId },
+        owner,
         target: { enterpriseId, riskId },
-        view: (row) => toEvidenceFile(row, links),
       })
     },
   )
