@@ -2,6 +2,7 @@ import type { Insertable, Selectable } from 'kysely'
 import type { DbOrTrx } from '../../core/db/database'
 import type { MajorDecisionRevisionTable, MajorDecisionTable, PowerListTable } from '../../core/db/schema'
 import { supervisedEnterpriseIds } from '../../core/access'
+import { pageWithTotal } from '../../core/db/page'
 
 export type PowerListRow = Selectable<PowerListTable>
 export type DecisionRow = Selectable<MajorDecisionTable>
@@ -172,17 +173,8 @@ export const decisionsRepository = {
     if (filter.category) query = query.where('category', '=', filter.category)
     if (filter.from) query = query.where('decided_on', '>=', filter.from)
     if (filter.to) query = query.where('decided_on', '<=', filter.to)
-    const [rows, count] = await Promise.all([
-      query
-        .selectAll()
-        .orderBy('decided_on', 'desc')
-        .orderBy('id', 'desc')
-        .limit(pageSize)
-        .offset((page - 1) * pageSize)
-        .execute(),
-      query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
-    ])
-    return { rows, total: Number(count.n) }
+    const newestFirst = (q: typeof query) => q.selectAll().orderBy('decided_on', 'desc').orderBy('id', 'desc')
+    return pageWithTotal(query, newestFirst, { page, pageSize })
   },
 
   /** The years (北京时间 dates' first four characters) that have entries, newest first. */

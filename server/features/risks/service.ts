@@ -84,7 +84,7 @@ export async function listRisks(
 ): Promise<TRiskList> {
   const today = shanghaiDate(now)
   const [rows, summary, ownership] = await Promise.all([
-    risksRepository.page(db, enterpriseId, paging.page, paging.pageSize),
+    risksRepository.page(db, enterpriseId, paging),
     risksRepository.summary(db, enterpriseId, today),
     risksRepository.ownership(db, enterpriseId),
   ])
