@@ -12,7 +12,7 @@ import {
   ZRiskUpdate,
 } from '../../../src/models/risk'
 import { ENTERPRISE_REVIEWERS, enterpriseAccess, OUTSIDERS } from '../../core/access'
-import { featureRoutes, ZEnterpriseParams } from '../../core/routes'
+import { featureRoutes, sharedDeclaration, ZEnterpriseParams } from '../../core/routes'
 import { evidenceUploadRoute, evidenceWrite, removeFile, uploadEvidence } from '../files/service'
 import { AppError, notFound } from '../../core/errors'
 import { risksRepository } from './repository'
@@ -63,31 +63,28 @@ const riskRoutes: FastifyPluginAsyncZod = async (app) => {
     (request, trx) => createRisk(evidenceWrite(request, trx), request.body),
   )
 
+  /** The keepers' writes on one risk, answered with it as it now stands. */
+  const riskEdit = sharedDeclaration({ access: keepers, params: ZRiskParams, response: { 200: ZRiskDetail } })
+
   write(
     'PUT',
     `${base}/:riskId`,
-    {
-      access: keepers,
+    riskEdit({
       summary: '修改廉洁风险点（带版本号，过期 409 RISK_STALE）',
-      params: ZRiskParams,
       body: ZRiskUpdate,
-      response: { 200: ZRiskDetail },
       action: 'risk.update',
-    },
+    }),
     (request, trx) => updateRisk(evidenceWrite(request, trx), request.params.riskId, request.body),
   )
 
   write(
     'POST',
     `${base}/:riskId/reviews`,
-    {
-      access: keepers,
+    riskEdit({
       summary: '复核廉洁风险点（记录复核情况和新的风险等级）',
-      params: ZRiskParams,
       body: ZRiskReviewBody,
-      response: { 200: ZRiskDetail },
       action: 'risk.review',
-    },
+    }),
     (request, trx) => reviewRisk(evidenceWrite(request, trx), request.params.riskId, request.body),
   )
 
