@@ -46,6 +46,14 @@ export const ZEnterpriseParams = z.object({ enterpriseId: ZId })
 /** The path of the routes under one department, `/departments/:departmentId/…`. */
 export const ZDepartmentParams = z.object({ departmentId: ZId })
 
+/**
+ * For the routes of a feature that share part of their declaration (who may call them, the record in
+ * their path, their answer): `shared(own)` is a declaration naming only what is the route's own.
+ */
+export function sharedDeclaration<S extends Partial<WriteDeclaration>>(shared: S) {
+  return <O extends Partial<WriteDeclaration>>(own: O): Omit<S, keyof O> & O => ({ ...shared, ...own })
+}
+
 type Parsed<S> = S extends z.ZodType ? z.output<S> : unknown
 
 /** The request as the declaration's schemas have validated it. */

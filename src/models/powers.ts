@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { pagingFields, ZRowId } from './common'
+import { pageOf, pagingFields, ZRowId } from './common'
 import { ZOwnership } from './org'
 import { ZEvidenceFile } from './file'
 import { line, lines } from './textLimit'
@@ -176,10 +176,7 @@ export type TDecisionListQuery = z.input<typeof ZDecisionListQuery>
 export const ZDecisionList = z
   .object({
     canEdit: z.boolean(),
-    items: z.array(ZDecision),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
+    ...pageOf(ZDecision),
     /** The years that have entries, newest first (the year filter's choices). */
     years: z.array(z.number().int()),
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { pagingFields, ZRowId } from './common'
+import { pageOf, pagingFields, ZRowId } from './common'
 import { ZOwnership } from './org'
 import { ZEvidenceFile } from './file'
 import { line, lines } from './textLimit'
@@ -170,10 +170,7 @@ export const ZRiskList = z
   .object({
     /** The enterprise's ownership: which starter list (RISK_STARTERS) applies. */
     ownership: ZOwnership,
-    items: z.array(ZRisk),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
+    ...pageOf(ZRisk),
     /** Of the whole register (有效 only): the alerts a supervisor sees. */
     summary: z.object({ active: z.number().int(), high: z.number().int(), overdue: z.number().int() }),
   })

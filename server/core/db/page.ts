@@ -1,4 +1,4 @@
-import type { SelectQueryBuilder } from 'kysely'
+import { sql, type SelectQueryBuilder } from 'kysely'
 
 /** Which page of a list is asked for: `page` counts from 1, `pageSize` rows a page. */
 export interface PageRequest {
@@ -12,4 +12,20 @@ export function onePage<DB, TB extends keyof DB, O>(
   page: PageRequest | undefined,
 ): SelectQueryBuilder<DB, TB, O> {
   return page ? query.limit(page.pageSize).offset((page.page - 1) * page.pageSize) : query
+}
+
+/**
+ * One page of a filtered query's rows (`rows` chooses their columns and order) and how many rows it has in
+ * all, read side by side.
+ */
+export async function pageWithTotal<DB, TB extends keyof DB, O, R>(
+  filtered: SelectQueryBuilder<DB, TB, O>,
+  rows: (query: SelectQueryBuilder<DB, TB, O>) => SelectQueryBuilder<DB, TB, R>,
+  page: PageRequest,
+): Promise<{ rows: R[]; total: number }> {
+  const [found, count] = await Promise.all([
+    onePage(rows(filtered), page).execute(),
+    filtered.select(sql<number | string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { rows: found as R[], total: Number((count as { n: number | string }).n) }
 }

@@ -8,14 +8,12 @@ import {
   ZCampaignCreate,
   ZCampaignUpdate,
 } from '../../../src/models/assessment'
-import { ZEvidenceFile } from '../../../src/models/file'
 import { ZId } from '../../../src/models/org'
 import { ENTERPRISE_LIAISON, ENTERPRISE_VIEWERS, OFFICE, SIGNED_IN } from '../../core/access'
 import { requireAuth } from '../../core/auth'
 import { AppError } from '../../core/errors'
-import { featureRoutes, ZEnterpriseParams } from '../../core/routes'
-import { toEvidenceFile } from '../files/repository'
-import { removeFile, UPLOAD_REFUSALS, uploadFile } from '../files/service'
+import { featureRoutes, sharedDeclaration, ZEnterpriseParams } from '../../core/routes'
+import { evidenceUploadRoute, removeFile, uploadEvidence } from '../files/service'
 import { closeCampaign, createCampaign, listCampaigns, updateCampaign } from './campaigns'
 import {
   assessmentView,
@@ -48,32 +46,31 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     (request, trx) => createCampaign(trx, requireAuth(request), request.body, app.clock()),
   )
 
-  const ZCampaignParams = z.object({ campaignId: ZId })
+  /** The office's writes on one campaign, answered with it as it now stands. */
+  const campaignWrite = sharedDeclaration({
+    access: OFFICE,
+    params: z.object({ campaignId: ZId }),
+    response: { 200: ZCampaign },
+  })
 
   write(
     'PATCH',
     '/api/v1/campaigns/:campaignId',
-    {
-      access: OFFICE,
+    campaignWrite({
       summary: '修改自查期次（名称、期间、截止日期；已结束的期次不能修改）',
-      params: ZCampaignParams,
       body: ZCampaignUpdate,
-      response: { 200: ZCampaign },
       action: 'campaign.update',
-    },
+    }),
     (request, trx) => updateCampaign(trx, request.params.campaignId, request.body, app.clock()),
   )
 
   write(
     'POST',
     '/api/v1/campaigns/:campaignId/close',
-    {
-      access: OFFICE,
+    campaignWrite({
       summary: '结束自查期次（未提交的自查表不再列入待办，不能再提交）',
-      params: ZCampaignParams,
-      response: { 200: ZCampaign },
       action: 'campaign.close',
-    },
+    }),
     (request, trx) => closeCampaign(trx, request.params.campaignId, app.clock()),
   )
 
@@ -143,11 +140,8 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     'POST',
     '/api/v1/enterprises/:enterpriseId/assessments/:assessmentId/evidence',
     {
-      access: liaison,
-      summary: '上传佐证材料（图片或 PDF，multipart 字段 file）',
-      params: ZAssessmentParams,
+      ...evidenceUploadRoute(liaison, '上传佐证材料（图片或 PDF，multipart 字段 file）', ZAssessmentParams),
       querystring: z.object({ itemCode: oneLine(z.string().min(1).max(16), '自查项编号') }),
-      response: { 201: ZEvidenceFile, ...UPLOAD_REFUSALS },
     },
     async (request, reply) => {
       const { enterpriseId, assessmentId } = request.params
@@ -158,11 +152,10 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
           { path: 'itemCode', message: `自查项 ${request.query.itemCode} 不存在或不适用于本企业` },
         ])
       const itemCode = request.query.itemCode
-      return uploadFile(request, reply, {
+      return uploadEvidence(request, reply, {
         action: 'evidence.upload',
         owner: { kind: 'assessment', enterpriseId, assessmentId, itemCode },
         target: { enterpriseId, assessmentId, itemCode, rectificationId: null },
-        view: (row) => toEvidenceFile(row, links),
         within: whileEditable(enterpriseId, assessmentId),
       })
     },

@@ -1,15 +1,17 @@
 import type { SectionScore } from '../../../src/models/assessment'
 import { SECTIONS } from '../../../src/models/checklist'
+import type { AssessmentTable } from '../../core/db/schema'
 
 /** The assessment columns holding the section scores: the JSON and each section's score on its own. */
-export interface SectionScoreColumns {
-  section_scores: string | null
-  score_politics: number | null
-  score_operation: number | null
-  score_culture: number | null
-  score_supervision: number | null
-  score_actions: number | null
-}
+export type SectionScoreColumns = Pick<
+  AssessmentTable,
+  | 'section_scores'
+  | 'score_politics'
+  | 'score_operation'
+  | 'score_culture'
+  | 'score_supervision'
+  | 'score_actions'
+>
 
 /**
  * What an assessment's scores are written as, wherever they are written: the JSON (the page's detail) and,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { SIGNED_IN, SUPERVISORS } from '../../core/access'
 import { requireAuth } from '../../core/auth'
-import { featureRoutes } from '../../core/routes'
+import { featureRoutes, sharedDeclaration } from '../../core/routes'
 import {
   ZDealingDraftCreate,
   ZDealingDraftUpdate,
@@ -57,17 +57,21 @@ const dealingRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, trx) => createDraft(trx, requireAuth(request), request.body, app.clock()),
   )
 
+  /** The publishers' writes on one version, answered with it as it now stands. */
+  const draftWrite = sharedDeclaration({
+    access: SUPERVISORS,
+    params: ZDealingVersionParams,
+    response: { 200: ZDealingVersion },
+  })
+
   write(
     'PUT',
     `${BASE}/versions/:versionId`,
-    {
-      access: SUPERVISORS,
+    draftWrite({
       summary: '修改清单草稿（须基于最新修订；已发布的版本不能修改）',
-      params: ZDealingVersionParams,
       body: ZDealingDraftUpdate,
-      response: { 200: ZDealingVersion },
       action: 'dealings.draft.update',
-    },
+    }),
     async (request, trx) =>
       updateDraft(trx, requireAuth(request), request.params.versionId, request.body, app.clock()),
   )
@@ -75,14 +79,11 @@ const dealingRoutes: FastifyPluginAsyncZod = async (app) => {
   write(
     'POST',
     `${BASE}/versions/:versionId/publish`,
-    {
-      access: SUPERVISORS,
+    draftWrite({
       summary: '发布清单草稿：成为该清单的现行版本（第N版），此前的版本保留可查',
-      params: ZDealingVersionParams,
       body: ZDealingPublish,
-      response: { 200: ZDealingVersion },
       action: 'dealings.publish',
-    },
+    }),
     async (request, trx) =>
       publish(trx, requireAuth(request), request.params.versionId, request.body.revision, app.clock()),
   )

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { AuthContext } from '../../core/access'
+import type { z } from 'zod'
+import type { Access, AuthContext } from '../../core/access'
 import type { DbOrTrx } from '../../core/db/database'
 import { requireAuth } from '../../core/auth'
 import { isoAt } from '../../core/clock'
@@ -9,10 +10,30 @@ import { notFound } from '../../core/errors'
 import { performWrite } from '../../core/writes'
 import { receiveUpload, type FileLinkSigner } from './store'
 import { ZErrorResponse } from '../../../src/models/errors'
-import { filesRepository, type FileOwner, type RemovableFrom } from './repository'
+import { ZEvidenceFile } from '../../../src/models/file'
+import { filesRepository, toEvidenceFile, type FileOwner, type RemovableFrom } from './repository'
 
 /** What an upload route answers besides the usual errors: a file too large (413) or of a refused type (415). */
 export const UPLOAD_REFUSALS = { 413: ZErrorResponse, 415: ZErrorResponse }
+
+/** The declaration of a route receiving one piece of evidence for a record (multipart field `file`). */
+export function evidenceUploadRoute<P extends z.ZodType>(access: Access, summary: string, params: P) {
+  return { access, summary, params, response: { 201: ZEvidenceFile, ...UPLOAD_REFUSALS } }
+}
+
+/** The options of an upload (see uploadFile). */
+interface UploadOptions<T> {
+  action: string
+  owner: FileOwner
+  /** What identifies the upload besides the file's hash (its target), and is recorded with it. */
+  target: Record<string, unknown>
+  view: (row: StoredFileRow) => T
+  /**
+   * Runs the owner's part of the write around the insert (`change`), in its transaction: a check under
+   * the owner's lock before, a record of the change after; what it returns joins the audit detail.
+   */
+  within?: OwnerChange
+}
 
 /**
  * The one upload path: receives the multipart file (size and real type checked, bytes stored), then
@@ -23,18 +44,7 @@ export const UPLOAD_REFUSALS = { 413: ZErrorResponse, 415: ZErrorResponse }
 export async function uploadFile<T>(
   request: FastifyRequest,
   reply: FastifyReply,
-  options: {
-    action: string
-    owner: FileOwner
-    /** What identifies the upload besides the file's hash (its target), and is recorded with it. */
-    target: Record<string, unknown>
-    view: (row: StoredFileRow) => T
-    /**
-     * Runs the owner's part of the write around the insert (`change`), in its transaction: a check under
-     * the owner's lock before, a record of the change after; what it returns joins the audit detail.
-     */
-    within?: OwnerChange
-  },
+  options: UploadOptions<T>,
 ): Promise<T> {
   const app = request.server
   const file = await receiveUpload(request, app.fileStore, app.uploadMaxBytes, app.clock())
@@ -62,6 +72,16 @@ export async function uploadFile<T>(
     await app.fileStore.remove(file.storageKey)
     throw error
   }
+}
+
+/** An upload of evidence (uploadFile), answered as the record lists it. */
+export function uploadEvidence(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: Omit<UploadOptions<unknown>, 'view'>,
+) {
+  const links = request.server.fileLinks
+  return uploadFile(request, reply, { ...options, view: (row) => toEvidenceFile(row, links) })
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { featureRoutes, ZDepartmentParams } from '../../core/routes'
+import { featureRoutes, sharedDeclaration, ZDepartmentParams } from '../../core/routes'
 import { z } from 'zod'
 import {
   ZDepartmentCreate,
@@ -37,57 +37,52 @@ const departmentRoutes: FastifyPluginAsyncZod = async (app) => {
     (request, trx) => createDepartment(trx, request.body.name, app.clock()),
   )
 
+  /** The office's routes on one department. */
+  const onDepartment = sharedDeclaration({ access: OFFICE, params: ZDepartmentParams })
+
   write(
     'PATCH',
     '/api/v1/departments/:departmentId',
-    {
-      access: OFFICE,
+    onDepartment({
       summary: '重命名监管部门（领导小组办公室）',
-      params: ZDepartmentParams,
       body: ZDepartmentRename,
       response: { 200: ZDepartment },
       action: 'department.rename',
-    },
+    }),
     (request, trx) => renameDepartment(trx, request.params.departmentId, request.body.name),
   )
 
   write(
     'POST',
     '/api/v1/departments/:departmentId/supervision-rules',
-    {
-      access: OFFICE,
+    onDepartment({
       summary: '按企业性质批量建立监管关系（如：民营 → 县委统战部）',
-      params: ZDepartmentParams,
       body: ZSupervisionRule,
       response: { 200: ZSupervisionRuleResult },
       action: 'supervision.rule',
-    },
+    }),
     (request, trx) => linkByRule(trx, request.params.departmentId, request.body.ownerships, app.clock()),
   )
 
   write(
     'POST',
     '/api/v1/departments/:departmentId/retire',
-    {
-      access: OFFICE,
+    onDepartment({
       summary: '撤销监管部门：保留名称与记录，不再监管任何企业，其人员的部门角色失效（领导小组办公室）',
-      params: ZDepartmentParams,
       response: { 200: ZDepartmentRetireResult },
       action: 'department.retire',
-    },
+    }),
     (request, trx) => retireDepartment(trx, request.params.departmentId, app.clock()),
   )
 
   route(
     'GET',
     '/api/v1/departments/:departmentId/enterprises',
-    {
-      access: OFFICE,
+    onDepartment({
       summary: '部门所监管（或未监管）的企业，按名称或信用代码查找，分页（领导小组办公室）',
-      params: ZDepartmentParams,
       querystring: ZDepartmentEnterpriseQuery,
       response: { 200: ZDepartmentEnterprisePage },
-    },
+    }),
     async (request) =>
       departmentEnterprises(app.db, request.params.departmentId, {
         ...request.query,

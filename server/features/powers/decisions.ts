@@ -115,6 +115,23 @@ const columns = (d: TDecisionSnapshot) => ({
   result: d.result,
 })
 
+/** Keeps a write's change in the decision's history; the write answers the decision as it now stands. */
+async function recorded(
+  c: DecisionContext,
+  id: number,
+  at: string,
+  change: { before: string | null; after: string; note: string | null },
+  detail: Record<string, unknown>,
+): Promise<WriteOutcome<TDecisionDetail>> {
+  await decisionsRepository.record(c.db, {
+    decision_id: id,
+    ...change,
+    actor_id: c.auth.user.id,
+    created_at: at,
+  })
+  return { result: await decisionDetail(c, id), entityType: 'major_decision', entityId: id, detail }
+}
+
 export async function createDecision(
   c: DecisionContext,
   input: TDecisionCreate,
@@ -129,20 +146,8 @@ export async function createDecision(
     created_by: c.auth.user.id,
     created_at: at,
   })
-  await decisionsRepository.record(c.db, {
-    decision_id: id,
-    before: null,
-    after: JSON.stringify(after),
-    note: null,
-    actor_id: c.auth.user.id,
-    created_at: at,
-  })
-  return {
-    result: await decisionDetail(c, id),
-    entityType: 'major_decision',
-    entityId: id,
-    detail: { category: input.category, decidedOn: input.decidedOn },
-  }
+  const detail = { category: input.category, decidedOn: input.decidedOn }
+  return recorded(c, id, at, { before: null, after: JSON.stringify(after), note: null }, detail)
 }
 
 /** A correction on the version read (stale → 409 DECISION_STALE), kept with what it changed and why. */
@@ -164,18 +169,6 @@ export async function correctDecision(
     }))
   )
     throw new AppError(409, 'DECISION_STALE')
-  await decisionsRepository.record(c.db, {
-    decision_id: id,
-    before: JSON.stringify(before),
-    after: JSON.stringify(after),
-    note: input.note,
-    actor_id: c.auth.user.id,
-    created_at: at,
-  })
-  return {
-    result: await decisionDetail(c, id),
-    entityType: 'major_decision',
-    entityId: id,
-    detail: { before, after, note: input.note },
-  }
+  const change = { before: JSON.stringify(before), after: JSON.stringify(after), note: input.note }
+  return recorded(c, id, at, change, { before, after, note: input.note })
 }

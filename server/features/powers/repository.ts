@@ -2,6 +2,7 @@ import type { Insertable, Selectable } from 'kysely'
 import type { DbOrTrx } from '../../core/db/database'
 import type { MajorDecisionRevisionTable, MajorDecisionTable, PowerListTable } from '../../core/db/schema'
 import { supervisedEnterpriseIds } from '../../core/access'
+import { pageWithTotal } from '../../core/db/page'
 
 export type PowerListRow = Selectable<PowerListTable>
 export type DecisionRow = Selectable<MajorDecisionTable>
@@ -9,6 +10,15 @@ type DecisionFields = Pick<
   Insertable<MajorDecisionTable>,
   'subject' | 'category' | 'decided_on' | 'meeting' | 'attendees' | 'result'
 >
+
+/** An enterprise's published 权力清单 versions, with who published each. */
+function publishedVersions(db: DbOrTrx, enterpriseId: number) {
+  return db
+    .selectFrom('power_list_versions as v')
+    .leftJoin('users as u', 'u.id', 'v.published_by')
+    .select(['v.id', 'v.version', 'v.content', 'v.published_at', 'u.name as published_by_name'])
+    .where('v.enterprise_id', '=', enterpriseId)
+}
 
 /** 权力清单 rows: the draft, its published versions and their 已阅; every lookup narrowed to one enterprise. */
 export const powersRepository = {
@@ -88,23 +98,11 @@ export const powersRepository = {
 
   /** Published versions, newest first, with who published them. */
   versions(db: DbOrTrx, enterpriseId: number) {
-    return db
-      .selectFrom('power_list_versions as v')
-      .leftJoin('users as u', 'u.id', 'v.published_by')
-      .select(['v.id', 'v.version', 'v.content', 'v.published_at', 'u.name as published_by_name'])
-      .where('v.enterprise_id', '=', enterpriseId)
-      .orderBy('v.version', 'desc')
-      .execute()
+    return publishedVersions(db, enterpriseId).orderBy('v.version', 'desc').execute()
   },
 
   version(db: DbOrTrx, enterpriseId: number, version: number) {
-    return db
-      .selectFrom('power_list_versions as v')
-      .leftJoin('users as u', 'u.id', 'v.published_by')
-      .select(['v.id', 'v.version', 'v.content', 'v.published_at', 'u.name as published_by_name'])
-      .where('v.enterprise_id', '=', enterpriseId)
-      .where('v.version', '=', version)
-      .executeTakeFirst()
+    return publishedVersions(db, enterpriseId).where('v.version', '=', version).executeTakeFirst()
   },
 
   acks(db: DbOrTrx, versionIds: number[]) {
@@ -175,17 +173,8 @@ export const decisionsRepository = {
     if (filter.category) query = query.where('category', '=', filter.category)
     if (filter.from) query = query.where('decided_on', '>=', filter.from)
     if (filter.to) query = query.where('decided_on', '<=', filter.to)
-    const [rows, count] = await Promise.all([
-      query
-        .selectAll()
-        .orderBy('decided_on', 'desc')
-        .orderBy('id', 'desc')
-        .limit(pageSize)
-        .offset((page - 1) * pageSize)
-        .execute(),
-      query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
-    ])
-    return { rows, total: Number(count.n) }
+    const newestFirst = (q: typeof query) => q.selectAll().orderBy('decided_on', 'desc').orderBy('id', 'desc')
+    return pageWithTotal(query, newestFirst, { page, pageSize })
   },
 
   /** The years (北京时间 dates' first four characters) that have entries, newest first. */

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { ZEvidenceFile } from '../../../src/models/file'
 import { ZIdParam } from '../../../src/models/common'
 import {
   ZDecisionCreate,
@@ -16,9 +15,8 @@ import {
 import { POWERS_KEEPER_ROLES } from '../../../src/models/roles'
 import { enterpriseAccess, OUTSIDERS } from '../../core/access'
 import { requireAuth } from '../../core/auth'
-import { featureRoutes, ZEnterpriseParams } from '../../core/routes'
-import { toEvidenceFile } from '../files/repository'
-import { UPLOAD_REFUSALS, uploadFile } from '../files/service'
+import { featureRoutes, sharedDeclaration, ZEnterpriseParams } from '../../core/routes'
+import { evidenceUploadRoute, uploadEvidence } from '../files/service'
 import type { DbOrTrx } from '../../core/db/database'
 import type { FastifyRequest } from 'fastify'
 import { acknowledge, powersOverview, publish, updateDraft, versionView } from './powersService'
@@ -47,6 +45,12 @@ const powersRoutes: FastifyPluginAsyncZod = async (app) => {
     now: app.clock(),
     links: app.fileLinks,
   })
+  /** The keepers' writes on the enterprise's list and log. */
+  const keeperWrite = sharedDeclaration({ access: keepers, params: ZEnterpriseParams })
+  /** The routes on one published version, answered with it. */
+  const onVersion = sharedDeclaration({ params: ZVersionParams, response: { 200: ZPowerVersion } })
+  /** The routes on one decision, answered with it (and its corrections). */
+  const onDecision = sharedDeclaration({ params: ZDecisionParams, response: { 200: ZDecisionDetail } })
 
   route(
     'GET',
@@ -63,53 +67,38 @@ const powersRoutes: FastifyPluginAsyncZod = async (app) => {
   write(
     'PUT',
     `${base}/draft`,
-    {
-      access: keepers,
+    keeperWrite({
       summary: '修改权力清单草稿（带修订号，过期 409 POWERS_STALE）',
-      params: ZEnterpriseParams,
       body: ZPowerDraftUpdate,
       response: { 200: ZPowerOverview },
       action: 'powers.edit',
-    },
+    }),
     (request, trx) => updateDraft(ctx(request, trx), request.body),
   )
 
   write(
     'POST',
     `${base}/versions`,
-    {
-      access: keepers,
+    keeperWrite({
       summary: '发布权力清单（生成新版本，发布后不可修改）',
-      params: ZEnterpriseParams,
       body: ZPowerPublish,
       response: { 201: ZPowerVersion },
       action: 'powers.publish',
-    },
+    }),
     (request, trx) => publish(ctx(request, trx), request.body.revision),
   )
 
   route(
     'GET',
     `${base}/versions/:version`,
-    {
-      access: readers,
-      summary: '权力清单的一个已发布版本',
-      params: ZVersionParams,
-      response: { 200: ZPowerVersion },
-    },
+    onVersion({ access: readers, summary: '权力清单的一个已发布版本' }),
     async (request) => versionView(ctx(request), request.params.version),
   )
 
   write(
     'POST',
     `${base}/versions/:version/acknowledgements`,
-    {
-      access: supervisors,
-      summary: '监管部门已阅权力清单版本',
-      params: ZVersionParams,
-      response: { 200: ZPowerVersion },
-      action: 'powers.acknowledge',
-    },
+    onVersion({ access: supervisors, summary: '监管部门已阅权力清单版本', action: 'powers.acknowledge' }),
     (request, trx) => acknowledge(ctx(request, trx), request.params.version),
   )
 
@@ -129,60 +118,46 @@ const powersRoutes: FastifyPluginAsyncZod = async (app) => {
   route(
     'GET',
     `${decisions}/:decisionId`,
-    {
-      access: readers,
-      summary: '“三重一大”决策记录详情（含更正记录）',
-      params: ZDecisionParams,
-      response: { 200: ZDecisionDetail },
-    },
+    onDecision({ access: readers, summary: '“三重一大”决策记录详情（含更正记录）' }),
     async (request) => decisionDetail(ctx(request), request.params.decisionId),
   )
 
   write(
     'POST',
     decisions,
-    {
-      access: keepers,
+    keeperWrite({
       summary: '登记“三重一大”决策',
-      params: ZEnterpriseParams,
       body: ZDecisionCreate,
       response: { 201: ZDecisionDetail },
       action: 'decision.create',
-    },
+    }),
     (request, trx) => createDecision(ctx(request, trx), request.body),
   )
 
   write(
     'PUT',
     `${decisions}/:decisionId`,
-    {
+    onDecision({
       access: keepers,
       summary: '更正“三重一大”决策记录（带版本号和更正说明，过期 409 DECISION_STALE）',
-      params: ZDecisionParams,
       body: ZDecisionUpdate,
-      response: { 200: ZDecisionDetail },
       action: 'decision.correct',
-    },
+    }),
     (request, trx) => correctDecision(ctx(request, trx), request.params.decisionId, request.body),
   )
 
   route(
     'POST',
     `${decisions}/:decisionId/attachments`,
-    {
-      access: keepers,
-      summary: '上传“三重一大”决策附件（multipart 字段 file）',
-      params: ZDecisionParams,
-      response: { 201: ZEvidenceFile, ...UPLOAD_REFUSALS },
-    },
+    evidenceUploadRoute(keepers, '上传“三重一大”决策附件（multipart 字段 file）', ZDecisionParams),
     async (request, reply) => {
       const { enterpriseId, decisionId } = request.params
       await decisionDetail(ctx(request), decisionId)
-      return uploadFile(request, reply, {
+      const owner = { kind: 'decision', enterpriseId, decisionId } as const
+      return uploadEvidence(request, reply, {
         action: 'decision.attach',
-        owner: { kind: 'decision', enterpriseId, decisionId },
+        owner,
         target: { enterpriseId, decisionId },
-        view: (row) => toEvidenceFile(row, app.fileLinks),
       })
     },
   )

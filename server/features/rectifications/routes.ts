@@ -7,13 +7,11 @@ import {
   ZRectificationVerify,
   type TRectification,
 } from '../../../src/models/assessment'
-import { ZEvidenceFile } from '../../../src/models/file'
 import { ZId } from '../../../src/models/org'
 import { ENTERPRISE_LIAISON, ENTERPRISE_REVIEWERS, ENTERPRISE_VIEWERS, type Access } from '../../core/access'
 import type { WriteOutcome } from '../../core/writes'
 import { featureRoutes, ZEnterpriseParams } from '../../core/routes'
-import { toEvidenceFile } from '../files/repository'
-import { evidenceWrite, UPLOAD_REFUSALS, uploadFile, type EvidenceWrite } from '../files/service'
+import { evidenceUploadRoute, evidenceWrite, uploadEvidence, type EvidenceWrite } from '../files/service'
 import {
   issueRectificationNotice,
   listRectifications,
@@ -78,20 +76,14 @@ const rectificationRoutes: FastifyPluginAsyncZod = async (app) => {
   route(
     'POST',
     '/api/v1/enterprises/:enterpriseId/rectifications/:rectificationId/evidence',
-    {
-      access: liaison,
-      summary: '上传整改佐证（multipart 字段 file）',
-      params: ZRectificationParams,
-      response: { 201: ZEvidenceFile, ...UPLOAD_REFUSALS },
-    },
+    evidenceUploadRoute(liaison, '上传整改佐证（multipart 字段 file）', ZRectificationParams),
     async (request, reply) => {
       const { enterpriseId, rectificationId } = request.params
       await rectificationView(app.db, links, enterpriseId, rectificationId, app.clock())
-      return uploadFile(request, reply, {
+      return uploadEvidence(request, reply, {
         action: 'evidence.upload',
         owner: { kind: 'rectification', enterpriseId, rectificationId },
         target: { enterpriseId, assessmentId: null, itemCode: null, rectificationId },
-        view: (row) => toEvidenceFile(row, links),
       })
     },
   )

@@ -120,32 +120,31 @@ export async function verifyRectification(
 }
 
 /**
- * 整改通知 from a supervising department or the office: a new 待整改 item for the enterprise, with the
- * issuer in its history. The deadline is a date in the county's time zone, today or later.
+ * A 整改 a supervising department or the office raises (a notice, or from a risk): a new 待整改 item for
+ * the enterprise, with the issuer and `what` it did in its history. The deadline is a date in the
+ * county's time zone, today or later.
  */
-export async function issueRectificationNotice(
+export async function openRectification(
   w: EvidenceWrite,
-  input: Required<TRectificationNotice>,
-): Promise<WriteOutcome<TRectification>> {
-  if (input.deadline < shanghaiDate(w.now))
+  raised: { source: 'notice' | 'risk'; risk_id?: number; title: string; detail: string; deadline: string },
+  what: string,
+): Promise<number> {
+  if (raised.deadline < shanghaiDate(w.now))
     throw new AppError(400, 'VALIDATION_FAILED', undefined, [
       { path: 'deadline', message: '整改期限不能早于今天' },
     ])
   const issuer = await rectificationsRepository.issuerName(w.db, w.auth.user.id, w.enterpriseId)
-  const id = await rectificationsRepository.open(
-    w.db,
-    {
-      enterprise_id: w.enterpriseId,
-      source: 'notice',
-      assessment_id: null,
-      item_code: null,
-      title: input.title,
-      detail: input.detail,
-      deadline: input.deadline,
-      created_by: w.auth.user.id,
-    },
-    `${issuer ?? '监管部门'}下发整改通知`,
-    isoAt(w.now),
-  )
+  const values = { enterprise_id: w.enterpriseId, assessment_id: null, item_code: null, ...raised }
+  const comment = `${issuer ?? '监管部门'}${what}`
+  return rectificationsRepository.open(w.db, { ...values, created_by: w.auth.user.id }, comment, isoAt(w.now))
+}
+
+/** 整改通知 from a supervising department or the office. */
+export async function issueRectificationNotice(
+  w: EvidenceWrite,
+  input: Required<TRectificationNotice>,
+): Promise<WriteOutcome<TRectification>> {
+  const { title, detail, deadline } = input
+  const id = await openRectification(w, { source: 'notice', title, detail, deadline }, '下发整改通知')
   return answer(w, id, { source: 'notice', deadline: input.deadline })
 }

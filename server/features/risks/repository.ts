@@ -1,6 +1,7 @@
 import { type Expression, type Insertable, type Selectable, type SqlBool, sql, type Updateable } from 'kysely'
 import type { DbOrTrx } from '../../core/db/database'
 import type { RiskHistoryTable, RiskTable } from '../../core/db/schema'
+import { onePage, type PageRequest } from '../../core/db/page'
 import { supervisedEnterpriseIds } from '../../core/access'
 import type { TOwnership } from '../../../src/models/org'
 
@@ -29,8 +30,8 @@ export const risksRepository = {
   },
 
   /** One page of the register: 有效 first, then the highest level, then the nearest review. */
-  page(db: DbOrTrx, enterpriseId: number, page: number, pageSize: number): Promise<RiskRow[]> {
-    return db
+  page(db: DbOrTrx, enterpriseId: number, page: PageRequest): Promise<RiskRow[]> {
+    const query = db
       .selectFrom('risks')
       .selectAll()
       .where('enterprise_id', '=', enterpriseId)
@@ -40,9 +41,7 @@ export const risksRepository = {
       )
       .orderBy('next_review_date')
       .orderBy('id')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute()
+    return onePage(query, page).execute()
   },
 
   /** Counts of the register: all, 有效, 有效 and 高, 有效 past its review date. */

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { ZRectification } from '../../../src/models/assessment'
-import { ZEvidenceFile } from '../../../src/models/file'
 import { ZIdParam } from '../../../src/models/common'
 import {
   ZRiskCreate,
@@ -13,9 +12,8 @@ import {
   ZRiskUpdate,
 } from '../../../src/models/risk'
 import { ENTERPRISE_REVIEWERS, enterpriseAccess, OUTSIDERS } from '../../core/access'
-import { featureRoutes, ZEnterpriseParams } from '../../core/routes'
-import { toEvidenceFile } from '../files/repository'
-import { evidenceWrite, removeFile, UPLOAD_REFUSALS, uploadFile } from '../files/service'
+import { featureRoutes, sharedDeclaration, ZEnterpriseParams } from '../../core/routes'
+import { evidenceUploadRoute, evidenceWrite, removeFile, uploadEvidence } from '../files/service'
 import { AppError, notFound } from '../../core/errors'
 import { risksRepository } from './repository'
 import { createRisk, listRisks, raiseRectification, reviewRisk, riskDetail, updateRisk } from './service'
@@ -65,31 +63,28 @@ const riskRoutes: FastifyPluginAsyncZod = async (app) => {
     (request, trx) => createRisk(evidenceWrite(request, trx), request.body),
   )
 
+  /** The keepers' writes on one risk, answered with it as it now stands. */
+  const riskEdit = sharedDeclaration({ access: keepers, params: ZRiskParams, response: { 200: ZRiskDetail } })
+
   write(
     'PUT',
     `${base}/:riskId`,
-    {
-      access: keepers,
+    riskEdit({
       summary: '修改廉洁风险点（带版本号，过期 409 RISK_STALE）',
-      params: ZRiskParams,
       body: ZRiskUpdate,
-      response: { 200: ZRiskDetail },
       action: 'risk.update',
-    },
+    }),
     (request, trx) => updateRisk(evidenceWrite(request, trx), request.params.riskId, request.body),
   )
 
   write(
     'POST',
     `${base}/:riskId/reviews`,
-    {
-      access: keepers,
+    riskEdit({
       summary: '复核廉洁风险点（记录复核情况和新的风险等级）',
-      params: ZRiskParams,
       body: ZRiskReviewBody,
-      response: { 200: ZRiskDetail },
       action: 'risk.review',
-    },
+    }),
     (request, trx) => reviewRisk(evidenceWrite(request, trx), request.params.riskId, request.body),
   )
 
@@ -110,20 +105,15 @@ const riskRoutes: FastifyPluginAsyncZod = async (app) => {
   route(
     'POST',
     `${base}/:riskId/attachments`,
-    {
-      access: keepers,
-      summary: '上传廉洁风险点附件（multipart 字段 file）',
-      params: ZRiskParams,
-      response: { 201: ZEvidenceFile, ...UPLOAD_REFUSALS },
-    },
+    evidenceUploadRoute(keepers, '上传廉洁风险点附件（multipart 字段 file）', ZRiskParams),
     async (request, reply) => {
       const { enterpriseId, riskId } = request.params
       await riskDetail(app.db, links, enterpriseId, riskId, app.clock())
-      return uploadFile(request, reply, {
+      const owner = { kind: 'risk', enterpriseId, riskId } as const
+      return uploadEvidence(request, reply, {
         action: 'risk.attach',
-        owner: { kind: 'risk', enterpriseId, riskId },
+        owner,
         target: { enterpriseId, riskId },
-        view: (row) => toEvidenceFile(row, links),
       })
     },
   )

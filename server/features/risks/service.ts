@@ -22,8 +22,7 @@ import { shanghaiDate } from '../../../src/models/shanghaiTime'
 import type { FileLinkSigner } from '../files/store'
 import type { EvidenceWrite } from '../files/service'
 import { filesRepository, toEvidenceFile } from '../files/repository'
-import { rectificationsRepository } from '../rectifications/repository'
-import { rectificationView } from '../rectifications/service'
+import { openRectification, rectificationView } from '../rectifications/service'
 import { risksRepository, type RiskRow } from './repository'
 
 /** 廉洁风险点 (tasks 7, 13): the register, its reviews (动态管理) and the 整改 a supervisor raises from it. */
@@ -85,7 +84,7 @@ export async function listRisks(
 ): Promise<TRiskList> {
   const today = shanghaiDate(now)
   const [rows, summary, ownership] = await Promise.all([
-    risksRepository.page(db, enterpriseId, paging.page, paging.pageSize),
+    risksRepository.page(db, enterpriseId, paging),
     risksRepository.summary(db, enterpriseId, today),
     risksRepository.ownership(db, enterpriseId),
   ])
@@ -215,28 +214,11 @@ export async function raiseRectification(
 ): Promise<WriteOutcome<TRectification>> {
   const current = await found(risksRepository.find(w.db, w.enterpriseId, id))
   if (current.status !== 'active') throw new AppError(409, 'RISK_NOT_ACTIVE')
-  if (input.deadline < shanghaiDate(w.now))
-    throw new AppError(400, 'VALIDATION_FAILED', undefined, [
-      { path: 'deadline', message: '整改期限不能早于今天' },
-    ])
+  const title = `廉洁风险点整改：${riskAreaLabel(current.area as TRiskArea, current.area_name)} · ${current.post}`
+  const { detail, deadline } = input
+  const raised = { source: 'risk', risk_id: id, title, detail, deadline } as const
+  const rectificationId = await openRectification(w, raised, '将廉洁风险点转为整改')
   const at = isoAt(w.now)
-  const issuer = await rectificationsRepository.issuerName(w.db, w.auth.user.id, w.enterpriseId)
-  const rectificationId = await rectificationsRepository.open(
-    w.db,
-    {
-      enterprise_id: w.enterpriseId,
-      source: 'risk',
-      assessment_id: null,
-      item_code: null,
-      risk_id: id,
-      title: `廉洁风险点整改：${riskAreaLabel(current.area as TRiskArea, current.area_name)} · ${current.post}`,
-      detail: input.detail,
-      deadline: input.deadline,
-      created_by: w.auth.user.id,
-    },
-    `${issuer ?? '监管部门'}将廉洁风险点转为整改`,
-    at,
-  )
   const linked = await risksRepository.update(
     w.db,
     id,

@@ -6,6 +6,7 @@ import type {
   SpecialProblemTable,
   SpecialScopeTable,
 } from '../../core/db/schema'
+import { pageWithTotal } from '../../core/db/page'
 import { enterpriseMatches } from '../../core/db/search'
 import { supervisedEnterpriseIds } from '../../core/access'
 import type { TOwnership } from '../../../src/models/org'
@@ -99,17 +100,10 @@ export const specialsRepository = {
         ? query.where('c.department_id', 'in', departments)
         : query.where(sql.lit(false))
     if (q) query = query.where((eb) => eb(eb.fn('lower', ['c.title']), 'like', `%${q.toLowerCase()}%`))
-    const [rows, total] = await Promise.all([
-      query
-        .selectAll('c')
-        .select('d.name as issuer_name')
-        .orderBy('c.id', 'desc')
-        .limit(size)
-        .offset((page - 1) * size)
-        .execute(),
-      query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
-    ])
-    return { rows: rows as SpecialRow[], total: Number(total.n) }
+    const newestFirst = (q: typeof query) =>
+      q.selectAll('c').select('d.name as issuer_name').orderBy('c.id', 'desc')
+    const found = await pageWithTotal(query, newestFirst, { page, pageSize: size })
+    return found as { rows: SpecialRow[]; total: number }
   },
 
   /** Applies `changes` on the version read and moves it on; false when someone else moved it first. */
@@ -223,34 +217,30 @@ export const specialsRepository = {
       const progress = filter.progress
       query = query.where((eb) => progressIs(eb as unknown as Scope, progress))
     }
-    const [rows, total] = await Promise.all([
-      query
-        .select(['s.enterprise_id', 's.reported_at', 'e.name', 'e.ownership'])
-        .select((eb) => [
-          countOf(eb as unknown as Scope).as('problems'),
-          countOf(eb as unknown as Scope, 'done').as('done'),
-        ])
-        .orderBy((eb) =>
-          eb
-            .case()
-            .when('s.reported_at', 'is', null)
-            .then(0)
-            .when(openProblem(eb as unknown as Scope))
-            .then(1)
-            .else(2)
-            .end(),
-        )
-        .orderBy('e.name')
-        .orderBy('e.id')
-        .limit(size)
-        .offset((page - 1) * size)
-        .execute(),
-      query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
-    ])
-    return {
-      rows: rows.map((r) => ({ ...r, problems: Number(r.problems), done: Number(r.done) })),
-      total: Number(total.n),
-    }
+    const { rows, total } = await pageWithTotal(
+      query,
+      (q) =>
+        q
+          .select(['s.enterprise_id', 's.reported_at', 'e.name', 'e.ownership'])
+          .select((eb) => [
+            countOf(eb as unknown as Scope).as('problems'),
+            countOf(eb as unknown as Scope, 'done').as('done'),
+          ])
+          .orderBy((eb) =>
+            eb
+              .case()
+              .when('s.reported_at', 'is', null)
+              .then(0)
+              .when(openProblem(eb as unknown as Scope))
+              .then(1)
+              .else(2)
+              .end(),
+          )
+          .orderBy('e.name')
+          .orderBy('e.id'),
+      { page, pageSize: size },
+    )
+    return { rows: rows.map((r) => ({ ...r, problems: Number(r.problems), done: Number(r.done) })), total }
   },
 
   /** The 专项整治 this enterprise is in, newest first, with its list's state. */

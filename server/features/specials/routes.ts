@@ -18,7 +18,7 @@ import {
 import { ENTERPRISE_ROLES } from '../../../src/models/roles'
 import { enterpriseAccess, SUPERVISORS } from '../../core/access'
 import { requireAuth } from '../../core/auth'
-import { featureRoutes, ZEnterpriseParams } from '../../core/routes'
+import { featureRoutes, sharedDeclaration, ZEnterpriseParams } from '../../core/routes'
 import {
   closeSpecial,
   listSpecials,
@@ -96,31 +96,28 @@ const specialRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => specialDetail(app.db, requireAuth(request), request.params.specialId, app.clock()),
   )
 
+  /** The issuer's writes on one 专项整治, answered with it as it now stands. */
+  const specialWrite = sharedDeclaration({
+    access: SUPERVISORS,
+    params: ZSpecialParams,
+    response: { 200: ZSpecialDetail },
+  })
+
   write(
     'PUT',
     `${base}/:specialId`,
-    {
-      access: SUPERVISORS,
+    specialWrite({
       summary: '修改专项整治（带版本号，过期 409 SPECIAL_STALE）',
-      params: ZSpecialParams,
       body: ZSpecialUpdate,
-      response: { 200: ZSpecialDetail },
       action: 'special.update',
-    },
+    }),
     (request, trx) => updateSpecial(issuerWrite(request, trx), request.params.specialId, request.body),
   )
 
   write(
     'POST',
     `${base}/:specialId/close`,
-    {
-      access: SUPERVISORS,
-      summary: '结束专项整治',
-      params: ZSpecialParams,
-      body: ZVersionBody,
-      response: { 200: ZSpecialDetail },
-      action: 'special.close',
-    },
+    specialWrite({ summary: '结束专项整治', body: ZVersionBody, action: 'special.close' }),
     (request, trx) => closeSpecial(issuerWrite(request, trx), request.params.specialId, request.body.version),
   )
 
@@ -178,44 +175,42 @@ const specialRoutes: FastifyPluginAsyncZod = async (app) => {
       enterpriseSheet(app.db, request.params.specialId, request.params.enterpriseId, app.clock()),
   )
 
+  /** The enterprise's writes on its list, answered with the list as it now stands. */
+  const sheetEdit = sharedDeclaration({ access: keepers, params: ZSheetParams })
+
   write(
     'POST',
     `${sheet}/:specialId/report`,
-    {
-      access: keepers,
+    sheetEdit({
       summary: '报送突出问题清单（可为无突出问题）',
-      params: ZSheetParams,
       response: { 200: ZSpecialSheet },
       action: 'special.report',
-    },
+    }),
     (request, trx) => reportSheet(sheetWrite(request, trx), request.params.specialId),
   )
 
   write(
     'POST',
     `${sheet}/:specialId/problems`,
-    {
-      access: keepers,
+    sheetEdit({
       summary: '填报突出问题',
-      params: ZSheetParams,
       body: ZSpecialProblemCreate,
       response: { 201: ZSpecialSheet },
       action: 'special.problem.create',
-    },
+    }),
     (request, trx) => addProblem(sheetWrite(request, trx), request.params.specialId, request.body),
   )
 
   write(
     'PUT',
     `${sheet}/:specialId/problems/:problemId`,
-    {
-      access: keepers,
+    sheetEdit({
       summary: '更新突出问题及整改进展（带版本号，过期 409 SPECIAL_PROBLEM_STALE）',
       params: ZProblemParams,
       body: ZSpecialProblemUpdate,
       response: { 200: ZSpecialSheet },
       action: 'special.problem.update',
-    },
+    }),
     (request, trx) => {
       const { specialId, problemId } = request.params
       return updateProblem(sheetWrite(request, trx), specialId, problemId, request.body)
