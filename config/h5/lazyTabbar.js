@@ -1,6 +1,6 @@
 // Stands in for @tarojs/router/dist/tabbar.js (see lazyTabBar in ../h5Delivery.ts): the same tab bar, but
-// its Stencil web component, and @stencil/core with it (~30 KB minified), loads in its own chunk beside the first page
-// instead of inside the entry. The body is Taro 4.2.1's own, run once that chunk is in.
+// its Stencil web component, and @stencil/core with it (~30 KB minified), loads in its own chunk beside
+// the first page instead of inside the entry. The body is Taro 4.2.1's own, run once that chunk is in.
 import Taro, { initTabBarApis } from '@tarojs/taro'
 
 /** The Taro APIs that talk to the bar by event: sent before it listens, they are kept and sent again. */
