@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import zlib from 'node:zlib'
 import { promisify } from 'node:util'
 import type Webpack from 'webpack'
@@ -150,9 +152,53 @@ class FirstPaintPlugin {
   }
 }
 
+/**
+ * `H5_STATS=<file>`: writes each chunk's files and its largest modules (sizes before minification), the
+ * map used to decide what leaves the entry. Not part of a normal build.
+ */
+class StatsDump {
+  apply(compiler: Webpack.Compiler): void {
+    compiler.hooks.done.tap('StatsDump', (stats) => {
+      const out: string[] = []
+      const c = stats.compilation
+      for (const chunk of c.chunks) {
+        const mods = [...c.chunkGraph.getChunkModulesIterable(chunk)].flatMap((m) =>
+          ((m as unknown as { modules?: Webpack.Module[] }).modules ?? [m]).map(
+            (x) => [x.size(), x.readableIdentifier(c.requestShortener)] as const,
+          ),
+        )
+        const total = mods.reduce((n, [s]) => n + s, 0)
+        out.push(
+          `CHUNK ${chunk.name ?? ''} ${[...chunk.files].join(',')} initial=${chunk.canBeInitial()} total=${total}`,
+        )
+        for (const [s, id] of mods.sort((a, b) => b[0] - a[0]).slice(0, 60)) out.push(`  ${s} ${id}`)
+      }
+      fs.writeFileSync(process.env.H5_STATS!, out.join('\n'))
+    })
+  }
+}
+
+/**
+ * Taro's router makes its tab bar, a Stencil web component, as the app starts: @stencil/core (~30 KB
+ * minified) sat in the entry only for it, since the pages use React components (`useHtmlComponents`).
+ * config/h5/lazyTabbar.js makes the same bar from its own chunk, fetched beside the first page's.
+ */
+function lazyTabBar(chain: Chain, webpack: typeof Webpack): void {
+  const standIn = path.resolve(__dirname, 'h5', 'lazyTabbar.js')
+  chain.plugin('lazy-tab-bar').use(webpack.NormalModuleReplacementPlugin, [
+    /^\.\/tabbar\.js$/,
+    (resource: { context: string; request: string }) => {
+      if (nodeModule('@tarojs[\\\\/]router[\\\\/]dist').test(`${resource.context}/`))
+        resource.request = standIn
+    },
+  ])
+}
+
 /** The H5 build's delivery: chunks shared once across pages, the landing page preloaded, assets precompressed. */
-export function h5Delivery(chain: Chain): void {
+export function h5Delivery(chain: Chain, webpack: typeof Webpack): void {
   shareAcrossPages(chain)
+  lazyTabBar(chain, webpack)
+  if (process.env.H5_STATS) chain.plugin('h5-stats').use(StatsDump)
   chain.plugin('first-paint').use(FirstPaintPlugin)
   chain.plugin('precompress').use(PrecompressPlugin)
 }

@@ -1,6 +1,11 @@
-import Taro from '@tarojs/taro'
 import { toApiError } from '@/services/request'
 import type { PickedFile, PlatformMedia } from './types'
+
+// Out of the entry (the session wires this module in at app start), fetched once the first page has
+// loaded (not before: it would share the slow network with that page): the file input must open within
+// the tap's user activation, not after a download.
+const taroMedia = () => import('./mediaApi')
+if (typeof window !== 'undefined') window.addEventListener('load', () => void taroMedia(), { once: true })
 
 function cancelled(err: unknown): boolean {
   const msg = (err as { errMsg?: unknown } | null)?.errMsg
@@ -14,7 +19,8 @@ function cancelled(err: unknown): boolean {
 export const platformMedia: PlatformMedia = {
   async chooseImages(count) {
     try {
-      const res = await Taro.chooseMedia({ count, mediaType: ['image'], sourceType: ['album', 'camera'] })
+      const { chooseMedia } = await taroMedia()
+      const res = await chooseMedia({ count, mediaType: ['image'], sourceType: ['album', 'camera'] })
       return res.tempFiles.map((f): PickedFile => ({
         path: f.tempFilePath,
         size: f.size,
@@ -46,7 +52,8 @@ export const platformMedia: PlatformMedia = {
       }
     }
     try {
-      const res = await Taro.uploadFile({
+      const { uploadFile } = await taroMedia()
+      const res = await uploadFile({
         url: req.url,
         filePath: req.filePath,
         name: req.name,
