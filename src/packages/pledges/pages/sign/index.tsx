@@ -332,40 +332,42 @@ export default function PledgeSignPage() {
 
         {text ? (
           <>
-            <ScrollView
-              id="pl-text-view"
-              className="pl-text"
-              scrollY
-              lowerThreshold={40}
-              onScrollToLower={() => setRead(true)}
-              onScroll={(e) => {
-                const { scrollTop, scrollHeight } = e.detail as { scrollTop: number; scrollHeight: number }
-                if (scrollHeight > 0 && scrollTop > 0 && scrollTop >= scrollHeight * 0.5) {
-                  // Checked precisely against the box on the way down.
-                  Taro.createSelectorQuery()
-                    .select('#pl-text-view')
-                    .boundingClientRect()
-                    .exec((res: ({ height: number } | null)[]) => {
-                      if (res[0] && scrollTop + res[0].height >= scrollHeight - 40) setRead(true)
-                    })
-                }
-              }}
-            >
-              <View id="pl-text-content">
-                {text.split('\n').map((line, i) =>
-                  i === 0 ? (
-                    <Text key={i} className="pl-text__title">
-                      {line}
-                    </Text>
-                  ) : (
-                    <Text key={i} className="pl-text__line">
-                      {line || ' '}
-                    </Text>
-                  ),
-                )}
-                <Text className="pl-text__end">— 正文完 —</Text>
-              </View>
-            </ScrollView>
+            {/* The id is on a frame: Taro's React ScrollView (H5) does not render an id. */}
+            <View id="pl-text-view" className="pl-text-frame">
+              <ScrollView
+                className="pl-text"
+                scrollY
+                lowerThreshold={40}
+                onScrollToLower={() => setRead(true)}
+                onScroll={(e) => {
+                  const { scrollTop, scrollHeight } = e.detail as { scrollTop: number; scrollHeight: number }
+                  if (scrollHeight > 0 && scrollTop > 0 && scrollTop >= scrollHeight * 0.5) {
+                    // Checked precisely against the box on the way down.
+                    Taro.createSelectorQuery()
+                      .select('#pl-text-view')
+                      .boundingClientRect()
+                      .exec((res: ({ height: number } | null)[]) => {
+                        if (res[0] && scrollTop + res[0].height >= scrollHeight - 40) setRead(true)
+                      })
+                  }
+                }}
+              >
+                <View id="pl-text-content">
+                  {text.split('\n').map((line, i) =>
+                    i === 0 ? (
+                      <Text key={i} className="pl-text__title">
+                        {line}
+                      </Text>
+                    ) : (
+                      <Text key={i} className="pl-text__line">
+                        {line || ' '}
+                      </Text>
+                    ),
+                  )}
+                  <Text className="pl-text__end">— 正文完 —</Text>
+                </View>
+              </ScrollView>
+            </View>
             <Text className={`pl-read${read ? ' pl-read--done' : ''}`}>
               {read ? '✓ 已阅读至末尾，请在下方签名' : '请向上滑动，阅读承诺书至末尾后签名'}
             </Text>
