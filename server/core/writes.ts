@@ -182,31 +182,30 @@ export async function performWrite<T>(
   const key = Array.isArray(rawKey) ? rawKey[0] : rawKey
 
   const execute = (trx: Transaction<Database>) => options.run(trx)
-  const audit = async (trx: Transaction<Database>, outcome: WriteOutcome<T>) => {
+  const auditRow = (outcome: WriteOutcome<T>) => {
     const organisation =
       outcome.organisation !== undefined
         ? outcome.organisation
         : options.organisation !== undefined
           ? options.organisation
           : organisationOfRequest(request)
-    await trx
-      .insertInto('audit_log')
-      .values({
-        // A login has no caller yet: the person it signs in is who acted.
-        user_id:
-          actorId ??
-          (outcome.entityType === 'user' && typeof outcome.entityId === 'number' ? outcome.entityId : null),
-        action: options.action,
-        entity_type: outcome.entityType,
-        entity_id: outcome.entityId === null ? null : String(outcome.entityId),
-        detail: outcome.detail === undefined ? null : JSON.stringify(outcome.detail),
-        ip: request.ip,
-        created_at: isoAt(clock()),
-        organisation_kind: organisation?.kind ?? null,
-        organisation_id: organisation?.id ?? null,
-      })
-      .execute()
+    return {
+      // A login has no caller yet: the person it signs in is who acted.
+      user_id:
+        actorId ??
+        (outcome.entityType === 'user' && typeof outcome.entityId === 'number' ? outcome.entityId : null),
+      action: options.action,
+      entity_type: outcome.entityType,
+      entity_id: outcome.entityId === null ? null : String(outcome.entityId),
+      detail: outcome.detail === undefined ? null : JSON.stringify(outcome.detail),
+      ip: request.ip,
+      created_at: isoAt(clock()),
+      organisation_kind: organisation?.kind ?? null,
+      organisation_id: organisation?.id ?? null,
+    }
   }
+  const audit = (trx: Transaction<Database>, outcome: WriteOutcome<T>) =>
+    trx.insertInto('audit_log').values(auditRow(outcome)).execute()
 
   if (key === undefined) {
     const outcome = await db.transaction().execute(async (trx) => {
@@ -223,17 +222,26 @@ export async function performWrite<T>(
   const scope = request.auth?.user.id ?? 0
   const hash = requestHash(request, options.fingerprint)
   const now = isoAt(clock())
-  const finish = (trx: Transaction<Database>, claimId: number, outcome: WriteOutcome<T>) =>
-    trx
-      .updateTable('idempotency_keys')
-      .set({
-        state: 'done',
-        response_status: outcome.status ?? status,
-        response_body: options.secretResult ? null : JSON.stringify(outcome.result),
-        updated_at: isoAt(clock()),
-      })
-      .where('id', '=', claimId)
-      .execute()
+  /** The audit row and the stored answer: one statement on PostgreSQL (a round trip fewer). */
+  const finish = async (trx: Transaction<Database>, claimId: number, outcome: WriteOutcome<T>) => {
+    const done = {
+      state: 'done' as const,
+      response_status: outcome.status ?? status,
+      response_body: options.secretResult ? null : JSON.stringify(outcome.result),
+      updated_at: isoAt(clock()),
+    }
+    if (request.server.dialect === 'postgres') {
+      await trx
+        .with('audited', (qc) => qc.insertInto('audit_log').values(auditRow(outcome)))
+        .updateTable('idempotency_keys')
+        .set(done)
+        .where('id', '=', claimId)
+        .execute()
+      return
+    }
+    await audit(trx, outcome)
+    await trx.updateTable('idempotency_keys').set(done).where('id', '=', claimId).execute()
+  }
 
   // The claim shares the write's transaction on both databases: a failed write takes its claim with it,
   // and one COMMIT makes the change, its audit row and the stored answer durable together. On PostgreSQL
@@ -243,7 +251,6 @@ export async function performWrite<T>(
     const claim = await claimKey(trx, claimRow(request, scope, key, hash, now), clock)
     if ('replay' in claim) return claim
     const outcome = await execute(trx)
-    await audit(trx, outcome)
     await finish(trx, claim.claimId, outcome)
     return { outcome }
   })
