@@ -9,10 +9,8 @@ import { AppError } from './errors'
 
 /**
  * Every write runs through here: one transaction holding the change, its audit row and (when the
- * client sent an Idempotency-Key) the stored response. On PostgreSQL the key row is claimed in its own
- * short transaction first, so a concurrent duplicate sees it in flight (409) instead of waiting; on SQLite
- * (one connection, writers already one at a time) it is claimed inside the write's own transaction. A
- * finished one is replayed instead of executed again.
+ * client sent an Idempotency-Key) the key's claim and stored response. A finished one is replayed
+ * instead of executed again.
  */
 export interface WriteOutcome<T> {
   result: T
@@ -138,6 +136,39 @@ function judgeExisting(
   return undefined
 }
 
+/**
+ * The key claimed for this request (one statement when it is new), or the earlier answer to replay. A
+ * claim still `in_progress` after its commit was left by a server that claimed in a transaction of its
+ * own (before claims shared the write's): fresh, it answers 409; stale, its request died and this one
+ * takes it over.
+ */
+async function claimKey(
+  trx: Transaction<Database>,
+  row: ReturnType<typeof claimRow>,
+  clock: () => number,
+): Promise<{ claimId: number } | { replay: { status: number | null; body: unknown } }> {
+  const claimed = await trx
+    .insertInto('idempotency_keys')
+    .values(row)
+    .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
+    .returning('id')
+    .executeTakeFirst()
+  if (claimed) return { claimId: claimed.id }
+  const existing = await keyRow(trx, row.user_id, row.key)
+  if (!existing) throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS')
+  const earlier = judgeExisting(existing, row.request_hash, clock())
+  if (earlier) return earlier
+  const takeover = await trx
+    .updateTable('idempotency_keys')
+    .set({ updated_at: isoAt(clock()) })
+    .where('id', '=', existing.id)
+    .where('state', '=', 'in_progress')
+    .where('updated_at', '=', existing.updated_at)
+    .executeTakeFirst()
+  if (Number(takeover.numUpdatedRows) !== 1) throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS')
+  return { claimId: existing.id }
+}
+
 export async function performWrite<T>(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -151,31 +182,30 @@ export async function performWrite<T>(
   const key = Array.isArray(rawKey) ? rawKey[0] : rawKey
 
   const execute = (trx: Transaction<Database>) => options.run(trx)
-  const audit = async (trx: Transaction<Database>, outcome: WriteOutcome<T>) => {
+  const auditRow = (outcome: WriteOutcome<T>) => {
     const organisation =
       outcome.organisation !== undefined
         ? outcome.organisation
         : options.organisation !== undefined
           ? options.organisation
           : organisationOfRequest(request)
-    await trx
-      .insertInto('audit_log')
-      .values({
-        // A login has no caller yet: the person it signs in is who acted.
-        user_id:
-          actorId ??
-          (outcome.entityType === 'user' && typeof outcome.entityId === 'number' ? outcome.entityId : null),
-        action: options.action,
-        entity_type: outcome.entityType,
-        entity_id: outcome.entityId === null ? null : String(outcome.entityId),
-        detail: outcome.detail === undefined ? null : JSON.stringify(outcome.detail),
-        ip: request.ip,
-        created_at: isoAt(clock()),
-        organisation_kind: organisation?.kind ?? null,
-        organisation_id: organisation?.id ?? null,
-      })
-      .execute()
+    return {
+      // A login has no caller yet: the person it signs in is who acted.
+      user_id:
+        actorId ??
+        (outcome.entityType === 'user' && typeof outcome.entityId === 'number' ? outcome.entityId : null),
+      action: options.action,
+      entity_type: outcome.entityType,
+      entity_id: outcome.entityId === null ? null : String(outcome.entityId),
+      detail: outcome.detail === undefined ? null : JSON.stringify(outcome.detail),
+      ip: request.ip,
+      created_at: isoAt(clock()),
+      organisation_kind: organisation?.kind ?? null,
+      organisation_id: organisation?.id ?? null,
+    }
   }
+  const audit = (trx: Transaction<Database>, outcome: WriteOutcome<T>) =>
+    trx.insertInto('audit_log').values(auditRow(outcome)).execute()
 
   if (key === undefined) {
     const outcome = await db.transaction().execute(async (trx) => {
@@ -192,92 +222,42 @@ export async function performWrite<T>(
   const scope = request.auth?.user.id ?? 0
   const hash = requestHash(request, options.fingerprint)
   const now = isoAt(clock())
-  const finish = (trx: Transaction<Database>, claimId: number, outcome: WriteOutcome<T>) =>
-    trx
-      .updateTable('idempotency_keys')
-      .set({
-        state: 'done',
-        response_status: outcome.status ?? status,
-        response_body: options.secretResult ? null : JSON.stringify(outcome.result),
-        updated_at: isoAt(clock()),
-      })
-      .where('id', '=', claimId)
-      .execute()
-
-  if (request.server.dialect === 'sqlite') {
-    // One connection serialises the writers: the claim needs no transaction (and no fsync) of its own, and
-    // a failed write takes its claim with it.
-    const answer = await db.transaction().execute(async (trx) => {
-      const existing = await keyRow(trx, scope, key)
-      let claimId: number
-      if (existing) {
-        const earlier = judgeExisting(existing, hash, clock())
-        if (earlier) return earlier
-        claimId = existing.id
-      } else {
-        const claimed = await trx
-          .insertInto('idempotency_keys')
-          .values(claimRow(request, scope, key, hash, now))
-          .returning('id')
-          .executeTakeFirstOrThrow()
-        claimId = claimed.id
-      }
-      const outcome = await execute(trx)
-      await audit(trx, outcome)
-      await finish(trx, claimId, outcome)
-      return { outcome }
-    })
-    if ('replay' in answer) {
-      reply.status(answer.replay.status ?? status).header('idempotent-replayed', 'true')
-      return answer.replay.body as T
+  /** The audit row and the stored answer: one statement on PostgreSQL (a round trip fewer). */
+  const finish = async (trx: Transaction<Database>, claimId: number, outcome: WriteOutcome<T>) => {
+    const done = {
+      state: 'done' as const,
+      response_status: outcome.status ?? status,
+      response_body: options.secretResult ? null : JSON.stringify(outcome.result),
+      updated_at: isoAt(clock()),
     }
-    reply.status(answer.outcome.status ?? status)
-    return answer.outcome.result
-  }
-
-  const claimed = await db
-    .insertInto('idempotency_keys')
-    .values(claimRow(request, scope, key, hash, now))
-    .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
-    .returning('id')
-    .executeTakeFirst()
-
-  let claimId = claimed?.id
-  if (claimId === undefined) {
-    const existing = await keyRow(db, scope, key)
-    if (!existing) throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS')
-    const earlier = judgeExisting(existing, hash, clock())
-    if (earlier) {
-      reply.status(earlier.replay.status ?? status).header('idempotent-replayed', 'true')
-      return earlier.replay.body as T
+    if (request.server.dialect === 'postgres') {
+      await trx
+        .with('audited', (qc) => qc.insertInto('audit_log').values(auditRow(outcome)))
+        .updateTable('idempotency_keys')
+        .set(done)
+        .where('id', '=', claimId)
+        .execute()
+      return
     }
-    const takeover = await db
-      .updateTable('idempotency_keys')
-      .set({ updated_at: isoAt(clock()) })
-      .where('id', '=', existing.id)
-      .where('state', '=', 'in_progress')
-      .where('updated_at', '=', existing.updated_at)
-      .executeTakeFirst()
-    if (Number(takeover.numUpdatedRows) !== 1) throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS')
-    claimId = existing.id
+    await audit(trx, outcome)
+    await trx.updateTable('idempotency_keys').set(done).where('id', '=', claimId).execute()
   }
 
-  try {
-    const outcome = await db.transaction().execute(async (trx) => {
-      const outcome = await execute(trx)
-      await audit(trx, outcome)
-      await finish(trx, claimId as number, outcome)
-      return outcome
-    })
-    reply.status(outcome.status ?? status)
-    return outcome.result
-  } catch (error) {
-    // Nothing was written: release the key so a corrected retry can run.
-    await db
-      .deleteFrom('idempotency_keys')
-      .where('id', '=', claimId)
-      .where('state', '=', 'in_progress')
-      .execute()
-    throw error
+  // The claim shares the write's transaction on both databases: a failed write takes its claim with it,
+  // and one COMMIT makes the change, its audit row and the stored answer durable together. On PostgreSQL
+  // a duplicate in flight waits at the key's unique index until the first commits (then replays its
+  // answer) or rolls back (then runs itself); SQLite runs one writer at a time anyway.
+  const answer = await db.transaction().execute(async (trx) => {
+    const claim = await claimKey(trx, claimRow(request, scope, key, hash, now), clock)
+    if ('replay' in claim) return claim
+    const outcome = await execute(trx)
+    await finish(trx, claim.claimId, outcome)
+    return { outcome }
+  })
+  if ('replay' in answer) {
+    reply.status(answer.replay.status ?? status).header('idempotent-replayed', 'true')
+    return answer.replay.body as T
   }
+  reply.status(answer.outcome.status ?? status)
+  return answer.outcome.result
 }

@@ -179,11 +179,12 @@ describe(`corrections: event edits and guards [${TEST_DB}]`, () => {
   describe('sign-in and cancel', () => {
     const scan = async (eventId: number) => {
       const qr = await call(t.app, c.liaison, { method: 'GET', url: `/api/v1/events/${eventId}/qr` })
-      return () =>
+      return (key?: string) =>
         call(t.app, c.employee, {
           method: 'POST',
           url: '/api/v1/sign-ins',
           payload: { payload: qr.json().payload, scannedAt: iso(now) },
+          headers: key ? { 'idempotency-key': key } : {},
         })
     }
     const signInRows = async (eventId: number) =>
@@ -251,6 +252,27 @@ describe(`corrections: event edits and guards [${TEST_DB}]`, () => {
       expect(res.json().error.code).toBe('EVENT_CANCELLED')
       expect(await signInRows(e.id)).toBe(0)
     })
+
+    onPostgres(
+      'a repeat with the same key waits for the sign-in in flight, then replays its answer',
+      async () => {
+        const e = await createEvent({ title: '重复提交' })
+        const signIn = await scan(e.id)
+        // An edit in flight holds the event: the first sign-in has claimed its key and waits behind it.
+        const release = await holdOpen((trx) => eventsRepository.lockOpen(trx, e.id))
+        const first = signIn('signin-twice-0001')
+        expect(await stillWaiting(first)).toBe(true)
+        const repeat = signIn('signin-twice-0001')
+        expect(await stillWaiting(repeat)).toBe(true)
+        await release()
+        const [a, b] = await Promise.all([first, repeat])
+        expect(a.statusCode).toBe(201)
+        expect(b.statusCode).toBe(201)
+        expect(b.headers['idempotent-replayed']).toBe('true')
+        expect(b.json()).toEqual(a.json())
+        expect(await signInRows(e.id)).toBe(1)
+      },
+    )
 
     it('shows 已取消 and no code on the big screen of a cancelled event', async () => {
       const e = await createEvent({ title: '大屏取消' })

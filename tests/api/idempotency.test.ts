@@ -77,6 +77,70 @@ describe(`idempotency keys and the audit log [${TEST_DB}]`, () => {
     expect(res.json().error.code).toBe('IDEMPOTENCY_IN_PROGRESS')
   })
 
+  describe('a duplicate of a request in flight (PostgreSQL; see also eventEdits)', () => {
+    const onPostgres = TEST_DB === 'postgres' ? it : it.skip
+    const path = () => `/api/v1/enterprises/${enterpriseId}/invites`
+    const body = { role: 'employee', expiresInDays: 7, maxUses: 50 }
+    /** The first request's transaction, stopped after its claim; the returned call makes it fail. */
+    async function firstInFlight(key: string) {
+      const user = await t.app.db
+        .selectFrom('users')
+        .select('id')
+        .where('openid', '=', 'demo-liaison-private')
+        .executeTakeFirstOrThrow()
+      const now = new Date().toISOString()
+      let fail!: () => void
+      const failed = new Promise<void>((resolve) => (fail = resolve))
+      let claimed!: () => void
+      const ready = new Promise<void>((resolve) => (claimed = resolve))
+      const done = t.app.db
+        .transaction()
+        .execute(async (trx) => {
+          await trx
+            .insertInto('idempotency_keys')
+            .values({
+              user_id: user.id,
+              key,
+              method: 'POST',
+              path: path(),
+              request_hash: hashRequest('POST', path(), body),
+              state: 'in_progress',
+              response_status: null,
+              response_body: null,
+              created_at: now,
+              updated_at: now,
+            })
+            .execute()
+          claimed()
+          await failed
+          throw new Error('the first request failed')
+        })
+        .catch(() => undefined)
+      await ready
+      return async () => {
+        fail()
+        await done
+      }
+    }
+    const stillWaiting = async (request: Promise<unknown>) =>
+      (await Promise.race([
+        request.then(() => 'answered'),
+        new Promise((resolve) => setTimeout(() => resolve('waiting'), 400)),
+      ])) === 'waiting'
+
+    onPostgres('runs itself once the first fails and releases the key', async () => {
+      const before = await countInvites()
+      const failFirst = await firstInFlight('key-waiting-0002')
+      const duplicate = createInvite('key-waiting-0002')
+      expect(await stillWaiting(duplicate)).toBe(true)
+      await failFirst()
+      const res = await duplicate
+      expect(res.statusCode).toBe(201)
+      expect(res.headers['idempotent-replayed']).toBeUndefined()
+      expect(await countInvites()).toBe(before + 1)
+    })
+  })
+
   it('makes exactly one record from 10 concurrent requests with one key', async () => {
     const before = await countInvites()
     const responses = await Promise.all(Array.from({ length: 10 }, () => createInvite('key-concurrent-01')))

@@ -1,13 +1,13 @@
 import { isoAt } from '../../core/clock'
 import type { Transaction } from 'kysely'
-import type { Database, EventRow, SignInRow } from '../../core/db/schema'
+import type { Database, EventRow } from '../../core/db/schema'
 import type { DbOrTrx } from '../../core/db/database'
 import { AppError, invalid, found } from '../../core/errors'
 import { EVENT_ORGANISER_ROLES } from '../../../src/models/roles'
 import { newEventSecret } from './qrToken'
 import { supervisedEnterpriseIds, type AuthContext } from '../../core/access'
 import { organisesEvent } from './access'
-import { eventsRepository, type EventScope } from './repository'
+import { eventsRepository, type EventScope, type SignInAnswer } from './repository'
 import { changedFields, type WriteOutcome } from '../../core/writes'
 import {
   eventEndProblem,
@@ -50,7 +50,7 @@ export function parseFlags(text: string): TSignInFlag[] {
   }
 }
 
-export function toSignIn(row: SignInRow, eventTitle: string): TSignIn {
+export function toSignIn(row: SignInAnswer, eventTitle: string): TSignIn {
   return {
     id: row.id,
     eventId: row.event_id,

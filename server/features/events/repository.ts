@@ -6,6 +6,11 @@ import type { EventRow, SignInRow } from '../../core/db/schema'
 import { approvedMemberCounts } from '../../core/db/members'
 
 type OrganiserKind = EventRow['organiser_kind']
+/** What answering with a sign-in takes (see `toSignIn`). */
+export type SignInAnswer = Pick<
+  SignInRow,
+  'id' | 'event_id' | 'user_id' | 'method' | 'signed_in_at' | 'received_at' | 'scanned_at' | 'flags'
+>
 
 /** Which events a list shows: those organised by these organisations, or those whose audience includes these enterprises. */
 export type EventScope =
@@ -357,11 +362,14 @@ export const signInsRepository = {
 
   /**
    * In one query: the event, the lowest of the user's enterprises (`enterpriseIds`) in its audience, and
-   * the id of the user's sign-in to it if any.
+   * the user's sign-in to it if any. With `hold` (PostgreSQL) the event row is share-locked until the
+   * transaction ends, as `eventsRepository.holdForSignIn` does: a cancel waits for this sign-in, and a
+   * sign-in behind a cancel reads the event as cancelled.
    */
-  async scanContext(db: DbOrTrx, eventId: number, userId: number, enterpriseIds: number[]) {
-    const row = await db
+  async scanContext(db: DbOrTrx, eventId: number, userId: number, enterpriseIds: number[], hold: boolean) {
+    const query = db
       .selectFrom('events as e')
+      .leftJoin('sign_ins as s', (join) => join.onRef('s.event_id', '=', 'e.id').on('s.user_id', '=', userId))
       .selectAll('e')
       .select((eb) => [
         (enterpriseIds.length > 0
@@ -374,21 +382,43 @@ export const signInsRepository = {
               .limit(1)
           : eb.val(null)
         ).as('audience_enterprise_id'),
-        eb
-          .selectFrom('sign_ins as s')
-          .select('s.id')
-          .whereRef('s.event_id', '=', 'e.id')
-          .where('s.user_id', '=', userId)
-          .as('existing_sign_in_id'),
+        's.id as sign_in_id',
+        's.method as sign_in_method',
+        's.signed_in_at as sign_in_signed_in_at',
+        's.received_at as sign_in_received_at',
+        's.scanned_at as sign_in_scanned_at',
+        's.flags as sign_in_flags',
       ])
       .where('e.id', '=', eventId)
-      .executeTakeFirst()
+    const row = await (hold ? query.forShare('e') : query).executeTakeFirst()
     if (!row) return null
-    const { audience_enterprise_id, existing_sign_in_id, ...event } = row
+    const {
+      audience_enterprise_id,
+      sign_in_id,
+      sign_in_method,
+      sign_in_signed_in_at,
+      sign_in_received_at,
+      sign_in_scanned_at,
+      sign_in_flags,
+      ...event
+    } = row
+    const existing: SignInAnswer | null =
+      sign_in_id === null
+        ? null
+        : {
+            id: Number(sign_in_id),
+            event_id: eventId,
+            user_id: userId,
+            method: sign_in_method as SignInRow['method'],
+            signed_in_at: sign_in_signed_in_at as string,
+            received_at: sign_in_received_at as string,
+            scanned_at: sign_in_scanned_at,
+            flags: sign_in_flags as string,
+          }
     return {
       event: event as EventRow,
       audienceEnterpriseId: audience_enterprise_id === null ? null : Number(audience_enterprise_id),
-      existingSignInId: existing_sign_in_id === null ? null : Number(existing_sign_in_id),
+      existing,
     }
   },
 

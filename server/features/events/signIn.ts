@@ -15,7 +15,7 @@ import {
 } from '../../../src/models/event'
 import { placeOf, parseFlags, toSignIn } from './events'
 import { formatShanghaiTime } from '../../../src/models/shanghaiTime'
-import { eventsRepository, signInsRepository } from './repository'
+import { eventsRepository, signInsRepository, type SignInAnswer } from './repository'
 
 /** Signing in: a scanned code (live or sent later from the outbox), or the organiser's proxy sign-in. */
 
@@ -38,7 +38,7 @@ export function findSignIn(db: DbOrTrx, eventId: number, userId: number) {
   return signInsRepository.find(db, eventId, userId)
 }
 
-export function alreadySignedIn(row: SignInRow, event: EventRow): WriteOutcome<TSignInResult> {
+export function alreadySignedIn(row: SignInAnswer, event: EventRow): WriteOutcome<TSignInResult> {
   return {
     result: { result: 'already_signed_in', signIn: toSignIn(row, event.title) },
     entityType: 'sign_in',
@@ -51,7 +51,6 @@ export function alreadySignedIn(row: SignInRow, event: EventRow): WriteOutcome<T
 export type NewSignIn = Omit<SignInRow, 'id' | 'event_id' | 'user_id' | 'created_at'>
 
 /**
- * Inserts unless the person already has one; the unique index settles races between concurrent requests.
  * The event is checked again under a share lock of its row, so a sign-in and a cancel are exclusive: the
  * sign-in lands before the cancel commits, or meets the event cancelled (409 EVENT_CANCELLED).
  */
@@ -63,6 +62,19 @@ export async function recordSignIn(
   dialect: Dialect,
 ): Promise<WriteOutcome<TSignInResult>> {
   if (!(await eventsRepository.holdForSignIn(trx, event.id, dialect))) throw eventCancelled(event.title)
+  return insertSignIn(trx, event, userId, values)
+}
+
+/**
+ * Inserts unless the person already has one; the unique index settles races between concurrent requests.
+ * The caller holds the event (see `recordSignIn`).
+ */
+async function insertSignIn(
+  trx: Trx,
+  event: EventRow,
+  userId: number,
+  values: NewSignIn,
+): Promise<WriteOutcome<TSignInResult>> {
   const inserted = await signInsRepository.insert(trx, {
     ...values,
     event_id: event.id,
@@ -102,15 +114,16 @@ export function checkWindow(event: EventRow, at: number) {
 
 /**
  * One round trip for what a scan needs to know: the event (with its secret), the first audience
- * enterprise the caller belongs to, and whether the caller has signed in already.
+ * enterprise the caller belongs to, and the caller's sign-in if any; on PostgreSQL it also holds the event
+ * against a cancel for the rest of the transaction (see `recordSignIn`).
  */
-export async function loadScanContext(trx: Trx, auth: AuthContext, eventId: number) {
+export async function loadScanContext(trx: Trx, auth: AuthContext, eventId: number, dialect: Dialect) {
   const mine = [
     ...new Set(
       auth.memberships.filter((m) => m.organisation_kind === 'enterprise').map((m) => m.organisation_id),
     ),
   ]
-  return signInsRepository.scanContext(trx, eventId, auth.user.id, mine)
+  return signInsRepository.scanContext(trx, eventId, auth.user.id, mine, dialect === 'postgres')
 }
 
 /**
@@ -128,17 +141,15 @@ export async function signInWithPayload(
 ): Promise<WriteOutcome<TSignInResult>> {
   const parsed = parseQrPayload(body.payload)
   if (!parsed) throw new AppError(400, 'QR_INVALID')
-  const found = await loadScanContext(trx, auth, parsed.eventId)
+  const found = await loadScanContext(trx, auth, parsed.eventId, rules.dialect)
   // An unknown event and a forged code answer the same.
   if (!found || !verifyQrMac(parsed, found.event.qr_secret)) throw new AppError(400, 'QR_INVALID')
-  const { event, audienceEnterpriseId, existingSignInId } = found
+  const { event, audienceEnterpriseId, existing } = found
   if (audienceEnterpriseId === null) throw new AppError(403, 'NOT_IN_AUDIENCE')
+  // Read under the hold (PostgreSQL) or inside SQLite's one writer at a time: no cancel can land before
+  // the insert.
   assertNotCancelled(event)
-
-  if (existingSignInId !== null) {
-    const existing = await findSignIn(trx, event.id, auth.user.id)
-    if (existing) return alreadySignedIn(existing, event)
-  }
+  if (existing) return alreadySignedIn(existing, event)
 
   const scannedAt = Date.parse(body.scannedAt)
   const freshness = judgeFreshness(parsed.slot, now, scannedAt, {
@@ -189,7 +200,7 @@ export async function signInWithPayload(
     proxy_by: null,
     proxy_reason: null,
   }
-  return recordSignIn(trx, event, auth.user.id, values, rules.dialect)
+  return insertSignIn(trx, event, auth.user.id, values)
 }
 
 /** 组织者代签: recorded as such, with who and why; the person must be in the audience. */
