@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import { promisify } from 'node:util'
+import postcss from 'postcss'
 import type Webpack from 'webpack'
 import type Chain from 'webpack-chain'
 
@@ -194,10 +195,37 @@ function lazyTabBar(chain: Chain, webpack: typeof Webpack): void {
   ])
 }
 
+/**
+ * Taro's React components (`useHtmlComponents`) bring WeUI's button rules, written with two classes
+ * (`.taro-button-core.taro-btn-default` …): they outrank NutUI's one-class colours on every NutUI button (a
+ * disabled 确认签署 turned grey with a pink label, pressed buttons grey). Every button in the app is NutUI's,
+ * so the build takes Taro's components stylesheet without its button rules.
+ */
+function withoutTaroButtonRules(chain: Chain, webpack: typeof Webpack): void {
+  const source = require.resolve('@tarojs/components-react/dist/index.css')
+  const target = path.resolve(__dirname, '..', 'node_modules', '.cache', 'qinglian', 'taro-components.css')
+  const button = /\.taro-(button-core|btn-)/
+  const root = postcss.parse(fs.readFileSync(source, 'utf8'))
+  root.walkRules((rule) => {
+    const kept = rule.selectors.filter((selector) => !button.test(selector))
+    if (kept.length === 0) rule.remove()
+    else rule.selectors = kept
+  })
+  fs.mkdirSync(path.dirname(target), { recursive: true })
+  fs.writeFileSync(target, root.toString())
+  chain.plugin('taro-components-css').use(webpack.NormalModuleReplacementPlugin, [
+    /^@tarojs\/components-react\/dist\/index\.css$/,
+    (resource: { request: string }) => {
+      resource.request = target
+    },
+  ])
+}
+
 /** The H5 build's delivery: chunks shared once across pages, the landing page preloaded, assets precompressed. */
 export function h5Delivery(chain: Chain, webpack: typeof Webpack): void {
   shareAcrossPages(chain)
   lazyTabBar(chain, webpack)
+  withoutTaroButtonRules(chain, webpack)
   if (process.env.H5_STATS) chain.plugin('h5-stats').use(StatsDump)
   chain.plugin('first-paint').use(FirstPaintPlugin)
   chain.plugin('precompress').use(PrecompressPlugin)
