@@ -31,9 +31,11 @@ const defaultName = (kind: TExemplarRoundKind) =>
   `${shanghaiYear(Date.now())}年清廉企业建设${EXEMPLAR_ROUND_LABELS[kind]}选树`
 
 function RoundRow({ r }: { r: TExemplarRound }) {
-  const state = r.notice
-    ? `公示 ${formatDate(r.notice.startsOn)} 至 ${formatDate(r.notice.endsOn)}`
-    : `候选 ${r.candidateCount} 家 · 已选定 ${r.chosenCount} 家`
+  const state = r.cancelledAt
+    ? `已取消（${formatDate(r.cancelledAt)}）`
+    : r.notice
+      ? `公示 ${formatDate(r.notice.startsOn)} 至 ${formatDate(r.notice.endsOn)}`
+      : `候选 ${r.candidateCount} 家 · 已选定 ${r.chosenCount} 家`
   return (
     <View
       className="a-card ex-round"
