@@ -95,6 +95,7 @@ describe('取消本轮评选 (示范选树)', () => {
     expect(screen.queryByText('取消本轮评选')).toBeNull()
     expect(screen.queryByText('发布公示')).toBeNull()
     expect(screen.queryByText('提名候选企业')).toBeNull()
+    expect(screen.getByText('本轮没有候选企业')).toBeTruthy()
   })
 
   it('offers no cancel once published, once cancelled, or to anyone outside the office', async () => {

@@ -212,7 +212,9 @@ export default function ExemplarRoundPage() {
                     onOpen={(c) => go(supervisionPages.enterprise(c.enterpriseId))}
                   />
                 ) : (
-                  <Text className="a-card__subtitle ex-none">尚无候选企业：在上方搜索并提名</Text>
+                  <Text className="a-card__subtitle ex-none">
+                    {open ? '尚无候选企业：在上方搜索并提名' : '本轮没有候选企业'}
+                  </Text>
                 )}
                 {open ? (
                   <View className="a-card ex-publish">

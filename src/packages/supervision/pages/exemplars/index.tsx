@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Empty } from '@nutui/nutui-react-taro'
 import {
@@ -64,6 +64,8 @@ export default function ExemplarRoundsPage() {
   const [busy, setBusy] = useState(false)
   usePullDownRefresh(() => void pages.reload().finally(() => Taro.stopPullDownRefresh()))
   useReachBottom(() => void pages.loadMore().catch(() => undefined))
+  // Back from a round: its candidates, choices, 公示 or cancellation may have changed.
+  useDidShow(() => void pages.reload().catch(() => undefined))
 
   const pick = (k: TExemplarRoundKind) => {
     setKind(k)
