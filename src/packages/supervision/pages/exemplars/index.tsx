@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Empty } from '@nutui/nutui-react-taro'
 import {
@@ -31,9 +31,11 @@ const defaultName = (kind: TExemplarRoundKind) =>
   `${shanghaiYear(Date.now())}年清廉企业建设${EXEMPLAR_ROUND_LABELS[kind]}选树`
 
 function RoundRow({ r }: { r: TExemplarRound }) {
-  const state = r.notice
-    ? `公示 ${formatDate(r.notice.startsOn)} 至 ${formatDate(r.notice.endsOn)}`
-    : `候选 ${r.candidateCount} 家 · 已选定 ${r.chosenCount} 家`
+  const state = r.cancelledAt
+    ? `已取消（${formatDate(r.cancelledAt)}）`
+    : r.notice
+      ? `公示 ${formatDate(r.notice.startsOn)} 至 ${formatDate(r.notice.endsOn)}`
+      : `候选 ${r.candidateCount} 家 · 已选定 ${r.chosenCount} 家`
   return (
     <View
       className="a-card ex-round"
@@ -62,6 +64,8 @@ export default function ExemplarRoundsPage() {
   const [busy, setBusy] = useState(false)
   usePullDownRefresh(() => void pages.reload().finally(() => Taro.stopPullDownRefresh()))
   useReachBottom(() => void pages.loadMore().catch(() => undefined))
+  // Back from a round: its candidates, choices, 公示 or cancellation may have changed.
+  useDidShow(() => void pages.reload().catch(() => undefined))
 
   const pick = (k: TExemplarRoundKind) => {
     setKind(k)
