@@ -79,6 +79,15 @@ async function scopeOf(
   }
 }
 
+/** What each figures route calls: the caller's scope and filters, as of `now`. */
+export type Figures<Q, R> = (
+  db: DbOrTrx,
+  dialect: Dialect,
+  auth: AuthContext,
+  query: Q,
+  now: number,
+) => Promise<R>
+
 const n = (v: unknown) => Number(v ?? 0)
 const score = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10)
 const pick = <K extends string>(row: FactsRow, prefix: string, keys: readonly K[]) =>

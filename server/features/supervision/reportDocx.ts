@@ -1,9 +1,8 @@
 import {
   AlignmentType,
   BorderStyle,
-  Document,
+  type Document,
   Footer,
-  Header,
   LineRuleType,
   Packer,
   PageNumber,
@@ -25,6 +24,7 @@ import {
   type TReportPeriodRow,
   type TReportRow,
 } from '../../../src/models/supervisionReport'
+import { A4, a4Document } from '../files/docx'
 import { shanghaiDate } from '../../../src/models/shanghaiTime'
 
 /**
@@ -35,7 +35,7 @@ import { shanghaiDate } from '../../../src/models/shanghaiTime'
  */
 
 // A4 portrait; margins near the 公文 layout (top 3.7 cm, bottom 3.5 cm, left 2.8 cm, right 2.6 cm), in dxa.
-const PAGE = { width: 11906, height: 16838, top: 2098, bottom: 1984, left: 1588, right: 1474 }
+const PAGE = { ...A4, top: 2098, bottom: 1984, left: 1588, right: 1474 }
 const CONTENT_WIDTH = PAGE.width - PAGE.left - PAGE.right
 const RED = 'C00000'
 const FANGSONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋' }
@@ -277,47 +277,27 @@ export function reportDocument(report: TReport): Document {
     }),
     new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(chineseDate(dated))] }),
   ]
-  return new Document({
-    creator: '清廉企业',
+  return a4Document({
     title: report.title,
     // 仿宋 三号 (16 pt) body, fixed 28 pt lines as 公文 are set.
-    styles: {
-      default: {
-        document: {
-          // zh-CN: Word and LibreOffice pick Chinese glyphs, punctuation and line breaking (not Japanese).
-          run: { font: FANGSONG, size: 32, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
-          paragraph: { spacing: { line: 560, lineRule: LineRuleType.EXACT } },
-        },
-      },
+    defaults: {
+      // zh-CN: Word and LibreOffice pick Chinese glyphs, punctuation and line breaking (not Japanese).
+      run: { font: FANGSONG, size: 32, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
+      paragraph: { spacing: { line: 560, lineRule: LineRuleType.EXACT } },
     },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: PAGE.top, right: PAGE.right, bottom: PAGE.bottom, left: PAGE.left },
-          },
-        },
-        headers: draft
-          ? {
-              default: new Header({
-                children: [centred('草稿（未定稿）', { bold: true, color: RED, size: 24 })],
-              }),
-            }
-          : undefined,
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28 })],
-              }),
-            ],
+    margin: { top: PAGE.top, right: PAGE.right, bottom: PAGE.bottom, left: PAGE.left },
+    draftHeader: draft ? [centred('草稿（未定稿）', { bold: true, color: RED, size: 24 })] : undefined,
+    footers: {
+      default: new Footer({
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28 })],
           }),
-        },
-        children: [...head, ...body, ...signature],
-      },
-    ],
+        ],
+      }),
+    },
+    children: [...head, ...body, ...signature],
   })
 }
 
