@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, DatePicker, SearchBar } from '@nutui/nutui-react-taro'
+import { Button, SearchBar } from '@nutui/nutui-react-taro'
 import dayjs from 'dayjs'
 import {
   EXEMPLAR_CANDIDATE_LIMIT,
@@ -16,6 +16,7 @@ import { formatDate } from '@/models/format'
 import { isOffice } from '@/models/memberships'
 import { shanghaiDate, shanghaiDateAfterDays } from '@/models/shanghaiTime'
 import type { TEnterpriseListRow } from '@/models/supervisionOverview'
+import { DayPicker } from '@/components/DayPicker'
 import { PageState } from '@/components/PageState'
 import { useMe } from '@/hooks/useMe'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
@@ -240,18 +241,14 @@ export default function ExemplarRoundPage() {
           }}
         </PageState>
       </View>
-      <DatePicker
+      <DayPicker
         visible={editing !== null}
         title={editing === 'startsOn' ? '公示开始' : '公示结束'}
-        type="date"
-        showChinese
         startDate={dayjs().toDate()}
         endDate={dayjs().add(1, 'year').toDate()}
-        value={editing ? dayjs(period[editing]).toDate() : undefined}
-        onConfirm={(_, values) => {
-          const [y, m, d] = values.map(Number)
-          if (editing)
-            setPeriod((p) => ({ ...p, [editing]: dayjs(new Date(y, m - 1, d)).format('YYYY-MM-DD') }))
+        value={editing ? period[editing] : undefined}
+        onPick={(day) => {
+          if (editing) setPeriod((p) => ({ ...p, [editing]: day }))
         }}
         onClose={() => setEditing(null)}
       />
