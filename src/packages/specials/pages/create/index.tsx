@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import dayjs from 'dayjs'
 import { OWNERSHIP_LABELS, OWNERSHIPS, type TOwnership } from '@/models/org'
 import { SPECIAL_BASES, ZSpecialCreate, type TSpecialBasis } from '@/models/special'
 import { maxLengthsOf } from '@/models/textLimit'
@@ -103,8 +102,6 @@ export default function SpecialCreatePage() {
       <DayPicker
         visible={picking}
         title="填报截止日期"
-        startDate={dayjs().startOf('day').toDate()}
-        endDate={dayjs().add(2, 'year').toDate()}
         value={deadline}
         onPick={setDeadline}
         onClose={() => setPicking(false)}

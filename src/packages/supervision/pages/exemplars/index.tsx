@@ -25,6 +25,7 @@ import { fetchExemplarRounds, queueCreateRound } from '@/services/exemplars'
 import { supervisionPages } from '@/services/routes'
 import { userOutbox } from '@/services/session'
 import '@/styles/page.scss'
+import { ChipRow } from '../../components/ChipRow'
 import '../../components/supervision.scss'
 import '../../components/exemplars.scss'
 
@@ -83,19 +84,12 @@ export default function ExemplarRoundsPage() {
       <View className="page__body">
         <View className="a-card">
           <Text className="a-card__title">发起示范选树</Text>
-          <View className="sv-chips">
-            <View className="sv-chips__items">
-              {EXEMPLAR_ROUND_KINDS.map((k) => (
-                <Text
-                  key={k}
-                  className={`sv-chip ex-kind-${k}${k === kind ? ' sv-chip--active' : ''}`}
-                  onClick={() => pick(k)}
-                >
-                  {EXEMPLAR_ROUND_LABELS[k]}
-                </Text>
-              ))}
-            </View>
-          </View>
+          <ChipRow
+            options={EXEMPLAR_ROUND_KINDS}
+            name={(k) => EXEMPLAR_ROUND_LABELS[k]}
+            value={kind}
+            onPick={pick}
+          />
           <Text className="ex-basis">{EXEMPLAR_ROUND_BASIS[kind]}</Text>
           <TextField value={name} limit={NAME_LIMIT} placeholder="名称" onChange={setName} />
           {error ? <Text className="ex-error">{error}</Text> : null}

@@ -2,7 +2,6 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import dayjs from 'dayjs'
 import { shanghaiDate, shanghaiDateAfterDays } from '@/models/shanghaiTime'
 import { ZRectificationNotice } from '@/models/assessment'
 import { queueRectificationNotice } from '@/services/assessments'
@@ -108,8 +107,6 @@ export default function RectificationNoticePage() {
       <DayPicker
         visible={picking}
         title="整改期限"
-        startDate={dayjs().startOf('day').toDate()}
-        endDate={dayjs().add(2, 'year').toDate()}
         value={deadline}
         onPick={setDeadline}
         onClose={() => setPicking(false)}
