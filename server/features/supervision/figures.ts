@@ -94,13 +94,10 @@ const pick = <K extends string>(row: FactsRow, prefix: string, keys: readonly K[
   Object.fromEntries(keys.map((k) => [k, n(row[`${prefix}_${k}`])])) as Record<K, number>
 
 /** 三会一课 完成率 over the same enterprises as `supervisionFigures` (the list's `meetings` filter). */
-export async function supervisionMeetingFigures(
-  db: DbOrTrx,
-  dialect: Dialect,
-  auth: AuthContext,
-  query: { campaignId?: number; departmentId?: number },
-  now: number,
-): Promise<TMeetingFigures> {
+export const supervisionMeetingFigures: Figures<
+  { campaignId?: number; departmentId?: number },
+  TMeetingFigures
+> = async (db, dialect, auth, query, now) => {
   const scope = await scopeOf(db, dialect, auth, query, now)
   const row = await factsRepository.meetingFigures(db, scope.params, query.departmentId)
   return {
@@ -113,13 +110,13 @@ export async function supervisionMeetingFigures(
 }
 
 /** 廉洁风险点 (有效) over the same enterprises as `supervisionFigures` (the list's `risk` filter). */
-export async function supervisionRiskFigures(
-  db: DbOrTrx,
-  dialect: Dialect,
-  auth: AuthContext,
-  query: { departmentId?: number },
-  now: number,
-): Promise<TRiskFigures> {
+export const supervisionRiskFigures: Figures<{ departmentId?: number }, TRiskFigures> = async (
+  db,
+  dialect,
+  auth,
+  query,
+  now,
+) => {
   const scope = await scopeOf(db, dialect, auth, query, now)
   const d = query.departmentId
   const [totals, levels, areas, departments, names] = await Promise.all([
@@ -152,13 +149,10 @@ export async function supervisionRiskFigures(
   }
 }
 
-export async function supervisionFigures(
-  db: DbOrTrx,
-  dialect: Dialect,
-  auth: AuthContext,
-  query: { campaignId?: number; departmentId?: number },
-  now: number,
-): Promise<TSupervisionFigures> {
+export const supervisionFigures: Figures<
+  { campaignId?: number; departmentId?: number },
+  TSupervisionFigures
+> = async (db, dialect, auth, query, now) => {
   const scope = await scopeOf(db, dialect, auth, query, now)
   const [row, departments] = await Promise.all([
     figuresRow(db, scope.params, query.departmentId),

@@ -6,6 +6,7 @@ import dayjs from 'dayjs'
 import { campaignDateProblems, ZCampaign, ZCampaignCreate, type TCampaign } from '@/models/assessment'
 import { shanghaiDate, shanghaiDateAfterDays, shanghaiYear } from '@/models/shanghaiTime'
 import { maxLengthOf } from '@/models/textLimit'
+import { Heading } from '@/components/Heading'
 import { DayPicker } from '@/components/DayPicker'
 import { TextField } from '@/components/TextField'
 import {
@@ -167,9 +168,7 @@ export default function CampaignsPage() {
           ) : null}
         </View>
 
-        <View className="a-heading">
-          <Text className="a-heading__text">已发起的期次</Text>
-        </View>
+        <Heading text="已发起的期次" />
         {state.status === 'loading' ? <LoadingState rows={2} /> : null}
         {state.status === 'error' ? (
           <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />

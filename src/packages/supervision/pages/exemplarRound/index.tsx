@@ -16,6 +16,7 @@ import { formatDate } from '@/models/format'
 import { isOffice } from '@/models/memberships'
 import { shanghaiDate, shanghaiDateAfterDays } from '@/models/shanghaiTime'
 import type { TEnterpriseListRow } from '@/models/supervisionOverview'
+import { Heading } from '@/components/Heading'
 import { DayPicker } from '@/components/DayPicker'
 import { PageState } from '@/components/PageState'
 import { useMe } from '@/hooks/useMe'
@@ -199,9 +200,7 @@ export default function ExemplarRoundPage() {
                     }
                   />
                 ) : null}
-                <View className="a-heading">
-                  <Text className="a-heading__text">候选企业对比</Text>
-                </View>
+                <Heading text="候选企业对比" />
                 {data.candidates.length ? (
                   <ExemplarComparison
                     candidates={data.candidates}
