@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
-import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
 import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
 import './PageState.scss'
 import { EmptyBox, EmptyImage } from './EmptyImage'
@@ -97,6 +98,46 @@ export function LoadMore({ pages }: { pages: PagedList }) {
   return (
     <Button block loading={state.loadingMore} onClick={() => void pages.loadMore().catch(() => undefined)}>
       加载更多
+    </Button>
+  )
+}
+
+/**
+ * 加载更多 that says how far the list has got (已显示 n / total), and 共 total {unit} once all are shown; a
+ * failed load says why.
+ */
+export function CountedLoadMore({
+  pages,
+  unit,
+  className,
+}: {
+  pages: PagedList
+  unit: string
+  className?: string
+}) {
+  const { state } = pages
+  if (state.status !== 'ready') return null
+  if (!state.hasMore)
+    return (
+      <Text className="page-state__end">
+        共 {state.last.total} {unit}
+      </Text>
+    )
+  const failed = (err: unknown) =>
+    void Taro.showToast({
+      title: err instanceof Error ? err.message : '加载失败',
+      icon: 'none',
+      duration: 2500,
+    })
+  return (
+    <Button
+      className={className}
+      block
+      fill="outline"
+      loading={state.loadingMore}
+      onClick={() => void pages.loadMore().catch(failed)}
+    >
+      加载更多（已显示 {state.items.length} / {state.last.total}）
     </Button>
   )
 }

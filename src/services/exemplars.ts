@@ -60,6 +60,9 @@ export const queueChoose = (roundId: number, enterpriseId: number, name: string,
 export const queuePublish = (roundId: number, body: TExemplarPublish) =>
   enqueue('POST', `${ROUNDS}/${roundId}/publish`, '发布示范公示', body)
 
+export const queueCancelRound = (roundId: number, name: string) =>
+  enqueue('POST', `${ROUNDS}/${roundId}/cancel`, `取消评选「${name}」`)
+
 /** The 公示's public H5 address: anyone may open it, without the app or a login. */
 export function exemplarNoticeUrl(code: string): string {
   return `${webOrigin()}/#${supervisionPages.exemplarNotice(code)}`

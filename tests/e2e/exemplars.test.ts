@@ -12,9 +12,9 @@ import {
 } from './support/harness'
 
 /**
- * 示范点 end to end in the H5 app: 覃秀 (领导小组办公室) opens 示范选树 from 监管总览, starts a 示范点 round,
- * proposes a 国企 and a 民企, compares them, chooses both and publishes the 公示; its link opens in a
- * browser that never signed in and lists the two names, and nothing else about them.
+ * 示范点 end to end in the H5 app: 覃秀 (领导小组办公室) opens 示范选树 from 监管总览, starts a 示范点 round
+ * and cancels it, starts another, proposes a 国企 and a 民企, compares them, chooses both and publishes the
+ * 公示; its link opens in a browser that never signed in and lists the two names, and nothing else about them.
  */
 jest.setTimeout(300_000)
 
@@ -40,10 +40,21 @@ describe('示范点 and its public 公示 in the H5 app', () => {
     await $(page, '.supervision__exemplars').click()
     await text(page, '发起示范选树', true).waitFor({ timeout: 15_000 })
     await text(page, '国有企业、民营企业各选择1家').waitFor()
+    // A first round started by mistake: cancelled (after a confirm), which frees the way for another.
     await $(page, '.ex-create').click()
     const round = $(page, '.ex-round', '示范点选树')
     await round.waitFor({ timeout: 15_000 })
+    await round.click()
+    await $(page, '.ex-cancel').click()
+    await confirmModal(page, '取消评选')
+    await text(page, '本轮评选已取消').waitFor({ timeout: 15_000 })
+    await page.goBack()
+    await $(page, '.ex-round', '已取消').waitFor({ timeout: 15_000 })
+
+    await $(page, '.ex-create').click()
+    await page.locator('.ex-round').filter({ visible: true }).nth(1).waitFor({ timeout: 15_000 })
     await screenshot(page, 'exemplars-01-rounds')
+    await expect(round.innerText()).resolves.toContain('候选 0 家')
     await round.click()
 
     for (const q of ['城市建设', '恒达']) {

@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import {
   demoLogin,
   launchBrowser,
@@ -15,7 +15,9 @@ import {
  * The county's story end to end in the H5 app (issue 16): 韦丽萍 (监管员, 县委统战部) opens 监管总览, sees
  * 三会一课 完成率 among the figures, drills from 整改逾期 to the enterprises behind it, opens 县顺通物流有限公司's
  * page (its earlier campaign's scores there too), goes to 工作清单 and sends its liaison a 催办; 周顺 (联络员)
- * finds the 催办 in 任务. A screenshot at each step (390×844).
+ * finds the 催办 in 任务. A screenshot at each step (390×844). Then the browser's back never ends on a blank
+ * page: back ×3 from 企业详情 (reached from 首页 → 监管总览 → a figure) lands on 首页, also after a reload
+ * there, and a tab opened straight on a deep page (a link, a QR code) has 首页 beneath it.
  */
 jest.setTimeout(300_000)
 
@@ -85,5 +87,64 @@ describe('监管总览 → drill-down → 企业详情 → 工作清单 催办 �
     await expect(todo.innerText()).resolves.toContain('县委统战部催办')
     await settledScreenshot(liaison, 'story-08-liaison-tasks')
     expect(errors).toEqual([])
+  })
+
+  const CITY = '县城市建设投资集团有限公司'
+  /** 首页 is on screen, rendered (the greeting), not a blank or an empty page. */
+  const onHome = async (page: Page) => {
+    await text(page, '你好，覃秀').waitFor({ timeout: 15_000 })
+    expect(page.url()).toContain('/pages/home/index')
+  }
+  const back = async (page: Page, urlPart: RegExp) => {
+    const from = page.url()
+    await page.goBack()
+    await page.waitForURL(urlPart, { timeout: 15_000 }).catch((e: Error) => {
+      throw new Error(`back from ${from} reached ${page.url()}, not ${urlPart}: ${e.message}`)
+    })
+  }
+
+  it('lands on 首页 after back ×3 from 企业详情, with and without a reload there', async () => {
+    const errors: string[] = []
+    const page = await newPhonePage(browser)
+    page.on('pageerror', (e) => errors.push(String(e)))
+    await demoLogin(page, server.baseUrl, '覃秀')
+    for (const reload of [false, true]) {
+      await text(page, '监管总览', true).click()
+      await $(page, '.supervision__count', '整改逾期').click()
+      await $(page, '.supervised', CITY).click()
+      await $(page, '.ent-card__name', CITY).waitFor({ timeout: 15_000 })
+      if (reload) {
+        await page.reload()
+        await $(page, '.ent-card__name', CITY).waitFor({ timeout: 30_000 })
+      }
+      await back(page, /supervision\/pages\/enterprises\//)
+      await $(page, '.supervised', CITY).waitFor({ timeout: 15_000 })
+      await back(page, /supervision\/pages\/overview\//)
+      await $(page, '.supervision__count', '整改逾期').waitFor({ timeout: 15_000 })
+      await back(page, /pages\/home\/index/)
+      await onHome(page)
+    }
+    await settledScreenshot(page, 'back-01-home-after-three')
+    expect(errors).toEqual([])
+  })
+
+  it('puts 首页 beneath a deep page opened in a new tab', async () => {
+    const page = await newPhonePage(browser)
+    await demoLogin(page, server.baseUrl, '覃秀')
+    // A second tab of the same browser (signed in), opened straight on 企业详情.
+    const tab = await page.context().newPage()
+    await tab.goto(`${server.baseUrl}/#/packages/supervision/pages/enterprise/index?enterpriseId=1`)
+    await $(tab, '.ent-card__name', CITY).waitFor({ timeout: 30_000 })
+    await back(tab, /pages\/home\/index/)
+    await onHome(tab)
+    await settledScreenshot(tab, 'back-02-home-beneath-link')
+    // A reload there keeps the history as it is: one 首页 beneath, not another.
+    await tab.goForward()
+    await $(tab, '.ent-card__name', CITY).waitFor({ timeout: 15_000 })
+    await tab.reload()
+    await $(tab, '.ent-card__name', CITY).waitFor({ timeout: 30_000 })
+    await back(tab, /pages\/home\/index/)
+    await onHome(tab)
+    expect(await tab.evaluate(() => history.length)).toBe(3)
   })
 })

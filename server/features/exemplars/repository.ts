@@ -1,4 +1,4 @@
-import { sql, type Insertable } from 'kysely'
+import { sql, type Insertable, type Updateable } from 'kysely'
 import type { DbOrTrx } from '../../core/db/database'
 import { onePage, type PageRequest } from '../../core/db/page'
 import type { ExemplarCandidateTable, ExemplarRoundTable } from '../../core/db/schema'
@@ -24,6 +24,22 @@ const roundRows = (db: DbOrTrx) =>
     ])
 
 export type RoundRow = Awaited<ReturnType<ReturnType<typeof roundRows>['execute']>>[number]
+
+/** Changes a round while it is unpublished and standing; false when it is published, cancelled or missing. */
+async function updateStanding(
+  db: DbOrTrx,
+  roundId: number,
+  changes: Updateable<ExemplarRoundTable>,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('exemplar_rounds')
+    .set(changes)
+    .where('id', '=', roundId)
+    .where('published_at', 'is', null)
+    .where('cancelled_at', 'is', null)
+    .executeTakeFirst()
+  return Number(res.numUpdatedRows) === 1
+}
 
 export const exemplarRepository = {
   rounds(db: DbOrTrx, page: PageRequest) {
@@ -51,27 +67,13 @@ export const exemplarRepository = {
    * to the end of the transaction, so a change and the publishing never interleave. False: published or
    * missing.
    */
-  async claimUnpublished(db: DbOrTrx, roundId: number, now: string): Promise<boolean> {
-    const res = await db
-      .updateTable('exemplar_rounds')
-      .set({ updated_at: now })
-      .where('id', '=', roundId)
-      .where('published_at', 'is', null)
-      .where('cancelled_at', 'is', null)
-      .executeTakeFirst()
-    return Number(res.numUpdatedRows) === 1
+  claimUnpublished(db: DbOrTrx, roundId: number, now: string): Promise<boolean> {
+    return updateStanding(db, roundId, { updated_at: now })
   },
 
   /** Cancels a round still unpublished and standing; false otherwise. */
-  async cancel(db: DbOrTrx, roundId: number, now: string): Promise<boolean> {
-    const res = await db
-      .updateTable('exemplar_rounds')
-      .set({ cancelled_at: now, updated_at: now })
-      .where('id', '=', roundId)
-      .where('published_at', 'is', null)
-      .where('cancelled_at', 'is', null)
-      .executeTakeFirst()
-    return Number(res.numUpdatedRows) === 1
+  cancel(db: DbOrTrx, roundId: number, now: string): Promise<boolean> {
+    return updateStanding(db, roundId, { cancelled_at: now, updated_at: now })
   },
 
   /**

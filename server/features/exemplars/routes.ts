@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { OFFICE, PUBLIC } from '../../core/access'
 import { requireAuth } from '../../core/auth'
 import { perAddress } from '../../core/rateLimit'
-import { featureRoutes } from '../../core/routes'
+import { featureRoutes, sharedDeclaration } from '../../core/routes'
 import { oneLine } from '../../../src/models/textLimit'
 import {
   ZExemplarCandidateCreate,
@@ -74,6 +74,9 @@ const exemplarRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => roundDetail(app.db, requireAuth(request), request.params.roundId, app.clock()),
   )
 
+  /** The office's writes on one round, answered with the round as it now stands. */
+  const roundWrite = sharedDeclaration({ access: OFFICE, response: { 200: ZExemplarRoundResult } })
+
   write(
     'POST',
     `${ROUNDS}/:roundId/candidates`,
@@ -92,13 +95,11 @@ const exemplarRoutes: FastifyPluginAsyncZod = async (app) => {
   write(
     'DELETE',
     CANDIDATE,
-    {
-      access: OFFICE,
+    roundWrite({
       summary: '移出候选企业（公示发布前）',
       params: ZExemplarCandidateParams,
-      response: { 200: ZExemplarRoundResult },
       action: 'exemplar.candidate.remove',
-    },
+    }),
     async (request, trx) =>
       removeCandidate(trx, request.params.roundId, request.params.enterpriseId, app.clock()),
   )
@@ -110,13 +111,11 @@ const exemplarRoutes: FastifyPluginAsyncZod = async (app) => {
     write(
       method,
       `${CANDIDATE}/choose`,
-      {
-        access: OFFICE,
+      roundWrite({
         summary: chosen ? '选定候选企业（示范点：国有企业、民营企业各至多1家）' : '取消选定（公示发布前）',
         params: ZExemplarCandidateParams,
-        response: { 200: ZExemplarRoundResult },
         action: chosen ? 'exemplar.choose' : 'exemplar.unchoose',
-      },
+      }),
       async (request, trx) =>
         setChosen(
           trx,
@@ -131,14 +130,12 @@ const exemplarRoutes: FastifyPluginAsyncZod = async (app) => {
   write(
     'POST',
     `${ROUNDS}/:roundId/publish`,
-    {
-      access: OFFICE,
+    roundWrite({
       summary: '发布公示：公示期内任何人可凭公开链接查看选定企业名单；发布后本轮不再更改',
       params: ZExemplarRoundParams,
       body: ZExemplarPublish,
-      response: { 200: ZExemplarRoundResult },
       action: 'exemplar.publish',
-    },
+    }),
     async (request, trx) =>
       publish(trx, requireAuth(request), request.params.roundId, request.body, request.ip, app.clock()),
   )
@@ -146,13 +143,11 @@ const exemplarRoutes: FastifyPluginAsyncZod = async (app) => {
   write(
     'POST',
     `${ROUNDS}/:roundId/cancel`,
-    {
-      access: OFFICE,
+    roundWrite({
       summary: '取消本轮评选（公示发布前）：取消后可另行发起示范点评选',
       params: ZExemplarRoundParams,
-      response: { 200: ZExemplarRoundResult },
       action: 'exemplar.round.cancel',
-    },
+    }),
     async (request, trx) => cancelRound(trx, request.params.roundId, app.clock()),
   )
 

@@ -144,13 +144,7 @@ export async function createRound(
       throw new AppError(409, 'EXEMPLAR_PILOT_ROUND_EXISTS')
     throw err
   }
-  return {
-    result: await currentRound(db, id),
-    entityType: 'exemplar_round',
-    entityId: id,
-    detail: { kind: body.kind, name: body.name },
-    organisation: null,
-  }
+  return outcome(db, id, { kind: body.kind, name: body.name })
 }
 
 export async function addCandidate(
@@ -175,7 +169,7 @@ export async function addCandidate(
     created_at: isoAt(now),
   })
   if (!added) throw new AppError(409, 'EXEMPLAR_CANDIDATE_EXISTS')
-  return outcome(db, roundId, enterpriseId, { round: round.name })
+  return outcome(db, roundId, { round: round.name }, enterpriseId)
 }
 
 export async function removeCandidate(
@@ -187,7 +181,7 @@ export async function removeCandidate(
   const round = await claim(db, roundId, now)
   if (!(await repo.deleteCandidate(db, roundId, enterpriseId)))
     throw new AppError(404, 'EXEMPLAR_NOT_CANDIDATE')
-  return outcome(db, roundId, enterpriseId, { round: round.name })
+  return outcome(db, roundId, { round: round.name }, enterpriseId)
 }
 
 /**
@@ -220,21 +214,22 @@ export async function setChosen(
       throw err
     }
   }
-  return outcome(db, roundId, enterpriseId, { round: round.name })
+  return outcome(db, roundId, { round: round.name }, enterpriseId)
 }
 
+/** A change to a round, answered with the round as it now stands; audited against the enterprise it is about, if one. */
 async function outcome(
   db: DbOrTrx,
   roundId: number,
-  enterpriseId: number,
   detail: object,
+  enterpriseId?: number,
 ): Promise<WriteOutcome<TExemplarRound>> {
   return {
     result: await currentRound(db, roundId),
     entityType: 'exemplar_round',
     entityId: roundId,
     detail,
-    organisation: { kind: 'enterprise', id: enterpriseId },
+    organisation: enterpriseId === undefined ? null : { kind: 'enterprise', id: enterpriseId },
   }
 }
 
@@ -271,13 +266,11 @@ export async function publish(
     db,
     chosen.map((c) => ({ userId: auth.user.id, enterpriseId: c.enterprise_id, roundId, ip, at })),
   )
-  return {
-    result: await currentRound(db, roundId),
-    entityType: 'exemplar_round',
-    entityId: roundId,
-    detail: { startsOn: body.startsOn, endsOn: body.endsOn, enterprises: chosen.map((c) => c.enterprise_id) },
-    organisation: null,
-  }
+  return outcome(db, roundId, {
+    startsOn: body.startsOn,
+    endsOn: body.endsOn,
+    enterprises: chosen.map((c) => c.enterprise_id),
+  })
 }
 
 /**
@@ -309,11 +302,5 @@ export async function cancelRound(
 ): Promise<WriteOutcome<TExemplarRound>> {
   const round = await claim(db, roundId, now)
   if (!(await repo.cancel(db, roundId, isoAt(now)))) throw new AppError(409, 'EXEMPLAR_ROUND_PUBLISHED')
-  return {
-    result: await currentRound(db, roundId),
-    entityType: 'exemplar_round',
-    entityId: roundId,
-    detail: { kind: round.kind, name: round.name },
-    organisation: null,
-  }
+  return outcome(db, roundId, { kind: round.kind, name: round.name })
 }

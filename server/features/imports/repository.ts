@@ -10,7 +10,7 @@ import type {
   TImportState,
   TImportStatus,
 } from '../../../src/models/enterpriseImport'
-import { newEnterpriseRow } from '../organisations/repository'
+import { ENTERPRISE_REGISTRATION, newEnterpriseRow } from '../organisations/repository'
 import type { PreviewRow } from './workerProtocol'
 
 const CHUNK = 500
@@ -166,18 +166,7 @@ export const importsRepository = {
     const groups = codes ? chunks(codes) : [undefined]
     for (const group of groups) {
       if (group && group.length === 0) continue
-      let query = db
-        .selectFrom('enterprises')
-        .select([
-          'id',
-          'name',
-          'credit_code',
-          'ownership',
-          'party_org',
-          'industry',
-          'liaison_name',
-          'liaison_phone',
-        ])
+      let query = db.selectFrom('enterprises').select(ENTERPRISE_REGISTRATION)
       if (group) query = query.where('credit_code', 'in', group)
       const rows = await query.execute()
       const byId = new Map<number, TExistingEnterprise>()

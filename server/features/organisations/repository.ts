@@ -67,6 +67,18 @@ export function newEnterpriseRow(
   }
 }
 
+/** An enterprise as registered (the import template's columns, with its id): what its pages show of it. */
+export const ENTERPRISE_REGISTRATION = [
+  'id',
+  'name',
+  'credit_code',
+  'ownership',
+  'party_org',
+  'industry',
+  'liaison_name',
+  'liaison_phone',
+] as const
+
 export const departmentsRepository = {
   /** The departments in service; with `retired`, also those the office has retired (listed last). */
   async list(db: DbOrTrx, options: { retired?: boolean } = {}): Promise<TDepartment[]> {

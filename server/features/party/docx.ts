@@ -1,8 +1,7 @@
 import {
   AlignmentType,
   BorderStyle,
-  Document,
-  Header,
+  type Document,
   ImageRun,
   LineRuleType,
   Packer,
@@ -16,6 +15,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx'
+import { A4, a4Document } from '../files/docx'
 import type { DbOrTrx } from '../../core/db/database'
 import type { FileStore } from '../files/store'
 import { filesRepository } from '../files/repository'
@@ -34,7 +34,7 @@ import { meetingRevisionLines } from '../../../src/models/meetingRevision'
  */
 
 // A4 portrait, 2.54 cm margins, in twentieths of a point (dxa).
-const PAGE = { width: 11906, height: 16838, margin: 1440 }
+const PAGE = { ...A4, margin: 1440 }
 const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin
 const LABEL_WIDTH = 1900
 const VALUE_WIDTH = CONTENT_WIDTH / 2 - LABEL_WIDTH
@@ -231,37 +231,17 @@ export function meetingDocument(meeting: TMeeting, images: Map<number, AttachedI
     ...corrections(meeting),
     ...figures(meeting, images),
   ]
-  return new Document({
-    creator: '清廉企业',
+  return a4Document({
     title: `${meeting.branchName}${recordTitle(meeting)}`,
     // 宋体 小四 (12 pt) for the body, Times New Roman for Latin text.
-    styles: {
-      default: {
-        document: {
-          run: { font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' }, size: 24 },
-          // 1.5 lines, as a proportion (auto): an exact height would clip the pictures.
-          paragraph: { spacing: { before: 40, after: 40, line: 360, lineRule: LineRuleType.AUTO } },
-        },
-      },
+    defaults: {
+      run: { font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' }, size: 24 },
+      // 1.5 lines, as a proportion (auto): an exact height would clip the pictures.
+      paragraph: { spacing: { before: 40, after: 40, line: 360, lineRule: LineRuleType.AUTO } },
     },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: PAGE.margin, right: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin },
-          },
-        },
-        headers: draft
-          ? {
-              default: new Header({
-                children: lines('草稿', { bold: true, color: 'C00000', align: 'center' }),
-              }),
-            }
-          : undefined,
-        children: body,
-      },
-    ],
+    margin: { top: PAGE.margin, right: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin },
+    draftHeader: draft ? lines('草稿', { bold: true, color: 'C00000', align: 'center' }) : undefined,
+    children: body,
   })
 }
 

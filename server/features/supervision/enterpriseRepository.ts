@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { DbOrTrx } from '../../core/db/database'
+import { ENTERPRISE_REGISTRATION } from '../organisations/repository'
 import {
   ENTERPRISE_CAMPAIGN_LIMIT,
   ENTERPRISE_RECTIFICATION_LIMIT,
@@ -12,14 +13,7 @@ export const enterpriseRepository = {
     return db
       .selectFrom('enterprises')
       .select([
-        'id',
-        'name',
-        'credit_code',
-        'ownership',
-        'party_org',
-        'industry',
-        'liaison_name',
-        'liaison_phone',
+        ...ENTERPRISE_REGISTRATION,
         'milestone_deadline',
         'leading_group_date',
         'plan_filed_date',

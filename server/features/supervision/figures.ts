@@ -79,19 +79,25 @@ async function scopeOf(
   }
 }
 
+/** What each figures route calls: the caller's scope and filters, as of `now`. */
+export type Figures<Q, R> = (
+  db: DbOrTrx,
+  dialect: Dialect,
+  auth: AuthContext,
+  query: Q,
+  now: number,
+) => Promise<R>
+
 const n = (v: unknown) => Number(v ?? 0)
 const score = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10)
 const pick = <K extends string>(row: FactsRow, prefix: string, keys: readonly K[]) =>
   Object.fromEntries(keys.map((k) => [k, n(row[`${prefix}_${k}`])])) as Record<K, number>
 
 /** 三会一课 完成率 over the same enterprises as `supervisionFigures` (the list's `meetings` filter). */
-export async function supervisionMeetingFigures(
-  db: DbOrTrx,
-  dialect: Dialect,
-  auth: AuthContext,
-  query: { campaignId?: number; departmentId?: number },
-  now: number,
-): Promise<TMeetingFigures> {
+export const supervisionMeetingFigures: Figures<
+  { campaignId?: number; departmentId?: number },
+  TMeetingFigures
+> = async (db, dialect, auth, query, now) => {
   const scope = await scopeOf(db, dialect, auth, query, now)
   const row = await factsRepository.meetingFigures(db, scope.params, query.departmentId)
   return {
@@ -104,13 +110,13 @@ export async function supervisionMeetingFigures(
 }
 
 /** 廉洁风险点 (有效) over the same enterprises as `supervisionFigures` (the list's `risk` filter). */
-export async function supervisionRiskFigures(
-  db: DbOrTrx,
-  dialect: Dialect,
-  auth: AuthContext,
-  query: { departmentId?: number },
-  now: number,
-): Promise<TRiskFigures> {
+export const supervisionRiskFigures: Figures<{ departmentId?: number }, TRiskFigures> = async (
+  db,
+  dialect,
+  auth,
+  query,
+  now,
+) => {
   const scope = await scopeOf(db, dialect, auth, query, now)
   const d = query.departmentId
   const [totals, levels, areas, departments, names] = await Promise.all([
@@ -143,13 +149,10 @@ export async function supervisionRiskFigures(
   }
 }
 
-export async function supervisionFigures(
-  db: DbOrTrx,
-  dialect: Dialect,
-  auth: AuthContext,
-  query: { campaignId?: number; departmentId?: number },
-  now: number,
-): Promise<TSupervisionFigures> {
+export const supervisionFigures: Figures<
+  { campaignId?: number; departmentId?: number },
+  TSupervisionFigures
+> = async (db, dialect, auth, query, now) => {
   const scope = await scopeOf(db, dialect, auth, query, now)
   const [row, departments] = await Promise.all([
     figuresRow(db, scope.params, query.departmentId),

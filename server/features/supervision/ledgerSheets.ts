@@ -1,4 +1,5 @@
-import type { SheetSpec } from '../../core/exports/spec'
+import type { Cell, SheetSpec } from '../../core/exports/spec'
+import type { Column } from '../../core/workbook'
 import {
   RECTIFICATION_SOURCE_LABELS,
   RECTIFICATION_STATUS_LABELS,
@@ -50,6 +51,29 @@ export function ledgerFactsByEnterprise(facts: Facts) {
 
 const OVERDUE_STATUSES: readonly TRectificationStatus[] = ['open', 'returned']
 
+/**
+ * A sheet of records of the ledger's enterprises, one a row: numbered, the enterprise's name beside each
+ * (both kept in view while scrolling), then the record's own columns.
+ */
+function enterpriseSheet<R extends { enterprise_id: number }>(
+  name: string,
+  heading: { title: string; subtitle: string },
+  columns: Column[],
+  rows: R[],
+  enterpriseNames: Map<number, string>,
+  cells: (r: R) => Cell[],
+): SheetSpec {
+  return {
+    name,
+    options: {
+      ...heading,
+      columns: [{ header: '序号', width: 5, center: true }, { header: '企业名称', width: 22 }, ...columns],
+      xSplit: 2,
+    },
+    rows: rows.map((r, i) => [i + 1, enterpriseNames.get(r.enterprise_id) ?? '', ...cells(r)]),
+  }
+}
+
 /** 整改事项: every 整改 of the ledger's enterprises, one a row, with whether it is overdue today (北京时间). */
 export function rectificationSheet(
   title: string,
@@ -59,43 +83,30 @@ export function rectificationSheet(
   now: number,
 ): SheetSpec {
   const today = shanghaiDate(now)
-  const options = {
-    title,
-    subtitle,
-    columns: [
-      { header: '序号', width: 5, center: true },
-      { header: '企业名称', width: 22 },
-      { header: '来源', width: 9, center: true },
-      { header: '自查项', width: 8, center: true },
-      { header: '整改事项', width: 26 },
-      { header: '问题描述', width: 30 },
-      { header: '整改期限', width: 11, center: true },
-      { header: '状态', width: 9, center: true },
-      { header: '是否逾期', width: 7, center: true },
-      { header: '整改情况', width: 30 },
-      { header: '下达时间', width: 16 },
-      { header: '最近更新', width: 16 },
-    ],
-    xSplit: 2,
-  }
-  const cells = rows.map((r, i) => {
-    const overdue = OVERDUE_STATUSES.includes(r.status) && r.deadline < today
-    return [
-      i + 1,
-      enterpriseNames.get(r.enterprise_id) ?? '',
-      RECTIFICATION_SOURCE_LABELS[r.source],
-      r.item_code ?? '',
-      r.title,
-      r.detail ?? '',
-      r.deadline,
-      RECTIFICATION_STATUS_LABELS[r.status],
-      overdue ? '逾期' : '',
-      r.response ?? '',
-      formatShanghaiMinute(r.created_at),
-      formatShanghaiMinute(r.updated_at),
-    ]
-  })
-  return { name: '整改事项', options, rows: cells }
+  const columns = [
+    { header: '来源', width: 9, center: true },
+    { header: '自查项', width: 8, center: true },
+    { header: '整改事项', width: 26 },
+    { header: '问题描述', width: 30 },
+    { header: '整改期限', width: 11, center: true },
+    { header: '状态', width: 9, center: true },
+    { header: '是否逾期', width: 7, center: true },
+    { header: '整改情况', width: 30 },
+    { header: '下达时间', width: 16 },
+    { header: '最近更新', width: 16 },
+  ]
+  return enterpriseSheet('整改事项', { title, subtitle }, columns, rows, enterpriseNames, (r) => [
+    RECTIFICATION_SOURCE_LABELS[r.source],
+    r.item_code ?? '',
+    r.title,
+    r.detail ?? '',
+    r.deadline,
+    RECTIFICATION_STATUS_LABELS[r.status],
+    OVERDUE_STATUSES.includes(r.status) && r.deadline < today ? '逾期' : '',
+    r.response ?? '',
+    formatShanghaiMinute(r.created_at),
+    formatShanghaiMinute(r.updated_at),
+  ])
 }
 
 /** 廉洁风险点: every risk point of the ledger's enterprises, one a row, with whether its review is overdue (北京时间). */
@@ -107,26 +118,17 @@ export function riskSheet(
   now: number,
 ): SheetSpec {
   const today = shanghaiDate(now)
-  const options = {
-    title,
-    subtitle,
-    columns: [
-      { header: '序号', width: 5, center: true },
-      { header: '企业名称', width: 22 },
-      { header: '风险领域', width: 14 },
-      { header: '岗位/环节', width: 18 },
-      { header: '风险等级', width: 7, center: true },
-      { header: '防控措施', width: 32 },
-      { header: '责任人', width: 9 },
-      { header: '下次复核', width: 11, center: true },
-      { header: '状态', width: 8, center: true },
-      { header: '复核逾期', width: 7, center: true },
-    ],
-    xSplit: 2,
-  }
-  const cells = rows.map((r, i) => [
-    i + 1,
-    enterpriseNames.get(r.enterprise_id) ?? '',
+  const columns = [
+    { header: '风险领域', width: 14 },
+    { header: '岗位/环节', width: 18 },
+    { header: '风险等级', width: 7, center: true },
+    { header: '防控措施', width: 32 },
+    { header: '责任人', width: 9 },
+    { header: '下次复核', width: 11, center: true },
+    { header: '状态', width: 8, center: true },
+    { header: '复核逾期', width: 7, center: true },
+  ]
+  return enterpriseSheet('廉洁风险点', { title, subtitle }, columns, rows, enterpriseNames, (r) => [
     riskAreaLabel(r.area as TRiskArea, r.area_name),
     r.post,
     RISK_LEVEL_LABELS[r.level],
@@ -136,5 +138,4 @@ export function riskSheet(
     RISK_STATUS_LABELS[r.status],
     reviewOverdue(r.status, r.next_review_date, today) ? '逾期' : '',
   ])
-  return { name: '廉洁风险点', options, rows: cells }
 }

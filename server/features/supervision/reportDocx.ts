@@ -1,9 +1,8 @@
 import {
   AlignmentType,
   BorderStyle,
-  Document,
+  type Document,
   Footer,
-  Header,
   LineRuleType,
   Packer,
   PageNumber,
@@ -25,6 +24,7 @@ import {
   type TReportPeriodRow,
   type TReportRow,
 } from '../../../src/models/supervisionReport'
+import { A4, a4Document } from '../files/docx'
 import { shanghaiDate } from '../../../src/models/shanghaiTime'
 
 /**
@@ -35,46 +35,59 @@ import { shanghaiDate } from '../../../src/models/shanghaiTime'
  */
 
 // A4 portrait; margins near the 公文 layout (top 3.7 cm, bottom 3.5 cm, left 2.8 cm, right 2.6 cm), in dxa.
-const PAGE = { width: 11906, height: 16838, top: 2098, bottom: 1984, left: 1588, right: 1474 }
+const PAGE = { ...A4, top: 2098, bottom: 1984, left: 1588, right: 1474 }
 const CONTENT_WIDTH = PAGE.width - PAGE.left - PAGE.right
 const RED = 'C00000'
 const FANGSONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋' }
 const HEITI = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体' }
 const SONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' }
 
+const NUMERALS = '一二三四五六七八九十'
+
 /** `2026年12月3日` for an instant, as its 北京时间 day. */
 export const chineseDate = (iso: string): string => chineseDay(shanghaiDate(Date.parse(iso)))
 
+// Table text: 宋体 五号 (10.5 pt = 210 dxa a character), 50 dxa padding each side of a cell.
+const TABLE_SIZE = 21
+const CHAR = 210
+const PAD = 50
+/** A heading longer than this wraps after it, at a word boundary (逾期整改 / 企业), never mid-word. */
+const HEADING_LINE = 4
+
+/**
+ * Columns sized to their headings (a count needs less than its heading), the rest to 部门, so that a
+ * county department's name (县人力资源和社会保障局, 11 characters) stays on one line.
+ */
+function columns(headings: string[]): [string, number][] {
+  const counts = headings
+    .slice(1)
+    .map((h): [string, number] => [h, Math.max(2, Math.min(h.length, HEADING_LINE)) * CHAR + 2 * PAD + 20])
+  return [[headings[0], CONTENT_WIDTH - counts.reduce((sum, [, w]) => sum + w, 0)], ...counts]
+}
+
 /** The table's columns: heading and width (dxa); the values of a row in the same order. */
-export const TABLE_COLUMNS: [string, number][] = [
-  ['部门', 2260],
-  ['企业数', 790],
-  ['未开始', 790],
-  ['草稿', 620],
-  ['已提交', 790],
-  ['退回', 620],
-  ['已通过', 790],
-  ['逾期整改企业', 940],
-  ['平均分', 0],
-]
-TABLE_COLUMNS[TABLE_COLUMNS.length - 1][1] =
-  CONTENT_WIDTH - TABLE_COLUMNS.reduce((sum, [, width]) => sum + width, 0)
+export const TABLE_COLUMNS = columns([
+  '部门',
+  '企业数',
+  '未开始',
+  '草稿',
+  '已提交',
+  '退回',
+  '已通过',
+  '逾期整改企业',
+  '平均分',
+])
 
 /** 本期工作情况表: what happened in the period, per department and 合计. */
-export const PERIOD_COLUMNS: [string, number][] = [
-  ['部门', 2260],
-  ['提交自查', 0],
-  ['退回自查', 0],
-  ['下发整改', 0],
-  ['整改销号', 0],
-  ['新增逾期整改', 0],
-  ['催办', 0],
-]
-{
-  const each = Math.floor((CONTENT_WIDTH - PERIOD_COLUMNS[0][1]) / (PERIOD_COLUMNS.length - 1))
-  for (const c of PERIOD_COLUMNS.slice(1)) c[1] = each
-  PERIOD_COLUMNS[0][1] = CONTENT_WIDTH - each * (PERIOD_COLUMNS.length - 1)
-}
+export const PERIOD_COLUMNS = columns([
+  '部门',
+  '提交自查',
+  '退回自查',
+  '下发整改',
+  '整改销号',
+  '新增逾期整改',
+  '催办',
+])
 
 export function periodCells(row: TReportPeriodRow): string[] {
   return [
@@ -105,17 +118,32 @@ function paragraphs(text: string, keepNext = false): Paragraph[] {
     .map((line) => new Paragraph({ keepNext, indent: { firstLine: 640 }, children: [run(line.trim())] }))
 }
 
-function cell(text: string, width: number, head: boolean, left: boolean) {
+/** A heading wraps after HEADING_LINE characters, by a line break, so Word never splits it mid-word. */
+const headingRuns = (text: string) =>
+  text.length > HEADING_LINE
+    ? [
+        run(text.slice(0, HEADING_LINE), { size: TABLE_SIZE, bold: true, font: SONG }),
+        new TextRun({ text: text.slice(HEADING_LINE), break: 1, size: TABLE_SIZE, bold: true, font: SONG }),
+      ]
+    : [run(text, { size: TABLE_SIZE, bold: true, font: SONG })]
+
+function cell(text: string, width: number, kind: 'heading' | 'total' | 'name' | 'count') {
+  const shaded = kind === 'heading' || kind === 'total'
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
-    margins: { left: 60, right: 60, top: 40, bottom: 40 },
-    ...(head ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' } } : {}),
+    margins: { left: PAD, right: PAD, top: 40, bottom: 40 },
+    ...(shaded ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' } } : {}),
     children: [
       new Paragraph({
-        alignment: left ? AlignmentType.LEFT : AlignmentType.CENTER,
+        alignment: kind === 'name' ? AlignmentType.LEFT : AlignmentType.CENTER,
         spacing: { line: 300, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
-        children: [run(text, { size: 21, bold: head, font: SONG })],
+        // The heading row stays on the page of the first rows (Word and LibreOffice keep it with them).
+        keepNext: kind === 'heading',
+        children:
+          kind === 'heading'
+            ? headingRuns(text)
+            : [run(text, { size: TABLE_SIZE, bold: kind === 'total', font: SONG })],
       }),
     ],
   })
@@ -124,12 +152,18 @@ function cell(text: string, width: number, head: boolean, left: boolean) {
 function borderedTable(columns: [string, number][], rows: string[][], total: string[]): Table {
   const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' }
   // The heading row repeats on every page; 合计 is shaded and bold like it, but printed once.
-  const line = (cells: string[], head: boolean, repeat = head) =>
+  const line = (cells: string[], kind: 'heading' | 'total' | 'row') =>
     new TableRow({
-      tableHeader: repeat,
+      tableHeader: kind === 'heading',
       cantSplit: true,
       height: { value: 440, rule: 'atLeast' },
-      children: cells.map((c, i) => cell(c, columns[i][1], head, i === 0 && !head)),
+      children: cells.map((c, i) =>
+        cell(
+          c,
+          columns[i][1],
+          kind === 'row' ? (i === 0 ? 'name' : 'count') : kind === 'total' ? 'total' : 'heading',
+        ),
+      ),
     })
   return new Table({
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
@@ -146,10 +180,10 @@ function borderedTable(columns: [string, number][], rows: string[][], total: str
     rows: [
       line(
         columns.map(([heading]) => heading),
-        true,
+        'heading',
       ),
-      ...rows.map((r) => line(r, false)),
-      line(total, true, false),
+      ...rows.map((r) => line(r, 'row')),
+      line(total, 'total'),
     ],
   })
 }
@@ -163,9 +197,11 @@ const note = (text: string) =>
 /** The status table as of generation, then (when the snapshot has them) the period's counts. */
 function progressTables(report: TReport): (Paragraph | Table)[] {
   const { snapshot } = report
-  const caption = (text: string) => centred(text, { bold: true, size: 24, font: HEITI }, { before: 120 })
+  // Kept with its table: a caption never ends a page. The head already names the issuer.
+  const caption = (text: string) =>
+    centred(text, { bold: true, size: 24, font: HEITI }, { before: 120, after: 60 }, true)
   const status = [
-    caption(`${snapshot.issuer}清廉企业建设进展情况表（截至${chineseDate(snapshot.generatedAt)}）`),
+    caption(`清廉企业建设进展情况表（截至${chineseDate(snapshot.generatedAt)}）`),
     borderedTable(TABLE_COLUMNS, snapshot.rows.map(tableCells), tableCells(snapshot.total)),
     note(
       `注：数据截至${chineseDate(snapshot.generatedAt)}；一家企业由多个部门监管时在各部门分别计入，合计按企业计一次；平均分为已评分企业的自查总分平均。`,
@@ -183,8 +219,8 @@ function progressTables(report: TReport): (Paragraph | Table)[] {
   ]
 }
 
-const centred = (text: string, style: Parameters<typeof run>[1], spacing = {}) =>
-  new Paragraph({ alignment: AlignmentType.CENTER, spacing, children: [run(text, style)] })
+const centred = (text: string, style: Parameters<typeof run>[1], spacing = {}, keepNext = false) =>
+  new Paragraph({ alignment: AlignmentType.CENTER, spacing, keepNext, children: [run(text, style)] })
 
 export function reportDocument(report: TReport): Document {
   const { snapshot } = report
@@ -202,22 +238,34 @@ export function reportDocument(report: TReport): Document {
       children: [run(snapshot.issuer, { size: 28 }), run(`\t${chineseDate(dated)}`, { size: 28 })],
     }),
     centred(report.title, { bold: true, size: 40, font: SONG }, { after: 120 }),
-    centred(
-      `（督查期间：${chineseDay(report.periodStart)}至${chineseDay(report.periodEnd)}${
-        snapshot.campaign ? `；自查批次：${snapshot.campaign.name}` : ''
-      }）`,
-      { size: 28 },
-      { after: 240 },
-    ),
+    // 督查期间 and 自查批次 on lines of their own: one centred line would wrap mid-name.
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 240 },
+      children: [
+        run(`（督查期间：${chineseDay(report.periodStart)}至${chineseDay(report.periodEnd)}`, { size: 28 }),
+        ...(snapshot.campaign
+          ? [
+              run('；', { size: 28 }),
+              new TextRun({ text: `自查批次：${snapshot.campaign.name}`, break: 1, size: 28 }),
+            ]
+          : []),
+        run('）', { size: 28 }),
+      ],
+    }),
   ]
-  const body = REPORT_SECTIONS.flatMap((key) => [
+  // A section left empty is left out (工作进展 keeps its tables), and the rest numbered 一、二、… in order.
+  const shown = REPORT_SECTIONS.filter((key) => key === 'progress' || report.sections[key].trim() !== '')
+  const body = shown.flatMap((key, i) => [
     new Paragraph({
       keepNext: true,
       spacing: { before: 160 },
       indent: { firstLine: 640 },
-      children: [run(REPORT_SECTION_HEADINGS[key], { font: HEITI })],
+      children: [
+        run(`${NUMERALS[i]}、${REPORT_SECTION_HEADINGS[key].replace(/^.+?、/, '')}`, { font: HEITI }),
+      ],
     }),
-    ...paragraphs(report.sections[key], key === 'nextSteps'),
+    ...paragraphs(report.sections[key], key === shown[shown.length - 1]),
     ...(key === 'progress' ? progressTables(report) : []),
   ])
   const signature = [
@@ -229,46 +277,27 @@ export function reportDocument(report: TReport): Document {
     }),
     new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(chineseDate(dated))] }),
   ]
-  return new Document({
-    creator: '清廉企业',
+  return a4Document({
     title: report.title,
     // 仿宋 三号 (16 pt) body, fixed 28 pt lines as 公文 are set.
-    styles: {
-      default: {
-        document: {
-          run: { font: FANGSONG, size: 32 },
-          paragraph: { spacing: { line: 560, lineRule: LineRuleType.EXACT } },
-        },
-      },
+    defaults: {
+      // zh-CN: Word and LibreOffice pick Chinese glyphs, punctuation and line breaking (not Japanese).
+      run: { font: FANGSONG, size: 32, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
+      paragraph: { spacing: { line: 560, lineRule: LineRuleType.EXACT } },
     },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: PAGE.top, right: PAGE.right, bottom: PAGE.bottom, left: PAGE.left },
-          },
-        },
-        headers: draft
-          ? {
-              default: new Header({
-                children: [centred('草稿（未定稿）', { bold: true, color: RED, size: 24 })],
-              }),
-            }
-          : undefined,
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28 })],
-              }),
-            ],
+    margin: { top: PAGE.top, right: PAGE.right, bottom: PAGE.bottom, left: PAGE.left },
+    draftHeader: draft ? [centred('草稿（未定稿）', { bold: true, color: RED, size: 24 })] : undefined,
+    footers: {
+      default: new Footer({
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28 })],
           }),
-        },
-        children: [...head, ...body, ...signature],
-      },
-    ],
+        ],
+      }),
+    },
+    children: [...head, ...body, ...signature],
   })
 }
 

@@ -78,35 +78,47 @@ export const reportPeriodRepository = {
 
   /** Enterprises whose 自查 was returned in the period (the last return first), within `reach`. */
   async returnedIn(db: DbOrTrx, b: PeriodBounds, reach: number | null, limit: number) {
-    const src = events('returned', b)
-    const within =
-      reach === null
-        ? sql``
-        : sql` and e.id in (select enterprise_id from supervision_links where department_id = ${reach})`
-    const rows = await sql<{
-      id: number
-      name: string
-      n: number | string
-    }>`select e.id, e.name, count(*) as n
-      from (${src}) x join enterprises e on e.id = x.enterprise_id where 1 = 1${within}
-      group by e.id, e.name order by e.id limit ${limit}`.execute(db)
-    return rows.rows.map((r) => ({ enterpriseId: Number(r.id), name: r.name, times: Number(r.n) }))
+    const rows = await countsByEnterprise(
+      db,
+      sql`(${events('returned', b)}) x join enterprises e on e.id = x.enterprise_id where 1 = 1`,
+      reach,
+      limit,
+    )
+    return rows.map(({ n, ...r }) => ({ ...r, times: n }))
   },
 
   /** Enterprises with 整改 overdue at `today` whose deadline fell on or before the period's last day. */
   async overdueBy(db: DbOrTrx, b: PeriodBounds, today: string, reach: number | null, limit: number) {
-    const within =
-      reach === null
-        ? sql``
-        : sql` and e.id in (select enterprise_id from supervision_links where department_id = ${reach})`
-    const rows = await sql<{
-      id: number
-      name: string
-      n: number | string
-    }>`select e.id, e.name, count(*) as n
-      from rectifications r join enterprises e on e.id = r.enterprise_id
-      where r.status in ('open', 'returned') and r.deadline < ${today} and r.deadline <= ${b.end}${within}
-      group by e.id, e.name order by e.id limit ${limit}`.execute(db)
-    return rows.rows.map((r) => ({ enterpriseId: Number(r.id), name: r.name, overdue: Number(r.n) }))
+    const rows = await countsByEnterprise(
+      db,
+      sql`rectifications r join enterprises e on e.id = r.enterprise_id
+      where r.status in ('open', 'returned') and r.deadline < ${today} and r.deadline <= ${b.end}`,
+      reach,
+      limit,
+    )
+    return rows.map(({ n, ...r }) => ({ ...r, overdue: n }))
   },
+}
+
+/**
+ * How many rows of `fromWhere` (joined to enterprises as `e`) each enterprise within `reach` has, by id,
+ * `limit` enterprises at most.
+ */
+async function countsByEnterprise(
+  db: DbOrTrx,
+  fromWhere: RawBuilder<unknown>,
+  reach: number | null,
+  limit: number,
+) {
+  const within =
+    reach === null
+      ? sql``
+      : sql` and e.id in (select enterprise_id from supervision_links where department_id = ${reach})`
+  const rows = await sql<{
+    id: number
+    name: string
+    n: number | string
+  }>`select e.id, e.name, count(*) as n from ${fromWhere}${within}
+    group by e.id, e.name order by e.id limit ${limit}`.execute(db)
+  return rows.rows.map((r) => ({ enterpriseId: Number(r.id), name: r.name, n: Number(r.n) }))
 }

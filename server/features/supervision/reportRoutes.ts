@@ -13,7 +13,7 @@ import { exportFileName } from '../../../src/models/exportName'
 import { SUPERVISORS } from '../../core/access'
 import { requireAuth } from '../../core/auth'
 import { sendAttachment } from '../../core/http'
-import { featureRoutes } from '../../core/routes'
+import { featureRoutes, sharedDeclaration } from '../../core/routes'
 import {
   createReport,
   editReport,
@@ -66,17 +66,21 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => getReport(app.db, requireAuth(request), request.params.reportId),
   )
 
+  /** The writes on one report, answered with it as it now stands. */
+  const reportWrite = sharedDeclaration({
+    access: SUPERVISORS,
+    params: ZReportParams,
+    response: { 200: ZReport },
+  })
+
   write(
     'PATCH',
     `${BASE}/:reportId`,
-    {
-      access: SUPERVISORS,
+    reportWrite({
       summary: '修改督查专报草稿的标题或正文（带上读取时的版本号；已被他人修改时 409 REPORT_STALE）',
-      params: ZReportParams,
       body: ZReportEdit,
-      response: { 200: ZReport },
       action: 'supervision_report.edit',
-    },
+    }),
     async (request, trx) =>
       editReport(trx, requireAuth(request), request.params.reportId, request.body, app.clock()),
   )
@@ -84,14 +88,11 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   write(
     'POST',
     `${BASE}/:reportId/finalise`,
-    {
-      access: SUPERVISORS,
+    reportWrite({
       summary: '督查专报定稿：此后不能再修改',
-      params: ZReportParams,
       body: ZReportFinalise,
-      response: { 200: ZReport },
       action: 'supervision_report.finalise',
-    },
+    }),
     async (request, trx) =>
       finaliseReport(trx, requireAuth(request), request.params.reportId, request.body.version, app.clock()),
   )
@@ -99,15 +100,12 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   write(
     'POST',
     `${BASE}/:reportId/refresh`,
-    {
-      access: SUPERVISORS,
+    reportWrite({
       summary:
         '更新督查专报草稿的数据：按当前数字重新留存快照，未修改过的正文随之重拟，已修改的保留（带上读取时的版本号）',
-      params: ZReportParams,
       body: ZReportRefresh,
-      response: { 200: ZReport },
       action: 'supervision_report.refresh',
-    },
+    }),
     async (request, trx) =>
       refreshReport(
         trx,

@@ -160,6 +160,24 @@ function refusal(row: ReportRow): AppError {
   return row.status === 'final' ? new AppError(409, 'REPORT_FINALISED') : new AppError(409, 'REPORT_STALE')
 }
 
+/**
+ * A change to the draft as read at `version`: `changes` works out the columns from the report before it, and
+ * the update is made only while the draft is still at that version (else `refusal`). The report before and after.
+ */
+async function changeDraft(
+  db: DbOrTrx,
+  auth: AuthContext,
+  id: number,
+  version: number,
+  changes: (before: ReportRow) => Promise<Parameters<typeof reportRepository.update>[3]>,
+): Promise<{ before: ReportRow; row: ReportRow }> {
+  const before = await reportOf(db, auth, id)
+  if (before.status !== 'draft' || before.version !== version) throw refusal(before)
+  const changed = await reportRepository.update(db, id, version, await changes(before))
+  if (!changed) throw refusal(await reportOf(db, auth, id))
+  return { before, row: await reportOf(db, auth, id) }
+}
+
 export async function editReport(
   db: DbOrTrx,
   auth: AuthContext,
@@ -167,20 +185,18 @@ export async function editReport(
   input: TReportEdit,
   now: number,
 ): Promise<WriteOutcome<TReport>> {
-  const before = await reportOf(db, auth, id)
-  if (before.status !== 'draft' || before.version !== input.version) throw refusal(before)
-  const previous = JSON.parse(before.sections) as TReportSections
-  const sections = { ...previous, ...input.sections }
-  const edited = new Set(editedOf(before))
-  for (const k of REPORT_SECTIONS) if (sections[k] !== previous[k]) edited.add(k)
-  const changed = await reportRepository.update(db, id, input.version, {
-    title: input.title ?? before.title,
-    sections: JSON.stringify(sections),
-    edited_sections: JSON.stringify(REPORT_SECTIONS.filter((k) => edited.has(k))),
-    updated_at: isoAt(now),
+  const { before, row } = await changeDraft(db, auth, id, input.version, async (before) => {
+    const previous = JSON.parse(before.sections) as TReportSections
+    const sections = { ...previous, ...input.sections }
+    const edited = new Set(editedOf(before))
+    for (const k of REPORT_SECTIONS) if (sections[k] !== previous[k]) edited.add(k)
+    return {
+      title: input.title ?? before.title,
+      sections: JSON.stringify(sections),
+      edited_sections: JSON.stringify(REPORT_SECTIONS.filter((k) => edited.has(k))),
+      updated_at: isoAt(now),
+    }
   })
-  if (!changed) throw refusal(await reportOf(db, auth, id))
-  const row = await reportOf(db, auth, id)
   return {
     result: toReport(row),
     ...audited(row, {
@@ -199,16 +215,10 @@ export async function finaliseReport(
   version: number,
   now: number,
 ): Promise<WriteOutcome<TReport>> {
-  const before = await reportOf(db, auth, id)
-  if (before.status !== 'draft' || before.version !== version) throw refusal(before)
-  const at = isoAt(now)
-  const changed = await reportRepository.update(db, id, version, {
-    status: 'final',
-    finalised_at: at,
-    updated_at: at,
+  const { row } = await changeDraft(db, auth, id, version, async () => {
+    const at = isoAt(now)
+    return { status: 'final', finalised_at: at, updated_at: at }
   })
-  if (!changed) throw refusal(await reportOf(db, auth, id))
-  const row = await reportOf(db, auth, id)
   return { result: toReport(row), ...audited(row, { version: row.version }) }
 }
 
@@ -224,43 +234,43 @@ export async function refreshReport(
   version: number,
   now: number,
 ): Promise<WriteOutcome<TReport>> {
-  const before = await reportOf(db, auth, id)
-  if (before.status !== 'draft' || before.version !== version) throw refusal(before)
-  const old = JSON.parse(before.snapshot) as TReportSnapshot
-  const snapshot = await reportSnapshot(
-    db,
-    dialect,
-    auth,
-    {
-      departmentId: before.department_id,
-      campaignId: old.campaign?.id,
-      issuer: old.issuer,
-      periodStart: before.period_start,
-      periodEnd: before.period_end,
-    },
-    now,
-  )
-  const edited = editedOf(before)
-  const kept = JSON.parse(before.sections) as TReportSections
-  const drafted = draftSections(snapshot)
-  const sections = Object.fromEntries(
-    REPORT_SECTIONS.map((k) => [k, edited.includes(k) ? kept[k] : drafted[k]]),
-  ) as TReportSections
-  const changed = await reportRepository.update(db, id, version, {
-    snapshot: JSON.stringify(snapshot),
-    sections: JSON.stringify(sections),
-    edited_sections: JSON.stringify(edited),
-    updated_at: isoAt(now),
+  const { before, row } = await changeDraft(db, auth, id, version, async (before) => {
+    const old = JSON.parse(before.snapshot) as TReportSnapshot
+    const snapshot = await reportSnapshot(
+      db,
+      dialect,
+      auth,
+      {
+        departmentId: before.department_id,
+        campaignId: old.campaign?.id,
+        issuer: old.issuer,
+        periodStart: before.period_start,
+        periodEnd: before.period_end,
+      },
+      now,
+    )
+    const edited = editedOf(before)
+    const kept = JSON.parse(before.sections) as TReportSections
+    const drafted = draftSections(snapshot)
+    const sections = Object.fromEntries(
+      REPORT_SECTIONS.map((k) => [k, edited.includes(k) ? kept[k] : drafted[k]]),
+    ) as TReportSections
+    return {
+      snapshot: JSON.stringify(snapshot),
+      sections: JSON.stringify(sections),
+      edited_sections: JSON.stringify(edited),
+      updated_at: isoAt(now),
+    }
   })
-  if (!changed) throw refusal(await reportOf(db, auth, id))
-  const row = await reportOf(db, auth, id)
+  const result = toReport(row)
+  const kept = editedOf(before)
   return {
-    result: toReport(row),
+    result,
     ...audited(row, {
       version: row.version,
-      generatedAt: snapshot.generatedAt,
-      kept: edited,
-      redrafted: REPORT_SECTIONS.filter((k) => !edited.includes(k)),
+      generatedAt: result.snapshot.generatedAt,
+      kept,
+      redrafted: REPORT_SECTIONS.filter((k) => !kept.includes(k)),
     }),
   }
 }

@@ -11,6 +11,7 @@ import { featureRoutes } from '../../core/routes'
 import { ledgerExport } from './ledger'
 import { supervisionOverview } from './overview'
 import {
+  type Figures,
   supervisionEnterprises,
   supervisionFigures,
   supervisionMeetingFigures,
@@ -44,56 +45,48 @@ const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
       supervisionOverview(app.db, requireAuth(request), request.query.campaignId, app.clock()),
   )
 
-  route(
-    'GET',
+  // The figures and their drill-down list: each computed over the caller's scope, as of the clock.
+  const figuresRoute = <Q, R>(
+    path: string,
+    summary: string,
+    querystring: z.ZodType<Q>,
+    response: z.ZodType<R>,
+    figures: Figures<Q, R>,
+  ) =>
+    route(
+      'GET',
+      path,
+      { access: SUPERVISORS, summary, querystring, response: { 200: response } },
+      async (request) => figures(app.db, app.dialect, requireAuth(request), request.query, app.clock()),
+    )
+
+  figuresRoute(
     '/api/v1/supervision/figures',
-    {
-      access: SUPERVISORS,
-      summary: '监管总览数字：所有制、党组织、自查进度、各维度得分分布、整改、承诺覆盖、到会率、实施步骤',
-      querystring: ZFiguresQuery,
-      response: { 200: ZSupervisionFigures },
-    },
-    async (request) =>
-      supervisionFigures(app.db, app.dialect, requireAuth(request), request.query, app.clock()),
+    '监管总览数字：所有制、党组织、自查进度、各维度得分分布、整改、承诺覆盖、到会率、实施步骤',
+    ZFiguresQuery,
+    ZSupervisionFigures,
+    supervisionFigures,
   )
-
-  route(
-    'GET',
+  figuresRoute(
     '/api/v1/supervision/figures/meetings',
-    {
-      access: SUPERVISORS,
-      summary: '监管总览数字：三会一课完成率（本年度，按企业分档）',
-      querystring: ZFiguresQuery,
-      response: { 200: ZMeetingFigures },
-    },
-    async (request) =>
-      supervisionMeetingFigures(app.db, app.dialect, requireAuth(request), request.query, app.clock()),
+    '监管总览数字：三会一课完成率（本年度，按企业分档）',
+    ZFiguresQuery,
+    ZMeetingFigures,
+    supervisionMeetingFigures,
   )
-
-  route(
-    'GET',
+  figuresRoute(
     '/api/v1/supervision/figures/risks',
-    {
-      access: SUPERVISORS,
-      summary: '监管总览数字：廉洁风险点（有效）按等级、领域，逾期未复核，含高风险点的企业',
-      querystring: ZFiguresQuery,
-      response: { 200: ZRiskFigures },
-    },
-    async (request) =>
-      supervisionRiskFigures(app.db, app.dialect, requireAuth(request), request.query, app.clock()),
+    '监管总览数字：廉洁风险点（有效）按等级、领域，逾期未复核，含高风险点的企业',
+    ZFiguresQuery,
+    ZRiskFigures,
+    supervisionRiskFigures,
   )
-
-  route(
-    'GET',
+  figuresRoute(
     '/api/v1/supervision/enterprises',
-    {
-      access: SUPERVISORS,
-      summary: '监管总览下钻：按数字筛选的企业列表（搜索、筛选、分页，可对比两期得分）',
-      querystring: ZEnterpriseListQuery,
-      response: { 200: ZEnterpriseListPage },
-    },
-    async (request) =>
-      supervisionEnterprises(app.db, app.dialect, requireAuth(request), request.query, app.clock()),
+    '监管总览下钻：按数字筛选的企业列表（搜索、筛选、分页，可对比两期得分）',
+    ZEnterpriseListQuery,
+    ZEnterpriseListPage,
+    supervisionEnterprises,
   )
 
   route(

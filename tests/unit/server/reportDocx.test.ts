@@ -74,4 +74,38 @@ describe('督查专报 .docx', () => {
     )
     expect(headers.join('')).toContain('草稿（未定稿）')
   })
+
+  it('leaves an emptied section out and numbers the rest in order', async () => {
+    const sections = { ...SAMPLE_REPORT.sections, named: '  ', problems: '' }
+    const xml = await documentXml(await reportDocx({ ...SAMPLE_REPORT, sections }))
+    for (const heading of ['一、督查范围', '二、工作进展', '三、下一步工作']) expect(xml).toContain(heading)
+    expect(xml).not.toMatch(/通报企业|发现的问题|四、|五、/)
+  })
+
+  it('prints as a county office sends it: names on one line, headings unbroken, captions with their tables', async () => {
+    const xml = await documentXml(await reportDocx(SAMPLE_REPORT))
+    // 宋体 五号 is 210 dxa a character; a cell pads 100 dxa. 县人力资源和社会保障局 (11) fits on one line.
+    for (const columns of [TABLE_COLUMNS, PERIOD_COLUMNS]) {
+      expect(Math.floor((columns[0][1] - 100) / 210)).toBeGreaterThanOrEqual(11)
+      for (const [heading, width] of columns.slice(1))
+        expect(Math.min(heading.length, 4) * 210 + 100).toBeLessThan(width)
+    }
+    // A long heading breaks between its words (逾期整改 / 企业), not where the cell ends.
+    const [status] = tables(xml)
+    expect(status[0]).toContain('逾期整改企业')
+    expect(xml).toMatch(
+      /<w:t[^>]*>逾期整改<\/w:t><\/w:r><w:r>(?:<w:rPr>[\s\S]*?<\/w:rPr>)?<w:br\/><w:t[^>]*>企业</,
+    )
+    // The heading row repeats on each page; each caption is kept on the page of its table.
+    expect(xml.match(/<w:tblHeader\/>/g)).toHaveLength(2)
+    for (const caption of ['清廉企业建设进展情况表（截至', '本期工作情况表（'])
+      expect(xml).toMatch(new RegExp(`<w:keepNext/>(?:(?!</w:p>)[\\s\\S])*${caption}`))
+    // Chinese text, Chinese glyphs and line breaking.
+    const styles = await (
+      await JSZip.loadAsync(await reportDocx(SAMPLE_REPORT))
+    )
+      .file('word/styles.xml')!
+      .async('string')
+    expect(styles).toMatch(/<w:lang [^>]*w:eastAsia="zh-CN"/)
+  })
 })

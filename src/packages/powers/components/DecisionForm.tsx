@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, DatePicker } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import dayjs from 'dayjs'
 import {
   DECISION_CATEGORIES,
@@ -14,6 +14,7 @@ import {
 } from '@/models/powers'
 import { shanghaiDate } from '@/models/shanghaiTime'
 import { maxLengthsOf } from '@/models/textLimit'
+import { DayPicker } from '@/components/DayPicker'
 import { TextField } from '@/components/TextField'
 import { TextAreaField } from '@/components/TextAreaField'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
@@ -116,18 +117,13 @@ export function DecisionForm(props: {
           {was ? '提交更正' : '登记'}
         </Button>
       </View>
-      <DatePicker
+      <DayPicker
         visible={picking}
         title="决策日期"
-        type="date"
-        showChinese
         startDate={dayjs(today).subtract(10, 'year').toDate()}
         endDate={dayjs(today).toDate()}
-        value={dayjs(decidedOn).toDate()}
-        onConfirm={(_, values) => {
-          const [y, m, d] = values.map(Number)
-          setDecidedOn(dayjs(new Date(y, m - 1, d)).format('YYYY-MM-DD'))
-        }}
+        value={decidedOn}
+        onPick={setDecidedOn}
         onClose={() => setPicking(false)}
       />
     </View>

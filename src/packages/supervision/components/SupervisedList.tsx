@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Empty, SearchBar } from '@nutui/nutui-react-taro'
+import { SearchBar } from '@nutui/nutui-react-taro'
 import { OWNERSHIPS, OWNERSHIP_LABELS, PARTY_ORGS, PARTY_ORG_LABELS } from '@/models/org'
 import {
   COMPLETION_LABELS,
@@ -11,8 +11,9 @@ import {
 } from '@/models/supervisionOverview'
 import { fetchSupervisedEnterprises } from '@/services/supervisionOverview'
 import { usePages } from '@/hooks/usePages'
-import { EmptyImage } from '@/components/EmptyImage'
+import { EmptyBox } from '@/components/EmptyImage'
 import { ErrorState, LoadingState } from '@/components/PageState'
+import { ChipRow } from './ChipRow'
 import { SupervisedCard } from './SupervisedCard'
 import './supervision.scss'
 
@@ -20,8 +21,8 @@ export type ListFilter = Omit<TEnterpriseListQuery, 'page' | 'pageSize'>
 
 const PAGE_SIZE = 20
 
-/** A row of chips choosing one value of a filter (tap the chosen one again: all). */
-function ChipRow<T extends string | number>(props: {
+/** A filter's chips: tap the chosen one again for all. */
+function FilterChips<T extends string | number>(props: {
   label: string
   options: readonly T[]
   name: (o: T) => string
@@ -29,20 +30,13 @@ function ChipRow<T extends string | number>(props: {
   onPick: (o: T | undefined) => void
 }) {
   return (
-    <View className="sv-chips">
-      <Text className="sv-chips__label">{props.label}</Text>
-      <View className="sv-chips__items">
-        {props.options.map((o) => (
-          <Text
-            key={String(o)}
-            className={`sv-chip${props.value === o ? ' sv-chip--active' : ''}`}
-            onClick={() => props.onPick(props.value === o ? undefined : o)}
-          >
-            {props.name(o)}
-          </Text>
-        ))}
-      </View>
-    </View>
+    <ChipRow
+      label={props.label}
+      options={props.options}
+      name={props.name}
+      value={props.value ?? null}
+      onPick={(o) => props.onPick(props.value === o ? undefined : o)}
+    />
   )
 }
 
@@ -91,21 +85,21 @@ export function SupervisedList(props: {
           </Text>
         </View>
       ) : null}
-      <ChipRow
+      <FilterChips
         label="自查"
         options={COMPLETION_STATUSES}
         name={(s) => COMPLETION_LABELS[s]}
         value={filter.status}
         onPick={(status) => set({ status })}
       />
-      <ChipRow
+      <FilterChips
         label="所有制"
         options={OWNERSHIPS}
         name={(s) => OWNERSHIP_LABELS[s]}
         value={filter.ownership}
         onPick={(ownership) => set({ ownership })}
       />
-      <ChipRow
+      <FilterChips
         label="党组织"
         options={PARTY_ORGS}
         name={(s) => PARTY_ORG_LABELS[s]}
@@ -113,7 +107,7 @@ export function SupervisedList(props: {
         onPick={(partyOrg) => set({ partyOrg })}
       />
       {props.departments && props.departments.length > 1 ? (
-        <ChipRow
+        <FilterChips
           label="部门"
           options={props.departments.map((d) => d.id)}
           name={(id) => props.departments!.find((d) => d.id === id)?.name ?? ''}
@@ -132,9 +126,7 @@ export function SupervisedList(props: {
             ) : null}
           </View>
           {state.items.length === 0 ? (
-            <View className="a-empty">
-              <Empty image={<EmptyImage />} title="没有符合条件的企业" description="换个条件试试" />
-            </View>
+            <EmptyBox title="没有符合条件的企业" description="换个条件试试" />
           ) : null}
           {state.items.map((e) => (
             <SupervisedCard key={e.enterpriseId} e={e} office={props.office} />

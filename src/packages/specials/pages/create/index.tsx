@@ -1,12 +1,12 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, DatePicker } from '@nutui/nutui-react-taro'
-import dayjs from 'dayjs'
+import { Button } from '@nutui/nutui-react-taro'
 import { OWNERSHIP_LABELS, OWNERSHIPS, type TOwnership } from '@/models/org'
 import { SPECIAL_BASES, ZSpecialCreate, type TSpecialBasis } from '@/models/special'
 import { maxLengthsOf } from '@/models/textLimit'
 import { shanghaiDate, shanghaiDateAfterDays } from '@/models/shanghaiTime'
 import { queueSpecialOpen } from '@/services/specials'
+import { DayPicker } from '@/components/DayPicker'
 import { TextField } from '@/components/TextField'
 import { TextAreaField } from '@/components/TextAreaField'
 import { useRequireSession } from '@/hooks/useSession'
@@ -99,18 +99,11 @@ export default function SpecialCreatePage() {
           </Button>
         </View>
       </View>
-      <DatePicker
+      <DayPicker
         visible={picking}
         title="填报截止日期"
-        type="date"
-        showChinese
-        startDate={dayjs().startOf('day').toDate()}
-        endDate={dayjs().add(2, 'year').toDate()}
-        value={dayjs(deadline).toDate()}
-        onConfirm={(_, values) => {
-          const [y, m, d] = values.map(Number)
-          setDeadline(dayjs(new Date(y, m - 1, d)).format('YYYY-MM-DD'))
-        }}
+        value={deadline}
+        onPick={setDeadline}
         onClose={() => setPicking(false)}
       />
     </View>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, DatePicker } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import dayjs from 'dayjs'
 import {
   SPECIAL_PROBLEM_STATUS_LABELS,
@@ -15,6 +15,7 @@ import { formatDateTime } from '@/models/format'
 import { shanghaiDateAfterDays } from '@/models/shanghaiTime'
 import { fetchSheet, queueProblemCreate, queueProblemUpdate } from '@/services/specials'
 import { idParam } from '@/services/routes'
+import { DayPicker } from '@/components/DayPicker'
 import { TextField } from '@/components/TextField'
 import { TextAreaField } from '@/components/TextAreaField'
 import { ErrorState, LoadingState } from '@/components/PageState'
@@ -153,18 +154,13 @@ export default function SpecialProblemPage() {
           </View>
         ) : null}
       </View>
-      <DatePicker
+      <DayPicker
         visible={picking}
         title="计划完成日期"
-        type="date"
-        showChinese
         startDate={dayjs().subtract(1, 'year').toDate()}
         endDate={dayjs().add(2, 'year').toDate()}
-        value={dayjs(plannedDate).toDate()}
-        onConfirm={(_, values) => {
-          const [y, m, d] = values.map(Number)
-          setPlannedDate(dayjs(new Date(y, m - 1, d)).format('YYYY-MM-DD'))
-        }}
+        value={plannedDate}
+        onPick={setPlannedDate}
         onClose={() => setPicking(false)}
       />
     </View>

@@ -1,11 +1,13 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, DatePicker, Empty } from '@nutui/nutui-react-taro'
+import { Button, Empty } from '@nutui/nutui-react-taro'
 import dayjs from 'dayjs'
 import { campaignDateProblems, ZCampaign, ZCampaignCreate, type TCampaign } from '@/models/assessment'
 import { shanghaiDate, shanghaiDateAfterDays, shanghaiYear } from '@/models/shanghaiTime'
 import { maxLengthOf } from '@/models/textLimit'
+import { Heading } from '@/components/Heading'
+import { DayPicker } from '@/components/DayPicker'
 import { TextField } from '@/components/TextField'
 import {
   fetchCampaigns,
@@ -166,9 +168,7 @@ export default function CampaignsPage() {
           ) : null}
         </View>
 
-        <View className="a-heading">
-          <Text className="a-heading__text">已发起的期次</Text>
-        </View>
+        <Heading text="已发起的期次" />
         {state.status === 'loading' ? <LoadingState rows={2} /> : null}
         {state.status === 'error' ? (
           <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
@@ -208,18 +208,14 @@ export default function CampaignsPage() {
             ))
           : null}
       </View>
-      <DatePicker
+      <DayPicker
         visible={editing !== null}
         title={editing ? DATE_LABELS[editing] : ''}
-        type="date"
-        showChinese
         startDate={dayjs().subtract(2, 'year').startOf('year').toDate()}
         endDate={dayjs().add(3, 'year').endOf('year').toDate()}
-        value={editing ? dayjs(form[editing]).toDate() : undefined}
-        onConfirm={(_, values) => {
-          const [y, m, d] = values.map(Number)
-          if (editing)
-            setForm((f) => ({ ...f, [editing]: dayjs(new Date(y, m - 1, d)).format('YYYY-MM-DD') }))
+        value={editing ? form[editing] : undefined}
+        onPick={(day) => {
+          if (editing) setForm((f) => ({ ...f, [editing]: day }))
         }}
         onClose={() => setEditing(null)}
       />

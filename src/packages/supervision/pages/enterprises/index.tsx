@@ -19,6 +19,7 @@ import { isOffice, supervisedDepartments } from '@/models/memberships'
 import { useMe } from '@/hooks/useMe'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
+import { ChipRow } from '../../components/ChipRow'
 import { SupervisedList, type ListFilter } from '../../components/SupervisedList'
 import '@/styles/page.scss'
 import '../overview/index.scss'
@@ -78,25 +79,19 @@ export default function SupervisedEnterprisesPage() {
             {current?.name ?? (campaigns.status === 'ready' ? campaigns.data[0]?.name : '') ?? ''}
           </Text>
           {others.length ? (
-            <View className="sv-chips sv-chips--top">
-              <Text className="sv-chips__label">对比</Text>
-              <View className="sv-chips__items">
-                {others.map((c) => (
-                  <Text
-                    key={c.id}
-                    className={`sv-chip${Number(filter.compareCampaignId) === c.id ? ' sv-chip--active' : ''}`}
-                    onClick={() =>
-                      setFilter({
-                        ...filter,
-                        compareCampaignId: Number(filter.compareCampaignId) === c.id ? undefined : c.id,
-                      })
-                    }
-                  >
-                    {c.name}
-                  </Text>
-                ))}
-              </View>
-            </View>
+            <ChipRow
+              top
+              label="对比"
+              options={others.map((c) => c.id)}
+              name={(id) => others.find((c) => c.id === id)?.name ?? ''}
+              value={filter.compareCampaignId === undefined ? null : Number(filter.compareCampaignId)}
+              onPick={(id) =>
+                setFilter({
+                  ...filter,
+                  compareCampaignId: Number(filter.compareCampaignId) === id ? undefined : id,
+                })
+              }
+            />
           ) : null}
         </View>
         <SupervisedList

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, DatePicker, SearchBar } from '@nutui/nutui-react-taro'
+import { Button, SearchBar } from '@nutui/nutui-react-taro'
 import dayjs from 'dayjs'
 import {
   EXEMPLAR_CANDIDATE_LIMIT,
@@ -13,15 +13,20 @@ import {
   type TExemplarRoundDetail,
 } from '@/models/exemplars'
 import { formatDate } from '@/models/format'
+import { isOffice } from '@/models/memberships'
 import { shanghaiDate, shanghaiDateAfterDays } from '@/models/shanghaiTime'
 import type { TEnterpriseListRow } from '@/models/supervisionOverview'
+import { Heading } from '@/components/Heading'
+import { DayPicker } from '@/components/DayPicker'
 import { PageState } from '@/components/PageState'
+import { useMe } from '@/hooks/useMe'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { useWrite } from '@/hooks/useWrite'
 import {
   exemplarNoticeUrl,
   fetchExemplarRound,
+  queueCancelRound,
   queueChoose,
   queueProposeCandidate,
   queuePublish,
@@ -109,6 +114,9 @@ export default function ExemplarRoundPage() {
   const { state, reload } = useRemote(session && roundId ? `exemplar-round:${roundId}` : null, () =>
     fetchExemplarRound(roundId ?? 0),
   )
+  const { state: me } = useMe(session?.user.id ?? null)
+  // The server lets the 领导小组办公室 cancel; anyone else who reaches the page gets no button.
+  const office = me.status === 'ready' && isOffice(me.me.memberships)
   usePullRefresh(reload)
   const [period, setPeriod] = useState<Period>(() => ({
     startsOn: shanghaiDate(Date.now()),
@@ -142,6 +150,17 @@ export default function ExemplarRoundPage() {
     })
     if (confirm && userOutbox()) await send(queuePublish(roundId, period), '已发布公示')
   }
+  const cancel = async (data: TExemplarRoundDetail) => {
+    const { confirm } = await Taro.showModal({
+      title: '取消本轮评选',
+      content: `取消「${data.round.name}」后，候选与选定不再有效，也不能再发布公示${
+        data.round.kind === 'pilot' ? '；之后可另行发起示范点评选' : ''
+      }。确定取消？`,
+      confirmText: '取消评选',
+      cancelText: '不取消',
+    })
+    if (confirm && userOutbox()) await send(queueCancelRound(roundId, data.round.name), '已取消本轮评选')
+  }
   const choose = (c: TExemplarCandidate, chosen: boolean) =>
     void send(queueChoose(roundId, c.enterpriseId, c.name, chosen), chosen ? '已选定' : '已取消选定')
 
@@ -150,7 +169,8 @@ export default function ExemplarRoundPage() {
       <View className="page__body">
         <PageState state={state} reload={reload}>
           {(data) => {
-            const open = data.round.notice === null
+            // Open to changes until its 公示 is published or the office cancels it.
+            const open = data.round.notice === null && data.round.cancelledAt === null
             return (
               <>
                 <View className="a-card">
@@ -164,7 +184,15 @@ export default function ExemplarRoundPage() {
                     {data.round.chosenCount} 家
                   </Text>
                 </View>
-                {open ? null : <NoticeCard data={data} />}
+                {data.round.notice ? <NoticeCard data={data} /> : null}
+                {data.round.cancelledAt ? (
+                  <View className="a-card ex-cancelled">
+                    <Text className="a-card__title">本轮评选已取消</Text>
+                    <Text className="a-card__subtitle">
+                      {formatDate(data.round.cancelledAt)} 取消，候选与选定不再有效
+                    </Text>
+                  </View>
+                ) : null}
                 {open && data.round.candidateCount < EXEMPLAR_CANDIDATE_LIMIT ? (
                   <Propose
                     onPropose={(e) =>
@@ -172,9 +200,7 @@ export default function ExemplarRoundPage() {
                     }
                   />
                 ) : null}
-                <View className="a-heading">
-                  <Text className="a-heading__text">候选企业对比</Text>
-                </View>
+                <Heading text="候选企业对比" />
                 {data.candidates.length ? (
                   <ExemplarComparison
                     candidates={data.candidates}
@@ -186,7 +212,9 @@ export default function ExemplarRoundPage() {
                     onOpen={(c) => go(supervisionPages.enterprise(c.enterpriseId))}
                   />
                 ) : (
-                  <Text className="a-card__subtitle ex-none">尚无候选企业：在上方搜索并提名</Text>
+                  <Text className="a-card__subtitle ex-none">
+                    {open ? '尚无候选企业：在上方搜索并提名' : '本轮没有候选企业'}
+                  </Text>
                 )}
                 {open ? (
                   <View className="a-card ex-publish">
@@ -202,23 +230,24 @@ export default function ExemplarRoundPage() {
                     </Button>
                   </View>
                 ) : null}
+                {open && office ? (
+                  <Button className="ex-cancel" fill="none" block onClick={() => void cancel(data)}>
+                    取消本轮评选
+                  </Button>
+                ) : null}
               </>
             )
           }}
         </PageState>
       </View>
-      <DatePicker
+      <DayPicker
         visible={editing !== null}
         title={editing === 'startsOn' ? '公示开始' : '公示结束'}
-        type="date"
-        showChinese
         startDate={dayjs().toDate()}
         endDate={dayjs().add(1, 'year').toDate()}
-        value={editing ? dayjs(period[editing]).toDate() : undefined}
-        onConfirm={(_, values) => {
-          const [y, m, d] = values.map(Number)
-          if (editing)
-            setPeriod((p) => ({ ...p, [editing]: dayjs(new Date(y, m - 1, d)).format('YYYY-MM-DD') }))
+        value={editing ? period[editing] : undefined}
+        onPick={(day) => {
+          if (editing) setPeriod((p) => ({ ...p, [editing]: day }))
         }}
         onClose={() => setEditing(null)}
       />

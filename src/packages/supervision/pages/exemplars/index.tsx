@@ -1,7 +1,7 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Empty } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import {
   EXEMPLAR_ROUND_BASIS,
   EXEMPLAR_ROUND_KINDS,
@@ -13,16 +13,19 @@ import {
 import { formatDate } from '@/models/format'
 import { shanghaiYear } from '@/models/shanghaiTime'
 import { maxLengthOf } from '@/models/textLimit'
-import { EmptyImage } from '@/components/EmptyImage'
-import { ErrorState, LoadingState } from '@/components/PageState'
+import { EmptyBox } from '@/components/EmptyImage'
+import { Heading } from '@/components/Heading'
+import { LoadMore, PagesPending } from '@/components/PageState'
 import { TextField } from '@/components/TextField'
-import { usePages } from '@/hooks/usePages'
+import { useFormSend } from '@/hooks/useFormSend'
+import { usePagedList } from '@/hooks/usePagedList'
 import { useRequireSession } from '@/hooks/useSession'
 import { useWrite } from '@/hooks/useWrite'
 import { fetchExemplarRounds, queueCreateRound } from '@/services/exemplars'
 import { supervisionPages } from '@/services/routes'
 import { userOutbox } from '@/services/session'
 import '@/styles/page.scss'
+import { ChipRow } from '../../components/ChipRow'
 import '../../components/supervision.scss'
 import '../../components/exemplars.scss'
 
@@ -31,9 +34,11 @@ const defaultName = (kind: TExemplarRoundKind) =>
   `${shanghaiYear(Date.now())}年清廉企业建设${EXEMPLAR_ROUND_LABELS[kind]}选树`
 
 function RoundRow({ r }: { r: TExemplarRound }) {
-  const state = r.notice
-    ? `公示 ${formatDate(r.notice.startsOn)} 至 ${formatDate(r.notice.endsOn)}`
-    : `候选 ${r.candidateCount} 家 · 已选定 ${r.chosenCount} 家`
+  const state = r.cancelledAt
+    ? `已取消（${formatDate(r.cancelledAt)}）`
+    : r.notice
+      ? `公示 ${formatDate(r.notice.startsOn)} 至 ${formatDate(r.notice.endsOn)}`
+      : `候选 ${r.candidateCount} 家 · 已选定 ${r.chosenCount} 家`
   return (
     <View
       className="a-card ex-round"
@@ -55,31 +60,22 @@ function RoundRow({ r }: { r: TExemplarRound }) {
 export default function ExemplarRoundsPage() {
   const session = useRequireSession()
   const write = useWrite()
-  const pages = usePages(session ? 'exemplar-rounds' : null, fetchExemplarRounds)
+  // Back from a round: its candidates, choices, 公示 or cancellation may have changed.
+  const pages = usePagedList(session ? 'exemplar-rounds' : null, fetchExemplarRounds, { reloadOnShow: true })
   const [kind, setKind] = useState<TExemplarRoundKind>('pilot')
   const [name, setName] = useState(() => defaultName('pilot'))
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  usePullDownRefresh(() => void pages.reload().finally(() => Taro.stopPullDownRefresh()))
-  useReachBottom(() => void pages.loadMore().catch(() => undefined))
+  const { error, setError, busy, run } = useFormSend()
 
   const pick = (k: TExemplarRoundKind) => {
     setKind(k)
     setName(defaultName(k))
   }
-  const submit = async () => {
-    const parsed = ZExemplarRoundCreate.safeParse({ kind, name })
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '请检查填写内容')
-    if (busy || !userOutbox()) return
-    setError(null)
-    setBusy(true)
-    try {
-      const outcome = await write(queueCreateRound(parsed.data), { done: '已发起', onRefused: setError })
+  const submit = () =>
+    run(ZExemplarRoundCreate.safeParse({ kind, name }), async (body) => {
+      if (!userOutbox()) return
+      const outcome = await write(queueCreateRound(body), { done: '已发起', onRefused: setError })
       if (outcome.kind === 'delivered') await pages.reload().catch(() => undefined)
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   if (!session) return <View className="page" />
   const state = pages.state
@@ -88,19 +84,12 @@ export default function ExemplarRoundsPage() {
       <View className="page__body">
         <View className="a-card">
           <Text className="a-card__title">发起示范选树</Text>
-          <View className="sv-chips">
-            <View className="sv-chips__items">
-              {EXEMPLAR_ROUND_KINDS.map((k) => (
-                <Text
-                  key={k}
-                  className={`sv-chip ex-kind-${k}${k === kind ? ' sv-chip--active' : ''}`}
-                  onClick={() => pick(k)}
-                >
-                  {EXEMPLAR_ROUND_LABELS[k]}
-                </Text>
-              ))}
-            </View>
-          </View>
+          <ChipRow
+            options={EXEMPLAR_ROUND_KINDS}
+            name={(k) => EXEMPLAR_ROUND_LABELS[k]}
+            value={kind}
+            onPick={pick}
+          />
           <Text className="ex-basis">{EXEMPLAR_ROUND_BASIS[kind]}</Text>
           <TextField value={name} limit={NAME_LIMIT} placeholder="名称" onChange={setName} />
           {error ? <Text className="ex-error">{error}</Text> : null}
@@ -108,28 +97,13 @@ export default function ExemplarRoundsPage() {
             发起
           </Button>
         </View>
-        <View className="a-heading">
-          <Text className="a-heading__text">选树轮次</Text>
-        </View>
-        {state.status === 'loading' ? <LoadingState rows={2} /> : null}
-        {state.status === 'error' ? (
-          <ErrorState message={state.message} onRetry={() => void pages.reload().catch(() => undefined)} />
-        ) : null}
+        <Heading text="选树轮次" />
+        <PagesPending pages={pages} />
         {state.status === 'ready' && state.items.length === 0 ? (
-          <View className="a-empty">
-            <Empty
-              image={<EmptyImage />}
-              title="暂无选树轮次"
-              description="发起后提名候选企业并对比各项指标"
-            />
-          </View>
+          <EmptyBox title="暂无选树轮次" description="发起后提名候选企业并对比各项指标" />
         ) : null}
         {state.status === 'ready' ? state.items.map((r) => <RoundRow key={r.id} r={r} />) : null}
-        {state.status === 'ready' && state.hasMore ? (
-          <Button fill="none" block loading={state.loadingMore} onClick={() => void pages.loadMore()}>
-            加载更多
-          </Button>
-        ) : null}
+        <LoadMore pages={pages} />
       </View>
     </View>
   )

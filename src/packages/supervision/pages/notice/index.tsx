@@ -1,16 +1,17 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, DatePicker } from '@nutui/nutui-react-taro'
-import dayjs from 'dayjs'
+import { Button } from '@nutui/nutui-react-taro'
 import { shanghaiDate, shanghaiDateAfterDays } from '@/models/shanghaiTime'
 import { ZRectificationNotice } from '@/models/assessment'
 import { queueRectificationNotice } from '@/services/assessments'
 import { userOutbox } from '@/services/session'
 import { formatDate } from '@/models/format'
 import { maxLengthOf } from '@/models/textLimit'
+import { DayPicker } from '@/components/DayPicker'
 import { TextField } from '@/components/TextField'
 import { TextAreaField } from '@/components/TextAreaField'
+import { useFormSend } from '@/hooks/useFormSend'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { ErrorState } from '@/components/PageState'
 import { assessmentPages, idParam } from '@/services/routes'
@@ -37,8 +38,8 @@ export default function RectificationNoticePage() {
   const [detail, setDetail] = useState('')
   const [deadline, setDeadline] = useState(() => shanghaiDateAfterDays(Date.now(), 30))
   const [picking, setPicking] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { error, setError, busy, run } = useFormSend()
+  // Not useFormSend's `send`: a delivered notice opens the enterprise's 整改事项 instead of going back.
   const [sent, setSent] = useState(false)
   useUnsavedGuard(!sent && Boolean(title.trim() || detail.trim()))
 
@@ -46,31 +47,21 @@ export default function RectificationNoticePage() {
   if (!eid)
     return <ErrorState message="页面链接不完整，请从监管总览进入" onRetry={() => void Taro.navigateBack()} />
 
-  const submit = async () => {
-    const outbox = userOutbox()
-    if (!outbox || busy) return
-    const notice = { title, detail, deadline }
-    const checked = ZRectificationNotice.safeParse(notice)
-    if (!checked.success) {
-      setError(checked.error.issues[0]?.message ?? '请检查填写内容')
-      return
-    }
-    if (deadline < shanghaiDate(Date.now())) {
-      setError('整改期限不能早于今天')
-      return
-    }
-    setError(null)
-    setBusy(true)
-    try {
-      const entry = queueRectificationNotice(eid, checked.data)
-      const outcome = await write(entry, { done: '整改通知已下发', onRefused: setError })
+  const submit = () =>
+    run(ZRectificationNotice.safeParse({ title, detail, deadline }), async (notice) => {
+      if (!userOutbox()) return
+      if (notice.deadline < shanghaiDate(Date.now())) {
+        setError('整改期限不能早于今天')
+        return
+      }
+      const outcome = await write(queueRectificationNotice(eid, notice), {
+        done: '整改通知已下发',
+        onRefused: setError,
+      })
       if (outcome.kind === 'refused') return
       setSent(true)
       void Taro.redirectTo({ url: assessmentPages.rectifications(eid) })
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   return (
     <View className="page campaigns notice">
@@ -113,18 +104,11 @@ export default function RectificationNoticePage() {
           </Button>
         </View>
       </View>
-      <DatePicker
+      <DayPicker
         visible={picking}
         title="整改期限"
-        type="date"
-        showChinese
-        startDate={dayjs().startOf('day').toDate()}
-        endDate={dayjs().add(2, 'year').toDate()}
-        value={dayjs(deadline).toDate()}
-        onConfirm={(_, values) => {
-          const [y, m, d] = values.map(Number)
-          setDeadline(dayjs(new Date(y, m - 1, d)).format('YYYY-MM-DD'))
-        }}
+        value={deadline}
+        onPick={setDeadline}
         onClose={() => setPicking(false)}
       />
     </View>

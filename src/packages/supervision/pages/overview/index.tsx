@@ -16,6 +16,7 @@ import { useMe } from '@/hooks/useMe'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { Figures } from '../../components/Figures'
+import { ChipRow } from '../../components/ChipRow'
 import { SupervisedList, type ListFilter } from '../../components/SupervisedList'
 import '@/styles/page.scss'
 import './index.scss'
@@ -76,42 +77,24 @@ export default function SupervisionOverviewPage() {
               <Text className="a-card__subtitle">截止 {formatDate(f.campaign.dueDate)}</Text>
             ) : null}
             {f.campaigns.length > 1 ? (
-              <View className="sv-chips sv-chips--top">
-                <Text className="sv-chips__label">期次</Text>
-                <View className="sv-chips__items">
-                  {f.campaigns.map((c) => (
-                    <Text
-                      key={c.id}
-                      className={`sv-chip${c.id === f.campaign?.id ? ' sv-chip--active' : ''}`}
-                      onClick={() => setCampaignId(c.id)}
-                    >
-                      {c.name}
-                    </Text>
-                  ))}
-                </View>
-              </View>
+              <ChipRow
+                top
+                label="期次"
+                options={f.campaigns.map((c) => c.id)}
+                name={(id) => f.campaigns.find((c) => c.id === id)?.name ?? ''}
+                value={f.campaign?.id ?? null}
+                onPick={setCampaignId}
+              />
             ) : null}
             {f.departments.length > 1 ? (
-              <View className="sv-chips">
-                <Text className="sv-chips__label">部门</Text>
-                <View className="sv-chips__items">
-                  <Text
-                    className={`sv-chip${departmentId === undefined ? ' sv-chip--active' : ''}`}
-                    onClick={() => setDepartmentId(undefined)}
-                  >
-                    {office ? '全县' : '全部'}
-                  </Text>
-                  {f.departments.map((d) => (
-                    <Text
-                      key={d.id}
-                      className={`sv-chip${d.id === departmentId ? ' sv-chip--active' : ''}`}
-                      onClick={() => setDepartmentId(d.id)}
-                    >
-                      {d.name}
-                    </Text>
-                  ))}
-                </View>
-              </View>
+              <ChipRow
+                label="部门"
+                all={office ? '全县' : '全部'}
+                options={f.departments.map((d) => d.id)}
+                name={(id) => f.departments.find((d) => d.id === id)?.name ?? ''}
+                value={departmentId ?? null}
+                onPick={(id: number | null) => setDepartmentId(id ?? undefined)}
+              />
             ) : null}
             <View className="supervision__counts">
               <View className="supervision__count" onClick={() => open({})}>

@@ -1,16 +1,18 @@
 import { useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, DatePicker, Empty } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import dayjs from 'dayjs'
 import { formatDate } from '@/models/format'
 import { shanghaiDate, shanghaiYear } from '@/models/shanghaiTime'
 import { REPORT_STATUS_LABELS, ZReportCreate, type TReportSummary } from '@/models/supervisionReport'
 import { maxLengthOf } from '@/models/textLimit'
-import { EmptyImage } from '@/components/EmptyImage'
-import { ErrorState, LoadingState } from '@/components/PageState'
+import { DayPicker } from '@/components/DayPicker'
+import { EmptyBox } from '@/components/EmptyImage'
+import { CountedLoadMore, PagesPending } from '@/components/PageState'
 import { TextField } from '@/components/TextField'
-import { usePages } from '@/hooks/usePages'
+import { useFormSend } from '@/hooks/useFormSend'
+import { usePagedList } from '@/hooks/usePagedList'
 import { useRequireSession } from '@/hooks/useSession'
 import { supervisionPages } from '@/services/routes'
 import { createReport, fetchReports } from '@/services/supervisionReports'
@@ -19,7 +21,6 @@ import '@/packages/supervision/pages/campaigns/index.scss'
 import './index.scss'
 
 const TITLE_LIMIT = maxLengthOf(ZReportCreate.shape.title)
-const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 })
 const go = (url: string) => void Taro.navigateTo({ url })
 
 function ReportRow({ report }: { report: TReportSummary }) {
@@ -50,68 +51,37 @@ export default function ReportsPage() {
   const [title, setTitle] = useState(`${shanghaiYear(now)}年清廉企业建设督查专报`)
   const [period, setPeriod] = useState({ start: `${shanghaiYear(now)}-01-01`, end: shanghaiDate(now) })
   const [picking, setPicking] = useState<'start' | 'end' | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const pages = usePages(session ? 'supervision:reports' : null, (page) => fetchReports(page))
-  usePullDownRefresh(() => {
-    pages
-      .reload()
-      .catch((err: unknown) => toast(err instanceof Error ? err.message : '刷新失败'))
-      .finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => void pages.loadMore().catch(() => undefined))
+  const { error, setError, busy, run } = useFormSend()
   // Back from a report: its status may have changed.
-  useDidShow(() => void pages.reload().catch(() => undefined))
+  const pages = usePagedList(session ? 'supervision:reports' : null, (page) => fetchReports(page), {
+    reloadOnShow: true,
+  })
 
   if (!session) return <View className="page" />
 
-  const generate = async () => {
-    const body = { title, periodStart: period.start, periodEnd: period.end }
-    const checked = ZReportCreate.safeParse(body)
-    if (!checked.success) {
-      setError(checked.error.issues[0]?.message ?? '请检查填写内容')
-      return
-    }
-    setError(null)
-    setBusy(true)
-    try {
-      const report = await createReport(checked.data)
-      go(supervisionPages.report(report.id))
-    } catch (err) {
-      setError(err instanceof Error ? err.message : '生成失败')
-    } finally {
-      setBusy(false)
-    }
-  }
+  const generate = () =>
+    run(
+      ZReportCreate.safeParse({ title, periodStart: period.start, periodEnd: period.end }),
+      async (body) => {
+        try {
+          const report = await createReport(body)
+          go(supervisionPages.report(report.id))
+        } catch (err) {
+          setError(err instanceof Error ? err.message : '生成失败')
+        }
+      },
+    )
 
   const state = pages.state
   const list = () => {
-    if (state.status === 'loading') return <LoadingState />
-    if (state.status === 'error')
-      return <ErrorState message={state.message} onRetry={() => void pages.reload().catch(() => undefined)} />
-    if (state.items.length === 0)
-      return (
-        <View className="a-empty">
-          <Empty image={<EmptyImage />} title="还没有督查专报" />
-        </View>
-      )
+    if (state.status !== 'ready') return <PagesPending pages={pages} />
+    if (state.items.length === 0) return <EmptyBox title="还没有督查专报" />
     return (
       <View>
         {state.items.map((r) => (
           <ReportRow key={r.id} report={r} />
         ))}
-        {state.hasMore ? (
-          <Button
-            block
-            fill="outline"
-            loading={state.loadingMore}
-            onClick={() => void pages.loadMore().catch(() => toast('加载失败'))}
-          >
-            加载更多（已显示 {state.items.length} / {state.last.total}）
-          </Button>
-        ) : (
-          <Text className="reports__end">共 {state.last.total} 份</Text>
-        )}
+        <CountedLoadMore pages={pages} unit="份" />
       </View>
     )
   }
@@ -153,19 +123,13 @@ export default function ReportsPage() {
         </View>
         {list()}
       </View>
-      <DatePicker
+      <DayPicker
         visible={picking !== null}
         title={picking === 'start' ? '督查期间自' : '督查期间至'}
-        type="date"
-        showChinese
         startDate={dayjs().subtract(5, 'year').startOf('year').toDate()}
         endDate={dayjs().add(1, 'year').toDate()}
-        value={dayjs(picking === 'end' ? period.end : period.start).toDate()}
-        onConfirm={(_, values) => {
-          const [y, m, d] = values.map(Number)
-          const day = dayjs(new Date(y, m - 1, d)).format('YYYY-MM-DD')
-          setPeriod((p) => (picking === 'end' ? { ...p, end: day } : { ...p, start: day }))
-        }}
+        value={picking === 'end' ? period.end : period.start}
+        onPick={(day) => setPeriod((p) => (picking === 'end' ? { ...p, end: day } : { ...p, start: day }))}
         onClose={() => setPicking(null)}
       />
     </View>

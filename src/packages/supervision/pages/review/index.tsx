@@ -10,6 +10,7 @@ import { queueAccept, queueReturn } from '@/services/assessments'
 import type { OutboxEntry } from '@/services/outbox'
 import { userOutbox } from '@/services/session'
 import { formatDateTime } from '@/models/format'
+import { Heading } from '@/components/Heading'
 import { PendingPage } from '@/components/PageState'
 import { isReviewer } from '@/models/memberships'
 import { assessmentPages, idParam } from '@/services/routes'
@@ -239,10 +240,7 @@ export default function SupervisionReviewPage() {
 
         {groups.map((g) => (
           <View key={g.section} className="supervision-review__section">
-            <View className="a-heading">
-              <Text className="a-heading__text">{SECTION_LABELS[g.section]}</Text>
-              <Text className="a-heading__extra">{g.entries.length} 项</Text>
-            </View>
+            <Heading text={SECTION_LABELS[g.section]} extra={`${g.entries.length} 项`} />
             <View className="a-card supervision-review__items">
               {g.entries.map((item) => (
                 <ReviewItem
@@ -286,9 +284,7 @@ export default function SupervisionReviewPage() {
           </View>
         ) : null}
 
-        <View className="a-heading">
-          <Text className="a-heading__text">办理记录</Text>
-        </View>
+        <Heading text="办理记录" />
         <View className="supervision-review__timeline">
           <Timeline events={assessmentEvents(a.history)} />
         </View>

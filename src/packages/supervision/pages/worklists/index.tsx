@@ -1,15 +1,15 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Empty, SearchBar, Tabs } from '@nutui/nutui-react-taro'
+import { Button, SearchBar, Tabs } from '@nutui/nutui-react-taro'
 import { formatDate, formatDateTime } from '@/models/format'
 import { shanghaiDate } from '@/models/shanghaiTime'
 import { RISK_LEVEL_LABELS, type TRiskLevel } from '@/models/risk'
 import { WORKLIST_LABELS, WORKLISTS, type TWorkItem, type TWorklist } from '@/models/worklists'
-import { EmptyImage } from '@/components/EmptyImage'
-import { ErrorState, LoadingState } from '@/components/PageState'
+import { EmptyBox } from '@/components/EmptyImage'
+import { CountedLoadMore, PagesPending } from '@/components/PageState'
 import { usePages } from '@/hooks/usePages'
-import { useRemote } from '@/hooks/useRemote'
+import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { assessmentPages, riskPages, supervisionPages } from '@/services/routes'
 import { fetchWorklist, fetchWorklistCounts } from '@/services/worklists'
@@ -18,7 +18,6 @@ import '@/styles/page.scss'
 import './index.scss'
 
 const DAY = 86_400_000
-const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 })
 const go = (url: string) => void Taro.navigateTo({ url })
 
 /** What each list says when it is empty (no search). */
@@ -130,11 +129,7 @@ export default function WorklistsPage() {
     fetchWorklist(tab, { q, order, page }),
   )
   const refresh = () => Promise.all([counts.reload(), pages.reload()]).then(() => undefined)
-  usePullDownRefresh(() => {
-    refresh()
-      .catch((err: unknown) => toast(err instanceof Error ? err.message : '刷新失败'))
-      .finally(() => Taro.stopPullDownRefresh())
-  })
+  usePullRefresh(refresh)
   useReachBottom(() => void pages.loadMore().catch(() => undefined))
 
   if (!session) return <View className="page" />
@@ -143,23 +138,18 @@ export default function WorklistsPage() {
   const state = pages.state
 
   const body = () => {
-    if (state.status === 'loading') return <LoadingState />
-    if (state.status === 'error')
-      return <ErrorState message={state.message} onRetry={() => void pages.reload().catch(() => undefined)} />
+    if (state.status !== 'ready') return <PagesPending pages={pages} />
     if (state.items.length === 0)
       return (
-        <View className="a-empty">
-          <Empty
-            image={<EmptyImage />}
-            title={
-              q
-                ? '没有找到相符的企业'
-                : tab === 'not_started' && !c?.campaign
-                  ? '当前没有进行中的自查期次'
-                  : EMPTY[tab]
-            }
-          />
-        </View>
+        <EmptyBox
+          title={
+            q
+              ? '没有找到相符的企业'
+              : tab === 'not_started' && !c?.campaign
+                ? '当前没有进行中的自查期次'
+                : EMPTY[tab]
+          }
+        />
       )
     return (
       <View>
@@ -172,23 +162,7 @@ export default function WorklistsPage() {
             onUrge={setUrging}
           />
         ))}
-        {state.hasMore ? (
-          <Button
-            className="worklists__more"
-            block
-            fill="outline"
-            loading={state.loadingMore}
-            onClick={() =>
-              void pages
-                .loadMore()
-                .catch((err: unknown) => toast(err instanceof Error ? err.message : '加载失败'))
-            }
-          >
-            加载更多（已显示 {state.items.length} / {state.last.total}）
-          </Button>
-        ) : (
-          <Text className="worklists__end">共 {state.last.total} 项</Text>
-        )}
+        <CountedLoadMore pages={pages} unit="项" className="worklists__more" />
       </View>
     )
   }
