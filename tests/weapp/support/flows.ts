@@ -119,7 +119,8 @@ export async function signPersonalPledge(mp: MiniProgram): Promise<void> {
   await mp.tap('个人廉洁从业承诺书')
   await mp.waitForRoute('packages/pledges/pages/sign/index')
   await mp.waitForText('正文完')
-  const text = mp.findAll((n) => n.tag === 'scroll-view' && n.attrs.id === 'pl-text-view')[0]
+  // The text's scroll-view (its id sits on the frame around it, which H5 needs).
+  const text = mp.findAll((n) => n.tag === 'scroll-view' && hasClass(n, 'pl-text'))[0]
   mp.dispatch(text, 'scrolltolower', { direction: 'bottom' })
   await mp.waitForText('已阅读至末尾')
   await new Promise((r) => setTimeout(r, 1200)) // NutUI sets its canvas up 1 s after mounting
