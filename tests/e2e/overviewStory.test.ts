@@ -110,7 +110,11 @@ describe('监管总览 → drill-down → 企业详情 → 工作清单 催办 �
     await demoLogin(page, server.baseUrl, '覃秀')
     for (const reload of [false, true]) {
       await text(page, '监管总览', true).click()
+      await page.waitForURL(/supervision\/pages\/overview\//, { timeout: 15_000 })
+      // The second round: the pages of the first stay in the DOM, hidden; wait for the new one in front.
       await $(page, '.supervision__count', '整改逾期').click()
+      await page.waitForURL(/supervision\/pages\/enterprises\//, { timeout: 15_000 })
+      await page.waitForTimeout(500)
       await $(page, '.supervised', CITY).click()
       await $(page, '.ent-card__name', CITY).waitFor({ timeout: 15_000 })
       if (reload) {
