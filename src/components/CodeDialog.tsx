@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Dialog, Input } from '@nutui/nutui-react-taro'
 import type { z } from 'zod'
+import { useOnOpen } from '@/hooks/useOnOpen'
 import { useWrite } from '@/hooks/useWrite'
 import type { OutboxEntry } from '@/services/outbox'
 import { userOutbox } from '@/services/session'
@@ -37,13 +38,11 @@ export function CodeDialog(props: CodeDialogProps) {
   const [busy, setBusy] = useState(false)
   const write = useWrite()
 
-  useEffect(() => {
-    if (visible) {
-      setCode('')
-      setError(null)
-      setBusy(false)
-    }
-  }, [visible])
+  useOnOpen(visible, () => {
+    setCode('')
+    setError(null)
+    setBusy(false)
+  })
 
   /** Resolves when done (NutUI's Dialog then closes itself); rejects to keep the dialog open. */
   const submit = async (): Promise<void> => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Dialog, Input } from '@nutui/nutui-react-taro'
 import { ZProfileUpdate, ZUser, type TProfileUpdate, type TUser } from '@/models/auth'
@@ -8,6 +8,7 @@ import { queueProfileUpdate } from '@/services/api'
 import { updateUser, userOutbox } from '@/services/session'
 import { KEEP_OPEN } from '@/services/settleWrite'
 import './FormDialog.scss'
+import { useOnOpen } from '@/hooks/useOnOpen'
 import { useWrite } from '@/hooks/useWrite'
 
 const NAME_LIMIT = maxLengthOf(ZProfileUpdate.shape.name)
@@ -27,14 +28,12 @@ export function ProfileDialog({ visible, user, onClose, onSubmitted }: ProfileDi
   const [busy, setBusy] = useState(false)
   const write = useWrite()
 
-  useEffect(() => {
-    if (visible) {
-      setName(user.name)
-      setPhone('')
-      setError(null)
-      setBusy(false)
-    }
-  }, [visible, user.name])
+  useOnOpen(visible, () => {
+    setName(user.name)
+    setPhone('')
+    setError(null)
+    setBusy(false)
+  })
 
   /** Resolves when done (NutUI's Dialog then closes itself); rejects to keep the dialog open. */
   const submit = async (): Promise<void> => {

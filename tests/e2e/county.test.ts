@@ -15,6 +15,7 @@ import {
   decodeQr,
   launchBrowser,
   newPhonePage,
+  screenshot,
   settledScreenshot,
   startServer,
   tapTab,
@@ -123,6 +124,11 @@ describe('switching on a county from an empty database (H5, WeChat users)', () =
         await fn()
       } catch (err) {
         failedStage = name
+        // What each phone showed when the stage failed: the report then says why, not only where.
+        const phones = { office, supervisor, liaison, employee }
+        for (const [who, page] of Object.entries(phones)) {
+          if (page && !page.isClosed()) await screenshot(page, `county-FAILED-${who}`).catch(() => undefined)
+        }
         throw err
       }
     })
