@@ -5,7 +5,8 @@
  *
  * Wiring (app startup, once):
  *   configureRequest({ baseUrl, getToken: () => session.token, relogin: () => session.relogin() })
- * The default transport lazily loads Taro.request, so unit tests never load @tarojs/taro.
+ * The transport comes in from src/services/platform/http.ts (fetch on H5, Taro.request in the
+ * mini-program), so unit tests never load @tarojs/taro.
  */
 import type { z } from 'zod'
 import { ERROR_MESSAGES } from '@/models/errorMessages'
@@ -139,7 +140,7 @@ export function apiErrorFromResponse(status: number, data: unknown): ApiError {
   return new ApiError(status, code, message || known || fallbackMessage(status), fields)
 }
 
-/** The subset of Taro used by the default transport; the app may pass `Taro` in explicitly. */
+/** Taro.request's contract, the subset the transport uses (platform/http.ts: fetch on H5, wx.request). */
 export interface TaroRequestApi {
   request(option: {
     url: string
@@ -152,8 +153,9 @@ export interface TaroRequestApi {
 }
 
 /**
- * Transport over Taro.request (wx.request in the mini-program, fetch on H5). The Taro API comes in as an
- * object (src/services/platform/taro.ts) so this module never loads Taro itself and unit tests run in Node.
+ * Transport over a Taro.request-like API (wx.request in the mini-program, the browser's fetch on H5). It
+ * comes in as an object (src/services/platform/http.ts) so this module never loads Taro itself and unit
+ * tests run in Node.
  */
 export function taroTransport(api: TaroRequestApi): Transport {
   return async (req) => {

@@ -18,7 +18,8 @@ import { apiBase } from './platform/env'
 import { platformLogin } from './platform/login'
 import { platformMedia } from './platform/media'
 import { platformFileTransport } from './platform/fileTransport'
-import { taroRequestApi, taroStorageApi } from './platform/taro'
+import { taroStorageApi } from './platform/taro'
+import { platformRequestApi } from './platform/http'
 import type { SessionIdentity } from './platform/types'
 
 export const SESSION_KEY = 'session'
@@ -305,7 +306,7 @@ export function initSession(options: { storage?: KeyValueStorage } = {}): void {
     baseUrl: apiBase,
     getToken,
     relogin,
-    transport: taroTransport(taroRequestApi),
+    transport: taroTransport(platformRequestApi),
     fileTransport: platformFileTransport,
   })
   startOutboxFor(load()?.user.id ?? null)
