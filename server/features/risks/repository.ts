@@ -1,5 +1,6 @@
 import { type Expression, type Insertable, type Selectable, type SqlBool, sql, type Updateable } from 'kysely'
-import type { DbOrTrx } from '../../core/db/database'
+import { changedOne, type DbOrTrx } from '../../core/db/database'
+import { findRow } from '../../core/db/rows'
 import type { RiskHistoryTable, RiskTable } from '../../core/db/schema'
 import { onePage, type PageRequest } from '../../core/db/page'
 import { supervisedEnterpriseIds } from '../../core/access'
@@ -21,12 +22,7 @@ export function riskAlerting(today: string, alias = 'r'): Expression<SqlBool> {
 /** The risk register's rows; every lookup is narrowed to one enterprise (another's id finds nothing). */
 export const risksRepository = {
   find(db: DbOrTrx, enterpriseId: number, id: number): Promise<RiskRow | undefined> {
-    return db
-      .selectFrom('risks')
-      .selectAll()
-      .where('id', '=', id)
-      .where('enterprise_id', '=', enterpriseId)
-      .executeTakeFirst()
+    return findRow(db, 'risks', { id, enterprise_id: enterpriseId })
   },
 
   /** One page of the register: 有效 first, then the highest level, then the nearest review. */
@@ -113,8 +109,7 @@ export const risksRepository = {
           ),
         ]),
       )
-    const result = await query.executeTakeFirst()
-    return Number(result.numUpdatedRows) === 1
+    return changedOne(query)
   },
 
   /** One step of the risk's history: what happened, its note, the level before and after, who, when. */
@@ -162,23 +157,19 @@ export const risksRepository = {
    * waits); false when it is not, or not this enterprise's.
    */
   async touchActive(db: DbOrTrx, enterpriseId: number, id: number, at: string): Promise<boolean> {
-    const result = await db
-      .updateTable('risks')
-      .set({ updated_at: at })
-      .where('id', '=', id)
-      .where('enterprise_id', '=', enterpriseId)
-      .where('status', '=', 'active')
-      .executeTakeFirst()
-    return Number(result.numUpdatedRows) === 1
+    return changedOne(
+      db
+        .updateTable('risks')
+        .set({ updated_at: at })
+        .where('id', '=', id)
+        .where('enterprise_id', '=', enterpriseId)
+        .where('status', '=', 'active'),
+    )
   },
 
   /** The risk a 整改 was raised from, if any. */
-  async ofRectification(db: DbOrTrx, rectificationId: number): Promise<RiskRow | undefined> {
-    return db
-      .selectFrom('risks')
-      .selectAll()
-      .where('rectification_id', '=', rectificationId)
-      .executeTakeFirst()
+  ofRectification(db: DbOrTrx, rectificationId: number): Promise<RiskRow | undefined> {
+    return findRow(db, 'risks', { rectification_id: rectificationId })
   },
 
   /** 有效 risks due for review by `until` of the enterprises these liaisons / heads keep. */
