@@ -4,6 +4,7 @@ import { isoAt } from '../../core/clock'
 import { requireAuth } from '../../core/auth'
 import { AppError, found, notFound } from '../../core/errors'
 import { XLSX_CONTENT_TYPE } from '../../core/http'
+import { transferable } from '../../core/transfer'
 import { performWrite } from '../../core/writes'
 import { ERROR_MESSAGES } from '../../../src/models/errors'
 import type { TImport, TImportCounts, TImportRowsQuery } from '../../../src/models/enterpriseImport'
@@ -109,10 +110,7 @@ export async function startImport(request: FastifyRequest, reply: FastifyReply):
       )
     }
   }
-  const bytes = content.buffer.slice(
-    content.byteOffset,
-    content.byteOffset + content.byteLength,
-  ) as ArrayBuffer
+  const bytes = transferable(content)
   const run = runInWorker(
     { kind: 'preview', content: bytes, departments, existing: [...existing.entries()] },
     [bytes],
