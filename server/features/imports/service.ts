@@ -67,6 +67,13 @@ export async function startImport(request: FastifyRequest, reply: FastifyReply):
   const idKnown = new Promise<number | null>((resolve) => (resolveId = resolve))
   let writes: Promise<unknown> = Promise.resolve()
   const now = () => isoAt(app.clock())
+  const failed = (id: number) =>
+    importsRepository.finish(
+      app.db,
+      id,
+      { state: 'failed', errorMessage: ERROR_MESSAGES.IMPORT_FAILED },
+      now(),
+    )
 
   const handle = async (message: WorkerReply) => {
     if (message.type === 'started') {
@@ -102,12 +109,7 @@ export async function startImport(request: FastifyRequest, reply: FastifyReply):
       )
     } else if (message.type === 'fail') {
       request.log.error({ importId: id, message: message.message }, 'import worker failed')
-      await importsRepository.finish(
-        app.db,
-        id,
-        { state: 'failed', errorMessage: ERROR_MESSAGES.IMPORT_FAILED },
-        now(),
-      )
+      await failed(id)
     }
   }
   const bytes = transferable(content)
@@ -127,13 +129,7 @@ export async function startImport(request: FastifyRequest, reply: FastifyReply):
       refused(new AppError(400, 'IMPORT_FILE_INVALID'))
       request.log.error({ err: error }, 'import worker died')
       const id = await idKnown
-      if (id !== null)
-        await importsRepository.finish(
-          app.db,
-          id,
-          { state: 'failed', errorMessage: ERROR_MESSAGES.IMPORT_FAILED },
-          now(),
-        )
+      if (id !== null) await failed(id)
     })
     .then(() => writes)
     .finally(() => running.delete(job))
