@@ -93,8 +93,14 @@ export function departmentAccess(roles: readonly TRole[]): Access {
 export const ENTERPRISE_VIEWERS = enterpriseAccess(ENTERPRISE_ROLES, OUTSIDERS)
 /** The enterprise of `:enterpriseId`: its liaison only. */
 export const ENTERPRISE_LIAISON = enterpriseAccess(LIAISON_ROLES)
+/** The enterprise of `:enterpriseId`: its liaison, and the office (an enterprise without a liaison yet). */
+export const ENTERPRISE_LIAISON_OR_OFFICE = enterpriseAccess(LIAISON_ROLES, { office: true })
 /** The enterprise of `:enterpriseId` never reviews itself: only its supervising departments and the office. */
 export const ENTERPRISE_REVIEWERS = enterpriseAccess([], OUTSIDERS)
+/** The enterprise of `:enterpriseId`: its supervising departments only (the service may narrow it further). */
+export const ENTERPRISE_SUPERVISORS = enterpriseAccess([], { supervisor: true })
+/** The enterprise of `:enterpriseId`, one that exists: the office only. */
+export const ENTERPRISE_OFFICE = enterpriseAccess([], { office: true })
 
 export function describeAccess(access: Access): string {
   switch (access.kind) {

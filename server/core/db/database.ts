@@ -1,7 +1,15 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } from 'kysely'
+import {
+  type DeleteResult,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  type Transaction,
+  type UpdateResult,
+} from 'kysely'
 import pg from 'pg'
 import type { Database } from './schema'
 import { migrationsFor } from './migrations'
@@ -115,4 +123,15 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<void> {
 /** Whether a query finds a row. */
 export async function exists(query: { executeTakeFirst(): Promise<unknown> }): Promise<boolean> {
   return (await query.executeTakeFirst()) !== undefined
+}
+
+/**
+ * Whether a conditional update or delete changed exactly one row: the write whose condition (a version, a
+ * status, the row still there) held, not the one that came second.
+ */
+export async function changedOne(query: {
+  executeTakeFirst(): Promise<UpdateResult | DeleteResult>
+}): Promise<boolean> {
+  const result = await query.executeTakeFirst()
+  return Number('numDeletedRows' in result ? result.numDeletedRows : result.numUpdatedRows) === 1
 }

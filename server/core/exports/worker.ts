@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads'
 import { openDatabase } from '../db/database'
 import { AppError } from '../errors'
+import { transferable } from '../transfer'
 import type { ExportReply, ExportTask } from './protocol'
 import { loadBuilder } from './documents'
 import { WorkbookBuilder, type WorkbookSpec } from './spec'
@@ -13,10 +14,7 @@ const port = parentPort!
 let builder: WorkbookBuilder | null = null
 
 function done(content: Buffer, meta?: Record<string, unknown>) {
-  const bytes = content.buffer.slice(
-    content.byteOffset,
-    content.byteOffset + content.byteLength,
-  ) as ArrayBuffer
+  const bytes = transferable(content)
   port.postMessage({ type: 'done', content: bytes, meta } satisfies ExportReply, [bytes])
 }
 

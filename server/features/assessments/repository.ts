@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely'
 import { supervisedEnterpriseIds } from '../../core/access'
-import type { DbOrTrx } from '../../core/db/database'
+import { changedOne, type DbOrTrx } from '../../core/db/database'
 import { findRow } from '../../core/db/rows'
 import { recordStatusChange, statusHistory, type StatusChange } from '../../core/db/statusHistory'
 import type { AssessmentTable, CampaignTable } from '../../core/db/schema'
@@ -47,24 +47,16 @@ export const campaignsRepository = {
     id: number,
     values: Partial<Pick<CampaignRow, 'name' | 'period_start' | 'period_end' | 'due_date'>>,
   ): Promise<boolean> {
-    const result = await db
-      .updateTable('campaigns')
-      .set(values)
-      .where('id', '=', id)
-      .where('closed_at', 'is', null)
-      .executeTakeFirst()
-    return Number(result.numUpdatedRows) === 1
+    return changedOne(
+      db.updateTable('campaigns').set(values).where('id', '=', id).where('closed_at', 'is', null),
+    )
   },
 
   /** Closes an open campaign; false when it was already closed (a concurrent close won). */
   async close(db: DbOrTrx, id: number, at: string): Promise<boolean> {
-    const result = await db
-      .updateTable('campaigns')
-      .set({ closed_at: at })
-      .where('id', '=', id)
-      .where('closed_at', 'is', null)
-      .executeTakeFirst()
-    return Number(result.numUpdatedRows) === 1
+    return changedOne(
+      db.updateTable('campaigns').set({ closed_at: at }).where('id', '=', id).where('closed_at', 'is', null),
+    )
   },
 
   /** Drafts and returned assessments of a campaign: what its closing takes off the to-do lists. */
@@ -281,22 +273,22 @@ export const assessmentsRepository = {
     assessmentId: number,
     values: Pick<AssessmentRow, 'overall_score' | 'submitted_at' | 'updated_at'> & SectionScoreColumns,
   ): Promise<boolean> {
-    const result = await db
-      .updateTable('assessments')
-      .set({ ...values, status: 'submitted' })
-      .where('id', '=', assessmentId)
-      .where('status', 'in', ['draft', 'returned'])
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('campaigns as c')
-            .select('c.id')
-            .whereRef('c.id', '=', 'assessments.campaign_id')
-            .where('c.closed_at', 'is', null),
+    return changedOne(
+      db
+        .updateTable('assessments')
+        .set({ ...values, status: 'submitted' })
+        .where('id', '=', assessmentId)
+        .where('status', 'in', ['draft', 'returned'])
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('campaigns as c')
+              .select('c.id')
+              .whereRef('c.id', '=', 'assessments.campaign_id')
+              .where('c.closed_at', 'is', null),
+          ),
         ),
-      )
-      .executeTakeFirst()
-    return Number(result.numUpdatedRows) === 1
+    )
   },
 
   async update(

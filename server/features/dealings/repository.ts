@@ -1,5 +1,5 @@
 import type { Insertable, Selectable } from 'kysely'
-import type { DbOrTrx } from '../../core/db/database'
+import { changedOne, type DbOrTrx } from '../../core/db/database'
 import type { DealingListVersionTable } from '../../core/db/schema'
 import { DEALING_LIST_PUBLISHER_DEPARTMENTS, type TDealingListKind } from '../../../src/models/dealings'
 
@@ -39,14 +39,14 @@ export const dealingsRepository = {
 
   /** A draft's items, only at the revision the editor saw. False: missing, published or stale. */
   async updateDraft(db: DbOrTrx, id: number, revision: number, items: string, at: string): Promise<boolean> {
-    const res = await db
-      .updateTable('dealing_list_versions')
-      .set((eb) => ({ items, updated_at: at, revision: eb('revision', '+', 1) }))
-      .where('id', '=', id)
-      .where('version', 'is', null)
-      .where('revision', '=', revision)
-      .executeTakeFirst()
-    return Number(res.numUpdatedRows) === 1
+    return changedOne(
+      db
+        .updateTable('dealing_list_versions')
+        .set((eb) => ({ items, updated_at: at, revision: eb('revision', '+', 1) }))
+        .where('id', '=', id)
+        .where('version', 'is', null)
+        .where('revision', '=', revision),
+    )
   },
 
   /**
@@ -54,14 +54,14 @@ export const dealingsRepository = {
    * the end of the transaction: a second publish of the same draft waits, then finds it stale).
    */
   async claimDraft(db: DbOrTrx, id: number, revision: number, at: string): Promise<boolean> {
-    const res = await db
-      .updateTable('dealing_list_versions')
-      .set((eb) => ({ updated_at: at, revision: eb('revision', '+', 1) }))
-      .where('id', '=', id)
-      .where('version', 'is', null)
-      .where('revision', '=', revision)
-      .executeTakeFirst()
-    return Number(res.numUpdatedRows) === 1
+    return changedOne(
+      db
+        .updateTable('dealing_list_versions')
+        .set((eb) => ({ updated_at: at, revision: eb('revision', '+', 1) }))
+        .where('id', '=', id)
+        .where('version', 'is', null)
+        .where('revision', '=', revision),
+    )
   },
 
   async lastNumber(db: DbOrTrx, kind: TDealingListKind): Promise<number> {

@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Updateable } from 'kysely'
-import type { DbOrTrx } from '../../core/db/database'
+import { changedOne, type DbOrTrx } from '../../core/db/database'
 import { onePage, type PageRequest } from '../../core/db/page'
 import type { ExemplarCandidateTable, ExemplarRoundTable } from '../../core/db/schema'
 
@@ -31,14 +31,14 @@ async function updateStanding(
   roundId: number,
   changes: Updateable<ExemplarRoundTable>,
 ): Promise<boolean> {
-  const res = await db
-    .updateTable('exemplar_rounds')
-    .set(changes)
-    .where('id', '=', roundId)
-    .where('published_at', 'is', null)
-    .where('cancelled_at', 'is', null)
-    .executeTakeFirst()
-  return Number(res.numUpdatedRows) === 1
+  return changedOne(
+    db
+      .updateTable('exemplar_rounds')
+      .set(changes)
+      .where('id', '=', roundId)
+      .where('published_at', 'is', null)
+      .where('cancelled_at', 'is', null),
+  )
 }
 
 export const exemplarRepository = {
@@ -122,12 +122,12 @@ export const exemplarRepository = {
   },
 
   async deleteCandidate(db: DbOrTrx, roundId: number, enterpriseId: number): Promise<boolean> {
-    const res = await db
-      .deleteFrom('exemplar_candidates')
-      .where('round_id', '=', roundId)
-      .where('enterprise_id', '=', enterpriseId)
-      .executeTakeFirst()
-    return Number(res.numDeletedRows) === 1
+    return changedOne(
+      db
+        .deleteFrom('exemplar_candidates')
+        .where('round_id', '=', roundId)
+        .where('enterprise_id', '=', enterpriseId),
+    )
   },
 
   /** Marks or unmarks a candidate; the unique (round_id, chosen_slot) refuses a second of a 示范点 slot. */

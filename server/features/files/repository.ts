@@ -1,4 +1,4 @@
-import type { DbOrTrx } from '../../core/db/database'
+import { changedOne, type DbOrTrx } from '../../core/db/database'
 import type { StoredFileRow } from '../../core/db/schema'
 import type { TEvidenceFile, TStoredFile } from '../../../src/models/file'
 import type { TAttachmentKind } from '../../../src/models/meeting'
@@ -116,8 +116,7 @@ export const filesRepository = {
     if ('assessmentId' in from) query = query.where('assessment_id', '=', from.assessmentId)
     else if ('riskId' in from) query = query.where('risk_id', '=', from.riskId)
     else query = query.where('meeting_id', '=', from.meetingId)
-    const removed = await query.executeTakeFirst()
-    return Number(removed.numUpdatedRows) === 1
+    return changedOne(query)
   },
 
   /** Marks these files removed (a deleted draft's attachments). */

@@ -1,3 +1,4 @@
+import { transferable } from '../../core/transfer'
 import {
   IMPORT_STATUS_LABELS,
   checkImportRow,
@@ -89,6 +90,6 @@ export async function previewWorkbook(
   send({ type: 'progress', processed })
 
   const result = await writeResult(workbook, layout, outcomes)
-  const bytes = result.buffer.slice(result.byteOffset, result.byteOffset + result.byteLength) as ArrayBuffer
+  const bytes = transferable(result)
   send({ type: 'done', content: bytes, counts }, [bytes])
 }

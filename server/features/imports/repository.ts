@@ -1,4 +1,4 @@
-import type { DbOrTrx } from '../../core/db/database'
+import { changedOne, type DbOrTrx } from '../../core/db/database'
 import { onePage } from '../../core/db/page'
 import type { EnterpriseImportRowTable } from '../../core/db/schema'
 import type {
@@ -79,13 +79,13 @@ export const importsRepository = {
   },
   /** ready → committed, once: a concurrent second commit waits on the row and then finds it taken. */
   async claimCommit(db: DbOrTrx, id: number, now: string): Promise<boolean> {
-    const result = await db
-      .updateTable('enterprise_imports')
-      .set({ state: 'committed', committed_at: now, updated_at: now })
-      .where('id', '=', id)
-      .where('state', '=', 'ready')
-      .executeTakeFirst()
-    return Number(result.numUpdatedRows) === 1
+    return changedOne(
+      db
+        .updateTable('enterprise_imports')
+        .set({ state: 'committed', committed_at: now, updated_at: now })
+        .where('id', '=', id)
+        .where('state', '=', 'ready'),
+    )
   },
   saveCommit(db: DbOrTrx, id: number, result: StoredCommit) {
     return db

@@ -4,6 +4,7 @@ import { isoAt } from '../../core/clock'
 import { requireAuth } from '../../core/auth'
 import { AppError, found, notFound } from '../../core/errors'
 import { XLSX_CONTENT_TYPE } from '../../core/http'
+import { transferable } from '../../core/transfer'
 import { performWrite } from '../../core/writes'
 import { ERROR_MESSAGES } from '../../../src/models/errors'
 import type { TImport, TImportCounts, TImportRowsQuery } from '../../../src/models/enterpriseImport'
@@ -66,6 +67,13 @@ export async function startImport(request: FastifyRequest, reply: FastifyReply):
   const idKnown = new Promise<number | null>((resolve) => (resolveId = resolve))
   let writes: Promise<unknown> = Promise.resolve()
   const now = () => isoAt(app.clock())
+  const failed = (id: number) =>
+    importsRepository.finish(
+      app.db,
+      id,
+      { state: 'failed', errorMessage: ERROR_MESSAGES.IMPORT_FAILED },
+      now(),
+    )
 
   const handle = async (message: WorkerReply) => {
     if (message.type === 'started') {
@@ -101,18 +109,10 @@ export async function startImport(request: FastifyRequest, reply: FastifyReply):
       )
     } else if (message.type === 'fail') {
       request.log.error({ importId: id, message: message.message }, 'import worker failed')
-      await importsRepository.finish(
-        app.db,
-        id,
-        { state: 'failed', errorMessage: ERROR_MESSAGES.IMPORT_FAILED },
-        now(),
-      )
+      await failed(id)
     }
   }
-  const bytes = content.buffer.slice(
-    content.byteOffset,
-    content.byteOffset + content.byteLength,
-  ) as ArrayBuffer
+  const bytes = transferable(content)
   const run = runInWorker(
     { kind: 'preview', content: bytes, departments, existing: [...existing.entries()] },
     [bytes],
@@ -129,13 +129,7 @@ export async function startImport(request: FastifyRequest, reply: FastifyReply):
       refused(new AppError(400, 'IMPORT_FILE_INVALID'))
       request.log.error({ err: error }, 'import worker died')
       const id = await idKnown
-      if (id !== null)
-        await importsRepository.finish(
-          app.db,
-          id,
-          { state: 'failed', errorMessage: ERROR_MESSAGES.IMPORT_FAILED },
-          now(),
-        )
+      if (id !== null) await failed(id)
     })
     .then(() => writes)
     .finally(() => running.delete(job))

@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely'
-import type { DbOrTrx } from '../../core/db/database'
+import { changedOne, type DbOrTrx } from '../../core/db/database'
+import { findRow } from '../../core/db/rows'
 import type { EnterpriseTable, PlanFilingTable } from '../../core/db/schema'
 import type { TLeadingGroupMember, TPlanFilingStatus } from '../../../src/models/milestones'
 
@@ -91,12 +92,7 @@ export const milestonesRepository = {
   },
 
   findFiling(db: DbOrTrx, enterpriseId: number, filingId: number) {
-    return db
-      .selectFrom('plan_filings')
-      .selectAll()
-      .where('id', '=', filingId)
-      .where('enterprise_id', '=', enterpriseId)
-      .executeTakeFirst()
+    return findRow(db, 'plan_filings', { id: filingId, enterprise_id: enterpriseId })
   },
 
   /** Inserts filing number `revision`; undefined when another filing took that number first. */
@@ -139,13 +135,13 @@ export const milestonesRepository = {
     reason: string | null,
     now: string,
   ): Promise<boolean> {
-    const res = await db
-      .updateTable('plan_filings')
-      .set({ status: to, decided_by: by, decided_at: now, return_reason: reason })
-      .where('id', '=', filingId)
-      .where('status', '=', 'submitted')
-      .executeTakeFirst()
-    return Number(res.numUpdatedRows) === 1
+    return changedOne(
+      db
+        .updateTable('plan_filings')
+        .set({ status: to, decided_by: by, decided_at: now, return_reason: reason })
+        .where('id', '=', filingId)
+        .where('status', '=', 'submitted'),
+    )
   },
 
   files(db: DbOrTrx, ids: number[]) {

@@ -13,7 +13,12 @@ import {
 } from '../../../src/models/milestones'
 import { ZId } from '../../../src/models/org'
 import { ZOk } from '../../../src/models/common'
-import { type Access, ENTERPRISE_LIAISON, ENTERPRISE_VIEWERS } from '../../core/access'
+import {
+  ENTERPRISE_LIAISON,
+  ENTERPRISE_OFFICE,
+  ENTERPRISE_SUPERVISORS,
+  ENTERPRISE_VIEWERS,
+} from '../../core/access'
 import { requireAuth } from '../../core/auth'
 import { errorResponses } from '../../core/http'
 import { toStoredFile } from '../files/repository'
@@ -21,10 +26,6 @@ import { uploadFile } from '../files/service'
 import { decidePlan, filePlan, milestonesView, saveLeadingGroup, setMilestoneDeadline } from './service'
 
 const BASE = '/api/v1/enterprises/:enterpriseId/milestones'
-/** A 监管员 of a department linked to the enterprise (the service then checks it is the filing's department). */
-const LINKED_SUPERVISORS: Access = { kind: 'enterprise', param: 'enterpriseId', roles: [], supervisor: true }
-/** The office, for an enterprise that exists. */
-const OFFICE_OF_ENTERPRISE: Access = { kind: 'enterprise', param: 'enterpriseId', roles: [], office: true }
 
 /** 实施步骤 milestones: the 领导小组 and the 实施方案 filed with a supervising department, against the deadline. */
 const milestoneRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -97,7 +98,8 @@ const milestoneRoutes: FastifyPluginAsyncZod = async (app) => {
     'POST',
     `${BASE}/plan/filings/:filingId/decision`,
     {
-      access: LINKED_SUPERVISORS,
+      // a 监管员 of a linked department; the service then checks it is the filing's department
+      access: ENTERPRISE_SUPERVISORS,
       summary: '监管部门处理报送的实施方案：已收到，或退回（须填原因）',
       params: ZEnterpriseParams.extend({ filingId: ZId }),
       body: ZPlanDecision,
@@ -122,7 +124,7 @@ const milestoneRoutes: FastifyPluginAsyncZod = async (app) => {
     'PUT',
     `${BASE}/deadline`,
     {
-      access: OFFICE_OF_ENTERPRISE,
+      access: ENTERPRISE_OFFICE,
       summary: '设定后加入企业的完成期限（null 恢复为实施方案规定的 2022-06-15）',
       params: ZEnterpriseParams,
       body: ZMilestoneDeadlineSet,

@@ -1,4 +1,4 @@
-import type { DbOrTrx } from '../../core/db/database'
+import { changedOne, type DbOrTrx } from '../../core/db/database'
 import type { InviteRow } from '../../core/db/schema'
 import type { TDepartmentInvite, TDepartmentRole, TInvite } from '../../../src/models/invite'
 import type { TEnterpriseRole, TRole } from '../../../src/models/org'
@@ -73,12 +73,12 @@ export const invitesRepository = {
   },
   /** Counts a use only while the invite still has uses left (checked in the same statement). */
   async consume(db: DbOrTrx, id: number): Promise<boolean> {
-    const result = await db
-      .updateTable('invites')
-      .set((eb) => ({ uses: eb('uses', '+', 1) }))
-      .where('id', '=', id)
-      .whereRef('uses', '<', 'max_uses')
-      .executeTakeFirst()
-    return Number(result.numUpdatedRows) === 1
+    return changedOne(
+      db
+        .updateTable('invites')
+        .set((eb) => ({ uses: eb('uses', '+', 1) }))
+        .where('id', '=', id)
+        .whereRef('uses', '<', 'max_uses'),
+    )
   },
 }

@@ -11,7 +11,7 @@ import {
   ZMemberList,
 } from '../../../src/models/invite'
 import { ZId, ZMember } from '../../../src/models/org'
-import { SIGNED_IN, type Access } from '../../core/access'
+import { ENTERPRISE_LIAISON, ENTERPRISE_LIAISON_OR_OFFICE, SIGNED_IN } from '../../core/access'
 import { requireAuth } from '../../core/auth'
 import { invitesRepository } from './invitesRepository'
 import { membershipsRepository } from './membershipsRepository'
@@ -20,13 +20,6 @@ import { handOverLiaison, joinWithInvite, removeMember } from './people'
 import { registerMembershipRoutes } from './membershipRoutes'
 
 const ZMembershipParams = z.object({ enterpriseId: ZId, membershipId: ZId })
-const liaison: Access = { kind: 'enterprise', param: 'enterpriseId', roles: ['liaison'] }
-const liaisonOrOffice: Access = {
-  kind: 'enterprise',
-  param: 'enterpriseId',
-  roles: ['liaison'],
-  office: true,
-}
 
 /** An enterprise's people: members, join requests, invite codes, roles, removal, the liaison's handover. */
 const memberRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -35,7 +28,7 @@ const memberRoutes: FastifyPluginAsyncZod = async (app) => {
     'GET',
     '/api/v1/enterprises/:enterpriseId/members',
     {
-      access: liaisonOrOffice,
+      access: ENTERPRISE_LIAISON_OR_OFFICE,
       summary: '企业成员与加入申请（手机号脱敏）',
       params: ZEnterpriseParams,
       response: { 200: ZMemberList },
@@ -49,7 +42,7 @@ const memberRoutes: FastifyPluginAsyncZod = async (app) => {
     'GET',
     '/api/v1/enterprises/:enterpriseId/invites',
     {
-      access: liaisonOrOffice,
+      access: ENTERPRISE_LIAISON_OR_OFFICE,
       summary: '有效的邀请码',
       params: ZEnterpriseParams,
       response: { 200: z.object({ invites: z.array(ZInvite) }) },
@@ -63,7 +56,7 @@ const memberRoutes: FastifyPluginAsyncZod = async (app) => {
     'POST',
     '/api/v1/enterprises/:enterpriseId/invites',
     {
-      access: liaisonOrOffice,
+      access: ENTERPRISE_LIAISON_OR_OFFICE,
       summary: '生成邀请码（联络员：职工/负责人/支部书记；办公室：也可生成联络员邀请码）',
       params: ZEnterpriseParams,
       body: ZInviteCreate,
@@ -92,8 +85,8 @@ const memberRoutes: FastifyPluginAsyncZod = async (app) => {
   // the office decides too: the first liaison's request, when the enterprise has no liaison yet
   registerMembershipRoutes(app, {
     kind: 'enterprise',
-    decide: liaisonOrOffice,
-    changeRole: liaison,
+    decide: ENTERPRISE_LIAISON_OR_OFFICE,
+    changeRole: ENTERPRISE_LIAISON,
     tag: 'members',
   })
 
@@ -101,7 +94,7 @@ const memberRoutes: FastifyPluginAsyncZod = async (app) => {
     'POST',
     '/api/v1/enterprises/:enterpriseId/members/:membershipId/remove',
     {
-      access: liaison,
+      access: ENTERPRISE_LIAISON,
       summary: '移出已离开的成员（其签署的记录保留）',
       params: ZMembershipParams,
       response: { 200: ZMember },
@@ -121,7 +114,7 @@ const memberRoutes: FastifyPluginAsyncZod = async (app) => {
     'POST',
     '/api/v1/enterprises/:enterpriseId/liaison/handover',
     {
-      access: liaison,
+      access: ENTERPRISE_LIAISON,
       summary: '把联络员移交给本企业另一名成员',
       params: ZEnterpriseParams,
       body: ZLiaisonHandover,

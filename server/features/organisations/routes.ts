@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { featureRoutes, ZEnterpriseParams } from '../../core/routes'
 import { z } from 'zod'
 import {
-  ENTERPRISE_ROLES,
   ZDepartment,
   ZEnterprise,
   ZEnterpriseCreate,
@@ -11,7 +10,13 @@ import {
   ZPartyBranch,
   ZPartyBranchCreate,
 } from '../../../src/models/org'
-import { OFFICE, SIGNED_IN, type Access } from '../../core/access'
+import {
+  ENTERPRISE_LIAISON_OR_OFFICE,
+  ENTERPRISE_OFFICE,
+  ENTERPRISE_VIEWERS,
+  OFFICE,
+  SIGNED_IN,
+} from '../../core/access'
 import { notFound } from '../../core/errors'
 import { requireAuth } from '../../core/auth'
 import { branchesRepository, departmentsRepository, enterprisesRepository } from './repository'
@@ -23,20 +28,6 @@ import {
   updateEnterprise,
 } from './service'
 import { performWrite } from '../../core/writes'
-
-const anyMember: Access = {
-  kind: 'enterprise',
-  param: 'enterpriseId',
-  roles: ENTERPRISE_ROLES,
-  supervisor: true,
-  office: true,
-}
-const liaisonOrOffice: Access = {
-  kind: 'enterprise',
-  param: 'enterpriseId',
-  roles: ['liaison'],
-  office: true,
-}
 
 const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
   const { route, write } = featureRoutes(app, 'organisations')
@@ -82,7 +73,12 @@ const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
   route(
     'GET',
     '/api/v1/enterprises/:enterpriseId',
-    { access: anyMember, summary: '企业资料', params: ZEnterpriseParams, response: { 200: ZEnterprise } },
+    {
+      access: ENTERPRISE_VIEWERS,
+      summary: '企业资料',
+      params: ZEnterpriseParams,
+      response: { 200: ZEnterprise },
+    },
     async (request) => {
       const enterprise = await enterprisesRepository.get(app.db, request.params.enterpriseId)
       if (!enterprise) throw notFound()
@@ -94,7 +90,7 @@ const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
     'PATCH',
     '/api/v1/enterprises/:enterpriseId',
     {
-      access: liaisonOrOffice,
+      access: ENTERPRISE_LIAISON_OR_OFFICE,
       summary: '修改企业资料',
       params: ZEnterpriseParams,
       body: ZEnterpriseUpdate,
@@ -113,7 +109,7 @@ const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
     'PUT',
     '/api/v1/enterprises/:enterpriseId/supervisors/:departmentId',
     {
-      access: { kind: 'enterprise', param: 'enterpriseId', roles: [], office: true },
+      access: ENTERPRISE_OFFICE,
       summary: '建立监管关系（部门 ↔ 企业）',
       params: z.object({ enterpriseId: ZId, departmentId: ZId }),
       response: { 200: ZEnterprise },
@@ -132,7 +128,7 @@ const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
     'GET',
     '/api/v1/enterprises/:enterpriseId/branches',
     {
-      access: anyMember,
+      access: ENTERPRISE_VIEWERS,
       summary: '企业党支部',
       params: ZEnterpriseParams,
       response: { 200: z.object({ branches: z.array(ZPartyBranch) }) },
@@ -146,7 +142,7 @@ const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
     'POST',
     '/api/v1/enterprises/:enterpriseId/branches',
     {
-      access: liaisonOrOffice,
+      access: ENTERPRISE_LIAISON_OR_OFFICE,
       summary: '新增党支部',
       params: ZEnterpriseParams,
       body: ZPartyBranchCreate,

@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely'
-import type { DbOrTrx } from '../../core/db/database'
+import { changedOne, type DbOrTrx } from '../../core/db/database'
 import { namesById } from '../../core/db/names'
 import { findRow } from '../../core/db/rows'
 import type { MeetingRevisionTable, MeetingRow } from '../../core/db/schema'
@@ -31,12 +31,7 @@ export const meetingsRepository = {
    */
   async deleteDraft(db: DbOrTrx, meetingId: number): Promise<boolean> {
     await db.deleteFrom('meeting_attendance').where('meeting_id', '=', meetingId).execute()
-    const deleted = await db
-      .deleteFrom('meetings')
-      .where('id', '=', meetingId)
-      .where('status', '=', 'draft')
-      .executeTakeFirst()
-    return Number(deleted.numDeletedRows) === 1
+    return changedOne(db.deleteFrom('meetings').where('id', '=', meetingId).where('status', '=', 'draft'))
   },
 
   /** Names of these party members. */

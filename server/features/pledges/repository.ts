@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely'
 import { supervisedEnterpriseIds } from '../../core/access'
-import { exists, type DbOrTrx } from '../../core/db/database'
+import { changedOne, exists, type DbOrTrx } from '../../core/db/database'
 import { namesById, organisationNames } from '../../core/db/names'
 import { hasRow } from '../../core/db/rows'
 import type { PledgeRow, PledgeSignatureRow, PledgeTemplateTable } from '../../core/db/schema'
@@ -252,13 +252,9 @@ export const pledgesRepository = {
       Pick<PledgeRow, 'status' | 'effective_at' | 'withdrawn_at' | 'withdrawn_by' | 'withdraw_reason'>
     >,
   ): Promise<boolean> {
-    const updated = await db
-      .updateTable('pledges')
-      .set(values)
-      .where('id', '=', id)
-      .where('status', '=', 'pending')
-      .executeTakeFirst()
-    return Number(updated.numUpdatedRows) === 1
+    return changedOne(
+      db.updateTable('pledges').set(values).where('id', '=', id).where('status', '=', 'pending'),
+    )
   },
 
   /** One side's signature; undefined when that side has signed already. */

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely'
-import type { DbOrTrx } from '../../core/db/database'
+import { changedOne, type DbOrTrx } from '../../core/db/database'
+import { findRow } from '../../core/db/rows'
 import type { MajorDecisionRevisionTable, MajorDecisionTable, PowerListTable } from '../../core/db/schema'
 import { supervisedEnterpriseIds } from '../../core/access'
 import { pageWithTotal } from '../../core/db/page'
@@ -31,11 +32,7 @@ export const powersRepository = {
   },
 
   draft(db: DbOrTrx, enterpriseId: number): Promise<PowerListRow | undefined> {
-    return db
-      .selectFrom('power_lists')
-      .selectAll()
-      .where('enterprise_id', '=', enterpriseId)
-      .executeTakeFirst()
+    return findRow(db, 'power_lists', { enterprise_id: enterpriseId })
   },
 
   /** The first edit: false when another made it first (the unique enterprise_id). */
@@ -58,13 +55,13 @@ export const powersRepository = {
     revision: number,
     values: { content: string; updated_by: number; updated_at: string },
   ): Promise<boolean> {
-    const updated = await db
-      .updateTable('power_lists')
-      .set((eb) => ({ ...values, revision: eb('revision', '+', 1), dirty: 1 }))
-      .where('enterprise_id', '=', enterpriseId)
-      .where('revision', '=', revision)
-      .executeTakeFirst()
-    return Number(updated.numUpdatedRows) === 1
+    return changedOne(
+      db
+        .updateTable('power_lists')
+        .set((eb) => ({ ...values, revision: eb('revision', '+', 1), dirty: 1 }))
+        .where('enterprise_id', '=', enterpriseId)
+        .where('revision', '=', revision),
+    )
   },
 
   /**
@@ -154,12 +151,7 @@ export const powersRepository = {
 /** The “三重一大” log; every lookup narrowed to one enterprise (another's id finds nothing). */
 export const decisionsRepository = {
   find(db: DbOrTrx, enterpriseId: number, id: number): Promise<DecisionRow | undefined> {
-    return db
-      .selectFrom('major_decisions')
-      .selectAll()
-      .where('id', '=', id)
-      .where('enterprise_id', '=', enterpriseId)
-      .executeTakeFirst()
+    return findRow(db, 'major_decisions', { id, enterprise_id: enterpriseId })
   },
 
   async page(
@@ -208,14 +200,14 @@ export const decisionsRepository = {
     version: number,
     values: DecisionFields & { updated_at: string },
   ): Promise<boolean> {
-    const updated = await db
-      .updateTable('major_decisions')
-      .set({ ...values, version: version + 1 })
-      .where('id', '=', id)
-      .where('enterprise_id', '=', enterpriseId)
-      .where('version', '=', version)
-      .executeTakeFirst()
-    return Number(updated.numUpdatedRows) === 1
+    return changedOne(
+      db
+        .updateTable('major_decisions')
+        .set({ ...values, version: version + 1 })
+        .where('id', '=', id)
+        .where('enterprise_id', '=', enterpriseId)
+        .where('version', '=', version),
+    )
   },
 
   async record(db: DbOrTrx, values: Omit<Insertable<MajorDecisionRevisionTable>, 'id'>): Promise<void> {

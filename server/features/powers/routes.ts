@@ -13,7 +13,7 @@ import {
   ZPowerVersion,
 } from '../../../src/models/powers'
 import { POWERS_KEEPER_ROLES } from '../../../src/models/roles'
-import { enterpriseAccess, OUTSIDERS } from '../../core/access'
+import { ENTERPRISE_SUPERVISORS, enterpriseAccess, OUTSIDERS } from '../../core/access'
 import { requireAuth } from '../../core/auth'
 import { featureRoutes, sharedDeclaration, ZEnterpriseParams } from '../../core/routes'
 import { evidenceUploadRoute, uploadEvidence } from '../files/service'
@@ -29,7 +29,6 @@ import { correctDecision, createDecision, decisionDetail, listDecisions } from '
  */
 const keepers = enterpriseAccess(POWERS_KEEPER_ROLES)
 const readers = enterpriseAccess(POWERS_KEEPER_ROLES, OUTSIDERS)
-const supervisors = enterpriseAccess([], { supervisor: true })
 
 const ZVersionParams = z.object({ enterpriseId: ZIdParam, version: ZIdParam })
 const ZDecisionParams = z.object({ enterpriseId: ZIdParam, decisionId: ZIdParam })
@@ -98,7 +97,11 @@ const powersRoutes: FastifyPluginAsyncZod = async (app) => {
   write(
     'POST',
     `${base}/versions/:version/acknowledgements`,
-    onVersion({ access: supervisors, summary: '监管部门已阅权力清单版本', action: 'powers.acknowledge' }),
+    onVersion({
+      access: ENTERPRISE_SUPERVISORS,
+      summary: '监管部门已阅权力清单版本',
+      action: 'powers.acknowledge',
+    }),
     (request, trx) => acknowledge(ctx(request, trx), request.params.version),
   )
 

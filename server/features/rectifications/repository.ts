@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely'
-import type { DbOrTrx } from '../../core/db/database'
+import { changedOne, type DbOrTrx } from '../../core/db/database'
 import { findOfEnterprise } from '../../core/db/rows'
 import { recordStatusChange, statusHistory, type StatusChange } from '../../core/db/statusHistory'
 import type { RectificationTable } from '../../core/db/schema'
@@ -59,17 +59,17 @@ export const rectificationsRepository = {
     now: string,
     extra: { response?: string } = {},
   ): Promise<boolean> {
-    const updated = await db
-      .updateTable('rectifications')
-      .set({
-        status: to,
-        updated_at: now,
-        ...(extra.response !== undefined ? { response: extra.response } : {}),
-      })
-      .where('id', '=', id)
-      .where('status', '=', from)
-      .executeTakeFirst()
-    return Number(updated.numUpdatedRows) === 1
+    return changedOne(
+      db
+        .updateTable('rectifications')
+        .set({
+          status: to,
+          updated_at: now,
+          ...(extra.response !== undefined ? { response: extra.response } : {}),
+        })
+        .where('id', '=', id)
+        .where('status', '=', from),
+    )
   },
 
   async recordEvent(

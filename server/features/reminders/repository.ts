@@ -1,4 +1,4 @@
-import type { DbOrTrx } from '../../core/db/database'
+import { changedOne, type DbOrTrx } from '../../core/db/database'
 import type { TodoReminderTable } from '../../core/db/schema'
 import type { Occasion } from './messages'
 
@@ -122,13 +122,14 @@ export const remindersRepository = {
       .executeTakeFirst()
     if (!grant) return null
     // Conditional: another run that took it first leaves nothing to update.
-    const claimed = await db
-      .updateTable('subscribe_grants')
-      .set({ used_at: now, send_result: 'sending' })
-      .where('id', '=', grant.id)
-      .where('used_at', 'is', null)
-      .executeTakeFirst()
-    return Number(claimed.numUpdatedRows) === 1 ? grant.id : null
+    const claimed = await changedOne(
+      db
+        .updateTable('subscribe_grants')
+        .set({ used_at: now, send_result: 'sending' })
+        .where('id', '=', grant.id)
+        .where('used_at', 'is', null),
+    )
+    return claimed ? grant.id : null
   },
 
   /**

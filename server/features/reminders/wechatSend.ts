@@ -1,3 +1,5 @@
+import type { WechatConfig } from '../../core/wechat'
+
 /**
  * WeChat subscribe messages (订阅消息), the server side of wx.requestSubscribeMessage: each "accept" the
  * app reported allows one message, sent with POST {base}/cgi-bin/message/subscribe/send?access_token=… .
@@ -6,11 +8,7 @@
  * local fake. Nothing here logs: the caller logs a failure's errcode and message, never a URL (the
  * token and the secret travel in query strings).
  */
-export interface SubscribeConfig {
-  baseUrl: string
-  appId?: string
-  secret?: string
-  timeoutMs: number
+export interface SubscribeConfig extends WechatConfig {
   /** formal | trial | developer: which build of the mini-program the message opens. */
   miniprogramState?: 'formal' | 'trial' | 'developer'
 }

@@ -1,6 +1,15 @@
-import { type Expression, type Insertable, type Selectable, type SqlBool, sql, type Updateable } from 'kysely'
-import type { DbOrTrx } from '../../core/db/database'
-import type { RiskHistoryTable, RiskTable } from '../../core/db/schema'
+import {
+  type Expression,
+  type Insertable,
+  type Selectable,
+  type SelectQueryBuilder,
+  type SqlBool,
+  sql,
+  type Updateable,
+} from 'kysely'
+import { changedOne, type DbOrTrx } from '../../core/db/database'
+import { findRow } from '../../core/db/rows'
+import type { Database, RiskHistoryTable, RiskTable } from '../../core/db/schema'
 import { onePage, type PageRequest } from '../../core/db/page'
 import { supervisedEnterpriseIds } from '../../core/access'
 import type { TOwnership } from '../../../src/models/org'
@@ -18,30 +27,27 @@ export function riskAlerting(today: string, alias = 'r'): Expression<SqlBool> {
   return sql<SqlBool>`(${status} = 'active' and (${level} = 'high' or ${review} < ${today}))`
 }
 
+/** The register's order: 有效 first, then the highest level, then the nearest review (then the oldest). */
+export function inRegisterOrder<O>(query: SelectQueryBuilder<Database, 'risks', O>) {
+  return query
+    .orderBy((eb) => eb.case().when('status', '=', 'active').then(0).else(1).end())
+    .orderBy((eb) =>
+      eb.case().when('level', '=', 'high').then(0).when('level', '=', 'medium').then(1).else(2).end(),
+    )
+    .orderBy('next_review_date')
+    .orderBy('id')
+}
+
 /** The risk register's rows; every lookup is narrowed to one enterprise (another's id finds nothing). */
 export const risksRepository = {
   find(db: DbOrTrx, enterpriseId: number, id: number): Promise<RiskRow | undefined> {
-    return db
-      .selectFrom('risks')
-      .selectAll()
-      .where('id', '=', id)
-      .where('enterprise_id', '=', enterpriseId)
-      .executeTakeFirst()
+    return findRow(db, 'risks', { id, enterprise_id: enterpriseId })
   },
 
   /** One page of the register: 有效 first, then the highest level, then the nearest review. */
   page(db: DbOrTrx, enterpriseId: number, page: PageRequest): Promise<RiskRow[]> {
-    const query = db
-      .selectFrom('risks')
-      .selectAll()
-      .where('enterprise_id', '=', enterpriseId)
-      .orderBy((eb) => eb.case().when('status', '=', 'active').then(0).else(1).end())
-      .orderBy((eb) =>
-        eb.case().when('level', '=', 'high').then(0).when('level', '=', 'medium').then(1).else(2).end(),
-      )
-      .orderBy('next_review_date')
-      .orderBy('id')
-    return onePage(query, page).execute()
+    const query = db.selectFrom('risks').selectAll().where('enterprise_id', '=', enterpriseId)
+    return onePage(inRegisterOrder(query), page).execute()
   },
 
   /** Counts of the register: all, 有效, 有效 and 高, 有效 past its review date. */
@@ -113,8 +119,7 @@ export const risksRepository = {
           ),
         ]),
       )
-    const result = await query.executeTakeFirst()
-    return Number(result.numUpdatedRows) === 1
+    return changedOne(query)
   },
 
   /** One step of the risk's history: what happened, its note, the level before and after, who, when. */
@@ -162,23 +167,19 @@ export const risksRepository = {
    * waits); false when it is not, or not this enterprise's.
    */
   async touchActive(db: DbOrTrx, enterpriseId: number, id: number, at: string): Promise<boolean> {
-    const result = await db
-      .updateTable('risks')
-      .set({ updated_at: at })
-      .where('id', '=', id)
-      .where('enterprise_id', '=', enterpriseId)
-      .where('status', '=', 'active')
-      .executeTakeFirst()
-    return Number(result.numUpdatedRows) === 1
+    return changedOne(
+      db
+        .updateTable('risks')
+        .set({ updated_at: at })
+        .where('id', '=', id)
+        .where('enterprise_id', '=', enterpriseId)
+        .where('status', '=', 'active'),
+    )
   },
 
   /** The risk a 整改 was raised from, if any. */
-  async ofRectification(db: DbOrTrx, rectificationId: number): Promise<RiskRow | undefined> {
-    return db
-      .selectFrom('risks')
-      .selectAll()
-      .where('rectification_id', '=', rectificationId)
-      .executeTakeFirst()
+  ofRectification(db: DbOrTrx, rectificationId: number): Promise<RiskRow | undefined> {
+    return findRow(db, 'risks', { rectification_id: rectificationId })
   },
 
   /** 有效 risks due for review by `until` of the enterprises these liaisons / heads keep. */

@@ -121,6 +121,13 @@ async function answer(w: EvidenceWrite, id: number, detail: unknown): Promise<Wr
 
 const stale = () => new AppError(409, 'RISK_STALE')
 
+/** The risk as the writer read it: another enterprise's or a missing one 404, one since moved on 409 RISK_STALE. */
+async function readAt(w: EvidenceWrite, id: number, version: number): Promise<RiskRow> {
+  const current = await found(risksRepository.find(w.db, w.enterpriseId, id))
+  if (current.version !== version) throw stale()
+  return current
+}
+
 export async function createRisk(w: EvidenceWrite, input: TRiskCreate): Promise<WriteOutcome<TRiskDetail>> {
   const at = isoAt(w.now)
   const fields = riskFields(input, shanghaiDate(w.now))
@@ -151,8 +158,7 @@ export async function updateRisk(
   id: number,
   input: TRiskUpdate,
 ): Promise<WriteOutcome<TRiskDetail>> {
-  const current = await found(risksRepository.find(w.db, w.enterpriseId, id))
-  if (current.version !== input.version) throw stale()
+  const current = await readAt(w, id, input.version)
   const at = isoAt(w.now)
   const fields = riskFields(input, shanghaiDate(w.now))
   if (
@@ -179,8 +185,7 @@ export async function reviewRisk(
   id: number,
   input: TRiskReviewBody,
 ): Promise<WriteOutcome<TRiskDetail>> {
-  const current = await found(risksRepository.find(w.db, w.enterpriseId, id))
-  if (current.version !== input.version) throw stale()
+  const current = await readAt(w, id, input.version)
   if (current.status !== 'active') throw new AppError(409, 'RISK_NOT_ACTIVE')
   const at = isoAt(w.now)
   const level = riskLevel(input.likelihood, input.impact)

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type Insertable, type Selectable, type Updateable } from 'kysely'
-import type { DbOrTrx } from '../../core/db/database'
+import { changedOne, type DbOrTrx } from '../../core/db/database'
+import { findRow } from '../../core/db/rows'
 import type {
   Database,
   SpecialCampaignTable,
@@ -108,13 +109,13 @@ export const specialsRepository = {
 
   /** Applies `changes` on the version read and moves it on; false when someone else moved it first. */
   async update(db: DbOrTrx, id: number, version: number, changes: Updateable<SpecialCampaignTable>) {
-    const result = await db
-      .updateTable('special_campaigns')
-      .set({ ...changes, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst()
-    return Number(result.numUpdatedRows) === 1
+    return changedOne(
+      db
+        .updateTable('special_campaigns')
+        .set({ ...changes, version: version + 1 })
+        .where('id', '=', id)
+        .where('version', '=', version),
+    )
   },
 
   /**
@@ -122,34 +123,29 @@ export const specialsRepository = {
    * for it or it finds the 专项整治 closed (false). Nothing else reads `writes`.
    */
   async whileOpen(db: DbOrTrx, id: number): Promise<boolean> {
-    const result = await db
-      .updateTable('special_campaigns')
-      .set((eb) => ({ writes: eb('writes', '+', 1) }))
-      .where('id', '=', id)
-      .where('status', '=', 'open')
-      .executeTakeFirst()
-    return Number(result.numUpdatedRows) === 1
+    return changedOne(
+      db
+        .updateTable('special_campaigns')
+        .set((eb) => ({ writes: eb('writes', '+', 1) }))
+        .where('id', '=', id)
+        .where('status', '=', 'open'),
+    )
   },
 
   scopeRow(db: DbOrTrx, specialId: number, enterpriseId: number) {
-    return db
-      .selectFrom('special_scope')
-      .selectAll()
-      .where('special_id', '=', specialId)
-      .where('enterprise_id', '=', enterpriseId)
-      .executeTakeFirst()
+    return findRow(db, 'special_scope', { special_id: specialId, enterprise_id: enterpriseId })
   },
 
   /** The first report of the list (a problem, or 无突出问题); true only for the write that made it. */
   async markReported(db: DbOrTrx, specialId: number, enterpriseId: number, at: string) {
-    const result = await db
-      .updateTable('special_scope')
-      .set({ reported_at: at })
-      .where('special_id', '=', specialId)
-      .where('enterprise_id', '=', enterpriseId)
-      .where('reported_at', 'is', null)
-      .executeTakeFirst()
-    return Number(result.numUpdatedRows) === 1
+    return changedOne(
+      db
+        .updateTable('special_scope')
+        .set({ reported_at: at })
+        .where('special_id', '=', specialId)
+        .where('enterprise_id', '=', enterpriseId)
+        .where('reported_at', 'is', null),
+    )
   },
 
   /** Counts over the whole scope: by state, and the problems. */
@@ -283,13 +279,7 @@ export const specialsRepository = {
   },
 
   findProblem(db: DbOrTrx, specialId: number, enterpriseId: number, id: number) {
-    return db
-      .selectFrom('special_problems')
-      .selectAll()
-      .where('id', '=', id)
-      .where('special_id', '=', specialId)
-      .where('enterprise_id', '=', enterpriseId)
-      .executeTakeFirst()
+    return findRow(db, 'special_problems', { id, special_id: specialId, enterprise_id: enterpriseId })
   },
 
   async insertProblem(db: DbOrTrx, values: Omit<Insertable<SpecialProblemTable>, 'id'>) {
@@ -302,13 +292,13 @@ export const specialsRepository = {
   },
 
   async updateProblem(db: DbOrTrx, id: number, version: number, changes: Updateable<SpecialProblemTable>) {
-    const result = await db
-      .updateTable('special_problems')
-      .set({ ...changes, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst()
-    return Number(result.numUpdatedRows) === 1
+    return changedOne(
+      db
+        .updateTable('special_problems')
+        .set({ ...changes, version: version + 1 })
+        .where('id', '=', id)
+        .where('version', '=', version),
+    )
   },
 
   async record(

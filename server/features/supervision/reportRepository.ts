@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely'
-import type { DbOrTrx } from '../../core/db/database'
+import { changedOne, type DbOrTrx } from '../../core/db/database'
 import { onePage, type PageRequest } from '../../core/db/page'
 import type { SupervisionReportTable } from '../../core/db/schema'
 
@@ -112,13 +112,13 @@ export const reportRepository = {
       updated_at: string
     },
   ): Promise<boolean> {
-    const result = await db
-      .updateTable('supervision_reports')
-      .set({ ...changes, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .where('status', '=', 'draft')
-      .executeTakeFirst()
-    return Number(result.numUpdatedRows) === 1
+    return changedOne(
+      db
+        .updateTable('supervision_reports')
+        .set({ ...changes, version: version + 1 })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .where('status', '=', 'draft'),
+    )
   },
 }

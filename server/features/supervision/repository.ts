@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { supervisedEnterpriseIds } from '../../core/access'
 import type { DbOrTrx } from '../../core/db/database'
 import { approvedMemberCounts } from '../../core/db/members'
+import { inRegisterOrder } from '../risks/repository'
 
 export const supervisionRepository = {
   /**
@@ -132,7 +133,7 @@ export const supervisionRepository = {
   /** Every risk point of these enterprises (工作台账's 廉洁风险点 sheet), by enterprise, 有效 and highest first. */
   risks(db: DbOrTrx, enterpriseIds: number[]) {
     if (enterpriseIds.length === 0) return Promise.resolve([])
-    return db
+    const query = db
       .selectFrom('risks')
       .select([
         'id',
@@ -148,12 +149,6 @@ export const supervisionRepository = {
       ])
       .where('enterprise_id', 'in', enterpriseIds)
       .orderBy('enterprise_id')
-      .orderBy((eb) => eb.case().when('status', '=', 'active').then(0).else(1).end())
-      .orderBy((eb) =>
-        eb.case().when('level', '=', 'high').then(0).when('level', '=', 'medium').then(1).else(2).end(),
-      )
-      .orderBy('next_review_date')
-      .orderBy('id')
-      .execute()
+    return inRegisterOrder(query).execute()
   },
 }
