@@ -1,4 +1,4 @@
-import { createQueryId, type Compilable, type CompiledQuery, type QueryResult } from 'kysely'
+import { createQueryId, type Compilable, type CompiledQuery, type Kysely, type QueryResult } from 'kysely'
 import type { DbOrTrx } from './database'
 
 /**
@@ -106,10 +106,13 @@ function shapeOf(values: Values, prefix = ''): string | null {
   return shape
 }
 
-export function hotQuery<P extends Values, R>(build: (db: DbOrTrx, values: P) => Compilable<R>) {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any database's Kysely (tests use their own)
+export function hotQuery<P extends Values, R, D extends Kysely<any> = DbOrTrx>(
+  build: (db: D, values: P) => Compilable<R>,
+) {
   /** Per dialect (its adapter: one per Kysely instance, shared by its transactions), per shape. */
   const templates = new WeakMap<object, Map<string, Template<R>>>()
-  return async function run(db: DbOrTrx, values: P): Promise<QueryResult<R>> {
+  return async function run(db: D, values: P): Promise<QueryResult<R>> {
     const shape = shapeOf(values)
     if (shape === null) return db.executeQuery(build(db, values))
     const adapter = db.getExecutor().adapter
