@@ -16,6 +16,7 @@ import type { DbOrTrx } from './db/database'
 import type { Database, UserRow } from './db/schema'
 import type { ExpressionBuilder } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
+import { hotQuery } from './db/hotQuery'
 
 export type { AuthContext } from './access'
 
@@ -53,14 +54,42 @@ const AUTH_CACHE_SIZE = 10_000
  * people keep their enterprise roles).
  */
 export async function authContextOf(db: DbOrTrx, user: UserRow): Promise<AuthContext> {
-  const memberships = await db
-    .selectFrom('memberships')
-    .selectAll()
-    .where('user_id', '=', user.id)
-    .where(grantsAccess)
-    .execute()
+  const memberships = (await grantingMemberships(db, { userId: user.id })).rows
   return { user, memberships }
 }
+
+// Run on every signed-in request the cache does not answer (a user's first): compiled once (see hotQuery).
+const grantingMemberships = hotQuery((db, { userId }: { userId: number }) =>
+  db.selectFrom('memberships').selectAll().where('user_id', '=', userId).where(grantsAccess),
+)
+const userById = hotQuery((db, { userId }: { userId: number }) =>
+  db.selectFrom('users').selectAll().where('id', '=', userId),
+)
+function userWithMembershipsQuery(db: DbOrTrx, { userId }: { userId: number }) {
+  return db
+    .selectFrom('users')
+    .selectAll('users')
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('memberships')
+          .selectAll('memberships')
+          .whereRef('memberships.user_id', '=', 'users.id')
+          .where(grantsAccess),
+      ).as('granting_memberships'),
+    )
+    .where('users.id', '=', userId)
+}
+const userWithMemberships = hotQuery(userWithMembershipsQuery)
+/**
+ * The same and the access version, read in one statement and so from one snapshot (PostgreSQL): the version
+ * is the one the user and memberships were read under, exactly.
+ */
+const userWithMembershipsAndVersion = hotQuery((db, values: { userId: number }) =>
+  userWithMembershipsQuery(db, values).select((eb) =>
+    eb.selectFrom('access_version').select('version').where('id', '=', 1).as('access_version'),
+  ),
+)
 
 /** An approved membership that grants something: a retired department's does not. */
 function grantsAccess(eb: ExpressionBuilder<Database, 'memberships'>) {
@@ -83,20 +112,7 @@ function grantsAccess(eb: ExpressionBuilder<Database, 'memberships'>) {
 
 /** The user and their memberships in one round trip (PostgreSQL, on a miss of the kept ones). */
 async function authContextInOneQuery(db: DbOrTrx, userId: number): Promise<AuthContext | null> {
-  const row = await db
-    .selectFrom('users')
-    .selectAll('users')
-    .select((eb) =>
-      jsonArrayFrom(
-        eb
-          .selectFrom('memberships')
-          .selectAll('memberships')
-          .whereRef('memberships.user_id', '=', 'users.id')
-          .where(grantsAccess),
-      ).as('granting_memberships'),
-    )
-    .where('users.id', '=', userId)
-    .executeTakeFirst()
+  const [row] = (await userWithMemberships(db, { userId })).rows
   if (!row) return null
   const { granting_memberships: memberships, ...user } = row
   return { user, memberships }
@@ -157,25 +173,37 @@ export default fp<AuthPluginOptions>(async function authPlugin(app, opts) {
    * The user and memberships a token stands for, kept while the database's access version stands (any
    * change to users, memberships or departments moves it, whichever process or connection commits it, so
    * a removal takes effect on the next request). The version is read first: what is read after it is at
-   * least as new, so an entry is never kept under a version older than its data.
+   * least as new, so an entry is never kept under a version older than its data. On PostgreSQL a user not
+   * kept yet is read with the version in one statement (one snapshot: the version of exactly that data).
    */
   const cache = new Map<number, { version: string; context: AuthContext | null }>()
   async function signedInContext(userId: number): Promise<AuthContext | null> {
+    // PostgreSQL, a user not kept yet (their first request): the version and the user in one round trip.
+    if (app.dialect === 'postgres' && app.accessVersion && !cache.has(userId)) {
+      const [row] = (await userWithMembershipsAndVersion(app.db, { userId })).rows
+      if (row && row.access_version !== null) {
+        const { granting_memberships: memberships, access_version, ...user } = row
+        const context = { user, memberships }
+        keep(userId, String(access_version), context)
+        return context
+      }
+    }
     const version = await app.accessVersion?.()
     const kept = version === undefined ? undefined : cache.get(userId)
     if (kept && kept.version === version) return kept.context
     let context: AuthContext | null
     if (app.dialect === 'postgres') context = await authContextInOneQuery(app.db, userId)
     else {
-      const user = await app.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst()
+      const [user] = (await userById(app.db, { userId })).rows
       context = user ? await authContextOf(app.db, user) : null
     }
-    if (version !== undefined) {
-      if (cache.size >= AUTH_CACHE_SIZE) cache.clear()
-      // Read under `version`: a change made meanwhile has moved it, so this entry is never used stale.
-      cache.set(userId, { version, context })
-    }
+    // Read under `version`: a change made meanwhile has moved it, so this entry is never used stale.
+    if (version !== undefined) keep(userId, version, context)
     return context
+  }
+  function keep(userId: number, version: string, context: AuthContext | null) {
+    if (cache.size >= AUTH_CACHE_SIZE) cache.clear()
+    cache.set(userId, { version, context })
   }
 
   // Authentication first, so an anonymous caller learns nothing from validation errors.

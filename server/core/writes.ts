@@ -1,9 +1,10 @@
 import crypto from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { positiveIntParam } from './access'
-import type { Selectable, Transaction } from 'kysely'
-import type { Database, IdempotencyKeyTable } from './db/schema'
+import type { Insertable, Selectable, Transaction, Updateable } from 'kysely'
+import type { AuditLogTable, Database, IdempotencyKeyTable } from './db/schema'
 import type { DbOrTrx } from './db/database'
+import { hotQuery } from './db/hotQuery'
 import { isoAt } from './clock'
 import { AppError } from './errors'
 
@@ -147,12 +148,7 @@ async function claimKey(
   row: ReturnType<typeof claimRow>,
   clock: () => number,
 ): Promise<{ claimId: number } | { replay: { status: number | null; body: unknown } }> {
-  const claimed = await trx
-    .insertInto('idempotency_keys')
-    .values(row)
-    .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
-    .returning('id')
-    .executeTakeFirst()
+  const [claimed] = (await insertClaim(trx, row)).rows
   if (claimed) return { claimId: claimed.id }
   const existing = await keyRow(trx, row.user_id, row.key)
   if (!existing) throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS')
@@ -168,6 +164,34 @@ async function claimKey(
   if (Number(takeover.numUpdatedRows) !== 1) throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS')
   return { claimId: existing.id }
 }
+
+// The statements every idempotent write runs, compiled once (see hotQuery).
+const insertClaim = hotQuery((db, row: ReturnType<typeof claimRow>) =>
+  db
+    .insertInto('idempotency_keys')
+    .values(row)
+    .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
+    .returning('id'),
+)
+type AuditRow = Insertable<AuditLogTable>
+type DoneRow = Pick<
+  Updateable<IdempotencyKeyTable>,
+  'state' | 'response_status' | 'response_body' | 'updated_at'
+>
+const insertAudit = hotQuery((db, row: AuditRow) => db.insertInto('audit_log').values(row))
+const markDone = hotQuery((db, v: DoneRow & { id: number }) => {
+  const { id, ...done } = v
+  return db.updateTable('idempotency_keys').set(done).where('id', '=', id)
+})
+/** PostgreSQL: the audit row and the stored answer in one statement (a round trip fewer). */
+const auditAndMarkDone = hotQuery((db, v: DoneRow & { id: number; audit: AuditRow }) => {
+  const { id, audit, ...done } = v
+  return db
+    .with('audited', (qc) => qc.insertInto('audit_log').values(audit))
+    .updateTable('idempotency_keys')
+    .set(done)
+    .where('id', '=', id)
+})
 
 export async function performWrite<T>(
   request: FastifyRequest,
@@ -204,8 +228,8 @@ export async function performWrite<T>(
       organisation_id: organisation?.id ?? null,
     }
   }
-  const audit = (trx: Transaction<Database>, outcome: WriteOutcome<T>) =>
-    trx.insertInto('audit_log').values(auditRow(outcome)).execute()
+  const dialect = request.server.dialect
+  const audit = (trx: Transaction<Database>, outcome: WriteOutcome<T>) => insertAudit(trx, auditRow(outcome))
 
   if (key === undefined) {
     const outcome = await db.transaction().execute(async (trx) => {
@@ -230,17 +254,12 @@ export async function performWrite<T>(
       response_body: options.secretResult ? null : JSON.stringify(outcome.result),
       updated_at: isoAt(clock()),
     }
-    if (request.server.dialect === 'postgres') {
-      await trx
-        .with('audited', (qc) => qc.insertInto('audit_log').values(auditRow(outcome)))
-        .updateTable('idempotency_keys')
-        .set(done)
-        .where('id', '=', claimId)
-        .execute()
+    if (dialect === 'postgres') {
+      await auditAndMarkDone(trx, { ...done, id: claimId, audit: auditRow(outcome) })
       return
     }
     await audit(trx, outcome)
-    await trx.updateTable('idempotency_keys').set(done).where('id', '=', claimId).execute()
+    await markDone(trx, { ...done, id: claimId })
   }
 
   // The claim shares the write's transaction on both databases: a failed write takes its claim with it,

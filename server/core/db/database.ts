@@ -15,6 +15,7 @@ import type { Database } from './schema'
 import { migrationsFor } from './migrations'
 import { GroupCommitDialect, GroupCommitDriver } from './groupCommit'
 import { preparedPool } from './preparedPool'
+import { hotQuery } from './hotQuery'
 
 export type Dialect = 'sqlite' | 'postgres'
 export type Db = Kysely<Database>
@@ -57,6 +58,11 @@ export interface DatabaseOptions {
   preparedStatements?: boolean
 }
 
+/** Read before every signed-in request on PostgreSQL: compiled once (see hotQuery). */
+const readAccessVersion = hotQuery((db) =>
+  db.selectFrom('access_version').select('version').where('id', '=', 1),
+)
+
 export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   if (options.databaseUrl) {
     const pool = new pg.Pool({
@@ -69,11 +75,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       dialect: new PostgresDialect({ pool: prepared ? preparedPool(pool) : pool }),
     })
     const accessVersion = async () => {
-      const row = await db
-        .selectFrom('access_version')
-        .select('version')
-        .where('id', '=', 1)
-        .executeTakeFirst()
+      const [row] = (await readAccessVersion(db, {})).rows
       // Before migration 0033 (a server started on an old database migrates first): never the same twice.
       return row ? String(row.version) : `none:${Math.random()}`
     }

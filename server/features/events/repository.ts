@@ -2,6 +2,7 @@ import type { DbOrTrx, Dialect } from '../../core/db/database'
 import { organisationNames } from '../../core/db/names'
 import { onePage, type PageRequest } from '../../core/db/page'
 import { findRow } from '../../core/db/rows'
+import { hotQuery } from '../../core/db/hotQuery'
 import type { EventRow, SignInRow } from '../../core/db/schema'
 import { approvedMemberCounts } from '../../core/db/members'
 
@@ -345,52 +346,68 @@ export const displayLinksRepository = {
 }
 
 /** Sign-ins: one per (event, person), a unique index. */
+// The statements of every scan, compiled once (see hotQuery).
+const insertSignIn = hotQuery((db, values: Omit<SignInRow, 'id'>) =>
+  db
+    .insertInto('sign_ins')
+    .values(values)
+    .onConflict((oc) => oc.columns(['event_id', 'user_id']).doNothing())
+    .returningAll(),
+)
+
+function scanContextQuery(
+  db: DbOrTrx,
+  { eventId, userId, enterpriseIds }: { eventId: number; userId: number; enterpriseIds: number[] },
+) {
+  return db
+    .selectFrom('events as e')
+    .leftJoin('sign_ins as s', (join) => join.onRef('s.event_id', '=', 'e.id').on('s.user_id', '=', userId))
+    .selectAll('e')
+    .select((eb) => [
+      (enterpriseIds.length > 0
+        ? eb
+            .selectFrom('event_audience as a')
+            .select('a.enterprise_id')
+            .whereRef('a.event_id', '=', 'e.id')
+            .where('a.enterprise_id', 'in', enterpriseIds)
+            .orderBy('a.enterprise_id')
+            .limit(1)
+        : eb.val(null)
+      ).as('audience_enterprise_id'),
+      's.id as sign_in_id',
+      's.method as sign_in_method',
+      's.signed_in_at as sign_in_signed_in_at',
+      's.received_at as sign_in_received_at',
+      's.scanned_at as sign_in_scanned_at',
+      's.flags as sign_in_flags',
+    ])
+    .where('e.id', '=', eventId)
+}
+const plainScanContext = hotQuery(scanContextQuery)
+const heldScanContext = hotQuery((db, values: Parameters<typeof scanContextQuery>[1]) =>
+  scanContextQuery(db, values).forShare('e'),
+)
+
 export const signInsRepository = {
   find(db: DbOrTrx, eventId: number, userId: number): Promise<SignInRow | undefined> {
     return findRow(db, 'sign_ins', { event_id: eventId, user_id: userId })
   },
 
   /** The new sign-in, or undefined when the person has one already. */
-  insert(db: DbOrTrx, values: Omit<SignInRow, 'id'>): Promise<SignInRow | undefined> {
-    return db
-      .insertInto('sign_ins')
-      .values(values)
-      .onConflict((oc) => oc.columns(['event_id', 'user_id']).doNothing())
-      .returningAll()
-      .executeTakeFirst()
+  async insert(db: DbOrTrx, values: Omit<SignInRow, 'id'>): Promise<SignInRow | undefined> {
+    return (await insertSignIn(db, values)).rows[0]
   },
 
   /**
    * In one query: the event, the lowest of the user's enterprises (`enterpriseIds`) in its audience, and
-   * the user's sign-in to it if any. With `hold` (PostgreSQL) the event row is share-locked until the
+   * the user's sign-in to it if any. On PostgreSQL the event row is share-locked until the
    * transaction ends, as `eventsRepository.holdForSignIn` does: a cancel waits for this sign-in, and a
    * sign-in behind a cancel reads the event as cancelled.
    */
-  async scanContext(db: DbOrTrx, eventId: number, userId: number, enterpriseIds: number[], hold: boolean) {
-    const query = db
-      .selectFrom('events as e')
-      .leftJoin('sign_ins as s', (join) => join.onRef('s.event_id', '=', 'e.id').on('s.user_id', '=', userId))
-      .selectAll('e')
-      .select((eb) => [
-        (enterpriseIds.length > 0
-          ? eb
-              .selectFrom('event_audience as a')
-              .select('a.enterprise_id')
-              .whereRef('a.event_id', '=', 'e.id')
-              .where('a.enterprise_id', 'in', enterpriseIds)
-              .orderBy('a.enterprise_id')
-              .limit(1)
-          : eb.val(null)
-        ).as('audience_enterprise_id'),
-        's.id as sign_in_id',
-        's.method as sign_in_method',
-        's.signed_in_at as sign_in_signed_in_at',
-        's.received_at as sign_in_received_at',
-        's.scanned_at as sign_in_scanned_at',
-        's.flags as sign_in_flags',
-      ])
-      .where('e.id', '=', eventId)
-    const row = await (hold ? query.forShare('e') : query).executeTakeFirst()
+  async scanContext(db: DbOrTrx, dialect: Dialect, eventId: number, userId: number, enterpriseIds: number[]) {
+    const hold = dialect === 'postgres'
+    const values = { eventId, userId, enterpriseIds }
+    const [row] = (await (hold ? heldScanContext : plainScanContext)(db, values)).rows
     if (!row) return null
     const {
       audience_enterprise_id,

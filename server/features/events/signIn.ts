@@ -123,7 +123,7 @@ export async function loadScanContext(trx: Trx, auth: AuthContext, eventId: numb
       auth.memberships.filter((m) => m.organisation_kind === 'enterprise').map((m) => m.organisation_id),
     ),
   ]
-  return signInsRepository.scanContext(trx, eventId, auth.user.id, mine, dialect === 'postgres')
+  return signInsRepository.scanContext(trx, dialect, eventId, auth.user.id, mine)
 }
 
 /**
