@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
+import { goBack } from '@/services/navigation'
 import type { OutboxEntry } from '@/services/outbox'
 import { useWrite } from './useWrite'
 
@@ -40,7 +40,7 @@ export function useFormSend() {
       const outcome = await write(entry(data), { done, onRefused: setError })
       if (outcome.kind === 'refused') return
       setSent(true)
-      void Taro.navigateBack()
+      void goBack()
     })
 
   return { error, setError, busy, sent, send, run }
