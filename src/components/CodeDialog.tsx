@@ -2,11 +2,9 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Dialog, Input } from '@nutui/nutui-react-taro'
 import type { z } from 'zod'
+import { useDialogSubmit } from '@/hooks/useDialogSubmit'
 import { useOnOpen } from '@/hooks/useOnOpen'
-import { useWrite } from '@/hooks/useWrite'
 import type { OutboxEntry } from '@/services/outbox'
-import { userOutbox } from '@/services/session'
-import { KEEP_OPEN } from '@/services/settleWrite'
 import './FormDialog.scss'
 
 export interface CodeDialogProps {
@@ -34,38 +32,18 @@ export interface CodeDialogProps {
 export function CodeDialog(props: CodeDialogProps) {
   const { visible, schema, send, done, onSubmitted } = props
   const [code, setCode] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const write = useWrite()
+  const dialog = useDialogSubmit()
+  const { error, setError, busy } = dialog
 
   useOnOpen(visible, () => {
     setCode('')
-    setError(null)
-    setBusy(false)
+    dialog.reset()
   })
 
-  /** Resolves when done (NutUI's Dialog then closes itself); rejects to keep the dialog open. */
   const submit = async (): Promise<void> => {
-    if (busy) throw KEEP_OPEN
-    const parsed = schema.safeParse({ code })
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? '格式不正确')
-      throw KEEP_OPEN
-    }
-    if (!userOutbox()) throw KEEP_OPEN
-    setBusy(true)
-    setError(null)
-    try {
-      // A refusal is shown here, where the code can be corrected; not kept in 任务 as well.
-      const outcome = await write(send(parsed.data.code), { done, onRefused: setError })
-      if (outcome.kind === 'refused') throw KEEP_OPEN
-      onSubmitted()
-    } catch (err) {
-      if (err !== KEEP_OPEN) setError(err instanceof Error ? err.message : '提交失败，请稍后重试')
-      throw KEEP_OPEN
-    } finally {
-      setBusy(false)
-    }
+    const { code: checked } = dialog.checked(schema.safeParse({ code }), '格式不正确')
+    await dialog.send(() => send(checked), { done })
+    onSubmitted()
   }
 
   return (

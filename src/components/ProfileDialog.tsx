@@ -5,11 +5,10 @@ import { ZProfileUpdate, ZUser, type TProfileUpdate, type TUser } from '@/models
 import { maxLengthOf } from '@/models/textLimit'
 import { TextField } from './TextField'
 import { queueProfileUpdate } from '@/services/api'
-import { updateUser, userOutbox } from '@/services/session'
-import { KEEP_OPEN } from '@/services/settleWrite'
+import { updateUser } from '@/services/session'
 import './FormDialog.scss'
+import { useDialogSubmit } from '@/hooks/useDialogSubmit'
 import { useOnOpen } from '@/hooks/useOnOpen'
-import { useWrite } from '@/hooks/useWrite'
 
 const NAME_LIMIT = maxLengthOf(ZProfileUpdate.shape.name)
 
@@ -24,48 +23,27 @@ export interface ProfileDialogProps {
 export function ProfileDialog({ visible, user, onClose, onSubmitted }: ProfileDialogProps) {
   const [name, setName] = useState(user.name)
   const [phone, setPhone] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const write = useWrite()
+  const dialog = useDialogSubmit()
+  const { error, setError, busy } = dialog
 
   useOnOpen(visible, () => {
     setName(user.name)
     setPhone('')
-    setError(null)
-    setBusy(false)
+    dialog.reset()
   })
 
-  /** Resolves when done (NutUI's Dialog then closes itself); rejects to keep the dialog open. */
   const submit = async (): Promise<void> => {
-    if (busy) throw KEEP_OPEN
     const update: TProfileUpdate = {}
     if (name.trim() !== user.name) update.name = name
     if (phone.trim()) update.phone = phone
     if (Object.keys(update).length === 0) return
-    const parsed = ZProfileUpdate.safeParse(update)
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? '请检查填写的内容')
-      throw KEEP_OPEN
+    const checked = dialog.checked(ZProfileUpdate.safeParse(update), '请检查填写的内容')
+    const outcome = await dialog.send(() => queueProfileUpdate(checked), { done: '资料已保存' })
+    if (outcome.kind === 'delivered') {
+      const saved = ZUser.safeParse(outcome.response?.data)
+      if (saved.success) updateUser(saved.data)
     }
-    const outbox = userOutbox()
-    if (!outbox) throw KEEP_OPEN
-    setBusy(true)
-    setError(null)
-    try {
-      const entry = queueProfileUpdate(parsed.data)
-      const outcome = await write(entry, { done: '资料已保存', onRefused: setError })
-      if (outcome.kind === 'refused') throw KEEP_OPEN
-      if (outcome.kind === 'delivered') {
-        const saved = ZUser.safeParse(outcome.response?.data)
-        if (saved.success) updateUser(saved.data)
-      }
-      onSubmitted()
-    } catch (err) {
-      if (err !== KEEP_OPEN) setError(err instanceof Error ? err.message : '保存失败，请稍后重试')
-      throw KEEP_OPEN
-    } finally {
-      setBusy(false)
-    }
+    onSubmitted()
   }
 
   return (

@@ -4,7 +4,16 @@ import type { OutboxEntry } from '@/services/outbox'
 import { useWrite } from './useWrite'
 
 /** A schema's safeParse answer, as far as a form needs it. */
-type Checked<T> = { success: true; data: T } | { success: false; error: { issues: { message: string }[] } }
+export type Checked<T> =
+  { success: true; data: T } | { success: false; error: { issues: { message: string }[] } }
+
+/** What a form shows of a failed check: its first problem. */
+export function firstProblem(
+  failed: Checked<unknown> & { success: false },
+  fallback = '请检查填写内容',
+): string {
+  return failed.error.issues[0]?.message ?? fallback
+}
 
 /**
  * The one write of a form page: `send(checked, entry, done)` shows the first problem of a failed check
@@ -23,7 +32,7 @@ export function useFormSend() {
   const run = async <T>(checked: Checked<T>, act: (data: T) => Promise<void>) => {
     if (busy) return
     if (!checked.success) {
-      setError(checked.error.issues[0]?.message ?? '请检查填写内容')
+      setError(firstProblem(checked))
       return
     }
     setError(null)

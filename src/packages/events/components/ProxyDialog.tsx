@@ -4,10 +4,8 @@ import { Dialog } from '@nutui/nutui-react-taro'
 import { ZProxySignInBody, type TAbsentee, type TEvent } from '@/models/event'
 import { fetchAbsentees, queueProxySignIn } from '@/services/events'
 import { maxLengthOf } from '@/models/textLimit'
-import { userOutbox } from '@/services/session'
-import { KEEP_OPEN } from '@/services/settleWrite'
 import { FormDialogInput } from '@/components/FormDialogInput'
-import { useWrite } from '@/hooks/useWrite'
+import { useDialogSubmit } from '@/hooks/useDialogSubmit'
 import '@/components/FormDialog.scss'
 import './ProxyDialog.scss'
 
@@ -35,15 +33,14 @@ export function ProxyDialog({ event, visible, person, onClose, onDone }: ProxyDi
   const [loadError, setLoadError] = useState<string | null>(null)
   const [userId, setUserId] = useState<number | null>(null)
   const [reason, setReason] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const write = useWrite()
+  const dialog = useDialogSubmit()
+  const { error, setError, busy, reset } = dialog
 
   useEffect(() => {
     if (!visible) return
     setUserId(person?.userId ?? null)
     setReason('')
-    setError(null)
+    reset()
     setCandidates(null)
     setLoadError(null)
     if (person) return
@@ -54,28 +51,13 @@ export function ProxyDialog({ event, visible, person, onClose, onDone }: ProxyDi
         setMore(Math.max(0, page.total - page.items.length))
       })
       .catch((err: unknown) => setLoadError(err instanceof Error ? err.message : '名单加载失败'))
-  }, [visible, event.id, person])
+  }, [visible, event.id, person, reset])
 
   const submit = async (): Promise<void> => {
-    if (busy) throw KEEP_OPEN
-    if (userId === null) {
-      setError('请选择代签人员')
-      throw KEEP_OPEN
-    }
-    if (reason.trim().length < 2) {
-      setError('请说明代签原因')
-      throw KEEP_OPEN
-    }
-    if (!userOutbox()) throw KEEP_OPEN
-    setBusy(true)
-    try {
-      const entry = queueProxySignIn(event.id, userId, reason.trim())
-      const outcome = await write(entry, { done: '已代签', onRefused: setError })
-      if (outcome.kind === 'refused') throw KEEP_OPEN
-      onDone()
-    } finally {
-      setBusy(false)
-    }
+    if (userId === null) return dialog.refuse('请选择代签人员')
+    if (reason.trim().length < 2) return dialog.refuse('请说明代签原因')
+    await dialog.send(() => queueProxySignIn(event.id, userId, reason.trim()), { done: '已代签' })
+    onDone()
   }
 
   return (

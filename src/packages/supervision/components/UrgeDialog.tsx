@@ -2,9 +2,8 @@ import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Dialog } from '@nutui/nutui-react-taro'
 import { TextAreaField } from '@/components/TextAreaField'
-import { useWrite } from '@/hooks/useWrite'
+import { useDialogSubmit } from '@/hooks/useDialogSubmit'
 import { URGE_NOTE_MAX, ZUrgeCreate, type TUrgeResult, type TWorkItem } from '@/models/worklists'
-import { userOutbox } from '@/services/session'
 import { KEEP_OPEN } from '@/services/settleWrite'
 import { queueUrge } from '@/services/worklists'
 import '@/components/FormDialog.scss'
@@ -29,39 +28,26 @@ export function UrgeDialog({
   onDone: () => void
 }) {
   const [note, setNote] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const write = useWrite()
+  const dialog = useDialogSubmit()
+  const { error, setError, busy, reset } = dialog
 
   useEffect(() => {
     setNote('')
-    setError(null)
-    setBusy(false)
-  }, [item])
+    reset()
+  }, [item, reset])
 
   const submit = async (): Promise<void> => {
-    if (busy || !item?.urge || !userOutbox()) throw KEEP_OPEN
-    const parsed = ZUrgeCreate.safeParse({
-      enterpriseId: item.enterpriseId,
-      kind: item.urge.kind,
-      itemId: item.urge.itemId,
-      ...(note.trim() ? { note } : {}),
-    })
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? '请检查填写内容')
-      throw KEEP_OPEN
-    }
-    setBusy(true)
-    try {
-      const outcome = await write(queueUrge(parsed.data, item.enterpriseName), {
-        done: doneText,
-        onRefused: setError,
-      })
-      if (outcome.kind === 'refused') throw KEEP_OPEN
-      onDone()
-    } finally {
-      setBusy(false)
-    }
+    if (!item?.urge) throw KEEP_OPEN
+    const urge = dialog.checked(
+      ZUrgeCreate.safeParse({
+        enterpriseId: item.enterpriseId,
+        kind: item.urge.kind,
+        itemId: item.urge.itemId,
+        ...(note.trim() ? { note } : {}),
+      }),
+    )
+    await dialog.send(() => queueUrge(urge, item.enterpriseName), { done: doneText })
+    onDone()
   }
 
   return (

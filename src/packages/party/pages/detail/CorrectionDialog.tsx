@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Dialog } from '@nutui/nutui-react-taro'
 import { ZCorrectionReason } from '@/models/meeting'
-import { KEEP_OPEN } from '@/services/settleWrite'
 import { FormDialogInput } from '@/components/FormDialogInput'
+import { useDialogSubmit } from '@/hooks/useDialogSubmit'
 import { maxLengthOf } from '@/models/textLimit'
 
 const REASON_LIMIT = maxLengthOf(ZCorrectionReason)
@@ -22,20 +22,16 @@ export interface CorrectionDialogProps {
  */
 export function CorrectionDialog({ subject, onConfirm, onClose }: CorrectionDialogProps) {
   const [reason, setReason] = useState('')
-  const [error, setError] = useState<string | null>(null)
+  const dialog = useDialogSubmit()
+  const { error, setError, reset } = dialog
   useEffect(() => {
     if (subject === null) return
     setReason('')
-    setError(null)
-  }, [subject])
+    reset()
+  }, [subject, reset])
 
   const confirm = async (): Promise<void> => {
-    const checked = ZCorrectionReason.safeParse(reason)
-    if (!checked.success) {
-      setError(checked.error.issues[0]?.message ?? '请填写更正原因')
-      throw KEEP_OPEN
-    }
-    onConfirm(checked.data)
+    onConfirm(dialog.checked(ZCorrectionReason.safeParse(reason), '请填写更正原因'))
   }
 
   return (
