@@ -1,11 +1,11 @@
 import { useState } from 'react'
-import { Text, View } from '@tarojs/components'
-import { Dialog, Input } from '@nutui/nutui-react-taro'
+import { Text } from '@tarojs/components'
+import { Input } from '@nutui/nutui-react-taro'
 import type { z } from 'zod'
 import { useDialogSubmit } from '@/hooks/useDialogSubmit'
 import { useOnOpen } from '@/hooks/useOnOpen'
 import type { OutboxEntry } from '@/services/outbox'
-import './FormDialog.scss'
+import { FormDialog, FormDialogField } from './FormDialog'
 
 export interface CodeDialogProps {
   visible: boolean
@@ -47,34 +47,28 @@ export function CodeDialog(props: CodeDialogProps) {
   }
 
   return (
-    <Dialog
+    <FormDialog
       visible={visible}
       title={props.title}
       confirmText={props.confirmText}
-      cancelText="取消"
-      disableConfirmButton={busy}
-      closeOnOverlayClick={!busy}
+      busy={busy}
       onConfirm={submit}
-      onCancel={props.onClose}
       onClose={props.onClose}
     >
-      <View className="form-dialog">
-        <Text className="form-dialog__hint">{props.hint}</Text>
-        <View className={`form-dialog__field${error ? ' form-dialog__field--error' : ''}`}>
-          <Input
-            className="form-dialog__input"
-            value={code}
-            placeholder={props.placeholder}
-            maxLength={props.maxLength}
-            clearable
-            onChange={(v) => {
-              setCode(v.toUpperCase())
-              setError(null)
-            }}
-          />
-        </View>
-        {error ? <Text className="form-dialog__error">{error}</Text> : null}
-      </View>
-    </Dialog>
+      <Text className="form-dialog__hint">{props.hint}</Text>
+      <FormDialogField error={error}>
+        <Input
+          className="form-dialog__input"
+          value={code}
+          placeholder={props.placeholder}
+          maxLength={props.maxLength}
+          clearable
+          onChange={(v) => {
+            setCode(v.toUpperCase())
+            setError(null)
+          }}
+        />
+      </FormDialogField>
+    </FormDialog>
   )
 }

@@ -1,12 +1,12 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Dialog, Input } from '@nutui/nutui-react-taro'
+import { Input } from '@nutui/nutui-react-taro'
 import { ZProfileUpdate, ZUser, type TProfileUpdate, type TUser } from '@/models/auth'
 import { maxLengthOf } from '@/models/textLimit'
 import { TextField } from './TextField'
 import { queueProfileUpdate } from '@/services/api'
 import { updateUser } from '@/services/session'
-import './FormDialog.scss'
+import { FormDialog } from './FormDialog'
 import { useDialogSubmit } from '@/hooks/useDialogSubmit'
 import { useOnOpen } from '@/hooks/useOnOpen'
 
@@ -47,48 +47,43 @@ export function ProfileDialog({ visible, user, onClose, onSubmitted }: ProfileDi
   }
 
   return (
-    <Dialog
+    <FormDialog
       visible={visible}
       title="编辑资料"
       confirmText="保存"
-      cancelText="取消"
-      disableConfirmButton={busy}
-      closeOnOverlayClick={!busy}
+      busy={busy}
       onConfirm={submit}
-      onCancel={onClose}
       onClose={onClose}
     >
-      <View className="form-dialog">
-        <Text className="form-dialog__label">姓名</Text>
-        <View className="form-dialog__field">
-          <TextField
-            className="form-dialog__input"
-            value={name}
-            placeholder="请输入真实姓名"
-            limit={NAME_LIMIT}
-            onChange={(v) => {
-              setName(v)
-              setError(null)
-            }}
-          />
-        </View>
-        <Text className="form-dialog__label">手机号</Text>
-        <View className="form-dialog__field">
-          <Input
-            className="form-dialog__input"
-            type="number"
-            value={phone}
-            placeholder={user.phoneMasked ? `当前 ${user.phoneMasked}，不改请留空` : '11 位手机号（选填）'}
-            maxLength={11}
-            clearable
-            onChange={(v) => {
-              setPhone(v)
-              setError(null)
-            }}
-          />
-        </View>
-        {error ? <Text className="form-dialog__error">{error}</Text> : null}
+      <Text className="form-dialog__label">姓名</Text>
+      <View className="form-dialog__field">
+        <TextField
+          className="form-dialog__input"
+          value={name}
+          placeholder="请输入真实姓名"
+          limit={NAME_LIMIT}
+          onChange={(v) => {
+            setName(v)
+            setError(null)
+          }}
+        />
       </View>
-    </Dialog>
+      <Text className="form-dialog__label">手机号</Text>
+      <View className="form-dialog__field">
+        <Input
+          className="form-dialog__input"
+          type="number"
+          value={phone}
+          placeholder={user.phoneMasked ? `当前 ${user.phoneMasked}，不改请留空` : '11 位手机号（选填）'}
+          maxLength={11}
+          clearable
+          onChange={(v) => {
+            setPhone(v)
+            setError(null)
+          }}
+        />
+      </View>
+      {error ? <Text className="form-dialog__error">{error}</Text> : null}
+    </FormDialog>
   )
 }

@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Dialog } from '@nutui/nutui-react-taro'
 import { ZProxySignInBody, type TAbsentee, type TEvent } from '@/models/event'
 import { fetchAbsentees, queueProxySignIn } from '@/services/events'
 import { maxLengthOf } from '@/models/textLimit'
 import { FormDialogInput } from '@/components/FormDialogInput'
 import { useDialogSubmit } from '@/hooks/useDialogSubmit'
-import '@/components/FormDialog.scss'
+import { FormDialog } from '@/components/FormDialog'
 import './ProxyDialog.scss'
 
 /** How many of the 未签到 the dialog offers to pick from; the 签到名单 page reaches everyone. */
@@ -61,51 +60,47 @@ export function ProxyDialog({ event, visible, person, onClose, onDone }: ProxyDi
   }
 
   return (
-    <Dialog
+    <FormDialog
       visible={visible}
       title="组织者代签"
       confirmText="代签"
-      cancelText="取消"
-      disableConfirmButton={busy}
+      busy={busy}
       onConfirm={submit}
-      onCancel={onClose}
       onClose={onClose}
     >
-      <View className="form-dialog">
-        <Text className="form-dialog__hint">为无法扫码的参加人员签到，代签人与原因将记入签到表。</Text>
-        {loadError ? <Text className="form-dialog__error">{loadError}</Text> : null}
-        {person ? <Text className="proxy-members__chosen">代签：{person.name}</Text> : null}
-        {candidates && candidates.length === 0 ? (
-          <Text className="form-dialog__hint">没有待签到的人员</Text>
-        ) : null}
-        <View className="proxy-members">
-          {(candidates ?? []).map((m) => (
-            <Text
-              key={m.userId}
-              className={`proxy-members__item${userId === m.userId ? ' proxy-members__item--active' : ''}`}
-              onClick={() => {
-                setUserId(m.userId)
-                setError(null)
-              }}
-            >
-              {m.name}
-            </Text>
-          ))}
-        </View>
-        {more > 0 ? (
-          <Text className="form-dialog__hint">另有 {more} 人未列出，请在“签到名单 → 未签到”中代签。</Text>
-        ) : null}
-        <FormDialogInput
-          value={reason}
-          placeholder="代签原因，如：手机没电"
-          limit={REASON_LIMIT}
-          error={error}
-          onChange={(v) => {
-            setReason(v)
-            setError(null)
-          }}
-        />
+      <Text className="form-dialog__hint">为无法扫码的参加人员签到，代签人与原因将记入签到表。</Text>
+      {loadError ? <Text className="form-dialog__error">{loadError}</Text> : null}
+      {person ? <Text className="proxy-members__chosen">代签：{person.name}</Text> : null}
+      {candidates && candidates.length === 0 ? (
+        <Text className="form-dialog__hint">没有待签到的人员</Text>
+      ) : null}
+      <View className="proxy-members">
+        {(candidates ?? []).map((m) => (
+          <Text
+            key={m.userId}
+            className={`proxy-members__item${userId === m.userId ? ' proxy-members__item--active' : ''}`}
+            onClick={() => {
+              setUserId(m.userId)
+              setError(null)
+            }}
+          >
+            {m.name}
+          </Text>
+        ))}
       </View>
-    </Dialog>
+      {more > 0 ? (
+        <Text className="form-dialog__hint">另有 {more} 人未列出，请在“签到名单 → 未签到”中代签。</Text>
+      ) : null}
+      <FormDialogInput
+        value={reason}
+        placeholder="代签原因，如：手机没电"
+        limit={REASON_LIMIT}
+        error={error}
+        onChange={(v) => {
+          setReason(v)
+          setError(null)
+        }}
+      />
+    </FormDialog>
   )
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
-import { Text, View } from '@tarojs/components'
-import { Dialog } from '@nutui/nutui-react-taro'
+import { Text } from '@tarojs/components'
 import { ZCorrectionReason } from '@/models/meeting'
+import { FormDialog } from '@/components/FormDialog'
 import { FormDialogInput } from '@/components/FormDialogInput'
 import { useDialogSubmit } from '@/hooks/useDialogSubmit'
 import { maxLengthOf } from '@/models/textLimit'
@@ -35,30 +35,26 @@ export function CorrectionDialog({ subject, onConfirm, onClose }: CorrectionDial
   }
 
   return (
-    <Dialog
+    <FormDialog
       className="meeting-correction"
       visible={subject !== null}
       title={subject ?? ''}
       confirmText="继续"
-      cancelText="取消"
       onConfirm={confirm}
-      onCancel={onClose}
       onClose={onClose}
     >
-      <View className="form-dialog">
-        <Text className="form-dialog__hint">该记录已提交：附件的变动将记入更正历史。请填写更正原因。</Text>
-        <FormDialogInput
-          className="meeting-correction__reason"
-          value={reason}
-          placeholder="如：补传会议签到表"
-          limit={REASON_LIMIT}
-          error={error}
-          onChange={(v) => {
-            setReason(v)
-            setError(null)
-          }}
-        />
-      </View>
-    </Dialog>
+      <Text className="form-dialog__hint">该记录已提交：附件的变动将记入更正历史。请填写更正原因。</Text>
+      <FormDialogInput
+        className="meeting-correction__reason"
+        value={reason}
+        placeholder="如：补传会议签到表"
+        limit={REASON_LIMIT}
+        error={error}
+        onChange={(v) => {
+          setReason(v)
+          setError(null)
+        }}
+      />
+    </FormDialog>
   )
 }
