@@ -33,7 +33,7 @@ export function CodeDialog(props: CodeDialogProps) {
   const { visible, schema, send, done, onSubmitted } = props
   const [code, setCode] = useState('')
   const dialog = useDialogSubmit()
-  const { error, setError, busy } = dialog
+  const { error, busy } = dialog
 
   useOnOpen(visible, () => {
     setCode('')
@@ -63,10 +63,7 @@ export function CodeDialog(props: CodeDialogProps) {
           placeholder={props.placeholder}
           maxLength={props.maxLength}
           clearable
-          onChange={(v) => {
-            setCode(v.toUpperCase())
-            setError(null)
-          }}
+          onChange={dialog.edit((v: string) => setCode(v.toUpperCase()))}
         />
       </FormDialogField>
     </FormDialog>

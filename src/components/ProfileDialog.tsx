@@ -24,7 +24,7 @@ export function ProfileDialog({ visible, user, onClose, onSubmitted }: ProfileDi
   const [name, setName] = useState(user.name)
   const [phone, setPhone] = useState('')
   const dialog = useDialogSubmit()
-  const { error, setError, busy } = dialog
+  const { error, busy } = dialog
 
   useOnOpen(visible, () => {
     setName(user.name)
@@ -62,10 +62,7 @@ export function ProfileDialog({ visible, user, onClose, onSubmitted }: ProfileDi
           value={name}
           placeholder="请输入真实姓名"
           limit={NAME_LIMIT}
-          onChange={(v) => {
-            setName(v)
-            setError(null)
-          }}
+          onChange={dialog.edit(setName)}
         />
       </View>
       <Text className="form-dialog__label">手机号</Text>
@@ -77,10 +74,7 @@ export function ProfileDialog({ visible, user, onClose, onSubmitted }: ProfileDi
           placeholder={user.phoneMasked ? `当前 ${user.phoneMasked}，不改请留空` : '11 位手机号（选填）'}
           maxLength={11}
           clearable
-          onChange={(v) => {
-            setPhone(v)
-            setError(null)
-          }}
+          onChange={dialog.edit(setPhone)}
         />
       </View>
       {error ? <Text className="form-dialog__error">{error}</Text> : null}

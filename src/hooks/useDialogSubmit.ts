@@ -14,6 +14,8 @@ import { useWrite, type WriteOptions } from './useWrite'
  * - `send(entry, options)`: queues `entry()` in the outbox and waits for it while `busy`; resolves with
  *   the outcome once delivered or kept for later. Stays open while busy, signed out, when the server
  *   refuses (its reason in `error`, where it can be corrected: not kept in 任务 as well) or on a failure.
+ * - `edit(set)`: a field's onChange that stores the value and clears the message (the next keystroke
+ *   may have fixed it).
  * - `reset()`: a dialog opened again (useOnOpen) starts without the last one's error or busy state.
  */
 export function useDialogSubmit() {
@@ -48,10 +50,17 @@ export function useDialogSubmit() {
     }
   }
 
+  const edit =
+    <T>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value)
+      setError(null)
+    }
+
   const reset = useCallback(() => {
     setError(null)
     setBusy(false)
   }, [])
 
-  return { error, setError, busy, checked, refuse, send, reset }
+  return { error, setError, busy, checked, refuse, send, edit, reset }
 }

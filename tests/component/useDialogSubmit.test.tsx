@@ -61,6 +61,14 @@ describe('useDialogSubmit', () => {
       await expect(result.current.send(() => entry)).rejects.toBe(KEEP_OPEN)
     })
     expect(result.current.error).toBe('邀请码已失效')
+    // The next keystroke stores the value and clears the message.
+    const typed = jest.fn()
+    act(() => result.current.edit(typed)('ABCD1234'))
+    expect(typed).toHaveBeenCalledWith('ABCD1234')
+    expect(result.current.error).toBeNull()
+    await act(async () => {
+      await expect(result.current.send(() => entry)).rejects.toBe(KEEP_OPEN)
+    })
     act(() => result.current.reset())
     expect(result.current.error).toBeNull()
   })

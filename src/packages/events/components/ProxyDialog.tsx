@@ -96,10 +96,7 @@ export function ProxyDialog({ event, visible, person, onClose, onDone }: ProxyDi
         placeholder="代签原因，如：手机没电"
         limit={REASON_LIMIT}
         error={error}
-        onChange={(v) => {
-          setReason(v)
-          setError(null)
-        }}
+        onChange={dialog.edit(setReason)}
       />
     </FormDialog>
   )

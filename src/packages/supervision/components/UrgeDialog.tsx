@@ -28,7 +28,7 @@ export function UrgeDialog({
 }) {
   const [note, setNote] = useState('')
   const dialog = useDialogSubmit()
-  const { error, setError, busy, reset } = dialog
+  const { error, busy, reset } = dialog
 
   useEffect(() => {
     setNote('')
@@ -65,10 +65,7 @@ export function UrgeDialog({
       <FormDialogField error={error}>
         <TextAreaField
           value={note}
-          onChange={(v) => {
-            setNote(v)
-            setError(null)
-          }}
+          onChange={dialog.edit(setNote)}
           limit={URGE_NOTE_MAX}
           counter="near"
           rows={2}

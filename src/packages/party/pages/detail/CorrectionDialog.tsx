@@ -23,7 +23,7 @@ export interface CorrectionDialogProps {
 export function CorrectionDialog({ subject, onConfirm, onClose }: CorrectionDialogProps) {
   const [reason, setReason] = useState('')
   const dialog = useDialogSubmit()
-  const { error, setError, reset } = dialog
+  const { error, reset } = dialog
   useEffect(() => {
     if (subject === null) return
     setReason('')
@@ -50,10 +50,7 @@ export function CorrectionDialog({ subject, onConfirm, onClose }: CorrectionDial
         placeholder="如：补传会议签到表"
         limit={REASON_LIMIT}
         error={error}
-        onChange={(v) => {
-          setReason(v)
-          setError(null)
-        }}
+        onChange={dialog.edit(setReason)}
       />
     </FormDialog>
   )
