@@ -1,13 +1,11 @@
 import { useState } from 'react'
-import { Text, View } from '@tarojs/components'
-import { Dialog, Input } from '@nutui/nutui-react-taro'
+import { Text } from '@tarojs/components'
+import { Input } from '@nutui/nutui-react-taro'
 import type { z } from 'zod'
+import { useDialogSubmit } from '@/hooks/useDialogSubmit'
 import { useOnOpen } from '@/hooks/useOnOpen'
-import { useWrite } from '@/hooks/useWrite'
 import type { OutboxEntry } from '@/services/outbox'
-import { userOutbox } from '@/services/session'
-import { KEEP_OPEN } from '@/services/settleWrite'
-import './FormDialog.scss'
+import { FormDialog, FormDialogField } from './FormDialog'
 
 export interface CodeDialogProps {
   visible: boolean
@@ -34,69 +32,40 @@ export interface CodeDialogProps {
 export function CodeDialog(props: CodeDialogProps) {
   const { visible, schema, send, done, onSubmitted } = props
   const [code, setCode] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const write = useWrite()
+  const dialog = useDialogSubmit()
+  const { error, busy } = dialog
 
   useOnOpen(visible, () => {
     setCode('')
-    setError(null)
-    setBusy(false)
+    dialog.reset()
   })
 
-  /** Resolves when done (NutUI's Dialog then closes itself); rejects to keep the dialog open. */
   const submit = async (): Promise<void> => {
-    if (busy) throw KEEP_OPEN
-    const parsed = schema.safeParse({ code })
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? '格式不正确')
-      throw KEEP_OPEN
-    }
-    if (!userOutbox()) throw KEEP_OPEN
-    setBusy(true)
-    setError(null)
-    try {
-      // A refusal is shown here, where the code can be corrected; not kept in 任务 as well.
-      const outcome = await write(send(parsed.data.code), { done, onRefused: setError })
-      if (outcome.kind === 'refused') throw KEEP_OPEN
-      onSubmitted()
-    } catch (err) {
-      if (err !== KEEP_OPEN) setError(err instanceof Error ? err.message : '提交失败，请稍后重试')
-      throw KEEP_OPEN
-    } finally {
-      setBusy(false)
-    }
+    const { code: checked } = dialog.checked(schema.safeParse({ code }), '格式不正确')
+    await dialog.send(() => send(checked), { done })
+    onSubmitted()
   }
 
   return (
-    <Dialog
+    <FormDialog
       visible={visible}
       title={props.title}
       confirmText={props.confirmText}
-      cancelText="取消"
-      disableConfirmButton={busy}
-      closeOnOverlayClick={!busy}
+      busy={busy}
       onConfirm={submit}
-      onCancel={props.onClose}
       onClose={props.onClose}
     >
-      <View className="form-dialog">
-        <Text className="form-dialog__hint">{props.hint}</Text>
-        <View className={`form-dialog__field${error ? ' form-dialog__field--error' : ''}`}>
-          <Input
-            className="form-dialog__input"
-            value={code}
-            placeholder={props.placeholder}
-            maxLength={props.maxLength}
-            clearable
-            onChange={(v) => {
-              setCode(v.toUpperCase())
-              setError(null)
-            }}
-          />
-        </View>
-        {error ? <Text className="form-dialog__error">{error}</Text> : null}
-      </View>
-    </Dialog>
+      <Text className="form-dialog__hint">{props.hint}</Text>
+      <FormDialogField error={error}>
+        <Input
+          className="form-dialog__input"
+          value={code}
+          placeholder={props.placeholder}
+          maxLength={props.maxLength}
+          clearable
+          onChange={dialog.edit((v: string) => setCode(v.toUpperCase()))}
+        />
+      </FormDialogField>
+    </FormDialog>
   )
 }

@@ -1,6 +1,5 @@
-import { Text, View } from '@tarojs/components'
+import { FormDialogField } from './FormDialog'
 import { TextField } from './TextField'
-import './FormDialog.scss'
 
 export interface FormDialogInputProps {
   value: string
@@ -23,17 +22,14 @@ export function FormDialogInput({
   onChange,
 }: FormDialogInputProps) {
   return (
-    <>
-      <View className={`form-dialog__field${error ? ' form-dialog__field--error' : ''}`}>
-        <TextField
-          className={`form-dialog__input${className ? ` ${className}` : ''}`}
-          value={value}
-          placeholder={placeholder}
-          limit={limit}
-          onChange={onChange}
-        />
-      </View>
-      {error ? <Text className="form-dialog__error">{error}</Text> : null}
-    </>
+    <FormDialogField error={error}>
+      <TextField
+        className={`form-dialog__input${className ? ` ${className}` : ''}`}
+        value={value}
+        placeholder={placeholder}
+        limit={limit}
+        onChange={onChange}
+      />
+    </FormDialogField>
   )
 }

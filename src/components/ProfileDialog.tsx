@@ -1,15 +1,14 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Dialog, Input } from '@nutui/nutui-react-taro'
+import { Input } from '@nutui/nutui-react-taro'
 import { ZProfileUpdate, ZUser, type TProfileUpdate, type TUser } from '@/models/auth'
 import { maxLengthOf } from '@/models/textLimit'
 import { TextField } from './TextField'
 import { queueProfileUpdate } from '@/services/api'
-import { updateUser, userOutbox } from '@/services/session'
-import { KEEP_OPEN } from '@/services/settleWrite'
-import './FormDialog.scss'
+import { updateUser } from '@/services/session'
+import { FormDialog } from './FormDialog'
+import { useDialogSubmit } from '@/hooks/useDialogSubmit'
 import { useOnOpen } from '@/hooks/useOnOpen'
-import { useWrite } from '@/hooks/useWrite'
 
 const NAME_LIMIT = maxLengthOf(ZProfileUpdate.shape.name)
 
@@ -24,93 +23,61 @@ export interface ProfileDialogProps {
 export function ProfileDialog({ visible, user, onClose, onSubmitted }: ProfileDialogProps) {
   const [name, setName] = useState(user.name)
   const [phone, setPhone] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const write = useWrite()
+  const dialog = useDialogSubmit()
+  const { error, busy } = dialog
 
   useOnOpen(visible, () => {
     setName(user.name)
     setPhone('')
-    setError(null)
-    setBusy(false)
+    dialog.reset()
   })
 
-  /** Resolves when done (NutUI's Dialog then closes itself); rejects to keep the dialog open. */
   const submit = async (): Promise<void> => {
-    if (busy) throw KEEP_OPEN
     const update: TProfileUpdate = {}
     if (name.trim() !== user.name) update.name = name
     if (phone.trim()) update.phone = phone
     if (Object.keys(update).length === 0) return
-    const parsed = ZProfileUpdate.safeParse(update)
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? '请检查填写的内容')
-      throw KEEP_OPEN
+    const checked = dialog.checked(ZProfileUpdate.safeParse(update), '请检查填写的内容')
+    const outcome = await dialog.send(() => queueProfileUpdate(checked), { done: '资料已保存' })
+    if (outcome.kind === 'delivered') {
+      const saved = ZUser.safeParse(outcome.response?.data)
+      if (saved.success) updateUser(saved.data)
     }
-    const outbox = userOutbox()
-    if (!outbox) throw KEEP_OPEN
-    setBusy(true)
-    setError(null)
-    try {
-      const entry = queueProfileUpdate(parsed.data)
-      const outcome = await write(entry, { done: '资料已保存', onRefused: setError })
-      if (outcome.kind === 'refused') throw KEEP_OPEN
-      if (outcome.kind === 'delivered') {
-        const saved = ZUser.safeParse(outcome.response?.data)
-        if (saved.success) updateUser(saved.data)
-      }
-      onSubmitted()
-    } catch (err) {
-      if (err !== KEEP_OPEN) setError(err instanceof Error ? err.message : '保存失败，请稍后重试')
-      throw KEEP_OPEN
-    } finally {
-      setBusy(false)
-    }
+    onSubmitted()
   }
 
   return (
-    <Dialog
+    <FormDialog
       visible={visible}
       title="编辑资料"
       confirmText="保存"
-      cancelText="取消"
-      disableConfirmButton={busy}
-      closeOnOverlayClick={!busy}
+      busy={busy}
       onConfirm={submit}
-      onCancel={onClose}
       onClose={onClose}
     >
-      <View className="form-dialog">
-        <Text className="form-dialog__label">姓名</Text>
-        <View className="form-dialog__field">
-          <TextField
-            className="form-dialog__input"
-            value={name}
-            placeholder="请输入真实姓名"
-            limit={NAME_LIMIT}
-            onChange={(v) => {
-              setName(v)
-              setError(null)
-            }}
-          />
-        </View>
-        <Text className="form-dialog__label">手机号</Text>
-        <View className="form-dialog__field">
-          <Input
-            className="form-dialog__input"
-            type="number"
-            value={phone}
-            placeholder={user.phoneMasked ? `当前 ${user.phoneMasked}，不改请留空` : '11 位手机号（选填）'}
-            maxLength={11}
-            clearable
-            onChange={(v) => {
-              setPhone(v)
-              setError(null)
-            }}
-          />
-        </View>
-        {error ? <Text className="form-dialog__error">{error}</Text> : null}
+      <Text className="form-dialog__label">姓名</Text>
+      <View className="form-dialog__field">
+        <TextField
+          className="form-dialog__input"
+          value={name}
+          placeholder="请输入真实姓名"
+          limit={NAME_LIMIT}
+          onChange={dialog.edit(setName)}
+        />
       </View>
-    </Dialog>
+      <Text className="form-dialog__label">手机号</Text>
+      <View className="form-dialog__field">
+        <Input
+          className="form-dialog__input"
+          type="number"
+          value={phone}
+          placeholder={user.phoneMasked ? `当前 ${user.phoneMasked}，不改请留空` : '11 位手机号（选填）'}
+          maxLength={11}
+          clearable
+          onChange={dialog.edit(setPhone)}
+        />
+      </View>
+      {error ? <Text className="form-dialog__error">{error}</Text> : null}
+    </FormDialog>
   )
 }

@@ -1,10 +1,19 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
+import { goBack } from '@/services/navigation'
 import type { OutboxEntry } from '@/services/outbox'
 import { useWrite } from './useWrite'
 
 /** A schema's safeParse answer, as far as a form needs it. */
-type Checked<T> = { success: true; data: T } | { success: false; error: { issues: { message: string }[] } }
+export type Checked<T> =
+  { success: true; data: T } | { success: false; error: { issues: { message: string }[] } }
+
+/** What a form shows of a failed check: its first problem. */
+export function firstProblem(
+  failed: Checked<unknown> & { success: false },
+  fallback = '请检查填写内容',
+): string {
+  return failed.error.issues[0]?.message ?? fallback
+}
 
 /**
  * The one write of a form page: `send(checked, entry, done)` shows the first problem of a failed check
@@ -23,7 +32,7 @@ export function useFormSend() {
   const run = async <T>(checked: Checked<T>, act: (data: T) => Promise<void>) => {
     if (busy) return
     if (!checked.success) {
-      setError(checked.error.issues[0]?.message ?? '请检查填写内容')
+      setError(firstProblem(checked))
       return
     }
     setError(null)
@@ -40,7 +49,7 @@ export function useFormSend() {
       const outcome = await write(entry(data), { done, onRefused: setError })
       if (outcome.kind === 'refused') return
       setSent(true)
-      void Taro.navigateBack()
+      void goBack()
     })
 
   return { error, setError, busy, sent, send, run }

@@ -14,6 +14,7 @@ import { loginDemo } from './api'
 import { ApiError, configureRequest, taroTransport } from './request'
 import { attachOutboxTriggers, configureOutbox, getOutbox, sendWithRequest, type Outbox } from './outbox'
 import { taroStorage, type KeyValueStorage } from './storage'
+import { HOME_PAGE } from './navigation'
 import { apiBase } from './platform/env'
 import { platformLogin } from './platform/login'
 import { platformMedia } from './platform/media'
@@ -24,7 +25,6 @@ import type { SessionIdentity } from './platform/types'
 
 export const SESSION_KEY = 'session'
 export const LOGIN_PAGE = '/pages/login/index'
-export const HOME_PAGE = '/pages/home/index'
 
 export interface Session {
   token: string

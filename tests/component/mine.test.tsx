@@ -65,6 +65,7 @@ describe('我的', () => {
 
   it('edits the name through the outbox (PATCH /api/v1/me with an idempotency key)', async () => {
     jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' })
+    const back = jest.spyOn(Taro, 'navigateBack').mockResolvedValue({ errMsg: 'navigateBack:ok' })
     render(<MinePage />)
     await screen.findByText('县恒达食品有限公司')
 
@@ -86,6 +87,8 @@ describe('我的', () => {
     expect(patch.data).toEqual({ name: '陈静静' })
     expect(patch.headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/)
     expect(patch.headers.Authorization).toBe('Bearer test-token')
+    // Saved: the dialog page closes, back to 我的.
+    await waitFor(() => expect(back).toHaveBeenCalledTimes(1))
   })
 
   it('退出登录 asks, clears the session and goes to the login page', async () => {

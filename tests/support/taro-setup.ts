@@ -12,6 +12,10 @@ process.env.TARO_APP_API_BASE = ''
 // @tarojs/taro (taro-h5) must load before anything loads @tarojs/router: they require each other.
 require('@tarojs/taro')
 
+// The H5 build's createRouter gives Taro's router its config, which getCurrentPages reads: the same
+// (hash mode, as config/index.ts) without a router started, so no page is in the stack (an empty list).
+require('@tarojs/router/dist/router/index.js').RouterConfig.config = { router: { mode: 'hash' } }
+
 // The hooks (useDidShow, usePullDownRefresh …) find React through the framework runtime, which the H5
 // build configures when it creates the app: do the same once here.
 const React = require('react')

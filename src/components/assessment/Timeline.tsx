@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { formatDateTime } from '@/models/format'
+import { Heading } from '../Heading'
 import './Timeline.scss'
 
 export interface TimelineEvent {
@@ -35,5 +36,17 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
         </View>
       ))}
     </View>
+  )
+}
+
+/** 办理记录: the history of an assessment or a rectification, under its heading. */
+export function HandlingRecord({ events }: { events: TimelineEvent[] }) {
+  return (
+    <>
+      <Heading text="办理记录" />
+      <View className="handling-record">
+        <Timeline events={events} />
+      </View>
+    </>
   )
 }

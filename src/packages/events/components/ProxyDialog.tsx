@@ -1,14 +1,11 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Dialog } from '@nutui/nutui-react-taro'
 import { ZProxySignInBody, type TAbsentee, type TEvent } from '@/models/event'
 import { fetchAbsentees, queueProxySignIn } from '@/services/events'
 import { maxLengthOf } from '@/models/textLimit'
-import { userOutbox } from '@/services/session'
-import { KEEP_OPEN } from '@/services/settleWrite'
 import { FormDialogInput } from '@/components/FormDialogInput'
-import { useWrite } from '@/hooks/useWrite'
-import '@/components/FormDialog.scss'
+import { useDialogSubmit } from '@/hooks/useDialogSubmit'
+import { FormDialog } from '@/components/FormDialog'
 import './ProxyDialog.scss'
 
 /** How many of the 未签到 the dialog offers to pick from; the 签到名单 page reaches everyone. */
@@ -35,15 +32,14 @@ export function ProxyDialog({ event, visible, person, onClose, onDone }: ProxyDi
   const [loadError, setLoadError] = useState<string | null>(null)
   const [userId, setUserId] = useState<number | null>(null)
   const [reason, setReason] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const write = useWrite()
+  const dialog = useDialogSubmit()
+  const { error, setError, busy, reset } = dialog
 
   useEffect(() => {
     if (!visible) return
     setUserId(person?.userId ?? null)
     setReason('')
-    setError(null)
+    reset()
     setCandidates(null)
     setLoadError(null)
     if (person) return
@@ -54,76 +50,54 @@ export function ProxyDialog({ event, visible, person, onClose, onDone }: ProxyDi
         setMore(Math.max(0, page.total - page.items.length))
       })
       .catch((err: unknown) => setLoadError(err instanceof Error ? err.message : '名单加载失败'))
-  }, [visible, event.id, person])
+  }, [visible, event.id, person, reset])
 
   const submit = async (): Promise<void> => {
-    if (busy) throw KEEP_OPEN
-    if (userId === null) {
-      setError('请选择代签人员')
-      throw KEEP_OPEN
-    }
-    if (reason.trim().length < 2) {
-      setError('请说明代签原因')
-      throw KEEP_OPEN
-    }
-    if (!userOutbox()) throw KEEP_OPEN
-    setBusy(true)
-    try {
-      const entry = queueProxySignIn(event.id, userId, reason.trim())
-      const outcome = await write(entry, { done: '已代签', onRefused: setError })
-      if (outcome.kind === 'refused') throw KEEP_OPEN
-      onDone()
-    } finally {
-      setBusy(false)
-    }
+    if (userId === null) return dialog.refuse('请选择代签人员')
+    if (reason.trim().length < 2) return dialog.refuse('请说明代签原因')
+    await dialog.send(() => queueProxySignIn(event.id, userId, reason.trim()), { done: '已代签' })
+    onDone()
   }
 
   return (
-    <Dialog
+    <FormDialog
       visible={visible}
       title="组织者代签"
       confirmText="代签"
-      cancelText="取消"
-      disableConfirmButton={busy}
+      busy={busy}
       onConfirm={submit}
-      onCancel={onClose}
       onClose={onClose}
     >
-      <View className="form-dialog">
-        <Text className="form-dialog__hint">为无法扫码的参加人员签到，代签人与原因将记入签到表。</Text>
-        {loadError ? <Text className="form-dialog__error">{loadError}</Text> : null}
-        {person ? <Text className="proxy-members__chosen">代签：{person.name}</Text> : null}
-        {candidates && candidates.length === 0 ? (
-          <Text className="form-dialog__hint">没有待签到的人员</Text>
-        ) : null}
-        <View className="proxy-members">
-          {(candidates ?? []).map((m) => (
-            <Text
-              key={m.userId}
-              className={`proxy-members__item${userId === m.userId ? ' proxy-members__item--active' : ''}`}
-              onClick={() => {
-                setUserId(m.userId)
-                setError(null)
-              }}
-            >
-              {m.name}
-            </Text>
-          ))}
-        </View>
-        {more > 0 ? (
-          <Text className="form-dialog__hint">另有 {more} 人未列出，请在“签到名单 → 未签到”中代签。</Text>
-        ) : null}
-        <FormDialogInput
-          value={reason}
-          placeholder="代签原因，如：手机没电"
-          limit={REASON_LIMIT}
-          error={error}
-          onChange={(v) => {
-            setReason(v)
-            setError(null)
-          }}
-        />
+      <Text className="form-dialog__hint">为无法扫码的参加人员签到，代签人与原因将记入签到表。</Text>
+      {loadError ? <Text className="form-dialog__error">{loadError}</Text> : null}
+      {person ? <Text className="proxy-members__chosen">代签：{person.name}</Text> : null}
+      {candidates && candidates.length === 0 ? (
+        <Text className="form-dialog__hint">没有待签到的人员</Text>
+      ) : null}
+      <View className="proxy-members">
+        {(candidates ?? []).map((m) => (
+          <Text
+            key={m.userId}
+            className={`proxy-members__item${userId === m.userId ? ' proxy-members__item--active' : ''}`}
+            onClick={() => {
+              setUserId(m.userId)
+              setError(null)
+            }}
+          >
+            {m.name}
+          </Text>
+        ))}
       </View>
-    </Dialog>
+      {more > 0 ? (
+        <Text className="form-dialog__hint">另有 {more} 人未列出，请在“签到名单 → 未签到”中代签。</Text>
+      ) : null}
+      <FormDialogInput
+        value={reason}
+        placeholder="代签原因，如：手机没电"
+        limit={REASON_LIMIT}
+        error={error}
+        onChange={dialog.edit(setReason)}
+      />
+    </FormDialog>
   )
 }

@@ -1,6 +1,5 @@
 import { useRef } from 'react'
-import Taro from '@tarojs/taro'
-import { HOME_PAGE } from '@/services/session'
+import { goBack } from '@/services/navigation'
 
 /**
  * A dialog shown as a page of its own (its code and zod's stay out of the main package): closing it, by
@@ -12,7 +11,6 @@ export function useDialogPage(): () => void {
   return () => {
     if (left.current) return
     left.current = true
-    if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-    else void Taro.reLaunch({ url: HOME_PAGE })
+    void goBack()
   }
 }

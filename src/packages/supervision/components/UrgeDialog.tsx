@@ -1,13 +1,11 @@
 import { useEffect, useState } from 'react'
-import { Text, View } from '@tarojs/components'
-import { Dialog } from '@nutui/nutui-react-taro'
+import { Text } from '@tarojs/components'
 import { TextAreaField } from '@/components/TextAreaField'
-import { useWrite } from '@/hooks/useWrite'
+import { useDialogSubmit } from '@/hooks/useDialogSubmit'
 import { URGE_NOTE_MAX, ZUrgeCreate, type TUrgeResult, type TWorkItem } from '@/models/worklists'
-import { userOutbox } from '@/services/session'
 import { KEEP_OPEN } from '@/services/settleWrite'
 import { queueUrge } from '@/services/worklists'
-import '@/components/FormDialog.scss'
+import { FormDialog, FormDialogField } from '@/components/FormDialog'
 
 /** What the toast says once the server has it: whether a 联络员 will see it in 任务. */
 function doneText(data: unknown): string {
@@ -29,73 +27,51 @@ export function UrgeDialog({
   onDone: () => void
 }) {
   const [note, setNote] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const write = useWrite()
+  const dialog = useDialogSubmit()
+  const { error, busy, reset } = dialog
 
   useEffect(() => {
     setNote('')
-    setError(null)
-    setBusy(false)
-  }, [item])
+    reset()
+  }, [item, reset])
 
   const submit = async (): Promise<void> => {
-    if (busy || !item?.urge || !userOutbox()) throw KEEP_OPEN
-    const parsed = ZUrgeCreate.safeParse({
-      enterpriseId: item.enterpriseId,
-      kind: item.urge.kind,
-      itemId: item.urge.itemId,
-      ...(note.trim() ? { note } : {}),
-    })
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? '请检查填写内容')
-      throw KEEP_OPEN
-    }
-    setBusy(true)
-    try {
-      const outcome = await write(queueUrge(parsed.data, item.enterpriseName), {
-        done: doneText,
-        onRefused: setError,
-      })
-      if (outcome.kind === 'refused') throw KEEP_OPEN
-      onDone()
-    } finally {
-      setBusy(false)
-    }
+    if (!item?.urge) throw KEEP_OPEN
+    const urge = dialog.checked(
+      ZUrgeCreate.safeParse({
+        enterpriseId: item.enterpriseId,
+        kind: item.urge.kind,
+        itemId: item.urge.itemId,
+        ...(note.trim() ? { note } : {}),
+      }),
+    )
+    await dialog.send(() => queueUrge(urge, item.enterpriseName), { done: doneText })
+    onDone()
   }
 
   return (
-    <Dialog
+    <FormDialog
       visible={item !== null}
       title="催办"
       confirmText="发送催办"
-      cancelText="取消"
-      disableConfirmButton={busy}
-      closeOnOverlayClick={!busy}
+      busy={busy}
       onConfirm={submit}
-      onCancel={onClose}
       onClose={onClose}
     >
-      <View className="form-dialog">
-        <Text className="form-dialog__hint">
-          {item ? `提醒「${item.enterpriseName}」的联络员尽快办理：${item.title}。` : ''}
-          催办进入其待办，已开启微信提醒的会收到消息；每项每天可催办一次。
-        </Text>
-        <View className={`form-dialog__field${error ? ' form-dialog__field--error' : ''}`}>
-          <TextAreaField
-            value={note}
-            onChange={(v) => {
-              setNote(v)
-              setError(null)
-            }}
-            limit={URGE_NOTE_MAX}
-            counter="near"
-            rows={2}
-            placeholder="催办说明（选填），如：请于本周五前报送"
-          />
-        </View>
-        {error ? <Text className="form-dialog__error">{error}</Text> : null}
-      </View>
-    </Dialog>
+      <Text className="form-dialog__hint">
+        {item ? `提醒「${item.enterpriseName}」的联络员尽快办理：${item.title}。` : ''}
+        催办进入其待办，已开启微信提醒的会收到消息；每项每天可催办一次。
+      </Text>
+      <FormDialogField error={error}>
+        <TextAreaField
+          value={note}
+          onChange={dialog.edit(setNote)}
+          limit={URGE_NOTE_MAX}
+          counter="near"
+          rows={2}
+          placeholder="催办说明（选填），如：请于本周五前报送"
+        />
+      </FormDialogField>
+    </FormDialog>
   )
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
+import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { TEvidenceFile } from '@/models/file'
@@ -87,7 +88,7 @@ export default function AssessmentItemPage() {
   if (!current) {
     return (
       <View className="page">
-        <ErrorState message="本次自查没有适用于本企业的项目" onRetry={() => void Taro.navigateBack()} />
+        <ErrorState message="本次自查没有适用于本企业的项目" onRetry={() => void goBack()} />
       </View>
     )
   }

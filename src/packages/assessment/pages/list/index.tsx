@@ -1,4 +1,5 @@
 import Taro, { useRouter } from '@tarojs/taro'
+import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import type { TAssessmentSummary } from '@/models/assessment'
 import { fetchAssessments } from '@/services/assessments'
@@ -60,7 +61,7 @@ export default function AssessmentListPage() {
   if (!eid) {
     return (
       <View className="page">
-        <ErrorState message="链接无效：缺少企业编号" onRetry={() => void Taro.navigateBack()} />
+        <ErrorState message="链接无效：缺少企业编号" onRetry={() => void goBack()} />
       </View>
     )
   }

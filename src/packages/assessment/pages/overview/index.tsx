@@ -13,7 +13,7 @@ import { usePullRefresh } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { Bars, sectionBars } from '@/components/assessment/Bars'
 import { AssessmentStatusTag } from '@/components/assessment/StatusTag'
-import { Timeline } from '@/components/assessment/Timeline'
+import { HandlingRecord } from '@/components/assessment/Timeline'
 import { assessmentEvents, lastReturn } from '@/components/assessment/history'
 import { formatScore, nextUnanswered, problemsOf } from '@/services/assessmentView'
 import { useAssessment } from '@/hooks/useAssessment'
@@ -136,10 +136,7 @@ export default function AssessmentOverviewPage() {
           />
         </View>
 
-        <Heading text="办理记录" />
-        <View className="assessment-overview__timeline">
-          <Timeline events={assessmentEvents(a.history)} />
-        </View>
+        <HandlingRecord events={assessmentEvents(a.history)} />
       </View>
 
       {editable ? (

@@ -33,12 +33,11 @@ import { isOverLimit } from '@/components/TextField'
 import { TextAreaField } from '@/components/TextAreaField'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { OverdueTag, RectificationStatusTag } from '@/components/assessment/StatusTag'
-import { Timeline } from '@/components/assessment/Timeline'
+import { HandlingRecord } from '@/components/assessment/Timeline'
 import { rectificationEvents } from '@/components/assessment/history'
 import '@/styles/page.scss'
 import './index.scss'
 import { runWrite } from '@/hooks/useWrite'
-import { Heading } from '@/components/Heading'
 
 const RESPONSE_LIMIT = maxLengthOf(ZRectificationRespond.shape.response)
 const COMMENT_LIMIT = maxLengthOf(ZRectificationVerify.shape.comment)
@@ -265,10 +264,7 @@ export default function RectificationPage() {
           </View>
         ) : null}
 
-        <Heading text="办理记录" />
-        <View className="rect-detail__timeline">
-          <Timeline events={rectificationEvents(r.history)} />
-        </View>
+        <HandlingRecord events={rectificationEvents(r.history)} />
       </View>
 
       {canRespond ? (

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
+import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import {
@@ -70,9 +71,8 @@ export default function DealingEditPage() {
   }, [session, versionId, newKind])
 
   if (!session) return <View className="page" />
-  if (!versionId && !newKind)
-    return <ErrorState message="页面链接不完整" onRetry={() => void Taro.navigateBack()} />
-  if (loadError) return <ErrorState message={loadError} onRetry={() => void Taro.navigateBack()} />
+  if (!versionId && !newKind) return <ErrorState message="页面链接不完整" onRetry={() => void goBack()} />
+  if (loadError) return <ErrorState message={loadError} onRetry={() => void goBack()} />
   if (!items || !kind) return <LoadingState />
   const published = draft !== null && draft.status !== 'draft'
 
@@ -98,7 +98,7 @@ export default function DealingEditPage() {
         done: '已发布',
         onRefused: setError,
       })
-      if (outcome.kind === 'delivered') void Taro.navigateBack()
+      if (outcome.kind === 'delivered') void goBack()
     })
 
   return (

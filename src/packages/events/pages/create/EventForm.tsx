@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
+import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button, Checkbox, DatePicker, Input, Switch } from '@nutui/nutui-react-taro'
 import {
@@ -258,7 +259,7 @@ export function EventForm({ options, event }: EventFormProps) {
         })
         if (outcome.kind === 'refused') return
         setSaved(true)
-        void Taro.navigateBack()
+        void goBack()
         return
       }
       const entry =
@@ -272,12 +273,12 @@ export function EventForm({ options, event }: EventFormProps) {
       if (outcome.kind === 'refused') return
       setSaved(true)
       if (outcome.kind === 'queued') {
-        void Taro.navigateBack()
+        void goBack()
         return
       }
       const created = ZEvent.safeParse(outcome.response?.data)
       if (created.success) void Taro.redirectTo({ url: eventPages.detail(created.data.id) })
-      else void Taro.navigateBack()
+      else void goBack()
     } finally {
       setBusy(false)
     }

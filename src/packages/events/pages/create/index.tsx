@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
+import { goBack } from '@/services/navigation'
 import { View } from '@tarojs/components'
 import { eventOrganiserOptions } from '@/models/memberships'
 import { fetchEvent } from '@/services/events'
@@ -33,7 +34,7 @@ export default function EventCreatePage() {
         <View className="page">
           <ErrorState
             message={event.cancelledAt ? '活动已取消，不能修改' : '只有活动的组织者可以修改活动'}
-            onRetry={() => void Taro.navigateBack()}
+            onRetry={() => void goBack()}
           />
         </View>
       )

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
+import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import {
@@ -244,7 +245,7 @@ export default function EventDetailPage() {
   if (!eventId) {
     return (
       <View className="page">
-        <ErrorState message="链接无效：缺少活动编号" onRetry={() => void Taro.navigateBack()} />
+        <ErrorState message="链接无效：缺少活动编号" onRetry={() => void goBack()} />
       </View>
     )
   }

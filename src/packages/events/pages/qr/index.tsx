@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
+import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { fetchAttendance, fetchEventQr } from '@/services/events'
 import { ErrorState } from '@/components/PageState'
@@ -39,7 +40,7 @@ export default function EventQrPage() {
   if (!eventId) {
     return (
       <View className="page">
-        <ErrorState message="链接无效：缺少活动编号" onRetry={() => void Taro.navigateBack()} />
+        <ErrorState message="链接无效：缺少活动编号" onRetry={() => void goBack()} />
       </View>
     )
   }

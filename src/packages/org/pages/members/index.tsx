@@ -1,4 +1,5 @@
 import Taro, { useRouter } from '@tarojs/taro'
+import { goBack } from '@/services/navigation'
 import { View } from '@tarojs/components'
 import { ROLE_LABELS, type TEnterpriseRole, type TMember } from '@/models/org'
 import {
@@ -11,7 +12,6 @@ import {
   queueRoleChange,
 } from '@/services/members'
 import { ErrorState } from '@/components/PageState'
-import { HOME_PAGE } from '@/services/session'
 import { idParam } from '@/services/routes'
 import { useRequireSession } from '@/hooks/useSession'
 import { confirmReject } from '@/packages/org/components/JoinRequests'
@@ -49,7 +49,7 @@ export default function MembersPage() {
   )
 
   if (!session) return <View className="page" />
-  if (!eid) return <ErrorState message="链接无效" onRetry={() => void Taro.navigateBack()} />
+  if (!eid) return <ErrorState message="链接无效" onRetry={() => void goBack()} />
 
   async function decide(member: TMember, approve: boolean) {
     if (!approve && !(await confirmReject(member, '本企业'))) return
@@ -87,7 +87,7 @@ export default function MembersPage() {
     const outcome = await write(`h${person.userId}`, () => queueHandover(eid!, person.memberships[0]), {
       done: `已移交给${person.name}`,
     })
-    if (outcome.kind === 'delivered') void Taro.navigateBack().catch(() => Taro.reLaunch({ url: HOME_PAGE }))
+    if (outcome.kind === 'delivered') void goBack()
   }
 
   return (

@@ -1,4 +1,5 @@
 import Taro, { useRouter } from '@tarojs/taro'
+import { goBack } from '@/services/navigation'
 import { View } from '@tarojs/components'
 import { DEPARTMENT_ROLES, ROLE_LABELS, type TMember } from '@/models/org'
 import type { TDepartmentRole } from '@/models/invite'
@@ -39,7 +40,7 @@ export default function StaffPage() {
   )
 
   if (!session) return <View className="page" />
-  if (!did) return <ErrorState message="链接无效" onRetry={() => void Taro.navigateBack()} />
+  if (!did) return <ErrorState message="链接无效" onRetry={() => void goBack()} />
 
   async function decide(member: TMember, approve: boolean) {
     if (!approve && !(await confirmReject(member, name || '本部门'))) return

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react'
-import { Text, View } from '@tarojs/components'
-import { Dialog } from '@nutui/nutui-react-taro'
+import { Text } from '@tarojs/components'
 import { ZCorrectionReason } from '@/models/meeting'
-import { KEEP_OPEN } from '@/services/settleWrite'
+import { FormDialog } from '@/components/FormDialog'
 import { FormDialogInput } from '@/components/FormDialogInput'
+import { useDialogSubmit } from '@/hooks/useDialogSubmit'
 import { maxLengthOf } from '@/models/textLimit'
 
 const REASON_LIMIT = maxLengthOf(ZCorrectionReason)
@@ -22,47 +22,36 @@ export interface CorrectionDialogProps {
  */
 export function CorrectionDialog({ subject, onConfirm, onClose }: CorrectionDialogProps) {
   const [reason, setReason] = useState('')
-  const [error, setError] = useState<string | null>(null)
+  const dialog = useDialogSubmit()
+  const { error, reset } = dialog
   useEffect(() => {
     if (subject === null) return
     setReason('')
-    setError(null)
-  }, [subject])
+    reset()
+  }, [subject, reset])
 
   const confirm = async (): Promise<void> => {
-    const checked = ZCorrectionReason.safeParse(reason)
-    if (!checked.success) {
-      setError(checked.error.issues[0]?.message ?? '请填写更正原因')
-      throw KEEP_OPEN
-    }
-    onConfirm(checked.data)
+    onConfirm(dialog.checked(ZCorrectionReason.safeParse(reason), '请填写更正原因'))
   }
 
   return (
-    <Dialog
+    <FormDialog
       className="meeting-correction"
       visible={subject !== null}
       title={subject ?? ''}
       confirmText="继续"
-      cancelText="取消"
       onConfirm={confirm}
-      onCancel={onClose}
       onClose={onClose}
     >
-      <View className="form-dialog">
-        <Text className="form-dialog__hint">该记录已提交：附件的变动将记入更正历史。请填写更正原因。</Text>
-        <FormDialogInput
-          className="meeting-correction__reason"
-          value={reason}
-          placeholder="如：补传会议签到表"
-          limit={REASON_LIMIT}
-          error={error}
-          onChange={(v) => {
-            setReason(v)
-            setError(null)
-          }}
-        />
-      </View>
-    </Dialog>
+      <Text className="form-dialog__hint">该记录已提交：附件的变动将记入更正历史。请填写更正原因。</Text>
+      <FormDialogInput
+        className="meeting-correction__reason"
+        value={reason}
+        placeholder="如：补传会议签到表"
+        limit={REASON_LIMIT}
+        error={error}
+        onChange={dialog.edit(setReason)}
+      />
+    </FormDialog>
   )
 }

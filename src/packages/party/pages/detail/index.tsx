@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
+import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { TEvidenceFile } from '@/models/file'
@@ -93,7 +94,7 @@ export default function MeetingDetailPage() {
 
   if (!session) return <View className="page" />
   if (!eid || !bid || !mid)
-    return <ErrorState message="链接无效：缺少会议记录编号" onRetry={() => void Taro.navigateBack()} />
+    return <ErrorState message="链接无效：缺少会议记录编号" onRetry={() => void goBack()} />
   if (state.status === 'loading') return <LoadingState />
   if (state.status === 'error')
     return <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
@@ -184,7 +185,7 @@ export default function MeetingDetailPage() {
     try {
       const entry = queueDeleteMeeting(eid, bid, mid, meeting.type)
       const outcome = await write(entry, { done: '草稿已删除', onRefused: setError })
-      if (outcome.kind !== 'refused') void Taro.navigateBack()
+      if (outcome.kind !== 'refused') void goBack()
     } finally {
       setBusy(false)
     }

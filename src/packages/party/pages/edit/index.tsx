@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
+import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button, Checkbox, DatePicker } from '@nutui/nutui-react-taro'
 import {
@@ -188,8 +189,7 @@ export default function MeetingEditPage() {
     setMarks((all) => ({ ...all, [id]: { ...markOf(id), ...change } }))
 
   if (!session) return <View className="page" />
-  if (!eid || !bid)
-    return <ErrorState message="链接无效：缺少支部编号" onRetry={() => void Taro.navigateBack()} />
+  if (!eid || !bid) return <ErrorState message="链接无效：缺少支部编号" onRetry={() => void goBack()} />
   if (state.status === 'loading') return <LoadingState />
   if (state.status === 'error')
     return <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
@@ -272,13 +272,13 @@ export default function MeetingEditPage() {
       if (outcome.kind === 'refused') return
       setSaved(true)
       if (outcome.kind === 'queued') {
-        void Taro.navigateBack()
+        void goBack()
         return
       }
       const record = ZMeeting.safeParse(outcome.response?.data)
-      if (meeting) void Taro.navigateBack()
+      if (meeting) void goBack()
       else if (record.success) void Taro.redirectTo({ url: partyPages.detail(eid, bid, record.data.id) })
-      else void Taro.navigateBack()
+      else void goBack()
     } finally {
       setBusy(false)
     }

@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
+import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import {
@@ -47,8 +48,7 @@ export default function PartyRollPage() {
   const [error, setError] = useState<string | null>(null)
 
   if (!session) return <View className="page" />
-  if (!eid || !bid)
-    return <ErrorState message="链接无效：缺少支部编号" onRetry={() => void Taro.navigateBack()} />
+  if (!eid || !bid) return <ErrorState message="链接无效：缺少支部编号" onRetry={() => void goBack()} />
   if (state.status === 'loading') return <LoadingState />
   if (state.status === 'error')
     return <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { goBack } from '@/services/navigation'
 import { Image, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import {
@@ -101,7 +102,7 @@ export default function PledgeCertificatePage() {
   }))
 
   if (!session) return <View className="page" />
-  if (!id) return <ErrorState message="链接无效" onRetry={() => void Taro.navigateBack()} />
+  if (!id) return <ErrorState message="链接无效" onRetry={() => void goBack()} />
 
   async function withdraw(p: TPledge) {
     const answer = await Taro.showModal({

@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
+import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { fetchPledgeCoverage, queueRemind } from '@/services/pledges'
@@ -23,7 +24,7 @@ export default function PledgeCoveragePage() {
   const write = useWrite()
 
   if (!session) return <View className="page" />
-  if (!eid) return <ErrorState message="链接无效" onRetry={() => void Taro.navigateBack()} />
+  if (!eid) return <ErrorState message="链接无效" onRetry={() => void goBack()} />
 
   async function remind() {
     setBusy(true)

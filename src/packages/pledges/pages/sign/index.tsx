@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
+import { goBack } from '@/services/navigation'
 import { ScrollView, Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import {
@@ -169,8 +170,7 @@ export default function PledgeSignPage() {
   }, [text])
 
   if (!session) return <View className="page" />
-  if (mode.kind === 'invalid')
-    return <ErrorState message="链接无效" onRetry={() => void Taro.navigateBack()} />
+  if (mode.kind === 'invalid') return <ErrorState message="链接无效" onRetry={() => void goBack()} />
 
   const pledge = loaded?.pledge ?? null
   const kind: TPledgeKind =
@@ -247,7 +247,7 @@ export default function PledgeSignPage() {
         if (done.success) await Taro.redirectTo({ url: pledgePages.certificate(done.data.id) })
         else await Taro.redirectTo({ url: pledgePages.list() })
       } else if (outcome.kind === 'queued') {
-        await Taro.navigateBack()
+        await goBack()
       }
     } finally {
       setBusy(false)

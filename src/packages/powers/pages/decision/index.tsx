@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
+import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { DECISION_CATEGORY_LABELS, ZDecisionDetail, type TDecisionDetail } from '@/models/powers'
@@ -74,7 +75,7 @@ export default function DecisionPage() {
   }, [did])
 
   if (!session) return <View className="page" />
-  if (!eid) return <ErrorState message="页面链接不完整" onRetry={() => void Taro.navigateBack()} />
+  if (!eid) return <ErrorState message="页面链接不完整" onRetry={() => void goBack()} />
 
   const submit = async (s: DecisionSubmit): Promise<boolean> => {
     if (busy) return false
@@ -94,7 +95,7 @@ export default function DecisionPage() {
       if (s.kind === 'create') {
         // Attachments are added to a stored decision: open it (a queued one shows in the log once sent).
         if (saved.success) void Taro.redirectTo({ url: powerPages.decision(eid, saved.data.id) })
-        else void Taro.navigateBack()
+        else void goBack()
       } else {
         setCorrecting(false)
         if (saved.success) setData(saved.data)

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
+import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button, Empty } from '@nutui/nutui-react-taro'
 import {
@@ -46,7 +47,7 @@ export default function DecisionListPage() {
   )
 
   if (!session) return <View className="page" />
-  if (!eid) return <ErrorState message="页面链接不完整" onRetry={() => void Taro.navigateBack()} />
+  if (!eid) return <ErrorState message="页面链接不完整" onRetry={() => void goBack()} />
   const state = pages.state
   if (state.status === 'error')
     return <ErrorState message={state.message} onRetry={() => void pages.reload().catch(() => undefined)} />

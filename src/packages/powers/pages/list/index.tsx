@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
+import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import {
@@ -63,7 +64,7 @@ export default function PowerListPage() {
   }, [eid, shown, loads, versionCount])
 
   if (!session) return <View className="page" />
-  if (!eid) return <ErrorState message="页面链接不完整" onRetry={() => void Taro.navigateBack()} />
+  if (!eid) return <ErrorState message="页面链接不完整" onRetry={() => void goBack()} />
   if (state.status === 'loading') return <LoadingState />
   if (state.status === 'error')
     return <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />

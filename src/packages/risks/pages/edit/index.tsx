@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
+import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import {
@@ -74,7 +75,7 @@ export default function RiskEditPage() {
   }, [session, eid, rid, setError])
 
   if (!session) return <View className="page" />
-  if (!eid) return <ErrorState message="页面链接不完整" onRetry={() => void Taro.navigateBack()} />
+  if (!eid) return <ErrorState message="页面链接不完整" onRetry={() => void goBack()} />
 
   const submit = async () => {
     const fields = {

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
+import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { riskAreaLabel, startersFor, type TRiskList } from '@/models/risk'
@@ -35,7 +36,7 @@ export default function RiskListPage() {
   const [showStarters, setShowStarters] = useState(false)
 
   if (!session) return <View className="page" />
-  if (!eid) return <ErrorState message="页面链接不完整" onRetry={() => void Taro.navigateBack()} />
+  if (!eid) return <ErrorState message="页面链接不完整" onRetry={() => void goBack()} />
   const state = pages.state
   if (state.status === 'loading') return <LoadingState />
   if (state.status === 'error')

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
+import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { OWNERSHIP_LABELS } from '@/models/org'
@@ -39,7 +40,7 @@ export default function SpecialDetailPage() {
   useReachBottom(() => void pages.loadMore().catch(() => undefined))
 
   if (!session) return <View className="page" />
-  if (!sid) return <ErrorState message="页面链接不完整" onRetry={() => void Taro.navigateBack()} />
+  if (!sid) return <ErrorState message="页面链接不完整" onRetry={() => void goBack()} />
   if (head.state.status === 'loading') return <LoadingState />
   if (head.state.status === 'error')
     return <ErrorState message={head.state.message} onRetry={() => void head.reload()} />

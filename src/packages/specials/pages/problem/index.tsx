@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
+import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import dayjs from 'dayjs'
@@ -74,7 +75,7 @@ export default function SpecialProblemPage() {
   }, [session, eid, sid, pid, issuer, setError])
 
   if (!session) return <View className="page" />
-  if (!eid || !sid) return <ErrorState message="页面链接不完整" onRetry={() => void Taro.navigateBack()} />
+  if (!eid || !sid) return <ErrorState message="页面链接不完整" onRetry={() => void goBack()} />
   if (loading) return <LoadingState />
   const keeper = !issuer && !closed && me.status === 'ready' && keepsRegistersOf(me.me.memberships, eid)
 
@@ -137,7 +138,7 @@ export default function SpecialProblemPage() {
             </Text>
           </View>
         ) : (
-          <ErrorState message={error ?? '只读'} onRetry={() => void Taro.navigateBack()} />
+          <ErrorState message={error ?? '只读'} onRetry={() => void goBack()} />
         )}
         {loaded ? (
           <View className="a-card sp-card">

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
+import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { SPECIAL_PROBLEM_STATUS_LABELS } from '@/models/special'
@@ -37,7 +38,7 @@ export default function SpecialSheetPage() {
   usePullRefresh(reload)
 
   if (!session) return <View className="page" />
-  if (!eid || !sid) return <ErrorState message="页面链接不完整" onRetry={() => void Taro.navigateBack()} />
+  if (!eid || !sid) return <ErrorState message="页面链接不完整" onRetry={() => void goBack()} />
   if (state.status === 'loading') return <LoadingState />
   if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
   const sheet = state.data

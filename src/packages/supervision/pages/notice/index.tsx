@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
+import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { shanghaiDate, shanghaiDateAfterDays } from '@/models/shanghaiTime'
@@ -44,8 +45,7 @@ export default function RectificationNoticePage() {
   useUnsavedGuard(!sent && Boolean(title.trim() || detail.trim()))
 
   if (!session) return <View className="page" />
-  if (!eid)
-    return <ErrorState message="页面链接不完整，请从监管总览进入" onRetry={() => void Taro.navigateBack()} />
+  if (!eid) return <ErrorState message="页面链接不完整，请从监管总览进入" onRetry={() => void goBack()} />
 
   const submit = () =>
     run(ZRectificationNotice.safeParse({ title, detail, deadline }), async (notice) => {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
+import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { formatDate, formatDateTime } from '@/models/format'
@@ -115,10 +116,7 @@ export default function ReportPage() {
   useUnsavedGuard(dirty)
 
   if (!session) return <View className="page" />
-  if (!id)
-    return (
-      <ErrorState message="页面链接不完整，请从督查专报列表进入" onRetry={() => void Taro.navigateBack()} />
-    )
+  if (!id) return <ErrorState message="页面链接不完整，请从督查专报列表进入" onRetry={() => void goBack()} />
 
   const run = async (
     kind: 'save' | 'final' | 'docx' | 'refresh',

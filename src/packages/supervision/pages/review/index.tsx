@@ -21,7 +21,7 @@ import { Bars, scoreTone } from '@/components/assessment/Bars'
 import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
 import { TextAreaField } from '@/components/TextAreaField'
 import { AssessmentStatusTag } from '@/components/assessment/StatusTag'
-import { Timeline } from '@/components/assessment/Timeline'
+import { HandlingRecord } from '@/components/assessment/Timeline'
 import { assessmentEvents } from '@/components/assessment/history'
 import { formatScore, groupBySection } from '@/services/assessmentView'
 import { useAssessment } from '@/hooks/useAssessment'
@@ -284,10 +284,7 @@ export default function SupervisionReviewPage() {
           </View>
         ) : null}
 
-        <Heading text="办理记录" />
-        <View className="supervision-review__timeline">
-          <Timeline events={assessmentEvents(a.history)} />
-        </View>
+        <HandlingRecord events={assessmentEvents(a.history)} />
       </View>
 
       {reviewable ? (

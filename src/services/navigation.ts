@@ -1,0 +1,14 @@
+import Taro from '@tarojs/taro'
+
+/** 首页, the first tab: where the app starts, and where going back ends when nothing is behind. */
+export const HOME_PAGE = '/pages/home/index'
+
+/**
+ * Back to the page before, as after a save or a cancel. A page opened straight (a shared link, a QR
+ * code, a reload) is alone in the stack, where navigateBack does nothing: it goes to 首页 instead. An
+ * empty stack (jsdom's component tests) still goes back, so a test sees navigateBack called.
+ */
+export function goBack(): Promise<unknown> {
+  if (Taro.getCurrentPages().length === 1) return Taro.reLaunch({ url: HOME_PAGE })
+  return Taro.navigateBack()
+}
