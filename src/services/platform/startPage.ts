@@ -1,4 +1,5 @@
-const HOME_PAGE = '/pages/home/index'
+import { HOME_PAGE } from '../navigation'
+
 /** The tab pages: each sends a signed-out user to the login page as soon as it renders. */
 const TAB_PAGES = new Set(['', '/', HOME_PAGE, '/pages/tasks/index', '/pages/mine/index'])
 /** Set once the app has started in this browser tab; a reload finds it (sessionStorage lives per tab). */
