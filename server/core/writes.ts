@@ -22,6 +22,19 @@ export interface WriteOutcome<T> {
   status?: number
   /** The organisation the write belongs to when only the run knows it (e.g. an enterprise it created). */
   organisation?: AuditOrganisation | null
+  /**
+   * The write's new row, not inserted yet (PostgreSQL sign-ins): `performWrite` inserts it in one
+   * statement with the audit row and, with an Idempotency-Key, the stored answer (data-modifying CTEs), a
+   * round trip fewer. When the row does not land (ON CONFLICT: a concurrent request inserted its twin
+   * first) neither do they, and `otherwise` gives the outcome to record and answer instead.
+   */
+  deferredInsert?: DeferredInsert<T>
+}
+
+export interface DeferredInsert<T> {
+  /** Inserts the row, and with it the audit row and (when given) the stored answer: whether they landed. */
+  insertFinishing(trx: Transaction<Database>, audit: AuditRow, done: FinishRow | null): Promise<boolean>
+  otherwise(trx: Transaction<Database>): Promise<WriteOutcome<T>>
 }
 
 /** The organisation an audit row is filed under (the office filters the log by it). */
@@ -173,11 +186,13 @@ const insertClaim = hotQuery((db, row: ReturnType<typeof claimRow>) =>
     .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
     .returning('id'),
 )
-type AuditRow = Insertable<AuditLogTable>
+export type AuditRow = Insertable<AuditLogTable>
 type DoneRow = Pick<
   Updateable<IdempotencyKeyTable>,
   'state' | 'response_status' | 'response_body' | 'updated_at'
 >
+/** A key's stored answer: its claim's id and what it is updated with. */
+export type FinishRow = DoneRow & { id: number }
 const insertAudit = hotQuery((db, row: AuditRow) => db.insertInto('audit_log').values(row))
 const markDone = hotQuery((db, v: DoneRow & { id: number }) => {
   const { id, ...done } = v
@@ -234,6 +249,13 @@ export async function performWrite<T>(
   if (key === undefined) {
     const outcome = await db.transaction().execute(async (trx) => {
       const outcome = await execute(trx)
+      const deferred = outcome.deferredInsert
+      if (deferred) {
+        if (await deferred.insertFinishing(trx, auditRow(outcome), null)) return outcome
+        const instead = await deferred.otherwise(trx)
+        await audit(trx, instead)
+        return instead
+      }
       await audit(trx, outcome)
       return outcome
     })
@@ -247,19 +269,30 @@ export async function performWrite<T>(
   const hash = requestHash(request, options.fingerprint)
   const now = isoAt(clock())
   /** The audit row and the stored answer: one statement on PostgreSQL (a round trip fewer). */
-  const finish = async (trx: Transaction<Database>, claimId: number, outcome: WriteOutcome<T>) => {
+  const finish = async (
+    trx: Transaction<Database>,
+    claimId: number,
+    outcome: WriteOutcome<T>,
+  ): Promise<WriteOutcome<T>> => {
     const done = {
       state: 'done' as const,
       response_status: outcome.status ?? status,
       response_body: options.secretResult ? null : JSON.stringify(outcome.result),
       updated_at: isoAt(clock()),
     }
+    const deferred = outcome.deferredInsert
+    if (deferred) {
+      // The row, its audit row and the stored answer in one statement; its twin won: answer that instead.
+      if (await deferred.insertFinishing(trx, auditRow(outcome), { ...done, id: claimId })) return outcome
+      return finish(trx, claimId, await deferred.otherwise(trx))
+    }
     if (dialect === 'postgres') {
       await auditAndMarkDone(trx, { ...done, id: claimId, audit: auditRow(outcome) })
-      return
+      return outcome
     }
     await audit(trx, outcome)
     await markDone(trx, { ...done, id: claimId })
+    return outcome
   }
 
   // The claim shares the write's transaction on both databases: a failed write takes its claim with it,
@@ -269,8 +302,7 @@ export async function performWrite<T>(
   const answer = await db.transaction().execute(async (trx) => {
     const claim = await claimKey(trx, claimRow(request, scope, key, hash, now), clock)
     if ('replay' in claim) return claim
-    const outcome = await execute(trx)
-    await finish(trx, claim.claimId, outcome)
+    const outcome = await finish(trx, claim.claimId, await execute(trx))
     return { outcome }
   })
   if ('replay' in answer) {

@@ -4,6 +4,8 @@ import { onePage, type PageRequest } from '../../core/db/page'
 import { findRow } from '../../core/db/rows'
 import { hotQuery } from '../../core/db/hotQuery'
 import type { EventRow, SignInRow } from '../../core/db/schema'
+import type { AuditRow, FinishRow } from '../../core/writes'
+import { sql } from 'kysely'
 import { approvedMemberCounts } from '../../core/db/members'
 
 type OrganiserKind = EventRow['organiser_kind']
@@ -384,8 +386,71 @@ function scanContextQuery(
     .where('e.id', '=', eventId)
 }
 const plainScanContext = hotQuery(scanContextQuery)
+/**
+ * PostgreSQL: the event held (share lock), and the id a new sign-in will take when the user has none yet,
+ * so its insert can go in one statement with the audit row and the stored answer (see `insertFinishing`).
+ */
 const heldScanContext = hotQuery((db, values: Parameters<typeof scanContextQuery>[1]) =>
-  scanContextQuery(db, values).forShare('e'),
+  scanContextQuery(db, values)
+    .select(
+      sql<
+        number | null
+      >`case when s.id is null then nextval(pg_get_serial_sequence('sign_ins', 'id')) end`.as('next_id'),
+    )
+    .forShare('e'),
+)
+
+type NewSignInRow = Omit<SignInRow, 'id'> & { id: number }
+const AUDIT_COLUMNS = [
+  'user_id',
+  'action',
+  'entity_type',
+  'entity_id',
+  'detail',
+  'ip',
+  'created_at',
+  'organisation_kind',
+  'organisation_id',
+] as const
+/** PostgreSQL: the sign-in, and only when it lands (no twin: ON CONFLICT) its audit row and stored answer. */
+const insertSignInAuditAnswer = hotQuery((db, v: { row: NewSignInRow; audit: AuditRow; done: FinishRow }) => {
+  const { id, ...done } = v.done
+  return db
+    .with('ins', (qc) =>
+      qc
+        .insertInto('sign_ins')
+        .values(v.row)
+        .onConflict((oc) => oc.columns(['event_id', 'user_id']).doNothing())
+        .returning('id'),
+    )
+    .with('audited', (qc) =>
+      qc
+        .insertInto('audit_log')
+        .columns(AUDIT_COLUMNS)
+        .expression(qc.selectFrom('ins').select((eb) => AUDIT_COLUMNS.map((c) => eb.val(v.audit[c]).as(c)))),
+    )
+    .updateTable('idempotency_keys')
+    .set(done)
+    .where('idempotency_keys.id', '=', id)
+    .where((eb) => eb.exists(eb.selectFrom('ins').select('ins.id')))
+    .returning('idempotency_keys.id')
+})
+/** The same without an Idempotency-Key: the sign-in and its audit row. */
+const insertSignInAudit = hotQuery((db, v: { row: NewSignInRow; audit: AuditRow }) =>
+  db
+    .with('ins', (qc) =>
+      qc
+        .insertInto('sign_ins')
+        .values(v.row)
+        .onConflict((oc) => oc.columns(['event_id', 'user_id']).doNothing())
+        .returning('id'),
+    )
+    .insertInto('audit_log')
+    .columns(AUDIT_COLUMNS)
+    .expression((eb) =>
+      eb.selectFrom('ins').select((eb) => AUDIT_COLUMNS.map((c) => eb.val(v.audit[c]).as(c))),
+    )
+    .returning('audit_log.id'),
 )
 
 export const signInsRepository = {
@@ -396,6 +461,23 @@ export const signInsRepository = {
   /** The new sign-in, or undefined when the person has one already. */
   async insert(db: DbOrTrx, values: Omit<SignInRow, 'id'>): Promise<SignInRow | undefined> {
     return (await insertSignIn(db, values)).rows[0]
+  },
+
+  /**
+   * PostgreSQL: the sign-in with its id taken already (`scanContext`'s `nextId`), its audit row and, with an
+   * Idempotency-Key, the stored answer, in one statement: whether they landed (not when the user's twin
+   * sign-in was inserted first: then none of them did).
+   */
+  async insertFinishing(
+    db: DbOrTrx,
+    row: NewSignInRow,
+    audit: AuditRow,
+    done: FinishRow | null,
+  ): Promise<boolean> {
+    const result = done
+      ? await insertSignInAuditAnswer(db, { row, audit, done })
+      : await insertSignInAudit(db, { row, audit })
+    return result.rows.length === 1
   },
 
   /**
@@ -417,8 +499,9 @@ export const signInsRepository = {
       sign_in_received_at,
       sign_in_scanned_at,
       sign_in_flags,
+      next_id,
       ...event
-    } = row
+    } = row as typeof row & { next_id?: number | string | null }
     const existing: SignInAnswer | null =
       sign_in_id === null
         ? null
@@ -436,6 +519,8 @@ export const signInsRepository = {
       event: event as EventRow,
       audienceEnterpriseId: audience_enterprise_id === null ? null : Number(audience_enterprise_id),
       existing,
+      /** PostgreSQL, when the user has no sign-in yet: the id the new one takes (see `insertFinishing`). */
+      nextId: next_id === undefined || next_id === null ? null : Number(next_id),
     }
   },
 

@@ -81,17 +81,51 @@ async function insertSignIn(
     user_id: userId,
     created_at: values.received_at,
   })
-  if (!inserted) {
-    const existing = await findSignIn(trx, event.id, userId)
-    if (!existing) throw new AppError(409, 'CONFLICT')
-    return alreadySignedIn(existing, event)
+  if (!inserted) return twinOf(trx, event, userId)
+  return signedIn(inserted, event)
+}
+
+/** The user's sign-in inserted first by a concurrent request: answered as already signed in. */
+async function twinOf(trx: Trx, event: EventRow, userId: number): Promise<WriteOutcome<TSignInResult>> {
+  const existing = await findSignIn(trx, event.id, userId)
+  if (!existing) throw new AppError(409, 'CONFLICT')
+  return alreadySignedIn(existing, event)
+}
+
+function signedIn(row: SignInRow, event: EventRow): WriteOutcome<TSignInResult> {
+  return {
+    result: { result: 'signed_in', signIn: toSignIn(row, event.title) },
+    entityType: 'sign_in',
+    entityId: row.id,
+    detail: { eventId: event.id, method: row.method, flags: parseFlags(row.flags) },
+    status: 201,
+  }
+}
+
+/**
+ * PostgreSQL: the sign-in with the id `scanContext` took for it, inserted by `performWrite` in one
+ * statement with its audit row and stored answer (a round trip fewer); a twin inserted first (the unique
+ * index) is answered as already signed in, as `insertSignIn` does.
+ */
+function deferredSignIn(
+  event: EventRow,
+  userId: number,
+  id: number,
+  values: NewSignIn,
+): WriteOutcome<TSignInResult> {
+  const row: SignInRow = {
+    ...values,
+    id,
+    event_id: event.id,
+    user_id: userId,
+    created_at: values.received_at,
   }
   return {
-    result: { result: 'signed_in', signIn: toSignIn(inserted, event.title) },
-    entityType: 'sign_in',
-    entityId: inserted.id,
-    detail: { eventId: event.id, method: inserted.method, flags: parseFlags(inserted.flags) },
-    status: 201,
+    ...signedIn(row, event),
+    deferredInsert: {
+      insertFinishing: (trx, audit, done) => signInsRepository.insertFinishing(trx, row, audit, done),
+      otherwise: (trx) => twinOf(trx, event, userId),
+    },
   }
 }
 
@@ -144,7 +178,7 @@ export async function signInWithPayload(
   const found = await loadScanContext(trx, auth, parsed.eventId, rules.dialect)
   // An unknown event and a forged code answer the same.
   if (!found || !verifyQrMac(parsed, found.event.qr_secret)) throw new AppError(400, 'QR_INVALID')
-  const { event, audienceEnterpriseId, existing } = found
+  const { event, audienceEnterpriseId, existing, nextId } = found
   if (audienceEnterpriseId === null) throw new AppError(403, 'NOT_IN_AUDIENCE')
   // Read under the hold (PostgreSQL) or inside SQLite's one writer at a time: no cancel can land before
   // the insert.
@@ -200,6 +234,7 @@ export async function signInWithPayload(
     proxy_by: null,
     proxy_reason: null,
   }
+  if (nextId !== null) return deferredSignIn(event, auth.user.id, nextId, values)
   return insertSignIn(trx, event, auth.user.id, values)
 }
 
