@@ -17,7 +17,7 @@ const text = visibleText
 
 /**
  * Corrections of an event end to end in the H5 build: 陈静 (联络员) starts an event from the form, opens a
- * big-screen link for it, edits it (修改 → the same form, prefilled; the start moved an hour later with the
+ * big-screen link for it, edits it (修改 → the same form, prefilled; the start moved five minutes later with the
  * picker) and sees the new time on its page and in 我的活动, then cancels it: 已取消 on its page, and the
  * big screen (no login) shows 活动已取消 and no code.
  */
@@ -123,13 +123,15 @@ describe('修改活动 and 取消活动 in the H5 app', () => {
     await screen.goto(screenUrl)
     await text(screen, TITLE).waitFor({ timeout: 30_000 })
 
-    // ── 修改: the same form, prefilled; the start one hour later (the end and the sign-in follow) ──
+    // ── 修改: the same form, prefilled; the start five minutes later (the end and the sign-in follow) ──
+    // The minute column, not the hour's: a new event starts at the next full hour, and from 22:00 北京时间
+    // that is 23 时, the hour column's last row (the hour could not move later).
     await $(page, '.event-organiser__edit').click()
     await $(page, '.ev-create__submit', '保存修改').waitFor({ timeout: 15_000 })
     await expect($(page, '.ev-create__title input').inputValue()).resolves.toBe(TITLE)
     await $(page, '.ev-create__time-startsAt').click()
     await text(page, '开始时间', true).waitFor()
-    await swipeColumn(page, 3, 1)
+    await swipeColumn(page, 4, 1)
     await shot(page, '03-edit-picker')
     // 确认: NutUI stops a roller still settling on the first tap and closes on the next.
     for (let tap = 0; tap < 3 && (await $(page, '.nut-picker-confirm-btn').count()); tap++) {
@@ -150,8 +152,11 @@ describe('修改活动 and 取消活动 in the H5 app', () => {
       before,
     )
     const after = await eventTime(page)
-    const hourOf = (s: string) => Number(/(\d{2}):\d{2}\s*–/.exec(s)?.[1])
-    expect((hourOf(after) - hourOf(before) + 24) % 24).toBe(1)
+    const minuteOfDay = (s: string) => {
+      const [, h, m] = /(\d{2}):(\d{2})\s*–/.exec(s) ?? []
+      return Number(h) * 60 + Number(m)
+    }
+    expect((minuteOfDay(after) - minuteOfDay(before) + 1440) % 1440).toBe(5)
     await shot(page, '05-edited-detail')
 
     // …and in 我的活动.
