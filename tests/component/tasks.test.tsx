@@ -94,7 +94,7 @@ describe('任务', () => {
       '自查被退回，请修改后重新提交',
       '会签：政商交往双边承诺',
     ])
-    expect(screen.getByText('已逾期')).toBeTruthy()
+    expect(screen.getByText('已逾期').closest('.status-tag--overdue')).toBeTruthy()
     expect(screen.getByText('截止 2026年3月9日')).toBeTruthy()
     expect(badge).toHaveBeenCalledWith({ index: 1, text: '3' })
 

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
+import { OverdueTag } from '@/components/assessment/StatusTag'
 import { formatDate, formatDateTime } from '@/models/format'
 import type { TTodo, TTodoList } from '@/models/todo'
 import { PageState } from '@/components/PageState'
@@ -43,9 +44,7 @@ function TodoCell({ todo, fresh }: { todo: TTodo; fresh: boolean }) {
         <View className="tasks__todo-head">
           <Text className="tasks__label">{todo.title}</Text>
           {todo.overdue ? (
-            <Tag type="danger" plain>
-              已逾期
-            </Tag>
+            <OverdueTag />
           ) : fresh ? (
             <Text className="tasks__new">新</Text>
           ) : null}
