@@ -77,7 +77,7 @@ function verification(intact: boolean) {
             reason: 'text_hash',
             message: '第 1 条链记录（承诺编号 ABCD-2345-WXYZ）：承诺书正文与签署时的哈希不一致（正文被改动）',
           },
-    anchor: { count: 120, mac: 'c'.repeat(64), at: '2026-11-24T02:30:00.000Z' },
+    anchor: anchored ? { count: 120, mac: 'c'.repeat(64), at: '2026-11-24T02:30:00.000Z' } : null,
     checkedAt: '2026-11-24T03:00:00.000Z',
   }
 }
@@ -86,12 +86,15 @@ let transport: jest.MockedFunction<Transport>
 let intact = true
 /** The chain lost its tail after the pledge (the record itself holds). */
 let tailCut = false
+/** Whether a checkpoint has been written outside the database yet. */
+let anchored = true
 let pledgeCanCountersign = true
 
 beforeEach(() => {
   localStorage.clear()
   intact = true
   tailCut = false
+  anchored = true
   pledgeCanCountersign = true
   transport = jest.fn(async (req) => {
     const url = req.url
@@ -163,8 +166,18 @@ describe('承诺核验 (public)', () => {
     // The latest checkpoint outside the database is printed.
     expect(screen.getByText(/哈希链共 120 条时写入 · 2026-11-24 10:30/)).toBeTruthy()
     expect(screen.getByText(`MAC ${'c'.repeat(64)}`)).toBeTruthy()
+    expect(screen.getByText(/已从最近的链外锚点起核对哈希链 1 条记录/)).toBeTruthy()
     const call = transport.mock.calls.find(([r]) => r.url.includes('/verify/'))
     expect(call?.[0].headers.Authorization).toBeUndefined()
+  })
+
+  it('says the chain was checked from its start while no checkpoint is written', async () => {
+    anchored = false
+    openPage('/packages/pledges/pages/verify/index', { code: 'ABCD2345WXYZ' })
+    render(<PledgeVerifyPage />)
+    await screen.findByText('记录完整，哈希链完整')
+    expect(screen.getByText(/已从哈希链起点核对哈希链 1 条记录/)).toBeTruthy()
+    expect(screen.queryByText(/链外锚点起核对/)).toBeNull()
   })
 
   it('says where a tampered record broke', async () => {

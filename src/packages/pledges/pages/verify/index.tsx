@@ -90,8 +90,8 @@ export default function PledgeVerifyPage() {
                 <Text className="pl-verdict__detail">第一处断点：{result.firstBroken.message}</Text>
               ) : (
                 <Text className="pl-verdict__detail">
-                  正文、签名与签署记录均与签署时一致；已从最近的链外锚点起核对哈希链 {result.checkedEntries}{' '}
-                  条记录
+                  正文、签名与签署记录均与签署时一致；已从
+                  {result.anchor ? '最近的链外锚点起' : '哈希链起点'}核对哈希链 {result.checkedEntries} 条记录
                 </Text>
               )}
             </View>
