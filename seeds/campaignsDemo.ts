@@ -1,13 +1,17 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../server/core/db/schema'
-import { SECTIONS } from '../src/models/checklist'
+import { SECTIONS, type TChecklistItem } from '../src/models/checklist'
+import { applicableItems, computeScores, type AnswerLike } from '../src/models/assessment'
 import { DEMO_ENTERPRISES } from './demo'
 import { sectionScoreColumns } from '../server/features/assessments/scoreColumns'
+import { checklistRepository } from '../server/features/assessments/checklistRepository'
 
 /**
  * An earlier, closed campaign (上年度) with a reviewed, scored assessment for every demo enterprise, so
  * that a supervisor's enterprise page shows a trend and 企业列表 a comparison on first start (demo mode
- * only, like the demo 整改: the API tests and a real county's setup never get it). Scores are illustrative.
+ * only, like the demo 整改: the API tests and a real county's setup never get it). Each assessment has
+ * answers to every item that applies, and its scores are computed from them as a submit computes them,
+ * so the lists and the assessment's own pages agree.
  */
 export const DEMO_EARLIER_CAMPAIGN = {
   name: '2025年度清廉企业建设自查',
@@ -17,7 +21,7 @@ export const DEMO_EARLIER_CAMPAIGN = {
   closedAt: '2026-01-15T02:00:00.000Z',
 }
 
-/** Per demo enterprise (by key), its score in each section, SECTIONS order. */
+/** Per demo enterprise (by key), the score its answers aim at in each section, SECTIONS order. */
 const DEMO_EARLIER_SCORES: Record<string, number[]> = {
   soe: [86, 78, 82, 74, 80],
   mixed: [72, 68, 75, 70, 66],
@@ -25,6 +29,37 @@ const DEMO_EARLIER_SCORES: Record<string, number[]> = {
   'private-nopo': [58, 64, 61, 55, 60],
 }
 const DEFAULT_SCORES = [70, 70, 70, 70, 70]
+const GAP_NOTE = '（示例）该项上年度尚未完全落实，已列入整改计划'
+
+/**
+ * Answers that bring each section near its target score: item by item, the answer (是 / 部分 / 否) that
+ * keeps the section's running score closest to the target. Deterministic, so every demo start is the same.
+ */
+export function demoAnswers(items: TChecklistItem[], targets: number[]): AnswerLike[] {
+  const answers: AnswerLike[] = []
+  SECTIONS.forEach((section, i) => {
+    const target = (targets[i] ?? 70) / 100
+    let weight = 0
+    let earned = 0
+    for (const item of items.filter((it) => it.section === section)) {
+      const options = [
+        { value: 'yes' as const, credit: 1 },
+        { value: 'partial' as const, credit: 0.5 },
+        { value: 'no' as const, credit: 0 },
+      ]
+      const best = options.reduce((a, b) =>
+        Math.abs((earned + item.weight * b.credit) / (weight + item.weight) - target) <
+        Math.abs((earned + item.weight * a.credit) / (weight + item.weight) - target)
+          ? b
+          : a,
+      )
+      weight += item.weight
+      earned += item.weight * best.credit
+      answers.push({ itemCode: item.code, value: best.value, note: best.value === 'yes' ? null : GAP_NOTE })
+    }
+  })
+  return answers
+}
 
 export async function seedDemoEarlierCampaign(db: Kysely<Database>): Promise<void> {
   const [office, template, enterprises] = await Promise.all([
@@ -33,6 +68,7 @@ export async function seedDemoEarlierCampaign(db: Kysely<Database>): Promise<voi
     db.selectFrom('enterprises').select(['id', 'name']).execute(),
   ])
   if (!template) return
+  const items = await checklistRepository.items(db, template.id)
   const c = DEMO_EARLIER_CAMPAIGN
   await db.transaction().execute(async (trx) => {
     const campaign = await trx
@@ -52,15 +88,12 @@ export async function seedDemoEarlierCampaign(db: Kysely<Database>): Promise<voi
     for (const e of DEMO_ENTERPRISES) {
       const enterpriseId = enterprises.find((row) => row.name === e.name)?.id
       if (enterpriseId === undefined) continue
-      const scores = DEMO_EARLIER_SCORES[e.key] ?? DEFAULT_SCORES
-      const sections = SECTIONS.map((section, i) => ({
-        section,
-        score: scores[i] ?? null,
-        applicable: 1,
-        answered: 1,
-        weightCounted: 1,
-      }))
-      const overall = Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10
+      const answers = demoAnswers(
+        applicableItems(items, { ownership: e.ownership, partyOrg: e.partyOrg }),
+        DEMO_EARLIER_SCORES[e.key] ?? DEFAULT_SCORES,
+      )
+      const { sections, overall } = computeScores(items, answers)
+      const answeredBy = (await liaisonOf(trx, enterpriseId)) ?? office.id
       const [created, submitted, reviewed] = ['2025-03-01', '2025-11-20', '2025-12-10'].map(
         (d) => `${d}T02:00:00.000Z`,
       )
@@ -82,6 +115,21 @@ export async function seedDemoEarlierCampaign(db: Kysely<Database>): Promise<voi
         .returning('id')
         .executeTakeFirstOrThrow()
       await trx
+        .insertInto('assessment_answers')
+        .values(
+          answers.map((a) => ({
+            assessment_id: assessment.id,
+            item_code: a.itemCode,
+            value: a.value,
+            note: a.note ?? null,
+            na_reason: null,
+            review_comment: null,
+            updated_by: answeredBy,
+            updated_at: submitted,
+          })),
+        )
+        .execute()
+      await trx
         .insertInto('assessment_events')
         .values(
           (
@@ -102,4 +150,18 @@ export async function seedDemoEarlierCampaign(db: Kysely<Database>): Promise<voi
         .execute()
     }
   })
+}
+
+/** The enterprise's first approved liaison, who answered its checklist. */
+async function liaisonOf(db: Kysely<Database>, enterpriseId: number): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('memberships')
+    .select('user_id')
+    .where('organisation_kind', '=', 'enterprise')
+    .where('organisation_id', '=', enterpriseId)
+    .where('role', '=', 'liaison')
+    .where('status', '=', 'approved')
+    .orderBy('id')
+    .executeTakeFirst()
+  return row?.user_id
 }
