@@ -1,5 +1,5 @@
-import type { Selectable } from 'kysely'
-import { exists, type DbOrTrx } from './database'
+import type { Selectable, Updateable } from 'kysely'
+import { changedOne, exists, type DbOrTrx } from './database'
 import type { Database } from './schema'
 
 type Table = keyof Database & string
@@ -29,6 +29,29 @@ export function findRow<T extends Table>(
 /** Whether `table` holds a row matching every value of `match`. */
 export function hasRow<T extends Table>(db: DbOrTrx, table: T, match: Match<T>): Promise<boolean> {
   return exists(matching(db, table, match))
+}
+
+/** The tables whose rows are edited on the version their editor read (optimistic locking). */
+type Versioned = { [T in Table]: Database[T] extends { version: number } ? T : never }[Table]
+
+/**
+ * Applies `changes` to the row of `table` matching every value of `match` (its id; its owner's or its
+ * status where the write needs them) at the version the editor read, and moves that version on: false when
+ * someone else moved it first, or when the row does not match.
+ */
+export function updateAtVersion<T extends Versioned>(
+  db: DbOrTrx,
+  table: T,
+  match: Match<T>,
+  version: number,
+  changes: Updateable<Database[T]>,
+): Promise<boolean> {
+  // Typed as one such table: the statement names only the columns of `match` and `changes`, and `version`.
+  let query = db
+    .updateTable(table as Versioned as 'special_campaigns')
+    .set({ ...(changes as Updateable<Database['special_campaigns']>), version: version + 1 })
+  for (const [column, value] of Object.entries(match)) query = query.where(db.dynamic.ref(column), '=', value)
+  return changedOne(query.where('version', '=', version))
 }
 
 /** The tables of rows an enterprise owns that are shown with its name (a 整改, a 党支部). */

@@ -1,10 +1,15 @@
 import {
+  BorderStyle,
   Document,
   Header,
   type IDocumentDefaultsOptions,
   type ISectionOptions,
   type Paragraph,
-  type Table,
+  ShadingType,
+  Table,
+  TableLayoutType,
+  type TableRow,
+  WidthType,
 } from 'docx'
 
 /** A4 in twips. */
@@ -36,5 +41,27 @@ export function a4Document(options: {
         children,
       },
     ],
+  })
+}
+
+/** The light grey of a table's label, heading and total cells, spread into a `TableCell`'s options. */
+export const SHADED = { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' } }
+
+/** A table of fixed column widths (dxa), every cell ruled with a thin black line, as a printed form has it. */
+export function ruledTable(width: number, columnWidths: number[], rows: TableRow[]): Table {
+  const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' }
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths,
+    layout: TableLayoutType.FIXED,
+    borders: {
+      top: border,
+      bottom: border,
+      left: border,
+      right: border,
+      insideHorizontal: border,
+      insideVertical: border,
+    },
+    rows,
   })
 }

@@ -1,21 +1,18 @@
 import {
   AlignmentType,
-  BorderStyle,
   type Document,
   ImageRun,
   LineRuleType,
   Packer,
   Paragraph,
-  ShadingType,
   Table,
   TableCell,
-  TableLayoutType,
   TableRow,
   TextRun,
   VerticalAlign,
   WidthType,
 } from 'docx'
-import { A4, a4Document } from '../files/docx'
+import { A4, SHADED, a4Document, ruledTable } from '../files/docx'
 import type { DbOrTrx } from '../../core/db/database'
 import type { FileStore } from '../files/store'
 import { filesRepository } from '../files/repository'
@@ -113,7 +110,7 @@ function cell(children: Paragraph[], width: number, options: { span?: number; sh
     columnSpan: options.span,
     verticalAlign: VerticalAlign.CENTER,
     margins: { left: 100, right: 100, top: 40, bottom: 40 },
-    ...(options.shade ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' } } : {}),
+    ...(options.shade ? SHADED : {}),
   })
 }
 
@@ -135,20 +132,10 @@ function recordTable(meeting: TMeeting, images: Map<number, AttachedImage>): Tab
     ...(photoCount ? [`图片 ${photoCount} 张（见附图）`] : []),
     ...documents.map((f) => `${ATTACHMENT_KIND_LABELS[f.kind]}：${f.filename}`),
   ]
-  const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' }
-  return new Table({
-    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
-    columnWidths: [LABEL_WIDTH, VALUE_WIDTH, LABEL_WIDTH, VALUE_WIDTH],
-    layout: TableLayoutType.FIXED,
-    borders: {
-      top: border,
-      bottom: border,
-      left: border,
-      right: border,
-      insideHorizontal: border,
-      insideVertical: border,
-    },
-    rows: [
+  return ruledTable(
+    CONTENT_WIDTH,
+    [LABEL_WIDTH, VALUE_WIDTH, LABEL_WIDTH, VALUE_WIDTH],
+    [
       row(label('会议类型'), value(typeLabel), label('会议时间'), value(chineseMinute(meeting.startsAt))),
       row(label('会议地点'), wideValue(meeting.place)),
       row(label('主持人'), value(meeting.host), label('记录人'), value(meeting.recorder)),
@@ -169,7 +156,7 @@ function recordTable(meeting: TMeeting, images: Map<number, AttachedImage>): Tab
       row(label('决议事项'), wideValue(meeting.decisions || '无')),
       row(label('附件'), wideValue(attachments.join('\n') || '无')),
     ],
-  })
+  )
 }
 
 /** 附图: each image attachment at the page's width (aspect ratio kept), with its kind and file name under it. */

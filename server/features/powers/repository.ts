@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely'
 import { changedOne, type DbOrTrx } from '../../core/db/database'
-import { findRow } from '../../core/db/rows'
+import { findRow, updateAtVersion } from '../../core/db/rows'
 import type { MajorDecisionRevisionTable, MajorDecisionTable, PowerListTable } from '../../core/db/schema'
 import { supervisedEnterpriseIds } from '../../core/access'
 import { pageWithTotal } from '../../core/db/page'
@@ -200,14 +200,7 @@ export const decisionsRepository = {
     version: number,
     values: DecisionFields & { updated_at: string },
   ): Promise<boolean> {
-    return changedOne(
-      db
-        .updateTable('major_decisions')
-        .set({ ...values, version: version + 1 })
-        .where('id', '=', id)
-        .where('enterprise_id', '=', enterpriseId)
-        .where('version', '=', version),
-    )
+    return updateAtVersion(db, 'major_decisions', { id, enterprise_id: enterpriseId }, version, values)
   },
 
   async record(db: DbOrTrx, values: Omit<Insertable<MajorDecisionRevisionTable>, 'id'>): Promise<void> {

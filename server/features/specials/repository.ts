@@ -1,6 +1,6 @@
 import { sql, type ExpressionBuilder, type Insertable, type Selectable, type Updateable } from 'kysely'
 import { changedOne, type DbOrTrx } from '../../core/db/database'
-import { findRow } from '../../core/db/rows'
+import { findRow, updateAtVersion } from '../../core/db/rows'
 import type {
   Database,
   SpecialCampaignTable,
@@ -109,13 +109,7 @@ export const specialsRepository = {
 
   /** Applies `changes` on the version read and moves it on; false when someone else moved it first. */
   async update(db: DbOrTrx, id: number, version: number, changes: Updateable<SpecialCampaignTable>) {
-    return changedOne(
-      db
-        .updateTable('special_campaigns')
-        .set({ ...changes, version: version + 1 })
-        .where('id', '=', id)
-        .where('version', '=', version),
-    )
+    return updateAtVersion(db, 'special_campaigns', { id }, version, changes)
   },
 
   /**
@@ -292,13 +286,7 @@ export const specialsRepository = {
   },
 
   async updateProblem(db: DbOrTrx, id: number, version: number, changes: Updateable<SpecialProblemTable>) {
-    return changedOne(
-      db
-        .updateTable('special_problems')
-        .set({ ...changes, version: version + 1 })
-        .where('id', '=', id)
-        .where('version', '=', version),
-    )
+    return updateAtVersion(db, 'special_problems', { id }, version, changes)
   },
 
   async record(

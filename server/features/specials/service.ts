@@ -88,6 +88,26 @@ export async function listSpecials(
   return { items, total, page: query.page, pageSize: query.pageSize }
 }
 
+/**
+ * A write's answer: the 专项整治 as it now stands, under its issuing department, with the audit `detail`
+ * the write names (from that answer where it needs it).
+ */
+async function written(
+  w: SpecialWrite,
+  id: number,
+  detail: (result: TSpecialDetail) => Record<string, unknown>,
+): Promise<WriteOutcome<TSpecialDetail>> {
+  const row = await found(specialsRepository.find(w.db, id))
+  const result = await detailOf(w.db, row, w.now)
+  return {
+    result,
+    entityType: 'special',
+    entityId: id,
+    detail: detail(result),
+    organisation: { kind: 'department', id: row.department_id },
+  }
+}
+
 /** Who opens it: the named department (the caller supervises in it), else the office, else the caller's one department. */
 function opener(auth: AuthContext, departmentId: number | undefined) {
   const supervising = supervisorDepartmentIds(auth)
@@ -139,14 +159,7 @@ export async function openSpecial(
     closed_at: null,
   })
   await specialsRepository.fixScope(w.db, id, ids)
-  const row = await found(specialsRepository.find(w.db, id))
-  return {
-    result: await detailOf(w.db, row, w.now),
-    entityType: 'special',
-    entityId: id,
-    detail: { basis: input.basis, enterprises: ids.length },
-    organisation: { kind: 'department', id: who.departmentId },
-  }
+  return written(w, id, () => ({ basis: input.basis, enterprises: ids.length }))
 }
 
 const stale = () => new AppError(409, 'SPECIAL_STALE')
@@ -168,14 +181,7 @@ export async function updateSpecial(
     updated_at: isoAt(w.now),
   }
   if (!(await specialsRepository.update(w.db, id, input.version, changes))) throw stale()
-  const row = await found(specialsRepository.find(w.db, id))
-  return {
-    result: await detailOf(w.db, row, w.now),
-    entityType: 'special',
-    entityId: id,
-    detail: { deadline: input.deadline },
-    organisation: { kind: 'department', id: row.department_id },
-  }
+  return written(w, id, () => ({ deadline: input.deadline }))
 }
 
 /** Closes it on the version read: from then on the lists are kept as they stand. */
@@ -192,15 +198,7 @@ export async function closeSpecial(
     !(await specialsRepository.update(w.db, id, version, { status: 'closed', closed_at: at, updated_at: at }))
   )
     throw stale()
-  const row = await found(specialsRepository.find(w.db, id))
-  const result = await detailOf(w.db, row, w.now)
-  return {
-    result,
-    entityType: 'special',
-    entityId: id,
-    detail: { counts: result.counts },
-    organisation: { kind: 'department', id: row.department_id },
-  }
+  return written(w, id, (result) => ({ counts: result.counts }))
 }
 
 export async function specialCompletion(

@@ -7,10 +7,8 @@ import {
   Packer,
   PageNumber,
   Paragraph,
-  ShadingType,
   Table,
   TableCell,
-  TableLayoutType,
   TableRow,
   TextRun,
   VerticalAlign,
@@ -24,7 +22,7 @@ import {
   type TReportPeriodRow,
   type TReportRow,
 } from '../../../src/models/supervisionReport'
-import { A4, a4Document } from '../files/docx'
+import { A4, SHADED, a4Document, ruledTable } from '../files/docx'
 import { shanghaiDate } from '../../../src/models/shanghaiTime'
 
 /**
@@ -133,7 +131,7 @@ function cell(text: string, width: number, kind: 'heading' | 'total' | 'name' | 
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
     margins: { left: PAD, right: PAD, top: 40, bottom: 40 },
-    ...(shaded ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' } } : {}),
+    ...(shaded ? SHADED : {}),
     children: [
       new Paragraph({
         alignment: kind === 'name' ? AlignmentType.LEFT : AlignmentType.CENTER,
@@ -150,7 +148,6 @@ function cell(text: string, width: number, kind: 'heading' | 'total' | 'name' | 
 }
 
 function borderedTable(columns: [string, number][], rows: string[][], total: string[]): Table {
-  const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' }
   // The heading row repeats on every page; 合计 is shaded and bold like it, but printed once.
   const line = (cells: string[], kind: 'heading' | 'total' | 'row') =>
     new TableRow({
@@ -165,19 +162,10 @@ function borderedTable(columns: [string, number][], rows: string[][], total: str
         ),
       ),
     })
-  return new Table({
-    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
-    columnWidths: columns.map(([, width]) => width),
-    layout: TableLayoutType.FIXED,
-    borders: {
-      top: border,
-      bottom: border,
-      left: border,
-      right: border,
-      insideHorizontal: border,
-      insideVertical: border,
-    },
-    rows: [
+  return ruledTable(
+    CONTENT_WIDTH,
+    columns.map(([, width]) => width),
+    [
       line(
         columns.map(([heading]) => heading),
         'heading',
@@ -185,7 +173,7 @@ function borderedTable(columns: [string, number][], rows: string[][], total: str
       ...rows.map((r) => line(r, 'row')),
       line(total, 'total'),
     ],
-  })
+  )
 }
 
 const note = (text: string) =>

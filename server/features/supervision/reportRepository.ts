@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely'
-import { changedOne, type DbOrTrx } from '../../core/db/database'
+import type { DbOrTrx } from '../../core/db/database'
 import { onePage, type PageRequest } from '../../core/db/page'
+import { updateAtVersion } from '../../core/db/rows'
 import type { SupervisionReportTable } from '../../core/db/schema'
 
 /** null: the office's reach (every report); else the departments whose reports the caller sees. */
@@ -112,13 +113,6 @@ export const reportRepository = {
       updated_at: string
     },
   ): Promise<boolean> {
-    return changedOne(
-      db
-        .updateTable('supervision_reports')
-        .set({ ...changes, version: version + 1 })
-        .where('id', '=', id)
-        .where('version', '=', version)
-        .where('status', '=', 'draft'),
-    )
+    return updateAtVersion(db, 'supervision_reports', { id, status: 'draft' }, version, changes)
   },
 }

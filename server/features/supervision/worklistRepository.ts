@@ -63,6 +63,15 @@ const noRisk = [
   sql<string | null>`null`.as('risk_area_name'),
 ] as const
 
+/** The leading columns of the lists about a self-assessment (待审核, 未开始自查): its campaign's name the title. */
+const assessmentColumns = [
+  ...enterpriseColumns,
+  sql<number | null>`null`.as('rectification_id'),
+  'a.id as assessment_id',
+  ...noRisk,
+  'c.name as title',
+] as const
+
 /** Each list as one query: its rows, and the column it is ordered by (then the row's id). */
 function listRows(db: DbOrTrx, list: TWorklist, filter: WorklistFilter): WorkQuery {
   // The branches select the same columns from different tables: one row type for all of them.
@@ -94,11 +103,7 @@ function listRows(db: DbOrTrx, list: TWorklist, filter: WorklistFilter): WorkQue
         .innerJoin('campaigns as c', 'c.id', 'a.campaign_id')
         .where('a.status', '=', 'submitted')
         .select([
-          ...enterpriseColumns,
-          sql<number | null>`null`.as('rectification_id'),
-          'a.id as assessment_id',
-          ...noRisk,
-          'c.name as title',
+          ...assessmentColumns,
           sql<string | null>`null`.as('deadline'),
           'a.submitted_at as since',
           'a.status',
@@ -114,11 +119,7 @@ function listRows(db: DbOrTrx, list: TWorklist, filter: WorklistFilter): WorkQue
         )
         .where((eb) => eb.or([eb('a.id', 'is', null), eb('a.status', '=', 'draft')]))
         .select([
-          ...enterpriseColumns,
-          sql<number | null>`null`.as('rectification_id'),
-          'a.id as assessment_id',
-          ...noRisk,
-          'c.name as title',
+          ...assessmentColumns,
           'c.due_date as deadline',
           sql<string | null>`null`.as('since'),
           sql<string>`coalesce(a.status, 'none')`.as('status'),
