@@ -22,7 +22,7 @@ export const WORKLIST_LABELS: Record<TWorklist, string> = {
   overdue: '逾期整改',
   verify: '待核验',
   review: '待审核',
-  not_started: '未开始自查',
+  not_started: '未提交自查',
   risk_alert: '风险预警',
 }
 

@@ -30,7 +30,7 @@ export const supervisionPages = {
   campaigns: () => `${S}/campaigns/index`,
   /** 下发整改通知 to one enterprise. */
   notice: (eid: number, name: string) => `${S}/notice/index?eid=${eid}&name=${encodeURIComponent(name)}`,
-  /** 工作清单: 逾期整改, 待核验, 待审核, 未开始自查, with 催办. */
+  /** 工作清单: 逾期整改, 待核验, 待审核, 未提交自查, with 催办. */
   worklists: () => `${S}/worklists/index`,
   /** 督查专报: the list and 生成. */
   reports: () => `${S}/reports/index`,

@@ -315,7 +315,7 @@ const PAGES: Record<string, Row> = {
   [`${S}/worklists/index`]: {
     who: 'demo-supervisor-united',
     url: () => `${S}/worklists/index`,
-    shows: /工作清单.*逾期整改 0.*未开始自查 2/,
+    shows: /工作清单.*逾期整改 0.*未提交自查 2/,
   },
   [`${S}/reports/index`]: {
     who: 'demo-supervisor-united',

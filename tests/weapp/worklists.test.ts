@@ -41,14 +41,14 @@ describe('工作清单 and 催办 in the mini-program', () => {
     try {
       await tapCell(supervisor, '工作清单')
       await supervisor.waitForRoute('packages/supervision/pages/worklists/index')
-      await supervisor.waitForText(/逾期整改 1.*待核验 0.*待审核 0.*未开始自查 2/)
+      await supervisor.waitForText(/逾期整改 1.*待核验 0.*待审核 0.*未提交自查 2/)
       await supervisor.waitForText(/县恒达食品有限公司.*建立廉洁从业教育台账.*已逾期 3 天/)
       await tapClass(supervisor, 'worklist-row__urge', '催办')
       await supervisor.waitForText('发送催办')
       await supervisor.tap('发送催办')
       await supervisor.waitForText('今日已催办')
       expect(supervisor.device.toasts.map((t) => t.title)).toContain('已催办')
-      await supervisor.tap(/未开始自查 2/)
+      await supervisor.tap(/未提交自查 2/)
       await supervisor.waitForText('自查表未提交（草稿）')
       supervisor.assertHealthy()
     } finally {

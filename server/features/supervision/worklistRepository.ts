@@ -63,7 +63,7 @@ const noRisk = [
   sql<string | null>`null`.as('risk_area_name'),
 ] as const
 
-/** The leading columns of the lists about a self-assessment (待审核, 未开始自查): its campaign's name the title. */
+/** The leading columns of the lists about a self-assessment (待审核, 未提交自查): its campaign's name the title. */
 const assessmentColumns = [
   ...enterpriseColumns,
   sql<number | null>`null`.as('rectification_id'),

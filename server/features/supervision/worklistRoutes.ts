@@ -15,7 +15,7 @@ import { requireAuth } from '../../core/auth'
 import { featureRoutes } from '../../core/routes'
 import { createUrge, urgePage, worklistCounts, worklistPage } from './worklistService'
 
-/** 工作清单 (逾期整改, 待核验, 待审核, 未开始自查) of the caller's reach, and 催办. */
+/** 工作清单 (逾期整改, 待核验, 待审核, 未提交自查) of the caller's reach, and 催办. */
 const worklistRoutes: FastifyPluginAsyncZod = async (app) => {
   const { route, write } = featureRoutes(app, 'supervision')
 
@@ -24,7 +24,7 @@ const worklistRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/supervision/worklists',
     {
       access: SUPERVISORS,
-      summary: '工作清单各项数量（逾期整改、待核验、待审核、未开始自查），可按企业名称或信用代码搜索',
+      summary: '工作清单各项数量（逾期整改、待核验、待审核、未提交自查），可按企业名称或信用代码搜索',
       querystring: ZWorklistQuery.pick({ q: true }),
       response: { 200: ZWorklistCounts },
     },

@@ -131,7 +131,7 @@ const forReviewer: EntryProps[] = [
   {
     className: 'home__worklists',
     title: '工作清单',
-    description: '逾期整改、待核验、待审核、未开始自查，一键催办',
+    description: '逾期整改、待核验、待审核、未提交自查，一键催办',
     url: supervisionPages.worklists(),
   },
   {

@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
-import { ANSWER_LABELS, notApplicableCount, type TAssessment } from '@/models/assessment'
+import { ANSWER_LABELS, MIN_SCORED_PER_SECTION, notApplicableCount, type TAssessment } from '@/models/assessment'
 import { SECTION_LABELS, type TSection } from '@/models/checklist'
 import { formatDateTime } from '@/models/format'
 import { PendingPage } from '@/components/PageState'
@@ -19,9 +19,16 @@ import './index.scss'
 const itemsOf = (a: TAssessment, section: TSection) => a.items.filter((i) => i.section === section)
 
 /** 共 19 项，已答 19 项（不适用 1 项，不计分）: the figures as they add up. */
-function sectionHint(s: { applicable: number; answered: number }, notApplicable: number): string {
+function sectionHint(
+  s: { applicable: number; answered: number; score: number | null },
+  notApplicable: number,
+): string {
   const base = `共 ${s.applicable} 项，已答 ${s.answered} 项`
-  return notApplicable > 0 ? `${base}（其中不适用 ${notApplicable} 项，不计分）` : base
+  const counted = notApplicable > 0 ? `${base}（其中不适用 ${notApplicable} 项，不计分）` : base
+  // Too few scored items for a score of its own: its answers still count in 综合得分 (computeScores).
+  return s.score === null && s.answered > notApplicable
+    ? `${counted}；计分项不足 ${MIN_SCORED_PER_SECTION} 项，作答计入综合得分`
+    : counted
 }
 
 export default function AssessmentResultPage() {
@@ -67,7 +74,7 @@ export default function AssessmentResultPage() {
           <Bars
             rows={sectionBars(a.scores.sections, (s) => ({
               percent: s.score,
-              figure: s.score === null ? '不计分' : `${formatScore(s.score)} 分`,
+              figure: s.score === null ? '不单独计分' : `${formatScore(s.score)} 分`,
               hint: sectionHint(s, notApplicableCount(itemsOf(a, s.section), a.answers)),
               tone: scoreTone(s.score),
             }))}

@@ -211,7 +211,7 @@ export default function SupervisionReviewPage() {
                 key: s.section,
                 label: SECTION_LABELS[s.section],
                 percent: s.score,
-                figure: s.score === null ? '不计分' : `${formatScore(s.score)} 分`,
+                figure: s.score === null ? '不单独计分' : `${formatScore(s.score)} 分`,
                 tone: scoreTone(s.score),
               }))}
           />

@@ -111,7 +111,7 @@ function WorkRow(props: { item: TWorkItem; list: TWorklist; today: string; onUrg
 
 /**
  * 工作清单 of a department (the enterprises it supervises) or the office (all): 逾期整改, 待核验, 待审核,
- * 未开始自查 and 风险预警, each searchable by name or credit code, paged as the page scrolls, the longest waiting first
+ * 未提交自查 and 风险预警, each searchable by name or credit code, paged as the page scrolls, the longest waiting first
  * (or the latest). Rows open the enterprise's page and the matter; where the enterprise owes the next step
  * they offer 催办.
  */
