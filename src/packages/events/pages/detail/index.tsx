@@ -6,7 +6,6 @@ import { Button } from '@nutui/nutui-react-taro'
 import {
   EVENT_KIND_LABELS,
   SIGN_IN_METHOD_LABELS,
-  SIGN_IN_PHASE_LABELS,
   ZDisplayLink,
   type TDisplayLink,
   type TEvent,
@@ -29,6 +28,7 @@ import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { ExportAttendanceButton } from '../../components/ExportAttendanceButton'
 import { ProxyDialog } from '../../components/ProxyDialog'
+import { EventCardHead } from '../../components/EventCardHead'
 import '@/styles/page.scss'
 import '@/styles/events.scss'
 import { useWrite } from '@/hooks/useWrite'
@@ -256,14 +256,7 @@ export default function EventDetailPage() {
       <View className="page__body">
         <OutboxNotice />
         <View className="a-card">
-          <View className="ev-card__head">
-            <Text className="a-card__title ev-card__title">{e.title}</Text>
-            {e.cancelledAt ? (
-              <Text className="ev-phase ev-phase--cancelled">已取消</Text>
-            ) : (
-              <Text className={`ev-phase ev-phase--${e.phase}`}>{SIGN_IN_PHASE_LABELS[e.phase]}</Text>
-            )}
-          </View>
+          <EventCardHead title={e.title} phase={e.phase} cancelled={Boolean(e.cancelledAt)} />
           <Line label="活动类型" value={EVENT_KIND_LABELS[e.kind]} />
           <Line label="组织单位" value={e.organiser.name} />
           <Line label="活动时间" value={`${formatDateTime(e.startsAt)} – ${formatDateTime(e.endsAt)}`} />
