@@ -215,6 +215,15 @@ describe('活动卡片: the title and the tag of its phase', () => {
     })
     expect(head.querySelector('.ev-card__title')!.textContent).toBe('廉政党课')
     expect(head.querySelector('.ev-phase--open')!.textContent).toBe('签到中')
+    // Its labelled rows; the organiser's 已签到 holds the count in its own tag.
+    const line = (label: string) =>
+      Array.from(document.querySelectorAll('.ev-line')).find(
+        (row) => row.querySelector('.ev-line__label')?.textContent === label,
+      )
+    expect(line('组织单位')!.querySelector('.ev-line__value')!.textContent).toBe('县恒达食品有限公司')
+    await waitFor(() =>
+      expect(line('已签到')!.querySelector('.ev-line__value .event-organiser__count')!.textContent).toBe('0'),
+    )
     unmount()
 
     const { audience: _audience, description: _description, ...summary } = event
@@ -266,6 +275,17 @@ describe('会议记录: 更正 history and 删除草稿', () => {
     openPage('/packages/party/pages/detail/index', { eid: '3', bid: '5', mid: '11' })
     render(<MeetingDetailPage />)
     expect(await screen.findByText('议题：原议题 → 更正后的议题')).toBeTruthy()
+    const lines = Array.from(document.querySelectorAll('.pt-line')).map((row) => [
+      row.querySelector('.pt-line__label')?.textContent,
+      row.querySelector('.pt-line__value')?.textContent,
+    ])
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        ['地点', '公司党员活动室'],
+        ['主持人', '梁红梅'],
+        ['应到 / 实到', '1 人 / 1 人'],
+      ]),
+    )
     expect(screen.getByText('现场照片：新增 合影.png')).toBeTruthy()
     expect(screen.getByText('第1次更正：2026-06-10 10:10，梁红梅，原因：早期更正')).toBeTruthy()
     expect(screen.getByText('第2次更正：2026-06-10 11:00，梁红梅，原因：议题录入有误')).toBeTruthy()

@@ -23,6 +23,7 @@ import {
 import { userOutbox } from '@/services/session'
 import { formatDateTime } from '@/models/format'
 import { DateTimePicker } from '@/components/DateTimePicker'
+import { LabelledValue } from '@/components/LabelledValue'
 import { overLimitProblems } from '@/models/textLimit'
 import { TextField } from '@/components/TextField'
 import { TextAreaField } from '@/components/TextAreaField'
@@ -315,10 +316,13 @@ export default function MeetingEditPage() {
               onChange={setTopic}
             />
           </PartyField>
-          <View className="pt-line meeting-edit__time" onClick={() => setPicking(true)}>
-            <Text className="pt-line__label">会议时间</Text>
-            <Text className="pt-line__value">{formatDateTime(startsAt.toISOString())}</Text>
-          </View>
+          <LabelledValue
+            block="pt-line"
+            className="meeting-edit__time"
+            label="会议时间"
+            value={formatDateTime(startsAt.toISOString())}
+            onClick={() => setPicking(true)}
+          />
           <PartyField label="地点" required>
             <TextField
               className="pt-input meeting-edit__place"
