@@ -1,12 +1,13 @@
 import Taro from '@tarojs/taro'
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { configureRequest, type Transport, type TransportResponse } from '@/services/request'
-import { completeLogin, getToken, logout, relogin, userOutbox } from '@/services/session'
+import type { Transport, TransportResponse } from '@/services/request'
+import { logout, userOutbox } from '@/services/session'
 import { formatDateTime } from '@/models/format'
 import SignInPage from '@/packages/events/pages/signin/index'
 import EventQrPage from '@/packages/events/pages/qr/index'
 import { EventForm } from '@/packages/events/pages/create/EventForm'
 import { LIAISON_ME, openPage } from './support/assessmentFixture'
+import { confirmPicker, NOT_FOUND, signInLiaison } from './support/pageTest'
 
 let transport: jest.MockedFunction<Transport>
 /** The answer to the next POST /sign-ins; an Error is a network failure. */
@@ -75,13 +76,9 @@ beforeEach(() => {
           pageSize: 1,
         },
       }
-    return { status: 404, data: { error: { code: 'ROUTE_NOT_FOUND', message: '接口不存在', fields: [] } } }
+    return NOT_FOUND
   })
-  configureRequest({ baseUrl: '', getToken, relogin, transport })
-  completeLogin(
-    { token: 'test-token', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: LIAISON_ME.user },
-    { method: 'demo', openid: 'demo-liaison-private' },
-  )
+  signInLiaison(transport)
 })
 afterEach(() => {
   act(() => logout())
@@ -211,12 +208,7 @@ describe('发起活动 form', () => {
     // The start opens on its own time, in 北京时间, and comes back the same when confirmed.
     const shown = document.querySelector('.ev-create__time-startsAt .ev-create__value')!.textContent
     fireEvent.click(document.querySelector('.ev-create__time-startsAt')!)
-    const confirm = await waitFor(() => {
-      const button = document.querySelector('.nut-picker-confirm-btn')
-      if (!button) throw new Error('no picker')
-      return button
-    })
-    fireEvent.click(confirm)
+    await confirmPicker()
     expect(document.querySelector('.ev-create__time-startsAt .ev-create__value')!.textContent).toBe(shown)
 
     typeInto(document.querySelector('.ev-create__title taro-input-core')!, '廉政警示教育')

@@ -8,6 +8,7 @@ import { completeLogin, getToken, logout, relogin } from '@/services/session'
 import CalendarPage from '@/packages/party/pages/calendar/index'
 import EditPage from '@/packages/party/pages/edit/index'
 import { openPage } from './support/assessmentFixture'
+import { confirmPicker } from './support/pageTest'
 
 const user = { id: 10, name: '梁红梅', phoneMasked: null, createdAt: '2026-01-05T08:00:00.000Z' }
 const YEAR = new Date(Date.now() + 8 * 3600_000).getUTCFullYear()
@@ -49,6 +50,15 @@ function compliance(): TCompliance {
   return { branchId: 5, branchName: branch.name, ...result }
 }
 
+/** The branch as GET /party/branches lists it. */
+const summary = {
+  id: 5,
+  name: branch.name,
+  enterpriseId: 3,
+  enterpriseName: branch.enterpriseName,
+  canWrite: true,
+}
+
 let transport: jest.MockedFunction<Transport>
 
 beforeEach(() => {
@@ -59,15 +69,7 @@ beforeEach(() => {
       return {
         status: 200,
         data: {
-          branches: [
-            {
-              id: 5,
-              name: branch.name,
-              enterpriseId: 3,
-              enterpriseName: branch.enterpriseName,
-              canWrite: true,
-            },
-          ],
+          branches: [summary],
         },
       }
     if (req.method === 'GET' && url === `${BRANCH_PATH}/compliance`)
@@ -135,16 +137,7 @@ describe('三会一课 calendar of two branches', () => {
         return {
           status: 200,
           data: {
-            branches: [
-              {
-                id: 5,
-                name: branch.name,
-                enterpriseId: 3,
-                enterpriseName: branch.enterpriseName,
-                canWrite: true,
-              },
-              { ...other, canWrite: true },
-            ],
+            branches: [summary, { ...other, canWrite: true }],
           },
         }
       if (req.method === 'GET' && url.startsWith('/api/v1/enterprises/4/party-branches/6'))
@@ -236,12 +229,7 @@ describe('会议记录 form', () => {
     // The time opens on its own value, in 北京时间, and comes back the same when confirmed.
     const shown = document.querySelector('.meeting-edit__time .pt-line__value')!.textContent
     fireEvent.click(document.querySelector('.meeting-edit__time')!)
-    const confirm = await waitFor(() => {
-      const button = document.querySelector('.nut-picker-confirm-btn')
-      if (!button) throw new Error('no picker')
-      return button
-    })
-    fireEvent.click(confirm)
+    await confirmPicker()
     expect(document.querySelector('.meeting-edit__time .pt-line__value')!.textContent).toBe(shown)
 
     act(() => {

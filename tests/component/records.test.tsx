@@ -2,11 +2,12 @@ import { act, render, waitFor } from '@testing-library/react'
 import { RISK_AREAS } from '@/models/riskCatalogue'
 import type { TRiskDetail } from '@/models/risk'
 import type { TDecisionDetail } from '@/models/powers'
-import { configureRequest, type Transport } from '@/services/request'
-import { completeLogin, getToken, logout, relogin } from '@/services/session'
+import type { Transport } from '@/services/request'
+import { logout } from '@/services/session'
 import RiskDetailPage from '@/packages/risks/pages/detail/index'
 import DecisionPage from '@/packages/powers/pages/decision/index'
 import { LIAISON_ME, openPage } from './support/assessmentFixture'
+import { NOT_FOUND, signInLiaison } from './support/pageTest'
 
 const risk: TRiskDetail = {
   id: 4,
@@ -64,13 +65,9 @@ beforeEach(() => {
     if (req.method === 'GET' && url === '/api/v1/enterprises/3/risks/4') return { status: 200, data: risk }
     if (req.method === 'GET' && url === '/api/v1/enterprises/3/decisions/5')
       return { status: 200, data: decision }
-    return { status: 404, data: { error: { code: 'ROUTE_NOT_FOUND', message: '接口不存在', fields: [] } } }
+    return NOT_FOUND
   })
-  configureRequest({ baseUrl: '', getToken, relogin, transport })
-  completeLogin(
-    { token: 'test-token', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: LIAISON_ME.user },
-    { method: 'demo', openid: 'demo-liaison-private' },
-  )
+  signInLiaison(transport)
 })
 afterEach(() => {
   act(() => logout())
