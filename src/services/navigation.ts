@@ -1,4 +1,6 @@
 import Taro from '@tarojs/taro'
+import type { z } from 'zod'
+import type { WriteOutcome } from './settleWrite'
 
 /** 首页, the first tab: where the app starts, and where going back ends when nothing is behind. */
 export const HOME_PAGE = '/pages/home/index'
@@ -11,4 +13,18 @@ export const HOME_PAGE = '/pages/home/index'
 export function goBack(): Promise<unknown> {
   if (Taro.getCurrentPages().length === 1) return Taro.reLaunch({ url: HOME_PAGE })
   return Taro.navigateBack()
+}
+
+/**
+ * After a form has created a record: on to the record's page (`pageOf` its id, read from the server's
+ * answer by `schema`); back when the write waits in the outbox or the answer holds no record.
+ */
+export function openCreated(
+  outcome: WriteOutcome,
+  schema: z.ZodType<{ id: number }>,
+  pageOf: (id: number) => string,
+): Promise<unknown> {
+  const created = outcome.kind === 'delivered' ? schema.safeParse(outcome.response?.data) : null
+  if (created?.success) return Taro.redirectTo({ url: pageOf(created.data.id) })
+  return goBack()
 }

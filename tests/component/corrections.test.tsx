@@ -7,6 +7,8 @@ import { completeLogin, getToken, logout, relogin } from '@/services/session'
 import { platformFileTransport } from '@/services/upload'
 import EventCreatePage from '@/packages/events/pages/create/index'
 import EventDetailPage from '@/packages/events/pages/detail/index'
+import EventListPage from '@/packages/events/pages/list/index'
+import AttendancePage from '@/packages/events/pages/attendance/index'
 import EventScreenPage from '@/packages/events/pages/screen/index'
 import MeetingDetailPage from '@/packages/party/pages/detail/index'
 import { LIAISON_ME, openPage } from './support/assessmentFixture'
@@ -202,11 +204,88 @@ describe('修改活动', () => {
   })
 })
 
+describe('活动卡片: the title and the tag of its phase', () => {
+  it('tags an event by its phase on its page and in the list, and 已取消 once cancelled', async () => {
+    openPage('/packages/events/pages/detail/index', { eventId: '7' })
+    const { unmount } = render(<EventDetailPage />)
+    const head = await waitFor(() => {
+      const el = document.querySelector('.ev-card__head')
+      if (!el) throw new Error('no head')
+      return el
+    })
+    expect(head.querySelector('.ev-card__title')!.textContent).toBe('廉政党课')
+    expect(head.querySelector('.ev-phase--open')!.textContent).toBe('签到中')
+    // Its labelled rows; the organiser's 已签到 holds the count in its own tag.
+    const line = (label: string) =>
+      Array.from(document.querySelectorAll('.ev-line')).find(
+        (row) => row.querySelector('.ev-line__label')?.textContent === label,
+      )
+    expect(line('组织单位')!.querySelector('.ev-line__value')!.textContent).toBe('县恒达食品有限公司')
+    await waitFor(() =>
+      expect(line('已签到')!.querySelector('.ev-line__value .event-organiser__count')!.textContent).toBe('0'),
+    )
+    unmount()
+
+    const { audience: _audience, description: _description, ...summary } = event
+    const answer = transport.getMockImplementation()!
+    transport.mockImplementation(async (req) =>
+      req.method === 'GET' && req.url.split('?')[0] === '/api/v1/events'
+        ? {
+            status: 200,
+            data: {
+              events: [
+                { ...summary, audienceCount: 1 },
+                { ...summary, id: 8, title: '警示教育大会', cancelledAt: iso(Date.now()), audienceCount: 1 },
+              ],
+            },
+          }
+        : answer(req),
+    )
+    openPage('/packages/events/pages/list/index', {})
+    render(<EventListPage />)
+    await screen.findByText('警示教育大会')
+    const tags = Array.from(document.querySelectorAll('.ev-card__head')).map((h) => [
+      h.querySelector('.ev-card__title')!.textContent,
+      h.querySelector('.ev-phase')!.className,
+      h.querySelector('.ev-phase')!.textContent,
+    ])
+    expect(tags).toEqual([
+      ['廉政党课', 'ev-phase ev-phase--open', '签到中'],
+      ['警示教育大会', 'ev-phase ev-phase--cancelled', '已取消'],
+    ])
+  })
+
+  it('tags the 签到名单 of a cancelled event 已取消, and no phase while it stands', async () => {
+    openPage('/packages/events/pages/attendance/index', { eventId: '7' })
+    const { unmount } = render(<AttendancePage />)
+    await waitFor(() => expect(document.querySelector('.ev-card__title')?.textContent).toBe('廉政党课'))
+    expect(document.querySelector('.ev-card__head .ev-phase')).toBeNull()
+    unmount()
+
+    event = { ...event, cancelledAt: iso(Date.now()) }
+    render(<AttendancePage />)
+    await waitFor(() =>
+      expect(document.querySelector('.ev-card__head .ev-phase--cancelled')?.textContent).toBe('已取消'),
+    )
+  })
+})
+
 describe('会议记录: 更正 history and 删除草稿', () => {
   it('shows what each correction changed, and the older ones with their reason only', async () => {
     openPage('/packages/party/pages/detail/index', { eid: '3', bid: '5', mid: '11' })
     render(<MeetingDetailPage />)
     expect(await screen.findByText('议题：原议题 → 更正后的议题')).toBeTruthy()
+    const lines = Array.from(document.querySelectorAll('.pt-line')).map((row) => [
+      row.querySelector('.pt-line__label')?.textContent,
+      row.querySelector('.pt-line__value')?.textContent,
+    ])
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        ['地点', '公司党员活动室'],
+        ['主持人', '梁红梅'],
+        ['应到 / 实到', '1 人 / 1 人'],
+      ]),
+    )
     expect(screen.getByText('现场照片：新增 合影.png')).toBeTruthy()
     expect(screen.getByText('第1次更正：2026-06-10 10:10，梁红梅，原因：早期更正')).toBeTruthy()
     expect(screen.getByText('第2次更正：2026-06-10 11:00，梁红梅，原因：议题录入有误')).toBeTruthy()

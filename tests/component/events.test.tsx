@@ -1,10 +1,13 @@
+import Taro from '@tarojs/taro'
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { configureRequest, type Transport, type TransportResponse } from '@/services/request'
-import { completeLogin, getToken, logout, relogin, userOutbox } from '@/services/session'
+import type { Transport, TransportResponse } from '@/services/request'
+import { logout, userOutbox } from '@/services/session'
 import { formatDateTime } from '@/models/format'
 import SignInPage from '@/packages/events/pages/signin/index'
 import EventQrPage from '@/packages/events/pages/qr/index'
+import { EventForm } from '@/packages/events/pages/create/EventForm'
 import { LIAISON_ME, openPage } from './support/assessmentFixture'
+import { confirmPicker, NOT_FOUND, signInLiaison } from './support/pageTest'
 
 let transport: jest.MockedFunction<Transport>
 /** The answer to the next POST /sign-ins; an Error is a network failure. */
@@ -73,13 +76,9 @@ beforeEach(() => {
           pageSize: 1,
         },
       }
-    return { status: 404, data: { error: { code: 'ROUTE_NOT_FOUND', message: '接口不存在', fields: [] } } }
+    return NOT_FOUND
   })
-  configureRequest({ baseUrl: '', getToken, relogin, transport })
-  completeLogin(
-    { token: 'test-token', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: LIAISON_ME.user },
-    { method: 'demo', openid: 'demo-liaison-private' },
-  )
+  signInLiaison(transport)
 })
 afterEach(() => {
   act(() => logout())
@@ -161,4 +160,70 @@ describe('签到二维码 (organiser)', () => {
     await waitFor(() => expect(img()?.getAttribute('src')).not.toBe(first))
     await waitFor(() => expect(document.querySelector('.event-qr__count')?.textContent).toBe(String(qrCalls)))
   }, 10_000)
+})
+
+describe('发起活动 form', () => {
+  const ORGANISERS = [
+    { kind: 'enterprise' as const, id: 3, name: '县恒达食品有限公司' },
+    { kind: 'enterprise' as const, id: 4, name: '县宏远建材有限公司' },
+  ]
+
+  it('offers the organisers, picks the times in 北京时间, sends the event and opens it', async () => {
+    const redirect = jest
+      .spyOn(Taro, 'redirectTo')
+      .mockImplementation(() => Promise.resolve({ errMsg: 'redirectTo:ok' }))
+    jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' })
+    const answer = transport.getMockImplementation()!
+    transport.mockImplementation(async (req) => {
+      if (req.method !== 'POST' || req.url !== '/api/v1/enterprises/4/events') return answer(req)
+      const body = req.data as Record<string, unknown>
+      const organiser = { kind: 'enterprise', id: 4, name: '县宏远建材有限公司' }
+      return {
+        status: 201,
+        data: {
+          ...body,
+          id: 21,
+          organiser,
+          phase: 'not_started',
+          audience: [{ id: 4, name: organiser.name }],
+          canManage: true,
+          signedInCount: 0,
+          mySignIn: null,
+          createdAt: new Date().toISOString(),
+          cancelledAt: null,
+        },
+      }
+    })
+    openPage('/packages/events/pages/create/index', {})
+    render(<EventForm options={ORGANISERS} />)
+
+    // The fields: organiser, kind, name, description, the four times, the place switch.
+    for (const label of ['组织单位', '活动类型', '活动名称', '活动说明（选填）', '开始时间', '签到截止'])
+      expect(screen.getByText(label)).toBeTruthy()
+    const chosen = () => document.querySelector('.ev-create__choice--active')?.textContent
+    expect(chosen()).toBe('县恒达食品有限公司')
+    fireEvent.click(screen.getByText('县宏远建材有限公司'))
+    expect(chosen()).toBe('县宏远建材有限公司')
+
+    // The start opens on its own time, in 北京时间, and comes back the same when confirmed.
+    const shown = document.querySelector('.ev-create__time-startsAt .ev-create__value')!.textContent
+    fireEvent.click(document.querySelector('.ev-create__time-startsAt')!)
+    await confirmPicker()
+    expect(document.querySelector('.ev-create__time-startsAt .ev-create__value')!.textContent).toBe(shown)
+
+    typeInto(document.querySelector('.ev-create__title taro-input-core')!, '廉政警示教育')
+    await act(async () => {
+      fireEvent.click(screen.getByText('发起活动'))
+    })
+    await waitFor(() =>
+      expect(redirect).toHaveBeenCalledWith({ url: '/packages/events/pages/detail/index?eventId=21' }),
+    )
+    const post = transport.mock.calls.find(([req]) => req.method === 'POST')![0]
+    const body = post.data as Record<string, string>
+    expect(body).toMatchObject({ kind: 'warning_education', title: '廉政警示教育', place: null })
+    expect(formatDateTime(body.startsAt)).toBe(shown)
+    expect(Date.parse(body.endsAt) - Date.parse(body.startsAt)).toBe(120 * 60_000)
+    expect(Date.parse(body.startsAt) - Date.parse(body.signInOpensAt)).toBe(30 * 60_000)
+    jest.restoreAllMocks()
+  })
 })

@@ -1,11 +1,14 @@
+import Taro from '@tarojs/taro'
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { TBranchDetail, TCompliance } from '@/models/meeting'
+import type { TBranchDetail, TCompliance, TMeeting } from '@/models/meeting'
+import { formatDateTime } from '@/models/format'
 import { computeCompliance } from '@/models/meetingCompliance'
 import { configureRequest, type Transport } from '@/services/request'
 import { completeLogin, getToken, logout, relogin } from '@/services/session'
 import CalendarPage from '@/packages/party/pages/calendar/index'
 import EditPage from '@/packages/party/pages/edit/index'
 import { openPage } from './support/assessmentFixture'
+import { confirmPicker } from './support/pageTest'
 
 const user = { id: 10, name: '梁红梅', phoneMasked: null, createdAt: '2026-01-05T08:00:00.000Z' }
 const YEAR = new Date(Date.now() + 8 * 3600_000).getUTCFullYear()
@@ -47,6 +50,15 @@ function compliance(): TCompliance {
   return { branchId: 5, branchName: branch.name, ...result }
 }
 
+/** The branch as GET /party/branches lists it. */
+const summary = {
+  id: 5,
+  name: branch.name,
+  enterpriseId: 3,
+  enterpriseName: branch.enterpriseName,
+  canWrite: true,
+}
+
 let transport: jest.MockedFunction<Transport>
 
 beforeEach(() => {
@@ -57,15 +69,7 @@ beforeEach(() => {
       return {
         status: 200,
         data: {
-          branches: [
-            {
-              id: 5,
-              name: branch.name,
-              enterpriseId: 3,
-              enterpriseName: branch.enterpriseName,
-              canWrite: true,
-            },
-          ],
+          branches: [summary],
         },
       }
     if (req.method === 'GET' && url === `${BRANCH_PATH}/compliance`)
@@ -118,6 +122,46 @@ describe('三会一课 calendar', () => {
   })
 })
 
+describe('三会一课 calendar of two branches', () => {
+  it('offers each branch as a chip and opens the one picked', async () => {
+    const other = {
+      id: 6,
+      name: '县宏远建材有限公司党支部',
+      enterpriseId: 4,
+      enterpriseName: '县宏远建材有限公司',
+    }
+    const answer = transport.getMockImplementation()!
+    transport.mockImplementation(async (req) => {
+      const url = req.url.split('?')[0]
+      if (req.method === 'GET' && url === '/api/v1/party/branches')
+        return {
+          status: 200,
+          data: {
+            branches: [summary, { ...other, canWrite: true }],
+          },
+        }
+      if (req.method === 'GET' && url.startsWith('/api/v1/enterprises/4/party-branches/6'))
+        return answer({
+          ...req,
+          url: req.url.replace('/enterprises/4/party-branches/6', '/enterprises/3/party-branches/5'),
+        })
+      return answer(req)
+    })
+    openPage('/packages/party/pages/calendar/index', {})
+    render(<CalendarPage />)
+    await screen.findByText('县宏远建材有限公司党支部')
+    const active = () => document.querySelector('.pt-branches .pt-choice--active')?.textContent
+    expect(active()).toBe(branch.name)
+    expect(document.querySelectorAll('.pt-branches .pt-choice')).toHaveLength(2)
+    fireEvent.click(screen.getByText('县宏远建材有限公司党支部'))
+    await waitFor(() =>
+      expect(
+        transport.mock.calls.some(([req]) => req.url.startsWith('/api/v1/enterprises/4/party-branches/6')),
+      ).toBe(true),
+    )
+  })
+})
+
 describe('会议记录 form', () => {
   it('starts from the last record of the type and will not submit an absentee without a reason', async () => {
     openPage('/packages/party/pages/edit/index', { eid: '3', bid: '5', type: 'committee' })
@@ -140,5 +184,76 @@ describe('会议记录 form', () => {
     expect(await screen.findByText('请填写黄建国的缺席原因')).toBeTruthy()
     expect(screen.getByText('请填写会议纪要')).toBeTruthy()
     expect(transport.mock.calls.some(([req]) => req.method !== 'GET')).toBe(false)
+  })
+
+  it('submits the record at the time picked in 北京时间 and opens it', async () => {
+    jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' })
+    const redirect = jest
+      .spyOn(Taro, 'redirectTo')
+      .mockImplementation(() => Promise.resolve({ errMsg: 'redirectTo:ok' }))
+    const answer = transport.getMockImplementation()!
+    transport.mockImplementation(async (req) => {
+      if (req.method !== 'POST' || req.url !== `${BRANCH_PATH}/meetings`) return answer(req)
+      const body = req.data as Record<string, unknown>
+      const record: TMeeting = {
+        ...(body as Omit<TMeeting, 'id'>),
+        id: 12,
+        branchId: 5,
+        branchName: branch.name,
+        enterpriseId: 3,
+        enterpriseName: branch.enterpriseName,
+        groupName: null,
+        expected: 2,
+        present: 2,
+        attendance: [],
+        status: 'submitted',
+        submittedAt: new Date().toISOString(),
+        revision: 0,
+        history: [],
+        attachments: [],
+        signInEventId: null,
+        canWrite: true,
+        createdAt: new Date().toISOString(),
+        updatedAt: new Date().toISOString(),
+      }
+      return { status: 201, data: record }
+    })
+    openPage('/packages/party/pages/edit/index', { eid: '3', bid: '5', type: 'committee' })
+    render(<EditPage />)
+    await screen.findByText('应到 2 · 实到 2')
+    for (const label of ['会议类型', '议题', '会议时间', '地点', '主持人', '记录人', '会议纪要'])
+      expect(screen.getByText(label)).toBeTruthy()
+    expect(screen.getByText('保存草稿')).toBeTruthy()
+    expect(screen.queryByText('保存更正')).toBeNull()
+
+    // The time opens on its own value, in 北京时间, and comes back the same when confirmed.
+    const shown = document.querySelector('.meeting-edit__time .pt-line__value')!.textContent
+    fireEvent.click(document.querySelector('.meeting-edit__time')!)
+    await confirmPicker()
+    expect(document.querySelector('.meeting-edit__time .pt-line__value')!.textContent).toBe(shown)
+
+    act(() => {
+      document
+        .querySelector('.meeting-edit__minutes taro-textarea-core')!
+        .dispatchEvent(new CustomEvent('input', { detail: { value: '传达上级会议精神' }, bubbles: true }))
+    })
+    await act(async () => {
+      fireEvent.click(screen.getByText('提交'))
+    })
+    await waitFor(() =>
+      expect(redirect).toHaveBeenCalledWith({
+        url: '/packages/party/pages/detail/index?eid=3&bid=5&mid=12',
+      }),
+    )
+    const post = transport.mock.calls.find(([req]) => req.method === 'POST')![0]
+    const body = post.data as Record<string, unknown>
+    expect(body).toMatchObject({
+      type: 'committee',
+      topic: '研究本月工作',
+      place: '公司党员活动室',
+      minutes: '传达上级会议精神',
+      submit: true,
+    })
+    expect(formatDateTime(body.startsAt as string)).toBe(shown)
   })
 })

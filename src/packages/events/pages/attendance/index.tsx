@@ -21,6 +21,7 @@ import { useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { ExportAttendanceButton } from '../../components/ExportAttendanceButton'
 import { ProxyDialog } from '../../components/ProxyDialog'
+import { EventCardHead } from '../../components/EventCardHead'
 import '@/styles/page.scss'
 import '@/styles/events.scss'
 import './index.scss'
@@ -182,10 +183,7 @@ export default function AttendancePage() {
       <View className="page__body">
         <OutboxNotice />
         <View className="a-card">
-          <View className="ev-card__head">
-            <Text className="a-card__title ev-card__title">{counts?.title ?? e?.title ?? '签到名单'}</Text>
-            {cancelled ? <Text className="ev-phase ev-phase--cancelled">已取消</Text> : null}
-          </View>
+          <EventCardHead title={counts?.title ?? e?.title ?? '签到名单'} cancelled={cancelled} />
           {counts ? (
             <View className="ev-attendance__counts">
               <Text className="ev-attendance__count">

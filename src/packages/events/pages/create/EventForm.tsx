@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
-import { goBack } from '@/services/navigation'
+import { goBack, openCreated } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
-import { Button, Checkbox, DatePicker, Input, Switch } from '@nutui/nutui-react-taro'
+import { Button, Checkbox, Input, Switch } from '@nutui/nutui-react-taro'
 import {
   EVENT_KINDS,
   EVENT_KIND_INFO,
@@ -23,7 +23,8 @@ import { fetchVisibleEnterprises, queueCreateEvent, queueUpdateEvent } from '@/s
 import { platformLocation } from '@/services/platform/location'
 import { userOutbox } from '@/services/session'
 import { EmptyBox } from '@/components/EmptyImage'
-import { formatDateTime, fromPicker, pickerValue } from '@/models/format'
+import { formatDateTime } from '@/models/format'
+import { DateTimePicker } from '@/components/DateTimePicker'
 import { ErrorState, LoadingState } from '@/components/PageState'
 import type { EventOrganiserOption } from '@/models/memberships'
 import { eventPages } from '@/services/routes'
@@ -82,19 +83,18 @@ function OrganiserChooser({
   onChange: (o: EventOrganiserOption) => void
 }) {
   if (options.length < 2) return null
+  const keyOf = (o: EventOrganiserOption) => `${o.kind}:${o.id}`
+  const byKey = new Map(options.map((o) => [keyOf(o), o]))
   return (
     <Field label="组织单位">
-      <View className="ev-create__choices">
-        {options.map((o) => (
-          <Text
-            key={`${o.kind}:${o.id}`}
-            className={`ev-create__choice${o.kind === value.kind && o.id === value.id ? ' ev-create__choice--active' : ''}`}
-            onClick={() => onChange(o)}
-          >
-            {o.name}
-          </Text>
-        ))}
-      </View>
+      <Chips
+        block="ev-create__choices"
+        item="ev-create__choice"
+        options={[...byKey.keys()]}
+        value={keyOf(value)}
+        label={(k) => byKey.get(k)!.name}
+        onPick={(k) => onChange(byKey.get(k)!)}
+      />
     </Field>
   )
 }
@@ -272,13 +272,7 @@ export function EventForm({ options, event }: EventFormProps) {
       const outcome = await write(entry, { done: '活动已发起', onRefused: setError })
       if (outcome.kind === 'refused') return
       setSaved(true)
-      if (outcome.kind === 'queued') {
-        void goBack()
-        return
-      }
-      const created = ZEvent.safeParse(outcome.response?.data)
-      if (created.success) void Taro.redirectTo({ url: eventPages.detail(created.data.id) })
-      else void goBack()
+      void openCreated(outcome, ZEvent, eventPages.detail)
     } finally {
       setBusy(false)
     }
@@ -458,17 +452,14 @@ export function EventForm({ options, event }: EventFormProps) {
         </View>
       </View>
 
-      <DatePicker
+      <DateTimePicker
         visible={editing !== null}
         title={editing ? TIME_LABELS[editing] : ''}
-        type="datetime"
-        showChinese
-        minuteStep={5}
-        startDate={new Date(new Date().getFullYear() - 1, 0, 1)}
-        endDate={new Date(new Date().getFullYear() + 2, 11, 31)}
-        value={editing ? pickerValue(times[editing]) : undefined}
-        onConfirm={(_, values) => {
-          if (editing) setTime(editing, fromPicker(values))
+        value={editing ? times[editing] : undefined}
+        yearsBack={1}
+        yearsAhead={2}
+        onPick={(instant) => {
+          if (editing) setTime(editing, instant)
         }}
         onClose={() => setEditing(null)}
       />

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
@@ -6,7 +6,6 @@ import { Button } from '@nutui/nutui-react-taro'
 import {
   EVENT_KIND_LABELS,
   SIGN_IN_METHOD_LABELS,
-  SIGN_IN_PHASE_LABELS,
   ZDisplayLink,
   type TDisplayLink,
   type TEvent,
@@ -23,12 +22,14 @@ import { webOrigin } from '@/services/platform/env'
 import { userOutbox } from '@/services/session'
 import { formatDateTime } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
+import { LabelledValue } from '@/components/LabelledValue'
 import { ErrorState, PendingPage } from '@/components/PageState'
 import { eventPages, idParam } from '@/services/routes'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { ExportAttendanceButton } from '../../components/ExportAttendanceButton'
 import { ProxyDialog } from '../../components/ProxyDialog'
+import { EventCardHead } from '../../components/EventCardHead'
 import '@/styles/page.scss'
 import '@/styles/events.scss'
 import { useWrite } from '@/hooks/useWrite'
@@ -40,27 +41,24 @@ export function screenUrl(token: string): string {
   return `${webOrigin()}/#${eventPages.screen(token)}`
 }
 
-function Line({ label, value }: { label: string; value: string }) {
-  return (
-    <View className="ev-line">
-      <Text className="ev-line__label">{label}</Text>
-      <Text className="ev-line__value">{value}</Text>
-    </View>
-  )
-}
+const Line = ({ label, value }: { label: string; value: ReactNode }) => (
+  <LabelledValue block="ev-line" label={label} value={value} />
+)
 
 /** 签到 x / 应到 y, 未签到 z, and the way to the full lists (签到名单) and the 签到表. */
 function AttendanceSummary({ event, counts }: { event: TEvent; counts: Counts }) {
   const c = counts.state.status === 'ready' ? counts.state.data : null
   return (
     <>
-      <View className="ev-line">
-        <Text className="ev-line__label">已签到</Text>
-        <Text className="ev-line__value">
-          <Text className="ev-count event-organiser__count">{c ? c.count : event.signedInCount}</Text>
-          {c ? ` / 应到 ${c.expected} 人，未签到 ${c.absentCount} 人` : ' 人'}
-        </Text>
-      </View>
+      <Line
+        label="已签到"
+        value={
+          <>
+            <Text className="ev-count event-organiser__count">{c ? c.count : event.signedInCount}</Text>
+            {c ? ` / 应到 ${c.expected} 人，未签到 ${c.absentCount} 人` : ' 人'}
+          </>
+        }
+      />
       <View className="ev-actions">
         <Button
           className="event-organiser__list"
@@ -256,14 +254,7 @@ export default function EventDetailPage() {
       <View className="page__body">
         <OutboxNotice />
         <View className="a-card">
-          <View className="ev-card__head">
-            <Text className="a-card__title ev-card__title">{e.title}</Text>
-            {e.cancelledAt ? (
-              <Text className="ev-phase ev-phase--cancelled">已取消</Text>
-            ) : (
-              <Text className={`ev-phase ev-phase--${e.phase}`}>{SIGN_IN_PHASE_LABELS[e.phase]}</Text>
-            )}
-          </View>
+          <EventCardHead title={e.title} phase={e.phase} cancelled={Boolean(e.cancelledAt)} />
           <Line label="活动类型" value={EVENT_KIND_LABELS[e.kind]} />
           <Line label="组织单位" value={e.organiser.name} />
           <Line label="活动时间" value={`${formatDateTime(e.startsAt)} – ${formatDateTime(e.endsAt)}`} />

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { EVENT_KIND_LABELS, SIGN_IN_PHASE_LABELS, type TEventSummary } from '@/models/event'
+import { EVENT_KIND_LABELS, type TEventSummary } from '@/models/event'
 import { fetchEvents, type EventRole, type EventWhen } from '@/services/events'
 import { formatDateTime } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
@@ -12,20 +12,14 @@ import { eventPages } from '@/services/routes'
 import { useMe } from '@/hooks/useMe'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
+import { EventCardHead } from '../../components/EventCardHead'
 import '@/styles/page.scss'
 import '@/styles/events.scss'
 
 function EventCard({ e, role }: { e: TEventSummary; role: EventRole }) {
   return (
     <View className="a-card ev-card" onClick={() => void Taro.navigateTo({ url: eventPages.detail(e.id) })}>
-      <View className="ev-card__head">
-        <Text className="a-card__title ev-card__title">{e.title}</Text>
-        {e.cancelledAt ? (
-          <Text className="ev-phase ev-phase--cancelled">已取消</Text>
-        ) : (
-          <Text className={`ev-phase ev-phase--${e.phase}`}>{SIGN_IN_PHASE_LABELS[e.phase]}</Text>
-        )}
-      </View>
+      <EventCardHead title={e.title} phase={e.phase} cancelled={Boolean(e.cancelledAt)} />
       <Text className="a-card__subtitle">
         {EVENT_KIND_LABELS[e.kind]} · {e.organiser.name}
       </Text>

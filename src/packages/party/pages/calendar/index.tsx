@@ -23,6 +23,7 @@ import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { shanghaiParts } from '@/models/shanghaiTime'
 import { Heading } from '@/components/Heading'
+import { Chips } from '@/components/Chips'
 import '@/styles/page.scss'
 import '@/packages/party/party.scss'
 import './index.scss'
@@ -177,17 +178,14 @@ export default function PartyCalendarPage() {
       <View className="page__body">
         <OutboxNotice />
         {branches.length > 1 ? (
-          <View className="pt-branches">
-            {branches.map((b) => (
-              <Text
-                key={b.id}
-                className={`pt-choice${b.id === branch.bid ? ' pt-choice--active' : ''}`}
-                onClick={() => setChosen({ eid: b.enterpriseId, bid: b.id })}
-              >
-                {b.name}
-              </Text>
-            ))}
-          </View>
+          <Chips
+            block="pt-branches"
+            item="pt-choice"
+            options={branches.map((b) => b.id)}
+            value={branch.bid}
+            label={(id) => branches.find((b) => b.id === id)!.name}
+            onPick={(id) => setChosen({ eid: branches.find((b) => b.id === id)!.enterpriseId, bid: id })}
+          />
         ) : null}
         <View className="a-card">
           <Text className="a-card__title party-calendar__branch">{branch.name}</Text>

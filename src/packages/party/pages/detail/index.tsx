@@ -31,6 +31,7 @@ import { chooseEvidence, type EvidenceSource } from '@/services/evidence'
 import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
 import { formatDateTime } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
+import { LabelledValue } from '@/components/LabelledValue'
 import { ErrorState, LoadingState } from '@/components/PageState'
 import { eventPages, idParam, partyPages } from '@/services/routes'
 import { useOutbox, useReloadOnDelivered } from '@/hooks/useOutbox'
@@ -48,14 +49,9 @@ const KINDS: TAttachmentKind[] = ['sign_sheet', 'photo']
 /** The grid draws evidence files; an attachment is one with its kind in place of an item code. */
 const asEvidence = (a: TMeetingAttachment): TEvidenceFile => ({ ...a, itemCode: a.kind })
 
-function Line({ label, value }: { label: string; value: string }) {
-  return (
-    <View className="pt-line">
-      <Text className="pt-line__label">{label}</Text>
-      <Text className="pt-line__value">{value || '—'}</Text>
-    </View>
-  )
-}
+const Line = ({ label, value }: { label: string; value: string }) => (
+  <LabelledValue block="pt-line" label={label} value={value} empty="—" />
+)
 
 function Block({ label, text, className }: { label: string; text: string; className?: string }) {
   return (

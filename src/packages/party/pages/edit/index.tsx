@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
-import { goBack } from '@/services/navigation'
+import { useRouter } from '@tarojs/taro'
+import { goBack, openCreated } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
-import { Button, Checkbox, DatePicker } from '@nutui/nutui-react-taro'
+import { Button, Checkbox } from '@nutui/nutui-react-taro'
 import {
   BRANCH_ROLE_LABELS,
   rollOf,
@@ -21,7 +21,9 @@ import {
   queueUpdateMeeting,
 } from '@/services/meetings'
 import { userOutbox } from '@/services/session'
-import { formatDateTime, fromPicker, pickerValue } from '@/models/format'
+import { formatDateTime } from '@/models/format'
+import { DateTimePicker } from '@/components/DateTimePicker'
+import { LabelledValue } from '@/components/LabelledValue'
 import { overLimitProblems } from '@/models/textLimit'
 import { TextField } from '@/components/TextField'
 import { TextAreaField } from '@/components/TextAreaField'
@@ -271,14 +273,9 @@ export default function MeetingEditPage() {
       })
       if (outcome.kind === 'refused') return
       setSaved(true)
-      if (outcome.kind === 'queued') {
-        void goBack()
-        return
-      }
-      const record = ZMeeting.safeParse(outcome.response?.data)
+      // A change goes back to the record it came from; a new record opens.
       if (meeting) void goBack()
-      else if (record.success) void Taro.redirectTo({ url: partyPages.detail(eid, bid, record.data.id) })
-      else void goBack()
+      else void openCreated(outcome, ZMeeting, (id) => partyPages.detail(eid, bid, id))
     } finally {
       setBusy(false)
     }
@@ -319,10 +316,13 @@ export default function MeetingEditPage() {
               onChange={setTopic}
             />
           </PartyField>
-          <View className="pt-line meeting-edit__time" onClick={() => setPicking(true)}>
-            <Text className="pt-line__label">会议时间</Text>
-            <Text className="pt-line__value">{formatDateTime(startsAt.toISOString())}</Text>
-          </View>
+          <LabelledValue
+            block="pt-line"
+            className="meeting-edit__time"
+            label="会议时间"
+            value={formatDateTime(startsAt.toISOString())}
+            onClick={() => setPicking(true)}
+          />
           <PartyField label="地点" required>
             <TextField
               className="pt-input meeting-edit__place"
@@ -449,47 +449,33 @@ export default function MeetingEditPage() {
           </View>
         ) : null}
         <View className="pt-actions">
-          {submitted ? (
+          {submitted ? null : (
             <Button
-              className="meeting-edit__correct"
-              type="primary"
+              className="meeting-edit__draft"
+              fill="outline"
               loading={busy}
-              onClick={() => void save(true)}
+              onClick={() => void save(false)}
             >
-              保存更正
+              保存草稿
             </Button>
-          ) : (
-            <>
-              <Button
-                className="meeting-edit__draft"
-                fill="outline"
-                loading={busy}
-                onClick={() => void save(false)}
-              >
-                保存草稿
-              </Button>
-              <Button
-                className="meeting-edit__submit"
-                type="primary"
-                loading={busy}
-                onClick={() => void save(true)}
-              >
-                提交
-              </Button>
-            </>
           )}
+          <Button
+            className={submitted ? 'meeting-edit__correct' : 'meeting-edit__submit'}
+            type="primary"
+            loading={busy}
+            onClick={() => void save(true)}
+          >
+            {submitted ? '保存更正' : '提交'}
+          </Button>
         </View>
       </View>
-      <DatePicker
+      <DateTimePicker
         visible={picking}
         title="会议时间"
-        type="datetime"
-        showChinese
-        minuteStep={5}
-        startDate={new Date(new Date().getFullYear() - 2, 0, 1)}
-        endDate={new Date(new Date().getFullYear() + 1, 11, 31)}
-        value={pickerValue(startsAt)}
-        onConfirm={(_, values) => setStartsAt(fromPicker(values))}
+        value={startsAt}
+        yearsBack={2}
+        yearsAhead={1}
+        onPick={setStartsAt}
         onClose={() => setPicking(false)}
       />
     </View>

@@ -19,6 +19,7 @@ import { idParam, powerPages } from '@/services/routes'
 import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
 import { ErrorState, LoadingState } from '@/components/PageState'
 import { OutboxNotice } from '@/components/OutboxNotice'
+import { LabelledValue } from '@/components/LabelledValue'
 import { useOutbox, useReloadOnDelivered } from '@/hooks/useOutbox'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
@@ -40,14 +41,9 @@ const shownValue = (field: string, value: unknown) =>
     ? DECISION_CATEGORY_LABELS[value as keyof typeof DECISION_CATEGORY_LABELS]
     : String(value)
 
-function Line({ label, value }: { label: string; value: string }) {
-  return (
-    <View className="pw-line">
-      <Text className="pw-line__label">{label}</Text>
-      <Text className="pw-line__value">{value || '—'}</Text>
-    </View>
-  )
-}
+const Line = ({ label, value }: { label: string; value: string }) => (
+  <LabelledValue block="pw-line" label={label} value={value} empty="—" />
+)
 
 /**
  * One “三重一大” decision: its fields, attachments (会议纪要 and the like, through the files grid) and every

@@ -28,6 +28,7 @@ import { Timeline } from '@/components/assessment/Timeline'
 import type { OutboxEntry } from '@/services/outbox'
 import { GradeChoice, gradeLabel, LevelTag } from '../../components/RiskBits'
 import { Heading } from '@/components/Heading'
+import { LabelledValue } from '@/components/LabelledValue'
 import { keepsRegistersOf } from '@/models/memberships'
 import '@/styles/page.scss'
 import '../../components/risks.scss'
@@ -36,14 +37,9 @@ const NOTE_LIMIT = maxLengthOf(ZRiskReviewBody.shape.note)
 const DETAIL_LIMIT = maxLengthOf(ZRiskRectify.shape.detail)
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 })
 
-function Field({ label, value }: { label: string; value: string }) {
-  return (
-    <View className="risk-field">
-      <Text className="risk-field__label">{label}</Text>
-      <Text className="risk-field__value">{value}</Text>
-    </View>
-  )
-}
+const Field = ({ label, value }: { label: string; value: string }) => (
+  <LabelledValue block="risk-field" label={label} value={value} />
+)
 
 /**
  * One 廉洁风险点: what it is, its history (复核 with the level before and after, 整改), attachments; its
