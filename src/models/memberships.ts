@@ -66,18 +66,30 @@ export interface EventOrganiserOption {
   kind: 'enterprise' | 'department'
   id: number
   name: string
+  /** The 领导小组办公室: a county event may invite any enterprise, not only the ones it supervises. */
+  office?: boolean
 }
 
 /** The organisations this user may organise an event for (the server checks the same roles). */
 export function eventOrganiserOptions(memberships: readonly TMembership[]): EventOrganiserOption[] {
   const seen = new Set<string>()
   const out: EventOrganiserOption[] = []
+  const offices = new Set(
+    approved(memberships)
+      .filter((m) => m.organisationKind === 'department' && m.role === 'office')
+      .map((m) => m.organisationId),
+  )
   for (const m of approved(memberships)) {
     const allowed = hasRole(EVENT_ORGANISER_ROLES[m.organisationKind], m.role)
     const key = `${m.organisationKind}:${m.organisationId}`
     if (!allowed || seen.has(key)) continue
     seen.add(key)
-    out.push({ kind: m.organisationKind, id: m.organisationId, name: m.organisationName })
+    out.push({
+      kind: m.organisationKind,
+      id: m.organisationId,
+      name: m.organisationName,
+      ...(m.organisationKind === 'department' && offices.has(m.organisationId) ? { office: true } : {}),
+    })
   }
   return out
 }

@@ -226,4 +226,44 @@ describe('发起活动 form', () => {
     expect(Date.parse(body.startsAt) - Date.parse(body.signInOpensAt)).toBe(30 * 60_000)
     jest.restoreAllMocks()
   })
+
+  it('offers a county event the supervised enterprises, and the office every enterprise', async () => {
+    const enterprise = (id: number, name: string, supervisingDepartmentIds: number[]) => ({
+      id,
+      name,
+      creditCode: `91450703MA5K000${id}X`,
+      ownership: 'private',
+      partyOrg: 'branch',
+      industry: null,
+      leadingGroupDate: null,
+      planFiledDate: null,
+      demonstration: false,
+      supervisingDepartmentIds,
+    })
+    const answer = transport.getMockImplementation()!
+    transport.mockImplementation(async (req) =>
+      req.method === 'GET' && req.url === '/api/v1/enterprises'
+        ? {
+            status: 200,
+            data: {
+              enterprises: [
+                enterprise(3, '县恒达食品有限公司', [2]),
+                enterprise(4, '县宏远建材有限公司', [5]),
+              ],
+            },
+          }
+        : answer(req),
+    )
+    const names = () =>
+      Array.from(document.querySelectorAll('.ev-create__enterprise')).map((e) => e.textContent?.trim())
+
+    openPage('/packages/events/pages/create/index', {})
+    const supervisor = render(<EventForm options={[{ kind: 'department', id: 2, name: '县委统战部' }]} />)
+    await waitFor(() => expect(names()).toEqual(['县恒达食品有限公司']))
+    supervisor.unmount()
+
+    render(<EventForm options={[{ kind: 'department', id: 9, name: '领导小组办公室', office: true }]} />)
+    await waitFor(() => expect(names()).toEqual(['县恒达食品有限公司', '县宏远建材有限公司']))
+    expect(screen.queryByText('本部门暂无监管企业')).toBeNull()
+  })
 })

@@ -1,4 +1,4 @@
-import { keepsRegistersOf } from '@/models/memberships'
+import { eventOrganiserOptions, keepsRegistersOf } from '@/models/memberships'
 import type { TMembership } from '@/models/org'
 
 const membership = (patch: Partial<TMembership>): TMembership => ({
@@ -24,5 +24,32 @@ describe('who keeps an enterprise’s registers (风险点, 突出问题清单)'
     expect(keepsRegistersOf([membership({ organisationKind: 'department', role: 'supervisor' })], 3)).toBe(
       false,
     )
+  })
+})
+
+describe('who may organise an event, and for whom', () => {
+  it('marks the 领导小组办公室, whose county events may invite any enterprise', () => {
+    const office = membership({
+      organisationKind: 'department',
+      organisationId: 9,
+      organisationName: '领导小组办公室',
+    })
+    expect(
+      eventOrganiserOptions([
+        membership({}),
+        membership({
+          organisationKind: 'department',
+          organisationId: 2,
+          organisationName: '县委统战部',
+          role: 'supervisor',
+        }),
+        { ...office, role: 'supervisor' },
+        { ...office, id: 2, role: 'office' },
+      ]),
+    ).toEqual([
+      { kind: 'enterprise', id: 3, name: '恒达建设' },
+      { kind: 'department', id: 2, name: '县委统战部' },
+      { kind: 'department', id: 9, name: '领导小组办公室', office: true },
+    ])
   })
 })

@@ -179,7 +179,9 @@ export function EventForm({ options, event }: EventFormProps) {
   )
   const supervised =
     county && organiser && enterprises.state.status === 'ready'
-      ? enterprises.state.data.filter((e) => e.supervisingDepartmentIds.includes(organiser.id))
+      ? organiser.office
+        ? enterprises.state.data
+        : enterprises.state.data.filter((e) => e.supervisingDepartmentIds.includes(organiser.id))
       : []
 
   const setTime = (field: TimeField, value: Date) =>
