@@ -2,6 +2,9 @@ import { z } from 'zod'
 import { ZIdParam } from './common'
 import { oneLine } from './textLimit'
 import { ZOrgKind } from './org'
+import { EVENT_KIND_LABELS } from './event'
+import { PLEDGE_KIND_LABELS } from './pledge'
+import { MEETING_TYPE_LABELS } from './meetingCompliance'
 
 /**
  * The audit log as the office reads it: every write (server/core/writes.ts), who made it, in which
@@ -163,3 +166,109 @@ export const ZAuditPage = z
   .object({ entries: z.array(ZAuditEntry), nextCursor: z.string().nullable() })
   .meta({ id: 'AuditPage' })
 export type TAuditPage = z.infer<typeof ZAuditPage>
+
+// ---------- a write's detail as the office reads it ----------
+
+/** The detail's keys in words; a key not listed is shown as it is stored. */
+const DETAIL_KEY_LABELS: Record<string, string> = {
+  method: '方式',
+  eventId: '活动编号',
+  flags: '标记',
+  repeat: '重复提交',
+  kind: '类型',
+  organiser: '组织单位',
+  audience: '参加企业数',
+  code: '编号',
+  side: '签署方',
+  templateVersion: '模板版本',
+  items: '涉及检查项',
+  branchId: '党支部编号',
+  type: '会议类型',
+  status: '状态',
+  evidence: '佐证材料',
+  specialId: '专项整治编号',
+  first: '首次填报',
+  source: '来源',
+  deadline: '整改期限',
+  decision: '决定',
+  title: '标题',
+  name: '名称',
+  periodStart: '起始日期',
+  periodEnd: '截止日期',
+  departmentId: '部门编号',
+  enterpriseId: '企业编号',
+  userId: '用户编号',
+  round: '评选',
+  overall: '综合得分',
+  reason: '理由',
+  comment: '意见',
+  role: '角色',
+  count: '数量',
+}
+
+/** Stored codes that read better in words, whatever the key. */
+const DETAIL_VALUE_LABELS: Record<string, string> = {
+  ...EVENT_KIND_LABELS,
+  ...PLEDGE_KIND_LABELS,
+  ...MEETING_TYPE_LABELS,
+  dev: '演示登录',
+  wechat: '微信登录',
+  scan: '扫码',
+  offline: '离线补传',
+  proxy: '组织者代签',
+  close: '销号',
+  returned: '退回',
+  return: '退回',
+  accepted: '通过',
+  submitted: '已提交',
+  draft: '草稿',
+  notice: '整改通知',
+  finding: '自查发现',
+  enterprise: '企业',
+  department: '部门',
+}
+
+function detailValue(value: unknown): string {
+  if (value === null || value === undefined) return '无'
+  if (typeof value === 'boolean') return value ? '是' : '否'
+  if (typeof value === 'string') return DETAIL_VALUE_LABELS[value] ?? value
+  if (typeof value === 'number') return String(value)
+  if (Array.isArray(value))
+    return value.length === 0
+      ? '无'
+      : value.every((v) => typeof v === 'string' || typeof v === 'number')
+        ? value.map(detailValue).join('、')
+        : `${value.length} 项`
+  const o = value as Record<string, unknown>
+  if ((o.kind === 'enterprise' || o.kind === 'department') && typeof o.id === 'number')
+    return `${DETAIL_VALUE_LABELS[o.kind]} ${o.id}`
+  return Object.entries(o)
+    .map(([k, v]) => `${DETAIL_KEY_LABELS[k] ?? k} ${detailValue(v)}`)
+    .join('，')
+}
+
+/**
+ * A write's stored detail (JSON) in words for the 操作日志: `方式：演示登录；…`, an edit as `标题：旧 → 新`.
+ * Text that is not JSON (a cut one) is shown as it is.
+ */
+export function auditDetailText(detail: string): string {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(detail)
+  } catch {
+    return detail
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return detailValue(parsed)
+  const o = parsed as Record<string, unknown>
+  const parts: string[] = []
+  const before = o.before as Record<string, unknown> | undefined
+  const after = o.after as Record<string, unknown> | undefined
+  if (before && after && typeof before === 'object' && typeof after === 'object')
+    for (const k of Object.keys(after))
+      parts.push(`${DETAIL_KEY_LABELS[k] ?? k}：${detailValue(before[k])} → ${detailValue(after[k])}`)
+  for (const [k, v] of Object.entries(o)) {
+    if ((k === 'before' || k === 'after') && before && after) continue
+    parts.push(`${DETAIL_KEY_LABELS[k] ?? k}：${detailValue(v)}`)
+  }
+  return parts.join('；')
+}

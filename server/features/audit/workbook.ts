@@ -2,7 +2,7 @@ import { exportedAt } from '../../core/workbook'
 import { exportJob } from '../../core/exports/exporter'
 import type { WorkbookSpec } from '../../core/exports/spec'
 import type { DbOrTrx } from '../../core/db/database'
-import { auditActionLabel, type TAuditQuery } from '../../../src/models/audit'
+import { auditActionLabel, auditDetailText, type TAuditQuery } from '../../../src/models/audit'
 import { formatShanghaiTime } from '../../../src/models/shanghaiTime'
 import { auditRepository } from './repository'
 
@@ -89,7 +89,7 @@ export async function auditWorkbook(
     r.organisation_name ?? '',
     auditActionLabel(r.action),
     `${ENTITY_LABELS[r.entity_type] ?? r.entity_type}${r.entity_id ? ` ${r.entity_id}` : ''}`,
-    r.detail ? r.detail.slice(0, 300) : '',
+    r.detail ? auditDetailText(r.detail).slice(0, 300) : '',
     r.ip ?? '',
   ])
   return { spec: { now, sheets: [{ name: '操作日志', options, rows: cells }] } }

@@ -2,9 +2,18 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
-import { AUDIT_ACTION_LABELS, ZAuditQuery, type TAuditEntry, type TAuditQuery } from '@/models/audit'
+import {
+  AUDIT_ACTION_LABELS,
+  auditDetailText,
+  ZAuditQuery,
+  type TAuditEntry,
+  type TAuditQuery,
+} from '@/models/audit'
 import type { TDepartment, TEnterprise } from '@/models/org'
 import { formatShanghaiTime } from '@/models/shanghaiTime'
+import { formatDate } from '@/models/format'
+import { DayPicker } from '@/components/DayPicker'
+import dayjs from 'dayjs'
 import { fetchAuditPage, openAuditExport } from '@/services/audit'
 import { fetchDepartments } from '@/services/departments'
 import { fetchVisibleEnterprises } from '@/services/events'
@@ -71,6 +80,7 @@ export default function AuditPage() {
   const [person, setPerson] = useState('')
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
+  const [picking, setPicking] = useState<'from' | 'to' | null>(null)
   const [organisation, setOrganisation] = useState<Organisation | null>(null)
   const [action, setAction] = useState<string | null>(null)
   const [filter, setFilter] = useState<TAuditQuery>({})
@@ -157,14 +167,29 @@ export default function AuditPage() {
               <Input value={person} placeholder="操作人姓名" maxLength={30} onChange={setPerson} />
             </View>
           </View>
-          <View className="org-invite">
-            <View className="org-invite__who">
-              <Input value={from} placeholder="开始日期 YYYY-MM-DD" maxLength={10} onChange={setFrom} />
-            </View>
-            <View className="org-invite__who">
-              <Input value={to} placeholder="结束日期 YYYY-MM-DD" maxLength={10} onChange={setTo} />
-            </View>
-          </View>
+          {(['from', 'to'] as const).map((end) => {
+            const day = end === 'from' ? from : to
+            return (
+              <View key={end} className="audit__chooser">
+                <View className="org-member" onClick={() => setPicking(end)}>
+                  <Text className="org-member__name">{end === 'from' ? '开始日期' : '结束日期'}</Text>
+                  <Text className="org-member__roles">{day ? formatDate(day) : '不限'}</Text>
+                  {day ? (
+                    <Text
+                      className="audit__clear"
+                      onClick={(ev) => {
+                        ev.stopPropagation()
+                        if (end === 'from') setFrom('')
+                        else setTo('')
+                      }}
+                    >
+                      清除
+                    </Text>
+                  ) : null}
+                </View>
+              </View>
+            )
+          })}
           <Chooser
             label="单位"
             value={organisation?.name ?? ''}
@@ -211,7 +236,7 @@ export default function AuditPage() {
                   {e.userName ?? '（未登录）'}
                   {e.organisationName ? ` · ${e.organisationName}` : ''}
                 </Text>
-                {e.detail ? <Text className="audit__detail">{e.detail}</Text> : null}
+                {e.detail ? <Text className="audit__detail">{auditDetailText(e.detail)}</Text> : null}
               </View>
             ))
           : null}
@@ -224,6 +249,15 @@ export default function AuditPage() {
           <Text className="audit__end">已显示全部 {entries.length} 条</Text>
         ) : null}
       </View>
+      <DayPicker
+        visible={picking !== null}
+        title={picking === 'to' ? '结束日期' : '开始日期'}
+        startDate={dayjs().subtract(5, 'year').startOf('year').toDate()}
+        endDate={dayjs().endOf('day').toDate()}
+        value={(picking === 'to' ? to : from) || undefined}
+        onPick={(day) => (picking === 'to' ? setTo(day) : setFrom(day))}
+        onClose={() => setPicking(null)}
+      />
     </View>
   )
 }
