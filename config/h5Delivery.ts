@@ -47,7 +47,7 @@ function shareAcrossPages(chain: Chain): void {
       // The login page's modules that other pages use too (Taro's components, NutUI's button, the icons,
       // Taro's toast): one chunk instead of six, so the page loads in 2 files and 2 stylesheets beside the
       // entry's 2 scripts, within HTTP/1.1's 6 connections a host (on 3G a queued file waited a round trip,
-      // 562 ms). 首页 needs all of it too; index.html preloads it for both (FirstPaintPlugin).
+      // 562 ms). 首页 needs all of it too.
       firstScreen: {
         name: FIRST_SCREEN,
         chunks: 'async',
@@ -134,9 +134,10 @@ const INLINE_CSS_MAX = 8 * 1024
  * - Taro's router imports the landing page's chunks only once app.js has run: one more round trip (on 3G,
  *   over a second) after the largest download. A small script preloads the chunks of the page the visitor
  *   lands on (the login page signed out, 首页 signed in, by the session key in localStorage) beside app.js,
- *   so they are in the cache when the router asks. It comes before any stylesheet: an inline script waits
- *   for the stylesheets above it. The chunks both pages load (the first-screen chunk) are preloaded by
- *   `<link rel="preload">` tags instead, for every page (nearly all use it).
+ *   so they are in the cache when the router asks; other pages preload nothing. It comes before any
+ *   stylesheet: an inline script waits for the stylesheets above it. It runs a few hundred ms after the
+ *   browser has asked for app.js (at CPU ×4): preload tags, sent at once, took bandwidth from app.js, whose
+ *   arrival and evaluation decide when the login page shows (measured slower).
  * - The entry's stylesheet (3 KB) is inlined: a linked one blocks the app shell's paint for a round trip.
  */
 class FirstPaintPlugin {
@@ -156,19 +157,10 @@ class FirstPaintPlugin {
             const files = groups.flatMap((g) => g.chunks.flatMap((c) => [...c.files]))
             return [...new Set(files)].filter((f) => /\.(js|css)$/.test(f)).map((f) => `/${f}`)
           }
-          const login = filesOf(LOGIN_ROUTE)
-          const home = filesOf(HOME_ROUTES[2])
-          // What both landing pages load is preloaded by tags: the browser's preload scanner sends them
-          // with the entry's scripts, while the script waits for the main thread (~0.3 s at CPU ×4).
-          const both = login.filter((f) => home.includes(f))
-          const only = (files: string[]) => files.filter((f) => !both.includes(f))
-          const script = preloadScript({ login: only(login), home: only(home) })
-          const tags = both.map(
-            (f) => `<link rel="preload" href="${f}" as="${f.endsWith('.css') ? 'style' : 'script'}">`,
-          )
+          const script = preloadScript({ login: filesOf(LOGIN_ROUTE), home: filesOf(HOME_ROUTES[2]) })
           let text = html.source.source().toString()
           if (!text.includes('<title>')) throw new Error('FirstPaintPlugin: index.html has no <title>')
-          text = text.replace('<title>', `${tags.join('')}<script>${script}</script><title>`)
+          text = text.replace('<title>', `<script>${script}</script><title>`)
           text = text.replace(/<link href="\/(css\/[^"]+\.css)" rel="stylesheet">/g, (tag, file: string) => {
             const css = compilation.getAsset(file)?.source.source().toString()
             // url() would resolve against the page instead of css/: such a sheet stays linked.
