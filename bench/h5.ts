@@ -61,7 +61,8 @@ async function startServer(mode: Mode): Promise<Server> {
       APP_MODE: 'test',
       SEED_DEMO: 'true',
       HOST: '127.0.0.1',
-      PORT: '0',
+      // BENCH_PORT: a fixed port (on a shared machine); otherwise any free one.
+      PORT: process.env.BENCH_PORT ?? '0',
       H5_DIST: H5,
       HTTP_DELIVERY: mode,
       SQLITE_FILE: path.join(dir, 'bench.db'),
