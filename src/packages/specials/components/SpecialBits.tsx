@@ -40,7 +40,10 @@ export function SpecialHead({
       {quote ? (
         <>
           <Text className="sp-card__quote">“{special.basisQuote}”</Text>
-          <Text className="sp-card__quote">{special.description}</Text>
+          {/* The opener's own words, when they add to the quoted basis. */}
+          {special.description && special.description.trim() !== special.basisQuote.trim() ? (
+            <Text className="sp-card__quote">{special.description}</Text>
+          ) : null}
         </>
       ) : null}
       {children}

@@ -62,7 +62,13 @@ export default function SpecialProblemPage() {
         setClosed(sheet.special.status === 'closed')
         const p = pid ? sheet.problems.find((x) => x.id === pid) : undefined
         if (pid && !p) throw new Error('没有找到该问题')
-        if (!p) return
+        if (!p) {
+          // A new problem is planned to be done by the 专项整治's own deadline at the latest.
+          const deadline = sheet.special.deadline
+          const today = shanghaiDateAfterDays(Date.now(), 0)
+          setPlannedDate((d) => (deadline >= today && deadline < d ? deadline : d))
+          return
+        }
         setLoaded(p)
         setProblem(p.problem)
         setMeasure(p.measure)
