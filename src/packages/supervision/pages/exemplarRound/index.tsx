@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, SearchBar } from '@nutui/nutui-react-taro'
@@ -44,17 +44,35 @@ type Period = { startsOn: string; endsOn: string }
 const go = (url: string) => void Taro.navigateTo({ url })
 
 /** 提名候选企业: search the county's enterprises by name or credit code, propose one. */
-function Propose({ onPropose }: { onPropose: (e: TEnterpriseListRow) => void }) {
+function Propose({
+  nominated,
+  onPropose,
+}: {
+  /** The round's candidates already: offered as 已提名, not again. */
+  nominated: ReadonlySet<number>
+  onPropose: (e: TEnterpriseListRow) => void
+}) {
   const [q, setQ] = useState('')
   const [found, setFound] = useState<TEnterpriseListRow[] | null>(null)
+  const latest = useRef('')
   const search = async (text: string) => {
+    latest.current = text
     if (!text.trim()) return setFound(null)
     try {
-      setFound((await fetchSupervisedEnterprises({ q: text.trim(), pageSize: 10 })).items)
+      const rows = (await fetchSupervisedEnterprises({ q: text.trim(), pageSize: 10 })).items
+      // Typing on: only the answer to the latest text is shown.
+      if (latest.current === text) setFound(rows)
     } catch (err) {
       void Taro.showToast({ title: err instanceof Error ? err.message : '搜索失败', icon: 'none' })
     }
   }
+  // Results as the name is typed (a pause of 300 ms), as well as on 搜索.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if (q !== latest.current) void search(q)
+    }, 300)
+    return () => clearTimeout(timer)
+  }, [q])
   return (
     <View className="a-card ex-propose">
       <Text className="a-card__title">提名候选企业</Text>
@@ -72,9 +90,15 @@ function Propose({ onPropose }: { onPropose: (e: TEnterpriseListRow) => void }) 
             <Text className="ex-propose__name">{e.enterpriseName}</Text>
             <Text className="a-card__subtitle">{EXEMPLAR_CLASS_LABELS[exemplarClassOf(e.ownership)]}</Text>
           </View>
-          <Button size="small" fill="outline" onClick={() => onPropose(e)}>
-            提名
-          </Button>
+          {nominated.has(e.enterpriseId) ? (
+            <Button size="small" fill="outline" disabled>
+              已提名
+            </Button>
+          ) : (
+            <Button size="small" fill="outline" onClick={() => onPropose(e)}>
+              提名
+            </Button>
+          )}
         </View>
       ))}
     </View>
@@ -195,6 +219,7 @@ export default function ExemplarRoundPage() {
                 ) : null}
                 {open && data.round.candidateCount < EXEMPLAR_CANDIDATE_LIMIT ? (
                   <Propose
+                    nominated={new Set(data.candidates.map((c) => c.enterpriseId))}
                     onPropose={(e) =>
                       void send(queueProposeCandidate(roundId, e.enterpriseId, e.enterpriseName), '已提名')
                     }
