@@ -180,7 +180,10 @@ async function runClient(job: ClientJob): Promise<ClientReport> {
       },
       { payload, scannedAt: new Date().toISOString() },
     )
+  // The parent measures the server's CPU time across the burst (see `runChild`).
+  process.send?.({ mark: 'sign-in start' })
   const signIn = await phase('sign-in', tokens.length, job.inFlight, job.phaseMs, scan('first'))
+  process.send?.({ mark: 'sign-in end' })
   // The same people again: every answer is 200 已签到, read from the unique row.
   const repeat = await phase('repeat', tokens.length, job.inFlight, job.phaseMs, scan('repeat'))
   clearInterval(refresher)
@@ -195,16 +198,26 @@ async function runClient(job: ClientJob): Promise<ClientReport> {
 
 // ---------- the server side (parent process) ----------
 
-function runChild(job: ClientJob): Promise<ClientReport> {
+/** The report, and the server's CPU time (user + system, µs) during the first sign-in burst. */
+function runChild(job: ClientJob): Promise<ClientReport & { signInCpuUs: number }> {
   return new Promise((resolve, reject) => {
+    let cpuAtStart: NodeJS.CpuUsage | undefined
+    let signInCpuUs = NaN
     const child = fork(process.argv[1], ['--client'], { execArgv: process.execArgv, stdio: 'inherit' })
     const timer = setTimeout(() => {
       child.kill()
       reject(new Error('load client did not finish in time'))
     }, job.phaseMs * 6)
-    child.on('message', (report) => {
+    child.on('message', (message) => {
+      const mark = (message as { mark?: string }).mark
+      if (mark === 'sign-in start') cpuAtStart = process.cpuUsage()
+      if (mark === 'sign-in end' && cpuAtStart) {
+        const used = process.cpuUsage(cpuAtStart)
+        signInCpuUs = used.user + used.system
+      }
+      if (mark) return
       clearTimeout(timer)
-      resolve(report as ClientReport)
+      resolve({ ...(message as ClientReport), signInCpuUs })
       child.disconnect()
     })
     child.on('error', reject)
@@ -303,6 +316,11 @@ async function runOn(kind: BenchDb, mode: Mode): Promise<Ratio> {
     console.log(`  repeat scans (200 已签到):          ${fmt(report.repeat)}`)
     console.log(`  GET /api/health:                   ${fmt(report.health)}`)
     console.log(`  sign_ins rows for the event: ${rows} (expected ${USERS})`)
+    console.log(
+      `  server CPU during the sign-in burst: ${(report.signInCpuUs / 1000).toFixed(0)} ms, ${(
+        report.signInCpuUs / Math.max(1, report.signIn.done)
+      ).toFixed(0)} µs per sign-in`,
+    )
     console.log(
       `  → ${report.signIn.perSecond.toFixed(0)} sign-ins/s (p50 ${report.signIn.p50.toFixed(1)} ms, p99 ${report.signIn.p99.toFixed(
         1,
