@@ -14,6 +14,7 @@
 import { fork } from 'node:child_process'
 import http from 'node:http'
 import os from 'node:os'
+import pg from 'pg'
 import { addEmployees, PG_URL, postgresReachable, startBenchServer, type BenchDb } from './support'
 
 const USERS = Number(process.env.BENCH_USERS ?? 1000)
@@ -198,11 +199,24 @@ async function runClient(job: ClientJob): Promise<ClientReport> {
 
 // ---------- the server side (parent process) ----------
 
-/** The report, and the server's CPU time (user + system, µs) during the first sign-in burst. */
-function runChild(job: ClientJob): Promise<ClientReport & { signInCpuUs: number }> {
+/** Round trips to PostgreSQL made by the server (pg's Client.query calls), counted from the start. */
+let roundTrips = 0
+const query = pg.Client.prototype.query
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  roundTrips += 1
+  return (query as (...a: unknown[]) => unknown).apply(this, args)
+} as typeof query
+
+/**
+ * The report, and the server's CPU time (user + system, µs) and PostgreSQL round trips during the first
+ * sign-in burst.
+ */
+function runChild(job: ClientJob): Promise<ClientReport & { signInCpuUs: number; signInTrips: number }> {
   return new Promise((resolve, reject) => {
     let cpuAtStart: NodeJS.CpuUsage | undefined
     let signInCpuUs = NaN
+    let tripsAtStart = 0
+    let signInTrips = NaN
     const child = fork(process.argv[1], ['--client'], { execArgv: process.execArgv, stdio: 'inherit' })
     const timer = setTimeout(() => {
       child.kill()
@@ -210,14 +224,18 @@ function runChild(job: ClientJob): Promise<ClientReport & { signInCpuUs: number 
     }, job.phaseMs * 6)
     child.on('message', (message) => {
       const mark = (message as { mark?: string }).mark
-      if (mark === 'sign-in start') cpuAtStart = process.cpuUsage()
+      if (mark === 'sign-in start') {
+        cpuAtStart = process.cpuUsage()
+        tripsAtStart = roundTrips
+      }
       if (mark === 'sign-in end' && cpuAtStart) {
         const used = process.cpuUsage(cpuAtStart)
         signInCpuUs = used.user + used.system
+        signInTrips = roundTrips - tripsAtStart
       }
       if (mark) return
       clearTimeout(timer)
-      resolve({ ...(message as ClientReport), signInCpuUs })
+      resolve({ ...(message as ClientReport), signInCpuUs, signInTrips })
       child.disconnect()
     })
     child.on('error', reject)
@@ -319,7 +337,11 @@ async function runOn(kind: BenchDb, mode: Mode): Promise<Ratio> {
     console.log(
       `  server CPU during the sign-in burst: ${(report.signInCpuUs / 1000).toFixed(0)} ms, ${(
         report.signInCpuUs / Math.max(1, report.signIn.done)
-      ).toFixed(0)} µs per sign-in`,
+      ).toFixed(0)} µs per sign-in${
+        kind === 'postgres'
+          ? `; ${(report.signInTrips / Math.max(1, report.signIn.done)).toFixed(2)} PostgreSQL round trips per sign-in (QR refreshes included)`
+          : ''
+      }`,
     )
     console.log(
       `  → ${report.signIn.perSecond.toFixed(0)} sign-ins/s (p50 ${report.signIn.p50.toFixed(1)} ms, p99 ${report.signIn.p99.toFixed(
