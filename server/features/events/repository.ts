@@ -3,9 +3,9 @@ import { organisationNames } from '../../core/db/names'
 import { onePage, type PageRequest } from '../../core/db/page'
 import { findRow } from '../../core/db/rows'
 import { hotQuery } from '../../core/db/hotQuery'
-import type { EventRow, SignInRow } from '../../core/db/schema'
+import type { Database, EventRow, SignInRow } from '../../core/db/schema'
 import type { AuditRow, FinishRow, KeySeen, NewKeyRow } from '../../core/writes'
-import { sql } from 'kysely'
+import { sql, type QueryCreator } from 'kysely'
 import { approvedMemberCounts } from '../../core/db/members'
 
 type OrganiserKind = EventRow['organiser_kind']
@@ -497,64 +497,73 @@ const KEY_COLUMNS = [
 ] as const satisfies readonly (keyof NewKeyRow)[]
 
 /**
- * PostgreSQL, one autocommit statement: the event held against a cancel (share lock) only if it is still as
- * the sign-in read it (not cancelled, not edited since), the sign-in only when the event is held and the
- * user has none (ON CONFLICT), and its audit row only when the sign-in landed.
+ * PostgreSQL, one autocommit statement (`insertAtOnce`): the event held against a cancel (share lock) only
+ * if it is still as the sign-in read it (not cancelled, not edited since), the sign-in only when the event
+ * is held and the user has none (ON CONFLICT), and its audit row only when the sign-in landed.
  */
-function signInAtOnce(db: DbOrTrx, v: { event: EventAsRead; row: NewSignInRow; audit: AuditRow }) {
-  const { event } = v
-  return db
-    .with('held', (qc) =>
-      qc
-        .selectFrom('events')
-        .select('id')
-        .where('id', '=', event.id)
-        .where('cancelled_at', 'is', null)
-        .where('updated_at', '=', event.updated_at)
-        .where('title', '=', event.title)
-        .where('sign_in_opens_at', '=', event.sign_in_opens_at)
-        .where('sign_in_closes_at', '=', event.sign_in_closes_at)
-        .where('place_lat', 'is not distinct from', event.place_lat)
-        .where('place_lng', 'is not distinct from', event.place_lng)
-        .where('place_radius_m', 'is not distinct from', event.place_radius_m)
-        .forShare(),
-    )
-    .with('ins', (qc) =>
-      qc
-        .insertInto('sign_ins')
-        .columns(SIGN_IN_COLUMNS)
-        .expression(qc.selectFrom('held').select((eb) => SIGN_IN_COLUMNS.map((c) => eb.val(v.row[c]).as(c))))
-        .onConflict((oc) => oc.columns(['event_id', 'user_id']).doNothing())
-        .returning('id'),
-    )
+function heldEvent(db: DbOrTrx, event: EventAsRead) {
+  return db.with('held', (qc) =>
+    qc
+      .selectFrom('events')
+      .select('id')
+      .where('id', '=', event.id)
+      .where('cancelled_at', 'is', null)
+      .where('updated_at', '=', event.updated_at)
+      .where('title', '=', event.title)
+      .where('sign_in_opens_at', '=', event.sign_in_opens_at)
+      .where('sign_in_closes_at', '=', event.sign_in_closes_at)
+      .where('place_lat', 'is not distinct from', event.place_lat)
+      .where('place_lng', 'is not distinct from', event.place_lng)
+      .where('place_radius_m', 'is not distinct from', event.place_radius_m)
+      .forShare(),
+  )
 }
-/** With an Idempotency-Key: the key too, already done, when the sign-in landed; its twin key fails it all. */
-const insertAtOnceKeyed = hotQuery(
-  (db, v: { event: EventAsRead; row: NewSignInRow; audit: AuditRow; key: NewKeyRow }) =>
-    signInAtOnce(db, v)
-      .with('audited', (qc) =>
-        qc
-          .insertInto('audit_log')
-          .columns(AUDIT_COLUMNS)
-          .expression(
-            qc.selectFrom('ins').select((eb) => AUDIT_COLUMNS.map((c) => eb.val(v.audit[c]).as(c))),
-          ),
-      )
-      // No ON CONFLICT: a concurrent request with the same key makes the whole statement fail (unique
-      // violation), so neither the sign-in nor its audit row land without their key.
-      .insertInto('idempotency_keys')
-      .columns(KEY_COLUMNS)
-      .expression((eb) => eb.selectFrom('ins').select((eb) => KEY_COLUMNS.map((c) => eb.val(v.key[c]).as(c))))
-      .returning('idempotency_keys.id'),
-)
-const insertAtOnce = hotQuery((db, v: { event: EventAsRead; row: NewSignInRow; audit: AuditRow }) =>
-  signInAtOnce(db, v)
+// The query creators of statements with these CTEs among others (Kysely's are invariant in them).
+type WithHeld = QueryCreator<Database & { held: { id: number } }>
+type WithIns = QueryCreator<Database & { ins: { id: number } }>
+/** The sign-in, when the event is held. */
+const signInIfHeld = (qc: WithHeld, row: NewSignInRow) =>
+  qc
+    .insertInto('sign_ins')
+    .columns(SIGN_IN_COLUMNS)
+    .expression(qc.selectFrom('held').select((eb) => SIGN_IN_COLUMNS.map((c) => eb.val(row[c]).as(c))))
+    .onConflict((oc) => oc.columns(['event_id', 'user_id']).doNothing())
+    .returning('id')
+/** Its audit row, when it landed (`ins`). */
+const auditIfLanded = (qc: WithIns, audit: AuditRow) =>
+  qc
     .insertInto('audit_log')
     .columns(AUDIT_COLUMNS)
-    .expression((eb) =>
-      eb.selectFrom('ins').select((eb) => AUDIT_COLUMNS.map((c) => eb.val(v.audit[c]).as(c))),
-    )
-    .returning('audit_log.id'),
+    .expression(qc.selectFrom('ins').select((eb) => AUDIT_COLUMNS.map((c) => eb.val(audit[c]).as(c))))
+    .returning('id')
+/**
+ * With an Idempotency-Key: the key stored done with its answer, taken before the sign-in (the order the
+ * full path takes them in, so the two never wait for each other in a cycle). No ON CONFLICT: a concurrent
+ * request with the same key fails the whole statement (unique violation), and so does a key stored when
+ * the sign-in did not land (its twin: a division by zero), so nothing lands without the rest.
+ */
+const insertAtOnceKeyed = hotQuery(
+  (db, v: { event: EventAsRead; row: NewSignInRow; audit: AuditRow; key: NewKeyRow }) =>
+    heldEvent(db, v.event)
+      .with('claimed', (qc) =>
+        qc
+          .insertInto('idempotency_keys')
+          .columns(KEY_COLUMNS)
+          .expression(qc.selectFrom('held').select((eb) => KEY_COLUMNS.map((c) => eb.val(v.key[c]).as(c))))
+          .returning('id'),
+      )
+      .with('ins', (qc) => signInIfHeld(qc as unknown as WithHeld, v.row))
+      .with('audited', (qc) => auditIfLanded(qc as unknown as WithIns, v.audit))
+      .selectFrom('claimed')
+      .select(sql<number>`1 / (select count(*) from ins)`.as('landed')),
+)
+/** Without a key: one row when the sign-in and its audit row landed. */
+const insertAtOnce = hotQuery((db, v: { event: EventAsRead; row: NewSignInRow; audit: AuditRow }) =>
+  heldEvent(db, v.event)
+    .with('ins', (qc) => signInIfHeld(qc as unknown as WithHeld, v.row))
+    .with('audited', (qc) => auditIfLanded(qc as unknown as WithIns, v.audit))
+    .selectFrom('audited')
+    .select('audited.id'),
 )
 
 /** The same without an Idempotency-Key: the sign-in and its audit row. */
