@@ -483,18 +483,6 @@ const SIGN_IN_COLUMNS = [
   'proxy_reason',
   'created_at',
 ] as const satisfies readonly (keyof NewSignInRow)[]
-const KEY_COLUMNS = [
-  'user_id',
-  'key',
-  'method',
-  'path',
-  'request_hash',
-  'state',
-  'response_status',
-  'response_body',
-  'created_at',
-  'updated_at',
-] as const satisfies readonly (keyof NewKeyRow)[]
 
 /**
  * PostgreSQL, one autocommit statement (`insertAtOnce`): the event held against a cancel (share lock) only
@@ -537,21 +525,17 @@ const auditIfLanded = (qc: WithIns, audit: AuditRow) =>
     .expression(qc.selectFrom('ins').select((eb) => AUDIT_COLUMNS.map((c) => eb.val(audit[c]).as(c))))
     .returning('id')
 /**
- * With an Idempotency-Key: the key stored done with its answer, taken before the sign-in (the order the
- * full path takes them in, so the two never wait for each other in a cycle). No ON CONFLICT: a concurrent
- * request with the same key fails the whole statement (unique violation), and so does a key stored when
- * the sign-in did not land (its twin: a division by zero), so nothing lands without the rest.
+ * With an Idempotency-Key: the key stored done with its answer, taken first (the order the full path takes
+ * key, event and sign-in in, so the two never wait for each other in a cycle, and a repeat sent while the
+ * first waits for the event waits for its key). No ON CONFLICT: a concurrent request with the same key fails
+ * the whole statement (unique violation), and so does a key stored when the sign-in did not land (the event
+ * cancelled or edited since the read, or a twin sign-in: a division by zero), so nothing lands without the
+ * rest.
  */
 const insertAtOnceKeyed = hotQuery(
   (db, v: { event: EventAsRead; row: NewSignInRow; audit: AuditRow; key: NewKeyRow }) =>
     heldEvent(db, v.event)
-      .with('claimed', (qc) =>
-        qc
-          .insertInto('idempotency_keys')
-          .columns(KEY_COLUMNS)
-          .expression(qc.selectFrom('held').select((eb) => KEY_COLUMNS.map((c) => eb.val(v.key[c]).as(c))))
-          .returning('id'),
-      )
+      .with('claimed', (qc) => qc.insertInto('idempotency_keys').values(v.key).returning('id'))
       .with('ins', (qc) => signInIfHeld(qc as unknown as WithHeld, v.row))
       .with('audited', (qc) => auditIfLanded(qc as unknown as WithIns, v.audit))
       .selectFrom('claimed')
