@@ -453,17 +453,17 @@ const insertSignInAuditAnswer = hotQuery((db, v: { row: NewSignInRow; audit: Aud
     .returning('idempotency_keys.id')
 })
 /** The event as a sign-in decided outside a transaction read it (`insertAtOnce`). */
-export type EventAsRead = Pick<
-  EventRow,
-  | 'id'
-  | 'updated_at'
-  | 'title'
-  | 'sign_in_opens_at'
-  | 'sign_in_closes_at'
-  | 'place_lat'
-  | 'place_lng'
-  | 'place_radius_m'
->
+const EVENT_AS_READ = [
+  'id',
+  'updated_at',
+  'title',
+  'sign_in_opens_at',
+  'sign_in_closes_at',
+  'place_lat',
+  'place_lng',
+  'place_radius_m',
+] as const satisfies readonly (keyof EventRow)[]
+export type EventAsRead = Pick<EventRow, (typeof EVENT_AS_READ)[number]>
 const SIGN_IN_COLUMNS = [
   'id',
   'event_id',
@@ -646,26 +646,7 @@ export const signInsRepository = {
     key: NewKeyRow | null,
   ): Promise<boolean> {
     // Only what the statement compares (each value a parameter of it).
-    const {
-      id,
-      updated_at,
-      title,
-      sign_in_opens_at,
-      sign_in_closes_at,
-      place_lat,
-      place_lng,
-      place_radius_m,
-    } = event
-    const asRead = {
-      id,
-      updated_at,
-      title,
-      sign_in_opens_at,
-      sign_in_closes_at,
-      place_lat,
-      place_lng,
-      place_radius_m,
-    }
+    const asRead = Object.fromEntries(EVENT_AS_READ.map((c) => [c, event[c]])) as EventAsRead
     const result = key
       ? await insertAtOnceKeyed(db, { event: asRead, row, audit, key })
       : await insertAtOnce(db, { event: asRead, row, audit })
