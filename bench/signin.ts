@@ -14,6 +14,7 @@
 import { fork } from 'node:child_process'
 import http from 'node:http'
 import os from 'node:os'
+import pg from 'pg'
 import { addEmployees, PG_URL, postgresReachable, startBenchServer, type BenchDb } from './support'
 
 const USERS = Number(process.env.BENCH_USERS ?? 1000)
@@ -180,7 +181,10 @@ async function runClient(job: ClientJob): Promise<ClientReport> {
       },
       { payload, scannedAt: new Date().toISOString() },
     )
+  // The parent measures the server's CPU time across the burst (see `runChild`).
+  process.send?.({ mark: 'sign-in start' })
   const signIn = await phase('sign-in', tokens.length, job.inFlight, job.phaseMs, scan('first'))
+  process.send?.({ mark: 'sign-in end' })
   // The same people again: every answer is 200 已签到, read from the unique row.
   const repeat = await phase('repeat', tokens.length, job.inFlight, job.phaseMs, scan('repeat'))
   clearInterval(refresher)
@@ -195,16 +199,43 @@ async function runClient(job: ClientJob): Promise<ClientReport> {
 
 // ---------- the server side (parent process) ----------
 
-function runChild(job: ClientJob): Promise<ClientReport> {
+/** Round trips to PostgreSQL made by the server (pg's Client.query calls), counted from the start. */
+let roundTrips = 0
+const query = pg.Client.prototype.query
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  roundTrips += 1
+  return (query as (...a: unknown[]) => unknown).apply(this, args)
+} as typeof query
+
+/**
+ * The report, and the server's CPU time (user + system, µs) and PostgreSQL round trips during the first
+ * sign-in burst.
+ */
+function runChild(job: ClientJob): Promise<ClientReport & { signInCpuUs: number; signInTrips: number }> {
   return new Promise((resolve, reject) => {
+    let cpuAtStart: NodeJS.CpuUsage | undefined
+    let signInCpuUs = NaN
+    let tripsAtStart = 0
+    let signInTrips = NaN
     const child = fork(process.argv[1], ['--client'], { execArgv: process.execArgv, stdio: 'inherit' })
     const timer = setTimeout(() => {
       child.kill()
       reject(new Error('load client did not finish in time'))
     }, job.phaseMs * 6)
-    child.on('message', (report) => {
+    child.on('message', (message) => {
+      const mark = (message as { mark?: string }).mark
+      if (mark === 'sign-in start') {
+        cpuAtStart = process.cpuUsage()
+        tripsAtStart = roundTrips
+      }
+      if (mark === 'sign-in end' && cpuAtStart) {
+        const used = process.cpuUsage(cpuAtStart)
+        signInCpuUs = used.user + used.system
+        signInTrips = roundTrips - tripsAtStart
+      }
+      if (mark) return
       clearTimeout(timer)
-      resolve(report as ClientReport)
+      resolve({ ...(message as ClientReport), signInCpuUs, signInTrips })
       child.disconnect()
     })
     child.on('error', reject)
@@ -303,6 +334,15 @@ async function runOn(kind: BenchDb, mode: Mode): Promise<Ratio> {
     console.log(`  repeat scans (200 已签到):          ${fmt(report.repeat)}`)
     console.log(`  GET /api/health:                   ${fmt(report.health)}`)
     console.log(`  sign_ins rows for the event: ${rows} (expected ${USERS})`)
+    console.log(
+      `  server CPU during the sign-in burst: ${(report.signInCpuUs / 1000).toFixed(0)} ms, ${(
+        report.signInCpuUs / Math.max(1, report.signIn.done)
+      ).toFixed(0)} µs per sign-in${
+        kind === 'postgres'
+          ? `; ${(report.signInTrips / Math.max(1, report.signIn.done)).toFixed(2)} PostgreSQL round trips per sign-in (QR refreshes included)`
+          : ''
+      }`,
+    )
     console.log(
       `  → ${report.signIn.perSecond.toFixed(0)} sign-ins/s (p50 ${report.signIn.p50.toFixed(1)} ms, p99 ${report.signIn.p99.toFixed(
         1,

@@ -6,7 +6,7 @@ import { ZId } from '../../src/models/org'
 import type { Access } from './access'
 import type { Database } from './db/schema'
 import { errorResponses } from './http'
-import { performWrite, type WriteOutcome } from './writes'
+import { performWrite, type WriteOptions, type WriteOutcome } from './writes'
 import type { RouteLimit } from './rateLimit'
 
 /**
@@ -113,12 +113,19 @@ export function featureRoutes(app: App, tag: string) {
       declare(method, url, declaration, handler)
     },
 
-    /** A write: `run` inside `performWrite`, answered with the 201 the route declares, else 200. */
+    /**
+     * A write: `run` inside `performWrite`, answered with the 201 the route declares, else 200; `atOnce`,
+     * for a hot write, is tried first on PostgreSQL (see `WriteOptions.atOnce`).
+     */
     write<D extends WriteDeclaration>(
       method: Method,
       url: string,
       declaration: D,
       run: (request: RouteRequest<D>, trx: Transaction<Database>) => Promise<WriteOutcome<Answer<D>>>,
+      atOnce?: (
+        request: RouteRequest<D>,
+        ...rest: Parameters<NonNullable<WriteOptions<Answer<D>>['atOnce']>>
+      ) => ReturnType<NonNullable<WriteOptions<Answer<D>>['atOnce']>>,
     ) {
       const { action, anonymous, secretResult } = declaration
       const status = 201 in declaration.response ? 201 : 200
@@ -130,6 +137,7 @@ export function featureRoutes(app: App, tag: string) {
           actorId,
           secretResult,
           run: (trx) => run(request, trx),
+          atOnce: atOnce && ((db, key) => atOnce(request, db, key)),
         }),
       )
     },

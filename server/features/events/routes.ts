@@ -37,7 +37,7 @@ import { eventOf } from './access'
 import { absentees, attendance, attendanceExport, attendanceRate } from './attendance'
 import { createDisplayLink, currentQr, displayQr, listDisplayLinks, revokeDisplayLink } from './displayLinks'
 import { cancelEvent, createEvent, eventView, listEvents, organiserNames, updateEvent } from './events'
-import { assertNotCancelled, proxySignIn, signInWithPayload } from './signIn'
+import { assertNotCancelled, proxySignIn, signInAtOnce, signInWithPayload } from './signIn'
 import { featureRoutes, ZEnterpriseParams, ZDepartmentParams } from '../../core/routes'
 import { perAddress } from '../../core/rateLimit'
 import { sendAttachment, XLSX_CONTENT_TYPE } from '../../core/http'
@@ -245,6 +245,7 @@ const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app, opts)
       action: 'sign_in.scan',
     },
     (request, trx) => signInWithPayload(trx, requireAuth(request), request.body, app.clock(), rules),
+    (request, db, key) => signInAtOnce(db, requireAuth(request), request.body, app.clock(), rules, key),
   )
 
   write(

@@ -1,12 +1,12 @@
 import { isoAt } from '../../core/clock'
 import type { Transaction } from 'kysely'
 import type { Database, EventRow, SignInRow } from '../../core/db/schema'
-import type { DbOrTrx, Dialect } from '../../core/db/database'
+import type { Db, DbOrTrx, Dialect } from '../../core/db/database'
 import { AppError } from '../../core/errors'
 import { judgeFreshness, parseQrPayload, verifyQrMac } from './qrToken'
 import { type AuthContext } from '../../core/access'
 import { audienceEnterprisesOf } from './access'
-import type { WriteOutcome } from '../../core/writes'
+import type { AtOnce, WriteOutcome } from '../../core/writes'
 import {
   distanceMetres,
   type TSignInBody,
@@ -113,13 +113,7 @@ function deferredSignIn(
   id: number,
   values: NewSignIn,
 ): WriteOutcome<TSignInResult> {
-  const row: SignInRow = {
-    ...values,
-    id,
-    event_id: event.id,
-    user_id: userId,
-    created_at: values.received_at,
-  }
+  const row = newSignInRow(event, userId, id, values)
   return {
     ...signedIn(row, event),
     deferredInsert: {
@@ -127,6 +121,11 @@ function deferredSignIn(
       otherwise: (trx) => twinOf(trx, event, userId),
     },
   }
+}
+
+/** The new sign-in with the id `scanContext` took for it. */
+function newSignInRow(event: EventRow, userId: number, id: number, values: NewSignIn): SignInRow {
+  return { ...values, id, event_id: event.id, user_id: userId, created_at: values.received_at }
 }
 
 const eventCancelled = (title: string) =>
@@ -152,12 +151,16 @@ export function checkWindow(event: EventRow, at: number) {
  * against a cancel for the rest of the transaction (see `recordSignIn`).
  */
 export async function loadScanContext(trx: Trx, auth: AuthContext, eventId: number, dialect: Dialect) {
-  const mine = [
+  return signInsRepository.scanContext(trx, dialect, eventId, auth.user.id, enterprisesOf(auth))
+}
+
+/** The enterprises the caller belongs to. */
+function enterprisesOf(auth: AuthContext): number[] {
+  return [
     ...new Set(
       auth.memberships.filter((m) => m.organisation_kind === 'enterprise').map((m) => m.organisation_id),
     ),
   ]
-  return signInsRepository.scanContext(trx, dialect, eventId, auth.user.id, mine)
 }
 
 /**
@@ -176,9 +179,65 @@ export async function signInWithPayload(
   const parsed = parseQrPayload(body.payload)
   if (!parsed) throw new AppError(400, 'QR_INVALID')
   const found = await loadScanContext(trx, auth, parsed.eventId, rules.dialect)
+  const judged = judgeScan(parsed, found, body, now, rules)
+  if ('result' in judged) return judged
+  const { event, nextId } = found as NonNullable<typeof found>
+  if (nextId !== null) return deferredSignIn(event, auth.user.id, nextId, judged)
+  return insertSignIn(trx, event, auth.user.id, judged)
+}
+
+/**
+ * PostgreSQL, a scan tried without a transaction (see `WriteOptions.atOnce`): one read (the scan context
+ * and the caller's row of the Idempotency-Key), then, for a new valid sign-in, one statement that inserts
+ * it, its audit row and stored answer only if the event is still as read (see `insertAtOnce`). Anything
+ * else (a code refused, a sign-in already there, a key seen but not to replay) is left to the full path.
+ */
+export async function signInAtOnce(
+  db: Db,
+  auth: AuthContext,
+  body: TSignInBody,
+  now: number,
+  rules: SignInRules,
+  key: { scope: number; key: string } | null,
+): Promise<AtOnce<TSignInResult> | null> {
+  const parsed = parseQrPayload(body.payload)
+  if (!parsed) return null
+  const found = await signInsRepository.scanAtOnce(db, parsed.eventId, auth.user.id, enterprisesOf(auth), key)
+  if (!found) return null
+  if (found.keySeen) return { keySeen: found.keySeen, write: null }
+  let judged: ReturnType<typeof judgeScan>
+  try {
+    judged = judgeScan(parsed, found, body, now, rules)
+  } catch {
+    return null
+  }
+  const { event, nextId } = found
+  if ('result' in judged || nextId === null) return null
+  const row = newSignInRow(event, auth.user.id, nextId, judged)
+  return {
+    write: {
+      outcome: signedIn(row, event),
+      commit: (audit, stored) => signInsRepository.insertAtOnce(db, event, row, audit, stored),
+    },
+  }
+}
+
+/**
+ * A scan, decided on the server alone, in this order: is it our payload (QR_INVALID) → is the caller
+ * in the audience (NOT_IN_AUDIENCE) → signed in already (the original, 200) → is the code fresh, or a
+ * consistent offline scan (QR_EXPIRED) → inside the window (OUTSIDE_WINDOW) → at the place, when the
+ * event has one (LOCATION_REQUIRED / OUT_OF_RANGE): the answer, or the new sign-in's values.
+ */
+function judgeScan(
+  parsed: NonNullable<ReturnType<typeof parseQrPayload>>,
+  found: Awaited<ReturnType<typeof loadScanContext>>,
+  body: TSignInBody,
+  now: number,
+  rules: SignInRules,
+): WriteOutcome<TSignInResult> | NewSignIn {
   // An unknown event and a forged code answer the same.
   if (!found || !verifyQrMac(parsed, found.event.qr_secret)) throw new AppError(400, 'QR_INVALID')
-  const { event, audienceEnterpriseId, existing, nextId } = found
+  const { event, audienceEnterpriseId, existing } = found
   if (audienceEnterpriseId === null) throw new AppError(403, 'NOT_IN_AUDIENCE')
   // Read under the hold (PostgreSQL) or inside SQLite's one writer at a time: no cancel can land before
   // the insert.
@@ -219,7 +278,7 @@ export async function signInWithPayload(
   if (offline) flags.push('offline_upload')
   if ((offline && freshness.clockSkew) || (!offline && Math.abs(scannedAt - now) > CLOCK_SKEW_FLAG_MS))
     flags.push('clock_skew')
-  const values: NewSignIn = {
+  return {
     enterprise_id: audienceEnterpriseId,
     method: offline ? 'offline' : 'scan',
     signed_in_at: isoAt(at),
@@ -234,8 +293,6 @@ export async function signInWithPayload(
     proxy_by: null,
     proxy_reason: null,
   }
-  if (nextId !== null) return deferredSignIn(event, auth.user.id, nextId, values)
-  return insertSignIn(trx, event, auth.user.id, values)
 }
 
 /** 组织者代签: recorded as such, with who and why; the person must be in the audience. */
