@@ -43,11 +43,7 @@ function TodoCell({ todo, fresh }: { todo: TTodo; fresh: boolean }) {
       title={
         <View className="tasks__todo-head">
           <Text className="tasks__label">{todo.title}</Text>
-          {todo.overdue ? (
-            <OverdueTag />
-          ) : fresh ? (
-            <Text className="tasks__new">新</Text>
-          ) : null}
+          {todo.overdue ? <OverdueTag /> : fresh ? <Text className="tasks__new">新</Text> : null}
         </View>
       }
       description={

@@ -1,7 +1,12 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
-import { ANSWER_LABELS, MIN_SCORED_PER_SECTION, notApplicableCount, type TAssessment } from '@/models/assessment'
+import {
+  ANSWER_LABELS,
+  MIN_SCORED_PER_SECTION,
+  notApplicableCount,
+  type TAssessment,
+} from '@/models/assessment'
 import { SECTION_LABELS, type TSection } from '@/models/checklist'
 import { formatDateTime } from '@/models/format'
 import { PendingPage } from '@/components/PageState'
