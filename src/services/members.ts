@@ -9,7 +9,13 @@ import {
   type TInvite,
   type TInviteCreate,
 } from '@/models/invite'
-import { ROLE_LABELS, type TEnterpriseRole, type TMember } from '@/models/org'
+import {
+  ROLE_LABELS,
+  ZPartyBranch,
+  type TEnterpriseRole,
+  type TMember,
+  type TPartyBranch,
+} from '@/models/org'
 import { z } from 'zod'
 import { getOutbox, type OutboxEntry } from './outbox'
 import { request } from './request'
@@ -21,6 +27,7 @@ export const MEMBER_WRITE_KINDS = {
   remove: 'membership.remove',
   handover: 'membership.liaison_handover',
   account: 'user.account',
+  branchCreate: 'party_branch.create',
 } as const
 
 const membersPath = (eid: number) => `/api/v1/enterprises/${eid}/members`
@@ -146,5 +153,25 @@ export function queueAccount(member: TMember, disable: boolean): OutboxEntry {
     body: {},
     label: `${disable ? '停用' : '启用'}${member.name}的账号`,
     kind: MEMBER_WRITE_KINDS.account,
+  })
+}
+
+/** The enterprise's 党支部 (its liaisons register them; 三会一课 is kept per branch). */
+export async function fetchEnterpriseBranches(eid: number): Promise<TPartyBranch[]> {
+  const res = await request({
+    path: `/api/v1/enterprises/${eid}/branches`,
+    schema: z.object({ branches: z.array(ZPartyBranch) }),
+  })
+  return res.branches
+}
+
+/** 新增党支部, with its 书记 (an approved 支部书记 of the enterprise) when one is chosen. */
+export function queueCreateBranch(eid: number, name: string, secretaryUserId: number | null): OutboxEntry {
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `/api/v1/enterprises/${eid}/branches`,
+    body: { name, secretaryUserId },
+    label: `新增党支部：${name}`,
+    kind: MEMBER_WRITE_KINDS.branchCreate,
   })
 }

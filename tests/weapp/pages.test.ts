@@ -169,7 +169,7 @@ const PAGES: Record<string, Row> = {
   'packages/org/pages/members/index': {
     who: 'demo-liaison-private',
     url: (i) => `packages/org/pages/members/index?eid=${i.eid}`,
-    shows: /待审核.*邀请成员.*成员（\s*\d+\s*）.*陈静/,
+    shows: /待审核.*邀请成员.*成员（\s*\d+\s*）.*陈静.*党支部.*书记.*新增党支部/,
   },
   'packages/org/pages/milestones/index': {
     who: 'demo-liaison-private',

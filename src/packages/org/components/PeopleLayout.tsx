@@ -23,6 +23,8 @@ interface PeopleLayoutProps<R extends TRole> {
   /** The line under the title, given how many people there are (null: none). */
   subtitle: (count: number) => string | null
   person: (person: Person) => ReactNode
+  /** More cards after the people (成员管理's 党支部), given the members. */
+  extra?: (members: TMember[]) => ReactNode
 }
 
 /**
@@ -53,6 +55,7 @@ export function PeopleLayout<R extends TRole>(props: PeopleLayoutProps<R>) {
                   {subtitle ? <Text className="a-card__subtitle">{subtitle}</Text> : null}
                   {people.map(props.person)}
                 </View>
+                {props.extra?.(data.members)}
               </>
             )
           }}

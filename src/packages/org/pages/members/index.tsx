@@ -18,6 +18,7 @@ import { confirmReject } from '@/packages/org/components/JoinRequests'
 import type { Person } from '@/packages/org/components/people'
 import { PeopleLayout, PersonAction } from '@/packages/org/components/PeopleLayout'
 import { PersonRow } from '@/packages/org/components/PersonRow'
+import { BranchesCard } from '@/packages/org/components/BranchesCard'
 import { useOrgPeople } from '@/packages/org/components/useOrgPeople'
 import '@/styles/page.scss'
 import './index.scss'
@@ -109,6 +110,7 @@ export default function MembersPage() {
       }}
       heading="成员"
       subtitle={() => (asOffice ? null : '点成员可调整角色、移交联络员或移出。')}
+      extra={(members) => <BranchesCard eid={eid} members={members} />}
       person={(person) => {
         const me = person.userId === session.user.id
         const isLiaison = person.memberships.some((m) => m.role === 'liaison')

@@ -154,7 +154,7 @@ export default function PartyCalendarPage() {
         <EmptyBox
           className="page__body"
           title="暂无党支部"
-          description="企业设立党支部、并将您列入党员名册后，可在此查看三会一课"
+          description="企业设立党支部、并将您列入党员名册后，可在此查看三会一课；联络员可在成员管理中登记党支部"
         />
       </View>
     )
