@@ -70,10 +70,11 @@ export function BranchesCard({ eid, members }: { eid: number; members: TMember[]
         : null}
       {adding ? (
         <View className="org-branches__form">
+          <Text className="a-card__subtitle">支部名称</Text>
           <Input
             className="org-branches__name"
             value={name}
-            placeholder="支部名称，如：中共县恒达食品有限公司支部委员会"
+            placeholder="如：××有限公司党支部"
             maxLength={60}
             onChange={setName}
           />

@@ -254,7 +254,7 @@ export default function AuditPage() {
         title={picking === 'to' ? '结束日期' : '开始日期'}
         startDate={dayjs().subtract(5, 'year').startOf('year').toDate()}
         endDate={dayjs().endOf('day').toDate()}
-        value={(picking === 'to' ? to : from) || undefined}
+        value={(picking === 'to' ? to : from) || dayjs().format('YYYY-MM-DD')}
         onPick={(day) => (picking === 'to' ? setTo(day) : setFrom(day))}
         onClose={() => setPicking(null)}
       />
