@@ -110,7 +110,7 @@ export function Figures({
       </Section>
       <Section
         title="活动到会率"
-        extra={`实到 ${f.attendance.attended}/应到 ${f.attendance.expected} ${percent(f.attendance.attended, f.attendance.expected)}`}
+        extra={`实到 ${f.attendance.attended} / 应到 ${f.attendance.expected} · 到会率 ${percent(f.attendance.attended, f.attendance.expected)}`}
       >
         <Bars
           rows={ATTENDANCE_BANDS.map((b) => ({
