@@ -118,36 +118,39 @@ export default function SupervisionOverviewPage() {
                 <Text className="supervision__count-label">整改逾期</Text>
               </View>
             </View>
-            <Button
-              className="supervision__ledger"
-              type="primary"
-              fill="outline"
-              size="small"
-              loading={exporting}
-              onClick={() => void exportLedger(f.campaign?.id)}
-            >
-              导出工作台账
-            </Button>
-            <Button
-              className="supervision__reports"
-              type="primary"
-              fill="outline"
-              size="small"
-              onClick={() => void Taro.navigateTo({ url: supervisionPages.reports() })}
-            >
-              督查专报
-            </Button>
-            {office ? (
+            {/* The county's outputs side by side: 台账, 督查专报, (the office's) 示范选树. */}
+            <View className="supervision__actions">
               <Button
-                className="supervision__ledger supervision__exemplars"
+                className="supervision__ledger"
                 type="primary"
                 fill="outline"
                 size="small"
-                onClick={() => void Taro.navigateTo({ url: supervisionPages.exemplars() })}
+                loading={exporting}
+                onClick={() => void exportLedger(f.campaign?.id)}
               >
-                示范选树
+                导出工作台账
               </Button>
-            ) : null}
+              <Button
+                className="supervision__reports"
+                type="primary"
+                fill="outline"
+                size="small"
+                onClick={() => void Taro.navigateTo({ url: supervisionPages.reports() })}
+              >
+                督查专报
+              </Button>
+              {office ? (
+                <Button
+                  className="supervision__ledger supervision__exemplars"
+                  type="primary"
+                  fill="outline"
+                  size="small"
+                  onClick={() => void Taro.navigateTo({ url: supervisionPages.exemplars() })}
+                >
+                  示范选树
+                </Button>
+              ) : null}
+            </View>
           </View>
         ) : null}
         {f ? (
