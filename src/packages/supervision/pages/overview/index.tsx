@@ -25,6 +25,8 @@ import './index.scss'
  * 监管总览: the figures of a campaign (any earlier one too) over the enterprises in reach (the office: all,
  * or one department's), each opening the list behind it; then those enterprises, searchable and paged.
  */
+const go = (url: string) => void Taro.navigateTo({ url })
+
 export default function SupervisionOverviewPage() {
   const session = useRequireSession()
   const [campaignId, setCampaignId] = useState<number | undefined>()
@@ -120,36 +122,40 @@ export default function SupervisionOverviewPage() {
             </View>
             {/* The county's outputs side by side: 台账, 督查专报, (the office's) 示范选树. */}
             <View className="supervision__actions">
-              <Button
-                className="supervision__ledger"
-                type="primary"
-                fill="outline"
-                size="small"
-                loading={exporting}
-                onClick={() => void exportLedger(f.campaign?.id)}
-              >
-                导出工作台账
-              </Button>
-              <Button
-                className="supervision__reports"
-                type="primary"
-                fill="outline"
-                size="small"
-                onClick={() => void Taro.navigateTo({ url: supervisionPages.reports() })}
-              >
-                督查专报
-              </Button>
-              {office ? (
+              {[
+                {
+                  className: 'supervision__ledger',
+                  text: '导出工作台账',
+                  loading: exporting,
+                  onClick: () => void exportLedger(f.campaign?.id),
+                },
+                {
+                  className: 'supervision__reports',
+                  text: '督查专报',
+                  onClick: () => go(supervisionPages.reports()),
+                },
+                ...(office
+                  ? [
+                      {
+                        className: 'supervision__ledger supervision__exemplars',
+                        text: '示范选树',
+                        onClick: () => go(supervisionPages.exemplars()),
+                      },
+                    ]
+                  : []),
+              ].map((a) => (
                 <Button
-                  className="supervision__ledger supervision__exemplars"
+                  key={a.text}
+                  className={a.className}
                   type="primary"
                   fill="outline"
                   size="small"
-                  onClick={() => void Taro.navigateTo({ url: supervisionPages.exemplars() })}
+                  loading={a.loading ?? false}
+                  onClick={a.onClick}
                 >
-                  示范选树
+                  {a.text}
                 </Button>
-              ) : null}
+              ))}
             </View>
           </View>
         ) : null}
