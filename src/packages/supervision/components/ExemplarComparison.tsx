@@ -4,10 +4,11 @@ import { Button } from '@nutui/nutui-react-taro'
 import { SECTION_LABELS, SECTIONS } from '@/models/checklist'
 import { EXEMPLAR_CLASS_LABELS, type TExemplarCandidate } from '@/models/exemplars'
 import { milestoneText } from '@/models/milestones'
+import { formatScore } from '@/services/assessmentView'
 
 const pct = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`)
-const score = (value: number | null | undefined) =>
-  value === null || value === undefined ? '—' : value.toFixed(1)
+// Scores as every other page shows them (81, 80.6).
+const score = formatScore
 
 /** The campaigns any candidate took part in, newest first (each candidate's own list is newest first). */
 function campaignsOf(candidates: TExemplarCandidate[]) {
