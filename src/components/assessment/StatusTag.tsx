@@ -18,6 +18,4 @@ export function RectificationStatusTag({ status }: { status: TRectificationStatu
   return <Tag className={`status-tag status-tag--rect-${status}`}>{RECTIFICATION_STATUS_LABELS[status]}</Tag>
 }
 
-export function OverdueTag() {
-  return <Tag className="status-tag status-tag--overdue">已逾期</Tag>
-}
+export { OverdueTag } from '@/components/OverdueTag'
