@@ -11,13 +11,6 @@ type SplitChunks = Exclude<
   false | undefined
 >
 
-/** The pages a visitor may land on, and when: the rule of src/services/platform/startPage.ts. */
-const LOGIN_ROUTE = '/pages/login/index'
-const HOME_ROUTES = ['', '/', '/pages/home/index']
-const TAB_ROUTES = [...HOME_ROUTES, '/pages/tasks/index', '/pages/mine/index']
-/** The chunk of what the login page shares with other pages (see shareAcrossPages). */
-const FIRST_SCREEN = 'first-screen'
-
 const nodeModule = (pattern: string) => new RegExp(`[\\\\/]node_modules[\\\\/]${pattern}[\\\\/]`)
 
 /**
@@ -29,10 +22,6 @@ const nodeModule = (pattern: string) => new RegExp(`[\\\\/]node_modules[\\\\/]${
  */
 function shareAcrossPages(chain: Chain): void {
   const current = (chain.optimization.get('splitChunks') ?? {}) as SplitChunks
-  // Webpack's chunks while it splits them: only what the test below reads.
-  type Split = { groupsIterable: Iterable<{ origins: { request?: string }[] }> }
-  const isLoginPage = (chunk: Split) =>
-    [...chunk.groupsIterable].some((g) => g.origins.some((o) => o.request === `.${LOGIN_ROUTE}`))
   const named = (name: string, test: RegExp) => ({
     name,
     test,
@@ -44,20 +33,6 @@ function shareAcrossPages(chain: Chain): void {
     ...current,
     cacheGroups: {
       ...current.cacheGroups,
-      // The login page's modules that other pages use too (Taro's components, NutUI's button, the icons,
-      // Taro's toast): one chunk instead of six, so the page loads in 2 files and 2 stylesheets beside the
-      // entry's 2 scripts, within HTTP/1.1's 6 connections a host (on 3G a queued file waited a round trip,
-      // 562 ms). 首页 needs all of it too.
-      firstScreen: {
-        name: FIRST_SCREEN,
-        chunks: 'async',
-        priority: 120,
-        enforce: true,
-        test: (module: Webpack.Module, { chunkGraph }: { chunkGraph: Webpack.ChunkGraph }) => {
-          const chunks = [...chunkGraph.getModuleChunksIterable(module)] as unknown as Split[]
-          return chunks.length > 1 && chunks.some(isLoginPage)
-        },
-      },
       icons: named('nutui-icons', nodeModule('@nutui[\\\\/]icons-react-taro')),
       dayjs: named('dayjs', nodeModule('dayjs')),
       // NutUI is large and pages use different parts of it: shared per set of pages, never copied.
@@ -121,6 +96,11 @@ class PrecompressPlugin {
   }
 }
 
+/** The pages a visitor may land on, and when: the rule of src/services/platform/startPage.ts. */
+const LOGIN_ROUTE = '/pages/login/index'
+const HOME_ROUTES = ['', '/', '/pages/home/index']
+const TAB_ROUTES = [...HOME_ROUTES, '/pages/tasks/index', '/pages/mine/index']
+
 /** The browser's own script: preloads the landing page's chunks (filled in by FirstPaintPlugin). */
 function preloadScript(files: Record<'login' | 'home', string[]>): string {
   return `(function(){try{var r=location.hash.replace(/^#/,'').split('?')[0],s=localStorage.getItem('session'),f=${JSON.stringify(files)},p=r===${JSON.stringify(LOGIN_ROUTE)}||(!s&&${JSON.stringify(TAB_ROUTES)}.indexOf(r)>=0)?'login':s&&${JSON.stringify(HOME_ROUTES)}.indexOf(r)>=0?'home':'';(f[p]||[]).forEach(function(u){var l=document.createElement('link');l.rel='preload';l.as=/\\.css$/.test(u)?'style':'script';l.href=u;document.head.appendChild(l)})}catch(e){}})()`
@@ -135,9 +115,7 @@ const INLINE_CSS_MAX = 8 * 1024
  *   over a second) after the largest download. A small script preloads the chunks of the page the visitor
  *   lands on (the login page signed out, 首页 signed in, by the session key in localStorage) beside app.js,
  *   so they are in the cache when the router asks; other pages preload nothing. It comes before any
- *   stylesheet: an inline script waits for the stylesheets above it. It runs a few hundred ms after the
- *   browser has asked for app.js (at CPU ×4): preload tags, sent at once, took bandwidth from app.js, whose
- *   arrival and evaluation decide when the login page shows (measured slower).
+ *   stylesheet: an inline script waits for the stylesheets above it.
  * - The entry's stylesheet (3 KB) is inlined: a linked one blocks the app shell's paint for a round trip.
  */
 class FirstPaintPlugin {

@@ -24,21 +24,6 @@ export function initTabbar(config, history) {
     Taro.eventCenter.on(name, record)
     return [name, record]
   })
-  // Made when a tab page first shows, not on the login page or a deep link: its chunks (Stencil and the
-  // bar, 16 KB compressed) and their evaluation stayed in the way of the login page's first paint.
-  const tabPages = config.tabBar.list.map((item) => `/${item.pagePath.replace(/^\//, '')}`)
-  const isTabPage = (pathname) => pathname === '/' || tabPages.includes(pathname)
-  if (isTabPage(history.location.pathname)) makeBar(config, history, keep, early)
-  else {
-    const stop = history.listen(({ location }) => {
-      if (!isTabPage(location.pathname)) return
-      stop()
-      makeBar(config, history, keep, early)
-    })
-  }
-}
-
-function makeBar(config, history, keep, early) {
   import(/* webpackChunkName: "taro-tabbar" */ '@tarojs/components/dist/components/taro-tabbar.js').then(
     ({ defineCustomElement }) => {
       defineCustomElement()
