@@ -17,5 +17,3 @@ export function AssessmentStatusTag({ status }: { status: TAssessmentStatus | nu
 export function RectificationStatusTag({ status }: { status: TRectificationStatus }) {
   return <Tag className={`status-tag status-tag--rect-${status}`}>{RECTIFICATION_STATUS_LABELS[status]}</Tag>
 }
-
-export { OverdueTag } from '@/components/OverdueTag'

@@ -6,7 +6,8 @@ import { auditActionLabel } from '@/models/audit'
 import { formatDate, formatDateTime } from '@/models/format'
 import { MEETING_TYPE_SHORT } from '@/models/meetingCompliance'
 import type { TEnterpriseHistoryEntry, TSupervisionEnterprise } from '@/models/supervisionEnterprise'
-import { OverdueTag, RectificationStatusTag } from '@/components/assessment/StatusTag'
+import { RectificationStatusTag } from '@/components/assessment/StatusTag'
+import { OverdueTag } from '@/components/OverdueTag'
 import { assessmentPages, eventPages, partyPages, pledgePages } from '@/services/routes'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
