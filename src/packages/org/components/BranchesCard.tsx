@@ -4,7 +4,7 @@ import { Button, Input } from '@nutui/nutui-react-taro'
 import type { TMember } from '@/models/org'
 import { fetchEnterpriseBranches, queueCreateBranch } from '@/services/members'
 import { Chips } from '@/components/Chips'
-import { ErrorState, LoadingState } from '@/components/PageState'
+import { PageState } from '@/components/PageState'
 import { useRemote } from '@/hooks/useRemote'
 import { useWrite } from '@/hooks/useWrite'
 
@@ -48,26 +48,22 @@ export function BranchesCard({ eid, members }: { eid: number; members: TMember[]
   return (
     <View className="a-card org-branches">
       <Text className="a-card__title">党支部</Text>
-      {branches.state.status === 'loading' ? <LoadingState rows={1} /> : null}
-      {branches.state.status === 'error' ? (
-        <ErrorState
-          message={branches.state.message}
-          onRetry={() => void branches.reload().catch(() => undefined)}
-        />
-      ) : null}
-      {branches.state.status === 'ready' && branches.state.data.length === 0 ? (
-        <Text className="a-card__subtitle">尚未登记党支部。登记后，支部书记和支委即可记录三会一课。</Text>
-      ) : null}
-      {branches.state.status === 'ready'
-        ? branches.state.data.map((b) => (
-            <View key={b.id} className="org-member org-branches__row">
-              <Text className="org-member__name">{b.name}</Text>
-              <Text className="org-member__roles">
-                {b.secretaryUserId ? `书记 ${nameOf(b.secretaryUserId) ?? ''}` : '未指定书记'}
-              </Text>
-            </View>
-          ))
-        : null}
+      <PageState state={branches.state} reload={branches.reload}>
+        {(list) =>
+          list.length === 0 ? (
+            <Text className="a-card__subtitle">尚未登记党支部。登记后，支部书记和支委即可记录三会一课。</Text>
+          ) : (
+            list.map((b) => (
+              <View key={b.id} className="org-member org-branches__row">
+                <Text className="org-member__name">{b.name}</Text>
+                <Text className="org-member__roles">
+                  {b.secretaryUserId ? `书记 ${nameOf(b.secretaryUserId) ?? ''}` : '未指定书记'}
+                </Text>
+              </View>
+            ))
+          )
+        }
+      </PageState>
       {adding ? (
         <View className="org-branches__form">
           <Text className="a-card__subtitle">支部名称</Text>
