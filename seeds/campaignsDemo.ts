@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../server/core/db/schema'
 import { SECTIONS, type TChecklistItem } from '../src/models/checklist'
 import { applicableItems, computeScores, type AnswerLike } from '../src/models/assessment'
-import { DEMO_ENTERPRISES } from './demo'
+import { DEMO_ENTERPRISES, DEMO_USERS } from './demo'
 import { sectionScoreColumns } from '../server/features/assessments/scoreColumns'
 import { checklistRepository } from '../server/features/assessments/checklistRepository'
 
@@ -35,7 +35,7 @@ const GAP_NOTE = '（示例）该项上年度尚未完全落实，已列入整�
  * Answers that bring each section near its target score: item by item, the answer (是 / 部分 / 否) that
  * keeps the section's running score closest to the target. Deterministic, so every demo start is the same.
  */
-export function demoAnswers(items: TChecklistItem[], targets: number[]): AnswerLike[] {
+function demoAnswers(items: TChecklistItem[], targets: number[]): AnswerLike[] {
   const answers: AnswerLike[] = []
   SECTIONS.forEach((section, i) => {
     const target = (targets[i] ?? 70) / 100
@@ -62,11 +62,15 @@ export function demoAnswers(items: TChecklistItem[], targets: number[]): AnswerL
 }
 
 export async function seedDemoEarlierCampaign(db: Kysely<Database>): Promise<void> {
-  const [office, template, enterprises] = await Promise.all([
-    db.selectFrom('users').select('id').where('openid', '=', 'demo-office').executeTakeFirstOrThrow(),
+  const [users, template, enterprises] = await Promise.all([
+    db.selectFrom('users').select(['id', 'openid']).where('openid', 'like', 'demo-%').execute(),
     db.selectFrom('checklist_templates').select('id').orderBy('version', 'desc').executeTakeFirst(),
     db.selectFrom('enterprises').select(['id', 'name']).execute(),
   ])
+  const userId = (openid: string | undefined) => users.find((u) => u.openid === openid)?.id
+  const officeId = userId('demo-office')
+  if (officeId === undefined) throw new Error('the demo office user is missing')
+  const office = { id: officeId }
   if (!template) return
   const items = await checklistRepository.items(db, template.id)
   const c = DEMO_EARLIER_CAMPAIGN
@@ -93,7 +97,11 @@ export async function seedDemoEarlierCampaign(db: Kysely<Database>): Promise<voi
         DEMO_EARLIER_SCORES[e.key] ?? DEFAULT_SCORES,
       )
       const { sections, overall } = computeScores(items, answers)
-      const answeredBy = (await liaisonOf(trx, enterpriseId)) ?? office.id
+      // The enterprise's demo liaison answered its checklist.
+      const liaison = DEMO_USERS.find((u) =>
+        u.memberships.some((m) => m.role === 'liaison' && m.enterprise === e.key),
+      )
+      const answeredBy = userId(liaison?.openid) ?? office.id
       const [created, submitted, reviewed] = ['2025-03-01', '2025-11-20', '2025-12-10'].map(
         (d) => `${d}T02:00:00.000Z`,
       )
@@ -150,18 +158,4 @@ export async function seedDemoEarlierCampaign(db: Kysely<Database>): Promise<voi
         .execute()
     }
   })
-}
-
-/** The enterprise's first approved liaison, who answered its checklist. */
-async function liaisonOf(db: Kysely<Database>, enterpriseId: number): Promise<number | undefined> {
-  const row = await db
-    .selectFrom('memberships')
-    .select('user_id')
-    .where('organisation_kind', '=', 'enterprise')
-    .where('organisation_id', '=', enterpriseId)
-    .where('role', '=', 'liaison')
-    .where('status', '=', 'approved')
-    .orderBy('id')
-    .executeTakeFirst()
-  return row?.user_id
 }
