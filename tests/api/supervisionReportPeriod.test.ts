@@ -141,7 +141,7 @@ describe(`督查专报 period (${TEST_DB})`, () => {
     // Returned in the period: named; the text speaks of the period and of the day of generation.
     expect(after.snapshot.returned.map((e) => e.enterpriseId)).toContain(target.enterprise_id)
     expect(after.sections.progress).toContain(`本期（`)
-    expect(after.sections.progress).toContain(`整改销号 ${after.snapshot.period!.total.closed} 项`)
+    expect(after.sections.progress).toContain(`整改销号${after.snapshot.period!.total.closed}项`)
     expect(after.sections.progress).toMatch(/截至\d{4}年\d+月\d+日/)
   })
 
@@ -175,7 +175,7 @@ describe(`督查专报 period (${TEST_DB})`, () => {
     expect(refreshed.version).toBe(3)
     expect(refreshed.snapshot.total.enterprises).toBe(report.snapshot.total.enterprises + 2)
     expect(refreshed.sections.nextSteps).toBe('下一步：本办自拟。')
-    expect(refreshed.sections.progress).toContain(`${refreshed.snapshot.total.enterprises} 家企业中`)
+    expect(refreshed.sections.progress).toContain(`${refreshed.snapshot.total.enterprises}家企业中`)
     expect(refreshed.editedSections).toEqual(['nextSteps'])
     const audit = await t.app.db
       .selectFrom('audit_log')

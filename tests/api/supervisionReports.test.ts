@@ -76,7 +76,9 @@ describe(`督查专报 (${TEST_DB})`, () => {
     )
     expect(expected.length).toBeGreaterThan(1)
     expect(report.snapshot.rows).toEqual(expected)
-    expect(report.sections.progress).toContain(`${all.total} 家企业`)
+    expect(report.sections.progress).toContain(`${all.total}家企业`)
+    // Written as an official document is: no spaces between Chinese text and the figures in it.
+    expect(Object.values(report.sections).join('\n')).not.toMatch(/\p{Script=Han} \d|\d \p{Script=Han}/u)
     const audit = await t.app.db
       .selectFrom('audit_log')
       .selectAll()

@@ -138,10 +138,10 @@ export async function reportSnapshot(
     named.set(e.enterpriseId, {
       enterpriseId: e.enterpriseId,
       name: e.name,
-      reason: `${e.overdue} 项整改逾期未完成`,
+      reason: `${e.overdue}项整改逾期未完成`,
     })
   for (const e of failing) {
-    const reason = `自查总分 ${e.scores.overall} 分，低于60分`
+    const reason = `自查总分${e.scores.overall}分，低于60分`
     const known = named.get(e.enterpriseId)
     named.set(e.enterpriseId, {
       enterpriseId: e.enterpriseId,
@@ -167,7 +167,7 @@ export async function reportSnapshot(
     returned: returned.map((e) => ({
       enterpriseId: e.enterpriseId,
       name: e.name,
-      reason: e.times > 1 ? `本期自查被退回 ${e.times} 次` : '本期自查被退回',
+      reason: e.times > 1 ? `本期自查被退回${e.times}次` : '本期自查被退回',
     })),
     named: [...named.values()],
     period,
@@ -184,7 +184,7 @@ function periodSentence(s: TReportSnapshot): string {
   const p = s.period
   if (!p) return ''
   const t = p.total
-  return `本期（${periodText(p)}），企业提交自查 ${t.submitted} 份，退回修改 ${t.returned} 份；下发整改 ${t.issued} 项，整改销号 ${t.closed} 项，新增逾期未整改 ${t.becameOverdue} 项；发出催办 ${t.urged} 次。`
+  return `本期（${periodText(p)}），企业提交自查${t.submitted}份，退回修改${t.returned}份；下发整改${t.issued}项，整改销号${t.closed}项，新增逾期未整改${t.becameOverdue}项；发出催办${t.urged}次。`
 }
 
 /** The first text of each section, from the snapshot: the office edits it before finalising. */
@@ -196,29 +196,28 @@ export function draftSections(s: TReportSnapshot): TReportSections {
   const becameOverdue = s.period?.total.becameOverdue
   const problems = [
     s.returned.length
-      ? `（一）自查退回。本期 ${s.returned.length} 家企业的自查被退回，需按审核意见修改后重新提交：${names(s.returned)}。`
+      ? `（一）自查退回。本期${s.returned.length}家企业的自查被退回，需按审核意见修改后重新提交：${names(s.returned)}。`
       : '（一）自查退回。本期没有被退回的自查。',
     (s.rectifications.overdue
-      ? `（二）整改逾期。截至${asOf}，${s.rectifications.overdueEnterprises} 家企业共 ${s.rectifications.overdue} 项整改超过期限未完成；另有 ${s.rectifications.open} 项整改正在进行，${s.rectifications.awaiting} 项待核验。`
-      : `（二）整改逾期。截至${asOf}，没有逾期未完成的整改；${s.rectifications.open} 项整改正在进行，${s.rectifications.awaiting} 项待核验。`) +
-      (becameOverdue ? `本期内有 ${becameOverdue} 项整改到期未完成。` : ''),
+      ? `（二）整改逾期。截至${asOf}，${s.rectifications.overdueEnterprises}家企业共${s.rectifications.overdue}项整改超过期限未完成；另有${s.rectifications.open}项整改正在进行，${s.rectifications.awaiting}项待核验。`
+      : `（二）整改逾期。截至${asOf}，没有逾期未完成的整改；${s.rectifications.open}项整改正在进行，${s.rectifications.awaiting}项待核验。`) +
+      (becameOverdue ? `本期内有${becameOverdue}项整改到期未完成。` : ''),
     s.weakSections.length
       ? `（三）薄弱维度。${s.weakSections
           .map(
-            (w) =>
-              `${SECTION_LABELS[w.section]}有 ${w.below} 家企业得分低于60分（平均 ${w.average ?? '—'} 分）`,
+            (w) => `${SECTION_LABELS[w.section]}有${w.below}家企业得分低于60分（平均${w.average ?? '—'}分）`,
           )
           .join('；')}。`
       : '（三）薄弱维度。各维度均没有低于60分的企业。',
   ]
   return {
-    scope: `本次督查期间为${s.period ? periodText(s.period) : '—'}，覆盖${t.departmentId === null ? '全县纳入清廉企业建设' : `${s.issuer}所监管`}的 ${t.enterprises} 家企业${
+    scope: `本次督查期间为${s.period ? periodText(s.period) : '—'}，覆盖${t.departmentId === null ? '全县纳入清廉企业建设' : `${s.issuer}所监管`}的${t.enterprises}家企业${
       s.campaign ? `，依据“${s.campaign.name}”自查结果` : ''
     }，对照《清廉企业建设实施方案》主要任务和工作要求（二）强化监督检查开展。`,
-    progress: `${periodSentence(s)}截至${asOf}，${t.enterprises} 家企业中已通过审核 ${t.accepted} 家（${pct(
+    progress: `${periodSentence(s)}截至${asOf}，${t.enterprises}家企业中已通过审核${t.accepted}家（${pct(
       t.accepted,
-    )}），已提交待审核 ${t.submitted} 家，退回修改 ${t.returned} 家，草稿 ${t.draft} 家，尚未开始 ${t.notStarted} 家${
-      t.average === null ? '' : `；已评分企业自查总分平均 ${t.average} 分`
+    )}），已提交待审核${t.submitted}家，退回修改${t.returned}家，草稿${t.draft}家，尚未开始${t.notStarted}家${
+      t.average === null ? '' : `；已评分企业自查总分平均${t.average}分`
     }。各部门情况见下表。`,
     problems: problems.join('\n'),
     named: s.named.length

@@ -41,10 +41,10 @@ export const SAMPLE_REPORT: TReport = {
   finalisedAt: '2026-04-01T17:30:00.000Z',
   editedSections: [],
   sections: {
-    scope: '本次督查覆盖县清廉企业建设工作领导小组办公室所监管的 42 家企业。',
-    progress: '截至2026年4月1日，42 家企业中已通过审核 20 家。各部门情况见下表。',
-    problems: '（一）自查退回。2 家企业的自查被退回。\n（二）整改逾期。3 家企业共 4 项整改超过期限未完成。',
-    named: '1. 县恒达食品有限公司：2 项整改逾期未完成。',
+    scope: '本次督查覆盖县清廉企业建设工作领导小组办公室所监管的42家企业。',
+    progress: '截至2026年4月1日，42家企业中已通过审核20家。各部门情况见下表。',
+    problems: '（一）自查退回。2家企业的自查被退回。\n（二）整改逾期。3家企业共4项整改超过期限未完成。',
+    named: '1. 县恒达食品有限公司：2项整改逾期未完成。',
     nextSteps: '（一）对逾期未完成整改的企业下发整改通知，督促限期整改到位。',
   },
   snapshot: {
@@ -60,7 +60,7 @@ export const SAMPLE_REPORT: TReport = {
     rectifications: { open: 6, awaiting: 2, overdue: 4, overdueEnterprises: 3 },
     weakSections: [{ section: 'culture', below: 2, average: 71.5 }],
     returned: [],
-    named: [{ enterpriseId: 9, name: '县恒达食品有限公司', reason: '2 项整改逾期未完成' }],
+    named: [{ enterpriseId: 9, name: '县恒达食品有限公司', reason: '2项整改逾期未完成' }],
     period: {
       start: '2026-01-01',
       end: '2026-03-31',
