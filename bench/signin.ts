@@ -3,6 +3,7 @@
  *
  *   npx tsx bench/signin.ts       (SQLite, then PostgreSQL when TEST_DATABASE_URL / the local server answers)
  *   BENCH_DB=postgres npx tsx bench/signin.ts   (one database only: sqlite | postgres)
+ *   BENCH_DB=sqlite BENCH_SQLITE=keys+gc npx tsx bench/signin.ts   (one SQLite variant: keys|nokeys + gc|nogc)
  *
  * For each database: start the server (buildServer + listen on 127.0.0.1:0), add 1,000 distinct users to
  * the audience enterprise, log each one in over HTTP, then fire one sign-in per user with ~20 requests in
@@ -382,9 +383,14 @@ async function main() {
   )
   const ratios: Ratio[] = []
   const only = process.env.BENCH_DB
+  // BENCH_SQLITE=keys+gc: only that SQLite variant (e.g. under a profiler); keys, gc, nokeys, nogc combine.
+  const variant = process.env.BENCH_SQLITE?.split('+')
+  const wanted = (keys: boolean, groupCommit: boolean) =>
+    !variant || (variant.includes(keys ? 'keys' : 'nokeys') && variant.includes(groupCommit ? 'gc' : 'nogc'))
   if (only !== 'postgres')
     for (const groupCommit of [false, true])
-      for (const keys of [true, false]) ratios.push(await runOn('sqlite', { keys, groupCommit }))
+      for (const keys of [true, false])
+        if (wanted(keys, groupCommit)) ratios.push(await runOn('sqlite', { keys, groupCommit }))
   if (only === 'sqlite') console.log('\n[postgres] skipped: BENCH_DB=sqlite')
   else if (await postgresReachable())
     for (const keys of [true, false]) ratios.push(await runOn('postgres', { keys, groupCommit: true }))
