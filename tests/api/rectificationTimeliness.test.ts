@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import type { TRectification } from '../../src/models/assessment'
 import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
 import { sheetRows } from './support/sheets'
@@ -44,11 +45,15 @@ describe(`整改 handed in late [${TEST_DB}]`, () => {
   const respond = (id: number) => step(id, liaison, 'respond', { response: '已补充排查并建立风险点台账' })
   const close = (id: number) => step(id, supervisor, 'verify', { decision: 'close' })
 
-  /** 是否逾期 of the 整改 titled so, in the 工作台账 the supervisor downloads. */
-  async function ledgerMark(title: string): Promise<unknown> {
+  async function ledger(): Promise<Buffer> {
     const res = await call(t.app, supervisor, { method: 'GET', url: '/api/v1/supervision/ledger.xlsx' })
     expect(res.statusCode).toBe(200)
-    const [header, ...rows] = await sheetRows(res.rawPayload, '整改事项')
+    return res.rawPayload
+  }
+
+  /** 是否逾期 of the 整改 titled so, in the 工作台账 the supervisor downloads. */
+  async function ledgerMark(title: string): Promise<unknown> {
+    const [header, ...rows] = await sheetRows(await ledger(), '整改事项')
     const row = rows.find((r) => r[header.indexOf('整改事项')] === title)
     expect(row).toBeDefined()
     return row![header.indexOf('是否逾期')] ?? ''
@@ -80,6 +85,16 @@ describe(`整改 handed in late [${TEST_DB}]`, () => {
     now = bj('2026-05-06T09:00:00')
     expect(await close(id)).toMatchObject({ status: 'closed', timeliness: 'done_on_time' })
     expect(await ledgerMark('按时报送的整改')).toBe('')
+  })
+
+  it('says on the 说明 sheet what 逾期 and 逾期完成 mean', async () => {
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load((await ledger()) as unknown as ArrayBuffer)
+    const notes: string[] = []
+    workbook.getWorksheet('说明')!.eachRow((row) => notes.push(String(row.values)))
+    const note = notes.find((n) => n.includes('是否逾期：'))
+    expect(note).toContain('报送日期晚于整改期限为逾期完成')
+    expect(note).toContain('被退回的报送不计，重新报送后以新的报送日期计')
   })
 
   it('returned after an early hand-in, then handed in again late: 逾期 meanwhile, then 逾期完成 by the new date', async () => {

@@ -89,7 +89,7 @@ export function rectificationSheet(
     { header: '问题描述', width: 30 },
     { header: '整改期限', width: 11, center: true },
     { header: '状态', width: 9, center: true },
-    { header: '是否逾期', width: 7, center: true },
+    { header: '是否逾期', width: 9, center: true }, // 逾期完成: four characters
     { header: '整改情况', width: 30 },
     { header: '下达时间', width: 16 },
     { header: '最近更新', width: 16 },
