@@ -13,6 +13,7 @@ import {
 import { ZOwnership, ZPartyOrg, type TOwnership, type TPartyOrg } from './org'
 import { ZEvidenceFile } from './file'
 import { ZMilestoneSummary } from './milestones'
+import { RECTIFICATION_TIMELINESS } from './rectificationTimeliness'
 
 // The file model lives in ./file; re-exported for tests/component fixtures that import it from here.
 export { ZEvidenceFile, type TEvidenceFile } from './file'
@@ -395,7 +396,12 @@ export const ZRectification = z
     detail: z.string().nullable(),
     deadline: z.string(),
     status: ZRectificationStatus,
+    /** 待整改 or 退回重改 and past the deadline (北京时间). */
     overdue: z.boolean(),
+    /** When it was handed in for 核验 to reach its present 待核验 or 已销号 (null while open or returned). */
+    submittedAt: z.string().nullable(),
+    /** rectificationTimeliness(): 逾期 / 未到期 while open, 逾期完成 / 按时完成 once handed in. */
+    timeliness: z.enum(RECTIFICATION_TIMELINESS),
     response: z.string().nullable(),
     evidence: z.array(ZEvidenceFile),
     history: z.array(
@@ -448,11 +454,6 @@ export const ZRectificationVerify = z
     path: ['comment'],
   })
   .meta({ id: 'RectificationVerify' })
-
-/** Overdue: not yet closed or awaiting verification, and the deadline (a date, Asia/Shanghai) has passed. */
-export function isOverdue(status: TRectificationStatus, deadline: string, today: string): boolean {
-  return (status === 'open' || status === 'returned') && deadline < today
-}
 
 // ---------- supervision ----------
 

@@ -1,17 +1,7 @@
 import ExcelJS from 'exceljs'
 import { LEDGER_COLUMNS } from '../../server/features/supervision/ledger'
 import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
-
-/** The header row and the data rows of a sheet (under its title and the line under it). */
-async function sheetRows(payload: Buffer, name: string): Promise<unknown[][]> {
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load(payload as unknown as ArrayBuffer)
-  const sheet = workbook.getWorksheet(name)
-  if (!sheet) throw new Error(`no sheet ${name}`)
-  expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '3:3' })
-  // getSheetValues() is 1-based: drop the empty slot 0 of every row.
-  return (sheet.getSheetValues().filter(Boolean) as unknown[][]).slice(2).map((r) => r.slice(1))
-}
+import { sheetRows } from './support/sheets'
 
 async function titleOf(payload: Buffer, name: string): Promise<string> {
   const workbook = new ExcelJS.Workbook()

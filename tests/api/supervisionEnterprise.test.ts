@@ -1,6 +1,7 @@
 import { SECTIONS } from '../../src/models/checklist'
 import { sectionScoreColumns } from '../../server/features/assessments/scoreColumns'
-import { isOverdue, type TRectificationStatus } from '../../src/models/assessment'
+import type { TRectificationStatus } from '../../src/models/assessment'
+import { isOverdue } from '../../src/models/rectificationTimeliness'
 import { shanghaiDate, shanghaiDateAfterDays } from '../../src/models/shanghaiTime'
 import type { TSupervisionEnterprise } from '../../src/models/supervisionEnterprise'
 import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'

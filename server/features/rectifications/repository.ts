@@ -27,6 +27,34 @@ export const rectificationsRepository = {
     return rows.map((r) => r.id)
   },
 
+  /**
+   * When each 整改 now 待核验 or 已销号 (of these enterprises, or the one id) was handed in to get there:
+   * the latest move out of 待整改 / 退回重改. A returned hand-in is followed by a later one, so it never
+   * counts; a 销号 from 待核验 is the check, not the hand-in. Should a 整改 ever be closed straight from
+   * 待整改 (nothing does so today), that close is when it was done. One grouped query, whatever the number.
+   */
+  async submittedAt(
+    db: DbOrTrx,
+    scope: { enterpriseIds: number[] } | { id: number },
+  ): Promise<Map<number, string>> {
+    if ('enterpriseIds' in scope && scope.enterpriseIds.length === 0) return new Map()
+    const rows = await db
+      .selectFrom('rectification_events as ev')
+      .innerJoin('rectifications as r', 'r.id', 'ev.rectification_id')
+      .select(['ev.rectification_id', (eb) => eb.fn.max('ev.created_at').as('at')])
+      .where('r.status', 'in', ['awaiting_verification', 'closed'])
+      .where('ev.to_status', 'in', ['awaiting_verification', 'closed'])
+      .where((eb) =>
+        eb.or([eb('ev.from_status', 'is', null), eb('ev.from_status', 'in', ['open', 'returned'])]),
+      )
+      .where((eb) =>
+        'id' in scope ? eb('r.id', '=', scope.id) : eb('r.enterprise_id', 'in', scope.enterpriseIds),
+      )
+      .groupBy('ev.rectification_id')
+      .execute()
+    return new Map(rows.map((r) => [r.rectification_id, r.at]))
+  },
+
   history(db: DbOrTrx, id: number): Promise<RectificationHistoryRow[]> {
     return statusHistory<TRectificationStatus>(db, 'rectification_events', id)
   },

@@ -2,12 +2,12 @@ import type { DbOrTrx } from '../../core/db/database'
 import { AppError, found } from '../../core/errors'
 import { isoAt } from '../../core/clock'
 import type { WriteOutcome } from '../../core/writes'
-import {
-  isOverdue,
-  type TRectification,
-  type TRectificationNotice,
-  type TRectificationStatus,
+import type {
+  TRectification,
+  TRectificationNotice,
+  TRectificationStatus,
 } from '../../../src/models/assessment'
+import { isOverdue, rectificationTimeliness } from '../../../src/models/rectificationTimeliness'
 import type { FileLinkSigner } from '../files/store'
 import type { EvidenceWrite } from '../files/service'
 import { filesRepository, toEvidenceFile } from '../files/repository'
@@ -27,6 +27,8 @@ export async function rectificationView(
   const row = await found(rectificationsRepository.find(db, enterpriseId, id))
   const evidence = await filesRepository.listOf(db, { rectificationId: id })
   const history = await rectificationsRepository.history(db, id)
+  const submittedAt = (await rectificationsRepository.submittedAt(db, { id })).get(id) ?? null
+  const today = shanghaiDate(now)
   return {
     id: row.id,
     enterpriseId: row.enterprise_id,
@@ -39,7 +41,9 @@ export async function rectificationView(
     detail: row.detail,
     deadline: row.deadline,
     status: row.status,
-    overdue: isOverdue(row.status, row.deadline, shanghaiDate(now)),
+    overdue: isOverdue(row.status, row.deadline, today),
+    submittedAt,
+    timeliness: rectificationTimeliness({ status: row.status, deadline: row.deadline, submittedAt }, today),
     response: row.response,
     evidence: evidence.map((f) => toEvidenceFile(f, links)),
     history,

@@ -11,6 +11,7 @@ import { partySupervision } from '../party/compliance'
 import { supervisionCoverage } from '../pledges/coverage'
 import { supervisionOverview } from './overview'
 import { supervisionRepository } from './repository'
+import { rectificationsRepository } from '../rectifications/repository'
 import { formatShanghaiTime, shanghaiYear } from '../../../src/models/shanghaiTime'
 import {
   MILESTONE_STATUS_LABELS,
@@ -122,9 +123,10 @@ export async function supervisionLedger(
   const signedLabel = (v: boolean | null | undefined) => (v === null ? '不适用' : v ? '已签署' : '未签署')
 
   const ids = overview.enterprises.map((e) => e.enterpriseId)
-  const [facts, rectifications, risks, organisation] = await Promise.all([
+  const [facts, rectifications, submittedAt, risks, organisation] = await Promise.all([
     supervisionRepository.ledgerFacts(db, ids),
     supervisionRepository.rectifications(db, ids),
+    rectificationsRepository.submittedAt(db, { enterpriseIds: ids }),
     supervisionRepository.risks(db, ids),
     actingDepartmentName(db, auth),
   ])
@@ -210,7 +212,9 @@ export async function supervisionLedger(
     ],
     [
       '整改事项',
-      '“整改事项”表逐条列出这些企业的整改：来源、期限、状态、是否逾期（北京时间）与企业的整改情况',
+      '“整改事项”表逐条列出这些企业的整改：来源、期限、状态、是否逾期（北京时间）与企业的整改情况。' +
+        '是否逾期：待整改或退回且已过整改期限为逾期；已报送核验或已销号的，报送日期晚于整改期限为逾期完成，' +
+        '以最后一次报送核验的日期计，被退回的报送不计，重新报送后以新的报送日期计；按时完成或未到期的留空',
     ],
     [
       '领导小组、实施方案',
@@ -235,7 +239,7 @@ export async function supervisionLedger(
       now,
       sheets: [
         ledgerSheet,
-        rectificationSheet(`${organisation}整改事项台账`, subtitle, rectifications, names, now),
+        rectificationSheet(`${organisation}整改事项台账`, subtitle, rectifications, submittedAt, names, now),
         riskSheet(`${organisation}廉洁风险点台账`, subtitle, risks, names, now),
         about,
       ],

@@ -1,10 +1,7 @@
 import type { Cell, SheetSpec } from '../../core/exports/spec'
 import type { Column } from '../../core/workbook'
-import {
-  RECTIFICATION_SOURCE_LABELS,
-  RECTIFICATION_STATUS_LABELS,
-  type TRectificationStatus,
-} from '../../../src/models/assessment'
+import { RECTIFICATION_SOURCE_LABELS, RECTIFICATION_STATUS_LABELS } from '../../../src/models/assessment'
+import { ledgerOverdueCell, rectificationTimeliness } from '../../../src/models/rectificationTimeliness'
 import { maskPhone } from '../../../src/models/phone'
 import { formatShanghaiMinute, shanghaiDate } from '../../../src/models/shanghaiTime'
 import type { supervisionRepository } from './repository'
@@ -49,8 +46,6 @@ export function ledgerFactsByEnterprise(facts: Facts) {
   }
 }
 
-const OVERDUE_STATUSES: readonly TRectificationStatus[] = ['open', 'returned']
-
 /**
  * A sheet of records of the ledger's enterprises, one a row: numbered, the enterprise's name beside each
  * (both kept in view while scrolling), then the record's own columns.
@@ -74,11 +69,15 @@ function enterpriseSheet<R extends { enterprise_id: number }>(
   }
 }
 
-/** 整改事项: every 整改 of the ledger's enterprises, one a row, with whether it is overdue today (北京时间). */
+/**
+ * 整改事项: every 整改 of the ledger's enterprises, one a row, with whether it is overdue today or was
+ * handed in late (北京时间; `submittedAt` by 整改 id, see rectificationTimeliness).
+ */
 export function rectificationSheet(
   title: string,
   subtitle: string,
   rows: RectificationRow[],
+  submittedAt: Map<number, string>,
   enterpriseNames: Map<number, string>,
   now: number,
 ): SheetSpec {
@@ -90,7 +89,7 @@ export function rectificationSheet(
     { header: '问题描述', width: 30 },
     { header: '整改期限', width: 11, center: true },
     { header: '状态', width: 9, center: true },
-    { header: '是否逾期', width: 7, center: true },
+    { header: '是否逾期', width: 9, center: true }, // 逾期完成: four characters
     { header: '整改情况', width: 30 },
     { header: '下达时间', width: 16 },
     { header: '最近更新', width: 16 },
@@ -102,7 +101,7 @@ export function rectificationSheet(
     r.detail ?? '',
     r.deadline,
     RECTIFICATION_STATUS_LABELS[r.status],
-    OVERDUE_STATUSES.includes(r.status) && r.deadline < today ? '逾期' : '',
+    ledgerOverdueCell(rectificationTimeliness({ ...r, submittedAt: submittedAt.get(r.id) ?? null }, today)),
     r.response ?? '',
     formatShanghaiMinute(r.created_at),
     formatShanghaiMinute(r.updated_at),

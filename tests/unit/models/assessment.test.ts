@@ -3,7 +3,6 @@ import {
   campaignDateProblems,
   computeScores,
   submitProblems,
-  isOverdue,
 } from '../../../src/models/assessment'
 import type { TChecklistItem, TSection } from '../../../src/models/checklist'
 import type { TOwnership } from '../../../src/models/org'
@@ -136,15 +135,6 @@ describe('applicability', () => {
       'all',
     ])
     expect(applicableItems(items, { ownership: 'state_owned', partyOrg: 'party_committee' })).toHaveLength(3)
-  })
-})
-
-describe('整改 overdue', () => {
-  it('is overdue only while open or returned and past the deadline', () => {
-    expect(isOverdue('open', '2026-11-23', '2026-11-24')).toBe(true)
-    expect(isOverdue('open', '2026-11-24', '2026-11-24')).toBe(false)
-    expect(isOverdue('awaiting_verification', '2026-01-01', '2026-11-24')).toBe(false)
-    expect(isOverdue('returned', '2026-01-01', '2026-11-24')).toBe(true)
   })
 })
 

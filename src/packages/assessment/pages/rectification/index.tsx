@@ -33,7 +33,7 @@ import { isOverLimit } from '@/components/TextField'
 import { TextAreaField } from '@/components/TextAreaField'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { RectificationStatusTag } from '@/components/assessment/StatusTag'
-import { OverdueTag } from '@/components/OverdueTag'
+import { RectificationOverdueTag } from '@/components/OverdueTag'
 import { HandlingRecord } from '@/components/assessment/Timeline'
 import { rectificationEvents } from '@/components/assessment/history'
 import '@/styles/page.scss'
@@ -66,6 +66,13 @@ async function deliver(
   const parsed = ZRectification.safeParse(outcome.response?.data)
   if (parsed.success) done(parsed.data)
   return null
+}
+
+/** The deadline, and for one handed in after it, when: late work stays visible once done. */
+function deadlineText(r: TRectification): string {
+  if (r.timeliness === 'done_late' && r.submittedAt)
+    return `逾期完成（截止 ${formatDate(r.deadline)}，提交 ${formatDate(r.submittedAt)}）`
+  return `整改期限 ${formatDate(r.deadline)}`
 }
 
 export default function RectificationPage() {
@@ -173,6 +180,7 @@ export default function RectificationPage() {
   }
 
   const hasActions = canRespond || canVerify
+  const marked = r.timeliness === 'overdue' || r.timeliness === 'done_late'
   const lastComment = [...r.history].reverse().find((h) => h.toStatus === 'returned')?.comment
 
   return (
@@ -181,15 +189,15 @@ export default function RectificationPage() {
         <View className="a-card">
           <View className="rect-detail__tags">
             <RectificationStatusTag status={r.status} />
-            {r.overdue ? <OverdueTag /> : null}
+            <RectificationOverdueTag timeliness={r.timeliness} />
             <Text className="rect-detail__source">
               {RECTIFICATION_SOURCE_LABELS[r.source]}
               {r.itemCode ? ` · ${r.itemCode}` : ''}
             </Text>
           </View>
           <Text className="rect-detail__title">{r.title}</Text>
-          <Text className={`rect-detail__deadline${r.overdue ? ' rect-detail__deadline--overdue' : ''}`}>
-            整改期限 {formatDate(r.deadline)}
+          <Text className={`rect-detail__deadline${marked ? ' rect-detail__deadline--overdue' : ''}`}>
+            {deadlineText(r)}
           </Text>
           <Text className="a-card__subtitle">{r.enterpriseName}</Text>
           {r.detail ? (

@@ -9,7 +9,7 @@ import { assessmentPages, idParam } from '@/services/routes'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { RectificationStatusTag } from '@/components/assessment/StatusTag'
-import { OverdueTag } from '@/components/OverdueTag'
+import { RectificationOverdueTag } from '@/components/OverdueTag'
 import { Heading } from '@/components/Heading'
 import '@/styles/page.scss'
 import './index.scss'
@@ -24,7 +24,7 @@ function RectificationCard({ r }: { r: TRectification }) {
     >
       <View className="rect-card__tags">
         <RectificationStatusTag status={r.status} />
-        {r.overdue ? <OverdueTag /> : null}
+        <RectificationOverdueTag timeliness={r.timeliness} />
         <Text className="rect-card__source">
           {RECTIFICATION_SOURCE_LABELS[r.source]}
           {r.itemCode ? ` · ${r.itemCode}` : ''}
