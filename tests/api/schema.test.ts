@@ -63,6 +63,7 @@ describe(`migrations against db/schema.ts [${TEST_DB}]`, () => {
       '0032_report_period_exemplar_rules',
       '0033_access_version',
       '0034_figures_indexes',
+      '0035_rectification_events_index',
     ])
   })
 
