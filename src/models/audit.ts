@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { ZIdParam } from './common'
 import { oneLine } from './textLimit'
-import { ZOrgKind } from './org'
+import { OWNERSHIP_LABELS, PARTY_ORG_LABELS, ROLE_LABELS, ZOrgKind } from './org'
 import { EVENT_KIND_LABELS } from './event'
 import { PLEDGE_KIND_LABELS } from './pledge'
 import { MEETING_TYPE_LABELS } from './meetingCompliance'
@@ -21,9 +21,26 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'enterprise.create': '登记企业',
   'enterprise.update': '修改企业资料',
   'invite.create': '生成邀请码',
-  'membership.request': '申请加入企业',
+  'membership.request': '申请加入',
   'membership.approve': '通过加入申请',
   'membership.reject': '拒绝加入申请',
+  'membership.role': '调整角色',
+  'membership.remove': '移出成员',
+  'membership.liaison_handover': '移交联络员',
+  'department.retire': '撤销监管部门',
+  'supervision.unlink': '取消关联监管企业',
+  'import.upload': '上传企业导入表',
+  'import.commit': '确认导入企业',
+  'dealings.draft.create': '起草政商交往清单',
+  'dealings.draft.update': '修改政商交往清单草稿',
+  'dealings.publish': '发布政商交往清单',
+  'powers.edit': '编辑权力清单',
+  'powers.publish': '发布权力清单',
+  'powers.acknowledge': '已阅权力清单',
+  'decision.create': '登记“三重一大”决策',
+  'decision.correct': '更正“三重一大”决策',
+  'decision.attach': '上传决策附件',
+  'pledge_chain.checkpoint': '写入承诺链外锚点',
   'party_branch.create': '新建党支部',
   'party_group.create': '新建党小组',
   'party_member.create': '添加党员',
@@ -204,10 +221,46 @@ const DETAIL_KEY_LABELS: Record<string, string> = {
   comment: '意见',
   role: '角色',
   count: '数量',
+  inviteId: '邀请码编号',
+  organisationKind: '单位类型',
+  filename: '文件名',
+  sha256: '文件校验值',
+  total: '行数',
+  created: '新增',
+  updated: '更新',
+  unchanged: '无变化',
+  invites: '联络员邀请码',
+  createdEnterpriseIds: '新增企业编号',
+  updatedEnterpriseIds: '更新企业编号',
+  createdIds: '新增编号',
+  fields: '修改项',
+  phone: '手机号',
+  itemId: '检查项',
+  groupId: '党小组编号',
+  fileIds: '文件编号',
+  userIds: '人员编号',
+  riskId: '风险点编号',
+  rectificationId: '整改编号',
+  signInEventId: '签到活动编号',
+  topic: '主题',
+  startsAt: '开始时间',
+  setUpDate: '成立日期',
+  creditCode: '统一社会信用代码',
+  ownerships: '企业性质',
+  correctionReason: '更正原因',
+  note: '备注',
+  members: '成员',
+  branchRole: '支部职务',
+  disabled: '停用',
+  version: '版本',
+  revision: '修订',
 }
 
 /** Stored codes that read better in words, whatever the key. */
 const DETAIL_VALUE_LABELS: Record<string, string> = {
+  ...ROLE_LABELS,
+  ...OWNERSHIP_LABELS,
+  ...PARTY_ORG_LABELS,
   ...EVENT_KIND_LABELS,
   ...PLEDGE_KIND_LABELS,
   ...MEETING_TYPE_LABELS,
@@ -226,9 +279,23 @@ const DETAIL_VALUE_LABELS: Record<string, string> = {
   finding: '自查发现',
   enterprise: '企业',
   department: '部门',
+  approved: '通过',
+  rejected: '拒绝',
+  name: '姓名',
+  phone: '手机号',
 }
 
-function detailValue(value: unknown): string {
+/** The organisation the entry is filed under: a detail naming it by id shows its name instead. */
+export interface AuditOwnOrganisation {
+  organisationKind: string | null
+  organisationId: number | null
+  organisationName: string | null
+}
+
+/** Long fingerprints: their start identifies the file, the rest only fills the line. */
+const SHORTENED_KEYS = new Set(['sha256'])
+
+function detailValue(value: unknown, own?: AuditOwnOrganisation): string {
   if (value === null || value === undefined) return '无'
   if (typeof value === 'boolean') return value ? '是' : '否'
   if (typeof value === 'string') return DETAIL_VALUE_LABELS[value] ?? value
@@ -237,38 +304,49 @@ function detailValue(value: unknown): string {
     return value.length === 0
       ? '无'
       : value.every((v) => typeof v === 'string' || typeof v === 'number')
-        ? value.map(detailValue).join('、')
+        ? value.map((v) => detailValue(v)).join('、')
         : `${value.length} 项`
   const o = value as Record<string, unknown>
   if ((o.kind === 'enterprise' || o.kind === 'department') && typeof o.id === 'number')
-    return `${DETAIL_VALUE_LABELS[o.kind]} ${o.id}`
+    return own?.organisationName && own.organisationKind === o.kind && own.organisationId === o.id
+      ? own.organisationName
+      : `${DETAIL_VALUE_LABELS[o.kind]} ${o.id}`
   return Object.entries(o)
-    .map(([k, v]) => `${DETAIL_KEY_LABELS[k] ?? k} ${detailValue(v)}`)
+    .map(([k, v]) => `${DETAIL_KEY_LABELS[k] ?? k} ${detailValue(v, own)}`)
     .join('，')
+}
+
+function keyedValue(key: string, value: unknown, own?: AuditOwnOrganisation): string {
+  if (SHORTENED_KEYS.has(key) && typeof value === 'string' && value.length > 12)
+    return `${value.slice(0, 12)}…`
+  return detailValue(value, own)
 }
 
 /**
  * A write's stored detail (JSON) in words for the 操作日志: `方式：演示登录；…`, an edit as `标题：旧 → 新`.
- * Text that is not JSON (a cut one) is shown as it is.
+ * Text that is not JSON (a cut one) is shown as it is. `own`: the entry's organisation, named where the
+ * detail refers to it by id.
  */
-export function auditDetailText(detail: string): string {
+export function auditDetailText(detail: string, own?: AuditOwnOrganisation): string {
   let parsed: unknown
   try {
     parsed = JSON.parse(detail)
   } catch {
     return detail
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return detailValue(parsed)
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return detailValue(parsed, own)
   const o = parsed as Record<string, unknown>
   const parts: string[] = []
   const before = o.before as Record<string, unknown> | undefined
   const after = o.after as Record<string, unknown> | undefined
   if (before && after && typeof before === 'object' && typeof after === 'object')
     for (const k of Object.keys(after))
-      parts.push(`${DETAIL_KEY_LABELS[k] ?? k}：${detailValue(before[k])} → ${detailValue(after[k])}`)
+      parts.push(
+        `${DETAIL_KEY_LABELS[k] ?? k}：${keyedValue(k, before[k], own)} → ${keyedValue(k, after[k], own)}`,
+      )
   for (const [k, v] of Object.entries(o)) {
     if ((k === 'before' || k === 'after') && before && after) continue
-    parts.push(`${DETAIL_KEY_LABELS[k] ?? k}：${detailValue(v)}`)
+    parts.push(`${DETAIL_KEY_LABELS[k] ?? k}：${keyedValue(k, v, own)}`)
   }
   return parts.join('；')
 }

@@ -89,7 +89,13 @@ export async function auditWorkbook(
     r.organisation_name ?? '',
     auditActionLabel(r.action),
     `${ENTITY_LABELS[r.entity_type] ?? r.entity_type}${r.entity_id ? ` ${r.entity_id}` : ''}`,
-    r.detail ? auditDetailText(r.detail).slice(0, 300) : '',
+    r.detail
+      ? auditDetailText(r.detail, {
+          organisationKind: r.organisation_kind,
+          organisationId: r.organisation_id,
+          organisationName: r.organisation_name,
+        }).slice(0, 300)
+      : '',
     r.ip ?? '',
   ])
   return { spec: { now, sheets: [{ name: '操作日志', options, rows: cells }] } }

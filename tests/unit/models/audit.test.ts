@@ -1,4 +1,22 @@
-import { auditDetailText } from '@/models/audit'
+import fs from 'node:fs'
+import path from 'node:path'
+import { AUDIT_ACTION_LABELS, auditDetailText } from '@/models/audit'
+
+/** Every action code the server writes (`action: 'x.y'` in server/), read from its source. */
+function actionsWritten(): string[] {
+  const found = new Set<string>()
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(file)
+      else if (file.endsWith('.ts'))
+        for (const m of fs.readFileSync(file, 'utf8').matchAll(/\baction['"]?: *'([a-z_]+(?:\.[a-z_]+)+)'/g))
+          found.add(m[1])
+    }
+  }
+  walk(path.resolve(__dirname, '../../../server'))
+  return [...found].sort()
+}
 
 describe('操作日志: a write’s detail in words', () => {
   it('names the keys and the stored codes', () => {
@@ -10,6 +28,35 @@ describe('操作日志: a write’s detail in words', () => {
     ).toBe('类型：警示教育；组织单位：企业 3；参加企业数：1')
     expect(auditDetailText('{"eventId":2,"repeat":true}')).toBe('活动编号：2；重复提交：是')
     expect(auditDetailText('{"items":["T01-04","T01-05"]}')).toBe('涉及检查项：T01-04、T01-05')
+  })
+
+  it('reads the writes of a county switched on from empty in words', () => {
+    expect(auditDetailText('{"decision":"approved"}')).toBe('决定：通过')
+    expect(auditDetailText('{"inviteId":4,"organisationKind":"department"}')).toBe(
+      '邀请码编号：4；单位类型：部门',
+    )
+    expect(auditDetailText('{"role":"branch_secretary"}')).toBe('角色：支部书记')
+    expect(auditDetailText('{"fields":["name","phone"]}')).toBe('修改项：姓名、手机号')
+    expect(
+      auditDetailText('{"filename":"a.xlsx","sha256":"be50ac215c9a4add525801cf5b078db9","total":3}'),
+    ).toBe('文件名：a.xlsx；文件校验值：be50ac215c9a…；行数：3')
+    expect(auditDetailText('{"created":2,"createdEnterpriseIds":[1,2],"updatedEnterpriseIds":[]}')).toBe(
+      '新增：2；新增企业编号：1、2；更新企业编号：无',
+    )
+  })
+
+  it('names the entry’s own organisation where the detail refers to it by id', () => {
+    const own = { organisationKind: 'department', organisationId: 1, organisationName: '县领导小组办公室' }
+    expect(auditDetailText('{"organiser":{"kind":"department","id":1}}', own)).toBe(
+      '组织单位：县领导小组办公室',
+    )
+    expect(auditDetailText('{"organiser":{"kind":"enterprise","id":1}}', own)).toBe('组织单位：企业 1')
+  })
+
+  it('has a Chinese label for every action the server writes', () => {
+    const written = actionsWritten()
+    expect(written.length).toBeGreaterThan(80)
+    expect(written.filter((a) => !AUDIT_ACTION_LABELS[a])).toEqual([])
   })
 
   it('shows an edit as before → after', () => {

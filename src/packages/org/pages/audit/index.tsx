@@ -236,7 +236,7 @@ export default function AuditPage() {
                   {e.userName ?? '（未登录）'}
                   {e.organisationName ? ` · ${e.organisationName}` : ''}
                 </Text>
-                {e.detail ? <Text className="audit__detail">{auditDetailText(e.detail)}</Text> : null}
+                {e.detail ? <Text className="audit__detail">{auditDetailText(e.detail, e)}</Text> : null}
               </View>
             ))
           : null}
