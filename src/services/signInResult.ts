@@ -49,7 +49,7 @@ export function deliveredView(response: TransportResponse | null): SignInView {
   return {
     tone: 'success',
     title: '签到成功',
-    detail: `「${signIn.eventTitle}」 ${time}`,
+    detail: `「${signIn.eventTitle}」 签到时间 ${time}`,
     eventId: signIn.eventId,
   }
 }

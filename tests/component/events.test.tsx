@@ -119,8 +119,20 @@ describe('扫码签到: one clear result from the server’s answer', () => {
     signInAnswer = answer
     await pasteAndSubmit('QL1.7.1.sig')
     await waitFor(() => expect(document.querySelector('.signin__result-title')?.textContent).toBe(title))
+    // Signed in: the paste box no longer reads as a step still to do; refused: it asks again.
+    const signed = title === '签到成功' || title === '已签到'
+    expect(screen.queryByText(/^签到其他活动/) !== null).toBe(signed)
+    expect(screen.queryByText(/^浏览器中无法调用摄像头扫码/) !== null).toBe(!signed)
     // Shown here, so nothing is left in the outbox for 任务.
     expect(userOutbox()?.list()).toEqual([])
+  })
+
+  it('labels the time of a new sign-in', async () => {
+    signInAnswer = { status: 201, data: { result: 'signed_in', signIn: signIn('2026-11-24T02:05:00.000Z') } }
+    await pasteAndSubmit('QL1.7.1.sig')
+    expect(
+      await screen.findByText(`「廉政党课」 签到时间 ${formatDateTime('2026-11-24T02:05:00.000Z')}`),
+    ).toBeTruthy()
   })
 
   it('shows the original time for 已签到 and the scan time is sent in the body', async () => {

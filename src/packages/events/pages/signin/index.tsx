@@ -101,6 +101,8 @@ export default function SignInPage() {
   }, [session])
 
   if (!session) return <View className="page" />
+  // Signed in (now or before): the box is for another event's code, not a step still to do here.
+  const signedIn = view?.tone === 'success' || view?.tone === 'info'
 
   return (
     <View className="page signin">
@@ -156,7 +158,11 @@ export default function SignInPage() {
           </View>
         ) : (
           <View className="ev-paste">
-            <Text className="ev-paste__hint">浏览器中无法调用摄像头扫码：请粘贴签到码内容后提交。</Text>
+            <Text className="ev-paste__hint">
+              {signedIn
+                ? '签到其他活动：粘贴该活动的签到码内容后提交。'
+                : '浏览器中无法调用摄像头扫码：请粘贴签到码内容后提交。'}
+            </Text>
             <View className="ev-paste__field">
               <Input
                 className="signin__input"
