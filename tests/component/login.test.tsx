@@ -66,15 +66,27 @@ describe('登录页（H5 演示模式）', () => {
   })
 
   it('explains a failed list and loads it again on request', async () => {
-    fetchDemoUsers.mockRejectedValueOnce(new ApiError(404, 'ROUTE_NOT_FOUND', '接口不存在'))
+    fetchDemoUsers.mockRejectedValueOnce(new ApiError(0, 'NETWORK_ERROR', '网络连接失败'))
 
     render(<LoginPage />)
 
     expect(await screen.findByText('演示用户加载失败')).toBeTruthy()
-    expect(screen.getByText('接口不存在')).toBeTruthy()
+    expect(screen.getByText('网络连接失败')).toBeTruthy()
 
     fetchDemoUsers.mockResolvedValueOnce(demoUsers)
     fireEvent.click(screen.getByText('重新加载'))
     expect(await screen.findByText('陈静')).toBeTruthy()
+  })
+
+  it('a server without demo login (a county in production) sends the visitor to WeChat, not to an error', async () => {
+    fetchDemoUsers.mockRejectedValueOnce(
+      new ApiError(404, 'ROUTE_NOT_FOUND', '接口不存在：GET /api/v1/auth/dev/users'),
+    )
+
+    render(<LoginPage />)
+
+    expect(await screen.findByText('请在微信中使用')).toBeTruthy()
+    expect(screen.queryByText('演示用户加载失败')).toBeNull()
+    expect(screen.queryByText(/接口不存在/)).toBeNull()
   })
 })

@@ -4,28 +4,35 @@ import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, Empty, Skeleton } from '@nutui/nutui-react-taro'
 import type { TDemoUser } from '@/models/auth'
 import { fetchDemoUsers } from '@/services/api'
+import { ApiError } from '@/services/request'
 import { platformLogin } from '@/services/platform/login'
 import { goHome, loginAsDemoUser } from '@/services/session'
 import './LoginPanel.scss'
 import { EmptyImage } from '@/components/EmptyImage'
 
 type DemoState =
-  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; users: TDemoUser[] }
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; users: TDemoUser[] }
+  /** The server has no demo login (a county's production server): as without the picker. */
+  | { status: 'off' }
+
+/** Where this build cannot log in by itself: the way in is the mini-program. */
+function InWeChatOnly() {
+  return (
+    <View className="login-panel">
+      <Empty
+        image={<EmptyImage />}
+        title="请在微信中使用"
+        description="用微信扫一扫扫描二维码，或在微信中搜索「清廉企业」小程序登录使用"
+      />
+    </View>
+  )
+}
 
 /** H5 login: the demo-user picker (demo/test servers only). The mini-program has LoginPanel.weapp.tsx. */
 export function LoginPanel() {
-  if (platformLogin.kind !== 'demo') {
-    return (
-      <View className="login-panel">
-        <Empty
-          image={<EmptyImage />}
-          title="请在微信中使用"
-          description="在微信中搜索「清廉企业」小程序登录使用"
-        />
-      </View>
-    )
-  }
-  return <DemoUserPicker />
+  return platformLogin.kind === 'demo' ? <DemoUserPicker /> : <InWeChatOnly />
 }
 
 function DemoUserPicker() {
@@ -37,6 +44,7 @@ function DemoUserPicker() {
     try {
       setState({ status: 'ready', users: await fetchDemoUsers() })
     } catch (err) {
+      if (err instanceof ApiError && err.status === 404) return setState({ status: 'off' })
       setState({ status: 'error', message: err instanceof Error ? err.message : '加载失败，请稍后重试' })
     }
   }, [])
@@ -67,6 +75,7 @@ function DemoUserPicker() {
       </View>
     )
   }
+  if (state.status === 'off') return <InWeChatOnly />
   if (state.status === 'error') {
     return (
       <View className="login-panel">
