@@ -171,7 +171,7 @@ describe('首页', () => {
     const navigate = jest
       .spyOn(Taro, 'navigateTo')
       .mockImplementation(() => Promise.resolve({ errMsg: 'navigateTo:ok' }))
-    expect(await screen.findByText('还没有加入任何企业')).toBeTruthy()
+    expect(await screen.findByText('还没有加入任何单位')).toBeTruthy()
     fireEvent.click(screen.getByText('加入企业'))
     // The dialog is a page of the org subpackage (it keeps zod out of the main package).
     expect(navigate).toHaveBeenCalledWith({ url: '/packages/org/pages/code/index?kind=invite' })
@@ -180,6 +180,17 @@ describe('首页', () => {
       await screen.findByText('请输入联络员或领导小组办公室提供的 8 位邀请码，提交后由其审核。'),
     ).toBeTruthy()
     expect(screen.getByText('申请加入')).toBeTruthy()
+  })
+
+  it('shows the county’s first clerk, who has no one to ask for an invite, where the 管理员码 goes', async () => {
+    signIn()
+    fetchMe.mockResolvedValue({ user, memberships: [] })
+    render(<HomePage />)
+    const navigate = jest
+      .spyOn(Taro, 'navigateTo')
+      .mockImplementation(() => Promise.resolve({ errMsg: 'navigateTo:ok' }))
+    fireEvent.click(await screen.findByText('开通本县系统的办公室人员：输入管理员码'))
+    expect(navigate).toHaveBeenCalledWith({ url: '/packages/org/pages/code/index?kind=admin' })
   })
 
   it('shows the reason and a retry when loading fails', async () => {
@@ -193,7 +204,7 @@ describe('首页', () => {
 
     fetchMe.mockResolvedValueOnce({ user, memberships: [] })
     fireEvent.click(screen.getByText('重新加载'))
-    expect(await screen.findByText('还没有加入任何企业')).toBeTruthy()
+    expect(await screen.findByText('还没有加入任何单位')).toBeTruthy()
     expect(fetchMe).toHaveBeenCalledTimes(2)
   })
 

@@ -219,7 +219,7 @@ describe('switching on a county from an empty database (H5, WeChat users)', () =
 
   stage('the office’s clerk signs in with WeChat, gives a name and redeems the 管理员码', async () => {
     office = await phoneOf(PEOPLE.office)
-    await text(office, '还没有加入任何企业').waitFor()
+    await text(office, '还没有加入任何单位').waitFor()
     await settledScreenshot(office, 'county-01-new-user-home')
     await giveName(office, PEOPLE.office.name)
 

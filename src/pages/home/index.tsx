@@ -269,12 +269,16 @@ export default function HomePage() {
           <View className="home__empty">
             <Empty
               image={<EmptyImage />}
-              title="还没有加入任何企业"
-              description="向本企业的联络员索取 8 位邀请码，申请加入后由联络员审核。"
+              title="还没有加入任何单位"
+              description="企业职工向本企业联络员、监管部门人员向领导小组办公室索取 8 位邀请码，申请加入后由其审核。"
             />
             <Button type="primary" className="home__join" onClick={() => go(orgPages.code('invite'))}>
               加入企业
             </Button>
+            {/* The county's first clerk has no one to ask: they hold the code printed at 开通. */}
+            <Text className="home__admin-code" onClick={() => go(orgPages.code('admin'))}>
+              开通本县系统的办公室人员：输入管理员码
+            </Text>
           </View>
         ) : null}
       </View>
