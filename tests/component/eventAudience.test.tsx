@@ -4,23 +4,12 @@ import type { Transport } from '@/services/request'
 import { logout } from '@/services/session'
 import { EventForm } from '@/packages/events/pages/create/EventForm'
 import { LIAISON_ME, openPage } from './support/assessmentFixture'
-import { NOT_FOUND, signInLiaison } from './support/pageTest'
+import { enterpriseRow, NOT_FOUND, signInLiaison } from './support/pageTest'
 
 /** A county's worth of enterprises: every tenth a 物流 company, the office supervising all, 统战部 (2) the first 30. */
 const COUNTY = Array.from({ length: 2000 }, (_, i) => {
   const id = i + 1
-  return {
-    id,
-    name: `县第${id}号${id % 10 === 0 ? '物流' : '食品'}有限公司`,
-    creditCode: `91450703MA5K${String(id).padStart(5, '0')}X`,
-    ownership: 'private',
-    partyOrg: 'branch',
-    industry: null,
-    leadingGroupDate: null,
-    planFiledDate: null,
-    demonstration: false,
-    supervisingDepartmentIds: id <= 30 ? [2] : [5],
-  }
+  return enterpriseRow(id, `县第${id}号${id % 10 === 0 ? '物流' : '食品'}有限公司`, id <= 30 ? [2] : [5])
 })
 
 let transport: jest.MockedFunction<Transport>
