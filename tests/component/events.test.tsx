@@ -248,6 +248,9 @@ describe('发起活动 form', () => {
     openPage('/packages/events/pages/create/index', {})
     const supervisor = render(<EventForm options={[{ kind: 'department', id: 2, name: '县委统战部' }]} />)
     await waitFor(() => expect(names()).toEqual(['县恒达食品有限公司']))
+    // A list read at a glance: no search box, no views, 全选 as before.
+    expect(document.querySelector('.audience__search')).toBeNull()
+    expect(screen.getByText('全选')).toBeTruthy()
     supervisor.unmount()
 
     render(<EventForm options={[{ kind: 'department', id: 9, name: '领导小组办公室', office: true }]} />)

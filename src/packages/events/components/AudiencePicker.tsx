@@ -6,6 +6,8 @@ import './AudiencePicker.scss'
 
 /** Rows drawn at a time: all of a county's ~2,000 enterprises at once would make the form slow to open. */
 export const AUDIENCE_PAGE = 50
+/** Up to this many the list is read at a glance: no search box, no 全部 / 已选 views. */
+const AT_A_GLANCE = 10
 
 export interface AudiencePickerProps {
   /** The enterprises on offer (the office: the whole county; a 监管员: those the department supervises). */
@@ -20,8 +22,12 @@ export interface AudiencePickerProps {
  * and 50 rows at a time (再显示 50 家).
  */
 export function AudiencePicker({ options, value, onChange }: AudiencePickerProps) {
-  const [query, setQuery] = useState('')
-  const [onlyChosen, setOnlyChosen] = useState(false)
+  const tools = options.length > AT_A_GLANCE
+  const [typed, setTyped] = useState('')
+  const [chosenView, setChosenView] = useState(false)
+  // A short list (another organiser's) leaves a long one's search behind.
+  const query = tools ? typed : ''
+  const onlyChosen = tools && chosenView
   const [limit, setLimit] = useState(AUDIENCE_PAGE)
   const chosen = useMemo(() => new Set(value), [value])
   const shown = useMemo(() => {
@@ -31,11 +37,11 @@ export function AudiencePicker({ options, value, onChange }: AudiencePickerProps
   const words = query.trim()
 
   const search = (q: string) => {
-    setQuery(q)
+    setTyped(q)
     setLimit(AUDIENCE_PAGE)
   }
   const view = (chosenOnly: boolean) => {
-    setOnlyChosen(chosenOnly)
+    setChosenView(chosenOnly)
     setLimit(AUDIENCE_PAGE)
   }
   const toggle = (id: number, on: boolean) => onChange(on ? [...value, id] : value.filter((x) => x !== id))
@@ -65,29 +71,31 @@ export function AudiencePicker({ options, value, onChange }: AudiencePickerProps
         <Text className="ev-create__label">参加企业</Text>
         <Text className="audience__count">已选 {value.length} 家</Text>
       </View>
-      {options.length > 1 ? (
-        <SearchBar
-          className="audience__search"
-          value={query}
-          placeholder="搜索企业名称"
-          onChange={search}
-          onClear={() => search('')}
-        />
+      {tools ? (
+        <>
+          <SearchBar
+            className="audience__search"
+            value={typed}
+            placeholder="搜索企业名称"
+            onChange={search}
+            onClear={() => search('')}
+          />
+          <View className="audience__views">
+            <Text
+              className={`audience__view${onlyChosen ? '' : ' audience__view--active'}`}
+              onClick={() => view(false)}
+            >
+              全部 {options.length}
+            </Text>
+            <Text
+              className={`audience__view${onlyChosen ? ' audience__view--active' : ''}`}
+              onClick={() => view(true)}
+            >
+              已选 {value.length}
+            </Text>
+          </View>
+        </>
       ) : null}
-      <View className="audience__views">
-        <Text
-          className={`audience__view${onlyChosen ? '' : ' audience__view--active'}`}
-          onClick={() => view(false)}
-        >
-          全部 {options.length}
-        </Text>
-        <Text
-          className={`audience__view${onlyChosen ? ' audience__view--active' : ''}`}
-          onClick={() => view(true)}
-        >
-          已选 {value.length}
-        </Text>
-      </View>
       <View className="audience__bar">
         <Text className="audience__summary">{summary}</Text>
         {shown.length ? (
