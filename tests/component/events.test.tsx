@@ -7,7 +7,7 @@ import SignInPage from '@/packages/events/pages/signin/index'
 import EventQrPage from '@/packages/events/pages/qr/index'
 import { EventForm } from '@/packages/events/pages/create/EventForm'
 import { LIAISON_ME, openPage } from './support/assessmentFixture'
-import { confirmPicker, NOT_FOUND, signInLiaison } from './support/pageTest'
+import { confirmPicker, enterpriseRow, NOT_FOUND, signInLiaison } from './support/pageTest'
 
 let transport: jest.MockedFunction<Transport>
 /** The answer to the next POST /sign-ins; an Error is a network failure. */
@@ -240,18 +240,6 @@ describe('发起活动 form', () => {
   })
 
   it('offers a county event the supervised enterprises, and the office every enterprise', async () => {
-    const enterprise = (id: number, name: string, supervisingDepartmentIds: number[]) => ({
-      id,
-      name,
-      creditCode: `91450703MA5K000${id}X`,
-      ownership: 'private',
-      partyOrg: 'branch',
-      industry: null,
-      leadingGroupDate: null,
-      planFiledDate: null,
-      demonstration: false,
-      supervisingDepartmentIds,
-    })
     const answer = transport.getMockImplementation()!
     transport.mockImplementation(async (req) =>
       req.method === 'GET' && req.url === '/api/v1/enterprises'
@@ -259,8 +247,8 @@ describe('发起活动 form', () => {
             status: 200,
             data: {
               enterprises: [
-                enterprise(3, '县恒达食品有限公司', [2]),
-                enterprise(4, '县宏远建材有限公司', [5]),
+                enterpriseRow(3, '县恒达食品有限公司', [2]),
+                enterpriseRow(4, '县宏远建材有限公司', [5]),
               ],
             },
           }
@@ -272,6 +260,9 @@ describe('发起活动 form', () => {
     openPage('/packages/events/pages/create/index', {})
     const supervisor = render(<EventForm options={[{ kind: 'department', id: 2, name: '县委统战部' }]} />)
     await waitFor(() => expect(names()).toEqual(['县恒达食品有限公司']))
+    // A list read at a glance: no search box, no views, 全选 as before.
+    expect(document.querySelector('.audience__search')).toBeNull()
+    expect(screen.getByText('全选')).toBeTruthy()
     supervisor.unmount()
 
     render(<EventForm options={[{ kind: 'department', id: 9, name: '领导小组办公室', office: true }]} />)

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { TMe, TUser } from '@/models/auth'
 import { ApiError } from '@/services/request'
@@ -173,13 +173,16 @@ describe('首页', () => {
       .mockImplementation(() => Promise.resolve({ errMsg: 'navigateTo:ok' }))
     expect(await screen.findByText('还没有加入任何单位')).toBeTruthy()
     fireEvent.click(screen.getByText('加入企业'))
-    // The dialog is a page of the org subpackage (it keeps zod out of the main package).
+    // The form is a page of the org subpackage (it keeps zod out of the main package).
     expect(navigate).toHaveBeenCalledWith({ url: '/packages/org/pages/code/index?kind=invite' })
-    render(<CodePage />)
+    const codePage = render(<CodePage />)
     expect(
       await screen.findByText('请输入联络员或领导小组办公室提供的 8 位邀请码，提交后由其审核。'),
     ).toBeTruthy()
     expect(screen.getByText('申请加入')).toBeTruthy()
+    // One screen: the field on the page itself, no dialog repeating the navigation bar's 加入企业.
+    expect(document.querySelector('.nut-dialog')).toBeNull()
+    expect(within(codePage.container).queryByText('加入企业')).toBeNull()
   })
 
   it('shows the county’s first clerk, who has no one to ask for an invite, where the 管理员码 goes', async () => {

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { configureRequest, type Transport } from '@/services/request'
 import { completeLogin, getSession, getToken, logout, relogin } from '@/services/session'
@@ -73,10 +73,13 @@ describe('我的', () => {
       .spyOn(Taro, 'navigateTo')
       .mockImplementation(() => Promise.resolve({ errMsg: 'navigateTo:ok' }))
     fireEvent.click(screen.getByText('编辑资料'))
-    // The dialog is a page of the org subpackage (it keeps zod out of the main package).
+    // The form is a page of the org subpackage (it keeps zod out of the main package).
     expect(navigate).toHaveBeenCalledWith({ url: '/packages/org/pages/profile/index' })
-    render(<ProfilePage />)
+    const profile = render(<ProfilePage />)
     await screen.findByText('姓名', { selector: '.form-dialog__label' })
+    // One screen: the fields on the page itself, no dialog repeating the navigation bar's 编辑资料.
+    expect(document.querySelector('.nut-dialog')).toBeNull()
+    expect(within(profile.container).queryByText('编辑资料')).toBeNull()
     typeInto(document.querySelector('.form-dialog taro-input-core')!, '陈静静')
     await act(async () => {
       fireEvent.click(screen.getByText('保存'))
@@ -87,7 +90,7 @@ describe('我的', () => {
     expect(patch.data).toEqual({ name: '陈静静' })
     expect(patch.headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/)
     expect(patch.headers.Authorization).toBe('Bearer test-token')
-    // Saved: the dialog page closes, back to 我的.
+    // Saved: the form's page closes, back to 我的.
     await waitFor(() => expect(back).toHaveBeenCalledTimes(1))
   })
 

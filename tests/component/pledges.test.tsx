@@ -5,6 +5,7 @@ import PledgeVerifyPage from '@/packages/pledges/pages/verify/index'
 import PledgeListPage from '@/packages/pledges/pages/list/index'
 import PledgeSignPage from '@/packages/pledges/pages/sign/index'
 import { openPage } from './support/assessmentFixture'
+import { enterpriseRow } from './support/pageTest'
 
 const HEAD_ME = {
   user: { id: 12, name: '刘恒达', phoneMasked: '138****0032', createdAt: '2026-11-20T08:00:00.000Z' },
@@ -126,22 +127,7 @@ beforeEach(() => {
           dealings: [],
         },
       }
-    if (url === '/api/v1/enterprises/3')
-      return {
-        status: 200,
-        data: {
-          id: 3,
-          name: '县恒达食品有限公司',
-          creditCode: '91450703MA5K0000X',
-          ownership: 'private',
-          partyOrg: 'branch',
-          industry: null,
-          leadingGroupDate: null,
-          planFiledDate: null,
-          demonstration: false,
-          supervisingDepartmentIds: [],
-        },
-      }
+    if (url === '/api/v1/enterprises/3') return { status: 200, data: enterpriseRow(3, '县恒达食品有限公司') }
     return { status: 404, data: { error: { code: 'ROUTE_NOT_FOUND', message: '接口不存在', fields: [] } } }
   })
   configureRequest({ baseUrl: '', getToken, relogin, transport })

@@ -147,7 +147,7 @@ describe('switching on a county from an empty database (H5, WeChat users)', () =
     await tapTab(page, '我的')
     await text(page, '编辑资料', true).click()
     await field(page, '请输入真实姓名').fill(name)
-    await visible(page, '.nut-dialog-footer-ok').click()
+    await visible(page, '.form-page__confirm').click()
     await text(page, '资料已保存').waitFor({ timeout: 30_000 })
     await visible(page, '.mine__name', name).waitFor({ timeout: 30_000 })
   }
@@ -227,7 +227,7 @@ describe('switching on a county from an empty database (H5, WeChat users)', () =
     await text(office, '管理员码', true).click()
     await field(office, '例如 ABCD-EFGH-JKMN').fill(adminCode.toLowerCase())
     await settledScreenshot(office, 'county-02-admin-code')
-    await visible(office, '.nut-dialog-footer-ok').click()
+    await visible(office, '.form-page__confirm').click()
     await text(office, `已成为「${OFFICE_NAME}」管理员`).waitFor({ timeout: 30_000 })
     await text(office, OFFICE_NAME).waitFor({ timeout: 30_000 })
     await settledScreenshot(office, 'county-03-office-mine')
@@ -357,7 +357,7 @@ describe('switching on a county from an empty database (H5, WeChat users)', () =
     await giveName(supervisor, PEOPLE.supervisor.name)
     await text(supervisor, '加入企业', true).click()
     await field(supervisor, '例如 A1B2C3D4').fill(supervisorCode)
-    await visible(supervisor, '.nut-dialog-footer-ok').click()
+    await visible(supervisor, '.form-page__confirm').click()
     await text(supervisor, `已申请加入「${DEPARTMENT}」，等待领导小组办公室审核`).waitFor({ timeout: 30_000 })
     await settledScreenshot(supervisor, 'county-08-supervisor-asked')
 
@@ -428,7 +428,7 @@ describe('switching on a county from an empty database (H5, WeChat users)', () =
       await tapTab(employee, '首页')
       await visible(employee, '.home__join').click()
       await field(employee, '例如 A1B2C3D4').fill(employeeCode)
-      await visible(employee, '.nut-dialog-footer-ok').click()
+      await visible(employee, '.form-page__confirm').click()
       await text(employee, `已申请加入「${ENTERPRISE}」，等待联络员审核`).waitFor({ timeout: 30_000 })
       await settledScreenshot(employee, 'county-16-employee-asked')
 

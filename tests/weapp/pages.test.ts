@@ -194,16 +194,16 @@ const PAGES: Record<string, Row> = {
       `packages/org/pages/join/index?q=${encodeURIComponent('https://ql.example.com/qr/join?code=ABCD2345')}`,
     shows: /凭邀请码加入.*ABCD2345.*申请加入/,
   },
-  // 我的 / 首页's dialogs, as pages
+  // 我的 / 首页's small forms, as pages (the title is the navigation bar's only)
   'packages/org/pages/code/index': {
     who: 'demo-newcomer',
     url: () => 'packages/org/pages/code/index?kind=invite',
-    shows: /加入企业.*8 位邀请码.*申请加入/,
+    shows: /8 位邀请码.*取消.*申请加入/,
   },
   'packages/org/pages/profile/index': {
     who: 'demo-newcomer',
     url: () => 'packages/org/pages/profile/index',
-    shows: /编辑资料.*姓名.*手机号.*保存/,
+    shows: /姓名.*手机号.*取消.*保存/,
   },
   'packages/org/pages/departments/index': {
     who: 'demo-office',

@@ -18,6 +18,22 @@ export function signInLiaison(transport: Transport) {
   )
 }
 
+/** An enterprise as GET /api/v1/enterprises and /enterprises/:id answer it. */
+export function enterpriseRow(id: number, name: string, supervisingDepartmentIds: number[] = []) {
+  return {
+    id,
+    name,
+    creditCode: `91450703MA5K${String(id).padStart(5, '0')}X`,
+    ownership: 'private',
+    partyOrg: 'branch',
+    industry: null,
+    leadingGroupDate: null,
+    planFiledDate: null,
+    demonstration: false,
+    supervisingDepartmentIds,
+  }
+}
+
 /** Confirms the open NutUI picker (date, time …) on the value it shows. */
 export async function confirmPicker() {
   const confirm = await waitFor(() => {

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { goBack, openCreated } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
-import { Button, Checkbox, Input, Switch } from '@nutui/nutui-react-taro'
+import { Button, Input, Switch } from '@nutui/nutui-react-taro'
 import {
   EVENT_KINDS,
   EVENT_KIND_INFO,
@@ -35,6 +35,7 @@ import { TextField } from '@/components/TextField'
 import { Chips } from '@/components/Chips'
 import { TextAreaField } from '@/components/TextAreaField'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
+import { AudiencePicker } from '../../components/AudiencePicker'
 
 const LIMITS = {
   title: maxLengthOf(ZEnterpriseEventCreate.in.shape.title),
@@ -401,19 +402,6 @@ export function EventForm({ options, event }: EventFormProps) {
           </Text>
         ) : county ? (
           <View className="a-card ev-create__audience">
-            <View className="ev-create__row">
-              <Text className="ev-create__label">参加企业（{audience.length} 家）</Text>
-              {supervised.length ? (
-                <Text
-                  className="ev-create__more"
-                  onClick={() =>
-                    setAudience(audience.length === supervised.length ? [] : supervised.map((e) => e.id))
-                  }
-                >
-                  {audience.length === supervised.length ? '全不选' : '全选'}
-                </Text>
-              ) : null}
-            </View>
             {enterprises.state.status === 'loading' ? <LoadingState rows={1} /> : null}
             {enterprises.state.status === 'error' ? (
               <ErrorState
@@ -424,15 +412,9 @@ export function EventForm({ options, event }: EventFormProps) {
             {enterprises.state.status === 'ready' && supervised.length === 0 ? (
               <Text className="ev-create__hint">本部门暂无监管企业</Text>
             ) : null}
-            {supervised.map((e) => (
-              <Checkbox
-                key={e.id}
-                className="ev-create__enterprise"
-                label={e.name}
-                checked={audience.includes(e.id)}
-                onChange={(on) => setAudience((a) => (on ? [...a, e.id] : a.filter((id) => id !== e.id)))}
-              />
-            ))}
+            {supervised.length ? (
+              <AudiencePicker options={supervised} value={audience} onChange={setAudience} />
+            ) : null}
           </View>
         ) : (
           <Text className="ev-create__hint ev-create__note">

@@ -1,10 +1,9 @@
 import { useEffect } from 'react'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { AdminCodeDialog } from '@/components/AdminCodeDialog'
-import { JoinEnterpriseDialog } from '@/components/JoinEnterpriseDialog'
 import { useRequireSession } from '@/hooks/useSession'
 import '@/styles/page.scss'
+import { ADMIN_CODE, CodeForm, INVITE_CODE } from '../../components/CodeForm'
 import { useDialogPage } from '../../components/useDialogPage'
 
 /** 加入企业 (`kind=invite`, an 8-character invite code) or 管理员码 (`kind=admin`), typed in. */
@@ -18,11 +17,7 @@ export default function CodePage() {
   if (!session) return <View className="page" />
   return (
     <View className="page">
-      {admin ? (
-        <AdminCodeDialog visible onClose={leave} onRedeemed={() => undefined} />
-      ) : (
-        <JoinEnterpriseDialog visible onClose={leave} onSubmitted={() => undefined} />
-      )}
+      <CodeForm kind={admin ? ADMIN_CODE : INVITE_CODE} onDone={leave} />
     </View>
   )
 }

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
-import { ProfileDialog } from '@/components/ProfileDialog'
 import { useRequireSession } from '@/hooks/useSession'
 import '@/styles/page.scss'
+import { ProfileForm } from '../../components/ProfileForm'
 import { useDialogPage } from '../../components/useDialogPage'
 
 /** 编辑资料 of 我的 (name and phone). */
@@ -11,7 +11,7 @@ export default function ProfilePage() {
   if (!session) return <View className="page" />
   return (
     <View className="page">
-      <ProfileDialog visible user={session.user} onClose={leave} onSubmitted={() => undefined} />
+      <ProfileForm user={session.user} onDone={leave} />
     </View>
   )
 }
