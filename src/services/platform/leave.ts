@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { showModal } from '@/services/platform/modal'
 import type { PlatformLeaveGuard } from './types'
 
 /** The question of each page that has one, by page instance: a page left for good drops out by itself. */
@@ -29,7 +30,7 @@ function onTitleBarClick(event: MouseEvent): void {
   if (!button) return
   event.stopPropagation()
   event.preventDefault()
-  void Taro.showModal({ title: '', content: message, confirmColor: '#b8232b' }).then((res) => {
+  void showModal({ title: '', content: message }).then((res) => {
     if (!res.confirm) return
     platformLeaveGuard.disable()
     button.click()

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { showModal } from '@/services/platform/modal'
 import Taro, { useRouter } from '@tarojs/taro'
 import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
@@ -174,11 +175,10 @@ export default function AssessmentItemPage() {
 
   const removeEvidence = async (file: TEvidenceFile) => {
     if (eid === null || aid === null) return
-    const res = await Taro.showModal({
+    const res = await showModal({
       title: '删除佐证材料',
       content: `确定删除「${file.filename}」吗？`,
       confirmText: '删除',
-      confirmColor: '#b8232b',
     })
     if (!res.confirm) return
     try {

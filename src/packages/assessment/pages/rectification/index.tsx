@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { showModal } from '@/services/platform/modal'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -160,11 +161,10 @@ export default function RectificationPage() {
       setError(`核验意见不超过${COMMENT_LIMIT}字，请删减`)
       return
     }
-    const res = await Taro.showModal({
+    const res = await showModal({
       title: decision === 'close' ? '整改销号' : '退回整改',
       content: decision === 'close' ? '确认整改到位并销号吗？' : '确认退回，要求企业按意见重新整改吗？',
       confirmText: decision === 'close' ? '销号' : '退回',
-      confirmColor: '#b8232b',
     })
     if (!res.confirm) return
     setBusy(true)

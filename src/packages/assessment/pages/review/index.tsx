@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { showModal } from '@/services/platform/modal'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
@@ -42,11 +43,10 @@ export default function AssessmentReviewPage() {
 
   const submit = async () => {
     if (!canSubmit) return
-    const res = await Taro.showModal({
+    const res = await showModal({
       title: '提交自查',
       content: '提交后将计算各部分得分并报送监管单位，提交后不能再修改答案。确定提交吗？',
       confirmText: '提交',
-      confirmColor: '#b8232b',
     })
     if (!res.confirm) return
     const outbox = userOutbox()

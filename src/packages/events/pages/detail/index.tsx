@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react'
+import { showModal } from '@/services/platform/modal'
 import Taro, { useRouter } from '@tarojs/taro'
 import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
@@ -115,7 +116,7 @@ function Organiser({ event, onChanged }: { event: TEvent; onChanged: () => void 
   }
 
   const revoke = async (link: TDisplayLink) => {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '撤销大屏链接',
       content: '撤销后，用这个链接打开的大屏将不再显示签到码。',
       confirmText: '撤销',
@@ -127,7 +128,7 @@ function Organiser({ event, onChanged }: { event: TEvent; onChanged: () => void 
   }
 
   const cancel = async () => {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '取消活动',
       content: `取消「${event.title}」后，活动记录保留并标记为已取消，不再计入到会率，签到码也不能再签到。确定取消？`,
       confirmText: '取消活动',

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { showModal } from '@/services/platform/modal'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { goBack } from '@/services/navigation'
 import { Image, Text, View } from '@tarojs/components'
@@ -105,7 +106,7 @@ export default function PledgeCertificatePage() {
   if (!id) return <ErrorState message="链接无效" onRetry={() => void goBack()} />
 
   async function withdraw(p: TPledge) {
-    const answer = await Taro.showModal({
+    const answer = await showModal({
       title: '撤回承诺',
       content: `对方发起后${PLEDGE_WITHDRAW_AFTER_DAYS}天仍未签署。撤回后记录仍保留，对方不能再签署。`,
       confirmText: '撤回',

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
+import { showModal } from '@/services/platform/modal'
 import Taro, { useRouter } from '@tarojs/taro'
 import { goBack } from '@/services/navigation'
 import { ScrollView, Text, View } from '@tarojs/components'
@@ -199,7 +200,7 @@ export default function PledgeSignPage() {
     if (!read) return void Taro.showToast({ title: '请先阅读承诺书至末尾', icon: 'none' })
     const png = await pad.current?.read().catch(() => null)
     if (!png) return void Taro.showToast({ title: '请先在签名区手写签名', icon: 'none' })
-    const answer = await Taro.showModal({
+    const answer = await showModal({
       title: '确认签署',
       content: '签署后将记录承诺书正文与签名的哈希、签署时间，不能修改或删除。',
       confirmText: '确认签署',

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { showModal } from '@/services/platform/modal'
 import Taro, { useRouter } from '@tarojs/taro'
 import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
@@ -92,7 +93,7 @@ export default function PowerListPage() {
 
   const publish = async () => {
     if (!data.draft || busy) return
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '发布权力清单',
       content: '发布后生成新版本，不能再修改；监管部门将看到并阅看这一版本。',
       confirmText: '发布',

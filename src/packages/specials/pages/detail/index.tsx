@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { showModal } from '@/services/platform/modal'
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
 import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
@@ -48,7 +49,7 @@ export default function SpecialDetailPage() {
   const state = pages.state
 
   const close = async () => {
-    const ok = await Taro.showModal({
+    const ok = await showModal({
       title: '结束专项整治',
       content: '结束后各企业不能再填报或修改问题清单。',
     })

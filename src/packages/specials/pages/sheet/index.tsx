@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { showModal } from '@/services/platform/modal'
 import Taro, { useRouter } from '@tarojs/taro'
 import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
@@ -46,7 +47,7 @@ export default function SpecialSheetPage() {
   const keeper = !issuer && open && me.status === 'ready' && keepsRegistersOf(me.me.memberships, eid)
 
   const reportNone = async () => {
-    const ok = await Taro.showModal({ title: '报送清单', content: '确认本企业在本次专项整治中无突出问题？' })
+    const ok = await showModal({ title: '报送清单', content: '确认本企业在本次专项整治中无突出问题？' })
     if (!ok.confirm || busy) return
     setBusy(true)
     try {

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { showModal } from '@/services/platform/modal'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Empty } from '@nutui/nutui-react-taro'
@@ -112,7 +113,7 @@ export default function CampaignsPage() {
   }
 
   const close = async (c: TCampaign) => {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '结束期次',
       content: `结束「${c.name}」后，尚未提交的自查表不再列入待办，也不能再提交。已提交的仍可审核。确定结束？`,
       confirmText: '结束',

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { showModal } from '@/services/platform/modal'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, SearchBar } from '@nutui/nutui-react-taro'
@@ -167,7 +168,7 @@ export default function ExemplarRoundPage() {
   const publish = async (data: TExemplarRoundDetail) => {
     const names = data.candidates.filter((c) => c.chosen).map((c) => c.name)
     if (names.length === 0) return void Taro.showToast({ title: '请先选定企业', icon: 'none' })
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '发布公示',
       content: `公示 ${names.join('、')}，${period.startsOn} 至 ${period.endsOn}。发布后本轮不能再更改，确定发布？`,
       confirmText: '发布',
@@ -175,7 +176,7 @@ export default function ExemplarRoundPage() {
     if (confirm && userOutbox()) await send(queuePublish(roundId, period), '已发布公示')
   }
   const cancel = async (data: TExemplarRoundDetail) => {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '取消本轮评选',
       content: `取消「${data.round.name}」后，候选与选定不再有效，也不能再发布公示${
         data.round.kind === 'pilot' ? '；之后可另行发起示范点评选' : ''

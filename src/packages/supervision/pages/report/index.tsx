@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { showModal } from '@/services/platform/modal'
 import Taro, { useRouter } from '@tarojs/taro'
 import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
@@ -203,7 +204,7 @@ export default function ReportPage() {
                   disabled={dirty}
                   loading={busy === 'refresh'}
                   onClick={() =>
-                    void Taro.showModal({
+                    void showModal({
                       title: '更新数据',
                       content:
                         '按当前数字重新生成表格；已修改过的正文保留，未修改的随新数字重拟。确定更新吗？',
@@ -223,7 +224,7 @@ export default function ReportPage() {
                   disabled={dirty}
                   loading={busy === 'final'}
                   onClick={() =>
-                    void Taro.showModal({
+                    void showModal({
                       title: '定稿',
                       content: '定稿后不能再修改正文，确定定稿吗？',
                     }).then((r) => {

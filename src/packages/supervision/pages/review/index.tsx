@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { showModal } from '@/services/platform/modal'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
@@ -151,14 +152,13 @@ export default function SupervisionReviewPage() {
         return
       }
     }
-    const res = await Taro.showModal({
+    const res = await showModal({
       title: decision === 'accept' ? '审核通过' : '退回修改',
       content:
         decision === 'accept'
           ? `确认「${a.enterprise.name}」本次自查审核通过吗？`
           : `将 ${itemComments.length} 项意见退回「${a.enterprise.name}」修改，确定吗？`,
       confirmText: decision === 'accept' ? '通过' : '退回',
-      confirmColor: '#b8232b',
     })
     if (!res.confirm) return
     setBusy(true)
