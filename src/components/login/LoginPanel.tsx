@@ -17,16 +17,21 @@ type DemoState =
   /** The server has no demo login (a county's production server): as without the picker. */
   | { status: 'off' }
 
+function LoginNotice({ title, description }: { title: string; description: string }) {
+  return (
+    <View className="login-panel">
+      <Empty image={<EmptyImage />} title={title} description={description} />
+    </View>
+  )
+}
+
 /** Where this build cannot log in by itself: the way in is the mini-program. */
 function InWeChatOnly() {
   return (
-    <View className="login-panel">
-      <Empty
-        image={<EmptyImage />}
-        title="请在微信中使用"
-        description="用微信扫一扫扫描二维码，或在微信中搜索「清廉企业」小程序登录使用"
-      />
-    </View>
+    <LoginNotice
+      title="请在微信中使用"
+      description="用微信扫一扫扫描二维码，或在微信中搜索「清廉企业」小程序登录使用"
+    />
   )
 }
 
@@ -93,17 +98,8 @@ function DemoUserPicker() {
       </View>
     )
   }
-  if (state.users.length === 0) {
-    return (
-      <View className="login-panel">
-        <Empty
-          image={<EmptyImage />}
-          title="暂无演示用户"
-          description="服务器未开启演示模式，或尚未导入演示数据。"
-        />
-      </View>
-    )
-  }
+  if (state.users.length === 0)
+    return <LoginNotice title="暂无演示用户" description="服务器未开启演示模式，或尚未导入演示数据。" />
   return (
     <View className="login-panel">
       <CellGroup title="选择演示身份登录" description="演示环境：数据均为示例，可随时切换身份体验。">
