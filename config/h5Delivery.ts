@@ -11,6 +11,13 @@ type SplitChunks = Exclude<
   false | undefined
 >
 
+/** The pages a visitor may land on, and when: the rule of src/services/platform/startPage.ts. */
+const LOGIN_ROUTE = '/pages/login/index'
+const HOME_ROUTES = ['', '/', '/pages/home/index']
+const TAB_ROUTES = [...HOME_ROUTES, '/pages/tasks/index', '/pages/mine/index']
+/** The chunk of what the login page shares with other pages (see shareAcrossPages). */
+const FIRST_SCREEN = 'first-screen'
+
 const nodeModule = (pattern: string) => new RegExp(`[\\\\/]node_modules[\\\\/]${pattern}[\\\\/]`)
 
 /**
@@ -22,6 +29,10 @@ const nodeModule = (pattern: string) => new RegExp(`[\\\\/]node_modules[\\\\/]${
  */
 function shareAcrossPages(chain: Chain): void {
   const current = (chain.optimization.get('splitChunks') ?? {}) as SplitChunks
+  // Webpack's chunks while it splits them: only what the test below reads.
+  type Split = { groupsIterable: Iterable<{ origins: { request?: string }[] }> }
+  const isLoginPage = (chunk: Split) =>
+    [...chunk.groupsIterable].some((g) => g.origins.some((o) => o.request === `.${LOGIN_ROUTE}`))
   const named = (name: string, test: RegExp) => ({
     name,
     test,
@@ -33,6 +44,21 @@ function shareAcrossPages(chain: Chain): void {
     ...current,
     cacheGroups: {
       ...current.cacheGroups,
+      // What the login page shares with other pages (Taro's components, NutUI's button, the icons, Taro's
+      // toast): one chunk instead of five, so the page comes in 2 scripts and 2 stylesheets beside the
+      // entry's 2 scripts, within HTTP/1.1's 6 connections a host. Split, 4 of them waited for a free
+      // connection and a further round trip (562 ms on 3G): once app.js compiled off the main thread
+      // (CompileHintPlugin), they came 100–150 ms after its evaluation and held the first text back.
+      firstScreen: {
+        name: FIRST_SCREEN,
+        chunks: 'async',
+        priority: 120,
+        enforce: true,
+        test: (module: Webpack.Module, { chunkGraph }: { chunkGraph: Webpack.ChunkGraph }) => {
+          const chunks = [...chunkGraph.getModuleChunksIterable(module)] as unknown as Split[]
+          return chunks.length > 1 && chunks.some(isLoginPage)
+        },
+      },
       icons: named('nutui-icons', nodeModule('@nutui[\\\\/]icons-react-taro')),
       dayjs: named('dayjs', nodeModule('dayjs')),
       // NutUI is large and pages use different parts of it: shared per set of pages, never copied.
@@ -96,11 +122,6 @@ class PrecompressPlugin {
   }
 }
 
-/** The pages a visitor may land on, and when: the rule of src/services/platform/startPage.ts. */
-const LOGIN_ROUTE = '/pages/login/index'
-const HOME_ROUTES = ['', '/', '/pages/home/index']
-const TAB_ROUTES = [...HOME_ROUTES, '/pages/tasks/index', '/pages/mine/index']
-
 /** The JS and CSS files of the chunks the page at `route` loads (beside the entry's). */
 function landingFiles(compilation: Webpack.Compilation, route: string): string[] {
   const request = `.${route}`
@@ -163,7 +184,7 @@ export const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n'
  * The entry's scripts and the landing pages' chunks start with V8's compile hint: their functions nearly
  * all run at start, and V8 otherwise pre-parses each function, then parses and compiles it again on the
  * main thread when first called. With the hint it compiles them at once, on a background thread while the
- * file streams in: app.js's evaluation at CPU ×4 went from 700–930 ms to 290–420 ms in Chromium's trace
+ * file streams in: app.js's evaluation at CPU ×4 went from 700–930 ms to 290–430 ms in Chromium's trace
  * (V8.CompileCode and ParseFunction leave the main thread). Other pages' chunks stay lazily compiled:
  * much of their code may never run. Added before the content hash, so the names follow the bytes.
  */
