@@ -47,6 +47,31 @@ export const importsRepository = {
       .returningAll()
       .executeTakeFirstOrThrow()
   },
+  /** The newest imports first, a page of them, and how many there are. */
+  async recent(db: DbOrTrx, page: { page: number; pageSize: number }) {
+    const base = db.selectFrom('enterprise_imports')
+    const [rows, count] = await Promise.all([
+      onePage(
+        base
+          .select(['id', 'filename', 'state', 'total', 'counts', 'created_at', 'committed_at'])
+          .orderBy('id', 'desc'),
+        page,
+      ).execute(),
+      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ])
+    return { rows, total: Number(count.n) }
+  },
+  /** The committed imports' ids in the order they were committed: the 批次 a clerk counts. */
+  async committedOrder(db: DbOrTrx): Promise<number[]> {
+    const rows = await db
+      .selectFrom('enterprise_imports')
+      .select('id')
+      .where('committed_at', 'is not', null)
+      .orderBy('committed_at')
+      .orderBy('id')
+      .execute()
+    return rows.map((r) => r.id)
+  },
   find(db: DbOrTrx, id: number) {
     return db.selectFrom('enterprise_imports').selectAll().where('id', '=', id).executeTakeFirst()
   },
