@@ -180,6 +180,12 @@ export type TImportCounts = z.infer<typeof ZImportCounts>
 
 export const IMPORT_STATES = ['parsing', 'ready', 'committed', 'failed'] as const
 export const ZImportState = z.enum(IMPORT_STATES)
+export const IMPORT_STATE_LABELS: Record<(typeof IMPORT_STATES)[number], string> = {
+  parsing: '检查中',
+  ready: '待确认导入',
+  committed: '已导入',
+  failed: '检查失败',
+}
 export type TImportState = z.infer<typeof ZImportState>
 
 export const ZImportRow = z

@@ -39,9 +39,7 @@ export function ledgerFactsByEnterprise(facts: Facts) {
       liaison: joined.length ? joined.map((l) => l.name).join('、') : registered,
       // In full, unlike the app's lists: only the office and the enterprise's supervising departments
       // download the 台账 (their own enterprises), and they need the number to call the liaison.
-      liaisonPhone: joined.length
-        ? joined.map((l) => l.phone ?? '').join('、')
-        : (e?.liaison_phone ?? ''),
+      liaisonPhone: joined.length ? joined.map((l) => l.phone ?? '').join('、') : (e?.liaison_phone ?? ''),
     }
   }
 }
