@@ -1,13 +1,13 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import { IMPORT_STATE_LABELS, type TImportSummary } from '@/models/enterpriseImport'
 import { formatShanghaiMinute } from '@/models/shanghaiTime'
 import { IMPORT_LIST_SIZE, fetchImports } from '@/services/imports'
 import { orgPages } from '@/services/routes'
 import { PageState } from '@/components/PageState'
 import { useRemote } from '@/hooks/useRemote'
+import { Pager } from '../../components/Pager'
 
 /**
  * 最近导入: the office's past imports, newest first, a page at a time. One opens in the page's address
@@ -51,17 +51,7 @@ export function RecentImports(props: { current: number | null }) {
                   </Text>
                 </View>
               ))}
-              {pages > 1 ? (
-                <View className="org-import__pager">
-                  <Button size="small" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-                    上一页
-                  </Button>
-                  <Text>{`${page} / ${pages}`}</Text>
-                  <Button size="small" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-                    下一页
-                  </Button>
-                </View>
-              ) : null}
+              <Pager page={page} pages={pages} setPage={setPage} />
             </>
           )
         }}

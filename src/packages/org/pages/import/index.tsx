@@ -27,6 +27,7 @@ import '@/styles/page.scss'
 import '../members/index.scss'
 import './index.scss'
 import { RecentImports } from './RecentImports'
+import { Pager } from '../../components/Pager'
 
 const message = (err: unknown) => (err instanceof Error && err.message ? err.message : '操作失败，请稍后重试')
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 })
@@ -291,17 +292,7 @@ function RowsCard(props: {
           </View>
         ))
       )}
-      {pages > 1 ? (
-        <View className="org-import__pager">
-          <Button size="small" disabled={page <= 1} onClick={() => props.setPage(page - 1)}>
-            上一页
-          </Button>
-          <Text>{`${page} / ${pages}`}</Text>
-          <Button size="small" disabled={page >= pages} onClick={() => props.setPage(page + 1)}>
-            下一页
-          </Button>
-        </View>
-      ) : null}
+      <Pager page={page} pages={pages} setPage={props.setPage} />
     </View>
   )
 }
