@@ -33,11 +33,13 @@ const view = {
   rows: [],
   rowsTotal: 0,
 }
+let pending: Record<string, unknown>
 let transport: jest.MockedFunction<Transport>
 let redirect: jest.SpyInstance
 
 beforeEach(() => {
   localStorage.clear()
+  pending = { ...view, ...summary(12, '补报企业.xlsx', 'ready', null), commitResult: null }
   transport = jest.fn(async (req) => {
     if (req.url === '/api/v1/me') return { status: 200, data: LIAISON_ME }
     if (req.url.startsWith('/api/v1/imports?'))
@@ -51,6 +53,11 @@ beforeEach(() => {
         },
       }
     if (req.url.startsWith('/api/v1/imports/9?')) return { status: 200, data: view }
+    if (req.url.startsWith('/api/v1/imports/12?')) return { status: 200, data: pending }
+    if (req.url === '/api/v1/imports/12/commit') {
+      pending = { ...view, ...summary(12, '补报企业.xlsx', 'committed', 2) }
+      return { status: 200, data: view.commitResult }
+    }
     return NOT_FOUND
   })
   signInLiaison(transport)
@@ -74,6 +81,16 @@ describe('批量导入 page', () => {
     expect(screen.getByText('下载联络员邀请函')).toBeTruthy()
     fireEvent.click(screen.getByText('补报企业.xlsx'))
     expect(redirect).toHaveBeenCalledWith({ url: '/packages/org/pages/import/index?id=12' })
+  })
+
+  it('asks for the list again once the open import is committed, so its line says 已导入', async () => {
+    openPage('/packages/org/pages/import/index', { id: '12' })
+    jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' })
+    render(<ImportPage />)
+    fireEvent.click(await screen.findByText('确认导入'))
+    expect(await screen.findByText('下载联络员邀请函')).toBeTruthy()
+    const lists = () => transport.mock.calls.filter((c) => c[0].url.startsWith('/api/v1/imports?')).length
+    await waitFor(() => expect(lists()).toBeGreaterThanOrEqual(2))
   })
 
   it('puts a new upload in the page address, so its result outlives leaving the page', async () => {

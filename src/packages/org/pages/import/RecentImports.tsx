@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { IMPORT_STATE_LABELS, type TImportSummary } from '@/models/enterpriseImport'
+import { IMPORT_STATE_LABELS, type TImportState, type TImportSummary } from '@/models/enterpriseImport'
 import { formatShanghaiMinute } from '@/models/shanghaiTime'
 import { IMPORT_LIST_SIZE, fetchImports } from '@/services/imports'
 import { orgPages } from '@/services/routes'
@@ -13,9 +13,12 @@ import { Pager } from '../../components/Pager'
  * 最近导入: the office's past imports, newest first, a page at a time. One opens in the page's address
  * (`?id=`), so its result and its 邀请函 can be fetched again after the clerk has left the page.
  */
-export function RecentImports(props: { current: number | null }) {
+export function RecentImports(props: { current: number | null; currentState?: TImportState }) {
   const [page, setPage] = useState(1)
-  const { state, reload } = useRemote(`imports:recent:${page}`, () => fetchImports(page))
+  // Asked again when the open import moves on (检查中 → 待确认导入 → 已导入), so its line says so.
+  const { state, reload } = useRemote(`imports:recent:${page}:${props.currentState ?? ''}`, () =>
+    fetchImports(page),
+  )
   const open = (item: TImportSummary) => {
     if (item.id !== props.current) void Taro.redirectTo({ url: orgPages.import(item.id) })
   }

@@ -205,7 +205,7 @@ export default function ImportPage() {
             )}
           </PageState>
         ) : null}
-        <RecentImports current={id} />
+        <RecentImports current={id} currentState={state.status === 'ready' ? state.data.state : undefined} />
       </View>
     </View>
   )
