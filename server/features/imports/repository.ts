@@ -1,5 +1,5 @@
 import { changedOne, type DbOrTrx } from '../../core/db/database'
-import { onePage } from '../../core/db/page'
+import { onePage, pageWithTotal } from '../../core/db/page'
 import type { EnterpriseImportRowTable } from '../../core/db/schema'
 import type {
   TExistingEnterprise,
@@ -48,18 +48,15 @@ export const importsRepository = {
       .executeTakeFirstOrThrow()
   },
   /** The newest imports first, a page of them, and how many there are. */
-  async recent(db: DbOrTrx, page: { page: number; pageSize: number }) {
-    const base = db.selectFrom('enterprise_imports')
-    const [rows, count] = await Promise.all([
-      onePage(
-        base
+  recent(db: DbOrTrx, page: { page: number; pageSize: number }) {
+    return pageWithTotal(
+      db.selectFrom('enterprise_imports'),
+      (q) =>
+        q
           .select(['id', 'filename', 'state', 'total', 'counts', 'created_at', 'committed_at'])
           .orderBy('id', 'desc'),
-        page,
-      ).execute(),
-      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ])
-    return { rows, total: Number(count.n) }
+      page,
+    )
   },
   /** The committed imports' ids in the order they were committed: the 批次 a clerk counts. */
   async committedOrder(db: DbOrTrx): Promise<number[]> {
