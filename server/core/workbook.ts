@@ -36,6 +36,11 @@ export interface TableOptions {
   columns: readonly Column[]
   /** Columns kept on screen when scrolling right (the name column). */
   xSplit?: number
+  /**
+   * Print on A4 landscape over this many pages across (not shrunk onto one): the `xSplit` columns repeat
+   * on each, pages run across then down. For a table too wide to read on one page (the 工作台账).
+   */
+  pagesWide?: number
 }
 
 export interface Table {
@@ -113,11 +118,12 @@ interface PrintOptions {
   title: string
   xSplit?: number
   wide?: boolean
+  pagesWide?: number
 }
 
 /** The print setup as a new sheet's options: a streamed sheet takes it when it is added, not after. */
 function printSetup(options: PrintOptions) {
-  const { headerRow, xSplit } = options
+  const { headerRow, xSplit, pagesWide } = options
   const views: Partial<ExcelJS.WorksheetView>[] = [
     { state: 'frozen', ySplit: headerRow, ...(xSplit ? { xSplit } : {}) },
   ]
@@ -130,6 +136,15 @@ function printSetup(options: PrintOptions) {
     fitToHeight: 0,
     horizontalCentered: true,
     printTitlesRow: `${headerRow}:${headerRow}`,
+    ...(pagesWide
+      ? {
+          paperSize: 9 as ExcelJS.PaperSize,
+          fitToWidth: pagesWide,
+          // A clerk lays a row's pages side by side: each page repeats the numbered names.
+          pageOrder: 'overThenDown' as const,
+          ...(xSplit ? { printTitlesColumn: `A:${columnLetter(xSplit)}` } : {}),
+        }
+      : {}),
     margins: { left: 0.3, right: 0.3, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
   }
   // '&' starts a code in a header or footer: a literal one is doubled.
@@ -184,7 +199,13 @@ export function addTable(workbook: ExcelJS.Workbook, name: string, options: Tabl
   const headerRow = options.subtitle !== undefined ? 3 : 2
   const sheet = workbook.addWorksheet(
     name,
-    printSetup({ headerRow, title: options.title, xSplit: options.xSplit, wide: totalWidth > WIDE_TABLE }),
+    printSetup({
+      headerRow,
+      title: options.title,
+      xSplit: options.xSplit,
+      wide: totalWidth > WIDE_TABLE,
+      pagesWide: options.pagesWide,
+    }),
   )
   sheet.columns = columns.map((c, i) => ({
     key: `c${i}`,
@@ -197,7 +218,8 @@ export function addTable(workbook: ExcelJS.Workbook, name: string, options: Tabl
   const title = sheet.getCell('A1')
   title.value = options.title
   title.font = { ...FONT, bold: true, size: 16 }
-  title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
+  // Centred over several pages across, the title would land on the second: it starts on the first.
+  title.alignment = { horizontal: options.pagesWide ? 'left' : 'center', vertical: 'middle', wrapText: true }
   sheet.getRow(1).height = fittedHeight([options.title], [totalWidth / 1.6], 24)
 
   if (options.subtitle !== undefined) {

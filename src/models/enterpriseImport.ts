@@ -9,7 +9,7 @@ import {
   type TPartyOrg,
 } from './org'
 import { normalizeMobilePhone } from './phone'
-import { pagingFields } from './common'
+import { pageOf, pagingFields } from './common'
 
 /**
  * Enterprises in bulk from Excel (企业批量导入): the template's columns, how one row is checked, and how a
@@ -180,6 +180,12 @@ export type TImportCounts = z.infer<typeof ZImportCounts>
 
 export const IMPORT_STATES = ['parsing', 'ready', 'committed', 'failed'] as const
 export const ZImportState = z.enum(IMPORT_STATES)
+export const IMPORT_STATE_LABELS: Record<(typeof IMPORT_STATES)[number], string> = {
+  parsing: '检查中',
+  ready: '待确认导入',
+  committed: '已导入',
+  failed: '检查失败',
+}
 export type TImportState = z.infer<typeof ZImportState>
 
 export const ZImportRow = z
@@ -220,6 +226,27 @@ export const ZImport = z
   })
   .meta({ id: 'Import' })
 export type TImport = z.infer<typeof ZImport>
+
+/**
+ * One import in the office's list of recent ones (newest first): enough to find it again and open it.
+ * `batch` numbers the committed imports in the order they were committed (第1批 …); null before commit.
+ */
+export const ZImportSummary = z
+  .object({
+    id: z.number().int(),
+    filename: z.string(),
+    state: ZImportState,
+    total: z.number().int(),
+    counts: ZImportCounts.nullable(),
+    createdAt: z.string(),
+    committedAt: z.string().nullable(),
+    batch: z.number().int().nullable(),
+  })
+  .meta({ id: 'ImportSummary' })
+export type TImportSummary = z.infer<typeof ZImportSummary>
+export const ZImportList = z.object(pageOf(ZImportSummary)).meta({ id: 'ImportList' })
+export type TImportList = z.infer<typeof ZImportList>
+export const ZImportListQuery = z.object(pagingFields)
 
 export const ZImportRowsQuery = z.object({
   status: ZImportStatus.optional(),

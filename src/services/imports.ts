@@ -3,8 +3,10 @@ import { z } from 'zod'
 import {
   ZImport,
   ZImportCommitResult,
+  ZImportList,
   type TImport,
   type TImportCommitResult,
+  type TImportList,
   type TImportStatus,
 } from '@/models/enterpriseImport'
 import { openApiFile } from './download'
@@ -16,6 +18,17 @@ import { request } from './request'
 import { uploadFileTo } from './upload'
 
 export const IMPORT_PAGE_SIZE = 20
+/** Recent imports a page: a county imports a few batches a year. */
+export const IMPORT_LIST_SIZE = 5
+
+/** The office's imports, newest first. */
+export function fetchImports(page = 1): Promise<TImportList> {
+  return request({
+    path: '/api/v1/imports',
+    query: { page, pageSize: IMPORT_LIST_SIZE },
+    schema: ZImportList,
+  })
+}
 
 export function fetchImport(id: number, status?: TImportStatus, page = 1): Promise<TImport> {
   return request({

@@ -114,6 +114,7 @@ describe(`authorisation declarations [${TEST_DB}]`, () => {
       [
         'GET /api/v1/imports/template.xlsx office',
         'POST /api/v1/imports office',
+        'GET /api/v1/imports office',
         'GET /api/v1/imports/:importId office',
         'GET /api/v1/imports/:importId/result.xlsx office',
         'POST /api/v1/imports/:importId/commit office',

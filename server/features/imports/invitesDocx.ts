@@ -18,11 +18,14 @@ import type { InviteSheet } from './workerProtocol'
  */
 const QR_PX = Math.round((6 / 2.54) * 96)
 
-export const JOIN_STEPS = [
-  '用微信“扫一扫”扫描上方二维码，打开“清廉企业”小程序（也可在小程序“我的 → 加入企业”中输入邀请码）。',
-  '按提示微信登录，确认加入本企业，身份为“联络员”。',
-  '等待县清廉企业建设领导小组办公室审核通过后，即可在小程序中管理本企业的成员和清廉建设工作。',
-]
+/** How to join, naming the county's office that approves the liaison. */
+export function joinSteps(office: string): string[] {
+  return [
+    '用微信“扫一扫”扫描上方二维码，打开“清廉企业”小程序（也可在小程序“我的 → 加入企业”中输入邀请码）。',
+    '按提示微信登录，确认加入本企业，身份为“联络员”。',
+    `等待${office}审核通过后，即可在小程序中管理本企业的成员和清廉建设工作。`,
+  ]
+}
 
 type Style = Pick<IRunOptions, 'size' | 'bold' | 'color' | 'characterSpacing' | 'font'>
 
@@ -38,11 +41,11 @@ function para(
   })
 }
 
-function page(item: InviteSheet, index: number, title: string): Paragraph[] {
+function page(item: InviteSheet, index: number, office: string): Paragraph[] {
   const mono = { ascii: 'Consolas', hAnsi: 'Consolas', eastAsia: '黑体' }
   return [
     ...(index > 0 ? [new Paragraph({ children: [new PageBreak()] })] : []),
-    para(title, { size: 24, color: '7F7F7F' }, { center: true, after: 120 }),
+    para(office, { size: 24, color: '7F7F7F' }, { center: true, after: 120 }),
     para('联络员邀请函', { size: 44, bold: true }, { center: true, after: 360 }),
     para(item.name, { size: 36, bold: true }, { center: true }),
     para(`统一社会信用代码：${item.creditCode}`, { size: 24 }, { center: true, after: 360 }),
@@ -60,7 +63,7 @@ function page(item: InviteSheet, index: number, title: string): Paragraph[] {
     ),
     para(`有效期至：${item.expiresAt}（北京时间）`, { size: 24, bold: true }, { center: true, after: 360 }),
     para('如何加入', { size: 28, bold: true }),
-    ...JOIN_STEPS.map((step, i) => para(`${i + 1}. ${step}`, { size: 24 })),
+    ...joinSteps(office).map((step, i) => para(`${i + 1}. ${step}`, { size: 24 })),
     para(
       '本邀请码仅供本企业联络员使用一次，请妥善保管，不要转发他人。',
       { size: 20, color: '7F7F7F' },
@@ -69,10 +72,11 @@ function page(item: InviteSheet, index: number, title: string): Paragraph[] {
   ]
 }
 
-export function buildInvitesDocx(items: InviteSheet[], title: string): Promise<Buffer> {
+/** `office`: the county's office as set up (`测试县清廉企业建设工作领导小组办公室`), atop each page. */
+export function buildInvitesDocx(items: InviteSheet[], office: string): Promise<Buffer> {
   const document = new Document({
     creator: '清廉企业',
-    title: `${title} 联络员邀请函`,
+    title: `${office} 联络员邀请函`,
     styles: {
       default: {
         document: { run: { font: { ascii: 'Arial', hAnsi: 'Arial', eastAsia: '宋体' }, size: 24 } },
@@ -86,7 +90,7 @@ export function buildInvitesDocx(items: InviteSheet[], title: string): Promise<B
             margin: { top: 1134, right: 1134, bottom: 1134, left: 1134, header: 567, footer: 567 },
           },
         },
-        children: items.flatMap((item, i) => page(item, i, title)),
+        children: items.flatMap((item, i) => page(item, i, office)),
       },
     ],
   })
@@ -94,6 +98,6 @@ export function buildInvitesDocx(items: InviteSheet[], title: string): Promise<B
 }
 
 /** The invites as an export worker builds them (core/exports/documents.ts). */
-export function invites(data: { items: InviteSheet[]; title: string }): Promise<Buffer> {
-  return buildInvitesDocx(data.items, data.title)
+export function invites(data: { items: InviteSheet[]; office: string }): Promise<Buffer> {
+  return buildInvitesDocx(data.items, data.office)
 }

@@ -1,5 +1,5 @@
 import { changedOne, type DbOrTrx } from '../../core/db/database'
-import { onePage } from '../../core/db/page'
+import { onePage, pageWithTotal } from '../../core/db/page'
 import type { EnterpriseImportRowTable } from '../../core/db/schema'
 import type {
   TExistingEnterprise,
@@ -46,6 +46,28 @@ export const importsRepository = {
       })
       .returningAll()
       .executeTakeFirstOrThrow()
+  },
+  /** The newest imports first, a page of them, and how many there are. */
+  recent(db: DbOrTrx, page: { page: number; pageSize: number }) {
+    return pageWithTotal(
+      db.selectFrom('enterprise_imports'),
+      (q) =>
+        q
+          .select(['id', 'filename', 'state', 'total', 'counts', 'created_at', 'committed_at'])
+          .orderBy('id', 'desc'),
+      page,
+    )
+  },
+  /** The committed imports' ids in the order they were committed: the 批次 a clerk counts. */
+  async committedOrder(db: DbOrTrx): Promise<number[]> {
+    const rows = await db
+      .selectFrom('enterprise_imports')
+      .select('id')
+      .where('committed_at', 'is not', null)
+      .orderBy('committed_at')
+      .orderBy('id')
+      .execute()
+    return rows.map((r) => r.id)
   },
   find(db: DbOrTrx, id: number) {
     return db.selectFrom('enterprise_imports').selectAll().where('id', '=', id).executeTakeFirst()

@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { featureRoutes } from '../../core/routes'
 import { z } from 'zod'
-import { ZImport, ZImportCommitResult, ZImportRowsQuery } from '../../../src/models/enterpriseImport'
+import {
+  ZImport,
+  ZImportCommitResult,
+  ZImportList,
+  ZImportListQuery,
+  ZImportRowsQuery,
+} from '../../../src/models/enterpriseImport'
 import { ZId } from '../../../src/models/org'
 import { actingDepartmentName, OFFICE } from '../../core/access'
 import { exportFileName } from '../../../src/models/exportName'
@@ -9,6 +15,7 @@ import { shanghaiDate } from '../../../src/models/shanghaiTime'
 import { requireAuth } from '../../core/auth'
 import { XLSX_CONTENT_TYPE, sendAttachment } from '../../core/http'
 import { commitImport } from './commit'
+import { importBatch, importList } from './history'
 import {
   importView,
   invitesDocument,
@@ -52,6 +59,18 @@ const importRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 202: z.object({ id: z.number().int() }) },
     },
     async (request, reply) => startImport(request, reply),
+  )
+
+  route(
+    'GET',
+    '/api/v1/imports',
+    {
+      access: OFFICE,
+      summary: '最近的导入（新的在前，分页）：文件名、状态、各结果行数、批次',
+      querystring: ZImportListQuery,
+      response: { 200: ZImportList },
+    },
+    async (request) => importList(app, request.query),
   )
 
   route(
@@ -113,16 +132,18 @@ const importRoutes: FastifyPluginAsyncZod = async (app) => {
       const { base, part } = request.query
       const now = app.clock()
       const office = await actingDepartmentName(app.db, requireAuth(request))
+      const content = await invitesDocument(app, importId, base ?? '', part, office)
+      const batch = await importBatch(app, importId)
       return sendAttachment(reply, {
         name: exportFileName({
           organisation: office,
-          title: `联络员邀请函-第${importId}批${part > 1 ? `-${part}` : ''}`,
+          title: `联络员邀请函-第${batch}批${part > 1 ? `-${part}` : ''}`,
           at: now,
           ext: 'docx',
         }),
         asciiName: `import-${importId}-invites${part > 1 ? `-${part}` : ''}-${shanghaiDate(now)}.docx`,
         contentType: DOCX_CONTENT_TYPE,
-        content: await invitesDocument(app, importId, base ?? '', part),
+        content,
       })
     },
   )

@@ -242,6 +242,8 @@ export async function invitesDocument(
   id: number,
   webBase: string,
   part: number,
+  /** The county's office, named on each invite (`测试县清廉企业建设工作领导小组办公室`). */
+  office: string,
 ): Promise<Buffer> {
   const row = await loadImport(app, id)
   if (row.state !== 'committed' || !row.commit_result) throw new AppError(409, 'IMPORT_NOT_COMMITTED')
@@ -257,5 +259,5 @@ export async function invitesDocument(
     expiresAt: formatShanghaiMinute(i.expiresAt),
   }))
   // In line with the other exports, in an export worker (core/exports).
-  return app.exporter.document('invites', { title: '县清廉企业建设', items })
+  return app.exporter.document('invites', { office, items })
 }

@@ -1,7 +1,7 @@
 import { exportedAt } from '../../core/workbook'
 import { infoSheet, type Cell, type WorkbookSpec } from '../../core/exports/spec'
 import { exportJob } from '../../core/exports/exporter'
-import { rectificationSheet, ledgerFactsByEnterprise, riskSheet } from './ledgerSheets'
+import { rectificationSheet, ledgerFactsByEnterprise, orNone, riskSheet } from './ledgerSheets'
 import type { DbOrTrx } from '../../core/db/database'
 import { actingDepartmentName, type AuthContext } from '../../core/access'
 import { ASSESSMENT_STATUS_LABELS } from '../../../src/models/assessment'
@@ -178,8 +178,10 @@ export async function supervisionLedger(
         ...(RATE_COLUMNS.includes(header) ? { numFmt: '0.0%' } : {}),
       })),
       xSplit: 2,
+      // 33 columns: on one A4 the text would be too small to read; three pages across keep it at full size.
+      pagesWide: 3,
     },
-    rows,
+    rows: orNone(rows, LEDGER_COLUMNS.length),
   }
   const names = new Map(overview.enterprises.map((e) => [e.enterpriseId, e.enterpriseName]))
 
@@ -206,6 +208,10 @@ export async function supervisionLedger(
     ['自查期次', campaignName],
     ['导出时间', `${formatShanghaiTime(nowIso)}（北京时间）`],
     ['企业数', overview.enterprises.length],
+    [
+      '联络员电话',
+      '完整号码，供办公室和监管部门联系企业联络员使用；台账只列本部门监管的企业，请妥善保管，不要外传',
+    ],
     [
       '得分',
       '清廉政治、清廉经营、清廉文化、清廉监管和规定动作（实施步骤与工作要求）各一项，服务器按模板权重计算，是=1、部分=0.5、否=0，不适用项不计；未提交的自查无得分',

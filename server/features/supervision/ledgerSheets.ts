@@ -2,7 +2,6 @@ import type { Cell, SheetSpec } from '../../core/exports/spec'
 import type { Column } from '../../core/workbook'
 import { RECTIFICATION_SOURCE_LABELS, RECTIFICATION_STATUS_LABELS } from '../../../src/models/assessment'
 import { ledgerOverdueCell, rectificationTimeliness } from '../../../src/models/rectificationTimeliness'
-import { maskPhone } from '../../../src/models/phone'
 import { formatShanghaiMinute, shanghaiDate } from '../../../src/models/shanghaiTime'
 import type { supervisionRepository } from './repository'
 import {
@@ -38,12 +37,18 @@ export function ledgerFactsByEnterprise(facts: Facts) {
       creditCode: e?.credit_code ?? '',
       departments: (departments.get(id) ?? []).map((d) => d.name).join('、'),
       liaison: joined.length ? joined.map((l) => l.name).join('、') : registered,
-      // Masked as in every list (DESIGN): the 台账 travels by mail and print.
-      liaisonPhone: joined.length
-        ? joined.map((l) => maskPhone(l.phone) ?? '').join('、')
-        : (maskPhone(e?.liaison_phone) ?? ''),
+      // In full, unlike the app's lists: only the office and the enterprise's supervising departments
+      // download the 台账 (their own enterprises), and they need the number to call the liaison.
+      liaisonPhone: joined.length ? joined.map((l) => l.phone ?? '').join('、') : (e?.liaison_phone ?? ''),
     }
   }
+}
+
+/** The rows of a sheet, or one 无记录 row under the header (in the second, the name column): a printed
+ * sheet with headers only reads as if a page were lost. */
+export function orNone(rows: Cell[][], width: number): Cell[][] {
+  if (rows.length > 0) return rows
+  return [['', '无记录', ...Array<Cell>(width - 2).fill('')]]
 }
 
 /**
@@ -65,7 +70,10 @@ function enterpriseSheet<R extends { enterprise_id: number }>(
       columns: [{ header: '序号', width: 5, center: true }, { header: '企业名称', width: 22 }, ...columns],
       xSplit: 2,
     },
-    rows: rows.map((r, i) => [i + 1, enterpriseNames.get(r.enterprise_id) ?? '', ...cells(r)]),
+    rows: orNone(
+      rows.map((r, i) => [i + 1, enterpriseNames.get(r.enterprise_id) ?? '', ...cells(r)]),
+      columns.length + 2,
+    ),
   }
 }
 

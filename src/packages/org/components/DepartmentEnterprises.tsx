@@ -10,6 +10,7 @@ import type { WriteOutcome } from '@/services/settleWrite'
 import { PageState } from '@/components/PageState'
 import { useRemote } from '@/hooks/useRemote'
 import { ListSearch } from '@/components/ListSearch'
+import { Pager } from './Pager'
 
 export interface DepartmentEnterprisesProps {
   departmentId: number
@@ -93,17 +94,7 @@ export function DepartmentEnterprises({ departmentId, busy, write }: DepartmentE
                   </Button>
                 </View>
               ))}
-              {pages > 1 ? (
-                <View className="org-pager">
-                  <Button size="small" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-                    上一页
-                  </Button>
-                  <Text className="org-member__meta">{`第 ${page} / ${pages} 页`}</Text>
-                  <Button size="small" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-                    下一页
-                  </Button>
-                </View>
-              ) : null}
+              <Pager page={page} pages={pages} setPage={setPage} />
             </>
           )
         }}

@@ -19,13 +19,15 @@ import {
   pickWorkbook,
   uploadWorkbook,
 } from '@/services/imports'
-import { idParam } from '@/services/routes'
+import { idParam, orgPages } from '@/services/routes'
 import { PageState } from '@/components/PageState'
 import { useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import '@/styles/page.scss'
 import '../members/index.scss'
 import './index.scss'
+import { RecentImports } from './RecentImports'
+import { Pager } from '../../components/Pager'
 
 const message = (err: unknown) => (err instanceof Error && err.message ? err.message : '操作失败，请稍后重试')
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 })
@@ -34,7 +36,7 @@ const toast = (title: string) => void Taro.showToast({ title, icon: 'none', dura
 export default function ImportPage() {
   const session = useRequireSession()
   const router = useRouter()
-  const [id, setId] = useState<number | null>(idParam(router.params.id))
+  const id = idParam(router.params.id)
   const [filter, setFilter] = useState<TImportStatus | undefined>('refuse')
   const [page, setPage] = useState(1)
   const [busy, setBusy] = useState<string | null>(null)
@@ -72,10 +74,9 @@ export default function ImportPage() {
       if (!file) return
       try {
         const { id: created } = await uploadWorkbook(file)
-        setPage(1)
-        setFilter('refuse')
-        setId(created)
         toast('已上传，正在检查')
+        // The import in the page's address: back, reload or a shared link open it again.
+        await Taro.redirectTo({ url: orgPages.import(created) })
       } catch (err) {
         setUploadError(message(err))
         throw err
@@ -204,6 +205,7 @@ export default function ImportPage() {
             )}
           </PageState>
         ) : null}
+        <RecentImports current={id} currentState={state.status === 'ready' ? state.data.state : undefined} />
       </View>
     </View>
   )
@@ -290,17 +292,7 @@ function RowsCard(props: {
           </View>
         ))
       )}
-      {pages > 1 ? (
-        <View className="org-import__pager">
-          <Button size="small" disabled={page <= 1} onClick={() => props.setPage(page - 1)}>
-            上一页
-          </Button>
-          <Text>{`${page} / ${pages}`}</Text>
-          <Button size="small" disabled={page >= pages} onClick={() => props.setPage(page + 1)}>
-            下一页
-          </Button>
-        </View>
-      ) : null}
+      <Pager page={page} pages={pages} setPage={props.setPage} />
     </View>
   )
 }
