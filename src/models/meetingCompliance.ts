@@ -143,6 +143,9 @@ export interface ComplianceMeeting {
 export const countsTowardCompliance = (m: Pick<ComplianceMeeting, 'status' | 'present'>) =>
   m.status === 'submitted' && m.present !== 0
 
+/** What a branch's writer does about such a record (its correction takes the roll as it is now). */
+export const EMPTY_RECORD_FIX = '请先在党员名册登记党员，再点「更正」补记出席情况。'
+
 /** A submitted record with nobody present: kept and shown, never counted. */
 export const isEmptyRecord = (m: Pick<ComplianceMeeting, 'status' | 'present'>) =>
   m.status === 'submitted' && m.present === 0
