@@ -268,7 +268,8 @@ export const factsRepository = {
         await sql<{ id: number; n: number | string }>`${matching} select f.id, count(*) over () as n from f
           ${condition} order by f.id limit ${filter.pageSize} offset ${offset}`.execute(db)
       ).rows
-      total = page.length ? Number(page[0].n) : Number((await countAll()).rows[0].n)
+      // An empty first page has nothing to count (未设立支部 is often empty): only a page past the end does.
+      total = page.length ? Number(page[0].n) : offset === 0 ? 0 : Number((await countAll()).rows[0].n)
     } else {
       const [count, rows] = await Promise.all([
         countAll(),
