@@ -3,20 +3,20 @@ import type { TBranchDetail, TCompliance, TMeetingSummary, TPartySupervision } f
 import { computeCompliance } from '@/models/meetingCompliance'
 import { ERROR_MESSAGES } from '@/models/errorMessages'
 import type { TMeetingFigures, TSupervisionFigures } from '@/models/supervisionOverview'
-import { configureRequest, type Transport } from '@/services/request'
-import { completeLogin, getToken, logout, relogin } from '@/services/session'
+import type { Transport } from '@/services/request'
+import { logout } from '@/services/session'
 import CalendarPage from '@/packages/party/pages/calendar/index'
 import EditPage from '@/packages/party/pages/edit/index'
 import PartySupervisionPage from '@/packages/party/pages/supervision/index'
 import { Figures } from '@/packages/supervision/components/Figures'
 import { openPage } from './support/assessmentFixture'
+import { NOT_FOUND, signInLiaison } from './support/pageTest'
 
 /**
  * What the 三会一课 and 活动 figures say they count: a record nobody attended is shown as not counted, a
  * form with an empty roll says to register 党员 first, 未设立支部 is named apart from 暂无要求, and
  * 受邀·暂无成员 apart from 无受邀活动.
  */
-const user = { id: 10, name: '梁红梅', phoneMasked: null, createdAt: '2026-01-05T08:00:00.000Z' }
 const YEAR = new Date(Date.now() + 8 * 3600_000).getUTCFullYear()
 const BRANCH_PATH = '/api/v1/enterprises/3/party-branches/5'
 const branch: TBranchDetail = {
@@ -88,14 +88,9 @@ beforeEach(() => {
       },
       '/api/v1/supervision/party': party,
     }
-    if (req.method === 'GET' && url in answers) return { status: 200, data: answers[url] }
-    return { status: 404, data: { error: { code: 'ROUTE_NOT_FOUND', message: '接口不存在', fields: [] } } }
+    return req.method === 'GET' && url in answers ? { status: 200, data: answers[url] } : NOT_FOUND
   })
-  configureRequest({ baseUrl: '', getToken, relogin, transport })
-  completeLogin(
-    { token: 'test-token', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user },
-    { method: 'demo', openid: 'demo-secretary-private' },
-  )
+  signInLiaison(transport)
 })
 afterEach(() => {
   act(() => logout())
