@@ -86,6 +86,9 @@ async function benchOne(kind: BenchDb) {
         ['figures', '/api/v1/supervision/figures'],
         ['三会一课 figures (own route)', '/api/v1/supervision/figures/meetings'],
         ['list page (三会一课 低于50%)', '/api/v1/supervision/enterprises?meetings=low'],
+        ['list page (未设立支部)', '/api/v1/supervision/enterprises?meetings=no_branch'],
+        ['list page (受邀·暂无成员)', '/api/v1/supervision/enterprises?attendance=no_members'],
+        ['list page (到会率 50%以下)', '/api/v1/supervision/enterprises?attendance=low'],
         [
           'list page (open 整改, 20, compared)',
           `/api/v1/supervision/enterprises?rectification=open&compareCampaignId=${campaigns[1]}&page=3`,

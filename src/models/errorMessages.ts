@@ -72,6 +72,10 @@ export const ERROR_MESSAGES = {
   OUT_OF_RANGE: '不在活动范围：请到活动现场签到',
   LOCATION_REQUIRED: '本活动需要定位，请允许获取位置后重新签到',
   MEETING_INCOMPLETE: '会议记录尚未填写完整，不能提交',
+  MEETING_ROLL_EMPTY:
+    '本次会议应到人数为0，不能提交：请先在「党员名册」中登记党员（支委会须有支委，党小组会须有该小组的党员），再记录出席情况',
+  MEETING_NOBODY_PRESENT:
+    '没有党员出席，不能提交：请勾选出席的党员或开启扫码签到；无人出席的会议不计入完成率',
   MEETING_CORRECTION_REASON_REQUIRED: '已提交的会议记录须填写更正原因后才能修改',
   MEETING_NOT_DRAFT: '只能删除草稿：已提交的会议记录只能更正',
   MEETING_NO_BRANCH_WRITER: '只有本支部书记和支委会成员可以填写会议记录',

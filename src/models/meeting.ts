@@ -3,6 +3,7 @@ import { ZRowId } from './common'
 import { line, lines, oneLine } from './textLimit'
 import { MEETING_TYPES, MEETING_TYPE_LABELS, type TMeetingType } from './meetingCompliance'
 import { storedFileWith } from './file'
+import { ZPartyOrg } from './org'
 
 /**
  * 三会一课: party branches, their members and groups, meeting records and the compliance calendar.
@@ -309,6 +310,8 @@ export const ZCompliance = z
             label: z.string(),
             lastDay: z.string(),
             count: z.number().int(),
+            /** Submitted records with nobody present: shown, not counted. */
+            empty: z.number().int(),
             status: ZCellStatus,
             current: z.boolean(),
           }),
@@ -351,6 +354,16 @@ export const ZPartySupervision = z
         byType: z.array(z.object({ type: ZMeetingType, rate: ZRate })),
       }),
     ),
+    /**
+     * Enterprises whose profile names a party organisation but with no 党支部 registered (未设立支部): how
+     * many, and the first 50 (all of them: 监管总览's list with `meetings=no_branch`).
+     */
+    withoutBranch: z.object({
+      total: z.number().int(),
+      enterprises: z.array(
+        z.object({ enterpriseId: z.number().int(), enterpriseName: z.string(), partyOrg: ZPartyOrg }),
+      ),
+    }),
   })
   .meta({ id: 'PartySupervision' })
 export type TPartySupervision = z.infer<typeof ZPartySupervision>

@@ -126,13 +126,29 @@ export const CELL_STATUS_LABELS: Record<TCellStatus, string> = {
   not_yet: '未纳入',
 }
 
-/** What the computation needs of a meeting: only submitted records count. */
+/** What the computation needs of a meeting: only submitted records with someone present count. */
 export interface ComplianceMeeting {
   type: TMeetingType
   startsAt: string
   groupId: number | null
   status: 'draft' | 'submitted'
+  /** 实到 of the record; unknown (undefined) counts as someone present. */
+  present?: number
 }
+
+/**
+ * Whether a record counts toward the calendar: submitted, and someone was present. A meeting nobody
+ * attended was not held (submitting one is refused now; records kept from before are shown, not counted).
+ */
+export const countsTowardCompliance = (m: Pick<ComplianceMeeting, 'status' | 'present'>) =>
+  m.status === 'submitted' && m.present !== 0
+
+/** What a branch's writer does about such a record (its correction takes the roll as it is now). */
+export const EMPTY_RECORD_FIX = '请先在党员名册登记党员，再点「更正」补记出席情况。'
+
+/** A submitted record with nobody present: kept and shown, never counted. */
+export const isEmptyRecord = (m: Pick<ComplianceMeeting, 'status' | 'present'>) =>
+  m.status === 'submitted' && m.present === 0
 
 export interface ComplianceGroup {
   id: number
@@ -146,6 +162,8 @@ export interface ComplianceCell {
   label: string
   lastDay: string
   count: number
+  /** Submitted records in the period with nobody present: not counted in `count` (shown as such). */
+  empty: number
   status: TCellStatus
   /** The period holding `now`. */
   current: boolean
@@ -190,7 +208,7 @@ export function computeCompliance(input: {
   rules?: readonly MeetingRule[]
 }): ComplianceYear {
   const rules = input.rules ?? MEETING_RULES
-  const submitted = input.meetings.filter((m) => m.status === 'submitted')
+  const submitted = input.meetings.filter((m) => countsTowardCompliance(m) || isEmptyRecord(m))
   const rows: ComplianceRow[] = []
   for (const rule of rules) {
     const scopes: { groupId: number | null; groupName: string | null; since?: number }[] = rule.perGroup
@@ -203,10 +221,12 @@ export function computeCompliance(input: {
       let required = 0
       let done = 0
       const cells = periodsOfYear(input.year, rule.period).map((p): ComplianceCell => {
-        const count = mine.filter((m) => {
+        const inPeriod = mine.filter((m) => {
           const at = Date.parse(m.startsAt)
           return at >= p.start && at < p.end
-        }).length
+        })
+        const count = inPeriod.filter(countsTowardCompliance).length
+        const empty = inPeriod.length - count
         const ok = count >= rule.min
         const over = input.now >= p.end
         const before = p.end <= Math.max(input.since ?? -Infinity, scope.since ?? -Infinity)
@@ -218,6 +238,7 @@ export function computeCompliance(input: {
           label: p.label,
           lastDay: p.lastDay,
           count,
+          empty,
           status,
           current: input.now >= p.start && input.now < p.end,
         }

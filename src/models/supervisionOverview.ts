@@ -59,28 +59,35 @@ export const PLEDGE_BAND_LABELS: Record<TPledgeBand, string> = {
   no_members: '暂无成员',
 }
 
-/** Event attendance (sign-ins / events × members) of an enterprise over the events that opened. */
-export const ATTENDANCE_BANDS = ['high', 'mid', 'low', 'no_events'] as const
+/**
+ * Event attendance of an enterprise: its sign-ins / (events it was invited to whose sign-in has opened ×
+ * its approved members). 受邀·暂无成员: invited, but nobody of it on the system to sign in (应到 0);
+ * 无受邀活动: no such event invited it.
+ */
+export const ATTENDANCE_BANDS = ['high', 'mid', 'low', 'no_members', 'no_events'] as const
 export const ZAttendanceBand = z.enum(ATTENDANCE_BANDS)
 export type TAttendanceBand = z.infer<typeof ZAttendanceBand>
 export const ATTENDANCE_BAND_LABELS: Record<TAttendanceBand, string> = {
   high: '80%以上',
   mid: '50%–80%',
   low: '50%以下',
-  no_events: '无活动',
+  no_members: '受邀·暂无成员',
+  no_events: '无受邀活动',
 }
 
 /**
  * 三会一课 完成率 of an enterprise this year (its branches' periods done / required, the rule of
- * meetingCompliance.ts); 暂无要求 without a branch or before anything fell due.
+ * meetingCompliance.ts); 未设立支部 with a party organisation in its profile but no 党支部 registered (a gap
+ * to follow up); 暂无要求 without a party organisation, or before anything fell due.
  */
-export const MEETING_BANDS = ['high', 'mid', 'low', 'none'] as const
+export const MEETING_BANDS = ['high', 'mid', 'low', 'no_branch', 'none'] as const
 export const ZMeetingBand = z.enum(MEETING_BANDS)
 export type TMeetingBand = z.infer<typeof ZMeetingBand>
 export const MEETING_BAND_LABELS: Record<TMeetingBand, string> = {
   high: '80%以上',
   mid: '50%–80%',
   low: '50%以下',
+  no_branch: '未设立支部',
   none: '暂无要求',
 }
 

@@ -9,10 +9,12 @@ import {
   dueSoon,
   monthPeriod,
   type ComplianceMeeting,
+  countsTowardCompliance,
   type TMeetingType,
 } from '../../../src/models/meetingCompliance'
 import { shanghaiParts, shanghaiYearRange } from '../../../src/models/shanghaiTime'
 import { branchesRepository } from './repository'
+import type { TPartyOrg } from '../../../src/models/org'
 import { meetingsRepository } from './meetingsRepository'
 
 /** What is due: the compliance calendar, the 7-day list and the supervisors' view. */
@@ -31,6 +33,7 @@ export async function complianceMeetings(
       startsAt: r.starts_at,
       groupId: r.group_id,
       status: r.status,
+      present: r.present_count,
     })
   return byBranch
 }
@@ -95,8 +98,13 @@ export async function partySupervision(
   const thisMonth = monthPeriod(year, month)
   const departmentIds = supervisorDepartmentIds(auth)
   const office = isOffice(auth)
-  if (!office && departmentIds.length === 0) return { month: thisMonth.key, year, branches: [] }
-  const branches = await branchesRepository.listSupervised(db, office ? null : departmentIds, enterpriseId)
+  if (!office && departmentIds.length === 0)
+    return { month: thisMonth.key, year, branches: [], withoutBranch: { total: 0, enterprises: [] } }
+  const reach = office ? null : departmentIds
+  const [branches, unregistered] = await Promise.all([
+    branchesRepository.listSupervised(db, reach, enterpriseId),
+    branchesRepository.withoutBranch(db, reach, enterpriseId),
+  ])
   const ids = branches.map((b) => b.id)
   const [meetings, groups, last] = await Promise.all([
     complianceMeetings(db, ids, year),
@@ -114,6 +122,7 @@ export async function partySupervision(
       since: Date.parse(b.created_at),
     })
     const meetingsThisMonth = mine.filter((m) => {
+      if (!countsTowardCompliance(m)) return false
       const at = Date.parse(m.startsAt)
       return at >= thisMonth.start && at < thisMonth.end
     }).length
@@ -131,5 +140,13 @@ export async function partySupervision(
   })
   // Who has not reported this month first.
   rows.sort((a, b) => Number(a.reportedThisMonth) - Number(b.reportedThisMonth))
-  return { month: thisMonth.key, year, branches: rows }
+  const withoutBranch = {
+    total: unregistered.total,
+    enterprises: unregistered.rows.map((e) => ({
+      enterpriseId: e.id,
+      enterpriseName: e.name,
+      partyOrg: e.party_org as TPartyOrg,
+    })),
+  }
+  return { month: thisMonth.key, year, branches: rows, withoutBranch }
 }

@@ -71,6 +71,22 @@ export function completenessProblems(
   return fields
 }
 
+/**
+ * A record is of a meeting held with the branch's 党员: 应到 comes from the 党员名册 (rollOf), so an empty roll
+ * means the 党员 are not registered yet, and a meeting nobody attended was not held. Either is refused on
+ * submission (a draft may wait), and neither would count toward the 三会一课 完成率.
+ */
+export function attendanceProblem(expected: number, present: number) {
+  if (expected === 0)
+    throw new AppError(400, 'MEETING_ROLL_EMPTY', undefined, [
+      { path: 'attendance', message: '应到人数为0：请先在党员名册中登记党员' },
+    ])
+  if (present === 0)
+    throw new AppError(400, 'MEETING_NOBODY_PRESENT', undefined, [
+      { path: 'attendance', message: '请勾选出席的党员' },
+    ])
+}
+
 export function snapshotOf(
   row: MeetingRow,
   attendance: TMeetingAttendance[],
@@ -138,8 +154,10 @@ export async function saveMeeting(
   // The roll: a draft follows the branch (or group) as it is; a submitted record keeps its people.
   const previousAttendance = existing ? await attendanceOf(trx, existing.id) : []
   const scopeChanged = existing !== null && (existing.group_id !== groupId || existing.type !== data.type)
+  // A record submitted before attendance was required may have kept nobody: its correction takes the roll as
+  // it is now, so that it can be put right once the 党员 are registered.
   const rollIds =
-    submitted && !scopeChanged
+    submitted && !scopeChanged && previousAttendance.length > 0
       ? previousAttendance.map((a) => a.memberId)
       : await rollFor(trx, branchId, data.type, groupId)
   const roll = new Set(rollIds)
@@ -168,6 +186,7 @@ export async function saveMeeting(
   if (willSubmit) {
     const fields = completenessProblems(data, attendance, now)
     if (fields.length) throw new AppError(400, 'MEETING_INCOMPLETE', undefined, fields)
+    attendanceProblem(rollIds.length, present)
   }
 
   const values = {

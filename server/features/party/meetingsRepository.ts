@@ -97,11 +97,11 @@ export const meetingsRepository = {
     return q.orderBy('m.starts_at', 'desc').orderBy('m.id', 'desc').limit(500).execute()
   },
 
-  /** Submitted records of these branches in [from, to) (what compliance counts). */
+  /** Submitted records of these branches in [from, to), with 实到 (compliance counts those with someone present). */
   submittedIn(db: DbOrTrx, branchIds: number[], [from, to]: [string, string]) {
     return db
       .selectFrom('meetings')
-      .select(['branch_id', 'type', 'starts_at', 'group_id', 'status'])
+      .select(['branch_id', 'type', 'starts_at', 'group_id', 'status', 'present_count'])
       .where('branch_id', 'in', branchIds)
       .where('status', '=', 'submitted')
       .where('starts_at', '>=', from)
@@ -109,7 +109,7 @@ export const meetingsRepository = {
       .execute()
   },
 
-  /** The start of each branch's latest submitted record. */
+  /** The start of each branch's latest submitted record that counts (someone present). */
   lastSubmitted(db: DbOrTrx, branchIds: number[]) {
     if (branchIds.length === 0) return Promise.resolve([])
     return db
@@ -117,6 +117,7 @@ export const meetingsRepository = {
       .select(['branch_id', (eb) => eb.fn.max('starts_at').as('last')])
       .where('branch_id', 'in', branchIds)
       .where('status', '=', 'submitted')
+      .where('present_count', '>', 0)
       .groupBy('branch_id')
       .execute()
   },

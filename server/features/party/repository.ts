@@ -63,6 +63,28 @@ export const branchesRepository = {
     return q.orderBy('b.enterprise_id').orderBy('b.id').execute()
   },
 
+  /**
+   * Enterprises in reach whose profile names a party organisation (党委/党总支/党支部) but with no 党支部
+   * registered: how many, and the first `limit` by id (the rest is the 监管总览 list, `meetings=no_branch`).
+   */
+  async withoutBranch(db: DbOrTrx, departmentIds: number[] | null, enterpriseId?: number, limit = 50) {
+    let q = db
+      .selectFrom('enterprises as e')
+      .where('e.party_org', '<>', 'none')
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(selectFrom('party_branches as b').select('b.id').whereRef('b.enterprise_id', '=', 'e.id')),
+        ),
+      )
+    if (departmentIds) q = q.where('e.id', 'in', supervisedEnterpriseIds(db, departmentIds))
+    if (enterpriseId !== undefined) q = q.where('e.id', '=', enterpriseId)
+    const [count, rows] = await Promise.all([
+      q.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+      q.select(['e.id', 'e.name', 'e.party_org']).orderBy('e.id').limit(limit).execute(),
+    ])
+    return { total: Number(count.n), rows }
+  },
+
   groups(db: DbOrTrx, branchId: number) {
     return db
       .selectFrom('party_groups')

@@ -55,6 +55,13 @@ export function scopeOf(p: FactsParams) {
 }
 
 /**
+ * 三会一课 of an enterprise from `meetingCompliance` (mc): periods required and done, and whether it has a
+ * registered 党支部 at all (every branch gives mc a row), which tells 未设立支部 from 暂无要求.
+ */
+const meetingColumns = sql`coalesce(mc.m_required, 0) as m_required, coalesce(mc.m_done, 0) as m_done,
+      case when mc.enterprise_id is null then 0 else 1 end as m_branch`
+
+/**
  * The columns of the facts a list can filter on without counting anything (`f`, not materialised, so the
  * database walks the enterprises' indexes and stops at the page); 整改 by `exists` (see `where`).
  */
@@ -63,7 +70,7 @@ function plainFacts(p: FactsParams, withMeetings: boolean) {
     select e.id, e.name, e.credit_code, e.ownership, e.party_org, e.demonstration, coalesce(a.status, 'not_started') as status,
       ${milestoneState('e.leading_group_date')} as lg_status,
       ${milestoneState('e.plan_filed_date')} as plan_status
-      ${withMeetings ? sql`, coalesce(mc.m_required, 0) as m_required, coalesce(mc.m_done, 0) as m_done` : sql``}
+      ${withMeetings ? sql`, ${meetingColumns}` : sql``}
     from enterprises e
     left join assessments a on a.enterprise_id = e.id and a.campaign_id = ${p.campaignId ?? -1}
     ${withMeetings ? sql`left join (${meetingCompliance(p.nowIso, () => sql``)}) mc on mc.enterprise_id = e.id` : sql``}
@@ -104,7 +111,7 @@ export function participationJoins(p: FactsParams, only: (column: string) => Raw
 
 /** The columns `participationJoins` gives the facts. */
 export const participation = sql`coalesce(m.n, 0) as members, coalesce(pl.n, 0) as signed,
-      coalesce(ea.n, 0) * coalesce(m.n, 0) as expected, coalesce(si.n, 0) as attended`
+      coalesce(ea.n, 0) as invited, coalesce(ea.n, 0) * coalesce(m.n, 0) as expected, coalesce(si.n, 0) as attended`
 
 /** The open, awaiting and overdue 整改 of a facts row (counted per enterprise, or in all). */
 export const rectificationCounts = (today: string) => ({
@@ -142,8 +149,7 @@ function facts(p: FactsParams, withScores: boolean, ids?: number[], withMeetings
       ${sections},
       coalesce(r.open_n, 0) as open_n, coalesce(r.awaiting_n, 0) as awaiting_n, coalesce(r.overdue_n, 0) as overdue_n,
       ${participation},
-      ${withMeetings ? sql`coalesce(mc.m_required, 0)` : sql`0`} as m_required,
-      ${withMeetings ? sql`coalesce(mc.m_done, 0)` : sql`0`} as m_done,
+      ${withMeetings ? meetingColumns : sql`0 as m_required, 0 as m_done, 0 as m_branch`},
       ${milestoneState('e.leading_group_date')} as lg_status,
       ${milestoneState('e.plan_filed_date')} as plan_status,
       e.milestone_deadline, e.leading_group_date, e.plan_filed_date
@@ -166,8 +172,10 @@ function facts(p: FactsParams, withScores: boolean, ids?: number[], withMeetings
 
 // Bands as SQL over the facts' columns (f.…), the same expressions for figures and filters.
 export const pledgeBand = sql`case when f.members = 0 then 'no_members' when f.signed >= f.members then 'full' when f.signed = 0 then 'none' else 'partial' end`
-export const attendanceBand = sql`case when f.expected = 0 then 'no_events' when f.attended * 10 >= f.expected * 8 then 'high' when f.attended * 2 >= f.expected then 'mid' else 'low' end`
-const meetingBand = sql`case when f.m_required = 0 then 'none' when f.m_done * 10 >= f.m_required * 8 then 'high' when f.m_done * 2 >= f.m_required then 'mid' else 'low' end`
+// 应到 is invited events × members: an enterprise invited with nobody on the system is 暂无成员, not 无活动.
+export const attendanceBand = sql`case when f.expected = 0 and f.invited > 0 then 'no_members' when f.expected = 0 then 'no_events' when f.attended * 10 >= f.expected * 8 then 'high' when f.attended * 2 >= f.expected then 'mid' else 'low' end`
+// A party organisation in the profile with no 党支部 registered is a gap to follow up, not 暂无要求.
+const meetingBand = sql`case when f.m_branch = 0 and f.party_org <> 'none' then 'no_branch' when f.m_required = 0 then 'none' when f.m_done * 10 >= f.m_required * 8 then 'high' when f.m_done * 2 >= f.m_required then 'mid' else 'low' end`
 const scoreBand = (column: string) => bandOf(sql.ref(`f.${column}`))
 function bandOf(col: RawBuilder<unknown>) {
   return sql`case when ${col} is null then null ${sql.join(
@@ -231,7 +239,7 @@ export const factsRepository = {
       select count(*) as total, sum(f.m_required) as m_required, sum(f.m_done) as m_done,
         ${countsOf(meetingBand, MEETING_BANDS, 'meetings')}
       from (
-        select e.id, coalesce(mc.m_required, 0) as m_required, coalesce(mc.m_done, 0) as m_done
+        select e.id, e.party_org, ${meetingColumns}
         from enterprises e left join (${meetingCompliance(p.nowIso, () => sql``)}) mc on mc.enterprise_id = e.id
         ${scopeOf(p)} ${department}
       ) f`.execute(db)
@@ -260,7 +268,8 @@ export const factsRepository = {
         await sql<{ id: number; n: number | string }>`${matching} select f.id, count(*) over () as n from f
           ${condition} order by f.id limit ${filter.pageSize} offset ${offset}`.execute(db)
       ).rows
-      total = page.length ? Number(page[0].n) : Number((await countAll()).rows[0].n)
+      // An empty first page has nothing to count (未设立支部 is often empty): only a page past the end does.
+      total = page.length ? Number(page[0].n) : offset === 0 ? 0 : Number((await countAll()).rows[0].n)
     } else {
       const [count, rows] = await Promise.all([
         countAll(),

@@ -6,7 +6,7 @@ import { shanghaiYear } from '../../../src/models/shanghaiTime'
  * 三会一课 完成率 per enterprise in SQL, the rule of `computeCompliance` (meetingCompliance.ts) summed over
  * its branches: for each rule and period of this year (党小组会: per group), a cell counts as required once
  * it has ended after the branch (or group) was set up, or once it is done; done when a submitted record of
- * that type falls in it. The periods come from the rules as literals (44 of them), so the database only
+ * that type, with someone present (a record nobody attended is not counted), falls in it. The periods come from the rules as literals (44 of them), so the database only
  * walks this year's records once and each branch and group once: no cell per branch is materialised.
  * Every instant is an ISO string (UTC, `toISOString`), compared as text.
  */
@@ -82,7 +82,7 @@ export function meetingCompliance(nowIso: string, only: (column: string) => RawB
         from meetings m
         join party_branches b on b.id = m.branch_id
         left join party_groups g on m.type = 'group' and g.id = m.group_id and g.branch_id = m.branch_id
-        where m.status = 'submitted' and m.starts_at >= ${yearStart} and m.starts_at < ${yearEnd}
+        where m.status = 'submitted' and m.present_count > 0 and m.starts_at >= ${yearStart} and m.starts_at < ${yearEnd}
           and m.type in (${sql.join(MEETING_RULES.map((r) => r.type))})
           and (m.type <> 'group' or g.id is not null) ${only('m.enterprise_id')}
       ) c

@@ -120,6 +120,30 @@ describe('the calendar', () => {
     ).toEqual(['done', 'overdue', 'due'])
   })
 
+  it('does not count a record nobody attended, and tells it apart in its period', () => {
+    const result = computeCompliance({
+      year: 2026,
+      now: bj('2026-03-10T10:00:00'),
+      meetings: [
+        meeting('committee', '2026-01-15T09:00:00', { present: 0 }),
+        meeting('committee', '2026-02-15T09:00:00', { present: 3 }),
+        meeting('committee', '2026-02-20T09:00:00', { present: 0 }),
+        meeting('committee', '2026-03-05T09:00:00', { status: 'draft', present: 0 }),
+      ],
+      groups: [],
+    })
+    expect(
+      row(result, 'committee')
+        .cells.slice(0, 3)
+        .map((c) => [c.status, c.count, c.empty]),
+    ).toEqual([
+      ['overdue', 0, 1],
+      ['done', 1, 1],
+      ['due', 0, 0],
+    ])
+    expect(row(result, 'committee')).toMatchObject({ required: 2, done: 1 })
+  })
+
   it('counts a meeting held at 00:30 北京时间 on 1 April in April and in the second quarter', () => {
     const result = computeCompliance({
       year: 2026,

@@ -119,6 +119,9 @@ export function Figures({
             drill: { ...scope, attendance: b },
           }))}
         />
+        <Text className="sv-section__note">
+          应到 = 已开始签到的受邀活动 × 企业成员数；受邀·暂无成员：受邀了，但尚无成员加入、无人可签到
+        </Text>
       </Section>
       {meetings ? (
         <Section
@@ -132,6 +135,9 @@ export function Figures({
               drill: { ...scope, meetings: b },
             }))}
           />
+          <Text className="sv-section__note">
+            只计有党员出席的已提交记录；未设立支部：资料填有党组织但未登记党支部；暂无要求：无党组织或尚无到期
+          </Text>
         </Section>
       ) : null}
       {risks ? <RiskFiguresSection risks={risks} scope={scope} /> : null}

@@ -6,6 +6,8 @@ import type { TBranchSummary, TCompliance, TMeetingSummary } from '@/models/meet
 import { MEETING_STATUS_LABELS } from '@/models/meeting'
 import {
   CELL_STATUS_LABELS,
+  EMPTY_RECORD_FIX,
+  isEmptyRecord,
   MEETING_TYPES,
   MEETING_TYPE_LABELS,
   MEETING_TYPE_SHORT,
@@ -118,6 +120,14 @@ function Calendar({
               </View>
             ))}
           </View>
+          {row.cells
+            .filter((c) => c.empty > 0)
+            .map((c) => (
+              <Text key={c.key} className="pt-row__empty">
+                {row.period === 'quarter' ? c.label.replace('第', '') : c.label}有 {c.empty}{' '}
+                次记录无人出席，不计入完成率
+              </Text>
+            ))}
           {canWrite ? (
             <Text className="pt-row__add" onClick={() => onAdd(row.type, row.groupId)}>
               ＋ 记录{MEETING_TYPE_SHORT[row.type]}
@@ -159,6 +169,8 @@ export default function PartyCalendarPage() {
       </View>
     )
 
+  // Records kept from before a meeting needed someone present: shown, never counted.
+  const emptyRecords = meetings.filter(isEmptyRecord).length
   const add = (type: string, groupId: number | null) =>
     go(partyPages.edit(branch.eid, branch.bid, { type, groupId }))
 
@@ -212,6 +224,12 @@ export default function PartyCalendarPage() {
               </Text>
             ))}
           </View>
+          {emptyRecords > 0 ? (
+            <Text className="a-notice party-calendar__empty">
+              {year}年有 {emptyRecords} 次会议记录无人出席（应到或实到为0），不计入完成率
+              {branch.canWrite ? `。${EMPTY_RECORD_FIX}` : ''}
+            </Text>
+          ) : null}
         </View>
 
         <Calendar compliance={compliance} canWrite={branch.canWrite} onAdd={add} />
@@ -246,6 +264,7 @@ export default function PartyCalendarPage() {
                 {m.groupName ? `·${m.groupName}` : ''}
               </Text>
               <Text className={`pt-tag pt-tag--${m.status}`}>{MEETING_STATUS_LABELS[m.status]}</Text>
+              {isEmptyRecord(m) ? <Text className="pt-tag pt-tag--late">无人出席·不计入</Text> : null}
             </View>
             <Text className="pt-meeting__topic">{m.topic || '（未填写议题）'}</Text>
             <Text className="a-card__subtitle">

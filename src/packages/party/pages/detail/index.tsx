@@ -13,7 +13,7 @@ import {
   type TMeeting,
   type TMeetingAttachment,
 } from '@/models/meeting'
-import { MEETING_TYPE_LABELS } from '@/models/meetingCompliance'
+import { EMPTY_RECORD_FIX, isEmptyRecord, MEETING_TYPE_LABELS } from '@/models/meetingCompliance'
 import {
   fetchMeeting,
   openMeetingDocx,
@@ -267,6 +267,11 @@ export default function MeetingDetailPage() {
           <Line label="记录人" value={meeting.recorder} />
           <Line label="应到 / 实到" value={`${meeting.expected} 人 / ${meeting.present} 人`} />
         </View>
+        {isEmptyRecord(meeting) ? (
+          <Text className="a-notice a-notice--error meeting-detail__empty">
+            本记录无人出席，不计入三会一课完成率。{meeting.canWrite ? EMPTY_RECORD_FIX : ''}
+          </Text>
+        ) : null}
 
         <View className="a-card meeting-detail__attendance">
           <Text className="a-card__title">出缺席</Text>

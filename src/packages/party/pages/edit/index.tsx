@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { goBack, openCreated } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button, Checkbox } from '@nutui/nutui-react-taro'
@@ -25,6 +25,7 @@ import { formatDateTime } from '@/models/format'
 import { DateTimePicker } from '@/components/DateTimePicker'
 import { LabelledValue } from '@/components/LabelledValue'
 import { overLimitProblems } from '@/models/textLimit'
+import { ERROR_MESSAGES } from '@/models/errorMessages'
 import { TextField } from '@/components/TextField'
 import { TextAreaField } from '@/components/TextAreaField'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
@@ -176,7 +177,9 @@ export default function MeetingEditPage() {
       role: BRANCH_ROLE_LABELS[m.branchRole],
       groupId: m.groupId,
     }))
-    if (meeting?.status === 'submitted' && meeting.groupId === scopeGroup && meeting.type === type)
+    // A submitted record keeps its people; one kept with nobody (from before) takes the roll as it is now.
+    const kept = meeting?.status === 'submitted' && meeting.attendance.length > 0
+    if (kept && meeting.groupId === scopeGroup && meeting.type === type)
       return meeting.attendance.map((a) => ({
         memberId: a.memberId,
         name: a.name,
@@ -233,6 +236,9 @@ export default function MeetingEditPage() {
       const m = markOf(p.memberId)
       if (!m.present && !m.reason.trim()) out.push(`请填写${p.name}的缺席原因`)
     }
+    // The server's rule too: a record is of 党员 who attended (else it would not count).
+    if (roll.length === 0) out.push(ERROR_MESSAGES.MEETING_ROLL_EMPTY)
+    else if (present === 0) out.push(ERROR_MESSAGES.MEETING_NOBODY_PRESENT)
     return out
   }
 
@@ -388,7 +394,15 @@ export default function MeetingEditPage() {
               </View>
             )
           })}
-          {roll.length === 0 ? <Text className="pt-hint">党员名册为空：请先维护支部党员。</Text> : null}
+          {roll.length === 0 ? (
+            <Text
+              className="a-notice meeting-edit__empty-roll"
+              onClick={() => void Taro.navigateTo({ url: partyPages.roll(eid, bid) })}
+            >
+              应到名单为空，不能提交：请先在党员名册中登记党员{type === 'committee' ? '（标明支委）' : ''}
+              。去登记 ›
+            </Text>
+          ) : null}
           <PartyField label="列席人员（选填）">
             <TextField
               className="pt-input meeting-edit__guests"

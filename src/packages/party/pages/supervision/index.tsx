@@ -6,7 +6,8 @@ import { fetchPartySupervision } from '@/services/meetings'
 import { EmptyImage } from '@/components/EmptyImage'
 import { formatDate } from '@/models/format'
 import { ErrorState, LoadingState } from '@/components/PageState'
-import { partyPages } from '@/services/routes'
+import { partyPages, supervisionPages } from '@/services/routes'
+import { PARTY_ORG_LABELS } from '@/models/org'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import '@/styles/page.scss'
@@ -24,8 +25,9 @@ export default function PartySupervisionPage() {
   if (state.status === 'loading') return <LoadingState />
   if (state.status === 'error')
     return <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
-  const { branches, month, year } = state.data
+  const { branches, month, year, withoutBranch } = state.data
   const missing = branches.filter((b) => !b.reportedThisMonth).length
+  const go = (url: string) => void Taro.navigateTo({ url })
   return (
     <View className="page party-supervision">
       <View className="page__body">
@@ -35,14 +37,44 @@ export default function PartySupervisionPage() {
           </Text>
           <Text className="a-heading__extra">共 {branches.length} 个支部</Text>
         </View>
-        {branches.length === 0 ? (
+        {/* A party organisation in the profile with no 党支部 registered: no branch to list, so named here. */}
+        {withoutBranch.total > 0 ? (
+          <View className="a-card party-supervision__unregistered">
+            <View className="pt-head">
+              <Text className="a-card__title">未设立支部 {withoutBranch.total} 家企业</Text>
+              <Text className="pt-tag pt-tag--late">待跟进</Text>
+            </View>
+            <Text className="pt-hint">
+              企业资料填有党组织，但尚未登记党支部，其三会一课无从记录：请督促企业联络员登记党支部和党员名册。
+            </Text>
+            {withoutBranch.enterprises.map((e) => (
+              <View
+                key={e.enterpriseId}
+                className="party-supervision__enterprise"
+                onClick={() => go(supervisionPages.enterprise(e.enterpriseId))}
+              >
+                <Text>{e.enterpriseName}</Text>
+                <Text className="a-card__meta">{PARTY_ORG_LABELS[e.partyOrg]} ›</Text>
+              </View>
+            ))}
+            {withoutBranch.total > withoutBranch.enterprises.length ? (
+              <Text
+                className="pt-row__add"
+                onClick={() => go(supervisionPages.enterprises({ meetings: 'no_branch' }))}
+              >
+                查看全部 {withoutBranch.total} 家 ›
+              </Text>
+            ) : null}
+          </View>
+        ) : null}
+        {branches.length === 0 && withoutBranch.total === 0 ? (
           <Empty image={<EmptyImage />} title="暂无党支部" description="所监管企业设立党支部后将显示在这里" />
         ) : null}
         {branches.map((b) => (
           <View
             key={b.branchId}
             className="a-card party-supervision__card"
-            onClick={() => void Taro.navigateTo({ url: partyPages.calendar(b.enterpriseId, b.branchId) })}
+            onClick={() => go(partyPages.calendar(b.enterpriseId, b.branchId))}
           >
             <View className="pt-head">
               <Text className="a-card__title">{b.branchName}</Text>
