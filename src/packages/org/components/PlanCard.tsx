@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { showModal } from '@/services/platform/modal'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -128,7 +129,7 @@ export function PlanCard({
   const decide = async (decision: 'receive' | 'return') => {
     const parsed = ZPlanDecision.safeParse({ decision, ...(decision === 'return' ? { reason } : {}) })
     if (!parsed.success || !current) return setError(parsed.error?.issues[0]?.message ?? '退回须填写原因')
-    const res = await Taro.showModal({
+    const res = await showModal({
       title: decision === 'receive' ? '已收到' : '退回实施方案',
       content:
         decision === 'receive' ? '确认已收到该企业的实施方案吗？' : '确认退回，要求企业修改后重新报送吗？',

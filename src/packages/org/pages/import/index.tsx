@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { showModal } from '@/services/platform/modal'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -86,7 +87,7 @@ export default function ImportPage() {
   const commit = (view: TImport) =>
     run('commit', async () => {
       const counts = view.counts!
-      const { confirm } = await Taro.showModal({
+      const { confirm } = await showModal({
         title: '确认导入',
         content: `将新增 ${counts.create} 家、更新 ${counts.update} 家企业（拒绝的 ${counts.refuse} 行不导入），确认导入吗？`,
       })

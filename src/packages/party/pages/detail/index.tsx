@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { showModal } from '@/services/platform/modal'
 import Taro, { useRouter } from '@tarojs/taro'
 import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
@@ -169,7 +170,7 @@ export default function MeetingDetailPage() {
 
   /** 删除草稿: confirmed first; its attachments go with it and an opened QR session is cancelled. */
   const deleteDraft = async () => {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '删除草稿？',
       content: `删除后不能恢复，已上传的附件一并删除${meeting.signInEventId ? '，已开启的扫码签到随之取消' : ''}。`,
       confirmText: '删除',
@@ -190,11 +191,10 @@ export default function MeetingDetailPage() {
   const submit = async () => {
     const outbox = userOutbox()
     if (!outbox || busy) return
-    const confirmed = await Taro.showModal({
+    const confirmed = await showModal({
       title: '提交会议记录？',
       content: '提交后计入三会一课完成情况；之后修改须填写更正原因。',
       confirmText: '提交',
-      confirmColor: '#b8232b',
     })
     if (!confirmed.confirm) return
     setBusy(true)
