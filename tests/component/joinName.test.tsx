@@ -7,6 +7,8 @@ import CodePage from '@/packages/org/pages/code/index'
 import { JoinRequests } from '@/packages/org/components/JoinRequests'
 import type { TMember } from '@/models/org'
 import { openPage } from './support/assessmentFixture'
+import { todoLink } from '@/services/todos'
+import type { TTodo } from '@/models/todo'
 
 /**
  * 加入 asks for a name first while the profile has WeChat's default one: the approver must see who asks.
@@ -141,5 +143,34 @@ describe('待审核: a liaison’s request beside the import’s registration', 
     }
     render(<JoinRequests pending={[member]} busy={null} onDecide={() => undefined} />)
     expect(screen.getByText('导入登记：黄海燕 139****1111（姓名不一致，手机号不一致）')).toBeTruthy()
+  })
+})
+
+describe('待审核加入申请 in 任务 opens where it is decided', () => {
+  const todo = (
+    key: string,
+    enterpriseId: number | null,
+    recordId: number | null,
+    detail: string,
+  ): TTodo => ({
+    kind: 'member_pending',
+    key,
+    title: '1 人申请加入，待审核',
+    detail,
+    dueDate: null,
+    overdue: false,
+    enterpriseId,
+    recordId,
+  })
+  it('成员管理 (as the office’s for the office’s share), or the department’s 部门人员', () => {
+    expect(todoLink(todo('members:enterprise:9:5', 9, null, '恒达'))).toBe(
+      `/packages/org/pages/members/index?eid=9&name=${encodeURIComponent('恒达')}`,
+    )
+    expect(todoLink(todo('members:enterprise-office:9:5', 9, null, '恒达'))).toBe(
+      `/packages/org/pages/members/index?eid=9&as=office&name=${encodeURIComponent('恒达')}`,
+    )
+    expect(todoLink(todo('members:department:4:7', null, 4, '县财政局'))).toBe(
+      `/packages/org/pages/staff/index?did=4&name=${encodeURIComponent('县财政局')}`,
+    )
   })
 })
