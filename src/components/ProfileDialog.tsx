@@ -1,16 +1,12 @@
 import { useState } from 'react'
-import { Text, View } from '@tarojs/components'
-import { Input } from '@nutui/nutui-react-taro'
+import { Text } from '@tarojs/components'
 import { ZProfileUpdate, ZUser, type TProfileUpdate, type TUser } from '@/models/auth'
-import { maxLengthOf } from '@/models/textLimit'
-import { TextField } from './TextField'
+import { ProfileFields } from './ProfileFields'
 import { queueProfileUpdate } from '@/services/api'
 import { updateUser } from '@/services/session'
 import { FormDialog } from './FormDialog'
 import { useDialogSubmit } from '@/hooks/useDialogSubmit'
 import { useOnOpen } from '@/hooks/useOnOpen'
-
-const NAME_LIMIT = maxLengthOf(ZProfileUpdate.shape.name)
 
 export interface ProfileDialogProps {
   visible: boolean
@@ -55,28 +51,13 @@ export function ProfileDialog({ visible, user, onClose, onSubmitted }: ProfileDi
       onConfirm={submit}
       onClose={onClose}
     >
-      <Text className="form-dialog__label">姓名</Text>
-      <View className="form-dialog__field">
-        <TextField
-          className="form-dialog__input"
-          value={name}
-          placeholder="请输入真实姓名"
-          limit={NAME_LIMIT}
-          onChange={dialog.edit(setName)}
-        />
-      </View>
-      <Text className="form-dialog__label">手机号</Text>
-      <View className="form-dialog__field">
-        <Input
-          className="form-dialog__input"
-          type="number"
-          value={phone}
-          placeholder={user.phoneMasked ? `当前 ${user.phoneMasked}，不改请留空` : '11 位手机号（选填）'}
-          maxLength={11}
-          clearable
-          onChange={dialog.edit(setPhone)}
-        />
-      </View>
+      <ProfileFields
+        name={name}
+        phone={phone}
+        phoneMasked={user.phoneMasked}
+        onName={dialog.edit(setName)}
+        onPhone={dialog.edit(setPhone)}
+      />
       {error ? <Text className="form-dialog__error">{error}</Text> : null}
     </FormDialog>
   )

@@ -1,17 +1,14 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { ZProfileUpdate, ZUser, type TUser } from '@/models/auth'
-import { maxLengthOf } from '@/models/textLimit'
 import { hasRealName } from '@/models/userName'
-import { TextField } from '@/components/TextField'
+import { ProfileFields } from '@/components/ProfileFields'
 import { firstProblem } from '@/hooks/useFormSend'
 import { useWrite } from '@/hooks/useWrite'
 import { queueProfileUpdate } from '@/services/api'
 import { updateUser } from '@/services/session'
 import '@/components/FormDialog.scss'
-
-const NAME_LIMIT = maxLengthOf(ZProfileUpdate.shape.name)
 
 export interface NameStepProps {
   user: TUser
@@ -72,30 +69,14 @@ export function NameStep({ user, purpose, onSaved }: NameStepProps) {
       <Text className="form-dialog__hint">
         {purpose}前请填写真实姓名，审核人据此确认是你本人；之后可在「我的 → 编辑资料」修改。
       </Text>
-      <Text className="form-dialog__label">姓名</Text>
-      <View className="form-dialog__field">
-        <TextField
-          className="form-dialog__input"
-          value={name}
-          placeholder="请输入真实姓名"
-          limit={NAME_LIMIT}
-          onChange={edit(setName)}
-        />
-      </View>
-      <Text className="form-dialog__label">手机号（选填）</Text>
-      <View className="form-dialog__field">
-        <Input
-          className="form-dialog__input"
-          type="number"
-          value={phone}
-          placeholder={
-            user.phoneMasked ? `当前 ${user.phoneMasked}，不改请留空` : '11 位手机号，便于审核人核对'
-          }
-          maxLength={11}
-          clearable
-          onChange={edit(setPhone)}
-        />
-      </View>
+      <ProfileFields
+        name={name}
+        phone={phone}
+        phoneMasked={user.phoneMasked}
+        phoneHint="11 位手机号（选填），便于审核人核对"
+        onName={edit(setName)}
+        onPhone={edit(setPhone)}
+      />
       {error ? <Text className="form-dialog__error">{error}</Text> : null}
       <Button type="primary" block loading={busy} disabled={busy} onClick={() => void next()}>
         下一步
