@@ -83,7 +83,7 @@ describe('people with roles in the mini-program', () => {
     const again = await officeStaffPage()
     try {
       await again.waitForText(/待审核（\s*1\s*）/)
-      expect(again.text()).toMatch(/覃建国\s*监管员 · 139\*\*\*\*0006 · .*申请/)
+      expect(again.text()).toMatch(/覃建国\s*监管员\s*·\s*139\*\*\*\*0006\s*·.*申请/)
       await again.tap('通过')
       await again.waitForText(/待审核（\s*0\s*）/)
       expect(toasts(again)).toContain('已通过')
