@@ -22,7 +22,7 @@ export interface NameStepProps {
 export const needsNameStep = (user: TUser) => !hasRealName(user.name)
 
 /**
- * 填写姓名 before a join request or the 管理员码 while the profile still has WeChat's default name: the
+ * 填写姓名 (a page of its own) before a join request or the 管理员码 while the profile still has WeChat's default name: the
  * approver must see who asks. Saved with 编辑资料's own write (PATCH /api/v1/me, through the outbox: FIFO,
  * so offline it still reaches the server before the request queued after it). The phone is optional as
  * in 编辑资料; the approver sees it masked, and a liaison's against the office's registration.
@@ -64,23 +64,27 @@ export function NameStep({ user, purpose, onSaved }: NameStepProps) {
   }
 
   return (
-    <View className="a-card form-dialog">
-      <Text className="a-card__title">先填写你的姓名</Text>
-      <Text className="form-dialog__hint">
-        {purpose}前请填写真实姓名，审核人据此确认是你本人；之后可在「我的 → 编辑资料」修改。
-      </Text>
-      <ProfileFields
-        name={name}
-        phone={phone}
-        phoneMasked={user.phoneMasked}
-        phoneHint="11 位手机号（选填），便于审核人核对"
-        onName={edit(setName)}
-        onPhone={edit(setPhone)}
-      />
-      {error ? <Text className="form-dialog__error">{error}</Text> : null}
-      <Button type="primary" block loading={busy} disabled={busy} onClick={() => void next()}>
-        下一步
-      </Button>
+    <View className="page">
+      <View className="page__body">
+        <View className="a-card form-dialog">
+          <Text className="a-card__title">先填写你的姓名</Text>
+          <Text className="form-dialog__hint">
+            {purpose}前请填写真实姓名，审核人据此确认是你本人；之后可在「我的 → 编辑资料」修改。
+          </Text>
+          <ProfileFields
+            name={name}
+            phone={phone}
+            phoneMasked={user.phoneMasked}
+            phoneHint="11 位手机号（选填），便于审核人核对"
+            onName={edit(setName)}
+            onPhone={edit(setPhone)}
+          />
+          {error ? <Text className="form-dialog__error">{error}</Text> : null}
+          <Button type="primary" block loading={busy} disabled={busy} onClick={() => void next()}>
+            下一步
+          </Button>
+        </View>
+      </View>
     </View>
   )
 }

@@ -21,15 +21,11 @@ export default function CodePage() {
   // The approver must see who asks: a name first while the profile has WeChat's default one.
   if (!named && needsNameStep(session.user))
     return (
-      <View className="page">
-        <View className="page__body">
-          <NameStep
-            user={session.user}
-            purpose={admin ? '开通管理员' : '申请加入'}
-            onSaved={() => setNamed(true)}
-          />
-        </View>
-      </View>
+      <NameStep
+        user={session.user}
+        purpose={admin ? '成为管理员' : '申请加入'}
+        onSaved={() => setNamed(true)}
+      />
     )
   return (
     <View className="page">

@@ -63,15 +63,11 @@ export default function JoinPage() {
   const admin = link.kind === 'admin'
   if (!named && needsNameStep(session.user)) {
     return (
-      <View className="page org-join">
-        <View className="page__body">
-          <NameStep
-            user={session.user}
-            purpose={admin ? '成为管理员' : '申请加入'}
-            onSaved={() => setNamed(true)}
-          />
-        </View>
-      </View>
+      <NameStep
+        user={session.user}
+        purpose={admin ? '成为管理员' : '申请加入'}
+        onSaved={() => setNamed(true)}
+      />
     )
   }
 
