@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { oneLine } from './textLimit'
 import { ZMembership } from './org'
+import { normalizeMobilePhone } from './phone'
 
 export const ZWechatLoginBody = z
   .object({ code: oneLine(z.string().trim().min(1, '缺少微信登录凭证').max(128, '微信登录凭证格式不正确')) })
@@ -40,10 +41,13 @@ export type TMe = z.infer<typeof ZMe>
 export const ZProfileUpdate = z
   .object({
     name: oneLine(z.string().trim().min(1, '请填写姓名').max(30, '姓名不超过30个字'), '姓名'),
+    // The one mobile rule (phone.ts), as the enterprise import's 联络员手机: spaces, dashes and +86 are
+    // dropped, so the number kept compares with the one the office registered.
     phone: z
       .string()
       .trim()
-      .regex(/^1\d{10}$/, '手机号应为11位数字')
+      .transform((s) => normalizeMobilePhone(s) ?? s)
+      .pipe(z.string().regex(/^1[3-9]\d{9}$/, '手机号应为11位数字'))
       .nullable(),
   })
   .partial()

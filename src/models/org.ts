@@ -151,6 +151,19 @@ export const ZMember = z
     createdAt: z.string(),
     /** The person's account is disabled by the office (signs in no more). */
     disabled: z.boolean(),
+    /**
+     * A pending liaison's request: the liaison the office registered for the enterprise (Excel import),
+     * to compare with who asks. The phones stay masked as in every list; the server compares them in
+     * full and says whether they match (null: one of the two is missing).
+     */
+    registered: z
+      .object({
+        name: z.string().nullable(),
+        phoneMasked: z.string().nullable(),
+        nameMatches: z.boolean().nullable(),
+        phoneMatches: z.boolean().nullable(),
+      })
+      .optional(),
   })
   .meta({ id: 'Member' })
 export type TMember = z.infer<typeof ZMember>

@@ -39,5 +39,5 @@ export const TODO_KIND_LABELS: Record<TTodoKind, string> = {
   assessment_review: '待审核自查',
   rectification_verify: '待核验整改',
   risk_alert: '廉洁风险预警',
-  member_pending: '待审批成员',
+  member_pending: '待审核加入申请',
 }

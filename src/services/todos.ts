@@ -49,8 +49,11 @@ export function todoLink(todo: TTodo): string {
       return pledgePages.countersign(id)
     case 'meeting_due':
       return partyPages.calendar(eid, id)
+    // Where the requests are decided: 成员管理 (as the office's when the key says so) or 部门人员.
     case 'member_pending':
-      return todo.enterpriseId ? orgPages.members(eid, false, todo.detail) : orgPages.departments()
+      return todo.enterpriseId
+        ? orgPages.members(eid, todo.key.startsWith('members:enterprise-office:'), todo.detail)
+        : orgPages.staff(id, todo.detail)
   }
 }
 

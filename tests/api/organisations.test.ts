@@ -282,5 +282,24 @@ describe(`organisations and people [${TEST_DB}]`, () => {
     expect(res.body).not.toContain('13912345678')
     const bad = await call(t.app, token, { method: 'PATCH', url: '/api/v1/me', payload: { phone: '12345' } })
     expect(bad.json().error.fields).toEqual([{ path: 'phone', message: '手机号应为11位数字' }])
+    // The import's mobile rule (phone.ts): +86, spaces and dashes dropped, so the numbers compare.
+    const spaced = await call(t.app, token, {
+      method: 'PATCH',
+      url: '/api/v1/me',
+      payload: { phone: '+86 139-1234-0000' },
+    })
+    expect(spaced.json().phoneMasked).toBe('139****0000')
+    const stored = await t.app.db
+      .selectFrom('users')
+      .select('phone')
+      .where('openid', '=', 'demo-employee-private')
+      .executeTakeFirstOrThrow()
+    expect(stored.phone).toBe('13912340000')
+    const landline = await call(t.app, token, {
+      method: 'PATCH',
+      url: '/api/v1/me',
+      payload: { phone: '12912345678' },
+    })
+    expect(landline.statusCode).toBe(400)
   })
 })

@@ -149,12 +149,12 @@ describe(`to-dos [${TEST_DB}]`, () => {
       .where('status', '=', 'pending')
       .execute()
     const item = (await todos('demo-liaison-private')).items.find((i) => i.kind === 'member_pending')
-    expect(item).toMatchObject({ title: `${pending.length} 人申请加入，待审批`, enterpriseId: privateId })
+    expect(item).toMatchObject({ title: `${pending.length} 人申请加入，待审核`, enterpriseId: privateId })
     expect((await todos('demo-employee-private')).items.some((i) => i.kind === 'member_pending')).toBe(false)
     // A further request is a new occasion (a new key, so a new reminder), not the old to-do again.
     await addJoinRequest(t.app, privateId, 'todo-joiner-2', '2026-03-09T01:00:00Z')
     const next = (await todos('demo-liaison-private')).items.find((i) => i.kind === 'member_pending')
-    expect(next?.title).toBe(`${pending.length + 1} 人申请加入，待审批`)
+    expect(next?.title).toBe(`${pending.length + 1} 人申请加入，待审核`)
     expect(next?.key).not.toBe(item?.key)
   })
 

@@ -66,6 +66,11 @@ describe('people with roles in the mini-program', () => {
       await newcomer.tap('微信一键登录')
       // login leads back to the link that was opened
       await newcomer.waitForRoute('packages/org/pages/join/index')
+      // A first WeChat login has no name: the approver must see who asks, so the name comes first.
+      await newcomer.waitForText('先填写你的姓名')
+      await newcomer.input('请输入真实姓名', '覃建国')
+      await newcomer.input('11 位手机号', '13900000006')
+      await newcomer.tap('下一步')
       await newcomer.waitForText(code)
       await newcomer.tap('申请加入')
       await newcomer.waitForText(/已申请加入「县委统战部」，等待领导小组办公室审核/)
@@ -78,7 +83,7 @@ describe('people with roles in the mini-program', () => {
     const again = await officeStaffPage()
     try {
       await again.waitForText(/待审核（\s*1\s*）/)
-      expect(again.text()).toMatch(/监管员.*申请/)
+      expect(again.text()).toMatch(/覃建国\s*监管员\s*·\s*139\*\*\*\*0006\s*·.*申请/)
       await again.tap('通过')
       await again.waitForText(/待审核（\s*0\s*）/)
       expect(toasts(again)).toContain('已通过')

@@ -8,6 +8,7 @@ import type { TLoginResponse } from '../../../src/models/auth'
 import { toUser, usersRepository } from './repository'
 import type { WriteOutcome } from '../../core/writes'
 import { isoAt } from '../../core/clock'
+import { DEFAULT_USER_NAME } from '../../../src/models/userName'
 
 export interface TokenSettings {
   secret: string
@@ -32,7 +33,12 @@ export async function loginWithWechatSession(
   if (!existing) {
     created = await usersRepository.insertIfNew(
       trx,
-      { openid: session.openid, unionid: session.unionid, name: '微信用户', sessionKey: session.sessionKey },
+      {
+        openid: session.openid,
+        unionid: session.unionid,
+        name: DEFAULT_USER_NAME,
+        sessionKey: session.sessionKey,
+      },
       at,
     )
     // A first login of the same person committed meanwhile (PostgreSQL waited for it): sign in as that user.

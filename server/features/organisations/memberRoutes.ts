@@ -18,6 +18,7 @@ import { membershipsRepository } from './membershipsRepository'
 import { createInvite } from './service'
 import { handOverLiaison, joinWithInvite, removeMember } from './people'
 import { registerMembershipRoutes } from './membershipRoutes'
+import { JOIN_DECIDERS } from './joinDeciders'
 
 const ZMembershipParams = z.object({ enterpriseId: ZId, membershipId: ZId })
 
@@ -82,10 +83,9 @@ const memberRoutes: FastifyPluginAsyncZod = async (app) => {
     (request, trx) => joinWithInvite(trx, requireAuth(request), request.body.code, app.clock()),
   )
 
-  // the office decides too: the first liaison's request, when the enterprise has no liaison yet
   registerMembershipRoutes(app, {
     kind: 'enterprise',
-    decide: ENTERPRISE_LIAISON_OR_OFFICE,
+    decide: JOIN_DECIDERS.enterprise,
     changeRole: ENTERPRISE_LIAISON,
     tag: 'members',
   })

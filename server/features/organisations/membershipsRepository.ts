@@ -2,9 +2,29 @@ import type { DbOrTrx } from '../../core/db/database'
 import { findRow } from '../../core/db/rows'
 import type { MembershipRow } from '../../core/db/schema'
 import type { TMember, TMembership, TRole } from '../../../src/models/org'
-import { maskPhone } from '../../../src/models/phone'
+import { maskPhone, normalizeMobilePhone } from '../../../src/models/phone'
 
 type OrgKind = 'department' | 'enterprise'
+
+/**
+ * The liaison registered by the import beside a liaison's request, compared in full on the server so the
+ * approver sees whether it is the expected person without the phones leaving their mask.
+ */
+function registeredLiaison(
+  e: { liaison_name: string | null; liaison_phone: string | null },
+  person: { name: string; phone: string | null },
+): Pick<TMember, 'registered'> {
+  if (!e.liaison_name && !e.liaison_phone) return {}
+  const phone = person.phone ? normalizeMobilePhone(person.phone) : null
+  return {
+    registered: {
+      name: e.liaison_name,
+      phoneMasked: maskPhone(e.liaison_phone),
+      nameMatches: e.liaison_name ? e.liaison_name.trim() === person.name.trim() : null,
+      phoneMatches: e.liaison_phone && phone ? normalizeMobilePhone(e.liaison_phone) === phone : null,
+    },
+  }
+}
 
 export const membershipsRepository = {
   /** The caller's memberships of every status, with the organisation's name. */
@@ -61,6 +81,14 @@ export const membershipsRepository = {
       .orderBy('m.status', 'desc')
       .orderBy('m.id')
       .execute()
+    const registered =
+      kind === 'enterprise'
+        ? await db
+            .selectFrom('enterprises')
+            .select(['liaison_name', 'liaison_phone'])
+            .where('id', '=', organisationId)
+            .executeTakeFirst()
+        : undefined
     return rows.map((r) => ({
       membershipId: r.id,
       userId: r.user_id,
@@ -70,6 +98,61 @@ export const membershipsRepository = {
       status: r.status,
       createdAt: r.created_at,
       disabled: r.disabled_at !== null,
+      ...(r.status === 'pending' && r.role === 'liaison' && registered
+        ? registeredLiaison(registered, r)
+        : {}),
+    }))
+  },
+
+  /**
+   * Join requests waiting, counted per organisation, for 任务. `scope` narrows them to whose task they are
+   * (see joinDeciders.ts): the organisations given, or, for the office, the enterprise requests nobody in
+   * the enterprise can decide (a liaison's own request, or any request where no liaison is in use). A
+   * person's own request is never their task: nobody decides their own (decideJoinRequest).
+   */
+  async pendingJoins(
+    db: DbOrTrx,
+    kind: OrgKind,
+    scope: { organisationIds: number[] } | { all: true } | { noLiaisonInUse: true },
+    exceptUserId: number,
+  ) {
+    if ('organisationIds' in scope && scope.organisationIds.length === 0) return []
+    let query = db
+      .selectFrom('memberships as m')
+      .select((eb) => [
+        'm.organisation_id',
+        eb.fn.countAll<number | string>().as('count'),
+        eb.fn.max('m.id').as('latest_id'),
+      ])
+      .where('m.organisation_kind', '=', kind)
+      .where('m.status', '=', 'pending')
+      .where('m.user_id', '!=', exceptUserId)
+      .groupBy('m.organisation_id')
+    if ('organisationIds' in scope) query = query.where('m.organisation_id', 'in', scope.organisationIds)
+    if ('noLiaisonInUse' in scope)
+      query = query.where((eb) =>
+        eb.or([
+          eb('m.role', '=', 'liaison'),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('memberships as l')
+                .innerJoin('users as u', 'u.id', 'l.user_id')
+                .select('l.id')
+                .whereRef('l.organisation_id', '=', 'm.organisation_id')
+                .where('l.organisation_kind', '=', 'enterprise')
+                .where('l.role', '=', 'liaison')
+                .where('l.status', '=', 'approved')
+                .where('u.disabled_at', 'is', null),
+            ),
+          ),
+        ]),
+      )
+    const rows = await query.execute()
+    return rows.map((r) => ({
+      organisationId: r.organisation_id,
+      count: Number(r.count),
+      latestId: Number(r.latest_id),
     }))
   },
 

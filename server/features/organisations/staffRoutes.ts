@@ -16,6 +16,7 @@ import { membershipsRepository } from './membershipsRepository'
 import { departmentsRepository } from './repository'
 import { assertIdsInRange, createDepartmentInvite, setUserDisabled } from './people'
 import { registerMembershipRoutes } from './membershipRoutes'
+import { JOIN_DECIDERS } from './joinDeciders'
 
 /**
  * 部门人员 (the office): a department's 监管员 / 党员干部 (and the office's own 办公室人员), their join
@@ -83,7 +84,7 @@ const staffRoutes: FastifyPluginAsyncZod = async (app) => {
 
   registerMembershipRoutes(app, {
     kind: 'department',
-    decide: OFFICE,
+    decide: JOIN_DECIDERS.department,
     changeRole: OFFICE,
     tag: 'departments',
   })

@@ -1,6 +1,5 @@
 import { supervisedEnterpriseIds } from '../../core/access'
 import type { DbOrTrx } from '../../core/db/database'
-import { namesById, organisationTable } from '../../core/db/names'
 
 /** Self-assessments with their campaign and enterprise, as a to-do names them. */
 const assessmentRows = (db: DbOrTrx) =>
@@ -91,34 +90,5 @@ export const todosRepository = {
       .where('r.enterprise_id', 'in', supervisedEnterpriseIds(db, departmentIds))
       .where('r.status', '=', 'awaiting_verification')
       .execute()
-  },
-
-  /** Join requests waiting in these organisations (or all of the kind), counted per organisation. */
-  async pendingMembers(db: DbOrTrx, kind: 'enterprise' | 'department', organisationIds: number[] | 'all') {
-    if (organisationIds.length === 0) return []
-    let query = db
-      .selectFrom('memberships')
-      .select((eb) => [
-        'organisation_id',
-        eb.fn.countAll<number | string>().as('count'),
-        eb.fn.max('id').as('latest_id'),
-      ])
-      .where('organisation_kind', '=', kind)
-      .where('status', '=', 'pending')
-      .groupBy('organisation_id')
-    if (organisationIds !== 'all') query = query.where('organisation_id', 'in', organisationIds)
-    const rows = await query.execute()
-    if (rows.length === 0) return []
-    const names = await namesById(
-      db,
-      organisationTable(kind),
-      rows.map((r) => r.organisation_id),
-    )
-    return rows.map((r) => ({
-      organisationId: r.organisation_id,
-      name: names.get(r.organisation_id) ?? '',
-      count: Number(r.count),
-      latestId: Number(r.latest_id),
-    }))
   },
 }

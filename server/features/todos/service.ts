@@ -1,5 +1,5 @@
 import type { DbOrTrx } from '../../core/db/database'
-import { heldOrganisationIds, isOffice, supervisorDepartmentIds, type AuthContext } from '../../core/access'
+import { heldOrganisationIds, supervisorDepartmentIds, type AuthContext } from '../../core/access'
 import { shanghaiDate, shanghaiParts } from '../../../src/models/shanghaiTime'
 import { MEETING_TYPE_LABELS } from '../../../src/models/meetingCompliance'
 import {
@@ -20,12 +20,13 @@ import { OFFICE_URGE_NAME } from '../../../src/models/worklists'
 import { riskAreaLabel, type TRiskArea } from '../../../src/models/risk'
 import { riskTodos } from '../risks/todos'
 import { specialTodos } from '../specials/todos'
+import { joinsToDecide } from '../organisations/joinDeciders'
 
 type Draft = Omit<TTodo, 'overdue'>
 
 /**
  * Everything that waits for the caller, from every flow: what they must sign, fill, correct, review,
- * verify, hold or approve, in the list's order and without its limit (the digest and the reminders
+ * verify, hold or approve (join requests: whoever joinDeciders.ts says), in the list's order and without its limit (the digest and the reminders
  * count them all). Overdue is decided on the 北京时间 day: a task due today is not overdue yet.
  */
 export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Promise<TTodo[]> {
@@ -40,8 +41,7 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
     verifications,
     pledges,
     meetings,
-    enterpriseJoins,
-    departmentJoins,
+    joins,
     urges,
     risks,
     specials,
@@ -52,9 +52,7 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
     todosRepository.rectificationsToVerify(db, supervising),
     pledgeTodo(db, auth, now),
     dueForUser(db, auth, now),
-    todosRepository.pendingMembers(db, 'enterprise', liaisonOf),
-    // The office decides who joins a department (its own and every other).
-    isOffice(auth) ? todosRepository.pendingMembers(db, 'department', 'all') : Promise.resolve([]),
+    joinsToDecide(db, auth),
     urgeRepository.stillOwed(db, liaisonOf, today),
     riskTodos(db, liaisonOf, supervising, now),
     specialTodos(db, liaisonOf),
@@ -152,23 +150,15 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
       enterpriseId: d.enterpriseId,
       recordId: d.branchId,
     })),
-    ...enterpriseJoins.map((j) => ({
+    ...joins.map((j) => ({
       kind: 'member_pending' as const,
-      key: `members:enterprise:${j.organisationId}:${j.latestId}`,
-      title: `${j.count} 人申请加入，待审批`,
+      // The office's share has a key of its own: the app opens 成员管理 as the office's (see todoLink).
+      key: `members:${j.kind === 'enterprise' && j.asOffice ? 'enterprise-office' : j.kind}:${j.organisationId}:${j.latestId}`,
+      title: `${j.count} 人申请加入${j.kind === 'department' ? '部门' : ''}，待审核`,
       detail: j.name,
       dueDate: null,
-      enterpriseId: j.organisationId,
-      recordId: null,
-    })),
-    ...departmentJoins.map((j) => ({
-      kind: 'member_pending' as const,
-      key: `members:department:${j.organisationId}:${j.latestId}`,
-      title: `${j.count} 人申请加入部门，待审批`,
-      detail: j.name,
-      dueDate: null,
-      enterpriseId: null,
-      recordId: j.organisationId,
+      enterpriseId: j.kind === 'enterprise' ? j.organisationId : null,
+      recordId: j.kind === 'department' ? j.organisationId : null,
     })),
   ]
   return drafts.map((d) => ({ ...d, overdue: d.dueDate !== null && d.dueDate < today })).sort(compareTodos)

@@ -23,6 +23,7 @@ export function JoinRequests({ pending, busy, onDecide }: JoinRequestsProps) {
             <Text className="org-member__meta">
               {ROLE_LABELS[m.role]} · {m.phoneMasked ?? '未填手机号'} · {formatDate(m.createdAt)}申请
             </Text>
+            {m.registered ? <Text className="org-member__meta">{registeredLine(m.registered)}</Text> : null}
           </View>
           <View className="org-member__actions">
             <Button size="small" fill="outline" disabled={busy !== null} onClick={() => onDecide(m, false)}>
@@ -42,6 +43,19 @@ export function JoinRequests({ pending, busy, onDecide }: JoinRequestsProps) {
       ))}
     </View>
   )
+}
+
+/**
+ * The liaison the office registered for the enterprise (Excel import) beside a liaison's request, and
+ * whether name and phone match (compared in full on the server; the phones stay masked as in every list).
+ */
+export function registeredLine(r: NonNullable<TMember['registered']>): string {
+  const who = [r.name, r.phoneMasked].filter(Boolean).join(' ')
+  const verdicts = [
+    r.nameMatches === null ? null : `姓名${r.nameMatches ? '一致' : '不一致'}`,
+    r.phoneMatches === null ? null : `手机号${r.phoneMatches ? '一致' : '不一致'}`,
+  ].filter(Boolean)
+  return `导入登记：${who}${verdicts.length ? `（${verdicts.join('，')}）` : ''}`
 }
 
 /** The confirmation before 拒绝: the person may ask again with a new code. */

@@ -1,15 +1,11 @@
 import { useState } from 'react'
-import { Text, View } from '@tarojs/components'
-import { Input } from '@nutui/nutui-react-taro'
+import { Text } from '@tarojs/components'
 import { ZProfileUpdate, ZUser, type TProfileUpdate, type TUser } from '@/models/auth'
-import { maxLengthOf } from '@/models/textLimit'
-import { TextField } from '@/components/TextField'
+import { ProfileFields } from '@/components/ProfileFields'
 import { FormPage } from '@/components/FormPage'
 import { queueProfileUpdate } from '@/services/api'
 import { updateUser } from '@/services/session'
 import { useDialogSubmit } from '@/hooks/useDialogSubmit'
-
-const NAME_LIMIT = maxLengthOf(ZProfileUpdate.shape.name)
 
 export interface ProfileFormProps {
   user: TUser
@@ -39,28 +35,13 @@ export function ProfileForm({ user, onDone }: ProfileFormProps) {
 
   return (
     <FormPage confirmText="保存" busy={busy} onConfirm={submit} onClose={onDone}>
-      <Text className="form-dialog__label">姓名</Text>
-      <View className="form-dialog__field">
-        <TextField
-          className="form-dialog__input"
-          value={name}
-          placeholder="请输入真实姓名"
-          limit={NAME_LIMIT}
-          onChange={form.edit(setName)}
-        />
-      </View>
-      <Text className="form-dialog__label">手机号</Text>
-      <View className="form-dialog__field">
-        <Input
-          className="form-dialog__input"
-          type="number"
-          value={phone}
-          placeholder={user.phoneMasked ? `当前 ${user.phoneMasked}，不改请留空` : '11 位手机号（选填）'}
-          maxLength={11}
-          clearable
-          onChange={form.edit(setPhone)}
-        />
-      </View>
+      <ProfileFields
+        name={name}
+        phone={phone}
+        phoneMasked={user.phoneMasked}
+        onName={form.edit(setName)}
+        onPhone={form.edit(setPhone)}
+      />
       {error ? <Text className="form-dialog__error">{error}</Text> : null}
     </FormPage>
   )

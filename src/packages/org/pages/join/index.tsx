@@ -12,13 +12,15 @@ import { goToLogin, rememberPendingLink } from '@/services/session'
 import { HOME_PAGE } from '@/services/navigation'
 import { useSession } from '@/hooks/useSession'
 import { useWrite } from '@/hooks/useWrite'
+import { NameStep, needsNameStep } from '../../components/NameStep'
 import '@/styles/page.scss'
 import '../members/index.scss'
 import './index.scss'
 
 /**
  * 加入: opened from an invite or 管理员码 QR (WeChat's scanner hands the link as `q`; the app's own scanner
- * and the browser redirect pass `kind` and `code`). The code is filled in; one tap sends the request.
+ * and the browser redirect pass `kind` and `code`). The code is filled in; one tap sends the request,
+ * after the name step while the profile still has WeChat's default name (the approver sees who asks).
  * Opened before login, the link is kept and login comes back here.
  */
 export default function JoinPage() {
@@ -29,6 +31,7 @@ export default function JoinPage() {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [done, setDone] = useState<string | null>(null)
+  const [named, setNamed] = useState(false)
 
   useEffect(() => {
     if (!session && link) {
@@ -58,6 +61,15 @@ export default function JoinPage() {
   if (!session) return <View className="page" />
 
   const admin = link.kind === 'admin'
+  if (!named && needsNameStep(session.user)) {
+    return (
+      <NameStep
+        user={session.user}
+        purpose={admin ? '成为管理员' : '申请加入'}
+        onSaved={() => setNamed(true)}
+      />
+    )
+  }
 
   async function submit() {
     if (!link || busy) return
