@@ -1,4 +1,5 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { showModal } from '@/services/platform/modal'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { formatDate } from '@/models/format'
@@ -50,13 +51,12 @@ export default function MinePage() {
 
   const confirmLogout = async () => {
     const waiting = pending.length
-    const res = await Taro.showModal({
+    const res = await showModal({
       title: '退出登录',
       content: waiting
         ? `还有 ${waiting} 条记录未同步，会保留在本机，你下次登录后继续同步。确定退出吗？`
         : '确定退出当前账号吗？',
       confirmText: '退出',
-      confirmColor: '#b8232b',
     })
     if (!res.confirm) return
     logout()

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { showModal } from '@/services/platform/modal'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
@@ -156,11 +157,10 @@ export default function TasksPage() {
                     size="small"
                     fill="outline"
                     onClick={() => {
-                      Taro.showModal({
+                      showModal({
                         title: '忽略这条提交？',
                         content: `「${e.label}」将从本机删除，不会再发送。`,
                         confirmText: '忽略',
-                        confirmColor: '#b8232b',
                       })
                         .then((res) => {
                           if (res.confirm) outbox?.dismiss(e.id)

@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import { showModal } from '@/services/platform/modal'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { ROLE_LABELS, type TMember } from '@/models/org'
@@ -60,11 +60,10 @@ export function registeredLine(r: NonNullable<TMember['registered']>): string {
 
 /** The confirmation before 拒绝: the person may ask again with a new code. */
 export async function confirmReject(member: TMember, where: string): Promise<boolean> {
-  const res = await Taro.showModal({
+  const res = await showModal({
     title: '拒绝加入申请',
     content: `拒绝${member.name}加入${where}吗？对方可以凭新的邀请码再次申请。`,
     confirmText: '拒绝',
-    confirmColor: '#b8232b',
   })
   return res.confirm
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { showModal } from '@/services/platform/modal'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -67,11 +68,10 @@ export default function DepartmentsPage() {
   }
 
   async function retire(d: TDepartment) {
-    const answer = await Taro.showModal({
+    const answer = await showModal({
       title: `撤销「${d.name}」？`,
       content: '撤销后该部门不再监管任何企业，其人员的部门角色随即失效；已有记录保留。此操作不能恢复。',
       confirmText: '撤销',
-      confirmColor: '#b8232b',
     })
     if (!answer.confirm) return
     const outcome = await write(() => queueDepartmentRetire(d), { done: `已撤销「${d.name}」` })

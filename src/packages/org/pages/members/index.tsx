@@ -1,4 +1,5 @@
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
+import { showModal } from '@/services/platform/modal'
 import { goBack } from '@/services/navigation'
 import { View } from '@tarojs/components'
 import { ROLE_LABELS, type TEnterpriseRole, type TMember } from '@/models/org'
@@ -29,7 +30,7 @@ const INVITE_ROLES: TEnterpriseRole[] = ['employee', 'head', 'branch_secretary']
 const OFFICE_INVITE_ROLES: TEnterpriseRole[] = ['liaison', ...INVITE_ROLES]
 
 async function confirm(title: string, content: string, confirmText: string): Promise<boolean> {
-  const res = await Taro.showModal({ title, content, confirmText, confirmColor: '#b8232b' })
+  const res = await showModal({ title, content, confirmText })
   return res.confirm
 }
 

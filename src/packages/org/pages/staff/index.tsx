@@ -1,4 +1,5 @@
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
+import { showModal } from '@/services/platform/modal'
 import { goBack } from '@/services/navigation'
 import { View } from '@tarojs/components'
 import { DEPARTMENT_ROLES, ROLE_LABELS, type TMember } from '@/models/org'
@@ -51,11 +52,10 @@ export default function StaffPage() {
 
   async function account(person: Person, disable: boolean) {
     if (disable) {
-      const res = await Taro.showModal({
+      const res = await showModal({
         title: '停用账号',
         content: `停用${person.name}的账号？停用后其立即不能再使用本系统（可随时重新启用）。`,
         confirmText: '停用',
-        confirmColor: '#b8232b',
       })
       if (!res.confirm) return
     }
