@@ -43,9 +43,7 @@ export const ZProfileUpdate = z
     name: oneLine(z.string().trim().min(1, '请填写姓名').max(30, '姓名不超过30个字'), '姓名'),
     // The one mobile rule (phone.ts), as the enterprise import's 联络员手机: spaces, dashes and +86 are
     // dropped, so the number kept compares with the one the office registered.
-    phone: z
-      .string()
-      .trim()
+    phone: oneLine(z.string().trim(), '手机号')
       .transform((s) => normalizeMobilePhone(s) ?? s)
       .pipe(z.string().regex(/^1[3-9]\d{9}$/, '手机号应为11位数字'))
       .nullable(),
