@@ -95,11 +95,11 @@ export default function MinePage() {
           title={state.status === 'ready' && state.me.memberships.length === 0 ? '我的组织' : undefined}
         >
           {state.status === 'ready' && state.me.memberships.length === 0 ? (
-            <Cell title="尚未加入任何企业" description="凭联络员提供的邀请码申请加入" />
+            <Cell title="尚未加入任何单位" description="凭联络员或领导小组办公室提供的邀请码申请加入" />
           ) : null}
           <Cell
             title="加入企业"
-            description="输入 8 位邀请码"
+            description="输入 8 位邀请码（企业或监管部门）"
             extra="去加入"
             clickable
             onClick={() => go(orgPages.code('invite'))}
