@@ -119,8 +119,10 @@ describe(`documents built in the export worker [${TEST_DB}]`, () => {
       link: `https://example.invalid/join?code=${code}`,
       expiresAt: '2026-12-31 23:59',
     }))
-    const invites = await t.app.exporter.document('invites', { title: '县清廉企业建设', items })
+    const officeName = '测试县清廉企业建设工作领导小组办公室'
+    const invites = await t.app.exporter.document('invites', { office: officeName, items })
     const xml = await documentXml(invites)
+    expect(xml).toContain(officeName)
     for (const item of items) expect(xml).toContain(item.code)
     const zip = await JSZip.loadAsync(invites)
     expect(Object.keys(zip.files).filter((f) => f.startsWith('word/media/'))).toHaveLength(3)
