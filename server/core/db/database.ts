@@ -115,11 +115,20 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<void> {
     // (a parallel test run, a bench) would make it skip creating this schema's own.
     ...(handle.pgSchema ? { migrationTableSchema: handle.pgSchema } : {}),
   })
-  const { error, results } = await migrator.migrateToLatest()
+  let { error, results } = await migrator.migrateToLatest()
+  // Kysely looks for its tables across every schema; another schema dropped meanwhile (a parallel test's,
+  // a bench's) fails that look-up with "schema … does not exist" before any migration runs: look again.
+  for (let retry = 0; retry < 3 && error && otherSchemaVanished(error, handle.pgSchema); retry++)
+    ({ error, results } = await migrator.migrateToLatest())
   const failed = results?.find((r) => r.status === 'Error')
   if (error || failed) {
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`)
   }
+}
+
+function otherSchemaVanished(error: unknown, own: string | undefined): boolean {
+  const gone = /schema "([^"]+)" does not exist/.exec(String(error))
+  return gone !== null && gone[1] !== own
 }
 
 /** Whether a query finds a row. */
