@@ -48,9 +48,7 @@ export default function AssessmentItemPage() {
   const aid = idParam(params.aid)
   const { load, reload, update, syncing } = useAssessment(session ? eid : null, session ? aid : null)
   const { state: me } = useMe(session?.user.id ?? null)
-  // The item shown is part of the page's location (see `go`), so a reload or a restored mini-program
-  // opens the same one.
-  const code = params.code ? decodeURIComponent(params.code) : null
+  const [code, setCode] = useState<string | null>(params.code ? decodeURIComponent(params.code) : null)
   const [uploading, setUploading] = useState<Record<string, number>>({})
   const { outbox, pending } = useOutbox()
   const waitingUploads = (itemCode: string) =>
@@ -71,27 +69,16 @@ export default function AssessmentItemPage() {
       }),
     [outbox, update],
   )
-  /**
-   * To another item: this page is replaced by the same page at that item (redirectTo: weapp and H5 alike),
-   * so the location names it, and 返回 still leads back to where the walk began, not through each item.
-   * The assessment shows again at once from the device's copy (useAssessment).
-   */
-  const go = (target: string) => {
-    if (eid === null || aid === null) return
-    void Taro.redirectTo({ url: assessmentPages.item(eid, aid, target) })
-  }
-
   // Opened without an item (or with one that does not apply): settle on the first unanswered one once,
-  // in the location too, so answering it (or a reload) does not move the page on by itself.
+  // so answering it does not move the page on by itself.
   const known = load.status === 'ready' && load.view.assessment.items.some((i) => i.code === code)
   const fallback =
     load.status === 'ready' && !known
       ? ((nextUnanswered(load.view.assessment) ?? load.view.assessment.items[0])?.code ?? null)
       : null
   useEffect(() => {
-    if (fallback && eid !== null && aid !== null)
-      void Taro.redirectTo({ url: assessmentPages.item(eid, aid, fallback) })
-  }, [fallback, eid, aid])
+    if (fallback) setCode(fallback)
+  }, [fallback])
 
   if (!session) return <View className="page" />
   if (load.status !== 'ready') return <PendingPage state={load} reload={reload} />
@@ -118,6 +105,11 @@ export default function AssessmentItemPage() {
   if (pendingCodes.has(current.code)) sync = { kind: 'pending', syncing }
   else if (refused) sync = { kind: 'refused', message: refused }
   else if (answer) sync = { kind: 'saved' }
+
+  const go = (target: string) => {
+    setCode(target)
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
+  }
 
   const save = (draft: AnswerDraft) => {
     if (eid === null || aid === null) return
