@@ -1,14 +1,16 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor, type RenderResult } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { TAssessment } from '@/models/assessment'
 import { configureRequest, type Transport, type TransportRequest } from '@/services/request'
 import { platformFileTransport } from '@/services/upload'
 import { completeLogin, getToken, logout, relogin, userOutbox } from '@/services/session'
 import ItemPage from '@/packages/assessment/pages/item/index'
+import { closePlace } from '@/packages/assessment/pages/item/place'
 import { LIAISON_ME, answer, assessment, evidence, openPage } from './support/assessmentFixture'
 import { CHECKLIST_V2 } from '../../seeds/checklist/v2'
 
 const ANSWERS_URL = '/api/v1/enterprises/3/assessments/7/answers'
+const ITEM_URL = '/packages/assessment/pages/item/index'
 let server: TAssessment
 let me: unknown
 let transport: jest.MockedFunction<Transport>
@@ -50,6 +52,8 @@ beforeEach(() => {
     { method: 'demo', openid: 'demo-liaison-private' },
   )
   openPage('/packages/assessment/pages/item/index', { eid: '3', aid: '7', code: 'T01-04' })
+  // The H5 address of the page, as the router left it after navigateTo.
+  window.history.replaceState(null, '', `#${ITEM_URL}?eid=3&aid=7&code=T01-04`)
 })
 afterEach(() => {
   act(() => logout())
@@ -57,10 +61,11 @@ afterEach(() => {
 })
 
 async function renderItem() {
-  render(<ItemPage />)
+  const view = render(<ItemPage />)
   await screen.findByText(/党支部是否通过/)
   // The liaison's role arrives with GET /me: the answers become tappable.
   await waitFor(() => expect(document.querySelector('.answer-option--disabled')).toBeNull())
+  return view
 }
 
 describe('自查作答 (item walk)', () => {
@@ -158,6 +163,67 @@ describe('自查作答 (item walk)', () => {
     await waitFor(() => expect(puts()).toHaveLength(1))
     expect(screen.getByText('第 2 / 3 项')).toBeTruthy()
     expect(document.querySelector('.answer-option--no.answer-option--selected')).toBeTruthy()
+  })
+
+  /** The page opened anew with this query (a reload, a restored mini-program, a tap on a link). */
+  async function reopen(view: RenderResult, query: Record<string, string>) {
+    act(() => view.unmount())
+    openPage(ITEM_URL, query)
+    const next = render(<ItemPage />)
+    await waitFor(() => expect(document.querySelector('.answer-option--disabled')).toBeNull())
+    return next
+  }
+  const queryOfAddress = () =>
+    Object.fromEntries(new URLSearchParams(window.location.hash.split('?')[1] ?? ''))
+
+  it('下一项 stays on the page and replaces the item in the address: a reload opens that item', async () => {
+    const view = await renderItem()
+    const entries = window.history.length
+    fireEvent.click(screen.getByText('下一项'))
+    expect(await screen.findByText('第 2 / 3 项')).toBeTruthy()
+    await waitFor(() => expect(window.location.hash).toBe(`#${ITEM_URL}?eid=3&aid=7&code=T05-01`))
+    fireEvent.click(screen.getByText('下一项'))
+    await waitFor(() => expect(window.location.hash).toBe(`#${ITEM_URL}?eid=3&aid=7&code=T09-02`))
+    // Replaced, never pushed: the back button still leads to the overview in one step.
+    expect(window.history.length).toBe(entries)
+
+    await reopen(view, queryOfAddress())
+    expect(await screen.findByText('第 3 / 3 项')).toBeTruthy()
+    // The address named it: nothing to explain.
+    expect(screen.queryByText(/继续上次/)).toBeNull()
+  })
+
+  it('reopened with the query it had while open (WeChat restored it), continues at the item the user was on', async () => {
+    const view = await renderItem()
+    fireEvent.click(screen.getByText('下一项'))
+    fireEvent.click(await screen.findByText('下一项'))
+    expect(await screen.findByText('第 3 / 3 项')).toBeTruthy()
+
+    // Killed in the background: no unload; WeChat opens the page again with code=T01-04.
+    const restored = await reopen(view, { eid: '3', aid: '7', code: 'T01-04' })
+    expect(await screen.findByText('第 3 / 3 项')).toBeTruthy()
+    expect(screen.getByText('继续上次：第 3 项')).toBeTruthy()
+    fireEvent.click(screen.getByText('上一项'))
+    expect(await screen.findByText('第 2 / 3 项')).toBeTruthy()
+    expect(screen.queryByText(/继续上次/)).toBeNull()
+
+    // Left with 返回 (onUnload; the overview shows and closes it too): a link to an item opens that item.
+    act(() => closePlace(7))
+    await reopen(restored, { eid: '3', aid: '7', code: 'T01-04' })
+    expect(await screen.findByText('第 1 / 3 项')).toBeTruthy()
+    expect(screen.queryByText(/继续上次/)).toBeNull()
+  })
+
+  it('继续作答 after 返回 continues at the item the user was on, not the first unanswered one', async () => {
+    const view = await renderItem()
+    fireEvent.click(screen.getByText('下一项'))
+    fireEvent.click(await screen.findByText('下一项'))
+    expect(await screen.findByText('第 3 / 3 项')).toBeTruthy()
+    act(() => closePlace(7))
+    await reopen(view, { eid: '3', aid: '7' })
+    expect(await screen.findByText('第 3 / 3 项')).toBeTruthy()
+    expect(screen.getByText('继续上次：第 3 项')).toBeTruthy()
+    await waitFor(() => expect(queryOfAddress()).toEqual({ eid: '3', aid: '7', code: 'T09-02' }))
   })
 
   it('uploads a photo with the token and an idempotency key and shows its thumbnail', async () => {

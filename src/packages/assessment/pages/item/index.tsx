@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { showModal } from '@/services/platform/modal'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useRouter, useUnload } from '@tarojs/taro'
 import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -19,6 +19,7 @@ import { useOutbox } from '@/hooks/useOutbox'
 import { ErrorState, PendingPage } from '@/components/PageState'
 import { isLiaisonOf } from '@/models/memberships'
 import { assessmentPages, idParam } from '@/services/routes'
+import { replacePageAddress } from '@/services/platform/pageAddress'
 import { useMe } from '@/hooks/useMe'
 import { useRequireSession } from '@/hooks/useSession'
 import {
@@ -31,6 +32,7 @@ import {
 } from '@/services/assessmentView'
 import { useAssessment } from '@/hooks/useAssessment'
 import { ItemEditor, type SyncStatus } from './ItemEditor'
+import { closePlace, notePlace, readPlace, startingItem, type StartingItem } from './place'
 import '@/styles/page.scss'
 import '@/components/assessment/StatusTag.scss'
 import './index.scss'
@@ -48,7 +50,7 @@ export default function AssessmentItemPage() {
   const aid = idParam(params.aid)
   const { load, reload, update, syncing } = useAssessment(session ? eid : null, session ? aid : null)
   const { state: me } = useMe(session?.user.id ?? null)
-  const [code, setCode] = useState<string | null>(params.code ? decodeURIComponent(params.code) : null)
+  const query = params.code ? decodeURIComponent(params.code) : null
   const [uploading, setUploading] = useState<Record<string, number>>({})
   const { outbox, pending } = useOutbox()
   const waitingUploads = (itemCode: string) =>
@@ -69,16 +71,27 @@ export default function AssessmentItemPage() {
       }),
     [outbox, update],
   )
-  // Opened without an item (or with one that does not apply): settle on the first unanswered one once,
-  // so answering it does not move the page on by itself.
-  const known = load.status === 'ready' && load.view.assessment.items.some((i) => i.code === code)
-  const fallback =
-    load.status === 'ready' && !known
-      ? ((nextUnanswered(load.view.assessment) ?? load.view.assessment.items[0])?.code ?? null)
-      : null
+  // The item shown first, settled once the assessment is there (see startingItem: the query's item, or
+  // where the user was), so answering it does not move the page on by itself; then the one walked to.
+  const start = useRef<StartingItem | null | undefined>(undefined)
+  if (start.current === undefined && load.status === 'ready' && aid !== null) {
+    const x = load.view.assessment
+    start.current = startingItem(x.items, nextUnanswered(x)?.code ?? null, query, readPlace(aid))
+  }
+  const [walked, setWalked] = useState<string | null>(null)
+  const code = walked ?? start.current?.code ?? null
+  const shown =
+    load.status === 'ready' && load.view.assessment.items.some((i) => i.code === code) ? code : null
+  // 下一项 / 上一项 stay on this page: the item goes into the address (H5: a reload opens it) and into
+  // the device's memory (a restored mini-program, 继续作答). 返回 still leads to where the page came from.
   useEffect(() => {
-    if (fallback) setCode(fallback)
-  }, [fallback])
+    if (shown === null || eid === null || aid === null) return
+    notePlace(aid, shown, query ?? '')
+    replacePageAddress(assessmentPages.item(eid, aid, shown))
+  }, [shown, eid, aid, query])
+  useUnload(() => {
+    if (aid !== null) closePlace(aid)
+  })
 
   if (!session) return <View className="page" />
   if (load.status !== 'ready') return <PendingPage state={load} reload={reload} />
@@ -107,7 +120,7 @@ export default function AssessmentItemPage() {
   else if (answer) sync = { kind: 'saved' }
 
   const go = (target: string) => {
-    setCode(target)
+    setWalked(target)
     void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
   }
 
@@ -199,6 +212,11 @@ export default function AssessmentItemPage() {
         {!editable && liaison && a.status !== 'draft' && a.status !== 'returned' ? (
           <View className="a-notice a-notice--info">
             <Text>自查已提交，答案只能查看，不能修改。</Text>
+          </View>
+        ) : null}
+        {walked === null && start.current?.resumed ? (
+          <View className="a-notice a-notice--info assessment-item__resumed">
+            <Text>继续上次：第 {index + 1} 项</Text>
           </View>
         ) : null}
         {submitPending ? (

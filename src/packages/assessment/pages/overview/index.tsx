@@ -1,4 +1,4 @@
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { answerCounts } from '@/models/assessment'
@@ -18,6 +18,7 @@ import { assessmentEvents, lastReturn } from '@/components/assessment/history'
 import { formatScore, nextUnanswered, problemsOf } from '@/services/assessmentView'
 import { useAssessment } from '@/hooks/useAssessment'
 import { Heading } from '@/components/Heading'
+import { closePlace } from '../item/place'
 import '@/styles/page.scss'
 import './index.scss'
 
@@ -29,6 +30,11 @@ export default function AssessmentOverviewPage() {
   const { load, reload } = useAssessment(session ? eid : null, session ? aid : null)
   const { state: me } = useMe(session?.user.id ?? null)
   usePullRefresh(reload)
+  // The item page is not open over this one (any more): a later visit opened with an item shows that
+  // item, not the place of a page that was killed with the mini-program (item/place.ts).
+  useDidShow(() => {
+    if (aid !== null) closePlace(aid)
+  })
 
   if (!session) return <View className="page" />
   if (load.status !== 'ready') return <PendingPage state={load} reload={reload} />
@@ -156,7 +162,9 @@ export default function AssessmentOverviewPage() {
                 修改退回项
               </Button>
             ) : (
-              <Button type="primary" onClick={() => openItem(next?.code)}>
+              // Without an item: the page continues where the user was last time (else the first
+              // unanswered one), as a liaison walking 61 items in several sittings expects.
+              <Button type="primary" onClick={() => openItem()}>
                 {counts.answered === 0 ? '开始作答' : next ? '继续作答' : '查看作答'}
               </Button>
             )}
