@@ -148,6 +148,13 @@ describe('自查自评 in the H5 app', () => {
         await shot('04-item-partial-with-evidence')
       }
       if (i === 20) await shot('05-item-not-applicable-reason')
+      if (i === 4) {
+        // The item is in the address (下一项 replaced it there): a reload comes back to this item.
+        await page.reload()
+        await editor.locator('.item-editor__position', { hasText: `第 5 / ${total} 项` }).waitFor()
+        await editor.locator('.answer-option--yes.answer-option--selected').waitFor()
+        expect((await editor.locator('.item-editor__code').innerText()).trim()).toBe(code)
+      }
       if (i < total - 1) await actionButton(page, '下一项').click()
       else await actionButton(page, '提交前检查').click()
     }
