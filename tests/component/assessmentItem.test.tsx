@@ -173,6 +173,14 @@ describe('自查作答 (item walk)', () => {
     await waitFor(() => expect(document.querySelector('.answer-option--disabled')).toBeNull())
     return next
   }
+  /** Opened on the first item, 下一项 twice. */
+  async function walkToThirdItem() {
+    const view = await renderItem()
+    fireEvent.click(screen.getByText('下一项'))
+    fireEvent.click(await screen.findByText('下一项'))
+    expect(await screen.findByText('第 3 / 3 项')).toBeTruthy()
+    return view
+  }
   const queryOfAddress = () =>
     Object.fromEntries(new URLSearchParams(window.location.hash.split('?')[1] ?? ''))
 
@@ -194,10 +202,7 @@ describe('自查作答 (item walk)', () => {
   })
 
   it('reopened with the query it had while open (WeChat restored it), continues at the item the user was on', async () => {
-    const view = await renderItem()
-    fireEvent.click(screen.getByText('下一项'))
-    fireEvent.click(await screen.findByText('下一项'))
-    expect(await screen.findByText('第 3 / 3 项')).toBeTruthy()
+    const view = await walkToThirdItem()
 
     // Killed in the background: no unload; WeChat opens the page again with code=T01-04.
     const restored = await reopen(view, { eid: '3', aid: '7', code: 'T01-04' })
@@ -215,10 +220,7 @@ describe('自查作答 (item walk)', () => {
   })
 
   it('继续作答 after 返回 continues at the item the user was on, not the first unanswered one', async () => {
-    const view = await renderItem()
-    fireEvent.click(screen.getByText('下一项'))
-    fireEvent.click(await screen.findByText('下一项'))
-    expect(await screen.findByText('第 3 / 3 项')).toBeTruthy()
+    const view = await walkToThirdItem()
     act(() => closePlace(7))
     await reopen(view, { eid: '3', aid: '7' })
     expect(await screen.findByText('第 3 / 3 项')).toBeTruthy()
