@@ -81,11 +81,11 @@ class Lease implements DatabaseConnection {
   inTransaction = false
   released = false
   constructor(private readonly driver: GroupCommitDriver) {}
-  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const result = this.driver.execute<R>(this, query)
-    // An autocommit write is durable (its own COMMIT synced) before it answers.
-    if (!this.inTransaction && !isRead(query)) await this.driver.durable()
-    return result
+    // With `walFile`, an autocommit write answers once its own COMMIT is synced too.
+    if (this.inTransaction || !this.driver.syncsWal || isRead(query)) return Promise.resolve(result)
+    return this.driver.durable().then(() => result)
   }
   streamQuery<R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
     return this.driver.stream<R>(query)
@@ -134,6 +134,11 @@ export class GroupCommitDriver implements Driver {
     private readonly sqlite: BetterSqlite3.Database,
     private readonly options: GroupCommitOptions,
   ) {}
+
+  /** Whether this driver makes COMMITs durable itself (`walFile`). */
+  get syncsWal(): boolean {
+    return this.options.walFile !== undefined
+  }
 
   async init(): Promise<void> {}
 
