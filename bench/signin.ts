@@ -4,6 +4,10 @@
  *   npx tsx bench/signin.ts       (SQLite, then PostgreSQL when TEST_DATABASE_URL / the local server answers)
  *   BENCH_DB=postgres npx tsx bench/signin.ts   (one database only: sqlite | postgres)
  *   BENCH_DB=sqlite BENCH_SQLITE=keys+gc npx tsx bench/signin.ts   (one SQLite variant: keys|nokeys + gc|nogc)
+ *   BENCH_SQLITE_SYNC=wal-thread npx tsx bench/signin.ts   (SQLite's COMMITs synced off the event loop, see
+ *     SQLITE_SYNC in server/env.ts)
+ *   BENCH_PROFILE=/tmp/prof npx tsx bench/signin.ts   (the server's CPU profile of each sign-in burst alone,
+ *     written there as <variant>.cpuprofile)
  *
  * For each database: start the server (buildServer + listen on 127.0.0.1:0), add 1,000 distinct users to
  * the audience enterprise, log each one in over HTTP, then fire one sign-in per user with ~20 requests in
@@ -13,8 +17,11 @@
  * (BENCH_USERS, BENCH_HEALTH) and in time (BENCH_PHASE_SECONDS per phase); loopback only.
  */
 import { fork } from 'node:child_process'
+import fs from 'node:fs'
 import http from 'node:http'
+import inspector from 'node:inspector'
 import os from 'node:os'
+import path from 'node:path'
 import pg from 'pg'
 import { addEmployees, PG_URL, postgresReachable, startBenchServer, type BenchDb } from './support'
 
@@ -22,6 +29,9 @@ const USERS = Number(process.env.BENCH_USERS ?? 1000)
 const HEALTH = Number(process.env.BENCH_HEALTH ?? 5000)
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 20)
 const PHASE_SECONDS = Number(process.env.BENCH_PHASE_SECONDS ?? 120)
+const profileDir = process.env.BENCH_PROFILE
+/** SQLite's SQLITE_SYNC for the group-commit runs: full (default, as in production) or wal-thread. */
+const SQLITE_SYNC = process.env.BENCH_SQLITE_SYNC ?? 'full'
 
 // ---------- the load client (runs in a child process) ----------
 
@@ -212,12 +222,22 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
  * The report, and the server's CPU time (user + system, µs) and PostgreSQL round trips during the first
  * sign-in burst.
  */
-function runChild(job: ClientJob): Promise<ClientReport & { signInCpuUs: number; signInTrips: number }> {
+function runChild(
+  job: ClientJob,
+  profileFile?: string,
+  commits: () => { count: number; ns: bigint } = () => ({ count: 0, ns: 0n }),
+): Promise<
+  ClientReport & { signInCpuUs: number; signInTrips: number; signInCommits: number; signInCommitMs: number }
+> {
+  const profiler = profileFile ? burstProfiler(profileFile) : undefined
   return new Promise((resolve, reject) => {
     let cpuAtStart: NodeJS.CpuUsage | undefined
     let signInCpuUs = NaN
     let tripsAtStart = 0
     let signInTrips = NaN
+    let commitsAtStart = commits()
+    let signInCommits = NaN
+    let signInCommitMs = NaN
     const child = fork(process.argv[1], ['--client'], { execArgv: process.execArgv, stdio: 'inherit' })
     const timer = setTimeout(() => {
       child.kill()
@@ -226,17 +246,23 @@ function runChild(job: ClientJob): Promise<ClientReport & { signInCpuUs: number;
     child.on('message', (message) => {
       const mark = (message as { mark?: string }).mark
       if (mark === 'sign-in start') {
+        profiler?.start()
         cpuAtStart = process.cpuUsage()
         tripsAtStart = roundTrips
+        commitsAtStart = commits()
       }
       if (mark === 'sign-in end' && cpuAtStart) {
         const used = process.cpuUsage(cpuAtStart)
         signInCpuUs = used.user + used.system
         signInTrips = roundTrips - tripsAtStart
+        const end = commits()
+        signInCommits = end.count - commitsAtStart.count
+        signInCommitMs = Number(end.ns - commitsAtStart.ns) / 1e6
+        profiler?.stop()
       }
       if (mark) return
       clearTimeout(timer)
-      resolve({ ...(message as ClientReport), signInCpuUs, signInTrips })
+      resolve({ ...(message as ClientReport), signInCpuUs, signInTrips, signInCommits, signInCommitMs })
       child.disconnect()
     })
     child.on('error', reject)
@@ -246,6 +272,23 @@ function runChild(job: ClientJob): Promise<ClientReport & { signInCpuUs: number;
     })
     child.send(job)
   })
+}
+
+/** BENCH_PROFILE: the server's CPU profile (this process) between the burst's marks, written to `file`. */
+function burstProfiler(file: string) {
+  const session = new inspector.Session()
+  session.connect()
+  return {
+    start() {
+      session.post('Profiler.enable', () => session.post('Profiler.start'))
+    },
+    stop() {
+      session.post('Profiler.stop', (error, result) => {
+        if (!error) fs.writeFileSync(file, JSON.stringify(result.profile))
+        session.disconnect()
+      })
+    },
+  }
 }
 
 const fmt = (r: PhaseResult) =>
@@ -270,9 +313,14 @@ async function runOn(kind: BenchDb, mode: Mode): Promise<Ratio> {
   const bench = await startBenchServer(kind, {
     HOST: '127.0.0.1',
     SQLITE_GROUP_COMMIT: String(mode.groupCommit),
+    SQLITE_SYNC: SQLITE_SYNC,
   })
   const label = `${kind}, ${mode.keys ? 'with keys' : 'no keys'}${
-    kind === 'sqlite' ? `, group commit ${mode.groupCommit ? 'on' : 'off'}` : ''
+    kind === 'sqlite'
+      ? `, group commit ${mode.groupCommit ? 'on' : 'off'}${
+          mode.groupCommit && SQLITE_SYNC !== 'full' ? `, sync ${SQLITE_SYNC}` : ''
+        }`
+      : ''
   }`
   const server = bench.app
   const database = bench.database
@@ -310,16 +358,20 @@ async function runOn(kind: BenchDb, mode: Mode): Promise<Ratio> {
     if (created.statusCode !== 201) throw new Error(`event not created: ${created.body}`)
     const eventId = created.json().id as number
 
-    const report = await runChild({
-      port,
-      openids,
-      organiserToken,
-      eventId,
-      inFlight: IN_FLIGHT,
-      health: HEALTH,
-      phaseMs: PHASE_SECONDS * 1000,
-      keys: mode.keys,
-    })
+    const report = await runChild(
+      {
+        port,
+        openids,
+        organiserToken,
+        eventId,
+        inFlight: IN_FLIGHT,
+        health: HEALTH,
+        phaseMs: PHASE_SECONDS * 1000,
+        keys: mode.keys,
+      },
+      profileDir && path.join(profileDir, `${label.replace(/[^a-z]+/g, '-')}.cpuprofile`),
+      () => ({ count: database.groupCommit?.commits ?? 0, ns: database.groupCommit?.commitNs ?? 0n }),
+    )
     const rows = Number(
       (
         await db
@@ -341,7 +393,9 @@ async function runOn(kind: BenchDb, mode: Mode): Promise<Ratio> {
       ).toFixed(0)} µs per sign-in${
         kind === 'postgres'
           ? `; ${(report.signInTrips / Math.max(1, report.signIn.done)).toFixed(2)} PostgreSQL round trips per sign-in (QR refreshes included)`
-          : ''
+          : database.groupCommit
+            ? `; ${report.signInCommits} COMMITs (${(report.signIn.done / Math.max(1, report.signInCommits)).toFixed(1)} sign-ins each) holding the event loop ${report.signInCommitMs.toFixed(0)} ms`
+            : ''
       }`,
     )
     console.log(

@@ -27,6 +27,7 @@ export async function prepareDatabase(
     databaseUrl: env.DATABASE_URL,
     sqliteFile: env.SQLITE_FILE,
     groupCommit: env.SQLITE_GROUP_COMMIT,
+    sqliteSync: env.SQLITE_SYNC,
     pgSchema,
   })
   await migrateToLatest(database)

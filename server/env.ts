@@ -128,6 +128,13 @@ const ZEnv = z
       .enum(['true', 'false'])
       .default('true')
       .transform((v) => v === 'true'),
+    /**
+     * SQLite with group commit: who makes a COMMIT durable. `full` (default): SQLite itself
+     * (`synchronous = FULL`, an fsync inside COMMIT, on the event loop). `wal-thread`: `synchronous = NORMAL`
+     * and the WAL fdatasync'ed on the thread pool before any write of the batch answers (still durable when
+     * answered; the event loop keeps serving meanwhile). See server/core/db/groupCommit.ts.
+     */
+    SQLITE_SYNC: z.enum(['full', 'wal-thread']).default('full'),
   })
   .superRefine((env, ctx) => {
     // Half an S3 configuration would silently keep files on one process's disk.

@@ -9,8 +9,9 @@ import { TEST_DB } from './support/testApp'
 const TIMEOUT_MS = 120_000
 
 /**
- * kill -9 of a real server on SQLite (group commit, synchronous=FULL) in the middle of a burst of writes:
- * every write that was answered is in the database file afterwards. SQLite only (PostgreSQL's own
+ * kill -9 of a real server on SQLite (group commit, synchronous=FULL, or NORMAL with the WAL synced by the
+ * driver) in the middle of a burst of writes: every write that was answered is in the database file
+ * afterwards. SQLite only (PostgreSQL's own
  * commits are its business).
  */
 const describeSqlite = TEST_DB === 'sqlite' ? describe : describe.skip
@@ -28,10 +29,13 @@ describeSqlite('writes answered before a kill -9 [sqlite]', () => {
     fs.rmSync(temp, { recursive: true, force: true })
   })
 
-  it(
-    'keeps every answered write',
-    async () => {
+  it.each(['full', 'wal-thread'])(
+    'keeps every answered write (SQLITE_SYNC=%s)',
+    async (sync) => {
+      fs.rmSync(temp, { recursive: true, force: true })
+      fs.mkdirSync(temp)
       api = await startApiProcess('api', {
+        SQLITE_SYNC: sync,
         APP_MODE: 'test',
         SEED_DEMO: 'true',
         SQLITE_FILE: file(),

@@ -88,4 +88,52 @@ describe(`concurrent write transactions, one failing [${TEST_DB}]`, () => {
       )
       expect(driver.commits - commitsBefore).toBeLessThan(10)
     })
+
+  if (TEST_DB === 'sqlite')
+    it("with SQLITE_SYNC=wal-thread, answers a write only once the WAL is fdatasync'ed after its COMMIT", async () => {
+      const own = openDatabase({ sqliteFile: path.join(temp, 'wal-thread.db'), sqliteSync: 'wal-thread' })
+      const held: (() => void)[] = []
+      const synced: string[] = []
+      const fdatasync = jest.spyOn(fs, 'fdatasync').mockImplementation(((
+        fd: number,
+        callback: (error: NodeJS.ErrnoException | null) => void,
+      ) => {
+        synced.push(fs.readlinkSync(`/proc/self/fd/${fd}`))
+        held.push(() => callback(null))
+      }) as typeof fs.fdatasync)
+      try {
+        const db = probeDb(own)
+        expect(await sql<{ synchronous: number }>`pragma synchronous`.execute(db)).toMatchObject({
+          rows: [{ synchronous: 1 }],
+        })
+        const settle = () => new Promise((resolve) => setTimeout(resolve, 20))
+        // A write of its own (autocommit: the table) and a batch of transactions.
+        const created = sql`create table probe (n integer primary key, label text not null)`.execute(db)
+        let answered = false
+        await settle()
+        void created.then(() => (answered = true))
+        await settle()
+        expect(answered).toBe(false)
+        held.shift()?.()
+        await created
+        const writes = Array.from({ length: 5 }, (_, n) =>
+          db.transaction().execute((trx) => trx.insertInto('probe').values({ n, label: 'a' }).execute()),
+        )
+        let done = 0
+        for (const w of writes) void w.then(() => done++)
+        await settle()
+        // Committed (another connection sees the rows) but not answered before the sync ends.
+        const other = openDatabase({ sqliteFile: path.join(temp, 'wal-thread.db'), groupCommit: false })
+        expect(await probeDb(other).selectFrom('probe').select('n').execute()).toHaveLength(5)
+        await other.close()
+        expect(done).toBe(0)
+        while (held.length > 0) held.shift()?.()
+        await Promise.all(writes)
+        expect(done).toBe(5)
+        expect(new Set(synced)).toEqual(new Set([path.join(fs.realpathSync(temp), 'wal-thread.db-wal')]))
+      } finally {
+        fdatasync.mockRestore()
+        await own.close()
+      }
+    })
 })

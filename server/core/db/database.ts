@@ -51,6 +51,11 @@ export interface DatabaseOptions {
   /** SQLite: batch concurrent write transactions into one COMMIT (default); false: one COMMIT each. */
   groupCommit?: boolean
   /**
+   * SQLite with group commit: `full` (default), SQLite syncs inside COMMIT; `wal-thread`, `synchronous =
+   * NORMAL` and the driver fdatasyncs the WAL on the thread pool before a write answers (GroupCommitOptions).
+   */
+  sqliteSync?: 'full' | 'wal-thread'
+  /**
    * PostgreSQL: name data statements so each connection parses them once (server/core/db/preparedPool.ts).
    * Off unless PG_PREPARED_STATEMENTS=on: bench/signin showed no gain measurable above the noise, and a
    * statement kept across another process's migration of its table could fail.
@@ -84,7 +89,8 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   const file = options.sqliteFile ?? 'data/qinglian.db'
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
   const sqlite = new SqliteDatabase(file)
-  // WAL for concurrent readers; FULL so a committed write survives a power cut.
+  // WAL for concurrent readers; FULL so a committed write survives a power cut (see `sqliteSync` for the
+  // other way to the same end).
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
@@ -93,7 +99,10 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
     return { db, dialect: 'sqlite', close: () => db.destroy() }
   }
-  const driver = new GroupCommitDriver(sqlite, {})
+  // An in-memory database has no file to sync.
+  const walThread = options.sqliteSync === 'wal-thread' && file !== ':memory:'
+  if (walThread) sqlite.pragma('synchronous = NORMAL')
+  const driver = new GroupCommitDriver(sqlite, walThread ? { walFile: `${path.resolve(file)}-wal` } : {})
   const db = new Kysely<Database>({ dialect: new GroupCommitDialect(driver) })
   // data_version moves when another connection (a CLI, a worker) commits; the driver counts our own writes.
   const dataVersion = sqlite.prepare('pragma data_version').pluck()
