@@ -73,7 +73,9 @@ async function deadlineArg(): Promise<string | null | undefined> {
   if (text === undefined) return undefined
   if (text === 'none') return null
   if (!ZMilestoneDate.safeParse(text).success) {
-    console.error(`完成期限“${text}”不是有效日期，应为 YYYY-MM-DD（如 2026-12-31），或 none 恢复为实施方案规定的 ${PROGRAMME_DEADLINE}`)
+    console.error(
+      `完成期限“${text}”不是有效日期，应为 YYYY-MM-DD（如 2026-12-31），或 none 恢复为实施方案规定的 ${PROGRAMME_DEADLINE}`,
+    )
     process.exit(2)
   }
   return text

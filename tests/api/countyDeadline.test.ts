@@ -54,7 +54,10 @@ describe(`county-wide milestone deadline [${TEST_DB}]`, () => {
     const group = await call(t.app, liaison, {
       method: 'PUT',
       url: `/api/v1/enterprises/${hengda}/milestones/leading-group`,
-      payload: { setUpDate: '2026-11-25', members: [{ name: '刘恒达', title: '总经理', groupRole: 'leader' }] },
+      payload: {
+        setUpDate: '2026-11-25',
+        members: [{ name: '刘恒达', title: '总经理', groupRole: 'leader' }],
+      },
     })
     expect(group.statusCode).toBe(200)
   })
@@ -82,7 +85,11 @@ describe(`county-wide milestone deadline [${TEST_DB}]`, () => {
     const before = await figures()
     const res = await putCounty('2027-03-31')
     expect(res.statusCode).toBe(200)
-    expect(res.json()).toMatchObject({ deadline: '2027-03-31', programme: '2022-06-15', updatedByName: '覃秀' })
+    expect(res.json()).toMatchObject({
+      deadline: '2027-03-31',
+      programme: '2022-06-15',
+      updatedByName: '覃秀',
+    })
     expect((await getCounty()).json()).toMatchObject({
       deadline: '2027-03-31',
       updatedAt: new Date(now).toISOString(),
@@ -129,7 +136,10 @@ describe(`county-wide milestone deadline [${TEST_DB}]`, () => {
       programmeDeadline: false,
       deadlineSource: 'enterprise',
     })
-    expect((await milestones(imported)).json()).toMatchObject({ deadline: '2026-12-31', deadlineSource: 'enterprise' })
+    expect((await milestones(imported)).json()).toMatchObject({
+      deadline: '2026-12-31',
+      deadlineSource: 'enterprise',
+    })
     expect((await getCounty()).json().ownDeadlines).toBe(1)
     // an own date before today wins too: overdue again
     await own('2026-12-01')
@@ -206,6 +216,9 @@ describe(`county-wide milestone deadline [${TEST_DB}]`, () => {
     expect((await setup()).milestoneDeadline).toBe('2027-06-30')
     await expect(setup('2021-12-31')).rejects.toMatchObject({ code: 'DEADLINE_BEFORE_PROGRAMME' })
     expect((await getCounty()).json().deadline).toBe('2027-06-30')
-    expect((await milestones(imported)).json()).toMatchObject({ deadline: '2027-06-30', deadlineSource: 'county' })
+    expect((await milestones(imported)).json()).toMatchObject({
+      deadline: '2027-06-30',
+      deadlineSource: 'county',
+    })
   })
 })

@@ -232,9 +232,17 @@ describe(`milestones [${TEST_DB}]`, () => {
     ).toBe(404)
     const res = await put(office, '2026-12-31')
     expect(res.statusCode).toBe(200)
-    expect(res.json()).toEqual({ deadline: '2026-12-31', programmeDeadline: false, deadlineSource: 'enterprise' })
+    expect(res.json()).toEqual({
+      deadline: '2026-12-31',
+      programmeDeadline: false,
+      deadlineSource: 'enterprise',
+    })
     const v = (await view(liaison)).json()
-    expect(v).toMatchObject({ deadline: '2026-12-31', programmeDeadline: false, deadlineSource: 'enterprise' })
+    expect(v).toMatchObject({
+      deadline: '2026-12-31',
+      programmeDeadline: false,
+      deadlineSource: 'enterprise',
+    })
     expect(v.plan).toMatchObject({ status: 'on_time', doneOn: '2026-12-03' })
     expect((await put(office, null)).json()).toEqual({
       deadline: '2022-06-15',

@@ -220,15 +220,17 @@ export async function setMilestoneDeadline(
   enterpriseId: number,
   deadline: string | null,
   now: number,
-): Promise<
-  WriteOutcome<{ deadline: string; programmeDeadline: boolean; deadlineSource: TDeadlineSource }>
-> {
+): Promise<WriteOutcome<{ deadline: string; programmeDeadline: boolean; deadlineSource: TDeadlineSource }>> {
   // The office passes the access check for any id: a missing enterprise is 404 here.
   if (!(await repo.enterprise(trx, enterpriseId))) throw notFound()
   await repo.setDates(trx, enterpriseId, { milestone_deadline: deadline }, isoAt(now))
   const binding = resolveMilestoneDeadline(deadline, await repo.countyDeadline(trx))
   return {
-    result: { deadline: binding.deadline, programmeDeadline: deadline === null, deadlineSource: binding.source },
+    result: {
+      deadline: binding.deadline,
+      programmeDeadline: deadline === null,
+      deadlineSource: binding.source,
+    },
     entityType: 'enterprise',
     entityId: enterpriseId,
     detail: { deadline, programme: PROGRAMME_DEADLINE },
