@@ -96,7 +96,7 @@ describe('全县领导小组与实施方案完成期限 (office)', () => {
       expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: `全县完成期限已设为 ${picked}` })),
     )
     expect(await screen.findByText(`领导小组办公室全县统一设定（实施方案原定 2022-06-15）`)).toBeTruthy()
-    expect(screen.getByText('上次设定：2026-12-03 10:00（北京时间） 覃秀')).toBeTruthy()
+    expect(screen.getByText('上次设定：2026-12-03 10:00（北京时间，覃秀）')).toBeTruthy()
 
     // back to the programme's date
     await act(async () => {
@@ -118,7 +118,7 @@ describe('全县领导小组与实施方案完成期限 (office)', () => {
     }
     render(<CountyDeadlinePage />)
     expect(
-      await screen.findByText('上次设定：2026-12-01 10:00（北京时间） 开通脚本', undefined, {
+      await screen.findByText('上次设定：2026-12-01 10:00（北京时间，开通时设定）', undefined, {
         timeout: 10_000,
       }),
     ).toBeTruthy()

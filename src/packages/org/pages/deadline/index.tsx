@@ -2,12 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import dayjs from 'dayjs'
-import {
-  deadlineRuleText,
-  PROGRAMME_DEADLINE,
-  PROGRAMME_DEADLINE_QUOTE,
-  type TCountyDeadline,
-} from '@/models/milestones'
+import { PROGRAMME_DEADLINE, PROGRAMME_DEADLINE_QUOTE, type TCountyDeadline } from '@/models/milestones'
 import { formatShanghaiMinute, shanghaiDate } from '@/models/shanghaiTime'
 import { fetchCountyDeadline, queueCountyDeadline } from '@/services/milestones'
 import { DayPicker } from '@/components/DayPicker'
@@ -121,17 +116,16 @@ export default function CountyDeadlinePage() {
                 <Text className="milestone__quote">
                   实施步骤：“各企业……及时成立本企业清廉建设工作领导小组……{PROGRAMME_DEADLINE_QUOTE}”
                 </Text>
-                <Text className="county-deadline__hint">{`现行规则：${deadlineRuleText(data.deadline)}。`}</Text>
-                {data.ownDeadlines ? (
-                  <Text className="county-deadline__hint">
-                    {`另有 ${data.ownDeadlines} 家企业单独设定了期限，以其单独设定的为准。`}
-                  </Text>
-                ) : null}
+                <Text className="county-deadline__hint">
+                  {data.ownDeadlines
+                    ? `另有 ${data.ownDeadlines} 家企业单独设定了期限，以其单独设定的为准。`
+                    : '可在企业的「领导小组与实施方案」页为个别企业单独设定期限，单独设定的优先。'}
+                </Text>
                 {data.updatedAt ? (
                   <Text className="county-deadline__hint">
-                    {`上次设定：${formatShanghaiMinute(data.updatedAt)}（北京时间）${
-                      data.updatedByName ? ` ${data.updatedByName}` : ' 开通脚本'
-                    }`}
+                    {`上次设定：${formatShanghaiMinute(data.updatedAt)}（北京时间，${
+                      data.updatedByName ?? '开通时设定'
+                    }）`}
                   </Text>
                 ) : null}
               </View>
