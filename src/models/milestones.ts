@@ -172,15 +172,13 @@ export const ZPlanDecision = z
   .meta({ id: 'PlanDecision' })
 export type TPlanDecision = z.infer<typeof ZPlanDecision>
 
+/**
+ * A deadline the office sets, for one enterprise or the whole county (null: back to the next in line, see
+ * `resolveMilestoneDeadline`); the county's may not be before the programme's (checked by the server).
+ */
 export const ZMilestoneDeadlineSet = z
   .object({ deadline: ZMilestoneDate.nullable() })
   .meta({ id: 'MilestoneDeadlineSet' })
-
-/** The county-wide date (null: back to the programme's); not before the programme's own (checked by the server). */
-export const ZCountyDeadlineSet = z
-  .object({ deadline: ZMilestoneDate.nullable() })
-  .meta({ id: 'CountyDeadlineSet' })
-export type TCountyDeadlineSet = z.infer<typeof ZCountyDeadlineSet>
 
 /** The county-wide 领导小组与实施方案完成期限 as the office reads it. */
 export const ZCountyDeadline = z

@@ -55,7 +55,7 @@ beforeEach(() => {
     { method: 'demo', openid: 'demo-office' },
   )
   toast = jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' })
-  openPage('/packages/org/pages/deadline/index')
+  openPage('/packages/org/pages/deadline/index', {})
 })
 afterEach(() => {
   act(() => logout())

@@ -6,7 +6,6 @@ import { ZStoredFile } from '../../../src/models/file'
 import {
   DEADLINE_SOURCES,
   ZCountyDeadline,
-  ZCountyDeadlineSet,
   ZLeadingGroupSave,
   ZMilestoneDeadlineSet,
   ZMilestones,
@@ -173,7 +172,7 @@ const milestoneRoutes: FastifyPluginAsyncZod = async (app) => {
       access: OFFICE,
       summary:
         '设定全县领导小组与实施方案完成期限（不早于 2022-06-15；null 恢复为实施方案规定；为个别企业设定的期限优先）',
-      body: ZCountyDeadlineSet,
+      body: ZMilestoneDeadlineSet,
       response: { 200: ZCountyDeadline },
       action: 'milestones.county_deadline.set',
     },
