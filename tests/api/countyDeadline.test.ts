@@ -1,6 +1,8 @@
+import ExcelJS from 'exceljs'
 import { setUpCounty } from '../../server/features/setup/service'
 import { call, createTestApp, idOf, loginAs, TEST_DB, type TestApp } from './support/testApp'
 import { enterpriseRow, upload, waitReady, workbook } from './support/importFiles'
+import { sheetRows } from './support/sheets'
 
 /**
  * The county-wide 领导小组与实施方案完成期限: a county switching on after 2022-06-15 sets one later date for all
@@ -122,6 +124,20 @@ describe(`county-wide milestone deadline [${TEST_DB}]`, () => {
     const after = await figures()
     expect(after.leadingGroup.on_time).toBe(before.leadingGroup.on_time + 1)
     expect(after.leadingGroup.late).toBe(before.leadingGroup.late - 1)
+    // the 工作台账: the imported enterprise is 未报 without 已过截止日, and 说明 names the county's date
+    const ledger = await call(t.app, office, { method: 'GET', url: '/api/v1/supervision/ledger.xlsx' })
+    expect(ledger.statusCode).toBe(200)
+    const [header, ...rows] = await sheetRows(ledger.rawPayload, '工作台账', 3)
+    const row = rows.find((r) => r.includes('县第9301测试有限公司'))!
+    expect(row[header.indexOf('领导小组')]).toBe('未报')
+    expect(row[header.indexOf('实施方案')]).toBe('未报')
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(ledger.rawPayload as unknown as ArrayBuffer)
+    const notes: string[] = []
+    book.getWorksheet('说明')!.eachRow((r) => notes.push(String(r.values)))
+    expect(notes.find((n) => n.includes('领导小组、实施方案'))).toContain(
+      '截止 2027-03-31（领导小组办公室全县统一设定，实施方案原定 2022-06-15',
+    )
   })
 
   it('an enterprise’s own date still wins over the county’s; clearing it goes back to the county’s', async () => {
@@ -153,6 +169,8 @@ describe(`county-wide milestone deadline [${TEST_DB}]`, () => {
   })
 
   it('refuses anyone but the office, in Chinese', async () => {
+    const declared = t.app.routeAccessTable.filter((r) => r.url === COUNTY)
+    expect(declared.map((r) => `${r.method} ${r.description}`).sort()).toEqual(['GET office', 'PUT office'])
     for (const token of [liaison, united]) {
       for (const res of [await putCounty('2027-12-31', token), await getCounty(token)]) {
         expect(res.statusCode).toBe(403)
