@@ -1,9 +1,13 @@
 /**
- * `npm run setup -- --county "<县名>" [--png <file>]`: switches on a county on the configured database
+ * `npm run setup -- --county "<县名>" [--deadline YYYY-MM-DD|none] [--png <file>]`: switches on a county on the configured database
  * (SQLite by default, PostgreSQL with DATABASE_URL; any APP_MODE, never loading demo data). Creates the
  * county's 领导小组办公室 once and prints a one-time administrator code (24 h) with its QR, also written
  * as a PNG. The first WeChat user who redeems the code in the app becomes the office's administrator.
  * Running it again issues a new code and revokes the previous one.
+ *
+ * `--deadline`: the county-wide 领导小组与实施方案完成期限 (北京时间, not before the programme's 2022-06-15;
+ * `none` goes back to the programme's). Left out on a terminal, the script asks (Enter keeps what is set);
+ * left out otherwise, it stays as it is. Either way the date in force is printed.
  *
  * The QR carries `<web base>/qr/admin?code=…` (`--web-base`, else WEB_BASE, else this server's own address):
  * WeChat's scanner opens the mini-program's 管理员码 page with the code filled in (the 扫普通链接二维码打开小程序
@@ -11,12 +15,14 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import readline from 'node:readline/promises'
 import { PNG } from 'pngjs'
 import qrcode from 'qrcode-generator'
 import { loadEnv } from '../server/env'
 import { prepareDatabase } from '../server/bootstrap'
 import { ADMIN_CODE_HOURS, setUpCounty } from '../server/features/setup/service'
 import { joinLinkUrl } from '../src/models/joinLink'
+import { PROGRAMME_DEADLINE, ZMilestoneDate } from '../src/models/milestones'
 
 function arg(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`)
@@ -45,18 +51,49 @@ function qrPng(text: string, file: string): void {
   fs.writeFileSync(file, PNG.sync.write(png))
 }
 
-async function main() {
-  const county = arg('county')?.trim()
-  if (!county) {
+const USAGE =
+  '用法：npm run setup -- --county "某某县" [--deadline YYYY-MM-DD|none] [--png data/admin-code.png] [--web-base https://…]'
+
+/**
+ * The county-wide date from `--deadline` or, on a terminal, asked for: a date, null (`none`: the
+ * programme's), or undefined (keep what is set). Exits on a malformed date before touching the database.
+ */
+async function deadlineArg(): Promise<string | null | undefined> {
+  let text = arg('deadline')?.trim()
+  if (text === undefined && process.stdin.isTTY) {
+    const rl = readline.createInterface({ input: process.stdin, output: process.stdout })
+    text = (
+      await rl.question(
+        `全县领导小组与实施方案完成期限（北京时间 YYYY-MM-DD，不早于实施方案规定的 ${PROGRAMME_DEADLINE}；直接回车则不变）：`,
+      )
+    ).trim()
+    rl.close()
+    if (text === '') text = undefined
+  }
+  if (text === undefined) return undefined
+  if (text === 'none') return null
+  if (!ZMilestoneDate.safeParse(text).success) {
     console.error(
-      '用法：npm run setup -- --county "某某县" [--png data/admin-code.png] [--web-base https://…]',
+      `完成期限“${text}”不是有效日期，应为 YYYY-MM-DD（如 2026-12-31），或 none 恢复为实施方案规定的 ${PROGRAMME_DEADLINE}`,
     )
     process.exit(2)
   }
+  return text
+}
+
+async function main() {
+  const county = arg('county')?.trim()
+  if (!county) {
+    console.error(USAGE)
+    process.exit(2)
+  }
+  const milestoneDeadline = await deadlineArg()
   const env = loadEnv()
   const database = await prepareDatabase({ ...env, SEED_DEMO: false })
   try {
-    const result = await database.db.transaction().execute((trx) => setUpCounty(trx, county, Date.now()))
+    const result = await database.db
+      .transaction()
+      .execute((trx) => setUpCounty(trx, county, Date.now(), { milestoneDeadline }))
     const webBase = arg('web-base') ?? env.WEB_BASE ?? `http://${env.HOST}:${env.PORT}`
     const qrText = joinLinkUrl(webBase, { kind: 'admin', code: result.code })
     const pngFile = path.resolve(arg('png') ?? 'data/admin-code.png')
@@ -71,6 +108,11 @@ async function main() {
     )
     console.log(
       `有效期至：${new Date(result.expiresAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}（北京时间）`,
+    )
+    console.log(
+      result.milestoneDeadline
+        ? `领导小组与实施方案完成期限：${result.milestoneDeadline}（全县统一，北京时间；实施方案原定 ${PROGRAMME_DEADLINE}；可在小程序「首页 → 监管部门 → 完成期限」修改）`
+        : `领导小组与实施方案完成期限：${PROGRAMME_DEADLINE}（实施方案规定；开通较晚的县可用 --deadline YYYY-MM-DD 统一设定）`,
     )
     console.log(`二维码图片：${pngFile}`)
     console.log(`二维码链接：${qrText}`)

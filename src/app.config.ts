@@ -56,6 +56,7 @@ export default defineAppConfig({
         'pages/members/index',
         'pages/departments/index',
         'pages/milestones/index',
+        'pages/deadline/index',
         'pages/audit/index',
         'pages/staff/index',
         'pages/join/index',

@@ -95,6 +95,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'milestones.plan.receive': '实施方案已收到',
   'milestones.plan.return': '退回实施方案',
   'milestones.deadline.set': '设定里程碑截止日期',
+  'milestones.county_deadline.set': '设定全县领导小组与实施方案完成期限',
   'supervision.urge': '催办',
   'supervision_report.create': '生成督查专报',
   'supervision_report.edit': '修改督查专报',

@@ -82,6 +82,7 @@ export const ERROR_MESSAGES = {
   WECHAT_SEND_FAILED: '微信消息发送失败',
   PLAN_ALREADY_FILED: '实施方案已报送，待监管部门处理或已收到；被退回后才能重新报送',
   PLAN_ALREADY_DECIDED: '该实施方案已处理或已重新报送，请刷新后查看',
+  DEADLINE_BEFORE_PROGRAMME: '完成期限不能早于实施方案规定的 2022年6月15日',
   PLAN_NOT_YOUR_DEPARTMENT: '该实施方案报送的是其他监管部门，只能由该部门处理',
   SIGNATURE_TOO_LARGE: '签名图片过大（不超过512 KB）',
   SIGNATURE_NOT_PNG: '签名须为 PNG 图片',

@@ -26,9 +26,39 @@ export const MILESTONE_STATUS_LABELS: Record<TMilestoneStatus, string> = {
   missing: '未报',
 }
 
-/** The deadline that binds an enterprise: the one the office set for it (a later joiner), else the programme's. */
-export function milestoneDeadline(own: string | null | undefined): string {
-  return own ?? PROGRAMME_DEADLINE
+/** Whose date binds an enterprise: its own, the county's, or the programme's. */
+export const DEADLINE_SOURCES = ['enterprise', 'county', 'programme'] as const
+export type TDeadlineSource = (typeof DEADLINE_SOURCES)[number]
+export const DEADLINE_SOURCE_LABELS: Record<TDeadlineSource, string> = {
+  enterprise: '领导小组办公室为本企业设定',
+  county: '领导小组办公室全县统一设定',
+  programme: '实施方案规定',
+}
+
+/**
+ * THE rule of the deadline that binds an enterprise (every view, count and export goes through it, or
+ * through its SQL form `deadlineSql` in server/features/milestones/repository.ts): the date the office set
+ * for this enterprise (a later joiner), else the county-wide date the office set (a county switching on
+ * after 2022), else the programme's.
+ */
+export function resolveMilestoneDeadline(
+  own: string | null | undefined,
+  county: string | null | undefined,
+): { deadline: string; source: TDeadlineSource } {
+  if (own) return { deadline: own, source: 'enterprise' }
+  if (county) return { deadline: county, source: 'county' }
+  return { deadline: PROGRAMME_DEADLINE, source: 'programme' }
+}
+
+export function milestoneDeadline(own: string | null | undefined, county: string | null | undefined): string {
+  return resolveMilestoneDeadline(own, county).deadline
+}
+
+/** How the 工作台账's 说明 and the pages word the rule, with the county's date when it set one. */
+export function deadlineRuleText(county: string | null): string {
+  return county
+    ? `截止 ${county}（领导小组办公室全县统一设定，实施方案原定 ${PROGRAMME_DEADLINE}；办公室为个别企业设定的日期优先）`
+    : `截止 ${PROGRAMME_DEADLINE}（后加入的企业以办公室设定的日期为准）`
 }
 
 /**
@@ -142,9 +172,27 @@ export const ZPlanDecision = z
   .meta({ id: 'PlanDecision' })
 export type TPlanDecision = z.infer<typeof ZPlanDecision>
 
+/**
+ * A deadline the office sets, for one enterprise or the whole county (null: back to the next in line, see
+ * `resolveMilestoneDeadline`); the county's may not be before the programme's (checked by the server).
+ */
 export const ZMilestoneDeadlineSet = z
   .object({ deadline: ZMilestoneDate.nullable() })
   .meta({ id: 'MilestoneDeadlineSet' })
+
+/** The county-wide 领导小组与实施方案完成期限 as the office reads it. */
+export const ZCountyDeadline = z
+  .object({
+    /** Null: none set, the programme's date binds. */
+    deadline: z.string().nullable(),
+    programme: z.string(),
+    updatedAt: z.string().nullable(),
+    updatedByName: z.string().nullable(),
+    /** Enterprises that keep a date of their own (it wins over the county's). */
+    ownDeadlines: z.number().int(),
+  })
+  .meta({ id: 'CountyDeadline' })
+export type TCountyDeadline = z.infer<typeof ZCountyDeadline>
 
 // ---------- views ----------
 
@@ -164,6 +212,8 @@ export const ZMilestones = z
     deadline: z.string(),
     /** False when the office set this enterprise's own deadline. */
     programmeDeadline: z.boolean(),
+    /** Whose date `deadline` is. */
+    deadlineSource: z.enum(DEADLINE_SOURCES),
     leadingGroup: ZMilestoneState.extend({
       setUpDate: z.string().nullable(),
       members: z.array(ZLeadingGroupMember),
@@ -189,17 +239,19 @@ export const ZMilestoneSummary = z.object({
 })
 export type TMilestoneSummary = z.infer<typeof ZMilestoneSummary>
 
-/** The summary from the stored facts: the rule applied to both milestones against the enterprise's deadline. */
+/** The summary from the stored facts: the rule applied to both milestones against the deadline that binds the enterprise. */
 export function milestoneSummary(
   facts: {
     ownDeadline: string | null
+    /** The county-wide date, when the office set one. */
+    countyDeadline: string | null
     leadingGroupDate: string | null
     planFiledDate: string | null
     planReceipt: TPlanFilingStatus | null
   },
   now: number,
 ): TMilestoneSummary {
-  const deadline = milestoneDeadline(facts.ownDeadline)
+  const deadline = milestoneDeadline(facts.ownDeadline, facts.countyDeadline)
   const state = (doneOn: string | null): TMilestoneState => ({
     doneOn,
     status: milestoneStatus(doneOn, deadline),

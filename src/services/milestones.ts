@@ -1,6 +1,8 @@
 /** 实施步骤 milestones of an enterprise: reads, and `queue…` writes through the outbox. */
 import {
+  ZCountyDeadline,
   ZMilestones,
+  type TCountyDeadline,
   type TLeadingGroupSave,
   type TMilestones,
   type TPlanDecision,
@@ -19,6 +21,7 @@ export const MILESTONE_WRITE_KINDS = {
   file: 'milestones.plan.file',
   decide: 'milestones.plan.decide',
   deadline: 'milestones.deadline',
+  countyDeadline: 'milestones.county_deadline',
 } as const
 
 export function fetchMilestones(eid: number): Promise<TMilestones> {
@@ -67,5 +70,22 @@ export function queueMilestoneDeadline(eid: number, deadline: string | null): Ou
     body: { deadline },
     label: deadline ? `设定完成期限 ${deadline}` : '恢复实施方案规定的完成期限',
     kind: MILESTONE_WRITE_KINDS.deadline,
+  })
+}
+
+/** The county-wide 领导小组与实施方案完成期限 (the office). */
+const COUNTY_DEADLINE = '/api/v1/milestones/county-deadline'
+
+export function fetchCountyDeadline(): Promise<TCountyDeadline> {
+  return request({ path: COUNTY_DEADLINE, schema: ZCountyDeadline })
+}
+
+export function queueCountyDeadline(deadline: string | null): OutboxEntry {
+  return getOutbox().enqueue({
+    method: 'PUT',
+    path: COUNTY_DEADLINE,
+    body: { deadline },
+    label: deadline ? `设定全县完成期限 ${deadline}` : '全县完成期限恢复为实施方案规定',
+    kind: MILESTONE_WRITE_KINDS.countyDeadline,
   })
 }

@@ -142,6 +142,8 @@ export const orgPages = {
     `${O}/members/index?eid=${eid}${asOffice ? '&as=office' : ''}${name ? `&name=${encodeURIComponent(name)}` : ''}`,
   /** 监管部门 (the office). */
   departments: () => `${O}/departments/index`,
+  /** The county-wide 领导小组与实施方案完成期限 (the office). */
+  countyDeadline: () => `${O}/deadline/index`,
   /** 实施步骤 milestones of an enterprise: 领导小组 and 实施方案 (liaison, its supervisors, the office). */
   milestones: (eid: number) => `${O}/milestones/index?eid=${eid}`,
   /** 操作日志 (the office). */

@@ -71,6 +71,7 @@ describe(`milestones [${TEST_DB}]`, () => {
       enterpriseName: '县恒达食品有限公司',
       deadline: '2022-06-15',
       programmeDeadline: true,
+      deadlineSource: 'programme',
       leadingGroup: { status: 'missing', overdue: true, setUpDate: null, members: [] },
       plan: { status: 'missing', overdue: true, current: null, history: [], canFile: true },
     })
@@ -231,11 +232,23 @@ describe(`milestones [${TEST_DB}]`, () => {
     ).toBe(404)
     const res = await put(office, '2026-12-31')
     expect(res.statusCode).toBe(200)
-    expect(res.json()).toEqual({ deadline: '2026-12-31', programmeDeadline: false })
+    expect(res.json()).toEqual({
+      deadline: '2026-12-31',
+      programmeDeadline: false,
+      deadlineSource: 'enterprise',
+    })
     const v = (await view(liaison)).json()
-    expect(v).toMatchObject({ deadline: '2026-12-31', programmeDeadline: false })
+    expect(v).toMatchObject({
+      deadline: '2026-12-31',
+      programmeDeadline: false,
+      deadlineSource: 'enterprise',
+    })
     expect(v.plan).toMatchObject({ status: 'on_time', doneOn: '2026-12-03' })
-    expect((await put(office, null)).json()).toEqual({ deadline: '2022-06-15', programmeDeadline: true })
+    expect((await put(office, null)).json()).toEqual({
+      deadline: '2022-06-15',
+      programmeDeadline: true,
+      deadlineSource: 'programme',
+    })
   })
 
   it('shows each enterprise’s milestones on the supervision overview', async () => {

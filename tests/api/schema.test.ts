@@ -64,6 +64,7 @@ describe(`migrations against db/schema.ts [${TEST_DB}]`, () => {
       '0033_access_version',
       '0034_figures_indexes',
       '0035_rectification_events_index',
+      '0036_county_settings',
     ])
   })
 

@@ -176,6 +176,12 @@ const PAGES: Record<string, Row> = {
     url: (i) => `packages/org/pages/milestones/index?eid=${i.eid}`,
     shows: /完成期限\s*2022-06-15.*清廉建设工作领导小组.*登记领导小组.*本企业实施方案.*报送/,
   },
+  'packages/org/pages/deadline/index': {
+    who: 'demo-office',
+    url: () => 'packages/org/pages/deadline/index',
+    shows:
+      /领导小组与实施方案完成期限\s*2022-06-15\s*实施方案规定.*设定全县统一期限.*选择日期（北京时间）.*保存/,
+  },
   'packages/org/pages/audit/index': {
     who: 'demo-office',
     url: () => 'packages/org/pages/audit/index',

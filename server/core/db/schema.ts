@@ -698,6 +698,7 @@ export interface Database {
   special_problems: SpecialProblemTable
   special_problem_history: SpecialProblemHistoryTable
   access_version: AccessVersionTable
+  county_settings: CountySettingsTable
   power_lists: PowerListTable
   power_list_versions: PowerListVersionTable
   power_list_acks: PowerListAckTable
@@ -817,6 +818,15 @@ export interface SpecialProblemHistoryTable {
 export interface AccessVersionTable {
   id: number
   version: number
+}
+
+/** One row (id 1): the county's settings, kept by the office (migration 0036). */
+export interface CountySettingsTable {
+  id: number
+  /** The county-wide 领导小组与实施方案完成期限; null: the programme's. */
+  milestone_deadline: string | null
+  updated_by: number | null
+  updated_at: string | null
 }
 
 export interface RiskTable {
@@ -1452,6 +1462,7 @@ export const SCHEMA_COLUMNS = {
     created_at: true,
   },
   access_version: { id: true, version: true },
+  county_settings: { id: true, milestone_deadline: true, updated_by: true, updated_at: true },
   power_lists: {
     id: true,
     enterprise_id: true,

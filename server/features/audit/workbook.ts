@@ -35,6 +35,7 @@ const ENTITY_LABELS: Record<string, string> = {
   meeting: '会议记录',
   pledge: '承诺书',
   plan_filing: '实施方案报送',
+  county_setting: '全县设置',
   party_branch: '党支部',
   supervision_link: '监管关系',
 }

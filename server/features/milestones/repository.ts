@@ -1,8 +1,12 @@
-import { sql, type Selectable } from 'kysely'
+import { sql, type RawBuilder, type Selectable } from 'kysely'
 import { changedOne, type DbOrTrx } from '../../core/db/database'
 import { findRow } from '../../core/db/rows'
 import type { EnterpriseTable, PlanFilingTable } from '../../core/db/schema'
-import type { TLeadingGroupMember, TPlanFilingStatus } from '../../../src/models/milestones'
+import {
+  PROGRAMME_DEADLINE,
+  type TLeadingGroupMember,
+  type TPlanFilingStatus,
+} from '../../../src/models/milestones'
 
 export type PlanFilingRow = Selectable<PlanFilingTable> & {
   department_name: string
@@ -14,8 +18,50 @@ type MilestoneDates = Partial<
   Pick<EnterpriseTable, 'leading_group_date' | 'plan_filed_date' | 'milestone_deadline'>
 >
 
-/** Milestones of the 实施步骤: the 领导小组's members, the 实施方案 filings, the enterprise's deadline. */
+/**
+ * `resolveMilestoneDeadline` (src/models/milestones.ts) in SQL, for the counts and filters over many
+ * enterprises: the enterprise's own date (`ownColumn`), else the county's, else the programme's. The
+ * county's is one uncorrelated look-up, read once per statement.
+ */
+export function deadlineSql(ownColumn: string): RawBuilder<string> {
+  return sql<string>`coalesce(${sql.ref(ownColumn)}, (select cs.milestone_deadline from county_settings cs where cs.id = 1), ${PROGRAMME_DEADLINE})`
+}
+
+/** Milestones of the 实施步骤: the 领导小组's members, the 实施方案 filings, the deadlines. */
 export const milestonesRepository = {
+  /** The county-wide date (null: none set), with who set it and when. */
+  county(db: DbOrTrx) {
+    return db
+      .selectFrom('county_settings as c')
+      .leftJoin('users as u', 'u.id', 'c.updated_by')
+      .select(['c.milestone_deadline', 'c.updated_at', 'u.name as updated_by_name'])
+      .where('c.id', '=', 1)
+      .executeTakeFirst()
+  },
+
+  async countyDeadline(db: DbOrTrx): Promise<string | null> {
+    return (await milestonesRepository.county(db))?.milestone_deadline ?? null
+  },
+
+  /** Sets (or clears) the county-wide date; the row exists from migration 0036 on. */
+  setCountyDeadline(db: DbOrTrx, deadline: string | null, by: number | null, now: string) {
+    return db
+      .updateTable('county_settings')
+      .set({ milestone_deadline: deadline, updated_by: by, updated_at: now })
+      .where('id', '=', 1)
+      .execute()
+  },
+
+  /** How many enterprises keep a date of their own (it wins over the county's). */
+  async ownDeadlineCount(db: DbOrTrx): Promise<number> {
+    const row = await db
+      .selectFrom('enterprises')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('milestone_deadline', 'is not', null)
+      .executeTakeFirstOrThrow()
+    return Number(row.n)
+  },
+
   enterprise(db: DbOrTrx, enterpriseId: number) {
     return db
       .selectFrom('enterprises')

@@ -4,6 +4,8 @@ import { performWrite } from '../../core/writes'
 import { z } from 'zod'
 import { ZStoredFile } from '../../../src/models/file'
 import {
+  DEADLINE_SOURCES,
+  ZCountyDeadline,
   ZLeadingGroupSave,
   ZMilestoneDeadlineSet,
   ZMilestones,
@@ -18,14 +20,25 @@ import {
   ENTERPRISE_OFFICE,
   ENTERPRISE_SUPERVISORS,
   ENTERPRISE_VIEWERS,
+  OFFICE,
 } from '../../core/access'
 import { requireAuth } from '../../core/auth'
 import { errorResponses } from '../../core/http'
 import { toStoredFile } from '../files/repository'
 import { uploadFile } from '../files/service'
-import { decidePlan, filePlan, milestonesView, saveLeadingGroup, setMilestoneDeadline } from './service'
+import {
+  countyDeadlineView,
+  decidePlan,
+  filePlan,
+  milestonesView,
+  saveLeadingGroup,
+  setCountyDeadline,
+  setMilestoneDeadline,
+} from './service'
 
 const BASE = '/api/v1/enterprises/:enterpriseId/milestones'
+/** The county-wide 领导小组与实施方案完成期限 (the office's). */
+export const COUNTY_DEADLINE_PATH = '/api/v1/milestones/county-deadline'
 
 /** 实施步骤 milestones: the 领导小组 and the 实施方案 filed with a supervising department, against the deadline. */
 const milestoneRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -125,14 +138,46 @@ const milestoneRoutes: FastifyPluginAsyncZod = async (app) => {
     `${BASE}/deadline`,
     {
       access: ENTERPRISE_OFFICE,
-      summary: '设定后加入企业的完成期限（null 恢复为实施方案规定的 2022-06-15）',
+      summary: '设定后加入企业的完成期限（null 恢复为全县统一期限，未设定则为实施方案规定的 2022-06-15）',
       params: ZEnterpriseParams,
       body: ZMilestoneDeadlineSet,
-      response: { 200: z.object({ deadline: z.string(), programmeDeadline: z.boolean() }) },
+      response: {
+        200: z.object({
+          deadline: z.string(),
+          programmeDeadline: z.boolean(),
+          deadlineSource: z.enum(DEADLINE_SOURCES),
+        }),
+      },
       action: 'milestones.deadline.set',
     },
     (request, trx) =>
       setMilestoneDeadline(trx, request.params.enterpriseId, request.body.deadline, app.clock()),
+  )
+
+  route(
+    'GET',
+    COUNTY_DEADLINE_PATH,
+    {
+      access: OFFICE,
+      summary: '全县领导小组与实施方案完成期限（领导小组办公室）',
+      response: { 200: ZCountyDeadline },
+    },
+    async () => countyDeadlineView(app.db),
+  )
+
+  write(
+    'PUT',
+    COUNTY_DEADLINE_PATH,
+    {
+      access: OFFICE,
+      summary:
+        '设定全县领导小组与实施方案完成期限（不早于 2022-06-15；null 恢复为实施方案规定；为个别企业设定的期限优先）',
+      body: ZMilestoneDeadlineSet,
+      response: { 200: ZCountyDeadline },
+      action: 'milestones.county_deadline.set',
+    },
+    (request, trx) =>
+      setCountyDeadline(trx, request.body.deadline, requireAuth(request).user.id, app.clock()),
   )
 }
 export default milestoneRoutes

@@ -6,6 +6,8 @@ import { isoAt } from '../../core/clock'
 import { AppError, notFound } from '../../core/errors'
 import type { WriteOutcome } from '../../core/writes'
 import {
+  type TCountyDeadline,
+  type TDeadlineSource,
   type TLeadingGroupSave,
   type TMilestones,
   type TMilestoneSummary,
@@ -14,9 +16,9 @@ import {
   type TPlanFiling,
   type TPlanFilingStatus,
   filedOn,
-  milestoneDeadline,
   milestoneSummary,
   PROGRAMME_DEADLINE,
+  resolveMilestoneDeadline,
   ZGroupRole,
 } from '../../../src/models/milestones'
 import { shanghaiDate } from '../../../src/models/shanghaiTime'
@@ -59,10 +61,11 @@ export async function milestonesView(
 ): Promise<TMilestones> {
   const enterprise = await repo.enterprise(db, enterpriseId)
   if (!enterprise) throw notFound()
-  const [members, rows, departments] = await Promise.all([
+  const [members, rows, departments, countyDeadline] = await Promise.all([
     repo.members(db, enterpriseId),
     repo.filings(db, enterpriseId),
     repo.departments(db, enterpriseId),
+    repo.countyDeadline(db),
   ])
   const fileIds = rows.flatMap((r) => JSON.parse(r.file_ids) as number[])
   const fileRows = await repo.files(db, fileIds)
@@ -72,6 +75,7 @@ export async function milestonesView(
   const summary = milestoneSummary(
     {
       ownDeadline: enterprise.milestone_deadline,
+      countyDeadline,
       leadingGroupDate: enterprise.leading_group_date,
       planFiledDate: enterprise.plan_filed_date,
       planReceipt: current?.status ?? null,
@@ -83,6 +87,7 @@ export async function milestonesView(
     enterpriseName: enterprise.name,
     deadline: summary.deadline,
     programmeDeadline: enterprise.milestone_deadline === null,
+    deadlineSource: resolveMilestoneDeadline(enterprise.milestone_deadline, countyDeadline).source,
     leadingGroup: {
       ...summary.leadingGroup,
       setUpDate: enterprise.leading_group_date,
@@ -206,20 +211,64 @@ export async function decidePlan(
   }
 }
 
-/** The office sets (or clears, back to the programme's) the deadline of an enterprise that joined later. */
+/**
+ * The office sets the deadline of an enterprise that joined later, or clears it (back to the county's
+ * date when one is set, else the programme's).
+ */
 export async function setMilestoneDeadline(
   trx: Trx,
   enterpriseId: number,
   deadline: string | null,
   now: number,
-): Promise<WriteOutcome<{ deadline: string; programmeDeadline: boolean }>> {
+): Promise<WriteOutcome<{ deadline: string; programmeDeadline: boolean; deadlineSource: TDeadlineSource }>> {
   // The office passes the access check for any id: a missing enterprise is 404 here.
   if (!(await repo.enterprise(trx, enterpriseId))) throw notFound()
   await repo.setDates(trx, enterpriseId, { milestone_deadline: deadline }, isoAt(now))
+  const binding = resolveMilestoneDeadline(deadline, await repo.countyDeadline(trx))
   return {
-    result: { deadline: milestoneDeadline(deadline), programmeDeadline: deadline === null },
+    result: {
+      deadline: binding.deadline,
+      programmeDeadline: deadline === null,
+      deadlineSource: binding.source,
+    },
     entityType: 'enterprise',
     entityId: enterpriseId,
+    detail: { deadline, programme: PROGRAMME_DEADLINE },
+  }
+}
+
+/** The county-wide 领导小组与实施方案完成期限 as the office reads it. */
+export async function countyDeadlineView(db: DbOrTrx): Promise<TCountyDeadline> {
+  const [row, ownDeadlines] = await Promise.all([repo.county(db), repo.ownDeadlineCount(db)])
+  return {
+    deadline: row?.milestone_deadline ?? null,
+    programme: PROGRAMME_DEADLINE,
+    updatedAt: row?.updated_at ?? null,
+    updatedByName: row?.updated_by_name ?? null,
+    ownDeadlines,
+  }
+}
+
+/**
+ * The office sets the county-wide date (a county switching on after the programme's date), or clears it
+ * (null: the programme's again). Not before the programme's own date: an earlier one would only make
+ * enterprises late that the programme counts on time. `by`: the office user (null: `npm run setup`).
+ */
+export async function setCountyDeadline(
+  db: DbOrTrx,
+  deadline: string | null,
+  by: number | null,
+  now: number,
+): Promise<WriteOutcome<TCountyDeadline>> {
+  if (deadline !== null && deadline < PROGRAMME_DEADLINE)
+    throw new AppError(400, 'DEADLINE_BEFORE_PROGRAMME', undefined, [
+      { path: 'deadline', message: `不能早于实施方案规定的 ${PROGRAMME_DEADLINE}` },
+    ])
+  await repo.setCountyDeadline(db, deadline, by, isoAt(now))
+  return {
+    result: await countyDeadlineView(db),
+    entityType: 'county_setting',
+    entityId: 1,
     detail: { deadline, programme: PROGRAMME_DEADLINE },
   }
 }
@@ -235,16 +284,20 @@ export async function milestoneSummaries(
   }[],
   now: number,
 ): Promise<Map<number, TMilestoneSummary>> {
-  const receipts = await repo.latestStatuses(
-    db,
-    enterprises.map((e) => e.id),
-  )
+  const [receipts, countyDeadline] = await Promise.all([
+    repo.latestStatuses(
+      db,
+      enterprises.map((e) => e.id),
+    ),
+    repo.countyDeadline(db),
+  ])
   return new Map(
     enterprises.map((e) => [
       e.id,
       milestoneSummary(
         {
           ownDeadline: e.milestone_deadline,
+          countyDeadline,
           leadingGroupDate: e.leading_group_date,
           planFiledDate: e.plan_filed_date,
           planReceipt: receipts.get(e.id) ?? null,

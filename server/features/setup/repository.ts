@@ -50,4 +50,25 @@ export const setupRepository = {
       .returning(['id', 'department_id'])
       .executeTakeFirst()
   },
+
+  /** An audit row for what the script did (no user, no address). */
+  async audit(
+    db: DbOrTrx,
+    row: { action: string; entityType: string; entityId: string; detail: unknown; at: string },
+  ): Promise<void> {
+    await db
+      .insertInto('audit_log')
+      .values({
+        user_id: null,
+        action: row.action,
+        entity_type: row.entityType,
+        entity_id: row.entityId,
+        detail: JSON.stringify(row.detail),
+        ip: null,
+        created_at: row.at,
+        organisation_kind: null,
+        organisation_id: null,
+      })
+      .execute()
+  },
 }

@@ -9,6 +9,8 @@ import type { TAdminCodeRedeemed } from '../../../src/models/setup'
 import { departmentsRepository } from '../organisations/repository'
 import { membershipsRepository } from '../organisations/membershipsRepository'
 import { setupRepository } from './repository'
+import { setCountyDeadline } from '../milestones/service'
+import { milestonesRepository } from '../milestones/repository'
 
 type Trx = Transaction<Database>
 
@@ -36,14 +38,38 @@ export interface SetUpCountyResult {
   office: { id: number; name: string; created: boolean }
   code: string
   expiresAt: string
+  /** The county-wide 领导小组与实施方案完成期限 now in force (null: the programme's). */
+  milestoneDeadline: string | null
 }
 
 /**
  * `npm run setup`: the county's 领导小组办公室 (created once) and a new one-time administrator code; the
  * office's earlier open codes are revoked. The code itself is returned to be printed, never stored.
+ * `milestoneDeadline`, when given, sets the county-wide 领导小组与实施方案完成期限 (null clears it; left out,
+ * it stays as it is), with an audit row of its own (no user: the script); a date before the programme's
+ * fails the whole setup (AppError DEADLINE_BEFORE_PROGRAMME).
  */
-export async function setUpCounty(db: DbOrTrx, county: string, now: number): Promise<SetUpCountyResult> {
+export async function setUpCounty(
+  db: DbOrTrx,
+  county: string,
+  now: number,
+  options: { milestoneDeadline?: string | null } = {},
+): Promise<SetUpCountyResult> {
   const at = isoAt(now)
+  let milestoneDeadline: string | null
+  if (options.milestoneDeadline !== undefined) {
+    const outcome = await setCountyDeadline(db, options.milestoneDeadline, null, now)
+    milestoneDeadline = outcome.result.deadline
+    await setupRepository.audit(db, {
+      action: 'milestones.county_deadline.set',
+      entityType: outcome.entityType,
+      entityId: String(outcome.entityId),
+      detail: { ...(outcome.detail as object), via: 'npm run setup' },
+      at,
+    })
+  } else {
+    milestoneDeadline = await milestonesRepository.countyDeadline(db)
+  }
   let office = await setupRepository.findOffice(db)
   let created = false
   if (!office) {
@@ -54,7 +80,7 @@ export async function setUpCounty(db: DbOrTrx, county: string, now: number): Pro
   const code = newAdminCode()
   const expiresAt = isoAt(now + ADMIN_CODE_HOURS * 3600_000)
   await setupRepository.insertCode(db, office.id, adminCodeHash(code), expiresAt, at)
-  return { office: { id: office.id, name: office.name, created }, code, expiresAt }
+  return { office: { id: office.id, name: office.name, created }, code, expiresAt, milestoneDeadline }
 }
 
 /** The signed-in user who redeems a valid code becomes a member of the office (role office). */

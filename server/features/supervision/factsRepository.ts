@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { DbOrTrx, Dialect } from '../../core/db/database'
 import { SECTIONS } from '../../../src/models/checklist'
-import { PROGRAMME_DEADLINE } from '../../../src/models/milestones'
+import { deadlineSql } from '../milestones/repository'
 import {
   MEETING_BANDS,
   SCORE_BANDS,
@@ -34,7 +34,7 @@ export const scoreColumn = (key: TScoreKey) => (key === 'overall' ? 'overall' : 
 
 export function milestoneState(column: string): RawBuilder<string> {
   const col = sql.ref(column)
-  return sql`case when ${col} is null then 'missing' when ${col} <= coalesce(e.milestone_deadline, ${PROGRAMME_DEADLINE}) then 'on_time' else 'late' end`
+  return sql`case when ${col} is null then 'missing' when ${col} <= ${deadlineSql('e.milestone_deadline')} then 'on_time' else 'late' end`
 }
 
 /**

@@ -14,12 +14,13 @@ import { supervisionRepository } from './repository'
 import { rectificationsRepository } from '../rectifications/repository'
 import { formatShanghaiTime, shanghaiYear } from '../../../src/models/shanghaiTime'
 import {
+  deadlineRuleText,
   MILESTONE_STATUS_LABELS,
   PLAN_FILING_STATUS_LABELS,
-  PROGRAMME_DEADLINE,
   PROGRAMME_DEADLINE_QUOTE,
   type TMilestoneState,
 } from '../../../src/models/milestones'
+import { milestonesRepository } from '../milestones/repository'
 
 export const LEDGER_COLUMNS = [
   '序号',
@@ -123,12 +124,13 @@ export async function supervisionLedger(
   const signedLabel = (v: boolean | null | undefined) => (v === null ? '不适用' : v ? '已签署' : '未签署')
 
   const ids = overview.enterprises.map((e) => e.enterpriseId)
-  const [facts, rectifications, submittedAt, risks, organisation] = await Promise.all([
+  const [facts, rectifications, submittedAt, risks, organisation, countyDeadline] = await Promise.all([
     supervisionRepository.ledgerFacts(db, ids),
     supervisionRepository.rectifications(db, ids),
     rectificationsRepository.submittedAt(db, { enterpriseIds: ids }),
     supervisionRepository.risks(db, ids),
     actingDepartmentName(db, auth),
+    milestonesRepository.countyDeadline(db),
   ])
   const factsOf = ledgerFactsByEnterprise(facts)
   const campaignName = overview.campaign?.name ?? '暂无期次'
@@ -224,7 +226,7 @@ export async function supervisionLedger(
     ],
     [
       '领导小组、实施方案',
-      `按实施方案“${PROGRAMME_DEADLINE_QUOTE}”，截止 ${PROGRAMME_DEADLINE}（后加入的企业以办公室设定的日期为准）：` +
+      `按实施方案“${PROGRAMME_DEADLINE_QUOTE}”，${deadlineRuleText(countyDeadline)}：` +
         '在截止日（北京时间）当天或之前完成为按时，之后完成为逾期，尚未完成为未报；实施方案以报送日期计，被退回的不计，重新报送后以新的报送日期计',
     ],
     [

@@ -7,7 +7,9 @@ import {
   ZLeadingGroupSave,
   ZPlanDecision,
   filedOn,
+  deadlineRuleText,
   milestoneDeadline,
+  resolveMilestoneDeadline,
   milestoneOverdue,
   milestoneStatus,
   milestoneSummary,
@@ -55,11 +57,38 @@ describe('按时 / 逾期 / 未报', () => {
     expect(milestoneOverdue('2022-06-20', '2022-06-15', bj('2026-01-01T00:00:00'))).toBe(false)
   })
 
-  it('uses the deadline the office set for a later joiner, else the programme one', () => {
-    expect(milestoneDeadline(null)).toBe('2022-06-15')
-    expect(milestoneDeadline('2026-12-31')).toBe('2026-12-31')
+  it("uses the enterprise's own deadline, else the county's, else the programme one", () => {
+    expect(milestoneDeadline(null, null)).toBe('2022-06-15')
+    expect(milestoneDeadline('2026-12-31', null)).toBe('2026-12-31')
+    expect(resolveMilestoneDeadline(null, '2027-03-31')).toEqual({ deadline: '2027-03-31', source: 'county' })
+    expect(resolveMilestoneDeadline('2026-12-31', '2027-03-31')).toEqual({
+      deadline: '2026-12-31',
+      source: 'enterprise',
+    })
+    expect(resolveMilestoneDeadline(undefined, null)).toEqual({ deadline: '2022-06-15', source: 'programme' })
+    expect(deadlineRuleText('2027-03-31')).toContain('截止 2027-03-31')
+    expect(deadlineRuleText(null)).toContain('截止 2022-06-15')
+    // the county's date turns an enterprise red since 2022 into one not yet due
+    const county = milestoneSummary(
+      {
+        ownDeadline: null,
+        countyDeadline: '2027-03-31',
+        leadingGroupDate: null,
+        planFiledDate: null,
+        planReceipt: null,
+      },
+      bj('2026-12-02T10:00:00'),
+    )
+    expect(county).toMatchObject({ deadline: '2027-03-31', leadingGroup: { overdue: false } })
+    expect(milestoneText(county.leadingGroup)).toBe('未报')
     const s = milestoneSummary(
-      { ownDeadline: '2026-12-31', leadingGroupDate: '2026-11-02', planFiledDate: null, planReceipt: null },
+      {
+        ownDeadline: '2026-12-31',
+        countyDeadline: '2027-03-31',
+        leadingGroupDate: '2026-11-02',
+        planFiledDate: null,
+        planReceipt: null,
+      },
       bj('2026-12-02T10:00:00'),
     )
     expect(s).toMatchObject({
@@ -70,7 +99,13 @@ describe('按时 / 逾期 / 未报', () => {
     expect(milestoneText(s.leadingGroup)).toBe('按时 2026-11-02')
     expect(milestoneText(s.plan)).toBe('未报')
     const late = milestoneSummary(
-      { ownDeadline: null, leadingGroupDate: '2022-07-01', planFiledDate: null, planReceipt: 'returned' },
+      {
+        ownDeadline: null,
+        countyDeadline: null,
+        leadingGroupDate: '2022-07-01',
+        planFiledDate: null,
+        planReceipt: 'returned',
+      },
       bj('2026-12-02T10:00:00'),
     )
     expect(milestoneText(late.leadingGroup)).toBe('逾期 2022-07-01')

@@ -31,6 +31,7 @@ import { m0032_report_period_exemplar_rules } from './0032_report_period_exempla
 import { m0033_access_version } from './0033_access_version'
 import { m0034_figures_indexes } from './0034_figures_indexes'
 import { m0035_rectification_events_index } from './0035_rectification_events_index'
+import { m0036_county_settings } from './0036_county_settings'
 
 /** Every migration by name, in order: the names are what an existing database has recorded, never renamed. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -66,5 +67,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0033_access_version': m0033_access_version(dialect),
     '0034_figures_indexes': m0034_figures_indexes(dialect),
     '0035_rectification_events_index': m0035_rectification_events_index(dialect),
+    '0036_county_settings': m0036_county_settings(dialect),
   }
 }

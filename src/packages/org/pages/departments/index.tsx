@@ -98,6 +98,15 @@ export default function DepartmentsPage() {
             从 Excel 导入企业
           </Button>
         </View>
+        <View className="a-card">
+          <Text className="a-card__title">领导小组与实施方案完成期限</Text>
+          <Text className="a-card__subtitle">
+            实施方案规定 2022年6月15日前完成；开通较晚的县可为全县企业统一设定一个较晚的日期。
+          </Text>
+          <Button fill="outline" onClick={() => void Taro.navigateTo({ url: orgPages.countyDeadline() })}>
+            完成期限
+          </Button>
+        </View>
         <PageState state={state} reload={reload}>
           {(departments: TDepartment[]) => {
             const active = departments.filter((d) => !d.retiredAt)

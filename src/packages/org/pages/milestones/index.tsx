@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import {
+  DEADLINE_SOURCE_LABELS,
   PROGRAMME_DEADLINE,
   PROGRAMME_DEADLINE_QUOTE,
   ZMilestoneDate,
@@ -96,12 +97,11 @@ export default function MilestonesPage() {
               <View className="a-card">
                 <Text className="a-card__title">{data.enterpriseName}</Text>
                 <Text className="a-card__subtitle">
-                  完成期限 {data.deadline}
-                  {data.programmeDeadline ? '（实施方案规定）' : '（领导小组办公室设定）'}
+                  完成期限 {data.deadline}（{DEADLINE_SOURCE_LABELS[data.deadlineSource]}）
                 </Text>
                 <Text className="milestone__quote">
                   实施步骤：“各企业……及时成立本企业清廉建设工作领导小组……{PROGRAMME_DEADLINE_QUOTE}”
-                  {data.programmeDeadline ? '' : `原定 ${PROGRAMME_DEADLINE}。`}
+                  {data.deadlineSource === 'programme' ? '' : `原定 ${PROGRAMME_DEADLINE}。`}
                 </Text>
                 {isOffice(memberships) ? <DeadlineEditor data={data} onSaved={reload} /> : null}
               </View>

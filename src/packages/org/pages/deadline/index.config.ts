@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '完成期限',
+  enablePullDownRefresh: true,
+})
