@@ -230,7 +230,11 @@ describe(`organisations and people [${TEST_DB}]`, () => {
 
   it('an invite for one role-holder (支部书记, 负责人) is single-use; a staff invite serves many', async () => {
     const make = (payload: object) =>
-      call(t.app, liaisonPrivate, { method: 'POST', url: `/api/v1/enterprises/${privateId}/invites`, payload })
+      call(t.app, liaisonPrivate, {
+        method: 'POST',
+        url: `/api/v1/enterprises/${privateId}/invites`,
+        payload,
+      })
     expect((await make({ role: 'employee' })).json()).toMatchObject({ role: 'employee', maxUses: 50 })
     expect((await make({ role: 'branch_secretary' })).json()).toMatchObject({
       role: 'branch_secretary',

@@ -168,7 +168,7 @@ describe('修改活动', () => {
     expect(navigate).toHaveBeenCalledWith({ url: '/packages/events/pages/create/index?eventId=7' })
   })
 
-  it("shows no 我的签到 to an organiser whose own unit is not invited; the audience sees it", async () => {
+  it('shows no 我的签到 to an organiser whose own unit is not invited; the audience sees it', async () => {
     event = { ...underWay(), organiser: { kind: 'department', id: 2, name: '县委统战部' }, inAudience: false }
     openPage('/packages/events/pages/detail/index', { eventId: '7' })
     const { unmount } = render(<EventDetailPage />)

@@ -130,7 +130,11 @@ export const eventsRepository = {
   },
 
   /** Which of these events have one of these enterprises in their audience. */
-  async eventsWithAudienceAmong(db: DbOrTrx, eventIds: number[], enterpriseIds: number[]): Promise<Set<number>> {
+  async eventsWithAudienceAmong(
+    db: DbOrTrx,
+    eventIds: number[],
+    enterpriseIds: number[],
+  ): Promise<Set<number>> {
     if (eventIds.length === 0 || enterpriseIds.length === 0) return new Set()
     const rows = await db
       .selectFrom('event_audience')
