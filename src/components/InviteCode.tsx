@@ -30,8 +30,7 @@ export function InviteCode({ code, roleLabel, expiresAt, uses, maxUses, forDepar
         <View className="invite-code__who">
           <Text className="invite-code__code">{code}</Text>
           <Text className="invite-code__meta">
-            {roleLabel} · {formatShanghaiMinute(expiresAt)} 前有效 ·{' '}
-            {maxUses === 1 ? '仅限1人使用' : `已用 ${uses}/${maxUses}`}
+            {`${roleLabel} · ${formatShanghaiMinute(expiresAt)} 前有效 · ${maxUses === 1 ? '仅限1人使用' : `已用 ${uses}/${maxUses}`}`}
           </Text>
         </View>
         <View className="invite-code__actions">
@@ -47,8 +46,7 @@ export function InviteCode({ code, roleLabel, expiresAt, uses, maxUses, forDepar
         <View className="invite-code__qr">
           <QrImage className="invite-code__img" text={joinLinkUrl(webOrigin(), { kind: 'invite', code })} />
           <Text className="invite-code__hint">
-            用微信扫一扫即可打开小程序申请加入（{roleLabel}），也可在「我的 → 加入企业」输入邀请码
-            {forDepartment ? '（部门人员也从这里加入）' : ''}。
+            {`用微信扫一扫即可打开小程序申请加入（${roleLabel}），也可在「我的 → 加入企业」输入邀请码${forDepartment ? '（部门人员也从这里加入）' : ''}。`}
           </Text>
         </View>
       ) : null}

@@ -51,8 +51,7 @@ export function InvitePanel<R extends TRole>({
         disabled={busy !== null}
         onClick={() => onCreate(role)}
       >
-        生成{ROLE_LABELS[role]}邀请码（7天有效{hasRole(SINGLE_USE_INVITE_ROLES, role) ? '，仅限1人使用' : ''}
-        ）
+        {`生成${ROLE_LABELS[role]}邀请码（7天有效${hasRole(SINGLE_USE_INVITE_ROLES, role) ? '，仅限1人使用' : ''}）`}
       </Button>
       {invites.map((invite) => (
         <InviteCode
