@@ -116,6 +116,8 @@ export function applyPrintSetup(sheet: ExcelJS.Worksheet, options: PrintOptions)
 interface PrintOptions {
   headerRow: number
   title: string
+  /** With `pagesWide`, printed in the page header beside the title. */
+  subtitle?: string
   xSplit?: number
   wide?: boolean
   pagesWide?: number
@@ -145,11 +147,18 @@ function printSetup(options: PrintOptions) {
           ...(xSplit ? { printTitlesColumn: `A:${columnLetter(xSplit)}` } : {}),
         }
       : {}),
-    margins: { left: 0.3, right: 0.3, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+    margins: { left: 0.3, right: 0.3, top: pagesWide ? 0.75 : 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
   }
   // '&' starts a code in a header or footer: a literal one is doubled.
+  const title = options.title.replace(/&/g, '&&')
   const headerFooter: Partial<ExcelJS.HeaderFooter> = {
-    oddFooter: `&L${options.title.replace(/&/g, '&&')}&R第 &P 页，共 &N 页`,
+    oddFooter: `&L${title}&R第 &P 页，共 &N 页`,
+    // Pages across repeat the name columns on every row printed, the title rows' too: there the merged
+    // title would print cut into them. The print area starts at the header row, and the title (and the
+    // line under it) head every page instead.
+    ...(pagesWide
+      ? { oddHeader: `&L&"-,Bold"&12${title}&R&9${(options.subtitle ?? '').replace(/&/g, '&&')}` }
+      : {}),
   }
   return { views: views as ExcelJS.WorksheetView[], pageSetup, headerFooter }
 }
@@ -202,6 +211,7 @@ export function addTable(workbook: ExcelJS.Workbook, name: string, options: Tabl
     printSetup({
       headerRow,
       title: options.title,
+      subtitle: options.subtitle,
       xSplit: options.xSplit,
       wide: totalWidth > WIDE_TABLE,
       pagesWide: options.pagesWide,
@@ -256,6 +266,9 @@ export function addTable(workbook: ExcelJS.Workbook, name: string, options: Tabl
           columns.map((c) => c.width),
         ),
       )
+      // Pages across print from the header row down to the last row (the title is in the page header).
+      // (ExcelJS puts a `$` before each part: the `$` of the rows makes the reference absolute.)
+      if (options.pagesWide) sheet.pageSetup.printArea = `A$${headerRow}:${last}$${row.number}`
       if (streaming) row.commit()
       return row
     },

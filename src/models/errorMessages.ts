@@ -17,6 +17,8 @@ export const ERROR_MESSAGES = {
   CREDIT_CODE_INVALID: '统一社会信用代码无效',
   CREDIT_CODE_TAKEN: '该统一社会信用代码已登记',
   INVITE_INVALID: '邀请码无效或已过期',
+  INVITE_USED_UP: '该邀请码的使用人数已满，请向发码人索取新的邀请码',
+  INVITE_SINGLE_USE: '该角色的邀请码仅限1人使用',
   DEPARTMENT_NAME_TAKEN: '已有同名的部门',
   DEPARTMENT_RETIRED: '该部门已撤销，不能再修改或建立监管关系',
   DEPARTMENT_IS_OFFICE: '领导小组办公室不能撤销',

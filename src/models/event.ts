@@ -221,6 +221,11 @@ export const ZEvent = z
     canManage: z.boolean(),
     signedInCount: z.number().int(),
     mySignIn: ZMySignIn.nullable(),
+    /**
+     * The caller is an approved member of an audience enterprise (expected to sign in). An organiser whose
+     * own unit is not invited is not: they see no 我的签到.
+     */
+    inAudience: z.boolean(),
     createdAt: z.string(),
     /** Set when the organiser cancelled the event (已取消). */
     cancelledAt: z.string().nullable(),

@@ -10,7 +10,8 @@ export const ZInviteCreate = z
   .object({
     role: ZEnterpriseRole.default('employee'),
     expiresInDays: z.number().int().min(1, '有效期至少1天').max(90, '有效期不超过90天').default(7),
-    maxUses: z.number().int().min(1).max(1000).default(50),
+    /** Left out: 1 for a role one person holds (SINGLE_USE_INVITE_ROLES), else 50. */
+    maxUses: z.number().int().min(1).max(1000).optional(),
   })
   .meta({ id: 'InviteCreate' })
 export type TInviteCreate = z.input<typeof ZInviteCreate>
@@ -62,7 +63,8 @@ export const ZDepartmentInviteCreate = z
   .object({
     role: ZDepartmentRole,
     expiresInDays: ZExpiresInDays,
-    maxUses: z.number().int().min(1).max(1000).default(20),
+    /** Left out: 1 for a role one person holds (SINGLE_USE_INVITE_ROLES), else 20. */
+    maxUses: z.number().int().min(1).max(1000).optional(),
   })
   .meta({ id: 'DepartmentInviteCreate' })
 export type TDepartmentInviteCreate = z.input<typeof ZDepartmentInviteCreate>

@@ -54,6 +54,18 @@ export const POWERS_KEEPER_ROLES = ['liaison', 'head'] as const satisfies readon
 export const REGISTER_KEEPER_ROLES = ['liaison', 'head'] as const satisfies readonly TRole[]
 export const LIAISON_ROLES = ['liaison'] as const satisfies readonly TRole[]
 
+/**
+ * Roles an invite names one person for: the enterprise's 联络员 and 负责人, a branch's 支部书记, and the
+ * 领导小组办公室's clerk (county-wide rights). Such an invite is used once; a staff invite (职工, 监管员, 党员干部)
+ * is passed round a whole unit and serves many.
+ */
+export const SINGLE_USE_INVITE_ROLES = [
+  'liaison',
+  'head',
+  'branch_secretary',
+  'office',
+] as const satisfies readonly TRole[]
+
 /** Whether `role` is one of `roles` (the sets are readonly tuples; this reads them as plain string lists). */
 export function hasRole(roles: readonly TRole[], role: string): boolean {
   return (roles as readonly string[]).includes(role)

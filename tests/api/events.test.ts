@@ -119,6 +119,7 @@ describe(`events and QR sign-in [${TEST_DB}]`, () => {
         phase: 'open',
         signedInCount: 0,
         mySignIn: null,
+        inAudience: true,
         place: null,
       })
       expect(JSON.stringify(event)).not.toMatch(/secret/i)
@@ -161,6 +162,19 @@ describe(`events and QR sign-in [${TEST_DB}]`, () => {
       expect(county.json()).toMatchObject({
         organiser: { kind: 'department', id: unitedId, name: '县委统战部' },
         audience: [{ id: privateId }, { id: nopoId }],
+        // The organiser's department is not invited: no 我的签到 for them (inAudience), in the view and the list.
+        canManage: true,
+        inAudience: false,
+      })
+      const countyId: number = county.json().id
+      const asEmployee = await call(t.app, employee, { method: 'GET', url: `/api/v1/events/${countyId}` })
+      expect(asEmployee.json()).toMatchObject({ canManage: false, inAudience: true })
+      const organised = await call(t.app, supervisorUnited, {
+        method: 'GET',
+        url: '/api/v1/events?as=organiser',
+      })
+      expect(organised.json().events.find((e: { id: number }) => e.id === countyId)).toMatchObject({
+        inAudience: false,
       })
       const notSupervised = await call(t.app, supervisorUnited, {
         method: 'POST',

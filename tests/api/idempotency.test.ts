@@ -56,7 +56,7 @@ describe(`idempotency keys and the audit log [${TEST_DB}]`, () => {
     const now = new Date().toISOString()
     const path = `/api/v1/enterprises/${enterpriseId}/invites`
     // The body as the route sees it after validation (defaults applied).
-    const body = { role: 'employee', expiresInDays: 7, maxUses: 50 }
+    const body = { role: 'employee', expiresInDays: 7 }
     await t.app.db
       .insertInto('idempotency_keys')
       .values({

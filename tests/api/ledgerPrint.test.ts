@@ -37,6 +37,18 @@ describe(`工作台账 printed (${TEST_DB})`, () => {
     expect(sheet.getCell('A1').alignment.horizontal).toBe('left')
   })
 
+  it('prints from the header row down, the title heading every page: no cut title in the repeated names', () => {
+    const sheet = workbook.getWorksheet('工作台账')!
+    // The repeated 序号/企业名称 would carry rows 1–2 (the merged title) onto pages 2 and 3: they are not printed.
+    expect(sheet.pageSetup.printArea).toBe(
+      `A3:${sheet.getColumn(LEDGER_COLUMNS.length).letter}${sheet.rowCount}`,
+    )
+    expect(sheet.headerFooter.oddHeader).toContain(String(sheet.getCell('A1').value))
+    expect(sheet.headerFooter.oddHeader).toContain('自查期次')
+    // On screen the title rows stay.
+    expect(String(sheet.getCell('A1').value)).toMatch(/清廉企业建设工作台账$/)
+  })
+
   it('makes a row tall enough for the text that wraps in it', () => {
     const sheet = workbook.getWorksheet('工作台账')!
     const departments = LEDGER_COLUMNS.indexOf('监管部门') + 1

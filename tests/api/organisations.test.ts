@@ -228,6 +228,27 @@ describe(`organisations and people [${TEST_DB}]`, () => {
     expect(badCode.json().error.code).toBe('INVITE_INVALID')
   })
 
+  it('an invite for one role-holder (支部书记, 负责人) is single-use; a staff invite serves many', async () => {
+    const make = (payload: object) =>
+      call(t.app, liaisonPrivate, {
+        method: 'POST',
+        url: `/api/v1/enterprises/${privateId}/invites`,
+        payload,
+      })
+    expect((await make({ role: 'employee' })).json()).toMatchObject({ role: 'employee', maxUses: 50 })
+    expect((await make({ role: 'branch_secretary' })).json()).toMatchObject({
+      role: 'branch_secretary',
+      maxUses: 1,
+    })
+    expect((await make({ role: 'head', maxUses: 1 })).json()).toMatchObject({ role: 'head', maxUses: 1 })
+    const many = await make({ role: 'branch_secretary', maxUses: 50 })
+    expect(many.statusCode).toBe(400)
+    expect(many.json().error).toMatchObject({
+      code: 'INVITE_SINGLE_USE',
+      message: '支部书记邀请码仅限1人使用',
+    })
+  })
+
   it("keeps another enterprise's records invisible: every enterprise route answers as for a missing id", async () => {
     const cases = [
       { method: 'GET' as const, url: (id: number) => `/api/v1/enterprises/${id}` },

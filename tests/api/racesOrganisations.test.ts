@@ -63,11 +63,11 @@ describe(`races: people, sign-ins, meeting records [${TEST_DB}]`, () => {
     return { id: user.id, token: await loginAs(t.app, `race-newcomer-${n}`) }
   }
 
-  async function invite(maxUses: number): Promise<string> {
+  async function invite(maxUses?: number, role = 'employee'): Promise<string> {
     const res = await call(t.app, liaison, {
       method: 'POST',
       url: `/api/v1/enterprises/${enterpriseId}/invites`,
-      payload: { role: 'employee', maxUses },
+      payload: { role, maxUses },
     })
     expect(res.statusCode).toBe(201)
     return res.json().code
@@ -88,13 +88,24 @@ describe(`races: people, sign-ins, meeting records [${TEST_DB}]`, () => {
   it('an invite with one use left takes one of eight people joining at once', async () => {
     const code = await invite(1)
     const crowd = await Promise.all(Array.from({ length: RACERS }, () => newcomer()))
-    expectOneWinner(await race((i) => join(crowd[i].token, code)), 201, '400 INVITE_INVALID')
+    expectOneWinner(await race((i) => join(crowd[i].token, code)), 201, '409 INVITE_USED_UP')
     const row = await t.app.db
       .selectFrom('invites')
       .selectAll()
       .where('code', '=', code)
       .executeTakeFirstOrThrow()
     expect(row.uses).toBe(1)
+  })
+
+  it('a 支部书记 invite is for one person: two people redeeming it at once, one request is made', async () => {
+    const code = await invite(undefined, 'branch_secretary')
+    const pair = await Promise.all([newcomer(), newcomer()])
+    const answers = await race((i) => join(pair[i].token, code), 2)
+    expectOneWinner(answers, 201, '409 INVITE_USED_UP')
+    const loser = answers.find((a) => a.statusCode !== 201)!
+    expect(loser.json().error.message).toBe('该邀请码仅限1人使用，已被他人使用；请向发码人索取新的邀请码')
+    const joined = await Promise.all(pair.map((p) => membershipsOf(p.id)))
+    expect(joined.map((m) => m.length).sort()).toEqual([0, 1])
   })
 
   it('a join request is decided once: approvals and refusals at the same moment, one wins', async () => {

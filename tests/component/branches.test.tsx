@@ -61,7 +61,12 @@ describe('成员管理: 党支部', () => {
   it('registers a branch with its 书记 chosen among the approved 支部书记, then lists it', async () => {
     render(<BranchesCard eid={3} members={MEMBERS} />)
     await screen.findByText(/尚未登记党支部/)
+    const scroll = jest.spyOn(Taro, 'pageScrollTo').mockResolvedValue({ errMsg: 'pageScrollTo:ok' })
     fireEvent.click(screen.getByText('新增党支部'))
+    // The form opens at the card's foot, often below the screen: the page brings it into view.
+    await waitFor(() =>
+      expect(scroll).toHaveBeenCalledWith(expect.objectContaining({ selector: '.org-branches__form' })),
+    )
     // Only the approved 支部书记 is offered.
     expect(screen.getByText('蒙书记')).toBeTruthy()
     expect(screen.queryByText('待审人')).toBeNull()

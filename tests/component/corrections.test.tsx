@@ -43,6 +43,7 @@ function underWay(): TEvent {
     canManage: true,
     signedInCount: 0,
     mySignIn: null,
+    inAudience: true,
     createdAt: iso(now - 60 * MINUTE),
     cancelledAt: null,
   }
@@ -165,6 +166,21 @@ describe('修改活动', () => {
     render(<EventDetailPage />)
     fireEvent.click(await screen.findByText('修改'))
     expect(navigate).toHaveBeenCalledWith({ url: '/packages/events/pages/create/index?eventId=7' })
+  })
+
+  it('shows no 我的签到 to an organiser whose own unit is not invited; the audience sees it', async () => {
+    event = { ...underWay(), organiser: { kind: 'department', id: 2, name: '县委统战部' }, inAudience: false }
+    openPage('/packages/events/pages/detail/index', { eventId: '7' })
+    const { unmount } = render(<EventDetailPage />)
+    expect(await screen.findByText('修改')).toBeTruthy()
+    expect(screen.queryByText('我的签到')).toBeNull()
+    expect(screen.queryByText('未签到')).toBeNull()
+    expect(screen.queryByText('扫码签到')).toBeNull()
+    unmount()
+    event = { ...event, inAudience: true }
+    render(<EventDetailPage />)
+    expect(await screen.findByText('我的签到')).toBeTruthy()
+    expect(screen.getByText('扫码签到')).toBeTruthy()
   })
 
   it('prefills the form, keeps what has begun, and saves the change with PATCH', async () => {

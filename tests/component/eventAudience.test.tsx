@@ -33,6 +33,7 @@ beforeEach(() => {
           canManage: true,
           signedInCount: 0,
           mySignIn: null,
+          inAudience: true,
           createdAt: new Date().toISOString(),
           cancelledAt: null,
         },

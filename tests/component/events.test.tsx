@@ -201,6 +201,7 @@ describe('发起活动 form', () => {
           canManage: true,
           signedInCount: 0,
           mySignIn: null,
+          inAudience: true,
           createdAt: new Date().toISOString(),
           cancelledAt: null,
         },

@@ -103,4 +103,36 @@ describe('批量导入 page', () => {
       expect(redirect).toHaveBeenCalledWith({ url: '/packages/org/pages/import/index?id=13' }),
     )
   })
+
+  it('asks for the progress again only once the last answer is in, so a slow answer is shown, not dropped', async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] })
+    try {
+      const parsing = { ...pending, id: 14, state: 'parsing', total: 3, processed: 3, counts: null }
+      const done = { ...pending, id: 14, state: 'ready', total: 3, processed: 3 }
+      /** The answer held back: a server under load answers a progress request late. */
+      let answerLate: (() => void) | null = null
+      const answer = transport.getMockImplementation()!
+      let asked = 0
+      transport.mockImplementation(async (req) => {
+        if (!req.url.startsWith('/api/v1/imports/14?')) return answer(req)
+        asked += 1
+        if (asked === 1) return { status: 200, data: parsing }
+        await new Promise<void>((resolve) => (answerLate = resolve))
+        return { status: 200, data: done }
+      })
+      openPage('/packages/org/pages/import/index', { id: '14' })
+      render(<ImportPage />)
+      expect(await screen.findByText('正在检查 3 / 3 行')).toBeTruthy()
+      await act(() => jest.advanceTimersByTimeAsync(1000))
+      expect(asked).toBe(2)
+      // While that answer is on its way no other request starts (each would set the one before aside).
+      await act(() => jest.advanceTimersByTimeAsync(5000))
+      expect(asked).toBe(2)
+      await act(async () => answerLate!())
+      expect(await screen.findByText('确认导入')).toBeTruthy()
+      expect(screen.queryByText('正在检查 3 / 3 行')).toBeNull()
+    } finally {
+      jest.useRealTimers()
+    }
+  })
 })

@@ -133,7 +133,7 @@ describe('people with roles in the mini-program', () => {
       await office.tap('成员与联络员')
       await office.waitForRoute('packages/org/pages/members/index')
       await office.waitForText('邀请联络员和成员')
-      await office.tap(/生成\s*联络员\s*邀请码（7天有效）/)
+      await office.tap(/生成\s*联络员\s*邀请码（7天有效，仅限1人使用）/)
       await office.waitForText(/[A-Z0-9]{8}\s*联络员/)
       expect(toasts(office)).toContain('已生成邀请码')
       office.assertHealthy()

@@ -79,11 +79,17 @@ export async function summaries(
   now: number,
 ): Promise<TEventSummary[]> {
   const ids = rows.map((r) => r.id)
-  const [names, signedIn, audience, mine] = await Promise.all([
+  const myEnterprises = [
+    ...new Set(
+      auth.memberships.filter((m) => m.organisation_kind === 'enterprise').map((m) => m.organisation_id),
+    ),
+  ]
+  const [names, signedIn, audience, mine, invited] = await Promise.all([
     organiserNames(db, rows),
     eventsRepository.countByEvent(db, 'sign_ins', ids),
     eventsRepository.countByEvent(db, 'event_audience', ids),
     eventsRepository.mySignIns(db, auth.user.id, ids),
+    eventsRepository.eventsWithAudienceAmong(db, ids, myEnterprises),
   ])
   const mineByEvent = new Map(mine.map((r) => [r.event_id, r]))
   return rows.map((row) => {
@@ -106,6 +112,7 @@ export async function summaries(
       canManage: organisesEvent(auth, row),
       signedInCount: signedIn.get(row.id) ?? 0,
       mySignIn: my ? { signedInAt: my.signed_in_at, method: my.method } : null,
+      inAudience: invited.has(row.id),
       createdAt: row.created_at,
       cancelledAt: row.cancelled_at,
       audienceCount: audience.get(row.id) ?? 0,

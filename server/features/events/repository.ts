@@ -129,6 +129,23 @@ export const eventsRepository = {
       .execute()
   },
 
+  /** Which of these events have one of these enterprises in their audience. */
+  async eventsWithAudienceAmong(
+    db: DbOrTrx,
+    eventIds: number[],
+    enterpriseIds: number[],
+  ): Promise<Set<number>> {
+    if (eventIds.length === 0 || enterpriseIds.length === 0) return new Set()
+    const rows = await db
+      .selectFrom('event_audience')
+      .select('event_id')
+      .distinct()
+      .where('event_id', 'in', eventIds)
+      .where('enterprise_id', 'in', enterpriseIds)
+      .execute()
+    return new Set(rows.map((r) => r.event_id))
+  },
+
   /** The audience enterprises of an event, lowest id first. */
   audience(db: DbOrTrx, eventId: number) {
     return db

@@ -1,7 +1,29 @@
 import { changedOne, type DbOrTrx } from '../../core/db/database'
+import { AppError } from '../../core/errors'
 import type { InviteRow } from '../../core/db/schema'
 import type { TDepartmentInvite, TDepartmentRole, TInvite } from '../../../src/models/invite'
-import type { TEnterpriseRole, TRole } from '../../../src/models/org'
+import { ROLE_LABELS, type TEnterpriseRole, type TRole } from '../../../src/models/org'
+import { hasRole, SINGLE_USE_INVITE_ROLES } from '../../../src/models/roles'
+
+/**
+ * How many people an invite of `role` admits: one for a role one person holds (联络员, 负责人, 支部书记, 办公室),
+ * else what was asked or `staffDefault`. Asking a one-person invite for more is refused, not quietly cut.
+ */
+export function inviteMaxUses(role: TRole, asked: number | undefined, staffDefault: number): number {
+  if (!hasRole(SINGLE_USE_INVITE_ROLES, role)) return asked ?? staffDefault
+  if (asked !== undefined && asked !== 1)
+    throw new AppError(400, 'INVITE_SINGLE_USE', `${ROLE_LABELS[role]}邀请码仅限1人使用`, [
+      { path: 'maxUses', message: `${ROLE_LABELS[role]}邀请码仅限1人使用` },
+    ])
+  return 1
+}
+
+/** The answer to a code whose uses are all taken (a one-person invite says so plainly). */
+export function inviteUsedUp(maxUses: number): AppError {
+  return maxUses === 1
+    ? new AppError(409, 'INVITE_USED_UP', '该邀请码仅限1人使用，已被他人使用；请向发码人索取新的邀请码')
+    : new AppError(409, 'INVITE_USED_UP')
+}
 
 /** What an invite shows of itself, for an enterprise's or a department's. */
 function inviteFields(row: InviteRow) {

@@ -8,7 +8,7 @@ import { isoAt } from '../../core/clock'
 import type { TDepartmentInvite, TDepartmentRole, TJoinResult, TUserStatus } from '../../../src/models/invite'
 import type { TMember, TRole } from '../../../src/models/org'
 import { departmentsRepository, enterprisesRepository } from './repository'
-import { invitesRepository, toDepartmentInvite } from './invitesRepository'
+import { inviteMaxUses, invitesRepository, inviteUsedUp, toDepartmentInvite } from './invitesRepository'
 import { membershipsRepository } from './membershipsRepository'
 import { usersRepository } from '../auth/repository'
 import { newInviteCode } from './service'
@@ -87,7 +87,7 @@ export async function createDepartmentInvite(
   trx: Trx,
   auth: AuthContext,
   departmentId: number,
-  input: { role: TDepartmentRole; expiresInDays: number; maxUses: number },
+  input: { role: TDepartmentRole; expiresInDays: number; maxUses?: number },
   now: number,
 ): Promise<WriteOutcome<TDepartmentInvite>> {
   assertIdsInRange(departmentId)
@@ -100,7 +100,7 @@ export async function createDepartmentInvite(
       role: input.role,
       createdBy: auth.user.id,
       expiresAt: isoAt(now + input.expiresInDays * 86_400_000),
-      maxUses: input.maxUses,
+      maxUses: inviteMaxUses(input.role, input.maxUses, 20),
     },
     isoAt(now),
   )
@@ -135,7 +135,8 @@ export async function joinWithInvite(
   )
   if (existing && existing.status !== 'rejected' && existing.status !== 'removed')
     throw new AppError(409, 'ALREADY_MEMBER')
-  if (!(await invitesRepository.consume(trx, invite.id))) throw new AppError(400, 'INVITE_INVALID')
+  if (invite.uses >= invite.max_uses) throw inviteUsedUp(invite.max_uses)
+  if (!(await invitesRepository.consume(trx, invite.id))) throw inviteUsedUp(invite.max_uses)
   const name =
     kind === 'enterprise'
       ? (await enterprisesRepository.get(trx, organisationId))!.name

@@ -13,7 +13,7 @@ import {
 import type { TInvite } from '../../../src/models/invite'
 import type { z } from 'zod'
 import { branchesRepository, departmentsRepository, enterprisesRepository, toPartyBranch } from './repository'
-import { invitesRepository, toInvite } from './invitesRepository'
+import { inviteMaxUses, invitesRepository, toInvite } from './invitesRepository'
 import { membershipsRepository } from './membershipsRepository'
 import { departmentInService } from './departments'
 import type { WriteOutcome } from '../../core/writes'
@@ -149,7 +149,7 @@ export async function createInvite(
   input: {
     role: TEnterpriseRole
     expiresInDays: number
-    maxUses: number
+    maxUses?: number
   },
   now: number,
 ): Promise<WriteOutcome<TInvite>> {
@@ -169,7 +169,7 @@ export async function createInvite(
       role: input.role,
       createdBy: auth.user.id,
       expiresAt,
-      maxUses: input.maxUses,
+      maxUses: inviteMaxUses(input.role, input.maxUses, 50),
     },
     isoAt(now),
   )

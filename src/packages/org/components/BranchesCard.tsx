@@ -1,4 +1,5 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import type { TMember } from '@/models/org'
@@ -21,6 +22,16 @@ export function BranchesCard({ eid, members }: { eid: number; members: TMember[]
   const [secretary, setSecretary] = useState<number | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  // The form opens at the card's foot, under the members list and often below the screen: show it.
+  useEffect(() => {
+    if (!adding) return
+    const timer = setTimeout(() => {
+      void Taro.pageScrollTo({ selector: '.org-branches__form', offsetTop: -12, duration: 200 }).catch(
+        () => undefined,
+      )
+    }, 0)
+    return () => clearTimeout(timer)
+  }, [adding])
   const secretaries = members.filter((m) => m.status === 'approved' && m.role === 'branch_secretary')
   const nameOf = (userId: number | null) => members.find((m) => m.userId === userId)?.name ?? null
 

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { ROLE_LABELS, type TRole } from '@/models/org'
+import { hasRole, SINGLE_USE_INVITE_ROLES } from '@/models/roles'
 import { InviteCode } from '@/components/InviteCode'
 
 export interface InvitePanelProps<R extends TRole> {
@@ -11,6 +12,8 @@ export interface InvitePanelProps<R extends TRole> {
   roles: readonly R[]
   invites: { id: number; code: string; role: R; expiresAt: string; uses: number; maxUses: number }[]
   busy: string | null
+  /** A department's invites (their hint names the entry a department's people use). */
+  forDepartment?: boolean
   /** Makes an invite of this role (busy key 'invite'). */
   onCreate: (role: R) => void
 }
@@ -22,6 +25,7 @@ export function InvitePanel<R extends TRole>({
   roles,
   invites,
   busy,
+  forDepartment,
   onCreate,
 }: InvitePanelProps<R>) {
   const [role, setRole] = useState<R>(roles[0])
@@ -47,7 +51,7 @@ export function InvitePanel<R extends TRole>({
         disabled={busy !== null}
         onClick={() => onCreate(role)}
       >
-        生成{ROLE_LABELS[role]}邀请码（7天有效）
+        {`生成${ROLE_LABELS[role]}邀请码（7天有效${hasRole(SINGLE_USE_INVITE_ROLES, role) ? '，仅限1人使用' : ''}）`}
       </Button>
       {invites.map((invite) => (
         <InviteCode
@@ -57,6 +61,7 @@ export function InvitePanel<R extends TRole>({
           expiresAt={invite.expiresAt}
           uses={invite.uses}
           maxUses={invite.maxUses}
+          forDepartment={forDepartment}
         />
       ))}
     </View>

@@ -269,21 +269,24 @@ export default function EventDetailPage() {
           />
           {e.description ? <Line label="活动说明" value={e.description} /> : null}
         </View>
-        <View className="a-card event-mine">
-          <Text className="a-card__title">我的签到</Text>
-          <Text className={`ev-status${e.mySignIn ? ' ev-status--done' : ''}`}>
-            {e.mySignIn
-              ? `已签到 ${formatDateTime(e.mySignIn.signedInAt)}（${SIGN_IN_METHOD_LABELS[e.mySignIn.method]}）`
-              : '未签到'}
-          </Text>
-          {!e.mySignIn && e.phase === 'open' && !e.cancelledAt ? (
-            <View className="ev-actions">
-              <Button type="primary" onClick={() => void Taro.navigateTo({ url: eventPages.signIn(e.id) })}>
-                扫码签到
-              </Button>
-            </View>
-          ) : null}
-        </View>
+        {/* Only who is expected to sign in: an organiser whose own unit is not invited has nothing here. */}
+        {e.inAudience || e.mySignIn ? (
+          <View className="a-card event-mine">
+            <Text className="a-card__title">我的签到</Text>
+            <Text className={`ev-status${e.mySignIn ? ' ev-status--done' : ''}`}>
+              {e.mySignIn
+                ? `已签到 ${formatDateTime(e.mySignIn.signedInAt)}（${SIGN_IN_METHOD_LABELS[e.mySignIn.method]}）`
+                : '未签到'}
+            </Text>
+            {!e.mySignIn && e.phase === 'open' && !e.cancelledAt ? (
+              <View className="ev-actions">
+                <Button type="primary" onClick={() => void Taro.navigateTo({ url: eventPages.signIn(e.id) })}>
+                  扫码签到
+                </Button>
+              </View>
+            ) : null}
+          </View>
+        ) : null}
         {e.canManage && e.cancelledAt ? <CancelledOrganiser event={e} /> : null}
         {e.canManage && !e.cancelledAt ? (
           <Organiser event={e} onChanged={() => void reload().catch(() => undefined)} />

@@ -32,7 +32,11 @@ function EventCard({ e, role }: { e: TEventSummary; role: EventRole }) {
         </Text>
       ) : (
         <Text className={`ev-status${e.mySignIn ? ' ev-status--done' : ''}`}>
-          {e.mySignIn ? `已签到 ${formatDateTime(e.mySignIn.signedInAt)}` : '未签到'}
+          {e.mySignIn
+            ? `已签到 ${formatDateTime(e.mySignIn.signedInAt)}`
+            : e.inAudience
+              ? '未签到'
+              : '非参加对象'}
         </Text>
       )}
     </View>

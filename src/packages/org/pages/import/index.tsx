@@ -46,13 +46,17 @@ export default function ImportPage() {
     fetchImport(id!, filter, page),
   )
 
-  // The worker checks the rows in the background: ask again every second until it is done.
+  // The worker checks the rows in the background: ask again a second after each answer until it is done.
+  // Not while a request is on its way: under load an answer takes over a second, and each new request
+  // sets the one before aside (useRemote keeps the latest), so the page stayed on 正在检查 n / n 行
+  // until an answer happened to arrive within the second.
   const parsing = state.status === 'ready' && state.data.state === 'parsing'
+  const asking = state.status === 'ready' && state.refreshing
   useEffect(() => {
-    if (!parsing) return
+    if (!parsing || asking) return
     const timer = setTimeout(() => reload().catch(() => undefined), 1000)
     return () => clearTimeout(timer)
-  }, [parsing, state, reload])
+  }, [parsing, asking, state, reload])
 
   if (!session) return <View className="page" />
 

@@ -104,7 +104,7 @@ export default function MembersPage() {
         title: asOffice ? '邀请联络员和成员' : '邀请成员',
         hint: asOffice
           ? '领导小组办公室为企业生成联络员邀请码：联络员微信扫码或输入邀请码提交后，在上方「待审核」通过。'
-          : '把邀请码或二维码发给本企业职工：微信扫码或在「我的 → 加入企业」输入后提交，由你审核通过。',
+          : '把邀请码或二维码发给本企业职工：微信扫码或在「我的 → 加入企业」输入后提交，由你审核通过。职工邀请码可多人使用；负责人、支部书记的邀请码仅限1人使用。',
         roles: asOffice ? OFFICE_INVITE_ROLES : INVITE_ROLES,
         onCreate: (role) =>
           void write('invite', () => queueInvite(eid, { role, expiresInDays: 7 }), { done: '已生成邀请码' }),

@@ -74,7 +74,8 @@ export default function StaffPage() {
       onDecide={(m, ok) => void decide(m, ok)}
       invite={{
         title: '邀请人员',
-        hint: '把邀请码或二维码发给本部门人员：微信扫码或在「我的 → 加入企业」输入后提交，由办公室审核通过。',
+        hint: `把邀请码或二维码发给本部门人员：微信扫码，或在「我的 → 加入企业」（部门人员也从这里加入）输入后提交，由办公室审核通过。监管员、党员干部的邀请码可多人使用${isOffice ? '；办公室人员的仅限1人使用' : ''}。`,
+        forDepartment: true,
         roles,
         onCreate: (role) =>
           void write('invite', () => queueDepartmentInvite(did, { role, expiresInDays: 7 }), {
