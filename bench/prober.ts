@@ -12,6 +12,7 @@ const http = require('node:http')
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
 let stop = false
 const times = []
+const starts = []
 parentPort.on('message', () => { stop = true })
 function once() {
   return new Promise((resolve) => {
@@ -23,22 +24,33 @@ function once() {
   })
 }
 ;(async () => {
-  while (!stop) times.push(await once())
-  parentPort.postMessage(times)
+  while (!stop) {
+    starts.push(performance.timeOrigin + performance.now())
+    times.push(await once())
+  }
+  parentPort.postMessage({ times, starts })
 })()
 `
 
-/** Back-to-back health calls from another thread: each answer's time, until told to stop. */
+/**
+ * Back-to-back health calls from another thread: each answer's time, until told to stop; `worstAt` then
+ * says when the slowest one was sent (epoch ms), to tell which phase of the watched work held it up.
+ */
 export function startProber(port: number) {
   const worker = new Worker(PROBER, { eval: true, workerData: { port } })
+  let worstAt = NaN
   return {
     async stop(): Promise<number[]> {
-      const times = new Promise<number[]>((resolve) => worker.once('message', resolve))
+      const reply = new Promise<{ times: number[]; starts: number[] }>((resolve) =>
+        worker.once('message', resolve),
+      )
       worker.postMessage('stop')
-      const result = await times
+      const { times, starts } = await reply
       await worker.terminate()
-      return result
+      worstAt = starts[times.indexOf(worst(times))] ?? NaN
+      return times
     },
+    worstAt: () => worstAt,
   }
 }
 
