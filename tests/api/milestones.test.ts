@@ -221,6 +221,19 @@ describe(`milestones [${TEST_DB}]`, () => {
     expect((await put(liaison, '2026-12-31')).statusCode).toBe(403)
     expect((await put(united, '2026-12-31')).statusCode).toBe(403)
     expect((await put(office, '31/12/2026')).statusCode).toBe(400)
+    // Not before the programme's own date, as the county-wide one; nothing is stored.
+    const early = await put(office, '2022-06-14')
+    expect(early.statusCode).toBe(400)
+    expect(early.json().error).toMatchObject({
+      code: 'DEADLINE_BEFORE_PROGRAMME',
+      message: '完成期限不能早于实施方案规定的 2022年6月15日',
+      fields: [{ path: 'deadline', message: '不能早于实施方案规定的 2022-06-15' }],
+    })
+    expect((await view(liaison)).json()).toMatchObject({
+      deadline: '2022-06-15',
+      deadlineSource: 'programme',
+    })
+    expect((await put(office, '2022-06-15')).statusCode).toBe(200)
     expect(
       (
         await call(t.app, office, {

@@ -138,7 +138,8 @@ const milestoneRoutes: FastifyPluginAsyncZod = async (app) => {
     `${BASE}/deadline`,
     {
       access: ENTERPRISE_OFFICE,
-      summary: '设定后加入企业的完成期限（null 恢复为全县统一期限，未设定则为实施方案规定的 2022-06-15）',
+      summary:
+        '设定后加入企业的完成期限（不早于 2022-06-15；null 恢复为全县统一期限，未设定则为实施方案规定）',
       params: ZEnterpriseParams,
       body: ZMilestoneDeadlineSet,
       response: {

@@ -221,6 +221,7 @@ export async function setMilestoneDeadline(
   deadline: string | null,
   now: number,
 ): Promise<WriteOutcome<{ deadline: string; programmeDeadline: boolean; deadlineSource: TDeadlineSource }>> {
+  notBeforeProgramme(deadline)
   // The office passes the access check for any id: a missing enterprise is 404 here.
   if (!(await repo.enterprise(trx, enterpriseId))) throw notFound()
   await repo.setDates(trx, enterpriseId, { milestone_deadline: deadline }, isoAt(now))
@@ -237,6 +238,17 @@ export async function setMilestoneDeadline(
   }
 }
 
+/**
+ * A later deadline (county-wide or an enterprise's own) is never before the programme's own date: an
+ * earlier one would only make enterprises late that the programme counts on time.
+ */
+function notBeforeProgramme(deadline: string | null) {
+  if (deadline !== null && deadline < PROGRAMME_DEADLINE)
+    throw new AppError(400, 'DEADLINE_BEFORE_PROGRAMME', undefined, [
+      { path: 'deadline', message: `不能早于实施方案规定的 ${PROGRAMME_DEADLINE}` },
+    ])
+}
+
 /** The county-wide 领导小组与实施方案完成期限 as the office reads it. */
 export async function countyDeadlineView(db: DbOrTrx): Promise<TCountyDeadline> {
   const [row, ownDeadlines] = await Promise.all([repo.county(db), repo.ownDeadlineCount(db)])
@@ -251,8 +263,7 @@ export async function countyDeadlineView(db: DbOrTrx): Promise<TCountyDeadline> 
 
 /**
  * The office sets the county-wide date (a county switching on after the programme's date), or clears it
- * (null: the programme's again). Not before the programme's own date: an earlier one would only make
- * enterprises late that the programme counts on time. `by`: the office user (null: `npm run setup`).
+ * (null: the programme's again), not before the programme's own date. `by`: the office user (null: `npm run setup`).
  */
 export async function setCountyDeadline(
   db: DbOrTrx,
@@ -260,10 +271,7 @@ export async function setCountyDeadline(
   by: number | null,
   now: number,
 ): Promise<WriteOutcome<TCountyDeadline>> {
-  if (deadline !== null && deadline < PROGRAMME_DEADLINE)
-    throw new AppError(400, 'DEADLINE_BEFORE_PROGRAMME', undefined, [
-      { path: 'deadline', message: `不能早于实施方案规定的 ${PROGRAMME_DEADLINE}` },
-    ])
+  notBeforeProgramme(deadline)
   await repo.setCountyDeadline(db, deadline, by, isoAt(now))
   return {
     result: await countyDeadlineView(db),
