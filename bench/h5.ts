@@ -2,8 +2,9 @@
  * The H5 app on a phone-like profile: the built dist/h5 served by the real server (a child process, as in
  * production), opened in headless Chromium with Chrome DevTools' "Fast 3G" network and the CPU slowed ×4.
  * Prints, for a new visitor, the time to the first contentful paint (index.html's app shell, the product's
- * name), to the login page's own text (rendered by the app: the figure the goal is about) and to the demo
- * users listed (the login usable); then 首页 after a demo login, and 首页 on a return visit (cache kept),
+ * name), to the login page's own text (rendered by the app: the figure the goal is about, measured in the
+ * page when it is painted; Playwright's later sighting of it is printed beside) and to the demo users listed
+ * (the login usable); then 首页 after a demo login, and 首页 on a return visit (cache kept),
  * with the bytes transferred before each; once per HTTP_DELIVERY mode:
  * `plain` (no compression, max-age=0: the baseline), `precompressed` (what ships) and `dynamic` (everything
  * compressed per request), with the server's CPU time per mode. No assertion: figures and ratios.
@@ -25,7 +26,7 @@ const ALL_MODES = ['plain', 'precompressed', 'dynamic'] as const
 type Mode = (typeof ALL_MODES)[number]
 // MODES=precompressed: only the modes named (comma-separated); ratios need plain among them.
 const MODES = ALL_MODES.filter((m) => (process.env.MODES ?? ALL_MODES.join(',')).split(',').includes(m))
-type Row = 'shell' | 'login' | 'users' | 'home' | 'return'
+type Row = 'shell' | 'paint' | 'login' | 'users' | 'home' | 'return'
 type Visit = Record<Row, Sample>
 
 /** Chrome DevTools' "Fast 3G" preset (as Puppeteer's PredefinedNetworkConditions spell it out). */
@@ -135,11 +136,36 @@ async function timesToTexts(page: Page, bytes: () => number, texts: string[], st
 const timeToText = async (page: Page, bytes: () => number, text: string, start: () => Promise<unknown>) =>
   (await timesToTexts(page, bytes, [text], start))[0]
 
+/**
+ * Runs in the page before its scripts: when a text node holding `text` is inserted, the time of the frame
+ * after the one that drew it (two animation frames later), from the navigation's start, as the browser
+ * reports it. Playwright's own check (`waitFor`) polls the page, and on a CPU slowed ×4 while the app's
+ * script runs that poll lags the paint by hundreds of milliseconds; this does not.
+ */
+const watchPaintOf = (text: string) => `(() => {
+  const text = ${JSON.stringify(text)}
+  // textContent of what was added (no layout forced, unlike innerText).
+  const observer = new MutationObserver((records) => {
+    const seen = records.some((r) =>
+      r.type === 'characterData'
+        ? (r.target.textContent || '').includes(text)
+        : Array.from(r.addedNodes).some((n) => (n.textContent || '').includes(text)),
+    )
+    if (!seen) return
+    observer.disconnect()
+    requestAnimationFrame(() => requestAnimationFrame(() => (window.__paintedAt = performance.now())))
+  })
+  observer.observe(document, { childList: true, subtree: true, characterData: true })
+})()`
+/** What the script above recorded (evaluated in the page, as a string: this file has no DOM types). */
+const PAINTED_AT = 'window.__paintedAt'
+
 /** One visitor: login page cold, a demo login to 首页, then 首页 again in a new tab (cache kept). */
 async function visit(browser: Browser, url: string): Promise<Visit> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
   try {
     const page = await context.newPage()
+    await page.addInitScript({ content: watchPaintOf(LOGIN_TEXT) })
     const net = await throttle(page)
     const [, login, users] = await timesToTexts(page, net.bytes, [SHELL_TEXT, LOGIN_TEXT, DEMO_USER], () =>
       page.goto(`${url}/`, { waitUntil: 'commit' }),
@@ -150,6 +176,8 @@ async function visit(browser: Browser, url: string): Promise<Visit> {
       () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
     )
     const shell = { ms: fcp ?? NaN, bytes: NaN }
+    const paintedAt = (await page.evaluate(PAINTED_AT)) as number | undefined
+    const paint = { ms: paintedAt ?? NaN, bytes: login.bytes }
     const home = await timeToText(page, net.bytes, HOME_TEXT, () =>
       page.getByText(DEMO_USER, { exact: true }).click(),
     )
@@ -158,7 +186,7 @@ async function visit(browser: Browser, url: string): Promise<Visit> {
     const back = await timeToText(again, netAgain.bytes, HOME_TEXT, () =>
       again.goto(`${url}/`, { waitUntil: 'commit' }),
     )
-    return { shell, login, users, home, return: back }
+    return { shell, paint, login, users, home, return: back }
   } finally {
     await context.close()
   }
@@ -205,6 +233,7 @@ async function main() {
         })
         results[mode] = {
           shell: pick('shell'),
+          paint: pick('paint'),
           login: pick('login'),
           users: pick('users'),
           home: pick('home'),
@@ -221,7 +250,8 @@ async function main() {
 
   const rows: [string, Row][] = [
     ['first contentful paint (app shell)', 'shell'],
-    ['login page, its own first text', 'login'],
+    ['login page, its own first text painted', 'paint'],
+    ['  the same, as playwright saw it', 'login'],
     ['login page, demo users listed', 'users'],
     ['首页 after the demo login', 'home'],
     ['首页, return visit (cache kept)', 'return'],
@@ -240,7 +270,7 @@ async function main() {
     console.log(`  server CPU per visit                   ${r.cpu.toFixed(0).padStart(5)} ms`)
   }
   if (results.precompressed) {
-    const shipped = results.precompressed.login
+    const shipped = results.precompressed.paint
     console.log(
       `\nfirst contentful paint (app shell): ${s(results.precompressed.shell.ms)}; ` +
         `goals (precompressed): login page's own first text ${s(shipped.ms)} (< ${s(GOALS.loginMs)}: ${shipped.ms < GOALS.loginMs ? 'met' : 'NOT met'}), ` +

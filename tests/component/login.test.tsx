@@ -65,6 +65,25 @@ describe('登录页（H5 演示模式）', () => {
     expect(JSON.parse(Taro.getStorageSync('session') as string)).toMatchObject({ token: 'token-1' })
   })
 
+  it('a failed login says why in a toast (loaded only then) and lets the user pick again', async () => {
+    fetchDemoUsers.mockResolvedValue(demoUsers)
+    loginDemo.mockRejectedValueOnce(new ApiError(0, 'NETWORK_ERROR', '网络连接失败'))
+    const showToast = jest
+      .spyOn(Taro, 'showToast')
+      .mockImplementation(() => Promise.resolve({ errMsg: 'ok' }))
+    try {
+      render(<LoginPage />)
+      fireEvent.click(await screen.findByText('陈静'))
+
+      await waitFor(() => expect(showToast).toHaveBeenCalledWith({ title: '网络连接失败', icon: 'none' }))
+      expect(reLaunch).not.toHaveBeenCalled()
+      expect(getSession()).toBeNull()
+      expect(screen.getByText('陈静')).toBeTruthy()
+    } finally {
+      showToast.mockRestore()
+    }
+  })
+
   it('explains a failed list and loads it again on request', async () => {
     fetchDemoUsers.mockRejectedValueOnce(new ApiError(0, 'NETWORK_ERROR', '网络连接失败'))
 
