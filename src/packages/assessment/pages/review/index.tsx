@@ -18,6 +18,7 @@ import '@/styles/page.scss'
 import './index.scss'
 import { useWrite } from '@/hooks/useWrite'
 import { BackToOverview } from '@/components/assessment/BackToOverview'
+import { ErrorNotice } from '@/components/ErrorNotice'
 
 export default function AssessmentReviewPage() {
   const session = useRequireSession()
@@ -120,12 +121,7 @@ export default function AssessmentReviewPage() {
             <Text>提交已保存在本机，网络恢复后自动发送。</Text>
           </View>
         ) : null}
-        {refusal ? (
-          <View className="a-notice a-notice--error">
-            <Text className="a-notice__title">未能提交</Text>
-            <Text>{refusal}</Text>
-          </View>
-        ) : null}
+        <ErrorNotice title="未能提交" message={refusal} />
 
         {groups.map((g) => (
           <CellGroup

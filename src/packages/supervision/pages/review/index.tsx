@@ -29,6 +29,7 @@ import { useAssessment } from '@/hooks/useAssessment'
 import '@/styles/page.scss'
 import './index.scss'
 import { useWrite } from '@/hooks/useWrite'
+import { ErrorNotice } from '@/components/ErrorNotice'
 
 const ITEM_COMMENT_LIMIT = maxLengthOf(ZReturnBody.shape.items.element.shape.comment)
 const OVERALL_LIMIT = maxLengthOf(ZAcceptBody.shape.comment)
@@ -278,11 +279,7 @@ export default function SupervisionReviewPage() {
           </View>
         ) : null}
 
-        {error ? (
-          <View className="a-notice a-notice--error">
-            <Text>{error}</Text>
-          </View>
-        ) : null}
+        <ErrorNotice message={error} />
 
         <HandlingRecord events={assessmentEvents(a.history)} />
       </View>
