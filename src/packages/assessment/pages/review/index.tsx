@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { showModal } from '@/services/platform/modal'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { ZAssessment } from '@/models/assessment'
@@ -9,11 +9,11 @@ import { queueSubmit } from '@/services/assessments'
 import { userOutbox } from '@/services/session'
 import { PendingPage } from '@/components/PageState'
 import { isLiaisonOf } from '@/models/memberships'
-import { assessmentPages, idParam } from '@/services/routes'
+import { assessmentPages } from '@/services/routes'
 import { useMe } from '@/hooks/useMe'
-import { useRequireSession } from '@/hooks/useSession'
 import { groupBySection, problemsOf } from '@/services/assessmentView'
-import { storeAssessment, useAssessment } from '@/hooks/useAssessment'
+import { storeAssessment } from '@/hooks/useAssessment'
+import { useRouteAssessment } from '@/hooks/useRouteAssessment'
 import '@/styles/page.scss'
 import './index.scss'
 import { useWrite } from '@/hooks/useWrite'
@@ -21,12 +21,8 @@ import { BackToOverview } from '@/components/assessment/BackToOverview'
 import { ErrorNotice } from '@/components/ErrorNotice'
 
 export default function AssessmentReviewPage() {
-  const session = useRequireSession()
+  const { session, load, reload, update } = useRouteAssessment()
   const write = useWrite()
-  const params = useRouter().params
-  const eid = idParam(params.eid)
-  const aid = idParam(params.aid)
-  const { load, reload, update } = useAssessment(session ? eid : null, session ? aid : null)
   const { state: me } = useMe(session?.user.id ?? null)
   const [submitting, setSubmitting] = useState(false)
   const [refusal, setRefusal] = useState<string | null>(null)

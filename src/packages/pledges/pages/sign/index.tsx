@@ -213,31 +213,23 @@ export default function PledgeSignPage() {
     try {
       const entry = pledge
         ? queueCountersign(pledge, png)
-        : mode.kind === 'department'
-          ? queueSignPledge({
-              via: { kind: 'department', departmentId: mode.departmentId, enterpriseId: counterparty!.id },
-              templateId: loaded!.template!.id,
-              text,
-              signaturePng: png,
-              ...(kind === 'government_business'
-                ? { dealingVersionIds: loaded!.dealings.map((d) => d.id) }
-                : {}),
-              label: `签署${title}`,
-            })
-          : queueSignPledge({
-              via: {
-                kind: 'enterprise',
-                enterpriseId: (mode as { enterpriseId: number }).enterpriseId,
-                ...(kind === 'government_business' && departmentId ? { departmentId } : {}),
-              },
-              templateId: loaded!.template!.id,
-              text,
-              signaturePng: png,
-              ...(kind === 'government_business'
-                ? { dealingVersionIds: loaded!.dealings.map((d) => d.id) }
-                : {}),
-              label: `签署${title}`,
-            })
+        : queueSignPledge({
+            via:
+              mode.kind === 'department'
+                ? { kind: 'department', departmentId: mode.departmentId, enterpriseId: counterparty!.id }
+                : {
+                    kind: 'enterprise',
+                    enterpriseId: (mode as { enterpriseId: number }).enterpriseId,
+                    ...(kind === 'government_business' && departmentId ? { departmentId } : {}),
+                  },
+            templateId: loaded!.template!.id,
+            text,
+            signaturePng: png,
+            ...(kind === 'government_business'
+              ? { dealingVersionIds: loaded!.dealings.map((d) => d.id) }
+              : {}),
+            label: `签署${title}`,
+          })
       const outcome = await write(entry, {
         done: '签署成功',
         onRefused: setRefusal,
