@@ -6,6 +6,7 @@ import './PageState.scss'
 import { EmptyBox, EmptyImage } from './EmptyImage'
 import type { RemoteState } from '@/hooks/useRemote'
 import type { Page, PagesState } from '@/hooks/usePages'
+import { goBack } from '@/services/navigation'
 
 /** Placeholder rows while a page loads. */
 export function LoadingState({ rows = 3 }: { rows?: number }) {
@@ -32,6 +33,21 @@ export function ErrorState({ message, onRetry }: { message: string; onRetry: () 
       </View>
     </View>
   )
+}
+
+/**
+ * A page opened with a link it cannot use (a missing or bad id): the reason, and 重新加载 goes back (to
+ * 首页 when nothing is behind). `framed` draws it inside the page's own frame.
+ */
+export function InvalidLink({
+  message = '链接无效',
+  framed = false,
+}: {
+  message?: string
+  framed?: boolean
+}) {
+  const state = <ErrorState message={message} onRetry={() => void goBack()} />
+  return framed ? <View className="page">{state}</View> : state
 }
 
 /** A whole page while its load is pending or has failed; the page draws its own content once ready. */

@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { showModal } from '@/services/platform/modal'
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { TStoredFile } from '@/models/file'
@@ -15,7 +14,8 @@ import {
   type TPlanFiling,
 } from '@/models/milestones'
 import { queuePlanDecision, queuePlanFiling, uploadPlanFile } from '@/services/milestones'
-import { chooseEvidence, type EvidenceSource } from '@/services/evidence'
+import type { EvidenceSource } from '@/services/evidence'
+import { useEvidenceUpload } from '@/hooks/useEvidenceUpload'
 import { useWrite } from '@/hooks/useWrite'
 import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
 import { TextAreaField } from '@/components/TextAreaField'
@@ -68,37 +68,16 @@ export function PlanCard({
     data.departments.length === 1 ? data.departments[0].id : null,
   )
   const [files, setFiles] = useState<TStoredFile[]>([])
-  const [uploading, setUploading] = useState(0)
+  const { uploading, add } = useEvidenceUpload()
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
-  const addFiles = async (source: EvidenceSource) => {
-    let picked
-    try {
-      picked = await chooseEvidence(source, 9 - files.length)
-    } catch (err) {
-      void Taro.showToast({
-        title: err instanceof Error && err.message ? err.message : '无法选择文件',
-        icon: 'none',
-      })
-      return
-    }
-    for (const file of picked) {
-      setUploading((n) => n + 1)
-      try {
-        const stored = await uploadPlanFile(data.enterpriseId, file)
-        setFiles((list) => [...list, stored])
-      } catch (err) {
-        void Taro.showToast({
-          title: `上传失败：${err instanceof Error ? err.message : '请稍后重试'}`,
-          icon: 'none',
-        })
-      } finally {
-        setUploading((n) => Math.max(0, n - 1))
-      }
-    }
-  }
+  const addFiles = (source: EvidenceSource) =>
+    add(source, 9 - files.length, async (file) => {
+      const stored = await uploadPlanFile(data.enterpriseId, file)
+      setFiles((list) => [...list, stored])
+    })
 
   const run = async (make: () => ReturnType<typeof queuePlanFiling>, done: string) => {
     setBusy(true)

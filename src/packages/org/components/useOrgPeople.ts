@@ -1,6 +1,8 @@
 import { useState } from 'react'
 import type { TMember } from '@/models/org'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
+import type { OutboxEntry } from '@/services/outbox'
+import { confirmReject } from './JoinRequests'
 import { useBusyWrite } from './useBusyWrite'
 
 /**
@@ -20,5 +22,10 @@ export function useOrgPeople<I>(
   const { busy, write } = useBusyWrite(reload)
   const [open, setOpen] = useState<number | null>(null)
   const toggle = (userId: number) => setOpen(open === userId ? null : userId)
-  return { state, reload, busy, write, open, setOpen, toggle }
+  /** 通过 or 拒绝 a join request to `where` (a rejection is confirmed first); `entry` queues the decision. */
+  async function decide(member: TMember, approve: boolean, where: string, entry: () => OutboxEntry) {
+    if (!approve && !(await confirmReject(member, where))) return
+    await write(`m${member.membershipId}`, entry, { done: approve ? '已通过' : '已拒绝' })
+  }
+  return { state, reload, busy, write, decide, open, setOpen, toggle }
 }

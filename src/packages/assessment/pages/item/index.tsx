@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { showModal } from '@/services/platform/modal'
-import Taro, { useRouter, useUnload } from '@tarojs/taro'
+import Taro, { useUnload } from '@tarojs/taro'
 import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -18,10 +18,9 @@ import { userOutbox } from '@/services/session'
 import { useOutbox } from '@/hooks/useOutbox'
 import { ErrorState, PendingPage } from '@/components/PageState'
 import { isLiaisonOf } from '@/models/memberships'
-import { assessmentPages, idParam } from '@/services/routes'
+import { assessmentPages } from '@/services/routes'
 import { replacePageAddress } from '@/services/platform/pageAddress'
 import { useMe } from '@/hooks/useMe'
-import { useRequireSession } from '@/hooks/useSession'
 import {
   answerOf,
   evidenceOf,
@@ -30,7 +29,7 @@ import {
   withEvidence,
   withoutEvidence,
 } from '@/services/assessmentView'
-import { useAssessment } from '@/hooks/useAssessment'
+import { useRouteAssessment } from '@/hooks/useRouteAssessment'
 import { ItemEditor, type SyncStatus } from './ItemEditor'
 import { closePlace, notePlace, readPlace, startingItem, type StartingItem } from './place'
 import '@/styles/page.scss'
@@ -43,12 +42,8 @@ function toast(title: string) {
 }
 
 export default function AssessmentItemPage() {
-  const session = useRequireSession()
+  const { session, params, eid, aid, load, reload, update, syncing } = useRouteAssessment()
   const write = useWrite()
-  const params = useRouter().params
-  const eid = idParam(params.eid)
-  const aid = idParam(params.aid)
-  const { load, reload, update, syncing } = useAssessment(session ? eid : null, session ? aid : null)
   const { state: me } = useMe(session?.user.id ?? null)
   const query = params.code ? decodeURIComponent(params.code) : null
   const [uploading, setUploading] = useState<Record<string, number>>({})

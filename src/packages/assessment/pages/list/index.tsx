@@ -1,12 +1,11 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import type { TAssessmentSummary } from '@/models/assessment'
 import { fetchAssessments } from '@/services/assessments'
 import { EmptyBox } from '@/components/EmptyImage'
 import { formatDate } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
-import { ErrorState, PageState } from '@/components/PageState'
+import { InvalidLink, PageState } from '@/components/PageState'
 import { assessmentPages, idParam } from '@/services/routes'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
@@ -59,11 +58,7 @@ export default function AssessmentListPage() {
 
   if (!session) return <View className="page" />
   if (!eid) {
-    return (
-      <View className="page">
-        <ErrorState message="链接无效：缺少企业编号" onRetry={() => void goBack()} />
-      </View>
-    )
+    return <InvalidLink message="链接无效：缺少企业编号" framed />
   }
 
   return (

@@ -1,4 +1,4 @@
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { answerCounts } from '@/models/assessment'
@@ -7,27 +7,22 @@ import { formatDate, formatDateTime } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { PendingPage } from '@/components/PageState'
 import { isLiaisonOf } from '@/models/memberships'
-import { assessmentPages, idParam } from '@/services/routes'
+import { assessmentPages } from '@/services/routes'
 import { useMe } from '@/hooks/useMe'
 import { usePullRefresh } from '@/hooks/useRemote'
-import { useRequireSession } from '@/hooks/useSession'
 import { Bars, sectionBars } from '@/components/assessment/Bars'
 import { AssessmentStatusTag } from '@/components/assessment/StatusTag'
 import { HandlingRecord } from '@/components/assessment/Timeline'
 import { assessmentEvents, lastReturn } from '@/components/assessment/history'
 import { formatScore, nextUnanswered, problemsOf } from '@/services/assessmentView'
-import { useAssessment } from '@/hooks/useAssessment'
+import { useRouteAssessment } from '@/hooks/useRouteAssessment'
 import { Heading } from '@/components/Heading'
 import { closePlace } from '../item/place'
 import '@/styles/page.scss'
 import './index.scss'
 
 export default function AssessmentOverviewPage() {
-  const session = useRequireSession()
-  const params = useRouter().params
-  const eid = idParam(params.eid)
-  const aid = idParam(params.aid)
-  const { load, reload } = useAssessment(session ? eid : null, session ? aid : null)
+  const { session, aid, load, reload } = useRouteAssessment()
   const { state: me } = useMe(session?.user.id ?? null)
   usePullRefresh(reload)
   // The item page is not open over this one (any more): a later visit opened with an item shows that

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { showModal } from '@/services/platform/modal'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import {
@@ -20,7 +20,8 @@ import {
 } from '@/services/assessments'
 import type { OutboxEntry } from '@/services/outbox'
 import { userOutbox } from '@/services/session'
-import { chooseEvidence, type EvidenceSource } from '@/services/evidence'
+import type { EvidenceSource } from '@/services/evidence'
+import { useEvidenceUpload } from '@/hooks/useEvidenceUpload'
 import { uploadEvidence } from '@/services/upload'
 import { formatDate } from '@/models/format'
 import { PendingPage } from '@/components/PageState'
@@ -40,13 +41,10 @@ import { rectificationEvents } from '@/components/assessment/history'
 import '@/styles/page.scss'
 import './index.scss'
 import { runWrite } from '@/hooks/useWrite'
+import { ErrorNotice } from '@/components/ErrorNotice'
 
 const RESPONSE_LIMIT = maxLengthOf(ZRectificationRespond.shape.response)
 const COMMENT_LIMIT = maxLengthOf(ZRectificationVerify.shape.comment)
-
-function toast(title: string, icon: 'none' | 'success' = 'none') {
-  void Taro.showToast({ title, icon, duration: 2500 })
-}
 
 /**
  * Sends a queued write and applies the server's answer; says what happened. `sent` runs once the write is
@@ -89,7 +87,7 @@ export default function RectificationPage() {
   usePullRefresh(reload)
   const [response, setResponse] = useState('')
   const [files, setFiles] = useState<TEvidenceFile[]>([])
-  const [uploading, setUploading] = useState(0)
+  const { uploading, add } = useEvidenceUpload()
   const [comment, setComment] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -110,29 +108,14 @@ export default function RectificationPage() {
     setComment('')
   }
 
-  const addEvidence = async (source: EvidenceSource) => {
-    let picked
-    try {
-      picked = await chooseEvidence(source, 9 - files.length)
-    } catch (err) {
-      toast(err instanceof Error && err.message ? err.message : '无法选择文件')
-      return
-    }
-    for (const file of picked) {
-      setUploading((n) => n + 1)
-      try {
-        const stored = await uploadEvidence({
-          path: `${rectificationPath(r.enterpriseId, r.id)}/evidence`,
-          file,
-        })
-        setFiles((list) => [...list, stored])
-      } catch (err) {
-        toast(`上传失败：${err instanceof Error ? err.message : '请稍后重试'}`)
-      } finally {
-        setUploading((n) => Math.max(0, n - 1))
-      }
-    }
-  }
+  const addEvidence = (source: EvidenceSource) =>
+    add(source, 9 - files.length, async (file) => {
+      const stored = await uploadEvidence({
+        path: `${rectificationPath(r.enterpriseId, r.id)}/evidence`,
+        file,
+      })
+      setFiles((list) => [...list, stored])
+    })
 
   const respond = async () => {
     const parsed = ZRectificationRespond.safeParse({ response, evidenceIds: files.map((f) => f.id) })
@@ -267,11 +250,7 @@ export default function RectificationPage() {
           </View>
         ) : null}
 
-        {error ? (
-          <View className="a-notice a-notice--error">
-            <Text>{error}</Text>
-          </View>
-        ) : null}
+        <ErrorNotice message={error} />
 
         <HandlingRecord events={rectificationEvents(r.history)} />
       </View>

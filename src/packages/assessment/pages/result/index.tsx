@@ -1,4 +1,4 @@
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
 import {
@@ -10,12 +10,11 @@ import {
 import { SECTION_LABELS, type TSection } from '@/models/checklist'
 import { formatDateTime } from '@/models/format'
 import { PendingPage } from '@/components/PageState'
-import { assessmentPages, idParam } from '@/services/routes'
-import { useRequireSession } from '@/hooks/useSession'
+import { assessmentPages } from '@/services/routes'
 import { Bars, sectionBars, scoreTone } from '@/components/assessment/Bars'
 import { AssessmentStatusTag } from '@/components/assessment/StatusTag'
 import { findingsOf, formatScore } from '@/services/assessmentView'
-import { useAssessment } from '@/hooks/useAssessment'
+import { useRouteAssessment } from '@/hooks/useRouteAssessment'
 import { Heading } from '@/components/Heading'
 import { BackToOverview } from '@/components/assessment/BackToOverview'
 import '@/styles/page.scss'
@@ -37,11 +36,7 @@ function sectionHint(
 }
 
 export default function AssessmentResultPage() {
-  const session = useRequireSession()
-  const params = useRouter().params
-  const eid = idParam(params.eid)
-  const aid = idParam(params.aid)
-  const { load, reload } = useAssessment(session ? eid : null, session ? aid : null)
+  const { session, load, reload } = useRouteAssessment()
 
   if (!session) return <View className="page" />
   if (load.status !== 'ready') return <PendingPage state={load} reload={reload} />

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { showModal } from '@/services/platform/modal'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { ZAssessment } from '@/models/assessment'
@@ -9,23 +9,20 @@ import { queueSubmit } from '@/services/assessments'
 import { userOutbox } from '@/services/session'
 import { PendingPage } from '@/components/PageState'
 import { isLiaisonOf } from '@/models/memberships'
-import { assessmentPages, idParam } from '@/services/routes'
+import { assessmentPages } from '@/services/routes'
 import { useMe } from '@/hooks/useMe'
-import { useRequireSession } from '@/hooks/useSession'
 import { groupBySection, problemsOf } from '@/services/assessmentView'
-import { storeAssessment, useAssessment } from '@/hooks/useAssessment'
+import { storeAssessment } from '@/hooks/useAssessment'
+import { useRouteAssessment } from '@/hooks/useRouteAssessment'
 import '@/styles/page.scss'
 import './index.scss'
 import { useWrite } from '@/hooks/useWrite'
 import { BackToOverview } from '@/components/assessment/BackToOverview'
+import { ErrorNotice } from '@/components/ErrorNotice'
 
 export default function AssessmentReviewPage() {
-  const session = useRequireSession()
+  const { session, load, reload, update } = useRouteAssessment()
   const write = useWrite()
-  const params = useRouter().params
-  const eid = idParam(params.eid)
-  const aid = idParam(params.aid)
-  const { load, reload, update } = useAssessment(session ? eid : null, session ? aid : null)
   const { state: me } = useMe(session?.user.id ?? null)
   const [submitting, setSubmitting] = useState(false)
   const [refusal, setRefusal] = useState<string | null>(null)
@@ -120,12 +117,7 @@ export default function AssessmentReviewPage() {
             <Text>提交已保存在本机，网络恢复后自动发送。</Text>
           </View>
         ) : null}
-        {refusal ? (
-          <View className="a-notice a-notice--error">
-            <Text className="a-notice__title">未能提交</Text>
-            <Text>{refusal}</Text>
-          </View>
-        ) : null}
+        <ErrorNotice title="未能提交" message={refusal} />
 
         {groups.map((g) => (
           <CellGroup

@@ -24,7 +24,7 @@ import {
 import { dealingsPages, idParam } from '@/services/routes'
 import { TextAreaField } from '@/components/TextAreaField'
 import { TextField } from '@/components/TextField'
-import { ErrorState, LoadingState } from '@/components/PageState'
+import { ErrorState, InvalidLink, LoadingState } from '@/components/PageState'
 import { useRequireSession } from '@/hooks/useSession'
 import { useWrite } from '@/hooks/useWrite'
 import { useFormSend } from '@/hooks/useFormSend'
@@ -71,7 +71,7 @@ export default function DealingEditPage() {
   }, [session, versionId, newKind])
 
   if (!session) return <View className="page" />
-  if (!versionId && !newKind) return <ErrorState message="页面链接不完整" onRetry={() => void goBack()} />
+  if (!versionId && !newKind) return <InvalidLink message="页面链接不完整" />
   if (loadError) return <ErrorState message={loadError} onRetry={() => void goBack()} />
   if (!items || !kind) return <LoadingState />
   const published = draft !== null && draft.status !== 'draft'

@@ -1,7 +1,6 @@
 import { useState, type ReactNode } from 'react'
 import { showModal } from '@/services/platform/modal'
 import Taro, { useRouter } from '@tarojs/taro'
-import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import {
@@ -24,7 +23,7 @@ import { userOutbox } from '@/services/session'
 import { formatDateTime } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { LabelledValue } from '@/components/LabelledValue'
-import { ErrorState, PendingPage } from '@/components/PageState'
+import { InvalidLink, PendingPage } from '@/components/PageState'
 import { eventPages, idParam } from '@/services/routes'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
@@ -242,11 +241,7 @@ export default function EventDetailPage() {
 
   if (!session) return <View className="page" />
   if (!eventId) {
-    return (
-      <View className="page">
-        <ErrorState message="链接无效：缺少活动编号" onRetry={() => void goBack()} />
-      </View>
-    )
+    return <InvalidLink message="链接无效：缺少活动编号" framed />
   }
   if (state.status !== 'ready') return <PendingPage state={state} reload={reload} />
   const e = state.data

@@ -1,9 +1,8 @@
 import { useEffect } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { fetchAttendance, fetchEventQr } from '@/services/events'
-import { ErrorState } from '@/components/PageState'
+import { InvalidLink } from '@/components/PageState'
 import { idParam } from '@/services/routes'
 import { QrImage } from '@/components/events/QrImage'
 import { signInLinkUrl } from '@/models/signInLink'
@@ -38,11 +37,7 @@ export default function EventQrPage() {
 
   if (!session) return <View className="page" />
   if (!eventId) {
-    return (
-      <View className="page">
-        <ErrorState message="链接无效：缺少活动编号" onRetry={() => void goBack()} />
-      </View>
-    )
+    return <InvalidLink message="链接无效：缺少活动编号" framed />
   }
   const count = attendance.state.status === 'ready' ? attendance.state.data.count : null
   const expected = attendance.state.status === 'ready' ? attendance.state.data.expected : null

@@ -12,10 +12,9 @@ import {
   queueRemove,
   queueRoleChange,
 } from '@/services/members'
-import { ErrorState } from '@/components/PageState'
+import { InvalidLink } from '@/components/PageState'
 import { idParam } from '@/services/routes'
 import { useRequireSession } from '@/hooks/useSession'
-import { confirmReject } from '@/packages/org/components/JoinRequests'
 import type { Person } from '@/packages/org/components/people'
 import { PeopleLayout, PersonAction } from '@/packages/org/components/PeopleLayout'
 import { PersonRow } from '@/packages/org/components/PersonRow'
@@ -44,21 +43,17 @@ export default function MembersPage() {
   const eid = idParam(params.eid)
   const asOffice = params.as === 'office'
   const name = decodeURIComponent(params.name ?? '')
-  const { state, reload, busy, write, open, setOpen, toggle } = useOrgPeople(
+  const { state, reload, busy, write, decide, open, setOpen, toggle } = useOrgPeople(
     session && eid ? `members:${eid}` : null,
     () => fetchAllMembers(eid!),
     () => fetchInvites(eid!),
   )
 
   if (!session) return <View className="page" />
-  if (!eid) return <ErrorState message="链接无效" onRetry={() => void goBack()} />
+  if (!eid) return <InvalidLink />
 
-  async function decide(member: TMember, approve: boolean) {
-    if (!approve && !(await confirmReject(member, '本企业'))) return
-    await write(`m${member.membershipId}`, () => queueDecision(eid!, member, approve), {
-      done: approve ? '已通过' : '已拒绝',
-    })
-  }
+  const decideJoin = (member: TMember, approve: boolean) =>
+    decide(member, approve, '本企业', () => queueDecision(eid, member, approve))
 
   async function changeRole(member: TMember, to: TEnterpriseRole) {
     await write(`r${member.membershipId}`, () => queueRoleChange(eid!, member, to), {
@@ -99,7 +94,7 @@ export default function MembersPage() {
       state={state}
       reload={reload}
       busy={busy}
-      onDecide={(m, ok) => void decide(m, ok)}
+      onDecide={(m, ok) => void decideJoin(m, ok)}
       invite={{
         title: asOffice ? '邀请联络员和成员' : '邀请成员',
         hint: asOffice

@@ -1,6 +1,5 @@
 import { useRouter } from '@tarojs/taro'
 import { showModal } from '@/services/platform/modal'
-import { goBack } from '@/services/navigation'
 import { View } from '@tarojs/components'
 import { DEPARTMENT_ROLES, ROLE_LABELS, type TMember } from '@/models/org'
 import type { TDepartmentRole } from '@/models/invite'
@@ -12,10 +11,9 @@ import {
   queueDepartmentInvite,
   queueDepartmentRoleChange,
 } from '@/services/members'
-import { ErrorState } from '@/components/PageState'
+import { InvalidLink } from '@/components/PageState'
 import { idParam } from '@/services/routes'
 import { useRequireSession } from '@/hooks/useSession'
-import { confirmReject } from '@/packages/org/components/JoinRequests'
 import type { Person } from '@/packages/org/components/people'
 import { PeopleLayout, PersonAction } from '@/packages/org/components/PeopleLayout'
 import { PersonRow } from '@/packages/org/components/PersonRow'
@@ -34,21 +32,17 @@ export default function StaffPage() {
   const name = decodeURIComponent(params.name ?? '')
   const isOffice = params.office === '1'
   const roles: TDepartmentRole[] = DEPARTMENT_ROLES.filter((r) => isOffice || r !== 'office')
-  const { state, reload, busy, write, open, toggle } = useOrgPeople(
+  const { state, reload, busy, write, decide, open, toggle } = useOrgPeople(
     session && did ? `staff:${did}` : null,
     () => fetchDepartmentMembers(did!),
     () => fetchDepartmentInvites(did!),
   )
 
   if (!session) return <View className="page" />
-  if (!did) return <ErrorState message="链接无效" onRetry={() => void goBack()} />
+  if (!did) return <InvalidLink />
 
-  async function decide(member: TMember, approve: boolean) {
-    if (!approve && !(await confirmReject(member, name || '本部门'))) return
-    await write(`m${member.membershipId}`, () => queueDepartmentDecision(did!, member, approve), {
-      done: approve ? '已通过' : '已拒绝',
-    })
-  }
+  const decideJoin = (member: TMember, approve: boolean) =>
+    decide(member, approve, name || '本部门', () => queueDepartmentDecision(did, member, approve))
 
   async function account(person: Person, disable: boolean) {
     if (disable) {
@@ -71,7 +65,7 @@ export default function StaffPage() {
       state={state}
       reload={reload}
       busy={busy}
-      onDecide={(m, ok) => void decide(m, ok)}
+      onDecide={(m, ok) => void decideJoin(m, ok)}
       invite={{
         title: '邀请人员',
         hint: `把邀请码或二维码发给本部门人员：微信扫码，或在「我的 → 加入企业」（部门人员也从这里加入）输入后提交，由办公室审核通过。监管员、党员干部的邀请码可多人使用${isOffice ? '；办公室人员的仅限1人使用' : ''}。`,

@@ -33,7 +33,7 @@ import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
 import { formatDateTime } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { LabelledValue } from '@/components/LabelledValue'
-import { ErrorState, LoadingState } from '@/components/PageState'
+import { ErrorState, InvalidLink, LoadingState } from '@/components/PageState'
 import { eventPages, idParam, partyPages } from '@/services/routes'
 import { useOutbox, useReloadOnDelivered } from '@/hooks/useOutbox'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
@@ -90,8 +90,7 @@ export default function MeetingDetailPage() {
   useReloadOnDelivered(outbox, MEETING_WRITE_KINDS.attachmentUpload, reload)
 
   if (!session) return <View className="page" />
-  if (!eid || !bid || !mid)
-    return <ErrorState message="链接无效：缺少会议记录编号" onRetry={() => void goBack()} />
+  if (!eid || !bid || !mid) return <InvalidLink message="链接无效：缺少会议记录编号" />
   if (state.status === 'loading') return <LoadingState />
   if (state.status === 'error')
     return <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />

@@ -29,7 +29,7 @@ import { ERROR_MESSAGES } from '@/models/errorMessages'
 import { TextField } from '@/components/TextField'
 import { TextAreaField } from '@/components/TextAreaField'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
-import { ErrorState, LoadingState } from '@/components/PageState'
+import { ErrorState, InvalidLink, LoadingState } from '@/components/PageState'
 import { idParam, partyPages } from '@/services/routes'
 import { useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
@@ -194,7 +194,7 @@ export default function MeetingEditPage() {
     setMarks((all) => ({ ...all, [id]: { ...markOf(id), ...change } }))
 
   if (!session) return <View className="page" />
-  if (!eid || !bid) return <ErrorState message="链接无效：缺少支部编号" onRetry={() => void goBack()} />
+  if (!eid || !bid) return <InvalidLink message="链接无效：缺少支部编号" />
   if (state.status === 'loading') return <LoadingState />
   if (state.status === 'error')
     return <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />

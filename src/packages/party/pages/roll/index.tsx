@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
-import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import {
@@ -15,7 +14,7 @@ import { maxLengthOf } from '@/models/textLimit'
 import { TextField } from '@/components/TextField'
 import { fetchBranch, queueAddGroup, queueAddMember, queueUpdateMember } from '@/services/meetings'
 import { userOutbox } from '@/services/session'
-import { ErrorState, LoadingState } from '@/components/PageState'
+import { ErrorState, InvalidLink, LoadingState } from '@/components/PageState'
 import { idParam } from '@/services/routes'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
@@ -48,7 +47,7 @@ export default function PartyRollPage() {
   const [error, setError] = useState<string | null>(null)
 
   if (!session) return <View className="page" />
-  if (!eid || !bid) return <ErrorState message="链接无效：缺少支部编号" onRetry={() => void goBack()} />
+  if (!eid || !bid) return <InvalidLink message="链接无效：缺少支部编号" />
   if (state.status === 'loading') return <LoadingState />
   if (state.status === 'error')
     return <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />

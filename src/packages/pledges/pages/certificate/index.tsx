@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import { showModal } from '@/services/platform/modal'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
-import { goBack } from '@/services/navigation'
 import { Image, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import {
@@ -19,7 +18,7 @@ import {
 } from '@/services/pledges'
 import { platformCertificate } from '@/services/platform/certificate'
 import { OutboxNotice } from '@/components/OutboxNotice'
-import { ErrorState, PageState } from '@/components/PageState'
+import { InvalidLink, PageState } from '@/components/PageState'
 import { idParam, pledgePages } from '@/services/routes'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
@@ -103,7 +102,7 @@ export default function PledgeCertificatePage() {
   }))
 
   if (!session) return <View className="page" />
-  if (!id) return <ErrorState message="链接无效" onRetry={() => void goBack()} />
+  if (!id) return <InvalidLink />
 
   async function withdraw(p: TPledge) {
     const answer = await showModal({

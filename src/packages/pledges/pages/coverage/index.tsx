@@ -1,12 +1,11 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
-import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { fetchPledgeCoverage, queueRemind } from '@/services/pledges'
 import { formatDateTime } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
-import { ErrorState, PageState } from '@/components/PageState'
+import { InvalidLink, PageState } from '@/components/PageState'
 import { idParam } from '@/services/routes'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
@@ -24,7 +23,7 @@ export default function PledgeCoveragePage() {
   const write = useWrite()
 
   if (!session) return <View className="page" />
-  if (!eid) return <ErrorState message="链接无效" onRetry={() => void goBack()} />
+  if (!eid) return <InvalidLink />
 
   async function remind() {
     setBusy(true)

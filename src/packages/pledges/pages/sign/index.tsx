@@ -24,7 +24,7 @@ import {
   queueSignPledge,
 } from '@/services/pledges'
 import { OutboxNotice } from '@/components/OutboxNotice'
-import { ErrorState, PageState } from '@/components/PageState'
+import { InvalidLink, PageState } from '@/components/PageState'
 import { idParam, pledgePages } from '@/services/routes'
 import { useMe } from '@/hooks/useMe'
 import { useRemote } from '@/hooks/useRemote'
@@ -37,6 +37,7 @@ import { useWrite } from '@/hooks/useWrite'
 import type { TDealingLists, TDealingRef } from '@/models/dealings'
 import { fetchDealingLists } from '@/services/dealings'
 import { DealingsBasis } from '@/packages/pledges/components/DealingsBasis'
+import { ErrorNotice } from '@/components/ErrorNotice'
 
 /** The versions in force, as a 政商 pledge started now records them. */
 const inForceRefs = (lists: TDealingLists): TDealingRef[] =>
@@ -171,7 +172,7 @@ export default function PledgeSignPage() {
   }, [text])
 
   if (!session) return <View className="page" />
-  if (mode.kind === 'invalid') return <ErrorState message="链接无效" onRetry={() => void goBack()} />
+  if (mode.kind === 'invalid') return <InvalidLink />
 
   const pledge = loaded?.pledge ?? null
   const kind: TPledgeKind =
@@ -212,31 +213,23 @@ export default function PledgeSignPage() {
     try {
       const entry = pledge
         ? queueCountersign(pledge, png)
-        : mode.kind === 'department'
-          ? queueSignPledge({
-              via: { kind: 'department', departmentId: mode.departmentId, enterpriseId: counterparty!.id },
-              templateId: loaded!.template!.id,
-              text,
-              signaturePng: png,
-              ...(kind === 'government_business'
-                ? { dealingVersionIds: loaded!.dealings.map((d) => d.id) }
-                : {}),
-              label: `签署${title}`,
-            })
-          : queueSignPledge({
-              via: {
-                kind: 'enterprise',
-                enterpriseId: (mode as { enterpriseId: number }).enterpriseId,
-                ...(kind === 'government_business' && departmentId ? { departmentId } : {}),
-              },
-              templateId: loaded!.template!.id,
-              text,
-              signaturePng: png,
-              ...(kind === 'government_business'
-                ? { dealingVersionIds: loaded!.dealings.map((d) => d.id) }
-                : {}),
-              label: `签署${title}`,
-            })
+        : queueSignPledge({
+            via:
+              mode.kind === 'department'
+                ? { kind: 'department', departmentId: mode.departmentId, enterpriseId: counterparty!.id }
+                : {
+                    kind: 'enterprise',
+                    enterpriseId: (mode as { enterpriseId: number }).enterpriseId,
+                    ...(kind === 'government_business' && departmentId ? { departmentId } : {}),
+                  },
+            templateId: loaded!.template!.id,
+            text,
+            signaturePng: png,
+            ...(kind === 'government_business'
+              ? { dealingVersionIds: loaded!.dealings.map((d) => d.id) }
+              : {}),
+            label: `签署${title}`,
+          })
       const outcome = await write(entry, {
         done: '签署成功',
         onRefused: setRefusal,
@@ -376,7 +369,7 @@ export default function PledgeSignPage() {
               <Text className="pl-pad-box__hint">手写签名（请在框内签写姓名）</Text>
               <SignaturePad ref={pad} onChange={setSigned} />
             </View>
-            {refusal ? <View className="a-notice a-notice--error">{refusal}</View> : null}
+            <ErrorNotice message={refusal} />
           </>
         ) : null}
       </View>

@@ -25,6 +25,7 @@ import '@/styles/page.scss'
 import '@/packages/pledges/components/pledges.scss'
 import { useWrite } from '@/hooks/useWrite'
 import { Heading } from '@/components/Heading'
+import { ErrorNotice } from '@/components/ErrorNotice'
 
 interface Draft {
   title: string
@@ -152,7 +153,7 @@ function Editor({ template, onDone }: { template: TPledgeTemplate; onDone: () =>
         onChange={set('note')}
         placeholder="如：依据新要求调整第三条"
       />
-      {error ? <View className="a-notice a-notice--error">{error}</View> : null}
+      <ErrorNotice message={error} />
       <View className="a-card__row">
         <Button fill="outline" onClick={onDone}>
           取消

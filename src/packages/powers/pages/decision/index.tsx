@@ -17,7 +17,7 @@ import { evidenceFromResponse } from '@/services/upload'
 import { chooseEvidence, type EvidenceSource } from '@/services/evidence'
 import { idParam, powerPages } from '@/services/routes'
 import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
-import { ErrorState, LoadingState } from '@/components/PageState'
+import { ErrorState, InvalidLink, LoadingState } from '@/components/PageState'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { LabelledValue } from '@/components/LabelledValue'
 import { useOutbox, useReloadOnDelivered } from '@/hooks/useOutbox'
@@ -71,7 +71,7 @@ export default function DecisionPage() {
   }, [did])
 
   if (!session) return <View className="page" />
-  if (!eid) return <ErrorState message="页面链接不完整" onRetry={() => void goBack()} />
+  if (!eid) return <InvalidLink message="页面链接不完整" />
 
   const submit = async (s: DecisionSubmit): Promise<boolean> => {
     if (busy) return false

@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button, Empty } from '@nutui/nutui-react-taro'
 import {
@@ -14,7 +13,7 @@ import { fetchDecisions } from '@/services/powers'
 import { idParam, powerPages } from '@/services/routes'
 import { usePagedList } from '@/hooks/usePagedList'
 import { useRequireSession } from '@/hooks/useSession'
-import { ErrorState, LoadMore, LoadingState } from '@/components/PageState'
+import { ErrorState, InvalidLink, LoadMore, LoadingState } from '@/components/PageState'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { EmptyImage } from '@/components/EmptyImage'
 import { Chips } from '@/components/Chips'
@@ -47,7 +46,7 @@ export default function DecisionListPage() {
   )
 
   if (!session) return <View className="page" />
-  if (!eid) return <ErrorState message="页面链接不完整" onRetry={() => void goBack()} />
+  if (!eid) return <InvalidLink message="页面链接不完整" />
   const state = pages.state
   if (state.status === 'error')
     return <ErrorState message={state.message} onRetry={() => void pages.reload().catch(() => undefined)} />

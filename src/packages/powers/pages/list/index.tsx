@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react'
 import { showModal } from '@/services/platform/modal'
 import Taro, { useRouter } from '@tarojs/taro'
-import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import {
@@ -22,7 +21,7 @@ import {
 } from '@/services/powers'
 import { idParam, powerPages } from '@/services/routes'
 import { OutboxNotice } from '@/components/OutboxNotice'
-import { ErrorState, LoadingState } from '@/components/PageState'
+import { ErrorState, InvalidLink, LoadingState } from '@/components/PageState'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { useWrite } from '@/hooks/useWrite'
@@ -65,7 +64,7 @@ export default function PowerListPage() {
   }, [eid, shown, loads, versionCount])
 
   if (!session) return <View className="page" />
-  if (!eid) return <ErrorState message="页面链接不完整" onRetry={() => void goBack()} />
+  if (!eid) return <InvalidLink message="页面链接不完整" />
   if (state.status === 'loading') return <LoadingState />
   if (state.status === 'error')
     return <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />

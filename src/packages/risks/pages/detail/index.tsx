@@ -15,7 +15,8 @@ import { shanghaiDateAfterDays } from '@/models/shanghaiTime'
 import { isReviewer } from '@/models/memberships'
 import { fetchRisk, queueRiskRectify, queueRiskReview, riskPath } from '@/services/risks'
 import { assessmentPages, idParam, riskPages } from '@/services/routes'
-import { chooseEvidence, type EvidenceSource } from '@/services/evidence'
+import type { EvidenceSource } from '@/services/evidence'
+import { useEvidenceUpload } from '@/hooks/useEvidenceUpload'
 import { uploadEvidence } from '@/services/upload'
 import { useMe } from '@/hooks/useMe'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
@@ -35,7 +36,6 @@ import '../../components/risks.scss'
 
 const NOTE_LIMIT = maxLengthOf(ZRiskReviewBody.shape.note)
 const DETAIL_LIMIT = maxLengthOf(ZRiskRectify.shape.detail)
-const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 })
 
 const Field = ({ label, value }: { label: string; value: string }) => (
   <LabelledValue block="risk-field" label={label} value={value} />
@@ -59,7 +59,7 @@ export default function RiskDetailPage() {
   const [likelihood, setLikelihood] = useState<number | null>(null)
   const [impact, setImpact] = useState<number | null>(null)
   const [detail, setDetail] = useState('')
-  const [uploading, setUploading] = useState(0)
+  const { uploading, add } = useEvidenceUpload()
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -100,22 +100,9 @@ export default function RiskDetailPage() {
   }
 
   const addAttachment = async (source: EvidenceSource) => {
-    let picked
-    try {
-      picked = await chooseEvidence(source, 9 - r.attachments.length)
-    } catch (err) {
-      return toast(err instanceof Error && err.message ? err.message : '无法选择文件')
-    }
-    for (const file of picked) {
-      setUploading((n) => n + 1)
-      try {
-        await uploadEvidence({ path: `${riskPath(r.enterpriseId, r.id)}/attachments`, file })
-      } catch (err) {
-        toast(`上传失败：${err instanceof Error ? err.message : '请稍后重试'}`)
-      } finally {
-        setUploading((n) => Math.max(0, n - 1))
-      }
-    }
+    await add(source, 9 - r.attachments.length, (file) =>
+      uploadEvidence({ path: `${riskPath(r.enterpriseId, r.id)}/attachments`, file }),
+    )
     await reload().catch(() => undefined)
   }
 

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import {
@@ -21,7 +20,7 @@ import { fetchRisk, queueRiskCreate, queueRiskUpdate } from '@/services/risks'
 import { idParam } from '@/services/routes'
 import { TextField } from '@/components/TextField'
 import { TextAreaField } from '@/components/TextAreaField'
-import { ErrorState } from '@/components/PageState'
+import { InvalidLink } from '@/components/PageState'
 import { useRequireSession } from '@/hooks/useSession'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { useFormSend } from '@/hooks/useFormSend'
@@ -75,7 +74,7 @@ export default function RiskEditPage() {
   }, [session, eid, rid, setError])
 
   if (!session) return <View className="page" />
-  if (!eid) return <ErrorState message="页面链接不完整" onRetry={() => void goBack()} />
+  if (!eid) return <InvalidLink message="页面链接不完整" />
 
   const submit = async () => {
     const fields = {

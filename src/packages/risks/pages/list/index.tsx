@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { riskAreaLabel, startersFor, type TRiskList } from '@/models/risk'
@@ -9,7 +8,7 @@ import { idParam, riskPages } from '@/services/routes'
 import { usePagedList } from '@/hooks/usePagedList'
 import { useMe } from '@/hooks/useMe'
 import { useRequireSession } from '@/hooks/useSession'
-import { ErrorState, LoadMore, LoadingState } from '@/components/PageState'
+import { ErrorState, InvalidLink, LoadMore, LoadingState } from '@/components/PageState'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { RiskCard } from '../../components/RiskBits'
 import { Heading } from '@/components/Heading'
@@ -36,7 +35,7 @@ export default function RiskListPage() {
   const [showStarters, setShowStarters] = useState(false)
 
   if (!session) return <View className="page" />
-  if (!eid) return <ErrorState message="页面链接不完整" onRetry={() => void goBack()} />
+  if (!eid) return <InvalidLink message="页面链接不完整" />
   const state = pages.state
   if (state.status === 'loading') return <LoadingState />
   if (state.status === 'error')

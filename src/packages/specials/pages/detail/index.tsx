@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import { showModal } from '@/services/platform/modal'
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
-import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { OWNERSHIP_LABELS } from '@/models/org'
@@ -12,7 +11,7 @@ import { usePages } from '@/hooks/usePages'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { useWrite } from '@/hooks/useWrite'
-import { ErrorState, LoadMore, LoadingState, PagesPending } from '@/components/PageState'
+import { ErrorState, InvalidLink, LoadMore, LoadingState, PagesPending } from '@/components/PageState'
 import { CountsCard, ProgressTag, SpecialHead } from '../../components/SpecialBits'
 import { ListSearch } from '@/components/ListSearch'
 import { Heading } from '@/components/Heading'
@@ -41,7 +40,7 @@ export default function SpecialDetailPage() {
   useReachBottom(() => void pages.loadMore().catch(() => undefined))
 
   if (!session) return <View className="page" />
-  if (!sid) return <ErrorState message="页面链接不完整" onRetry={() => void goBack()} />
+  if (!sid) return <InvalidLink message="页面链接不完整" />
   if (head.state.status === 'loading') return <LoadingState />
   if (head.state.status === 'error')
     return <ErrorState message={head.state.message} onRetry={() => void head.reload()} />

@@ -19,7 +19,7 @@ import { idParam } from '@/services/routes'
 import { DayPicker } from '@/components/DayPicker'
 import { TextField } from '@/components/TextField'
 import { TextAreaField } from '@/components/TextAreaField'
-import { ErrorState, LoadingState } from '@/components/PageState'
+import { ErrorState, InvalidLink, LoadingState } from '@/components/PageState'
 import { useMe } from '@/hooks/useMe'
 import { useRequireSession } from '@/hooks/useSession'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
@@ -81,7 +81,7 @@ export default function SpecialProblemPage() {
   }, [session, eid, sid, pid, issuer, setError])
 
   if (!session) return <View className="page" />
-  if (!eid || !sid) return <ErrorState message="页面链接不完整" onRetry={() => void goBack()} />
+  if (!eid || !sid) return <InvalidLink message="页面链接不完整" />
   if (loading) return <LoadingState />
   const keeper = !issuer && !closed && me.status === 'ready' && keepsRegistersOf(me.me.memberships, eid)
 

@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import { showModal } from '@/services/platform/modal'
 import Taro, { useRouter } from '@tarojs/taro'
-import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { SPECIAL_PROBLEM_STATUS_LABELS } from '@/models/special'
@@ -11,7 +10,7 @@ import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useMe } from '@/hooks/useMe'
 import { useRequireSession } from '@/hooks/useSession'
 import { useWrite } from '@/hooks/useWrite'
-import { ErrorState, LoadingState } from '@/components/PageState'
+import { ErrorState, InvalidLink, LoadingState } from '@/components/PageState'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { ProgressTag, SpecialHead } from '../../components/SpecialBits'
 import { keepsRegistersOf } from '@/models/memberships'
@@ -39,7 +38,7 @@ export default function SpecialSheetPage() {
   usePullRefresh(reload)
 
   if (!session) return <View className="page" />
-  if (!eid || !sid) return <ErrorState message="页面链接不完整" onRetry={() => void goBack()} />
+  if (!eid || !sid) return <InvalidLink message="页面链接不完整" />
   if (state.status === 'loading') return <LoadingState />
   if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
   const sheet = state.data

@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { shanghaiDate, shanghaiDateAfterDays } from '@/models/shanghaiTime'
@@ -14,7 +13,7 @@ import { TextField } from '@/components/TextField'
 import { TextAreaField } from '@/components/TextAreaField'
 import { useFormSend } from '@/hooks/useFormSend'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
-import { ErrorState } from '@/components/PageState'
+import { InvalidLink } from '@/components/PageState'
 import { assessmentPages, idParam } from '@/services/routes'
 import { useRequireSession } from '@/hooks/useSession'
 import '@/styles/page.scss'
@@ -45,7 +44,7 @@ export default function RectificationNoticePage() {
   useUnsavedGuard(!sent && Boolean(title.trim() || detail.trim()))
 
   if (!session) return <View className="page" />
-  if (!eid) return <ErrorState message="页面链接不完整，请从监管总览进入" onRetry={() => void goBack()} />
+  if (!eid) return <InvalidLink message="页面链接不完整，请从监管总览进入" />
 
   const submit = () =>
     run(ZRectificationNotice.safeParse({ title, detail, deadline }), async (notice) => {

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react'
 import { showModal } from '@/services/platform/modal'
 import Taro, { useRouter } from '@tarojs/taro'
-import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { formatDate, formatDateTime } from '@/models/format'
@@ -16,7 +15,7 @@ import {
   type TReportSections,
 } from '@/models/supervisionReport'
 import { maxLengthOf } from '@/models/textLimit'
-import { ErrorState, PageState } from '@/components/PageState'
+import { InvalidLink, PageState } from '@/components/PageState'
 import { TextAreaField } from '@/components/TextAreaField'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
@@ -117,7 +116,7 @@ export default function ReportPage() {
   useUnsavedGuard(dirty)
 
   if (!session) return <View className="page" />
-  if (!id) return <ErrorState message="页面链接不完整，请从督查专报列表进入" onRetry={() => void goBack()} />
+  if (!id) return <InvalidLink message="页面链接不完整，请从督查专报列表进入" />
 
   const run = async (
     kind: 'save' | 'final' | 'docx' | 'refresh',

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { showModal } from '@/services/platform/modal'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
 import { ANSWER_LABELS, ZAcceptBody, ZAssessment, ZReturnBody, type TAnswer } from '@/models/assessment'
@@ -14,10 +14,9 @@ import { formatDateTime } from '@/models/format'
 import { Heading } from '@/components/Heading'
 import { PendingPage } from '@/components/PageState'
 import { isReviewer } from '@/models/memberships'
-import { assessmentPages, idParam } from '@/services/routes'
+import { assessmentPages } from '@/services/routes'
 import { useMe } from '@/hooks/useMe'
 import { usePullRefresh } from '@/hooks/useRemote'
-import { useRequireSession } from '@/hooks/useSession'
 import { Bars, scoreTone } from '@/components/assessment/Bars'
 import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
 import { TextAreaField } from '@/components/TextAreaField'
@@ -25,10 +24,11 @@ import { AssessmentStatusTag } from '@/components/assessment/StatusTag'
 import { HandlingRecord } from '@/components/assessment/Timeline'
 import { assessmentEvents } from '@/components/assessment/history'
 import { formatScore, groupBySection } from '@/services/assessmentView'
-import { useAssessment } from '@/hooks/useAssessment'
+import { useRouteAssessment } from '@/hooks/useRouteAssessment'
 import '@/styles/page.scss'
 import './index.scss'
 import { useWrite } from '@/hooks/useWrite'
+import { ErrorNotice } from '@/components/ErrorNotice'
 
 const ITEM_COMMENT_LIMIT = maxLengthOf(ZReturnBody.shape.items.element.shape.comment)
 const OVERALL_LIMIT = maxLengthOf(ZAcceptBody.shape.comment)
@@ -102,12 +102,8 @@ function ReviewItem({ item, answer, files, reviewable, comment, onComment, showE
 }
 
 export default function SupervisionReviewPage() {
-  const session = useRequireSession()
+  const { session, load, reload, update } = useRouteAssessment()
   const write = useWrite()
-  const params = useRouter().params
-  const eid = idParam(params.eid)
-  const aid = idParam(params.aid)
-  const { load, reload, update } = useAssessment(session ? eid : null, session ? aid : null)
   const { state: me } = useMe(session?.user.id ?? null)
   usePullRefresh(reload)
   const [comments, setComments] = useState<Record<string, string>>({})
@@ -278,11 +274,7 @@ export default function SupervisionReviewPage() {
           </View>
         ) : null}
 
-        {error ? (
-          <View className="a-notice a-notice--error">
-            <Text>{error}</Text>
-          </View>
-        ) : null}
+        <ErrorNotice message={error} />
 
         <HandlingRecord events={assessmentEvents(a.history)} />
       </View>

@@ -1,0 +1,97 @@
+import { act, fireEvent, render, renderHook, screen } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { ErrorNotice } from '@/components/ErrorNotice'
+import { InvalidLink } from '@/components/PageState'
+import { runWrite } from '@/hooks/useWrite'
+import { showModal } from '@/services/platform/modal'
+import type { OutboxEntry } from '@/services/outbox'
+import type { TMember } from '@/models/org'
+import { useOrgPeople } from '@/packages/org/components/useOrgPeople'
+
+jest.mock('@/hooks/useWrite', () => {
+  const runWrite = jest.fn()
+  return { runWrite, useWrite: () => runWrite }
+})
+jest.mock('@/services/platform/modal', () => ({ showModal: jest.fn() }))
+
+const write = runWrite as jest.MockedFunction<typeof runWrite>
+const modal = showModal as jest.MockedFunction<typeof showModal>
+
+describe('ErrorNotice', () => {
+  it('draws nothing without a message', () => {
+    const { container } = render(<ErrorNotice message={null} />)
+    expect(container.innerHTML).toBe('')
+  })
+
+  it('draws the message in the red notice, with its title when given', () => {
+    const { container } = render(<ErrorNotice title="未能提交" message="本次自查已截止" />)
+    const notice = container.querySelector('.a-notice.a-notice--error')
+    expect(notice?.querySelector('.a-notice__title')?.textContent).toBe('未能提交')
+    expect(notice?.textContent).toBe('未能提交本次自查已截止')
+  })
+})
+
+describe('InvalidLink', () => {
+  afterEach(() => jest.restoreAllMocks())
+
+  it('says the link is invalid and goes back on 重新加载', () => {
+    const back = jest.spyOn(Taro, 'navigateBack').mockResolvedValue({ errMsg: 'ok' })
+    jest.spyOn(Taro, 'getCurrentPages').mockReturnValue([{}, {}] as ReturnType<typeof Taro.getCurrentPages>)
+    const { container } = render(<InvalidLink />)
+    expect(screen.getByText('链接无效')).toBeTruthy()
+    expect(container.querySelector('.page')).toBeNull()
+    fireEvent.click(screen.getByText('重新加载'))
+    expect(back).toHaveBeenCalled()
+  })
+
+  it('goes to 首页 when opened alone, and draws inside the page frame when framed', () => {
+    const relaunch = jest.spyOn(Taro, 'reLaunch').mockResolvedValue({ errMsg: 'ok' })
+    jest.spyOn(Taro, 'getCurrentPages').mockReturnValue([{}] as ReturnType<typeof Taro.getCurrentPages>)
+    const { container } = render(<InvalidLink message="链接无效：缺少活动编号" framed />)
+    expect(container.querySelector('.page')?.textContent).toContain('链接无效：缺少活动编号')
+    fireEvent.click(screen.getByText('重新加载'))
+    expect(relaunch).toHaveBeenCalledWith({ url: '/pages/home/index' })
+  })
+})
+
+describe('useOrgPeople: a join request’s decision', () => {
+  const member = { membershipId: 7, name: '张三' } as TMember
+  const entry = { id: 'd7' } as OutboxEntry
+
+  beforeEach(() => {
+    jest.clearAllMocks()
+    write.mockResolvedValue({ kind: 'delivered', response: { status: 200, data: {} } })
+  })
+
+  function hook() {
+    return renderHook(() =>
+      useOrgPeople(
+        null,
+        async () => [],
+        async () => [],
+      ),
+    )
+  }
+
+  it('approves at once, saying 已通过', async () => {
+    const { result } = hook()
+    await act(() => result.current.decide(member, true, '本企业', () => entry))
+    expect(modal).not.toHaveBeenCalled()
+    expect(write).toHaveBeenCalledWith(entry, expect.objectContaining({ done: '已通过' }))
+    expect(result.current.busy).toBeNull()
+  })
+
+  it('asks before a rejection, naming where, and sends nothing when cancelled', async () => {
+    modal.mockResolvedValue({ confirm: false, cancel: true, errMsg: 'ok' })
+    const { result } = hook()
+    await act(() => result.current.decide(member, false, '县市场监管局', () => entry))
+    expect(modal).toHaveBeenCalledWith(
+      expect.objectContaining({ content: expect.stringContaining('拒绝张三加入县市场监管局吗') }),
+    )
+    expect(write).not.toHaveBeenCalled()
+
+    modal.mockResolvedValue({ confirm: true, cancel: false, errMsg: 'ok' })
+    await act(() => result.current.decide(member, false, '县市场监管局', () => entry))
+    expect(write).toHaveBeenCalledWith(entry, expect.objectContaining({ done: '已拒绝' }))
+  })
+})
