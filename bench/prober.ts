@@ -8,11 +8,18 @@ import { Worker } from 'node:worker_threads'
 
 const PROBER = `
 const { parentPort, workerData } = require('node:worker_threads')
+const fs = require('node:fs')
 const http = require('node:http')
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+// The API (main) thread's time spent runnable but waiting for a CPU (Linux schedstat, ns); NaN elsewhere.
+const schedstat = '/proc/' + process.pid + '/task/' + process.pid + '/schedstat'
+function runDelay() {
+  try { return Number(fs.readFileSync(schedstat, 'utf8').split(' ')[1]) / 1e6 } catch { return NaN }
+}
 let stop = false
 const times = []
 const starts = []
+const waits = []
 parentPort.on('message', () => { stop = true })
 function once() {
   return new Promise((resolve) => {
@@ -26,31 +33,75 @@ function once() {
 ;(async () => {
   while (!stop) {
     starts.push(performance.timeOrigin + performance.now())
+    const waited = runDelay()
     times.push(await once())
+    waits.push(runDelay() - waited)
   }
-  parentPort.postMessage({ times, starts })
+  parentPort.postMessage({ times, starts, waits })
 })()
 `
 
 /**
  * Back-to-back health calls from another thread: each answer's time, until told to stop; `worstAt` then
- * says when the slowest one was sent (epoch ms), to tell which phase of the watched work held it up.
+ * says when the slowest one was sent (epoch ms), to tell which phase of the watched work held it up, and
+ * `worstWaited` how much of it the API thread spent ready to run but waiting for a CPU (Linux; NaN
+ * elsewhere): a stall that is mostly such waiting is the machine's CPUs taken by other threads or
+ * processes, not work on the API thread.
  */
 export function startProber(port: number) {
   const worker = new Worker(PROBER, { eval: true, workerData: { port } })
   let worstAt = NaN
+  let worstWaited = NaN
   return {
     async stop(): Promise<number[]> {
-      const reply = new Promise<{ times: number[]; starts: number[] }>((resolve) =>
+      const reply = new Promise<{ times: number[]; starts: number[]; waits: number[] }>((resolve) =>
         worker.once('message', resolve),
       )
       worker.postMessage('stop')
-      const { times, starts } = await reply
+      const { times, starts, waits } = await reply
       await worker.terminate()
-      worstAt = starts[times.indexOf(worst(times))] ?? NaN
+      const at = times.indexOf(worst(times))
+      worstAt = starts[at] ?? NaN
+      worstWaited = waits[at] ?? NaN
       return times
     },
     worstAt: () => worstAt,
+    worstWaited: () => worstWaited,
+  }
+}
+
+const DOWNLOAD = `
+const { parentPort, workerData } = require('node:worker_threads')
+;(async () => {
+  const started = performance.now()
+  const res = await fetch(workerData.url, { headers: workerData.headers })
+  const headersAt = performance.now() - started
+  const bytes = (await res.arrayBuffer()).byteLength
+  parentPort.postMessage({ status: res.status, bytes, sentAt: performance.timeOrigin + started, headersAt, took: performance.now() - started })
+})().catch((error) => parentPort.postMessage({ status: 0, error: String(error), bytes: 0, sentAt: 0, headersAt: 0, took: 0 }))
+`
+
+/**
+ * A GET whose answer is read in a thread of its own, so that the client's work (receiving and holding a
+ * file of megabytes) does not run on the API thread it is measuring: when it was sent (epoch ms), and the
+ * first byte and the last in ms from then.
+ */
+export async function downloadInThread(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{
+  status: number
+  bytes: number
+  sentAt: number
+  headersAt: number
+  took: number
+  error?: string
+}> {
+  const worker = new Worker(DOWNLOAD, { eval: true, workerData: { url, headers } })
+  try {
+    return await new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject))
+  } finally {
+    await worker.terminate()
   }
 }
 
