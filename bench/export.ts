@@ -27,6 +27,8 @@ import {
 const SIZES = (process.argv[2] ?? '2000,20000').split(',').map(Number)
 const HEALTH = Number(process.env.BENCH_HEALTH ?? 500)
 const GOAL_MS = 50
+/** The prober alone for this long before each export: the machine's own stalls, to read the goal against. */
+const IDLE_MS = Number(process.env.BENCH_IDLE_MS ?? 5000)
 
 async function main() {
   console.log(`bench:export — node ${process.version}, ${os.cpus().length} cpus, load ${loadAverage()}`)
@@ -47,6 +49,11 @@ async function main() {
     for (const size of SIZES) {
       await addLedgerEnterprises(server.app.db, size - added)
       added = size
+      // The same prober with the server idle: what the machine alone does to the worst answer (other
+      // processes taking the CPUs show here as a worst answer spent waiting for a CPU).
+      const idle = startProber(port)
+      await new Promise((resolve) => setTimeout(resolve, IDLE_MS))
+      const idleProbes = await idle.stop()
       const prober = startProber(port)
       // This thread serves the API and nothing else (the file is downloaded and read in a thread of its
       // own): its own stalls, to compare with the prober's.
@@ -72,6 +79,9 @@ async function main() {
       const late = worst(probes)
       console.log(`\n  ledger, ${size} enterprises (+ the demo's)`)
       console.log(
+        `    no export (${IDLE_MS / 1000} s)  ${idleProbes.length} calls, p99 ${ms(percentile(idleProbes, 99))}, worst ${ms(worst(idleProbes))} (the API thread meanwhile ran ${ms(idle.worstRan())}, waited ${ms(idle.worstWaited())} for a CPU)   load ${loadAverage()}`,
+      )
+      console.log(
         `    export            ${ms(took)} = ${Math.round(took / health)} × health   ${(bytes / 1024 / 1024).toFixed(1)} MB   load ${loadAverage()}`,
       )
       console.log(
@@ -79,7 +89,7 @@ async function main() {
           (size >= 20_000 ? `   goal < ${GOAL_MS} ms: ${late < GOAL_MS ? 'met' : 'NOT met'}` : ''),
       )
       console.log(
-        `    the worst sent at +${((prober.worstAt() - startedAt) / 1000).toFixed(2)} s (the file's first byte at +${((headersAt - startedAt) / 1000).toFixed(2)} s, its last at +${(took / 1000).toFixed(2)} s); API thread's longest stall ${ms(loopDelay.max / 1e6)}, longest GC pause ${ms(gcWorst)}; during the worst answer the API thread waited ${ms(prober.worstWaited())} for a CPU`,
+        `    the worst sent at +${((prober.worstAt() - startedAt) / 1000).toFixed(2)} s (the file's first byte at +${((headersAt - startedAt) / 1000).toFixed(2)} s, its last at +${(took / 1000).toFixed(2)} s); API thread's longest stall ${ms(loopDelay.max / 1e6)}, longest GC pause ${ms(gcWorst)}; during the worst answer the API thread ran ${ms(prober.worstRan())}, waited ${ms(prober.worstWaited())} for a CPU`,
       )
     }
   } finally {

@@ -11,15 +11,20 @@ const { parentPort, workerData } = require('node:worker_threads')
 const fs = require('node:fs')
 const http = require('node:http')
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
-// The API (main) thread's time spent runnable but waiting for a CPU (Linux schedstat, ns); NaN elsewhere.
+// The API (main) thread's time on a CPU and runnable but waiting for one (Linux schedstat, ns → ms); NaN
+// elsewhere.
 const schedstat = '/proc/' + process.pid + '/task/' + process.pid + '/schedstat'
-function runDelay() {
-  try { return Number(fs.readFileSync(schedstat, 'utf8').split(' ')[1]) / 1e6 } catch { return NaN }
+function sched() {
+  try {
+    const [ran, waited] = fs.readFileSync(schedstat, 'utf8').split(' ')
+    return [Number(ran) / 1e6, Number(waited) / 1e6]
+  } catch { return [NaN, NaN] }
 }
 let stop = false
 const times = []
 const starts = []
 const waits = []
+const runs = []
 parentPort.on('message', () => { stop = true })
 function once() {
   return new Promise((resolve) => {
@@ -33,40 +38,46 @@ function once() {
 ;(async () => {
   while (!stop) {
     starts.push(performance.timeOrigin + performance.now())
-    const waited = runDelay()
+    const before = sched()
     times.push(await once())
-    waits.push(runDelay() - waited)
+    const after = sched()
+    runs.push(after[0] - before[0])
+    waits.push(after[1] - before[1])
   }
-  parentPort.postMessage({ times, starts, waits })
+  parentPort.postMessage({ times, starts, waits, runs })
 })()
 `
 
 /**
  * Back-to-back health calls from another thread: each answer's time, until told to stop; `worstAt` then
  * says when the slowest one was sent (epoch ms), to tell which phase of the watched work held it up, and
- * `worstWaited` how much of it the API thread spent ready to run but waiting for a CPU (Linux; NaN
- * elsewhere): a stall that is mostly such waiting is the machine's CPUs taken by other threads or
- * processes, not work on the API thread.
+ * `worstWaited` how much of it the API thread spent ready to run but waiting for a CPU and `worstRan` how
+ * much on a CPU (Linux; NaN elsewhere): a stall that is mostly waiting is the machine's CPUs taken by
+ * other threads or processes; mostly running, work on the API thread; neither, the API thread blocked
+ * (a lock, a page fault, a system call).
  */
 export function startProber(port: number) {
   const worker = new Worker(PROBER, { eval: true, workerData: { port } })
   let worstAt = NaN
   let worstWaited = NaN
+  let worstRan = NaN
   return {
     async stop(): Promise<number[]> {
-      const reply = new Promise<{ times: number[]; starts: number[]; waits: number[] }>((resolve) =>
-        worker.once('message', resolve),
+      const reply = new Promise<{ times: number[]; starts: number[]; waits: number[]; runs: number[] }>(
+        (resolve) => worker.once('message', resolve),
       )
       worker.postMessage('stop')
-      const { times, starts, waits } = await reply
+      const { times, starts, waits, runs } = await reply
       await worker.terminate()
       const at = times.indexOf(worst(times))
       worstAt = starts[at] ?? NaN
       worstWaited = waits[at] ?? NaN
+      worstRan = runs[at] ?? NaN
       return times
     },
     worstAt: () => worstAt,
     worstWaited: () => worstWaited,
+    worstRan: () => worstRan,
   }
 }
 
