@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, Empty, Skeleton } from '@nutui/nutui-react-taro'
 import type { TDemoUser } from '@/models/auth'
@@ -66,10 +65,8 @@ function DemoUserPicker() {
       goHome()
     } catch (err) {
       setSigningIn(null)
-      void Taro.showToast({
-        title: err instanceof Error ? err.message : '登录失败，请稍后重试',
-        icon: 'none',
-      })
+      const message = err instanceof Error ? err.message : '登录失败，请稍后重试'
+      void import('./toast').then(({ showLoginFailure }) => showLoginFailure(message))
     }
   }
 
