@@ -195,6 +195,8 @@ async function visit(browser: Browser, url: string): Promise<Visit> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
   try {
     const page = await context.newPage()
+    // tsx keeps function names with an `__name(fn, "name")` helper of its own, which the page lacks.
+    await page.addInitScript('globalThis.__name ??= (fn) => fn')
     await page.addInitScript(watchPaintOf, [LOGIN_TEXT, ELEMENT_TIMING_ID] as [string, string])
     const net = await throttle(page)
     const [, login, users] = await timesToTexts(page, net.bytes, [SHELL_TEXT, LOGIN_TEXT, DEMO_USER], () =>
