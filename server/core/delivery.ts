@@ -39,11 +39,39 @@ export async function registerCompression(app: FastifyInstance, mode: DeliveryMo
 }
 
 /**
+ * `Link: <…>; rel=preload; as=script` for the scripts index.html names (the entry's): the browser starts
+ * fetching them on the answer's headers, before it has parsed the page. Read again when index.html
+ * changes (a new build under a running server).
+ */
+function entryPreloads(root: string): () => string | undefined {
+  const file = path.join(root, 'index.html')
+  let read: { mtimeMs: number; link: string | undefined } | undefined
+  return () => {
+    let mtimeMs: number
+    try {
+      mtimeMs = fs.statSync(file).mtimeMs
+    } catch {
+      return undefined
+    }
+    if (read?.mtimeMs !== mtimeMs) {
+      const html = fs.readFileSync(file, 'utf8')
+      // Same-origin scripts only (a path from the root, not `//host/…`).
+      const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="(\/(?!\/)[^"]+\.js)"/g)].map((m) => m[1])
+      const link = scripts.map((src) => `<${src}>; rel=preload; as=script`).join(', ')
+      read = { mtimeMs, link: link || undefined }
+    }
+    return read.link
+  }
+}
+
+/**
  * The H5 build, from the same origin as the API. Hashed files are cached for a year without revalidation;
- * index.html and anything else unhashed is revalidated on every load (ETag), so a new build shows at once.
+ * index.html and anything else unhashed is revalidated on every load (ETag), so a new build shows at once;
+ * index.html's answer names its entry scripts for preloading (a `Link` header).
  */
 export async function serveH5(app: FastifyInstance, root: string, mode: DeliveryMode): Promise<void> {
   if (!fs.existsSync(path.join(root, 'index.html'))) return
+  const preloads = entryPreloads(root)
   await app.register(fastifyStatic, {
     root,
     prefix: '/',
@@ -58,6 +86,10 @@ export async function serveH5(app: FastifyInstance, root: string, mode: Delivery
             res.setHeader('cache-control', CONTENT_HASHED.test(file) ? IMMUTABLE : 'no-cache')
             // The same URL answers br, gzip or plain: a shared cache must key on Accept-Encoding.
             res.setHeader('vary', 'accept-encoding')
+            if (path.relative(root, file).replace(/\.(?:br|gz)$/, '') === 'index.html') {
+              const link = preloads()
+              if (link) res.setHeader('link', link)
+            }
           },
   })
 }

@@ -6,6 +6,7 @@ import { createTestApp, TEST_DB, call, loginAs, type TestApp } from './support/t
 
 const SCRIPT = `console.log(${JSON.stringify('清廉企业 '.repeat(400))})`
 const HASHED = 'js/app.1a2b3c4d.js'
+const VENDORS = 'js/957.5e6f7a8b.js'
 
 /** A miniature H5 build: index.html, a hashed script with its .br/.gz (as the build writes them), a PNG. */
 function writeH5(dir: string): void {
@@ -13,7 +14,9 @@ function writeH5(dir: string): void {
   fs.mkdirSync(path.join(dir, 'static'))
   fs.writeFileSync(
     path.join(dir, 'index.html'),
-    `<!doctype html><html><body>${'<p>清廉</p>'.repeat(300)}</body></html>`,
+    `<!doctype html><html><head><script defer="defer" src="/${VENDORS}"></script>` +
+      `<script defer="defer" src="/${HASHED}"></script><script src="//cdn.example/x.js"></script></head>` +
+      `<body>${'<p>清廉</p>'.repeat(300)}</body></html>`,
   )
   fs.writeFileSync(path.join(dir, HASHED), SCRIPT)
   fs.writeFileSync(path.join(dir, `${HASHED}.br`), zlib.brotliCompressSync(SCRIPT))
@@ -116,6 +119,17 @@ describe(`compressed and cached delivery [${TEST_DB}]`, () => {
     expect(png.rawPayload.length).toBe(4096)
   })
 
+  it("names index.html's own entry scripts for preloading (Link), and nothing else does", async () => {
+    for (const url of ['/', '/index.html']) {
+      const res = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br, gzip' } })
+      expect(res.headers.link).toBe(
+        `</${VENDORS}>; rel=preload; as=script, </${HASHED}>; rel=preload; as=script`,
+      )
+    }
+    const script = await t.app.inject({ method: 'GET', url: `/${HASHED}` })
+    expect(script.headers.link).toBeUndefined()
+  })
+
   it('does not inflate gzip request bodies (body limits apply to what was sent)', async () => {
     const res = await t.app.inject({
       method: 'POST',
@@ -146,6 +160,8 @@ describe(`HTTP_DELIVERY=plain, the bench's baseline [${TEST_DB}]`, () => {
       })
       expect(script.headers['content-encoding']).toBeUndefined()
       expect(script.headers['cache-control']).toBe('public, max-age=0')
+      const page = await t.app.inject({ method: 'GET', url: '/' })
+      expect(page.headers.link).toBeUndefined()
     } finally {
       await t.close()
       fs.rmSync(h5, { recursive: true, force: true })
