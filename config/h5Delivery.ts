@@ -257,75 +257,37 @@ function lazyTabBar(chain: Chain, webpack: typeof Webpack): void {
   ])
 }
 
-/** The build takes `request` (a stylesheet in node_modules) as `edit` leaves it, from node_modules/.cache. */
-function editedStylesheet(
-  chain: Chain,
-  webpack: typeof Webpack,
-  request: string,
-  edit: (root: postcss.Root) => void,
-): void {
-  const source = require.resolve(request)
-  const target = path.resolve(__dirname, '..', 'node_modules', '.cache', 'qinglian', path.basename(source))
+/**
+ * Taro's React components (`useHtmlComponents`) bring WeUI's button rules, written with two classes
+ * (`.taro-button-core.taro-btn-default` …): they outrank NutUI's one-class colours on every NutUI button (a
+ * disabled 确认签署 turned grey with a pink label, pressed buttons grey). Every button in the app is NutUI's,
+ * so the build takes Taro's components stylesheet without its button rules.
+ */
+function withoutTaroButtonRules(chain: Chain, webpack: typeof Webpack): void {
+  const source = require.resolve('@tarojs/components-react/dist/index.css')
+  const target = path.resolve(__dirname, '..', 'node_modules', '.cache', 'qinglian', 'taro-components.css')
+  const button = /\.taro-(button-core|btn-)/
   const root = postcss.parse(fs.readFileSync(source, 'utf8'))
-  edit(root)
+  root.walkRules((rule) => {
+    const kept = rule.selectors.filter((selector) => !button.test(selector))
+    if (kept.length === 0) rule.remove()
+    else rule.selectors = kept
+  })
   fs.mkdirSync(path.dirname(target), { recursive: true })
   fs.writeFileSync(target, root.toString())
-  const escaped = request.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
-  chain.plugin(`edited-${path.basename(source)}`).use(webpack.NormalModuleReplacementPlugin, [
-    new RegExp(`^${escaped}$`),
+  chain.plugin('taro-components-css').use(webpack.NormalModuleReplacementPlugin, [
+    /^@tarojs\/components-react\/dist\/index\.css$/,
     (resource: { request: string }) => {
       resource.request = target
     },
   ])
 }
 
-/** Drops the selectors `unwanted` matches, and the rules left without any. */
-const withoutSelectors = (unwanted: RegExp) => (root: postcss.Root) =>
-  root.walkRules((rule) => {
-    const kept = rule.selectors.filter((selector) => !unwanted.test(selector))
-    if (kept.length === 0) rule.remove()
-    else rule.selectors = kept
-  })
-
-/**
- * WeUI's icon font (`font-family: weui`, a 4 KB inline TrueType) and its `.weui-icon-*` rules serve Taro's
- * `<Icon>` only, which no page uses (icons are NutUI's): Taro's global stylesheet, in the entry, carried them
- * to every first screen.
- */
-const WEUI_ICON = /weui-icon/
-function withoutWeuiIcons(root: postcss.Root): void {
-  root.walkAtRules('font-face', (rule) => {
-    rule.walkDecls('font-family', (decl) => {
-      if (/^["']?weui["']?$/.test(decl.value.trim())) rule.remove()
-    })
-  })
-  withoutSelectors(WEUI_ICON)(root)
-}
-
-/**
- * Taro's React components (`useHtmlComponents`) bring WeUI's button rules, written with two classes
- * (`.taro-button-core.taro-btn-default` …): they outrank NutUI's one-class colours on every NutUI button (a
- * disabled 确认签署 turned grey with a pink label, pressed buttons grey). Every button in the app is NutUI's,
- * so the build takes Taro's components stylesheet without its button rules (and without WeUI's icons).
- */
-function taroStylesheets(chain: Chain, webpack: typeof Webpack): void {
-  editedStylesheet(chain, webpack, '@tarojs/components-react/dist/index.css', (root) => {
-    withoutSelectors(/\.taro-(button-core|btn-)/)(root)
-    withoutWeuiIcons(root)
-  })
-  editedStylesheet(
-    chain,
-    webpack,
-    '@tarojs/components/dist/taro-components/taro-components.css',
-    withoutWeuiIcons,
-  )
-}
-
 /** The H5 build's delivery: chunks shared once across pages, the landing page preloaded, assets precompressed. */
 export function h5Delivery(chain: Chain, webpack: typeof Webpack): void {
   shareAcrossPages(chain)
   lazyTabBar(chain, webpack)
-  taroStylesheets(chain, webpack)
+  withoutTaroButtonRules(chain, webpack)
   if (process.env.H5_STATS) chain.plugin('h5-stats').use(StatsDump)
   chain.plugin('first-paint').use(FirstPaintPlugin)
   chain.plugin('compile-hint').use(CompileHintPlugin)
