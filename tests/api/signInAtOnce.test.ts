@@ -1,7 +1,7 @@
 import pg from 'pg'
 import type { TEvent } from '../../src/models/event'
 import { slotOf, slotStartMs } from '../../server/features/events/qrToken'
-import { signInsRepository } from '../../server/features/events/repository'
+import { signInsRepository } from '../../server/features/events/signInsRepository'
 import { addEmployees } from '../../bench/support'
 import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
 

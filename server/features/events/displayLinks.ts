@@ -9,7 +9,8 @@ import { MAX_ID, type AuthContext } from '../../core/access'
 import type { WriteOutcome } from '../../core/writes'
 import { type TDisplayLink, type TDisplayQr, type TEventKind } from '../../../src/models/event'
 import { phaseAt } from './events'
-import { displayLinksRepository, eventsRepository } from './repository'
+import { displayLinksRepository } from './displayLinksRepository'
+import { eventsRepository } from './repository'
 
 /** The rotating QR, and the display links that show it on a big screen without a login. */
 

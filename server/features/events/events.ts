@@ -7,7 +7,8 @@ import { EVENT_ORGANISER_ROLES } from '../../../src/models/roles'
 import { newEventSecret } from './qrToken'
 import { supervisedEnterpriseIds, type AuthContext } from '../../core/access'
 import { organisesEvent } from './access'
-import { eventsRepository, type EventScope, type SignInAnswer } from './repository'
+import { eventsRepository, type EventScope } from './repository'
+import type { SignInAnswer } from './signInsRepository'
 import { changedFields, type WriteOutcome } from '../../core/writes'
 import {
   eventEndProblem,

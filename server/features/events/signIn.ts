@@ -15,7 +15,8 @@ import {
 } from '../../../src/models/event'
 import { placeOf, parseFlags, toSignIn } from './events'
 import { formatShanghaiTime } from '../../../src/models/shanghaiTime'
-import { eventsRepository, signInsRepository, type SignInAnswer } from './repository'
+import { eventsRepository } from './repository'
+import { signInsRepository, type SignInAnswer } from './signInsRepository'
 
 /** Signing in: a scanned code (live or sent later from the outbox), or the organiser's proxy sign-in. */
 
