@@ -1,6 +1,5 @@
 import { newIdempotencyKey, UUID_V4_RE } from '@/services/idempotencyKey'
 import {
-  attachOutboxTriggers,
   createOutbox,
   defaultBackoff,
   OUTBOX_KEYS,
@@ -9,6 +8,7 @@ import {
   type OutboxOptions,
   type OutboxState,
 } from '@/services/outbox'
+import { attachOutboxTriggers } from '@/services/outboxTriggers'
 import { ApiError, type TransportResponse } from '@/services/request'
 import { memoryStorage, type KeyValueStorage } from '@/services/storage'
 
