@@ -212,34 +212,15 @@ async function runClient(job: ClientJob): Promise<ClientReport> {
       },
       { payload: payloads.get(eventId), scannedAt: new Date().toISOString() },
     )
-  const warmUp =
-    warmTokens.length > 0
-      ? await phase(
-          'warm-up',
-          warmTokens.length,
-          job.inFlight,
-          job.phaseMs,
-          scan('warm', job.warmEventId, warmTokens),
-        )
-      : null
+  const scans = (name: string, eventId: number, by: string[]) =>
+    phase(name, by.length, job.inFlight, job.phaseMs, scan(name, eventId, by))
+  const warmUp = warmTokens.length > 0 ? await scans('warm-up', job.warmEventId, warmTokens) : null
   // The parent measures the server's CPU time across the burst (see `runChild`).
   process.send?.({ mark: 'sign-in start' })
-  const signIn = await phase(
-    'sign-in',
-    tokens.length,
-    job.inFlight,
-    job.phaseMs,
-    scan('first', job.eventId, tokens),
-  )
+  const signIn = await scans('sign-in', job.eventId, tokens)
   process.send?.({ mark: 'sign-in end' })
   // The same people again: every answer is 200 已签到, read from the unique row.
-  const repeat = await phase(
-    'repeat',
-    tokens.length,
-    job.inFlight,
-    job.phaseMs,
-    scan('repeat', job.eventId, tokens),
-  )
+  const repeat = await scans('repeat', job.eventId, tokens)
   clearInterval(refresher)
 
   await phase('warm-up', 500, job.inFlight, job.phaseMs, () => call('GET', '/api/health', {}))
