@@ -17,7 +17,7 @@ import { isReviewer } from '@/models/memberships'
 import { assessmentPages } from '@/services/routes'
 import { useMe } from '@/hooks/useMe'
 import { usePullRefresh } from '@/hooks/useRemote'
-import { Bars, scoreTone } from '@/components/assessment/Bars'
+import { Bars, scoreTone, sectionFigure } from '@/components/assessment/Bars'
 import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
 import { TextAreaField } from '@/components/TextAreaField'
 import { AssessmentStatusTag } from '@/components/assessment/StatusTag'
@@ -207,7 +207,7 @@ export default function SupervisionReviewPage() {
                 key: s.section,
                 label: SECTION_LABELS[s.section],
                 percent: s.score,
-                figure: s.score === null ? '不单独计分' : `${formatScore(s.score)} 分`,
+                figure: sectionFigure(s),
                 tone: scoreTone(s.score),
               }))}
           />
