@@ -2,8 +2,8 @@
  * What a walk through the mini-program as a liaison, an employee, a branch secretary and a county
  * supervisor found wrong: each case as the person met it.
  */
-import { type MiniProgram } from './runner/miniProgram'
-import { openAssessmentItems, recordSetData, signIn, tapCell } from './support/flows'
+import { hasClass, textOf, type MiniProgram } from './runner/miniProgram'
+import { openAssessmentItems, recordSetData, signIn, signPersonalPledge, tapCell } from './support/flows'
 import { startWeappServer, type WeappServer } from './support/server'
 
 jest.setTimeout(180_000)
@@ -44,6 +44,25 @@ describe('a fresh-eyes walk', () => {
       const text = mp.text()
       expect(text).toMatch(/清廉政治\s+不单独计分/)
       expect(text).toMatch(/清廉经营\s+暂无得分.*清廉文化\s+暂无得分.*清廉监管\s+暂无得分/)
+    })
+  })
+
+  it("an employee who signed this year's personal pledge is offered its certificate, not a second signing", async () => {
+    await as('demo-employee-private', async (mp) => {
+      await signPersonalPledge(mp)
+      await mp.waitForText('核验码')
+      await mp.back()
+      await mp.waitForRoute('packages/pledges/pages/list/index')
+      await mp.waitForText('本年度已签署')
+      // a personal pledge has one signer: nobody 发起 it
+      expect(mp.text()).toMatch(/我的承诺 个人廉洁从业承诺书 已生效 .*签署人\s+王小军/)
+      const offer = mp
+        .findAll((n) => hasClass(n, 'pledge-list__offer'))
+        .find((n) => textOf(n).includes('个人廉洁从业承诺书'))!
+      expect(textOf(offer)).toMatch(/本年度已签署.*已签署/)
+      await mp.tap(offer)
+      await mp.waitForRoute('packages/pledges/pages/certificate/index')
+      await mp.waitForText('核验码')
     })
   })
 })
