@@ -3,7 +3,7 @@
  * supervisor found wrong: each case as the person met it.
  */
 import { hasClass, textOf, type MiniProgram } from './runner/miniProgram'
-import { openAssessmentItems, recordSetData, signIn, signPersonalPledge, tapCell } from './support/flows'
+import { openAssessmentItems, signPersonalPledge, tapCell, walkAs } from './support/flows'
 import { startWeappServer, type WeappServer } from './support/server'
 
 jest.setTimeout(180_000)
@@ -17,16 +17,7 @@ describe('a fresh-eyes walk', () => {
     await server.close()
   })
 
-  async function as(openid: string, walk: (mp: MiniProgram) => Promise<void>): Promise<void> {
-    const mp = await signIn(server, openid)
-    try {
-      await walk(mp)
-      mp.assertHealthy()
-    } finally {
-      recordSetData(mp)
-      mp.close()
-    }
-  }
+  const as = (openid: string, walk: (mp: MiniProgram) => Promise<void>) => walkAs(server, openid, walk)
 
   it('a supervisor reading a draft self-assessment sees 暂无得分 for a dimension nobody has answered yet', async () => {
     // the liaison answers one item of 清廉政治: too few scored items for a score of its own
