@@ -179,6 +179,9 @@ export default function SupervisionReviewPage() {
     }
   }
 
+  // A draft has no 综合得分 yet (as the enterprise's own overview and the supervision lists show it).
+  const overallScore = a.status === 'draft' ? null : a.scores.overall
+
   return (
     <View className={`page supervision-review${reviewable ? ' page--actions' : ''}`}>
       <View className="page__body">
@@ -195,9 +198,9 @@ export default function SupervisionReviewPage() {
           <View className="supervision-review__score">
             <Text className="supervision-review__score-label">综合得分</Text>
             <Text
-              className={`supervision-review__score-value supervision-review__score-value--${scoreTone(a.scores.overall)}`}
+              className={`supervision-review__score-value supervision-review__score-value--${scoreTone(overallScore)}`}
             >
-              {formatScore(a.scores.overall)}
+              {formatScore(overallScore)}
             </Text>
           </View>
           <Bars
