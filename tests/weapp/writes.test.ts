@@ -6,14 +6,7 @@
 import { signInLinkUrl } from '../../src/models/signInLink'
 import { loginAs } from '../api/support/testApp'
 import { hasClass, type MiniProgram } from './runner/miniProgram'
-import {
-  openAssessmentItems,
-  recordSetData,
-  signIn,
-  signPersonalPledge,
-  tapCell,
-  tapClass,
-} from './support/flows'
+import { openAssessmentItems, signPersonalPledge, tapCell, tapClass, walkAs } from './support/flows'
 import { startWeappServer, type WeappServer } from './support/server'
 
 jest.setTimeout(180_000)
@@ -38,16 +31,7 @@ describe('writes from the mini-program', () => {
     return response.json()
   }
 
-  async function as(openid: string, walk: (mp: MiniProgram) => Promise<void>): Promise<void> {
-    const mp = await signIn(server, openid)
-    try {
-      await walk(mp)
-      mp.assertHealthy()
-    } finally {
-      recordSetData(mp)
-      mp.close()
-    }
-  }
+  const as = (openid: string, walk: (mp: MiniProgram) => Promise<void>) => walkAs(server, openid, walk)
 
   it('a liaison answers a checklist item (自查自评)', async () => {
     await as('demo-liaison-private', async (mp) => {

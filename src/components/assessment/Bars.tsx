@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { z } from 'zod'
 import { SECTION_LABELS } from '@/models/checklist'
 import type { ZSectionScore } from '@/models/assessment'
+import { formatScore } from '@/services/assessmentView'
 import './Bars.scss'
 
 type TSectionScore = z.infer<typeof ZSectionScore>
@@ -52,6 +53,15 @@ export function scoreTone(score: number | null): BarRow['tone'] {
   if (score >= 90) return 'score-high'
   if (score >= 60) return 'score-mid'
   return 'score-low'
+}
+
+/**
+ * A dimension's figure beside its bar: its score; 暂无得分 while none of its items is answered yet; 不单独计分
+ * when answered but on too few scored items for a score of its own (computeScores).
+ */
+export function sectionFigure(s: Pick<TSectionScore, 'score' | 'answered'>): string {
+  if (s.score !== null) return `${formatScore(s.score)} 分`
+  return s.answered === 0 ? '暂无得分' : '不单独计分'
 }
 
 /** One bar per section with applicable items, labelled with the section's name; `row` draws the rest. */

@@ -236,16 +236,25 @@ export class MiniProgram extends LogicLayer {
     return null
   }
 
-  /** Types into the input (or textarea) whose placeholder matches, as WeChat's keyboard does. */
-  async input(placeholder: string | RegExp, value: string, index = 0): Promise<void> {
-    const inputs = this.findAll(
-      (n) =>
-        (n.tag === 'input' || n.tag === 'textarea') &&
-        (typeof placeholder === 'string'
-          ? String(n.attrs.placeholder ?? '').includes(placeholder)
-          : placeholder.test(String(n.attrs.placeholder ?? ''))),
-    )
-    const node = inputs[index]
+  /**
+   * Types into the input (or textarea) whose placeholder matches, as WeChat's keyboard does; like a person,
+   * waits for it to show up (a form opened by the tap before may render a moment later on a busy machine).
+   */
+  async input(placeholder: string | RegExp, value: string, index = 0, timeoutMs = 8000): Promise<void> {
+    const matching = () =>
+      this.findAll(
+        (n) =>
+          (n.tag === 'input' || n.tag === 'textarea') &&
+          (typeof placeholder === 'string'
+            ? String(n.attrs.placeholder ?? '').includes(placeholder)
+            : placeholder.test(String(n.attrs.placeholder ?? ''))),
+      )[index]
+    const started = Date.now()
+    let node = matching()
+    while (!node && Date.now() - started < timeoutMs) {
+      await new Promise((r) => setTimeout(r, 25))
+      node = matching()
+    }
     if (!node) throw new Error(`no input "${String(placeholder)}" on ${this.currentRoute()}`)
     this.dispatch(node, 'focus', { value: node.attrs.value ?? '', height: 0 })
     this.dispatch(node, 'input', { value, cursor: value.length, keyCode: 0 })

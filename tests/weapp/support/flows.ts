@@ -17,6 +17,22 @@ export async function signIn(server: WeappServer, openid: string): Promise<MiniP
   return mp
 }
 
+/** Signs in as `openid`, walks, and fails on anything the mini-program reported; records its setData sizes. */
+export async function walkAs(
+  server: WeappServer,
+  openid: string,
+  walk: (mp: MiniProgram) => Promise<void>,
+): Promise<void> {
+  const mp = await signIn(server, openid)
+  try {
+    await walk(mp)
+    mp.assertHealthy()
+  } finally {
+    recordSetData(mp)
+    mp.close()
+  }
+}
+
 export interface Visit {
   route: string
   url: string

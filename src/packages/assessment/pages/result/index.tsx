@@ -11,7 +11,7 @@ import { SECTION_LABELS, type TSection } from '@/models/checklist'
 import { formatDateTime } from '@/models/format'
 import { PendingPage } from '@/components/PageState'
 import { assessmentPages } from '@/services/routes'
-import { Bars, sectionBars, scoreTone } from '@/components/assessment/Bars'
+import { Bars, sectionBars, sectionFigure, scoreTone } from '@/components/assessment/Bars'
 import { AssessmentStatusTag } from '@/components/assessment/StatusTag'
 import { findingsOf, formatScore } from '@/services/assessmentView'
 import { useRouteAssessment } from '@/hooks/useRouteAssessment'
@@ -74,7 +74,7 @@ export default function AssessmentResultPage() {
           <Bars
             rows={sectionBars(a.scores.sections, (s) => ({
               percent: s.score,
-              figure: s.score === null ? '不单独计分' : `${formatScore(s.score)} 分`,
+              figure: sectionFigure(s),
               hint: sectionHint(s, notApplicableCount(itemsOf(a, s.section), a.answers)),
               tone: scoreTone(s.score),
             }))}

@@ -7,6 +7,7 @@ import {
   PLEDGE_KIND_LABELS,
   PLEDGE_SIGNER_LABELS,
   SOE_LEADER_OWNERSHIPS,
+  type TPledgeKind,
   type TPledgeSummary,
   type TPledgeTodo,
 } from '@/models/pledge'
@@ -14,6 +15,7 @@ import { fetchMyPledges, fetchPledgeTodo } from '@/services/pledges'
 import { request } from '@/services/request'
 import { EmptyBox } from '@/components/EmptyImage'
 import { formatDateTime } from '@/models/format'
+import { shanghaiYear } from '@/models/shanghaiTime'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { PageState } from '@/components/PageState'
 import { enterprisesOf } from '@/models/memberships'
@@ -33,6 +35,30 @@ interface Offer {
   title: string
   description: string
   url: string
+  /** A pledge signed once a year: its kind and enterprise, to find this year's signing. */
+  yearly?: { kind: TPledgeKind; enterpriseId: number }
+}
+
+/**
+ * This 北京时间 year's effective pledge of the kind for the enterprise, if any: the server takes one a year,
+ * per signer (the enterprise's own pledge: per enterprise).
+ */
+function signedThisYear(
+  pledges: TPledgeSummary[],
+  yearly: Offer['yearly'],
+  userId: number,
+): TPledgeSummary | undefined {
+  if (!yearly) return undefined
+  const year = shanghaiYear(Date.now())
+  return pledges.find(
+    (p) =>
+      p.kind === yearly.kind &&
+      p.enterprise.id === yearly.enterpriseId &&
+      (p.kind === 'enterprise' || p.startedBy.userId === userId) &&
+      p.status === 'effective' &&
+      p.effectiveAt !== null &&
+      shanghaiYear(Date.parse(p.effectiveAt)) === year,
+  )
 }
 
 /** What this user may sign, from the roles held (the server checks each signing again). */
@@ -47,6 +73,7 @@ async function offersFor(memberships: TMembership[]): Promise<Offer[]> {
       title: PLEDGE_KIND_LABELS.personal,
       description: `${PLEDGE_SIGNER_LABELS.personal}每年签署${at}`,
       url: pledgePages.sign('personal', { eid: e.id }),
+      yearly: { kind: 'personal', enterpriseId: e.id },
     })
     if (!e.roles.includes('head')) continue
     offers.push({
@@ -54,6 +81,7 @@ async function offersFor(memberships: TMembership[]): Promise<Offer[]> {
       title: PLEDGE_KIND_LABELS.enterprise,
       description: `不行贿、不欠薪、不逃税、不侵权 · 由企业负责人签署${at}`,
       url: pledgePages.sign('enterprise', { eid: e.id }),
+      yearly: { kind: 'enterprise', enterpriseId: e.id },
     })
     const enterprise = await request({ path: `/api/v1/enterprises/${e.id}`, schema: ZEnterprise }).catch(
       () => null,
@@ -64,6 +92,7 @@ async function offersFor(memberships: TMembership[]): Promise<Offer[]> {
         title: PLEDGE_KIND_LABELS.soe_leader,
         description: `国有独资、国有控股企业领导人员签署${at}`,
         url: pledgePages.sign('soe_leader', { eid: e.id }),
+        yearly: { kind: 'soe_leader', enterpriseId: e.id },
       })
     offers.push({
       key: `g${e.id}`,
@@ -95,7 +124,8 @@ function PledgeCard({ p }: { p: TPledgeSummary }) {
       <Text className="a-card__subtitle">{parties}</Text>
       <Text className="a-card__subtitle">
         {p.effectiveAt ? `生效 ${formatDateTime(p.effectiveAt)}` : `发起 ${formatDateTime(p.createdAt)}`} ·
-        发起人 {p.startedBy.name}
+        {/* one-sided pledges have one signer; a 政商 pledge is started by one side */}
+        {p.kind === 'government_business' ? '发起人' : '签署人'} {p.startedBy.name}
       </Text>
       {p.canCountersign ? <Text className="pl-read">待您签署 ›</Text> : null}
     </View>
@@ -168,17 +198,24 @@ export default function PledgeListPage() {
         {state.status === 'ready' ? <Todo todo={state.data.todo} /> : null}
         {offers.state.status === 'ready' && offers.state.data.length > 0 ? (
           <CellGroup title="签署承诺" className="pledge-list__offers">
-            {offers.state.data.map((o) => (
-              <Cell
-                key={o.key}
-                className="pledge-list__offer"
-                title={o.title}
-                description={o.description}
-                extra="签署"
-                clickable
-                onClick={() => go(o.url)}
-              />
-            ))}
+            {offers.state.data.map((o) => {
+              // Signed this year: its certificate, not a signing the server would refuse.
+              const signed =
+                state.status === 'ready'
+                  ? signedThisYear(state.data.pledges, o.yearly, session.user.id)
+                  : undefined
+              return (
+                <Cell
+                  key={o.key}
+                  className="pledge-list__offer"
+                  title={o.title}
+                  description={signed ? '本年度已签署，点击查看承诺书' : o.description}
+                  extra={signed ? '已签署' : '签署'}
+                  clickable
+                  onClick={() => go(signed ? pledgePages.certificate(signed.id) : o.url)}
+                />
+              )
+            })}
           </CellGroup>
         ) : null}
         <View className="pl-links">

@@ -17,7 +17,7 @@ import { isReviewer } from '@/models/memberships'
 import { assessmentPages } from '@/services/routes'
 import { useMe } from '@/hooks/useMe'
 import { usePullRefresh } from '@/hooks/useRemote'
-import { Bars, scoreTone } from '@/components/assessment/Bars'
+import { Bars, scoreTone, sectionFigure } from '@/components/assessment/Bars'
 import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
 import { TextAreaField } from '@/components/TextAreaField'
 import { AssessmentStatusTag } from '@/components/assessment/StatusTag'
@@ -179,6 +179,9 @@ export default function SupervisionReviewPage() {
     }
   }
 
+  // A draft has no 综合得分 yet (as the enterprise's own overview and the supervision lists show it).
+  const overallScore = a.status === 'draft' ? null : a.scores.overall
+
   return (
     <View className={`page supervision-review${reviewable ? ' page--actions' : ''}`}>
       <View className="page__body">
@@ -195,9 +198,9 @@ export default function SupervisionReviewPage() {
           <View className="supervision-review__score">
             <Text className="supervision-review__score-label">综合得分</Text>
             <Text
-              className={`supervision-review__score-value supervision-review__score-value--${scoreTone(a.scores.overall)}`}
+              className={`supervision-review__score-value supervision-review__score-value--${scoreTone(overallScore)}`}
             >
-              {formatScore(a.scores.overall)}
+              {formatScore(overallScore)}
             </Text>
           </View>
           <Bars
@@ -207,7 +210,7 @@ export default function SupervisionReviewPage() {
                 key: s.section,
                 label: SECTION_LABELS[s.section],
                 percent: s.score,
-                figure: s.score === null ? '不单独计分' : `${formatScore(s.score)} 分`,
+                figure: sectionFigure(s),
                 tone: scoreTone(s.score),
               }))}
           />
