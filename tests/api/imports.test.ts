@@ -153,6 +153,35 @@ describe(`enterprise import [${TEST_DB}]`, () => {
     expect(corrected.counts).toEqual({ create: 3, update: 0, unchanged: 0, refuse: 0 })
   })
 
+  it('paints only the refused rows of a filled-in template red, not the accepted ones around them', async () => {
+    // The clerk fills the downloaded template itself (its code and phone columns are text-formatted).
+    const filled = new ExcelJS.Workbook()
+    await filled.xlsx.load((await get('/api/v1/imports/template.xlsx')).rawPayload as unknown as ArrayBuffer)
+    const sheet = filled.getWorksheet('企业名单')!
+    const rows = [enterpriseRow(251), enterpriseRow(252, { 联络员手机: '12' }), enterpriseRow(253)]
+    rows.forEach((values, i) => values.forEach((v, col) => (sheet.getRow(5 + i).getCell(col + 1).value = v)))
+    const view = await preview(Buffer.from(await filled.xlsx.writeBuffer()))
+    expect(view.counts).toMatchObject({ create: 2, refuse: 1 })
+
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(
+      (await get(`/api/v1/imports/${view.id}/result.xlsx`)).rawPayload as unknown as ArrayBuffer,
+    )
+    const result = book.getWorksheet('企业名单')!
+    const fills = (rowNo: number) =>
+      Array.from({ length: 10 }, (_, i) => {
+        const fill = result.getRow(rowNo).getCell(i + 1).fill as ExcelJS.FillPattern | undefined
+        return fill?.pattern === 'solid' ? fill.fgColor?.argb : 'none'
+      })
+    expect(result.getRow(3).getCell(9).value).toBe('结果')
+    expect([5, 6, 7].map((r) => result.getRow(r).getCell(9).value)).toEqual(['新增', '拒绝', '新增'])
+    expect(fills(5)).toEqual(Array(10).fill('none'))
+    expect(fills(6)).toEqual(Array(10).fill('FFFFC7CE'))
+    expect(fills(7)).toEqual(Array(10).fill('none'))
+    expect(result.getRow(5).getCell(9).font?.bold).toBeFalsy()
+    expect(result.getRow(6).getCell(9).font).toMatchObject({ bold: true, color: { argb: 'FF9C0006' } })
+  })
+
   itLibreOffice(
     'LibreOffice opens the template and a result workbook with the expected rows',
     async () => {
