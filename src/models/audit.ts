@@ -317,7 +317,20 @@ function detailValue(value: unknown, own?: AuditOwnOrganisation): string {
     .join('，')
 }
 
+/**
+ * `kind` is a pledge's, an event's or a 催办's kind: its own words win over the general ones (a pledge of
+ * kind `enterprise` is 企业诚信守法经营承诺书, not 企业; a 催办 of kind `campaign` is about a 自查).
+ */
+const KIND_VALUE_LABELS: Record<string, string> = {
+  ...EVENT_KIND_LABELS,
+  ...PLEDGE_KIND_LABELS,
+  rectification: '整改',
+  campaign: '自查',
+  risk: '廉洁风险点',
+}
+
 function keyedValue(key: string, value: unknown, own?: AuditOwnOrganisation): string {
+  if (key === 'kind' && typeof value === 'string' && KIND_VALUE_LABELS[value]) return KIND_VALUE_LABELS[value]
   if (SHORTENED_KEYS.has(key) && typeof value === 'string' && value.length > 12)
     return `${value.slice(0, 12)}…`
   return detailValue(value, own)
