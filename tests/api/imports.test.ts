@@ -3,6 +3,7 @@ import JSZip from 'jszip'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import { joinLinkUrl } from '../../src/models/joinLink'
+import { formatShanghaiMinute } from '../../src/models/shanghaiTime'
 import { call, createTestApp, loginAs, TEST_DB, type TestApp } from './support/testApp'
 import { TINY_PNG, multipart } from './support/files'
 import {
@@ -348,7 +349,15 @@ describe(`enterprise import [${TEST_DB}]`, () => {
       expect(xml).toContain(name)
     }
     expect(xml.match(/w:type="page"/g)).toHaveLength(1)
-    expect(xml).toContain('（北京时间）')
+    // The expiry as a letter writes a date: 2026年1月31日 08:00（北京时间）, the invite's own instant.
+    const invite = await t.app.db
+      .selectFrom('invites')
+      .select('expires_at')
+      .where('code', '=', codes[0].code)
+      .executeTakeFirstOrThrow()
+    const [day, minute] = formatShanghaiMinute(invite.expires_at).split(' ')
+    const [y, m, d] = day.split('-').map(Number)
+    expect(xml).toContain(`有效期至：${y}年${m}月${d}日 ${minute}（北京时间）`)
     expect(
       Object.keys(zip.files).filter((f) => f.startsWith('word/media/') && f.endsWith('.png')),
     ).toHaveLength(2)
