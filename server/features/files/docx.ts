@@ -12,13 +12,6 @@ import {
   WidthType,
 } from 'docx'
 
-/** `2026年12月2日 05:30` from `2026-12-02 05:30` (a 北京时间 minute as `formatShanghaiMinute` writes it). */
-export function chineseMinute(minute: string): string {
-  const [date, time] = minute.split(' ')
-  const [y, m, d] = date.split('-').map(Number)
-  return `${y}年${m}月${d}日 ${time}`
-}
-
 /** A4 in twips. */
 export const A4 = { width: 11906, height: 16838 }
 

@@ -8,7 +8,7 @@ import {
   TextRun,
   type IRunOptions,
 } from 'docx'
-import { chineseMinute } from '../files/docx'
+import { chineseDateTime } from '../../core/chineseTime'
 import { qrPng } from './qrPng'
 import type { InviteSheet } from './workerProtocol'
 
@@ -63,7 +63,7 @@ function page(item: InviteSheet, index: number, office: string): Paragraph[] {
       { center: true },
     ),
     para(
-      `有效期至：${chineseMinute(item.expiresAt)}（北京时间）`,
+      `有效期至：${chineseDateTime(item.expiresAt)}（北京时间）`,
       { size: 24, bold: true },
       { center: true, after: 360 },
     ),

@@ -12,7 +12,8 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx'
-import { A4, SHADED, a4Document, chineseMinute, ruledTable } from '../files/docx'
+import { A4, SHADED, a4Document, ruledTable } from '../files/docx'
+import { chineseDateTime } from '../../core/chineseTime'
 import type { DbOrTrx } from '../../core/db/database'
 import type { FileStore } from '../files/store'
 import { filesRepository } from '../files/repository'
@@ -133,7 +134,7 @@ function recordTable(meeting: TMeeting, images: Map<number, AttachedImage>): Tab
         label('会议类型'),
         value(typeLabel),
         label('会议时间'),
-        value(chineseMinute(formatShanghaiMinute(meeting.startsAt))),
+        value(chineseDateTime(formatShanghaiMinute(meeting.startsAt))),
       ),
       row(label('会议地点'), wideValue(meeting.place)),
       row(label('主持人'), value(meeting.host), label('记录人'), value(meeting.recorder)),
