@@ -160,6 +160,12 @@ describe(`audit log [${TEST_DB}]`, () => {
       payload: { title: '第四季度督查专报', periodStart: '2026-10-01', periodEnd: '2026-11-30' },
     })
     expect(report.statusCode).toBe(201)
+    const unitReport = await call(t.app, supervisor, {
+      method: 'POST',
+      url: '/api/v1/supervision/reports',
+      payload: { title: '统战部督查专报', periodStart: '2026-10-01', periodEnd: '2026-11-30' },
+    })
+    expect(unitReport.statusCode).toBe(201)
     const head = await loginAs(t.app, 'demo-head-private')
     const templates = await currentTemplates(t.app, head)
     const { id: headId } = await t.app.db
@@ -187,7 +193,11 @@ describe(`audit log [${TEST_DB}]`, () => {
         })
     })
     const of = (action: string) => rows.filter((r) => r.action === action).map((r) => r.object)
-    expect(of('生成督查专报')).toEqual(['督查专报：第四季度督查专报'])
+    expect(of('生成督查专报')).toEqual(['督查专报：统战部督查专报', '督查专报：第四季度督查专报'])
+    // 内容 names the records its ids refer to: the report's department by name, not 部门编号 3.
+    const unitDetail = rows.find((r) => r.object === '督查专报：统战部督查专报')!.detail
+    expect(unitDetail).toContain('；部门：县委统战部')
+    expect(unitDetail).not.toContain('部门编号')
     expect(of('新建监管部门')).toEqual(['部门：县统计局'])
     // A pledge by its verification code, its kind in words (the 企业 pledge is not just “企业”).
     const signed = rows.filter((r) => r.action === '签署承诺')

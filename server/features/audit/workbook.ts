@@ -2,7 +2,12 @@ import { exportedAt } from '../../core/workbook'
 import { exportJob } from '../../core/exports/exporter'
 import type { WorkbookSpec } from '../../core/exports/spec'
 import type { DbOrTrx } from '../../core/db/database'
-import { auditActionLabel, auditDetailText, type TAuditQuery } from '../../../src/models/audit'
+import {
+  DETAIL_ID_KEYS,
+  auditActionLabel,
+  auditDetailText,
+  type TAuditQuery,
+} from '../../../src/models/audit'
 import { formatShanghaiTime } from '../../../src/models/shanghaiTime'
 import { formatVerifyCode } from '../../../src/models/pledge'
 import { sql } from 'kysely'
@@ -81,17 +86,40 @@ const ENTITY_NAMES = {
   pledge: ['pledges', 'code'],
 } as const satisfies Record<string, readonly [keyof Database, string]>
 
-/** The names of the rows' records, by entity type and id (looked up in batches). */
-async function entityNames(db: DbOrTrx, rows: AuditRow[]): Promise<Map<string, string>> {
+/** The ids a detail names records by (`departmentId`, `createdEnterpriseIds`, an organiser), by entity type. */
+function detailIds(detail: string | null, into: Map<string, Set<number>>) {
+  if (!detail) return
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(detail)
+  } catch {
+    return
+  }
+  const add = (type: string, id: unknown) => {
+    if (typeof id === 'number' && Number.isSafeInteger(id)) into.get(type)?.add(id)
+  }
+  const walk = (value: unknown, key?: string) => {
+    if (Array.isArray(value)) for (const v of value) walk(v, key)
+    else if (value !== null && typeof value === 'object') {
+      const o = value as Record<string, unknown>
+      if (o.kind === 'enterprise' || o.kind === 'department') add(o.kind, o.id)
+      for (const [k, v] of Object.entries(o)) walk(v, k)
+    } else if (key && DETAIL_ID_KEYS[key]) add(DETAIL_ID_KEYS[key], value)
+  }
+  walk(parsed)
+}
+
+/** The names of the rows' records and of those their details refer to, by `type:id` (looked up in batches). */
+async function recordNames(db: DbOrTrx, rows: AuditRow[]): Promise<Map<string, string>> {
+  const wanted = new Map<string, Set<number>>(Object.keys(ENTITY_NAMES).map((type) => [type, new Set()]))
+  for (const r of rows) {
+    if (r.entity_id !== null && /^\d{1,15}$/.test(r.entity_id))
+      wanted.get(r.entity_type)?.add(Number(r.entity_id))
+    detailIds(r.detail, wanted)
+  }
   const names = new Map<string, string>()
   for (const [type, [table, column]] of Object.entries(ENTITY_NAMES)) {
-    const ids = [
-      ...new Set(
-        rows
-          .filter((r) => r.entity_type === type && r.entity_id !== null && /^\d{1,15}$/.test(r.entity_id))
-          .map((r) => Number(r.entity_id)),
-      ),
-    ]
+    const ids = [...wanted.get(type)!]
     for (let i = 0; i < ids.length; i += 500) {
       const found = (await db
         .selectFrom(table)
@@ -140,7 +168,8 @@ export async function auditWorkbook(
   const truncated = rows.length > AUDIT_EXPORT_MAX_ROWS
   const shown = truncated ? rows.slice(0, AUDIT_EXPORT_MAX_ROWS) : rows
   const first = shown[0]
-  const objects = await entityNames(db, shown)
+  const objects = await recordNames(db, shown)
+  const named = (type: string, id: number) => objects.get(`${type}:${id}`)
   const names = {
     person: query.userId !== undefined ? (first?.user_name ?? `用户 ${query.userId}`) : undefined,
     organisation:
@@ -166,11 +195,15 @@ export async function auditWorkbook(
     auditActionLabel(r.action),
     entityText(r, objects),
     r.detail
-      ? auditDetailText(r.detail, {
-          organisationKind: r.organisation_kind,
-          organisationId: r.organisation_id,
-          organisationName: r.organisation_name,
-        }).slice(0, 300)
+      ? auditDetailText(
+          r.detail,
+          {
+            organisationKind: r.organisation_kind,
+            organisationId: r.organisation_id,
+            organisationName: r.organisation_name,
+          },
+          named,
+        ).slice(0, 300)
       : '',
     r.ip ?? '',
   ])
