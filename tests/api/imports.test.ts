@@ -175,6 +175,9 @@ describe(`enterprise import [${TEST_DB}]`, () => {
         return fill?.pattern === 'solid' ? fill.fgColor?.argb : 'none'
       })
     expect(result.getRow(3).getCell(9).value).toBe('结果')
+    // The title and its note are centred over the whole table, 结果 and 原因 included.
+    expect(result.model.merges).toEqual(expect.arrayContaining(['A1:J1', 'A2:J2']))
+    expect(result.model.merges.filter((m) => /^A[12]:/.test(m))).toHaveLength(2)
     expect([5, 6, 7].map((r) => result.getRow(r).getCell(9).value)).toEqual(['新增', '拒绝', '新增'])
     expect(fills(5)).toEqual(Array(10).fill('none'))
     expect(fills(6)).toEqual(Array(10).fill('FFFFC7CE'))

@@ -287,6 +287,12 @@ export async function writeResult(
       }
     }
   }
+  // The title and its note, merged across the template's columns, span 结果 and 原因 too (centred over all).
+  for (let r = 1; r < headerRow; r++) {
+    if (!sheet.getCell(r, 1).isMerged) continue
+    sheet.unMergeCells(r, 1, r, lastCol)
+    sheet.mergeCells(r, 1, r, lastCol)
+  }
   // The template's title says what this copy is (once, however often it comes back).
   const title = headerRow > 1 ? cellText(sheet.getCell('A1')).replace(/（检查结果）$/, '') : ''
   if (title) sheet.getCell('A1').value = `${title}（检查结果）`
