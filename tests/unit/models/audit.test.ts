@@ -20,13 +20,13 @@ function actionsWritten(): string[] {
 
 describe('操作日志: a write’s detail in words', () => {
   it('names the records its ids refer to where their names are given, and a pledge kind in full', () => {
-    const names = (type: string, id: number) =>
-      ({
-        'enterprise:5': '县甲公司',
-        'enterprise:6': '县乙公司',
-        'department:2': '县财政局',
-        'event:1': '警示教育会',
-      })[`${type}:${id}`]
+    const known: Record<string, string> = {
+      'enterprise:5': '县甲公司',
+      'enterprise:6': '县乙公司',
+      'department:2': '县财政局',
+      'event:1': '警示教育会',
+    }
+    const names = (type: string, id: number) => known[`${type}:${id}`]
     expect(auditDetailText('{"createdEnterpriseIds":[5,6],"departmentId":2}', undefined, names)).toBe(
       '新增企业：县甲公司、县乙公司；部门：县财政局',
     )
