@@ -229,6 +229,14 @@ describe(`督查专报 (${TEST_DB})`, () => {
     expect(parts!.slice(1, 4).map(Number)).toEqual([overdue, open - overdue - awaiting, awaiting])
   })
 
+  it("has a department's own report call on itself in 下一步工作, the office's on every department", async () => {
+    const own = await create(finance)
+    const all = await create(office)
+    expect(own.sections.nextSteps).toContain('（三）本部门加强日常督查')
+    expect(own.sections.nextSteps).not.toContain('各监管部门')
+    expect(all.sections.nextSteps).toContain('（三）各监管部门加强日常督查')
+  })
+
   it('downloads the report as a .docx whose table is the snapshot', async () => {
     const report = await create(office)
     const res = await call(t.app, office, {

@@ -229,7 +229,8 @@ export function draftSections(s: TReportSnapshot): TReportSections {
     nextSteps: [
       '（一）对逾期未完成整改的企业下发整改通知，督促限期整改到位。',
       '（二）对尚未开始或被退回自查的企业逐一催办，按期完成自查。',
-      '（三）各监管部门加强日常督查，及时发现并解决清廉企业建设中存在的困难和问题。',
+      // A department's own report speaks for itself; the office's for every department.
+      `（三）${t.departmentId === null ? '各监管部门' : '本部门'}加强日常督查，及时发现并解决清廉企业建设中存在的困难和问题。`,
     ].join('\n'),
   }
 }
