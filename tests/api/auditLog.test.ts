@@ -166,6 +166,19 @@ describe(`audit log [${TEST_DB}]`, () => {
       payload: { title: '统战部督查专报', periodStart: '2026-10-01', periodEnd: '2026-11-30' },
     })
     expect(unitReport.statusCode).toBe(201)
+    const event = await t.app.db
+      .selectFrom('events')
+      .select(['id', 'sign_in_opens_at'])
+      .where('organiser_kind', '=', 'department')
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
+    now = Date.parse(event.sign_in_opens_at) + 60_000
+    const proxy = await call(t.app, supervisor, {
+      method: 'POST',
+      url: `/api/v1/events/${event.id}/sign-ins/proxy`,
+      payload: { userId: liaisonId, reason: '手机没电，现场登记' },
+    })
+    expect([proxy.statusCode, proxy.statusCode === 201 ? '' : proxy.body]).toEqual([201, ''])
     const head = await loginAs(t.app, 'demo-head-private')
     const templates = await currentTemplates(t.app, head)
     const { id: headId } = await t.app.db
@@ -203,6 +216,8 @@ describe(`audit log [${TEST_DB}]`, () => {
     const signed = rows.filter((r) => r.action === '签署承诺')
     expect(signed.map((r) => r.object)).toEqual([`承诺书：核验码 ${formatVerifyCode(pledge.code)}`])
     expect(signed[0].detail).toMatch(/^类型：企业诚信守法经营承诺书；/)
+    // An organiser's 代签 names whom it signed in.
+    expect(of('组织者代签')).toEqual(['签到：陈静'])
     // A login's record is the person who logged in.
     const logins = rows.filter((r) => r.action === '登录')
     expect(logins.length).toBeGreaterThan(3)

@@ -111,7 +111,9 @@ function detailIds(detail: string | null, into: Map<string, Set<number>>) {
 
 /** The names of the rows' records and of those their details refer to, by `type:id` (looked up in batches). */
 async function recordNames(db: DbOrTrx, rows: AuditRow[]): Promise<Map<string, string>> {
-  const wanted = new Map<string, Set<number>>(Object.keys(ENTITY_NAMES).map((type) => [type, new Set()]))
+  const wanted = new Map<string, Set<number>>(
+    [...Object.keys(ENTITY_NAMES), 'sign_in'].map((type) => [type, new Set()]),
+  )
   for (const r of rows) {
     if (r.entity_id !== null && /^\d{1,15}$/.test(r.entity_id))
       wanted.get(r.entity_type)?.add(Number(r.entity_id))
@@ -130,6 +132,17 @@ async function recordNames(db: DbOrTrx, rows: AuditRow[]): Promise<Map<string, s
         if (f.name)
           names.set(`${type}:${f.id}`, type === 'pledge' ? `核验码 ${formatVerifyCode(f.name)}` : f.name)
     }
+  }
+  // A sign-in by the person signed in (an organiser's 代签 names whom it was for).
+  const signIns = [...wanted.get('sign_in')!]
+  for (let i = 0; i < signIns.length; i += 500) {
+    const found = await db
+      .selectFrom('sign_ins as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .select(['s.id', 'u.name'])
+      .where('s.id', 'in', signIns.slice(i, i + 500))
+      .execute()
+    for (const f of found) if (f.name) names.set(`sign_in:${f.id}`, f.name)
   }
   return names
 }
