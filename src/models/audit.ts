@@ -296,7 +296,35 @@ export interface AuditOwnOrganisation {
 /** Long fingerprints: their start identifies the file, the rest only fills the line. */
 const SHORTENED_KEYS = new Set(['sha256'])
 
-function detailValue(value: unknown, own?: AuditOwnOrganisation): string {
+/** The detail keys that hold ids of named records, and of which records (the 操作日志 export names them). */
+export const DETAIL_ID_KEYS: Record<string, string> = {
+  departmentId: 'department',
+  enterpriseId: 'enterprise',
+  createdEnterpriseIds: 'enterprise',
+  updatedEnterpriseIds: 'enterprise',
+  eventId: 'event',
+  signInEventId: 'event',
+  branchId: 'party_branch',
+  groupId: 'party_group',
+  userId: 'user',
+  userIds: 'user',
+  specialId: 'special',
+  rectificationId: 'rectification',
+}
+
+/** A record's name by its entity type (`enterprise`, `event`, …) and id, where the caller has looked it up. */
+export type AuditNames = (type: string, id: number) => string | undefined
+
+/** The names of the ids under `key` (one, or every one of a list), when each is known. */
+function namedIds(key: string, value: unknown, names?: AuditNames): string | undefined {
+  const type = DETAIL_ID_KEYS[key]
+  if (!names || !type) return undefined
+  const list = Array.isArray(value) ? value : [value]
+  const found = list.map((v) => (typeof v === 'number' ? names(type, v) : undefined))
+  return list.length > 0 && found.every((n) => n !== undefined) ? found.join('、') : undefined
+}
+
+function detailValue(value: unknown, own?: AuditOwnOrganisation, names?: AuditNames): string {
   if (value === null || value === undefined) return '无'
   if (typeof value === 'boolean') return value ? '是' : '否'
   if (typeof value === 'string') return DETAIL_VALUE_LABELS[value] ?? value
@@ -311,31 +339,52 @@ function detailValue(value: unknown, own?: AuditOwnOrganisation): string {
   if ((o.kind === 'enterprise' || o.kind === 'department') && typeof o.id === 'number')
     return own?.organisationName && own.organisationKind === o.kind && own.organisationId === o.id
       ? own.organisationName
-      : `${DETAIL_VALUE_LABELS[o.kind]} ${o.id}`
+      : (names?.(o.kind, o.id) ?? `${DETAIL_VALUE_LABELS[o.kind]} ${o.id}`)
   return Object.entries(o)
-    .map(([k, v]) => `${DETAIL_KEY_LABELS[k] ?? k} ${detailValue(v, own)}`)
+    .map(([k, v]) => `${DETAIL_KEY_LABELS[k] ?? k} ${detailValue(v, own, names)}`)
     .join('，')
 }
 
-function keyedValue(key: string, value: unknown, own?: AuditOwnOrganisation): string {
+/**
+ * `kind` is a pledge's, an event's or a 催办's kind: its own words win over the general ones (a pledge of
+ * kind `enterprise` is 企业诚信守法经营承诺书, not 企业; a 催办 of kind `campaign` is about a 自查).
+ */
+const KIND_VALUE_LABELS: Record<string, string> = {
+  ...EVENT_KIND_LABELS,
+  ...PLEDGE_KIND_LABELS,
+  rectification: '整改',
+  campaign: '自查',
+  risk: '廉洁风险点',
+}
+
+function keyedValue(key: string, value: unknown, own?: AuditOwnOrganisation, names?: AuditNames): string {
+  if (key === 'kind' && typeof value === 'string' && KIND_VALUE_LABELS[value]) return KIND_VALUE_LABELS[value]
   if (SHORTENED_KEYS.has(key) && typeof value === 'string' && value.length > 12)
     return `${value.slice(0, 12)}…`
-  return detailValue(value, own)
+  return detailValue(value, own, names)
+}
+
+/** `部门编号：2`, or `部门：县财政局` where the record's name is known. */
+function keyedPart(key: string, value: unknown, own?: AuditOwnOrganisation, names?: AuditNames): string {
+  const label = DETAIL_KEY_LABELS[key] ?? key
+  const named = namedIds(key, value, names)
+  return named ? `${label.replace(/编号$/, '')}：${named}` : `${label}：${keyedValue(key, value, own, names)}`
 }
 
 /**
  * A write's stored detail (JSON) in words for the 操作日志: `方式：演示登录；…`, an edit as `标题：旧 → 新`.
  * Text that is not JSON (a cut one) is shown as it is. `own`: the entry's organisation, named where the
- * detail refers to it by id.
+ * detail refers to it by id; `names`: other records' names (the export looks them up), likewise.
  */
-export function auditDetailText(detail: string, own?: AuditOwnOrganisation): string {
+export function auditDetailText(detail: string, own?: AuditOwnOrganisation, names?: AuditNames): string {
   let parsed: unknown
   try {
     parsed = JSON.parse(detail)
   } catch {
     return detail
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return detailValue(parsed, own)
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    return detailValue(parsed, own, names)
   const o = parsed as Record<string, unknown>
   const parts: string[] = []
   const before = o.before as Record<string, unknown> | undefined
@@ -343,11 +392,11 @@ export function auditDetailText(detail: string, own?: AuditOwnOrganisation): str
   if (before && after && typeof before === 'object' && typeof after === 'object')
     for (const k of Object.keys(after))
       parts.push(
-        `${DETAIL_KEY_LABELS[k] ?? k}：${keyedValue(k, before[k], own)} → ${keyedValue(k, after[k], own)}`,
+        `${DETAIL_KEY_LABELS[k] ?? k}：${keyedValue(k, before[k], own, names)} → ${keyedValue(k, after[k], own, names)}`,
       )
   for (const [k, v] of Object.entries(o)) {
     if ((k === 'before' || k === 'after') && before && after) continue
-    parts.push(`${DETAIL_KEY_LABELS[k] ?? k}：${keyedValue(k, v, own)}`)
+    parts.push(keyedPart(k, v, own, names))
   }
   return parts.join('；')
 }

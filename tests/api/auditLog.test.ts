@@ -1,4 +1,7 @@
+import ExcelJS from 'exceljs'
 import { convertWithLibreOffice, hasLibreOffice, parseCsv } from './support/libreoffice'
+import { currentTemplates, signAsEnterprise } from './support/pledges'
+import { formatVerifyCode } from '../../src/models/pledge'
 import { call, createTestApp, idOf, loginAs, TEST_DB, type TestApp } from './support/testApp'
 
 /** The office reads every write: filtered, paged newest first, exported as .xlsx. */
@@ -150,6 +153,79 @@ describe(`audit log [${TEST_DB}]`, () => {
     }
   })
 
+  it('names the record each row is about in 对象: the person, unit or report, never a type code', async () => {
+    const report = await call(t.app, office, {
+      method: 'POST',
+      url: '/api/v1/supervision/reports',
+      payload: { title: '第四季度督查专报', periodStart: '2026-10-01', periodEnd: '2026-11-30' },
+    })
+    expect(report.statusCode).toBe(201)
+    const unitReport = await call(t.app, supervisor, {
+      method: 'POST',
+      url: '/api/v1/supervision/reports',
+      payload: { title: '统战部督查专报', periodStart: '2026-10-01', periodEnd: '2026-11-30' },
+    })
+    expect(unitReport.statusCode).toBe(201)
+    const event = await t.app.db
+      .selectFrom('events')
+      .select(['id', 'sign_in_opens_at'])
+      .where('organiser_kind', '=', 'department')
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
+    now = Date.parse(event.sign_in_opens_at) + 60_000
+    const proxy = await call(t.app, supervisor, {
+      method: 'POST',
+      url: `/api/v1/events/${event.id}/sign-ins/proxy`,
+      payload: { userId: liaisonId, reason: '手机没电，现场登记' },
+    })
+    expect([proxy.statusCode, proxy.statusCode === 201 ? '' : proxy.body]).toEqual([201, ''])
+    const head = await loginAs(t.app, 'demo-head-private')
+    const templates = await currentTemplates(t.app, head)
+    const { id: headId } = await t.app.db
+      .selectFrom('users')
+      .select('id')
+      .where('openid', '=', 'demo-head-private')
+      .executeTakeFirstOrThrow()
+    const pledge = await signAsEnterprise(t.app, head, templates.enterprise, {
+      enterpriseId: hengda,
+      signerId: headId,
+    })
+    const res = await call(t.app, office, { method: 'GET', url: '/api/v1/audit-log.xlsx' })
+    expect(res.statusCode).toBe(200)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
+    const sheet = book.getWorksheet('操作日志')!
+    const rows: { person: string; action: string; object: string; detail: string }[] = []
+    sheet.eachRow((row, n) => {
+      if (n > 3)
+        rows.push({
+          person: row.getCell(3).text,
+          action: row.getCell(5).text,
+          object: row.getCell(6).text,
+          detail: row.getCell(7).text,
+        })
+    })
+    const of = (action: string) => rows.filter((r) => r.action === action).map((r) => r.object)
+    expect(of('生成督查专报')).toEqual(['督查专报：统战部督查专报', '督查专报：第四季度督查专报'])
+    // 内容 names the records its ids refer to: the report's department by name, not 部门编号 3.
+    const unitDetail = rows.find((r) => r.object === '督查专报：统战部督查专报')!.detail
+    expect(unitDetail).toContain('；部门：县委统战部')
+    expect(unitDetail).not.toContain('部门编号')
+    expect(of('新建监管部门')).toEqual(['部门：县统计局'])
+    // A pledge by its verification code, its kind in words (the 企业 pledge is not just “企业”).
+    const signed = rows.filter((r) => r.action === '签署承诺')
+    expect(signed.map((r) => r.object)).toEqual([`承诺书：核验码 ${formatVerifyCode(pledge.code)}`])
+    expect(signed[0].detail).toMatch(/^类型：企业诚信守法经营承诺书；/)
+    // An organiser's 代签 names whom it signed in.
+    expect(of('组织者代签')).toEqual(['签到：陈静'])
+    // A login's record is the person who logged in.
+    const logins = rows.filter((r) => r.action === '登录')
+    expect(logins.length).toBeGreaterThan(3)
+    for (const login of logins) expect(login.object).toBe(`用户：${login.person}`)
+    // Every 对象 says what it is in Chinese first: no stored code such as supervision_report.
+    expect(rows.filter((r) => !/^\p{Script=Han}/u.test(r.object))).toEqual([])
+  })
+
   it('exports the same filters as .xlsx that LibreOffice opens: title, headers, rows in 北京时间', async () => {
     const res = await call(t.app, office, {
       method: 'GET',
@@ -181,7 +257,7 @@ describe(`audit log [${TEST_DB}]`, () => {
       '陈静',
       '县恒达食品有限公司',
       '修改企业资料',
-      `企业 ${hengda}`,
+      '企业：县恒达食品有限公司',
     ])
   }, 180_000)
 })

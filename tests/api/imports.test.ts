@@ -3,6 +3,7 @@ import JSZip from 'jszip'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import { joinLinkUrl } from '../../src/models/joinLink'
+import { formatShanghaiMinute } from '../../src/models/shanghaiTime'
 import { call, createTestApp, loginAs, TEST_DB, type TestApp } from './support/testApp'
 import { TINY_PNG, multipart } from './support/files'
 import {
@@ -151,6 +152,38 @@ describe(`enterprise import [${TEST_DB}]`, () => {
     sheet.getCell('H3').value = '13912345678'
     const corrected = await preview(Buffer.from(await book.xlsx.writeBuffer()))
     expect(corrected.counts).toEqual({ create: 3, update: 0, unchanged: 0, refuse: 0 })
+  })
+
+  it('paints only the refused rows of a filled-in template red, not the accepted ones around them', async () => {
+    // The clerk fills the downloaded template itself (its code and phone columns are text-formatted).
+    const filled = new ExcelJS.Workbook()
+    await filled.xlsx.load((await get('/api/v1/imports/template.xlsx')).rawPayload as unknown as ArrayBuffer)
+    const sheet = filled.getWorksheet('企业名单')!
+    const rows = [enterpriseRow(251), enterpriseRow(252, { 联络员手机: '12' }), enterpriseRow(253)]
+    rows.forEach((values, i) => values.forEach((v, col) => (sheet.getRow(5 + i).getCell(col + 1).value = v)))
+    const view = await preview(Buffer.from(await filled.xlsx.writeBuffer()))
+    expect(view.counts).toMatchObject({ create: 2, refuse: 1 })
+
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(
+      (await get(`/api/v1/imports/${view.id}/result.xlsx`)).rawPayload as unknown as ArrayBuffer,
+    )
+    const result = book.getWorksheet('企业名单')!
+    const fills = (rowNo: number) =>
+      Array.from({ length: 10 }, (_, i) => {
+        const fill = result.getRow(rowNo).getCell(i + 1).fill as ExcelJS.FillPattern | undefined
+        return fill?.pattern === 'solid' ? fill.fgColor?.argb : 'none'
+      })
+    expect(result.getRow(3).getCell(9).value).toBe('结果')
+    // The title and its note are centred over the whole table, 结果 and 原因 included.
+    expect(result.model.merges).toEqual(expect.arrayContaining(['A1:J1', 'A2:J2']))
+    expect(result.model.merges.filter((m) => /^A[12]:/.test(m))).toHaveLength(2)
+    expect([5, 6, 7].map((r) => result.getRow(r).getCell(9).value)).toEqual(['新增', '拒绝', '新增'])
+    expect(fills(5)).toEqual(Array(10).fill('none'))
+    expect(fills(6)).toEqual(Array(10).fill('FFFFC7CE'))
+    expect(fills(7)).toEqual(Array(10).fill('none'))
+    expect(result.getRow(5).getCell(9).font?.bold).toBeFalsy()
+    expect(result.getRow(6).getCell(9).font).toMatchObject({ bold: true, color: { argb: 'FF9C0006' } })
   })
 
   itLibreOffice(
@@ -319,7 +352,15 @@ describe(`enterprise import [${TEST_DB}]`, () => {
       expect(xml).toContain(name)
     }
     expect(xml.match(/w:type="page"/g)).toHaveLength(1)
-    expect(xml).toContain('（北京时间）')
+    // The expiry as a letter writes a date: 2026年1月31日 08:00（北京时间）, the invite's own instant.
+    const invite = await t.app.db
+      .selectFrom('invites')
+      .select('expires_at')
+      .where('code', '=', codes[0].code)
+      .executeTakeFirstOrThrow()
+    const [day, minute] = formatShanghaiMinute(invite.expires_at).split(' ')
+    const [y, m, d] = day.split('-').map(Number)
+    expect(xml).toContain(`有效期至：${y}年${m}月${d}日 ${minute}（北京时间）`)
     expect(
       Object.keys(zip.files).filter((f) => f.startsWith('word/media/') && f.endsWith('.png')),
     ).toHaveLength(2)

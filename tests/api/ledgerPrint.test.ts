@@ -1,12 +1,14 @@
 import fs from 'node:fs'
 import ExcelJS from 'exceljs'
 import { LEDGER_COLUMNS } from '../../server/features/supervision/ledger'
+import { convertWithLibreOffice, hasLibreOffice, hasPoppler, pdfText } from './support/libreoffice'
 import { createTestApp, TEST_DB, call, loginAs, type TestApp } from './support/testApp'
 
 /** The 工作台账 as a clerk prints it: A4 pages across, rows tall enough for their wrapped text, 无记录. */
 describe(`工作台账 printed (${TEST_DB})`, () => {
   let t: TestApp
   let workbook: ExcelJS.Workbook
+  let file: Buffer
 
   beforeAll(async () => {
     t = await createTestApp()
@@ -15,6 +17,7 @@ describe(`工作台账 printed (${TEST_DB})`, () => {
     expect(res.statusCode).toBe(200)
     // LEDGER_XLSX=/tmp/x.xlsx keeps the file, to look at through LibreOffice → PDF.
     if (process.env.LEDGER_XLSX) fs.writeFileSync(process.env.LEDGER_XLSX, res.rawPayload)
+    file = res.rawPayload
     workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
   })
@@ -61,6 +64,18 @@ describe(`工作台账 printed (${TEST_DB})`, () => {
     for (const row of wrapped) expect(row.height).toBeGreaterThanOrEqual(30)
     for (const row of rows) expect(row.height).toBeGreaterThan(15)
   })
+
+  it('wraps 政商双边承诺（已生效） before its bracket when printed, not leaving a bracket alone on a line', () => {
+    if (!hasLibreOffice() || !hasPoppler()) {
+      console.warn(
+        'LibreOffice or poppler is not installed: the printed header check of the 工作台账 is skipped',
+      )
+      return
+    }
+    const text = pdfText(convertWithLibreOffice(file, 'xlsx', 'pdf'))
+    expect(text).toMatch(/政商双边承诺$/m)
+    expect(text).toMatch(/^（已生效）$/m)
+  }, 120_000)
 
   it('says 无记录 on a sheet with nothing to list', () => {
     for (const name of ['整改事项', '廉洁风险点']) {

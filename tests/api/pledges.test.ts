@@ -11,6 +11,7 @@ import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './sup
 import { expectSameAsMissing, MISSING_ID } from './support/isolation'
 import { TINY_PNG } from './support/files'
 import { signaturePng } from './support/pledges'
+import { formatShanghaiTime } from '../../src/models/shanghaiTime'
 
 const DAY = 24 * 3600_000
 
@@ -619,6 +620,13 @@ describe(`pledges [${TEST_DB}]`, () => {
       expect(res.body).toContain(done.textSha256)
       expect(res.body.match(/<image /g)).toHaveLength(2)
       expect(res.body).toContain(done.code.slice(0, 4))
+      // Each signature dated as a certificate is: 2026年12月4日 22:54:26, said to be 北京时间.
+      for (const signature of done.signatures) {
+        const [day, time] = formatShanghaiTime(signature.signedAt).split(' ')
+        const [y, m, d] = day.split('-').map(Number)
+        expect(res.body).toContain(`${y}年${m}月${d}日 ${time}`)
+      }
+      expect(res.body).toContain('签署时间均为北京时间')
     })
 
     it('concurrent signings each get their own chain entry and the chain stays whole', async () => {

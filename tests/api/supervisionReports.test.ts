@@ -178,6 +178,65 @@ describe(`督查专报 (${TEST_DB})`, () => {
     ])
   })
 
+  it('counts each unfinished 整改 once in 发现的问题: overdue, still in time, awaiting verification', async () => {
+    const enterprise = await t.app.db
+      .selectFrom('enterprises')
+      .select('id')
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
+    const at = new Date().toISOString()
+    await t.app.db
+      .insertInto('rectifications')
+      .values(
+        (
+          [
+            ['2020-01-31', 'open'],
+            ['2020-02-29', 'returned'],
+            ['2020-03-31', 'awaiting_verification'],
+            ['2099-12-31', 'returned'],
+          ] as const
+        ).map(([deadline, status]) => ({
+          enterprise_id: enterprise.id,
+          source: 'notice' as const,
+          assessment_id: null,
+          item_code: null,
+          title: '专报测试整改事项',
+          detail: '补充廉洁风险点排查',
+          deadline,
+          status,
+          response: null,
+          created_by: null,
+          created_at: at,
+          updated_at: at,
+        })),
+      )
+      .execute()
+    const report = await create(office)
+    const unfinished = await t.app.db
+      .selectFrom('rectifications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', 'in', ['open', 'returned', 'awaiting_verification'])
+      .executeTakeFirstOrThrow()
+    const { overdue, awaiting, open } = report.snapshot.rectifications
+    expect(overdue).toBeGreaterThan(0)
+    expect(awaiting).toBeGreaterThan(0)
+    expect(open).toBe(Number(unfinished.n))
+    // The three parts of the sentence add up to the unfinished 整改, none counted twice.
+    const parts = report.sections.problems.match(
+      /共(\d+)项整改超过期限未完成；另有(\d+)项整改正在进行、尚未到期，(\d+)项待核验。/,
+    )
+    expect(parts).not.toBeNull()
+    expect(parts!.slice(1, 4).map(Number)).toEqual([overdue, open - overdue - awaiting, awaiting])
+  })
+
+  it("has a department's own report call on itself in 下一步工作, the office's on every department", async () => {
+    const own = await create(finance)
+    const all = await create(office)
+    expect(own.sections.nextSteps).toContain('（三）本部门加强日常督查')
+    expect(own.sections.nextSteps).not.toContain('各监管部门')
+    expect(all.sections.nextSteps).toContain('（三）各监管部门加强日常督查')
+  })
+
   it('downloads the report as a .docx whose table is the snapshot', async () => {
     const report = await create(office)
     const res = await call(t.app, office, {

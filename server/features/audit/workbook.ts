@@ -2,9 +2,17 @@ import { exportedAt } from '../../core/workbook'
 import { exportJob } from '../../core/exports/exporter'
 import type { WorkbookSpec } from '../../core/exports/spec'
 import type { DbOrTrx } from '../../core/db/database'
-import { auditActionLabel, auditDetailText, type TAuditQuery } from '../../../src/models/audit'
+import {
+  DETAIL_ID_KEYS,
+  auditActionLabel,
+  auditDetailText,
+  type TAuditQuery,
+} from '../../../src/models/audit'
 import { formatShanghaiTime } from '../../../src/models/shanghaiTime'
-import { auditRepository } from './repository'
+import { formatVerifyCode } from '../../../src/models/pledge'
+import { sql } from 'kysely'
+import type { Database } from '../../core/db/schema'
+import { auditRepository, type AuditRow } from './repository'
 
 /** At most this many rows go into one export (newest first); the title says when the filter matched more. */
 export const AUDIT_EXPORT_MAX_ROWS = 20_000
@@ -20,24 +28,131 @@ export const AUDIT_COLUMNS = [
   { header: 'IP', width: 16 },
 ] as const
 
+/** What each kind of record is called in the 对象 column (every entity_type a write stores). */
 const ENTITY_LABELS: Record<string, string> = {
   enterprise: '企业',
   department: '部门',
   user: '用户',
   membership: '成员',
   invite: '邀请码',
+  admin_code: '管理员码',
   assessment: '自查表',
   campaign: '自查期次',
   evidence_file: '文件',
   rectification: '整改',
   event: '活动',
+  event_display_token: '签到大屏链接',
   sign_in: '签到',
   meeting: '会议记录',
   pledge: '承诺书',
+  pledge_template: '承诺书模板',
+  pledge_chain: '承诺书核验链',
   plan_filing: '实施方案报送',
   county_setting: '全县设置',
   party_branch: '党支部',
+  party_group: '党小组',
+  party_member: '党员',
   supervision_link: '监管关系',
+  supervision_report: '督查专报',
+  urge: '催办',
+  enterprise_import: '企业导入',
+  exemplar_round: '示范评选',
+  dealing_list_version: '政商交往清单',
+  risk: '廉洁风险点',
+  power_list: '权力清单',
+  major_decision: '“三重一大”事项',
+  special: '专项整治',
+  special_sheet: '专项整治问题表',
+  subscribe_grant: '微信提醒授权',
+}
+
+/** The records whose name (or title, topic, file name) the 对象 column shows instead of their number. */
+const ENTITY_NAMES = {
+  user: ['users', 'name'],
+  enterprise: ['enterprises', 'name'],
+  department: ['departments', 'name'],
+  party_branch: ['party_branches', 'name'],
+  party_group: ['party_groups', 'name'],
+  party_member: ['party_members', 'name'],
+  campaign: ['campaigns', 'name'],
+  event: ['events', 'title'],
+  meeting: ['meetings', 'topic'],
+  rectification: ['rectifications', 'title'],
+  supervision_report: ['supervision_reports', 'title'],
+  exemplar_round: ['exemplar_rounds', 'name'],
+  special: ['special_campaigns', 'title'],
+  major_decision: ['major_decisions', 'subject'],
+  enterprise_import: ['enterprise_imports', 'filename'],
+  pledge: ['pledges', 'code'],
+} as const satisfies Record<string, readonly [keyof Database, string]>
+
+/** The ids a detail names records by (`departmentId`, `createdEnterpriseIds`, an organiser), by entity type. */
+function detailIds(detail: string | null, into: Map<string, Set<number>>) {
+  if (!detail) return
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(detail)
+  } catch {
+    return
+  }
+  const add = (type: string, id: unknown) => {
+    if (typeof id === 'number' && Number.isSafeInteger(id)) into.get(type)?.add(id)
+  }
+  const walk = (value: unknown, key?: string) => {
+    if (Array.isArray(value)) for (const v of value) walk(v, key)
+    else if (value !== null && typeof value === 'object') {
+      const o = value as Record<string, unknown>
+      if (o.kind === 'enterprise' || o.kind === 'department') add(o.kind, o.id)
+      for (const [k, v] of Object.entries(o)) walk(v, k)
+    } else if (key && DETAIL_ID_KEYS[key]) add(DETAIL_ID_KEYS[key], value)
+  }
+  walk(parsed)
+}
+
+/** The names of the rows' records and of those their details refer to, by `type:id` (looked up in batches). */
+async function recordNames(db: DbOrTrx, rows: AuditRow[]): Promise<Map<string, string>> {
+  const wanted = new Map<string, Set<number>>(
+    [...Object.keys(ENTITY_NAMES), 'sign_in'].map((type) => [type, new Set()]),
+  )
+  for (const r of rows) {
+    if (r.entity_id !== null && /^\d{1,15}$/.test(r.entity_id))
+      wanted.get(r.entity_type)?.add(Number(r.entity_id))
+    detailIds(r.detail, wanted)
+  }
+  const names = new Map<string, string>()
+  for (const [type, [table, column]] of Object.entries(ENTITY_NAMES)) {
+    const ids = [...wanted.get(type)!]
+    for (let i = 0; i < ids.length; i += 500) {
+      const found = (await db
+        .selectFrom(table)
+        .select(['id', sql.ref(column).as('name')])
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute()) as unknown as { id: number; name: string | null }[]
+      for (const f of found)
+        if (f.name)
+          names.set(`${type}:${f.id}`, type === 'pledge' ? `核验码 ${formatVerifyCode(f.name)}` : f.name)
+    }
+  }
+  // A sign-in by the person signed in (an organiser's 代签 names whom it was for).
+  const signIns = [...wanted.get('sign_in')!]
+  for (let i = 0; i < signIns.length; i += 500) {
+    const found = await db
+      .selectFrom('sign_ins as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .select(['s.id', 'u.name'])
+      .where('s.id', 'in', signIns.slice(i, i + 500))
+      .execute()
+    for (const f of found) if (f.name) names.set(`sign_in:${f.id}`, f.name)
+  }
+  return names
+}
+
+/** 对象: what the record is, and its name where it has one (its number otherwise). */
+function entityText(row: AuditRow, names: Map<string, string>): string {
+  const label = ENTITY_LABELS[row.entity_type] ?? '其他'
+  if (row.entity_id === null) return label
+  const name = names.get(`${row.entity_type}:${row.entity_id}`)
+  return name ? `${label}：${name}` : `${label} ${row.entity_id}`
 }
 
 /** What the filter was, in words, for the title block. */
@@ -66,6 +181,8 @@ export async function auditWorkbook(
   const truncated = rows.length > AUDIT_EXPORT_MAX_ROWS
   const shown = truncated ? rows.slice(0, AUDIT_EXPORT_MAX_ROWS) : rows
   const first = shown[0]
+  const objects = await recordNames(db, shown)
+  const named = (type: string, id: number) => objects.get(`${type}:${id}`)
   const names = {
     person: query.userId !== undefined ? (first?.user_name ?? `用户 ${query.userId}`) : undefined,
     organisation:
@@ -89,13 +206,17 @@ export async function auditWorkbook(
     r.user_name ?? (r.user_id === null ? '（未登录）' : `用户 ${r.user_id}`),
     r.organisation_name ?? '',
     auditActionLabel(r.action),
-    `${ENTITY_LABELS[r.entity_type] ?? r.entity_type}${r.entity_id ? ` ${r.entity_id}` : ''}`,
+    entityText(r, objects),
     r.detail
-      ? auditDetailText(r.detail, {
-          organisationKind: r.organisation_kind,
-          organisationId: r.organisation_id,
-          organisationName: r.organisation_name,
-        }).slice(0, 300)
+      ? auditDetailText(
+          r.detail,
+          {
+            organisationKind: r.organisation_kind,
+            organisationId: r.organisation_id,
+            organisationName: r.organisation_name,
+          },
+          named,
+        ).slice(0, 300)
       : '',
     r.ip ?? '',
   ])

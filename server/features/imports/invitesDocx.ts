@@ -8,6 +8,7 @@ import {
   TextRun,
   type IRunOptions,
 } from 'docx'
+import { chineseDateTime } from '../../core/chineseTime'
 import { qrPng } from './qrPng'
 import type { InviteSheet } from './workerProtocol'
 
@@ -61,7 +62,11 @@ function page(item: InviteSheet, index: number, office: string): Paragraph[] {
       {},
       { center: true },
     ),
-    para(`有效期至：${item.expiresAt}（北京时间）`, { size: 24, bold: true }, { center: true, after: 360 }),
+    para(
+      `有效期至：${chineseDateTime(item.expiresAt)}（北京时间）`,
+      { size: 24, bold: true },
+      { center: true, after: 360 },
+    ),
     para('如何加入', { size: 28, bold: true }),
     ...joinSteps(office).map((step, i) => para(`${i + 1}. ${step}`, { size: 24 })),
     para(

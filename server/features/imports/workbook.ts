@@ -256,10 +256,13 @@ export async function writeResult(
   ] as const) {
     const cell = header.getCell(col)
     cell.value = text
-    cell.font = { ...FONT, bold: true }
-    cell.fill = HEADER_FILL
-    cell.border = THIN_BORDER
-    cell.alignment = { horizontal: 'center', vertical: 'middle' }
+    cell.style = {
+      ...cell.style,
+      font: { ...FONT, bold: true },
+      fill: HEADER_FILL,
+      border: THIN_BORDER,
+      alignment: { horizontal: 'center', vertical: 'middle' },
+    }
     sheet.getColumn(col).width = width
   }
   for (const { rowNo } of layout.rows) {
@@ -267,17 +270,28 @@ export async function writeResult(
     const row = sheet.getRow(rowNo)
     row.getCell(resultCol).value = outcome?.label ?? '—'
     row.getCell(reasonCol).value = outcome?.reason ?? ''
-    row.getCell(reasonCol).alignment = { wrapText: true, vertical: 'top' }
     // LibreOffice does not grow a row to its wrapped text on opening: a long reason gets the height it needs.
     if (outcome?.reason) row.height = Math.max(row.height ?? 0, fittedHeight([outcome.reason], [48]))
     for (let col = 1; col <= lastCol; col++) {
       const cell = row.getCell(col)
-      // A row corrected since the last result loses its red.
-      cell.fill = outcome?.refused ? REFUSED_FILL : { type: 'pattern', pattern: 'none' }
-      cell.border = THIN_BORDER
+      // A row corrected since the last result loses its red. The cell gets a style of its own: ExcelJS
+      // shares one style object among the cells of a read column, and painting it would paint them all.
+      cell.style = {
+        ...cell.style,
+        fill: outcome?.refused ? REFUSED_FILL : { type: 'pattern', pattern: 'none' },
+        border: THIN_BORDER,
+        ...(col === resultCol
+          ? { font: outcome?.refused ? { ...FONT, bold: true, color: { argb: 'FF9C0006' } } : {} }
+          : {}),
+        ...(col === reasonCol ? { alignment: { wrapText: true, vertical: 'top' } } : {}),
+      }
     }
-    if (outcome?.refused) row.getCell(resultCol).font = { ...FONT, bold: true, color: { argb: 'FF9C0006' } }
-    else row.getCell(resultCol).font = {}
+  }
+  // The title and its note, merged across the template's columns, span 结果 and 原因 too (centred over all).
+  for (let r = 1; r < headerRow; r++) {
+    if (!sheet.getCell(r, 1).isMerged) continue
+    sheet.unMergeCells(r, 1, r, lastCol)
+    sheet.mergeCells(r, 1, r, lastCol)
   }
   // The template's title says what this copy is (once, however often it comes back).
   const title = headerRow > 1 ? cellText(sheet.getCell('A1')).replace(/（检查结果）$/, '') : ''

@@ -13,6 +13,7 @@ import {
   WidthType,
 } from 'docx'
 import { A4, SHADED, a4Document, ruledTable } from '../files/docx'
+import { chineseDateTime } from '../../core/chineseTime'
 import type { DbOrTrx } from '../../core/db/database'
 import type { FileStore } from '../files/store'
 import { filesRepository } from '../files/repository'
@@ -78,13 +79,6 @@ export async function meetingImages(
   return images
 }
 
-/** `2026年12月2日 05:30` (北京时间), as a record writes its time. */
-function chineseMinute(iso: string): string {
-  const [date, time] = formatShanghaiMinute(iso).split(' ')
-  const [y, m, d] = date.split('-').map(Number)
-  return `${y}年${m}月${d}日 ${time}`
-}
-
 const text = (value: string, style: { bold?: boolean; size?: number; color?: string } = {}) =>
   new TextRun({ text: value, ...style })
 
@@ -136,7 +130,12 @@ function recordTable(meeting: TMeeting, images: Map<number, AttachedImage>): Tab
     CONTENT_WIDTH,
     [LABEL_WIDTH, VALUE_WIDTH, LABEL_WIDTH, VALUE_WIDTH],
     [
-      row(label('会议类型'), value(typeLabel), label('会议时间'), value(chineseMinute(meeting.startsAt))),
+      row(
+        label('会议类型'),
+        value(typeLabel),
+        label('会议时间'),
+        value(chineseDateTime(formatShanghaiMinute(meeting.startsAt))),
+      ),
       row(label('会议地点'), wideValue(meeting.place)),
       row(label('主持人'), value(meeting.host), label('记录人'), value(meeting.recorder)),
       row(

@@ -7,6 +7,7 @@ import {
 } from '../../../src/models/pledge'
 import { formatShanghaiTime } from '../../../src/models/shanghaiTime'
 import { dealingBasisLine } from '../../../src/models/dealings'
+import { chineseDateTime } from '../../core/chineseTime'
 
 /**
  * The certificate as one self-contained SVG image (A4 proportions): the exact text, both handwritten
@@ -91,7 +92,7 @@ export function pledgeCertificateSvg(pledge: TPledge, origin: string): string {
         `<image x="${x + 12}" y="${y + 34}" width="${sigWidth - 24}" height="90" preserveAspectRatio="xMidYMid meet" href="${s.image}"/>`,
       )
     parts.push(
-      `<text x="${x + 12}" y="${y + 144}" font-size="15">${escape(s.signerName)}  ${escape(formatShanghaiTime(s.signedAt))}</text>`,
+      `<text x="${x + 12}" y="${y + 144}" font-size="15">${escape(s.signerName)}  ${escape(chineseDateTime(formatShanghaiTime(s.signedAt)))}</text>`,
       `<text x="${x + 12}" y="${y + 168}" font-size="10" fill="#6b7078" font-family="monospace">签名 SHA-256 ${s.signatureSha256.slice(0, 32)}</text>`,
       `<text x="${x + 12}" y="${y + 182}" font-size="10" fill="#6b7078" font-family="monospace">${s.signatureSha256.slice(32)}  链 #${s.chainSeq}</text>`,
     )
@@ -119,7 +120,7 @@ export function pledgeCertificateSvg(pledge: TPledge, origin: string): string {
   y += 24
   text(MARGIN, '扫描右侧二维码或在「清廉企业」核验页输入核验码，', { size: 13, fill: '#6b7078' })
   y += 20
-  text(MARGIN, '可核对本承诺的记录与哈希链是否完整。', { size: 13, fill: '#6b7078' })
+  text(MARGIN, '可核对本承诺的记录与哈希链是否完整。签署时间均为北京时间。', { size: 13, fill: '#6b7078' })
   y = Math.max(y, y - 62 + cells * cell) + 40
   const height = y
   return [

@@ -68,6 +68,8 @@ const LEDGER_WIDTHS: Partial<Record<(typeof LEDGER_COLUMNS)[number], number>> = 
   领导小组: 17,
   实施方案报送日期: 11,
   实施方案: 17,
+  // 政商双边承诺 on one line, （已生效） on the next: no lone bracket.
+  '政商双边承诺（已生效）': 11,
 }
 
 /**

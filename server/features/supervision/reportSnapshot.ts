@@ -194,13 +194,16 @@ export function draftSections(s: TReportSnapshot): TReportSections {
   const names = (list: { name: string }[]) => list.map((e) => e.name).join('、')
   const asOf = chineseDay(shanghaiDate(Date.parse(s.generatedAt)))
   const becameOverdue = s.period?.total.becameOverdue
+  // `open` is every unfinished 整改: the overdue and the awaiting ones are among it, each said once.
+  const { open, awaiting, overdue, overdueEnterprises } = s.rectifications
+  const inTime = Math.max(0, open - overdue - awaiting)
   const problems = [
     s.returned.length
       ? `（一）自查退回。本期${s.returned.length}家企业的自查被退回，需按审核意见修改后重新提交：${names(s.returned)}。`
       : '（一）自查退回。本期没有被退回的自查。',
-    (s.rectifications.overdue
-      ? `（二）整改逾期。截至${asOf}，${s.rectifications.overdueEnterprises}家企业共${s.rectifications.overdue}项整改超过期限未完成；另有${s.rectifications.open}项整改正在进行，${s.rectifications.awaiting}项待核验。`
-      : `（二）整改逾期。截至${asOf}，没有逾期未完成的整改；${s.rectifications.open}项整改正在进行，${s.rectifications.awaiting}项待核验。`) +
+    (overdue
+      ? `（二）整改逾期。截至${asOf}，${overdueEnterprises}家企业共${overdue}项整改超过期限未完成；另有${inTime}项整改正在进行、尚未到期，${awaiting}项待核验。`
+      : `（二）整改逾期。截至${asOf}，没有逾期未完成的整改；${inTime}项整改正在进行、尚未到期，${awaiting}项待核验。`) +
       (becameOverdue ? `本期内有${becameOverdue}项整改到期未完成。` : ''),
     s.weakSections.length
       ? `（三）薄弱维度。${s.weakSections
@@ -226,7 +229,8 @@ export function draftSections(s: TReportSnapshot): TReportSections {
     nextSteps: [
       '（一）对逾期未完成整改的企业下发整改通知，督促限期整改到位。',
       '（二）对尚未开始或被退回自查的企业逐一催办，按期完成自查。',
-      '（三）各监管部门加强日常督查，及时发现并解决清廉企业建设中存在的困难和问题。',
+      // A department's own report speaks for itself; the office's for every department.
+      `（三）${t.departmentId === null ? '各监管部门' : '本部门'}加强日常督查，及时发现并解决清廉企业建设中存在的困难和问题。`,
     ].join('\n'),
   }
 }

@@ -19,6 +19,27 @@ function actionsWritten(): string[] {
 }
 
 describe('操作日志: a write’s detail in words', () => {
+  it('names the records its ids refer to where their names are given, and a pledge kind in full', () => {
+    const known: Record<string, string> = {
+      'enterprise:5': '县甲公司',
+      'enterprise:6': '县乙公司',
+      'department:2': '县财政局',
+      'event:1': '警示教育会',
+    }
+    const names = (type: string, id: number) => known[`${type}:${id}`]
+    expect(auditDetailText('{"createdEnterpriseIds":[5,6],"departmentId":2}', undefined, names)).toBe(
+      '新增企业：县甲公司、县乙公司；部门：县财政局',
+    )
+    expect(auditDetailText('{"eventId":1,"organiser":{"kind":"department","id":2}}', undefined, names)).toBe(
+      '活动：警示教育会；组织单位：县财政局',
+    )
+    // One id not found: the numbers stay, under their 编号 label.
+    expect(auditDetailText('{"updatedEnterpriseIds":[5,7]}', undefined, names)).toBe('更新企业编号：5、7')
+    expect(auditDetailText('{"kind":"enterprise","side":"enterprise"}')).toBe(
+      '类型：企业诚信守法经营承诺书；签署方：企业',
+    )
+  })
+
   it('names the keys and the stored codes', () => {
     expect(auditDetailText('{"method":"dev"}')).toBe('方式：演示登录')
     expect(auditDetailText('{"decision":"close"}')).toBe('决定：销号')
