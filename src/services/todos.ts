@@ -43,6 +43,10 @@ export function todoLink(todo: TTodo): string {
       return riskPages.detail(eid, id)
     case 'special_report':
       return specialPages.sheet(eid, id)
+    // 领导小组 and 实施方案 are kept, filed and received on one page.
+    case 'milestone_missing':
+    case 'plan_receive':
+      return orgPages.milestones(eid)
     case 'pledge_sign':
       return pledgePages.sign('personal', { eid })
     case 'pledge_countersign':

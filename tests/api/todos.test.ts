@@ -17,6 +17,12 @@ describe(`to-dos [${TEST_DB}]`, () => {
       .executeTakeFirstOrThrow()
     return row.id
   }
+  const setMilestones = (id: number, group: string | null, plan: string | null) =>
+    t.app.db
+      .updateTable('enterprises')
+      .set({ leading_group_date: group, plan_filed_date: plan })
+      .where('id', '=', id)
+      .execute()
   const todos = async (openid: string): Promise<TTodoList> => {
     const res = await call(t.app, await loginAs(t.app, openid), { method: 'GET', url: '/api/v1/todos' })
     expect(res.statusCode).toBe(200)
@@ -55,6 +61,8 @@ describe(`to-dos [${TEST_DB}]`, () => {
       .returning('id')
       .execute()
     rectificationIds = inserted.map((r) => r.id)
+    // The 实施步骤 done, so the tests of the other flows see those alone (the milestones' own test undoes it).
+    await setMilestones(privateId, '2022-06-01', '2022-06-10')
   })
   afterAll(async () => {
     await t.close()
@@ -230,5 +238,96 @@ describe(`to-dos [${TEST_DB}]`, () => {
     expect(theirs.lastSeenAt).toBeNull()
     await call(t.app, liaison, { method: 'PUT', url: '/api/v1/todos/seen' })
     expect((await digest()).newCount).toBe(0)
+  })
+
+  it('has the 实施步骤 (领导小组, 实施方案) for the liaison until done, and a filing to receive for its department', async () => {
+    await setMilestones(privateId, null, null)
+    const milestones = async (openid: string, kind: string) =>
+      (await todos(openid)).items.filter((i) => i.kind === kind)
+    // Due by the programme's date (no county or own date set): overdue, so first in the list.
+    expect(await milestones('demo-liaison-private', 'milestone_missing')).toEqual([
+      expect.objectContaining({
+        key: `milestone:${privateId}:leading-group`,
+        title: '成立本企业清廉建设工作领导小组',
+        detail: '县恒达食品有限公司',
+        dueDate: '2022-06-15',
+        overdue: true,
+        enterpriseId: privateId,
+      }),
+      expect.objectContaining({
+        key: `milestone:${privateId}:plan`,
+        title: '制定本企业实施方案并报送监管部门',
+        dueDate: '2022-06-15',
+        overdue: true,
+      }),
+    ])
+    expect((await todos('demo-liaison-private')).items[0].kind).toBe('milestone_missing')
+    // Another enterprise's liaison does not see them.
+    for (const item of await milestones('demo-liaison-soe', 'milestone_missing'))
+      expect(item.enterpriseId).not.toBe(privateId)
+
+    // Filed with a department that supervises the enterprise: the plan leaves the liaison's list, and the
+    // department's 监管员 has it to receive; another department's do not.
+    const department = await t.app.db
+      .selectFrom('memberships as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select('m.organisation_id')
+      .where('u.openid', '=', 'demo-supervisor-united')
+      .where('m.organisation_kind', '=', 'department')
+      .executeTakeFirstOrThrow()
+    const liaisonId = (
+      await t.app.db
+        .selectFrom('users')
+        .select('id')
+        .where('openid', '=', 'demo-liaison-private')
+        .executeTakeFirstOrThrow()
+    ).id
+    const filing = await t.app.db
+      .insertInto('plan_filings')
+      .values({
+        enterprise_id: privateId,
+        revision: 1,
+        department_id: department.organisation_id,
+        file_ids: '[]',
+        status: 'submitted',
+        submitted_by: liaisonId,
+        submitted_at: '2026-03-08T02:00:00Z',
+        decided_by: null,
+        decided_at: null,
+        return_reason: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await setMilestones(privateId, null, '2026-03-08')
+    expect((await milestones('demo-liaison-private', 'milestone_missing')).map((i) => i.key)).toEqual([
+      `milestone:${privateId}:leading-group`,
+    ])
+    expect(await milestones('demo-supervisor-united', 'plan_receive')).toEqual([
+      expect.objectContaining({
+        key: `plan-receive:${filing.id}`,
+        title: '接收「县恒达食品有限公司」的实施方案',
+        dueDate: null,
+        overdue: false,
+        enterpriseId: privateId,
+        recordId: filing.id,
+      }),
+    ])
+    expect(await milestones('demo-supervisor-finance', 'plan_receive')).toEqual([])
+
+    // Returned: the department's to-do is gone, the liaison's is back as a new occasion.
+    await t.app.db
+      .updateTable('plan_filings')
+      .set({ status: 'returned' })
+      .where('id', '=', filing.id)
+      .execute()
+    await setMilestones(privateId, '2026-03-09', null)
+    expect(await milestones('demo-liaison-private', 'milestone_missing')).toEqual([
+      expect.objectContaining({
+        key: `milestone:${privateId}:plan:returned`,
+        title: '实施方案被退回，请修改后重新报送',
+      }),
+    ])
+    expect(await milestones('demo-supervisor-united', 'plan_receive')).toEqual([])
+    await setMilestones(privateId, '2022-06-01', '2022-06-10')
   })
 })

@@ -2,7 +2,7 @@
  * 任务 in the mini-program: one list from the server for every role, the badge on the tab from launch,
  * and each to-do opening the page where it is done.
  */
-import { recordSetData, signIn } from './support/flows'
+import { recordSetData, signIn, walkAs } from './support/flows'
 import { startWeappServer, type WeappServer } from './support/server'
 
 jest.setTimeout(120_000)
@@ -36,17 +36,20 @@ describe('任务 and its badge', () => {
     }
   })
 
-  it('a liaison opens the self-assessment to fill from 任务', async () => {
-    const mp = await signIn(server, 'demo-liaison-private')
-    try {
+  it('a liaison opens the self-assessment to fill from 任务', () =>
+    walkAs(server, 'demo-liaison-private', async (mp) => {
       await mp.switchTab('pages/tasks/index')
       await mp.tap('完成年度自查自评')
       await mp.waitForRoute('packages/assessment/pages/overview/index')
       await mp.waitForText('已答')
-      mp.assertHealthy()
-    } finally {
-      recordSetData(mp)
-      mp.close()
-    }
-  })
+    }))
+
+  it('a liaison opens the 实施步骤 still to do (领导小组, 实施方案) from 任务', () =>
+    walkAs(server, 'demo-liaison-private', async (mp) => {
+      await mp.switchTab('pages/tasks/index')
+      await mp.waitForText('制定本企业实施方案并报送监管部门')
+      await mp.tap('成立本企业清廉建设工作领导小组')
+      await mp.waitForRoute('packages/org/pages/milestones/index')
+      await mp.waitForText('领导小组')
+    }))
 })

@@ -206,6 +206,38 @@ export const milestonesRepository = {
       .execute()
   },
 
+  /** Of these enterprises, those still without their 领导小组 or their 实施方案 (任务). */
+  unfinished(db: DbOrTrx, enterpriseIds: number[]) {
+    if (enterpriseIds.length === 0) return Promise.resolve([])
+    return db
+      .selectFrom('enterprises')
+      .select(['id', 'name', 'leading_group_date', 'plan_filed_date', 'milestone_deadline'])
+      .where('id', 'in', enterpriseIds)
+      .where((eb) => eb.or([eb('leading_group_date', 'is', null), eb('plan_filed_date', 'is', null)]))
+      .orderBy('id')
+      .execute()
+  },
+
+  /** Filings waiting to be received by these departments (任务 of their 监管员), oldest first. */
+  toReceive(db: DbOrTrx, departmentIds: number[]) {
+    if (departmentIds.length === 0) return Promise.resolve([])
+    return db
+      .selectFrom('plan_filings as f')
+      .innerJoin('enterprises as e', 'e.id', 'f.enterprise_id')
+      .innerJoin('departments as d', 'd.id', 'f.department_id')
+      .select([
+        'f.id',
+        'f.enterprise_id',
+        'f.revision',
+        'e.name as enterprise_name',
+        'd.name as department_name',
+      ])
+      .where('f.department_id', 'in', departmentIds)
+      .where('f.status', '=', 'submitted')
+      .orderBy('f.id')
+      .execute()
+  },
+
   /** Per enterprise: the status of its latest filing (for the overview and the 台账). */
   async latestStatuses(db: DbOrTrx, enterpriseIds: number[]): Promise<Map<number, TPlanFilingStatus>> {
     if (enterpriseIds.length === 0) return new Map()

@@ -31,6 +31,7 @@ export const MESSAGE_FIELDS: Record<TTodoKind, Record<string, Source>> = {
   rectification_open: DATED,
   risk_review: DATED,
   special_report: DATED,
+  milestone_missing: DATED,
   assessment_returned: DATED,
   assessment_fill: DATED,
   pledge_countersign: UNDATED,
@@ -38,6 +39,7 @@ export const MESSAGE_FIELDS: Record<TTodoKind, Record<string, Source>> = {
   // 会议提醒 (the template 三会一课 reminders have always used): 会议 (thing1), 截止日期 (date2), 支部 (thing3).
   meeting_due: { thing1: 'title', date2: 'due', thing3: 'detail' },
   assessment_review: UNDATED,
+  plan_receive: UNDATED,
   rectification_verify: UNDATED,
   risk_alert: UNDATED,
   member_pending: UNDATED,

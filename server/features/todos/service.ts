@@ -20,6 +20,7 @@ import { OFFICE_URGE_NAME } from '../../../src/models/worklists'
 import { riskAreaLabel, type TRiskArea } from '../../../src/models/risk'
 import { riskTodos } from '../risks/todos'
 import { specialTodos } from '../specials/todos'
+import { milestoneTodos } from '../milestones/todos'
 import { joinsToDecide } from '../organisations/joinDeciders'
 
 type Draft = Omit<TTodo, 'overdue'>
@@ -45,6 +46,7 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
     urges,
     risks,
     specials,
+    milestones,
   ] = await Promise.all([
     todosRepository.openAssessments(db, liaisonOf),
     todosRepository.assessmentsToReview(db, supervising),
@@ -56,11 +58,13 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
     urgeRepository.stillOwed(db, liaisonOf, today),
     riskTodos(db, liaisonOf, supervising, now),
     specialTodos(db, liaisonOf),
+    milestoneTodos(db, liaisonOf, supervising),
   ])
 
   const drafts: Draft[] = [
     ...risks,
     ...specials,
+    ...milestones,
     ...latestUrges(urges).map((u) => ({
       kind: 'urge' as const,
       // Each 催办 is a new to-do (and so a new reminder); an earlier one of the same matter gives way to it.
