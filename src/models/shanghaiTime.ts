@@ -55,3 +55,18 @@ export function formatShanghaiTime(iso: string): string {
 export function formatShanghaiMinute(iso: string): string {
   return formatShanghaiTime(iso).slice(0, 16)
 }
+
+/** `2026年4月2日` for a day `2026-04-02`, as a printed report or letter writes dates. */
+export function chineseDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number)
+  return `${y}年${m}月${d}日`
+}
+
+/**
+ * `2026年12月2日 05:30` from `2026-12-02 05:30` (a 北京时间 minute or second as `formatShanghaiMinute` and
+ * `formatShanghaiTime` write it): how a printed letter, record or certificate dates itself.
+ */
+export function chineseDateTime(shanghai: string): string {
+  const [date, time] = shanghai.split(' ')
+  return `${chineseDay(date)}${time ? ` ${time}` : ''}`
+}

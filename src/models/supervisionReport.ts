@@ -159,9 +159,3 @@ export const ZReportPage = z.object(pageOf(ZReportSummary)).meta({ id: 'Supervis
 export type TReportPage = z.infer<typeof ZReportPage>
 export const ZReportListQuery = z.object(pagingFields)
 export const ZReportParams = z.object({ reportId: ZIdParam })
-
-/** `2026年4月2日` for a day `2026-04-02`, as a report writes dates. */
-export function chineseDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number)
-  return `${y}年${m}月${d}日`
-}

@@ -8,7 +8,7 @@ import {
   TextRun,
   type IRunOptions,
 } from 'docx'
-import { chineseDateTime } from '../../core/chineseTime'
+import { chineseDateTime } from '../../../src/models/shanghaiTime'
 import { qrPng } from './qrPng'
 import type { InviteSheet } from './workerProtocol'
 

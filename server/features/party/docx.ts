@@ -13,7 +13,7 @@ import {
   WidthType,
 } from 'docx'
 import { A4, SHADED, a4Document, ruledTable } from '../files/docx'
-import { chineseDateTime } from '../../core/chineseTime'
+import { chineseDateTime } from '../../../src/models/shanghaiTime'
 import type { DbOrTrx } from '../../core/db/database'
 import type { FileStore } from '../files/store'
 import { filesRepository } from '../files/repository'

@@ -7,7 +7,7 @@ import {
 } from '../../../src/models/pledge'
 import { formatShanghaiTime } from '../../../src/models/shanghaiTime'
 import { dealingBasisLine } from '../../../src/models/dealings'
-import { chineseDateTime } from '../../core/chineseTime'
+import { chineseDateTime } from '../../../src/models/shanghaiTime'
 
 /**
  * The certificate as one self-contained SVG image (A4 proportions): the exact text, both handwritten

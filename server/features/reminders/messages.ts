@@ -1,4 +1,5 @@
 import type { TTodo, TTodoKind } from '../../../src/models/todo'
+import { chineseDay } from '../../../src/models/shanghaiTime'
 
 /**
  * What a reminder says, per to-do kind: the template the county picks for a kind in 微信公众平台 →
@@ -53,8 +54,7 @@ export const REMINDER_PAGE = 'pages/tasks/index'
  * day's end, 2026年3月20日 23:59 (a bare date in a time field is refused with 47003).
  */
 function dueText(key: string, day: string): string {
-  const [y, m, d] = day.split('-').map(Number)
-  const date = `${y}年${m}月${d}日`
+  const date = chineseDay(day)
   return key.startsWith('time') ? `${date} 23:59` : date
 }
 

@@ -17,13 +17,12 @@ import {
 import {
   REPORT_SECTION_HEADINGS,
   REPORT_SECTIONS,
-  chineseDay,
   type TReport,
   type TReportPeriodRow,
   type TReportRow,
 } from '../../../src/models/supervisionReport'
 import { A4, SHADED, a4Document, ruledTable } from '../files/docx'
-import { shanghaiDate } from '../../../src/models/shanghaiTime'
+import { chineseDay, shanghaiDate } from '../../../src/models/shanghaiTime'
 
 /**
  * A 督查专报 as a Word document a county office prints as it is: the red 督查专报 head with its 期号 line

@@ -2,10 +2,9 @@ import type { AuthContext } from '../../core/access'
 import type { DbOrTrx, Dialect } from '../../core/db/database'
 import { isoAt } from '../../core/clock'
 import { SECTION_LABELS } from '../../../src/models/checklist'
-import { shanghaiDate, shanghaiDateAfterDays } from '../../../src/models/shanghaiTime'
+import { chineseDay, shanghaiDate, shanghaiDateAfterDays } from '../../../src/models/shanghaiTime'
 import type { TSupervisionFigures } from '../../../src/models/supervisionOverview'
 import {
-  chineseDay,
   type TReportPeriod,
   type TReportPeriodRow,
   type TReportRow,
