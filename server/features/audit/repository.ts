@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { DbOrTrx } from '../../core/db/database'
+import type { Database } from '../../core/db/schema'
 import type { TAuditQuery } from '../../../src/models/audit'
 
 /** [from, to) instants of the filter's 北京时间 days (each day starts at 00:00 北京时间 = 16:00 UTC the day before). */
@@ -80,5 +81,38 @@ export const auditRepository = {
     return q.orderBy('a.created_at', 'desc').orderBy('a.id', 'desc').limit(page.limit).execute() as Promise<
       AuditRow[]
     >
+  },
+  /** `column` of the rows of `table` with these ids (the 操作日志 export names the records it lists). */
+  async namesIn(
+    db: DbOrTrx,
+    table: keyof Database,
+    column: string,
+    ids: number[],
+  ): Promise<{ id: number; name: string | null }[]> {
+    const out: { id: number; name: string | null }[] = []
+    for (let i = 0; i < ids.length; i += 500)
+      out.push(
+        ...((await db
+          .selectFrom(table)
+          .select(['id', sql.ref(column).as('name')])
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute()) as unknown as { id: number; name: string | null }[]),
+      )
+    return out
+  },
+
+  /** The person each of these sign-ins is for. */
+  async signInNames(db: DbOrTrx, ids: number[]): Promise<{ id: number; name: string }[]> {
+    const out: { id: number; name: string }[] = []
+    for (let i = 0; i < ids.length; i += 500)
+      out.push(
+        ...(await db
+          .selectFrom('sign_ins as s')
+          .innerJoin('users as u', 'u.id', 's.user_id')
+          .select(['s.id', 'u.name'])
+          .where('s.id', 'in', ids.slice(i, i + 500))
+          .execute()),
+      )
+    return out
   },
 }

@@ -10,7 +10,6 @@ import {
 } from '../../../src/models/audit'
 import { formatShanghaiTime } from '../../../src/models/shanghaiTime'
 import { formatVerifyCode } from '../../../src/models/pledge'
-import { sql } from 'kysely'
 import type { Database } from '../../core/db/schema'
 import { auditRepository, type AuditRow } from './repository'
 
@@ -120,30 +119,13 @@ async function recordNames(db: DbOrTrx, rows: AuditRow[]): Promise<Map<string, s
     detailIds(r.detail, wanted)
   }
   const names = new Map<string, string>()
-  for (const [type, [table, column]] of Object.entries(ENTITY_NAMES)) {
-    const ids = [...wanted.get(type)!]
-    for (let i = 0; i < ids.length; i += 500) {
-      const found = (await db
-        .selectFrom(table)
-        .select(['id', sql.ref(column).as('name')])
-        .where('id', 'in', ids.slice(i, i + 500))
-        .execute()) as unknown as { id: number; name: string | null }[]
-      for (const f of found)
-        if (f.name)
-          names.set(`${type}:${f.id}`, type === 'pledge' ? `核验码 ${formatVerifyCode(f.name)}` : f.name)
-    }
-  }
+  for (const [type, [table, column]] of Object.entries(ENTITY_NAMES))
+    for (const f of await auditRepository.namesIn(db, table, column, [...wanted.get(type)!]))
+      if (f.name)
+        names.set(`${type}:${f.id}`, type === 'pledge' ? `核验码 ${formatVerifyCode(f.name)}` : f.name)
   // A sign-in by the person signed in (an organiser's 代签 names whom it was for).
-  const signIns = [...wanted.get('sign_in')!]
-  for (let i = 0; i < signIns.length; i += 500) {
-    const found = await db
-      .selectFrom('sign_ins as s')
-      .innerJoin('users as u', 'u.id', 's.user_id')
-      .select(['s.id', 'u.name'])
-      .where('s.id', 'in', signIns.slice(i, i + 500))
-      .execute()
-    for (const f of found) if (f.name) names.set(`sign_in:${f.id}`, f.name)
-  }
+  for (const f of await auditRepository.signInNames(db, [...wanted.get('sign_in')!]))
+    if (f.name) names.set(`sign_in:${f.id}`, f.name)
   return names
 }
 
