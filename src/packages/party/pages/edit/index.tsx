@@ -1,11 +1,9 @@
 import { useEffect, useMemo, useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { goBack, openCreated } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
-import { Button, Checkbox } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import {
-  BRANCH_ROLE_LABELS,
-  rollOf,
   ZMeeting,
   type TBranchDetail,
   type TMeeting,
@@ -24,8 +22,6 @@ import { userOutbox } from '@/services/session'
 import { formatDateTime } from '@/models/format'
 import { DateTimePicker } from '@/components/DateTimePicker'
 import { LabelledValue } from '@/components/LabelledValue'
-import { overLimitProblems } from '@/models/textLimit'
-import { ERROR_MESSAGES } from '@/models/errorMessages'
 import { TextField } from '@/components/TextField'
 import { TextAreaField } from '@/components/TextAreaField'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
@@ -39,23 +35,13 @@ import './index.scss'
 import { MEETING_LIMITS as LIMITS } from './limits'
 import { useWrite } from '@/hooks/useWrite'
 import { GroupChips, PartyChips, PartyField } from '@/packages/party/components/PartyField'
+import { AttendanceCard } from './Attendance'
+import { markOf, meetingProblems, rollFor, type Mark, type Person } from './form'
 
 interface Loaded {
   branch: TBranchDetail
   meeting: TMeeting | null
   template: TMeetingTemplate | null
-}
-
-interface Person {
-  memberId: number
-  name: string
-  role: string
-  groupId: number | null
-}
-
-interface Mark {
-  present: boolean
-  reason: string
 }
 
 const isType = (v: string | undefined): v is TMeetingType => MEETING_TYPES.includes(v as TMeetingType)
@@ -166,32 +152,13 @@ export default function MeetingEditPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state.status, filled])
 
-  const roll: Person[] = useMemo(() => {
-    if (state.status !== 'ready') return []
-    const { branch, meeting } = state.data
-    const scopeGroup = type === 'group' ? groupId : null
-    // One rule with the server: 支委会 the committee, 党小组会 the group, otherwise the whole branch.
-    const current = rollOf(branch.members, type, scopeGroup).map((m) => ({
-      memberId: m.id,
-      name: m.name,
-      role: BRANCH_ROLE_LABELS[m.branchRole],
-      groupId: m.groupId,
-    }))
-    // A submitted record keeps its people; one kept with nobody (from before) takes the roll as it is now.
-    const kept = meeting?.status === 'submitted' && meeting.attendance.length > 0
-    if (kept && meeting.groupId === scopeGroup && meeting.type === type)
-      return meeting.attendance.map((a) => ({
-        memberId: a.memberId,
-        name: a.name,
-        role: BRANCH_ROLE_LABELS[a.branchRole],
-        groupId: null,
-      }))
-    return current
-  }, [state, type, groupId])
+  const roll: Person[] = useMemo(
+    () => (state.status === 'ready' ? rollFor(state.data.branch, state.data.meeting, type, groupId) : []),
+    [state, type, groupId],
+  )
 
-  const markOf = (id: number): Mark => marks[id] ?? { present: true, reason: '' }
   const setMark = (id: number, change: Partial<Mark>) =>
-    setMarks((all) => ({ ...all, [id]: { ...markOf(id), ...change } }))
+    setMarks((all) => ({ ...all, [id]: { ...markOf(all, id), ...change } }))
 
   if (!session) return <View className="page" />
   if (!eid || !bid) return <InvalidLink message="链接无效：缺少支部编号" />
@@ -201,7 +168,6 @@ export default function MeetingEditPage() {
 
   const { branch, meeting } = state.data
   const submitted = meeting?.status === 'submitted'
-  const present = roll.filter((p) => markOf(p.memberId).present).length
 
   const changeType = (t: TMeetingType) => {
     setType(t)
@@ -211,41 +177,13 @@ export default function MeetingEditPage() {
       .catch(() => undefined)
   }
 
-  const problems = (submit: boolean): string[] => {
-    const out: string[] = overLimitProblems([
-      ['议题', topic, LIMITS.topic],
-      ['地点', place, LIMITS.place],
-      ['主持人', host, LIMITS.host],
-      ['记录人', recorder, LIMITS.recorder],
-      ['列席人员', nonMembers, LIMITS.nonMembers],
-      ['会议纪要', minutes, LIMITS.minutes],
-      ['决议事项', decisions, LIMITS.decisions],
-      ['更正原因', correction, LIMITS.correction],
-      ...roll.map((p) => [`${p.name}的缺席原因`, markOf(p.memberId).reason, LIMITS.reason] as const),
-    ])
-    if (type === 'group' && !groupId) out.push('请选择党小组')
-    if (submitted && correction.trim().length < 2) out.push('请填写更正原因（至少2个字）')
-    if (!submit) return out
-    if (!topic.trim()) out.push('请填写议题')
-    if (!place.trim()) out.push('请填写地点')
-    if (!host.trim()) out.push('请填写主持人')
-    if (!recorder.trim()) out.push('请填写记录人')
-    if (!minutes.trim()) out.push('请填写会议纪要')
-    if (startsAt.getTime() > Date.now()) out.push('会议尚未开始，不能提交记录')
-    for (const p of roll) {
-      const m = markOf(p.memberId)
-      if (!m.present && !m.reason.trim()) out.push(`请填写${p.name}的缺席原因`)
-    }
-    // The server's rule too: a record is of 党员 who attended (else it would not count).
-    if (roll.length === 0) out.push(ERROR_MESSAGES.MEETING_ROLL_EMPTY)
-    else if (present === 0) out.push(ERROR_MESSAGES.MEETING_NOBODY_PRESENT)
-    return out
-  }
-
   const save = async (submit: boolean) => {
     const outbox = userOutbox()
     if (!outbox || busy) return
-    const found = problems(submit || submitted)
+    const found = meetingProblems(
+      { type, groupId, topic, startsAt, place, host, recorder, nonMembers, minutes, decisions, correction },
+      { roll, marks, submitted, submit: submit || submitted },
+    )
     setErrors(found)
     if (found.length) return
     const body: TMeetingSave = {
@@ -257,7 +195,7 @@ export default function MeetingEditPage() {
       host: host.trim(),
       recorder: recorder.trim(),
       attendance: roll.map((p) => {
-        const m = markOf(p.memberId)
+        const m = markOf(marks, p.memberId)
         return m.present
           ? { memberId: p.memberId, status: 'present' as const }
           : { memberId: p.memberId, status: 'absent' as const, reason: m.reason.trim() || null }
@@ -358,61 +296,16 @@ export default function MeetingEditPage() {
           </View>
         </View>
 
-        <View className="a-card meeting-edit__attendance">
-          <View className="pt-head">
-            <Text className="a-card__title">出席情况</Text>
-            <Text className="a-card__meta">
-              应到 {roll.length} · 实到 {present}
-            </Text>
-          </View>
-          <Text className="pt-hint">未勾选的党员记为缺席，须填写缺席原因。</Text>
-          {roll.map((p) => {
-            const m = markOf(p.memberId)
-            return (
-              <View key={p.memberId} className="pt-person meeting-edit__person" data-member={p.name}>
-                <View className="pt-person__head">
-                  <Text className="pt-person__name">
-                    {p.name}
-                    <Text className="pt-person__role">{p.role}</Text>
-                  </Text>
-                  <Checkbox
-                    className="meeting-edit__present"
-                    label="出席"
-                    checked={m.present}
-                    onChange={(on) => setMark(p.memberId, { present: on })}
-                  />
-                </View>
-                {!m.present ? (
-                  <TextField
-                    className="pt-input pt-person__reason meeting-edit__reason"
-                    value={m.reason}
-                    limit={LIMITS.reason}
-                    placeholder="缺席原因（如：出差、病假）"
-                    onChange={(v) => setMark(p.memberId, { reason: v })}
-                  />
-                ) : null}
-              </View>
-            )
-          })}
-          {roll.length === 0 ? (
-            <Text
-              className="a-notice meeting-edit__empty-roll"
-              onClick={() => void Taro.navigateTo({ url: partyPages.roll(eid, bid) })}
-            >
-              应到名单为空，不能提交：请先在党员名册中登记党员{type === 'committee' ? '（标明支委）' : ''}
-              。去登记 ›
-            </Text>
-          ) : null}
-          <PartyField label="列席人员（选填）">
-            <TextField
-              className="pt-input meeting-edit__guests"
-              value={nonMembers}
-              limit={LIMITS.nonMembers}
-              placeholder="如：县委统战部 韦丽萍"
-              onChange={setNonMembers}
-            />
-          </PartyField>
-        </View>
+        <AttendanceCard
+          eid={eid}
+          bid={bid}
+          type={type}
+          roll={roll}
+          marks={marks}
+          onMark={setMark}
+          nonMembers={nonMembers}
+          onNonMembers={setNonMembers}
+        />
 
         <View className="a-card">
           <PartyField label="会议纪要" required>
