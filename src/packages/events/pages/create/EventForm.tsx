@@ -36,6 +36,7 @@ import { Chips } from '@/components/Chips'
 import { TextAreaField } from '@/components/TextAreaField'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { AudiencePicker } from '../../components/AudiencePicker'
+import { initialTimes, isoTimes, moveTime, TIME_LABELS, type Times } from './times'
 
 const LIMITS = {
   title: maxLengthOf(ZEnterpriseEventCreate.in.shape.title),
@@ -46,23 +47,6 @@ const LIMITS = {
 type TimeField = EventTimeField
 
 const toastLocked = (message: string) => Taro.showToast({ title: message, icon: 'none', duration: 2500 })
-
-const TIME_LABELS: Record<TimeField, string> = {
-  startsAt: '开始时间',
-  endsAt: '结束时间',
-  signInOpensAt: '签到开始',
-  signInClosesAt: '签到截止',
-}
-
-/** The next whole hour, so the default start is a time people would choose. */
-function nextHour(): Date {
-  const d = new Date()
-  d.setMinutes(0, 0, 0)
-  d.setHours(d.getHours() + 1)
-  return d
-}
-
-const addMinutes = (d: Date, minutes: number) => new Date(d.getTime() + minutes * 60_000)
 
 /** A labelled field of the form. */
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -98,33 +82,6 @@ function OrganiserChooser({
       />
     </Field>
   )
-}
-
-type Times = Record<TimeField, Date>
-
-const isoTimes = (t: Times) => ({
-  startsAt: t.startsAt.toISOString(),
-  endsAt: t.endsAt.toISOString(),
-  signInOpensAt: t.signInOpensAt.toISOString(),
-  signInClosesAt: t.signInClosesAt.toISOString(),
-})
-
-/** A new event: the next hour for two hours, sign-in from 30 minutes before; an edit: the event's own. */
-function initialTimes(event?: TEvent): Times {
-  if (event)
-    return {
-      startsAt: new Date(event.startsAt),
-      endsAt: new Date(event.endsAt),
-      signInOpensAt: new Date(event.signInOpensAt),
-      signInClosesAt: new Date(event.signInClosesAt),
-    }
-  const start = nextHour()
-  return {
-    startsAt: start,
-    endsAt: addMinutes(start, 120),
-    signInOpensAt: addMinutes(start, -30),
-    signInClosesAt: addMinutes(start, 120),
-  }
 }
 
 export interface EventFormProps {
@@ -185,24 +142,7 @@ export function EventForm({ options, event }: EventFormProps) {
         : enterprises.state.data.filter((e) => e.supervisingDepartmentIds.includes(organiser.id))
       : []
 
-  const setTime = (field: TimeField, value: Date) =>
-    setTimes((t) => {
-      const next = { ...t, [field]: value }
-      // Moving the start keeps the length and the 30-minute sign-in lead; moving the end moves the close.
-      // A time that has begun is never moved along.
-      const follow = (f: TimeField, d: Date) => {
-        if (!locked[f]) next[f] = d
-      }
-      if (field === 'startsAt') {
-        const length = t.endsAt.getTime() - t.startsAt.getTime()
-        follow('endsAt', new Date(value.getTime() + length))
-        follow('signInOpensAt', addMinutes(value, -30))
-        follow('signInClosesAt', next.endsAt)
-      } else if (field === 'endsAt' && t.signInClosesAt.getTime() === t.endsAt.getTime()) {
-        follow('signInClosesAt', value)
-      }
-      return next
-    })
+  const setTime = (field: TimeField, value: Date) => setTimes((t) => moveTime(t, field, value, locked))
 
   const locate = async () => {
     setLocating(true)
