@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { rowIds } from './common'
+import { rowIds, ZDay } from './common'
 import { lines, oneLine, severalLines } from './textLimit'
 import {
   SECTIONS,
@@ -13,7 +13,6 @@ import {
 import { ZOwnership, ZPartyOrg, type TOwnership, type TPartyOrg } from './org'
 import { ZEvidenceFile } from './file'
 import { ZMilestoneSummary } from './milestones'
-import { RECTIFICATION_TIMELINESS } from './rectificationTimeliness'
 
 // The file model lives in ./file; re-exported for tests/component fixtures that import it from here.
 export { ZEvidenceFile, type TEvidenceFile } from './file'
@@ -38,8 +37,6 @@ export const ASSESSMENT_STATUS_LABELS: Record<TAssessmentStatus, string> = {
   returned: '退回修改',
   accepted: '已通过',
 }
-
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
 
 // ---------- applicability and scoring: pure, shared by the app (progress) and the server (the record) ----------
 
@@ -206,9 +203,9 @@ const ZCampaignName = oneLine(
 export const ZCampaignCreate = z
   .object({
     name: ZCampaignName,
-    periodStart: ZDate,
-    periodEnd: ZDate,
-    dueDate: ZDate,
+    periodStart: ZDay,
+    periodEnd: ZDay,
+    dueDate: ZDay,
     /** Target enterprises; empty means every enterprise of the county. */
     enterpriseIds: rowIds(10000, '企业').default([]),
   })
@@ -219,9 +216,9 @@ export type TCampaignCreate = z.input<typeof ZCampaignCreate>
 export const ZCampaignUpdate = z
   .object({
     name: ZCampaignName.optional(),
-    periodStart: ZDate.optional(),
-    periodEnd: ZDate.optional(),
-    dueDate: ZDate.optional(),
+    periodStart: ZDay.optional(),
+    periodEnd: ZDay.optional(),
+    dueDate: ZDay.optional(),
   })
   .meta({ id: 'CampaignUpdate' })
 export type TCampaignUpdate = z.input<typeof ZCampaignUpdate>
@@ -364,96 +361,6 @@ export const ZReturnBody = z
 export const ZAcceptBody = z
   .object({ comment: lines(500, '意见').nullable().optional() })
   .meta({ id: 'AssessmentAccept' })
-
-// ---------- 整改 ----------
-
-export const RECTIFICATION_STATUSES = ['open', 'awaiting_verification', 'closed', 'returned'] as const
-export const ZRectificationStatus = z.enum(RECTIFICATION_STATUSES)
-export type TRectificationStatus = z.infer<typeof ZRectificationStatus>
-export const RECTIFICATION_STATUS_LABELS: Record<TRectificationStatus, string> = {
-  open: '待整改',
-  awaiting_verification: '待核验',
-  closed: '已销号',
-  returned: '退回重改',
-}
-export const RECTIFICATION_SOURCE_LABELS = {
-  finding: '自查发现',
-  notice: '整改通知',
-  risk: '风险点',
-} as const
-
-export const ZRectification = z
-  .object({
-    id: z.number().int(),
-    enterpriseId: z.number().int(),
-    enterpriseName: z.string(),
-    source: z.enum(['finding', 'notice', 'risk']),
-    assessmentId: z.number().int().nullable(),
-    itemCode: z.string().nullable(),
-    /** The 廉洁风险点 it was raised from (source 'risk'). */
-    riskId: z.number().int().nullable(),
-    title: z.string(),
-    detail: z.string().nullable(),
-    deadline: z.string(),
-    status: ZRectificationStatus,
-    /** 待整改 or 退回重改 and past the deadline (北京时间). */
-    overdue: z.boolean(),
-    /** When it was handed in for 核验 to reach its present 待核验 or 已销号 (null while open or returned). */
-    submittedAt: z.string().nullable(),
-    /** rectificationTimeliness(): 逾期 / 未到期 while open, 逾期完成 / 按时完成 once handed in. */
-    timeliness: z.enum(RECTIFICATION_TIMELINESS),
-    response: z.string().nullable(),
-    evidence: z.array(ZEvidenceFile),
-    history: z.array(
-      z.object({
-        fromStatus: ZRectificationStatus.nullable(),
-        toStatus: ZRectificationStatus,
-        actorName: z.string().nullable(),
-        comment: z.string().nullable(),
-        createdAt: z.string(),
-      }),
-    ),
-    updatedAt: z.string(),
-  })
-  .meta({ id: 'Rectification' })
-export type TRectification = z.infer<typeof ZRectification>
-
-/** 整改通知: a supervising department (or the office) tells an enterprise what to put right, by when. */
-export const ZRectificationNotice = z
-  .object({
-    title: oneLine(
-      z.string().trim().min(2, '请填写整改事项（至少2个字）').max(100, '整改事项不超过100字'),
-      '整改事项',
-    ),
-    detail: severalLines(
-      z.string().trim().min(2, '请填写整改要求（至少2个字）').max(1000, '整改要求不超过1000字'),
-      '整改要求',
-    ),
-    deadline: ZDate,
-  })
-  .meta({ id: 'RectificationNotice' })
-export type TRectificationNotice = z.input<typeof ZRectificationNotice>
-
-export const ZRectificationRespond = z
-  .object({
-    response: severalLines(
-      z.string().trim().min(2, '请说明整改情况').max(1000, '整改说明不超过1000字'),
-      '整改说明',
-    ),
-    evidenceIds: rowIds(20, '证明材料').default([]),
-  })
-  .meta({ id: 'RectificationRespond' })
-
-export const ZRectificationVerify = z
-  .object({
-    decision: z.enum(['close', 'return']),
-    comment: lines(500, '意见').nullable().optional(),
-  })
-  .refine((v) => v.decision === 'close' || (v.comment ?? '').length > 0, {
-    message: '退回须填写意见',
-    path: ['comment'],
-  })
-  .meta({ id: 'RectificationVerify' })
 
 // ---------- supervision ----------
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZIdParam } from './common'
+import { ZDay, ZIdParam } from './common'
 import { oneLine } from './textLimit'
 import { OWNERSHIP_LABELS, PARTY_ORG_LABELS, ROLE_LABELS, ZOrgKind } from './org'
 import { EVENT_KIND_LABELS } from './event'
@@ -115,8 +115,6 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 export function auditActionLabel(action: string): string {
   return AUDIT_ACTION_LABELS[action] ?? action
 }
-
-const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
 
 const auditFilter = {
   userId: ZIdParam.optional(),

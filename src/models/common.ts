@@ -31,6 +31,9 @@ export function pageOf<T extends z.ZodType>(item: T) {
 /** The id columns are 32-bit integers: no id beyond this names a record (PostgreSQL refuses it outright). */
 export const MAX_ID = 2_147_483_647
 
+/** A calendar day as the API writes it (YYYY-MM-DD, 北京时间 where it is a deadline). */
+export const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+
 /** A record id in a body: a positive integer the id column can hold. */
 export const ZRowId = z.number().int().positive().max(MAX_ID)
 

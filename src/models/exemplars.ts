@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { pageOf, pagingFields, ZIdParam, ZRowId } from './common'
+import { pageOf, pagingFields, ZDay, ZIdParam, ZRowId } from './common'
 import { ZSectionScore } from './assessment'
 import { ZMilestoneSummary } from './milestones'
 import { ZOwnership, type TOwnership } from './org'
@@ -51,8 +51,6 @@ export const EXEMPLAR_CANDIDATE_LIMIT = 8
 /** The longest 公示 period, in days. */
 export const EXEMPLAR_NOTICE_MAX_DAYS = 60
 
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-
 export const ZExemplarRoundCreate = z.object({
   kind: ZExemplarRoundKind,
   name: oneLine(z.string().trim().min(2, '名称至少2个字').max(60, '名称不超过60个字'), '名称'),
@@ -62,7 +60,7 @@ export type TExemplarRoundCreate = z.infer<typeof ZExemplarRoundCreate>
 export const ZExemplarCandidateCreate = z.object({ enterpriseId: ZRowId })
 export type TExemplarCandidateCreate = z.infer<typeof ZExemplarCandidateCreate>
 
-export const ZExemplarPublish = z.object({ startsOn: ZDate, endsOn: ZDate })
+export const ZExemplarPublish = z.object({ startsOn: ZDay, endsOn: ZDay })
 export type TExemplarPublish = z.infer<typeof ZExemplarPublish>
 
 export const ZExemplarRoundParams = z.object({ roundId: ZIdParam })

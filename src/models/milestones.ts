@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZRowId } from './common'
+import { ZDay, ZRowId } from './common'
 import { lines, oneLine } from './textLimit'
 import { ZStoredFile } from './file'
 import { shanghaiDate } from './shanghaiTime'
@@ -81,7 +81,6 @@ export function filedOn(submittedAtIso: string): string {
   return shanghaiDate(Date.parse(submittedAtIso))
 }
 
-const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
 export const ZMilestoneDate = ZDay.refine((s) => {
   const d = new Date(`${s}T00:00:00Z`)
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s

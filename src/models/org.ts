@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { rowIds, ZIdParam, ZRowId } from './common'
+import { rowIds, ZDay, ZIdParam, ZRowId } from './common'
 import { line, oneLine } from './textLimit'
 import { CREDIT_CODE_PROBLEM_MESSAGES, checkCreditCode } from './creditCode'
 import { DEPARTMENT_ROLES, ENTERPRISE_ROLES, ROLES, type TRole } from './roles'
@@ -52,8 +52,6 @@ export const ZCreditCode = oneLine(z.string().trim().max(40, '统一社会信用
     if (problem) ctx.addIssue({ code: 'custom', message: CREDIT_CODE_PROBLEM_MESSAGES[problem] })
   })
 
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-
 export const ZDepartment = z
   .object({
     id: z.number().int(),
@@ -73,8 +71,8 @@ export const ZEnterprise = z
     ownership: ZOwnership,
     partyOrg: ZPartyOrg,
     industry: z.string().nullable(),
-    leadingGroupDate: ZDate.nullable(),
-    planFiledDate: ZDate.nullable(),
+    leadingGroupDate: ZDay.nullable(),
+    planFiledDate: ZDay.nullable(),
     demonstration: z.boolean(),
     supervisingDepartmentIds: z.array(z.number().int()),
   })

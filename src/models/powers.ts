@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { pageOf, pagingFields, ZRowId } from './common'
+import { pageOf, pagingFields, ZDay, ZRowId } from './common'
 import { ZOwnership } from './org'
 import { ZEvidenceFile } from './file'
 import { line, lines } from './textLimit'
@@ -103,13 +103,11 @@ export const DECISION_CATEGORY_LABELS: Record<TDecisionCategory, string> = {
   funds: '大额资金运作',
 }
 
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-
 const decisionFields = {
   subject: line(200, '事项').min(2, '请填写事项'),
   category: ZDecisionCategory,
   /** 北京时间 date of the meeting; not after today. */
-  decidedOn: ZDate,
+  decidedOn: ZDay,
   meeting: line(60, '会议').min(2, '请填写决策会议'),
   attendees: lines(500, '参会人员').min(2, '请填写参会人员'),
   result: lines(2000, '决策结果').min(2, '请填写决策结果'),

@@ -1,4 +1,4 @@
-import type { TRectificationStatus } from './assessment'
+import type { TRectificationStatus } from './rectification'
 import { shanghaiDate } from './shanghaiTime'
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { pageOf, pagingFields, ZRowId } from './common'
+import { pageOf, pagingFields, ZDay, ZRowId } from './common'
 import { ZOwnership } from './org'
 import { ZEvidenceFile } from './file'
 import { line, lines } from './textLimit'
@@ -61,7 +61,6 @@ export function reviewOverdue(status: TRiskStatus, nextReviewDate: string, today
   return status === 'active' && nextReviewDate < today
 }
 
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
 const ZGrade = z.number().int().min(1, '请选择 1-3').max(3, '请选择 1-3')
 export const ZRiskAreaCode = z.enum(RISK_AREAS.map((a) => a.code) as [TRiskArea, ...TRiskArea[]])
 
@@ -77,7 +76,7 @@ const riskFields = {
   owner: line(30, '责任人').min(1, '请填写责任人'),
   reviewCycle: z.union([z.literal(1), z.literal(3), z.literal(6), z.literal(12)]),
   /** Empty: one cycle from today (北京时间). */
-  nextReviewDate: ZDate.nullable().optional(),
+  nextReviewDate: ZDay.nullable().optional(),
   /** The starter item the risk was taken from, if any. */
   starterCode: line(16).nullable().optional(),
 }
@@ -111,7 +110,7 @@ export type TRiskReviewBody = z.input<typeof ZRiskReviewBody>
 export const ZRiskRectify = z
   .object({
     detail: lines(1000, '整改要求').min(2, '请填写整改要求'),
-    deadline: ZDate,
+    deadline: ZDay,
   })
   .meta({ id: 'RiskRectify' })
 export type TRiskRectify = z.input<typeof ZRiskRectify>

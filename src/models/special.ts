@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { pageOf, pagingFields, rowIds, ZRowId } from './common'
+import { pageOf, pagingFields, rowIds, ZDay, ZRowId } from './common'
 import { ZOwnership } from './org'
 import { line, lines } from './textLimit'
 import { SPECIAL_BASES, type TSpecialBasis } from './specialBasis'
@@ -11,7 +11,6 @@ export * from './specialBasis'
  * set of enterprises; each lists its 突出问题 with a measure, an owner, a planned date and its progress.
  */
 
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
 const ZVersion = z.number().int().min(1)
 export const ZSpecialBasis = z.enum(SPECIAL_BASES.map((b) => b.code) as [TSpecialBasis, ...TSpecialBasis[]])
 export const ZSpecialStatus = z.enum(['open', 'closed'])
@@ -23,7 +22,7 @@ const editable = {
   title: line(60, '标题').min(2, '请填写标题'),
   description: lines(2000, '工作要求').min(2, '请填写工作要求'),
   /** The last day (北京时间) for the lists; overdue after it. */
-  deadline: ZDate,
+  deadline: ZDay,
 }
 
 export const ZSpecialCreate = z
@@ -112,7 +111,7 @@ const problemFields = {
   problem: lines(1000, '突出问题').min(2, '请填写问题'),
   measure: lines(1000, '整改措施').min(2, '请填写整改措施'),
   owner: line(30, '责任人').min(1, '请填写责任人'),
-  plannedDate: ZDate,
+  plannedDate: ZDay,
 }
 export const ZSpecialProblemCreate = z
   .object({ ...problemFields, note: lines(1000, '进展情况').optional() })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { pageOf, pagingFields } from './common'
-import { ZAssessmentStatus, ZRectificationStatus, ZSectionScore } from './assessment'
+import { ZAssessmentStatus, ZSectionScore } from './assessment'
+import { ZRectificationStatus } from './rectification'
 import { ZMilestoneSummary } from './milestones'
 import { ZEnterprise } from './org'
 import { ZMeetingType } from './meeting'

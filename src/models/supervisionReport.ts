@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { pageOf, pagingFields, ZIdParam } from './common'
+import { pageOf, pagingFields, ZDay, ZIdParam } from './common'
 import { ZSection } from './checklist'
 import { line, lines } from './textLimit'
 
@@ -92,8 +92,6 @@ export const ZReportSnapshot = z.object({
   period: ZReportPeriod.optional(),
 })
 export type TReportSnapshot = z.infer<typeof ZReportSnapshot>
-
-const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
 
 /** The longest period a report covers (a year, 366 days in a leap year). */
 export const REPORT_PERIOD_MAX_DAYS = 366

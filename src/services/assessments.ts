@@ -9,7 +9,6 @@ import {
   ZAssessment,
   ZAssessmentSummary,
   ZCampaign,
-  ZRectification,
   ZSupervisionOverview,
   type TAnswerValue,
   type TAssessment,
@@ -17,10 +16,9 @@ import {
   type TCampaign,
   type TCampaignCreate,
   type TCampaignUpdate,
-  type TRectification,
-  type TRectificationNotice,
   type TSupervisionOverview,
 } from '@/models/assessment'
+import { ZRectification, type TRectification, type TRectificationNotice } from '@/models/rectification'
 import { getOutbox, type OutboxEntry } from './outbox'
 import { request } from './request'
 

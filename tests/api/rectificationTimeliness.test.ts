@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import type { TRectification } from '../../src/models/assessment'
+import type { TRectification } from '../../src/models/rectification'
 import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
 import { sheetRows } from './support/sheets'
 

@@ -1,6 +1,6 @@
 import { SECTIONS } from '../../src/models/checklist'
 import { sectionScoreColumns } from '../../server/features/assessments/scoreColumns'
-import type { TRectificationStatus } from '../../src/models/assessment'
+import type { TRectificationStatus } from '../../src/models/rectification'
 import { isOverdue } from '../../src/models/rectificationTimeliness'
 import { shanghaiDate, shanghaiDateAfterDays } from '../../src/models/shanghaiTime'
 import type { TSupervisionEnterprise } from '../../src/models/supervisionEnterprise'

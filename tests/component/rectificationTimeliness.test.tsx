@@ -1,5 +1,5 @@
 import { act, render, screen } from '@testing-library/react'
-import type { TRectification } from '@/models/assessment'
+import type { TRectification } from '@/models/rectification'
 import type { Transport } from '@/services/request'
 import { logout } from '@/services/session'
 import RectificationPage from '@/packages/assessment/pages/rectification/index'

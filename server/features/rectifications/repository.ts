@@ -3,7 +3,7 @@ import { changedOne, type DbOrTrx } from '../../core/db/database'
 import { findOfEnterprise } from '../../core/db/rows'
 import { recordStatusChange, statusHistory, type StatusChange } from '../../core/db/statusHistory'
 import type { RectificationTable } from '../../core/db/schema'
-import type { TRectificationStatus } from '../../../src/models/assessment'
+import type { TRectificationStatus } from '../../../src/models/rectification'
 
 export type RectificationRow = Selectable<RectificationTable>
 

@@ -6,7 +6,7 @@ import {
   ZRectificationRespond,
   ZRectificationVerify,
   type TRectification,
-} from '../../../src/models/assessment'
+} from '../../../src/models/rectification'
 import { ZId } from '../../../src/models/org'
 import { ENTERPRISE_LIAISON, ENTERPRISE_REVIEWERS, ENTERPRISE_VIEWERS, type Access } from '../../core/access'
 import type { WriteOutcome } from '../../core/writes'

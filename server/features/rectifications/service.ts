@@ -6,7 +6,7 @@ import type {
   TRectification,
   TRectificationNotice,
   TRectificationStatus,
-} from '../../../src/models/assessment'
+} from '../../../src/models/rectification'
 import { isOverdue, rectificationTimeliness } from '../../../src/models/rectificationTimeliness'
 import type { FileLinkSigner } from '../files/store'
 import type { EvidenceWrite } from '../files/service'

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { ZRectification } from '../../../src/models/assessment'
+import { ZRectification } from '../../../src/models/rectification'
 import { ZIdParam } from '../../../src/models/common'
 import {
   ZRiskCreate,

@@ -2,7 +2,7 @@ import type { DbOrTrx } from '../../core/db/database'
 import { AppError, found } from '../../core/errors'
 import { isoAt } from '../../core/clock'
 import type { WriteOutcome } from '../../core/writes'
-import type { TRectification } from '../../../src/models/assessment'
+import type { TRectification } from '../../../src/models/rectification'
 import {
   addMonths,
   reviewOverdue,

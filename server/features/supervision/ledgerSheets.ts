@@ -1,6 +1,6 @@
 import type { Cell, SheetSpec } from '../../core/exports/spec'
 import type { Column } from '../../core/workbook'
-import { RECTIFICATION_SOURCE_LABELS, RECTIFICATION_STATUS_LABELS } from '../../../src/models/assessment'
+import { RECTIFICATION_SOURCE_LABELS, RECTIFICATION_STATUS_LABELS } from '../../../src/models/rectification'
 import { ledgerOverdueCell, rectificationTimeliness } from '../../../src/models/rectificationTimeliness'
 import { formatShanghaiMinute, shanghaiDate } from '../../../src/models/shanghaiTime'
 import type { supervisionRepository } from './repository'

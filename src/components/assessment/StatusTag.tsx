@@ -1,10 +1,6 @@
 import { Tag } from '@nutui/nutui-react-taro'
-import {
-  ASSESSMENT_STATUS_LABELS,
-  RECTIFICATION_STATUS_LABELS,
-  type TAssessmentStatus,
-  type TRectificationStatus,
-} from '@/models/assessment'
+import { ASSESSMENT_STATUS_LABELS, type TAssessmentStatus } from '@/models/assessment'
+import { RECTIFICATION_STATUS_LABELS, type TRectificationStatus } from '@/models/rectification'
 import './StatusTag.scss'
 
 /** 草稿 / 已提交 / 退回修改 / 已通过, each in its own colour. */

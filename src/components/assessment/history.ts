@@ -1,5 +1,6 @@
-import type { TAssessment, TRectification } from '@/models/assessment'
-import { RECTIFICATION_STATUS_LABELS } from '@/models/assessment'
+import type { TAssessment } from '@/models/assessment'
+import type { TRectification } from '@/models/rectification'
+import { RECTIFICATION_STATUS_LABELS } from '@/models/rectification'
 import type { TimelineEvent } from './Timeline'
 
 type Step = Pick<TimelineEvent, 'actorName' | 'comment' | 'createdAt'>

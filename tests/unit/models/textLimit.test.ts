@@ -9,7 +9,8 @@ import {
   textLength,
 } from '@/models/textLimit'
 import { rowIds, ZIdParam, ZRowId } from '@/models/common'
-import { ZAnswerInput, ZCampaignCreate, ZRectificationRespond } from '@/models/assessment'
+import { ZAnswerInput, ZCampaignCreate } from '@/models/assessment'
+import { ZRectificationRespond } from '@/models/rectification'
 import { ZEnterpriseEventCreate } from '@/models/event'
 import { ZMeetingSave } from '@/models/meeting'
 

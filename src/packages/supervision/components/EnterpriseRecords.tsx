@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Progress } from '@nutui/nutui-react-taro'
-import { RECTIFICATION_SOURCE_LABELS } from '@/models/assessment'
+import { RECTIFICATION_SOURCE_LABELS } from '@/models/rectification'
 import { auditActionLabel } from '@/models/audit'
 import { formatDate, formatDateTime } from '@/models/format'
 import { MEETING_TYPE_SHORT } from '@/models/meetingCompliance'

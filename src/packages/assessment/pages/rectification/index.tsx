@@ -9,7 +9,7 @@ import {
   ZRectificationRespond,
   ZRectificationVerify,
   type TRectification,
-} from '@/models/assessment'
+} from '@/models/rectification'
 import { maxLengthOf } from '@/models/textLimit'
 import type { TEvidenceFile } from '@/models/file'
 import {

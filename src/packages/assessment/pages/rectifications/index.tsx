@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { RECTIFICATION_SOURCE_LABELS, type TRectification } from '@/models/assessment'
+import { RECTIFICATION_SOURCE_LABELS, type TRectification } from '@/models/rectification'
 import { fetchRectifications } from '@/services/assessments'
 import { formatDate } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
