@@ -4,17 +4,11 @@
  */
 import { z } from 'zod'
 import {
-  ZAbsentees,
-  ZAttendance,
-  ZAttendanceRate,
   ZDisplayLink,
   ZDisplayQr,
   ZEvent,
   ZEventSummary,
   ZQr,
-  type TAbsentees,
-  type TAttendance,
-  type TAttendanceRate,
   type TCountyEventCreate,
   type TEnterpriseEventCreate,
   type TDisplayLink,
@@ -23,6 +17,14 @@ import {
   type TEventSummary,
   type TQr,
 } from '@/models/event'
+import {
+  ZAbsentees,
+  ZAttendance,
+  ZAttendanceRate,
+  type TAbsentees,
+  type TAttendance,
+  type TAttendanceRate,
+} from '@/models/attendance'
 import type { TEventUpdate } from '@/models/eventEdit'
 import { exportFileName } from '@/models/exportName'
 import { ZEnterprise, type TEnterprise } from '@/models/org'

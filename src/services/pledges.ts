@@ -10,7 +10,6 @@ import {
   ZPledgeSummary,
   ZPledgeTemplate,
   ZPledgeTodo,
-  ZPledgeVerification,
   ZSupervisionPledgeCoverage,
   type TPledge,
   type TPledgeCoverage,
@@ -18,9 +17,9 @@ import {
   type TPledgeTemplate,
   type TPledgeTemplatePublish,
   type TPledgeTodo,
-  type TPledgeVerification,
   type TSupervisionPledgeCoverage,
 } from '@/models/pledge'
+import { ZPledgeVerification, type TPledgeVerification } from '@/models/pledgeVerification'
 import { sha256Hex } from '@/models/pledgeHash'
 import { getOutbox, type OutboxEntry } from './outbox'
 import { platformCertificate } from './platform/certificate'

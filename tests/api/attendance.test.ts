@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
-import type { TAbsentees, TAttendance, TEvent } from '../../src/models/event'
+import type { TEvent } from '../../src/models/event'
+import type { TAbsentees, TAttendance } from '../../src/models/attendance'
 import { ABSENT_SHEET_COLUMNS } from '../../server/features/events/attendance'
 import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { convertWithLibreOffice, hasLibreOffice, parseCsv } from './support/libreoffice'
 import { currentTemplates, signAsEnterprise } from './support/pledges'
-import { formatVerifyCode } from '../../src/models/pledge'
+import { formatVerifyCode } from '../../src/models/pledgeVerification'
 import { call, createTestApp, idOf, loginAs, TEST_DB, type TestApp } from './support/testApp'
 
 /** The office reads every write: filtered, paged newest first, exported as .xlsx. */

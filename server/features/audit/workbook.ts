@@ -9,7 +9,7 @@ import {
   type TAuditQuery,
 } from '../../../src/models/audit'
 import { formatShanghaiTime } from '../../../src/models/shanghaiTime'
-import { formatVerifyCode } from '../../../src/models/pledge'
+import { formatVerifyCode } from '../../../src/models/pledgeVerification'
 import type { Database } from '../../core/db/schema'
 import { auditRepository, type AuditRow } from './repository'
 

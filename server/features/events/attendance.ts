@@ -7,6 +7,9 @@ import {
   EVENT_KIND_LABELS,
   SIGN_IN_FLAG_LABELS,
   SIGN_IN_METHOD_LABELS,
+  type TEventKind,
+} from '../../../src/models/event'
+import {
   ZAttendanceQuery,
   type TAbsentee,
   type TAbsentees,
@@ -14,8 +17,7 @@ import {
   type TAttendanceQuery,
   type TAttendanceRate,
   type TAttendanceRow,
-  type TEventKind,
-} from '../../../src/models/event'
+} from '../../../src/models/attendance'
 import { parseFlags, organiserNames } from './events'
 import { formatShanghaiMinute, formatShanghaiTime } from '../../../src/models/shanghaiTime'
 import { eventsRepository } from './repository'

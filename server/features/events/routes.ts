@@ -1,10 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
-  ZAbsentees,
-  ZAttendance,
-  ZAttendanceQuery,
-  ZAttendanceRate,
   ZCountyEventCreate,
   ZDisplayLink,
   ZDisplayQr,
@@ -16,8 +12,14 @@ import {
   ZQr,
   ZSignInBody,
   ZSignInResult,
-  type TAttendanceQuery,
 } from '../../../src/models/event'
+import {
+  ZAbsentees,
+  ZAttendance,
+  ZAttendanceQuery,
+  ZAttendanceRate,
+  type TAttendanceQuery,
+} from '../../../src/models/attendance'
 import { ZEventUpdate } from '../../../src/models/eventEdit'
 import { ZId } from '../../../src/models/org'
 import { ZOk } from '../../../src/models/common'

@@ -1,6 +1,6 @@
 import { isoAt } from '../../core/clock'
 import type { DbOrTrx } from '../../core/db/database'
-import type { TChainBreak } from '../../../src/models/pledge'
+import type { TChainBreak } from '../../../src/models/pledgeVerification'
 import type { Checkpoint, CheckpointLog } from './checkpoints'
 import { chainRepository } from './chainRepository'
 import { checkChain } from './verify'

@@ -1,10 +1,6 @@
 import qrcode from 'qrcode-generator'
-import {
-  PLEDGE_SIDE_LABELS,
-  PLEDGE_STATUS_LABELS,
-  formatVerifyCode,
-  type TPledge,
-} from '../../../src/models/pledge'
+import { PLEDGE_SIDE_LABELS, PLEDGE_STATUS_LABELS, type TPledge } from '../../../src/models/pledge'
+import { formatVerifyCode } from '../../../src/models/pledgeVerification'
 import { formatShanghaiTime } from '../../../src/models/shanghaiTime'
 import { dealingBasisLine } from '../../../src/models/dealings'
 import { chineseDateTime } from '../../../src/models/shanghaiTime'

@@ -13,11 +13,10 @@ import {
   ZPledgeTemplate,
   ZPledgeTemplatePublish,
   ZPledgeTodo,
-  ZPledgeVerification,
   ZPledgeWithdraw,
   ZSupervisionPledgeCoverage,
-  ZChainAnchor,
 } from '../../../src/models/pledge'
+import { ZPledgeVerification, ZChainAnchor } from '../../../src/models/pledgeVerification'
 import { ENTERPRISE_ROLES, ZId } from '../../../src/models/org'
 import {
   departmentAccess,

@@ -4,20 +4,18 @@ import type { DbOrTrx } from '../../core/db/database'
 import { found, notFound } from '../../core/errors'
 import { entryMac, linkHolds, macEquals, sha256Hex, type ChainLink } from './hashChain'
 import type { Checkpoint, CheckpointLog } from './checkpoints'
+import { PLEDGE_KIND_LABELS, type TPledgeKind, type TPledgeStatus } from '../../../src/models/pledge'
 import {
   CHAIN_BREAK_LABELS,
   anchorSummary,
   chainRange,
-  PLEDGE_KIND_LABELS,
   VERIFY_CODE_PATTERN,
   formatVerifyCode,
   normaliseVerifyCode,
   type TChainBreak,
   type TChainBreakReason,
-  type TPledgeKind,
-  type TPledgeStatus,
   type TPledgeVerification,
-} from '../../../src/models/pledge'
+} from '../../../src/models/pledgeVerification'
 import { signPayload, withdrawPayload } from './chain'
 import { signaturesOf } from './views'
 import { pledgesRepository } from './repository'

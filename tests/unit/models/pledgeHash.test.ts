@@ -1,12 +1,12 @@
 import crypto from 'node:crypto'
 import fc from 'fast-check'
 import { sha256Hex } from '../../../src/models/pledgeHash'
+import { chineseNumber } from '../../../src/models/pledge'
 import {
-  chineseNumber,
   formatVerifyCode,
   normaliseVerifyCode,
   VERIFY_CODE_PATTERN,
-} from '../../../src/models/pledge'
+} from '../../../src/models/pledgeVerification'
 import { shanghaiYear, shanghaiYearRange } from '../../../src/models/shanghaiTime'
 
 const node = (s: string) => crypto.createHash('sha256').update(s, 'utf8').digest('hex')

@@ -7,7 +7,7 @@ import {
 } from '../../../server/features/pledges/hashChain'
 import { decodeSignature, newVerifyCode } from '../../../server/features/pledges/signature'
 import { loadEnv } from '../../../server/env'
-import { VERIFY_CODE_PATTERN } from '../../../src/models/pledge'
+import { VERIFY_CODE_PATTERN } from '../../../src/models/pledgeVerification'
 
 const KEY = 'unit-test-key-unit-test-key-unit-test-key'
 

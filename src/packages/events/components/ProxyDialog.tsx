@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { ZProxySignInBody, type TAbsentee, type TEvent } from '@/models/event'
+import { ZProxySignInBody, type TEvent } from '@/models/event'
+import { type TAbsentee } from '@/models/attendance'
 import { fetchAbsentees, queueProxySignIn } from '@/services/events'
 import { maxLengthOf } from '@/models/textLimit'
 import { FormDialogInput } from '@/components/FormDialogInput'

@@ -2,14 +2,8 @@ import { useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Empty } from '@nutui/nutui-react-taro'
-import {
-  SIGN_IN_FLAG_LABELS,
-  SIGN_IN_METHOD_LABELS,
-  type TAbsentee,
-  type TAbsentees,
-  type TAttendance,
-  type TAttendanceRow,
-} from '@/models/event'
+import { SIGN_IN_FLAG_LABELS, SIGN_IN_METHOD_LABELS } from '@/models/event'
+import { type TAbsentee, type TAbsentees, type TAttendance, type TAttendanceRow } from '@/models/attendance'
 import { formatShanghaiMinute } from '@/models/shanghaiTime'
 import { fetchAbsentees, fetchAttendance, fetchEvent } from '@/services/events'
 import { idParam } from '@/services/routes'

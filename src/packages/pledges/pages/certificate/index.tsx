@@ -3,12 +3,8 @@ import { showModal } from '@/services/platform/modal'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import {
-  PLEDGE_SIDE_LABELS,
-  PLEDGE_WITHDRAW_AFTER_DAYS,
-  formatVerifyCode,
-  type TPledge,
-} from '@/models/pledge'
+import { PLEDGE_SIDE_LABELS, PLEDGE_WITHDRAW_AFTER_DAYS, type TPledge } from '@/models/pledge'
+import { formatVerifyCode } from '@/models/pledgeVerification'
 import {
   countersignPageUrl,
   exportCertificate,

@@ -2,14 +2,13 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
+import { PLEDGE_SIDE_LABELS, PLEDGE_STATUS_LABELS } from '@/models/pledge'
 import {
-  PLEDGE_SIDE_LABELS,
-  PLEDGE_STATUS_LABELS,
   VERIFY_CODE_PATTERN,
   anchorSummary,
   formatVerifyCode,
   normaliseVerifyCode,
-} from '@/models/pledge'
+} from '@/models/pledgeVerification'
 import { verifyPledge } from '@/services/pledges'
 import { ErrorState, LoadingState } from '@/components/PageState'
 import { useRemote } from '@/hooks/useRemote'
