@@ -21,14 +21,14 @@ import {
 import { parseFlags, organiserNames } from './events'
 import { formatShanghaiMinute, formatShanghaiTime } from '../../../src/models/shanghaiTime'
 import { eventsRepository } from './repository'
-import { signInsRepository } from './signInsRepository'
+import { attendanceRepository } from './attendanceRepository'
 import { exportedAt } from '../../core/workbook'
 import { exportJob } from '../../core/exports/exporter'
 import { infoSheet, type WorkbookSpec } from '../../core/exports/spec'
 
 /** The organiser's tools: attendance (已签到 and 未签到, paged), its .xlsx 签到表, and the rates per enterprise. */
 
-type SignInListRow = Awaited<ReturnType<typeof signInsRepository.ofEvent>>[number]
+type SignInListRow = Awaited<ReturnType<typeof attendanceRepository.ofEvent>>[number]
 type AbsentListRow = Awaited<ReturnType<typeof eventsRepository.absentees>>[number]
 
 function toAttendanceRow(r: SignInListRow): TAttendanceRow {
@@ -64,7 +64,7 @@ function toAbsentee(r: AbsentListRow): TAbsentee {
 /** 签到 x / 应到 y, 未签到 z (and how many sign-ins carry a flag). */
 async function attendanceCounts(db: DbOrTrx, event: EventRow) {
   const [signIns, expected, absentCount] = await Promise.all([
-    signInsRepository.counts(db, event.id),
+    attendanceRepository.counts(db, event.id),
     eventsRepository.expectedAttendees(db, event.id),
     eventsRepository.absentCount(db, event.id),
   ])
@@ -93,7 +93,7 @@ export async function attendance(
   const page = pageOf(query)
   const [counts, rows] = await Promise.all([
     attendanceCounts(db, event),
-    signInsRepository.ofEvent(db, event.id, page),
+    attendanceRepository.ofEvent(db, event.id, page),
   ])
   return { ...counts, items: rows.map(toAttendanceRow), total: counts.count, ...page }
 }
@@ -136,7 +136,7 @@ export async function attendanceWorkbook(
 ): Promise<{ spec: WorkbookSpec }> {
   const [counts, signIns, absent, names] = await Promise.all([
     attendanceCounts(db, event),
-    signInsRepository.ofEvent(db, event.id),
+    attendanceRepository.ofEvent(db, event.id),
     eventsRepository.absentees(db, event.id),
     organiserNames(db, [event]),
   ])
@@ -224,7 +224,7 @@ export async function attendanceRate(
   const ids = events.map((e) => e.id)
   const [names, attendedRows, expectedRow] = await Promise.all([
     organiserNames(db, events),
-    signInsRepository.countByEventOfEnterprise(db, enterpriseId, ids),
+    attendanceRepository.countByEventOfEnterprise(db, enterpriseId, ids),
     eventsRepository.approvedMemberCount(db, enterpriseId),
   ])
   const attended = new Map(attendedRows.map((r) => [r.event_id, Number(r.n)]))
