@@ -3,7 +3,7 @@ import { ZIdParam } from './common'
 import { oneLine } from './textLimit'
 import { OWNERSHIP_LABELS, PARTY_ORG_LABELS, ROLE_LABELS, ZOrgKind } from './org'
 import { EVENT_KIND_LABELS } from './event'
-import { PLEDGE_KIND_LABELS } from './pledge'
+import { formatVerifyCode, PLEDGE_KIND_LABELS, VERIFY_CODE_PATTERN } from './pledge'
 import { MEETING_TYPE_LABELS } from './meetingCompliance'
 
 /**
@@ -196,7 +196,8 @@ const DETAIL_KEY_LABELS: Record<string, string> = {
   kind: '类型',
   organiser: '组织单位',
   audience: '参加企业数',
-  code: '编号',
+  // Only a pledge's detail has a code: its 核验码, as the certificate and the verify page print it.
+  code: '核验码',
   side: '签署方',
   templateVersion: '模板版本',
   items: '涉及检查项',
@@ -359,6 +360,8 @@ const KIND_VALUE_LABELS: Record<string, string> = {
 
 function keyedValue(key: string, value: unknown, own?: AuditOwnOrganisation, names?: AuditNames): string {
   if (key === 'kind' && typeof value === 'string' && KIND_VALUE_LABELS[value]) return KIND_VALUE_LABELS[value]
+  if (key === 'code' && typeof value === 'string' && VERIFY_CODE_PATTERN.test(value))
+    return formatVerifyCode(value)
   if (SHORTENED_KEYS.has(key) && typeof value === 'string' && value.length > 12)
     return `${value.slice(0, 12)}…`
   return detailValue(value, own, names)

@@ -66,6 +66,12 @@ describe('操作日志: a write’s detail in words', () => {
     )
   })
 
+  it('prints a pledge’s code as its 核验码, grouped as the certificate and the verify page show it', () => {
+    expect(auditDetailText('{"kind":"personal","code":"7K3M9QX2ABCD","templateVersion":2}')).toBe(
+      '类型：个人廉洁从业承诺书；核验码：7K3M-9QX2-ABCD；模板版本：2',
+    )
+  })
+
   it('names the entry’s own organisation where the detail refers to it by id', () => {
     const own = { organisationKind: 'department', organisationId: 1, organisationName: '县领导小组办公室' }
     expect(auditDetailText('{"organiser":{"kind":"department","id":1}}', own)).toBe(
