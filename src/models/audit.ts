@@ -256,6 +256,9 @@ const DETAIL_KEY_LABELS: Record<string, string> = {
   disabled: '停用',
   version: '版本',
   revision: '修订',
+  // A pledge's own step (会签, 撤回, 提醒) and the year its coverage counts.
+  action: '操作',
+  year: '年度',
 }
 
 /** Stored codes that read better in words, whatever the key. */
@@ -272,6 +275,8 @@ const DETAIL_VALUE_LABELS: Record<string, string> = {
   offline: '离线补传',
   proxy: '组织者代签',
   close: '销号',
+  countersign: '会签',
+  withdraw: '撤回',
   returned: '退回',
   return: '退回',
   accepted: '通过',
@@ -360,6 +365,8 @@ const KIND_VALUE_LABELS: Record<string, string> = {
 
 function keyedValue(key: string, value: unknown, own?: AuditOwnOrganisation, names?: AuditNames): string {
   if (key === 'kind' && typeof value === 'string' && KIND_VALUE_LABELS[value]) return KIND_VALUE_LABELS[value]
+  if (key === 'action' && typeof value === 'string' && AUDIT_ACTION_LABELS[value])
+    return AUDIT_ACTION_LABELS[value]
   if (key === 'code' && typeof value === 'string' && VERIFY_CODE_PATTERN.test(value))
     return formatVerifyCode(value)
   if (SHORTENED_KEYS.has(key) && typeof value === 'string' && value.length > 12)

@@ -70,6 +70,16 @@ describe('操作日志: a write’s detail in words', () => {
     expect(auditDetailText('{"kind":"personal","code":"7K3M9QX2ABCD","templateVersion":2}')).toBe(
       '类型：个人廉洁从业承诺书；核验码：7K3M-9QX2-ABCD；模板版本：2',
     )
+    // Its later steps in words, not their stored codes.
+    expect(auditDetailText('{"action":"countersign","side":"department","code":"7K3M9QX2ABCD"}')).toBe(
+      '操作：会签；签署方：部门；核验码：7K3M-9QX2-ABCD',
+    )
+    expect(auditDetailText('{"action":"withdraw","code":"7K3M9QX2ABCD","reason":"久未签署"}')).toBe(
+      '操作：撤回；核验码：7K3M-9QX2-ABCD；理由：久未签署',
+    )
+    expect(auditDetailText('{"action":"pledge.remind","userIds":[3],"year":2026}')).toBe(
+      '操作：提醒签署承诺；人员编号：3；年度：2026',
+    )
   })
 
   it('names the entry’s own organisation where the detail refers to it by id', () => {
