@@ -256,6 +256,10 @@ const DETAIL_KEY_LABELS: Record<string, string> = {
   disabled: '停用',
   version: '版本',
   revision: '修订',
+  // An enterprise's 资料 as 修改企业资料 changes them.
+  ownership: '企业性质',
+  partyOrg: '党组织',
+  industry: '行业',
   // A pledge's own step (会签, 撤回, 提醒) and the year its coverage counts.
   action: '操作',
   year: '年度',

@@ -219,6 +219,8 @@ describe(`audit log [${TEST_DB}]`, () => {
     // …and in 内容 by the same grouped 核验码, not the raw code.
     expect(signed[0].detail).toContain(`；核验码：${formatVerifyCode(pledge.code)}；`)
     expect(signed[0].detail).not.toContain(pledge.code)
+    // An enterprise's 资料 by their names (行业), not their field codes.
+    expect(rows.find((r) => r.action === '修改企业资料')!.detail).toMatch(/^行业：食品加工\d+$/)
     // An organiser's 代签 names whom it signed in.
     expect(of('组织者代签')).toEqual(['签到：陈静'])
     // A login's record is the person who logged in.

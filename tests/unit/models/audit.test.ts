@@ -82,6 +82,12 @@ describe('操作日志: a write’s detail in words', () => {
     )
   })
 
+  it('names an enterprise’s 资料 as 修改企业资料 changes them', () => {
+    expect(
+      auditDetailText('{"name":"县甲公司","ownership":"private","partyOrg":"branch","industry":"制造业"}'),
+    ).toBe('名称：县甲公司；企业性质：民营；党组织：党支部；行业：制造业')
+  })
+
   it('names the entry’s own organisation where the detail refers to it by id', () => {
     const own = { organisationKind: 'department', organisationId: 1, organisationName: '县领导小组办公室' }
     expect(auditDetailText('{"organiser":{"kind":"department","id":1}}', own)).toBe(
