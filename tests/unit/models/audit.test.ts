@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { AUDIT_ACTION_LABELS, auditDetailText } from '@/models/audit'
+import { AUDIT_ACTION_LABELS } from '@/models/audit'
+import { auditDetailText } from '@/models/auditDetail'
 
 /** Every action code the server writes (`action: 'x.y'` in server/), read from its source. */
 function actionsWritten(): string[] {
