@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
-import { formatShanghaiMinute } from '../../src/models/shanghaiTime'
+import { chineseDateTime, formatShanghaiMinute } from '../../src/models/shanghaiTime'
 
 /**
  * Every .xlsx the server hands out is laid out here, so that each prints as a county clerk files it: a title
@@ -23,7 +23,7 @@ export interface Column {
   header: string
   /** In Excel's character units (a CJK character is about two). */
   width: number
-  /** Centred (numbers, short labels); else left. */
+  /** Centred (short labels, counts a sheet centres); else a number right, as a clerk reads figures, and text left. */
   center?: boolean
   numFmt?: string
 }
@@ -89,9 +89,9 @@ export function streamingWorkbook(now: number): { workbook: ExcelJS.Workbook; fi
   }
 }
 
-/** `导出时间：2026-12-02 05:30（北京时间）` */
+/** `导出时间：2026年12月2日 05:30（北京时间）`, as the printed documents date themselves. */
 export function exportedAt(now: number): string {
-  return `导出时间：${formatShanghaiMinute(new Date(now).toISOString())}（北京时间）`
+  return `导出时间：${chineseDateTime(formatShanghaiMinute(new Date(now).toISOString()))}（北京时间）`
 }
 
 /** A-Z, AA-AZ … of a 1-based column number. */
@@ -194,6 +194,12 @@ export function fittedHeight(texts: string[], widths: number[], lineHeight = 15)
   return lineHeight * Math.max(1, ...lines) + 5
 }
 
+/** A cell's alignment: its column's when centred, else a number (a real numeric cell) right, text left. */
+function alignOf(column: Column, value: ExcelJS.CellValue): 'center' | 'right' | 'left' {
+  if (column.center) return 'center'
+  return typeof value === 'number' ? 'right' : 'left'
+}
+
 /** Columns wider than this in all (Excel units) print on A3: on A4 one page wide their text would be too small. */
 const WIDE_TABLE = 200
 
@@ -257,7 +263,7 @@ export function addTable(workbook: ExcelJS.Workbook, name: string, options: Tabl
       columns.forEach((c, i) => {
         const cell = row.getCell(i + 1)
         cell.border = THIN_BORDER
-        cell.alignment = { vertical: 'middle', wrapText: true, horizontal: c.center ? 'center' : 'left' }
+        cell.alignment = { vertical: 'middle', wrapText: true, horizontal: alignOf(c, values[i]) }
       })
       row.height = Math.max(
         20,

@@ -105,12 +105,14 @@ export function meetingChangeLine(c: TMeetingChange): string {
 
 /**
  * A revision as printed (record page, .docx): “第1次更正：2026-06-10 10:00，梁红梅，原因：议题录入有误”, then
- * one line per change. A revision recorded before changes were kept has the first line only.
+ * one line per change. A revision recorded before changes were kept has the first line only. `when` writes
+ * the time (the .docx: `2026年6月10日 10:00（北京时间）`, as the printed record dates its meeting).
  */
 export function meetingRevisionLines(
   h: Pick<TMeetingRevision, 'revision' | 'reason' | 'changedBy' | 'changedAt' | 'changes'>,
+  when: (iso: string) => string = formatShanghaiMinute,
 ): string[] {
-  const head = `第${h.revision}次更正：${formatShanghaiMinute(h.changedAt)}，${h.changedBy}，原因：${h.reason}`
+  const head = `第${h.revision}次更正：${when(h.changedAt)}，${h.changedBy}，原因：${h.reason}`
   if (h.changes === null) return [head]
   return [head, ...(h.changes.length ? h.changes.map(meetingChangeLine) : ['内容未变'])]
 }

@@ -216,6 +216,11 @@ describe(`audit log [${TEST_DB}]`, () => {
     const signed = rows.filter((r) => r.action === '签署承诺')
     expect(signed.map((r) => r.object)).toEqual([`承诺书：核验码 ${formatVerifyCode(pledge.code)}`])
     expect(signed[0].detail).toMatch(/^类型：企业诚信守法经营承诺书；/)
+    // …and in 内容 by the same grouped 核验码, not the raw code.
+    expect(signed[0].detail).toContain(`；核验码：${formatVerifyCode(pledge.code)}；`)
+    expect(signed[0].detail).not.toContain(pledge.code)
+    // An enterprise's 资料 by their names (行业), not their field codes.
+    expect(rows.find((r) => r.action === '修改企业资料')!.detail).toMatch(/^行业：食品加工\d+$/)
     // An organiser's 代签 names whom it signed in.
     expect(of('组织者代签')).toEqual(['签到：陈静'])
     // A login's record is the person who logged in.
@@ -224,6 +229,40 @@ describe(`audit log [${TEST_DB}]`, () => {
     for (const login of logins) expect(login.object).toBe(`用户：${login.person}`)
     // Every 对象 says what it is in Chinese first: no stored code such as supervision_report.
     expect(rows.filter((r) => !/^\p{Script=Han}/u.test(r.object))).toEqual([])
+  })
+
+  it('names the office in 单位 for its own writes filed under no organisation, in the list and the export', async () => {
+    const officeName = '县清廉企业建设工作领导小组办公室（县财政局资产股）'
+    const officeId = await idOf(t.app, 'departments', officeName)
+    const logins = (await list(office, { action: 'auth.login', limit: 100 })).json().entries as Entry[]
+    const unit = (name: string) => [
+      ...new Set(logins.filter((e) => e.userName === name).map((e) => e.organisationName)),
+    ]
+    expect(unit('覃秀')).toEqual([officeName])
+    // Anyone else's write filed under no organisation stays without one.
+    expect(unit('陈静')).toEqual([null])
+    // Listed under the office when filtered by it, as 单位 names it; not under another department.
+    const ofOffice = (
+      await list(office, { organisationKind: 'department', organisationId: officeId, limit: 100 })
+    ).json().entries as Entry[]
+    expect(ofOffice.filter((e) => e.action === 'auth.login').map((e) => e.userName)).toContain('覃秀')
+    expect(ofOffice.every((e) => e.organisationName === officeName)).toBe(true)
+    const statistics = await idOf(t.app, 'departments', '县统计局')
+    const ofStatistics = (
+      await list(office, { organisationKind: 'department', organisationId: statistics })
+    ).json().entries as Entry[]
+    expect(ofStatistics.map((e) => e.action)).toEqual(['department.create'])
+
+    const res = await call(t.app, office, { method: 'GET', url: '/api/v1/audit-log.xlsx?action=auth.login' })
+    expect(res.statusCode).toBe(200)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
+    const units: string[] = []
+    book.getWorksheet('操作日志')!.eachRow((row, n) => {
+      if (n > 3 && row.getCell(3).text === '覃秀') units.push(row.getCell(4).text)
+    })
+    expect(units.length).toBeGreaterThan(0)
+    expect(new Set(units)).toEqual(new Set([officeName]))
   })
 
   it('exports the same filters as .xlsx that LibreOffice opens: title, headers, rows in 北京时间', async () => {

@@ -175,7 +175,7 @@ describe(`documents as LibreOffice opens them [${TEST_DB}]`, () => {
         '刘恒达',
         '138****0032',
         '县恒达食品有限公司',
-        expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
+        expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}:\d{2}$/),
         '组织者代签',
         '陈静',
         '手机没电，现场核实',

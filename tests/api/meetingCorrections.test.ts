@@ -305,7 +305,10 @@ describe(`corrections: meeting records [${TEST_DB}]`, () => {
       const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string')
       const text = xml.replace(/<[^>]+>/g, '')
       for (const line of [
-        '第1次更正：2026-06-10 10:00，梁红梅，原因：议题录入有误',
+        // Times as the printed record writes them, saying they are 北京时间.
+        '会议时间（北京时间）2026年6月10日 08:00',
+        '第1次更正：2026年6月10日 10:00（北京时间），梁红梅，原因：议题录入有误',
+        '会议时间：2026年6月10日 09:00 → 2026年6月10日 08:00',
         '议题：原议题 → 更正后的议题',
         '出缺席（刘恒达）：出席 → 缺席（出差）',
         '原因：早期更正',

@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { sql, type ExpressionBuilder } from 'kysely'
 import type { DbOrTrx } from '../../core/db/database'
 import type { Database } from '../../core/db/schema'
 import type { TAuditQuery } from '../../../src/models/audit'
@@ -28,6 +28,20 @@ export interface AuditRow {
   ip: string | null
 }
 
+/** The office department(s) the row's person is (or was) a member of, for a row filed under no organisation. */
+function officeOf(eb: ExpressionBuilder<AuditFrom, 'a'>) {
+  return eb
+    .selectFrom('memberships as om')
+    .innerJoin('departments as od', 'od.id', 'om.organisation_id')
+    .whereRef('om.user_id', '=', 'a.user_id')
+    .where('a.organisation_kind', 'is', null)
+    .where('om.organisation_kind', '=', 'department')
+    .where('om.role', '=', 'office')
+    .where('om.status', 'in', ['approved', 'removed'])
+    .orderBy('od.id')
+}
+type AuditFrom = Database & { a: Database['audit_log'] }
+
 /** The audit log, newest first (ties by id), with the person's and the organisation's names. */
 export const auditRepository = {
   list(
@@ -52,7 +66,10 @@ export const auditRepository = {
         'u.name as user_name',
         'a.organisation_kind',
         'a.organisation_id',
-        sql<string | null>`coalesce(e.name, d.name)`.as('organisation_name'),
+        // A write filed under no organisation by a member of the office (a campaign, a template, a county
+        // setting …) was the office's: its name, as its department names it.
+        (eb) =>
+          eb.fn.coalesce('e.name', 'd.name', officeOf(eb).select('od.name').limit(1)).as('organisation_name'),
         'a.action',
         'a.entity_type',
         'a.entity_id',
@@ -65,8 +82,23 @@ export const auditRepository = {
       const pattern = `%${query.person.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
       q = q.where(sql<boolean>`u.name like ${pattern} escape '\\'`)
     }
-    if (query.organisationKind !== undefined) q = q.where('a.organisation_kind', '=', query.organisationKind)
-    if (query.organisationId !== undefined) q = q.where('a.organisation_id', '=', query.organisationId)
+    const { organisationKind: kind, organisationId: id } = query
+    if (kind !== undefined && id === undefined) q = q.where('a.organisation_kind', '=', kind)
+    if (kind !== undefined && id !== undefined)
+      q = q.where((eb) =>
+        eb.or([
+          eb.and([eb('a.organisation_kind', '=', kind), eb('a.organisation_id', '=', id)]),
+          // The office's own writes (filed under no organisation) are listed under it, as 单位 names them.
+          ...(kind === 'department'
+            ? [
+                eb.and([
+                  eb('a.organisation_kind', 'is', null),
+                  eb.exists(officeOf(eb).select('od.id').where('od.id', '=', id)),
+                ]),
+              ]
+            : []),
+        ]),
+      )
     if (query.action !== undefined) q = q.where('a.action', '=', query.action)
     if (since) q = q.where('a.created_at', '>=', since)
     if (until) q = q.where('a.created_at', '<', until)

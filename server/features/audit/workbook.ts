@@ -2,12 +2,8 @@ import { exportedAt } from '../../core/workbook'
 import { exportJob } from '../../core/exports/exporter'
 import type { WorkbookSpec } from '../../core/exports/spec'
 import type { DbOrTrx } from '../../core/db/database'
-import {
-  DETAIL_ID_KEYS,
-  auditActionLabel,
-  auditDetailText,
-  type TAuditQuery,
-} from '../../../src/models/audit'
+import { auditActionLabel, type TAuditQuery } from '../../../src/models/audit'
+import { DETAIL_ID_KEYS, auditDetailText } from '../../../src/models/auditDetail'
 import { formatShanghaiTime } from '../../../src/models/shanghaiTime'
 import { formatVerifyCode } from '../../../src/models/pledgeVerification'
 import type { Database } from '../../core/db/schema'

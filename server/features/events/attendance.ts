@@ -19,7 +19,7 @@ import {
   type TAttendanceRow,
 } from '../../../src/models/attendance'
 import { parseFlags, organiserNames } from './events'
-import { formatShanghaiMinute, formatShanghaiTime } from '../../../src/models/shanghaiTime'
+import { chineseDateTime, formatShanghaiMinute, formatShanghaiTime } from '../../../src/models/shanghaiTime'
 import { eventsRepository } from './repository'
 import { attendanceRepository } from './attendanceRepository'
 import { exportedAt } from '../../core/workbook'
@@ -119,7 +119,7 @@ export const ATTENDANCE_SHEET_COLUMNS = [
   '代签原因',
   '标记',
 ] as const
-const ATTENDANCE_WIDTHS = [6, 10, 14, 28, 20, 10, 10, 24, 28]
+const ATTENDANCE_WIDTHS = [6, 10, 14, 28, 24, 10, 10, 24, 28]
 
 export const ABSENT_SHEET_COLUMNS = ['序号', '姓名', '手机号', '企业', '备注'] as const
 const ABSENT_WIDTHS = [6, 12, 16, 40, 20]
@@ -142,12 +142,14 @@ export async function attendanceWorkbook(
   ])
   const organiser = names(event.organiser_kind, event.organiser_id)
   const cancelled = event.cancelled_at ? '（已取消）' : ''
-  const when = `${formatShanghaiMinute(event.starts_at)} 至 ${formatShanghaiMinute(event.ends_at)}（北京时间）`
+  // Printed as the other documents date themselves (2026年12月2日 09:30), each time saying it is 北京时间.
+  const minute = (iso: string) => chineseDateTime(formatShanghaiMinute(iso))
+  const when = `${minute(event.starts_at)} 至 ${minute(event.ends_at)}（北京时间）`
   const subtitle = [
     `组织单位：${organiser}`,
     `活动时间：${when}`,
     `实到 ${counts.count} 人 / 应到 ${counts.expected} 人，未签到 ${counts.absentCount} 人`,
-    ...(event.cancelled_at ? [`已于 ${formatShanghaiMinute(event.cancelled_at)} 取消`] : []),
+    ...(event.cancelled_at ? [`已于 ${minute(event.cancelled_at)} 取消（北京时间）`] : []),
     exportedAt(now),
   ].join('    ')
   const list = {
@@ -166,7 +168,7 @@ export async function attendanceWorkbook(
       s.name,
       s.phoneMasked ?? '',
       s.enterpriseName,
-      formatShanghaiTime(s.signedInAt),
+      chineseDateTime(formatShanghaiTime(s.signedInAt)),
       SIGN_IN_METHOD_LABELS[s.method],
       s.proxyByName ?? '',
       s.proxyReason ?? '',
@@ -196,13 +198,10 @@ export async function attendanceWorkbook(
     ['活动名称', event.title],
     ['活动类型', EVENT_KIND_LABELS[event.kind as TEventKind] ?? event.kind],
     ['组织单位', organiser],
-    ['开始时间', formatShanghaiTime(event.starts_at)],
-    ['结束时间', formatShanghaiTime(event.ends_at)],
-    [
-      '签到时间',
-      `${formatShanghaiTime(event.sign_in_opens_at)} 至 ${formatShanghaiTime(event.sign_in_closes_at)}`,
-    ],
-    ['活动状态', event.cancelled_at ? `已取消（${formatShanghaiTime(event.cancelled_at)}）` : '正常'],
+    ['开始时间（北京时间）', minute(event.starts_at)],
+    ['结束时间（北京时间）', minute(event.ends_at)],
+    ['签到时间（北京时间）', `${minute(event.sign_in_opens_at)} 至 ${minute(event.sign_in_closes_at)}`],
+    ['活动状态', event.cancelled_at ? `已取消（${minute(event.cancelled_at)}，北京时间）` : '正常'],
     ['应到人数', counts.expected],
     ['实到人数', counts.count],
     ['未签到人数', counts.absentCount],

@@ -45,14 +45,21 @@ const PHOTO_MAX = {
 /** 支部委员会会议记录, 党课记录, 主题党日活动记录 … */
 export const recordTitle = (meeting: Pick<TMeeting, 'type'>): string => meetingRecordTitle(meeting.type)
 
+const KEPT_MINUTE = /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/g
+
+/** `2026年12月2日 05:30（北京时间）`: how the record prints a time. */
+const printedTime = (iso: string) => `${chineseDateTime(formatShanghaiMinute(iso))}（北京时间）`
+
 /**
  * The 更正 section, one entry per correction: its heading line and what changed (before → after), if the
  * history carries it. The document prints exactly these strings.
  */
 export function correctionLines(history: TMeeting['history']): { heading: string; details: string[] }[] {
   return history.map((h) => {
-    const [heading, ...details] = meetingRevisionLines(h)
-    return { heading, details }
+    const [heading, ...details] = meetingRevisionLines(h, printedTime)
+    // A changed 会议时间 was kept as `2026-06-10 09:00` (北京时间): printed as the record dates its meeting.
+    const printed = (d: string) => (d.startsWith('会议时间：') ? d.replace(KEPT_MINUTE, chineseDateTime) : d)
+    return { heading, details: details.map(printed) }
   })
 }
 
@@ -133,7 +140,8 @@ function recordTable(meeting: TMeeting, images: Map<number, AttachedImage>): Tab
       row(
         label('会议类型'),
         value(typeLabel),
-        label('会议时间'),
+        // 北京时间 under its label, as the workbooks' headers say it: the value fits its cell on one line.
+        label('会议时间\n（北京时间）'),
         value(chineseDateTime(formatShanghaiMinute(meeting.startsAt))),
       ),
       row(label('会议地点'), wideValue(meeting.place)),

@@ -91,7 +91,8 @@ export async function yearWorkbook(
         { header: '类型', width: 16 },
         { header: '要求', width: 20 },
         ...monthHeaders.map((header) => ({ header, width: 7, center: true })),
-        { header: '完成率', width: 9, center: true },
+        // A real percentage (a number the clerk can sum or sort), printed 85.0%.
+        { header: '完成率', width: 9, center: true, numFmt: '0.0%' },
       ],
     },
     rows: compliance.rows.map((row) => [
@@ -102,7 +103,7 @@ export async function yearWorkbook(
         const cell = row.period === 'month' ? row.cells[i] : row.cells[Math.floor(i / 3)]
         return CELL_STATUS_LABELS[cell.status]
       }),
-      percent(row.rate),
+      row.rate ?? '—',
     ]),
   }
   const about = infoSheet('支部信息', `${branch.name} 支部信息`, [

@@ -55,6 +55,8 @@ export const LEDGER_COLUMNS = [
 ] as const
 
 const RATE_COLUMNS: readonly string[] = ['活动到会率', '个人廉洁承诺签署率', '三会一课完成率']
+/** Scores (one decimal place): printed 56.0 beside 85.7, their points in line. */
+export const SCORE_COLUMNS: readonly string[] = [...SECTIONS.map((d) => SECTION_LABELS[d]), '综合得分']
 
 const LEDGER_WIDTHS: Partial<Record<(typeof LEDGER_COLUMNS)[number], number>> = {
   序号: 5,
@@ -180,6 +182,7 @@ export async function supervisionLedger(
         width: LEDGER_WIDTHS[header] ?? 9,
         center: i === 0,
         ...(RATE_COLUMNS.includes(header) ? { numFmt: '0.0%' } : {}),
+        ...(SCORE_COLUMNS.includes(header) ? { numFmt: '0.0' } : {}),
       })),
       xSplit: 2,
       // 33 columns: on one A4 the text would be too small to read; three pages across keep it at full size.

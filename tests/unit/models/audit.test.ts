@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { AUDIT_ACTION_LABELS, auditDetailText } from '@/models/audit'
+import { AUDIT_ACTION_LABELS } from '@/models/audit'
+import { auditDetailText } from '@/models/auditDetail'
 
 /** Every action code the server writes (`action: 'x.y'` in server/), read from its source. */
 function actionsWritten(): string[] {
@@ -64,6 +65,28 @@ describe('操作日志: a write’s detail in words', () => {
     expect(auditDetailText('{"created":2,"createdEnterpriseIds":[1,2],"updatedEnterpriseIds":[]}')).toBe(
       '新增：2；新增企业编号：1、2；更新企业编号：无',
     )
+  })
+
+  it('prints a pledge’s code as its 核验码, grouped as the certificate and the verify page show it', () => {
+    expect(auditDetailText('{"kind":"personal","code":"7K3M9QX2ABCD","templateVersion":2}')).toBe(
+      '类型：个人廉洁从业承诺书；核验码：7K3M-9QX2-ABCD；模板版本：2',
+    )
+    // Its later steps in words, not their stored codes.
+    expect(auditDetailText('{"action":"countersign","side":"department","code":"7K3M9QX2ABCD"}')).toBe(
+      '操作：会签；签署方：部门；核验码：7K3M-9QX2-ABCD',
+    )
+    expect(auditDetailText('{"action":"withdraw","code":"7K3M9QX2ABCD","reason":"久未签署"}')).toBe(
+      '操作：撤回；核验码：7K3M-9QX2-ABCD；理由：久未签署',
+    )
+    expect(auditDetailText('{"action":"pledge.remind","userIds":[3],"year":2026}')).toBe(
+      '操作：提醒签署承诺；人员编号：3；年度：2026',
+    )
+  })
+
+  it('names an enterprise’s 资料 as 修改企业资料 changes them', () => {
+    expect(
+      auditDetailText('{"name":"县甲公司","ownership":"private","partyOrg":"branch","industry":"制造业"}'),
+    ).toBe('名称：县甲公司；企业性质：民营；党组织：党支部；行业：制造业')
   })
 
   it('names the entry’s own organisation where the detail refers to it by id', () => {

@@ -2,13 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
-import {
-  AUDIT_ACTION_LABELS,
-  auditDetailText,
-  ZAuditQuery,
-  type TAuditEntry,
-  type TAuditQuery,
-} from '@/models/audit'
+import { AUDIT_ACTION_LABELS, ZAuditQuery, type TAuditEntry, type TAuditQuery } from '@/models/audit'
+import { auditDetailText } from '@/models/auditDetail'
 import type { TDepartment, TEnterprise } from '@/models/org'
 import { formatShanghaiTime } from '@/models/shanghaiTime'
 import { formatDate } from '@/models/format'
