@@ -1,6 +1,7 @@
 import { OWNERSHIP_LABELS, PARTY_ORG_LABELS, ROLE_LABELS } from './org'
 import { EVENT_KIND_LABELS } from './event'
-import { formatVerifyCode, PLEDGE_KIND_LABELS, VERIFY_CODE_PATTERN } from './pledge'
+import { PLEDGE_KIND_LABELS } from './pledge'
+import { formatVerifyCode, VERIFY_CODE_PATTERN } from './pledgeVerification'
 import { MEETING_TYPE_LABELS } from './meetingCompliance'
 import { AUDIT_ACTION_LABELS } from './audit'
 
