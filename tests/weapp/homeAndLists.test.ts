@@ -79,6 +79,14 @@ describe('首页 and empty lists, by role', () => {
     })
   })
 
+  it('a 联络员 whose enterprise has no branch is told to register one, not about “联络员” as someone else', async () => {
+    await walkAs(server, 'demo-liaison-nopo', async (mp) => {
+      await mp.open('/packages/party/pages/calendar/index')
+      await mp.waitForText(/暂无党支部.*本企业还没有登记党支部。.*请在「成员管理」中新增党支部/)
+      expect(mp.text()).not.toMatch(/联络员可在成员管理中登记党支部/)
+    })
+  })
+
   it('a 监管员 with no pledge of their own is pointed to 承诺覆盖情况, not told to sign', async () => {
     await walkAs(server, 'demo-supervisor-united', async (mp) => {
       await mp.open(PLEDGES)
