@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { joinLinkUrl } from '@/models/joinLink'
-import { formatShanghaiMinute } from '@/models/shanghaiTime'
+import { formatDateTime } from '@/models/format'
 import { webOrigin } from '@/services/platform/env'
 import { QrImage } from './events/QrImage'
 import './InviteCode.scss'
@@ -30,7 +30,7 @@ export function InviteCode({ code, roleLabel, expiresAt, uses, maxUses, forDepar
         <View className="invite-code__who">
           <Text className="invite-code__code">{code}</Text>
           <Text className="invite-code__meta">
-            {`${roleLabel} · ${formatShanghaiMinute(expiresAt)} 前有效 · ${maxUses === 1 ? '仅限1人使用' : `已用 ${uses}/${maxUses}`}`}
+            {`${roleLabel} · ${formatDateTime(expiresAt)} 前有效 · ${maxUses === 1 ? '仅限1人使用' : `已用 ${uses}/${maxUses}`}`}
           </Text>
         </View>
         <View className="invite-code__actions">

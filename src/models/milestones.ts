@@ -3,6 +3,7 @@ import { ZDay, ZRowId } from './common'
 import { lines, oneLine } from './textLimit'
 import { ZStoredFile } from './file'
 import { shanghaiDate } from './shanghaiTime'
+import { formatDate } from './format'
 
 /**
  * The milestones of the programme's 实施步骤 an enterprise must reach: its 清廉建设工作领导小组 and its own
@@ -263,9 +264,9 @@ export function milestoneSummary(
   }
 }
 
-/** '按时 2022-06-10', '逾期 2022-07-01', '未报' or '未报（已过截止日）'. */
+/** '按时 2022年6月10日', '逾期 2022年7月1日', '未报' or '未报（已过截止日）'. */
 export function milestoneText(state: TMilestoneState): string {
   const label = MILESTONE_STATUS_LABELS[state.status]
-  if (state.doneOn) return `${label} ${state.doneOn}`
+  if (state.doneOn) return `${label} ${formatDate(state.doneOn)}`
   return state.overdue ? `${label}（已过截止日）` : label
 }

@@ -49,10 +49,16 @@ export const ZChainAnchor = z
   .meta({ id: 'PledgeChainAnchor' })
 export type TChainAnchor = z.infer<typeof ZChainAnchor>
 
-/** The latest checkpoint in one line (verify page, 工作台账). */
-export function anchorSummary(anchor: TChainAnchor | null): string {
+/**
+ * The latest checkpoint in one line (verify page, 工作台账). `when` writes its time: the 工作台账 keeps
+ * `2026-12-04 10:00:00`, the verify page passes the app's own format.
+ */
+export function anchorSummary(
+  anchor: TChainAnchor | null,
+  when: (iso: string) => string = formatShanghaiTime,
+): string {
   if (!anchor) return '尚未写入链外锚点'
-  return `哈希链共 ${anchor.count} 条时写入 · ${formatShanghaiTime(anchor.at)}（北京时间）`
+  return `哈希链共 ${anchor.count} 条时写入 · ${when(anchor.at)}（北京时间）`
 }
 
 /** `第 12–15 条` (or `第 12 条`): a range of chain entries as the verify page and the 工作台账 print it. */

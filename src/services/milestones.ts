@@ -13,6 +13,7 @@ import type { PickedFile } from './platform/types'
 import { getOutbox, type OutboxEntry } from './outbox'
 import { request } from './request'
 import { uploadFileTo } from './upload'
+import { formatDate } from '@/models/format'
 
 const base = (eid: number) => `/api/v1/enterprises/${eid}/milestones`
 
@@ -68,7 +69,7 @@ export function queueMilestoneDeadline(eid: number, deadline: string | null): Ou
     method: 'PUT',
     path: `${base(eid)}/deadline`,
     body: { deadline },
-    label: deadline ? `设定完成期限 ${deadline}` : '恢复实施方案规定的完成期限',
+    label: deadline ? `设定完成期限 ${formatDate(deadline)}` : '恢复实施方案规定的完成期限',
     kind: MILESTONE_WRITE_KINDS.deadline,
   })
 }
@@ -85,7 +86,7 @@ export function queueCountyDeadline(deadline: string | null): OutboxEntry {
     method: 'PUT',
     path: COUNTY_DEADLINE,
     body: { deadline },
-    label: deadline ? `设定全县完成期限 ${deadline}` : '全县完成期限恢复为实施方案规定',
+    label: deadline ? `设定全县完成期限 ${formatDate(deadline)}` : '全县完成期限恢复为实施方案规定',
     kind: MILESTONE_WRITE_KINDS.countyDeadline,
   })
 }

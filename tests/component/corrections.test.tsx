@@ -303,8 +303,8 @@ describe('会议记录: 更正 history and 删除草稿', () => {
       ]),
     )
     expect(screen.getByText('现场照片：新增 合影.png')).toBeTruthy()
-    expect(screen.getByText('第1次更正：2026-06-10 10:10，梁红梅，原因：早期更正')).toBeTruthy()
-    expect(screen.getByText('第2次更正：2026-06-10 11:00，梁红梅，原因：议题录入有误')).toBeTruthy()
+    expect(screen.getByText(/^第1次更正：(2026年)?6月10日 10:10，梁红梅，原因：早期更正$/)).toBeTruthy()
+    expect(screen.getByText(/^第2次更正：(2026年)?6月10日 11:00，梁红梅，原因：议题录入有误$/)).toBeTruthy()
     // A submitted record is corrected, never deleted.
     expect(screen.queryByText('删除草稿')).toBeNull()
   })

@@ -71,7 +71,7 @@ describe('全县领导小组与实施方案完成期限 (office)', () => {
     render(<CountyDeadlinePage />)
     // (the first render of the suite is slow on a busy machine)
     expect(await screen.findByText('实施方案规定', undefined, { timeout: 10_000 })).toBeTruthy()
-    expect(document.querySelector('.county-deadline__now')?.textContent).toBe('2022-06-15')
+    expect(document.querySelector('.county-deadline__now')?.textContent).toBe('2022年6月15日')
     expect(screen.getByText('另有 2 家企业单独设定了期限，以其单独设定的为准。')).toBeTruthy()
     // nothing picked yet: nothing to save, nothing to go back to
     expect(saveButton().className).toContain('nut-button-disabled')
@@ -83,26 +83,29 @@ describe('全县领导小组与实施方案完成期限 (office)', () => {
     })
     const picked = await waitFor(() => {
       const text = document.querySelector('.county-deadline__pick')?.textContent ?? ''
-      const day = /\d{4}-\d{2}-\d{2}/.exec(text)?.[0]
+      // shown as every page writes a day; sent as the API's YYYY-MM-DD
+      const day = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(text)
       if (!day) throw new Error('no day picked')
-      return day
+      return { shown: day[0], sent: `${day[1]}-${day[2].padStart(2, '0')}-${day[3].padStart(2, '0')}` }
     })
     await waitFor(() => expect(saveButton().className).not.toContain('nut-button-disabled'))
     await act(async () => {
       fireEvent.click(screen.getByText('保存'))
     })
-    await waitFor(() => expect(puts()).toEqual([{ deadline: picked }]))
+    await waitFor(() => expect(puts()).toEqual([{ deadline: picked.sent }]))
     await waitFor(() =>
-      expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: `全县完成期限已设为 ${picked}` })),
+      expect(toast).toHaveBeenCalledWith(
+        expect.objectContaining({ title: `全县完成期限已设为 ${picked.shown}` }),
+      ),
     )
-    expect(await screen.findByText(`领导小组办公室全县统一设定（实施方案原定 2022-06-15）`)).toBeTruthy()
-    expect(screen.getByText('上次设定：2026-12-03 10:00（北京时间，覃秀）')).toBeTruthy()
+    expect(await screen.findByText('领导小组办公室全县统一设定（实施方案原定 2022年6月15日）')).toBeTruthy()
+    expect(screen.getByText(/^上次设定：(2026年)?12月3日 10:00（北京时间，覃秀）$/)).toBeTruthy()
 
     // back to the programme's date
     await act(async () => {
       fireEvent.click(screen.getByText('恢复为实施方案规定'))
     })
-    await waitFor(() => expect(puts()).toEqual([{ deadline: picked }, { deadline: null }]))
+    await waitFor(() => expect(puts()).toEqual([{ deadline: picked.sent }, { deadline: null }]))
     await waitFor(() =>
       expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '已恢复为实施方案规定的期限' })),
     )
@@ -118,11 +121,11 @@ describe('全县领导小组与实施方案完成期限 (office)', () => {
     }
     render(<CountyDeadlinePage />)
     expect(
-      await screen.findByText('上次设定：2026-12-01 10:00（北京时间，开通时设定）', undefined, {
+      await screen.findByText(/^上次设定：(2026年)?12月1日 10:00（北京时间，开通时设定）$/, undefined, {
         timeout: 10_000,
       }),
     ).toBeTruthy()
-    expect(document.querySelector('.county-deadline__now')?.textContent).toBe('2027-03-31')
+    expect(document.querySelector('.county-deadline__now')?.textContent).toBe('2027年3月31日')
     // the set date is the one shown in the form: nothing to save until another is picked
     expect(saveButton().className).toContain('nut-button-disabled')
     // meanwhile the user lost the office role: the server refuses
@@ -135,6 +138,6 @@ describe('全县领导小组与实施方案完成期限 (office)', () => {
     })
     expect(await screen.findByText('没有权限执行此操作')).toBeTruthy()
     expect(toast).not.toHaveBeenCalled()
-    expect(document.querySelector('.county-deadline__now')?.textContent).toBe('2027-03-31')
+    expect(document.querySelector('.county-deadline__now')?.textContent).toBe('2027年3月31日')
   })
 })

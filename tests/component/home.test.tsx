@@ -120,6 +120,10 @@ describe('首页', () => {
     render(<HomePage />)
 
     expect(await screen.findByText('工作台')).toBeTruthy()
+    // 廉洁承诺 once: one entry, not under a heading of the same words
+    expect(screen.getAllByText('廉洁承诺')).toHaveLength(1)
+    fireEvent.click(screen.getByText('廉洁承诺'))
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/pledges/pages/list/index' })
     fireEvent.click(screen.getByText('自查自评'))
     expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/assessment/pages/list/index?eid=3' })
     fireEvent.click(screen.getByText('整改事项'))

@@ -150,7 +150,7 @@ describe('承诺核验 (public)', () => {
     await screen.findByText('记录完整，哈希链完整')
     expect(screen.getByText(/138\*\*\*\*0032/)).toBeTruthy()
     // The latest checkpoint outside the database is printed.
-    expect(screen.getByText(/哈希链共 120 条时写入 · 2026-11-24 10:30/)).toBeTruthy()
+    expect(screen.getByText(/哈希链共 120 条时写入 · 2026年11月24日 10:30/)).toBeTruthy()
     expect(screen.getByText(`MAC ${'c'.repeat(64)}`)).toBeTruthy()
     expect(screen.getByText(/已从最近的链外锚点起核对哈希链 1 条记录/)).toBeTruthy()
     const call = transport.mock.calls.find(([r]) => r.url.includes('/verify/'))

@@ -84,7 +84,7 @@ describe('a record’s labelled rows', () => {
       ['可能性 × 影响', expect.stringContaining(' × ')],
       ['防控措施', '三家以上比价，纪检列席'],
       ['责任人', '陈静'],
-      ['复核', '每季度，下次 2026-12-31'],
+      ['复核', '每季度，下次 2026年12月31日'],
     ])
   })
 
@@ -93,7 +93,7 @@ describe('a record’s labelled rows', () => {
     render(<DecisionPage />)
     await waitFor(() => expect(rows('pw-line').length).toBeGreaterThan(0))
     expect(rows('pw-line')).toEqual([
-      ['决策日期', '2026-11-10'],
+      ['决策日期', '2026年11月10日'],
       ['决策会议', '第12次党支部委员会会议'],
       ['参会人员', '—'],
       ['决策结果', '同意购置两台'],

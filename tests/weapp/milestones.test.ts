@@ -32,7 +32,7 @@ describe('领导小组与实施方案 in the mini-program', () => {
       await liaison.input('职务', '党支部书记', 1)
       await liaison.tap('副组长', 1)
       await liaison.tap('保存')
-      await liaison.waitForText(/成立日期 2022-06-12\s*·\s*按时 2022-06-12/)
+      await liaison.waitForText(/成立日期 2022年6月12日\s*·\s*按时 2022年6月12日/)
       expect(liaison.device.toasts.map((t) => t.title)).toContain('领导小组已登记')
       expect(liaison.text()).toMatch(/刘恒达.*总经理.*组长.*梁红梅.*党支部书记.*副组长/)
 
@@ -54,7 +54,7 @@ describe('领导小组与实施方案 in the mini-program', () => {
       await tapCell(supervisor, '监管总览')
       await supervisor.waitForRoute('packages/supervision/pages/overview/index')
       await supervisor.waitForText(
-        /领导小组\s*按时 2022-06-12.*实施方案\s*逾期 \d{4}-\d{2}-\d{2}\s*（待接收）/,
+        /领导小组\s*按时 2022年6月12日.*实施方案\s*逾期 \d{4}年\d{1,2}月\d{1,2}日\s*（待接收）/,
       )
       await supervisor.tap(/实施方案\s*逾期/)
       await supervisor.waitForRoute('packages/org/pages/milestones/index')
@@ -65,7 +65,7 @@ describe('领导小组与实施方案 in the mini-program', () => {
       expect(supervisor.device.modals.map((m) => m.title)).toContain('已收到')
       await supervisor.back()
       await supervisor.pullDown()
-      await supervisor.waitForText(/实施方案\s*逾期 \d{4}-\d{2}-\d{2}\s*（已收到）/)
+      await supervisor.waitForText(/实施方案\s*逾期 \d{4}年\d{1,2}月\d{1,2}日\s*（已收到）/)
       supervisor.assertHealthy()
     } finally {
       recordSetData(supervisor)

@@ -174,19 +174,19 @@ const PAGES: Record<string, Row> = {
   'packages/org/pages/milestones/index': {
     who: 'demo-liaison-private',
     url: (i) => `packages/org/pages/milestones/index?eid=${i.eid}`,
-    shows: /完成期限\s*2022-06-15.*清廉建设工作领导小组.*登记领导小组.*本企业实施方案.*报送/,
+    shows: /完成期限\s*2022年6月15日.*清廉建设工作领导小组.*登记领导小组.*本企业实施方案.*报送/,
   },
   'packages/org/pages/deadline/index': {
     who: 'demo-office',
     url: () => 'packages/org/pages/deadline/index',
     shows:
-      /领导小组与实施方案完成期限\s*2022-06-15\s*实施方案规定.*设定全县统一期限.*选择日期（北京时间）.*保存/,
+      /领导小组与实施方案完成期限\s*2022年6月15日\s*实施方案规定.*设定全县统一期限.*选择日期（北京时间）.*保存/,
   },
   'packages/org/pages/audit/index': {
     who: 'demo-office',
     url: () => 'packages/org/pages/audit/index',
     // the newest writes first: in this shared runner server, the logins of the pages before this one
-    shows: /筛选.*导出 Excel.*登录 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} (?!（未登录）)\S+/,
+    shows: /筛选.*导出 Excel.*登录 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}:\d{2} (?!（未登录）)\S+/,
   },
   'packages/org/pages/staff/index': {
     who: 'demo-office',
@@ -511,6 +511,9 @@ describe('every page of the mini-program', () => {
       await mp.waitForRoute(route)
       await mp.waitForText(row.shows)
       expect(mp.text()).not.toMatch(/undefined|NaN|\[object Object\]|Invalid Date/)
+      // One way to write a date on every page, in 北京时间: 2026年12月4日 (with 14:05, or 14:05:30 for a
+      // signed or logged record), never 2026-12-04 or 2026-12-04T…
+      expect(`${route}: ${mp.text()}`).not.toMatch(/\d{4}-\d{2}-\d{2}/)
       mp.assertHealthy()
     } finally {
       recordSetData(mp)

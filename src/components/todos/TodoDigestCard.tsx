@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { TTodoDigest } from '@/models/todo'
 import { TODO_KIND_LABELS } from '@/models/todoKinds'
-import { formatShanghaiMinute } from '@/models/shanghaiTime'
+import { formatDateTime } from '@/models/format'
 import { markTodosSeen } from '@/services/todos'
 import '@/styles/page.scss'
 import './todos.scss'
@@ -30,8 +30,8 @@ export function TodoDigestCard({ digest }: { digest: TTodoDigest }) {
           className={`a-card__subtitle todo-digest__new${digest.newCount ? ' todo-digest__new--some' : ''}`}
         >
           {digest.newCount > 0
-            ? `自上次查看（${formatShanghaiMinute(digest.lastSeenAt)}）以来新增 ${digest.newCount} 项`
-            : `自上次查看（${formatShanghaiMinute(digest.lastSeenAt)}）以来没有新增`}
+            ? `自上次查看（${formatDateTime(digest.lastSeenAt)}）以来新增 ${digest.newCount} 项`
+            : `自上次查看（${formatDateTime(digest.lastSeenAt)}）以来没有新增`}
         </Text>
       ) : null}
       <View className="todo-digest__kinds">

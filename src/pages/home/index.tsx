@@ -253,7 +253,8 @@ export default function HomePage() {
           />
         </CellGroup>
         {state.status === 'ready' && state.me.memberships.some((m) => m.status === 'approved') ? (
-          <CellGroup title="廉洁承诺" className="home__pledges">
+          // One card, titled once by its entry (a group heading of the same words read as a second entry).
+          <CellGroup className="home__pledges">
             <Entry
               title="廉洁承诺"
               description="个人廉洁从业、企业诚信守法经营、政商双边清廉承诺的签署与核验"

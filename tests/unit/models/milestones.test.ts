@@ -96,7 +96,7 @@ describe('按时 / 逾期 / 未报', () => {
       leadingGroup: { status: 'on_time', doneOn: '2026-11-02', overdue: false },
       plan: { status: 'missing', overdue: false, receipt: null },
     })
-    expect(milestoneText(s.leadingGroup)).toBe('按时 2026-11-02')
+    expect(milestoneText(s.leadingGroup)).toBe('按时 2026年11月2日')
     expect(milestoneText(s.plan)).toBe('未报')
     const late = milestoneSummary(
       {
@@ -108,7 +108,7 @@ describe('按时 / 逾期 / 未报', () => {
       },
       bj('2026-12-02T10:00:00'),
     )
-    expect(milestoneText(late.leadingGroup)).toBe('逾期 2022-07-01')
+    expect(milestoneText(late.leadingGroup)).toBe('逾期 2022年7月1日')
     expect(milestoneText(late.plan)).toBe('未报（已过截止日）')
   })
 

@@ -15,6 +15,7 @@ import { queueLeadingGroup } from '@/services/milestones'
 import { TextField } from '@/components/TextField'
 import { useWrite } from '@/hooks/useWrite'
 import { MilestoneTag } from './MilestoneTag'
+import { formatDate } from '@/models/format'
 
 const NAME_LIMIT = maxLengthOf(ZLeadingGroupMember.shape.name)
 const TITLE_LIMIT = maxLengthOf(ZLeadingGroupMember.shape.title)
@@ -75,7 +76,7 @@ export function LeadingGroupCard({
         <MilestoneTag state={group} />
       </View>
       <Text className="a-card__subtitle">
-        {group.setUpDate ? `成立日期 ${group.setUpDate}` : '尚未登记'} · {milestoneText(group)}
+        {group.setUpDate ? `成立日期 ${formatDate(group.setUpDate)}` : '尚未登记'} · {milestoneText(group)}
       </Text>
       {!editing
         ? group.members.map((m, i) => (

@@ -3,7 +3,7 @@ import { showModal } from '@/services/platform/modal'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { TStoredFile } from '@/models/file'
-import { formatShanghaiMinute } from '@/models/shanghaiTime'
+import { formatDate, formatDateTime } from '@/models/format'
 import { maxLengthOf } from '@/models/textLimit'
 import {
   milestoneText,
@@ -37,8 +37,8 @@ function Filing({ f }: { f: TPlanFiling }) {
         </Text>
       </View>
       <Text className="org-member__meta">
-        {f.submittedByName} 报送于 {formatShanghaiMinute(f.submittedAt)}
-        {f.decidedAt ? `；${f.decidedByName ?? ''} 处理于 ${formatShanghaiMinute(f.decidedAt)}` : ''}
+        {f.submittedByName} 报送于 {formatDateTime(f.submittedAt)}
+        {f.decidedAt ? `；${f.decidedByName ?? ''} 处理于 ${formatDateTime(f.decidedAt)}` : ''}
       </Text>
       {f.returnReason ? <Text className="milestone__reason">退回原因：{f.returnReason}</Text> : null}
       <EvidenceGrid files={asEvidence(f.files)} />
@@ -128,7 +128,7 @@ export function PlanCard({
         <MilestoneTag state={plan} />
       </View>
       <Text className="a-card__subtitle">
-        {plan.doneOn ? `报送日期 ${plan.doneOn}` : '尚未报送'} · {milestoneText(plan)}
+        {plan.doneOn ? `报送日期 ${formatDate(plan.doneOn)}` : '尚未报送'} · {milestoneText(plan)}
         {plan.doneOn && !current ? '（系统启用前登记）' : ''}
       </Text>
       {current ? <Filing f={current} /> : null}

@@ -20,6 +20,7 @@ import { TextAreaField } from '@/components/TextAreaField'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { Chips } from '@/components/Chips'
 import './powers.scss'
+import { formatDate } from '@/models/format'
 
 const LIMITS = maxLengthsOf(ZDecisionUpdate.shape, ['subject', 'meeting', 'attendees', 'result', 'note'])
 
@@ -84,7 +85,7 @@ export function DecisionForm(props: {
       />
       <Text className="pw-form__label">决策日期</Text>
       <Text className="pw-form__date" onClick={() => setPicking(true)}>
-        {decidedOn}
+        {formatDate(decidedOn)}
       </Text>
       <Text className="pw-form__label">决策会议</Text>
       <TextField

@@ -10,6 +10,7 @@ import {
 } from '@/models/risk'
 import { Chips } from '@/components/Chips'
 import './risks.scss'
+import { formatDate } from '@/models/format'
 
 export function LevelTag({ level }: { level: TRiskLevel }) {
   return <Text className={`risk-level risk-level--${level}`}>{RISK_LEVEL_LABELS[level]}风险</Text>
@@ -29,7 +30,7 @@ export function RiskCard({ risk, onClick }: { risk: TRisk; onClick: () => void }
       {risk.status === 'active' ? (
         <Text className={`risk-card__meta${risk.reviewOverdue ? ' risk-card__meta--bad' : ''}`}>
           {risk.reviewOverdue ? '逾期未复核 · 应于 ' : '下次复核 '}
-          {risk.nextReviewDate}
+          {formatDate(risk.nextReviewDate)}
         </Text>
       ) : null}
     </View>

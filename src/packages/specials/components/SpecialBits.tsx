@@ -7,6 +7,7 @@ import {
   type TSpecialProgress,
 } from '@/models/special'
 import './specials.scss'
+import { formatDate } from '@/models/format'
 
 export function ProgressTag({ progress }: { progress: TSpecialProgress }) {
   return <Text className={`sp-tag sp-tag--${progress}`}>{SPECIAL_PROGRESS_LABELS[progress]}</Text>
@@ -34,7 +35,7 @@ export function SpecialHead({
       </View>
       <Text className="sp-card__title">{special.title}</Text>
       <Text className="sp-card__meta">
-        截止 {special.deadline} · {special.scopeLabel}
+        截止 {formatDate(special.deadline)} · {special.scopeLabel}
       </Text>
       <Text className="sp-card__meta">依据：{special.basisLabel}</Text>
       {quote ? (

@@ -5,6 +5,7 @@ import { fetchRisks } from '@/services/risks'
 import { riskPages } from '@/services/routes'
 import { useRemote } from '@/hooks/useRemote'
 import { Figure } from './EnterpriseRecords'
+import { formatDate } from '@/models/format'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
 /** How many risk points the card lists (高 and 逾期 come first in the register's order). */
@@ -36,7 +37,9 @@ export function RisksCard({ enterpriseId, loads }: { enterpriseId: number; loads
               {r.areaName} · {r.post}
             </Text>
             <Text className={`ent-row__meta${r.reviewOverdue ? ' ent-row__meta--bad' : ''}`}>
-              {r.reviewOverdue ? `逾期未复核（应于 ${r.nextReviewDate}）` : `下次复核 ${r.nextReviewDate}`}
+              {r.reviewOverdue
+                ? `逾期未复核（应于 ${formatDate(r.nextReviewDate)}）`
+                : `下次复核 ${formatDate(r.nextReviewDate)}`}
             </Text>
           </View>
           <View className="ent-row__side">

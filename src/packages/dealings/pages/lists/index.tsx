@@ -11,6 +11,7 @@ import { PageState } from '@/components/PageState'
 import { VersionCard } from '../../components/VersionCard'
 import '@/styles/page.scss'
 import '../../components/dealings.scss'
+import { formatDate } from '@/models/format'
 
 const go = (url: string) => void Taro.navigateTo({ url })
 
@@ -93,7 +94,7 @@ export default function DealingListsPage() {
                             className="dealings__link"
                             onClick={() => go(dealingsPages.edit({ versionId: d.id }))}
                           >
-                            草稿（{d.items.length}条，{d.updatedAt.slice(0, 10)}）编辑 / 发布
+                            草稿（{d.items.length}条，{formatDate(d.updatedAt)}）编辑 / 发布
                           </Text>
                         ))}
                         <Button size="small" onClick={() => go(dealingsPages.edit({ kind: l.kind }))}>

@@ -4,7 +4,6 @@ import { Text, View } from '@tarojs/components'
 import { Button, Empty } from '@nutui/nutui-react-taro'
 import { SIGN_IN_FLAG_LABELS, SIGN_IN_METHOD_LABELS } from '@/models/event'
 import { type TAbsentee, type TAbsentees, type TAttendance, type TAttendanceRow } from '@/models/attendance'
-import { formatShanghaiMinute } from '@/models/shanghaiTime'
 import { fetchAbsentees, fetchAttendance, fetchEvent } from '@/services/events'
 import { idParam } from '@/services/routes'
 import { EmptyImage } from '@/components/EmptyImage'
@@ -19,6 +18,7 @@ import { EventCardHead } from '../../components/EventCardHead'
 import '@/styles/page.scss'
 import '@/styles/events.scss'
 import './index.scss'
+import { formatDateTime } from '@/models/format'
 
 type Tab = 'signed' | 'absent'
 
@@ -36,7 +36,7 @@ function SignedRow({ s, index }: { s: TAttendanceRow; index: number }) {
           </Text>
         </View>
         <Text className="ev-person__meta">
-          {s.enterpriseName} · {formatShanghaiMinute(s.signedInAt)}
+          {s.enterpriseName} · {formatDateTime(s.signedInAt)}
         </Text>
         {s.method === 'proxy' ? (
           <Text className="ev-person__proxy">

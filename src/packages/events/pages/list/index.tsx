@@ -13,6 +13,7 @@ import { useMe } from '@/hooks/useMe'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { EventCardHead } from '../../components/EventCardHead'
+import { eventListEmpty } from '@/packages/events/components/eventListEmpty'
 import '@/styles/page.scss'
 import '@/styles/events.scss'
 
@@ -117,11 +118,7 @@ export default function EventListPage() {
         <PageState
           state={state}
           reload={reload}
-          empty={{
-            title: when === 'upcoming' ? '暂无进行中或即将开始的活动' : '暂无已结束的活动',
-            description:
-              role === 'organiser' ? '您组织的活动将显示在这里' : '本企业或监管部门组织的活动将显示在这里',
-          }}
+          empty={eventListEmpty(me.status === 'ready' ? me.me.memberships : null, role, when)}
         >
           {(events) => events.map((e) => <EventCard key={e.id} e={e} role={role} />)}
         </PageState>

@@ -5,7 +5,7 @@ import { Button, Input } from '@nutui/nutui-react-taro'
 import { AUDIT_ACTION_LABELS, ZAuditQuery, type TAuditEntry, type TAuditQuery } from '@/models/audit'
 import { auditDetailText } from '@/models/auditDetail'
 import type { TDepartment, TEnterprise } from '@/models/org'
-import { formatShanghaiTime } from '@/models/shanghaiTime'
+import { chineseDateTime, formatShanghaiTime } from '@/models/shanghaiTime'
 import { formatDate } from '@/models/format'
 import { DayPicker } from '@/components/DayPicker'
 import dayjs from 'dayjs'
@@ -225,7 +225,7 @@ export default function AuditPage() {
               <View key={e.id} className="a-card audit__entry">
                 <View className="audit__line">
                   <Text className="audit__action">{e.actionLabel}</Text>
-                  <Text className="audit__time">{formatShanghaiTime(e.at)}</Text>
+                  <Text className="audit__time">{chineseDateTime(formatShanghaiTime(e.at))}</Text>
                 </View>
                 <Text className="org-member__meta">
                   {e.userName ?? '（未登录）'}

@@ -3,7 +3,8 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import dayjs from 'dayjs'
 import { PROGRAMME_DEADLINE, PROGRAMME_DEADLINE_QUOTE, type TCountyDeadline } from '@/models/milestones'
-import { formatShanghaiMinute, shanghaiDate } from '@/models/shanghaiTime'
+import { shanghaiDate } from '@/models/shanghaiTime'
+import { formatDate, formatDateTime } from '@/models/format'
 import { fetchCountyDeadline, queueCountyDeadline } from '@/services/milestones'
 import { DayPicker } from '@/components/DayPicker'
 import { OutboxNotice } from '@/components/OutboxNotice'
@@ -31,7 +32,7 @@ function DeadlineForm({ data, onSaved }: { data: TCountyDeadline; onSaved: () =>
     setError(null)
     try {
       const outcome = await send(queueCountyDeadline(deadline), {
-        done: deadline ? `全县完成期限已设为 ${deadline}` : '已恢复为实施方案规定的期限',
+        done: deadline ? `全县完成期限已设为 ${formatDate(deadline)}` : '已恢复为实施方案规定的期限',
         onRefused: setError,
       })
       if (outcome.kind === 'refused') return
@@ -49,11 +50,11 @@ function DeadlineForm({ data, onSaved }: { data: TCountyDeadline; onSaved: () =>
         className={`county-deadline__pick${day ? '' : ' county-deadline__pick--empty'}`}
         onClick={() => !busy && setPicking(true)}
       >
-        <Text>{day ?? '选择日期（北京时间）'}</Text>
+        <Text>{day ? formatDate(day) : '选择日期（北京时间）'}</Text>
         <Text>›</Text>
       </View>
       <Text className="county-deadline__hint">
-        {`不早于实施方案规定的 ${PROGRAMME_DEADLINE}。未单独设定期限的企业，领导小组成立日期、实施方案报送日期在此日当天或之前为按时。`}
+        {`不早于实施方案规定的 ${formatDate(PROGRAMME_DEADLINE)}。未单独设定期限的企业，领导小组成立日期、实施方案报送日期在此日当天或之前为按时。`}
       </Text>
       {error ? <Text className="form-dialog__error">{error}</Text> : null}
       <View className="milestone__buttons">
@@ -107,10 +108,10 @@ export default function CountyDeadlinePage() {
             <>
               <View className="a-card">
                 <Text className="a-card__title">领导小组与实施方案完成期限</Text>
-                <Text className="county-deadline__now">{data.deadline ?? data.programme}</Text>
+                <Text className="county-deadline__now">{formatDate(data.deadline ?? data.programme)}</Text>
                 <Text className="county-deadline__source">
                   {data.deadline
-                    ? `领导小组办公室全县统一设定（实施方案原定 ${data.programme}）`
+                    ? `领导小组办公室全县统一设定（实施方案原定 ${formatDate(data.programme)}）`
                     : '实施方案规定'}
                 </Text>
                 <Text className="milestone__quote">
@@ -123,7 +124,7 @@ export default function CountyDeadlinePage() {
                 </Text>
                 {data.updatedAt ? (
                   <Text className="county-deadline__hint">
-                    {`上次设定：${formatShanghaiMinute(data.updatedAt)}（北京时间，${
+                    {`上次设定：${formatDateTime(data.updatedAt)}（北京时间，${
                       data.updatedByName ?? '开通时设定'
                     }）`}
                   </Text>

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { IMPORT_STATE_LABELS, type TImportState, type TImportSummary } from '@/models/enterpriseImport'
-import { formatShanghaiMinute } from '@/models/shanghaiTime'
+import { formatDateTime } from '@/models/format'
 import { IMPORT_LIST_SIZE, fetchImports } from '@/services/imports'
 import { orgPages } from '@/services/routes'
 import { PageState } from '@/components/PageState'
@@ -44,7 +44,7 @@ export function RecentImports(props: { current: number | null; currentState?: TI
                   <View className="org-member__who">
                     <Text className="org-member__name">{item.filename}</Text>
                     <Text className="org-member__meta">
-                      {`${formatShanghaiMinute(item.createdAt)} 上传 · ${item.total} 行`}
+                      {`${formatDateTime(item.createdAt)} 上传 · ${item.total} 行`}
                     </Text>
                   </View>
                   <Text className={`org-import__state org-import__state--${item.state}`}>

@@ -24,6 +24,7 @@ import { PlanCard } from '../../components/PlanCard'
 import '@/styles/page.scss'
 import '../members/index.scss'
 import './index.scss'
+import { formatDate } from '@/models/format'
 
 /** The office sets the deadline of an enterprise that joined after the programme's (or goes back to it). */
 function DeadlineEditor({ data, onSaved }: { data: TMilestones; onSaved: () => Promise<void> }) {
@@ -97,7 +98,7 @@ export default function MilestonesPage() {
               <View className="a-card">
                 <Text className="a-card__title">{data.enterpriseName}</Text>
                 <Text className="a-card__subtitle">
-                  完成期限 {data.deadline}（{DEADLINE_SOURCE_LABELS[data.deadlineSource]}）
+                  完成期限 {formatDate(data.deadline)}（{DEADLINE_SOURCE_LABELS[data.deadlineSource]}）
                 </Text>
                 <Text className="milestone__quote">
                   实施步骤：“各企业……及时成立本企业清廉建设工作领导小组……{PROGRAMME_DEADLINE_QUOTE}”

@@ -23,6 +23,8 @@ import { ErrorState, LoadingState } from '@/components/PageState'
 import { idParam, partyPages } from '@/services/routes'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
+import { useMe } from '@/hooks/useMe'
+import { enterprisesOf } from '@/models/memberships'
 import { shanghaiParts } from '@/models/shanghaiTime'
 import { Heading } from '@/components/Heading'
 import { Chips } from '@/components/Chips'
@@ -141,6 +143,10 @@ function Calendar({
 
 export default function PartyCalendarPage() {
   const session = useRequireSession()
+  const { state: me } = useMe(session?.user.id ?? null)
+  // The 联络员 registers the branches (成员管理 → 新增党支部): told so in the second person.
+  const liaison =
+    me.status === 'ready' && enterprisesOf(me.me.memberships).some((e) => e.roles.includes('liaison'))
   const params = useRouter().params
   const [chosen, setChosen] = useState<{ eid: number; bid: number } | null>(null)
   const eid = chosen?.eid ?? idParam(params.eid)
@@ -164,7 +170,11 @@ export default function PartyCalendarPage() {
         <EmptyBox
           className="page__body"
           title="暂无党支部"
-          description="企业设立党支部、并将您列入党员名册后，可在此查看三会一课；联络员可在成员管理中登记党支部"
+          description={
+            liaison
+              ? '本企业还没有登记党支部。设有党组织的，请在「成员管理」中新增党支部并登记党员名册，支部书记和支委即可在此记录三会一课'
+              : '企业设立党支部、并将您列入党员名册后，可在此查看三会一课；联络员可在成员管理中登记党支部'
+          }
         />
       </View>
     )

@@ -21,7 +21,7 @@ import { useRequireSession } from '@/hooks/useSession'
 import { PledgeQr } from '@/packages/pledges/components/PledgeQr'
 import { PledgeStatusTag } from '@/packages/pledges/components/PledgeStatusTag'
 import { DealingsBasis } from '@/packages/pledges/components/DealingsBasis'
-import { formatShanghaiTime } from '@/models/shanghaiTime'
+import { chineseDateTime, formatShanghaiTime } from '@/models/shanghaiTime'
 import '@/styles/page.scss'
 import '@/packages/pledges/components/pledges.scss'
 import { useWrite } from '@/hooks/useWrite'
@@ -46,7 +46,9 @@ function Signatures({ pledge }: { pledge: TPledge }) {
           <Text className="a-card__title">
             {s.signerName} {s.phoneMasked ? <Text className="a-card__meta">{s.phoneMasked}</Text> : null}
           </Text>
-          <Text className="a-card__subtitle">签署时间 {formatShanghaiTime(s.signedAt)}（北京时间）</Text>
+          <Text className="a-card__subtitle">
+            签署时间 {chineseDateTime(formatShanghaiTime(s.signedAt))}（北京时间）
+          </Text>
           <Text className="pl-cert__hash">签名 SHA-256 {s.signatureSha256}</Text>
           <Text className="pl-cert__hash">哈希链第 {s.chainSeq} 条</Text>
         </View>
@@ -141,12 +143,13 @@ export default function PledgeCertificatePage() {
               <Text className="a-card__subtitle">
                 模板第 {pledge.templateVersion} 版 ·{' '}
                 {pledge.effectiveAt
-                  ? `${formatShanghaiTime(pledge.effectiveAt)} 生效`
-                  : `${formatShanghaiTime(pledge.createdAt)} 发起`}
+                  ? `${chineseDateTime(formatShanghaiTime(pledge.effectiveAt))} 生效`
+                  : `${chineseDateTime(formatShanghaiTime(pledge.createdAt))} 发起`}
               </Text>
               {pledge.withdrawn ? (
                 <View className="a-notice">
-                  {pledge.withdrawn.byName}于 {formatShanghaiTime(pledge.withdrawn.at)} 撤回：
+                  {pledge.withdrawn.byName}于 {chineseDateTime(formatShanghaiTime(pledge.withdrawn.at))}{' '}
+                  撤回：
                   {pledge.withdrawn.reason}
                 </View>
               ) : null}

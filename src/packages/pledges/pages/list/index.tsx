@@ -246,7 +246,15 @@ export default function PledgeListPage() {
         <PageState state={state} reload={reload} />
         {state.status === 'ready' ? state.data.pledges.map((p) => <PledgeCard key={p.id} p={p} />) : null}
         {state.status === 'ready' && state.data.pledges.length === 0 ? (
-          <EmptyBox title="还没有签署的承诺" description="签署后的承诺书与核验码将显示在这里" />
+          <EmptyBox
+            title="还没有签署的承诺"
+            description={
+              // 监管员 and 办公室 sign none: the signers are enterprises' people and a department's 党员干部.
+              offers.state.status === 'ready' && offers.state.data.length === 0 && supervises
+                ? '承诺由企业职工、企业负责人和党员干部签署；所监管企业的签署情况请看“承诺覆盖情况”'
+                : '签署后的承诺书与核验码将显示在这里'
+            }
+          />
         ) : null}
       </View>
     </View>

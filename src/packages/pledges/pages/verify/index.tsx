@@ -12,7 +12,7 @@ import {
 import { verifyPledge } from '@/services/pledges'
 import { ErrorState, LoadingState } from '@/components/PageState'
 import { useRemote } from '@/hooks/useRemote'
-import { formatShanghaiTime } from '@/models/shanghaiTime'
+import { chineseDateTime, formatShanghaiTime } from '@/models/shanghaiTime'
 import { Heading } from '@/components/Heading'
 import '@/styles/page.scss'
 import '@/packages/pledges/components/pledges.scss'
@@ -103,7 +103,7 @@ export default function PledgeVerifyPage() {
               {result.departmentName ? <Row k="党员干部所在部门" v={result.departmentName} /> : null}
               <Row k="记录" v={result.recordIntact ? '完整' : '被改动'} />
               <Row k="哈希链" v={result.chainIntact ? '完整' : '断裂'} />
-              <Row k="核验时间" v={formatShanghaiTime(result.checkedAt)} />
+              <Row k="核验时间" v={chineseDateTime(formatShanghaiTime(result.checkedAt))} />
             </View>
             <Heading text="签署人" />
             {result.signers.map((s) => (
@@ -116,7 +116,7 @@ export default function PledgeVerifyPage() {
                   {s.organisationName}
                 </Text>
                 <Text className="a-card__subtitle">
-                  签署时间 {formatShanghaiTime(s.signedAt)}（北京时间）
+                  签署时间 {chineseDateTime(formatShanghaiTime(s.signedAt))}（北京时间）
                 </Text>
                 <Text className="pl-cert__hash">签名 SHA-256 {s.signatureSha256}</Text>
               </View>
@@ -127,7 +127,9 @@ export default function PledgeVerifyPage() {
             </View>
             <View className="a-card pledge-verify__anchor">
               <Text className="a-card__subtitle">链外锚点（最近一次）</Text>
-              <Text className="a-card__subtitle">{anchorSummary(result.anchor)}</Text>
+              <Text className="a-card__subtitle">
+                {anchorSummary(result.anchor, (at) => chineseDateTime(formatShanghaiTime(at)))}
+              </Text>
               {result.anchor ? <Text className="pl-cert__hash">MAC {result.anchor.mac}</Text> : null}
             </View>
           </>

@@ -27,6 +27,7 @@ import { useWrite } from '@/hooks/useWrite'
 import { DecisionForm, type DecisionSubmit } from '../../components/DecisionForm'
 import '@/styles/page.scss'
 import '../../components/powers.scss'
+import { formatDate } from '@/models/format'
 
 const FIELD_LABELS: Record<string, string> = {
   subject: '事项',
@@ -170,7 +171,7 @@ export default function DecisionPage() {
               <Text className="pw-decision__title">{d.subject}</Text>
               <Text className="pw-tag">{DECISION_CATEGORY_LABELS[d.category]}</Text>
             </View>
-            <Line label="决策日期" value={d.decidedOn} />
+            <Line label="决策日期" value={formatDate(d.decidedOn)} />
             <Line label="决策会议" value={d.meeting} />
             <Line label="参会人员" value={d.attendees} />
             <Line label="决策结果" value={d.result} />

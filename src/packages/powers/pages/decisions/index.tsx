@@ -20,6 +20,7 @@ import { Chips } from '@/components/Chips'
 import { Heading } from '@/components/Heading'
 import '@/styles/page.scss'
 import '../../components/powers.scss'
+import { formatDate } from '@/models/format'
 
 const go = (url: string) => void Taro.navigateTo({ url })
 
@@ -101,7 +102,7 @@ export default function DecisionListPage() {
               <Text className="pw-tag">{DECISION_CATEGORY_LABELS[d.category]}</Text>
             </View>
             <Text className="pw-decision__meta">
-              {`${d.decidedOn} · ${d.meeting}${d.version > 1 ? ` · 已更正${d.version - 1}次` : ''}`}
+              {`${formatDate(d.decidedOn)} · ${d.meeting}${d.version > 1 ? ` · 已更正${d.version - 1}次` : ''}`}
             </Text>
           </View>
         ))}

@@ -33,6 +33,7 @@ import { LabelledValue } from '@/components/LabelledValue'
 import { keepsRegistersOf } from '@/models/memberships'
 import '@/styles/page.scss'
 import '../../components/risks.scss'
+import { formatDate } from '@/models/format'
 
 const NOTE_LIMIT = maxLengthOf(ZRiskReviewBody.shape.note)
 const DETAIL_LIMIT = maxLengthOf(ZRiskRectify.shape.detail)
@@ -122,7 +123,7 @@ export default function RiskDetailPage() {
           <Field label="责任人" value={r.owner} />
           <Field
             label="复核"
-            value={`${REVIEW_CYCLE_LABELS[r.reviewCycle] ?? ''}，下次 ${r.nextReviewDate}${r.reviewOverdue ? '（已逾期）' : ''}`}
+            value={`${REVIEW_CYCLE_LABELS[r.reviewCycle] ?? ''}，下次 ${formatDate(r.nextReviewDate)}${r.reviewOverdue ? '（已逾期）' : ''}`}
           />
           {r.rectificationId ? (
             <Button

@@ -15,6 +15,7 @@ import { useFormSend } from '@/hooks/useFormSend'
 import { Chips } from '@/components/Chips'
 import '@/styles/page.scss'
 import '../../components/specials.scss'
+import { formatDate } from '@/models/format'
 
 const LIMITS = maxLengthsOf(ZSpecialCreate.shape, ['title', 'description'])
 
@@ -78,7 +79,7 @@ export default function SpecialCreatePage() {
           <TextAreaField rows={4} value={description} limit={LIMITS.description} onChange={setDescription} />
           <View className="sp-form__row" onClick={() => setPicking(true)}>
             <Text className="sp-form__label">填报截止日期</Text>
-            <Text>{deadline}</Text>
+            <Text>{formatDate(deadline)}</Text>
           </View>
           <Text className="sp-form__label">范围（企业性质，开展时确定名单）</Text>
           <View className="sp-chips">

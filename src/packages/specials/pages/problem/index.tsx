@@ -28,6 +28,7 @@ import { Chips } from '@/components/Chips'
 import { keepsRegistersOf } from '@/models/memberships'
 import '@/styles/page.scss'
 import '../../components/specials.scss'
+import { formatDate } from '@/models/format'
 
 const LIMITS = maxLengthsOf(ZSpecialProblemCreate.shape, ['problem', 'measure', 'owner', 'note'])
 const STATUSES = ['in_progress', 'done'] as const
@@ -113,7 +114,7 @@ export default function SpecialProblemPage() {
             <TextField value={owner} limit={LIMITS.owner} placeholder="姓名或岗位" onChange={setOwner} />
             <View className="sp-form__row sp-planned" onClick={() => setPicking(true)}>
               <Text className="sp-form__label">计划完成日期</Text>
-              <Text>{plannedDate}</Text>
+              <Text>{formatDate(plannedDate)}</Text>
             </View>
             {loaded ? (
               <>
@@ -140,7 +141,7 @@ export default function SpecialProblemPage() {
             <Text className="sp-card__title">{loaded.problem}</Text>
             <Text className="sp-card__meta">措施：{loaded.measure}</Text>
             <Text className="sp-card__meta">
-              责任人 {loaded.owner} · 计划 {loaded.plannedDate}
+              责任人 {loaded.owner} · 计划 {formatDate(loaded.plannedDate)}
             </Text>
           </View>
         ) : (

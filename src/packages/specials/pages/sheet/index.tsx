@@ -16,6 +16,7 @@ import { ProgressTag, SpecialHead } from '../../components/SpecialBits'
 import { keepsRegistersOf } from '@/models/memberships'
 import '@/styles/page.scss'
 import '../../components/specials.scss'
+import { formatDate } from '@/models/format'
 
 const go = (url: string) => void Taro.navigateTo({ url })
 
@@ -98,7 +99,7 @@ export default function SpecialSheetPage() {
                   {SPECIAL_PROBLEM_STATUS_LABELS[p.status]}
                 </Text>
                 <Text className="sp-card__meta">
-                  责任人 {p.owner} · 计划 {p.plannedDate}
+                  责任人 {p.owner} · 计划 {formatDate(p.plannedDate)}
                 </Text>
               </View>
               <Text className="sp-card__title">{p.problem}</Text>

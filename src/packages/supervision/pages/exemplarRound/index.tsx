@@ -170,7 +170,7 @@ export default function ExemplarRoundPage() {
     if (names.length === 0) return void Taro.showToast({ title: '请先选定企业', icon: 'none' })
     const { confirm } = await showModal({
       title: '发布公示',
-      content: `公示 ${names.join('、')}，${period.startsOn} 至 ${period.endsOn}。发布后本轮不能再更改，确定发布？`,
+      content: `公示 ${names.join('、')}，${formatDate(period.startsOn)} 至 ${formatDate(period.endsOn)}。发布后本轮不能再更改，确定发布？`,
       confirmText: '发布',
     })
     if (confirm && userOutbox()) await send(queuePublish(roundId, period), '已发布公示')
