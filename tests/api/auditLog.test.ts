@@ -209,7 +209,7 @@ describe(`audit log [${TEST_DB}]`, () => {
     expect(of('生成督查专报')).toEqual(['督查专报：统战部督查专报', '督查专报：第四季度督查专报'])
     // 内容 names the records its ids refer to: the report's department by name, not 部门编号 3.
     const unitDetail = rows.find((r) => r.object === '督查专报：统战部督查专报')!.detail
-    expect(unitDetail).toContain('；部门：县委统战部')
+    expect(unitDetail).toContain('；出具单位：县委统战部')
     expect(unitDetail).not.toContain('部门编号')
     expect(of('新建监管部门')).toEqual(['部门：县统计局'])
     // A pledge by its verification code, its kind in words (the 企业 pledge is not just “企业”).

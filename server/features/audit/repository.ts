@@ -133,6 +133,59 @@ export const auditRepository = {
     return out
   },
 
+  /** The enterprise and the period (自查期次) of each of these 自查表. */
+  async assessmentNames(
+    db: DbOrTrx,
+    ids: number[],
+  ): Promise<{ id: number; enterprise: string; campaign: string }[]> {
+    const out: { id: number; enterprise: string; campaign: string }[] = []
+    for (let i = 0; i < ids.length; i += 500)
+      out.push(
+        ...(await db
+          .selectFrom('assessments as s')
+          .innerJoin('enterprises as e', 'e.id', 's.enterprise_id')
+          .innerJoin('campaigns as c', 'c.id', 's.campaign_id')
+          .select(['s.id', 'e.name as enterprise', 'c.name as campaign'])
+          .where('s.id', 'in', ids.slice(i, i + 500))
+          .execute()),
+      )
+    return out
+  },
+
+  /** The event of each of these sign-ins. */
+  async signInEvents(db: DbOrTrx, ids: number[]): Promise<{ id: number; event_id: number }[]> {
+    const out: { id: number; event_id: number }[] = []
+    for (let i = 0; i < ids.length; i += 500)
+      out.push(
+        ...(await db
+          .selectFrom('sign_ins')
+          .select(['id', 'event_id'])
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute()),
+      )
+    return out
+  },
+
+  /** The organiser (an enterprise or a department) of each of these events, by name. */
+  async eventOrganisers(db: DbOrTrx, ids: number[]): Promise<{ id: number; name: string }[]> {
+    const out: { id: number; name: string }[] = []
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await db
+        .selectFrom('events as v')
+        .leftJoin('enterprises as e', (j) =>
+          j.onRef('e.id', '=', 'v.organiser_id').on('v.organiser_kind', '=', 'enterprise'),
+        )
+        .leftJoin('departments as d', (j) =>
+          j.onRef('d.id', '=', 'v.organiser_id').on('v.organiser_kind', '=', 'department'),
+        )
+        .select((eb) => ['v.id', eb.fn.coalesce('e.name', 'd.name').as('name')])
+        .where('v.id', 'in', ids.slice(i, i + 500))
+        .execute()
+      for (const r of rows) if (r.name) out.push({ id: r.id, name: r.name })
+    }
+    return out
+  },
+
   /** The person each of these sign-ins is for. */
   async signInNames(db: DbOrTrx, ids: number[]): Promise<{ id: number; name: string }[]> {
     const out: { id: number; name: string }[] = []

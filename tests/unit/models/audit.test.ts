@@ -55,7 +55,7 @@ describe('操作日志: a write’s detail in words', () => {
   it('reads the writes of a county switched on from empty in words', () => {
     expect(auditDetailText('{"decision":"approved"}')).toBe('决定：通过')
     expect(auditDetailText('{"inviteId":4,"organisationKind":"department"}')).toBe(
-      '邀请码编号：4；单位类型：部门',
+      '经邀请码申请加入；单位类型：部门',
     )
     expect(auditDetailText('{"role":"branch_secretary"}')).toBe('角色：支部书记')
     expect(auditDetailText('{"fields":["name","phone"]}')).toBe('修改项：姓名、手机号')
@@ -63,7 +63,7 @@ describe('操作日志: a write’s detail in words', () => {
       auditDetailText('{"filename":"a.xlsx","sha256":"be50ac215c9a4add525801cf5b078db9","total":3}'),
     ).toBe('文件名：a.xlsx；文件校验值：be50ac215c9a…；行数：3')
     expect(auditDetailText('{"created":2,"createdEnterpriseIds":[1,2],"updatedEnterpriseIds":[]}')).toBe(
-      '新增：2；新增企业编号：1、2；更新企业编号：无',
+      '新增：2；新增企业编号：1、2；更新企业：无',
     )
   })
 
