@@ -143,6 +143,12 @@ describe(`audit log in words [${TEST_DB}]`, () => {
     ])
   })
 
+  it('names a membership by its person and a 监管关系 by its department and enterprise in 对象', () => {
+    const objects = (action: string) => rows.filter((r) => r.action === action).map((r) => r.object)
+    expect(objects('调整角色')).toEqual([expect.stringMatching(/^成员：\p{Script=Han}{2,4}$/u)])
+    expect(new Set(objects('取消关联监管企业'))).toEqual(new Set(['监管关系：县档案馆 → 县恒达食品有限公司']))
+  })
+
   it('fills 单位 as the data means it: an organiser’s 代签 its organiser’s, npm run setup the system’s', () => {
     const proxy = rows.find((r) => r.action === '组织者代签')!
     expect(proxy).toMatchObject({ person: '韦丽萍', object: '签到：陈静' })

@@ -114,11 +114,16 @@ function detailIds(row: AuditRow, into: Map<string, Set<number>>) {
 /** The names of the rows' records and of those their details refer to, by `type:id` (looked up in batches). */
 async function recordNames(db: DbOrTrx, rows: AuditRow[]): Promise<Map<string, string>> {
   const wanted = new Map<string, Set<number>>(
-    [...Object.keys(ENTITY_NAMES), 'sign_in', 'assessment'].map((type) => [type, new Set()]),
+    [...Object.keys(ENTITY_NAMES), 'sign_in', 'assessment', 'membership'].map((type) => [type, new Set()]),
   )
   for (const r of rows) {
     if (r.entity_id !== null && /^\d{1,15}$/.test(r.entity_id))
       wanted.get(r.entity_type)?.add(Number(r.entity_id))
+    const link = linkOf(r)
+    if (link) {
+      wanted.get('department')!.add(link.department)
+      wanted.get('enterprise')!.add(link.enterprise)
+    }
     detailIds(r, wanted)
   }
   const names = new Map<string, string>()
@@ -129,17 +134,34 @@ async function recordNames(db: DbOrTrx, rows: AuditRow[]): Promise<Map<string, s
   // A sign-in by the person signed in (an organiser's 代签 names whom it was for).
   for (const f of await auditRepository.signInNames(db, [...wanted.get('sign_in')!]))
     if (f.name) names.set(`sign_in:${f.id}`, f.name)
+  // A membership by its person.
+  for (const f of await auditRepository.membershipNames(db, [...wanted.get('membership')!]))
+    names.set(`membership:${f.id}`, f.name)
   // A 自查表 by its enterprise and its period.
   for (const f of await auditRepository.assessmentNames(db, [...wanted.get('assessment')!]))
     names.set(`assessment:${f.id}`, `${f.enterprise} ${f.campaign}`)
   return names
 }
 
+/** A 监管关系's department and enterprise (its id is `department:enterprise`). */
+function linkOf(row: AuditRow): { department: number; enterprise: number } | null {
+  const m =
+    row.entity_type === 'supervision_link' ? /^(\d{1,10}):(\d{1,10})$/.exec(row.entity_id ?? '') : null
+  return m ? { department: Number(m[1]), enterprise: Number(m[2]) } : null
+}
+
 /** 对象: what the record is, and its name where it has one (its number otherwise). */
 function entityText(row: AuditRow, names: Map<string, string>): string {
   const label = ENTITY_LABELS[row.entity_type] ?? '其他'
   if (row.entity_id === null) return label
-  const name = names.get(`${row.entity_type}:${row.entity_id}`)
+  const link = linkOf(row)
+  const [department, enterprise] = link
+    ? [names.get(`department:${link.department}`), names.get(`enterprise:${link.enterprise}`)]
+    : []
+  const name =
+    department && enterprise
+      ? `${department} → ${enterprise}`
+      : names.get(`${row.entity_type}:${row.entity_id}`)
   return name ? `${label}：${name}` : `${label} ${row.entity_id}`
 }
 
