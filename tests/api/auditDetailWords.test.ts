@@ -1,6 +1,5 @@
-import ExcelJS from 'exceljs'
 import { setupRepository } from '../../server/features/setup/repository'
-import { unreadableParts } from './support/auditReadable'
+import { exportedAuditRows, proxySignIn, unreadableParts, type AuditSheetRow } from './support/audit'
 import { call, createTestApp, idOf, loginAs, TEST_DB, type TestApp } from './support/testApp'
 
 /**
@@ -10,8 +9,7 @@ import { call, createTestApp, idOf, loginAs, TEST_DB, type TestApp } from './sup
 describe(`audit log in words [${TEST_DB}]`, () => {
   let t: TestApp
   let now = Date.parse('2026-12-01T02:00:00Z')
-  type Row = { person: string; unit: string; action: string; object: string; detail: string }
-  let rows: Row[] = []
+  let rows: AuditSheetRow[] = []
 
   const ok = async (res: { statusCode: number; body: string }, status = 200) =>
     expect([res.statusCode, res.statusCode === status ? '' : res.body]).toEqual([status, ''])
@@ -75,26 +73,12 @@ describe(`audit log in words [${TEST_DB}]`, () => {
     const promoted = await call(t.app, liaison, { method: 'PATCH', url: member, payload: { role: 'head' } })
     await ok(promoted)
     // A supervisor signs a liaison in at a department's event (组织者代签): filed under no organisation.
-    const event = await t.app.db
-      .selectFrom('events')
-      .select(['id', 'sign_in_opens_at'])
-      .where('organiser_kind', '=', 'department')
-      .orderBy('id')
-      .executeTakeFirstOrThrow()
     const { id: liaisonId } = await t.app.db
       .selectFrom('users')
       .select('id')
       .where('openid', '=', 'demo-liaison-private')
       .executeTakeFirstOrThrow()
-    now = Date.parse(event.sign_in_opens_at) + 60_000
-    await ok(
-      await call(t.app, supervisor, {
-        method: 'POST',
-        url: `/api/v1/events/${event.id}/sign-ins/proxy`,
-        payload: { userId: liaisonId, reason: '手机没电，现场登记' },
-      }),
-      201,
-    )
+    await proxySignIn(t.app, supervisor, liaisonId, (at) => (now = at))
     // `npm run setup`'s record of the county's deadline (no one signed in), as setUpCounty stores it.
     await setupRepository.audit(t.app.db, {
       action: 'milestones.county_deadline.set',
@@ -104,21 +88,7 @@ describe(`audit log in words [${TEST_DB}]`, () => {
       at: new Date(now).toISOString(),
     })
 
-    const res = await call(t.app, office, { method: 'GET', url: '/api/v1/audit-log.xlsx' })
-    expect(res.statusCode).toBe(200)
-    const book = new ExcelJS.Workbook()
-    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
-    rows = []
-    book.getWorksheet('操作日志')!.eachRow((row, n) => {
-      if (n > 3)
-        rows.push({
-          person: row.getCell(3).text,
-          unit: row.getCell(4).text,
-          action: row.getCell(5).text,
-          object: row.getCell(6).text,
-          detail: row.getCell(7).text,
-        })
-    })
+    rows = await exportedAuditRows(t.app, office)
   })
   afterAll(() => t.close())
 

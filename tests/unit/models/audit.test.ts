@@ -1,23 +1,6 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { AUDIT_ACTION_LABELS } from '@/models/audit'
 import { auditDetailText } from '@/models/auditDetail'
-
-/** Every action code the server writes (`action: 'x.y'` in server/), read from its source. */
-function actionsWritten(): string[] {
-  const found = new Set<string>()
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const file = path.join(dir, entry.name)
-      if (entry.isDirectory()) walk(file)
-      else if (file.endsWith('.ts'))
-        for (const m of fs.readFileSync(file, 'utf8').matchAll(/\baction['"]?: *'([a-z_]+(?:\.[a-z_]+)+)'/g))
-          found.add(m[1])
-    }
-  }
-  walk(path.resolve(__dirname, '../../../server'))
-  return [...found].sort()
-}
+import { actionsWritten } from '../../api/support/audit'
 
 describe('操作日志: a write’s detail in words', () => {
   it('names the records its ids refer to where their names are given, and a pledge kind in full', () => {

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { auditDetailText } from '@/models/auditDetail'
 import { AUDIT_ACTION_LABELS } from '@/models/audit'
 import { DETAIL_KEY_LABELS } from '@/models/auditDetailLabels'
-import { unreadableParts } from '../../api/support/auditReadable'
+import { actionsWritten, unreadableParts } from '../../api/support/audit'
 
 /**
  * 操作日志 内容 of every audited action, with the detail each write stores (server/features/…), read as the
@@ -185,26 +185,6 @@ const SAMPLES: Record<string, object[]> = {
   'exemplar.unchoose': [{ round: '2026年度示范点' }],
   'exemplar.publish': [{ startsOn: '2026-12-01', endsOn: '2026-12-07', enterprises: [5, 6] }],
   'exemplar.notice': [],
-}
-
-/** Every action code the server writes (`action: 'x.y'` in server/), read from its source. */
-function actionsWritten(): string[] {
-  const found = new Set<string>()
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const file = path.join(dir, entry.name)
-      if (entry.isDirectory()) walk(file)
-      else if (file.endsWith('.ts')) {
-        const source = fs.readFileSync(file, 'utf8')
-        for (const m of source.matchAll(/\baction['"]?: *'([a-z_]+(?:\.[a-z_]+)+)'/g)) found.add(m[1])
-        // `membership.${verb}` over a list of [verb, …] pairs: each verb.
-        for (const m of source.matchAll(/\baction: `([a-z_.]+)\.\$\{verb\}`/g))
-          for (const v of source.matchAll(/\[\s*'([a-z_]+)',/g)) found.add(`${m[1]}.${v[1]}`)
-      }
-    }
-  }
-  walk(path.resolve(__dirname, '../../../server'))
-  return [...found].sort()
 }
 
 describe('操作日志 内容: every audited action in words', () => {
