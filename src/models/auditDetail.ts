@@ -165,7 +165,10 @@ export function auditDetailText(detail: string, own?: AuditOwnOrganisation, name
   for (const [k, v] of Object.entries(o)) {
     if ((k === 'before' || k === 'after') && edit) continue
     if (v === undefined) continue
-    parts.push(keyedPart(k, v, o, own, names))
+    // A 代签's flag repeats its method (组织者代签): said once.
+    const flags = k === 'flags' && Array.isArray(v) ? v.filter((f) => f !== o.method) : v
+    if (Array.isArray(v) && v.length > 0 && Array.isArray(flags) && flags.length === 0) continue
+    parts.push(keyedPart(k, flags, o, own, names))
   }
   return parts.join('；')
 }

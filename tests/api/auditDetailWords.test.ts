@@ -122,7 +122,9 @@ describe(`audit log in words [${TEST_DB}]`, () => {
   it('fills 单位 as the data means it: an organiser’s 代签 its organiser’s, npm run setup the system’s', () => {
     const proxy = rows.find((r) => r.action === '组织者代签')!
     expect(proxy).toMatchObject({ person: '韦丽萍', object: '签到：陈静' })
-    expect(proxy.unit).not.toBe('')
+    // The event's organiser (县委统战部's 警示教育会), though the write is filed under no organisation.
+    expect(proxy.unit).toBe('县委统战部')
+    expect(proxy.detail).toMatch(/^活动：\S+；方式：组织者代签$/)
     expect(rows.find((r) => r.action === '设定全县领导小组与实施方案完成期限')).toMatchObject({
       person: '（未登录）',
       unit: '系统（开通设置）',

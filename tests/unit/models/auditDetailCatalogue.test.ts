@@ -224,6 +224,9 @@ describe('操作日志 内容: every audited action in words', () => {
       '途径：开通设置（服务器命令）',
     )
     expect(text('risk.review', { from: 'high', to: 'low' })).toBe('原风险等级：高；新风险等级：低')
+    expect(text('sign_in.proxy', { eventId: 1, method: 'proxy', flags: ['proxy'] })).toBe(
+      '活动：记录甲；方式：组织者代签',
+    )
     expect(text('event.cancel', { startsAt: ISO })).toBe('开始时间：2026-11-30 10:00:00')
     expect(text('subscribe.consent', { accepted: ['tmplUrge0001'], answered: 2, ignored: 0 })).toBe(
       '同意的提醒：1 项；答复的事项数：2；未受理的事项数：0',
