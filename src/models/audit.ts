@@ -11,6 +11,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'auth.login': '登录',
   'admin_code.redeem': '兑换管理员码',
   'user.update': '修改个人资料',
+  'user.disable': '停用账号',
+  'user.enable': '重新启用账号',
   'department.create': '新建监管部门',
   'department.rename': '监管部门改名',
   'supervision.link': '关联监管企业',

@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs'
 import { convertWithLibreOffice, hasLibreOffice, parseCsv } from './support/libreoffice'
 import { currentTemplates, signAsEnterprise } from './support/pledges'
+import { exportedAuditRows, proxySignIn } from './support/audit'
 import { formatVerifyCode } from '../../src/models/pledgeVerification'
 import { call, createTestApp, idOf, loginAs, TEST_DB, type TestApp } from './support/testApp'
 
@@ -166,19 +166,7 @@ describe(`audit log [${TEST_DB}]`, () => {
       payload: { title: '统战部督查专报', periodStart: '2026-10-01', periodEnd: '2026-11-30' },
     })
     expect(unitReport.statusCode).toBe(201)
-    const event = await t.app.db
-      .selectFrom('events')
-      .select(['id', 'sign_in_opens_at'])
-      .where('organiser_kind', '=', 'department')
-      .orderBy('id')
-      .executeTakeFirstOrThrow()
-    now = Date.parse(event.sign_in_opens_at) + 60_000
-    const proxy = await call(t.app, supervisor, {
-      method: 'POST',
-      url: `/api/v1/events/${event.id}/sign-ins/proxy`,
-      payload: { userId: liaisonId, reason: '手机没电，现场登记' },
-    })
-    expect([proxy.statusCode, proxy.statusCode === 201 ? '' : proxy.body]).toEqual([201, ''])
+    await proxySignIn(t.app, supervisor, liaisonId, (at) => (now = at))
     const head = await loginAs(t.app, 'demo-head-private')
     const templates = await currentTemplates(t.app, head)
     const { id: headId } = await t.app.db
@@ -190,26 +178,12 @@ describe(`audit log [${TEST_DB}]`, () => {
       enterpriseId: hengda,
       signerId: headId,
     })
-    const res = await call(t.app, office, { method: 'GET', url: '/api/v1/audit-log.xlsx' })
-    expect(res.statusCode).toBe(200)
-    const book = new ExcelJS.Workbook()
-    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
-    const sheet = book.getWorksheet('操作日志')!
-    const rows: { person: string; action: string; object: string; detail: string }[] = []
-    sheet.eachRow((row, n) => {
-      if (n > 3)
-        rows.push({
-          person: row.getCell(3).text,
-          action: row.getCell(5).text,
-          object: row.getCell(6).text,
-          detail: row.getCell(7).text,
-        })
-    })
+    const rows = await exportedAuditRows(t.app, office)
     const of = (action: string) => rows.filter((r) => r.action === action).map((r) => r.object)
     expect(of('生成督查专报')).toEqual(['督查专报：统战部督查专报', '督查专报：第四季度督查专报'])
     // 内容 names the records its ids refer to: the report's department by name, not 部门编号 3.
     const unitDetail = rows.find((r) => r.object === '督查专报：统战部督查专报')!.detail
-    expect(unitDetail).toContain('；部门：县委统战部')
+    expect(unitDetail).toContain('；出具单位：县委统战部')
     expect(unitDetail).not.toContain('部门编号')
     expect(of('新建监管部门')).toEqual(['部门：县统计局'])
     // A pledge by its verification code, its kind in words (the 企业 pledge is not just “企业”).
@@ -253,14 +227,9 @@ describe(`audit log [${TEST_DB}]`, () => {
     ).json().entries as Entry[]
     expect(ofStatistics.map((e) => e.action)).toEqual(['department.create'])
 
-    const res = await call(t.app, office, { method: 'GET', url: '/api/v1/audit-log.xlsx?action=auth.login' })
-    expect(res.statusCode).toBe(200)
-    const book = new ExcelJS.Workbook()
-    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
-    const units: string[] = []
-    book.getWorksheet('操作日志')!.eachRow((row, n) => {
-      if (n > 3 && row.getCell(3).text === '覃秀') units.push(row.getCell(4).text)
-    })
+    const units = (await exportedAuditRows(t.app, office, '?action=auth.login'))
+      .filter((r) => r.person === '覃秀')
+      .map((r) => r.unit)
     expect(units.length).toBeGreaterThan(0)
     expect(new Set(units)).toEqual(new Set([officeName]))
   })

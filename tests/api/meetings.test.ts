@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import { rollOf, type TBranchDetail, type TCompliance, type TMeeting } from '../../src/models/meeting'
 import type { TMeetingType } from '../../src/models/meetingCompliance'
-import { YEAR_SHEET_COLUMNS } from '../../server/features/party/workbook'
+import { printedWidth, YEAR_SHEET_COLUMNS } from '../../server/features/party/workbook'
 import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
 import { expectSameAsMissing } from './support/isolation'
 import { multipart, TINY_PNG } from './support/files'
@@ -588,6 +588,22 @@ describe(`三会一课: branches, meeting records, compliance [${TEST_DB}]`, () 
     expect(sheet.getCell('A1').value).toBe(`县恒达食品有限公司党支部 ${year}年三会一课台账`)
     expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual([...YEAR_SHEET_COLUMNS])
     expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '3:3' })
+    // Printed cleanly: every header on one line (更正次数 not cut after 更正次), and a 决议 as long as the demo's
+    // on one line, not its last 。 alone on a second.
+    YEAR_SHEET_COLUMNS.forEach((header, i) =>
+      expect({ header, fits: sheet.getColumn(i + 1).width! >= printedWidth(header) + 2 }).toEqual({
+        header,
+        fits: true,
+      }),
+    )
+    const decisionsColumn = YEAR_SHEET_COLUMNS.indexOf('决议') + 1
+    const decisions: string[] = []
+    sheet.getColumn(decisionsColumn).eachCell((cell, n) => {
+      if (n > 3 && cell.text) decisions.push(cell.text)
+    })
+    expect(decisions).toContain('按会议要求抓好落实，下次会议通报进展。')
+    const longest = Math.max(...decisions.map(printedWidth))
+    expect(sheet.getColumn(decisionsColumn).width).toBeGreaterThanOrEqual(Math.min(44, longest + 2))
     const count = await t.app.db
       .selectFrom('meetings')
       .select((eb) => eb.fn.countAll<number>().as('n'))

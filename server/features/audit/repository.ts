@@ -42,6 +42,13 @@ function officeOf(eb: ExpressionBuilder<AuditFrom, 'a'>) {
 }
 type AuditFrom = Database & { a: Database['audit_log'] }
 
+/** The rows `read` answers for these ids, asked 500 ids at a time (a statement's parameters are limited). */
+async function inBatches<R>(ids: number[], read: (batch: number[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = []
+  for (let i = 0; i < ids.length; i += 500) out.push(...(await read(ids.slice(i, i + 500))))
+  return out
+}
+
 /** The audit log, newest first (ties by id), with the person's and the organisation's names. */
 export const auditRepository = {
   list(
@@ -121,30 +128,79 @@ export const auditRepository = {
     column: string,
     ids: number[],
   ): Promise<{ id: number; name: string | null }[]> {
-    const out: { id: number; name: string | null }[] = []
-    for (let i = 0; i < ids.length; i += 500)
-      out.push(
-        ...((await db
+    return inBatches(
+      ids,
+      async (batch) =>
+        (await db
           .selectFrom(table)
           .select(['id', sql.ref(column).as('name')])
-          .where('id', 'in', ids.slice(i, i + 500))
-          .execute()) as unknown as { id: number; name: string | null }[]),
-      )
-    return out
+          .where('id', 'in', batch)
+          .execute()) as unknown as { id: number; name: string | null }[],
+    )
+  },
+
+  /** The enterprise and the period (自查期次) of each of these 自查表. */
+  async assessmentNames(
+    db: DbOrTrx,
+    ids: number[],
+  ): Promise<{ id: number; enterprise: string; campaign: string }[]> {
+    return inBatches(ids, (batch) =>
+      db
+        .selectFrom('assessments as s')
+        .innerJoin('enterprises as e', 'e.id', 's.enterprise_id')
+        .innerJoin('campaigns as c', 'c.id', 's.campaign_id')
+        .select(['s.id', 'e.name as enterprise', 'c.name as campaign'])
+        .where('s.id', 'in', batch)
+        .execute(),
+    )
+  },
+
+  /** The person of each of these memberships. */
+  async membershipNames(db: DbOrTrx, ids: number[]): Promise<{ id: number; name: string }[]> {
+    return inBatches(ids, (batch) =>
+      db
+        .selectFrom('memberships as m')
+        .innerJoin('users as u', 'u.id', 'm.user_id')
+        .select(['m.id', 'u.name'])
+        .where('m.id', 'in', batch)
+        .execute(),
+    )
+  },
+
+  /** The event of each of these sign-ins. */
+  async signInEvents(db: DbOrTrx, ids: number[]): Promise<{ id: number; event_id: number }[]> {
+    return inBatches(ids, (batch) =>
+      db.selectFrom('sign_ins').select(['id', 'event_id']).where('id', 'in', batch).execute(),
+    )
+  },
+
+  /** The organiser (an enterprise or a department) of each of these events, by name. */
+  async eventOrganisers(db: DbOrTrx, ids: number[]): Promise<{ id: number; name: string }[]> {
+    const rows = await inBatches(ids, (batch) =>
+      db
+        .selectFrom('events as v')
+        .leftJoin('enterprises as e', (j) =>
+          j.onRef('e.id', '=', 'v.organiser_id').on('v.organiser_kind', '=', 'enterprise'),
+        )
+        .leftJoin('departments as d', (j) =>
+          j.onRef('d.id', '=', 'v.organiser_id').on('v.organiser_kind', '=', 'department'),
+        )
+        .select((eb) => ['v.id', eb.fn.coalesce('e.name', 'd.name').as('name')])
+        .where('v.id', 'in', batch)
+        .execute(),
+    )
+    return rows.flatMap((r) => (r.name ? [{ id: r.id, name: r.name }] : []))
   },
 
   /** The person each of these sign-ins is for. */
   async signInNames(db: DbOrTrx, ids: number[]): Promise<{ id: number; name: string }[]> {
-    const out: { id: number; name: string }[] = []
-    for (let i = 0; i < ids.length; i += 500)
-      out.push(
-        ...(await db
-          .selectFrom('sign_ins as s')
-          .innerJoin('users as u', 'u.id', 's.user_id')
-          .select(['s.id', 'u.name'])
-          .where('s.id', 'in', ids.slice(i, i + 500))
-          .execute()),
-      )
-    return out
+    return inBatches(ids, (batch) =>
+      db
+        .selectFrom('sign_ins as s')
+        .innerJoin('users as u', 'u.id', 's.user_id')
+        .select(['s.id', 'u.name'])
+        .where('s.id', 'in', batch)
+        .execute(),
+    )
   },
 }

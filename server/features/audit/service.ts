@@ -6,6 +6,7 @@ import {
   type TAuditPageQuery,
 } from '../../../src/models/audit'
 import { auditRepository, type AuditRow } from './repository'
+import { fillUnits } from './units'
 
 /** What the list shows of a write's detail: its JSON as stored, cut to a readable length. */
 const DETAIL_MAX = 500
@@ -38,7 +39,7 @@ export async function auditPage(db: DbOrTrx, query: TAuditPageQuery): Promise<TA
   }
   const rows = await auditRepository.list(db, filter, { after, limit: limit + 1 })
   const more = rows.length > limit
-  const page = more ? rows.slice(0, limit) : rows
+  const page = await fillUnits(db, more ? rows.slice(0, limit) : rows)
   const last = page[page.length - 1]
   return {
     entries: page.map(toAuditEntry),

@@ -3,11 +3,12 @@ import { exportJob } from '../../core/exports/exporter'
 import type { WorkbookSpec } from '../../core/exports/spec'
 import type { DbOrTrx } from '../../core/db/database'
 import { auditActionLabel, type TAuditQuery } from '../../../src/models/audit'
-import { DETAIL_ID_KEYS, auditDetailText } from '../../../src/models/auditDetail'
+import { auditDetailText, detailIdType } from '../../../src/models/auditDetail'
 import { formatShanghaiTime } from '../../../src/models/shanghaiTime'
 import { formatVerifyCode } from '../../../src/models/pledgeVerification'
 import type { Database } from '../../core/db/schema'
 import { auditRepository, type AuditRow } from './repository'
+import { fillUnits } from './units'
 
 /** At most this many rows go into one export (newest first); the title says when the filter matched more. */
 export const AUDIT_EXPORT_MAX_ROWS = 20_000
@@ -79,27 +80,33 @@ const ENTITY_NAMES = {
   major_decision: ['major_decisions', 'subject'],
   enterprise_import: ['enterprise_imports', 'filename'],
   pledge: ['pledges', 'code'],
+  risk: ['risks', 'post'],
+  file: ['evidence_files', 'filename'],
 } as const satisfies Record<string, readonly [keyof Database, string]>
 
 /** The ids a detail names records by (`departmentId`, `createdEnterpriseIds`, an organiser), by entity type. */
-function detailIds(detail: string | null, into: Map<string, Set<number>>) {
-  if (!detail) return
+function detailIds(row: AuditRow, into: Map<string, Set<number>>) {
+  if (!row.detail) return
   let parsed: unknown
   try {
-    parsed = JSON.parse(detail)
+    parsed = JSON.parse(row.detail)
   } catch {
     return
   }
-  const add = (type: string, id: unknown) => {
-    if (typeof id === 'number' && Number.isSafeInteger(id)) into.get(type)?.add(id)
+  const add = (type: string | undefined, id: unknown) => {
+    if (type && typeof id === 'number' && Number.isSafeInteger(id)) into.get(type)?.add(id)
   }
-  const walk = (value: unknown, key?: string) => {
-    if (Array.isArray(value)) for (const v of value) walk(v, key)
+  const walk = (value: unknown) => {
+    if (Array.isArray(value)) for (const v of value) walk(v)
     else if (value !== null && typeof value === 'object') {
       const o = value as Record<string, unknown>
       if (o.kind === 'enterprise' || o.kind === 'department') add(o.kind, o.id)
-      for (const [k, v] of Object.entries(o)) walk(v, k)
-    } else if (key && DETAIL_ID_KEYS[key]) add(DETAIL_ID_KEYS[key], value)
+      for (const [k, v] of Object.entries(o)) {
+        const type = detailIdType(k, o, row.action)
+        if (type) for (const id of Array.isArray(v) ? v : [v]) add(type, id)
+        else walk(v)
+      }
+    }
   }
   walk(parsed)
 }
@@ -107,12 +114,17 @@ function detailIds(detail: string | null, into: Map<string, Set<number>>) {
 /** The names of the rows' records and of those their details refer to, by `type:id` (looked up in batches). */
 async function recordNames(db: DbOrTrx, rows: AuditRow[]): Promise<Map<string, string>> {
   const wanted = new Map<string, Set<number>>(
-    [...Object.keys(ENTITY_NAMES), 'sign_in'].map((type) => [type, new Set()]),
+    [...Object.keys(ENTITY_NAMES), 'sign_in', 'assessment', 'membership'].map((type) => [type, new Set()]),
   )
   for (const r of rows) {
     if (r.entity_id !== null && /^\d{1,15}$/.test(r.entity_id))
       wanted.get(r.entity_type)?.add(Number(r.entity_id))
-    detailIds(r.detail, wanted)
+    const link = linkOf(r)
+    if (link) {
+      wanted.get('department')!.add(link.department)
+      wanted.get('enterprise')!.add(link.enterprise)
+    }
+    detailIds(r, wanted)
   }
   const names = new Map<string, string>()
   for (const [type, [table, column]] of Object.entries(ENTITY_NAMES))
@@ -122,14 +134,34 @@ async function recordNames(db: DbOrTrx, rows: AuditRow[]): Promise<Map<string, s
   // A sign-in by the person signed in (an organiser's 代签 names whom it was for).
   for (const f of await auditRepository.signInNames(db, [...wanted.get('sign_in')!]))
     if (f.name) names.set(`sign_in:${f.id}`, f.name)
+  // A membership by its person.
+  for (const f of await auditRepository.membershipNames(db, [...wanted.get('membership')!]))
+    names.set(`membership:${f.id}`, f.name)
+  // A 自查表 by its enterprise and its period.
+  for (const f of await auditRepository.assessmentNames(db, [...wanted.get('assessment')!]))
+    names.set(`assessment:${f.id}`, `${f.enterprise} ${f.campaign}`)
   return names
+}
+
+/** A 监管关系's department and enterprise (its id is `department:enterprise`). */
+function linkOf(row: AuditRow): { department: number; enterprise: number } | null {
+  const m =
+    row.entity_type === 'supervision_link' ? /^(\d{1,10}):(\d{1,10})$/.exec(row.entity_id ?? '') : null
+  return m ? { department: Number(m[1]), enterprise: Number(m[2]) } : null
 }
 
 /** 对象: what the record is, and its name where it has one (its number otherwise). */
 function entityText(row: AuditRow, names: Map<string, string>): string {
   const label = ENTITY_LABELS[row.entity_type] ?? '其他'
   if (row.entity_id === null) return label
-  const name = names.get(`${row.entity_type}:${row.entity_id}`)
+  const link = linkOf(row)
+  const [department, enterprise] = link
+    ? [names.get(`department:${link.department}`), names.get(`enterprise:${link.enterprise}`)]
+    : []
+  const name =
+    department && enterprise
+      ? `${department} → ${enterprise}`
+      : names.get(`${row.entity_type}:${row.entity_id}`)
   return name ? `${label}：${name}` : `${label} ${row.entity_id}`
 }
 
@@ -157,7 +189,7 @@ export async function auditWorkbook(
 ): Promise<{ spec: WorkbookSpec }> {
   const rows = await auditRepository.list(db, query, { limit: AUDIT_EXPORT_MAX_ROWS + 1 })
   const truncated = rows.length > AUDIT_EXPORT_MAX_ROWS
-  const shown = truncated ? rows.slice(0, AUDIT_EXPORT_MAX_ROWS) : rows
+  const shown = await fillUnits(db, truncated ? rows.slice(0, AUDIT_EXPORT_MAX_ROWS) : rows)
   const first = shown[0]
   const objects = await recordNames(db, shown)
   const named = (type: string, id: number) => objects.get(`${type}:${id}`)
@@ -189,6 +221,7 @@ export async function auditWorkbook(
       ? auditDetailText(
           r.detail,
           {
+            action: r.action,
             organisationKind: r.organisation_kind,
             organisationId: r.organisation_id,
             organisationName: r.organisation_name,

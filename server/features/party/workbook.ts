@@ -34,6 +34,28 @@ export const YEAR_SHEET_COLUMNS = [
   '更正次数',
 ] as const
 
+/** Each column's usual width; 党小组 and 决议 widen to their longest text (up to a limit). */
+const YEAR_SHEET_WIDTHS = [5, 12, 12, 16, 14, 30, 8, 8, 5, 5, 20, 10, 30, 7, 10]
+/** The widest a text column grows to (the sheet is printed one A4 page wide, so every column shrinks with it). */
+const MAX_FITTED_WIDTH = 44
+
+/** How wide a text prints in Excel's width units: a CJK or full-width character about 1.7, others about one. */
+export function printedWidth(text: string): number {
+  let width = 0
+  for (const ch of text) width += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 1.7 : 1
+  return width
+}
+
+/**
+ * A column wide enough for its header on one line and for its texts' longest line (to MAX_FITTED_WIDTH), so
+ * a 决议 one character longer than the column does not leave its last 。 alone on a second line.
+ */
+function columnWidth(header: string, usual: number, texts: (string | null)[]): number {
+  const longest = Math.max(0, ...texts.flatMap((t) => (t ?? '').split('\n')).map(printedWidth))
+  const fitted = longest > usual ? Math.min(MAX_FITTED_WIDTH, longest + 2) : usual
+  return Math.ceil(Math.max(fitted, printedWidth(header) + 2))
+}
+
 export async function yearWorkbook(
   db: DbOrTrx,
   branch: PartyBranchRow,
@@ -55,7 +77,11 @@ export async function yearWorkbook(
       subtitle,
       columns: YEAR_SHEET_COLUMNS.map((header, i) => ({
         header,
-        width: [5, 12, 10, 16, 14, 30, 8, 8, 5, 5, 24, 14, 30, 7, 6][i],
+        width: columnWidth(
+          header,
+          YEAR_SHEET_WIDTHS[i],
+          rows.map((r) => (i === 2 ? (r.group_name ?? '') : i === 12 ? r.decisions : '')),
+        ),
         center: [0, 8, 9, 13, 14].includes(i),
       })),
       xSplit: 2,

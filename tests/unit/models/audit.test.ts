@@ -1,23 +1,6 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { AUDIT_ACTION_LABELS } from '@/models/audit'
 import { auditDetailText } from '@/models/auditDetail'
-
-/** Every action code the server writes (`action: 'x.y'` in server/), read from its source. */
-function actionsWritten(): string[] {
-  const found = new Set<string>()
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const file = path.join(dir, entry.name)
-      if (entry.isDirectory()) walk(file)
-      else if (file.endsWith('.ts'))
-        for (const m of fs.readFileSync(file, 'utf8').matchAll(/\baction['"]?: *'([a-z_]+(?:\.[a-z_]+)+)'/g))
-          found.add(m[1])
-    }
-  }
-  walk(path.resolve(__dirname, '../../../server'))
-  return [...found].sort()
-}
+import { actionsWritten } from '../../api/support/audit'
 
 describe('操作日志: a write’s detail in words', () => {
   it('names the records its ids refer to where their names are given, and a pledge kind in full', () => {
@@ -55,7 +38,7 @@ describe('操作日志: a write’s detail in words', () => {
   it('reads the writes of a county switched on from empty in words', () => {
     expect(auditDetailText('{"decision":"approved"}')).toBe('决定：通过')
     expect(auditDetailText('{"inviteId":4,"organisationKind":"department"}')).toBe(
-      '邀请码编号：4；单位类型：部门',
+      '经邀请码申请加入；单位类型：部门',
     )
     expect(auditDetailText('{"role":"branch_secretary"}')).toBe('角色：支部书记')
     expect(auditDetailText('{"fields":["name","phone"]}')).toBe('修改项：姓名、手机号')
@@ -63,7 +46,7 @@ describe('操作日志: a write’s detail in words', () => {
       auditDetailText('{"filename":"a.xlsx","sha256":"be50ac215c9a4add525801cf5b078db9","total":3}'),
     ).toBe('文件名：a.xlsx；文件校验值：be50ac215c9a…；行数：3')
     expect(auditDetailText('{"created":2,"createdEnterpriseIds":[1,2],"updatedEnterpriseIds":[]}')).toBe(
-      '新增：2；新增企业编号：1、2；更新企业编号：无',
+      '新增：2；新增企业编号：1、2；更新企业：无',
     )
   })
 
