@@ -327,7 +327,11 @@ describe(`enterprise import [${TEST_DB}]`, () => {
 
   it('prints the liaison invites of the import: one page per new enterprise with its code and QR', async () => {
     const view = await preview(
-      await workbook([enterpriseRow(601), enterpriseRow(602), enterpriseRow(603, { 所有制: '' })]),
+      await workbook([
+        enterpriseRow(601, { 联络员姓名: '黄海燕' }),
+        enterpriseRow(602, { 联络员姓名: '覃丽' }),
+        enterpriseRow(603, { 所有制: '' }),
+      ]),
     )
     expect((await get(`/api/v1/imports/${view.id}/invites.docx`)).json().error.code).toBe(
       'IMPORT_NOT_COMMITTED',
@@ -351,6 +355,9 @@ describe(`enterprise import [${TEST_DB}]`, () => {
       expect(xml).toContain(code)
       expect(xml).toContain(name)
     }
+    // whom the office hands each page to: the liaison the import registered
+    expect(xml).toContain('联络员：黄海燕')
+    expect(xml).toContain('联络员：覃丽')
     expect(xml.match(/w:type="page"/g)).toHaveLength(1)
     // The expiry as a letter writes a date: 2026年1月31日 08:00（北京时间）, the invite's own instant.
     const invite = await t.app.db
