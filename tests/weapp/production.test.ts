@@ -75,4 +75,53 @@ describe('production mode from an empty database', () => {
     expect(used).toHaveLength(1)
     expect(used[0].redeemed_by).not.toBeNull()
   })
+
+  it('a liaison joining with the invite of a new enterprise is told the office decides, not a liaison', async () => {
+    const { app } = server.test
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/wechat',
+      payload: { code: 'ok:wx-county-clerk' },
+    })
+    const headers = { authorization: `Bearer ${login.json().token}` }
+    const enterprise = await app.inject({
+      method: 'POST',
+      url: '/api/v1/enterprises',
+      headers,
+      payload: {
+        name: '广西测试建材有限公司',
+        creditCode: '91450100000007001X',
+        ownership: 'private',
+        partyOrg: 'branch',
+      },
+    })
+    expect(enterprise.statusCode).toBe(201)
+    const invite = await app.inject({
+      method: 'POST',
+      url: `/api/v1/enterprises/${enterprise.json().id}/invites`,
+      headers,
+      payload: { role: 'liaison' },
+    })
+    const link = joinLinkUrl(server.origin, { kind: 'invite', code: invite.json().code })
+    const mp = await launch(server, 'wx-first-liaison')
+    try {
+      await mp.waitForText('同意并继续')
+      await mp.open(`/packages/org/pages/join/index?q=${encodeURIComponent(link)}`)
+      await mp.waitForRoute('pages/login/index')
+      await mp.tap('同意并继续')
+      await mp.tap('微信一键登录')
+      await mp.waitForRoute('packages/org/pages/join/index')
+      await mp.input('请输入真实姓名', '黄海燕')
+      await mp.tap('下一步')
+      await mp.waitForText('申请加入')
+      // The walk found 由联络员（企业）…审核 here: a liaison's own request is the office's to decide.
+      expect(mp.text()).not.toMatch(/由联络员/)
+      await mp.tap('申请加入')
+      await mp.waitForText('已申请加入「广西测试建材有限公司」，等待领导小组办公室审核')
+      mp.assertHealthy()
+    } finally {
+      recordSetData(mp)
+      mp.close()
+    }
+  })
 })
