@@ -23,6 +23,7 @@ import { prepareDatabase } from '../server/bootstrap'
 import { ADMIN_CODE_HOURS, setUpCounty } from '../server/features/setup/service'
 import { joinLinkUrl } from '../src/models/joinLink'
 import { PROGRAMME_DEADLINE, ZMilestoneDate } from '../src/models/milestones'
+import { chineseDateTime, formatShanghaiMinute } from '../src/models/shanghaiTime'
 
 function arg(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`)
@@ -106,9 +107,7 @@ async function main() {
     console.log(
       `管理员码：${result.code}（${ADMIN_CODE_HOURS} 小时内有效，只能使用一次；此前的管理员码已作废）`,
     )
-    console.log(
-      `有效期至：${new Date(result.expiresAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}（北京时间）`,
-    )
+    console.log(`有效期至：${chineseDateTime(formatShanghaiMinute(result.expiresAt))}（北京时间）`)
     console.log(
       result.milestoneDeadline
         ? `领导小组与实施方案完成期限：${result.milestoneDeadline}（全县统一，北京时间；实施方案原定 ${PROGRAMME_DEADLINE}；可在小程序「首页 → 监管部门 → 完成期限」修改）`
