@@ -1,6 +1,6 @@
 import { setUpCounty } from '../../server/features/setup/service'
 import { call, createTestApp, TEST_DB, type TestApp } from './support/testApp'
-import { startFakeWechat, type FakeWechat } from './support/fakeWechat'
+import { emptyCountyEnv, startFakeWechat, type FakeWechat } from './support/fakeWechat'
 import { creditCode, enterpriseRow, upload, waitReady, workbook } from './support/importFiles'
 
 jest.setTimeout(60_000)
@@ -20,15 +20,7 @@ describe(`enterprises registered while a county-wide 自查 is open [${TEST_DB}]
 
   beforeAll(async () => {
     wechat = await startFakeWechat()
-    t = await createTestApp(
-      {
-        SEED_DEMO: 'false',
-        WECHAT_API_BASE: wechat.baseUrl,
-        WECHAT_APPID: 'wx-test',
-        WECHAT_SECRET: 'secret',
-      },
-      { clock: () => now },
-    )
+    t = await createTestApp(emptyCountyEnv(wechat), { clock: () => now })
     const { code } = await t.database.db.transaction().execute((trx) => setUpCounty(trx, '测试县', now))
     const login = await call(t.app, null, {
       method: 'POST',
