@@ -85,6 +85,13 @@ describe(`enterprise import [${TEST_DB}]`, () => {
     const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string')
     expect(xml).toContain('sqref="C4:C20003"><formula1>&quot;国有独资,国有控股,混合所有制,民营,其他&quot;')
     expect(xml).toContain('sqref="D4:D20003"><formula1>&quot;党委,党总支,党支部,无党组织&quot;')
+    // 监管部门 from a drop-down of the county's departments, kept on a hidden sheet; a typo only noted
+    expect(xml).toMatch(
+      /errorStyle="information"[^>]*sqref="F4:F20003"><formula1>&apos;部门名称&apos;!\$A\$1:\$A\$\d+</,
+    )
+    const names = book.getWorksheet('部门名称')!
+    expect(names.state).toBe('hidden')
+    expect(names.getColumn(1).values).toContain('县委统战部')
   })
 
   it('previews a file with one row of each kind, and the example row is left out', async () => {
