@@ -23,6 +23,7 @@ import { prepareDatabase } from '../server/bootstrap'
 import { ADMIN_CODE_HOURS, setUpCounty } from '../server/features/setup/service'
 import { joinLinkUrl } from '../src/models/joinLink'
 import { PROGRAMME_DEADLINE, ZMilestoneDate } from '../src/models/milestones'
+import { chineseDateTime, formatShanghaiMinute, shanghaiDate } from '../src/models/shanghaiTime'
 
 function arg(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`)
@@ -106,14 +107,18 @@ async function main() {
     console.log(
       `管理员码：${result.code}（${ADMIN_CODE_HOURS} 小时内有效，只能使用一次；此前的管理员码已作废）`,
     )
-    console.log(
-      `有效期至：${new Date(result.expiresAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}（北京时间）`,
-    )
+    console.log(`有效期至：${chineseDateTime(formatShanghaiMinute(result.expiresAt))}（北京时间）`)
     console.log(
       result.milestoneDeadline
         ? `领导小组与实施方案完成期限：${result.milestoneDeadline}（全县统一，北京时间；实施方案原定 ${PROGRAMME_DEADLINE}；可在小程序「首页 → 监管部门 → 完成期限」修改）`
         : `领导小组与实施方案完成期限：${PROGRAMME_DEADLINE}（实施方案规定；开通较晚的县可用 --deadline YYYY-MM-DD 统一设定）`,
     )
+    // The walk switched a county on without --deadline: every enterprise's first 任务 said 已逾期.
+    if (!result.milestoneDeadline && shanghaiDate(Date.now()) > PROGRAMME_DEADLINE)
+      console.log(
+        '注意：这个期限已经过了。不另设期限，每家企业从登记那天起就是“未报（已过截止日）”，联络员的任务显示“已逾期”。' +
+          '请带 --deadline YYYY-MM-DD 再运行一次（会换一个新的管理员码），或由办公室在小程序「首页 → 监管部门 → 完成期限」设定。',
+      )
     console.log(`二维码图片：${pngFile}`)
     console.log(`二维码链接：${qrText}`)
     if (!arg('web-base') && !env.WEB_BASE)

@@ -85,6 +85,13 @@ describe(`enterprise import [${TEST_DB}]`, () => {
     const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string')
     expect(xml).toContain('sqref="C4:C20003"><formula1>&quot;国有独资,国有控股,混合所有制,民营,其他&quot;')
     expect(xml).toContain('sqref="D4:D20003"><formula1>&quot;党委,党总支,党支部,无党组织&quot;')
+    // 监管部门 from a drop-down of the county's departments, kept on a hidden sheet; a typo only noted
+    expect(xml).toMatch(
+      /errorStyle="information"[^>]*sqref="F4:F20003"><formula1>&apos;部门名称&apos;!\$A\$1:\$A\$\d+</,
+    )
+    const names = book.getWorksheet('部门名称')!
+    expect(names.state).toBe('hidden')
+    expect(names.getColumn(1).values).toContain('县委统战部')
   })
 
   it('previews a file with one row of each kind, and the example row is left out', async () => {
@@ -327,7 +334,11 @@ describe(`enterprise import [${TEST_DB}]`, () => {
 
   it('prints the liaison invites of the import: one page per new enterprise with its code and QR', async () => {
     const view = await preview(
-      await workbook([enterpriseRow(601), enterpriseRow(602), enterpriseRow(603, { 所有制: '' })]),
+      await workbook([
+        enterpriseRow(601, { 联络员姓名: '黄海燕' }),
+        enterpriseRow(602, { 联络员姓名: '覃丽' }),
+        enterpriseRow(603, { 所有制: '' }),
+      ]),
     )
     expect((await get(`/api/v1/imports/${view.id}/invites.docx`)).json().error.code).toBe(
       'IMPORT_NOT_COMMITTED',
@@ -351,6 +362,9 @@ describe(`enterprise import [${TEST_DB}]`, () => {
       expect(xml).toContain(code)
       expect(xml).toContain(name)
     }
+    // whom the office hands each page to: the liaison the import registered
+    expect(xml).toContain('联络员：黄海燕')
+    expect(xml).toContain('联络员：覃丽')
     expect(xml.match(/w:type="page"/g)).toHaveLength(1)
     // The expiry as a letter writes a date: 2026年1月31日 08:00（北京时间）, the invite's own instant.
     const invite = await t.app.db

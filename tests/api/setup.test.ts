@@ -1,6 +1,6 @@
 import { setUpCounty } from '../../server/features/setup/service'
 import { call, createTestApp, TEST_DB, type TestApp } from './support/testApp'
-import { startFakeWechat, type FakeWechat } from './support/fakeWechat'
+import { emptyCountyEnv, startFakeWechat, type FakeWechat } from './support/fakeWechat'
 
 /** Switching on a county from an empty database: `npm run setup`'s code makes the first administrator. */
 describe(`setup: the first administrator [${TEST_DB}]`, () => {
@@ -10,15 +10,7 @@ describe(`setup: the first administrator [${TEST_DB}]`, () => {
 
   beforeAll(async () => {
     wechat = await startFakeWechat()
-    t = await createTestApp(
-      {
-        SEED_DEMO: 'false',
-        WECHAT_API_BASE: wechat.baseUrl,
-        WECHAT_APPID: 'wx-test',
-        WECHAT_SECRET: 'secret',
-      },
-      { clock: () => now },
-    )
+    t = await createTestApp(emptyCountyEnv(wechat), { clock: () => now })
   })
   afterAll(async () => {
     await t.close()

@@ -204,6 +204,10 @@ describe('switching on a county from an empty database (H5, WeChat users)', () =
       { APP_MODE: 'test', SQLITE_FILE: sqliteFile, DATABASE_URL: '' },
     )
     expect(out).toContain(`已创建：${OFFICE_NAME}`)
+    // as the app and the printed invites write a time (the walk found 2026/12/6 01:49:10 here)
+    expect(out).toMatch(/有效期至：\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}（北京时间）/)
+    // no --deadline, years after the programme's 2022-06-15: said plainly, not only in the README
+    expect(out).toContain('注意：这个期限已经过了')
     adminCode = /管理员码：([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(out)?.[1] ?? ''
     expect(adminCode).not.toBe('')
     expect(decodeQr(png)).toBe(`${server.baseUrl}/qr/admin?code=${adminCode}`)

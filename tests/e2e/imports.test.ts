@@ -89,4 +89,18 @@ describe('enterprise import in the H5 app', () => {
     expect(xml).not.toContain('县第4003测试有限公司')
     expect(errors).toEqual([])
   })
+
+  it('监管部门: the heading of the one-by-one list stands on its own line, below the 关联所选性质 button', async () => {
+    const page = await newPhonePage(browser)
+    await demoLogin(page, server.baseUrl, '覃秀')
+    await text(page, '监管部门', true).click()
+    await page.locator('.org-member', { hasText: '县委统战部' }).filter({ visible: true }).first().click()
+    const button = text(page, '关联所选性质的全部企业', true)
+    await button.waitFor({ timeout: 15_000 })
+    const heading = text(page, '逐家关联或移除：', true)
+    const [b, h] = [(await button.boundingBox())!, (await heading.boundingBox())!]
+    await screenshot(page, 'imports-03-department')
+    // found by the fresh-eyes walk: the heading ran on to the right of the button, on the same line
+    expect(h.y).toBeGreaterThanOrEqual(b.y + b.height)
+  })
 })

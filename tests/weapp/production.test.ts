@@ -6,6 +6,7 @@
 import crypto from 'node:crypto'
 import { setUpCounty } from '../../server/features/setup/service'
 import { joinLinkUrl } from '../../src/models/joinLink'
+import type { MiniProgram } from './runner/miniProgram'
 import { recordSetData, tapCell } from './support/flows'
 import { launch, startWeappServer, type WeappServer } from './support/server'
 
@@ -24,6 +25,24 @@ describe('production mode from an empty database', () => {
   afterAll(async () => {
     await server.close()
   })
+
+  /**
+   * WeChat's scanner opens the join page with the link as `q` before the user has logged in: login comes
+   * first (no demo users offered), then back to the page, whose first step asks for the name.
+   */
+  async function logInFromLink(mp: MiniProgram, link: string, name: string) {
+    await mp.waitForText('同意并继续')
+    await mp.open(`/packages/org/pages/join/index?q=${encodeURIComponent(link)}`)
+    await mp.waitForRoute('pages/login/index')
+    expect(mp.text()).not.toMatch(/演示/)
+    await mp.waitForText('同意并继续')
+    await mp.tap('同意并继续')
+    await mp.tap('微信一键登录')
+    await mp.waitForRoute('packages/org/pages/join/index')
+    await mp.waitForText('先填写你的姓名')
+    await mp.input('请输入真实姓名', name)
+    await mp.tap('下一步')
+  }
 
   it('has no demo data and no demo login', async () => {
     const db = server.test.app.db
@@ -44,18 +63,7 @@ describe('production mode from an empty database', () => {
     const link = joinLinkUrl(server.origin, { kind: 'admin', code })
     const mp = await launch(server, 'wx-county-clerk')
     try {
-      // WeChat's scanner opens the join page with the link as `q`; login comes first, then back to it
-      await mp.waitForText('同意并继续')
-      await mp.open(`/packages/org/pages/join/index?q=${encodeURIComponent(link)}`)
-      await mp.waitForRoute('pages/login/index')
-      expect(mp.text()).not.toMatch(/演示/)
-      await mp.waitForText('同意并继续')
-      await mp.tap('同意并继续')
-      await mp.tap('微信一键登录')
-      await mp.waitForRoute('packages/org/pages/join/index')
-      await mp.waitForText('先填写你的姓名')
-      await mp.input('请输入真实姓名', '覃秀')
-      await mp.tap('下一步')
+      await logInFromLink(mp, link, '覃秀')
       await mp.tap('成为管理员')
       await mp.waitForText(`已成为「${office.name}」管理员`)
       await mp.tap('返回首页')
@@ -74,5 +82,47 @@ describe('production mode from an empty database', () => {
     const used = await server.test.app.db.selectFrom('admin_codes').select('redeemed_by').execute()
     expect(used).toHaveLength(1)
     expect(used[0].redeemed_by).not.toBeNull()
+  })
+
+  it('a liaison joining with the invite of a new enterprise is told the office decides, not a liaison', async () => {
+    const { app } = server.test
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/wechat',
+      payload: { code: 'ok:wx-county-clerk' },
+    })
+    const headers = { authorization: `Bearer ${login.json().token}` }
+    const enterprise = await app.inject({
+      method: 'POST',
+      url: '/api/v1/enterprises',
+      headers,
+      payload: {
+        name: '广西测试建材有限公司',
+        creditCode: '91450100000007001X',
+        ownership: 'private',
+        partyOrg: 'branch',
+      },
+    })
+    expect(enterprise.statusCode).toBe(201)
+    const invite = await app.inject({
+      method: 'POST',
+      url: `/api/v1/enterprises/${enterprise.json().id}/invites`,
+      headers,
+      payload: { role: 'liaison' },
+    })
+    const link = joinLinkUrl(server.origin, { kind: 'invite', code: invite.json().code })
+    const mp = await launch(server, 'wx-first-liaison')
+    try {
+      await logInFromLink(mp, link, '黄海燕')
+      await mp.waitForText('申请加入')
+      // The walk found 由联络员（企业）…审核 here: a liaison's own request is the office's to decide.
+      expect(mp.text()).not.toMatch(/由联络员/)
+      await mp.tap('申请加入')
+      await mp.waitForText('已申请加入「广西测试建材有限公司」，等待领导小组办公室审核')
+      mp.assertHealthy()
+    } finally {
+      recordSetData(mp)
+      mp.close()
+    }
   })
 })

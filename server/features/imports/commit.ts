@@ -10,6 +10,7 @@ import {
 } from '../../../src/models/enterpriseImport'
 import { invitesRepository } from '../organisations/invitesRepository'
 import { newInviteCode } from '../organisations/service'
+import { joinOpenCampaigns } from '../organisations/openCampaigns'
 import { importsRepository, type StoredCommit } from './repository'
 
 /** A liaison invite from an import: one use (the liaison), long enough to be printed and sent out. */
@@ -29,7 +30,8 @@ const COLUMN_OF = {
  * All accepted rows in the caller's one transaction, keyed by credit code: a new code is inserted (a
  * code another import registered meanwhile is skipped by the unique constraint and compared instead),
  * a registered one gets only the fields that differ and the department links it lacks. Each created
- * enterprise gets a liaison invite. The import is claimed first (ready → committed), so a second commit
+ * enterprise gets a liaison invite and a draft in each county-wide 自查 still open (joinOpenCampaigns).
+ * The import is claimed first (ready → committed), so a second commit
  * of it, concurrent or later, answers what the first one did.
  */
 export async function commitImport(
@@ -131,6 +133,7 @@ export async function commitImport(
     // Lets other requests in between chunks (the statements still run in this one transaction).
     await yieldToLoop()
   }
+  await joinOpenCampaigns(trx, createdIds, actorId, now)
   await importsRepository.saveCommit(trx, importId, result)
   const { createdInvites: _pairs, ...counts } = result
   return {

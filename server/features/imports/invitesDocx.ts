@@ -14,8 +14,8 @@ import type { InviteSheet } from './workerProtocol'
 
 /**
  * The liaison invites of an import as one printable Word document: one enterprise per A4 page with its
- * name, credit code, the invite code large, the QR of the join link, the expiry (北京时间) and how to
- * join. Written with the `docx` library (the QR as an embedded PNG, 6 cm square).
+ * name, credit code, the liaison the import registered (whom the office hands the page to), the invite
+ * code large, the QR of the join link, the expiry (北京时间) and how to join. Written with the `docx` library (the QR as an embedded PNG, 6 cm square).
  */
 const QR_PX = Math.round((6 / 2.54) * 96)
 
@@ -49,7 +49,14 @@ function page(item: InviteSheet, index: number, office: string): Paragraph[] {
     para(office, { size: 24, color: '7F7F7F' }, { center: true, after: 120 }),
     para('联络员邀请函', { size: 44, bold: true }, { center: true, after: 360 }),
     para(item.name, { size: 36, bold: true }, { center: true }),
-    para(`统一社会信用代码：${item.creditCode}`, { size: 24 }, { center: true, after: 360 }),
+    para(
+      `统一社会信用代码：${item.creditCode}`,
+      { size: 24 },
+      { center: true, after: item.liaisonName ? 60 : 360 },
+    ),
+    ...(item.liaisonName
+      ? [para(`联络员：${item.liaisonName}`, { size: 24 }, { center: true, after: 360 })]
+      : []),
     para('邀请码', { size: 24, color: '595959' }, { center: true, before: 120, after: 0 }),
     para(item.code, { size: 80, bold: true, font: mono, characterSpacing: 60 }, { center: true, after: 120 }),
     para(

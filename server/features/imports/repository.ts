@@ -247,7 +247,13 @@ export const importsRepository = {
 
   /** The invites of `pairs` with their enterprises, in the pairs' order. */
   async invitesOf(db: DbOrTrx, pairs: [number, number][]) {
-    const out: { name: string; creditCode: string; code: string; expiresAt: string }[] = []
+    const out: {
+      name: string
+      creditCode: string
+      liaisonName: string | null
+      code: string
+      expiresAt: string
+    }[] = []
     for (const part of chunks(pairs)) {
       const rows = await db
         .selectFrom('invites')
@@ -258,6 +264,7 @@ export const importsRepository = {
           'invites.expires_at',
           'enterprises.name',
           'enterprises.credit_code',
+          'enterprises.liaison_name',
         ])
         .where(
           'invites.id',
@@ -268,7 +275,14 @@ export const importsRepository = {
       const byId = new Map(rows.map((r) => [r.id, r]))
       for (const [, inviteId] of part) {
         const r = byId.get(inviteId)
-        if (r) out.push({ name: r.name, creditCode: r.credit_code, code: r.code, expiresAt: r.expires_at })
+        if (r)
+          out.push({
+            name: r.name,
+            creditCode: r.credit_code,
+            liaisonName: r.liaison_name,
+            code: r.code,
+            expiresAt: r.expires_at,
+          })
       }
     }
     return out

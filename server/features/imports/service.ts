@@ -254,6 +254,7 @@ export async function invitesDocument(
   const items = invites.map((i) => ({
     name: i.name,
     creditCode: i.creditCode,
+    liaisonName: i.liaisonName,
     code: i.code,
     link: joinLinkUrl(webBase, { kind: 'invite', code: i.code }),
     expiresAt: formatShanghaiMinute(i.expiresAt),

@@ -52,6 +52,35 @@ function listValidation(values: string[], title: string): ExcelJS.DataValidation
   }
 }
 
+/**
+ * 监管部门 offered from a drop-down of the county's departments (a hidden sheet, as a list written into the
+ * rule is limited to 255 characters). Only a note when the cell holds something else: several departments
+ * joined by 、 are allowed, and a name the county does not have is refused by the check anyway. The walk's
+ * clerk typed 县统战部 for 县委统战部 and found out only after uploading.
+ */
+function departmentList(
+  workbook: ExcelJS.Workbook,
+  validations: { add(a: string, v: ExcelJS.DataValidation): void },
+  range: string,
+  names: string[],
+) {
+  const sheet = workbook.addWorksheet(DEPARTMENT_SHEET, { state: 'hidden' })
+  names.forEach((name, i) => (sheet.getCell(`A${i + 1}`).value = name))
+  validations.add(range, {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`'${DEPARTMENT_SHEET}'!$A$1:$A$${names.length}`],
+    showErrorMessage: true,
+    errorStyle: 'information',
+    errorTitle: '监管部门',
+    error: '这不是系统中已有的部门名称，导入时会被拒绝；多个部门用顿号“、”分隔时不必理会此提示。',
+    showInputMessage: true,
+    promptTitle: '监管部门',
+    prompt: '从下拉列表选择；多个部门用顿号“、”分隔',
+  })
+}
+const DEPARTMENT_SHEET = '部门名称'
+
 /** The template's title row and note row sit above its header (row 3); the reader finds the header anywhere in the first rows. */
 const TEMPLATE_HEADER_ROW = 3
 const HEADER_SEARCH_ROWS = 10
@@ -123,10 +152,11 @@ export async function buildTemplate(departmentNames: string[], office: string, n
     ],
     ['所有制', OWNERSHIPS.map((o) => OWNERSHIP_LABELS[o]).join('、') + '（下拉选择）'],
     ['党组织', PARTY_ORGS.map((p) => PARTY_ORG_LABELS[p]).join('、') + '（下拉选择）'],
-    ['监管部门', '填写系统中已有的部门名称，多个部门用顿号“、”分隔。'],
+    ['监管部门', '填写系统中已有的部门名称（可下拉选择），多个部门用顿号“、”分隔。'],
     ['联络员手机', '11位手机号。导入后为每家新企业生成联络员邀请码，可打印发放。'],
     ['系统中已有的部门', departmentNames.join('、') || '（尚未建立部门，请先在“监管部门”中新建）'],
   ])
+  if (departmentNames.length) departmentList(workbook, validations, `F${first}:F${last}`, departmentNames)
   return workbookBuffer(workbook)
 }
 

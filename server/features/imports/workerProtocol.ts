@@ -17,6 +17,8 @@ export interface PreviewTask {
 export interface InviteSheet {
   name: string
   creditCode: string
+  /** 联络员姓名 as the import registered it: whom the office hands this page to. */
+  liaisonName?: string | null
   code: string
   link: string
   /** 北京时间, as printed */

@@ -67,7 +67,7 @@ const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 201: ZEnterprise },
       action: 'enterprise.create',
     },
-    (request, trx) => createEnterprise(trx, request.body, app.clock()),
+    (request, trx) => createEnterprise(trx, request.body, requireAuth(request).user.id, app.clock()),
   )
 
   route(

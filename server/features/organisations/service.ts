@@ -16,6 +16,7 @@ import { branchesRepository, departmentsRepository, enterprisesRepository, toPar
 import { inviteMaxUses, invitesRepository, toInvite } from './invitesRepository'
 import { membershipsRepository } from './membershipsRepository'
 import { departmentInService } from './departments'
+import { joinOpenCampaigns } from './openCampaigns'
 import type { WriteOutcome } from '../../core/writes'
 import { isoAt } from '../../core/clock'
 
@@ -46,6 +47,7 @@ async function assertDepartmentsExist(db: DbOrTrx, ids: number[]) {
 export async function createEnterprise(
   trx: Trx,
   input: z.output<typeof ZEnterpriseCreate>,
+  actorId: number,
   now: number,
 ): Promise<WriteOutcome<TEnterprise>> {
   const at = isoAt(now)
@@ -58,6 +60,7 @@ export async function createEnterprise(
   await assertDepartmentsExist(trx, input.supervisingDepartmentIds)
   for (const departmentId of input.supervisingDepartmentIds)
     await enterprisesRepository.link(trx, departmentId, row.id, at)
+  await joinOpenCampaigns(trx, [row.id], actorId, at)
   const enterprise = await enterprisesRepository.get(trx, row.id)
   return {
     result: enterprise!,

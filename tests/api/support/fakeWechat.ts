@@ -23,6 +23,16 @@ export interface FakeWechat {
 
 export const FAKE_SESSION_KEY_PREFIX = 'fake-session-key-'
 
+/** A test app with no demo data whose WeChat logins go to `wechat` (a county switched on from nothing). */
+export function emptyCountyEnv(wechat: FakeWechat): Record<string, string> {
+  return {
+    SEED_DEMO: 'false',
+    WECHAT_API_BASE: wechat.baseUrl,
+    WECHAT_APPID: 'wx-test',
+    WECHAT_SECRET: 'secret',
+  }
+}
+
 const ERRMSG: Record<string, string> = {
   '-1': 'system error',
   '40029': 'invalid code',

@@ -236,7 +236,8 @@ export default function DepartmentsPage() {
                               </Button>
                             </>
                           )}
-                          <Text className="a-card__subtitle">逐家关联或移除：</Text>
+                          {/* A line of its own: as a Text it ran on beside the button above */}
+                          <View className="a-card__subtitle">逐家关联或移除：</View>
                           <DepartmentEnterprises departmentId={d.id} busy={busy} write={write} />
                           {d.isOffice ? null : (
                             <View className="org-department__retire">

@@ -106,7 +106,9 @@ export default function JoinPage() {
           <Text className="a-card__subtitle">
             {admin
               ? '县里开通系统时给出的一次性管理员码：确认后你将成为领导小组办公室管理员。'
-              : '确认后提交加入申请，由联络员（企业）或领导小组办公室（部门）审核通过后生效。'}
+              : // Who decides depends on the invite (joinDeciders.ts): a liaison's own request goes to the
+                // office, not to a liaison; the answer to the request names who.
+                '确认后提交加入申请，审核通过后生效；提交后会显示由谁审核。'}
           </Text>
           <Text className="org-join__code">{link.code}</Text>
           {error ? <Text className="form-dialog__error">{error}</Text> : null}
