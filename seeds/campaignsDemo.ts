@@ -86,6 +86,7 @@ export async function seedDemoEarlierCampaign(db: Kysely<Database>): Promise<voi
         created_by: office.id,
         created_at: `${c.periodStart}T00:00:00.000Z`,
         closed_at: c.closedAt,
+        county_wide: 1,
       })
       .returning('id')
       .executeTakeFirstOrThrow()

@@ -410,6 +410,7 @@ export async function seedDemoData(db: Kysely<Database>): Promise<boolean> {
           template_id: template.id,
           created_by: userIds.get('demo-office')!,
           created_at: now,
+          county_wide: 1,
         })
         .returning('id')
         .executeTakeFirstOrThrow()

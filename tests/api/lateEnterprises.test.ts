@@ -142,4 +142,47 @@ describe(`enterprises registered while a county-wide 自查 is open [${TEST_DB}]
       .execute()
     expect(drafts).toEqual([])
   })
+
+  it('keeps a campaign started for chosen enterprises to them, even when they are all the county has', async () => {
+    const all = (await t.app.db.selectFrom('enterprises').select('id').orderBy('id').execute()).map(
+      (r) => r.id,
+    )
+    const chosen = await startCampaign({ name: '2026年度全部企业点名自查', enterpriseIds: all })
+    await importRows([8006])
+    expect(await targets(chosen)).toHaveLength(all.length)
+    expect((await targets(chosen)).join()).not.toContain('县第8006测试有限公司')
+  })
+
+  it('never loses an enterprise registered at the very moment a county-wide campaign starts', async () => {
+    for (let round = 0; round < 8; round++) {
+      later()
+      const [campaign, enterprise] = await Promise.all([
+        call(t.app, office, {
+          method: 'POST',
+          url: '/api/v1/campaigns',
+          payload: {
+            name: `同时发起的期次${round}`,
+            periodStart: '2026-01-01',
+            periodEnd: '2026-12-31',
+            dueDate: '2027-01-04',
+          },
+        }),
+        call(t.app, office, {
+          method: 'POST',
+          url: '/api/v1/enterprises',
+          payload: {
+            name: `同时登记的企业${round}`,
+            creditCode: creditCode(8100 + round),
+            ownership: 'private',
+            partyOrg: 'none',
+            supervisingDepartmentIds: [departmentId],
+          },
+        }),
+      ])
+      expect([campaign.statusCode, enterprise.statusCode]).toEqual([201, 201])
+      expect(await targets(campaign.json().id)).toContain(`同时登记的企业${round} draft`)
+      later()
+      await call(t.app, office, { method: 'POST', url: `/api/v1/campaigns/${campaign.json().id}/close` })
+    }
+  })
 })

@@ -65,6 +65,7 @@ describe(`migrations against db/schema.ts [${TEST_DB}]`, () => {
       '0034_figures_indexes',
       '0035_rectification_events_index',
       '0036_county_settings',
+      '0037_campaign_county_wide',
     ])
   })
 

@@ -93,6 +93,7 @@ describe(`监管 · 企业详情 [${TEST_DB}]`, () => {
         created_by: office_.id,
         created_at: now,
         closed_at: now,
+        county_wide: 1,
       })
       .returning('id')
       .executeTakeFirstOrThrow()

@@ -225,6 +225,8 @@ export interface CampaignTable {
   created_at: string
   /** Set when the office closes the campaign (已结束): its drafts can no longer be submitted. */
   closed_at: string | null
+  /** 1: started for the whole county, so an enterprise registered while it is open joins it (0: chosen ones). */
+  county_wide: number
 }
 
 export interface AssessmentTable {
@@ -1030,6 +1032,7 @@ export const SCHEMA_COLUMNS = {
     created_by: true,
     created_at: true,
     closed_at: true,
+    county_wide: true,
   },
   assessments: {
     id: true,

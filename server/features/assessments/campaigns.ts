@@ -1,7 +1,7 @@
 import { AppError, found, notFound } from '../../core/errors'
 import { isOffice, MAX_ID, supervisorDepartmentIds, type AuthContext } from '../../core/access'
 import { isoAt } from '../../core/clock'
-import type { DbOrTrx } from '../../core/db/database'
+import type { DbOrTrx, Dialect } from '../../core/db/database'
 import { changedFields, type WriteOutcome } from '../../core/writes'
 import {
   campaignDateProblems,
@@ -107,12 +107,16 @@ export async function createCampaign(
   auth: AuthContext,
   input: Required<TCampaignCreate>,
   now: number,
+  dialect: Dialect,
 ): Promise<WriteOutcome<TCampaign>> {
   checkDates(input, now)
   const template = await checklistRepository.latestTemplate(db)
   if (!template) throw new AppError(409, 'TEMPLATE_MISSING')
+  const countyWide = input.enterpriseIds.length === 0
   let enterpriseIds = input.enterpriseIds
-  if (enterpriseIds.length === 0) {
+  if (countyWide) {
+    // An enterprise registered at this moment is either listed here or finds this campaign open.
+    await campaignsRepository.lockTargets(db, dialect)
     enterpriseIds = await assessmentsRepository.enterpriseIds(db)
   } else {
     const known = new Set(await assessmentsRepository.enterpriseIds(db, enterpriseIds))
@@ -133,6 +137,7 @@ export async function createCampaign(
     created_by: auth.user.id,
     created_at: at,
     closed_at: null,
+    county_wide: countyWide ? 1 : 0,
   })
   await assessmentsRepository.createDrafts(db, campaign, enterpriseIds, auth.user.id, at)
   return {

@@ -1,6 +1,6 @@
-import type { Selectable } from 'kysely'
+import { sql, type Selectable } from 'kysely'
 import { supervisedEnterpriseIds } from '../../core/access'
-import { changedOne, type DbOrTrx } from '../../core/db/database'
+import { changedOne, type DbOrTrx, type Dialect } from '../../core/db/database'
 import { findRow } from '../../core/db/rows'
 import { recordStatusChange, statusHistory, type StatusChange } from '../../core/db/statusHistory'
 import type { AssessmentTable, CampaignTable } from '../../core/db/schema'
@@ -68,6 +68,25 @@ export const campaignsRepository = {
       .where('status', 'in', ['draft', 'returned'])
       .executeTakeFirstOrThrow()
     return Number(row.n)
+  },
+
+  /**
+   * Registering enterprises and starting a county-wide 自查 take turns, so that neither misses the other's
+   * uncommitted rows (PostgreSQL: a transaction-scoped advisory lock; SQLite runs one write at a time).
+   */
+  async lockTargets(db: DbOrTrx, dialect: Dialect): Promise<void> {
+    if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${500602})`.execute(db)
+  },
+
+  /** The open campaigns started for the whole county: an enterprise registered now joins them. */
+  openCountyWide(db: DbOrTrx): Promise<Pick<CampaignRow, 'id' | 'template_id'>[]> {
+    return db
+      .selectFrom('campaigns')
+      .select(['id', 'template_id'])
+      .where('closed_at', 'is', null)
+      .where('county_wide', '=', 1)
+      .orderBy('id')
+      .execute()
   },
 
   insert(db: DbOrTrx, values: Omit<CampaignRow, 'id'>): Promise<CampaignRow> {

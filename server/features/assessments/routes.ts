@@ -43,7 +43,7 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 201: ZCampaign },
       action: 'campaign.create',
     },
-    (request, trx) => createCampaign(trx, requireAuth(request), request.body, app.clock()),
+    (request, trx) => createCampaign(trx, requireAuth(request), request.body, app.clock(), app.dialect),
   )
 
   /** The office's writes on one campaign, answered with it as it now stands. */

@@ -1,3 +1,4 @@
+import type { Dialect } from '../../core/db/database'
 import type { Transaction } from 'kysely'
 import type { Database } from '../../core/db/schema'
 import { isoAt } from '../../core/clock'
@@ -39,6 +40,7 @@ export async function commitImport(
   importId: number,
   actorId: number,
   nowMs: number,
+  dialect: Dialect,
 ): Promise<WriteOutcome<TImportCommitResult>> {
   const now = isoAt(nowMs)
   if (!(await importsRepository.claimCommit(trx, importId, now))) {
@@ -133,7 +135,7 @@ export async function commitImport(
     // Lets other requests in between chunks (the statements still run in this one transaction).
     await yieldToLoop()
   }
-  await joinOpenCampaigns(trx, createdIds, actorId, now)
+  await joinOpenCampaigns(trx, dialect, createdIds, actorId, now)
   await importsRepository.saveCommit(trx, importId, result)
   const { createdInvites: _pairs, ...counts } = result
   return {

@@ -112,7 +112,8 @@ const importRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: ZImportCommitResult },
       action: 'import.commit',
     },
-    (request, trx) => commitImport(trx, request.params.importId, requireAuth(request).user.id, app.clock()),
+    (request, trx) =>
+      commitImport(trx, request.params.importId, requireAuth(request).user.id, app.clock(), app.dialect),
   )
 
   route(

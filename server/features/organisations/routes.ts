@@ -67,7 +67,8 @@ const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 201: ZEnterprise },
       action: 'enterprise.create',
     },
-    (request, trx) => createEnterprise(trx, request.body, requireAuth(request).user.id, app.clock()),
+    (request, trx) =>
+      createEnterprise(trx, request.body, requireAuth(request).user.id, app.clock(), app.dialect),
   )
 
   route(

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import type { Transaction } from 'kysely'
 import type { Database } from '../../core/db/schema'
-import type { DbOrTrx } from '../../core/db/database'
+import type { DbOrTrx, Dialect } from '../../core/db/database'
 import { AppError, notFound } from '../../core/errors'
 import { type AuthContext, isOffice, supervisorDepartmentIds } from '../../core/access'
 import {
@@ -49,6 +49,7 @@ export async function createEnterprise(
   input: z.output<typeof ZEnterpriseCreate>,
   actorId: number,
   now: number,
+  dialect: Dialect,
 ): Promise<WriteOutcome<TEnterprise>> {
   const at = isoAt(now)
   // Checked by the insert itself: of two registrations of one code at once, the second finds it taken.
@@ -60,7 +61,7 @@ export async function createEnterprise(
   await assertDepartmentsExist(trx, input.supervisingDepartmentIds)
   for (const departmentId of input.supervisingDepartmentIds)
     await enterprisesRepository.link(trx, departmentId, row.id, at)
-  await joinOpenCampaigns(trx, [row.id], actorId, at)
+  await joinOpenCampaigns(trx, dialect, [row.id], actorId, at)
   const enterprise = await enterprisesRepository.get(trx, row.id)
   return {
     result: enterprise!,
