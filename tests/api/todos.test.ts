@@ -137,6 +137,7 @@ describe(`to-dos [${TEST_DB}]`, () => {
     ).toMatchObject({
       kind: 'assessment_review',
       title: '审核「县恒达食品有限公司」的自查',
+      detail: expect.stringMatching(/ · 2026年3月8日提交$/),
     })
     // 县财政局 does not supervise this private enterprise: nothing of it in its list.
     const finance = await todos('demo-supervisor-finance')

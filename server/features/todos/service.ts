@@ -1,6 +1,6 @@
 import type { DbOrTrx } from '../../core/db/database'
 import { heldOrganisationIds, supervisorDepartmentIds, type AuthContext } from '../../core/access'
-import { shanghaiDate, shanghaiParts } from '../../../src/models/shanghaiTime'
+import { chineseDay, shanghaiDate, shanghaiParts } from '../../../src/models/shanghaiTime'
 import { MEETING_TYPE_LABELS } from '../../../src/models/meetingCompliance'
 import {
   compareTodos,
@@ -92,7 +92,7 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
       key: `review:${a.id}:${a.submitted_at}`,
       title: `审核「${a.enterprise_name}」的自查`,
       detail: a.submitted_at
-        ? `${a.campaign_name} · ${shanghaiDate(Date.parse(a.submitted_at))}提交`
+        ? `${a.campaign_name} · ${chineseDay(shanghaiDate(Date.parse(a.submitted_at)))}提交`
         : a.campaign_name,
       dueDate: null,
       enterpriseId: a.enterprise_id,
