@@ -13,6 +13,7 @@ import {
 import { ZOwnership, ZPartyOrg, type TOwnership, type TPartyOrg } from './org'
 import { ZEvidenceFile } from './file'
 import { ZMilestoneSummary } from './milestones'
+import { chineseDay } from './shanghaiTime'
 
 // The file model lives in ./file; re-exported for tests/component fixtures that import it from here.
 export { ZEvidenceFile, type TEvidenceFile } from './file'
@@ -244,7 +245,7 @@ export function campaignDateProblems(
   if (dates.dueDate < dates.periodStart)
     problems.push({ path: 'dueDate', message: '截止日期不能早于自查期间的开始日期' })
   else if (dueDateChanged && dates.dueDate < today)
-    problems.push({ path: 'dueDate', message: `截止日期不能早于今天（${today}）` })
+    problems.push({ path: 'dueDate', message: `截止日期不能早于今天（${chineseDay(today)}）` })
   return problems
 }
 

@@ -19,10 +19,12 @@ const pad = (n: number) => String(n).padStart(2, '0')
 
 /** The 北京时间 fields of a value; null when it is no date. */
 function beijing(value: string | number | Date): Fields | null {
-  // A calendar day (a deadline, 2026-11-24) is no instant: it reads as written in every zone.
-  const day = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null
+  // A calendar day (a deadline, 2026-11-24) is no instant: it reads as written in every zone. So does a
+  // 北京时间 minute as a 更正 keeps it (2026-06-10 09:00, formatShanghaiMinute), not the device's own zone.
+  const day = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$/.exec(value) : null
   const ms = day
-    ? Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])) - SHANGHAI_OFFSET_MS
+    ? Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]), Number(day[4] ?? 0), Number(day[5] ?? 0)) -
+      SHANGHAI_OFFSET_MS
     : new Date(value).getTime()
   if (Number.isNaN(ms)) return null
   const d = new Date(ms + SHANGHAI_OFFSET_MS)

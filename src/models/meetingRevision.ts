@@ -28,6 +28,9 @@ export interface MeetingDiffContent {
   attachments?: { id: number; kind: TAttachmentKind; filename: string }[]
 }
 
+/** The label of a changed meeting time; its sides are 北京时间 minutes (`2026-06-10 09:00`). */
+const MEETING_TIME = '会议时间'
+
 const TEXT_FIELDS = [
   ['topic', '议题'],
   ['place', '地点'],
@@ -59,7 +62,7 @@ export function meetingChanges(before: MeetingDiffContent, after: MeetingDiffCon
   }
   add('会议类型', typeText(before), typeText(after))
   add('议题', before.topic, after.topic)
-  add('会议时间', formatShanghaiMinute(before.startsAt), formatShanghaiMinute(after.startsAt))
+  add(MEETING_TIME, formatShanghaiMinute(before.startsAt), formatShanghaiMinute(after.startsAt))
   for (const [field, label] of TEXT_FIELDS.slice(1)) add(label, before[field], after[field])
   const was = new Map(before.attendance.map((a) => [a.memberId, a]))
   const now = new Map(after.attendance.map((a) => [a.memberId, a]))
@@ -106,13 +109,18 @@ export function meetingChangeLine(c: TMeetingChange): string {
 /**
  * A revision as printed (record page, .docx): “第1次更正：2026-06-10 10:00，梁红梅，原因：议题录入有误”, then
  * one line per change. A revision recorded before changes were kept has the first line only. `when` writes
- * the time (the .docx: `2026年6月10日 10:00（北京时间）`, as the printed record dates its meeting).
+ * the time (the .docx: `2026年6月10日 10:00（北京时间）`, as the printed record dates its meeting); `kept`
+ * writes a changed 会议时间, kept as `2026-06-10 09:00` (北京时间), the way the page or the document writes a
+ * time (the stored change is left as it is).
  */
 export function meetingRevisionLines(
   h: Pick<TMeetingRevision, 'revision' | 'reason' | 'changedBy' | 'changedAt' | 'changes'>,
   when: (iso: string) => string = formatShanghaiMinute,
+  kept: (shanghaiMinute: string) => string = (minute) => minute,
 ): string[] {
   const head = `第${h.revision}次更正：${when(h.changedAt)}，${h.changedBy}，原因：${h.reason}`
   if (h.changes === null) return [head]
-  return [head, ...(h.changes.length ? h.changes.map(meetingChangeLine) : ['内容未变'])]
+  const shown = (c: TMeetingChange) =>
+    c.label === MEETING_TIME ? { ...c, before: kept(c.before), after: kept(c.after) } : c
+  return [head, ...(h.changes.length ? h.changes.map((c) => meetingChangeLine(shown(c))) : ['内容未变'])]
 }

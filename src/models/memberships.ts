@@ -31,6 +31,17 @@ export function enterprisesOf(memberships: readonly TMembership[]): EnterpriseAc
   return [...byId.values()]
 }
 
+/**
+ * Works only for departments (监管员 / 办公室 / 党员干部, approved) and for no enterprise: an event's 参加对象 are
+ * enterprises' staff, so such a user never attends one (the server lists none and refuses a scan).
+ */
+export function isDepartmentOnly(memberships: readonly TMembership[]): boolean {
+  return (
+    enterprisesOf(memberships).length === 0 &&
+    approved(memberships).some((m) => m.organisationKind === 'department')
+  )
+}
+
 /** Holds one of `roles` in the enterprise, approved. */
 function holdsIn(
   memberships: readonly TMembership[],

@@ -58,8 +58,8 @@ export function milestoneDeadline(own: string | null | undefined, county: string
 /** How the 工作台账's 说明 and the pages word the rule, with the county's date when it set one. */
 export function deadlineRuleText(county: string | null): string {
   return county
-    ? `截止 ${county}（领导小组办公室全县统一设定，实施方案原定 ${PROGRAMME_DEADLINE}；办公室为个别企业设定的日期优先）`
-    : `截止 ${PROGRAMME_DEADLINE}（后加入的企业以办公室设定的日期为准）`
+    ? `截止 ${formatDate(county)}（领导小组办公室全县统一设定，实施方案原定 ${formatDate(PROGRAMME_DEADLINE)}；办公室为个别企业设定的日期优先）`
+    : `截止 ${formatDate(PROGRAMME_DEADLINE)}（后加入的企业以办公室设定的日期为准）`
 }
 
 /**

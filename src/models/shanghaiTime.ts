@@ -70,3 +70,8 @@ export function chineseDateTime(shanghai: string): string {
   const [date, time] = shanghai.split(' ')
   return `${chineseDay(date)}${time ? ` ${time}` : ''}`
 }
+
+/** `2026年12月4日 14:00` in 北京时间 of an ISO instant: how a message or printed record writes a time. */
+export function chineseMinute(iso: string): string {
+  return chineseDateTime(formatShanghaiMinute(iso))
+}

@@ -74,7 +74,7 @@ describe(`corrections: campaigns and events [${TEST_DB}]`, () => {
       // Today is 2026-06-10 in 北京时间: yesterday is refused, today is accepted.
       const past = await createCampaign({ dueDate: '2026-06-09' })
       expect(past.statusCode).toBe(400)
-      expect(fieldsOf(past)).toEqual({ dueDate: '截止日期不能早于今天（2026-06-10）' })
+      expect(fieldsOf(past)).toEqual({ dueDate: '截止日期不能早于今天（2026年6月10日）' })
       // 2026-06-09 17:00 UTC is already 2026-06-10 01:00 北京时间.
       const before = now
       now = Date.parse('2026-06-09T17:00:00Z')
@@ -117,7 +117,7 @@ describe(`corrections: campaigns and events [${TEST_DB}]`, () => {
       expect(bad.statusCode).toBe(400)
       expect(fieldsOf(bad)).toEqual({
         periodEnd: '自查期间的结束日期不能早于开始日期',
-        dueDate: '截止日期不能早于今天（2026-06-10）',
+        dueDate: '截止日期不能早于今天（2026年6月10日）',
       })
       const ok = await call(t.app, office, {
         method: 'PATCH',

@@ -136,7 +136,7 @@ describe(`county-wide milestone deadline [${TEST_DB}]`, () => {
     const notes: string[] = []
     book.getWorksheet('说明')!.eachRow((r) => notes.push(String(r.values)))
     expect(notes.find((n) => n.includes('领导小组、实施方案'))).toContain(
-      '截止 2027-03-31（领导小组办公室全县统一设定，实施方案原定 2022-06-15',
+      '截止 2027年3月31日（领导小组办公室全县统一设定，实施方案原定 2022年6月15日',
     )
   })
 
@@ -187,7 +187,7 @@ describe(`county-wide milestone deadline [${TEST_DB}]`, () => {
     expect(early.json().error).toMatchObject({
       code: 'DEADLINE_BEFORE_PROGRAMME',
       message: '完成期限不能早于实施方案规定的 2022年6月15日',
-      fields: [{ path: 'deadline', message: '不能早于实施方案规定的 2022-06-15' }],
+      fields: [{ path: 'deadline', message: '不能早于实施方案规定的 2022年6月15日' }],
     })
     for (const bad of ['2027-02-30', '31/12/2027', '2027-3-1', '', 20270331, 'none']) {
       const res = await putCounty(bad)

@@ -415,10 +415,18 @@ describe(`events and QR sign-in [${TEST_DB}]`, () => {
       })
       const early = await scan(employee, await qr(later.id))
       expect(early.statusCode).toBe(422)
+      // The window is written as the app writes a time (2026年12月4日 14:00), in 北京时间.
+      const opens = new Date(now + 7 * 24 * HOUR - 10 * MINUTE + 8 * HOUR)
+      const opensText =
+        `${opens.getUTCFullYear()}年${opens.getUTCMonth() + 1}月${opens.getUTCDate()}日 ` +
+        `${String(opens.getUTCHours()).padStart(2, '0')}:${String(opens.getUTCMinutes()).padStart(2, '0')}`
       expect(early.json().error).toMatchObject({
         code: 'OUTSIDE_WINDOW',
-        message: expect.stringMatching(/^不在签到时间/),
+        message: expect.stringMatching(
+          /^不在签到时间（\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 至 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}，北京时间）$/,
+        ),
       })
+      expect(early.json().error.message).toContain(`（${opensText} 至 `)
       const saved = now
       at(now + 7 * 24 * HOUR + HOUR + 1)
       const closed = await scan(employee, await qr(later.id))

@@ -227,7 +227,7 @@ describe(`milestones [${TEST_DB}]`, () => {
     expect(early.json().error).toMatchObject({
       code: 'DEADLINE_BEFORE_PROGRAMME',
       message: '完成期限不能早于实施方案规定的 2022年6月15日',
-      fields: [{ path: 'deadline', message: '不能早于实施方案规定的 2022-06-15' }],
+      fields: [{ path: 'deadline', message: '不能早于实施方案规定的 2022年6月15日' }],
     })
     expect((await view(liaison)).json()).toMatchObject({
       deadline: '2022-06-15',

@@ -184,6 +184,7 @@ describe(`廉洁风险点 register (${TEST_DB})`, () => {
       (i) => i.kind === 'risk_alert' && i.recordId === second,
     )
     expect(lateAlert).toMatchObject({ overdue: true })
+    expect(lateAlert?.detail).toMatch(/逾期未复核（应于 2026年7月1日）$/)
     const list = (await call(t.app, supervisor, { method: 'GET', url: url(privateId) })).json()
     expect(list.summary).toEqual({ active: 2, high: 1, overdue: 2 })
   })

@@ -89,6 +89,7 @@ const meeting = (extra: Partial<TMeeting> = {}): TMeeting => ({
       previous: {},
       changes: [
         { label: '议题', before: '原议题', after: '更正后的议题' },
+        { label: '会议时间', before: '2026-06-10 09:00', after: '2026-06-10 08:00' },
         { label: '现场照片', before: '', after: '合影.png' },
       ],
     },
@@ -303,6 +304,8 @@ describe('会议记录: 更正 history and 删除草稿', () => {
       ]),
     )
     expect(screen.getByText('现场照片：新增 合影.png')).toBeTruthy()
+    // The kept 会议时间 (2026-06-10 09:00, 北京时间) reads as the page writes a time.
+    expect(screen.getByText(/^会议时间：(2026年)?6月10日 09:00 → (2026年)?6月10日 08:00$/)).toBeTruthy()
     expect(screen.getByText(/^第1次更正：(2026年)?6月10日 10:10，梁红梅，原因：早期更正$/)).toBeTruthy()
     expect(screen.getByText(/^第2次更正：(2026年)?6月10日 11:00，梁红梅，原因：议题录入有误$/)).toBeTruthy()
     // A submitted record is corrected, never deleted.

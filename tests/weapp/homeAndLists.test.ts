@@ -51,6 +51,8 @@ describe('首页 and empty lists, by role', () => {
       await mp.open(EVENTS)
       await mp.waitForText(EMPTY_ATTENDEE)
       expect(mp.text()).toMatch(/本部门组织的活动请看“我组织的”/)
+      // A 监管员 attends no event: no 扫码签到 to tap.
+      expect(mp.text()).not.toMatch(/扫码签到/)
       expect(mp.text()).not.toMatch(/本企业/)
       await mp.tap('已结束')
       await mp.waitForText(/暂无已结束的活动/)
@@ -66,7 +68,7 @@ describe('首页 and empty lists, by role', () => {
     await walkAs(server, 'demo-official', async (mp) => {
       await mp.open(EVENTS)
       await mp.waitForText(EMPTY_ATTENDEE)
-      expect(mp.text()).not.toMatch(/我组织的|本企业/)
+      expect(mp.text()).not.toMatch(/我组织的|本企业|扫码签到/)
     })
   })
 
@@ -76,6 +78,7 @@ describe('首页 and empty lists, by role', () => {
       await mp.tap('已结束')
       await mp.waitForText(/暂无已结束的活动.*本企业或监管部门组织、本企业参加的活动将显示在这里/)
       expect(mp.text()).not.toMatch(EMPTY_ATTENDEE)
+      expect(mp.text()).toMatch(/扫码签到/)
     })
   })
 

@@ -19,7 +19,7 @@ import {
   type TAttendanceRow,
 } from '../../../src/models/attendance'
 import { parseFlags, organiserNames } from './events'
-import { chineseDateTime, formatShanghaiMinute, formatShanghaiTime } from '../../../src/models/shanghaiTime'
+import { chineseDateTime, chineseMinute, formatShanghaiTime } from '../../../src/models/shanghaiTime'
 import { eventsRepository } from './repository'
 import { attendanceRepository } from './attendanceRepository'
 import { exportedAt } from '../../core/workbook'
@@ -143,7 +143,7 @@ export async function attendanceWorkbook(
   const organiser = names(event.organiser_kind, event.organiser_id)
   const cancelled = event.cancelled_at ? '（已取消）' : ''
   // Printed as the other documents date themselves (2026年12月2日 09:30), each time saying it is 北京时间.
-  const minute = (iso: string) => chineseDateTime(formatShanghaiMinute(iso))
+  const minute = chineseMinute
   const when = `${minute(event.starts_at)} 至 ${minute(event.ends_at)}（北京时间）`
   const subtitle = [
     `组织单位：${organiser}`,

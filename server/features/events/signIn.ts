@@ -14,7 +14,7 @@ import {
   type TSignInResult,
 } from '../../../src/models/event'
 import { placeOf, parseFlags, toSignIn } from './events'
-import { formatShanghaiTime } from '../../../src/models/shanghaiTime'
+import { chineseMinute } from '../../../src/models/shanghaiTime'
 import { eventsRepository } from './repository'
 import { signInsRepository, type SignInAnswer } from './signInsRepository'
 
@@ -142,7 +142,7 @@ export function checkWindow(event: EventRow, at: number) {
     throw new AppError(
       422,
       'OUTSIDE_WINDOW',
-      `不在签到时间（${formatShanghaiTime(event.sign_in_opens_at)} 至 ${formatShanghaiTime(event.sign_in_closes_at)}）`,
+      `不在签到时间（${chineseMinute(event.sign_in_opens_at)} 至 ${chineseMinute(event.sign_in_closes_at)}，北京时间）`,
     )
 }
 

@@ -21,7 +21,7 @@ import {
   resolveMilestoneDeadline,
   ZGroupRole,
 } from '../../../src/models/milestones'
-import { shanghaiDate } from '../../../src/models/shanghaiTime'
+import { chineseDay, shanghaiDate } from '../../../src/models/shanghaiTime'
 import { filesRepository, PLAN_ATTACHMENT_KIND, toStoredFile } from '../files/repository'
 import type { FileLinkSigner } from '../files/store'
 import { milestonesRepository as repo, type PlanFilingRow } from './repository'
@@ -245,7 +245,7 @@ export async function setMilestoneDeadline(
 function notBeforeProgramme(deadline: string | null) {
   if (deadline !== null && deadline < PROGRAMME_DEADLINE)
     throw new AppError(400, 'DEADLINE_BEFORE_PROGRAMME', undefined, [
-      { path: 'deadline', message: `不能早于实施方案规定的 ${PROGRAMME_DEADLINE}` },
+      { path: 'deadline', message: `不能早于实施方案规定的 ${chineseDay(PROGRAMME_DEADLINE)}` },
     ])
 }
 

@@ -45,8 +45,6 @@ const PHOTO_MAX = {
 /** 支部委员会会议记录, 党课记录, 主题党日活动记录 … */
 export const recordTitle = (meeting: Pick<TMeeting, 'type'>): string => meetingRecordTitle(meeting.type)
 
-const KEPT_MINUTE = /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/g
-
 /** `2026年12月2日 05:30（北京时间）`: how the record prints a time. */
 const printedTime = (iso: string) => `${chineseDateTime(formatShanghaiMinute(iso))}（北京时间）`
 
@@ -56,10 +54,9 @@ const printedTime = (iso: string) => `${chineseDateTime(formatShanghaiMinute(iso
  */
 export function correctionLines(history: TMeeting['history']): { heading: string; details: string[] }[] {
   return history.map((h) => {
-    const [heading, ...details] = meetingRevisionLines(h, printedTime)
-    // A changed 会议时间 was kept as `2026-06-10 09:00` (北京时间): printed as the record dates its meeting.
-    const printed = (d: string) => (d.startsWith('会议时间：') ? d.replace(KEPT_MINUTE, chineseDateTime) : d)
-    return { heading, details: details.map(printed) }
+    // A changed 会议时间 (kept as `2026-06-10 09:00`, 北京时间) is printed as the record dates its meeting.
+    const [heading, ...details] = meetingRevisionLines(h, printedTime, chineseDateTime)
+    return { heading, details }
   })
 }
 

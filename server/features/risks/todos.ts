@@ -6,7 +6,7 @@ import {
   riskAreaLabel,
   type TRiskArea,
 } from '../../../src/models/risk'
-import { shanghaiDate, shanghaiDateAfterDays } from '../../../src/models/shanghaiTime'
+import { chineseDay, shanghaiDate, shanghaiDateAfterDays } from '../../../src/models/shanghaiTime'
 import { risksRepository } from './repository'
 
 type Draft = Omit<TTodo, 'overdue'>
@@ -46,7 +46,9 @@ export async function riskTodos(
         key: `risk-alert:${r.id}:${r.level}:${late ? r.next_review_date : ''}`,
         title: `廉洁风险预警：${riskAreaLabel(r.area as TRiskArea, r.area_name)} · ${r.post}`,
         detail: `${r.enterprise_name} · ${
-          late ? `逾期未复核（应于${r.next_review_date}）` : `风险等级${RISK_LEVEL_LABELS[r.level]}`
+          late
+            ? `逾期未复核（应于 ${chineseDay(r.next_review_date)}）`
+            : `风险等级${RISK_LEVEL_LABELS[r.level]}`
         }`,
         dueDate: late ? r.next_review_date : null,
         enterpriseId: r.enterprise_id,

@@ -154,7 +154,7 @@ describe('campaign dates', () => {
       { path: 'dueDate', message: '截止日期不能早于自查期间的开始日期' },
     ])
     expect(campaignDateProblems(dates, '2027-01-16')).toEqual([
-      { path: 'dueDate', message: '截止日期不能早于今天（2027-01-16）' },
+      { path: 'dueDate', message: '截止日期不能早于今天（2027年1月16日）' },
     ])
   })
 

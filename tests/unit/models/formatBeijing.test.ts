@@ -19,6 +19,13 @@ describe.each(ZONES)('dates in 北京时间 on a device in %s', (zone, offset) =
     expect(run(`return m.formatDate('2026-11-24')`)).toBe('2026年11月24日')
   })
 
+  it('a 北京时间 minute as a 更正 keeps it (2026-06-10 09:00) reads as written, in every zone', () => {
+    expect(run(`return [m.formatDate('2026-06-10 09:00'), m.formatDateTime('2026-06-10 09:00')]`)).toEqual([
+      '2026年6月10日',
+      expect.stringMatching(/6月10日 09:00$/),
+    ])
+  })
+
   it('an invalid value reads as nothing', () => {
     expect(run(`return [m.formatDateTime('not a date'), m.formatDate('')]`)).toEqual(['', ''])
   })

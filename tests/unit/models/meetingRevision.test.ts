@@ -5,6 +5,7 @@ import {
   shownChange,
   type MeetingDiffContent,
 } from '../../../src/models/meetingRevision'
+import { formatShanghaiMinute } from '../../../src/models/shanghaiTime'
 
 const record = (extra: Partial<MeetingDiffContent> = {}): MeetingDiffContent => ({
   type: 'committee',
@@ -85,6 +86,15 @@ describe('更正: what changed, before → after, in readable Chinese', () => {
       '议题：A → B',
     ])
     expect(meetingRevisionLines({ ...h, changes: null })).toHaveLength(1)
+    // A changed 会议时间, kept as a 北京时间 minute, is written by `kept`; other changes are not.
+    const timed = {
+      ...h,
+      changes: [...h.changes, { label: '会议时间', before: '2026-06-10 09:00', after: '2026-06-10 08:00' }],
+    }
+    expect(meetingRevisionLines(timed, formatShanghaiMinute, (m) => `[${m}]`).slice(1)).toEqual([
+      '议题：A → B',
+      '会议时间：[2026-06-10 09:00] → [2026-06-10 08:00]',
+    ])
     expect(meetingRevisionLines({ ...h, changes: [] })[1]).toBe('内容未变')
   })
 })

@@ -66,8 +66,8 @@ describe('按时 / 逾期 / 未报', () => {
       source: 'enterprise',
     })
     expect(resolveMilestoneDeadline(undefined, null)).toEqual({ deadline: '2022-06-15', source: 'programme' })
-    expect(deadlineRuleText('2027-03-31')).toContain('截止 2027-03-31')
-    expect(deadlineRuleText(null)).toContain('截止 2022-06-15')
+    expect(deadlineRuleText('2027-03-31')).toContain('截止 2027年3月31日')
+    expect(deadlineRuleText(null)).toContain('截止 2022年6月15日')
     // the county's date turns an enterprise red since 2022 into one not yet due
     const county = milestoneSummary(
       {

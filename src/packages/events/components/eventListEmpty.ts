@@ -1,5 +1,5 @@
 import type { TMembership } from '@/models/org'
-import { enterprisesOf, eventOrganiserOptions } from '@/models/memberships'
+import { enterprisesOf, eventOrganiserOptions, isDepartmentOnly } from '@/models/memberships'
 import type { EventRole, EventWhen } from '@/services/events'
 
 /**
@@ -21,10 +21,7 @@ export function eventListEmpty(
   }
   if (enterprisesOf(memberships).length > 0)
     return { title, description: '本企业或监管部门组织、本企业参加的活动将显示在这里' }
-  const departmentStaff = memberships.some(
-    (m) => m.status === 'approved' && m.organisationKind === 'department',
-  )
-  if (!departmentStaff)
+  if (!isDepartmentOnly(memberships))
     return { title, description: '加入企业后，本企业或监管部门组织、本企业参加的活动将显示在这里' }
   const organises = eventOrganiserOptions(memberships).length > 0
   return {

@@ -7,7 +7,7 @@ import { fetchEvents, type EventRole, type EventWhen } from '@/services/events'
 import { formatDateTime } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { PageState } from '@/components/PageState'
-import { attendanceRateEnterprises, isEventOrganiser } from '@/models/memberships'
+import { attendanceRateEnterprises, isDepartmentOnly, isEventOrganiser } from '@/models/memberships'
 import { eventPages } from '@/services/routes'
 import { useMe } from '@/hooks/useMe'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
@@ -49,6 +49,8 @@ export default function EventListPage() {
   const { state: me } = useMe(session?.user.id ?? null)
   const organiser = me.status === 'ready' && isEventOrganiser(me.me.memberships)
   const rateOf = me.status === 'ready' ? attendanceRateEnterprises(me.me.memberships) : []
+  // 监管员 / 办公室 / 党员干部 attend no event: no 扫码签到 for them.
+  const attends = !(me.status === 'ready' && isDepartmentOnly(me.me.memberships))
   const [role, setRole] = useState<EventRole>('attendee')
   const [when, setWhen] = useState<EventWhen>('upcoming')
   const { state, reload } = useRemote(session ? `events:${role}:${when}` : null, () =>
@@ -62,14 +64,16 @@ export default function EventListPage() {
     <View className="page event-list">
       <View className="page__body">
         <OutboxNotice />
-        <Button
-          type="primary"
-          block
-          className="event-list__scan"
-          onClick={() => void Taro.navigateTo({ url: eventPages.signIn() })}
-        >
-          扫码签到
-        </Button>
+        {attends ? (
+          <Button
+            type="primary"
+            block
+            className="event-list__scan"
+            onClick={() => void Taro.navigateTo({ url: eventPages.signIn() })}
+          >
+            扫码签到
+          </Button>
+        ) : null}
         {organiser ? (
           <View className="ev-tabs">
             {(['attendee', 'organiser'] as const).map((r) => (

@@ -102,7 +102,7 @@ export default function MilestonesPage() {
                 </Text>
                 <Text className="milestone__quote">
                   实施步骤：“各企业……及时成立本企业清廉建设工作领导小组……{PROGRAMME_DEADLINE_QUOTE}”
-                  {data.deadlineSource === 'programme' ? '' : `原定 ${PROGRAMME_DEADLINE}。`}
+                  {data.deadlineSource === 'programme' ? '' : `原定 ${formatDate(PROGRAMME_DEADLINE)}。`}
                 </Text>
                 {isOffice(memberships) ? <DeadlineEditor data={data} onSaved={reload} /> : null}
               </View>

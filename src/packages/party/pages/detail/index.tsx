@@ -326,7 +326,7 @@ export default function MeetingDetailPage() {
           <View className="a-card meeting-detail__history">
             <Text className="a-card__title">更正历史</Text>
             {meeting.history.map((h) => {
-              const [head, ...changes] = meetingRevisionLines(h, formatDateTime)
+              const [head, ...changes] = meetingRevisionLines(h, formatDateTime, formatDateTime)
               return (
                 <View key={h.revision} className="meeting-detail__revision">
                   <Text className="pt-hint">{head}</Text>
