@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidHide, useDidShow, usePullDownRefresh } from '@tarojs/taro'
 
 export type RemoteState<T> =
   | { status: 'loading' }
@@ -8,7 +8,7 @@ export type RemoteState<T> =
 
 /**
  * One GET for a page: loads when `key` is set (null: not yet, e.g. no session), again each time the
- * page is shown after the first time, and on reload() (pull-to-refresh, after a write was delivered).
+ * page is shown after it was hidden, and on reload() (pull-to-refresh, after a write was delivered).
  * A failed refresh keeps what is on screen and rejects, so the caller can toast the reason.
  */
 export function useRemote<T>(
@@ -19,7 +19,9 @@ export function useRemote<T>(
   const fetchRef = useRef(fetcher)
   fetchRef.current = fetcher
   const seq = useRef(0)
-  const shownOnce = useRef(false)
+  // Reload on a return, not on the first show: counted by hides, since a block mounted after the page was
+  // first shown (an organiser's counts under a loaded event) never sees that first show.
+  const hidden = useRef(false)
 
   const reload = useCallback(async () => {
     if (key === null) return
@@ -41,9 +43,12 @@ export function useRemote<T>(
     reload().catch(() => undefined)
   }, [reload])
 
+  useDidHide(() => {
+    hidden.current = true
+  })
   useDidShow(() => {
-    if (shownOnce.current) reload().catch(() => undefined)
-    shownOnce.current = true
+    if (hidden.current) reload().catch(() => undefined)
+    hidden.current = false
   })
 
   const setData = useCallback((data: T) => setState({ status: 'ready', data, refreshing: false }), [])
