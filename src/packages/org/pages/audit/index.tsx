@@ -3,7 +3,7 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { AUDIT_ACTION_LABELS, ZAuditQuery, type TAuditEntry, type TAuditQuery } from '@/models/audit'
-import { auditDetailText } from '@/models/auditDetail'
+import { APP_DATES, auditDetailText } from '@/models/auditDetail'
 import { auditEntityText, entryNames } from '@/models/auditEntity'
 import type { TDepartment, TEnterprise } from '@/models/org'
 import { chineseDateTime, formatShanghaiTime } from '@/models/shanghaiTime'
@@ -63,7 +63,7 @@ function Chooser<T>(props: {
   )
 }
 
-/** One write as the export prints it: 操作, time, 操作人 · 单位, 对象 and 内容 with the records' names. */
+/** One write as the export prints it (dates as the app writes them): 操作, time, 操作人 · 单位, 对象, 内容. */
 function Entry({ entry: e }: { entry: TAuditEntry }) {
   const names = entryNames(e.names)
   return (
@@ -77,7 +77,9 @@ function Entry({ entry: e }: { entry: TAuditEntry }) {
         {e.organisationName ? ` · ${e.organisationName}` : ''}
       </Text>
       <Text className="audit__object">{auditEntityText(e.entityType, e.entityId, names)}</Text>
-      {e.detail ? <Text className="audit__detail">{auditDetailText(e.detail, e, names)}</Text> : null}
+      {e.detail ? (
+        <Text className="audit__detail">{auditDetailText(e.detail, e, names, APP_DATES)}</Text>
+      ) : null}
     </View>
   )
 }
