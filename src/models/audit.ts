@@ -173,6 +173,11 @@ export const ZAuditEntry = z
     entityId: z.string().nullable(),
     detail: z.string().nullable(),
     ip: z.string().nullable(),
+    /**
+     * The names of the records the entry refers to, by `type:id` (`department:3` → 县委统战部): its 对象 and the
+     * ids of its detail, looked up as the export does (`auditEntityText`, `auditDetailText` read them).
+     */
+    names: z.record(z.string(), z.string()),
   })
   .meta({ id: 'AuditEntry' })
 export type TAuditEntry = z.infer<typeof ZAuditEntry>

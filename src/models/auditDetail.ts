@@ -1,6 +1,7 @@
 import { formatVerifyCode, VERIFY_CODE_PATTERN } from './pledgeVerification'
 import { AUDIT_ACTION_LABELS } from './audit'
-import { formatShanghaiTime } from './shanghaiTime'
+import { chineseDateTime, formatShanghaiTime } from './shanghaiTime'
+import { formatDate } from './format'
 import {
   ABSENT_TEXT,
   ACTION_ID_KEYS,
@@ -35,6 +36,29 @@ const SHORTENED_KEYS = new Set(['sha256', 'mac'])
 
 /** A stored instant (ISO, UTC): printed in 北京时间. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/
+/** A stored day (a deadline, a period's start). */
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * How 内容 writes an instant and a day: the export keeps `2026-11-30 10:00:00` and `2026-11-30` (北京时间), the
+ * app passes its own format (`2026年11月30日`), as on its other pages.
+ */
+export interface AuditDates {
+  instant: (iso: string) => string
+  day: (day: string) => string
+}
+const EXPORT_DATES: AuditDates = { instant: formatShanghaiTime, day: (day) => day }
+/** The app's: `2026年11月30日 10:00:00`, `2026年11月30日`. */
+export const APP_DATES: AuditDates = {
+  instant: (iso) => chineseDateTime(formatShanghaiTime(iso)),
+  day: formatDate,
+}
+
+/** What reading a detail needs besides it: other records' names, and how dates are written. */
+interface Reading {
+  names?: AuditNames
+  dates: AuditDates
+}
 
 /** A 催办's item is a 整改, a 自查 or a 风险点, by its kind. */
 const URGED_ITEM_TYPES: Record<string, string> = {
@@ -70,18 +94,24 @@ function keyLabel(key: string, action?: string | null): string {
 }
 
 /** The names of the ids (one, or every one of a list), when each is known. */
-function namedIds(type: string | undefined, value: unknown, names?: AuditNames): string | undefined {
+function namedIds(type: string | undefined, value: unknown, { names }: Reading): string | undefined {
   if (!names || !type) return undefined
   const list = Array.isArray(value) ? value : [value]
   const found = list.map((v) => (typeof v === 'number' ? names(type, v) : undefined))
   return list.length > 0 && found.every((n) => n !== undefined) ? found.join('、') : undefined
 }
 
-function detailValue(value: unknown, own?: AuditOwnOrganisation, names?: AuditNames, key?: string): string {
+function detailValue(
+  value: unknown,
+  own: AuditOwnOrganisation | undefined,
+  read: Reading,
+  key?: string,
+): string {
   if (value === null || value === undefined) return '无'
   if (typeof value === 'boolean') return value ? '是' : '否'
   if (typeof value === 'string') {
-    if (INSTANT.test(value)) return formatShanghaiTime(value)
+    if (INSTANT.test(value)) return read.dates.instant(value)
+    if (DAY.test(value)) return read.dates.day(value)
     return (key && KEYED_VALUE_LABELS[key]?.[value]) ?? DETAIL_VALUE_LABELS[value] ?? value
   }
   if (typeof value === 'number') return String(value)
@@ -89,20 +119,25 @@ function detailValue(value: unknown, own?: AuditOwnOrganisation, names?: AuditNa
     return value.length === 0
       ? '无'
       : value.every((v) => typeof v === 'string' || typeof v === 'number')
-        ? value.map((v) => detailValue(v, undefined, undefined, key)).join('、')
+        ? value.map((v) => detailValue(v, undefined, { dates: read.dates }, key)).join('、')
         : `${value.length} 项`
   const o = value as Record<string, unknown>
   if ((o.kind === 'enterprise' || o.kind === 'department') && typeof o.id === 'number')
     return own?.organisationName && own.organisationKind === o.kind && own.organisationId === o.id
       ? own.organisationName
-      : (names?.(o.kind, o.id) ?? `${DETAIL_VALUE_LABELS[o.kind]} ${o.id}`)
+      : (read.names?.(o.kind, o.id) ?? `${DETAIL_VALUE_LABELS[o.kind]} ${o.id}`)
   return Object.entries(o)
     .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${keyLabel(k)} ${detailValue(v, own, names, k)}`)
+    .map(([k, v]) => `${keyLabel(k)} ${detailValue(v, own, read, k)}`)
     .join('，')
 }
 
-function keyedValue(key: string, value: unknown, own?: AuditOwnOrganisation, names?: AuditNames): string {
+function keyedValue(
+  key: string,
+  value: unknown,
+  own: AuditOwnOrganisation | undefined,
+  read: Reading,
+): string {
   if (key === 'kind' && typeof value === 'string' && KIND_VALUE_LABELS[value]) return KIND_VALUE_LABELS[value]
   if (key === 'action' && typeof value === 'string' && AUDIT_ACTION_LABELS[value])
     return AUDIT_ACTION_LABELS[value]
@@ -110,7 +145,7 @@ function keyedValue(key: string, value: unknown, own?: AuditOwnOrganisation, nam
     return formatVerifyCode(value)
   if (SHORTENED_KEYS.has(key) && typeof value === 'string' && value.length > 12)
     return `${value.slice(0, 12)}…`
-  return detailValue(value, own, names, key)
+  return detailValue(value, own, read, key)
 }
 
 /**
@@ -121,8 +156,8 @@ function keyedPart(
   key: string,
   value: unknown,
   o: Record<string, unknown>,
-  own?: AuditOwnOrganisation,
-  names?: AuditNames,
+  own: AuditOwnOrganisation | undefined,
+  read: Reading,
 ): string {
   const action = own?.action
   const label = keyLabel(key, action)
@@ -134,16 +169,23 @@ function keyedPart(
   if (value === null && absent) return `${label.replace(/编号$/, '')}：${absent}`
   if (type && (value === null || (Array.isArray(value) && value.length === 0)))
     return `${label.replace(/编号$/, '')}：无`
-  const named = namedIds(type, value, names)
-  return named ? `${label.replace(/编号$/, '')}：${named}` : `${label}：${keyedValue(key, value, own, names)}`
+  const named = namedIds(type, value, read)
+  return named ? `${label.replace(/编号$/, '')}：${named}` : `${label}：${keyedValue(key, value, own, read)}`
 }
 
 /**
  * A write's stored detail (JSON) in words for the 操作日志: `方式：演示登录；…`, an edit as `标题：旧 → 新`.
  * Text that is not JSON (a cut one) is shown as it is. `own`: the entry (its action, and its organisation,
- * named where the detail refers to it by id); `names`: other records' names (the export looks them up).
+ * named where the detail refers to it by id); `names`: other records' names (the export looks them up);
+ * `dates`: how times and days are written (the export's by default).
  */
-export function auditDetailText(detail: string, own?: AuditOwnOrganisation, names?: AuditNames): string {
+export function auditDetailText(
+  detail: string,
+  own?: AuditOwnOrganisation,
+  names?: AuditNames,
+  dates: AuditDates = EXPORT_DATES,
+): string {
+  const read: Reading = { names, dates }
   let parsed: unknown
   try {
     parsed = JSON.parse(detail)
@@ -151,7 +193,7 @@ export function auditDetailText(detail: string, own?: AuditOwnOrganisation, name
     return detail
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-    return detailValue(parsed, own, names)
+    return detailValue(parsed, own, read)
   const o = parsed as Record<string, unknown>
   const parts: string[] = []
   const before = o.before as Record<string, unknown> | undefined
@@ -160,7 +202,7 @@ export function auditDetailText(detail: string, own?: AuditOwnOrganisation, name
   if (edit)
     for (const k of Object.keys(after))
       parts.push(
-        `${keyLabel(k, own?.action)}：${keyedValue(k, before[k], own, names)} → ${keyedValue(k, after[k], own, names)}`,
+        `${keyLabel(k, own?.action)}：${keyedValue(k, before[k], own, read)} → ${keyedValue(k, after[k], own, read)}`,
       )
   for (const [k, v] of Object.entries(o)) {
     if ((k === 'before' || k === 'after') && edit) continue
@@ -168,7 +210,7 @@ export function auditDetailText(detail: string, own?: AuditOwnOrganisation, name
     // A 代签's flag repeats its method (组织者代签): said once.
     const flags = k === 'flags' && Array.isArray(v) ? v.filter((f) => f !== o.method) : v
     if (Array.isArray(v) && v.length > 0 && Array.isArray(flags) && flags.length === 0) continue
-    parts.push(keyedPart(k, flags, o, own, names))
+    parts.push(keyedPart(k, flags, o, own, read))
   }
   return parts.join('；')
 }

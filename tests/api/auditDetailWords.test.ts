@@ -1,4 +1,7 @@
 import { setupRepository } from '../../server/features/setup/repository'
+import type { TAuditEntry } from '../../src/models/audit'
+import { auditDetailText } from '../../src/models/auditDetail'
+import { auditEntityText, entryNames } from '../../src/models/auditEntity'
 import { exportedAuditRows, proxySignIn, unreadableParts, type AuditSheetRow } from './support/audit'
 import { call, createTestApp, idOf, loginAs, TEST_DB, type TestApp } from './support/testApp'
 
@@ -10,6 +13,7 @@ describe(`audit log in words [${TEST_DB}]`, () => {
   let t: TestApp
   let now = Date.parse('2026-12-01T02:00:00Z')
   let rows: AuditSheetRow[] = []
+  const entries: TAuditEntry[] = []
 
   const ok = async (res: { statusCode: number; body: string }, status = 200) =>
     expect([res.statusCode, res.statusCode === status ? '' : res.body]).toEqual([status, ''])
@@ -89,6 +93,15 @@ describe(`audit log in words [${TEST_DB}]`, () => {
     })
 
     rows = await exportedAuditRows(t.app, office)
+    // The list, page by page (10 a page: the names are looked up one page at a time).
+    for (let cursor = ''; ;) {
+      const res = await call(t.app, office, { method: 'GET', url: `/api/v1/audit-log?limit=10${cursor}` })
+      await ok(res)
+      const page = res.json() as { entries: TAuditEntry[]; nextCursor: string | null }
+      entries.push(...page.entries)
+      if (!page.nextCursor) break
+      cursor = `&cursor=${encodeURIComponent(page.nextCursor)}`
+    }
   })
   afterAll(() => t.close())
 
@@ -129,5 +142,26 @@ describe(`audit log in words [${TEST_DB}]`, () => {
       person: '（未登录）',
       unit: '系统（开通设置）',
     })
+  })
+
+  it('names departments, enterprises and people in the list as the export does: 对象 and 内容 alike', () => {
+    const read = entries.map((e) => {
+      const names = entryNames(e.names)
+      return {
+        action: e.actionLabel,
+        object: auditEntityText(e.entityType, e.entityId, names),
+        detail: e.detail ? auditDetailText(e.detail, e, names).slice(0, 300) : '',
+      }
+    })
+    expect(read).toEqual(rows.map(({ action, object, detail }) => ({ action, object, detail })))
+    const entry = (action: string) => entries.find((e) => e.actionLabel === action)!
+    // A department, an enterprise, a person: each entry carries the names it refers to, and only those.
+    expect(Object.values(entry('新建监管部门').names)).toEqual(['县档案馆'])
+    expect(Object.values(entry('撤销监管部门').names).sort()).toEqual(
+      ['县恒达食品有限公司', '县档案馆'].sort(),
+    )
+    const login = entry('登录')
+    expect(login.names).toEqual({ [`user:${login.entityId}`]: login.userName })
+    expect(Object.values(entry('组织者代签').names)).toContain('陈静')
   })
 })

@@ -6,12 +6,14 @@ import {
   type TAuditPageQuery,
 } from '../../../src/models/audit'
 import { auditRepository, type AuditRow } from './repository'
+import { namesOfRow, recordNames } from './names'
 import { fillUnits } from './units'
 
 /** What the list shows of a write's detail: its JSON as stored, cut to a readable length. */
 const DETAIL_MAX = 500
 
-export function toAuditEntry(row: AuditRow): TAuditEntry {
+/** One row of the list, with the names of the records it refers to (`names`: the page's, by `type:id`). */
+export function toAuditEntry(row: AuditRow, names: Map<string, string>): TAuditEntry {
   return {
     id: row.id,
     at: row.created_at,
@@ -26,6 +28,7 @@ export function toAuditEntry(row: AuditRow): TAuditEntry {
     entityId: row.entity_id,
     detail: row.detail === null ? null : row.detail.slice(0, DETAIL_MAX),
     ip: row.ip,
+    names: namesOfRow(row, names),
   }
 }
 
@@ -41,8 +44,10 @@ export async function auditPage(db: DbOrTrx, query: TAuditPageQuery): Promise<TA
   const more = rows.length > limit
   const page = await fillUnits(db, more ? rows.slice(0, limit) : rows)
   const last = page[page.length - 1]
+  // The page's names in one look-up per kind of record, as the export names its rows.
+  const names = await recordNames(db, page)
   return {
-    entries: page.map(toAuditEntry),
+    entries: page.map((row) => toAuditEntry(row, names)),
     nextCursor: more && last ? `${last.created_at}~${last.id}` : null,
   }
 }

@@ -1,5 +1,5 @@
 import { AUDIT_ACTION_LABELS } from '@/models/audit'
-import { auditDetailText } from '@/models/auditDetail'
+import { APP_DATES, auditDetailText } from '@/models/auditDetail'
 import { actionsWritten } from '../../api/support/audit'
 
 describe('操作日志: a write’s detail in words', () => {
@@ -84,6 +84,22 @@ describe('操作日志: a write’s detail in words', () => {
     const written = actionsWritten()
     expect(written.length).toBeGreaterThan(80)
     expect(written.filter((a) => !AUDIT_ACTION_LABELS[a])).toEqual([])
+  })
+
+  it('writes days and times in 北京时间: the export as stored days, the app as its other pages do', () => {
+    const detail = '{"startsOn":"2026-12-05","endsOn":"2026-12-31","startsAt":"2026-11-30T16:30:00.000Z"}'
+    const own = {
+      action: 'exemplar.publish',
+      organisationKind: null,
+      organisationId: null,
+      organisationName: null,
+    }
+    expect(auditDetailText(detail, own)).toBe(
+      '公示开始日期：2026-12-05；公示截止日期：2026-12-31；开始时间：2026-12-01 00:30:00',
+    )
+    expect(auditDetailText(detail, own, undefined, APP_DATES)).toBe(
+      '公示开始日期：2026年12月5日；公示截止日期：2026年12月31日；开始时间：2026年12月1日 00:30:00',
+    )
   })
 
   it('shows an edit as before → after', () => {

@@ -3,7 +3,8 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { AUDIT_ACTION_LABELS, ZAuditQuery, type TAuditEntry, type TAuditQuery } from '@/models/audit'
-import { auditDetailText } from '@/models/auditDetail'
+import { APP_DATES, auditDetailText } from '@/models/auditDetail'
+import { auditEntityText, entryNames } from '@/models/auditEntity'
 import type { TDepartment, TEnterprise } from '@/models/org'
 import { chineseDateTime, formatShanghaiTime } from '@/models/shanghaiTime'
 import { formatDate } from '@/models/format'
@@ -57,6 +58,27 @@ function Chooser<T>(props: {
             </Text>
           ))}
         </View>
+      ) : null}
+    </View>
+  )
+}
+
+/** One write as the export prints it (dates as the app writes them): 操作, time, 操作人 · 单位, 对象, 内容. */
+function Entry({ entry: e }: { entry: TAuditEntry }) {
+  const names = entryNames(e.names)
+  return (
+    <View className="a-card audit__entry">
+      <View className="audit__line">
+        <Text className="audit__action">{e.actionLabel}</Text>
+        <Text className="audit__time">{chineseDateTime(formatShanghaiTime(e.at))}</Text>
+      </View>
+      <Text className="org-member__meta">
+        {e.userName ?? (e.userId === null ? '（未登录）' : `用户 ${e.userId}`)}
+        {e.organisationName ? ` · ${e.organisationName}` : ''}
+      </Text>
+      <Text className="audit__object">{auditEntityText(e.entityType, e.entityId, names)}</Text>
+      {e.detail ? (
+        <Text className="audit__detail">{auditDetailText(e.detail, e, names, APP_DATES)}</Text>
       ) : null}
     </View>
   )
@@ -220,21 +242,7 @@ export default function AuditPage() {
             <Empty image={<EmptyImage />} title="没有符合条件的记录" />
           </View>
         ) : null}
-        {load.status === 'ready'
-          ? entries.map((e) => (
-              <View key={e.id} className="a-card audit__entry">
-                <View className="audit__line">
-                  <Text className="audit__action">{e.actionLabel}</Text>
-                  <Text className="audit__time">{chineseDateTime(formatShanghaiTime(e.at))}</Text>
-                </View>
-                <Text className="org-member__meta">
-                  {e.userName ?? '（未登录）'}
-                  {e.organisationName ? ` · ${e.organisationName}` : ''}
-                </Text>
-                {e.detail ? <Text className="audit__detail">{auditDetailText(e.detail, e)}</Text> : null}
-              </View>
-            ))
-          : null}
+        {load.status === 'ready' ? entries.map((e) => <Entry key={e.id} entry={e} />) : null}
         {load.status === 'ready' && cursor ? (
           <Button className="audit__more" block fill="outline" loading={more} onClick={() => void loadMore()}>
             加载更多
