@@ -16,6 +16,7 @@ import {
   launchBrowser,
   newPhonePage,
   screenshot,
+  settled,
   settledScreenshot,
   startServer,
   tapTab,
@@ -360,6 +361,7 @@ describe('switching on a county from an empty database (H5, WeChat users)', () =
     supervisor = await phoneOf(PEOPLE.supervisor)
     await giveName(supervisor, PEOPLE.supervisor.name)
     await text(supervisor, '加入企业', true).click()
+    await settled(supervisor)
     await field(supervisor, '例如 A1B2C3D4').fill(supervisorCode)
     await visible(supervisor, '.form-page__confirm').click()
     await text(supervisor, `已申请加入「${DEPARTMENT}」，等待领导小组办公室审核`).waitFor({ timeout: 30_000 })
@@ -431,6 +433,7 @@ describe('switching on a county from an empty database (H5, WeChat users)', () =
       await giveName(employee, PEOPLE.employee.name)
       await tapTab(employee, '首页')
       await visible(employee, '.home__join').click()
+      await settled(employee)
       await field(employee, '例如 A1B2C3D4').fill(employeeCode)
       await visible(employee, '.form-page__confirm').click()
       await text(employee, `已申请加入「${ENTERPRISE}」，等待联络员审核`).waitFor({ timeout: 30_000 })

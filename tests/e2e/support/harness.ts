@@ -258,6 +258,16 @@ export async function tapTab(page: Page, label: string) {
  * no animation running; what a user looking at the phone would see.
  */
 export async function settledScreenshot(page: Page, name: string): Promise<string> {
+  await settled(page)
+  return screenshot(page, name)
+}
+
+/**
+ * Waits until no toast is on screen, no page is sliding in (Taro's H5 router) and no animation runs. A tap
+ * on a page still sliding in can land on nothing (seen on a quiet machine: 申请加入 tapped mid-slide sent
+ * no request).
+ */
+export async function settled(page: Page): Promise<void> {
   await page.waitForTimeout(100)
   await page.waitForFunction(
     () =>
@@ -271,5 +281,4 @@ export async function settledScreenshot(page: Page, name: string): Promise<strin
     { timeout: 15_000 },
   )
   await page.waitForTimeout(100)
-  return screenshot(page, name)
 }
