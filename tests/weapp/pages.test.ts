@@ -7,8 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { shanghaiDate } from '../../src/models/shanghaiTime'
 import { seedDemoPowers } from '../../seeds/powersDemo'
-import { loginAs } from '../api/support/testApp'
-import { recordSetData, signIn, signPersonalPledge } from './support/flows'
+import { apiAs, recordSetData, signIn, signPersonalPledge } from './support/flows'
 import { DIST, launch, startWeappServer, type WeappServer } from './support/server'
 
 jest.setTimeout(240_000)
@@ -366,18 +365,8 @@ describe('every page of the mini-program', () => {
   let server: WeappServer
   const ids: Ids = {}
 
-  async function api(openid: string, method: 'GET' | 'POST', url: string, payload?: object): Promise<Json> {
-    const token = await loginAs(server.test.app, openid)
-    const response = await server.test.app.inject({
-      method,
-      url,
-      payload,
-      headers: { authorization: `Bearer ${token}` },
-    })
-    if (response.statusCode >= 300)
-      throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`)
-    return response.json() as Json
-  }
+  const api = async (openid: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+    (await apiAs(server, openid, method, url, payload)) as Json
 
   beforeAll(async () => {
     server = await startWeappServer()

@@ -6,7 +6,14 @@
 import { signInLinkUrl } from '../../src/models/signInLink'
 import { loginAs } from '../api/support/testApp'
 import { hasClass, type MiniProgram } from './runner/miniProgram'
-import { openAssessmentItems, signPersonalPledge, tapCell, tapClass, walkAs } from './support/flows'
+import {
+  openAssessmentItems,
+  openOrganisedEvent,
+  signPersonalPledge,
+  tapCell,
+  tapClass,
+  walkAs,
+} from './support/flows'
 import { startWeappServer, type WeappServer } from './support/server'
 
 jest.setTimeout(180_000)
@@ -124,12 +131,7 @@ describe('writes from the mini-program', () => {
 
   it('an organiser creates a big-screen link for an event (大屏) and edits the event (修改)', async () => {
     await as('demo-supervisor-united', async (mp) => {
-      await tapCell(mp, '我的活动')
-      await mp.waitForRoute('packages/events/pages/list/index')
-      await mp.tap('我组织的')
-      await mp.waitForText('警示教育会')
-      await mp.tap(/警示教育会/)
-      await mp.waitForRoute('packages/events/pages/detail/index')
+      await openOrganisedEvent(mp, /警示教育会/)
       await mp.waitForText('生成大屏链接')
       await mp.tap('生成大屏链接')
       await mp.waitForText(/screen\/index\?token=|大屏链接.*http/)

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { hasClass, textOf, type MiniProgram } from '../runner/miniProgram'
 import type { RNode } from '../runner/wxml'
+import { loginAs } from '../../api/support/testApp'
 import { launch, type WeappServer } from './server'
 
 export const ARTIFACTS = path.resolve(__dirname, '../../../artifacts')
@@ -31,6 +32,35 @@ export async function walkAs(
     recordSetData(mp)
     mp.close()
   }
+}
+
+/** The server's answer to one call by `openid`, made beside the mini-program (another person's doing). */
+export async function apiAs(
+  server: WeappServer,
+  openid: string,
+  method: 'GET' | 'POST',
+  url: string,
+  payload?: object,
+): Promise<unknown> {
+  const token = await loginAs(server.test.app, openid)
+  const response = await server.test.app.inject({
+    method,
+    url,
+    payload,
+    headers: { authorization: `Bearer ${token}` },
+  })
+  if (response.statusCode >= 300) throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`)
+  return response.json()
+}
+
+/** 我的 → 我的活动 → 我组织的 → the event: an organiser on the event's page. */
+export async function openOrganisedEvent(mp: MiniProgram, title: RegExp): Promise<void> {
+  await tapCell(mp, '我的活动')
+  await mp.waitForRoute('packages/events/pages/list/index')
+  await mp.tap('我组织的')
+  await mp.waitForText(title)
+  await mp.tap(title)
+  await mp.waitForRoute('packages/events/pages/detail/index')
 }
 
 export interface Visit {
