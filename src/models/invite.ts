@@ -54,6 +54,21 @@ export const ZJoinResult = z
   .meta({ id: 'JoinResult' })
 export type TJoinResult = z.infer<typeof ZJoinResult>
 
+/**
+ * What an invite code opens, shown before the request is sent (加入 page): the organisation, the role, until
+ * when it is valid, and whether the caller already holds that role there.
+ */
+export const ZInvitePreview = z
+  .object({
+    organisationKind: ZOrgKind,
+    organisationName: z.string(),
+    role: ZRole,
+    expiresAt: z.string(),
+    alreadyMember: z.boolean(),
+  })
+  .meta({ id: 'InvitePreview' })
+export type TInvitePreview = z.infer<typeof ZInvitePreview>
+
 export const ZMemberList = z.object({ members: z.array(ZMember) })
 
 const ZExpiresInDays = z.number().int().min(1, '有效期至少1天').max(90, '有效期不超过90天').default(7)

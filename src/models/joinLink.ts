@@ -73,7 +73,10 @@ export function joinRequestMessage(result: {
   role?: string
 }): string {
   const where = result.organisationName ? `「${result.organisationName}」` : ''
-  return result.organisationKind === 'department' || result.role === 'liaison'
-    ? `已申请加入${where}，等待领导小组办公室审核`
-    : `已申请加入${where}，等待联络员审核`
+  return `已申请加入${where}，等待${joinDecider(result)}审核`
+}
+
+/** Who decides a join request: the office for a department's people and a liaison, the liaison otherwise. */
+export function joinDecider(invite: { organisationKind?: string; role?: string }): string {
+  return invite.organisationKind === 'department' || invite.role === 'liaison' ? '领导小组办公室' : '联络员'
 }

@@ -2,12 +2,14 @@
 import {
   ZDepartmentInvite,
   ZInvite,
+  ZInvitePreview,
   ZMemberList,
   type TDepartmentInvite,
   type TDepartmentInviteCreate,
   type TDepartmentRole,
   type TInvite,
   type TInviteCreate,
+  type TInvitePreview,
 } from '@/models/invite'
 import {
   ROLE_LABELS,
@@ -174,4 +176,9 @@ export function queueCreateBranch(eid: number, name: string, secretaryUserId: nu
     label: `新增党支部：${name}`,
     kind: MEMBER_WRITE_KINDS.branchCreate,
   })
+}
+
+/** What an invite code opens (organisation, role, validity), read before the join request is sent. */
+export function fetchInvitePreview(code: string): Promise<TInvitePreview> {
+  return request({ method: 'POST', path: '/api/v1/invites/preview', body: { code }, schema: ZInvitePreview })
 }

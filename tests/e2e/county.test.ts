@@ -388,6 +388,10 @@ describe('switching on a county from an empty database (H5, WeChat users)', () =
       await liaison.goto(liaisonLink)
       await text(liaison, '凭邀请码加入').waitFor({ timeout: 30_000 })
       await text(liaison, liaisonCode, true).waitFor()
+      // Before the tap: whose invite, which role, who decides.
+      await text(liaison, '邀请你以「联络员」身份加入，由领导小组办公室审核。').waitFor({ timeout: 30_000 })
+      await text(liaison, ENTERPRISE, true).waitFor()
+      await settledScreenshot(liaison, 'county-09b-join-preview')
       await text(liaison, '申请加入', true).click()
       await text(liaison, `已申请加入「${ENTERPRISE}」，等待领导小组办公室审核`).waitFor({ timeout: 30_000 })
       await settledScreenshot(liaison, 'county-11-liaison-asked')

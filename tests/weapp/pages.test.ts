@@ -197,7 +197,8 @@ const PAGES: Record<string, Row> = {
     who: 'demo-newcomer',
     url: () =>
       `packages/org/pages/join/index?q=${encodeURIComponent('https://ql.example.com/qr/join?code=ABCD2345')}`,
-    shows: /凭邀请码加入.*ABCD2345.*申请加入/,
+    // An unknown code: the server's refusal is shown before any tap.
+    shows: /凭邀请码加入.*ABCD2345.*邀请码无效或已过期.*返回首页/,
   },
   // 我的 / 首页's small forms, as pages (the title is the navigation bar's only)
   'packages/org/pages/code/index': {

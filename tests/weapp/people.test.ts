@@ -72,6 +72,10 @@ describe('people with roles in the mini-program', () => {
       await newcomer.input('11 位手机号', '13900000006')
       await newcomer.tap('下一步')
       await newcomer.waitForText(code)
+      // Before the tap the page says whose invite it is, for which role and who decides.
+      await newcomer.waitForText(
+        /县委统战部\s*邀请你以「监管员」身份加入，由领导小组办公室审核。\s*有效期至\s*20\d\d年/,
+      )
       await newcomer.tap('申请加入')
       await newcomer.waitForText(/已申请加入「县委统战部」，等待领导小组办公室审核/)
       newcomer.assertHealthy()
@@ -115,8 +119,9 @@ describe('people with roles in the mini-program', () => {
       await tapCell(mp, '扫一扫')
       await mp.waitForRoute('packages/org/pages/join/index')
       await mp.waitForText(/凭邀请码加入.*ABCD2345/)
-      await mp.tap('申请加入')
+      // The server's refusal is said before any tap, and no request is offered for a code that opens nothing.
       await mp.waitForText('邀请码无效或已过期')
+      expect(mp.text()).not.toContain('申请加入')
       mp.assertHealthy()
     } finally {
       recordSetData(mp)

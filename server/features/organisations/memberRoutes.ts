@@ -6,6 +6,7 @@ import {
   ZInvite,
   ZInviteCreate,
   ZInviteJoinBody,
+  ZInvitePreview,
   ZJoinResult,
   ZLiaisonHandover,
   ZMemberList,
@@ -19,6 +20,7 @@ import { createInvite } from './service'
 import { handOverLiaison, joinWithInvite, removeMember } from './people'
 import { registerMembershipRoutes } from './membershipRoutes'
 import { JOIN_DECIDERS } from './joinDeciders'
+import { previewInvite } from './invitePreview'
 
 const ZMembershipParams = z.object({ enterpriseId: ZId, membershipId: ZId })
 
@@ -81,6 +83,21 @@ const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       action: 'membership.request',
     },
     (request, trx) => joinWithInvite(trx, requireAuth(request), request.body.code, app.clock()),
+  )
+
+  // A read, sent as POST so that the code stays out of the URL (and so out of access logs); counted like a join
+  // so that it cannot be used to try codes faster than joining could.
+  route(
+    'POST',
+    '/api/v1/invites/preview',
+    {
+      access: SIGNED_IN,
+      limits: app.rateLimiter.loginLimits('invite-preview', perUser),
+      summary: '邀请码对应的企业或部门、角色与有效期（申请加入前显示）',
+      body: ZInviteJoinBody,
+      response: { 200: ZInvitePreview },
+    },
+    (request) => previewInvite(app.db, requireAuth(request), request.body.code, app.clock()),
   )
 
   registerMembershipRoutes(app, {

@@ -12,6 +12,7 @@ import { inviteMaxUses, invitesRepository, inviteUsedUp, toDepartmentInvite } fr
 import { membershipsRepository } from './membershipsRepository'
 import { usersRepository } from '../auth/repository'
 import { newInviteCode } from './service'
+import { holdsAlready, openInvite } from './invitePreview'
 
 /**
  * People of an organisation: joining with an invite, the decision on a request, role changes, removal,
@@ -119,22 +120,11 @@ export async function joinWithInvite(
   code: string,
   now: number,
 ): Promise<WriteOutcome<TJoinResult>> {
-  const invite = await invitesRepository.findByCode(trx, code)
-  if (!invite || invite.revoked_at || Date.parse(invite.expires_at) <= now)
-    throw new AppError(400, 'INVITE_INVALID')
-  const kind: OrgKind = invite.enterprise_id !== null ? 'enterprise' : 'department'
-  const organisationId = (invite.enterprise_id ?? invite.department_id)!
+  const { invite, kind, organisationId } = await openInvite(trx, code, now)
   if (!(await membershipsRepository.lockOrganisation(trx, kind, organisationId)))
     throw new AppError(400, 'INVITE_INVALID')
-  const existing = await membershipsRepository.findExisting(
-    trx,
-    auth.user.id,
-    kind,
-    organisationId,
-    invite.role,
-  )
-  if (existing && existing.status !== 'rejected' && existing.status !== 'removed')
-    throw new AppError(409, 'ALREADY_MEMBER')
+  const { existing, held } = await holdsAlready(trx, auth.user.id, kind, organisationId, invite.role)
+  if (held) throw new AppError(409, 'ALREADY_MEMBER')
   if (invite.uses >= invite.max_uses) throw inviteUsedUp(invite.max_uses)
   if (!(await invitesRepository.consume(trx, invite.id))) throw inviteUsedUp(invite.max_uses)
   const name =

@@ -2,11 +2,15 @@ import { useEffect, useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { ZJoinResult } from '@/models/invite'
-import { joinLinkFromParams, joinRequestMessage } from '@/models/joinLink'
+import { ZJoinResult, type TInvitePreview } from '@/models/invite'
+import { joinDecider, joinLinkFromParams, joinRequestMessage } from '@/models/joinLink'
+import { ROLE_LABELS } from '@/models/org'
+import { chineseMinute } from '@/models/shanghaiTime'
 import { ZAdminCodeRedeemed } from '@/models/setup'
 import { queueJoinEnterprise } from '@/services/api'
 import { queueRedeemAdminCode } from '@/services/setup'
+import { fetchInvitePreview } from '@/services/members'
+import { ApiError } from '@/services/request'
 import { orgPages } from '@/services/routes'
 import { goToLogin, rememberPendingLink } from '@/services/session'
 import { HOME_PAGE } from '@/services/navigation'
@@ -32,6 +36,10 @@ export default function JoinPage() {
   const [error, setError] = useState<string | null>(null)
   const [done, setDone] = useState<string | null>(null)
   const [named, setNamed] = useState(false)
+  const [preview, setPreview] = useState<TInvitePreview | null>(null)
+  // A refusal the join itself would give (invalid, expired, used up): said before the tap, and no tap offered.
+  const [refused, setRefused] = useState<string | null>(null)
+  const signedIn = !!session
 
   useEffect(() => {
     if (!session && link) {
@@ -39,6 +47,19 @@ export default function JoinPage() {
       goToLogin()
     }
   }, [session, link])
+
+  useEffect(() => {
+    if (!signedIn || !link || link.kind !== 'invite') return
+    let live = true
+    fetchInvitePreview(link.code).then(
+      (p) => live && setPreview(p),
+      // Without signal the request can still be queued: only the server's own answer withholds the button.
+      (err: unknown) => live && err instanceof ApiError && !err.isNetwork && setRefused(err.message),
+    )
+    return () => {
+      live = false
+    }
+  }, [signedIn, link])
 
   if (!link) {
     return (
@@ -108,24 +129,43 @@ export default function JoinPage() {
               ? '县里开通系统时给出的一次性管理员码：确认后你将成为领导小组办公室管理员。'
               : // Who decides depends on the invite (joinDeciders.ts): a liaison's own request goes to the
                 // office, not to a liaison; the answer to the request names who.
-                '确认后提交加入申请，审核通过后生效；提交后会显示由谁审核。'}
+                `确认后提交加入申请，审核通过后生效${preview ? '。' : '；提交后会显示由谁审核。'}`}
           </Text>
           <Text className="org-join__code">{link.code}</Text>
-          {error ? <Text className="form-dialog__error">{error}</Text> : null}
+          {preview ? <InviteWhat preview={preview} /> : null}
+          {error || refused ? <Text className="form-dialog__error">{error ?? refused}</Text> : null}
+          {done || refused || preview?.alreadyMember ? (
+            <Button block onClick={() => void Taro.reLaunch({ url: HOME_PAGE })}>
+              返回首页
+            </Button>
+          ) : null}
           {done ? (
             <>
               <Text className="org-join__done">{done}</Text>
-              <Button type="primary" block onClick={() => void Taro.reLaunch({ url: HOME_PAGE })}>
-                返回首页
-              </Button>
             </>
-          ) : (
+          ) : refused || preview?.alreadyMember ? null : (
             <Button type="primary" block loading={busy} disabled={busy} onClick={() => void submit()}>
               {admin ? '成为管理员' : '申请加入'}
             </Button>
           )}
         </View>
       </View>
+    </View>
+  )
+}
+
+/** Whose invite it is and what it asks, so nobody applies to the wrong enterprise or role. */
+function InviteWhat({ preview }: { preview: TInvitePreview }) {
+  const role = ROLE_LABELS[preview.role] ?? preview.role
+  return (
+    <View className="org-join__what">
+      <Text className="org-join__org">{preview.organisationName}</Text>
+      <Text className="org-join__line">
+        {preview.alreadyMember
+          ? `你已申请或已是该${preview.organisationKind === 'department' ? '部门' : '企业'}的${role}，无需再次申请。`
+          : `邀请你以「${role}」身份加入，由${joinDecider(preview)}审核。`}
+      </Text>
+      <Text className="org-join__line">有效期至 {chineseMinute(preview.expiresAt)}（北京时间）</Text>
     </View>
   )
 }
