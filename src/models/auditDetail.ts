@@ -34,6 +34,65 @@ export interface AuditOwnOrganisation {
 /** Long fingerprints: their start identifies the file, the rest only fills the line. */
 const SHORTENED_KEYS = new Set(['sha256', 'mac'])
 
+/**
+ * A list of more than LIST_WHOLE_MAX items reads as its first LIST_NAMED and how many in all (`新增企业：甲、乙、丙
+ * 等 120 家`), in the list page and the export alike: a county's import would otherwise fill the line.
+ */
+const LIST_WHOLE_MAX = 5
+const LIST_NAMED = 3
+/** Where a list was shortened (`shortenAuditDetail`), its last item says how long it was: `{"$total": 120}`. */
+const LIST_TOTAL = '$total'
+/** The measure word of a counted list by the records it holds. */
+const LIST_UNITS: Record<string, string> = { enterprise: '家', department: '个', user: '人' }
+/** Text of a detail the list page carries whole (a note, a reason); longer is cut with …. */
+const TEXT_KEPT = 200
+/** A detail that is not JSON (stored before details were) is cut here. */
+const RAW_KEPT = 500
+
+/** A list as stored, or as `shortenAuditDetail` kept it: its items and how many the whole list had. */
+function listOf(value: readonly unknown[]): { items: unknown[]; total: number } {
+  const last = value[value.length - 1]
+  const total =
+    last !== null && typeof last === 'object' && !Array.isArray(last)
+      ? (last as Record<string, unknown>)[LIST_TOTAL]
+      : undefined
+  return typeof total === 'number'
+    ? { items: value.slice(0, -1), total }
+    : { items: [...value], total: value.length }
+}
+
+/** The words of a list's items, whole when short, else the first few and how many in all. */
+function listWords(words: string[], total: number, unit = '项'): string {
+  return total > LIST_WHOLE_MAX || words.length < total
+    ? `${words.slice(0, LIST_NAMED).join('、')} 等 ${total} ${unit}`
+    : words.join('、')
+}
+
+/**
+ * A detail as the 操作日志 list carries it: still JSON (so it reads in words like the export), each list longer
+ * than LIST_WHOLE_MAX kept to the items it names and its length, each long text cut with …; a detail that
+ * is not JSON is cut as it is.
+ */
+export function shortenAuditDetail(detail: string): string {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(detail)
+  } catch {
+    return detail.slice(0, RAW_KEPT)
+  }
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return v.length > TEXT_KEPT ? `${v.slice(0, TEXT_KEPT)}…` : v
+    if (Array.isArray(v))
+      return v.length > LIST_WHOLE_MAX
+        ? [...v.slice(0, LIST_NAMED).map(walk), { [LIST_TOTAL]: v.length }]
+        : v.map(walk)
+    if (v !== null && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]))
+    return v
+  }
+  return JSON.stringify(walk(parsed))
+}
+
 /** A stored instant (ISO, UTC): printed in 北京时间. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/
 /** A stored day (a deadline, a period's start). */
@@ -96,9 +155,11 @@ function keyLabel(key: string, action?: string | null): string {
 /** The names of the ids (one, or every one of a list), when each is known. */
 function namedIds(type: string | undefined, value: unknown, { names }: Reading): string | undefined {
   if (!names || !type) return undefined
-  const list = Array.isArray(value) ? value : [value]
-  const found = list.map((v) => (typeof v === 'number' ? names(type, v) : undefined))
-  return list.length > 0 && found.every((n) => n !== undefined) ? found.join('、') : undefined
+  const { items, total } = Array.isArray(value) ? listOf(value) : { items: [value], total: 1 }
+  const found = items.map((v) => (typeof v === 'number' ? names(type, v) : undefined))
+  return items.length > 0 && found.every((n) => n !== undefined)
+    ? listWords(found as string[], total, LIST_UNITS[type])
+    : undefined
 }
 
 function detailValue(
@@ -115,12 +176,17 @@ function detailValue(
     return (key && KEYED_VALUE_LABELS[key]?.[value]) ?? DETAIL_VALUE_LABELS[value] ?? value
   }
   if (typeof value === 'number') return String(value)
-  if (Array.isArray(value))
-    return value.length === 0
+  if (Array.isArray(value)) {
+    const { items, total } = listOf(value)
+    return total === 0
       ? '无'
-      : value.every((v) => typeof v === 'string' || typeof v === 'number')
-        ? value.map((v) => detailValue(v, undefined, { dates: read.dates }, key)).join('、')
-        : `${value.length} 项`
+      : items.every((v) => typeof v === 'string' || typeof v === 'number')
+        ? listWords(
+            items.map((v) => detailValue(v, undefined, { dates: read.dates }, key)),
+            total,
+          )
+        : `${total} 项`
+  }
   const o = value as Record<string, unknown>
   if ((o.kind === 'enterprise' || o.kind === 'department') && typeof o.id === 'number')
     return own?.organisationName && own.organisationKind === o.kind && own.organisationId === o.id
@@ -164,7 +230,8 @@ function keyedPart(
   if (typeof value === 'boolean' && BOOLEAN_PHRASES[key]) return BOOLEAN_PHRASES[key][value ? 0 : 1]
   const type = detailIdType(key, o, action)
   if (PRESENCE_PHRASES[key]) return PRESENCE_PHRASES[key]
-  if (Array.isArray(value) && COUNTED_KEYS.has(`${action} ${key}`)) return `${label}：${value.length} 项`
+  if (Array.isArray(value) && COUNTED_KEYS.has(`${action} ${key}`))
+    return `${label}：${listOf(value).total} 项`
   const absent = action ? ABSENT_TEXT[`${action} ${key}`] : undefined
   if (value === null && absent) return `${label.replace(/编号$/, '')}：${absent}`
   if (type && (value === null || (Array.isArray(value) && value.length === 0)))

@@ -3,7 +3,10 @@ import type { TAuditEntry } from '../../src/models/audit'
 import { auditDetailText } from '../../src/models/auditDetail'
 import { auditEntityText, entryNames } from '../../src/models/auditEntity'
 import { exportedAuditRows, proxySignIn, unreadableParts, type AuditSheetRow } from './support/audit'
+import { enterpriseRow, upload, waitReady, workbook } from './support/importFiles'
 import { call, createTestApp, idOf, loginAs, TEST_DB, type TestApp } from './support/testApp'
+
+const IMPORTED = Array.from({ length: 120 }, (_, i) => i + 1)
 
 /**
  * 操作日志 as the office prints it after a run of the office's, an enterprise's and a supervisor's writes:
@@ -92,6 +95,14 @@ describe(`audit log in words [${TEST_DB}]`, () => {
       at: new Date(now).toISOString(),
     })
 
+    // A county's first import: 120 enterprises in one commit, whose detail lists all their ids.
+    const imported = await upload(t.app, office, await workbook(IMPORTED.map((n) => enterpriseRow(n))))
+    await ok(imported, 202)
+    await waitReady(t.app, office, imported.json().id)
+    await ok(
+      await call(t.app, office, { method: 'POST', url: `/api/v1/imports/${imported.json().id}/commit` }),
+    )
+
     rows = await exportedAuditRows(t.app, office)
     // The list, page by page (10 a page: the names are looked up one page at a time).
     for (let cursor = ''; ;) {
@@ -106,6 +117,17 @@ describe(`audit log in words [${TEST_DB}]`, () => {
   afterAll(() => t.close())
 
   const detailOf = (action: string) => rows.filter((r) => r.action === action).map((r) => r.detail)
+
+  it('reads a long list in words, its first names and how many, in the list as in the export', () => {
+    const words =
+      /^新增：120；更新：0；无变化：0；联络员邀请码：120；新增企业：县第1测试有限公司、县第2测试有限公司、县第3测试有限公司 等 120 家；更新企业：无$/
+    expect(detailOf('确认导入企业')).toEqual([expect.stringMatching(words)])
+    const entry = entries.find((e) => e.action === 'import.commit')!
+    // The list carries the detail short but whole (JSON), and the names of only what it shows.
+    expect(entry.detail!.length).toBeLessThan(300)
+    expect(auditDetailText(entry.detail!, entry, entryNames(entry.names))).toMatch(words)
+    expect(Object.keys(entry.names).filter((k) => k.startsWith('enterprise:'))).toHaveLength(3)
+  })
 
   it('prints every 内容 in words: no stored key, code or bare 编号', () => {
     expect(rows.length).toBeGreaterThan(10)

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import pg from 'pg'
+import { Migrator } from 'kysely'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../server/core/db/database'
 import { migrationsFor } from '../../server/core/db/migrations'
 import { SCHEMA_COLUMNS } from '../../server/core/db/schema'
@@ -66,6 +67,7 @@ describe(`migrations against db/schema.ts [${TEST_DB}]`, () => {
       '0035_rectification_events_index',
       '0036_county_settings',
       '0037_campaign_county_wide',
+      '0038_county_name',
     ])
   })
 
@@ -80,5 +82,56 @@ describe(`migrations against db/schema.ts [${TEST_DB}]`, () => {
       Object.entries(SCHEMA_COLUMNS).map(([table, columns]) => [table, Object.keys(columns).sort()]),
     )
     expect(actual).toEqual(expected)
+  })
+})
+
+/** 0038: a county switched on before it kept its name only in its office's; the migration reads it back. */
+describe.each([
+  ['演示县清廉企业建设工作领导小组办公室', '演示县'],
+  ['县清廉企业建设工作领导小组办公室', null],
+  ['县清廉企业建设工作领导小组办公室（县财政局资产股）', null],
+])(`migration 0038 with the office %s [${TEST_DB}]`, (officeName, county) => {
+  let handle: DatabaseHandle
+  const schema = `m_${process.pid}_${crypto.randomBytes(4).toString('hex')}`
+
+  async function admin(statement: string) {
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL })
+    await client.connect()
+    await client.query(statement)
+    await client.end()
+  }
+
+  beforeAll(async () => {
+    if (TEST_DB === 'postgres') {
+      await admin(`create schema ${schema}`)
+      handle = openDatabase({ databaseUrl: TEST_DATABASE_URL, pgSchema: schema })
+    } else {
+      handle = openDatabase({ sqliteFile: ':memory:' })
+    }
+  })
+  afterAll(async () => {
+    await handle.close()
+    if (TEST_DB === 'postgres') await admin(`drop schema ${schema} cascade`)
+  })
+
+  it(`keeps ${county ?? 'no county name'}`, async () => {
+    const migrations = migrationsFor(handle.dialect)
+    const migrator = new Migrator({
+      db: handle.db,
+      provider: { getMigrations: async () => migrations },
+      ...(handle.pgSchema ? { migrationTableSchema: handle.pgSchema } : {}),
+    })
+    const upTo = await migrator.migrateTo('0037_campaign_county_wide')
+    expect(upTo.error).toBeUndefined()
+    await handle.db
+      .insertInto('departments')
+      .values({ name: officeName, is_office: 1, created_at: '2026-01-01T00:00:00.000Z', retired_at: null })
+      .execute()
+    await migrateToLatest(handle)
+    const row = await handle.db
+      .selectFrom('county_settings')
+      .select(['county_name', 'milestone_deadline'])
+      .executeTakeFirstOrThrow()
+    expect(row).toEqual({ county_name: county, milestone_deadline: null })
   })
 })

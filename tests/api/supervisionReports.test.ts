@@ -2,6 +2,7 @@ import JSZip from 'jszip'
 import { createTestApp, TEST_DB, call, loginAs, type TestApp } from './support/testApp'
 import { addLedgerEnterprises } from './support/bulkEnterprises'
 import { expectOneWinner, race } from './support/races'
+import { setUpCounty } from '../../server/features/setup/service'
 import type { TSupervisionFigures } from '../../src/models/supervisionOverview'
 import type { TReport, TReportPage, TReportRow } from '../../src/models/supervisionReport'
 
@@ -250,5 +251,36 @@ describe(`督查专报 (${TEST_DB})`, () => {
     expect(xml).toContain('督 查 专 报')
     expect(xml).toContain(report.snapshot.rows[0].name)
     expect((xml.match(/<w:tr>|<w:tr /g) ?? []).length).toBe(2 * (report.snapshot.rows.length + 2))
+  }, 60_000)
+
+  // Last: it names the county, which every later office report would carry.
+  it("issues the office's report in the county's name once `npm run setup` gave one, generically before", async () => {
+    const docxText = async (id: number) => {
+      const res = await call(t.app, office, {
+        method: 'GET',
+        url: `/api/v1/supervision/reports/${id}/report.docx`,
+      })
+      expect(res.statusCode).toBe(200)
+      const zip = await JSZip.loadAsync(res.rawPayload)
+      return (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')
+    }
+    const before = await create(office)
+    expect(before.snapshot.issuer).toBe('县清廉企业建设工作领导小组办公室')
+    await t.database.db.transaction().execute((trx) => setUpCounty(trx, '演示县', Date.now()))
+    const after = await create(office)
+    expect(after.snapshot.issuer).toBe('演示县清廉企业建设工作领导小组办公室')
+    // the head's 期号 line and the signature at the end both name the issuer
+    expect((await docxText(after.id)).split('演示县清廉企业建设工作领导小组办公室').length - 1).toBe(2)
+    // a report already made keeps the issuer it was made under, also after 更新数据; a department's names itself
+    const refreshed = await call(t.app, office, {
+      method: 'POST',
+      url: `/api/v1/supervision/reports/${before.id}/refresh`,
+      payload: { version: before.version },
+    })
+    expect([refreshed.statusCode, refreshed.json().snapshot.issuer]).toEqual([200, before.snapshot.issuer])
+    expect((await docxText(before.id)).includes('演示县')).toBe(false)
+    const list = await get<TReportPage>(office, '/api/v1/supervision/reports')
+    expect(list.items.find((r) => r.id === after.id)?.issuer).toBe('演示县清廉企业建设工作领导小组办公室')
+    expect((await create(finance)).snapshot.issuer).toBe('县财政局')
   }, 60_000)
 })

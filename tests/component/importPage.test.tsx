@@ -135,4 +135,59 @@ describe('批量导入 page', () => {
       jest.useRealTimers()
     }
   })
+
+  describe('逐行结果 opens on what needs looking at', () => {
+    const row = (rowNo: number, status: string) => ({
+      rowNo,
+      status,
+      reason: status === 'refuse' ? '统一社会信用代码校验位不正确' : null,
+      name: `企业${rowNo}`,
+      creditCode: '91450000000000000X',
+    })
+    const serve = (rows: ReturnType<typeof row>[]) => {
+      const answer = transport.getMockImplementation()!
+      transport.mockImplementation(async (req) => {
+        if (!req.url.startsWith('/api/v1/imports/15?')) return answer(req)
+        const status = new URLSearchParams(req.url.split('?')[1]).get('status')
+        const shown = rows.filter((r) => !status || r.status === status)
+        const tally = { create: 0, update: 0, unchanged: 0, refuse: 0 }
+        for (const r of rows) tally[r.status as keyof typeof tally] += 1
+        return {
+          status: 200,
+          data: {
+            ...pending,
+            id: 15,
+            total: rows.length,
+            counts: tally,
+            rows: shown,
+            rowsTotal: shown.length,
+          },
+        }
+      })
+    }
+    const active = () => document.querySelector('.org-roles__item--active')?.textContent
+
+    it('on 全部 when nothing was refused, and stays where the user then taps', async () => {
+      serve([row(2, 'create'), row(3, 'update')])
+      openPage('/packages/org/pages/import/index', { id: '15' })
+      render(<ImportPage />)
+      expect(await screen.findByText('第2行 企业2', undefined, { timeout: 5000 })).toBeTruthy()
+      expect(screen.getByText('第3行 企业3')).toBeTruthy()
+      expect(active()).toBe('全部')
+      expect(screen.queryByText(/没有“拒绝”的行/)).toBeNull()
+      // 拒绝 picked by hand stays picked, empty as it is.
+      fireEvent.click(screen.getByText('拒绝', { selector: '.org-roles__item' }))
+      expect(await screen.findByText('没有“拒绝”的行')).toBeTruthy()
+      expect(active()).toBe('拒绝')
+    })
+
+    it('on 拒绝 when rows were refused: they must be fixed first', async () => {
+      serve([row(2, 'create'), row(3, 'refuse')])
+      openPage('/packages/org/pages/import/index', { id: '15' })
+      render(<ImportPage />)
+      expect(await screen.findByText('第3行 企业3')).toBeTruthy()
+      expect(active()).toBe('拒绝')
+      expect(screen.queryByText('第2行 企业2')).toBeNull()
+    })
+  })
 })

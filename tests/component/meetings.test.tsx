@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { TBranchDetail, TCompliance, TMeeting } from '@/models/meeting'
+import type { TRole } from '@/models/roles'
 import { formatDateTime } from '@/models/format'
 import { computeCompliance } from '@/models/meetingCompliance'
 import { configureRequest, type Transport } from '@/services/request'
@@ -159,6 +160,44 @@ describe('三会一课 calendar of two branches', () => {
         transport.mock.calls.some(([req]) => req.url.startsWith('/api/v1/enterprises/4/party-branches/6')),
       ).toBe(true),
     )
+  })
+})
+
+describe('三会一课 calendar with no branch', () => {
+  const meAs = (role: TRole) => ({
+    user,
+    memberships: [
+      {
+        id: 1,
+        organisationKind: 'enterprise',
+        organisationId: 3,
+        organisationName: '县恒达食品有限公司',
+        role,
+        status: 'approved',
+      },
+    ],
+  })
+
+  it.each([
+    ['branch_secretary', /请联络员在「成员管理」中新增本支部并将您设为支部书记/],
+    ['head', /由联络员在「成员管理」中新增党支部、登记党员名册并设定支部书记/],
+    ['liaison', /请在「成员管理」中新增党支部并登记党员名册/],
+    ['employee', /将您列入党员名册后，可在此查看三会一课/],
+  ] as [TRole, RegExp][])('tells the %s what to do about it', async (role, said) => {
+    transport.mockImplementation(async (req) => {
+      const url = req.url.split('?')[0]
+      if (req.method === 'GET' && url === '/api/v1/party/branches')
+        return { status: 200, data: { branches: [] } }
+      if (req.method === 'GET' && url === '/api/v1/me') return { status: 200, data: meAs(role) }
+      return { status: 404, data: { error: { code: 'ROUTE_NOT_FOUND', message: '接口不存在', fields: [] } } }
+    })
+    openPage('/packages/party/pages/calendar/index', {})
+    render(<CalendarPage />)
+    expect(await screen.findByText('暂无党支部')).toBeTruthy()
+    await waitFor(() => expect(document.querySelector('.page__body')?.textContent).toMatch(said))
+    // The liaison's own words (“请在…”) are for the liaison only.
+    if (role !== 'liaison')
+      expect(document.querySelector('.page__body')?.textContent).not.toMatch(/请在「成员管理」中新增党支部/)
   })
 })
 

@@ -829,6 +829,8 @@ export interface CountySettingsTable {
   milestone_deadline: string | null
   updated_by: number | null
   updated_at: string | null
+  /** The county's name as `npm run setup -- --county` gave it (null: not set up by it, e.g. the demo). */
+  county_name: string | null
 }
 
 export interface RiskTable {
@@ -1465,7 +1467,13 @@ export const SCHEMA_COLUMNS = {
     created_at: true,
   },
   access_version: { id: true, version: true },
-  county_settings: { id: true, milestone_deadline: true, updated_by: true, updated_at: true },
+  county_settings: {
+    id: true,
+    milestone_deadline: true,
+    updated_by: true,
+    updated_at: true,
+    county_name: true,
+  },
   power_lists: {
     id: true,
     enterprise_id: true,

@@ -5,14 +5,15 @@ import {
   type TAuditPage,
   type TAuditPageQuery,
 } from '../../../src/models/audit'
+import { shortenAuditDetail } from '../../../src/models/auditDetail'
 import { auditRepository, type AuditRow } from './repository'
 import { namesOfRow, recordNames } from './names'
 import { fillUnits } from './units'
 
-/** What the list shows of a write's detail: its JSON as stored, cut to a readable length. */
-const DETAIL_MAX = 500
-
-/** One row of the list, with the names of the records it refers to (`names`: the page's, by `type:id`). */
+/**
+ * One row of the list (its detail shortened: `shortenAuditDetail`), with the names of the records it refers to
+ * (`names`: the page's, by `type:id`).
+ */
 export function toAuditEntry(row: AuditRow, names: Map<string, string>): TAuditEntry {
   return {
     id: row.id,
@@ -26,7 +27,7 @@ export function toAuditEntry(row: AuditRow, names: Map<string, string>): TAuditE
     actionLabel: auditActionLabel(row.action),
     entityType: row.entity_type,
     entityId: row.entity_id,
-    detail: row.detail === null ? null : row.detail.slice(0, DETAIL_MAX),
+    detail: row.detail,
     ip: row.ip,
     names: namesOfRow(row, names),
   }
@@ -42,7 +43,12 @@ export async function auditPage(db: DbOrTrx, query: TAuditPageQuery): Promise<TA
   }
   const rows = await auditRepository.list(db, filter, { after, limit: limit + 1 })
   const more = rows.length > limit
-  const page = await fillUnits(db, more ? rows.slice(0, limit) : rows)
+  // Each detail kept short but whole JSON (a long list to its first names and its length), so the app reads it
+  // in words as the export does, and only the names it shows are looked up.
+  const page = (await fillUnits(db, more ? rows.slice(0, limit) : rows)).map((row) => ({
+    ...row,
+    detail: row.detail === null ? null : shortenAuditDetail(row.detail),
+  }))
   const last = page[page.length - 1]
   // The page's names in one look-up per kind of record, as the export names its rows.
   const names = await recordNames(db, page)

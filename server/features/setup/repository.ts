@@ -11,6 +11,21 @@ export const setupRepository = {
       .executeTakeFirst()
   },
 
+  /** The county's name as `npm run setup` gave it (null: none given, e.g. the demo). */
+  async countyName(db: DbOrTrx): Promise<string | null> {
+    const row = await db
+      .selectFrom('county_settings')
+      .select('county_name')
+      .where('id', '=', 1)
+      .executeTakeFirst()
+    return row?.county_name ?? null
+  },
+
+  /** The settings row exists from migration 0036 on. */
+  setCountyName(db: DbOrTrx, county: string) {
+    return db.updateTable('county_settings').set({ county_name: county }).where('id', '=', 1).execute()
+  },
+
   /** Every code of the office not yet used or revoked stops working. */
   revokeOpenCodes(db: DbOrTrx, departmentId: number, now: string) {
     return db

@@ -70,6 +70,8 @@ export async function setUpCounty(
   } else {
     milestoneDeadline = await milestonesRepository.countyDeadline(db)
   }
+  // Kept for what the office issues in the county's name (督查专报); the last run's spelling wins.
+  await setupRepository.setCountyName(db, county)
   let office = await setupRepository.findOffice(db)
   let created = false
   if (!office) {

@@ -19,10 +19,12 @@ import {
 } from '../../../src/models/supervisionReport'
 import { type ReportReach, type ReportRow, reportRepository } from './reportRepository'
 import { draftSections, reportSnapshot } from './reportSnapshot'
+import { setupRepository } from '../setup/repository'
 
 /** 督查专报: the office sees and edits every report; a 监管员 those of its departments (others: 404). */
 
-const OFFICE_ISSUER = '县清廉企业建设工作领导小组办公室'
+/** The office issues in the county's name once `npm run setup -- --county` gave one; else generically. */
+const officeIssuer = (county: string | null) => `${county ?? '县'}清廉企业建设工作领导小组办公室`
 
 const reachOf = (auth: AuthContext): ReportReach => (isOffice(auth) ? null : supervisorDepartmentIds(auth))
 
@@ -101,13 +103,16 @@ export async function createReport(
   now: number,
 ): Promise<WriteOutcome<TReport>> {
   let departmentId: number | null = null
-  let issuer = OFFICE_ISSUER
-  if (!isOffice(auth)) {
+  let issuer: string
+  if (isOffice(auth)) {
+    if (input.departmentId !== undefined) throw new AppError(400, 'VALIDATION_FAILED')
+    issuer = officeIssuer(await setupRepository.countyName(db))
+  } else {
     const own = supervisorDepartmentIds(auth)
     departmentId = input.departmentId ?? own[0] ?? null
     if (departmentId === null || !own.includes(departmentId)) throw notFound()
     issuer = (await findRow(db, 'departments', { id: departmentId }))?.name ?? ''
-  } else if (input.departmentId !== undefined) throw new AppError(400, 'VALIDATION_FAILED')
+  }
   const problem = reportPeriodProblem(input.periodStart, input.periodEnd, shanghaiDate(now))
   if (problem)
     throw new AppError(400, 'REPORT_PERIOD_INVALID', undefined, [{ path: 'periodEnd', message: problem }])

@@ -9,7 +9,13 @@ import { ErrorState, LoadingState } from '@/components/PageState'
 import { useMe } from '@/hooks/useMe'
 import { useRequireSession } from '@/hooks/useSession'
 import { useTodos } from '@/hooks/useTodos'
-import { enterprisesOf, isOffice, isReviewer, type EnterpriseAccess } from '@/models/memberships'
+import {
+  enterprisesOf,
+  isDepartmentOnly,
+  isOffice,
+  isReviewer,
+  type EnterpriseAccess,
+} from '@/models/memberships'
 import {
   assessmentPages,
   eventPages,
@@ -223,6 +229,8 @@ export default function HomePage() {
 
   if (!session) return <View className="page" />
   const name = state.status === 'ready' ? state.me.user.name : session.user.name
+  // An event's 参加对象 are enterprises: 监管员 / 办公室 / 党员干部 of no enterprise never scan in (as on 我的活动).
+  const attends = !(state.status === 'ready' && isDepartmentOnly(state.me.memberships))
 
   return (
     <View className="page home">
@@ -237,13 +245,15 @@ export default function HomePage() {
           <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
         ) : null}
         <CellGroup title="清廉文化活动" className="home__events">
-          <Entry
-            className="home__scan"
-            title="扫码签到"
-            description="扫描活动现场的签到二维码"
-            extra="扫码"
-            url={eventPages.signIn()}
-          />
+          {attends ? (
+            <Entry
+              className="home__scan"
+              title="扫码签到"
+              description="扫描活动现场的签到二维码"
+              extra="扫码"
+              url={eventPages.signIn()}
+            />
+          ) : null}
           <Entry title="我的活动" description="警示教育、廉政党课等活动与签到记录" url={eventPages.list()} />
           <Entry
             className="home__dealings"

@@ -9,12 +9,14 @@ import type { TTodo, TTodoList } from '@/models/todo'
 import { PageState } from '@/components/PageState'
 import { ReminderCard } from '@/components/todos/ReminderCard'
 import { TodoDigestCard } from '@/components/todos/TodoDigestCard'
+import { isDepartmentOnly } from '@/models/memberships'
 import { eventPages } from '@/services/routes'
 import { fetchTodoDigest, todoLink } from '@/services/todos'
 import { fetchReminderOffer, remindersSupported } from '@/services/reminders'
 import { useOutbox } from '@/hooks/useOutbox'
 import type { OutboxEntry } from '@/services/outbox'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
+import { useMe } from '@/hooks/useMe'
 import { useRequireSession } from '@/hooks/useSession'
 import { useTodos } from '@/hooks/useTodos'
 import './index.scss'
@@ -66,8 +68,13 @@ export default function TasksPage() {
   // The mini-program offers WeChat reminders; H5 has none, so it shows a digest of what changed.
   const offer = useRemote(remindersSupported && userId ? `reminders:${userId}` : null, fetchReminderOffer)
   const digest = useRemote(!remindersSupported && userId ? `digest:${userId}` : null, fetchTodoDigest)
-  usePullRefresh(() => Promise.all([reload(), offer.reload(), digest.reload()]).then(() => undefined))
+  const me = useMe(userId)
+  usePullRefresh(() =>
+    Promise.all([reload(), offer.reload(), digest.reload(), me.reload()]).then(() => undefined),
+  )
   if (!session) return <View className="page" />
+  // An event's 参加对象 are enterprises: 监管员 / 办公室 / 党员干部 of no enterprise never scan in (as on 我的活动).
+  const attends = !(me.state.status === 'ready' && isDepartmentOnly(me.state.me.memberships))
   const fresh = new Set(digest.state.status === 'ready' ? digest.state.data.newKeys : [])
 
   const syncNow = () => {
@@ -78,16 +85,18 @@ export default function TasksPage() {
     <View className="page tasks">
       <View className="page__body">
         {digest.state.status === 'ready' ? <TodoDigestCard digest={digest.state.data} /> : null}
-        <CellGroup className="tasks__events">
-          <Cell
-            className="tasks__scan"
-            title={<Text className="tasks__label">扫码签到</Text>}
-            description="参加清廉文化活动时，扫描现场的签到二维码"
-            extra="扫码"
-            clickable
-            onClick={() => void Taro.navigateTo({ url: eventPages.signIn() })}
-          />
-        </CellGroup>
+        {attends ? (
+          <CellGroup className="tasks__events">
+            <Cell
+              className="tasks__scan"
+              title={<Text className="tasks__label">扫码签到</Text>}
+              description="参加清廉文化活动时，扫描现场的签到二维码"
+              extra="扫码"
+              clickable
+              onClick={() => void Taro.navigateTo({ url: eventPages.signIn() })}
+            />
+          </CellGroup>
+        ) : null}
         <PageState state={todos} reload={reload}>
           {(list: TTodoList) =>
             list.total > 0 ? (

@@ -1,5 +1,5 @@
 import { AUDIT_ACTION_LABELS } from '@/models/audit'
-import { APP_DATES, auditDetailText } from '@/models/auditDetail'
+import { APP_DATES, auditDetailText, shortenAuditDetail } from '@/models/auditDetail'
 import { actionsWritten } from '../../api/support/audit'
 
 describe('操作日志: a write’s detail in words', () => {
@@ -109,5 +109,53 @@ describe('操作日志: a write’s detail in words', () => {
   it('keeps a key it has no word for, and text that is not JSON (a cut one), as stored', () => {
     expect(auditDetailText('{"someNewKey":"x"}')).toBe('someNewKey：x')
     expect(auditDetailText('{"title":"很长的')).toBe('{"title":"很长的')
+  })
+
+  describe('a long detail, as the list carries it and the export prints it', () => {
+    const ids = Array.from({ length: 120 }, (_, i) => i + 1)
+    const names = (type: string, id: number) => (type === 'enterprise' ? `县第${id}企业` : undefined)
+    const commit = JSON.stringify({
+      created: 120,
+      updated: 0,
+      unchanged: 0,
+      createdEnterpriseIds: ids,
+      updatedEnterpriseIds: [],
+    })
+    const own = {
+      action: 'import.commit',
+      organisationKind: null,
+      organisationId: null,
+      organisationName: null,
+    }
+
+    it('names the first three of a long list and counts it: 等 120 家, the list and the export alike', () => {
+      const words =
+        '新增：120；更新：0；无变化：0；新增企业：县第1企业、县第2企业、县第3企业 等 120 家；更新企业：无'
+      expect(auditDetailText(commit, own, names)).toBe(words)
+      const short = shortenAuditDetail(commit)
+      expect(short.length).toBeLessThan(200)
+      expect(JSON.parse(short).createdEnterpriseIds).toEqual([1, 2, 3, { $total: 120 }])
+      expect(auditDetailText(short, own, names)).toBe(words)
+      // Without the names, the numbers, counted the same way.
+      expect(auditDetailText(short, own)).toBe(
+        '新增：120；更新：0；无变化：0；新增企业编号：1、2、3 等 120 项；更新企业：无',
+      )
+    })
+
+    it('keeps a list of five whole, and cuts only long text, with …', () => {
+      const five = JSON.stringify({ createdEnterpriseIds: [1, 2, 3, 4, 5] })
+      expect(shortenAuditDetail(five)).toBe(five)
+      expect(auditDetailText(shortenAuditDetail(five), own, names)).toBe(
+        '新增企业：县第1企业、县第2企业、县第3企业、县第4企业、县第5企业',
+      )
+      const six = shortenAuditDetail(
+        JSON.stringify({ items: ['T01-01', 'T01-02', 'T01-03', 'T01-04', 'T01-05', 'T01-06'] }),
+      )
+      expect(auditDetailText(six)).toBe('涉及检查项：T01-01、T01-02、T01-03 等 6 项')
+      const note = shortenAuditDetail(JSON.stringify({ note: '说'.repeat(600) }))
+      expect(auditDetailText(note)).toBe(`备注：${'说'.repeat(200)}…`)
+      // Text that is not JSON is cut as it is.
+      expect(shortenAuditDetail('x'.repeat(600))).toBe('x'.repeat(500))
+    })
   })
 })

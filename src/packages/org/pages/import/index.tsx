@@ -58,6 +58,14 @@ export default function ImportPage() {
     return () => clearTimeout(timer)
   }, [parsing, asking, state, reload])
 
+  // The rows open on 拒绝 (what must be fixed first) until the user picks a filter; with nothing refused that
+  // is an empty list, so they open on 全部 instead.
+  const [picked, setPicked] = useState(false)
+  const noneRefused = state.status === 'ready' && state.data.counts?.refuse === 0
+  useEffect(() => {
+    if (noneRefused && !picked && filter === 'refuse') setFilter(undefined)
+  }, [noneRefused, picked, filter])
+
   if (!session) return <View className="page" />
 
   async function run(label: string, action: () => Promise<void>) {
@@ -102,6 +110,7 @@ export default function ImportPage() {
     })
 
   const choose = (status: TImportStatus | undefined) => {
+    setPicked(true)
     setFilter(status)
     setPage(1)
   }

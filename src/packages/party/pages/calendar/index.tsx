@@ -25,6 +25,7 @@ import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { useMe } from '@/hooks/useMe'
 import { enterprisesOf } from '@/models/memberships'
+import type { TRole } from '@/models/roles'
 import { shanghaiParts } from '@/models/shanghaiTime'
 import { Heading } from '@/components/Heading'
 import { Chips } from '@/components/Chips'
@@ -141,12 +142,24 @@ function Calendar({
   )
 }
 
+/**
+ * Why there is no branch, said to the role that meets it: the 联络员 registers branches (成员管理 → 新增党支部)
+ * and names their secretary, so each other role is told what to ask of the liaison, or what the liaison does.
+ */
+function noBranchText(roles: readonly TRole[]): string {
+  if (roles.includes('liaison'))
+    return '本企业还没有登记党支部。设有党组织的，请在「成员管理」中新增党支部并登记党员名册，支部书记和支委即可在此记录三会一课'
+  if (roles.includes('branch_secretary'))
+    return '您所在的党支部还没有登记。请联络员在「成员管理」中新增本支部并将您设为支部书记，之后即可在此记录三会一课'
+  if (roles.includes('head'))
+    return '本企业还没有登记党支部。设有党组织的，由联络员在「成员管理」中新增党支部、登记党员名册并设定支部书记，之后您可在此查看各支部三会一课的完成情况'
+  return '企业设立党支部、并将您列入党员名册后，可在此查看三会一课；联络员可在成员管理中登记党支部'
+}
+
 export default function PartyCalendarPage() {
   const session = useRequireSession()
   const { state: me } = useMe(session?.user.id ?? null)
-  // The 联络员 registers the branches (成员管理 → 新增党支部): told so in the second person.
-  const liaison =
-    me.status === 'ready' && enterprisesOf(me.me.memberships).some((e) => e.roles.includes('liaison'))
+  const roles = me.status === 'ready' ? enterprisesOf(me.me.memberships).flatMap((e) => e.roles) : []
   const params = useRouter().params
   const [chosen, setChosen] = useState<{ eid: number; bid: number } | null>(null)
   const eid = chosen?.eid ?? idParam(params.eid)
@@ -167,15 +180,7 @@ export default function PartyCalendarPage() {
   if (!branch || !compliance)
     return (
       <View className="page">
-        <EmptyBox
-          className="page__body"
-          title="暂无党支部"
-          description={
-            liaison
-              ? '本企业还没有登记党支部。设有党组织的，请在「成员管理」中新增党支部并登记党员名册，支部书记和支委即可在此记录三会一课'
-              : '企业设立党支部、并将您列入党员名册后，可在此查看三会一课；联络员可在成员管理中登记党支部'
-          }
-        />
+        <EmptyBox className="page__body" title="暂无党支部" description={noBranchText(roles)} />
       </View>
     )
 
