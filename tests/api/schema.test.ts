@@ -67,7 +67,7 @@ describe(`migrations against db/schema.ts [${TEST_DB}]`, () => {
       '0035_rectification_events_index',
       '0036_county_settings',
       '0037_campaign_county_wide',
-      '0038_county_name',
+      '0039_county_name',
     ])
   })
 
@@ -85,12 +85,12 @@ describe(`migrations against db/schema.ts [${TEST_DB}]`, () => {
   })
 })
 
-/** 0038: a county switched on before it kept its name only in its office's; the migration reads it back. */
+/** 0039: a county switched on before it kept its name only in its office's; the migration reads it back. */
 describe.each([
   ['演示县清廉企业建设工作领导小组办公室', '演示县'],
   ['县清廉企业建设工作领导小组办公室', null],
   ['县清廉企业建设工作领导小组办公室（县财政局资产股）', null],
-])(`migration 0038 with the office %s [${TEST_DB}]`, (officeName, county) => {
+])(`migration 0039 with the office %s [${TEST_DB}]`, (officeName, county) => {
   let handle: DatabaseHandle
   const schema = `m_${process.pid}_${crypto.randomBytes(4).toString('hex')}`
 

@@ -5,7 +5,7 @@ import type { AnyDb, DialectMigration } from './support'
  * as 「<县名>清廉企业建设工作领导小组办公室」. A county switched on before this kept its name only in its office's
  * name (`<县名>清廉企业建设工作领导小组办公室`), read back from there; the generic 「县…」 names none.
  */
-export const m0038_county_name: DialectMigration = () => ({
+export const m0039_county_name: DialectMigration = () => ({
   async up(db: AnyDb) {
     await db.schema.alterTable('county_settings').addColumn('county_name', 'text').execute()
     const suffix = '清廉企业建设工作领导小组办公室'
