@@ -203,6 +203,10 @@ describe(`廉政知识竞赛 bank and 竞赛 (${TEST_DB})`, () => {
       true,
     )
     expect((await call(t.app, null, { method: 'GET', url: '/api/v1/quiz/practice' })).statusCode).toBe(401)
+    for (const bad of ['99', '0', 'X', '%00'])
+      expect(
+        (await call(t.app, employee, { method: 'GET', url: `/api/v1/quiz/practice?task=${bad}` })).statusCode,
+      ).toBe(400)
   })
 
   it('opens a 竞赛 only with sound dates and enough active questions', async () => {
