@@ -156,11 +156,11 @@ describe(`廉政知识竞赛 bank and 竞赛 (${TEST_DB})`, () => {
     const edited = await call(t.app, office, {
       method: 'PUT',
       url: `/api/v1/quiz-questions/${own.id}`,
-      payload: { ...question({ stem: '本县清廉企业建设的牵头单位是？' }), active: false },
+      payload: { ...question({ stem: '本县清廉企业建设的试点名称叫什么？' }), active: false },
     })
     expect(edited.statusCode).toBe(200)
     expect(edited.json()).toMatchObject({
-      stem: '本县清廉企业建设的牵头单位是？',
+      stem: '本县清廉企业建设的试点名称叫什么？',
       active: false,
       code: 'Q-C-0001',
     })
@@ -170,7 +170,7 @@ describe(`廉政知识竞赛 bank and 竞赛 (${TEST_DB})`, () => {
     const task11 = await allQuestions('&task=11')
     expect(task11.length).toBeGreaterThanOrEqual(2)
     expect(task11.every((q) => q.source.task === 11)).toBe(true)
-    const words = await allQuestions(`&q=${encodeURIComponent('牵头单位')}`)
+    const words = await allQuestions(`&q=${encodeURIComponent('试点名称')}`)
     expect(words.map((q) => q.id)).toEqual([own.id])
     const missing = await call(t.app, office, {
       method: 'PUT',
