@@ -6,6 +6,7 @@ import {
   removeOption,
   toggleAnswer,
   withKind,
+  type OptionsDraft,
   type QuizDraft,
 } from '@/packages/quiz/components/officeForms'
 import { quizTopicLabel, type TQuestionCreate } from '@/models/quiz'
@@ -42,7 +43,7 @@ describe('the question form’s options and answers', () => {
   })
 
   it('adds up to six options, removes down to two, and moves the answers with their options', () => {
-    let draft = single
+    let draft: OptionsDraft = single
     draft = addOption(addOption(draft))
     expect(draft.options).toHaveLength(6)
     expect(addOption(draft)).toBe(draft)

@@ -112,7 +112,7 @@ export default function QuizBankPage() {
             新增题目
           </Button>
         </View>
-        <ListSearch placeholder="搜索题干、出处原文" onSearch={setQ} />
+        <ListSearch placeholder="搜索题干或编号" onSearch={setQ} />
         <View className="qo-filters">
           <Chips
             block="qo-topics"
