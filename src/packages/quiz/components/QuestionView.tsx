@@ -29,7 +29,7 @@ export function QuestionView({ question }: { question: TQuestion }) {
       <Text className="qo-card__quote">{question.explanation}</Text>
       <Text className="qo-form__label">出处</Text>
       <Text className="qo-card__quote">
-        {`${quizTopicLabel(question.source.task)} “${question.source.phrase}”`}
+        {`${quizTopicLabel(question.source.task)} · ${question.source.phrase}`}
       </Text>
     </View>
   )

@@ -48,7 +48,7 @@ function QuestionCard({
         </View>
         <Text className="qo-card__stem">{question.stem}</Text>
         <Text className="qo-card__quote">
-          {`出处：${quizTopicLabel(question.source.task)} “${question.source.phrase}”`}
+          {`出处：${quizTopicLabel(question.source.task)} · ${question.source.phrase}`}
         </Text>
       </View>
       <View className="qo-card__foot">

@@ -53,6 +53,7 @@ export default function QuizCreatePage() {
         <View className="a-card qo-form">
           <Text className="qo-form__label">竞赛名称</Text>
           <TextField
+            className="qo-form__field"
             value={draft.title}
             limit={LIMITS.title}
             placeholder="如：2026年度廉政知识竞赛"
@@ -60,6 +61,7 @@ export default function QuizCreatePage() {
           />
           <Text className="qo-form__label">说明（选填）</Text>
           <TextAreaField
+            className="qo-form__area"
             rows={3}
             value={draft.description}
             limit={LIMITS.description}
@@ -76,9 +78,10 @@ export default function QuizCreatePage() {
           </View>
           <Text className="qo-form__label">每卷题数</Text>
           <TextField
+            className="qo-form__field"
             type="number"
             value={draft.questionCount}
-            limit={2}
+            limit={4}
             placeholder="每卷题数"
             onChange={set('questionCount')}
           />
@@ -92,18 +95,20 @@ export default function QuizCreatePage() {
           </Text>
           <Text className="qo-form__label">限时（分钟）</Text>
           <TextField
+            className="qo-form__field"
             type="number"
             value={draft.timeLimitMinutes}
-            limit={3}
+            limit={4}
             placeholder="限时（分钟）"
             onChange={set('timeLimitMinutes')}
           />
           <Text className="qo-form__hint">{`${timeLimitMinutes.min}–${timeLimitMinutes.max} 分钟，超时交卷不计成绩`}</Text>
           <Text className="qo-form__label">每天可答次数</Text>
           <TextField
+            className="qo-form__field"
             type="number"
             value={draft.attemptsPerDay}
-            limit={2}
+            limit={4}
             placeholder="每天可答次数"
             onChange={set('attemptsPerDay')}
           />

@@ -86,11 +86,13 @@ export default function QuizManagePage() {
           </Button>
           <Button onClick={() => go(quizOfficePages.bank())}>竞赛题库</Button>
         </View>
-        <Text className="qo-form__hint">
-          {active.state.status === 'ready'
-            ? `题库中启用的题目 ${active.state.data} 道。方案任务11要求开展廉政知识竞赛，传播清廉知识。`
-            : '方案任务11要求开展廉政知识竞赛，传播清廉知识。'}
-        </Text>
+        <View className="qo-intro">
+          <Text className="qo-form__hint">
+            {active.state.status === 'ready'
+              ? `题库中启用的题目 ${active.state.data} 道。方案任务11要求开展廉政知识竞赛，传播清廉知识。`
+              : '方案任务11要求开展廉政知识竞赛，传播清廉知识。'}
+          </Text>
+        </View>
         <PagesPending pages={pages} />
         {state.status === 'ready' ? (
           <>

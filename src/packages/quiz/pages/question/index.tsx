@@ -130,7 +130,14 @@ function QuestionForm({ loaded }: { loaded: TQuestion | null }) {
             onPick={(k) => setDraft((d) => withKind(d, k))}
           />
           <Text className="qo-form__label">题干</Text>
-          <TextAreaField rows={3} value={stem} limit={LIMITS.stem} placeholder="题干" onChange={setStem} />
+          <TextAreaField
+            className="qo-form__area"
+            rows={3}
+            value={stem}
+            limit={LIMITS.stem}
+            placeholder="题干"
+            onChange={setStem}
+          />
           <Text className="qo-form__label">
             {multiple ? '选项（点字母标出全部正确答案）' : '选项（点字母标出正确答案）'}
           </Text>
@@ -173,6 +180,7 @@ function QuestionForm({ loaded }: { loaded: TQuestion | null }) {
           ) : null}
           <Text className="qo-form__label">解析</Text>
           <TextAreaField
+            className="qo-form__area"
             rows={3}
             value={explanation}
             limit={LIMITS.explanation}
@@ -189,6 +197,7 @@ function QuestionForm({ loaded }: { loaded: TQuestion | null }) {
           />
           <Text className="qo-form__label">出处原文</Text>
           <TextAreaField
+            className="qo-form__area"
             rows={2}
             value={phrase}
             limit={LIMITS.phrase}
