@@ -61,8 +61,9 @@ describe('廉政知识竞赛: the office’s bank and 竞赛 in H5', () => {
     page.on('pageerror', (e) => errors.push(String(e)))
     await demoLogin(page, server.baseUrl, '覃秀')
     await text(page, '知识竞赛管理', true).click()
-    await text(page, '还没有竞赛。先在题库中检查题目，再新建竞赛。').waitFor({ timeout: 15_000 })
-    await settledScreenshot(page, 'quiz-office-01-manage-empty')
+    // the demo's own 竞赛, open
+    await $(page, '.qo-quiz', '2026年度廉政知识竞赛').waitFor({ timeout: 15_000 })
+    await settledScreenshot(page, 'quiz-office-01-manage')
 
     await $(page, '.qo-actions .nut-button', '竞赛题库').click()
     await card(page, 'Q-G-01').waitFor({ timeout: 15_000 })
@@ -155,12 +156,17 @@ describe('廉政知识竞赛: the office’s bank and 竞赛 in H5', () => {
     const listed = await api('GET', '/api/v1/quizzes')
     expect(listed.items[0]).toMatchObject({ title: TITLE, questionCount: 5, state: 'open' })
 
-    await $(page, '.qo-quiz .nut-button', '提前结束').click()
+    const mine = $(page, '.qo-quiz', TITLE)
+    await mine.locator('.nut-button', { hasText: '提前结束' }).click()
     await settledScreenshot(page, 'quiz-office-12-close-confirm')
     await confirmModal(page, '提前结束')
-    await $(page, '.qo-quiz .qo-tag--ended').waitFor({ timeout: 15_000 })
+    await mine.locator('.qo-tag--ended').waitFor({ timeout: 15_000 })
     await settledScreenshot(page, 'quiz-office-13-manage-ended')
-    expect((await api('GET', '/api/v1/quizzes')).items[0].state).toBe('ended')
+    const after = (await api('GET', '/api/v1/quizzes')).items
+    expect(after.map((q: Json) => [q.title, q.state])).toEqual([
+      [TITLE, 'ended'],
+      ['2026年度廉政知识竞赛', 'open'],
+    ])
     expect(errors).toEqual([])
   })
 })
