@@ -106,6 +106,11 @@ export default defineAppConfig({
       root: 'packages/powers',
       pages: ['pages/list/index', 'pages/decisions/index', 'pages/decision/index'],
     },
+    {
+      // 廉政知识竞赛 (task 11); the office's pages: 竞赛管理, 新建竞赛, 题库, one question.
+      root: 'packages/quiz',
+      pages: ['pages/manage/index', 'pages/create/index', 'pages/bank/index', 'pages/question/index'],
+    },
   ],
   // 首页 and 任务 lead into 自查自评: fetch it in the background once they are shown.
   preloadRule: {

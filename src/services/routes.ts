@@ -78,6 +78,19 @@ export const powerPages = {
   decision: (eid: number, did?: number) => `${PW}/decision/index?eid=${eid}${did ? `&did=${did}` : ''}`,
 }
 
+const QZ = '/packages/quiz/pages'
+
+/**
+ * 廉政知识竞赛, the office's pages (task 11): 竞赛管理 (the 竞赛 with 提前结束), 新建竞赛, 题库 and one
+ * question (new without `id`).
+ */
+export const quizOfficePages = {
+  manage: () => `${QZ}/manage/index`,
+  create: () => `${QZ}/create/index`,
+  bank: () => `${QZ}/bank/index`,
+  question: (id?: number) => `${QZ}/question/index${id ? `?id=${id}` : ''}`,
+}
+
 /** A positive integer id from a page parameter, or null. */
 export function idParam(value: string | undefined): number | null {
   if (!value || !/^\d+$/.test(value)) return null

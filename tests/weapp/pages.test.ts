@@ -31,6 +31,7 @@ const R = 'packages/risks/pages'
 const SP = 'packages/specials/pages'
 const D = 'packages/dealings/pages'
 const PW = 'packages/powers/pages'
+const QZ = 'packages/quiz/pages'
 
 const PAGES: Record<string, Row> = {
   'pages/home/index': { who: 'demo-liaison-private', url: () => 'pages/home/index', shows: /你好， 陈静/ },
@@ -344,6 +345,26 @@ const PAGES: Record<string, Row> = {
     shows:
       /示范点（运行测试）.*已发布公示.*县城市建设投资集团有限公司.*县恒达食品有限公司.*整改销号率.*三会一课完成率/,
   },
+  [`${QZ}/manage/index`]: {
+    who: 'demo-office',
+    url: () => `${QZ}/manage/index`,
+    shows: /新建竞赛.*竞赛题库.*题库中启用的题目 \d+ 道.*竞赛（/,
+  },
+  [`${QZ}/create/index`]: {
+    who: 'demo-office',
+    url: () => `${QZ}/create/index`,
+    shows: /竞赛名称.*开始日期.*结束日期.*每卷题数.*题库中启用的题目 \d+ 道/,
+  },
+  [`${QZ}/bank/index`]: {
+    who: 'demo-office',
+    url: () => `${QZ}/bank/index`,
+    shows: /新增题目.*全部出处.*总体要求.*题目（\d+）.*内置/,
+  },
+  [`${QZ}/question/index`]: {
+    who: 'demo-office',
+    url: (i) => `${QZ}/question/index?id=${i.question}`,
+    shows: /内置题目出自实施方案原文，只能停用.*停用此题.*出处/,
+  },
   // public: opened before anyone logs in
   [`${S}/exemplarNotice/index`]: {
     who: '',
@@ -390,6 +411,7 @@ describe('every page of the mini-program', () => {
       },
     )
     ids.rid = notice.id ?? notice.rectification?.id
+    ids.question = (await api('demo-office', 'GET', '/api/v1/quiz-questions?pageSize=1')).items[0].id
     ids.report = (
       await api('demo-supervisor-united', 'POST', '/api/v1/supervision/reports', {
         title: '督查专报（运行测试）',

@@ -27,6 +27,7 @@ import {
   specialPages,
   dealingsPages,
   supervisionPages,
+  quizOfficePages,
 } from '@/services/routes'
 import { useSoeKept } from '@/hooks/useSoeKept'
 import './index.scss'
@@ -164,6 +165,12 @@ const forOffice: EntryProps[] = [
     title: '监管部门',
     description: '新建、改名监管部门，按企业性质批量关联监管企业',
     url: orgPages.departments(),
+  },
+  {
+    className: 'home__quiz-office',
+    title: '知识竞赛管理',
+    description: '维护廉政知识题库，新建竞赛，提前结束竞赛',
+    url: quizOfficePages.manage(),
   },
   {
     className: 'home__audit',

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '竞赛题库',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

@@ -1,0 +1,162 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button, Switch } from '@nutui/nutui-react-taro'
+import {
+  QUESTION_KIND_LABELS,
+  quizTopicLabel,
+  type TQuestion,
+  type TQuestionList,
+  type TQuizTopic,
+} from '@/models/quiz'
+import { fetchQuestions, handOverQuestion, queueQuestionActive } from '@/services/quizOffice'
+import { quizOfficePages } from '@/services/routes'
+import { usePagedList } from '@/hooks/usePagedList'
+import { useRequireSession } from '@/hooks/useSession'
+import { useWrite } from '@/hooks/useWrite'
+import { CountedLoadMore, PagesPending } from '@/components/PageState'
+import { OutboxNotice } from '@/components/OutboxNotice'
+import { ListSearch } from '@/components/ListSearch'
+import { Chips } from '@/components/Chips'
+import { Heading } from '@/components/Heading'
+import { QUIZ_TOPICS } from '../../components/officeForms'
+import '@/styles/page.scss'
+import '../../components/quizOffice.scss'
+
+const ACTIVE_STATES = ['true', 'false'] as const
+type ActiveState = (typeof ACTIVE_STATES)[number]
+
+/** One bank question: what it asks, where it comes from, and its 启用/停用 switch. */
+function QuestionCard({
+  question,
+  active,
+  onOpen,
+  onSwitch,
+}: {
+  question: TQuestion
+  active: boolean
+  onOpen: () => void
+  onSwitch: (active: boolean) => void
+}) {
+  return (
+    <View className={`a-card qo-card${active ? '' : ' qo-card--off'}`}>
+      <View className="qo-card__body" onClick={onOpen}>
+        <View className="qo-tags">
+          <Text className="qo-tag qo-tag--kind">{QUESTION_KIND_LABELS[question.kind]}</Text>
+          {question.builtIn ? <Text className="qo-tag qo-tag--builtin">内置</Text> : null}
+          <Text className="qo-card__meta">{question.code}</Text>
+        </View>
+        <Text className="qo-card__stem">{question.stem}</Text>
+        <Text className="qo-card__quote">
+          {`出处：${quizTopicLabel(question.source.task)} · ${question.source.phrase}`}
+        </Text>
+      </View>
+      <View className="qo-card__foot">
+        <Text className="qo-card__meta">{active ? '已启用，可抽入试卷' : '已停用，不再抽题'}</Text>
+        <View className="qo-card__switch">
+          <Text>{active ? '启用' : '停用'}</Text>
+          <Switch className="qo-switch" checked={active} onChange={(v) => onSwitch(v)} />
+        </View>
+      </View>
+    </View>
+  )
+}
+
+/**
+ * 题库 (the office): the county's questions by 出处 and 启用/停用, found by words; a switch starts or stops
+ * drawing a question into papers; 新增题目 and each row open the question page.
+ */
+export default function QuizBankPage() {
+  const session = useRequireSession()
+  const write = useWrite()
+  const [topic, setTopic] = useState<TQuizTopic | null>(null)
+  const [activeState, setActiveState] = useState<ActiveState | null>(null)
+  const [q, setQ] = useState('')
+  // A switch shows its new position at once; the list is read again once the server has it.
+  const [switched, setSwitched] = useState<Record<number, boolean>>({})
+  const filter = {
+    task: topic === null ? undefined : String(topic),
+    active: activeState ?? undefined,
+    q: q || undefined,
+  }
+  const pages = usePagedList<TQuestionList>(
+    session ? `quiz-bank:${filter.task ?? ''}:${filter.active ?? ''}:${q}` : null,
+    (page) => fetchQuestions(page, filter),
+    // Back from a question: it may have been added or changed.
+    { reloadOnShow: true },
+  )
+  if (!session) return <View className="page" />
+  const state = pages.state
+
+  const open = (question?: TQuestion) => {
+    if (question) handOverQuestion(question)
+    void Taro.navigateTo({ url: quizOfficePages.question(question?.id) })
+  }
+
+  const toggle = async (question: TQuestion, active: boolean) => {
+    setSwitched((s) => ({ ...s, [question.id]: active }))
+    const outcome = await write(queueQuestionActive(question, active), {
+      done: active ? '已启用' : '已停用',
+    })
+    if (outcome.kind === 'queued') return
+    await pages.reload().catch(() => undefined)
+    setSwitched(({ [question.id]: _, ...rest }) => rest)
+  }
+
+  return (
+    <View className="page">
+      <View className="page__body">
+        <OutboxNotice />
+        <View className="qo-actions">
+          <Button type="primary" onClick={() => open()}>
+            新增题目
+          </Button>
+        </View>
+        <ListSearch placeholder="搜索题干或编号" onSearch={setQ} />
+        <View className="qo-filters">
+          <Chips
+            block="qo-topics"
+            options={QUIZ_TOPICS}
+            value={topic}
+            all="全部出处"
+            label={quizTopicLabel}
+            onPick={setTopic}
+          />
+          <Chips
+            block="qo-states"
+            options={ACTIVE_STATES}
+            value={activeState}
+            all="全部"
+            label={(s) => (s === 'true' ? '启用' : '停用')}
+            onPick={setActiveState}
+          />
+        </View>
+        <PagesPending pages={pages} />
+        {state.status === 'ready' ? (
+          <>
+            <Heading text={`题目（${state.last.total}）`} />
+            {state.items.length === 0 ? (
+              <View className="a-card">
+                <Text className="qo-form__hint">
+                  {filter.task || filter.active || filter.q
+                    ? '没有符合条件的题目，换个条件试试。'
+                    : '题库还没有题目。新增的题目须注明出自实施方案的哪项任务和原文。'}
+                </Text>
+              </View>
+            ) : null}
+            {state.items.map((item) => (
+              <QuestionCard
+                key={item.id}
+                question={item}
+                active={switched[item.id] ?? item.active}
+                onOpen={() => open(item)}
+                onSwitch={(v) => void toggle(item, v)}
+              />
+            ))}
+            <CountedLoadMore pages={pages} unit="道题" />
+          </>
+        ) : null}
+      </View>
+    </View>
+  )
+}
