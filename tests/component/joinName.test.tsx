@@ -41,6 +41,17 @@ beforeEach(() => {
       serverUser = { ...serverUser, name: body.name, phoneMasked: body.phone ? '139****1111' : null }
       return { status: 200, data: serverUser }
     }
+    if (req.method === 'POST' && req.url === '/api/v1/invites/preview')
+      return {
+        status: 200,
+        data: {
+          organisationKind: 'enterprise',
+          organisationName: '测试县恒达建材有限公司',
+          role: 'liaison',
+          expiresAt: '2026-12-11T04:00:00.000Z',
+          alreadyMember: false,
+        },
+      }
     if (req.method === 'POST' && req.url === '/api/v1/invites/join')
       return {
         status: 201,
@@ -88,7 +99,10 @@ describe('加入: the name step', () => {
       fireEvent.click(screen.getByText('下一步'))
     })
     expect(screen.getByText('手机号应为11位数字')).toBeTruthy()
-    expect(transport).not.toHaveBeenCalled()
+    // Only the invite's preview (a read) has been asked; nothing is written before the name.
+    expect(transport.mock.calls.map((c) => `${c[0].method} ${c[0].url}`)).toEqual([
+      'POST /api/v1/invites/preview',
+    ])
 
     typeInto(fields()[1], '13900001111')
     await act(async () => {
@@ -96,13 +110,17 @@ describe('加入: the name step', () => {
     })
     await waitFor(() => expect(getSession()?.user.name).toBe('黄海燕'))
     expect(await screen.findByText('A6JU3EGD')).toBeTruthy()
+    expect(await screen.findByText('邀请你以「联络员」身份加入，由领导小组办公室审核。')).toBeTruthy()
     await act(async () => {
       fireEvent.click(screen.getByText('申请加入'))
     })
-    await screen.findByText(/测试县恒达建材有限公司/)
-    const calls = transport.mock.calls.map((c) => `${c[0].method} ${c[0].url}`)
-    expect(calls).toEqual(['PATCH /api/v1/me', 'POST /api/v1/invites/join'])
-    expect(transport.mock.calls[0][0].data).toEqual({ name: '黄海燕', phone: '13900001111' })
+    await screen.findByText(/已申请加入「测试县恒达建材有限公司」/)
+    const writes = transport.mock.calls.filter((c) => c[0].url !== '/api/v1/invites/preview')
+    expect(writes.map((c) => `${c[0].method} ${c[0].url}`)).toEqual([
+      'PATCH /api/v1/me',
+      'POST /api/v1/invites/join',
+    ])
+    expect(writes[0]![0].data).toEqual({ name: '黄海燕', phone: '13900001111' })
   })
 
   it('goes straight to the request when the profile already has a name', async () => {

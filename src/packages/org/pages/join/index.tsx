@@ -21,6 +21,9 @@ import '@/styles/page.scss'
 import '../members/index.scss'
 import './index.scss'
 
+/** What the join itself would answer for this code: said before the tap. */
+const CODE_REFUSALS = ['INVITE_INVALID', 'INVITE_USED_UP', 'VALIDATION_FAILED']
+
 /**
  * 加入: opened from an invite or 管理员码 QR (WeChat's scanner hands the link as `q`; the app's own scanner
  * and the browser redirect pass `kind` and `code`). The code is filled in; one tap sends the request,
@@ -53,8 +56,10 @@ export default function JoinPage() {
     let live = true
     fetchInvitePreview(link.code).then(
       (p) => live && setPreview(p),
-      // Without signal the request can still be queued: only the server's own answer withholds the button.
-      (err: unknown) => live && err instanceof ApiError && !err.isNetwork && setRefused(err.message),
+      // Only the join's own refusals withhold the button: without signal (or on a passing server error) the
+      // request can still be queued and sent.
+      (err: unknown) =>
+        live && err instanceof ApiError && CODE_REFUSALS.includes(err.code) && setRefused(err.message),
     )
     return () => {
       live = false
