@@ -106,6 +106,17 @@ export default defineAppConfig({
       root: 'packages/powers',
       pages: ['pages/list/index', 'pages/decisions/index', 'pages/decision/index'],
     },
+    {
+      // 廉政知识竞赛 (task 11): taking a 竞赛 and 练习; the office's pages beside them.
+      root: 'packages/quiz',
+      pages: [
+        'pages/list/index',
+        'pages/paper/index',
+        'pages/result/index',
+        'pages/practice/index',
+        'pages/leaderboard/index',
+      ],
+    },
   ],
   // 首页 and 任务 lead into 自查自评: fetch it in the background once they are shown.
   preloadRule: {
