@@ -48,6 +48,7 @@ import milestoneRoutes from './features/milestones/routes'
 import auditRoutes from './features/audit/routes'
 import importRoutes from './features/imports/routes'
 import reminderRoutes from './features/reminders/routes'
+import quizRoutes from './features/quiz/routes'
 import { sendReminders, type Reminders } from './features/reminders/sender'
 import { SubscribeMessageSender } from './features/reminders/wechatSend'
 import { systemClock, type Clock } from './core/clock'
@@ -237,7 +238,7 @@ async function app(fastify: FastifyInstance, opts: AppOptions) {
       verifyPerMinute: env.PLEDGE_VERIFY_PER_MINUTE,
       checkpointEvery: env.PLEDGE_CHECKPOINT_EVERY,
     }),
-    ...[setupRoutes, todoRoutes, milestoneRoutes, auditRoutes, importRoutes, reminderRoutes].map(
+    ...[setupRoutes, todoRoutes, milestoneRoutes, auditRoutes, importRoutes, reminderRoutes, quizRoutes].map(
       withoutOptions,
     ),
   ]

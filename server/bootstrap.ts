@@ -12,6 +12,8 @@ import { CHECKLIST_V2, CHECKLIST_V2_VERSION } from '../seeds/checklist/v2'
 import { checklistRepository } from './features/assessments/checklistRepository'
 import { PLEDGE_TEMPLATES_V1, PLEDGE_TEMPLATES_V1_VERSION } from '../seeds/pledges/v1'
 import { ensurePledgeTemplates } from './features/pledges/templates'
+import { QUIZ_BANK } from '../seeds/quiz/bank'
+import { loadQuestionBank } from './features/quiz/questions'
 import app from './app'
 import { frameworkErrors } from './core/errorHandler'
 import { isoAt, systemClock, type Clock } from './core/clock'
@@ -55,6 +57,8 @@ export async function prepareDatabase(
         clock(),
       ),
     )
+  // The 廉政知识竞赛 bank: shipped questions missing by code are added; the county's edits are kept.
+  await database.db.transaction().execute((trx) => loadQuestionBank(trx, QUIZ_BANK, clock()))
   const seed = env.SEED_DEMO ?? env.APP_MODE === 'demo'
   // The demo's showcase 整改 (工作清单) only on a demo server: the API tests build on the bare demo data.
   if (seed && (await seedDemoData(database.db)) && env.APP_MODE === 'demo') {

@@ -108,6 +108,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'exemplar.unchoose': '取消选定示范企业',
   'exemplar.publish': '发布示范公示',
   'exemplar.notice': '列入示范公示',
+  'quiz_question.create': '新增竞赛题目',
+  'quiz_question.update': '修改竞赛题目',
+  'quiz.create': '发起廉政知识竞赛',
+  'quiz.close': '提前结束廉政知识竞赛',
+  'quiz_paper.start': '开始答题',
+  'quiz_paper.submit': '交卷',
 }
 
 /** The Chinese label of an action, or the action itself when it has none. */

@@ -38,6 +38,9 @@ export const ENTITY_LABELS: Record<string, string> = {
   special: '专项整治',
   special_sheet: '专项整治问题表',
   subscribe_grant: '微信提醒授权',
+  quiz_question: '竞赛题目',
+  quiz: '廉政知识竞赛',
+  quiz_paper: '竞赛试卷',
 }
 
 /** A record id that names a row by number (the others, such as a 全县设置's key, have no name to look up). */

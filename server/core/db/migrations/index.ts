@@ -33,6 +33,7 @@ import { m0034_figures_indexes } from './0034_figures_indexes'
 import { m0035_rectification_events_index } from './0035_rectification_events_index'
 import { m0036_county_settings } from './0036_county_settings'
 import { m0037_campaign_county_wide } from './0037_campaign_county_wide'
+import { m0038_quiz } from './0038_quiz'
 
 /** Every migration by name, in order: the names are what an existing database has recorded, never renamed. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -70,5 +71,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0035_rectification_events_index': m0035_rectification_events_index(dialect),
     '0036_county_settings': m0036_county_settings(dialect),
     '0037_campaign_county_wide': m0037_campaign_county_wide(dialect),
+    '0038_quiz': m0038_quiz(dialect),
   }
 }
