@@ -11,9 +11,7 @@ export function AnswerSheet(props: {
   const done = props.questions.filter((q) => props.isAnswered(q.id)).length
   return (
     <View className="a-card quiz-sheet-card">
-      <Text className="a-card__title">
-        答题卡 · 已答 {done}/{props.questions.length}
-      </Text>
+      <Text className="a-card__title">{`答题卡 · 已答 ${done}/${props.questions.length}`}</Text>
       <View className="quiz-sheet">
         {props.questions.map((q, i) => (
           <Text

@@ -50,9 +50,7 @@ export function QuestionView(props: {
     <View className="a-card quiz-question">
       <View className="quiz-question__head">
         <Text className="quiz-question__kind">{QUESTION_KIND_LABELS[q.kind]}</Text>
-        <Text className="quiz-question__progress">
-          第 {props.number}/{props.total} 题
-        </Text>
+        <Text className="quiz-question__progress">{`第 ${props.number}/${props.total} 题`}</Text>
       </View>
       <Text className="quiz-question__stem">{q.stem}</Text>
       {q.kind === 'multiple' ? <Text className="quiz-question__hint">可选多项，全部选对才得分</Text> : null}
@@ -100,9 +98,9 @@ export function Explanation({ reveal, choice }: { reveal: Reveal; choice: readon
   return (
     <View className="quiz-explain">
       <Text className={`quiz-explain__verdict${right ? '' : ' quiz-explain__verdict--wrong'}`}>
-        {right ? '回答正确' : '回答错误'} · 正确答案 {lettersOf(reveal.answer)} · 你的答案 {lettersOf(choice)}
+        {`${right ? '回答正确' : '回答错误'} · 正确答案 ${lettersOf(reveal.answer)} · 你的答案 ${lettersOf(choice)}`}
       </Text>
-      <Text className="quiz-explain__text">解析：{reveal.explanation}</Text>
+      <Text className="quiz-explain__text">{`解析：${reveal.explanation}`}</Text>
       <Text className="quiz-explain__source">{sourceLine(reveal.source)}</Text>
     </View>
   )

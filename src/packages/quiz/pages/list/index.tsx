@@ -156,17 +156,14 @@ function QuizCard(props: {
           {QUIZ_STATE_LABELS[q.state]}
         </Text>
       </View>
+      <Text className="quiz-card__meta">{`${chineseDay(q.startsOn)}—${chineseDay(q.endsOn)}`}</Text>
       <Text className="quiz-card__meta">
-        {chineseDay(q.startsOn)}—{chineseDay(q.endsOn)}
-      </Text>
-      <Text className="quiz-card__meta">
-        每卷{q.questionCount}题 · 限时{q.timeLimitMinutes}分钟 · 每天{q.attemptsPerDay}次
+        {`每卷${q.questionCount}题 · 限时${q.timeLimitMinutes}分钟 · 每天${q.attemptsPerDay}次`}
       </Text>
       {q.description ? <Text className="quiz-card__meta">{q.description}</Text> : null}
       {enterprise ? (
         <Text className="quiz-card__mine">
-          {open ? `今日还可答 ${left} 次 · ` : ''}
-          {q.mine.best === null ? '尚无成绩' : `最好成绩 ${q.mine.best} 分`}
+          {`${open ? `今日还可答 ${left} 次 · ` : ''}${q.mine.best === null ? '尚无成绩' : `最好成绩 ${q.mine.best} 分`}`}
         </Text>
       ) : null}
       <View className="quiz-card__actions">

@@ -146,7 +146,7 @@ export default function PaperPage() {
         <View className="quiz-bar">
           <Text className="quiz-bar__title">{p.quizTitle}</Text>
           <Text className={`quiz-bar__clock${left < 60_000 ? ' quiz-bar__clock--low' : ''}`}>
-            剩余 {formatRemaining(left)}
+            {`剩余 ${formatRemaining(left)}`}
           </Text>
         </View>
         {queued ? (

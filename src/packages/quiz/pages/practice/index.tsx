@@ -63,11 +63,9 @@ export default function PracticePage() {
       <View className="page quiz-practice-summary">
         <View className="page__body">
           <View className="a-card quiz-score">
-            <Text className="a-card__title">练习小结 · {scope}</Text>
-            <Text className="quiz-score__value">
-              {right}/{questions.length}
-            </Text>
-            <Text className="quiz-score__line">答对 {right} 题，练习不计成绩</Text>
+            <Text className="a-card__title">{`练习小结 · ${scope}`}</Text>
+            <Text className="quiz-score__value">{`${right}/${questions.length}`}</Text>
+            <Text className="quiz-score__line">{`答对 ${right} 题，练习不计成绩`}</Text>
           </View>
           <View className="quiz-nav">
             <Button type="primary" onClick={again}>
@@ -96,7 +94,7 @@ export default function PracticePage() {
     <View className="page quiz-practice-page">
       <View className="page__body">
         <View className="quiz-bar">
-          <Text className="quiz-bar__title">练习 · {scope}</Text>
+          <Text className="quiz-bar__title">{`练习 · ${scope}`}</Text>
           <Text className="quiz-hint">不计时 · 不计成绩</Text>
         </View>
         <QuestionView

@@ -85,12 +85,9 @@ export default function ResultPage() {
         <View className="a-card quiz-score">
           <Text className="a-card__title">{paper.quizTitle}</Text>
           <Text className={`quiz-score__value${late ? ' quiz-score__value--void' : ''}`}>{result.score}</Text>
-          <Text className="quiz-score__line">
-            答对 {result.right}/{result.total} 题 · 满分 100
-          </Text>
+          <Text className="quiz-score__line">{`答对 ${result.right}/${result.total} 题 · 满分 100`}</Text>
           <Text className={`quiz-score__status${late ? ' quiz-score__status--late' : ''}`}>
-            {PAPER_STATUS_LABELS[paper.status]}
-            {paper.submittedAt ? ` · ${formatDateTime(paper.submittedAt)}` : ''}
+            {`${PAPER_STATUS_LABELS[paper.status]}${paper.submittedAt ? ` · ${formatDateTime(paper.submittedAt)}` : ''}`}
           </Text>
           {late ? (
             <Text className="quiz-hint">交卷时已超过答题时限，本次成绩不计入排行榜和最好成绩。</Text>
