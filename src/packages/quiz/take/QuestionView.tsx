@@ -40,6 +40,7 @@ export function QuestionView(props: {
   reveal?: Reveal | null
 }) {
   const { question: q, choice, reveal } = props
+  // Locked options keep their full colour (NutUI's disabled look greys out the text to be read).
   const locked = Boolean(reveal) || !props.onPick
   const tone = (i: number) => {
     if (!reveal) return ''
@@ -68,14 +69,9 @@ export function QuestionView(props: {
               onClick={onChange}
             >
               {q.kind === 'multiple' ? (
-                <Checkbox
-                  className="quiz-option__control"
-                  checked={checked}
-                  label={label}
-                  disabled={locked}
-                />
+                <Checkbox className="quiz-option__control" checked={checked} label={label} />
               ) : (
-                <Radio className="quiz-option__control" checked={checked} disabled={locked}>
+                <Radio className="quiz-option__control" checked={checked}>
                   {label}
                 </Radio>
               )}

@@ -113,7 +113,7 @@ export default function LeaderboardPage() {
             onPick={setChosen}
           />
         ) : null}
-        <Text className="quiz-hint">
+        <Text className="quiz-hint quiz-leaderboard__hint">
           {scope === 'enterprise'
             ? '按每人最好成绩排名，同分用时短者在前；超时交卷不计。'
             : '按各企业参赛职工最好成绩的平均分排名，同分参加人数多者在前。'}
