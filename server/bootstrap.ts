@@ -7,6 +7,7 @@ import { seedDemoPowers } from '../seeds/powersDemo'
 import { seedDemoEarlierCampaign } from '../seeds/campaignsDemo'
 import { seedDemoSpecials } from '../seeds/specialsDemo'
 import { seedDemoRisks } from '../seeds/risksDemo'
+import { seedDemoQuiz } from '../seeds/quizDemo'
 import { CHECKLIST_V1, CHECKLIST_V1_VERSION } from '../seeds/checklist/v1'
 import { CHECKLIST_V2, CHECKLIST_V2_VERSION } from '../seeds/checklist/v2'
 import { checklistRepository } from './features/assessments/checklistRepository'
@@ -67,6 +68,7 @@ export async function prepareDatabase(
     await seedDemoEarlierCampaign(database.db)
     await seedDemoSpecials(database.db, clock())
     await seedDemoRisks(database.db, clock())
+    await seedDemoQuiz(database.db, clock())
   }
   return database
 }

@@ -4,6 +4,7 @@ import { PLEDGE_KIND_LABELS } from './pledge'
 import { MEETING_TYPE_LABELS } from './meetingCompliance'
 import { ATTACHMENT_KIND_LABELS, BRANCH_ROLE_LABELS, MEETING_STATUS_LABELS } from './meeting'
 import { RISK_LEVEL_LABELS, RISK_STATUS_LABELS } from './risk'
+import { QUESTION_KIND_LABELS } from './quiz'
 import { RISK_STARTERS } from './riskCatalogue'
 import { SPECIAL_BASES, SPECIAL_PROBLEM_STATUS_LABELS } from './specialBasis'
 import { DECISION_CATEGORY_LABELS } from './powers'
@@ -148,6 +149,15 @@ export const DETAIL_KEY_LABELS: Record<string, string> = {
   removed: '取消关联',
   changed: '有更改',
   replay: '重复确认',
+  questionKind: '题型',
+  question: '题目',
+  contentChanged: '修改题目内容',
+  alreadyClosed: '此前已结束',
+  quiz: '竞赛',
+  resumed: '继续答题',
+  attempt: '当日第几次',
+  score: '得分',
+  late: '超时交卷（不计成绩）',
   inviteId: '邀请码',
   mac: '校验值',
   at: '时间',
@@ -173,6 +183,9 @@ export const ACTION_KEY_LABELS: Record<string, string> = {
   'department.create name': '部门名称',
   'department.rename name': '新名称',
   'auth.login created': '首次登录',
+  'quiz_question.update active': '启用',
+  'quiz.create startsOn': '开始日期',
+  'quiz.create endsOn': '结束日期',
   'milestones.deadline.set deadline': '完成期限',
   'milestones.county_deadline.set deadline': '全县完成期限',
   'special.update deadline': '报送期限',
@@ -284,6 +297,7 @@ export const KEYED_VALUE_LABELS: Record<string, Record<string, string>> = {
   type: MEETING_TYPE_LABELS,
   from: RISK_LEVEL_LABELS,
   to: RISK_LEVEL_LABELS,
+  questionKind: QUESTION_KIND_LABELS,
 }
 
 /**

@@ -84,11 +84,17 @@ export const ZQuestion = z.object({
 })
 export type TQuestion = z.infer<typeof ZQuestion>
 
+/** A part of the programme as a query names it: '1'..'15', 'G', 'S', 'R'. */
+const ZTopicParam = z
+  .string()
+  .regex(/^(?:[1-9]|1[0-5]|[GSR])$/, '出处应为任务1-15、G、S或R')
+  .optional()
+
 export const ZQuestionListQuery = z.object({
   ...pagingFields,
-  task: z.string().max(2).optional(),
+  task: ZTopicParam,
   active: z.enum(['true', 'false']).optional(),
-  q: z.string().max(50).optional(),
+  q: line(50, '搜索词').optional(),
 })
 export const ZQuestionList = z.object(pageOf(ZQuestion))
 export type TQuestionList = z.infer<typeof ZQuestionList>
@@ -111,7 +117,7 @@ export const ZAnsweredQuestion = ZPaperQuestion.extend({
 export type TAnsweredQuestion = z.infer<typeof ZAnsweredQuestion>
 
 export const PRACTICE_SIZE = 10
-export const ZPracticeQuery = z.object({ task: z.string().max(2).optional() })
+export const ZPracticeQuery = z.object({ task: ZTopicParam })
 export const ZPractice = z.object({ questions: z.array(ZAnsweredQuestion) })
 export type TPractice = z.infer<typeof ZPractice>
 

@@ -68,6 +68,30 @@ describe(`authorisation declarations [${TEST_DB}]`, () => {
     })
   })
 
+  it('declares 廉政知识竞赛: the bank and the 竞赛 for the office, papers and boards for anyone signed in', () => {
+    const table = Object.fromEntries(
+      t.app.routeAccessTable.map((r) => [`${r.method} ${r.url}`, r.description]),
+    )
+    const quizRoutes = Object.keys(table).filter((r) =>
+      /\/(quiz|quizzes|quiz-questions|quiz-papers)(\/|$)/.test(r),
+    )
+    expect(Object.fromEntries(quizRoutes.map((r) => [r, table[r]]))).toEqual({
+      'GET /api/v1/quiz/practice': 'any signed-in user',
+      'GET /api/v1/quiz-questions': 'office',
+      'POST /api/v1/quiz-questions': 'office',
+      'PUT /api/v1/quiz-questions/:questionId': 'office',
+      'GET /api/v1/quizzes': 'any signed-in user',
+      'GET /api/v1/quizzes/:quizId': 'any signed-in user',
+      'POST /api/v1/quizzes': 'office',
+      'POST /api/v1/quizzes/:quizId/close': 'office',
+      // The enterprise is in the body (papers) or the query (boards): the service checks it, 404 like a missing one.
+      'POST /api/v1/quizzes/:quizId/papers': 'any signed-in user',
+      'GET /api/v1/quiz-papers/:paperId': 'any signed-in user',
+      'POST /api/v1/quiz-papers/:paperId/submission': 'any signed-in user',
+      'GET /api/v1/quizzes/:quizId/leaderboard': 'any signed-in user',
+    })
+  })
+
   it('registering a route without a declaration fails', async () => {
     const bare = Fastify()
     bare.decorate('db', t.app.db)

@@ -66,6 +66,7 @@ describe(`migrations against db/schema.ts [${TEST_DB}]`, () => {
       '0035_rectification_events_index',
       '0036_county_settings',
       '0037_campaign_county_wide',
+      '0038_quiz',
     ])
   })
 

@@ -133,7 +133,7 @@ export async function createQuestion(w: QuizWrite, input: TQuestionCreate): Prom
     result: toQuestion(row),
     entityType: 'quiz_question',
     entityId: id,
-    detail: { code: row.code, questionKind: input.kind },
+    detail: { question: input.stem.slice(0, 40), questionKind: input.kind },
   }
 }
 
@@ -159,6 +159,6 @@ export async function updateQuestion(
     result: toQuestion(after),
     entityType: 'quiz_question',
     entityId: id,
-    detail: { code: row.code, active, contentChanged },
+    detail: { question: row.stem.slice(0, 40), active, contentChanged },
   }
 }

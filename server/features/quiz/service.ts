@@ -192,12 +192,15 @@ function notOpen(quiz: QuizRow, today: string): AppError {
 }
 
 async function resumed(w: QuizWrite, paper: PaperRow): Promise<WriteOutcome<TPaper>> {
+  const result = await paperView(w.db, paper)
+  const quizTitle = result.quizTitle
   return {
-    result: await paperView(w.db, paper),
+    result,
     status: 200,
     entityType: 'quiz_paper',
     entityId: paper.id,
-    detail: { quizId: paper.quiz_id, resumed: true },
+    detail: { quiz: quizTitle, resumed: true },
+    organisation: { kind: 'enterprise', id: paper.enterprise_id },
   }
 }
 
@@ -254,7 +257,7 @@ export async function startPaper(
     result: await paperView(w.db, paper),
     entityType: 'quiz_paper',
     entityId: id,
-    detail: { quizId, attempt: last + 1 },
+    detail: { quiz: quiz.title, attempt: last + 1 },
     organisation: { kind: 'enterprise', id: enterpriseId },
   }
 }
@@ -302,7 +305,7 @@ export async function submitPaper(
     result: await paperView(w.db, after),
     entityType: 'quiz_paper',
     entityId: paperId,
-    detail: { quizId: paper.quiz_id, score, late },
+    detail: { quiz: (await found(quizRepository.findQuiz(w.db, paper.quiz_id))).title, score, late },
     organisation: { kind: 'enterprise', id: paper.enterprise_id },
   }
 }

@@ -39,6 +39,8 @@ export const MESSAGE_FIELDS: Record<TTodoKind, Record<string, Source>> = {
   pledge_sign: UNDATED,
   // 会议提醒 (the template 三会一课 reminders have always used): 会议 (thing1), 截止日期 (date2), 支部 (thing3).
   meeting_due: { thing1: 'title', date2: 'due', thing3: 'detail' },
+  // 参加「2026年度廉政知识竞赛」 by its last day.
+  quiz_open: DATED,
   assessment_review: UNDATED,
   plan_receive: UNDATED,
   rectification_verify: UNDATED,

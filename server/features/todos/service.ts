@@ -22,6 +22,7 @@ import { riskTodos } from '../risks/todos'
 import { specialTodos } from '../specials/todos'
 import { milestoneTodos } from '../milestones/todos'
 import { joinsToDecide } from '../organisations/joinDeciders'
+import { quizTodos } from '../quiz/todos'
 
 type Draft = Omit<TTodo, 'overdue'>
 
@@ -47,6 +48,7 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
     risks,
     specials,
     milestones,
+    quizzes,
   ] = await Promise.all([
     todosRepository.openAssessments(db, liaisonOf),
     todosRepository.assessmentsToReview(db, supervising),
@@ -59,12 +61,14 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
     riskTodos(db, liaisonOf, supervising, now),
     specialTodos(db, liaisonOf),
     milestoneTodos(db, liaisonOf, supervising),
+    quizTodos(db, auth, now),
   ])
 
   const drafts: Draft[] = [
     ...risks,
     ...specials,
     ...milestones,
+    ...quizzes,
     ...latestUrges(urges).map((u) => ({
       kind: 'urge' as const,
       // Each 催办 is a new to-do (and so a new reminder); an earlier one of the same matter gives way to it.

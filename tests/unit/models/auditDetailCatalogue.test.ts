@@ -185,6 +185,17 @@ const SAMPLES: Record<string, object[]> = {
   'exemplar.unchoose': [{ round: '2026年度示范点' }],
   'exemplar.publish': [{ startsOn: '2026-12-01', endsOn: '2026-12-07', enterprises: [5, 6] }],
   'exemplar.notice': [],
+  'quiz_question.create': [{ question: '以下哪些属于廉洁文化建设？', questionKind: 'multiple' }],
+  'quiz_question.update': [
+    { question: '国有企业选人用人要按照“20字好干部”标准。', active: false, contentChanged: false },
+  ],
+  'quiz.create': [{ title: '2026年度廉政知识竞赛', startsOn: '2026-12-01', endsOn: '2026-12-31' }],
+  'quiz.close': [{ title: '2026年度廉政知识竞赛', alreadyClosed: false }],
+  'quiz_paper.start': [
+    { quiz: '2026年度廉政知识竞赛', attempt: 2 },
+    { quiz: '2026年度廉政知识竞赛', resumed: true },
+  ],
+  'quiz_paper.submit': [{ quiz: '2026年度廉政知识竞赛', score: 80, late: false }],
 }
 
 describe('操作日志 内容: every audited action in words', () => {
