@@ -23,6 +23,7 @@ jest.setTimeout(300_000)
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the server's own shapes (tests/api checks them)
 type Json = any
+const TITLE = '廉政知识竞赛（运行测试）'
 
 describe('知识竞赛: list → paper → 交卷 → result → leaderboard → 练习', () => {
   let server: RunningServer
@@ -64,16 +65,17 @@ describe('知识竞赛: list → paper → 交卷 → result → leaderboard →
   })
 
   it('an employee takes a 竞赛 and reads the server’s score, the leaderboard and 练习', async () => {
-    await openTestQuiz(api)
+    await openTestQuiz(api, TITLE)
     const errors: string[] = []
     const page = await newPhonePage(browser)
     page.on('pageerror', (e) => errors.push(String(e)))
     await demoLogin(page, server.baseUrl, '王小军')
     await text(page, '知识竞赛', true).click()
-    await $(page, '.quiz-card', '廉政知识竞赛（运行测试）').waitFor({ timeout: 15_000 })
+    await $(page, '.quiz-card', TITLE).waitFor({ timeout: 15_000 })
     await settledScreenshot(page, 'quiz-01-list')
 
-    await $(page, '.quiz-card .nut-button', '开始答题').click()
+    // The demo's own 竞赛 is listed too: this one's card.
+    await $(page, '.quiz-card', TITLE).locator('.nut-button', { hasText: '开始答题' }).click()
     await $(page, '.quiz-question').waitFor({ timeout: 15_000 })
     await text(page, '第 1/5 题').waitFor()
     await settledScreenshot(page, 'quiz-02-paper-first')
@@ -92,7 +94,7 @@ describe('知识竞赛: list → paper → 交卷 → result → leaderboard →
 
     await $(page, '.quiz-score').waitFor({ timeout: 15_000 })
     const quizzes = await api('demo-employee-private', 'GET', '/api/v1/quizzes')
-    const quizId = quizzes.items[0].id
+    const quizId = quizzes.items.find((q: Json) => q.title === TITLE).id
     const paperId = Number(new URL(page.url().replace('#', '')).searchParams.get('id'))
     const paper = await api('demo-employee-private', 'GET', `/api/v1/quiz-papers/${paperId}`)
     expect(paper.quizId).toBe(quizId)
@@ -111,7 +113,7 @@ describe('知识竞赛: list → paper → 交卷 → result → leaderboard →
 
     await page.goBack()
     await page.goBack()
-    await $(page, '.quiz-card', '最好成绩').waitFor({ timeout: 15_000 })
+    await $(page, '.quiz-card', TITLE).filter({ hasText: '最好成绩' }).waitFor({ timeout: 15_000 })
     await $(page, '.quiz-chips__item', '任务11').click()
     await $(page, '.quiz-practice .nut-button', '开始练习').click()
     await $(page, '.quiz-question').waitFor({ timeout: 15_000 })

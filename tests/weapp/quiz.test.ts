@@ -15,6 +15,15 @@ type Json = any
 const EMPLOYEE = 'demo-employee-private'
 const TITLE = '廉政知识竞赛（运行测试）'
 
+/** Taps a button of the 竞赛 card titled TITLE (the demo's own 竞赛 may be listed beside it). */
+async function tapOnCard(mp: MiniProgram, label: string) {
+  await mp.waitForText(label)
+  const card = mp.findAll((n) => hasClass(n, 'quiz-card') && textOf(n).includes(TITLE))[0]
+  const button = card && mp.closestChild(card, (n) => textOf(n).trim() === label)
+  if (!button) throw new Error(`no ${label} on the card of ${TITLE}: ${mp.text().slice(0, 1500)}`)
+  await mp.tap(button)
+}
+
 /** The option rows of the question shown, as the user sees them. */
 const options = (mp: MiniProgram) => mp.findAll((n) => hasClass(n, 'quiz-option'))
 
@@ -51,7 +60,7 @@ describe('知识竞赛 in the mini-program', () => {
       await mp.waitForText(
         /廉政知识竞赛（运行测试）\s*进行中.*每卷5题 · 限时10分钟 · 每天2次.*今日还可答 2 次 · 尚无成绩/,
       )
-      await mp.tap('开始答题')
+      await tapOnCard(mp, '开始答题')
       await mp.waitForRoute('packages/quiz/pages/paper/index')
       await mp.waitForText(/剩余 (10:00|09:\d\d)/)
       paperId = Number(mp.current().instance.options.id)
@@ -90,7 +99,7 @@ describe('知识竞赛 in the mini-program', () => {
       await tapCell(mp, '知识竞赛')
       await mp.waitForRoute('packages/quiz/pages/list/index')
       await mp.waitForText(/今日还可答 1 次 · 最好成绩 \d+ 分/)
-      await mp.tap('开始答题')
+      await tapOnCard(mp, '开始答题')
       await mp.waitForRoute('packages/quiz/pages/paper/index')
       await mp.waitForText('第 1/5 题')
       await mp.tap(options(mp)[1])
@@ -100,7 +109,7 @@ describe('知识竞赛 in the mini-program', () => {
       await mp.back()
       await mp.waitForRoute('packages/quiz/pages/list/index')
       await mp.waitForText('继续答题')
-      await mp.tap('继续答题')
+      await tapOnCard(mp, '继续答题')
       await mp.waitForRoute('packages/quiz/pages/paper/index')
       await mp.waitForText('答题卡 · 已答 2/5')
       const chosen = mp.findAll((n) => hasClass(n, 'quiz-option--chosen'))
@@ -133,5 +142,14 @@ describe('知识竞赛 in the mini-program', () => {
     })
     const board = await api(EMPLOYEE, 'GET', `/api/v1/quizzes/${quizId}`)
     expect(board.mine.attemptsToday).toBe(2)
+  })
+
+  it('任务’s 参加 to-do opens 知识竞赛', async () => {
+    await walk('demo-liaison-private', async (mp) => {
+      await mp.switchTab('pages/tasks/index')
+      await mp.tap(`参加「${TITLE}」`)
+      await mp.waitForRoute('packages/quiz/pages/list/index')
+      await mp.waitForText(/今日还可答 2 次 · 尚无成绩.*开始答题/)
+    })
   })
 })

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -53,12 +53,23 @@ export default function PaperPage() {
   const [sending, setSending] = useState(false)
   const handedIn = useRef(false)
   const write = useWrite()
+  // Both the write's outcome and the outbox's delivery report a hand-in: the result opens once.
+  const gone = useRef(false)
+  const leave = useCallback(
+    (paperId: number) => {
+      if (gone.current) return
+      gone.current = true
+      if (key) storage.remove(key)
+      showResult(paperId)
+    },
+    [key],
+  )
 
   // The kept choices, once the paper's questions are known; a paper already handed in shows its result.
   const loadedFor = useRef<number | null>(null)
   useEffect(() => {
     if (!paper || !key) return
-    if (paper.status !== 'open') return showResult(paper.id)
+    if (paper.status !== 'open') return leave(paper.id)
     if (loadedFor.current === paper.id) return
     loadedFor.current = paper.id
     setChoices(readChoices(storage, key, paper.questions))
@@ -66,17 +77,15 @@ export default function PaperPage() {
       handedIn.current = true
       setQueued(true)
     }
-  }, [paper, key])
+  }, [paper, key, leave])
 
   // A hand-in that waited in the outbox is delivered: its result is there to see.
   useEffect(() => {
     if (!id || !key) return
     return getOutbox().onDelivered(({ entry }) => {
-      if (entry.path !== submissionPath(id)) return
-      storage.remove(key)
-      showResult(id)
+      if (entry.path === submissionPath(id)) leave(id)
     })
-  }, [id, key])
+  }, [id, key, leave])
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000)
@@ -94,17 +103,14 @@ export default function PaperPage() {
       quietQueued: true,
       onRefused: (message, code) => {
         // Handed in already (another device, or a retry that got through): its result is the answer.
-        if (code === 'PAPER_SUBMITTED') return showResult(p.id)
+        if (code === 'PAPER_SUBMITTED') return leave(p.id)
         handedIn.current = false
         void Taro.showToast({ title: message, icon: 'none', duration: 2500 })
       },
     })
     setSending(false)
     if (outcome.kind === 'queued') setQueued(true)
-    if (outcome.kind === 'delivered') {
-      storage.remove(key)
-      showResult(p.id)
-    }
+    if (outcome.kind === 'delivered') leave(p.id)
   }
 
   // Time up: hand in what is chosen, without asking.
