@@ -152,4 +152,23 @@ describe('知识竞赛 in the mini-program', () => {
       await mp.waitForText(/今日还可答 2 次 · 尚无成绩.*开始答题/)
     })
   })
+
+  it('交卷 without signal waits in the outbox, says so, and opens the result once delivered', async () => {
+    await walk('demo-liaison-private', async (mp) => {
+      await tapCell(mp, '知识竞赛')
+      await mp.waitForRoute('packages/quiz/pages/list/index')
+      await tapOnCard(mp, '开始答题')
+      await mp.waitForRoute('packages/quiz/pages/paper/index')
+      await mp.waitForText('第 1/5 题')
+      await mp.tap(options(mp)[0])
+      mp.device.online = false
+      await mp.tap('交卷')
+      await mp.waitForText('交卷已保存在本机，联网后自动提交', 15_000)
+      expect(mp.currentRoute()).toBe('packages/quiz/pages/paper/index')
+      mp.device.online = true
+      // The outbox sends it again on its own (backoff timer): the result opens when it lands.
+      await mp.waitForRoute('packages/quiz/pages/result/index', 30_000)
+      await mp.waitForText(/答对 \d\/5 题.*已交卷/)
+    })
+  })
 })
