@@ -1,4 +1,5 @@
 import { createTestApp, TEST_DB, call, loginAs, type TestApp } from './support/testApp'
+import { race } from './support/races'
 import { QUIZ_BANK } from '../../seeds/quiz/bank'
 import { loadQuestionBank } from '../../server/features/quiz/questions'
 import { PRACTICE_SIZE, type TQuestion } from '../../src/models/quiz'
@@ -240,6 +241,36 @@ describe(`廉政知识竞赛 bank and 竞赛 (${TEST_DB})`, () => {
     expect((await post(quiz({ title: '廉政\u0000竞赛' }))).statusCode).toBe(400)
     expect((await post(quiz({ questionCount: 4 }))).statusCode).toBe(400)
     expect((await post(quiz(), liaison)).statusCode).toBe(403)
+  })
+
+  it('race: questions added at once each get their own Q-C code; closes at once all answer the closed quiz', async () => {
+    const added = await race(
+      (i) =>
+        call(t.app, office, {
+          method: 'POST',
+          url: '/api/v1/quiz-questions',
+          headers: { 'idempotency-key': `quiz-question-race-${i}` },
+          payload: question({ stem: `同时新增的题目${i}` }),
+        }),
+      5,
+    )
+    expect(added.map((r) => r.statusCode)).toEqual(Array(5).fill(201))
+    const codes = added.map((r) => r.json().code as string)
+    expect(new Set(codes).size).toBe(5)
+    expect(codes.every((c) => /^Q-C-\d{4}$/.test(c))).toBe(true)
+
+    const created = await call(t.app, office, { method: 'POST', url: '/api/v1/quizzes', payload: quiz() })
+    const closes = await race(
+      (i) =>
+        call(t.app, office, {
+          method: 'POST',
+          url: `/api/v1/quizzes/${created.json().id}/close`,
+          headers: { 'idempotency-key': `quiz-close-race-${i}` },
+        }),
+      4,
+    )
+    expect(closes.map((r) => r.statusCode)).toEqual(Array(4).fill(200))
+    expect(new Set(closes.map((r) => r.json().closedAt)).size).toBe(1)
   })
 
   it('lists 竞赛 newest first with the caller’s standing, and the office closes one early (twice: the same answer)', async () => {

@@ -121,7 +121,14 @@ describe(`廉政知识竞赛 papers (${TEST_DB})`, () => {
     await call(t.app, as('office'), { method: 'POST', url: `/api/v1/quizzes/${closed}/close` })
     const late = await start('employee', closed, privateId)
     expect(late.statusCode).toBe(409)
-    expect(late.json().error.message).toContain('已结束')
+    expect(late.json().error.message).toBe('竞赛已结束：2026年12月4日提前结束')
+    const today = await newQuiz({ endsOn: '2026-12-04' })
+    const saved = now
+    now = Date.parse('2026-12-04T16:00:00Z') // 00:00 北京时间 on 2026-12-05
+    const past = await start('employee', today, privateId)
+    now = saved
+    expect(past.statusCode).toBe(409)
+    expect(past.json().error.message).toBe('竞赛已结束：2026年12月4日结束')
   })
 
   let paper: TPaper

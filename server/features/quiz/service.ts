@@ -186,7 +186,7 @@ function notOpen(quiz: QuizRow, today: string): AppError {
     state === 'upcoming'
       ? `竞赛未开始：${chineseDay(quiz.starts_on)}开始`
       : quiz.closed_at !== null
-        ? '竞赛已结束：已提前结束'
+        ? `竞赛已结束：${chineseDay(shanghaiDate(Date.parse(quiz.closed_at)))}提前结束`
         : `竞赛已结束：${chineseDay(quiz.ends_on)}结束`
   return new AppError(409, 'QUIZ_NOT_OPEN', message)
 }
