@@ -107,9 +107,19 @@ export default defineAppConfig({
       pages: ['pages/list/index', 'pages/decisions/index', 'pages/decision/index'],
     },
     {
-      // 廉政知识竞赛 (task 11); the office's pages: 竞赛管理, 新建竞赛, 题库, one question.
+      // 廉政知识竞赛 (task 11): taking a 竞赛 and 练习; the office's pages beside them.
       root: 'packages/quiz',
-      pages: ['pages/manage/index', 'pages/create/index', 'pages/bank/index', 'pages/question/index'],
+      pages: [
+        'pages/list/index',
+        'pages/paper/index',
+        'pages/result/index',
+        'pages/practice/index',
+        'pages/leaderboard/index',
+        'pages/manage/index',
+        'pages/create/index',
+        'pages/bank/index',
+        'pages/question/index',
+      ],
     },
   ],
   // 首页 and 任务 lead into 自查自评: fetch it in the background once they are shown.

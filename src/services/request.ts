@@ -72,6 +72,8 @@ export interface TransportRequest {
 export interface TransportResponse {
   status: number
   data: unknown
+  /** The answer's headers where the platform gives them (a 竞赛 paper's countdown reads `Date`). */
+  headers?: Record<string, string>
 }
 
 /**
@@ -149,7 +151,7 @@ export interface TaroRequestApi {
     data?: unknown
     timeout: number
     dataType: string
-  }): Promise<{ statusCode: number; data: unknown }>
+  }): Promise<{ statusCode: number; data: unknown; header?: Record<string, string> }>
 }
 
 /**
@@ -168,7 +170,7 @@ export function taroTransport(api: TaroRequestApi): Transport {
         timeout: req.timeoutMs,
         dataType: 'json',
       })
-      return { status: res.statusCode, data: res.data }
+      return { status: res.statusCode, data: res.data, headers: res.header }
     } catch (err) {
       throw toApiError(err)
     }

@@ -186,3 +186,18 @@ export const dealingsPages = {
       ? `${D}/edit/index?kind=${target.kind}`
       : `${D}/edit/index?versionId=${target.versionId}`,
 }
+
+const Q = '/packages/quiz/pages'
+
+/** 廉政知识竞赛 (task 11): the 竞赛 list, a paper being answered, its result, 练习 and the leaderboards. */
+export const quizPages = {
+  list: () => `${Q}/list/index`,
+  paper: (paperId: number) => `${Q}/paper/index?id=${paperId}`,
+  result: (paperId: number) => `${Q}/result/index?id=${paperId}`,
+  /** 练习: `task` a topic of the programme (1-15, G, S, R), none for the whole bank. */
+  practice: (task?: string | number) => `${Q}/practice/index${task ? `?task=${task}` : ''}`,
+  leaderboard: (quizId: number) => `${Q}/leaderboard/index?id=${quizId}`,
+  /** The office's pages (新建竞赛, 题库). */
+  create: () => `${Q}/create/index`,
+  bank: () => `${Q}/bank/index`,
+}

@@ -7,6 +7,7 @@ import {
   orgPages,
   partyPages,
   pledgePages,
+  quizPages,
   riskPages,
   specialPages,
   supervisionPages,
@@ -55,7 +56,7 @@ export function todoLink(todo: TTodo): string {
       return partyPages.calendar(eid, id)
     // 廉政知识竞赛's list, where the open 竞赛 is started (its package: the quiz pages).
     case 'quiz_open':
-      return '/packages/quiz/pages/list/index'
+      return quizPages.list()
     // Where the requests are decided: 成员管理 (as the office's when the key says so) or 部门人员.
     case 'member_pending':
       return todo.enterpriseId

@@ -9,6 +9,7 @@ import { shanghaiDate } from '../../src/models/shanghaiTime'
 import { seedDemoPowers } from '../../seeds/powersDemo'
 import { apiAs, recordSetData, signIn, signPersonalPledge } from './support/flows'
 import { DIST, launch, startWeappServer, type WeappServer } from './support/server'
+import { openTestQuiz } from './support/quiz'
 
 jest.setTimeout(240_000)
 
@@ -31,7 +32,7 @@ const R = 'packages/risks/pages'
 const SP = 'packages/specials/pages'
 const D = 'packages/dealings/pages'
 const PW = 'packages/powers/pages'
-const QZ = 'packages/quiz/pages'
+const Q = 'packages/quiz/pages'
 
 const PAGES: Record<string, Row> = {
   'pages/home/index': { who: 'demo-liaison-private', url: () => 'pages/home/index', shows: /你好， 陈静/ },
@@ -345,25 +346,51 @@ const PAGES: Record<string, Row> = {
     shows:
       /示范点（运行测试）.*已发布公示.*县城市建设投资集团有限公司.*县恒达食品有限公司.*整改销号率.*三会一课完成率/,
   },
-  [`${QZ}/manage/index`]: {
+  [`${Q}/manage/index`]: {
     who: 'demo-office',
-    url: () => `${QZ}/manage/index`,
+    url: () => `${Q}/manage/index`,
     shows: /新建竞赛.*竞赛题库.*题库中启用的题目 \d+ 道.*竞赛（/,
   },
-  [`${QZ}/create/index`]: {
+  [`${Q}/create/index`]: {
     who: 'demo-office',
-    url: () => `${QZ}/create/index`,
+    url: () => `${Q}/create/index`,
     shows: /竞赛名称.*开始日期.*结束日期.*每卷题数.*题库中启用的题目 \d+ 道/,
   },
-  [`${QZ}/bank/index`]: {
+  [`${Q}/bank/index`]: {
     who: 'demo-office',
-    url: () => `${QZ}/bank/index`,
+    url: () => `${Q}/bank/index`,
     shows: /新增题目.*全部出处.*总体要求.*题目（\d+）.*内置/,
   },
-  [`${QZ}/question/index`]: {
+  [`${Q}/question/index`]: {
     who: 'demo-office',
-    url: (i) => `${QZ}/question/index?id=${i.question}`,
+    url: (i) => `${Q}/question/index?id=${i.question}`,
     shows: /内置题目出自实施方案原文，只能停用.*停用此题.*出处/,
+  },
+  [`${Q}/list/index`]: {
+    who: 'demo-employee-private',
+    url: () => `${Q}/list/index`,
+    shows:
+      /廉政知识竞赛（运行测试）.*进行中.*每卷5题 · 限时10分钟 · 每天2次.*继续答题.*排行榜.*练习.*开始练习/,
+  },
+  [`${Q}/paper/index`]: {
+    who: 'demo-employee-private',
+    url: (i) => `${Q}/paper/index?id=${i.paper}`,
+    shows: /廉政知识竞赛（运行测试）.*剩余 \d\d:\d\d.*第 1\/5 题.*上一题.*下一题.*答题卡 · 已答 0\/5.*交卷/,
+  },
+  [`${Q}/result/index`]: {
+    who: 'demo-liaison-private',
+    url: (i) => `${Q}/result/index?id=${i.paperDone}`,
+    shows: /廉政知识竞赛（运行测试）.*答对 \d\/5 题.*已交卷.*排行榜.*答题详情.*解析：.*出处：任务11/,
+  },
+  [`${Q}/practice/index`]: {
+    who: 'demo-supervisor-united',
+    url: () => `${Q}/practice/index?task=11`,
+    shows: /练习 · 任务11.*不计时 · 不计成绩.*第 1\/\d+ 题/,
+  },
+  [`${Q}/leaderboard/index`]: {
+    who: 'demo-liaison-private',
+    url: (i) => `${Q}/leaderboard/index?id=${i.quiz}`,
+    shows: /廉政知识竞赛（运行测试）.*本企业.*全县.*1\s*陈静（我）.*分/,
   },
   // public: opened before anyone logs in
   [`${S}/exemplarNotice/index`]: {
@@ -498,6 +525,21 @@ describe('every page of the mini-program', () => {
         `/api/v1/exemplars/rounds/${ids.round}/candidates/${enterpriseId}/choose`,
       )
     }
+    // a 竞赛 open today: the employee's paper open, the liaison's handed in
+    ids.quiz = await openTestQuiz(api)
+    const quizEid = ids.eid as number
+    ids.paper = (
+      await api('demo-employee-private', 'POST', `/api/v1/quizzes/${ids.quiz}/papers`, {
+        enterpriseId: quizEid,
+      })
+    ).id
+    const done = await api('demo-liaison-private', 'POST', `/api/v1/quizzes/${ids.quiz}/papers`, {
+      enterpriseId: quizEid,
+    })
+    ids.paperDone = done.id
+    await api('demo-liaison-private', 'POST', `/api/v1/quiz-papers/${done.id}/submission`, {
+      answers: done.questions.map((q: Json) => ({ questionId: q.id, choice: [0] })),
+    })
     const today = shanghaiDate(Date.now())
     ids.notice = (
       await api('demo-office', 'POST', `/api/v1/exemplars/rounds/${ids.round}/publish`, {

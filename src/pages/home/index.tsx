@@ -28,6 +28,7 @@ import {
   dealingsPages,
   supervisionPages,
   quizOfficePages,
+  quizPages,
 } from '@/services/routes'
 import { useSoeKept } from '@/hooks/useSoeKept'
 import './index.scss'
@@ -262,6 +263,12 @@ export default function HomePage() {
             />
           ) : null}
           <Entry title="我的活动" description="警示教育、廉政党课等活动与签到记录" url={eventPages.list()} />
+          <Entry
+            className="home__quiz"
+            title="知识竞赛"
+            description="廉政知识竞赛答题、排行榜和练习"
+            url={quizPages.list()}
+          />
           <Entry
             className="home__dealings"
             title="政商交往清单"

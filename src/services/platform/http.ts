@@ -67,7 +67,9 @@ export function fetchRequestApi(getFetch: () => Fetch = () => fetch): TaroReques
       try {
         const res = await getFetch()(url, { method, headers: header, body, signal: controller.signal })
         const text = await res.text()
-        return { statusCode: res.status, data: decode(text, option.dataType) }
+        const headers: Record<string, string> = {}
+        res.headers.forEach((value, name) => (headers[name] = value))
+        return { statusCode: res.status, data: decode(text, option.dataType), header: headers }
       } catch (err) {
         throw timedOut ? new Error('request:fail timeout') : err
       } finally {

@@ -11,5 +11,9 @@ export const platformRequestApi: TaroRequestApi = {
       data: option.data as Taro.request.Option['data'],
       timeout: option.timeout,
       dataType: option.dataType,
-    }).then((res) => ({ statusCode: res.statusCode, data: res.data as unknown })),
+    }).then((res) => ({
+      statusCode: res.statusCode,
+      data: res.data as unknown,
+      header: res.header as Record<string, string>,
+    })),
 }

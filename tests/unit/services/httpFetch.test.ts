@@ -31,10 +31,22 @@ const option = (over: Partial<Parameters<ReturnType<typeof fetchRequestApi>['req
 
 describe('H5 request API on fetch (platform/http.ts)', () => {
   it('sends an object as JSON and resolves with the status and the parsed body', async () => {
-    const { calls, api } = fakeFetch(() => new Response('{"id":7}', { status: 201 }))
+    const date = 'Fri, 04 Dec 2026 06:02:00 GMT'
+    const { calls, api } = fakeFetch(
+      () =>
+        new Response('{"id":7}', {
+          status: 201,
+          headers: { 'Content-Type': 'application/json', Date: date },
+        }),
+    )
     const header = { Accept: 'application/json' }
     const res = await api.request(option({ header, data: { name: '张三' } }))
-    expect(res).toEqual({ statusCode: 201, data: { id: 7 } })
+    // The headers as wx.request gives them (a 竞赛 paper's countdown reads Date).
+    expect(res).toEqual({
+      statusCode: 201,
+      data: { id: 7 },
+      header: { 'content-type': 'application/json', date },
+    })
     expect(calls[0].url).toBe('https://api.test/x')
     expect(calls[0].init.method).toBe('POST')
     expect(calls[0].init.body).toBe('{"name":"张三"}')
@@ -53,7 +65,7 @@ describe('H5 request API on fetch (platform/http.ts)', () => {
 
   it('resolves every HTTP status, with the text when the body is not JSON', async () => {
     const { api } = fakeFetch(() => new Response('<html>Bad Gateway</html>', { status: 502 }))
-    await expect(api.request(option())).resolves.toEqual({
+    await expect(api.request(option())).resolves.toMatchObject({
       statusCode: 502,
       data: '<html>Bad Gateway</html>',
     })
@@ -64,9 +76,10 @@ describe('H5 request API on fetch (platform/http.ts)', () => {
     await expect(empty.api.request(option({ method: 'DELETE' }))).resolves.toEqual({
       statusCode: 204,
       data: null,
+      header: {},
     })
     const text = fakeFetch(() => new Response('{"a":1}'))
-    await expect(text.api.request(option({ dataType: 'text' }))).resolves.toEqual({
+    await expect(text.api.request(option({ dataType: 'text' }))).resolves.toMatchObject({
       statusCode: 200,
       data: '{"a":1}',
     })
