@@ -380,7 +380,8 @@ const PAGES: Record<string, Row> = {
   [`${Q}/result/index`]: {
     who: 'demo-liaison-private',
     url: (i) => `${Q}/result/index?id=${i.paperDone}`,
-    shows: /廉政知识竞赛（运行测试）.*答对 \d\/5 题.*已交卷.*排行榜.*答题详情.*解析：.*出处：任务11/,
+    shows:
+      /廉政知识竞赛（运行测试）.*答对 \d\/5 题.*已交卷.*排行榜.*答题详情.*解析：.*出处：(总体要求|任务\d+|实施步骤|工作要求) · /,
   },
   [`${Q}/practice/index`]: {
     who: 'demo-supervisor-united',

@@ -81,7 +81,7 @@ describe('知识竞赛 in the mini-program', () => {
       const { score, right } = paper.result
       await mp.waitForText(new RegExp(`${score}\\s*答对 ${right}/5 题.*已交卷`))
       await mp.waitForText(
-        /回答(正确|错误) · 正确答案 [A-D]+ · 你的答案 (A|未作答).*解析：.*出处：任务11 “开展读廉政书/,
+        /回答(正确|错误) · 正确答案 [A-D]+ · 你的答案 ([A-D]+|未作答).*解析：.*出处：(总体要求|任务\d+|实施步骤|工作要求) · /,
       )
       await mp.waitForText('再答一次')
       await mp.tap('排行榜')

@@ -132,10 +132,8 @@ describe('廉政知识竞赛: the office’s bank and 竞赛 in the mini-program
       await mp.input('每卷题数', '60')
       await mp.tap('新建竞赛')
       await mp.waitForText('每卷最多 50 题')
-      const active = (await api('GET', '/api/v1/quiz-questions?active=true&pageSize=1')).total as number
-      await mp.input('每卷题数', String(active + 1))
-      await mp.tap('新建竞赛')
-      await mp.waitForText(`每卷题数不能多于启用的题目（${active} 道）`)
+      // With the shipped bank (70 questions) more than a paper's 50 are active, so 「不能多于启用的题目」 is
+      // reached only by a county that switched most off: the unit test (quizOfficeForms) covers that rule.
       await mp.input('每卷题数', '5')
       await mp.tap('新建竞赛')
       await mp.waitForRoute('packages/quiz/pages/manage/index')

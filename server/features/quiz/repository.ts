@@ -47,7 +47,15 @@ export const quizRepository = {
       )
     }
     const [rows, count] = await Promise.all([
-      onePage(query.selectAll().orderBy('id'), page).execute(),
+      // The county's own questions first, newest on top (the clerk sees what they just added); then the
+      // shipped bank in its order.
+      onePage(
+        query
+          .selectAll()
+          .orderBy('built_in')
+          .orderBy(sql`case when built_in = 0 then -id else id end`),
+        page,
+      ).execute(),
       query.select(sql<number | string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
     ])
     return { rows, total: Number(count.n) }

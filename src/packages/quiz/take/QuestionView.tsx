@@ -21,9 +21,9 @@ export interface Reveal {
   source: TQuestionSource
 }
 
-/** 出处：任务11 “开展读廉政书、廉政知识竞赛……” */
+/** 出处：任务11 · 开展读廉政书、廉政知识竞赛…… (as 题库 writes it: phrases often open with their own quotes) */
 export function sourceLine(source: TQuestionSource): string {
-  return `出处：${quizTopicLabel(source.task)} “${source.phrase}”`
+  return `出处：${quizTopicLabel(source.task)} · ${source.phrase}`
 }
 
 /**
