@@ -6,31 +6,35 @@ import { migrationsFor } from '../../server/core/db/migrations'
 import { SCHEMA_COLUMNS } from '../../server/core/db/schema'
 import { TEST_DATABASE_URL, TEST_DB } from './support/testApp'
 
+async function admin(statement: string) {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL })
+  await client.connect()
+  await client.query(statement)
+  await client.end()
+}
+
+/** An empty database of the run's dialect: a schema of its own on PostgreSQL, memory on SQLite. */
+async function emptyDatabase(schema: string): Promise<DatabaseHandle> {
+  if (TEST_DB !== 'postgres') return openDatabase({ sqliteFile: ':memory:' })
+  await admin(`create schema ${schema}`)
+  return openDatabase({ databaseUrl: TEST_DATABASE_URL, pgSchema: schema })
+}
+
+async function dropDatabase(handle: DatabaseHandle, schema: string) {
+  await handle.close()
+  if (TEST_DB === 'postgres') await admin(`drop schema ${schema} cascade`)
+}
+
 /** The migrations, run on an empty database, make exactly the tables and columns `db/schema.ts` declares. */
 describe(`migrations against db/schema.ts [${TEST_DB}]`, () => {
   let handle: DatabaseHandle
   const schema = `m_${process.pid}_${crypto.randomBytes(4).toString('hex')}`
 
-  async function admin(statement: string) {
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL })
-    await client.connect()
-    await client.query(statement)
-    await client.end()
-  }
-
   beforeAll(async () => {
-    if (TEST_DB === 'postgres') {
-      await admin(`create schema ${schema}`)
-      handle = openDatabase({ databaseUrl: TEST_DATABASE_URL, pgSchema: schema })
-    } else {
-      handle = openDatabase({ sqliteFile: ':memory:' })
-    }
+    handle = await emptyDatabase(schema)
     await migrateToLatest(handle)
   })
-  afterAll(async () => {
-    await handle.close()
-    if (TEST_DB === 'postgres') await admin(`drop schema ${schema} cascade`)
-  })
+  afterAll(() => dropDatabase(handle, schema))
 
   it('keeps the migration names and their order (an existing database has recorded them)', () => {
     expect(Object.keys(migrationsFor(handle.dialect))).toEqual([
@@ -95,25 +99,10 @@ describe.each([
   let handle: DatabaseHandle
   const schema = `m_${process.pid}_${crypto.randomBytes(4).toString('hex')}`
 
-  async function admin(statement: string) {
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL })
-    await client.connect()
-    await client.query(statement)
-    await client.end()
-  }
-
   beforeAll(async () => {
-    if (TEST_DB === 'postgres') {
-      await admin(`create schema ${schema}`)
-      handle = openDatabase({ databaseUrl: TEST_DATABASE_URL, pgSchema: schema })
-    } else {
-      handle = openDatabase({ sqliteFile: ':memory:' })
-    }
+    handle = await emptyDatabase(schema)
   })
-  afterAll(async () => {
-    await handle.close()
-    if (TEST_DB === 'postgres') await admin(`drop schema ${schema} cascade`)
-  })
+  afterAll(() => dropDatabase(handle, schema))
 
   it(`keeps ${county ?? 'no county name'}`, async () => {
     const migrations = migrationsFor(handle.dialect)
