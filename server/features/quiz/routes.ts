@@ -27,6 +27,10 @@ import { featureRoutes } from '../../core/routes'
 import { createQuestion, listQuestions, practice, updateQuestion, type QuizWrite } from './questions'
 import { closeQuiz, createQuiz, listQuizzes, ownPaper, quizDetail, startPaper, submitPaper } from './service'
 import { leaderboard } from './leaderboard'
+import { quizExport, quizExportScope } from './export'
+import { sendAttachment, XLSX_CONTENT_TYPE } from '../../core/http'
+import { exportFileName } from '../../../src/models/exportName'
+import { shanghaiDate } from '../../../src/models/shanghaiTime'
 
 const ZQuizParams = z.object({ quizId: ZIdParam })
 const ZQuestionParams = z.object({ questionId: ZIdParam })
@@ -193,6 +197,32 @@ const quizRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: ZLeaderboard },
     },
     async (request) => leaderboard(app.db, requireAuth(request), request.params.quizId, request.query),
+  )
+  route(
+    'GET',
+    '/api/v1/quizzes/:quizId/export',
+    {
+      access: SIGNED_IN,
+      summary: '导出竞赛成绩（Excel：企业排名、个人成绩；县清廉办全县，监管部门限所监管企业，其他人 404）',
+      params: ZQuizParams,
+    },
+    async (request, reply) => {
+      const { quiz, scope } = await quizExportScope(app.db, requireAuth(request), request.params.quizId)
+      const now = app.clock()
+      // In line with the other exports, in a worker thread (core/exports).
+      const { content } = await app.exporter.run(quizExport, quiz.id, scope, now)
+      return sendAttachment(reply, {
+        name: exportFileName({
+          organisation: scope.organisation,
+          title: `${quiz.title}-成绩`,
+          at: now,
+          ext: 'xlsx',
+        }),
+        asciiName: `quiz-${quiz.id}-${shanghaiDate(now)}.xlsx`,
+        contentType: XLSX_CONTENT_TYPE,
+        content,
+      })
+    },
   )
 }
 export default quizRoutes
