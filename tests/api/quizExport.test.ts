@@ -166,7 +166,7 @@ describe(`廉政知识竞赛 export (${TEST_DB})`, () => {
     expect(sheet.getCell('A1').value).toBe('2026年廉政知识竞赛 成绩')
     expect(sheet.getCell('A2').value).toEqual(
       expect.stringMatching(
-        /^竞赛时间：2026年12月1日至2026年12月31日 +每卷 5 题 +限时 10 分钟 +每天 3 次 .*导出时间：2026年12月4日 \d\d:\d\d（北京时间）$/,
+        /^竞赛时间：2026年12月1日至2026年12月31日 +每卷 5 题 +限时 10 分钟 +每天 3 次\n超时交卷不计成绩 +导出时间：2026年12月4日 \d\d:\d\d（北京时间）$/,
       ),
     )
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, printTitlesRow: '3:3' })
@@ -187,6 +187,11 @@ describe(`廉政知识竞赛 export (${TEST_DB})`, () => {
     const res = await exportAs('united')
     expect(res.statusCode).toBe(200)
     const ranks = (await sheetRows(res.rawPayload, '企业排名')).slice(1)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
+    expect(workbook.getWorksheet('企业排名')!.getCell('A1').value).toBe(
+      '2026年廉政知识竞赛 成绩（县委统战部监管企业）',
+    )
     const all = ['县城市建设投资集团有限公司', '县恒达食品有限公司', '县园区水务发展有限公司']
     expect(ranks.map((r) => r[1])).toEqual(all.filter((n) => names.has(n)))
     expect(ranks.map((r) => r[0])).toEqual(ranks.map((_, i) => i + 1))

@@ -44,23 +44,29 @@ const PEOPLE_COLUMNS = [
   { header: '企业', width: 36 },
   { header: '姓名', width: 12 },
   { header: '最好成绩', width: 11 },
-  { header: '用时', width: 11 },
+  // Centred: a short label between two right-aligned figures would run into the one before it.
+  { header: '用时', width: 11, center: true },
   { header: '答题次数', width: 11 },
-  { header: '最后交卷时间（北京时间）', width: 26 },
+  { header: '最后交卷时间（北京时间）', width: 26, center: true },
 ]
 
-/** The facts under the title: the window, the paper's rules, whose enterprises, the export time. */
-function subtitleOf(quiz: QuizRow, scope: QuizExportScope, now: number): string {
-  return [
+/** The facts under the title: the window and the paper's rules; then what counts and the export time. */
+function subtitleOf(quiz: QuizRow, now: number): string {
+  const rules = [
     `竞赛时间：${chineseDay(quiz.starts_on)}至${chineseDay(quiz.ends_on)}`,
     ...(quiz.closed_at ? [`已于${chineseMinute(quiz.closed_at)}提前结束`] : []),
     `每卷 ${quiz.question_count} 题`,
     `限时 ${quiz.time_limit_minutes} 分钟`,
     `每天 ${quiz.attempts_per_day} 次`,
-    scope.departmentIds ? `范围：${scope.organisation || '本部门'}监管的企业` : '范围：全县',
-    '超时交卷不计成绩',
-    exportedAt(now),
-  ].join('    ')
+  ]
+  // Two lines of their own: wrapped at a sheet's width one long line would split mid-phrase.
+  return `${rules.join('    ')}\n超时交卷不计成绩    ${exportedAt(now)}`
+}
+
+/** `2026年廉政知识竞赛 成绩`; a department's own says whose enterprises it holds. */
+function titleOf(quiz: QuizRow, scope: QuizExportScope, what: string): string {
+  const whose = scope.departmentIds ? `（${scope.organisation || '本部门'}监管企业）` : ''
+  return `${quiz.title} ${what}${whose}`
 }
 
 /** Gathers the rows (in an export worker where it can) and lays out both sheets. */
@@ -75,7 +81,7 @@ export async function quizWorkbook(
     quizExportRepository.enterprises(db, quizId, scope.departmentIds),
     quizExportRepository.people(db, quizId, scope.departmentIds),
   ])
-  const subtitle = subtitleOf(quiz, scope, now)
+  const subtitle = subtitleOf(quiz, now)
   // People follow their enterprise's place in 企业排名, then their rank within it (the query's order).
   const place = new Map(enterprises.map((e, i) => [e.enterpriseId, i]))
   const nameOf = new Map(enterprises.map((e) => [e.enterpriseId, e.name]))
@@ -89,12 +95,12 @@ export async function quizWorkbook(
       sheets: [
         {
           name: '企业排名',
-          options: { title: `${quiz.title} 成绩`, subtitle, columns: RANK_COLUMNS },
+          options: { title: titleOf(quiz, scope, '成绩'), subtitle, columns: RANK_COLUMNS },
           rows: enterprises.map((e, i): Cell[] => [i + 1, e.name, e.participants, e.average, e.top]),
         },
         {
           name: '个人成绩',
-          options: { title: `${quiz.title} 个人成绩`, subtitle, columns: PEOPLE_COLUMNS },
+          options: { title: titleOf(quiz, scope, '个人成绩'), subtitle, columns: PEOPLE_COLUMNS },
           rows: ordered.map((p): Cell[] => [
             nameOf.get(p.enterpriseId) ?? '',
             p.name,
