@@ -7,6 +7,8 @@ import {
   type TQuestionUpdate,
   type TQuizCreate,
 } from '@/models/quiz'
+import { exportFileName } from '@/models/exportName'
+import { openApiFile } from './download'
 import { getOutbox, type OutboxEntry } from './outbox'
 import { request } from './request'
 
@@ -102,4 +104,10 @@ export function queueQuizClose(id: number, title: string): OutboxEntry {
     label: `提前结束竞赛「${title}」`,
     kind: 'quiz.close',
   })
+}
+
+/** 导出成绩: the 竞赛's 企业排名 and 个人成绩 workbook, with the bearer token (as every export button). */
+export function openQuizResults(quiz: { id: number; title: string }): Promise<void> {
+  const name = exportFileName({ title: `${quiz.title}-成绩`, at: Date.now(), ext: 'xlsx' })
+  return openApiFile(`${quizzes}/${quiz.id}/export`, name)
 }

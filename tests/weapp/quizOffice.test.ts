@@ -1,7 +1,7 @@
 /**
  * 廉政知识竞赛, the office's side in the mini-program: 首页 → 知识竞赛管理 → 题库: filter by 出处 and 停用,
  * switch a question off and on, add a 多选题 (a wrong shape shows its Chinese problem first), a built-in
- * question opens read-only; then 新建竞赛 (the server lists it) and 提前结束 it.
+ * question opens read-only; then 新建竞赛 (the server lists it), 提前结束 it and 导出成绩.
  */
 import { hasClass, textOf, type MiniProgram } from './runner/miniProgram'
 import { apiAs, recordSetData, signIn, tapCell, tapClass } from './support/flows'
@@ -110,7 +110,7 @@ describe('廉政知识竞赛: the office’s bank and 竞赛 in the mini-program
     }
   })
 
-  it('新建竞赛: the server lists it; 提前结束 ends it', async () => {
+  it('新建竞赛: the server lists it; 提前结束 ends it; 导出成绩 opens the workbook', async () => {
     // Enough questions for a paper of 5, whatever the shipped bank holds.
     for (let n = 1; n <= 5; n++)
       await api('POST', '/api/v1/quiz-questions', {
@@ -159,6 +159,13 @@ describe('廉政知识竞赛: the office’s bank and 竞赛 in the mini-program
       await mp.tap('提前结束')
       await mp.waitForText(/已结束.*2026年度廉政知识竞赛（运行测试）.*提前结束/)
       expect((await api('GET', '/api/v1/quizzes')).items[0]).toMatchObject({ state: 'ended' })
+
+      // 导出成绩 opens the workbook as the other export buttons do (a document in the mini-program).
+      await mp.tap('导出成绩')
+      expect(mp.device.openedDocuments).toHaveLength(1)
+      const workbook = mp.device.files.get(mp.device.openedDocuments[0])!
+      // An .xlsx is a zip: its first bytes are PK.
+      expect(workbook.subarray(0, 2).toString('latin1')).toBe('PK')
       mp.assertHealthy()
     } finally {
       recordSetData(mp)

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { QUIZ_STATE_LABELS, type TQuiz, type TQuizList } from '@/models/quiz'
 import { formatDate, formatDateTime } from '@/models/format'
-import { fetchActiveCount, fetchQuizzes, queueQuizClose } from '@/services/quizOffice'
+import { fetchActiveCount, fetchQuizzes, openQuizResults, queueQuizClose } from '@/services/quizOffice'
 import { quizOfficePages } from '@/services/routes'
 import { showModal } from '@/services/platform/modal'
 import { usePagedList } from '@/hooks/usePagedList'
@@ -19,7 +19,29 @@ import '../../components/quizOffice.scss'
 
 const go = (url: string) => void Taro.navigateTo({ url })
 
-/** One 竞赛 as the office runs it: window, paper, state; 提前结束 while it has not ended. */
+/** 导出成绩: the 竞赛's workbook (企业排名, 个人成绩); a failure is said in a toast. */
+async function exportResults(quiz: TQuiz) {
+  try {
+    await openQuizResults(quiz)
+  } catch (err) {
+    void Taro.showToast({
+      title: err instanceof Error ? err.message : '导出失败',
+      icon: 'none',
+      duration: 2500,
+    })
+  }
+}
+
+const STATE_WORDS: Record<TQuiz['state'], string> = {
+  upcoming: '未开始',
+  open: '进行中，职工可以答题',
+  ended: '已结束',
+}
+
+/**
+ * One 竞赛 as the office runs it: window, paper, state; 导出成绩 once it has begun, 提前结束 while it has
+ * not ended.
+ */
 function QuizCard({ quiz, busy, onClose }: { quiz: TQuiz; busy: boolean; onClose: () => void }) {
   return (
     <View className="a-card qo-card qo-quiz">
@@ -35,14 +57,21 @@ function QuizCard({ quiz, busy, onClose }: { quiz: TQuiz; busy: boolean; onClose
         <Text className="qo-card__meta">{`已于 ${formatDateTime(quiz.closedAt)} 提前结束`}</Text>
       ) : null}
       {quiz.description ? <Text className="qo-card__quote">{quiz.description}</Text> : null}
-      {quiz.state !== 'ended' ? (
-        <View className="qo-card__foot">
-          <Text className="qo-card__meta">{quiz.state === 'open' ? '进行中，职工可以答题' : '未开始'}</Text>
-          <Button size="small" loading={busy} onClick={onClose}>
-            提前结束
-          </Button>
+      <View className="qo-card__foot">
+        <Text className="qo-card__meta">{STATE_WORDS[quiz.state]}</Text>
+        <View className="qo-card__buttons">
+          {quiz.state !== 'upcoming' ? (
+            <Button size="small" fill="outline" onClick={() => void exportResults(quiz)}>
+              导出成绩
+            </Button>
+          ) : null}
+          {quiz.state !== 'ended' ? (
+            <Button size="small" loading={busy} onClick={onClose}>
+              提前结束
+            </Button>
+          ) : null}
         </View>
-      ) : null}
+      </View>
     </View>
   )
 }
