@@ -89,6 +89,9 @@ describe(`authorisation declarations [${TEST_DB}]`, () => {
       'GET /api/v1/quiz-papers/:paperId': 'any signed-in user',
       'POST /api/v1/quiz-papers/:paperId/submission': 'any signed-in user',
       'GET /api/v1/quizzes/:quizId/leaderboard': 'any signed-in user',
+      // The office (the county) or a 监管员 (the enterprises they supervise): the service scopes it; anyone
+      // else gets the 404 of a missing 竞赛 (a department route would tell a liaison 403).
+      'GET /api/v1/quizzes/:quizId/export': 'any signed-in user',
     })
   })
 
