@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs'
+import { addTestQuestions } from './support/quiz'
 import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
 import { MISSING_ID } from './support/isolation'
 import { misprintedNumbers, sheetRows } from './support/sheets'
 import { convertWithLibreOffice, hasLibreOffice, parseCsv } from './support/libreoffice'
 import { fileNameFromDisposition } from '../../src/models/exportName'
-import type { TPaper, TQuestion } from '../../src/models/quiz'
+import type { TPaper } from '../../src/models/quiz'
 
 /** 竞赛成绩 workbook: the leaderboards' figures, late papers left out, a department's view limited. */
 describe(`廉政知识竞赛 export (${TEST_DB})`, () => {
@@ -66,24 +67,8 @@ describe(`廉政知识竞赛 export (${TEST_DB})`, () => {
     ids.private = await idOf(t.app, 'enterprises', '县恒达食品有限公司')
     ids.soe = await idOf(t.app, 'enterprises', '县城市建设投资集团有限公司')
     ids.mixed = await idOf(t.app, 'enterprises', '县园区水务发展有限公司')
-    for (let i = 0; i < 5; i++)
-      await call(t.app, as('office'), {
-        method: 'POST',
-        url: '/api/v1/quiz-questions',
-        payload: {
-          kind: 'single',
-          stem: `导出测试题第${i + 1}题`,
-          options: ['甲', '乙', '丙', '丁'],
-          answer: [i % 4],
-          explanation: '测试解析',
-          source: { task: 11, phrase: '廉政知识竞赛' },
-        },
-      })
-    const bank = await call(t.app, as('office'), {
-      method: 'GET',
-      url: '/api/v1/quiz-questions?pageSize=200',
-    })
-    for (const q of bank.json().items as TQuestion[]) answers.set(q.id, q.answer)
+    for (const [id, answer] of await addTestQuestions(t.app, as('office'), 5, '导出测试题'))
+      answers.set(id, answer)
     const created = await call(t.app, as('office'), {
       method: 'POST',
       url: '/api/v1/quizzes',

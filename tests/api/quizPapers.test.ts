@@ -1,7 +1,8 @@
+import { addTestQuestions } from './support/quiz'
 import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
 import { MISSING_ID } from './support/isolation'
 import { outcomes, race } from './support/races'
-import type { TPaper, TQuestion } from '../../src/models/quiz'
+import type { TPaper } from '../../src/models/quiz'
 import type { TTodoList } from '../../src/models/todo'
 
 /** 廉政知识竞赛's papers: drawn and scored on the server, attempts per day, hand-in, leaderboards, to-do. */
@@ -75,24 +76,8 @@ describe(`廉政知识竞赛 papers (${TEST_DB})`, () => {
     privateId = await idOf(t.app, 'enterprises', '县恒达食品有限公司')
     soeId = await idOf(t.app, 'enterprises', '县城市建设投资集团有限公司')
     mixedId = await idOf(t.app, 'enterprises', '县园区水务发展有限公司')
-    for (let i = 0; i < 6; i++)
-      await call(t.app, as('office'), {
-        method: 'POST',
-        url: '/api/v1/quiz-questions',
-        payload: {
-          kind: 'single',
-          stem: `竞赛测试题第${i + 1}题`,
-          options: ['甲', '乙', '丙', '丁'],
-          answer: [i % 4],
-          explanation: '测试解析',
-          source: { task: 11, phrase: '廉政知识竞赛' },
-        },
-      })
-    const bank = await call(t.app, as('office'), {
-      method: 'GET',
-      url: '/api/v1/quiz-questions?pageSize=200',
-    })
-    for (const q of bank.json().items as TQuestion[]) answers.set(q.id, q.answer)
+    for (const [id, answer] of await addTestQuestions(t.app, as('office'), 6, '竞赛测试题'))
+      answers.set(id, answer)
   })
   afterAll(() => t.close())
 
