@@ -33,6 +33,31 @@ function signIn(user = fresh) {
   )
 }
 
+/** The server's answer to a preview: USEDUP22 is used up, MEMBER22 is one the caller already holds. */
+function previewAnswer(code: string) {
+  if (code === 'USEDUP22')
+    return {
+      status: 409,
+      data: {
+        error: {
+          code: 'INVITE_USED_UP',
+          message: '该邀请码的使用人数已满，请向发码人索取新的邀请码',
+          fields: [],
+        },
+      },
+    }
+  return {
+    status: 200,
+    data: {
+      organisationKind: 'enterprise',
+      organisationName: '测试县恒达建材有限公司',
+      role: 'liaison',
+      expiresAt: '2026-12-11T04:00:00.000Z',
+      alreadyMember: code === 'MEMBER22',
+    },
+  }
+}
+
 beforeEach(() => {
   localStorage.clear()
   transport = jest.fn(async (req) => {
@@ -42,16 +67,7 @@ beforeEach(() => {
       return { status: 200, data: serverUser }
     }
     if (req.method === 'POST' && req.url === '/api/v1/invites/preview')
-      return {
-        status: 200,
-        data: {
-          organisationKind: 'enterprise',
-          organisationName: '测试县恒达建材有限公司',
-          role: 'liaison',
-          expiresAt: '2026-12-11T04:00:00.000Z',
-          alreadyMember: false,
-        },
-      }
+      return previewAnswer((req.data as { code: string }).code)
     if (req.method === 'POST' && req.url === '/api/v1/invites/join')
       return {
         status: 201,
@@ -143,6 +159,64 @@ describe('加入: the name step', () => {
       await screen.findByText('请输入联络员或领导小组办公室提供的 8 位邀请码，提交后由其审核。'),
     ).toBeTruthy()
     expect(transport.mock.calls[0][0].data).toEqual({ name: '黄海燕' })
+  })
+})
+
+describe('加入企业 by a typed code: what the code opens, before the request', () => {
+  const previews = () => transport.mock.calls.filter((c) => c[0].url === '/api/v1/invites/preview')
+  const codeField = () => document.querySelector('.form-dialog taro-input-core')!
+
+  async function typedCodePage() {
+    signIn({ ...fresh, name: '黄海燕' })
+    openPage('/packages/org/pages/code/index', { kind: 'invite' })
+    render(<CodePage />)
+    await screen.findByText('请输入联络员或领导小组办公室提供的 8 位邀请码，提交后由其审核。')
+  }
+
+  it('shows the organisation, the role, who decides and the expiry once the code is whole, then joins', async () => {
+    await typedCodePage()
+    typeInto(codeField(), 'a6ju3e')
+    await act(async () => undefined)
+    // A part of a code asks nothing.
+    expect(previews()).toHaveLength(0)
+    typeInto(codeField(), 'a6ju3egd')
+    expect(await screen.findByText('测试县恒达建材有限公司')).toBeTruthy()
+    expect(screen.getByText('邀请你以「联络员」身份加入，由领导小组办公室审核。')).toBeTruthy()
+    // As the liaison's own card dates it (the year only when it is not this one), in 北京时间.
+    expect(screen.getByText(/^有效期至 (2026年)?12月11日 12:00$/)).toBeTruthy()
+    expect(previews().map((c) => c[0].data)).toEqual([{ code: 'A6JU3EGD' }])
+    // Another code edited in: the last one's organisation is not shown for it.
+    typeInto(codeField(), 'A6JU3EG')
+    expect(screen.queryByText('测试县恒达建材有限公司')).toBeNull()
+    typeInto(codeField(), 'A6JU3EGD')
+    await screen.findByText('测试县恒达建材有限公司')
+    // The page is left once the request is in.
+    const back = jest.spyOn(Taro, 'navigateBack').mockResolvedValue({ errMsg: 'navigateBack:ok' })
+    await act(async () => {
+      fireEvent.click(screen.getByText('申请加入'))
+    })
+    await waitFor(() => expect(back).toHaveBeenCalled())
+    expect(transport.mock.calls.filter((c) => c[0].url === '/api/v1/invites/join')[0]![0].data).toEqual({
+      code: 'A6JU3EGD',
+    })
+  })
+
+  it('says a used-up code’s refusal and offers no 申请加入; a corrected code offers it again', async () => {
+    await typedCodePage()
+    typeInto(codeField(), 'USEDUP22')
+    expect(await screen.findByText('该邀请码的使用人数已满，请向发码人索取新的邀请码')).toBeTruthy()
+    expect(screen.queryByText('申请加入')).toBeNull()
+    typeInto(codeField(), 'A6JU3EGD')
+    expect(await screen.findByText('申请加入')).toBeTruthy()
+    expect(screen.queryByText('该邀请码的使用人数已满，请向发码人索取新的邀请码')).toBeNull()
+  })
+
+  it('tells someone already there that no request is needed, and offers none', async () => {
+    await typedCodePage()
+    typeInto(codeField(), 'MEMBER22')
+    expect(await screen.findByText('你已申请或已是该企业的联络员，无需再次申请。')).toBeTruthy()
+    expect(screen.queryByText('申请加入')).toBeNull()
+    expect(screen.getByText('取消')).toBeTruthy()
   })
 })
 

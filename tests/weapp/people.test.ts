@@ -148,6 +148,50 @@ describe('people with roles in the mini-program', () => {
     }
   })
 
+  it('a new user types the liaison’s code under 我的 → 加入企业 and sees what it opens before asking', async () => {
+    const liaison = await signIn(server, 'demo-liaison-private')
+    let code = ''
+    try {
+      await tapCell(liaison, '成员管理')
+      await liaison.waitForRoute('packages/org/pages/members/index')
+      await liaison.waitForText(/生成\s*职工\s*邀请码/)
+      const codes = () => [...liaison.text().matchAll(/([A-Z0-9]{8})\s*职工/g)].map((m) => m[1])
+      const before = codes()
+      await liaison.tap(/生成\s*职工\s*邀请码/)
+      await liaison.waitForText(/[A-Z0-9]{8}\s*职工/)
+      await liaison.idle(300)
+      expect(toasts(liaison)).toContain('已生成邀请码')
+      code = codes().find((c) => !before.includes(c))!
+      expect(code).toMatch(/^[A-Z0-9]{8}$/)
+    } finally {
+      recordSetData(liaison)
+      liaison.close()
+    }
+
+    const newcomer = await signIn(server, 'wx-typed-code')
+    try {
+      await newcomer.switchTab('pages/mine/index')
+      await tapCell(newcomer, '加入企业')
+      await newcomer.waitForRoute('packages/org/pages/code/index')
+      await newcomer.input('请输入真实姓名', '韦丽娟')
+      await newcomer.tap('下一步')
+      await newcomer.input('例如 A1B2C3D4', code.slice(0, 7).toLowerCase())
+      await newcomer.idle(300)
+      expect(newcomer.text()).not.toContain('邀请你以')
+      await newcomer.input('例如 A1B2C3D4', code.toLowerCase())
+      await newcomer.waitForText(
+        /县恒达食品有限公司\s*邀请你以「职工」身份加入，由联络员审核。\s*有效期至\s*(20\d\d年)?\d+月\d+日/,
+      )
+      await newcomer.tap('申请加入')
+      await newcomer.idle(300)
+      expect(toasts(newcomer)).toMatch(/已申请加入「县恒达食品有限公司」，等待联络员审核/)
+      newcomer.assertHealthy()
+    } finally {
+      recordSetData(newcomer)
+      newcomer.close()
+    }
+  })
+
   it('the liaison changes a role, removes a member who left, and hands the liaison role over', async () => {
     const liaison = await signIn(server, 'demo-liaison-private')
     try {

@@ -11,6 +11,7 @@ import { queueJoinEnterprise } from '@/services/api'
 import { queueRedeemAdminCode } from '@/services/setup'
 import { useDialogSubmit } from '@/hooks/useDialogSubmit'
 import type { OutboxEntry } from '@/services/outbox'
+import { InviteWhat, inviteJoinable, useInvitePreview } from './InvitePreview'
 
 export interface CodeKind {
   confirmText: string
@@ -23,6 +24,8 @@ export interface CodeKind {
   send: (code: string) => OutboxEntry
   /** The toast once the server has it, from its answer. */
   done: (data: unknown) => string
+  /** An invite code: once typed in full, what it opens is shown before the request (as on the QR's 加入 page). */
+  previews?: boolean
 }
 
 /** 加入企业: asks to join with the 8-character invite code from the enterprise's liaison. */
@@ -37,6 +40,7 @@ export const INVITE_CODE: CodeKind = {
     const result = ZJoinResult.safeParse(data)
     return joinRequestMessage(result.success ? result.data : {})
   },
+  previews: true,
 }
 
 /** 管理员码: the county's first administrator enters the one-time code `npm run setup` printed. */
@@ -61,6 +65,8 @@ export function CodeForm({ kind, onDone }: { kind: CodeKind; onDone: () => void 
   const [code, setCode] = useState('')
   const form = useDialogSubmit()
   const { error, busy } = form
+  const full = kind.schema.safeParse({ code })
+  const invite = useInvitePreview(kind.previews && full.success ? full.data.code : null)
 
   const submit = async (): Promise<void> => {
     const { code: checked } = form.checked(kind.schema.safeParse({ code }), '格式不正确')
@@ -68,9 +74,15 @@ export function CodeForm({ kind, onDone }: { kind: CodeKind; onDone: () => void 
   }
 
   return (
-    <FormPage confirmText={kind.confirmText} busy={busy} onConfirm={submit} onClose={onDone}>
+    <FormPage
+      confirmText={kind.confirmText}
+      busy={busy}
+      canConfirm={inviteJoinable(invite)}
+      onConfirm={submit}
+      onClose={onDone}
+    >
       <Text className="form-dialog__hint">{kind.hint}</Text>
-      <FormDialogField error={error}>
+      <FormDialogField error={error ?? invite.refused}>
         <Input
           className="form-dialog__input"
           value={code}
@@ -80,6 +92,8 @@ export function CodeForm({ kind, onDone }: { kind: CodeKind; onDone: () => void 
           onChange={form.edit((v: string) => setCode(v.toUpperCase()))}
         />
       </FormDialogField>
+      {invite.loading ? <Text className="form-dialog__hint">正在查询邀请码…</Text> : null}
+      {invite.preview ? <InviteWhat preview={invite.preview} /> : null}
     </FormPage>
   )
 }

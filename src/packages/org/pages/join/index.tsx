@@ -2,27 +2,21 @@ import { useEffect, useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { ZJoinResult, type TInvitePreview } from '@/models/invite'
-import { joinDecider, joinLinkFromParams, joinRequestMessage } from '@/models/joinLink'
-import { ROLE_LABELS } from '@/models/org'
-import { chineseMinute } from '@/models/shanghaiTime'
+import { ZJoinResult } from '@/models/invite'
+import { joinLinkFromParams, joinRequestMessage } from '@/models/joinLink'
 import { ZAdminCodeRedeemed } from '@/models/setup'
 import { queueJoinEnterprise } from '@/services/api'
 import { queueRedeemAdminCode } from '@/services/setup'
-import { fetchInvitePreview } from '@/services/members'
-import { ApiError } from '@/services/request'
 import { orgPages } from '@/services/routes'
 import { goToLogin, rememberPendingLink } from '@/services/session'
 import { HOME_PAGE } from '@/services/navigation'
 import { useSession } from '@/hooks/useSession'
 import { useWrite } from '@/hooks/useWrite'
 import { NameStep, needsNameStep } from '../../components/NameStep'
+import { InviteWhat, inviteJoinable, useInvitePreview } from '../../components/InvitePreview'
 import '@/styles/page.scss'
 import '../members/index.scss'
 import './index.scss'
-
-/** What the join itself would answer for this code: said before the tap. */
-const CODE_REFUSALS = ['INVITE_INVALID', 'INVITE_USED_UP', 'VALIDATION_FAILED']
 
 /**
  * 加入: opened from an invite or 管理员码 QR (WeChat's scanner hands the link as `q`; the app's own scanner
@@ -39,11 +33,6 @@ export default function JoinPage() {
   const [error, setError] = useState<string | null>(null)
   const [done, setDone] = useState<string | null>(null)
   const [named, setNamed] = useState(false)
-  const [preview, setPreview] = useState<TInvitePreview | null>(null)
-  // A refusal the join itself would give (invalid, expired, used up): said before the tap, and no tap offered.
-  const [refused, setRefused] = useState<string | null>(null)
-  const signedIn = !!session
-
   useEffect(() => {
     if (!session && link) {
       rememberPendingLink(orgPages.join(link))
@@ -51,20 +40,9 @@ export default function JoinPage() {
     }
   }, [session, link])
 
-  useEffect(() => {
-    if (!signedIn || !link || link.kind !== 'invite') return
-    let live = true
-    fetchInvitePreview(link.code).then(
-      (p) => live && setPreview(p),
-      // Only the join's own refusals withhold the button: without signal (or on a passing server error) the
-      // request can still be queued and sent.
-      (err: unknown) =>
-        live && err instanceof ApiError && CODE_REFUSALS.includes(err.code) && setRefused(err.message),
-    )
-    return () => {
-      live = false
-    }
-  }, [signedIn, link])
+  // A refusal the join itself would give (invalid, expired, used up): said before the tap, and no tap offered.
+  const invite = useInvitePreview(session && link?.kind === 'invite' ? link.code : null)
+  const { preview, refused } = invite
 
   if (!link) {
     return (
@@ -139,7 +117,7 @@ export default function JoinPage() {
           <Text className="org-join__code">{link.code}</Text>
           {preview ? <InviteWhat preview={preview} /> : null}
           {error || refused ? <Text className="form-dialog__error">{error ?? refused}</Text> : null}
-          {done || refused || preview?.alreadyMember ? (
+          {done || !inviteJoinable(invite) ? (
             <Button block onClick={() => void Taro.reLaunch({ url: HOME_PAGE })}>
               返回首页
             </Button>
@@ -148,29 +126,13 @@ export default function JoinPage() {
             <>
               <Text className="org-join__done">{done}</Text>
             </>
-          ) : refused || preview?.alreadyMember ? null : (
+          ) : !inviteJoinable(invite) ? null : (
             <Button type="primary" block loading={busy} disabled={busy} onClick={() => void submit()}>
               {admin ? '成为管理员' : '申请加入'}
             </Button>
           )}
         </View>
       </View>
-    </View>
-  )
-}
-
-/** Whose invite it is and what it asks, so nobody applies to the wrong enterprise or role. */
-function InviteWhat({ preview }: { preview: TInvitePreview }) {
-  const role = ROLE_LABELS[preview.role] ?? preview.role
-  return (
-    <View className="org-join__what">
-      <Text className="org-join__org">{preview.organisationName}</Text>
-      <Text className="org-join__line">
-        {preview.alreadyMember
-          ? `你已申请或已是该${preview.organisationKind === 'department' ? '部门' : '企业'}的${role}，无需再次申请。`
-          : `邀请你以「${role}」身份加入，由${joinDecider(preview)}审核。`}
-      </Text>
-      <Text className="org-join__line">有效期至 {chineseMinute(preview.expiresAt)}（北京时间）</Text>
     </View>
   )
 }
