@@ -105,6 +105,10 @@ describe('登录页（H5 演示模式）', () => {
     render(<LoginPage />)
 
     expect(await screen.findByText('请在微信中使用')).toBeTruthy()
+    // Said as a person would: 扫一扫 is WeChat's menu item, not a verb to put before 扫描.
+    expect(
+      screen.getByText('用微信扫描二维码，或在微信中搜索「清廉企业」小程序，即可登录使用。'),
+    ).toBeTruthy()
     expect(screen.queryByText('演示用户加载失败')).toBeNull()
     expect(screen.queryByText(/接口不存在/)).toBeNull()
   })

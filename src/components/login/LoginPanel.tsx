@@ -29,7 +29,7 @@ function InWeChatOnly() {
   return (
     <LoginNotice
       title="请在微信中使用"
-      description="用微信扫一扫扫描二维码，或在微信中搜索「清廉企业」小程序登录使用"
+      description="用微信扫描二维码，或在微信中搜索「清廉企业」小程序，即可登录使用。"
     />
   )
 }
