@@ -74,7 +74,7 @@ describe('people with roles in the mini-program', () => {
       await newcomer.waitForText(code)
       // Before the tap the page says whose invite it is, for which role and who decides.
       await newcomer.waitForText(
-        /县委统战部\s*邀请你以「监管员」身份加入，由领导小组办公室审核。\s*有效期至\s*20\d\d年/,
+        /县委统战部\s*邀请你以「监管员」身份加入，由领导小组办公室审核。\s*有效期至\s*(20\d\d年)?\d+月\d+日/,
       )
       await newcomer.tap('申请加入')
       await newcomer.waitForText(/已申请加入「县委统战部」，等待领导小组办公室审核/)
