@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -37,9 +37,31 @@ export default function RegisterEnterprisePage() {
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<TEnterprise | null>(null)
   const [queued, setQueued] = useState(false)
+  // Bumped by a tap on 登记 that ends in a message: the first one is scrolled into view (the button is
+  // under the department list, the code's field far above it).
+  const [reveal, setReveal] = useState(0)
+  useEffect(() => {
+    if (!reveal) return
+    const timer = setTimeout(() => {
+      void Taro.pageScrollTo({
+        selector: '.ent-form .ent-form__error',
+        offsetTop: -120,
+        duration: 200,
+      }).catch(() => undefined)
+    }, 0)
+    return () => clearTimeout(timer)
+  }, [reveal])
+  // What was registered (or the empty form again) is read from the top.
+  const toTop = () => void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
   const dirty = Boolean(draft.name.trim() || draft.creditCode.trim() || draft.industry.trim())
   useUnsavedGuard(!done && !queued && dirty)
   if (!session) return <View className="page" />
+
+  // The departments in service an enterprise may be put under (the office itself is not offered, as in the import).
+  const inService =
+    departments.state.status === 'ready'
+      ? { ...departments.state, data: departments.state.data.filter((d) => !d.isOffice) }
+      : departments.state
 
   const change = (patch: Partial<EnterpriseDraft>) => {
     setDraft((d) => ({ ...d, ...patch }))
@@ -54,9 +76,15 @@ export default function RegisterEnterprisePage() {
 
   const submit = async () => {
     if (busy) return
-    const checked = checkEnterprise(draft)
+    // Only departments still offered (one retired meanwhile left the list on its reload).
+    const offered = inService.status === 'ready' ? new Set(inService.data.map((d) => d.id)) : null
+    const checked = checkEnterprise({
+      ...draft,
+      supervisingDepartmentIds: draft.supervisingDepartmentIds.filter((id) => !offered || offered.has(id)),
+    })
     if (!checked.ok) {
       setErrors(checked.errors)
+      setReveal((n) => n + 1)
       return
     }
     setBusy(true)
@@ -69,6 +97,7 @@ export default function RegisterEnterprisePage() {
           else setFormError(message)
           // A department retired meanwhile leaves the list: the clerk picks again from those in service.
           if (code === 'DEPARTMENT_RETIRED') void departments.reload().catch(() => undefined)
+          setReveal((n) => n + 1)
         },
       })
       if (outcome.kind === 'refused') return
@@ -79,15 +108,11 @@ export default function RegisterEnterprisePage() {
         return void goBack()
       }
       setDone(registered.data)
+      toTop()
     } finally {
       setBusy(false)
     }
   }
-
-  const inService =
-    departments.state.status === 'ready'
-      ? { ...departments.state, data: departments.state.data.filter((d) => !d.isOffice) }
-      : departments.state
 
   return (
     <View className="page">
@@ -100,6 +125,7 @@ export default function RegisterEnterprisePage() {
               setDraft(EMPTY_DRAFT)
               setErrors({})
               setDone(null)
+              toTop()
             }}
           />
         ) : (
