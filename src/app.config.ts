@@ -61,6 +61,7 @@ export default defineAppConfig({
         'pages/staff/index',
         'pages/join/index',
         'pages/import/index',
+        'pages/register/index',
         // 我的 and 首页's dialogs, as pages: their form code stays out of the main package.
         'pages/code/index',
         'pages/profile/index',

@@ -25,6 +25,12 @@ export function checkCreditCode(code: string): CreditCodeProblem | null {
   return creditCodeCheckChar(code.slice(0, 17)) === code[17] ? null : 'checksum'
 }
 
+/** A character no code may hold, found while the code is still being typed (before all 18 are in). */
+export function hasCreditCodeBadChar(code: string): boolean {
+  for (const ch of code) if (!ALPHABET.includes(ch)) return true
+  return false
+}
+
 export function isValidCreditCode(code: string): boolean {
   return checkCreditCode(code) === null
 }

@@ -92,6 +92,7 @@ export const ZEnterpriseCreate = z
     supervisingDepartmentIds: rowIds(20, '监管部门').default([]),
   })
   .meta({ id: 'EnterpriseCreate' })
+export type TEnterpriseCreateInput = z.output<typeof ZEnterpriseCreate>
 
 export const ZEnterpriseUpdate = z
   .object({

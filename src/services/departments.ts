@@ -5,7 +5,7 @@ import {
   type TDepartmentEnterprisePage,
   type TSupervisionRule,
 } from '@/models/department'
-import { ZDepartment, type TDepartment } from '@/models/org'
+import { ZDepartment, type TDepartment, type TEnterpriseCreateInput } from '@/models/org'
 import { z } from 'zod'
 import { getOutbox, type OutboxEntry } from './outbox'
 import { request } from './request'
@@ -88,5 +88,16 @@ export function queueSupervisionLink(
     path: `/api/v1/enterprises/${enterprise.id}/supervisors/${departmentId}`,
     label: `${linked ? '关联' : '取消关联'}「${enterprise.name}」`,
     kind: linked ? DEPARTMENT_WRITE_KINDS.link : DEPARTMENT_WRITE_KINDS.unlink,
+  })
+}
+
+/** 登记企业 (the office): one enterprise by hand; the answer is the enterprise registered. */
+export function queueEnterpriseCreate(body: TEnterpriseCreateInput): OutboxEntry {
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: '/api/v1/enterprises',
+    body,
+    label: `登记企业「${body.name}」`,
+    kind: 'enterprise.create',
   })
 }

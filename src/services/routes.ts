@@ -171,6 +171,8 @@ export const orgPages = {
   code: (kind: 'invite' | 'admin') => `${O}/code/index?kind=${kind}`,
   /** 编辑资料: the signed-in user's name and phone. */
   profile: () => `${O}/profile/index`,
+  /** 登记企业 (the office): one enterprise by hand, then its liaison's invite. */
+  register: () => `${O}/register/index`,
   /** 企业批量导入 (the office); with `id`, that import's progress and preview. */
   import: (id?: number) => `${O}/import/index${id ? `?id=${id}` : ''}`,
 }

@@ -1,3 +1,5 @@
+import { demoCreditCode } from '../../seeds/demo'
+import { outcomes } from './support/races'
 import { call, createTestApp, loginAs, TEST_DB, type TestApp } from './support/testApp'
 
 /** The office sets up departments and links them to enterprises, one by one or by rule. */
@@ -14,6 +16,12 @@ describe(`departments [${TEST_DB}]`, () => {
     await t.close()
   })
 
+  const linksOf = (departmentId: number) =>
+    t.app.db
+      .selectFrom('supervision_links')
+      .select('enterprise_id')
+      .where('department_id', '=', departmentId)
+      .execute()
   const create = (token: string, name: unknown) =>
     call(t.app, token, { method: 'POST', url: '/api/v1/departments', payload: { name } })
 
@@ -219,6 +227,29 @@ describe(`departments [${TEST_DB}]`, () => {
       url: `/api/v1/enterprises/${(await overviewIds(office))[0]}/supervisors/${created.id}`,
     })
     expect(relink.json().error.code).toBe('DEPARTMENT_RETIRED')
+    // Nor is it offered a new enterprise: refused on its field, nothing registered.
+    const register = await call(t.app, office, {
+      method: 'POST',
+      url: '/api/v1/enterprises',
+      payload: {
+        name: '县撤销部门测试有限公司',
+        creditCode: demoCreditCode(81),
+        ownership: 'private',
+        partyOrg: 'none',
+        supervisingDepartmentIds: [finance.id, created.id],
+      },
+    })
+    expect(register.statusCode).toBe(409)
+    expect(register.json().error).toMatchObject({
+      code: 'DEPARTMENT_RETIRED',
+      fields: [{ path: 'supervisingDepartmentIds.1', message: '该部门已撤销' }],
+    })
+    const kept = await t.app.db
+      .selectFrom('enterprises')
+      .select('id')
+      .where('credit_code', '=', demoCreditCode(81))
+      .execute()
+    expect(kept).toEqual([])
     const office_ = (await departmentsOf(office)).find((d) => d.name.includes('办公室'))!
     expect((await retire(office_.id)).json().error.code).toBe('DEPARTMENT_IS_OFFICE')
     expect((await retire(999_999)).statusCode).toBe(404)
@@ -237,11 +268,29 @@ describe(`departments [${TEST_DB}]`, () => {
     ])
     expect(results[0].statusCode).toBe(200)
     for (const r of results.slice(1)) expect([200, 409]).toContain(r.statusCode)
-    const left = await t.app.db
-      .selectFrom('supervision_links')
-      .select('enterprise_id')
-      .where('department_id', '=', created.id)
-      .execute()
-    expect(left).toEqual([])
+    expect(await linksOf(created.id)).toEqual([])
+  })
+
+  it('an enterprise registered while its department is retired keeps no link to it (race)', async () => {
+    const created = (await create(office, '县统计局')).json() as { id: number }
+    const results = await Promise.all([
+      call(t.app, office, { method: 'POST', url: `/api/v1/departments/${created.id}/retire` }),
+      ...[82, 83, 84, 85, 86, 87].map((n) =>
+        call(t.app, office, {
+          method: 'POST',
+          url: '/api/v1/enterprises',
+          payload: {
+            name: `县并发登记第${n}有限公司`,
+            creditCode: demoCreditCode(n),
+            ownership: 'private',
+            partyOrg: 'none',
+            supervisingDepartmentIds: [created.id],
+          },
+        }),
+      ),
+    ])
+    expect(results[0].statusCode).toBe(200)
+    for (const r of results.slice(1)) expect(['201', '409 DEPARTMENT_RETIRED']).toContain(outcomes([r])[0])
+    expect(await linksOf(created.id)).toEqual([])
   })
 })

@@ -5,21 +5,8 @@ import { configureRequest, type Transport } from '@/services/request'
 import { completeLogin, getToken, logout, relogin } from '@/services/session'
 import CountyDeadlinePage from '@/packages/org/pages/deadline/index'
 import { openPage } from './support/assessmentFixture'
-import { confirmPicker } from './support/pageTest'
+import { confirmPicker, OFFICE_ME } from './support/pageTest'
 
-const OFFICE_ME = {
-  user: { id: 2, name: '覃秀', phoneMasked: null, createdAt: '2026-11-20T08:00:00.000Z' },
-  memberships: [
-    {
-      id: 1,
-      organisationKind: 'department',
-      organisationId: 1,
-      organisationName: '县清廉企业建设工作领导小组办公室',
-      role: 'office',
-      status: 'approved',
-    },
-  ],
-}
 const PATH = '/api/v1/milestones/county-deadline'
 let setting: TCountyDeadline
 let transport: jest.MockedFunction<Transport>

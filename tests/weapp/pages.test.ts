@@ -223,6 +223,11 @@ const PAGES: Record<string, Row> = {
     url: () => 'packages/org/pages/import/index',
     shows: /下载导入模板.*选择文件并上传/,
   },
+  'packages/org/pages/register/index': {
+    who: 'demo-office',
+    url: () => 'packages/org/pages/register/index',
+    shows: /企业名称.*统一社会信用代码.*所有制.*党组织.*监管部门.*县工商联.*登记/,
+  },
   [`${S}/overview/index`]: {
     who: 'demo-supervisor-united',
     url: () => `${S}/overview/index`,

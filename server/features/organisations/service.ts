@@ -34,13 +34,18 @@ export function listVisibleEnterprises(db: DbOrTrx, auth: AuthContext): Promise<
   return enterprisesRepository.list(db, { departmentIds, enterpriseIds })
 }
 
-async function assertDepartmentsExist(db: DbOrTrx, ids: number[]) {
+/**
+ * The departments a new enterprise is to be supervised by: each one there (else 400 on its field) and in
+ * service, its row locked for the transaction (as a link made later is): a retirement waits for this
+ * registration and then removes its link too, or went first and this answers 409 DEPARTMENT_RETIRED.
+ */
+async function departmentsInService(trx: Trx, ids: number[]) {
   for (const [index, id] of ids.entries()) {
-    if (!(await departmentsRepository.findById(db, id))) {
-      throw new AppError(400, 'VALIDATION_FAILED', undefined, [
-        { path: `supervisingDepartmentIds.${index}`, message: '监管部门不存在' },
-      ])
-    }
+    const path = `supervisingDepartmentIds.${index}`
+    if (!(await departmentsRepository.findById(trx, id)))
+      throw new AppError(400, 'VALIDATION_FAILED', undefined, [{ path, message: '监管部门不存在' }])
+    if (!(await departmentsRepository.lockInService(trx, id)))
+      throw new AppError(409, 'DEPARTMENT_RETIRED', undefined, [{ path, message: '该部门已撤销' }])
   }
 }
 
@@ -58,7 +63,7 @@ export async function createEnterprise(
     throw new AppError(409, 'CREDIT_CODE_TAKEN', undefined, [
       { path: 'creditCode', message: '该统一社会信用代码已登记' },
     ])
-  await assertDepartmentsExist(trx, input.supervisingDepartmentIds)
+  await departmentsInService(trx, input.supervisingDepartmentIds)
   for (const departmentId of input.supervisingDepartmentIds)
     await enterprisesRepository.link(trx, departmentId, row.id, at)
   await joinOpenCampaigns(trx, dialect, [row.id], actorId, at)

@@ -1,4 +1,4 @@
-import { fireEvent, waitFor } from '@testing-library/react'
+import { act, fireEvent, waitFor } from '@testing-library/react'
 import { configureRequest, type Transport, type TransportResponse } from '@/services/request'
 import { completeLogin, getToken, relogin } from '@/services/session'
 import { LIAISON_ME } from './assessmentFixture'
@@ -42,4 +42,26 @@ export async function confirmPicker() {
     return button
   })
   fireEvent.click(confirm)
+}
+
+/** Taro's <Input> is a Stencil web component (not defined in jsdom): it reports typing as an `input` event. */
+export function typeInto(element: Element, value: string) {
+  act(() => {
+    element.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true }))
+  })
+}
+
+/** The county office's clerk as GET /api/v1/me answers. */
+export const OFFICE_ME = {
+  user: { id: 2, name: '覃秀', phoneMasked: null, createdAt: '2026-11-20T08:00:00.000Z' },
+  memberships: [
+    {
+      id: 1,
+      organisationKind: 'department',
+      organisationId: 1,
+      organisationName: '县清廉企业建设工作领导小组办公室',
+      role: 'office',
+      status: 'approved',
+    },
+  ],
 }

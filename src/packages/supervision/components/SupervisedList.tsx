@@ -10,6 +10,7 @@ import {
   type TEnterpriseListQuery,
 } from '@/models/supervisionOverview'
 import { fetchSupervisedEnterprises } from '@/services/supervisionOverview'
+import { orgPages } from '@/services/routes'
 import { usePages } from '@/hooks/usePages'
 import { EmptyBox } from '@/components/EmptyImage'
 import { ErrorState, LoadingState } from '@/components/PageState'
@@ -123,6 +124,15 @@ export function SupervisedList(props: {
             <Text className="a-heading__text sv-list__total">企业（{state.last.total}）</Text>
             {state.last.compareCampaign ? (
               <Text className="a-heading__extra">对比 {state.last.compareCampaign.name}</Text>
+            ) : null}
+            {props.office ? (
+              // The office's way to add one enterprise learnt of mid-year (the import: 监管部门).
+              <Text
+                className="a-heading__extra sv-list__register"
+                onClick={() => void Taro.navigateTo({ url: orgPages.register() })}
+              >
+                ＋ 逐家登记
+              </Text>
             ) : null}
           </View>
           {state.items.length === 0 ? (

@@ -86,17 +86,23 @@ export default function DepartmentsPage() {
       <View className="page__body">
         <OutboxNotice />
         <View className="a-card">
-          <Text className="a-card__title">批量导入企业</Text>
+          <Text className="a-card__title">登记企业</Text>
           <Text className="a-card__subtitle">
-            用 Excel 模板一次登记多家企业及其监管部门和联络员，导入后可打印联络员邀请函。
+            用 Excel
+            模板一次登记多家企业及其监管部门和联络员，导入后可打印联络员邀请函；年中新增一家企业可逐家登记，登记后为其生成联络员邀请码。
           </Text>
-          <Button
-            type="primary"
-            fill="outline"
-            onClick={() => void Taro.navigateTo({ url: orgPages.import() })}
-          >
-            从 Excel 导入企业
-          </Button>
+          <View className="org-register">
+            <Button
+              type="primary"
+              fill="outline"
+              onClick={() => void Taro.navigateTo({ url: orgPages.import() })}
+            >
+              从 Excel 导入企业
+            </Button>
+            <Button fill="outline" onClick={() => void Taro.navigateTo({ url: orgPages.register() })}>
+              逐家登记
+            </Button>
+          </View>
         </View>
         <View className="a-card">
           <Text className="a-card__title">领导小组与实施方案完成期限</Text>
