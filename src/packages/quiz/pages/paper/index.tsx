@@ -92,7 +92,7 @@ export default function PaperPage() {
     return () => clearInterval(timer)
   }, [])
 
-  const left = paper ? remainingMs(paper.deadlineAt, now, offsetMs) : 1
+  const left = paper ? remainingMs(paper, now, offsetMs) : 1
   const handIn = async (p: TPaper, auto: boolean) => {
     if (handedIn.current || !key) return
     handedIn.current = true
