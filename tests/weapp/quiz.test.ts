@@ -105,7 +105,11 @@ describe('知识竞赛 in the mini-program', () => {
       await mp.waitForRoute('packages/quiz/pages/paper/index')
       await mp.waitForText('第 1/5 题')
       await mp.tap(options(mp)[1])
+      const scrolled = mp.device.pageScrolls.length
       await mp.tap('下一题')
+      await mp.waitForText('第 2/5 题')
+      // The next question opens at the top of the page (its stem and the countdown), not where 下一题 was.
+      expect(mp.device.pageScrolls.slice(scrolled)).toEqual([{ scrollTop: 0, selector: undefined }])
       await mp.tap(options(mp)[0])
       await mp.waitForText('答题卡 · 已答 2/5')
       await mp.back()
@@ -141,6 +145,10 @@ describe('知识竞赛 in the mini-program', () => {
       await mp.tap(first)
       if (!/解析：/.test(mp.text())) await mp.tap('确认答案') // a 多选 waits for 确认
       await mp.waitForText(/回答(正确|错误) · 正确答案 [A-F]+.*解析：.*出处：任务11/)
+      const scrolled = mp.device.pageScrolls.length
+      await mp.tap('下一题')
+      await mp.waitForText(/第 2\/\d+ 题/)
+      expect(mp.device.pageScrolls.slice(scrolled)).toEqual([{ scrollTop: 0, selector: undefined }])
     })
     const board = await api(EMPLOYEE, 'GET', `/api/v1/quizzes/${quizId}`)
     expect(board.mine.attemptsToday).toBe(2)
