@@ -41,6 +41,8 @@ export interface TableOptions {
    * on each, pages run across then down. For a table too wide to read on one page (the 工作台账).
    */
   pagesWide?: number
+  /** What a sheet with no rows says on a line of its own under the header (`暂无成绩`), not a bare header. */
+  empty?: string
 }
 
 export interface Table {
@@ -49,6 +51,8 @@ export interface Table {
   headerRow: number
   /** Appends a row of values, bordered and wrapped. */
   add(values: ExcelJS.CellValue[]): ExcelJS.Row
+  /** Ends the table: a table left without rows gets its `empty` line. */
+  end(): void
 }
 
 export function newWorkbook(now: number): ExcelJS.Workbook {
@@ -255,10 +259,22 @@ export function addTable(workbook: ExcelJS.Workbook, name: string, options: Tabl
     columns.map((c) => c.width),
   )
 
+  let rows = 0
   return {
     sheet,
     headerRow,
+    end() {
+      if (rows > 0 || options.empty === undefined) return
+      const row = sheet.addRow([options.empty])
+      sheet.mergeCells(`A${row.number}:${last}${row.number}`)
+      const cell = row.getCell(1)
+      cell.border = THIN_BORDER
+      cell.alignment = { vertical: 'middle', horizontal: 'center' }
+      row.height = 24
+      if (streaming) row.commit()
+    },
     add(values) {
+      rows++
       const row = sheet.addRow(values)
       columns.forEach((c, i) => {
         const cell = row.getCell(i + 1)

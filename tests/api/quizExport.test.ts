@@ -192,6 +192,43 @@ describe(`廉政知识竞赛 export (${TEST_DB})`, () => {
     expect((await exportAs('office', 2 ** 31)).statusCode).toBe(404)
   })
 
+  it('says 暂无成绩 on both sheets of a 竞赛 without a counted paper, under the header', async () => {
+    const created = await call(t.app, as('office'), {
+      method: 'POST',
+      url: '/api/v1/quizzes',
+      payload: {
+        title: '2026年廉政知识竞赛（无人交卷）',
+        startsOn: '2026-12-04',
+        endsOn: '2026-12-31',
+        questionCount: 5,
+        timeLimitMinutes: 10,
+        attemptsPerDay: 1,
+      },
+    })
+    expect(created.statusCode).toBe(201)
+    const res = await exportAs('office', created.json().id)
+    expect(res.statusCode).toBe(200)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
+    for (const [name, last] of [
+      ['企业排名', 'E'],
+      ['个人成绩', 'F'],
+    ]) {
+      // ExcelJS reads each cell of a merged range as its first.
+      const width = last.charCodeAt(0) - 64
+      expect((await sheetRows(res.rawPayload, name)).slice(1)).toEqual([Array(width).fill('暂无成绩')])
+      const sheet = workbook.getWorksheet(name)!
+      // One line across the table, centred and bordered as its rows.
+      expect(sheet.getCell(`${last}4`).isMerged).toBe(true)
+      expect(sheet.getCell(`${last}4`).master.address).toBe('A4')
+      expect(sheet.getCell('A4').alignment).toMatchObject({ horizontal: 'center' })
+      expect(sheet.getCell('A4').border).toMatchObject({ top: { style: 'thin' } })
+    }
+    // A department's export of its enterprises, where nobody took part, says it too.
+    const united = await exportAs('united', created.json().id)
+    expect((await sheetRows(united.rawPayload, '个人成绩')).slice(1)).toEqual([Array(6).fill('暂无成绩')])
+  })
+
   it('reads in LibreOffice', async () => {
     if (!hasLibreOffice()) {
       console.warn('LibreOffice is not installed: the conversion check of the 竞赛成绩 export is skipped')

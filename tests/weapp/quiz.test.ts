@@ -6,6 +6,8 @@
 import { hasClass, textOf, type MiniProgram } from './runner/miniProgram'
 import { apiAs, signIn, recordSetData, tapCell, tapClass } from './support/flows'
 import { openTestQuiz } from './support/quiz'
+import { shanghaiDate, shanghaiDateAfterDays } from '../../src/models/shanghaiTime'
+import { idOf } from '../api/support/testApp'
 import { startWeappServer, type WeappServer } from './support/server'
 
 jest.setTimeout(240_000)
@@ -103,7 +105,11 @@ describe('知识竞赛 in the mini-program', () => {
       await mp.waitForRoute('packages/quiz/pages/paper/index')
       await mp.waitForText('第 1/5 题')
       await mp.tap(options(mp)[1])
+      const scrolled = mp.device.pageScrolls.length
       await mp.tap('下一题')
+      await mp.waitForText('第 2/5 题')
+      // The next question opens at the top of the page (its stem and the countdown), not where 下一题 was.
+      expect(mp.device.pageScrolls.slice(scrolled)).toEqual([{ scrollTop: 0, selector: undefined }])
       await mp.tap(options(mp)[0])
       await mp.waitForText('答题卡 · 已答 2/5')
       await mp.back()
@@ -139,6 +145,10 @@ describe('知识竞赛 in the mini-program', () => {
       await mp.tap(first)
       if (!/解析：/.test(mp.text())) await mp.tap('确认答案') // a 多选 waits for 确认
       await mp.waitForText(/回答(正确|错误) · 正确答案 [A-F]+.*解析：.*出处：任务11/)
+      const scrolled = mp.device.pageScrolls.length
+      await mp.tap('下一题')
+      await mp.waitForText(/第 2\/\d+ 题/)
+      expect(mp.device.pageScrolls.slice(scrolled)).toEqual([{ scrollTop: 0, selector: undefined }])
     })
     const board = await api(EMPLOYEE, 'GET', `/api/v1/quizzes/${quizId}`)
     expect(board.mine.attemptsToday).toBe(2)
@@ -170,5 +180,49 @@ describe('知识竞赛 in the mini-program', () => {
       await mp.waitForRoute('packages/quiz/pages/result/index', 30_000)
       await mp.waitForText(/答对 \d\/5 题.*已交卷/)
     })
+  })
+
+  it('a 监管员 exports a 竞赛’s results from its card (their enterprises), as the office does from 管理', async () => {
+    await walk('demo-supervisor-united', async (mp) => {
+      await tapCell(mp, '知识竞赛')
+      await mp.waitForRoute('packages/quiz/pages/list/index')
+      await tapOnCard(mp, '导出成绩')
+      expect(mp.device.openedDocuments).toHaveLength(1)
+      const workbook = mp.device.files.get(mp.device.openedDocuments[0])!
+      expect(workbook.subarray(0, 2).toString('latin1')).toBe('PK')
+    })
+    // An employee has no such button.
+    await walk(EMPLOYEE, async (mp) => {
+      await tapCell(mp, '知识竞赛')
+      await mp.waitForText(TITLE)
+      expect(mp.text()).not.toMatch(/导出成绩/)
+    })
+  })
+
+  it('a paper started before 提前结束 can still be handed in: the ended 竞赛’s card offers 继续答题', async () => {
+    const title = '廉政知识竞赛（运行测试·提前结束）'
+    const ended = (await api('demo-office', 'POST', '/api/v1/quizzes', {
+      title,
+      description: null,
+      startsOn: shanghaiDate(Date.now()),
+      endsOn: shanghaiDateAfterDays(Date.now(), 14),
+      questionCount: 5,
+      timeLimitMinutes: 10,
+      attemptsPerDay: 2,
+    })) as { id: number }
+    const enterpriseId = await idOf(server.test.app, 'enterprises', '县恒达食品有限公司')
+    const paper = await api(EMPLOYEE, 'POST', `/api/v1/quizzes/${ended.id}/papers`, { enterpriseId })
+    await api('demo-office', 'POST', `/api/v1/quizzes/${ended.id}/close`)
+    await walk(EMPLOYEE, async (mp) => {
+      await tapCell(mp, '知识竞赛')
+      await mp.waitForRoute('packages/quiz/pages/list/index')
+      await mp.waitForText(title)
+      const card = mp.findAll((n) => hasClass(n, 'quiz-card') && textOf(n).includes(title))[0]
+      expect(textOf(card)).toMatch(/已结束.*继续答题/)
+      await mp.tap(mp.closestChild(card, (n) => textOf(n).trim() === '继续答题')!)
+      await mp.waitForRoute('packages/quiz/pages/paper/index')
+      await mp.waitForText(new RegExp(`${title}.*第 1/5 题`))
+    })
+    expect(paper.status).toBe('open')
   })
 })

@@ -21,6 +21,14 @@ async function switchOf(mp: MiniProgram, code: string): Promise<void> {
   await mp.tap(toggle)
 }
 
+/** 首页 → 知识竞赛管理 → 新建竞赛. */
+async function openCreate(mp: MiniProgram): Promise<void> {
+  await tapCell(mp, '知识竞赛管理')
+  await mp.waitForRoute('packages/quiz/pages/manage/index')
+  await mp.tap('新建竞赛')
+  await mp.waitForRoute('packages/quiz/pages/create/index')
+}
+
 describe('廉政知识竞赛: the office’s bank and 竞赛 in the mini-program', () => {
   let server: WeappServer
   const api = async (method: 'GET' | 'POST', url: string, payload?: object) =>
@@ -123,10 +131,7 @@ describe('廉政知识竞赛: the office’s bank and 竞赛 in the mini-program
       })
     const mp = await signIn(server, 'demo-office')
     try {
-      await tapCell(mp, '知识竞赛管理')
-      await mp.waitForRoute('packages/quiz/pages/manage/index')
-      await mp.tap('新建竞赛')
-      await mp.waitForRoute('packages/quiz/pages/create/index')
+      await openCreate(mp)
       await mp.waitForText(/开始日期.*\d{4}年\d+月\d+日.*结束日期.*题库中启用的题目 \d+ 道/)
       await mp.input('如：2026年度廉政知识竞赛', '2026年度廉政知识竞赛（运行测试）')
       await mp.input('每卷题数', '60')
@@ -166,6 +171,40 @@ describe('廉政知识竞赛: the office’s bank and 竞赛 in the mini-program
       const workbook = mp.device.files.get(mp.device.openedDocuments[0])!
       // An .xlsx is a zip: its first bytes are PK.
       expect(workbook.subarray(0, 2).toString('latin1')).toBe('PK')
+      mp.assertHealthy()
+    } finally {
+      recordSetData(mp)
+      mp.close()
+    }
+  })
+
+  it('新建竞赛 with most questions 停用: 每卷题数 starts at what is active, and the form as it opens is sent', async () => {
+    // The county keeps 12 questions on (run last: the other tests need the bank as shipped).
+    const keep = await server.test.app.db
+      .selectFrom('quiz_questions')
+      .select('id')
+      .orderBy('id')
+      .limit(12)
+      .execute()
+    await server.test.app.db
+      .updateTable('quiz_questions')
+      .set({ active: 0 })
+      .where(
+        'id',
+        'not in',
+        keep.map((r) => r.id),
+      )
+      .execute()
+    const mp = await signIn(server, 'demo-office')
+    try {
+      await openCreate(mp)
+      await mp.waitForText('题库中启用的题目 12 道；每卷 5–12 题')
+      const count = mp.findAll((n) => n.tag === 'input' && n.attrs.placeholder === '每卷题数')[0]
+      expect(count?.attrs.value).toBe('12')
+      await mp.input('如：2026年度廉政知识竞赛', '2026年度廉政知识竞赛（题少）')
+      await mp.tap('新建竞赛')
+      await mp.waitForRoute('packages/quiz/pages/manage/index')
+      await mp.waitForText(/2026年度廉政知识竞赛（题少）.*每卷 12 题/)
       mp.assertHealthy()
     } finally {
       recordSetData(mp)

@@ -42,11 +42,18 @@ export class WorkbookBuilder {
 
   add(sheet: number, rows: Cell[][]): void {
     // A sheet is finished when the next one starts: written out, its buffers let go.
-    while (this.written < sheet) this.tables[this.written++].sheet.commit()
+    while (this.written < sheet) this.endTable()
     for (const row of rows) this.tables[sheet].add(row)
   }
 
   finish(): Promise<Buffer> {
+    while (this.written < this.tables.length) this.endTable()
     return this.book.finish()
+  }
+
+  private endTable(): void {
+    const table = this.tables[this.written++]
+    table.end()
+    table.sheet.commit()
   }
 }

@@ -5,7 +5,7 @@ import { exportJob } from '../../core/exports/exporter'
 import type { Cell, WorkbookSpec } from '../../core/exports/spec'
 import { exportedAt } from '../../core/workbook'
 import { chineseDay, chineseMinute } from '../../../src/models/shanghaiTime'
-import { quizExportRepository } from './exportRepository'
+import { quizBoardRepository } from './leaderboardRepository'
 import { quizRepository, type QuizRow } from './repository'
 
 /**
@@ -50,6 +50,9 @@ const PEOPLE_COLUMNS = [
   { header: '最后交卷时间（北京时间）', width: 26, center: true },
 ]
 
+/** A sheet with no counted paper says so, as a clerk writes it on a blank form. */
+const NO_RESULTS = '暂无成绩'
+
 /** The facts under the title: the window and the paper's rules; then what counts and the export time. */
 function subtitleOf(quiz: QuizRow, now: number): string {
   const rules = [
@@ -77,9 +80,10 @@ export async function quizWorkbook(
   now: number,
 ): Promise<{ spec: WorkbookSpec }> {
   const quiz = await found(quizRepository.findQuiz(db, quizId))
-  const [enterprises, people] = await Promise.all([
-    quizExportRepository.enterprises(db, quizId, scope.departmentIds),
-    quizExportRepository.people(db, quizId, scope.departmentIds),
+  const whose = scope.departmentIds ? { departmentIds: scope.departmentIds } : null
+  const [{ rows: enterprises }, { rows: people }] = await Promise.all([
+    quizBoardRepository.enterprises(db, quizId, whose),
+    quizBoardRepository.people(db, quizId, whose),
   ])
   const subtitle = subtitleOf(quiz, now)
   // People follow their enterprise's place in 企业排名, then their rank within it (the query's order).
@@ -95,12 +99,22 @@ export async function quizWorkbook(
       sheets: [
         {
           name: '企业排名',
-          options: { title: titleOf(quiz, scope, '成绩'), subtitle, columns: RANK_COLUMNS },
+          options: {
+            title: titleOf(quiz, scope, '成绩'),
+            subtitle,
+            columns: RANK_COLUMNS,
+            empty: NO_RESULTS,
+          },
           rows: enterprises.map((e, i): Cell[] => [i + 1, e.name, e.participants, e.average, e.top]),
         },
         {
           name: '个人成绩',
-          options: { title: titleOf(quiz, scope, '个人成绩'), subtitle, columns: PEOPLE_COLUMNS },
+          options: {
+            title: titleOf(quiz, scope, '个人成绩'),
+            subtitle,
+            columns: PEOPLE_COLUMNS,
+            empty: NO_RESULTS,
+          },
           rows: ordered.map((p): Cell[] => [
             nameOf.get(p.enterpriseId) ?? '',
             p.name,

@@ -12,6 +12,7 @@ import { hasRow } from '../../core/db/rows'
 import { ENTERPRISE_ROLES } from '../../../src/models/roles'
 import type { TLeaderboard, ZLeaderboardQuery } from '../../../src/models/quiz'
 import { quizRepository } from './repository'
+import { quizBoardRepository } from './leaderboardRepository'
 
 /**
  * 排行榜: only counted papers (handed in within the time limit plus the grace), each person's best.
@@ -39,7 +40,12 @@ export async function leaderboard(
         { path: 'enterpriseId', message: '请选择企业' },
       ])
     if (!(await mayReadEnterprise(db, auth, query.enterpriseId))) throw notFound()
-    const { rows, total } = await quizRepository.people(db, quizId, query.enterpriseId, { page, pageSize })
+    const { rows, total } = await quizBoardRepository.people(
+      db,
+      quizId,
+      { enterpriseId: query.enterpriseId },
+      { page, pageSize },
+    )
     return {
       scope: 'enterprise',
       people: {
@@ -58,7 +64,7 @@ export async function leaderboard(
     }
   }
   const mine = new Set(heldOrganisationIds(auth, 'enterprise'))
-  const { rows, total } = await quizRepository.enterprises(db, quizId, { page, pageSize })
+  const { rows, total } = await quizBoardRepository.enterprises(db, quizId, null, { page, pageSize })
   return {
     scope: 'county',
     people: null,

@@ -222,10 +222,19 @@ export async function startPaper(
   if (open) return resumed(w, open)
   const today = shanghaiDate(w.now)
   if (quizState(quiz.starts_on, quiz.ends_on, today, quiz.closed_at) !== 'open') throw notOpen(quiz, today)
-  const usedUp = () =>
-    new AppError(409, 'QUIZ_ATTEMPTS_USED_UP', `今天的 ${quiz.attempts_per_day} 次答题机会已用完，明天再来`)
+  // A concurrent start of this user that committed since the look-up above took the attempt: its paper is
+  // the answer (继续答题), not 「次数已用完」.
+  const theirsOrUsedUp = async () => {
+    const theirs = await quizRepository.openPaper(w.db, quizId, w.userId, cutoff)
+    if (theirs) return resumed(w, theirs)
+    throw new AppError(
+      409,
+      'QUIZ_ATTEMPTS_USED_UP',
+      `今天的 ${quiz.attempts_per_day} 次答题机会已用完，明天再来`,
+    )
+  }
   const last = await quizRepository.lastAttempt(w.db, quizId, w.userId, today)
-  if (last >= quiz.attempts_per_day) throw usedUp()
+  if (last >= quiz.attempts_per_day) return theirsOrUsedUp()
   const drawn = await quizRepository.randomActive(w.db, quiz.question_count)
   if (drawn.length < quiz.question_count)
     throw new AppError(409, 'QUIZ_TOO_FEW_QUESTIONS', '题库中启用的题目不够本次竞赛的题量，请联系县清廉办')
@@ -246,12 +255,7 @@ export async function startPaper(
     seconds: null,
     status: 'open',
   })
-  if (id === null) {
-    // A concurrent start of this user took the attempt: answer its paper.
-    const theirs = await quizRepository.openPaper(w.db, quizId, w.userId, cutoff)
-    if (theirs) return resumed(w, theirs)
-    throw usedUp()
-  }
+  if (id === null) return theirsOrUsedUp()
   const paper = await found(quizRepository.findPaper(w.db, id, w.userId))
   return {
     result: await paperView(w.db, paper),

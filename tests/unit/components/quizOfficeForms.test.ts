@@ -2,6 +2,8 @@ import {
   addOption,
   checkQuestion,
   checkQuiz,
+  initialQuestionCount,
+  questionCountHint,
   QUIZ_TOPICS,
   removeOption,
   toggleAnswer,
@@ -84,15 +86,7 @@ describe('checkQuestion', () => {
 })
 
 describe('checkQuiz', () => {
-  const draft: QuizDraft = {
-    title: '2026年度廉政知识竞赛',
-    description: '',
-    startsOn: '2026-12-04',
-    endsOn: '2027-01-03',
-    questionCount: '20',
-    timeLimitMinutes: '15',
-    attemptsPerDay: '3',
-  }
+  const draft = draftOf()
   const problem = (d: Partial<QuizDraft>, active: number | null = 40, today = '2026-12-04') => {
     const checked = checkQuiz({ ...draft, ...d }, today, active)
     return checked.success ? null : checked.error.issues[0].message
@@ -121,3 +115,31 @@ describe('checkQuiz', () => {
     expect(problem({ questionCount: '30' }, null)).toBeNull()
   })
 })
+
+describe('新建竞赛’s 每卷题数', () => {
+  it('starts at 20, or at every active question when fewer are switched on, so the form can be sent', () => {
+    expect(initialQuestionCount(null)).toBe('20')
+    expect(initialQuestionCount(70)).toBe('20')
+    expect(initialQuestionCount(12)).toBe('12')
+    const d = { ...draftOf(), questionCount: initialQuestionCount(12) }
+    expect(checkQuiz(d, '2026-12-04', 12).success).toBe(true)
+  })
+
+  it('says how many questions are active, and what to do when too few are', () => {
+    expect(questionCountHint(70)).toBe('题库中启用的题目 70 道；每卷 5–50 题，每人每卷随机抽取')
+    expect(questionCountHint(12)).toBe('题库中启用的题目 12 道；每卷 5–12 题，每人每卷随机抽取')
+    expect(questionCountHint(3)).toBe('题库中启用的题目只有 3 道，每卷至少 5 题：请先到题库启用或新增题目')
+  })
+})
+
+function draftOf(): QuizDraft {
+  return {
+    title: '2026年度廉政知识竞赛',
+    description: '',
+    startsOn: '2026-12-04',
+    endsOn: '2027-01-03',
+    questionCount: '20',
+    timeLimitMinutes: '15',
+    attemptsPerDay: '3',
+  }
+}

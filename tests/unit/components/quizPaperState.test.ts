@@ -70,11 +70,13 @@ describe('the countdown on the server clock', () => {
   })
 
   it('counts down to the deadline on the corrected clock, never below 0', () => {
-    const deadline = '2026-12-04T06:10:00.000Z'
+    const paper = { startedAt: '2026-12-04T06:00:00.000Z', deadlineAt: '2026-12-04T06:10:00.000Z' }
     const phone = Date.parse('2026-12-04T06:00:00.000Z')
-    expect(remainingMs(deadline, phone, 0)).toBe(600_000)
-    expect(remainingMs(deadline, phone, 120_000)).toBe(480_000)
-    expect(remainingMs(deadline, phone, 700_000)).toBe(0)
+    expect(remainingMs(paper, phone, 0)).toBe(600_000)
+    expect(remainingMs(paper, phone, 120_000)).toBe(480_000)
+    expect(remainingMs(paper, phone, 700_000)).toBe(0)
+    // The offset's half-second of doubt, just after the start: the 10-minute paper shows 10:00, not 10:01.
+    expect(formatRemaining(remainingMs(paper, phone, -400))).toBe('10:00')
     expect(formatRemaining(600_000)).toBe('10:00')
     expect(formatRemaining(59_001)).toBe('01:00')
     expect(formatRemaining(1)).toBe('00:01')

@@ -90,6 +90,8 @@ export class Device {
   /** The tab bar's badges by tab index (setTabBarBadge / removeTabBarBadge). */
   readonly tabBarBadges = new Map<number, string>()
   readonly openedDocuments: string[] = []
+  /** where each pageScrollTo asked the page to go (scrollTop, or a selector) */
+  readonly pageScrolls: { scrollTop?: number; selector?: string }[] = []
   /** every wx.compressImage call */
   readonly compressions: Compression[] = []
   /** results for the next scanCode calls */
@@ -333,7 +335,10 @@ export class Device {
       hideNavigationBarLoading: () => undefined,
       stopPullDownRefresh: (options?: Callbacks) => answer(options, 'stopPullDownRefresh', {}),
       startPullDownRefresh: (options?: Callbacks) => answer(options, 'startPullDownRefresh', {}),
-      pageScrollTo: (options: Callbacks) => answer(options, 'pageScrollTo', {}),
+      pageScrollTo: (options: Callbacks & { scrollTop?: number; selector?: string }) => {
+        device.pageScrolls.push({ scrollTop: options.scrollTop, selector: options.selector })
+        answer(options, 'pageScrollTo', {})
+      },
       vibrateShort: (options?: Callbacks) => answer(options, 'vibrateShort', {}),
       setKeepScreenOn: (options: Callbacks) => answer(options, 'setKeepScreenOn', {}),
       setScreenBrightness: (options: Callbacks) => answer(options, 'setScreenBrightness', {}),

@@ -4,6 +4,7 @@
  */
 import {
   JUDGE_OPTIONS,
+  QUIZ_LIMITS,
   questionProblems,
   ZQuestionCreate,
   ZQuizCreate,
@@ -86,6 +87,26 @@ export interface QuizDraft {
   questionCount: string
   timeLimitMinutes: string
   attemptsPerDay: string
+}
+
+/** 每卷题数 a new 竞赛 starts with. */
+export const DEFAULT_QUESTION_COUNT = 20
+
+/**
+ * 每卷题数 as the form first shows it: 20, or every active question when the county has switched most
+ * off (null while the count is unknown), so that the form as it opens can be sent.
+ */
+export function initialQuestionCount(activeCount: number | null): string {
+  return String(activeCount === null ? DEFAULT_QUESTION_COUNT : Math.min(DEFAULT_QUESTION_COUNT, activeCount))
+}
+
+/** The line under 每卷题数: how many questions the bank has active, and what a paper may hold. */
+export function questionCountHint(activeCount: number | null): string {
+  const { min, max } = QUIZ_LIMITS.questionCount
+  if (activeCount === null) return `${min}–${max} 题，每人每卷从题库随机抽取`
+  if (activeCount < min)
+    return `题库中启用的题目只有 ${activeCount} 道，每卷至少 ${min} 题：请先到题库启用或新增题目`
+  return `题库中启用的题目 ${activeCount} 道；每卷 ${min}–${Math.min(max, activeCount)} 题，每人每卷随机抽取`
 }
 
 const NUMBER_LABELS = {

@@ -49,9 +49,19 @@ export function clockOffset(dateHeader: string | undefined, sentAt: number, rece
   return server + 500 - (sentAt + receivedAt) / 2
 }
 
-/** Milliseconds left before `deadlineAt` on the server's clock (never below 0). */
-export function remainingMs(deadlineAt: string, deviceNow: number, offsetMs: number): number {
-  return Math.max(0, Date.parse(deadlineAt) - (deviceNow + offsetMs))
+/**
+ * Milliseconds left before the paper's deadline on the server's clock, never below 0 and never more than
+ * its time limit: the offset is known to within half a second, and a fresh 10-minute paper showing 10:01
+ * looks like a wrong limit.
+ */
+export function remainingMs(
+  paper: { startedAt: string; deadlineAt: string },
+  deviceNow: number,
+  offsetMs: number,
+): number {
+  const deadline = Date.parse(paper.deadlineAt)
+  const limit = deadline - Date.parse(paper.startedAt)
+  return Math.max(0, Math.min(limit, deadline - (deviceNow + offsetMs)))
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')

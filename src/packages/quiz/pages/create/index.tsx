@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import dayjs from 'dayjs'
@@ -14,12 +14,17 @@ import { useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { useFormSend } from '@/hooks/useFormSend'
-import { checkQuiz, type QuizDraft } from '../../components/officeForms'
+import {
+  checkQuiz,
+  initialQuestionCount,
+  questionCountHint,
+  type QuizDraft,
+} from '../../components/officeForms'
 import '@/styles/page.scss'
 import '../../components/quizOffice.scss'
 
 const LIMITS = maxLengthsOf(ZQuizCreate.shape, ['title', 'description'])
-const { questionCount, timeLimitMinutes, attemptsPerDay } = QUIZ_LIMITS
+const { timeLimitMinutes, attemptsPerDay } = QUIZ_LIMITS
 
 /**
  * 新建竞赛 (the office): name, 说明, the window (北京时间 days, today → +30 by default), the paper's size (no
@@ -32,13 +37,19 @@ export default function QuizCreatePage() {
     description: '',
     startsOn: shanghaiDate(Date.now()),
     endsOn: shanghaiDateAfterDays(Date.now(), 30),
-    questionCount: '20',
+    questionCount: initialQuestionCount(null),
     timeLimitMinutes: '15',
     attemptsPerDay: '3',
   }))
   const [picking, setPicking] = useState<'startsOn' | 'endsOn' | null>(null)
   const active = useRemote(session ? 'quiz-active-count' : null, fetchActiveCount)
   const activeCount = active.state.status === 'ready' ? active.state.data : null
+  // Once the bank's count is known, 每卷题数 fits it, unless the clerk has typed one already.
+  const countTyped = useRef(false)
+  useEffect(() => {
+    if (activeCount !== null && !countTyped.current)
+      setDraft((d) => ({ ...d, questionCount: initialQuestionCount(activeCount) }))
+  }, [activeCount])
   const { error, busy, sent, send } = useFormSend()
   useUnsavedGuard(!sent && Boolean(draft.title.trim() || draft.description.trim()))
   if (!session) return <View className="page" />
@@ -83,16 +94,12 @@ export default function QuizCreatePage() {
             value={draft.questionCount}
             limit={4}
             placeholder="每卷题数"
-            onChange={set('questionCount')}
+            onChange={(value) => {
+              countTyped.current = true
+              set('questionCount')(value)
+            }}
           />
-          <Text className="qo-form__hint">
-            {activeCount === null
-              ? `${questionCount.min}–${questionCount.max} 题，每人每卷从题库随机抽取`
-              : `题库中启用的题目 ${activeCount} 道；每卷 ${questionCount.min}–${Math.min(
-                  questionCount.max,
-                  activeCount,
-                )} 题，每人每卷随机抽取`}
-          </Text>
+          <Text className="qo-form__hint">{questionCountHint(activeCount)}</Text>
           <Text className="qo-form__label">限时（分钟）</Text>
           <TextField
             className="qo-form__field"

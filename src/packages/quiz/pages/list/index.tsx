@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { QUIZ_STATE_LABELS, quizTopicLabel, type TQuiz, type TQuizList, type TQuizTopic } from '@/models/quiz'
 import { chineseDay } from '@/models/shanghaiTime'
-import { enterprisesOf, isOffice, type EnterpriseAccess } from '@/models/memberships'
+import { enterprisesOf, isOffice, supervisedDepartments, type EnterpriseAccess } from '@/models/memberships'
 import { ApiError } from '@/services/request'
 import { quizPages } from '@/services/routes'
 import { usePagedList } from '@/hooks/usePagedList'
@@ -16,6 +16,7 @@ import { Heading } from '@/components/Heading'
 import { Chips } from '@/components/Chips'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { fetchQuizzes, startPaper } from '../../take/api'
+import { exportResults } from '../../components/exportResults'
 import '@/styles/page.scss'
 import '../../take/quiz.scss'
 
@@ -40,6 +41,8 @@ export default function QuizListPage() {
   const memberships = me.status === 'ready' ? me.me.memberships : []
   const enterprises = enterprisesOf(memberships)
   const office = isOffice(memberships)
+  // A 监管员 exports the results of the enterprises their department supervises (the office: from 管理).
+  const supervisor = !office && supervisedDepartments(memberships).length > 0
   const enterprise = enterprises.find((e) => e.id === chosen) ?? enterprises[0] ?? null
 
   const start = async (quiz: TQuiz) => {
@@ -105,6 +108,7 @@ export default function QuizListPage() {
             enterprise={enterprise}
             busy={starting === q.id}
             onStart={() => void start(q)}
+            onExport={supervisor && q.state !== 'upcoming' ? () => void exportResults(q) : undefined}
           />
         ))}
         <LoadMore pages={pages} />
@@ -144,8 +148,9 @@ function QuizCard(props: {
   enterprise: EnterpriseAccess | null
   busy: boolean
   onStart: () => void
+  onExport?: () => void
 }) {
-  const { quiz: q, enterprise } = props
+  const { quiz: q, enterprise, onExport } = props
   const left = Math.max(0, q.attemptsPerDay - q.mine.attemptsToday)
   const open = q.state === 'open'
   return (
@@ -167,10 +172,16 @@ function QuizCard(props: {
         </Text>
       ) : null}
       <View className="quiz-card__actions">
-        {open && enterprise ? <StartButton {...props} left={left} /> : null}
+        {/* A paper started before the 竞赛 ended (提前结束 or its last day) may still be handed in. */}
+        {enterprise && (open || q.mine.openPaperId !== null) ? <StartButton {...props} left={left} /> : null}
         <Button fill="outline" onClick={() => go(quizPages.leaderboard(q.id))}>
           排行榜
         </Button>
+        {onExport ? (
+          <Button fill="outline" onClick={onExport}>
+            导出成绩
+          </Button>
+        ) : null}
       </View>
     </View>
   )

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { QUIZ_STATE_LABELS, type TQuiz, type TQuizList } from '@/models/quiz'
 import { formatDate, formatDateTime } from '@/models/format'
-import { fetchActiveCount, fetchQuizzes, openQuizResults, queueQuizClose } from '@/services/quizOffice'
+import { fetchActiveCount, fetchQuizzes, queueQuizClose } from '@/services/quizOffice'
 import { quizOfficePages } from '@/services/routes'
 import { showModal } from '@/services/platform/modal'
 import { usePagedList } from '@/hooks/usePagedList'
@@ -14,23 +14,11 @@ import { useWrite } from '@/hooks/useWrite'
 import { CountedLoadMore, PagesPending } from '@/components/PageState'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { Heading } from '@/components/Heading'
+import { exportResults } from '../../components/exportResults'
 import '@/styles/page.scss'
 import '../../components/quizOffice.scss'
 
 const go = (url: string) => void Taro.navigateTo({ url })
-
-/** 导出成绩: the 竞赛's workbook (企业排名, 个人成绩); a failure is said in a toast. */
-async function exportResults(quiz: TQuiz) {
-  try {
-    await openQuizResults(quiz)
-  } catch (err) {
-    void Taro.showToast({
-      title: err instanceof Error ? err.message : '导出失败',
-      icon: 'none',
-      duration: 2500,
-    })
-  }
-}
 
 const STATE_WORDS: Record<TQuiz['state'], string> = {
   upcoming: '未开始',

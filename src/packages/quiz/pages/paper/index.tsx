@@ -28,6 +28,7 @@ import {
 } from '../../take/paperState'
 import { QuestionView } from '../../take/QuestionView'
 import { AnswerSheet } from '../../take/AnswerSheet'
+import { useTopOnChange } from '../../take/scrollTop'
 import '@/styles/page.scss'
 import '../../take/quiz.scss'
 
@@ -48,6 +49,7 @@ export default function PaperPage() {
   const key = session && id ? choicesKey(session.user.id, id) : null
   const [choices, setChoices] = useState<Choices>({})
   const [index, setIndex] = useState(0)
+  useTopOnChange(index)
   const [now, setNow] = useState(() => Date.now())
   const [queued, setQueued] = useState(false)
   const [sending, setSending] = useState(false)
@@ -92,7 +94,7 @@ export default function PaperPage() {
     return () => clearInterval(timer)
   }, [])
 
-  const left = paper ? remainingMs(paper.deadlineAt, now, offsetMs) : 1
+  const left = paper ? remainingMs(paper, now, offsetMs) : 1
   const handIn = async (p: TPaper, auto: boolean) => {
     if (handedIn.current || !key) return
     handedIn.current = true

@@ -11,6 +11,7 @@ import { goBack } from '@/services/navigation'
 import { fetchPractice } from '../../take/api'
 import { pick, type Choices } from '../../take/paperState'
 import { QuestionView } from '../../take/QuestionView'
+import { useTopOnChange } from '../../take/scrollTop'
 import '@/styles/page.scss'
 import '../../take/quiz.scss'
 
@@ -36,6 +37,7 @@ export default function PracticePage() {
   const [revealed, setRevealed] = useState<Record<number, boolean>>({})
   const [index, setIndex] = useState(0)
   const [done, setDone] = useState(false)
+  useTopOnChange(`${round}:${index}:${done}`)
 
   if (!session) return <View className="page" />
   if (state.status !== 'ready') return <PendingPage state={state} reload={reload} />
