@@ -121,7 +121,7 @@ describe(`enterprise import [${TEST_DB}]`, () => {
     expect(byRow[5]).toMatchObject({ status: 'refuse', reason: '统一社会信用代码校验位不正确，请核对' })
     expect(byRow[6]).toMatchObject({ status: 'refuse', reason: '统一社会信用代码应为18位' })
     expect(byRow[7]).toMatchObject({ status: 'refuse', reason: '与第3行的统一社会信用代码重复' })
-    expect(byRow[8].reason).toBe('监管部门“县不存在局”不存在，请填写系统中已有的部门名称')
+    expect(byRow[8].reason).toBe('监管部门“县不存在局”不存在或已撤销，请填写系统中已有的部门名称')
     expect(byRow[9].reason).toBe('缺少联络员姓名')
     expect(byRow[10].reason).toBe('联络员手机“1234567”不是有效的手机号')
     expect(byRow[11].reason).toMatch(/^所有制“外资”无效/)
@@ -330,6 +330,46 @@ describe(`enterprise import [${TEST_DB}]`, () => {
       )
       .executeTakeFirstOrThrow()
     expect(Number(invites.n)).toBe(60)
+  })
+
+  it('a retired department is refused by name, and one retired before or while the import commits is not linked', async () => {
+    const department = async (name: string) => {
+      const res = await call(t.app, office, { method: 'POST', url: '/api/v1/departments', payload: { name } })
+      expect(res.statusCode).toBe(201)
+      return res.json().id as number
+    }
+    const retire = (id: number) => call(t.app, office, { method: 'POST', url: `/api/v1/departments/${id}/retire` })
+    const linksOf = (id: number) =>
+      t.app.db.selectFrom('supervision_links').select('enterprise_id').where('department_id', '=', id).execute()
+
+    const gone = await department('县已撤销测试局')
+    expect((await retire(gone)).statusCode).toBe(200)
+    const refused = await preview(await workbook([enterpriseRow(620, { 监管部门: '县已撤销测试局' })]))
+    expect(refused.rows[0]).toMatchObject({
+      status: 'refuse',
+      reason: '监管部门“县已撤销测试局”不存在或已撤销，请填写系统中已有的部门名称',
+    })
+    // The template's list of departments offers only those in service.
+    const template = new ExcelJS.Workbook()
+    await template.xlsx.load((await get('/api/v1/imports/template.xlsx')).rawPayload as unknown as ArrayBuffer)
+    expect(template.getWorksheet('部门名称')!.getColumn(1).values).not.toContain('县已撤销测试局')
+
+    // Retired after the check, before the commit: the enterprise is registered, without that link.
+    const before = await department('县先撤销测试局')
+    const checked = await preview(await workbook([enterpriseRow(621, { 监管部门: '县委统战部、县先撤销测试局' })]))
+    expect(checked.counts).toMatchObject({ create: 1 })
+    expect((await retire(before)).statusCode).toBe(200)
+    expect((await commit(checked.id)).json().created).toBe(1)
+    expect(await linksOf(before)).toEqual([])
+
+    // Retired while the import commits: either order leaves no link to the retired department.
+    for (let round = 0; round < 4; round++) {
+      const during = await department(`县同时撤销测试局${round}`)
+      const ready = await preview(await workbook([enterpriseRow(630 + round, { 监管部门: `县同时撤销测试局${round}` })]))
+      const [committed, retired] = await Promise.all([commit(ready.id), retire(during)])
+      expect([committed.statusCode, retired.statusCode]).toEqual([200, 200])
+      expect(await linksOf(during)).toEqual([])
+    }
   })
 
   it('prints the liaison invites of the import: one page per new enterprise with its code and QR', async () => {

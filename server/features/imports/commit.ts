@@ -64,7 +64,7 @@ export async function commitImport(
   }
 
   const rows = await importsRepository.acceptedRows(trx, importId)
-  const departments = await importsRepository.departmentIds(trx)
+  const departments = await importsRepository.lockDepartmentsInService(trx)
   for (const row of rows) row.departmentIds = row.departmentIds.filter((id) => departments.has(id))
   const result: StoredCommit = { created: 0, updated: 0, unchanged: 0, invites: 0, createdInvites: [] }
   const createdIds: number[] = []

@@ -169,16 +169,29 @@ export const importsRepository = {
     return rows.map((r) => JSON.parse(r.data!) as TImportRowData)
   },
 
+  /** The departments in service by name: the template's list, and what a row's 监管部门 may name. */
   async departmentsByName(db: DbOrTrx): Promise<[string, number][]> {
     const rows = await db
       .selectFrom('departments')
       .select(['id', 'name'])
       .where('is_office', '=', 0)
+      .where('retired_at', 'is', null)
       .execute()
     return rows.map((r) => [r.name, r.id])
   },
-  async departmentIds(db: DbOrTrx): Promise<Set<number>> {
-    const rows = await db.selectFrom('departments').select('id').where('is_office', '=', 0).execute()
+  /**
+   * The departments in service when the import commits, their rows locked for its transaction (a no-op
+   * update, as a single registration locks its own): a retirement meanwhile waits and then removes these
+   * links too, or went first and its department is left out of every row.
+   */
+  async lockDepartmentsInService(db: DbOrTrx): Promise<Set<number>> {
+    const rows = await db
+      .updateTable('departments')
+      .set({ retired_at: null })
+      .where('is_office', '=', 0)
+      .where('retired_at', 'is', null)
+      .returning('id')
+      .execute()
     return new Set(rows.map((r) => r.id))
   },
 
