@@ -25,8 +25,8 @@ async function dropDatabase(handle: DatabaseHandle, schema: string) {
   if (TEST_DB === 'postgres') await admin(`drop schema ${schema} cascade`)
 }
 
-/** The migrations, run on an empty database, make exactly the tables and columns `db/schema.ts` declares. */
-describe(`migrations against db/schema.ts [${TEST_DB}]`, () => {
+/** The migrations, run on an empty database, make exactly the tables and columns `db/schema/` declares. */
+describe(`migrations against db/schema/ [${TEST_DB}]`, () => {
   let handle: DatabaseHandle
   const schema = `m_${process.pid}_${crypto.randomBytes(4).toString('hex')}`
 
