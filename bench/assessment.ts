@@ -8,7 +8,7 @@
 import crypto from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import { applicableItems, type TAssessment } from '../src/models/assessment'
-import { demoCreditCode } from '../seeds/demo'
+import { demoCreditCode } from '../seeds/organisationsDemo'
 import { PG_URL, postgresReachable, startBenchServer, type BenchDb } from './support'
 
 const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 2000)

@@ -1,10 +1,80 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../server/core/db/schema'
 import { SECTIONS, type TChecklistItem } from '../src/models/checklist'
 import { applicableItems, computeScores, type AnswerLike } from '../src/models/assessment'
-import { DEMO_ENTERPRISES, DEMO_USERS } from './demo'
+import { DEMO_ENTERPRISES } from './organisationsDemo'
+import { DEMO_USERS } from './usersDemo'
 import { sectionScoreColumns } from '../server/features/assessments/scoreColumns'
 import { checklistRepository } from '../server/features/assessments/checklistRepository'
+
+export const DEMO_CAMPAIGN = {
+  name: '2026年度清廉企业建设自查',
+  periodStart: '2026-01-01',
+  periodEnd: '2026-12-31',
+  dueDate: '2026-12-31',
+}
+
+/** The current campaign, county-wide, with a draft for every enterprise. */
+export async function seedDemoCampaign(
+  trx: Transaction<Database>,
+  enterpriseIds: Map<string, number>,
+  userIds: Map<string, number>,
+  now: string,
+): Promise<void> {
+  // An open self-assessment, so the demo liaison has something to do on first start.
+  const template = await trx
+    .selectFrom('checklist_templates')
+    .select('id')
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  if (template) {
+    const campaign = await trx
+      .insertInto('campaigns')
+      .values({
+        name: DEMO_CAMPAIGN.name,
+        period_start: DEMO_CAMPAIGN.periodStart,
+        period_end: DEMO_CAMPAIGN.periodEnd,
+        due_date: DEMO_CAMPAIGN.dueDate,
+        template_id: template.id,
+        created_by: userIds.get('demo-office')!,
+        created_at: now,
+        county_wide: 1,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    for (const enterpriseId of enterpriseIds.values()) {
+      const assessment = await trx
+        .insertInto('assessments')
+        .values({
+          campaign_id: campaign.id,
+          enterprise_id: enterpriseId,
+          template_id: template.id,
+          status: 'draft',
+          overall_score: null,
+          section_scores: null,
+          submitted_at: null,
+          reviewed_at: null,
+          reviewed_by: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      await trx
+        .insertInto('assessment_events')
+        .values({
+          assessment_id: assessment.id,
+          from_status: null,
+          to_status: 'draft',
+          actor_id: userIds.get('demo-office')!,
+          comment: '发起自查',
+          created_at: now,
+        })
+        .execute()
+    }
+  }
+}
 
 /**
  * An earlier, closed campaign (上年度) with a reviewed, scored assessment for every demo enterprise, so

@@ -3,6 +3,8 @@ import type { Database } from '../server/core/db/schema'
 import type { TBranchRole } from '../src/models/meeting'
 import { MEETING_RULES, monthPeriod, periodOf, type TMeetingType } from '../src/models/meetingCompliance'
 import { shanghaiParts } from '../src/models/shanghaiTime'
+import { DEMO_ENTERPRISES } from './organisationsDemo'
+import { DEMO_USERS } from './usersDemo'
 
 /** When the demo's party branches and groups were set up: before any year the demo shows, so it all counts. */
 export const DEMO_BRANCHES_SINCE = '2020-01-01T00:00:00.000Z'
@@ -210,5 +212,29 @@ export async function seedDemoParty(
         }
       }
     }
+  }
+}
+
+/** The party branches of the enterprises that have one, with their secretary when a demo user is it. */
+export async function seedDemoBranches(
+  trx: Transaction<Database>,
+  enterpriseIds: Map<string, number>,
+  userIds: Map<string, number>,
+): Promise<void> {
+  for (const e of DEMO_ENTERPRISES) {
+    if (!e.branch) continue
+    const secretary = DEMO_USERS.find((u) =>
+      u.memberships.some((m) => m.role === 'branch_secretary' && m.enterprise === e.key),
+    )
+    await trx
+      .insertInto('party_branches')
+      .values({
+        enterprise_id: enterpriseIds.get(e.key)!,
+        name: e.branch,
+        secretary_user_id: secretary ? userIds.get(secretary.openid)! : null,
+        // The branches existed long before the county switched the system on: their whole year counts.
+        created_at: DEMO_BRANCHES_SINCE,
+      })
+      .execute()
   }
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../server/core/db/schema'
 import { shanghaiDateAfterDays } from '../src/models/shanghaiTime'
 import { specialBasis } from '../src/models/specialBasis'
-import { DEMO_ENTERPRISES } from './demo'
+import { DEMO_ENTERPRISES } from './organisationsDemo'
 
 const DAY = 86_400_000
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../server/core/db/schema'
 import { shanghaiDateAfterDays } from '../src/models/shanghaiTime'
-import { DEMO_ENTERPRISES } from './demo'
+import { DEMO_ENTERPRISES } from './organisationsDemo'
 
 const DAY = 86_400_000
 

@@ -1,7 +1,7 @@
 import { createTestApp, loginAs, type TestApp } from './support/testApp'
 import { DEMO_EARLIER_CAMPAIGN } from '../../seeds/campaignsDemo'
 import { applicableItems, computeScores } from '../../src/models/assessment'
-import { DEMO_ENTERPRISES } from '../../seeds/demo'
+import { DEMO_ENTERPRISES } from '../../seeds/organisationsDemo'
 import { checklistRepository } from '../../server/features/assessments/checklistRepository'
 
 /**

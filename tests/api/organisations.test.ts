@@ -1,4 +1,4 @@
-import { demoCreditCode } from '../../seeds/demo'
+import { demoCreditCode } from '../../seeds/organisationsDemo'
 import { creditCodeCheckChar } from '../../src/models/creditCode'
 import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
 import { expectSameAsMissing } from './support/isolation'

@@ -402,7 +402,7 @@ describe(`people with roles [${TEST_DB}]`, () => {
 
     /** A new enterprise with a liaison who joined on the office's invite. */
     async function enterpriseWithLiaison(name: string, creditSeed: number) {
-      const { demoCreditCode } = await import('../../seeds/demo')
+      const { demoCreditCode } = await import('../../seeds/organisationsDemo')
       const created = await call(t.app, office, {
         method: 'POST',
         url: '/api/v1/enterprises',

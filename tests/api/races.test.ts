@@ -1,7 +1,7 @@
 import Fastify from 'fastify'
 import errorsPlugin from '../../server/core/errorHandler'
 import type { TAssessment } from '../../src/models'
-import { demoCreditCode } from '../../seeds/demo'
+import { demoCreditCode } from '../../seeds/organisationsDemo'
 import { shanghaiDateAfterDays } from '../../src/models/shanghaiTime'
 import { naRefused, rectifies } from '../../src/models/checklist'
 import { call, createTestApp, idOf, loginAs, TEST_DB, type TestApp } from './support/testApp'

@@ -1,9 +1,10 @@
 import crypto from 'node:crypto'
 import pg from 'pg'
-import { Migrator } from 'kysely'
+import { Migrator, type Kysely } from 'kysely'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../server/core/db/database'
 import { migrationsFor } from '../../server/core/db/migrations'
-import { SCHEMA_COLUMNS } from '../../server/core/db/schema'
+import { SCHEMA_COLUMNS, type CampaignTable, type Database } from '../../server/core/db/schema'
+import { demoCreditCode } from '../../seeds/organisationsDemo'
 import { TEST_DATABASE_URL, TEST_DB } from './support/testApp'
 
 async function admin(statement: string) {
@@ -25,8 +26,20 @@ async function dropDatabase(handle: DatabaseHandle, schema: string) {
   if (TEST_DB === 'postgres') await admin(`drop schema ${schema} cascade`)
 }
 
-/** The migrations, run on an empty database, make exactly the tables and columns `db/schema.ts` declares. */
-describe(`migrations against db/schema.ts [${TEST_DB}]`, () => {
+/** Runs the migrations up to and including `name`, as a database last started before the next one. */
+async function migrateTo(handle: DatabaseHandle, name: string) {
+  const migrations = migrationsFor(handle.dialect)
+  const migrator = new Migrator({
+    db: handle.db,
+    provider: { getMigrations: async () => migrations },
+    ...(handle.pgSchema ? { migrationTableSchema: handle.pgSchema } : {}),
+  })
+  const upTo = await migrator.migrateTo(name)
+  expect(upTo.error).toBeUndefined()
+}
+
+/** The migrations, run on an empty database, make exactly the tables and columns `db/schema/` declares. */
+describe(`migrations against db/schema/ [${TEST_DB}]`, () => {
   let handle: DatabaseHandle
   const schema = `m_${process.pid}_${crypto.randomBytes(4).toString('hex')}`
 
@@ -105,14 +118,7 @@ describe.each([
   afterAll(() => dropDatabase(handle, schema))
 
   it(`keeps ${county ?? 'no county name'}`, async () => {
-    const migrations = migrationsFor(handle.dialect)
-    const migrator = new Migrator({
-      db: handle.db,
-      provider: { getMigrations: async () => migrations },
-      ...(handle.pgSchema ? { migrationTableSchema: handle.pgSchema } : {}),
-    })
-    const upTo = await migrator.migrateTo('0037_campaign_county_wide')
-    expect(upTo.error).toBeUndefined()
+    await migrateTo(handle, '0037_campaign_county_wide')
     await handle.db
       .insertInto('departments')
       .values({ name: officeName, is_office: 1, created_at: '2026-01-01T00:00:00.000Z', retired_at: null })
@@ -123,5 +129,100 @@ describe.each([
       .select(['county_name', 'milestone_deadline'])
       .executeTakeFirstOrThrow()
     expect(row).toEqual({ county_name: county, milestone_deadline: null })
+  })
+})
+
+/** The tables as they were before 0037: a campaign had no `county_wide`. */
+type Before0037 = Omit<Database, 'campaigns'> & { campaigns: Omit<CampaignTable, 'county_wide'> }
+
+/**
+ * 0037: campaigns from before it are judged by their drafts, as the app made them then: 全县所有企业 gave a
+ * draft to every enterprise registered at the start, chosen enterprises a draft each.
+ */
+describe(`migration 0037 on campaigns from before it [${TEST_DB}]`, () => {
+  let handle: DatabaseHandle
+  const schema = `m_${process.pid}_${crypto.randomBytes(4).toString('hex')}`
+
+  beforeAll(async () => {
+    handle = await emptyDatabase(schema)
+  })
+  afterAll(() => dropDatabase(handle, schema))
+
+  it('marks county-wide the campaigns with a draft for every enterprise registered when they started', async () => {
+    await migrateTo(handle, '0036_county_settings')
+    const db = handle.db as unknown as Kysely<Before0037>
+    const at = (day: string) => `2026-${day}T02:00:00.000Z`
+    const office = await db
+      .insertInto('users')
+      .values({ openid: 'office', name: '覃秀', created_at: at('01-01'), updated_at: at('01-01') })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const template = await db
+      .insertInto('checklist_templates')
+      .values({ version: 1, note: null, created_at: at('01-01') })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const enterprise = async (serial: number, created: string) => {
+      const row = await db
+        .insertInto('enterprises')
+        .values({
+          name: `企业${serial}`,
+          credit_code: demoCreditCode(serial),
+          ownership: 'private',
+          party_org: 'none',
+          demonstration: 0,
+          created_at: at(created),
+          updated_at: at(created),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      return row.id
+    }
+    const first = [await enterprise(1, '01-05'), await enterprise(2, '01-05'), await enterprise(3, '01-05')]
+    /** A campaign started on `day` with a draft for each of `enterprises`. */
+    const campaign = async (name: string, day: string, enterprises: number[]) => {
+      const row = await db
+        .insertInto('campaigns')
+        .values({
+          name,
+          period_start: '2026-01-01',
+          period_end: '2026-12-31',
+          due_date: '2026-12-31',
+          template_id: template.id,
+          created_by: office.id,
+          created_at: at(day),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      for (const enterpriseId of enterprises) {
+        await db
+          .insertInto('assessments')
+          .values({
+            campaign_id: row.id,
+            enterprise_id: enterpriseId,
+            template_id: template.id,
+            status: 'draft',
+            created_at: at(day),
+            updated_at: at(day),
+          })
+          .execute()
+      }
+      return row.id
+    }
+    const countyWide = await campaign('全县自查', '02-01', first)
+    const chosen = await campaign('部分企业自查', '02-02', first.slice(0, 2))
+    // Registered after 全县自查 started: it had no draft there, and that campaign is still county-wide.
+    const later = await enterprise(4, '03-01')
+    const chosenAfter = await campaign('首批企业复查', '03-10', first)
+    const countyWideAfter = await campaign('全县复查', '03-11', [...first, later])
+
+    await migrateToLatest(handle)
+    const rows = await handle.db.selectFrom('campaigns').select(['id', 'county_wide']).orderBy('id').execute()
+    expect(rows).toEqual([
+      { id: countyWide, county_wide: 1 },
+      { id: chosen, county_wide: 0 },
+      { id: chosenAfter, county_wide: 0 },
+      { id: countyWideAfter, county_wide: 1 },
+    ])
   })
 })

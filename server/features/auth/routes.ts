@@ -8,7 +8,7 @@ import { performWrite } from '../../core/writes'
 import { featureRoutes } from '../../core/routes'
 import { perBodyField } from '../../core/rateLimit'
 import { ZErrorResponse } from '../../../src/models/errors'
-import { DEMO_USERS } from '../../../seeds/demo'
+import { DEMO_USERS } from '../../../seeds/usersDemo'
 
 export interface AuthRoutesOptions {
   tokens: TokenSettings

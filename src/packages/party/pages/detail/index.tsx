@@ -42,8 +42,8 @@ import '@/styles/page.scss'
 import '@/packages/party/party.scss'
 import './index.scss'
 import { useWrite } from '@/hooks/useWrite'
-import { meetingRevisionLines } from '@/models/meetingRevision'
 import { CorrectionDialog } from './CorrectionDialog'
+import { MeetingHistory } from './MeetingHistory'
 
 const KINDS: TAttachmentKind[] = ['sign_sheet', 'photo']
 
@@ -322,24 +322,7 @@ export default function MeetingDetailPage() {
           })}
         </View>
 
-        {meeting.history.length ? (
-          <View className="a-card meeting-detail__history">
-            <Text className="a-card__title">更正历史</Text>
-            {meeting.history.map((h) => {
-              const [head, ...changes] = meetingRevisionLines(h, formatDateTime, formatDateTime)
-              return (
-                <View key={h.revision} className="meeting-detail__revision">
-                  <Text className="pt-hint">{head}</Text>
-                  {changes.map((line, i) => (
-                    <Text key={i} className="pt-text meeting-detail__change">
-                      {line}
-                    </Text>
-                  ))}
-                </View>
-              )
-            })}
-          </View>
-        ) : null}
+        <MeetingHistory history={meeting.history} />
 
         {error ? <Text className="pt-error">{error}</Text> : null}
         <View className="pt-actions">
