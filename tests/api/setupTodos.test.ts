@@ -37,7 +37,7 @@ describe(`the office's switching-on to-dos [${TEST_DB}]`, () => {
     expect(res.statusCode).toBe(200)
     return res.json().token
   }
-  async function post(token: string, url: string, payload?: unknown) {
+  async function post(token: string, url: string, payload?: Record<string, unknown>) {
     later()
     const res = await call(t.app, token, { method: 'POST', url, payload })
     expect(res.statusCode).toBeLessThan(300)
@@ -75,7 +75,7 @@ describe(`the office's switching-on to-dos [${TEST_DB}]`, () => {
     await post(clerk, '/api/v1/setup/redeem', { code })
     expect(await steps(clerk)).toEqual([
       expect.objectContaining({ key: 'setup:1:departments', title: '添加监管部门', dueDate: null }),
-      expect.objectContaining({ key: 'setup:2:deadline', title: '设定实施方案报送截止日' }),
+      expect.objectContaining({ key: 'setup:2:deadline', title: '设定领导小组与实施方案完成期限' }),
       expect.objectContaining({ key: 'setup:3:enterprises', title: '导入企业名单' }),
     ])
     // The H5 digest counts them under their kind.
@@ -83,7 +83,7 @@ describe(`the office's switching-on to-dos [${TEST_DB}]`, () => {
     expect(digest.json().byKind).toEqual([{ kind: 'county_setup', count: 3, overdue: 0 }])
 
     const department = await post(clerk, '/api/v1/departments', { name: '县委统战部' })
-    expect(await titles(clerk)).toEqual(['设定实施方案报送截止日', '导入企业名单'])
+    expect(await titles(clerk)).toEqual(['设定领导小组与实施方案完成期限', '导入企业名单'])
 
     later()
     const deadline = await call(t.app, clerk, {
@@ -149,7 +149,7 @@ describe(`the office's switching-on to-dos [${TEST_DB}]`, () => {
       .updateTable('county_settings')
       .set({ milestone_deadline: null, updated_at: null })
       .execute()
-    expect(await titles(clerk)).toEqual(['设定实施方案报送截止日'])
+    expect(await titles(clerk)).toEqual(['设定领导小组与实施方案完成期限'])
     await t.database.db
       .transaction()
       .execute((trx) => setUpCounty(trx, '测试县', now, { milestoneDeadline: null }))

@@ -31,7 +31,7 @@ export async function setupTodos(db: DbOrTrx, auth: AuthContext, now: number): P
     drafts.push({
       ...base,
       key: 'setup:2:deadline',
-      title: '设定实施方案报送截止日',
+      title: '设定领导小组与实施方案完成期限',
       detail: `未设定则按${chineseDay(PROGRAMME_DEADLINE)}，企业一导入即逾期`,
     })
   if (!facts.hasEnterprise)
