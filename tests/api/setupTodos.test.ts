@@ -75,7 +75,11 @@ describe(`the office's switching-on to-dos [${TEST_DB}]`, () => {
     await post(clerk, '/api/v1/setup/redeem', { code })
     expect(await steps(clerk)).toEqual([
       expect.objectContaining({ key: 'setup:1:departments', title: '添加监管部门', dueDate: null }),
-      expect.objectContaining({ key: 'setup:2:deadline', title: '设定领导小组与实施方案完成期限' }),
+      expect.objectContaining({
+        key: 'setup:2:deadline',
+        title: '设定领导小组与实施方案完成期限',
+        detail: '未设定则按2022年6月15日，企业一导入即逾期',
+      }),
       expect.objectContaining({ key: 'setup:3:enterprises', title: '导入企业名单' }),
     ])
     // The H5 digest counts them under their kind.
@@ -149,7 +153,10 @@ describe(`the office's switching-on to-dos [${TEST_DB}]`, () => {
       .updateTable('county_settings')
       .set({ milestone_deadline: null, updated_at: null })
       .execute()
-    expect(await titles(clerk)).toEqual(['设定领导小组与实施方案完成期限'])
+    // Enterprises are registered by now: their dates are already counted against the programme's.
+    expect(await steps(clerk)).toEqual([
+      expect.objectContaining({ detail: '未设定则按2022年6月15日，未完成的企业均算逾期' }),
+    ])
     await t.database.db
       .transaction()
       .execute((trx) => setUpCounty(trx, '测试县', now, { milestoneDeadline: null }))

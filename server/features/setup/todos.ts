@@ -32,7 +32,8 @@ export async function setupTodos(db: DbOrTrx, auth: AuthContext, now: number): P
       ...base,
       key: 'setup:2:deadline',
       title: '设定领导小组与实施方案完成期限',
-      detail: `未设定则按${chineseDay(PROGRAMME_DEADLINE)}，企业一导入即逾期`,
+      // Before the import it still prevents; after it, every enterprise not done is already 逾期.
+      detail: `未设定则按${chineseDay(PROGRAMME_DEADLINE)}，${facts.hasEnterprise ? '未完成的企业均算逾期' : '企业一导入即逾期'}`,
     })
   if (!facts.hasEnterprise)
     drafts.push({
