@@ -57,6 +57,12 @@ export function todoLink(todo: TTodo): string {
     // 廉政知识竞赛's list, where the open 竞赛 is started (its package: the quiz pages).
     case 'quiz_open':
       return quizPages.list()
+    // Switching on (the office): each step's own page; the liaisons' letters on the import that printed them.
+    case 'county_setup':
+      if (todo.key === 'setup:1:departments') return orgPages.departments()
+      if (todo.key === 'setup:2:deadline') return orgPages.countyDeadline()
+      if (todo.key === 'setup:3:enterprises') return orgPages.import()
+      return id ? orgPages.import(id) : supervisionPages.enterprises({})
     // Where the requests are decided: 成员管理 (as the office's when the key says so) or 部门人员.
     case 'member_pending':
       return todo.enterpriseId

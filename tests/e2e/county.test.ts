@@ -1,16 +1,12 @@
-import { execFile } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import JSZip from 'jszip'
 import type { Browser, Page } from 'playwright-core'
 import { IMPORT_COLUMNS, IMPORT_EXAMPLE_PREFIX } from '../../src/models/enterpriseImport'
-import { startFakeWechat, type FakeWechat } from '../api/support/fakeWechat'
 import { creditCode, enterpriseRow, workbook, type Row } from '../api/support/importFiles'
 import { convertWithLibreOffice, hasLibreOffice, parseCsv } from '../api/support/libreoffice'
 import {
-  ROOT,
   confirmModal,
   decodeQr,
   launchBrowser,
@@ -18,13 +14,12 @@ import {
   screenshot,
   settled,
   settledScreenshot,
-  startServer,
   tapTab,
   visible,
   visibleText as text,
   wechatLogin,
-  type RunningServer,
 } from './support/harness'
+import { startEmptyCounty, type EmptyCounty } from './support/county'
 
 /** 监管总览 pages its enterprises (20 at a time): find one by name in its search box. */
 async function searchOverview(page: Page, name: string) {
@@ -80,26 +75,9 @@ function docxPages(xml: string): string[][] {
     .map((part) => [...part.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]))
 }
 
-function run(command: string, args: string[], env: Record<string, string>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      command,
-      args,
-      { cwd: ROOT, env: { ...process.env, ...env }, timeout: 120_000 },
-      (err, out, errOut) =>
-        err
-          ? reject(new Error(`${command} ${args.join(' ')}: ${err.message}\n${out}\n${errOut}`))
-          : resolve(out),
-    )
-  })
-}
-
 describe('switching on a county from an empty database (H5, WeChat users)', () => {
-  let wechat: FakeWechat
-  let server: RunningServer
+  let county: EmptyCounty
   let browser: Browser
-  let dataDir: string
-  let sqliteFile: string
   const pageErrors: string[] = []
 
   // What the stages hand on to each other.
@@ -139,7 +117,7 @@ describe('switching on a county from an empty database (H5, WeChat users)', () =
   async function phoneOf(person: { openid: string }): Promise<Page> {
     const page = await newPhonePage(browser)
     page.on('pageerror', (e) => pageErrors.push(String(e)))
-    await wechatLogin(page, server.baseUrl, person.openid)
+    await wechatLogin(page, county.server.baseUrl, person.openid)
     return page
   }
 
@@ -155,35 +133,22 @@ describe('switching on a county from an empty database (H5, WeChat users)', () =
 
   /** 首页 → an entry of 工作台 (after a reload: the roles may have changed since the page was opened). */
   async function openFromHome(page: Page, entry: string) {
-    await page.goto(`${server.baseUrl}/#/pages/home/index`)
+    await page.goto(`${county.server.baseUrl}/#/pages/home/index`)
     await page.reload()
     await text(page, entry, true).click()
   }
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglian-county-'))
-    sqliteFile = path.join(dataDir, 'county.db')
-    wechat = await startFakeWechat()
-    server = await startServer({
-      APP_MODE: 'test',
-      SEED_DEMO: 'false',
-      SQLITE_FILE: sqliteFile,
-      UPLOAD_DIR: path.join(dataDir, 'uploads'),
-      WECHAT_APPID: 'wx-e2e',
-      WECHAT_SECRET: 'e2e-secret',
-      WECHAT_API_BASE: wechat.baseUrl,
-    })
+    county = await startEmptyCounty({ APP_MODE: 'test' })
     browser = await launchBrowser()
   })
   afterAll(async () => {
     await browser?.close()
-    await server?.stop()
-    await wechat?.close()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    await county?.close()
   })
 
   stage('starts from an empty database', () => {
-    const db = new Database(sqliteFile, { readonly: true, fileMustExist: true })
+    const db = new Database(county.sqliteFile, { readonly: true, fileMustExist: true })
     try {
       const count = (table: string) =>
         (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n
@@ -198,12 +163,10 @@ describe('switching on a county from an empty database (H5, WeChat users)', () =
 
   stage('the setup command creates the office and prints a one-time 管理员码 with its QR', async () => {
     // ── the county's IT person: npm run setup -- --county 测试县 --web-base <the H5 origin> ──
-    const png = path.join(dataDir, 'admin-code.png')
-    const out = await run(
-      path.join(ROOT, 'node_modules/.bin/tsx'),
-      ['scripts/setup.ts', '--county', COUNTY, '--web-base', server.baseUrl, '--png', png],
-      { APP_MODE: 'test', SQLITE_FILE: sqliteFile, DATABASE_URL: '' },
-    )
+    const png = path.join(county.dataDir, 'admin-code.png')
+    const out = await county.setup(['--county', COUNTY, '--web-base', county.server.baseUrl, '--png', png], {
+      APP_MODE: 'test',
+    })
     expect(out).toContain(`已创建：${OFFICE_NAME}`)
     // as the app and the printed invites write a time (the walk found 2026/12/6 01:49:10 here)
     expect(out).toMatch(/有效期至：\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}（北京时间）/)
@@ -211,8 +174,8 @@ describe('switching on a county from an empty database (H5, WeChat users)', () =
     expect(out).toContain('注意：这个期限已经过了')
     adminCode = /管理员码：([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(out)?.[1] ?? ''
     expect(adminCode).not.toBe('')
-    expect(decodeQr(png)).toBe(`${server.baseUrl}/qr/admin?code=${adminCode}`)
-    const db = new Database(sqliteFile, { readonly: true, fileMustExist: true })
+    expect(decodeQr(png)).toBe(`${county.server.baseUrl}/qr/admin?code=${adminCode}`)
+    const db = new Database(county.sqliteFile, { readonly: true, fileMustExist: true })
     try {
       expect(db.prepare('select name, is_office from departments').all()).toEqual([
         { name: OFFICE_NAME, is_office: 1 },
@@ -236,7 +199,7 @@ describe('switching on a county from an empty database (H5, WeChat users)', () =
     await text(office, `已成为「${OFFICE_NAME}」管理员`).waitFor({ timeout: 30_000 })
     await text(office, OFFICE_NAME).waitFor({ timeout: 30_000 })
     await settledScreenshot(office, 'county-03-office-mine')
-    expect(wechat.calls.map((c) => c.get('appid'))).toContain('wx-e2e')
+    expect(county.wechat.calls.map((c) => c.get('appid'))).toContain('wx-e2e')
   })
 
   stage('the office creates 县委统战部 from the programme’s suggestions', async () => {
@@ -333,10 +296,10 @@ describe('switching on a county from an empty database (H5, WeChat users)', () =
       const rels = await docx.file('word/_rels/document.xml.rels')!.async('string')
       const embed = /r:embed="([^"]+)"/.exec(documentXml.split('<w:br w:type="page"/>')[index])![1]
       const target = new RegExp(`Id="${embed}"[^>]*Target="([^"]+)"`).exec(rels)![1]
-      const qrFile = path.join(dataDir, 'invite-qr.png')
+      const qrFile = path.join(county.dataDir, 'invite-qr.png')
       fs.writeFileSync(qrFile, await docx.file(`word/${target}`)!.async('nodebuffer'))
       liaisonLink = decodeQr(qrFile)
-      expect(liaisonLink).toBe(`${server.baseUrl}/qr/join?code=${liaisonCode}`)
+      expect(liaisonLink).toBe(`${county.server.baseUrl}/qr/join?code=${liaisonCode}`)
     },
   )
 

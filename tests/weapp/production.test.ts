@@ -7,7 +7,7 @@ import crypto from 'node:crypto'
 import { setUpCounty } from '../../server/features/setup/service'
 import { joinLinkUrl } from '../../src/models/joinLink'
 import type { MiniProgram } from './runner/miniProgram'
-import { recordSetData, tapCell } from './support/flows'
+import { recordSetData } from './support/flows'
 import { launch, startWeappServer, type WeappServer } from './support/server'
 
 jest.setTimeout(120_000)
@@ -68,10 +68,17 @@ describe('production mode from an empty database', () => {
       await mp.waitForText(`已成为「${office.name}」管理员`)
       await mp.tap('返回首页')
       await mp.waitForRoute('pages/home/index')
-      await tapCell(mp, '监管部门')
+      // 任务 says what switching on still needs, the first step first, and opens its page.
+      await mp.switchTab('pages/tasks/index')
+      await mp.waitForText(/添加监管部门.*设定领导小组与实施方案完成期限.*导入企业名单/)
+      await mp.tap('添加监管部门')
       await mp.waitForRoute('packages/org/pages/departments/index')
       await mp.tap('县委统战部')
       await mp.waitForText(/监管部门（2）.*县委统战部/)
+      // Done: back on 任务 the step is gone and the next one leads.
+      await mp.switchTab('pages/tasks/index')
+      await mp.waitForText(/待办任务（2）.*设定领导小组与实施方案完成期限/)
+      expect(mp.text()).not.toMatch(/添加监管部门/)
       expect(server.wechat.calls.at(-1)?.get('appid')).toBe('wx-runner-app')
       mp.assertHealthy()
     } finally {

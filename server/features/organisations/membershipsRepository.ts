@@ -26,6 +26,21 @@ function registeredLiaison(
   }
 }
 
+/**
+ * The enterprises that have a liaison in use (approved, account not disabled), as a subquery of ids: the
+ * office decides their requests where there is none (joinDeciders.ts), and 任务 counts those without one.
+ */
+export function enterprisesWithLiaisonInUse(db: DbOrTrx) {
+  return db
+    .selectFrom('memberships as l')
+    .innerJoin('users as u', 'u.id', 'l.user_id')
+    .select('l.organisation_id')
+    .where('l.organisation_kind', '=', 'enterprise')
+    .where('l.role', '=', 'liaison')
+    .where('l.status', '=', 'approved')
+    .where('u.disabled_at', 'is', null)
+}
+
 export const membershipsRepository = {
   /** The caller's memberships of every status, with the organisation's name. */
   async listForUser(db: DbOrTrx, userId: number): Promise<TMembership[]> {
@@ -133,19 +148,7 @@ export const membershipsRepository = {
       query = query.where((eb) =>
         eb.or([
           eb('m.role', '=', 'liaison'),
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('memberships as l')
-                .innerJoin('users as u', 'u.id', 'l.user_id')
-                .select('l.id')
-                .whereRef('l.organisation_id', '=', 'm.organisation_id')
-                .where('l.organisation_kind', '=', 'enterprise')
-                .where('l.role', '=', 'liaison')
-                .where('l.status', '=', 'approved')
-                .where('u.disabled_at', 'is', null),
-            ),
-          ),
+          eb('m.organisation_id', 'not in', enterprisesWithLiaisonInUse(db)),
         ]),
       )
     const rows = await query.execute()

@@ -41,6 +41,8 @@ export const MESSAGE_FIELDS: Record<TTodoKind, Record<string, Source>> = {
   meeting_due: { thing1: 'title', date2: 'due', thing3: 'detail' },
   // 参加「2026年度廉政知识竞赛」 by its last day.
   quiz_open: DATED,
+  // 添加监管部门, 导入企业名单, …: the office's own (its hint in thing2, as it has no other unit).
+  county_setup: UNDATED,
   assessment_review: UNDATED,
   plan_receive: UNDATED,
   rectification_verify: UNDATED,

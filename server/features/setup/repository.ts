@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../../core/db/database'
+import { enterprisesWithLiaisonInUse } from '../organisations/membershipsRepository'
 
 /** One-time administrator codes (only their SHA-256) and the county's office. */
 export const setupRepository = {
@@ -64,6 +65,47 @@ export const setupRepository = {
       .where('expires_at', '>', now)
       .returning(['id', 'department_id'])
       .executeTakeFirst()
+  },
+
+  /**
+   * What the office's switching-on to-dos ask (setup/todos.ts): whether a department other than the office
+   * is in use, whether any enterprise is registered, how many have no liaison in use, whether the county
+   * decided its 完成期限 (`updated_at`: set by the office or `npm run setup --deadline`, a date or `none`),
+   * and the newest import that printed 联络员邀请函 (its page downloads them again).
+   */
+  async switchingOn(db: DbOrTrx) {
+    const [department, enterprise, withoutLiaison, settings, letters] = await Promise.all([
+      db
+        .selectFrom('departments')
+        .select('id')
+        .where('is_office', '=', 0)
+        .where('retired_at', 'is', null)
+        .limit(1)
+        .executeTakeFirst(),
+      db.selectFrom('enterprises').select('id').limit(1).executeTakeFirst(),
+      db
+        .selectFrom('enterprises')
+        .select((eb) => eb.fn.countAll<number | string>().as('count'))
+        .where('id', 'not in', enterprisesWithLiaisonInUse(db))
+        .executeTakeFirstOrThrow(),
+      db.selectFrom('county_settings').select('updated_at').where('id', '=', 1).executeTakeFirst(),
+      // The stored result is JSON.stringify's: an import that made no invite says "createdInvites":[].
+      db
+        .selectFrom('enterprise_imports')
+        .select('id')
+        .where('state', '=', 'committed')
+        .where('commit_result', 'not like', '%"createdInvites":[]%')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
+    ])
+    return {
+      hasDepartment: department !== undefined,
+      hasEnterprise: enterprise !== undefined,
+      withoutLiaison: Number(withoutLiaison.count),
+      deadlineDecided: (settings?.updated_at ?? null) !== null,
+      lettersImportId: letters?.id ?? null,
+    }
   },
 
   /** An audit row for what the script did (no user, no address). */

@@ -23,12 +23,13 @@ import { specialTodos } from '../specials/todos'
 import { milestoneTodos } from '../milestones/todos'
 import { joinsToDecide } from '../organisations/joinDeciders'
 import { quizTodos } from '../quiz/todos'
+import { setupTodos } from '../setup/todos'
 
 type Draft = Omit<TTodo, 'overdue'>
 
 /**
  * Everything that waits for the caller, from every flow: what they must sign, fill, correct, review,
- * verify, hold or approve (join requests: whoever joinDeciders.ts says), in the list's order and without its limit (the digest and the reminders
+ * verify, hold or approve (join requests: whoever joinDeciders.ts says), and the office's switching-on steps, in the list's order and without its limit (the digest and the reminders
  * count them all). Overdue is decided on the 北京时间 day: a task due today is not overdue yet.
  */
 export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Promise<TTodo[]> {
@@ -49,6 +50,7 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
     specials,
     milestones,
     quizzes,
+    setup,
   ] = await Promise.all([
     todosRepository.openAssessments(db, liaisonOf),
     todosRepository.assessmentsToReview(db, supervising),
@@ -62,6 +64,7 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
     specialTodos(db, liaisonOf),
     milestoneTodos(db, liaisonOf, supervising),
     quizTodos(db, auth, now),
+    setupTodos(db, auth, now),
   ])
 
   const drafts: Draft[] = [
@@ -69,6 +72,7 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
     ...specials,
     ...milestones,
     ...quizzes,
+    ...setup,
     ...latestUrges(urges).map((u) => ({
       kind: 'urge' as const,
       // Each 催办 is a new to-do (and so a new reminder); an earlier one of the same matter gives way to it.
