@@ -120,7 +120,8 @@ export function checkImportRow(cells: TImportCells, departmentIdsByName: Map<str
     if (id === undefined) unknown.push(departmentName)
     else if (!departmentIds.includes(id)) departmentIds.push(id)
   }
-  if (unknown.length) reasons.push(`监管部门“${unknown.join('、')}”不存在或已撤销，请填写系统中已有的部门名称`)
+  if (unknown.length)
+    reasons.push(`监管部门“${unknown.join('、')}”不存在或已撤销，请填写系统中已有的部门名称`)
   if (departmentIds.length > 20) reasons.push('监管部门不超过20个')
   if (cells.liaisonName.length > 30) reasons.push('联络员姓名不超过30个字')
   const liaisonPhone = cells.liaisonPhone ? normalizeMobilePhone(cells.liaisonPhone) : null

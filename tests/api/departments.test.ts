@@ -1,4 +1,4 @@
-import { demoCreditCode } from '../../seeds/demo'
+import { demoCreditCode } from '../../seeds/organisationsDemo'
 import { outcomes } from './support/races'
 import { call, createTestApp, loginAs, TEST_DB, type TestApp } from './support/testApp'
 

@@ -338,9 +338,14 @@ describe(`enterprise import [${TEST_DB}]`, () => {
       expect(res.statusCode).toBe(201)
       return res.json().id as number
     }
-    const retire = (id: number) => call(t.app, office, { method: 'POST', url: `/api/v1/departments/${id}/retire` })
+    const retire = (id: number) =>
+      call(t.app, office, { method: 'POST', url: `/api/v1/departments/${id}/retire` })
     const linksOf = (id: number) =>
-      t.app.db.selectFrom('supervision_links').select('enterprise_id').where('department_id', '=', id).execute()
+      t.app.db
+        .selectFrom('supervision_links')
+        .select('enterprise_id')
+        .where('department_id', '=', id)
+        .execute()
 
     const gone = await department('县已撤销测试局')
     expect((await retire(gone)).statusCode).toBe(200)
@@ -351,12 +356,16 @@ describe(`enterprise import [${TEST_DB}]`, () => {
     })
     // The template's list of departments offers only those in service.
     const template = new ExcelJS.Workbook()
-    await template.xlsx.load((await get('/api/v1/imports/template.xlsx')).rawPayload as unknown as ArrayBuffer)
+    await template.xlsx.load(
+      (await get('/api/v1/imports/template.xlsx')).rawPayload as unknown as ArrayBuffer,
+    )
     expect(template.getWorksheet('部门名称')!.getColumn(1).values).not.toContain('县已撤销测试局')
 
     // Retired after the check, before the commit: the enterprise is registered, without that link.
     const before = await department('县先撤销测试局')
-    const checked = await preview(await workbook([enterpriseRow(621, { 监管部门: '县委统战部、县先撤销测试局' })]))
+    const checked = await preview(
+      await workbook([enterpriseRow(621, { 监管部门: '县委统战部、县先撤销测试局' })]),
+    )
     expect(checked.counts).toMatchObject({ create: 1 })
     expect((await retire(before)).statusCode).toBe(200)
     expect((await commit(checked.id)).json().created).toBe(1)
@@ -365,7 +374,9 @@ describe(`enterprise import [${TEST_DB}]`, () => {
     // Retired while the import commits: either order leaves no link to the retired department.
     for (let round = 0; round < 4; round++) {
       const during = await department(`县同时撤销测试局${round}`)
-      const ready = await preview(await workbook([enterpriseRow(630 + round, { 监管部门: `县同时撤销测试局${round}` })]))
+      const ready = await preview(
+        await workbook([enterpriseRow(630 + round, { 监管部门: `县同时撤销测试局${round}` })]),
+      )
       const [committed, retired] = await Promise.all([commit(ready.id), retire(during)])
       expect([committed.statusCode, retired.statusCode]).toEqual([200, 200])
       expect(await linksOf(during)).toEqual([])

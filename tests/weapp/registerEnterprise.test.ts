@@ -3,7 +3,7 @@
  * 监管部门 → 逐家登记, a mistyped credit code refused as typed, the form sent, then 邀请联络员 on the
  * enterprise's 成员与联络员 with its liaison's code. The real server joins it to the open county-wide 自查.
  */
-import { demoCreditCode } from '../../seeds/demo'
+import { demoCreditCode } from '../../seeds/organisationsDemo'
 import { hasClass, textOf } from './runner/miniProgram'
 import { recordSetData, signIn, tapCell } from './support/flows'
 import { startWeappServer, type WeappServer } from './support/server'
