@@ -67,6 +67,12 @@ export function pickerValue(instant: Date): Date {
   return new Date(ms + SHANGHAI_OFFSET_MS + new Date(ms).getTimezoneOffset() * 60_000)
 }
 
+/** A 北京时间 day `YYYY-MM-DD` as the Date a date picker shows as that day (its device-local midnight). */
+export function pickerDay(day: string): Date {
+  const [y, m, d] = day.split('-').map(Number)
+  return new Date(y, m - 1, d)
+}
+
 export function fromPicker(values: (string | number | null)[]): Date {
   const [y, m, d, h = 0, mi = 0] = values.map((v) => Number(v ?? 0))
   return new Date(Date.UTC(y, m - 1, d, h, mi) - SHANGHAI_OFFSET_MS)

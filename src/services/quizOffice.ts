@@ -5,6 +5,7 @@ import {
   type TQuestion,
   type TQuestionCreate,
   type TQuestionUpdate,
+  type TQuiz,
   type TQuizCreate,
 } from '@/models/quiz'
 import { exportFileName } from '@/models/exportName'
@@ -55,6 +56,15 @@ export async function fetchQuestion(id: number): Promise<TQuestion> {
 
 export function fetchQuizzes(page: number) {
   return request({ path: quizzes, query: { page, pageSize: QUESTION_PAGE_SIZE }, schema: ZQuizList })
+}
+
+/**
+ * 竞赛 that are 进行中 or 未开始 (the newest 200: one office never runs more at once), for 题库's warning
+ * when fewer questions are 启用 than a paper of theirs needs.
+ */
+export async function fetchLiveQuizzes(): Promise<TQuiz[]> {
+  const list = await request({ path: quizzes, query: { page: 1, pageSize: 200 }, schema: ZQuizList })
+  return list.items.filter((q) => q.state !== 'ended')
 }
 
 export function queueQuestionCreate(body: TQuestionCreate): OutboxEntry {

@@ -96,6 +96,27 @@ describe('知识竞赛 in the mini-program', () => {
     })
   })
 
+  it('a 监管员 picks one of the enterprises it supervises on 排行榜 本企业 and reads its board', async () => {
+    await walk('demo-supervisor-united', async (mp) => {
+      await tapCell(mp, '知识竞赛')
+      await mp.waitForRoute('packages/quiz/pages/list/index')
+      await tapOnCard(mp, '排行榜')
+      await mp.waitForRoute('packages/quiz/pages/leaderboard/index')
+      await mp.waitForText(/县恒达食品有限公司\s*1 人参加/)
+      await mp.tap('本企业')
+      // None chosen: a prompt and the enterprises it supervises (not another department's).
+      await mp.waitForText(/请选择要查看的企业.*县恒达食品有限公司.*县顺通物流有限公司/)
+      expect(mp.text()).not.toMatch(/不属于任何企业|县城市建设投资集团有限公司/)
+      await mp.input('搜索企业名称', '恒达')
+      await mp.waitForText('县恒达食品有限公司')
+      expect(mp.text()).not.toMatch(/县顺通物流有限公司/)
+      await tapClass(mp, 'quiz-pick__option', /县恒达食品有限公司/)
+      await mp.waitForText(/县恒达食品有限公司\s*更换企业.*1\s*王小军\s*用时 .* \d+ 分/)
+      await mp.tap('更换企业')
+      await mp.waitForText('请选择要查看的企业')
+    })
+  })
+
   it('an open paper resumes: 继续答题 brings back the choices kept on the device', async () => {
     await walk(EMPLOYEE, async (mp) => {
       await tapCell(mp, '知识竞赛')

@@ -14,6 +14,8 @@ import {
   type TQuizTopic,
 } from '@/models/quiz'
 import type { Checked } from '@/hooks/useFormSend'
+import { pickerDay } from '@/models/format'
+import { shanghaiDate, shanghaiDateAfterDays } from '@/models/shanghaiTime'
 
 /** Every topic a question can cite, in the programme's order (总体要求, 任务1…15, 实施步骤, 工作要求). */
 export const QUIZ_TOPICS: readonly TQuizTopic[] = [
@@ -96,6 +98,20 @@ export const DEFAULT_QUESTION_COUNT = 20
  * 每卷题数 as the form first shows it: 20, or every active question when the county has switched most
  * off (null while the count is unknown), so that the form as it opens can be sent.
  */
+/**
+ * 新建竞赛's window by default (北京时间 today → +30) and the days its picker offers (today → two years on),
+ * worked out in 北京时间 so a phone set to another zone neither starts yesterday nor hides today.
+ */
+export function quizWindow(now: number) {
+  const startsOn = shanghaiDate(now)
+  return {
+    startsOn,
+    endsOn: shanghaiDateAfterDays(now, 30),
+    earliest: pickerDay(startsOn),
+    latest: pickerDay(shanghaiDateAfterDays(now, 730)),
+  }
+}
+
 export function initialQuestionCount(activeCount: number | null): string {
   return String(activeCount === null ? DEFAULT_QUESTION_COUNT : Math.min(DEFAULT_QUESTION_COUNT, activeCount))
 }

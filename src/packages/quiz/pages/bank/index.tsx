@@ -9,9 +9,16 @@ import {
   type TQuestionList,
   type TQuizTopic,
 } from '@/models/quiz'
-import { fetchQuestions, handOverQuestion, queueQuestionActive } from '@/services/quizOffice'
+import {
+  fetchActiveCount,
+  fetchLiveQuizzes,
+  fetchQuestions,
+  handOverQuestion,
+  queueQuestionActive,
+} from '@/services/quizOffice'
 import { quizOfficePages } from '@/services/routes'
 import { usePagedList } from '@/hooks/usePagedList'
+import { useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { useWrite } from '@/hooks/useWrite'
 import { CountedLoadMore, PagesPending } from '@/components/PageState'
@@ -20,6 +27,7 @@ import { ListSearch } from '@/components/ListSearch'
 import { Chips } from '@/components/Chips'
 import { Heading } from '@/components/Heading'
 import { QUIZ_TOPICS } from '../../components/officeForms'
+import { shortfalls, shortfallText } from '../../components/bankShortfall'
 import '@/styles/page.scss'
 import '../../components/quizOffice.scss'
 
@@ -85,8 +93,15 @@ export default function QuizBankPage() {
     // Back from a question: it may have been added or changed.
     { reloadOnShow: true },
   )
+  // The 竞赛 still to be answered and the count 启用, read again after each switch.
+  const live = useRemote(session ? 'quiz-bank-live' : null, async () => {
+    const [quizzes, active] = await Promise.all([fetchLiveQuizzes(), fetchActiveCount()])
+    return { quizzes, active }
+  })
   if (!session) return <View className="page" />
   const state = pages.state
+  const bank = live.state.status === 'ready' ? live.state.data : null
+  const short = bank ? shortfalls(bank.quizzes, bank.active) : []
 
   const open = (question?: TQuestion) => {
     if (question) handOverQuestion(question)
@@ -94,12 +109,21 @@ export default function QuizBankPage() {
   }
 
   const toggle = async (question: TQuestion, active: boolean) => {
+    const after = bank && !active ? shortfalls(bank.quizzes, bank.active - 1) : []
+    if (after.length) {
+      const { confirm } = await Taro.showModal({
+        title: '停用后题目不够抽卷',
+        content: `停用后${shortfallText(after, bank!.active - 1)}，职工将无法开始答题。仍要停用吗？`,
+        confirmText: '仍要停用',
+      })
+      if (!confirm) return
+    }
     setSwitched((s) => ({ ...s, [question.id]: active }))
     const outcome = await write(queueQuestionActive(question, active), {
       done: active ? '已启用' : '已停用',
     })
     if (outcome.kind === 'queued') return
-    await pages.reload().catch(() => undefined)
+    await Promise.all([pages.reload(), live.reload()]).catch(() => undefined)
     setSwitched(({ [question.id]: _, ...rest }) => rest)
   }
 
@@ -112,6 +136,11 @@ export default function QuizBankPage() {
             新增题目
           </Button>
         </View>
+        {short.length ? (
+          <View className="a-card qo-warning">
+            <Text>{`${shortfallText(short, bank!.active)}：开始答题会失败，请启用或新增题目。`}</Text>
+          </View>
+        ) : null}
         <ListSearch placeholder="搜索题干或编号" onSearch={setQ} />
         <View className="qo-filters">
           <Chips

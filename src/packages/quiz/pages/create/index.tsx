@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import dayjs from 'dayjs'
 import { QUIZ_LIMITS, ZQuizCreate } from '@/models/quiz'
 import { maxLengthsOf } from '@/models/textLimit'
 import { formatDate } from '@/models/format'
-import { shanghaiDate, shanghaiDateAfterDays } from '@/models/shanghaiTime'
+import { shanghaiDate } from '@/models/shanghaiTime'
 import { fetchActiveCount, queueQuizCreate } from '@/services/quizOffice'
 import { DayPicker } from '@/components/DayPicker'
 import { TextField } from '@/components/TextField'
@@ -18,6 +17,7 @@ import {
   checkQuiz,
   initialQuestionCount,
   questionCountHint,
+  quizWindow,
   type QuizDraft,
 } from '../../components/officeForms'
 import '@/styles/page.scss'
@@ -32,11 +32,13 @@ const { timeLimitMinutes, attemptsPerDay } = QUIZ_LIMITS
  */
 export default function QuizCreatePage() {
   const session = useRequireSession()
+  // Worked out once: the days on offer stay those of the day the form was opened.
+  const [days] = useState(() => quizWindow(Date.now()))
   const [draft, setDraft] = useState<QuizDraft>(() => ({
     title: '',
     description: '',
-    startsOn: shanghaiDate(Date.now()),
-    endsOn: shanghaiDateAfterDays(Date.now(), 30),
+    startsOn: days.startsOn,
+    endsOn: days.endsOn,
     questionCount: initialQuestionCount(null),
     timeLimitMinutes: '15',
     attemptsPerDay: '3',
@@ -129,8 +131,8 @@ export default function QuizCreatePage() {
       <DayPicker
         visible={picking !== null}
         title={picking === 'endsOn' ? '结束日期' : '开始日期'}
-        startDate={dayjs().startOf('day').toDate()}
-        endDate={dayjs().add(2, 'year').toDate()}
+        startDate={days.earliest}
+        endDate={days.latest}
         value={picking ? draft[picking] : undefined}
         onPick={(day) => picking && set(picking)(day)}
         onClose={() => setPicking(null)}

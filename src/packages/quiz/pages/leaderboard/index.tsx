@@ -3,7 +3,8 @@ import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Tabs } from '@nutui/nutui-react-taro'
 import type { TLeaderboard } from '@/models/quiz'
-import { enterprisesOf } from '@/models/memberships'
+import { enterprisesOf, isOffice, supervisedDepartments } from '@/models/memberships'
+import type { NamedOption } from '@/models/manyChoice'
 import { idParam } from '@/services/routes'
 import { usePagedList } from '@/hooks/usePagedList'
 import { useRemote } from '@/hooks/useRemote'
@@ -13,6 +14,7 @@ import { CountedLoadMore, InvalidLink, PagesPending } from '@/components/PageSta
 import { EmptyBox } from '@/components/EmptyImage'
 import { Chips } from '@/components/Chips'
 import { fetchLeaderboard, fetchQuiz } from '../../take/api'
+import { EnterpriseChoice } from '../../components/EnterpriseChoice'
 import '@/styles/page.scss'
 import '../../take/quiz.scss'
 
@@ -74,8 +76,14 @@ export default function LeaderboardPage() {
   const id = idParam(useRouter().params.id)
   const { state: me } = useMe(session?.user.id ?? null)
   const enterprises = me.status === 'ready' ? enterprisesOf(me.me.memberships) : []
+  // A 监管员 / the office of no enterprise of their own picks one of those they may read.
+  const picks =
+    me.status === 'ready' &&
+    enterprises.length === 0 &&
+    (isOffice(me.me.memberships) || supervisedDepartments(me.me.memberships).length > 0)
   const [chosen, setChosen] = useState<number | null>(null)
-  const enterpriseId = chosen ?? enterprises[0]?.id ?? null
+  const [picked, setPicked] = useState<NamedOption | null>(null)
+  const enterpriseId = picks ? (picked?.id ?? null) : (chosen ?? enterprises[0]?.id ?? null)
   const [tab, setTab] = useState<Scope | null>(null)
   // A user of no enterprise (a department's) has no 本企业 board: 全县 is theirs.
   const scope: Scope = tab ?? (me.status === 'ready' && enterprises.length === 0 ? 'county' : 'enterprise')
@@ -89,7 +97,7 @@ export default function LeaderboardPage() {
   if (!session) return <View className="page" />
   if (!id) return <InvalidLink message="页面链接不完整" framed />
   const state = pages.state
-  const noEnterprise = scope === 'enterprise' && me.status === 'ready' && enterprises.length === 0
+  const noEnterprise = scope === 'enterprise' && me.status === 'ready' && enterprises.length === 0 && !picks
 
   return (
     <View className="page quiz-leaderboard">
@@ -113,6 +121,7 @@ export default function LeaderboardPage() {
             onPick={setChosen}
           />
         ) : null}
+        {scope === 'enterprise' && picks ? <EnterpriseChoice chosen={picked} onChoose={setPicked} /> : null}
         <Text className="quiz-hint quiz-leaderboard__hint">
           {scope === 'enterprise'
             ? '按每人最好成绩排名，同分用时短者在前；超时交卷不计。'
@@ -123,14 +132,16 @@ export default function LeaderboardPage() {
             title="没有本企业排行"
             description="本企业排行按职工所在企业统计，您不属于任何企业，可查看全县排行。"
           />
-        ) : (
+        ) : scope === 'enterprise' && picks && !picked ? null : (
           <>
             <PagesPending pages={pages} />
             {state.status === 'ready' && state.items.length === 0 ? (
               <EmptyBox
                 title="暂无排名"
                 description={
-                  scope === 'enterprise' ? '本企业还没有人交卷计分。' : '还没有企业的职工交卷计分。'
+                  scope === 'enterprise'
+                    ? `${picked ? '该' : '本'}企业还没有人交卷计分。`
+                    : '还没有企业的职工交卷计分。'
                 }
               />
             ) : null}
