@@ -1,16 +1,17 @@
 import { DatePicker } from '@nutui/nutui-react-taro'
 import dayjs from 'dayjs'
+import { pickerSpan } from '@/models/format'
 
 /**
  * NutUI's date picker over a day written `YYYY-MM-DD`: it opens on `value` and hands back the day picked.
- * Without bounds it offers a deadline's days, from today to two years on.
+ * Without bounds it offers a deadline's days, from today (北京时间) to two years on.
  */
 export function DayPicker({
   visible,
   title,
   value,
-  startDate = dayjs().startOf('day').toDate(),
-  endDate = dayjs().add(2, 'year').toDate(),
+  startDate = pickerSpan(Date.now()).start,
+  endDate = pickerSpan(Date.now()).end,
   onPick,
   onClose,
 }: {

@@ -1,4 +1,4 @@
-import { SHANGHAI_OFFSET_MS } from './shanghaiTime'
+import { SHANGHAI_OFFSET_MS, shanghaiDate } from './shanghaiTime'
 
 /**
  * Dates people read are 北京时间 everywhere in the product, whatever the device's zone (a phone set abroad,
@@ -71,6 +71,15 @@ export function pickerValue(instant: Date): Date {
 export function pickerDay(day: string): Date {
   const [y, m, d] = day.split('-').map(Number)
   return new Date(y, m - 1, d)
+}
+
+/**
+ * A deadline picker's days: from today in 北京时间 (between 00:00 and 08:00 北京时间 a phone on UTC is still on the
+ * day before) to `years` on, as the Dates the picker shows as those days.
+ */
+export function pickerSpan(now: number, years = 2): { start: Date; end: Date } {
+  const start = pickerDay(shanghaiDate(now))
+  return { start, end: new Date(start.getFullYear() + years, start.getMonth(), start.getDate()) }
 }
 
 export function fromPicker(values: (string | number | null)[]): Date {
