@@ -17,6 +17,7 @@ import {
   queueQuestionActive,
 } from '@/services/quizOffice'
 import { quizOfficePages } from '@/services/routes'
+import { showModal } from '@/services/platform/modal'
 import { usePagedList } from '@/hooks/usePagedList'
 import { useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
@@ -111,7 +112,7 @@ export default function QuizBankPage() {
   const toggle = async (question: TQuestion, active: boolean) => {
     const after = bank && !active ? shortfalls(bank.quizzes, bank.active - 1) : []
     if (after.length) {
-      const { confirm } = await Taro.showModal({
+      const { confirm } = await showModal({
         title: '停用后题目不够抽卷',
         content: `停用后${shortfallText(after, bank!.active - 1)}，职工将无法开始答题。仍要停用吗？`,
         confirmText: '仍要停用',
