@@ -7,7 +7,8 @@ import {
   type TDealingDraftUpdate,
   type TDealingListKind,
 } from '@/models/dealings'
-import { getOutbox, type OutboxEntry } from './outbox'
+import { type OutboxEntry } from './outbox'
+import { queueWrite } from './queueWrite'
 import { request } from './request'
 
 export const DEALINGS_PATH = '/api/v1/dealings'
@@ -22,13 +23,13 @@ export function fetchDealingVersion(id: number) {
 }
 
 export function queueDealingDraft(body: TDealingDraftCreate): OutboxEntry {
-  return getOutbox().enqueue({
-    method: 'POST',
-    path: `${DEALINGS_PATH}/versions`,
+  return queueWrite(
+    'POST',
+    `${DEALINGS_PATH}/versions`,
     body,
-    label: `起草${DEALING_LIST_LABELS[body.kind]}`,
-    kind: 'dealings.draft',
-  })
+    `起草${DEALING_LIST_LABELS[body.kind]}`,
+    'dealings.draft',
+  )
 }
 
 export function queueDealingUpdate(
@@ -36,21 +37,15 @@ export function queueDealingUpdate(
   kind: TDealingListKind,
   body: TDealingDraftUpdate,
 ): OutboxEntry {
-  return getOutbox().enqueue({
-    method: 'PUT',
-    path: versionPath(id),
-    body,
-    label: `修改${DEALING_LIST_LABELS[kind]}草稿`,
-    kind: 'dealings.update',
-  })
+  return queueWrite('PUT', versionPath(id), body, `修改${DEALING_LIST_LABELS[kind]}草稿`, 'dealings.update')
 }
 
 export function queueDealingPublish(id: number, kind: TDealingListKind, revision: number): OutboxEntry {
-  return getOutbox().enqueue({
-    method: 'POST',
-    path: `${versionPath(id)}/publish`,
-    body: { revision },
-    label: `发布${DEALING_LIST_LABELS[kind]}`,
-    kind: 'dealings.publish',
-  })
+  return queueWrite(
+    'POST',
+    `${versionPath(id)}/publish`,
+    { revision },
+    `发布${DEALING_LIST_LABELS[kind]}`,
+    'dealings.publish',
+  )
 }

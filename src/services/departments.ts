@@ -7,7 +7,8 @@ import {
 } from '@/models/department'
 import { ZDepartment, type TDepartment, type TEnterpriseCreateInput } from '@/models/org'
 import { z } from 'zod'
-import { getOutbox, type OutboxEntry } from './outbox'
+import { type OutboxEntry } from './outbox'
+import { queueWrite } from './queueWrite'
 import { request } from './request'
 
 const ZDepartmentList = z.object({ departments: z.array(ZDepartment) })
@@ -39,42 +40,43 @@ export const DEPARTMENT_WRITE_KINDS = {
 } as const
 
 export function queueDepartmentCreate(body: TDepartmentCreate): OutboxEntry {
-  return getOutbox().enqueue({
-    method: 'POST',
-    path: '/api/v1/departments',
+  return queueWrite(
+    'POST',
+    '/api/v1/departments',
     body,
-    label: `新建监管部门「${body.name}」`,
-    kind: DEPARTMENT_WRITE_KINDS.create,
-  })
+    `新建监管部门「${body.name}」`,
+    DEPARTMENT_WRITE_KINDS.create,
+  )
 }
 
 export function queueDepartmentRename(id: number, name: string): OutboxEntry {
-  return getOutbox().enqueue({
-    method: 'PATCH',
-    path: `/api/v1/departments/${id}`,
-    body: { name },
-    label: `部门改名为「${name}」`,
-    kind: DEPARTMENT_WRITE_KINDS.rename,
-  })
+  return queueWrite(
+    'PATCH',
+    `/api/v1/departments/${id}`,
+    { name },
+    `部门改名为「${name}」`,
+    DEPARTMENT_WRITE_KINDS.rename,
+  )
 }
 
 export function queueSupervisionRule(id: number, body: TSupervisionRule): OutboxEntry {
-  return getOutbox().enqueue({
-    method: 'POST',
-    path: `/api/v1/departments/${id}/supervision-rules`,
+  return queueWrite(
+    'POST',
+    `/api/v1/departments/${id}/supervision-rules`,
     body,
-    label: '按企业性质建立监管关系',
-    kind: DEPARTMENT_WRITE_KINDS.rule,
-  })
+    '按企业性质建立监管关系',
+    DEPARTMENT_WRITE_KINDS.rule,
+  )
 }
 
 export function queueDepartmentRetire(department: TDepartment): OutboxEntry {
-  return getOutbox().enqueue({
-    method: 'POST',
-    path: `/api/v1/departments/${department.id}/retire`,
-    label: `撤销监管部门「${department.name}」`,
-    kind: DEPARTMENT_WRITE_KINDS.retire,
-  })
+  return queueWrite(
+    'POST',
+    `/api/v1/departments/${department.id}/retire`,
+    undefined,
+    `撤销监管部门「${department.name}」`,
+    DEPARTMENT_WRITE_KINDS.retire,
+  )
 }
 
 /** Links (or, with `linked: false`, unlinks) one enterprise to the department. */
@@ -83,21 +85,16 @@ export function queueSupervisionLink(
   enterprise: { id: number; name: string },
   linked: boolean,
 ): OutboxEntry {
-  return getOutbox().enqueue({
-    method: linked ? 'PUT' : 'DELETE',
-    path: `/api/v1/enterprises/${enterprise.id}/supervisors/${departmentId}`,
-    label: `${linked ? '关联' : '取消关联'}「${enterprise.name}」`,
-    kind: linked ? DEPARTMENT_WRITE_KINDS.link : DEPARTMENT_WRITE_KINDS.unlink,
-  })
+  return queueWrite(
+    linked ? 'PUT' : 'DELETE',
+    `/api/v1/enterprises/${enterprise.id}/supervisors/${departmentId}`,
+    undefined,
+    `${linked ? '关联' : '取消关联'}「${enterprise.name}」`,
+    linked ? DEPARTMENT_WRITE_KINDS.link : DEPARTMENT_WRITE_KINDS.unlink,
+  )
 }
 
 /** 登记企业 (the office): one enterprise by hand; the answer is the enterprise registered. */
 export function queueEnterpriseCreate(body: TEnterpriseCreateInput): OutboxEntry {
-  return getOutbox().enqueue({
-    method: 'POST',
-    path: '/api/v1/enterprises',
-    body,
-    label: `登记企业「${body.name}」`,
-    kind: 'enterprise.create',
-  })
+  return queueWrite('POST', '/api/v1/enterprises', body, `登记企业「${body.name}」`, 'enterprise.create')
 }

@@ -28,7 +28,8 @@ import {
 import type { TEventUpdate } from '@/models/eventEdit'
 import { exportFileName } from '@/models/exportName'
 import { ZEnterprise, type TEnterprise } from '@/models/org'
-import { getOutbox, type OutboxEntry } from './outbox'
+import { type OutboxEntry } from './outbox'
+import { queueWrite } from './queueWrite'
 import { openApiFile } from './download'
 import { request } from './request'
 
@@ -100,62 +101,65 @@ export interface ScanLocation {
 
 /** POST /sign-ins through the outbox, with the time of the scan on this device. */
 export function queueSignIn(payload: string, scannedAt: Date, location?: ScanLocation | null): OutboxEntry {
-  return getOutbox().enqueue({
-    method: 'POST',
-    path: '/api/v1/sign-ins',
-    body: { payload, scannedAt: scannedAt.toISOString(), ...(location ? { location } : {}) },
-    label: '扫码签到',
-    kind: EVENT_WRITE_KINDS.signIn,
-  })
+  return queueWrite(
+    'POST',
+    '/api/v1/sign-ins',
+    { payload, scannedAt: scannedAt.toISOString(), ...(location ? { location } : {}) },
+    '扫码签到',
+    EVENT_WRITE_KINDS.signIn,
+  )
 }
 
 export function queueProxySignIn(eventId: number, userId: number, reason: string): OutboxEntry {
-  return getOutbox().enqueue({
-    method: 'POST',
-    path: `${eventPath(eventId)}/sign-ins/proxy`,
-    body: { userId, reason },
-    label: '组织者代签',
-    kind: EVENT_WRITE_KINDS.proxy,
-  })
+  return queueWrite(
+    'POST',
+    `${eventPath(eventId)}/sign-ins/proxy`,
+    { userId, reason },
+    '组织者代签',
+    EVENT_WRITE_KINDS.proxy,
+  )
 }
 
 export function queueCreateDisplayLink(eventId: number): OutboxEntry {
-  return getOutbox().enqueue({
-    method: 'POST',
-    path: `${eventPath(eventId)}/display-links`,
-    label: '生成大屏链接',
-    kind: EVENT_WRITE_KINDS.displayLinkCreate,
-  })
+  return queueWrite(
+    'POST',
+    `${eventPath(eventId)}/display-links`,
+    undefined,
+    '生成大屏链接',
+    EVENT_WRITE_KINDS.displayLinkCreate,
+  )
 }
 
 /** 取消活动 (organisers): kept and marked 已取消; out of upcoming lists and rates, no more sign-in. */
 export function queueCancelEvent(eventId: number, title: string): OutboxEntry {
-  return getOutbox().enqueue({
-    method: 'POST',
-    path: `${eventPath(eventId)}/cancel`,
-    label: `取消活动「${title}」`,
-    kind: EVENT_WRITE_KINDS.cancel,
-  })
+  return queueWrite(
+    'POST',
+    `${eventPath(eventId)}/cancel`,
+    undefined,
+    `取消活动「${title}」`,
+    EVENT_WRITE_KINDS.cancel,
+  )
 }
 
 /** 修改活动 (organisers): the fields of the form; the server checks the times against now again. */
 export function queueUpdateEvent(eventId: number, body: TEventUpdate): OutboxEntry {
-  return getOutbox().enqueue({
-    method: 'PATCH',
-    path: eventPath(eventId),
+  return queueWrite(
+    'PATCH',
+    eventPath(eventId),
     body,
-    label: `修改活动「${body.title ?? ''}」`,
-    kind: EVENT_WRITE_KINDS.update,
-  })
+    `修改活动「${body.title ?? ''}」`,
+    EVENT_WRITE_KINDS.update,
+  )
 }
 
 export function queueRevokeDisplayLink(eventId: number, linkId: number): OutboxEntry {
-  return getOutbox().enqueue({
-    method: 'DELETE',
-    path: `${eventPath(eventId)}/display-links/${linkId}`,
-    label: '撤销大屏链接',
-    kind: EVENT_WRITE_KINDS.displayLinkRevoke,
-  })
+  return queueWrite(
+    'DELETE',
+    `${eventPath(eventId)}/display-links/${linkId}`,
+    undefined,
+    '撤销大屏链接',
+    EVENT_WRITE_KINDS.displayLinkRevoke,
+  )
 }
 
 /** 导出签到表: the workbook, with the bearer token (a download on H5, a document in the mini-program). */
@@ -189,11 +193,11 @@ export type EventCreateRequest =
 /** 发起活动 through the outbox (created once, whatever the network does). */
 export function queueCreateEvent({ organiser, body }: EventCreateRequest): OutboxEntry {
   const base = organiser.kind === 'enterprise' ? 'enterprises' : 'departments'
-  return getOutbox().enqueue({
-    method: 'POST',
-    path: `/api/v1/${base}/${organiser.id}/events`,
+  return queueWrite(
+    'POST',
+    `/api/v1/${base}/${organiser.id}/events`,
     body,
-    label: `发起活动「${body.title}」`,
-    kind: EVENT_WRITE_KINDS.create,
-  })
+    `发起活动「${body.title}」`,
+    EVENT_WRITE_KINDS.create,
+  )
 }

@@ -11,7 +11,8 @@ import {
 } from '@/models/powers'
 import type { PickedFile } from './platform/types'
 import { enterprisePath } from './assessments'
-import { getOutbox, type OutboxEntry } from './outbox'
+import { type OutboxEntry } from './outbox'
+import { queueWrite } from './queueWrite'
 import { request } from './request'
 import { queueUpload } from './upload'
 
@@ -37,32 +38,27 @@ export function fetchPowerVersion(eid: number, version: number) {
 }
 
 export function queuePowerDraft(eid: number, body: TPowerDraftUpdate): OutboxEntry {
-  return getOutbox().enqueue({
-    method: 'PUT',
-    path: `${powersPath(eid)}/draft`,
-    body,
-    label: '保存权力清单草稿',
-    kind: POWERS_WRITE_KINDS.draft,
-  })
+  return queueWrite('PUT', `${powersPath(eid)}/draft`, body, '保存权力清单草稿', POWERS_WRITE_KINDS.draft)
 }
 
 export function queuePowerPublish(eid: number, revision: number): OutboxEntry {
-  return getOutbox().enqueue({
-    method: 'POST',
-    path: `${powersPath(eid)}/versions`,
-    body: { revision },
-    label: '发布权力清单',
-    kind: POWERS_WRITE_KINDS.publish,
-  })
+  return queueWrite(
+    'POST',
+    `${powersPath(eid)}/versions`,
+    { revision },
+    '发布权力清单',
+    POWERS_WRITE_KINDS.publish,
+  )
 }
 
 export function queuePowerAcknowledge(eid: number, version: number): OutboxEntry {
-  return getOutbox().enqueue({
-    method: 'POST',
-    path: `${powersPath(eid)}/versions/${version}/acknowledgements`,
-    label: `已阅权力清单第${version}版`,
-    kind: POWERS_WRITE_KINDS.acknowledge,
-  })
+  return queueWrite(
+    'POST',
+    `${powersPath(eid)}/versions/${version}/acknowledgements`,
+    undefined,
+    `已阅权力清单第${version}版`,
+    POWERS_WRITE_KINDS.acknowledge,
+  )
 }
 
 export interface DecisionFilter {
@@ -83,23 +79,23 @@ export function fetchDecision(eid: number, did: number) {
 }
 
 export function queueDecisionCreate(eid: number, body: TDecisionCreate): OutboxEntry {
-  return getOutbox().enqueue({
-    method: 'POST',
-    path: decisionsPath(eid),
+  return queueWrite(
+    'POST',
+    decisionsPath(eid),
     body,
-    label: `登记“三重一大”决策「${body.subject}」`,
-    kind: POWERS_WRITE_KINDS.decisionCreate,
-  })
+    `登记“三重一大”决策「${body.subject}」`,
+    POWERS_WRITE_KINDS.decisionCreate,
+  )
 }
 
 export function queueDecisionCorrect(eid: number, did: number, body: TDecisionUpdate): OutboxEntry {
-  return getOutbox().enqueue({
-    method: 'PUT',
-    path: `${decisionsPath(eid)}/${did}`,
+  return queueWrite(
+    'PUT',
+    `${decisionsPath(eid)}/${did}`,
     body,
-    label: `更正“三重一大”决策「${body.subject}」`,
-    kind: POWERS_WRITE_KINDS.decisionCorrect,
-  })
+    `更正“三重一大”决策「${body.subject}」`,
+    POWERS_WRITE_KINDS.decisionCorrect,
+  )
 }
 
 export function queueDecisionAttachment(eid: number, did: number, file: PickedFile): Promise<OutboxEntry> {

@@ -9,7 +9,8 @@ import {
   type TSpecialProblemCreate,
   type TSpecialProblemUpdate,
 } from '@/models/special'
-import { getOutbox, type OutboxEntry } from './outbox'
+import { type OutboxEntry } from './outbox'
+import { queueWrite } from './queueWrite'
 import { request } from './request'
 import { enterprisePath } from './assessments'
 
@@ -46,42 +47,19 @@ export function fetchSheet(eid: number, sid: number, asIssuer: boolean) {
 }
 
 export function queueSpecialOpen(body: TSpecialCreate): OutboxEntry {
-  return getOutbox().enqueue({
-    method: 'POST',
-    path: base,
-    body,
-    label: `开展专项整治「${body.title}」`,
-    kind: 'special.create',
-  })
+  return queueWrite('POST', base, body, `开展专项整治「${body.title}」`, 'special.create')
 }
 
 export function queueSpecialClose(sid: number, version: number): OutboxEntry {
-  return getOutbox().enqueue({
-    method: 'POST',
-    path: `${base}/${sid}/close`,
-    body: { version },
-    label: '结束专项整治',
-    kind: 'special.close',
-  })
+  return queueWrite('POST', `${base}/${sid}/close`, { version }, '结束专项整治', 'special.close')
 }
 
 export function queueSheetReport(eid: number, sid: number): OutboxEntry {
-  return getOutbox().enqueue({
-    method: 'POST',
-    path: `${sheetPath(eid, sid)}/report`,
-    label: '报送突出问题清单',
-    kind: 'special.report',
-  })
+  return queueWrite('POST', `${sheetPath(eid, sid)}/report`, undefined, '报送突出问题清单', 'special.report')
 }
 
 export function queueProblemCreate(eid: number, sid: number, body: TSpecialProblemCreate): OutboxEntry {
-  return getOutbox().enqueue({
-    method: 'POST',
-    path: `${sheetPath(eid, sid)}/problems`,
-    body,
-    label: '填报突出问题',
-    kind: 'special.problem.create',
-  })
+  return queueWrite('POST', `${sheetPath(eid, sid)}/problems`, body, '填报突出问题', 'special.problem.create')
 }
 
 export function queueProblemUpdate(
@@ -90,11 +68,11 @@ export function queueProblemUpdate(
   pid: number,
   body: TSpecialProblemUpdate,
 ): OutboxEntry {
-  return getOutbox().enqueue({
-    method: 'PUT',
-    path: `${sheetPath(eid, sid)}/problems/${pid}`,
+  return queueWrite(
+    'PUT',
+    `${sheetPath(eid, sid)}/problems/${pid}`,
     body,
-    label: '更新突出问题整改进展',
-    kind: 'special.problem.update',
-  })
+    '更新突出问题整改进展',
+    'special.problem.update',
+  )
 }
