@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { rowIds, ZDay } from './common'
-import { lines, oneLine, severalLines } from './textLimit'
+import { lines, oneLine, severalLines, textOf } from './textLimit'
 import {
   SECTIONS,
   ZChecklistItem,
@@ -196,10 +196,7 @@ export function notApplicableCount(items: TChecklistItem[], answers: AnswerLike[
 // ---------- API shapes ----------
 
 /** A campaign's name; PostgreSQL refuses NUL in text, so every control character is refused with a message. */
-const ZCampaignName = oneLine(
-  z.string().trim().min(2, '期次名称至少2个字').max(60, '期次名称不超过60个字'),
-  '期次名称',
-)
+const ZCampaignName = oneLine(textOf(2, '期次名称至少2个字', 60, '期次名称不超过60个字'), '期次名称')
 
 export const ZCampaignCreate = z
   .object({

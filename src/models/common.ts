@@ -46,3 +46,10 @@ export const rowIds = (max: number, label = 'id') =>
     .array(ZRowId)
     .max(max)
     .refine((ids) => new Set(ids).size === ids.length, `${label}不能重复`)
+
+/**
+ * One entry of a record's history, oldest first: what happened (`fields`), then who did it (null once the
+ * account is gone) and when.
+ */
+export const historyEntry = <S extends z.ZodRawShape>(fields: S) =>
+  z.object({ ...fields, actorName: z.string().nullable(), createdAt: z.string() })

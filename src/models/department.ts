@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { line, oneLine } from './textLimit'
+import { line, oneLine, textOf } from './textLimit'
 import { ZDepartment, ZOwnership } from './org'
 import { pageOf } from './common'
 
@@ -34,7 +34,7 @@ export const PROGRAMME_DEPARTMENTS = [
 
 // PostgreSQL refuses NUL in text: refuse every control character with a message instead of a 5xx.
 const ZDepartmentName = oneLine(
-  z.string().trim().min(2, '请填写部门名称（至少2个字）').max(60, '部门名称不超过60个字'),
+  textOf(2, '请填写部门名称（至少2个字）', 60, '部门名称不超过60个字'),
   '部门名称',
 )
 

@@ -6,27 +6,35 @@ import { DEPARTMENT_ROLES, ZEnterpriseRole, ZMember, ZOrgKind, ZRole } from './o
 export const ZDepartmentRole = z.enum(DEPARTMENT_ROLES)
 export type TDepartmentRole = z.infer<typeof ZDepartmentRole>
 
-export const ZInviteCreate = z
-  .object({
-    role: ZEnterpriseRole.default('employee'),
+/**
+ * Making an invite, to an enterprise or a department: the role it grants, how long it is valid, and how many
+ * may use it (left out: 1 for a role one person holds, SINGLE_USE_INVITE_ROLES; else 50 for an enterprise's,
+ * 20 for a department's).
+ */
+const inviteCreate = <R extends z.ZodType>(role: R) =>
+  z.object({
+    role,
     expiresInDays: z.number().int().min(1, '有效期至少1天').max(90, '有效期不超过90天').default(7),
-    /** Left out: 1 for a role one person holds (SINGLE_USE_INVITE_ROLES), else 50. */
     maxUses: z.number().int().min(1).max(1000).optional(),
   })
-  .meta({ id: 'InviteCreate' })
-export type TInviteCreate = z.input<typeof ZInviteCreate>
 
-export const ZInvite = z
-  .object({
+/** An invite as its organisation's managers list it: `org` names the organisation (its id) and the role. */
+const invite = <S extends z.ZodRawShape>(org: S) =>
+  z.object({
     id: z.number().int(),
     code: z.string(),
-    enterpriseId: z.number().int(),
-    role: ZEnterpriseRole,
+    ...org,
     expiresAt: z.string(),
     maxUses: z.number().int(),
     uses: z.number().int(),
   })
-  .meta({ id: 'Invite' })
+
+export const ZInviteCreate = inviteCreate(ZEnterpriseRole.default('employee')).meta({ id: 'InviteCreate' })
+export type TInviteCreate = z.input<typeof ZInviteCreate>
+
+export const ZInvite = invite({ enterpriseId: z.number().int(), role: ZEnterpriseRole }).meta({
+  id: 'Invite',
+})
 export type TInvite = z.infer<typeof ZInvite>
 
 export const ZInviteJoinBody = z
@@ -71,30 +79,13 @@ export type TInvitePreview = z.infer<typeof ZInvitePreview>
 
 export const ZMemberList = z.object({ members: z.array(ZMember) })
 
-const ZExpiresInDays = z.number().int().min(1, '有效期至少1天').max(90, '有效期不超过90天').default(7)
-
 /** An invite to a department (监管员, 党员干部, or 办公室人员 of the office), made by the office. */
-export const ZDepartmentInviteCreate = z
-  .object({
-    role: ZDepartmentRole,
-    expiresInDays: ZExpiresInDays,
-    /** Left out: 1 for a role one person holds (SINGLE_USE_INVITE_ROLES), else 20. */
-    maxUses: z.number().int().min(1).max(1000).optional(),
-  })
-  .meta({ id: 'DepartmentInviteCreate' })
+export const ZDepartmentInviteCreate = inviteCreate(ZDepartmentRole).meta({ id: 'DepartmentInviteCreate' })
 export type TDepartmentInviteCreate = z.input<typeof ZDepartmentInviteCreate>
 
-export const ZDepartmentInvite = z
-  .object({
-    id: z.number().int(),
-    code: z.string(),
-    departmentId: z.number().int(),
-    role: ZDepartmentRole,
-    expiresAt: z.string(),
-    maxUses: z.number().int(),
-    uses: z.number().int(),
-  })
-  .meta({ id: 'DepartmentInvite' })
+export const ZDepartmentInvite = invite({ departmentId: z.number().int(), role: ZDepartmentRole }).meta({
+  id: 'DepartmentInvite',
+})
 export type TDepartmentInvite = z.infer<typeof ZDepartmentInvite>
 
 /** 调整角色: the membership takes this role instead of its current one. */

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ZRowId } from './common'
-import { line, lines, oneLine } from './textLimit'
+import { line, lines, oneLine, textOf } from './textLimit'
 import { MEETING_TYPES, MEETING_TYPE_LABELS, type TMeetingType } from './meetingCompliance'
 import { storedFileWith } from './file'
 import { ZPartyOrg } from './org'
@@ -65,7 +65,7 @@ const ZIsoTime = z.iso
 
 /** Why a submitted record is corrected (its text, its attendance or its attachments): kept in its history. */
 export const ZCorrectionReason = oneLine(
-  z.string().trim().min(2, '请填写更正原因（至少2个字）').max(200, '更正原因不超过200个字'),
+  textOf(2, '请填写更正原因（至少2个字）', 200, '更正原因不超过200个字'),
   '更正原因',
 )
 
@@ -112,10 +112,7 @@ export const ZPartyGroup = z
 
 export const ZPartyGroupCreate = z
   .object({
-    name: oneLine(
-      z.string().trim().min(2, '党小组名称至少2个字').max(30, '党小组名称不超过30个字'),
-      '党小组名称',
-    ),
+    name: oneLine(textOf(2, '党小组名称至少2个字', 30, '党小组名称不超过30个字'), '党小组名称'),
   })
   .meta({ id: 'PartyGroupCreate' })
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { rowIds, ZDay, ZIdParam, ZRowId } from './common'
-import { line, oneLine } from './textLimit'
+import { line, oneLine, textOf } from './textLimit'
 import { CREDIT_CODE_PROBLEM_MESSAGES, checkCreditCode } from './creditCode'
 import { DEPARTMENT_ROLES, ENTERPRISE_ROLES, ROLES, type TRole } from './roles'
 import { MEMBERSHIP_STATUSES, MEMBERSHIP_STATUS_LABELS, ROLE_LABELS } from './orgLabels'
@@ -79,31 +79,25 @@ export const ZEnterprise = z
   .meta({ id: 'Enterprise' })
 export type TEnterprise = z.infer<typeof ZEnterprise>
 
-export const ZEnterpriseCreate = z
-  .object({
-    name: oneLine(
-      z.string().trim().min(2, '企业名称至少2个字').max(100, '企业名称不超过100个字'),
-      '企业名称',
-    ),
-    creditCode: ZCreditCode,
-    ownership: ZOwnership,
-    partyOrg: ZPartyOrg,
-    industry: line(50, '行业').nullable().optional(),
+/** What an enterprise's profile lets the office write (the credit code only at creation). */
+const enterpriseProfile = z.object({
+  name: oneLine(textOf(2, '企业名称至少2个字', 100, '企业名称不超过100个字'), '企业名称'),
+  creditCode: ZCreditCode,
+  ownership: ZOwnership,
+  partyOrg: ZPartyOrg,
+  industry: line(50, '行业').nullable(),
+})
+
+export const ZEnterpriseCreate = enterpriseProfile
+  .extend({
+    industry: enterpriseProfile.shape.industry.optional(),
     supervisingDepartmentIds: rowIds(20, '监管部门').default([]),
   })
   .meta({ id: 'EnterpriseCreate' })
 export type TEnterpriseCreateInput = z.output<typeof ZEnterpriseCreate>
 
-export const ZEnterpriseUpdate = z
-  .object({
-    name: oneLine(
-      z.string().trim().min(2, '企业名称至少2个字').max(100, '企业名称不超过100个字'),
-      '企业名称',
-    ),
-    ownership: ZOwnership,
-    partyOrg: ZPartyOrg,
-    industry: line(50, '行业').nullable(),
-  })
+export const ZEnterpriseUpdate = enterpriseProfile
+  .omit({ creditCode: true })
   .partial()
   .meta({ id: 'EnterpriseUpdate' })
 export type TEnterpriseUpdate = z.infer<typeof ZEnterpriseUpdate>

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { pageOf, pagingFields, ZDay, ZRowId } from './common'
+import { historyEntry, pageOf, pagingFields, ZDay, ZRowId } from './common'
 import { ZOwnership } from './org'
 import { ZEvidenceFile } from './file'
 import { line, lines } from './textLimit'
@@ -153,12 +153,10 @@ export const ZDecisionDetail = ZDecision.extend({
   attachments: z.array(ZEvidenceFile),
   /** Oldest first: the record as entered, then every correction with the fields it changed. */
   revisions: z.array(
-    z.object({
+    historyEntry({
       before: ZDecisionSnapshot.partial().nullable(),
       after: ZDecisionSnapshot.partial(),
       note: z.string().nullable(),
-      actorName: z.string().nullable(),
-      createdAt: z.string(),
     }),
   ),
 }).meta({ id: 'DecisionDetail' })

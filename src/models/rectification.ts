@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { rowIds, ZDay } from './common'
-import { lines, oneLine, severalLines } from './textLimit'
+import { lines, oneLine, severalLines, textOf } from './textLimit'
 import { ZEvidenceFile } from './file'
 import { RECTIFICATION_TIMELINESS } from './rectificationTimeliness'
 
@@ -60,14 +60,8 @@ export type TRectification = z.infer<typeof ZRectification>
 /** 整改通知: a supervising department (or the office) tells an enterprise what to put right, by when. */
 export const ZRectificationNotice = z
   .object({
-    title: oneLine(
-      z.string().trim().min(2, '请填写整改事项（至少2个字）').max(100, '整改事项不超过100字'),
-      '整改事项',
-    ),
-    detail: severalLines(
-      z.string().trim().min(2, '请填写整改要求（至少2个字）').max(1000, '整改要求不超过1000字'),
-      '整改要求',
-    ),
+    title: oneLine(textOf(2, '请填写整改事项（至少2个字）', 100, '整改事项不超过100字'), '整改事项'),
+    detail: severalLines(textOf(2, '请填写整改要求（至少2个字）', 1000, '整改要求不超过1000字'), '整改要求'),
     deadline: ZDay,
   })
   .meta({ id: 'RectificationNotice' })
@@ -75,10 +69,7 @@ export type TRectificationNotice = z.input<typeof ZRectificationNotice>
 
 export const ZRectificationRespond = z
   .object({
-    response: severalLines(
-      z.string().trim().min(2, '请说明整改情况').max(1000, '整改说明不超过1000字'),
-      '整改说明',
-    ),
+    response: severalLines(textOf(2, '请说明整改情况', 1000, '整改说明不超过1000字'), '整改说明'),
     evidenceIds: rowIds(20, '证明材料').default([]),
   })
   .meta({ id: 'RectificationRespond' })

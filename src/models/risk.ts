@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { pageOf, pagingFields, ZDay, ZRowId } from './common'
+import { historyEntry, pageOf, pagingFields, ZDay, ZRowId } from './common'
 import { ZOwnership } from './org'
 import { ZEvidenceFile } from './file'
 import { line, lines } from './textLimit'
@@ -151,13 +151,11 @@ export type TRisk = z.infer<typeof ZRisk>
 export const ZRiskDetail = ZRisk.extend({
   attachments: z.array(ZEvidenceFile),
   history: z.array(
-    z.object({
+    historyEntry({
       kind: z.enum(RISK_HISTORY_KINDS),
       note: z.string().nullable(),
       fromLevel: ZRiskLevel.nullable(),
       toLevel: ZRiskLevel.nullable(),
-      actorName: z.string().nullable(),
-      createdAt: z.string(),
     }),
   ),
 }).meta({ id: 'RiskDetail' })

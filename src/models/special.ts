@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { pageOf, pagingFields, rowIds, ZDay, ZRowId } from './common'
+import { historyEntry, pageOf, pagingFields, rowIds, ZDay, ZRowId } from './common'
 import { ZOwnership } from './org'
 import { line, lines } from './textLimit'
 import { SPECIAL_BASES, type TSpecialBasis } from './specialBasis'
@@ -139,12 +139,10 @@ export const ZSpecialProblem = z
     version: z.number().int(),
     updatedAt: z.string(),
     history: z.array(
-      z.object({
+      historyEntry({
         kind: z.enum(['created', 'edited', 'note']),
         note: z.string().nullable(),
         status: ZSpecialProblemStatus.nullable(),
-        actorName: z.string().nullable(),
-        createdAt: z.string(),
       }),
     ),
   })

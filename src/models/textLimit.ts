@@ -68,3 +68,7 @@ export const line = (max: number, label = '') =>
 /** A trimmed text of at most `max` characters that may hold several lines (notes, minutes, comments). */
 export const lines = (max: number, label = '') =>
   severalLines(z.string().trim().max(max, `${label}不超过${max}个字`), label)
+
+/** A trimmed text of `min` to `max` characters, each bound with its own message (the short one says what to write). */
+export const textOf = (min: number, tooShort: string, max: number, tooLong: string) =>
+  z.string().trim().min(min, tooShort).max(max, tooLong)
