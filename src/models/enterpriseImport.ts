@@ -210,29 +210,31 @@ export const ZImportCommitResult = z
   .meta({ id: 'ImportCommitResult' })
 export type TImportCommitResult = z.infer<typeof ZImportCommitResult>
 
-/** An import as the office follows it; `.meta` (its OpenAPI name) on ZImport only, so ZImportSummary picks from this. */
-const importView = z.object({
-  id: z.number().int(),
-  filename: z.string(),
-  state: ZImportState,
-  processed: z.number().int(),
-  total: z.number().int(),
-  counts: ZImportCounts.nullable(),
-  errorMessage: z.string().nullable(),
-  createdAt: z.string(),
-  committedAt: z.string().nullable(),
-  commitResult: ZImportCommitResult.nullable(),
-  rows: z.array(ZImportRow),
-  rowsTotal: z.number().int(),
-})
-export const ZImport = importView.meta({ id: 'Import' })
+export const ZImport = z
+  .object({
+    id: z.number().int(),
+    filename: z.string(),
+    state: ZImportState,
+    processed: z.number().int(),
+    total: z.number().int(),
+    counts: ZImportCounts.nullable(),
+    errorMessage: z.string().nullable(),
+    createdAt: z.string(),
+    committedAt: z.string().nullable(),
+    commitResult: ZImportCommitResult.nullable(),
+    rows: z.array(ZImportRow),
+    rowsTotal: z.number().int(),
+  })
+  .meta({ id: 'Import' })
 export type TImport = z.infer<typeof ZImport>
 
 /**
  * One import in the office's list of recent ones (newest first): enough to find it again and open it.
  * `batch` numbers the committed imports in the order they were committed (第1批 …); null before commit.
+ * Picked from a plain copy of ZImport's fields, which carries no OpenAPI name of its own.
  */
-export const ZImportSummary = importView
+export const ZImportSummary = z
+  .object(ZImport.shape)
   .pick({
     id: true,
     filename: true,

@@ -7,8 +7,7 @@
  * every answer against the same schema before sending it (serializerCompiler in server/app.ts).
  */
 import type { TDemoUser, TLoginResponse, TMe, TProfileUpdate } from '@/models/auth'
-import { type OutboxEntry } from './outbox'
-import { queueWrite } from './queueWrite'
+import { getOutbox, type OutboxEntry } from './outbox'
 import { request } from './request'
 
 /** Demo and test mode only: the users the login page offers. */
@@ -56,16 +55,22 @@ export const WRITE_KINDS = {
 
 /** PATCH /api/v1/me through the outbox. `phone` is the full number (the server stores it, lists mask it). */
 export function queueProfileUpdate(update: TProfileUpdate): OutboxEntry {
-  return queueWrite('PATCH', '/api/v1/me', update, '修改个人资料', WRITE_KINDS.profileUpdate)
+  return getOutbox().enqueue({
+    method: 'PATCH',
+    path: '/api/v1/me',
+    body: update,
+    label: '修改个人资料',
+    kind: WRITE_KINDS.profileUpdate,
+  })
 }
 
 /** POST /api/v1/invites/join through the outbox: asks to join the enterprise behind an invite code. */
 export function queueJoinEnterprise(code: string): OutboxEntry {
-  return queueWrite(
-    'POST',
-    '/api/v1/invites/join',
-    { code },
-    `凭邀请码 ${code} 申请加入企业`,
-    WRITE_KINDS.inviteJoin,
-  )
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: '/api/v1/invites/join',
+    body: { code },
+    label: `凭邀请码 ${code} 申请加入企业`,
+    kind: WRITE_KINDS.inviteJoin,
+  })
 }

@@ -20,7 +20,6 @@ import {
 } from '@/models/assessment'
 import { ZRectification, type TRectification, type TRectificationNotice } from '@/models/rectification'
 import { getOutbox, type OutboxEntry } from './outbox'
-import { queueWrite } from './queueWrite'
 import { request } from './request'
 
 /** Outbox `kind`s of the writes below: pages recognise their own entries (pending, refused, delivered). */
@@ -94,24 +93,22 @@ export function queueEvidenceRemoval(
   fileId: number,
   itemCode: string,
 ): OutboxEntry {
-  return queueWrite(
-    'DELETE',
-    `${assessmentPath(eid, aid)}/evidence/${fileId}`,
-    undefined,
-    `撤下佐证材料（${itemCode}）`,
-    ASSESSMENT_WRITE_KINDS.evidenceRemove,
-  )
+  return getOutbox().enqueue({
+    method: 'DELETE',
+    path: `${assessmentPath(eid, aid)}/evidence/${fileId}`,
+    label: `撤下佐证材料（${itemCode}）`,
+    kind: ASSESSMENT_WRITE_KINDS.evidenceRemove,
+  })
 }
 
 /** POST …/submit through the outbox: sent after every answer queued before it. */
 export function queueSubmit(eid: number, aid: number, campaignName: string): OutboxEntry {
-  return queueWrite(
-    'POST',
-    `${assessmentPath(eid, aid)}/submit`,
-    undefined,
-    `提交自查：${campaignName}`,
-    ASSESSMENT_WRITE_KINDS.submit,
-  )
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${assessmentPath(eid, aid)}/submit`,
+    label: `提交自查：${campaignName}`,
+    kind: ASSESSMENT_WRITE_KINDS.submit,
+  })
 }
 
 /** Supervisor: POST …/accept. */
@@ -121,13 +118,13 @@ export function queueAccept(
   comment: string | null,
   enterpriseName: string,
 ): OutboxEntry {
-  return queueWrite(
-    'POST',
-    `${assessmentPath(eid, aid)}/accept`,
-    { comment: comment?.trim() ? comment.trim() : null },
-    `审核通过：${enterpriseName}`,
-    ASSESSMENT_WRITE_KINDS.accept,
-  )
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${assessmentPath(eid, aid)}/accept`,
+    body: { comment: comment?.trim() ? comment.trim() : null },
+    label: `审核通过：${enterpriseName}`,
+    kind: ASSESSMENT_WRITE_KINDS.accept,
+  })
 }
 
 /** Supervisor: POST …/return with a comment per item. */
@@ -165,13 +162,13 @@ export function queueRectificationResponse(
   rid: number,
   input: { response: string; evidenceIds: number[] },
 ): OutboxEntry {
-  return queueWrite(
-    'POST',
-    `${rectificationPath(eid, rid)}/respond`,
-    { response: input.response.trim(), evidenceIds: input.evidenceIds },
-    '报送整改情况',
-    ASSESSMENT_WRITE_KINDS.rectificationRespond,
-  )
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${rectificationPath(eid, rid)}/respond`,
+    body: { response: input.response.trim(), evidenceIds: input.evidenceIds },
+    label: '报送整改情况',
+    kind: ASSESSMENT_WRITE_KINDS.rectificationRespond,
+  })
 }
 
 /** Supervisor: POST …/verify (销号 or 退回). */
@@ -180,13 +177,13 @@ export function queueRectificationVerify(
   rid: number,
   input: { decision: 'close' | 'return'; comment: string | null },
 ): OutboxEntry {
-  return queueWrite(
-    'POST',
-    `${rectificationPath(eid, rid)}/verify`,
-    { decision: input.decision, comment: input.comment?.trim() ? input.comment.trim() : null },
-    input.decision === 'close' ? '整改销号' : '退回整改',
-    ASSESSMENT_WRITE_KINDS.rectificationVerify,
-  )
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${rectificationPath(eid, rid)}/verify`,
+    body: { decision: input.decision, comment: input.comment?.trim() ? input.comment.trim() : null },
+    label: input.decision === 'close' ? '整改销号' : '退回整改',
+    kind: ASSESSMENT_WRITE_KINDS.rectificationVerify,
+  })
 }
 
 /** Supervisors and the office: the enterprises they oversee in one campaign (default: the latest). */
@@ -207,46 +204,45 @@ export async function fetchCampaigns(): Promise<TCampaign[]> {
 
 /** 发起自查期次 (office): one assessment per target enterprise, created once through the outbox. */
 export function queueCreateCampaign(campaign: TCampaignCreate): OutboxEntry {
-  return queueWrite(
-    'POST',
-    '/api/v1/campaigns',
-    campaign,
-    `发起自查「${campaign.name}」`,
-    ASSESSMENT_WRITE_KINDS.campaignCreate,
-  )
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: '/api/v1/campaigns',
+    body: campaign,
+    label: `发起自查「${campaign.name}」`,
+    kind: ASSESSMENT_WRITE_KINDS.campaignCreate,
+  })
 }
 
 /** 修改自查期次 (office): name and dates, checked again on the server. */
 export function queueUpdateCampaign(id: number, changes: TCampaignUpdate): OutboxEntry {
-  return queueWrite(
-    'PATCH',
-    `/api/v1/campaigns/${id}`,
-    changes,
-    `修改自查期次「${changes.name ?? id}」`,
-    ASSESSMENT_WRITE_KINDS.campaignUpdate,
-  )
+  return getOutbox().enqueue({
+    method: 'PATCH',
+    path: `/api/v1/campaigns/${id}`,
+    body: changes,
+    label: `修改自查期次「${changes.name ?? id}」`,
+    kind: ASSESSMENT_WRITE_KINDS.campaignUpdate,
+  })
 }
 
 /** 结束期次 (office): unsubmitted assessments leave the to-dos and can no longer be submitted. */
 export function queueCloseCampaign(id: number, name: string): OutboxEntry {
-  return queueWrite(
-    'POST',
-    `/api/v1/campaigns/${id}/close`,
-    undefined,
-    `结束自查期次「${name}」`,
-    ASSESSMENT_WRITE_KINDS.campaignClose,
-  )
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `/api/v1/campaigns/${id}/close`,
+    label: `结束自查期次「${name}」`,
+    kind: ASSESSMENT_WRITE_KINDS.campaignClose,
+  })
 }
 
 /** 下发整改通知 (supervisor or office) through the outbox. */
 export function queueRectificationNotice(eid: number, notice: TRectificationNotice): OutboxEntry {
-  return queueWrite(
-    'POST',
-    `${enterprisePath(eid)}/rectifications`,
-    notice,
-    `下发整改通知「${notice.title}」`,
-    ASSESSMENT_WRITE_KINDS.rectificationNotice,
-  )
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${enterprisePath(eid)}/rectifications`,
+    body: notice,
+    label: `下发整改通知「${notice.title}」`,
+    kind: ASSESSMENT_WRITE_KINDS.rectificationNotice,
+  })
 }
 
 /** Where an item's evidence photo is posted (the item in the query, as the server expects it). */

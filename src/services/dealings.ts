@@ -7,8 +7,7 @@ import {
   type TDealingDraftUpdate,
   type TDealingListKind,
 } from '@/models/dealings'
-import { type OutboxEntry } from './outbox'
-import { queueWrite } from './queueWrite'
+import { getOutbox, type OutboxEntry } from './outbox'
 import { request } from './request'
 
 export const DEALINGS_PATH = '/api/v1/dealings'
@@ -23,13 +22,13 @@ export function fetchDealingVersion(id: number) {
 }
 
 export function queueDealingDraft(body: TDealingDraftCreate): OutboxEntry {
-  return queueWrite(
-    'POST',
-    `${DEALINGS_PATH}/versions`,
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${DEALINGS_PATH}/versions`,
     body,
-    `起草${DEALING_LIST_LABELS[body.kind]}`,
-    'dealings.draft',
-  )
+    label: `起草${DEALING_LIST_LABELS[body.kind]}`,
+    kind: 'dealings.draft',
+  })
 }
 
 export function queueDealingUpdate(
@@ -37,15 +36,21 @@ export function queueDealingUpdate(
   kind: TDealingListKind,
   body: TDealingDraftUpdate,
 ): OutboxEntry {
-  return queueWrite('PUT', versionPath(id), body, `修改${DEALING_LIST_LABELS[kind]}草稿`, 'dealings.update')
+  return getOutbox().enqueue({
+    method: 'PUT',
+    path: versionPath(id),
+    body,
+    label: `修改${DEALING_LIST_LABELS[kind]}草稿`,
+    kind: 'dealings.update',
+  })
 }
 
 export function queueDealingPublish(id: number, kind: TDealingListKind, revision: number): OutboxEntry {
-  return queueWrite(
-    'POST',
-    `${versionPath(id)}/publish`,
-    { revision },
-    `发布${DEALING_LIST_LABELS[kind]}`,
-    'dealings.publish',
-  )
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${versionPath(id)}/publish`,
+    body: { revision },
+    label: `发布${DEALING_LIST_LABELS[kind]}`,
+    kind: 'dealings.publish',
+  })
 }

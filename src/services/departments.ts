@@ -7,8 +7,7 @@ import {
 } from '@/models/department'
 import { ZDepartment, type TDepartment, type TEnterpriseCreateInput } from '@/models/org'
 import { z } from 'zod'
-import { type OutboxEntry } from './outbox'
-import { queueWrite } from './queueWrite'
+import { getOutbox, type OutboxEntry } from './outbox'
 import { request } from './request'
 
 const ZDepartmentList = z.object({ departments: z.array(ZDepartment) })
@@ -40,43 +39,42 @@ export const DEPARTMENT_WRITE_KINDS = {
 } as const
 
 export function queueDepartmentCreate(body: TDepartmentCreate): OutboxEntry {
-  return queueWrite(
-    'POST',
-    '/api/v1/departments',
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: '/api/v1/departments',
     body,
-    `新建监管部门「${body.name}」`,
-    DEPARTMENT_WRITE_KINDS.create,
-  )
+    label: `新建监管部门「${body.name}」`,
+    kind: DEPARTMENT_WRITE_KINDS.create,
+  })
 }
 
 export function queueDepartmentRename(id: number, name: string): OutboxEntry {
-  return queueWrite(
-    'PATCH',
-    `/api/v1/departments/${id}`,
-    { name },
-    `部门改名为「${name}」`,
-    DEPARTMENT_WRITE_KINDS.rename,
-  )
+  return getOutbox().enqueue({
+    method: 'PATCH',
+    path: `/api/v1/departments/${id}`,
+    body: { name },
+    label: `部门改名为「${name}」`,
+    kind: DEPARTMENT_WRITE_KINDS.rename,
+  })
 }
 
 export function queueSupervisionRule(id: number, body: TSupervisionRule): OutboxEntry {
-  return queueWrite(
-    'POST',
-    `/api/v1/departments/${id}/supervision-rules`,
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `/api/v1/departments/${id}/supervision-rules`,
     body,
-    '按企业性质建立监管关系',
-    DEPARTMENT_WRITE_KINDS.rule,
-  )
+    label: '按企业性质建立监管关系',
+    kind: DEPARTMENT_WRITE_KINDS.rule,
+  })
 }
 
 export function queueDepartmentRetire(department: TDepartment): OutboxEntry {
-  return queueWrite(
-    'POST',
-    `/api/v1/departments/${department.id}/retire`,
-    undefined,
-    `撤销监管部门「${department.name}」`,
-    DEPARTMENT_WRITE_KINDS.retire,
-  )
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `/api/v1/departments/${department.id}/retire`,
+    label: `撤销监管部门「${department.name}」`,
+    kind: DEPARTMENT_WRITE_KINDS.retire,
+  })
 }
 
 /** Links (or, with `linked: false`, unlinks) one enterprise to the department. */
@@ -85,16 +83,21 @@ export function queueSupervisionLink(
   enterprise: { id: number; name: string },
   linked: boolean,
 ): OutboxEntry {
-  return queueWrite(
-    linked ? 'PUT' : 'DELETE',
-    `/api/v1/enterprises/${enterprise.id}/supervisors/${departmentId}`,
-    undefined,
-    `${linked ? '关联' : '取消关联'}「${enterprise.name}」`,
-    linked ? DEPARTMENT_WRITE_KINDS.link : DEPARTMENT_WRITE_KINDS.unlink,
-  )
+  return getOutbox().enqueue({
+    method: linked ? 'PUT' : 'DELETE',
+    path: `/api/v1/enterprises/${enterprise.id}/supervisors/${departmentId}`,
+    label: `${linked ? '关联' : '取消关联'}「${enterprise.name}」`,
+    kind: linked ? DEPARTMENT_WRITE_KINDS.link : DEPARTMENT_WRITE_KINDS.unlink,
+  })
 }
 
 /** 登记企业 (the office): one enterprise by hand; the answer is the enterprise registered. */
 export function queueEnterpriseCreate(body: TEnterpriseCreateInput): OutboxEntry {
-  return queueWrite('POST', '/api/v1/enterprises', body, `登记企业「${body.name}」`, 'enterprise.create')
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: '/api/v1/enterprises',
+    body,
+    label: `登记企业「${body.name}」`,
+    kind: 'enterprise.create',
+  })
 }

@@ -28,8 +28,7 @@ import {
 import type { TEventUpdate } from '@/models/eventEdit'
 import { exportFileName } from '@/models/exportName'
 import { ZEnterprise, type TEnterprise } from '@/models/org'
-import { type OutboxEntry } from './outbox'
-import { queueWrite } from './queueWrite'
+import { getOutbox, type OutboxEntry } from './outbox'
 import { openApiFile } from './download'
 import { request } from './request'
 
@@ -101,65 +100,62 @@ export interface ScanLocation {
 
 /** POST /sign-ins through the outbox, with the time of the scan on this device. */
 export function queueSignIn(payload: string, scannedAt: Date, location?: ScanLocation | null): OutboxEntry {
-  return queueWrite(
-    'POST',
-    '/api/v1/sign-ins',
-    { payload, scannedAt: scannedAt.toISOString(), ...(location ? { location } : {}) },
-    '扫码签到',
-    EVENT_WRITE_KINDS.signIn,
-  )
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: '/api/v1/sign-ins',
+    body: { payload, scannedAt: scannedAt.toISOString(), ...(location ? { location } : {}) },
+    label: '扫码签到',
+    kind: EVENT_WRITE_KINDS.signIn,
+  })
 }
 
 export function queueProxySignIn(eventId: number, userId: number, reason: string): OutboxEntry {
-  return queueWrite(
-    'POST',
-    `${eventPath(eventId)}/sign-ins/proxy`,
-    { userId, reason },
-    '组织者代签',
-    EVENT_WRITE_KINDS.proxy,
-  )
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${eventPath(eventId)}/sign-ins/proxy`,
+    body: { userId, reason },
+    label: '组织者代签',
+    kind: EVENT_WRITE_KINDS.proxy,
+  })
 }
 
 export function queueCreateDisplayLink(eventId: number): OutboxEntry {
-  return queueWrite(
-    'POST',
-    `${eventPath(eventId)}/display-links`,
-    undefined,
-    '生成大屏链接',
-    EVENT_WRITE_KINDS.displayLinkCreate,
-  )
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${eventPath(eventId)}/display-links`,
+    label: '生成大屏链接',
+    kind: EVENT_WRITE_KINDS.displayLinkCreate,
+  })
 }
 
 /** 取消活动 (organisers): kept and marked 已取消; out of upcoming lists and rates, no more sign-in. */
 export function queueCancelEvent(eventId: number, title: string): OutboxEntry {
-  return queueWrite(
-    'POST',
-    `${eventPath(eventId)}/cancel`,
-    undefined,
-    `取消活动「${title}」`,
-    EVENT_WRITE_KINDS.cancel,
-  )
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${eventPath(eventId)}/cancel`,
+    label: `取消活动「${title}」`,
+    kind: EVENT_WRITE_KINDS.cancel,
+  })
 }
 
 /** 修改活动 (organisers): the fields of the form; the server checks the times against now again. */
 export function queueUpdateEvent(eventId: number, body: TEventUpdate): OutboxEntry {
-  return queueWrite(
-    'PATCH',
-    eventPath(eventId),
+  return getOutbox().enqueue({
+    method: 'PATCH',
+    path: eventPath(eventId),
     body,
-    `修改活动「${body.title ?? ''}」`,
-    EVENT_WRITE_KINDS.update,
-  )
+    label: `修改活动「${body.title ?? ''}」`,
+    kind: EVENT_WRITE_KINDS.update,
+  })
 }
 
 export function queueRevokeDisplayLink(eventId: number, linkId: number): OutboxEntry {
-  return queueWrite(
-    'DELETE',
-    `${eventPath(eventId)}/display-links/${linkId}`,
-    undefined,
-    '撤销大屏链接',
-    EVENT_WRITE_KINDS.displayLinkRevoke,
-  )
+  return getOutbox().enqueue({
+    method: 'DELETE',
+    path: `${eventPath(eventId)}/display-links/${linkId}`,
+    label: '撤销大屏链接',
+    kind: EVENT_WRITE_KINDS.displayLinkRevoke,
+  })
 }
 
 /** 导出签到表: the workbook, with the bearer token (a download on H5, a document in the mini-program). */
@@ -193,11 +189,11 @@ export type EventCreateRequest =
 /** 发起活动 through the outbox (created once, whatever the network does). */
 export function queueCreateEvent({ organiser, body }: EventCreateRequest): OutboxEntry {
   const base = organiser.kind === 'enterprise' ? 'enterprises' : 'departments'
-  return queueWrite(
-    'POST',
-    `/api/v1/${base}/${organiser.id}/events`,
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `/api/v1/${base}/${organiser.id}/events`,
     body,
-    `发起活动「${body.title}」`,
-    EVENT_WRITE_KINDS.create,
-  )
+    label: `发起活动「${body.title}」`,
+    kind: EVENT_WRITE_KINDS.create,
+  })
 }

@@ -26,8 +26,7 @@ import {
 } from '@/models/meeting'
 import { MEETING_TYPE_LABELS, type TMeetingType } from '@/models/meetingCompliance'
 import { exportFileName } from '@/models/exportName'
-import { type OutboxEntry } from './outbox'
-import { queueWrite } from './queueWrite'
+import { getOutbox, type OutboxEntry } from './outbox'
 import type { PickedFile } from './platform/types'
 import { openApiFile } from './download'
 import { parseBody, request } from './request'
@@ -93,45 +92,43 @@ const typeLabel = (body: TMeetingSave) => MEETING_TYPE_LABELS[body.type]
 
 /** 新建会议记录 through the outbox (created once, whatever the network does). */
 export function queueCreateMeeting(eid: number, bid: number, body: TMeetingSave): OutboxEntry {
-  return queueWrite(
-    'POST',
-    `${branchPath(eid, bid)}/meetings`,
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${branchPath(eid, bid)}/meetings`,
     body,
-    `${body.submit ? '提交' : '保存'}${typeLabel(body)}记录`,
-    MEETING_WRITE_KINDS.create,
-  )
+    label: `${body.submit ? '提交' : '保存'}${typeLabel(body)}记录`,
+    kind: MEETING_WRITE_KINDS.create,
+  })
 }
 
 /** 修改 (or, for a submitted record, 更正 with its reason) through the outbox. */
 export function queueUpdateMeeting(eid: number, bid: number, mid: number, body: TMeetingSave): OutboxEntry {
-  return queueWrite(
-    'PUT',
-    meetingPath(eid, bid, mid),
+  return getOutbox().enqueue({
+    method: 'PUT',
+    path: meetingPath(eid, bid, mid),
     body,
-    `${body.correctionReason ? '更正' : body.submit ? '提交' : '保存'}${typeLabel(body)}记录`,
-    MEETING_WRITE_KINDS.update,
-  )
+    label: `${body.correctionReason ? '更正' : body.submit ? '提交' : '保存'}${typeLabel(body)}记录`,
+    kind: MEETING_WRITE_KINDS.update,
+  })
 }
 
 export function queueSubmitMeeting(eid: number, bid: number, mid: number, type: TMeetingType): OutboxEntry {
-  return queueWrite(
-    'POST',
-    `${meetingPath(eid, bid, mid)}/submit`,
-    undefined,
-    `提交${MEETING_TYPE_LABELS[type]}记录`,
-    MEETING_WRITE_KINDS.submit,
-  )
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${meetingPath(eid, bid, mid)}/submit`,
+    label: `提交${MEETING_TYPE_LABELS[type]}记录`,
+    kind: MEETING_WRITE_KINDS.submit,
+  })
 }
 
 /** 开启扫码签到: the meeting's QR session (an event with the rotating QR); opening it again is harmless. */
 export function queueSignInSession(eid: number, bid: number, mid: number): OutboxEntry {
-  return queueWrite(
-    'POST',
-    `${meetingPath(eid, bid, mid)}/sign-in-session`,
-    undefined,
-    '开启会议扫码签到',
-    MEETING_WRITE_KINDS.signInSession,
-  )
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${meetingPath(eid, bid, mid)}/sign-in-session`,
+    label: '开启会议扫码签到',
+    kind: MEETING_WRITE_KINDS.signInSession,
+  })
 }
 
 /** 党员名册: add a member (optionally linked to an account of the enterprise). */
@@ -140,13 +137,13 @@ export function queueAddMember(
   bid: number,
   body: { name: string; branchRole: string; groupId?: number | null; userId?: number | null },
 ): OutboxEntry {
-  return queueWrite(
-    'POST',
-    `${branchPath(eid, bid)}/members`,
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${branchPath(eid, bid)}/members`,
     body,
-    `添加党员${body.name}`,
-    MEETING_WRITE_KINDS.member,
-  )
+    label: `添加党员${body.name}`,
+    kind: MEETING_WRITE_KINDS.member,
+  })
 }
 
 export function queueUpdateMember(
@@ -155,34 +152,33 @@ export function queueUpdateMember(
   memberId: number,
   body: { active?: boolean; branchRole?: string; groupId?: number | null },
 ): OutboxEntry {
-  return queueWrite(
-    'PATCH',
-    `${branchPath(eid, bid)}/members/${memberId}`,
+  return getOutbox().enqueue({
+    method: 'PATCH',
+    path: `${branchPath(eid, bid)}/members/${memberId}`,
     body,
-    '修改党员信息',
-    MEETING_WRITE_KINDS.member,
-  )
+    label: '修改党员信息',
+    kind: MEETING_WRITE_KINDS.member,
+  })
 }
 
 export function queueAddGroup(eid: number, bid: number, name: string): OutboxEntry {
-  return queueWrite(
-    'POST',
-    `${branchPath(eid, bid)}/groups`,
-    { name },
-    `新增党小组${name}`,
-    MEETING_WRITE_KINDS.group,
-  )
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${branchPath(eid, bid)}/groups`,
+    body: { name },
+    label: `新增党小组${name}`,
+    kind: MEETING_WRITE_KINDS.group,
+  })
 }
 
 /** 删除草稿 (only a draft; the server refuses a submitted record). */
 export function queueDeleteMeeting(eid: number, bid: number, mid: number, type: TMeetingType): OutboxEntry {
-  return queueWrite(
-    'DELETE',
-    meetingPath(eid, bid, mid),
-    undefined,
-    `删除${MEETING_TYPE_LABELS[type]}记录草稿`,
-    MEETING_WRITE_KINDS.remove,
-  )
+  return getOutbox().enqueue({
+    method: 'DELETE',
+    path: meetingPath(eid, bid, mid),
+    label: `删除${MEETING_TYPE_LABELS[type]}记录草稿`,
+    kind: MEETING_WRITE_KINDS.remove,
+  })
 }
 
 /** A submitted record's attachments change only with a 更正 reason (kept in its history). */
@@ -196,13 +192,12 @@ export function queueRemoveAttachment(
   correctionReason?: string,
 ): OutboxEntry {
   const query = withReason(correctionReason)
-  return queueWrite(
-    'DELETE',
-    `${meetingPath(eid, bid, mid)}/attachments/${fileId}${query ? `?${query}` : ''}`,
-    undefined,
-    correctionReason ? '更正：撤下会议附件' : '撤下会议附件',
-    MEETING_WRITE_KINDS.attachmentRemove,
-  )
+  return getOutbox().enqueue({
+    method: 'DELETE',
+    path: `${meetingPath(eid, bid, mid)}/attachments/${fileId}${query ? `?${query}` : ''}`,
+    label: correctionReason ? '更正：撤下会议附件' : '撤下会议附件',
+    kind: MEETING_WRITE_KINDS.attachmentRemove,
+  })
 }
 
 /** Where a 签到表 / 现场照片 of a record is posted (uploads waiting for it start with this path). */

@@ -21,7 +21,6 @@ import {
 } from '@/models/org'
 import { z } from 'zod'
 import { getOutbox, type OutboxEntry } from './outbox'
-import { queueWrite } from './queueWrite'
 import { request } from './request'
 
 export const MEMBER_WRITE_KINDS = {
@@ -55,23 +54,23 @@ function roll(root: string) {
     },
     /** 通过 / 拒绝 a join request. */
     queueDecision(member: TMember, approve: boolean): OutboxEntry {
-      return queueWrite(
-        'POST',
-        `${members}/${member.membershipId}/${approve ? 'approve' : 'reject'}`,
-        {},
-        `${approve ? '通过' : '拒绝'}${member.name}的加入申请`,
-        MEMBER_WRITE_KINDS.decide,
-      )
+      return getOutbox().enqueue({
+        method: 'POST',
+        path: `${members}/${member.membershipId}/${approve ? 'approve' : 'reject'}`,
+        body: {},
+        label: `${approve ? '通过' : '拒绝'}${member.name}的加入申请`,
+        kind: MEMBER_WRITE_KINDS.decide,
+      })
     },
     /** 调整角色 of one membership. */
     queueRoleChange(member: TMember, role: TRole): OutboxEntry {
-      return queueWrite(
-        'PATCH',
-        `${members}/${member.membershipId}`,
-        { role },
-        `把${member.name}的角色改为${ROLE_LABELS[role]}`,
-        MEMBER_WRITE_KINDS.role,
-      )
+      return getOutbox().enqueue({
+        method: 'PATCH',
+        path: `${members}/${member.membershipId}`,
+        body: { role },
+        label: `把${member.name}的角色改为${ROLE_LABELS[role]}`,
+        kind: MEMBER_WRITE_KINDS.role,
+      })
     },
   }
 }
@@ -97,24 +96,24 @@ export const queueRoleChange = (eid: number, member: TMember, role: TEnterpriseR
 
 /** 移出 a person who has left (their memberships end; what they signed stays). */
 export function queueRemove(eid: number, member: TMember): OutboxEntry {
-  return queueWrite(
-    'POST',
-    `${enterpriseRoll(eid).members}/${member.membershipId}/remove`,
-    {},
-    `移出${member.name}`,
-    MEMBER_WRITE_KINDS.remove,
-  )
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${enterpriseRoll(eid).members}/${member.membershipId}/remove`,
+    body: {},
+    label: `移出${member.name}`,
+    kind: MEMBER_WRITE_KINDS.remove,
+  })
 }
 
 /** 移交联络员 to this member. */
 export function queueHandover(eid: number, member: TMember): OutboxEntry {
-  return queueWrite(
-    'POST',
-    `/api/v1/enterprises/${eid}/liaison/handover`,
-    { membershipId: member.membershipId },
-    `把联络员移交给${member.name}`,
-    MEMBER_WRITE_KINDS.handover,
-  )
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `/api/v1/enterprises/${eid}/liaison/handover`,
+    body: { membershipId: member.membershipId },
+    label: `把联络员移交给${member.name}`,
+    kind: MEMBER_WRITE_KINDS.handover,
+  })
 }
 
 // ─── 部门人员 (the office) ──────────────────────────────────────────────────────────────────────
@@ -135,13 +134,13 @@ export const queueDepartmentRoleChange = (did: number, member: TMember, role: TD
 
 /** 停用 / 启用 a person's account. */
 export function queueAccount(member: TMember, disable: boolean): OutboxEntry {
-  return queueWrite(
-    'POST',
-    `/api/v1/users/${member.userId}/${disable ? 'disable' : 'enable'}`,
-    {},
-    `${disable ? '停用' : '启用'}${member.name}的账号`,
-    MEMBER_WRITE_KINDS.account,
-  )
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `/api/v1/users/${member.userId}/${disable ? 'disable' : 'enable'}`,
+    body: {},
+    label: `${disable ? '停用' : '启用'}${member.name}的账号`,
+    kind: MEMBER_WRITE_KINDS.account,
+  })
 }
 
 /** The enterprise's 党支部 (its liaisons register them; 三会一课 is kept per branch). */
@@ -155,13 +154,13 @@ export async function fetchEnterpriseBranches(eid: number): Promise<TPartyBranch
 
 /** 新增党支部, with its 书记 (an approved 支部书记 of the enterprise) when one is chosen. */
 export function queueCreateBranch(eid: number, name: string, secretaryUserId: number | null): OutboxEntry {
-  return queueWrite(
-    'POST',
-    `/api/v1/enterprises/${eid}/branches`,
-    { name, secretaryUserId },
-    `新增党支部：${name}`,
-    MEMBER_WRITE_KINDS.branchCreate,
-  )
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `/api/v1/enterprises/${eid}/branches`,
+    body: { name, secretaryUserId },
+    label: `新增党支部：${name}`,
+    kind: MEMBER_WRITE_KINDS.branchCreate,
+  })
 }
 
 /** What an invite code opens (organisation, role, validity), read before the join request is sent. */

@@ -10,8 +10,7 @@ import {
 } from '@/models/milestones'
 import { ZStoredFile, type TStoredFile } from '@/models/file'
 import type { PickedFile } from './platform/types'
-import { type OutboxEntry } from './outbox'
-import { queueWrite } from './queueWrite'
+import { getOutbox, type OutboxEntry } from './outbox'
 import { request } from './request'
 import { uploadFileTo } from './upload'
 import { formatDate } from '@/models/format'
@@ -31,13 +30,13 @@ export function fetchMilestones(eid: number): Promise<TMilestones> {
 }
 
 export function queueLeadingGroup(eid: number, body: TLeadingGroupSave): OutboxEntry {
-  return queueWrite(
-    'PUT',
-    `${base(eid)}/leading-group`,
+  return getOutbox().enqueue({
+    method: 'PUT',
+    path: `${base(eid)}/leading-group`,
     body,
-    '登记清廉建设工作领导小组',
-    MILESTONE_WRITE_KINDS.group,
-  )
+    label: '登记清廉建设工作领导小组',
+    kind: MILESTONE_WRITE_KINDS.group,
+  })
 }
 
 /** Uploads one 实施方案 file at once (the filing then names it); rejects with the request layer's ApiError. */
@@ -46,27 +45,33 @@ export function uploadPlanFile(eid: number, file: PickedFile): Promise<TStoredFi
 }
 
 export function queuePlanFiling(eid: number, body: TPlanFile): OutboxEntry {
-  return queueWrite('POST', `${base(eid)}/plan/filings`, body, '报送实施方案', MILESTONE_WRITE_KINDS.file)
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${base(eid)}/plan/filings`,
+    body,
+    label: '报送实施方案',
+    kind: MILESTONE_WRITE_KINDS.file,
+  })
 }
 
 export function queuePlanDecision(eid: number, filingId: number, body: TPlanDecision): OutboxEntry {
-  return queueWrite(
-    'POST',
-    `${base(eid)}/plan/filings/${filingId}/decision`,
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${base(eid)}/plan/filings/${filingId}/decision`,
     body,
-    body.decision === 'receive' ? '实施方案已收到' : '退回实施方案',
-    MILESTONE_WRITE_KINDS.decide,
-  )
+    label: body.decision === 'receive' ? '实施方案已收到' : '退回实施方案',
+    kind: MILESTONE_WRITE_KINDS.decide,
+  })
 }
 
 export function queueMilestoneDeadline(eid: number, deadline: string | null): OutboxEntry {
-  return queueWrite(
-    'PUT',
-    `${base(eid)}/deadline`,
-    { deadline },
-    deadline ? `设定完成期限 ${formatDate(deadline)}` : '恢复实施方案规定的完成期限',
-    MILESTONE_WRITE_KINDS.deadline,
-  )
+  return getOutbox().enqueue({
+    method: 'PUT',
+    path: `${base(eid)}/deadline`,
+    body: { deadline },
+    label: deadline ? `设定完成期限 ${formatDate(deadline)}` : '恢复实施方案规定的完成期限',
+    kind: MILESTONE_WRITE_KINDS.deadline,
+  })
 }
 
 /** The county-wide 领导小组与实施方案完成期限 (the office). */
@@ -77,11 +82,11 @@ export function fetchCountyDeadline(): Promise<TCountyDeadline> {
 }
 
 export function queueCountyDeadline(deadline: string | null): OutboxEntry {
-  return queueWrite(
-    'PUT',
-    COUNTY_DEADLINE,
-    { deadline },
-    deadline ? `设定全县完成期限 ${formatDate(deadline)}` : '全县完成期限恢复为实施方案规定',
-    MILESTONE_WRITE_KINDS.countyDeadline,
-  )
+  return getOutbox().enqueue({
+    method: 'PUT',
+    path: COUNTY_DEADLINE,
+    body: { deadline },
+    label: deadline ? `设定全县完成期限 ${formatDate(deadline)}` : '全县完成期限恢复为实施方案规定',
+    kind: MILESTONE_WRITE_KINDS.countyDeadline,
+  })
 }

@@ -22,7 +22,6 @@ import {
 import { ZPledgeVerification, type TPledgeVerification } from '@/models/pledgeVerification'
 import { sha256Hex } from '@/models/pledgeHash'
 import { getOutbox, type OutboxEntry } from './outbox'
-import { queueWrite } from './queueWrite'
 import { platformCertificate } from './platform/certificate'
 import { apiBase, webOrigin } from './platform/env'
 import { apiErrorFromResponse, buildUrl, request, toApiError } from './request'
@@ -132,37 +131,43 @@ export function queueSignPledge(s: PledgeSigning): OutboxEntry {
 }
 
 export function queueCountersign(pledge: Pick<TPledge, 'id' | 'text' | 'title'>, signaturePng: string) {
-  return queueWrite(
-    'POST',
-    `${pledgePath(pledge.id)}/countersign`,
-    { textSha256: sha256Hex(pledge.text), signaturePng },
-    `签署${pledge.title}`,
-    PLEDGE_WRITE_KINDS.countersign,
-  )
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${pledgePath(pledge.id)}/countersign`,
+    body: { textSha256: sha256Hex(pledge.text), signaturePng },
+    label: `签署${pledge.title}`,
+    kind: PLEDGE_WRITE_KINDS.countersign,
+  })
 }
 
 export function queueWithdraw(id: number, reason: string) {
-  return queueWrite(
-    'POST',
-    `${pledgePath(id)}/withdraw`,
-    { reason },
-    '撤回双边承诺',
-    PLEDGE_WRITE_KINDS.withdraw,
-  )
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${pledgePath(id)}/withdraw`,
+    body: { reason },
+    label: '撤回双边承诺',
+    kind: PLEDGE_WRITE_KINDS.withdraw,
+  })
 }
 
 export function queueRemind(enterpriseId: number, userIds?: number[]) {
-  return queueWrite(
-    'POST',
-    `/api/v1/enterprises/${enterpriseId}/pledge-reminders`,
-    userIds ? { userIds } : {},
-    '提醒签署个人廉洁从业承诺',
-    PLEDGE_WRITE_KINDS.remind,
-  )
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `/api/v1/enterprises/${enterpriseId}/pledge-reminders`,
+    body: userIds ? { userIds } : {},
+    label: '提醒签署个人廉洁从业承诺',
+    kind: PLEDGE_WRITE_KINDS.remind,
+  })
 }
 
 export function queuePublishTemplate(body: TPledgeTemplatePublish) {
-  return queueWrite('POST', '/api/v1/pledge-templates', body, '发布承诺书新版本', PLEDGE_WRITE_KINDS.publish)
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: '/api/v1/pledge-templates',
+    body,
+    label: '发布承诺书新版本',
+    kind: PLEDGE_WRITE_KINDS.publish,
+  })
 }
 
 const P = '/packages/pledges/pages'

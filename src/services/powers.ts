@@ -11,8 +11,7 @@ import {
 } from '@/models/powers'
 import type { PickedFile } from './platform/types'
 import { enterprisePath } from './assessments'
-import { type OutboxEntry } from './outbox'
-import { queueWrite } from './queueWrite'
+import { getOutbox, type OutboxEntry } from './outbox'
 import { request } from './request'
 import { queueUpload } from './upload'
 
@@ -38,27 +37,32 @@ export function fetchPowerVersion(eid: number, version: number) {
 }
 
 export function queuePowerDraft(eid: number, body: TPowerDraftUpdate): OutboxEntry {
-  return queueWrite('PUT', `${powersPath(eid)}/draft`, body, '保存权力清单草稿', POWERS_WRITE_KINDS.draft)
+  return getOutbox().enqueue({
+    method: 'PUT',
+    path: `${powersPath(eid)}/draft`,
+    body,
+    label: '保存权力清单草稿',
+    kind: POWERS_WRITE_KINDS.draft,
+  })
 }
 
 export function queuePowerPublish(eid: number, revision: number): OutboxEntry {
-  return queueWrite(
-    'POST',
-    `${powersPath(eid)}/versions`,
-    { revision },
-    '发布权力清单',
-    POWERS_WRITE_KINDS.publish,
-  )
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${powersPath(eid)}/versions`,
+    body: { revision },
+    label: '发布权力清单',
+    kind: POWERS_WRITE_KINDS.publish,
+  })
 }
 
 export function queuePowerAcknowledge(eid: number, version: number): OutboxEntry {
-  return queueWrite(
-    'POST',
-    `${powersPath(eid)}/versions/${version}/acknowledgements`,
-    undefined,
-    `已阅权力清单第${version}版`,
-    POWERS_WRITE_KINDS.acknowledge,
-  )
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${powersPath(eid)}/versions/${version}/acknowledgements`,
+    label: `已阅权力清单第${version}版`,
+    kind: POWERS_WRITE_KINDS.acknowledge,
+  })
 }
 
 export interface DecisionFilter {
@@ -79,23 +83,23 @@ export function fetchDecision(eid: number, did: number) {
 }
 
 export function queueDecisionCreate(eid: number, body: TDecisionCreate): OutboxEntry {
-  return queueWrite(
-    'POST',
-    decisionsPath(eid),
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: decisionsPath(eid),
     body,
-    `登记“三重一大”决策「${body.subject}」`,
-    POWERS_WRITE_KINDS.decisionCreate,
-  )
+    label: `登记“三重一大”决策「${body.subject}」`,
+    kind: POWERS_WRITE_KINDS.decisionCreate,
+  })
 }
 
 export function queueDecisionCorrect(eid: number, did: number, body: TDecisionUpdate): OutboxEntry {
-  return queueWrite(
-    'PUT',
-    `${decisionsPath(eid)}/${did}`,
+  return getOutbox().enqueue({
+    method: 'PUT',
+    path: `${decisionsPath(eid)}/${did}`,
     body,
-    `更正“三重一大”决策「${body.subject}」`,
-    POWERS_WRITE_KINDS.decisionCorrect,
-  )
+    label: `更正“三重一大”决策「${body.subject}」`,
+    kind: POWERS_WRITE_KINDS.decisionCorrect,
+  })
 }
 
 export function queueDecisionAttachment(eid: number, did: number, file: PickedFile): Promise<OutboxEntry> {

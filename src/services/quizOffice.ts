@@ -11,7 +11,6 @@ import {
 import { exportFileName } from '@/models/exportName'
 import { openApiFile } from './download'
 import { getOutbox, type OutboxEntry } from './outbox'
-import { queueWrite } from './queueWrite'
 import { request } from './request'
 
 export const QUESTION_PAGE_SIZE = 20
@@ -69,7 +68,13 @@ export async function fetchLiveQuizzes(): Promise<TQuiz[]> {
 }
 
 export function queueQuestionCreate(body: TQuestionCreate): OutboxEntry {
-  return queueWrite('POST', questions, body, '新增竞赛题目', 'quiz.question.create')
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: questions,
+    body,
+    label: '新增竞赛题目',
+    kind: 'quiz.question.create',
+  })
 }
 
 export function queueQuestionUpdate(id: number, body: TQuestionUpdate, label = '修改竞赛题目'): OutboxEntry {
@@ -93,11 +98,22 @@ export function queueQuestionActive(q: TQuestion, active: boolean): OutboxEntry 
 }
 
 export function queueQuizCreate(body: TQuizCreate): OutboxEntry {
-  return queueWrite('POST', quizzes, body, `新建竞赛「${body.title}」`, 'quiz.create')
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: quizzes,
+    body,
+    label: `新建竞赛「${body.title}」`,
+    kind: 'quiz.create',
+  })
 }
 
 export function queueQuizClose(id: number, title: string): OutboxEntry {
-  return queueWrite('POST', `${quizzes}/${id}/close`, undefined, `提前结束竞赛「${title}」`, 'quiz.close')
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${quizzes}/${id}/close`,
+    label: `提前结束竞赛「${title}」`,
+    kind: 'quiz.close',
+  })
 }
 
 /** 导出成绩: the 竞赛's 企业排名 and 个人成绩 workbook, with the bearer token (as every export button). */

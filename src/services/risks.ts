@@ -7,8 +7,7 @@ import {
   type TRiskReviewBody,
   type TRiskUpdate,
 } from '@/models/risk'
-import { type OutboxEntry } from './outbox'
-import { queueWrite } from './queueWrite'
+import { getOutbox, type OutboxEntry } from './outbox'
 import { request } from './request'
 import { enterprisePath } from './assessments'
 
@@ -32,29 +31,41 @@ export function fetchRisk(eid: number, rid: number) {
 }
 
 export function queueRiskCreate(eid: number, body: TRiskCreate): OutboxEntry {
-  return queueWrite('POST', risksPath(eid), body, `登记廉洁风险点「${body.post}」`, RISK_WRITE_KINDS.create)
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: risksPath(eid),
+    body,
+    label: `登记廉洁风险点「${body.post}」`,
+    kind: RISK_WRITE_KINDS.create,
+  })
 }
 
 export function queueRiskUpdate(eid: number, rid: number, body: TRiskUpdate): OutboxEntry {
-  return queueWrite(
-    'PUT',
-    riskPath(eid, rid),
+  return getOutbox().enqueue({
+    method: 'PUT',
+    path: riskPath(eid, rid),
     body,
-    `修改廉洁风险点「${body.post}」`,
-    RISK_WRITE_KINDS.update,
-  )
+    label: `修改廉洁风险点「${body.post}」`,
+    kind: RISK_WRITE_KINDS.update,
+  })
 }
 
 export function queueRiskReview(eid: number, rid: number, body: TRiskReviewBody): OutboxEntry {
-  return queueWrite('POST', `${riskPath(eid, rid)}/reviews`, body, '复核廉洁风险点', RISK_WRITE_KINDS.review)
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${riskPath(eid, rid)}/reviews`,
+    body,
+    label: '复核廉洁风险点',
+    kind: RISK_WRITE_KINDS.review,
+  })
 }
 
 export function queueRiskRectify(eid: number, rid: number, body: TRiskRectify): OutboxEntry {
-  return queueWrite(
-    'POST',
-    `${riskPath(eid, rid)}/rectification`,
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${riskPath(eid, rid)}/rectification`,
     body,
-    '廉洁风险点转为整改',
-    RISK_WRITE_KINDS.rectify,
-  )
+    label: '廉洁风险点转为整改',
+    kind: RISK_WRITE_KINDS.rectify,
+  })
 }

@@ -9,8 +9,7 @@ import {
   type TSpecialProblemCreate,
   type TSpecialProblemUpdate,
 } from '@/models/special'
-import { type OutboxEntry } from './outbox'
-import { queueWrite } from './queueWrite'
+import { getOutbox, type OutboxEntry } from './outbox'
 import { request } from './request'
 import { enterprisePath } from './assessments'
 
@@ -47,19 +46,42 @@ export function fetchSheet(eid: number, sid: number, asIssuer: boolean) {
 }
 
 export function queueSpecialOpen(body: TSpecialCreate): OutboxEntry {
-  return queueWrite('POST', base, body, `开展专项整治「${body.title}」`, 'special.create')
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: base,
+    body,
+    label: `开展专项整治「${body.title}」`,
+    kind: 'special.create',
+  })
 }
 
 export function queueSpecialClose(sid: number, version: number): OutboxEntry {
-  return queueWrite('POST', `${base}/${sid}/close`, { version }, '结束专项整治', 'special.close')
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${base}/${sid}/close`,
+    body: { version },
+    label: '结束专项整治',
+    kind: 'special.close',
+  })
 }
 
 export function queueSheetReport(eid: number, sid: number): OutboxEntry {
-  return queueWrite('POST', `${sheetPath(eid, sid)}/report`, undefined, '报送突出问题清单', 'special.report')
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${sheetPath(eid, sid)}/report`,
+    label: '报送突出问题清单',
+    kind: 'special.report',
+  })
 }
 
 export function queueProblemCreate(eid: number, sid: number, body: TSpecialProblemCreate): OutboxEntry {
-  return queueWrite('POST', `${sheetPath(eid, sid)}/problems`, body, '填报突出问题', 'special.problem.create')
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${sheetPath(eid, sid)}/problems`,
+    body,
+    label: '填报突出问题',
+    kind: 'special.problem.create',
+  })
 }
 
 export function queueProblemUpdate(
@@ -68,11 +90,11 @@ export function queueProblemUpdate(
   pid: number,
   body: TSpecialProblemUpdate,
 ): OutboxEntry {
-  return queueWrite(
-    'PUT',
-    `${sheetPath(eid, sid)}/problems/${pid}`,
+  return getOutbox().enqueue({
+    method: 'PUT',
+    path: `${sheetPath(eid, sid)}/problems/${pid}`,
     body,
-    '更新突出问题整改进展',
-    'special.problem.update',
-  )
+    label: '更新突出问题整改进展',
+    kind: 'special.problem.update',
+  })
 }

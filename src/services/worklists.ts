@@ -7,8 +7,7 @@ import {
   type TWorklistCounts,
   type TWorklistPage,
 } from '@/models/worklists'
-import { type OutboxEntry } from './outbox'
-import { queueWrite } from './queueWrite'
+import { getOutbox, type OutboxEntry } from './outbox'
 import { request } from './request'
 
 const BASE = '/api/v1/supervision/worklists'
@@ -39,5 +38,11 @@ export const URGE_WRITE_KIND = 'supervision.urge'
 
 /** 催办 one matter of an enterprise (at most once a day: a second is refused with the server's reason). */
 export function queueUrge(body: TUrgeCreate, enterpriseName: string): OutboxEntry {
-  return queueWrite('POST', '/api/v1/supervision/urges', body, `催办「${enterpriseName}」`, URGE_WRITE_KIND)
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: '/api/v1/supervision/urges',
+    body,
+    label: `催办「${enterpriseName}」`,
+    kind: URGE_WRITE_KIND,
+  })
 }
