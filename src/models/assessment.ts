@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { rowIds, ZDay } from './common'
+import { enterpriseRef, rowIds, ZDay } from './common'
 import { lines, oneLine, severalLines, textOf } from './textLimit'
 import {
   SECTIONS,
@@ -306,8 +306,7 @@ export const ZAssessmentSummary = z
   .object({
     id: z.number().int(),
     campaign: ZCampaign,
-    enterpriseId: z.number().int(),
-    enterpriseName: z.string(),
+    ...enterpriseRef,
     status: ZAssessmentStatus,
     applicableCount: z.number().int(),
     answeredCount: z.number().int(),
@@ -364,8 +363,7 @@ export const ZAcceptBody = z
 
 export const ZSupervisedEnterprise = z
   .object({
-    enterpriseId: z.number().int(),
-    enterpriseName: z.string(),
+    ...enterpriseRef,
     ownership: ZOwnership,
     partyOrg: ZPartyOrg,
     assessmentId: z.number().int().nullable(),

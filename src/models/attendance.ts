@@ -1,16 +1,13 @@
 import { z } from 'zod'
-import { pageOf, pagingFields } from './common'
+import { enterpriseRef, pageOf, pagingFields, personRef } from './common'
 import { ZEventKind, ZOrganiser, ZSignInFlag, ZSignInMethod } from './event'
 
 /** Who came to an event (已签到), who did not (未签到), and an enterprise's attendance rate over its events. */
 
 export const ZAttendanceRow = z.object({
   signInId: z.number().int(),
-  userId: z.number().int(),
-  name: z.string(),
-  phoneMasked: z.string().nullable(),
-  enterpriseId: z.number().int(),
-  enterpriseName: z.string(),
+  ...personRef,
+  ...enterpriseRef,
   signedInAt: z.string(),
   method: ZSignInMethod,
   flags: z.array(ZSignInFlag),
@@ -52,12 +49,9 @@ export const ZAttendance = z
 export type TAttendance = z.infer<typeof ZAttendance>
 
 export const ZAbsentee = z.object({
-  userId: z.number().int(),
-  name: z.string(),
-  phoneMasked: z.string().nullable(),
+  ...personRef,
   /** The person's (lowest) enterprise among the audience. */
-  enterpriseId: z.number().int(),
-  enterpriseName: z.string(),
+  ...enterpriseRef,
   /** The account is switched off (停用): they cannot sign in themselves. */
   disabled: z.boolean(),
 })

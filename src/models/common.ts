@@ -53,3 +53,9 @@ export const rowIds = (max: number, label = 'id') =>
  */
 export const historyEntry = <S extends z.ZodRawShape>(fields: S) =>
   z.object({ ...fields, actorName: z.string().nullable(), createdAt: z.string() })
+
+/** A person as a roll lists them: the account, the name, the phone masked (null: none on file). */
+export const personRef = { userId: z.number().int(), name: z.string(), phoneMasked: z.string().nullable() }
+
+/** The enterprise a row belongs to, by id and by name (as the lists show it). */
+export const enterpriseRef = { enterpriseId: z.number().int(), enterpriseName: z.string() }

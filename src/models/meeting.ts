@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZRowId } from './common'
+import { enterpriseRef, ZRowId } from './common'
 import { line, lines, oneLine, textOf } from './textLimit'
 import { MEETING_TYPES, MEETING_TYPE_LABELS, type TMeetingType } from './meetingCompliance'
 import { storedFileWith } from './file'
@@ -120,8 +120,7 @@ export const ZBranchSummary = z
   .object({
     id: z.number().int(),
     name: z.string(),
-    enterpriseId: z.number().int(),
-    enterpriseName: z.string(),
+    ...enterpriseRef,
     /** The caller may write records (secretary or committee member). */
     canWrite: z.boolean(),
   })
@@ -217,8 +216,7 @@ export const ZMeeting = z
     id: z.number().int(),
     branchId: z.number().int(),
     branchName: z.string(),
-    enterpriseId: z.number().int(),
-    enterpriseName: z.string(),
+    ...enterpriseRef,
     type: ZMeetingType,
     groupId: z.number().int().nullable(),
     groupName: z.string().nullable(),
@@ -341,8 +339,7 @@ export const ZPartySupervision = z
       z.object({
         branchId: z.number().int(),
         branchName: z.string(),
-        enterpriseId: z.number().int(),
-        enterpriseName: z.string(),
+        ...enterpriseRef,
         /** Submitted records held this month. */
         meetingsThisMonth: z.number().int(),
         reportedThisMonth: z.boolean(),

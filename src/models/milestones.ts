@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZDay, ZRowId } from './common'
+import { enterpriseRef, ZDay, ZRowId } from './common'
 import { lines, oneLine } from './textLimit'
 import { ZStoredFile } from './file'
 import { shanghaiDate } from './shanghaiTime'
@@ -207,8 +207,7 @@ export type TMilestoneState = z.infer<typeof ZMilestoneState>
 
 export const ZMilestones = z
   .object({
-    enterpriseId: z.number().int(),
-    enterpriseName: z.string(),
+    ...enterpriseRef,
     deadline: z.string(),
     /** False when the office set this enterprise's own deadline. */
     programmeDeadline: z.boolean(),

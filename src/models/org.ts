@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { rowIds, ZDay, ZIdParam, ZRowId } from './common'
+import { personRef, rowIds, ZDay, ZIdParam, ZRowId } from './common'
 import { line, oneLine, textOf } from './textLimit'
 import { CREDIT_CODE_PROBLEM_MESSAGES, checkCreditCode } from './creditCode'
 import { DEPARTMENT_ROLES, ENTERPRISE_ROLES, ROLES, type TRole } from './roles'
@@ -136,9 +136,7 @@ export type TMembership = z.infer<typeof ZMembership>
 export const ZMember = z
   .object({
     membershipId: z.number().int(),
-    userId: z.number().int(),
-    name: z.string(),
-    phoneMasked: z.string().nullable(),
+    ...personRef,
     role: ZRole,
     status: ZMembershipStatus,
     createdAt: z.string(),

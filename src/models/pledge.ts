@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ZDealingRef } from './dealings'
-import { rowIds, ZRowId } from './common'
+import { enterpriseRef, personRef, rowIds, ZRowId } from './common'
 import { lines, oneLine, severalLines } from './textLimit'
 
 /**
@@ -258,9 +258,7 @@ export type TPledge = z.infer<typeof ZPledge>
 // ---------- coverage ----------
 
 export const ZPledgeCoverageMember = z.object({
-  userId: z.number().int(),
-  name: z.string(),
-  phoneMasked: z.string().nullable(),
+  ...personRef,
   signedAt: z.string().nullable(),
   pledgeCode: z.string().nullable(),
   remindedAt: z.string().nullable(),
@@ -268,8 +266,7 @@ export const ZPledgeCoverageMember = z.object({
 
 export const ZPledgeCoverage = z
   .object({
-    enterpriseId: z.number().int(),
-    enterpriseName: z.string(),
+    ...enterpriseRef,
     year: z.number().int(),
     total: z.number().int(),
     signed: z.number().int(),
@@ -283,8 +280,7 @@ export const ZPledgeReminderCreate = z
   .meta({ id: 'PledgeReminderCreate' })
 
 export const ZSupervisionPledgeRow = z.object({
-  enterpriseId: z.number().int(),
-  enterpriseName: z.string(),
+  ...enterpriseRef,
   ownership: z.string(),
   members: z.number().int(),
   personalSigned: z.number().int(),
@@ -308,8 +304,7 @@ export const ZPledgeTodo = z
   .object({
     personal: z.array(
       z.object({
-        enterpriseId: z.number().int(),
-        enterpriseName: z.string(),
+        ...enterpriseRef,
         remindedAt: z.string().nullable(),
       }),
     ),

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { rowIds, ZDay } from './common'
+import { enterpriseRef, rowIds, ZDay } from './common'
 import { lines, oneLine, severalLines, textOf } from './textLimit'
 import { ZEvidenceFile } from './file'
 import { RECTIFICATION_TIMELINESS } from './rectificationTimeliness'
@@ -24,8 +24,7 @@ export const RECTIFICATION_SOURCE_LABELS = {
 export const ZRectification = z
   .object({
     id: z.number().int(),
-    enterpriseId: z.number().int(),
-    enterpriseName: z.string(),
+    ...enterpriseRef,
     source: z.enum(['finding', 'notice', 'risk']),
     assessmentId: z.number().int().nullable(),
     itemCode: z.string().nullable(),

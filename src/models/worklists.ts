@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { pageOf, pagingFields, ZIdParam, ZRowId } from './common'
+import { enterpriseRef, pageOf, pagingFields, ZIdParam, ZRowId } from './common'
 import { line, lines } from './textLimit'
 
 /**
@@ -44,8 +44,7 @@ export type TWorklistQuery = z.infer<typeof ZWorklistQuery>
 
 export const ZWorkItem = z
   .object({
-    enterpriseId: z.number().int(),
-    enterpriseName: z.string(),
+    ...enterpriseRef,
     creditCode: z.string(),
     /** The 整改 (overdue, verify), the assessment (review, not_started with a draft), or null. */
     rectificationId: z.number().int().nullable(),
