@@ -198,12 +198,11 @@ export function notApplicableCount(items: TChecklistItem[], answers: AnswerLike[
 /** A campaign's name; PostgreSQL refuses NUL in text, so every control character is refused with a message. */
 const ZCampaignName = oneLine(textOf(2, '期次名称至少2个字', 60, '期次名称不超过60个字'), '期次名称')
 
-export const ZCampaignCreate = z
-  .object({
-    name: ZCampaignName,
-    periodStart: ZDay,
-    periodEnd: ZDay,
-    dueDate: ZDay,
+/** What the office writes of a campaign: its name and its three dates. */
+const campaignFields = z.object({ name: ZCampaignName, periodStart: ZDay, periodEnd: ZDay, dueDate: ZDay })
+
+export const ZCampaignCreate = campaignFields
+  .extend({
     /** Target enterprises; empty means every enterprise of the county. */
     enterpriseIds: rowIds(10000, '企业').default([]),
   })
@@ -211,14 +210,7 @@ export const ZCampaignCreate = z
 export type TCampaignCreate = z.input<typeof ZCampaignCreate>
 
 /** Changing a campaign (the office): any of its name and dates; the dates are checked again as a whole. */
-export const ZCampaignUpdate = z
-  .object({
-    name: ZCampaignName.optional(),
-    periodStart: ZDay.optional(),
-    periodEnd: ZDay.optional(),
-    dueDate: ZDay.optional(),
-  })
-  .meta({ id: 'CampaignUpdate' })
+export const ZCampaignUpdate = campaignFields.partial().meta({ id: 'CampaignUpdate' })
 export type TCampaignUpdate = z.input<typeof ZCampaignUpdate>
 
 export interface CampaignDates {
