@@ -19,18 +19,28 @@ const WRONG = BODY + (GOOD.endsWith('1') ? '2' : '1')
 
 let transport: jest.MockedFunction<Transport>
 let taken: Set<string>
+/** A refusal the server gives next, with its field list (`AppError` fields). */
+let refuseWith: { path: string; message: string }[] | null
 let toast: jest.SpyInstance
 let navigate: jest.SpyInstance
 
 beforeEach(() => {
   localStorage.clear()
   taken = new Set()
+  refuseWith = null
   transport = jest.fn(async (req) => {
     if (req.url === '/api/v1/me') return { status: 200, data: OFFICE_ME }
     if (req.method === 'GET' && req.url === '/api/v1/departments')
       return { status: 200, data: { departments: DEPARTMENTS } }
     if (req.method === 'POST' && req.url === '/api/v1/enterprises') {
       const body = req.data as Record<string, unknown> & { creditCode: string }
+      if (refuseWith)
+        return {
+          status: 400,
+          data: {
+            error: { code: 'VALIDATION_FAILED', message: '提交的内容有误，请检查后重试', fields: refuseWith },
+          },
+        }
       if (taken.has(body.creditCode))
         return {
           status: 409,
@@ -146,5 +156,25 @@ describe('登记企业 (office)', () => {
     // changing the code takes the refusal away
     typeInto(input('ent-code'), WRONG)
     expect(message('ent-code')).toBe('统一社会信用代码校验位不正确，请核对')
+  })
+
+  it('shows the server’s field messages under their fields, and one naming no field by the form', async () => {
+    render(<RegisterEnterprisePage />)
+    expect(await screen.findByText('县工商联', undefined, { timeout: 10_000 })).toBeTruthy()
+    await fillIn(GOOD)
+    refuseWith = [
+      { path: 'name', message: '企业名称不能含有特殊符号' },
+      { path: 'supervisingDepartmentIds.0', message: '该监管部门不存在' },
+      { path: 'registeredAt', message: '登记日期不正确' },
+    ]
+    await act(async () => {
+      fireEvent.click(screen.getByText('登记'))
+    })
+    await waitFor(() => expect(message('ent-name')).toBe('企业名称不能含有特殊符号'))
+    expect(message('ent-departments')).toBe('该监管部门不存在')
+    const formError = document.querySelector('.ent-form > .ent-form__error')?.textContent
+    expect(formError).toBe('登记日期不正确')
+    expect(screen.queryByText(/提交的内容有误/)).toBeNull()
+    expect(screen.queryByText('已登记')).toBeNull()
   })
 })
