@@ -213,7 +213,8 @@ describe('登记企业 (office)', () => {
     offered = COUNTY
     render(<RegisterEnterprisePage />)
     expect(await screen.findByText('县卫生健康局', undefined, { timeout: 10_000 })).toBeTruthy()
-    const rows = () => [...document.querySelectorAll('.ent-form__department')].map((r) => r.textContent)
+    const rows = () =>
+      Array.from(document.querySelectorAll('.ent-form__department')).map((r) => r.textContent)
     expect(rows()).toHaveLength(17)
     const chosenLine = () => document.querySelector('.ent-form__chosen')?.textContent
     expect(chosenLine()).toBe('尚未选择')
