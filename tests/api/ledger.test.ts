@@ -230,10 +230,8 @@ describe(`工作台账 export (${TEST_DB})`, () => {
     const hengdaRow = officeRows.find((r) => r[1] === '县恒达食品有限公司')!
     expect(at(hengdaRow, '提交时间')).toBe('2026年3月2日 09:30')
     const about = await workbookOf(all.rawPayload)
-    const exported = about
-      .getWorksheet('说明')!
-      .getSheetValues()
-      .find((r) => r?.[1] === '导出时间')
+    const facts = about.getWorksheet('说明')!.getSheetValues() as unknown[][]
+    const exported = facts.find((r) => r?.[1] === '导出时间')
     expect(exported?.[2]).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d（北京时间）$/)
     expect(all.statusCode).toBe(200)
     expect((await sheetRows(all.rawPayload, '工作台账', 3)).length).toBe(1 + 4)
