@@ -173,12 +173,12 @@ function DepartmentChoice(props: {
     <>
       {tools ? (
         <>
+          {/* Its clear button reports '' through onChange too. */}
           <SearchBar
             className="ent-form__search"
             value={typed}
             placeholder="搜索部门名称"
             onChange={setTyped}
-            onClear={() => setTyped('')}
           />
           <Text className="ent-form__hint ent-form__chosen">
             {picked.length ? `已选 ${picked.length} 个：${picked.map((d) => d.name).join('、')}` : '尚未选择'}
