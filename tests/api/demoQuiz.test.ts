@@ -41,7 +41,7 @@ describe('demo 廉政知识竞赛 papers', () => {
       expect(submitted.slice(0, 10)).toBe(p.day)
       expect(p.day < today).toBe(true)
       expect(p.day >= quiz.starts_on).toBe(true)
-      expect(Date.parse(p.submitted_at!) - Date.parse(p.started_at)).toBe(p.seconds * 1000)
+      expect(Date.parse(p.submitted_at!) - Date.parse(p.started_at)).toBe(p.seconds! * 1000)
       expect(Date.parse(p.submitted_at!)).toBeLessThanOrEqual(Date.parse(p.deadline_at))
     }
     // both leaderboards still show them: 全县 the three enterprises, 本企业 恒达's three people
