@@ -7,22 +7,80 @@ import { shanghaiDate, shanghaiDateAfterDays } from '../src/models/shanghaiTime'
 const DAY = 86_400_000
 const QUESTION_COUNT = 10
 
-/** Who has handed in, for which enterprise, how many days ago, how many right (of the drawn) and in how long. */
-const PAPERS: { openid: string; enterprise: string; daysAgo: number; right: number; seconds: number }[] = [
-  { openid: 'demo-liaison-private', enterprise: '县恒达食品有限公司', daysAgo: 3, right: 9, seconds: 312 },
-  { openid: 'demo-liaison-private', enterprise: '县恒达食品有限公司', daysAgo: 2, right: 10, seconds: 405 },
-  { openid: 'demo-head-private', enterprise: '县恒达食品有限公司', daysAgo: 2, right: 8, seconds: 250 },
-  { openid: 'demo-secretary-private', enterprise: '县恒达食品有限公司', daysAgo: 1, right: 10, seconds: 380 },
+/**
+ * Who has handed in, for which enterprise, how many days ago and when that day (北京时间, working hours: a
+ * paper at 03:00 looks made up), how many right (of the drawn) and in how long.
+ */
+const PAPERS: {
+  openid: string
+  enterprise: string
+  daysAgo: number
+  at: string
+  right: number
+  seconds: number
+}[] = [
+  {
+    openid: 'demo-liaison-private',
+    enterprise: '县恒达食品有限公司',
+    daysAgo: 3,
+    at: '09:42',
+    right: 9,
+    seconds: 312,
+  },
+  {
+    openid: 'demo-liaison-private',
+    enterprise: '县恒达食品有限公司',
+    daysAgo: 2,
+    at: '15:18',
+    right: 10,
+    seconds: 405,
+  },
+  {
+    openid: 'demo-head-private',
+    enterprise: '县恒达食品有限公司',
+    daysAgo: 2,
+    at: '10:26',
+    right: 8,
+    seconds: 250,
+  },
+  {
+    openid: 'demo-secretary-private',
+    enterprise: '县恒达食品有限公司',
+    daysAgo: 1,
+    at: '16:05',
+    right: 10,
+    seconds: 380,
+  },
   {
     openid: 'demo-liaison-soe',
     enterprise: '县城市建设投资集团有限公司',
     daysAgo: 4,
+    at: '11:08',
     right: 9,
     seconds: 288,
   },
-  { openid: 'demo-head-soe', enterprise: '县城市建设投资集团有限公司', daysAgo: 1, right: 7, seconds: 540 },
-  { openid: 'demo-liaison-mixed', enterprise: '县园区水务发展有限公司', daysAgo: 2, right: 8, seconds: 199 },
+  {
+    openid: 'demo-head-soe',
+    enterprise: '县城市建设投资集团有限公司',
+    daysAgo: 1,
+    at: '09:15',
+    right: 7,
+    seconds: 540,
+  },
+  {
+    openid: 'demo-liaison-mixed',
+    enterprise: '县园区水务发展有限公司',
+    daysAgo: 2,
+    at: '14:47',
+    right: 8,
+    seconds: 199,
+  },
 ]
+
+/** The instant of `at` (HH:mm, 北京时间) on the 北京时间 day `daysAgo` days before `now`. */
+export function demoPaperStart(now: number, daysAgo: number, at: string): number {
+  return Date.parse(`${shanghaiDateAfterDays(now, -daysAgo)}T${at}:00+08:00`)
+}
 
 /**
  * The demo's 廉政知识竞赛 (demo mode only): 「2026年度廉政知识竞赛」 open from two weeks ago to four weeks ahead,
@@ -82,7 +140,7 @@ export async function seedDemoQuiz(db: Kysely<Database>, now: number): Promise<v
       answers[q.id] = rightHere ? answer : [(answer[0] + 1) % options]
     })
     const right = drawn.filter((q) => answerIsRight(answers[q.id], JSON.parse(q.answer) as number[])).length
-    const started = now - p.daysAgo * DAY - 2 * 3600_000
+    const started = demoPaperStart(now, p.daysAgo, p.at)
     const day = shanghaiDate(started)
     const attemptKey = `${user.id}:${day}`
     const attempt = (attempts.get(attemptKey) ?? 0) + 1

@@ -1,6 +1,7 @@
 import { useCallback } from 'react'
 import Taro from '@tarojs/taro'
 import { getOutbox, type OutboxEntry } from '@/services/outbox'
+import type { ApiErrorField } from '@/services/request'
 import { settleWrite, type WriteOutcome } from '@/services/settleWrite'
 
 /** What the user is told about a write, by its outbox outcome: the one table of these wordings. */
@@ -22,9 +23,11 @@ export interface WriteOptions {
   /**
    * Where the server's reason goes when the page shows it by the form (e.g. setError); the entry then
    * leaves the outbox, since the user has seen it. Without it the reason is a toast and the entry stays
-   * in 任务 with its reason.
+   * in 任务 with its reason. `message` already says the server's field messages when its own text was
+   * only the generic 「提交的内容有误」; `fields` are those messages by field (`path`), for a form that
+   * shows each under its field (and the rest, `unplacedText`, by the form).
    */
-  onRefused?: (message: string, code: string) => void
+  onRefused?: (message: string, code: string, fields: readonly ApiErrorField[]) => void
   /** With onRefused: keep the refused entry in 任务 all the same. */
   keepRefused?: boolean
   /** No toast while it waits in the outbox (the page says what it cannot do without the network). */
@@ -50,10 +53,22 @@ export async function runWrite(entry: OutboxEntry, options: WriteOptions = {}): 
     const message = outcome.message || WRITE_MESSAGES.refused
     if (options.onRefused) {
       if (!options.keepRefused) outbox.dismiss(entry.id)
-      options.onRefused(message, outcome.code)
+      options.onRefused(message, outcome.code, outcome.fields)
     } else toast(message)
   } else if (!options.quietQueued) toast(WRITE_MESSAGES.queued)
   return outcome
+}
+
+/**
+ * The field messages of a refusal that a form could not put under one of its fields, as one text (null
+ * when it placed them all): what it shows by the form instead of the generic 「提交的内容有误」.
+ */
+export function unplacedText(
+  fields: readonly ApiErrorField[],
+  placed: (path: string) => boolean,
+): string | null {
+  const rest = [...new Set(fields.filter((f) => !placed(f.path)).map((f) => f.message))]
+  return rest.length ? rest.join('；') : null
 }
 
 /** The pages' way to send a write through the outbox: `const write = useWrite()`, then `await write(entry, …)`. */

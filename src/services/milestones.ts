@@ -86,7 +86,7 @@ export function queueCountyDeadline(deadline: string | null): OutboxEntry {
     method: 'PUT',
     path: COUNTY_DEADLINE,
     body: { deadline },
-    label: deadline ? `设定全县完成期限 ${formatDate(deadline)}` : '全县完成期限恢复为实施方案规定',
+    label: deadline ? `设定全县完成期限 ${formatDate(deadline)}` : '全县完成期限沿用实施方案规定',
     kind: MILESTONE_WRITE_KINDS.countyDeadline,
   })
 }

@@ -2,11 +2,13 @@
  * One attempt at an outbox entry and what its answer means: delivered (2xx), refused (a 4xx the user must
  * see) or retry (network, 5xx, 401), and how long a retry waits. The production sender is here too.
  */
+import { ERROR_MESSAGES } from '@/models/errorMessages'
 import {
   apiErrorFromResponse,
   requestRaw,
   toApiError,
   type ApiError,
+  type ApiErrorField,
   type TransportResponse,
 } from './request'
 import type { OutboxEntry, OutboxFailure } from './outboxStore'
@@ -31,12 +33,27 @@ export type Outcome =
   | { kind: 'retry'; failure: OutboxFailure }
   | { kind: 'refused'; failure: OutboxFailure }
 
+/**
+ * What a refusal says to the user: the server's own reason, except that the generic 「提交的内容有误」
+ * gives way to its field messages, which say what is wrong (a page that shows them by its fields still
+ * has `fields`).
+ */
+export function refusalMessage(message: string, fields: readonly ApiErrorField[] = []): string {
+  const said = [...new Set(fields.map((f) => f.message.trim()).filter(Boolean))]
+  return said.length && message === ERROR_MESSAGES.VALIDATION_FAILED ? said.join('；') : message
+}
+
 function classifyError(err: ApiError, response?: TransportResponse): Outcome {
   if (err.status >= 200 && err.status < 300) {
     // The server accepted it (e.g. only a response schema mismatch): resending would only replay.
     return { kind: 'delivered', response: response ?? { status: err.status, data: undefined } }
   }
-  const failure = { status: err.status, code: err.code, message: err.message }
+  const failure = {
+    status: err.status,
+    code: err.code,
+    message: refusalMessage(err.message, err.fields),
+    ...(err.fields.length ? { fields: err.fields.map(({ path, message }) => ({ path, message })) } : {}),
+  }
   // 401 survived the request layer's relogin: the write is fine, the session is not; try again later.
   return err.isRetryable || err.status === 401 ? { kind: 'retry', failure } : { kind: 'refused', failure }
 }

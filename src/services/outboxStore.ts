@@ -3,7 +3,7 @@
  * and a generation counter that tells an outbox instance whether a newer one has taken over. Everything
  * read back is checked, since storage outlives app versions and a crash can stop between two writes.
  */
-import type { FileUpload } from './request'
+import type { ApiErrorField, FileUpload } from './request'
 import type { KeyValueStorage } from './storage'
 
 export type OutboxMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -13,6 +13,8 @@ export interface OutboxFailure {
   status: number
   code: string
   message: string
+  /** The server's per-field reasons (`{ path, message }`), so a form can show each under its field. */
+  fields?: ApiErrorField[]
 }
 
 export interface OutboxEntry {

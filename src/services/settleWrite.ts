@@ -1,10 +1,10 @@
 import type { Outbox, OutboxEntry } from './outbox'
-import type { TransportResponse } from './request'
+import type { ApiErrorField, TransportResponse } from './request'
 
 export type WriteOutcome =
   | { kind: 'delivered'; response: TransportResponse | null }
   /** The server refused it for good: the reason is shown to the user. */
-  | { kind: 'refused'; code: string; message: string }
+  | { kind: 'refused'; code: string; message: string; fields: ApiErrorField[] }
   /** Not delivered yet (offline, server busy …): it stays in the outbox and is sent later. */
   | { kind: 'queued'; message: string | null }
 
@@ -40,6 +40,8 @@ export async function settleWrite(outbox: Outbox, entry: OutboxEntry, waitMs = 8
       kind: 'refused',
       code: now.lastError?.code ?? '',
       message: now.lastError?.message ?? '提交未被接受',
+      // (an entry stored by an older version has none)
+      fields: Array.isArray(now.lastError?.fields) ? now.lastError.fields : [],
     }
   return { kind: 'queued', message: now.lastError?.message ?? null }
 }

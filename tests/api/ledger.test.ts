@@ -3,10 +3,14 @@ import { LEDGER_COLUMNS } from '../../server/features/supervision/ledger'
 import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
 import { sheetRows } from './support/sheets'
 
-async function titleOf(payload: Buffer, name: string): Promise<string> {
+async function workbookOf(payload: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook()
   await workbook.xlsx.load(payload as unknown as ArrayBuffer)
-  return String(workbook.getWorksheet(name)!.getCell('A1').value)
+  return workbook
+}
+
+async function titleOf(payload: Buffer, name: string): Promise<string> {
+  return String((await workbookOf(payload)).getWorksheet(name)!.getCell('A1').value)
 }
 
 describe(`工作台账 export (${TEST_DB})`, () => {
@@ -130,6 +134,8 @@ describe(`工作台账 export (${TEST_DB})`, () => {
     )
     const late = rows.find((r) => r[4] === '台账测试：逾期未整改')!
     expect(late[8]).toBe('逾期')
+    // 下达时间, 最近更新: 北京时间 as every export writes a time (2020-01-01 00:00 UTC is 08:00 in Beijing)
+    expect(late.slice(-2)).toEqual(['2020年1月1日 08:00', '2020年1月1日 08:00'])
     // The other department's supervisor does not see them.
     const finance = await loginAs(t.app, 'demo-supervisor-finance')
     const theirs = await sheetRows(
@@ -199,6 +205,14 @@ describe(`工作台账 export (${TEST_DB})`, () => {
   })
 
   it('gives the office every enterprise and refuses enterprise staff and anonymous callers', async () => {
+    // 恒达's draft handed in (01:30 UTC is 09:30 北京时间), for its 提交时间
+    const hengda = await idOf(t.app, 'enterprises', '县恒达食品有限公司')
+    await t.app.db
+      .updateTable('assessments')
+      .set({ status: 'submitted', submitted_at: '2026-03-02T01:30:00.000Z' })
+      .where('enterprise_id', '=', hengda)
+      .where('status', '=', 'draft')
+      .execute()
     const all = await call(t.app, office, { method: 'GET', url })
     const officeRows = await sheetRows(all.rawPayload, '工作台账', 3)
     const soeRow = officeRows.find((r) => r[1] === '县城市建设投资集团有限公司')!
@@ -212,6 +226,13 @@ describe(`工作台账 export (${TEST_DB})`, () => {
       at(soeRow, '实施方案'),
     ]).toEqual(['2022-06-10', '按时', '2022-06-14', '按时'])
     expect([at(mixedRow, '实施方案报送日期'), at(mixedRow, '实施方案')]).toEqual(['2022-06-20', '逾期'])
+    // 提交时间 and 说明's 导出时间 in 北京时间, written as the other exports write a time
+    const hengdaRow = officeRows.find((r) => r[1] === '县恒达食品有限公司')!
+    expect(at(hengdaRow, '提交时间')).toBe('2026年3月2日 09:30')
+    const about = await workbookOf(all.rawPayload)
+    const facts = about.getWorksheet('说明')!.getSheetValues() as unknown[][]
+    const exported = facts.find((r) => r?.[1] === '导出时间')
+    expect(exported?.[2]).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d（北京时间）$/)
     expect(all.statusCode).toBe(200)
     expect((await sheetRows(all.rawPayload, '工作台账', 3)).length).toBe(1 + 4)
     expect((await call(t.app, liaison, { method: 'GET', url })).statusCode).toBe(403)

@@ -162,4 +162,41 @@ describe(`the office's switching-on to-dos [${TEST_DB}]`, () => {
       .execute((trx) => setUpCounty(trx, '测试县', now, { milestoneDeadline: null }))
     expect(await steps(clerk)).toEqual([])
   })
+
+  it('the office keeps the programme’s date from the app in one tap (the "none"), and the to-do goes', async () => {
+    const clerk = await login('county-clerk')
+    await t.app.db
+      .updateTable('county_settings')
+      .set({ milestone_deadline: null, updated_at: null, updated_by: null })
+      .execute()
+    expect((await steps(clerk)).map((s) => s.key)).toEqual(['setup:2:deadline'])
+    later()
+    const kept = await call(t.app, clerk, {
+      method: 'PUT',
+      url: '/api/v1/milestones/county-deadline',
+      payload: { deadline: null },
+    })
+    expect(kept.statusCode).toBe(200)
+    // the programme's 2022-06-15 binds, as the office's recorded decision (by whom, when)
+    expect(kept.json()).toMatchObject({
+      deadline: null,
+      programme: '2022-06-15',
+      updatedAt: new Date(now).toISOString(),
+    })
+    expect(kept.json().updatedByName).toEqual(expect.any(String))
+    expect(await steps(clerk)).toEqual([])
+    const audit = await t.app.db
+      .selectFrom('audit_log')
+      .select(['detail'])
+      .where('action', '=', 'milestones.county_deadline.set')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow()
+    expect(JSON.parse(audit.detail!)).toEqual({ deadline: null, programme: '2022-06-15' })
+    const [enterprise] = await t.app.db.selectFrom('enterprises').select('id').orderBy('id').execute()
+    const milestones = await call(t.app, clerk, {
+      method: 'GET',
+      url: `/api/v1/enterprises/${enterprise.id}/milestones`,
+    })
+    expect(milestones.json()).toMatchObject({ deadline: '2022-06-15', deadlineSource: 'programme' })
+  })
 })

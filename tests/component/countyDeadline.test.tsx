@@ -57,12 +57,13 @@ describe('全县领导小组与实施方案完成期限 (office)', () => {
   it('shows the programme’s date, picks a date, saves it with a toast, and shows it in force', async () => {
     render(<CountyDeadlinePage />)
     // (the first render of the suite is slow on a busy machine)
-    expect(await screen.findByText('实施方案规定', undefined, { timeout: 10_000 })).toBeTruthy()
+    expect(
+      await screen.findByText('实施方案规定（尚未确定是否沿用）', undefined, { timeout: 10_000 }),
+    ).toBeTruthy()
     expect(document.querySelector('.county-deadline__now')?.textContent).toBe('2022年6月15日')
     expect(screen.getByText('另有 2 家企业单独设定了期限，以其单独设定的为准。')).toBeTruthy()
     // nothing picked yet: nothing to save, nothing to go back to
     expect(saveButton().className).toContain('nut-button-disabled')
-    expect(screen.queryByText('恢复为实施方案规定')).toBeNull()
 
     fireEvent.click(screen.getByText('选择日期（北京时间）'))
     await act(async () => {
@@ -90,13 +91,34 @@ describe('全县领导小组与实施方案完成期限 (office)', () => {
 
     // back to the programme's date
     await act(async () => {
-      fireEvent.click(screen.getByText('恢复为实施方案规定'))
+      fireEvent.click(screen.getByText('沿用方案规定的2022年6月15日'))
     })
     await waitFor(() => expect(puts()).toEqual([{ deadline: picked.sent }, { deadline: null }]))
     await waitFor(() =>
-      expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '已恢复为实施方案规定的期限' })),
+      expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '已沿用2022年6月15日' })),
     )
-    expect(await screen.findByText('实施方案规定')).toBeTruthy()
+    expect(await screen.findByText('领导小组办公室确定沿用实施方案规定')).toBeTruthy()
+  })
+
+  it('keeps the programme’s 2022年6月15日 in one tap, recorded as the county’s decision', async () => {
+    render(<CountyDeadlinePage />)
+    expect(
+      await screen.findByText('实施方案规定（尚未确定是否沿用）', undefined, { timeout: 10_000 }),
+    ).toBeTruthy()
+    await act(async () => {
+      fireEvent.click(screen.getByText('沿用方案规定的2022年6月15日'))
+    })
+    // the server's "none": the programme's date binds, and the office has decided it (the to-do goes)
+    await waitFor(() => expect(puts()).toEqual([{ deadline: null }]))
+    await waitFor(() =>
+      expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '已沿用2022年6月15日' })),
+    )
+    expect(await screen.findByText('领导小组办公室确定沿用实施方案规定')).toBeTruthy()
+    expect(document.querySelector('.county-deadline__now')?.textContent).toBe('2022年6月15日')
+    expect(screen.getByText(/^上次设定：(2026年)?12月3日 10:00（北京时间，覃秀）$/)).toBeTruthy()
+    // decided: no second offer to keep it; a later date can still be picked
+    expect(screen.queryByText('沿用方案规定的2022年6月15日')).toBeNull()
+    expect(screen.getByText('选择日期（北京时间）')).toBeTruthy()
   })
 
   it('shows the server’s refusal by the form and keeps the date in force', async () => {
@@ -121,7 +143,7 @@ describe('全县领导小组与实施方案完成期限 (office)', () => {
       data: { error: { code: 'FORBIDDEN', message: '没有权限执行此操作', fields: [] } },
     }))
     await act(async () => {
-      fireEvent.click(screen.getByText('恢复为实施方案规定'))
+      fireEvent.click(screen.getByText('沿用方案规定的2022年6月15日'))
     })
     expect(await screen.findByText('没有权限执行此操作')).toBeTruthy()
     expect(toast).not.toHaveBeenCalled()

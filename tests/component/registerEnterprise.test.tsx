@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { configureRequest, type Transport } from '@/services/request'
 import { completeLogin, getToken, logout, relogin } from '@/services/session'
 import { creditCodeCheckChar } from '@/models/creditCode'
@@ -17,20 +17,55 @@ const GOOD = BODY + creditCodeCheckChar(BODY)!
 // The same body with another check character: 18 valid characters that GB 32100 refuses.
 const WRONG = BODY + (GOOD.endsWith('1') ? '2' : '1')
 
+// A county's ~18 departments (the office's own first), as the demo seeds them.
+const COUNTY = [
+  DEPARTMENTS[0],
+  ...[
+    '县委统战部',
+    '县工商联',
+    '县国资委',
+    '县发展和改革局',
+    '县财政局',
+    '县住房和城乡建设局',
+    '县交通运输局',
+    '县水利局',
+    '县农业农村局',
+    '县商务局',
+    '县市场监督管理局',
+    '县应急管理局',
+    '县自然资源局',
+    '县生态环境局',
+    '县教育局',
+    '县卫生健康局',
+    '县文化广电体育和旅游局',
+  ].map((name, i) => ({ id: i + 3, name, isOffice: false, retiredAt: null })),
+]
+let offered: typeof DEPARTMENTS
 let transport: jest.MockedFunction<Transport>
 let taken: Set<string>
+/** A refusal the server gives next, with its field list (`AppError` fields). */
+let refuseWith: { path: string; message: string }[] | null
 let toast: jest.SpyInstance
 let navigate: jest.SpyInstance
 
 beforeEach(() => {
   localStorage.clear()
   taken = new Set()
+  refuseWith = null
+  offered = DEPARTMENTS
   transport = jest.fn(async (req) => {
     if (req.url === '/api/v1/me') return { status: 200, data: OFFICE_ME }
     if (req.method === 'GET' && req.url === '/api/v1/departments')
-      return { status: 200, data: { departments: DEPARTMENTS } }
+      return { status: 200, data: { departments: offered } }
     if (req.method === 'POST' && req.url === '/api/v1/enterprises') {
       const body = req.data as Record<string, unknown> & { creditCode: string }
+      if (refuseWith)
+        return {
+          status: 400,
+          data: {
+            error: { code: 'VALIDATION_FAILED', message: '提交的内容有误，请检查后重试', fields: refuseWith },
+          },
+        }
       if (taken.has(body.creditCode))
         return {
           status: 409,
@@ -146,5 +181,66 @@ describe('登记企业 (office)', () => {
     // changing the code takes the refusal away
     typeInto(input('ent-code'), WRONG)
     expect(message('ent-code')).toBe('统一社会信用代码校验位不正确，请核对')
+  })
+
+  it('shows the server’s field messages under their fields, and one naming no field by the form', async () => {
+    render(<RegisterEnterprisePage />)
+    expect(await screen.findByText('县工商联', undefined, { timeout: 10_000 })).toBeTruthy()
+    await fillIn(GOOD)
+    refuseWith = [
+      { path: 'name', message: '企业名称不能含有特殊符号' },
+      { path: 'supervisingDepartmentIds.0', message: '该监管部门不存在' },
+      { path: 'registeredAt', message: '登记日期不正确' },
+    ]
+    await act(async () => {
+      fireEvent.click(screen.getByText('登记'))
+    })
+    await waitFor(() => expect(message('ent-name')).toBe('企业名称不能含有特殊符号'))
+    expect(message('ent-departments')).toBe('该监管部门不存在')
+    const formError = document.querySelector('.ent-form > .ent-form__error')?.textContent
+    expect(formError).toBe('登记日期不正确')
+    expect(screen.queryByText(/提交的内容有误/)).toBeNull()
+    expect(screen.queryByText('已登记')).toBeNull()
+  })
+
+  it('narrows a county’s long department list by name, keeping what was ticked', async () => {
+    render(<RegisterEnterprisePage />)
+    // a short list is read at a glance: no search box
+    expect(await screen.findByText('县工商联', undefined, { timeout: 10_000 })).toBeTruthy()
+    expect(document.querySelector('.ent-form__search')).toBeNull()
+    cleanup()
+
+    offered = COUNTY
+    render(<RegisterEnterprisePage />)
+    expect(await screen.findByText('县卫生健康局', undefined, { timeout: 10_000 })).toBeTruthy()
+    const rows = () =>
+      Array.from(document.querySelectorAll('.ent-form__department')).map((r) => r.textContent)
+    expect(rows()).toHaveLength(17)
+    const chosenLine = () => document.querySelector('.ent-form__chosen')?.textContent
+    expect(chosenLine()).toBe('尚未选择')
+
+    typeInto(input('ent-form__search'), '工商')
+    expect(rows()).toEqual(['县工商联'])
+    fireEvent.click(screen.getByText('县工商联'))
+    typeInto(input('ent-form__search'), '县 局 水')
+    expect(rows()).toEqual(['县水利局'])
+    fireEvent.click(screen.getByText('县水利局'))
+    expect(chosenLine()).toBe('已选 2 个：县工商联、县水利局')
+    typeInto(input('ent-form__search'), '税务')
+    expect(rows()).toEqual([])
+    expect(screen.getByText('没有名称含“税务”的部门')).toBeTruthy()
+    // (blank words: the whole list; typing '' makes NutUI focus an input jsdom has not drawn)
+    typeInto(input('ent-form__search'), ' ')
+    expect(rows()).toHaveLength(17)
+
+    typeInto(input('ent-name'), '县新设食品有限公司')
+    typeInto(input('ent-code'), GOOD)
+    fireEvent.click(screen.getByText('民营'))
+    fireEvent.click(screen.getByText('党支部'))
+    await act(async () => {
+      fireEvent.click(screen.getByText('登记'))
+    })
+    await waitFor(() => expect(posts()).toHaveLength(1))
+    expect(posts()[0]).toMatchObject({ supervisingDepartmentIds: [4, 10] })
   })
 })

@@ -53,8 +53,8 @@ describe('useDialogSubmit', () => {
 
   it('stays open with the server’s reason when the write is refused', async () => {
     write.mockImplementation(async (_entry, options) => {
-      options?.onRefused?.('邀请码已失效', 'CODE_EXPIRED')
-      return { kind: 'refused', code: 'CODE_EXPIRED', message: '邀请码已失效' }
+      options?.onRefused?.('邀请码已失效', 'CODE_EXPIRED', [])
+      return { kind: 'refused', code: 'CODE_EXPIRED', message: '邀请码已失效', fields: [] }
     })
     const { result } = renderHook(() => useDialogSubmit())
     await act(async () => {

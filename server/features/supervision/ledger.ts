@@ -12,7 +12,7 @@ import { supervisionCoverage } from '../pledges/coverage'
 import { supervisionOverview } from './overview'
 import { supervisionRepository } from './repository'
 import { rectificationsRepository } from '../rectifications/repository'
-import { formatShanghaiTime, shanghaiYear } from '../../../src/models/shanghaiTime'
+import { chineseMinute, shanghaiYear } from '../../../src/models/shanghaiTime'
 import {
   deadlineRuleText,
   MILESTONE_STATUS_LABELS,
@@ -65,7 +65,7 @@ const LEDGER_WIDTHS: Partial<Record<(typeof LEDGER_COLUMNS)[number], number>> = 
   监管部门: 16,
   联络员: 10,
   联络员电话: 12,
-  提交时间: 17,
+  提交时间: 20,
   领导小组成立日期: 11,
   领导小组: 17,
   实施方案报送日期: 11,
@@ -160,7 +160,8 @@ export async function supervisionLedger(
       milestoneCell(e.milestones.plan),
       e.milestones.plan.receipt ? PLAN_FILING_STATUS_LABELS[e.milestones.plan.receipt] : '',
       e.status ? ASSESSMENT_STATUS_LABELS[e.status] : '未参加本期',
-      e.submittedAt ? formatShanghaiTime(e.submittedAt) : '',
+      // As every export writes a time (2026年12月2日 09:30, 北京时间), not the ISO-like text.
+      e.submittedAt ? chineseMinute(e.submittedAt) : '',
       ...SECTIONS.map(score),
       e.overall ?? '',
       e.openRectifications,
@@ -213,7 +214,7 @@ export async function supervisionLedger(
 
   const about = infoSheet('说明', `${title} 说明`, [
     ['自查期次', campaignName],
-    ['导出时间', `${formatShanghaiTime(nowIso)}（北京时间）`],
+    ['导出时间', `${chineseMinute(nowIso)}（北京时间）`],
     ['企业数', overview.enterprises.length],
     [
       '联络员电话',

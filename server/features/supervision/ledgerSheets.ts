@@ -2,7 +2,7 @@ import type { Cell, SheetSpec } from '../../core/exports/spec'
 import type { Column } from '../../core/workbook'
 import { RECTIFICATION_SOURCE_LABELS, RECTIFICATION_STATUS_LABELS } from '../../../src/models/rectification'
 import { ledgerOverdueCell, rectificationTimeliness } from '../../../src/models/rectificationTimeliness'
-import { formatShanghaiMinute, shanghaiDate } from '../../../src/models/shanghaiTime'
+import { chineseMinute, shanghaiDate } from '../../../src/models/shanghaiTime'
 import type { supervisionRepository } from './repository'
 import {
   RISK_LEVEL_LABELS,
@@ -99,8 +99,8 @@ export function rectificationSheet(
     { header: '状态', width: 9, center: true },
     { header: '是否逾期', width: 9, center: true }, // 逾期完成: four characters
     { header: '整改情况', width: 30 },
-    { header: '下达时间', width: 16 },
-    { header: '最近更新', width: 16 },
+    { header: '下达时间', width: 20 },
+    { header: '最近更新', width: 20 },
   ]
   return enterpriseSheet('整改事项', { title, subtitle }, columns, rows, enterpriseNames, (r) => [
     RECTIFICATION_SOURCE_LABELS[r.source],
@@ -111,8 +111,8 @@ export function rectificationSheet(
     RECTIFICATION_STATUS_LABELS[r.status],
     ledgerOverdueCell(rectificationTimeliness({ ...r, submittedAt: submittedAt.get(r.id) ?? null }, today)),
     r.response ?? '',
-    formatShanghaiMinute(r.created_at),
-    formatShanghaiMinute(r.updated_at),
+    chineseMinute(r.created_at),
+    chineseMinute(r.updated_at),
   ])
 }
 

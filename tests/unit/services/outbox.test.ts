@@ -246,6 +246,32 @@ describe('outbox', () => {
     expect(again.outbox.list()).toEqual([])
   })
 
+  it('keeps the server’s field list with a refusal, and says its messages instead of the generic text', async () => {
+    const fields = [
+      { path: 'name', message: '请填写企业名称' },
+      { path: 'supervisingDepartmentIds.0', message: '该部门已撤销' },
+      { path: 'name', message: '请填写企业名称' },
+    ]
+    const refusal = (message: string, code = 'VALIDATION_FAILED'): TransportResponse => ({
+      status: 400,
+      data: { error: { code, message, fields } },
+    })
+    const h = harness({
+      replies: [refusal('提交的内容有误，请检查后重试'), refusal('督查期间不正确', 'REPORT_PERIOD_INVALID')],
+    })
+    h.outbox.enqueue(input(1))
+    h.outbox.enqueue(input(2))
+    await h.outbox.flush()
+    expect(h.outbox.refused().map((e) => e.lastError)).toEqual([
+      { status: 400, code: 'VALIDATION_FAILED', message: '请填写企业名称；该部门已撤销', fields },
+      // a reason of its own stays as the server said it
+      { status: 400, code: 'REPORT_PERIOD_INVALID', message: '督查期间不正确', fields },
+    ])
+    // stored with the entry: still there after a restart
+    const again = harness({ storage: h.storage })
+    expect(again.outbox.refused()[0].lastError?.fields).toEqual(fields)
+  })
+
   it('dismiss removes only a refused entry, from memory and storage', async () => {
     const h = harness({ replies: [errorReply(403, 'FORBIDDEN')] })
     const e = h.outbox.enqueue(input(1))

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Checkbox } from '@nutui/nutui-react-taro'
+import { Button, Checkbox, SearchBar } from '@nutui/nutui-react-taro'
+import { matchingByName } from '@/models/manyChoice'
 import {
   OWNERSHIPS,
   OWNERSHIP_LABELS,
@@ -22,6 +23,8 @@ import {
 
 const NAME_LIMIT = maxLengthOf(ZEnterpriseCreate.shape.name)
 const INDUSTRY_LIMIT = maxLengthOf(ZEnterpriseCreate.shape.industry)
+/** Up to this many departments are read at a glance; a county's ~18 get a search box (as 参加企业's). */
+const DEPARTMENTS_AT_A_GLANCE = 8
 
 export interface EnterpriseFormProps {
   draft: EnterpriseDraft
@@ -139,22 +142,61 @@ export function EnterpriseForm(props: EnterpriseFormProps) {
         {departments.status === 'ready' && departments.data.length === 0 ? (
           <Text className="ent-form__hint">还没有监管部门：可先登记，在「监管部门」新建后再关联。</Text>
         ) : null}
-        {departments.status === 'ready'
-          ? departments.data.map((d) => (
-              <Checkbox
-                key={d.id}
-                className="ent-form__department"
-                label={d.name}
-                checked={chosen.has(d.id)}
-                onChange={(on) => toggle(d.id, on)}
-              />
-            ))
-          : null}
+        {departments.status === 'ready' ? (
+          <DepartmentChoice options={departments.data} chosen={chosen} onToggle={toggle} />
+        ) : null}
       </Field>
       {props.formError ? <Text className="ent-form__error">{props.formError}</Text> : null}
       <Button type="primary" block loading={props.busy} onClick={props.onSubmit}>
         登记
       </Button>
     </View>
+  )
+}
+
+/**
+ * The departments to tick: a long list (a county has ~18) narrows as a name is typed, on the device, and
+ * says which are chosen, since a search can hide them.
+ */
+function DepartmentChoice(props: {
+  options: readonly TDepartment[]
+  chosen: ReadonlySet<number>
+  onToggle: (id: number, on: boolean) => void
+}) {
+  const { options, chosen } = props
+  const [typed, setTyped] = useState('')
+  const tools = options.length > DEPARTMENTS_AT_A_GLANCE
+  const shown = tools ? matchingByName(options, typed) : options
+  const words = typed.trim()
+  const picked = options.filter((d) => chosen.has(d.id))
+  return (
+    <>
+      {tools ? (
+        <>
+          {/* Its clear button reports '' through onChange too. */}
+          <SearchBar
+            className="ent-form__search"
+            value={typed}
+            placeholder="搜索部门名称"
+            onChange={setTyped}
+          />
+          <Text className="ent-form__hint ent-form__chosen">
+            {picked.length ? `已选 ${picked.length} 个：${picked.map((d) => d.name).join('、')}` : '尚未选择'}
+          </Text>
+        </>
+      ) : null}
+      {tools && shown.length === 0 ? (
+        <Text className="ent-form__hint">{`没有名称含“${words}”的部门`}</Text>
+      ) : null}
+      {shown.map((d) => (
+        <Checkbox
+          key={d.id}
+          className="ent-form__department"
+          label={d.name}
+          checked={chosen.has(d.id)}
+          onChange={(on) => props.onToggle(d.id, on)}
+        />
+      ))}
+    </>
   )
 }

@@ -19,6 +19,17 @@ import './index.scss'
 /** How far ahead the picker offers a date (北京时间 years from today). */
 const YEARS_AHEAD = 3
 
+/** The office has decided (it saved, or `npm run setup` did) to keep the programme's own date. */
+function keepsProgramme(data: TCountyDeadline): boolean {
+  return data.deadline === null && data.updatedAt !== null
+}
+
+/** Where the date in force comes from, in the page's words. */
+function sourceText(data: TCountyDeadline): string {
+  if (data.deadline) return `领导小组办公室全县统一设定（实施方案原定 ${formatDate(data.programme)}）`
+  return keepsProgramme(data) ? '领导小组办公室确定沿用实施方案规定' : '实施方案规定（尚未确定是否沿用）'
+}
+
 function DeadlineForm({ data, onSaved }: { data: TCountyDeadline; onSaved: () => Promise<void> }) {
   const send = useWrite()
   const [day, setDay] = useState<string | null>(data.deadline)
@@ -32,7 +43,9 @@ function DeadlineForm({ data, onSaved }: { data: TCountyDeadline; onSaved: () =>
     setError(null)
     try {
       const outcome = await send(queueCountyDeadline(deadline), {
-        done: deadline ? `全县完成期限已设为 ${formatDate(deadline)}` : '已恢复为实施方案规定的期限',
+        done: deadline
+          ? `全县完成期限已设为 ${formatDate(deadline)}`
+          : `已沿用${formatDate(PROGRAMME_DEADLINE)}`,
         onRefused: setError,
       })
       if (outcome.kind === 'refused') return
@@ -43,9 +56,28 @@ function DeadlineForm({ data, onSaved }: { data: TCountyDeadline; onSaved: () =>
     }
   }
 
+  // Decided already to keep the programme's date: nothing more to keep.
+  const kept = keepsProgramme(data)
   return (
     <View className="a-card">
       <Text className="a-card__title">设定全县统一期限</Text>
+      {kept ? null : (
+        <>
+          {/* The programme's own date in one tap (recorded as the county's decision, as `npm run setup
+              --deadline none`): what a county does that switched on in time, or is content to count from it. */}
+          <Button
+            className="county-deadline__keep"
+            type={data.deadline ? 'default' : 'primary'}
+            fill="outline"
+            block
+            disabled={busy}
+            onClick={() => void save(null)}
+          >
+            {`沿用方案规定的${formatDate(PROGRAMME_DEADLINE)}`}
+          </Button>
+          <Text className="county-deadline__or">或设定较晚的全县统一日期：</Text>
+        </>
+      )}
       <View
         className={`county-deadline__pick${day ? '' : ' county-deadline__pick--empty'}`}
         onClick={() => !busy && setPicking(true)}
@@ -58,11 +90,6 @@ function DeadlineForm({ data, onSaved }: { data: TCountyDeadline; onSaved: () =>
       </Text>
       {error ? <Text className="form-dialog__error">{error}</Text> : null}
       <View className="milestone__buttons">
-        {data.deadline ? (
-          <Button fill="outline" disabled={busy} onClick={() => void save(null)}>
-            恢复为实施方案规定
-          </Button>
-        ) : null}
         <Button
           type="primary"
           loading={busy}
@@ -109,11 +136,7 @@ export default function CountyDeadlinePage() {
               <View className="a-card">
                 <Text className="a-card__title">领导小组与实施方案完成期限</Text>
                 <Text className="county-deadline__now">{formatDate(data.deadline ?? data.programme)}</Text>
-                <Text className="county-deadline__source">
-                  {data.deadline
-                    ? `领导小组办公室全县统一设定（实施方案原定 ${formatDate(data.programme)}）`
-                    : '实施方案规定'}
-                </Text>
+                <Text className="county-deadline__source">{sourceText(data)}</Text>
                 <Text className="milestone__quote">
                   实施步骤：“各企业……及时成立本企业清廉建设工作领导小组……{PROGRAMME_DEADLINE_QUOTE}”
                 </Text>
@@ -130,7 +153,11 @@ export default function CountyDeadlinePage() {
                   </Text>
                 ) : null}
               </View>
-              <DeadlineForm key={data.deadline ?? ''} data={data} onSaved={reload} />
+              <DeadlineForm
+                key={`${data.deadline ?? ''}:${data.updatedAt ?? ''}`}
+                data={data}
+                onSaved={reload}
+              />
             </>
           )}
         </PageState>

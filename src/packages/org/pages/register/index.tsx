@@ -9,7 +9,7 @@ import { orgPages, supervisionPages } from '@/services/routes'
 import { useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
-import { useWrite } from '@/hooks/useWrite'
+import { unplacedText, useWrite } from '@/hooks/useWrite'
 import { EnterpriseForm } from '../../components/EnterpriseForm'
 import {
   checkEnterprise,
@@ -91,10 +91,19 @@ export default function RegisterEnterprisePage() {
     try {
       const outcome = await write(queueEnterpriseCreate(checked.body), {
         done: `已登记${checked.body.name}`,
-        onRefused: (message, code) => {
+        onRefused: (message, code, fields) => {
           const field = refusalField(code)
           if (field) setErrors({ [field]: message })
-          else setFormError(message)
+          else if (fields.length) {
+            // The server's field messages under their fields ('supervisingDepartmentIds.0' is the list's);
+            // one naming no field of the form is said by the form, as itself.
+            const fieldOf = (path: string) => path.split('.')[0] as keyof EnterpriseDraft
+            const placed = (path: string) => fieldOf(path) in EMPTY_DRAFT
+            const byField: FieldErrors = {}
+            for (const f of fields) if (placed(f.path)) byField[fieldOf(f.path)] ??= f.message
+            setErrors(byField)
+            setFormError(unplacedText(fields, placed))
+          } else setFormError(message)
           // A department retired meanwhile leaves the list: the clerk picks again from those in service.
           if (code === 'DEPARTMENT_RETIRED') void departments.reload().catch(() => undefined)
           setReveal((n) => n + 1)
