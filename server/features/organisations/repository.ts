@@ -11,6 +11,15 @@ export function toDepartment(row: DepartmentRow): TDepartment {
   return { id: row.id, name: row.name, isOffice: row.is_office === 1, retiredAt: row.retired_at }
 }
 
+/** An enterprise's name and 所有制, by which other features check what it may do; undefined if none. */
+export function enterpriseOwnership(db: DbOrTrx, enterpriseId: number) {
+  return db
+    .selectFrom('enterprises')
+    .select(['id', 'name', 'ownership'])
+    .where('id', '=', enterpriseId)
+    .executeTakeFirst()
+}
+
 /** What an enterprise is registered as (the head of its views: its detail, the supervisors' page). */
 export function toRegistration(
   row: Pick<EnterpriseRow, 'id' | 'name' | 'credit_code' | 'ownership' | 'party_org' | 'industry'>,
