@@ -16,13 +16,17 @@ export function onePage<DB, TB extends keyof DB, O>(
 
 /**
  * One page of a filtered query's rows (`rows` chooses their columns and order) and how many rows it has in
- * all, read side by side.
+ * all, read side by side; without a page, every row (and so no count to read).
  */
 export async function pageWithTotal<DB, TB extends keyof DB, O, R>(
   filtered: SelectQueryBuilder<DB, TB, O>,
   rows: (query: SelectQueryBuilder<DB, TB, O>) => SelectQueryBuilder<DB, TB, R>,
-  page: PageRequest,
+  page: PageRequest | undefined,
 ): Promise<{ rows: R[]; total: number }> {
+  if (!page) {
+    const all = (await rows(filtered).execute()) as R[]
+    return { rows: all, total: all.length }
+  }
   const [found, count] = await Promise.all([
     onePage(rows(filtered), page).execute(),
     filtered.select(sql<number | string>`count(*)`.as('n')).executeTakeFirstOrThrow(),

@@ -211,12 +211,4 @@ export const exemplarRepository = {
       )
       .execute()
   },
-
-  enterprise(db: DbOrTrx, enterpriseId: number) {
-    return db
-      .selectFrom('enterprises')
-      .select(['id', 'name', 'ownership'])
-      .where('id', '=', enterpriseId)
-      .executeTakeFirst()
-  },
 }

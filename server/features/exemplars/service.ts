@@ -23,6 +23,7 @@ import {
 } from '../../../src/models/exemplars'
 import { supervisionEnterprise } from '../supervision/enterpriseService'
 import { exemplarRepository as repo, type RoundRow } from './repository'
+import { enterpriseOwnership } from '../organisations/repository'
 
 /**
  * 示范点 / 示范企业 (office only; the routes check it). Every change to a round first claims it while
@@ -155,7 +156,7 @@ export async function addCandidate(
   now: number,
 ): Promise<WriteOutcome<TExemplarRound>> {
   const round = await claim(db, roundId, now)
-  const enterprise = await repo.enterprise(db, enterpriseId)
+  const enterprise = await enterpriseOwnership(db, enterpriseId)
   if (!enterprise) throw notFound()
   const cls = exemplarClassOf(enterprise.ownership as TOwnership)
   if (round.kind === 'pilot' && cls === 'other') throw new AppError(409, 'EXEMPLAR_NOT_ELIGIBLE')

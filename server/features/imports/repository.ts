@@ -1,5 +1,5 @@
 import { changedOne, type DbOrTrx } from '../../core/db/database'
-import { onePage, pageWithTotal } from '../../core/db/page'
+import { pageWithTotal } from '../../core/db/page'
 import type { EnterpriseImportRowTable } from '../../core/db/schema'
 import type {
   TExistingEnterprise,
@@ -142,13 +142,13 @@ export const importsRepository = {
   ): Promise<{ rows: TImportRow[]; total: number }> {
     let base = db.selectFrom('enterprise_import_rows').where('import_id', '=', importId)
     if (query.status) base = base.where('status', '=', query.status)
-    const { total } = await base
-      .select((eb) => eb.fn.countAll<number>().as('total'))
-      .executeTakeFirstOrThrow()
-    const ordered = base.select(['row_no', 'status', 'reason', 'name', 'credit_code']).orderBy('row_no')
-    const rows = await onePage(ordered, query).execute()
+    const { rows, total } = await pageWithTotal(
+      base,
+      (q) => q.select(['row_no', 'status', 'reason', 'name', 'credit_code']).orderBy('row_no'),
+      query,
+    )
     return {
-      total: Number(total),
+      total,
       rows: rows.map((r) => ({
         rowNo: r.row_no,
         status: r.status as TImportStatus,

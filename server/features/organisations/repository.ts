@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely'
 import { supervisedEnterpriseIds } from '../../core/access'
 import type { DbOrTrx } from '../../core/db/database'
-import { onePage } from '../../core/db/page'
+import { pageWithTotal } from '../../core/db/page'
 import type { DepartmentRow, EnterpriseRow, EnterpriseTable, PartyBranchRow } from '../../core/db/schema'
 import type { TDepartment, TEnterprise, TOwnership, TPartyBranch, TPartyOrg } from '../../../src/models/org'
 import type { TDepartmentEnterprise } from '../../../src/models/department'
@@ -11,7 +11,19 @@ export function toDepartment(row: DepartmentRow): TDepartment {
   return { id: row.id, name: row.name, isOffice: row.is_office === 1, retiredAt: row.retired_at }
 }
 
-export function toEnterprise(row: EnterpriseRow, supervisingDepartmentIds: number[]): TEnterprise {
+/** An enterprise's name and 所有制, by which other features check what it may do; undefined if none. */
+export function enterpriseOwnership(db: DbOrTrx, enterpriseId: number) {
+  return db
+    .selectFrom('enterprises')
+    .select(['id', 'name', 'ownership'])
+    .where('id', '=', enterpriseId)
+    .executeTakeFirst()
+}
+
+/** What an enterprise is registered as (the head of its views: its detail, the supervisors' page). */
+export function toRegistration(
+  row: Pick<EnterpriseRow, 'id' | 'name' | 'credit_code' | 'ownership' | 'party_org' | 'industry'>,
+) {
   return {
     id: row.id,
     name: row.name,
@@ -19,6 +31,12 @@ export function toEnterprise(row: EnterpriseRow, supervisingDepartmentIds: numbe
     ownership: row.ownership as TOwnership,
     partyOrg: row.party_org as TPartyOrg,
     industry: row.industry,
+  }
+}
+
+export function toEnterprise(row: EnterpriseRow, supervisingDepartmentIds: number[]): TEnterprise {
+  return {
+    ...toRegistration(row),
     leadingGroupDate: row.leading_group_date,
     planFiledDate: row.plan_filed_date,
     demonstration: row.demonstration === 1,
@@ -180,13 +198,13 @@ export const supervisionLinksRepository = {
       .where('id', filter.linked ? 'in' : 'not in', supervisedEnterpriseIds(db, departmentId))
     const q = filter.q?.trim()
     if (q) query = query.where((eb) => enterpriseMatches(eb, q))
-    const { count } = await query
-      .select((eb) => eb.fn.countAll<number | string>().as('count'))
-      .executeTakeFirstOrThrow()
-    const ordered = query.select(['id', 'name', 'credit_code', 'ownership']).orderBy('name').orderBy('id')
-    const rows = await onePage(ordered, filter).execute()
+    const { rows, total } = await pageWithTotal(
+      query,
+      (q) => q.select(['id', 'name', 'credit_code', 'ownership']).orderBy('name').orderBy('id'),
+      filter,
+    )
     return {
-      total: Number(count),
+      total,
       items: rows.map((r) => ({
         id: r.id,
         name: r.name,

@@ -7,6 +7,15 @@ import type { PledgeRow, PledgeSignatureRow, PledgeTemplateTable } from '../../c
 
 export type TemplateRow = Selectable<PledgeTemplateTable>
 
+/** The effective pledges of a kind made in [from, to) (a 北京时间 year): the ones that count as signed. */
+const effectiveIn = (db: DbOrTrx, kind: string, [from, to]: [string, string]) =>
+  db
+    .selectFrom('pledges')
+    .where('kind', '=', kind)
+    .where('status', '=', 'effective')
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+
 /** Names of the organisations, users and template versions a list of pledges refers to. */
 export interface PledgeNames {
   enterprise: Map<number, string>
@@ -184,14 +193,9 @@ export const pledgesRepository = {
         .where('id', 'in', enterpriseIds)
         .orderBy('id')
         .execute(),
-      db
-        .selectFrom('pledges')
+      effectiveIn(db, 'personal', [from, to])
         .select('enterprise_id')
-        .where('kind', '=', 'personal')
         .where('started_by', '=', userId)
-        .where('status', '=', 'effective')
-        .where('created_at', '>=', from)
-        .where('created_at', '<', to)
         .execute(),
       db
         .selectFrom('pledge_reminders')
@@ -208,14 +212,6 @@ export const pledgesRepository = {
     }
   },
 
-  enterprise(db: DbOrTrx, id: number) {
-    return db
-      .selectFrom('enterprises')
-      .select(['id', 'name', 'ownership'])
-      .where('id', '=', id)
-      .executeTakeFirst()
-  },
-
   department(db: DbOrTrx, id: number) {
     return db.selectFrom('departments').select(['id', 'name']).where('id', '=', id).executeTakeFirst()
   },
@@ -228,15 +224,8 @@ export const pledgesRepository = {
     [from, to]: [string, string],
     startedBy?: number,
   ): Promise<boolean> {
-    let q = db
-      .selectFrom('pledges as p')
-      .select('p.id')
-      .where('p.kind', '=', kind)
-      .where('p.enterprise_id', '=', enterpriseId)
-      .where('p.status', '=', 'effective')
-      .where('p.created_at', '>=', from)
-      .where('p.created_at', '<', to)
-    if (startedBy !== undefined) q = q.where('p.started_by', '=', startedBy)
+    let q = effectiveIn(db, kind, [from, to]).select('id').where('enterprise_id', '=', enterpriseId)
+    if (startedBy !== undefined) q = q.where('started_by', '=', startedBy)
     return (await q.executeTakeFirst()) !== undefined
   },
 
@@ -312,14 +301,9 @@ export const pledgeCoverageRepository = {
 
   /** The enterprise's effective personal pledges in [from, to), oldest first. */
   personalSigned(db: DbOrTrx, enterpriseId: number, [from, to]: [string, string]) {
-    return db
-      .selectFrom('pledges')
+    return effectiveIn(db, 'personal', [from, to])
       .select(['started_by', 'created_at', 'code'])
-      .where('kind', '=', 'personal')
       .where('enterprise_id', '=', enterpriseId)
-      .where('status', '=', 'effective')
-      .where('created_at', '>=', from)
-      .where('created_at', '<', to)
       .orderBy('created_at')
       .execute()
   },

@@ -25,6 +25,7 @@ import { counterSide, canSignSide, loadPledge } from './access'
 import { pledgeView } from './views'
 import { shanghaiYear, shanghaiYearRange } from '../../../src/models/shanghaiTime'
 import { inForceRefs } from '../dealings/service'
+import { enterpriseOwnership } from '../organisations/repository'
 
 /** Signing: starting a pledge, the counter-signature, withdrawal. */
 
@@ -133,7 +134,7 @@ export async function startPledge(
   const image = decodeSignature(body.signaturePng)
   const template = await currentTemplate(trx, body.templateId)
   const kind = template.kind
-  const enterprise = await pledgesRepository.enterprise(trx, body.enterpriseId)
+  const enterprise = await enterpriseOwnership(trx, body.enterpriseId)
   if (!enterprise) throw invalid('enterpriseId', '企业不存在')
 
   let department: { id: number; name: string } | undefined

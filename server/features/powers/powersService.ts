@@ -14,6 +14,7 @@ import {
 } from '../../../src/models/powers'
 import type { TOwnership } from '../../../src/models/org'
 import { powersRepository } from './repository'
+import { enterpriseOwnership } from '../organisations/repository'
 
 /** 国企“一把手”权力清单和负面清单 (task 12): a draft kept by the liaison and head, published versions, 已阅. */
 
@@ -32,7 +33,8 @@ export const isKeeper = (c: PowersContext) =>
 
 /** The enterprise, if it is a 国企 (国有独资 or 国有控股); any other answers 403 POWERS_NOT_SOE. */
 export async function soeEnterprise(db: DbOrTrx, enterpriseId: number) {
-  const enterprise = await powersRepository.enterprise(db, enterpriseId)
+  const enterprise = await enterpriseOwnership(db, enterpriseId)
+  if (!enterprise) throw notFound()
   if (!(SOE_LEADER_OWNERSHIPS as readonly string[]).includes(enterprise.ownership))
     throw new AppError(403, 'POWERS_NOT_SOE')
   return { ...enterprise, ownership: enterprise.ownership as TOwnership }

@@ -23,14 +23,6 @@ function publishedVersions(db: DbOrTrx, enterpriseId: number) {
 
 /** 权力清单 rows: the draft, its published versions and their 已阅; every lookup narrowed to one enterprise. */
 export const powersRepository = {
-  enterprise(db: DbOrTrx, enterpriseId: number) {
-    return db
-      .selectFrom('enterprises')
-      .select(['id', 'name', 'ownership'])
-      .where('id', '=', enterpriseId)
-      .executeTakeFirstOrThrow()
-  },
-
   draft(db: DbOrTrx, enterpriseId: number): Promise<PowerListRow | undefined> {
     return findRow(db, 'power_lists', { enterprise_id: enterpriseId })
   },

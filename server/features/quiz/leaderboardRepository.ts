@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { DbOrTrx } from '../../core/db/database'
-import { onePage, type PageRequest } from '../../core/db/page'
+import { pageWithTotal, type PageRequest } from '../../core/db/page'
 import { supervisedEnterpriseIds } from '../../core/access'
 
 /**
@@ -34,11 +34,10 @@ export const quizBoardRepository = {
         sql<string>`max(submitted_at) over (${window})`.as('last_at'),
       ]),
     )
-    const [rows, total] = await Promise.all([
-      onePage(
-        best
-          .selectFrom('ranked')
-          .innerJoin('users', 'users.id', 'ranked.user_id')
+    const { rows, total } = await pageWithTotal(
+      best.selectFrom('ranked').innerJoin('users', 'users.id', 'ranked.user_id').where('ranked.rn', '=', 1),
+      (q) =>
+        q
           .select([
             'ranked.enterprise_id',
             'ranked.user_id',
@@ -48,22 +47,13 @@ export const quizBoardRepository = {
             'ranked.attempts',
             'ranked.last_at',
           ])
-          .where('ranked.rn', '=', 1)
           .orderBy('ranked.enterprise_id', 'asc')
           .orderBy('ranked.score', 'desc')
           .orderBy('ranked.seconds', 'asc')
           .orderBy('ranked.submitted_at', 'asc')
           .orderBy('ranked.user_id', 'asc'),
-        page,
-      ).execute(),
-      page
-        ? best
-            .selectFrom('ranked')
-            .select(sql<number | string>`count(*)`.as('n'))
-            .where('ranked.rn', '=', 1)
-            .executeTakeFirstOrThrow()
-        : null,
-    ])
+      page,
+    )
     return {
       rows: rows.map((r) => ({
         enterpriseId: r.enterprise_id,
@@ -74,7 +64,7 @@ export const quizBoardRepository = {
         attempts: Number(r.attempts),
         lastAt: r.last_at,
       })),
-      total: total ? Number(total.n) : rows.length,
+      total,
     }
   },
 
@@ -100,11 +90,10 @@ export const quizBoardRepository = {
           .where('rn', '=', 1)
           .groupBy('enterprise_id'),
       )
-    const [rows, total] = await Promise.all([
-      onePage(
-        grouped
-          .selectFrom('boards')
-          .innerJoin('enterprises', 'enterprises.id', 'boards.enterprise_id')
+    const { rows, total } = await pageWithTotal(
+      grouped.selectFrom('boards').innerJoin('enterprises', 'enterprises.id', 'boards.enterprise_id'),
+      (q) =>
+        q
           .select([
             'boards.enterprise_id',
             'enterprises.name',
@@ -115,15 +104,8 @@ export const quizBoardRepository = {
           .orderBy('boards.average', 'desc')
           .orderBy('boards.participants', 'desc')
           .orderBy('boards.enterprise_id', 'asc'),
-        page,
-      ).execute(),
-      page
-        ? grouped
-            .selectFrom('boards')
-            .select(sql<number | string>`count(*)`.as('n'))
-            .executeTakeFirstOrThrow()
-        : null,
-    ])
+      page,
+    )
     return {
       rows: rows.map((r) => ({
         enterpriseId: r.enterprise_id,
@@ -132,7 +114,7 @@ export const quizBoardRepository = {
         top: Number(r.top),
         participants: Number(r.participants),
       })),
-      total: total ? Number(total.n) : rows.length,
+      total,
     }
   },
 }

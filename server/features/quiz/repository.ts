@@ -1,7 +1,7 @@
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely'
 import { changedOne, type DbOrTrx } from '../../core/db/database'
 import { findRow } from '../../core/db/rows'
-import { onePage, type PageRequest } from '../../core/db/page'
+import { pageWithTotal, type PageRequest } from '../../core/db/page'
 import type { QuizPaperTable, QuizQuestionTable, QuizTable } from '../../core/db/schema'
 
 export type QuestionRow = Selectable<QuizQuestionTable>
@@ -36,7 +36,7 @@ export const quizRepository = {
     return added
   },
 
-  async pageQuestions(db: DbOrTrx, filter: QuestionFilter, page: PageRequest) {
+  pageQuestions(db: DbOrTrx, filter: QuestionFilter, page: PageRequest) {
     let query = db.selectFrom('quiz_questions')
     if (filter.task) query = query.where('source_task', '=', filter.task)
     if (filter.active !== undefined) query = query.where('active', '=', filter.active ? 1 : 0)
@@ -46,19 +46,17 @@ export const quizRepository = {
         eb.or([eb(eb.fn('lower', ['stem']), 'like', pattern), eb(eb.fn('lower', ['code']), 'like', pattern)]),
       )
     }
-    const [rows, count] = await Promise.all([
-      // The county's own questions first, newest on top (the clerk sees what they just added); then the
-      // shipped bank in its order.
-      onePage(
-        query
+    // The county's own questions first, newest on top (the clerk sees what they just added); then the
+    // shipped bank in its order.
+    return pageWithTotal(
+      query,
+      (q) =>
+        q
           .selectAll()
           .orderBy('built_in')
           .orderBy(sql`case when built_in = 0 then -id else id end`),
-        page,
-      ).execute(),
-      query.select(sql<number | string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
-    ])
-    return { rows, total: Number(count.n) }
+      page,
+    )
   },
 
   findQuestion(db: DbOrTrx, id: number): Promise<QuestionRow | undefined> {
@@ -131,15 +129,8 @@ export const quizRepository = {
     return findRow(db, 'quizzes', { id })
   },
 
-  async pageQuizzes(db: DbOrTrx, page: PageRequest) {
-    const [rows, count] = await Promise.all([
-      onePage(db.selectFrom('quizzes').selectAll().orderBy('id', 'desc'), page).execute(),
-      db
-        .selectFrom('quizzes')
-        .select(sql<number | string>`count(*)`.as('n'))
-        .executeTakeFirstOrThrow(),
-    ])
-    return { rows, total: Number(count.n) }
+  pageQuizzes(db: DbOrTrx, page: PageRequest) {
+    return pageWithTotal(db.selectFrom('quizzes'), (q) => q.selectAll().orderBy('id', 'desc'), page)
   },
 
   /** Ends a quiz early: false when it was closed already (the second close changes nothing). */

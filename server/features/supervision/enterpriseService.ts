@@ -4,7 +4,6 @@ import type { AuthContext } from '../../core/access'
 import { notFound } from '../../core/errors'
 import type { SectionScore, TAssessmentStatus } from '../../../src/models/assessment'
 import { isOverdue } from '../../../src/models/rectificationTimeliness'
-import type { TOwnership, TPartyOrg } from '../../../src/models/org'
 import { maskPhone } from '../../../src/models/phone'
 import { shanghaiDate, shanghaiYear } from '../../../src/models/shanghaiTime'
 import {
@@ -19,6 +18,7 @@ import { supervisionCoverage } from '../pledges/coverage'
 import { attendanceByEnterprise } from './ledger'
 import { supervisionRepository } from './repository'
 import { enterpriseRepository as repo } from './enterpriseRepository'
+import { toRegistration } from '../organisations/repository'
 
 /**
  * One enterprise's page for its supervising departments and the office (the route checks who may see
@@ -52,12 +52,7 @@ export async function supervisionEnterprise(
   const seen = attendance.get(enterpriseId) ?? { events: 0, expected: 0, attended: 0 }
   return {
     profile: {
-      id: e.id,
-      name: e.name,
-      creditCode: e.credit_code,
-      ownership: e.ownership as TOwnership,
-      partyOrg: e.party_org as TPartyOrg,
-      industry: e.industry,
+      ...toRegistration(e),
       registeredLiaison: { name: e.liaison_name, phone: maskPhone(e.liaison_phone) ?? null },
       liaisons: facts.liaisons.map((l) => ({ name: l.name, phone: maskPhone(l.phone) ?? null })),
       departments: facts.departments.map((d) => d.name),

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely'
 import type { DbOrTrx } from '../../core/db/database'
-import { onePage, type PageRequest } from '../../core/db/page'
+import { pageWithTotal, type PageRequest } from '../../core/db/page'
 import { updateAtVersion } from '../../core/db/rows'
 import type { SupervisionReportTable } from '../../core/db/schema'
 
@@ -67,10 +67,11 @@ export const reportRepository = {
     return inReach(db, reach).selectAll().where('id', '=', id).executeTakeFirst()
   },
 
-  async page(db: DbOrTrx, reach: ReportReach, page: PageRequest) {
-    const [rows, total] = await Promise.all([
-      onePage(
-        inReach(db, reach)
+  page(db: DbOrTrx, reach: ReportReach, page: PageRequest) {
+    return pageWithTotal(
+      inReach(db, reach),
+      (q) =>
+        q
           .select([
             'id',
             'department_id',
@@ -86,13 +87,8 @@ export const reportRepository = {
             'finalised_at',
           ])
           .orderBy('id', 'desc'),
-        page,
-      ).execute(),
-      inReach(db, reach)
-        .select((eb) => eb.fn.countAll<number | string>().as('n'))
-        .executeTakeFirstOrThrow(),
-    ])
-    return { rows, total: Number(total.n) }
+      page,
+    )
   },
 
   /**

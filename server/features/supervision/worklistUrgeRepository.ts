@@ -1,27 +1,30 @@
 import type { Insertable } from 'kysely'
 import type { DbOrTrx } from '../../core/db/database'
-import { onePage, type PageRequest } from '../../core/db/page'
+import { pageWithTotal, type PageRequest } from '../../core/db/page'
 import type { UrgeTable } from '../../core/db/schema'
 import { riskAlerting } from '../risks/repository'
 
-/** 催办 rows with who sent them (department or office) and by whom, as the history shows them. */
-const urgeRows = (db: DbOrTrx) =>
+/** 催办 with who sent them (department or office) and by whom, as the history shows them. */
+const urgesWithSenders = (db: DbOrTrx) =>
   db
     .selectFrom('urges as u')
     .innerJoin('users as p', 'p.id', 'u.created_by')
     .leftJoin('departments as d', 'd.id', 'u.department_id')
-    .select([
-      'u.id',
-      'u.enterprise_id',
-      'u.department_id',
-      'u.kind',
-      'u.item_id',
-      'u.note',
-      'u.created_by',
-      'u.created_at',
-      'p.name as created_by_name',
-      'd.name as department_name',
-    ])
+
+const URGE_COLUMNS = [
+  'u.id',
+  'u.enterprise_id',
+  'u.department_id',
+  'u.kind',
+  'u.item_id',
+  'u.note',
+  'u.created_by',
+  'u.created_at',
+  'p.name as created_by_name',
+  'd.name as department_name',
+] as const
+
+const urgeRows = (db: DbOrTrx) => urgesWithSenders(db).select(URGE_COLUMNS)
 
 export type UrgeRow = Awaited<ReturnType<ReturnType<typeof urgeRows>['execute']>>[number]
 
@@ -42,17 +45,12 @@ export const urgeRepository = {
   },
 
   /** One enterprise's 催办, newest first. */
-  async page(db: DbOrTrx, enterpriseId: number, page: PageRequest) {
-    const { n } = await db
-      .selectFrom('urges')
-      .select((eb) => eb.fn.countAll<number | string>().as('n'))
-      .where('enterprise_id', '=', enterpriseId)
-      .executeTakeFirstOrThrow()
-    const rows = await onePage(
-      urgeRows(db).where('u.enterprise_id', '=', enterpriseId).orderBy('u.id', 'desc'),
+  page(db: DbOrTrx, enterpriseId: number, page: PageRequest) {
+    return pageWithTotal(
+      urgesWithSenders(db).where('u.enterprise_id', '=', enterpriseId),
+      (q) => q.select(URGE_COLUMNS).orderBy('u.id', 'desc'),
       page,
-    ).execute()
-    return { total: Number(n), rows }
+    )
   },
 
   /** The first of these departments that supervises the enterprise (the one a 催办 is sent for). */

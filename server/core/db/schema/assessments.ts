@@ -1,171 +1,86 @@
-import type { Generated } from 'kysely'
-import type { SchemaColumns } from './columns'
-
-export interface ChecklistTemplateTable {
-  id: Generated<number>
-  version: number
-  note: string | null
-  created_at: string
-}
-
-export interface ChecklistItemTable {
-  template_id: number
-  code: string
-  position: number
-  section: string
-  /** '1'..'15', 'S' or 'R' */
-  task: string
-  question: string
-  basis_ref: string
-  basis_quote: string
-  /** JSON array of ownership kinds */
-  ownerships: string
-  needs_party_org: number
-  evidence_required: number
-  evidence_hint: string
-  weight: number
-  /** v2 on: the programme's sentence around basis_quote, the task's title, the answer rules (JSON). */
-  basis_sentence: string | null
-  basis_title: string | null
-  answer_rules: string | null
-}
-
-export interface CampaignTable {
-  id: Generated<number>
-  name: string
-  period_start: string
-  period_end: string
-  due_date: string
-  template_id: number
-  created_by: number
-  created_at: string
-  /** Set when the office closes the campaign (已结束): its drafts can no longer be submitted. */
-  closed_at: string | null
-  /** 1: started for the whole county, so an enterprise registered while it is open joins it (0: chosen ones). */
-  county_wide: number
-}
-
-export interface AssessmentTable {
-  id: Generated<number>
-  campaign_id: number
-  enterprise_id: number
-  template_id: number
-  status: 'draft' | 'submitted' | 'returned' | 'accepted'
-  overall_score: number | null
-  /** JSON of the section scores computed at submit */
-  section_scores: string | null
-  /** Each section's score out of `section_scores` (written with it: `sectionScoreColumns`), for the figures. */
-  score_politics: number | null
-  score_operation: number | null
-  score_culture: number | null
-  score_supervision: number | null
-  score_actions: number | null
-  submitted_at: string | null
-  reviewed_at: string | null
-  reviewed_by: number | null
-  created_at: string
-  updated_at: string
-}
-
-export interface AssessmentAnswerTable {
-  assessment_id: number
-  item_code: string
-  value: 'yes' | 'partial' | 'no' | 'na'
-  note: string | null
-  na_reason: string | null
-  review_comment: string | null
-  updated_by: number
-  updated_at: string
-}
-
-export interface AssessmentEventTable {
-  id: Generated<number>
-  assessment_id: number
-  from_status: string | null
-  to_status: string
-  actor_id: number
-  comment: string | null
-  created_at: string
-}
+import { autoId, column, num, numOrNull, text, textOrNull } from './columns'
 
 /** The tables of `server/features/assessments/`. */
-export interface AssessmentsTables {
-  checklist_templates: ChecklistTemplateTable
-  checklist_items: ChecklistItemTable
-  campaigns: CampaignTable
-  assessments: AssessmentTable
-  assessment_answers: AssessmentAnswerTable
-  assessment_events: AssessmentEventTable
-}
-
 export const assessmentsColumns = {
-  checklist_templates: { id: true, version: true, note: true, created_at: true },
+  checklist_templates: {
+    id: autoId,
+    version: num,
+    note: textOrNull,
+    created_at: text,
+  },
   checklist_items: {
-    template_id: true,
-    code: true,
-    position: true,
-    section: true,
-    task: true,
-    question: true,
-    basis_ref: true,
-    basis_quote: true,
-    ownerships: true,
-    needs_party_org: true,
-    evidence_required: true,
-    evidence_hint: true,
-    weight: true,
-    basis_sentence: true,
-    basis_title: true,
-    answer_rules: true,
+    template_id: num,
+    code: text,
+    position: num,
+    section: text,
+    /** '1'..'15', 'S' or 'R' */
+    task: text,
+    question: text,
+    basis_ref: text,
+    basis_quote: text,
+    /** JSON array of ownership kinds */
+    ownerships: text,
+    needs_party_org: num,
+    evidence_required: num,
+    evidence_hint: text,
+    weight: num,
+    /** v2 on: the programme's sentence around basis_quote, the task's title, the answer rules (JSON). */
+    basis_sentence: textOrNull,
+    basis_title: textOrNull,
+    answer_rules: textOrNull,
   },
   campaigns: {
-    id: true,
-    name: true,
-    period_start: true,
-    period_end: true,
-    due_date: true,
-    template_id: true,
-    created_by: true,
-    created_at: true,
-    closed_at: true,
-    county_wide: true,
+    id: autoId,
+    name: text,
+    period_start: text,
+    period_end: text,
+    due_date: text,
+    template_id: num,
+    created_by: num,
+    created_at: text,
+    /** Set when the office closes the campaign (已结束): its drafts can no longer be submitted. */
+    closed_at: textOrNull,
+    /** 1: started for the whole county, so an enterprise registered while it is open joins it (0: chosen ones). */
+    county_wide: num,
   },
   assessments: {
-    id: true,
-    campaign_id: true,
-    enterprise_id: true,
-    template_id: true,
-    status: true,
-    overall_score: true,
-    section_scores: true,
-    score_politics: true,
-    score_operation: true,
-    score_culture: true,
-    score_supervision: true,
-    score_actions: true,
-    submitted_at: true,
-    reviewed_at: true,
-    reviewed_by: true,
-    created_at: true,
-    updated_at: true,
+    id: autoId,
+    campaign_id: num,
+    enterprise_id: num,
+    template_id: num,
+    status: column<'draft' | 'submitted' | 'returned' | 'accepted'>(),
+    overall_score: numOrNull,
+    /** JSON of the section scores computed at submit */
+    section_scores: textOrNull,
+    /** Each section's score out of `section_scores` (written with it: `sectionScoreColumns`), for the figures. */
+    score_politics: numOrNull,
+    score_operation: numOrNull,
+    score_culture: numOrNull,
+    score_supervision: numOrNull,
+    score_actions: numOrNull,
+    submitted_at: textOrNull,
+    reviewed_at: textOrNull,
+    reviewed_by: numOrNull,
+    created_at: text,
+    updated_at: text,
   },
   assessment_answers: {
-    assessment_id: true,
-    item_code: true,
-    value: true,
-    note: true,
-    na_reason: true,
-    review_comment: true,
-    updated_by: true,
-    updated_at: true,
+    assessment_id: num,
+    item_code: text,
+    value: column<'yes' | 'partial' | 'no' | 'na'>(),
+    note: textOrNull,
+    na_reason: textOrNull,
+    review_comment: textOrNull,
+    updated_by: num,
+    updated_at: text,
   },
   assessment_events: {
-    id: true,
-    assessment_id: true,
-    from_status: true,
-    to_status: true,
-    actor_id: true,
-    comment: true,
-    created_at: true,
+    id: autoId,
+    assessment_id: num,
+    from_status: textOrNull,
+    to_status: text,
+    actor_id: num,
+    comment: textOrNull,
+    created_at: text,
   },
-} as const satisfies SchemaColumns<AssessmentsTables>
+}

@@ -1,46 +1,22 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
-import type { SchemaColumns } from './columns'
-
-export interface UserTable {
-  id: Generated<number>
-  openid: string
-  unionid: string | null
-  name: string
-  phone: string | null
-  /** WeChat session_key: kept on the server only, never serialised. */
-  session_key: string | null
-  disabled_at: string | null
-  created_at: string
-  updated_at: string
-}
-
-/** One row (id 1): moved by any change to users, memberships or departments (migration 0033). */
-export interface AccessVersionTable {
-  id: number
-  version: number
-}
-
-export type UserRow = Selectable<UserTable>
-export type NewUser = Insertable<UserTable>
-export type UserUpdate = Updateable<UserTable>
+import { autoId, num, text, textOrNull } from './columns'
 
 /** The tables of `server/features/auth/`. */
-export interface AuthTables {
-  users: UserTable
-  access_version: AccessVersionTable
-}
-
 export const authColumns = {
   users: {
-    id: true,
-    openid: true,
-    unionid: true,
-    name: true,
-    phone: true,
-    session_key: true,
-    disabled_at: true,
-    created_at: true,
-    updated_at: true,
+    id: autoId,
+    openid: text,
+    unionid: textOrNull,
+    name: text,
+    phone: textOrNull,
+    /** WeChat session_key: kept on the server only, never serialised. */
+    session_key: textOrNull,
+    disabled_at: textOrNull,
+    created_at: text,
+    updated_at: text,
   },
-  access_version: { id: true, version: true },
-} as const satisfies SchemaColumns<AuthTables>
+  /** One row (id 1): moved by any change to users, memberships or departments (migration 0033). */
+  access_version: {
+    id: num,
+    version: num,
+  },
+}

@@ -1,39 +1,20 @@
-import type { Generated } from 'kysely'
-import type { SchemaColumns } from './columns'
-
-/** A version of a 政商交往清单 (0029): a draft (`version` null) until published; `in_force_kind` unique. */
-export interface DealingListVersionTable {
-  id: Generated<number>
-  kind: 'positive' | 'negative' | 'guidance'
-  version: number | null
-  /** JSON array of { text, basis } */
-  items: string
-  revision: number
-  in_force_kind: string | null
-  created_by: number
-  created_at: string
-  updated_at: string
-  published_at: string | null
-  published_by: number | null
-}
+import { autoId, column, num, numOrNull, text, textOrNull } from './columns'
 
 /** The tables of `server/features/dealings/`. */
-export interface DealingsTables {
-  dealing_list_versions: DealingListVersionTable
-}
-
 export const dealingsColumns = {
+  /** A version of a 政商交往清单 (0029): a draft (`version` null) until published; `in_force_kind` unique. */
   dealing_list_versions: {
-    id: true,
-    kind: true,
-    version: true,
-    items: true,
-    revision: true,
-    in_force_kind: true,
-    created_by: true,
-    created_at: true,
-    updated_at: true,
-    published_at: true,
-    published_by: true,
+    id: autoId,
+    kind: column<'positive' | 'negative' | 'guidance'>(),
+    version: numOrNull,
+    /** JSON array of { text, basis } */
+    items: text,
+    revision: num,
+    in_force_kind: textOrNull,
+    created_by: num,
+    created_at: text,
+    updated_at: text,
+    published_at: textOrNull,
+    published_by: numOrNull,
   },
-} as const satisfies SchemaColumns<DealingsTables>
+}

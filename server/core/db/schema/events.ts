@@ -1,130 +1,64 @@
-import type { Generated, Selectable } from 'kysely'
-import type { SchemaColumns } from './columns'
-
-export interface EventTable {
-  id: Generated<number>
-  kind: string
-  title: string
-  description: string | null
-  organiser_kind: 'enterprise' | 'department'
-  organiser_id: number
-  starts_at: string
-  ends_at: string
-  sign_in_opens_at: string
-  sign_in_closes_at: string
-  place_name: string | null
-  place_lat: number | null
-  place_lng: number | null
-  place_radius_m: number | null
-  /** base64url of 32 random bytes: signs the rotating QR; never leaves the server. */
-  qr_secret: string
-  created_by: number
-  created_at: string
-  updated_at: string
-  /** Set when the organiser cancels the event (已取消): kept, but out of every list of upcoming events and rate. */
-  cancelled_at: string | null
-}
-
-export interface EventAudienceTable {
-  event_id: number
-  enterprise_id: number
-}
-
-export interface EventDisplayTokenTable {
-  id: Generated<number>
-  event_id: number
-  /** SHA-256 (hex) of the token: the token itself is shown once, to its creator. */
-  token_hash: string
-  created_by: number
-  created_at: string
-  expires_at: string
-  revoked_at: string | null
-  revoked_by: number | null
-}
-
-export interface SignInTable {
-  id: Generated<number>
-  event_id: number
-  user_id: number
-  /** The audience enterprise the attendee counts for. */
-  enterprise_id: number
-  method: 'scan' | 'offline' | 'proxy'
-  signed_in_at: string
-  received_at: string
-  scanned_at: string | null
-  slot: number | null
-  lat: number | null
-  lng: number | null
-  accuracy: number | null
-  distance_m: number | null
-  /** JSON array of flags */
-  flags: string
-  proxy_by: number | null
-  proxy_reason: string | null
-  created_at: string
-}
-
-export type EventRow = Selectable<EventTable>
-export type SignInRow = Selectable<SignInTable>
+import { autoId, column, num, numOrNull, text, textOrNull } from './columns'
 
 /** The tables of `server/features/events/`. */
-export interface EventsTables {
-  events: EventTable
-  event_audience: EventAudienceTable
-  event_display_tokens: EventDisplayTokenTable
-  sign_ins: SignInTable
-}
-
 export const eventsColumns = {
   events: {
-    id: true,
-    kind: true,
-    title: true,
-    description: true,
-    organiser_kind: true,
-    organiser_id: true,
-    starts_at: true,
-    ends_at: true,
-    sign_in_opens_at: true,
-    sign_in_closes_at: true,
-    place_name: true,
-    place_lat: true,
-    place_lng: true,
-    place_radius_m: true,
-    qr_secret: true,
-    created_by: true,
-    created_at: true,
-    updated_at: true,
-    cancelled_at: true,
+    id: autoId,
+    kind: text,
+    title: text,
+    description: textOrNull,
+    organiser_kind: column<'enterprise' | 'department'>(),
+    organiser_id: num,
+    starts_at: text,
+    ends_at: text,
+    sign_in_opens_at: text,
+    sign_in_closes_at: text,
+    place_name: textOrNull,
+    place_lat: numOrNull,
+    place_lng: numOrNull,
+    place_radius_m: numOrNull,
+    /** base64url of 32 random bytes: signs the rotating QR; never leaves the server. */
+    qr_secret: text,
+    created_by: num,
+    created_at: text,
+    updated_at: text,
+    /** Set when the organiser cancels the event (已取消): kept, but out of every list of upcoming events and rate. */
+    cancelled_at: textOrNull,
   },
-  event_audience: { event_id: true, enterprise_id: true },
+  event_audience: {
+    event_id: num,
+    enterprise_id: num,
+  },
   event_display_tokens: {
-    id: true,
-    event_id: true,
-    token_hash: true,
-    created_by: true,
-    created_at: true,
-    expires_at: true,
-    revoked_at: true,
-    revoked_by: true,
+    id: autoId,
+    event_id: num,
+    /** SHA-256 (hex) of the token: the token itself is shown once, to its creator. */
+    token_hash: text,
+    created_by: num,
+    created_at: text,
+    expires_at: text,
+    revoked_at: textOrNull,
+    revoked_by: numOrNull,
   },
   sign_ins: {
-    id: true,
-    event_id: true,
-    user_id: true,
-    enterprise_id: true,
-    method: true,
-    signed_in_at: true,
-    received_at: true,
-    scanned_at: true,
-    slot: true,
-    lat: true,
-    lng: true,
-    accuracy: true,
-    distance_m: true,
-    flags: true,
-    proxy_by: true,
-    proxy_reason: true,
-    created_at: true,
+    id: autoId,
+    event_id: num,
+    user_id: num,
+    /** The audience enterprise the attendee counts for. */
+    enterprise_id: num,
+    method: column<'scan' | 'offline' | 'proxy'>(),
+    signed_in_at: text,
+    received_at: text,
+    scanned_at: textOrNull,
+    slot: numOrNull,
+    lat: numOrNull,
+    lng: numOrNull,
+    accuracy: numOrNull,
+    distance_m: numOrNull,
+    /** JSON array of flags */
+    flags: text,
+    proxy_by: numOrNull,
+    proxy_reason: textOrNull,
+    created_at: text,
   },
-} as const satisfies SchemaColumns<EventsTables>
+}

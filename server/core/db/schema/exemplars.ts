@@ -1,66 +1,33 @@
-import type { Generated } from 'kysely'
-import type { SchemaColumns } from './columns'
-
-/** 示范点 / 示范企业 selection rounds (0025); `notice_*` set once, when the 公示 is published. */
-export interface ExemplarRoundTable {
-  id: Generated<number>
-  kind: 'pilot' | 'exemplar'
-  name: string
-  notice_code: string | null
-  notice_starts: string | null
-  notice_ends: string | null
-  published_at: string | null
-  published_by: number | null
-  created_by: number
-  created_at: string
-  updated_at: string
-  /** Set when the office cancels the round (0032); one 示范点 round stands uncancelled. */
-  cancelled_at: string | null
-}
-
-/** A round's candidate (0025); `chosen_slot` unique per round: 'soe' / 'private' in a 示范点 round. */
-export interface ExemplarCandidateTable {
-  id: Generated<number>
-  round_id: number
-  enterprise_id: number
-  class: 'soe' | 'private' | 'other'
-  chosen_slot: string | null
-  chosen_at: string | null
-  chosen_by: number | null
-  created_by: number
-  created_at: string
-}
+import { autoId, column, num, numOrNull, text, textOrNull } from './columns'
 
 /** The tables of `server/features/exemplars/`. */
-export interface ExemplarsTables {
-  exemplar_rounds: ExemplarRoundTable
-  exemplar_candidates: ExemplarCandidateTable
-}
-
 export const exemplarsColumns = {
+  /** 示范点 / 示范企业 selection rounds (0025); `notice_*` set once, when the 公示 is published. */
   exemplar_rounds: {
-    id: true,
-    kind: true,
-    name: true,
-    notice_code: true,
-    notice_starts: true,
-    notice_ends: true,
-    published_at: true,
-    published_by: true,
-    created_by: true,
-    created_at: true,
-    updated_at: true,
-    cancelled_at: true,
+    id: autoId,
+    kind: column<'pilot' | 'exemplar'>(),
+    name: text,
+    notice_code: textOrNull,
+    notice_starts: textOrNull,
+    notice_ends: textOrNull,
+    published_at: textOrNull,
+    published_by: numOrNull,
+    created_by: num,
+    created_at: text,
+    updated_at: text,
+    /** Set when the office cancels the round (0032); one 示范点 round stands uncancelled. */
+    cancelled_at: textOrNull,
   },
+  /** A round's candidate (0025); `chosen_slot` unique per round: 'soe' / 'private' in a 示范点 round. */
   exemplar_candidates: {
-    id: true,
-    round_id: true,
-    enterprise_id: true,
-    class: true,
-    chosen_slot: true,
-    chosen_at: true,
-    chosen_by: true,
-    created_by: true,
-    created_at: true,
+    id: autoId,
+    round_id: num,
+    enterprise_id: num,
+    class: column<'soe' | 'private' | 'other'>(),
+    chosen_slot: textOrNull,
+    chosen_at: textOrNull,
+    chosen_by: numOrNull,
+    created_by: num,
+    created_at: text,
   },
-} as const satisfies SchemaColumns<ExemplarsTables>
+}

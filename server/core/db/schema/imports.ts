@@ -1,69 +1,36 @@
-import type { Generated } from 'kysely'
-import type { SchemaColumns } from './columns'
-
-export interface EnterpriseImportTable {
-  id: Generated<number>
-  created_by: number
-  filename: string
-  sha256: string
-  /** parsing → ready → committed, or failed */
-  state: string
-  processed: number
-  total: number
-  /** JSON: rows per status */
-  counts: string | null
-  error_message: string | null
-  /** The result workbook in the file store. */
-  result_key: string | null
-  /** JSON: what the commit did (replayed to a second commit). */
-  commit_result: string | null
-  created_at: string
-  updated_at: string
-  committed_at: string | null
-}
-
-export interface EnterpriseImportRowTable {
-  import_id: number
-  /** The row's number in the worksheet (the header is row 1). */
-  row_no: number
-  status: string
-  reason: string | null
-  name: string | null
-  credit_code: string | null
-  /** JSON: the row as checked (TImportRowData) */
-  data: string | null
-}
+import { autoId, num, text, textOrNull } from './columns'
 
 /** The tables of `server/features/imports/`. */
-export interface ImportsTables {
-  enterprise_imports: EnterpriseImportTable
-  enterprise_import_rows: EnterpriseImportRowTable
-}
-
 export const importsColumns = {
   enterprise_imports: {
-    id: true,
-    created_by: true,
-    filename: true,
-    sha256: true,
-    state: true,
-    processed: true,
-    total: true,
-    counts: true,
-    error_message: true,
-    result_key: true,
-    commit_result: true,
-    created_at: true,
-    updated_at: true,
-    committed_at: true,
+    id: autoId,
+    created_by: num,
+    filename: text,
+    sha256: text,
+    /** parsing → ready → committed, or failed */
+    state: text,
+    processed: num,
+    total: num,
+    /** JSON: rows per status */
+    counts: textOrNull,
+    error_message: textOrNull,
+    /** The result workbook in the file store. */
+    result_key: textOrNull,
+    /** JSON: what the commit did (replayed to a second commit). */
+    commit_result: textOrNull,
+    created_at: text,
+    updated_at: text,
+    committed_at: textOrNull,
   },
   enterprise_import_rows: {
-    import_id: true,
-    row_no: true,
-    status: true,
-    reason: true,
-    name: true,
-    credit_code: true,
-    data: true,
+    import_id: num,
+    /** The row's number in the worksheet (the header is row 1). */
+    row_no: num,
+    status: text,
+    reason: textOrNull,
+    name: textOrNull,
+    credit_code: textOrNull,
+    /** JSON: the row as checked (TImportRowData) */
+    data: textOrNull,
   },
-} as const satisfies SchemaColumns<ImportsTables>
+}

@@ -1,85 +1,32 @@
-import { type OrganisationsTables, organisationsColumns } from './organisations'
-import { type AuthTables, authColumns } from './auth'
-import { type SetupTables, setupColumns } from './setup'
-import { type WritesTables, writesColumns } from './writes'
-import { type AuditTables, auditColumns } from './audit'
-import { type ImportsTables, importsColumns } from './imports'
-import { type MilestonesTables, milestonesColumns } from './milestones'
-import { type FilesTables, filesColumns } from './files'
-import { type AssessmentsTables, assessmentsColumns } from './assessments'
-import { type RectificationsTables, rectificationsColumns } from './rectifications'
-import { type EventsTables, eventsColumns } from './events'
-import { type PartyTables, partyColumns } from './party'
-import { type RemindersTables, remindersColumns } from './reminders'
-import { type TodosTables, todosColumns } from './todos'
-import { type PledgesTables, pledgesColumns } from './pledges'
-import { type SupervisionTables, supervisionColumns } from './supervision'
-import { type ExemplarsTables, exemplarsColumns } from './exemplars'
-import { type DealingsTables, dealingsColumns } from './dealings'
-import { type RisksTables, risksColumns } from './risks'
-import { type SpecialsTables, specialsColumns } from './specials'
-import { type PowersTables, powersColumns } from './powers'
-import { type QuizTables, quizColumns } from './quiz'
-import type { SchemaColumns } from './columns'
-
-export type * from './organisations'
-export type * from './auth'
-export type * from './setup'
-export type * from './writes'
-export type * from './audit'
-export type * from './imports'
-export type * from './milestones'
-export type * from './files'
-export type * from './assessments'
-export type * from './rectifications'
-export type * from './events'
-export type * from './party'
-export type * from './reminders'
-export type * from './todos'
-export type * from './pledges'
-export type * from './supervision'
-export type * from './exemplars'
-export type * from './dealings'
-export type * from './risks'
-export type * from './specials'
-export type * from './powers'
-export type * from './quiz'
+import type { Insertable, Selectable, Updateable } from 'kysely'
+import { organisationsColumns } from './organisations'
+import { authColumns } from './auth'
+import { setupColumns } from './setup'
+import { writesColumns } from './writes'
+import { auditColumns } from './audit'
+import { importsColumns } from './imports'
+import { milestonesColumns } from './milestones'
+import { filesColumns } from './files'
+import { assessmentsColumns } from './assessments'
+import { rectificationsColumns } from './rectifications'
+import { eventsColumns } from './events'
+import { partyColumns } from './party'
+import { remindersColumns } from './reminders'
+import { todosColumns } from './todos'
+import { pledgesColumns } from './pledges'
+import { supervisionColumns } from './supervision'
+import { exemplarsColumns } from './exemplars'
+import { dealingsColumns } from './dealings'
+import { risksColumns } from './risks'
+import { specialsColumns } from './specials'
+import { powersColumns } from './powers'
+import { quizColumns } from './quiz'
+import type { TablesOf } from './columns'
 
 /**
- * Table types, one per table, shared by SQLite and PostgreSQL. Timestamps are ISO-8601 UTC text and
- * dates are 'YYYY-MM-DD' text on both databases, so rows map the same way everywhere; booleans are 0/1.
- * Each module of this folder holds the tables one feature of `server/features/` owns (`writes.ts`: the
- * Idempotency-Key table of `server/core/writes.ts`); this one assembles them.
- */
-export interface Database
-  extends
-    OrganisationsTables,
-    AuthTables,
-    SetupTables,
-    WritesTables,
-    AuditTables,
-    ImportsTables,
-    MilestonesTables,
-    FilesTables,
-    AssessmentsTables,
-    RectificationsTables,
-    EventsTables,
-    PartyTables,
-    RemindersTables,
-    TodosTables,
-    PledgesTables,
-    SupervisionTables,
-    ExemplarsTables,
-    DealingsTables,
-    RisksTables,
-    SpecialsTables,
-    PowersTables,
-    QuizTables {}
-
-/**
- * Every table and column of `Database` at runtime (the migration test compares a freshly migrated
- * database with it). Each module's list is checked against its interfaces; `satisfies` here checks
- * that every table of `Database` has one.
+ * Every table and column at runtime (the migration test compares a freshly migrated database with it).
+ * Each module of this folder declares the tables one feature of `server/features/` owns (`writes.ts`: the
+ * Idempotency-Key table of `server/core/writes.ts`), each column once with its type; this one assembles them.
  */
 export const SCHEMA_COLUMNS = {
   ...organisationsColumns,
@@ -104,4 +51,95 @@ export const SCHEMA_COLUMNS = {
   ...specialsColumns,
   ...powersColumns,
   ...quizColumns,
-} as const satisfies SchemaColumns<Database>
+}
+
+/**
+ * Table types, one per table, shared by SQLite and PostgreSQL. Timestamps are ISO-8601 UTC text and
+ * dates are 'YYYY-MM-DD' text on both databases, so rows map the same way everywhere; booleans are 0/1.
+ */
+export type Database = TablesOf<typeof SCHEMA_COLUMNS>
+
+// assessments
+export type ChecklistItemTable = Database['checklist_items']
+export type CampaignTable = Database['campaigns']
+export type AssessmentTable = Database['assessments']
+
+// audit
+export type AuditLogTable = Database['audit_log']
+
+// auth
+export type UserRow = Selectable<Database['users']>
+export type NewUser = Insertable<Database['users']>
+export type UserUpdate = Updateable<Database['users']>
+
+// dealings
+export type DealingListVersionTable = Database['dealing_list_versions']
+
+// events
+export type EventRow = Selectable<Database['events']>
+export type SignInRow = Selectable<Database['sign_ins']>
+
+// exemplars
+export type ExemplarRoundTable = Database['exemplar_rounds']
+export type ExemplarCandidateTable = Database['exemplar_candidates']
+
+// files
+export type StoredFileRow = Selectable<Database['evidence_files']>
+
+// imports
+export type EnterpriseImportRowTable = Database['enterprise_import_rows']
+
+// milestones
+export type PlanFilingTable = Database['plan_filings']
+
+// organisations
+export type EnterpriseTable = Database['enterprises']
+export type DepartmentRow = Selectable<Database['departments']>
+export type EnterpriseRow = Selectable<EnterpriseTable>
+export type MembershipRow = Selectable<Database['memberships']>
+export type InviteRow = Selectable<Database['invites']>
+
+// party
+export type MeetingRevisionTable = Database['meeting_revisions']
+export type PartyBranchRow = Selectable<Database['party_branches']>
+export type PartyMemberRow = Selectable<Database['party_members']>
+export type MeetingRow = Selectable<Database['meetings']>
+
+// pledges
+export type PledgeTemplateTable = Database['pledge_templates']
+export type PledgeChainTable = Database['pledge_chain']
+export type PledgeRow = Selectable<Database['pledges']>
+export type PledgeSignatureRow = Selectable<Database['pledge_signatures']>
+export type PledgeChainRow = Selectable<PledgeChainTable>
+
+// powers
+export type PowerListTable = Database['power_lists']
+export type MajorDecisionTable = Database['major_decisions']
+export type MajorDecisionRevisionTable = Database['major_decision_revisions']
+
+// quiz
+export type QuizQuestionTable = Database['quiz_questions']
+export type QuizTable = Database['quizzes']
+export type QuizPaperTable = Database['quiz_papers']
+
+// rectifications
+export type RectificationTable = Database['rectifications']
+
+// reminders
+export type TodoReminderTable = Database['todo_reminders']
+
+// risks
+export type RiskTable = Database['risks']
+export type RiskHistoryTable = Database['risk_history']
+
+// specials
+export type SpecialCampaignTable = Database['special_campaigns']
+export type SpecialScopeTable = Database['special_scope']
+export type SpecialProblemTable = Database['special_problems']
+
+// supervision
+export type UrgeTable = Database['urges']
+export type SupervisionReportTable = Database['supervision_reports']
+
+// writes
+export type IdempotencyKeyTable = Database['idempotency_keys']

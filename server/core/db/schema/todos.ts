@@ -1,16 +1,11 @@
-import type { SchemaColumns } from './columns'
-export interface TodoSeenTable {
-  user_id: number
-  /** JSON array of to-do keys */
-  keys: string
-  seen_at: string
-}
+import { num, text } from './columns'
 
 /** The tables of `server/features/todos/`. */
-export interface TodosTables {
-  todo_seen: TodoSeenTable
-}
-
 export const todosColumns = {
-  todo_seen: { user_id: true, keys: true, seen_at: true },
-} as const satisfies SchemaColumns<TodosTables>
+  todo_seen: {
+    user_id: num,
+    /** JSON array of to-do keys */
+    keys: text,
+    seen_at: text,
+  },
+}
