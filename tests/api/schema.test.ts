@@ -1,4 +1,6 @@
 import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
 import pg from 'pg'
 import { Migrator, type Kysely } from 'kysely'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../server/core/db/database'
@@ -101,6 +103,21 @@ describe(`migrations against db/schema/ [${TEST_DB}]`, () => {
     )
     expect(actual).toEqual(expected)
   })
+})
+
+/** `SCHEMA_COLUMNS` spreads the modules: a table declared in two would silently take the later one's types. */
+it('declares each table in one module of db/schema/ only', async () => {
+  const folder = path.join(__dirname, '../../server/core/db/schema')
+  const modules = fs.readdirSync(folder).filter((f) => !['index.ts', 'columns.ts'].includes(f))
+  const owners = new Map<string, string[]>()
+  for (const file of modules) {
+    const exported: Record<string, unknown> = await import(path.join(folder, file))
+    for (const [name, value] of Object.entries(exported))
+      if (name.endsWith('Columns') && value && typeof value === 'object')
+        for (const table of Object.keys(value)) owners.set(table, [...(owners.get(table) ?? []), file])
+  }
+  expect([...owners].filter(([, files]) => files.length > 1)).toEqual([])
+  expect([...owners.keys()].sort()).toEqual(Object.keys(SCHEMA_COLUMNS).sort())
 })
 
 /** 0039: a county switched on before it kept its name only in its office's; the migration reads it back. */
