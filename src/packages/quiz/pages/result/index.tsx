@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -14,6 +13,7 @@ import { fetchPaper, fetchQuiz, startPaper } from '../../take/api'
 import { QuestionView } from '../../take/QuestionView'
 import '@/styles/page.scss'
 import '../../take/quiz.scss'
+import { useBusy } from '@/hooks/useBusy'
 
 async function load(paperId: number): Promise<{ paper: TPaper; quiz: TQuiz | null }> {
   const { paper } = await fetchPaper(paperId)
@@ -31,7 +31,7 @@ export default function ResultPage() {
   const id = idParam(useRouter().params.id)
   const { state, reload } = useRemote(session && id ? `paper-result:${id}` : null, () => load(id ?? 0))
   usePullRefresh(reload)
-  const [starting, setStarting] = useState(false)
+  const [starting, whileBusy] = useBusy()
 
   if (!session) return <View className="page" />
   if (!id) return <InvalidLink message="页面链接不完整" framed />
@@ -62,11 +62,10 @@ export default function ResultPage() {
     quiz.mine.attemptsToday < quiz.attemptsPerDay
 
   const answerAgain = async () => {
-    setStarting(true)
-    try {
+    await whileBusy(async () => {
       const next = await startPaper(paper.quizId, paper.enterpriseId)
       void Taro.redirectTo({ url: quizPages.paper(next.id) })
-    } catch (err) {
+    }).catch((err: unknown) => {
       const offline = err instanceof ApiError && err.status === 0
       const title = offline
         ? '没有网络，联网后再开始答题'
@@ -74,9 +73,7 @@ export default function ResultPage() {
           ? err.message
           : '开始答题失败'
       void Taro.showToast({ title, icon: 'none', duration: 2500 })
-    } finally {
-      setStarting(false)
-    }
+    })
   }
 
   return (
