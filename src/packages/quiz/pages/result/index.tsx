@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { PAPER_STATUS_LABELS, type TPaper, type TQuiz } from '@/models/quiz'
 import { formatDateTime } from '@/models/format'
-import { ApiError } from '@/services/request'
+import { toastStartFailed } from '../../take/startFailed'
 import { idParam, quizPages } from '@/services/routes'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
@@ -66,13 +66,7 @@ export default function ResultPage() {
       const next = await startPaper(paper.quizId, paper.enterpriseId)
       void Taro.redirectTo({ url: quizPages.paper(next.id) })
     }).catch((err: unknown) => {
-      const offline = err instanceof ApiError && err.status === 0
-      const title = offline
-        ? '没有网络，联网后再开始答题'
-        : err instanceof Error
-          ? err.message
-          : '开始答题失败'
-      void Taro.showToast({ title, icon: 'none', duration: 2500 })
+      toastStartFailed(err)
     })
   }
 
