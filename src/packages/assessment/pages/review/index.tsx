@@ -20,6 +20,7 @@ import { useWrite } from '@/hooks/useWrite'
 import { BackToOverview } from '@/components/assessment/BackToOverview'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { useBusy } from '@/hooks/useBusy'
+import { ActionBar } from '@/components/ActionBar'
 
 export default function AssessmentReviewPage() {
   const { session, load, reload, update } = useRouteAssessment()
@@ -147,14 +148,12 @@ export default function AssessmentReviewPage() {
         ))}
       </View>
 
-      <View className="a-actions">
+      <ActionBar>
         <BackToOverview enterpriseId={a.enterprise.id} assessmentId={a.id} />
-        <View className="a-actions__grow">
-          <Button type="primary" disabled={!canSubmit} loading={submitting} onClick={() => void submit()}>
-            {submitting ? '正在提交' : '提交'}
-          </Button>
-        </View>
-      </View>
+        <Button type="primary" disabled={!canSubmit} loading={submitting} onClick={() => void submit()}>
+          {submitting ? '正在提交' : '提交'}
+        </Button>
+      </ActionBar>
     </View>
   )
 }

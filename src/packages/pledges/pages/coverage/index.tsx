@@ -12,6 +12,7 @@ import { useRequireSession } from '@/hooks/useSession'
 import '@/styles/page.scss'
 import '@/packages/pledges/components/pledges.scss'
 import { useWrite } from '@/hooks/useWrite'
+import { ActionBar } from '@/components/ActionBar'
 
 /** 联络员: who has signed this year's 个人廉洁从业承诺书, and a reminder for the rest. */
 export default function PledgeCoveragePage() {
@@ -82,13 +83,11 @@ export default function PledgeCoveragePage() {
         ) : null}
       </View>
       {coverage && unsigned > 0 ? (
-        <View className="a-actions">
-          <View className="a-actions__grow">
+        <ActionBar>
             <Button type="primary" loading={busy} onClick={() => void remind()}>
               提醒未签署的 {unsigned} 人
             </Button>
-          </View>
-        </View>
+        </ActionBar>
       ) : null}
     </View>
   )
