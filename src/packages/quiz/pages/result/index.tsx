@@ -1,12 +1,10 @@
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { PAPER_STATUS_LABELS, type TPaper, type TQuiz } from '@/models/quiz'
 import { formatDateTime } from '@/models/format'
 import { toastStartFailed } from '../../take/startFailed'
-import { idParam, quizPages } from '@/services/routes'
-import { usePullRefresh, useRemote } from '@/hooks/useRemote'
-import { useRequireSession } from '@/hooks/useSession'
+import { quizPages } from '@/services/routes'
 import { InvalidLink, PendingPage } from '@/components/PageState'
 import { Heading } from '@/components/Heading'
 import { fetchPaper, fetchQuiz, startPaper } from '../../take/api'
@@ -14,6 +12,7 @@ import { QuestionView } from '../../take/QuestionView'
 import '@/styles/page.scss'
 import '../../take/quiz.scss'
 import { useBusy } from '@/hooks/useBusy'
+import { useRouteRecord } from '@/hooks/useRouteRecord'
 
 async function load(paperId: number): Promise<{ paper: TPaper; quiz: TQuiz | null }> {
   const { paper } = await fetchPaper(paperId)
@@ -27,10 +26,7 @@ async function load(paperId: number): Promise<{ paper: TPaper; quiz: TQuiz | nul
  * its explanation and the programme's words; 再答一次 while the day's attempts last; 排行榜.
  */
 export default function ResultPage() {
-  const session = useRequireSession()
-  const id = idParam(useRouter().params.id)
-  const { state, reload } = useRemote(session && id ? `paper-result:${id}` : null, () => load(id ?? 0))
-  usePullRefresh(reload)
+  const { session, id, state, reload } = useRouteRecord('id', 'paper-result', load)
   const [starting, whileBusy] = useBusy()
 
   if (!session) return <View className="page" />
