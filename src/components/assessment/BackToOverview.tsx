@@ -1,5 +1,4 @@
 import Taro from '@tarojs/taro'
-import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { assessmentPages } from '@/services/routes'
 
@@ -12,14 +11,12 @@ export function BackToOverview({
   assessmentId: number
 }) {
   return (
-    <View className="a-actions__grow">
-      <Button
-        fill="outline"
-        type="primary"
-        onClick={() => void Taro.redirectTo({ url: assessmentPages.overview(enterpriseId, assessmentId) })}
-      >
-        返回概览
-      </Button>
-    </View>
+    <Button
+      fill="outline"
+      type="primary"
+      onClick={() => void Taro.redirectTo({ url: assessmentPages.overview(enterpriseId, assessmentId) })}
+    >
+      返回概览
+    </Button>
   )
 }

@@ -9,6 +9,7 @@ import { useWrite } from '@/hooks/useWrite'
 import { queueProfileUpdate } from '@/services/api'
 import { updateUser } from '@/services/session'
 import '@/components/FormDialog.scss'
+import { useBusy } from '@/hooks/useBusy'
 
 export interface NameStepProps {
   user: TUser
@@ -32,7 +33,7 @@ export function NameStep({ user, purpose, onSaved }: NameStepProps) {
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   const edit = (set: (v: string) => void) => (v: string) => {
     set(v)
     setError(null)
@@ -49,8 +50,7 @@ export function NameStep({ user, purpose, onSaved }: NameStepProps) {
       setError(firstProblem(checked))
       return
     }
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       const outcome = await write(queueProfileUpdate(checked.data), { done: null, onRefused: setError })
       if (outcome.kind === 'refused') return
       if (outcome.kind === 'delivered') {
@@ -58,9 +58,7 @@ export function NameStep({ user, purpose, onSaved }: NameStepProps) {
         if (saved.success) updateUser(saved.data)
       }
       onSaved()
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

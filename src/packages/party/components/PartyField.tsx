@@ -1,23 +1,17 @@
-import type { ReactNode } from 'react'
-import { Text, View } from '@tarojs/components'
+import type { ComponentProps, ReactNode } from 'react'
+import { FormField, TextFormField, type FieldLook } from '@/components/FormField'
 import { Chips } from '@/components/Chips'
 
+const PARTY_FIELD = 'pt-field'
+
 /** A labelled field of the 三会一课 forms (`required` marks the label with the red asterisk). */
-export function PartyField({
-  label,
-  required,
-  children,
-}: {
-  label: string
-  required?: boolean
-  children: ReactNode
-}) {
-  return (
-    <View className="pt-field">
-      <Text className={`pt-field__label${required ? ' pt-field__required' : ''}`}>{label}</Text>
-      {children}
-    </View>
-  )
+export function PartyField(props: { label: string; required?: boolean; children: ReactNode }) {
+  return <FormField block={PARTY_FIELD} {...props} />
+}
+
+/** A labelled text of the 三会一课 forms, with its limit (`rows`: a text area). */
+export function PartyTextField(props: Omit<ComponentProps<typeof TextFormField>, keyof FieldLook>) {
+  return <TextFormField block={PARTY_FIELD} {...props} />
 }
 
 /** One value among the 三会一课 forms' chips (meeting type, branch role …). */

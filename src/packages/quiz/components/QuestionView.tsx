@@ -2,17 +2,26 @@ import { Text, View } from '@tarojs/components'
 import { QUESTION_KIND_LABELS, quizTopicLabel, type TQuestion } from '@/models/quiz'
 import { optionLetter } from './officeForms'
 
-/** A question as it stands, answers marked: how a built-in question (read-only) is shown. */
-export function QuestionView({ question }: { question: TQuestion }) {
-  const multiple = question.kind === 'multiple'
+/** A question's kind, 内置 and code over its stem: the head of a question in 题库 and on its own page. */
+export function QuestionHead({ question }: { question: TQuestion }) {
   return (
-    <View className="a-card qo-form">
+    <>
       <View className="qo-tags">
         <Text className="qo-tag qo-tag--kind">{QUESTION_KIND_LABELS[question.kind]}</Text>
         {question.builtIn ? <Text className="qo-tag qo-tag--builtin">内置</Text> : null}
         <Text className="qo-card__meta">{question.code}</Text>
       </View>
       <Text className="qo-card__stem">{question.stem}</Text>
+    </>
+  )
+}
+
+/** A question as it stands, answers marked: how a built-in question (read-only) is shown. */
+export function QuestionView({ question }: { question: TQuestion }) {
+  const multiple = question.kind === 'multiple'
+  return (
+    <View className="a-card qo-form">
+      <QuestionHead question={question} />
       {question.options.map((o, i) => (
         <View key={i} className="qo-option">
           <Text

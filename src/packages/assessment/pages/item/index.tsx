@@ -36,6 +36,7 @@ import '@/styles/page.scss'
 import '@/components/assessment/StatusTag.scss'
 import './index.scss'
 import { useWrite } from '@/hooks/useWrite'
+import { ActionBar } from '@/components/ActionBar'
 
 function toast(title: string) {
   void Taro.showToast({ title, icon: 'none', duration: 2500 })
@@ -242,33 +243,29 @@ export default function AssessmentItemPage() {
         ) : null}
       </View>
 
-      <View className="a-actions">
-        <View className="a-actions__grow">
-          <Button disabled={index === 0} onClick={() => index > 0 && go(items[index - 1].code)}>
-            上一项
+      <ActionBar>
+        <Button disabled={index === 0} onClick={() => index > 0 && go(items[index - 1].code)}>
+          上一项
+        </Button>
+        {last ? (
+          <Button
+            type="primary"
+            onClick={() =>
+              eid !== null &&
+              aid !== null &&
+              void Taro.redirectTo({
+                url: editable ? assessmentPages.review(eid, aid) : assessmentPages.overview(eid, aid),
+              })
+            }
+          >
+            {editable ? '提交前检查' : '返回概览'}
           </Button>
-        </View>
-        <View className="a-actions__grow">
-          {last ? (
-            <Button
-              type="primary"
-              onClick={() =>
-                eid !== null &&
-                aid !== null &&
-                void Taro.redirectTo({
-                  url: editable ? assessmentPages.review(eid, aid) : assessmentPages.overview(eid, aid),
-                })
-              }
-            >
-              {editable ? '提交前检查' : '返回概览'}
-            </Button>
-          ) : (
-            <Button type="primary" onClick={() => go(items[index + 1].code)}>
-              下一项
-            </Button>
-          )}
-        </View>
-      </View>
+        ) : (
+          <Button type="primary" onClick={() => go(items[index + 1].code)}>
+            下一项
+          </Button>
+        )}
+      </ActionBar>
     </View>
   )
 }

@@ -1,4 +1,4 @@
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { TAssessmentSummary } from '@/models/assessment'
 import { fetchAssessments } from '@/services/assessments'
@@ -6,14 +6,13 @@ import { EmptyBox } from '@/components/EmptyImage'
 import { formatDate } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { InvalidLink, PageState } from '@/components/PageState'
-import { assessmentPages, idParam } from '@/services/routes'
-import { usePullRefresh, useRemote } from '@/hooks/useRemote'
-import { useRequireSession } from '@/hooks/useSession'
+import { assessmentPages } from '@/services/routes'
 import { AssessmentStatusTag } from '@/components/assessment/StatusTag'
 import { formatScore } from '@/services/assessmentView'
 import { Heading } from '@/components/Heading'
 import '@/styles/page.scss'
 import './index.scss'
+import { useRouteRecord } from '@/hooks/useRouteRecord'
 
 function AssessmentCard({ a }: { a: TAssessmentSummary }) {
   const percent = a.applicableCount ? Math.round((a.answeredCount / a.applicableCount) * 100) : 0
@@ -49,12 +48,7 @@ function AssessmentCard({ a }: { a: TAssessmentSummary }) {
 }
 
 export default function AssessmentListPage() {
-  const session = useRequireSession()
-  const eid = idParam(useRouter().params.eid)
-  const { state, reload } = useRemote(session && eid ? `assessments:${eid}` : null, () =>
-    fetchAssessments(eid ?? 0),
-  )
-  usePullRefresh(reload)
+  const { session, id: eid, state, reload } = useRouteRecord('eid', 'assessments', fetchAssessments)
 
   if (!session) return <View className="page" />
   if (!eid) {

@@ -20,6 +20,7 @@ import { Heading } from '@/components/Heading'
 import { closePlace } from '../item/place'
 import '@/styles/page.scss'
 import './index.scss'
+import { ActionBar } from '@/components/ActionBar'
 
 export default function AssessmentOverviewPage() {
   const { session, aid, load, reload } = useRouteAssessment()
@@ -141,56 +142,46 @@ export default function AssessmentOverviewPage() {
       </View>
 
       {editable ? (
-        <View className="a-actions">
-          <View className="a-actions__grow">
-            <Button
-              fill="outline"
-              type="primary"
-              onClick={() => void Taro.navigateTo({ url: assessmentPages.review(ids.eid, ids.aid) })}
-            >
-              提交前检查
+        <ActionBar>
+          <Button
+            fill="outline"
+            type="primary"
+            onClick={() => void Taro.navigateTo({ url: assessmentPages.review(ids.eid, ids.aid) })}
+          >
+            提交前检查
+          </Button>
+          {commented.length > 0 ? (
+            <Button type="primary" onClick={() => openItem(commented[0].itemCode)}>
+              修改退回项
             </Button>
-          </View>
-          <View className="a-actions__grow">
-            {commented.length > 0 ? (
-              <Button type="primary" onClick={() => openItem(commented[0].itemCode)}>
-                修改退回项
-              </Button>
-            ) : (
-              // Without an item: the page continues where the user was last time (else the first
-              // unanswered one), as a liaison walking 61 items in several sittings expects.
-              <Button type="primary" onClick={() => openItem()}>
-                {counts.answered === 0 ? '开始作答' : next ? '继续作答' : '查看作答'}
-              </Button>
-            )}
-          </View>
-        </View>
+          ) : (
+            // Without an item: the page continues where the user was last time (else the first
+            // unanswered one), as a liaison walking 61 items in several sittings expects.
+            <Button type="primary" onClick={() => openItem()}>
+              {counts.answered === 0 ? '开始作答' : next ? '继续作答' : '查看作答'}
+            </Button>
+          )}
+        </ActionBar>
       ) : null}
       {done ? (
-        <View className="a-actions">
-          <View className="a-actions__grow">
-            <Button fill="outline" type="primary" onClick={() => openItem(a.items[0]?.code)}>
-              查看作答
-            </Button>
-          </View>
-          <View className="a-actions__grow">
-            <Button
-              type="primary"
-              onClick={() => void Taro.navigateTo({ url: assessmentPages.result(ids.eid, ids.aid) })}
-            >
-              查看结果
-            </Button>
-          </View>
-        </View>
+        <ActionBar>
+          <Button fill="outline" type="primary" onClick={() => openItem(a.items[0]?.code)}>
+            查看作答
+          </Button>
+          <Button
+            type="primary"
+            onClick={() => void Taro.navigateTo({ url: assessmentPages.result(ids.eid, ids.aid) })}
+          >
+            查看结果
+          </Button>
+        </ActionBar>
       ) : null}
       {!editable && !done && me.status !== 'loading' ? (
-        <View className="a-actions">
-          <View className="a-actions__grow">
-            <Button type="primary" fill="outline" onClick={() => openItem(a.items[0]?.code)}>
-              查看作答
-            </Button>
-          </View>
-        </View>
+        <ActionBar>
+          <Button type="primary" fill="outline" onClick={() => openItem(a.items[0]?.code)}>
+            查看作答
+          </Button>
+        </ActionBar>
       ) : null}
     </View>
   )

@@ -42,6 +42,7 @@ import '@/styles/page.scss'
 import './index.scss'
 import { runWrite } from '@/hooks/useWrite'
 import { ErrorNotice } from '@/components/ErrorNotice'
+import { ActionBar } from '@/components/ActionBar'
 
 const RESPONSE_LIMIT = maxLengthOf(ZRectificationRespond.shape.response)
 const COMMENT_LIMIT = maxLengthOf(ZRectificationVerify.shape.comment)
@@ -256,32 +257,26 @@ export default function RectificationPage() {
       </View>
 
       {canRespond ? (
-        <View className="a-actions">
-          <View className="a-actions__grow">
-            <Button
-              type="primary"
-              loading={busy}
-              disabled={busy || uploading > 0}
-              onClick={() => void respond()}
-            >
-              报送整改，提请核验
-            </Button>
-          </View>
-        </View>
+        <ActionBar>
+          <Button
+            type="primary"
+            loading={busy}
+            disabled={busy || uploading > 0}
+            onClick={() => void respond()}
+          >
+            报送整改，提请核验
+          </Button>
+        </ActionBar>
       ) : null}
       {canVerify ? (
-        <View className="a-actions">
-          <View className="a-actions__grow">
-            <Button fill="outline" type="primary" disabled={busy} onClick={() => void verify('return')}>
-              退回
-            </Button>
-          </View>
-          <View className="a-actions__grow">
-            <Button type="primary" loading={busy} disabled={busy} onClick={() => void verify('close')}>
-              销号
-            </Button>
-          </View>
-        </View>
+        <ActionBar>
+          <Button fill="outline" type="primary" disabled={busy} onClick={() => void verify('return')}>
+            退回
+          </Button>
+          <Button type="primary" loading={busy} disabled={busy} onClick={() => void verify('close')}>
+            销号
+          </Button>
+        </ActionBar>
       ) : null}
     </View>
   )

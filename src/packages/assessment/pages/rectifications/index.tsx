@@ -1,18 +1,17 @@
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { RECTIFICATION_SOURCE_LABELS, type TRectification } from '@/models/rectification'
 import { fetchRectifications } from '@/services/assessments'
 import { formatDate } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { PageState } from '@/components/PageState'
-import { assessmentPages, idParam } from '@/services/routes'
-import { usePullRefresh, useRemote } from '@/hooks/useRemote'
-import { useRequireSession } from '@/hooks/useSession'
+import { assessmentPages } from '@/services/routes'
 import { RectificationStatusTag } from '@/components/assessment/StatusTag'
 import { RectificationOverdueTag } from '@/components/OverdueTag'
 import { Heading } from '@/components/Heading'
 import '@/styles/page.scss'
 import './index.scss'
+import { useRouteRecord } from '@/hooks/useRouteRecord'
 
 const OPEN = new Set(['open', 'returned', 'awaiting_verification'])
 
@@ -39,12 +38,7 @@ function RectificationCard({ r }: { r: TRectification }) {
 }
 
 export default function RectificationListPage() {
-  const session = useRequireSession()
-  const eid = idParam(useRouter().params.eid)
-  const { state, reload } = useRemote(session && eid ? `rectifications:${eid}` : null, () =>
-    fetchRectifications(eid ?? 0),
-  )
-  usePullRefresh(reload)
+  const { session, state, reload } = useRouteRecord('eid', 'rectifications', fetchRectifications)
 
   if (!session) return <View className="page" />
   const open = state.status === 'ready' ? state.data.filter((r) => OPEN.has(r.status)) : []

@@ -19,6 +19,7 @@ import { Heading } from '@/components/Heading'
 import { BackToOverview } from '@/components/assessment/BackToOverview'
 import '@/styles/page.scss'
 import './index.scss'
+import { ActionBar } from '@/components/ActionBar'
 
 const itemsOf = (a: TAssessment, section: TSection) => a.items.filter((i) => i.section === section)
 
@@ -120,19 +121,17 @@ export default function AssessmentResultPage() {
         </CellGroup>
       </View>
 
-      <View className="a-actions">
+      <ActionBar>
         <BackToOverview enterpriseId={a.enterprise.id} assessmentId={a.id} />
         {done && findings.length > 0 ? (
-          <View className="a-actions__grow">
-            <Button
-              type="primary"
-              onClick={() => void Taro.navigateTo({ url: assessmentPages.rectifications(a.enterprise.id) })}
-            >
-              查看整改事项
-            </Button>
-          </View>
+          <Button
+            type="primary"
+            onClick={() => void Taro.navigateTo({ url: assessmentPages.rectifications(a.enterprise.id) })}
+          >
+            查看整改事项
+          </Button>
         ) : null}
-      </View>
+      </ActionBar>
     </View>
   )
 }

@@ -19,12 +19,14 @@ import './index.scss'
 import { useWrite } from '@/hooks/useWrite'
 import { BackToOverview } from '@/components/assessment/BackToOverview'
 import { ErrorNotice } from '@/components/ErrorNotice'
+import { useBusy } from '@/hooks/useBusy'
+import { ActionBar } from '@/components/ActionBar'
 
 export default function AssessmentReviewPage() {
   const { session, load, reload, update } = useRouteAssessment()
   const write = useWrite()
   const { state: me } = useMe(session?.user.id ?? null)
-  const [submitting, setSubmitting] = useState(false)
+  const [submitting, whileBusy] = useBusy()
   const [refusal, setRefusal] = useState<string | null>(null)
 
   if (!session) return <View className="page" />
@@ -48,9 +50,8 @@ export default function AssessmentReviewPage() {
     if (!res.confirm) return
     const outbox = userOutbox()
     if (!outbox) return
-    setSubmitting(true)
     setRefusal(null)
-    try {
+    await whileBusy(async () => {
       const entry = queueSubmit(a.enterprise.id, a.id, a.campaign.name)
       const outcome = await write(entry, { done: '已提交', onRefused: setRefusal, waitMs: 15000 })
       if (outcome.kind === 'refused') {
@@ -67,11 +68,9 @@ export default function AssessmentReviewPage() {
         update(() => saved.data, true)
       }
       void Taro.redirectTo({ url: assessmentPages.result(a.enterprise.id, a.id) })
-    } catch (err) {
+    }).catch((err: unknown) => {
       setRefusal(err instanceof Error ? err.message : '提交失败，请稍后重试')
-    } finally {
-      setSubmitting(false)
-    }
+    })
   }
 
   return (
@@ -149,14 +148,12 @@ export default function AssessmentReviewPage() {
         ))}
       </View>
 
-      <View className="a-actions">
+      <ActionBar>
         <BackToOverview enterpriseId={a.enterprise.id} assessmentId={a.id} />
-        <View className="a-actions__grow">
-          <Button type="primary" disabled={!canSubmit} loading={submitting} onClick={() => void submit()}>
-            {submitting ? '正在提交' : '提交'}
-          </Button>
-        </View>
-      </View>
+        <Button type="primary" disabled={!canSubmit} loading={submitting} onClick={() => void submit()}>
+          {submitting ? '正在提交' : '提交'}
+        </Button>
+      </ActionBar>
     </View>
   )
 }

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react'
+import { useState, type ComponentProps, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { goBack, openCreated } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
@@ -31,9 +31,8 @@ import { eventPages } from '@/services/routes'
 import { useRemote } from '@/hooks/useRemote'
 import { useWrite } from '@/hooks/useWrite'
 import { maxLengthOf, overLimitProblems } from '@/models/textLimit'
-import { TextField } from '@/components/TextField'
+import { FormField, TextFormField, type FieldLook } from '@/components/FormField'
 import { Chips } from '@/components/Chips'
-import { TextAreaField } from '@/components/TextAreaField'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { AudiencePicker } from '../../components/AudiencePicker'
 import { initialTimes, isoTimes, moveTime, TIME_LABELS, type Times } from './times'
@@ -49,13 +48,15 @@ type TimeField = EventTimeField
 const toastLocked = (message: string) => Taro.showToast({ title: message, icon: 'none', duration: 2500 })
 
 /** A labelled field of the form. */
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <View className="ev-create__field">
-      <Text className="ev-create__label">{label}</Text>
-      {children}
-    </View>
-  )
+/** The event form's field look: its label shares the class of the time rows' labels. */
+const FIELD_LOOK: FieldLook = { block: 'ev-create__field', labelClass: 'ev-create__label' }
+
+function Field(props: { label: string; children: ReactNode }) {
+  return <FormField {...FIELD_LOOK} {...props} />
+}
+
+function EventTextField(props: Omit<ComponentProps<typeof TextFormField>, keyof FieldLook>) {
+  return <TextFormField {...FIELD_LOOK} {...props} />
 }
 
 function OrganiserChooser({
@@ -257,25 +258,24 @@ export function EventForm({ options, event }: EventFormProps) {
             </Text>
           </Field>
 
-          <Field label="活动名称">
-            <TextField
-              className="ev-create__input ev-create__title"
-              value={title}
-              limit={LIMITS.title}
-              placeholder="如：身边人身边事警示教育大会"
-              onChange={setTitle}
-            />
-          </Field>
+          <EventTextField
+            label="活动名称"
+            className="ev-create__input ev-create__title"
+            value={title}
+            limit={LIMITS.title}
+            placeholder="如：身边人身边事警示教育大会"
+            onChange={setTitle}
+          />
 
-          <Field label="活动说明（选填）">
-            <TextAreaField
-              className="ev-create__textarea"
-              value={description}
-              limit={LIMITS.description}
-              placeholder="内容、地点、参加要求等"
-              onChange={setDescription}
-            />
-          </Field>
+          <EventTextField
+            label="活动说明（选填）"
+            rows={3}
+            className="ev-create__textarea"
+            value={description}
+            limit={LIMITS.description}
+            placeholder="内容、地点、参加要求等"
+            onChange={setDescription}
+          />
         </View>
 
         <View className="a-card">
@@ -307,15 +307,14 @@ export function EventForm({ options, event }: EventFormProps) {
           </View>
           {withPlace ? (
             <>
-              <Field label="地点名称">
-                <TextField
-                  className="ev-create__input"
-                  value={placeName}
-                  limit={LIMITS.placeName}
-                  placeholder="如：公司三楼会议室"
-                  onChange={setPlaceName}
-                />
-              </Field>
+              <EventTextField
+                label="地点名称"
+                className="ev-create__input"
+                value={placeName}
+                limit={LIMITS.placeName}
+                placeholder="如：公司三楼会议室"
+                onChange={setPlaceName}
+              />
               <View className="ev-create__row">
                 <Text className="ev-create__value">
                   {position

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react'
 import { showModal } from '@/services/platform/modal'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import {
@@ -24,15 +24,15 @@ import { formatDateTime } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { LabelledValue } from '@/components/LabelledValue'
 import { InvalidLink, PendingPage } from '@/components/PageState'
-import { eventPages, idParam } from '@/services/routes'
-import { usePullRefresh, useRemote } from '@/hooks/useRemote'
-import { useRequireSession } from '@/hooks/useSession'
+import { eventPages } from '@/services/routes'
+import { useRemote } from '@/hooks/useRemote'
 import { ExportAttendanceButton } from '../../components/ExportAttendanceButton'
 import { ProxyDialog } from '../../components/ProxyDialog'
 import { EventCardHead } from '../../components/EventCardHead'
 import '@/styles/page.scss'
 import '@/styles/events.scss'
 import { useWrite } from '@/hooks/useWrite'
+import { useRouteRecord } from '@/hooks/useRouteRecord'
 
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 })
 
@@ -232,12 +232,7 @@ function CancelledOrganiser({ event }: { event: TEvent }) {
 }
 
 export default function EventDetailPage() {
-  const session = useRequireSession()
-  const eventId = idParam(useRouter().params.eventId)
-  const { state, reload } = useRemote(session && eventId ? `event:${eventId}` : null, () =>
-    fetchEvent(eventId ?? 0),
-  )
-  usePullRefresh(reload)
+  const { session, id: eventId, state, reload } = useRouteRecord('eventId', 'event', fetchEvent)
 
   if (!session) return <View className="page" />
   if (!eventId) {

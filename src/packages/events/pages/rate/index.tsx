@@ -1,4 +1,3 @@
-import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Empty, Progress } from '@nutui/nutui-react-taro'
 import { EVENT_KIND_LABELS } from '@/models/event'
@@ -6,23 +5,20 @@ import { fetchAttendanceRate } from '@/services/events'
 import { EmptyImage } from '@/components/EmptyImage'
 import { formatDateTime } from '@/models/format'
 import { PageState } from '@/components/PageState'
-import { idParam } from '@/services/routes'
-import { usePullRefresh, useRemote } from '@/hooks/useRemote'
-import { useRequireSession } from '@/hooks/useSession'
 import '@/styles/page.scss'
 import '@/styles/events.scss'
+import { useRouteRecord } from '@/hooks/useRouteRecord'
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`)
 
 /** 活动到会率 of one enterprise: 应到 / 实到 per event it was invited to, and over all of them. */
 export default function AttendanceRatePage() {
-  const session = useRequireSession()
-  const enterpriseId = idParam(useRouter().params.enterpriseId)
-  const { state, reload } = useRemote(
-    session && enterpriseId ? `attendance-rate:${enterpriseId}` : null,
-    () => fetchAttendanceRate(enterpriseId ?? 0),
-  )
-  usePullRefresh(reload)
+  const {
+    session,
+    id: enterpriseId,
+    state,
+    reload,
+  } = useRouteRecord('enterpriseId', 'attendance-rate', fetchAttendanceRate)
 
   if (!session) return <View className="page" />
   if (!enterpriseId)

@@ -17,6 +17,7 @@ import { InviteWhat, inviteJoinable, useInvitePreview } from '../../components/I
 import '@/styles/page.scss'
 import '../members/index.scss'
 import './index.scss'
+import { useBusy } from '@/hooks/useBusy'
 
 /**
  * 加入: opened from an invite or 管理员码 QR (WeChat's scanner hands the link as `q`; the app's own scanner
@@ -29,7 +30,7 @@ export default function JoinPage() {
   const link = useMemo(() => joinLinkFromParams(params), [params])
   const session = useSession()
   const send = useWrite()
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   const [error, setError] = useState<string | null>(null)
   const [done, setDone] = useState<string | null>(null)
   const [named, setNamed] = useState(false)
@@ -77,9 +78,8 @@ export default function JoinPage() {
 
   async function submit() {
     if (!link || busy) return
-    setBusy(true)
     setError(null)
-    try {
+    await whileBusy(async () => {
       const outcome = await send(admin ? queueRedeemAdminCode(link.code) : queueJoinEnterprise(link.code), {
         done: (data) => {
           const text = admin
@@ -97,9 +97,7 @@ export default function JoinPage() {
         onRefused: setError,
       })
       if (outcome.kind === 'queued') setDone('已保存在本机，联网后自动提交')
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

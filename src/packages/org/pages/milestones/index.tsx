@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import {
@@ -12,12 +11,9 @@ import {
 import { isLiaisonOf, isOffice } from '@/models/memberships'
 import type { TMembership } from '@/models/org'
 import { fetchMilestones, queueMilestoneDeadline } from '@/services/milestones'
-import { idParam } from '@/services/routes'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { PageState } from '@/components/PageState'
 import { useMe } from '@/hooks/useMe'
-import { usePullRefresh, useRemote } from '@/hooks/useRemote'
-import { useRequireSession } from '@/hooks/useSession'
 import { useWrite } from '@/hooks/useWrite'
 import { LeadingGroupCard } from '../../components/LeadingGroupCard'
 import { PlanCard } from '../../components/PlanCard'
@@ -25,6 +21,7 @@ import '@/styles/page.scss'
 import '../members/index.scss'
 import './index.scss'
 import { formatDate } from '@/models/format'
+import { useRouteRecord } from '@/hooks/useRouteRecord'
 
 /** The office sets the deadline of an enterprise that joined after the programme's (or goes back to it). */
 function DeadlineEditor({ data, onSaved }: { data: TMilestones; onSaved: () => Promise<void> }) {
@@ -75,13 +72,8 @@ const supervises = (memberships: TMembership[], departmentId: number | undefined
 
 /** 实施步骤 of one enterprise: its 领导小组 and its 实施方案 against the deadline (按时 / 逾期 / 未报). */
 export default function MilestonesPage() {
-  const session = useRequireSession()
-  const eid = idParam(useRouter().params.eid)
-  const { state, reload } = useRemote(session && eid ? `milestones:${eid}` : null, () =>
-    fetchMilestones(eid ?? 0),
-  )
+  const { session, id: eid, state, reload } = useRouteRecord('eid', 'milestones', fetchMilestones)
   const { state: me } = useMe(session?.user.id ?? null)
-  usePullRefresh(reload)
 
   if (!session) return <View className="page" />
   const memberships = me.status === 'ready' ? me.me.memberships : []

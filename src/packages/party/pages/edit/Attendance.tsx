@@ -4,7 +4,7 @@ import { Checkbox } from '@nutui/nutui-react-taro'
 import type { TMeetingType } from '@/models/meetingCompliance'
 import { TextField } from '@/components/TextField'
 import { partyPages } from '@/services/routes'
-import { PartyField } from '@/packages/party/components/PartyField'
+import { PartyTextField } from '@/packages/party/components/PartyField'
 import { MEETING_LIMITS as LIMITS } from './limits'
 import { markOf, type Mark, type Person } from './form'
 
@@ -67,15 +67,14 @@ export function AttendanceCard(props: {
           。去登记 ›
         </Text>
       ) : null}
-      <PartyField label="列席人员（选填）">
-        <TextField
-          className="pt-input meeting-edit__guests"
-          value={props.nonMembers}
-          limit={LIMITS.nonMembers}
-          placeholder="如：县委统战部 韦丽萍"
-          onChange={props.onNonMembers}
-        />
-      </PartyField>
+      <PartyTextField
+        label="列席人员（选填）"
+        className="pt-input meeting-edit__guests"
+        value={props.nonMembers}
+        limit={LIMITS.nonMembers}
+        placeholder="如：县委统战部 韦丽萍"
+        onChange={props.onNonMembers}
+      />
     </View>
   )
 }

@@ -22,8 +22,6 @@ import { userOutbox } from '@/services/session'
 import { formatDateTime } from '@/models/format'
 import { DateTimePicker } from '@/components/DateTimePicker'
 import { LabelledValue } from '@/components/LabelledValue'
-import { TextField } from '@/components/TextField'
-import { TextAreaField } from '@/components/TextAreaField'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { ErrorState, InvalidLink, LoadingState } from '@/components/PageState'
 import { idParam, partyPages } from '@/services/routes'
@@ -34,9 +32,10 @@ import '@/packages/party/party.scss'
 import './index.scss'
 import { MEETING_LIMITS as LIMITS } from './limits'
 import { useWrite } from '@/hooks/useWrite'
-import { GroupChips, PartyChips, PartyField } from '@/packages/party/components/PartyField'
+import { GroupChips, PartyChips, PartyField, PartyTextField } from '@/packages/party/components/PartyField'
 import { AttendanceCard } from './Attendance'
 import { markOf, meetingProblems, rollFor, type Mark, type Person } from './form'
+import { useBusy } from '@/hooks/useBusy'
 
 interface Loaded {
   branch: TBranchDetail
@@ -86,7 +85,7 @@ export default function MeetingEditPage() {
   const [decisions, setDecisions] = useState('')
   const [correction, setCorrection] = useState('')
   const [picking, setPicking] = useState(false)
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   const [errors, setErrors] = useState<string[]>([])
   const [filled, setFilled] = useState(false)
   // The form as filled (from the record or the template): anything else typed is the user's to lose.
@@ -206,8 +205,7 @@ export default function MeetingEditPage() {
       submit: submit && !submitted,
       ...(submitted ? { correctionReason: correction.trim() } : {}),
     }
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       const entry = meeting
         ? queueUpdateMeeting(eid, bid, meeting.id, body)
         : queueCreateMeeting(eid, bid, body)
@@ -220,9 +218,7 @@ export default function MeetingEditPage() {
       // A change goes back to the record it came from; a new record opens.
       if (meeting) void goBack()
       else void openCreated(outcome, ZMeeting, (id) => partyPages.detail(eid, bid, id))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -250,16 +246,16 @@ export default function MeetingEditPage() {
               {branch.groups.length === 0 ? <Text className="pt-hint">本支部尚未设立党小组</Text> : null}
             </PartyField>
           ) : null}
-          <PartyField label="议题" required>
-            <TextAreaField
-              rows={2}
-              className="pt-textarea meeting-edit__topic"
-              value={topic}
-              limit={LIMITS.topic}
-              placeholder="如：学习《关于加强新时代廉洁文化建设的意见》"
-              onChange={setTopic}
-            />
-          </PartyField>
+          <PartyTextField
+            label="议题"
+            required
+            rows={2}
+            className="pt-textarea meeting-edit__topic"
+            value={topic}
+            limit={LIMITS.topic}
+            placeholder="如：学习《关于加强新时代廉洁文化建设的意见》"
+            onChange={setTopic}
+          />
           <LabelledValue
             block="pt-line"
             className="meeting-edit__time"
@@ -267,32 +263,32 @@ export default function MeetingEditPage() {
             value={formatDateTime(startsAt.toISOString())}
             onClick={() => setPicking(true)}
           />
-          <PartyField label="地点" required>
-            <TextField
-              className="pt-input meeting-edit__place"
-              value={place}
-              limit={LIMITS.place}
-              placeholder="如：公司党员活动室"
-              onChange={setPlace}
-            />
-          </PartyField>
+          <PartyTextField
+            label="地点"
+            required
+            className="pt-input meeting-edit__place"
+            value={place}
+            limit={LIMITS.place}
+            placeholder="如：公司党员活动室"
+            onChange={setPlace}
+          />
           <View className="meeting-edit__pair">
-            <PartyField label="主持人" required>
-              <TextField
-                className="pt-input meeting-edit__host"
-                value={host}
-                limit={LIMITS.host}
-                onChange={setHost}
-              />
-            </PartyField>
-            <PartyField label="记录人" required>
-              <TextField
-                className="pt-input meeting-edit__recorder"
-                value={recorder}
-                limit={LIMITS.recorder}
-                onChange={setRecorder}
-              />
-            </PartyField>
+            <PartyTextField
+              label="主持人"
+              required
+              className="pt-input meeting-edit__host"
+              value={host}
+              limit={LIMITS.host}
+              onChange={setHost}
+            />
+            <PartyTextField
+              label="记录人"
+              required
+              className="pt-input meeting-edit__recorder"
+              value={recorder}
+              limit={LIMITS.recorder}
+              onChange={setRecorder}
+            />
           </View>
         </View>
 
@@ -308,36 +304,35 @@ export default function MeetingEditPage() {
         />
 
         <View className="a-card">
-          <PartyField label="会议纪要" required>
-            <TextAreaField
-              rows={8}
-              className="pt-textarea meeting-edit__minutes"
-              value={minutes}
-              limit={LIMITS.minutes}
-              placeholder="会议的主要内容、发言情况"
-              onChange={setMinutes}
-            />
-          </PartyField>
-          <PartyField label="决议事项（选填）">
-            <TextAreaField
-              rows={4}
-              className="pt-textarea meeting-edit__decisions"
-              value={decisions}
-              limit={LIMITS.decisions}
-              placeholder="会议形成的决议、任务分工"
-              onChange={setDecisions}
-            />
-          </PartyField>
+          <PartyTextField
+            label="会议纪要"
+            required
+            rows={8}
+            className="pt-textarea meeting-edit__minutes"
+            value={minutes}
+            limit={LIMITS.minutes}
+            placeholder="会议的主要内容、发言情况"
+            onChange={setMinutes}
+          />
+          <PartyTextField
+            label="决议事项（选填）"
+            rows={4}
+            className="pt-textarea meeting-edit__decisions"
+            value={decisions}
+            limit={LIMITS.decisions}
+            placeholder="会议形成的决议、任务分工"
+            onChange={setDecisions}
+          />
           {submitted ? (
-            <PartyField label="更正原因" required>
-              <TextField
-                className="pt-input meeting-edit__correction"
-                value={correction}
-                limit={LIMITS.correction}
-                placeholder="如：议题录入有误"
-                onChange={setCorrection}
-              />
-            </PartyField>
+            <PartyTextField
+              label="更正原因"
+              required
+              className="pt-input meeting-edit__correction"
+              value={correction}
+              limit={LIMITS.correction}
+              placeholder="如：议题录入有误"
+              onChange={setCorrection}
+            />
           ) : null}
           <Text className="pt-hint">
             {submitted

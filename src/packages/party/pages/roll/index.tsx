@@ -23,7 +23,7 @@ import '@/styles/page.scss'
 import '@/packages/party/party.scss'
 import './index.scss'
 import { useWrite } from '@/hooks/useWrite'
-import { GroupChips, PartyChips, PartyField } from '@/packages/party/components/PartyField'
+import { GroupChips, PartyChips, PartyField, PartyTextField } from '@/packages/party/components/PartyField'
 
 const NAME_LIMIT = maxLengthOf(ZPartyMemberCreate.shape.name)
 const GROUP_LIMIT = maxLengthOf(ZPartyGroupCreate.shape.name)
@@ -128,14 +128,14 @@ export default function PartyRollPage() {
         {branch.canWrite ? (
           <View className="a-card">
             <Text className="a-card__title">添加党员</Text>
-            <PartyField label="姓名" required>
-              <TextField
-                className="pt-input party-roll__name"
-                value={name}
-                limit={NAME_LIMIT}
-                onChange={setName}
-              />
-            </PartyField>
+            <PartyTextField
+              label="姓名"
+              required
+              className="pt-input party-roll__name"
+              value={name}
+              limit={NAME_LIMIT}
+              onChange={setName}
+            />
             <PartyField label="支部职务">
               <PartyChips
                 options={BRANCH_ROLES}

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { showModal } from '@/services/platform/modal'
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { PLEDGE_SIDE_LABELS, PLEDGE_WITHDRAW_AFTER_DAYS, type TPledge } from '@/models/pledge'
@@ -15,9 +15,7 @@ import {
 import { platformCertificate } from '@/services/platform/certificate'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { InvalidLink, PageState } from '@/components/PageState'
-import { idParam, pledgePages } from '@/services/routes'
-import { usePullRefresh, useRemote } from '@/hooks/useRemote'
-import { useRequireSession } from '@/hooks/useSession'
+import { pledgePages } from '@/services/routes'
 import { PledgeQr } from '@/packages/pledges/components/PledgeQr'
 import { PledgeStatusTag } from '@/packages/pledges/components/PledgeStatusTag'
 import { DealingsBasis } from '@/packages/pledges/components/DealingsBasis'
@@ -25,6 +23,7 @@ import { chineseDateTime, formatShanghaiTime } from '@/models/shanghaiTime'
 import '@/styles/page.scss'
 import '@/packages/pledges/components/pledges.scss'
 import { useWrite } from '@/hooks/useWrite'
+import { useRouteRecord } from '@/hooks/useRouteRecord'
 
 function Signatures({ pledge }: { pledge: TPledge }) {
   return (
@@ -86,10 +85,7 @@ function ShareCard({ pledge }: { pledge: TPledge }) {
 }
 
 export default function PledgeCertificatePage() {
-  const session = useRequireSession()
-  const id = idParam(useRouter().params.id)
-  const { state, reload } = useRemote(session && id ? `pledge:${id}` : null, () => fetchPledge(id!))
-  usePullRefresh(reload)
+  const { session, id, state, reload } = useRouteRecord('id', 'pledge', fetchPledge)
   const [busy, setBusy] = useState(false)
   const write = useWrite()
   const pledge = state.status === 'ready' ? state.data : null

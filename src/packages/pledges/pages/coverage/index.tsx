@@ -1,24 +1,19 @@
 import { useState } from 'react'
-import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { fetchPledgeCoverage, queueRemind } from '@/services/pledges'
 import { formatDateTime } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { InvalidLink, PageState } from '@/components/PageState'
-import { idParam } from '@/services/routes'
-import { usePullRefresh, useRemote } from '@/hooks/useRemote'
-import { useRequireSession } from '@/hooks/useSession'
 import '@/styles/page.scss'
 import '@/packages/pledges/components/pledges.scss'
 import { useWrite } from '@/hooks/useWrite'
+import { ActionBar } from '@/components/ActionBar'
+import { useRouteRecord } from '@/hooks/useRouteRecord'
 
 /** 联络员: who has signed this year's 个人廉洁从业承诺书, and a reminder for the rest. */
 export default function PledgeCoveragePage() {
-  const session = useRequireSession()
-  const eid = idParam(useRouter().params.eid)
-  const { state, reload } = useRemote(session && eid ? `coverage:${eid}` : null, () => fetchPledgeCoverage(eid!))
-  usePullRefresh(reload)
+  const { session, id: eid, state, reload } = useRouteRecord('eid', 'coverage', fetchPledgeCoverage)
   const [busy, setBusy] = useState(false)
   const write = useWrite()
 
@@ -82,13 +77,11 @@ export default function PledgeCoveragePage() {
         ) : null}
       </View>
       {coverage && unsigned > 0 ? (
-        <View className="a-actions">
-          <View className="a-actions__grow">
+        <ActionBar>
             <Button type="primary" loading={busy} onClick={() => void remind()}>
               提醒未签署的 {unsigned} 人
             </Button>
-          </View>
-        </View>
+        </ActionBar>
       ) : null}
     </View>
   )

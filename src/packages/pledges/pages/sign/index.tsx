@@ -38,6 +38,7 @@ import type { TDealingLists, TDealingRef } from '@/models/dealings'
 import { fetchDealingLists } from '@/services/dealings'
 import { DealingsBasis } from '@/packages/pledges/components/DealingsBasis'
 import { ErrorNotice } from '@/components/ErrorNotice'
+import { ActionBar } from '@/components/ActionBar'
 
 /** The versions in force, as a 政商 pledge started now records them. */
 const inForceRefs = (lists: TDealingLists): TDealingRef[] =>
@@ -374,23 +375,19 @@ export default function PledgeSignPage() {
         ) : null}
       </View>
       {text && (!pledge || pledge.canCountersign) ? (
-        <View className="a-actions">
-          <View className="a-actions__grow">
-            <Button fill="outline" disabled={!signed} onClick={() => pad.current?.clear()}>
-              清除重签
-            </Button>
-          </View>
-          <View className="a-actions__grow">
-            <Button
-              type="primary"
-              loading={busy}
-              disabled={!read || !signed || busy}
-              onClick={() => void confirm()}
-            >
-              确认签署
-            </Button>
-          </View>
-        </View>
+        <ActionBar>
+          <Button fill="outline" disabled={!signed} onClick={() => pad.current?.clear()}>
+            清除重签
+          </Button>
+          <Button
+            type="primary"
+            loading={busy}
+            disabled={!read || !signed || busy}
+            onClick={() => void confirm()}
+          >
+            确认签署
+          </Button>
+        </ActionBar>
       ) : null}
     </View>
   )

@@ -2,13 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Switch } from '@nutui/nutui-react-taro'
-import {
-  QUESTION_KIND_LABELS,
-  quizTopicLabel,
-  type TQuestion,
-  type TQuestionList,
-  type TQuizTopic,
-} from '@/models/quiz'
+import { quizTopicLabel, type TQuestion, type TQuestionList, type TQuizTopic } from '@/models/quiz'
 import {
   fetchActiveCount,
   fetchLiveQuizzes,
@@ -31,6 +25,7 @@ import { QUIZ_TOPICS } from '../../components/officeForms'
 import { shortfalls, shortfallText } from '../../components/bankShortfall'
 import '@/styles/page.scss'
 import '../../components/quizOffice.scss'
+import { QuestionHead } from '../../components/QuestionView'
 
 const ACTIVE_STATES = ['true', 'false'] as const
 type ActiveState = (typeof ACTIVE_STATES)[number]
@@ -50,12 +45,7 @@ function QuestionCard({
   return (
     <View className={`a-card qo-card${active ? '' : ' qo-card--off'}`}>
       <View className="qo-card__body" onClick={onOpen}>
-        <View className="qo-tags">
-          <Text className="qo-tag qo-tag--kind">{QUESTION_KIND_LABELS[question.kind]}</Text>
-          {question.builtIn ? <Text className="qo-tag qo-tag--builtin">内置</Text> : null}
-          <Text className="qo-card__meta">{question.code}</Text>
-        </View>
-        <Text className="qo-card__stem">{question.stem}</Text>
+        <QuestionHead question={question} />
         <Text className="qo-card__quote">
           {`出处：${quizTopicLabel(question.source.task)} · ${question.source.phrase}`}
         </Text>

@@ -5,7 +5,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { QUIZ_STATE_LABELS, quizTopicLabel, type TQuiz, type TQuizList, type TQuizTopic } from '@/models/quiz'
 import { chineseDay } from '@/models/shanghaiTime'
 import { enterprisesOf, isOffice, supervisedDepartments, type EnterpriseAccess } from '@/models/memberships'
-import { ApiError } from '@/services/request'
+import { toastStartFailed } from '../../take/startFailed'
 import { quizPages } from '@/services/routes'
 import { usePagedList } from '@/hooks/usePagedList'
 import { useMe } from '@/hooks/useMe'
@@ -52,13 +52,7 @@ export default function QuizListPage() {
       const paper = await startPaper(quiz.id, enterprise.id)
       go(quizPages.paper(paper.id))
     } catch (err) {
-      const offline = err instanceof ApiError && err.status === 0
-      const title = offline
-        ? '没有网络，联网后再开始答题'
-        : err instanceof Error
-          ? err.message
-          : '开始答题失败'
-      void Taro.showToast({ title, icon: 'none', duration: 2500 })
+      const offline = toastStartFailed(err)
       if (!offline) void pages.reload().catch(() => undefined)
     } finally {
       setStarting(null)

@@ -42,6 +42,7 @@ import {
 } from '../../components/officeForms'
 import '@/styles/page.scss'
 import '../../components/quizOffice.scss'
+import { useBusy } from '@/hooks/useBusy'
 
 const LIMITS = {
   ...maxLengthsOf(ZQuestionCreate.shape, ['stem', 'explanation']),
@@ -54,17 +55,14 @@ const BUILT_IN_NOTICE = '内置题目出自实施方案原文，只能停用'
 function BuiltInQuestion({ question }: { question: TQuestion }) {
   const write = useWrite()
   const [active, setActive] = useState(question.active)
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   const flip = async () => {
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       const outcome = await write(queueQuestionActive({ ...question, active }, !active), {
         done: active ? '已停用' : '已启用',
       })
       if (outcome.kind !== 'refused') setActive(!active)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   return (
     <View className="page">

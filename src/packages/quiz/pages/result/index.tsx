@@ -1,19 +1,18 @@
-import { useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { PAPER_STATUS_LABELS, type TPaper, type TQuiz } from '@/models/quiz'
 import { formatDateTime } from '@/models/format'
-import { ApiError } from '@/services/request'
-import { idParam, quizPages } from '@/services/routes'
-import { usePullRefresh, useRemote } from '@/hooks/useRemote'
-import { useRequireSession } from '@/hooks/useSession'
+import { toastStartFailed } from '../../take/startFailed'
+import { quizPages } from '@/services/routes'
 import { InvalidLink, PendingPage } from '@/components/PageState'
 import { Heading } from '@/components/Heading'
 import { fetchPaper, fetchQuiz, startPaper } from '../../take/api'
 import { QuestionView } from '../../take/QuestionView'
 import '@/styles/page.scss'
 import '../../take/quiz.scss'
+import { useBusy } from '@/hooks/useBusy'
+import { useRouteRecord } from '@/hooks/useRouteRecord'
 
 async function load(paperId: number): Promise<{ paper: TPaper; quiz: TQuiz | null }> {
   const { paper } = await fetchPaper(paperId)
@@ -27,11 +26,8 @@ async function load(paperId: number): Promise<{ paper: TPaper; quiz: TQuiz | nul
  * its explanation and the programme's words; 再答一次 while the day's attempts last; 排行榜.
  */
 export default function ResultPage() {
-  const session = useRequireSession()
-  const id = idParam(useRouter().params.id)
-  const { state, reload } = useRemote(session && id ? `paper-result:${id}` : null, () => load(id ?? 0))
-  usePullRefresh(reload)
-  const [starting, setStarting] = useState(false)
+  const { session, id, state, reload } = useRouteRecord('id', 'paper-result', load)
+  const [starting, whileBusy] = useBusy()
 
   if (!session) return <View className="page" />
   if (!id) return <InvalidLink message="页面链接不完整" framed />
@@ -62,21 +58,12 @@ export default function ResultPage() {
     quiz.mine.attemptsToday < quiz.attemptsPerDay
 
   const answerAgain = async () => {
-    setStarting(true)
-    try {
+    await whileBusy(async () => {
       const next = await startPaper(paper.quizId, paper.enterpriseId)
       void Taro.redirectTo({ url: quizPages.paper(next.id) })
-    } catch (err) {
-      const offline = err instanceof ApiError && err.status === 0
-      const title = offline
-        ? '没有网络，联网后再开始答题'
-        : err instanceof Error
-          ? err.message
-          : '开始答题失败'
-      void Taro.showToast({ title, icon: 'none', duration: 2500 })
-    } finally {
-      setStarting(false)
-    }
+    }).catch((err: unknown) => {
+      toastStartFailed(err)
+    })
   }
 
   return (

@@ -1,12 +1,9 @@
 import { useEffect, useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { ENTERPRISE_HISTORY_FIRST, type TEnterpriseHistoryEntry } from '@/models/supervisionEnterprise'
 import { fetchEnterpriseHistory, fetchSupervisionEnterprise } from '@/services/supervisionEnterprise'
 import { PageState } from '@/components/PageState'
-import { idParam } from '@/services/routes'
-import { usePullRefresh, useRemote } from '@/hooks/useRemote'
-import { useRequireSession } from '@/hooks/useSession'
 import { CampaignsCard, ProfileCard } from '../../components/EnterpriseProfile'
 import {
   HistoryCard,
@@ -18,19 +15,19 @@ import { RisksCard } from '../../components/RisksCard'
 import { PowersCard } from '../../components/PowersCard'
 import '@/styles/page.scss'
 import './index.scss'
+import { useRouteRecord } from '@/hooks/useRouteRecord'
 
 /**
  * 企业详情 for its supervising departments and the office: profile and milestones, every campaign's
  * scores and their trend, 整改, 三会一课, pledges, attendance and the history of supervision actions.
  */
 export default function SupervisionEnterprisePage() {
-  const session = useRequireSession()
-  const enterpriseId = idParam(useRouter().params.enterpriseId)
-  const { state, reload } = useRemote(
-    session && enterpriseId ? `supervision-enterprise:${enterpriseId}` : null,
-    () => fetchSupervisionEnterprise(enterpriseId ?? 0),
-  )
-  usePullRefresh(reload)
+  const {
+    session,
+    id: enterpriseId,
+    state,
+    reload,
+  } = useRouteRecord('enterpriseId', 'supervision-enterprise', fetchSupervisionEnterprise)
   // History pages loaded with 更多 after the first one (which comes with the page); a reload starts over.
   const [more, setMore] = useState<{ items: TEnterpriseHistoryEntry[]; page: number }>({ items: [], page: 1 })
   const [loadingMore, setLoadingMore] = useState(false)

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { showModal } from '@/services/platform/modal'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { formatDate, formatDateTime } from '@/models/format'
@@ -17,10 +17,7 @@ import {
 import { maxLengthOf } from '@/models/textLimit'
 import { InvalidLink, PageState } from '@/components/PageState'
 import { TextAreaField } from '@/components/TextAreaField'
-import { usePullRefresh, useRemote } from '@/hooks/useRemote'
-import { useRequireSession } from '@/hooks/useSession'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
-import { idParam } from '@/services/routes'
 import { ApiError } from '@/services/request'
 import {
   fetchReport,
@@ -32,6 +29,7 @@ import {
 import '@/styles/page.scss'
 import '@/packages/supervision/pages/campaigns/index.scss'
 import './index.scss'
+import { useRouteRecord } from '@/hooks/useRouteRecord'
 
 const SECTION_LIMIT = maxLengthOf(ZReportSections.shape.scope)
 const COLUMNS = ['部门', '企业', '未开始', '草稿', '已提交', '退回', '已通过', '逾期整改', '均分']
@@ -100,14 +98,7 @@ function ProgressTable({ report }: { report: TReport }) {
  * and the latest text shown), 定稿, and the .docx to print.
  */
 export default function ReportPage() {
-  const session = useRequireSession()
-  const id = idParam(useRouter().params.id)
-  const {
-    state,
-    reload,
-    setData: set,
-  } = useRemote(session && id ? `supervision:report:${id}` : null, () => fetchReport(id!))
-  usePullRefresh(reload)
+  const { session, id, state, reload, setData: set } = useRouteRecord('id', 'supervision:report', fetchReport)
   const report = state.status === 'ready' ? state.data : null
   const [text, setText] = useState<TReportSections | null>(null)
   const [busy, setBusy] = useState<'save' | 'final' | 'docx' | 'refresh' | null>(null)

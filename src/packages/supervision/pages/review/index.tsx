@@ -29,6 +29,7 @@ import '@/styles/page.scss'
 import './index.scss'
 import { useWrite } from '@/hooks/useWrite'
 import { ErrorNotice } from '@/components/ErrorNotice'
+import { ActionBar } from '@/components/ActionBar'
 
 const ITEM_COMMENT_LIMIT = maxLengthOf(ZReturnBody.shape.items.element.shape.comment)
 const OVERALL_LIMIT = maxLengthOf(ZAcceptBody.shape.comment)
@@ -283,23 +284,19 @@ export default function SupervisionReviewPage() {
       </View>
 
       {reviewable ? (
-        <View className="a-actions">
-          <View className="a-actions__grow">
-            <Button
-              fill="outline"
-              type="primary"
-              disabled={busy || itemComments.length === 0}
-              onClick={() => void decide('return')}
-            >
-              {itemComments.length ? `退回修改（${itemComments.length} 项）` : '退回修改'}
-            </Button>
-          </View>
-          <View className="a-actions__grow">
-            <Button type="primary" loading={busy} disabled={busy} onClick={() => void decide('accept')}>
-              通过
-            </Button>
-          </View>
-        </View>
+        <ActionBar>
+          <Button
+            fill="outline"
+            type="primary"
+            disabled={busy || itemComments.length === 0}
+            onClick={() => void decide('return')}
+          >
+            {itemComments.length ? `退回修改（${itemComments.length} 项）` : '退回修改'}
+          </Button>
+          <Button type="primary" loading={busy} disabled={busy} onClick={() => void decide('accept')}>
+            通过
+          </Button>
+        </ActionBar>
       ) : null}
     </View>
   )
