@@ -244,6 +244,11 @@ describe(`廉洁风险点 register (${TEST_DB})`, () => {
 
   it('turns a risk into a 整改 once, and closing the 整改 marks the risk 已整改', async () => {
     const deadline = '2026-08-01'
+    const before = (await call(t.app, supervisor, { method: 'GET', url: url(privateId, `/${first}`) })).json()
+    expect(before).toMatchObject({ status: 'active', level: 'high', rectificationOpen: false })
+    expect((await todos(supervisor)).items.some((i) => i.kind === 'risk_alert' && i.recordId === first)).toBe(
+      true,
+    )
     const rectify = (token = supervisor, id = first) =>
       call(t.app, token, {
         method: 'POST',
@@ -266,7 +271,12 @@ describe(`廉洁风险点 register (${TEST_DB})`, () => {
       (await call(t.app, liaison, { method: 'GET', url: url(privateId, `/${first}`) })).json(),
     ).toMatchObject({
       rectificationId: rect.id,
+      rectificationOpen: true,
     })
+    // The department has answered the alert with a 整改: the 整改 is what waits now, not the alert.
+    expect((await todos(supervisor)).items.some((i) => i.kind === 'risk_alert' && i.recordId === first)).toBe(
+      false,
+    )
 
     const rurl = `/api/v1/enterprises/${privateId}/rectifications/${rect.id}`
     expect(
@@ -288,7 +298,7 @@ describe(`廉洁风险点 register (${TEST_DB})`, () => {
       ).statusCode,
     ).toBe(200)
     const settled = (await call(t.app, liaison, { method: 'GET', url: url(privateId, `/${first}`) })).json()
-    expect(settled.status).toBe('rectified')
+    expect(settled).toMatchObject({ status: 'rectified', rectificationOpen: false })
     expect(settled.history.map((h: { kind: string }) => h.kind)).toEqual([
       'created',
       'edited',

@@ -26,6 +26,7 @@ const risk: TRiskDetail = {
   reviewOverdue: false,
   status: 'active',
   rectificationId: null,
+  rectificationOpen: false,
   version: 1,
   updatedAt: '2026-11-20T08:00:00.000Z',
   attachments: [],

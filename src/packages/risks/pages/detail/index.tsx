@@ -69,7 +69,9 @@ export default function RiskDetailPage() {
   const r = state.data
   const memberships = me.status === 'ready' ? me.me.memberships : []
   const keeper = keepsRegistersOf(memberships, r.enterpriseId)
-  const canRectify = !keeper && isReviewer(memberships) && r.status === 'active'
+  const reviewer = !keeper && isReviewer(memberships) && r.status === 'active'
+  // The server takes one open 整改 per risk: while it is not 销号, the form would only be refused.
+  const canRectify = reviewer && !r.rectificationOpen
 
   const send = async (entry: OutboxEntry, done: string, after: () => void) => {
     setBusy(true)
@@ -176,6 +178,14 @@ export default function RiskDetailPage() {
             <Button type="primary" block loading={busy} onClick={review}>
               提交复核
             </Button>
+          </View>
+        ) : null}
+
+        {reviewer && r.rectificationOpen ? (
+          <View className="a-card">
+            <Text className="risk-form__hint">
+              已转为整改，整改销号后风险点更新为“已整改”；销号前不再重复下发。
+            </Text>
           </View>
         ) : null}
 

@@ -1,0 +1,102 @@
+import { act, render, screen, waitFor } from '@testing-library/react'
+import { RISK_AREAS } from '@/models/riskCatalogue'
+import type { TRiskDetail } from '@/models/risk'
+import type { Transport, TransportResponse } from '@/services/request'
+import { logout } from '@/services/session'
+import RiskDetailPage from '@/packages/risks/pages/detail/index'
+import RiskEditPage from '@/packages/risks/pages/edit/index'
+import { LIAISON_ME, openPage } from './support/assessmentFixture'
+import { NOT_FOUND, OFFICE_ME, signInLiaison } from './support/pageTest'
+
+const risk = (over: Partial<TRiskDetail> = {}): TRiskDetail => ({
+  id: 4,
+  enterpriseId: 3,
+  area: RISK_AREAS[0].code,
+  areaName: RISK_AREAS[0].label,
+  post: '采购部 / 询价比价',
+  description: '供应商围标串标',
+  likelihood: 3,
+  impact: 3,
+  level: 'high',
+  measures: '三家以上比价，纪检列席',
+  owner: '陈静',
+  reviewCycle: 3,
+  nextReviewDate: '2026-12-31',
+  reviewOverdue: false,
+  status: 'active',
+  rectificationId: null,
+  rectificationOpen: false,
+  version: 1,
+  updatedAt: '2026-11-20T08:00:00.000Z',
+  attachments: [],
+  history: [],
+  ...over,
+})
+
+let transport: jest.MockedFunction<Transport>
+/** GET /api/v1/enterprises/3/risks/4: answered when the test says so. */
+let answerRisk: () => Promise<TransportResponse>
+let me: unknown
+
+beforeEach(() => {
+  localStorage.clear()
+  me = LIAISON_ME
+  answerRisk = async () => ({ status: 200, data: risk() })
+  transport = jest.fn(async (req) => {
+    const url = req.url.split('?')[0]
+    if (req.method === 'GET' && url === '/api/v1/me') return { status: 200, data: me }
+    if (req.method === 'GET' && url === '/api/v1/enterprises/3/risks/4') return answerRisk()
+    return NOT_FOUND
+  })
+  signInLiaison(transport)
+})
+afterEach(() => {
+  act(() => logout())
+})
+
+describe('修改廉洁风险点', () => {
+  it('shows no form (and no 登记) until the risk is loaded', async () => {
+    let release: (r: TransportResponse) => void = () => undefined
+    answerRisk = () => new Promise((resolve) => (release = resolve))
+    openPage('/packages/risks/pages/edit/index', { eid: '3', rid: '4' })
+    render(<RiskEditPage />)
+    await waitFor(() => expect(transport).toHaveBeenCalled())
+    expect(screen.queryByText('登记')).toBeNull()
+    expect(screen.queryByText('风险领域')).toBeNull()
+    act(() => release({ status: 200, data: risk() }))
+    await screen.findByText('保存')
+    expect(screen.queryByText('登记')).toBeNull()
+  })
+
+  it('a risk that cannot be loaded: the error with 重新加载, not a blank form to 登记', async () => {
+    answerRisk = async () => NOT_FOUND
+    openPage('/packages/risks/pages/edit/index', { eid: '3', rid: '4' })
+    render(<RiskEditPage />)
+    await screen.findByText('重新加载')
+    expect(screen.queryByText('登记')).toBeNull()
+    answerRisk = async () => ({ status: 200, data: risk() })
+    act(() => screen.getByText('重新加载').click())
+    await screen.findByText('保存')
+  })
+})
+
+describe('廉洁风险点 as the office', () => {
+  beforeEach(() => {
+    me = OFFICE_ME
+  })
+
+  it('offers 转为整改 while no 整改 of the risk is open', async () => {
+    openPage('/packages/risks/pages/detail/index', { eid: '3', rid: '4' })
+    render(<RiskDetailPage />)
+    await screen.findByText('下发整改')
+  })
+
+  it('does not offer a second 整改 while one is open (the server would refuse it)', async () => {
+    answerRisk = async () => ({ status: 200, data: risk({ rectificationId: 9, rectificationOpen: true }) })
+    openPage('/packages/risks/pages/detail/index', { eid: '3', rid: '4' })
+    render(<RiskDetailPage />)
+    await screen.findByText(/已转为整改/)
+    expect(screen.getByText('查看整改事项')).toBeTruthy()
+    expect(screen.queryByText('下发整改')).toBeNull()
+  })
+})
