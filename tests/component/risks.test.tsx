@@ -1,4 +1,5 @@
-import { act, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { RISK_AREAS } from '@/models/riskCatalogue'
 import type { TRiskDetail } from '@/models/risk'
 import type { Transport, TransportResponse } from '@/services/request'
@@ -46,6 +47,8 @@ beforeEach(() => {
     const url = req.url.split('?')[0]
     if (req.method === 'GET' && url === '/api/v1/me') return { status: 200, data: me }
     if (req.method === 'GET' && url === '/api/v1/enterprises/3/risks/4') return answerRisk()
+    if (req.method === 'DELETE' && url === '/api/v1/enterprises/3/risks/4/attachments/11')
+      return { status: 200, data: { ok: true } }
     return NOT_FOUND
   })
   signInLiaison(transport)
@@ -98,5 +101,56 @@ describe('廉洁风险点 as the office', () => {
     await screen.findByText(/已转为整改/)
     expect(screen.getByText('查看整改事项')).toBeTruthy()
     expect(screen.queryByText('下发整改')).toBeNull()
+  })
+})
+
+const attachment: TRiskDetail['attachments'][number] = {
+  id: 11,
+  itemCode: '',
+  filename: '采购制度.pdf',
+  mime: 'application/pdf',
+  size: 2048,
+  sha256: 'a'.repeat(64),
+  url: '/files/11',
+  createdAt: '2026-11-20T08:00:00.000Z',
+}
+
+describe('廉洁风险点 attachments, as its liaison', () => {
+  it('撤下 an attachment of a 有效 risk once confirmed, and reads the risk again', async () => {
+    const modal = jest
+      .spyOn(Taro, 'showModal')
+      .mockResolvedValue({ confirm: true, cancel: false, errMsg: 'ok' })
+    answerRisk = async () => ({ status: 200, data: risk({ attachments: [attachment] }) })
+    openPage('/packages/risks/pages/detail/index', { eid: '3', rid: '4' })
+    render(<RiskDetailPage />)
+    await screen.findByText('提交复核')
+    const remove = await waitFor(() => {
+      const button = document.querySelector('.evidence-grid__remove')
+      if (!button) throw new Error('no remove button')
+      return button
+    })
+    answerRisk = async () => ({ status: 200, data: risk() })
+    fireEvent.click(remove)
+    await waitFor(() =>
+      expect(
+        transport.mock.calls.some(([r]) => r.method === 'DELETE' && r.url.endsWith('/attachments/11')),
+      ).toBe(true),
+    )
+    expect(modal).toHaveBeenCalledWith(expect.objectContaining({ title: '撤下附件？' }))
+    await waitFor(() => expect(document.querySelector('.evidence-grid__remove')).toBeNull())
+    modal.mockRestore()
+  })
+
+  it('a settled risk: its attachments as they are, neither added to nor taken away', async () => {
+    answerRisk = async () => ({
+      status: 200,
+      data: risk({ status: 'closed', attachments: [attachment] }),
+    })
+    openPage('/packages/risks/pages/detail/index', { eid: '3', rid: '4' })
+    render(<RiskDetailPage />)
+    await screen.findByText('修改')
+    await screen.findByText('采购制度.pdf')
+    expect(document.querySelector('.evidence-grid__remove')).toBeNull()
+    expect(screen.queryByText('拍照/相册')).toBeNull()
   })
 })

@@ -13,9 +13,17 @@ import {
 import { maxLengthOf } from '@/models/textLimit'
 import { shanghaiDateAfterDays } from '@/models/shanghaiTime'
 import { isReviewer } from '@/models/memberships'
-import { fetchRisk, queueRiskRectify, queueRiskReview, riskPath } from '@/services/risks'
+import {
+  fetchRisk,
+  queueRiskAttachmentRemoval,
+  queueRiskRectify,
+  queueRiskReview,
+  riskPath,
+} from '@/services/risks'
+import { showModal } from '@/services/platform/modal'
 import { assessmentPages, idParam, riskPages } from '@/services/routes'
 import type { EvidenceSource } from '@/services/evidence'
+import type { TEvidenceFile } from '@/models/file'
 import { useEvidenceUpload } from '@/hooks/useEvidenceUpload'
 import { uploadEvidence } from '@/services/upload'
 import { useMe } from '@/hooks/useMe'
@@ -109,6 +117,23 @@ export default function RiskDetailPage() {
     await reload().catch(() => undefined)
   }
 
+  // 撤下: a 有效 risk's only (the server keeps a settled risk's attachments as they were).
+  const removeAttachment = async (file: TEvidenceFile) => {
+    const { confirm } = await showModal({
+      title: '撤下附件？',
+      content: `撤下「${file.filename}」后不再显示在风险点中，操作记录保留。`,
+      confirmText: '撤下',
+    })
+    if (!confirm) return
+    const entry = queueRiskAttachmentRemoval(r.enterpriseId, r.id, file.id)
+    const outcome = await runWrite(entry, {
+      done: '已撤下',
+      onRefused: (message) => void Taro.showToast({ title: message, icon: 'none' }),
+    })
+    if (outcome.kind !== 'queued') await reload().catch(() => undefined)
+  }
+  const attachable = keeper && r.status === 'active'
+
   return (
     <View className="page">
       <View className="page__body">
@@ -147,10 +172,13 @@ export default function RiskDetailPage() {
 
         <Heading text="附件" />
         <View className="a-card">
-          {!keeper && r.attachments.length === 0 ? <Text className="risk-form__hint">暂无附件</Text> : null}
+          {!attachable && r.attachments.length === 0 ? (
+            <Text className="risk-form__hint">暂无附件</Text>
+          ) : null}
           <EvidenceGrid
             files={r.attachments}
-            editable={keeper}
+            editable={attachable}
+            onRemove={(file) => void removeAttachment(file)}
             acceptPdf
             uploading={uploading}
             onAdd={(source) => void addAttachment(source)}
