@@ -102,6 +102,8 @@ describe('起草政商交往清单', () => {
     fireEvent.click(screen.getByText('保存草稿'))
     const message = await screen.findByText('条目至少2个字')
     expect(items()[2]?.contains(message)).toBe(true)
+    // Right under the item's text, above its 依据.
+    expect(message.previousElementSibling?.querySelector('textarea, taro-textarea-core')).toBeTruthy()
     expect(items()[0]?.querySelector('.dealings__error')).toBeNull()
     expect(transport.mock.calls.filter(([r]) => r.method !== 'GET')).toEqual([])
     // Deleting the item takes its problem away with it.

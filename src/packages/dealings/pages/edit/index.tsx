@@ -55,7 +55,11 @@ export default function DealingEditPage() {
   const [loadError, setLoadError] = useState<string | null>(null)
   const { error, setError, busy, run } = useFormSend()
   // A problem of one item is shown under that item: with a dozen items, a line at the foot names none.
-  const [itemError, setItemError] = useState<{ index: number; message: string } | null>(null)
+  const [itemError, setItemError] = useState<{
+    index: number
+    field: unknown
+    message: string
+  } | null>(null)
 
   useEffect(() => {
     if (!session) return
@@ -87,7 +91,9 @@ export default function DealingEditPage() {
     const checked = ZDealingDraftCreate.safeParse({ kind, items: body() })
     const issue = checked.success ? undefined : checked.error.issues.find((i) => i.path[0] === 'items')
     const index = issue?.path[1]
-    setItemError(issue && typeof index === 'number' ? { index, message: issue.message } : null)
+    setItemError(
+      issue && typeof index === 'number' ? { index, field: issue.path[2], message: issue.message } : null,
+    )
     if (issue && typeof index === 'number') {
       setError(null)
       return
@@ -130,13 +136,18 @@ export default function DealingEditPage() {
                 limit={LIMITS.text}
                 onChange={(text) => set(i, { text })}
               />
+              {itemError?.index === i && itemError.field !== 'basis' ? (
+                <Text className="dealings__error">{itemError.message}</Text>
+              ) : null}
               <TextField
                 value={item.basis}
                 limit={LIMITS.basis}
                 placeholder="依据（可不填），如：主要任务10"
                 onChange={(basis) => set(i, { basis })}
               />
-              {itemError?.index === i ? <Text className="dealings__error">{itemError.message}</Text> : null}
+              {itemError?.index === i && itemError.field === 'basis' ? (
+                <Text className="dealings__error">{itemError.message}</Text>
+              ) : null}
               <Text
                 className="dealings__link"
                 onClick={() => {
