@@ -72,18 +72,6 @@ export default function SpecialCreatePage() {
     <View className="page">
       <View className="page__body">
         <View className="a-card sp-form">
-          {choosing ? (
-            <>
-              <Text className="sp-form__label">开展部门</Text>
-              <Chips
-                block="sp-chips"
-                options={departments.map((d) => d.id)}
-                value={departmentId}
-                label={(id) => departments.find((d) => d.id === id)!.name}
-                onPick={setDepartmentId}
-              />
-            </>
-          ) : null}
           <Text className="sp-form__label">标题</Text>
           <TextField
             value={title}
@@ -106,6 +94,18 @@ export default function SpecialCreatePage() {
             <Text className="sp-form__label">填报截止日期</Text>
             <Text>{formatDate(deadline)}</Text>
           </View>
+          {choosing ? (
+            <>
+              <Text className="sp-form__label">开展部门</Text>
+              <Chips
+                block="sp-chips"
+                options={departments.map((d) => d.id)}
+                value={departmentId}
+                label={(id) => departments.find((d) => d.id === id)!.name}
+                onPick={setDepartmentId}
+              />
+            </>
+          ) : null}
           <Text className="sp-form__label">范围（企业性质，开展时确定名单）</Text>
           <View className="sp-chips">
             {OWNERSHIPS.map((o) => (
