@@ -1,5 +1,5 @@
 import { act, render, screen, waitFor } from '@testing-library/react'
-import type { TSpecialSheet } from '@/models/specials'
+import type { TSpecialSheet } from '@/models/special'
 import type { Transport, TransportResponse } from '@/services/request'
 import { logout } from '@/services/session'
 import ProblemPage from '@/packages/specials/pages/problem/index'
