@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro'
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { RISK_AREAS } from '@/models/riskCatalogue'
 import type { TRiskDetail } from '@/models/risk'
 import type { Transport, TransportResponse } from '@/services/request'
 import { logout } from '@/services/session'
@@ -8,31 +7,10 @@ import RiskDetailPage from '@/packages/risks/pages/detail/index'
 import RiskEditPage from '@/packages/risks/pages/edit/index'
 import { LIAISON_ME, openPage } from './support/assessmentFixture'
 import { NOT_FOUND, OFFICE_ME, signInLiaison } from './support/pageTest'
+import { riskDetail } from './support/riskFixture'
 
-const risk = (over: Partial<TRiskDetail> = {}): TRiskDetail => ({
-  id: 4,
-  enterpriseId: 3,
-  area: RISK_AREAS[0].code,
-  areaName: RISK_AREAS[0].label,
-  post: '采购部 / 询价比价',
-  description: '供应商围标串标',
-  likelihood: 3,
-  impact: 3,
-  level: 'high',
-  measures: '三家以上比价，纪检列席',
-  owner: '陈静',
-  reviewCycle: 3,
-  nextReviewDate: '2026-12-31',
-  reviewOverdue: false,
-  status: 'active',
-  rectificationId: null,
-  rectificationOpen: false,
-  version: 1,
-  updatedAt: '2026-11-20T08:00:00.000Z',
-  attachments: [],
-  history: [],
-  ...over,
-})
+const risk = (over: Partial<TRiskDetail> = {}) =>
+  riskDetail({ likelihood: 3, impact: 3, rectificationId: null, rectificationOpen: false, ...over })
 
 let transport: jest.MockedFunction<Transport>
 /** GET /api/v1/enterprises/3/risks/4: answered when the test says so. */

@@ -5,26 +5,11 @@ import { logout } from '@/services/session'
 import SpecialDetailPage from '@/packages/specials/pages/detail/index'
 import { openPage } from './support/assessmentFixture'
 import { NOT_FOUND, OFFICE_ME, signInLiaison } from './support/pageTest'
+import { SPECIAL } from './support/specialFixture'
 
 /** The demo's 专项整治 of 县委统战部 (GET /api/v1/specials/1), without the caller's canManage. */
-const SPECIAL: Omit<TSpecialDetail, 'canManage'> = {
-  id: 1,
-  title: '民营企业廉洁风险点排查专项整治',
-  basis: 't13-private',
-  basisLabel: '任务13 · 民营企业廉洁风险点排查',
-  basisQuote:
-    '各民营企业特别是设立有党组织的民营企业要发挥党组织战斗堡垒作用，根据自身实际树立廉洁风险防控意识，加大廉洁风险点的排查，制定防控措施，堵塞问题漏洞。',
-  description:
-    '各民营企业特别是设立有党组织的民营企业要发挥党组织战斗堡垒作用，根据自身实际树立廉洁风险防控意识，加大廉洁风险点的排查，制定防控措施，堵塞问题漏洞。',
-  deadline: '2026-12-30',
-  overdue: false,
-  status: 'open',
-  issuerName: '县委统战部',
-  byOffice: false,
-  scopeLabel: '民营企业2家',
-  version: 1,
-  createdAt: '2026-11-30T04:04:14.443Z',
-  closedAt: null,
+const DETAIL: Omit<TSpecialDetail, 'canManage'> = {
+  ...SPECIAL,
   counts: { enterprises: 2, unreported: 0, inProgress: 1, done: 1, problems: 1, problemsDone: 0 },
 }
 const COMPLETION: TSpecialCompletion = {
@@ -64,7 +49,7 @@ beforeEach(() => {
     const url = req.url.split('?')[0]
     if (req.method === 'GET' && url === '/api/v1/me') return { status: 200, data: OFFICE_ME }
     if (req.method === 'GET' && url === '/api/v1/specials/1')
-      return { status: 200, data: { ...SPECIAL, canManage } }
+      return { status: 200, data: { ...DETAIL, canManage } }
     if (req.method === 'GET' && url === '/api/v1/specials/1/enterprises')
       return { status: 200, data: COMPLETION }
     return NOT_FOUND

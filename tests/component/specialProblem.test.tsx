@@ -5,28 +5,11 @@ import { logout } from '@/services/session'
 import ProblemPage from '@/packages/specials/pages/problem/index'
 import { LIAISON_ME, openPage } from './support/assessmentFixture'
 import { NOT_FOUND, signInLiaison } from './support/pageTest'
+import { SPECIAL } from './support/specialFixture'
 
 /** The demo's sheet of 县恒达食品有限公司 in its 专项整治 (GET /api/v1/enterprises/3/specials/1). */
 const SHEET: TSpecialSheet = {
-  special: {
-    id: 1,
-    title: '民营企业廉洁风险点排查专项整治',
-    basis: 't13-private',
-    basisLabel: '任务13 · 民营企业廉洁风险点排查',
-    basisQuote:
-      '各民营企业特别是设立有党组织的民营企业要发挥党组织战斗堡垒作用，根据自身实际树立廉洁风险防控意识，加大廉洁风险点的排查，制定防控措施，堵塞问题漏洞。',
-    description:
-      '各民营企业特别是设立有党组织的民营企业要发挥党组织战斗堡垒作用，根据自身实际树立廉洁风险防控意识，加大廉洁风险点的排查，制定防控措施，堵塞问题漏洞。',
-    deadline: '2026-12-30',
-    overdue: false,
-    status: 'open',
-    issuerName: '县委统战部',
-    byOffice: false,
-    scopeLabel: '民营企业2家',
-    version: 1,
-    createdAt: '2026-11-30T04:04:14.443Z',
-    closedAt: null,
-  },
+  special: SPECIAL,
   enterpriseId: 3,
   enterpriseName: '县恒达食品有限公司',
   progress: 'in_progress',
