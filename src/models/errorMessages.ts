@@ -52,7 +52,7 @@ export const ERROR_MESSAGES = {
   RECTIFICATION_STATE: '整改事项当前状态不允许此操作',
   RISK_STALE: '该风险点已被他人修改或复核，请刷新后重试',
   RISK_NOT_ACTIVE: '该风险点已整改或已关闭，不能复核或转为整改',
-  RISK_ATTACHMENT_LOCKED: '该风险点已整改或已关闭，附件不能撤下',
+  RISK_ATTACHMENT_LOCKED: '该风险点已整改或已关闭，附件不能再上传或撤下',
   RISK_RECTIFICATION_OPEN: '该风险点已有未销号的整改事项',
   SPECIAL_STALE: '该专项整治已被他人修改，请刷新后重试',
   SPECIAL_CLOSED: '该专项整治已结束，不能再填报或修改',

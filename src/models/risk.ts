@@ -149,6 +149,8 @@ export const ZRisk = z
 export type TRisk = z.infer<typeof ZRisk>
 
 export const ZRiskDetail = ZRisk.extend({
+  /** A 整改 raised from it is not 销号 yet: no second one may be raised (409 RISK_RECTIFICATION_OPEN). */
+  rectificationOpen: z.boolean(),
   attachments: z.array(ZEvidenceFile),
   history: z.array(
     historyEntry({

@@ -78,7 +78,11 @@ export const ZSpecial = z
   .meta({ id: 'Special' })
 export type TSpecial = z.infer<typeof ZSpecial>
 
-export const ZSpecialDetail = ZSpecial.extend({ counts: ZSpecialCounts }).meta({ id: 'SpecialDetail' })
+export const ZSpecialDetail = ZSpecial.extend({
+  counts: ZSpecialCounts,
+  /** The caller may change and 结束 it (its department's, or the office's own); others only read it. */
+  canManage: z.boolean(),
+}).meta({ id: 'SpecialDetail' })
 export type TSpecialDetail = z.infer<typeof ZSpecialDetail>
 
 export const ZSpecialListQuery = z.object({ ...pagingFields, q: line(60).optional() })

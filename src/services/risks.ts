@@ -16,6 +16,7 @@ export const RISK_WRITE_KINDS = {
   update: 'risk.update',
   review: 'risk.review',
   rectify: 'risk.rectify',
+  detach: 'risk.detach',
 } as const
 
 export const RISK_PAGE_SIZE = 20
@@ -67,5 +68,15 @@ export function queueRiskRectify(eid: number, rid: number, body: TRiskRectify): 
     body,
     label: '廉洁风险点转为整改',
     kind: RISK_WRITE_KINDS.rectify,
+  })
+}
+
+/** DELETE …/attachments/:fileId: 撤下 an attachment of a 有效 risk (the server keeps the record). */
+export function queueRiskAttachmentRemoval(eid: number, rid: number, fileId: number): OutboxEntry {
+  return getOutbox().enqueue({
+    method: 'DELETE',
+    path: `${riskPath(eid, rid)}/attachments/${fileId}`,
+    label: '撤下廉洁风险点附件',
+    kind: RISK_WRITE_KINDS.detach,
   })
 }

@@ -242,8 +242,52 @@ describe(`廉洁风险点 register (${TEST_DB})`, () => {
     await t.app.db.updateTable('risks').set({ status: 'active' }).where('id', '=', second).execute()
   })
 
+  // On the 国企's register, so that the 民企's stays as the tests below count it.
+  it('takes no upload once a risk is settled; an upload racing the close lands before it or is refused', async () => {
+    const attach = (id: number, name: string) =>
+      call(t.app, soeLiaison, {
+        method: 'POST',
+        url: url(soeId, `/${id}/attachments`),
+        ...multipart('file', name, TINY_PDF),
+      })
+    const fresh = async () => {
+      const created = await call(t.app, soeLiaison, { method: 'POST', url: url(soeId), payload: risk() })
+      return created.json().id as number
+    }
+    const close = (id: number) =>
+      call(t.app, soeLiaison, {
+        method: 'PUT',
+        url: url(soeId, `/${id}`),
+        payload: { ...risk(), status: 'closed', version: 1 },
+      })
+    const files = async (id: number) =>
+      (await call(t.app, soeLiaison, { method: 'GET', url: url(soeId, `/${id}`) }))
+        .json()
+        .attachments.map((a: { filename: string }) => a.filename)
+
+    const settled = await fresh()
+    expect((await close(settled)).statusCode).toBe(200)
+    const refused = await attach(settled, '迟到的附件.pdf')
+    expect([refused.statusCode, refused.json().error.code]).toEqual([409, 'RISK_ATTACHMENT_LOCKED'])
+    expect(await files(settled)).toEqual([])
+
+    for (let round = 0; round < 4; round++) {
+      const id = await fresh()
+      const [closed, uploaded] = await Promise.all([close(id), attach(id, `同时上传${round}.pdf`)])
+      expect(closed.statusCode).toBe(200)
+      expect([201, 409]).toContain(uploaded.statusCode)
+      // Either it landed while the risk was 有效 (and stays), or the close came first and nothing was added.
+      expect(await files(id)).toEqual(uploaded.statusCode === 201 ? [`同时上传${round}.pdf`] : [])
+    }
+  })
+
   it('turns a risk into a 整改 once, and closing the 整改 marks the risk 已整改', async () => {
     const deadline = '2026-08-01'
+    const before = (await call(t.app, supervisor, { method: 'GET', url: url(privateId, `/${first}`) })).json()
+    expect(before).toMatchObject({ status: 'active', level: 'high', rectificationOpen: false })
+    expect((await todos(supervisor)).items.some((i) => i.kind === 'risk_alert' && i.recordId === first)).toBe(
+      true,
+    )
     const rectify = (token = supervisor, id = first) =>
       call(t.app, token, {
         method: 'POST',
@@ -266,7 +310,12 @@ describe(`廉洁风险点 register (${TEST_DB})`, () => {
       (await call(t.app, liaison, { method: 'GET', url: url(privateId, `/${first}`) })).json(),
     ).toMatchObject({
       rectificationId: rect.id,
+      rectificationOpen: true,
     })
+    // The department has answered the alert with a 整改: the 整改 is what waits now, not the alert.
+    expect((await todos(supervisor)).items.some((i) => i.kind === 'risk_alert' && i.recordId === first)).toBe(
+      false,
+    )
 
     const rurl = `/api/v1/enterprises/${privateId}/rectifications/${rect.id}`
     expect(
@@ -288,7 +337,7 @@ describe(`廉洁风险点 register (${TEST_DB})`, () => {
       ).statusCode,
     ).toBe(200)
     const settled = (await call(t.app, liaison, { method: 'GET', url: url(privateId, `/${first}`) })).json()
-    expect(settled.status).toBe('rectified')
+    expect(settled).toMatchObject({ status: 'rectified', rectificationOpen: false })
     expect(settled.history.map((h: { kind: string }) => h.kind)).toEqual([
       'created',
       'edited',

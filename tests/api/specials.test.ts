@@ -259,7 +259,17 @@ describe(`专项整治 (${TEST_DB})`, () => {
       (await call(t.app, united, { method: 'GET', url: `/api/v1/specials/${specialId}/enterprises/${soe}` }))
         .statusCode,
     ).toBe(404)
-    // The office reads but does not edit a department's.
+    // The office reads but does not edit a department's: its answer says so (no 结束 for the office).
+    const read = async (token: string, path = `/api/v1/specials/${specialId}`) =>
+      (await call(t.app, token, { method: 'GET', url: path })).json()
+    expect((await read(office)).canManage).toBe(false)
+    expect((await read(united)).canManage).toBe(true)
+    expect(
+      (await read(office, '/api/v1/specials')).items.map((i: { canManage: boolean }) => i.canManage),
+    ).toEqual([false])
+    expect(
+      (await read(united, '/api/v1/specials')).items.every((i: { canManage: boolean }) => i.canManage),
+    ).toBe(true)
     expect(
       (
         await call(t.app, office, {
@@ -282,7 +292,7 @@ describe(`专项整治 (${TEST_DB})`, () => {
       }),
     })
     expect(opened.statusCode).toBe(201)
-    expect(opened.json()).toMatchObject({ byOffice: true, scopeLabel: '指定企业1家' })
+    expect(opened.json()).toMatchObject({ byOffice: true, scopeLabel: '指定企业1家', canManage: true })
     const id = opened.json().id
     // A department's supervisor cannot see the office's.
     expect((await call(t.app, united, { method: 'GET', url: `/api/v1/specials/${id}` })).statusCode).toBe(404)

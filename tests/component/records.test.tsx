@@ -1,6 +1,4 @@
 import { act, render, waitFor } from '@testing-library/react'
-import { RISK_AREAS } from '@/models/riskCatalogue'
-import type { TRiskDetail } from '@/models/risk'
 import type { TDecisionDetail } from '@/models/powers'
 import type { Transport } from '@/services/request'
 import { logout } from '@/services/session'
@@ -8,29 +6,9 @@ import RiskDetailPage from '@/packages/risks/pages/detail/index'
 import DecisionPage from '@/packages/powers/pages/decision/index'
 import { LIAISON_ME, openPage } from './support/assessmentFixture'
 import { NOT_FOUND, signInLiaison } from './support/pageTest'
+import { riskDetail } from './support/riskFixture'
 
-const risk: TRiskDetail = {
-  id: 4,
-  enterpriseId: 3,
-  area: RISK_AREAS[0].code,
-  areaName: RISK_AREAS[0].label,
-  post: '采购部 / 询价比价',
-  description: '供应商围标串标',
-  likelihood: 2,
-  impact: 3,
-  level: 'high',
-  measures: '三家以上比价，纪检列席',
-  owner: '陈静',
-  reviewCycle: 3,
-  nextReviewDate: '2026-12-31',
-  reviewOverdue: false,
-  status: 'active',
-  rectificationId: null,
-  version: 1,
-  updatedAt: '2026-11-20T08:00:00.000Z',
-  attachments: [],
-  history: [],
-}
+const risk = riskDetail()
 
 const decision: TDecisionDetail = {
   id: 5,

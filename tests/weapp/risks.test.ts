@@ -63,5 +63,30 @@ describe('廉洁风险点 in the mini-program', () => {
       recordSetData(mp)
       mp.close()
     }
+
+    // 县委统战部 turns it into a 整改 from the page; the page then offers no second one, and the alert leaves 任务.
+    const supervisor = await signIn(server, 'demo-supervisor-united')
+    try {
+      const rid = created.json().id
+      await supervisor.open(`/packages/risks/pages/detail/index?eid=${eid}&rid=${rid}`)
+      await supervisor.waitForText(/转为整改.*下发整改/)
+      await supervisor.input('整改要求', '请落实大额支付双人审批')
+      await supervisor.tap('下发整改')
+      await supervisor.waitForText(/查看整改事项.*已转为整改，整改销号后/)
+      expect(supervisor.text()).not.toMatch(/下发整改/)
+      const todos = await app.inject({
+        method: 'GET',
+        url: '/api/v1/todos',
+        headers: { authorization: `Bearer ${await loginAs(app, 'demo-supervisor-united')}` },
+      })
+      const alerts = todos
+        .json()
+        .items.filter((i: { kind: string; recordId: number }) => i.kind === 'risk_alert')
+      expect(alerts.map((i: { recordId: number }) => i.recordId)).not.toContain(rid)
+      supervisor.assertHealthy()
+    } finally {
+      recordSetData(supervisor)
+      supervisor.close()
+    }
   })
 })

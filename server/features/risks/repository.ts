@@ -27,6 +27,12 @@ export function riskAlerting(today: string, alias = 'r'): Expression<SqlBool> {
   return sql<SqlBool>`(${status} = 'active' and (${level} = 'high' or ${review} < ${today}))`
 }
 
+/** A risk (as `alias`) with no 整改 raised from it that is not 销号 yet: a supervisor may raise one. */
+export function withoutOpenRectification(alias: string): Expression<SqlBool> {
+  const raised = sql.ref(`${alias}.rectification_id`)
+  return sql<SqlBool>`(${raised} is null or ${raised} in (select id from rectifications where status = 'closed'))`
+}
+
 /** The register's order: 有效 first, then the highest level, then the nearest review (then the oldest). */
 export function inRegisterOrder<O>(query: SelectQueryBuilder<Database, 'risks', O>) {
   return query
@@ -108,17 +114,7 @@ export const risksRepository = {
       .set({ ...changes, version: version + 1 })
       .where('id', '=', id)
       .where('version', '=', version)
-    if (extra.onlyWithoutOpenRectification)
-      query = query.where((eb) =>
-        eb.or([
-          eb('rectification_id', 'is', null),
-          eb(
-            'rectification_id',
-            'in',
-            eb.selectFrom('rectifications').select('id').where('status', '=', 'closed'),
-          ),
-        ]),
-      )
+    if (extra.onlyWithoutOpenRectification) query = query.where(withoutOpenRectification('risks'))
     return changedOne(query)
   },
 
@@ -195,7 +191,11 @@ export const risksRepository = {
       .execute()
   },
 
-  /** 有效 risks at 高 or past their review, of the enterprises these departments supervise. */
+  /**
+   * 有效 risks at 高 or past their review, of the enterprises these departments supervise, that no open
+   * 整改 answers yet: once a department has raised one, the 整改 is what waits (the 风险预警 work list
+   * still shows the risk).
+   */
   alerts(db: DbOrTrx, departmentIds: number[], today: string) {
     return db
       .selectFrom('risks as r')
@@ -204,6 +204,18 @@ export const risksRepository = {
       .select(['r.next_review_date', 'r.updated_at', 'e.name as enterprise_name'])
       .where('r.enterprise_id', 'in', supervisedEnterpriseIds(db, departmentIds))
       .where(riskAlerting(today))
+      .where(withoutOpenRectification('r'))
       .execute()
+  },
+
+  /** Whether the 整改 raised from a risk is still open (not 销号). */
+  async rectificationOpen(db: DbOrTrx, rectificationId: number | null): Promise<boolean> {
+    if (rectificationId === null) return false
+    const row = await db
+      .selectFrom('rectifications')
+      .select('status')
+      .where('id', '=', rectificationId)
+      .executeTakeFirst()
+    return row !== undefined && row.status !== 'closed'
   },
 }

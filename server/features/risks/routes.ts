@@ -13,7 +13,13 @@ import {
 } from '../../../src/models/risk'
 import { ENTERPRISE_REVIEWERS, enterpriseAccess, OUTSIDERS } from '../../core/access'
 import { featureRoutes, sharedDeclaration, ZEnterpriseParams } from '../../core/routes'
-import { evidenceUploadRoute, evidenceWrite, removeFile, uploadEvidence } from '../files/service'
+import {
+  evidenceUploadRoute,
+  evidenceWrite,
+  removeFile,
+  uploadEvidence,
+  type OwnerChange,
+} from '../files/service'
 import { AppError, notFound } from '../../core/errors'
 import { risksRepository } from './repository'
 import { createRisk, listRisks, raiseRectification, reviewRisk, riskDetail, updateRisk } from './service'
@@ -25,6 +31,19 @@ const readers = enterpriseAccess(['liaison', 'head'], OUTSIDERS)
 
 const riskRoutes: FastifyPluginAsyncZod = async (app) => {
   const links = app.fileLinks
+  /**
+   * A risk's attachments change only while it is 有效 (已整改 / 已关闭 keep theirs): checked under the risk's
+   * row, so a status change at the same moment waits or wins.
+   */
+  const whileActive =
+    (enterpriseId: number, riskId: number): OwnerChange =>
+    async (trx, change) => {
+      const at = new Date(app.clock()).toISOString()
+      if (!(await risksRepository.touchActive(trx, enterpriseId, riskId, at)))
+        throw new AppError(409, 'RISK_ATTACHMENT_LOCKED')
+      await change()
+      return { riskId }
+    }
   const { route, write } = featureRoutes(app, 'risks')
   const base = '/api/v1/enterprises/:enterpriseId/risks'
 
@@ -105,7 +124,7 @@ const riskRoutes: FastifyPluginAsyncZod = async (app) => {
   route(
     'POST',
     `${base}/:riskId/attachments`,
-    evidenceUploadRoute(keepers, '上传廉洁风险点附件（multipart 字段 file）', ZRiskParams),
+    evidenceUploadRoute(keepers, '上传廉洁风险点附件（multipart 字段 file；风险点有效时）', ZRiskParams),
     async (request, reply) => {
       const { enterpriseId, riskId } = request.params
       await riskDetail(app.db, links, enterpriseId, riskId, app.clock())
@@ -114,6 +133,7 @@ const riskRoutes: FastifyPluginAsyncZod = async (app) => {
         action: 'risk.attach',
         owner,
         target: { enterpriseId, riskId },
+        within: whileActive(enterpriseId, riskId),
       })
     },
   )
@@ -137,14 +157,7 @@ const riskRoutes: FastifyPluginAsyncZod = async (app) => {
         action: 'risk.detach',
         fileId,
         from: { riskId },
-        // Checked again under the risk's row: a status change in between waits or wins.
-        within: async (trx, change) => {
-          const at = new Date(app.clock()).toISOString()
-          if (!(await risksRepository.touchActive(trx, enterpriseId, riskId, at)))
-            throw new AppError(409, 'RISK_ATTACHMENT_LOCKED')
-          await change()
-          return { riskId }
-        },
+        within: whileActive(enterpriseId, riskId),
       })
     },
   )

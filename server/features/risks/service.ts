@@ -58,12 +58,14 @@ export async function riskDetail(
   now: number,
 ): Promise<TRiskDetail> {
   const row = await found(risksRepository.find(db, enterpriseId, id))
-  const [files, history] = await Promise.all([
+  const [files, history, rectificationOpen] = await Promise.all([
     filesRepository.listOf(db, { riskId: id }),
     risksRepository.history(db, id),
+    risksRepository.rectificationOpen(db, row.rectification_id),
   ])
   return {
     ...toRisk(row, shanghaiDate(now)),
+    rectificationOpen,
     attachments: files.map((f) => toEvidenceFile(f, links)),
     history: history.map((h) => ({
       kind: h.kind,

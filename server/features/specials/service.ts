@@ -68,12 +68,21 @@ export async function loadSpecial(db: DbOrTrx, auth: AuthContext, id: number, wr
   return row
 }
 
-async function detailOf(db: DbOrTrx, row: SpecialRow, now: number): Promise<TSpecialDetail> {
-  return { ...toSpecial(row, shanghaiDate(now)), counts: await specialsRepository.counts(db, row.id) }
+async function detailOf(
+  db: DbOrTrx,
+  auth: AuthContext,
+  row: SpecialRow,
+  now: number,
+): Promise<TSpecialDetail> {
+  return {
+    ...toSpecial(row, shanghaiDate(now)),
+    counts: await specialsRepository.counts(db, row.id),
+    canManage: reaches(auth, row, true),
+  }
 }
 
 export async function specialDetail(db: DbOrTrx, auth: AuthContext, id: number, now: number) {
-  return detailOf(db, await loadSpecial(db, auth, id), now)
+  return detailOf(db, auth, await loadSpecial(db, auth, id), now)
 }
 
 export async function listSpecials(
@@ -84,7 +93,7 @@ export async function listSpecials(
 ): Promise<TSpecialList> {
   const departments = isOffice(auth) ? 'all' : supervisorDepartmentIds(auth)
   const { rows, total } = await specialsRepository.page(db, departments, query.q, query.page, query.pageSize)
-  const items = await Promise.all(rows.map((r) => detailOf(db, r, now)))
+  const items = await Promise.all(rows.map((r) => detailOf(db, auth, r, now)))
   return { items, total, page: query.page, pageSize: query.pageSize }
 }
 
@@ -98,7 +107,7 @@ async function written(
   detail: (result: TSpecialDetail) => Record<string, unknown>,
 ): Promise<WriteOutcome<TSpecialDetail>> {
   const row = await found(specialsRepository.find(w.db, id))
-  const result = await detailOf(w.db, row, w.now)
+  const result = await detailOf(w.db, w.auth, row, w.now)
   return {
     result,
     entityType: 'special',

@@ -54,6 +54,12 @@ export default function DealingEditPage() {
   const [items, setItems] = useState<Item[] | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
   const { error, setError, busy, run } = useFormSend()
+  // A problem of one item is shown under that item: with a dozen items, a line at the foot names none.
+  const [itemError, setItemError] = useState<{
+    index: number
+    field: unknown
+    message: string
+  } | null>(null)
 
   useEffect(() => {
     if (!session) return
@@ -81,8 +87,18 @@ export default function DealingEditPage() {
   const body = () => items.map((i) => ({ text: i.text, basis: i.basis.trim() ? i.basis : null }))
 
   /** Saves (creates or updates the draft); then, when asked, publishes it at the revision just written. */
-  const save = (andPublish: boolean) =>
-    run(ZDealingDraftCreate.safeParse({ kind, items: body() }), async (data) => {
+  const save = (andPublish: boolean) => {
+    const checked = ZDealingDraftCreate.safeParse({ kind, items: body() })
+    const issue = checked.success ? undefined : checked.error.issues.find((i) => i.path[0] === 'items')
+    const index = issue?.path[1]
+    setItemError(
+      issue && typeof index === 'number' ? { index, field: issue.path[2], message: issue.message } : null,
+    )
+    if (issue && typeof index === 'number') {
+      setError(null)
+      return
+    }
+    return run(checked, async (data) => {
       const entry = draft
         ? queueDealingUpdate(draft.id, kind, { items: data.items, revision: draft.revision })
         : queueDealingDraft(data)
@@ -100,6 +116,7 @@ export default function DealingEditPage() {
       })
       if (outcome.kind === 'delivered') void goBack()
     })
+  }
 
   return (
     <View className="page dealings">
@@ -119,13 +136,25 @@ export default function DealingEditPage() {
                 limit={LIMITS.text}
                 onChange={(text) => set(i, { text })}
               />
+              {itemError?.index === i && itemError.field !== 'basis' ? (
+                <Text className="dealings__error">{itemError.message}</Text>
+              ) : null}
               <TextField
                 value={item.basis}
                 limit={LIMITS.basis}
                 placeholder="依据（可不填），如：主要任务10"
                 onChange={(basis) => set(i, { basis })}
               />
-              <Text className="dealings__link" onClick={() => setItems(items.filter((_, j) => j !== i))}>
+              {itemError?.index === i && itemError.field === 'basis' ? (
+                <Text className="dealings__error">{itemError.message}</Text>
+              ) : null}
+              <Text
+                className="dealings__link"
+                onClick={() => {
+                  setItemError(null)
+                  setItems(items.filter((_, j) => j !== i))
+                }}
+              >
                 删除此条
               </Text>
             </View>

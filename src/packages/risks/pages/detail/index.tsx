@@ -13,9 +13,17 @@ import {
 import { maxLengthOf } from '@/models/textLimit'
 import { shanghaiDateAfterDays } from '@/models/shanghaiTime'
 import { isReviewer } from '@/models/memberships'
-import { fetchRisk, queueRiskRectify, queueRiskReview, riskPath } from '@/services/risks'
+import {
+  fetchRisk,
+  queueRiskAttachmentRemoval,
+  queueRiskRectify,
+  queueRiskReview,
+  riskPath,
+} from '@/services/risks'
+import { showModal } from '@/services/platform/modal'
 import { assessmentPages, idParam, riskPages } from '@/services/routes'
 import type { EvidenceSource } from '@/services/evidence'
+import type { TEvidenceFile } from '@/models/file'
 import { useEvidenceUpload } from '@/hooks/useEvidenceUpload'
 import { uploadEvidence } from '@/services/upload'
 import { useMe } from '@/hooks/useMe'
@@ -69,7 +77,9 @@ export default function RiskDetailPage() {
   const r = state.data
   const memberships = me.status === 'ready' ? me.me.memberships : []
   const keeper = keepsRegistersOf(memberships, r.enterpriseId)
-  const canRectify = !keeper && isReviewer(memberships) && r.status === 'active'
+  const reviewer = !keeper && isReviewer(memberships) && r.status === 'active'
+  // The server takes one open 整改 per risk: while it is not 销号, the form would only be refused.
+  const canRectify = reviewer && !r.rectificationOpen
 
   const send = async (entry: OutboxEntry, done: string, after: () => void) => {
     setBusy(true)
@@ -106,6 +116,23 @@ export default function RiskDetailPage() {
     )
     await reload().catch(() => undefined)
   }
+
+  // 撤下: a 有效 risk's only (the server keeps a settled risk's attachments as they were).
+  const removeAttachment = async (file: TEvidenceFile) => {
+    const { confirm } = await showModal({
+      title: '撤下附件？',
+      content: `撤下「${file.filename}」后不再显示在风险点中，操作记录保留。`,
+      confirmText: '撤下',
+    })
+    if (!confirm) return
+    const entry = queueRiskAttachmentRemoval(r.enterpriseId, r.id, file.id)
+    const outcome = await runWrite(entry, {
+      done: '已撤下',
+      onRefused: (message) => void Taro.showToast({ title: message, icon: 'none' }),
+    })
+    if (outcome.kind !== 'queued') await reload().catch(() => undefined)
+  }
+  const attachable = keeper && r.status === 'active'
 
   return (
     <View className="page">
@@ -145,10 +172,13 @@ export default function RiskDetailPage() {
 
         <Heading text="附件" />
         <View className="a-card">
-          {!keeper && r.attachments.length === 0 ? <Text className="risk-form__hint">暂无附件</Text> : null}
+          {!attachable && r.attachments.length === 0 ? (
+            <Text className="risk-form__hint">暂无附件</Text>
+          ) : null}
           <EvidenceGrid
             files={r.attachments}
-            editable={keeper}
+            editable={attachable}
+            onRemove={(file) => void removeAttachment(file)}
             acceptPdf
             uploading={uploading}
             onAdd={(source) => void addAttachment(source)}
@@ -176,6 +206,14 @@ export default function RiskDetailPage() {
             <Button type="primary" block loading={busy} onClick={review}>
               提交复核
             </Button>
+          </View>
+        ) : null}
+
+        {reviewer && r.rectificationOpen ? (
+          <View className="a-card">
+            <Text className="risk-form__hint">
+              已转为整改，整改销号后风险点更新为“已整改”；销号前不再重复下发。
+            </Text>
           </View>
         ) : null}
 

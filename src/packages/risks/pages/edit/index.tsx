@@ -20,7 +20,7 @@ import { fetchRisk, queueRiskCreate, queueRiskUpdate } from '@/services/risks'
 import { idParam } from '@/services/routes'
 import { TextField } from '@/components/TextField'
 import { TextAreaField } from '@/components/TextAreaField'
-import { InvalidLink } from '@/components/PageState'
+import { ErrorState, InvalidLink, LoadingState } from '@/components/PageState'
 import { useRequireSession } from '@/hooks/useSession'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { useFormSend } from '@/hooks/useFormSend'
@@ -50,7 +50,9 @@ export default function RiskEditPage() {
   const [cycle, setCycle] = useState<Cycle>(3)
   const [status, setStatus] = useState<TRiskStatus>('active')
   const [loaded, setLoaded] = useState<TRiskDetail | null>(null)
-  const { error, setError, busy, sent, send } = useFormSend()
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [loads, setLoads] = useState(0)
+  const { error, busy, sent, send } = useFormSend()
   useUnsavedGuard(!sent && Boolean(post.trim() || owner.trim()))
 
   useEffect(() => {
@@ -70,11 +72,23 @@ export default function RiskEditPage() {
         setCycle(r.reviewCycle as Cycle)
         setStatus(r.status)
       })
-      .catch((err: unknown) => setError(err instanceof Error ? err.message : '加载失败'))
-  }, [session, eid, rid, setError])
+      .catch((err: unknown) => setLoadError(err instanceof Error ? err.message : '加载失败'))
+  }, [session, eid, rid, loads])
 
   if (!session) return <View className="page" />
   if (!eid) return <InvalidLink message="页面链接不完整" />
+  // Editing: nothing to show (or to send) until the risk is here, else an empty form would 登记 a new one.
+  if (rid && loadError)
+    return (
+      <ErrorState
+        message={loadError}
+        onRetry={() => {
+          setLoadError(null)
+          setLoads((n) => n + 1)
+        }}
+      />
+    )
+  if (rid && !loaded) return <LoadingState />
 
   const submit = async () => {
     const fields = {

@@ -2,6 +2,8 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { OWNERSHIP_LABELS, OWNERSHIPS, type TOwnership } from '@/models/org'
+import { isOffice, supervisedDepartments } from '@/models/memberships'
+import { useMe } from '@/hooks/useMe'
 import { SPECIAL_BASES, ZSpecialCreate, type TSpecialBasis } from '@/models/special'
 import { maxLengthsOf } from '@/models/textLimit'
 import { shanghaiDate, shanghaiDateAfterDays } from '@/models/shanghaiTime'
@@ -32,9 +34,15 @@ export default function SpecialCreatePage() {
   const [deadline, setDeadline] = useState(() => shanghaiDateAfterDays(Date.now(), 30))
   const [ownerships, setOwnerships] = useState<TOwnership[]>([])
   const [picking, setPicking] = useState(false)
+  const [departmentId, setDepartmentId] = useState<number | null>(null)
   const { error, setError, busy, sent, send } = useFormSend()
+  const { state: me } = useMe(session?.user.id ?? null)
   useUnsavedGuard(!sent && Boolean(title.trim() || description.trim()))
   if (!session) return <View className="page" />
+  // A supervisor of several departments names the one it is opened for (the office opens as the office).
+  const memberships = me.status === 'ready' ? me.me.memberships : []
+  const departments = isOffice(memberships) ? [] : supervisedDepartments(memberships)
+  const choosing = departments.length > 1
   const cited = SPECIAL_BASES.find((b) => b.code === basis)!
 
   const toggle = (o: TOwnership) =>
@@ -45,12 +53,17 @@ export default function SpecialCreatePage() {
       setError('截止日期不能早于今天')
       return
     }
+    if (choosing && departmentId === null) {
+      setError('请选择以哪个部门的名义开展')
+      return
+    }
     const checked = ZSpecialCreate.safeParse({
       title,
       basis,
       description,
       deadline,
       scope: { kind: 'ownership', ownerships },
+      ...(choosing && departmentId !== null ? { departmentId } : {}),
     })
     await send(checked, queueSpecialOpen, '已开展')
   }
@@ -81,6 +94,18 @@ export default function SpecialCreatePage() {
             <Text className="sp-form__label">填报截止日期</Text>
             <Text>{formatDate(deadline)}</Text>
           </View>
+          {choosing ? (
+            <>
+              <Text className="sp-form__label">开展部门</Text>
+              <Chips
+                block="sp-chips"
+                options={departments.map((d) => d.id)}
+                value={departmentId}
+                label={(id) => departments.find((d) => d.id === id)!.name}
+                onPick={setDepartmentId}
+              />
+            </>
+          ) : null}
           <Text className="sp-form__label">范围（企业性质，开展时确定名单）</Text>
           <View className="sp-chips">
             {OWNERSHIPS.map((o) => (

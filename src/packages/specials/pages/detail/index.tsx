@@ -67,7 +67,7 @@ export default function SpecialDetailPage() {
       <View className="page__body">
         <SpecialHead special={special} quote />
         <CountsCard counts={special.counts} />
-        {special.status === 'open' ? (
+        {special.status === 'open' && special.canManage ? (
           <View className="sp-actions">
             <Button loading={busy} onClick={() => void close()}>
               结束专项整治

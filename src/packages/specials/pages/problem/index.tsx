@@ -52,8 +52,10 @@ export default function SpecialProblemPage() {
   const [loaded, setLoaded] = useState<TSpecialProblem | null>(null)
   const [closed, setClosed] = useState(false)
   const [loading, setLoading] = useState(Boolean(pid))
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [loads, setLoads] = useState(0)
   const [picking, setPicking] = useState(false)
-  const { error, setError, busy, sent, send } = useFormSend()
+  const { error, busy, sent, send } = useFormSend()
   useUnsavedGuard(!sent && Boolean(note.trim() || (!pid && problem.trim())))
 
   useEffect(() => {
@@ -77,13 +79,26 @@ export default function SpecialProblemPage() {
         setPlannedDate(p.plannedDate)
         setStatus(p.status)
       })
-      .catch((err: unknown) => setError(err instanceof Error ? err.message : '加载失败'))
+      .catch((err: unknown) => setLoadError(err instanceof Error ? err.message : '加载失败'))
       .finally(() => setLoading(false))
-  }, [session, eid, sid, pid, issuer, setError])
+  }, [session, eid, sid, pid, issuer, loads])
 
   if (!session) return <View className="page" />
   if (!eid || !sid) return <InvalidLink message="页面链接不完整" />
-  if (loading) return <LoadingState />
+  // Not the blank form to 填报 a new problem when the sheet (or this problem) could not be read.
+  if (loadError)
+    return (
+      <ErrorState
+        message={loadError}
+        onRetry={() => {
+          setLoadError(null)
+          setLoading(Boolean(pid))
+          setLoads((n) => n + 1)
+        }}
+      />
+    )
+  // Who may write is known once 我的 is here: until then neither the form nor 只读.
+  if (loading || me.status === 'loading') return <LoadingState />
   const keeper = !issuer && !closed && me.status === 'ready' && keepsRegistersOf(me.me.memberships, eid)
 
   const submit = async () => {
