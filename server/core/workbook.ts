@@ -41,7 +41,10 @@ export interface TableOptions {
    * on each, pages run across then down. For a table too wide to read on one page (the 工作台账).
    */
   pagesWide?: number
-  /** What a sheet with no rows says on a line of its own under the header (`暂无成绩`), not a bare header. */
+  /**
+   * What a sheet with no rows says on a line of its own under the header (`暂无成绩`), not a bare header;
+   * `暂无记录` unless told.
+   */
   empty?: string
 }
 
@@ -264,8 +267,8 @@ export function addTable(workbook: ExcelJS.Workbook, name: string, options: Tabl
     sheet,
     headerRow,
     end() {
-      if (rows > 0 || options.empty === undefined) return
-      const row = sheet.addRow([options.empty])
+      if (rows > 0) return
+      const row = sheet.addRow([options.empty ?? '暂无记录'])
       sheet.mergeCells(`A${row.number}:${last}${row.number}`)
       const cell = row.getCell(1)
       cell.border = THIN_BORDER
