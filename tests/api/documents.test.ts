@@ -222,6 +222,14 @@ describe(`documents as LibreOffice opens them [${TEST_DB}]`, () => {
     expect(year.line.getCell(1).value).toBe('2020年暂无会议记录')
   })
 
+  it('sets every cell of a table in 宋体, the data rows too (not Calibri, which has no Chinese)', async () => {
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load((await get(`${base()}/year.xlsx`, secretary)).rawPayload as unknown as ArrayBuffer)
+    const sheet = book.worksheets[0]
+    for (const address of ['A1', 'A2', 'B3', 'B4', 'F4'])
+      expect([address, sheet.getCell(address).font?.name]).toEqual([address, '宋体'])
+  })
+
   itConverts(
     '会议记录 .docx: the record, its 更正, the photos embedded (pdfimages counts them), files by name, no status line',
     async () => {
