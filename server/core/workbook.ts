@@ -13,10 +13,11 @@ const thin = { style: 'thin' as const, color: { argb: 'FF999999' } }
 /** Thin grey borders on all four sides of a cell. */
 export const THIN_BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin }
 /**
- * The workbook's own font (ExcelJS's default, Calibri): a font set without a name would fall back to
- * whatever the reader's default is (a serif in LibreOffice); CJK text takes the system's CJK font.
+ * 宋体 (SimSun, GB2312 charset) on every cell the tables write, as a county's printed forms are set: Excel,
+ * WPS and LibreOffice on a clerk's Windows all have it. ExcelJS's default (Calibri) has no Chinese, and each
+ * reader would pick its own fallback for the CJK text (a font set without a name falls back further still).
  */
-export const FONT = { name: 'Calibri', family: 2 } as const
+export const FONT = { name: '宋体', family: 3, charset: 134 } as const
 export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } }
 
 export interface Column {
@@ -41,7 +42,10 @@ export interface TableOptions {
    * on each, pages run across then down. For a table too wide to read on one page (the 工作台账).
    */
   pagesWide?: number
-  /** What a sheet with no rows says on a line of its own under the header (`暂无成绩`), not a bare header. */
+  /**
+   * What a sheet with no rows says on a line of its own under the header (`暂无成绩`), not a bare header;
+   * `暂无记录` unless told.
+   */
   empty?: string
 }
 
@@ -264,10 +268,11 @@ export function addTable(workbook: ExcelJS.Workbook, name: string, options: Tabl
     sheet,
     headerRow,
     end() {
-      if (rows > 0 || options.empty === undefined) return
-      const row = sheet.addRow([options.empty])
+      if (rows > 0) return
+      const row = sheet.addRow([options.empty ?? '暂无记录'])
       sheet.mergeCells(`A${row.number}:${last}${row.number}`)
       const cell = row.getCell(1)
+      cell.font = FONT
       cell.border = THIN_BORDER
       cell.alignment = { vertical: 'middle', horizontal: 'center' }
       row.height = 24
@@ -278,6 +283,7 @@ export function addTable(workbook: ExcelJS.Workbook, name: string, options: Tabl
       const row = sheet.addRow(values)
       columns.forEach((c, i) => {
         const cell = row.getCell(i + 1)
+        cell.font = FONT
         cell.border = THIN_BORDER
         cell.alignment = { vertical: 'middle', wrapText: true, horizontal: alignOf(c, values[i]) }
       })

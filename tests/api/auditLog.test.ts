@@ -261,7 +261,7 @@ describe(`audit log [${TEST_DB}]`, () => {
     expect(data).toHaveLength(1)
     expect(data[0].slice(0, 6)).toEqual([
       '1',
-      '2026-12-01 23:59:00',
+      '2026年12月1日 23:59:00',
       '陈静',
       '县恒达食品有限公司',
       '修改企业资料',

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import ExcelJS from 'exceljs'
 import { PNG } from 'pngjs'
 import { rollOf, type TBranchDetail, type TMeeting } from '../../src/models/meeting'
 import { SHANGHAI_OFFSET_MS, shanghaiDate } from '../../src/models/shanghaiTime'
@@ -192,6 +193,43 @@ describe(`documents as LibreOffice opens them [${TEST_DB}]`, () => {
     SLOW,
   )
 
+  it('an empty table says so under its header: 暂无签到记录, 2020年暂无会议记录', async () => {
+    const now = Date.now()
+    const event = (
+      await call(t.app, liaison, {
+        method: 'POST',
+        url: `/api/v1/enterprises/${privateId}/events`,
+        payload: {
+          kind: 'integrity_lecture',
+          title: '廉政党课（无人签到）',
+          startsAt: new Date(now + HOUR).toISOString(),
+          endsAt: new Date(now + 2 * HOUR).toISOString(),
+        },
+      })
+    ).json()
+    const rowsOf = async (url: string, token: string) => {
+      const book = new ExcelJS.Workbook()
+      await book.xlsx.load((await get(url, token)).rawPayload as unknown as ArrayBuffer)
+      const sheet = book.worksheets[0]
+      return { sheet, line: sheet.getRow(4) }
+    }
+    const signIns = await rowsOf(`/api/v1/events/${event.id}/attendance.xlsx`, liaison)
+    expect(signIns.line.getCell(1).value).toBe('暂无签到记录')
+    // One line across the table, not a value in the 序号 column.
+    expect(signIns.line.getCell(1).isMerged).toBe(true)
+    const year = await rowsOf(`${base()}/year.xlsx?year=2020`, secretary)
+    expect(year.sheet.getRow(3).getCell(1).value).toBe('序号')
+    expect(year.line.getCell(1).value).toBe('2020年暂无会议记录')
+  })
+
+  it('sets every cell of a table in 宋体, the data rows too (not Calibri, which has no Chinese)', async () => {
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load((await get(`${base()}/year.xlsx`, secretary)).rawPayload as unknown as ArrayBuffer)
+    const sheet = book.worksheets[0]
+    for (const address of ['A1', 'A2', 'B3', 'B4', 'F4'])
+      expect([address, sheet.getCell(address).font?.name]).toEqual([address, '宋体'])
+  })
+
   itConverts(
     '会议记录 .docx: the record, its 更正, the photos embedded (pdfimages counts them), files by name, no status line',
     async () => {
@@ -257,6 +295,12 @@ describe(`documents as LibreOffice opens them [${TEST_DB}]`, () => {
         '原因：补记第三项决议',
       ])
         expect(text).toContain(expected)
+      // The photos carry the record onto more pages: each is numbered 第 n 页 共 N 页 in its footer.
+      const total = pdfText(pdf)
+        .split('\f')
+        .filter((p) => p.trim()).length
+      expect(total).toBeGreaterThan(1)
+      for (let page = 1; page <= total; page++) expect(text).toContain(`第${page}页共${total}页`)
       expect(text).not.toContain('记录状态')
       expect(text).not.toContain('已提交')
       expect(text).not.toContain('草稿')
@@ -276,6 +320,8 @@ describe(`documents as LibreOffice opens them [${TEST_DB}]`, () => {
       expect(yearRows[0][0]).toMatch(/^县恒达食品有限公司党支部 \d{4}年三会一课台账$/)
       expect(yearRows[1][0]).toContain('导出时间：')
       expect(yearRows[2].slice(0, 4)).toEqual(['序号', '会议类型', '党小组', '时间（北京时间）'])
+      // 北京时间 written as the other documents write it, not 2026-02-08 14:30.
+      expect(yearRows[3][3]).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/)
       keep('year', convertWithLibreOffice(year.rawPayload, 'xlsx', 'pdf'))
 
       const ledger = await get('/api/v1/supervision/ledger.xlsx', supervisor)

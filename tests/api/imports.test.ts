@@ -3,6 +3,7 @@ import JSZip from 'jszip'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import { joinLinkUrl } from '../../src/models/joinLink'
+import { IMPORT_COLUMNS } from '../../src/models/enterpriseImport'
 import { formatShanghaiMinute } from '../../src/models/shanghaiTime'
 import { call, createTestApp, loginAs, TEST_DB, type TestApp } from './support/testApp'
 import { TINY_PNG, multipart } from './support/files'
@@ -154,6 +155,11 @@ describe(`enterprise import [${TEST_DB}]`, () => {
     expect(sheet.getCell('J3').value).toBe('联络员手机“12”不是有效的手机号')
     expect(sheet.getCell('A3').fill).toMatchObject({ pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } })
     expect((sheet.getCell('A2').fill as ExcelJS.FillPattern | undefined)?.pattern ?? 'none').toBe('none')
+    // The clerk's own sheet had Excel's narrow default columns: names and codes would print cut off. Each
+    // column is at least as wide as the template's, and its header is set as the template's.
+    IMPORT_COLUMNS.forEach((c, i) => expect(sheet.getColumn(i + 1).width).toBeGreaterThanOrEqual(c.width))
+    expect(sheet.getCell('A1').font).toMatchObject({ bold: true })
+    expect(sheet.getCell('A1').border).toMatchObject({ top: { style: 'thin' } })
 
     // The clerk corrects the refused row in the result workbook and uploads it again.
     sheet.getCell('H3').value = '13912345678'
@@ -182,6 +188,8 @@ describe(`enterprise import [${TEST_DB}]`, () => {
         return fill?.pattern === 'solid' ? fill.fgColor?.argb : 'none'
       })
     expect(result.getRow(3).getCell(9).value).toBe('结果')
+    // The template's header keeps its own font: required columns red.
+    expect(result.getRow(3).getCell(1).font).toMatchObject({ bold: true, color: { argb: 'FFC00000' } })
     // The title and its note are centred over the whole table, 结果 and 原因 included.
     expect(result.model.merges).toEqual(expect.arrayContaining(['A1:J1', 'A2:J2']))
     expect(result.model.merges.filter((m) => /^A[12]:/.test(m))).toHaveLength(2)

@@ -5,7 +5,7 @@ import type { DbOrTrx } from '../../core/db/database'
 import { auditActionLabel, type TAuditQuery } from '../../../src/models/audit'
 import { auditDetailText } from '../../../src/models/auditDetail'
 import { auditEntityText } from '../../../src/models/auditEntity'
-import { formatShanghaiTime } from '../../../src/models/shanghaiTime'
+import { chineseDateTime, formatShanghaiTime } from '../../../src/models/shanghaiTime'
 import { auditRepository } from './repository'
 import { recordNames } from './names'
 import { fillUnits } from './units'
@@ -15,7 +15,7 @@ export const AUDIT_EXPORT_MAX_ROWS = 20_000
 
 export const AUDIT_COLUMNS = [
   { header: '序号', width: 7 },
-  { header: '时间（北京时间）', width: 20 },
+  { header: '时间（北京时间）', width: 24 },
   { header: '操作人', width: 12 },
   { header: '单位', width: 30 },
   { header: '操作', width: 20 },
@@ -68,10 +68,11 @@ export async function auditWorkbook(
       truncated ? `（仅导出最新 ${AUDIT_EXPORT_MAX_ROWS} 条，请缩小日期范围）` : ''
     }    ${exportedAt(now)}`,
     columns: AUDIT_COLUMNS.map((c, i) => ({ ...c, center: i === 0 })),
+    empty: '暂无操作记录',
   }
   const cells = shown.map((r, i) => [
     i + 1,
-    formatShanghaiTime(r.created_at),
+    chineseDateTime(formatShanghaiTime(r.created_at)),
     r.user_name ?? (r.user_id === null ? '（未登录）' : `用户 ${r.user_id}`),
     r.organisation_name ?? '',
     auditActionLabel(r.action),

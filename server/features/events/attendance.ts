@@ -162,6 +162,7 @@ export async function attendanceWorkbook(
         width: ATTENDANCE_WIDTHS[i],
         center: i === 0 || i === 5,
       })),
+      empty: '暂无签到记录',
     },
     rows: signIns.map(toAttendanceRow).map((s, i) => [
       i + 1,
@@ -189,6 +190,7 @@ export async function attendanceWorkbook(
         width: ABSENT_WIDTHS[i],
         center: i === 0,
       })),
+      empty: '暂无未签到人员',
     },
     rows: absent
       .map(toAbsentee)

@@ -1,14 +1,17 @@
 import {
+  AlignmentType,
   BorderStyle,
   Document,
+  Footer,
   Header,
   type IDocumentDefaultsOptions,
-  type ISectionOptions,
-  type Paragraph,
+  PageNumber,
+  Paragraph,
   ShadingType,
   Table,
   TableLayoutType,
   type TableRow,
+  TextRun,
   WidthType,
 } from 'docx'
 
@@ -25,10 +28,11 @@ export function a4Document(options: {
   margin: { top: number; right: number; bottom: number; left: number }
   /** The header's lines; none once the record is final. */
   draftHeader?: Paragraph[]
-  footers?: ISectionOptions['footers']
+  /** Page numbers centred in the footer: `— 1 —` as 公文 number them, or `第 1 页 共 3 页` for a record. */
+  pageNumbers: 'official' | 'record'
   children: (Paragraph | Table)[]
 }): Document {
-  const { title, defaults, margin, draftHeader, footers, children } = options
+  const { title, defaults, margin, draftHeader, pageNumbers, children } = options
   return new Document({
     creator: '清廉企业',
     title,
@@ -37,11 +41,25 @@ export function a4Document(options: {
       {
         properties: { page: { size: A4, margin } },
         headers: draftHeader ? { default: new Header({ children: draftHeader }) } : undefined,
-        footers,
+        footers: { default: pageNumberFooter(pageNumbers) },
         children,
       },
     ],
   })
+}
+
+/** A footer with the page number centred, on every page: a record that runs onto a second page is filed in order. */
+function pageNumberFooter(kind: 'official' | 'record'): Footer {
+  const children =
+    kind === 'official'
+      ? [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28 })]
+      : [
+          new TextRun({
+            children: ['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES, ' 页'],
+            size: 18,
+          }),
+        ]
+  return new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children })] })
 }
 
 /** The light grey of a table's label, heading and total cells, spread into a `TableCell`'s options. */

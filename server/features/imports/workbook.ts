@@ -280,20 +280,30 @@ export async function writeResult(
   if (!resultCol) resultCol = ++lastCol
   if (!reasonCol) reasonCol = ++lastCol
   lastCol = Math.max(lastCol, resultCol, reasonCol)
+  // A clerk's own sheet may have narrow columns: each template column gets at least the template's width,
+  // so no name or code prints cut off.
+  for (const c of IMPORT_COLUMNS) {
+    const column = sheet.getColumn(layout.columns[c.key])
+    column.width = Math.max(column.width ?? 0, c.width)
+  }
   for (const [col, text, width] of [
     [resultCol, RESULT_HEADER, 10],
     [reasonCol, REASON_HEADER, 48],
   ] as const) {
+    header.getCell(col).value = text
+    sheet.getColumn(col).width = width
+  }
+  // Every header cell as the template's (a sheet of the clerk's own has them plain); the template's own
+  // keep their font (required columns red).
+  for (let col = 1; col <= lastCol; col++) {
     const cell = header.getCell(col)
-    cell.value = text
     cell.style = {
       ...cell.style,
-      font: { ...FONT, bold: true },
+      font: cell.font?.bold ? cell.font : { ...FONT, bold: true },
       fill: HEADER_FILL,
       border: THIN_BORDER,
       alignment: { horizontal: 'center', vertical: 'middle' },
     }
-    sheet.getColumn(col).width = width
   }
   for (const { rowNo } of layout.rows) {
     const outcome = outcomes.get(rowNo)

@@ -232,6 +232,7 @@ export function meetingDocument(meeting: TMeeting, images: Map<number, AttachedI
     },
     margin: { top: PAGE.margin, right: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin },
     draftHeader: draft ? lines('草稿', { bold: true, color: 'C00000', align: 'center' }) : undefined,
+    pageNumbers: 'record',
     children: body,
   })
 }

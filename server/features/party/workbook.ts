@@ -8,7 +8,7 @@ import {
   type TMeetingType,
 } from '../../../src/models/meetingCompliance'
 import { branchCompliance } from './compliance'
-import { formatShanghaiMinute, shanghaiYearRange } from '../../../src/models/shanghaiTime'
+import { chineseMinute, shanghaiYearRange } from '../../../src/models/shanghaiTime'
 import { meetingsRepository } from './meetingsRepository'
 import { exportedAt, percent } from '../../core/workbook'
 import { infoSheet, type WorkbookSpec } from '../../core/exports/spec'
@@ -35,7 +35,7 @@ export const YEAR_SHEET_COLUMNS = [
 ] as const
 
 /** Each column's usual width; 党小组 and 决议 widen to their longest text (up to a limit). */
-const YEAR_SHEET_WIDTHS = [5, 12, 12, 16, 14, 30, 8, 8, 5, 5, 20, 10, 30, 7, 10]
+const YEAR_SHEET_WIDTHS = [5, 12, 12, 19, 14, 30, 8, 8, 5, 5, 20, 10, 30, 7, 10]
 /** The widest a text column grows to (the sheet is printed one A4 page wide, so every column shrinks with it). */
 const MAX_FITTED_WIDTH = 44
 
@@ -85,12 +85,13 @@ export async function yearWorkbook(
         center: [0, 8, 9, 13, 14].includes(i),
       })),
       xSplit: 2,
+      empty: `${year}年暂无会议记录`,
     },
     rows: rows.map((r, i) => [
       i + 1,
       MEETING_TYPE_LABELS[r.type as TMeetingType] ?? r.type,
       r.group_name ?? '',
-      formatShanghaiMinute(r.starts_at),
+      chineseMinute(r.starts_at),
       r.place,
       r.topic,
       r.host,

@@ -2,10 +2,8 @@ import {
   AlignmentType,
   BorderStyle,
   type Document,
-  Footer,
   LineRuleType,
   Packer,
-  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -274,16 +272,7 @@ export function reportDocument(report: TReport): Document {
     },
     margin: { top: PAGE.top, right: PAGE.right, bottom: PAGE.bottom, left: PAGE.left },
     draftHeader: draft ? [centred('草稿（未定稿）', { bold: true, color: RED, size: 24 })] : undefined,
-    footers: {
-      default: new Footer({
-        children: [
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28 })],
-          }),
-        ],
-      }),
-    },
+    pageNumbers: 'official',
     children: [...head, ...body, ...signature],
   })
 }
