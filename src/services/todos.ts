@@ -7,6 +7,7 @@ import {
   orgPages,
   partyPages,
   pledgePages,
+  powerPages,
   quizPages,
   riskPages,
   specialPages,
@@ -48,6 +49,9 @@ export function todoLink(todo: TTodo): string {
     case 'milestone_missing':
     case 'plan_receive':
       return orgPages.milestones(eid)
+    // The list page shows the newest version, where 阅看 is done.
+    case 'power_list_unread':
+      return powerPages.list(eid)
     case 'pledge_sign':
       return pledgePages.sign('personal', { eid })
     case 'pledge_countersign':

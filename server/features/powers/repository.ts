@@ -4,6 +4,7 @@ import { findRow, updateAtVersion } from '../../core/db/rows'
 import type { MajorDecisionRevisionTable, MajorDecisionTable, PowerListTable } from '../../core/db/schema'
 import { supervisedEnterpriseIds } from '../../core/access'
 import { pageWithTotal } from '../../core/db/page'
+import { SOE_LEADER_OWNERSHIPS } from '../../../src/models/org'
 
 export type PowerListRow = Selectable<PowerListTable>
 export type DecisionRow = Selectable<MajorDecisionTable>
@@ -120,6 +121,48 @@ export const powersRepository = {
       .where('enterprise_id', '=', enterpriseId)
       .execute()
     return rows.map((r) => r.department_id)
+  },
+
+  /**
+   * For 任务: each current version (the last published) of the 国企 these departments supervise, once per
+   * department that has not acknowledged it yet. One query for all their enterprises, whatever their number.
+   */
+  unacknowledged(db: DbOrTrx, departmentIds: number[]) {
+    if (departmentIds.length === 0) return Promise.resolve([])
+    // As a derived table: its `enterprise_id` is unqualified, and would be ambiguous joined directly.
+    const links = supervisedEnterpriseIds(db, departmentIds).select('department_id').as('s')
+    return (
+      db
+        .selectFrom(links)
+        .innerJoin('power_lists as p', 'p.enterprise_id', 's.enterprise_id')
+        .innerJoin('power_list_versions as v', (j) =>
+          j.onRef('v.enterprise_id', '=', 'p.enterprise_id').onRef('v.version', '=', 'p.published_version'),
+        )
+        .innerJoin('enterprises as e', 'e.id', 'p.enterprise_id')
+        .innerJoin('departments as d', 'd.id', 's.department_id')
+        .select([
+          'v.id',
+          'v.enterprise_id',
+          'v.version',
+          'e.name as enterprise_name',
+          'd.name as department_name',
+        ])
+        // Another ownership cannot open the page (403 POWERS_NOT_SOE): it is no one's to-do.
+        .where('e.ownership', 'in', [...SOE_LEADER_OWNERSHIPS])
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('power_list_acks as a')
+                .select('a.id')
+                .whereRef('a.version_id', '=', 'v.id')
+                .whereRef('a.department_id', '=', 's.department_id'),
+            ),
+          ),
+        )
+        .orderBy('v.id')
+        .orderBy('s.department_id')
+        .execute()
+    )
   },
 
   /** 已阅 by each department, once: a department that already acknowledged keeps its first. */

@@ -45,6 +45,8 @@ export const MESSAGE_FIELDS: Record<TTodoKind, Record<string, Source>> = {
   county_setup: UNDATED,
   assessment_review: UNDATED,
   plan_receive: UNDATED,
+  // 阅看「…」的权力清单: a new version, no last day.
+  power_list_unread: UNDATED,
   rectification_verify: UNDATED,
   risk_alert: UNDATED,
   member_pending: UNDATED,

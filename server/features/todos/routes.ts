@@ -24,7 +24,7 @@ const todoRoutes: FastifyPluginAsyncZod = async (app) => {
 
   uncached(
     '/api/v1/todos',
-    '我的待办：督办催办、待签/待会签承诺、待自查、退回、待整改、整改通知、待审核、待核验、三会一课到期、待审核加入申请',
+    '我的待办：督办催办、待签/待会签承诺、待自查、退回、待整改、整改通知、待审核、待核验、待阅看权力清单、三会一课到期、待审核加入申请',
     ZTodoList,
     todosFor,
   )

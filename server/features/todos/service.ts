@@ -21,6 +21,7 @@ import { riskAreaLabel, type TRiskArea } from '../../../src/models/risk'
 import { riskTodos } from '../risks/todos'
 import { specialTodos } from '../specials/todos'
 import { milestoneTodos } from '../milestones/todos'
+import { powerListTodos } from '../powers/todos'
 import { joinsToDecide } from '../organisations/joinDeciders'
 import { quizTodos } from '../quiz/todos'
 import { setupTodos } from '../setup/todos'
@@ -49,6 +50,7 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
     risks,
     specials,
     milestones,
+    powerLists,
     quizzes,
     setup,
   ] = await Promise.all([
@@ -63,6 +65,7 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
     riskTodos(db, liaisonOf, supervising, now),
     specialTodos(db, liaisonOf),
     milestoneTodos(db, liaisonOf, supervising),
+    powerListTodos(db, supervising),
     quizTodos(db, auth, now),
     setupTodos(db, auth, now),
   ])
@@ -71,6 +74,7 @@ export async function allTodos(db: DbOrTrx, auth: AuthContext, now: number): Pro
     ...risks,
     ...specials,
     ...milestones,
+    ...powerLists,
     ...quizzes,
     ...setup,
     ...latestUrges(urges).map((u) => ({
