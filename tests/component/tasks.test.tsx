@@ -115,6 +115,26 @@ describe('任务', () => {
     badge.mockRestore()
   })
 
+  it("opens a 国企's newly published 权力清单 where the supervising department 阅看 it", async () => {
+    todos = [
+      todo({
+        kind: 'power_list_unread',
+        key: 'power-list-unread:7',
+        title: '阅看「县城市建设投资集团有限公司」的权力清单',
+        detail: '第 2 版 · 县财政局',
+        enterpriseId: 4,
+        recordId: 2,
+      }),
+    ]
+    render(<TasksPage />)
+    const navigate = jest
+      .spyOn(Taro, 'navigateTo')
+      .mockImplementation(() => Promise.resolve({ errMsg: 'navigateTo:ok' }))
+    fireEvent.click(await screen.findByText('阅看「县城市建设投资集团有限公司」的权力清单'))
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/powers/pages/list/index?eid=4' })
+    navigate.mockRestore()
+  })
+
   it('shows a write that could not be sent yet, and one the server refused with its reason', async () => {
     writes.push({
       status: 400,
