@@ -140,13 +140,8 @@ export const powersRepository = {
         )
         .innerJoin('enterprises as e', 'e.id', 'p.enterprise_id')
         .innerJoin('departments as d', 'd.id', 's.department_id')
-        .select([
-          'v.id',
-          'v.enterprise_id',
-          'v.version',
-          'e.name as enterprise_name',
-          'd.name as department_name',
-        ])
+        .select(['v.id', 'v.enterprise_id', 'v.version', 'e.name as enterprise_name'])
+        .select('d.name as department_name')
         // Another ownership cannot open the page (403 POWERS_NOT_SOE): it is no one's to-do.
         .where('e.ownership', 'in', [...SOE_LEADER_OWNERSHIPS])
         .where(({ not, exists, selectFrom }) =>
