@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { fetchPledgeCoverage, queueRemind } from '@/services/pledges'
 import { formatDateTime } from '@/models/format'
 import { RemotePage } from '@/components/RemotePage'
+import { ShareBar } from '@/components/ShareBar'
 import { InvalidLink } from '@/components/PageState'
 import '@/styles/page.scss'
 import '@/packages/pledges/components/pledges.scss'
@@ -59,14 +60,7 @@ export default function PledgeCoveragePage() {
             <Text className="a-card__subtitle">
               {coverage.year}年个人廉洁从业承诺：已签 {coverage.signed} / {coverage.total} 人
             </Text>
-            <View className="pl-bar">
-              <View
-                className="pl-bar__fill"
-                style={{
-                  width: `${coverage.total ? Math.round((coverage.signed / coverage.total) * 100) : 0}%`,
-                }}
-              />
-            </View>
+            <ShareBar done={coverage.signed} total={coverage.total} track="pl-bar" fill="pl-bar__fill" />
           </View>
           <View className="a-card">
             {coverage.members.map((m) => (
