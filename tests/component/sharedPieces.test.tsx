@@ -7,6 +7,7 @@ import { showModal } from '@/services/platform/modal'
 import type { OutboxEntry } from '@/services/outbox'
 import type { TMember } from '@/models/org'
 import { useOrgPeople } from '@/packages/org/components/useOrgPeople'
+import { openPage } from './support/assessmentFixture'
 
 jest.mock('@/hooks/useWrite', () => {
   const runWrite = jest.fn()
@@ -61,12 +62,17 @@ describe('useOrgPeople: a join request’s decision', () => {
   beforeEach(() => {
     jest.clearAllMocks()
     write.mockResolvedValue({ kind: 'delivered', response: { status: 200, data: {} } })
+    // A page opened without its enterprise (and not signed in): nothing loads, the decisions still work.
+    openPage('/packages/org/pages/members/index', {})
+    jest.spyOn(Taro, 'reLaunch').mockResolvedValue({ errMsg: 'ok' })
   })
+  afterEach(() => jest.restoreAllMocks())
 
   function hook() {
     return renderHook(() =>
       useOrgPeople(
-        null,
+        'eid',
+        'members',
         async () => [],
         async () => [],
       ),

@@ -1,24 +1,27 @@
 import { useState } from 'react'
+import { useRouter } from '@tarojs/taro'
 import type { TMember } from '@/models/org'
-import { usePullRefresh, useRemote } from '@/hooks/useRemote'
+import { useRouteRecord } from '@/hooks/useRouteRecord'
 import type { OutboxEntry } from '@/services/outbox'
 import { confirmReject } from './JoinRequests'
 import { useBusyWrite } from './useBusyWrite'
 
 /**
- * The load of an organisation's people page (members and join requests, open invites; pull to refresh),
- * its one-at-a-time writes, and which person is opened.
+ * The load of an organisation's people page, for the organisation its link names (the id in the route's
+ * `param`, its display name in `name`): members and join requests, open invites (pull to refresh), its
+ * one-at-a-time writes, and which person is opened.
  */
 export function useOrgPeople<I>(
-  key: string | null,
-  fetchMembers: () => Promise<TMember[]>,
-  fetchInvites: () => Promise<I[]>,
+  param: string,
+  key: string,
+  fetchMembers: (id: number) => Promise<TMember[]>,
+  fetchInvites: (id: number) => Promise<I[]>,
 ) {
-  const { state, reload } = useRemote(key, async () => {
-    const [members, invites] = await Promise.all([fetchMembers(), fetchInvites()])
+  const { session, id, state, reload } = useRouteRecord(param, key, async (id) => {
+    const [members, invites] = await Promise.all([fetchMembers(id), fetchInvites(id)])
     return { members, invites }
   })
-  usePullRefresh(reload)
+  const name = decodeURIComponent(useRouter().params.name ?? '')
   const { busy, write } = useBusyWrite(reload)
   const [open, setOpen] = useState<number | null>(null)
   const toggle = (userId: number) => setOpen(open === userId ? null : userId)
@@ -27,5 +30,5 @@ export function useOrgPeople<I>(
     if (!approve && !(await confirmReject(member, where))) return
     await write(`m${member.membershipId}`, entry, { done: approve ? '已通过' : '已拒绝' })
   }
-  return { state, reload, busy, write, decide, open, setOpen, toggle }
+  return { session, id, name, state, reload, busy, write, decide, open, setOpen, toggle }
 }

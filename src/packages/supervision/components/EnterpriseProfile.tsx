@@ -9,6 +9,7 @@ import { formatDate } from '@/models/format'
 import { AssessmentStatusTag } from '@/components/assessment/StatusTag'
 import { formatScore } from '@/services/assessmentView'
 import { orgPages, supervisionPages } from '@/services/routes'
+import { EntCard } from './EntCard'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
 
@@ -74,9 +75,10 @@ export function CampaignsCard({ data }: { data: TSupervisionEnterprise }) {
   const { campaigns, campaignCount, profile } = data
   const trend = scored(campaigns)
   return (
-    <View className="a-card ent-card">
-      <Text className="a-card__title">历次自查（{campaignCount}）</Text>
-      {campaigns.length === 0 ? <Text className="ent-empty">尚未参加自查期次</Text> : null}
+    <EntCard
+      title={`历次自查（${campaignCount}）`}
+      empty={campaigns.length === 0 ? '尚未参加自查期次' : null}
+    >
       {campaigns.map((c) => (
         <View
           key={c.assessmentId}
@@ -124,6 +126,6 @@ export function CampaignsCard({ data }: { data: TSupervisionEnterprise }) {
           </View>
         ))
       )}
-    </View>
+    </EntCard>
   )
 }

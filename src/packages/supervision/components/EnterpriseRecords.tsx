@@ -9,6 +9,7 @@ import type { TEnterpriseHistoryEntry, TSupervisionEnterprise } from '@/models/s
 import { RectificationStatusTag } from '@/components/assessment/StatusTag'
 import { OverdueTag } from '@/components/OverdueTag'
 import { assessmentPages, eventPages, partyPages, pledgePages } from '@/services/routes'
+import { EntCard } from './EntCard'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`)
@@ -70,11 +71,12 @@ export function RectificationsCard({ data }: { data: TSupervisionEnterprise }) {
 export function PartyCard({ data }: { data: TSupervisionEnterprise }) {
   const { party, profile } = data
   return (
-    <View className="a-card ent-card">
-      <Text className="a-card__title">三会一课（{party.year}年）</Text>
-      {party.branches.length === 0 ? (
-        <Text className="ent-empty">{profile.partyOrg === 'none' ? '未建立党组织' : '尚未设立党支部'}</Text>
-      ) : null}
+    <EntCard
+      title={`三会一课（${party.year}年）`}
+      empty={
+        party.branches.length === 0 ? (profile.partyOrg === 'none' ? '未建立党组织' : '尚未设立党支部') : null
+      }
+    >
       {party.branches.map((b) => (
         <View
           key={b.branchId}
@@ -99,7 +101,7 @@ export function PartyCard({ data }: { data: TSupervisionEnterprise }) {
           </View>
         </View>
       ))}
-    </View>
+    </EntCard>
   )
 }
 
@@ -161,9 +163,7 @@ export function HistoryCard({
   onMore: () => void
 }) {
   return (
-    <View className="a-card ent-card">
-      <Text className="a-card__title">监管记录（{total}）</Text>
-      {items.length === 0 ? <Text className="ent-empty">暂无监管记录</Text> : null}
+    <EntCard title={`监管记录（${total}）`} empty={items.length === 0 ? '暂无监管记录' : null}>
       {items.map((h) => (
         <View key={h.id} className="ent-history">
           <Text className="ent-history__what">{historyText(h)}</Text>
@@ -179,6 +179,6 @@ export function HistoryCard({
           更多
         </Button>
       ) : null}
-    </View>
+    </EntCard>
   )
 }

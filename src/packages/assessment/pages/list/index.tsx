@@ -4,8 +4,8 @@ import type { TAssessmentSummary } from '@/models/assessment'
 import { fetchAssessments } from '@/services/assessments'
 import { EmptyBox } from '@/components/EmptyImage'
 import { formatDate } from '@/models/format'
-import { OutboxNotice } from '@/components/OutboxNotice'
-import { InvalidLink, PageState } from '@/components/PageState'
+import { RemotePage } from '@/components/RemotePage'
+import { InvalidLink } from '@/components/PageState'
 import { assessmentPages } from '@/services/routes'
 import { AssessmentStatusTag } from '@/components/assessment/StatusTag'
 import { formatScore } from '@/services/assessmentView'
@@ -56,22 +56,18 @@ export default function AssessmentListPage() {
   }
 
   return (
-    <View className="page assessment-list">
-      <View className="page__body">
-        <OutboxNotice />
-        <PageState state={state} reload={reload} />
-        {state.status === 'ready' && state.data.length > 0 ? (
-          <>
-            <Heading text={state.data[0].enterpriseName} extra={`共 ${state.data.length} 期`} />
-            {state.data.map((a) => (
-              <AssessmentCard key={a.id} a={a} />
-            ))}
-          </>
-        ) : null}
-        {state.status === 'ready' && state.data.length === 0 ? (
-          <EmptyBox title="暂无自查任务" description="领导小组办公室发起年度自查后，将显示在这里" />
-        ) : null}
-      </View>
-    </View>
+    <RemotePage className="assessment-list" state={state} reload={reload}>
+      {state.status === 'ready' && state.data.length > 0 ? (
+        <>
+          <Heading text={state.data[0].enterpriseName} extra={`共 ${state.data.length} 期`} />
+          {state.data.map((a) => (
+            <AssessmentCard key={a.id} a={a} />
+          ))}
+        </>
+      ) : null}
+      {state.status === 'ready' && state.data.length === 0 ? (
+        <EmptyBox title="暂无自查任务" description="领导小组办公室发起年度自查后，将显示在这里" />
+      ) : null}
+    </RemotePage>
   )
 }

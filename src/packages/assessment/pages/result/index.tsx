@@ -17,6 +17,7 @@ import { findingsOf, formatScore } from '@/services/assessmentView'
 import { useRouteAssessment } from '@/hooks/useRouteAssessment'
 import { Heading } from '@/components/Heading'
 import { BackToOverview } from '@/components/assessment/BackToOverview'
+import { ItemCell } from '@/components/assessment/ItemCell'
 import '@/styles/page.scss'
 import './index.scss'
 import { ActionBar } from '@/components/ActionBar'
@@ -95,28 +96,20 @@ export default function AssessmentResultPage() {
         >
           {findings.length === 0 ? <Cell title="未发现问题：所有适用项均答“是”或“不适用”" /> : null}
           {findings.map(({ item, answer }) => (
-            <Cell
-              key={item.code}
-              className="finding"
-              clickable
-              onClick={() =>
-                void Taro.navigateTo({ url: assessmentPages.item(a.enterprise.id, a.id, item.code) })
-              }
-              title={
-                <View className="finding__body">
-                  <View className="finding__head">
-                    <Text className="finding__code">
-                      {item.code} · {SECTION_LABELS[item.section]}
-                    </Text>
-                    <Tag className={`status-tag finding__tag finding__tag--${answer.value}`}>
-                      {ANSWER_LABELS[answer.value]}
-                    </Tag>
-                  </View>
-                  <Text className="finding__question">{item.question}</Text>
-                  {answer.note ? <Text className="finding__note">说明：{answer.note}</Text> : null}
+            <ItemCell key={item.code} assessment={a} code={item.code} className="finding">
+              <View className="finding__body">
+                <View className="finding__head">
+                  <Text className="finding__code">
+                    {item.code} · {SECTION_LABELS[item.section]}
+                  </Text>
+                  <Tag className={`status-tag finding__tag finding__tag--${answer.value}`}>
+                    {ANSWER_LABELS[answer.value]}
+                  </Tag>
                 </View>
-              }
-            />
+                <Text className="finding__question">{item.question}</Text>
+                {answer.note ? <Text className="finding__note">说明：{answer.note}</Text> : null}
+              </View>
+            </ItemCell>
           ))}
         </CellGroup>
       </View>

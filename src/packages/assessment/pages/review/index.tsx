@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { showModal } from '@/services/platform/modal'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
+import { Button, CellGroup } from '@nutui/nutui-react-taro'
 import { ZAssessment } from '@/models/assessment'
 import { SECTION_LABELS } from '@/models/checklist'
 import { queueSubmit } from '@/services/assessments'
@@ -18,6 +18,7 @@ import '@/styles/page.scss'
 import './index.scss'
 import { useWrite } from '@/hooks/useWrite'
 import { BackToOverview } from '@/components/assessment/BackToOverview'
+import { ItemCell } from '@/components/assessment/ItemCell'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { useBusy } from '@/hooks/useBusy'
 import { ActionBar } from '@/components/ActionBar'
@@ -125,24 +126,21 @@ export default function AssessmentReviewPage() {
             title={`${SECTION_LABELS[g.section]}（${g.entries.length} 项）`}
           >
             {g.entries.map((p) => (
-              <Cell
+              <ItemCell
                 key={p.itemCode}
+                assessment={a}
+                code={p.itemCode}
                 className="missing-item"
-                clickable
-                onClick={() =>
-                  void Taro.navigateTo({ url: assessmentPages.item(a.enterprise.id, a.id, p.itemCode) })
-                }
-                title={
-                  <View className="missing-item__body">
-                    <Text className="missing-item__code">{p.itemCode}</Text>
-                    <Text className="missing-item__question">{byCode.get(p.itemCode)?.question}</Text>
-                    <Text className={`missing-item__problem missing-item__problem--${p.kind}`}>
-                      {p.message}
-                    </Text>
-                  </View>
-                }
                 extra="去处理"
-              />
+              >
+                <View className="missing-item__body">
+                  <Text className="missing-item__code">{p.itemCode}</Text>
+                  <Text className="missing-item__question">{byCode.get(p.itemCode)?.question}</Text>
+                  <Text className={`missing-item__problem missing-item__problem--${p.kind}`}>
+                    {p.message}
+                  </Text>
+                </View>
+              </ItemCell>
             ))}
           </CellGroup>
         ))}

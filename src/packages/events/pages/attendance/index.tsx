@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Empty } from '@nutui/nutui-react-taro'
@@ -24,36 +24,65 @@ type Tab = 'signed' | 'absent'
 
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 })
 
-function SignedRow({ s, index }: { s: TAttendanceRow; index: number }) {
+/**
+ * One person of the attendance lists: the number, the name with its tag (how they signed in, or why they
+ * cannot), a line of where they are from, then what else the list says of them; `action` stands at the
+ * right.
+ */
+function PersonRow({
+  index,
+  name,
+  tag,
+  meta,
+  action,
+  children,
+}: {
+  index: number
+  name: string
+  tag: ReactNode
+  meta: ReactNode
+  action?: ReactNode
+  children?: ReactNode
+}) {
   return (
     <View className="ev-person">
       <Text className="ev-person__index">{index}</Text>
       <View className="ev-person__body">
         <View className="ev-person__head">
-          <Text className="ev-person__name">{s.name}</Text>
-          <Text className={`ev-person__method ev-person__method--${s.method}`}>
-            {SIGN_IN_METHOD_LABELS[s.method]}
-          </Text>
+          <Text className="ev-person__name">{name}</Text>
+          {tag}
         </View>
-        <Text className="ev-person__meta">
-          {s.enterpriseName} · {formatDateTime(s.signedInAt)}
-        </Text>
-        {s.method === 'proxy' ? (
-          <Text className="ev-person__proxy">
-            代签人：{s.proxyByName ?? '—'}
-            {s.proxyReason ? `（${s.proxyReason}）` : ''}
-          </Text>
-        ) : null}
-        {s.flags.filter((f) => f !== 'proxy').length ? (
-          <Text className="ev-person__flag">
-            {s.flags
-              .filter((f) => f !== 'proxy')
-              .map((f) => SIGN_IN_FLAG_LABELS[f])
-              .join('；')}
-          </Text>
-        ) : null}
+        <Text className="ev-person__meta">{meta}</Text>
+        {children}
       </View>
+      {action}
     </View>
+  )
+}
+
+function SignedRow({ s, index }: { s: TAttendanceRow; index: number }) {
+  const flags = s.flags.filter((f) => f !== 'proxy')
+  return (
+    <PersonRow
+      index={index}
+      name={s.name}
+      tag={
+        <Text className={`ev-person__method ev-person__method--${s.method}`}>
+          {SIGN_IN_METHOD_LABELS[s.method]}
+        </Text>
+      }
+      meta={`${s.enterpriseName} · ${formatDateTime(s.signedInAt)}`}
+    >
+      {s.method === 'proxy' ? (
+        <Text className="ev-person__proxy">
+          代签人：{s.proxyByName ?? '—'}
+          {s.proxyReason ? `（${s.proxyReason}）` : ''}
+        </Text>
+      ) : null}
+      {flags.length ? (
+        <Text className="ev-person__flag">{flags.map((f) => SIGN_IN_FLAG_LABELS[f]).join('；')}</Text>
+      ) : null}
+    </PersonRow>
   )
 }
 
@@ -67,24 +96,19 @@ function AbsentRow({
   onProxy: ((a: TAbsentee) => void) | null
 }) {
   return (
-    <View className="ev-person">
-      <Text className="ev-person__index">{index}</Text>
-      <View className="ev-person__body">
-        <View className="ev-person__head">
-          <Text className="ev-person__name">{a.name}</Text>
-          {a.disabled ? <Text className="ev-person__method">账号已停用</Text> : null}
-        </View>
-        <Text className="ev-person__meta">
-          {a.enterpriseName}
-          {a.phoneMasked ? ` · ${a.phoneMasked}` : ''}
-        </Text>
-      </View>
-      {onProxy && !a.disabled ? (
-        <Button className="ev-person__action" size="small" fill="outline" onClick={() => onProxy(a)}>
-          代签
-        </Button>
-      ) : null}
-    </View>
+    <PersonRow
+      index={index}
+      name={a.name}
+      tag={a.disabled ? <Text className="ev-person__method">账号已停用</Text> : null}
+      meta={`${a.enterpriseName}${a.phoneMasked ? ` · ${a.phoneMasked}` : ''}`}
+      action={
+        onProxy && !a.disabled ? (
+          <Button className="ev-person__action" size="small" fill="outline" onClick={() => onProxy(a)}>
+            代签
+          </Button>
+        ) : null
+      }
+    />
   )
 }
 

@@ -29,6 +29,7 @@ import '../members/index.scss'
 import './index.scss'
 import { RecentImports } from './RecentImports'
 import { Pager } from '../../components/Pager'
+import { ShareBar } from '@/components/ShareBar'
 
 const message = (err: unknown) => (err instanceof Error && err.message ? err.message : '操作失败，请稍后重试')
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 })
@@ -158,14 +159,12 @@ export default function ImportPage() {
                   {view.state === 'parsing' ? (
                     <View className="org-import__progress">
                       <Text>{`正在检查 ${view.processed} / ${view.total} 行`}</Text>
-                      <View className="org-import__bar">
-                        <View
-                          className="org-import__fill"
-                          style={{
-                            width: `${view.total ? Math.round((view.processed / view.total) * 100) : 0}%`,
-                          }}
-                        />
-                      </View>
+                      <ShareBar
+                        done={view.processed}
+                        total={view.total}
+                        track="org-import__bar"
+                        fill="org-import__fill"
+                      />
                     </View>
                   ) : null}
                   {view.state === 'failed' ? (

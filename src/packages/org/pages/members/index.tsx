@@ -13,8 +13,6 @@ import {
   queueRoleChange,
 } from '@/services/members'
 import { InvalidLink } from '@/components/PageState'
-import { idParam } from '@/services/routes'
-import { useRequireSession } from '@/hooks/useSession'
 import type { Person } from '@/packages/org/components/people'
 import { PeopleLayout, PersonAction } from '@/packages/org/components/PeopleLayout'
 import { PersonRow } from '@/packages/org/components/PersonRow'
@@ -38,16 +36,9 @@ async function confirm(title: string, content: string, confirmText: string): Pro
  * change a role, remove someone who has left (what they signed stays), hand the liaison role over.
  */
 export default function MembersPage() {
-  const session = useRequireSession()
-  const params = useRouter().params
-  const eid = idParam(params.eid)
-  const asOffice = params.as === 'office'
-  const name = decodeURIComponent(params.name ?? '')
-  const { state, reload, busy, write, decide, open, setOpen, toggle } = useOrgPeople(
-    session && eid ? `members:${eid}` : null,
-    () => fetchAllMembers(eid!),
-    () => fetchInvites(eid!),
-  )
+  const asOffice = useRouter().params.as === 'office'
+  const people = useOrgPeople('eid', 'members', fetchAllMembers, fetchInvites)
+  const { session, id: eid, name, state, reload, busy, write, decide, open, setOpen, toggle } = people
 
   if (!session) return <View className="page" />
   if (!eid) return <InvalidLink />

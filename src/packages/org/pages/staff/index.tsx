@@ -12,8 +12,6 @@ import {
   queueDepartmentRoleChange,
 } from '@/services/members'
 import { InvalidLink } from '@/components/PageState'
-import { idParam } from '@/services/routes'
-import { useRequireSession } from '@/hooks/useSession'
 import type { Person } from '@/packages/org/components/people'
 import { PeopleLayout, PersonAction } from '@/packages/org/components/PeopleLayout'
 import { PersonRow } from '@/packages/org/components/PersonRow'
@@ -26,17 +24,10 @@ import '../members/index.scss'
  * join requests, invite codes by role with QR, role changes, 停用 / 启用 of a person's account.
  */
 export default function StaffPage() {
-  const session = useRequireSession()
-  const params = useRouter().params
-  const did = idParam(params.did)
-  const name = decodeURIComponent(params.name ?? '')
-  const isOffice = params.office === '1'
+  const isOffice = useRouter().params.office === '1'
   const roles: TDepartmentRole[] = DEPARTMENT_ROLES.filter((r) => isOffice || r !== 'office')
-  const { state, reload, busy, write, decide, open, toggle } = useOrgPeople(
-    session && did ? `staff:${did}` : null,
-    () => fetchDepartmentMembers(did!),
-    () => fetchDepartmentInvites(did!),
-  )
+  const people = useOrgPeople('did', 'staff', fetchDepartmentMembers, fetchDepartmentInvites)
+  const { session, id: did, name, state, reload, busy, write, decide, open, toggle } = people
 
   if (!session) return <View className="page" />
   if (!did) return <InvalidLink />

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { showModal } from '@/services/platform/modal'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -34,14 +34,13 @@ import { formatDateTime } from '@/models/format'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { LabelledValue } from '@/components/LabelledValue'
 import { ErrorState, InvalidLink, LoadingState } from '@/components/PageState'
-import { eventPages, idParam, partyPages } from '@/services/routes'
+import { eventPages, partyPages } from '@/services/routes'
 import { useOutbox, useReloadOnDelivered } from '@/hooks/useOutbox'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
-import { useRequireSession } from '@/hooks/useSession'
+import { useBranchPage } from '@/packages/party/components/useBranchPage'
 import '@/styles/page.scss'
 import '@/packages/party/party.scss'
 import './index.scss'
-import { useWrite } from '@/hooks/useWrite'
 import { CorrectionDialog } from './CorrectionDialog'
 import { MeetingHistory } from './MeetingHistory'
 
@@ -64,12 +63,7 @@ function Block({ label, text, className }: { label: string; text: string; classN
 }
 
 export default function MeetingDetailPage() {
-  const session = useRequireSession()
-  const write = useWrite()
-  const params = useRouter().params
-  const eid = idParam(params.eid)
-  const bid = idParam(params.bid)
-  const mid = idParam(params.mid)
+  const { session, write, eid, bid, mid } = useBranchPage()
   const { state, reload, setData } = useRemote<TMeeting>(
     session && eid && bid && mid ? `meeting:${eid}:${bid}:${mid}` : null,
     () => fetchMeeting(eid!, bid!, mid!),

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState } from 'react'
-import { useRouter } from '@tarojs/taro'
 import { goBack, openCreated } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -26,12 +25,11 @@ import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { ErrorState, InvalidLink, LoadingState } from '@/components/PageState'
 import { idParam, partyPages } from '@/services/routes'
 import { useRemote } from '@/hooks/useRemote'
-import { useRequireSession } from '@/hooks/useSession'
+import { useBranchPage } from '@/packages/party/components/useBranchPage'
 import '@/styles/page.scss'
 import '@/packages/party/party.scss'
 import './index.scss'
 import { MEETING_LIMITS as LIMITS } from './limits'
-import { useWrite } from '@/hooks/useWrite'
 import { GroupChips, PartyChips, PartyField, PartyTextField } from '@/packages/party/components/PartyField'
 import { AttendanceCard } from './Attendance'
 import { markOf, meetingProblems, rollFor, type Mark, type Person } from './form'
@@ -53,12 +51,7 @@ function lastHalfHour(): Date {
 }
 
 export default function MeetingEditPage() {
-  const session = useRequireSession()
-  const write = useWrite()
-  const params = useRouter().params
-  const eid = idParam(params.eid)
-  const bid = idParam(params.bid)
-  const mid = idParam(params.mid)
+  const { session, write, params, eid, bid, mid } = useBranchPage()
   const initialType: TMeetingType = isType(params.type) ? params.type : 'committee'
   const { state, reload } = useRemote<Loaded>(
     session && eid && bid ? `meeting-edit:${eid}:${bid}:${mid}` : null,

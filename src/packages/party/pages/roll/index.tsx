@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import {
@@ -15,14 +14,12 @@ import { TextField } from '@/components/TextField'
 import { fetchBranch, queueAddGroup, queueAddMember, queueUpdateMember } from '@/services/meetings'
 import { userOutbox } from '@/services/session'
 import { ErrorState, InvalidLink, LoadingState } from '@/components/PageState'
-import { idParam } from '@/services/routes'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
-import { useRequireSession } from '@/hooks/useSession'
+import { useBranchPage } from '@/packages/party/components/useBranchPage'
 import type { OutboxEntry } from '@/services/outbox'
 import '@/styles/page.scss'
 import '@/packages/party/party.scss'
 import './index.scss'
-import { useWrite } from '@/hooks/useWrite'
 import { GroupChips, PartyChips, PartyField, PartyTextField } from '@/packages/party/components/PartyField'
 
 const NAME_LIMIT = maxLengthOf(ZPartyMemberCreate.shape.name)
@@ -30,11 +27,7 @@ const GROUP_LIMIT = maxLengthOf(ZPartyGroupCreate.shape.name)
 
 /** 党员名册: the branch's secretary, committee and members, its 党小组; writers add and change them. */
 export default function PartyRollPage() {
-  const session = useRequireSession()
-  const write = useWrite()
-  const params = useRouter().params
-  const eid = idParam(params.eid)
-  const bid = idParam(params.bid)
+  const { session, write, eid, bid } = useBranchPage()
   const { state, reload } = useRemote(session && eid && bid ? `roll:${eid}:${bid}` : null, () =>
     fetchBranch(eid!, bid!),
   )

@@ -13,8 +13,8 @@ import {
   verifyPageUrl,
 } from '@/services/pledges'
 import { platformCertificate } from '@/services/platform/certificate'
-import { OutboxNotice } from '@/components/OutboxNotice'
-import { InvalidLink, PageState } from '@/components/PageState'
+import { RemotePage } from '@/components/RemotePage'
+import { InvalidLink } from '@/components/PageState'
 import { pledgePages } from '@/services/routes'
 import { PledgeQr } from '@/packages/pledges/components/PledgeQr'
 import { PledgeStatusTag } from '@/packages/pledges/components/PledgeStatusTag'
@@ -125,79 +125,74 @@ export default function PledgeCertificatePage() {
   }
 
   return (
-    <View className="page pledge-certificate">
-      <View className="page__body">
-        <OutboxNotice />
-        <PageState state={state} reload={reload} />
-        {pledge ? (
-          <>
-            <View className="a-card">
-              <View className="pl-card-head">
-                <Text className="a-card__title">{pledge.title}</Text>
-                <PledgeStatusTag status={pledge.status} />
-              </View>
-              <Text className="a-card__subtitle">
-                模板第 {pledge.templateVersion} 版 ·{' '}
-                {pledge.effectiveAt
-                  ? `${chineseDateTime(formatShanghaiTime(pledge.effectiveAt))} 生效`
-                  : `${chineseDateTime(formatShanghaiTime(pledge.createdAt))} 发起`}
-              </Text>
-              {pledge.withdrawn ? (
-                <View className="a-notice">
-                  {pledge.withdrawn.byName}于 {chineseDateTime(formatShanghaiTime(pledge.withdrawn.at))}{' '}
-                  撤回：
-                  {pledge.withdrawn.reason}
-                </View>
-              ) : null}
+    <RemotePage className="pledge-certificate" state={state} reload={reload}>
+      {pledge ? (
+        <>
+          <View className="a-card">
+            <View className="pl-card-head">
+              <Text className="a-card__title">{pledge.title}</Text>
+              <PledgeStatusTag status={pledge.status} />
             </View>
-            {pledge.canCountersign ? (
-              <View className="a-notice a-notice--info">
-                <Text>这份承诺待您签署。</Text>
-                <Button
-                  type="primary"
-                  size="small"
-                  onClick={() => void Taro.navigateTo({ url: pledgePages.countersign(pledge.id) })}
-                >
-                  阅读并签署
-                </Button>
+            <Text className="a-card__subtitle">
+              模板第 {pledge.templateVersion} 版 ·{' '}
+              {pledge.effectiveAt
+                ? `${chineseDateTime(formatShanghaiTime(pledge.effectiveAt))} 生效`
+                : `${chineseDateTime(formatShanghaiTime(pledge.createdAt))} 发起`}
+            </Text>
+            {pledge.withdrawn ? (
+              <View className="a-notice">
+                {pledge.withdrawn.byName}于 {chineseDateTime(formatShanghaiTime(pledge.withdrawn.at))} 撤回：
+                {pledge.withdrawn.reason}
               </View>
             ) : null}
-            {pledge.status === 'pending' && !pledge.canCountersign ? <ShareCard pledge={pledge} /> : null}
-            {pledge.kind === 'government_business' ? <DealingsBasis refs={pledge.dealings} /> : null}
-            <View className="pl-cert__text">
-              {pledge.text.split('\n').map((line, i) => (
-                <Text key={i} className={i === 0 ? 'pl-text__title' : 'pl-text__line'}>
-                  {line || ' '}
-                </Text>
-              ))}
+          </View>
+          {pledge.canCountersign ? (
+            <View className="a-notice a-notice--info">
+              <Text>这份承诺待您签署。</Text>
+              <Button
+                type="primary"
+                size="small"
+                onClick={() => void Taro.navigateTo({ url: pledgePages.countersign(pledge.id) })}
+              >
+                阅读并签署
+              </Button>
             </View>
-            <Signatures pledge={pledge} />
-            <View className="a-card pl-cert__share">
-              <Text className="a-card__subtitle">核验码</Text>
-              <Text className="pl-cert__code">{formatVerifyCode(pledge.code)}</Text>
-              <PledgeQr text={verifyPageUrl(pledge.code)} label="核验二维码" />
-              <Text className="pl-cert__hash">正文 SHA-256 {pledge.textSha256}</Text>
-              <View className="a-card__row">
-                <Button
-                  size="small"
-                  fill="outline"
-                  onClick={() => void Taro.navigateTo({ url: pledgePages.verify(pledge.code) })}
-                >
-                  核验
+          ) : null}
+          {pledge.status === 'pending' && !pledge.canCountersign ? <ShareCard pledge={pledge} /> : null}
+          {pledge.kind === 'government_business' ? <DealingsBasis refs={pledge.dealings} /> : null}
+          <View className="pl-cert__text">
+            {pledge.text.split('\n').map((line, i) => (
+              <Text key={i} className={i === 0 ? 'pl-text__title' : 'pl-text__line'}>
+                {line || ' '}
+              </Text>
+            ))}
+          </View>
+          <Signatures pledge={pledge} />
+          <View className="a-card pl-cert__share">
+            <Text className="a-card__subtitle">核验码</Text>
+            <Text className="pl-cert__code">{formatVerifyCode(pledge.code)}</Text>
+            <PledgeQr text={verifyPageUrl(pledge.code)} label="核验二维码" />
+            <Text className="pl-cert__hash">正文 SHA-256 {pledge.textSha256}</Text>
+            <View className="a-card__row">
+              <Button
+                size="small"
+                fill="outline"
+                onClick={() => void Taro.navigateTo({ url: pledgePages.verify(pledge.code) })}
+              >
+                核验
+              </Button>
+              <Button size="small" type="primary" fill="outline" onClick={() => void exportImage(pledge)}>
+                导出证书图片
+              </Button>
+              {pledge.canWithdraw ? (
+                <Button size="small" fill="outline" loading={busy} onClick={() => void withdraw(pledge)}>
+                  撤回
                 </Button>
-                <Button size="small" type="primary" fill="outline" onClick={() => void exportImage(pledge)}>
-                  导出证书图片
-                </Button>
-                {pledge.canWithdraw ? (
-                  <Button size="small" fill="outline" loading={busy} onClick={() => void withdraw(pledge)}>
-                    撤回
-                  </Button>
-                ) : null}
-              </View>
+              ) : null}
             </View>
-          </>
-        ) : null}
-      </View>
-    </View>
+          </View>
+        </>
+      ) : null}
+    </RemotePage>
   )
 }

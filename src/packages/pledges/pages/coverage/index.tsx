@@ -3,8 +3,9 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { fetchPledgeCoverage, queueRemind } from '@/services/pledges'
 import { formatDateTime } from '@/models/format'
-import { OutboxNotice } from '@/components/OutboxNotice'
-import { InvalidLink, PageState } from '@/components/PageState'
+import { RemotePage } from '@/components/RemotePage'
+import { ShareBar } from '@/components/ShareBar'
+import { InvalidLink } from '@/components/PageState'
 import '@/styles/page.scss'
 import '@/packages/pledges/components/pledges.scss'
 import { useWrite } from '@/hooks/useWrite'
@@ -38,51 +39,50 @@ export default function PledgeCoveragePage() {
   const coverage = state.status === 'ready' ? state.data : null
   const unsigned = coverage ? coverage.total - coverage.signed : 0
   return (
-    <View className="page page--actions pledge-coverage">
-      <View className="page__body">
-        <OutboxNotice />
-        <PageState state={state} reload={reload} />
-        {coverage ? (
-          <>
-            <View className="a-card">
-              <Text className="a-card__title">{coverage.enterpriseName}</Text>
-              <Text className="a-card__subtitle">
-                {coverage.year}年个人廉洁从业承诺：已签 {coverage.signed} / {coverage.total} 人
-              </Text>
-              <View className="pl-bar">
-                <View
-                  className="pl-bar__fill"
-                  style={{ width: `${coverage.total ? Math.round((coverage.signed / coverage.total) * 100) : 0}%` }}
-                />
-              </View>
-            </View>
-            <View className="a-card">
-              {coverage.members.map((m) => (
-                <View key={m.userId} className="pl-member">
-                  <View>
-                    <Text className="pl-member__name">{m.name}</Text>
-                    <Text className="pl-member__meta"> {m.phoneMasked ?? ''}</Text>
-                  </View>
-                  {m.signedAt ? (
-                    <Text className="pl-member__state pl-member__state--done">已签 {formatDateTime(m.signedAt)}</Text>
-                  ) : (
-                    <Text className="pl-member__state pl-member__state--todo">
-                      未签{m.remindedAt ? ` · 已提醒 ${formatDateTime(m.remindedAt)}` : ''}
-                    </Text>
-                  )}
-                </View>
-              ))}
-            </View>
-          </>
-        ) : null}
-      </View>
-      {coverage && unsigned > 0 ? (
-        <ActionBar>
+    <RemotePage
+      className="page--actions pledge-coverage"
+      state={state}
+      reload={reload}
+      actions={
+        coverage && unsigned > 0 ? (
+          <ActionBar>
             <Button type="primary" loading={busy} onClick={() => void remind()}>
               提醒未签署的 {unsigned} 人
             </Button>
-        </ActionBar>
+          </ActionBar>
+        ) : null
+      }
+    >
+      {coverage ? (
+        <>
+          <View className="a-card">
+            <Text className="a-card__title">{coverage.enterpriseName}</Text>
+            <Text className="a-card__subtitle">
+              {coverage.year}年个人廉洁从业承诺：已签 {coverage.signed} / {coverage.total} 人
+            </Text>
+            <ShareBar done={coverage.signed} total={coverage.total} track="pl-bar" fill="pl-bar__fill" />
+          </View>
+          <View className="a-card">
+            {coverage.members.map((m) => (
+              <View key={m.userId} className="pl-member">
+                <View>
+                  <Text className="pl-member__name">{m.name}</Text>
+                  <Text className="pl-member__meta"> {m.phoneMasked ?? ''}</Text>
+                </View>
+                {m.signedAt ? (
+                  <Text className="pl-member__state pl-member__state--done">
+                    已签 {formatDateTime(m.signedAt)}
+                  </Text>
+                ) : (
+                  <Text className="pl-member__state pl-member__state--todo">
+                    未签{m.remindedAt ? ` · 已提醒 ${formatDateTime(m.remindedAt)}` : ''}
+                  </Text>
+                )}
+              </View>
+            ))}
+          </View>
+        </>
       ) : null}
-    </View>
+    </RemotePage>
   )
 }

@@ -23,8 +23,8 @@ import {
   queueCountersign,
   queueSignPledge,
 } from '@/services/pledges'
-import { OutboxNotice } from '@/components/OutboxNotice'
-import { InvalidLink, PageState } from '@/components/PageState'
+import { RemotePage } from '@/components/RemotePage'
+import { InvalidLink } from '@/components/PageState'
 import { idParam, pledgePages } from '@/services/routes'
 import { useMe } from '@/hooks/useMe'
 import { useRemote } from '@/hooks/useRemote'
@@ -251,144 +251,146 @@ export default function PledgeSignPage() {
 
   const side = pledge ? (pledge.startedBy.side === 'enterprise' ? 'department' : 'enterprise') : null
   return (
-    <View className="page page--actions pledge-sign">
-      <View className="page__body">
-        <OutboxNotice />
-        <PageState state={state} reload={reload} />
-        {loaded ? (
-          <View className="a-card">
-            <Text className="a-card__title">{title}</Text>
-            {pledge ? (
-              <Text className="a-card__subtitle">
-                {pledge.department?.name} ↔ {pledge.enterprise.name} · {pledge.startedBy.name}已签署，请
-                {side ? PLEDGE_SIDE_LABELS[side] : ''}签署
-              </Text>
-            ) : (
-              <Text className="a-card__subtitle">
-                第 {loaded.template?.version ?? '-'} 版 · 签署人：{userName}
-              </Text>
-            )}
-            {pledge && !pledge.canCountersign ? (
-              <View className="a-notice a-notice--error">
-                {pledge.status === 'pending'
-                  ? '您不是这份承诺的对方签署人：只有承诺书所列单位的负责人或党员干部可以签署。'
-                  : '这份承诺已不在待签署状态。'}
-              </View>
-            ) : null}
-          </View>
-        ) : null}
-
-        {loaded && kind === 'government_business' ? (
-          <DealingsBasis refs={loaded.dealings} signing={!pledge} />
-        ) : null}
-
-        {loaded && mode.kind === 'enterprise' && kind === 'government_business' ? (
-          <View className="a-card">
-            <Text className="a-card__title">选择党员干部所在部门</Text>
-            <View className="pl-choice">
-              {loaded.departments.map((d) => (
-                <Text
-                  key={d.id}
-                  className={`pl-choice__item${d.id === departmentId ? ' pl-choice__item--active' : ''}`}
-                  onClick={() => setDepartmentId(d.id)}
-                >
-                  {d.id === departmentId ? '● ' : '○ '}
-                  {d.name}
-                </Text>
-              ))}
-            </View>
-          </View>
-        ) : null}
-
-        {loaded && mode.kind === 'department' ? (
-          <View className="a-card">
-            <Text className="a-card__title">对方企业</Text>
-            <Text className="a-card__subtitle">输入企业的统一社会信用代码（18位）</Text>
-            <Input
-              className="pledge-sign__code"
-              value={creditCode}
-              maxLength={18}
-              placeholder="统一社会信用代码"
-              onChange={(v) => setCreditCode(v)}
-            />
-            <Button
-              size="small"
-              type="primary"
-              fill="outline"
-              disabled={creditCode.trim().length !== 18}
-              onClick={() => void lookUp()}
-            >
-              查找企业
+    <RemotePage
+      className="page--actions pledge-sign"
+      state={state}
+      reload={reload}
+      actions={
+        text && (!pledge || pledge.canCountersign) ? (
+          <ActionBar>
+            <Button fill="outline" disabled={!signed} onClick={() => pad.current?.clear()}>
+              清除重签
             </Button>
-            {counterparty ? <Text className="pl-read pl-read--done">{counterparty.name}</Text> : null}
-            {lookupError ? <Text className="pl-read">{lookupError}</Text> : null}
-          </View>
-        ) : null}
-
-        {text ? (
-          <>
-            {/* The id is on a frame: Taro's React ScrollView (H5) does not render an id. */}
-            <View id="pl-text-view" className="pl-text-frame">
-              <ScrollView
-                className="pl-text"
-                scrollY
-                lowerThreshold={40}
-                onScrollToLower={() => setRead(true)}
-                onScroll={(e) => {
-                  const { scrollTop, scrollHeight } = e.detail as { scrollTop: number; scrollHeight: number }
-                  if (scrollHeight > 0 && scrollTop > 0 && scrollTop >= scrollHeight * 0.5) {
-                    // Checked precisely against the box on the way down.
-                    Taro.createSelectorQuery()
-                      .select('#pl-text-view')
-                      .boundingClientRect()
-                      .exec((res: ({ height: number } | null)[]) => {
-                        if (res[0] && scrollTop + res[0].height >= scrollHeight - 40) setRead(true)
-                      })
-                  }
-                }}
-              >
-                <View id="pl-text-content">
-                  {text.split('\n').map((line, i) =>
-                    i === 0 ? (
-                      <Text key={i} className="pl-text__title">
-                        {line}
-                      </Text>
-                    ) : (
-                      <Text key={i} className="pl-text__line">
-                        {line || ' '}
-                      </Text>
-                    ),
-                  )}
-                  <Text className="pl-text__end">— 正文完 —</Text>
-                </View>
-              </ScrollView>
-            </View>
-            <Text className={`pl-read${read ? ' pl-read--done' : ''}`}>
-              {read ? '✓ 已阅读至末尾，请在下方签名' : '请向上滑动，阅读承诺书至末尾后签名'}
+            <Button
+              type="primary"
+              loading={busy}
+              disabled={!read || !signed || busy}
+              onClick={() => void confirm()}
+            >
+              确认签署
+            </Button>
+          </ActionBar>
+        ) : null
+      }
+    >
+      {loaded ? (
+        <View className="a-card">
+          <Text className="a-card__title">{title}</Text>
+          {pledge ? (
+            <Text className="a-card__subtitle">
+              {pledge.department?.name} ↔ {pledge.enterprise.name} · {pledge.startedBy.name}已签署，请
+              {side ? PLEDGE_SIDE_LABELS[side] : ''}签署
             </Text>
-            <View className={`pl-pad-box${read ? '' : ' pl-pad-box--locked'}`}>
-              <Text className="pl-pad-box__hint">手写签名（请在框内签写姓名）</Text>
-              <SignaturePad ref={pad} onChange={setSigned} />
+          ) : (
+            <Text className="a-card__subtitle">
+              第 {loaded.template?.version ?? '-'} 版 · 签署人：{userName}
+            </Text>
+          )}
+          {pledge && !pledge.canCountersign ? (
+            <View className="a-notice a-notice--error">
+              {pledge.status === 'pending'
+                ? '您不是这份承诺的对方签署人：只有承诺书所列单位的负责人或党员干部可以签署。'
+                : '这份承诺已不在待签署状态。'}
             </View>
-            <ErrorNotice message={refusal} />
-          </>
-        ) : null}
-      </View>
-      {text && (!pledge || pledge.canCountersign) ? (
-        <ActionBar>
-          <Button fill="outline" disabled={!signed} onClick={() => pad.current?.clear()}>
-            清除重签
-          </Button>
-          <Button
-            type="primary"
-            loading={busy}
-            disabled={!read || !signed || busy}
-            onClick={() => void confirm()}
-          >
-            确认签署
-          </Button>
-        </ActionBar>
+          ) : null}
+        </View>
       ) : null}
-    </View>
+
+      {loaded && kind === 'government_business' ? (
+        <DealingsBasis refs={loaded.dealings} signing={!pledge} />
+      ) : null}
+
+      {loaded && mode.kind === 'enterprise' && kind === 'government_business' ? (
+        <View className="a-card">
+          <Text className="a-card__title">选择党员干部所在部门</Text>
+          <View className="pl-choice">
+            {loaded.departments.map((d) => (
+              <Text
+                key={d.id}
+                className={`pl-choice__item${d.id === departmentId ? ' pl-choice__item--active' : ''}`}
+                onClick={() => setDepartmentId(d.id)}
+              >
+                {d.id === departmentId ? '● ' : '○ '}
+                {d.name}
+              </Text>
+            ))}
+          </View>
+        </View>
+      ) : null}
+
+      {loaded && mode.kind === 'department' ? (
+        <View className="a-card">
+          <Text className="a-card__title">对方企业</Text>
+          <Text className="a-card__subtitle">输入企业的统一社会信用代码（18位）</Text>
+          <Input
+            className="pledge-sign__code"
+            value={creditCode}
+            maxLength={18}
+            placeholder="统一社会信用代码"
+            onChange={(v) => setCreditCode(v)}
+          />
+          <Button
+            size="small"
+            type="primary"
+            fill="outline"
+            disabled={creditCode.trim().length !== 18}
+            onClick={() => void lookUp()}
+          >
+            查找企业
+          </Button>
+          {counterparty ? <Text className="pl-read pl-read--done">{counterparty.name}</Text> : null}
+          {lookupError ? <Text className="pl-read">{lookupError}</Text> : null}
+        </View>
+      ) : null}
+
+      {text ? (
+        <>
+          {/* The id is on a frame: Taro's React ScrollView (H5) does not render an id. */}
+          <View id="pl-text-view" className="pl-text-frame">
+            <ScrollView
+              className="pl-text"
+              scrollY
+              lowerThreshold={40}
+              onScrollToLower={() => setRead(true)}
+              onScroll={(e) => {
+                const { scrollTop, scrollHeight } = e.detail as { scrollTop: number; scrollHeight: number }
+                if (scrollHeight > 0 && scrollTop > 0 && scrollTop >= scrollHeight * 0.5) {
+                  // Checked precisely against the box on the way down.
+                  Taro.createSelectorQuery()
+                    .select('#pl-text-view')
+                    .boundingClientRect()
+                    .exec((res: ({ height: number } | null)[]) => {
+                      if (res[0] && scrollTop + res[0].height >= scrollHeight - 40) setRead(true)
+                    })
+                }
+              }}
+            >
+              <View id="pl-text-content">
+                {text.split('\n').map((line, i) =>
+                  i === 0 ? (
+                    <Text key={i} className="pl-text__title">
+                      {line}
+                    </Text>
+                  ) : (
+                    <Text key={i} className="pl-text__line">
+                      {line || ' '}
+                    </Text>
+                  ),
+                )}
+                <Text className="pl-text__end">— 正文完 —</Text>
+              </View>
+            </ScrollView>
+          </View>
+          <Text className={`pl-read${read ? ' pl-read--done' : ''}`}>
+            {read ? '✓ 已阅读至末尾，请在下方签名' : '请向上滑动，阅读承诺书至末尾后签名'}
+          </Text>
+          <View className={`pl-pad-box${read ? '' : ' pl-pad-box--locked'}`}>
+            <Text className="pl-pad-box__hint">手写签名（请在框内签写姓名）</Text>
+            <SignaturePad ref={pad} onChange={setSigned} />
+          </View>
+          <ErrorNotice message={refusal} />
+        </>
+      ) : null}
+    </RemotePage>
   )
 }

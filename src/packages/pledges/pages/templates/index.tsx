@@ -17,8 +17,7 @@ import { TextField } from '@/components/TextField'
 import { TextAreaField } from '@/components/TextAreaField'
 import { fetchPledgeTemplates, queuePublishTemplate } from '@/services/pledges'
 import { formatDateTime } from '@/models/format'
-import { OutboxNotice } from '@/components/OutboxNotice'
-import { PageState } from '@/components/PageState'
+import { RemotePage } from '@/components/RemotePage'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import '@/styles/page.scss'
@@ -176,76 +175,72 @@ export default function PledgeTemplatesPage() {
   const [editing, setEditing] = useState<number | null>(null)
   if (!session) return <View className="page" />
   return (
-    <View className="page pledge-templates">
-      <View className="page__body">
-        <OutboxNotice />
-        <PageState state={state} reload={reload} />
-        {state.status === 'ready'
-          ? PLEDGE_KINDS.map((kind) => {
-              const versions = state.data.filter((t) => t.kind === kind)
-              const current = versions.find((t) => t.current)
-              if (!current) return null
-              return (
-                <View key={kind}>
-                  <Heading text={PLEDGE_KIND_LABELS[kind]} extra={PLEDGE_SIGNER_LABELS[kind]} />
-                  {editing === current.id ? (
-                    <Editor
-                      template={current}
-                      onDone={() => {
-                        setEditing(null)
-                        void reload().catch(() => undefined)
-                      }}
-                    />
-                  ) : (
-                    <View className="a-card">
-                      <Text className="a-card__subtitle">
-                        现行第 {current.version} 版 · {formatDateTime(current.createdAt)}
-                        {current.note ? ` · ${current.note}` : ''}
-                      </Text>
-                      <View className="pl-cert__text">
-                        {renderPledgeText(kind, current.content, {})
-                          .split('\n')
-                          .map((line, i) => (
-                            <Text key={i} className={i === 0 ? 'pl-text__title' : 'pl-text__line'}>
-                              {line || ' '}
-                            </Text>
-                          ))}
-                      </View>
-                      <Text className="a-card__subtitle">
-                        依据：
-                        {current.content.clauses
-                          .filter((c) => c.basis)
-                          .map((c) => c.basis!.ref)
-                          .filter((r, i, all) => all.indexOf(r) === i)
-                          .join('、')}
-                      </Text>
-                      {versions.length > 1 ? (
-                        <Text className="a-card__subtitle">
-                          历史版本：
-                          {versions
-                            .filter((v) => !v.current)
-                            .map((v) => `第 ${v.version} 版`)
-                            .join('、')}
-                          （已签署的承诺保留其版本）
-                        </Text>
-                      ) : null}
-                      <View className="a-card__row">
-                        <Button
-                          size="small"
-                          type="primary"
-                          fill="outline"
-                          onClick={() => setEditing(current.id)}
-                        >
-                          修订并发布新版本
-                        </Button>
-                      </View>
+    <RemotePage className="pledge-templates" state={state} reload={reload}>
+      {state.status === 'ready'
+        ? PLEDGE_KINDS.map((kind) => {
+            const versions = state.data.filter((t) => t.kind === kind)
+            const current = versions.find((t) => t.current)
+            if (!current) return null
+            return (
+              <View key={kind}>
+                <Heading text={PLEDGE_KIND_LABELS[kind]} extra={PLEDGE_SIGNER_LABELS[kind]} />
+                {editing === current.id ? (
+                  <Editor
+                    template={current}
+                    onDone={() => {
+                      setEditing(null)
+                      void reload().catch(() => undefined)
+                    }}
+                  />
+                ) : (
+                  <View className="a-card">
+                    <Text className="a-card__subtitle">
+                      现行第 {current.version} 版 · {formatDateTime(current.createdAt)}
+                      {current.note ? ` · ${current.note}` : ''}
+                    </Text>
+                    <View className="pl-cert__text">
+                      {renderPledgeText(kind, current.content, {})
+                        .split('\n')
+                        .map((line, i) => (
+                          <Text key={i} className={i === 0 ? 'pl-text__title' : 'pl-text__line'}>
+                            {line || ' '}
+                          </Text>
+                        ))}
                     </View>
-                  )}
-                </View>
-              )
-            })
-          : null}
-      </View>
-    </View>
+                    <Text className="a-card__subtitle">
+                      依据：
+                      {current.content.clauses
+                        .filter((c) => c.basis)
+                        .map((c) => c.basis!.ref)
+                        .filter((r, i, all) => all.indexOf(r) === i)
+                        .join('、')}
+                    </Text>
+                    {versions.length > 1 ? (
+                      <Text className="a-card__subtitle">
+                        历史版本：
+                        {versions
+                          .filter((v) => !v.current)
+                          .map((v) => `第 ${v.version} 版`)
+                          .join('、')}
+                        （已签署的承诺保留其版本）
+                      </Text>
+                    ) : null}
+                    <View className="a-card__row">
+                      <Button
+                        size="small"
+                        type="primary"
+                        fill="outline"
+                        onClick={() => setEditing(current.id)}
+                      >
+                        修订并发布新版本
+                      </Button>
+                    </View>
+                  </View>
+                )}
+              </View>
+            )
+          })
+        : null}
+    </RemotePage>
   )
 }

@@ -7,8 +7,7 @@ import { formatDate } from '@/models/format'
 import { shanghaiDate } from '@/models/shanghaiTime'
 import { fetchActiveCount, queueQuizCreate } from '@/services/quizOffice'
 import { DayPicker } from '@/components/DayPicker'
-import { TextField } from '@/components/TextField'
-import { TextAreaField } from '@/components/TextAreaField'
+import { QuizNumberField, QuizTextField } from '@/packages/quiz/components/QuizFormFields'
 import { useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
@@ -25,6 +24,11 @@ import '../../components/quizOffice.scss'
 
 const LIMITS = maxLengthsOf(ZQuizCreate.shape, ['title', 'description'])
 const { timeLimitMinutes, attemptsPerDay } = QUIZ_LIMITS
+/** The two days of a quiz's window, each a row that opens the day picker. */
+const DAY_FIELDS = [
+  { field: 'startsOn', label: '开始日期', block: 'qo-starts' },
+  { field: 'endsOn', label: '结束日期', block: 'qo-ends' },
+] as const
 
 /**
  * 新建竞赛 (the office): name, 说明, the window (北京时间 days, today → +30 by default), the paper's size (no
@@ -64,64 +68,48 @@ export default function QuizCreatePage() {
     <View className="page">
       <View className="page__body">
         <View className="a-card qo-form">
-          <Text className="qo-form__label">竞赛名称</Text>
-          <TextField
-            className="qo-form__field"
+          <QuizTextField
+            label="竞赛名称"
             value={draft.title}
             limit={LIMITS.title}
             placeholder="如：2026年度廉政知识竞赛"
             onChange={set('title')}
           />
-          <Text className="qo-form__label">说明（选填）</Text>
-          <TextAreaField
-            className="qo-form__area"
+          <QuizTextField
+            label="说明（选填）"
             rows={3}
             value={draft.description}
             limit={LIMITS.description}
             placeholder="参赛对象、奖励办法等"
             onChange={set('description')}
           />
-          <View className="qo-form__row qo-starts" onClick={() => setPicking('startsOn')}>
-            <Text className="qo-form__label">开始日期</Text>
-            <Text>{formatDate(draft.startsOn)}</Text>
-          </View>
-          <View className="qo-form__row qo-ends" onClick={() => setPicking('endsOn')}>
-            <Text className="qo-form__label">结束日期</Text>
-            <Text>{formatDate(draft.endsOn)}</Text>
-          </View>
-          <Text className="qo-form__label">每卷题数</Text>
-          <TextField
-            className="qo-form__field"
-            type="number"
+          {DAY_FIELDS.map(({ field, label, block }) => (
+            <View key={field} className={`qo-form__row ${block}`} onClick={() => setPicking(field)}>
+              <Text className="qo-form__label">{label}</Text>
+              <Text>{formatDate(draft[field])}</Text>
+            </View>
+          ))}
+          <QuizNumberField
+            label="每卷题数"
+            hint={questionCountHint(activeCount)}
             value={draft.questionCount}
-            limit={4}
-            placeholder="每卷题数"
             onChange={(value) => {
               countTyped.current = true
               set('questionCount')(value)
             }}
           />
-          <Text className="qo-form__hint">{questionCountHint(activeCount)}</Text>
-          <Text className="qo-form__label">限时（分钟）</Text>
-          <TextField
-            className="qo-form__field"
-            type="number"
+          <QuizNumberField
+            label="限时（分钟）"
+            hint={`${timeLimitMinutes.min}–${timeLimitMinutes.max} 分钟，超时交卷不计成绩`}
             value={draft.timeLimitMinutes}
-            limit={4}
-            placeholder="限时（分钟）"
             onChange={set('timeLimitMinutes')}
           />
-          <Text className="qo-form__hint">{`${timeLimitMinutes.min}–${timeLimitMinutes.max} 分钟，超时交卷不计成绩`}</Text>
-          <Text className="qo-form__label">每天可答次数</Text>
-          <TextField
-            className="qo-form__field"
-            type="number"
+          <QuizNumberField
+            label="每天可答次数"
+            hint={`${attemptsPerDay.min}–${attemptsPerDay.max} 次，取最好成绩`}
             value={draft.attemptsPerDay}
-            limit={4}
-            placeholder="每天可答次数"
             onChange={set('attemptsPerDay')}
           />
-          <Text className="qo-form__hint">{`${attemptsPerDay.min}–${attemptsPerDay.max} 次，取最好成绩`}</Text>
           {error ? <Text className="qo-form__error">{error}</Text> : null}
           <Button type="primary" block loading={busy} onClick={() => void submit()}>
             新建竞赛
@@ -130,7 +118,7 @@ export default function QuizCreatePage() {
       </View>
       <DayPicker
         visible={picking !== null}
-        title={picking === 'endsOn' ? '结束日期' : '开始日期'}
+        title={(DAY_FIELDS.find((d) => d.field === picking) ?? DAY_FIELDS[0]).label}
         startDate={days.earliest}
         endDate={days.latest}
         value={picking ? draft[picking] : undefined}

@@ -20,7 +20,7 @@ import {
 } from '@/services/quizOffice'
 import { idParam } from '@/services/routes'
 import { TextField } from '@/components/TextField'
-import { TextAreaField } from '@/components/TextAreaField'
+import { QuizTextField } from '@/packages/quiz/components/QuizFormFields'
 import { Chips } from '@/components/Chips'
 import { ErrorState, LoadingState } from '@/components/PageState'
 import { useRequireSession } from '@/hooks/useSession'
@@ -127,9 +127,8 @@ function QuestionForm({ loaded }: { loaded: TQuestion | null }) {
             label={(k) => QUESTION_KIND_LABELS[k]}
             onPick={(k) => setDraft((d) => withKind(d, k))}
           />
-          <Text className="qo-form__label">题干</Text>
-          <TextAreaField
-            className="qo-form__area"
+          <QuizTextField
+            label="题干"
             rows={3}
             value={stem}
             limit={LIMITS.stem}
@@ -176,9 +175,8 @@ function QuestionForm({ loaded }: { loaded: TQuestion | null }) {
               添加选项
             </Button>
           ) : null}
-          <Text className="qo-form__label">解析</Text>
-          <TextAreaField
-            className="qo-form__area"
+          <QuizTextField
+            label="解析"
             rows={3}
             value={explanation}
             limit={LIMITS.explanation}
@@ -193,9 +191,8 @@ function QuestionForm({ loaded }: { loaded: TQuestion | null }) {
             label={quizTopicLabel}
             onPick={setTopic}
           />
-          <Text className="qo-form__label">出处原文</Text>
-          <TextAreaField
-            className="qo-form__area"
+          <QuizTextField
+            label="出处原文"
             rows={2}
             value={phrase}
             limit={LIMITS.phrase}
