@@ -128,7 +128,7 @@ describe(`工作台账 export (${TEST_DB})`, () => {
         '县恒达食品有限公司',
         '整改通知',
         '补充排查采购岗位风险点',
-        '2099-12-31',
+        '2099年12月31日',
         '待整改',
       ]),
     )
@@ -191,7 +191,7 @@ describe(`工作台账 export (${TEST_DB})`, () => {
       '高',
       '三方比价，采购与验收分离',
       '王采购',
-      '2020-01-31',
+      '2020年1月31日',
       '有效',
       '逾期',
     ])
@@ -224,8 +224,8 @@ describe(`工作台账 export (${TEST_DB})`, () => {
       at(soeRow, '领导小组'),
       at(soeRow, '实施方案报送日期'),
       at(soeRow, '实施方案'),
-    ]).toEqual(['2022-06-10', '按时', '2022-06-14', '按时'])
-    expect([at(mixedRow, '实施方案报送日期'), at(mixedRow, '实施方案')]).toEqual(['2022-06-20', '逾期'])
+    ]).toEqual(['2022年6月10日', '按时', '2022年6月14日', '按时'])
+    expect([at(mixedRow, '实施方案报送日期'), at(mixedRow, '实施方案')]).toEqual(['2022年6月20日', '逾期'])
     // 提交时间 and 说明's 导出时间 in 北京时间, written as the other exports write a time
     const hengdaRow = officeRows.find((r) => r[1] === '县恒达食品有限公司')!
     expect(at(hengdaRow, '提交时间')).toBe('2026年3月2日 09:30')

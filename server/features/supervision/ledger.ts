@@ -12,7 +12,7 @@ import { supervisionCoverage } from '../pledges/coverage'
 import { supervisionOverview } from './overview'
 import { supervisionRepository } from './repository'
 import { rectificationsRepository } from '../rectifications/repository'
-import { chineseMinute, shanghaiYear } from '../../../src/models/shanghaiTime'
+import { chineseDay, chineseMinute, shanghaiYear } from '../../../src/models/shanghaiTime'
 import {
   deadlineRuleText,
   MILESTONE_STATUS_LABELS,
@@ -66,13 +66,16 @@ const LEDGER_WIDTHS: Partial<Record<(typeof LEDGER_COLUMNS)[number], number>> = 
   联络员: 10,
   联络员电话: 12,
   提交时间: 20,
-  领导小组成立日期: 11,
+  领导小组成立日期: 14,
   领导小组: 17,
-  实施方案报送日期: 11,
+  实施方案报送日期: 14,
   实施方案: 17,
   // 政商双边承诺 on one line, （已生效） on the next: no lone bracket.
   '政商双边承诺（已生效）': 11,
 }
+
+/** A day cell: 2022年6月10日, empty when none was recorded. */
+const dayCell = (day: string | null | undefined) => (day ? chineseDay(day) : '')
 
 /**
  * Event attendance per enterprise over the events whose sign-in has opened: expected = events × the
@@ -154,9 +157,10 @@ export async function supervisionLedger(
       f.departments,
       f.liaison,
       f.liaisonPhone,
-      e.milestones.leadingGroup.doneOn ?? '',
+      // A day as the printed documents write one (2022年6月10日), as the times beside it.
+      dayCell(e.milestones.leadingGroup.doneOn),
       milestoneCell(e.milestones.leadingGroup),
-      e.milestones.plan.doneOn ?? '',
+      dayCell(e.milestones.plan.doneOn),
       milestoneCell(e.milestones.plan),
       e.milestones.plan.receipt ? PLAN_FILING_STATUS_LABELS[e.milestones.plan.receipt] : '',
       e.status ? ASSESSMENT_STATUS_LABELS[e.status] : '未参加本期',

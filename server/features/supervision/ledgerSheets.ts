@@ -2,7 +2,7 @@ import type { Cell, SheetSpec } from '../../core/exports/spec'
 import type { Column } from '../../core/workbook'
 import { RECTIFICATION_SOURCE_LABELS, RECTIFICATION_STATUS_LABELS } from '../../../src/models/rectification'
 import { ledgerOverdueCell, rectificationTimeliness } from '../../../src/models/rectificationTimeliness'
-import { chineseMinute, shanghaiDate } from '../../../src/models/shanghaiTime'
+import { chineseDay, chineseMinute, shanghaiDate } from '../../../src/models/shanghaiTime'
 import type { supervisionRepository } from './repository'
 import {
   RISK_LEVEL_LABELS,
@@ -95,7 +95,7 @@ export function rectificationSheet(
     { header: '自查项', width: 8, center: true },
     { header: '整改事项', width: 26 },
     { header: '问题描述', width: 30 },
-    { header: '整改期限', width: 11, center: true },
+    { header: '整改期限', width: 14, center: true },
     { header: '状态', width: 9, center: true },
     { header: '是否逾期', width: 9, center: true }, // 逾期完成: four characters
     { header: '整改情况', width: 30 },
@@ -107,7 +107,7 @@ export function rectificationSheet(
     r.item_code ?? '',
     r.title,
     r.detail ?? '',
-    r.deadline,
+    chineseDay(r.deadline),
     RECTIFICATION_STATUS_LABELS[r.status],
     ledgerOverdueCell(rectificationTimeliness({ ...r, submittedAt: submittedAt.get(r.id) ?? null }, today)),
     r.response ?? '',
@@ -131,7 +131,7 @@ export function riskSheet(
     { header: '风险等级', width: 7, center: true },
     { header: '防控措施', width: 32 },
     { header: '责任人', width: 9 },
-    { header: '下次复核', width: 11, center: true },
+    { header: '下次复核', width: 14, center: true },
     { header: '状态', width: 8, center: true },
     { header: '复核逾期', width: 7, center: true },
   ]
@@ -141,7 +141,7 @@ export function riskSheet(
     RISK_LEVEL_LABELS[r.level],
     r.measures,
     r.owner,
-    r.next_review_date,
+    chineseDay(r.next_review_date),
     RISK_STATUS_LABELS[r.status],
     reviewOverdue(r.status, r.next_review_date, today) ? '逾期' : '',
   ])
