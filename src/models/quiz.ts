@@ -183,7 +183,12 @@ export const ZQuiz = z.object({
 export type TQuiz = z.infer<typeof ZQuiz>
 export const ZQuizList = z.object(pageOf(ZQuiz))
 export type TQuizList = z.infer<typeof ZQuizList>
-export const ZQuizListQuery = z.object({ ...pagingFields })
+export const ZQuizListQuery = z.object({
+  ...pagingFields,
+  /** true: only the 竞赛 not ended (upcoming or open), for the 题库's warning before a question is withdrawn. */
+  live: z.enum(['true', 'false']).optional(),
+})
+export type TQuizListQuery = z.infer<typeof ZQuizListQuery>
 
 /** Starting a paper: which of the caller's enterprises it counts for. */
 export const ZPaperStart = z.object({ enterpriseId: ZRowId })

@@ -59,12 +59,16 @@ export function fetchQuizzes(page: number) {
 }
 
 /**
- * 竞赛 that are 进行中 or 未开始 (the newest 200: one office never runs more at once), for 题库's warning
- * when fewer questions are 启用 than a paper of theirs needs.
+ * 竞赛 that are 进行中 or 未开始 (chosen by the server, so an old long-running 竞赛 is not missed behind 200 newer
+ * ended ones), for 题库's warning when fewer questions are 启用 than a paper of theirs needs.
  */
 export async function fetchLiveQuizzes(): Promise<TQuiz[]> {
-  const list = await request({ path: quizzes, query: { page: 1, pageSize: 200 }, schema: ZQuizList })
-  return list.items.filter((q) => q.state !== 'ended')
+  const list = await request({
+    path: quizzes,
+    query: { page: 1, pageSize: 200, live: 'true' },
+    schema: ZQuizList,
+  })
+  return list.items
 }
 
 export function queueQuestionCreate(body: TQuestionCreate): OutboxEntry {

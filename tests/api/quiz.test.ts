@@ -295,6 +295,15 @@ describe(`廉政知识竞赛 bank and 竞赛 (${TEST_DB})`, () => {
     expect(closed.json()).toMatchObject({ state: 'ended', closedAt: new Date(now).toISOString() })
     const again = await call(t.app, office, { method: 'POST', url: `/api/v1/quizzes/${id}/close` })
     expect(again.json()).toEqual(closed.json())
+    // 题库's warning asks for the 竞赛 not ended only: a closed one is not among them, an open one is.
+    const live = async () =>
+      (await call(t.app, office, { method: 'GET', url: '/api/v1/quizzes?live=true&pageSize=200' })).json()
+    const open = await call(t.app, office, { method: 'POST', url: '/api/v1/quizzes', payload: quiz() })
+    const past = (await live()).items.map((q: { id: number; state: string }) => q.id)
+    expect(past).toContain(open.json().id)
+    expect(past).not.toContain(id)
+    expect((await live()).items.every((q: { state: string }) => q.state !== 'ended')).toBe(true)
+    expect((await live()).total).toBe((await live()).items.length)
     expect((await call(t.app, employee, { method: 'GET', url: `/api/v1/quizzes/${id}` })).json().state).toBe(
       'ended',
     )

@@ -47,7 +47,11 @@ beforeEach(() => {
     const url = req.url.split('?')[0]
     if (url === '/api/v1/me') return { status: 200, data: OFFICE_ME }
     if (req.method === 'GET' && url === '/api/v1/quiz-questions') return { status: 200, data: page(BANK) }
-    if (req.method === 'GET' && url === '/api/v1/quizzes') return { status: 200, data: page(quizzes, 200) }
+    // As the server: `live=true` answers only the 竞赛 not ended.
+    if (req.method === 'GET' && url === '/api/v1/quizzes') {
+      const live = /[?&]live=true\b/.test(req.url)
+      return { status: 200, data: page(live ? quizzes.filter((q) => q.state !== 'ended') : quizzes, 200) }
+    }
     return NOT_FOUND
   })
   configureRequest({ baseUrl: '', getToken, relogin, transport })

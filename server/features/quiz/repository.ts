@@ -129,8 +129,12 @@ export const quizRepository = {
     return findRow(db, 'quizzes', { id })
   },
 
-  pageQuizzes(db: DbOrTrx, page: PageRequest) {
-    return pageWithTotal(db.selectFrom('quizzes'), (q) => q.selectAll().orderBy('id', 'desc'), page)
+  /** Newest first; with `liveOn` (北京时间 day) only those not ended by then: not closed, last day not past. */
+  pageQuizzes(db: DbOrTrx, page: PageRequest, liveOn?: string) {
+    const quizzes = liveOn
+      ? db.selectFrom('quizzes').where('closed_at', 'is', null).where('ends_on', '>=', liveOn)
+      : db.selectFrom('quizzes')
+    return pageWithTotal(quizzes, (q) => q.selectAll().orderBy('id', 'desc'), page)
   },
 
   /** Ends a quiz early: false when it was closed already (the second close changes nothing). */

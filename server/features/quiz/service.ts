@@ -14,6 +14,7 @@ import {
   type TQuiz,
   type TQuizCreate,
   type TQuizList,
+  type TQuizListQuery,
 } from '../../../src/models/quiz'
 import { chineseDay, shanghaiDate } from '../../../src/models/shanghaiTime'
 import { quizRepository, type PaperRow, type QuizRow, type Standing } from './repository'
@@ -53,11 +54,11 @@ async function quizFor(db: DbOrTrx, row: QuizRow, userId: number, now: number): 
 export async function listQuizzes(
   db: DbOrTrx,
   userId: number,
-  paging: { page: number; pageSize: number },
+  { live, ...paging }: TQuizListQuery,
   now: number,
 ): Promise<TQuizList> {
   const today = shanghaiDate(now)
-  const { rows, total } = await quizRepository.pageQuizzes(db, paging)
+  const { rows, total } = await quizRepository.pageQuizzes(db, paging, live === 'true' ? today : undefined)
   const standing = await quizRepository.standing(
     db,
     userId,
