@@ -53,6 +53,23 @@ function RoleTag({ membership }: { membership: TMembership }) {
   )
 }
 
+/**
+ * Who decides the pending requests among `memberships` (the office for a department's people and an
+ * enterprise's liaison, the liaison otherwise), as 首页 and 任务 say it; undefined when none is pending.
+ */
+export function pendingDecider(memberships: readonly TMembership[]): string | undefined {
+  const pending = memberships.filter((m) => m.status === 'pending')
+  const byOffice = pending.some((m) => m.organisationKind === 'department' || m.role === 'liaison')
+  const byLiaison = pending.some((m) => m.organisationKind === 'enterprise' && m.role !== 'liaison')
+  return byOffice && byLiaison
+    ? '领导小组办公室或本企业联络员'
+    : byOffice
+      ? '领导小组办公室'
+      : byLiaison
+        ? '本企业联络员'
+        : undefined
+}
+
 /** The user's organisations, each with its kind and the roles held there (pending ones marked 待审核). */
 export function MembershipList({
   memberships,
@@ -62,18 +79,8 @@ export function MembershipList({
   title?: string
 }) {
   const groups = groupByOrganisation(memberships)
-  const pending = memberships.filter((m) => m.status === 'pending')
-  // Who decides: the office for a department's people and an enterprise's liaison, the liaison otherwise.
-  const byOffice = pending.some((m) => m.organisationKind === 'department' || m.role === 'liaison')
-  const byLiaison = pending.some((m) => m.organisationKind === 'enterprise' && m.role !== 'liaison')
-  const pendingNote =
-    byOffice && byLiaison
-      ? '待审核的身份由领导小组办公室或本企业联络员通过后生效'
-      : byOffice
-        ? '待审核的身份由领导小组办公室通过后生效'
-        : byLiaison
-          ? '待审核的身份由本企业联络员通过后生效'
-          : undefined
+  const decider = pendingDecider(memberships)
+  const pendingNote = decider ? `待审核的身份由${decider}通过后生效` : undefined
   return (
     <CellGroup className="org-list" title={title} description={pendingNote}>
       {groups.map((g) => (

@@ -130,7 +130,11 @@ describe('加入: the name step', () => {
     await act(async () => {
       fireEvent.click(screen.getByText('申请加入'))
     })
-    await screen.findByText(/已申请加入「测试县恒达建材有限公司」/)
+    const done = await screen.findByText(/已申请加入「测试县恒达建材有限公司」/)
+    // the outcome first, then the way on (the walk found 返回首页 above what had happened)
+    expect(
+      done.compareDocumentPosition(screen.getByText('返回首页')) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy()
     const writes = transport.mock.calls.filter((c) => c[0].url !== '/api/v1/invites/preview')
     expect(writes.map((c) => `${c[0].method} ${c[0].url}`)).toEqual([
       'PATCH /api/v1/me',

@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
+import type { TMembership } from '@/models/org'
 import type { TTodo, TTodoDigest } from '@/models/todo'
 import { configureRequest, type Transport, type TransportResponse } from '@/services/request'
 import { completeLogin, getToken, logout, relogin, userOutbox } from '@/services/session'
@@ -11,6 +12,8 @@ let transport: jest.MockedFunction<Transport>
 let writes: (TransportResponse | Error)[]
 let todos: TTodo[]
 let digest: TTodoDigest
+/** What GET /api/v1/me answers with (null: it fails, the page does without). */
+let memberships: TMembership[] | null
 
 function todo(over: Partial<TTodo> & Pick<TTodo, 'kind' | 'key' | 'title'>): TTodo {
   return {
@@ -28,12 +31,15 @@ beforeEach(() => {
   writes = []
   todos = []
   digest = { total: 0, overdue: 0, byKind: [], newCount: 0, newKeys: [], lastSeenAt: null }
+  memberships = null
   transport = jest.fn(async (req) => {
     if (req.method === 'GET' && req.url === '/api/v1/todos')
       return { status: 200, data: { items: todos, total: todos.length, counts: {} } }
     // H5 (this test's platform): the digest, and the note that it has been looked at.
     if (req.method === 'GET' && req.url === '/api/v1/todos/digest') return { status: 200, data: digest }
     if (req.method === 'PUT' && req.url === '/api/v1/todos/seen') return { status: 200, data: { ok: true } }
+    if (req.method === 'GET' && req.url === '/api/v1/me' && memberships)
+      return { status: 200, data: { user, memberships } }
     const next = writes.shift()
     if (!next || next instanceof Error) throw next ?? new Error('request:fail')
     return next
@@ -64,6 +70,46 @@ describe('任务', () => {
     render(<TasksPage />)
     expect(await screen.findByText('暂无待办任务')).toBeTruthy()
     expect(screen.queryByText(/等待同步/)).toBeNull()
+  })
+
+  it('tells someone who belongs nowhere yet to join, not to wait for tasks', async () => {
+    memberships = []
+    render(<TasksPage />)
+    expect(await screen.findByText('还没有加入任何单位')).toBeTruthy()
+    expect(screen.queryByText('暂无待办任务')).toBeNull()
+    const navigate = jest
+      .spyOn(Taro, 'navigateTo')
+      .mockImplementation(() => Promise.resolve({ errMsg: 'navigateTo:ok' }))
+    fireEvent.click(screen.getByText('加入企业'))
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/org/pages/code/index?kind=invite' })
+    navigate.mockRestore()
+  })
+
+  it('tells someone whose request waits who decides it', async () => {
+    const asked = (over: Partial<TMembership>): TMembership => ({
+      id: 1,
+      organisationKind: 'enterprise',
+      organisationId: 3,
+      organisationName: '县恒达食品有限公司',
+      role: 'employee',
+      status: 'pending',
+      ...over,
+    })
+    memberships = [asked({})]
+    const { unmount } = render(<TasksPage />)
+    expect(await screen.findByText('加入申请待审核')).toBeTruthy()
+    expect(
+      screen.getByText('已申请加入「县恒达食品有限公司」，本企业联络员审核通过后，要办的事会列在这里。'),
+    ).toBeTruthy()
+    unmount()
+    // a department's 监管员: the office decides
+    memberships = [
+      asked({ organisationKind: 'department', organisationName: '县委统战部', role: 'supervisor' }),
+    ]
+    render(<TasksPage />)
+    expect(
+      await screen.findByText('已申请加入「县委统战部」，领导小组办公室审核通过后，要办的事会列在这里。'),
+    ).toBeTruthy()
   })
 
   it('lists what the server says waits, as it orders it, and opens the page where each is done', async () => {

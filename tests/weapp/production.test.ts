@@ -7,7 +7,7 @@ import crypto from 'node:crypto'
 import { setUpCounty } from '../../server/features/setup/service'
 import { joinLinkUrl } from '../../src/models/joinLink'
 import type { MiniProgram } from './runner/miniProgram'
-import { recordSetData } from './support/flows'
+import { recordSetData, walkAs } from './support/flows'
 import { launch, startWeappServer, type WeappServer } from './support/server'
 
 jest.setTimeout(120_000)
@@ -25,6 +25,8 @@ describe('production mode from an empty database', () => {
   afterAll(async () => {
     await server.close()
   })
+  /** The enterprise the office registers by hand below (its liaison's request waits). */
+  let enterpriseId = 0
 
   /**
    * WeChat's scanner opens the join page with the link as `q` before the user has logged in: login comes
@@ -111,6 +113,7 @@ describe('production mode from an empty database', () => {
       },
     })
     expect(enterprise.statusCode).toBe(201)
+    enterpriseId = enterprise.json().id
     const invite = await app.inject({
       method: 'POST',
       url: `/api/v1/enterprises/${enterprise.json().id}/invites`,
@@ -131,5 +134,31 @@ describe('production mode from an empty database', () => {
       recordSetData(mp)
       mp.close()
     }
+  })
+
+  it("the office's 成员与联络员 of an enterprise nobody has joined yet says what fills it", async () => {
+    await walkAs(server, 'wx-county-clerk', async (mp) => {
+      await mp.open(`/packages/org/pages/members/index?eid=${enterpriseId}&as=office`)
+      await mp.waitForText(/待审核（\s*1\s*）/)
+      // the walk found 成员（0） an empty card here
+      await mp.waitForText(/成员（\s*0\s*）\s*还没有成员：生成联络员邀请码发给企业联络员/)
+    })
+  })
+
+  // The first-week walk found 任务 a dead end for these two: 暂无待办任务 until tasks "下发".
+  it('任务 tells a WeChat user who belongs nowhere to join, and one whose request waits who decides it', async () => {
+    await walkAs(server, 'wx-newcomer', async (mp) => {
+      await mp.switchTab('pages/tasks/index')
+      await mp.waitForText('还没有加入任何单位')
+      expect(mp.text()).not.toMatch(/暂无待办任务/)
+      await mp.tap('加入企业')
+      await mp.waitForRoute('packages/org/pages/code/index')
+    })
+    await walkAs(server, 'wx-first-liaison', async (mp) => {
+      await mp.switchTab('pages/tasks/index')
+      await mp.waitForText(
+        '已申请加入「广西测试建材有限公司」，领导小组办公室审核通过后，要办的事会列在这里。',
+      )
+    })
   })
 })

@@ -20,7 +20,7 @@ import { useMe } from '@/hooks/useMe'
 import { useRequireSession } from '@/hooks/useSession'
 import { useTodos } from '@/hooks/useTodos'
 import './index.scss'
-import { EmptyBox } from '@/components/EmptyImage'
+import { NothingToDo } from '@/components/todos/NothingToDo'
 
 /** An entry of the outbox: what it was and when it was sent, then `children` (attempts, reason, buttons). */
 function OutboxCell({ entry, children }: { entry: OutboxEntry; children: ReactNode }) {
@@ -119,11 +119,7 @@ export default function TasksPage() {
               </>
             ) : (
               <CellGroup title="待办任务">
-                <EmptyBox
-                  className="tasks__empty"
-                  title="暂无待办任务"
-                  description="自查、整改、承诺、审核等任务下发后将显示在这里"
-                />
+                <NothingToDo memberships={me.state.status === 'ready' ? me.state.me.memberships : null} />
               </CellGroup>
             )
           }

@@ -115,16 +115,13 @@ export default function JoinPage() {
           <Text className="org-join__code">{link.code}</Text>
           {preview ? <InviteWhat preview={preview} /> : null}
           {error || refused ? <Text className="form-dialog__error">{error ?? refused}</Text> : null}
+          {/* What happened first, then the way on. */}
+          {done ? <Text className="org-join__done">{done}</Text> : null}
           {done || !inviteJoinable(invite) ? (
             <Button block onClick={() => void Taro.reLaunch({ url: HOME_PAGE })}>
               返回首页
             </Button>
-          ) : null}
-          {done ? (
-            <>
-              <Text className="org-join__done">{done}</Text>
-            </>
-          ) : !inviteJoinable(invite) ? null : (
+          ) : (
             <Button type="primary" block loading={busy} disabled={busy} onClick={() => void submit()}>
               {admin ? '成为管理员' : '申请加入'}
             </Button>

@@ -96,7 +96,14 @@ export default function MembersPage() {
           void write('invite', () => queueInvite(eid, { role, expiresInDays: 7 }), { done: '已生成邀请码' }),
       }}
       heading="成员"
-      subtitle={() => (asOffice ? null : '点成员可调整角色、移交联络员或移出。')}
+      // The office opens a newly registered enterprise before anyone has joined: say what fills the card.
+      subtitle={(count) =>
+        count === 0
+          ? '还没有成员：生成联络员邀请码发给企业联络员，联络员加入后再邀请本企业职工'
+          : asOffice
+            ? null
+            : '点成员可调整角色、移交联络员或移出。'
+      }
       extra={(members) => <BranchesCard eid={eid} members={members} />}
       person={(person) => {
         const me = person.userId === session.user.id
