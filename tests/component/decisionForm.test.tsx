@@ -45,6 +45,8 @@ describe('登记“三重一大”决策', () => {
     const { fields, form } = formMessages('pw-form')
     expect(fields.map(([label]) => label)).toEqual(['事项', '类别', '决策会议', '参会人员', '决策结果'])
     expect(fields).toContainEqual(['决策会议', '请填写决策会议'])
+    // In Chinese, as every message of the form (not zod's English for an option not picked).
+    expect(fields).toContainEqual(['类别', '请选择决策类别'])
     expect(form).toBeNull()
     expect(sent).toEqual([])
   })
