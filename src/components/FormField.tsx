@@ -48,7 +48,48 @@ export function TextFormField({
 }: FormFieldProps & LimitedTextProps & { rows?: number }) {
   return (
     <FormField block={block} labelClass={labelClass} label={label} required={required}>
-      {rows === undefined ? <TextField {...text} /> : <TextAreaField rows={rows} {...text} />}
+      <LimitedText rows={rows} {...text} />
     </FormField>
+  )
+}
+
+/** One line (TextField), or with `rows` a text area that grows (TextAreaField). */
+function LimitedText({ rows, ...text }: LimitedTextProps & { rows?: number }) {
+  return rows === undefined ? <TextField {...text} /> : <TextAreaField rows={rows} {...text} />
+}
+
+/**
+ * A field's message, right under the field (nothing when it has none): `${block}__error`, as the form's
+ * own, with `--field` so that the one by the form stays apart.
+ */
+export function FieldError({ block, text }: { block: string; text?: string | null }) {
+  return text ? <Text className={`${block}__error ${block}__error--field`}>{text}</Text> : null
+}
+
+/**
+ * A label (`${block}__label`), the field and its message (FieldError) straight in the form's own column
+ * (no row of their own: the form's gap spaces them, as its other lines).
+ */
+export function LabelledField(props: { block: string; label: string; error?: string; children: ReactNode }) {
+  return (
+    <>
+      <Text className={`${props.block}__label`}>{props.label}</Text>
+      {props.children}
+      <FieldError block={props.block} text={props.error} />
+    </>
+  )
+}
+
+/** LabelledField around a limited text: one line, or with `rows` a text area that grows. */
+export function LabelledText({
+  block,
+  label,
+  error,
+  ...text
+}: LimitedTextProps & { block: string; label: string; error?: string; rows?: number }) {
+  return (
+    <LabelledField block={block} label={label} error={error}>
+      <LimitedText {...text} />
+    </LabelledField>
   )
 }

@@ -170,6 +170,10 @@ export const ZAuditEntry = z
     at: z.string(),
     userId: z.number().int().nullable(),
     userName: z.string().nullable(),
+    /** A name the person's 党支部 keeps for them (when their own is not filled in): personLabel. */
+    userOtherName: z.string().nullable(),
+    /** Their phone, masked: personLabel says it when no name is known. */
+    userPhoneMasked: z.string().nullable(),
     organisationKind: ZOrgKind.nullable(),
     organisationId: z.number().int().nullable(),
     organisationName: z.string().nullable(),

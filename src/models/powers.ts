@@ -94,7 +94,9 @@ export type TPowerOverview = z.infer<typeof ZPowerOverview>
 // ——— “三重一大” ———
 
 export const DECISION_CATEGORIES = ['decision', 'personnel', 'project', 'funds'] as const
-export const ZDecisionCategory = z.enum(DECISION_CATEGORIES)
+// Its own message: the app checks without zod's Chinese locale (the server's), and a form left without a
+// category would otherwise say zod's English 「Invalid option: expected one of …」 under 类别.
+export const ZDecisionCategory = z.enum(DECISION_CATEGORIES, { error: '请选择决策类别' })
 export type TDecisionCategory = z.infer<typeof ZDecisionCategory>
 export const DECISION_CATEGORY_LABELS: Record<TDecisionCategory, string> = {
   decision: '重大决策',

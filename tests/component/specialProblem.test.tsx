@@ -1,10 +1,10 @@
-import { act, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { TSpecialSheet } from '@/models/special'
 import type { Transport, TransportResponse } from '@/services/request'
 import { logout } from '@/services/session'
 import ProblemPage from '@/packages/specials/pages/problem/index'
 import { LIAISON_ME, openPage } from './support/assessmentFixture'
-import { NOT_FOUND, signInLiaison } from './support/pageTest'
+import { formMessages, NOT_FOUND, signInLiaison } from './support/pageTest'
 import { SPECIAL } from './support/specialFixture'
 
 /** The demo's sheet of 县恒达食品有限公司 in its 专项整治 (GET /api/v1/enterprises/3/specials/1). */
@@ -63,6 +63,16 @@ describe('专项整治: one problem', () => {
     render(<ProblemPage />)
     await screen.findByText('保存')
     expect(screen.queryByText('填报')).toBeNull()
+  })
+
+  it('a new problem: each problem of the check under its field', async () => {
+    openPage('/packages/specials/pages/problem/index', { eid: '3', sid: '1' })
+    render(<ProblemPage />)
+    fireEvent.click(await screen.findByText('填报'))
+    await waitFor(() => expect(formMessages('sp-form').fields.length).toBeGreaterThan(0))
+    expect(formMessages('sp-form').fields.map(([label]) => label)).toEqual(['突出问题', '整改措施', '责任人'])
+    expect(formMessages('sp-form').form).toBeNull()
+    expect(transport.mock.calls.filter(([req]) => req.method === 'POST')).toEqual([])
   })
 
   it('a problem that is not on the sheet: the error, not a blank form that would 填报 a new one', async () => {

@@ -18,6 +18,9 @@ export interface AuditRow {
   created_at: string
   user_id: number | null
   user_name: string | null
+  /** A name a 党支部 keeps for the person (party_members), for one who never filled in their own. */
+  user_other_name: string | null
+  user_phone: string | null
   organisation_kind: 'enterprise' | 'department' | null
   organisation_id: number | null
   organisation_name: string | null
@@ -71,6 +74,16 @@ export const auditRepository = {
         'a.created_at',
         'a.user_id',
         'u.name as user_name',
+        (eb) =>
+          eb
+            .selectFrom('party_members as pm')
+            .select('pm.name')
+            .whereRef('pm.user_id', '=', 'a.user_id')
+            .where(sql<boolean>`trim(pm.name) <> ''`)
+            .orderBy('pm.id', 'desc')
+            .limit(1)
+            .as('user_other_name'),
+        'u.phone as user_phone',
         'a.organisation_kind',
         'a.organisation_id',
         // A write filed under no organisation by a member of the office (a campaign, a template, a county

@@ -6,9 +6,21 @@ import {
   type TAuditPageQuery,
 } from '../../../src/models/audit'
 import { shortenAuditDetail } from '../../../src/models/auditDetail'
+import { maskPhone } from '../../../src/models/phone'
+import type { KnownPerson } from '../../../src/models/userName'
 import { auditRepository, type AuditRow } from './repository'
 import { namesOfRow, recordNames } from './names'
 import { fillUnits } from './units'
+
+/** The row's person as personLabel reads them (the phone masked, as in every list). */
+export function rowPerson(row: AuditRow): KnownPerson {
+  return {
+    id: row.user_id,
+    name: row.user_name,
+    otherName: row.user_other_name,
+    phoneMasked: maskPhone(row.user_phone),
+  }
+}
 
 /**
  * One row of the list (its detail shortened: `shortenAuditDetail`), with the names of the records it refers to
@@ -20,6 +32,8 @@ export function toAuditEntry(row: AuditRow, names: Map<string, string>): TAuditE
     at: row.created_at,
     userId: row.user_id,
     userName: row.user_name,
+    userOtherName: row.user_other_name,
+    userPhoneMasked: rowPerson(row).phoneMasked,
     organisationKind: row.organisation_kind,
     organisationId: row.organisation_id,
     organisationName: row.organisation_name,

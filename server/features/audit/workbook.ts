@@ -6,8 +6,10 @@ import { auditActionLabel, type TAuditQuery } from '../../../src/models/audit'
 import { auditDetailText } from '../../../src/models/auditDetail'
 import { auditEntityText } from '../../../src/models/auditEntity'
 import { chineseDateTime, formatShanghaiTime } from '../../../src/models/shanghaiTime'
+import { personLabel } from '../../../src/models/userName'
 import { auditRepository } from './repository'
 import { recordNames } from './names'
+import { rowPerson } from './service'
 import { fillUnits } from './units'
 
 /** At most this many rows go into one export (newest first); the title says when the filter matched more. */
@@ -53,7 +55,12 @@ export async function auditWorkbook(
   const objects = await recordNames(db, shown)
   const named = (type: string, id: number) => objects.get(`${type}:${id}`)
   const names = {
-    person: query.userId !== undefined ? (first?.user_name ?? `用户 ${query.userId}`) : undefined,
+    person:
+      query.userId !== undefined
+        ? first
+          ? personLabel(rowPerson(first))
+          : `用户（编号 ${query.userId}）`
+        : undefined,
     organisation:
       query.organisationId !== undefined
         ? (first?.organisation_name ??
@@ -73,7 +80,7 @@ export async function auditWorkbook(
   const cells = shown.map((r, i) => [
     i + 1,
     chineseDateTime(formatShanghaiTime(r.created_at)),
-    r.user_name ?? (r.user_id === null ? '（未登录）' : `用户 ${r.user_id}`),
+    personLabel(rowPerson(r)),
     r.organisation_name ?? '',
     auditActionLabel(r.action),
     auditEntityText(r.entity_type, r.entity_id, named),

@@ -62,6 +62,13 @@ function pageNumberFooter(kind: 'official' | 'record'): Footer {
   return new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children })] })
 }
 
+/**
+ * A heading's paragraph options: kept on the page of the paragraph after it (keepNext) and not split
+ * itself (keepLines), so that no heading (更正记录, 一、…, 如何加入) is left alone at the foot of a page with
+ * its text on the next. Spread into every heading's `Paragraph` of the documents the server writes.
+ */
+export const HEADING_KEEP = { keepNext: true, keepLines: true } as const
+
 /** The light grey of a table's label, heading and total cells, spread into a `TableCell`'s options. */
 export const SHADED = { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' } }
 

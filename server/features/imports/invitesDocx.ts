@@ -9,6 +9,7 @@ import {
   type IRunOptions,
 } from 'docx'
 import { chineseDateTime } from '../../../src/models/shanghaiTime'
+import { HEADING_KEEP } from '../files/docx'
 import { qrPng } from './qrPng'
 import type { InviteSheet } from './workerProtocol'
 
@@ -33,10 +34,11 @@ type Style = Pick<IRunOptions, 'size' | 'bold' | 'color' | 'characterSpacing' | 
 function para(
   content: TextRun | ImageRun | string,
   style: Style = {},
-  opts: { center?: boolean; before?: number; after?: number } = {},
+  opts: { center?: boolean; before?: number; after?: number; heading?: boolean } = {},
 ): Paragraph {
   return new Paragraph({
     alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT,
+    ...(opts.heading ? HEADING_KEEP : {}),
     spacing: { before: opts.before ?? 60, after: opts.after ?? 60 },
     children: [typeof content === 'string' ? new TextRun({ text: content, ...style }) : content],
   })
@@ -47,7 +49,7 @@ function page(item: InviteSheet, index: number, office: string): Paragraph[] {
   return [
     ...(index > 0 ? [new Paragraph({ children: [new PageBreak()] })] : []),
     para(office, { size: 24, color: '7F7F7F' }, { center: true, after: 120 }),
-    para('联络员邀请函', { size: 44, bold: true }, { center: true, after: 360 }),
+    para('联络员邀请函', { size: 44, bold: true }, { center: true, after: 360, heading: true }),
     para(item.name, { size: 36, bold: true }, { center: true }),
     para(
       `统一社会信用代码：${item.creditCode}`,
@@ -57,7 +59,7 @@ function page(item: InviteSheet, index: number, office: string): Paragraph[] {
     ...(item.liaisonName
       ? [para(`联络员：${item.liaisonName}`, { size: 24 }, { center: true, after: 360 })]
       : []),
-    para('邀请码', { size: 24, color: '595959' }, { center: true, before: 120, after: 0 }),
+    para('邀请码', { size: 24, color: '595959' }, { center: true, before: 120, after: 0, heading: true }),
     para(item.code, { size: 80, bold: true, font: mono, characterSpacing: 60 }, { center: true, after: 120 }),
     para(
       new ImageRun({
@@ -74,7 +76,7 @@ function page(item: InviteSheet, index: number, office: string): Paragraph[] {
       { size: 24, bold: true },
       { center: true, after: 360 },
     ),
-    para('如何加入', { size: 28, bold: true }),
+    para('如何加入', { size: 28, bold: true }, { heading: true }),
     ...joinSteps(office).map((step, i) => para(`${i + 1}. ${step}`, { size: 24 })),
     para(
       '本邀请码仅供本企业联络员使用一次，请妥善保管，不要转发他人。',

@@ -12,7 +12,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx'
-import { A4, SHADED, a4Document, ruledTable } from '../files/docx'
+import { A4, HEADING_KEEP, SHADED, a4Document, ruledTable } from '../files/docx'
 import { chineseDateTime } from '../../../src/models/shanghaiTime'
 import type { DbOrTrx } from '../../core/db/database'
 import type { FileStore } from '../files/store'
@@ -86,16 +86,26 @@ export async function meetingImages(
 const text = (value: string, style: { bold?: boolean; size?: number; color?: string } = {}) =>
   new TextRun({ text: value, ...style })
 
-/** One paragraph per line of the text (empty text: one empty paragraph). */
+/**
+ * One paragraph per line of the text (empty text: one empty paragraph); `heading`: each kept on the page
+ * of what follows it (HEADING_KEEP).
+ */
 function lines(
   value: string,
-  options: { bold?: boolean; size?: number; color?: string; align?: 'center' | 'left' } = {},
+  options: {
+    bold?: boolean
+    size?: number
+    color?: string
+    align?: 'center' | 'left'
+    heading?: boolean
+  } = {},
 ): Paragraph[] {
-  const { align, ...style } = options
+  const { align, heading, ...style } = options
   return value.split(/\r?\n/).map(
     (line) =>
       new Paragraph({
         alignment: align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
+        ...(heading ? HEADING_KEEP : {}),
         children: line ? [text(line, style)] : [],
       }),
   )
@@ -168,7 +178,11 @@ function figures(meeting: TMeeting, images: Map<number, AttachedImage>): Paragra
   const shown = meeting.attachments.filter((f) => images.has(f.id))
   if (shown.length === 0) return []
   return [
-    new Paragraph({ pageBreakBefore: true, children: [text('附图', { bold: true, size: 28 })] }),
+    new Paragraph({
+      pageBreakBefore: true,
+      ...HEADING_KEEP,
+      children: [text('附图', { bold: true, size: 28 })],
+    }),
     ...shown.flatMap((f, i) => {
       const image = images.get(f.id)!
       const size = fitWithin(image.info, PHOTO_MAX.width, PHOTO_MAX.height)
@@ -199,10 +213,18 @@ function corrections(meeting: TMeeting): Paragraph[] {
   const entries = correctionLines(meeting.history)
   if (entries.length === 0) return []
   return [
-    new Paragraph({ spacing: { before: 240 }, children: [text('更正记录', { bold: true, size: 24 })] }),
+    // The section's heading and each correction's line stay with the text under them (a long record
+    // otherwise leaves 更正记录 alone at the foot of a page).
+    new Paragraph({
+      spacing: { before: 240 },
+      ...HEADING_KEEP,
+      children: [text('更正记录', { bold: true, size: 24 })],
+    }),
     ...entries.flatMap((e) => [
-      ...lines(e.heading, { size: 20 }),
-      ...e.details.map((d) => new Paragraph({ indent: { left: 480 }, children: [text(d, { size: 20 })] })),
+      ...lines(e.heading, { size: 20, heading: e.details.length > 0 }),
+      ...e.details.map(
+        (d) => new Paragraph({ indent: { left: 480 }, keepLines: true, children: [text(d, { size: 20 })] }),
+      ),
     ]),
   ]
 }
@@ -213,9 +235,10 @@ export function meetingDocument(meeting: TMeeting, images: Map<number, AttachedI
     ...(draft
       ? lines('草稿（未提交，仅供核对）', { bold: true, size: 32, color: 'C00000', align: 'center' })
       : []),
-    ...lines(meeting.branchName, { bold: true, size: 32, align: 'center' }),
-    ...lines(recordTitle(meeting), { bold: true, size: 36, align: 'center' }),
-    ...lines(meeting.enterpriseName, { size: 21, align: 'center' }),
+    // The branch, the title and the enterprise head the table: kept on its first page.
+    ...lines(meeting.branchName, { bold: true, size: 32, align: 'center', heading: true }),
+    ...lines(recordTitle(meeting), { bold: true, size: 36, align: 'center', heading: true }),
+    ...lines(meeting.enterpriseName, { size: 21, align: 'center', heading: true }),
     recordTable(meeting, images),
     new Paragraph({}),
     new Paragraph({ children: [text('主持人（签字）：                    记录人（签字）：')] }),

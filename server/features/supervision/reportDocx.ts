@@ -19,7 +19,7 @@ import {
   type TReportPeriodRow,
   type TReportRow,
 } from '../../../src/models/supervisionReport'
-import { A4, SHADED, a4Document, ruledTable } from '../files/docx'
+import { A4, HEADING_KEEP, SHADED, a4Document, ruledTable } from '../files/docx'
 import { chineseDay, shanghaiDate } from '../../../src/models/shanghaiTime'
 
 /**
@@ -134,7 +134,7 @@ function cell(text: string, width: number, kind: 'heading' | 'total' | 'name' | 
         alignment: kind === 'name' ? AlignmentType.LEFT : AlignmentType.CENTER,
         spacing: { line: 300, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
         // The heading row stays on the page of the first rows (Word and LibreOffice keep it with them).
-        keepNext: kind === 'heading',
+        ...(kind === 'heading' ? HEADING_KEEP : {}),
         children:
           kind === 'heading'
             ? headingRuns(text)
@@ -204,8 +204,14 @@ function progressTables(report: TReport): (Paragraph | Table)[] {
   ]
 }
 
-const centred = (text: string, style: Parameters<typeof run>[1], spacing = {}, keepNext = false) =>
-  new Paragraph({ alignment: AlignmentType.CENTER, spacing, keepNext, children: [run(text, style)] })
+/** A centred line; `heading`: kept on the page of what follows it (HEADING_KEEP). */
+const centred = (text: string, style: Parameters<typeof run>[1], spacing = {}, heading = false) =>
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing,
+    ...(heading ? HEADING_KEEP : {}),
+    children: [run(text, style)],
+  })
 
 export function reportDocument(report: TReport): Document {
   const { snapshot } = report
@@ -222,7 +228,7 @@ export function reportDocument(report: TReport): Document {
       spacing: { before: 120, after: 360 },
       children: [run(snapshot.issuer, { size: 28 }), run(`\t${chineseDate(dated)}`, { size: 28 })],
     }),
-    centred(report.title, { bold: true, size: 40, font: SONG }, { after: 120 }),
+    centred(report.title, { bold: true, size: 40, font: SONG }, { after: 120 }, true),
     // 督查期间 and 自查批次 on lines of their own: one centred line would wrap mid-name.
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -243,7 +249,7 @@ export function reportDocument(report: TReport): Document {
   const shown = REPORT_SECTIONS.filter((key) => key === 'progress' || report.sections[key].trim() !== '')
   const body = shown.flatMap((key, i) => [
     new Paragraph({
-      keepNext: true,
+      ...HEADING_KEEP,
       spacing: { before: 160 },
       indent: { firstLine: 640 },
       children: [

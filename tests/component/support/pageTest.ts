@@ -65,3 +65,25 @@ export const OFFICE_ME = {
     },
   ],
 }
+
+/**
+ * A form's field messages (FieldError, `${block}__error--field`) as [the label above it, the message], in
+ * page order; and the form's own message (`${block}__error` without --field), or null.
+ */
+export function formMessages(block: string) {
+  const labelAbove = (el: Element) => {
+    for (let at: Element | null = el.previousElementSibling; at; at = at.previousElementSibling) {
+      const label = at.classList.contains(`${block}__label`) ? at : at.querySelector(`.${block}__label`)
+      if (label) return label.textContent
+    }
+    return null
+  }
+  const fields = Array.from(document.querySelectorAll(`.${block}__error--field`)).map((el) => [
+    labelAbove(el),
+    el.textContent,
+  ])
+  const form = Array.from(document.querySelectorAll(`.${block}__error`)).filter(
+    (el) => !el.classList.contains(`${block}__error--field`),
+  )
+  return { fields, form: form.length ? form.map((el) => el.textContent).join(' | ') : null }
+}

@@ -15,9 +15,10 @@ import {
 import { shanghaiDate } from '@/models/shanghaiTime'
 import { maxLengthsOf } from '@/models/textLimit'
 import { DayPicker } from '@/components/DayPicker'
-import { TextField } from '@/components/TextField'
-import { TextAreaField } from '@/components/TextAreaField'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
+import { firstPartIn, useFieldErrors } from '@/hooks/useFieldErrors'
+import type { WriteOptions } from '@/hooks/useWrite'
+import { LabelledField, LabelledText } from '@/components/FormField'
 import { Chips } from '@/components/Chips'
 import './powers.scss'
 import { formatDate } from '@/models/format'
@@ -26,17 +27,29 @@ const LIMITS = maxLengthsOf(ZDecisionUpdate.shape, ['subject', 'meeting', 'atten
 
 export type DecisionSubmit =
   { kind: 'create'; body: TDecisionCreate } | { kind: 'correct'; body: TDecisionUpdate }
+/** Where the page's write puts the server's refusal: each field's message under it, the rest by the form. */
+export type DecisionRefused = NonNullable<WriteOptions['onRefused']>
+
+/** The fields a problem is shown under (anything else, e.g. the version, by the form). */
+const fieldOf = firstPartIn([
+  'subject',
+  'category',
+  'decidedOn',
+  'meeting',
+  'attendees',
+  'result',
+  'note',
+] as const)
 
 /**
  * 登记 a decision, or 更正 one (`was`): 事项, category, the meeting's date (北京时间, not after today), 会议,
- * 参会人员, 决策结果, and on a correction its 更正说明. `onSubmit` answers whether it was accepted;
- * the server's refusal comes back in `error`.
+ * 参会人员, 决策结果, and on a correction its 更正说明. `onSubmit` answers whether it was accepted; the
+ * page's write hands the server's refusal to `refused`, which puts each field's message under it.
  */
 export function DecisionForm(props: {
   was?: TDecisionDetail
   busy: boolean
-  error: string | null
-  onSubmit: (submit: DecisionSubmit) => Promise<boolean>
+  onSubmit: (submit: DecisionSubmit, refused: DecisionRefused) => Promise<boolean>
   onCancel?: () => void
 }) {
   const { was } = props
@@ -49,7 +62,8 @@ export function DecisionForm(props: {
   const [result, setResult] = useState(was?.result ?? '')
   const [note, setNote] = useState('')
   const [picking, setPicking] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
+  // A field's message goes once it is edited (`edit`; the next tap says anew).
+  const { errors, formError, refused, failed, say, edit } = useFieldErrors(fieldOf)
   const [sent, setSent] = useState(false)
   useUnsavedGuard(!sent && Boolean(was ? note.trim() : subject.trim() || result.trim()))
 
@@ -58,60 +72,88 @@ export function DecisionForm(props: {
     const checked = was
       ? ZDecisionUpdate.safeParse({ ...fields, version: was.version, note })
       : ZDecisionCreate.safeParse(fields)
-    if (!checked.success) return setProblem(checked.error.issues[0]?.message ?? '请检查填写内容')
-    if (decidedOn > today) return setProblem('决策日期不能晚于今天')
-    setProblem(null)
+    const late = decidedOn > today ? [{ path: ['decidedOn'], message: '决策日期不能晚于今天' }] : []
+    if (!checked.success || late.length)
+      return failed([...late, ...(checked.success ? [] : checked.error.issues)])
+    say(null)
     const ok = await props.onSubmit(
       was
         ? { kind: 'correct', body: checked.data as TDecisionUpdate }
         : { kind: 'create', body: checked.data as TDecisionCreate },
+      refused,
     )
     if (ok) setSent(true)
   }
 
-  const error = problem ?? props.error
   return (
     <View className="a-card pw-form decision-form">
       {was ? <Text className="a-card__title">更正决策记录</Text> : null}
-      <Text className="pw-form__label">事项</Text>
-      <TextField value={subject} limit={LIMITS.subject} placeholder="决策事项名称" onChange={setSubject} />
-      <Text className="pw-form__label">类别</Text>
-      <Chips
-        block="pw-chips"
-        options={DECISION_CATEGORIES}
-        value={category}
-        label={(c) => DECISION_CATEGORY_LABELS[c]}
-        onPick={(c) => c && setCategory(c)}
+      <LabelledText
+        block="pw-form"
+        label="事项"
+        error={errors.subject}
+        value={subject}
+        limit={LIMITS.subject}
+        placeholder="决策事项名称"
+        onChange={edit('subject', setSubject)}
       />
-      <Text className="pw-form__label">决策日期</Text>
-      <Text className="pw-form__date" onClick={() => setPicking(true)}>
-        {formatDate(decidedOn)}
-      </Text>
-      <Text className="pw-form__label">决策会议</Text>
-      <TextField
+      <LabelledField block="pw-form" label="类别" error={errors.category}>
+        <Chips
+          block="pw-chips"
+          options={DECISION_CATEGORIES}
+          value={category}
+          label={(c) => DECISION_CATEGORY_LABELS[c]}
+          onPick={(c) => c && edit('category', setCategory)(c)}
+        />
+      </LabelledField>
+      <LabelledField block="pw-form" label="决策日期" error={errors.decidedOn}>
+        <Text className="pw-form__date" onClick={() => setPicking(true)}>
+          {formatDate(decidedOn)}
+        </Text>
+      </LabelledField>
+      <LabelledText
+        block="pw-form"
+        label="决策会议"
+        error={errors.meeting}
         value={meeting}
         limit={LIMITS.meeting}
         placeholder="如：党委会、董事会、总经理办公会"
-        onChange={setMeeting}
+        onChange={edit('meeting', setMeeting)}
       />
-      <Text className="pw-form__label">参会人员</Text>
-      <TextAreaField rows={2} value={attendees} limit={LIMITS.attendees} onChange={setAttendees} />
-      <Text className="pw-form__label">决策结果</Text>
-      <TextAreaField rows={3} value={result} limit={LIMITS.result} onChange={setResult} />
+      <LabelledText
+        block="pw-form"
+        label="参会人员"
+        error={errors.attendees}
+        rows={2}
+        value={attendees}
+        limit={LIMITS.attendees}
+        onChange={edit('attendees', setAttendees)}
+      />
+      <LabelledText
+        block="pw-form"
+        label="决策结果"
+        error={errors.result}
+        rows={3}
+        value={result}
+        limit={LIMITS.result}
+        onChange={edit('result', setResult)}
+      />
       {was ? (
         <>
-          <Text className="pw-form__label">更正说明</Text>
-          <TextAreaField
+          <LabelledText
+            block="pw-form"
+            label="更正说明"
+            error={errors.note}
             rows={2}
             value={note}
             limit={LIMITS.note}
             placeholder="为什么更正"
-            onChange={setNote}
+            onChange={edit('note', setNote)}
           />
           <Text className="pw-form__hint">更正后原记录和更正说明一并保留，监管部门可查看。</Text>
         </>
       ) : null}
-      {error ? <Text className="pw-form__error">{error}</Text> : null}
+      {formError ? <Text className="pw-form__error">{formError}</Text> : null}
       <View className="pw-actions">
         {props.onCancel ? <Button onClick={props.onCancel}>取消</Button> : null}
         <Button type="primary" loading={props.busy} onClick={() => void submit()}>
@@ -124,7 +166,7 @@ export function DecisionForm(props: {
         startDate={dayjs(today).subtract(10, 'year').toDate()}
         endDate={dayjs(today).toDate()}
         value={decidedOn}
-        onPick={setDecidedOn}
+        onPick={edit('decidedOn', setDecidedOn)}
         onClose={() => setPicking(false)}
       />
     </View>

@@ -8,6 +8,7 @@ import { auditEntityText, entryNames } from '@/models/auditEntity'
 import type { TDepartment, TEnterprise } from '@/models/org'
 import { chineseDateTime, formatShanghaiTime } from '@/models/shanghaiTime'
 import { formatDate } from '@/models/format'
+import { personLabel } from '@/models/userName'
 import { DayPicker } from '@/components/DayPicker'
 import dayjs from 'dayjs'
 import { fetchAuditPage, openAuditExport } from '@/services/audit'
@@ -73,7 +74,12 @@ function Entry({ entry: e }: { entry: TAuditEntry }) {
         <Text className="audit__time">{chineseDateTime(formatShanghaiTime(e.at))}</Text>
       </View>
       <Text className="org-member__meta">
-        {e.userName ?? (e.userId === null ? '（未登录）' : `用户 ${e.userId}`)}
+        {personLabel({
+          id: e.userId,
+          name: e.userName,
+          otherName: e.userOtherName,
+          phoneMasked: e.userPhoneMasked,
+        })}
         {e.organisationName ? ` · ${e.organisationName}` : ''}
       </Text>
       <Text className="audit__object">{auditEntityText(e.entityType, e.entityId, names)}</Text>

@@ -9,7 +9,8 @@ import { orgPages, supervisionPages } from '@/services/routes'
 import { useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
-import { unplacedText, useWrite } from '@/hooks/useWrite'
+import { useWrite } from '@/hooks/useWrite'
+import { firstPartIn, placeProblems } from '@/hooks/useFieldErrors'
 import { EnterpriseForm } from '../../components/EnterpriseForm'
 import {
   checkEnterprise,
@@ -21,6 +22,8 @@ import {
 import '@/styles/page.scss'
 import '../members/index.scss'
 import './index.scss'
+
+const draftField = firstPartIn(Object.keys(EMPTY_DRAFT) as (keyof EnterpriseDraft)[])
 
 /**
  * 登记企业 (the office): one enterprise by hand, for one learnt of mid-year (the Excel import is for many).
@@ -94,16 +97,13 @@ export default function RegisterEnterprisePage() {
         onRefused: (message, code, fields) => {
           const field = refusalField(code)
           if (field) setErrors({ [field]: message })
-          else if (fields.length) {
+          else {
             // The server's field messages under their fields ('supervisingDepartmentIds.0' is the list's);
             // one naming no field of the form is said by the form, as itself.
-            const fieldOf = (path: string) => path.split('.')[0] as keyof EnterpriseDraft
-            const placed = (path: string) => fieldOf(path) in EMPTY_DRAFT
-            const byField: FieldErrors = {}
-            for (const f of fields) if (placed(f.path)) byField[fieldOf(f.path)] ??= f.message
-            setErrors(byField)
-            setFormError(unplacedText(fields, placed))
-          } else setFormError(message)
+            const placed = placeProblems(fields, draftField, message)
+            setErrors(placed.fields)
+            setFormError(placed.form)
+          }
           // A department retired meanwhile leaves the list: the clerk picks again from those in service.
           if (code === 'DEPARTMENT_RETIRED') void departments.reload().catch(() => undefined)
           setReveal((n) => n + 1)

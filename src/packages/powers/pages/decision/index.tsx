@@ -24,7 +24,7 @@ import { useOutbox, useReloadOnDelivered } from '@/hooks/useOutbox'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { useWrite } from '@/hooks/useWrite'
-import { DecisionForm, type DecisionSubmit } from '../../components/DecisionForm'
+import { DecisionForm, type DecisionRefused, type DecisionSubmit } from '../../components/DecisionForm'
 import '@/styles/page.scss'
 import '../../components/powers.scss'
 import { formatDate } from '@/models/format'
@@ -63,7 +63,6 @@ export default function DecisionPage() {
   usePullRefresh(did ? reload : async () => undefined)
   const [correcting, setCorrecting] = useState(false)
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
   const [uploading, setUploading] = useState(0)
   const { outbox, pending } = useOutbox()
   useReloadOnDelivered(outbox, POWERS_WRITE_KINDS.decisionAttach, reload)
@@ -74,16 +73,15 @@ export default function DecisionPage() {
   if (!session) return <View className="page" />
   if (!eid) return <InvalidLink message="页面链接不完整" />
 
-  const submit = async (s: DecisionSubmit): Promise<boolean> => {
+  const submit = async (s: DecisionSubmit, refused: DecisionRefused): Promise<boolean> => {
     if (busy) return false
     setBusy(true)
-    setError(null)
     try {
       const entry =
         s.kind === 'create' ? queueDecisionCreate(eid, s.body) : queueDecisionCorrect(eid, did!, s.body)
       const outcome = await write(entry, {
         done: s.kind === 'create' ? '已登记' : '已更正',
-        onRefused: setError,
+        onRefused: refused,
       })
       if (outcome.kind === 'refused') return false
       const saved = ZDecisionDetail.safeParse(
@@ -108,7 +106,7 @@ export default function DecisionPage() {
     return (
       <View className="page">
         <View className="page__body">
-          <DecisionForm busy={busy} error={error} onSubmit={submit} />
+          <DecisionForm busy={busy} onSubmit={submit} />
         </View>
       </View>
     )
@@ -158,13 +156,7 @@ export default function DecisionPage() {
       <View className="page__body">
         <OutboxNotice />
         {correcting ? (
-          <DecisionForm
-            was={d}
-            busy={busy}
-            error={error}
-            onSubmit={submit}
-            onCancel={() => setCorrecting(false)}
-          />
+          <DecisionForm was={d} busy={busy} onSubmit={submit} onCancel={() => setCorrecting(false)} />
         ) : (
           <View className="a-card">
             <View className="pw-head">

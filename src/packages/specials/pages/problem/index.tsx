@@ -17,13 +17,13 @@ import { shanghaiDateAfterDays } from '@/models/shanghaiTime'
 import { fetchSheet, queueProblemCreate, queueProblemUpdate } from '@/services/specials'
 import { idParam } from '@/services/routes'
 import { DayPicker } from '@/components/DayPicker'
-import { TextField } from '@/components/TextField'
-import { TextAreaField } from '@/components/TextAreaField'
+import { FieldError, LabelledText } from '@/components/FormField'
 import { ErrorState, InvalidLink, LoadingState } from '@/components/PageState'
 import { useMe } from '@/hooks/useMe'
 import { useRequireSession } from '@/hooks/useSession'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { useFormSend } from '@/hooks/useFormSend'
+import { firstPartIn } from '@/hooks/useFieldErrors'
 import { Chips } from '@/components/Chips'
 import { keepsRegistersOf } from '@/models/memberships'
 import '@/styles/page.scss'
@@ -32,6 +32,8 @@ import { formatDate } from '@/models/format'
 
 const LIMITS = maxLengthsOf(ZSpecialProblemCreate.shape, ['problem', 'measure', 'owner', 'note'])
 const STATUSES = ['in_progress', 'done'] as const
+/** The fields a problem is shown under; any other (the version …) by the form. */
+const fieldOf = firstPartIn(['problem', 'measure', 'owner', 'plannedDate', 'status', 'note'] as const)
 const HISTORY_LABELS = { created: '填报', edited: '修改', note: '进展' } as const
 
 /** 突出问题: new (no `pid`), or one problem with its progress history; its keepers edit and add a note. */
@@ -55,7 +57,8 @@ export default function SpecialProblemPage() {
   const [loadError, setLoadError] = useState<string | null>(null)
   const [loads, setLoads] = useState(0)
   const [picking, setPicking] = useState(false)
-  const { error, busy, sent, send } = useFormSend()
+  // Each problem under its field (`edit` takes it away as the field changes), the rest by the form.
+  const { error, errors, edit, busy, sent, send } = useFormSend(fieldOf)
   useUnsavedGuard(!sent && Boolean(note.trim() || (!pid && problem.trim())))
 
   useEffect(() => {
@@ -121,16 +124,38 @@ export default function SpecialProblemPage() {
       <View className="page__body">
         {keeper ? (
           <View className="a-card sp-form">
-            <Text className="sp-form__label">突出问题</Text>
-            <TextAreaField rows={3} value={problem} limit={LIMITS.problem} onChange={setProblem} />
-            <Text className="sp-form__label">整改措施</Text>
-            <TextAreaField rows={3} value={measure} limit={LIMITS.measure} onChange={setMeasure} />
-            <Text className="sp-form__label">责任人</Text>
-            <TextField value={owner} limit={LIMITS.owner} placeholder="姓名或岗位" onChange={setOwner} />
+            <LabelledText
+              block="sp-form"
+              label="突出问题"
+              error={errors.problem}
+              rows={3}
+              value={problem}
+              limit={LIMITS.problem}
+              onChange={edit('problem', setProblem)}
+            />
+            <LabelledText
+              block="sp-form"
+              label="整改措施"
+              error={errors.measure}
+              rows={3}
+              value={measure}
+              limit={LIMITS.measure}
+              onChange={edit('measure', setMeasure)}
+            />
+            <LabelledText
+              block="sp-form"
+              label="责任人"
+              error={errors.owner}
+              value={owner}
+              limit={LIMITS.owner}
+              placeholder="姓名或岗位"
+              onChange={edit('owner', setOwner)}
+            />
             <View className="sp-form__row sp-planned" onClick={() => setPicking(true)}>
               <Text className="sp-form__label">计划完成日期</Text>
               <Text>{formatDate(plannedDate)}</Text>
             </View>
+            <FieldError block="sp-form" text={errors.plannedDate} />
             {loaded ? (
               <>
                 <Text className="sp-form__label">状态</Text>
@@ -139,12 +164,20 @@ export default function SpecialProblemPage() {
                   options={STATUSES}
                   value={status}
                   label={(s) => SPECIAL_PROBLEM_STATUS_LABELS[s]}
-                  onPick={setStatus}
+                  onPick={edit('status', setStatus)}
                 />
+                <FieldError block="sp-form" text={errors.status} />
               </>
             ) : null}
-            <Text className="sp-form__label">进展情况（记入历史）</Text>
-            <TextAreaField rows={2} value={note} limit={LIMITS.note} onChange={setNote} />
+            <LabelledText
+              block="sp-form"
+              label="进展情况（记入历史）"
+              error={errors.note}
+              rows={2}
+              value={note}
+              limit={LIMITS.note}
+              onChange={edit('note', setNote)}
+            />
             {error ? <Text className="sp-form__error">{error}</Text> : null}
             <Button type="primary" block loading={busy} onClick={() => void submit()}>
               {loaded ? '保存' : '填报'}
@@ -183,7 +216,7 @@ export default function SpecialProblemPage() {
         startDate={dayjs().subtract(1, 'year').toDate()}
         endDate={dayjs().add(2, 'year').toDate()}
         value={plannedDate}
-        onPick={setPlannedDate}
+        onPick={edit('plannedDate', setPlannedDate)}
         onClose={() => setPicking(false)}
       />
     </View>
