@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { enterpriseRef, ZRowId } from './common'
+import { enterpriseRef, pageOf, pagingFields, ZRowId } from './common'
 import { line, lines, oneLine, textOf } from './textLimit'
 import { MEETING_TYPES, MEETING_TYPE_LABELS, type TMeetingType } from './meetingCompliance'
 import { storedFileWith } from './file'
@@ -330,37 +330,58 @@ export const ZComplianceQuery = z.object({
 
 export { ZDueItem, type TDueItem } from './meetingDue'
 
+/** One branch on 三会一课监管: this month's reports and the year's rate. */
+const ZPartySupervisionBranch = z.object({
+  branchId: z.number().int(),
+  branchName: z.string(),
+  ...enterpriseRef,
+  /** Submitted records held this month. */
+  meetingsThisMonth: z.number().int(),
+  reportedThisMonth: z.boolean(),
+  lastMeetingAt: z.string().nullable(),
+  rate: ZRate,
+  byType: z.array(z.object({ type: ZMeetingType, rate: ZRate })),
+})
+
+/**
+ * Enterprises whose profile names a party organisation but with no 党支部 registered (未设立支部): how
+ * many, and the first 50 (all of them: 监管总览's list with `meetings=no_branch`).
+ */
+const ZWithoutBranch = z.object({
+  total: z.number().int(),
+  enterprises: z.array(
+    z.object({ enterpriseId: z.number().int(), enterpriseName: z.string(), partyOrg: ZPartyOrg }),
+  ),
+})
+
 export const ZPartySupervision = z
   .object({
     /** '2026-03': the month in 北京时间 the answer is about. */
     month: z.string(),
     year: z.number().int(),
-    branches: z.array(
-      z.object({
-        branchId: z.number().int(),
-        branchName: z.string(),
-        ...enterpriseRef,
-        /** Submitted records held this month. */
-        meetingsThisMonth: z.number().int(),
-        reportedThisMonth: z.boolean(),
-        lastMeetingAt: z.string().nullable(),
-        rate: ZRate,
-        byType: z.array(z.object({ type: ZMeetingType, rate: ZRate })),
-      }),
-    ),
-    /**
-     * Enterprises whose profile names a party organisation but with no 党支部 registered (未设立支部): how
-     * many, and the first 50 (all of them: 监管总览's list with `meetings=no_branch`).
-     */
-    withoutBranch: z.object({
-      total: z.number().int(),
-      enterprises: z.array(
-        z.object({ enterpriseId: z.number().int(), enterpriseName: z.string(), partyOrg: ZPartyOrg }),
-      ),
-    }),
+    branches: z.array(ZPartySupervisionBranch),
+    withoutBranch: ZWithoutBranch,
   })
   .meta({ id: 'PartySupervision' })
 export type TPartySupervision = z.infer<typeof ZPartySupervision>
+
+export const ZPartySupervisionQuery = z.object({ ...pagingFields })
+
+/**
+ * 三会一课监管 a page at a time (a county's 2,000 branches are too many for one phone screen, and for one
+ * mini-program setData): who has not reported this month first, `missing` of them in all.
+ */
+export const ZPartySupervisionPage = z
+  .object({
+    month: z.string(),
+    year: z.number().int(),
+    ...pageOf(ZPartySupervisionBranch),
+    /** Branches that have not reported this month, over every page. */
+    missing: z.number().int(),
+    withoutBranch: ZWithoutBranch,
+  })
+  .meta({ id: 'PartySupervisionPage' })
+export type TPartySupervisionPage = z.infer<typeof ZPartySupervisionPage>
 
 /**
  * A meeting's QR sign-in session is an event of the enterprise (the same rotating QR and scanner). The

@@ -18,6 +18,11 @@ export const ZTodo = z
     /** The records the task is about: the app decides which page opens them. */
     enterpriseId: z.number().int().nullable(),
     recordId: z.number().int().nullable(),
+    /**
+     * Set on the one item that stands for this many to-dos of its kind (TODO_GROUP_WORKLISTS), done from
+     * the kind's 工作清单; its enterpriseId and recordId are then null.
+     */
+    count: z.number().int().optional(),
   })
   .meta({ id: 'Todo' })
 export type TTodo = z.infer<typeof ZTodo>

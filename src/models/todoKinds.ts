@@ -1,4 +1,5 @@
 // No zod here: the main package (tab pages) imports it, and zod stays in the subpackages.
+import type { TWorklist } from './worklists'
 
 /**
  * What waits for the caller (任务): one list computed on the server from every flow, so the tab, its
@@ -51,3 +52,16 @@ export const TODO_KIND_LABELS: Record<TTodoKind, string> = {
   risk_alert: '廉洁风险预警',
   member_pending: '待审核加入申请',
 }
+
+/**
+ * The supervisors' kinds with a 工作清单 of their own (src/models/worklists.ts, where each row has its action):
+ * from TODO_GROUP_FROM of one kind, 任务 shows one item 「N家企业…」 that opens the list instead of each
+ * (a department of 2,000 enterprises would otherwise page through hundreds of 审核 before any 核验).
+ */
+export const TODO_GROUP_WORKLISTS = {
+  assessment_review: 'review',
+  rectification_verify: 'verify',
+  risk_alert: 'risk_alert',
+} as const satisfies Partial<Record<TTodoKind, TWorklist>>
+export type TGroupedTodoKind = keyof typeof TODO_GROUP_WORKLISTS
+export const TODO_GROUP_FROM = 10

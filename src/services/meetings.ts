@@ -11,7 +11,7 @@ import {
   ZMeetingAttachment,
   ZMeetingSummary,
   ZMeetingTemplate,
-  ZPartySupervision,
+  ZPartySupervisionPage,
   type TAttachmentKind,
   type TBranchDetail,
   type TBranchSummary,
@@ -21,7 +21,7 @@ import {
   type TMeetingSave,
   type TMeetingSummary,
   type TMeetingTemplate,
-  type TPartySupervision,
+  type TPartySupervisionPage,
   meetingRecordTitle,
 } from '@/models/meeting'
 import { MEETING_TYPE_LABELS, type TMeetingType } from '@/models/meetingCompliance'
@@ -84,8 +84,9 @@ export function fetchMeetingTemplate(
   })
 }
 
-export function fetchPartySupervision(): Promise<TPartySupervision> {
-  return request({ path: '/api/v1/supervision/party', schema: ZPartySupervision })
+/** 三会一课监管, a page at a time (未报送 first). */
+export function fetchPartySupervision(page: number): Promise<TPartySupervisionPage> {
+  return request({ path: '/api/v1/supervision/party', query: { page }, schema: ZPartySupervisionPage })
 }
 
 const typeLabel = (body: TMeetingSave) => MEETING_TYPE_LABELS[body.type]

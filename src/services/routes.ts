@@ -1,4 +1,5 @@
 /** Pages of the 自查自评 and 监管 subpackages (app.config.ts), with their query parameters. */
+import type { TWorklist } from '@/models/worklists'
 const A = '/packages/assessment/pages'
 const S = '/packages/supervision/pages'
 
@@ -31,7 +32,7 @@ export const supervisionPages = {
   /** 下发整改通知 to one enterprise. */
   notice: (eid: number, name: string) => `${S}/notice/index?eid=${eid}&name=${encodeURIComponent(name)}`,
   /** 工作清单: 逾期整改, 待核验, 待审核, 未提交自查, with 催办. */
-  worklists: () => `${S}/worklists/index`,
+  worklists: (list?: TWorklist) => `${S}/worklists/index${list ? `?list=${list}` : ''}`,
   /** 督查专报: the list and 生成. */
   reports: () => `${S}/reports/index`,
   /** One 督查专报: its text (editable while a draft), figures, 定稿 and .docx. */

@@ -1,6 +1,7 @@
 /** 任务: what waits for the caller (one server list), and the page that does each. */
 import Taro from '@tarojs/taro'
 import type { TTodo, TTodoDigest, TTodoList } from '@/models/todo'
+import { TODO_GROUP_WORKLISTS } from '@/models/todoKinds'
 import { request } from './request'
 import {
   assessmentPages,
@@ -24,6 +25,9 @@ export function fetchTodos(): Promise<TTodoList> {
 export function todoLink(todo: TTodo): string {
   const eid = todo.enterpriseId ?? 0
   const id = todo.recordId ?? 0
+  // Many of one kind, as one item: its 工作清单, where each is done.
+  if (todo.count !== undefined && todo.kind in TODO_GROUP_WORKLISTS)
+    return supervisionPages.worklists(TODO_GROUP_WORKLISTS[todo.kind as keyof typeof TODO_GROUP_WORKLISTS])
   switch (todo.kind) {
     // A 催办 names its matter in its key: a 整改, a 廉洁风险点, or a campaign's self-assessment (none yet: the list).
     case 'urge':

@@ -619,21 +619,39 @@ describe(`三会一课: branches, meeting records, compliance [${TEST_DB}]`, () 
   it('shows supervisors which branches have not reported this month, with the rate per branch', async () => {
     const united = await call(t.app, supervisorUnited, { method: 'GET', url: '/api/v1/supervision/party' })
     expect(united.statusCode).toBe(200)
-    expect(united.json().branches).toEqual([
+    expect(united.json().items).toEqual([
       expect.objectContaining({ branchId, reportedThisMonth: true, rate: expect.any(Number) }),
     ])
+    expect(united.json()).toMatchObject({ total: 1, missing: 0, page: 1, pageSize: 20 })
     const finance = (
       await call(t.app, supervisorFinance, { method: 'GET', url: '/api/v1/supervision/party' })
     ).json()
     // 县财政局 supervises the 国企 and the 混合所有制 enterprise; nobody reported this month; 恒达 is not theirs.
-    expect(finance.branches.map((b: { enterpriseId: number }) => b.enterpriseId)).not.toContain(privateId)
-    expect(finance.branches).toHaveLength(2)
-    expect(finance.branches.every((b: { reportedThisMonth: boolean }) => !b.reportedThisMonth)).toBe(true)
+    expect(finance.items.map((b: { enterpriseId: number }) => b.enterpriseId)).not.toContain(privateId)
+    expect(finance.items).toHaveLength(2)
+    expect(finance.items.every((b: { reportedThisMonth: boolean }) => !b.reportedThisMonth)).toBe(true)
+    expect(finance.missing).toBe(2)
     const all = (await call(t.app, office, { method: 'GET', url: '/api/v1/supervision/party' })).json()
-    expect(all.branches).toHaveLength(3)
-    expect(all.branches[0].reportedThisMonth).toBe(false)
+    expect(all.items).toHaveLength(3)
+    expect(all.items[0].reportedThisMonth).toBe(false)
     const employeeView = await call(t.app, employee, { method: 'GET', url: '/api/v1/supervision/party' })
     expect(employeeView.statusCode).toBe(403)
+  })
+
+  it('pages 三会一课监管 in the order of the whole list (未报送 first), counting 未报送 over every page', async () => {
+    const page = async (n: number) =>
+      (
+        await call(t.app, office, { method: 'GET', url: `/api/v1/supervision/party?page=${n}&pageSize=2` })
+      ).json()
+    const [first, second, third] = [await page(1), await page(2), await page(3)]
+    expect([first.items.length, second.items.length, third.items]).toEqual([2, 1, []])
+    expect([first.total, first.missing, second.total, second.missing]).toEqual([3, 2, 3, 2])
+    expect(
+      [...first.items, ...second.items].map((b: { reportedThisMonth: boolean }) => b.reportedThisMonth),
+    ).toEqual([false, false, true])
+    const bad = await call(t.app, office, { method: 'GET', url: '/api/v1/supervision/party?pageSize=500' })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().error.code).toBe('VALIDATION_FAILED')
   })
 
   // Reminders of what falls due (subscribe messages) are the to-do list's: tests/api/reminders.test.ts.

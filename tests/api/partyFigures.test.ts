@@ -1,6 +1,6 @@
 import { createTestApp, TEST_DB, call, idOf, loginAs, type TestApp } from './support/testApp'
 import { creditCodeCheckChar } from '../../src/models/creditCode'
-import type { TCompliance, TMeeting, TPartySupervision } from '../../src/models/meeting'
+import type { TCompliance, TMeeting, TPartySupervisionPage } from '../../src/models/meeting'
 import {
   ATTENDANCE_BANDS,
   MEETING_BANDS,
@@ -46,7 +46,7 @@ describe(`三会一课 and 活动 figures a supervisor can trust [${TEST_DB}]`, 
     ).items.map((r) => r.enterpriseId)
   const meetingFigures = (token: string) =>
     get<TMeetingFigures>(token, '/api/v1/supervision/figures/meetings')
-  const party = (token: string) => get<TPartySupervision>(token, '/api/v1/supervision/party')
+  const party = (token: string) => get<TPartySupervisionPage>(token, '/api/v1/supervision/party')
 
   beforeAll(async () => {
     t = await createTestApp({}, { clock: () => now })
@@ -92,7 +92,7 @@ describe(`三会一课 and 活动 figures a supervisor can trust [${TEST_DB}]`, 
         enterpriseName: '县新立建材有限公司',
         partyOrg: 'branch',
       })
-      expect(answer.branches.map((b) => b.enterpriseId)).not.toContain(newId)
+      expect(answer.items.map((b) => b.enterpriseId)).not.toContain(newId)
     }
   })
 
@@ -223,7 +223,7 @@ describe(`三会一课 and 活动 figures a supervisor can trust [${TEST_DB}]`, 
     expect(cell).toMatchObject({ status: 'due', count: 0, empty: 1 })
     expect(calendar.overall).toEqual({ required: 0, done: 0, rate: null })
     for (const token of [united, office]) {
-      const row = (await party(token)).branches.find((b) => b.branchId === branchId)!
+      const row = (await party(token)).items.find((b) => b.branchId === branchId)!
       expect(row).toMatchObject({
         meetingsThisMonth: 0,
         reportedThisMonth: false,

@@ -205,7 +205,7 @@ describe(`监管 · 企业详情 [${TEST_DB}]`, () => {
 
     // 三会一课, pledges and attendance: what the department's own lists say of this enterprise.
     const party = (await get(united, '/api/v1/supervision/party')).json()
-    const branches = party.branches.filter((b: { enterpriseId: number }) => b.enterpriseId === hengda)
+    const branches = party.items.filter((b: { enterpriseId: number }) => b.enterpriseId === hengda)
     expect(body.party.branches.map((b) => [b.branchId, b.rate])).toEqual(
       branches.map((b: { branchId: number; rate: number | null }) => [b.branchId, b.rate]),
     )

@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { TBranchDetail, TCompliance, TMeetingSummary, TPartySupervision } from '@/models/meeting'
+import type { TBranchDetail, TCompliance, TMeetingSummary, TPartySupervisionPage } from '@/models/meeting'
 import { computeCompliance } from '@/models/meetingCompliance'
 import { ERROR_MESSAGES } from '@/models/errorMessages'
 import type { TMeetingFigures, TSupervisionFigures } from '@/models/supervisionOverview'
@@ -54,10 +54,14 @@ const compliance = (): TCompliance => ({
     groups: [],
   }),
 })
-const party: TPartySupervision = {
+const party: TPartySupervisionPage = {
   month: `${YEAR}-12`,
   year: YEAR,
-  branches: [],
+  items: [],
+  total: 0,
+  page: 1,
+  pageSize: 20,
+  missing: 0,
   withoutBranch: {
     total: 1,
     enterprises: [

@@ -11,6 +11,8 @@ let transport: jest.MockedFunction<Transport>
 /** Answers for the writes (non-GET requests), in order; an Error is a network failure. */
 let writes: (TransportResponse | Error)[]
 let todos: TTodo[]
+/** The list's total when it is more than its items (the server's limit); else their number. */
+let listTotal: number | undefined
 let digest: TTodoDigest
 /** What GET /api/v1/me answers with (null: it fails, the page does without). */
 let memberships: TMembership[] | null
@@ -30,11 +32,12 @@ beforeEach(() => {
   localStorage.clear()
   writes = []
   todos = []
+  listTotal = undefined
   digest = { total: 0, overdue: 0, byKind: [], newCount: 0, newKeys: [], lastSeenAt: null }
   memberships = null
   transport = jest.fn(async (req) => {
     if (req.method === 'GET' && req.url === '/api/v1/todos')
-      return { status: 200, data: { items: todos, total: todos.length, counts: {} } }
+      return { status: 200, data: { items: todos, total: listTotal ?? todos.length, counts: {} } }
     // H5 (this test's platform): the digest, and the note that it has been looked at.
     if (req.method === 'GET' && req.url === '/api/v1/todos/digest') return { status: 200, data: digest }
     if (req.method === 'PUT' && req.url === '/api/v1/todos/seen') return { status: 200, data: { ok: true } }
@@ -179,6 +182,41 @@ describe('任务', () => {
     fireEvent.click(await screen.findByText('阅看「县城市建设投资集团有限公司」的权力清单'))
     expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/powers/pages/list/index?eid=4' })
     navigate.mockRestore()
+  })
+
+  it('opens the 工作清单 from an item that stands for many, and counts it as its many', async () => {
+    todos = [
+      todo({
+        kind: 'rectification_verify',
+        key: 'group:rectification_verify',
+        title: '401家企业的整改待核验',
+        detail: '共 401 项，在工作清单「待核验」中逐一核验',
+        enterpriseId: null,
+        recordId: null,
+        count: 401,
+      }),
+      overdueRectification(),
+    ]
+    listTotal = 402
+    render(<TasksPage />)
+    expect(await screen.findByText('待办任务（402）')).toBeTruthy()
+    // Every to-do is in the list (one item stands for 401 of them): no "only the first N" note.
+    expect(screen.queryByText(/先列出最紧的/)).toBeNull()
+    const navigate = jest
+      .spyOn(Taro, 'navigateTo')
+      .mockImplementation(() => Promise.resolve({ errMsg: 'navigateTo:ok' }))
+    fireEvent.click(screen.getByText('401家企业的整改待核验'))
+    expect(navigate).toHaveBeenLastCalledWith({
+      url: '/packages/supervision/pages/worklists/index?list=verify',
+    })
+    navigate.mockRestore()
+  })
+
+  it('says how many of the total it lists first when the server keeps some back', async () => {
+    todos = [overdueRectification()]
+    listTotal = 150
+    render(<TasksPage />)
+    expect(await screen.findByText('先列出最紧的 1 项，办完后其余随即显示。')).toBeTruthy()
   })
 
   it('shows a write that could not be sent yet, and one the server refused with its reason', async () => {

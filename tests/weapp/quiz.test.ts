@@ -103,6 +103,7 @@ describe('知识竞赛 in the mini-program', () => {
       await tapOnCard(mp, '排行榜')
       await mp.waitForRoute('packages/quiz/pages/leaderboard/index')
       await mp.waitForText(/县恒达食品有限公司\s*1 人参加/)
+      const before = mp.device.exchanges.length
       await mp.tap('本企业')
       // None chosen: a prompt and the enterprises it supervises (not another department's).
       await mp.waitForText(/请选择要查看的企业.*县恒达食品有限公司.*县顺通物流有限公司/)
@@ -110,6 +111,10 @@ describe('知识竞赛 in the mini-program', () => {
       await mp.input('搜索企业名称', '恒达')
       await mp.waitForText('县恒达食品有限公司')
       expect(mp.text()).not.toMatch(/县顺通物流有限公司/)
+      // Searched and paged on the server (a county's 2,000 enterprises are not sent to the phone to filter).
+      const asked = mp.device.exchanges.slice(before).map((e) => e.path)
+      expect(asked).toContain('/api/v1/supervision/enterprises')
+      expect(asked).not.toContain('/api/v1/enterprises')
       await tapClass(mp, 'quiz-pick__option', /县恒达食品有限公司/)
       await mp.waitForText(/县恒达食品有限公司\s*更换企业.*1\s*王小军\s*用时 .* \d+ 分/)
       await mp.tap('更换企业')

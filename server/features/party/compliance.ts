@@ -2,7 +2,12 @@ import { myBranches } from './branches'
 import type { PartyBranchRow } from '../../core/db/schema'
 import type { DbOrTrx } from '../../core/db/database'
 import { isOffice, supervisorDepartmentIds, type AuthContext } from '../../core/access'
-import { type TCompliance, type TDueItem, type TPartySupervision } from '../../../src/models/meeting'
+import {
+  type TCompliance,
+  type TDueItem,
+  type TPartySupervision,
+  type TPartySupervisionPage,
+} from '../../../src/models/meeting'
 import {
   computeCompliance,
   type ComplianceGroup,
@@ -149,4 +154,25 @@ export async function partySupervision(
     })),
   }
   return { month: thisMonth.key, year, branches: rows, withoutBranch }
+}
+
+/**
+ * 三会一课监管 one page at a time, in the order of the whole list (未报送 first), with how many have not
+ * reported in all. The rates are worked out over every branch first: the order depends on them.
+ */
+export async function partySupervisionPage(
+  db: DbOrTrx,
+  auth: AuthContext,
+  now: number,
+  page: { page: number; pageSize: number },
+): Promise<TPartySupervisionPage> {
+  const { branches, ...rest } = await partySupervision(db, auth, now)
+  const start = (page.page - 1) * page.pageSize
+  return {
+    ...rest,
+    items: branches.slice(start, start + page.pageSize),
+    total: branches.length,
+    ...page,
+    missing: branches.filter((b) => !b.reportedThisMonth).length,
+  }
 }

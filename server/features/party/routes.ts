@@ -11,13 +11,14 @@ import {
   ZPartyMember,
   ZPartyMemberCreate,
   ZPartyMemberUpdate,
-  ZPartySupervision,
+  ZPartySupervisionPage,
+  ZPartySupervisionQuery,
 } from '../../../src/models/meeting'
 import { ZId } from '../../../src/models/org'
 import { SIGNED_IN, SUPERVISORS } from '../../core/access'
 import { requireAuth } from '../../core/auth'
 import { addGroup, addMember, branchDetail, myBranches, updateMember } from './branches'
-import { branchCompliance, dueForUser, partySupervision } from './compliance'
+import { branchCompliance, dueForUser, partySupervisionPage } from './compliance'
 import { yearExport } from './workbook'
 import { BRANCH_READERS, BRANCH_WRITERS, branchOf } from './access'
 import { featureRoutes } from '../../core/routes'
@@ -61,10 +62,11 @@ const partyRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/supervision/party',
     {
       access: SUPERVISORS,
-      summary: '监管：所监管企业各党支部本月是否报送、年度完成率（未报送在前）',
-      response: { 200: ZPartySupervision },
+      summary: '监管：所监管企业各党支部本月是否报送、年度完成率（未报送在前，分页）',
+      querystring: ZPartySupervisionQuery,
+      response: { 200: ZPartySupervisionPage },
     },
-    async (request) => partySupervision(app.db, requireAuth(request), app.clock()),
+    async (request) => partySupervisionPage(app.db, requireAuth(request), app.clock(), request.query),
   )
 
   // ---------- a branch ----------

@@ -15,6 +15,7 @@ import { isoAt } from '../../core/clock'
 import { pledgeTodo } from '../pledges/views'
 import { dueForUser } from '../party/compliance'
 import { todosRepository } from './repository'
+import { groupedTodos } from './groups'
 import { urgeRepository } from '../supervision/worklistUrgeRepository'
 import { OFFICE_URGE_NAME } from '../../../src/models/worklists'
 import { riskAreaLabel, type TRiskArea } from '../../../src/models/risk'
@@ -203,12 +204,15 @@ function latestUrges<U extends { kind: string; item_id: number; enterprise_id: n
   })
 }
 
-/** The caller's list for 任务: the most urgent TODO_LIST_LIMIT, the total and the count of each kind. */
+/**
+ * The caller's list for 任务: the most urgent TODO_LIST_LIMIT, a supervisor's many of one kind as one item
+ * (groups.ts), the total and the count of each kind (all of them: the badge and the reminders count each).
+ */
 export async function todosFor(db: DbOrTrx, auth: AuthContext, now: number): Promise<TTodoList> {
   const items = await allTodos(db, auth, now)
   const counts: Partial<Record<TTodoKind, number>> = {}
   for (const item of items) counts[item.kind] = (counts[item.kind] ?? 0) + 1
-  return { items: items.slice(0, TODO_LIST_LIMIT), total: items.length, counts }
+  return { items: groupedTodos(items, TODO_LIST_LIMIT), total: items.length, counts }
 }
 
 /**

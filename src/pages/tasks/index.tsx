@@ -37,6 +37,9 @@ function OutboxCell({ entry, children }: { entry: OutboxEntry; children: ReactNo
   )
 }
 
+/** The to-dos the list stands for: an item of many (「N家企业…」) counts as its many. */
+const shownCount = (list: TTodoList) => list.items.reduce((n, i) => n + (i.count ?? 1), 0)
+
 function TodoCell({ todo, fresh }: { todo: TTodo; fresh: boolean }) {
   return (
     <Cell
@@ -107,8 +110,8 @@ export default function TasksPage() {
                 <CellGroup
                   title={`待办任务（${list.total}）`}
                   description={
-                    list.total > list.items.length
-                      ? `先列出最紧的 ${list.items.length} 项，办完后其余随即显示。`
+                    list.total > shownCount(list)
+                      ? `先列出最紧的 ${shownCount(list)} 项，办完后其余随即显示。`
                       : undefined
                   }
                 >

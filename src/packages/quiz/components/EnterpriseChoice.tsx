@@ -1,17 +1,19 @@
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, SearchBar } from '@nutui/nutui-react-taro'
-import { matchingByName, type NamedOption } from '@/models/manyChoice'
-import { fetchVisibleEnterprises } from '@/services/events'
-import { useRemote } from '@/hooks/useRemote'
-import { PageState } from '@/components/PageState'
+import type { NamedOption } from '@/models/manyChoice'
+import { fetchSupervisedEnterprises } from '@/services/supervisionOverview'
+import { usePages } from '@/hooks/usePages'
+import { CountedLoadMore, PagesPending } from '@/components/PageState'
+import { EmptyBox } from '@/components/EmptyImage'
 
-/** Rows shown at a time: a 监管员 may see 2,000 enterprises; the search narrows them. */
+/** Rows of a page: a 监管员 may see 2,000 enterprises; the search narrows them on the server. */
 const SHOWN = 20
 
 /**
- * The enterprise whose 本企业 board a 监管员 / the office reads: those they can see (GET /enterprises
- * answers just those), found by name, none chosen until they tap one; 更换 picks again.
+ * The enterprise whose 本企业 board a 监管员 / the office reads: those they supervise (监管总览's list, which
+ * answers just those, searched by name or credit code and paged on the server, so a county's 2,000 are
+ * never sent to the phone), none chosen until they tap one; 更换 picks again.
  */
 export function EnterpriseChoice({
   chosen,
@@ -21,9 +23,11 @@ export function EnterpriseChoice({
   onChoose: (e: NamedOption | null) => void
 }) {
   const [q, setQ] = useState('')
-  const { state, reload } = useRemote('quiz-board-enterprises', fetchVisibleEnterprises)
-  const all = state.status === 'ready' ? state.data : null
-  const shown = useMemo(() => (all ? matchingByName(all, q) : []), [all, q])
+  const search = q.trim()
+  const pages = usePages(chosen ? null : `quiz-board-enterprises:${search}`, (page) =>
+    fetchSupervisedEnterprises({ q: search || undefined, page, pageSize: SHOWN }),
+  )
+  const { state } = pages
 
   if (chosen)
     return (
@@ -37,29 +41,33 @@ export function EnterpriseChoice({
   return (
     <View className="quiz-pick">
       <Text className="quiz-hint quiz-pick__prompt">请选择要查看的企业（您所监管的企业）</Text>
-      {/* The list is on the device: it narrows as the name is typed. */}
-      <SearchBar value={q} placeholder="搜索企业名称" onChange={setQ} onClear={() => setQ('')} />
-      <PageState
-        state={state}
-        reload={reload}
-        isEmpty={() => shown.length === 0}
-        empty={{ title: q.trim() ? `没有名称含“${q.trim()}”的企业` : '暂无可查看的企业' }}
-      >
-        {() => (
+      <SearchBar
+        value={q}
+        maxLength={60}
+        placeholder="搜索企业名称"
+        onChange={setQ}
+        onClear={() => setQ('')}
+      />
+      <PagesPending pages={pages} />
+      {state.status === 'ready' && state.items.length === 0 ? (
+        <EmptyBox title={search ? `没有名称含“${search}”的企业` : '暂无可查看的企业'} />
+      ) : null}
+      {state.status === 'ready' && state.items.length > 0 ? (
+        <>
           <View className="a-card quiz-board">
-            {shown.slice(0, SHOWN).map((e) => (
-              <View key={e.id} className="quiz-rank quiz-pick__option" onClick={() => onChoose(e)}>
-                <Text className="quiz-rank__name">{e.name}</Text>
+            {state.items.map((e) => (
+              <View
+                key={e.enterpriseId}
+                className="quiz-rank quiz-pick__option"
+                onClick={() => onChoose({ id: e.enterpriseId, name: e.enterpriseName })}
+              >
+                <Text className="quiz-rank__name">{e.enterpriseName}</Text>
               </View>
             ))}
-            {shown.length > SHOWN ? (
-              <Text className="quiz-hint quiz-pick__more">
-                {`共 ${shown.length} 家，只列出前 ${SHOWN} 家，请输入名称查找`}
-              </Text>
-            ) : null}
           </View>
-        )}
-      </PageState>
+          <CountedLoadMore pages={pages} unit="家企业" className="quiz-pick__more" />
+        </>
+      ) : null}
     </View>
   )
 }

@@ -1,14 +1,15 @@
-import Taro from '@tarojs/taro'
+import Taro, { useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Empty } from '@nutui/nutui-react-taro'
 import { MEETING_TYPE_SHORT } from '@/models/meetingCompliance'
 import { fetchPartySupervision } from '@/services/meetings'
 import { EmptyImage } from '@/components/EmptyImage'
 import { formatDate } from '@/models/format'
-import { ErrorState, LoadingState } from '@/components/PageState'
+import { CountedLoadMore, PagesPending } from '@/components/PageState'
 import { partyPages, supervisionPages } from '@/services/routes'
 import { PARTY_ORG_LABELS } from '@/models/org'
-import { usePullRefresh, useRemote } from '@/hooks/useRemote'
+import { usePullRefresh } from '@/hooks/useRemote'
+import { usePages } from '@/hooks/usePages'
 import { useRequireSession } from '@/hooks/useSession'
 import '@/styles/page.scss'
 import '@/packages/party/party.scss'
@@ -19,14 +20,14 @@ const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(
 /** 监管: the branches of the enterprises this department supervises; who has not reported this month first. */
 export default function PartySupervisionPage() {
   const session = useRequireSession()
-  const { state, reload } = useRemote(session ? 'party-supervision' : null, fetchPartySupervision)
-  usePullRefresh(reload)
+  // A page at a time: a county's 2,000 branches at once are too many for the phone (and one setData).
+  const pages = usePages(session ? 'party-supervision' : null, fetchPartySupervision)
+  usePullRefresh(pages.reload)
+  useReachBottom(() => void pages.loadMore().catch(() => undefined))
   if (!session) return <View className="page" />
-  if (state.status === 'loading') return <LoadingState />
-  if (state.status === 'error')
-    return <ErrorState message={state.message} onRetry={() => void reload().catch(() => undefined)} />
-  const { branches, month, year, withoutBranch } = state.data
-  const missing = branches.filter((b) => !b.reportedThisMonth).length
+  if (pages.state.status !== 'ready') return <PagesPending pages={pages} />
+  const { items: branches, last } = pages.state
+  const { month, year, withoutBranch, missing, total } = last
   const go = (url: string) => void Taro.navigateTo({ url })
   return (
     <View className="page party-supervision">
@@ -35,7 +36,7 @@ export default function PartySupervisionPage() {
           <Text className="a-heading__text">
             {Number(month.slice(5))}月 未报送 {missing} 个支部
           </Text>
-          <Text className="a-heading__extra">共 {branches.length} 个支部</Text>
+          <Text className="a-heading__extra">共 {total} 个支部</Text>
         </View>
         {/* A party organisation in the profile with no 党支部 registered: no branch to list, so named here. */}
         {withoutBranch.total > 0 ? (
@@ -67,7 +68,7 @@ export default function PartySupervisionPage() {
             ) : null}
           </View>
         ) : null}
-        {branches.length === 0 && withoutBranch.total === 0 ? (
+        {total === 0 && withoutBranch.total === 0 ? (
           <Empty image={<EmptyImage />} title="暂无党支部" description="所监管企业设立党支部后将显示在这里" />
         ) : null}
         {branches.map((b) => (
@@ -101,6 +102,7 @@ export default function PartySupervisionPage() {
             </View>
           </View>
         ))}
+        {total > 0 ? <CountedLoadMore pages={pages} unit="个支部" /> : null}
       </View>
     </View>
   )
