@@ -6,7 +6,7 @@ import {
   hasRole,
   type TRole,
 } from '../../src/models/roles'
-import { MAX_ID } from '../../src/models/common'
+import { MAX_ID, type TDepartmentAck } from '../../src/models/common'
 import type { DbOrTrx } from './db/database'
 import type { MembershipRow, UserRow } from './db/schema'
 import { AppError, notFound } from './errors'
@@ -202,6 +202,33 @@ export async function actingDepartmentName(db: DbOrTrx, auth: AuthContext): Prom
 export function supervisedEnterpriseIds(db: DbOrTrx, department: number | readonly number[]) {
   const ids = typeof department === 'number' ? [department] : [...department]
   return db.selectFrom('supervision_links').select('enterprise_id').where('department_id', 'in', ids)
+}
+
+/**
+ * The caller's 监管员 departments that supervise that enterprise: the ones a department's acknowledgement
+ * (权力清单 阅看, 风险预警 阅知) is recorded for.
+ */
+export async function supervisingDepartments(
+  db: DbOrTrx,
+  auth: AuthContext,
+  enterpriseId: number,
+): Promise<number[]> {
+  const departmentIds = supervisorDepartmentIds(auth)
+  if (departmentIds.length === 0) return []
+  const rows = await supervisedEnterpriseIds(db, departmentIds)
+    .select('department_id')
+    .where('enterprise_id', '=', enterpriseId)
+    .execute()
+  return rows.map((r) => r.department_id)
+}
+
+/** A stored acknowledgement row (权力清单 阅看, 风险预警 阅知) as the answers name it. */
+export function toDepartmentAck(row: {
+  department_name: string
+  user_name: string | null
+  acknowledged_at: string
+}): TDepartmentAck {
+  return { departmentName: row.department_name, userName: row.user_name, acknowledgedAt: row.acknowledged_at }
 }
 
 /** Whether one of the caller's 监管员 departments supervises that enterprise. */

@@ -61,6 +61,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'risk.review': '复核廉洁风险点',
   'risk.rectify': '廉洁风险点转为整改',
   'risk.attach': '上传风险点附件',
+  'risk.acknowledge': '阅知廉洁风险预警',
   'special.create': '开展专项整治',
   'special.update': '修改专项整治',
   'special.close': '结束专项整治',

@@ -158,6 +158,7 @@ export const DETAIL_KEY_LABELS: Record<string, string> = {
   attempt: '当日第几次',
   score: '得分',
   late: '超时交卷（不计成绩）',
+  occasion: '预警轮次',
   inviteId: '邀请码',
   mac: '校验值',
   at: '时间',
@@ -191,6 +192,7 @@ export const ACTION_KEY_LABELS: Record<string, string> = {
   'special.update deadline': '报送期限',
   'rectification.notice deadline': '整改期限',
   'special.create enterprises': '涉及企业数',
+  'risk.acknowledge departments': '阅知部门',
 }
 
 /** The detail keys that hold ids of named records, and of which records (the 操作日志 export names them). */

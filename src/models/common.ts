@@ -54,6 +54,17 @@ export const rowIds = (max: number, label = 'id') =>
 export const historyEntry = <S extends z.ZodRawShape>(fields: S) =>
   z.object({ ...fields, actorName: z.string().nullable(), createdAt: z.string() })
 
+/**
+ * A supervising department's acknowledgement of a record it was shown (权力清单 阅看, 风险预警 阅知): which
+ * department, who (null once the account is gone), when.
+ */
+export const ZDepartmentAck = z.object({
+  departmentName: z.string(),
+  userName: z.string().nullable(),
+  acknowledgedAt: z.string(),
+})
+export type TDepartmentAck = z.infer<typeof ZDepartmentAck>
+
 /** A person as a roll lists them: the account, the name, the phone masked (null: none on file). */
 export const personRef = { userId: z.number().int(), name: z.string(), phoneMasked: z.string().nullable() }
 

@@ -54,6 +54,8 @@ export const ERROR_MESSAGES = {
   RISK_NOT_ACTIVE: '该风险点已整改或已关闭，不能复核或转为整改',
   RISK_ATTACHMENT_LOCKED: '该风险点已整改或已关闭，附件不能再上传或撤下',
   RISK_RECTIFICATION_OPEN: '该风险点已有未销号的整改事项',
+  RISK_ALERT_STALE: '该风险预警已有变化（风险等级、岗位或防控措施、复核），请刷新后重新查看',
+  RISK_ALERT_NOT_ACKNOWLEDGEABLE: '只有有效的高风险预警可以阅知；逾期未复核的请催办或下发整改',
   SPECIAL_STALE: '该专项整治已被他人修改，请刷新后重试',
   SPECIAL_CLOSED: '该专项整治已结束，不能再填报或修改',
   SPECIAL_SCOPE_EMPTY: '所选范围内没有可参加本次专项整治的企业',

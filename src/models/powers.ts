@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { historyEntry, pageOf, pagingFields, ZDay, ZRowId } from './common'
+import { historyEntry, pageOf, pagingFields, ZDay, ZDepartmentAck, ZRowId } from './common'
 import { ZOwnership } from './org'
 import { ZEvidenceFile } from './file'
 import { line, lines } from './textLimit'
@@ -46,17 +46,11 @@ export type TPowerDraftUpdate = z.input<typeof ZPowerDraftUpdate>
 
 export const ZPowerPublish = z.object({ revision: z.number().int().min(1) }).meta({ id: 'PowerPublish' })
 
-export const ZPowerAck = z.object({
-  departmentName: z.string(),
-  userName: z.string().nullable(),
-  acknowledgedAt: z.string(),
-})
-
 export const ZPowerVersionSummary = z.object({
   version: z.number().int(),
   publishedAt: z.string(),
   publishedByName: z.string().nullable(),
-  acks: z.array(ZPowerAck),
+  acks: z.array(ZDepartmentAck),
 })
 
 export const ZPowerVersion = ZPowerVersionSummary.extend({

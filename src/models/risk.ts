@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { historyEntry, pageOf, pagingFields, ZDay, ZRowId } from './common'
+import { historyEntry, pageOf, pagingFields, ZDay, ZDepartmentAck, ZRowId } from './common'
 import { ZOwnership } from './org'
 import { ZEvidenceFile } from './file'
 import { line, lines } from './textLimit'
@@ -59,6 +59,17 @@ export function addMonths(date: string, months: number): string {
 /** The review is overdue once its date (北京时间) has passed while the risk is still 有效. */
 export function reviewOverdue(status: TRiskStatus, nextReviewDate: string, today: string): boolean {
   return status === 'active' && nextReviewDate < today
+}
+
+/**
+ * A 风险预警 a supervising department may 阅知: an 有效 risk at 高 whose review is not overdue. An overdue
+ * review is the enterprise's to do (复核), not the supervisors' to take note of: it stays until then.
+ */
+export function alertAcknowledgeable(
+  risk: { status: TRiskStatus; level: TRiskLevel; nextReviewDate: string },
+  today: string,
+): boolean {
+  return risk.status === 'active' && risk.level === 'high' && !(risk.nextReviewDate < today)
 }
 
 const ZGrade = z.number().int().min(1, '请选择 1-3').max(3, '请选择 1-3')
@@ -148,10 +159,22 @@ export const ZRisk = z
   .meta({ id: 'Risk' })
 export type TRisk = z.infer<typeof ZRisk>
 
+/** The risk's 风险预警 as its supervising departments take note of it (阅知, one per department and occasion). */
+export const ZRiskAlert = z.object({
+  /** The current occasion: what a 阅知 covers (a new one after a new 高, an edit of the post or measures, or a late review). */
+  occasion: z.number().int(),
+  /** The 阅知 of this occasion, by department, the first of each. */
+  acks: z.array(ZDepartmentAck),
+  /** The caller has a department supervising the enterprise that has not 阅知 it, and it may be (alertAcknowledgeable). */
+  canAcknowledge: z.boolean(),
+})
+export type TRiskAlert = z.infer<typeof ZRiskAlert>
+
 export const ZRiskDetail = ZRisk.extend({
   /** A 整改 raised from it is not 销号 yet: no second one may be raised (409 RISK_RECTIFICATION_OPEN). */
   rectificationOpen: z.boolean(),
   attachments: z.array(ZEvidenceFile),
+  alert: ZRiskAlert,
   history: z.array(
     historyEntry({
       kind: z.enum(RISK_HISTORY_KINDS),

@@ -64,6 +64,14 @@ export const ZWorkItem = z
     status: z.string(),
     /** What POST /urges takes for this row; null where the next step is not the enterprise's. */
     urge: z.object({ kind: ZUrgeKind, itemId: z.number().int() }).nullable(),
+    /**
+     * risk_alert: the alert's occasion (what POST …/risks/:id/alerts/:occasion/acknowledgements takes), whether
+     * the caller's departments have all 阅知 it (已阅知: it has left their 任务), and whether they may; null
+     * in the other lists.
+     */
+    alert: z
+      .object({ occasion: z.number().int(), acknowledged: z.boolean(), canAcknowledge: z.boolean() })
+      .nullable(),
     /** The latest 催办 of this matter, and whether it was today (北京时间: one a day). */
     lastUrgedAt: z.string().nullable(),
     urgedToday: z.boolean(),
@@ -87,6 +95,8 @@ export type TWorklistPage = z.infer<typeof ZWorklistPage>
 export const ZWorklistCounts = z
   .object({
     counts: z.record(ZWorklist, z.number().int()),
+    /** Of risk_alert's rows, those the caller's departments have all 阅知 (0 for the office, which does not). */
+    acknowledged: z.number().int(),
     campaign: ZWorklistCampaign.nullable(),
   })
   .meta({ id: 'WorklistCounts' })

@@ -17,6 +17,7 @@ export const RISK_WRITE_KINDS = {
   review: 'risk.review',
   rectify: 'risk.rectify',
   detach: 'risk.detach',
+  acknowledge: 'risk.acknowledge',
 } as const
 
 export const RISK_PAGE_SIZE = 20
@@ -78,5 +79,15 @@ export function queueRiskAttachmentRemoval(eid: number, rid: number, fileId: num
     path: `${riskPath(eid, rid)}/attachments/${fileId}`,
     label: '撤下廉洁风险点附件',
     kind: RISK_WRITE_KINDS.detach,
+  })
+}
+
+/** 阅知 of a risk's 高 alert, the occasion the supervisor read (a changed one answers 409 RISK_ALERT_STALE). */
+export function queueRiskAcknowledge(eid: number, rid: number, occasion: number): OutboxEntry {
+  return getOutbox().enqueue({
+    method: 'POST',
+    path: `${riskPath(eid, rid)}/alerts/${occasion}/acknowledgements`,
+    label: '阅知廉洁风险预警',
+    kind: RISK_WRITE_KINDS.acknowledge,
   })
 }

@@ -88,6 +88,7 @@ describe(`migrations against db/schema/ [${TEST_DB}]`, () => {
       '0037_campaign_county_wide',
       '0038_quiz',
       '0039_county_name',
+      '0040_risk_alert_acks',
     ])
   })
 

@@ -132,3 +132,59 @@ describe('廉洁风险点 attachments, as its liaison', () => {
     expect(screen.queryByText('拍照/相册')).toBeNull()
   })
 })
+
+describe('风险预警 阅知, as a supervising department', () => {
+  const FINANCE_ME = {
+    user: { id: 3, name: '黄志强', phoneMasked: null, createdAt: '2026-11-20T08:00:00.000Z' },
+    memberships: [
+      {
+        id: 2,
+        organisationKind: 'department',
+        organisationId: 2,
+        organisationName: '县财政局',
+        role: 'supervisor',
+        status: 'approved',
+      },
+    ],
+  }
+  const acked = {
+    occasion: 2,
+    acks: [{ departmentName: '县财政局', userName: '黄志强', acknowledgedAt: '2026-11-24T02:05:00.000Z' }],
+    canAcknowledge: false,
+  }
+  beforeEach(() => {
+    me = FINANCE_ME
+  })
+
+  it('阅知 the occasion read, then says which department took note and when (北京时间)', async () => {
+    answerRisk = async () => ({
+      status: 200,
+      data: risk({ alert: { occasion: 2, acks: [], canAcknowledge: true } }),
+    })
+    const posted: string[] = []
+    const inner = transport.getMockImplementation()!
+    transport.mockImplementation(async (req) => {
+      if (req.method === 'POST' && req.url.endsWith('/acknowledgements')) {
+        posted.push(req.url)
+        answerRisk = async () => ({ status: 200, data: risk({ alert: acked }) })
+        return { status: 200, data: risk({ alert: acked }) }
+      }
+      return inner(req)
+    })
+    openPage('/packages/risks/pages/detail/index', { eid: '3', rid: '4' })
+    render(<RiskDetailPage />)
+    fireEvent.click(await screen.findByText('阅知'))
+    await screen.findByText(/县财政局已于 .*11月24日 10:05 阅知/)
+    expect(posted).toEqual(['/api/v1/enterprises/3/risks/4/alerts/2/acknowledgements'])
+    expect(screen.queryByText('阅知')).toBeNull()
+  })
+
+  it('offers no 阅知 where the server says it may not be (an overdue review, already 阅知)', async () => {
+    answerRisk = async () => ({ status: 200, data: risk({ reviewOverdue: true, alert: acked }) })
+    openPage('/packages/risks/pages/detail/index', { eid: '3', rid: '4' })
+    render(<RiskDetailPage />)
+    await screen.findByText('下发整改')
+    await screen.findByText(/县财政局已于 .*11月24日 10:05 阅知/)
+    expect(screen.queryByText('阅知')).toBeNull()
+  })
+})

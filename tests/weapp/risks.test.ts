@@ -89,4 +89,51 @@ describe('廉洁风险点 in the mini-program', () => {
       supervisor.close()
     }
   })
+
+  it('县财政局 阅知 a 高 alert from the risk opened in 任务, and it leaves 任务', async () => {
+    const app = server.test.app
+    const token = await loginAs(app, 'demo-liaison-soe')
+    const { id: eid } = await app.db
+      .selectFrom('enterprises')
+      .select('id')
+      .where('name', '=', '县城市建设投资集团有限公司')
+      .executeTakeFirstOrThrow()
+    const created = await app.inject({
+      method: 'POST',
+      url: `/api/v1/enterprises/${eid}/risks`,
+      payload: {
+        area: 'engineering_tender',
+        post: '工程部 · 招标代理选定',
+        description: '招标代理机构选定不透明',
+        likelihood: 3,
+        impact: 3,
+        measures: '代理机构比选，纪检列席',
+        owner: '陆工',
+        reviewCycle: 3,
+      },
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(created.statusCode).toBe(201)
+    const title = '廉洁风险预警：工程招标 · 工程部 · 招标代理选定'
+
+    const mp = await signIn(server, 'demo-supervisor-finance')
+    try {
+      await mp.switchTab('pages/tasks/index')
+      await mp.waitForText(title)
+      await mp.tap(title)
+      await mp.waitForRoute('packages/risks/pages/detail/index')
+      await mp.waitForText(/风险预警.*阅知后，本预警不再列入本部门的任务/)
+      await mp.tap('阅知')
+      await mp.waitForText(/县财政局已于 .+ 阅知（黄志强）/)
+      await mp.switchTab('pages/tasks/index')
+      const started = Date.now()
+      while (mp.text().includes(title) && Date.now() - started < 8000)
+        await new Promise((r) => setTimeout(r, 25))
+      expect(mp.text()).not.toContain(title)
+      mp.assertHealthy()
+    } finally {
+      recordSetData(mp)
+      mp.close()
+    }
+  })
 })

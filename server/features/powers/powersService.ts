@@ -1,7 +1,7 @@
 import type { DbOrTrx } from '../../core/db/database'
 import { AppError, notFound } from '../../core/errors'
 import { isoAt } from '../../core/clock'
-import { type AuthContext, holdsRole, supervisorDepartmentIds } from '../../core/access'
+import { type AuthContext, holdsRole, supervisingDepartments, toDepartmentAck } from '../../core/access'
 import type { WriteOutcome } from '../../core/writes'
 import { POWERS_KEEPER_ROLES } from '../../../src/models/roles'
 import {
@@ -44,14 +44,7 @@ const parse = (json: string): TPowerListContent => ZPowerListContent.parse(JSON.
 
 async function ackRows(db: DbOrTrx, versionIds: number[]) {
   const rows = await powersRepository.acks(db, versionIds)
-  return (versionId: number) =>
-    rows
-      .filter((r) => r.version_id === versionId)
-      .map((r) => ({
-        departmentName: r.department_name,
-        userName: r.user_name,
-        acknowledgedAt: r.acknowledged_at,
-      }))
+  return (versionId: number) => rows.filter((r) => r.version_id === versionId).map(toDepartmentAck)
 }
 
 export async function powersOverview(c: PowersContext): Promise<TPowerOverview> {
@@ -154,8 +147,7 @@ export async function publish(c: PowersContext, revision: number): Promise<Write
 }
 
 /** The caller's 监管员 departments that supervise this enterprise. */
-const ownDepartments = (c: PowersContext) =>
-  powersRepository.supervisingOf(c.db, c.enterpriseId, supervisorDepartmentIds(c.auth))
+const ownDepartments = (c: PowersContext) => supervisingDepartments(c.db, c.auth, c.enterpriseId)
 
 export async function versionView(c: PowersContext, number: number): Promise<TPowerVersion> {
   await soeEnterprise(c.db, c.enterpriseId)
@@ -167,11 +159,7 @@ export async function versionView(c: PowersContext, number: number): Promise<TPo
     version: row.version,
     publishedAt: row.published_at,
     publishedByName: row.published_by_name,
-    acks: acks.map((r) => ({
-      departmentName: r.department_name,
-      userName: r.user_name,
-      acknowledgedAt: r.acknowledged_at,
-    })),
+    acks: acks.map(toDepartmentAck),
     content: parse(row.content),
     canAcknowledge: departments.some((d) => !done.has(d)),
   }

@@ -113,16 +113,6 @@ export const powersRepository = {
       .execute()
   },
 
-  /** Of these departments, the ones supervising the enterprise. */
-  async supervisingOf(db: DbOrTrx, enterpriseId: number, departmentIds: number[]): Promise<number[]> {
-    if (departmentIds.length === 0) return []
-    const rows = await supervisedEnterpriseIds(db, departmentIds)
-      .select('department_id')
-      .where('enterprise_id', '=', enterpriseId)
-      .execute()
-    return rows.map((r) => r.department_id)
-  },
-
   /**
    * For 任务: each current version (the last published) of the 国企 these departments supervise, once per
    * department that has not acknowledged it yet. One query for all their enterprises, whatever their number.

@@ -13,6 +13,7 @@ import type { Database, RiskHistoryTable, RiskTable } from '../../core/db/schema
 import { onePage, type PageRequest } from '../../core/db/page'
 import { supervisedEnterpriseIds } from '../../core/access'
 import type { TOwnership } from '../../../src/models/org'
+import { alertAcknowledged } from './alertRepository'
 
 export type RiskRow = Selectable<RiskTable>
 type HistoryEntry = Omit<Insertable<RiskHistoryTable>, 'id' | 'risk_id'>
@@ -193,18 +194,20 @@ export const risksRepository = {
 
   /**
    * 有效 risks at 高 or past their review, of the enterprises these departments supervise, that no open
-   * 整改 answers yet: once a department has raised one, the 整改 is what waits (the 风险预警 work list
-   * still shows the risk).
+   * 整改 answers yet and that they have not all 阅知: once a department has raised a 整改, the 整改 is what
+   * waits; once it has 阅知 the 高 alert, nothing does until a new occasion (the 风险预警 work list still
+   * shows the risk, as 已阅知).
    */
   alerts(db: DbOrTrx, departmentIds: number[], today: string) {
     return db
       .selectFrom('risks as r')
       .innerJoin('enterprises as e', 'e.id', 'r.enterprise_id')
-      .select(['r.id', 'r.enterprise_id', 'r.post', 'r.area', 'r.area_name', 'r.level'])
+      .select(['r.id', 'r.enterprise_id', 'r.post', 'r.area', 'r.area_name', 'r.level', 'r.alert_occasion'])
       .select(['r.next_review_date', 'r.updated_at', 'e.name as enterprise_name'])
       .where('r.enterprise_id', 'in', supervisedEnterpriseIds(db, departmentIds))
       .where(riskAlerting(today))
       .where(withoutOpenRectification('r'))
+      .where((eb) => eb.not(alertAcknowledged(departmentIds, today)))
       .execute()
   },
 

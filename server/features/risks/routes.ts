@@ -11,7 +11,7 @@ import {
   ZRiskReviewBody,
   ZRiskUpdate,
 } from '../../../src/models/risk'
-import { ENTERPRISE_REVIEWERS, enterpriseAccess, OUTSIDERS } from '../../core/access'
+import { ENTERPRISE_REVIEWERS, ENTERPRISE_SUPERVISORS, enterpriseAccess, OUTSIDERS } from '../../core/access'
 import { featureRoutes, sharedDeclaration, ZEnterpriseParams } from '../../core/routes'
 import {
   evidenceUploadRoute,
@@ -22,6 +22,7 @@ import {
 } from '../files/service'
 import { AppError, notFound } from '../../core/errors'
 import { risksRepository } from './repository'
+import { acknowledgeAlert } from './alertService'
 import { createRisk, listRisks, raiseRectification, reviewRisk, riskDetail, updateRisk } from './service'
 
 const ZRiskParams = z.object({ enterpriseId: ZIdParam, riskId: ZIdParam })
@@ -30,7 +31,6 @@ const keepers = enterpriseAccess(['liaison', 'head'])
 const readers = enterpriseAccess(['liaison', 'head'], OUTSIDERS)
 
 const riskRoutes: FastifyPluginAsyncZod = async (app) => {
-  const links = app.fileLinks
   /**
    * A risk's attachments change only while it is 有效 (已整改 / 已关闭 keep theirs): checked under the risk's
    * row, so a status change at the same moment waits or wins.
@@ -64,8 +64,7 @@ const riskRoutes: FastifyPluginAsyncZod = async (app) => {
     'GET',
     `${base}/:riskId`,
     { access: readers, summary: '廉洁风险点详情', params: ZRiskParams, response: { 200: ZRiskDetail } },
-    async (request) =>
-      riskDetail(app.db, links, request.params.enterpriseId, request.params.riskId, app.clock()),
+    async (request) => riskDetail(evidenceWrite(request, app.db), request.params.riskId),
   )
 
   write(
@@ -121,13 +120,27 @@ const riskRoutes: FastifyPluginAsyncZod = async (app) => {
     (request, trx) => raiseRectification(evidenceWrite(request, trx), request.params.riskId, request.body),
   )
 
+  write(
+    'POST',
+    `${base}/:riskId/alerts/:occasion/acknowledgements`,
+    {
+      access: ENTERPRISE_SUPERVISORS,
+      summary: '监管部门阅知廉洁风险预警（有效的高风险，按预警轮次；重复阅知不重复记录）',
+      params: ZRiskParams.extend({ occasion: ZIdParam }),
+      response: { 200: ZRiskDetail },
+      action: 'risk.acknowledge',
+    },
+    (request, trx) =>
+      acknowledgeAlert(evidenceWrite(request, trx), request.params.riskId, request.params.occasion),
+  )
+
   route(
     'POST',
     `${base}/:riskId/attachments`,
     evidenceUploadRoute(keepers, '上传廉洁风险点附件（multipart 字段 file；风险点有效时）', ZRiskParams),
     async (request, reply) => {
       const { enterpriseId, riskId } = request.params
-      await riskDetail(app.db, links, enterpriseId, riskId, app.clock())
+      await riskDetail(evidenceWrite(request, app.db), riskId)
       const owner = { kind: 'risk', enterpriseId, riskId } as const
       return uploadEvidence(request, reply, {
         action: 'risk.attach',

@@ -19,11 +19,11 @@ import {
   type TRiskUpdate,
 } from '../../../src/models/risk'
 import { shanghaiDate } from '../../../src/models/shanghaiTime'
-import type { FileLinkSigner } from '../files/store'
 import type { EvidenceWrite } from '../files/service'
 import { filesRepository, toEvidenceFile } from '../files/repository'
 import { openRectification, rectificationView } from '../rectifications/service'
 import { risksRepository, type RiskRow } from './repository'
+import { alertOccasion, riskAlertView } from './alertService'
 
 /** 廉洁风险点 (tasks 7, 13): the register, its reviews (动态管理) and the 整改 a supervisor raises from it. */
 
@@ -50,23 +50,21 @@ function toRisk(row: RiskRow, today: string): TRisk {
   }
 }
 
-export async function riskDetail(
-  db: DbOrTrx,
-  links: FileLinkSigner,
-  enterpriseId: number,
-  id: number,
-  now: number,
-): Promise<TRiskDetail> {
-  const row = await found(risksRepository.find(db, enterpriseId, id))
-  const [files, history, rectificationOpen] = await Promise.all([
+/** One risk as the caller sees it (its alert's 阅知 for the caller's departments); another enterprise's 404. */
+export async function riskDetail(w: EvidenceWrite, id: number): Promise<TRiskDetail> {
+  const { db } = w
+  const row = await found(risksRepository.find(db, w.enterpriseId, id))
+  const [files, history, rectificationOpen, alert] = await Promise.all([
     filesRepository.listOf(db, { riskId: id }),
     risksRepository.history(db, id),
     risksRepository.rectificationOpen(db, row.rectification_id),
+    riskAlertView(w, row),
   ])
   return {
-    ...toRisk(row, shanghaiDate(now)),
+    ...toRisk(row, shanghaiDate(w.now)),
     rectificationOpen,
-    attachments: files.map((f) => toEvidenceFile(f, links)),
+    alert,
+    attachments: files.map((f) => toEvidenceFile(f, w.links)),
     history: history.map((h) => ({
       kind: h.kind,
       note: h.note,
@@ -117,7 +115,7 @@ function riskFields(input: TRiskCreate, today: string) {
 }
 
 async function answer(w: EvidenceWrite, id: number, detail: unknown): Promise<WriteOutcome<TRiskDetail>> {
-  const result = await riskDetail(w.db, w.links, w.enterpriseId, id, w.now)
+  const result = await riskDetail(w, id)
   return { result, entityType: 'risk', entityId: id, detail }
 }
 
@@ -162,11 +160,13 @@ export async function updateRisk(
 ): Promise<WriteOutcome<TRiskDetail>> {
   const current = await readAt(w, id, input.version)
   const at = isoAt(w.now)
-  const fields = riskFields(input, shanghaiDate(w.now))
+  const today = shanghaiDate(w.now)
+  const fields = riskFields(input, today)
+  const after = { ...fields, status: input.status }
   if (
     !(await risksRepository.update(w.db, id, input.version, {
-      ...fields,
-      status: input.status,
+      ...after,
+      alert_occasion: alertOccasion(current, after, today),
       updated_at: at,
     }))
   )
@@ -190,13 +190,15 @@ export async function reviewRisk(
   const current = await readAt(w, id, input.version)
   if (current.status !== 'active') throw new AppError(409, 'RISK_NOT_ACTIVE')
   const at = isoAt(w.now)
+  const today = shanghaiDate(w.now)
   const level = riskLevel(input.likelihood, input.impact)
-  const next = addMonths(shanghaiDate(w.now), current.review_cycle)
+  const next = addMonths(today, current.review_cycle)
   const changes = {
     likelihood: input.likelihood,
     impact: input.impact,
     level,
     next_review_date: next,
+    alert_occasion: alertOccasion(current, { ...current, level, next_review_date: next }, today),
     updated_at: at,
   }
   if (!(await risksRepository.update(w.db, id, input.version, changes))) throw stale()

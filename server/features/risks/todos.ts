@@ -13,7 +13,8 @@ type Draft = Omit<TTodo, 'overdue'>
 
 /**
  * The register's to-dos: its liaison's reviews from RISK_REVIEW_NOTICE_DAYS before the date (overdue
- * after it), and, for the supervising departments, an alert for each 有效 risk at 高 or past its review.
+ * after it), and, for the supervising departments, an alert for each 有效 risk at 高 or past its review
+ * until they have all 阅知 it (a 高 alert only; see risks/alertService.ts).
  */
 export async function riskTodos(
   db: DbOrTrx,
@@ -43,7 +44,8 @@ export async function riskTodos(
       const late = r.next_review_date < today
       return {
         kind: 'risk_alert' as const,
-        key: `risk-alert:${r.id}:${r.level}:${late ? r.next_review_date : ''}`,
+        // A new occasion (a 阅知 no longer covers it) is a new item and a new reminder.
+        key: `risk-alert:${r.id}:${r.alert_occasion}:${r.level}:${late ? r.next_review_date : ''}`,
         title: `廉洁风险预警：${riskAreaLabel(r.area as TRiskArea, r.area_name)} · ${r.post}`,
         detail: `${r.enterprise_name} · ${
           late

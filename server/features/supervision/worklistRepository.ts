@@ -6,6 +6,7 @@ import type { Database } from '../../core/db/schema'
 import type { TUrgeKind, TWorklist } from '../../../src/models/worklists'
 import { enterpriseMatches } from '../../core/db/search'
 import { riskAlerting } from '../risks/repository'
+import { alertAcknowledged } from '../risks/alertRepository'
 
 /** Whose enterprises a list covers: these departments' (supervision links read now), or all (office). */
 export type Reach = { departmentIds: number[] } | 'all'
@@ -170,6 +171,23 @@ export const worklistRepository = {
 
   async count(db: DbOrTrx, list: TWorklist, filter: WorklistFilter): Promise<number> {
     const row = await listQuery(db, list, filter)
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow()
+    return Number(row.n)
+  },
+
+  /**
+   * Of 风险预警's rows, those the departments in reach have all 阅知 (alertAcknowledged): still listed, counted
+   * 已阅知. None for the office.
+   */
+  async acknowledgedAlerts(db: DbOrTrx, filter: WorklistFilter): Promise<number> {
+    if (filter.reach === 'all') return 0
+    const acknowledged = db
+      .selectFrom('risks as r')
+      .select('r.id')
+      .where(alertAcknowledged(filter.reach.departmentIds, filter.today))
+    const row = await listQuery(db, 'risk_alert', filter)
+      .where('l.risk_id', 'in', acknowledged)
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
       .executeTakeFirstOrThrow()
     return Number(row.n)

@@ -4,7 +4,8 @@ import type { DbOrTrx } from '../../core/db/database'
 import { findRow } from '../../core/db/rows'
 import { AppError, notFound } from '../../core/errors'
 import type { WriteOutcome } from '../../core/writes'
-import { riskAreaLabel, type TRiskArea } from '../../../src/models/risk'
+import { alertAcknowledgeable, riskAreaLabel, type TRiskArea } from '../../../src/models/risk'
+import { riskAlertsRepository } from '../risks/alertRepository'
 import { shanghaiDate } from '../../../src/models/shanghaiTime'
 import {
   OFFICE_URGE_NAME,
@@ -41,14 +42,29 @@ async function filterFor(db: DbOrTrx, auth: AuthContext, q: string | undefined, 
   }
 }
 
-/** The rows' 催办: which matter each is (null where the next step is the supervisors'), and the latest one. */
-async function toItems(
-  db: DbOrTrx,
-  list: TWorklist,
-  rows: WorkRow[],
+/** A 风险预警 row's 阅知 for the caller's departments (none: the office, which reads but does not 阅知). */
+function alertItem(
+  state: Awaited<ReturnType<typeof riskAlertsRepository.states>>[number] | undefined,
+  departmentIds: number[],
   today: string,
-  campaignId: number | null,
-) {
+): TWorkItem['alert'] {
+  if (!state) return null
+  const acknowledged = Number(state.acknowledged) === 1
+  const risk = { status: state.status, level: state.level, nextReviewDate: state.next_review_date }
+  return {
+    occasion: state.alert_occasion,
+    acknowledged,
+    canAcknowledge: departmentIds.length > 0 && !acknowledged && alertAcknowledgeable(risk, today),
+  }
+}
+
+/**
+ * The rows' 催办: which matter each is (null where the next step is the supervisors'), and the latest one;
+ * a 风险预警 row's 阅知 by the caller's departments.
+ */
+async function toItems(db: DbOrTrx, list: TWorklist, rows: WorkRow[], filter: WorklistFilter) {
+  const { today, campaignId } = filter
+  const departmentIds = filter.reach === 'all' ? [] : filter.reach.departmentIds
   const matterOf = (r: WorkRow) =>
     list === 'overdue'
       ? { enterpriseId: r.enterprise_id, kind: 'rectification' as const, itemId: r.rectification_id! }
@@ -58,10 +74,15 @@ async function toItems(
           ? { enterpriseId: r.enterprise_id, kind: 'risk' as const, itemId: r.risk_id! }
           : null
   const matters = rows.map(matterOf)
-  const latest = await worklistRepository.latestUrges(
-    db,
-    matters.filter((m) => m !== null),
-  )
+  const riskIds = list === 'risk_alert' ? rows.map((r) => r.risk_id!) : []
+  const [latest, alerts] = await Promise.all([
+    worklistRepository.latestUrges(
+      db,
+      matters.filter((m) => m !== null),
+    ),
+    riskAlertsRepository.states(db, riskIds, departmentIds, today),
+  ])
+  const alertOf = new Map(alerts.map((a) => [a.id, a]))
   const byMatter = new Map(latest.map((u) => [`${u.enterprise_id}:${u.kind}:${u.item_id}`, u]))
   return rows.map((r, i): TWorkItem => {
     const matter = matters[i]
@@ -80,6 +101,7 @@ async function toItems(
       since: r.since ?? null,
       status: r.status,
       urge: matter && { kind: matter.kind, itemId: matter.itemId },
+      alert: alertItem(alertOf.get(r.risk_id ?? 0), departmentIds, today),
       lastUrgedAt: urged?.at ? String(urged.at) : null,
       urgedToday: urged?.day === today,
     }
@@ -102,7 +124,7 @@ export async function worklistPage(
   return {
     list,
     campaign,
-    items: await toItems(db, list, rows, filter.today, filter.campaignId),
+    items: await toItems(db, list, rows, filter),
     total,
     page: query.page,
     pageSize: query.pageSize,
@@ -117,9 +139,13 @@ export async function worklistCounts(
   now: number,
 ): Promise<TWorklistCounts> {
   const { filter, campaign } = await filterFor(db, auth, q, now)
-  const totals = await Promise.all(WORKLISTS.map((list) => worklistRepository.count(db, list, filter)))
+  const [totals, acknowledged] = await Promise.all([
+    Promise.all(WORKLISTS.map((list) => worklistRepository.count(db, list, filter))),
+    worklistRepository.acknowledgedAlerts(db, filter),
+  ])
   return {
     counts: Object.fromEntries(WORKLISTS.map((list, i) => [list, totals[i]])) as TWorklistCounts['counts'],
+    acknowledged,
     campaign,
   }
 }

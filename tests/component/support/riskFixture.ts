@@ -24,6 +24,7 @@ export function riskDetail(over: Partial<TRiskDetail> = {}): TRiskDetail {
     version: 1,
     updatedAt: '2026-11-20T08:00:00.000Z',
     attachments: [],
+    alert: { occasion: 1, acks: [], canAcknowledge: false },
     history: [],
     ...over,
   }

@@ -95,6 +95,7 @@ const SAMPLES: Record<string, object[]> = {
   'risk.update': [{ level: 'medium', status: 'rectified' }],
   'risk.review': [{ from: 'high', to: 'low', nextReviewDate: '2027-02-28' }],
   'risk.rectify': [{ riskId: 3 }],
+  'risk.acknowledge': [{ occasion: 2, departments: [2] }],
   'risk.attach': [{ enterpriseId: 5, riskId: 3, sha256: 'be50ac215c9a4add' }],
   'risk.detach': [{ riskId: 3 }],
   'special.create': [{ basis: 't13-list', enterprises: 14 }],

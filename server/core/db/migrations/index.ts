@@ -35,6 +35,7 @@ import { m0036_county_settings } from './0036_county_settings'
 import { m0037_campaign_county_wide } from './0037_campaign_county_wide'
 import { m0038_quiz } from './0038_quiz'
 import { m0039_county_name } from './0039_county_name'
+import { m0040_risk_alert_acks } from './0040_risk_alert_acks'
 
 /** Every migration by name, in order: the names are what an existing database has recorded, never renamed. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -74,5 +75,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0037_campaign_county_wide': m0037_campaign_county_wide(dialect),
     '0038_quiz': m0038_quiz(dialect),
     '0039_county_name': m0039_county_name(dialect),
+    '0040_risk_alert_acks': m0040_risk_alert_acks(dialect),
   }
 }

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely'
 import { autoId, column, num, numOrNull, text, textOrNull } from './columns'
 
 /** The tables of `server/features/risks/`. */
@@ -23,6 +24,8 @@ export const risksColumns = {
     created_by: num,
     created_at: text,
     updated_at: text,
+    /** The 风险预警's current occasion (1 on insert): what a department's 阅知 covers. */
+    alert_occasion: column<Generated<number>>(),
   },
   risk_history: {
     id: autoId,
@@ -33,5 +36,14 @@ export const risksColumns = {
     to_level: column<'high' | 'medium' | 'low' | null>(),
     actor_id: numOrNull,
     created_at: text,
+  },
+  /** A supervising department's 阅知 of a risk's 高 alert, per occasion (unique with the department). */
+  risk_alert_acks: {
+    id: autoId,
+    risk_id: num,
+    occasion: num,
+    department_id: num,
+    user_id: num,
+    acknowledged_at: text,
   },
 }

@@ -36,6 +36,7 @@ import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
 import { Timeline } from '@/components/assessment/Timeline'
 import type { OutboxEntry } from '@/services/outbox'
 import { GradeChoice, gradeLabel, LevelTag } from '../../components/RiskBits'
+import { RiskAlertAck } from '../../components/RiskAlertAck'
 import { Heading } from '@/components/Heading'
 import { LabelledValue } from '@/components/LabelledValue'
 import { keepsRegistersOf } from '@/models/memberships'
@@ -52,7 +53,7 @@ const Field = ({ label, value }: { label: string; value: string }) => (
 
 /**
  * One 廉洁风险点: what it is, its history (复核 with the level before and after, 整改), attachments; its
- * keepers review it, a supervising department turns it into a 整改.
+ * keepers review it, a supervising department takes note of its 高 alert (阅知) or turns it into a 整改.
  */
 export default function RiskDetailPage() {
   const session = useRequireSession()
@@ -135,7 +136,7 @@ export default function RiskDetailPage() {
   const attachable = keeper && r.status === 'active'
 
   return (
-    <View className="page">
+    <View className={`page${r.alert.canAcknowledge ? ' page--actions' : ''}`}>
       <View className="page__body">
         <View className="a-card">
           <View className="risk-card__tags risk-detail__tags">
@@ -169,6 +170,8 @@ export default function RiskDetailPage() {
             </Button>
           ) : null}
         </View>
+
+        <RiskAlertAck risk={r} onDone={reload} />
 
         <Heading text="附件" />
         <View className="a-card">

@@ -13,6 +13,9 @@ import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { assessmentPages, riskPages, supervisionPages } from '@/services/routes'
 import { fetchWorklist, fetchWorklistCounts } from '@/services/worklists'
+import { queueRiskAcknowledge } from '@/services/risks'
+import { useBusy } from '@/hooks/useBusy'
+import { useWrite } from '@/hooks/useWrite'
 import { UrgeDialog } from '../../components/UrgeDialog'
 import '@/styles/page.scss'
 import './index.scss'
@@ -68,7 +71,14 @@ function itemAction(item: TWorkItem, list: TWorklist): { label: string; url: str
   return null
 }
 
-function WorkRow(props: { item: TWorkItem; list: TWorklist; today: string; onUrge: (i: TWorkItem) => void }) {
+function WorkRow(props: {
+  item: TWorkItem
+  list: TWorklist
+  today: string
+  onUrge: (i: TWorkItem) => void
+  onAcknowledge: (i: TWorkItem) => void
+  busy: boolean
+}) {
   const { item, list } = props
   const action = itemAction(item, list)
   return (
@@ -82,6 +92,7 @@ function WorkRow(props: { item: TWorkItem; list: TWorklist; today: string; onUrg
       <Text className={`worklist-row__meta worklist-row__meta--${list}`}>
         {waiting(item, list, props.today)}
       </Text>
+      {item.alert?.acknowledged ? <Text className="worklist-row__acked">已阅知</Text> : null}
       {item.lastUrgedAt ? (
         <Text className="worklist-row__urged">
           {item.urgedToday ? '今日已催办' : `上次催办 ${formatDateTime(item.lastUrgedAt)}`}
@@ -91,6 +102,17 @@ function WorkRow(props: { item: TWorkItem; list: TWorklist; today: string; onUrg
         {action ? (
           <Button size="small" fill="outline" onClick={() => go(action.url)}>
             {action.label}
+          </Button>
+        ) : null}
+        {item.alert?.canAcknowledge ? (
+          <Button
+            size="small"
+            fill="outline"
+            loading={props.busy}
+            disabled={props.busy}
+            onClick={() => props.onAcknowledge(item)}
+          >
+            阅知
           </Button>
         ) : null}
         {item.urge ? (
@@ -113,7 +135,7 @@ function WorkRow(props: { item: TWorkItem; list: TWorklist; today: string; onUrg
  * 工作清单 of a department (the enterprises it supervises) or the office (all): 逾期整改, 待核验, 待审核,
  * 未提交自查 and 风险预警, each searchable by name or credit code, paged as the page scrolls, the longest waiting first
  * (or the latest). Rows open the enterprise's page and the matter; where the enterprise owes the next step
- * they offer 催办.
+ * they offer 催办; a 高 风险预警 a department may take note of offers 阅知 (then shown 已阅知).
  */
 export default function WorklistsPage() {
   const session = useRequireSession()
@@ -129,6 +151,16 @@ export default function WorklistsPage() {
     fetchWorklist(tab, { q, order, page }),
   )
   const refresh = () => Promise.all([counts.reload(), pages.reload()]).then(() => undefined)
+  const write = useWrite()
+  const [busy, whileBusy] = useBusy()
+  // 阅知 of a 高 alert from its row: it stays listed, counted 已阅知, and leaves the department's 任务.
+  const acknowledge = (item: TWorkItem) =>
+    void whileBusy(async () => {
+      if (!item.alert || item.riskId === null) return
+      const entry = queueRiskAcknowledge(item.enterpriseId, item.riskId, item.alert.occasion)
+      const outcome = await write(entry, { done: '已阅知' })
+      if (outcome.kind !== 'queued') await refresh().catch(() => undefined)
+    })
   usePullRefresh(refresh)
   useReachBottom(() => void pages.loadMore().catch(() => undefined))
 
@@ -160,6 +192,8 @@ export default function WorklistsPage() {
             list={tab}
             today={today}
             onUrge={setUrging}
+            onAcknowledge={acknowledge}
+            busy={busy}
           />
         ))}
         <CountedLoadMore pages={pages} unit="项" className="worklists__more" />
@@ -205,7 +239,7 @@ export default function WorklistsPage() {
               : tab === 'not_started'
                 ? '按企业登记时间'
                 : tab === 'risk_alert'
-                  ? '按复核日期'
+                  ? `按复核日期${c?.acknowledged ? ` · 已阅知 ${c.acknowledged} 项` : ''}`
                   : '按等待时间'}
           </Text>
           <Text
