@@ -90,6 +90,39 @@ describe(`concurrent write transactions, one failing [${TEST_DB}]`, () => {
     })
 
   if (TEST_DB === 'sqlite')
+    it("keeps the savepoints' journal in memory, and a write of many pages still rolls back alone", async () => {
+      const db = probeDb(handle)
+      // The sub-journal of each request's SAVEPOINT: a temporary file per batch otherwise (kernel time).
+      expect(await sql<{ temp_store: number }>`pragma temp_store`.execute(db)).toMatchObject({
+        rows: [{ temp_store: 2 }],
+      })
+      const big = 'x'.repeat(3000)
+      const results = await Promise.allSettled(
+        [0, 1].map((k) =>
+          db.transaction().execute(async (trx) => {
+            // ~300 KiB of rows: far past the 64 KiB a sub-journal holds in memory by default.
+            for (let i = 0; i < 100; i++)
+              await trx
+                .insertInto('probe')
+                .values({ n: 1000 + k * 100 + i, label: big })
+                .execute()
+            await trx
+              .updateTable('probe')
+              .set({ label: `edited ${k}` })
+              .where('n', '<', 20)
+              .execute()
+            if (k === 0) throw new Error('this write fails after writing many pages')
+          }),
+        ),
+      )
+      expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled'])
+      const kept = await db.selectFrom('probe').select('n').where('n', '>=', 1000).execute()
+      expect(kept.map((r) => r.n)).toEqual(Array.from({ length: 100 }, (_, i) => 1100 + i))
+      const labels = await db.selectFrom('probe').select('label').where('n', '<', 20).execute()
+      expect(new Set(labels.map((r) => r.label))).toEqual(new Set(['edited 1']))
+    })
+
+  if (TEST_DB === 'sqlite')
     it("with SQLITE_SYNC=wal-thread, answers a write only once the WAL is fdatasync'ed after its COMMIT", async () => {
       const own = openDatabase({ sqliteFile: path.join(temp, 'wal-thread.db'), sqliteSync: 'wal-thread' })
       const held: (() => void)[] = []

@@ -95,6 +95,12 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
+  // Each request's transaction is a SAVEPOINT inside the group commit's (groupCommit.ts): SQLite copies
+  // the pages it changes into the savepoint's sub-journal, a temporary file once past 64 KiB (created,
+  // written and deleted per batch). That journal only serves ROLLBACK TO inside the open transaction, never
+  // crash recovery (the WAL does): in memory, bench/signin measured ~100 µs less kernel time per sign-in.
+  // Temporary tables and sort spills are kept in memory too (a county's rows: small).
+  sqlite.pragma('temp_store = MEMORY')
   if (options.groupCommit === false) {
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
     return { db, dialect: 'sqlite', close: () => db.destroy() }

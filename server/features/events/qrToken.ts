@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { QR_SLOT_SECONDS } from '../../../src/models/event'
+import { memoized } from '../../core/memo'
 
 /**
  * Rotating sign-in QR codes: `QL1.<eventId>.<slot>.<mac>`, where slot = floor(ms / 15 000) and mac is
@@ -53,6 +54,16 @@ function macFor(eventId: number, slot: number, secret: string): Buffer {
     .subarray(0, MAC_BYTES)
 }
 
+/**
+ * The MAC of an event's code in a slot, computed once: a sign-in burst scans the same few codes (one per
+ * slot), each scan checked against it. Keyed by `<eventId>.<slot>.<secret>` (the secret last, whatever
+ * it holds).
+ */
+const keptMac = memoized(1_000, (key) => {
+  const [eventId, slot] = key.split('.', 2)
+  return macFor(Number(eventId), Number(slot), key.slice(eventId.length + slot.length + 2))
+})
+
 export function signQrPayload(eventId: number, slot: number, secret: string): string {
   return `${QR_PREFIX}.${eventId}.${slot}.${macFor(eventId, slot, secret).toString('base64url')}`
 }
@@ -78,7 +89,7 @@ export function verifyQrMac(parsed: ParsedQr, secret: string): boolean {
   const given = Buffer.from(parsed.mac, 'base64url')
   // Exactly 16 bytes, canonically encoded: no second spelling of the same MAC.
   if (given.length !== MAC_BYTES || given.toString('base64url') !== parsed.mac) return false
-  return crypto.timingSafeEqual(macFor(parsed.eventId, parsed.slot, secret), given)
+  return crypto.timingSafeEqual(keptMac(`${parsed.eventId}.${parsed.slot}.${secret}`), given)
 }
 
 export interface IssuedQr {

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import {
   QR_SLOT_MS,
   issueQr,
@@ -66,6 +67,19 @@ describe('QR payload: format and signature', () => {
     expect(check(`${prefix}.${eventId}.${S + 1}.${mac}`, SECRET, start(S + 1))).toBe('invalid')
     // The other event's genuine payload is not this event's.
     expect(check(signQrPayload(43, S, SECRET), OTHER_SECRET, now)).toBe('invalid')
+  })
+
+  it('computes the MAC of a code once, however many scan it', () => {
+    const payload = signQrPayload(44, S, SECRET)
+    const hmac = jest.spyOn(crypto, 'createHmac')
+    try {
+      for (let i = 0; i < 5; i++) expect(check(payload, SECRET, start(S))).toBe('live')
+      expect(hmac).toHaveBeenCalledTimes(1)
+      // Kept per secret: the same event and slot under another secret is another MAC.
+      expect(check(payload, OTHER_SECRET, start(S))).toBe('invalid')
+    } finally {
+      hmac.mockRestore()
+    }
   })
 
   it('parses nothing but our own format', () => {

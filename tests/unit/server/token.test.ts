@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import { issueToken, verifyToken } from '../../../server/core/token'
 
 const SECRET = 'unit-test-secret-unit-test-secret-000'
@@ -24,5 +25,23 @@ describe('signed tokens', () => {
     expect(verifyToken(`${forgedBody}.${sig}`, SECRET)).toEqual({ ok: false, reason: 'invalid' })
     for (const garbage of ['', 'a', 'a.b.c', '.', `${body}.`])
       expect(verifyToken(garbage, SECRET).ok).toBe(false)
+  })
+
+  it('signs a body once per secret; a kept one still needs its own signature and still expires', () => {
+    const now = Date.UTC(2026, 0, 1)
+    const { token } = issueToken(9, SECRET, 60, now)
+    const [body, sig] = token.split('.')
+    const hmac = jest.spyOn(crypto, 'createHmac')
+    try {
+      for (let i = 0; i < 5; i++) expect(verifyToken(token, SECRET, now).ok).toBe(true)
+      expect(hmac).toHaveBeenCalledTimes(1)
+      const flipped = (sig[0] === 'A' ? 'B' : 'A') + sig.slice(1)
+      expect(verifyToken(`${body}.${flipped}`, SECRET, now)).toEqual({ ok: false, reason: 'invalid' })
+      expect(verifyToken(`${body}.${sig.slice(1)}`, SECRET, now)).toEqual({ ok: false, reason: 'invalid' })
+      expect(verifyToken(token, SECRET + 'x', now)).toEqual({ ok: false, reason: 'invalid' })
+      expect(verifyToken(token, SECRET, now + 60_000)).toEqual({ ok: false, reason: 'expired' })
+    } finally {
+      hmac.mockRestore()
+    }
   })
 })
