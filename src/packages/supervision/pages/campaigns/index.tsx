@@ -25,6 +25,7 @@ import { useRequireSession } from '@/hooks/useSession'
 import '@/styles/page.scss'
 import './index.scss'
 import { useWrite } from '@/hooks/useWrite'
+import { useBusy } from '@/hooks/useBusy'
 
 const NAME_LIMIT = maxLengthOf(ZCampaignCreate.shape.name)
 
@@ -59,7 +60,7 @@ export default function CampaignsPage() {
   const [form, setForm] = useState(defaults)
   const [editing, setEditing] = useState<DateField | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   /** The campaign being changed (修改), or null when the form opens a new one. */
   const [changing, setChanging] = useState<TCampaign | null>(null)
 
@@ -79,8 +80,7 @@ export default function CampaignsPage() {
       return
     }
     setError(null)
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       const entry = changing ? queueUpdateCampaign(changing.id, form) : queueCreateCampaign(form)
       const outcome = await write(entry, {
         done: (data) => {
@@ -94,9 +94,7 @@ export default function CampaignsPage() {
       setForm(defaults())
       setChanging(null)
       await reload().catch(() => undefined)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const change = (c: TCampaign) => {
