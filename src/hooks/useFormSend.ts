@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { goBack } from '@/services/navigation'
 import type { OutboxEntry } from '@/services/outbox'
 import { useWrite } from './useWrite'
+import { useBusy } from './useBusy'
 
 /** A schema's safeParse answer, as far as a form needs it. */
 export type Checked<T> =
@@ -25,7 +26,7 @@ export function firstProblem(
 export function useFormSend() {
   const write = useWrite()
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   const [sent, setSent] = useState(false)
 
   /** Checks, then runs `act` with the checked data while `busy`: a form's save of any kind. */
@@ -36,12 +37,7 @@ export function useFormSend() {
       return
     }
     setError(null)
-    setBusy(true)
-    try {
-      await act(checked.data)
-    } finally {
-      setBusy(false)
-    }
+    await whileBusy(() => act(checked.data))
   }
 
   const send = <T>(checked: Checked<T>, entry: (data: T) => OutboxEntry, done: string) =>

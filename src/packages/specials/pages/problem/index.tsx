@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import dayjs from 'dayjs'
 import {
   SPECIAL_PROBLEM_STATUS_LABELS,
@@ -25,6 +24,7 @@ import { useRequireSession } from '@/hooks/useSession'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { useFormSend } from '@/hooks/useFormSend'
 import { Chips } from '@/components/Chips'
+import { FormSubmit } from '@/components/FormSubmit'
 import { keepsRegistersOf } from '@/models/memberships'
 import '@/styles/page.scss'
 import '../../components/specials.scss'
@@ -145,10 +145,9 @@ export default function SpecialProblemPage() {
             ) : null}
             <Text className="sp-form__label">进展情况（记入历史）</Text>
             <TextAreaField rows={2} value={note} limit={LIMITS.note} onChange={setNote} />
-            {error ? <Text className="sp-form__error">{error}</Text> : null}
-            <Button type="primary" block loading={busy} onClick={() => void submit()}>
+            <FormSubmit block="sp-form" error={error} busy={busy} onSubmit={submit}>
               {loaded ? '保存' : '填报'}
-            </Button>
+            </FormSubmit>
           </View>
         ) : loaded ? (
           <View className="a-card sp-card">

@@ -20,6 +20,7 @@ import { userOutbox } from '@/services/session'
 import { EmptyImage } from '@/components/EmptyImage'
 import { formatDate } from '@/models/format'
 import { ErrorState, LoadingState } from '@/components/PageState'
+import { FormSubmit } from '@/components/FormSubmit'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import '@/styles/page.scss'
@@ -150,16 +151,9 @@ export default function CampaignsPage() {
               参加企业：全县所有企业。各企业按最新版自查清单、只对适用本企业的条目作答。
             </Text>
           )}
-          {error ? <Text className="campaigns__error">{error}</Text> : null}
-          <Button
-            className="campaigns__submit"
-            type="primary"
-            block
-            loading={busy}
-            onClick={() => void submit()}
-          >
+          <FormSubmit block="campaigns" error={error} busy={busy} onSubmit={submit}>
             {changing ? '保存修改' : '发起'}
-          </Button>
+          </FormSubmit>
           {changing ? (
             <Button className="campaigns__cancel" block fill="none" onClick={cancelChange}>
               放弃修改
