@@ -103,7 +103,11 @@ export default function QuizListPage() {
             enterprise={enterprise}
             busy={starting === q.id}
             onStart={() => void start(q)}
-            onExport={supervisor && q.state !== 'upcoming' ? () => void exportOrToast(() => openQuizResults(q)) : undefined}
+            onExport={
+              supervisor && q.state !== 'upcoming'
+                ? () => void exportOrToast(() => openQuizResults(q))
+                : undefined
+            }
           />
         ))}
         <LoadMore pages={pages} />

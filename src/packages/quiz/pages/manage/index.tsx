@@ -49,7 +49,11 @@ function QuizCard({ quiz, busy, onClose }: { quiz: TQuiz; busy: boolean; onClose
         <Text className="qo-card__meta">{STATE_WORDS[quiz.state]}</Text>
         <View className="qo-card__buttons">
           {quiz.state !== 'upcoming' ? (
-            <Button size="small" fill="outline" onClick={() => void exportOrToast(() => openQuizResults(quiz))}>
+            <Button
+              size="small"
+              fill="outline"
+              onClick={() => void exportOrToast(() => openQuizResults(quiz))}
+            >
               导出成绩
             </Button>
           ) : null}
