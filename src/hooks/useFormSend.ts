@@ -3,6 +3,7 @@ import { goBack } from '@/services/navigation'
 import type { OutboxEntry } from '@/services/outbox'
 import { useFieldErrors, type FieldOf } from './useFieldErrors'
 import { useWrite } from './useWrite'
+import { useBusy } from './useBusy'
 
 /** A schema's safeParse answer, as far as a form needs it. */
 export type Checked<T> =
@@ -43,7 +44,7 @@ const NO_FIELD: FieldOf<never> = () => null
 export function useFormSend<K extends string = never>(fieldOf?: FieldOf<K>) {
   const write = useWrite()
   const problems = useFieldErrors<K>(fieldOf ?? NO_FIELD)
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   const [sent, setSent] = useState(false)
   const setError = problems.say
 
@@ -56,12 +57,7 @@ export function useFormSend<K extends string = never>(fieldOf?: FieldOf<K>) {
       return
     }
     setError(null)
-    setBusy(true)
-    try {
-      await act(checked.data)
-    } finally {
-      setBusy(false)
-    }
+    await whileBusy(() => act(checked.data))
   }
 
   const send = <T>(checked: Checked<T>, entry: (data: T) => OutboxEntry, done: string) =>

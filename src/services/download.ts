@@ -48,3 +48,19 @@ export async function openApiFile(
     })
   if (res.status !== 200) throw apiErrorFromResponse(res.status, res.data ?? null)
 }
+
+/**
+ * An export button's tap: opens the file, and a failure (no network, the server's refusal) is said in a
+ * toast long enough to read, the page staying as it was.
+ */
+export async function exportOrToast(open: () => Promise<unknown>): Promise<void> {
+  try {
+    await open()
+  } catch (err) {
+    void Taro.showToast({
+      title: err instanceof Error ? err.message : '导出失败',
+      icon: 'none',
+      duration: 2500,
+    })
+  }
+}

@@ -120,7 +120,10 @@ export function queueQuizClose(id: number, title: string): OutboxEntry {
   })
 }
 
-/** 导出成绩: the 竞赛's 企业排名 and 个人成绩 workbook, with the bearer token (as every export button). */
+/**
+ * 导出成绩: the 竞赛's 企业排名 and 个人成绩 workbook (a 监管员's holds their department's enterprises), with the
+ * bearer token (as every export button).
+ */
 export function openQuizResults(quiz: { id: number; title: string }): Promise<void> {
   const name = exportFileName({ title: `${quiz.title}-成绩`, at: Date.now(), ext: 'xlsx' })
   return openApiFile(`${quizzes}/${quiz.id}/export`, name)

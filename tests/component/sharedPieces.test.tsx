@@ -1,6 +1,9 @@
 import { act, fireEvent, render, renderHook, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { ErrorNotice } from '@/components/ErrorNotice'
+import { FormSubmit } from '@/components/FormSubmit'
+import { useBusy } from '@/hooks/useBusy'
+import { exportOrToast } from '@/services/download'
 import { InvalidLink } from '@/components/PageState'
 import { runWrite } from '@/hooks/useWrite'
 import { showModal } from '@/services/platform/modal'
@@ -29,6 +32,79 @@ describe('ErrorNotice', () => {
     const notice = container.querySelector('.a-notice.a-notice--error')
     expect(notice?.querySelector('.a-notice__title')?.textContent).toBe('未能提交')
     expect(notice?.textContent).toBe('未能提交本次自查已截止')
+  })
+})
+
+describe('FormSubmit', () => {
+  it('shows the refusal in the form’s own class over the primary button, which sends the form', () => {
+    const submit = jest.fn()
+    const { container } = render(
+      <FormSubmit
+        block="campaigns"
+        className="notice__submit"
+        error="请填写整改要求"
+        busy={false}
+        onSubmit={submit}
+      >
+        下发
+      </FormSubmit>,
+    )
+    expect(container.querySelector('.campaigns__error')?.textContent).toBe('请填写整改要求')
+    const button = container.querySelector('.campaigns__submit.notice__submit')
+    expect(button?.textContent).toContain('下发')
+    fireEvent.click(screen.getByText('下发'))
+    expect(submit).toHaveBeenCalledTimes(1)
+  })
+
+  it('draws no error line without a refusal', () => {
+    const { container } = render(
+      <FormSubmit block="qo-form" error={null} busy onSubmit={jest.fn()}>
+        保存
+      </FormSubmit>,
+    )
+    expect(container.querySelector('.qo-form__error')).toBeNull()
+    expect(container.querySelector('.qo-form__submit')).not.toBeNull()
+  })
+})
+
+describe('useBusy', () => {
+  it('is busy while the action runs and not after, whether it resolves or throws', async () => {
+    const { result } = renderHook(() => useBusy())
+    let finish: (v: string) => void = () => undefined
+    let running: Promise<string> = Promise.resolve('')
+    act(() => {
+      running = result.current[1](() => new Promise<string>((resolve) => (finish = resolve)))
+    })
+    expect(result.current[0]).toBe(true)
+    await act(async () => {
+      finish('done')
+      await expect(running).resolves.toBe('done')
+    })
+    expect(result.current[0]).toBe(false)
+    await act(async () => {
+      await expect(result.current[1](() => Promise.reject(new Error('网络异常')))).rejects.toThrow('网络异常')
+    })
+    expect(result.current[0]).toBe(false)
+  })
+})
+
+describe('exportOrToast', () => {
+  afterEach(() => jest.restoreAllMocks())
+
+  it('says a failed export in a toast, with the error’s own words, and settles', async () => {
+    const toast = jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' })
+    await expect(exportOrToast(() => Promise.reject(new Error('导出过于频繁')))).resolves.toBeUndefined()
+    expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '导出过于频繁', icon: 'none' }))
+    await exportOrToast(() => Promise.reject('?'))
+    expect(toast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '导出失败' }))
+  })
+
+  it('says nothing when the export opens', async () => {
+    const toast = jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' })
+    const open = jest.fn().mockResolvedValue(undefined)
+    await exportOrToast(open)
+    expect(open).toHaveBeenCalledTimes(1)
+    expect(toast).not.toHaveBeenCalled()
   })
 })
 

@@ -8,6 +8,7 @@ import { Chips } from '@/components/Chips'
 import { PageState } from '@/components/PageState'
 import { useRemote } from '@/hooks/useRemote'
 import { useWrite } from '@/hooks/useWrite'
+import { useBusy } from '@/hooks/useBusy'
 
 /**
  * 党支部 on 成员管理: the enterprise's branches and 新增党支部 (name, and its 书记 among the approved
@@ -21,7 +22,7 @@ export function BranchesCard({ eid, members }: { eid: number; members: TMember[]
   const [name, setName] = useState('')
   const [secretary, setSecretary] = useState<number | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   // The form opens at the card's foot, under the members list and often below the screen: show it.
   useEffect(() => {
     if (!adding) return
@@ -39,8 +40,7 @@ export function BranchesCard({ eid, members }: { eid: number; members: TMember[]
     const trimmed = name.trim()
     if (trimmed.length < 2) return setError('支部名称至少2个字')
     setError(null)
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       const outcome = await write(queueCreateBranch(eid, trimmed, secretary), {
         done: '已新增党支部',
         onRefused: (message) => setError(message),
@@ -51,9 +51,7 @@ export function BranchesCard({ eid, members }: { eid: number; members: TMember[]
         setSecretary(null)
         await branches.reload().catch(() => undefined)
       }
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

@@ -16,6 +16,7 @@ import { TextField } from '@/components/TextField'
 import { useWrite } from '@/hooks/useWrite'
 import { MilestoneTag } from './MilestoneTag'
 import { formatDate } from '@/models/format'
+import { useBusy } from '@/hooks/useBusy'
 
 const NAME_LIMIT = maxLengthOf(ZLeadingGroupMember.shape.name)
 const TITLE_LIMIT = maxLengthOf(ZLeadingGroupMember.shape.title)
@@ -38,7 +39,7 @@ export function LeadingGroupCard({
   const [date, setDate] = useState('')
   const [members, setMembers] = useState<TLeadingGroupMember[]>([])
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
 
   const start = () => {
     setDate(group.setUpDate ?? '')
@@ -53,9 +54,8 @@ export function LeadingGroupCard({
     const filled = members.filter((m) => m.name.trim() || m.title.trim())
     const parsed = ZLeadingGroupSave.safeParse({ setUpDate: date.trim(), members: filled })
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '请检查填写的内容')
-    setBusy(true)
     setError(null)
-    try {
+    await whileBusy(async () => {
       const outcome = await send(queueLeadingGroup(data.enterpriseId, parsed.data), {
         done: '领导小组已登记',
         onRefused: setError,
@@ -64,9 +64,7 @@ export function LeadingGroupCard({
         setEditing(false)
         await onSaved().catch(() => undefined)
       }
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

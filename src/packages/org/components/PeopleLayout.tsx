@@ -11,11 +11,16 @@ import { InvitePanel, type InvitePanelProps } from './InvitePanel'
 
 interface PeopleLayoutProps<R extends TRole> {
   className: string
-  /** The organisation's name, shown on top when the link carries it. */
-  name: string
-  state: RemoteState<{ members: TMember[]; invites: InvitePanelProps<R>['invites'] }>
-  reload: () => Promise<void>
-  busy: string | null
+  /**
+   * From the page's useOrgPeople: the organisation's name (shown on top when the link carries it), its
+   * people and invites as loaded, and the write in flight.
+   */
+  people: {
+    name: string
+    state: RemoteState<{ members: TMember[]; invites: InvitePanelProps<R>['invites'] }>
+    reload: () => Promise<void>
+    busy: string | null
+  }
   onDecide: (member: TMember, approve: boolean) => void
   invite: Omit<InvitePanelProps<R>, 'invites' | 'busy'>
   /** 成员 / 人员, counted in the list's title. */
@@ -32,13 +37,13 @@ interface PeopleLayoutProps<R extends TRole> {
  * invite codes by role, then everyone with what may be done to them.
  */
 export function PeopleLayout<R extends TRole>(props: PeopleLayoutProps<R>) {
-  const { busy } = props
+  const { name, state, reload, busy } = props.people
   return (
     <View className={`page ${props.className}`}>
       <View className="page__body">
         <OutboxNotice />
-        {props.name ? <Text className="a-card__title org-staff__title">{props.name}</Text> : null}
-        <PageState state={props.state} reload={props.reload}>
+        {name ? <Text className="a-card__title org-staff__title">{name}</Text> : null}
+        <PageState state={state} reload={reload}>
           {(data) => {
             const people = groupPeople(data.members)
             const subtitle = props.subtitle(people.length)

@@ -20,6 +20,7 @@ import { useWrite } from '@/hooks/useWrite'
 import { EvidenceGrid } from '@/components/assessment/EvidenceGrid'
 import { TextAreaField } from '@/components/TextAreaField'
 import { MilestoneTag } from './MilestoneTag'
+import { useBusy } from '@/hooks/useBusy'
 
 const REASON_LIMIT = maxLengthOf(ZPlanDecision.shape.reason)
 
@@ -71,7 +72,7 @@ export function PlanCard({
   const { uploading, add } = useEvidenceUpload()
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
 
   const addFiles = (source: EvidenceSource) =>
     add(source, 9 - files.length, async (file) => {
@@ -80,18 +81,15 @@ export function PlanCard({
     })
 
   const run = async (make: () => ReturnType<typeof queuePlanFiling>, done: string) => {
-    setBusy(true)
     setError(null)
-    try {
+    await whileBusy(async () => {
       const outcome = await send(make(), { done, onRefused: setError })
       if (outcome.kind !== 'refused') {
         setFiles([])
         setReason('')
         await onChanged().catch(() => undefined)
       }
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const file = () => {

@@ -43,6 +43,7 @@ import './index.scss'
 import { runWrite } from '@/hooks/useWrite'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { ActionBar } from '@/components/ActionBar'
+import { useBusy } from '@/hooks/useBusy'
 
 const RESPONSE_LIMIT = maxLengthOf(ZRectificationRespond.shape.response)
 const COMMENT_LIMIT = maxLengthOf(ZRectificationVerify.shape.comment)
@@ -90,7 +91,7 @@ export default function RectificationPage() {
   const [files, setFiles] = useState<TEvidenceFile[]>([])
   const { uploading, add } = useEvidenceUpload()
   const [comment, setComment] = useState('')
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   const [error, setError] = useState<string | null>(null)
   // A typed response or comment, or evidence not yet reported with one, is lost on leaving.
   useUnsavedGuard(Boolean(response.trim() || comment.trim() || files.length))
@@ -124,16 +125,11 @@ export default function RectificationPage() {
       setError(parsed.error.issues[0]?.message ?? '请说明整改情况')
       return
     }
-    setBusy(true)
     setError(null)
-    try {
+    await whileBusy(async () => {
       const entry = queueRectificationResponse(r.enterpriseId, r.id, parsed.data)
       setError(await deliver(entry, setData, cleared, '已报送，等待核验'))
-    } catch (err) {
-      setError(err instanceof Error ? err.message : '报送失败，请稍后重试')
-    } finally {
-      setBusy(false)
-    }
+    }).catch((err: unknown) => setError(err instanceof Error ? err.message : '报送失败，请稍后重试'))
   }
 
   const verify = async (decision: 'close' | 'return') => {
@@ -151,16 +147,11 @@ export default function RectificationPage() {
       confirmText: decision === 'close' ? '销号' : '退回',
     })
     if (!res.confirm) return
-    setBusy(true)
     setError(null)
-    try {
+    await whileBusy(async () => {
       const entry = queueRectificationVerify(r.enterpriseId, r.id, { decision, comment })
       setError(await deliver(entry, setData, cleared, decision === 'close' ? '已销号' : '已退回'))
-    } catch (err) {
-      setError(err instanceof Error ? err.message : '操作失败，请稍后重试')
-    } finally {
-      setBusy(false)
-    }
+    }).catch((err: unknown) => setError(err instanceof Error ? err.message : '操作失败，请稍后重试'))
   }
 
   const hasActions = canRespond || canVerify

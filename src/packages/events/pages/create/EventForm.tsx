@@ -36,6 +36,7 @@ import { Chips } from '@/components/Chips'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { AudiencePicker } from '../../components/AudiencePicker'
 import { initialTimes, isoTimes, moveTime, TIME_LABELS, type Times } from './times'
+import { useBusy } from '@/hooks/useBusy'
 
 const LIMITS = {
   title: maxLengthOf(ZEnterpriseEventCreate.in.shape.title),
@@ -123,7 +124,7 @@ export function EventForm({ options, event }: EventFormProps) {
   const [locating, setLocating] = useState(false)
   const [audience, setAudience] = useState<number[]>([])
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   const [saved, setSaved] = useState(false)
   useUnsavedGuard(
     !saved &&
@@ -194,8 +195,7 @@ export function EventForm({ options, event }: EventFormProps) {
           ? { name: placeName.trim() || null, lat: position.lat, lng: position.lng, radiusM: Number(radius) }
           : null,
     }
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       if (event) {
         const outcome = await write(queueUpdateEvent(event.id, common), {
           done: '活动已修改',
@@ -217,9 +217,7 @@ export function EventForm({ options, event }: EventFormProps) {
       if (outcome.kind === 'refused') return
       setSaved(true)
       void openCreated(outcome, ZEvent, eventPages.detail)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   if (!organiser)

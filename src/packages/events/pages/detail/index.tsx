@@ -33,6 +33,7 @@ import '@/styles/page.scss'
 import '@/styles/events.scss'
 import { useWrite } from '@/hooks/useWrite'
 import { useRouteRecord } from '@/hooks/useRouteRecord'
+import { useBusy } from '@/hooks/useBusy'
 
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 })
 
@@ -92,14 +93,13 @@ function Organiser({ event, onChanged }: { event: TEvent; onChanged: () => void 
   const counts = useAttendanceCounts(event.id)
   const [created, setCreated] = useState<Record<number, string>>({})
   const [proxying, setProxying] = useState(false)
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   const write = useWrite()
 
   const createLink = async () => {
     const outbox = userOutbox()
     if (!outbox || busy) return
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       const outcome = await write(queueCreateDisplayLink(event.id), { done: null })
       if (outcome.kind === 'delivered') {
         const link = ZDisplayLink.safeParse(outcome.response?.data)
@@ -109,9 +109,7 @@ function Organiser({ event, onChanged }: { event: TEvent; onChanged: () => void 
         }
       }
       await links.reload().catch(() => undefined)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const revoke = async (link: TDisplayLink) => {

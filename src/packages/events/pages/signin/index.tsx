@@ -12,6 +12,7 @@ import { parseJoinLink } from '@/models/joinLink'
 import { signInPayload, signInPayloadFromParams } from '@/models/signInLink'
 import { deliveredView, settleSignIn, type SignInView } from '@/services/signInResult'
 import { useRequireSession } from '@/hooks/useSession'
+import { useBusy } from '@/hooks/useBusy'
 import '@/styles/events.scss'
 import './index.scss'
 
@@ -28,7 +29,7 @@ export default function SignInPage() {
   // Opened from a scanned link (WeChat's scanner: `q`; a browser, through the server: `c`).
   const linked = signInPayloadFromParams(params)
   const [view, setView] = useState<SignInView | null>(null)
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   const [pasted, setPasted] = useState('')
   const [askPrivacy, setAskPrivacy] = useState(false)
   const scannedOnce = useRef(false)
@@ -47,10 +48,9 @@ export default function SignInPage() {
   const submit = async (payload: string, scannedAt: Date) => {
     const outbox = userOutbox()
     if (!outbox || busy) return
-    setBusy(true)
     setView(null)
     offDelivered.current?.()
-    try {
+    await whileBusy(async () => {
       let location: ScanLocation | null = null
       if (eventId) {
         const event = await fetchEvent(eventId).catch(() => null)
@@ -73,9 +73,7 @@ export default function SignInPage() {
         })
       }
       setView(result)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const scan = async () => {

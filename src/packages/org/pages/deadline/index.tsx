@@ -12,6 +12,7 @@ import { PageState } from '@/components/PageState'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { useWrite } from '@/hooks/useWrite'
+import { useBusy } from '@/hooks/useBusy'
 import '@/styles/page.scss'
 import '../milestones/index.scss'
 import './index.scss'
@@ -34,14 +35,13 @@ function DeadlineForm({ data, onSaved }: { data: TCountyDeadline; onSaved: () =>
   const send = useWrite()
   const [day, setDay] = useState<string | null>(data.deadline)
   const [picking, setPicking] = useState(false)
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   const [error, setError] = useState<string | null>(null)
   const today = shanghaiDate(Date.now())
 
   async function save(deadline: string | null) {
-    setBusy(true)
     setError(null)
-    try {
+    await whileBusy(async () => {
       const outcome = await send(queueCountyDeadline(deadline), {
         done: deadline
           ? `全县完成期限已设为 ${formatDate(deadline)}`
@@ -51,9 +51,7 @@ function DeadlineForm({ data, onSaved }: { data: TCountyDeadline; onSaved: () =>
       if (outcome.kind === 'refused') return
       if (!deadline) setDay(null)
       await onSaved().catch(() => undefined)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   // Decided already to keep the programme's date: nothing more to keep.

@@ -22,7 +22,8 @@ import { OutboxNotice } from '@/components/OutboxNotice'
 import { PageState } from '@/components/PageState'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
-import { useWrite, type WriteOptions } from '@/hooks/useWrite'
+import type { WriteOptions } from '@/hooks/useWrite'
+import { useBusyWrite } from '@/packages/org/components/useBusyWrite'
 import '@/styles/page.scss'
 import '../members/index.scss'
 
@@ -35,26 +36,18 @@ export default function DepartmentsPage() {
     fetchDepartments({ retired: true }),
   )
   usePullRefresh(reload)
-  const send = useWrite()
   const [name, setName] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [open, setOpen] = useState<number | null>(null)
   const [rename, setRename] = useState('')
   const [ownerships, setOwnerships] = useState<TOwnership[]>(['private'])
-  const [busy, setBusy] = useState(false)
+  // One write at a time, whichever department it is for; the page reloads after each.
+  const keyed = useBusyWrite(reload)
+  const busy = keyed.busy !== null
 
   if (!session) return <View className="page" />
 
-  async function write(entry: () => OutboxEntry, options: WriteOptions) {
-    setBusy(true)
-    try {
-      const outcome = await send(entry(), options)
-      await reload().catch(() => undefined)
-      return outcome
-    } finally {
-      setBusy(false)
-    }
-  }
+  const write = (entry: () => OutboxEntry, options: WriteOptions) => keyed.write('department', entry, options)
 
   async function create(value: string) {
     const parsed = ZDepartmentCreate.safeParse({ name: value })

@@ -38,7 +38,7 @@ async function confirm(title: string, content: string, confirmText: string): Pro
 export default function MembersPage() {
   const asOffice = useRouter().params.as === 'office'
   const people = useOrgPeople('eid', 'members', fetchAllMembers, fetchInvites)
-  const { session, id: eid, name, state, reload, busy, write, decide, open, setOpen, toggle } = people
+  const { session, id: eid, busy, write, decide, open, setOpen, toggle } = people
 
   if (!session) return <View className="page" />
   if (!eid) return <InvalidLink />
@@ -81,10 +81,7 @@ export default function MembersPage() {
   return (
     <PeopleLayout
       className="org-members"
-      name={name}
-      state={state}
-      reload={reload}
-      busy={busy}
+      people={people}
       onDecide={(m, ok) => void decideJoin(m, ok)}
       invite={{
         title: asOffice ? '邀请联络员和成员' : '邀请成员',

@@ -19,6 +19,7 @@ import {
   type EnterpriseDraft,
   type FieldErrors,
 } from '../../components/enterpriseDraft'
+import { useBusy } from '@/hooks/useBusy'
 import '@/styles/page.scss'
 import '../members/index.scss'
 import './index.scss'
@@ -37,7 +38,7 @@ export default function RegisterEnterprisePage() {
   const [draft, setDraft] = useState<EnterpriseDraft>(EMPTY_DRAFT)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   const [done, setDone] = useState<TEnterprise | null>(null)
   const [queued, setQueued] = useState(false)
   // Bumped by a tap on 登记 that ends in a message: the first one is scrolled into view (the button is
@@ -90,8 +91,7 @@ export default function RegisterEnterprisePage() {
       setReveal((n) => n + 1)
       return
     }
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       const outcome = await write(queueEnterpriseCreate(checked.body), {
         done: `已登记${checked.body.name}`,
         onRefused: (message, code, fields) => {
@@ -118,9 +118,7 @@ export default function RegisterEnterprisePage() {
       }
       setDone(registered.data)
       toTop()
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

@@ -27,7 +27,7 @@ export default function StaffPage() {
   const isOffice = useRouter().params.office === '1'
   const roles: TDepartmentRole[] = DEPARTMENT_ROLES.filter((r) => isOffice || r !== 'office')
   const people = useOrgPeople('did', 'staff', fetchDepartmentMembers, fetchDepartmentInvites)
-  const { session, id: did, name, state, reload, busy, write, decide, open, toggle } = people
+  const { session, id: did, name, busy, write, decide, open, toggle } = people
 
   if (!session) return <View className="page" />
   if (!did) return <InvalidLink />
@@ -52,10 +52,7 @@ export default function StaffPage() {
   return (
     <PeopleLayout
       className="org-staff"
-      name={name}
-      state={state}
-      reload={reload}
-      busy={busy}
+      people={people}
       onDecide={(m, ok) => void decideJoin(m, ok)}
       invite={{
         title: '邀请人员',

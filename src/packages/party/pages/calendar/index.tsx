@@ -13,6 +13,7 @@ import {
   MEETING_TYPE_SHORT,
 } from '@/models/meetingCompliance'
 import { fetchCompliance, fetchMeetings, fetchMyBranches, openYearWorkbook } from '@/services/meetings'
+import { exportOrToast } from '@/services/download'
 import { fetchReminderOffer, remindersSupported } from '@/services/reminders'
 import { chooseTemplates, type TReminderOffer } from '@/models/reminder'
 import { ReminderButton } from '@/components/todos/ReminderButton'
@@ -29,6 +30,7 @@ import type { TRole } from '@/models/roles'
 import { shanghaiParts } from '@/models/shanghaiTime'
 import { Heading } from '@/components/Heading'
 import { Chips } from '@/components/Chips'
+import { useBusy } from '@/hooks/useBusy'
 import '@/styles/page.scss'
 import '@/packages/party/party.scss'
 import './index.scss'
@@ -169,7 +171,7 @@ export default function PartyCalendarPage() {
     load(eid, bid, year),
   )
   usePullRefresh(reload)
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
 
   if (!session) return <View className="page" />
   if (state.status === 'loading') return <LoadingState />
@@ -189,16 +191,8 @@ export default function PartyCalendarPage() {
   const add = (type: string, groupId: number | null) =>
     go(partyPages.edit(branch.eid, branch.bid, { type, groupId }))
 
-  const exportYear = async () => {
-    setBusy(true)
-    try {
-      await openYearWorkbook(branch.eid, branch.bid, branch.name, year)
-    } catch (err) {
-      void Taro.showToast({ title: err instanceof Error ? err.message : '导出失败', icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
-  }
+  const exportYear = () =>
+    whileBusy(() => exportOrToast(() => openYearWorkbook(branch.eid, branch.bid, branch.name, year)))
 
   return (
     <View className="page party-calendar">

@@ -43,6 +43,7 @@ import '@/packages/party/party.scss'
 import './index.scss'
 import { CorrectionDialog } from './CorrectionDialog'
 import { MeetingHistory } from './MeetingHistory'
+import { useBusy } from '@/hooks/useBusy'
 
 const KINDS: TAttachmentKind[] = ['sign_sheet', 'photo']
 
@@ -74,7 +75,7 @@ export default function MeetingDetailPage() {
     photo: 0,
     other: 0,
   })
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   const [error, setError] = useState<string | null>(null)
   // A submitted record's attachment about to change: asked for its 更正原因 first.
   const [correcting, setCorrecting] = useState<
@@ -171,14 +172,11 @@ export default function MeetingDetailPage() {
       confirmColor: '#d9363e',
     })
     if (!confirm || !userOutbox() || busy) return
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       const entry = queueDeleteMeeting(eid, bid, mid, meeting.type)
       const outcome = await write(entry, { done: '草稿已删除', onRefused: setError })
       if (outcome.kind !== 'refused') void goBack()
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const submit = async () => {
@@ -190,16 +188,13 @@ export default function MeetingDetailPage() {
       confirmText: '提交',
     })
     if (!confirmed.confirm) return
-    setBusy(true)
     setError(null)
-    try {
+    await whileBusy(async () => {
       const entry = queueSubmitMeeting(eid, bid, mid, meeting.type)
       const outcome = await write(entry, { done: '已提交', onRefused: setError })
       if (outcome.kind !== 'delivered') return
       await reload().catch(() => undefined)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   /** 扫码签到: open (once) the meeting's QR session and show its rotating QR to the room. */
@@ -210,8 +205,7 @@ export default function MeetingDetailPage() {
     }
     const outbox = userOutbox()
     if (!outbox || busy) return
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       const entry = queueSignInSession(eid, bid, mid)
       const outcome = await write(entry, { done: null, onRefused: setError, quietQueued: true })
       if (outcome.kind === 'refused') return
@@ -222,9 +216,7 @@ export default function MeetingDetailPage() {
       }
       setData(opened.data)
       void Taro.navigateTo({ url: eventPages.qr(opened.data.signInEventId) })
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const exportDocx = async () => {

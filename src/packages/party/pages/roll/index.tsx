@@ -21,6 +21,7 @@ import '@/styles/page.scss'
 import '@/packages/party/party.scss'
 import './index.scss'
 import { GroupChips, PartyChips, PartyField, PartyTextField } from '@/packages/party/components/PartyField'
+import { useBusy } from '@/hooks/useBusy'
 
 const NAME_LIMIT = maxLengthOf(ZPartyMemberCreate.shape.name)
 const GROUP_LIMIT = maxLengthOf(ZPartyGroupCreate.shape.name)
@@ -36,7 +37,7 @@ export default function PartyRollPage() {
   const [role, setRole] = useState<TBranchRole>('member')
   const [groupId, setGroupId] = useState<number | null>(null)
   const [groupName, setGroupName] = useState('')
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   const [error, setError] = useState<string | null>(null)
 
   if (!session) return <View className="page" />
@@ -49,16 +50,13 @@ export default function PartyRollPage() {
   const run = async (entry: OutboxEntry, done: string): Promise<boolean> => {
     const outbox = userOutbox()
     if (!outbox) return false
-    setBusy(true)
     setError(null)
-    try {
+    return whileBusy(async () => {
       const outcome = await write(entry, { done, onRefused: setError })
       if (outcome.kind === 'refused') return false
       await reload().catch(() => undefined)
       return true
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const addMember = async () => {

@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import { showModal } from '@/services/platform/modal'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
@@ -24,6 +23,8 @@ import '@/styles/page.scss'
 import '@/packages/pledges/components/pledges.scss'
 import { useWrite } from '@/hooks/useWrite'
 import { useRouteRecord } from '@/hooks/useRouteRecord'
+import { useBusy } from '@/hooks/useBusy'
+import { exportOrToast } from '@/services/download'
 
 function Signatures({ pledge }: { pledge: TPledge }) {
   return (
@@ -86,7 +87,7 @@ function ShareCard({ pledge }: { pledge: TPledge }) {
 
 export default function PledgeCertificatePage() {
   const { session, id, state, reload } = useRouteRecord('id', 'pledge', fetchPledge)
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   const write = useWrite()
   const pledge = state.status === 'ready' ? state.data : null
 
@@ -105,24 +106,18 @@ export default function PledgeCertificatePage() {
       confirmText: '撤回',
     })
     if (!answer.confirm) return
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       await write(queueWithdraw(p.id, '对方长期未签署，发起人撤回'), { done: null })
       await reload().catch(() => undefined)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
-  async function exportImage(p: TPledge) {
-    try {
+  const exportImage = (p: TPledge) =>
+    exportOrToast(async () => {
       const result = await exportCertificate(p)
       if (result === 'link-copied')
         void Taro.showToast({ title: '核验链接已复制，可在浏览器中打开并导出证书', icon: 'none' })
-    } catch (err) {
-      void Taro.showToast({ title: err instanceof Error ? err.message : '导出失败', icon: 'none' })
-    }
-  }
+    })
 
   return (
     <RemotePage className="pledge-certificate" state={state} reload={reload}>

@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { fetchPledgeCoverage, queueRemind } from '@/services/pledges'
@@ -11,19 +10,19 @@ import '@/packages/pledges/components/pledges.scss'
 import { useWrite } from '@/hooks/useWrite'
 import { ActionBar } from '@/components/ActionBar'
 import { useRouteRecord } from '@/hooks/useRouteRecord'
+import { useBusy } from '@/hooks/useBusy'
 
 /** 联络员: who has signed this year's 个人廉洁从业承诺书, and a reminder for the rest. */
 export default function PledgeCoveragePage() {
   const { session, id: eid, state, reload } = useRouteRecord('eid', 'coverage', fetchPledgeCoverage)
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   const write = useWrite()
 
   if (!session) return <View className="page" />
   if (!eid) return <InvalidLink />
 
   async function remind() {
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       await write(queueRemind(eid!), {
         done: (data) => {
           const reminded = (data as { reminded?: number } | undefined)?.reminded
@@ -31,9 +30,7 @@ export default function PledgeCoveragePage() {
         },
       })
       await reload().catch(() => undefined)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const coverage = state.status === 'ready' ? state.data : null

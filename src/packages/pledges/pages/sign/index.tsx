@@ -39,6 +39,7 @@ import { fetchDealingLists } from '@/services/dealings'
 import { DealingsBasis } from '@/packages/pledges/components/DealingsBasis'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { ActionBar } from '@/components/ActionBar'
+import { useBusy } from '@/hooks/useBusy'
 
 /** The versions in force, as a 政商 pledge started now records them. */
 const inForceRefs = (lists: TDealingLists): TDealingRef[] =>
@@ -103,7 +104,7 @@ export default function PledgeSignPage() {
   const [lookupError, setLookupError] = useState<string | null>(null)
   const [read, setRead] = useState(false)
   const [signed, setSigned] = useState(false)
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   const [refusal, setRefusal] = useState<string | null>(null)
   const write = useWrite()
   const pad = useRef<SignaturePadHandle>(null)
@@ -209,9 +210,8 @@ export default function PledgeSignPage() {
       cancelText: '再看看',
     })
     if (!answer.confirm) return
-    setBusy(true)
     setRefusal(null)
-    try {
+    await whileBusy(async () => {
       const entry = pledge
         ? queueCountersign(pledge, png)
         : queueSignPledge({
@@ -244,9 +244,7 @@ export default function PledgeSignPage() {
       } else if (outcome.kind === 'queued') {
         await goBack()
       }
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const side = pledge ? (pledge.startedBy.side === 'enterprise' ? 'department' : 'enterprise') : null

@@ -25,6 +25,7 @@ import '@/packages/pledges/components/pledges.scss'
 import { useWrite } from '@/hooks/useWrite'
 import { Heading } from '@/components/Heading'
 import { ErrorNotice } from '@/components/ErrorNotice'
+import { useBusy } from '@/hooks/useBusy'
 
 interface Draft {
   title: string
@@ -75,7 +76,7 @@ function clausesOf(t: TPledgeTemplate, text: string): TPledgeClause[] {
 
 function Editor({ template, onDone }: { template: TPledgeTemplate; onDone: () => void }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(template))
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   const [error, setError] = useState<string | null>(null)
   const write = useWrite()
   const set = (key: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }))
@@ -92,9 +93,8 @@ function Editor({ template, onDone }: { template: TPledgeTemplate; onDone: () =>
       setError(tooLong)
       return
     }
-    setBusy(true)
     setError(null)
-    try {
+    await whileBusy(async () => {
       const outcome = await write(
         queuePublishTemplate({
           kind: template.kind,
@@ -109,9 +109,7 @@ function Editor({ template, onDone }: { template: TPledgeTemplate; onDone: () =>
         { done: '已发布新版本', onRefused: setError, keepRefused: true },
       )
       if (outcome.kind !== 'refused') onDone()
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   return (
     <View className="a-card pledge-templates__editor">

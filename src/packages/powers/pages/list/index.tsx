@@ -25,6 +25,7 @@ import { ErrorState, InvalidLink, LoadingState } from '@/components/PageState'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import { useWrite } from '@/hooks/useWrite'
+import { useBusy } from '@/hooks/useBusy'
 import { AckList, PowerContent } from '../../components/PowerContent'
 import { PowerEditor } from '../../components/PowerEditor'
 import { Chips } from '@/components/Chips'
@@ -45,7 +46,7 @@ export default function PowerListPage() {
   const [chosen, setChosen] = useState<number | null>(null)
   const [version, setVersion] = useState<TPowerVersion | null>(null)
   const [versionError, setVersionError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   const [loads, setLoads] = useState(0)
   usePullRefresh(async () => {
     await reload()
@@ -71,10 +72,10 @@ export default function PowerListPage() {
   const data = state.data
 
   const saveDraft = async (content: TPowerListContent): Promise<boolean> => {
-    if (!data.draft || busy) return false
-    setBusy(true)
-    try {
-      const outcome = await write(queuePowerDraft(eid, { revision: data.draft.revision, content }), {
+    const draft = data.draft
+    if (!draft || busy) return false
+    return whileBusy(async () => {
+      const outcome = await write(queuePowerDraft(eid, { revision: draft.revision, content }), {
         done: '已保存到草稿',
       })
       if (outcome.kind !== 'delivered') {
@@ -85,43 +86,36 @@ export default function PowerListPage() {
       if (next.success) setData(next.data)
       else await reload().catch(() => undefined)
       return true
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const publish = async () => {
-    if (!data.draft || busy) return
+    const draft = data.draft
+    if (!draft || busy) return
     const { confirm } = await showModal({
       title: '发布权力清单',
       content: '发布后生成新版本，不能再修改；监管部门将看到并阅看这一版本。',
       confirmText: '发布',
     })
     if (!confirm) return
-    setBusy(true)
-    try {
-      const outcome = await write(queuePowerPublish(eid, data.draft.revision), { done: '已发布' })
+    await whileBusy(async () => {
+      const outcome = await write(queuePowerPublish(eid, draft.revision), { done: '已发布' })
       if (outcome.kind !== 'queued') {
         setChosen(null)
         await reload().catch(() => undefined)
       }
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const acknowledge = async (v: number) => {
     if (busy) return
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       const outcome = await write(queuePowerAcknowledge(eid, v), { done: '已阅' })
       if (outcome.kind !== 'queued') {
         setLoads((n) => n + 1)
         await reload().catch(() => undefined)
       }
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import { QUIZ_LIMITS, ZQuizCreate } from '@/models/quiz'
 import { maxLengthsOf } from '@/models/textLimit'
 import { formatDate } from '@/models/format'
 import { shanghaiDate } from '@/models/shanghaiTime'
 import { fetchActiveCount, queueQuizCreate } from '@/services/quizOffice'
 import { DayPicker } from '@/components/DayPicker'
+import { FormSubmit } from '@/components/FormSubmit'
 import { QuizNumberField, QuizTextField } from '@/packages/quiz/components/QuizFormFields'
 import { useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
@@ -110,10 +110,9 @@ export default function QuizCreatePage() {
             value={draft.attemptsPerDay}
             onChange={set('attemptsPerDay')}
           />
-          {error ? <Text className="qo-form__error">{error}</Text> : null}
-          <Button type="primary" block loading={busy} onClick={() => void submit()}>
+          <FormSubmit block="qo-form" error={error} busy={busy} onSubmit={submit}>
             新建竞赛
-          </Button>
+          </FormSubmit>
         </View>
       </View>
       <DayPicker

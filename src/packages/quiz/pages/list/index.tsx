@@ -16,7 +16,8 @@ import { Heading } from '@/components/Heading'
 import { Chips } from '@/components/Chips'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { fetchQuizzes, startPaper } from '../../take/api'
-import { exportResults } from '../../components/exportResults'
+import { openQuizResults } from '@/services/quizOffice'
+import { exportOrToast } from '@/services/download'
 import '@/styles/page.scss'
 import '../../take/quiz.scss'
 
@@ -102,7 +103,11 @@ export default function QuizListPage() {
             enterprise={enterprise}
             busy={starting === q.id}
             onStart={() => void start(q)}
-            onExport={supervisor && q.state !== 'upcoming' ? () => void exportResults(q) : undefined}
+            onExport={
+              supervisor && q.state !== 'upcoming'
+                ? () => void exportOrToast(() => openQuizResults(q))
+                : undefined
+            }
           />
         ))}
         <LoadMore pages={pages} />

@@ -4,7 +4,8 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { QUIZ_STATE_LABELS, type TQuiz, type TQuizList } from '@/models/quiz'
 import { formatDate, formatDateTime } from '@/models/format'
-import { fetchActiveCount, fetchQuizzes, queueQuizClose } from '@/services/quizOffice'
+import { fetchActiveCount, fetchQuizzes, openQuizResults, queueQuizClose } from '@/services/quizOffice'
+import { exportOrToast } from '@/services/download'
 import { quizOfficePages } from '@/services/routes'
 import { showModal } from '@/services/platform/modal'
 import { usePagedList } from '@/hooks/usePagedList'
@@ -14,7 +15,6 @@ import { useWrite } from '@/hooks/useWrite'
 import { CountedLoadMore, PagesPending } from '@/components/PageState'
 import { OutboxNotice } from '@/components/OutboxNotice'
 import { Heading } from '@/components/Heading'
-import { exportResults } from '../../components/exportResults'
 import '@/styles/page.scss'
 import '../../components/quizOffice.scss'
 
@@ -49,7 +49,11 @@ function QuizCard({ quiz, busy, onClose }: { quiz: TQuiz; busy: boolean; onClose
         <Text className="qo-card__meta">{STATE_WORDS[quiz.state]}</Text>
         <View className="qo-card__buttons">
           {quiz.state !== 'upcoming' ? (
-            <Button size="small" fill="outline" onClick={() => void exportResults(quiz)}>
+            <Button
+              size="small"
+              fill="outline"
+              onClick={() => void exportOrToast(() => openQuizResults(quiz))}
+            >
               导出成绩
             </Button>
           ) : null}

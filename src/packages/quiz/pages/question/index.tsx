@@ -23,6 +23,7 @@ import { TextField } from '@/components/TextField'
 import { QuizTextField } from '@/packages/quiz/components/QuizFormFields'
 import { Chips } from '@/components/Chips'
 import { ErrorState, LoadingState } from '@/components/PageState'
+import { FormSubmit } from '@/components/FormSubmit'
 import { useRequireSession } from '@/hooks/useSession'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { useFormSend } from '@/hooks/useFormSend'
@@ -205,10 +206,9 @@ function QuestionForm({ loaded }: { loaded: TQuestion | null }) {
               <Switch checked={active} onChange={(v) => setActive(v)} />
             </View>
           ) : null}
-          {error ? <Text className="qo-form__error">{error}</Text> : null}
-          <Button type="primary" block loading={busy} onClick={() => void submit()}>
+          <FormSubmit block="qo-form" error={error} busy={busy} onSubmit={submit}>
             {loaded ? '保存' : '新增题目'}
-          </Button>
+          </FormSubmit>
         </View>
       </View>
     </View>

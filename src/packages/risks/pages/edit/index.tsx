@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import {
   REVIEW_CYCLE_LABELS,
   REVIEW_CYCLES,
@@ -26,6 +25,7 @@ import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { useFormSend } from '@/hooks/useFormSend'
 import { GradeChoice } from '../../components/RiskBits'
 import { Chips } from '@/components/Chips'
+import { FormSubmit } from '@/components/FormSubmit'
 import '@/styles/page.scss'
 import '../../components/risks.scss'
 
@@ -183,10 +183,9 @@ export default function RiskEditPage() {
           ) : (
             <Text className="risk-form__hint">下次复核日期：自今天起一个复核周期（北京时间）</Text>
           )}
-          {error ? <Text className="risk-form__error">{error}</Text> : null}
-          <Button type="primary" block loading={busy} onClick={() => void submit()}>
+          <FormSubmit block="risk-form" error={error} busy={busy} onSubmit={submit}>
             {loaded ? '保存' : '登记'}
-          </Button>
+          </FormSubmit>
         </View>
       </View>
     </View>

@@ -15,6 +15,7 @@ import { ErrorState, InvalidLink, LoadMore, LoadingState, PagesPending } from '@
 import { CountsCard, ProgressTag, SpecialHead } from '../../components/SpecialBits'
 import { ListSearch } from '@/components/ListSearch'
 import { Heading } from '@/components/Heading'
+import { useBusy } from '@/hooks/useBusy'
 import '@/styles/page.scss'
 import '../../components/specials.scss'
 
@@ -29,7 +30,7 @@ export default function SpecialDetailPage() {
   const write = useWrite()
   const sid = idParam(useRouter().params.sid)
   const [q, setQ] = useState('')
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   const head = useRemote(session && sid ? `special:${sid}` : null, () => fetchSpecial(sid ?? 0))
   const pages = usePages<TSpecialCompletion>(session && sid ? `special:${sid}:${q}` : null, (page) =>
     fetchCompletion(sid ?? 0, page, q || undefined),
@@ -53,13 +54,10 @@ export default function SpecialDetailPage() {
       content: '结束后各企业不能再填报或修改问题清单。',
     })
     if (!ok.confirm || busy) return
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       const outcome = await write(queueSpecialClose(special.id, special.version), { done: '已结束' })
       if (outcome.kind !== 'refused') await head.reload()
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { goBack } from '@/services/navigation'
 import { Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import dayjs from 'dayjs'
 import {
   SPECIAL_PROBLEM_STATUS_LABELS,
@@ -25,6 +24,7 @@ import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { useFormSend } from '@/hooks/useFormSend'
 import { firstPartIn } from '@/hooks/useFieldErrors'
 import { Chips } from '@/components/Chips'
+import { FormSubmit } from '@/components/FormSubmit'
 import { keepsRegistersOf } from '@/models/memberships'
 import '@/styles/page.scss'
 import '../../components/specials.scss'
@@ -178,10 +178,9 @@ export default function SpecialProblemPage() {
               limit={LIMITS.note}
               onChange={edit('note', setNote)}
             />
-            {error ? <Text className="sp-form__error">{error}</Text> : null}
-            <Button type="primary" block loading={busy} onClick={() => void submit()}>
+            <FormSubmit block="sp-form" error={error} busy={busy} onSubmit={submit}>
               {loaded ? '保存' : '填报'}
-            </Button>
+            </FormSubmit>
           </View>
         ) : loaded ? (
           <View className="a-card sp-card">

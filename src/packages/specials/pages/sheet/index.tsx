@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import { showModal } from '@/services/platform/modal'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -17,6 +16,7 @@ import { keepsRegistersOf } from '@/models/memberships'
 import '@/styles/page.scss'
 import '../../components/specials.scss'
 import { formatDate } from '@/models/format'
+import { useBusy } from '@/hooks/useBusy'
 
 const go = (url: string) => void Taro.navigateTo({ url })
 
@@ -32,7 +32,7 @@ export default function SpecialSheetPage() {
   const sid = idParam(params.sid)
   const issuer = params.issuer === '1'
   const { state: me } = useMe(session?.user.id ?? null)
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   const { state, reload } = useRemote(session && eid && sid ? `sheet:${eid}:${sid}:${issuer}` : null, () =>
     fetchSheet(eid ?? 0, sid ?? 0, issuer),
   )
@@ -49,13 +49,10 @@ export default function SpecialSheetPage() {
   const reportNone = async () => {
     const ok = await showModal({ title: '报送清单', content: '确认本企业在本次专项整治中无突出问题？' })
     if (!ok.confirm || busy) return
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       const outcome = await write(queueSheetReport(eid, sid), { done: '已报送' })
       if (outcome.kind !== 'refused') await reload()
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

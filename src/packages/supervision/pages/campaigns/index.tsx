@@ -20,11 +20,13 @@ import { userOutbox } from '@/services/session'
 import { EmptyImage } from '@/components/EmptyImage'
 import { formatDate } from '@/models/format'
 import { ErrorState, LoadingState } from '@/components/PageState'
+import { FormSubmit } from '@/components/FormSubmit'
 import { usePullRefresh, useRemote } from '@/hooks/useRemote'
 import { useRequireSession } from '@/hooks/useSession'
 import '@/styles/page.scss'
 import './index.scss'
 import { useWrite } from '@/hooks/useWrite'
+import { useBusy } from '@/hooks/useBusy'
 
 const NAME_LIMIT = maxLengthOf(ZCampaignCreate.shape.name)
 
@@ -59,7 +61,7 @@ export default function CampaignsPage() {
   const [form, setForm] = useState(defaults)
   const [editing, setEditing] = useState<DateField | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   /** The campaign being changed (修改), or null when the form opens a new one. */
   const [changing, setChanging] = useState<TCampaign | null>(null)
 
@@ -79,8 +81,7 @@ export default function CampaignsPage() {
       return
     }
     setError(null)
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       const entry = changing ? queueUpdateCampaign(changing.id, form) : queueCreateCampaign(form)
       const outcome = await write(entry, {
         done: (data) => {
@@ -94,9 +95,7 @@ export default function CampaignsPage() {
       setForm(defaults())
       setChanging(null)
       await reload().catch(() => undefined)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const change = (c: TCampaign) => {
@@ -152,16 +151,9 @@ export default function CampaignsPage() {
               参加企业：全县所有企业。各企业按最新版自查清单、只对适用本企业的条目作答。
             </Text>
           )}
-          {error ? <Text className="campaigns__error">{error}</Text> : null}
-          <Button
-            className="campaigns__submit"
-            type="primary"
-            block
-            loading={busy}
-            onClick={() => void submit()}
-          >
+          <FormSubmit block="campaigns" error={error} busy={busy} onSubmit={submit}>
             {changing ? '保存修改' : '发起'}
-          </Button>
+          </FormSubmit>
           {changing ? (
             <Button className="campaigns__cancel" block fill="none" onClick={cancelChange}>
               放弃修改

@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import { shanghaiDate, shanghaiDateAfterDays } from '@/models/shanghaiTime'
 import { ZRectificationNotice } from '@/models/rectification'
 import { queueRectificationNotice } from '@/services/assessments'
@@ -14,6 +13,7 @@ import { TextAreaField } from '@/components/TextAreaField'
 import { useFormSend } from '@/hooks/useFormSend'
 import { useUnsavedGuard } from '@/hooks/useUnsavedGuard'
 import { InvalidLink } from '@/components/PageState'
+import { FormSubmit } from '@/components/FormSubmit'
 import { assessmentPages, idParam } from '@/services/routes'
 import { useRequireSession } from '@/hooks/useSession'
 import '@/styles/page.scss'
@@ -91,16 +91,15 @@ export default function RectificationNoticePage() {
             <Text className="campaigns__label">整改期限</Text>
             <Text className="campaigns__value">{formatDate(deadline)}</Text>
           </View>
-          {error ? <Text className="campaigns__error">{error}</Text> : null}
-          <Button
-            className="campaigns__submit notice__submit"
-            type="primary"
-            block
-            loading={busy}
-            onClick={() => void submit()}
+          <FormSubmit
+            block="campaigns"
+            className="notice__submit"
+            error={error}
+            busy={busy}
+            onSubmit={submit}
           >
             下发
-          </Button>
+          </FormSubmit>
         </View>
       </View>
       <DayPicker

@@ -3,6 +3,8 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { openSupervisionLedger } from '@/services/supervision'
+import { exportOrToast } from '@/services/download'
+import { useBusy } from '@/hooks/useBusy'
 import {
   fetchMeetingFigures,
   fetchRiskFigures,
@@ -50,17 +52,8 @@ export default function SupervisionOverviewPage() {
   })
   const me = useMe(session?.user.id ?? null).state
   const office = me.status === 'ready' && isOffice(me.me.memberships)
-  const [exporting, setExporting] = useState(false)
-  const exportLedger = async (id?: number) => {
-    setExporting(true)
-    try {
-      await openSupervisionLedger(id)
-    } catch (err) {
-      void Taro.showToast({ title: err instanceof Error ? err.message : '导出失败', icon: 'none' })
-    } finally {
-      setExporting(false)
-    }
-  }
+  const [exporting, whileExporting] = useBusy()
+  const exportLedger = (id?: number) => whileExporting(() => exportOrToast(() => openSupervisionLedger(id)))
 
   if (!session) return <View className="page" />
   const f = state.status === 'ready' ? state.data : null

@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import dayjs from 'dayjs'
 import { formatDate } from '@/models/format'
 import { shanghaiDate, shanghaiYear } from '@/models/shanghaiTime'
@@ -11,6 +10,7 @@ import { DayPicker } from '@/components/DayPicker'
 import { EmptyBox } from '@/components/EmptyImage'
 import { CountedLoadMore, PagesPending } from '@/components/PageState'
 import { TextField } from '@/components/TextField'
+import { FormSubmit } from '@/components/FormSubmit'
 import { useFormSend } from '@/hooks/useFormSend'
 import { usePagedList } from '@/hooks/usePagedList'
 import { useRequireSession } from '@/hooks/useSession'
@@ -110,16 +110,15 @@ export default function ReportsPage() {
             <Text className="campaigns__label">至</Text>
             <Text className="campaigns__value">{formatDate(period.end)}</Text>
           </View>
-          {error ? <Text className="campaigns__error">{error}</Text> : null}
-          <Button
-            className="campaigns__submit reports__generate"
-            type="primary"
-            block
-            loading={busy}
-            onClick={() => void generate()}
+          <FormSubmit
+            block="campaigns"
+            className="reports__generate"
+            error={error}
+            busy={busy}
+            onSubmit={generate}
           >
             生成草稿
-          </Button>
+          </FormSubmit>
         </View>
         {list()}
       </View>

@@ -30,6 +30,7 @@ import './index.scss'
 import { useWrite } from '@/hooks/useWrite'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { ActionBar } from '@/components/ActionBar'
+import { useBusy } from '@/hooks/useBusy'
 
 const ITEM_COMMENT_LIMIT = maxLengthOf(ZReturnBody.shape.items.element.shape.comment)
 const OVERALL_LIMIT = maxLengthOf(ZAcceptBody.shape.comment)
@@ -109,7 +110,7 @@ export default function SupervisionReviewPage() {
   usePullRefresh(reload)
   const [comments, setComments] = useState<Record<string, string>>({})
   const [overall, setOverall] = useState('')
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   const [error, setError] = useState<string | null>(null)
 
   if (!session) return <View className="page" />
@@ -158,8 +159,7 @@ export default function SupervisionReviewPage() {
       confirmText: decision === 'accept' ? '通过' : '退回',
     })
     if (!res.confirm) return
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       if (decision === 'accept') {
         await send(queueAccept(a.enterprise.id, a.id, overall || null, a.enterprise.name), '已审核通过')
       } else {
@@ -173,11 +173,7 @@ export default function SupervisionReviewPage() {
           '已退回修改',
         )
       }
-    } catch (err) {
-      setError(err instanceof Error ? err.message : '操作失败，请稍后重试')
-    } finally {
-      setBusy(false)
-    }
+    }).catch((err: unknown) => setError(err instanceof Error ? err.message : '操作失败，请稍后重试'))
   }
 
   // A draft has no 综合得分 yet (as the enterprise's own overview and the supervision lists show it).
