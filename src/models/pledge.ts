@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ZDealingRef } from './dealings'
-import { enterpriseRef, personRef, rowIds, ZRowId } from './common'
+import { enterpriseRef, pageOf, pagingFields, personRef, rowIds, ZRowId } from './common'
 import { lines, oneLine, severalLines } from './textLimit'
 
 /**
@@ -298,6 +298,20 @@ export const ZSupervisionPledgeCoverage = z
   .object({ year: z.number().int(), enterprises: z.array(ZSupervisionPledgeRow) })
   .meta({ id: 'SupervisionPledgeCoverage' })
 export type TSupervisionPledgeCoverage = z.infer<typeof ZSupervisionPledgeCoverage>
+
+/** A year of pledges (北京时间; this year when left out). */
+export const yearField = { year: z.coerce.number().int().min(2022).max(2100).optional() }
+
+export const ZSupervisionPledgeQuery = z.object({ ...yearField, ...pagingFields })
+
+/**
+ * 承诺监管 a page at a time, in the order of the whole list: a department's 2,000 enterprises at once are too
+ * many for one phone screen and for one mini-program setData.
+ */
+export const ZSupervisionPledgePage = z
+  .object({ year: z.number().int(), ...pageOf(ZSupervisionPledgeRow) })
+  .meta({ id: 'SupervisionPledgePage' })
+export type TSupervisionPledgePage = z.infer<typeof ZSupervisionPledgePage>
 
 /** What the signed-in user has to do about pledges (首页 / 任务). */
 export const ZPledgeTodo = z

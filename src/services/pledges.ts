@@ -10,14 +10,14 @@ import {
   ZPledgeSummary,
   ZPledgeTemplate,
   ZPledgeTodo,
-  ZSupervisionPledgeCoverage,
+  ZSupervisionPledgePage,
   type TPledge,
   type TPledgeCoverage,
   type TPledgeSummary,
   type TPledgeTemplate,
   type TPledgeTemplatePublish,
   type TPledgeTodo,
-  type TSupervisionPledgeCoverage,
+  type TSupervisionPledgePage,
 } from '@/models/pledge'
 import { ZPledgeVerification, type TPledgeVerification } from '@/models/pledgeVerification'
 import { sha256Hex } from '@/models/pledgeHash'
@@ -85,8 +85,12 @@ export function fetchPledgeCoverage(enterpriseId: number): Promise<TPledgeCovera
   return request({ path: `/api/v1/enterprises/${enterpriseId}/pledge-coverage`, schema: ZPledgeCoverage })
 }
 
-export function fetchSupervisionPledgeCoverage(): Promise<TSupervisionPledgeCoverage> {
-  return request({ path: '/api/v1/supervision/pledge-coverage', schema: ZSupervisionPledgeCoverage })
+export function fetchSupervisionPledgeCoverage(page: number): Promise<TSupervisionPledgePage> {
+  return request({
+    path: '/api/v1/supervision/pledge-coverage',
+    query: { page },
+    schema: ZSupervisionPledgePage,
+  })
 }
 
 export interface PledgeSigning {

@@ -994,8 +994,21 @@ describe(`pledges [${TEST_DB}]`, () => {
         url: '/api/v1/supervision/pledge-coverage',
       })
       expect(res.statusCode).toBe(200)
-      const rows = res.json().enterprises as { enterpriseId: number }[]
+      const rows = res.json().items as { enterpriseId: number }[]
+      expect(res.json()).toMatchObject({ total: 2, page: 1, pageSize: 20 })
       expect(rows.map((r) => r.enterpriseId).sort()).toEqual([privateId, nopoId].sort())
+      // A page at a time, in the whole list's order: page 2 of 1 a page is the second row, and nothing after.
+      const onePage = async (page: number) =>
+        (
+          await call(t.app, supervisorUnited, {
+            method: 'GET',
+            url: `/api/v1/supervision/pledge-coverage?pageSize=1&page=${page}`,
+          })
+        ).json()
+      const [first, second, past] = await Promise.all([1, 2, 3].map(onePage))
+      expect(first).toMatchObject({ total: 2, page: 1, pageSize: 1 })
+      expect([...first.items, ...second.items, ...past.items]).toEqual(rows)
+      expect(past.items).toEqual([])
       expect(rows.find((r) => r.enterpriseId === privateId)).toMatchObject({
         members: 4,
         personalSigned: 2,
@@ -1005,7 +1018,7 @@ describe(`pledges [${TEST_DB}]`, () => {
       })
       const finance = (
         await call(t.app, supervisorFinance, { method: 'GET', url: '/api/v1/supervision/pledge-coverage' })
-      ).json().enterprises as { enterpriseId: number; soeLeaderPledge: boolean | null }[]
+      ).json().items as { enterpriseId: number; soeLeaderPledge: boolean | null }[]
       expect(finance.map((r) => r.enterpriseId)).not.toContain(privateId)
       expect(finance.find((r) => r.enterpriseId === soeId)?.soeLeaderPledge).toBe(true)
       expect(

@@ -210,8 +210,8 @@ describe(`监管 · 企业详情 [${TEST_DB}]`, () => {
       branches.map((b: { branchId: number; rate: number | null }) => [b.branchId, b.rate]),
     )
     expect(body.party.branches.length).toBeGreaterThan(0)
-    const coverage = (await get(united, '/api/v1/supervision/pledge-coverage')).json()
-    const pledgeRow = coverage.enterprises.find((e: { enterpriseId: number }) => e.enterpriseId === hengda)
+    const coverage = (await get(united, '/api/v1/supervision/pledge-coverage?pageSize=200')).json()
+    const pledgeRow = coverage.items.find((e: { enterpriseId: number }) => e.enterpriseId === hengda)
     expect(body.pledges).toMatchObject({
       members: pledgeRow.members,
       personalSigned: pledgeRow.personalSigned,

@@ -12,6 +12,7 @@ import {
   type TPledgeKind,
   type TPledgeStatus,
   type TSupervisionPledgeCoverage,
+  type TSupervisionPledgePage,
 } from '../../../src/models/pledge'
 import { shanghaiYear, shanghaiYearRange } from '../../../src/models/shanghaiTime'
 import { pledgeCoverageRepository } from './repository'
@@ -156,4 +157,16 @@ export async function supervisionCoverage(
       }
     }),
   }
+}
+
+/** 承诺监管 one page at a time, in the whole list's order, with how many enterprises in all. */
+export async function supervisionCoveragePage(
+  db: DbOrTrx,
+  auth: AuthContext,
+  year: number,
+  page: { page: number; pageSize: number },
+): Promise<TSupervisionPledgePage> {
+  const { enterprises } = await supervisionCoverage(db, auth, year)
+  const start = (page.page - 1) * page.pageSize
+  return { year, items: enterprises.slice(start, start + page.pageSize), total: enterprises.length, ...page }
 }

@@ -14,7 +14,9 @@ import {
   ZPledgeTemplatePublish,
   ZPledgeTodo,
   ZPledgeWithdraw,
-  ZSupervisionPledgeCoverage,
+  ZSupervisionPledgePage,
+  ZSupervisionPledgeQuery,
+  yearField,
 } from '../../../src/models/pledge'
 import { ZPledgeVerification, ZChainAnchor } from '../../../src/models/pledgeVerification'
 import { ENTERPRISE_ROLES, ZId } from '../../../src/models/org'
@@ -31,7 +33,7 @@ import {
 import { requireAuth } from '../../core/auth'
 import { AppError } from '../../core/errors'
 import { PLEDGE_VIEWERS, pledgeOf } from './access'
-import { enterpriseCoverage, remindUnsigned, supervisionCoverage } from './coverage'
+import { enterpriseCoverage, remindUnsigned, supervisionCoveragePage } from './coverage'
 import { countersignPledge, startPledge, withdrawPledge, type PledgeContext } from './signing'
 import { listTemplates, publishTemplate, templateById } from './templates'
 import { verifyByCode } from './verify'
@@ -53,7 +55,7 @@ const coverageViewers = enterpriseAccess(['liaison', 'head'], OUTSIDERS)
 const liaison = ENTERPRISE_LIAISON
 
 const ZPledgeParams = z.object({ pledgeId: ZId })
-const ZYearQuery = z.object({ year: z.coerce.number().int().min(2022).max(2100).optional() })
+const ZYearQuery = z.object(yearField)
 
 export interface PledgeRoutesOptions {
   chainKey: string
@@ -366,12 +368,15 @@ const pledgeRoutes: FastifyPluginAsyncZod<PledgeRoutesOptions> = async (app, opt
     {
       access: SUPERVISORS,
       tags: ['supervision'],
-      summary: '所监管企业的廉洁承诺覆盖情况（个人承诺签署率、企业承诺、国企领导人员承诺、政商双边承诺）',
-      querystring: ZYearQuery,
-      response: { 200: ZSupervisionPledgeCoverage },
+      summary:
+        '所监管企业的廉洁承诺覆盖情况（个人承诺签署率、企业承诺、国企领导人员承诺、政商双边承诺；分页）',
+      querystring: ZSupervisionPledgeQuery,
+      response: { 200: ZSupervisionPledgePage },
     },
-    async (request) =>
-      supervisionCoverage(app.db, requireAuth(request), request.query.year ?? shanghaiYear(app.clock())),
+    async (request) => {
+      const { year, ...page } = request.query
+      return supervisionCoveragePage(app.db, requireAuth(request), year ?? shanghaiYear(app.clock()), page)
+    },
   )
 }
 

@@ -1,11 +1,13 @@
+import { useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Empty } from '@nutui/nutui-react-taro'
 import { OWNERSHIP_LABELS, type TOwnership } from '@/models/org'
 import type { TSupervisionPledgeRow } from '@/models/pledge'
 import { fetchSupervisionPledgeCoverage } from '@/services/pledges'
 import { EmptyImage } from '@/components/EmptyImage'
-import { PageState } from '@/components/PageState'
-import { usePullRefresh, useRemote } from '@/hooks/useRemote'
+import { CountedLoadMore, PagesPending } from '@/components/PageState'
+import { usePullRefresh } from '@/hooks/useRemote'
+import { usePages } from '@/hooks/usePages'
 import { useRequireSession } from '@/hooks/useSession'
 import '@/styles/page.scss'
 import '@/packages/pledges/components/pledges.scss'
@@ -48,28 +50,31 @@ function Row({ r }: { r: TSupervisionPledgeRow }) {
 /** 监管员 / 办公室: pledge coverage of each enterprise supervised, this year. */
 export default function PledgeSupervisionPage() {
   const session = useRequireSession()
-  const { state, reload } = useRemote(session ? 'pledge-supervision' : null, fetchSupervisionPledgeCoverage)
-  usePullRefresh(reload)
+  // A page at a time: a county's 2,000 enterprises at once are too many for the phone (and one setData).
+  const pages = usePages(session ? 'pledge-supervision' : null, fetchSupervisionPledgeCoverage)
+  usePullRefresh(pages.reload)
+  useReachBottom(() => void pages.loadMore().catch(() => undefined))
   if (!session) return <View className="page" />
+  if (pages.state.status !== 'ready') return <PagesPending pages={pages} />
+  const { items, last } = pages.state
   return (
     <View className="page pledge-supervision">
       <View className="page__body">
-        <PageState state={state} reload={reload} />
-        {state.status === 'ready' ? (
-          <View className="a-heading">
-            <Text className="a-heading__text">
-              {state.data.year}年 · 所监管企业 {state.data.enterprises.length} 家
-            </Text>
-          </View>
-        ) : null}
-        {state.status === 'ready'
-          ? state.data.enterprises.map((r) => <Row key={r.enterpriseId} r={r} />)
-          : null}
-        {state.status === 'ready' && state.data.enterprises.length === 0 ? (
+        <View className="a-heading">
+          <Text className="a-heading__text">
+            {last.year}年 · 所监管企业 {last.total} 家
+          </Text>
+        </View>
+        {items.map((r) => (
+          <Row key={r.enterpriseId} r={r} />
+        ))}
+        {last.total === 0 ? (
           <View className="a-empty">
             <Empty image={<EmptyImage />} title="暂无所监管的企业" />
           </View>
-        ) : null}
+        ) : (
+          <CountedLoadMore pages={pages} unit="家企业" />
+        )}
       </View>
     </View>
   )
