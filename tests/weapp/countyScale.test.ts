@@ -1,6 +1,6 @@
 /**
  * A supervisor of a county's 2,000 enterprises (bench/countySeed.ts: the benches' seeding, activity in every
- * state) walks the mini-program: 任务, 三会一课监管 and the 排行榜's enterprise picker. Each page
+ * state) walks the mini-program: 任务, 三会一课监管, 承诺监管 and the 排行榜's enterprise picker. Each page
  * stays within WeChat's setData limit (the runner fails above 256 KB) and asks the server for a page of
  * rows, not the county.
  */
@@ -65,6 +65,16 @@ describe('a supervisor of 2,000 enterprises in the mini-program', () => {
     await walkAs(server, SUPERVISOR, async (mp) => {
       const asked = await visit(mp, '/packages/party/pages/supervision/index', /共\s*\d+\s*个支部/)
       expect(asked.filter((p) => p === '/api/v1/supervision/party')).toHaveLength(1)
+      expect(mp.text()).toMatch(/加载更多（已显示\s*20\s*\/\s*\d+\s*）/)
+      await mp.tap(/加载更多/)
+      await mp.waitForText(/加载更多（已显示\s*40\s*\/\s*\d+\s*）/, 30_000)
+    })
+  })
+
+  it('承诺监管 shows a page of enterprises and 加载更多', async () => {
+    await walkAs(server, SUPERVISOR, async (mp) => {
+      const asked = await visit(mp, '/packages/pledges/pages/supervision/index', /所监管企业\s*\d+\s*家/)
+      expect(asked.filter((p) => p === '/api/v1/supervision/pledge-coverage')).toHaveLength(1)
       expect(mp.text()).toMatch(/加载更多（已显示\s*20\s*\/\s*\d+\s*）/)
       await mp.tap(/加载更多/)
       await mp.waitForText(/加载更多（已显示\s*40\s*\/\s*\d+\s*）/, 30_000)
