@@ -6,6 +6,15 @@ export interface PageRequest {
   pageSize: number
 }
 
+/**
+ * That page of a list already worked out whole (its order depends on figures over every row), with
+ * `total`, `page` and `pageSize`: a list route's answer (`pageOf`).
+ */
+export function pageOfList<T>(all: readonly T[], page: PageRequest) {
+  const start = (page.page - 1) * page.pageSize
+  return { items: all.slice(start, start + page.pageSize), total: all.length, ...page }
+}
+
 /** The rows of that page of an ordered query (all of them without a page). */
 export function onePage<DB, TB extends keyof DB, O>(
   query: SelectQueryBuilder<DB, TB, O>,

@@ -1,6 +1,7 @@
 import { myBranches } from './branches'
 import type { PartyBranchRow } from '../../core/db/schema'
 import type { DbOrTrx } from '../../core/db/database'
+import { pageOfList, type PageRequest } from '../../core/db/page'
 import { isOffice, supervisorDepartmentIds, type AuthContext } from '../../core/access'
 import {
   type TCompliance,
@@ -164,15 +165,12 @@ export async function partySupervisionPage(
   db: DbOrTrx,
   auth: AuthContext,
   now: number,
-  page: { page: number; pageSize: number },
+  page: PageRequest,
 ): Promise<TPartySupervisionPage> {
   const { branches, ...rest } = await partySupervision(db, auth, now)
-  const start = (page.page - 1) * page.pageSize
   return {
     ...rest,
-    items: branches.slice(start, start + page.pageSize),
-    total: branches.length,
-    ...page,
+    ...pageOfList(branches, page),
     missing: branches.filter((b) => !b.reportedThisMonth).length,
   }
 }

@@ -2,6 +2,7 @@ import { isoAt } from '../../core/clock'
 import { type Transaction } from 'kysely'
 import type { Database } from '../../core/db/schema'
 import type { DbOrTrx } from '../../core/db/database'
+import { pageOfList, type PageRequest } from '../../core/db/page'
 import { invalid } from '../../core/errors'
 import { heldOrganisationIds, isOffice, type AuthContext } from '../../core/access'
 import type { WriteOutcome } from '../../core/writes'
@@ -164,9 +165,8 @@ export async function supervisionCoveragePage(
   db: DbOrTrx,
   auth: AuthContext,
   year: number,
-  page: { page: number; pageSize: number },
+  page: PageRequest,
 ): Promise<TSupervisionPledgePage> {
   const { enterprises } = await supervisionCoverage(db, auth, year)
-  const start = (page.page - 1) * page.pageSize
-  return { year, items: enterprises.slice(start, start + page.pageSize), total: enterprises.length, ...page }
+  return { year, ...pageOfList(enterprises, page) }
 }
